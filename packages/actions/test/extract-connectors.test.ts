@@ -4,6 +4,7 @@ import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
   describeWith,
+  runActionBundle,
   runGit,
   SOLUTION_FIXTURES,
   temporaryFolders,
@@ -53,6 +54,34 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(run.summary).toContain('AzureOpenAIService (ppchal_azureopenaiservice)');
     // Nothing removed or moved: no list, where there was a lone, unclosed <ul>.
     expect(run.summary).not.toContain('<ul>');
+  });
+
+  // Extracted into runner.temp, to compare with the repository: the folders were ../../_temp/… (from
+  // the workspace) on a hosted runner, a path no one wrote, as unpack-solution's folder was.
+  it('names folders and files under runner.temp by their absolute paths, which validate-connector takes', async () => {
+    const dir = workspace();
+    const temp = realpathSync(workspaces.make());
+    const root = path.join(temp, 'custom-connectors');
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: AOAI, destination: root },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    const folder = path.join(root, 'AzureOpenAIService');
+    expect(JSON.parse(run.outputs.folders!)).toEqual([folder]);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([expect.objectContaining({ folder })]);
+    expect(JSON.parse(run.outputs.written!)).toContain(path.join(folder, 'apiDefinition.swagger.json'));
+    expect(run.stdout).toContain(`→ ${folder}:`);
+    expect(`${run.stdout}${run.summary}`).not.toContain('../');
+    const validate = await runActionBundle('validate-connector', {
+      workspace: dir,
+      inputs: { path: JSON.parse(run.outputs.folders!).join('\n'), 'fail-on': 'never' },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(validate.stderr).toBe('');
+    expect(validate.exitCode).toBe(0);
   });
 
   it('keeps the readme and the publisher already in the repository', async () => {

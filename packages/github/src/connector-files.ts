@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { isRepositoryRoot } from '@connector-alm/validator';
 
 /** A file of the connector folder as git sees it: its path inside the folder, mode, blob SHA and bytes. */
 export interface LocalFile {
@@ -25,9 +26,21 @@ export function gitBlobSha(content: Buffer): string {
   return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
+/** What a walk of the connector folder found: its files, and the nested repositories it did not go into. */
+export interface ConnectorFolderContents {
+  files: LocalFile[];
+  /**
+   * The folders under it that hold a `.git` of their own, each relative to it and ending with `/`:
+   * `git add` commits such a folder as a link to its repository (a gitlink), not its files, so no
+   * commit (nor checkout) of the folder has them.
+   */
+  nestedRepositories: string[];
+}
+
 /**
  * Every file under the connector folder, sorted by path, but those `leftOut` names (paths relative to
- * the folder; a folder's ends with `/`), which are neither read nor looked at. A symbolic link is
+ * the folder; a folder's ends with `/`), which are neither read nor looked at, and those of nested
+ * repositories, which are named instead (ConnectorFolderContents). A symbolic link is
  * refused, not skipped: left out, its file would silently be missing from the pull request (or deleted
  * upstream), and followed, it could publish a file from outside the checkout. One that git ignores is
  * never sent, so it refuses nothing. `shownAs` is the folder as the user named it, which the refusal's
@@ -37,8 +50,9 @@ export async function readConnectorFiles(
   folder: string,
   shownAs = folder,
   leftOut: (relative: string) => boolean = () => false,
-): Promise<LocalFile[]> {
+): Promise<ConnectorFolderContents> {
   const files: LocalFile[] = [];
+  const nestedRepositories: string[] = [];
   async function walk(directory: string, prefix: string): Promise<void> {
     for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
@@ -51,8 +65,11 @@ export async function readConnectorFiles(
           hint: 'Replace the link with a copy of the file (or folder) it points to.',
         });
       }
-      if (entry.isDirectory()) await walk(absolute, relative);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        // As git tells a nested repository: by the `.git` in it, a folder or a submodule's file.
+        if (isRepositoryRoot(absolute)) nestedRepositories.push(`${relative}/`);
+        else await walk(absolute, relative);
+      } else if (entry.isFile()) {
         const content = await fs.readFile(absolute);
         const executable = ((await fs.stat(absolute)).mode & 0o111) !== 0;
         files.push({
@@ -65,5 +82,9 @@ export async function readConnectorFiles(
     }
   }
   await walk(folder, '');
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    files: files.sort((a, b) => byPath(a.path, b.path)),
+    nestedRepositories: nestedRepositories.sort(byPath),
+  };
 }

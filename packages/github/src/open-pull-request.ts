@@ -185,11 +185,12 @@ export async function openPullRequest(
   });
   // What a commit of the folder would carry: not what git ignores, nor the maker's settings.json.
   const ignored = await gitIgnoredFiles(folder, options.connector);
-  // Those git ignores are not even read: never sent, a symbolic link among them refuses nothing.
-  const { sent: local, leftOut } = filesToSend(
-    await readConnectorFiles(folder, options.connector, (relative) => isUnderAny(relative, ignored.files)),
-    ignored.files,
+  // Those git ignores are not even read (nor a nested repository's): never sent, a symbolic link among
+  // them refuses nothing.
+  const contents = await readConnectorFiles(folder, options.connector, (relative) =>
+    isUnderAny(relative, ignored.files),
   );
+  const { sent: local, leftOut } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
   for (const line of leftOutLines(leftOut)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   // What fail-on judges is what validate-connector finds on a checkout; what the body lists, what is sent.

@@ -6,15 +6,16 @@ import type { TreeChanges } from './tree-changes.js';
 
 /**
  * Why a file of the connector folder stays out of the pull request: git ignores it (no commit would
- * carry it: often a local secret or setting), or it is paconn's settings.json, which holds the ids
- * of the maker's own environment and connector (SET-NOT-IN-PR; 3 of 1,035 merged folders have one).
+ * carry it: often a local secret or setting), it lies in a nested repository (a commit carries a
+ * link to that repository, not its files), or it is paconn's settings.json, which holds the ids of
+ * the maker's own environment and connector (SET-NOT-IN-PR; 3 of 1,035 merged folders have one).
  */
-export type LeftOutReason = 'git-ignored' | 'settings';
+export type LeftOutReason = 'git-ignored' | 'nested-repository' | 'settings';
 
 export interface LeftOutFile {
   /**
    * Relative to the connector folder, with forward slashes. A folder left out whole ends with `/`: git
-   * lists a nested repository it ignores as one entry, `nested/`.
+   * lists a nested repository it ignores as one entry, `nested/`, and one it does not ignore is one.
    */
   path: string;
   reason: LeftOutReason;
@@ -39,17 +40,25 @@ export function isUnderAny(relative: string, paths: Iterable<string>): boolean {
 
 /**
  * Splits the folder into the files sent and those left out: the ones git ignores (`gitIgnored`, its
- * list of the folder's entries, relative to it), which were not read (readConnectorFiles), and
- * settings.json at the folder's top whatever git says of it. Of git's entries, those never sent anyway
- * (.DS_Store, node_modules …) go unnamed, as before git was asked.
+ * list of the folder's entries, relative to it), which were not read (readConnectorFiles), the
+ * nested repositories it does not ignore (`nestedRepositories`, `tools/`), whose files were not read
+ * either, and settings.json at the folder's top whatever git says of it. Of git's entries, those
+ * never sent anyway (.DS_Store, node_modules …) go unnamed, as before git was asked.
  */
-export function filesToSend(files: readonly LocalFile[], gitIgnored: ReadonlySet<string>): FilesToSend {
+export function filesToSend(
+  files: readonly LocalFile[],
+  gitIgnored: ReadonlySet<string>,
+  nestedRepositories: readonly string[] = [],
+): FilesToSend {
   const sent: LocalFile[] = [];
   // Ignored first: that is what the maker did about it, and what the line about it says.
   const leftOut: LeftOutFile[] = [...gitIgnored]
     .filter((entry) => !isNeverSent(entry.replace(/\/$/, '')))
     .sort()
     .map((entry) => ({ path: entry, reason: 'git-ignored' }));
+  for (const repository of nestedRepositories) {
+    if (!isUnderAny(repository, gitIgnored)) leftOut.push({ path: repository, reason: 'nested-repository' });
+  }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
     if (kindOfFileName(file.path) === 'settings') leftOut.push({ path: file.path, reason: 'settings' });
@@ -89,6 +98,15 @@ export function leftOutLines(leftOut: readonly LeftOutFile[]): string[] {
       `Left out of the pull request: ${namesOf(ignored)}, which git ignores (.gitignore); no commit would carry ${them} either.`,
     );
   }
+  const nested = leftOut.filter((file) => file.reason === 'nested-repository').map((file) => file.path);
+  if (nested.length === 1)
+    lines.push(
+      `Left out of the pull request: ${namesOf(nested)}, which is a git repository of its own (it holds a .git): a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.`,
+    );
+  else if (nested.length > 1)
+    lines.push(
+      `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own (each holds a .git): a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`,
+    );
   const settings = leftOut.find((file) => file.reason === 'settings');
   if (settings)
     lines.push(
@@ -161,8 +179,9 @@ export function withoutLeftOutFindings(
 
 /**
  * The validation of the connector as a checkout of the repository has it: without the findings in
- * the files git ignores. A committed settings.json's findings stay, though it is not sent: the
- * publish workflow's validate step counts them, and its verdict and pr's must be one.
+ * the files git ignores, nor in those of a nested repository (the checkout has a link to it, or an
+ * empty folder). A committed settings.json's findings stay, though it is not sent: the publish
+ * workflow's validate step counts them, and its verdict and pr's must be one.
  */
 export function withoutIgnoredFindings(
   validation: ConnectorResult,
@@ -170,7 +189,7 @@ export function withoutIgnoredFindings(
 ): ConnectorResult {
   return withoutLeftOutFindings(
     validation,
-    leftOut.filter((file) => file.reason === 'git-ignored'),
+    leftOut.filter((file) => file.reason !== 'settings'),
   );
 }
 

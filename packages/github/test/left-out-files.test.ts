@@ -178,6 +178,33 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(contributorFork(scenario)).toBeUndefined();
   });
 
+  it('leave out a nested repository git does not ignore, as a commit carries only a link to it', async () => {
+    // `git add` commits a folder with a .git of its own as a gitlink (mode 160000), not its files: no
+    // checkout has them, so the pull request sends none of them either, and says why.
+    writeConnector(scenario.workspace, connectorFiles());
+    const nested = path.join(scenario.workspace, CONNECTOR, 'tools');
+    mkdirSync(nested);
+    writeFileSync(path.join(nested, 'notes.md'), 'Mine.\n');
+    runGit(nested, ['init', '-q', '-b', 'main']);
+    runGit(nested, ['add', '--all']);
+    runGit(nested, ['commit', '-qm', 'tools']);
+    commitWorkspace('');
+    expect(runGit(scenario.workspace, ['ls-files', '-s', `${CONNECTOR}/tools`])).toMatch(/^160000 /);
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(logger.lines).toContain(
+      'Left out of the pull request: tools/, which is a git repository of its own (it holds a .git): a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.',
+    );
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
+  });
+
   it('take in a nested repository git ignores, listed as one folder, and a symbolic link in an ignored folder', async () => {
     // git ls-files lists an ignored nested repository as `nested/`, not file by file; a link under an
     // ignored folder is never sent, so it refuses nothing as a link that is sent does.

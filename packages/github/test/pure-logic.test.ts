@@ -16,7 +16,7 @@ import {
 } from '../src/index.js';
 import { withUpstreamLineEndings } from '../src/line-endings.js';
 import { draftNotice } from '../src/pull-request.js';
-import { filesToSend, leftOutDifferences, upstreamFilesToMatch } from '../src/sent-files.js';
+import { filesToSend, leftOutDifferences, leftOutLines, upstreamFilesToMatch } from '../src/sent-files.js';
 import { folderNameKey } from '../src/upstream-namesake.js';
 
 const file = (path: string, content: string): LocalFile => ({
@@ -266,7 +266,27 @@ describe('the files of a connector folder', () => {
       mkdirSync(path.join(folder, 'images'));
       writeFileSync(path.join(folder, 'images', 'thumbs.db'), 'x');
       writeFileSync(path.join(folder, 'images', 'Desktop.ini'), 'x');
-      expect((await readConnectorFiles(folder)).map((file) => file.path)).toEqual(['apiProperties.json']);
+      expect((await readConnectorFiles(folder)).files.map((file) => file.path)).toEqual([
+        'apiProperties.json',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("name the nested repositories, a cloned one's .git folder and a submodule's .git file, and read none of their files", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-files-'));
+    try {
+      writeFileSync(path.join(folder, 'apiProperties.json'), 'x');
+      for (const sub of ['tools/.git', 'lib/sub', 'images'])
+        mkdirSync(path.join(folder, sub), { recursive: true });
+      writeFileSync(path.join(folder, 'tools', 'notes.md'), 'x');
+      writeFileSync(path.join(folder, 'lib', 'sub', '.git'), 'gitdir: ../../.git/modules/sub\n');
+      writeFileSync(path.join(folder, 'lib', 'sub', 'code.cs'), 'x');
+      writeFileSync(path.join(folder, 'images', 'a.png'), 'x');
+      const contents = await readConnectorFiles(folder);
+      expect(contents.files.map((file) => file.path)).toEqual(['apiProperties.json', 'images/a.png']);
+      expect(contents.nestedRepositories).toEqual(['lib/sub/', 'tools/']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -274,6 +294,24 @@ describe('the files of a connector folder', () => {
 });
 
 describe('the files a pull request leaves out', () => {
+  it('take a nested repository git does not ignore as left out whole, and one it ignores once, as ignored', () => {
+    const { sent, leftOut } = filesToSend([file('apiDefinition.swagger.json', '{}')], new Set(['ignored/']), [
+      'ignored/',
+      'lib/sub/',
+      'tools/',
+    ]);
+    expect(sent.map((sentFile) => sentFile.path)).toEqual(['apiDefinition.swagger.json']);
+    expect(leftOut).toEqual([
+      { path: 'ignored/', reason: 'git-ignored' },
+      { path: 'lib/sub/', reason: 'nested-repository' },
+      { path: 'tools/', reason: 'nested-repository' },
+    ]);
+    expect(leftOutLines(leftOut)).toEqual([
+      'Left out of the pull request: ignored/, which git ignores (.gitignore); no commit would carry it either.',
+      'Left out of the pull request: lib/sub/ and tools/, which are git repositories of their own (each holds a .git): a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.',
+    ]);
+  });
+
   it("take a folder git lists whole (an ignored nested repository, `nested/`) as the files under it, upstream's too", () => {
     const { sent, leftOut } = filesToSend(
       [

@@ -137,6 +137,21 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(again.removed).toEqual([]);
   });
 
+  it("carries the maker's keys of apiProperties.json (publisher, stackOwner) into a renamed connector's new folder", async () => {
+    // The solution holds neither: the maker fills them in for PowerPlatformConnectors, and an
+    // extraction over the same folder keeps them. Not committed, they would be lost with the folder.
+    const { previous, renamed, root } = await renamedSnapshot();
+    const properties = path.join(root, 'Human-in-the-Loop', 'apiProperties.json');
+    const before = JSON.parse(readFileSync(properties, 'utf8'));
+    const makers = { publisher: 'Contoso', stackOwner: 'Contoso Ltd', capabilities: ['actions'] };
+    writeFileSync(properties, JSON.stringify({ ...before, properties: { ...before.properties, ...makers } }));
+
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result).toMatchObject({ removed: ['Human-in-the-Loop'], notRemoved: [] });
+    const carried = JSON.parse(readFileSync(path.join(root, 'Approval Loop', 'apiProperties.json'), 'utf8'));
+    expect(carried.properties).toEqual({ ...before.properties, ...makers });
+  });
+
   it("carries no file manager metadata or editor's leftover of a renamed connector, and lists them", async () => {
     const { previous, renamed, root } = await renamedSnapshot();
     const old = path.join(root, 'Human-in-the-Loop');

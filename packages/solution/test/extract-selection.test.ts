@@ -531,12 +531,63 @@ describe('extract-connectors into two roots, one selection each', () => {
     ]);
   });
 
+  it('moves a connector from the folder its other root holds it in under another name, never from a folder only titled alike', async () => {
+    // Found there under another name (upstream's `ContosoTasks`), it stayed there; a copy whose API
+    // definition was edited since, titled alike, may be another connector's and is left as it is.
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    renameSync(path.join(custom, 'Contoso Tasks'), path.join(custom, 'ContosoTasks'));
+    mkdirSync(path.join(custom, 'Contoso-Tasks'));
+    const swagger = readFileSync(path.join(custom, 'ContosoTasks', 'apiDefinition.swagger.json'), 'utf8');
+    writeFileSync(
+      path.join(custom, 'Contoso-Tasks', 'apiDefinition.swagger.json'),
+      swagger.replace('api.contoso.com', 'api.fabrikam.com'),
+    );
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'ContosoTasks');
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks', { folder: from, kept: ['readme.md', 'notes.md'], leftBehind: [], otherRoot: true }],
+    ]);
+    expect(result).toMatchObject({ removed: [from], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Contoso-Tasks', 'Northwind']);
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'notes.md'), 'utf8')).toBe(
+      'Contoso, by hand.\n',
+    );
+  });
+
+  it("carries the maker's keys of apiProperties.json (publisher, stackOwner) into the folder it moves to", async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    // Outside git: the folder it moves from goes only once they are carried.
+    const properties = path.join(custom, 'Contoso Tasks', 'apiProperties.json');
+    const before = JSON.parse(readFileSync(properties, 'utf8'));
+    const makers = { publisher: 'Contoso', stackOwner: 'Contoso Ltd' };
+    writeFileSync(properties, JSON.stringify({ ...before, properties: { ...before.properties, ...makers } }));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    expect(result).toMatchObject({
+      removed: [path.join('..', 'custom-connectors', 'Contoso Tasks')],
+      notRemoved: [],
+    });
+    const moved = JSON.parse(
+      readFileSync(path.join(publisher, 'Contoso Tasks', 'apiProperties.json'), 'utf8'),
+    );
+    expect(moved.properties).toEqual({ ...before.properties, ...makers });
+  });
+
   it('keeps the folder it moves from whole when removing it would lose a file, and says where the connector went', async () => {
     const { previous, custom, publisher } = await splitOverTwoRoots();
-    // Keys of the maker's, outside git: extraction writes apiProperties.json afresh in the new folder.
-    const properties = path.join(custom, 'Contoso Tasks', 'apiProperties.json');
-    const edited = { ...JSON.parse(readFileSync(properties, 'utf8')), publisher: 'Contoso' };
-    writeFileSync(properties, JSON.stringify(edited, null, 2));
+    // Outside git, beside the apiProperties.json extraction wrote, an older copy in another case
+    // (Linux has both): extraction writes the one file and carries neither copy as a file of its own.
+    const stale = path.join(custom, 'Contoso Tasks', 'ApiProperties.json');
+    writeFileSync(stale, JSON.stringify({ properties: { publisher: 'Contoso' } }, null, 2));
+    if (existsSync(path.join(custom, 'Contoso Tasks', 'APIPROPERTIES.JSON'))) return; // one file here
+
     const result = await extractAndRemoveLeftConnectors(previous, publisher, {
       previousSource: previous,
       selection: ['Fabrikam Notes', 'Contoso Tasks'],
@@ -547,13 +598,46 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(result.notRemoved).toEqual([
       expect.objectContaining({
         folder: from,
-        files: ['apiProperties.json'],
+        files: ['ApiProperties.json'],
         message: expect.stringMatching(
-          /^not removed: its connector moved to 'independent-publisher-connectors\/Contoso Tasks', but removing this folder would lose what neither --previous-source nor git has: apiProperties\.json: /,
+          /^not removed: its connector moved to 'independent-publisher-connectors\/Contoso Tasks', but removing this folder would lose what neither --previous-source nor git has: ApiProperties\.json: /,
         ),
       }),
     ]);
     expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+  });
+
+  it('refuses roots one inside the other, before writing anything', async () => {
+    // Unrefused, extracting "Legacy" into `connectors` wrote its files into `connectors/Legacy`, the
+    // other root, beside that root's connector folder `Contoso Tasks`: every folder of a root is
+    // taken for a connector's.
+    const zip = await solutionOf('Contoso Tasks', 'Legacy');
+    const outer = path.join(temp.make(), 'connectors');
+    const inner = path.join(outer, 'Legacy');
+    await extractAndRemoveLeftConnectors(zip, inner, { selection: ['Contoso Tasks'] });
+    const holding = await rejection(
+      extractAndRemoveLeftConnectors(zip, outer, { selection: ['Legacy'], otherRoots: [inner] }),
+    );
+    expect(locatedMessage(holding)).toBe(
+      `${outer}: holds the other root (--other-root) in its folder 'Legacy': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+    );
+    expect(holding.hint).toBe(
+      'Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).',
+    );
+    expect(folders(inner)).toEqual(['Contoso Tasks']);
+    const inside = await rejection(
+      extractAndRemoveLeftConnectors(zip, path.join(outer, 'Legacy', 'more'), {
+        selection: ['Contoso Tasks'],
+        otherRoots: [outer],
+        say: inputWords,
+      }),
+    );
+    expect(inside.message).toBe(
+      "lies inside the other root (other-roots), as its folder 'Legacy/more': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.",
+    );
+    expect(folders(inner)).toEqual(['Contoso Tasks']);
+    // The same folder given as both is no nesting.
+    await extractAndRemoveLeftConnectors(zip, inner, { selection: ['Contoso Tasks'], otherRoots: [inner] });
   });
 
   it('moves nothing without otherRoots, nor without --previous-source', async () => {

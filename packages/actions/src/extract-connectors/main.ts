@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { describeProblem, inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
+import { describeProblem, inputWords, type Logger } from '@connector-alm/core';
 import {
   extractAndRemoveLeftConnectors,
   extractedConnectorLine,
@@ -11,6 +11,7 @@ import {
   removedFolderLine,
   renameNote,
 } from '@connector-alm/solution';
+import { reportedPath } from '../runtime/reported-path.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { commitStates, htmlText } from '@connector-alm/validator';
@@ -50,23 +51,23 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`,
     );
-  const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
+  // A root under runner.temp by its absolute path, not as ../../_temp/… (see reportedPath).
+  const shown = (...parts: string[]): string => reportedPath(workspace, path.join(root, ...parts));
   for (const folder of removed) {
-    const line = removedFolderLine(folder, connectors, inputs.source, relative);
+    const line = removedFolderLine(folder, connectors, inputs.source, shown);
     if (line !== undefined) logger.info(line);
   }
   // A folder that could be a left connector's but is not shown to be: kept, and the reviewer told.
-  for (const kept of leftAlone) core.warning(`${relative(kept.folder)}: ${kept.warning}`);
+  for (const kept of leftAlone) core.warning(`${shown(kept.folder)}: ${kept.warning}`);
   // The step fails, as for a file left for its edit: the folder stays until its work is committed.
-  for (const kept of notRemoved) core.setFailed(`${relative(kept.folder)}: ${kept.message}`);
+  for (const kept of notRemoved) core.setFailed(`${shown(kept.folder)}: ${kept.message}`);
   for (const connector of connectors) {
-    logger.info(extractedConnectorLine(connector, removed, relative));
+    logger.info(extractedConnectorLine(connector, removed, shown));
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
-    for (const warning of connector.warnings) core.warning(`${relative(connector.folder)}: ${warning}`);
+    for (const warning of connector.warnings) core.warning(`${shown(connector.folder)}: ${warning}`);
     // The step fails (its outputs and summary are still written): the folder stays behind the solution until the
     // edit is committed or discarded and the step runs again.
-    for (const kept of connector.notReplaced)
-      core.setFailed(`${relative(connector.folder)}: ${kept.message}`);
+    for (const kept of connector.notReplaced) core.setFailed(`${shown(connector.folder)}: ${kept.message}`);
   }
   const formerLines = (formerNames ?? []).map(formerNameLine);
   for (const line of formerLines) logger.info(line);
@@ -81,19 +82,17 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
       connectors.map((c) => ({
         name: c.name,
         displayName: c.displayName,
-        folder: relative(c.folder),
+        folder: shown(c.folder),
         // As extract-connectors --format json has it: what a renamed connector's new folder carried.
-        ...(c.renamedFrom
-          ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } }
-          : {}),
+        ...(c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } } : {}),
         // Written into the folder that held it under another name than its display name.
-        ...(c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: relative(c.foundUnder.instead) } } : {}),
+        ...(c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown(c.foundUnder.instead) } } : {}),
       })),
     ),
   );
-  core.setOutput('folders', JSON.stringify(connectors.map((c) => relative(c.folder))));
+  core.setOutput('folders', JSON.stringify(connectors.map((c) => shown(c.folder))));
   const files = (list: (c: (typeof connectors)[number]) => string[]): string =>
-    JSON.stringify(connectors.flatMap((c) => list(c).map((file) => relative(c.folder, file))));
+    JSON.stringify(connectors.flatMap((c) => list(c).map((file) => shown(c.folder, file))));
   core.setOutput(
     'written',
     files((c) => c.written),
@@ -110,23 +109,23 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     'deleted',
     files((c) => c.deleted),
   );
-  core.setOutput('removed', JSON.stringify(removed.map((folder) => relative(folder))));
+  core.setOutput('removed', JSON.stringify(removed.map((folder) => shown(folder))));
   // What the table cannot say: folders removed, renamed connectors' moves, and the warnings (a maker's
   // edit replaced by the solution's version is what a reviewer of the pull request must see).
   const notes = [
-    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
-    ...leftAlone.map((kept) => `${relative(kept.folder)}: ${kept.warning}`),
-    ...notRemoved.map((kept) => `${relative(kept.folder)}: ${kept.message}`),
+    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', shown) ?? []),
+    ...leftAlone.map((kept) => `${shown(kept.folder)}: ${kept.warning}`),
+    ...notRemoved.map((kept) => `${shown(kept.folder)}: ${kept.message}`),
     ...connectors.flatMap((c) => {
-      const note = foundNote(c, relative);
-      return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
+      const note = foundNote(c, shown);
+      return note === undefined ? [] : [`${shown(c.folder)}: ${note}.`];
     }),
     ...connectors.flatMap((c) => {
-      const note = renameNote(c, removed, relative);
-      return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
+      const note = renameNote(c, removed, shown);
+      return note === undefined ? [] : [`${shown(c.folder)}: ${note}.`];
     }),
-    ...connectors.flatMap((c) => c.warnings.map((warning) => `${relative(c.folder)}: ${warning}`)),
-    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
+    ...connectors.flatMap((c) => c.warnings.map((warning) => `${shown(c.folder)}: ${warning}`)),
+    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${shown(c.folder)}: ${kept.message}`)),
     ...formerLines,
     ...(others === undefined ? [] : [others]),
   ];
@@ -138,7 +137,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     ],
     ...connectors.map((c) => [
       htmlText(`${c.displayName} (${c.name})`),
-      htmlText(relative(c.folder)),
+      htmlText(shown(c.folder)),
       htmlText(fileChanges(c)),
     ]),
   ]);

@@ -39,6 +39,7 @@ import {
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
 import { inputReadRefusal } from '../runtime/read-refused-input.js';
+import { reportedPath } from '../runtime/reported-path.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
@@ -455,5 +456,6 @@ async function writeSarif(
   await inFolderMadeFor(target, () => fs.writeFile(target, report.text)).catch((error: unknown) => {
     throw sarifNotWritten(error);
   });
-  return posixRelativePath(await fs.realpath(workspace), target);
+  // A report under runner.temp by its absolute path, not as ../../_temp/… (see reportedPath).
+  return reportedPath(await fs.realpath(workspace), target);
 }

@@ -804,6 +804,20 @@ function solutionWithDescription(description: string): Uint8Array {
         },
         "Input 'other-connectors-folder' (./independent-publisher-connectors/../custom-connectors) is connectors-folder (custom-connectors)",
       ],
+      [
+        'a second root inside the first, whose extraction would take it for a connector folder',
+        {
+          connectors: 'Human Review',
+          'other-connectors-folder': 'custom-connectors/independent-publisher',
+          'other-connectors': HIL,
+        },
+        "Input 'other-connectors-folder' (custom-connectors/independent-publisher) lies inside connectors-folder (custom-connectors): extraction takes every folder of a root for a connector's, and would write a connector named like the inner one into it. Give two folders side by side (custom-connectors and independent-publisher-connectors).",
+      ],
+      [
+        'a first root inside the second',
+        { connectors: 'Human Review', 'other-connectors-folder': '.', 'other-connectors': HIL },
+        "Input 'connectors-folder' (custom-connectors) lies inside other-connectors-folder (.)",
+      ],
     ])(
       'refuses %s before the export',
       async (_, inputs, message) => {

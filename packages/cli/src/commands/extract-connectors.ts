@@ -53,7 +53,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
     )
     .option(
       '--other-root <folder>',
-      "another root that the solution's connectors are extracted to, one --connector selection each (repeatable): with --previous-source, a named connector that <destination-root> has no folder for moves from its folder there, its files carried and the folder removed",
+      "another root that the solution's connectors are extracted to, one --connector selection each, beside <destination-root> and not inside it or around it (repeatable): with --previous-source, a named connector that <destination-root> has no folder for moves from its folder there, its files carried and the folder removed",
       collect,
       [],
     )

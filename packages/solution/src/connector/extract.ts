@@ -27,6 +27,7 @@ import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
 import { refuseFolderClashes } from './folder-clashes.js';
 import { selectConnectors, type ConnectorSelection } from './connector-selection.js';
+import { refuseNestedRoots } from './nested-roots.js';
 import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -106,6 +107,7 @@ export async function extractConnectorsLeavingAlone(
   selection: ConnectorSelection;
 }> {
   await refuseNonFolder(destinationRoot);
+  refuseNestedRoots(destinationRoot, options.otherRoots ?? [], options.say ?? optionWords);
   const all = await readSolutionConnectors(source, {
     limits: options.limits,
     zipNameEncoding: options.zipNameEncoding,

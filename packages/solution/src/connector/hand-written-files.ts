@@ -5,6 +5,7 @@ import { checkJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { listFiles } from '../fs/list-files.js';
 import { isMetadataName } from '../solution/layout.js';
 import { decodeUtf8Strict } from '../text/decode.js';
+import { parseExistingApiProperties } from './api-properties.js';
 import type { RenamedFrom } from './extracted-connector.js';
 import { isTemplateReadme, readmeFromTemplate } from './readme-template.js';
 import type { EarlierFolder } from './renamed-connectors.js';
@@ -113,4 +114,28 @@ export async function keepHandWritten(
     leftBehind,
     ...(notCarried.length ? { notCarried } : {}),
   };
+}
+
+/**
+ * The apiProperties.json of a renamed or moved connector's earlier folder (its name in any case, as
+ * extraction finds it), parsed: extraction writes the file afresh from the solution, and merged with
+ * this one it keeps the keys the maker owns there (publisher, stackOwner, capabilities …), which no
+ * solution holds, as an extraction over the same folder keeps them. Undefined when the folder has
+ * none; a file that does not read is refused at its place, as the folder's own would be.
+ */
+export async function earlierApiProperties(
+  destinationRoot: string,
+  earlier: EarlierFolder,
+): Promise<Record<string, unknown> | undefined> {
+  const folder = path.join(destinationRoot, earlier.folder);
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  const wanted = REPOSITORY_FILES.apiProperties;
+  const name = names.includes(wanted)
+    ? wanted
+    : names.find((entry) => entry.toLowerCase() === wanted.toLowerCase());
+  if (name === undefined) return undefined;
+  const file = path.join(folder, name);
+  // Not through a link: it may lead out of the root.
+  if (!(await fs.lstat(file)).isFile()) return undefined;
+  return parseExistingApiProperties(await fs.readFile(file, 'utf8'), file);
 }

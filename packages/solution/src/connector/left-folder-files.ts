@@ -27,7 +27,8 @@ const EXTRACTED = new Map(
  * The files of `folder` (absolute) whose content would be lost with it: those that are neither what
  * extraction wrote there from `connector` as last extracted (its API definition, icon and script,
  * apiProperties.json as written into a new folder, the template readme), nor held alike at their
- * place in `movedTo` (a renamed connector's new folder, which extraction carried them into), nor
+ * place in `movedTo` (a renamed connector's new folder, which extraction carried them into; the
+ * maker's keys of apiProperties.json merged into its file, isCarriedApiProperties), nor
  * committed in git as they are (`askGit`; undefined: as outside a work tree). Editors' and file
  * managers' leftovers (.DS_Store, name~) are nobody's writing: a renamed connector's move leaves them
  * behind too, and git mostly ignores them, so that they would hold a folder in place forever.
@@ -45,7 +46,10 @@ export async function unsavedFilesIn(
     if (isNobodysWriting(file)) continue;
     const bytes = await fs.readFile(path.join(folder, file));
     if (connector && isAsExtracted(file, bytes, connector, path.join(folder, file))) continue;
-    if (movedTo !== undefined && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
+    const held = movedTo === undefined ? undefined : await heldIn(movedTo, inNewFolder, file);
+    if (held?.equals(bytes)) continue;
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, path.join(folder, file)))
+      continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
@@ -66,6 +70,26 @@ function isAsExtracted(file: string, bytes: Buffer, connector: SolutionConnector
   if (name === undefined) return false;
   const written = previouslyWritten(name, connector, undefined, at);
   return written !== undefined && sameAsWritten(name, bytes, written);
+}
+
+/**
+ * Whether `bytes`, the apiProperties.json of a renamed or moved connector's earlier folder, is in its
+ * new folder's (`held`): the keys the maker owns there carried (publisher, stackOwner …), and those
+ * the solution holds either as they are or as `connector` (as last extracted) gives them, which can
+ * be got back from it. Extraction merged the file into the new folder's, in another layout.
+ */
+function isCarriedApiProperties(
+  file: string,
+  bytes: Buffer,
+  connector: SolutionConnector,
+  held: Buffer,
+  at: string,
+): boolean {
+  const name = REPOSITORY_FILES.apiProperties;
+  if (file.toLowerCase() !== name.toLowerCase()) return false;
+  if (sameAsWritten(name, bytes, held)) return true;
+  const withPrevious = previouslyWritten(name, connector, held, at);
+  return withPrevious !== undefined && sameAsWritten(name, bytes, withPrevious);
 }
 
 /** What `folder` holds at `file`, its top-level name in any case (as carrying finds it); undefined when nothing. */

@@ -4,7 +4,9 @@ import type { SaySetting } from '@connector-alm/core';
 import { whyNotRenamedOwn } from './earlier-found-folder.js';
 import type { LeftAloneFolder } from './left-connectors.js';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
+import { ownFolderCandidates } from './own-folder.js';
 import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
+import { readRootFolders } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /**
@@ -22,7 +24,8 @@ export type OtherRootFolder = { earlier: EarlierFolder } | { leftAlone: LeftAlon
  * maker's files are carried, and the folder is removed. Only when that folder holds the connector as
  * extraction wrote it (whyNotRenamedOwn), so that a folder of the other root named alike (another
  * solution's connector, one made by hand) is neither carried from nor removed: it is left alone, with a
- * warning. Undefined when the connector is new to the solution or no other root has such a folder.
+ * warning. A root without a folder so named may hold it under another name (foundUnderAnotherName).
+ * Undefined when the connector is new to the solution or no other root has a folder of it.
  * `earlier.folder` leads there from the destination root (`../custom-connectors/Contoso Tasks`).
  */
 export async function folderInOtherRoot(
@@ -37,16 +40,49 @@ export async function folderInOtherRoot(
   const name = connectorFolder(before);
   for (const root of otherRoots) {
     if (path.resolve(root) === path.resolve(destinationRoot)) continue;
+    const earlier = (folder: string): OtherRootFolder => ({
+      earlier: { folder: path.relative(destinationRoot, folder), connector: before, otherRoot: true },
+    });
     const folder = path.join(root, name);
     // Not through a link: it may lead out of the root, and the folder is removed once carried from.
     const stat = await fs.lstat(folder).catch(() => undefined);
-    if (!stat?.isDirectory()) continue;
-    const relative = path.relative(destinationRoot, folder);
+    if (!stat?.isDirectory()) {
+      const found = await foundUnderAnotherName(root, before, connector);
+      if (found !== undefined) return earlier(found);
+      continue;
+    }
     const why = await whyNotRenamedOwn(folder, before, connector);
-    if (why === undefined) return { earlier: { folder: relative, connector: before, otherRoot: true } };
+    if (why === undefined) return earlier(folder);
+    const relative = path.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return undefined;
+}
+
+/**
+ * The folder of `root` (absolute) that holds the connector under another name than its display
+ * name in the previous solution (`before`), as its own root's extraction finds it there: a folder
+ * upstream named otherwise (`365Training` for "365 Training"), where an earlier rename then kept it
+ * (ownFolderCandidates, by its swagger's title or its name). Only one that holds the connector as
+ * extracted, from the previous solution or this one (whyNotRenamedOwn), which no other connector's
+ * folder titled alike does; undefined when none does, or when several do and nothing tells which.
+ */
+async function foundUnderAnotherName(
+  root: string,
+  before: SolutionConnector,
+  connector: SolutionConnector,
+): Promise<string | undefined> {
+  const search = {
+    displayName: before.displayName || before.name,
+    folder: connectorFolder(before),
+    alsoTitled: connector.displayName || connector.name,
+  };
+  const holding: string[] = [];
+  for (const candidate of ownFolderCandidates(search, await readRootFolders(root), new Set())) {
+    const folder = path.join(root, candidate.folder);
+    if ((await whyNotRenamedOwn(folder, before, connector)) === undefined) holding.push(folder);
+  }
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 function leftAloneWarning(connector: SolutionConnector, why: string, say: SaySetting): string {

@@ -7,7 +7,7 @@ import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
-import { earlierTemplate, isReadme, keepHandWritten } from './hand-written-files.js';
+import { earlierApiProperties, earlierTemplate, isReadme, keepHandWritten } from './hand-written-files.js';
 import { isTemplateReadme, readmeFromTemplate } from './readme-template.js';
 import { guardUnsavedEdits, type NotReplaced, type ReplacedFile } from './unsaved-edits.js';
 import type { EarlierFolder } from './renamed-connectors.js';
@@ -82,9 +82,10 @@ export async function prepare(
     apiPropertiesName === undefined
       ? undefined
       : await fs.readFile(path.join(destination, apiPropertiesName));
+  // A renamed or moved connector's new folder has none yet: the maker's keys are in the earlier one.
   const existingApiProperties =
     apiPropertiesName === undefined
-      ? undefined
+      ? earlier && (await earlierApiProperties(destinationRoot, earlier))
       : parseExistingApiProperties(
           presentApiProperties!.toString('utf8'),
           path.join(destination, apiPropertiesName),
