@@ -240,7 +240,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   responseChanged: {
     description:
-      "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+      "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes. Another success status code alone (200 to 201, or 'default' to 200, as reviewers ask) is not: it is CHG-OTHER, which says why. The inferred rule, for which no message of Microsoft's change validator is known, names a changed success code too; but flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, and the code the swagger names does not change the one the service sends.",
     example: {
       placement: 'operation',
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
