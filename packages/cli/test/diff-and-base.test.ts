@@ -393,6 +393,35 @@ describe('connector-alm validate --base', () => {
     return root;
   }
 
+  // The text output told the breaking changes alone (as BRK-* findings): a maker could not see whether
+  // the comparison found anything else, nor how certification will classify the update.
+  it("says under a changed connector's header how the comparison classified it, and the command that lists its changes", async () => {
+    const root = onlyABreakingChange();
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev'], io);
+    const command = "connector-alm validate 'certified-connectors/Contoso Tasks' --base dev --format json";
+    expect(io.out().split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^certified-connectors\/Contoso Tasks \[certified\]: /),
+      `against dev: breaking (1 change, 1 breaking; ${command} lists them under "base").`,
+    ]);
+    // The command lists them, as it says.
+    const json = memoryIo(root);
+    await runCli(
+      ['validate', 'certified-connectors/Contoso Tasks', '--base', 'dev', '--format', 'json'],
+      json,
+    );
+    expect(JSON.parse(json.out()).base.connectors).toEqual([
+      expect.objectContaining({
+        classification: 'breaking',
+        changes: [expect.objectContaining({ ruleId: 'BRK-OP-DELETED' })],
+      }),
+    ]);
+    // --quiet lists only what fails the check.
+    const quiet = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--quiet', '--fail-on', 'info'], quiet);
+    expect(quiet.out()).not.toContain('against dev');
+  });
+
   it('leaves breaking changes to --fail-on-breaking, as the validate-connector action does', async () => {
     const root = onlyABreakingChange();
     // The one error is the breaking change: --fail-on does not judge it.
