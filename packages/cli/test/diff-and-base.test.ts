@@ -141,24 +141,35 @@ describe('connector-alm diff', () => {
     return root;
   }
 
-  it('tells where a version does not parse, and fails a broken new version instead of calling it no-change', async () => {
+  // Both versions' errors were told, the new version's as breaking: a file the update left alone
+  // failed diff (exit 1), while validate --base called the same update a major one.
+  it('tells where a version does not parse, once for an error both versions have, as major, not breaking', async () => {
     const root = brokenOnBothSides();
     const io = memoryIo(root);
-    expect(await runCli(['diff', 'a', 'b'], io)).toBe(1);
+    expect(await runCli(['diff', 'a', 'b'], io)).toBe(0);
     const told = 'CHG-JSON-SYNTAX The file is not strict JSON; it was compared as far as it could be read.';
+    const inBoth = 'The base version has the same error: this update did not make it.';
     expect(io.out().split('\n')).toEqual([
-      `${path.join('a', 'apiDefinition.swagger.json')}:1:18 (in the base version) major (error) ${told} A trailing comma before '}' is not allowed in JSON; remove it.`,
-      `${path.join('a', 'apiDefinition.swagger.json')}:1:19 (in the base version) major (error) ${told} Two commas in a row: remove one.`,
-      `${path.join('b', 'apiDefinition.swagger.json')}:1:18 breaking (error) ${told} A trailing comma before '}' is not allowed in JSON; remove it.`,
-      `${path.join('b', 'apiDefinition.swagger.json')}:1:19 breaking (error) ${told} Two commas in a row: remove one.`,
-      'breaking: 4 changes, 2 breaking',
+      `${path.join('b', 'apiDefinition.swagger.json')}:1:18 major (error) ${told} A trailing comma before '}' is not allowed in JSON; remove it. ${inBoth}`,
+      `${path.join('b', 'apiDefinition.swagger.json')}:1:19 major (error) ${told} Two commas in a row: remove one. ${inBoth}`,
+      'major-update: 2 changes, 0 breaking',
       '',
     ]);
+  });
+
+  it('fails a new version that does not parse, instead of calling it no-change', async () => {
+    const root = brokenOnBothSides();
+    writeFileSync(path.join(root, 'a', 'apiDefinition.swagger.json'), '{"swagger": "2.0"}');
+    const io = memoryIo(root);
+    expect(await runCli(['diff', 'a', 'b'], io)).toBe(1);
+    expect(io.out()).toMatch(/^breaking: 2 changes, 2 breaking$/m);
     expect(await runCli(['diff', 'a', 'b', '--fail-on', 'never'], memoryIo(root))).toBe(0);
   });
 
   it('gives the syntax errors of each version in JSON', async () => {
-    const io = memoryIo(brokenOnBothSides());
+    const root = brokenOnBothSides();
+    writeFileSync(path.join(root, 'b', 'apiDefinition.swagger.json'), '{"swagger": "2.0",,,}');
+    const io = memoryIo(root);
     expect(await runCli(['diff', 'a', 'b', '--format', 'json'], io)).toBe(1);
     const report = JSON.parse(io.out());
     expect(report.classification).toBe('breaking');
@@ -171,11 +182,15 @@ describe('connector-alm diff', () => {
       file: path.join('b', 'apiDefinition.swagger.json'),
       pointer: '',
       line: 1,
-      column: 19,
+      column: 20,
       side: 'new',
       impact: 'breaking',
     });
-    expect(report.changes.filter((change: { side: string }) => change.side === 'old')).toHaveLength(2);
+    // The two errors a and b both have, told once each, in b.
+    const told = report.changes.map(
+      (change: { side: string; impact: string }) => `${change.side} ${change.impact}`,
+    );
+    expect(told).toEqual(['new major', 'new major', 'new breaking']);
   });
 
   it('tells a slip that a syntax error names the edit for as that error alone, not as the change it would read as', async () => {
@@ -377,6 +392,35 @@ describe('connector-alm validate --base', () => {
     git(root, 'commit', '-qam', 'remove GetTask');
     return root;
   }
+
+  // The text output told the breaking changes alone (as BRK-* findings): a maker could not see whether
+  // the comparison found anything else, nor how certification will classify the update.
+  it("says under a changed connector's header how the comparison classified it, and the command that lists its changes", async () => {
+    const root = onlyABreakingChange();
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev'], io);
+    const command = "connector-alm validate 'certified-connectors/Contoso Tasks' --base dev --format json";
+    expect(io.out().split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^certified-connectors\/Contoso Tasks \[certified\]: /),
+      `against dev: breaking (1 change, 1 breaking; ${command} lists them under "base").`,
+    ]);
+    // The command lists them, as it says.
+    const json = memoryIo(root);
+    await runCli(
+      ['validate', 'certified-connectors/Contoso Tasks', '--base', 'dev', '--format', 'json'],
+      json,
+    );
+    expect(JSON.parse(json.out()).base.connectors).toEqual([
+      expect.objectContaining({
+        classification: 'breaking',
+        changes: [expect.objectContaining({ ruleId: 'BRK-OP-DELETED' })],
+      }),
+    ]);
+    // --quiet lists only what fails the check.
+    const quiet = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--quiet', '--fail-on', 'info'], quiet);
+    expect(quiet.out()).not.toContain('against dev');
+  });
 
   it('leaves breaking changes to --fail-on-breaking, as the validate-connector action does', async () => {
     const root = onlyABreakingChange();

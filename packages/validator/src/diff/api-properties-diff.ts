@@ -6,6 +6,7 @@ import { differingKeys, jsonEqual } from './json-equal.js';
 import { isRerouting, policyInstanceLabel as policyLabel } from './reroute-policies.js';
 import { ChangeSink } from './change-sink.js';
 import type { RawChange } from './raw-change.js';
+import { scopesNote } from './scope-note.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */
@@ -114,9 +115,18 @@ function diffConnectionParameters(
       });
     }
     if (major.length > 0) {
-      add({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
+      const note = major.includes(SCOPES) ? scopesNote(scopesOf(was), scopesOf(is)) : undefined;
+      const detail = `Changed: ${nameList(major)}.${note === undefined ? '' : ` ${note}`}`;
+      add({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
+}
+
+/** A connection parameter's OAuth scopes, as `parameterEdits` names their edit. */
+const SCOPES = 'oAuthSettings.scopes';
+
+function scopesOf(parameter: JsonObject): unknown {
+  return asObject(parameter.oAuthSettings)?.scopes;
 }
 
 /** What a maker edited, as the keys that name it: minor ones (texts of a minor update) and major ones. */

@@ -26,10 +26,8 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
   // A deleted swagger is one change: the operations, sign-in and policies it decided are not compared.
   const swaggerDeleted = swaggerDeletion(before, after);
   const raw: RawEntry[] = [
-    ...(swaggerDeleted ? [swaggerDeleted] : syntaxChanges('swagger', 'old', before.swagger)),
-    ...syntaxChanges('swagger', 'new', after.swagger),
-    ...syntaxChanges('apiProperties', 'old', before.apiProperties),
-    ...syntaxChanges('apiProperties', 'new', after.apiProperties),
+    ...(swaggerDeleted ? [swaggerDeleted] : syntaxChanges('swagger', before.swagger, after.swagger)),
+    ...syntaxChanges('apiProperties', before.apiProperties, after.apiProperties),
   ];
   if (!swaggerDeleted) {
     const routes = versionRoutes(before, after);

@@ -99,7 +99,7 @@ function diffSuccessResponse(
       'new',
       current.pointer,
       valuePath,
-      `Changed: the success status code, from ${previous.code} to ${current.code}.`,
+      `Changed: the success status code, from ${previous.code} to ${current.code}. Flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, so the code alone breaks no flow.`,
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {

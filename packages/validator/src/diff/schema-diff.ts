@@ -7,6 +7,7 @@ import { FoundParts, NOTHING, SKIPPED } from './found-parts.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { KeptViews } from './kept-views.js';
 import { nameList } from '../text/message-values.js';
+import { dynamicSourceNote } from './dynamic-source-note.js';
 import type { Direction, SchemaChange } from './schema-change.js';
 import { ownChange, type ComparedSchema } from './schema-change-list.js';
 import { SchemaLists, type ComparedChanges, type SchemaListOptions } from './schema-lists.js';
@@ -202,11 +203,13 @@ export class SchemaComparer implements NestedPairs {
     const ignored = extraKeys ? new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
     appendAll(others, differingKeys(before.node, after.node, ignored));
     if (others.length > 0) {
+      const keys = [...new Set(others)];
+      const note = dynamicSourceNote(keys);
       add({
         rule: CHANGE_RULES.other,
         side: 'new',
         pointer: after.pointer,
-        detail: `Changed: ${nameList([...new Set(others)])}.`,
+        detail: `Changed: ${nameList(keys)}.${note === undefined ? '' : ` ${note}`}`,
       });
     }
     return { parts: found.parts, cut: found.cut, depth };

@@ -2,17 +2,24 @@ import type { JsonDocument } from '../json/json-document.js';
 import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
+import type { ChangeImpact } from './change.js';
+import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
+import { sharedSyntaxErrors } from './shared-syntax-errors.js';
 import { kindOfValue } from '../text/message-values.js';
 import { unlistedSyntaxMessage } from '../json/syntax/diagnosis.js';
 
 /**
- * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
- * where the error is and told as GEN-JSON-PARSE tells it in `validate` (whose messages bound what
- * they quote of the file). The tolerant parser recovers an object from such text, and the diff
- * compares that object; without these changes a file that does not parse would compare as
- * "no-change". A broken new version is breaking (the certification
- * pipeline and the platform read strict JSON and refuse it); a broken base version is major (the
- * comparison rests on a recovered reading of it, so the update needs the full review).
+ * The JSON syntax errors of a file's two versions, one change each, located where the error is and
+ * told as GEN-JSON-PARSE tells it in `validate` (whose messages bound what they quote of the file).
+ * The tolerant parser recovers an object from such text, and the diff compares that object; without
+ * these changes a file that does not parse would compare as "no-change".
+ *
+ * An error only the new version has is breaking (the certification pipeline and the platform read
+ * strict JSON and refuse it); one only the base version has is major (the comparison rests on a
+ * recovered reading of it, so the update needs the full review). An error both versions have is not
+ * the update's doing: it is told once, in the new version, where the maker fixes it, and major as
+ * the base's is. Told on both sides, it made an update that left the file alone "breaking" in
+ * `diff` and a major update in `validate --base`.
  *
  * The errors past the 20 listed for a file are counted in one change, as in one finding in `validate`,
  * worded as a count of changes: the finding's advice to fix the listed ones and check again is not
@@ -23,19 +30,36 @@ import { unlistedSyntaxMessage } from '../json/syntax/diagnosis.js';
  */
 export function syntaxChanges(
   file: 'swagger' | 'apiProperties',
-  side: 'old' | 'new',
-  document: JsonDocument | undefined,
+  before: JsonDocument | undefined,
+  after: JsonDocument | undefined,
 ): RawChange[] {
-  if (!document || !asObject(document.value)) return [];
-  return document.syntaxIssues.map((issue) => ({
-    rule: CHANGE_RULES.jsonSyntax,
-    file,
-    side,
-    pointer: '',
-    offset: issue.offset,
-    detail: issue.unlisted === undefined ? issue.message : unlistedSyntaxMessage(issue.unlisted, 'change'),
-    impact: side === 'new' ? 'breaking' : 'major',
-  }));
+  const [old, now] = [issuesOf(before), issuesOf(after)];
+  const shared = sharedSyntaxErrors(old, now);
+  const change = (
+    issue: JsonSyntaxIssue,
+    side: 'old' | 'new',
+    impact: ChangeImpact,
+    also?: string,
+  ): RawChange => {
+    const told =
+      issue.unlisted === undefined ? issue.message : unlistedSyntaxMessage(issue.unlisted, 'change');
+    const detail = also === undefined ? told : `${told} ${also}`;
+    return { rule: CHANGE_RULES.jsonSyntax, file, side, pointer: '', offset: issue.offset, detail, impact };
+  };
+  return [
+    ...old.filter((issue) => !shared.base.has(issue)).map((issue) => change(issue, 'old', 'major')),
+    ...now.map((issue) =>
+      shared.current.has(issue) ? change(issue, 'new', 'major', IN_BOTH) : change(issue, 'new', 'breaking'),
+    ),
+  ];
+}
+
+/** Said of an error both versions have. */
+const IN_BOTH = 'The base version has the same error: this update did not make it.';
+
+/** The syntax errors of a version's file that the diff compares as recovered (none without an object). */
+function issuesOf(document: JsonDocument | undefined): readonly JsonSyntaxIssue[] {
+  return document && asObject(document.value) ? document.syntaxIssues : [];
 }
 
 /**

@@ -106,13 +106,14 @@ const DELETED_FILES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The diff without the current version's JSON syntax errors: its GEN-JSON-PARSE findings report
- * them, and the job summary would list them twice. The base version's stay: nothing else says that
- * the comparison read a base that does not parse.
+ * The diff without the current version's new JSON syntax errors (the breaking ones): its GEN-JSON-PARSE
+ * findings report them, and the job summary would list them twice. The base version's stay, and
+ * those both versions have (major, told in the current version): nothing else says that the
+ * comparison read a base that does not parse, and the classification is `diff`'s.
  */
 function withoutCurrentSyntaxErrors(diff: DiffResult): DiffResult {
   const changes = diff.changes.filter(
-    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === 'new'),
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === 'new' && change.breaking),
   );
   if (changes.length === diff.changes.length) return diff;
   return { changes, classification: classifyChanges(changes) };

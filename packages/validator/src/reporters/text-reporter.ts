@@ -10,6 +10,7 @@ import { deletedConnectors, type DeletedConnectorReport } from './deleted-connec
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
 import type { ConnectorResult } from '../connector-result.js';
 import { breaksAsSpaces } from './one-line.js';
+import { baseComparisonLine } from './base-comparison-line.js';
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
@@ -48,7 +49,15 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
     quiet === undefined ? undefined : (finding) => reachesFailOn(finding.severity, quiet);
   const deleted = deletedConnectors(result);
   const blocks = [
-    ...result.connectors.map((connector) => formatConnector(connector, listed, paint)),
+    // Under --quiet, which lists only what fails the check, the comparison's line is left out too.
+    ...result.connectors.map((connector) =>
+      formatConnector(
+        connector,
+        listed,
+        paint,
+        quiet === undefined ? baseComparisonLine(result, connector.path) : undefined,
+      ),
+    ),
     ...deleted.map((connector) => formatDeletedConnector(connector, listed, paint)),
     ...configurationReports(result).map((file) => formatConfigurationFile(file, listed, paint)),
   ].filter((block) => block !== undefined);
@@ -166,7 +175,13 @@ export function formatFindingLine(finding: Finding, options: TextReportOptions =
 /** Which findings a block lists under --quiet (those at or above --fail-on); undefined lists all. */
 type Listed = ((finding: Finding) => boolean) | undefined;
 
-function formatConnector(connector: ConnectorResult, listed: Listed, paint: Painter): string | undefined {
+/** A connector's block; `comparison`, under its header, says what the comparison with the base found. */
+function formatConnector(
+  connector: ConnectorResult,
+  listed: Listed,
+  paint: Painter,
+  comparison: string | undefined,
+): string | undefined {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? 'no problems' : summaryLine(counts);
   return block(
@@ -174,6 +189,7 @@ function formatConnector(connector: ConnectorResult, listed: Listed, paint: Pain
     connector.findings,
     listed,
     paint,
+    comparison,
   );
 }
 
@@ -206,11 +222,12 @@ function block(
   findings: readonly Finding[],
   listed: Listed,
   paint: Painter,
+  note?: string,
 ): string | undefined {
   const shown = listed === undefined ? findings : findings.filter(listed);
   if (listed !== undefined && shown.length === 0) return undefined;
   const lines = shown.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [paint('bold', header), ...lines].join('\n');
+  return [paint('bold', header), ...(note === undefined ? [] : [note]), ...lines].join('\n');
 }
 
 interface Painter {

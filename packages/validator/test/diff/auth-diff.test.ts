@@ -349,3 +349,47 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
     });
   });
 });
+
+// "Changed: oAuthSettings.scopes." said what, not what it means: existing connections keep the
+// consent their users gave, so a new scope reaches them only when they sign in again.
+describe('changed OAuth scopes: no break, but what they mean for existing connections', () => {
+  const withScopes = (scopes: unknown) => {
+    const token = oauthToken('oauth2');
+    token.oAuthSettings.scopes = scopes;
+    return connector({ token }, { oauth2: aadDefinition });
+  };
+  const told = (before: unknown, after: unknown) =>
+    diffConnectors(withScopes(before), withScopes(after)).changes.map(({ ruleId, impact, message }) => ({
+      ruleId,
+      impact,
+      message,
+    }));
+
+  it('a scope added: existing connections lack it until their users sign in again', () => {
+    expect(told(['offline_access'], ['offline_access', 'boards:read'])).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'major',
+        message:
+          "Other properties have been changed. Changed: oAuthSettings.scopes. Existing connections keep the scopes their users consented to, without 'boards:read', until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.",
+      },
+    ]);
+  });
+
+  it('a scope removed: new connections lack it', () => {
+    expect(told(['offline_access', 'boards:read'], ['offline_access'])).toEqual([
+      expect.objectContaining({
+        message:
+          "Other properties have been changed. Changed: oAuthSettings.scopes. New connections no longer ask for 'boards:read', which existing ones keep: check that no operation needs it, or it fails on the new connections alone.",
+      }),
+    ]);
+  });
+
+  it('says no more of scopes only reordered', () => {
+    expect(told(['a', 'b'], ['b', 'a'])).toEqual([
+      expect.objectContaining({
+        message: 'Other properties have been changed. Changed: oAuthSettings.scopes.',
+      }),
+    ]);
+  });
+});

@@ -60,17 +60,21 @@ describeCorpus('diff on every corpus connector', () => {
         { swagger, apiProperties },
         { swagger: reformatted(swagger, '\t'), apiProperties: reformatted(apiProperties, 4) },
       );
-      // The few corpus files that do not parse (GEN-JSON-PARSE) are told so by CHG-JSON-SYNTAX, the same
-      // in both versions; that is no noise. Anything else is.
+      // The few corpus files that do not parse (GEN-JSON-PARSE) are told so by CHG-JSON-SYNTAX, each error
+      // once, in the new version, as one the base version has too (major); that is no noise. Anything else is.
       const told = [...itself.changes, ...copy.changes].filter((change) => change.ruleId !== SYNTAX);
-      const syntax = (side: 'old' | 'new') =>
-        itself.changes
-          .filter((change) => change.ruleId === SYNTAX && change.side === side)
-          .map((change) => `${path.basename(change.file)}:${change.line}:${change.column} ${change.message}`);
+      const syntax = itself.changes.filter((change) => change.ruleId === SYNTAX);
       if (told.length > 0) noisy.push(`${path.basename(folder)}: ${JSON.stringify(told[0])}`);
-      if (syntax('old').join('\n') !== syntax('new').join('\n')) {
-        noisy.push(`${path.basename(folder)}: the versions' syntax errors differ`);
-      }
+      const unlike = syntax.find(
+        (change) =>
+          change.side !== 'new' ||
+          change.impact !== 'major' ||
+          !change.message.endsWith('The base version has the same error: this update did not make it.'),
+      );
+      if (unlike)
+        noisy.push(
+          `${path.basename(folder)}: a syntax error told unlike one in both versions: ${unlike.message}`,
+        );
     }
     expect(compared).toBeGreaterThan(300);
     expect(noisy).toEqual([]);

@@ -66,20 +66,67 @@ describe('diff of a version whose JSON has syntax errors', () => {
     expect(result.classification).toBe('breaking');
   });
 
-  it('calls a broken file compared with itself breaking, not a no-change', async () => {
+  // Told once per version, an error the base version has too made an update that left the file
+  // alone "breaking" (diff exited 1, listing it twice), while validate --base called it a major update.
+  it('tells an error both versions have once, in the new version, as major: not a no-change, not breaking', async () => {
     const broken = brokenSwagger();
     const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: broken });
     const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: broken });
     const result = await diffPaths(before, after);
-    const told = result.changes.map((change) => `${change.ruleId} ${change.side} ${change.impact}`);
-    // Sorted: the changes are in file order, and the temporary folders' names are random.
-    expect(told.sort()).toEqual([
-      'CHG-JSON-SYNTAX new breaking',
-      'CHG-JSON-SYNTAX new breaking',
-      'CHG-JSON-SYNTAX old major',
-      'CHG-JSON-SYNTAX old major',
+    const expected = await parseFindings(after);
+    expect(expected).toHaveLength(2);
+    expect(result.changes).toEqual(
+      expected.map(({ message, line, column }) =>
+        expect.objectContaining({
+          ruleId: 'CHG-JSON-SYNTAX',
+          file: shown(after, SWAGGER),
+          side: 'new',
+          impact: 'major',
+          breaking: false,
+          message: `The file is not strict JSON; it was compared as far as it could be read. ${message} The base version has the same error: this update did not make it.`,
+          line,
+          column,
+        }),
+      ),
+    );
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('tells an error added beside one the base version has as breaking, and the other as major', async () => {
+    const once = JSON.stringify(validSwagger(), null, 2).replace('"https"\n', '"https",\n');
+    const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: once });
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: brokenSwagger() });
+    const result = await diffPaths(before, after);
+    const [kept, added] = await parseFindings(after);
+    const told = result.changes.map(({ side, impact, line, message }) => ({
+      side,
+      impact,
+      line,
+      inBoth: message.endsWith('this update did not make it.'),
+    }));
+    expect(told).toEqual([
+      { side: 'new', impact: 'major', line: kept!.line, inBoth: true },
+      { side: 'new', impact: 'breaking', line: added!.line, inBoth: false },
     ]);
     expect(result.classification).toBe('breaking');
+  });
+
+  it("tells an error the update fixed as the base version's, beside one both versions have", async () => {
+    const once = JSON.stringify(validSwagger(), null, 2).replace('"https"\n', '"https",\n');
+    const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: brokenSwagger() });
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: once });
+    const result = await diffPaths(before, after);
+    const [, fixed] = await parseFindings(before);
+    const [kept] = await parseFindings(after);
+    // Sorted by side: the changes are in file order, and the temporary folders' names are random.
+    const told = result.changes
+      .map(({ side, impact, line }) => ({ side, impact, line }))
+      .sort((a, b) => a.side.localeCompare(b.side));
+    expect(told).toEqual([
+      { side: 'new', impact: 'major', line: kept!.line },
+      { side: 'old', impact: 'major', line: fixed!.line },
+    ]);
+    expect(result.classification).toBe('major-update');
   });
 
   it('tells a base version that does not parse as major, located in the base version', async () => {

@@ -153,7 +153,7 @@ describeCorpus('a maker updates a certified connector', () => {
 
     expect(update.findings).toEqual([]);
     expect(update.changes.map((change) => change.message)).toEqual([
-      'Other properties have been changed. Changed: oAuthSettings.scopes.',
+      "Other properties have been changed. Changed: oAuthSettings.scopes. Existing connections keep the scopes their users consented to, without 'offline_access', until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.",
     ]);
   });
 

@@ -70,6 +70,26 @@ describe('validateAgainstBase with JSON syntax errors', () => {
     expect(result.findings.filter((finding) => /JSON/.test(finding.ruleId))).toEqual([]);
   });
 
+  // diff called the same trailing comma in both versions a breaking change (exit 1), told twice;
+  // validate --base called the update a major one. Both now tell it once, as diff does.
+  it('tells an error both versions have once, in the current version, as a major change, as diff does', async () => {
+    const broken = { ...validConnectorFiles(), 'apiDefinition.swagger.json': BROKEN };
+    const { result, diff } = await validated(broken, { ...broken, 'readme.md': '# Contoso\n\nEdited.\n' });
+    expect(diff.changes.filter((change) => change.ruleId === 'CHG-JSON-SYNTAX')).toEqual([
+      expect.objectContaining({
+        side: 'new',
+        impact: 'major',
+        file: SWAGGER,
+        line: BROKEN.slice(0, BROKEN.indexOf('"https",')).split('\n').length,
+        message: expect.stringMatching(/trailing comma.* The base version has the same error/),
+      }),
+    ]);
+    expect(diff.classification).toBe('major-update');
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'GEN-JSON-PARSE', file: SWAGGER, baseline: 'existing' }),
+    );
+  });
+
   // GEN-JSON-PARSE lists 20 errors per file and counts the rest in one more finding: that count is of
   // the file, not of the rule over the connector as the engine's cap of 1,000 findings is.
   describe('a swagger whose syntax errors were counted past the 20 listed', () => {
@@ -105,6 +125,17 @@ describe('validateAgainstBase with JSON syntax errors', () => {
       expect(findings).toHaveLength(21);
       expect(findings.at(-1)!.message).toMatch(/^4 more findings of this rule are not listed/);
       expect(findings.filter((finding) => finding.baseline !== 'existing')).toEqual([]);
+    });
+
+    it('tells none of them breaking when the current version has fewer, as all existing', async () => {
+      const { diff } = await validated(baseFiles(), {
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': withTrailingCommas(validSwagger(), SLIPS, SLIPS - 1),
+      });
+      const changes = diff.changes.filter((change) => change.ruleId === 'CHG-JSON-SYNTAX');
+      expect(changes.filter((change) => change.side === 'new')).toHaveLength(21);
+      expect(changes.filter((change) => change.impact !== 'major')).toEqual([]);
+      expect(diff.classification).toBe('major-update');
     });
 
     it('tells the diff the base errors past the 20 listed as changes', async () => {

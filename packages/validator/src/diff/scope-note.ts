@@ -1,0 +1,29 @@
+import { asArray } from '../swagger/json-values.js';
+import { quoteList } from '../text/message-values.js';
+
+/**
+ * What a change of a connection parameter's OAuth scopes (`oAuthSettings.scopes`) means for existing
+ * connections, said after "Changed: oAuthSettings.scopes": a connection keeps the consent its users
+ * gave when they signed in, so flows keep what the base version asked for, and a new scope reaches a
+ * connection only when its users sign in again. No breaking change, but one the maintainer has to
+ * tell users about. Undefined when the scopes are not lists of names, or only their order changed.
+ */
+export function scopesNote(before: unknown, after: unknown): string | undefined {
+  const [was, is] = [scopeNames(before), scopeNames(after)];
+  if (!was || !is) return undefined;
+  const added = is.filter((scope) => !was.includes(scope));
+  const removed = was.filter((scope) => !is.includes(scope));
+  if (added.length > 0) {
+    return `Existing connections keep the scopes their users consented to, without ${quoteList(added)}, until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.`;
+  }
+  if (removed.length > 0) {
+    return `New connections no longer ask for ${quoteList(removed)}, which existing ones keep: check that no operation needs ${removed.length === 1 ? 'it' : 'them'}, or it fails on the new connections alone.`;
+  }
+  return undefined;
+}
+
+function scopeNames(value: unknown): string[] | undefined {
+  const list = asArray(value);
+  if (!list?.every((scope) => typeof scope === 'string')) return undefined;
+  return list as string[];
+}

@@ -1,0 +1,25 @@
+import { plural, printable, shellWord } from '@connector-alm/core';
+import { comparedWithBase } from '../git/base-validation.js';
+import type { ValidationResult } from '../validate.js';
+
+/**
+ * The line of a changed connector's block in the text report of `validate --base`: how the comparison
+ * with the base classified the update, how many changes it found and how many break flows, and the
+ * command whose output lists them all. The BRK-* findings tell the breaking changes only; without this
+ * line, a maker checking before the pull request could not see whether the comparison found anything
+ * else (a deprecation, new operations) nor how certification will classify the update, which the JSON
+ * report and the job summary say. `diff` lists changes of two folders on disk, not of a git ref, so
+ * the command given is `validate --base` itself, with --format json. Undefined for a connector not
+ * compared: unchanged since the base, or new there.
+ */
+export function baseComparisonLine(result: ValidationResult, connectorPath: string): string | undefined {
+  if (!comparedWithBase(result)) return undefined;
+  const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === 'changed');
+  if (!entry?.diff) return undefined;
+  const { changes, classification } = entry.diff;
+  const against = `against ${printable(result.baseRef)}: ${classification}`;
+  if (changes.length === 0) return `${against}.`;
+  const breaking = changes.filter((change) => change.breaking).length;
+  const command = `connector-alm validate ${shellWord(connectorPath)} --base ${shellWord(result.baseRef)} --format json`;
+  return `${against} (${plural(changes.length, 'change')}, ${breaking} breaking; ${printable(command)} lists them under "base").`;
+}

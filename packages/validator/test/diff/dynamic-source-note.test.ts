@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffEdited, withRule, type Json } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
+
+// A changed x-ms-dynamic-* source was told as "Changed: x-ms-dynamic-values." alone: a maintainer
+// could not tell why it is no breaking change, nor what to check.
+
+const PICKER =
+  "Changed: x-ms-dynamic-values. x-ms-dynamic-values only decides the values the designer offers: flows keep sending the values they were saved with, so check that the service still takes the values the base version's source listed.";
+const FIELDS =
+  "Changed: x-ms-dynamic-schema. x-ms-dynamic-schema decides the fields the designer fetches: flows keep the fields they were saved with, so check that the new source gives the base version's fields (one it no longer gives breaks the flows that use it, and no comparison of the swaggers can see that).";
+
+/** The swagger with ListTasks' `status` filled from GetTask's answer. */
+function withDynamicValues(): Json {
+  const swagger = validSwagger();
+  swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'] = {
+    operationId: 'GetTask',
+    'value-path': 'status',
+  };
+  return swagger;
+}
+
+/** The swagger with GetTask's answer read from ListTasks' schema. */
+function withDynamicSchema(): Json {
+  const swagger = validSwagger();
+  swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = {
+    type: 'object',
+    'x-ms-dynamic-schema': { operationId: 'ListTasks', 'value-path': 'schema' },
+  };
+  return swagger;
+}
+
+const told = (edit: (swagger: Json) => void, start: Json) =>
+  diffEdited(edit, start).changes.map(({ ruleId, impact, message }) => ({ ruleId, impact, message }));
+
+describe('a changed x-ms-dynamic-* source says why flows keep working and what to check', () => {
+  it.each([
+    [
+      'another source operation',
+      (parameter: Json) => (parameter['x-ms-dynamic-values'].operationId = 'ListTasks'),
+    ],
+    ['another value-path', (parameter: Json) => (parameter['x-ms-dynamic-values']['value-path'] = 'title')],
+    ['the extension removed', (parameter: Json) => delete parameter['x-ms-dynamic-values']],
+  ])('x-ms-dynamic-values of an input: %s', (_, edit) => {
+    const changes = told((swagger) => edit(swagger.paths['/tasks'].get.parameters[0]), withDynamicValues());
+    expect(changes).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'major',
+        message: `Other properties have been changed. ${PICKER}`,
+      },
+    ]);
+  });
+
+  it('x-ms-dynamic-schema of an output: another source operation', () => {
+    const changes = told((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema['x-ms-dynamic-schema'].operationId =
+        'CreateTask';
+    }, withDynamicSchema());
+    expect(changes).toEqual([
+      { ruleId: 'CHG-OTHER', impact: 'major', message: expect.stringContaining(FIELDS) },
+    ]);
+  });
+
+  it('says nothing more of another key', () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks'].get.parameters[0].pattern = '^[a-z]+$'));
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      'Other properties have been changed. Changed: pattern.',
+    ]);
+  });
+});
