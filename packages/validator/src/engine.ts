@@ -201,12 +201,13 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
     });
     if (rule.msCode) finding.msCode = rule.msCode;
     if (document) {
-      if (report.pointer !== undefined && 'locateEach' in document) {
-        finding.pointer = report.pointer;
+      const pointed = report.pointer !== undefined && 'locateEach' in document;
+      if (pointed) finding.pointer = report.pointer;
+      if (report.offset !== undefined) {
+        placeAt(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
+      } else if (pointed) {
         const where = places[index];
         if (where) placeAt(finding, document.range(where.offset, where.length));
-      } else if (report.offset !== undefined) {
-        placeAt(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
       } else if (report.line !== undefined) {
         finding.line = report.line;
         finding.column = report.column ?? 1;
@@ -236,7 +237,8 @@ function pointerPlaces(
   const reports: number[][] = [];
   for (let index = 0; index < pending.length; index++) {
     const { rule, report } = pending[index]!;
-    if (report.pointer === undefined || report.path) continue;
+    // A report placed at an offset has its place: its pointer only names what it is about.
+    if (report.pointer === undefined || report.offset !== undefined || report.path) continue;
     const file = fileOf(connector, report.file ?? rule.file);
     if (!file || !('document' in file) || !file.document || !('locateEach' in file.document)) continue;
     const document = file.document;

@@ -39,8 +39,9 @@ export const commitStates: AskGit = async (files) => {
     head === undefined ? [] : await git.changedFiles(head, undefined, [...paths.values()]),
   );
   const notAtHead = [...paths.values()].filter((inRepository) => !atHead.has(inRepository));
-  // A file git ignores is told apart: "commit it" is no advice for a local secret or setting.
-  const ignored = new Set(await git.ignoredFiles(notAtHead));
+  // A file git ignores is told apart: "commit it" is no advice for a local secret or setting. Git,
+  // which runs at the top level, is asked about those files alone (no path would ask about all).
+  const ignored = new Set(notAtHead.length === 0 ? [] : await git.ignoredFiles(notAtHead));
   const states = new Map<string, CommitState>();
   for (const [file, inRepository] of paths) {
     states.set(

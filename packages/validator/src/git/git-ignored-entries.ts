@@ -32,7 +32,7 @@ export async function gitIgnoredEntries(
     cwd: string;
     onFailure: 'ignore' | 'throw';
     /** The git of a work tree's top level: a port for tests, which count the git processes. */
-    gitAt?: (root: string) => Pick<Git, 'ignoredPaths'>;
+    gitAt?: (root: string) => Pick<Git, 'ignoredEntries'>;
   },
 ): Promise<Map<string, GitIgnored>> {
   const ignored = new Map<string, GitIgnored>();
@@ -44,7 +44,7 @@ export async function gitIgnoredEntries(
     let listed: string[];
     try {
       // A folder that is the top level itself is named by no pathspec: the whole tree is asked about.
-      listed = await gitAt(root).ignoredPaths(named.includes('') ? [] : named);
+      listed = await gitAt(root).ignoredEntries(named.includes('') ? [] : named);
     } catch (error) {
       if (onFailure === 'throw') throw error;
       continue;

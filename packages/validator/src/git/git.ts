@@ -210,32 +210,26 @@ export class Git {
     return splitNul((await this.run(args, { cwd: top })).toString('utf8')).length > 0;
   }
 
-  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
-  async ignoredFiles(paths: readonly string[]): Promise<string[]> {
-    if (paths.length === 0) return [];
-    const top = await this.topLevel();
-    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', '-z', '--', ...paths];
-    return splitNul((await this.run(args, { cwd: top })).toString('utf8'));
+  /**
+   * The files git ignores under `paths` (relative to the folder this runs in; all of it when none):
+   * untracked, and matched by .gitignore, .git/info/exclude or core.excludesFile. Relative to that
+   * folder and `/`-separated; the files inside an ignored folder are listed one by one, as each is a
+   * file that a commit of the folder leaves out.
+   */
+  ignoredFiles(paths: readonly string[] = []): Promise<string[]> {
+    return this.ignored(paths, []);
   }
 
   /**
-   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
-   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
-   * lists them when run there; files inside an ignored folder are listed one by one.
+   * What git ignores under `paths`, as ignoredFiles lists it but for a folder git ignores whole: one
+   * entry ending in `/`, so that a node_modules/ is not listed file by file.
    */
-  async ignoredFilesUnder(folder: string): Promise<string[]> {
-    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', '-z'];
-    return splitNul((await this.run(args, { cwd: folder })).toString('utf8'));
+  ignoredEntries(paths: readonly string[] = []): Promise<string[]> {
+    return this.ignored(paths, ['--directory']);
   }
 
-  /**
-   * What git ignores under `paths` (relative to the folder this runs in, all of it when none): the
-   * untracked files that .gitignore (or the like) matches, and a folder it ignores whole as one entry
-   * ending in `/`, so that a node_modules/ is not listed file by file. Relative to that folder,
-   * `/`-separated.
-   */
-  async ignoredPaths(paths: readonly string[] = []): Promise<string[]> {
-    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'];
+  private async ignored(paths: readonly string[], options: readonly string[]): Promise<string[]> {
+    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', ...options, '-z'];
     if (paths.length > 0) args.push('--', ...paths);
     return splitNul(await this.text(args));
   }

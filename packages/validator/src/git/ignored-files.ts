@@ -21,5 +21,5 @@ export async function filesGitIgnores(folder: string): Promise<IgnoredFiles> {
     if (error instanceof RepositoryOwnerError) throw error;
     return { inWorkTree: false, why: whyNoWorkTree(error) };
   }
-  return { inWorkTree: true, files: await git.ignoredFilesUnder(folder) };
+  return { inWorkTree: true, files: await git.ignoredFiles() };
 }

@@ -1,3 +1,4 @@
+import { encodeSegment } from './pointer.js';
 import { chars, skipString, skipWhitespace } from './scan.js';
 
 /**
@@ -12,9 +13,14 @@ export interface DuplicateKey {
   length: number;
   /** Where the last occurrence, the one whose value is kept, has its key. */
   keptOffset: number;
+  /**
+   * The RFC 6901 pointer of the object that repeats the key, as the text is written: what tells this
+   * repeat apart from the same key repeated in another object, whatever is fixed before it.
+   */
+  objectPointer: string;
 }
 
-const { QUOTE, OPEN_BRACE, OPEN_BRACKET, COLON } = chars;
+const { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON } = chars;
 
 /**
  * The cheap screen: false only when a strict JSON text, whose parsed value has `members` object
@@ -48,6 +54,7 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
   // One entry per open container: for an object, its keys so far with the offset of their latest
   // occurrence, and its repeats; for an array, undefined.
   const open: (OpenObject | undefined)[] = [];
+  const path = new OpenPath(text);
   for (let i = nextStructural(text, 0); i !== -1; i = nextStructural(text, i)) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
@@ -55,13 +62,19 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
       if (end === -1) break;
       const object = open[open.length - 1];
       if (object !== undefined && text.charCodeAt(skipWhitespace(text, end)) === COLON) {
-        noteKey(text, object, i, end, found);
+        noteKey(text, object, i, end, found, path);
       }
       i = end;
     } else {
-      if (code === OPEN_BRACE) open.push({ keys: new Map(), repeats: undefined });
-      else if (code === OPEN_BRACKET) open.push(undefined);
-      else settleKeptOffsets(open.pop());
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        path.enter(i, open[open.length - 1]?.lastKey);
+        open.push(
+          code === OPEN_BRACE ? { keys: new Map(), repeats: undefined, lastKey: undefined } : undefined,
+        );
+      } else {
+        settleKeptOffsets(open.pop());
+        path.leave();
+      }
       i++;
     }
   }
@@ -72,11 +85,21 @@ interface OpenObject {
   /** Each key read so far, with the offset of its latest occurrence. */
   keys: Map<string, number>;
   repeats: DuplicateKey[] | undefined;
+  /** The key read last: the one whose value a container opened now is. */
+  lastKey: string | undefined;
 }
 
-function noteKey(text: string, object: OpenObject, start: number, end: number, found: DuplicateKey[]): void {
+function noteKey(
+  text: string,
+  object: OpenObject,
+  start: number,
+  end: number,
+  found: DuplicateKey[],
+  path: OpenPath,
+): void {
   const written = text.slice(start + 1, end - 1);
   const key = written.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : written;
+  object.lastKey = key;
   const earlier = object.keys.get(key);
   object.keys.set(key, start);
   if (earlier === undefined) return;
@@ -85,6 +108,7 @@ function noteKey(text: string, object: OpenObject, start: number, end: number, f
     offset: earlier,
     length: skipString(text, earlier) - earlier,
     keptOffset: -1,
+    objectPointer: path.innermostPointer(),
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -94,6 +118,80 @@ function noteKey(text: string, object: OpenObject, start: number, end: number, f
 function settleKeptOffsets(object: OpenObject | undefined): void {
   if (object?.repeats === undefined) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key)!;
+}
+
+/**
+ * The pointers of the open containers, made only when a repeat asks for one: nearly every text the
+ * exact scan reads repeats no key, and pays for a few numbers and a key per container opened. An
+ * array's index is not counted as the scan goes, which would mean stopping at every comma: it is
+ * counted from where the array was counted to, when a pointer through it is asked for. No recursion:
+ * the text may nest as deep as its writer liked.
+ */
+class OpenPath {
+  /** Per open container, outermost first: the offset of its bracket … */
+  private readonly openers: number[] = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  private readonly names: (string | undefined)[] = [];
+  /** … its pointer once made … */
+  private readonly pointers: (string | undefined)[] = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  private readonly counted: number[] = [];
+  private readonly countedTo: number[] = [];
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  enter(opener: number, name: string | undefined): void {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = undefined;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+
+  leave(): void {
+    if (this.depth > 0) this.depth--;
+  }
+
+  /** The pointer of the innermost open container. */
+  innermostPointer(): string {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === undefined) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] =
+        at === 0
+          ? ''
+          : `${this.pointers[at - 1]!}/${name !== undefined ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? '' : this.pointers[this.depth - 1]!;
+  }
+
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  private indexIn(at: number): number {
+    const child = this.openers[at + 1]!;
+    this.counted[at] = this.counted[at]! + commasBetween(this.text, this.countedTo[at]!, child);
+    this.countedTo[at] = child;
+    return this.counted[at]!;
+  }
+}
+
+/** The commas between `from` and `to` that are not inside a string or a nested container. */
+function commasBetween(text: string, from: number, to: number): number {
+  let commas = 0;
+  let nested = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const end = skipString(text, i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) nested++;
+    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) nested--;
+    else if (code === COMMA && nested === 0) commas++;
+  }
+  return commas;
 }
 
 const STRUCTURAL = /["{}[\]]/g;

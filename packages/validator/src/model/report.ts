@@ -8,7 +8,9 @@ import type { Unlisted } from './unlisted-message.js';
 /**
  * What a rule says about one problem. Where it is:
  * - JSON files (swagger, apiProperties, settings): `pointer` (RFC 6901, build it with `childPointer`);
- *   a pointer to a missing property may name it: it is shown at its nearest existing ancestor.
+ *   a pointer to a missing property may name it: it is shown at its nearest existing ancestor. With
+ *   an `offset` too, the finding is shown at the offset and keeps the pointer, for a place no pointer
+ *   can name (GEN-JSON-DUPLICATE-KEY's ignored occurrence of a key: the pointer names the kept one).
  * - Text files (readme, script): `offset` into the text, or `line` (1-based) with optional `column`.
  * - icon and folder: nothing (reported at 1:1 of the file or folder).
  * `file` defaults to the rule's own file; `path` names another file of the folder (relative to it),

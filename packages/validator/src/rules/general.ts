@@ -10,6 +10,7 @@ import {
 import { ConnectorCache } from '../model/connector-cache.js';
 import { fixJsonFileText } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
+import { childPointer } from '../json/pointer.js';
 
 const FILE_KINDS: Exclude<FileKind, 'folder'>[] = [
   'swagger',
@@ -160,6 +161,10 @@ export const generalRules: RuleDefinition[] = [
             file: kind,
             message: `${named} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: 'line', at: named.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length,
           });

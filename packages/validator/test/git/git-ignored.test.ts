@@ -113,9 +113,9 @@ describe('gitIgnoredEntries', () => {
     return {
       asked,
       gitAt: (root: string) => ({
-        ignoredPaths: (paths: readonly string[] = []) => {
+        ignoredEntries: (paths: readonly string[] = []) => {
           asked.push({ root, paths });
-          return new Git(root).ignoredPaths(paths);
+          return new Git(root).ignoredEntries(paths);
         },
       }),
     };

@@ -3,6 +3,7 @@ import { JsonDocument } from '../../src/json/json-document.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys } from '../../src/json/duplicate-keys.js';
 import { objectMembersWithin } from '../../src/json/value-depth.js';
 import { findColons } from '../../src/json/colons.js';
+import { valueAtPointer } from '../../src/json/pointer.js';
 
 /** The screen as JsonDocument runs it: the members JSON.parse kept against the text. */
 const screen = (text: string): boolean =>
@@ -62,10 +63,63 @@ describe('findDuplicateKeys', () => {
     const found = findDuplicateKeys(text);
     const kept = text.indexOf('"\\u0064"');
     expect(found).toEqual([
-      { key: 'd', offset: text.indexOf('"d"'), length: 3, keptOffset: kept },
-      { key: 'd', offset: text.indexOf('"d": 3'), length: 3, keptOffset: kept },
-      { key: 'd', offset: text.indexOf('"d": 4'), length: 3, keptOffset: kept },
+      { key: 'd', offset: text.indexOf('"d"'), length: 3, keptOffset: kept, objectPointer: '' },
+      { key: 'd', offset: text.indexOf('"d": 3'), length: 3, keptOffset: kept, objectPointer: '' },
+      { key: 'd', offset: text.indexOf('"d": 4'), length: 3, keptOffset: kept, objectPointer: '' },
     ]);
+  });
+
+  it('gives the pointer of the object that repeats the key, through keys and array indexes as written', () => {
+    const text = JSON.stringify({
+      paths: {
+        '/a/{id}': {
+          get: {
+            parameters: [
+              // Strings with commas and brackets, and nested arrays, before the repeat: not elements.
+              { name: 'x, [y]', in: 'a', in_: 'b' },
+              's,]',
+              [1, { q: [2, 3] }],
+              { name: 'p' },
+            ],
+          },
+        },
+      },
+      'm~n': { k: 1 },
+    })
+      .replace('"in_"', '"in"')
+      .replace('{"name":"p"}', '{"name":"p","name":"P"}')
+      .replace('{"k":1}', '{"k":1,"k":2}');
+    const found = findDuplicateKeys(text).map(({ key, objectPointer }) => [key, objectPointer]);
+    expect(found).toEqual([
+      ['in', '/paths/~1a~1{id}/get/parameters/0'],
+      ['name', '/paths/~1a~1{id}/get/parameters/3'],
+      ['k', '/m~0n'],
+    ]);
+    // Each names the object JSON.parse reads there.
+    const value = JSON.parse(text) as unknown;
+    for (const [key, pointer] of found)
+      expect(Object.keys(valueAtPointer(value, pointer!) as object)).toContain(key);
+  });
+
+  it('gives a key written with escapes as JSON reads it, in the pointers under it', () => {
+    const text = '{"\\u0070/q": [{"a": 1, "a": 2}]}';
+    expect(findDuplicateKeys(text).map((repeat) => repeat.objectPointer)).toEqual(['/p~1q/0']);
+  });
+
+  it('gives the pointer of a repeat nested 100,000 levels deep without overflowing the stack', () => {
+    // Compared as counts of their segments: a failing comparison of the whole pointers would print 200,000 characters.
+    const segmentsOf = (text: string): Map<string, number> => {
+      const pointers = findDuplicateKeys(text).map((repeat) => repeat.objectPointer);
+      expect(pointers).toHaveLength(1);
+      const counts = new Map<string, number>();
+      for (const segment of pointers[0]!.split('/').slice(1))
+        counts.set(segment, (counts.get(segment) ?? 0) + 1);
+      return counts;
+    };
+    const inArrays = `${'['.repeat(100_000)}{"a": 1, "a": 2}${']'.repeat(100_000)}`;
+    expect(segmentsOf(inArrays)).toEqual(new Map([['0', 100_000]]));
+    const inObjects = `${'{"k": '.repeat(100_000)}{"a": 1, "a": 2}${'}'.repeat(100_000)}`;
+    expect(segmentsOf(inObjects)).toEqual(new Map([['k', 100_000]]));
   });
 
   it('leaves text that is not strict JSON to its syntax errors', () => {

@@ -51,6 +51,7 @@ describe('JSON reporter', () => {
       'severity',
       'message',
       'file',
+      'pointer',
       'line',
       'column',
       'endLine',
@@ -58,7 +59,7 @@ describe('JSON reporter', () => {
       'related',
       'connector',
     ]);
-    expect(repeated).toMatchObject({ line: 2, related: [{ line: 4, column: 3 }] });
+    expect(repeated).toMatchObject({ pointer: '/swagger', line: 2, related: [{ line: 4, column: 3 }] });
     const secret = findings.find((finding) => finding.ruleId === 'GEN-SECRETS')!;
     expect(secret).toMatchObject({ line: 3, related: [{ line: 5, column: 35 }] });
     expect(secret.message).toMatch(/ The same value is in 1 more place, on line 5: remove it there too\.$/);

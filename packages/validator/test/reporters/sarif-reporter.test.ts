@@ -146,6 +146,42 @@ describe('SARIF reporter', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it("keeps a repeated key's fingerprint when a repeat of it in another object is fixed", async () => {
+    const swagger = (first: string): string =>
+      `{\n  "swagger": "2.0",\n  "paths": {\n    "/a": {"get": {${first}}},\n    "/b": {"get": {"operationId": "C", "x-ms-visibility": "x", "operationId": "D", "x-ms-visibility": "y"}}\n  }\n}`;
+    const printsOf = async (first: string): Promise<Map<string, string>> => {
+      const folder = writeConnector({
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': swagger(first),
+      });
+      const cwd = path.dirname(folder);
+      const connector = await validateFolder(folder, { cwd });
+      const result: ValidationResult = {
+        connectors: [connector],
+        findings: connector.findings,
+        counts: countBySeverity(connector.findings),
+      };
+      const log = toSarif(result, { cwd, baseDir: cwd });
+      const repeats = log.runs[0]!.results!.filter((entry) => entry.ruleId === 'GEN-JSON-DUPLICATE-KEY');
+      return new Map(
+        repeats.map((entry) => [
+          `${entry.properties!.pointer as string} line ${entry.locations![0]!.physicalLocation!.region!.startLine}`,
+          entry.partialFingerprints![FINGERPRINT_KEY]!,
+        ]),
+      );
+    };
+    const before = await printsOf('"operationId": "A", "operationId": "B"');
+    const after = await printsOf('"operationId": "B"');
+    expect([...before.keys()]).toEqual([
+      '/paths/~1a/get/operationId line 4',
+      '/paths/~1b/get/operationId line 5',
+      '/paths/~1b/get/x-ms-visibility line 5',
+    ]);
+    expect(new Set(before.values()).size).toBe(3);
+    // The two repeats left are the same findings, with the same fingerprints, as code scanning needs.
+    expect(after).toEqual(new Map([...before].slice(1)));
+  });
+
   it('numbers identical findings instead of giving them one fingerprint', async () => {
     const { root, result } = await sampleResult();
     const twice = { ...result, findings: [result.findings[1]!, result.findings[1]!] };

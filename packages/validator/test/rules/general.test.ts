@@ -170,6 +170,35 @@ describe('GEN-JSON-DUPLICATE-KEY', () => {
     }
   });
 
+  // Without a pointer, SARIF fingerprinted these on the message: the same key repeated in two objects
+  // was told apart by report order alone, and fixing the first renumbered the second.
+  it('points at the repeated member of each object, and is placed at the ignored occurrence as before', async () => {
+    const text = [
+      '{',
+      '  "swagger": "2.0",',
+      '  "paths": {',
+      '    "/x": {',
+      '      "get": {"operationId": "A", "x-ms-visibility": "internal", "operationId": "B", "x-ms-visibility": "important"},',
+      '      "post": {"operationId": "C", "summary": "S", "operationId": "D"}',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text }, [
+      'GEN-JSON-DUPLICATE-KEY',
+    ]);
+    expect(
+      findings.map(({ pointer, line, column, endColumn }) => ({ pointer, line, column, endColumn })),
+    ).toEqual([
+      { pointer: '/paths/~1x/get/operationId', line: 5, column: 15, endColumn: 28 },
+      { pointer: '/paths/~1x/get/x-ms-visibility', line: 5, column: 35, endColumn: 52 },
+      { pointer: '/paths/~1x/post/operationId', line: 6, column: 16, endColumn: 29 },
+    ]);
+    expect(findings[2]!.message).toBe(
+      "The key 'operationId' appears again at line 6 of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.",
+    );
+  });
+
   it('checks apiProperties.json and settings.json too', async () => {
     const findings = await runRules(
       {
