@@ -153,6 +153,16 @@ describe('deprecation', () => {
     expect(withRule(result, 'CHG-OP-DEPRECATED')).toEqual([]);
   });
 
+  it("is located on the new 'deprecated', the line the maker edited, right or not", () => {
+    const wrong = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
+    expect(withRule(wrong, 'BRK-DEPRECATION-PROCESS')[0]!.pointer).toBe(
+      '/paths/~1tasks~1{taskId}/get/deprecated',
+    );
+    expect(withRule(diffEdited(deprecateRight), 'CHG-OP-DEPRECATED')[0]!.pointer).toBe(
+      '/paths/~1tasks~1{taskId}/get/deprecated',
+    );
+  });
+
   it('deleting the deprecated operation later is still a deletion', () => {
     const deprecated = validSwagger();
     deprecateRight(deprecated);
@@ -233,6 +243,13 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
       severity: 'warning',
       operationId: 'ListTasks',
     });
+  });
+
+  it("is located on the operation's new 'x-ms-visibility', the line the maker edited", () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'internal'));
+    expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')[0]!.pointer).toBe(
+      '/paths/~1tasks/get/x-ms-visibility',
+    );
   });
 
   it('fires when a parameter becomes internal', () => {
@@ -324,6 +341,13 @@ function withWebhook(): Json {
   return swagger;
 }
 
+/** The webhook trigger of withWebhook without its payload: a polling trigger. */
+function withoutNotificationContent(): Json {
+  const swagger = withWebhook();
+  delete swagger.paths['/hooks']['x-ms-notification-content'];
+  return swagger;
+}
+
 describe('webhook payload (x-ms-notification-content)', () => {
   it('reports a field the payload no longer has as a deleted output, in the old file', () => {
     const result = diffEdited(
@@ -393,6 +417,36 @@ describe('BRK-TRIGGER-KIND', () => {
     expect(withRule(result, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(
       /from a single webhook trigger to a single polling trigger/,
     );
+  });
+
+  it("is located on the line the maker edited: the new 'x-ms-trigger', or where the notification content was", () => {
+    const batch = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'),
+      withTrigger(),
+    );
+    expect(withRule(batch, 'BRK-TRIGGER-KIND')[0]).toMatchObject({
+      side: 'new',
+      pointer: '/paths/~1tasks/get/x-ms-trigger',
+    });
+    // A trigger that became an action: the member that now follows the deleted 'x-ms-trigger'.
+    const action = diffEdited((swagger) => delete swagger.paths['/tasks'].get['x-ms-trigger'], withTrigger());
+    expect(withRule(action, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(/to an action/);
+    expect(withRule(action, 'BRK-TRIGGER-KIND')[0]!.pointer).toBe('/paths/~1tasks/post');
+    const polling = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'],
+      withWebhook(),
+    );
+    expect(withRule(polling, 'BRK-TRIGGER-KIND')[0]!.pointer).toBe('/paths/~1hooks/post');
+    const addContent = (swagger: Json): void => {
+      swagger.paths['/hooks']['x-ms-notification-content'] = { description: 'The task.' };
+    };
+    const webhook = diffEdited(addContent, withoutNotificationContent());
+    const edited = withoutNotificationContent();
+    addContent(edited);
+    expect(withRule(webhook, 'BRK-TRIGGER-KIND')[0]).toMatchObject({
+      pointer: '/paths/~1hooks/x-ms-notification-content',
+      line: lineOf(edited, '"x-ms-notification-content"'),
+    });
   });
 
   it('stays quiet when the trigger keeps its kind', () => {
