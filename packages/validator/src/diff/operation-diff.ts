@@ -297,10 +297,14 @@ function routedAddresses(
 /**
  * What to do about an operationId renamed on the same method and path, apart from what happened: the
  * same for every rename, so that a report of several says it once (the job summary). The change
- * names the old operationId, the detail the new one.
+ * names the old operationId, the detail the new one. Each way it names comes out of the comparison
+ * and of validation clean: the deprecated operation without its "(deprecated)" labels is
+ * SWG-DEPRECATED-LABEL's, without a family BRK-DEPRECATION-PROCESS's, and a revision 2 not named
+ * '_V2' SWG-OPID-REV-SUFFIX's: a maker who followed a shorter advice met each. Two operations cannot
+ * share a method and path: the new one needs a path of its own.
  */
 const RENAME_ADVICE =
-  'Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.';
+  "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').";
 /** The same for a rename that changed the letter case only. */
 const LETTER_CASE_ADVICE = 'Put back the old operationId.';
 
