@@ -194,7 +194,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   parameterDeleted: {
     description:
-      "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+      "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: 'operation',
       before:

@@ -449,6 +449,43 @@ describe('BRK-TRIGGER-KIND', () => {
     });
   });
 
+  it('tells a webhook turned polling once: its callback URL field, which flows never send, is no deleted input', () => {
+    const result = diffEdited((swagger) => {
+      const hooks = swagger.paths['/hooks'];
+      delete hooks['x-ms-notification-content'];
+      const schema = hooks.post.parameters[0].schema;
+      delete schema.properties.url;
+      schema.required = [];
+    }, withWebhook());
+    expect(result.changes.filter((change) => change.breaking).map((change) => change.ruleId)).toEqual([
+      'BRK-TRIGGER-KIND',
+    ]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
+      "Other properties have been changed. Removed: the input field 'url', the webhook's x-ms-notification-url, which the platform fills in: flows never send it.",
+    );
+  });
+
+  it('tells a callback URL parameter deleted with its webhook as no deleted input either', () => {
+    const start = withWebhook();
+    start.paths['/hooks'].post.parameters = [
+      { name: 'callback', in: 'query', type: 'string', required: true, 'x-ms-notification-url': true },
+    ];
+    const result = diffEdited((swagger) => {
+      delete swagger.paths['/hooks']['x-ms-notification-content'];
+      swagger.paths['/hooks'].post.parameters = [];
+    }, start);
+    expect(result.changes.filter((change) => change.breaking).map((change) => change.ruleId)).toEqual([
+      'BRK-TRIGGER-KIND',
+    ]);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([
+      expect.objectContaining({
+        side: 'old',
+        message:
+          "Other properties have been changed. Removed: the parameter 'callback', the webhook's x-ms-notification-url, which the platform fills in: flows never send it.",
+      }),
+    ]);
+  });
+
   it('stays quiet when the trigger keeps its kind', () => {
     const result = diffEdited(
       (swagger) => (swagger.paths['/tasks'].get.description = 'Lists tasks.'),
