@@ -126,7 +126,10 @@ export function diffOperations(context: SwaggerDiffContext): void {
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
       ...(before.isDeprecated
-        ? { detail: 'It was deprecated; deleting it still breaks the flows that use it.' }
+        ? {
+            detail: 'It was deprecated; deleting it still breaks the flows that use it.',
+            advice: KEEP_DEPRECATED,
+          }
         : {
             advice:
               "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.",
@@ -293,6 +296,14 @@ function routedAddresses(
   if (!was || !is || (!was.route && !is.route)) return undefined;
   return { was, is };
 }
+
+/**
+ * What to do about deleting an operation that was deprecated already. Microsoft's deprecate-operation
+ * doc tells what deprecating does, and nothing of deleting later: the designer hides a deprecated
+ * operation from new flows, and the flows that use it keep working, as long as it is in the swagger.
+ */
+const KEEP_DEPRECATED =
+  'Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.';
 
 /**
  * What to do about an operationId renamed on the same method and path, apart from what happened: the

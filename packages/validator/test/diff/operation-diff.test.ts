@@ -163,11 +163,19 @@ describe('deprecation', () => {
     );
   });
 
-  it('deleting the deprecated operation later is still a deletion', () => {
+  it('deleting the deprecated operation later is still a deletion, with the advice to keep it', () => {
     const deprecated = validSwagger();
     deprecateRight(deprecated);
     const result = diffEdited((swagger) => delete swagger.paths['/tasks/{taskId}'], deprecated);
-    expect(withRule(result, 'BRK-OP-DELETED')[0]!.message).toMatch(/It was deprecated/);
+    const [change] = withRule(result, 'BRK-OP-DELETED');
+    expect(change!.message).toMatch(/It was deprecated/);
+    // What to do, as every breaking change says: keep it, as the versioning process does.
+    expect(change!.advice).toBe(
+      'Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.',
+    );
+    expect(change!.message).toBe(
+      `The operation has been deleted. This change breaks existing flows. It was deprecated; deleting it still breaks the flows that use it. ${change!.advice}`,
+    );
   });
 });
 
