@@ -11,6 +11,7 @@ import type { Direction, SchemaChange } from './schema-change.js';
 import { requiresLess, requiresMore, type LayerPair } from './schema-layers.js';
 import { isFilledForFlows, type SchemaView } from './schema-view.js';
 import { secretDeletion } from './secret-deletion.js';
+import { notificationUrlDeletion } from './notification-url-deletion.js';
 
 /** What comparing properties asks of the schema comparer: the pair of schemas each property holds. */
 export interface NestedPairs {
@@ -258,6 +259,8 @@ export class PropertyComparer {
         ? { rule: secret.rule, side: 'old', pointer, path: [name], detail: secret.detail }
         : { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] };
     }
+    const callbackUrl = notificationUrlDeletion('input field', name, field);
+    if (callbackUrl) return { ...callbackUrl, side: 'old', pointer, path: [name] };
     const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,

@@ -1,6 +1,7 @@
 import { appendAll } from '@connector-alm/core';
-import { childPointer } from '../json/pointer.js';
-import { asObject, asString } from '../swagger/json-values.js';
+import { childPointer, valueAtPointer } from '../json/pointer.js';
+import { asObject, asString, has } from '../swagger/json-values.js';
+import { deletionPointer } from './counterpart-pointer.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -125,7 +126,10 @@ export function diffOperations(context: SwaggerDiffContext): void {
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
       ...(before.isDeprecated
-        ? { detail: 'It was deprecated; deleting it still breaks the flows that use it.' }
+        ? {
+            detail: 'It was deprecated; deleting it still breaks the flows that use it.',
+            advice: KEEP_DEPRECATED,
+          }
         : {
             advice:
               "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.",
@@ -211,24 +215,38 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     }
   }
 
+  // Each on the member the maker edited, as a pull request's diff holds it: the operation's first
+  // line can be far above it, where an annotation is not shown inline.
   const kindBefore = triggerKind(context.old, before);
   const kindAfter = triggerKind(context.new, after);
-  if (kindBefore !== kindAfter)
-    add(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  if (kindBefore !== kindAfter) {
+    add(
+      CHANGE_RULES.triggerKind,
+      `It changed from ${kindBefore} to ${kindAfter}.`,
+      undefined,
+      triggerKindPointer(context, before, after),
+    );
+  }
   diffMcpProtocol(context, before, after);
 
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
   const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
-    if (deprecatedRight) add(CHANGE_RULES.operationDeprecated);
-    else add(CHANGE_RULES.deprecationProcess);
+    const deprecated = childPointer(after.pointer, 'deprecated');
+    if (deprecatedRight) add(CHANGE_RULES.operationDeprecated, undefined, undefined, deprecated);
+    else add(CHANGE_RULES.deprecationProcess, undefined, undefined, deprecated);
   } else if (before.isDeprecated !== after.isDeprecated) {
     others.push('deprecated');
   }
   // Hiding a deprecated operation is part of deprecating it, not a visibility change: in this update
   // or after an earlier one that deprecated it: the designer no longer offers it to new flows anyway.
   if (!before.isInternal && after.isInternal && !after.isDeprecated) {
-    add(CHANGE_RULES.visibilityInternal);
+    add(
+      CHANGE_RULES.visibilityInternal,
+      undefined,
+      undefined,
+      childPointer(after.pointer, 'x-ms-visibility'),
+    );
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others.push('x-ms-visibility');
   }
@@ -280,12 +298,24 @@ function routedAddresses(
 }
 
 /**
+ * What to do about deleting an operation that was deprecated already. Microsoft's deprecate-operation
+ * doc tells what deprecating does, and nothing of deleting later: the designer hides a deprecated
+ * operation from new flows, and the flows that use it keep working, as long as it is in the swagger.
+ */
+const KEEP_DEPRECATED =
+  'Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.';
+
+/**
  * What to do about an operationId renamed on the same method and path, apart from what happened: the
  * same for every rename, so that a report of several says it once (the job summary). The change
- * names the old operationId, the detail the new one.
+ * names the old operationId, the detail the new one. Each way it names comes out of the comparison
+ * and of validation clean: the deprecated operation without its "(deprecated)" labels is
+ * SWG-DEPRECATED-LABEL's, without a family BRK-DEPRECATION-PROCESS's, and a revision 2 not named
+ * '_V2' SWG-OPID-REV-SUFFIX's: a maker who followed a shorter advice met each. Two operations cannot
+ * share a method and path: the new one needs a path of its own.
  */
 const RENAME_ADVICE =
-  'Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.';
+  "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').";
 /** The same for a rename that changed the letter case only. */
 const LETTER_CASE_ADVICE = 'Put back the old operationId.';
 
@@ -323,6 +353,53 @@ export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerM
     (newest.newestRevision.get(family) ?? Number.NaN) > revision ||
     (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version
   );
+}
+
+/**
+ * The line that changed the operation's trigger kind: its `x-ms-trigger`, else its notification
+ * content (what makes a trigger a webhook), or where the one deleted was (deletionPointer). The
+ * operation itself when neither changed: an `x-ms-notification-url` parameter added or removed.
+ */
+function triggerKindPointer(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+): string {
+  if (!jsonEqual(before.operation['x-ms-trigger'], after.operation['x-ms-trigger'])) {
+    return has(after.operation, 'x-ms-trigger')
+      ? childPointer(after.pointer, 'x-ms-trigger')
+      : deletedMemberPointer(context, before.pointer, after.pointer, 'x-ms-trigger');
+  }
+  const contentBefore = notificationContent(context.old, before);
+  const contentAfter = notificationContent(context.new, after);
+  if (contentAfter && !contentBefore) return contentAfter.pointer;
+  if (contentBefore && !contentAfter) {
+    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
+    return onOperation
+      ? deletedMemberPointer(context, before.pointer, after.pointer, 'x-ms-notification-content')
+      : deletedMemberPointer(
+          context,
+          before.pathItemPointer,
+          after.pathItemPointer,
+          'x-ms-notification-content',
+        );
+  }
+  return after.pointer;
+}
+
+/**
+ * Where `member` of the object at `was` in the base version, deleted, left its place in the object
+ * at `is` (an operation, or its path item): in the whole document when the object is at the same
+ * place, so that what follows its last member is found too; else within the object.
+ */
+function deletedMemberPointer(context: SwaggerDiffContext, was: string, is: string, member: string): string {
+  if (was === is) return deletionPointer(context.old.root, context.new.root, childPointer(was, member));
+  const within = deletionPointer(
+    valueAtPointer(context.old.root, was),
+    valueAtPointer(context.new.root, is),
+    childPointer('', member),
+  );
+  return `${is}${within}`;
 }
 
 /** "action", or a trigger's kind: single or batch, webhook or polling. */

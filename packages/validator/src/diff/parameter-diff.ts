@@ -11,6 +11,7 @@ import { hasRequiredFields, isFilledForFlows, whyUnfollowed } from './schema-vie
 import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
 import { secretParameterDeletion } from './secret-deletion.js';
+import { notificationUrlDeletion } from './notification-url-deletion.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -194,7 +195,8 @@ export function diffParameters(
 /**
  * How the deletion of a base version's parameter is told. A path parameter is kept only with its
  * placeholder, which BRK-PATH-CHANGED tells of. A parameter whose default was a secret (GEN-SECRETS'
- * own test) is rightly deleted: the advice to keep it would keep the leaked key (upstream #3269).
+ * own test) is rightly deleted: the advice to keep it would keep the leaked key (upstream #3269). A
+ * webhook's callback URL is no input of flows (notification-url-deletion.ts).
  */
 function deletion(model: SwaggerModel, parameter: ParameterInfo): { rule: ChangeRule; detail?: string } {
   const secret =
@@ -202,6 +204,8 @@ function deletion(model: SwaggerModel, parameter: ParameterInfo): { rule: Change
       ? undefined
       : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== undefined) return secret;
+  const callbackUrl = notificationUrlDeletion('parameter', parameter.name ?? '?', parameter.value);
+  if (callbackUrl !== undefined) return callbackUrl;
   return { rule: parameter.in === 'path' ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 

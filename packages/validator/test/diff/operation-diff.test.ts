@@ -33,7 +33,7 @@ describe('BRK-OP-DELETED', () => {
     expect(result.changes[0]!.message).toMatch(/renamed to 'GetTaskById'/);
     // The same for every rename, apart from what changed: a report of several says it once.
     expect(result.changes[0]!.advice).toBe(
-      'Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.',
+      "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').",
     );
     expect(result.changes[0]!.message).toBe(
       `The operation has been deleted. This change breaks existing flows. It was renamed to 'GetTaskById' (same method and path). ${result.changes[0]!.advice}`,
@@ -153,11 +153,29 @@ describe('deprecation', () => {
     expect(withRule(result, 'CHG-OP-DEPRECATED')).toEqual([]);
   });
 
-  it('deleting the deprecated operation later is still a deletion', () => {
+  it("is located on the new 'deprecated', the line the maker edited, right or not", () => {
+    const wrong = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
+    expect(withRule(wrong, 'BRK-DEPRECATION-PROCESS')[0]!.pointer).toBe(
+      '/paths/~1tasks~1{taskId}/get/deprecated',
+    );
+    expect(withRule(diffEdited(deprecateRight), 'CHG-OP-DEPRECATED')[0]!.pointer).toBe(
+      '/paths/~1tasks~1{taskId}/get/deprecated',
+    );
+  });
+
+  it('deleting the deprecated operation later is still a deletion, with the advice to keep it', () => {
     const deprecated = validSwagger();
     deprecateRight(deprecated);
     const result = diffEdited((swagger) => delete swagger.paths['/tasks/{taskId}'], deprecated);
-    expect(withRule(result, 'BRK-OP-DELETED')[0]!.message).toMatch(/It was deprecated/);
+    const [change] = withRule(result, 'BRK-OP-DELETED');
+    expect(change!.message).toMatch(/It was deprecated/);
+    // What to do, as every breaking change says: keep it, as the versioning process does.
+    expect(change!.advice).toBe(
+      'Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.',
+    );
+    expect(change!.message).toBe(
+      `The operation has been deleted. This change breaks existing flows. It was deprecated; deleting it still breaks the flows that use it. ${change!.advice}`,
+    );
   });
 });
 
@@ -233,6 +251,13 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
       severity: 'warning',
       operationId: 'ListTasks',
     });
+  });
+
+  it("is located on the operation's new 'x-ms-visibility', the line the maker edited", () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'internal'));
+    expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')[0]!.pointer).toBe(
+      '/paths/~1tasks/get/x-ms-visibility',
+    );
   });
 
   it('fires when a parameter becomes internal', () => {
@@ -324,6 +349,13 @@ function withWebhook(): Json {
   return swagger;
 }
 
+/** The webhook trigger of withWebhook without its payload: a polling trigger. */
+function withoutNotificationContent(): Json {
+  const swagger = withWebhook();
+  delete swagger.paths['/hooks']['x-ms-notification-content'];
+  return swagger;
+}
+
 describe('webhook payload (x-ms-notification-content)', () => {
   it('reports a field the payload no longer has as a deleted output, in the old file', () => {
     const result = diffEdited(
@@ -393,6 +425,73 @@ describe('BRK-TRIGGER-KIND', () => {
     expect(withRule(result, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(
       /from a single webhook trigger to a single polling trigger/,
     );
+  });
+
+  it("is located on the line the maker edited: the new 'x-ms-trigger', or where the notification content was", () => {
+    const batch = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'),
+      withTrigger(),
+    );
+    expect(withRule(batch, 'BRK-TRIGGER-KIND')[0]).toMatchObject({
+      side: 'new',
+      pointer: '/paths/~1tasks/get/x-ms-trigger',
+    });
+    // A trigger that became an action: the member that now follows the deleted 'x-ms-trigger'.
+    const action = diffEdited((swagger) => delete swagger.paths['/tasks'].get['x-ms-trigger'], withTrigger());
+    expect(withRule(action, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(/to an action/);
+    expect(withRule(action, 'BRK-TRIGGER-KIND')[0]!.pointer).toBe('/paths/~1tasks/post');
+    const polling = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'],
+      withWebhook(),
+    );
+    expect(withRule(polling, 'BRK-TRIGGER-KIND')[0]!.pointer).toBe('/paths/~1hooks/post');
+    const addContent = (swagger: Json): void => {
+      swagger.paths['/hooks']['x-ms-notification-content'] = { description: 'The task.' };
+    };
+    const webhook = diffEdited(addContent, withoutNotificationContent());
+    const edited = withoutNotificationContent();
+    addContent(edited);
+    expect(withRule(webhook, 'BRK-TRIGGER-KIND')[0]).toMatchObject({
+      pointer: '/paths/~1hooks/x-ms-notification-content',
+      line: lineOf(edited, '"x-ms-notification-content"'),
+    });
+  });
+
+  it('tells a webhook turned polling once: its callback URL field, which flows never send, is no deleted input', () => {
+    const result = diffEdited((swagger) => {
+      const hooks = swagger.paths['/hooks'];
+      delete hooks['x-ms-notification-content'];
+      const schema = hooks.post.parameters[0].schema;
+      delete schema.properties.url;
+      schema.required = [];
+    }, withWebhook());
+    expect(result.changes.filter((change) => change.breaking).map((change) => change.ruleId)).toEqual([
+      'BRK-TRIGGER-KIND',
+    ]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
+      "Other properties have been changed. Removed: the input field 'url', the webhook's x-ms-notification-url, which the platform fills in: flows never send it.",
+    );
+  });
+
+  it('tells a callback URL parameter deleted with its webhook as no deleted input either', () => {
+    const start = withWebhook();
+    start.paths['/hooks'].post.parameters = [
+      { name: 'callback', in: 'query', type: 'string', required: true, 'x-ms-notification-url': true },
+    ];
+    const result = diffEdited((swagger) => {
+      delete swagger.paths['/hooks']['x-ms-notification-content'];
+      swagger.paths['/hooks'].post.parameters = [];
+    }, start);
+    expect(result.changes.filter((change) => change.breaking).map((change) => change.ruleId)).toEqual([
+      'BRK-TRIGGER-KIND',
+    ]);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([
+      expect.objectContaining({
+        side: 'old',
+        message:
+          "Other properties have been changed. Removed: the parameter 'callback', the webhook's x-ms-notification-url, which the platform fills in: flows never send it.",
+      }),
+    ]);
   });
 
   it('stays quiet when the trigger keeps its kind', () => {

@@ -111,7 +111,8 @@ describeCorpus('a maker updates a certified connector', () => {
     });
     // The base has it deprecated: un-deprecating and hiding it at once hides it from its users.
     expect(summary(update.findings)).toEqual(['BRK-VISIBILITY-INTERNAL']);
-    expect(lineOf(update, update.findings[0]!)).toBe('"post": {');
+    // On the line the maker edited, not on the operation's first line.
+    expect(lineOf(update, update.findings[0]!)).toBe('"x-ms-visibility": "internal"');
   });
 
   it('fixes a tooltip in a connection parameter set: a minor update, and says which (CognitiveServicesQuestionAnswering)', async () => {

@@ -69,6 +69,47 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     expect(findings[0]!.message).toMatch(/'due'/);
   });
 
+  it('puts a deleted path item on the path item now at its place, not on the paths far above it', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      delete after['apiDefinition.swagger.json'].paths['/tasks'];
+    });
+    const swagger = files['apiDefinition.swagger.json'];
+    const place = {
+      ruleId: 'BRK-OP-DELETED',
+      file: SWAGGER,
+      pointer: '/paths/~1tasks~1{taskId}',
+      line: lineOf(swagger, '"/tasks/{taskId}"'),
+    };
+    expect(findings).toEqual([expect.objectContaining(place), expect.objectContaining(place)]);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/ValuePath: operation\/CreateTask \(In the base version: [0-9a-f]{12}:/),
+      expect.stringMatching(/ValuePath: operation\/ListTasks \(In the base version: [0-9a-f]{12}:/),
+    ]);
+  });
+
+  it('puts a deleted operation on the operation that now follows it, or after its last one on the next path item', async () => {
+    const first = await breakingFindings((after) => {
+      delete after['apiDefinition.swagger.json'].paths['/tasks'].get;
+    });
+    expect(first.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-OP-DELETED',
+        pointer: '/paths/~1tasks/post',
+        line: lineOf(first.files['apiDefinition.swagger.json'], '"post"', '"/tasks"'),
+      }),
+    ]);
+    const last = await breakingFindings((after) => {
+      delete after['apiDefinition.swagger.json'].paths['/tasks'].post;
+    });
+    expect(last.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-OP-DELETED',
+        pointer: '/paths/~1tasks~1{taskId}',
+        line: lineOf(last.files['apiDefinition.swagger.json'], '"/tasks/{taskId}"'),
+      }),
+    ]);
+  });
+
   it('puts a removed connection parameter set on the list of sets, not on the set now first', async () => {
     const base = validConnectorFiles() as Json;
     const apiKey = base['apiProperties.json'].properties.connectionParameters;

@@ -42,7 +42,7 @@ describe('the job summary of the changes against the base branch', () => {
       `- 💥 **breaking** ${rule} \`${operationId}\`: The operation has been deleted. This change breaks existing flows. ValuePath: \`operation/${operationId}\` (old.swagger.json:`;
     expect(lines).toEqual([
       expect.stringMatching(
-        /^- 💥 \*\*breaking\*\* .* `ListTasks`: .* It was renamed to &#39;ListAllTasks&#39; \(same method and path\)\. Keep the old operationId, or deprecate /,
+        /^- 💥 \*\*breaking\*\* .* `ListTasks`: .* It was renamed to &#39;ListAllTasks&#39; \(same method and path\)\. Keep the old operationId\. Or keep the operation under it, deprecated /,
       ),
       `- 💡 For the 2 ${rule} changes below: ${escapeMarkdown(OP_DELETED_ADVICE)}`,
       expect.stringMatching(new RegExp(`^${escapeRegExp(said('CreateTask'))}\\d+\\)$`)),
@@ -60,7 +60,7 @@ describe('the job summary of the changes against the base branch', () => {
     const renamed = (was: string, is: string) =>
       `- 💥 **breaking** ${rule} \`${was}\`: The operation has been deleted. This change breaks existing flows. It was renamed to ${escapeMarkdown(`'${is}'`)} (same method and path). ValuePath: \`operation/${was}\` (`;
     expect(lines).toEqual([
-      `- 💡 For the 2 ${rule} changes below: Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.`,
+      `- 💡 For the 2 ${rule} changes below: ${escapeMarkdown(changes[0]!.advice!)}`,
       expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('ListTasks', 'ListAllTasks'))}`)),
       expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('GetTask', 'GetTaskById'))}`)),
     ]);

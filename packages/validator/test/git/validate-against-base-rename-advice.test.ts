@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import type { Json } from '../diff/diff-fixture.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+
+// The advice of an operationId renamed on the same method and path names ways out. Each, followed as
+// written, must leave nothing to fix: no breaking change and no new finding of validation (a maker
+// who followed a shorter advice met SWG-OPID-REV-SUFFIX, or BRK-DEPRECATION-PROCESS).
+
+const FOLDER = 'certified-connectors/Contoso';
+const SWAGGER = 'apiDefinition.swagger.json';
+
+/** `validate --base dev`, every rule on, on a pull request that makes `edit` on the valid connector. */
+async function validateEdit(edit: (swagger: Json) => void) {
+  const repo = createRepository('dev');
+  const files = validConnectorFiles() as Json;
+  repo.write(connectorFiles(FOLDER, files));
+  repo.commitAll('dev: the connector');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  edit(files[SWAGGER]);
+  repo.write(connectorFiles(FOLDER, files));
+  repo.commitAll('pr: the edit');
+  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, concurrency: 1 });
+  return {
+    findings: result.findings.filter((finding) => finding.baseline === 'new'),
+    changes: result.diffs.flatMap((diff) => diff.diff?.changes ?? []),
+  };
+}
+
+/**
+ * GetTask kept, deprecated as the advice words it ("(deprecated)" after its summary and description,
+ * a family with revision 1, `annotation` added), and `added` on a path of its own.
+ */
+function keepDeprecated(swagger: Json, added: Json, annotation: Json = {}): void {
+  const item = swagger.paths['/tasks/{taskId}'];
+  const copy = structuredClone(item);
+  item.get.deprecated = true;
+  item.get.summary += ' (deprecated)';
+  item.get.description += ' (deprecated)';
+  item.get['x-ms-api-annotation'] = { family: 'GetTask', revision: 1, ...annotation };
+  Object.assign(copy.get, added);
+  swagger.paths['/v2/tasks/{taskId}'] = copy;
+}
+
+describe('the advice of a renamed operationId, followed as written', () => {
+  it("names adding '<old operationId>_V2', and keeping the new name as the deprecated one's replacement", async () => {
+    const { findings } = await validateEdit((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.operationId = 'FetchTask';
+    });
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(findings[0]!.message).toContain("It was renamed to 'FetchTask' (same method and path).");
+    expect(findings[0]!.message).toContain(
+      "as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement'",
+    );
+  });
+
+  it("leaves nothing to fix when the new one is '<old operationId>_V2' of the family, revision 2", async () => {
+    const { findings, changes } = await validateEdit((swagger) =>
+      keepDeprecated(swagger, {
+        operationId: 'GetTask_V2',
+        'x-ms-api-annotation': { family: 'GetTask', revision: 2 },
+      }),
+    );
+    expect(findings).toEqual([]);
+    expect(changes.filter((change) => change.breaking)).toEqual([]);
+    expect(changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
+  });
+
+  it("leaves nothing to fix when the new one keeps its name, as the deprecated one's replacement", async () => {
+    const { findings, changes } = await validateEdit((swagger) =>
+      keepDeprecated(
+        swagger,
+        { operationId: 'FetchTask' },
+        { replacement: { api: 'contoso', operationId: 'FetchTask' } },
+      ),
+    );
+    expect(findings).toEqual([]);
+    expect(changes.filter((change) => change.breaking)).toEqual([]);
+    expect(changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
+  });
+});
