@@ -30,9 +30,9 @@ export function gitBlobSha(content: Buffer): string {
 export interface ConnectorFolderContents {
   files: LocalFile[];
   /**
-   * The folders under it that hold a `.git` of their own, each relative to it and ending with `/`:
-   * `git add` commits such a folder as a link to its repository (a gitlink), not its files, so no
-   * commit (nor checkout) of the folder has them.
+   * The folders under it that are repositories of their own, each relative to it and ending with `/`:
+   * a commit carries such a folder as a link to its repository (a gitlink), not its files, so no
+   * checkout of the folder has them.
    */
   nestedRepositories: string[];
 }
@@ -40,7 +40,9 @@ export interface ConnectorFolderContents {
 /**
  * Every file under the connector folder, sorted by path, but those `leftOut` names (paths relative to
  * the folder; a folder's ends with `/`), which are neither read nor looked at, and those of nested
- * repositories, which are named instead (ConnectorFolderContents). A symbolic link is
+ * repositories, which are named instead (ConnectorFolderContents): those git takes for one
+ * (`nestedRepositories`, from Git.nestedRepositories) in a work tree; outside one, where git has no
+ * say, the folders that hold a `.git` of their own. A symbolic link is
  * refused, not skipped: left out, its file would silently be missing from the pull request (or deleted
  * upstream), and followed, it could publish a file from outside the checkout. One that git ignores is
  * never sent, so it refuses nothing. `shownAs` is the folder as the user named it, which the refusal's
@@ -50,9 +52,15 @@ export async function readConnectorFiles(
   folder: string,
   shownAs = folder,
   leftOut: (relative: string) => boolean = () => false,
+  nestedRepositories?: ReadonlySet<string>,
 ): Promise<ConnectorFolderContents> {
+  // Git's word where it has one: a `.git` it does not take for a repository (an empty folder, a file
+  // that names no gitdir), or one in a folder whose files it tracks already, leaves git committing the
+  // files as any others, and so must the pull request.
+  const isNested = (relative: string, absolute: string): boolean =>
+    nestedRepositories ? nestedRepositories.has(`${relative}/`) : isRepositoryRoot(absolute);
   const files: LocalFile[] = [];
-  const nestedRepositories: string[] = [];
+  const nested: string[] = [];
   async function walk(directory: string, prefix: string): Promise<void> {
     for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
@@ -66,8 +74,7 @@ export async function readConnectorFiles(
         });
       }
       if (entry.isDirectory()) {
-        // As git tells a nested repository: by the `.git` in it, a folder or a submodule's file.
-        if (isRepositoryRoot(absolute)) nestedRepositories.push(`${relative}/`);
+        if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
         const content = await fs.readFile(absolute);
@@ -85,6 +92,6 @@ export async function readConnectorFiles(
   const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return {
     files: files.sort((a, b) => byPath(a.path, b.path)),
-    nestedRepositories: nestedRepositories.sort(byPath),
+    nestedRepositories: nested.sort(byPath),
   };
 }

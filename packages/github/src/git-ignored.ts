@@ -5,6 +5,12 @@ import { filesGitIgnores, repositoryRootOf, RepositoryOwnerError, trustHint } fr
 export interface GitIgnored {
   /** Relative to the connector folder, with forward slashes. */
   files: ReadonlySet<string>;
+  /**
+   * The folders git takes for repositories of their own (relative to the connector folder, ending
+   * with `/`), whose files a commit does not carry; absent where git cannot tell, where a `.git` in a
+   * folder is all there is to go by (readConnectorFiles).
+   */
+  nestedRepositories?: ReadonlySet<string>;
   warning?: string;
 }
 
@@ -27,7 +33,8 @@ export async function gitIgnoredFiles(folder: string, connector: string): Promis
       { location: { file: error.repository }, hint: trustHint(error.repository) },
     );
   }
-  if (answer.inWorkTree) return { files: new Set(answer.files) };
+  if (answer.inWorkTree)
+    return { files: new Set(answer.files), nestedRepositories: new Set(answer.nestedRepositories) };
   if (repositoryRootOf(folder) === undefined) return { files: new Set() };
   const remedy = /not installed/.test(answer.why) ? ' Install git to leave them out.' : '';
   return {

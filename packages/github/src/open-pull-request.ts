@@ -187,8 +187,11 @@ export async function openPullRequest(
   const ignored = await gitIgnoredFiles(folder, options.connector);
   // Those git ignores are not even read (nor a nested repository's): never sent, a symbolic link among
   // them refuses nothing.
-  const contents = await readConnectorFiles(folder, options.connector, (relative) =>
-    isUnderAny(relative, ignored.files),
+  const contents = await readConnectorFiles(
+    folder,
+    options.connector,
+    (relative) => isUnderAny(relative, ignored.files),
+    ignored.nestedRepositories,
   );
   const { sent: local, leftOut } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
   for (const line of leftOutLines(leftOut)) logger.info(line);

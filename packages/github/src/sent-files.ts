@@ -101,11 +101,11 @@ export function leftOutLines(leftOut: readonly LeftOutFile[]): string[] {
   const nested = leftOut.filter((file) => file.reason === 'nested-repository').map((file) => file.path);
   if (nested.length === 1)
     lines.push(
-      `Left out of the pull request: ${namesOf(nested)}, which is a git repository of its own (it holds a .git): a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.`,
+      `Left out of the pull request: ${namesOf(nested)}, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.`,
     );
   else if (nested.length > 1)
     lines.push(
-      `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own (each holds a .git): a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`,
+      `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`,
     );
   const settings = leftOut.find((file) => file.reason === 'settings');
   if (settings)

@@ -31,6 +31,7 @@ describe('gitIgnoredFiles', () => {
     const { connector } = checkout();
     expect(await gitIgnoredFiles(connector, 'certified-connectors/Contoso')).toEqual({
       files: new Set(['settings.json']),
+      nestedRepositories: new Set(),
     });
   });
 

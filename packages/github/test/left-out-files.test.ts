@@ -194,7 +194,7 @@ describe('the files a pull request leaves out of the connector folder', () => {
     const result = await promise;
     expect(result.operation).toBe('created');
     expect(logger.lines).toContain(
-      'Left out of the pull request: tools/, which is a git repository of its own (it holds a .git): a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.',
+      'Left out of the pull request: tools/, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.',
     );
     const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
     expect(Object.keys(files).sort()).toEqual([
@@ -202,6 +202,53 @@ describe('the files a pull request leaves out of the connector folder', () => {
       'apiProperties.json',
       'icon.png',
       'readme.md',
+    ]);
+  });
+
+  it('send the files of a folder with a .git that git commits as files, and leave out the clones git links', async () => {
+    // git, not a `.git` entry, tells a nested repository: an empty .git folder, a .git file that names
+    // no gitdir, and a folder whose files the checkout tracks already (git init run in it afterwards)
+    // have their files committed as any others; a clone committed (a gitlink) or not yet is linked.
+    writeConnector(scenario.workspace, connectorFiles());
+    const connector = path.join(scenario.workspace, CONNECTOR);
+    for (const folder of ['emptygit/.git', 'garbage', 'tracked', 'tools'])
+      mkdirSync(path.join(connector, folder), { recursive: true });
+    writeFileSync(path.join(connector, 'emptygit', 'a.md'), 'a\n');
+    writeFileSync(path.join(connector, 'garbage', '.git'), 'not a gitdir\n');
+    writeFileSync(path.join(connector, 'garbage', 'b.md'), 'b\n');
+    writeFileSync(path.join(connector, 'tracked', 'c.md'), 'c\n');
+    writeFileSync(path.join(connector, 'tools', 'notes.md'), 'Mine.\n');
+    for (const args of [
+      ['init', '-q', '-b', 'main'],
+      ['add', '--all'],
+      ['commit', '-qm', 'tools'],
+    ])
+      runGit(path.join(connector, 'tools'), args);
+    commitWorkspace('');
+    runGit(path.join(connector, 'tracked'), ['init', '-q', '-b', 'main']);
+    writeFileSync(path.join(connector, 'tracked', 'new.md'), 'new\n');
+    runGit(scenario.workspace, [
+      'clone',
+      '-q',
+      path.join(connector, 'tools'),
+      path.join(connector, 'vendor'),
+    ]);
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(logger.lines).toContain(
+      'Left out of the pull request: tools/ and vendor/, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.',
+    );
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'emptygit/a.md',
+      'garbage/b.md',
+      'icon.png',
+      'readme.md',
+      'tracked/c.md',
+      'tracked/new.md',
     ]);
   });
 

@@ -308,7 +308,7 @@ describe('the files a pull request leaves out', () => {
     ]);
     expect(leftOutLines(leftOut)).toEqual([
       'Left out of the pull request: ignored/, which git ignores (.gitignore); no commit would carry it either.',
-      'Left out of the pull request: lib/sub/ and tools/, which are git repositories of their own (each holds a .git): a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.',
+      'Left out of the pull request: lib/sub/ and tools/, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.',
     ]);
   });
 

@@ -234,6 +234,29 @@ export class Git {
     return splitNul(await this.text(args));
   }
 
+  /**
+   * The folders under the one this runs in that git takes for repositories of their own, relative to
+   * it and ending with `/`: those committed as a link (a gitlink, mode 160000: a submodule, or a clone
+   * `git add` met) and those untracked that hold a repository git would commit as one. A folder with a
+   * `.git` git does not take for a repository (an empty folder, a file that names no gitdir), or under
+   * which it tracks files already, is none: git commits its files as any others. One process: `-t`
+   * tags the untracked entries (`?`), which git lists as `dir/` for a repository and file by file for
+   * a plain folder (so no `--directory`, which would list a plain folder as `dir/` too).
+   */
+  async nestedRepositories(): Promise<string[]> {
+    const args = ['ls-files', '--stage', '--others', '--exclude-standard', '-t', '-z'];
+    const nested: string[] = [];
+    for (const entry of splitNul(await this.text(args))) {
+      // `? path` for an untracked entry; `H 160000 <object> 0\tpath` (or another tag) for a tracked one.
+      if (entry.startsWith('? ')) {
+        if (entry.endsWith('/')) nested.push(entry.slice(2));
+      } else if (entry.slice(2).startsWith('160000 ')) {
+        nested.push(`${entry.slice(entry.indexOf('\t') + 1)}/`);
+      }
+    }
+    return [...new Set(nested)];
+  }
+
   /** Untracked files that are not ignored. */
   async untrackedFiles(): Promise<string[]> {
     // ls-files lists the current folder only: run it at the top level (`:/` is off under literal pathspecs).
