@@ -39,6 +39,7 @@ export function renderReport(
     breakingChangesFail?: boolean;
     quiet?: TextReportOptions['quiet'];
     failOn?: TextReportOptions['failOn'];
+    runOptions?: TextReportOptions['runOptions'];
     sarifLimits?: Partial<SarifLimits>;
   },
 ): { text: string; notes: string[] } {
@@ -60,6 +61,7 @@ export function renderReport(
     breakingChangesFail: options.breakingChangesFail,
     quiet: options.quiet,
     failOn: options.failOn,
+    runOptions: options.runOptions,
   });
   return { text, notes: [] };
 }
@@ -96,6 +98,7 @@ export async function writeReport(
     breakingChangesFail?: boolean;
     quiet?: TextReportOptions['quiet'];
     failOn?: TextReportOptions['failOn'];
+    runOptions?: TextReportOptions['runOptions'];
   },
 ): Promise<void> {
   const { io } = context;
@@ -106,6 +109,7 @@ export async function writeReport(
     breakingChangesFail: options.breakingChangesFail,
     quiet: options.quiet,
     failOn: options.failOn,
+    runOptions: options.runOptions,
     sarifLimits: io.sarifLimits,
   });
   if (options.output) {

@@ -393,6 +393,50 @@ describe('connector-alm validate --base', () => {
     return root;
   }
 
+  // The command dropped --config and --profile, so that a folder that needs its --config got a command
+  // that refuses it; and it gave a folder named '-x' as it is, which the command line reads as an option.
+  it("repeats the run's --config and --profile in the command, and gives a folder named like an option as ./-x", async () => {
+    const root = tempRoot();
+    const swagger = validSwagger();
+    writeConnector(path.join(root, '-x'), swagger);
+    mkdirSync(path.join(root, 'ci'));
+    writeFileSync(path.join(root, 'ci', 'rules.yml'), 'rules:\n  SWG-INFO-TITLE-LEN: off\n');
+    git(root, 'init', '-q', '-b', 'dev');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    delete swagger.paths['/tasks/{taskId}'];
+    writeConnector(path.join(root, '-x'), swagger);
+    const io = memoryIo(root);
+    await runCli(
+      ['validate', '.', '--base', 'dev', '--config', 'ci/rules.yml', '--profile', 'certified'],
+      io,
+    );
+    const words = [
+      './-x',
+      '--base',
+      'dev',
+      '--config',
+      'ci/rules.yml',
+      '--profile',
+      'certified',
+      '--format',
+      'json',
+    ];
+    expect(io.out().split('\n')[1]).toBe(
+      `against dev: breaking (1 change, 1 breaking; connector-alm validate ${words.join(' ')} lists them under "base").`,
+    );
+    // The command runs as it is written, and lists the change.
+    const json = memoryIo(root);
+    await runCli(['validate', ...words], json);
+    expect(json.err()).toBe('');
+    expect(JSON.parse(json.out()).base.connectors).toEqual([
+      expect.objectContaining({
+        classification: 'breaking',
+        changes: [expect.objectContaining({ ruleId: 'BRK-OP-DELETED' })],
+      }),
+    ]);
+  });
+
   // The text output told the breaking changes alone (as BRK-* findings): a maker could not see whether
   // the comparison found anything else, nor how certification will classify the update.
   it("says under a changed connector's header how the comparison classified it, and the command that lists its changes", async () => {

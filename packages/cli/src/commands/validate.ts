@@ -138,7 +138,13 @@ export function registerValidateCommand(program: Command, context: CommandContex
       const breakingChangesFail = options.failOnBreaking ?? false;
       const verdict = judgeRun(result, options.failOn, breakingChangesFail);
       const quiet = options.quiet && options.failOn !== 'never' ? options.failOn : undefined;
-      await writeReport(context, result, { ...options, quiet, fixes, breakingChangesFail });
+      await writeReport(context, result, {
+        ...options,
+        quiet,
+        fixes,
+        breakingChangesFail,
+        runOptions: findingOptions(options),
+      });
       const note = profileFallbackNote(
         profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config }),
         'give --profile certified (or independent-publisher)',
@@ -214,4 +220,15 @@ async function refusePathsWithoutConnectors(
   if (empty.length === 1)
     throw new UsageError('holds no connector folder.', { location: { file: empty[0]! }, hint });
   throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(', ')}.`, { hint });
+}
+
+/**
+ * The options of this run that decide its findings, as words of a command line, for the command that
+ * the text report suggests to list a comparison's changes: the same files and rules must be read.
+ */
+function findingOptions(options: ValidateOptions): string[] {
+  return [
+    ...(options.config === undefined ? [] : ['--config', options.config]),
+    ...(options.profile === 'auto' ? [] : ['--profile', options.profile]),
+  ];
 }

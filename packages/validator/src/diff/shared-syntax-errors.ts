@@ -1,35 +1,42 @@
 import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
 
+/** A syntax error of a file's version, with its place there (`syntaxErrorPlaces`). */
+export interface PlacedSyntaxError {
+  issue: JsonSyntaxIssue;
+  place: string;
+}
+
 /**
  * The syntax errors of a file's new version that its base version has too, and the base errors they
- * match: an error the update did not make. Matched as `validate --base` matches the GEN-JSON-PARSE
- * findings that report them (baseline.ts), so that both commands call the same errors existing: on
- * their message, each base error matching at most one of the new version's; and when the base
- * listed its errors only in part (past the 20 of a file, one more counts the rest) and the new
- * version has no more errors in all than it had, every one of them, since the base's unlisted errors
- * are unknown and the listed ones may be among them.
+ * match: an error the update did not make. Matched on their message and their place (the enclosing
+ * member's pointer and the text of its line up to the error), each base error matching at most one
+ * of the new version's, as `validate --base` matches the GEN-JSON-PARSE findings that report them
+ * (their `identity` is the place). The message alone is generic: it took a trailing comma added
+ * elsewhere for one that was fixed. Nothing else counts as shared: the errors past the 20 listed
+ * are unknown, so an error listed now where the base counted the rest, or a count that changed, is
+ * the update's as far as anything can tell.
  */
 export function sharedSyntaxErrors(
-  base: readonly JsonSyntaxIssue[],
-  current: readonly JsonSyntaxIssue[],
+  base: readonly PlacedSyntaxError[],
+  current: readonly PlacedSyntaxError[],
 ): { base: Set<JsonSyntaxIssue>; current: Set<JsonSyntaxIssue> } {
   const shared = { base: new Set<JsonSyntaxIssue>(), current: new Set<JsonSyntaxIssue>() };
   const unmatched = new Map<string, JsonSyntaxIssue[]>();
-  for (const issue of base) {
-    const alike = unmatched.get(issue.message);
+  for (const { issue, place } of base) {
+    const key = sameErrorKey(issue, place);
+    const alike = unmatched.get(key);
     if (alike) alike.push(issue);
-    else unmatched.set(issue.message, [issue]);
+    else unmatched.set(key, [issue]);
   }
-  const notGrown = base.some((issue) => issue.unlisted !== undefined) && total(current) <= total(base);
-  for (const issue of current) {
-    const match = unmatched.get(issue.message)?.shift();
-    if (match) shared.base.add(match);
-    if (match || notGrown) shared.current.add(issue);
+  for (const { issue, place } of current) {
+    const match = unmatched.get(sameErrorKey(issue, place))?.shift();
+    if (!match) continue;
+    shared.base.add(match);
+    shared.current.add(issue);
   }
   return shared;
 }
 
-/** The errors of a file, those counted by its last listed one included. */
-function total(issues: readonly JsonSyntaxIssue[]): number {
-  return issues.reduce((sum, issue) => sum + (issue.unlisted ?? 1), 0);
+function sameErrorKey(issue: JsonSyntaxIssue, place: string): string {
+  return `${issue.message}\u0000${place}`;
 }

@@ -4,7 +4,8 @@ import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
 import type { ChangeImpact } from './change.js';
 import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
-import { sharedSyntaxErrors } from './shared-syntax-errors.js';
+import { sharedSyntaxErrors, type PlacedSyntaxError } from './shared-syntax-errors.js';
+import { syntaxErrorPlaces } from '../json/syntax-error-places.js';
 import { kindOfValue } from '../text/message-values.js';
 import { unlistedSyntaxMessage } from '../json/syntax/diagnosis.js';
 
@@ -16,9 +17,9 @@ import { unlistedSyntaxMessage } from '../json/syntax/diagnosis.js';
  *
  * An error only the new version has is breaking (the certification pipeline and the platform read
  * strict JSON and refuse it); one only the base version has is major (the comparison rests on a
- * recovered reading of it, so the update needs the full review). An error both versions have is not
- * the update's doing: it is told once, in the new version, where the maker fixes it, and major as
- * the base's is. Told on both sides, it made an update that left the file alone "breaking" in
+ * recovered reading of it, so the update needs the full review). An error both versions have, of one
+ * message at one place (sharedSyntaxErrors), is not the update's doing: it is told once, in the new
+ * version, where the maker fixes it, and major as the base's is. Told on both sides, it made an update that left the file alone "breaking" in
  * `diff` and a major update in `validate --base`.
  *
  * The errors past the 20 listed for a file are counted in one change, as in one finding in `validate`,
@@ -34,7 +35,7 @@ export function syntaxChanges(
   after: JsonDocument | undefined,
 ): RawChange[] {
   const [old, now] = [issuesOf(before), issuesOf(after)];
-  const shared = sharedSyntaxErrors(old, now);
+  const shared = sharedSyntaxErrors(placed(before, old), placed(after, now));
   const change = (
     issue: JsonSyntaxIssue,
     side: 'old' | 'new',
@@ -52,6 +53,13 @@ export function syntaxChanges(
       shared.current.has(issue) ? change(issue, 'new', 'major', IN_BOTH) : change(issue, 'new', 'breaking'),
     ),
   ];
+}
+
+/** The issues with their places; none are read when there are none (a file that parses). */
+function placed(document: JsonDocument | undefined, issues: readonly JsonSyntaxIssue[]): PlacedSyntaxError[] {
+  if (!document || issues.length === 0) return [];
+  const places = syntaxErrorPlaces(document);
+  return issues.map((issue, index) => ({ issue, place: places[index]! }));
 }
 
 /** Said of an error both versions have. */

@@ -57,7 +57,9 @@ export interface Finding {
   /**
    * What tells the problem apart from others of its rule and file whose messages read alike, where
    * the message cannot say it: for GEN-SECRETS, a keyed hash of the secret, which the message masks
-   * (rules/general-secrets/secret-identity.ts). The baseline matches findings on it. Never output.
+   * (rules/general-secrets/secret-identity.ts); for GEN-JSON-PARSE, the error's place, which its
+   * generic message does not say (json/syntax-error-places.ts). The baseline matches findings on it.
+   * Never output.
    */
   identity?: string;
   /**

@@ -9,10 +9,16 @@ import type { ValidationResult } from '../validate.js';
  * line, a maker checking before the pull request could not see whether the comparison found anything
  * else (a deprecation, new operations) nor how certification will classify the update, which the JSON
  * report and the job summary say. `diff` lists changes of two folders on disk, not of a git ref, so
- * the command given is `validate --base` itself, with --format json. Undefined for a connector not
- * compared: unchanged since the base, or new there.
+ * the command given is `validate --base` itself, with --format json, and `runOptions`, the options of
+ * the run that decide what it finds (--config, --profile): without them, a folder that needs its
+ * --config got a command that refuses it. Undefined for a connector not compared: unchanged since the
+ * base, or new there.
  */
-export function baseComparisonLine(result: ValidationResult, connectorPath: string): string | undefined {
+export function baseComparisonLine(
+  result: ValidationResult,
+  connectorPath: string,
+  runOptions: readonly string[] = [],
+): string | undefined {
   if (!comparedWithBase(result)) return undefined;
   const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === 'changed');
   if (!entry?.diff) return undefined;
@@ -20,6 +26,22 @@ export function baseComparisonLine(result: ValidationResult, connectorPath: stri
   const against = `against ${printable(result.baseRef)}: ${classification}`;
   if (changes.length === 0) return `${against}.`;
   const breaking = changes.filter((change) => change.breaking).length;
-  const command = `connector-alm validate ${shellWord(connectorPath)} --base ${shellWord(result.baseRef)} --format json`;
+  const words = [
+    'connector-alm validate',
+    shellWord(notAnOption(connectorPath)),
+    '--base',
+    shellWord(result.baseRef),
+    ...runOptions.map((word) => shellWord(word)),
+    '--format json',
+  ];
+  const command = words.join(' ');
   return `${against} (${plural(changes.length, 'change')}, ${breaking} breaking; ${printable(command)} lists them under "base").`;
+}
+
+/**
+ * A relative path that starts with '-' as `./-x`: as it is, the command line would read it as an
+ * option (quoting does not help: the shell takes the quotes away).
+ */
+function notAnOption(relativePath: string): string {
+  return relativePath.startsWith('-') ? `./${relativePath}` : relativePath;
 }

@@ -31,6 +31,11 @@ export interface TextReportOptions {
    * line after the count says how many, and that --only-new would leave them out.
    */
   failOn?: FailOn;
+  /**
+   * The options of the run that the command a changed connector's comparison line suggests repeats, as
+   * words of the command line (validate's `--config <file>`, `--profile <profile>`).
+   */
+  runOptions?: readonly string[];
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -55,7 +60,7 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
         connector,
         listed,
         paint,
-        quiet === undefined ? baseComparisonLine(result, connector.path) : undefined,
+        quiet === undefined ? baseComparisonLine(result, connector.path, options.runOptions) : undefined,
       ),
     ),
     ...deleted.map((connector) => formatDeletedConnector(connector, listed, paint)),

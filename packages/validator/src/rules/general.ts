@@ -11,6 +11,7 @@ import { ConnectorCache } from '../model/connector-cache.js';
 import { fixJsonFileText } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
 import { childPointer } from '../json/pointer.js';
+import { syntaxErrorPlaces } from '../json/syntax-error-places.js';
 
 const FILE_KINDS: Exclude<FileKind, 'folder'>[] = [
   'swagger',
@@ -129,10 +130,19 @@ export const generalRules: RuleDefinition[] = [
         // change with file modes (a read-only file's "not fixed" line of --fix says why it was left).
         const file = context.connector.files[kind];
         const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
-        for (const issue of document.syntaxIssues) {
+        // The baseline of `validate --base` matches the errors on their place, as `diff` does: most
+        // messages are generic, and one trailing comma fixed is not another made elsewhere.
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue] of document.syntaxIssues.entries()) {
           const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue.message} ${advice}` : issue.message;
-          const report: Report = { file: kind, message, offset: issue.offset, length: issue.length };
+          const report: Report = {
+            file: kind,
+            message,
+            offset: issue.offset,
+            length: issue.length,
+            identity: places[index],
+          };
           if (issue.unlisted !== undefined) report.unlisted = { count: issue.unlisted, per: 'file' };
           context.report(report);
         }

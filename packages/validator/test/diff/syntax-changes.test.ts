@@ -25,6 +25,7 @@ function shown(folder: string, file: string): string {
 
 const SWAGGER = 'apiDefinition.swagger.json';
 const UNCOMPARABLE = CHANGE_RULES.uncomparable.message;
+const IN_BOTH = 'The base version has the same error: this update did not make it.';
 
 /**
  * validate's GEN-JSON-PARSE findings, as diff repeats them: without the `validate --fix` advice,
@@ -108,6 +109,68 @@ describe('diff of a version whose JSON has syntax errors', () => {
       { side: 'new', impact: 'major', line: kept!.line, inBoth: true },
       { side: 'new', impact: 'breaking', line: added!.line, inBoth: false },
     ]);
+    expect(result.classification).toBe('breaking');
+  });
+
+  // Matched on the message alone, a trailing comma fixed and another made elsewhere read as one the
+  // update left alone: major, "did not make it", and diff exited 0 on a newly broken file.
+  it("tells a trailing comma made elsewhere than the one fixed as breaking, and the fixed one as the base version's", async () => {
+    const inSchemes = JSON.stringify(validSwagger(), null, 2).replace('"https"\n', '"https",\n');
+    const inConsumes = JSON.stringify(validSwagger(), null, 2).replace(
+      '"application/json"\n',
+      '"application/json",\n',
+    );
+    const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: inSchemes });
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: inConsumes });
+    const result = await diffPaths(before, after);
+    const [fixed] = await parseFindings(before);
+    const [made] = await parseFindings(after);
+    expect(fixed!.message).toBe(made!.message);
+    const told = result.changes
+      .map(({ side, impact, line, message }) => ({ side, impact, line, inBoth: message.endsWith(IN_BOTH) }))
+      .sort((a, b) => a.side.localeCompare(b.side));
+    expect(told).toEqual([
+      { side: 'new', impact: 'breaking', line: made!.line, inBoth: false },
+      { side: 'old', impact: 'major', line: fixed!.line, inBoth: false },
+    ]);
+    expect(result.classification).toBe('breaking');
+  });
+
+  it('still tells an error both versions have as major when lines inserted above it moved it down', async () => {
+    const broken = brokenSwagger();
+    const moved = broken.replace(
+      '"info": {\n',
+      '"info": {\n    "x-note": "added",\n    "x-more": "added",\n',
+    );
+    const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: broken });
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: moved });
+    const result = await diffPaths(before, after);
+    const syntax = result.changes.filter((change) => change.ruleId === 'CHG-JSON-SYNTAX');
+    const [first] = await parseFindings(before);
+    const [movedFirst] = await parseFindings(after);
+    expect(movedFirst!.line).toBe(first!.line + 2);
+    expect(syntax.map(({ side, impact, line }) => ({ side, impact, line }))).toEqual(
+      (await parseFindings(after)).map(({ line }) => ({ side: 'new', impact: 'major', line })),
+    );
+  });
+
+  // The base listed 20 of its 25 errors and counted the rest; the new version has fewer in all. Every
+  // new error was taken for one of the base's, whatever it said.
+  it('tells errors made where the base version had none as breaking, though the base counted more than it listed', async () => {
+    const slips = Array.from({ length: 25 }, (_, index) => [index]);
+    const pretty = JSON.stringify({ ...validSwagger(), 'x-slips': slips }, null, 2);
+    const base = pretty.replace(/^( +\d+)$/gm, '$1,');
+    const unquoted = pretty
+      .replace('"swagger":', 'swagger:')
+      .replace('"host":', 'host:')
+      .replace('"basePath":', 'basePath:');
+    const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: base });
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: unquoted });
+    const result = await diffPaths(before, after);
+    const made = result.changes.filter((change) => change.side === 'new');
+    expect(made.map(({ impact, message }) => ({ impact, inBoth: message.endsWith(IN_BOTH) }))).toEqual(
+      Array(3).fill({ impact: 'breaking', inBoth: false }),
+    );
     expect(result.classification).toBe('breaking');
   });
 

@@ -90,6 +90,23 @@ describe('validateAgainstBase with JSON syntax errors', () => {
     );
   });
 
+  it('has a trailing comma made elsewhere than the one fixed come out new, and breaking in neither report', async () => {
+    const elsewhere = JSON.stringify(validSwagger(), null, 2).replace(
+      '"application/json"\n',
+      '"application/json",\n',
+    );
+    const { result, diff } = await validated(
+      { ...validConnectorFiles(), 'apiDefinition.swagger.json': BROKEN },
+      { ...validConnectorFiles(), 'apiDefinition.swagger.json': elsewhere },
+    );
+    const findings = result.findings.filter((finding) => finding.ruleId === 'GEN-JSON-PARSE');
+    expect(findings.map((finding) => finding.baseline)).toEqual(['new']);
+    // The new error is GEN-JSON-PARSE's to tell; the diff keeps the base version's, fixed.
+    expect(diff.changes.map(({ ruleId, side, impact }) => ({ ruleId, side, impact }))).toEqual([
+      { ruleId: 'CHG-JSON-SYNTAX', side: 'old', impact: 'major' },
+    ]);
+  });
+
   // GEN-JSON-PARSE lists 20 errors per file and counts the rest in one more finding: that count is of
   // the file, not of the rule over the connector as the engine's cap of 1,000 findings is.
   describe('a swagger whose syntax errors were counted past the 20 listed', () => {
@@ -127,13 +144,18 @@ describe('validateAgainstBase with JSON syntax errors', () => {
       expect(findings.filter((finding) => finding.baseline !== 'existing')).toEqual([]);
     });
 
-    it('tells none of them breaking when the current version has fewer, as all existing', async () => {
+    // The listed errors are matched at their places; the count of the rest changed, and what the base
+    // left unlisted is unknown: the current count is the update's, left to its GEN-JSON-PARSE finding.
+    it("tells the listed errors both versions have as major, and the base count as the base version's", async () => {
       const { diff } = await validated(baseFiles(), {
         ...validConnectorFiles(),
         'apiDefinition.swagger.json': withTrailingCommas(validSwagger(), SLIPS, SLIPS - 1),
       });
       const changes = diff.changes.filter((change) => change.ruleId === 'CHG-JSON-SYNTAX');
-      expect(changes.filter((change) => change.side === 'new')).toHaveLength(21);
+      expect(changes.filter((change) => change.side === 'new')).toHaveLength(20);
+      expect(changes.filter((change) => change.side === 'old').map((change) => change.message)).toEqual([
+        'The file is not strict JSON; it was compared as far as it could be read. 5 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors.',
+      ]);
       expect(changes.filter((change) => change.impact !== 'major')).toEqual([]);
       expect(diff.classification).toBe('major-update');
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ConnectorChangeStatus } from '../../src/git/base-validation.js';
 import type { DiffResult } from '../../src/diff/change.js';
 import { formatText } from '../../src/reporters/index.js';
+import { baseComparisonLine } from '../../src/reporters/base-comparison-line.js';
 import { tasksResult } from '../helpers/one-connector-result.js';
 
 const HEADER = 'certified-connectors/Tasks [certified]: no problems';
@@ -27,6 +28,17 @@ describe("the comparison's line under a connector's header", () => {
       HEADER,
       'against dev: major-update (2 changes, 0 breaking; connector-alm validate certified-connectors/Tasks --base dev --format json lists them under "base").',
     ]);
+  });
+
+  it("repeats the run's options, quoted, and gives a path that starts with '-' as ./-x", () => {
+    const change = { breaking: true } as DiffResult['changes'][number];
+    const result = againstDev('changed', { changes: [change], classification: 'breaking' });
+    const path = '-x';
+    const dashed = { ...result, diffs: [{ ...result.diffs[0]!, path, repositoryPath: path }] };
+    const line = baseComparisonLine(dashed, path, ['--config', 'ci/my rules.yml', '--profile', 'certified']);
+    expect(line).toBe(
+      `against dev: breaking (1 change, 1 breaking; connector-alm validate ./-x --base dev --config 'ci/my rules.yml' --profile certified --format json lists them under "base").`,
+    );
   });
 
   it('says no-change alone for a changed connector whose compared files are as at the base', () => {
