@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path111 = require("node:path");
+    var path113 = require("node:path");
     var fs49 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path111.resolve(baseDir, baseName);
+          const localBin = path113.resolve(baseDir, baseName);
           if (fs49.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path111.extname(baseName))) return void 0;
+          if (sourceExt.includes(path113.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs49.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path111.resolve(
-            path111.dirname(resolvedScriptPath),
+          executableDir = path113.resolve(
+            path113.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path111.basename(
+            const legacyName = path113.basename(
               this._scriptPath,
-              path111.extname(this._scriptPath)
+              path113.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path111.extname(executableFile));
+        launchWithNode = sourceExt.includes(path113.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path111.basename(filename, path111.extname(filename));
+        this._name = path113.basename(filename, path113.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path112) {
-        if (path112 === void 0) return this._executableDir;
-        this._executableDir = path112;
+      executableDir(path114) {
+        if (path114 === void 0) return this._executableDir;
+        this._executableDir = path114;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path111, { windows } = {}) => {
-      const segs = path111.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path113, { windows } = {}) => {
+      const segs = path113.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path111) {
-      const ctrl = callVisitor(key2, node, visitor, path111);
+    function visit_(key2, node, visitor, path113) {
+      const ctrl = callVisitor(key2, node, visitor, path113);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path111, ctrl);
-        return visit_(key2, ctrl, visitor, path111);
+        replaceNode(key2, path113, ctrl);
+        return visit_(key2, ctrl, visitor, path113);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path111 = Object.freeze(path111.concat(node));
+          path113 = Object.freeze(path113.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path111);
+            const ci = visit_(i2, node.items[i2], visitor, path113);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path111 = Object.freeze(path111.concat(node));
-          const ck = visit_("key", node.key, visitor, path111);
+          path113 = Object.freeze(path113.concat(node));
+          const ck = visit_("key", node.key, visitor, path113);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path111);
+          const cv = visit_("value", node.value, visitor, path113);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path111) {
-      const ctrl = await callVisitor(key2, node, visitor, path111);
+    async function visitAsync_(key2, node, visitor, path113) {
+      const ctrl = await callVisitor(key2, node, visitor, path113);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path111, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path111);
+        replaceNode(key2, path113, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path113);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path111 = Object.freeze(path111.concat(node));
+          path113 = Object.freeze(path113.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path111);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path113);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path111 = Object.freeze(path111.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path111);
+          path113 = Object.freeze(path113.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path113);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path111);
+          const cv = await visitAsync_("value", node.value, visitor, path113);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path111) {
+    function callVisitor(key2, node, visitor, path113) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path111);
+        return visitor(key2, node, path113);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path111);
+        return visitor.Map?.(key2, node, path113);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path111);
+        return visitor.Seq?.(key2, node, path113);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path111);
+        return visitor.Pair?.(key2, node, path113);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path111);
+        return visitor.Scalar?.(key2, node, path113);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path111);
+        return visitor.Alias?.(key2, node, path113);
       return void 0;
     }
-    function replaceNode(key2, path111, node) {
-      const parent = path111[path111.length - 1];
+    function replaceNode(key2, path113, node) {
+      const parent = path113[path113.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path111, value) {
+    function collectionFromPath(schema, path113, value) {
       let v = value;
-      for (let i2 = path111.length - 1; i2 >= 0; --i2) {
-        const k = path111[i2];
+      for (let i2 = path113.length - 1; i2 >= 0; --i2) {
+        const k = path113[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path111) => path111 == null || typeof path111 === "object" && !!path111[Symbol.iterator]().next().done;
+    var isEmptyPath = (path113) => path113 == null || typeof path113 === "object" && !!path113[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path111, value) {
-        if (isEmptyPath(path111))
+      addIn(path113, value) {
+        if (isEmptyPath(path113))
           this.add(value);
         else {
-          const [key2, ...rest] = path111;
+          const [key2, ...rest] = path113;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path111) {
-        const [key2, ...rest] = path111;
+      deleteIn(path113) {
+        const [key2, ...rest] = path113;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path111, keepScalar) {
-        const [key2, ...rest] = path111;
+      getIn(path113, keepScalar) {
+        const [key2, ...rest] = path113;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path111) {
-        const [key2, ...rest] = path111;
+      hasIn(path113) {
+        const [key2, ...rest] = path113;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path111, value) {
-        const [key2, ...rest] = path111;
+      setIn(path113, value) {
+        const [key2, ...rest] = path113;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path111, value) {
+      addIn(path113, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path111, value);
+          this.contents.addIn(path113, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path111) {
-        if (Collection2.isEmptyPath(path111)) {
+      deleteIn(path113) {
+        if (Collection2.isEmptyPath(path113)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path111) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path113) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path111, keepScalar) {
-        if (Collection2.isEmptyPath(path111))
+      getIn(path113, keepScalar) {
+        if (Collection2.isEmptyPath(path113))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path111, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path113, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path111) {
-        if (Collection2.isEmptyPath(path111))
+      hasIn(path113) {
+        if (Collection2.isEmptyPath(path113))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path111) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path113) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path111, value) {
-        if (Collection2.isEmptyPath(path111)) {
+      setIn(path113, value) {
+        if (Collection2.isEmptyPath(path113)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path111), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path113), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path111, value);
+          this.contents.setIn(path113, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path111) => {
+    visit3.itemAtPath = (cst, path113) => {
       let item = cst;
-      for (const [field, index] of path111) {
+      for (const [field, index] of path113) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path111) => {
-      const parent = visit3.itemAtPath(cst, path111.slice(0, -1));
-      const field = path111[path111.length - 1][0];
+    visit3.parentCollection = (cst, path113) => {
+      const parent = visit3.itemAtPath(cst, path113.slice(0, -1));
+      const field = path113[path113.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path111, item, visitor) {
-      let ctrl = visitor(item, path111);
+    function _visit(path113, item, visitor) {
+      let ctrl = visitor(item, path113);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path111.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path113.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path111);
+            ctrl = ctrl(item, path113);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path111) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path113) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -17776,9 +17776,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path111, options2) {
+    function openPromise(path113, options2) {
       return new Promise((resolve, reject) => {
-        open2(path111, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path113, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +17808,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path111, options2, callback) {
+    function open2(path113, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,7 +17820,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs49.open(path111, "r", function(err2, fd2) {
+      fs49.open(path113, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs49.close(fd2, defaultCallback);
@@ -19763,13 +19763,13 @@ var require_saxes = __commonJS({
     var GREATER = 62;
     var QUESTION = 63;
     var OPEN_BRACKET6 = 91;
-    var CLOSE_BRACKET4 = 93;
+    var CLOSE_BRACKET5 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE2 || c === SQUOTE;
     var QUOTES = [DQUOTE2, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET5];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser2, prefix, uri) {
@@ -20415,7 +20415,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -20619,13 +20619,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET4)) {
+        if (this.captureToChar(CLOSE_BRACKET5)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -20642,7 +20642,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET4:
+          case CLOSE_BRACKET5:
             this.text += "]";
             break;
           default:
@@ -21105,7 +21105,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET4:
+              case CLOSE_BRACKET5:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -26898,21 +26898,6 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
-// packages/core/src/misnamed-connector-file.ts
-function namesMeantAs(canonical2, names3) {
-  return [...names3].sort().filter(
-    (name) => canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2
-  );
-}
-function misnamedFileError(folder, canonical2, misnamed) {
-  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
-  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
-  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
-    location: { file: folder },
-    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
-  });
-}
-
 // packages/core/src/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
 var LEFTOVERS = [
@@ -26949,6 +26934,21 @@ var LEFTOVERS = [
 ];
 function editorLeftover(name) {
   return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
+// packages/core/src/misnamed-connector-file.ts
+function namesMeantAs(canonical2, names3) {
+  return [...names3].sort().filter(
+    (name) => editorLeftover(name) === void 0 && (canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2)
+  );
+}
+function misnamedFileError(folder, canonical2, misnamed) {
+  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
+  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
+    location: { file: folder },
+    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
+  });
 }
 
 // packages/core/src/windows-1252.ts
@@ -28428,12 +28428,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path111) {
+function findNodeAtLocation(root, path113) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path111) {
+  for (let segment of path113) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29197,7 +29197,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path111 = [root];
+  const path113 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29205,14 +29205,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path111[level];
+    let node = path113[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path111[level] = node;
+      path113[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29412,11 +29412,13 @@ function parseTrailingCommaSlips(text3, maxCommas = Infinity) {
 }
 function trailingCommaRepair(text3, maxCommas) {
   const slips = parseTrailingCommaSlips(text3, maxCommas);
-  if (slips === void 0) return void 0;
+  return slips === void 0 ? void 0 : commaRemovals(text3, slips.commas);
+}
+function commaRemovals(text3, commas) {
   return {
-    edits: slips.commas.map((comma) => removal(text3, comma, 1)),
+    edits: commas.map((comma) => removal(text3, comma, 1)),
     unfixedAt: void 0,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false
   };
 }
@@ -29445,7 +29447,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path111 = paths.pop();
+    const path113 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29453,13 +29455,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path111 + 1);
+          paths.push(path113 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path111 + 1 + key2.length;
+        const keyPath = path113 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -31077,15 +31079,15 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function parseRepaired(text3, issues, lines = new LineIndex(text3)) {
   const diagnosis = diagnoseAndRepair(text3, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
+  if (diagnosis.refused) return { value: void 0, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text3, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
     }
   }
-  return { value: tolerantValue(text3) };
+  return { value: tolerantValue(text3), diagnosis };
 }
 function tolerantValue(text3) {
   return parse2(text3, void 0, {
@@ -31184,13 +31186,14 @@ function followsQuote(text3, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
+  const path113 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -31198,21 +31201,28 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found);
+        noteKey(text3, object, i2, end, found, path113);
       }
       i2 = end;
     } else {
-      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
-      else settleKeptOffsets(open2.pop());
+      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+        path113.enter(i2, open2[open2.length - 1]?.lastKey);
+        open2.push(
+          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+        );
+      } else {
+        settleKeptOffsets(open2.pop());
+        path113.leave();
+      }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found) {
+function noteKey(text3, object, start, end, found, path113) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
+  object.lastKey = key2;
   const earlier2 = object.keys.get(key2);
   object.keys.set(key2, start);
   if (earlier2 === void 0) return;
@@ -31220,7 +31230,8 @@ function noteKey(text3, object, start, end, found) {
     key: key2,
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
-    keptOffset: -1
+    keptOffset: -1,
+    objectPointer: path113.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -31228,6 +31239,65 @@ function noteKey(text3, object, start, end, found) {
 function settleKeptOffsets(object) {
   if (object?.repeats === void 0) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var OpenPath = class {
+  constructor(text3) {
+    this.text = text3;
+  }
+  text;
+  /** Per open container, outermost first: the offset of its bracket … */
+  openers = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  names = [];
+  /** … its pointer once made … */
+  pointers = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  counted = [];
+  countedTo = [];
+  depth = 0;
+  enter(opener, name) {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = void 0;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+  leave() {
+    if (this.depth > 0) this.depth--;
+  }
+  /** The pointer of the innermost open container. */
+  innermostPointer() {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === void 0) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] = at === 0 ? "" : `${this.pointers[at - 1]}/${name !== void 0 ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? "" : this.pointers[this.depth - 1];
+  }
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  indexIn(at) {
+    const child = this.openers[at + 1];
+    this.counted[at] = this.counted[at] + commasBetween(this.text, this.countedTo[at], child);
+    this.countedTo[at] = child;
+    return this.counted[at];
+  }
+};
+function commasBetween(text3, from, to) {
+  let commas = 0;
+  let nested = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === QUOTE6) {
+      const end = skipString(text3, i2);
+      if (end === -1) break;
+      i2 = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
+    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    else if (code2 === COMMA2 && nested === 0) commas++;
+  }
+  return commas;
 }
 var STRUCTURAL2 = /["{}[\]]/g;
 function nextStructural(text3, at) {
@@ -31243,6 +31313,11 @@ var JsonDocument = class _JsonDocument {
   value;
   syntaxIssues;
   tooDeep;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  parsedStrictly;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   members;
   repeatedKeys;
@@ -31254,6 +31329,10 @@ var JsonDocument = class _JsonDocument {
   commaFreeText;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   repaired;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  trailingCommas;
+  /** … the diagnosis of other text. */
+  diagnosis;
   repairedLines;
   asciiText;
   constructor(text3, hadBom, asciiText) {
@@ -31269,6 +31348,7 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
+    this.parsedStrictly = strict3;
     const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
     const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text3, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text3);
@@ -31304,11 +31384,13 @@ var JsonDocument = class _JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read2 = parseRepaired(text3, issues, this.lines);
         this.value = read2.value;
         this.repaired = read2.repaired;
+        this.diagnosis = read2.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -31348,6 +31430,15 @@ var JsonDocument = class _JsonDocument {
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair() {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -31842,7 +31933,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path111 = problem.segments;
+  const path113 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -31856,21 +31947,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path111.includes("oAuthSettings")) {
-      const last2 = path111[path111.length - 1];
+    if (path113.includes("oAuthSettings")) {
+      const last2 = path113[path113.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path111.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path111[path111.length - 1] === "type" && path111.length === parameterNameDepth(path111) + 1)
+    if (path113.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path113[path113.length - 1] === "type" && path113.length === parameterNameDepth(path113) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path111) {
-  return path111[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path113) {
+  return path113[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -32962,14 +33053,22 @@ function isConnectorFolderListing(names3) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function loadConnectorFolder(folder, cwd = process.cwd()) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
   const absolutePath = import_node_path21.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs17.default.realpathSync(absolutePath);
   const dirents = import_node_fs17.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
-  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === "all" || ignored?.has(dirent.name)) {
+      if (gitIgnored.handling === "leave-out") continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
+  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
     displayPath,
@@ -33021,11 +33120,27 @@ function entryType(dirent) {
 }
 function fileKindToRead(entry, files) {
   if (entry.type === "directory") return void 0;
-  const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
+  const kind = kindReadAs(entry.name);
   if (!kind) return void 0;
   const existing = files[kind];
-  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
-  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
+}
+function kindReadAs(name) {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
+}
+function replacesRead(name, read2, kind) {
+  if (kindOfFileName(read2) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read2, kind);
+}
+function fileNameReadAs(kind, names3) {
+  let read2;
+  for (const name of [...names3].sort(compareCodeUnits2)) {
+    if (kindReadAs(name) === kind && (read2 === void 0 || replacesRead(name, read2, kind))) read2 = name;
+  }
+  return read2;
+}
+function compareCodeUnits2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
@@ -33649,21 +33764,20 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonText(text3) {
-  const bom = text3.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text3 : text3.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused: refused2 } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused: refused2 } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused2) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -33671,13 +33785,13 @@ function fixJsonText(text3) {
   }
   if (edits === void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
   if (choice !== void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -33697,7 +33811,7 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
     return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
-  return { read: read2, fix: fixJsonText(read2) };
+  return { read: read2, fix: fixJsonDocument(document) };
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -33717,6 +33831,61 @@ function sameValue(text3, value) {
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/json/syntax-error-places.ts
+function syntaxErrorPlaces(document) {
+  const issues = document.syntaxIssues;
+  const pointers = asObject(document.value) ? pointersAt(document.text, issues) : void 0;
+  return issues.map((issue, index) => `${pointers?.[index] ?? ""}\0${lineUpTo(document.text, issue)}`);
+}
+var LINE_REACH = 40;
+function lineUpTo(text3, issue) {
+  const start = Math.max(text3.lastIndexOf("\n", issue.offset - 1) + 1, issue.offset - LINE_REACH);
+  const own2 = text3.slice(issue.offset, issue.offset + Math.min(Math.max(issue.length, 0), LINE_REACH));
+  return (text3.slice(start, issue.offset) + own2.split("\n", 1)[0]).trim().replace(/\s+/g, " ");
+}
+function pointersAt(text3, issues) {
+  const order = issues.map((_, index) => index).sort((a, b) => issues[a].offset - issues[b].offset);
+  const pointers = Array(issues.length).fill("");
+  const segments = [];
+  let next = 0;
+  const reach = (offset) => {
+    while (next < order.length && issues[order[next]].offset <= offset) {
+      pointers[order[next]] = toPointer(segments);
+      next += 1;
+    }
+  };
+  visit2(text3, {
+    onObjectBegin: (offset) => {
+      reach(offset);
+      segments.push("");
+    },
+    onObjectProperty: (name, offset) => {
+      reach(offset);
+      segments[segments.length - 1] = name;
+    },
+    onObjectEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      reach(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset) => reach(offset),
+    onSeparator: (separator, offset) => {
+      reach(offset);
+      const last2 = segments[segments.length - 1];
+      if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
+    }
+  });
+  reach(Infinity);
+  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -33799,10 +33968,17 @@ var generalRules = [
         if (document.syntaxIssues.length === 0) continue;
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
-        for (const issue of document.syntaxIssues) {
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue] of document.syntaxIssues.entries()) {
           const advice = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message2 = fixable ? `${issue.message} ${advice}` : issue.message;
-          const report2 = { file: kind, message: message2, offset: issue.offset, length: issue.length };
+          const report2 = {
+            file: kind,
+            message: message2,
+            offset: issue.offset,
+            length: issue.length,
+            identity: places[index]
+          };
           if (issue.unlisted !== void 0) report2.unlisted = { count: issue.unlisted, per: "file" };
           context.report(report2);
         }
@@ -33828,6 +34004,10 @@ var generalRules = [
             file: kind,
             message: `${named2} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: "line", at: named2.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length
           });
@@ -34292,9 +34472,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path111) {
+function pathVariables(path113) {
   const names3 = [];
-  for (const match2 of path111.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path113.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -35800,12 +35980,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path111 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path111)) continue;
-        if (path111.startsWith("x-")) continue;
-        const item = paths[path111];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path111);
-        else this.typeIssue(placeAt(rootNode, "paths", path111), "Object", item);
+      for (const path113 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path113)) continue;
+        if (path113.startsWith("x-")) continue;
+        const item = paths[path113];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path113);
+        else this.typeIssue(placeAt(rootNode, "paths", path113), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -35829,8 +36009,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path111) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path111);
+  visitPathItem(item, rootNode, path113) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path113);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -42674,13 +42854,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path111 = pathWords(operation2.path);
-  if (path111.length > 1) shared.push(...lookupKeysOf({ words: path111, version: "" }));
+  const path113 = pathWords(operation2.path);
+  if (path113.length > 1) shared.push(...lookupKeysOf({ words: path113, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path111) {
+function pathWords(path113) {
   const words = [];
-  for (const segment of path111.split("/")) {
+  for (const segment of path113.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -43905,11 +44085,14 @@ var settingsRules = [
     id: "SET-NOT-IN-PR",
     file: "settings",
     title: "Leave settings.json out of the pull request.",
-    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.",
     levels: { certified: "info", "independent-publisher": "info", custom: "off" },
     example: { bad: "certified-connectors/Contoso/settings.json" },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
@@ -44061,16 +44244,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path111) {
-    this.path = path111;
-    const hasBrace = path111.includes("{");
-    this.variables = hasBrace ? scanVariables(path111) : NO_VARIABLES;
+  constructor(path113) {
+    this.path = path113;
+    const hasBrace = path113.includes("{");
+    this.variables = hasBrace ? scanVariables(path113) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path111.indexOf("/"); ; slash = path111.indexOf("/", start)) {
-      const end = slash === -1 ? path111.length : slash;
-      if (hasBrace && isVariableSegment(path111, start, end)) variableSegmentCount++;
+    for (let slash = path113.indexOf("/"); ; slash = path113.indexOf("/", start)) {
+      const end = slash === -1 ? path113.length : slash;
+      if (hasBrace && isVariableSegment(path113, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -44099,8 +44282,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path111 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path111) last2 = new PathTemplate(path111);
+    const path113 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path113) last2 = new PathTemplate(path113);
     templates[index] = last2;
   }
   return templates;
@@ -44125,9 +44308,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path111, start) {
-  const slash = path111.indexOf("/", start);
-  return slash === -1 ? path111.length : slash;
+function segmentEnd(path113, start) {
+  const slash = path113.indexOf("/", start);
+  return slash === -1 ? path113.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -44136,34 +44319,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path111, start, end) {
+function isVariableSegment(path113, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path111.charCodeAt(start) !== OPEN || path111.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path113.charCodeAt(start) !== OPEN || path113.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path111.charCodeAt(index);
+    const code2 = path113.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path111, open2) {
-  for (let index = open2 + 1; index < path111.length; index++) {
-    const code2 = path111.charCodeAt(index);
+function matchEnd(path113, open2) {
+  for (let index = open2 + 1; index < path113.length; index++) {
+    const code2 = path113.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path111) {
+function scanVariables(path113) {
   const variables = [];
   let seen;
-  for (let open2 = path111.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path111, open2);
+  for (let open2 = path113.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path113, open2);
     if (close2 === -1) {
-      open2 = path111.indexOf("{", open2 + 1);
+      open2 = path113.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path111.slice(open2 + 1, close2);
+    const name = path113.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -44173,30 +44356,30 @@ function scanVariables(path111) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path111.indexOf("{", close2 + 1);
+    open2 = path113.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path111) {
+function routeOf(path113) {
   let route = "";
   let copied = 0;
-  for (let open2 = path111.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path111, open2);
+  for (let open2 = path113.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path113, open2);
     if (close2 === -1) {
-      open2 = path111.indexOf("{", open2 + 1);
+      open2 = path113.indexOf("{", open2 + 1);
       continue;
     }
-    route += path111.slice(copied, open2) + "{}";
+    route += path113.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path111.indexOf("{", copied);
+    open2 = path113.indexOf("{", copied);
   }
-  return copied === 0 ? path111 : route + path111.slice(copied);
+  return copied === 0 ? path113 : route + path113.slice(copied);
 }
-function routeHash(path111) {
+function routeHash(path113) {
   let hash = 0;
-  for (let index = 0; index < path111.length; index++) {
-    const code2 = path111.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path111, index) : -1;
+  for (let index = 0; index < path113.length; index++) {
+    const code2 = path113.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path113, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -44244,15 +44427,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path111 = operations[index].path;
-    if (!path111.includes("{")) {
-      while (index < operations.length && operations[index].path === path111) index++;
+    const path113 = operations[index].path;
+    if (!path113.includes("{")) {
+      while (index < operations.length && operations[index].path === path113) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path111; index++)
+    for (; index < operations.length && operations[index].path === path113; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path111);
+    const route = routeHash(path113);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -45715,12 +45898,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path111 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path113 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path111 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path113 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46062,16 +46245,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path111) {
+function followSchemaPath(model, root, path113) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path111.length && steps < MAX_STEPS; ) {
-    let end = path111.indexOf("/", start);
-    if (end === -1) end = path111.length;
+  for (let start = 0; start < path113.length && steps < MAX_STEPS; ) {
+    let end = path113.indexOf("/", start);
+    if (end === -1) end = path113.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path111.slice(start, end));
+      const next = property(model, current, path113.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -46151,9 +46334,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path111 = pathAt(call, key2);
-    if (path111 === void 0 || followSchemaPath(model, items.schema, path111).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path111), label) });
+    const path113 = pathAt(call, key2);
+    if (path113 === void 0 || followSchemaPath(model, items.schema, path113).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path113), label) });
   }
   return problems;
 }
@@ -47614,12 +47797,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path111 in paths) {
-      if (!has(paths, path111)) continue;
-      const pathItem = asObject(paths[path111]);
+    for (const path113 in paths) {
+      if (!has(paths, path113)) continue;
+      const pathItem = asObject(paths[path113]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path111, "$ref"),
+        pointer: childPointer("/paths", path113, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -47641,15 +47824,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path111 of pathKeys(swagger2)) {
-    const message2 = problem(path111);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path111), message: message2 });
+  for (const path113 of pathKeys(swagger2)) {
+    const message2 = problem(path113);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path113), message: message2 });
   }
 }
-function templateProblem(path111) {
+function templateProblem(path113) {
   let open2 = -1;
-  for (let index = 0; index < path111.length; index++) {
-    const character = path111[index];
+  for (let index = 0; index < path113.length; index++) {
+    const character = path113[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -47675,7 +47858,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path111) => path111.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path113) => path113.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -47695,7 +47878,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path111) => /[?#]/.test(path111) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path113) => /[?#]/.test(path113) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -47711,7 +47894,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path111) => path111.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path113) => path113.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -47725,8 +47908,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path111) => {
-      const problem = templateProblem(path111);
+    reportPathKeys(context, (path113) => {
+      const problem = templateProblem(path113);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -47743,9 +47926,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path111) => (
+      (path113) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path111.includes("=") && pathVariables(path111).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path113.includes("=") && pathVariables(path113).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -47761,14 +47944,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path111 of pathKeys(swagger2)) {
-      const key2 = path111.toLowerCase();
+    for (const path113 of pathKeys(swagger2)) {
+      const key2 = path113.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path111),
+          pointer: childPointer("/paths", path113),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path111)
+            nameExcerpt(path113)
           )
         });
       }
@@ -49619,26 +49802,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path111 = [];
+    const path113 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path111.push(start);
+    path113.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path111.pop();
+        path113.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path111.slice(path111.indexOf(target2)));
+      if (seen === "grey") cycles.push(path113.slice(path113.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path111.push(target2);
+        path113.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -50261,7 +50444,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path111 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path113 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -50269,7 +50452,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path111}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path113}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -50529,8 +50712,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path111) {
-  return withoutTrailingSlashes(routeOf(path111)).toLowerCase();
+function templateShape(path113) {
+  return withoutTrailingSlashes(routeOf(path113)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51293,10 +51476,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path111, options2 = {}) {
+function offsetOfPath(document, path113, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path111.entries()) {
+  for (const [index, step2] of path113.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -51307,7 +51490,7 @@ function offsetOfPath(document, path111, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path111.length - 1;
+    const isLast = index === path113.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51331,8 +51514,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path111, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path111, options2));
+  return (path113, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path113, options2));
     return { line, column: col };
   };
 }
@@ -51511,9 +51694,9 @@ function notReadReason(error2) {
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
 function describeSchemaError(error2, root) {
-  const path111 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path111.map(nameExcerpt);
-  const value = path111.reduce(
+  const path113 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path113.map(nameExcerpt);
+  const value = path113.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -51521,7 +51704,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key2 = String(error2.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path111.length === 0) {
+    if (path113.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -51532,7 +51715,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path111, key2],
+      path: [...path113, key2],
       atKey: true
     };
   }
@@ -51540,7 +51723,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path111,
+      path: path113,
       atKey: false
     };
   }
@@ -51550,34 +51733,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path111,
+        path: path113,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path111, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path113, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path111,
+      path: path113,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path111, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path113, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path111,
+      path: path113,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path111,
+    path: path113,
     atKey: false
   };
 }
@@ -51687,8 +51870,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path111, method, pathItemPlace, operation2) {
-    this.path = path111;
+  constructor(path113, method, pathItemPlace, operation2) {
+    this.path = path113;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -51989,11 +52172,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path111 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path111)) continue;
-      let pathItem = asObject(paths[path111]);
+    for (const path113 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path113)) continue;
+      let pathItem = asObject(paths[path113]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path111);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path113);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -52009,7 +52192,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path111, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path113, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -52188,12 +52371,13 @@ function locateFindings(connector, pending2) {
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
     if (document) {
-      if (report2.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report2.pointer;
+      const pointed = report2.pointer !== void 0 && "locateEach" in document;
+      if (pointed) finding.pointer = report2.pointer;
+      if (report2.offset !== void 0) {
+        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
+      } else if (pointed) {
         const where2 = places[index];
         if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
-      } else if (report2.offset !== void 0) {
-        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
       } else if (report2.line !== void 0) {
         finding.line = report2.line;
         finding.column = report2.column ?? 1;
@@ -52213,7 +52397,7 @@ function pointerPlaces(connector, pending2) {
   const reports = [];
   for (let index = 0; index < pending2.length; index++) {
     const { rule: rule2, report: report2 } = pending2[index];
-    if (report2.pointer === void 0 || report2.path) continue;
+    if (report2.pointer === void 0 || report2.offset !== void 0 || report2.path) continue;
     const file = fileOf(connector, report2.file ?? rule2.file);
     if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
     const document = file.document;
@@ -52371,9 +52555,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path111) {
-  const [setting, ruleId] = path111;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path111];
+function placeIn(config2, path113) {
+  const [setting, ruleId] = path113;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path113];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -52500,9 +52684,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path111, method, body) => `{
+var operation = (path113, method, body) => `{
   "paths": {
-    "${path111}": {
+    "${path113}": {
       "${method}": ${body}
     }
   }
@@ -52533,7 +52717,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -52665,7 +52849,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -52689,7 +52873,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it. Located on the new 'x-ms-visibility'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -52697,7 +52881,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -52705,7 +52889,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   responseChanged: {
-    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes. Another success status code alone (200 to 201, or 'default' to 200, as reviewers ask) is not: it is CHG-OTHER, which says why. The inferred rule, for which no message of Microsoft's change validator is known, names a changed success code too; but flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, and the code the swagger names does not change the one the service sends.",
     example: {
       placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
@@ -52753,7 +52937,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask" }',
@@ -52777,7 +52961,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
+    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
@@ -52855,7 +53039,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -52871,7 +53055,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -52982,16 +53166,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path111 = [];
+  const path113 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path111.push(part.step);
+        if (part.step !== void 0) path113.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path111.pop();
+        if (part.step !== void 0) path113.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -52999,7 +53183,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path111, ...part.change.path] });
+      result.push({ ...part.change, path: [...path113, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -53137,6 +53321,26 @@ function touch(touched, change) {
   }
 }
 
+// packages/validator/src/diff/scope-note.ts
+function scopesNote(before, after) {
+  const [was, is] = [scopeNames(before), scopeNames(after)];
+  if (!was || !is) return void 0;
+  const added = is.filter((scope2) => !was.includes(scope2));
+  const removed = was.filter((scope2) => !is.includes(scope2));
+  if (added.length > 0) {
+    return `Existing connections keep the scopes their users consented to, without ${quoteList(added)}, until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.`;
+  }
+  if (removed.length > 0) {
+    return `New connections no longer ask for ${quoteList(removed)}, which existing ones keep: check that no operation needs ${removed.length === 1 ? "it" : "them"}, or it fails on the new connections alone.`;
+  }
+  return void 0;
+}
+function scopeNames(value) {
+  const list3 = asArray(value);
+  if (!list3?.every((scope2) => typeof scope2 === "string")) return void 0;
+  return list3;
+}
+
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
 var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
@@ -53226,9 +53430,15 @@ function diffConnectionParameters(before, after, add2) {
       });
     }
     if (major.length > 0) {
-      add2({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
+      const note = major.includes(SCOPES) ? scopesNote(scopesOf(was), scopesOf(is)) : void 0;
+      const detail = `Changed: ${nameList(major)}.${note === void 0 ? "" : ` ${note}`}`;
+      add2({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
+}
+var SCOPES = "oAuthSettings.scopes";
+function scopesOf(parameter) {
+  return asObject(parameter.oAuthSettings)?.scopes;
 }
 function parameterEdits(was, is) {
   const uiEdited = differingKeys(
@@ -54791,6 +55001,74 @@ function* withFirst(first, rest) {
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
+// packages/validator/src/diff/counterpart-pointer.ts
+function counterpartPointer(before, after, pointer) {
+  const segments = [];
+  let was = before;
+  let is = after;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(is)) {
+      const element2 = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
+      const index = element2 === void 0 ? -1 : is.findIndex((candidate) => sameElement(element2, candidate));
+      if (index === -1) break;
+      segments.push(index);
+      was = element2;
+      is = is[index];
+    } else if (isObject(is) && has(is, segment)) {
+      segments.push(segment);
+      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
+      is = is[segment];
+    } else {
+      break;
+    }
+  }
+  return toPointer(segments);
+}
+function sameElement(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (was && is) {
+    if (typeof was.$ref === "string") return was.$ref === is.$ref;
+    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
+  }
+  return jsonEqual(before, after);
+}
+function deletionPointer(before, after, pointer) {
+  const kept = counterpartPointer(before, after, pointer);
+  const segments = parsePointer(pointer);
+  const keptDepth = parsePointer(kept).length;
+  if (keptDepth === segments.length) return kept;
+  const was = asObject(valueAtPointer(before, toPointer(segments.slice(0, keptDepth))));
+  const is = asObject(valueAtPointer(after, kept));
+  if (!was || !is) return kept;
+  const names3 = Object.keys(was);
+  const at = names3.indexOf(segments[keptDepth]);
+  const following = names3.slice(at + 1).find((name) => has(is, name));
+  if (following !== void 0) return childPointer(kept, following);
+  if (Object.keys(is).length === 0) return kept;
+  const outside = followingPlace(after, kept);
+  if (outside !== void 0) return outside;
+  const preceding = names3.slice(0, at).reverse().find((name) => has(is, name));
+  return preceding === void 0 ? kept : childPointer(kept, preceding);
+}
+function followingPlace(root, pointer) {
+  const segments = parsePointer(pointer);
+  while (segments.length > 0) {
+    const name = segments.pop();
+    const parentPointer = toPointer(segments);
+    const parent = valueAtPointer(root, parentPointer);
+    if (Array.isArray(parent)) {
+      const next = Number(name) + 1;
+      if (next < parent.length) return childPointer(parentPointer, next);
+    } else if (isObject(parent)) {
+      const names3 = Object.keys(parent);
+      const next = names3[names3.indexOf(name) + 1];
+      if (next !== void 0) return childPointer(parentPointer, next);
+    }
+  }
+  return void 0;
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
@@ -54999,6 +55277,15 @@ function secretTold(secret, direction) {
   };
 }
 
+// packages/validator/src/diff/notification-url-deletion.ts
+function notificationUrlDeletion(what, name, field) {
+  if (!isObject(field) || field["x-ms-notification-url"] !== true) return void 0;
+  return {
+    rule: CHANGE_RULES.other,
+    detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`
+  };
+}
+
 // packages/validator/src/diff/parameter-diff.ts
 var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema"]);
 function diffParameters(context, before, after) {
@@ -55146,6 +55433,8 @@ function diffParameters(context, before, after) {
 function deletion(model, parameter) {
   const secret = parameter.name === void 0 ? void 0 : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== void 0) return secret;
+  const callbackUrl = notificationUrlDeletion("parameter", parameter.name ?? "?", parameter.value);
+  if (callbackUrl !== void 0) return callbackUrl;
   return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 var PARAMETER_TEXTS = ["x-ms-summary", "description"];
@@ -55221,21 +55510,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path111 in paths) {
-    if (!has(paths, path111)) continue;
-    const pathItem = refPathItem(paths[path111]);
+  for (const path113 in paths) {
+    if (!has(paths, path113)) continue;
+    const pathItem = refPathItem(paths[path113]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path111));
-    unfollowed2.set(path111, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path113));
+    unfollowed2.set(path113, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path111 in paths) {
-    if (!has(paths, path111)) continue;
-    const pathItem = refPathItem(paths[path111]);
+  for (const path113 in paths) {
+    if (!has(paths, path113)) continue;
+    const pathItem = refPathItem(paths[path113]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -55247,17 +55536,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path111 of all) {
-    const before = has(pathsBefore, path111) ? pathsBefore[path111] : void 0;
-    const after = has(pathsAfter, path111) ? pathsAfter[path111] : void 0;
+  for (const path113 of all) {
+    const before = has(pathsBefore, path113) ? pathsBefore[path113] : void 0;
+    const after = has(pathsAfter, path113) ? pathsAfter[path113] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path111);
-    const whyBefore = unfollowedBefore.get(path111);
+    const whyAfter = unfollowedAfter.get(path113);
+    const whyBefore = unfollowedBefore.get(path113);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path111);
+    const pathItemPointer = childPointer("/paths", path113);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -55265,12 +55554,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path111)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path113)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path111)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path111)} was not compared: in the base version, ${whyBefore}.` : refEdit(path111, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path113)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path113)} was not compared: in the base version, ${whyBefore}.` : refEdit(path113, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -55280,12 +55569,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path111, before, after) {
+function refEdit(path113, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path111)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path113)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path111)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path111)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path113)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path113)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -55363,7 +55652,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
       "new",
       current.pointer,
       valuePath,
-      `Changed: the success status code, from ${previous.code} to ${current.code}.`
+      `Changed: the success status code, from ${previous.code} to ${current.code}. Flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, so the code alone breaks no flow.`
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
@@ -55502,8 +55791,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path111) {
-  return withoutTrailingSlashes(emptiedBraces(path111));
+function normalizePath(path113) {
+  return withoutTrailingSlashes(emptiedBraces(path113));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -55628,7 +55917,10 @@ function diffOperations(context) {
       pointer: before.pointer,
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
-      ...before.isDeprecated ? { detail: "It was deprecated; deleting it still breaks the flows that use it." } : {
+      ...before.isDeprecated ? {
+        detail: "It was deprecated; deleting it still breaks the flows that use it.",
+        advice: KEEP_DEPRECATED
+      } : {
         advice: "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
       }
     });
@@ -55688,19 +55980,31 @@ function diffOperation(context, before, after) {
   }
   const kindBefore = triggerKind(context.old, before);
   const kindAfter = triggerKind(context.new, after);
-  if (kindBefore !== kindAfter)
-    add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  if (kindBefore !== kindAfter) {
+    add2(
+      CHANGE_RULES.triggerKind,
+      `It changed from ${kindBefore} to ${kindAfter}.`,
+      void 0,
+      triggerKindPointer(context, before, after)
+    );
+  }
   diffMcpProtocol(context, before, after);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
   const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
-    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated);
-    else add2(CHANGE_RULES.deprecationProcess);
+    const deprecated = childPointer(after.pointer, "deprecated");
+    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated, void 0, void 0, deprecated);
+    else add2(CHANGE_RULES.deprecationProcess, void 0, void 0, deprecated);
   } else if (before.isDeprecated !== after.isDeprecated) {
     others2.push("deprecated");
   }
   if (!before.isInternal && after.isInternal && !after.isDeprecated) {
-    add2(CHANGE_RULES.visibilityInternal);
+    add2(
+      CHANGE_RULES.visibilityInternal,
+      void 0,
+      void 0,
+      childPointer(after.pointer, "x-ms-visibility")
+    );
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others2.push("x-ms-visibility");
   }
@@ -55728,7 +56032,8 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-var RENAME_ADVICE2 = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var KEEP_DEPRECATED = "Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.";
+var RENAME_ADVICE2 = `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').`;
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
 function renameTold(before, renamed) {
   const was = operationLabel(before);
@@ -55752,6 +56057,33 @@ function isDeprecationDoneRight(operation2, model) {
   const name = versionedName(operation2.operationId ?? family);
   const newest = replacementIndex(model);
   return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
+}
+function triggerKindPointer(context, before, after) {
+  if (!jsonEqual(before.operation["x-ms-trigger"], after.operation["x-ms-trigger"])) {
+    return has(after.operation, "x-ms-trigger") ? childPointer(after.pointer, "x-ms-trigger") : deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-trigger");
+  }
+  const contentBefore = notificationContent(context.old, before);
+  const contentAfter = notificationContent(context.new, after);
+  if (contentAfter && !contentBefore) return contentAfter.pointer;
+  if (contentBefore && !contentAfter) {
+    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
+    return onOperation ? deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-notification-content") : deletedMemberPointer(
+      context,
+      before.pathItemPointer,
+      after.pathItemPointer,
+      "x-ms-notification-content"
+    );
+  }
+  return after.pointer;
+}
+function deletedMemberPointer(context, was, is, member) {
+  if (was === is) return deletionPointer(context.old.root, context.new.root, childPointer(was, member));
+  const within = deletionPointer(
+    valueAtPointer(context.old.root, was),
+    valueAtPointer(context.new.root, is),
+    childPointer("", member)
+  );
+  return `${is}${within}`;
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
@@ -56136,6 +56468,8 @@ var PropertyComparer = class {
     if (direction === "output") {
       return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
     }
+    const callbackUrl = notificationUrlDeletion("input field", name, field);
+    if (callbackUrl) return { ...callbackUrl, side: "old", pointer, path: [name] };
     const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
@@ -56178,6 +56512,24 @@ var KeptViews = class {
     return view;
   }
 };
+
+// packages/validator/src/diff/dynamic-source-note.ts
+function dynamicSourceNote(changedKeys) {
+  const picker = changedKeys.find((key2) => PICKER_KEYS.has(key2));
+  const fields = changedKeys.find((key2) => FIELDS_KEYS.has(key2));
+  const notes = [];
+  if (picker !== void 0) notes.push(`${picker} ${PICKER_NOTE}`);
+  if (fields !== void 0) notes.push(`${fields} ${FIELDS_NOTE}`);
+  return notes.length > 0 ? notes.join(" ") : void 0;
+}
+var PICKER_KEYS = /* @__PURE__ */ new Set([
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-tree"
+]);
+var FIELDS_KEYS = /* @__PURE__ */ new Set(["x-ms-dynamic-schema", "x-ms-dynamic-properties"]);
+var PICKER_NOTE = "only decides the values the designer offers: flows keep sending the values they were saved with, so check that the service still takes the values the base version's source listed.";
+var FIELDS_NOTE = "decides the fields the designer fetches: flows keep the fields they were saved with, so check that the new source gives the base version's fields (one it no longer gives breaks the flows that use it, and no comparison of the swaggers can see that).";
 
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
@@ -56569,11 +56921,13 @@ var SchemaComparer = class {
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
     appendAll(others2, differingKeys(before.node, after.node, ignored));
     if (others2.length > 0) {
+      const keys = [...new Set(others2)];
+      const note = dynamicSourceNote(keys);
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList([...new Set(others2)])}.`
+        detail: `Changed: ${nameList(keys)}.${note === void 0 ? "" : ` ${note}`}`
       });
     }
     return { parts: found.parts, cut: found.cut, depth };
@@ -56752,18 +57106,52 @@ function swaggerDeletion(before, after) {
   return { rule: CHANGE_RULES.swaggerDeleted, file: "swagger", side: "old", pointer: "" };
 }
 
+// packages/validator/src/diff/shared-syntax-errors.ts
+function sharedSyntaxErrors(base2, current) {
+  const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const { issue, place } of base2) {
+    const key2 = sameErrorKey(issue, place);
+    const alike = unmatched.get(key2);
+    if (alike) alike.push(issue);
+    else unmatched.set(key2, [issue]);
+  }
+  for (const { issue, place } of current) {
+    const match2 = unmatched.get(sameErrorKey(issue, place))?.shift();
+    if (!match2) continue;
+    shared.base.add(match2);
+    shared.current.add(issue);
+  }
+  return shared;
+}
+function sameErrorKey(issue, place) {
+  return `${issue.message}\0${place}`;
+}
+
 // packages/validator/src/diff/syntax-changes.ts
-function syntaxChanges(file, side, document) {
-  if (!document || !asObject(document.value)) return [];
-  return document.syntaxIssues.map((issue) => ({
-    rule: CHANGE_RULES.jsonSyntax,
-    file,
-    side,
-    pointer: "",
-    offset: issue.offset,
-    detail: issue.unlisted === void 0 ? issue.message : unlistedSyntaxMessage(issue.unlisted, "change"),
-    impact: side === "new" ? "breaking" : "major"
-  }));
+function syntaxChanges(file, before, after) {
+  const [old, now] = [issuesOf(before), issuesOf(after)];
+  const shared = sharedSyntaxErrors(placed(before, old), placed(after, now));
+  const change = (issue, side, impact, also) => {
+    const told = issue.unlisted === void 0 ? issue.message : unlistedSyntaxMessage(issue.unlisted, "change");
+    const detail = also === void 0 ? told : `${told} ${also}`;
+    return { rule: CHANGE_RULES.jsonSyntax, file, side, pointer: "", offset: issue.offset, detail, impact };
+  };
+  return [
+    ...old.filter((issue) => !shared.base.has(issue)).map((issue) => change(issue, "old", "major")),
+    ...now.map(
+      (issue) => shared.current.has(issue) ? change(issue, "new", "major", IN_BOTH) : change(issue, "new", "breaking")
+    )
+  ];
+}
+function placed(document, issues) {
+  if (!document || issues.length === 0) return [];
+  const places = syntaxErrorPlaces(document);
+  return issues.map((issue, index) => ({ issue, place: places[index] }));
+}
+var IN_BOTH = "The base version has the same error: this update did not make it.";
+function issuesOf(document) {
+  return document && asObject(document.value) ? document.syntaxIssues : [];
 }
 function uncomparableChange(file, side, document) {
   return {
@@ -56787,10 +57175,8 @@ function whyUnreadable(document) {
 function diffConnectorFiles(before, after) {
   const swaggerDeleted = swaggerDeletion(before, after);
   const raw = [
-    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", "old", before.swagger),
-    ...syntaxChanges("swagger", "new", after.swagger),
-    ...syntaxChanges("apiProperties", "old", before.apiProperties),
-    ...syntaxChanges("apiProperties", "new", after.apiProperties)
+    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", before.swagger, after.swagger),
+    ...syntaxChanges("apiProperties", before.apiProperties, after.apiProperties)
   ];
   if (!swaggerDeleted) {
     const routes = versionRoutes(before, after);
@@ -57053,7 +57439,11 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
+  return (await discoverConnectorTree(paths, cwd, platform)).folders;
+}
+async function discoverConnectorTree(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
+  const roots = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path26.default.resolve(cwd, given2);
     let stat2;
@@ -57066,7 +57456,9 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     }
     if (stat2.isFile()) {
       const folder = import_node_path26.default.dirname(absolute);
-      if (!isConnectorFolderListing(listedOrRefused(folder, given2, absolute))) {
+      const names3 = listedOrRefused(folder, given2, absolute);
+      if (names3.includes(".git")) roots.add(folder);
+      if (!isConnectorFolderListing(names3)) {
         const solution = solutionGivenError(given2, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
         throw new UsageError("is not a file of a connector folder.", {
@@ -57078,12 +57470,12 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
       continue;
     }
     try {
-      search(absolute, 0, found, platform);
+      search(absolute, 0, { found, roots }, platform);
     } catch (error2) {
       throw refusedListing(error2, given2, absolute);
     }
   }
-  return sortFolderPaths(found);
+  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
@@ -57101,8 +57493,10 @@ function sortFolderPaths(folders, paths = import_node_path26.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
-function search(folder, depth, found, platform) {
+function search(folder, depth, findings, platform) {
+  const { found } = findings;
   const dirents = (0, import_node_fs19.readdirSync)(folder, { withFileTypes: true });
+  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -57115,7 +57509,7 @@ function search(folder, depth, found, platform) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   for (const child of searchedChildren(dirents, platform)) {
-    search(entryPath(folder, child), depth + 1, found, platform);
+    search(entryPath(folder, child), depth + 1, findings, platform);
   }
 }
 function swaggerFoldersBelow(folder, dirents, depth, platform) {
@@ -57229,8 +57623,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path111 = names3.slice(2, 2 + length);
-  return names3 === `a/${path111} b/${path111}` ? path111 : void 0;
+  const path113 = names3.slice(2, 2 + length);
+  return names3 === `a/${path113} b/${path113}` ? path113 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -57458,21 +57852,47 @@ var Git = class {
     const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
   }
-  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
-  async ignoredFiles(paths) {
-    if (paths.length === 0) return [];
-    const top = await this.topLevel();
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
-    return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
+  /**
+   * The files git ignores under `paths` (relative to the folder this runs in; all of it when none):
+   * untracked, and matched by .gitignore, .git/info/exclude or core.excludesFile. Relative to that
+   * folder and `/`-separated; the files inside an ignored folder are listed one by one, as each is a
+   * file that a commit of the folder leaves out.
+   */
+  ignoredFiles(paths = []) {
+    return this.ignored(paths, []);
   }
   /**
-   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
-   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
-   * lists them when run there; files inside an ignored folder are listed one by one.
+   * What git ignores under `paths`, as ignoredFiles lists it but for a folder git ignores whole: one
+   * entry ending in `/`, so that a node_modules/ is not listed file by file.
    */
-  async ignoredFilesUnder(folder) {
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
-    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  ignoredEntries(paths = []) {
+    return this.ignored(paths, ["--directory"]);
+  }
+  async ignored(paths, options2) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", ...options2, "-z"];
+    if (paths.length > 0) args.push("--", ...paths);
+    return splitNul(await this.text(args));
+  }
+  /**
+   * The folders under the one this runs in that git takes for repositories of their own, relative to
+   * it and ending with `/`: those committed as a link (a gitlink, mode 160000: a submodule, or a clone
+   * `git add` met) and those untracked that hold a repository git would commit as one. A folder with a
+   * `.git` git does not take for a repository (an empty folder, a file that names no gitdir), or under
+   * which it tracks files already, is none: git commits its files as any others. One process: `-t`
+   * tags the untracked entries (`?`), which git lists as `dir/` for a repository and file by file for
+   * a plain folder (so no `--directory`, which would list a plain folder as `dir/` too).
+   */
+  async nestedRepositories() {
+    const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
+    const nested = [];
+    for (const entry of splitNul(await this.text(args))) {
+      if (entry.startsWith("? ")) {
+        if (entry.endsWith("/")) nested.push(entry.slice(2));
+      } else if (entry.slice(2).startsWith("160000 ")) {
+        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+      }
+    }
+    return [...new Set(nested)];
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -57811,13 +58231,98 @@ async function notAConnectorHint(given2, absolute, cwd) {
   return `It holds ${holds2}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
+// packages/validator/src/git/git-ignored-entries.ts
+var import_node_path30 = __toESM(require("node:path"), 1);
+var MAX_FOLDERS_NAMED = 50;
+async function gitIgnoredEntries(tree, options2) {
+  const ignored = /* @__PURE__ */ new Map();
+  if (tree.folders.length === 0) return ignored;
+  const { onFailure, gitAt = (root) => new Git(root) } = options2;
+  const byRoot = foldersByWorkTree(tree, options2.paths, options2.cwd);
+  for (const [root, folders] of byRoot) {
+    const named2 = folders.length <= MAX_FOLDERS_NAMED ? folders.map((folder) => specOf(root, folder)) : [];
+    let listed2;
+    try {
+      listed2 = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
+    } catch (error2) {
+      if (onFailure === "throw") throw error2;
+      continue;
+    }
+    for (const [folder, entries] of ignoredByFolder(root, folders, listed2)) ignored.set(folder, entries);
+  }
+  return ignored;
+}
+function foldersByWorkTree(tree, paths, cwd) {
+  const known = new Set(tree.repositoryRoots);
+  const stops = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const absolute = import_node_path30.default.resolve(cwd, given2);
+    stops.add(absolute);
+    stops.add(import_node_path30.default.dirname(absolute));
+  }
+  const above = /* @__PURE__ */ new Map();
+  const rootAbove = (folder) => {
+    if (above.has(folder)) return above.get(folder);
+    const parent = import_node_path30.default.dirname(folder);
+    const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
+    above.set(folder, root);
+    return root;
+  };
+  const byRoot = /* @__PURE__ */ new Map();
+  for (const folder of tree.folders) {
+    let root;
+    for (let at = folder; ; at = import_node_path30.default.dirname(at)) {
+      if (known.has(at)) {
+        root = at;
+        break;
+      }
+      if (stops.has(at) || import_node_path30.default.dirname(at) === at) {
+        root = import_node_path30.default.dirname(at) === at ? void 0 : rootAbove(import_node_path30.default.dirname(at));
+        break;
+      }
+    }
+    if (root === void 0) continue;
+    const inRoot = byRoot.get(root);
+    if (inRoot) inRoot.push(folder);
+    else byRoot.set(root, [folder]);
+  }
+  return byRoot;
+}
+function specOf(root, folder) {
+  return slashSeparated(import_node_path30.default.relative(root, folder));
+}
+function ignoredByFolder(root, folders, listed2) {
+  const namesIn = /* @__PURE__ */ new Map();
+  const wholeFolders = /* @__PURE__ */ new Set();
+  for (const entry of listed2) {
+    const isFolder3 = entry.endsWith("/");
+    const absolute = import_node_path30.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path30.default.dirname(absolute);
+    const names3 = namesIn.get(parent);
+    if (names3) names3.push(import_node_path30.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path30.default.basename(absolute)]);
+    if (isFolder3) wholeFolders.add(absolute);
+  }
+  const ignored = /* @__PURE__ */ new Map();
+  for (const folder of folders) {
+    let whole = false;
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path30.default.dirname(at)) {
+      if (wholeFolders.has(at)) whole = true;
+    }
+    const names3 = namesIn.get(folder);
+    if (whole) ignored.set(folder, "all");
+    else if (names3 !== void 0) ignored.set(folder, names3);
+  }
+  return ignored;
+}
+
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path30.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script3 = import_node_path31.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs23.existsSync)(script3) ? script3 : void 0;
 }
 
@@ -57892,7 +58397,10 @@ function validateFoldersInParallel(folders, setup, options2) {
     };
     const assignNext = (worker) => {
       if (nextTask >= folders.length) return;
-      const task = { index: nextTask, folder: folders[nextTask] };
+      const folder = folders[nextTask];
+      const task = { index: nextTask, folder };
+      const ignored = options2.gitIgnored?.get(folder);
+      if (ignored !== void 0) task.gitIgnored = ignored;
       if (!setUp.has(worker)) task.setup = setup;
       worker.postMessage(task);
       setUp.add(worker);
@@ -57974,22 +58482,28 @@ function resolveProfile(folder, forced, config2) {
   return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
 async function validatePaths(paths, options2 = {}) {
+  return validateFolders(await foldersToValidate(paths, options2), options2);
+}
+async function validateFolders(found, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const config2 = options2.config ?? DEFAULT_CONFIG;
-  const folders = await checkedFoldersToValidate(paths, cwd, config2);
+  const { folders, gitIgnored } = found;
+  const handling = options2.gitIgnored ?? "mark";
   const workerScript = options2.workerScript ?? bundledWorkerScript();
   const workers = workerScript && !options2.rules ? workerCount(options2.concurrency ?? "auto", folders.length) : 1;
   let connectors;
   if (workerScript && workers > 1) {
     connectors = await validateFoldersInParallel(
       folders,
-      { cwd, profile: options2.profile, config: config2, secretIdentityKey: secretIdentityKey() },
-      { workerScript, workers, onConnector: options2.onConnector }
+      { cwd, profile: options2.profile, config: config2, secretIdentityKey: secretIdentityKey(), gitIgnored: handling },
+      { workerScript, workers, onConnector: options2.onConnector, gitIgnored }
     );
   } else {
     connectors = [];
     for (const folder of folders) {
-      const result = await validateFolder(folder, options2, config2, cwd);
+      const ignored = gitIgnored.get(folder);
+      const of = ignored === void 0 ? void 0 : { ignored, handling };
+      const result = await validateFolder(folder, options2, config2, cwd, of);
       connectors.push(result);
       options2.onConnector?.(result);
     }
@@ -57997,13 +58511,31 @@ async function validatePaths(paths, options2 = {}) {
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
 }
+async function foldersToValidate(paths, options2 = {}) {
+  const cwd = options2.cwd ?? process.cwd();
+  const config2 = options2.config ?? DEFAULT_CONFIG;
+  const tree = await discoverConnectorTree(paths, cwd);
+  const folders = checkedFolders(tree.folders, paths, cwd, config2);
+  const leaveOut = options2.gitIgnored === "leave-out";
+  const gitIgnored = await gitIgnoredEntries(
+    { ...tree, folders },
+    { paths, cwd, onFailure: leaveOut ? "throw" : "ignore" }
+  );
+  return {
+    folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
+    gitIgnored
+  };
+}
 async function checkedFoldersToValidate(paths, cwd, config2) {
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  return checkedFolders(await discoverConnectorFolders(paths, cwd), paths, cwd, config2);
+}
+function checkedFolders(found, paths, cwd, config2) {
+  const folders = found.filter((folder) => !isIgnored(folder, config2));
   refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
-async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
+async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd(), gitIgnored) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
   const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,
@@ -58292,7 +58824,7 @@ function fixedThings(slips, keys) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -58342,39 +58874,39 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path31.default.join(topLevel, folder);
+  const absolute = import_node_path32.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path31.default.relative(topLevel, connector).split(import_node_path31.default.sep).join("/"));
+  return held.map((connector) => import_node_path32.default.relative(topLevel, connector).split(import_node_path32.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs26.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path31.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path31.default.posix.basename(parent));
+  const parent = import_node_path32.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path32.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs26.promises.readdir(import_node_path31.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs26.promises.readdir(import_node_path32.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path31.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path32.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path31.default.posix.dirname(file);
+  let folder = import_node_path32.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path31.default.posix.dirname(folder);
+    folder = import_node_path32.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
 // packages/validator/src/git/committed-files.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/no-work-tree.ts
 function whyNoWorkTree(error2) {
@@ -58386,7 +58918,7 @@ function whyNoWorkTree(error2) {
 // packages/validator/src/git/committed-files.ts
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
-  const folder = await realCasePath(import_node_path32.default.dirname(files[0]));
+  const folder = await realCasePath(import_node_path33.default.dirname(files[0]));
   let top;
   try {
     top = await realCasePath(await new Git(folder).topLevel());
@@ -58398,7 +58930,7 @@ var commitStates = async (files) => {
   }
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const inRepository = toRepositoryPath(top, import_node_path32.default.join(folder, import_node_path32.default.basename(file)));
+    const inRepository = toRepositoryPath(top, import_node_path33.default.join(folder, import_node_path33.default.basename(file)));
     if (inRepository === void 0) return { inWorkTree: false, why: "it is not in a git work tree" };
     paths.set(file, inRepository);
   }
@@ -58411,7 +58943,7 @@ var commitStates = async (files) => {
     head === void 0 ? [] : await git.changedFiles(head, void 0, [...paths.values()])
   );
   const notAtHead = [...paths.values()].filter((inRepository) => !atHead.has(inRepository));
-  const ignored = new Set(await git.ignoredFiles(notAtHead));
+  const ignored = new Set(notAtHead.length === 0 ? [] : await git.ignoredFiles(notAtHead));
   const states = /* @__PURE__ */ new Map();
   for (const [file, inRepository] of paths) {
     states.set(
@@ -58434,7 +58966,8 @@ async function filesGitIgnores(folder) {
     if (error2 instanceof RepositoryOwnerError) throw error2;
     return { inWorkTree: false, why: whyNoWorkTree(error2) };
   }
-  return { inWorkTree: true, files: await git.ignoredFilesUnder(folder) };
+  const [files, nestedRepositories] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
+  return { inWorkTree: true, files, nestedRepositories };
 }
 
 // packages/validator/src/git/base-ref.ts
@@ -58460,7 +58993,7 @@ function isPlainBranchName(ref) {
 
 // packages/validator/src/git/materialize.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
@@ -58471,14 +59004,14 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path33.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path34.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs27.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path33.default.resolve(target2, relative);
+      const destination = import_node_path34.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs27.promises.mkdir(import_node_path33.default.dirname(destination), { recursive: true });
+      await import_node_fs27.promises.mkdir(import_node_path34.default.dirname(destination), { recursive: true });
       await import_node_fs27.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -58490,10 +59023,10 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -58596,7 +59129,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -58654,7 +59187,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path34.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path35.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
@@ -58664,12 +59197,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path34.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path35.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
-      const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path34.default.join(folder, icon2));
+      const icon2 = fileNameReadAs("icon", names3);
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path35.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -58678,7 +59211,7 @@ async function readRepositoryIndex(topLevel, facts) {
   return new RepositoryIndex(connectors);
 }
 function swaggerFileName(names3) {
-  return names3.find((name) => kindOfFileName(name) === "swagger") ?? names3.find(isMisnamedSwagger);
+  return fileNameReadAs("swagger", names3);
 }
 function readBytes(file) {
   try {
@@ -58731,7 +59264,7 @@ async function checkChangedConnectors(options2) {
   const facts = new Set(rules.flatMap((rule2) => rule2.uses));
   const loaded = await Promise.all(
     options2.connectors.map(async (change) => {
-      const folder = await loadConnectorFolder(change.path, options2.cwd);
+      const folder = await loadConnectorFolder(change.path, options2.cwd, change.gitIgnored);
       const connector = changedConnectorOf(folder, change.repositoryPath, facts.has("connector-icons"));
       return { change, folder, connector };
     })
@@ -58770,9 +59303,9 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path35.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path36.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
-  const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
+  const iconName = facts.has("connector-icons") ? fileNameReadAs("icon", [...byName.keys()]) : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
   const blobs = await git.readBlobs(wanted2);
   const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
@@ -58781,10 +59314,10 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 
 // packages/validator/src/repository/proposal-folder.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs29.readdirSync)(import_node_path36.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs29.readdirSync)(import_node_path37.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -58792,39 +59325,6 @@ function isProposalFolder(topLevel, folder, profile) {
   } catch {
     return false;
   }
-}
-
-// packages/validator/src/diff/counterpart-pointer.ts
-function counterpartPointer(before, after, pointer) {
-  const segments = [];
-  let was = before;
-  let is = after;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(is)) {
-      const element2 = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element2 === void 0 ? -1 : is.findIndex((candidate) => sameElement(element2, candidate));
-      if (index === -1) break;
-      segments.push(index);
-      was = element2;
-      is = is[index];
-    } else if (isObject(is) && has(is, segment)) {
-      segments.push(segment);
-      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
-      is = is[segment];
-    } else {
-      break;
-    }
-  }
-  return toPointer(segments);
-}
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
 }
 
 // packages/validator/src/git/change-finding.ts
@@ -58850,13 +59350,18 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
+  const kept = counterpartPointer(before?.value, document.value, change.pointer);
+  const pointer = isSwagger && kept !== change.pointer && isPathsOrPathItem(kept) ? deletionPointer(before?.value, document.value, change.pointer) : kept;
   const where2 = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where2.offset) };
 }
+function isPathsOrPathItem(pointer) {
+  const segments = parsePointer(pointer);
+  return segments[0] === "paths" && segments.length <= 2;
+}
 
 // packages/validator/src/git/compare-with-base.ts
-async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options2, cwd) {
+async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options2, cwd, gitIgnored) {
   let basePath = repositoryPath2;
   let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
   if (!base2 && renamedFrom !== void 0) {
@@ -58876,7 +59381,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       base2.root
     );
     const marked = markBaseline(connector.findings, baseResult.findings);
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
       toRepositoryPath(base2.root, base2.path) ?? basePath,
@@ -58908,7 +59413,7 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
 ]);
 function withoutCurrentSyntaxErrors(diff) {
   const changes = diff.changes.filter(
-    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new" && change.breaking)
   );
   if (changes.length === diff.changes.length) return diff;
   return { changes, classification: classifyChanges(changes) };
@@ -58932,14 +59437,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path37.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path37.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path38.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path38.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -58979,7 +59484,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -58989,9 +59494,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path38.default.resolve(where2.cwd, given2);
+    const absolute = import_node_path39.default.resolve(where2.cwd, given2);
     const exists4 = (0, import_node_fs30.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path38.default.resolve(where2.realCwd, import_node_path38.default.relative(where2.cwd, absolute));
+    const real = exists4 ? await realCasePath(absolute) : import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -59032,17 +59537,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs31.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path39.default.dirname(file)).then((folder) => import_node_path39.default.join(folder, import_node_path39.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path40.default.dirname(file)).then((folder) => import_node_path40.default.join(folder, import_node_path40.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path40.default.resolve(where2.realCwd, import_node_path40.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -59050,13 +59555,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path40.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path40.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path41.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path41.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -59084,8 +59589,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path40.default.posix.normalize(import_node_path40.default.posix.join(import_node_path40.default.posix.dirname(at), target2));
-      const outside = import_node_path40.default.posix.isAbsolute(target2) || import_node_path40.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path41.default.posix.normalize(import_node_path41.default.posix.join(import_node_path41.default.posix.dirname(at), target2));
+      const outside = import_node_path41.default.posix.isAbsolute(target2) || import_node_path41.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -59094,7 +59599,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path40.default.posix.dirname(file);
+    const folder = import_node_path41.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -59104,7 +59609,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path41.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path42.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -59123,7 +59628,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path41.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path42.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -59150,9 +59655,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path41.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path42.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path41.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path42.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -59172,7 +59677,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path42.default.resolve(cwd, import_node_path42.default.relative(realCwd, import_node_path42.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path43.default.resolve(cwd, import_node_path43.default.relative(realCwd, import_node_path43.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -59195,13 +59700,15 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     rules: options2.rules ?? ALL_RULES,
     changedFolders: [...changedFolders]
   }) : { findings: [] };
-  const validation = scope2.paths.length > 0 ? await validatePaths(scope2.paths, options2) : { connectors: [], findings: [], counts: countBySeverity([]) };
+  const validating = { ...options2, gitIgnored: "leave-out" };
+  const found = scope2.paths.length > 0 ? await foldersToValidate(scope2.paths, validating) : { folders: [], gitIgnored: /* @__PURE__ */ new Map() };
+  const validation = await validateFolders(found, validating);
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path42.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path43.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -59213,6 +59720,8 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       });
       continue;
     }
+    const ignored = found.gitIgnored.get(import_node_path43.default.resolve(cwd, connector.path));
+    const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
       repositoryPath2,
@@ -59220,7 +59729,8 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       git,
       mergeBase,
       options2,
-      cwd
+      cwd,
+      gitIgnored
     );
     connectors.push({ ...connector, findings: compared.findings });
     diffs.push({
@@ -59237,7 +59747,8 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       repositoryPath: repositoryPath2,
       basePath: compared.basePath,
       profile: connector.profile,
-      status: compared.status
+      status: compared.status,
+      ...gitIgnored && { gitIgnored }
     });
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
@@ -59300,7 +59811,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs32.existsSync)(import_node_path42.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs32.existsSync)(import_node_path43.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -59319,25 +59830,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path43.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path44.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path43.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path43.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path44.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path44.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path44.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path44.default.resolve(cwd, file);
+  const baseDir = import_node_path45.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path45.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -59345,7 +59856,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path44.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path45.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -59355,7 +59866,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path111, findings]) => ({ path: path111, findings }));
+  return [...byFile].map(([path113, findings]) => ({ path: path113, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -59420,16 +59931,23 @@ function existingFailuresNote(findings, failOn, onlyNew) {
 
 // packages/validator/src/reporters/fingerprint.ts
 var import_node_crypto5 = require("node:crypto");
-var FINGERPRINT_KEY = "connectorAlmFinding/v1";
-function fingerprints(findings, fileKeyOf) {
+var FINGERPRINT_KEY = "connectorAlmFinding/v2";
+function fingerprints(findings, pathKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
-    const where2 = finding.pointer ?? `message:${matchedMessage(finding)}`;
-    const hash = (0, import_node_crypto5.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto5.createHash)("sha256").update(identifyingText(finding, pathKeyOf)).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
+}
+function identifyingText(finding, pathKeyOf) {
+  if (finding.unlisted) {
+    const listing = finding.unlisted.per === "connector" ? finding.connector : finding.file;
+    return `${finding.ruleId}\0${pathKeyOf(listing)}\0unlisted:${finding.unlisted.per}`;
+  }
+  const where2 = finding.pointer ?? `message:${matchedMessage(finding)}`;
+  return `${finding.ruleId}\0${pathKeyOf(finding.file)}\0${where2}`;
 }
 
 // packages/validator/src/reporters/baseline-note.ts
@@ -60217,7 +60735,7 @@ function runBuilder(result, options2) {
   const named2 = new Set(result.findings.map((finding) => finding.ruleId));
   const described = describedRules(options2.rules ?? ALL_RULES, result.findings).filter((rule2) => named2.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options2);
-  const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
+  const prints = fingerprints(result.findings, (file) => artifactUri(file, options2).uri);
   return (indexes2, leftOut2) => {
     const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
@@ -60267,6 +60785,32 @@ function sharedProfile(result) {
 
 // packages/validator/src/reporters/text-reporter.ts
 var import_node_util2 = require("node:util");
+
+// packages/validator/src/reporters/base-comparison-line.ts
+function baseComparisonLine(result, connectorPath, runOptions = []) {
+  if (!comparedWithBase(result)) return void 0;
+  const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === "changed");
+  if (!entry?.diff) return void 0;
+  const { changes, classification } = entry.diff;
+  const against = `against ${printable(result.baseRef)}: ${classification}`;
+  if (changes.length === 0) return `${against}.`;
+  const breaking = changes.filter((change) => change.breaking).length;
+  const words = [
+    "connector-alm validate",
+    shellWord(notAnOption(connectorPath)),
+    "--base",
+    shellWord(result.baseRef),
+    ...runOptions.map((word) => shellWord(word)),
+    "--format json"
+  ];
+  const command = words.join(" ");
+  return `${against} (${plural(changes.length, "change")}, ${breaking} breaking; ${printable(command)} lists them under "base").`;
+}
+function notAnOption(relativePath) {
+  return relativePath.startsWith("-") ? `./${relativePath}` : relativePath;
+}
+
+// packages/validator/src/reporters/text-reporter.ts
 var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
@@ -60274,7 +60818,15 @@ function formatText(result, options2 = {}) {
   const listed2 = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
   const deleted = deletedConnectors(result);
   const blocks = [
-    ...result.connectors.map((connector) => formatConnector(connector, listed2, paint)),
+    // Under --quiet, which lists only what fails the check, the comparison's line is left out too.
+    ...result.connectors.map(
+      (connector) => formatConnector(
+        connector,
+        listed2,
+        paint,
+        quiet === void 0 ? baseComparisonLine(result, connector.path, options2.runOptions) : void 0
+      )
+    ),
     ...deleted.map((connector) => formatDeletedConnector(connector, listed2, paint)),
     ...configurationReports(result).map((file) => formatConfigurationFile(file, listed2, paint))
   ].filter((block3) => block3 !== void 0);
@@ -60336,14 +60888,15 @@ function formatFindingLine(finding, options2 = {}) {
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
   return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
-function formatConnector(connector, listed2, paint) {
+function formatConnector(connector, listed2, paint, comparison) {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? "no problems" : summaryLine(counts);
   return block2(
     `${printable(connector.path)} [${connector.profile}]: ${status}`,
     connector.findings,
     listed2,
-    paint
+    paint,
+    comparison
   );
 }
 function formatDeletedConnector(connector, listed2, paint) {
@@ -60354,11 +60907,11 @@ function formatConfigurationFile(file, listed2, paint) {
   const header = `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`;
   return block2(header, file.findings, listed2, paint);
 }
-function block2(header, findings, listed2, paint) {
+function block2(header, findings, listed2, paint, note) {
   const shown2 = listed2 === void 0 ? findings : findings.filter(listed2);
   if (listed2 !== void 0 && shown2.length === 0) return void 0;
   const lines = shown2.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [paint("bold", header), ...lines].join("\n");
+  return [paint("bold", header), ...note === void 0 ? [] : [note], ...lines].join("\n");
 }
 function painter(enabled) {
   const paint = (style, text3) => enabled ? (0, import_node_util2.styleText)(style, text3, { validateStream: false }) : text3;
@@ -60371,10 +60924,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path45.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path46.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -60394,7 +60947,7 @@ function configOption() {
 
 // packages/cli/src/report-output.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -60406,9 +60959,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path46.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path47.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -60428,7 +60981,8 @@ function renderReport(result, format3, options2) {
     color: options2.color,
     breakingChangesFail: options2.breakingChangesFail,
     quiet: options2.quiet,
-    failOn: options2.failOn
+    failOn: options2.failOn,
+    runOptions: options2.runOptions
   });
   return { text: text3, notes: [] };
 }
@@ -60449,10 +61003,11 @@ async function writeReport(context, result, options2) {
     breakingChangesFail: options2.breakingChangesFail,
     quiet: options2.quiet,
     failOn: options2.failOn,
+    runOptions: options2.runOptions,
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path47.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path48.default.resolve(io.cwd, options2.output);
     try {
       await inFolderMadeFor(target2, () => import_node_fs33.promises.writeFile(target2, text3));
     } catch (error2) {
@@ -60550,7 +61105,13 @@ function registerValidateCommand(program2, context) {
     const breakingChangesFail = options2.failOnBreaking ?? false;
     const verdict = judgeRun(result, options2.failOn, breakingChangesFail);
     const quiet = options2.quiet && options2.failOn !== "never" ? options2.failOn : void 0;
-    await writeReport(context, result, { ...options2, quiet, fixes, breakingChangesFail });
+    await writeReport(context, result, {
+      ...options2,
+      quiet,
+      fixes,
+      breakingChangesFail,
+      runOptions: findingOptions(options2)
+    });
     const note = profileFallbackNote(
       profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config: config2 }),
       "give --profile certified (or independent-publisher)"
@@ -60597,6 +61158,12 @@ async function refusePathsWithoutConnectors(paths, cwd, validated) {
   if (empty.length === 1)
     throw new UsageError("holds no connector folder.", { location: { file: empty[0] }, hint });
   throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(", ")}.`, { hint });
+}
+function findingOptions(options2) {
+  return [
+    ...options2.config === void 0 ? [] : ["--config", options2.config],
+    ...options2.profile === "auto" ? [] : ["--profile", options2.profile]
+  ];
 }
 
 // packages/solution/src/zip/limits.ts
@@ -60662,10 +61229,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path111 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path111.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path111)) return "drive-letter";
-  if (path111.split("/").includes("..")) return "parent-segment";
+  const path113 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path113.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path113)) return "drive-letter";
+  if (path113.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60741,8 +61308,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path111, isFolder3, value) {
-    const segments = path111.split("/");
+  place(path113, isFolder3, value) {
+    const segments = path113.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -61450,7 +62017,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs37 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -61491,7 +62058,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path48.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path49.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -61952,9 +62519,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path111) {
+function jsonValueLocation(text3, path113) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path111);
+  const node = tree && findNodeAtLocation2(tree, path113);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -61972,9 +62539,9 @@ var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
 var QUOTE7 = 34;
 var OPEN_BRACE5 = 123;
 var OPEN_BRACKET5 = 91;
-var CLOSE_BRACE3 = 125;
-var CLOSE_BRACKET3 = 93;
-var COMMA2 = 44;
+var CLOSE_BRACE4 = 125;
+var CLOSE_BRACKET4 = 93;
+var COMMA3 = 44;
 var COLON4 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
@@ -61989,10 +62556,10 @@ function prettyJson(text3, file, hint) {
       case OPEN_BRACKET5:
         if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
         return lexeme + lineBreak(++depth);
-      case CLOSE_BRACE3:
-      case CLOSE_BRACKET3:
+      case CLOSE_BRACE4:
+      case CLOSE_BRACKET4:
         return lineBreak(--depth) + lexeme;
-      case COMMA2:
+      case COMMA3:
         return "," + lineBreak(depth);
       case COLON4:
         return ": ";
@@ -62014,15 +62581,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs39 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs38 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs38.promises.readdir(import_node_path49.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs38.promises.readdir(import_node_path50.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -62041,7 +62608,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs39.promises.mkdir(import_node_path50.default.dirname(import_node_path50.default.resolve(target2)), { recursive: true });
+    await import_node_fs39.promises.mkdir(import_node_path51.default.dirname(import_node_path51.default.resolve(target2)), { recursive: true });
     await import_node_fs39.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
@@ -62049,9 +62616,9 @@ async function commitFolder(staged, target2, options2) {
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path50.default.join(staged, file);
-    const to = import_node_path50.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path50.default.posix.dirname(file)));
+    const from = import_node_path51.default.join(staged, file);
+    const to = import_node_path51.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path51.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs39.promises.lstat(to).catch(() => void 0);
@@ -62072,7 +62639,7 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs39.promises.rm(import_node_path50.default.join(targetRoot, file));
+      await import_node_fs39.promises.rm(import_node_path51.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -62101,7 +62668,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs39.promises.lstat(import_node_path50.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs39.promises.lstat(import_node_path51.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -62109,8 +62676,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs39.promises.rename(
-        import_node_path50.default.join(this.root, ...parent, before[index]),
-        import_node_path50.default.join(this.root, ...parent, after[index])
+        import_node_path51.default.join(this.root, ...parent, before[index]),
+        import_node_path51.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -62144,7 +62711,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path50.default.join(current, segment);
+    const next = import_node_path51.default.join(current, segment);
     const entry = await import_node_fs39.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -62176,7 +62743,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs39.promises.rm(next);
     }
-    await import_node_fs39.promises.mkdir(import_node_path50.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs39.promises.mkdir(import_node_path51.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -62211,13 +62778,13 @@ async function exists3(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
-    const absolute = import_node_path50.default.join(root, relative);
+    const absolute = import_node_path51.default.join(root, relative);
     const entries = await import_node_fs39.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs39.promises.rmdir(import_node_path50.default.join(root, child));
+        await import_node_fs39.promises.rmdir(import_node_path51.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -62245,12 +62812,12 @@ function unresolvedLinkError(link2, error2) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs40 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path51.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path52.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
       await import_node_fs40.promises.writeFile(temporary, "");
@@ -62558,7 +63125,7 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/environment-variables.ts
 var import_node_fs41 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -62602,14 +63169,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs41.promises.readFile(import_node_path52.default.join(folder, file));
+    const bytes = await import_node_fs41.promises.readFile(import_node_path53.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path52.default.join(displayRoot, file)
+      file: import_node_path53.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -62701,31 +63268,31 @@ var ConnectionReferenceReader = class {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs49 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs42 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path53.default.resolve(folder), import_node_path53.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path54.default.resolve(folder), import_node_path54.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path53.default.resolve(given2); ; existing = import_node_path53.default.dirname(existing)) {
+  for (let existing = import_node_path54.default.resolve(given2); ; existing = import_node_path54.default.dirname(existing)) {
     try {
-      return import_node_path53.default.join(await import_node_fs42.promises.realpath(existing), ...rest);
+      return import_node_path54.default.join(await import_node_fs42.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path53.default.dirname(existing) === existing) return import_node_path53.default.resolve(given2);
-    rest.unshift(import_node_path53.default.basename(existing));
+    if (import_node_path54.default.dirname(existing) === existing) return import_node_path54.default.resolve(given2);
+    rest.unshift(import_node_path54.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs43 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -62793,17 +63360,17 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path54.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path55.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs43.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
 var import_node_fs45 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
 var import_node_fs44 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -62830,7 +63397,7 @@ async function holdsComponentXml(root) {
   const entries = await import_node_fs44.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path55.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path56.default.join(root, entry.name))) return true;
   }
   return false;
 }
@@ -62839,11 +63406,11 @@ async function readStrayConnectorFolders(folder) {
   const roots = await import_node_fs44.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs44.promises.readdir(import_node_path55.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs44.promises.readdir(import_node_path56.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path55.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path56.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -62920,25 +63487,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path56.default.join(folder, stray) },
+        location: { file: import_node_path57.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs45.promises.lstat(import_node_path56.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs45.promises.lstat(import_node_path57.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path56.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path57.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs45.promises.lstat(import_node_path56.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs45.promises.lstat(import_node_path57.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path56.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path57.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -62948,7 +63515,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path56.default.join(folder, file) },
+        location: { file: import_node_path57.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -62976,7 +63543,7 @@ function neededFolders(files) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs46 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
@@ -62996,7 +63563,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path57.default.join(folder, file));
+    const ending = await endingOf(import_node_path58.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -63024,7 +63591,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path57.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path58.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file);
 }
 
@@ -63058,7 +63625,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs47 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -63502,7 +64069,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path58.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path59.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -63546,13 +64113,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path58.default.dirname(destination);
+    const folder = import_node_path59.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs47.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path58.default.join(staging, folderPath);
+    const destination = import_node_path59.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs47.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -63570,7 +64137,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path58.default.join(staging, folderPath);
+    const destination = import_node_path59.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -63587,7 +64154,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs47.promises.mkdir(import_node_path58.default.dirname(destination), { recursive: true });
+  await import_node_fs47.promises.mkdir(import_node_path59.default.dirname(destination), { recursive: true });
   const handle = await import_node_fs47.promises.open(destination, "wx");
   let result;
   try {
@@ -63614,7 +64181,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs48 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -63652,7 +64219,7 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path59.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path60.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs48.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -63663,7 +64230,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path59.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path60.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -63672,14 +64239,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path60.default.join(folder, file),
+    import_node_path61.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -63693,7 +64260,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -63761,21 +64328,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path61.default.join(folder, first.file),
+    import_node_path62.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path62.default.join(folder, file),
+    import_node_path63.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -63811,7 +64378,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path63.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path64.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -63837,7 +64404,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs49.promises.writeFile(import_node_path63.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs49.promises.writeFile(import_node_path64.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -63871,11 +64438,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs49.promises.readFile(import_node_path63.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs49.promises.readFile(import_node_path64.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs49.promises.readFile(import_node_path63.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs49.promises.readFile(import_node_path64.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs49.promises.writeFile(import_node_path63.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs49.promises.writeFile(import_node_path64.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -63920,11 +64487,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path63.default.resolve(given2) === import_node_path63.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path64.default.resolve(given2) === import_node_path64.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists4 = async (file) => await import_node_fs49.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path63.default.basename(given2);
+  const name = import_node_path64.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -63942,7 +64509,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path63.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path64.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -63953,13 +64520,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path63.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path64.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path63.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path64.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -63973,19 +64540,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs49.promises.writeFile(import_node_path63.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs49.promises.writeFile(import_node_path64.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path63.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs49.promises.readFile(from)).equals(await import_node_fs49.promises.readFile(import_node_path63.default.join(staging, file))))
+      const from = import_node_path64.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs49.promises.readFile(from)).equals(await import_node_fs49.promises.readFile(import_node_path64.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs49.promises.mkdir(import_node_path63.default.dirname(import_node_path63.default.join(staging, variant)), { recursive: true });
-      await import_node_fs49.promises.rename(from, import_node_path63.default.join(staging, variant));
+      await import_node_fs49.promises.mkdir(import_node_path64.default.dirname(import_node_path64.default.join(staging, variant)), { recursive: true });
+      await import_node_fs49.promises.rename(from, import_node_path64.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -63996,11 +64563,11 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs52 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs50 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -64010,7 +64577,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs50.promises.lstat(import_node_path64.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs50.promises.lstat(import_node_path65.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -64021,7 +64588,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path64.default.join(shown2, part) },
+      location: { file: import_node_path65.default.join(shown2, part) },
       hint
     });
   }
@@ -64110,11 +64677,11 @@ function extensionKey(extension) {
 
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs51 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs51.promises.lstat(import_node_path65.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs51.promises.lstat(import_node_path66.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -64134,11 +64701,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs51.promises.readdir(import_node_path65.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs51.promises.readdir(import_node_path66.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path65.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path66.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -64151,10 +64718,10 @@ async function isFile2(file) {
   return (await import_node_fs51.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path65.default.dirname(current)) {
-    if (await import_node_fs51.promises.lstat(import_node_path65.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs51.promises.lstat(import_node_path65.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path65.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path66.default.dirname(current)) {
+    if (await import_node_fs51.promises.lstat(import_node_path66.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs51.promises.lstat(import_node_path66.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path66.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -64180,7 +64747,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path66.default.join(folder, file);
+  const located = (file) => import_node_path67.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -64338,7 +64905,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path66.default.join(folder, managedFile),
+    import_node_path67.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -64403,7 +64970,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs53 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -64416,7 +64983,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path67.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path68.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -64430,24 +64997,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path67.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path68.default.join(folder, FOLDER_SOLUTION);
   const text3 = decodeUtf8Strict(await import_node_fs53.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
 var import_node_fs54 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path68.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path69.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path68.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path69.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -64467,11 +65034,11 @@ async function isFile3(file) {
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path69.default.resolve(folder).split(import_node_path69.default.sep).reverse();
+  const segments = import_node_path70.default.resolve(folder).split(import_node_path70.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -64570,7 +65137,7 @@ function parseExistingApiProperties(text3, file) {
 
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs55 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -64608,9 +65175,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown2 = import_node_path70.default.join(displayRoot, file);
+    const shown2 = import_node_path71.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path70.default.join(folder, file)), shown2),
+      decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, file)), shown2),
       shown2,
       UNPACKED_XML_HINT
     );
@@ -64630,13 +65197,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown2)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs55.promises.readFile(import_node_path70.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown2, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path70.default.join(displayRoot, part)
+        file: import_node_path71.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -64653,8 +65220,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path70.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path70.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path71.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -64671,11 +65238,11 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs62 = require("node:fs");
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs56 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -64786,14 +65353,14 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path71.default.join(destination, name, ...rest);
+  const target2 = import_node_path72.default.join(destination, name, ...rest);
   const stat2 = await import_node_fs56.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
   return import_node_fs56.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path71.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path72.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs56.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -64806,7 +65373,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs56.promises.readFile(import_node_path71.default.join(folder, file));
+    const bytes = await import_node_fs56.promises.readFile(import_node_path72.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -64824,10 +65391,20 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
     ...notCarried.length ? { notCarried } : {}
   };
 }
+async function earlierApiProperties(destinationRoot, earlier2) {
+  const folder = import_node_path72.default.join(destinationRoot, earlier2.folder);
+  const names3 = await import_node_fs56.promises.readdir(folder).catch(() => []);
+  const wanted2 = REPOSITORY_FILES.apiProperties;
+  const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
+  if (name === void 0) return void 0;
+  const file = import_node_path72.default.join(folder, name);
+  if (!(await import_node_fs56.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs56.promises.readFile(file, "utf8"), file);
+}
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs57 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -64881,11 +65458,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path72.default.dirname(file), [...byFolder.get(import_node_path72.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path73.default.dirname(file), [...byFolder.get(import_node_path73.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -64969,17 +65546,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs57.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path73.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path74.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path73.default.join(destination, apiPropertiesName)
+    import_node_path74.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs57.promises.readFile(import_node_path73.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs57.promises.readFile(import_node_path74.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -64989,7 +65566,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs57.promises.readFile(import_node_path73.default.join(destination, iconName));
+      const present2 = await import_node_fs57.promises.readFile(import_node_path74.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -65012,7 +65589,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path73.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path74.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -65032,7 +65609,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path73.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path74.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -65051,11 +65628,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
 var import_node_fs58 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
   const names3 = await import_node_fs58.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -65073,9 +65650,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs58.promises.readFile(import_node_path74.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs58.promises.readFile(import_node_path75.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path74.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path75.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -65108,14 +65685,14 @@ function sameConnectorIn(previous, connector) {
 
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs59 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs59.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path75.default.join(root, entry.name);
+    const folder = import_node_path76.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -65126,14 +65703,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs59.promises.lstat(import_node_path75.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs59.promises.lstat(import_node_path76.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
   const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs59.promises.readFile(import_node_path75.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs59.promises.readFile(import_node_path76.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -65154,7 +65731,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path76.default.join(search2.destinationRoot, found.folder),
+    import_node_path77.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -65187,7 +65764,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
 var import_node_fs60 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
@@ -65196,12 +65773,12 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
   const names3 = await import_node_fs60.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs60.promises.lstat(import_node_path77.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs60.promises.lstat(import_node_path78.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -65253,7 +65830,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path78.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path79.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -65327,22 +65904,42 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/other-root-folder.ts
 var import_node_fs61 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path79.default.resolve(root) === import_node_path79.default.resolve(destinationRoot)) continue;
-    const folder = import_node_path79.default.join(root, name);
+    if (import_node_path80.default.resolve(root) === import_node_path80.default.resolve(destinationRoot)) continue;
+    const earlier2 = (folder2) => ({
+      earlier: { folder: import_node_path80.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+    });
+    const folder = import_node_path80.default.join(root, name);
     const stat2 = await import_node_fs61.promises.lstat(folder).catch(() => void 0);
-    if (!stat2?.isDirectory()) continue;
-    const relative = import_node_path79.default.relative(destinationRoot, folder);
+    if (!stat2?.isDirectory()) {
+      const found = await foundUnderAnotherName(root, before, connector);
+      if (found !== void 0) return earlier2(found);
+      continue;
+    }
     const why = await whyNotRenamedOwn(folder, before, connector);
-    if (why === void 0) return { earlier: { folder: relative, connector: before, otherRoot: true } };
+    if (why === void 0) return earlier2(folder);
+    const relative = import_node_path80.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
+}
+async function foundUnderAnotherName(root, before, connector) {
+  const search2 = {
+    displayName: before.displayName || before.name,
+    folder: connectorFolder(before),
+    alsoTitled: connector.displayName || connector.name
+  };
+  const holding = [];
+  for (const candidate of ownFolderCandidates(search2, await readRootFolders(root), /* @__PURE__ */ new Set())) {
+    const folder = import_node_path80.default.join(root, candidate.folder);
+    if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
+  }
+  return holding.length === 1 ? holding[0] : void 0;
 }
 function leftAloneWarning(connector, why, say) {
   const displayName = connector.displayName || connector.name;
@@ -65531,9 +66128,33 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
   }
 }
 
+// packages/solution/src/connector/nested-roots.ts
+var import_node_path81 = __toESM(require("node:path"), 1);
+var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
+function refuseNestedRoots(destinationRoot, otherRoots, say) {
+  const destination = import_node_path81.default.resolve(destinationRoot);
+  for (const root of otherRoots) {
+    const other = import_node_path81.default.resolve(root);
+    if (other === destination) continue;
+    const setting = say(OTHER_ROOTS);
+    const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
+    if (isWithin(destination, other))
+      throw new UsageError(
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path81.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        { location: { file: destinationRoot }, hint }
+      );
+    if (isWithin(other, destination))
+      throw new UsageError(
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path81.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        { location: { file: destinationRoot }, hint }
+      );
+  }
+}
+
 // packages/solution/src/connector/extract.ts
 async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
   await refuseNonFolder(destinationRoot);
+  refuseNestedRoots(destinationRoot, options2.otherRoots ?? [], options2.say ?? optionWords);
   const all = await readSolutionConnectors(source, {
     limits: options2.limits,
     zipNameEncoding: options2.zipNameEncoding,
@@ -65570,7 +66191,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path80.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path82.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -65580,7 +66201,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path80.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path82.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -65591,8 +66212,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path80.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs62.promises.rename(import_node_path80.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path82.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs62.promises.rename(import_node_path82.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -65614,16 +66235,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs62.promises.mkdir(import_node_path80.default.dirname(import_node_path80.default.join(staging, name)), { recursive: true });
-      await import_node_fs62.promises.writeFile(import_node_path80.default.join(staging, name), content);
+      await import_node_fs62.promises.mkdir(import_node_path82.default.dirname(import_node_path82.default.join(staging, name)), { recursive: true });
+      await import_node_fs62.promises.writeFile(import_node_path82.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs62.promises.rm(import_node_path80.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs62.promises.rm(import_node_path82.default.join(destination, name), { force: true });
     const names3 = await import_node_fs62.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs62.promises.rm(import_node_path80.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs62.promises.rm(import_node_path82.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -65657,7 +66278,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path80.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path82.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -65666,11 +66287,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs64 = require("node:fs");
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs63 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -65680,17 +66301,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs63.promises.readFile(import_node_path81.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path81.default.join(folder, file))) continue;
-    if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
+    const bytes = await import_node_fs63.promises.readFile(import_node_path83.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path83.default.join(folder, file))) continue;
+    const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
+    if (held?.equals(bytes)) continue;
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path83.default.join(folder, file)))
+      continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path81.default.join(folder, file)),
+    unknown.map((file) => import_node_path83.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path81.default.join(folder, file));
+    const why = uncommitted.get(import_node_path83.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -65702,11 +66326,18 @@ function isAsExtracted(file, bytes, connector, at) {
   const written2 = previouslyWritten(name, connector, void 0, at);
   return written2 !== void 0 && sameAsWritten(name, bytes, written2);
 }
+function isCarriedApiProperties(file, bytes, connector, held, at) {
+  const name = REPOSITORY_FILES.apiProperties;
+  if (file.toLowerCase() !== name.toLowerCase()) return false;
+  if (sameAsWritten(name, bytes, held)) return true;
+  const withPrevious = previouslyWritten(name, connector, held, at);
+  return withPrevious !== void 0 && sameAsWritten(name, bytes, withPrevious);
+}
 async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs63.promises.readFile(import_node_path81.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs63.promises.readFile(import_node_path83.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -65768,14 +66399,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path82.default.join(destinationRoot, folder);
+    const target2 = import_node_path84.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs64.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: moved && import_node_path82.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path84.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -65813,7 +66444,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path82.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path84.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target2, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
@@ -65829,7 +66460,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -65880,7 +66511,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path83.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path85.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -65904,7 +66535,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown2) {
   const notes = [foundNote(connector, shown2), renameNote(connector, removed, shown2)].filter(
     (note) => note !== void 0
@@ -65967,7 +66598,7 @@ function renameNote(connector, removed, shown2) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path84.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path86.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -66004,7 +66635,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -66028,7 +66659,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path85.default.basename(folder).toLowerCase();
+  const folderName = import_node_path87.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -66053,12 +66684,12 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs65 = require("node:fs");
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs65.promises.readdir(import_node_path86.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs65.promises.readdir(import_node_path88.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -66068,7 +66699,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path86.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path88.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs65.promises.readdir(folder).catch(async (error2) => {
@@ -66106,9 +66737,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs65.promises.readFile(import_node_path86.default.join(folder, actual));
+    return import_node_fs65.promises.readFile(import_node_path88.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path86.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path88.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -66117,7 +66748,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path86.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path88.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -66262,7 +66893,7 @@ function currentValueWarning(schemaName, existing) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs66 = require("node:fs");
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -66345,7 +66976,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path87.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path89.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -66364,8 +66995,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs66.promises.mkdir(import_node_path87.default.dirname(import_node_path87.default.join(folder, relative)), { recursive: true });
-    await import_node_fs66.promises.writeFile(import_node_path87.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs66.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(folder, relative)), { recursive: true });
+    await import_node_fs66.promises.writeFile(import_node_path89.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -66653,7 +67284,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -66779,7 +67410,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -66791,7 +67422,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path88.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path90.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -66841,7 +67472,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path89.default.basename(zipPath);
+  const outerName = import_node_path91.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -66897,7 +67528,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path89.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path91.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -66957,7 +67588,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path89.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path91.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -67070,10 +67701,10 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs67 = require("node:fs");
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path92 = __toESM(require("node:path"), 1);
 var KIND_OF_ROLE = {
   "connector solution": "connector",
   "flow solution": "flow",
@@ -67082,8 +67713,8 @@ var KIND_OF_ROLE = {
 function swappedRolesWarning(roles, solutions) {
   const given2 = roles.map(([role, file]) => ({
     role,
-    name: import_node_path90.default.basename(file),
-    kind: solutions.find((solution) => import_node_path90.default.posix.basename(solution.name) === import_node_path90.default.basename(file))?.kind
+    name: import_node_path92.default.basename(file),
+    kind: solutions.find((solution) => import_node_path92.default.posix.basename(solution.name) === import_node_path92.default.basename(file))?.kind
   }));
   const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
   if (misplaced.length === 0) return void 0;
@@ -67106,7 +67737,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path91.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path93.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -67138,9 +67769,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path91.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path93.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path91.default.dirname(import_node_path91.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path93.default.dirname(import_node_path93.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -67183,10 +67814,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path91.default.resolve(a).toLowerCase() === import_node_path91.default.resolve(b).toLowerCase() : import_node_path91.default.resolve(a) === import_node_path91.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path93.default.resolve(a).toLowerCase() === import_node_path93.default.resolve(b).toLowerCase() : import_node_path93.default.resolve(a) === import_node_path93.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path91.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path91.default.basename(other).toLowerCase() === name);
+    const name = import_node_path93.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path93.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -67197,10 +67828,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path91.default.extname(file);
-    const renamed = `${import_node_path91.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path91.default.basename(earlierFile);
-    const same = earlierName === import_node_path91.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path93.default.extname(file);
+    const renamed = `${import_node_path93.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path93.default.basename(earlierFile);
+    const same = earlierName === import_node_path93.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -67348,7 +67979,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -69639,15 +70270,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path111, options2) {
-    return await this.send("GET", path111, options2);
+  async get(path113, options2) {
+    return await this.send("GET", path113, options2);
   }
-  async post(path111, options2) {
-    return await this.send("POST", path111, options2);
+  async post(path113, options2) {
+    return await this.send("POST", path113, options2);
   }
-  async send(method, path111, request2) {
+  async send(method, path113, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path111, this.options.environment);
+    const url = new URL(WEB_API_PATH + path113, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -70936,7 +71567,7 @@ function readManifestOf(bytes, zip) {
 
 // packages/dataverse/src/operations/export-destination.ts
 var import_node_fs68 = require("node:fs");
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -70945,7 +71576,7 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path92.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path94.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
@@ -71293,7 +71924,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -71315,7 +71946,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path93.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path95.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -71323,7 +71954,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path93.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path95.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -71357,7 +71988,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path111, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path111) }, hint });
+  const wrongShape = (message2, path113, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path113) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -72156,7 +72787,7 @@ function selectedColumns(row, columns, entity2) {
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
 var import_node_fs69 = require("node:fs");
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -72186,7 +72817,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs69.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs69.readFileSync)(import_node_path94.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs69.readFileSync)(import_node_path96.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -72220,7 +72851,7 @@ var SolutionStore = class {
     const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs69.writeFileSync)(import_node_path94.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs69.writeFileSync)(import_node_path96.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -73329,7 +73960,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs70 = require("node:fs");
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_path97 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -73403,7 +74034,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs70.readFileSync)(import_node_path95.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs70.readFileSync)(import_node_path97.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -73471,7 +74102,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path96.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path98.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -73507,7 +74138,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs71 = require("node:fs");
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -73553,7 +74184,7 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path97.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path99.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs71.readFileSync)(file, "utf8");
@@ -73570,7 +74201,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path97.default.resolve(io.cwd, zip),
+        file: import_node_path99.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -73594,7 +74225,7 @@ function registerImportCommand(program2, context) {
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs72 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings, platform = process.platform) {
@@ -73673,8 +74304,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path98.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path98.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path100.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path100.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -73731,7 +74362,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs72.readFileSync)(import_node_path98.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs72.readFileSync)(import_node_path100.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -73870,7 +74501,7 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-argument.ts
 var import_node_fs73 = require("node:fs");
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -73891,16 +74522,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs73.statSync)(import_node_path99.default.resolve(cwd, given2));
+    (0, import_node_fs73.statSync)(import_node_path101.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path99.default.resolve(cwd, given2);
+  const resolved2 = import_node_path101.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path99.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path101.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -73914,7 +74545,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
 var import_node_fs74 = require("node:fs");
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -73922,22 +74553,26 @@ function isNeverSent(relative) {
 function gitBlobSha(content) {
   return (0, import_node_crypto20.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => false) {
+async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => false, nestedRepositories) {
+  const isNested = (relative, absolute) => nestedRepositories ? nestedRepositories.has(`${relative}/`) : isRepositoryRoot(absolute);
   const files = [];
+  const nested = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs74.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path100.default.join(directory, entry.name);
+      const absolute = import_node_path102.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path100.default.join(shownAs, relative) },
+          location: { file: import_node_path102.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
-      if (entry.isDirectory()) await walk(absolute, relative);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        if (isNested(relative, absolute)) nested.push(`${relative}/`);
+        else await walk(absolute, relative);
+      } else if (entry.isFile()) {
         const content = await import_node_fs74.promises.readFile(absolute);
         const executable = ((await import_node_fs74.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
@@ -73950,7 +74585,11 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
     }
   }
   await walk(folder, "");
-  return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return {
+    files: files.sort((a, b) => byPath(a.path, b.path)),
+    nestedRepositories: nested.sort(byPath)
+  };
 }
 
 // node_modules/universal-user-agent/index.js
@@ -74390,7 +75029,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA3 = 44;
+var COMMA4 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -74402,7 +75041,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA3] |= COMMA_FLAG;
+CHAR_MAP[COMMA4] |= COMMA_FLAG;
 for (let code2 = 128; code2 <= 255; code2++) {
   CHAR_MAP[code2] |= LOWER_CASE;
 }
@@ -75424,17 +76063,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path111 = requestOptions.url.replace(options2.baseUrl, "");
+    const path113 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path111} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path113} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path111} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path113} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -78147,7 +78786,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path111) => path111.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path113) => path113.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -78666,7 +79305,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -78838,9 +79477,12 @@ function isUnderAny(relative, paths) {
   }
   return false;
 }
-function filesToSend(files, gitIgnored) {
+function filesToSend(files, gitIgnored, nestedRepositories = []) {
   const sent = [];
   const leftOut2 = [...gitIgnored].filter((entry) => !isNeverSent(entry.replace(/\/$/, ""))).sort().map((entry) => ({ path: entry, reason: "git-ignored" }));
+  for (const repository of nestedRepositories) {
+    if (!isUnderAny(repository, gitIgnored)) leftOut2.push({ path: repository, reason: "nested-repository" });
+  }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
     if (kindOfFileName(file.path) === "settings") leftOut2.push({ path: file.path, reason: "settings" });
@@ -78849,8 +79491,8 @@ function filesToSend(files, gitIgnored) {
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path111) => {
-    const kind = kindOfFileName(path111);
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path113) => {
+    const kind = kindOfFileName(path113);
     return kind !== void 0 && kind !== "settings";
   });
 }
@@ -78863,6 +79505,15 @@ function leftOutLines(leftOut2) {
       `Left out of the pull request: ${namesOf(ignored)}, which git ignores (.gitignore); no commit would carry ${them} either.`
     );
   }
+  const nested = leftOut2.filter((file) => file.reason === "nested-repository").map((file) => file.path);
+  if (nested.length === 1)
+    lines.push(
+      `Left out of the pull request: ${namesOf(nested)}, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.`
+    );
+  else if (nested.length > 1)
+    lines.push(
+      `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`
+    );
   const settings = leftOut2.find((file) => file.reason === "settings");
   if (settings)
     lines.push(
@@ -78881,9 +79532,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path111) => !same(
-      onBranchLeftOut.find((file) => file.path === path111),
-      upstreamLeftOut.find((file) => file.path === path111)
+    (path113) => !same(
+      onBranchLeftOut.find((file) => file.path === path113),
+      upstreamLeftOut.find((file) => file.path === path113)
     )
   );
 }
@@ -78900,7 +79551,7 @@ function withoutLeftOutFindings(validation, leftOut2) {
 function withoutIgnoredFindings(validation, leftOut2) {
   return withoutLeftOutFindings(
     validation,
-    leftOut2.filter((file) => file.reason === "git-ignored")
+    leftOut2.filter((file) => file.reason !== "settings")
   );
 }
 function proposedFiles(changes) {
@@ -79063,8 +79714,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path111 of changes.deletions)
-    entries.push({ path: `${folder}/${path111}`, mode: "100644", type: "blob", sha: null });
+  for (const path113 of changes.deletions)
+    entries.push({ path: `${folder}/${path113}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -79108,7 +79759,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_path103 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -79124,7 +79775,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path101.default.basename(folder);
+  return import_node_path103.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -79139,7 +79790,8 @@ async function gitIgnoredFiles(folder, connector) {
       { location: { file: error2.repository }, hint: trustHint(error2.repository) }
     );
   }
-  if (answer.inWorkTree) return { files: new Set(answer.files) };
+  if (answer.inWorkTree)
+    return { files: new Set(answer.files), nestedRepositories: new Set(answer.nestedRepositories) };
   if (repositoryRootOf(folder) === void 0) return { files: /* @__PURE__ */ new Set() };
   const remedy = /not installed/.test(answer.why) ? " Install git to leave them out." : "";
   return {
@@ -79516,20 +80168,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path104 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path102.default.relative(import_node_path102.default.resolve(root), import_node_path102.default.resolve(connectorFolder2)),
+    import_node_path104.default.relative(import_node_path104.default.resolve(root), import_node_path104.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path102.default.basename(import_node_path102.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path104.default.basename(import_node_path104.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path102.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path102.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path104.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path104.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -79546,19 +80198,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs75 = require("node:fs");
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_path105 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path103.default.basename(folder);
+  const name = import_node_path105.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs75.readdirSync)(import_node_path103.default.dirname(folder));
+    names3 = (0, import_node_fs75.readdirSync)(import_node_path105.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path103.default.join(import_node_path103.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path105.default.join(import_node_path105.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -79675,7 +80327,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path104.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path106.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -79686,23 +80338,26 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path104.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path106.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
   });
   const ignored = await gitIgnoredFiles(folder, options2.connector);
-  const { sent: local, leftOut: leftOut2 } = filesToSend(
-    await readConnectorFiles(folder, options2.connector, (relative) => isUnderAny(relative, ignored.files)),
-    ignored.files
+  const contents = await readConnectorFiles(
+    folder,
+    options2.connector,
+    (relative) => isUnderAny(relative, ignored.files),
+    ignored.nestedRepositories
   );
+  const { sent: local, leftOut: leftOut2 } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
   for (const line of leftOutLines(leftOut2)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   const committed = withoutIgnoredFindings(validated, leftOut2);
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path104.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path106.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -79867,7 +80522,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path104.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path106.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -80214,7 +80869,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -80236,11 +80891,11 @@ async function namingSolutionOptions(work) {
 
 // packages/cli/src/commands/swapped-arguments.ts
 var import_node_fs76 = require("node:fs");
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path105.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path107.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path105.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path107.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -80282,7 +80937,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path106.default.resolve(io.cwd, zip), import_node_path106.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path108.default.resolve(io.cwd, zip), import_node_path108.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -80345,7 +81000,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -80362,8 +81017,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path107.default.resolve(io.cwd, folder);
-    const target2 = import_node_path107.default.resolve(io.cwd, zip);
+    const source = import_node_path109.default.resolve(io.cwd, folder);
+    const target2 = import_node_path109.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -80372,7 +81027,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path107.default.join(source, file));
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path109.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown2))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -80411,7 +81066,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -80425,7 +81080,7 @@ function registerExtractConnectorsCommand(program2, context) {
     []
   ).option(
     "--other-root <folder>",
-    "another root that the solution's connectors are extracted to, one --connector selection each (repeatable): with --previous-source, a named connector that <destination-root> has no folder for moves from its folder there, its files carried and the folder removed",
+    "another root that the solution's connectors are extracted to, one --connector selection each, beside <destination-root> and not inside it or around it (repeatable): with --previous-source, a named connector that <destination-root> has no folder for moves from its folder there, its files carried and the folder removed",
     collect2,
     []
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
@@ -80436,13 +81091,13 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path108.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path108.default.resolve(io.cwd, source), root, {
+    const root = import_node_path110.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path110.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path108.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path110.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path108.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path110.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -80452,7 +81107,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path108.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path110.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -80516,7 +81171,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -80676,7 +81331,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path109.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path111.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -80697,12 +81352,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path109.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path111.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path109.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path111.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -80758,7 +81413,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -80774,7 +81429,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path110.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path112.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -80789,7 +81444,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path110.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path112.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

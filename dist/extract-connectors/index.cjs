@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path42 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path44 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path42 && path42[0] !== "/") {
-          path42 = `/${path42}`;
+        if (path44 && path44[0] !== "/") {
+          path44 = `/${path44}`;
         }
-        return new URL(`${origin}${path42}`);
+        return new URL(`${origin}${path44}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path42);
+        debuglog("sending request to %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin },
+          request: { method, path: path44, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path42,
+          path44,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path42);
+        debuglog("trailers received from %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin },
+          request: { method, path: path44, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path42,
+          path44,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path42, origin }
+            request: { method, path: path44, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path42);
+          debuglog("sending request to %s %s/%s", method, origin, path44);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path42,
+        path: path44,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path42 !== "string") {
+        if (typeof path44 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path42[0] !== "/" && !(path42.startsWith("http://") || path42.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path42)) {
+        } else if (invalidPathRegex.test(path44)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path42, query) : path42;
+        this.path = query ? buildURL(path44, query) : path44;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path42, host, upgrade, blocking, reset } = request;
+      const { method, path: path44, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path42} HTTP/1.1\r
+      let header = `${method} ${path44} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path42, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path42;
+      headers[HTTP2_HEADER_PATH] = path44;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path42 = search ? `${pathname}${search}` : pathname;
+        const path44 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path42;
+        this.opts.path = path44;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path42 = "/",
+          path: path44 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path42;
+        opts.path = origin + path44;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path42) {
-      if (typeof path42 !== "string") {
-        return path42;
+    function safeUrl(path44) {
+      if (typeof path44 !== "string") {
+        return path44;
       }
-      const pathSegments = path42.split("?");
+      const pathSegments = path44.split("?");
       if (pathSegments.length !== 2) {
-        return path42;
+        return path44;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path42, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path42);
+    function matchKey(mockDispatch2, { path: path44, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path44);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path42 }) => matchValue(safeUrl(path42), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path42, method, body, headers, query } = opts;
+      const { path: path44, method, body, headers, query } = opts;
       return {
-        path: path42,
+        path: path44,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path42, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path42,
+            Path: path44,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path42) {
-      for (let i = 0; i < path42.length; ++i) {
-        const code2 = path42.charCodeAt(i);
+    function validateCookiePath(path44) {
+      for (let i = 0; i < path44.length; ++i) {
+        const code2 = path44.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path42 = opts.path;
+          let path44 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path42 = `/${path42}`;
+            path44 = `/${path44}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path42);
+          url = new URL(util.parseOrigin(url).origin + path44);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path42) {
-      const ctrl = callVisitor(key2, node, visitor, path42);
+    function visit_(key2, node, visitor, path44) {
+      const ctrl = callVisitor(key2, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path42, ctrl);
-        return visit_(key2, ctrl, visitor, path42);
+        replaceNode(key2, path44, ctrl);
+        return visit_(key2, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path42);
+            const ci = visit_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = visit_("key", node.key, visitor, path42);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = visit_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path42);
+          const cv = visit_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path42) {
-      const ctrl = await callVisitor(key2, node, visitor, path42);
+    async function visitAsync_(key2, node, visitor, path44) {
+      const ctrl = await callVisitor(key2, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path42, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path42);
+        replaceNode(key2, path44, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path42);
+            const ci = await visitAsync_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path42);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path42);
+          const cv = await visitAsync_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path42) {
+    function callVisitor(key2, node, visitor, path44) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path42);
+        return visitor(key2, node, path44);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path42);
+        return visitor.Map?.(key2, node, path44);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path42);
+        return visitor.Seq?.(key2, node, path44);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path42);
+        return visitor.Pair?.(key2, node, path44);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path42);
+        return visitor.Scalar?.(key2, node, path44);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path42);
+        return visitor.Alias?.(key2, node, path44);
       return void 0;
     }
-    function replaceNode(key2, path42, node) {
-      const parent = path42[path42.length - 1];
+    function replaceNode(key2, path44, node) {
+      const parent = path44[path44.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path42, value) {
+    function collectionFromPath(schema, path44, value) {
       let v = value;
-      for (let i = path42.length - 1; i >= 0; --i) {
-        const k = path42[i];
+      for (let i = path44.length - 1; i >= 0; --i) {
+        const k = path44[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
+    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path42, value) {
-        if (isEmptyPath(path42))
+      addIn(path44, value) {
+        if (isEmptyPath(path44))
           this.add(value);
         else {
-          const [key2, ...rest] = path42;
+          const [key2, ...rest] = path44;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        const [key2, ...rest] = path42;
+      deleteIn(path44) {
+        const [key2, ...rest] = path44;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        const [key2, ...rest] = path42;
+      getIn(path44, keepScalar) {
+        const [key2, ...rest] = path44;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path42) {
-        const [key2, ...rest] = path42;
+      hasIn(path44) {
+        const [key2, ...rest] = path44;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        const [key2, ...rest] = path42;
+      setIn(path44, value) {
+        const [key2, ...rest] = path44;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path42, value) {
+      addIn(path44, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path42, value);
+          this.contents.addIn(path44, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        if (Collection.isEmptyPath(path42)) {
+      deleteIn(path44) {
+        if (Collection.isEmptyPath(path44)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        if (Collection.isEmptyPath(path42))
+      getIn(path44, keepScalar) {
+        if (Collection.isEmptyPath(path44))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path42) {
-        if (Collection.isEmptyPath(path42))
+      hasIn(path44) {
+        if (Collection.isEmptyPath(path44))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        if (Collection.isEmptyPath(path42)) {
+      setIn(path44, value) {
+        if (Collection.isEmptyPath(path44)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path42, value);
+          this.contents.setIn(path44, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path42) => {
+    visit3.itemAtPath = (cst, path44) => {
       let item = cst;
-      for (const [field, index] of path42) {
+      for (const [field, index] of path44) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path42) => {
-      const parent = visit3.itemAtPath(cst, path42.slice(0, -1));
-      const field = path42[path42.length - 1][0];
+    visit3.parentCollection = (cst, path44) => {
+      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
+      const field = path44[path44.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path42, item, visitor) {
-      let ctrl = visitor(item, path42);
+    function _visit(path44, item, visitor) {
+      let ctrl = visitor(item, path44);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path42);
+            ctrl = ctrl(item, path44);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path42, options2) {
+    function openPromise(path44, options2) {
       return new Promise((resolve, reject) => {
-        open3(path42, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path44, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path42, options2, callback) {
+    function open3(path44, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,7 +31732,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.open(path42, "r", function(err, fd) {
+      fs28.open(path44, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs28.close(fd, defaultCallback);
@@ -33675,13 +33675,13 @@ var require_saxes = __commonJS({
     var GREATER = 62;
     var QUESTION = 63;
     var OPEN_BRACKET6 = 91;
-    var CLOSE_BRACKET4 = 93;
+    var CLOSE_BRACKET5 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET5];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -34327,7 +34327,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -34531,13 +34531,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET4)) {
+        if (this.captureToChar(CLOSE_BRACKET5)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -34554,7 +34554,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET4:
+          case CLOSE_BRACKET5:
             this.text += "]";
             break;
           default:
@@ -35017,7 +35017,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET4:
+              case CLOSE_BRACKET5:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -38500,7 +38500,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path42 = [root];
+  const path44 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38508,14 +38508,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path42[level];
+    let node = path44[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path42[level] = node;
+      path44[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38715,11 +38715,13 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
 }
 function trailingCommaRepair(text2, maxCommas) {
   const slips = parseTrailingCommaSlips(text2, maxCommas);
-  if (slips === void 0) return void 0;
+  return slips === void 0 ? void 0 : commaRemovals(text2, slips.commas);
+}
+function commaRemovals(text2, commas) {
   return {
-    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    edits: commas.map((comma) => removal(text2, comma, 1)),
     unfixedAt: void 0,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false
   };
 }
@@ -38748,7 +38750,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path42 = paths.pop();
+    const path44 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38756,13 +38758,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path42 + 1);
+          paths.push(path44 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path42 + 1 + key2.length;
+        const keyPath = path44 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -40380,15 +40382,15 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
+  if (diagnosis.refused) return { value: void 0, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
     }
   }
-  return { value: tolerantValue(text2) };
+  return { value: tolerantValue(text2), diagnosis };
 }
 function tolerantValue(text2) {
   return parse2(text2, void 0, {
@@ -40487,13 +40489,14 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
+  const path44 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -40501,21 +40504,28 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found);
+        noteKey(text2, object, i, end, found, path44);
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open3.push(void 0);
-      else settleKeptOffsets(open3.pop());
+      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+        path44.enter(i, open3[open3.length - 1]?.lastKey);
+        open3.push(
+          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+        );
+      } else {
+        settleKeptOffsets(open3.pop());
+        path44.leave();
+      }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found) {
+function noteKey(text2, object, start, end, found, path44) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  object.lastKey = key2;
   const earlier2 = object.keys.get(key2);
   object.keys.set(key2, start);
   if (earlier2 === void 0) return;
@@ -40523,7 +40533,8 @@ function noteKey(text2, object, start, end, found) {
     key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
-    keptOffset: -1
+    keptOffset: -1,
+    objectPointer: path44.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -40531,6 +40542,65 @@ function noteKey(text2, object, start, end, found) {
 function settleKeptOffsets(object) {
   if (object?.repeats === void 0) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var OpenPath = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  /** Per open container, outermost first: the offset of its bracket … */
+  openers = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  names = [];
+  /** … its pointer once made … */
+  pointers = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  counted = [];
+  countedTo = [];
+  depth = 0;
+  enter(opener, name) {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = void 0;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+  leave() {
+    if (this.depth > 0) this.depth--;
+  }
+  /** The pointer of the innermost open container. */
+  innermostPointer() {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === void 0) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] = at === 0 ? "" : `${this.pointers[at - 1]}/${name !== void 0 ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? "" : this.pointers[this.depth - 1];
+  }
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  indexIn(at) {
+    const child = this.openers[at + 1];
+    this.counted[at] = this.counted[at] + commasBetween(this.text, this.countedTo[at], child);
+    this.countedTo[at] = child;
+    return this.counted[at];
+  }
+};
+function commasBetween(text2, from, to) {
+  let commas = 0;
+  let nested = 0;
+  for (let i = from; i < to; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === QUOTE6) {
+      const end = skipString(text2, i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
+    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    else if (code2 === COMMA2 && nested === 0) commas++;
+  }
+  return commas;
 }
 var STRUCTURAL2 = /["{}[\]]/g;
 function nextStructural(text2, at) {
@@ -40546,6 +40616,11 @@ var JsonDocument = class _JsonDocument {
   value;
   syntaxIssues;
   tooDeep;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  parsedStrictly;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   members;
   repeatedKeys;
@@ -40557,6 +40632,10 @@ var JsonDocument = class _JsonDocument {
   commaFreeText;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   repaired;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  trailingCommas;
+  /** … the diagnosis of other text. */
+  diagnosis;
   repairedLines;
   asciiText;
   constructor(text2, hadBom, asciiText) {
@@ -40572,6 +40651,7 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
+    this.parsedStrictly = strict3;
     const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
     const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text2);
@@ -40607,11 +40687,13 @@ var JsonDocument = class _JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read2 = parseRepaired(text2, issues, this.lines);
         this.value = read2.value;
         this.repaired = read2.repaired;
+        this.diagnosis = read2.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -40651,6 +40733,15 @@ var JsonDocument = class _JsonDocument {
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair() {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -41105,7 +41196,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path42 = problem.segments;
+  const path44 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41119,21 +41210,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path42.includes("oAuthSettings")) {
-      const last2 = path42[path42.length - 1];
+    if (path44.includes("oAuthSettings")) {
+      const last2 = path44[path44.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path42.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path42[path42.length - 1] === "type" && path42.length === parameterNameDepth(path42) + 1)
+    if (path44.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path44[path44.length - 1] === "type" && path44.length === parameterNameDepth(path44) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path42) {
-  return path42[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path44) {
+  return path44[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -42643,21 +42734,20 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonText(text2) {
-  const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -42665,13 +42755,13 @@ function fixJsonText(text2) {
   }
   if (edits === void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
   if (choice !== void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -42691,7 +42781,7 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
     return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
-  return { read: read2, fix: fixJsonText(read2) };
+  return { read: read2, fix: fixJsonDocument(document) };
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -42711,6 +42801,61 @@ function sameValue(text2, value) {
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/json/syntax-error-places.ts
+function syntaxErrorPlaces(document) {
+  const issues = document.syntaxIssues;
+  const pointers = asObject(document.value) ? pointersAt(document.text, issues) : void 0;
+  return issues.map((issue2, index) => `${pointers?.[index] ?? ""}\0${lineUpTo(document.text, issue2)}`);
+}
+var LINE_REACH = 40;
+function lineUpTo(text2, issue2) {
+  const start = Math.max(text2.lastIndexOf("\n", issue2.offset - 1) + 1, issue2.offset - LINE_REACH);
+  const own2 = text2.slice(issue2.offset, issue2.offset + Math.min(Math.max(issue2.length, 0), LINE_REACH));
+  return (text2.slice(start, issue2.offset) + own2.split("\n", 1)[0]).trim().replace(/\s+/g, " ");
+}
+function pointersAt(text2, issues) {
+  const order = issues.map((_, index) => index).sort((a, b) => issues[a].offset - issues[b].offset);
+  const pointers = Array(issues.length).fill("");
+  const segments = [];
+  let next = 0;
+  const reach = (offset) => {
+    while (next < order.length && issues[order[next]].offset <= offset) {
+      pointers[order[next]] = toPointer(segments);
+      next += 1;
+    }
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => {
+      reach(offset);
+      segments.push("");
+    },
+    onObjectProperty: (name, offset) => {
+      reach(offset);
+      segments[segments.length - 1] = name;
+    },
+    onObjectEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      reach(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset) => reach(offset),
+    onSeparator: (separator, offset) => {
+      reach(offset);
+      const last2 = segments[segments.length - 1];
+      if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
+    }
+  });
+  reach(Infinity);
+  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -42793,10 +42938,17 @@ var generalRules = [
         if (document.syntaxIssues.length === 0) continue;
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
-        for (const issue2 of document.syntaxIssues) {
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
-          const report = { file: kind, message, offset: issue2.offset, length: issue2.length };
+          const report = {
+            file: kind,
+            message,
+            offset: issue2.offset,
+            length: issue2.length,
+            identity: places[index]
+          };
           if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report);
         }
@@ -42822,6 +42974,10 @@ var generalRules = [
             file: kind,
             message: `${named} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: "line", at: named.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length
           });
@@ -43251,9 +43407,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path42) {
+function pathVariables(path44) {
   const names = [];
-  for (const match2 of path42.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path44.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44557,12 +44713,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path42 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path42)) continue;
-        if (path42.startsWith("x-")) continue;
-        const item = paths[path42];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path42);
-        else this.typeIssue(placeAt(rootNode, "paths", path42), "Object", item);
+      for (const path44 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path44)) continue;
+        if (path44.startsWith("x-")) continue;
+        const item = paths[path44];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path44);
+        else this.typeIssue(placeAt(rootNode, "paths", path44), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44586,8 +44742,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path42) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path42);
+  visitPathItem(item, rootNode, path44) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path44);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -51427,13 +51583,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path42 = pathWords(operation2.path);
-  if (path42.length > 1) shared.push(...lookupKeysOf({ words: path42, version: "" }));
+  const path44 = pathWords(operation2.path);
+  if (path44.length > 1) shared.push(...lookupKeysOf({ words: path44, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path42) {
+function pathWords(path44) {
   const words = [];
-  for (const segment of path42.split("/")) {
+  for (const segment of path44.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -52655,11 +52811,14 @@ var settingsRules = [
     id: "SET-NOT-IN-PR",
     file: "settings",
     title: "Leave settings.json out of the pull request.",
-    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.",
     levels: { certified: "info", "independent-publisher": "info", custom: "off" },
     example: { bad: "certified-connectors/Contoso/settings.json" },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
@@ -52811,16 +52970,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path42) {
-    this.path = path42;
-    const hasBrace = path42.includes("{");
-    this.variables = hasBrace ? scanVariables(path42) : NO_VARIABLES;
+  constructor(path44) {
+    this.path = path44;
+    const hasBrace = path44.includes("{");
+    this.variables = hasBrace ? scanVariables(path44) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path42.indexOf("/"); ; slash = path42.indexOf("/", start)) {
-      const end = slash === -1 ? path42.length : slash;
-      if (hasBrace && isVariableSegment(path42, start, end)) variableSegmentCount++;
+    for (let slash = path44.indexOf("/"); ; slash = path44.indexOf("/", start)) {
+      const end = slash === -1 ? path44.length : slash;
+      if (hasBrace && isVariableSegment(path44, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52849,8 +53008,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path42 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path42) last2 = new PathTemplate(path42);
+    const path44 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path44) last2 = new PathTemplate(path44);
     templates[index] = last2;
   }
   return templates;
@@ -52875,9 +53034,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path42, start) {
-  const slash = path42.indexOf("/", start);
-  return slash === -1 ? path42.length : slash;
+function segmentEnd(path44, start) {
+  const slash = path44.indexOf("/", start);
+  return slash === -1 ? path44.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52886,34 +53045,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path42, start, end) {
+function isVariableSegment(path44, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path42.charCodeAt(start) !== OPEN || path42.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path44.charCodeAt(start) !== OPEN || path44.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path42.charCodeAt(index);
+    const code2 = path44.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path42, open3) {
-  for (let index = open3 + 1; index < path42.length; index++) {
-    const code2 = path42.charCodeAt(index);
+function matchEnd(path44, open3) {
+  for (let index = open3 + 1; index < path44.length; index++) {
+    const code2 = path44.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path42) {
+function scanVariables(path44) {
   const variables = [];
   let seen;
-  for (let open3 = path42.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path42, open3);
+  for (let open3 = path44.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path44, open3);
     if (close === -1) {
-      open3 = path42.indexOf("{", open3 + 1);
+      open3 = path44.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path42.slice(open3 + 1, close);
+    const name = path44.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52923,30 +53082,30 @@ function scanVariables(path42) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path42.indexOf("{", close + 1);
+    open3 = path44.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path42) {
+function routeOf(path44) {
   let route = "";
   let copied = 0;
-  for (let open3 = path42.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path42, open3);
+  for (let open3 = path44.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path44, open3);
     if (close === -1) {
-      open3 = path42.indexOf("{", open3 + 1);
+      open3 = path44.indexOf("{", open3 + 1);
       continue;
     }
-    route += path42.slice(copied, open3) + "{}";
+    route += path44.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path42.indexOf("{", copied);
+    open3 = path44.indexOf("{", copied);
   }
-  return copied === 0 ? path42 : route + path42.slice(copied);
+  return copied === 0 ? path44 : route + path44.slice(copied);
 }
-function routeHash(path42) {
+function routeHash(path44) {
   let hash = 0;
-  for (let index = 0; index < path42.length; index++) {
-    const code2 = path42.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path42, index) : -1;
+  for (let index = 0; index < path44.length; index++) {
+    const code2 = path44.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path44, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52994,15 +53153,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path42 = operations[index].path;
-    if (!path42.includes("{")) {
-      while (index < operations.length && operations[index].path === path42) index++;
+    const path44 = operations[index].path;
+    if (!path44.includes("{")) {
+      while (index < operations.length && operations[index].path === path44) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path42; index++)
+    for (; index < operations.length && operations[index].path === path44; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path42);
+    const route = routeHash(path44);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54454,12 +54613,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path42 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path44 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path42 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path44 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54801,16 +54960,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path42) {
+function followSchemaPath(model, root, path44) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path42.length && steps < MAX_STEPS; ) {
-    let end = path42.indexOf("/", start);
-    if (end === -1) end = path42.length;
+  for (let start = 0; start < path44.length && steps < MAX_STEPS; ) {
+    let end = path44.indexOf("/", start);
+    if (end === -1) end = path44.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path42.slice(start, end));
+      const next = property(model, current, path44.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54890,9 +55049,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path42 = pathAt(call, key2);
-    if (path42 === void 0 || followSchemaPath(model, items.schema, path42).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path42), label) });
+    const path44 = pathAt(call, key2);
+    if (path44 === void 0 || followSchemaPath(model, items.schema, path44).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path44), label) });
   }
   return problems;
 }
@@ -56353,12 +56512,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path42 in paths) {
-      if (!has(paths, path42)) continue;
-      const pathItem = asObject(paths[path42]);
+    for (const path44 in paths) {
+      if (!has(paths, path44)) continue;
+      const pathItem = asObject(paths[path44]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path42, "$ref"),
+        pointer: childPointer("/paths", path44, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56380,15 +56539,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path42 of pathKeys(swagger2)) {
-    const message = problem(path42);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path42), message });
+  for (const path44 of pathKeys(swagger2)) {
+    const message = problem(path44);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path44), message });
   }
 }
-function templateProblem(path42) {
+function templateProblem(path44) {
   let open3 = -1;
-  for (let index = 0; index < path42.length; index++) {
-    const character = path42[index];
+  for (let index = 0; index < path44.length; index++) {
+    const character = path44[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -56414,7 +56573,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => path42.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path44) => path44.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56434,7 +56593,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => /[?#]/.test(path42) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path44) => /[?#]/.test(path44) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56450,7 +56609,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => path42.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path44) => path44.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56464,8 +56623,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path42) => {
-      const problem = templateProblem(path42);
+    reportPathKeys(context, (path44) => {
+      const problem = templateProblem(path44);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56482,9 +56641,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => (
+      (path44) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path42.includes("=") && pathVariables(path42).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path44.includes("=") && pathVariables(path44).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56500,14 +56659,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path42 of pathKeys(swagger2)) {
-      const key2 = path42.toLowerCase();
+    for (const path44 of pathKeys(swagger2)) {
+      const key2 = path44.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path44),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path42)
+            nameExcerpt(path44)
           )
         });
       }
@@ -58358,26 +58517,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path42 = [];
+    const path44 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path42.push(start);
+    path44.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path42.pop();
+        path44.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path42.slice(path42.indexOf(target)));
+      if (seen === "grey") cycles.push(path44.slice(path44.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path42.push(target);
+        path44.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -59000,7 +59159,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path42 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path44 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -59008,7 +59167,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path42}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path44}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59268,8 +59427,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path42) {
-  return withoutTrailingSlashes(routeOf(path42)).toLowerCase();
+function templateShape(path44) {
+  return withoutTrailingSlashes(routeOf(path44)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -60019,9 +60178,9 @@ var import_yaml = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path42, method, body) => `{
+var operation = (path44, method, body) => `{
   "paths": {
-    "${path42}": {
+    "${path44}": {
       "${method}": ${body}
     }
   }
@@ -60052,7 +60211,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -60184,7 +60343,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -60208,7 +60367,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it. Located on the new 'x-ms-visibility'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -60216,7 +60375,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -60224,7 +60383,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   responseChanged: {
-    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes. Another success status code alone (200 to 201, or 'default' to 200, as reviewers ask) is not: it is CHG-OTHER, which says why. The inferred rule, for which no message of Microsoft's change validator is known, names a changed success code too; but flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, and the code the swagger names does not change the one the service sends.",
     example: {
       placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
@@ -60272,7 +60431,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask" }',
@@ -60296,7 +60455,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
+    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
@@ -60374,7 +60533,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -60390,7 +60549,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -60530,8 +60689,8 @@ function headerPath(names) {
   }
   if (!names.startsWith("a/") || (names.length - 5) % 2 !== 0) return void 0;
   const length = (names.length - 5) / 2;
-  const path42 = names.slice(2, 2 + length);
-  return names === `a/${path42} b/${path42}` ? path42 : void 0;
+  const path44 = names.slice(2, 2 + length);
+  return names === `a/${path44} b/${path44}` ? path44 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -60759,21 +60918,47 @@ var Git = class {
     const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
   }
-  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
-  async ignoredFiles(paths) {
-    if (paths.length === 0) return [];
-    const top = await this.topLevel();
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
-    return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
+  /**
+   * The files git ignores under `paths` (relative to the folder this runs in; all of it when none):
+   * untracked, and matched by .gitignore, .git/info/exclude or core.excludesFile. Relative to that
+   * folder and `/`-separated; the files inside an ignored folder are listed one by one, as each is a
+   * file that a commit of the folder leaves out.
+   */
+  ignoredFiles(paths = []) {
+    return this.ignored(paths, []);
   }
   /**
-   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
-   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
-   * lists them when run there; files inside an ignored folder are listed one by one.
+   * What git ignores under `paths`, as ignoredFiles lists it but for a folder git ignores whole: one
+   * entry ending in `/`, so that a node_modules/ is not listed file by file.
    */
-  async ignoredFilesUnder(folder) {
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
-    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  ignoredEntries(paths = []) {
+    return this.ignored(paths, ["--directory"]);
+  }
+  async ignored(paths, options2) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", ...options2, "-z"];
+    if (paths.length > 0) args.push("--", ...paths);
+    return splitNul(await this.text(args));
+  }
+  /**
+   * The folders under the one this runs in that git takes for repositories of their own, relative to
+   * it and ending with `/`: those committed as a link (a gitlink, mode 160000: a submodule, or a clone
+   * `git add` met) and those untracked that hold a repository git would commit as one. A folder with a
+   * `.git` git does not take for a repository (an empty folder, a file that names no gitdir), or under
+   * which it tracks files already, is none: git commits its files as any others. One process: `-t`
+   * tags the untracked entries (`?`), which git lists as `dir/` for a repository and file by file for
+   * a plain folder (so no `--directory`, which would list a plain folder as `dir/` too).
+   */
+  async nestedRepositories() {
+    const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
+    const nested = [];
+    for (const entry of splitNul(await this.text(args))) {
+      if (entry.startsWith("? ")) {
+        if (entry.endsWith("/")) nested.push(entry.slice(2));
+      } else if (entry.slice(2).startsWith("160000 ")) {
+        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+      }
+    }
+    return [...new Set(nested)];
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -60937,7 +61122,7 @@ var commitStates = async (files) => {
     head === void 0 ? [] : await git.changedFiles(head, void 0, [...paths.values()])
   );
   const notAtHead = [...paths.values()].filter((inRepository) => !atHead.has(inRepository));
-  const ignored = new Set(await git.ignoredFiles(notAtHead));
+  const ignored = new Set(notAtHead.length === 0 ? [] : await git.ignoredFiles(notAtHead));
   const states = /* @__PURE__ */ new Map();
   for (const [file, inRepository] of paths) {
     states.set(
@@ -61178,7 +61363,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -61243,10 +61428,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path42 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path42.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path42)) return "drive-letter";
-  if (path42.split("/").includes("..")) return "parent-segment";
+  const path44 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path44.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path44)) return "drive-letter";
+  if (path44.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -61322,8 +61507,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path42, isFolder2, value) {
-    const segments = path42.split("/");
+  place(path44, isFolder2, value) {
+    const segments = path44.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -62433,9 +62618,9 @@ var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
 var QUOTE7 = 34;
 var OPEN_BRACE5 = 123;
 var OPEN_BRACKET5 = 91;
-var CLOSE_BRACE3 = 125;
-var CLOSE_BRACKET3 = 93;
-var COMMA2 = 44;
+var CLOSE_BRACE4 = 125;
+var CLOSE_BRACKET4 = 93;
+var COMMA3 = 44;
 var COLON4 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
@@ -62450,10 +62635,10 @@ function prettyJson(text2, file, hint) {
       case OPEN_BRACKET5:
         if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
         return lexeme + lineBreak(++depth);
-      case CLOSE_BRACE3:
-      case CLOSE_BRACKET3:
+      case CLOSE_BRACE4:
+      case CLOSE_BRACKET4:
         return lineBreak(--depth) + lexeme;
-      case COMMA2:
+      case COMMA3:
         return "," + lineBreak(depth);
       case COLON4:
         return ": ";
@@ -63924,7 +64109,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs25 = require("node:fs");
@@ -64077,6 +64262,16 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
     ...notCarried.length ? { notCarried } : {}
   };
 }
+async function earlierApiProperties(destinationRoot, earlier2) {
+  const folder = import_node_path27.default.join(destinationRoot, earlier2.folder);
+  const names = await import_node_fs25.promises.readdir(folder).catch(() => []);
+  const wanted2 = REPOSITORY_FILES.apiProperties;
+  const name = names.includes(wanted2) ? wanted2 : names.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
+  if (name === void 0) return void 0;
+  const file = import_node_path27.default.join(folder, name);
+  if (!(await import_node_fs25.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs25.promises.readFile(file, "utf8"), file);
+}
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs26 = require("node:fs");
@@ -64223,7 +64418,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path29.default.join(destination, apiPropertiesName)
   );
@@ -64587,15 +64782,35 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
   const name = connectorFolder(before);
   for (const root of otherRoots) {
     if (import_node_path35.default.resolve(root) === import_node_path35.default.resolve(destinationRoot)) continue;
+    const earlier2 = (folder2) => ({
+      earlier: { folder: import_node_path35.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+    });
     const folder = import_node_path35.default.join(root, name);
     const stat2 = await import_node_fs30.promises.lstat(folder).catch(() => void 0);
-    if (!stat2?.isDirectory()) continue;
-    const relative = import_node_path35.default.relative(destinationRoot, folder);
+    if (!stat2?.isDirectory()) {
+      const found = await foundUnderAnotherName(root, before, connector);
+      if (found !== void 0) return earlier2(found);
+      continue;
+    }
     const why = await whyNotRenamedOwn(folder, before, connector);
-    if (why === void 0) return { earlier: { folder: relative, connector: before, otherRoot: true } };
+    if (why === void 0) return earlier2(folder);
+    const relative = import_node_path35.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
+}
+async function foundUnderAnotherName(root, before, connector) {
+  const search = {
+    displayName: before.displayName || before.name,
+    folder: connectorFolder(before),
+    alsoTitled: connector.displayName || connector.name
+  };
+  const holding = [];
+  for (const candidate of ownFolderCandidates(search, await readRootFolders(root), /* @__PURE__ */ new Set())) {
+    const folder = import_node_path35.default.join(root, candidate.folder);
+    if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
+  }
+  return holding.length === 1 ? holding[0] : void 0;
 }
 function leftAloneWarning(connector, why, say) {
   const displayName = connector.displayName || connector.name;
@@ -64784,9 +64999,33 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
   }
 }
 
+// packages/solution/src/connector/nested-roots.ts
+var import_node_path36 = __toESM(require("node:path"), 1);
+var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
+function refuseNestedRoots(destinationRoot, otherRoots, say) {
+  const destination = import_node_path36.default.resolve(destinationRoot);
+  for (const root of otherRoots) {
+    const other = import_node_path36.default.resolve(root);
+    if (other === destination) continue;
+    const setting = say(OTHER_ROOTS);
+    const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
+    if (isWithin(destination, other))
+      throw new UsageError(
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path36.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        { location: { file: destinationRoot }, hint }
+      );
+    if (isWithin(other, destination))
+      throw new UsageError(
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path36.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        { location: { file: destinationRoot }, hint }
+      );
+  }
+}
+
 // packages/solution/src/connector/extract.ts
 async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
   await refuseNonFolder(destinationRoot);
+  refuseNestedRoots(destinationRoot, options2.otherRoots ?? [], options2.say ?? optionWords);
   const all = await readSolutionConnectors(source, {
     limits: options2.limits,
     zipNameEncoding: options2.zipNameEncoding,
@@ -64823,7 +65062,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path36.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path37.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -64833,7 +65072,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path36.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path37.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -64844,8 +65083,8 @@ function keptFiles(others, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target = import_node_path36.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path36.default.join(destinationRoot, written2.folder), target));
+  const target = import_node_path37.default.join(destinationRoot, folder);
+  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path37.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -64867,16 +65106,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs31.promises.mkdir(import_node_path36.default.dirname(import_node_path36.default.join(staging, name)), { recursive: true });
-      await import_node_fs31.promises.writeFile(import_node_path36.default.join(staging, name), content);
+      await import_node_fs31.promises.mkdir(import_node_path37.default.dirname(import_node_path37.default.join(staging, name)), { recursive: true });
+      await import_node_fs31.promises.writeFile(import_node_path37.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path36.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path37.default.join(destination, name), { force: true });
     const names = await import_node_fs31.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path36.default.join(destination, name));
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path37.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -64910,7 +65149,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path36.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path37.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -64919,11 +65158,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -64933,17 +65172,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs32.promises.readFile(import_node_path37.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path37.default.join(folder, file))) continue;
-    if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
+    const bytes = await import_node_fs32.promises.readFile(import_node_path38.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path38.default.join(folder, file))) continue;
+    const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
+    if (held?.equals(bytes)) continue;
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path38.default.join(folder, file)))
+      continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path37.default.join(folder, file)),
+    unknown.map((file) => import_node_path38.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path37.default.join(folder, file));
+    const why = uncommitted.get(import_node_path38.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -64955,11 +65197,18 @@ function isAsExtracted(file, bytes, connector, at) {
   const written2 = previouslyWritten(name, connector, void 0, at);
   return written2 !== void 0 && sameAsWritten(name, bytes, written2);
 }
+function isCarriedApiProperties(file, bytes, connector, held, at) {
+  const name = REPOSITORY_FILES.apiProperties;
+  if (file.toLowerCase() !== name.toLowerCase()) return false;
+  if (sameAsWritten(name, bytes, held)) return true;
+  const withPrevious = previouslyWritten(name, connector, held, at);
+  return withPrevious !== void 0 && sameAsWritten(name, bytes, withPrevious);
+}
 async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs32.promises.readFile(import_node_path37.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs32.promises.readFile(import_node_path38.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -65021,14 +65270,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path38.default.join(destinationRoot, folder);
+    const target = import_node_path39.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs33.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target,
-      { connector, movedTo: moved && import_node_path38.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path39.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -65066,7 +65315,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path38.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path39.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target}'` : `its connector was renamed and moved to '${target}'`;
@@ -65082,7 +65331,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -65133,7 +65382,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path39.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path40.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -65157,7 +65406,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown) {
   const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
     (note) => note !== void 0
@@ -65220,7 +65469,7 @@ function renameNote(connector, removed, shown) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path40.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path41.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -65355,6 +65604,13 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
   (id) => ({ id, ...RULES[id] })
 );
 
+// packages/actions/src/runtime/reported-path.ts
+var import_node_path42 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path42.default) {
+  const absolute = paths.resolve(workspace, file);
+  return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
+}
+
 // packages/actions/src/extract-connectors/inputs.ts
 function readExtractConnectorsInputs() {
   return {
@@ -65374,21 +65630,21 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path41.default.resolve(workspace, inputs.destination);
+  const root = import_node_path43.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const otherRoots = [];
   for (const otherRoot of inputs.otherRoots) {
-    const absolute = import_node_path41.default.resolve(workspace, otherRoot);
+    const absolute = import_node_path43.default.resolve(workspace, otherRoot);
     await requireWritableOutput("other-roots", otherRoot, absolute, "folder");
     otherRoots.push(absolute);
   }
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path41.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path43.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path41.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path43.default.resolve(workspace, previousSource) } : {},
       ...inputs.connectors.length > 0 ? { selection: inputs.connectors } : {},
       ...otherRoots.length > 0 ? { otherRoots } : {},
       say: inputWords,
@@ -65399,18 +65655,17 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path41.default.join(root, ...parts));
+  const shown = (...parts) => reportedPath(workspace, import_node_path43.default.join(root, ...parts));
   for (const folder of removed) {
-    const line = removedFolderLine(folder, connectors, inputs.source, relative);
+    const line = removedFolderLine(folder, connectors, inputs.source, shown);
     if (line !== void 0) logger.info(line);
   }
-  for (const kept of leftAlone) warning(`${relative(kept.folder)}: ${kept.warning}`);
-  for (const kept of notRemoved) setFailed(`${relative(kept.folder)}: ${kept.message}`);
+  for (const kept of leftAlone) warning(`${shown(kept.folder)}: ${kept.warning}`);
+  for (const kept of notRemoved) setFailed(`${shown(kept.folder)}: ${kept.message}`);
   for (const connector of connectors) {
-    logger.info(extractedConnectorLine(connector, removed, relative));
-    for (const warning2 of connector.warnings) warning(`${relative(connector.folder)}: ${warning2}`);
-    for (const kept of connector.notReplaced)
-      setFailed(`${relative(connector.folder)}: ${kept.message}`);
+    logger.info(extractedConnectorLine(connector, removed, shown));
+    for (const warning2 of connector.warnings) warning(`${shown(connector.folder)}: ${warning2}`);
+    for (const kept of connector.notReplaced) setFailed(`${shown(connector.folder)}: ${kept.message}`);
   }
   const formerLines = (formerNames ?? []).map(formerNameLine);
   for (const line of formerLines) logger.info(line);
@@ -65424,16 +65679,16 @@ async function extractConnectorsAction(logger) {
       connectors.map((c) => ({
         name: c.name,
         displayName: c.displayName,
-        folder: relative(c.folder),
+        folder: shown(c.folder),
         // As extract-connectors --format json has it: what a renamed connector's new folder carried.
-        ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } } : {},
+        ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } } : {},
         // Written into the folder that held it under another name than its display name.
-        ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: relative(c.foundUnder.instead) } } : {}
+        ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown(c.foundUnder.instead) } } : {}
       }))
     )
   );
-  setOutput("folders", JSON.stringify(connectors.map((c) => relative(c.folder))));
-  const files = (list2) => JSON.stringify(connectors.flatMap((c) => list2(c).map((file) => relative(c.folder, file))));
+  setOutput("folders", JSON.stringify(connectors.map((c) => shown(c.folder))));
+  const files = (list2) => JSON.stringify(connectors.flatMap((c) => list2(c).map((file) => shown(c.folder, file))));
   setOutput(
     "written",
     files((c) => c.written)
@@ -65450,21 +65705,21 @@ async function extractConnectorsAction(logger) {
     "deleted",
     files((c) => c.deleted)
   );
-  setOutput("removed", JSON.stringify(removed.map((folder) => relative(folder))));
+  setOutput("removed", JSON.stringify(removed.map((folder) => shown(folder))));
   const notes = [
-    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, "the solution", relative) ?? []),
-    ...leftAlone.map((kept) => `${relative(kept.folder)}: ${kept.warning}`),
-    ...notRemoved.map((kept) => `${relative(kept.folder)}: ${kept.message}`),
+    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, "the solution", shown) ?? []),
+    ...leftAlone.map((kept) => `${shown(kept.folder)}: ${kept.warning}`),
+    ...notRemoved.map((kept) => `${shown(kept.folder)}: ${kept.message}`),
     ...connectors.flatMap((c) => {
-      const note = foundNote(c, relative);
-      return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];
+      const note = foundNote(c, shown);
+      return note === void 0 ? [] : [`${shown(c.folder)}: ${note}.`];
     }),
     ...connectors.flatMap((c) => {
-      const note = renameNote(c, removed, relative);
-      return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];
+      const note = renameNote(c, removed, shown);
+      return note === void 0 ? [] : [`${shown(c.folder)}: ${note}.`];
     }),
-    ...connectors.flatMap((c) => c.warnings.map((warning2) => `${relative(c.folder)}: ${warning2}`)),
-    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
+    ...connectors.flatMap((c) => c.warnings.map((warning2) => `${shown(c.folder)}: ${warning2}`)),
+    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${shown(c.folder)}: ${kept.message}`)),
     ...formerLines,
     ...others === void 0 ? [] : [others]
   ];
@@ -65476,7 +65731,7 @@ async function extractConnectorsAction(logger) {
     ],
     ...connectors.map((c) => [
       htmlText(`${c.displayName} (${c.name})`),
-      htmlText(relative(c.folder)),
+      htmlText(shown(c.folder)),
       htmlText(fileChanges(c))
     ])
   ]);

@@ -33675,13 +33675,13 @@ var require_saxes = __commonJS({
     var GREATER = 62;
     var QUESTION = 63;
     var OPEN_BRACKET5 = 91;
-    var CLOSE_BRACKET3 = 93;
+    var CLOSE_BRACKET4 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -34327,7 +34327,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET4) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -34531,13 +34531,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET3)) {
+        if (this.captureToChar(CLOSE_BRACKET4)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET4) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -34554,7 +34554,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET3:
+          case CLOSE_BRACKET4:
             this.text += "]";
             break;
           default:
@@ -35017,7 +35017,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET3:
+              case CLOSE_BRACKET4:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -38769,11 +38769,13 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
 }
 function trailingCommaRepair(text2, maxCommas) {
   const slips = parseTrailingCommaSlips(text2, maxCommas);
-  if (slips === void 0) return void 0;
+  return slips === void 0 ? void 0 : commaRemovals(text2, slips.commas);
+}
+function commaRemovals(text2, commas) {
   return {
-    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    edits: commas.map((comma) => removal(text2, comma, 1)),
     unfixedAt: void 0,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false
   };
 }
@@ -40434,15 +40436,15 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
+  if (diagnosis.refused) return { value: void 0, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
     }
   }
-  return { value: tolerantValue(text2) };
+  return { value: tolerantValue(text2), diagnosis };
 }
 function tolerantValue(text2) {
   return parse2(text2, void 0, {
@@ -40541,13 +40543,14 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
+  const path13 = new OpenPath(text2);
   for (let i2 = nextStructural(text2, 0); i2 !== -1; i2 = nextStructural(text2, i2)) {
     const code2 = text2.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -40555,21 +40558,28 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i2, end, found);
+        noteKey(text2, object, i2, end, found, path13);
       }
       i2 = end;
     } else {
-      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
-      else settleKeptOffsets(open2.pop());
+      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+        path13.enter(i2, open2[open2.length - 1]?.lastKey);
+        open2.push(
+          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+        );
+      } else {
+        settleKeptOffsets(open2.pop());
+        path13.leave();
+      }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found) {
+function noteKey(text2, object, start, end, found, path13) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  object.lastKey = key2;
   const earlier2 = object.keys.get(key2);
   object.keys.set(key2, start);
   if (earlier2 === void 0) return;
@@ -40577,7 +40587,8 @@ function noteKey(text2, object, start, end, found) {
     key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
-    keptOffset: -1
+    keptOffset: -1,
+    objectPointer: path13.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -40585,6 +40596,65 @@ function noteKey(text2, object, start, end, found) {
 function settleKeptOffsets(object) {
   if (object?.repeats === void 0) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var OpenPath = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  /** Per open container, outermost first: the offset of its bracket … */
+  openers = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  names = [];
+  /** … its pointer once made … */
+  pointers = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  counted = [];
+  countedTo = [];
+  depth = 0;
+  enter(opener, name) {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = void 0;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+  leave() {
+    if (this.depth > 0) this.depth--;
+  }
+  /** The pointer of the innermost open container. */
+  innermostPointer() {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === void 0) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] = at === 0 ? "" : `${this.pointers[at - 1]}/${name !== void 0 ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? "" : this.pointers[this.depth - 1];
+  }
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  indexIn(at) {
+    const child = this.openers[at + 1];
+    this.counted[at] = this.counted[at] + commasBetween(this.text, this.countedTo[at], child);
+    this.countedTo[at] = child;
+    return this.counted[at];
+  }
+};
+function commasBetween(text2, from, to) {
+  let commas = 0;
+  let nested = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const code2 = text2.charCodeAt(i2);
+    if (code2 === QUOTE6) {
+      const end = skipString(text2, i2);
+      if (end === -1) break;
+      i2 = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
+    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    else if (code2 === COMMA2 && nested === 0) commas++;
+  }
+  return commas;
 }
 var STRUCTURAL2 = /["{}[\]]/g;
 function nextStructural(text2, at) {
@@ -40600,6 +40670,11 @@ var JsonDocument = class _JsonDocument {
   value;
   syntaxIssues;
   tooDeep;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  parsedStrictly;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   members;
   repeatedKeys;
@@ -40611,6 +40686,10 @@ var JsonDocument = class _JsonDocument {
   commaFreeText;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   repaired;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  trailingCommas;
+  /** … the diagnosis of other text. */
+  diagnosis;
   repairedLines;
   asciiText;
   constructor(text2, hadBom, asciiText) {
@@ -40626,6 +40705,7 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
+    this.parsedStrictly = strict3;
     const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
     const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text2);
@@ -40661,11 +40741,13 @@ var JsonDocument = class _JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read2 = parseRepaired(text2, issues, this.lines);
         this.value = read2.value;
         this.repaired = read2.repaired;
+        this.diagnosis = read2.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -40705,6 +40787,15 @@ var JsonDocument = class _JsonDocument {
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair() {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -42697,21 +42788,20 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonText(text2) {
-  const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -42719,13 +42809,13 @@ function fixJsonText(text2) {
   }
   if (edits === void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
   if (choice !== void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -42745,7 +42835,7 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
     return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
-  return { read: read2, fix: fixJsonText(read2) };
+  return { read: read2, fix: fixJsonDocument(document) };
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -42765,6 +42855,61 @@ function sameValue(text2, value) {
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/json/syntax-error-places.ts
+function syntaxErrorPlaces(document) {
+  const issues = document.syntaxIssues;
+  const pointers = asObject(document.value) ? pointersAt(document.text, issues) : void 0;
+  return issues.map((issue2, index) => `${pointers?.[index] ?? ""}\0${lineUpTo(document.text, issue2)}`);
+}
+var LINE_REACH = 40;
+function lineUpTo(text2, issue2) {
+  const start = Math.max(text2.lastIndexOf("\n", issue2.offset - 1) + 1, issue2.offset - LINE_REACH);
+  const own2 = text2.slice(issue2.offset, issue2.offset + Math.min(Math.max(issue2.length, 0), LINE_REACH));
+  return (text2.slice(start, issue2.offset) + own2.split("\n", 1)[0]).trim().replace(/\s+/g, " ");
+}
+function pointersAt(text2, issues) {
+  const order = issues.map((_, index) => index).sort((a, b) => issues[a].offset - issues[b].offset);
+  const pointers = Array(issues.length).fill("");
+  const segments = [];
+  let next = 0;
+  const reach = (offset) => {
+    while (next < order.length && issues[order[next]].offset <= offset) {
+      pointers[order[next]] = toPointer(segments);
+      next += 1;
+    }
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => {
+      reach(offset);
+      segments.push("");
+    },
+    onObjectProperty: (name, offset) => {
+      reach(offset);
+      segments[segments.length - 1] = name;
+    },
+    onObjectEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      reach(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset) => reach(offset),
+    onSeparator: (separator, offset) => {
+      reach(offset);
+      const last2 = segments[segments.length - 1];
+      if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
+    }
+  });
+  reach(Infinity);
+  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -42847,10 +42992,17 @@ var generalRules = [
         if (document.syntaxIssues.length === 0) continue;
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
-        for (const issue2 of document.syntaxIssues) {
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message2 = fixable ? `${issue2.message} ${advice}` : issue2.message;
-          const report = { file: kind, message: message2, offset: issue2.offset, length: issue2.length };
+          const report = {
+            file: kind,
+            message: message2,
+            offset: issue2.offset,
+            length: issue2.length,
+            identity: places[index]
+          };
           if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report);
         }
@@ -42876,6 +43028,10 @@ var generalRules = [
             file: kind,
             message: `${named} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: "line", at: named.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length
           });
@@ -52709,11 +52865,14 @@ var settingsRules = [
     id: "SET-NOT-IN-PR",
     file: "settings",
     title: "Leave settings.json out of the pull request.",
-    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.",
     levels: { certified: "info", "independent-publisher": "info", custom: "off" },
     example: { bad: "certified-connectors/Contoso/settings.json" },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
@@ -60106,7 +60265,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -60238,7 +60397,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -60262,7 +60421,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it. Located on the new 'x-ms-visibility'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -60270,7 +60429,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -60278,7 +60437,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   responseChanged: {
-    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes. Another success status code alone (200 to 201, or 'default' to 200, as reviewers ask) is not: it is CHG-OTHER, which says why. The inferred rule, for which no message of Microsoft's change validator is known, names a changed success code too; but flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, and the code the swagger names does not change the one the service sends.",
     example: {
       placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
@@ -60326,7 +60485,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask" }',
@@ -60350,7 +60509,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
+    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
@@ -60428,7 +60587,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -60444,7 +60603,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',

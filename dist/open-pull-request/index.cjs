@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path37 && path37[0] !== "/") {
+          path37 = `/${path37}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path37}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path37,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path37,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path37, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path37);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path36 !== "string") {
+        if (typeof path37 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path37)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path37, query) : path37;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request2;
+      const { method, path: path37, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path36} HTTP/1.1\r
+      let header = `${method} ${path37} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path37;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search2 ? `${pathname}${search2}` : pathname;
+        const path37 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path37;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path37 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path37;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl(path37) {
+      if (typeof path37 !== "string") {
+        return path37;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path37.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path37;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path37);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path37, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path37,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code2 = path36.charCodeAt(i);
+    function validateCookiePath(path37) {
+      for (let i = 0; i < path37.length; ++i) {
+        const code2 = path37.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path37 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path37 = `/${path37}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path36);
+          url = new URL(util.parseOrigin(url).origin + path37);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path36, { windows } = {}) => {
-      const segs = path36.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path37, { windows } = {}) => {
+      const segs = path37.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path36) {
-      const ctrl = callVisitor(key2, node, visitor, path36);
+    function visit_(key2, node, visitor, path37) {
+      const ctrl = callVisitor(key2, node, visitor, path37);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path36, ctrl);
-        return visit_(key2, ctrl, visitor, path36);
+        replaceNode(key2, path37, ctrl);
+        return visit_(key2, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = visit_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path36) {
-      const ctrl = await callVisitor(key2, node, visitor, path36);
+    async function visitAsync_(key2, node, visitor, path37) {
+      const ctrl = await callVisitor(key2, node, visitor, path37);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path36, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path36);
+        replaceNode(key2, path37, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path36) {
+    function callVisitor(key2, node, visitor, path37) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path36);
+        return visitor(key2, node, path37);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path36);
+        return visitor.Map?.(key2, node, path37);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path36);
+        return visitor.Seq?.(key2, node, path37);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path36);
+        return visitor.Pair?.(key2, node, path37);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path36);
+        return visitor.Scalar?.(key2, node, path37);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path36);
+        return visitor.Alias?.(key2, node, path37);
       return void 0;
     }
-    function replaceNode(key2, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key2, path37, node) {
+      const parent = path37[path37.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path37, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path37.length - 1; i >= 0; --i) {
+        const k = path37[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path37, value) {
+        if (isEmptyPath(path37))
           this.add(value);
         else {
-          const [key2, ...rest] = path36;
+          const [key2, ...rest] = path37;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key2, ...rest] = path36;
+      deleteIn(path37) {
+        const [key2, ...rest] = path37;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key2, ...rest] = path36;
+      getIn(path37, keepScalar) {
+        const [key2, ...rest] = path37;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key2, ...rest] = path36;
+      hasIn(path37) {
+        const [key2, ...rest] = path37;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key2, ...rest] = path36;
+      setIn(path37, value) {
+        const [key2, ...rest] = path37;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path37, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path37, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection2.isEmptyPath(path36)) {
+      deleteIn(path37) {
+        if (Collection2.isEmptyPath(path37)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection2.isEmptyPath(path36))
+      getIn(path37, keepScalar) {
+        if (Collection2.isEmptyPath(path37))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection2.isEmptyPath(path36))
+      hasIn(path37) {
+        if (Collection2.isEmptyPath(path37))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection2.isEmptyPath(path36)) {
+      setIn(path37, value) {
+        if (Collection2.isEmptyPath(path37)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path37), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path37, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path36) => {
+    visit3.itemAtPath = (cst, path37) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path37) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path36) => {
-      const parent = visit3.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit3.parentCollection = (cst, path37) => {
+      const parent = visit3.itemAtPath(cst, path37.slice(0, -1));
+      const field = path37[path37.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path37, item, visitor) {
+      let ctrl = visitor(item, path37);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path37);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -38600,21 +38600,6 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
-// packages/core/src/misnamed-connector-file.ts
-function namesMeantAs(canonical2, names2) {
-  return [...names2].sort().filter(
-    (name) => canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2
-  );
-}
-function misnamedFileError(folder, canonical2, misnamed) {
-  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
-  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
-  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
-    location: { file: folder },
-    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
-  });
-}
-
 // packages/core/src/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
 var LEFTOVERS = [
@@ -38651,6 +38636,21 @@ var LEFTOVERS = [
 ];
 function editorLeftover(name) {
   return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
+// packages/core/src/misnamed-connector-file.ts
+function namesMeantAs(canonical2, names2) {
+  return [...names2].sort().filter(
+    (name) => editorLeftover(name) === void 0 && (canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2)
+  );
+}
+function misnamedFileError(folder, canonical2, misnamed) {
+  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
+  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
+    location: { file: folder },
+    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
+  });
 }
 
 // packages/core/src/windows-1252.ts
@@ -40700,7 +40700,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path36 = [root];
+  const path37 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40708,14 +40708,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path36[level];
+    let node = path37[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path36[level] = node;
+      path37[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40915,11 +40915,13 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
 }
 function trailingCommaRepair(text2, maxCommas) {
   const slips = parseTrailingCommaSlips(text2, maxCommas);
-  if (slips === void 0) return void 0;
+  return slips === void 0 ? void 0 : commaRemovals(text2, slips.commas);
+}
+function commaRemovals(text2, commas) {
   return {
-    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    edits: commas.map((comma) => removal(text2, comma, 1)),
     unfixedAt: void 0,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false
   };
 }
@@ -40948,7 +40950,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path36 = paths.pop();
+    const path37 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40956,13 +40958,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path36 + 1);
+          paths.push(path37 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path36 + 1 + key2.length;
+        const keyPath = path37 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -42580,15 +42582,15 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
+  if (diagnosis.refused) return { value: void 0, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
     }
   }
-  return { value: tolerantValue(text2) };
+  return { value: tolerantValue(text2), diagnosis };
 }
 function tolerantValue(text2) {
   return parse2(text2, void 0, {
@@ -42687,13 +42689,14 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
+  const path37 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -42701,21 +42704,28 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found);
+        noteKey(text2, object, i, end, found, path37);
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
-      else settleKeptOffsets(open2.pop());
+      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+        path37.enter(i, open2[open2.length - 1]?.lastKey);
+        open2.push(
+          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+        );
+      } else {
+        settleKeptOffsets(open2.pop());
+        path37.leave();
+      }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found) {
+function noteKey(text2, object, start, end, found, path37) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  object.lastKey = key2;
   const earlier2 = object.keys.get(key2);
   object.keys.set(key2, start);
   if (earlier2 === void 0) return;
@@ -42723,7 +42733,8 @@ function noteKey(text2, object, start, end, found) {
     key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
-    keptOffset: -1
+    keptOffset: -1,
+    objectPointer: path37.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -42731,6 +42742,65 @@ function noteKey(text2, object, start, end, found) {
 function settleKeptOffsets(object) {
   if (object?.repeats === void 0) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var OpenPath = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  /** Per open container, outermost first: the offset of its bracket … */
+  openers = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  names = [];
+  /** … its pointer once made … */
+  pointers = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  counted = [];
+  countedTo = [];
+  depth = 0;
+  enter(opener, name) {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = void 0;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+  leave() {
+    if (this.depth > 0) this.depth--;
+  }
+  /** The pointer of the innermost open container. */
+  innermostPointer() {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === void 0) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] = at === 0 ? "" : `${this.pointers[at - 1]}/${name !== void 0 ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? "" : this.pointers[this.depth - 1];
+  }
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  indexIn(at) {
+    const child = this.openers[at + 1];
+    this.counted[at] = this.counted[at] + commasBetween(this.text, this.countedTo[at], child);
+    this.countedTo[at] = child;
+    return this.counted[at];
+  }
+};
+function commasBetween(text2, from, to) {
+  let commas = 0;
+  let nested = 0;
+  for (let i = from; i < to; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === QUOTE6) {
+      const end = skipString(text2, i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
+    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    else if (code2 === COMMA2 && nested === 0) commas++;
+  }
+  return commas;
 }
 var STRUCTURAL2 = /["{}[\]]/g;
 function nextStructural(text2, at) {
@@ -42746,6 +42816,11 @@ var JsonDocument = class _JsonDocument {
   value;
   syntaxIssues;
   tooDeep;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  parsedStrictly;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   members;
   repeatedKeys;
@@ -42757,6 +42832,10 @@ var JsonDocument = class _JsonDocument {
   commaFreeText;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   repaired;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  trailingCommas;
+  /** … the diagnosis of other text. */
+  diagnosis;
   repairedLines;
   asciiText;
   constructor(text2, hadBom, asciiText) {
@@ -42772,6 +42851,7 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
+    this.parsedStrictly = strict2;
     const screened = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
     const tooDeepAt = strict2 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict2 && screened !== -1 ? void 0 : findOverlongKey(text2);
@@ -42807,11 +42887,13 @@ var JsonDocument = class _JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read = parseRepaired(text2, issues, this.lines);
         this.value = read.value;
         this.repaired = read.repaired;
+        this.diagnosis = read.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -42851,6 +42933,15 @@ var JsonDocument = class _JsonDocument {
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair() {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -43345,7 +43436,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path36 = problem.segments;
+  const path37 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43359,21 +43450,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path36.includes("oAuthSettings")) {
-      const last2 = path36[path36.length - 1];
+    if (path37.includes("oAuthSettings")) {
+      const last2 = path37[path37.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path36.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path36[path36.length - 1] === "type" && path36.length === parameterNameDepth(path36) + 1)
+    if (path37.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path37[path37.length - 1] === "type" && path37.length === parameterNameDepth(path37) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path36) {
-  return path36[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path37) {
+  return path37[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44465,14 +44556,22 @@ function isConnectorFolderListing(names2) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function loadConnectorFolder(folder, cwd = process.cwd()) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
   const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
   const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
-  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === "all" || ignored?.has(dirent.name)) {
+      if (gitIgnored.handling === "leave-out") continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
+  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
     displayPath,
@@ -44524,11 +44623,20 @@ function entryType(dirent) {
 }
 function fileKindToRead(entry, files) {
   if (entry.type === "directory") return void 0;
-  const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
+  const kind = kindReadAs(entry.name);
   if (!kind) return void 0;
   const existing = files[kind];
-  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
-  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
+}
+function kindReadAs(name) {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
+}
+function replacesRead(name, read, kind) {
+  if (kindOfFileName(read) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
+}
+function compareCodeUnits2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
@@ -45149,21 +45257,20 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonText(text2) {
-  const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -45171,13 +45278,13 @@ function fixJsonText(text2) {
   }
   if (edits === void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
   if (choice !== void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -45197,7 +45304,7 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
     return { read, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
-  return { read, fix: fixJsonText(read) };
+  return { read, fix: fixJsonDocument(document) };
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -45217,6 +45324,61 @@ function sameValue(text2, value) {
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/json/syntax-error-places.ts
+function syntaxErrorPlaces(document) {
+  const issues = document.syntaxIssues;
+  const pointers = asObject(document.value) ? pointersAt(document.text, issues) : void 0;
+  return issues.map((issue2, index) => `${pointers?.[index] ?? ""}\0${lineUpTo(document.text, issue2)}`);
+}
+var LINE_REACH = 40;
+function lineUpTo(text2, issue2) {
+  const start = Math.max(text2.lastIndexOf("\n", issue2.offset - 1) + 1, issue2.offset - LINE_REACH);
+  const own = text2.slice(issue2.offset, issue2.offset + Math.min(Math.max(issue2.length, 0), LINE_REACH));
+  return (text2.slice(start, issue2.offset) + own.split("\n", 1)[0]).trim().replace(/\s+/g, " ");
+}
+function pointersAt(text2, issues) {
+  const order = issues.map((_, index) => index).sort((a, b) => issues[a].offset - issues[b].offset);
+  const pointers = Array(issues.length).fill("");
+  const segments = [];
+  let next = 0;
+  const reach = (offset) => {
+    while (next < order.length && issues[order[next]].offset <= offset) {
+      pointers[order[next]] = toPointer(segments);
+      next += 1;
+    }
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => {
+      reach(offset);
+      segments.push("");
+    },
+    onObjectProperty: (name, offset) => {
+      reach(offset);
+      segments[segments.length - 1] = name;
+    },
+    onObjectEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      reach(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset) => reach(offset),
+    onSeparator: (separator, offset) => {
+      reach(offset);
+      const last2 = segments[segments.length - 1];
+      if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
+    }
+  });
+  reach(Infinity);
+  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -45299,10 +45461,17 @@ var generalRules = [
         if (document.syntaxIssues.length === 0) continue;
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
-        for (const issue2 of document.syntaxIssues) {
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
-          const report2 = { file: kind, message, offset: issue2.offset, length: issue2.length };
+          const report2 = {
+            file: kind,
+            message,
+            offset: issue2.offset,
+            length: issue2.length,
+            identity: places[index]
+          };
           if (issue2.unlisted !== void 0) report2.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report2);
         }
@@ -45328,6 +45497,10 @@ var generalRules = [
             file: kind,
             message: `${named2} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: "line", at: named2.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length
           });
@@ -45792,9 +45965,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path36) {
+function pathVariables(path37) {
   const names2 = [];
-  for (const match2 of path36.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path37.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -47300,12 +47473,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path36 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path36)) continue;
-        if (path36.startsWith("x-")) continue;
-        const item = paths[path36];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path36);
-        else this.typeIssue(placeAt(rootNode, "paths", path36), "Object", item);
+      for (const path37 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path37)) continue;
+        if (path37.startsWith("x-")) continue;
+        const item = paths[path37];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path37);
+        else this.typeIssue(placeAt(rootNode, "paths", path37), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47329,8 +47502,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path36) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path36);
+  visitPathItem(item, rootNode, path37) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path37);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -54174,13 +54347,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path36 = pathWords(operation2.path);
-  if (path36.length > 1) shared.push(...lookupKeysOf({ words: path36, version: "" }));
+  const path37 = pathWords(operation2.path);
+  if (path37.length > 1) shared.push(...lookupKeysOf({ words: path37, version: "" }));
   return { own, shared };
 }
-function pathWords(path36) {
+function pathWords(path37) {
   const words = [];
-  for (const segment of path36.split("/")) {
+  for (const segment of path37.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -55405,11 +55578,14 @@ var settingsRules = [
     id: "SET-NOT-IN-PR",
     file: "settings",
     title: "Leave settings.json out of the pull request.",
-    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.",
     levels: { certified: "info", "independent-publisher": "info", custom: "off" },
     example: { bad: "certified-connectors/Contoso/settings.json" },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
@@ -55561,16 +55737,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path36) {
-    this.path = path36;
-    const hasBrace = path36.includes("{");
-    this.variables = hasBrace ? scanVariables(path36) : NO_VARIABLES;
+  constructor(path37) {
+    this.path = path37;
+    const hasBrace = path37.includes("{");
+    this.variables = hasBrace ? scanVariables(path37) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path36.indexOf("/"); ; slash = path36.indexOf("/", start)) {
-      const end = slash === -1 ? path36.length : slash;
-      if (hasBrace && isVariableSegment(path36, start, end)) variableSegmentCount++;
+    for (let slash = path37.indexOf("/"); ; slash = path37.indexOf("/", start)) {
+      const end = slash === -1 ? path37.length : slash;
+      if (hasBrace && isVariableSegment(path37, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -55599,8 +55775,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path36 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path36) last2 = new PathTemplate(path36);
+    const path37 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path37) last2 = new PathTemplate(path37);
     templates[index] = last2;
   }
   return templates;
@@ -55625,9 +55801,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path36, start) {
-  const slash = path36.indexOf("/", start);
-  return slash === -1 ? path36.length : slash;
+function segmentEnd(path37, start) {
+  const slash = path37.indexOf("/", start);
+  return slash === -1 ? path37.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -55636,34 +55812,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path36, start, end) {
+function isVariableSegment(path37, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path36.charCodeAt(start) !== OPEN || path36.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path37.charCodeAt(start) !== OPEN || path37.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path36.charCodeAt(index);
+    const code2 = path37.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path36, open2) {
-  for (let index = open2 + 1; index < path36.length; index++) {
-    const code2 = path36.charCodeAt(index);
+function matchEnd(path37, open2) {
+  for (let index = open2 + 1; index < path37.length; index++) {
+    const code2 = path37.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path36) {
+function scanVariables(path37) {
   const variables = [];
   let seen;
-  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path36, open2);
+  for (let open2 = path37.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path37, open2);
     if (close === -1) {
-      open2 = path36.indexOf("{", open2 + 1);
+      open2 = path37.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path36.slice(open2 + 1, close);
+    const name = path37.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -55673,30 +55849,30 @@ function scanVariables(path36) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path36.indexOf("{", close + 1);
+    open2 = path37.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path36) {
+function routeOf(path37) {
   let route = "";
   let copied = 0;
-  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path36, open2);
+  for (let open2 = path37.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path37, open2);
     if (close === -1) {
-      open2 = path36.indexOf("{", open2 + 1);
+      open2 = path37.indexOf("{", open2 + 1);
       continue;
     }
-    route += path36.slice(copied, open2) + "{}";
+    route += path37.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path36.indexOf("{", copied);
+    open2 = path37.indexOf("{", copied);
   }
-  return copied === 0 ? path36 : route + path36.slice(copied);
+  return copied === 0 ? path37 : route + path37.slice(copied);
 }
-function routeHash(path36) {
+function routeHash(path37) {
   let hash = 0;
-  for (let index = 0; index < path36.length; index++) {
-    const code2 = path36.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path36, index) : -1;
+  for (let index = 0; index < path37.length; index++) {
+    const code2 = path37.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path37, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -55744,15 +55920,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path36 = operations[index].path;
-    if (!path36.includes("{")) {
-      while (index < operations.length && operations[index].path === path36) index++;
+    const path37 = operations[index].path;
+    if (!path37.includes("{")) {
+      while (index < operations.length && operations[index].path === path37) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path36; index++)
+    for (; index < operations.length && operations[index].path === path37; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path36);
+    const route = routeHash(path37);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -57215,12 +57391,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path36 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path37 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path36 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path37 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57562,16 +57738,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path36) {
+function followSchemaPath(model, root, path37) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path36.length && steps < MAX_STEPS; ) {
-    let end = path36.indexOf("/", start);
-    if (end === -1) end = path36.length;
+  for (let start = 0; start < path37.length && steps < MAX_STEPS; ) {
+    let end = path37.indexOf("/", start);
+    if (end === -1) end = path37.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path36.slice(start, end));
+      const next = property(model, current, path37.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57651,9 +57827,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path36 = pathAt(call, key2);
-    if (path36 === void 0 || followSchemaPath(model, items.schema, path36).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path36), label) });
+    const path37 = pathAt(call, key2);
+    if (path37 === void 0 || followSchemaPath(model, items.schema, path37).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path37), label) });
   }
   return problems;
 }
@@ -59114,12 +59290,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path36 in paths) {
-      if (!has(paths, path36)) continue;
-      const pathItem = asObject(paths[path36]);
+    for (const path37 in paths) {
+      if (!has(paths, path37)) continue;
+      const pathItem = asObject(paths[path37]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path36, "$ref"),
+        pointer: childPointer("/paths", path37, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -59141,15 +59317,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path36 of pathKeys(swagger)) {
-    const message = problem(path36);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path36), message });
+  for (const path37 of pathKeys(swagger)) {
+    const message = problem(path37);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path37), message });
   }
 }
-function templateProblem(path36) {
+function templateProblem(path37) {
   let open2 = -1;
-  for (let index = 0; index < path36.length; index++) {
-    const character = path36[index];
+  for (let index = 0; index < path37.length; index++) {
+    const character = path37[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59175,7 +59351,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => path36.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path37) => path37.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59195,7 +59371,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => /[?#]/.test(path36) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path37) => /[?#]/.test(path37) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59211,7 +59387,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => path36.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path37) => path37.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59225,8 +59401,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path36) => {
-      const problem = templateProblem(path36);
+    reportPathKeys(context, (path37) => {
+      const problem = templateProblem(path37);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59243,9 +59419,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => (
+      (path37) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path36.includes("=") && pathVariables(path36).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path37.includes("=") && pathVariables(path37).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59261,14 +59437,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path36 of pathKeys(swagger)) {
-      const key2 = path36.toLowerCase();
+    for (const path37 of pathKeys(swagger)) {
+      const key2 = path37.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path36),
+          pointer: childPointer("/paths", path37),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path36)
+            nameExcerpt(path37)
           )
         });
       }
@@ -61119,26 +61295,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path36 = [];
+    const path37 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path36.push(start);
+    path37.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path36.pop();
+        path37.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path36.slice(path36.indexOf(target2)));
+      if (seen === "grey") cycles.push(path37.slice(path37.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path36.push(target2);
+        path37.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -61761,7 +61937,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path36 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path37 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61769,7 +61945,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path36}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path37}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -62029,8 +62205,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path36) {
-  return withoutTrailingSlashes(routeOf(path36)).toLowerCase();
+function templateShape(path37) {
+  return withoutTrailingSlashes(routeOf(path37)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62793,10 +62969,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path36, options2 = {}) {
+function offsetOfPath(document, path37, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path36.entries()) {
+  for (const [index, step2] of path37.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -62807,7 +62983,7 @@ function offsetOfPath(document, path36, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path36.length - 1;
+    const isLast = index === path37.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -63003,9 +63179,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path36 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path36.map(nameExcerpt);
-  const value = path36.reduce(
+  const path37 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path37.map(nameExcerpt);
+  const value = path37.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -63013,7 +63189,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path36.length === 0) {
+    if (path37.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -63024,7 +63200,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path36, key2],
+      path: [...path37, key2],
       atKey: true
     };
   }
@@ -63032,7 +63208,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path36,
+      path: path37,
       atKey: false
     };
   }
@@ -63042,34 +63218,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path36,
+        path: path37,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path36, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path37, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path36,
+      path: path37,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path36, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path37, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path36,
+      path: path37,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path36,
+    path: path37,
     atKey: false
   };
 }
@@ -63179,8 +63355,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path36, method, pathItemPlace, operation2) {
-    this.path = path36;
+  constructor(path37, method, pathItemPlace, operation2) {
+    this.path = path37;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -63481,11 +63657,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path36 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path36)) continue;
-      let pathItem = asObject(paths[path36]);
+    for (const path37 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path37)) continue;
+      let pathItem = asObject(paths[path37]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path36);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path37);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -63501,7 +63677,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path36, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path37, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -63680,12 +63856,13 @@ function locateFindings(connector, pending2) {
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
     if (document) {
-      if (report2.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report2.pointer;
+      const pointed = report2.pointer !== void 0 && "locateEach" in document;
+      if (pointed) finding.pointer = report2.pointer;
+      if (report2.offset !== void 0) {
+        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
+      } else if (pointed) {
         const where2 = places[index];
         if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
-      } else if (report2.offset !== void 0) {
-        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
       } else if (report2.line !== void 0) {
         finding.line = report2.line;
         finding.column = report2.column ?? 1;
@@ -63705,7 +63882,7 @@ function pointerPlaces(connector, pending2) {
   const reports = [];
   for (let index = 0; index < pending2.length; index++) {
     const { rule: rule2, report: report2 } = pending2[index];
-    if (report2.pointer === void 0 || report2.path) continue;
+    if (report2.pointer === void 0 || report2.offset !== void 0 || report2.path) continue;
     const file = fileOf(connector, report2.file ?? rule2.file);
     if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
     const document = file.document;
@@ -63765,9 +63942,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path36, method, body) => `{
+var operation = (path37, method, body) => `{
   "paths": {
-    "${path36}": {
+    "${path37}": {
       "${method}": ${body}
     }
   }
@@ -63798,7 +63975,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -63930,7 +64107,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -63954,7 +64131,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it. Located on the new 'x-ms-visibility'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -63962,7 +64139,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -63970,7 +64147,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   responseChanged: {
-    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes. Another success status code alone (200 to 201, or 'default' to 200, as reviewers ask) is not: it is CHG-OTHER, which says why. The inferred rule, for which no message of Microsoft's change validator is known, names a changed success code too; but flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, and the code the swagger names does not change the one the service sends.",
     example: {
       placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
@@ -64018,7 +64195,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask" }',
@@ -64042,7 +64219,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
+    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
@@ -64120,7 +64297,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -64136,7 +64313,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -64247,16 +64424,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path36 = [];
+  const path37 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path36.push(part.step);
+        if (part.step !== void 0) path37.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path36.pop();
+        if (part.step !== void 0) path37.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -64264,7 +64441,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path36, ...part.change.path] });
+      result.push({ ...part.change, path: [...path37, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -64402,6 +64579,26 @@ function touch(touched, change) {
   }
 }
 
+// packages/validator/src/diff/scope-note.ts
+function scopesNote(before, after) {
+  const [was, is] = [scopeNames(before), scopeNames(after)];
+  if (!was || !is) return void 0;
+  const added = is.filter((scope2) => !was.includes(scope2));
+  const removed = was.filter((scope2) => !is.includes(scope2));
+  if (added.length > 0) {
+    return `Existing connections keep the scopes their users consented to, without ${quoteList(added)}, until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.`;
+  }
+  if (removed.length > 0) {
+    return `New connections no longer ask for ${quoteList(removed)}, which existing ones keep: check that no operation needs ${removed.length === 1 ? "it" : "them"}, or it fails on the new connections alone.`;
+  }
+  return void 0;
+}
+function scopeNames(value) {
+  const list2 = asArray(value);
+  if (!list2?.every((scope2) => typeof scope2 === "string")) return void 0;
+  return list2;
+}
+
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
 var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
@@ -64491,9 +64688,15 @@ function diffConnectionParameters(before, after, add2) {
       });
     }
     if (major.length > 0) {
-      add2({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
+      const note = major.includes(SCOPES) ? scopesNote(scopesOf(was), scopesOf(is)) : void 0;
+      const detail = `Changed: ${nameList(major)}.${note === void 0 ? "" : ` ${note}`}`;
+      add2({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
+}
+var SCOPES = "oAuthSettings.scopes";
+function scopesOf(parameter) {
+  return asObject(parameter.oAuthSettings)?.scopes;
 }
 function parameterEdits(was, is) {
   const uiEdited = differingKeys(
@@ -66056,6 +66259,74 @@ function* withFirst(first, rest) {
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
+// packages/validator/src/diff/counterpart-pointer.ts
+function counterpartPointer(before, after, pointer) {
+  const segments = [];
+  let was = before;
+  let is = after;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(is)) {
+      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
+      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
+      if (index === -1) break;
+      segments.push(index);
+      was = element;
+      is = is[index];
+    } else if (isObject(is) && has(is, segment)) {
+      segments.push(segment);
+      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
+      is = is[segment];
+    } else {
+      break;
+    }
+  }
+  return toPointer(segments);
+}
+function sameElement(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (was && is) {
+    if (typeof was.$ref === "string") return was.$ref === is.$ref;
+    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
+  }
+  return jsonEqual(before, after);
+}
+function deletionPointer(before, after, pointer) {
+  const kept = counterpartPointer(before, after, pointer);
+  const segments = parsePointer(pointer);
+  const keptDepth = parsePointer(kept).length;
+  if (keptDepth === segments.length) return kept;
+  const was = asObject(valueAtPointer(before, toPointer(segments.slice(0, keptDepth))));
+  const is = asObject(valueAtPointer(after, kept));
+  if (!was || !is) return kept;
+  const names2 = Object.keys(was);
+  const at = names2.indexOf(segments[keptDepth]);
+  const following = names2.slice(at + 1).find((name) => has(is, name));
+  if (following !== void 0) return childPointer(kept, following);
+  if (Object.keys(is).length === 0) return kept;
+  const outside = followingPlace(after, kept);
+  if (outside !== void 0) return outside;
+  const preceding = names2.slice(0, at).reverse().find((name) => has(is, name));
+  return preceding === void 0 ? kept : childPointer(kept, preceding);
+}
+function followingPlace(root, pointer) {
+  const segments = parsePointer(pointer);
+  while (segments.length > 0) {
+    const name = segments.pop();
+    const parentPointer = toPointer(segments);
+    const parent = valueAtPointer(root, parentPointer);
+    if (Array.isArray(parent)) {
+      const next = Number(name) + 1;
+      if (next < parent.length) return childPointer(parentPointer, next);
+    } else if (isObject(parent)) {
+      const names2 = Object.keys(parent);
+      const next = names2[names2.indexOf(name) + 1];
+      if (next !== void 0) return childPointer(parentPointer, next);
+    }
+  }
+  return void 0;
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
@@ -66264,6 +66535,15 @@ function secretTold(secret, direction) {
   };
 }
 
+// packages/validator/src/diff/notification-url-deletion.ts
+function notificationUrlDeletion(what, name, field) {
+  if (!isObject(field) || field["x-ms-notification-url"] !== true) return void 0;
+  return {
+    rule: CHANGE_RULES.other,
+    detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`
+  };
+}
+
 // packages/validator/src/diff/parameter-diff.ts
 var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema"]);
 function diffParameters(context, before, after) {
@@ -66411,6 +66691,8 @@ function diffParameters(context, before, after) {
 function deletion(model, parameter) {
   const secret = parameter.name === void 0 ? void 0 : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== void 0) return secret;
+  const callbackUrl = notificationUrlDeletion("parameter", parameter.name ?? "?", parameter.value);
+  if (callbackUrl !== void 0) return callbackUrl;
   return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 var PARAMETER_TEXTS = ["x-ms-summary", "description"];
@@ -66486,21 +66768,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path36 in paths) {
-    if (!has(paths, path36)) continue;
-    const pathItem = refPathItem(paths[path36]);
+  for (const path37 in paths) {
+    if (!has(paths, path37)) continue;
+    const pathItem = refPathItem(paths[path37]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path36));
-    unfollowed2.set(path36, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path37));
+    unfollowed2.set(path37, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path36 in paths) {
-    if (!has(paths, path36)) continue;
-    const pathItem = refPathItem(paths[path36]);
+  for (const path37 in paths) {
+    if (!has(paths, path37)) continue;
+    const pathItem = refPathItem(paths[path37]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -66512,17 +66794,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path36 of all) {
-    const before = has(pathsBefore, path36) ? pathsBefore[path36] : void 0;
-    const after = has(pathsAfter, path36) ? pathsAfter[path36] : void 0;
+  for (const path37 of all) {
+    const before = has(pathsBefore, path37) ? pathsBefore[path37] : void 0;
+    const after = has(pathsAfter, path37) ? pathsAfter[path37] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path36);
-    const whyBefore = unfollowedBefore.get(path36);
+    const whyAfter = unfollowedAfter.get(path37);
+    const whyBefore = unfollowedBefore.get(path37);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path36);
+    const pathItemPointer = childPointer("/paths", path37);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -66530,12 +66812,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path36)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path37)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path36)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path36)} was not compared: in the base version, ${whyBefore}.` : refEdit(path36, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path37)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path37)} was not compared: in the base version, ${whyBefore}.` : refEdit(path37, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -66545,12 +66827,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path36, before, after) {
+function refEdit(path37, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path36)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path37)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path36)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path36)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path37)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path37)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -66628,7 +66910,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
       "new",
       current.pointer,
       valuePath,
-      `Changed: the success status code, from ${previous.code} to ${current.code}.`
+      `Changed: the success status code, from ${previous.code} to ${current.code}. Flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, so the code alone breaks no flow.`
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
@@ -66767,8 +67049,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path36) {
-  return withoutTrailingSlashes(emptiedBraces(path36));
+function normalizePath(path37) {
+  return withoutTrailingSlashes(emptiedBraces(path37));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -66893,7 +67175,10 @@ function diffOperations(context) {
       pointer: before.pointer,
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
-      ...before.isDeprecated ? { detail: "It was deprecated; deleting it still breaks the flows that use it." } : {
+      ...before.isDeprecated ? {
+        detail: "It was deprecated; deleting it still breaks the flows that use it.",
+        advice: KEEP_DEPRECATED
+      } : {
         advice: "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
       }
     });
@@ -66953,19 +67238,31 @@ function diffOperation(context, before, after) {
   }
   const kindBefore = triggerKind(context.old, before);
   const kindAfter = triggerKind(context.new, after);
-  if (kindBefore !== kindAfter)
-    add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  if (kindBefore !== kindAfter) {
+    add2(
+      CHANGE_RULES.triggerKind,
+      `It changed from ${kindBefore} to ${kindAfter}.`,
+      void 0,
+      triggerKindPointer(context, before, after)
+    );
+  }
   diffMcpProtocol(context, before, after);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
   const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
-    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated);
-    else add2(CHANGE_RULES.deprecationProcess);
+    const deprecated = childPointer(after.pointer, "deprecated");
+    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated, void 0, void 0, deprecated);
+    else add2(CHANGE_RULES.deprecationProcess, void 0, void 0, deprecated);
   } else if (before.isDeprecated !== after.isDeprecated) {
     others.push("deprecated");
   }
   if (!before.isInternal && after.isInternal && !after.isDeprecated) {
-    add2(CHANGE_RULES.visibilityInternal);
+    add2(
+      CHANGE_RULES.visibilityInternal,
+      void 0,
+      void 0,
+      childPointer(after.pointer, "x-ms-visibility")
+    );
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others.push("x-ms-visibility");
   }
@@ -66993,7 +67290,8 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-var RENAME_ADVICE2 = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var KEEP_DEPRECATED = "Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.";
+var RENAME_ADVICE2 = `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').`;
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
 function renameTold(before, renamed) {
   const was = operationLabel(before);
@@ -67017,6 +67315,33 @@ function isDeprecationDoneRight(operation2, model) {
   const name = versionedName(operation2.operationId ?? family);
   const newest = replacementIndex(model);
   return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
+}
+function triggerKindPointer(context, before, after) {
+  if (!jsonEqual(before.operation["x-ms-trigger"], after.operation["x-ms-trigger"])) {
+    return has(after.operation, "x-ms-trigger") ? childPointer(after.pointer, "x-ms-trigger") : deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-trigger");
+  }
+  const contentBefore = notificationContent(context.old, before);
+  const contentAfter = notificationContent(context.new, after);
+  if (contentAfter && !contentBefore) return contentAfter.pointer;
+  if (contentBefore && !contentAfter) {
+    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
+    return onOperation ? deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-notification-content") : deletedMemberPointer(
+      context,
+      before.pathItemPointer,
+      after.pathItemPointer,
+      "x-ms-notification-content"
+    );
+  }
+  return after.pointer;
+}
+function deletedMemberPointer(context, was, is, member) {
+  if (was === is) return deletionPointer(context.old.root, context.new.root, childPointer(was, member));
+  const within = deletionPointer(
+    valueAtPointer(context.old.root, was),
+    valueAtPointer(context.new.root, is),
+    childPointer("", member)
+  );
+  return `${is}${within}`;
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
@@ -67401,6 +67726,8 @@ var PropertyComparer = class {
     if (direction === "output") {
       return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
     }
+    const callbackUrl = notificationUrlDeletion("input field", name, field);
+    if (callbackUrl) return { ...callbackUrl, side: "old", pointer, path: [name] };
     const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
@@ -67443,6 +67770,24 @@ var KeptViews = class {
     return view;
   }
 };
+
+// packages/validator/src/diff/dynamic-source-note.ts
+function dynamicSourceNote(changedKeys) {
+  const picker = changedKeys.find((key2) => PICKER_KEYS.has(key2));
+  const fields = changedKeys.find((key2) => FIELDS_KEYS.has(key2));
+  const notes = [];
+  if (picker !== void 0) notes.push(`${picker} ${PICKER_NOTE}`);
+  if (fields !== void 0) notes.push(`${fields} ${FIELDS_NOTE}`);
+  return notes.length > 0 ? notes.join(" ") : void 0;
+}
+var PICKER_KEYS = /* @__PURE__ */ new Set([
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-tree"
+]);
+var FIELDS_KEYS = /* @__PURE__ */ new Set(["x-ms-dynamic-schema", "x-ms-dynamic-properties"]);
+var PICKER_NOTE = "only decides the values the designer offers: flows keep sending the values they were saved with, so check that the service still takes the values the base version's source listed.";
+var FIELDS_NOTE = "decides the fields the designer fetches: flows keep the fields they were saved with, so check that the new source gives the base version's fields (one it no longer gives breaks the flows that use it, and no comparison of the swaggers can see that).";
 
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
@@ -67834,11 +68179,13 @@ var SchemaComparer = class {
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
     appendAll(others, differingKeys(before.node, after.node, ignored));
     if (others.length > 0) {
+      const keys = [...new Set(others)];
+      const note = dynamicSourceNote(keys);
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList([...new Set(others)])}.`
+        detail: `Changed: ${nameList(keys)}.${note === void 0 ? "" : ` ${note}`}`
       });
     }
     return { parts: found.parts, cut: found.cut, depth };
@@ -68017,18 +68364,52 @@ function swaggerDeletion(before, after) {
   return { rule: CHANGE_RULES.swaggerDeleted, file: "swagger", side: "old", pointer: "" };
 }
 
+// packages/validator/src/diff/shared-syntax-errors.ts
+function sharedSyntaxErrors(base2, current) {
+  const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const { issue: issue2, place } of base2) {
+    const key2 = sameErrorKey(issue2, place);
+    const alike = unmatched.get(key2);
+    if (alike) alike.push(issue2);
+    else unmatched.set(key2, [issue2]);
+  }
+  for (const { issue: issue2, place } of current) {
+    const match2 = unmatched.get(sameErrorKey(issue2, place))?.shift();
+    if (!match2) continue;
+    shared.base.add(match2);
+    shared.current.add(issue2);
+  }
+  return shared;
+}
+function sameErrorKey(issue2, place) {
+  return `${issue2.message}\0${place}`;
+}
+
 // packages/validator/src/diff/syntax-changes.ts
-function syntaxChanges(file, side, document) {
-  if (!document || !asObject(document.value)) return [];
-  return document.syntaxIssues.map((issue2) => ({
-    rule: CHANGE_RULES.jsonSyntax,
-    file,
-    side,
-    pointer: "",
-    offset: issue2.offset,
-    detail: issue2.unlisted === void 0 ? issue2.message : unlistedSyntaxMessage(issue2.unlisted, "change"),
-    impact: side === "new" ? "breaking" : "major"
-  }));
+function syntaxChanges(file, before, after) {
+  const [old, now] = [issuesOf(before), issuesOf(after)];
+  const shared = sharedSyntaxErrors(placed(before, old), placed(after, now));
+  const change = (issue2, side, impact, also) => {
+    const told = issue2.unlisted === void 0 ? issue2.message : unlistedSyntaxMessage(issue2.unlisted, "change");
+    const detail = also === void 0 ? told : `${told} ${also}`;
+    return { rule: CHANGE_RULES.jsonSyntax, file, side, pointer: "", offset: issue2.offset, detail, impact };
+  };
+  return [
+    ...old.filter((issue2) => !shared.base.has(issue2)).map((issue2) => change(issue2, "old", "major")),
+    ...now.map(
+      (issue2) => shared.current.has(issue2) ? change(issue2, "new", "major", IN_BOTH) : change(issue2, "new", "breaking")
+    )
+  ];
+}
+function placed(document, issues) {
+  if (!document || issues.length === 0) return [];
+  const places = syntaxErrorPlaces(document);
+  return issues.map((issue2, index) => ({ issue: issue2, place: places[index] }));
+}
+var IN_BOTH = "The base version has the same error: this update did not make it.";
+function issuesOf(document) {
+  return document && asObject(document.value) ? document.syntaxIssues : [];
 }
 function uncomparableChange(file, side, document) {
   return {
@@ -68052,10 +68433,8 @@ function whyUnreadable(document) {
 function diffConnectorFiles(before, after) {
   const swaggerDeleted = swaggerDeletion(before, after);
   const raw = [
-    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", "old", before.swagger),
-    ...syntaxChanges("swagger", "new", after.swagger),
-    ...syntaxChanges("apiProperties", "old", before.apiProperties),
-    ...syntaxChanges("apiProperties", "new", after.apiProperties)
+    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", before.swagger, after.swagger),
+    ...syntaxChanges("apiProperties", before.apiProperties, after.apiProperties)
   ];
   if (!swaggerDeleted) {
     const routes = versionRoutes(before, after);
@@ -68297,7 +68676,11 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
+  return (await discoverConnectorTree(paths, cwd, platform2)).folders;
+}
+async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
+  const roots = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path22.default.resolve(cwd, given);
     let stat2;
@@ -68310,7 +68693,9 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     }
     if (stat2.isFile()) {
       const folder = import_node_path22.default.dirname(absolute);
-      if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
+      const names2 = listedOrRefused(folder, given, absolute);
+      if (names2.includes(".git")) roots.add(folder);
+      if (!isConnectorFolderListing(names2)) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
         throw new UsageError("is not a file of a connector folder.", {
@@ -68322,12 +68707,12 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       continue;
     }
     try {
-      search(absolute, 0, found, platform2);
+      search(absolute, 0, { found, roots }, platform2);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
   }
-  return sortFolderPaths(found);
+  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
 }
 function listedOrRefused(folder, given, absolute) {
   try {
@@ -68345,8 +68730,10 @@ function sortFolderPaths(folders, paths = import_node_path22.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
-function search(folder, depth, found, platform2) {
+function search(folder, depth, findings, platform2) {
+  const { found } = findings;
   const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
+  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -68359,7 +68746,7 @@ function search(folder, depth, found, platform2) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   for (const child of searchedChildren(dirents, platform2)) {
-    search(entryPath(folder, child), depth + 1, found, platform2);
+    search(entryPath(folder, child), depth + 1, findings, platform2);
   }
 }
 function swaggerFoldersBelow(folder, dirents, depth, platform2) {
@@ -68466,8 +68853,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path36 = names2.slice(2, 2 + length);
-  return names2 === `a/${path36} b/${path36}` ? path36 : void 0;
+  const path37 = names2.slice(2, 2 + length);
+  return names2 === `a/${path37} b/${path37}` ? path37 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -68695,21 +69082,47 @@ var Git = class {
     const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
   }
-  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
-  async ignoredFiles(paths) {
-    if (paths.length === 0) return [];
-    const top = await this.topLevel();
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
-    return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
+  /**
+   * The files git ignores under `paths` (relative to the folder this runs in; all of it when none):
+   * untracked, and matched by .gitignore, .git/info/exclude or core.excludesFile. Relative to that
+   * folder and `/`-separated; the files inside an ignored folder are listed one by one, as each is a
+   * file that a commit of the folder leaves out.
+   */
+  ignoredFiles(paths = []) {
+    return this.ignored(paths, []);
   }
   /**
-   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
-   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
-   * lists them when run there; files inside an ignored folder are listed one by one.
+   * What git ignores under `paths`, as ignoredFiles lists it but for a folder git ignores whole: one
+   * entry ending in `/`, so that a node_modules/ is not listed file by file.
    */
-  async ignoredFilesUnder(folder) {
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
-    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  ignoredEntries(paths = []) {
+    return this.ignored(paths, ["--directory"]);
+  }
+  async ignored(paths, options2) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", ...options2, "-z"];
+    if (paths.length > 0) args.push("--", ...paths);
+    return splitNul(await this.text(args));
+  }
+  /**
+   * The folders under the one this runs in that git takes for repositories of their own, relative to
+   * it and ending with `/`: those committed as a link (a gitlink, mode 160000: a submodule, or a clone
+   * `git add` met) and those untracked that hold a repository git would commit as one. A folder with a
+   * `.git` git does not take for a repository (an empty folder, a file that names no gitdir), or under
+   * which it tracks files already, is none: git commits its files as any others. One process: `-t`
+   * tags the untracked entries (`?`), which git lists as `dir/` for a repository and file by file for
+   * a plain folder (so no `--directory`, which would list a plain folder as `dir/` too).
+   */
+  async nestedRepositories() {
+    const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
+    const nested = [];
+    for (const entry of splitNul(await this.text(args))) {
+      if (entry.startsWith("? ")) {
+        if (entry.endsWith("/")) nested.push(entry.slice(2));
+      } else if (entry.slice(2).startsWith("160000 ")) {
+        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+      }
+    }
+    return [...new Set(nested)];
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -68824,13 +69237,98 @@ function splitNul(output) {
   return output.split("\0").filter((item) => item.length > 0);
 }
 
+// packages/validator/src/git/git-ignored-entries.ts
+var import_node_path23 = __toESM(require("node:path"), 1);
+var MAX_FOLDERS_NAMED = 50;
+async function gitIgnoredEntries(tree, options2) {
+  const ignored = /* @__PURE__ */ new Map();
+  if (tree.folders.length === 0) return ignored;
+  const { onFailure, gitAt = (root) => new Git(root) } = options2;
+  const byRoot = foldersByWorkTree(tree, options2.paths, options2.cwd);
+  for (const [root, folders] of byRoot) {
+    const named2 = folders.length <= MAX_FOLDERS_NAMED ? folders.map((folder) => specOf(root, folder)) : [];
+    let listed;
+    try {
+      listed = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
+    } catch (error3) {
+      if (onFailure === "throw") throw error3;
+      continue;
+    }
+    for (const [folder, entries] of ignoredByFolder(root, folders, listed)) ignored.set(folder, entries);
+  }
+  return ignored;
+}
+function foldersByWorkTree(tree, paths, cwd) {
+  const known = new Set(tree.repositoryRoots);
+  const stops = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = import_node_path23.default.resolve(cwd, given);
+    stops.add(absolute);
+    stops.add(import_node_path23.default.dirname(absolute));
+  }
+  const above = /* @__PURE__ */ new Map();
+  const rootAbove = (folder) => {
+    if (above.has(folder)) return above.get(folder);
+    const parent = import_node_path23.default.dirname(folder);
+    const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
+    above.set(folder, root);
+    return root;
+  };
+  const byRoot = /* @__PURE__ */ new Map();
+  for (const folder of tree.folders) {
+    let root;
+    for (let at = folder; ; at = import_node_path23.default.dirname(at)) {
+      if (known.has(at)) {
+        root = at;
+        break;
+      }
+      if (stops.has(at) || import_node_path23.default.dirname(at) === at) {
+        root = import_node_path23.default.dirname(at) === at ? void 0 : rootAbove(import_node_path23.default.dirname(at));
+        break;
+      }
+    }
+    if (root === void 0) continue;
+    const inRoot = byRoot.get(root);
+    if (inRoot) inRoot.push(folder);
+    else byRoot.set(root, [folder]);
+  }
+  return byRoot;
+}
+function specOf(root, folder) {
+  return slashSeparated(import_node_path23.default.relative(root, folder));
+}
+function ignoredByFolder(root, folders, listed) {
+  const namesIn = /* @__PURE__ */ new Map();
+  const wholeFolders = /* @__PURE__ */ new Set();
+  for (const entry of listed) {
+    const isFolder2 = entry.endsWith("/");
+    const absolute = import_node_path23.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path23.default.dirname(absolute);
+    const names2 = namesIn.get(parent);
+    if (names2) names2.push(import_node_path23.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path23.default.basename(absolute)]);
+    if (isFolder2) wholeFolders.add(absolute);
+  }
+  const ignored = /* @__PURE__ */ new Map();
+  for (const folder of folders) {
+    let whole = false;
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path23.default.dirname(at)) {
+      if (wholeFolders.has(at)) whole = true;
+    }
+    const names2 = namesIn.get(folder);
+    if (whole) ignored.set(folder, "all");
+    else if (names2 !== void 0) ignored.set(folder, names2);
+  }
+  return ignored;
+}
+
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path23.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs16.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -68899,7 +69397,10 @@ function validateFoldersInParallel(folders, setup, options2) {
     };
     const assignNext = (worker) => {
       if (nextTask >= folders.length) return;
-      const task = { index: nextTask, folder: folders[nextTask] };
+      const folder = folders[nextTask];
+      const task = { index: nextTask, folder };
+      const ignored = options2.gitIgnored?.get(folder);
+      if (ignored !== void 0) task.gitIgnored = ignored;
       if (!setUp.has(worker)) task.setup = setup;
       worker.postMessage(task);
       setUp.add(worker);
@@ -68981,22 +69482,28 @@ function resolveProfile(folder, forced, config2) {
   return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
 async function validatePaths(paths, options2 = {}) {
+  return validateFolders(await foldersToValidate(paths, options2), options2);
+}
+async function validateFolders(found, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const config2 = options2.config ?? DEFAULT_CONFIG;
-  const folders = await checkedFoldersToValidate(paths, cwd, config2);
+  const { folders, gitIgnored } = found;
+  const handling = options2.gitIgnored ?? "mark";
   const workerScript = options2.workerScript ?? bundledWorkerScript();
   const workers = workerScript && !options2.rules ? workerCount(options2.concurrency ?? "auto", folders.length) : 1;
   let connectors;
   if (workerScript && workers > 1) {
     connectors = await validateFoldersInParallel(
       folders,
-      { cwd, profile: options2.profile, config: config2, secretIdentityKey: secretIdentityKey() },
-      { workerScript, workers, onConnector: options2.onConnector }
+      { cwd, profile: options2.profile, config: config2, secretIdentityKey: secretIdentityKey(), gitIgnored: handling },
+      { workerScript, workers, onConnector: options2.onConnector, gitIgnored }
     );
   } else {
     connectors = [];
     for (const folder of folders) {
-      const result = await validateFolder(folder, options2, config2, cwd);
+      const ignored = gitIgnored.get(folder);
+      const of = ignored === void 0 ? void 0 : { ignored, handling };
+      const result = await validateFolder(folder, options2, config2, cwd, of);
       connectors.push(result);
       options2.onConnector?.(result);
     }
@@ -69004,13 +69511,28 @@ async function validatePaths(paths, options2 = {}) {
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
 }
-async function checkedFoldersToValidate(paths, cwd, config2) {
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+async function foldersToValidate(paths, options2 = {}) {
+  const cwd = options2.cwd ?? process.cwd();
+  const config2 = options2.config ?? DEFAULT_CONFIG;
+  const tree = await discoverConnectorTree(paths, cwd);
+  const folders = checkedFolders(tree.folders, paths, cwd, config2);
+  const leaveOut = options2.gitIgnored === "leave-out";
+  const gitIgnored = await gitIgnoredEntries(
+    { ...tree, folders },
+    { paths, cwd, onFailure: leaveOut ? "throw" : "ignore" }
+  );
+  return {
+    folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
+    gitIgnored
+  };
+}
+function checkedFolders(found, paths, cwd, config2) {
+  const folders = found.filter((folder) => !isIgnored(folder, config2));
   refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
-async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
+async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd(), gitIgnored) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
   const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,
@@ -69039,45 +69561,13 @@ async function filesGitIgnores(folder) {
     if (error3 instanceof RepositoryOwnerError) throw error3;
     return { inWorkTree: false, why: whyNoWorkTree(error3) };
   }
-  return { inWorkTree: true, files: await git.ignoredFilesUnder(folder) };
+  const [files, nestedRepositories] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
+  return { inWorkTree: true, files, nestedRepositories };
 }
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
-
-// packages/validator/src/diff/counterpart-pointer.ts
-function counterpartPointer(before, after, pointer) {
-  const segments = [];
-  let was = before;
-  let is = after;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(is)) {
-      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
-      if (index === -1) break;
-      segments.push(index);
-      was = element;
-      is = is[index];
-    } else if (isObject(is) && has(is, segment)) {
-      segments.push(segment);
-      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
-      is = is[segment];
-    } else {
-      break;
-    }
-  }
-  return toPointer(segments);
-}
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
-}
 
 // packages/validator/src/git/change-finding.ts
 function changeToFinding(change, connector, current, previous) {
@@ -69102,9 +69592,14 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
+  const kept = counterpartPointer(before?.value, document.value, change.pointer);
+  const pointer = isSwagger && kept !== change.pointer && isPathsOrPathItem(kept) ? deletionPointer(before?.value, document.value, change.pointer) : kept;
   const where2 = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where2.offset) };
+}
+function isPathsOrPathItem(pointer) {
+  const segments = parsePointer(pointer);
+  return segments[0] === "paths" && segments.length <= 2;
 }
 
 // packages/validator/src/git/compare-with-base.ts
@@ -69114,11 +69609,11 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
 ]);
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path24.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path24.default.resolve(cwd, file);
+  const baseDir = import_node_path25.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path25.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -69324,10 +69819,10 @@ function painter(enabled) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path25.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path26.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -69359,7 +69854,7 @@ async function writeJobSummary(summary3 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -69410,8 +69905,8 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path26.default) {
+var import_node_path27 = __toESM(require("node:path"), 1);
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path27.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -69421,7 +69916,7 @@ function workspaceFolder() {
 }
 async function realPathInsideWorkspace(input, workspace, given) {
   const root = await import_node_fs17.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path27.default.resolve(workspace, given)).catch((error3) => {
+  const real = await realPathOfNew(import_node_path28.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
   return isWithin(root, real) ? real : void 0;
@@ -69439,7 +69934,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs17.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path27.default.dirname(current);
+      const parent = import_node_path28.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -69481,7 +69976,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -69601,7 +70096,7 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-argument.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -69622,16 +70117,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given, cwd) {
   try {
-    (0, import_node_fs18.statSync)(import_node_path28.default.resolve(cwd, given));
+    (0, import_node_fs18.statSync)(import_node_path29.default.resolve(cwd, given));
   } catch (error3) {
     throw unreadablePathError(given, error3) ?? missingFolderError(given, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given, found, cwd) {
-  const resolved2 = import_node_path28.default.resolve(cwd, given);
+  const resolved2 = import_node_path29.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path28.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path29.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -69645,7 +70140,7 @@ function requireOneConnectorFolder(given, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto5 = require("node:crypto");
 var import_node_fs19 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -69653,22 +70148,26 @@ function isNeverSent(relative) {
 function gitBlobSha(content) {
   return (0, import_node_crypto5.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function readConnectorFiles(folder, shownAs = folder, leftOut = () => false) {
+async function readConnectorFiles(folder, shownAs = folder, leftOut = () => false, nestedRepositories) {
+  const isNested = (relative, absolute) => nestedRepositories ? nestedRepositories.has(`${relative}/`) : isRepositoryRoot(absolute);
   const files = [];
+  const nested = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs19.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path29.default.join(directory, entry.name);
+      const absolute = import_node_path30.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path29.default.join(shownAs, relative) },
+          location: { file: import_node_path30.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
-      if (entry.isDirectory()) await walk(absolute, relative);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        if (isNested(relative, absolute)) nested.push(`${relative}/`);
+        else await walk(absolute, relative);
+      } else if (entry.isFile()) {
         const content = await import_node_fs19.promises.readFile(absolute);
         const executable = ((await import_node_fs19.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
@@ -69681,7 +70180,11 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut = () => fals
     }
   }
   await walk(folder, "");
-  return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return {
+    files: files.sort((a, b) => byPath(a.path, b.path)),
+    nestedRepositories: nested.sort(byPath)
+  };
 }
 
 // node_modules/universal-user-agent/index.js
@@ -70121,7 +70624,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA2 = 44;
+var COMMA3 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -70133,7 +70636,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA2] |= COMMA_FLAG;
+CHAR_MAP[COMMA3] |= COMMA_FLAG;
 for (let code2 = 128; code2 <= 255; code2++) {
   CHAR_MAP[code2] |= LOWER_CASE;
 }
@@ -71155,17 +71658,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path36 = requestOptions.url.replace(options2.baseUrl, "");
+    const path37 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path36} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path37} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path36} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path37} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -73878,7 +74381,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path37) => path37.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -74397,7 +74900,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -74569,9 +75072,12 @@ function isUnderAny(relative, paths) {
   }
   return false;
 }
-function filesToSend(files, gitIgnored) {
+function filesToSend(files, gitIgnored, nestedRepositories = []) {
   const sent = [];
   const leftOut = [...gitIgnored].filter((entry) => !isNeverSent(entry.replace(/\/$/, ""))).sort().map((entry) => ({ path: entry, reason: "git-ignored" }));
+  for (const repository of nestedRepositories) {
+    if (!isUnderAny(repository, gitIgnored)) leftOut.push({ path: repository, reason: "nested-repository" });
+  }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
     if (kindOfFileName(file.path) === "settings") leftOut.push({ path: file.path, reason: "settings" });
@@ -74580,8 +75086,8 @@ function filesToSend(files, gitIgnored) {
   return { sent, leftOut };
 }
 function ignoredConnectorFiles(leftOut) {
-  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path36) => {
-    const kind = kindOfFileName(path36);
+  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path37) => {
+    const kind = kindOfFileName(path37);
     return kind !== void 0 && kind !== "settings";
   });
 }
@@ -74594,6 +75100,15 @@ function leftOutLines(leftOut) {
       `Left out of the pull request: ${namesOf(ignored)}, which git ignores (.gitignore); no commit would carry ${them} either.`
     );
   }
+  const nested = leftOut.filter((file) => file.reason === "nested-repository").map((file) => file.path);
+  if (nested.length === 1)
+    lines.push(
+      `Left out of the pull request: ${namesOf(nested)}, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.`
+    );
+  else if (nested.length > 1)
+    lines.push(
+      `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`
+    );
   const settings = leftOut.find((file) => file.reason === "settings");
   if (settings)
     lines.push(
@@ -74612,9 +75127,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path36) => !same(
-      onBranchLeftOut.find((file) => file.path === path36),
-      upstreamLeftOut.find((file) => file.path === path36)
+    (path37) => !same(
+      onBranchLeftOut.find((file) => file.path === path37),
+      upstreamLeftOut.find((file) => file.path === path37)
     )
   );
 }
@@ -74631,7 +75146,7 @@ function withoutLeftOutFindings(validation, leftOut) {
 function withoutIgnoredFindings(validation, leftOut) {
   return withoutLeftOutFindings(
     validation,
-    leftOut.filter((file) => file.reason === "git-ignored")
+    leftOut.filter((file) => file.reason !== "settings")
   );
 }
 function proposedFiles(changes) {
@@ -74794,8 +75309,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path36 of changes.deletions)
-    entries.push({ path: `${folder}/${path36}`, mode: "100644", type: "blob", sha: null });
+  for (const path37 of changes.deletions)
+    entries.push({ path: `${folder}/${path37}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -74839,7 +75354,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -74855,7 +75370,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path30.default.basename(folder);
+  return import_node_path31.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -74870,7 +75385,8 @@ async function gitIgnoredFiles(folder, connector) {
       { location: { file: error3.repository }, hint: trustHint(error3.repository) }
     );
   }
-  if (answer.inWorkTree) return { files: new Set(answer.files) };
+  if (answer.inWorkTree)
+    return { files: new Set(answer.files), nestedRepositories: new Set(answer.nestedRepositories) };
   if (repositoryRootOf(folder) === void 0) return { files: /* @__PURE__ */ new Set() };
   const remedy = /not installed/.test(answer.why) ? " Install git to leave them out." : "";
   return {
@@ -75247,20 +75763,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given, root) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const inLayout = pathFromTopFolder(
-    import_node_path31.default.relative(import_node_path31.default.resolve(root), import_node_path31.default.resolve(connectorFolder)),
+    import_node_path32.default.relative(import_node_path32.default.resolve(root), import_node_path32.default.resolve(connectorFolder)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path31.default.basename(import_node_path31.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path32.default.basename(import_node_path32.default.resolve(connectorFolder))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path31.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path31.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path32.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path32.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -75277,19 +75793,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path32.default.basename(folder);
+  const name = import_node_path33.default.basename(folder);
   let names2;
   try {
-    names2 = (0, import_node_fs20.readdirSync)(import_node_path32.default.dirname(folder));
+    names2 = (0, import_node_fs20.readdirSync)(import_node_path33.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names2.includes(name)) return folder;
   const key2 = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names2.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path32.default.join(import_node_path32.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path33.default.join(import_node_path33.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -75404,7 +75920,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path33.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path34.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -75415,23 +75931,26 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path33.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path34.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
   });
   const ignored = await gitIgnoredFiles(folder, options2.connector);
-  const { sent: local, leftOut } = filesToSend(
-    await readConnectorFiles(folder, options2.connector, (relative) => isUnderAny(relative, ignored.files)),
-    ignored.files
+  const contents = await readConnectorFiles(
+    folder,
+    options2.connector,
+    (relative) => isUnderAny(relative, ignored.files),
+    ignored.nestedRepositories
   );
+  const { sent: local, leftOut } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
   for (const line of leftOutLines(leftOut)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   const committed = withoutIgnoredFindings(validated, leftOut);
   const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path33.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path34.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -75596,7 +76115,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path33.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path34.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -75788,12 +76307,12 @@ var import_node_fs22 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs21.existsSync)(import_node_path34.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs21.existsSync)(import_node_path35.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path34.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path35.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -75937,7 +76456,7 @@ function failForRefused(results, workspace, annotateFindings) {
     results.flatMap(
       (result) => result.operation !== "refused" ? result.breakingChanges ?? [] : annotateFindings || !ownFiles(result) ? result.findings ?? [] : []
     ),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path35.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path36.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

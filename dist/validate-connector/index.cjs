@@ -40,9 +40,9 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = require("net");
     var tls = require("tls");
-    var http = require("http");
-    var https = require("https");
-    var events = require("events");
+    var http2 = require("http");
+    var https2 = require("https");
+    var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
     exports2.httpOverHttp = httpOverHttp2;
@@ -51,24 +51,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -77,7 +77,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -94,7 +94,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path49 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path56 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path49 && path49[0] !== "/") {
-          path49 = `/${path49}`;
+        if (path56 && path56[0] !== "/") {
+          path56 = `/${path56}`;
         }
-        return new URL(`${origin}${path49}`);
+        return new URL(`${origin}${path56}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path49, origin }
+          request: { method, path: path56, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path49);
+        debuglog("sending request to %s %s/%s", method, origin, path56);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path49, origin },
+          request: { method, path: path56, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path49,
+          path56,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path49, origin }
+          request: { method, path: path56, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path49);
+        debuglog("trailers received from %s %s/%s", method, origin, path56);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path49, origin },
+          request: { method, path: path56, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path49,
+          path56,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path49, origin }
+            request: { method, path: path56, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path49);
+          debuglog("sending request to %s %s/%s", method, origin, path56);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path49,
+        path: path56,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path49 !== "string") {
+        if (typeof path56 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path49[0] !== "/" && !(path49.startsWith("http://") || path49.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path56[0] !== "/" && !(path56.startsWith("http://") || path56.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path49)) {
+        } else if (invalidPathRegex.test(path56)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path49, query) : path49;
+        this.path = query ? buildURL(path56, query) : path56;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2048,8 +2048,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
-    var EventEmitter = require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2159,9 +2159,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2199,12 +2199,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4471,8 +4471,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path49, host, upgrade, blocking, reset } = request;
+      const { method, path: path56, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path49} HTTP/1.1\r
+      let header = `${method} ${path56} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6723,12 +6723,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path49, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path56, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path49;
+      headers[HTTP2_HEADER_PATH] = path56;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7398,12 +7398,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path49 = search2 ? `${pathname}${search2}` : pathname;
+        const path56 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path49;
+        this.opts.path = path56;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7621,7 +7621,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = require("node:assert");
     var net = require("node:net");
-    var http = require("node:http");
+    var http2 = require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7810,7 +7810,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7882,16 +7882,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7902,7 +7902,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7953,7 +7953,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7965,7 +7965,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8301,8 +8301,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8617,7 +8617,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8692,7 +8692,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent;
+    module2.exports = Agent3;
   }
 });
 
@@ -8702,7 +8702,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = require("node:url");
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path49 = "/",
+          path: path56 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path49;
+        opts.path = origin + path56;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8817,7 +8817,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent3({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8926,7 +8926,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8946,7 +8946,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9571,7 +9571,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9603,7 +9603,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9620,7 +9620,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9690,18 +9690,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9958,9 +9958,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10183,9 +10183,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10470,9 +10470,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10564,9 +10564,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path49) {
-      if (typeof path49 !== "string") {
-        return path49;
+    function safeUrl(path56) {
+      if (typeof path56 !== "string") {
+        return path56;
       }
-      const pathSegments = path49.split("?");
+      const pathSegments = path56.split("?");
       if (pathSegments.length !== 2) {
-        return path49;
+        return path56;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path49, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path49);
+    function matchKey(mockDispatch2, { path: path56, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path56);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path49 }) => matchValue(safeUrl(path49), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path56 }) => matchValue(safeUrl(path56), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path49, method, body, headers, query } = opts;
+      const { path: path56, method, body, headers, query } = opts;
       return {
-        path: path49,
+        path: path56,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path49, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path56, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path49,
+            Path: path56,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11291,7 +11291,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11318,7 +11318,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent3(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11422,9 +11422,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent3());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -12035,10 +12035,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists4 = this[kHeadersMap].get(lowercaseName);
         if (exists4) {
-          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter4 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists4.name,
-            value: `${exists4.value}${delimiter2}${value}`
+            value: `${exists4.value}${delimiter4}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14429,7 +14429,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14505,7 +14505,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14548,7 +14548,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14953,7 +14953,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = require("string_decoder");
     var { btoa: btoa2 } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15044,7 +15044,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15073,7 +15073,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path49) {
-      for (let i = 0; i < path49.length; ++i) {
-        const code2 = path49.charCodeAt(i);
+    function validateCookiePath(path56) {
+      for (let i = 0; i < path56.length; ++i) {
+        const code2 = path56.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18289,8 +18289,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -19014,7 +19014,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19037,7 +19037,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent;
+    module2.exports.Agent = Agent3;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path49 = opts.path;
+          let path56 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path49 = `/${path49}`;
+            path56 = `/${path56}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path49);
+          url = new URL(util.parseOrigin(url).origin + path56);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path49, { windows } = {}) => {
-      const segs = path49.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path56, { windows } = {}) => {
+      const segs = path56.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path49) {
-      const ctrl = callVisitor(key2, node, visitor, path49);
+    function visit_(key2, node, visitor, path56) {
+      const ctrl = callVisitor(key2, node, visitor, path56);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path49, ctrl);
-        return visit_(key2, ctrl, visitor, path49);
+        replaceNode(key2, path56, ctrl);
+        return visit_(key2, ctrl, visitor, path56);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path49 = Object.freeze(path49.concat(node));
+          path56 = Object.freeze(path56.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path49);
+            const ci = visit_(i, node.items[i], visitor, path56);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path49 = Object.freeze(path49.concat(node));
-          const ck = visit_("key", node.key, visitor, path49);
+          path56 = Object.freeze(path56.concat(node));
+          const ck = visit_("key", node.key, visitor, path56);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path49);
+          const cv = visit_("value", node.value, visitor, path56);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path49) {
-      const ctrl = await callVisitor(key2, node, visitor, path49);
+    async function visitAsync_(key2, node, visitor, path56) {
+      const ctrl = await callVisitor(key2, node, visitor, path56);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path49, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path49);
+        replaceNode(key2, path56, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path56);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path49 = Object.freeze(path49.concat(node));
+          path56 = Object.freeze(path56.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path49);
+            const ci = await visitAsync_(i, node.items[i], visitor, path56);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path49 = Object.freeze(path49.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path49);
+          path56 = Object.freeze(path56.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path56);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path49);
+          const cv = await visitAsync_("value", node.value, visitor, path56);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path49) {
+    function callVisitor(key2, node, visitor, path56) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path49);
+        return visitor(key2, node, path56);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path49);
+        return visitor.Map?.(key2, node, path56);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path49);
+        return visitor.Seq?.(key2, node, path56);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path49);
+        return visitor.Pair?.(key2, node, path56);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path49);
+        return visitor.Scalar?.(key2, node, path56);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path49);
+        return visitor.Alias?.(key2, node, path56);
       return void 0;
     }
-    function replaceNode(key2, path49, node) {
-      const parent = path49[path49.length - 1];
+    function replaceNode(key2, path56, node) {
+      const parent = path56[path56.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path49, value) {
+    function collectionFromPath(schema, path56, value) {
       let v = value;
-      for (let i = path49.length - 1; i >= 0; --i) {
-        const k = path49[i];
+      for (let i = path56.length - 1; i >= 0; --i) {
+        const k = path56[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path49) => path49 == null || typeof path49 === "object" && !!path49[Symbol.iterator]().next().done;
+    var isEmptyPath = (path56) => path56 == null || typeof path56 === "object" && !!path56[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path49, value) {
-        if (isEmptyPath(path49))
+      addIn(path56, value) {
+        if (isEmptyPath(path56))
           this.add(value);
         else {
-          const [key2, ...rest] = path49;
+          const [key2, ...rest] = path56;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path49) {
-        const [key2, ...rest] = path49;
+      deleteIn(path56) {
+        const [key2, ...rest] = path56;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path49, keepScalar) {
-        const [key2, ...rest] = path49;
+      getIn(path56, keepScalar) {
+        const [key2, ...rest] = path56;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path49) {
-        const [key2, ...rest] = path49;
+      hasIn(path56) {
+        const [key2, ...rest] = path56;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path49, value) {
-        const [key2, ...rest] = path49;
+      setIn(path56, value) {
+        const [key2, ...rest] = path56;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path49, value) {
+      addIn(path56, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path49, value);
+          this.contents.addIn(path56, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path49) {
-        if (Collection.isEmptyPath(path49)) {
+      deleteIn(path56) {
+        if (Collection.isEmptyPath(path56)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path49) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path56) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path49, keepScalar) {
-        if (Collection.isEmptyPath(path49))
+      getIn(path56, keepScalar) {
+        if (Collection.isEmptyPath(path56))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path49, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path56, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path49) {
-        if (Collection.isEmptyPath(path49))
+      hasIn(path56) {
+        if (Collection.isEmptyPath(path56))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path49) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path56) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path49, value) {
-        if (Collection.isEmptyPath(path49)) {
+      setIn(path56, value) {
+        if (Collection.isEmptyPath(path56)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path49), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path56), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path49, value);
+          this.contents.setIn(path56, value);
         }
       }
       /**
@@ -24887,10 +24887,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key: key2, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key2 ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -24904,7 +24904,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -24928,7 +24928,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -24944,7 +24944,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25035,7 +25035,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25049,13 +25049,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep + cb;
-              sep = "";
+                comment2 += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -25098,18 +25098,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key: key2, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key2 ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -25163,8 +25163,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25176,7 +25176,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25187,8 +25187,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25205,7 +25205,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25385,7 +25385,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -25402,24 +25402,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep3 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -25602,25 +25602,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep = "\n";
+            sep3 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match2 = last2.exec(source);
-      return res + sep + (match2?.[1] ?? "");
+      return res + sep3 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26430,14 +26430,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep, value }) {
+    function stringifyItem({ start, key: key2, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep)
-        for (const st of sep)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path49) => {
+    visit3.itemAtPath = (cst, path56) => {
       let item = cst;
-      for (const [field, index] of path49) {
+      for (const [field, index] of path56) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path49) => {
-      const parent = visit3.itemAtPath(cst, path49.slice(0, -1));
-      const field = path49[path49.length - 1][0];
+    visit3.parentCollection = (cst, path56) => {
+      const parent = visit3.itemAtPath(cst, path56.slice(0, -1));
+      const field = path56[path56.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path49, item, visitor) {
-      let ctrl = visitor(item, path49);
+    function _visit(path56, item, visitor) {
+      let ctrl = visitor(item, path56);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path49.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path56.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path49);
+            ctrl = ctrl(item, path56);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path49) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path56) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -27604,18 +27604,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep3;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -27768,15 +27768,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep }]
+                    items: [{ start: start2, key: key2, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -27970,13 +27970,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -32952,6 +32952,39 @@ var require_validate_config = __commonJS({
   }
 });
 
+// node_modules/@actions/core/lib/core.js
+var core_exports = {};
+__export(core_exports, {
+  ExitCode: () => ExitCode,
+  addPath: () => addPath,
+  debug: () => debug,
+  endGroup: () => endGroup,
+  error: () => error,
+  exportVariable: () => exportVariable,
+  getBooleanInput: () => getBooleanInput,
+  getIDToken: () => getIDToken,
+  getInput: () => getInput,
+  getMultilineInput: () => getMultilineInput,
+  getState: () => getState,
+  group: () => group,
+  info: () => info,
+  isDebug: () => isDebug,
+  markdownSummary: () => markdownSummary,
+  notice: () => notice,
+  platform: () => platform_exports,
+  saveState: () => saveState,
+  setCommandEcho: () => setCommandEcho,
+  setFailed: () => setFailed,
+  setOutput: () => setOutput,
+  setSecret: () => setSecret,
+  startGroup: () => startGroup,
+  summary: () => summary,
+  toPlatformPath: () => toPlatformPath,
+  toPosixPath: () => toPosixPath,
+  toWin32Path: () => toWin32Path,
+  warning: () => warning
+});
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -33043,23 +33076,128 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key2, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter4 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key2.includes(delimiter2)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (key2.includes(delimiter4)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter4}"`);
   }
-  if (convertedValue.includes(delimiter2)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (convertedValue.includes(delimiter4)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter4}"`);
   }
-  return `${key2}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
+  return `${key2}<<${delimiter4}${os2.EOL}${convertedValue}${os2.EOL}${delimiter4}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-var os4 = __toESM(require("os"), 1);
+var os5 = __toESM(require("os"), 1);
+var path5 = __toESM(require("path"), 1);
+
+// node_modules/@actions/http-client/lib/index.js
+var http = __toESM(require("http"), 1);
+var https = __toESM(require("https"), 1);
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a2) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base2) {
+    super(url, base2);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -33111,17 +33249,564 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
-
-// node_modules/@actions/core/lib/summary.js
-var import_os = require("os");
-var import_fs = require("fs");
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve2(output.toString());
+        });
+      }));
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve2(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler of this.handlers) {
+            if (handler.canHandleAuthentication(response)) {
+              authenticationHandler = handler;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve2(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler of this.handlers) {
+        handler.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve2(response);
+        }
+        function dateTimeDeserializer(key2, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj = JSON.parse(contents);
+            }
+            response.result = obj;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj && obj.message) {
+            msg = obj.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve2(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -33137,7 +33822,147 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a2;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error3) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error3.statusCode}
+ 
+        Error Message: ${error3.message}`);
+      });
+      const id_token = (_a2 = res.result) === null || _a2 === void 0 ? void 0 : _a2.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret(id_token);
+        return id_token;
+      } catch (error3) {
+        throw new Error(`Error message: ${error3.message}`);
+      }
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/summary.js
+var import_os = require("os");
+var import_fs = require("fs");
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -33155,7 +33980,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -33196,7 +34021,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath2 = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -33210,7 +34035,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -33395,32 +34220,55 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var markdownSummary = _summary;
 var summary = _summary;
 
+// node_modules/@actions/core/lib/path-utils.js
+var path = __toESM(require("path"), 1);
+function toPosixPath(pth) {
+  return pth.replace(/[\\]/g, "/");
+}
+function toWin32Path(pth) {
+  return pth.replace(/[/]/g, "\\");
+}
+function toPlatformPath(pth) {
+  return pth.replace(/[/\\]/g, path.sep);
+}
+
 // node_modules/@actions/core/lib/platform.js
+var platform_exports = {};
+__export(platform_exports, {
+  arch: () => arch,
+  getDetails: () => getDetails,
+  isLinux: () => isLinux,
+  isMacOS: () => isMacOS,
+  isWindows: () => isWindows,
+  platform: () => platform
+});
 var import_os2 = __toESM(require("os"), 1);
+
+// node_modules/@actions/exec/lib/exec.js
+var import_string_decoder = require("string_decoder");
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var os3 = __toESM(require("os"), 1);
+var events = __toESM(require("events"), 1);
+var child = __toESM(require("child_process"), 1);
+var path4 = __toESM(require("path"), 1);
+
+// node_modules/@actions/io/lib/io.js
+var path3 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 var fs2 = __toESM(require("fs"), 1);
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = import_os2.default.platform();
-var arch = import_os2.default.arch();
-
-// node_modules/@actions/core/lib/core.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var path2 = __toESM(require("path"), 1);
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -33436,7 +34284,822 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath2, extensions) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath2);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath2}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path2.extname(filePath2).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath2;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath2;
+        }
+      }
+    }
+    const originalFilePath = filePath2;
+    for (const extension of extensions) {
+      filePath2 = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath2);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath2}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path2.dirname(filePath2);
+            const upperName = path2.basename(filePath2).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath2 = path2.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath2}': ${err}`);
+          }
+          return filePath2;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath2;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches2 = yield findInPath(tool);
+    if (matches2 && matches2.length > 0) {
+      return matches2[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath2 = yield tryGetExecutablePath(tool, extensions);
+      if (filePath2) {
+        return [filePath2];
+      }
+      return [];
+    }
+    if (tool.includes(path3.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path3.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches2 = [];
+    for (const directory of directories) {
+      const filePath2 = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
+      if (filePath2) {
+        matches2.push(filePath2);
+      }
+    }
+    return matches2;
+  });
+}
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var import_timers = require("timers");
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str, end) {
+    return str.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter7(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName2 = this._getSpawnFileName();
+        const cp = child.spawn(fileName2, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName2));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code2) => {
+          state.processExitCode = code2;
+          state.processExited = true;
+          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code2) => {
+          state.processExitCode = code2;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error3, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error3) {
+            reject(error3);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = (0, import_timers.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error3;
+    if (this.processExited) {
+      if (this.processError) {
+        error3 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error3 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error3 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error3, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    var _a2, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new import_string_decoder.StringDecoder("utf8");
+    const stderrDecoder = new import_string_decoder.StringDecoder("utf8");
+    const originalStdoutListener = (_a2 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a2 === void 0 ? void 0 : _a2.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
+
+// node_modules/@actions/core/lib/platform.js
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+    silent: true
+  });
+  const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
+    silent: true
+  });
+  return {
+    name: name.trim(),
+    version: version.trim()
+  };
+});
+var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  var _a2, _b, _c, _d;
+  const { stdout } = yield getExecOutput("sw_vers", void 0, {
+    silent: true
+  });
+  const version = (_b = (_a2 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a2 === void 0 ? void 0 : _a2[1]) !== null && _b !== void 0 ? _b : "";
+  const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
+  return {
+    name,
+    version
+  };
+});
+var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
+    silent: true
+  });
+  const [name, version] = stdout.trim().split("\n");
+  return {
+    name,
+    version
+  };
+});
+var platform = import_os2.default.platform();
+var arch = import_os2.default.arch();
+var isWindows = platform === "win32";
+var isMacOS = platform === "darwin";
+var isLinux = platform === "linux";
+function getDetails() {
+  return __awaiter9(this, void 0, void 0, function* () {
+    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
+      platform,
+      arch,
+      isWindows,
+      isMacOS,
+      isLinux
+    });
+  });
+}
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter10 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -33446,6 +35109,27 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function exportVariable(name, val) {
+  const convertedVal = toCommandValue(val);
+  process.env[name] = convertedVal;
+  const filePath2 = process.env["GITHUB_ENV"] || "";
+  if (filePath2) {
+    return issueFileCommand("ENV", prepareKeyValueMessage(name, val));
+  }
+  issueCommand("set-env", { name }, convertedVal);
+}
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function addPath(inputPath) {
+  const filePath2 = process.env["GITHUB_PATH"] || "";
+  if (filePath2) {
+    issueFileCommand("PATH", inputPath);
+  } else {
+    issueCommand("add-path", {}, inputPath);
+  }
+  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -33456,17 +35140,41 @@ function getInput(name, options) {
   }
   return val.trim();
 }
+function getMultilineInput(name, options) {
+  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input) => input.trim());
+}
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
 function setOutput(name, value) {
   const filePath2 = process.env["GITHUB_OUTPUT"] || "";
   if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setCommandEcho(enabled) {
+  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
+}
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -33481,7 +35189,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -33490,7 +35198,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter2(this, void 0, void 0, function* () {
+  return __awaiter10(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -33499,6 +35207,21 @@ function group(name, fn) {
       endGroup();
     }
     return result;
+  });
+}
+function saveState(name, value) {
+  const filePath2 = process.env["GITHUB_STATE"] || "";
+  if (filePath2) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+function getIDToken(aud) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
   });
 }
 
@@ -33591,12 +35314,12 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
-function isWithin(root, child, paths = import_node_path.default) {
-  const relative = paths.relative(root, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${paths.sep}`) && !paths.isAbsolute(relative);
+function isWithin(root, child2, paths = import_node_path.default) {
+  const relative2 = paths.relative(root, child2);
+  return relative2 === "" || relative2 !== ".." && !relative2.startsWith(`..${paths.sep}`) && !paths.isAbsolute(relative2);
 }
-function isBelow(root, child) {
-  return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
+function isBelow(root, child2) {
+  return import_node_path.default.relative(root, child2) !== "" && isWithin(root, child2);
 }
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
@@ -33606,27 +35329,27 @@ function shownPath(file) {
   return toDisplayPath(process.cwd(), file);
 }
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
-  const relative = paths.relative(cwd, paths.resolve(cwd, file));
-  return relative === "" ? "." : relative;
+  const relative2 = paths.relative(cwd, paths.resolve(cwd, file));
+  return relative2 === "" ? "." : relative2;
 }
 function posixRelativePath(root, file, paths = import_node_path.default) {
-  const relative = paths.relative(root, paths.resolve(root, file));
-  if (relative === "") return ".";
-  if (paths.isAbsolute(relative)) return relative;
-  return slashSeparated(relative, paths);
+  const relative2 = paths.relative(root, paths.resolve(root, file));
+  if (relative2 === "") return ".";
+  if (paths.isAbsolute(relative2)) return relative2;
+  return slashSeparated(relative2, paths);
 }
 
 // packages/core/src/plural.ts
-function plural(count, noun, written2 = String(count)) {
-  return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count, noun, written3 = String(count)) {
+  return `${written3} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options = {}) {
-  const { max = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options;
+  const { max = Infinity, quote = "", written: written3 = String, conjunction = "and" } = options;
   const named2 = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named2.length;
-  if (rest > 0) return `${named2.join(", ")} ${conjunction} ${written2(rest)} more`;
+  if (rest > 0) return `${named2.join(", ")} ${conjunction} ${written3(rest)} more`;
   return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} ${conjunction} ${named2.at(-1)}`;
 }
 
@@ -33990,12 +35713,12 @@ function listenWhileNeeded() {
   }
 }
 function onSignal(signal) {
-  const resolve = waiting;
+  const resolve2 = waiting;
   waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  if (resolve) return resolve(signal);
+  if (resolve2) return resolve2(signal);
   wanted = false;
   listenWhileNeeded();
   process.kill(process.pid, signal);
@@ -34721,8 +36444,8 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path15.default.resolve(folder));
-    return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
+    const written3 = this.rootAlong(import_node_path15.default.resolve(folder));
+    return written3 !== void 0 && this.sameFile(written3, real) ? written3 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
@@ -34866,9 +36589,9 @@ function hintFacts(lookup, place, folder, config2) {
     const start = lookup.searchStart(place.given ?? folder);
     file = import_node_path17.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
+  const relative2 = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
   return {
-    ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
+    ignorePattern: relative2 === "" ? "**" : `${globLiteral(relative2)}/**`,
     file: toDisplayPath(lookup.cwd, file),
     fileInUse: config2.path !== void 0,
     // The search of a repository's top level starts in the working directory when it holds it.
@@ -34969,8 +36692,8 @@ var import_node_path18 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(config2.path), folder));
-  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
+  const relative2 = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(config2.path), folder));
+  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative2, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
   const nocase = platform2 === "win32" || platform2 === "darwin";
@@ -35714,11 +37437,11 @@ function parseTree(text2, errors2 = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep, offset, length) => {
+    onSeparator: (sep3, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep === ":") {
+        if (sep3 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep === ",") {
+        } else if (sep3 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -36380,23 +38103,23 @@ function newNode(key2, nextSibling) {
 }
 function childNamed(node, key2) {
   if (node.index !== void 0) return node.index.get(key2);
-  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
-    if (child.key === key2) return child;
+  for (let child2 = node.firstChild; child2 !== void 0; child2 = child2.nextSibling) {
+    if (child2.key === key2) return child2;
   }
   return void 0;
 }
 function addChild(node, key2) {
-  const child = newNode(key2, node.firstChild);
-  node.firstChild = child;
+  const child2 = newNode(key2, node.firstChild);
+  node.firstChild = child2;
   node.childCount++;
-  if (node.index !== void 0) node.index.set(key2, child);
+  if (node.index !== void 0) node.index.set(key2, child2);
   else if (node.childCount > MAX_LINKED_CHILDREN) {
     node.index = /* @__PURE__ */ new Map();
-    for (let each = child; each !== void 0; each = each.nextSibling) {
+    for (let each = child2; each !== void 0; each = each.nextSibling) {
       node.index.set(each.key, each);
     }
   }
-  return child;
+  return child2;
 }
 function placesByPointer(pointers, places) {
   const result = /* @__PURE__ */ new Map();
@@ -36428,13 +38151,13 @@ function collect(node, offset, length, places, missingLength) {
     };
     for (const index of node.pointers) places[index] = here;
   }
-  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
-    collect(child, offset, length, places, missingLength);
+  for (let child2 = node.firstChild; child2 !== void 0; child2 = child2.nextSibling) {
+    collect(child2, offset, length, places, missingLength);
   }
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path49 = [root];
+  const path56 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -36442,14 +38165,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path49[level];
+    let node = path56[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path49[level] = node;
+      path56[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -36487,26 +38210,26 @@ function descendObject(walk, at, node, needEnd) {
   while ((remaining > 0 || readAll) && text2.charCodeAt(i) === chars.QUOTE) {
     const keyStart = i;
     let keyEnd;
-    let child;
+    let child2;
     keyEnd = plainKeyEnd(walk, i);
     if (keyEnd !== -1) {
-      child = childAt(node, text2, keyStart + 1, keyEnd - 1);
+      child2 = childAt(node, text2, keyStart + 1, keyEnd - 1);
     } else {
       keyEnd = skipString(text2, i);
       if (keyEnd === -1) return -1;
-      child = childNamed(node, JSON.parse(text2.slice(keyStart, keyEnd)));
+      child2 = childNamed(node, JSON.parse(text2.slice(keyStart, keyEnd)));
     }
     i = skipWhitespace(text2, keyEnd);
     if (text2.charCodeAt(i) !== chars.COLON) return -1;
     const valueStart = skipWhitespace(text2, i + 1);
     let valueEnd;
-    if (child) {
-      if (child.offset === -1) remaining--;
-      else forgetPlaces(child);
-      child.offset = keyStart;
-      child.length = keyEnd - keyStart;
+    if (child2) {
+      if (child2.offset === -1) remaining--;
+      else forgetPlaces(child2);
+      child2.offset = keyStart;
+      child2.length = keyEnd - keyStart;
       const more = needEnd || remaining > 0 || readAll;
-      valueEnd = descend(walk, valueStart, child, more);
+      valueEnd = descend(walk, valueStart, child2, more);
       if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text2, valueStart, walk.lines);
@@ -36519,10 +38242,10 @@ function descendObject(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACE, walk.lines) : i;
 }
 function forgetPlaces(node) {
-  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
-    child.offset = -1;
-    child.length = 1;
-    forgetPlaces(child);
+  for (let child2 = node.firstChild; child2 !== void 0; child2 = child2.nextSibling) {
+    child2.offset = -1;
+    child2.length = 1;
+    forgetPlaces(child2);
   }
 }
 function plainKeyEnd(walk, at) {
@@ -36533,8 +38256,8 @@ function plainKeyEnd(walk, at) {
 function childAt(node, text2, start, end) {
   if (node.index !== void 0) return node.index.get(text2.slice(start, end));
   const length = end - start;
-  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
-    if (child.key.length === length && text2.startsWith(child.key, start)) return child;
+  for (let child2 = node.firstChild; child2 !== void 0; child2 = child2.nextSibling) {
+    if (child2.key.length === length && text2.startsWith(child2.key, start)) return child2;
   }
   return void 0;
 }
@@ -36543,14 +38266,14 @@ function descendArray(walk, at, node, needEnd) {
   let remaining = node.childCount;
   let i = skipWhitespace(text2, at + 1);
   for (let index = 0; remaining > 0 && i < text2.length && text2.charCodeAt(i) !== chars.CLOSE_BRACKET; index++) {
-    const child = childNamed(node, String(index));
+    const child2 = childNamed(node, String(index));
     let valueEnd;
-    if (child) {
+    if (child2) {
       remaining--;
-      child.offset = i;
-      child.length = 1;
+      child2.offset = i;
+      child2.length = 1;
       const more = needEnd || remaining > 0;
-      valueEnd = descend(walk, i, child, more);
+      valueEnd = descend(walk, i, child2, more);
       if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text2, i, walk.lines);
@@ -36649,11 +38372,13 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
 }
 function trailingCommaRepair(text2, maxCommas) {
   const slips = parseTrailingCommaSlips(text2, maxCommas);
-  if (slips === void 0) return void 0;
+  return slips === void 0 ? void 0 : commaRemovals(text2, slips.commas);
+}
+function commaRemovals(text2, commas) {
   return {
-    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    edits: commas.map((comma) => removal(text2, comma, 1)),
     unfixedAt: void 0,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false
   };
 }
@@ -36682,26 +38407,26 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path49 = paths.pop();
+    const path56 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
-        const child = container[index];
-        if (child !== null && typeof child === "object") {
-          containers.push(child);
+        const child2 = container[index];
+        if (child2 !== null && typeof child2 === "object") {
+          containers.push(child2);
           levels.push(level + 1);
-          paths.push(path49 + 1);
+          paths.push(path56 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path49 + 1 + key2.length;
+        const keyPath = path56 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
-        const child = object[key2];
-        if (child !== null && typeof child === "object") {
-          containers.push(child);
+        const child2 = object[key2];
+        if (child2 !== null && typeof child2 === "object") {
+          containers.push(child2);
           levels.push(level + 1);
           paths.push(keyPath);
         }
@@ -36844,17 +38569,17 @@ function wordToken(text2, offset, end, describeCharacters) {
   if (first === 39 || first === 96) {
     const close = quoteClose(text2, offset);
     if (close !== -1) {
-      const written2 = text2.slice(offset, close + 1);
+      const written3 = text2.slice(offset, close + 1);
       const meant = doubleQuoted(text2.slice(offset + 1, close));
       return {
         kind: "string",
         offset,
         end: close + 1,
-        fix: replacement(offset, written2.length, meant),
+        fix: replacement(offset, written3.length, meant),
         problem: {
-          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written2)}.`,
+          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written3)}.`,
           offset,
-          length: written2.length
+          length: written3.length
         }
       };
     }
@@ -36975,17 +38700,17 @@ function numberToken(text2, offset, end) {
   if (!zero) return { kind: "literal", offset, end };
   HEXADECIMAL.lastIndex = end;
   if (HEXADECIMAL.test(text2)) {
-    const written3 = text2.slice(offset, HEXADECIMAL.lastIndex);
-    const value = Number(written3.replace("-", "")) * (written3.startsWith("-") ? -1 : 1);
+    const written4 = text2.slice(offset, HEXADECIMAL.lastIndex);
+    const value = Number(written4.replace("-", "")) * (written4.startsWith("-") ? -1 : 1);
     if (!Number.isFinite(value))
       return {
         kind: "literal",
         offset,
         end: HEXADECIMAL.lastIndex,
         problem: {
-          message: `${excerpt(written3)} is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
+          message: `${excerpt(written4)} is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
           offset,
-          length: written3.length
+          length: written4.length
         }
       };
     const meant2 = String(value);
@@ -36993,27 +38718,27 @@ function numberToken(text2, offset, end) {
       kind: "literal",
       offset,
       end: HEXADECIMAL.lastIndex,
-      fix: replacement(offset, written3.length, meant2),
+      fix: replacement(offset, written4.length, meant2),
       problem: {
-        message: `${excerpt(written3)} is not a number as JSON writes it: write ${excerpt(meant2)}, its decimal value.`,
+        message: `${excerpt(written4)} is not a number as JSON writes it: write ${excerpt(meant2)}, its decimal value.`,
         offset,
-        length: written3.length
+        length: written4.length
       }
     };
   }
   AFTER_LEADING_ZERO.lastIndex = end;
   if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
-  const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
-  const meant = written2.replace(/^(-?)0+(?=[0-9])/, "$1");
+  const written3 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written3.replace(/^(-?)0+(?=[0-9])/, "$1");
   return {
     kind: "literal",
     offset,
     end: AFTER_LEADING_ZERO.lastIndex,
-    fix: oneOfTwoReplacements(offset, written2.length, meant),
+    fix: oneOfTwoReplacements(offset, written3.length, meant),
     problem: {
-      message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if the zeros matter (a postal code, an id).`,
+      message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written3)}, or "${excerpt(written3)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
-      length: written2.length
+      length: written3.length
     }
   };
 }
@@ -37027,14 +38752,14 @@ function arithmeticToken(text2, offset) {
   if (!ARITHMETIC.test(text2)) return void 0;
   const end = ARITHMETIC.lastIndex;
   if (end < text2.length && !AFTER_VALUE.test(text2.charAt(end))) return void 0;
-  const written2 = text2.slice(offset, end);
-  const { operands, operators } = termsOf(written2);
+  const written3 = text2.slice(offset, end);
+  const { operands, operators } = termsOf(written3);
   const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
   const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
   const at = { offset, length: end - offset };
   if (leadingZero || sameSeparator) {
-    const fix = replacement(offset, end - offset, JSON.stringify(written2));
-    return { kind: "literal", offset, end, fix, problem: { message: quoteAdvice(written2), ...at } };
+    const fix = replacement(offset, end - offset, JSON.stringify(written3));
+    return { kind: "literal", offset, end, fix, problem: { message: quoteAdvice(written3), ...at } };
   }
   const result = evaluate(operands.map(Number), operators);
   const finite = Number.isFinite(result);
@@ -37045,19 +38770,19 @@ function arithmeticToken(text2, offset) {
     end,
     fix: finite ? oneOfTwoReplacements(offset, end - offset, meant) : void 0,
     problem: {
-      message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if it is meant as written (a ratio, a range, a score).`,
+      message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written3)}, or "${excerpt(written3)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
     }
   };
 }
-function termsOf(written2) {
+function termsOf(written3) {
   const operands = [];
   const operators = [];
   OPERAND_AT.lastIndex = 0;
   for (; ; ) {
-    operands.push(OPERAND_AT.exec(written2)[0]);
+    operands.push(OPERAND_AT.exec(written3)[0]);
     OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
-    const operator = OPERATOR_AT.exec(written2);
+    const operator = OPERATOR_AT.exec(written3);
     if (operator === null) return { operands, operators };
     operators.push(operator[1]);
     OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
@@ -37238,16 +38963,16 @@ var CONTROL_ESCAPES = {
   "	": "\\t"
 };
 function escapedControls(text2, offset, end, lineBreaks) {
-  const written2 = text2.slice(offset, end);
-  const joined = lineBreaks ? written2.replace(/\r\n?/g, "\n") : written2;
+  const written3 = text2.slice(offset, end);
+  const joined = lineBreaks ? written3.replace(/\r\n?/g, "\n") : written3;
   const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
     return CONTROL_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
   return replacement(offset, end - offset, escaped);
 }
 function escapedBackslashes(text2, offset, end) {
-  const written2 = text2.slice(offset, end);
-  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape3) => {
+  const written3 = text2.slice(offset, end);
+  const escaped = written3.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape3) => {
     if (escape3 === "\\'") return "'";
     return escape3.length === 1 ? "\\\\" : escape3;
   });
@@ -37732,16 +39457,16 @@ function missingColonAfter(walk, frame, token) {
   );
 }
 function assignment(walk, token) {
-  const written2 = walk.text.slice(token.offset, token.end);
+  const written3 = walk.text.slice(token.offset, token.end);
   return walk.repair(
     token.offset,
-    written2.length,
-    `A '${written2}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+    written3.length,
+    `A '${written3}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
     (w) => {
       w.top.place = "value";
       w.index++;
     },
-    replacement(token.offset, written2.length, ":")
+    replacement(token.offset, written3.length, ":")
   );
 }
 function missingColon(walk, frame) {
@@ -37798,7 +39523,7 @@ function jsonNumber(word) {
 }
 function wordAsValue(word, token) {
   const at = { offset: token.offset, length: token.end - token.offset };
-  const written2 = (meant) => replacement(at.offset, at.length, meant);
+  const written3 = (meant) => replacement(at.offset, at.length, meant);
   if (/^[+-]?(NaN|Infinity)$/.test(word))
     return {
       problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
@@ -37811,7 +39536,7 @@ function wordAsValue(word, token) {
     const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
-      fix: written2(JSON.stringify(inner))
+      fix: written3(JSON.stringify(inner))
     };
   }
   const lower = word.toLowerCase();
@@ -37819,7 +39544,7 @@ function wordAsValue(word, token) {
     const meant = word === "None" ? "null" : lower;
     return {
       problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
-      fix: written2(meant)
+      fix: written3(meant)
     };
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
@@ -37830,7 +39555,7 @@ function wordAsValue(word, token) {
           message: `${excerpt(word)} is not a number as JSON writes it: write ${excerpt(meant)}.`,
           ...at
         },
-        fix: written2(meant)
+        fix: written3(meant)
       };
     }
     return {
@@ -37840,7 +39565,7 @@ function wordAsValue(word, token) {
       }
     };
   }
-  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written3(JSON.stringify(word)) };
 }
 
 // packages/validator/src/json/syntax/walk.ts
@@ -38314,15 +40039,15 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
+  if (diagnosis.refused) return { value: void 0, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
     }
   }
-  return { value: tolerantValue(text2) };
+  return { value: tolerantValue(text2), diagnosis };
 }
 function tolerantValue(text2) {
   return parse2(text2, void 0, {
@@ -38421,13 +40146,14 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
+  const path56 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -38435,21 +40161,28 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found);
+        noteKey(text2, object, i, end, found, path56);
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
-      else settleKeptOffsets(open2.pop());
+      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+        path56.enter(i, open2[open2.length - 1]?.lastKey);
+        open2.push(
+          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+        );
+      } else {
+        settleKeptOffsets(open2.pop());
+        path56.leave();
+      }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found) {
-  const written2 = text2.slice(start + 1, end - 1);
-  const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+function noteKey(text2, object, start, end, found, path56) {
+  const written3 = text2.slice(start + 1, end - 1);
+  const key2 = written3.includes("\\") ? JSON.parse(text2.slice(start, end)) : written3;
+  object.lastKey = key2;
   const earlier2 = object.keys.get(key2);
   object.keys.set(key2, start);
   if (earlier2 === void 0) return;
@@ -38457,7 +40190,8 @@ function noteKey(text2, object, start, end, found) {
     key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
-    keptOffset: -1
+    keptOffset: -1,
+    objectPointer: path56.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -38465,6 +40199,65 @@ function noteKey(text2, object, start, end, found) {
 function settleKeptOffsets(object) {
   if (object?.repeats === void 0) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var OpenPath = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  /** Per open container, outermost first: the offset of its bracket … */
+  openers = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  names = [];
+  /** … its pointer once made … */
+  pointers = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  counted = [];
+  countedTo = [];
+  depth = 0;
+  enter(opener, name) {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = void 0;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+  leave() {
+    if (this.depth > 0) this.depth--;
+  }
+  /** The pointer of the innermost open container. */
+  innermostPointer() {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === void 0) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] = at === 0 ? "" : `${this.pointers[at - 1]}/${name !== void 0 ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? "" : this.pointers[this.depth - 1];
+  }
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  indexIn(at) {
+    const child2 = this.openers[at + 1];
+    this.counted[at] = this.counted[at] + commasBetween(this.text, this.countedTo[at], child2);
+    this.countedTo[at] = child2;
+    return this.counted[at];
+  }
+};
+function commasBetween(text2, from, to) {
+  let commas = 0;
+  let nested = 0;
+  for (let i = from; i < to; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === QUOTE6) {
+      const end = skipString(text2, i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
+    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    else if (code2 === COMMA2 && nested === 0) commas++;
+  }
+  return commas;
 }
 var STRUCTURAL2 = /["{}[\]]/g;
 function nextStructural(text2, at) {
@@ -38480,6 +40273,11 @@ var JsonDocument = class _JsonDocument {
   value;
   syntaxIssues;
   tooDeep;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  parsedStrictly;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   members;
   repeatedKeys;
@@ -38491,6 +40289,10 @@ var JsonDocument = class _JsonDocument {
   commaFreeText;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   repaired;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  trailingCommas;
+  /** … the diagnosis of other text. */
+  diagnosis;
   repairedLines;
   asciiText;
   constructor(text2, hadBom, asciiText) {
@@ -38506,6 +40308,7 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
+    this.parsedStrictly = strict2;
     const screened = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
     const tooDeepAt = strict2 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict2 && screened !== -1 ? void 0 : findOverlongKey(text2);
@@ -38541,11 +40344,13 @@ var JsonDocument = class _JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read = parseRepaired(text2, issues, this.lines);
         this.value = read.value;
         this.repaired = read.repaired;
+        this.diagnosis = read.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -38585,6 +40390,15 @@ var JsonDocument = class _JsonDocument {
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair() {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -38950,8 +40764,8 @@ function inOtherCase(name, candidates, options = {}) {
   const lower = name.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const written2 = options.spacesAround ? candidate.trim() : candidate;
-    if (written2.toLowerCase() === lower) return candidate;
+    const written3 = options.spacesAround ? candidate.trim() : candidate;
+    if (written3.toLowerCase() === lower) return candidate;
   }
   return void 0;
 }
@@ -39013,8 +40827,8 @@ function describe(error3, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
-      const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
+      const written3 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
+      const hint = written3 === void 0 ? "" : ` '${nameExcerpt(written3)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
     case "additionalProperties": {
@@ -39079,7 +40893,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path49 = problem.segments;
+  const path56 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -39093,21 +40907,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path49.includes("oAuthSettings")) {
-      const last2 = path49[path49.length - 1];
+    if (path56.includes("oAuthSettings")) {
+      const last2 = path56[path56.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path49.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path49[path49.length - 1] === "type" && path49.length === parameterNameDepth(path49) + 1)
+    if (path56.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path56[path56.length - 1] === "type" && path56.length === parameterNameDepth(path56) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path49) {
-  return path49[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path56) {
+  return path56[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -40199,14 +42013,22 @@ function isConnectorFolderListing(names2) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function loadConnectorFolder(folder, cwd = process.cwd()) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
   const absolutePath = import_node_path20.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs15.default.realpathSync(absolutePath);
   const dirents = import_node_fs15.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
-  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === "all" || ignored?.has(dirent.name)) {
+      if (gitIgnored.handling === "leave-out") continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
+  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
     displayPath,
@@ -40258,11 +42080,27 @@ function entryType(dirent) {
 }
 function fileKindToRead(entry, files) {
   if (entry.type === "directory") return void 0;
-  const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
+  const kind = kindReadAs(entry.name);
   if (!kind) return void 0;
   const existing = files[kind];
-  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
-  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
+}
+function kindReadAs(name) {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
+}
+function replacesRead(name, read, kind) {
+  if (kindOfFileName(read) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
+}
+function fileNameReadAs(kind, names2) {
+  let read;
+  for (const name of [...names2].sort(compareCodeUnits2)) {
+    if (kindReadAs(name) === kind && (read === void 0 || replacesRead(name, read, kind))) read = name;
+  }
+  return read;
+}
+function compareCodeUnits2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
@@ -40836,9 +42674,9 @@ function isTitleCutFromName(title, name) {
 // packages/validator/src/fix/written-edits.ts
 function writtenEdits(text2, edits) {
   const removals = edits.filter((edit) => isRemoval(text2, edit));
-  const written2 = edits.filter((edit) => !removals.includes(edit));
-  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
-  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+  const written3 = edits.filter((edit) => !removals.includes(edit));
+  written3.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
+  return written3.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
 }
 function joinedRemovals(text2, removals) {
   const joined = [];
@@ -40886,21 +42724,20 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonText(text2) {
-  const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -40908,13 +42745,13 @@ function fixJsonText(text2) {
   }
   if (edits === void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
   if (choice !== void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -40934,7 +42771,7 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
     return { read, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
-  return { read, fix: fixJsonText(read) };
+  return { read, fix: fixJsonDocument(document) };
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -40954,6 +42791,61 @@ function sameValue(text2, value) {
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/json/syntax-error-places.ts
+function syntaxErrorPlaces(document) {
+  const issues = document.syntaxIssues;
+  const pointers = asObject(document.value) ? pointersAt(document.text, issues) : void 0;
+  return issues.map((issue2, index) => `${pointers?.[index] ?? ""}\0${lineUpTo(document.text, issue2)}`);
+}
+var LINE_REACH = 40;
+function lineUpTo(text2, issue2) {
+  const start = Math.max(text2.lastIndexOf("\n", issue2.offset - 1) + 1, issue2.offset - LINE_REACH);
+  const own = text2.slice(issue2.offset, issue2.offset + Math.min(Math.max(issue2.length, 0), LINE_REACH));
+  return (text2.slice(start, issue2.offset) + own.split("\n", 1)[0]).trim().replace(/\s+/g, " ");
+}
+function pointersAt(text2, issues) {
+  const order = issues.map((_, index) => index).sort((a, b) => issues[a].offset - issues[b].offset);
+  const pointers = Array(issues.length).fill("");
+  const segments = [];
+  let next = 0;
+  const reach = (offset) => {
+    while (next < order.length && issues[order[next]].offset <= offset) {
+      pointers[order[next]] = toPointer(segments);
+      next += 1;
+    }
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => {
+      reach(offset);
+      segments.push("");
+    },
+    onObjectProperty: (name, offset) => {
+      reach(offset);
+      segments[segments.length - 1] = name;
+    },
+    onObjectEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      reach(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset) => reach(offset),
+    onSeparator: (separator, offset) => {
+      reach(offset);
+      const last2 = segments[segments.length - 1];
+      if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
+    }
+  });
+  reach(Infinity);
+  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -41036,10 +42928,17 @@ var generalRules = [
         if (document.syntaxIssues.length === 0) continue;
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
-        for (const issue2 of document.syntaxIssues) {
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
-          const report = { file: kind, message, offset: issue2.offset, length: issue2.length };
+          const report = {
+            file: kind,
+            message,
+            offset: issue2.offset,
+            length: issue2.length,
+            identity: places[index]
+          };
           if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report);
         }
@@ -41065,6 +42964,10 @@ var generalRules = [
             file: kind,
             message: `${named2} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: "line", at: named2.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length
           });
@@ -41195,11 +43098,11 @@ var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
 var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
 function isFileLinkToken(parameter, url) {
   if (parameter.toLowerCase() !== "token") return false;
-  const written2 = url.replaceAll("\\/", "/");
-  const scheme = written2.lastIndexOf("://");
-  const query = written2.indexOf("?", scheme);
+  const written3 = url.replaceAll("\\/", "/");
+  const scheme = written3.lastIndexOf("://");
+  const query = written3.indexOf("?", scheme);
   if (scheme === -1 || query === -1) return false;
-  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  const [host = "", ...segments] = written3.slice(scheme + 3, query).split("/");
   const file = lastSegment(segments.at(-1) ?? "");
   if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
   if (isFirebaseStorageObject(host, segments)) return true;
@@ -41332,10 +43235,10 @@ function userInfoPasswordAt(text2, at) {
   const start = userInfoStart(text2, at);
   if (start === -1) return void 0;
   const colon = text2.indexOf(":", start);
-  const written2 = text2.slice(colon + 1, at);
-  const value = percentDecoded(written2);
+  const written3 = text2.slice(colon + 1, at);
+  const value = percentDecoded(written3);
   if (!looksLikePassword(value)) return void 0;
-  return { offset: colon + 1, length: written2.length, value };
+  return { offset: colon + 1, length: written3.length, value };
 }
 var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
 function looksLikePassword(value) {
@@ -41529,9 +43432,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path49) {
+function pathVariables(path56) {
   const names2 = [];
-  for (const match2 of path49.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path56.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -42713,8 +44616,8 @@ var FieldTable = class {
     }
     this.bits = fields.map((key2) => allowedBitsOf(kind, key2));
     const children = CHILD_FIELDS[kind];
-    for (const child of children) {
-      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
+    for (const child2 of children) {
+      if (!fields.includes(child2)) throw new Error(`${child2} is no field of a Swagger ${kind}`);
     }
     const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
     this.slots = fields.map((key2) => screened.includes(key2) ? TEXT_SCREENED : children.indexOf(key2));
@@ -43037,12 +44940,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path49 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path49)) continue;
-        if (path49.startsWith("x-")) continue;
-        const item = paths[path49];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path49);
-        else this.typeIssue(placeAt(rootNode, "paths", path49), "Object", item);
+      for (const path56 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path56)) continue;
+        if (path56.startsWith("x-")) continue;
+        const item = paths[path56];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path56);
+        else this.typeIssue(placeAt(rootNode, "paths", path56), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -43066,8 +44969,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path49) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path49);
+  visitPathItem(item, rootNode, path56) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path56);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -43261,9 +45164,9 @@ function documentOrder(structure) {
 function writtenSchemaHolderKeys(model) {
   const structure = structureOf(model);
   const { schemas, schemaHolderKeys } = structure;
-  const written2 = writtenSchemasOf(model);
-  if (written2 === schemas) return schemaHolderKeys;
-  const kept = new Uint16Array(written2.length);
+  const written3 = writtenSchemasOf(model);
+  if (written3 === schemas) return schemaHolderKeys;
+  const kept = new Uint16Array(written3.length);
   let next = 0;
   for (let index = 0; index < schemas.length; index++)
     if (schemas[index].depth <= MAX_SCHEMA_WALK_DEPTH) kept[next++] = schemaHolderKeys[index];
@@ -48773,7 +50676,7 @@ var skew = 38;
 var damp = 700;
 var initialBias = 72;
 var initialN = 128;
-var delimiter = "-";
+var delimiter3 = "-";
 var regexPunycode = /^xn--/;
 var regexNonASCII = /[^\0-\x7F]/;
 var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
@@ -48859,7 +50762,7 @@ var decode2 = function(input) {
   let i = 0;
   let n = initialN;
   let bias = initialBias;
-  let basic = input.lastIndexOf(delimiter);
+  let basic = input.lastIndexOf(delimiter3);
   if (basic < 0) {
     basic = 0;
   }
@@ -48919,7 +50822,7 @@ var encode2 = function(input) {
   const basicLength = output.length;
   let handledCPCount = basicLength;
   if (basicLength) {
-    output.push(delimiter);
+    output.push(delimiter3);
   }
   while (handledCPCount < inputLength) {
     let m = maxInt;
@@ -49805,10 +51708,10 @@ function operationCandidates(context, headingNames) {
   const candidates = [];
   for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
     const names2 = [];
-    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
-      const normalized = written2 ? normalizeTitle(written2) : "";
+    for (const written3 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written3 ? normalizeTitle(written3) : "";
       if (normalized === "" || normalized === names2[0]?.normalized) continue;
-      names2.push({ written: written2, normalized });
+      names2.push({ written: written3, normalized });
     }
     candidates.push({
       names: names2,
@@ -49836,8 +51739,8 @@ function wordsOf(text2) {
   let version = "";
   let unmarked = text2;
   if (text2.includes("(") || text2.includes("[")) {
-    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written3) => {
+      version = written3.toLowerCase().replace(/[^a-z0-9]/g, "");
       return " ";
     });
   }
@@ -49911,13 +51814,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path49 = pathWords(operation2.path);
-  if (path49.length > 1) shared.push(...lookupKeysOf({ words: path49, version: "" }));
+  const path56 = pathWords(operation2.path);
+  if (path56.length > 1) shared.push(...lookupKeysOf({ words: path56, version: "" }));
   return { own, shared };
 }
-function pathWords(path49) {
+function pathWords(path56) {
   const words = [];
-  for (const segment of path49.split("/")) {
+  for (const segment of path56.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -50324,12 +52227,12 @@ function oldProductNames(text2, codeBlocks) {
   OLD_NAMES.lastIndex = 0;
   for (let match2 = OLD_NAMES.exec(text2); match2 !== null; match2 = OLD_NAMES.exec(text2)) {
     const group2 = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
-    const written2 = match2[0];
-    if (group2 > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
+    const written3 = match2[0];
+    if (group2 > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written3)) continue;
     inFence ??= fenceFinder(codeBlocks());
-    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, inFence(match2.index), line))
+    if (inCodeOrAddress(text2, match2.index, match2.index + written3.length, inFence(match2.index), line))
       continue;
-    found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group2] });
+    found.push({ offset: match2.index, length: written3.length, written: written3, current: CURRENT_NAMES[group2] });
   }
   return found;
 }
@@ -51139,11 +53042,14 @@ var settingsRules = [
     id: "SET-NOT-IN-PR",
     file: "settings",
     title: "Leave settings.json out of the pull request.",
-    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.",
     levels: { certified: "info", "independent-publisher": "info", custom: "off" },
     example: { bad: "certified-connectors/Contoso/settings.json" },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
@@ -51295,16 +53201,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path49) {
-    this.path = path49;
-    const hasBrace = path49.includes("{");
-    this.variables = hasBrace ? scanVariables(path49) : NO_VARIABLES;
+  constructor(path56) {
+    this.path = path56;
+    const hasBrace = path56.includes("{");
+    this.variables = hasBrace ? scanVariables(path56) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path49.indexOf("/"); ; slash = path49.indexOf("/", start)) {
-      const end = slash === -1 ? path49.length : slash;
-      if (hasBrace && isVariableSegment(path49, start, end)) variableSegmentCount++;
+    for (let slash = path56.indexOf("/"); ; slash = path56.indexOf("/", start)) {
+      const end = slash === -1 ? path56.length : slash;
+      if (hasBrace && isVariableSegment(path56, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -51333,8 +53239,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path49 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path49) last2 = new PathTemplate(path49);
+    const path56 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path56) last2 = new PathTemplate(path56);
     templates[index] = last2;
   }
   return templates;
@@ -51359,9 +53265,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path49, start) {
-  const slash = path49.indexOf("/", start);
-  return slash === -1 ? path49.length : slash;
+function segmentEnd(path56, start) {
+  const slash = path56.indexOf("/", start);
+  return slash === -1 ? path56.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -51370,34 +53276,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path49, start, end) {
+function isVariableSegment(path56, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path49.charCodeAt(start) !== OPEN || path49.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path56.charCodeAt(start) !== OPEN || path56.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path49.charCodeAt(index);
+    const code2 = path56.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path49, open2) {
-  for (let index = open2 + 1; index < path49.length; index++) {
-    const code2 = path49.charCodeAt(index);
+function matchEnd(path56, open2) {
+  for (let index = open2 + 1; index < path56.length; index++) {
+    const code2 = path56.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path49) {
+function scanVariables(path56) {
   const variables = [];
   let seen;
-  for (let open2 = path49.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path49, open2);
+  for (let open2 = path56.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path56, open2);
     if (close === -1) {
-      open2 = path49.indexOf("{", open2 + 1);
+      open2 = path56.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path49.slice(open2 + 1, close);
+    const name = path56.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -51407,30 +53313,30 @@ function scanVariables(path49) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path49.indexOf("{", close + 1);
+    open2 = path56.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path49) {
+function routeOf(path56) {
   let route = "";
   let copied = 0;
-  for (let open2 = path49.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path49, open2);
+  for (let open2 = path56.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path56, open2);
     if (close === -1) {
-      open2 = path49.indexOf("{", open2 + 1);
+      open2 = path56.indexOf("{", open2 + 1);
       continue;
     }
-    route += path49.slice(copied, open2) + "{}";
+    route += path56.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path49.indexOf("{", copied);
+    open2 = path56.indexOf("{", copied);
   }
-  return copied === 0 ? path49 : route + path49.slice(copied);
+  return copied === 0 ? path56 : route + path56.slice(copied);
 }
-function routeHash(path49) {
+function routeHash(path56) {
   let hash = 0;
-  for (let index = 0; index < path49.length; index++) {
-    const code2 = path49.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path49, index) : -1;
+  for (let index = 0; index < path56.length; index++) {
+    const code2 = path56.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path56, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -51478,15 +53384,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path49 = operations[index].path;
-    if (!path49.includes("{")) {
-      while (index < operations.length && operations[index].path === path49) index++;
+    const path56 = operations[index].path;
+    if (!path56.includes("{")) {
+      while (index < operations.length && operations[index].path === path56) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path49; index++)
+    for (; index < operations.length && operations[index].path === path56; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path49);
+    const route = routeHash(path56);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -52949,12 +54855,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path49 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path56 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path49 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path56 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -53014,8 +54920,8 @@ var dynamicCalls = perModel((model) => {
   const owners = new OperationOwners(model);
   const holders = keys.schemasWith(HolderKey.dynamic);
   for (let at = 0; at < holders.length; at++) {
-    const written2 = schemas[holders[at]];
-    collect2(written2.schema, written2, "schema", void 0, owners.of(written2.pointer));
+    const written3 = schemas[holders[at]];
+    collect2(written3.schema, written3, "schema", void 0, owners.of(written3.pointer));
   }
   return calls;
 });
@@ -53296,16 +55202,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path49) {
+function followSchemaPath(model, root, path56) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path49.length && steps < MAX_STEPS; ) {
-    let end = path49.indexOf("/", start);
-    if (end === -1) end = path49.length;
+  for (let start = 0; start < path56.length && steps < MAX_STEPS; ) {
+    let end = path56.indexOf("/", start);
+    if (end === -1) end = path56.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path49.slice(start, end));
+      const next = property(model, current, path56.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -53385,9 +55291,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path49 = pathAt(call, key2);
-    if (path49 === void 0 || followSchemaPath(model, items.schema, path49).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path49), label) });
+    const path56 = pathAt(call, key2);
+    if (path56 === void 0 || followSchemaPath(model, items.schema, path56).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path56), label) });
   }
   return problems;
 }
@@ -54375,8 +56281,8 @@ function forEachVisibilityHolder(model, visit3) {
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
-    const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    const written3 = schemas[holders[at]];
+    visit3(written3.schema, written3);
   }
 }
 var operationExtensionRules = [
@@ -54848,12 +56754,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path49 in paths) {
-      if (!has(paths, path49)) continue;
-      const pathItem = asObject(paths[path49]);
+    for (const path56 in paths) {
+      if (!has(paths, path56)) continue;
+      const pathItem = asObject(paths[path56]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path49, "$ref"),
+        pointer: childPointer("/paths", path56, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -54875,15 +56781,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path49 of pathKeys(swagger)) {
-    const message = problem(path49);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path49), message });
+  for (const path56 of pathKeys(swagger)) {
+    const message = problem(path56);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path56), message });
   }
 }
-function templateProblem(path49) {
+function templateProblem(path56) {
   let open2 = -1;
-  for (let index = 0; index < path49.length; index++) {
-    const character = path49[index];
+  for (let index = 0; index < path56.length; index++) {
+    const character = path56[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -54909,7 +56815,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path49) => path49.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path56) => path56.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -54929,7 +56835,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path49) => /[?#]/.test(path49) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path56) => /[?#]/.test(path56) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -54945,7 +56851,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path49) => path49.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path56) => path56.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -54959,8 +56865,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path49) => {
-      const problem = templateProblem(path49);
+    reportPathKeys(context, (path56) => {
+      const problem = templateProblem(path56);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -54977,9 +56883,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path49) => (
+      (path56) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path49.includes("=") && pathVariables(path49).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path56.includes("=") && pathVariables(path56).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -54995,14 +56901,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path49 of pathKeys(swagger)) {
-      const key2 = path49.toLowerCase();
+    for (const path56 of pathKeys(swagger)) {
+      const key2 = path56.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path49),
+          pointer: childPointer("/paths", path56),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path49)
+            nameExcerpt(path56)
           )
         });
       }
@@ -55432,13 +57338,13 @@ var parameterDocumentationRules = [
       if (!swagger) return;
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value["x-ms-summary"]) !== void 0) return;
-        const written2 = LABEL_KEYS_WRITTEN_INSTEAD.find(
+        const written3 = LABEL_KEYS_WRITTEN_INSTEAD.find(
           (key2) => nonEmptyString(parameter.value[key2]) !== void 0
         );
-        if (written2) {
+        if (written3) {
           report({
-            pointer: childPointer(parameter.pointer, written2),
-            message: `The 'x-ms-summary' property is required. Rename '${written2}' to 'x-ms-summary': the designer labels a parameter with its x-ms-summary, and '${written2}' is not a parameter property.`
+            pointer: childPointer(parameter.pointer, written3),
+            message: `The 'x-ms-summary' property is required. Rename '${written3}' to 'x-ms-summary': the designer labels a parameter with its x-ms-summary, and '${written3}' is not a parameter property.`
           });
           return;
         }
@@ -55721,11 +57627,11 @@ var fileTypeRule = {
     const schemas = writtenSchemasOf(swagger);
     const files = keys.schemasWith(HolderKey.fileType);
     for (let at = 0; at < files.length; at++) {
-      const written2 = schemas[files[at]];
-      const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
+      const written3 = schemas[files[at]];
+      const rootOfResponse = written3.depth === 0 && (written3.origin === "response" || written3.origin === "global-response");
       if (rootOfResponse) continue;
       report({
-        pointer: childPointer(written2.pointer, "type"),
+        pointer: childPointer(written3.pointer, "type"),
         message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
       });
     }
@@ -56120,8 +58026,8 @@ function forEachTypedNode(model, key2, visit3) {
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
-    const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    const written3 = schemas[holders[at]];
+    visit3(written3.schema, written3);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -56173,17 +58079,17 @@ var valueConstraintRules = [
       const anyInternalDefault = hasInternalDefault(schemas, keys);
       for (let index = 0; index < schemas.length; index++) {
         if ((keys.schemas[index] & HolderKey.properties) === 0) continue;
-        const written2 = schemas[index];
-        if (!anyInternalDefault && written2.depth < MAX_SCHEMA_WALK_DEPTH) continue;
-        const properties = written2.schema.properties;
+        const written3 = schemas[index];
+        if (!anyInternalDefault && written3.depth < MAX_SCHEMA_WALK_DEPTH) continue;
+        const properties = written3.schema.properties;
         if (!isObject(properties)) continue;
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
           if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
-          if (asArray(written2.schema.required)?.includes(name)) continue;
+          if (asArray(written3.schema.required)?.includes(name)) continue;
           report({
-            pointer: childPointer(written2.pointer, "properties", name),
+            pointer: childPointer(written3.pointer, "properties", name),
             severity: "warning",
             message: optionalWithDefault
           });
@@ -56853,26 +58759,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path49 = [];
+    const path56 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path49.push(start);
+    path56.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path49.pop();
+        path56.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path49.slice(path49.indexOf(target2)));
+      if (seen === "grey") cycles.push(path56.slice(path56.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path49.push(target2);
+        path56.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -57495,7 +59401,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path49 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path56 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -57503,7 +59409,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path49}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path56}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -57763,8 +59669,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path49) {
-  return withoutTrailingSlashes(routeOf(path49)).toLowerCase();
+function templateShape(path56) {
+  return withoutTrailingSlashes(routeOf(path56)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -57862,9 +59768,9 @@ var webhookRules = [
       const schemas = writtenSchemasOf(swagger);
       const marked = keys.schemasWith(HolderKey.notificationUrl);
       for (let at = 0; at < marked.length; at++) {
-        const written2 = schemas[marked[at]];
-        if (written2.origin !== "response" && written2.origin !== "global-response") continue;
-        report({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message });
+        const written3 = schemas[marked[at]];
+        if (written3.origin !== "response" && written3.origin !== "global-response") continue;
+        report({ pointer: childPointer(written3.pointer, "x-ms-notification-url"), message });
       }
     }
   },
@@ -58527,10 +60433,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path49, options = {}) {
+function offsetOfPath(document, path56, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path49.entries()) {
+  for (const [index, step] of path56.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step);
@@ -58541,7 +60447,7 @@ function offsetOfPath(document, path49, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path49.length - 1;
+    const isLast = index === path56.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -58565,8 +60471,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path49, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path49, options));
+  return (path56, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path56, options));
     return { line, column: col };
   };
 }
@@ -58745,9 +60651,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path49 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path49.map(nameExcerpt);
-  const value = path49.reduce(
+  const path56 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path56.map(nameExcerpt);
+  const value = path56.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -58755,7 +60661,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path49.length === 0) {
+    if (path56.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -58766,7 +60672,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path49, key2],
+      path: [...path56, key2],
       atKey: true
     };
   }
@@ -58774,7 +60680,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path49,
+      path: path56,
       atKey: false
     };
   }
@@ -58784,34 +60690,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path49,
+        path: path56,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path49, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path56, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path49,
+      path: path56,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path49, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path56, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path49,
+      path: path56,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path49,
+    path: path56,
     atKey: false
   };
 }
@@ -58921,8 +60827,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path49, method, pathItemPlace, operation2) {
-    this.path = path49;
+  constructor(path56, method, pathItemPlace, operation2) {
+    this.path = path56;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -59223,11 +61129,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path49 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path49)) continue;
-      let pathItem = asObject(paths[path49]);
+    for (const path56 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path56)) continue;
+      let pathItem = asObject(paths[path56]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path49);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path56);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -59236,14 +61142,14 @@ var SwaggerModel = class {
       }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
-      const written2 = this.methodScratch;
-      if (!writtenMethods(pathItem, written2)) continue;
+      const written3 = this.methodScratch;
+      if (!writtenMethods(pathItem, written3)) continue;
       for (let slot = 0; slot < HTTP_METHODS.length; slot++) {
-        const operation2 = written2[slot];
+        const operation2 = written3[slot];
         if (operation2 === void 0) continue;
-        written2[slot] = void 0;
+        written3[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path49, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path56, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -59422,12 +61328,13 @@ function locateFindings(connector, pending2) {
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
     if (document) {
-      if (report.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report.pointer;
+      const pointed = report.pointer !== void 0 && "locateEach" in document;
+      if (pointed) finding.pointer = report.pointer;
+      if (report.offset !== void 0) {
+        placeAt2(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
+      } else if (pointed) {
         const where2 = places[index];
         if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
-      } else if (report.offset !== void 0) {
-        placeAt2(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
       } else if (report.line !== void 0) {
         finding.line = report.line;
         finding.column = report.column ?? 1;
@@ -59447,7 +61354,7 @@ function pointerPlaces(connector, pending2) {
   const reports = [];
   for (let index = 0; index < pending2.length; index++) {
     const { rule: rule2, report } = pending2[index];
-    if (report.pointer === void 0 || report.path) continue;
+    if (report.pointer === void 0 || report.offset !== void 0 || report.path) continue;
     const file = fileOf(connector, report.file ?? rule2.file);
     if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
     const document = file.document;
@@ -59605,9 +61512,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path49) {
-  const [setting, ruleId] = path49;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path49];
+function placeIn(config2, path56) {
+  const [setting, ruleId] = path56;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path56];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -59734,9 +61641,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path49, method, body) => `{
+var operation = (path56, method, body) => `{
   "paths": {
-    "${path49}": {
+    "${path56}": {
       "${method}": ${body}
     }
   }
@@ -59767,7 +61674,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -59899,7 +61806,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -59923,7 +61830,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it. Located on the new 'x-ms-visibility'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -59931,7 +61838,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -59939,7 +61846,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   responseChanged: {
-    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+    description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes. Another success status code alone (200 to 201, or 'default' to 200, as reviewers ask) is not: it is CHG-OTHER, which says why. The inferred rule, for which no message of Microsoft's change validator is known, names a changed success code too; but flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, and the code the swagger names does not change the one the service sends.",
     example: {
       placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
@@ -59987,7 +61894,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask" }',
@@ -60011,7 +61918,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
+    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
@@ -60089,7 +61996,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -60105,7 +62012,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -60180,9 +62087,9 @@ function reroutes(apiProperties) {
     const instance = asObject(value);
     if (!instance || !isRerouting(instance)) return [];
     const parameters = asObject(instance.parameters) ?? {};
-    const { [OPERATIONS_KEY]: operations, ...written2 } = parameters;
+    const { [OPERATIONS_KEY]: operations, ...written3 } = parameters;
     const named2 = asArray(operations);
-    const target2 = withoutDefaultSection(written2);
+    const target2 = withoutDefaultSection(written3);
     return [
       {
         index,
@@ -60216,16 +62123,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path49 = [];
+  const path56 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path49.push(part.step);
+        if (part.step !== void 0) path56.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path49.pop();
+        if (part.step !== void 0) path56.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -60233,7 +62140,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path49, ...part.change.path] });
+      result.push({ ...part.change, path: [...path56, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -60371,6 +62278,26 @@ function touch(touched, change) {
   }
 }
 
+// packages/validator/src/diff/scope-note.ts
+function scopesNote(before, after) {
+  const [was, is] = [scopeNames(before), scopeNames(after)];
+  if (!was || !is) return void 0;
+  const added = is.filter((scope2) => !was.includes(scope2));
+  const removed = was.filter((scope2) => !is.includes(scope2));
+  if (added.length > 0) {
+    return `Existing connections keep the scopes their users consented to, without ${quoteList(added)}, until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.`;
+  }
+  if (removed.length > 0) {
+    return `New connections no longer ask for ${quoteList(removed)}, which existing ones keep: check that no operation needs ${removed.length === 1 ? "it" : "them"}, or it fails on the new connections alone.`;
+  }
+  return void 0;
+}
+function scopeNames(value) {
+  const list2 = asArray(value);
+  if (!list2?.every((scope2) => typeof scope2 === "string")) return void 0;
+  return list2;
+}
+
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
 var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
@@ -60460,9 +62387,15 @@ function diffConnectionParameters(before, after, add2) {
       });
     }
     if (major.length > 0) {
-      add2({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
+      const note = major.includes(SCOPES) ? scopesNote(scopesOf(was), scopesOf(is)) : void 0;
+      const detail = `Changed: ${nameList(major)}.${note === void 0 ? "" : ` ${note}`}`;
+      add2({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
+}
+var SCOPES = "oAuthSettings.scopes";
+function scopesOf(parameter) {
+  return asObject(parameter.oAuthSettings)?.scopes;
 }
 function parameterEdits(was, is) {
   const uiEdited = differingKeys(
@@ -60607,12 +62540,12 @@ function effectiveAuthentication(swagger, apiProperties) {
   }
   return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
 }
-function parameterOption(parameters, place, child) {
+function parameterOption(parameters, place, child2) {
   const entries = entriesOf(parameters).flatMap(([name, value]) => {
     const parameter = asObject(value);
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
   });
-  const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
+  const pointerOf = (name) => child2 ? childPointer(place.pointer, child2, name) : childPointer(place.pointer, name);
   const at = (name) => placeIn2("apiProperties", pointerOf(name));
   const oauth = entries.find((entry) => entry.type === "oauthsetting");
   const username = entries.find((entry) => entry.name.toLowerCase() === "username");
@@ -61595,12 +63528,12 @@ var ValuePathTree = class _ValuePathTree {
     let node = this.root;
     for (const end of partEnds(valuePath)) {
       const part = valuePath.slice(node.length + 1, end);
-      let child = node.children.get(part);
-      if (!child) {
-        child = new PathNode(node, end);
-        node.children.set(part, child);
+      let child2 = node.children.get(part);
+      if (!child2) {
+        child2 = new PathNode(node, end);
+        node.children.set(part, child2);
       }
-      node = child;
+      node = child2;
     }
     return node;
   }
@@ -61621,10 +63554,10 @@ var ValuePathTree = class _ValuePathTree {
    */
   static *down(node, valuePath) {
     for (const end of partEnds(valuePath, node.length + 1)) {
-      const child = node.children.get(valuePath.slice(node.length + 1, end));
-      if (!child) return;
-      yield child;
-      node = child;
+      const child2 = node.children.get(valuePath.slice(node.length + 1, end));
+      if (!child2) return;
+      yield child2;
+      node = child2;
     }
   }
 };
@@ -62025,6 +63958,74 @@ function* withFirst(first, rest) {
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
+// packages/validator/src/diff/counterpart-pointer.ts
+function counterpartPointer(before, after, pointer) {
+  const segments = [];
+  let was = before;
+  let is = after;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(is)) {
+      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
+      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
+      if (index === -1) break;
+      segments.push(index);
+      was = element;
+      is = is[index];
+    } else if (isObject(is) && has(is, segment)) {
+      segments.push(segment);
+      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
+      is = is[segment];
+    } else {
+      break;
+    }
+  }
+  return toPointer(segments);
+}
+function sameElement(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (was && is) {
+    if (typeof was.$ref === "string") return was.$ref === is.$ref;
+    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
+  }
+  return jsonEqual(before, after);
+}
+function deletionPointer(before, after, pointer) {
+  const kept = counterpartPointer(before, after, pointer);
+  const segments = parsePointer(pointer);
+  const keptDepth = parsePointer(kept).length;
+  if (keptDepth === segments.length) return kept;
+  const was = asObject(valueAtPointer(before, toPointer(segments.slice(0, keptDepth))));
+  const is = asObject(valueAtPointer(after, kept));
+  if (!was || !is) return kept;
+  const names2 = Object.keys(was);
+  const at = names2.indexOf(segments[keptDepth]);
+  const following = names2.slice(at + 1).find((name) => has(is, name));
+  if (following !== void 0) return childPointer(kept, following);
+  if (Object.keys(is).length === 0) return kept;
+  const outside = followingPlace(after, kept);
+  if (outside !== void 0) return outside;
+  const preceding = names2.slice(0, at).reverse().find((name) => has(is, name));
+  return preceding === void 0 ? kept : childPointer(kept, preceding);
+}
+function followingPlace(root, pointer) {
+  const segments = parsePointer(pointer);
+  while (segments.length > 0) {
+    const name = segments.pop();
+    const parentPointer = toPointer(segments);
+    const parent = valueAtPointer(root, parentPointer);
+    if (Array.isArray(parent)) {
+      const next = Number(name) + 1;
+      if (next < parent.length) return childPointer(parentPointer, next);
+    } else if (isObject(parent)) {
+      const names2 = Object.keys(parent);
+      const next = names2[names2.indexOf(name) + 1];
+      if (next !== void 0) return childPointer(parentPointer, next);
+    }
+  }
+  return void 0;
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
@@ -62083,15 +64084,15 @@ function viewSchema(model, value, pointer) {
 function viewLayers(model, value, pointer, memberView) {
   const resolved2 = model.resolve(value, pointer);
   const node = asObject(resolved2.value);
-  const written2 = asArray(node?.allOf);
-  if (resolved2.broken || resolved2.viaRef || !node || !written2 || written2.length === 0) return void 0;
+  const written3 = asArray(node?.allOf);
+  if (resolved2.broken || resolved2.viaRef || !node || !written3 || written3.length === 0) return void 0;
   const own = emptyView(node, resolved2.pointer);
   merge(model, own, node, resolved2.pointer, 0, 0);
   const merged = own.merged;
   const members = [];
   const seen = /* @__PURE__ */ new Set([resolved2.pointer]);
-  for (let index = 0; index < written2.length; index++) {
-    const member = memberView(written2[index], childPointer(resolved2.pointer, "allOf", index));
+  for (let index = 0; index < written3.length; index++) {
+    const member = memberView(written3[index], childPointer(resolved2.pointer, "allOf", index));
     if (member && member.mergedDepth >= MAX_ALL_OF_DEPTH) return void 0;
     for (const at of member?.merged ?? []) {
       if (seen.has(at)) return void 0;
@@ -62208,13 +64209,13 @@ function whyUnfollowed(model, value, pointer) {
   if (!resolved2.broken) {
     return isObject(resolved2.value) ? void 0 : `it is ${kindOfValue(resolved2.value)}, not an object`;
   }
-  const written2 = quoted(asObject(value)?.$ref);
+  const written3 = quoted(asObject(value)?.$ref);
   const last2 = asString(asObject(resolved2.value)?.$ref);
-  if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written2} leads round a loop of $refs`;
+  if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written3} leads round a loop of $refs`;
   if (last2 !== void 0 && !last2.startsWith("#")) {
-    return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
+    return resolved2.viaRef ? `its $ref ${written3} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written3} is to another file, which diff does not read`;
   }
-  return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
+  return resolved2.viaRef ? `its $ref ${written3} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written3} points to nothing`;
 }
 
 // packages/validator/src/diff/secret-deletion.ts
@@ -62230,6 +64231,15 @@ function secretTold(secret, direction) {
   return {
     rule: direction === "output" ? CASE_RULES.secretOutputDeleted : CASE_RULES.secretInputDeleted,
     detail: `Its default looked like a real secret (${maskSecret(secret)}).`
+  };
+}
+
+// packages/validator/src/diff/notification-url-deletion.ts
+function notificationUrlDeletion(what, name, field) {
+  if (!isObject(field) || field["x-ms-notification-url"] !== true) return void 0;
+  return {
+    rule: CHANGE_RULES.other,
+    detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`
   };
 }
 
@@ -62380,6 +64390,8 @@ function diffParameters(context, before, after) {
 function deletion(model, parameter) {
   const secret = parameter.name === void 0 ? void 0 : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== void 0) return secret;
+  const callbackUrl = notificationUrlDeletion("parameter", parameter.name ?? "?", parameter.value);
+  if (callbackUrl !== void 0) return callbackUrl;
   return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 var PARAMETER_TEXTS = ["x-ms-summary", "description"];
@@ -62388,8 +64400,8 @@ function isOptionalRename(model, previous, renamed) {
   if (previous.in === "body" || previous.in === "path" || mustBeSent(model, renamed)) return false;
   if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
   const shared = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) && has(renamed.value, key2));
-  const written2 = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) || has(renamed.value, key2));
-  if (written2.length === 0) return true;
+  const written3 = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) || has(renamed.value, key2));
+  if (written3.length === 0) return true;
   return shared.some((key2) => jsonEqual(previous.value[key2], renamed.value[key2]));
 }
 function isRequiredRename(previous, renamed) {
@@ -62455,21 +64467,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path49 in paths) {
-    if (!has(paths, path49)) continue;
-    const pathItem = refPathItem(paths[path49]);
+  for (const path56 in paths) {
+    if (!has(paths, path56)) continue;
+    const pathItem = refPathItem(paths[path56]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path49));
-    unfollowed2.set(path49, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path56));
+    unfollowed2.set(path56, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path49 in paths) {
-    if (!has(paths, path49)) continue;
-    const pathItem = refPathItem(paths[path49]);
+  for (const path56 in paths) {
+    if (!has(paths, path56)) continue;
+    const pathItem = refPathItem(paths[path56]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -62481,17 +64493,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path49 of all) {
-    const before = has(pathsBefore, path49) ? pathsBefore[path49] : void 0;
-    const after = has(pathsAfter, path49) ? pathsAfter[path49] : void 0;
+  for (const path56 of all) {
+    const before = has(pathsBefore, path56) ? pathsBefore[path56] : void 0;
+    const after = has(pathsAfter, path56) ? pathsAfter[path56] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path49);
-    const whyBefore = unfollowedBefore.get(path49);
+    const whyAfter = unfollowedAfter.get(path56);
+    const whyBefore = unfollowedBefore.get(path56);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path49);
+    const pathItemPointer = childPointer("/paths", path56);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -62499,12 +64511,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path49)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path56)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path49)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path49)} was not compared: in the base version, ${whyBefore}.` : refEdit(path49, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path56)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path56)} was not compared: in the base version, ${whyBefore}.` : refEdit(path56, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -62514,12 +64526,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path49, before, after) {
+function refEdit(path56, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path49)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path56)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path49)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path49)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path56)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path56)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -62597,7 +64609,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
       "new",
       current.pointer,
       valuePath,
-      `Changed: the success status code, from ${previous.code} to ${current.code}.`
+      `Changed: the success status code, from ${previous.code} to ${current.code}. Flows take any 2xx answer as a success and read their outputs from its body, whose schema is compared on its own, so the code alone breaks no flow.`
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
@@ -62736,8 +64748,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path49) {
-  return withoutTrailingSlashes(emptiedBraces(path49));
+function normalizePath(path56) {
+  return withoutTrailingSlashes(emptiedBraces(path56));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -62862,7 +64874,10 @@ function diffOperations(context) {
       pointer: before.pointer,
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
-      ...before.isDeprecated ? { detail: "It was deprecated; deleting it still breaks the flows that use it." } : {
+      ...before.isDeprecated ? {
+        detail: "It was deprecated; deleting it still breaks the flows that use it.",
+        advice: KEEP_DEPRECATED
+      } : {
         advice: "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
       }
     });
@@ -62922,19 +64937,31 @@ function diffOperation(context, before, after) {
   }
   const kindBefore = triggerKind(context.old, before);
   const kindAfter = triggerKind(context.new, after);
-  if (kindBefore !== kindAfter)
-    add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  if (kindBefore !== kindAfter) {
+    add2(
+      CHANGE_RULES.triggerKind,
+      `It changed from ${kindBefore} to ${kindAfter}.`,
+      void 0,
+      triggerKindPointer(context, before, after)
+    );
+  }
   diffMcpProtocol(context, before, after);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
   const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
-    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated);
-    else add2(CHANGE_RULES.deprecationProcess);
+    const deprecated = childPointer(after.pointer, "deprecated");
+    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated, void 0, void 0, deprecated);
+    else add2(CHANGE_RULES.deprecationProcess, void 0, void 0, deprecated);
   } else if (before.isDeprecated !== after.isDeprecated) {
     others2.push("deprecated");
   }
   if (!before.isInternal && after.isInternal && !after.isDeprecated) {
-    add2(CHANGE_RULES.visibilityInternal);
+    add2(
+      CHANGE_RULES.visibilityInternal,
+      void 0,
+      void 0,
+      childPointer(after.pointer, "x-ms-visibility")
+    );
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others2.push("x-ms-visibility");
   }
@@ -62962,7 +64989,8 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-var RENAME_ADVICE2 = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var KEEP_DEPRECATED = "Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.";
+var RENAME_ADVICE2 = `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').`;
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
 function renameTold(before, renamed) {
   const was = operationLabel(before);
@@ -62986,6 +65014,33 @@ function isDeprecationDoneRight(operation2, model) {
   const name = versionedName(operation2.operationId ?? family);
   const newest = replacementIndex(model);
   return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
+}
+function triggerKindPointer(context, before, after) {
+  if (!jsonEqual(before.operation["x-ms-trigger"], after.operation["x-ms-trigger"])) {
+    return has(after.operation, "x-ms-trigger") ? childPointer(after.pointer, "x-ms-trigger") : deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-trigger");
+  }
+  const contentBefore = notificationContent(context.old, before);
+  const contentAfter = notificationContent(context.new, after);
+  if (contentAfter && !contentBefore) return contentAfter.pointer;
+  if (contentBefore && !contentAfter) {
+    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
+    return onOperation ? deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-notification-content") : deletedMemberPointer(
+      context,
+      before.pathItemPointer,
+      after.pathItemPointer,
+      "x-ms-notification-content"
+    );
+  }
+  return after.pointer;
+}
+function deletedMemberPointer(context, was, is, member) {
+  if (was === is) return deletionPointer(context.old.root, context.new.root, childPointer(was, member));
+  const within = deletionPointer(
+    valueAtPointer(context.old.root, was),
+    valueAtPointer(context.new.root, is),
+    childPointer("", member)
+  );
+  return `${is}${within}`;
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
@@ -63370,6 +65425,8 @@ var PropertyComparer = class {
     if (direction === "output") {
       return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
     }
+    const callbackUrl = notificationUrlDeletion("input field", name, field);
+    if (callbackUrl) return { ...callbackUrl, side: "old", pointer, path: [name] };
     const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
@@ -63412,6 +65469,24 @@ var KeptViews = class {
     return view;
   }
 };
+
+// packages/validator/src/diff/dynamic-source-note.ts
+function dynamicSourceNote(changedKeys) {
+  const picker = changedKeys.find((key2) => PICKER_KEYS.has(key2));
+  const fields = changedKeys.find((key2) => FIELDS_KEYS.has(key2));
+  const notes = [];
+  if (picker !== void 0) notes.push(`${picker} ${PICKER_NOTE}`);
+  if (fields !== void 0) notes.push(`${fields} ${FIELDS_NOTE}`);
+  return notes.length > 0 ? notes.join(" ") : void 0;
+}
+var PICKER_KEYS = /* @__PURE__ */ new Set([
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-tree"
+]);
+var FIELDS_KEYS = /* @__PURE__ */ new Set(["x-ms-dynamic-schema", "x-ms-dynamic-properties"]);
+var PICKER_NOTE = "only decides the values the designer offers: flows keep sending the values they were saved with, so check that the service still takes the values the base version's source listed.";
+var FIELDS_NOTE = "decides the fields the designer fetches: flows keep the fields they were saved with, so check that the new source gives the base version's fields (one it no longer gives breaks the flows that use it, and no comparison of the swaggers can see that).";
 
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
@@ -63803,11 +65878,13 @@ var SchemaComparer = class {
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
     appendAll(others2, differingKeys(before.node, after.node, ignored));
     if (others2.length > 0) {
+      const keys = [...new Set(others2)];
+      const note = dynamicSourceNote(keys);
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList([...new Set(others2)])}.`
+        detail: `Changed: ${nameList(keys)}.${note === void 0 ? "" : ` ${note}`}`
       });
     }
     return { parts: found.parts, cut: found.cut, depth };
@@ -63986,18 +66063,52 @@ function swaggerDeletion(before, after) {
   return { rule: CHANGE_RULES.swaggerDeleted, file: "swagger", side: "old", pointer: "" };
 }
 
+// packages/validator/src/diff/shared-syntax-errors.ts
+function sharedSyntaxErrors(base2, current) {
+  const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const { issue: issue2, place } of base2) {
+    const key2 = sameErrorKey(issue2, place);
+    const alike = unmatched.get(key2);
+    if (alike) alike.push(issue2);
+    else unmatched.set(key2, [issue2]);
+  }
+  for (const { issue: issue2, place } of current) {
+    const match2 = unmatched.get(sameErrorKey(issue2, place))?.shift();
+    if (!match2) continue;
+    shared.base.add(match2);
+    shared.current.add(issue2);
+  }
+  return shared;
+}
+function sameErrorKey(issue2, place) {
+  return `${issue2.message}\0${place}`;
+}
+
 // packages/validator/src/diff/syntax-changes.ts
-function syntaxChanges(file, side, document) {
-  if (!document || !asObject(document.value)) return [];
-  return document.syntaxIssues.map((issue2) => ({
-    rule: CHANGE_RULES.jsonSyntax,
-    file,
-    side,
-    pointer: "",
-    offset: issue2.offset,
-    detail: issue2.unlisted === void 0 ? issue2.message : unlistedSyntaxMessage(issue2.unlisted, "change"),
-    impact: side === "new" ? "breaking" : "major"
-  }));
+function syntaxChanges(file, before, after) {
+  const [old, now] = [issuesOf(before), issuesOf(after)];
+  const shared = sharedSyntaxErrors(placed(before, old), placed(after, now));
+  const change = (issue2, side, impact, also) => {
+    const told = issue2.unlisted === void 0 ? issue2.message : unlistedSyntaxMessage(issue2.unlisted, "change");
+    const detail = also === void 0 ? told : `${told} ${also}`;
+    return { rule: CHANGE_RULES.jsonSyntax, file, side, pointer: "", offset: issue2.offset, detail, impact };
+  };
+  return [
+    ...old.filter((issue2) => !shared.base.has(issue2)).map((issue2) => change(issue2, "old", "major")),
+    ...now.map(
+      (issue2) => shared.current.has(issue2) ? change(issue2, "new", "major", IN_BOTH) : change(issue2, "new", "breaking")
+    )
+  ];
+}
+function placed(document, issues) {
+  if (!document || issues.length === 0) return [];
+  const places = syntaxErrorPlaces(document);
+  return issues.map((issue2, index) => ({ issue: issue2, place: places[index] }));
+}
+var IN_BOTH = "The base version has the same error: this update did not make it.";
+function issuesOf(document) {
+  return document && asObject(document.value) ? document.syntaxIssues : [];
 }
 function uncomparableChange(file, side, document) {
   return {
@@ -64021,10 +66132,8 @@ function whyUnreadable(document) {
 function diffConnectorFiles(before, after) {
   const swaggerDeleted = swaggerDeletion(before, after);
   const raw = [
-    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", "old", before.swagger),
-    ...syntaxChanges("swagger", "new", after.swagger),
-    ...syntaxChanges("apiProperties", "old", before.apiProperties),
-    ...syntaxChanges("apiProperties", "new", after.apiProperties)
+    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", before.swagger, after.swagger),
+    ...syntaxChanges("apiProperties", before.apiProperties, after.apiProperties)
   ];
   if (!swaggerDeleted) {
     const routes = versionRoutes(before, after);
@@ -64267,7 +66376,11 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
+  return (await discoverConnectorTree(paths, cwd, platform2)).folders;
+}
+async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
+  const roots = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path25.default.resolve(cwd, given);
     let stat2;
@@ -64280,7 +66393,9 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     }
     if (stat2.isFile()) {
       const folder = import_node_path25.default.dirname(absolute);
-      if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
+      const names2 = listedOrRefused(folder, given, absolute);
+      if (names2.includes(".git")) roots.add(folder);
+      if (!isConnectorFolderListing(names2)) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
         throw new UsageError("is not a file of a connector folder.", {
@@ -64292,12 +66407,12 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       continue;
     }
     try {
-      search(absolute, 0, found, platform2);
+      search(absolute, 0, { found, roots }, platform2);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
   }
-  return sortFolderPaths(found);
+  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
 }
 function listedOrRefused(folder, given, absolute) {
   try {
@@ -64315,8 +66430,10 @@ function sortFolderPaths(folders, paths = import_node_path25.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
-function search(folder, depth, found, platform2) {
+function search(folder, depth, findings, platform2) {
+  const { found } = findings;
   const dirents = (0, import_node_fs17.readdirSync)(folder, { withFileTypes: true });
+  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -64328,15 +66445,15 @@ function search(folder, depth, found, platform2) {
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
-  for (const child of searchedChildren(dirents, platform2)) {
-    search(entryPath(folder, child), depth + 1, found, platform2);
+  for (const child2 of searchedChildren(dirents, platform2)) {
+    search(entryPath(folder, child2), depth + 1, findings, platform2);
   }
 }
 function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   const below = [];
   if (depth >= MAX_SEARCH_DEPTH) return below;
-  for (const child of searchedChildren(dirents, platform2)) {
-    const childPath = entryPath(folder, child);
+  for (const child2 of searchedChildren(dirents, platform2)) {
+    const childPath = entryPath(folder, child2);
     const childDirents = (0, import_node_fs17.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
@@ -64453,8 +66570,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path49 = names2.slice(2, 2 + length);
-  return names2 === `a/${path49} b/${path49}` ? path49 : void 0;
+  const path56 = names2.slice(2, 2 + length);
+  return names2 === `a/${path56} b/${path56}` ? path56 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -64682,21 +66799,47 @@ var Git = class {
     const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
   }
-  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
-  async ignoredFiles(paths) {
-    if (paths.length === 0) return [];
-    const top = await this.topLevel();
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
-    return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
+  /**
+   * The files git ignores under `paths` (relative to the folder this runs in; all of it when none):
+   * untracked, and matched by .gitignore, .git/info/exclude or core.excludesFile. Relative to that
+   * folder and `/`-separated; the files inside an ignored folder are listed one by one, as each is a
+   * file that a commit of the folder leaves out.
+   */
+  ignoredFiles(paths = []) {
+    return this.ignored(paths, []);
   }
   /**
-   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
-   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
-   * lists them when run there; files inside an ignored folder are listed one by one.
+   * What git ignores under `paths`, as ignoredFiles lists it but for a folder git ignores whole: one
+   * entry ending in `/`, so that a node_modules/ is not listed file by file.
    */
-  async ignoredFilesUnder(folder) {
-    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
-    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  ignoredEntries(paths = []) {
+    return this.ignored(paths, ["--directory"]);
+  }
+  async ignored(paths, options) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", ...options, "-z"];
+    if (paths.length > 0) args.push("--", ...paths);
+    return splitNul(await this.text(args));
+  }
+  /**
+   * The folders under the one this runs in that git takes for repositories of their own, relative to
+   * it and ending with `/`: those committed as a link (a gitlink, mode 160000: a submodule, or a clone
+   * `git add` met) and those untracked that hold a repository git would commit as one. A folder with a
+   * `.git` git does not take for a repository (an empty folder, a file that names no gitdir), or under
+   * which it tracks files already, is none: git commits its files as any others. One process: `-t`
+   * tags the untracked entries (`?`), which git lists as `dir/` for a repository and file by file for
+   * a plain folder (so no `--directory`, which would list a plain folder as `dir/` too).
+   */
+  async nestedRepositories() {
+    const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
+    const nested = [];
+    for (const entry of splitNul(await this.text(args))) {
+      if (entry.startsWith("? ")) {
+        if (entry.endsWith("/")) nested.push(entry.slice(2));
+      } else if (entry.slice(2).startsWith("160000 ")) {
+        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+      }
+    }
+    return [...new Set(nested)];
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -64747,30 +66890,30 @@ var Git = class {
     const fullArgs = ["--literal-pathspecs", "-c", "core.quotepath=off", ...args];
     const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
     if (input === void 0) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         (0, import_node_child_process.execFile)(
           this.executable,
           fullArgs,
           { cwd, env, encoding: "buffer", maxBuffer: MAX_OUTPUT_BYTES },
           (error3, stdout, stderr) => {
             if (error3) reject(gitError(args, stderr, error3));
-            else resolve(stdout);
+            else resolve2(stdout);
           }
         );
       });
     }
-    return new Promise((resolve, reject) => {
-      const child = (0, import_node_child_process.spawn)(this.executable, fullArgs, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+    return new Promise((resolve2, reject) => {
+      const child2 = (0, import_node_child_process.spawn)(this.executable, fullArgs, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
-      child.stdout.on("data", (chunk) => out.push(chunk));
-      child.stderr.on("data", (chunk) => err.push(chunk));
-      child.on("error", (error3) => reject(gitError(args, Buffer.concat(err), error3)));
-      child.on("close", (code2) => {
-        if (code2 === 0) resolve(Buffer.concat(out));
+      child2.stdout.on("data", (chunk) => out.push(chunk));
+      child2.stderr.on("data", (chunk) => err.push(chunk));
+      child2.on("error", (error3) => reject(gitError(args, Buffer.concat(err), error3)));
+      child2.on("close", (code2) => {
+        if (code2 === 0) resolve2(Buffer.concat(out));
         else reject(gitError(args, Buffer.concat(err), new Error(`exit code ${code2}`)));
       });
-      child.stdin.end(input);
+      child2.stdin.end(input);
     });
   }
 };
@@ -64868,13 +67011,98 @@ function locatedAt(error3, given) {
   return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
 }
 
+// packages/validator/src/git/git-ignored-entries.ts
+var import_node_path27 = __toESM(require("node:path"), 1);
+var MAX_FOLDERS_NAMED = 50;
+async function gitIgnoredEntries(tree, options) {
+  const ignored = /* @__PURE__ */ new Map();
+  if (tree.folders.length === 0) return ignored;
+  const { onFailure, gitAt = (root) => new Git(root) } = options;
+  const byRoot = foldersByWorkTree(tree, options.paths, options.cwd);
+  for (const [root, folders] of byRoot) {
+    const named2 = folders.length <= MAX_FOLDERS_NAMED ? folders.map((folder) => specOf(root, folder)) : [];
+    let listed;
+    try {
+      listed = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
+    } catch (error3) {
+      if (onFailure === "throw") throw error3;
+      continue;
+    }
+    for (const [folder, entries] of ignoredByFolder(root, folders, listed)) ignored.set(folder, entries);
+  }
+  return ignored;
+}
+function foldersByWorkTree(tree, paths, cwd) {
+  const known = new Set(tree.repositoryRoots);
+  const stops = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = import_node_path27.default.resolve(cwd, given);
+    stops.add(absolute);
+    stops.add(import_node_path27.default.dirname(absolute));
+  }
+  const above = /* @__PURE__ */ new Map();
+  const rootAbove = (folder) => {
+    if (above.has(folder)) return above.get(folder);
+    const parent = import_node_path27.default.dirname(folder);
+    const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
+    above.set(folder, root);
+    return root;
+  };
+  const byRoot = /* @__PURE__ */ new Map();
+  for (const folder of tree.folders) {
+    let root;
+    for (let at = folder; ; at = import_node_path27.default.dirname(at)) {
+      if (known.has(at)) {
+        root = at;
+        break;
+      }
+      if (stops.has(at) || import_node_path27.default.dirname(at) === at) {
+        root = import_node_path27.default.dirname(at) === at ? void 0 : rootAbove(import_node_path27.default.dirname(at));
+        break;
+      }
+    }
+    if (root === void 0) continue;
+    const inRoot = byRoot.get(root);
+    if (inRoot) inRoot.push(folder);
+    else byRoot.set(root, [folder]);
+  }
+  return byRoot;
+}
+function specOf(root, folder) {
+  return slashSeparated(import_node_path27.default.relative(root, folder));
+}
+function ignoredByFolder(root, folders, listed) {
+  const namesIn = /* @__PURE__ */ new Map();
+  const wholeFolders = /* @__PURE__ */ new Set();
+  for (const entry of listed) {
+    const isFolder2 = entry.endsWith("/");
+    const absolute = import_node_path27.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path27.default.dirname(absolute);
+    const names2 = namesIn.get(parent);
+    if (names2) names2.push(import_node_path27.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path27.default.basename(absolute)]);
+    if (isFolder2) wholeFolders.add(absolute);
+  }
+  const ignored = /* @__PURE__ */ new Map();
+  for (const folder of folders) {
+    let whole = false;
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path27.default.dirname(at)) {
+      if (wholeFolders.has(at)) whole = true;
+    }
+    const names2 = namesIn.get(folder);
+    if (whole) ignored.set(folder, "all");
+    else if (names2 !== void 0) ignored.set(folder, names2);
+  }
+  return ignored;
+}
+
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path27.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path28.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs19.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -64927,7 +67155,7 @@ function validateFoldersInParallel(folders, setup, options) {
   let nextToEmit = 0;
   let received = 0;
   let settled = false;
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const finish = (error3) => {
       if (settled) return;
       settled = true;
@@ -64939,11 +67167,14 @@ function validateFoldersInParallel(folders, setup, options) {
         } else releaseWorker(options.workerScript, worker);
       }
       if (error3) reject(error3);
-      else resolve(results);
+      else resolve2(results);
     };
     const assignNext = (worker) => {
       if (nextTask >= folders.length) return;
-      const task = { index: nextTask, folder: folders[nextTask] };
+      const folder = folders[nextTask];
+      const task = { index: nextTask, folder };
+      const ignored = options.gitIgnored?.get(folder);
+      if (ignored !== void 0) task.gitIgnored = ignored;
       if (!setUp.has(worker)) task.setup = setup;
       worker.postMessage(task);
       setUp.add(worker);
@@ -65025,22 +67256,28 @@ function resolveProfile(folder, forced, config2) {
   return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
 async function validatePaths(paths, options = {}) {
+  return validateFolders(await foldersToValidate(paths, options), options);
+}
+async function validateFolders(found, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config2 = options.config ?? DEFAULT_CONFIG;
-  const folders = await checkedFoldersToValidate(paths, cwd, config2);
+  const { folders, gitIgnored } = found;
+  const handling = options.gitIgnored ?? "mark";
   const workerScript = options.workerScript ?? bundledWorkerScript();
   const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
   let connectors;
   if (workerScript && workers > 1) {
     connectors = await validateFoldersInParallel(
       folders,
-      { cwd, profile: options.profile, config: config2, secretIdentityKey: secretIdentityKey() },
-      { workerScript, workers, onConnector: options.onConnector }
+      { cwd, profile: options.profile, config: config2, secretIdentityKey: secretIdentityKey(), gitIgnored: handling },
+      { workerScript, workers, onConnector: options.onConnector, gitIgnored }
     );
   } else {
     connectors = [];
     for (const folder of folders) {
-      const result = await validateFolder(folder, options, config2, cwd);
+      const ignored = gitIgnored.get(folder);
+      const of = ignored === void 0 ? void 0 : { ignored, handling };
+      const result = await validateFolder(folder, options, config2, cwd, of);
       connectors.push(result);
       options.onConnector?.(result);
     }
@@ -65048,13 +67285,28 @@ async function validatePaths(paths, options = {}) {
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
 }
-async function checkedFoldersToValidate(paths, cwd, config2) {
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+async function foldersToValidate(paths, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const config2 = options.config ?? DEFAULT_CONFIG;
+  const tree = await discoverConnectorTree(paths, cwd);
+  const folders = checkedFolders(tree.folders, paths, cwd, config2);
+  const leaveOut = options.gitIgnored === "leave-out";
+  const gitIgnored = await gitIgnoredEntries(
+    { ...tree, folders },
+    { paths, cwd, onFailure: leaveOut ? "throw" : "ignore" }
+  );
+  return {
+    folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
+    gitIgnored
+  };
+}
+function checkedFolders(found, paths, cwd, config2) {
+  const folders = found.filter((folder) => !isIgnored(folder, config2));
   refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
   const profile = resolveProfile(connector.absolutePath, options.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,
@@ -65069,7 +67321,7 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -65119,32 +67371,32 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path28.default.join(topLevel, folder);
+  const absolute = import_node_path29.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path28.default.relative(topLevel, connector).split(import_node_path28.default.sep).join("/"));
+  return held.map((connector) => import_node_path29.default.relative(topLevel, connector).split(import_node_path29.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs20.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path28.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path28.default.posix.basename(parent));
+  const parent = import_node_path29.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path29.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs20.promises.readdir(import_node_path28.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs20.promises.readdir(import_node_path29.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path28.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path29.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path28.default.posix.dirname(file);
+  let folder = import_node_path29.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path28.default.posix.dirname(folder);
+    folder = import_node_path29.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -65173,7 +67425,7 @@ function isPlainBranchName(ref) {
 
 // packages/validator/src/git/materialize.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -65184,14 +67436,14 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path29.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path30.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs21.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
-      const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path29.default.resolve(target2, relative);
+      const relative2 = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
+      const destination = import_node_path30.default.resolve(target2, relative2);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs21.promises.mkdir(import_node_path29.default.dirname(destination), { recursive: true });
+      await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(destination), { recursive: true });
       await import_node_fs21.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -65203,10 +67455,10 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -65309,7 +67561,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -65367,7 +67619,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path30.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path31.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
@@ -65377,12 +67629,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path30.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path31.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
-      const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path30.default.join(folder, icon));
+      const icon = fileNameReadAs("icon", names2);
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path31.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -65391,7 +67643,7 @@ async function readRepositoryIndex(topLevel, facts) {
   return new RepositoryIndex(connectors);
 }
 function swaggerFileName(names2) {
-  return names2.find((name) => kindOfFileName(name) === "swagger") ?? names2.find(isMisnamedSwagger);
+  return fileNameReadAs("swagger", names2);
 }
 function readBytes(file) {
   try {
@@ -65444,7 +67696,7 @@ async function checkChangedConnectors(options) {
   const facts = new Set(rules.flatMap((rule2) => rule2.uses));
   const loaded = await Promise.all(
     options.connectors.map(async (change) => {
-      const folder = await loadConnectorFolder(change.path, options.cwd);
+      const folder = await loadConnectorFolder(change.path, options.cwd, change.gitIgnored);
       const connector = changedConnectorOf(folder, change.repositoryPath, facts.has("connector-icons"));
       return { change, folder, connector };
     })
@@ -65483,9 +67735,9 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path31.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path32.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
-  const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
+  const iconName = facts.has("connector-icons") ? fileNameReadAs("icon", [...byName.keys()]) : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
   const blobs = await git.readBlobs(wanted2);
   const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
@@ -65494,10 +67746,10 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 
 // packages/validator/src/repository/proposal-folder.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs23.readdirSync)(import_node_path32.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs23.readdirSync)(import_node_path33.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -65505,39 +67757,6 @@ function isProposalFolder(topLevel, folder, profile) {
   } catch {
     return false;
   }
-}
-
-// packages/validator/src/diff/counterpart-pointer.ts
-function counterpartPointer(before, after, pointer) {
-  const segments = [];
-  let was = before;
-  let is = after;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(is)) {
-      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
-      if (index === -1) break;
-      segments.push(index);
-      was = element;
-      is = is[index];
-    } else if (isObject(is) && has(is, segment)) {
-      segments.push(segment);
-      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
-      is = is[segment];
-    } else {
-      break;
-    }
-  }
-  return toPointer(segments);
-}
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
 }
 
 // packages/validator/src/git/change-finding.ts
@@ -65563,13 +67782,18 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
+  const kept = counterpartPointer(before?.value, document.value, change.pointer);
+  const pointer = isSwagger && kept !== change.pointer && isPathsOrPathItem(kept) ? deletionPointer(before?.value, document.value, change.pointer) : kept;
   const where2 = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where2.offset) };
 }
+function isPathsOrPathItem(pointer) {
+  const segments = parsePointer(pointer);
+  return segments[0] === "paths" && segments.length <= 2;
+}
 
 // packages/validator/src/git/compare-with-base.ts
-async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd) {
+async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd, gitIgnored) {
   let basePath = repositoryPath2;
   let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
   if (!base2 && renamedFrom !== void 0) {
@@ -65589,7 +67813,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       base2.root
     );
     const marked = markBaseline(connector.findings, baseResult.findings);
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
       toRepositoryPath(base2.root, base2.path) ?? basePath,
@@ -65621,7 +67845,7 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
 ]);
 function withoutCurrentSyntaxErrors(diff) {
   const changes = diff.changes.filter(
-    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new" && change.breaking)
   );
   if (changes.length === diff.changes.length) return diff;
   return { changes, classification: classifyChanges(changes) };
@@ -65645,14 +67869,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path33.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path33.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path34.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path34.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -65692,7 +67916,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -65702,9 +67926,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path34.default.resolve(where2.cwd, given);
+    const absolute = import_node_path35.default.resolve(where2.cwd, given);
     const exists4 = (0, import_node_fs24.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path34.default.resolve(where2.realCwd, import_node_path34.default.relative(where2.cwd, absolute));
+    const real = exists4 ? await realCasePath(absolute) : import_node_path35.default.resolve(where2.realCwd, import_node_path35.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -65745,17 +67969,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises = require("node:fs/promises");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs25.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path35.default.dirname(file)).then((folder) => import_node_path35.default.join(folder, import_node_path35.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path36.default.dirname(file)).then((folder) => import_node_path36.default.join(folder, import_node_path36.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path35.default.resolve(where2.realCwd, import_node_path35.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path36.default.resolve(where2.realCwd, import_node_path36.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -65763,13 +67987,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path36.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path36.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path37.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path37.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -65797,8 +68021,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path36.default.posix.normalize(import_node_path36.default.posix.join(import_node_path36.default.posix.dirname(at), target2));
-      const outside = import_node_path36.default.posix.isAbsolute(target2) || import_node_path36.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path37.default.posix.normalize(import_node_path37.default.posix.join(import_node_path37.default.posix.dirname(at), target2));
+      const outside = import_node_path37.default.posix.isAbsolute(target2) || import_node_path37.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -65807,7 +68031,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path36.default.posix.dirname(file);
+    const folder = import_node_path37.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -65817,7 +68041,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path37.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path38.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -65836,7 +68060,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path37.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path38.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -65863,9 +68087,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path37.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path38.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path37.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path38.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -65885,7 +68109,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path38.default.resolve(cwd, import_node_path38.default.relative(realCwd, import_node_path38.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path39.default.resolve(cwd, import_node_path39.default.relative(realCwd, import_node_path39.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -65908,13 +68132,15 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     rules: options.rules ?? ALL_RULES,
     changedFolders: [...changedFolders]
   }) : { findings: [] };
-  const validation = scope2.paths.length > 0 ? await validatePaths(scope2.paths, options) : { connectors: [], findings: [], counts: countBySeverity([]) };
+  const validating = { ...options, gitIgnored: "leave-out" };
+  const found = scope2.paths.length > 0 ? await foldersToValidate(scope2.paths, validating) : { folders: [], gitIgnored: /* @__PURE__ */ new Map() };
+  const validation = await validateFolders(found, validating);
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path38.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path39.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -65926,6 +68152,8 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       });
       continue;
     }
+    const ignored = found.gitIgnored.get(import_node_path39.default.resolve(cwd, connector.path));
+    const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
       repositoryPath2,
@@ -65933,7 +68161,8 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       git,
       mergeBase,
       options,
-      cwd
+      cwd,
+      gitIgnored
     );
     connectors.push({ ...connector, findings: compared.findings });
     diffs.push({
@@ -65950,7 +68179,8 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       repositoryPath: repositoryPath2,
       basePath: compared.basePath,
       profile: connector.profile,
-      status: compared.status
+      status: compared.status,
+      ...gitIgnored && { gitIgnored }
     });
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
@@ -66013,7 +68243,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs26.existsSync)(import_node_path38.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs26.existsSync)(import_node_path39.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -66032,33 +68262,33 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path39.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path40.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path39.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path39.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path40.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path40.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path40.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path40.default.resolve(cwd, file);
+  const baseDir = import_node_path41.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path41.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
-  const relative = repositoryPath(file, base2);
-  if (relative !== void 0) {
-    return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
+  const relative2 = repositoryPath(file, base2);
+  if (relative2 !== void 0) {
+    return { uri: relative2.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path40.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path41.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -66195,7 +68425,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path49, findings]) => ({ path: path49, findings }));
+  return [...byFile].map(([path56, findings]) => ({ path: path56, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -66260,16 +68490,23 @@ function existingFailuresNote(findings, failOn, onlyNew) {
 
 // packages/validator/src/reporters/fingerprint.ts
 var import_node_crypto4 = require("node:crypto");
-var FINGERPRINT_KEY = "connectorAlmFinding/v1";
-function fingerprints(findings, fileKeyOf) {
+var FINGERPRINT_KEY = "connectorAlmFinding/v2";
+function fingerprints(findings, pathKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
-    const where2 = finding.pointer ?? `message:${matchedMessage(finding)}`;
-    const hash = (0, import_node_crypto4.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto4.createHash)("sha256").update(identifyingText(finding, pathKeyOf)).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
+}
+function identifyingText(finding, pathKeyOf) {
+  if (finding.unlisted) {
+    const listing = finding.unlisted.per === "connector" ? finding.connector : finding.file;
+    return `${finding.ruleId}\0${pathKeyOf(listing)}\0unlisted:${finding.unlisted.per}`;
+  }
+  const where2 = finding.pointer ?? `message:${matchedMessage(finding)}`;
+  return `${finding.ruleId}\0${pathKeyOf(finding.file)}\0${where2}`;
 }
 
 // packages/validator/src/reporters/baseline-note.ts
@@ -66341,7 +68578,7 @@ function findingPlace(finding, sourceUrl, shown) {
   const text2 = escapeMarkdown(
     onFolder ? shown(finding.file) : `${shown(finding.file)}:${finding.line}:${finding.column}`
   );
-  const url = sourceUrl?.(finding.file, finding.line);
+  const url = onFolder ? sourceUrl?.(finding.file) : sourceUrl?.(finding.file, finding.line);
   return url ? `[${text2}](${url})` : text2;
 }
 
@@ -66516,12 +68753,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path49, profile, findings }) => ({ name: shown(path49), profile, findings })),
+    ...validated.map(({ path: path56, profile, findings }) => ({ name: shown(path56), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path49, findings }) => ({ name: `${shown(path49)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path56, findings }) => ({ name: `${shown(path56)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path49, findings }) => ({
-      name: `${shown(path49)} (configuration)`,
+    ...configuration.map(({ path: path56, findings }) => ({
+      name: `${shown(path56)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -66967,7 +69204,7 @@ function runBuilder(result, options) {
   const named2 = new Set(result.findings.map((finding) => finding.ruleId));
   const described = describedRules(options.rules ?? ALL_RULES, result.findings).filter((rule2) => named2.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options);
-  const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
+  const prints = fingerprints(result.findings, (file) => artifactUri(file, options).uri);
   return (indexes2, leftOut) => {
     const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
@@ -67021,10 +69258,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path41.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path42.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -67056,7 +69293,7 @@ async function writeJobSummary(summary3 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -67108,20 +69345,20 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path42.default) {
+var import_node_path43 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path43.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path42.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path43.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path42.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path43.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path42.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path43.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -67170,8 +69407,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path43.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path43.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path44.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path44.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -67186,7 +69423,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs27.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path43.default.dirname(current);
+      const parent = import_node_path44.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -67229,7 +69466,14 @@ async function reportFailure(title, errors2) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/reported-path.ts
+var import_node_path45 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path45.default) {
+  const absolute = paths.resolve(workspace, file);
+  return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
+}
 
 // packages/actions/src/validate-connector/inputs.ts
 function readValidateConnectorInputs() {
@@ -67249,12 +69493,12 @@ function readValidateConnectorInputs() {
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs28.existsSync)(import_node_path44.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs28.existsSync)(import_node_path46.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs28.existsSync)(import_node_path44.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs28.existsSync)(import_node_path46.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -67325,13 +69569,23 @@ function repositoryOwnerInWorkflow(error3) {
   );
 }
 
+// packages/actions/src/validate-connector/step-annotations.ts
+var written2 = { error: 0, warning: 0, notice: 0 };
+function writeAnnotation(level, message, properties) {
+  written2[level] += 1;
+  core_exports[level](message, properties);
+}
+function shownOfNext(level, count) {
+  return Math.max(0, Math.min(count, GITHUB_ANNOTATION_LIMIT - written2[level]));
+}
+
 // packages/actions/src/validate-connector/base-input.ts
 async function resolveBaseInput(base2, workspace) {
   const git = new Git(workspace);
   try {
     const resolved2 = await resolveBaseRef(git, base2);
     await git.resolveCommit(resolved2.ref);
-    if (resolved2.note) notice(resolved2.note);
+    if (resolved2.note) writeAnnotation("notice", resolved2.note);
     return resolved2.ref;
   } catch (error3) {
     if (error3 instanceof RepositoryOwnerError) throw repositoryOwnerInWorkflow(error3);
@@ -67343,7 +69597,7 @@ async function resolveBaseInput(base2, workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -67396,18 +69650,18 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs29.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path45.default.relative(realWorkspace, import_node_path45.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path47.default.relative(realWorkspace, import_node_path47.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
-  const blob = blobUrl(commit, env);
-  if (!blob) return void 0;
+  const address = addressAt(commit, env);
+  if (!address) return void 0;
   return (file, line) => {
-    const relative = import_node_path46.default.relative(workspace, import_node_path46.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path46.default.isAbsolute(relative)) return void 0;
-    return blob(relative.split(import_node_path46.default.sep), line);
+    const relative2 = import_node_path48.default.relative(workspace, import_node_path48.default.resolve(workspace, file));
+    if (relative2.startsWith("..") || import_node_path48.default.isAbsolute(relative2)) return void 0;
+    return address(relative2.split(import_node_path48.default.sep), line);
   };
 }
 function headSourceUrlFor(workspace, lines, env = process.env) {
@@ -67415,32 +69669,33 @@ function headSourceUrlFor(workspace, lines, env = process.env) {
   const atChecked = sourceUrlFor(workspace, lines.checked, env);
   if (!atHead || !atChecked) return void 0;
   return (file, line) => {
+    if (line === void 0) return atHead(file);
     const headLine = lines.lineAtHead(file, line);
     return headLine === void 0 ? atChecked(file, line) : atHead(file, headLine);
   };
 }
 function baseSourceUrlFor(mergeBase, env = process.env) {
-  const blob = blobUrl(mergeBase, env);
-  if (!blob || !mergeBase) return void 0;
+  const address = addressAt(mergeBase, env);
+  if (!address || !mergeBase) return void 0;
   return (file, line) => {
     const colon = file.indexOf(":");
     const commit = file.slice(0, colon);
     if (colon < 1 || !mergeBase.startsWith(commit)) return void 0;
-    return blob(file.slice(colon + 1).split("/"), line);
+    return address(file.slice(colon + 1).split("/"), line);
   };
 }
-function blobUrl(commit, env) {
+function addressAt(commit, env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (segments, line) => {
     const encoded = segments.map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-    return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
+    return line === void 0 ? `${server}/${repository}/tree/${commit}/${encoded}` : `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
 
 // packages/actions/src/validate-connector/head-lines.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 var import_node_fs30 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
@@ -67451,7 +69706,7 @@ async function headLinesOf(workspace, headSha, files) {
     if (checked === head) return void 0;
     const inRepository = /* @__PURE__ */ new Map();
     for (const file of new Set(files)) {
-      const real = realPathOf(import_node_path47.default.resolve(workspace, file));
+      const real = realPathOf(import_node_path49.default.resolve(workspace, file));
       if (real !== void 0 && isWithin(top, real)) inRepository.set(file, posixRelativePath(top, real));
     }
     const changes = await git.lineChanges(checked, head, pathspecsOf(inRepository.values()));
@@ -67471,7 +69726,7 @@ async function headLinesOf(workspace, headSha, files) {
 function pathspecsOf(files) {
   const specs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const folder = import_node_path47.default.posix.dirname(file);
+    const folder = import_node_path49.default.posix.dirname(file);
     specs.add(folder === "." ? file : folder);
   }
   return [...specs];
@@ -67489,7 +69744,8 @@ async function validateConnectorAction(logger) {
   const inputs = readValidateConnectorInputs();
   const workspace = workspaceFolder();
   if (inputs.maxAnnotations > GITHUB_ANNOTATION_LIMIT) {
-    warning(
+    writeAnnotation(
+      "warning",
       `max-annotations is ${inputs.maxAnnotations}, but GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each severity per step: those past ${GITHUB_ANNOTATION_LIMIT} are in the log only. The job summary lists every finding.`
     );
   }
@@ -67512,7 +69768,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs31.existsSync)(import_node_path48.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs31.existsSync)(import_node_path50.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -67582,7 +69838,8 @@ async function validateConnectorAction(logger) {
     return validated;
   });
   if (wholeWorkspace && result.connectors.length === 0 && await workspaceHoldsNoConnector(workspace)) {
-    warning(
+    writeAnnotation(
+      "warning",
       "The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path."
     );
   }
@@ -67590,9 +69847,10 @@ async function validateConnectorAction(logger) {
     profileFallbackFolders(result.connectors, { cwd: workspace, profile: options.profile, config: config2 }),
     "set the profile input to certified (or independent-publisher)"
   );
-  if (fallbackNote) notice(fallbackNote);
+  if (fallbackNote) writeAnnotation("notice", fallbackNote);
   if (!base2 && (inputs.onlyNew || inputs.failOnBreaking)) {
-    warning(
+    writeAnnotation(
+      "warning",
       `${inputs.onlyNew ? "only-new" : "fail-on-breaking"} has no effect without a base to compare with: run on pull_request, or set the base input.`
     );
   }
@@ -67620,7 +69878,7 @@ async function validateConnectorAction(logger) {
   await writeJobSummary(summary.addRaw(summary3.markdown));
   if (sarif?.leftOut) {
     const everyFinding = summary3.omitted.findings > 0 ? "`connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not)." : "The job summary and `connector-alm validate --format json` list every finding.";
-    warning(`${describeLeftOut(sarif.leftOut)} ${everyFinding}`);
+    writeAnnotation("warning", `${describeLeftOut(sarif.leftOut)} ${everyFinding}`);
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
@@ -67651,7 +69909,8 @@ async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
   setOutput("sarif-file", sarifFile ?? "");
   setOutput("result", failsFindings || failsBreaking ? "failure" : "success");
   if (breaking > 0 && !inputs.failOnBreaking) {
-    warning(
+    writeAnnotation(
+      "warning",
       `${plural(breaking, "breaking change")} against the base; reviewers must acknowledge them (see the job summary).`
     );
   }
@@ -67695,17 +69954,21 @@ function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifH
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path48.default.join(workspace, file)),
+    isFile: (file) => isFile(import_node_path50.default.join(workspace, file)),
     ...headLines && { headLine: headLines.lineAtHead }
   });
-  for (const { level, message, ...properties } of selection.annotations) {
-    if (level === "error") error(message, properties);
-    else if (level === "warning") warning(message, properties);
-    else notice(message, properties);
+  let omitted = 0;
+  let hiddenByGitHub = 0;
+  for (const level of ["error", "warning", "notice"]) {
+    const written3 = selection.annotations.filter((annotation) => annotation.level === level).length;
+    const shown = shownOfNext(level, written3);
+    hiddenByGitHub += written3 - shown;
+    omitted += selection.omitted[level] + written3 - shown;
   }
-  const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
+  for (const { level, message, ...properties } of selection.annotations)
+    writeAnnotation(level, message, properties);
   if (omitted === 0) return;
-  const more = inputs.maxAnnotations === 0 ? `${plural(omitted, "finding")} (max-annotations: 0, so none annotated) ${omitted === 1 ? "is" : "are"}` : `${plural(omitted, "more finding")} ${omitted === 1 ? "is" : "are"}`;
+  const more = inputs.maxAnnotations === 0 ? `${plural(omitted, "finding")} (max-annotations: 0, so none annotated) ${omitted === 1 ? "is" : "are"}` : `${plural(omitted, "more finding")}${hiddenByGitHub > 0 ? ` (GitHub shows ${GITHUB_ANNOTATION_LIMIT} annotations of each level per step)` : ""} ${omitted === 1 ? "is" : "are"}`;
   if (leftOutOfSummary === 0) {
     info(`${more} in the job summary${sarifHoldsAll ? " and the SARIF report" : ""}.`);
     return;
@@ -67720,7 +69983,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path48.default.resolve(workspace, inputs.sarifFile)
+    import_node_path50.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs31.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
@@ -67744,7 +70007,7 @@ async function writeSarif(report, target2, workspace) {
   await inFolderMadeFor(target2, () => import_node_fs31.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs31.promises.realpath(workspace), target2);
+  return reportedPath(await import_node_fs31.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts

@@ -6529,11 +6529,13 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
 }
 function trailingCommaRepair(text2, maxCommas) {
   const slips = parseTrailingCommaSlips(text2, maxCommas);
-  if (slips === void 0) return void 0;
+  return slips === void 0 ? void 0 : commaRemovals(text2, slips.commas);
+}
+function commaRemovals(text2, commas) {
   return {
-    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    edits: commas.map((comma) => removal(text2, comma, 1)),
     unfixedAt: void 0,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false
   };
 }
@@ -8302,15 +8304,15 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
+  if (diagnosis.refused) return { value: void 0, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
     }
   }
-  return { value: tolerantValue(text2) };
+  return { value: tolerantValue(text2), diagnosis };
 }
 function tolerantValue(text2) {
   return parse2(text2, void 0, {
@@ -8409,13 +8411,14 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open = [];
+  const path11 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -8423,21 +8426,28 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open[open.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found);
+        noteKey(text2, object, i, end, found, path11);
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4) open.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open.push(void 0);
-      else settleKeptOffsets(open.pop());
+      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+        path11.enter(i, open[open.length - 1]?.lastKey);
+        open.push(
+          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+        );
+      } else {
+        settleKeptOffsets(open.pop());
+        path11.leave();
+      }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found) {
+function noteKey(text2, object, start, end, found, path11) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  object.lastKey = key2;
   const earlier2 = object.keys.get(key2);
   object.keys.set(key2, start);
   if (earlier2 === void 0) return;
@@ -8445,7 +8455,8 @@ function noteKey(text2, object, start, end, found) {
     key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
-    keptOffset: -1
+    keptOffset: -1,
+    objectPointer: path11.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -8453,6 +8464,65 @@ function noteKey(text2, object, start, end, found) {
 function settleKeptOffsets(object) {
   if (object?.repeats === void 0) return;
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var OpenPath = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  /** Per open container, outermost first: the offset of its bracket … */
+  openers = [];
+  /** … the key whose value it is, undefined in an array and at the top … */
+  names = [];
+  /** … its pointer once made … */
+  pointers = [];
+  /** … and for an array, the elements counted so far, up to which offset. */
+  counted = [];
+  countedTo = [];
+  depth = 0;
+  enter(opener, name) {
+    const at = this.depth++;
+    this.openers[at] = opener;
+    this.names[at] = name;
+    this.pointers[at] = void 0;
+    this.counted[at] = 0;
+    this.countedTo[at] = opener + 1;
+  }
+  leave() {
+    if (this.depth > 0) this.depth--;
+  }
+  /** The pointer of the innermost open container. */
+  innermostPointer() {
+    let made = this.depth - 1;
+    while (made >= 0 && this.pointers[made] === void 0) made--;
+    for (let at = made + 1; at < this.depth; at++) {
+      const name = this.names[at];
+      this.pointers[at] = at === 0 ? "" : `${this.pointers[at - 1]}/${name !== void 0 ? encodeSegment(name) : this.indexIn(at - 1)}`;
+    }
+    return this.depth === 0 ? "" : this.pointers[this.depth - 1];
+  }
+  /** The index, in the array open at `at`, of the container opened inside it. */
+  indexIn(at) {
+    const child = this.openers[at + 1];
+    this.counted[at] = this.counted[at] + commasBetween(this.text, this.countedTo[at], child);
+    this.countedTo[at] = child;
+    return this.counted[at];
+  }
+};
+function commasBetween(text2, from, to) {
+  let commas = 0;
+  let nested = 0;
+  for (let i = from; i < to; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === QUOTE6) {
+      const end = skipString(text2, i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
+    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    else if (code2 === COMMA2 && nested === 0) commas++;
+  }
+  return commas;
 }
 var STRUCTURAL2 = /["{}[\]]/g;
 function nextStructural(text2, at) {
@@ -8468,6 +8538,11 @@ var JsonDocument = class _JsonDocument {
   value;
   syntaxIssues;
   tooDeep;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  parsedStrictly;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   members;
   repeatedKeys;
@@ -8479,6 +8554,10 @@ var JsonDocument = class _JsonDocument {
   commaFreeText;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   repaired;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  trailingCommas;
+  /** … the diagnosis of other text. */
+  diagnosis;
   repairedLines;
   asciiText;
   constructor(text2, hadBom, asciiText) {
@@ -8494,6 +8573,7 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
+    this.parsedStrictly = strict2;
     const screened = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
     const tooDeepAt = strict2 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict2 && screened !== -1 ? void 0 : findOverlongKey(text2);
@@ -8529,11 +8609,13 @@ var JsonDocument = class _JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read = parseRepaired(text2, issues, this.lines);
         this.value = read.value;
         this.repaired = read.repaired;
+        this.diagnosis = read.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -8573,6 +8655,15 @@ var JsonDocument = class _JsonDocument {
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair() {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -8776,14 +8867,22 @@ function isConnectorFolderListing(names) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function loadConnectorFolder(folder, cwd = process.cwd()) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
   const absolutePath = import_node_path7.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
   const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
-  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === "all" || ignored?.has(dirent.name)) {
+      if (gitIgnored.handling === "leave-out") continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
+  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
     displayPath,
@@ -8835,11 +8934,20 @@ function entryType(dirent) {
 }
 function fileKindToRead(entry, files) {
   if (entry.type === "directory") return void 0;
-  const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
+  const kind = kindReadAs(entry.name);
   if (!kind) return void 0;
   const existing = files[kind];
-  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
-  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
+}
+function kindReadAs(name) {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
+}
+function replacesRead(name, read, kind) {
+  if (kindOfFileName(read) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
+}
+function compareCodeUnits2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
@@ -9000,6 +9108,9 @@ function layoutProfile(folder) {
   }
   return void 0;
 }
+
+// packages/validator/src/git/git.ts
+var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
@@ -10118,12 +10229,13 @@ function locateFindings(connector, pending) {
     });
     if (rule.msCode) finding.msCode = rule.msCode;
     if (document) {
-      if (report.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report.pointer;
+      const pointed = report.pointer !== void 0 && "locateEach" in document;
+      if (pointed) finding.pointer = report.pointer;
+      if (report.offset !== void 0) {
+        placeAt(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
+      } else if (pointed) {
         const where = places[index];
         if (where) placeAt(finding, document.range(where.offset, where.length));
-      } else if (report.offset !== void 0) {
-        placeAt(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
       } else if (report.line !== void 0) {
         finding.line = report.line;
         finding.column = report.column ?? 1;
@@ -10143,7 +10255,7 @@ function pointerPlaces(connector, pending) {
   const reports = [];
   for (let index = 0; index < pending.length; index++) {
     const { rule, report } = pending[index];
-    if (report.pointer === void 0 || report.path) continue;
+    if (report.pointer === void 0 || report.offset !== void 0 || report.path) continue;
     const file = fileOf(connector, report.file ?? rule.file);
     if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
     const document = file.document;
@@ -12117,21 +12229,20 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonText(text2) {
-  const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -12139,13 +12250,13 @@ function fixJsonText(text2) {
   }
   if (edits === void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
   if (choice !== void 0) {
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -12165,7 +12276,7 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
     return { read, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
-  return { read, fix: fixJsonText(read) };
+  return { read, fix: fixJsonDocument(document) };
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -12185,6 +12296,61 @@ function sameValue(text2, value) {
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/json/syntax-error-places.ts
+function syntaxErrorPlaces(document) {
+  const issues = document.syntaxIssues;
+  const pointers = asObject(document.value) ? pointersAt(document.text, issues) : void 0;
+  return issues.map((issue, index) => `${pointers?.[index] ?? ""}\0${lineUpTo(document.text, issue)}`);
+}
+var LINE_REACH = 40;
+function lineUpTo(text2, issue) {
+  const start = Math.max(text2.lastIndexOf("\n", issue.offset - 1) + 1, issue.offset - LINE_REACH);
+  const own = text2.slice(issue.offset, issue.offset + Math.min(Math.max(issue.length, 0), LINE_REACH));
+  return (text2.slice(start, issue.offset) + own.split("\n", 1)[0]).trim().replace(/\s+/g, " ");
+}
+function pointersAt(text2, issues) {
+  const order = issues.map((_, index) => index).sort((a, b) => issues[a].offset - issues[b].offset);
+  const pointers = Array(issues.length).fill("");
+  const segments = [];
+  let next = 0;
+  const reach = (offset) => {
+    while (next < order.length && issues[order[next]].offset <= offset) {
+      pointers[order[next]] = toPointer(segments);
+      next += 1;
+    }
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => {
+      reach(offset);
+      segments.push("");
+    },
+    onObjectProperty: (name, offset) => {
+      reach(offset);
+      segments[segments.length - 1] = name;
+    },
+    onObjectEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      reach(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      reach(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset) => reach(offset),
+    onSeparator: (separator, offset) => {
+      reach(offset);
+      const last2 = segments[segments.length - 1];
+      if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
+    }
+  });
+  reach(Infinity);
+  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -12267,10 +12433,17 @@ var generalRules = [
         if (document.syntaxIssues.length === 0) continue;
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
-        for (const issue of document.syntaxIssues) {
+        const places = syntaxErrorPlaces(document);
+        for (const [index, issue] of document.syntaxIssues.entries()) {
           const advice = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue.message} ${advice}` : issue.message;
-          const report = { file: kind, message, offset: issue.offset, length: issue.length };
+          const report = {
+            file: kind,
+            message,
+            offset: issue.offset,
+            length: issue.length,
+            identity: places[index]
+          };
           if (issue.unlisted !== void 0) report.unlisted = { count: issue.unlisted, per: "file" };
           context.report(report);
         }
@@ -12296,6 +12469,10 @@ var generalRules = [
             file: kind,
             message: `${named} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
             others: { offsets: [repeat.keptOffset], wording: "line", at: named.length },
+            // The member's pointer tells the finding apart from a repeat of the same key in another
+            // object and of another key in this one, so that its SARIF fingerprint does not change
+            // when another is fixed. No pointer names the ignored occurrence: the offset places it.
+            pointer: childPointer(repeat.objectPointer, repeat.key),
             offset: repeat.offset,
             length: repeat.length
           });
@@ -22024,11 +22201,14 @@ var settingsRules = [
     id: "SET-NOT-IN-PR",
     file: "settings",
     title: "Leave settings.json out of the pull request.",
-    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.",
     levels: { certified: "info", "independent-publisher": "info", custom: "off" },
     example: { bad: "certified-connectors/Contoso/settings.json" },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
@@ -28884,8 +29064,8 @@ var ALL_RULES = [
 function resolveProfile(folder, forced, config2) {
   return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
   const profile = resolveProfile(connector.absolutePath, options.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,
@@ -28903,7 +29083,7 @@ function serveValidation(port) {
       setup = task.setup;
       useSecretIdentityKey(setup.secretIdentityKey);
     }
-    void validateTask(task.folder, setup).then(
+    void validateTask(task, setup).then(
       (result) => port.postMessage({ index: task.index, result }),
       (error2) => port.postMessage({
         index: task.index,
@@ -28912,9 +29092,10 @@ function serveValidation(port) {
     );
   });
 }
-async function validateTask(folder, setup) {
-  if (!setup) throw new Error(`The validation worker got ${folder} with no setup before it.`);
-  return validateFolder(folder, { profile: setup.profile }, setup.config, setup.cwd);
+async function validateTask(task, setup) {
+  if (!setup) throw new Error(`The validation worker got ${task.folder} with no setup before it.`);
+  const gitIgnored = task.gitIgnored && { ignored: task.gitIgnored, handling: setup.gitIgnored ?? "mark" };
+  return validateFolder(task.folder, { profile: setup.profile }, setup.config, setup.cwd, gitIgnored);
 }
 
 // packages/validator/src/parallel/worker-entry.ts
