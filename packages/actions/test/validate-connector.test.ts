@@ -269,6 +269,25 @@ describe('validate-connector settings', () => {
     expect(run.outputs['sarif-file']).toBe(realpathSync(written));
   });
 
+  // extract-connectors writes a solution's connectors under runner.temp when asked, and gives their
+  // folders by absolute path; the connectors output named them relative to the workspace, as
+  // ../../_temp/… on a hosted runner, a path nobody wrote. Now as sarif-file and extract-connectors do.
+  it("names a connector folder under the runner's temp folder by its absolute path, in its output and log", async () => {
+    const workspace = workspaceWithConnector();
+    const temp = runnerTemp();
+    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
+    cpSync(path.join(workspace, 'certified-connectors', 'Contoso Tasks'), extracted, { recursive: true });
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { path: `certified-connectors/Contoso Tasks\n${extracted}` },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([extracted, 'certified-connectors/Contoso Tasks']);
+    expect(run.stdout).toContain(`${extracted} [certified]: `);
+    expect(run.stdout).not.toContain('../');
+  });
+
   // The write made reports/ and then failed (a name longer than the file system takes): reports/
   // stayed behind, empty, for a later step's `git add -A`. Folders made for a write that fails go.
   it('leaves no folder it made behind when the SARIF report cannot be written', async () => {

@@ -241,3 +241,113 @@ describe('what the signal clean-up says of a temporary it could not remove', () 
     },
   );
 });
+
+// The listener was installed by remembering what was made, after making it: a signal between the
+// two took the system's default action, and the process ended with a scratch folder of
+// extract-connectors left in the system's temporary folder (seen once under load). The child sends
+// itself the signal from inside the make, right after the folder is made, before it is remembered.
+describe('a signal while a scratch folder or the folders for a write are being made', () => {
+  async function signalledScript(work: string): Promise<string> {
+    const script = path.join(work, 'signalled-in-make.cjs');
+    await bundleScript(
+      `import fs from 'node:fs';
+      import { makeFolderWithParents } from './made-folders.js';
+      import { makeScratchFolder } from './scratch-folder.js';
+      import { removeTemporariesOnSignal } from './temporaries-on-signal.js';
+      removeTemporariesOnSignal();
+      for (const name of ['mkdtempSync', 'mkdirSync']) {
+        const make = fs[name];
+        fs[name] = (...args) => {
+          const made = make(...args);
+          process.stdout.write(name + ' made it with ' + process.listenerCount('SIGINT') + ' listener;');
+          process.kill(process.pid, 'SIGINT');
+          return made;
+        };
+      }
+      if (process.argv[2] === 'scratch') makeScratchFolder('connector-alm-');
+      else makeFolderWithParents(process.argv[3]);
+      setTimeout(() => process.stdout.write('still running'), 10_000);`,
+      script,
+    );
+    return script;
+  }
+
+  it('removes the scratch folder made, and the process ends by the signal', async () => {
+    const work = folder();
+    const tmp = path.join(work, 'tmp');
+    mkdirSync(tmp);
+    const script = await signalledScript(work);
+    const run = spawnSync(process.execPath, [script, 'scratch'], {
+      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+      encoding: 'utf8',
+    });
+    expect({ status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: null,
+      signal: 'SIGINT',
+      stdout: 'mkdtempSync made it with 1 listener;',
+      stderr: '',
+    });
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('removes the first folder made for a write, and the process ends by the signal', async () => {
+    const work = folder();
+    const script = await signalledScript(work);
+    const run = spawnSync(process.execPath, [script, 'folders', path.join(work, 'a', 'b')], {
+      encoding: 'utf8',
+    });
+    // The signal is sent again at the second mkdir; the process ends once, by the first.
+    expect({ status: run.status, signal: run.signal, stderr: run.stderr }).toEqual({
+      status: null,
+      signal: 'SIGINT',
+      stderr: '',
+    });
+    expect(run.stdout).toMatch(/^mkdirSync made it with 1 listener;/);
+    expect(readdirSync(work)).toEqual(['signalled-in-make.cjs']);
+  });
+
+  // The reason the listener comes and goes (see the test of a busy command above): once the make is
+  // done and what it made is forgotten, or the make failed, the signal is the system's again.
+  it('leaves no listener once what was made is forgotten, or the make failed', async () => {
+    const work = folder();
+    const script = path.join(work, 'listeners.cjs');
+    await bundleScript(
+      `import { makeFolderWithParents } from './made-folders.js';
+      import { makeScratchFolder, removeScratchFolder } from './scratch-folder.js';
+      import { removeTemporariesOnSignal } from './temporaries-on-signal.js';
+      removeTemporariesOnSignal();
+      const listeners = () => process.listenerCount('SIGINT') + process.listenerCount('SIGTERM');
+      const seen = [];
+      async function run() {
+      const scratch = makeScratchFolder('connector-alm-');
+      seen.push(listeners());
+      await removeScratchFolder(scratch);
+      seen.push(listeners());
+      const made = makeFolderWithParents(process.argv[2] + '/a/b');
+      seen.push(listeners());
+      made.keep();
+      seen.push(listeners());
+      try {
+        makeFolderWithParents(process.argv[2] + '/file/c');
+      } catch {
+        seen.push(listeners());
+      }
+      process.env.TMPDIR = process.argv[2] + '/missing';
+      try {
+        makeScratchFolder('connector-alm-');
+      } catch {
+        seen.push(listeners());
+      }
+      }
+      void run().then(() => process.stdout.write(seen.join(' ')));`,
+      script,
+    );
+    writeFileSync(path.join(work, 'file'), '');
+    const run = spawnSync(process.execPath, [script, work], { encoding: 'utf8' });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 0,
+      stdout: '2 0 2 0 0 0',
+      stderr: '',
+    });
+  });
+});

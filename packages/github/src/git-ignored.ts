@@ -11,6 +11,11 @@ export interface GitIgnored {
    * folder is all there is to go by (readConnectorFiles).
    */
   nestedRepositories?: ReadonlySet<string>;
+  /**
+   * Those of nestedRepositories that git tracks as a link (committed or staged, mode 160000), which
+   * .gitignore does not untrack; absent where nestedRepositories is.
+   */
+  linkedRepositories?: ReadonlySet<string>;
   warning?: string;
 }
 
@@ -34,7 +39,11 @@ export async function gitIgnoredFiles(folder: string, connector: string): Promis
     );
   }
   if (answer.inWorkTree)
-    return { files: new Set(answer.files), nestedRepositories: new Set(answer.nestedRepositories) };
+    return {
+      files: new Set(answer.files),
+      nestedRepositories: new Set(answer.nestedRepositories),
+      linkedRepositories: new Set(answer.linkedRepositories),
+    };
   if (repositoryRootOf(folder) === undefined) return { files: new Set() };
   const remedy = /not installed/.test(answer.why) ? ' Install git to leave them out.' : '';
   return {

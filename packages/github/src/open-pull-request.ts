@@ -193,8 +193,13 @@ export async function openPullRequest(
     (relative) => isUnderAny(relative, ignored.files),
     ignored.nestedRepositories,
   );
-  const { sent: local, leftOut } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
-  for (const line of leftOutLines(leftOut)) logger.info(line);
+  const { sent: local, leftOut } = filesToSend(
+    contents.files,
+    ignored.files,
+    contents.nestedRepositories,
+    ignored.linkedRepositories,
+  );
+  for (const line of leftOutLines(leftOut, options.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   // What fail-on judges is what validate-connector finds on a checkout; what the body lists, what is sent.
   const committed = withoutIgnoredFindings(validated, leftOut);

@@ -1,4 +1,5 @@
-import { joinedList, printable } from '@connector-alm/core';
+import path from 'node:path';
+import { joinedList, printable, shellWord } from '@connector-alm/core';
 import { displayPathIn, kindOfFileName, type ConnectorResult } from '@connector-alm/validator';
 import { isNeverSent, type LocalFile } from './connector-files.js';
 import type { RemoteFile } from './remote-file.js';
@@ -7,10 +8,12 @@ import type { TreeChanges } from './tree-changes.js';
 /**
  * Why a file of the connector folder stays out of the pull request: git ignores it (no commit would
  * carry it: often a local secret or setting), it lies in a nested repository (a commit carries a
- * link to that repository, not its files), or it is paconn's settings.json, which holds the ids of
- * the maker's own environment and connector (SET-NOT-IN-PR; 3 of 1,035 merged folders have one).
+ * link to that repository, not its files), one that git tracks as such a link already (a submodule,
+ * or a clone committed: .gitignore does not untrack it), or it is paconn's settings.json, which
+ * holds the ids of the maker's own environment and connector (SET-NOT-IN-PR; 3 of 1,035 merged
+ * folders have one).
  */
-export type LeftOutReason = 'git-ignored' | 'nested-repository' | 'settings';
+export type LeftOutReason = 'git-ignored' | 'nested-repository' | 'linked-repository' | 'settings';
 
 export interface LeftOutFile {
   /**
@@ -41,14 +44,16 @@ export function isUnderAny(relative: string, paths: Iterable<string>): boolean {
 /**
  * Splits the folder into the files sent and those left out: the ones git ignores (`gitIgnored`, its
  * list of the folder's entries, relative to it), which were not read (readConnectorFiles), the
- * nested repositories it does not ignore (`nestedRepositories`, `tools/`), whose files were not read
- * either, and settings.json at the folder's top whatever git says of it. Of git's entries, those
- * never sent anyway (.DS_Store, node_modules …) go unnamed, as before git was asked.
+ * nested repositories it does not ignore (`nestedRepositories`, `tools/`; those git tracks as a link,
+ * `linkedRepositories`, apart), whose files were not read either, and settings.json at the folder's
+ * top whatever git says of it. Of git's entries, those never sent anyway (.DS_Store, node_modules …)
+ * go unnamed, as before git was asked.
  */
 export function filesToSend(
   files: readonly LocalFile[],
   gitIgnored: ReadonlySet<string>,
   nestedRepositories: readonly string[] = [],
+  linkedRepositories: ReadonlySet<string> = new Set(),
 ): FilesToSend {
   const sent: LocalFile[] = [];
   // Ignored first: that is what the maker did about it, and what the line about it says.
@@ -57,7 +62,9 @@ export function filesToSend(
     .sort()
     .map((entry) => ({ path: entry, reason: 'git-ignored' }));
   for (const repository of nestedRepositories) {
-    if (!isUnderAny(repository, gitIgnored)) leftOut.push({ path: repository, reason: 'nested-repository' });
+    if (isUnderAny(repository, gitIgnored)) continue;
+    const reason = linkedRepositories.has(repository) ? 'linked-repository' : 'nested-repository';
+    leftOut.push({ path: repository, reason });
   }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
@@ -87,9 +94,10 @@ export function ignoredConnectorFiles(leftOut: readonly LeftOutFile[]): string[]
 /**
  * The lines that say which files stay out of the pull request, and why: one per reason. The upstream's
  * copy of such a file is left as it is (upstreamFilesToMatch), which the settings line says, since a
- * maker who keeps settings.json may find one there.
+ * maker who keeps settings.json may find one there. `connector` is the folder as the user named it,
+ * which the command that untracks a linked repository starts its paths with.
  */
-export function leftOutLines(leftOut: readonly LeftOutFile[]): string[] {
+export function leftOutLines(leftOut: readonly LeftOutFile[], connector: string): string[] {
   const lines: string[] = [];
   const ignored = leftOut.filter((file) => file.reason === 'git-ignored').map((file) => file.path);
   if (ignored.length > 0) {
@@ -107,12 +115,29 @@ export function leftOutLines(leftOut: readonly LeftOutFile[]): string[] {
     lines.push(
       `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`,
     );
+  const linked = leftOut.filter((file) => file.reason === 'linked-repository').map((file) => file.path);
+  if (linked.length > 0) lines.push(linkedRepositoriesLine(linked, connector));
   const settings = leftOut.find((file) => file.reason === 'settings');
   if (settings)
     lines.push(
       `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`,
     );
   return lines;
+}
+
+/**
+ * The line for the repositories git tracks as links: .gitignore, which the line of an untracked one
+ * offers, leaves a tracked path tracked, so the maker who listed it there saw the same line again
+ * and the link still committed. `git rm --cached` untracks it and keeps its files; a submodule's
+ * entry in .gitmodules stays, which git rm --cached does not touch. A submodule never initialised
+ * (an empty folder) is a link all the same.
+ */
+function linkedRepositoriesLine(linked: readonly string[], connector: string): string {
+  const one = linked.length === 1;
+  const untrack = linked.map((folder) => shellWord(path.join(connector, folder.replace(/\/$/, ''))));
+  return one
+    ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(' ')}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).`
+    : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(' ')}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 
 /**

@@ -32,6 +32,7 @@ describe('gitIgnoredFiles', () => {
     expect(await gitIgnoredFiles(connector, 'certified-connectors/Contoso')).toEqual({
       files: new Set(['settings.json']),
       nestedRepositories: new Set(),
+      linkedRepositories: new Set(),
     });
   });
 

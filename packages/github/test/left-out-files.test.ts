@@ -11,6 +11,7 @@ import {
   writeConnector,
 } from './helpers/scenario.js';
 import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { gitIgnoredFiles } from '../src/git-ignored.js';
 import { submitConnector } from './helpers/submit-connector.js';
 
 const scenario = scenarioForEachTest();
@@ -178,9 +179,10 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(contributorFork(scenario)).toBeUndefined();
   });
 
-  it('leave out a nested repository git does not ignore, as a commit carries only a link to it', async () => {
+  it('leave out a nested repository committed as a link, and say that .gitignore does not untrack it', async () => {
     // `git add` commits a folder with a .git of its own as a gitlink (mode 160000), not its files: no
-    // checkout has them, so the pull request sends none of them either, and says why.
+    // checkout has them, so the pull request sends none of them either, and says why. The line said
+    // to list it in .gitignore, which leaves a tracked path tracked: the maker who did saw it again.
     writeConnector(scenario.workspace, connectorFiles());
     const nested = path.join(scenario.workspace, CONNECTOR, 'tools');
     mkdirSync(nested);
@@ -189,13 +191,23 @@ describe('the files a pull request leaves out of the connector folder', () => {
     runGit(nested, ['add', '--all']);
     runGit(nested, ['commit', '-qm', 'tools']);
     commitWorkspace('');
+    writeFileSync(path.join(scenario.workspace, '.gitignore'), `${CONNECTOR}/tools/\n`);
+    runGit(scenario.workspace, ['commit', '-qam', 'ignore tools']);
     expect(runGit(scenario.workspace, ['ls-files', '-s', `${CONNECTOR}/tools`])).toMatch(/^160000 /);
     const { promise, logger } = submitConnector(scenario);
     const result = await promise;
     expect(result.operation).toBe('created');
     expect(logger.lines).toContain(
-      'Left out of the pull request: tools/, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.',
+      "Left out of the pull request: tools/, which git tracks as a link to another repository (a submodule, or a clone that `git add` met), not as files. Listing it in .gitignore does nothing while git tracks it: run `git rm --cached 'certified-connectors/Contoso Tasks/tools'` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).",
     );
+    // What the line says to do untracks it: then git ignores it, as .gitignore says.
+    runGit(scenario.workspace, ['rm', '-q', '--cached', `${CONNECTOR}/tools`]);
+    runGit(scenario.workspace, ['commit', '-qm', 'untrack tools']);
+    expect(await gitIgnoredFiles(path.join(scenario.workspace, CONNECTOR), CONNECTOR)).toEqual({
+      files: new Set(['tools/']),
+      nestedRepositories: new Set(),
+      linkedRepositories: new Set(),
+    });
     const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
     expect(Object.keys(files).sort()).toEqual([
       'apiDefinition.swagger.json',
@@ -236,8 +248,12 @@ describe('the files a pull request leaves out of the connector folder', () => {
     const { promise, logger } = submitConnector(scenario);
     const result = await promise;
     expect(result.operation).toBe('created');
+    // tools/ is committed as a link, vendor/ not yet: .gitignore serves only for the one.
     expect(logger.lines).toContain(
-      'Left out of the pull request: tools/ and vendor/, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.',
+      'Left out of the pull request: vendor/, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.',
+    );
+    expect(logger.lines).toContain(
+      "Left out of the pull request: tools/, which git tracks as a link to another repository (a submodule, or a clone that `git add` met), not as files. Listing it in .gitignore does nothing while git tracks it: run `git rm --cached 'certified-connectors/Contoso Tasks/tools'` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).",
     );
     const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
     expect(Object.keys(files).sort()).toEqual([
@@ -249,6 +265,37 @@ describe('the files a pull request leaves out of the connector folder', () => {
       'readme.md',
       'tracked/c.md',
       'tracked/new.md',
+    ]);
+  });
+
+  it('leave out a submodule never initialised, an empty folder, as the link git tracks', async () => {
+    // As a clone without --recurse-submodules has it: the link and its entry in .gitmodules, and an
+    // empty folder. No file is left out, but the link is, and .gitignore would not untrack it either.
+    writeConnector(scenario.workspace, connectorFiles());
+    mkdirSync(path.join(scenario.workspace, CONNECTOR, 'tools'));
+    commitWorkspace('');
+    writeFileSync(
+      path.join(scenario.workspace, '.gitmodules'),
+      `[submodule "tools"]\n\tpath = ${CONNECTOR}/tools\n\turl = https://github.com/contoso/tools.git\n`,
+    );
+    const link = `160000,${'1'.repeat(40)},${CONNECTOR}/tools`;
+    runGit(scenario.workspace, ['update-index', '--add', '--cacheinfo', link]);
+    runGit(scenario.workspace, ['add', '.gitmodules']);
+    runGit(scenario.workspace, ['commit', '-qm', 'tools as a submodule']);
+    // `-`: git knows the submodule, not initialised.
+    expect(runGit(scenario.workspace, ['submodule', 'status'])).toBe(`-${'1'.repeat(40)} ${CONNECTOR}/tools`);
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(logger.lines).toContain(
+      "Left out of the pull request: tools/, which git tracks as a link to another repository (a submodule, or a clone that `git add` met), not as files. Listing it in .gitignore does nothing while git tracks it: run `git rm --cached 'certified-connectors/Contoso Tasks/tools'` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).",
+    );
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
     ]);
   });
 

@@ -306,9 +306,27 @@ describe('the files a pull request leaves out', () => {
       { path: 'lib/sub/', reason: 'nested-repository' },
       { path: 'tools/', reason: 'nested-repository' },
     ]);
-    expect(leftOutLines(leftOut)).toEqual([
+    expect(leftOutLines(leftOut, 'Contoso')).toEqual([
       'Left out of the pull request: ignored/, which git ignores (.gitignore); no commit would carry it either.',
       'Left out of the pull request: lib/sub/ and tools/, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.',
+    ]);
+  });
+
+  it('tell the repositories git tracks as links apart, with the command that untracks them', () => {
+    const { leftOut } = filesToSend(
+      [file('apiDefinition.swagger.json', '{}')],
+      new Set(),
+      ['lib/sub/', 'tools/', 'vendor/'],
+      new Set(['lib/sub/', 'tools/']),
+    );
+    expect(leftOut).toEqual([
+      { path: 'lib/sub/', reason: 'linked-repository' },
+      { path: 'tools/', reason: 'linked-repository' },
+      { path: 'vendor/', reason: 'nested-repository' },
+    ]);
+    expect(leftOutLines(leftOut, path.join('connectors', 'Contoso'))).toEqual([
+      'Left out of the pull request: vendor/, which is a git repository of its own: a commit carries a link to it, not its files. Move it out of the connector folder, or list it in .gitignore.',
+      `Left out of the pull request: lib/sub/ and tools/, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${path.join('connectors', 'Contoso', 'lib', 'sub')} ${path.join('connectors', 'Contoso', 'tools')}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`,
     ]);
   });
 

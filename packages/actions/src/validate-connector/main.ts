@@ -6,7 +6,6 @@ import {
   inFolderMadeFor,
   isFile,
   plural,
-  posixRelativePath,
   UnreadablePathError,
   writeFailure,
   type Logger,
@@ -175,15 +174,15 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     for (const connector of validated.connectors) {
       const status =
         connector.findings.length === 0 ? 'no problems' : summaryLine(countBySeverity(connector.findings));
-      logger.info(`${posixRelativePath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+      logger.info(`${reportedPath(workspace, connector.path)} [${connector.profile}]: ${status}`);
     }
     for (const connector of deletedConnectors(validated)) {
       const status = summaryLine(countBySeverity(connector.findings));
-      logger.info(`${posixRelativePath(workspace, connector.path)} [deleted]: ${status}`);
+      logger.info(`${reportedPath(workspace, connector.path)} [deleted]: ${status}`);
     }
     for (const file of configurationReports(validated)) {
       const status = summaryLine(countBySeverity(file.findings));
-      logger.info(`${posixRelativePath(workspace, file.path)} [configuration]: ${status}`);
+      logger.info(`${reportedPath(workspace, file.path)} [configuration]: ${status}`);
     }
     return validated;
   });
@@ -288,10 +287,11 @@ async function writeOutputs(
   core.setOutput('errors', result.counts.error);
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
-  // As the repository names them, for matrices, path filters and links in later steps (see action.yml).
+  // As the repository names them, for matrices, path filters and links in later steps (see action.yml);
+  // one under runner.temp (extract-connectors' output) by its absolute path, not as ../../_temp/….
   core.setOutput(
     'connectors',
-    JSON.stringify(result.connectors.map((connector) => posixRelativePath(workspace, connector.path))),
+    JSON.stringify(result.connectors.map((connector) => reportedPath(workspace, connector.path))),
   );
   core.setOutput('breaking-changes', breaking);
   core.setOutput('sarif-file', sarifFile ?? '');

@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, promises as fs, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { isFolder } from './is-file.js';
-import { forgetMadeFolder, rememberMadeFolder } from './temporaries-on-signal.js';
+import { forgetMadeFolder, makeWhileListening, rememberMadeFolder } from './temporaries-on-signal.js';
 
 /** The folders that makeFolderWithParents made, for its caller to remove or keep when done. */
 export interface MadeFolders {
@@ -24,14 +24,15 @@ export interface MadeFolders {
  * Made synchronously on purpose: a signal is handled only between two steps of JavaScript, so the
  * folders are made and remembered in one step. Made by a promise, they would exist, not yet
  * remembered, while the event loop waits for it, and a signal then left them. (A few lstat and
- * mkdir calls.)
+ * mkdir calls.) The signal listener is installed before the first is made (makeWhileListening):
+ * without one, a signal ends the process at once, between two steps or not.
  */
 export function makeFolderWithParents(folder: string): MadeFolders {
   const resolved = path.resolve(folder);
   const missing = missingFolders(resolved);
   // Nothing missing: as `mkdir -p`, nothing to do for a folder, EEXIST for a file.
   if (missing.length === 0) mkdirSync(resolved, { recursive: true });
-  const made = makeEach(missing);
+  const made = makeWhileListening(() => makeEach(missing));
   const forget = (): void => made.forEach(forgetMadeFolder);
   return {
     async remove() {

@@ -138,6 +138,30 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
 
+/** How many calls of makeWhileListening are under way: the listener stays while any is. */
+let making = 0;
+
+/**
+ * Runs `make`, which makes a temporary or a folder on disk and remembers it (rememberTemporary,
+ * rememberMadeFolder), with the signal listener installed before it makes anything. While nothing
+ * is under way, no listener is there (listenWhileNeeded) and a signal ends the process at once, by
+ * the system's default action: between the make and the remember, that left what was made (a
+ * scratch folder of extract-connectors, under load). Once installed, the listener runs only when
+ * the event loop is free, so `make`, synchronous, has remembered what it made by then, and the
+ * clean-up finds it. A writer that can remember the name first (temporarySibling) needs none of
+ * this: remembering installs the listener before the write.
+ */
+export function makeWhileListening<T>(make: () => T): T {
+  making += 1;
+  listenWhileNeeded();
+  try {
+    return make();
+  } finally {
+    making -= 1;
+    listenWhileNeeded();
+  }
+}
+
 /** Set by removeTemporariesOnSignal: the process (the CLI, an action) wants its temporaries removed on a signal. */
 let wanted = false;
 /** Whether onSignal listens to SIGINT and SIGTERM now. */
@@ -155,7 +179,7 @@ let waiting: ((signal: EndingSignal) => void) | undefined;
  * itself, not by an exit code: a shell running `unpack x.zip src; git add -A; git commit` stops
  * at Ctrl+C only when its command died of SIGINT (an exit 130 says the command handled it).
  *
- * The listener is there only while a temporary or made folder is: a listener replaces the signal's
+ * The listener is there only while a temporary or made folder is, or is being made: a listener replaces the signal's
  * default action and runs only when the event loop is free, so a command busy computing (validate
  * with a config of thousands of mistakes, diff of a 40 MB swagger) ran to its end after Ctrl+C, and
  * a SIGTERM from `timeout` or a cancelled job did not end it. With nothing to remove, the system ends
@@ -180,7 +204,8 @@ export function nextSignal(): Promise<EndingSignal> {
 
 /** Listens to the signals while there is something to do on one, and leaves them to the system otherwise. */
 function listenWhileNeeded(): void {
-  const needed = waiting !== undefined || (wanted && (pending.size > 0 || madeFolders.size > 0));
+  const needed =
+    waiting !== undefined || (wanted && (making > 0 || pending.size > 0 || madeFolders.size > 0));
   if (needed === listening) return;
   listening = needed;
   for (const signal of SIGNALS) {

@@ -9,6 +9,18 @@ import { RepositoryOwnerError, repositoryRefusedForOwner } from './refused-owner
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 /** One entry of `git ls-tree`. */
+/** A folder that git takes for a repository of its own (Git.nestedRepositories). */
+export interface NestedRepository {
+  /** Relative to the folder git ran in, ending with `/`. */
+  path: string;
+  /**
+   * Whether git tracks it, as a link (a gitlink, mode 160000: a submodule, initialised or not, or a
+   * clone that `git add` met, committed or staged). .gitignore leaves a tracked path tracked: only
+   * `git rm --cached` stops a commit carrying the link.
+   */
+  linked: boolean;
+}
+
 export interface TreeEntry {
   mode: string;
   type: 'blob' | 'tree' | 'commit';
@@ -243,18 +255,18 @@ export class Git {
    * tags the untracked entries (`?`), which git lists as `dir/` for a repository and file by file for
    * a plain folder (so no `--directory`, which would list a plain folder as `dir/` too).
    */
-  async nestedRepositories(): Promise<string[]> {
+  async nestedRepositories(): Promise<NestedRepository[]> {
     const args = ['ls-files', '--stage', '--others', '--exclude-standard', '-t', '-z'];
-    const nested: string[] = [];
+    const nested = new Map<string, boolean>();
     for (const entry of splitNul(await this.text(args))) {
       // `? path` for an untracked entry; `H 160000 <object> 0\tpath` (or another tag) for a tracked one.
       if (entry.startsWith('? ')) {
-        if (entry.endsWith('/')) nested.push(entry.slice(2));
+        if (entry.endsWith('/')) nested.set(entry.slice(2), false);
       } else if (entry.slice(2).startsWith('160000 ')) {
-        nested.push(`${entry.slice(entry.indexOf('\t') + 1)}/`);
+        nested.set(`${entry.slice(entry.indexOf('\t') + 1)}/`, true);
       }
     }
-    return [...new Set(nested)];
+    return [...nested].map(([path, linked]) => ({ path, linked }));
   }
 
   /** Untracked files that are not ignored. */

@@ -7,7 +7,14 @@ import { RepositoryOwnerError } from './refused-ownership.js';
  * or why git cannot tell (`it is not in a git work tree`).
  */
 export type IgnoredFiles =
-  { inWorkTree: true; files: string[]; nestedRepositories: string[] } | { inWorkTree: false; why: string };
+  | {
+      inWorkTree: true;
+      files: string[];
+      nestedRepositories: string[];
+      /** Those of nestedRepositories that git tracks as a link (NestedRepository.linked). */
+      linkedRepositories: string[];
+    }
+  | { inWorkTree: false; why: string };
 
 /**
  * The files under `folder` that git ignores (.gitignore and the like), relative to it and
@@ -26,6 +33,11 @@ export async function filesGitIgnores(folder: string): Promise<IgnoredFiles> {
     if (error instanceof RepositoryOwnerError) throw error;
     return { inWorkTree: false, why: whyNoWorkTree(error) };
   }
-  const [files, nestedRepositories] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
-  return { inWorkTree: true, files, nestedRepositories };
+  const [files, nested] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
+  return {
+    inWorkTree: true,
+    files,
+    nestedRepositories: nested.map((repository) => repository.path),
+    linkedRepositories: nested.filter((repository) => repository.linked).map((repository) => repository.path),
+  };
 }

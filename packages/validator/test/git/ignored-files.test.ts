@@ -61,6 +61,7 @@ describe('filesGitIgnores', () => {
       'lib/linked/',
       'untracked clone/',
     ]);
+    expect(answer.inWorkTree && answer.linkedRepositories).toEqual(['lib/linked/']);
   });
 
   it('says so outside a git work tree', async () => {
