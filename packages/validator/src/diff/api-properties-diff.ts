@@ -45,7 +45,7 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
         continue;
       }
       // One entry for the sets, so that a breaking change of their sign-in (auth-diff) includes it.
-      const { minor, major } = setEdits(propertiesBefore[key], propertiesAfter[key]);
+      const { minor, major, notes } = setEdits(propertiesBefore[key], propertiesAfter[key]);
       const named = (edits: readonly string[]) => `connectionParameterSets ${nameList(edits)}`;
       if (minor.length > 0) {
         add({
@@ -61,7 +61,10 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
           rule: CHANGE_RULES.other,
           side,
           pointer,
-          detail: major.length > 0 ? `Changed: ${named(major)}.` : `Changed: ${excerpt(key)}.`,
+          detail:
+            major.length > 0
+              ? `Changed: ${named(major)}.${notes.map((note) => ` ${note}`).join('')}`
+              : `Changed: ${excerpt(key)}.`,
         });
       }
     } else if (key === 'policyTemplateInstances') {
@@ -166,9 +169,11 @@ function keyPaths(key: string, before: unknown, after: unknown): string[] {
  * The edits of the parameter sets that every set of the old version keeps (by name), each named by
  * its set: "'keyBasedAuth' uiDefinition.displayName". A set's or its parameters' description and
  * tooltip are minor. Sets removed or renamed, and new required values, are auth-diff's breaking changes.
+ * A parameter's OAuth scopes changed come with what that means for existing connections (`notes`,
+ * scopesNote), each said once however many sets changed them alike.
  */
-function setEdits(before: unknown, after: unknown): Edits {
-  const edits: Edits = { minor: [], major: [] };
+function setEdits(before: unknown, after: unknown): Edits & { notes: string[] } {
+  const edits = { minor: [] as string[], major: [] as string[], notes: [] as string[] };
   const setsBefore = asObject(before);
   const setsAfter = asObject(after);
   // Sets added or removed as a whole: "Changed: connectionParameterSets" says it all.
@@ -202,6 +207,10 @@ function setEdits(before: unknown, after: unknown): Edits {
       const edited = parameterEdits(parameterBefore, parameterAfter);
       appendAll(edits.minor, edited.minor.map(inner));
       appendAll(edits.major, edited.major.map(inner));
+      const note = edited.major.includes(SCOPES)
+        ? scopesNote(scopesOf(parameterBefore), scopesOf(parameterAfter))
+        : undefined;
+      if (note !== undefined && !edits.notes.includes(note)) edits.notes.push(note);
     }
   }
   return edits;

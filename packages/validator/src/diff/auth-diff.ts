@@ -13,6 +13,7 @@ import {
 } from './effective-auth.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
+import { securityScopesNotes } from './scope-note.js';
 import { excerpt, quoted, quoteList } from '../text/message-values.js';
 
 /** The two files of one version that say how users sign in; either may be missing. */
@@ -182,9 +183,24 @@ function swaggerEdits(
       file: 'swagger',
       side: after.swagger && has(after.swagger, key) ? 'new' : 'old',
       pointer: `/${key}`,
-      detail: `Changed: ${edited.join(', ')}.${fromApiProperties ? ' Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.' : ''}`,
+      detail: `Changed: ${edited.join(', ')}.${fromApiProperties ? ` ${NO_SIGN_IN_CHANGED}` : scopesNotes(before, after)}`,
     },
   ];
+}
+
+/** Said of a swagger sign-in edit where apiProperties.json decides how connections sign in. */
+const NO_SIGN_IN_CHANGED =
+  'Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.';
+
+/**
+ * What the OAuth scopes changed in securityDefinitions mean for existing connections, as for those of
+ * a connection parameter (scopesNote), each with its leading space. Said only where the swagger
+ * decides the sign-in: otherwise the platform asks for the scopes of apiProperties.json, and the
+ * swagger's change none.
+ */
+function scopesNotes(before: AuthFiles, after: AuthFiles): string {
+  const notes = securityScopesNotes(before.swagger?.securityDefinitions, after.swagger?.securityDefinitions);
+  return notes.map((note) => ` ${note}`).join('');
 }
 
 /**

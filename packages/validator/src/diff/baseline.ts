@@ -18,8 +18,7 @@ export function markBaseline(current: readonly Finding[], base: readonly Finding
   const settled = cappedListingsNotGrown(current, base);
   const exact = countKeys(base, exactKey);
   const marked = current.map((finding) => {
-    if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
-      return { finding, existing: true };
+    if (settledByCap(finding, settled)) return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -47,7 +46,7 @@ const LISTING_SCOPES: readonly ListingScope[] = ['connector', 'file'];
  * file), its findings of one file. The base's unlisted findings are unknown, so a finding listed now
  * may be one of them: fixing one of 1,500 placeholder lines lists the 1,001st, and changes the count
  * of the finding that stands for the rest. Matched one by one, both were "new" though the change made
- * nothing worse; so a capped listing whose total did not grow has all its findings existing. One whose
+ * nothing worse; so a capped listing whose total did not grow is settled (`settledByCap`). One whose
  * total grew is matched as any other, and the finding that counts the rest, its count changed, is
  * new: it says by how many. A listing capped per file settles that file alone: errors in another file
  * are matched one by one, however many the capped file lost.
@@ -60,6 +59,20 @@ function cappedListingsNotGrown(current: readonly Finding[], base: readonly Find
     if (total.capped && (now.get(key)?.count ?? 0) <= total.count) settled.add(key);
   }
   return settled;
+}
+
+/**
+ * Whether a finding is existing because its listing is settled (`cappedListingsNotGrown`). A listing
+ * of the connector settles all its findings: their problems are told by what they say, and the
+ * 1,001st listed now may be one the base counted. A listing of a file (GEN-JSON-PARSE) settles only
+ * the finding that counts the rest: its listed errors are matched on their place (`identity`), as
+ * `diff` matches them (diff/shared-syntax-errors.ts), so that a trailing comma fixed and another made
+ * among the listed ones is new in both, not existing here and breaking there. An error listed now
+ * that the base counted is new in both: neither knows the base's unlisted errors.
+ */
+function settledByCap(finding: Finding, settled: ReadonlySet<string>): boolean {
+  if (settled.has(listingKey(finding, 'connector'))) return true;
+  return finding.unlisted?.per === 'file' && settled.has(listingKey(finding, 'file'));
 }
 
 /**

@@ -1,7 +1,7 @@
-import { isObject } from '../swagger/json-values.js';
 import { quoted } from '../text/message-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
+import { isNotificationUrl } from '../swagger/notification-url.js';
 
 /**
  * How the deletion of a webhook's callback URL input is told, a parameter or a body field marked
@@ -16,7 +16,7 @@ export function notificationUrlDeletion(
   name: string,
   field: unknown,
 ): { rule: ChangeRule; detail: string } | undefined {
-  if (!isObject(field) || field['x-ms-notification-url'] !== true) return undefined;
+  if (!isNotificationUrl(field)) return undefined;
   return {
     rule: CHANGE_RULES.other,
     detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`,

@@ -24,6 +24,7 @@ import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
 import { EndpointQueue, normalizePath } from './endpoint-index.js';
 import { replacementIndex, versionedName } from './replacement-index.js';
+import { isNotificationUrl } from '../swagger/notification-url.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
@@ -408,7 +409,7 @@ function triggerKind(model: SwaggerModel, operation: OperationInfo): string {
   const trigger = excerpt(asString(operation.operation['x-ms-trigger']) ?? 'unknown');
   const webhook =
     notificationContent(model, operation) !== undefined ||
-    operation.parameters.some((parameter) => parameter.value['x-ms-notification-url'] === true);
+    operation.parameters.some((parameter) => isNotificationUrl(parameter.value));
   return `a ${trigger} ${webhook ? 'webhook' : 'polling'} trigger`;
 }
 

@@ -12,6 +12,7 @@ import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
 import { secretParameterDeletion } from './secret-deletion.js';
 import { notificationUrlDeletion } from './notification-url-deletion.js';
+import { isNotificationUrl } from '../swagger/notification-url.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -267,7 +268,7 @@ function unfollowed(model: SwaggerModel, parameter: ParameterInfo): string | und
  */
 function mustBeSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
   if (parameter.value.required !== true || has(parameter.value, 'default')) return false;
-  if (parameter.value['x-ms-notification-url'] === true) return false;
+  if (isNotificationUrl(parameter.value)) return false;
   return !(
     parameter.in === 'body' &&
     isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, 'schema'))

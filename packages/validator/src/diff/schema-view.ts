@@ -12,6 +12,7 @@ import { kindOfValue, quoted } from '../text/message-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { Located } from '../swagger/local-refs.js';
 import { isInternalVisibility } from '../swagger/visibility.js';
+import { isNotificationUrl } from '../swagger/notification-url.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
 const MAX_ALL_OF_DEPTH = 8;
@@ -149,7 +150,7 @@ export function isFilledForFlows(model: SwaggerModel, value: unknown, pointer: s
   const resolved = model.resolve(value, pointer);
   const node = asObject(resolved.value);
   if (resolved.broken || !node) return false;
-  if (has(node, 'default') || node.readOnly === true || node['x-ms-notification-url'] === true) return true;
+  if (has(node, 'default') || node.readOnly === true || isNotificationUrl(node)) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
   // Once per schema and depth: required fields that all reference one definition, which does the
   // same, took fields^8 looks (8 fields: 38 s for a 10 KB swagger).

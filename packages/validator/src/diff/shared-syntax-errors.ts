@@ -12,9 +12,10 @@ export interface PlacedSyntaxError {
  * member's pointer and the text of its line up to the error), each base error matching at most one
  * of the new version's, as `validate --base` matches the GEN-JSON-PARSE findings that report them
  * (their `identity` is the place). The message alone is generic: it took a trailing comma added
- * elsewhere for one that was fixed. Nothing else counts as shared: the errors past the 20 listed
- * are unknown, so an error listed now where the base counted the rest, or a count that changed, is
- * the update's as far as anything can tell.
+ * elsewhere for one that was fixed. The errors past the 20 listed are unknown, so an error listed now
+ * where the base counted the rest is the update's as far as anything can tell; but the count of the
+ * rest is shared when the base counted some too and the file's errors did not grow in number, as the
+ * baseline settles it (diff/baseline.ts): fixing one of 25 errors changes the count, not what is wrong.
  */
 export function sharedSyntaxErrors(
   base: readonly PlacedSyntaxError[],
@@ -34,7 +35,22 @@ export function sharedSyntaxErrors(
     shared.base.add(match);
     shared.current.add(issue);
   }
+  const [counted, counting] = [base.find(isCount)?.issue, current.find(isCount)?.issue];
+  if (counted && counting && !shared.current.has(counting) && total(current) <= total(base)) {
+    shared.base.add(counted);
+    shared.current.add(counting);
+  }
   return shared;
+}
+
+/** The issue that counts the errors past the listed ones. */
+function isCount({ issue }: PlacedSyntaxError): boolean {
+  return issue.unlisted !== undefined;
+}
+
+/** How many errors a version's file has: those listed and those counted. */
+function total(errors: readonly PlacedSyntaxError[]): number {
+  return errors.reduce((sum, { issue }) => sum + (issue.unlisted ?? 1), 0);
 }
 
 function sameErrorKey(issue: JsonSyntaxIssue, place: string): string {

@@ -24,7 +24,8 @@ import { unlistedSyntaxMessage } from '../json/syntax/diagnosis.js';
  *
  * The errors past the 20 listed for a file are counted in one change, as in one finding in `validate`,
  * worded as a count of changes: the finding's advice to fix the listed ones and check again is not
- * for a diff, whose base version may be the broken one.
+ * for a diff, whose base version may be the broken one. That change is shared, as major, where the base
+ * version counted some too and the file has no more errors than it had (sharedSyntaxErrors).
  *
  * A document without a recovered object gives none: CHG-UNCOMPARABLE speaks for it (an empty file,
  * text that is not JSON, a document too deep to read).
@@ -50,7 +51,9 @@ export function syntaxChanges(
   return [
     ...old.filter((issue) => !shared.base.has(issue)).map((issue) => change(issue, 'old', 'major')),
     ...now.map((issue) =>
-      shared.current.has(issue) ? change(issue, 'new', 'major', IN_BOTH) : change(issue, 'new', 'breaking'),
+      shared.current.has(issue)
+        ? change(issue, 'new', 'major', issue.unlisted === undefined ? IN_BOTH : COUNTED_IN_BOTH)
+        : change(issue, 'new', 'breaking'),
     ),
   ];
 }
@@ -64,6 +67,10 @@ function placed(document: JsonDocument | undefined, issues: readonly JsonSyntaxI
 
 /** Said of an error both versions have. */
 const IN_BOTH = 'The base version has the same error: this update did not make it.';
+
+/** Said of the count of the unlisted errors, where the base version's file had as many errors or more. */
+const COUNTED_IN_BOTH =
+  'The base version counted unlisted errors too, and this update did not add to the errors of the file.';
 
 /** The syntax errors of a version's file that the diff compares as recovered (none without an object). */
 function issuesOf(document: JsonDocument | undefined): readonly JsonSyntaxIssue[] {

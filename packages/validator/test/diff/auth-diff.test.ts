@@ -393,3 +393,103 @@ describe('changed OAuth scopes: no break, but what they mean for existing connec
     ]);
   });
 });
+
+// The same change of scopes in a parameter set, or in the swagger's oauth2 securityDefinition where the
+// swagger decides the sign-in, said only "Changed: …": the note is the one a connection parameter's has.
+describe('changed OAuth scopes elsewhere: the same note', () => {
+  const ADDED =
+    "Existing connections keep the scopes their users consented to, without 'boards:read', until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.";
+  const REMOVED =
+    "New connections no longer ask for 'boards:read', which existing ones keep: check that no operation needs it, or it fails on the new connections alone.";
+  const messages = (before: ConnectorJson, after: ConnectorJson) =>
+    diffConnectors(before, after).changes.map(({ ruleId, impact, message }) => ({ ruleId, impact, message }));
+
+  describe("a parameter set's oAuthSettings.scopes", () => {
+    const withSetScopes = (scopes: unknown) => {
+      const files = connector({}, { oauth2: aadDefinition });
+      const token = oauthToken('oauth2');
+      token.oAuthSettings.scopes = scopes;
+      files.apiProperties.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Authentication type', description: 'How to sign in.' },
+        values: [
+          {
+            name: 'key',
+            uiDefinition: { displayName: 'API key' },
+            parameters: { apiKey: secureParameter('Key') },
+          },
+          { name: 'oauth', uiDefinition: { displayName: 'OAuth' }, parameters: { token } },
+        ],
+      };
+      return files;
+    };
+    const told = (before: unknown, after: unknown) => messages(withSetScopes(before), withSetScopes(after));
+    const CHANGED =
+      "Other properties have been changed. Changed: connectionParameterSets 'oauth' parameter 'token' oAuthSettings.scopes.";
+
+    it('a scope added: existing connections lack it until their users sign in again', () => {
+      expect(told(['offline_access'], ['offline_access', 'boards:read'])).toEqual([
+        { ruleId: 'CHG-OTHER', impact: 'major', message: `${CHANGED} ${ADDED}` },
+      ]);
+    });
+
+    it('a scope removed: new connections lack it', () => {
+      expect(told(['offline_access', 'boards:read'], ['offline_access'])).toEqual([
+        { ruleId: 'CHG-OTHER', impact: 'major', message: `${CHANGED} ${REMOVED}` },
+      ]);
+    });
+
+    it('says no more of scopes only reordered', () => {
+      expect(told(['a', 'b'], ['b', 'a'])).toEqual([
+        { ruleId: 'CHG-OTHER', impact: 'major', message: CHANGED },
+      ]);
+    });
+  });
+
+  describe("an oauth2 securityDefinition's scopes (name → description), where the swagger decides the sign-in", () => {
+    const withDefinitionScopes = (scopes: Json) =>
+      connector({}, { oauth2_auth: { ...aadDefinition, scopes } });
+    const told = (before: Json, after: Json) =>
+      messages(withDefinitionScopes(before), withDefinitionScopes(after));
+    const CHANGED = 'Other properties have been changed. Changed: securityDefinitions.';
+
+    it('a scope added: existing connections lack it until their users sign in again', () => {
+      expect(
+        told(
+          { offline_access: 'Stay signed in' },
+          { offline_access: 'Stay signed in', 'boards:read': 'Read boards' },
+        ),
+      ).toEqual([{ ruleId: 'CHG-OTHER', impact: 'major', message: `${CHANGED} ${ADDED}` }]);
+    });
+
+    it('a scope removed: new connections lack it', () => {
+      expect(
+        told(
+          { offline_access: 'Stay signed in', 'boards:read': 'Read boards' },
+          { offline_access: 'Stay signed in' },
+        ),
+      ).toEqual([{ ruleId: 'CHG-OTHER', impact: 'major', message: `${CHANGED} ${REMOVED}` }]);
+    });
+
+    it('says no more of scopes only reordered, or only described otherwise', () => {
+      expect(told({ a: 'A', b: 'B' }, { b: 'B', a: 'A' })).toEqual([]);
+      expect(told({ a: 'A' }, { a: 'Another A' })).toEqual([
+        { ruleId: 'CHG-OTHER', impact: 'major', message: CHANGED },
+      ]);
+    });
+
+    // The platform asks for the scopes of apiProperties.json's connection parameters: the swagger's
+    // edit reaches no connection, as the entry already says.
+    it('says nothing of scopes where apiProperties.json decides the sign-in', () => {
+      const decided = (scopes: Json) =>
+        connector({ token: oauthToken('oauth2') }, { oauth2_auth: { ...aadDefinition, scopes } });
+      expect(messages(decided({}), decided({ 'boards:read': 'Read boards' }))).toEqual([
+        {
+          ruleId: 'CHG-OTHER',
+          impact: 'major',
+          message:
+            'Other properties have been changed. Changed: securityDefinitions. Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.',
+        },
+      ]);
+    });
+  });
+});

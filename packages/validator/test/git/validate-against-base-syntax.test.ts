@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { diffPaths } from '../../src/diff/diff-paths.js';
+import { writeConnector } from '../helpers/fixture.js';
 import { validApiProperties, validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 import type { Json } from '../diff/diff-fixture.js';
@@ -32,7 +35,23 @@ async function validated(base: Json, files: Json) {
   repo.write(connectorFiles(FOLDER, files));
   repo.commitAll('pr: the edit');
   const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir });
-  return { result, diff: result.diffs[0]!.diff! };
+  return { result, diff: result.diffs[0]!.diff!, folder: path.join(repo.dir, FOLDER) };
+}
+
+/**
+ * `json` as pretty JSON with an extension of 30 one-entry arrays, those at `indexes` written with a
+ * trailing comma: one JSON syntax error each, 3 lines apart.
+ */
+function withTrailingCommasAt(json: Record<string, unknown>, indexes: readonly number[]): string {
+  const slips = Array.from({ length: 30 }, (_, index) => [index]);
+  const text = JSON.stringify({ ...json, 'x-slips': slips }, null, 2);
+  let entry = 0;
+  return text.replace(/^( +\d+)$/gm, (line) => (indexes.includes(entry++) ? `${line},` : line));
+}
+
+/** The entries from `first` to `last`, both included. */
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
 describe('validateAgainstBase with JSON syntax errors', () => {
@@ -144,18 +163,19 @@ describe('validateAgainstBase with JSON syntax errors', () => {
       expect(findings.filter((finding) => finding.baseline !== 'existing')).toEqual([]);
     });
 
-    // The listed errors are matched at their places; the count of the rest changed, and what the base
-    // left unlisted is unknown: the current count is the update's, left to its GEN-JSON-PARSE finding.
-    it("tells the listed errors both versions have as major, and the base count as the base version's", async () => {
+    // The listed errors are matched at their places; the count of the rest changed, but the file has
+    // fewer errors than the base had: the count is told once, in the current version, as major.
+    it('tells the listed errors both versions have as major, and the smaller count as in both', async () => {
       const { diff } = await validated(baseFiles(), {
         ...validConnectorFiles(),
         'apiDefinition.swagger.json': withTrailingCommas(validSwagger(), SLIPS, SLIPS - 1),
       });
       const changes = diff.changes.filter((change) => change.ruleId === 'CHG-JSON-SYNTAX');
-      expect(changes.filter((change) => change.side === 'new')).toHaveLength(20);
-      expect(changes.filter((change) => change.side === 'old').map((change) => change.message)).toEqual([
-        'The file is not strict JSON; it was compared as far as it could be read. 5 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors.',
-      ]);
+      expect(changes.filter((change) => change.side === 'new')).toHaveLength(21);
+      expect(changes.filter((change) => change.side === 'old')).toEqual([]);
+      expect(changes.at(-1)!.message).toBe(
+        'The file is not strict JSON; it was compared as far as it could be read. 4 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors. The base version counted unlisted errors too, and this update did not add to the errors of the file.',
+      );
       expect(changes.filter((change) => change.impact !== 'major')).toEqual([]);
       expect(diff.classification).toBe('major-update');
     });
@@ -167,6 +187,67 @@ describe('validateAgainstBase with JSON syntax errors', () => {
       expect(changes.at(-1)!.message).toBe(
         'The file is not strict JSON; it was compared as far as it could be read. 5 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors.',
       );
+    });
+  });
+
+  // GEN-JSON-PARSE lists 20 errors a file; `validate --base` settled such a listing whole when its
+  // total did not grow, while `diff` matched each listed error on its place: an update that fixed one
+  // trailing comma and made another among the listed ones was breaking in `diff` and all existing in
+  // `validate --base`. Both commands now run on the same repository and must give one verdict: each
+  // current error the diff calls the update's (breaking) is a new finding, each it tells as in both
+  // versions (major) an existing one.
+  describe('diff and validate --base on a swagger whose errors were counted past the 20 listed', () => {
+    const BASE = range(5, 29);
+
+    async function bothVerdicts(updated: readonly number[]) {
+      const files = (indexes: readonly number[]) => ({
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': withTrailingCommasAt(validSwagger(), indexes),
+      });
+      const { result, folder } = await validated(files(BASE), files(updated));
+      const diff = await diffPaths(
+        path.join(writeConnector(files(BASE)), 'apiDefinition.swagger.json'),
+        path.join(folder, 'apiDefinition.swagger.json'),
+      );
+      const findings = result.findings.filter((finding) => finding.ruleId === 'GEN-JSON-PARSE');
+      const changes = diff.changes.filter(
+        (change) => change.ruleId === 'CHG-JSON-SYNTAX' && change.side === 'new',
+      );
+      return {
+        validate: findings.map((finding) => [finding.line, finding.baseline === 'new' ? 'new' : 'existing']),
+        diff: changes.map((change) => [change.line, change.impact === 'breaking' ? 'new' : 'existing']),
+        classification: diff.classification,
+      };
+    }
+
+    it('calls a trailing comma made among the listed ones new in both, where one was fixed', async () => {
+      const verdicts = await bothVerdicts([0, ...BASE.filter((entry) => entry !== 10)]);
+      expect(verdicts.validate).toEqual(verdicts.diff);
+      expect(verdicts.validate.filter(([, verdict]) => verdict === 'new')).toHaveLength(1);
+      expect(verdicts.classification).toBe('breaking');
+    });
+
+    it('calls nothing new in either when the last error was fixed: the count of the rest is one less', async () => {
+      const verdicts = await bothVerdicts(range(5, 28));
+      expect(verdicts.validate).toEqual(verdicts.diff);
+      expect(verdicts.validate).toHaveLength(21);
+      expect(verdicts.validate.filter(([, verdict]) => verdict === 'new')).toEqual([]);
+      expect(verdicts.classification).toBe('major-update');
+    });
+
+    // Neither knows the base's unlisted errors: the 21st listed now may be one of them or one made.
+    it('calls an error listed now that the base only counted new in both, the count existing', async () => {
+      const verdicts = await bothVerdicts(BASE.filter((entry) => entry !== 10));
+      expect(verdicts.validate).toEqual(verdicts.diff);
+      expect(verdicts.validate.filter(([, verdict]) => verdict === 'new')).toHaveLength(1);
+      expect(verdicts.validate.at(-1)![1]).toBe('existing');
+    });
+
+    it('calls the count new in both when the file has more errors than the base had', async () => {
+      const verdicts = await bothVerdicts([0, ...BASE]);
+      expect(verdicts.validate).toEqual(verdicts.diff);
+      expect(verdicts.validate.filter(([, verdict]) => verdict === 'new')).toHaveLength(2);
+      expect(verdicts.classification).toBe('breaking');
     });
   });
 });

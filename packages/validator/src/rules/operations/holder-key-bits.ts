@@ -12,7 +12,7 @@ export const HolderKey = {
   properties: 64,
   /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
   fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
+  /** `x-ms-notification-url` is true (`isNotificationUrl`). */
   notificationUrl: 256,
   /**
    * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written

@@ -4,6 +4,7 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { bitOfKey, HolderKey, parameterOnlyKeyBit, SCHEMA_HOLDER_KEY_BITS } from './holder-key-bits.js';
 import { writtenParameters } from './parameter-index.js';
 import { perModel } from './rule-kit.js';
+import { isNotificationUrl } from '../../swagger/notification-url.js';
 
 /**
  * Which of those keys each written parameter and schema has: bits by index into
@@ -107,7 +108,7 @@ function keyBits(holder: JsonObject): number {
     if (bit === HolderKey.fileType) {
       if (holder[key] === 'file') bits |= bit;
     } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key] === true) bits |= bit;
+      if (isNotificationUrl(holder)) bits |= bit;
     } else if (has(holder, key)) bits |= bit;
   }
   return bits;

@@ -3,6 +3,7 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
+import { isNotificationUrl } from '../../swagger/notification-url.js';
 
 /** A body property marked `x-ms-notification-url: true`, with what its schema chain says about it. */
 export interface NotificationUrl {
@@ -34,7 +35,7 @@ function bodyNotificationUrls(model: SwaggerModel, operation: OperationInfo): No
     // Pre-order walk: entries below `depth` are this node's ancestors.
     internal[step.depth] = isInternalVisibility(step.schema['x-ms-visibility']);
     required[step.depth] = step.depth === 0 || step.required;
-    if (step.schema['x-ms-notification-url'] !== true) return;
+    if (!isNotificationUrl(step.schema)) return;
     urls.push({
       pointer: step.node().pointer,
       isString: step.schema.type === 'string',

@@ -2,6 +2,7 @@ import type { JsonObject } from '../../../swagger/json-values.js';
 import { bitOfKey, HolderKey, SCHEMA_HOLDER_KEY_BITS } from '../../operations/holder-key-bits.js';
 import { typeBitsOf } from './json-types.js';
 import { OBJECT_FIELDS, type NodeKind } from './swagger-fields.js';
+import { isNotificationUrl } from '../../../swagger/notification-url.js';
 
 /**
  * Keywords noted for KeywordHolders, as bits above the type bits (all below 128): the walk learns
@@ -155,7 +156,7 @@ export function holderNoteOf(kind: NodeKind, key: string): number {
 /** An extension's HolderKey bit, shifted: `x-ms-notification-url` earns its bit when true. */
 export function extensionHolderNoteOf(value: JsonObject, key: string): number {
   const bit = bitOfKey(key);
-  if (bit === HolderKey.notificationUrl && value[key] !== true) return 0;
+  if (bit === HolderKey.notificationUrl && !isNotificationUrl(value)) return 0;
   return bit << HOLDER_SHIFT;
 }
 
