@@ -538,7 +538,7 @@ describe('PROP-POLICY', () => {
                 'x-ms-apimTemplateParameter.name': 'Accept',
                 'x-ms-apimTemplateParameter.value': 'json',
                 'x-ms-apimTemplateParameter.existsAction': 'replace',
-                'x-ms-apimTemplateParameter.policySection': 'Request',
+                'x-ms-apimTemplate-policySection': 'Req',
                 'x-ms-apimTemplate-operationName': 'ListTasks',
               },
             },
@@ -557,8 +557,46 @@ describe('PROP-POLICY', () => {
         message: 'Value "replace" is not defined in enum. Use one of: override, skip, append.',
       },
       {
+        pointer: '/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplate-policySection',
+        message: 'Value "Req" is not defined in enum. Use one of: Request, Response, Failure.',
+      },
+      {
         pointer: '/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplate-operationName',
         message: 'x-ms-apimTemplate-operationName is a list of operationIds.',
+      },
+    ]);
+  });
+  it('checks the policy section of every template, under its unprefixed key', async () => {
+    // Merged connectors write x-ms-apimTemplate-policySection on dynamichosturl, setproperty and
+    // others, not only on setheader; the value is matched with its case, as they all write it.
+    const findings = await run(
+      withProperties(
+        (p) =>
+          (p.policyTemplateInstances = [
+            {
+              templateId: 'dynamichosturl',
+              parameters: {
+                'x-ms-apimTemplateParameter.urlTemplate': 'https://x',
+                'x-ms-apimTemplate-policySection': 'request',
+              },
+            },
+            {
+              templateId: 'setproperty',
+              parameters: {
+                'x-ms-apimTemplateParameter.newPropertyParentPathTemplate': '@body()',
+                'x-ms-apimTemplateParameter.newPropertySubPathTemplate': 'a',
+                'x-ms-apimTemplateParameter.propertyValuePathTemplate': '@body().b',
+                'x-ms-apimTemplate-policySection': 'Response',
+              },
+            },
+          ]),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+      {
+        pointer: '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-policySection',
+        message: 'Value "request" is not defined in enum. Use one of: Request, Response, Failure.',
       },
     ]);
   });

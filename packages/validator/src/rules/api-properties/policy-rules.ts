@@ -7,6 +7,8 @@ import { policyInstances } from './policy-instances.js';
 import {
   OPERATION_NAME_PARAMETER,
   POLICY_PARAMETER_ENUMS,
+  POLICY_SECTIONS,
+  POLICY_SECTION_PARAMETER,
   POLICY_TEMPLATE_REQUIRED_PARAMETERS,
   TEMPLATE_PARAMETER_PREFIX,
 } from './policy-templates.js';
@@ -28,16 +30,23 @@ const REQUIRED_PARAMETER_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
     names.map((name) => TEMPLATE_PARAMETER_PREFIX + name),
   ]),
 );
+/**
+ * The enumerated parameters of each known template: its own (prefixed) and the policy section, which
+ * every template may carry.
+ */
 const ENUMERATED_PARAMETER_KEYS: ReadonlyMap<
   string,
   readonly { parameter: string; allowed: readonly string[] }[]
 > = new Map(
-  [...POLICY_PARAMETER_ENUMS].map(([id, enums]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].map((id) => [
     id,
-    Object.entries(enums).map(([name, allowed]) => ({
-      parameter: TEMPLATE_PARAMETER_PREFIX + name,
-      allowed,
-    })),
+    [
+      ...Object.entries(POLICY_PARAMETER_ENUMS.get(id) ?? {}).map(([name, allowed]) => ({
+        parameter: TEMPLATE_PARAMETER_PREFIX + name,
+        allowed,
+      })),
+      { parameter: POLICY_SECTION_PARAMETER, allowed: POLICY_SECTIONS },
+    ],
   ]),
 );
 
