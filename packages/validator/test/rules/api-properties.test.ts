@@ -600,6 +600,93 @@ describe('PROP-POLICY', () => {
       },
     ]);
   });
+  describe('a connection parameter that a policy names', () => {
+    const header = (value: string) =>
+      policy({
+        templateId: 'setheader',
+        parameters: {
+          'x-ms-apimTemplateParameter.name': 'Authorization',
+          'x-ms-apimTemplateParameter.value': value,
+        },
+      });
+    const valuePointer = '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.value';
+    it('fires on a name the connector does not define, with the names it does', async () => {
+      // The API key became an OAuth `token`, and the header still reads the key.
+      const findings = await run(
+        withProperties((p) => {
+          oauth({})(p);
+          header("Bearer @connectionParameters('api_key')")(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('api_key') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: token.",
+        },
+      ]);
+    });
+    it('reports each undefined name of a value, with the one meant, and matches names exactly', async () => {
+      const findings = await run(
+        withProperties(
+          header(
+            "https://@connectionParameters('region').example.com/@connectionParameters('api_key')/@connectionParameters('API_KEY')/@connectionParameters('apikey')",
+          ),
+        ),
+        'PROP-POLICY',
+      );
+      // Findings at one place come in the order of their messages.
+      expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('API_KEY') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key. Did you mean 'api_key'?",
+        },
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('apikey') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key. Did you mean 'api_key'?",
+        },
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('region') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key.",
+        },
+      ]);
+    });
+    it('accepts the parameters of connection parameter sets and a reference with a default', async () => {
+      const findings = await run(
+        withProperties((p) => {
+          p.connectionParameters = {};
+          (p as Record<string, unknown>).connectionParameterSets = {
+            uiDefinition: { displayName: 'Authentication', description: 'How to sign in' },
+            values: [
+              { name: 'key', uiDefinition: {}, parameters: { api_key: { type: 'securestring' } } },
+              { name: 'host', uiDefinition: {}, parameters: { host: { type: 'string' } } },
+            ],
+          };
+          header(
+            "@connectionParameters('api_key') @{connectionParameters( 'host' )} @connectionParameters('notes','')",
+          )(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings).toEqual([]);
+    });
+    it('says so when the connector defines no connection parameter', async () => {
+      const findings = await run(
+        withProperties((p) => {
+          delete (p as Record<string, unknown>).connectionParameters;
+          header("@connectionParameters('api_key')")(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings.map((finding) => finding.message)).toEqual([
+        "@connectionParameters('api_key') names no connection parameter, so it has no value at run time. The connector defines none: define it under connectionParameters.",
+      ]);
+    });
+  });
   it('accepts templates missing from the published schema', async () => {
     expect(
       await run(withProperties(policy({ templateId: 'moveproperties', parameters: {} })), 'PROP-POLICY'),

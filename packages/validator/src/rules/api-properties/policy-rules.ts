@@ -1,8 +1,11 @@
-import { excerpt, nameExcerpt } from '../../text/message-values.js';
+import { closestMatch } from '@connector-alm/core';
+import { excerpt, nameExcerpt, nameList } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, has } from '../../swagger/json-values.js';
+import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
+import { connectionParameterReferences } from './connection-parameter-references.js';
+import { connectionParametersOf } from './connection-parameters.js';
 import { policyInstances } from './policy-instances.js';
 import {
   OPERATION_NAME_PARAMETER,
@@ -54,9 +57,10 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
   {
     id: 'PROP-POLICY',
     file: 'apiProperties',
-    title: 'Use known policy templates with their required parameters and real operationIds.',
+    title:
+      'Use known policy templates with their required parameters, real operationIds and defined connection parameters.',
     description:
-      'policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.',
+      "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads `@connectionParameters('name')` must name a connection parameter of `connectionParameters` or of a `connectionParameterSets` entry, written exactly (all 116 references in merged connectors resolve): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (`@connectionParameters('name', '')`) is left alone.",
     levels: certificationLevels('error'),
     example: {
       placement: 'policyTemplate',
@@ -92,6 +96,37 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
+        checkConnectionParameterReferences(parameters, index);
+      }
+
+      /**
+       * A value that names a connection parameter the connector does not define gets nothing for it at
+       * run time: the header or host is empty. It is the slip of a maker who switched from an API key
+       * to OAuth, or renamed a parameter, and left the policy as it was. Names are matched exactly, as
+       * every reference in merged connectors is written; a reference with a default value is left
+       * alone, since the default then applies.
+       */
+      function checkConnectionParameterReferences(parameters: JsonObject, index: number): void {
+        let defined: string[] | undefined;
+        for (const [key, value] of Object.entries(parameters)) {
+          if (typeof value !== 'string') continue;
+          for (const { name, hasDefault } of connectionParameterReferences(value)) {
+            defined ??= [
+              ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name)),
+            ];
+            if (hasDefault || defined.includes(name)) continue;
+            const meant = closestMatch(name, defined);
+            context.report({
+              pointer: instancePointer(index, 'parameters', key),
+              message:
+                `@connectionParameters('${nameExcerpt(name)}') names no connection parameter, so it has no value at run time. ` +
+                (defined.length === 0
+                  ? 'The connector defines none: define it under connectionParameters.'
+                  : `Define it under connectionParameters, or use one of: ${nameList(defined)}.`) +
+                (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`),
+            });
+          }
+        }
       }
 
       function checkOperationNames(value: unknown, index: number): void {
