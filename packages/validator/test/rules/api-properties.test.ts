@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
 import { validApiProperties, validConnectorFiles } from '../helpers/valid-connector.js';
 import type { Profile } from '../../src/model/finding.js';
+import { apiPropertiesPolicyRules } from '../../src/rules/api-properties/policy-rules.js';
 
 /** The `properties` object of apiProperties.json, loosely typed like the valid connector's. */
 type Properties = ReturnType<typeof validApiProperties>;
@@ -686,6 +687,16 @@ describe('PROP-POLICY', () => {
         "@connectionParameters('api_key') names no connection parameter, so it has no value at run time. The connector defines none: define it under connectionParameters.",
       ]);
     });
+  });
+  it('says in its entry every enumerated value it checks, and that operationName is a list', () => {
+    const description = apiPropertiesPolicyRules.find((rule) => rule.id === 'PROP-POLICY')!.description;
+    for (const said of [
+      "setheader's `x-ms-apimTemplateParameter.existsAction` (override, skip, append)",
+      "routerequesttoendpoint's `x-ms-apimTemplateParameter.httpMethod` (GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD, @Request.OriginalHTTPMethod)",
+      "every template's `x-ms-apimTemplate-policySection` (Request, Response, Failure)",
+      '`x-ms-apimTemplate-operationName` is a list',
+    ])
+      expect(description).toContain(said);
   });
   it('accepts templates missing from the published schema', async () => {
     expect(

@@ -53,14 +53,26 @@ const ENUMERATED_PARAMETER_KEYS: ReadonlyMap<
   ]),
 );
 
+/**
+ * The enumerated values PROP-POLICY checks, said in its description from the lists it checks with:
+ * `existsAction` of setheader (override, skip, append), …, and the policy section of every template.
+ */
+const ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
+  ...[...POLICY_PARAMETER_ENUMS].flatMap(([id, enums]) =>
+    Object.entries(enums).map(
+      ([name, allowed]) => `${id}'s \`${TEMPLATE_PARAMETER_PREFIX}${name}\` (${allowed.join(', ')})`,
+    ),
+  ),
+  `and every template's \`${POLICY_SECTION_PARAMETER}\` (${POLICY_SECTIONS.join(', ')})`,
+].join(', ')}.`;
+
 export const apiPropertiesPolicyRules: RuleDefinition[] = [
   {
     id: 'PROP-POLICY',
     file: 'apiProperties',
     title:
       'Use known policy templates with their required parameters, real operationIds and defined connection parameters.',
-    description:
-      "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads `@connectionParameters('name')` must name a connection parameter of `connectionParameters` or of a `connectionParameterSets` entry, written exactly (all 116 references in merged connectors resolve): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (`@connectionParameters('name', '')`) is left alone.",
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels('error'),
     example: {
       placement: 'policyTemplate',
