@@ -7,8 +7,8 @@ import { fixJsonText } from '../../src/fix/json-fix.js';
 import { validatePaths } from '../../src/validate.js';
 import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 
-// validate --fix renames the keys whose spelling SWG-ADDL-PROP or SWG-XMS-UNKNOWN names, through
-// real files: the swagger is written as a person leaves it, fixed, and validated again.
+// validate --fix renames the keys whose spelling SWG-ADDL-PROP, SWG-XMS-UNKNOWN or PROP-UNKNOWN-KEYS
+// names, through real files: the file is written as a person leaves it, fixed, and validated again.
 
 const SWAGGER = path.join('certified-connectors', 'Contoso', 'apiDefinition.swagger.json');
 
@@ -85,6 +85,25 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(findings.find((finding) => finding.ruleId === 'SWG-XMS-UNKNOWN')?.message).toMatch(/Did you mean/);
     expect(await fixJsonSlips(['.'], { cwd: root })).toEqual({ fixed: [], notFixed: [] });
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it("PROP-UNKNOWN-KEYS: apiProperties' 'scriptOperation' is renamed to 'scriptOperations'", async () => {
+    const { root } = connector(PRETTY);
+    const file = path.join(path.dirname(path.join(root, SWAGGER)), 'apiProperties.json');
+    const apiProperties = validApiProperties() as { properties: Record<string, unknown> };
+    apiProperties.properties.scriptOperations = ['ListTasks'];
+    const meant = pretty(apiProperties);
+    writeFileSync(file, meant.replace('"scriptOperations":', '"scriptOperation":'));
+    const unknownKeys = async () =>
+      (await validatePaths(['.'], { cwd: root, concurrency: 'off' })).findings
+        .filter((finding) => finding.ruleId === 'PROP-UNKNOWN-KEYS')
+        .map((finding) => finding.pointer);
+    expect(await unknownKeys()).toEqual(['/properties/scriptOperation']);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    const API_PROPERTIES = path.join(path.dirname(SWAGGER), 'apiProperties.json');
+    expect(report).toEqual({ fixed: [{ file: API_PROPERTIES, slips: 0, keys: 1 }], notFixed: [] });
+    expect(readFileSync(file, 'utf8')).toBe(meant);
+    expect(await unknownKeys()).toEqual([]);
   });
 
   it('renames a key of a nested schema whose pointer escapes "/" and "~"', async () => {

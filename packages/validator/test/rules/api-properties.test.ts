@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
 import { validApiProperties, validConnectorFiles } from '../helpers/valid-connector.js';
 import type { Profile } from '../../src/model/finding.js';
+import { apiPropertiesPolicyRules } from '../../src/rules/api-properties/policy-rules.js';
 
 /** The `properties` object of apiProperties.json, loosely typed like the valid connector's. */
 type Properties = ReturnType<typeof validApiProperties>;
@@ -538,7 +539,7 @@ describe('PROP-POLICY', () => {
                 'x-ms-apimTemplateParameter.name': 'Accept',
                 'x-ms-apimTemplateParameter.value': 'json',
                 'x-ms-apimTemplateParameter.existsAction': 'replace',
-                'x-ms-apimTemplateParameter.policySection': 'Request',
+                'x-ms-apimTemplate-policySection': 'Req',
                 'x-ms-apimTemplate-operationName': 'ListTasks',
               },
             },
@@ -557,10 +558,145 @@ describe('PROP-POLICY', () => {
         message: 'Value "replace" is not defined in enum. Use one of: override, skip, append.',
       },
       {
+        pointer: '/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplate-policySection',
+        message: 'Value "Req" is not defined in enum. Use one of: Request, Response, Failure.',
+      },
+      {
         pointer: '/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplate-operationName',
         message: 'x-ms-apimTemplate-operationName is a list of operationIds.',
       },
     ]);
+  });
+  it('checks the policy section of every template, under its unprefixed key', async () => {
+    // Merged connectors write x-ms-apimTemplate-policySection on dynamichosturl, setproperty and
+    // others, not only on setheader; the value is matched with its case, as they all write it.
+    const findings = await run(
+      withProperties(
+        (p) =>
+          (p.policyTemplateInstances = [
+            {
+              templateId: 'dynamichosturl',
+              parameters: {
+                'x-ms-apimTemplateParameter.urlTemplate': 'https://x',
+                'x-ms-apimTemplate-policySection': 'request',
+              },
+            },
+            {
+              templateId: 'setproperty',
+              parameters: {
+                'x-ms-apimTemplateParameter.newPropertyParentPathTemplate': '@body()',
+                'x-ms-apimTemplateParameter.newPropertySubPathTemplate': 'a',
+                'x-ms-apimTemplateParameter.propertyValuePathTemplate': '@body().b',
+                'x-ms-apimTemplate-policySection': 'Response',
+              },
+            },
+          ]),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+      {
+        pointer: '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-policySection',
+        message: 'Value "request" is not defined in enum. Use one of: Request, Response, Failure.',
+      },
+    ]);
+  });
+  describe('a connection parameter that a policy names', () => {
+    const header = (value: string) =>
+      policy({
+        templateId: 'setheader',
+        parameters: {
+          'x-ms-apimTemplateParameter.name': 'Authorization',
+          'x-ms-apimTemplateParameter.value': value,
+        },
+      });
+    const valuePointer = '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.value';
+    it('fires on a name the connector does not define, with the names it does', async () => {
+      // The API key became an OAuth `token`, and the header still reads the key.
+      const findings = await run(
+        withProperties((p) => {
+          oauth({})(p);
+          header("Bearer @connectionParameters('api_key')")(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('api_key') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: token.",
+        },
+      ]);
+    });
+    it('reports each undefined name of a value, with the one meant, and matches names exactly', async () => {
+      const findings = await run(
+        withProperties(
+          header(
+            "https://@connectionParameters('region').example.com/@connectionParameters('api_key')/@connectionParameters('API_KEY')/@connectionParameters('apikey')",
+          ),
+        ),
+        'PROP-POLICY',
+      );
+      // Findings at one place come in the order of their messages.
+      expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('API_KEY') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key. Did you mean 'api_key'?",
+        },
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('apikey') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key. Did you mean 'api_key'?",
+        },
+        {
+          pointer: valuePointer,
+          message:
+            "@connectionParameters('region') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key.",
+        },
+      ]);
+    });
+    it('accepts the parameters of connection parameter sets and a reference with a default', async () => {
+      const findings = await run(
+        withProperties((p) => {
+          p.connectionParameters = {};
+          (p as Record<string, unknown>).connectionParameterSets = {
+            uiDefinition: { displayName: 'Authentication', description: 'How to sign in' },
+            values: [
+              { name: 'key', uiDefinition: {}, parameters: { api_key: { type: 'securestring' } } },
+              { name: 'host', uiDefinition: {}, parameters: { host: { type: 'string' } } },
+            ],
+          };
+          header(
+            "@connectionParameters('api_key') @{connectionParameters( 'host' )} @connectionParameters('notes','')",
+          )(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings).toEqual([]);
+    });
+    it('says so when the connector defines no connection parameter', async () => {
+      const findings = await run(
+        withProperties((p) => {
+          delete (p as Record<string, unknown>).connectionParameters;
+          header("@connectionParameters('api_key')")(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings.map((finding) => finding.message)).toEqual([
+        "@connectionParameters('api_key') names no connection parameter, so it has no value at run time. The connector defines none: define it under connectionParameters.",
+      ]);
+    });
+  });
+  it('says in its entry every enumerated value it checks, and that operationName is a list', () => {
+    const description = apiPropertiesPolicyRules.find((rule) => rule.id === 'PROP-POLICY')!.description;
+    for (const said of [
+      "setheader's `x-ms-apimTemplateParameter.existsAction` (override, skip, append)",
+      "routerequesttoendpoint's `x-ms-apimTemplateParameter.httpMethod` (GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD, @Request.OriginalHTTPMethod)",
+      "every template's `x-ms-apimTemplate-policySection` (Request, Response, Failure)",
+      '`x-ms-apimTemplate-operationName` is a list',
+    ])
+      expect(description).toContain(said);
   });
   it('accepts templates missing from the published schema', async () => {
     expect(

@@ -1,12 +1,17 @@
-import { excerpt, nameExcerpt } from '../../text/message-values.js';
+import { closestMatch } from '@connector-alm/core';
+import { excerpt, nameExcerpt, nameList } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, has } from '../../swagger/json-values.js';
+import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
+import { connectionParameterReferences } from './connection-parameter-references.js';
+import { connectionParametersOf } from './connection-parameters.js';
 import { policyInstances } from './policy-instances.js';
 import {
   OPERATION_NAME_PARAMETER,
   POLICY_PARAMETER_ENUMS,
+  POLICY_SECTIONS,
+  POLICY_SECTION_PARAMETER,
   POLICY_TEMPLATE_REQUIRED_PARAMETERS,
   TEMPLATE_PARAMETER_PREFIX,
 } from './policy-templates.js';
@@ -28,26 +33,46 @@ const REQUIRED_PARAMETER_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
     names.map((name) => TEMPLATE_PARAMETER_PREFIX + name),
   ]),
 );
+/**
+ * The enumerated parameters of each known template: its own (prefixed) and the policy section, which
+ * every template may carry.
+ */
 const ENUMERATED_PARAMETER_KEYS: ReadonlyMap<
   string,
   readonly { parameter: string; allowed: readonly string[] }[]
 > = new Map(
-  [...POLICY_PARAMETER_ENUMS].map(([id, enums]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].map((id) => [
     id,
-    Object.entries(enums).map(([name, allowed]) => ({
-      parameter: TEMPLATE_PARAMETER_PREFIX + name,
-      allowed,
-    })),
+    [
+      ...Object.entries(POLICY_PARAMETER_ENUMS.get(id) ?? {}).map(([name, allowed]) => ({
+        parameter: TEMPLATE_PARAMETER_PREFIX + name,
+        allowed,
+      })),
+      { parameter: POLICY_SECTION_PARAMETER, allowed: POLICY_SECTIONS },
+    ],
   ]),
 );
+
+/**
+ * The enumerated values PROP-POLICY checks, said in its description from the lists it checks with:
+ * `existsAction` of setheader (override, skip, append), …, and the policy section of every template.
+ */
+const ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
+  ...[...POLICY_PARAMETER_ENUMS].flatMap(([id, enums]) =>
+    Object.entries(enums).map(
+      ([name, allowed]) => `${id}'s \`${TEMPLATE_PARAMETER_PREFIX}${name}\` (${allowed.join(', ')})`,
+    ),
+  ),
+  `and every template's \`${POLICY_SECTION_PARAMETER}\` (${POLICY_SECTIONS.join(', ')})`,
+].join(', ')}.`;
 
 export const apiPropertiesPolicyRules: RuleDefinition[] = [
   {
     id: 'PROP-POLICY',
     file: 'apiProperties',
-    title: 'Use known policy templates with their required parameters and real operationIds.',
-    description:
-      'policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.',
+    title:
+      'Use known policy templates with their required parameters, real operationIds and defined connection parameters.',
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels('error'),
     example: {
       placement: 'policyTemplate',
@@ -83,6 +108,37 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
+        checkConnectionParameterReferences(parameters, index);
+      }
+
+      /**
+       * A value that names a connection parameter the connector does not define gets nothing for it at
+       * run time: the header or host is empty. It is the slip of a maker who switched from an API key
+       * to OAuth, or renamed a parameter, and left the policy as it was. Names are matched exactly, as
+       * every reference in merged connectors is written; a reference with a default value is left
+       * alone, since the default then applies.
+       */
+      function checkConnectionParameterReferences(parameters: JsonObject, index: number): void {
+        let defined: string[] | undefined;
+        for (const [key, value] of Object.entries(parameters)) {
+          if (typeof value !== 'string') continue;
+          for (const { name, hasDefault } of connectionParameterReferences(value)) {
+            defined ??= [
+              ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name)),
+            ];
+            if (hasDefault || defined.includes(name)) continue;
+            const meant = closestMatch(name, defined);
+            context.report({
+              pointer: instancePointer(index, 'parameters', key),
+              message:
+                `@connectionParameters('${nameExcerpt(name)}') names no connection parameter, so it has no value at run time. ` +
+                (defined.length === 0
+                  ? 'The connector defines none: define it under connectionParameters.'
+                  : `Define it under connectionParameters, or use one of: ${nameList(defined)}.`) +
+                (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`),
+            });
+          }
+        }
       }
 
       function checkOperationNames(value: unknown, index: number): void {

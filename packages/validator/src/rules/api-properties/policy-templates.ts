@@ -6,6 +6,13 @@
  */
 export const TEMPLATE_PARAMETER_PREFIX = 'x-ms-apimTemplateParameter.';
 export const OPERATION_NAME_PARAMETER = 'x-ms-apimTemplate-operationName';
+/**
+ * Where in the exchange a policy runs. Like operationName it is a template setting, not a template
+ * parameter, so it has no `x-ms-apimTemplateParameter.` prefix, and merged connectors write it on
+ * setheader, setproperty, convertobjecttoarray, dynamichosturl and setvaluefromurl alike.
+ */
+export const POLICY_SECTION_PARAMETER = 'x-ms-apimTemplate-policySection';
+export const POLICY_SECTIONS: readonly string[] = ['Request', 'Response', 'Failure'];
 
 export const POLICY_TEMPLATE_REQUIRED_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map([
   ['convertarraytoobject', ['propertyParentPath', 'keyWithinCollectionPath', 'newPropertyPath']],
@@ -30,7 +37,7 @@ export const POLICY_TEMPLATE_REQUIRED_PARAMETERS: ReadonlyMap<string, readonly s
   ['setconnectionstatustounauthenticated', []],
 ]);
 
-/** Enumerated template parameter values (schema). */
+/** Enumerated template parameter values (schema), by the parameter's name without its prefix. */
 export const POLICY_PARAMETER_ENUMS: ReadonlyMap<
   string,
   Readonly<Record<string, readonly string[]>>
@@ -41,8 +48,5 @@ export const POLICY_PARAMETER_ENUMS: ReadonlyMap<
       httpMethod: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', '@Request.OriginalHTTPMethod'],
     },
   ],
-  [
-    'setheader',
-    { existsAction: ['override', 'skip', 'append'], policySection: ['Request', 'Response', 'Failure'] },
-  ],
+  ['setheader', { existsAction: ['override', 'skip', 'append'] }],
 ]);

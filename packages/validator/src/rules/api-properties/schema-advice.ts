@@ -10,10 +10,15 @@ const PROPERTIES_KEYS: readonly string[] = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties,
 );
 
+/** PROP-UNKNOWN-KEYS: the key allowed under `properties` that an unknown one likely misspells. */
+export function meantPropertiesKey(problem: SchemaProblem): string | undefined {
+  return problem.key === undefined ? undefined : closestMatch(problem.key, PROPERTIES_KEYS);
+}
+
 /** PROP-UNKNOWN-KEYS: the key it likely misspells, or the keys that are allowed. */
 export function unknownKeyAdvice(problem: SchemaProblem): string {
   if (problem.key === undefined) return '';
-  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  const meant = meantPropertiesKey(problem);
   if (meant !== undefined)
     return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
   return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(', ')}.`;

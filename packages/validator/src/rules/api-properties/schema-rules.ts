@@ -2,8 +2,8 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
 import { connectionParametersOf } from './connection-parameters.js';
-import { unknownKeyAdvice, uiDefinitionAdvice } from './schema-advice.js';
-import { reportSchemaProblems } from './schema-problems.js';
+import { meantPropertiesKey, unknownKeyAdvice, uiDefinitionAdvice } from './schema-advice.js';
+import { reportSchemaProblems, schemaProblemsFor } from './schema-problems.js';
 import { enclosedExcerpt } from '../../text/message-values.js';
 
 /** The rules that report our apiProperties schema's findings (see schema.ts), one area each. */
@@ -61,7 +61,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Use only known keys under `properties`.',
     description:
-      'The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.',
+      'The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells (`scriptOperation` for `scriptOperations`), which `validate --fix` renames it to, or else lists the allowed keys.',
     levels: certificationLevels('warning'),
     msMessage: 'Property {0} has not been defined and the schema does not allow additional properties.',
     example: {
@@ -69,8 +69,19 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"',
     },
+    namesFixes: true,
     check(context) {
-      reportSchemaProblems(context, 'PROP-UNKNOWN-KEYS', unknownKeyAdvice);
+      // The key it likely misspells is the fix `validate --fix` makes, as for the swagger's keys;
+      // fix/key-renames.ts refuses, and says why, a rename onto a key the object already has.
+      for (const problem of schemaProblemsFor(context, 'PROP-UNKNOWN-KEYS')) {
+        const meant = meantPropertiesKey(problem);
+        const advice = unknownKeyAdvice(problem);
+        context.report({
+          pointer: problem.pointer,
+          message: advice ? `${problem.message} ${advice}` : problem.message,
+          ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
+        });
+      }
     },
   },
   {

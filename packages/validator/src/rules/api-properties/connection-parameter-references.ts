@@ -1,0 +1,24 @@
+/**
+ * `connectionParameters('name')` in a policy expression: `Bearer @connectionParameters('token')`,
+ * `https://@connectionParameters('region').example.com`, several in one value, or with a default
+ * after the name (`@connectionParameters('apiKey','')`). Merged connectors write the function name in
+ * this case and the name in single quotes only (116 references in the corpus).
+ */
+const CONNECTION_PARAMETER_CALL = /(?<![\w.])connectionParameters\(\s*'([^']*)'\s*(,|\))/g;
+
+/** One reference to a connection parameter in an expression. */
+export interface ConnectionParameterReference {
+  /** The parameter's name as written. */
+  name: string;
+  /** True when a default value follows the name: the platform then never leaves the value empty. */
+  hasDefault: boolean;
+}
+
+/** The connection parameters an expression names, in order. */
+export function connectionParameterReferences(expression: string): ConnectionParameterReference[] {
+  if (!expression.includes('connectionParameters(')) return [];
+  return [...expression.matchAll(CONNECTION_PARAMETER_CALL)].map((match) => ({
+    name: match[1]!,
+    hasDefault: match[2] === ',',
+  }));
+}
