@@ -51,23 +51,25 @@ describe('validate-connector on the pull request of an MCP server connector', ()
     expect(changes).not.toContain('differs from the base');
   });
 
-  it('that takes x-ms-agentic-protocol off: BRK-MCP-REMOVED on the operation, left to reviewers unless fail-on-breaking', async () => {
+  it('that takes x-ms-agentic-protocol off: BRK-MCP-REMOVED where it left the operation, left to reviewers unless fail-on-breaking', async () => {
     const { workspace, baseSha } = repositoryOnDev((folder) => writeMcpConnector(folder));
     writeMcpConnector(workspace, mcpServerSwagger(null));
     git(workspace, 'commit', '-qam', 'no longer an MCP server');
     const swaggerFile = `${MCP_FOLDER}/apiDefinition.swagger.json`;
     const headText = readFileSync(path.join(workspace, swaggerFile), 'utf8');
-    const postLine = headText.split('\n').findIndex((line) => line.includes('"post"')) + 1;
+    // The operation's `responses`, the first in the file: the member that followed the extension.
+    const followingLine = headText.split('\n').findIndex((line) => line.includes('"responses"')) + 1;
 
     const warned = await runOnPullRequest(workspace, baseSha);
     expect(warned.stderr).toBe('');
     expect(warned.exitCode).toBe(0);
     expect(warned.outputs).toMatchObject({ 'breaking-changes': '1', errors: '1', result: 'success' });
-    // On the operation that lost it, at the head; the message says where it was at the base.
+    // Where it left its place in the operation, at the head (a line of the pull request's diff); the
+    // message says where it was at the base.
     expect(warned.annotations.find((a) => a.title === 'BRK-MCP-REMOVED')).toMatchObject({
       level: 'error',
       file: swaggerFile,
-      line: postLine,
+      line: followingLine,
       message: expect.stringMatching(
         /^The operation is no longer an MCP server \(x-ms-agentic-protocol has been removed\)\. Agents that use the server lose its tools\. It was 'mcp-streamable-1\.0'\. .*In the base version: [0-9a-f]{12}:certified-connectors\/Contoso Tickets MCP\/apiDefinition\.swagger\.json:\d+:\d+\.\)$/,
       ),

@@ -2,6 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
 import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
+import { deletionPointer } from './counterpart-pointer.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { jsonEqual } from './json-equal.js';
 import type { Direction, SchemaChange } from './schema-change.js';
@@ -131,7 +132,7 @@ function compareEnum(
       add({
         rule: CHANGE_RULES.enumNarrowed,
         side: 'new',
-        pointer: keyPointer(after, 'enum'),
+        pointer: removedValuePointer(before, after, removed[0]),
         path: ['enum'],
         detail: `Removed: ${quoteList(removed)}.`,
       });
@@ -148,6 +149,19 @@ function compareEnum(
     return;
   }
   others.push('enum');
+}
+
+/**
+ * Where the first removed enum value left its place in the new list (deletionPointer): the value
+ * that now follows it, else the one before it. Not the list's `enum` key, which can be far above
+ * the line the pull request deleted, where an annotation is not shown inline; the list only when
+ * it is not the schema's own (an allOf member's).
+ */
+function removedValuePointer(before: SchemaView, after: SchemaView, removed: unknown): string {
+  const list = keyPointer(after, 'enum');
+  const index = before.enum?.indexOf(removed) ?? -1;
+  if (!has(after.node, 'enum') || index === -1) return list;
+  return `${list}${deletionPointer(before.enum, after.enum, childPointer('', index))}`;
 }
 
 /**

@@ -1,19 +1,18 @@
 import { locatedFinding, type Finding } from '../model/finding.js';
 import type { Change } from '../diff/change.js';
 import type { ConnectorVersion } from '../diff/connector-version.js';
-import { counterpartPointer, deletionPointer } from '../diff/counterpart-pointer.js';
-import { parsePointer } from '../json/pointer.js';
+import { deletionPointer } from '../diff/counterpart-pointer.js';
 import type { ConnectorResult } from '../connector-result.js';
 
 /**
  * A breaking change as a finding of the current version. Deletions are located in the old file,
  * which a pull request's annotations and code scanning cannot show (they are on the current files);
- * the finding goes to the nearest place of the current file that is still the same (the path item
- * of a deleted operation, the parameters of a deleted parameter: never the element that moved into
- * a deleted one's array index), and its message names the base version's file and line. A deleted
- * path item or operation goes where the deletion left its place instead (deletionPointer): `/paths`
- * or its path item can begin far above the lines the pull request deleted, where an annotation is
- * not shown inline.
+ * the finding goes where the deletion left its place in the current file (deletionPointer: the
+ * member or element that now follows the deleted one, never the element that moved into its array
+ * index), and its message names the base version's file and line. Not the nearest enclosing place
+ * that is still the same: `/paths`, a definition's `properties` or an operation's `parameters` can
+ * begin hundreds of lines above the lines the pull request deleted, where an annotation is not
+ * shown inline.
  */
 export function changeToFinding(
   change: Change,
@@ -45,17 +44,7 @@ export function changeToFinding(
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: undefined, line: 1, column: 1 };
   }
-  const kept = counterpartPointer(before?.value, document.value, change.pointer);
-  const pointer =
-    isSwagger && kept !== change.pointer && isPathsOrPathItem(kept)
-      ? deletionPointer(before?.value, document.value, change.pointer)
-      : kept;
+  const pointer = deletionPointer(before?.value, document.value, change.pointer);
   const where = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where.offset) };
-}
-
-/** `/paths`, or one path item of it. */
-function isPathsOrPathItem(pointer: string): boolean {
-  const segments = parsePointer(pointer);
-  return segments[0] === 'paths' && segments.length <= 2;
 }

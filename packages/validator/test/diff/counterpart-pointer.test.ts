@@ -85,8 +85,67 @@ describe('deletionPointer: where a deleted member left its place in the new vers
     expect(deletionPointer(before, emptied, '/paths/~1b/get')).toBe('/paths/~1b');
   });
 
-  it('gives the place itself when it is still there, and the array for an element that is gone', () => {
+  it('gives the place itself when it is still there', () => {
     expect(deletionPointer(before, before, '/paths/~1b/get')).toBe('/paths/~1b/get');
-    expect(deletionPointer({ list: [1, 2], next: 0 }, { list: [2], next: 0 }, '/list/0')).toBe('/list');
+    const list = { list: [1, 2], next: 0 };
+    expect(deletionPointer(list, list, '/list/0')).toBe('/list/0');
+  });
+
+  it('places a deletion below a deleted member where the deleted member left its place', () => {
+    const nested = { definitions: { A: { properties: { x: { properties: { y: {} } }, z: {} } } } };
+    const after = { definitions: { A: { properties: { z: {} } } } };
+    expect(deletionPointer(nested, after, '/definitions/A/properties/x/properties/y')).toBe(
+      '/definitions/A/properties/z',
+    );
+    // The last member of an object in an object still there: what follows the enclosing object.
+    const last = { definitions: { A: { properties: { x: {}, y: {} }, required: [] } } };
+    const lastGone = { definitions: { A: { properties: { x: {} }, required: [] } } };
+    expect(deletionPointer(last, lastGone, '/definitions/A/properties/y/type')).toBe(
+      '/definitions/A/required',
+    );
+  });
+});
+
+describe('deletionPointer: where a deleted array element left its place', () => {
+  const query = (name: string) => ({ name, in: 'query', type: 'string' });
+  const operation = (...names: string[]) => ({
+    paths: { '/a': { get: { parameters: names.map(query), responses: {} } } },
+  });
+  const parameter = (index: number) => `/paths/~1a/get/parameters/${index}`;
+
+  it('gives the element that now follows a deleted first or middle one, by its name, not the one now at its index', () => {
+    expect(deletionPointer(operation('a', 'b', 'c'), operation('b', 'c'), parameter(0))).toBe(parameter(0));
+    // 'c' moved into the deleted one's index: 'b' is what followed 'a'.
+    expect(deletionPointer(operation('a', 'b', 'c'), operation('c', 'b'), parameter(0))).toBe(parameter(1));
+    // 'new' sits at the index of the deleted 'b'; 'c' followed it.
+    expect(deletionPointer(operation('a', 'b', 'c'), operation('a', 'new', 'c'), parameter(1))).toBe(
+      parameter(2),
+    );
+  });
+
+  it('gives what follows the array after its last element, else the element before it', () => {
+    expect(deletionPointer(operation('a', 'b', 'c'), operation('a', 'b'), parameter(2))).toBe(
+      '/paths/~1a/get/responses',
+    );
+    expect(deletionPointer({ enum: ['x', 'y', 'z'] }, { enum: ['x', 'y'] }, '/enum/2')).toBe('/enum/1');
+  });
+
+  it('gives the array when the deletion left it empty', () => {
+    expect(deletionPointer(operation('a'), operation(), parameter(0))).toBe('/paths/~1a/get/parameters');
+  });
+
+  it('follows unnamed elements by their value: an enum value gone from the middle or the start', () => {
+    const values = { enum: ['x', 'y', 'z'] };
+    expect(deletionPointer(values, { enum: ['x', 'z'] }, '/enum/1')).toBe('/enum/1');
+    expect(deletionPointer(values, { enum: ['y', 'z'] }, '/enum/0')).toBe('/enum/0');
+    expect(deletionPointer(values, { enum: ['z', 'y'] }, '/enum/0')).toBe('/enum/1');
+  });
+
+  it('places a deletion inside an element that moved, or below one that is gone', () => {
+    const before = { parameters: [query('a'), { ...query('b'), enum: [1, 2, 3] }] };
+    const after = { parameters: [query('new'), query('a'), { ...query('b'), enum: [1, 3] }] };
+    expect(deletionPointer(before, after, '/parameters/1/enum/1')).toBe('/parameters/2/enum/1');
+    const gone = { parameters: [query('new'), { ...query('b'), enum: [1, 2, 3] }] };
+    expect(deletionPointer(before, gone, '/parameters/0/type')).toBe('/parameters/1');
   });
 });

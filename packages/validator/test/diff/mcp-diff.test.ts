@@ -111,7 +111,7 @@ describe('validate --base: a pull request that edits an MCP server connector', (
   const SWAGGER = 'apiDefinition.swagger.json';
   const base = (): Json => ({ ...validConnectorFiles(), [SWAGGER]: mcpSwagger('mcp-sse-1.0') });
 
-  it('reports the removed extension as a breaking error on the operation of the current file', async () => {
+  it('reports the removed extension as a breaking error where it left its place in the operation of the current file', async () => {
     const { result, files } = await validateEditAgainstDev(
       FOLDER,
       (after) => delete after[SWAGGER].paths['/mcp'].post[KEY],
@@ -122,7 +122,9 @@ describe('validate --base: a pull request that edits an MCP server connector', (
         ruleId: 'BRK-MCP-REMOVED',
         severity: 'error',
         file: `${FOLDER}/${SWAGGER}`,
-        line: lineOf(files[SWAGGER], '"post"', '"/mcp"'),
+        // The operation's member that followed it: the line a pull request's diff shows.
+        pointer: '/paths/~1mcp/post/responses',
+        line: lineOf(files[SWAGGER], '"responses"', '"/mcp"'),
       }),
     ]);
     expect(result.findings[0]!.message).toMatch(

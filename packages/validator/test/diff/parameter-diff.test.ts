@@ -703,8 +703,16 @@ describe('BRK-ENUM-NARROWED', () => {
   it('fires when input enum values are removed', () => {
     const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].enum = ['open']));
     const [change] = withRule(result, 'BRK-ENUM-NARROWED');
-    expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/enum' });
+    // The last value removed: the value before it, the line whose comma the deletion took.
+    expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/enum/0' });
     expect(change!.message).toMatch(/Removed: 'done'/);
+  });
+
+  it('is placed where the first removed value was: the value that now follows it', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].enum = ['done']));
+    const [change] = withRule(result, 'BRK-ENUM-NARROWED');
+    expect(change).toMatchObject({ pointer: '/paths/~1tasks/get/parameters/0/enum/0', side: 'new' });
+    expect(change!.message).toMatch(/Removed: 'open'/);
   });
 
   it('stays quiet when input enum values are added', () => {

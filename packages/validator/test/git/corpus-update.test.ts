@@ -206,8 +206,10 @@ describeCorpus('a maker updates a certified connector', () => {
     expect(deleted[0]!.message).toMatch(
       /^The output field has been deleted\. Existing flows may be broken if they are using this field and actual payload has been changed\. Keep the field in the schema while the API returns it \('x-ms-visibility': 'internal' hides it from new flows\); or add the change to a new version of the operation \(an operationId ending in '_V2'\) and deprecate this one\. ValuePath: /,
     );
-    // All on the definition that lost the field, the one place the maker edited.
-    expect(new Set(deleted.map((finding) => lineOf(update, finding)))).toEqual(new Set(['"properties": {']));
+    // All where the field left its place, the one place the maker edited: 'completed' was the last
+    // field of 'node', and the definition after it follows.
+    expect(new Set(deleted.map((finding) => finding.pointer))).toEqual(new Set(['/definitions/board']));
+    expect(new Set(deleted.map((finding) => lineOf(update, finding)))).toEqual(new Set(['"board": {']));
 
     const retyped = update.findings.filter((finding) => finding.ruleId === 'BRK-OUTPUT-TYPE');
     expect(retyped).toHaveLength(6);

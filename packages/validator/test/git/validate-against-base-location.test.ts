@@ -4,9 +4,10 @@ import { validConnectorFiles } from '../helpers/valid-connector.js';
 import type { Json } from '../diff/diff-fixture.js';
 
 // A deleted part only exists in the base version, but a finding (an annotation, a code scanning
-// alert) must be on a line of the current file. An array index is no place there: after a deletion
-// another element sits at it. The finding goes to the same element where it is still there (found by
-// its name), else to the array, and its message names the base version's line.
+// alert) must be on a line of the current file, and a pull request shows it inline only on a line its
+// diff holds. The finding goes where the deletion left its place: the member or element that now
+// follows the deleted one (an element found by its name: after a deletion another element sits at its
+// index), else what follows its object or array; its message names the base version's line.
 
 const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = `${FOLDER}/apiDefinition.swagger.json`;
@@ -29,19 +30,22 @@ async function breakingFindings(edit: (files: Json) => void, base?: Json) {
 }
 
 describe('validateAgainstBase: where a deleted part is reported in the current file', () => {
-  it("puts a deleted parameter on its operation's parameters, not on the parameter that moved into its place", async () => {
+  it('puts a deleted parameter on the parameter that followed it, not on the one that moved into its index', async () => {
     const base = validConnectorFiles() as Json;
     base['apiDefinition.swagger.json'].paths['/tasks'].get.parameters.push(query('owner'), query('label'));
     const { findings, files } = await breakingFindings((after) => {
-      after['apiDefinition.swagger.json'].paths['/tasks'].get.parameters.shift();
+      const parameters = after['apiDefinition.swagger.json'].paths['/tasks'].get.parameters;
+      // 'status' goes, and 'label' moves into its index: 'owner' followed it.
+      parameters.splice(0, 3, parameters[2], parameters[1]);
     }, base);
     const swagger = files['apiDefinition.swagger.json'];
     expect(findings).toEqual([
       expect.objectContaining({
         ruleId: 'BRK-PARAM-DELETED',
         file: SWAGGER,
-        pointer: '/paths/~1tasks/get/parameters',
-        line: lineOf(swagger, '"parameters"', '"/tasks"'),
+        pointer: '/paths/~1tasks/get/parameters/1',
+        // The element's `{`, the line before its name.
+        line: lineOf(swagger, '"name": "owner"') - 1,
         baseline: 'new',
       }),
     ]);
@@ -51,22 +55,77 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     );
   });
 
-  it('puts a deleted body field on the same body parameter, wherever it moved in the list', async () => {
+  it('puts a deleted body field on the field that followed it, in the same body parameter wherever it moved', async () => {
+    const base = validConnectorFiles() as Json;
+    const body = base['apiDefinition.swagger.json'].paths['/tasks'].post.parameters[0];
+    body.schema.properties.notes = {
+      type: 'string',
+      'x-ms-summary': 'Notes',
+      description: 'About the task.',
+    };
     const { findings, files } = await breakingFindings((after) => {
       const post = after['apiDefinition.swagger.json'].paths['/tasks'].post;
       delete post.parameters[0].schema.properties.due;
       post.parameters.unshift(query('notify'));
-    });
+    }, base);
     const swagger = files['apiDefinition.swagger.json'];
     expect(findings).toEqual([
       expect.objectContaining({
         ruleId: 'BRK-PARAM-DELETED',
         file: SWAGGER,
-        pointer: '/paths/~1tasks/post/parameters/1/schema/properties',
-        line: lineOf(swagger, '"properties"', '"CreateTask"'),
+        pointer: '/paths/~1tasks/post/parameters/1/schema/properties/notes',
+        line: lineOf(swagger, '"notes"', '"CreateTask"'),
       }),
     ]);
     expect(findings[0]!.message).toMatch(/'due'/);
+  });
+
+  it("puts a deleted last field on what follows its object, not on the object's first line far above", async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      delete after['apiDefinition.swagger.json'].paths['/tasks'].post.parameters[0].schema.properties.due;
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-PARAM-DELETED',
+        // Nothing follows in the body schema nor the parameter list: the operation's next key.
+        pointer: '/paths/~1tasks/post/responses',
+        line: lineOf(files['apiDefinition.swagger.json'], '"responses"', '"CreateTask"'),
+      }),
+    ]);
+  });
+
+  it('puts a deleted output field of a definition on the field that followed it, once for each operation', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      delete after['apiDefinition.swagger.json'].definitions.Task.properties.title;
+    });
+    const place = {
+      ruleId: 'BRK-OUTPUT-DELETED',
+      pointer: '/definitions/Task/properties/status',
+      line: lineOf(files['apiDefinition.swagger.json'], '"status"', '"definitions"'),
+    };
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings).toEqual(findings.map(() => expect.objectContaining(place)));
+  });
+
+  it('puts removed enum values on the value that followed the first one, not on the enum key', async () => {
+    const base = validConnectorFiles() as Json;
+    base['apiDefinition.swagger.json'].paths['/tasks'].get.parameters[0].enum = [
+      'open',
+      'done',
+      'late',
+      'blocked',
+    ];
+    const { findings, files } = await breakingFindings((after) => {
+      after['apiDefinition.swagger.json'].paths['/tasks'].get.parameters[0].enum = ['open', 'blocked'];
+    }, base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-ENUM-NARROWED',
+        pointer: '/paths/~1tasks/get/parameters/0/enum/1',
+        line: lineOf(files['apiDefinition.swagger.json'], '"blocked"'),
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(/Removed: 'done', 'late'\./);
   });
 
   it('puts a deleted path item on the path item now at its place, not on the paths far above it', async () => {
@@ -110,7 +169,7 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     ]);
   });
 
-  it('puts a removed connection parameter set on the list of sets, not on the set now first', async () => {
+  it('puts a removed connection parameter set on the set that followed it', async () => {
     const base = validConnectorFiles() as Json;
     const apiKey = base['apiProperties.json'].properties.connectionParameters;
     const set = (name: string): Json => ({
@@ -130,8 +189,8 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
       expect.objectContaining({
         ruleId: 'BRK-AUTH-TYPE',
         file: `${FOLDER}/apiProperties.json`,
-        pointer: '/properties/connectionParameterSets/values',
-        line: lineOf(files['apiProperties.json'], '"values"', '"connectionParameterSets"'),
+        pointer: '/properties/connectionParameterSets/values/0',
+        line: lineOf(files['apiProperties.json'], '"name": "americas"') - 1,
       }),
     ]);
     expect(findings[0]!.message).toMatch(/'europe'/);

@@ -132,11 +132,12 @@ describe('validateAgainstBase on a real pull-request history', () => {
     );
     expect(newDescription!.message).toMatch(/DeleteTask/);
 
-    // A deleted output is located in the current file, at the definition that lost it.
+    // A deleted output is located in the current file, where it left its place: 'status' was the last
+    // field of the last definition, and the key after `definitions` follows it.
     const deleted = result.findings.find((finding) => finding.ruleId === 'BRK-OUTPUT-DELETED')!;
     expect(deleted).toMatchObject({
       file: `${alpha}/apiDefinition.swagger.json`,
-      pointer: '/definitions/Task/properties',
+      pointer: '/securityDefinitions',
       severity: 'error',
     });
     expect(deleted.message).toMatch(/ValuePath: operation\/\w+\/responses\/20[01]\/schema\/(items\/)?status/);
