@@ -5,6 +5,7 @@ import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { isRerouting, policyInstanceLabel as policyLabel } from './reroute-policies.js';
 import { ChangeSink } from './change-sink.js';
+import { policyParameterEdits } from './policy-parameter-edits.js';
 import type { RawChange } from './raw-change.js';
 import { scopesNote } from './scope-note.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
@@ -70,7 +71,7 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
     } else if (key === 'policyTemplateInstances') {
       const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
       if (detail !== undefined)
-        add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+        add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -239,10 +240,11 @@ function policiesEdited(before: unknown, after: unknown): string | undefined {
   // No list on one side is an empty one: its policies were all added, or all removed.
   const listBefore = before === undefined ? [] : asArray(before);
   const listAfter = after === undefined ? [] : asArray(after);
-  if (!listBefore || !listAfter) return key;
+  if (!listBefore || !listAfter) return `${key}.`;
   const others = (list: readonly unknown[]) => list.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others(listBefore), others(listAfter))) {
-    return `${key} ${nameList(policyEdits(others(listBefore), others(listAfter)))}`;
+    const { labels, details } = policyEdits(others(listBefore), others(listAfter));
+    return `${key} ${nameList(labels)}.${details.map((detail) => ` ${detail}`).join('')}`;
   }
   const rerouting = (list: readonly unknown[]) =>
     list
@@ -251,16 +253,20 @@ function policiesEdited(before: unknown, after: unknown): string | undefined {
       .sort();
   if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return undefined;
   // The same policies: in another order, or an empty list where there was none.
-  return listBefore.length > 0 ? `${key} (their order)` : key;
+  return listBefore.length > 0 ? `${key} (their order).` : `${key}.`;
 }
 
 /**
  * The policies edited, removed or added, each by its title and template ("'Route Request -
  * CreateIssue' (routerequesttoendpoint)"): a policy decides where and how operations call the API, so
  * the maker and the reviewer want to know which one changed. An instance has no name of its own: an
- * unchanged one is found by its value, an edited one by its title and template.
+ * unchanged one is found by its value, an edited one by its title and template. Each edited one also
+ * gets a sentence of what its parameters changed (`details`, policy-parameter-edits.ts).
  */
-function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readonly unknown[]): string[] {
+function policyEdits(
+  instancesBefore: readonly unknown[],
+  instancesAfter: readonly unknown[],
+): { labels: string[]; details: string[] } {
   const unmatched = [...instancesAfter];
   const take = (found: (candidate: unknown) => boolean): boolean => {
     const index = unmatched.findIndex(found);
@@ -269,6 +275,7 @@ function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readon
     return true;
   };
   const edits: string[] = [];
+  const details: string[] = [];
   const removed: unknown[] = [];
   for (const instance of instancesBefore) {
     if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
@@ -277,13 +284,20 @@ function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readon
     const sameName = (candidate: unknown) =>
       policyField(candidate, 'templateId') === policyField(instance, 'templateId') &&
       policyField(candidate, 'title') === policyField(instance, 'title');
-    edits.push(take(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+    const edited = unmatched.find(sameName);
+    if (take(sameName)) {
+      edits.push(policyLabel(instance));
+      const detail = policyParameterEdits(instance, edited);
+      if (detail !== undefined) details.push(`${policyLabel(instance)}: ${detail}`);
+    } else {
+      edits.push(`${policyLabel(instance)} removed`);
+    }
   }
   appendAll(
     edits,
     unmatched.map((instance) => `${policyLabel(instance)} added`),
   );
-  return edits.length > 0 ? edits : ['(their order)'];
+  return { labels: edits.length > 0 ? edits : ['(their order)'], details };
 }
 
 function policyField(instance: unknown, key: 'templateId' | 'title'): string | undefined {
