@@ -72,6 +72,13 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
       if (detail !== undefined)
         add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
+    } else if (key === 'scriptOperations') {
+      add({
+        rule: CHANGE_RULES.other,
+        side,
+        pointer,
+        detail: `Changed: ${scriptOperationsEdit(propertiesBefore[key], propertiesAfter[key])}.`,
+      });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -124,6 +131,26 @@ function diffConnectionParameters(
       add({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
+}
+
+/**
+ * Which operations entered or left the script: an operation that starts or stops going through
+ * script.csx behaves otherwise, and those ids are what the reviewer checks the script against. A
+ * renamed one is both. The same ids in another order, or a list that is not one, are named as such.
+ */
+function scriptOperationsEdit(before: unknown, after: unknown): string {
+  const key = 'scriptOperations';
+  // No list on one side is an empty one: every operation of the other entered or left the script.
+  const was = before === undefined ? [] : asArray(before)?.map((id) => String(id));
+  const is = after === undefined ? [] : asArray(after)?.map((id) => String(id));
+  if (!was || !is) return key;
+  const added = is.filter((id) => !was.includes(id));
+  const removed = was.filter((id) => !is.includes(id));
+  const parts = [
+    ...(added.length > 0 ? [`${quoteList(added)} added`] : []),
+    ...(removed.length > 0 ? [`${quoteList(removed)} removed`] : []),
+  ];
+  return parts.length > 0 ? `${key}, ${parts.join(', ')}` : `${key} (their order)`;
 }
 
 /** A connection parameter's OAuth scopes, as `parameterEdits` names their edit. */
