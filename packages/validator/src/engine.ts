@@ -184,10 +184,11 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       report.others && document
         ? namePlaces(report.message, report.others, (offset) => document.position(offset))
         : undefined;
+    const told = named?.message ?? report.message;
     const finding = locatedFinding({
       ruleId: rule.id,
       severity,
-      message: named?.message ?? report.message,
+      message: report.advice === undefined ? told : `${told} ${report.advice}`,
       file: report.path
         ? displayPathIn(connector.displayPath, report.path)
         : (file?.displayPath ?? connector.displayPath),
@@ -195,7 +196,8 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       column: 1,
       connector: connector.displayPath,
       related: named?.related,
-      messageWithoutPlaces: named?.messageWithoutPlaces,
+      messageWithoutPlaces:
+        named?.messageWithoutPlaces ?? (report.advice === undefined ? undefined : report.message),
       identity: report.identity,
       unlisted: report.unlisted,
     });

@@ -5,6 +5,7 @@ import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { isRerouting, policyInstanceLabel as policyLabel } from './reroute-policies.js';
 import { ChangeSink } from './change-sink.js';
+import { policyParameterEdits } from './policy-parameter-edits.js';
 import type { RawChange } from './raw-change.js';
 import { scopesNote } from './scope-note.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
@@ -70,7 +71,14 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
     } else if (key === 'policyTemplateInstances') {
       const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
       if (detail !== undefined)
-        add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+        add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
+    } else if (key === 'scriptOperations') {
+      add({
+        rule: CHANGE_RULES.other,
+        side,
+        pointer,
+        detail: `Changed: ${scriptOperationsEdit(propertiesBefore[key], propertiesAfter[key])}.`,
+      });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -123,6 +131,26 @@ function diffConnectionParameters(
       add({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
+}
+
+/**
+ * Which operations entered or left the script: an operation that starts or stops going through
+ * script.csx behaves otherwise, and those ids are what the reviewer checks the script against. A
+ * renamed one is both. The same ids in another order, or a list that is not one, are named as such.
+ */
+function scriptOperationsEdit(before: unknown, after: unknown): string {
+  const key = 'scriptOperations';
+  // No list on one side is an empty one: every operation of the other entered or left the script.
+  const was = before === undefined ? [] : asArray(before)?.map((id) => String(id));
+  const is = after === undefined ? [] : asArray(after)?.map((id) => String(id));
+  if (!was || !is) return key;
+  const added = is.filter((id) => !was.includes(id));
+  const removed = was.filter((id) => !is.includes(id));
+  const parts = [
+    ...(added.length > 0 ? [`${quoteList(added)} added`] : []),
+    ...(removed.length > 0 ? [`${quoteList(removed)} removed`] : []),
+  ];
+  return parts.length > 0 ? `${key}, ${parts.join(', ')}` : `${key} (their order)`;
 }
 
 /** A connection parameter's OAuth scopes, as `parameterEdits` names their edit. */
@@ -239,10 +267,11 @@ function policiesEdited(before: unknown, after: unknown): string | undefined {
   // No list on one side is an empty one: its policies were all added, or all removed.
   const listBefore = before === undefined ? [] : asArray(before);
   const listAfter = after === undefined ? [] : asArray(after);
-  if (!listBefore || !listAfter) return key;
+  if (!listBefore || !listAfter) return `${key}.`;
   const others = (list: readonly unknown[]) => list.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others(listBefore), others(listAfter))) {
-    return `${key} ${nameList(policyEdits(others(listBefore), others(listAfter)))}`;
+    const { labels, details } = policyEdits(others(listBefore), others(listAfter));
+    return `${key} ${nameList(labels)}.${details.map((detail) => ` ${detail}`).join('')}`;
   }
   const rerouting = (list: readonly unknown[]) =>
     list
@@ -251,16 +280,20 @@ function policiesEdited(before: unknown, after: unknown): string | undefined {
       .sort();
   if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return undefined;
   // The same policies: in another order, or an empty list where there was none.
-  return listBefore.length > 0 ? `${key} (their order)` : key;
+  return listBefore.length > 0 ? `${key} (their order).` : `${key}.`;
 }
 
 /**
  * The policies edited, removed or added, each by its title and template ("'Route Request -
  * CreateIssue' (routerequesttoendpoint)"): a policy decides where and how operations call the API, so
  * the maker and the reviewer want to know which one changed. An instance has no name of its own: an
- * unchanged one is found by its value, an edited one by its title and template.
+ * unchanged one is found by its value, an edited one by its title and template. Each edited one also
+ * gets a sentence of what its parameters changed (`details`, policy-parameter-edits.ts).
  */
-function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readonly unknown[]): string[] {
+function policyEdits(
+  instancesBefore: readonly unknown[],
+  instancesAfter: readonly unknown[],
+): { labels: string[]; details: string[] } {
   const unmatched = [...instancesAfter];
   const take = (found: (candidate: unknown) => boolean): boolean => {
     const index = unmatched.findIndex(found);
@@ -269,6 +302,7 @@ function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readon
     return true;
   };
   const edits: string[] = [];
+  const details: string[] = [];
   const removed: unknown[] = [];
   for (const instance of instancesBefore) {
     if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
@@ -277,13 +311,20 @@ function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readon
     const sameName = (candidate: unknown) =>
       policyField(candidate, 'templateId') === policyField(instance, 'templateId') &&
       policyField(candidate, 'title') === policyField(instance, 'title');
-    edits.push(take(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+    const edited = unmatched.find(sameName);
+    if (take(sameName)) {
+      edits.push(policyLabel(instance));
+      const detail = policyParameterEdits(instance, edited);
+      if (detail !== undefined) details.push(`${policyLabel(instance)}: ${detail}`);
+    } else {
+      edits.push(`${policyLabel(instance)} removed`);
+    }
   }
   appendAll(
     edits,
     unmatched.map((instance) => `${policyLabel(instance)} added`),
   );
-  return edits.length > 0 ? edits : ['(their order)'];
+  return { labels: edits.length > 0 ? edits : ['(their order)'], details };
 }
 
 function policyField(instance: unknown, key: 'templateId' | 'title'): string | undefined {

@@ -13,7 +13,7 @@ const REROUTING_TEMPLATES: ReadonlySet<string> = new Set([
 ]);
 
 /** The operations a policy applies to; without it, it applies to every operation. */
-const OPERATIONS_KEY = 'x-ms-apimTemplate-operationName';
+export const OPERATIONS_KEY = 'x-ms-apimTemplate-operationName';
 export const PARAMETER_PREFIX = 'x-ms-apimTemplateParameter.';
 
 /** Whether a policy template instance decides where requests go. */

@@ -35,6 +35,14 @@ export interface Report {
    * message (model/other-places.ts) and gives them to the finding as `related`.
    */
   others?: OtherPlaces;
+  /**
+   * A sentence the engine appends to the message that depends on more than the problem itself
+   * (GEN-JSON-PARSE's "`validate --fix` repairs it.", said only while every slip of the file can be
+   * fixed): users read it, but the baseline of `validate --base` and the SARIF fingerprints match the
+   * finding without it (`messageWithoutPlaces`), so that a slip added elsewhere in the file that --fix
+   * cannot make does not turn the errors both versions have into new ones.
+   */
+  advice?: string;
   /** What tells the problem apart where its message cannot say it: the finding's `identity`. */
   identity?: string;
   /**

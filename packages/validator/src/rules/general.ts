@@ -135,10 +135,10 @@ export const generalRules: RuleDefinition[] = [
         const places = syntaxErrorPlaces(document);
         for (const [index, issue] of document.syntaxIssues.entries()) {
           const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
-          const message = fixable ? `${issue.message} ${advice}` : issue.message;
           const report: Report = {
             file: kind,
-            message,
+            message: issue.message,
+            ...(fixable ? { advice } : {}),
             offset: issue.offset,
             length: issue.length,
             identity: places[index],

@@ -206,7 +206,7 @@ describe(`${RULE}: a policy that sends existing operations' requests elsewhere`,
     const changes = diffConnectors(before, after).changes;
     expect(changes.map((change) => change.ruleId).sort()).toEqual([RULE, 'CHG-OTHER']);
     expect(changes.find((change) => change.ruleId === 'CHG-OTHER')!.message).toBe(
-      "Other properties have been changed. Changed: policyTemplateInstances 'Accept JSON' (setheader).",
+      "Other properties have been changed. Changed: policyTemplateInstances 'Accept JSON' (setheader). 'Accept JSON' (setheader): value 'application/json' is now 'application/xml'.",
     );
   });
 

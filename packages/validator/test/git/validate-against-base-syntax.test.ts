@@ -109,6 +109,33 @@ describe('validateAgainstBase with JSON syntax errors', () => {
     );
   });
 
+  it('keeps the errors both versions have existing when an error --fix cannot make joins them, as diff tells them in both', async () => {
+    // The base's trailing comma is fixable, so its message ends "`validate --fix` repairs it."; an
+    // unclosed comment added at the end makes the file unfixable, and the sentence goes from every error.
+    // The new error is GEN-JSON-PARSE's to tell; the diff tells the one in both.
+    const unfixable = `${BROKEN}\n/* to do`;
+    const { result, diff } = await validated(
+      { ...validConnectorFiles(), 'apiDefinition.swagger.json': BROKEN },
+      { ...validConnectorFiles(), 'apiDefinition.swagger.json': unfixable },
+    );
+    const findings = result.findings.filter((finding) => finding.ruleId === 'GEN-JSON-PARSE');
+    expect(
+      findings.map((finding) => [finding.line, finding.baseline, /--fix/.test(finding.message)]),
+    ).toEqual([
+      [BROKEN.slice(0, BROKEN.indexOf('"https",')).split('\n').length, 'existing', false],
+      [BROKEN.split('\n').length + 1, 'new', false],
+    ]);
+    expect(
+      diff.changes
+        .filter((change) => change.ruleId === 'CHG-JSON-SYNTAX')
+        .map(({ side, impact, message }) => [
+          side,
+          impact,
+          /The base version has the same error/.test(message),
+        ]),
+    ).toEqual([['new', 'major', true]]);
+  });
+
   it('has a trailing comma made elsewhere than the one fixed come out new, and breaking in neither report', async () => {
     const elsewhere = JSON.stringify(validSwagger(), null, 2).replace(
       '"application/json"\n',

@@ -1,0 +1,85 @@
+import { asArray, asObject, asString, type JsonObject } from '../swagger/json-values.js';
+import { jsonEqual } from './json-equal.js';
+import { OPERATIONS_KEY, PARAMETER_PREFIX } from './reroute-policies.js';
+import { excerpt, quoted, quoteList } from '../text/message-values.js';
+
+/**
+ * What an edit of one policy changed, for a policy of any template kept under its title: each
+ * parameter's old and new value ("value 'Bearer …' is now 'Token …'"), and the operations that gain
+ * or lose it. A maker who reads only "Changed: 'Set Authentication Header'" cannot tell whether
+ * existing connections still sign in, nor a reviewer which operations now send or stop sending a
+ * header. Undefined when no parameter changed (another key of the instance did).
+ */
+export function policyParameterEdits(before: unknown, after: unknown): string | undefined {
+  const was = parametersOf(before);
+  const is = parametersOf(after);
+  const edits: string[] = [];
+  const scope = scopeEdit(was[OPERATIONS_KEY], is[OPERATIONS_KEY]);
+  for (const key of [...new Set([...Object.keys(was), ...Object.keys(is)])]) {
+    if (key === OPERATIONS_KEY || jsonEqual(was[key], is[key])) continue;
+    const name = excerpt(key.startsWith(PARAMETER_PREFIX) ? key.slice(PARAMETER_PREFIX.length) : key);
+    if (!(key in was)) edits.push(`${name} ${quoted(is[key])} added`);
+    else if (!(key in is)) edits.push(`${name} ${quoted(was[key])} removed`);
+    else edits.push(`${name} ${quoted(was[key])} is now ${quoted(is[key])}`);
+  }
+  if (scope !== undefined) edits.push(scope);
+  if (edits.length === 0) return undefined;
+  const note = carriesCredential(was) || carriesCredential(is) ? ` ${CREDENTIAL_NOTE}` : '';
+  return `${edits.join('; ')}.${note}`;
+}
+
+/**
+ * Said of an edited policy that sends the connection's credential. Not a breaking change: rules.md §2
+ * has no rule for a policy's parameters (BRK-AUTH-TYPE is the authentication type, which stays), and
+ * the edit is often the fix that makes sign-in work; but it decides whether existing connections can
+ * sign in, so the reviewer is told.
+ */
+const CREDENTIAL_NOTE =
+  'The policy sends the credential of each connection: existing connections send the new value from this update on, so say in the pull request that the API accepts it.';
+
+/** The header that carries a credential by its name, whatever its value. */
+const AUTHORIZATION = 'authorization';
+/** A value built from a connection parameter: the key, token or password each connection holds. */
+const CONNECTION_PARAMETER = /@connectionParameters\(/i;
+
+function carriesCredential(parameters: JsonObject): boolean {
+  const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
+  if (name?.toLowerCase() === AUTHORIZATION) return true;
+  return Object.entries(parameters).some(
+    ([key, value]) => key !== OPERATIONS_KEY && typeof value === 'string' && CONNECTION_PARAMETER.test(value),
+  );
+}
+
+function parametersOf(instance: unknown): JsonObject {
+  return asObject(asObject(instance)?.parameters) ?? {};
+}
+
+/**
+ * The operations a policy gains or loses ("now applies to 'GetEventTypes' only, where it applied to
+ * every operation"; "now also applies to 'A'; no longer to 'B'"). Without a list it applies to every
+ * operation, which the diff of apiProperties alone cannot name.
+ */
+function scopeEdit(before: unknown, after: unknown): string | undefined {
+  if (jsonEqual(before, after)) return undefined;
+  const was = operationsOf(before);
+  const is = operationsOf(after);
+  if (is === undefined) return `it now applies to every operation, where it applied to ${listed(was)}`;
+  if (was === undefined) return `it now applies to ${listed(is)} only, where it applied to every operation`;
+  const gained = is.filter((id) => !was.includes(id));
+  const lost = was.filter((id) => !is.includes(id));
+  const parts = [
+    ...(gained.length > 0 ? [`it now also applies to ${quoteList(gained)}`] : []),
+    ...(lost.length > 0 ? [`it no longer applies to ${quoteList(lost)}`] : []),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'its operations are listed in another order';
+}
+
+/** A policy's operations, undefined for every one (no list, or not a list). */
+function operationsOf(value: unknown): string[] | undefined {
+  return asArray(value)?.map((id) => String(id));
+}
+
+function listed(operations: readonly string[] | undefined): string {
+  if (operations === undefined) return 'every operation';
+  return operations.length === 0 ? 'no operation' : quoteList(operations);
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffConnectors, type ConnectorJson, type Json } from './diff-fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// A policy that is not rerouting (setheader, setqueryparameter, setproperty …) edited under its title
+// is CHG-OTHER: the message says what its parameters changed and which operations gain or lose it, as
+// BRK-POLICY-REROUTE says where a route went and goes (walkthrough s36, F-CHG-1).
+
+function policy(templateId: string, title: string, parameters: Record<string, unknown>): Json {
+  return { templateId, title, parameters };
+}
+
+const header = (name: string, value: string, operations?: string[]): Json =>
+  policy('setheader', 'Set Authentication Header', {
+    'x-ms-apimTemplateParameter.name': name,
+    'x-ms-apimTemplateParameter.value': value,
+    'x-ms-apimTemplateParameter.existsAction': 'override',
+    ...(operations === undefined ? {} : { 'x-ms-apimTemplate-operationName': operations }),
+  });
+
+function withPolicies(...policies: Json[]): Required<ConnectorJson> {
+  const apiProperties = validApiProperties();
+  apiProperties.properties.policyTemplateInstances = policies;
+  return { swagger: validSwagger(), apiProperties };
+}
+
+function messageOf(before: ConnectorJson, after: ConnectorJson): string {
+  const changes = diffConnectors(before, after).changes;
+  expect(changes.map((change) => [change.ruleId, change.impact, change.severity])).toEqual([
+    ['CHG-OTHER', 'major', 'info'],
+  ]);
+  return changes[0]!.message;
+}
+
+describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
+  it('gives the old and new value of a credential-bearing header, with a note for the reviewer', () => {
+    const message = messageOf(
+      withPolicies(header('Authorization', "Bearer @connectionParameters('token')")),
+      withPolicies(header('Authorization', "Token @connectionParameters('token')")),
+    );
+    expect(message).toBe(
+      "Other properties have been changed. Changed: policyTemplateInstances 'Set Authentication Header' (setheader). 'Set Authentication Header' (setheader): value 'Bearer @connectionParameters('token')' is now 'Token @connectionParameters('token')'. The policy sends the credential of each connection: existing connections send the new value from this update on, so say in the pull request that the API accepts it.",
+    );
+  });
+
+  it('tells a credential by the Authorization name or a connection parameter in any value, and only then', () => {
+    const note = 'The policy sends the credential of each connection';
+    expect(
+      messageOf(
+        withPolicies(header('authorization', 'Basic a')),
+        withPolicies(header('authorization', 'Basic b')),
+      ),
+    ).toContain(note);
+    expect(
+      messageOf(
+        withPolicies(header('X-Key', 'k')),
+        withPolicies(header('X-Key', "@connectionParameters('key')")),
+      ),
+    ).toContain(note);
+    expect(
+      messageOf(
+        withPolicies(header('Accept', 'application/json')),
+        withPolicies(header('Accept', 'text/json')),
+      ),
+    ).not.toContain(note);
+  });
+
+  it('names the operations a policy gains or loses', () => {
+    const every = header('X-App', 'calendly');
+    expect(
+      messageOf(withPolicies(every), withPolicies(header('X-App', 'calendly', ['ListTasks']))),
+    ).toContain(
+      "'Set Authentication Header' (setheader): it now applies to 'ListTasks' only, where it applied to every operation.",
+    );
+    expect(
+      messageOf(
+        withPolicies(header('X-App', 'calendly', ['ListTasks', 'GetTask'])),
+        withPolicies(header('X-App', 'calendly', ['ListTasks', 'CreateTask'])),
+      ),
+    ).toContain("it now also applies to 'CreateTask'; it no longer applies to 'GetTask'.");
+    expect(messageOf(withPolicies(header('X-App', 'calendly', ['GetTask'])), withPolicies(every))).toContain(
+      "it now applies to every operation, where it applied to 'GetTask'.",
+    );
+  });
+
+  it('tells every template alike: parameters added, removed and edited', () => {
+    const query = (parameters: Record<string, unknown>) =>
+      policy('setqueryparameter', 'Set version', parameters);
+    const message = messageOf(
+      withPolicies(
+        query({ 'x-ms-apimTemplateParameter.name': 'api-version', 'x-ms-apimTemplateParameter.value': '1' }),
+      ),
+      withPolicies(
+        query({
+          'x-ms-apimTemplateParameter.name': 'v',
+          'x-ms-apimTemplateParameter.existsAction': 'skip',
+          'x-ms-apimTemplateParameter.value': '1',
+        }),
+      ),
+    );
+    expect(message).toContain(
+      "'Set version' (setqueryparameter): name 'api-version' is now 'v'; existsAction 'skip' added.",
+    );
+    expect(
+      messageOf(
+        withPolicies(
+          query({ 'x-ms-apimTemplateParameter.name': 'a', 'x-ms-apimTemplateParameter.value': '1' }),
+        ),
+        withPolicies(query({ 'x-ms-apimTemplateParameter.name': 'a' })),
+      ),
+    ).toContain("'Set version' (setqueryparameter): value '1' removed.");
+  });
+
+  it('adds nothing for a policy added, removed or reordered', () => {
+    const one = header('Accept', 'application/json');
+    const two = policy('setproperty', 'Set top', { 'x-ms-apimTemplateParameter.newValue': '10' });
+    expect(messageOf(withPolicies(one), withPolicies(one, two))).toBe(
+      "Other properties have been changed. Changed: policyTemplateInstances 'Set top' (setproperty) added.",
+    );
+    expect(messageOf(withPolicies(one, two), withPolicies(two, one))).toBe(
+      'Other properties have been changed. Changed: policyTemplateInstances (their order).',
+    );
+  });
+});
