@@ -194,6 +194,54 @@ describe('CSX-OPIDS', () => {
   });
 });
 
+describe('CSX-OPIDS and scriptOperations', () => {
+  const listing = (...names: string[]) => {
+    const apiProperties = validApiProperties() as { properties: Record<string, unknown> };
+    apiProperties.properties.scriptOperations = names;
+    return { ...withScript(GOOD_SCRIPT), 'apiProperties.json': apiProperties };
+  };
+
+  it('warns at a compared operationId that scriptOperations leaves out: the script never runs for it', async () => {
+    const findings = await runRules(listing('ListTasks', 'CreateTask'), ['CSX-OPIDS']);
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        line: 10,
+        column: 18,
+        message:
+          '"GetTask" is compared with Context.OperationId, but scriptOperations in apiProperties.json does not list it, so the script never runs for that operation and this branch is dead: add it to scriptOperations, or remove the branch.',
+      },
+    ]);
+  });
+
+  it('names the operationId that a comparison ignoring case stands for', async () => {
+    const script = GOOD_SCRIPT.replace('"CreateTask".Equals', '"createtask".Equals');
+    const files = { ...listing('ListTasks', 'GetTask'), 'script.csx': script };
+    const findings = await runRules(files, ['CSX-OPIDS']);
+    expect(findings).toMatchObject([
+      { line: 12, message: expect.stringContaining('does not list "CreateTask"') },
+    ]);
+  });
+
+  it('is silent when scriptOperations lists every compared operation, is empty or is not there', async () => {
+    // An empty list is no "none": certified ForceManager CRM has one and a script for 20 operations.
+    expect(await runRules(listing(), ['CSX-OPIDS'])).toEqual([]);
+    expect(
+      await runRules(listing('ListTasks', 'GetTask', 'CreateTask', 'DeleteHook'), ['CSX-OPIDS']),
+    ).toEqual([]);
+    expect(await runRules(withScript(GOOD_SCRIPT), ['CSX-OPIDS'])).toEqual([]);
+  });
+
+  it('reports an operationId the swagger lacks once, as not in the swagger', async () => {
+    const script = GOOD_SCRIPT.replace('case "GetTask"', 'case "GetTasks"');
+    const files = { ...listing('ListTasks', 'CreateTask', 'GetTask'), 'script.csx': script };
+    const findings = await runRules(files, ['CSX-OPIDS']);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('no operation of the swagger has this operationId'),
+    ]);
+  });
+});
+
 describe('CSX-NO-GATEWAY', () => {
   it('fails with a gatewaySetting parameter', async () => {
     const apiProperties = validApiProperties();
