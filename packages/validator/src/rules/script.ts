@@ -20,7 +20,16 @@ const SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
  * each `override`, every one ran to the end of its run, quadratic on a script of `override`s.
  */
 const EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
-const NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+/*
+ * `new HttpClient(…)`, `new HttpClient { Timeout = … }` (the usual way to set a timeout) and the
+ * target-typed `new()` of an `HttpClient c = new();` declaration, reported from its `new`.
+ */
+const NEW_HTTP_CLIENT =
+  /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s*\((?<=\bHttpClient\??\s+\w+\s*=\s*new\s*\()/g;
+/** A class named Script in any case, and what it derives from (group 2), when SCRIPT_CLASS finds none. */
+const SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
+/** A declaration of ExecuteAsync: after its return type (`Task<HttpResponseMessage>`), not a call. */
+const EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 const WAIT_CALL =
   /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 const SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -117,9 +126,34 @@ function scriptOperations(context: RuleContext): Set<string> | undefined {
  * the previous statement or block (`;`, `{`, `}`) and the `class` keyword holds its modifiers.
  */
 function isPublic(code: string, classOffset: number): boolean {
-  let start = classOffset;
+  return hasModifier(code, classOffset, 'public');
+}
+
+/** Whether the declaration of the name at `offset` has `modifier`, written between it and the previous `;`, `{` or `}`. */
+function hasModifier(code: string, offset: number, modifier: string): boolean {
+  let start = offset;
   while (start > 0 && !';{}'.includes(code[start - 1]!)) start--;
-  return /\bpublic\b/.test(code.slice(start, classOffset));
+  return new RegExp(`\\b${modifier}\\b`).test(code.slice(start, offset));
+}
+
+/**
+ * CSX-CLASS when no class derives from ScriptBase: at a Script class deriving from something else or
+ * from nothing, saying what is missing; at 1:1 when there is no Script class at all.
+ */
+function reportScriptClassBase(context: RuleContext, code: string): void {
+  const found = SCRIPT_CLASS_ANY_BASE.exec(code);
+  if (!found) {
+    context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+    return;
+  }
+  const base = found[2];
+  context.report({
+    offset: found.index,
+    length: found[0].length,
+    message: base
+      ? `The class "${nameExcerpt(found[1]!)}" derives from ${nameExcerpt(base)}, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.`
+      : `The class "${nameExcerpt(found[1]!)}" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.`,
+  });
 }
 
 export const scriptRules: RuleDefinition[] = [
@@ -154,11 +188,13 @@ export const scriptRules: RuleDefinition[] = [
         else misnamed ??= match;
       }
       if (nearMiss) {
+        // Followed literally, advice without `public` led to the next run's "declare it public".
+        const declaration = `${isPublic(code, nearMiss.index!) ? '' : 'public '}class Script : ScriptBase`;
         context.report({
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: 'warning',
-          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`,
+          message: `Write "${declaration}" with this case (found "${nameExcerpt(nearMiss[0])}").`,
         });
       } else if (misnamed) {
         context.report({
@@ -167,7 +203,7 @@ export const scriptRules: RuleDefinition[] = [
           message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`,
         });
       } else {
-        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+        reportScriptClassBase(context, code);
       }
     },
   },
@@ -185,9 +221,23 @@ export const scriptRules: RuleDefinition[] = [
     check(context) {
       const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      const code = source.scan.code;
+      const declared = EXECUTE_DECLARATION.exec(code);
+      if (!declared) {
+        context.report({
+          line: 1,
+          message:
+            'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+        });
+        return;
+      }
+      const name = declared.index + declared[0].indexOf('ExecuteAsync');
       context.report({
-        line: 1,
-        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+        offset: name,
+        length: 'ExecuteAsync'.length,
+        message: hasModifier(code, name, 'override')
+          ? 'ExecuteAsync must take no parameters: "public override async Task<HttpResponseMessage> ExecuteAsync()" is the method the platform calls.'
+          : 'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".',
       });
     },
   },

@@ -83,6 +83,40 @@ describe('CSX-CLASS', () => {
       ]);
     }
   });
+  it('fails at a Script class that derives from nothing or from another class, saying what is missing', async () => {
+    const cases: [string, string][] = [
+      [
+        'public class Script',
+        'The class "Script" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.',
+      ],
+      [
+        'public class Script : Helper',
+        'The class "Script" derives from Helper, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.',
+      ],
+    ];
+    for (const [declaration, message] of cases) {
+      const findings = await runRules(
+        withScript(GOOD_SCRIPT.replace('public class Script : ScriptBase', declaration)),
+        ['CSX-CLASS'],
+      );
+      expect(findings).toMatchObject([{ severity: 'error', line: 3, column: 8, message }]);
+    }
+  });
+  it('quotes the whole declaration, public too, for a lower-case class that is not public', async () => {
+    const findings = await runRules(
+      withScript(GOOD_SCRIPT.replace('public class Script : ScriptBase', 'class script: ScriptBase')),
+      ['CSX-CLASS'],
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        line: 3,
+        column: 1,
+        message:
+          'Write "public class Script : ScriptBase" with this case (found "class script: ScriptBase").',
+      },
+    ]);
+  });
   it('accepts other modifiers beside public', async () => {
     const script = GOOD_SCRIPT.replace(
       'public class Script : ScriptBase',
@@ -97,7 +131,26 @@ describe('CSX-EXECUTE', () => {
     const findings = await runRules(withScript(GOOD_SCRIPT.replace('ExecuteAsync()', 'RunAsync()')), [
       'CSX-EXECUTE',
     ]);
-    expect(findings).toMatchObject([{ severity: 'error' }]);
+    expect(findings).toMatchObject([{ severity: 'error', line: 1 }]);
+  });
+  it('fails at an ExecuteAsync that is not declared override, saying to add it', async () => {
+    const script = GOOD_SCRIPT.replace('public override async', 'public async');
+    expect(await runRules(withScript(script), ['CSX-EXECUTE'])).toMatchObject([
+      {
+        severity: 'error',
+        line: 5,
+        column: 44,
+        endColumn: 56,
+        message:
+          'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+      },
+    ]);
+  });
+  it('fails at an ExecuteAsync override that takes parameters', async () => {
+    const script = GOOD_SCRIPT.replace('ExecuteAsync()', 'ExecuteAsync(int attempt)');
+    expect(await runRules(withScript(script), ['CSX-EXECUTE'])).toMatchObject([
+      { line: 5, column: 53, message: expect.stringMatching(/^ExecuteAsync must take no parameters/) },
+    ]);
   });
 });
 
@@ -143,6 +196,25 @@ describe('CSX-HTTPCLIENT', () => {
     const script = GOOD_SCRIPT.replace('var note', 'var client = new HttpClient(); var note');
     expect(await runRules(withScript(script), ['CSX-HTTPCLIENT'])).toMatchObject([
       { severity: 'warning', line: 13 },
+    ]);
+  });
+  it('warns on an HttpClient made with an object initializer or a target-typed new()', async () => {
+    const script = GOOD_SCRIPT.replace(
+      'var note',
+      [
+        'using var timed = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };',
+        '        var bare = new HttpClient',
+        '        { };',
+        '        HttpClient typed = new();',
+        '        List<HttpClient> others = new();',
+        '        var note',
+      ].join('\n'),
+    );
+    const findings = await runRules(withScript(script), ['CSX-HTTPCLIENT']);
+    expect(findings.map(({ line, column }) => [line, column])).toEqual([
+      [13, 27],
+      [14, 20],
+      [16, 28],
     ]);
   });
 });
