@@ -122,6 +122,22 @@ function scriptOperations(context: RuleContext): Set<string> | undefined {
 }
 
 /**
+ * Whether a using directive may name a type rather than a namespace: `using static System.Math;` does,
+ * and an alias may (`using JObj = Newtonsoft.Json.Linq.JObject;`). Such a type of an allowed
+ * namespace is allowed.
+ */
+function namesType(directive: string, name: string): boolean {
+  const head = directive.slice(0, directive.lastIndexOf(name));
+  return /\bstatic\b/.test(head) || head.includes('=');
+}
+
+/** The namespace of a type's full name: `System.Text` of `System.Text.Encoding`. */
+function namespaceOf(typeName: string): string {
+  const dot = typeName.lastIndexOf('.');
+  return dot < 0 ? '' : typeName.slice(0, dot);
+}
+
+/**
  * Whether the class declared at `classOffset` has the `public` modifier: the text between the end of
  * the previous statement or block (`;`, `{`, `}`) and the `class` keyword holds its modifiers.
  */
@@ -273,6 +289,7 @@ export const scriptRules: RuleDefinition[] = [
       for (const match of usingDirectives(source.scan.code)) {
         const namespace = match[1]!;
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        if (namesType(match[0], namespace) && ALLOWED_NAMESPACES.has(namespaceOf(namespace))) continue;
         context.report({
           offset: match.index + match[0].indexOf(namespace),
           length: namespace.length,

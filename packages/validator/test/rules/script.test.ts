@@ -178,6 +178,23 @@ describe('CSX-NAMESPACES', () => {
     ]);
     expect(findings).toMatchObject([{ severity: 'warning', line: 1, column: 7 }]);
   });
+  it('accepts a static or alias directive naming a type of an allowed namespace', async () => {
+    const usings = [
+      'using static System.Text.Encoding;',
+      'using JObj = Newtonsoft.Json.Linq.JObject;',
+      'using Json = Newtonsoft.Json;',
+      'using static System.Data.SqlClient.SqlHelper;',
+      'using Sql = System.Data.SqlClient.SqlConnection;',
+      'using System.Text.Encoding;',
+      '',
+    ].join('\n');
+    const findings = await runRules(withScript(usings + GOOD_SCRIPT), ['CSX-NAMESPACES']);
+    expect(findings.map(({ line, column }) => [line, column])).toEqual([
+      [4, 14],
+      [5, 13],
+      [6, 7],
+    ]);
+  });
   it('checks the first line of a script saved with a byte-order mark, at the same columns', async () => {
     // As Visual Studio saves (24 of the corpus's 39 scripts); the first line went unchecked.
     const usings = 'using System.Data;\n  using System.Data.SqlClient;\n';
