@@ -263,7 +263,7 @@ export const scriptRules: RuleDefinition[] = [
     title: 'script.csx is at most 1 MB.',
     description: 'The script file must be smaller than 1 MB (write-code FAQ).',
     levels: sameLevels('error'),
-    example: { bad: 'a 1.2 MB script.csx with embedded data' },
+    example: { bad: 'a 1.2 MB script.csx with embedded data', inWords: true },
     check(context) {
       const file = context.connector.files.script;
       // Measured as the repository has it: a Windows checkout's CR LF counts as one byte.
@@ -271,7 +271,7 @@ export const scriptRules: RuleDefinition[] = [
       if (bytes !== undefined && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`,
+          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`,
         });
       }
     },

@@ -159,7 +159,13 @@ describe('CSX-SIZE', () => {
     const findings = await runRules(withScript(GOOD_SCRIPT + `// ${'x'.repeat(1024 * 1024)}\n`), [
       'CSX-SIZE',
     ]);
-    expect(findings).toMatchObject([{ severity: 'error' }]);
+    // As the title says, and as the check counts: exactly 1 MB passes.
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        message: expect.stringMatching(/; custom code must be at most 1 MB \(1048576 bytes\)\.$/),
+      },
+    ]);
   });
   it('measures the script as the repository has it, whatever the line endings of the checkout', async () => {
     // Under 1 MB with LF, over it with the CRLF of a Windows checkout.
