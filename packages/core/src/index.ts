@@ -16,6 +16,7 @@ export * from './socket-failure.js';
 export * from './loopback-host.js';
 export * from './bounded-body.js';
 export * from './byte-order-mark.js';
+export * from './committed-text.js';
 export * from './json-depth.js';
 export * from './file-in-the-way.js';
 export * from './blocked-output-path.js';

@@ -88,3 +88,45 @@ it('keeps a UTF-8 file that holds the replacement character U+FFFD as text', asy
   expect(result).toMatchObject({ updated: [], unchanged: [SWAGGER, PROPERTIES] });
   expect(readFileSync(path.join(folder, SWAGGER), 'utf8')).toBe(folderSwagger);
 });
+
+/** A script as upstream keeps it: LF line ends, no byte-order mark. */
+const SCRIPT_LF = [
+  'public class Script : ScriptBase',
+  '{',
+  '    public override async Task<HttpResponseMessage> ExecuteAsync()',
+  '    {',
+  '        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);',
+  '    }',
+  '}',
+  '',
+].join('\n');
+const SCRIPT = 'script.csx';
+
+/** A folder holding `folderScript` and a solution (a real zip) whose connector has `solutionScript`. */
+async function folderAndSolutionScript(folderScript: string, solutionScript: string) {
+  const { root, folder, zip } = await folderAndSolution(windowsStyle(swagger()));
+  writeFileSync(path.join(folder, SCRIPT), folderScript);
+  const source = path.join(path.dirname(root), 'source', TITLE);
+  writeFileSync(path.join(source, SCRIPT), solutionScript);
+  await buildSolution([source], zip, CONTOSO_BUILD);
+  return { root, folder, zip };
+}
+
+it('keeps a script.csx that differs from the solution only in line endings and a byte-order mark', async () => {
+  // As Dataverse exports it: CRLF, here with a BOM as Visual Studio saves.
+  const { root, folder, zip } = await folderAndSolutionScript(
+    SCRIPT_LF,
+    '\uFEFF' + SCRIPT_LF.replace(/\n/g, '\r\n'),
+  );
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ updated: [], unchanged: expect.arrayContaining([SCRIPT]) });
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(SCRIPT_LF);
+});
+
+it("writes the solution's script.csx as it is when its text differs", async () => {
+  const edited = SCRIPT_LF.replace('ExecuteAsync', 'ExecuteAsync ').replace(/\n/g, '\r\n');
+  const { root, folder, zip } = await folderAndSolutionScript(SCRIPT_LF, edited);
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ updated: [SCRIPT] });
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(edited);
+});

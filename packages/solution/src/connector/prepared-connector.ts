@@ -11,6 +11,7 @@ import { earlierApiProperties, earlierTemplate, isReadme, keepHandWritten } from
 import { isTemplateReadme, readmeFromTemplate } from './readme-template.js';
 import { guardUnsavedEdits, type NotReplaced, type ReplacedFile } from './unsaved-edits.js';
 import type { EarlierFolder } from './renamed-connectors.js';
+import { sameScriptText } from './same-script-text.js';
 import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -129,8 +130,12 @@ export async function prepare(
     );
 
   const solutionScript = connector.files.customcodeblobcontent;
-  if (solutionScript) files.set(REPOSITORY_FILES.script, solutionScript.bytes);
-  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
+  if (solutionScript) {
+    // Line endings and a BOM are the folder's, as the JSON files' formatting is.
+    const bytes = await presentBytes(REPOSITORY_FILES.script);
+    const kept = bytes !== undefined && sameScriptText(bytes, solutionScript.bytes);
+    files.set(REPOSITORY_FILES.script, kept ? bytes : solutionScript.bytes);
+  } else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
 
   // Before a file of the folder is replaced or deleted: one that holds content found nowhere else
   // (neither the solution as last extracted nor git has it) stays as it is. A connector's script.csx

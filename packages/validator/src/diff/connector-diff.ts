@@ -15,7 +15,7 @@ import type { RawEntry } from './schema-report.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { swaggerDeletion } from './swagger-presence.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
-import { appendAll, withoutByteOrderMark } from '@connector-alm/core';
+import { appendAll, asCommittedText } from '@connector-alm/core';
 
 /**
  * Compares two versions of a connector and classifies the change set as certification does.
@@ -205,7 +205,7 @@ function fileName(file: string): string {
 function firstChangedLine(before: string, after: string): number {
   // Each line with its line end; split after each '\n', where matching lines took quadratic time.
   const linesOf = (text: string) => {
-    const compared = asCommitted(text);
+    const compared = asCommittedText(text);
     return compared === '' ? [] : compared.split(/(?<=\n)/);
   };
   const was = linesOf(before);
@@ -217,16 +217,6 @@ function firstChangedLine(before: string, after: string): number {
 
 function sameContent(a: string | Buffer | undefined, b: string | Buffer | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  if (typeof a === 'string' && typeof b === 'string') return asCommitted(a) === asCommitted(b);
+  if (typeof a === 'string' && typeof b === 'string') return asCommittedText(a) === asCommittedText(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-
-/**
- * A readme or script as compared: LF line ends and no byte-order mark. Line endings are a checkout
- * setting (core.autocrlf), not an edit; a BOM is what the editor saved with (Notepad, Visual Studio),
- * and the platform reads the file the same with or without one, as the swagger's is not compared
- * either. A "normalize to LF, no BOM" commit was a major change to the script.
- */
-function asCommitted(text: string): string {
-  return withoutByteOrderMark(text).replace(/\r\n/g, '\n');
 }

@@ -67,6 +67,11 @@ export interface RuleExample {
    * for a fix that is right and yet worth a note (e.g. a value Microsoft's own pipeline rejects).
    */
   goodNote?: string;
+  /**
+   * `bad` tells in words a state no fragment can hold (a file's size, a swagger of 300 operations):
+   * shown as text, not in the code block of the rule's file.
+   */
+  inWords?: true;
 }
 
 /** A rule about one connector folder on its own; the engine runs it on every folder validated. */

@@ -47,7 +47,8 @@ export function exampleParts(rule: RuleDescriptor): ExamplePart[] {
   const firesOn = example.placement
     ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:`
     : 'Fires on:';
-  const parts = [{ label: firesOn, code: example.bad, language: exampleLanguage(example.bad, rule.file) }];
+  const badLanguage = example.inWords ? 'text' : exampleLanguage(example.bad, rule.file);
+  const parts = [{ label: firesOn, code: example.bad, language: badLanguage }];
   if (example.good) {
     const where = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : '';
     const label = example.goodNote

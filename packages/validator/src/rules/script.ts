@@ -3,7 +3,8 @@ import { inOtherCase } from '../text/other-case.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
-import { hasParameterType } from './api-properties/connection-parameters.js';
+import { asArray } from '../swagger/json-values.js';
+import { hasParameterType, propertiesOf } from './api-properties/connection-parameters.js';
 import { ALLOWED_NAMESPACES } from './script/allowed-namespaces.js';
 import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
 import { usingDirectives } from './script/using-directives.js';
@@ -19,7 +20,16 @@ const SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
  * each `override`, every one ran to the end of its run, quadratic on a script of `override`s.
  */
 const EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
-const NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+/*
+ * `new HttpClient(…)`, `new HttpClient { Timeout = … }` (the usual way to set a timeout) and the
+ * target-typed `new()` of an `HttpClient c = new();` declaration, reported from its `new`.
+ */
+const NEW_HTTP_CLIENT =
+  /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s*\((?<=\bHttpClient\??\s+\w+\s*=\s*new\s*\()/g;
+/** A class named Script in any case, and what it derives from (group 2), when SCRIPT_CLASS finds none. */
+const SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
+/** A declaration of ExecuteAsync: after its return type (`Task<HttpResponseMessage>`), not a call. */
+const EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 const WAIT_CALL =
   /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 const SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -101,13 +111,65 @@ function matchingBrace(code: string, open: number): number {
 }
 
 /**
+ * The operationIds that apiProperties.json's scriptOperations lists, the only ones the script runs
+ * for; undefined without the list, when the script runs for every operation, and for an empty list:
+ * certified ForceManager CRM has `"scriptOperations": []` and a script that branches on 20 operations,
+ * so the platform does not read it as "none".
+ */
+function scriptOperations(context: RuleContext): Set<string> | undefined {
+  const list = asArray(propertiesOf(context.apiProperties)?.scriptOperations);
+  return list?.length ? new Set(list.filter((name) => typeof name === 'string')) : undefined;
+}
+
+/**
+ * Whether a using directive may name a type rather than a namespace: `using static System.Math;` does,
+ * and an alias may (`using JObj = Newtonsoft.Json.Linq.JObject;`). Such a type of an allowed
+ * namespace is allowed.
+ */
+function namesType(directive: string, name: string): boolean {
+  const head = directive.slice(0, directive.lastIndexOf(name));
+  return /\bstatic\b/.test(head) || head.includes('=');
+}
+
+/** The namespace of a type's full name: `System.Text` of `System.Text.Encoding`. */
+function namespaceOf(typeName: string): string {
+  const dot = typeName.lastIndexOf('.');
+  return dot < 0 ? '' : typeName.slice(0, dot);
+}
+
+/**
  * Whether the class declared at `classOffset` has the `public` modifier: the text between the end of
  * the previous statement or block (`;`, `{`, `}`) and the `class` keyword holds its modifiers.
  */
 function isPublic(code: string, classOffset: number): boolean {
-  let start = classOffset;
+  return hasModifier(code, classOffset, 'public');
+}
+
+/** Whether the declaration of the name at `offset` has `modifier`, written between it and the previous `;`, `{` or `}`. */
+function hasModifier(code: string, offset: number, modifier: string): boolean {
+  let start = offset;
   while (start > 0 && !';{}'.includes(code[start - 1]!)) start--;
-  return /\bpublic\b/.test(code.slice(start, classOffset));
+  return new RegExp(`\\b${modifier}\\b`).test(code.slice(start, offset));
+}
+
+/**
+ * CSX-CLASS when no class derives from ScriptBase: at a Script class deriving from something else or
+ * from nothing, saying what is missing; at 1:1 when there is no Script class at all.
+ */
+function reportScriptClassBase(context: RuleContext, code: string): void {
+  const found = SCRIPT_CLASS_ANY_BASE.exec(code);
+  if (!found) {
+    context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+    return;
+  }
+  const base = found[2];
+  context.report({
+    offset: found.index,
+    length: found[0].length,
+    message: base
+      ? `The class "${nameExcerpt(found[1]!)}" derives from ${nameExcerpt(base)}, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.`
+      : `The class "${nameExcerpt(found[1]!)}" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.`,
+  });
 }
 
 export const scriptRules: RuleDefinition[] = [
@@ -142,11 +204,13 @@ export const scriptRules: RuleDefinition[] = [
         else misnamed ??= match;
       }
       if (nearMiss) {
+        // Followed literally, advice without `public` led to the next run's "declare it public".
+        const declaration = `${isPublic(code, nearMiss.index!) ? '' : 'public '}class Script : ScriptBase`;
         context.report({
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: 'warning',
-          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`,
+          message: `Write "${declaration}" with this case (found "${nameExcerpt(nearMiss[0])}").`,
         });
       } else if (misnamed) {
         context.report({
@@ -155,7 +219,7 @@ export const scriptRules: RuleDefinition[] = [
           message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`,
         });
       } else {
-        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+        reportScriptClassBase(context, code);
       }
     },
   },
@@ -173,9 +237,23 @@ export const scriptRules: RuleDefinition[] = [
     check(context) {
       const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      const code = source.scan.code;
+      const declared = EXECUTE_DECLARATION.exec(code);
+      if (!declared) {
+        context.report({
+          line: 1,
+          message:
+            'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+        });
+        return;
+      }
+      const name = declared.index + declared[0].indexOf('ExecuteAsync');
       context.report({
-        line: 1,
-        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+        offset: name,
+        length: 'ExecuteAsync'.length,
+        message: hasModifier(code, name, 'override')
+          ? 'ExecuteAsync must take no parameters: "public override async Task<HttpResponseMessage> ExecuteAsync()" is the method the platform calls.'
+          : 'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".',
       });
     },
   },
@@ -185,7 +263,7 @@ export const scriptRules: RuleDefinition[] = [
     title: 'script.csx is at most 1 MB.',
     description: 'The script file must be smaller than 1 MB (write-code FAQ).',
     levels: sameLevels('error'),
-    example: { bad: 'a 1.2 MB script.csx with embedded data' },
+    example: { bad: 'a 1.2 MB script.csx with embedded data', inWords: true },
     check(context) {
       const file = context.connector.files.script;
       // Measured as the repository has it: a Windows checkout's CR LF counts as one byte.
@@ -193,7 +271,7 @@ export const scriptRules: RuleDefinition[] = [
       if (bytes !== undefined && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`,
+          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`,
         });
       }
     },
@@ -211,6 +289,7 @@ export const scriptRules: RuleDefinition[] = [
       for (const match of usingDirectives(source.scan.code)) {
         const namespace = match[1]!;
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        if (namesType(match[0], namespace) && ALLOWED_NAMESPACES.has(namespaceOf(namespace))) continue;
         context.report({
           offset: match.index + match[0].indexOf(namespace),
           length: namespace.length,
@@ -271,9 +350,10 @@ export const scriptRules: RuleDefinition[] = [
   {
     id: 'CSX-OPIDS',
     file: 'script',
-    title: 'Operation ids the script compares with `Context.OperationId` exist in the swagger.',
+    title:
+      'Operation ids the script compares with `Context.OperationId` exist in the swagger and are in `scriptOperations`.',
     description:
-      'Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.',
+      "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
     levels: sameLevels('warning'),
     example: {
       bad: 'if (this.Context.OperationId == "ListTask")',
@@ -284,10 +364,23 @@ export const scriptRules: RuleDefinition[] = [
       const swagger = context.swagger;
       if (!source || !swagger) return;
       const ids = swagger.operationsById;
+      const listed = scriptOperations(context);
       for (const literal of operationIdLiterals(source.scan)) {
-        if (ids.has(literal.value)) continue;
-        const differentCase = inOtherCase(literal.value, ids.keys());
-        if (differentCase && literal.ignoreCase) continue;
+        const differentCase = ids.has(literal.value) ? undefined : inOtherCase(literal.value, ids.keys());
+        const operationId = ids.has(literal.value)
+          ? literal.value
+          : literal.ignoreCase
+            ? differentCase
+            : undefined;
+        if (operationId !== undefined) {
+          if (listed && !listed.has(operationId))
+            context.report({
+              offset: literal.offset,
+              length: literal.length,
+              message: `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but scriptOperations in apiProperties.json does not list ${operationId === literal.value ? 'it' : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to scriptOperations, or remove the branch.`,
+            });
+          continue;
+        }
         context.report({
           offset: literal.offset,
           length: literal.length,

@@ -111,6 +111,13 @@ describe('renderRulesMarkdown', () => {
     expect(entry).not.toContain('Passes');
   });
 
+  it("shows an example told in words as text, not in the code block of the rule's file", () => {
+    const page = renderRulesMarkdown(ALL_RULES);
+    const entry = (id: string) => page.slice(page.indexOf(`### ${id}\n`)).split('\n### ')[0]!;
+    expect(entry('CSX-SIZE')).toContain('Fires on:\n\n```text\na 1.2 MB script.csx with embedded data\n```');
+    expect(entry('SWG-OPS-MAX')).toContain('Fires on:\n\n```text\nA swagger with 300 operations.\n```');
+  });
+
   it('fences examples that contain fences', () => {
     const page = renderRulesMarkdown([{ id: 'X-1', title: 'T', example: { bad: '```\ncode\n```' } }]);
     expect(page).toContain('````text\n```\ncode\n```\n````');

@@ -45,10 +45,18 @@ describe('usingDirectives', () => {
   });
 
   it('finds what the scan finds in every text of up to 5 pieces of directives and line endings', () => {
-    const pieces = ['using ', 'global', ' ', '\t', 'A;', 'x', '=', '\n', '\r', '\u2028', 'static '];
+    // A byte-order mark starts the first line, anywhere else it is a character before the line.
+    const pieces = ['using ', 'global', ' ', '\t', 'A;', 'x', '=', '\n', '\r', '\u2028', 'static ', '\uFEFF'];
     const differing = sequences(pieces, 5).filter(
       (code) => JSON.stringify(found(code)) !== JSON.stringify(everyMatch(code)),
     );
     expect(differing).toEqual([]);
+  });
+
+  it('finds a directive right after the byte-order mark that starts the text, and none after another', () => {
+    expect(found('\uFEFFusing A;\n\uFEFFusing B;\n  using C;')).toEqual([
+      [1, 'using A;', 'A'],
+      [20, '  using C;', 'C'],
+    ]);
   });
 });

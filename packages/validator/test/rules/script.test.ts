@@ -83,6 +83,40 @@ describe('CSX-CLASS', () => {
       ]);
     }
   });
+  it('fails at a Script class that derives from nothing or from another class, saying what is missing', async () => {
+    const cases: [string, string][] = [
+      [
+        'public class Script',
+        'The class "Script" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.',
+      ],
+      [
+        'public class Script : Helper',
+        'The class "Script" derives from Helper, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.',
+      ],
+    ];
+    for (const [declaration, message] of cases) {
+      const findings = await runRules(
+        withScript(GOOD_SCRIPT.replace('public class Script : ScriptBase', declaration)),
+        ['CSX-CLASS'],
+      );
+      expect(findings).toMatchObject([{ severity: 'error', line: 3, column: 8, message }]);
+    }
+  });
+  it('quotes the whole declaration, public too, for a lower-case class that is not public', async () => {
+    const findings = await runRules(
+      withScript(GOOD_SCRIPT.replace('public class Script : ScriptBase', 'class script: ScriptBase')),
+      ['CSX-CLASS'],
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        line: 3,
+        column: 1,
+        message:
+          'Write "public class Script : ScriptBase" with this case (found "class script: ScriptBase").',
+      },
+    ]);
+  });
   it('accepts other modifiers beside public', async () => {
     const script = GOOD_SCRIPT.replace(
       'public class Script : ScriptBase',
@@ -97,7 +131,26 @@ describe('CSX-EXECUTE', () => {
     const findings = await runRules(withScript(GOOD_SCRIPT.replace('ExecuteAsync()', 'RunAsync()')), [
       'CSX-EXECUTE',
     ]);
-    expect(findings).toMatchObject([{ severity: 'error' }]);
+    expect(findings).toMatchObject([{ severity: 'error', line: 1 }]);
+  });
+  it('fails at an ExecuteAsync that is not declared override, saying to add it', async () => {
+    const script = GOOD_SCRIPT.replace('public override async', 'public async');
+    expect(await runRules(withScript(script), ['CSX-EXECUTE'])).toMatchObject([
+      {
+        severity: 'error',
+        line: 5,
+        column: 44,
+        endColumn: 56,
+        message:
+          'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+      },
+    ]);
+  });
+  it('fails at an ExecuteAsync override that takes parameters', async () => {
+    const script = GOOD_SCRIPT.replace('ExecuteAsync()', 'ExecuteAsync(int attempt)');
+    expect(await runRules(withScript(script), ['CSX-EXECUTE'])).toMatchObject([
+      { line: 5, column: 53, message: expect.stringMatching(/^ExecuteAsync must take no parameters/) },
+    ]);
   });
 });
 
@@ -106,7 +159,13 @@ describe('CSX-SIZE', () => {
     const findings = await runRules(withScript(GOOD_SCRIPT + `// ${'x'.repeat(1024 * 1024)}\n`), [
       'CSX-SIZE',
     ]);
-    expect(findings).toMatchObject([{ severity: 'error' }]);
+    // As the title says, and as the check counts: exactly 1 MB passes.
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        message: expect.stringMatching(/; custom code must be at most 1 MB \(1048576 bytes\)\.$/),
+      },
+    ]);
   });
   it('measures the script as the repository has it, whatever the line endings of the checkout', async () => {
     // Under 1 MB with LF, over it with the CRLF of a Windows checkout.
@@ -125,6 +184,34 @@ describe('CSX-NAMESPACES', () => {
     ]);
     expect(findings).toMatchObject([{ severity: 'warning', line: 1, column: 7 }]);
   });
+  it('accepts a static or alias directive naming a type of an allowed namespace', async () => {
+    const usings = [
+      'using static System.Text.Encoding;',
+      'using JObj = Newtonsoft.Json.Linq.JObject;',
+      'using Json = Newtonsoft.Json;',
+      'using static System.Data.SqlClient.SqlHelper;',
+      'using Sql = System.Data.SqlClient.SqlConnection;',
+      'using System.Text.Encoding;',
+      '',
+    ].join('\n');
+    const findings = await runRules(withScript(usings + GOOD_SCRIPT), ['CSX-NAMESPACES']);
+    expect(findings.map(({ line, column }) => [line, column])).toEqual([
+      [4, 14],
+      [5, 13],
+      [6, 7],
+    ]);
+  });
+  it('checks the first line of a script saved with a byte-order mark, at the same columns', async () => {
+    // As Visual Studio saves (24 of the corpus's 39 scripts); the first line went unchecked.
+    const usings = 'using System.Data;\n  using System.Data.SqlClient;\n';
+    for (const script of [usings + GOOD_SCRIPT, '\uFEFF' + usings + GOOD_SCRIPT]) {
+      const findings = await runRules(withScript(script), ['CSX-NAMESPACES']);
+      expect(findings).toMatchObject([
+        { line: 1, column: 7, endColumn: 18, message: expect.stringContaining('System.Data ') },
+        { line: 2, column: 9 },
+      ]);
+    }
+  });
 });
 
 describe('CSX-HTTPCLIENT', () => {
@@ -132,6 +219,25 @@ describe('CSX-HTTPCLIENT', () => {
     const script = GOOD_SCRIPT.replace('var note', 'var client = new HttpClient(); var note');
     expect(await runRules(withScript(script), ['CSX-HTTPCLIENT'])).toMatchObject([
       { severity: 'warning', line: 13 },
+    ]);
+  });
+  it('warns on an HttpClient made with an object initializer or a target-typed new()', async () => {
+    const script = GOOD_SCRIPT.replace(
+      'var note',
+      [
+        'using var timed = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };',
+        '        var bare = new HttpClient',
+        '        { };',
+        '        HttpClient typed = new();',
+        '        List<HttpClient> others = new();',
+        '        var note',
+      ].join('\n'),
+    );
+    const findings = await runRules(withScript(script), ['CSX-HTTPCLIENT']);
+    expect(findings.map(({ line, column }) => [line, column])).toEqual([
+      [13, 27],
+      [14, 20],
+      [16, 28],
     ]);
   });
 });
@@ -179,6 +285,54 @@ describe('CSX-OPIDS', () => {
         message:
           '"listTasks" is compared with Context.OperationId, but the operationId is "ListTasks" (the comparison is case-sensitive).',
       },
+    ]);
+  });
+});
+
+describe('CSX-OPIDS and scriptOperations', () => {
+  const listing = (...names: string[]) => {
+    const apiProperties = validApiProperties() as { properties: Record<string, unknown> };
+    apiProperties.properties.scriptOperations = names;
+    return { ...withScript(GOOD_SCRIPT), 'apiProperties.json': apiProperties };
+  };
+
+  it('warns at a compared operationId that scriptOperations leaves out: the script never runs for it', async () => {
+    const findings = await runRules(listing('ListTasks', 'CreateTask'), ['CSX-OPIDS']);
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        line: 10,
+        column: 18,
+        message:
+          '"GetTask" is compared with Context.OperationId, but scriptOperations in apiProperties.json does not list it, so the script never runs for that operation and this branch is dead: add it to scriptOperations, or remove the branch.',
+      },
+    ]);
+  });
+
+  it('names the operationId that a comparison ignoring case stands for', async () => {
+    const script = GOOD_SCRIPT.replace('"CreateTask".Equals', '"createtask".Equals');
+    const files = { ...listing('ListTasks', 'GetTask'), 'script.csx': script };
+    const findings = await runRules(files, ['CSX-OPIDS']);
+    expect(findings).toMatchObject([
+      { line: 12, message: expect.stringContaining('does not list "CreateTask"') },
+    ]);
+  });
+
+  it('is silent when scriptOperations lists every compared operation, is empty or is not there', async () => {
+    // An empty list is no "none": certified ForceManager CRM has one and a script for 20 operations.
+    expect(await runRules(listing(), ['CSX-OPIDS'])).toEqual([]);
+    expect(
+      await runRules(listing('ListTasks', 'GetTask', 'CreateTask', 'DeleteHook'), ['CSX-OPIDS']),
+    ).toEqual([]);
+    expect(await runRules(withScript(GOOD_SCRIPT), ['CSX-OPIDS'])).toEqual([]);
+  });
+
+  it('reports an operationId the swagger lacks once, as not in the swagger', async () => {
+    const script = GOOD_SCRIPT.replace('case "GetTask"', 'case "GetTasks"');
+    const files = { ...listing('ListTasks', 'CreateTask', 'GetTask'), 'script.csx': script };
+    const findings = await runRules(files, ['CSX-OPIDS']);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('no operation of the swagger has this operationId'),
     ]);
   });
 });

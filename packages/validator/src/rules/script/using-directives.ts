@@ -1,10 +1,12 @@
 /**
  * A `using` directive: at a line start, after spaces and tabs, `using` (or `global using`, the two
  * words possibly on different lines), the namespace (group 1) and a semicolon. Sticky, because
- * usingDirectives tries it at chosen line starts only.
+ * usingDirectives tries it at chosen line starts only. The first line starts after the byte-order
+ * mark the script text keeps (`(?<![\s\S])` is the text's start): Visual Studio saves one, as 24 of
+ * the corpus's 39 scripts have, and that line's directive went unchecked.
  */
 export const USING_DIRECTIVE =
-  /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
+  /(?:^|(?<=(?<![\s\S])\uFEFF))[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
 
 /**
  * The matches of USING_DIRECTIVE that a global scan of the code finds, in order. Such a scan tries
@@ -41,10 +43,14 @@ export function usingDirectives(code: string): RegExpExecArray[] {
   return found;
 }
 
-/** Where the line of `at` starts when only spaces and tabs come before `at` on it, else -1. */
+/**
+ * Where the line of `at` starts when only spaces and tabs come before `at` on it, else -1. The first
+ * line starts after a byte-order mark.
+ */
 function lineStartBefore(code: string, at: number): number {
   let start = at;
   while (start > 0 && (code.charCodeAt(start - 1) === 0x20 || code.charCodeAt(start - 1) === 0x09)) start--;
+  if (start === 1 && code.charCodeAt(0) === 0xfeff) return start;
   return start === 0 || isLineTerminator(code.charCodeAt(start - 1)) ? start : -1;
 }
 

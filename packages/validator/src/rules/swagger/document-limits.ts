@@ -28,7 +28,7 @@ export const documentLimitRules: RuleDefinition[] = [
     description:
       'The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn\'t be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning for custom connectors (info otherwise). Split a very large API into several connectors.',
     levels: sameLevels('error'),
-    example: { bad: 'apiDefinition.swagger.json of 1.2 MB' },
+    example: { bad: 'apiDefinition.swagger.json of 1.2 MB', inWords: true },
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
@@ -61,7 +61,7 @@ export const documentLimitRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'TotalOperationsCountExceedsMaxAllowed',
     msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
-    example: { bad: 'A swagger with 300 operations.' },
+    example: { bad: 'A swagger with 300 operations.', inWords: true },
     check(context) {
       const operations = context.swagger?.operations ?? [];
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
@@ -85,7 +85,7 @@ export const documentLimitRules: RuleDefinition[] = [
     msCode: 'TotalSchemasCountExceedsMaxAllowed',
     msMessage:
       "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
-    example: { bad: 'An operation whose response expands to 20,000 schemas.' },
+    example: { bad: 'An operation whose response expands to 20,000 schemas.', inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
@@ -119,7 +119,7 @@ export const documentLimitRules: RuleDefinition[] = [
     msCode: 'SchemaTooDeep',
     msMessage:
       "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
-    example: { bad: 'A response schema with 40 levels of nested objects.' },
+    example: { bad: 'A response schema with 40 levels of nested objects.', inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
