@@ -698,6 +698,91 @@ describe('PROP-POLICY', () => {
     ])
       expect(description).toContain(said);
   });
+  it('reports a template parameter of another JSON type than the schema gives it, at the value', async () => {
+    const findings = await run(
+      withProperties(
+        (p) =>
+          (p.policyTemplateInstances = [
+            {
+              templateId: 'setheader',
+              parameters: {
+                'x-ms-apimTemplateParameter.name': 'X-Count',
+                'x-ms-apimTemplateParameter.value': 5,
+                'x-ms-apimTemplateParameter.existsAction': true,
+                'x-ms-apimTemplate-policySection': ['Request'],
+                'x-ms-apimTemplate-operationName': ['ListTasks', 7],
+              },
+            },
+            {
+              templateId: 'SetQueryParameter',
+              parameters: {
+                'x-ms-apimTemplateParameter.name': { a: 1 },
+                'x-ms-apimTemplateParameter.value': '1',
+              },
+            },
+            {
+              templateId: 'pollingtrigger',
+              parameters: {
+                'x-ms-apimTemplateParameter.triggerConfig': 'since=@{triggerBody().created}',
+                'x-ms-apimTemplateParameter.triggerDataPath': '@body().data',
+              },
+            },
+          ]),
+      ),
+      'PROP-POLICY',
+    );
+    const at = (index: number, key: string) =>
+      `/properties/policyTemplateInstances/${index}/parameters/${key}`;
+    expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+      {
+        pointer: at(0, 'x-ms-apimTemplateParameter.value'),
+        message: 'Invalid type. Expected String but got Integer. Write it in quotes: "5".',
+      },
+      {
+        pointer: at(0, 'x-ms-apimTemplateParameter.existsAction'),
+        message: 'Invalid type. Expected String but got Boolean. Write it in quotes: "true".',
+      },
+      {
+        pointer: at(0, 'x-ms-apimTemplate-policySection'),
+        message: 'Invalid type. Expected String but got Array. Write a string.',
+      },
+      {
+        pointer: at(0, 'x-ms-apimTemplate-operationName/1'),
+        message:
+          'Invalid type. Expected String but got Integer. Each entry is an operationId of apiDefinition.swagger.json, in quotes.',
+      },
+      {
+        pointer: at(1, 'x-ms-apimTemplateParameter.name'),
+        message: 'Invalid type. Expected String but got Object. Write a string.',
+      },
+      {
+        pointer: at(2, 'x-ms-apimTemplateParameter.triggerConfig'),
+        message:
+          'Invalid type. Expected Object but got String. Write an object that maps each query parameter to its value expression, such as { "since": "@{triggerBody().data[0].created_time}" }.',
+      },
+    ]);
+  });
+  it('accepts the object triggerConfig of pollingtrigger and any parameter of an unpublished template', async () => {
+    const findings = await run(
+      withProperties(
+        (p) =>
+          (p.policyTemplateInstances = [
+            {
+              templateId: 'PollingTrigger',
+              parameters: {
+                'x-ms-apimTemplateParameter.triggerConfig': {
+                  since: '@{triggerBody().data[0].created_time}',
+                },
+                'x-ms-apimTemplateParameter.triggerDataPath': '@body().data',
+              },
+            },
+            { templateId: 'moveproperties', parameters: { 'x-ms-apimTemplateParameter.paths': ['a', 'b'] } },
+          ]),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings).toEqual([]);
+  });
   it('accepts templates missing from the published schema', async () => {
     expect(
       await run(withProperties(policy({ templateId: 'moveproperties', parameters: {} })), 'PROP-POLICY'),

@@ -334,6 +334,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       'SWG-XMS-UNKNOWN',
       'SWG-PATH-PARAM-REQUIRED',
       'SWG-PATH-PARAM-ENCODING',
+      'SWG-URL-ENCODING-ENUM',
       'SWG-PARAM-ALLOWEMPTY',
       'SWG-PARAM-IN-ENUM',
     ],

@@ -146,6 +146,49 @@ describeRule(
 );
 
 describeRule(
+  'SWG-URL-ENCODING-ENUM',
+  [
+    {
+      name: 'on a value that is no encoding, at the value',
+      edit: taskId((p) => (p['x-ms-url-encoding'] = 'tripple')),
+      pointer: `${TASK_ID}/x-ms-url-encoding`,
+      message:
+        /^The property value must be one of the following: single, double\. Parameter 'taskId' has 'tripple'\.$/,
+    },
+    {
+      name: 'with the encoding meant, for a slip of case or spelling',
+      edit: taskId((p) => (p['x-ms-url-encoding'] = 'singel')),
+      pointer: `${TASK_ID}/x-ms-url-encoding`,
+      message: /Parameter 'taskId' has 'singel'\. Did you mean 'single'\?$/,
+    },
+    {
+      name: 'on a capitalised encoding, which no merged connector writes',
+      edit: taskId((p) => (p['x-ms-url-encoding'] = 'Double')),
+      pointer: `${TASK_ID}/x-ms-url-encoding`,
+      message: /has 'Double'\. Did you mean 'double'\?$/,
+    },
+    {
+      name: 'on a value that is no string',
+      edit: taskId((p) => (p['x-ms-url-encoding'] = 2)),
+      pointer: `${TASK_ID}/x-ms-url-encoding`,
+      message: /Parameter 'taskId' has '2'\.$/,
+    },
+    {
+      name: 'on a header parameter',
+      edit: addQuery({ name: 'X-Tenant', in: 'header', 'x-ms-url-encoding': 'none' }),
+      pointer: '/paths/~1tasks/get/parameters/1/x-ms-url-encoding',
+      message: /Parameter 'X-Tenant' has 'none'\.$/,
+    },
+  ],
+  [
+    VALID,
+    { name: 'on "double"', edit: taskId((p) => (p['x-ms-url-encoding'] = 'double')) },
+    // SWG-QUERY-ENCODING reports the key on a query parameter, whatever its value.
+    { name: 'on a query parameter', edit: status((p) => (p['x-ms-url-encoding'] = 'tripple')) },
+  ],
+);
+
+describeRule(
   'SWG-QUERY-ENCODING',
   [
     {

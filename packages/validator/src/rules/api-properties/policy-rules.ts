@@ -3,16 +3,19 @@ import { excerpt, nameExcerpt, nameList } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
+import { asArray, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { jsonExcerpt, typeName } from '../json-schema/newtonsoft-messages.js';
 import { connectionParameterReferences } from './connection-parameter-references.js';
 import { connectionParametersOf } from './connection-parameters.js';
 import { policyInstances } from './policy-instances.js';
 import {
   OPERATION_NAME_PARAMETER,
+  POLICY_OBJECT_PARAMETERS,
   POLICY_PARAMETER_ENUMS,
   POLICY_SECTIONS,
   POLICY_SECTION_PARAMETER,
   POLICY_TEMPLATE_REQUIRED_PARAMETERS,
+  PUBLISHED_POLICY_TEMPLATES,
   TEMPLATE_PARAMETER_PREFIX,
 } from './policy-templates.js';
 import { reportSchemaProblems } from './schema-problems.js';
@@ -53,6 +56,35 @@ const ENUMERATED_PARAMETER_KEYS: ReadonlyMap<
   ]),
 );
 
+/** The (prefixed) parameters of each template that are objects; all its others are strings. */
+const OBJECT_PARAMETER_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
+  [...POLICY_OBJECT_PARAMETERS].map(([id, names]) => [
+    id,
+    names.map((name) => TEMPLATE_PARAMETER_PREFIX + name),
+  ]),
+);
+
+/**
+ * The JSON type the published schema gives a template's parameter, in Newtonsoft's words: `String`
+ * for all but the few objects, and for the policy section of any template; undefined where it says
+ * nothing (the operation names, checked as a list, and the templates it lacks).
+ */
+function expectedParameterType(template: string, key: string): 'String' | 'Object' | undefined {
+  if (key === POLICY_SECTION_PARAMETER) return 'String';
+  if (!key.startsWith(TEMPLATE_PARAMETER_PREFIX) || !PUBLISHED_POLICY_TEMPLATES.has(template))
+    return undefined;
+  return OBJECT_PARAMETER_KEYS.get(template)?.includes(key) ? 'Object' : 'String';
+}
+
+/** What to write instead of a value of the wrong type: a number or boolean in quotes, as it reads. */
+function typeAdvice(expected: 'String' | 'Object', value: unknown): string {
+  if (expected === 'Object')
+    return 'Write an object that maps each query parameter to its value expression, such as { "since": "@{triggerBody().data[0].created_time}" }.';
+  return typeof value === 'number' || typeof value === 'boolean'
+    ? `Write it in quotes: ${jsonExcerpt(String(value))}.`
+    : 'Write a string.';
+}
+
 /**
  * The enumerated values PROP-POLICY checks, said in its description from the lists it checks with:
  * `existsAction` of setheader (override, skip, append), …, and the policy section of every template.
@@ -72,7 +104,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
     file: 'apiProperties',
     title:
       'Use known policy templates with their required parameters, real operationIds and defined connection parameters.',
-    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels('error'),
     example: {
       placement: 'policyTemplate',
@@ -98,6 +130,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
             message: `Required properties are missing from object: ${missing.join(', ')}. The ${templateId} template needs them.`,
           });
         }
+        checkParameterTypes(parameters, template, index);
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === 'string' && !allowed.includes(value)) {
@@ -109,6 +142,23 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
         checkConnectionParameterReferences(parameters, index);
+      }
+
+      /**
+       * A value of another JSON type than the schema's passed unseen: a header value written as the
+       * number 5, a query parameter name as an object. Merged connectors write every parameter with
+       * the schema's type, so each slip is reported at its value.
+       */
+      function checkParameterTypes(parameters: JsonObject, template: string, index: number): void {
+        for (const [key, value] of Object.entries(parameters)) {
+          const expected = expectedParameterType(template, key);
+          if (expected === undefined) continue;
+          if (expected === 'String' ? typeof value === 'string' : isObject(value)) continue;
+          context.report({
+            pointer: instancePointer(index, 'parameters', key),
+            message: `Invalid type. Expected ${expected} but got ${typeName(value)}. ${typeAdvice(expected, value)}`,
+          });
+        }
       }
 
       /**
@@ -154,7 +204,13 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           return;
         }
         names.forEach((name, nameIndex) => {
-          if (typeof name !== 'string') return;
+          if (typeof name !== 'string') {
+            context.report({
+              pointer: childPointer(pointer, nameIndex),
+              message: `Invalid type. Expected String but got ${typeName(name)}. Each entry is an operationId of apiDefinition.swagger.json, in quotes.`,
+            });
+            return;
+          }
           if (swagger.operationsById.has(name)) return;
           // `Listforms` for `ListForms`: the slip is the case, and the operation meant is plain.
           const meant = inOtherCase(name, swagger.operationsById.keys());

@@ -37,6 +37,26 @@ export const POLICY_TEMPLATE_REQUIRED_PARAMETERS: ReadonlyMap<string, readonly s
   ['setconnectionstatustounauthenticated', []],
 ]);
 
+/**
+ * The templates above that the published schema has, whose parameters it types. The three it lacks
+ * are left alone: nothing says what their parameters are.
+ */
+export const PUBLISHED_POLICY_TEMPLATES: ReadonlySet<string> = new Set(
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].filter(
+    (id) => !['dynamicsubdomain', 'moveproperties', 'setconnectionstatustounauthenticated'].includes(id),
+  ),
+);
+
+/**
+ * The template parameters the published schema types as objects, by template: pollingtrigger's
+ * triggerConfig maps query parameter names to value expressions (all 19 in merged connectors are
+ * objects). Every other parameter of a published template is a string, as every one written in merged
+ * connectors is.
+ */
+export const POLICY_OBJECT_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['pollingtrigger', ['triggerConfig']],
+]);
+
 /** Enumerated template parameter values (schema), by the parameter's name without its prefix. */
 export const POLICY_PARAMETER_ENUMS: ReadonlyMap<
   string,

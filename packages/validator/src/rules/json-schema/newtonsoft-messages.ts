@@ -20,7 +20,7 @@ export interface SchemaProblem {
 }
 
 /** Newtonsoft's names of JSON types. */
-function typeName(value: unknown): string {
+export function typeName(value: unknown): string {
   if (value === null) return 'Null';
   if (Array.isArray(value)) return 'Array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';

@@ -15,13 +15,14 @@ import {
 } from './parameter-keyword-rules.js';
 import { connectionIdNameRule, formDataAsciiNameRule, reservedNameRule } from './parameter-name-rules.js';
 import { pathParameterInTemplateRule, pathParameterRequiredRule } from './path-parameter-rules.js';
-import { pathParameterEncodingRule, queryEncodingRule } from './url-encoding-rules.js';
+import { pathParameterEncodingRule, queryEncodingRule, urlEncodingEnumRule } from './url-encoding-rules.js';
 
 /** The parameter rules of the catalog, in its order (each in the file of its concept). */
 export const parameterRules: RuleDefinition[] = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
+  urlEncodingEnumRule,
   queryEncodingRule,
   duplicateParameterRule,
   multipleBodyRule,
