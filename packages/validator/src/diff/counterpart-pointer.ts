@@ -1,6 +1,6 @@
 import { childPointer, parsePointer, toPointer, valueAtPointer } from '../json/pointer.js';
-import { asObject, has, isObject } from '../swagger/json-values.js';
-import { jsonEqual } from './json-equal.js';
+import { has, isObject, type JsonObject } from '../swagger/json-values.js';
+import { elementPlaces } from './element-places.js';
 
 /**
  * The place of the new version of a JSON document that is `pointer` of the old one, or else the
@@ -16,11 +16,11 @@ export function counterpartPointer(before: unknown, after: unknown, pointer: str
   let is = after;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(is)) {
-      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : undefined;
-      const index = element === undefined ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
-      if (index === -1) break;
+      const at = Array.isArray(was) && /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = at === -1 ? undefined : elementPlaces(was as unknown[], is).placeOf(at);
+      if (index === undefined) break;
       segments.push(index);
-      was = element;
+      was = (was as unknown[])[at];
       is = is[index];
     } else if (isObject(is) && has(is, segment)) {
       segments.push(segment);
@@ -31,17 +31,6 @@ export function counterpartPointer(before: unknown, after: unknown, pointer: str
     }
   }
   return toPointer(segments);
-}
-
-/** Whether an element of the new array is the element of the old one (a parameter, a parameter set). */
-function sameElement(before: unknown, after: unknown): boolean {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === 'string') return was.$ref === is.$ref;
-    if (typeof was.name === 'string') return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
 }
 
 /**
@@ -64,60 +53,110 @@ export function deletionPointer(before: unknown, after: unknown, pointer: string
     valueAtPointer(before, toPointer(segments.slice(0, keptDepth))),
     valueAtPointer(after, kept),
   );
-  const at = members ? members.names.indexOf(segments[keptDepth]!) : -1;
-  if (!members || at === -1) return kept;
-  const following = firstPlace(members, members.names.slice(at + 1));
+  const at = members ? members.positionOf(segments[keptDepth]!) : undefined;
+  if (!members || at === undefined) return kept;
+  const following = members.followingPlace(at);
   if (following !== undefined) return childPointer(kept, following);
   // Left empty: its `{}` or `[]` is the line the deletion left.
   if (members.emptied) return kept;
   const outside = followingPlace(after, kept);
   if (outside !== undefined) return outside;
-  const preceding = firstPlace(members, members.names.slice(0, at).reverse());
+  const preceding = members.precedingPlace(at);
   return preceding === undefined ? kept : childPointer(kept, preceding);
 }
 
-/** The members of an object or array in the base version, and where each is in the new version. */
+/**
+ * The members of an object or array in the base version, and where each is in the new version.
+ * Worked out once per pair (a WeakMap keyed by the two values: parsed documents are never edited):
+ * a change is placed for each deleted member, and walking a deleted run again for each of its
+ * members made a thousand deletions take minutes.
+ */
 interface Members {
-  /** The base version's keys, or its indices as text, in order. */
-  names: string[];
-  /** The member's key or index in the new version, or undefined when it is gone. */
-  placeOf(name: string): string | number | undefined;
+  /** The position among the base version's members of a key, or of an index as text. */
+  positionOf(name: string): number | undefined;
+  /** The new key or index of the first member after `position` that is still there. */
+  followingPlace(position: number): string | number | undefined;
+  /** The new key or index of the last member before `position` that is still there. */
+  precedingPlace(position: number): string | number | undefined;
   /** Whether the new version has no member left. */
   emptied: boolean;
 }
+
+const membersByBase = new WeakMap<object, WeakMap<object, Members>>();
 
 /**
  * The members of `was` as its counterpart `is` has them: undefined when the two are not both
  * objects or both arrays (a schema that became a string has no members to follow).
  */
 function membersOf(was: unknown, is: unknown): Members | undefined {
-  if (Array.isArray(was) && Array.isArray(is)) {
-    return {
-      names: was.map((_, index) => String(index)),
-      placeOf: (name) => {
-        const index = is.findIndex((candidate) => sameElement(was[Number(name)], candidate));
-        return index === -1 ? undefined : index;
-      },
-      emptied: is.length === 0,
-    };
+  const bothArrays = Array.isArray(was) && Array.isArray(is);
+  if (!bothArrays && !(isObject(was) && isObject(is))) return undefined;
+  const pair = [was as object, is as object] as const;
+  let byNew = membersByBase.get(pair[0]);
+  if (!byNew) {
+    byNew = new WeakMap();
+    membersByBase.set(pair[0], byNew);
   }
-  if (isObject(was) && isObject(is)) {
-    return {
-      names: Object.keys(was),
-      placeOf: (name) => (has(is, name) ? name : undefined),
-      emptied: Object.keys(is).length === 0,
-    };
+  let members = byNew.get(pair[1]);
+  if (!members) {
+    members = bothArrays
+      ? arrayMembers(was as unknown[], is as unknown[])
+      : objectMembers(was as JsonObject, is as JsonObject);
+    byNew.set(pair[1], members);
   }
-  return undefined;
+  return members;
 }
 
-/** The new place of the first of `names` that is still there. */
-function firstPlace(members: Members, names: readonly string[]): string | number | undefined {
-  for (const name of names) {
-    const place = members.placeOf(name);
-    if (place !== undefined) return place;
-  }
-  return undefined;
+function arrayMembers(was: readonly unknown[], is: readonly unknown[]): Members {
+  const places = elementPlaces(was, is);
+  return {
+    // An index as the base version's members are named: "1", never "01" or "1.0".
+    positionOf: (name) => {
+      const at = Number(name);
+      return Number.isInteger(at) && at >= 0 && at < was.length && String(at) === name ? at : undefined;
+    },
+    ...nearestPlaces(was.length, (at) => places.placeOf(at)),
+    emptied: is.length === 0,
+  };
+}
+
+function objectMembers(was: JsonObject, is: JsonObject): Members {
+  const names = Object.keys(was);
+  const positions = new Map(names.map((name, at) => [name, at]));
+  return {
+    positionOf: (name) => positions.get(name),
+    ...nearestPlaces(names.length, (at) => (has(is, names[at]!) ? names[at] : undefined)),
+    emptied: Object.keys(is).length === 0,
+  };
+}
+
+/**
+ * The new place of the nearest member still there on each side of every position, from the new
+ * place of each (`placeOf`): each list is made on its first use, in one walk, so that a deleted run
+ * is walked once, not once for each of its members.
+ */
+function nearestPlaces(
+  count: number,
+  placeOf: (position: number) => string | number | undefined,
+): Pick<Members, 'followingPlace' | 'precedingPlace'> {
+  let following: (string | number | undefined)[] | undefined;
+  let preceding: (string | number | undefined)[] | undefined;
+  return {
+    followingPlace(position) {
+      if (!following) {
+        following = new Array<string | number | undefined>(count);
+        for (let at = count - 2; at >= 0; at--) following[at] = placeOf(at + 1) ?? following[at + 1];
+      }
+      return following[position];
+    },
+    precedingPlace(position) {
+      if (!preceding) {
+        preceding = new Array<string | number | undefined>(count);
+        for (let at = 1; at < count; at++) preceding[at] = placeOf(at - 1) ?? preceding[at - 1];
+      }
+      return preceding[position];
+    },
+  };
 }
 
 /** The place that follows `pointer`'s value in the document: its next sibling, or its parent's, and so on up. */
