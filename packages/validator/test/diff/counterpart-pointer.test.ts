@@ -152,18 +152,16 @@ describe('deletionPointer: where a deleted array element left its place', () => 
 
 describe('deletionPointer: many deletions from a long array (hostile input must not hang a run)', () => {
   // Placing a thousand deletions at the end of 3,000 parameters took more than two minutes when
-  // each deleted element's followers were searched against the whole new array; now it takes
-  // milliseconds. The bound only guards against a hang on a loaded machine.
-  const hangGuardMs = 10_000;
+  // each deleted element's followers were searched against the whole new array, far past the
+  // suite's 60 s timeout; now it takes milliseconds (bench/deletion-placement.ts measures it).
   const count = 3000;
   const deleted = 1000;
 
   const placeAll = (before: unknown, after: unknown, list: string, from: number, to: number) => {
-    const start = performance.now();
     const places = new Set<string>();
     for (let index = from; index < to; index++)
       places.add(deletionPointer(before, after, `${list}/${index}`));
-    return { places: [...places], ms: performance.now() - start };
+    return [...places];
   };
 
   it('places every deleted parameter of a run where the run left its place', () => {
@@ -172,16 +170,14 @@ describe('deletionPointer: many deletions from a long array (hostile input must 
     const before = { parameters, responses: {} };
     const atEnd = { parameters: structuredClone(parameters.slice(0, count - deleted)), responses: {} };
     const end = placeAll(before, atEnd, '/parameters', count - deleted, count);
-    expect(end.places).toEqual(['/responses']);
-    expect(end.ms).toBeLessThan(hangGuardMs);
+    expect(end).toEqual(['/responses']);
     // A run deleted from the middle, the rest reversed: the element after the run (p2000), at its new index.
     const middle = {
       parameters: structuredClone([...parameters.slice(0, 1000), ...parameters.slice(2000).reverse()]),
       responses: {},
     };
     const run = placeAll(before, middle, '/parameters', 1000, 2000);
-    expect(run.places).toEqual(['/parameters/1999']);
-    expect(run.ms).toBeLessThan(hangGuardMs);
+    expect(run).toEqual(['/parameters/1999']);
   });
 
   it('places every deleted unnamed element by its value, and the last ones after the one before them', () => {
@@ -190,8 +186,7 @@ describe('deletionPointer: many deletions from a long array (hostile input must 
     // The same values with their keys in another order: still the same elements.
     const reordered = list.slice(0, count - deleted).map(({ value, tags }) => ({ tags: [...tags], value }));
     const end = placeAll(before, { list: reordered }, '/list', count - deleted, count);
-    expect(end.places).toEqual([`/list/${count - deleted - 1}`]);
-    expect(end.ms).toBeLessThan(hangGuardMs);
+    expect(end).toEqual([`/list/${count - deleted - 1}`]);
     // One changed element is another element: a deletion before it is placed after it.
     const changed = structuredClone(list.slice(0, count - deleted));
     changed[0] = { value: 0, tags: [0, 'y'] };
