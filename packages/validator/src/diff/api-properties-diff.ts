@@ -8,6 +8,7 @@ import { ChangeSink } from './change-sink.js';
 import { policyParameterEdits } from './policy-parameter-edits.js';
 import type { RawChange } from './raw-change.js';
 import { scopesNote } from './scope-note.js';
+import { scriptOperationsChanges } from './script-operations-diff.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */
@@ -27,6 +28,7 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
   const add = (change: Omit<RawChange, 'file' | 'side'> & { side?: 'old' | 'new' }): void =>
     sink.add({ file: 'apiProperties', side: 'new', ...change });
 
+  let scriptToldOnce = false;
   for (const key of differingKeys(propertiesBefore, propertiesAfter, new Set())) {
     const pointer = childPointer('/properties', key);
     const side = has(propertiesAfter, key) ? 'new' : 'old';
@@ -72,13 +74,12 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
       if (detail !== undefined)
         add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
-    } else if (key === 'scriptOperations') {
-      add({
-        rule: CHANGE_RULES.other,
-        side,
-        pointer,
-        detail: `Changed: ${scriptOperationsEdit(propertiesBefore[key], propertiesAfter[key])}.`,
-      });
+    } else if (key === 'scriptOperations' || key === 'script') {
+      // Both keys may hold the script's list: told once, as the one reading of it says.
+      if (scriptToldOnce) continue;
+      scriptToldOnce = true;
+      for (const change of scriptOperationsChanges(propertiesBefore, propertiesAfter))
+        add({ rule: CHANGE_RULES.other, ...change });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -131,26 +132,6 @@ function diffConnectionParameters(
       add({ rule: CHANGE_RULES.other, pointer, detail });
     }
   }
-}
-
-/**
- * Which operations entered or left the script: an operation that starts or stops going through
- * script.csx behaves otherwise, and those ids are what the reviewer checks the script against. A
- * renamed one is both. The same ids in another order, or a list that is not one, are named as such.
- */
-function scriptOperationsEdit(before: unknown, after: unknown): string {
-  const key = 'scriptOperations';
-  // No list on one side is an empty one: every operation of the other entered or left the script.
-  const was = before === undefined ? [] : asArray(before)?.map((id) => String(id));
-  const is = after === undefined ? [] : asArray(after)?.map((id) => String(id));
-  if (!was || !is) return key;
-  const added = is.filter((id) => !was.includes(id));
-  const removed = was.filter((id) => !is.includes(id));
-  const parts = [
-    ...(added.length > 0 ? [`${quoteList(added)} added`] : []),
-    ...(removed.length > 0 ? [`${quoteList(removed)} removed`] : []),
-  ];
-  return parts.length > 0 ? `${key}, ${parts.join(', ')}` : `${key} (their order)`;
 }
 
 /** A connection parameter's OAuth scopes, as `parameterEdits` names their edit. */

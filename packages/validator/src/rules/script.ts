@@ -3,8 +3,8 @@ import { inOtherCase } from '../text/other-case.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
-import { asArray } from '../swagger/json-values.js';
 import { hasParameterType, propertiesOf } from './api-properties/connection-parameters.js';
+import { scriptOperationIds, scriptOperationsOf } from './api-properties/script-operations.js';
 import { ALLOWED_NAMESPACES } from './script/allowed-namespaces.js';
 import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
 import { usingDirectives } from './script/using-directives.js';
@@ -108,17 +108,6 @@ function matchingBrace(code: string, open: number): number {
     else if (code[i] === '}' && --depth === 0) return i;
   }
   return code.length;
-}
-
-/**
- * The operationIds that apiProperties.json's scriptOperations lists, the only ones the script runs
- * for; undefined without the list, when the script runs for every operation, and for an empty list:
- * certified ForceManager CRM has `"scriptOperations": []` and a script that branches on 20 operations,
- * so the platform does not read it as "none".
- */
-function scriptOperations(context: RuleContext): Set<string> | undefined {
-  const list = asArray(propertiesOf(context.apiProperties)?.scriptOperations);
-  return list?.length ? new Set(list.filter((name) => typeof name === 'string')) : undefined;
 }
 
 /**
@@ -353,7 +342,7 @@ export const scriptRules: RuleDefinition[] = [
     title:
       'Operation ids the script compares with `Context.OperationId` exist in the swagger and are in `scriptOperations`.',
     description:
-      "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
+      "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` (or `script.operationIds`, as PROP-SCRIPTOPS reads them) leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
     levels: sameLevels('warning'),
     example: {
       bad: 'if (this.Context.OperationId == "ListTask")',
@@ -364,7 +353,8 @@ export const scriptRules: RuleDefinition[] = [
       const swagger = context.swagger;
       if (!source || !swagger) return;
       const ids = swagger.operationsById;
-      const listed = scriptOperations(context);
+      const list = scriptOperationsOf(propertiesOf(context.apiProperties));
+      const listed = scriptOperationIds(list);
       for (const literal of operationIdLiterals(source.scan)) {
         const differentCase = ids.has(literal.value) ? undefined : inOtherCase(literal.value, ids.keys());
         const operationId = ids.has(literal.value)
@@ -373,11 +363,11 @@ export const scriptRules: RuleDefinition[] = [
             ? differentCase
             : undefined;
         if (operationId !== undefined) {
-          if (listed && !listed.has(operationId))
+          if (list && listed && !listed.has(operationId))
             context.report({
               offset: literal.offset,
               length: literal.length,
-              message: `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but scriptOperations in apiProperties.json does not list ${operationId === literal.value ? 'it' : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to scriptOperations, or remove the branch.`,
+              message: `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but ${list.key} in apiProperties.json does not list ${operationId === literal.value ? 'it' : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to ${list.key}, or remove the branch.`,
             });
           continue;
         }

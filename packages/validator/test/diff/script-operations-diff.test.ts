@@ -47,3 +47,60 @@ describe('CHG-OTHER of scriptOperations: the operations that entered or left the
     expect(messagesOf('ListTasks', ['ListTasks'])).toEqual([`${OTHER} Changed: scriptOperations.`]);
   });
 });
+
+// Newer tooling writes the list as `script: { language, operationIds }` (certified Airmeet): the
+// diff reads it as PROP-SCRIPTOPS and CSX-OPIDS do (scriptOperationsOf).
+function withScriptForm(properties: Record<string, unknown>): Required<ConnectorJson> {
+  const apiProperties = validApiProperties();
+  Object.assign(apiProperties.properties as Record<string, unknown>, properties);
+  return { swagger: validSwagger(), apiProperties };
+}
+
+function changesOf(before: Record<string, unknown>, after: Record<string, unknown>) {
+  return diffConnectors(withScriptForm(before), withScriptForm(after)).changes.map((change) => ({
+    ruleId: change.ruleId,
+    pointer: change.pointer,
+    message: change.message,
+  }));
+}
+
+const script = (operationIds: unknown, language = 'CSharpScript') => ({ script: { language, operationIds } });
+
+describe('CHG-OTHER of script.operationIds, the newer form of the list', () => {
+  it('names the operations that entered or left the script, at the list', () => {
+    expect(changesOf(script(['ListTasks', 'GetTask']), script(['ListTasks', 'CurrentUserInfo']))).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        pointer: '/properties/script/operationIds',
+        message: `${OTHER} Changed: script.operationIds, 'CurrentUserInfo' added, 'GetTask' removed.`,
+      },
+    ]);
+  });
+
+  it('tells a list moved from one form to the other, with the operations it changed, once', () => {
+    expect(
+      changesOf({ scriptOperations: ['ListTasks'] }, script(['ListTasks'])).map((c) => c.message),
+    ).toEqual([
+      `${OTHER} Changed: scriptOperations written as script.operationIds now (the same operations).`,
+    ]);
+    expect(changesOf(script(['ListTasks']), { scriptOperations: ['GetTask'] }).map((c) => c.message)).toEqual(
+      [
+        `${OTHER} Changed: script.operationIds written as scriptOperations now, 'GetTask' added, 'ListTasks' removed.`,
+      ],
+    );
+  });
+
+  it('names an edit beside the list by its key, and the list left unread beside scriptOperations', () => {
+    expect(changesOf(script(['ListTasks']), script(['ListTasks'], 'CSharp'))).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        pointer: '/properties/script/language',
+        message: `${OTHER} Changed: script.language.`,
+      },
+    ]);
+    const both = (operationIds: string[]) => ({ scriptOperations: ['ListTasks'], ...script(operationIds) });
+    expect(changesOf(both(['ListTasks']), both(['GetTask'])).map((c) => c.message)).toEqual([
+      `${OTHER} Changed: script.operationIds, which connector-alm leaves unread beside scriptOperations (PROP-SCRIPTOPS).`,
+    ]);
+  });
+});

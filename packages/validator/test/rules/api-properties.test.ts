@@ -816,4 +816,58 @@ describe('PROP-SCRIPTOPS', () => {
     );
     expect(findings).toMatchObject([{ pointer: '/properties/scriptOperations' }]);
   });
+
+  // Newer tooling lists them under script.operationIds (certified Airmeet and AzureDigitalTwins).
+  const SCRIPT = 'public class Script : ScriptBase {}';
+  const scriptForm = (operationIds: unknown) => (p: Properties) =>
+    (p.script = { language: 'CSharpScript', operationIds });
+
+  it('reads script.operationIds as the list: no "runs for every operation" beside a script', async () => {
+    const files = { ...withProperties(scriptForm(['ListTasks'])), 'script.csx': SCRIPT };
+    expect(await run(files, 'PROP-SCRIPTOPS')).toEqual([]);
+  });
+  it('fires at the entry of script.operationIds that is no operation, and at the list without a script', async () => {
+    const files = { ...withProperties(scriptForm(['ListTasks', 'ListTask'])), 'script.csx': SCRIPT };
+    expect(await run(files, 'PROP-SCRIPTOPS')).toMatchObject([
+      {
+        severity: 'warning',
+        pointer: '/properties/script/operationIds/1',
+        message:
+          'The script operation "ListTask" is not an operationId of the swagger, so the script never runs for it.',
+      },
+    ]);
+    expect(await run(withProperties(scriptForm(['ListTasks'])), 'PROP-SCRIPTOPS')).toMatchObject([
+      {
+        pointer: '/properties/script/operationIds',
+        message:
+          'script.operationIds is set but the folder has no script.csx; add the script or remove script.operationIds.',
+      },
+    ]);
+  });
+  it('says which list it reads when both forms are written: a warning when they differ', async () => {
+    const both = (operationIds: string[]) => ({
+      ...withProperties((p) => {
+        p.scriptOperations = ['ListTasks'];
+        scriptForm(operationIds)(p);
+      }),
+      'script.csx': SCRIPT,
+    });
+    expect(await run(both(['ListTasks', 'GetTask']), 'PROP-SCRIPTOPS')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        pointer: '/properties/script/operationIds',
+        message:
+          "apiProperties.json lists the script's operations both in scriptOperations and in script.operationIds, and the lists differ. Which one the platform uses is not documented, and connector-alm reads scriptOperations: keep only one.",
+      }),
+    ]);
+    expect(await run(both(['ListTasks']), 'PROP-SCRIPTOPS')).toMatchObject([
+      { severity: 'info', pointer: '/properties/script/operationIds' },
+    ]);
+  });
+  it('owns the schema problems of script', async () => {
+    const files = { ...withProperties(scriptForm('ListTasks')), 'script.csx': SCRIPT };
+    expect(await run(files, 'PROP-SCRIPTOPS')).toMatchObject([
+      { pointer: '/properties/script/operationIds', message: 'Invalid type. Expected Array but got String.' },
+    ]);
+  });
 });

@@ -327,6 +327,19 @@ describe('CSX-OPIDS and scriptOperations', () => {
     expect(await runRules(withScript(GOOD_SCRIPT), ['CSX-OPIDS'])).toEqual([]);
   });
 
+  it('reads script.operationIds, the newer form, as scriptOperations', async () => {
+    const apiProperties = validApiProperties() as { properties: Record<string, unknown> };
+    apiProperties.properties.script = { language: 'CSharpScript', operationIds: ['ListTasks', 'CreateTask'] };
+    const files = { ...withScript(GOOD_SCRIPT), 'apiProperties.json': apiProperties };
+    expect(await runRules(files, ['CSX-OPIDS'])).toMatchObject([
+      {
+        line: 10,
+        message:
+          '"GetTask" is compared with Context.OperationId, but script.operationIds in apiProperties.json does not list it, so the script never runs for that operation and this branch is dead: add it to script.operationIds, or remove the branch.',
+      },
+    ]);
+  });
+
   it('reports an operationId the swagger lacks once, as not in the swagger', async () => {
     const script = GOOD_SCRIPT.replace('case "GetTask"', 'case "GetTasks"');
     const files = { ...listing('ListTasks', 'CreateTask', 'GetTask'), 'script.csx': script };

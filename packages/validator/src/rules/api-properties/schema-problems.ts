@@ -34,7 +34,7 @@ export function classify(problem: SchemaProblem): SchemaRuleId {
   }
   if (second === 'iconBrandColor') return 'PROP-BRAND-FORMAT';
   if (second === 'capabilities') return 'PROP-CAPABILITIES';
-  if (second === 'scriptOperations') return 'PROP-SCRIPTOPS';
+  if (second === 'scriptOperations' || second === 'script') return 'PROP-SCRIPTOPS';
   if (second === 'policyTemplateInstances') return 'PROP-POLICY';
   if (second === 'connectionParameters' || second === 'connectionParameterSets') {
     if (problem.keyword === 'pattern' && problem.key !== undefined) return 'PROP-CP-NAME';

@@ -1,9 +1,10 @@
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, has } from '../../swagger/json-values.js';
+import { asArray } from '../../swagger/json-values.js';
 import { propertiesOf } from './connection-parameters.js';
 import { reportSchemaProblems } from './schema-problems.js';
+import { scriptOperationsOf } from './script-operations.js';
 
 /** Capabilities seen on the platform; `actions` and `triggers` are the documented examples. */
 const KNOWN_CAPABILITIES = ['actions', 'triggers', 'gateway', 'cloud only'];
@@ -47,7 +48,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: '`scriptOperations` names operations of the swagger, and goes with script.csx.',
     description:
-      'scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.',
+      'scriptOperations lists the operationIds whose calls go through script.csx (paconn README); newer tooling writes them as `script.operationIds` instead (`"script": {"language": "CSharpScript", "operationIds": [...]}`, 2 merged certified connectors), which this rule, CSX-OPIDS and the diff read alike. A name that is not an operationId does nothing; a list without script.csx is pointless; a script without a list runs for every operation (25 merged connectors), which is worth knowing. Which list the platform uses when both are written is not documented: connector-alm reads scriptOperations and says so at script.operationIds, as a warning when they differ.',
     levels: certificationLevels('warning'),
     example: {
       placement: 'apiProperties',
@@ -59,11 +60,11 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
       const hasScript = context.connector.files.script !== undefined;
-      const pointer = '/properties/scriptOperations';
-      if (!has(properties, 'scriptOperations')) {
+      const list = scriptOperationsOf(properties);
+      if (!list) {
         if (hasScript) {
           context.report({
-            pointer,
+            pointer: '/properties/scriptOperations',
             severity: 'info',
             message:
               'script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some.',
@@ -71,22 +72,39 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
         }
         return;
       }
+      if (list.unread) {
+        const differ = !sameNames(list.value, list.unread.value);
+        context.report({
+          pointer: list.unread.pointer,
+          severity: differ ? 'warning' : 'info',
+          message: `apiProperties.json lists the script's operations both in ${list.key} and in ${list.unread.key}${differ ? ', and the lists differ' : ''}. Which one the platform uses is not documented, and connector-alm reads ${list.key}: keep only one.`,
+        });
+      }
       if (!hasScript) {
         context.report({
-          pointer,
-          message:
-            'scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations.',
+          pointer: list.pointer,
+          message: `${list.key} is set but the folder has no script.csx; add the script or remove ${list.key}.`,
         });
       }
       const swagger = context.swagger;
       if (!swagger) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== 'string' || swagger.operationsById.has(name)) return;
-        context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`,
+      for (const { pointer, value } of list.unread ? [list, list.unread] : [list]) {
+        (asArray(value) ?? []).forEach((name, index) => {
+          if (typeof name !== 'string' || swagger.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`,
+          });
         });
-      });
+      }
     },
   },
 ];
+
+/** Whether two lists name the same operations, in any order (a list that is none names none). */
+function sameNames(first: unknown, second: unknown): boolean {
+  const names = (list: unknown) => new Set((asArray(list) ?? []).map((name) => JSON.stringify(name)));
+  const one = names(first);
+  const other = names(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
