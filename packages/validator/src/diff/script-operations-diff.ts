@@ -1,5 +1,9 @@
 import { childPointer } from '../json/pointer.js';
-import { scriptOperationsOf, type ScriptOperations } from '../rules/api-properties/script-operations.js';
+import {
+  scriptOperationIds,
+  scriptOperationsOf,
+  type ScriptOperations,
+} from '../rules/api-properties/script-operations.js';
 import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { quoteList } from '../text/message-values.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
@@ -64,8 +68,9 @@ export function scriptOperationsChanges(before: JsonObject, after: JsonObject): 
 /**
  * Which operations entered or left the script: an operation that starts or stops going through
  * script.csx behaves otherwise, and those ids are what the reviewer checks the script against. A
- * renamed one is both. The same ids in another order, a list moved to the other form, or a list that
- * is not one, are named as such. Undefined when the list read is the same.
+ * renamed one is both; a list written or removed (no list, or an empty one, is every operation) says
+ * which operations the script now runs for. The same ids in another order, a list moved to the other
+ * form, or a list that is not one, are named as such. Undefined when the list read is the same.
  */
 function operationsEdit(
   was: ScriptOperations | undefined,
@@ -74,18 +79,29 @@ function operationsEdit(
   const place = is ?? was;
   if (!place || (was?.key === is?.key && jsonEqual(was?.value, is?.value))) return undefined;
   const label = was && is && was.key !== is.key ? `${was.key} written as ${is.key} now` : place.key;
-  // No list on one side is an empty one: every operation of the other entered or left the script.
-  const listBefore = was === undefined ? [] : asArray(was.value)?.map((id) => String(id));
-  const listAfter = is === undefined ? [] : asArray(is.value)?.map((id) => String(id));
-  if (!listBefore || !listAfter) return label;
-  const added = listAfter.filter((id) => !listBefore.includes(id));
-  const removed = listBefore.filter((id) => !listAfter.includes(id));
+  if ((was && !isList(was.value)) || (is && !isList(is.value))) return label;
+  // Read as the validator and the platform read them (scriptOperationIds): no list, or an empty one,
+  // is every operation, not none.
+  const before = scriptOperationIds(was);
+  const after = scriptOperationIds(is);
+  if (before === undefined && after === undefined)
+    return `${label} (the script still runs for every operation)`;
+  if (before === undefined)
+    return `${label}: the script now runs for ${quoteList([...after!])} only, where it ran for every operation`;
+  if (after === undefined)
+    return `${label}: the script now runs for every operation, where it ran for ${quoteList([...before])} only`;
+  const added = [...after].filter((id) => !before.has(id));
+  const removed = [...before].filter((id) => !after.has(id));
   const parts = [
     ...(added.length > 0 ? [`${quoteList(added)} added`] : []),
     ...(removed.length > 0 ? [`${quoteList(removed)} removed`] : []),
   ];
   if (parts.length > 0) return `${label}, ${parts.join(', ')}`;
   return was?.key === is?.key ? `${label} (their order)` : `${label} (the same operations)`;
+}
+
+function isList(value: unknown): boolean {
+  return asArray(value) !== undefined;
 }
 
 /** `scriptOperations` and `script` as written, without the lists that scriptOperationsOf reads. */

@@ -33,12 +33,20 @@ describe('CHG-OTHER of scriptOperations: the operations that entered or left the
     ]);
   });
 
-  it('counts a missing list as an empty one, and tells a new order apart', () => {
+  // No list, or an empty one, is every operation (PROP-SCRIPTOPS, CSX-OPIDS): a list written where
+  // there was none takes every other operation out of the script, it adds none.
+  it('reads a missing or empty list as every operation, and tells a new order apart', () => {
     expect(messagesOf(undefined, ['ListTasks'])).toEqual([
-      `${OTHER} Changed: scriptOperations, 'ListTasks' added.`,
+      `${OTHER} Changed: scriptOperations: the script now runs for 'ListTasks' only, where it ran for every operation.`,
     ]);
     expect(messagesOf(['ListTasks'], undefined)).toEqual([
-      `${OTHER} Changed: scriptOperations, 'ListTasks' removed.`,
+      `${OTHER} Changed: scriptOperations: the script now runs for every operation, where it ran for 'ListTasks' only.`,
+    ]);
+    expect(messagesOf([], ['ListTasks'])).toEqual([
+      `${OTHER} Changed: scriptOperations: the script now runs for 'ListTasks' only, where it ran for every operation.`,
+    ]);
+    expect(messagesOf([], undefined)).toEqual([
+      `${OTHER} Changed: scriptOperations (the script still runs for every operation).`,
     ]);
     expect(messagesOf(['A', 'B'], ['B', 'A'])).toEqual([`${OTHER} Changed: scriptOperations (their order).`]);
   });
