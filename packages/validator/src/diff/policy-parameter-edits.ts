@@ -1,4 +1,5 @@
 import { asArray, asObject, asString, type JsonObject } from '../swagger/json-values.js';
+import { connectionParameterReferences } from '../rules/api-properties/connection-parameter-references.js';
 import { jsonEqual } from './json-equal.js';
 import { OPERATIONS_KEY, PARAMETER_PREFIX } from './reroute-policies.js';
 import { excerpt, quoted, quoteList } from '../text/message-values.js';
@@ -39,15 +40,22 @@ const CREDENTIAL_NOTE =
 
 /** The header that carries a credential by its name, whatever its value. */
 const AUTHORIZATION = 'authorization';
-/** A value built from a connection parameter: the key, token or password each connection holds. */
-const CONNECTION_PARAMETER = /@connectionParameters\(/i;
 
 function carriesCredential(parameters: JsonObject): boolean {
   const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
   if (name?.toLowerCase() === AUTHORIZATION) return true;
   return Object.entries(parameters).some(
-    ([key, value]) => key !== OPERATIONS_KEY && typeof value === 'string' && CONNECTION_PARAMETER.test(value),
+    ([key, value]) => key !== OPERATIONS_KEY && typeof value === 'string' && readsConnectionParameter(value),
   );
+}
+
+/**
+ * Whether a value is built from a connection parameter: the key, token or password each connection
+ * holds. Read as PROP-POLICY reads it (connectionParameterReferences), so that the two never disagree
+ * on what a reference is: `@ConnectionParameters('password')`, which that rule does not check, is none.
+ */
+function readsConnectionParameter(value: string): boolean {
+  return connectionParameterReferences(value).length > 0;
 }
 
 function parametersOf(instance: unknown): JsonObject {

@@ -63,6 +63,13 @@ describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
         withPolicies(header('Accept', 'text/json')),
       ),
     ).not.toContain(note);
+    // A reference is read as PROP-POLICY reads it: in the case merged connectors write.
+    expect(
+      messageOf(
+        withPolicies(header('X-Key', 'k')),
+        withPolicies(header('X-Key', "@ConnectionParameters('password')")),
+      ),
+    ).not.toContain(note);
   });
 
   it('names the operations a policy gains or loses', () => {
