@@ -9,7 +9,7 @@ import { policyParameterEdits } from './policy-parameter-edits.js';
 import type { RawChange } from './raw-change.js';
 import { scopesNote } from './scope-note.js';
 import { scriptOperationsChanges } from './script-operations-diff.js';
-import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
+import { excerpt, nameList, quoted, quoteList, sentencesWithin } from '../text/message-values.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */
 const MINOR_PROPERTY_KEYS: ReadonlySet<string> = new Set(['iconBrandColor', 'publisher', 'stackOwner']);
@@ -252,7 +252,7 @@ function policiesEdited(before: unknown, after: unknown): string | undefined {
   const others = (list: readonly unknown[]) => list.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others(listBefore), others(listAfter))) {
     const { labels, details } = policyEdits(others(listBefore), others(listAfter));
-    return `${key} ${nameList(labels)}.${details.map((detail) => ` ${detail}`).join('')}`;
+    return `${key} ${nameList(labels)}.${details.length > 0 ? ` ${sentencesWithin(details)}` : ''}`;
   }
   const rerouting = (list: readonly unknown[]) =>
     list

@@ -1,4 +1,5 @@
-import { asArray, asObject, asString, type JsonObject } from '../swagger/json-values.js';
+import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
+import { connectionParameterReferences } from '../rules/api-properties/connection-parameter-references.js';
 import { jsonEqual } from './json-equal.js';
 import { OPERATIONS_KEY, PARAMETER_PREFIX } from './reroute-policies.js';
 import { excerpt, quoted, quoteList } from '../text/message-values.js';
@@ -18,8 +19,8 @@ export function policyParameterEdits(before: unknown, after: unknown): string | 
   for (const key of [...new Set([...Object.keys(was), ...Object.keys(is)])]) {
     if (key === OPERATIONS_KEY || jsonEqual(was[key], is[key])) continue;
     const name = excerpt(key.startsWith(PARAMETER_PREFIX) ? key.slice(PARAMETER_PREFIX.length) : key);
-    if (!(key in was)) edits.push(`${name} ${quoted(is[key])} added`);
-    else if (!(key in is)) edits.push(`${name} ${quoted(was[key])} removed`);
+    if (!has(was, key)) edits.push(`${name} ${quoted(is[key])} added`);
+    else if (!has(is, key)) edits.push(`${name} ${quoted(was[key])} removed`);
     else edits.push(`${name} ${quoted(was[key])} is now ${quoted(is[key])}`);
   }
   if (scope !== undefined) edits.push(scope);
@@ -39,15 +40,22 @@ const CREDENTIAL_NOTE =
 
 /** The header that carries a credential by its name, whatever its value. */
 const AUTHORIZATION = 'authorization';
-/** A value built from a connection parameter: the key, token or password each connection holds. */
-const CONNECTION_PARAMETER = /@connectionParameters\(/i;
 
 function carriesCredential(parameters: JsonObject): boolean {
   const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
   if (name?.toLowerCase() === AUTHORIZATION) return true;
   return Object.entries(parameters).some(
-    ([key, value]) => key !== OPERATIONS_KEY && typeof value === 'string' && CONNECTION_PARAMETER.test(value),
+    ([key, value]) => key !== OPERATIONS_KEY && typeof value === 'string' && readsConnectionParameter(value),
   );
+}
+
+/**
+ * Whether a value is built from a connection parameter: the key, token or password each connection
+ * holds. Read as PROP-POLICY reads it (connectionParameterReferences), so that the two never disagree
+ * on what a reference is: `@ConnectionParameters('password')`, which that rule does not check, is none.
+ */
+function readsConnectionParameter(value: string): boolean {
+  return connectionParameterReferences(value).length > 0;
 }
 
 function parametersOf(instance: unknown): JsonObject {
@@ -65,8 +73,11 @@ function scopeEdit(before: unknown, after: unknown): string | undefined {
   const is = operationsOf(after);
   if (is === undefined) return `it now applies to every operation, where it applied to ${listed(was)}`;
   if (was === undefined) return `it now applies to ${listed(is)} only, where it applied to every operation`;
-  const gained = is.filter((id) => !was.includes(id));
-  const lost = was.filter((id) => !is.includes(id));
+  // Sets: a fork's list can hold thousands of operationIds, and `includes` over it made this quadratic.
+  const listedBefore = new Set(was);
+  const listedAfter = new Set(is);
+  const gained = is.filter((id) => !listedBefore.has(id));
+  const lost = was.filter((id) => !listedAfter.has(id));
   const parts = [
     ...(gained.length > 0 ? [`it now also applies to ${quoteList(gained)}`] : []),
     ...(lost.length > 0 ? [`it no longer applies to ${quoteList(lost)}`] : []),

@@ -5,7 +5,7 @@ import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
 import { hasParameterType, propertiesOf } from './api-properties/connection-parameters.js';
 import { scriptOperationIds, scriptOperationsOf } from './api-properties/script-operations.js';
-import { ALLOWED_NAMESPACES } from './script/allowed-namespaces.js';
+import { ALLOWED_NAMESPACES, KNOWN_OTHER_NAMESPACES } from './script/allowed-namespaces.js';
 import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
 import { usingDirectives } from './script/using-directives.js';
 
@@ -112,12 +112,23 @@ function matchingBrace(code: string, open: number): number {
 
 /**
  * Whether a using directive may name a type rather than a namespace: `using static System.Math;` does,
- * and an alias may (`using JObj = Newtonsoft.Json.Linq.JObject;`). Such a type of an allowed
- * namespace is allowed.
+ * and an alias may (`using JObj = Newtonsoft.Json.Linq.JObject;`), or may name a namespace
+ * (`using Refl = System.Reflection;`).
  */
 function namesType(directive: string, name: string): boolean {
   const head = directive.slice(0, directive.lastIndexOf(name));
   return /\bstatic\b/.test(head) || head.includes('=');
+}
+
+/**
+ * Whether the target of an alias or `using static` is taken for a type of an allowed namespace: its
+ * parent is allowed and it is not itself a namespace we know to be disallowed. Which of a type or a
+ * namespace an unknown name is, the text does not say, so an unknown one under an allowed parent is
+ * taken for a type (`Newtonsoft.Json.Linq.JObject`), and a known namespace is reported
+ * (`System.Reflection`, `Newtonsoft.Json.Bson`), as its plain `using` is.
+ */
+function isTypeOfAllowedNamespace(name: string): boolean {
+  return !KNOWN_OTHER_NAMESPACES.has(name) && ALLOWED_NAMESPACES.has(namespaceOf(name));
 }
 
 /** The namespace of a type's full name: `System.Text` of `System.Text.Encoding`. */
@@ -278,7 +289,7 @@ export const scriptRules: RuleDefinition[] = [
       for (const match of usingDirectives(source.scan.code)) {
         const namespace = match[1]!;
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
-        if (namesType(match[0], namespace) && ALLOWED_NAMESPACES.has(namespaceOf(namespace))) continue;
+        if (namesType(match[0], namespace) && isTypeOfAllowedNamespace(namespace)) continue;
         context.report({
           offset: match.index + match[0].indexOf(namespace),
           length: namespace.length,

@@ -105,6 +105,21 @@ export function joinWithin(
 }
 
 /**
+ * Sentences, each already short, joined with a space, as many as fit in `maxLength` characters (at
+ * least one), then "And N more." for the rest: the sentence a diff says of each edited policy, where
+ * a file can edit thousands (3,000 made one message of 722,266 characters, cut by boundedMessage
+ * mid-value with no word of the rest).
+ */
+export function sentencesWithin(sentences: readonly string[], maxLength = MAX_LONG_LIST_LENGTH): string {
+  const joined = boundedList(sentences, (sentence) => sentence, {
+    maxLength,
+    separator: ' ',
+    conjunction: 'And',
+  });
+  return joined.endsWith(' more') ? `${joined}.` : joined;
+}
+
+/**
  * Values as alternatives, each an excerpt, `A or B or C`, at most `max` of them, then "or N more":
  * the places a message says something could be (README-OPS-MATCH's section headings).
  */

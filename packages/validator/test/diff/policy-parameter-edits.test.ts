@@ -63,6 +63,13 @@ describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
         withPolicies(header('Accept', 'text/json')),
       ),
     ).not.toContain(note);
+    // A reference is read as PROP-POLICY reads it: in the case merged connectors write.
+    expect(
+      messageOf(
+        withPolicies(header('X-Key', 'k')),
+        withPolicies(header('X-Key', "@ConnectionParameters('password')")),
+      ),
+    ).not.toContain(note);
   });
 
   it('names the operations a policy gains or loses', () => {
@@ -109,6 +116,35 @@ describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
         withPolicies(query({ 'x-ms-apimTemplateParameter.name': 'a' })),
       ),
     ).toContain("'Set version' (setqueryparameter): value '1' removed.");
+  });
+
+  it('reads a parameter as one of the instance, whatever its name', () => {
+    // `toString` is a key of every object's prototype: `in` read it there, as if it was.
+    const query = (parameters: Record<string, unknown>) => policy('setproperty', 'Set top', parameters);
+    expect(
+      messageOf(
+        withPolicies(query({ 'x-ms-apimTemplateParameter.newValue': '10' })),
+        withPolicies(query({ 'x-ms-apimTemplateParameter.newValue': '10', toString: 'x' })),
+      ),
+    ).toContain("'Set top' (setproperty): toString 'x' added.");
+  });
+
+  it('says what each edited policy changed within a bound, and how many more', () => {
+    const titled = (index: number, value: string) =>
+      policy('setheader', `Header ${index}`, {
+        'x-ms-apimTemplateParameter.name': `X-${index}`,
+        'x-ms-apimTemplateParameter.value': value,
+      });
+    const count = 100;
+    const message = messageOf(
+      withPolicies(...Array.from({ length: count }, (_, i) => titled(i, 'a'.repeat(200)))),
+      withPolicies(...Array.from({ length: count }, (_, i) => titled(i, 'b'.repeat(200)))),
+    );
+    expect(message).toContain("'Header 0' (setheader): value 'aaaa");
+    expect(message).toMatch(/ And \d+ more\.$/);
+    const shown = message.match(/\(setheader\): value/g)!.length;
+    expect(message).toMatch(new RegExp(` And ${count - shown} more\\.$`));
+    expect(message.length).toBeLessThan(8000);
   });
 
   it('adds nothing for a policy added, removed or reordered', () => {

@@ -628,7 +628,7 @@ describe('PROP-POLICY', () => {
         },
       ]);
     });
-    it('reports each undefined name of a value, with the one meant, and matches names exactly', async () => {
+    it('reports each undefined name of a value, with the one meant, and one in another case as that', async () => {
       const findings = await run(
         withProperties(
           header(
@@ -642,7 +642,7 @@ describe('PROP-POLICY', () => {
         {
           pointer: valuePointer,
           message:
-            "@connectionParameters('API_KEY') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key. Did you mean 'api_key'?",
+            "@connectionParameters('API_KEY') names no connection parameter as written: it differs only in case from 'api_key', and merged connectors write every reference exactly, so it may have no value at run time. Write 'api_key'.",
         },
         {
           pointer: valuePointer,
@@ -655,6 +655,27 @@ describe('PROP-POLICY', () => {
             "@connectionParameters('region') names no connection parameter, so it has no value at run time. Define it under connectionParameters, or use one of: api_key.",
         },
       ]);
+    });
+    it('looks for the name meant only while the rule still lists what it reports', async () => {
+      // 1,001 references, each to a name four letters off `abcdefghijkl`; the listing holds 1,000 findings, and
+      // the one past them stands in their count, its message not shown.
+      const findings = await run(
+        withProperties((p) => {
+          p.connectionParameters = { abcdefghijkl: { type: 'string' } };
+          header(
+            Array.from(
+              { length: 1001 },
+              (_, i) => `@connectionParameters('abcdefgh${String(i).padStart(4, '0')}')`,
+            ).join(' '),
+          )(p);
+        }),
+        'PROP-POLICY',
+      );
+      expect(findings).toHaveLength(1001);
+      const said = findings.filter((finding) =>
+        finding.message.endsWith("use one of: abcdefghijkl. Did you mean 'abcdefghijkl'?"),
+      );
+      expect(said).toHaveLength(1000);
     });
     it('accepts the parameters of connection parameter sets and a reference with a default', async () => {
       const findings = await run(

@@ -201,6 +201,24 @@ describe('CSX-NAMESPACES', () => {
       [6, 7],
     ]);
   });
+  it('reports an alias or static directive naming a namespace it knows to be unsupported', async () => {
+    // An alias may name a namespace: its allowed parent (System) does not make it a type.
+    const usings = [
+      'using Refl = System.Reflection;',
+      'using static System.Reflection.Assembly;',
+      'using Json = Newtonsoft.Json.Bson;',
+      'using static System.Globalization;',
+      'using Linq = System.Xml.Linq;',
+      '',
+    ].join('\n');
+    const findings = await runRules(withScript(usings + GOOD_SCRIPT), ['CSX-NAMESPACES']);
+    expect(findings.map(({ line, column, message }) => [line, column, message])).toEqual([
+      [1, 14, expect.stringContaining('System.Reflection ')],
+      [2, 14, expect.stringContaining('System.Reflection.Assembly ')],
+      [3, 14, expect.stringContaining('Newtonsoft.Json.Bson ')],
+      [4, 14, expect.stringContaining('System.Globalization ')],
+    ]);
+  });
   it('checks the first line of a script saved with a byte-order mark, at the same columns', async () => {
     // As Visual Studio saves (24 of the corpus's 39 scripts); the first line went unchecked.
     const usings = 'using System.Data;\n  using System.Data.SqlClient;\n';
