@@ -5,6 +5,7 @@ import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { isRerouting, policyInstanceLabel as policyLabel } from './reroute-policies.js';
 import { ChangeSink } from './change-sink.js';
+import { canonicalText } from './element-places.js';
 import { policyParameterEdits } from './policy-parameter-edits.js';
 import type { RawChange } from './raw-change.js';
 import { scopesNote } from './scope-note.js';
@@ -275,37 +276,61 @@ function policyEdits(
   instancesBefore: readonly unknown[],
   instancesAfter: readonly unknown[],
 ): { labels: string[]; details: string[] } {
-  const unmatched = [...instancesAfter];
-  const take = (found: (candidate: unknown) => boolean): boolean => {
-    const index = unmatched.findIndex(found);
-    if (index === -1) return false;
-    unmatched.splice(index, 1);
-    return true;
+  // Each instance of the new list is taken at most once, the first one that fits in its order; looked
+  // up by value, then by title and template, in queues built once: a fork's file can hold thousands.
+  const taken = new Array<boolean>(instancesAfter.length).fill(false);
+  const byValue = queuesBy(instancesAfter, canonicalText);
+  const byName = queuesBy(instancesAfter, policyName);
+  const take = (queues: Map<string, number[]>, key: string): number | undefined => {
+    const queue = queues.get(key);
+    while (queue && queue.length > 0) {
+      const at = queue.shift()!;
+      if (!taken[at]) {
+        taken[at] = true;
+        return at;
+      }
+    }
+    return undefined;
   };
   const edits: string[] = [];
   const details: string[] = [];
-  const removed: unknown[] = [];
-  for (const instance of instancesBefore) {
-    if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
-  }
+  const removed = instancesBefore.filter((instance) => take(byValue, canonicalText(instance)) === undefined);
   for (const instance of removed) {
-    const sameName = (candidate: unknown) =>
-      policyField(candidate, 'templateId') === policyField(instance, 'templateId') &&
-      policyField(candidate, 'title') === policyField(instance, 'title');
-    const edited = unmatched.find(sameName);
-    if (take(sameName)) {
+    const at = take(byName, policyName(instance));
+    if (at !== undefined) {
       edits.push(policyLabel(instance));
-      const detail = policyParameterEdits(instance, edited);
+      const detail = policyParameterEdits(instance, instancesAfter[at]);
       if (detail !== undefined) details.push(`${policyLabel(instance)}: ${detail}`);
     } else {
       edits.push(`${policyLabel(instance)} removed`);
     }
   }
+  const unmatched = instancesAfter.filter((_, at) => !taken[at]);
   appendAll(
     edits,
     unmatched.map((instance) => `${policyLabel(instance)} added`),
   );
   return { labels: edits.length > 0 ? edits : ['(their order)'], details };
+}
+
+/** The positions of a list's elements, by a key of each, in the list's order. */
+function queuesBy(list: readonly unknown[], keyOf: (element: unknown) => string): Map<string, number[]> {
+  const queues = new Map<string, number[]>();
+  list.forEach((element, at) => {
+    const key = keyOf(element);
+    const queue = queues.get(key);
+    if (queue) queue.push(at);
+    else queues.set(key, [at]);
+  });
+  return queues;
+}
+
+/** What names a policy instance: its template and its title (JSON text, so that no two pairs read alike). */
+function policyName(instance: unknown): string {
+  return JSON.stringify([
+    policyField(instance, 'templateId') ?? null,
+    policyField(instance, 'title') ?? null,
+  ]);
 }
 
 function policyField(instance: unknown, key: 'templateId' | 'title'): string | undefined {
