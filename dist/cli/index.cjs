@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path113 = require("node:path");
+    var path114 = require("node:path");
     var fs49 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path113.resolve(baseDir, baseName);
+          const localBin = path114.resolve(baseDir, baseName);
           if (fs49.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path113.extname(baseName))) return void 0;
+          if (sourceExt.includes(path114.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs49.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path113.resolve(
-            path113.dirname(resolvedScriptPath),
+          executableDir = path114.resolve(
+            path114.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path113.basename(
+            const legacyName = path114.basename(
               this._scriptPath,
-              path113.extname(this._scriptPath)
+              path114.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path113.extname(executableFile));
+        launchWithNode = sourceExt.includes(path114.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path113.basename(filename, path113.extname(filename));
+        this._name = path114.basename(filename, path114.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path114) {
-        if (path114 === void 0) return this._executableDir;
-        this._executableDir = path114;
+      executableDir(path115) {
+        if (path115 === void 0) return this._executableDir;
+        this._executableDir = path115;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path113, { windows } = {}) => {
-      const segs = path113.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path114, { windows } = {}) => {
+      const segs = path114.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path113) {
-      const ctrl = callVisitor(key2, node, visitor, path113);
+    function visit_(key2, node, visitor, path114) {
+      const ctrl = callVisitor(key2, node, visitor, path114);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path113, ctrl);
-        return visit_(key2, ctrl, visitor, path113);
+        replaceNode(key2, path114, ctrl);
+        return visit_(key2, ctrl, visitor, path114);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path113 = Object.freeze(path113.concat(node));
+          path114 = Object.freeze(path114.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path113);
+            const ci = visit_(i2, node.items[i2], visitor, path114);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path113 = Object.freeze(path113.concat(node));
-          const ck = visit_("key", node.key, visitor, path113);
+          path114 = Object.freeze(path114.concat(node));
+          const ck = visit_("key", node.key, visitor, path114);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path113);
+          const cv = visit_("value", node.value, visitor, path114);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path113) {
-      const ctrl = await callVisitor(key2, node, visitor, path113);
+    async function visitAsync_(key2, node, visitor, path114) {
+      const ctrl = await callVisitor(key2, node, visitor, path114);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path113, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path113);
+        replaceNode(key2, path114, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path114);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path113 = Object.freeze(path113.concat(node));
+          path114 = Object.freeze(path114.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path113);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path114);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path113 = Object.freeze(path113.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path113);
+          path114 = Object.freeze(path114.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path114);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path113);
+          const cv = await visitAsync_("value", node.value, visitor, path114);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path113) {
+    function callVisitor(key2, node, visitor, path114) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path113);
+        return visitor(key2, node, path114);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path113);
+        return visitor.Map?.(key2, node, path114);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path113);
+        return visitor.Seq?.(key2, node, path114);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path113);
+        return visitor.Pair?.(key2, node, path114);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path113);
+        return visitor.Scalar?.(key2, node, path114);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path113);
+        return visitor.Alias?.(key2, node, path114);
       return void 0;
     }
-    function replaceNode(key2, path113, node) {
-      const parent = path113[path113.length - 1];
+    function replaceNode(key2, path114, node) {
+      const parent = path114[path114.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path113, value) {
+    function collectionFromPath(schema, path114, value) {
       let v = value;
-      for (let i2 = path113.length - 1; i2 >= 0; --i2) {
-        const k = path113[i2];
+      for (let i2 = path114.length - 1; i2 >= 0; --i2) {
+        const k = path114[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path113) => path113 == null || typeof path113 === "object" && !!path113[Symbol.iterator]().next().done;
+    var isEmptyPath = (path114) => path114 == null || typeof path114 === "object" && !!path114[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path113, value) {
-        if (isEmptyPath(path113))
+      addIn(path114, value) {
+        if (isEmptyPath(path114))
           this.add(value);
         else {
-          const [key2, ...rest] = path113;
+          const [key2, ...rest] = path114;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path113) {
-        const [key2, ...rest] = path113;
+      deleteIn(path114) {
+        const [key2, ...rest] = path114;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path113, keepScalar) {
-        const [key2, ...rest] = path113;
+      getIn(path114, keepScalar) {
+        const [key2, ...rest] = path114;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path113) {
-        const [key2, ...rest] = path113;
+      hasIn(path114) {
+        const [key2, ...rest] = path114;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path113, value) {
-        const [key2, ...rest] = path113;
+      setIn(path114, value) {
+        const [key2, ...rest] = path114;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path113, value) {
+      addIn(path114, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path113, value);
+          this.contents.addIn(path114, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path113) {
-        if (Collection2.isEmptyPath(path113)) {
+      deleteIn(path114) {
+        if (Collection2.isEmptyPath(path114)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path113) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path114) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path113, keepScalar) {
-        if (Collection2.isEmptyPath(path113))
+      getIn(path114, keepScalar) {
+        if (Collection2.isEmptyPath(path114))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path113, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path114, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path113) {
-        if (Collection2.isEmptyPath(path113))
+      hasIn(path114) {
+        if (Collection2.isEmptyPath(path114))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path113) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path114) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path113, value) {
-        if (Collection2.isEmptyPath(path113)) {
+      setIn(path114, value) {
+        if (Collection2.isEmptyPath(path114)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path113), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path114), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path113, value);
+          this.contents.setIn(path114, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path113) => {
+    visit3.itemAtPath = (cst, path114) => {
       let item = cst;
-      for (const [field, index] of path113) {
+      for (const [field, index] of path114) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path113) => {
-      const parent = visit3.itemAtPath(cst, path113.slice(0, -1));
-      const field = path113[path113.length - 1][0];
+    visit3.parentCollection = (cst, path114) => {
+      const parent = visit3.itemAtPath(cst, path114.slice(0, -1));
+      const field = path114[path114.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path113, item, visitor) {
-      let ctrl = visitor(item, path113);
+    function _visit(path114, item, visitor) {
+      let ctrl = visitor(item, path114);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path113.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path114.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path113);
+            ctrl = ctrl(item, path114);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path113) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path114) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -17776,9 +17776,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path113, options2) {
+    function openPromise(path114, options2) {
       return new Promise((resolve, reject) => {
-        open2(path113, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path114, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +17808,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path113, options2, callback) {
+    function open2(path114, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,7 +17820,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs49.open(path113, "r", function(err2, fd2) {
+      fs49.open(path114, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs49.close(fd2, defaultCallback);
@@ -18017,8 +18017,8 @@ var require_yauzl = __commonJS({
             return emitErrorAndAutoClose(self2, err4);
           }
           if (self2.decodeStrings) {
-            var isUtf83 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf83);
+            var isUtf84 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf84);
             entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
             var errorMessage2 = validateFileName(entry.fileName);
             if (errorMessage2 != null) return emitErrorAndAutoClose(self2, new Error(errorMessage2));
@@ -18398,8 +18398,8 @@ var require_yauzl = __commonJS({
         }
       }
       if (fileName2 == null) {
-        var isUtf83 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName2 = decodeBuffer(fileNameBuffer, isUtf83);
+        var isUtf84 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName2 = decodeBuffer(fileNameBuffer, isUtf84);
       }
       if (!strictFileNames) {
         fileName2 = fileName2.replace(/\\/g, "/");
@@ -18565,8 +18565,8 @@ var require_yauzl = __commonJS({
       this.context.unref();
     };
     var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf83) {
-      if (isUtf83) {
+    function decodeBuffer(buffer, isUtf84) {
+      if (isUtf84) {
         return buffer.toString("utf8");
       } else {
         var result = "";
@@ -22530,14 +22530,14 @@ var require_light = __commonJS({
               });
             });
           }
-          _drainAll(capacity, total = 0) {
+          _drainAll(capacity, total2 = 0) {
             return this._drainOne(capacity).then((drained) => {
               var newCapacity;
               if (drained != null) {
                 newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
+                return this._drainAll(newCapacity, total2 + drained);
               } else {
-                return this.Promise.resolve(total);
+                return this.Promise.resolve(total2);
               }
             }).catch((e) => {
               return this.Events.trigger("error", e);
@@ -25370,14 +25370,14 @@ var require_Bottleneck = __commonJS({
             });
           });
         }
-        _drainAll(capacity, total = 0) {
+        _drainAll(capacity, total2 = 0) {
           return this._drainOne(capacity).then((drained) => {
             var newCapacity;
             if (drained != null) {
               newCapacity = capacity != null ? capacity - drained : capacity;
-              return this._drainAll(newCapacity, total + drained);
+              return this._drainAll(newCapacity, total2 + drained);
             } else {
-              return this.Promise.resolve(total);
+              return this.Promise.resolve(total2);
             }
           }).catch((e) => {
             return this.Events.trigger("error", e);
@@ -26074,6 +26074,11 @@ function withoutByteOrderMark(text3) {
   return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
 
+// packages/core/src/committed-text.ts
+function asCommittedText(text3) {
+  return withoutByteOrderMark(text3).replace(/\r\n/g, "\n");
+}
+
 // packages/core/src/json-depth.ts
 var MAX_JSON_DEPTH = 256;
 var STRUCTURAL = /["{}[\]]/g;
@@ -26395,6 +26400,17 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error2) {
   return error2?.code ?? String(error2);
 }
+var making = 0;
+function makeWhileListening(make) {
+  making += 1;
+  listenWhileNeeded();
+  try {
+    return make();
+  } finally {
+    making -= 1;
+    listenWhileNeeded();
+  }
+}
 var wanted = false;
 var listening = false;
 var waiting;
@@ -26409,7 +26425,7 @@ function nextSignal() {
   });
 }
 function listenWhileNeeded() {
-  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  const needed = waiting !== void 0 || wanted && (making > 0 || pending.size > 0 || madeFolders.size > 0);
   if (needed === listening) return;
   listening = needed;
   for (const signal of SIGNALS) {
@@ -26435,7 +26451,7 @@ function makeFolderWithParents(folder) {
   const resolved2 = import_node_path7.default.resolve(folder);
   const missing = missingFolders(resolved2);
   if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved2, { recursive: true });
-  const made = makeEach(missing);
+  const made = makeWhileListening(() => makeEach(missing));
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
@@ -26516,9 +26532,11 @@ var import_node_fs7 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs7.mkdtempSync)(import_node_path8.default.join(import_node_os.default.tmpdir(), prefix));
-  rememberTemporary(folder, "scratch");
-  return folder;
+  return makeWhileListening(() => {
+    const folder = (0, import_node_fs7.mkdtempSync)(import_node_path8.default.join(import_node_os.default.tmpdir(), prefix));
+    rememberTemporary(folder, "scratch");
+    return folder;
+  });
 }
 async function removeScratchFolder(folder) {
   try {
@@ -26677,14 +26695,14 @@ async function readFileWithin(file, limitBytes) {
     const stat2 = await handle.stat();
     if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
     const pieces = [];
-    let total = 0;
+    let total2 = 0;
     for (; ; ) {
-      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total);
+      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total2);
       const piece = Buffer.allocUnsafe(room);
       const { bytesRead } = await handle.read(piece, 0, room, null);
-      if (bytesRead === 0) return Buffer.concat(pieces, total);
-      total += bytesRead;
-      if (total > limitBytes) throw new FileTooLarge(limitBytes);
+      if (bytesRead === 0) return Buffer.concat(pieces, total2);
+      total2 += bytesRead;
+      if (total2 > limitBytes) throw new FileTooLarge(limitBytes);
       pieces.push(bytesRead === room ? piece : piece.subarray(0, bytesRead));
     }
   } finally {
@@ -27233,8 +27251,16 @@ function nameList(names3) {
   return boundedList(names3, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
-function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, (text3) => text3, { maxLength, total });
+function joinWithin(texts, total2 = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, (text3) => text3, { maxLength, total: total2 });
+}
+function sentencesWithin(sentences, maxLength = MAX_LONG_LIST_LENGTH) {
+  const joined = boundedList(sentences, (sentence2) => sentence2, {
+    maxLength,
+    separator: " ",
+    conjunction: "And"
+  });
+  return joined.endsWith(" more") ? `${joined}.` : joined;
 }
 function alternatives(values, max2) {
   return boundedList(values, (value) => excerpt(value), {
@@ -27249,7 +27275,7 @@ function boundedList(values, show, bounds = {}) {
   const {
     max: max2 = Infinity,
     maxLength = MAX_LIST_LENGTH,
-    total = values.length,
+    total: total2 = values.length,
     separator = ", ",
     conjunction = "and"
   } = bounds;
@@ -27262,7 +27288,7 @@ function boundedList(values, show, bounds = {}) {
     shown2.push(text3);
     length += text3.length + separator.length;
   }
-  const rest = total - shown2.length;
+  const rest = total2 - shown2.length;
   const joined = shown2.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
@@ -27470,18 +27496,18 @@ var FoundFolders = class {
   }
   /** The place of `folder` (absolute, as discovery gives it). */
   placeOf(folder) {
-    let place = this.places.get(folder);
-    if (place !== void 0) return place;
-    if (this.givenFolders.has(folder)) place = { given: folder };
+    let place2 = this.places.get(folder);
+    if (place2 !== void 0) return place2;
+    if (this.givenFolders.has(folder)) place2 = { given: folder };
     else {
       const parent = import_node_path17.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
-      if (above.given === void 0) place = {};
-      else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
-      else place = above;
+      if (above.given === void 0) place2 = {};
+      else if (isRepositoryRoot(folder)) place2 = { given: above.given, nested: folder };
+      else place2 = above;
     }
-    this.places.set(folder, place);
-    return place;
+    this.places.set(folder, place2);
+    return place2;
   }
 };
 
@@ -27535,8 +27561,8 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
   const fileOfPlace = /* @__PURE__ */ new Map();
   const refusals = [];
   for (const folder of folders) {
-    const place = found.placeOf(folder);
-    const lookedUp = place.nested ?? place.given ?? folder;
+    const place2 = found.placeOf(folder);
+    const lookedUp = place2.nested ?? place2.given ?? folder;
     if (fileOfPlace.has(lookedUp)) continue;
     const file = lookup.fileOf(lookedUp);
     fileOfPlace.set(lookedUp, file);
@@ -27546,18 +27572,18 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
         `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
         {
           location: { file: toDisplayPath(cwd, folder) },
-          hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config2))
+          hint: anotherConfigurationHint(hintFacts(lookup, place2, folder, config2))
         }
       )
     );
   }
   if (refusals.length > 0) throw userErrorsTogether(refusals);
 }
-function hintFacts(lookup, place, folder, config2) {
-  const repository = place.nested ?? folder;
+function hintFacts(lookup, place2, folder, config2) {
+  const repository = place2.nested ?? folder;
   let file = config2.path;
   if (file === void 0) {
-    const start = lookup.searchStart(place.given ?? folder);
+    const start = lookup.searchStart(place2.given ?? folder);
     file = import_node_path18.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
   const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(file), repository));
@@ -28428,12 +28454,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path113) {
+function findNodeAtLocation(root, path114) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path113) {
+  for (let segment of path114) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29197,7 +29223,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path113 = [root];
+  const path114 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29205,14 +29231,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path113[level];
+    let node = path114[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path113[level] = node;
+      path114[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29447,7 +29473,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path113 = paths.pop();
+    const path114 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29455,13 +29481,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path113 + 1);
+          paths.push(path114 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path113 + 1 + key2.length;
+        const keyPath = path114 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -31193,7 +31219,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path113 = new OpenPath(text3);
+  const path114 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -31201,25 +31227,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path113);
+        noteKey(text3, object, i2, end, found, path114);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path113.enter(i2, open2[open2.length - 1]?.lastKey);
+        path114.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path113.leave();
+        path114.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path113) {
+function noteKey(text3, object, start, end, found, path114) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -31231,7 +31257,7 @@ function noteKey(text3, object, start, end, found, path113) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path113.innermostPointer()
+    objectPointer: path114.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -31485,10 +31511,10 @@ var JsonDocument = class _JsonDocument {
    */
   locateInRepaired(repaired, pointers) {
     const places = pointers.some(namesIndexLoosely) ? pointers.map((pointer) => this.locateInTree(pointer, repaired.text)) : locateEach(repaired.text, pointers, true, this.repairedLines ??= new LineIndex(repaired.text), 1);
-    return places.map((place) => {
-      const offset = repaired.originalOffset(place.offset);
-      const end = repaired.originalOffset(place.offset + place.length);
-      return { offset, length: Math.max(end - offset, 1), resolved: place.resolved };
+    return places.map((place2) => {
+      const offset = repaired.originalOffset(place2.offset);
+      const end = repaired.originalOffset(place2.offset + place2.length);
+      return { offset, length: Math.max(end - offset, 1), resolved: place2.resolved };
     });
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
@@ -31933,7 +31959,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path113 = problem.segments;
+  const path114 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -31943,25 +31969,25 @@ function classify(problem) {
   }
   if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
   if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "scriptOperations" || second === "script") return "PROP-SCRIPTOPS";
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path113.includes("oAuthSettings")) {
-      const last2 = path113[path113.length - 1];
+    if (path114.includes("oAuthSettings")) {
+      const last2 = path114[path114.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path113.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path113[path113.length - 1] === "type" && path113.length === parameterNameDepth(path113) + 1)
+    if (path114.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path114[path114.length - 1] === "type" && path114.length === parameterNameDepth(path114) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path113) {
-  return path113[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path114) {
+  return path114[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -32441,6 +32467,16 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/connection-parameter-references.ts
+var CONNECTION_PARAMETER_CALL = /(?<![\w.])connectionParameters\(\s*'([^']*)'\s*(,|\))/g;
+function connectionParameterReferences(expression) {
+  if (!expression.includes("connectionParameters(")) return [];
+  return [...expression.matchAll(CONNECTION_PARAMETER_CALL)].map((match2) => ({
+    name: match2[1],
+    hasDefault: match2[2] === ","
+  }));
+}
+
 // packages/validator/src/rules/api-properties/policy-instances.ts
 function policyInstances(apiProperties2) {
   const instances = asArray(propertiesOf(apiProperties2)?.policyTemplateInstances);
@@ -32463,6 +32499,8 @@ function policyInstances(apiProperties2) {
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_SECTION_PARAMETER = "x-ms-apimTemplate-policySection";
+var POLICY_SECTIONS = ["Request", "Response", "Failure"];
 var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
   ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
@@ -32485,6 +32523,14 @@ var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["moveproperties", []],
   ["setconnectionstatustounauthenticated", []]
 ]);
+var PUBLISHED_POLICY_TEMPLATES = new Set(
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].filter(
+    (id) => !["dynamicsubdomain", "moveproperties", "setconnectionstatustounauthenticated"].includes(id)
+  )
+);
+var POLICY_OBJECT_PARAMETERS = /* @__PURE__ */ new Map([
+  ["pollingtrigger", ["triggerConfig"]]
+]);
 var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
   [
     "routerequesttoendpoint",
@@ -32492,10 +32538,7 @@ var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
       httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
     }
   ],
-  [
-    "setheader",
-    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
-  ]
+  ["setheader", { existsAction: ["override", "skip", "append"] }]
 ]);
 
 // packages/validator/src/rules/api-properties/policy-rules.ts
@@ -32509,20 +32552,58 @@ var REQUIRED_PARAMETER_KEYS = new Map(
   ])
 );
 var ENUMERATED_PARAMETER_KEYS = new Map(
-  [...POLICY_PARAMETER_ENUMS].map(([id, enums]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].map((id) => [
     id,
-    Object.entries(enums).map(([name, allowed]) => ({
-      parameter: TEMPLATE_PARAMETER_PREFIX + name,
-      allowed
-    }))
+    [
+      ...Object.entries(POLICY_PARAMETER_ENUMS.get(id) ?? {}).map(([name, allowed]) => ({
+        parameter: TEMPLATE_PARAMETER_PREFIX + name,
+        allowed
+      })),
+      { parameter: POLICY_SECTION_PARAMETER, allowed: POLICY_SECTIONS }
+    ]
   ])
 );
+var OBJECT_PARAMETER_KEYS = new Map(
+  [...POLICY_OBJECT_PARAMETERS].map(([id, names3]) => [
+    id,
+    names3.map((name) => TEMPLATE_PARAMETER_PREFIX + name)
+  ])
+);
+function expectedParameterType(template, key2) {
+  if (key2 === POLICY_SECTION_PARAMETER) return "String";
+  if (!key2.startsWith(TEMPLATE_PARAMETER_PREFIX) || !PUBLISHED_POLICY_TEMPLATES.has(template))
+    return void 0;
+  return OBJECT_PARAMETER_KEYS.get(template)?.includes(key2) ? "Object" : "String";
+}
+function typeAdvice(expected, value) {
+  if (expected === "Object")
+    return 'Write an object that maps each query parameter to its value expression, such as { "since": "@{triggerBody().data[0].created_time}" }.';
+  return typeof value === "number" || typeof value === "boolean" ? `Write it in quotes: ${jsonExcerpt(String(value))}.` : "Write a string.";
+}
+var ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
+  ...[...POLICY_PARAMETER_ENUMS].flatMap(
+    ([id, enums]) => Object.entries(enums).map(
+      ([name, allowed]) => `${id}'s \`${TEMPLATE_PARAMETER_PREFIX}${name}\` (${allowed.join(", ")})`
+    )
+  ),
+  `and every template's \`${POLICY_SECTION_PARAMETER}\` (${POLICY_SECTIONS.join(", ")})`
+].join(", ")}.`;
+function referenceAdvice(name, defined, suggest) {
+  const unresolved = "names no connection parameter, so it has no value at run time.";
+  if (defined.list.length === 0)
+    return `${unresolved} The connector defines none: define it under connectionParameters.`;
+  const otherCase = inOtherCase(name, defined.list);
+  if (otherCase !== void 0)
+    return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
+  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
+}
 var apiPropertiesPolicyRules = [
   {
     id: "PROP-POLICY",
     file: "apiProperties",
-    title: "Use known policy templates with their required parameters and real operationIds.",
-    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    title: "Use known policy templates with their required parameters, real operationIds and defined connection parameters.",
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve; one that differs from a defined name only in case is told as that, since whether the platform matches it is unknown): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels("error"),
     example: {
       placement: "policyTemplate",
@@ -32531,6 +32612,9 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
+      let definedParameters;
+      const adviceByName = /* @__PURE__ */ new Map();
+      let undefinedReferences = 0;
       for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
         const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
@@ -32548,6 +32632,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
+        checkParameterTypes(parameters, template, index);
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
@@ -32558,6 +32643,48 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
+        checkConnectionParameterReferences(parameters, index);
+      }
+      function checkParameterTypes(parameters, template, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          const expected = expectedParameterType(template, key2);
+          if (expected === void 0) continue;
+          if (expected === "String" ? typeof value === "string" : isObject(value)) continue;
+          context.report({
+            pointer: instancePointer(index, "parameters", key2),
+            message: `Invalid type. Expected ${expected} but got ${typeName(value)}. ${typeAdvice(expected, value)}`
+          });
+        }
+      }
+      function checkConnectionParameterReferences(parameters, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          if (typeof value !== "string") continue;
+          for (const { name, hasDefault } of connectionParameterReferences(value)) {
+            if (hasDefault) continue;
+            const advice = undefinedReferenceAdvice(name);
+            if (advice === void 0) continue;
+            context.report({
+              pointer: instancePointer(index, "parameters", key2),
+              message: `@connectionParameters('${nameExcerpt(name)}') ${advice}`
+            });
+          }
+        }
+      }
+      function undefinedReferenceAdvice(name) {
+        const known = definedParameters ??= definedConnectionParameters();
+        if (known.names.has(name)) return void 0;
+        let advice = adviceByName.get(name);
+        if (advice === void 0) {
+          advice = referenceAdvice(name, known, ++undefinedReferences <= MAX_FINDINGS_PER_RULE);
+          adviceByName.set(name, advice);
+        }
+        return advice;
+      }
+      function definedConnectionParameters() {
+        const names3 = [
+          ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
+        ];
+        return { names: new Set(names3), list: names3, listed: nameList(names3) };
       }
       function checkOperationNames(value, index) {
         const swagger2 = context.swagger;
@@ -32572,7 +32699,13 @@ var apiPropertiesPolicyRules = [
           return;
         }
         names3.forEach((name, nameIndex) => {
-          if (typeof name !== "string") return;
+          if (typeof name !== "string") {
+            context.report({
+              pointer: childPointer(pointer, nameIndex),
+              message: `Invalid type. Expected String but got ${typeName(name)}. Each entry is an operationId of apiDefinition.swagger.json, in quotes.`
+            });
+            return;
+          }
           if (swagger2.operationsById.has(name)) return;
           const meant = inOtherCase(name, swagger2.operationsById.keys());
           context.report({
@@ -32661,9 +32794,12 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+function meantPropertiesKey(problem) {
+  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+}
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
-  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  const meant = meantPropertiesKey(problem);
   if (meant !== void 0)
     return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
   return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(", ")}.`;
@@ -32741,7 +32877,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-UNKNOWN-KEYS",
     file: "apiProperties",
     title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells (`scriptOperation` for `scriptOperations`), which `validate --fix` renames it to, or else lists the allowed keys.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
     example: {
@@ -32749,8 +32885,17 @@ var apiPropertiesSchemaRules = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"'
     },
+    namesFixes: true,
     check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS", unknownKeyAdvice);
+      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
+        const meant = meantPropertiesKey(problem);
+        const advice = unknownKeyAdvice(problem);
+        context.report({
+          pointer: problem.pointer,
+          message: advice ? `${problem.message} ${advice}` : problem.message,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        });
+      }
     }
   },
   {
@@ -32835,6 +32980,25 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/script-operations.ts
+var OLDER_FORM = "scriptOperations";
+var NEWER_FORM = "script.operationIds";
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
+  const script3 = asObject(properties.script);
+  const newer = script3 && has(script3, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script3.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list3) {
+  const names3 = asArray(list3?.value);
+  return names3?.length ? new Set(names3.filter((name) => typeof name === "string")) : void 0;
+}
+function place(key2, pointer, value) {
+  return { key: key2, pointer, value };
+}
+
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -32874,7 +33038,7 @@ var apiPropertiesCapabilityRules = [
     id: "PROP-SCRIPTOPS",
     file: "apiProperties",
     title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
-    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    description: 'scriptOperations lists the operationIds whose calls go through script.csx (paconn README); newer tooling writes them as `script.operationIds` instead (`"script": {"language": "CSharpScript", "operationIds": [...]}`, 2 merged certified connectors), which this rule, CSX-OPIDS and the diff read alike. A name that is not an operationId does nothing; a list without script.csx is pointless; a script without a list runs for every operation (25 merged connectors), which is worth knowing. Which list the platform uses when both are written is not documented: connector-alm reads scriptOperations and says so at script.operationIds, as a warning when they differ.',
     levels: certificationLevels("warning"),
     example: {
       placement: "apiProperties",
@@ -32886,35 +33050,51 @@ var apiPropertiesCapabilityRules = [
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
       const hasScript = context.connector.files.script !== void 0;
-      const pointer = "/properties/scriptOperations";
-      if (!has(properties, "scriptOperations")) {
+      const list3 = scriptOperationsOf(properties);
+      if (!list3) {
         if (hasScript) {
           context.report({
-            pointer,
+            pointer: "/properties/scriptOperations",
             severity: "info",
             message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
           });
         }
         return;
       }
+      if (list3.unread) {
+        const differ = !sameNames(list3.value, list3.unread.value);
+        context.report({
+          pointer: list3.unread.pointer,
+          severity: differ ? "warning" : "info",
+          message: `apiProperties.json lists the script's operations both in ${list3.key} and in ${list3.unread.key}${differ ? ", and the lists differ" : ""}. Which one the platform uses is not documented, and connector-alm reads ${list3.key}: keep only one.`
+        });
+      }
       if (!hasScript) {
         context.report({
-          pointer,
-          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+          pointer: list3.pointer,
+          message: `${list3.key} is set but the folder has no script.csx; add the script or remove ${list3.key}.`
         });
       }
       const swagger2 = context.swagger;
       if (!swagger2) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
-        context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+      for (const { pointer, value } of list3.unread ? [list3, list3.unread] : [list3]) {
+        (asArray(value) ?? []).forEach((name, index) => {
+          if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+          });
         });
-      });
+      }
     }
   }
 ];
+function sameNames(first, second) {
+  const names3 = (list3) => new Set((asArray(list3) ?? []).map((name) => JSON.stringify(name)));
+  const one = names3(first);
+  const other = names3(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -33971,10 +34151,10 @@ var generalRules = [
         const places = syntaxErrorPlaces(document);
         for (const [index, issue] of document.syntaxIssues.entries()) {
           const advice = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
-          const message2 = fixable ? `${issue.message} ${advice}` : issue.message;
           const report2 = {
             file: kind,
-            message: message2,
+            message: issue.message,
+            ...fixable ? { advice } : {},
             offset: issue.offset,
             length: issue.length,
             identity: places[index]
@@ -34472,9 +34652,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path113) {
+function pathVariables(path114) {
   const names3 = [];
-  for (const match2 of path113.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path114.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -34520,9 +34700,9 @@ function isLenientMatch(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place, sameValue2, name, location) {
+  constructor(value, place2, sameValue2, name, location) {
     this.value = value;
-    this.place = place;
+    this.place = place2;
     this.sameValue = sameValue2;
     this.name = name;
     this.in = location;
@@ -34541,12 +34721,12 @@ var WrittenParameterEntry = class {
 var writtenParameters = perModel((model) => {
   const list3 = [];
   const byValue = /* @__PURE__ */ new Map();
-  const add2 = (value, place, name, location) => {
+  const add2 = (value, place2, name, location) => {
     const first = byValue.get(value);
     for (let known = first; known !== void 0; known = known.sameValue) {
-      if (known.place === place || known.pointer === place.pointer) return known;
+      if (known.place === place2 || known.pointer === place2.pointer) return known;
     }
-    const entry = new WrittenParameterEntry(value, place, first, name, location);
+    const entry = new WrittenParameterEntry(value, place2, first, name, location);
     byValue.set(value, entry);
     list3.push(entry);
     return entry;
@@ -34680,7 +34860,7 @@ var HolderKey = {
   properties: 64,
   /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
   fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
+  /** `x-ms-notification-url` is true (`isNotificationUrl`). */
   notificationUrl: 256,
   /**
    * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
@@ -34743,9 +34923,9 @@ var PointerPlace = class _PointerPlace {
   }
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */
   static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
+    const place2 = new _PointerPlace(void 0, pointer);
+    place2.text = pointer;
+    return place2;
   }
   /** The RFC 6901 pointer of this place ("" for the document root). */
   get pointer() {
@@ -35403,6 +35583,11 @@ function expectedTypeOf(kind, key2) {
   return toTypeName(Array.isArray(type) ? type[0] : type);
 }
 
+// packages/validator/src/swagger/notification-url.ts
+function isNotificationUrl(node) {
+  return isObject(node) && node["x-ms-notification-url"] === true;
+}
+
 // packages/validator/src/rules/swagger/structure/field-notes.ts
 var NOTE_PATTERN = 1 << 7;
 var NOTE_ENUM = 1 << 8;
@@ -35491,7 +35676,7 @@ function holderNoteOf(kind, key2) {
 }
 function extensionHolderNoteOf(value, key2) {
   const bit = bitOfKey(key2);
-  if (bit === HolderKey.notificationUrl && value[key2] !== true) return 0;
+  if (bit === HolderKey.notificationUrl && !isNotificationUrl(value)) return 0;
   return bit << HOLDER_SHIFT;
 }
 function allowedBitsOf(kind, key2) {
@@ -35915,20 +36100,20 @@ var StructureWalker = class {
   addLeaf(kind, value, parent, first) {
     this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
   }
-  typeIssue(place, expected, value) {
-    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
+  typeIssue(place2, expected, value) {
+    this.result.typeIssues.push({ pointer: place2.pointer, expected, actual: jsonTypeOf2(value) });
   }
-  ref(value, place, expects) {
+  ref(value, place2, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
       this.result.typeIssues.push({
-        pointer: childPointer(place.pointer, "$ref"),
+        pointer: childPointer(place2.pointer, "$ref"),
         expected: "String",
         actual: jsonTypeOf2(value.$ref)
       });
       return true;
     }
-    this.result.refs.push(new RefUse(value.$ref, place, expects));
+    this.result.refs.push(new RefUse(value.$ref, place2, expects));
     return true;
   }
   /** A schema's `$ref`, which add() kept while reading the schema's keys. */
@@ -35980,12 +36165,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path113 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path113)) continue;
-        if (path113.startsWith("x-")) continue;
-        const item = paths[path113];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path113);
-        else this.typeIssue(placeAt(rootNode, "paths", path113), "Object", item);
+      for (const path114 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path114)) continue;
+        if (path114.startsWith("x-")) continue;
+        const item = paths[path114];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path114);
+        else this.typeIssue(placeAt(rootNode, "paths", path114), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -36009,8 +36194,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path113) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path113);
+  visitPathItem(item, rootNode, path114) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path114);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -36167,9 +36352,9 @@ var StructureWalker = class {
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
-  checkMapOf(map2, place, expected) {
+  checkMapOf(map2, place2, expected) {
     for (const [key2, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place2, key2), expected, value);
     }
   }
 };
@@ -36266,7 +36451,7 @@ function keyBits(holder) {
     if (bit === HolderKey.fileType) {
       if (holder[key2] === "file") bits2 |= bit;
     } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key2] === true) bits2 |= bit;
+      if (isNotificationUrl(holder)) bits2 |= bit;
     } else if (has(holder, key2)) bits2 |= bit;
   }
   return bits2;
@@ -42854,13 +43039,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path113 = pathWords(operation2.path);
-  if (path113.length > 1) shared.push(...lookupKeysOf({ words: path113, version: "" }));
+  const path114 = pathWords(operation2.path);
+  if (path114.length > 1) shared.push(...lookupKeysOf({ words: path114, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path113) {
+function pathWords(path114) {
   const words = [];
-  for (const segment of path113.split("/")) {
+  for (const segment of path114.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -42906,12 +43091,12 @@ var LooseListing = class {
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(operation2) {
     this.listed ??= this.listedNames();
-    const listed2 = this.listed;
-    if (listed2.size === 0) return false;
+    const listed3 = this.listed;
+    if (listed3.size === 0) return false;
     const { own: own2, shared } = this.keysOf(operation2);
-    if (own2.some((key2) => listed2.has(key2))) return true;
+    if (own2.some((key2) => listed3.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed3.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -43448,6 +43633,63 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
   "Newtonsoft.Json",
   "Newtonsoft.Json.Linq"
 ]);
+var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
+  "System.Buffers",
+  "System.CodeDom",
+  "System.Collections.Concurrent",
+  "System.Collections.Immutable",
+  "System.Collections.ObjectModel",
+  "System.Collections.Specialized",
+  "System.ComponentModel",
+  "System.Configuration",
+  "System.Data",
+  "System.Diagnostics.CodeAnalysis",
+  "System.Diagnostics.Tracing",
+  "System.Drawing.Printing",
+  "System.Drawing.Text",
+  "System.Dynamic",
+  "System.Globalization",
+  "System.IO.IsolatedStorage",
+  "System.IO.MemoryMappedFiles",
+  "System.IO.Pipes",
+  "System.IO.Pipelines",
+  "System.IO.Ports",
+  "System.Linq.Expressions",
+  "System.Management",
+  "System.Media",
+  "System.Messaging",
+  "System.Net.Http.Json",
+  "System.Net.Mail",
+  "System.Net.NetworkInformation",
+  "System.Net.Sockets",
+  "System.Net.WebSockets",
+  "System.Numerics",
+  "System.Reflection",
+  "System.Resources",
+  "System.Runtime",
+  "System.Security",
+  "System.Security.Cryptography.X509Certificates",
+  "System.ServiceModel",
+  "System.Text.Encodings",
+  "System.Text.Json",
+  "System.Text.Unicode",
+  "System.Threading.Channels",
+  "System.Timers",
+  "System.Transactions",
+  "System.Web.Http",
+  "System.Web.Script",
+  "System.Windows",
+  "System.Xml.Schema",
+  "System.Xml.Serialization",
+  "System.Xml.XPath",
+  "System.Xml.Xsl",
+  "Microsoft.Extensions.Logging.Abstractions",
+  "Newtonsoft.Json.Bson",
+  "Newtonsoft.Json.Converters",
+  "Newtonsoft.Json.Schema",
+  "Newtonsoft.Json.Serialization",
+  "Newtonsoft.Json.Utilities"
+]);
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text3) {
@@ -43637,7 +43879,7 @@ function scannedScript(text3) {
 }
 
 // packages/validator/src/rules/script/using-directives.ts
-var USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
+var USING_DIRECTIVE = /(?:^|(?<=(?<![\s\S])\uFEFF))[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
 function usingDirectives(code2) {
   const found = [];
   let end = 0;
@@ -43668,6 +43910,7 @@ function usingDirectives(code2) {
 function lineStartBefore(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
+  if (start === 1 && code2.charCodeAt(0) === 65279) return start;
   return start === 0 || isLineTerminator(code2.charCodeAt(start - 1)) ? start : -1;
 }
 function isLineTerminator(code2) {
@@ -43679,7 +43922,9 @@ var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
 var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
-var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s*\((?<=\bHttpClient\??\s+\w+\s*=\s*new\s*\()/g;
+var SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
+var EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
 var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
@@ -43741,10 +43986,37 @@ function matchingBrace(code2, open2) {
   }
   return code2.length;
 }
+function namesType(directive, name) {
+  const head = directive.slice(0, directive.lastIndexOf(name));
+  return /\bstatic\b/.test(head) || head.includes("=");
+}
+function isTypeOfAllowedNamespace(name) {
+  return !KNOWN_OTHER_NAMESPACES.has(name) && ALLOWED_NAMESPACES.has(namespaceOf(name));
+}
+function namespaceOf(typeName2) {
+  const dot = typeName2.lastIndexOf(".");
+  return dot < 0 ? "" : typeName2.slice(0, dot);
+}
 function isPublic(code2, classOffset) {
-  let start = classOffset;
+  return hasModifier(code2, classOffset, "public");
+}
+function hasModifier(code2, offset, modifier) {
+  let start = offset;
   while (start > 0 && !";{}".includes(code2[start - 1])) start--;
-  return /\bpublic\b/.test(code2.slice(start, classOffset));
+  return new RegExp(`\\b${modifier}\\b`).test(code2.slice(start, offset));
+}
+function reportScriptClassBase(context, code2) {
+  const found = SCRIPT_CLASS_ANY_BASE.exec(code2);
+  if (!found) {
+    context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+    return;
+  }
+  const base2 = found[2];
+  context.report({
+    offset: found.index,
+    length: found[0].length,
+    message: base2 ? `The class "${nameExcerpt(found[1])}" derives from ${nameExcerpt(base2)}, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.` : `The class "${nameExcerpt(found[1])}" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.`
+  });
 }
 var scriptRules = [
   {
@@ -43777,11 +44049,12 @@ var scriptRules = [
         else misnamed ??= match2;
       }
       if (nearMiss) {
+        const declaration2 = `${isPublic(code2, nearMiss.index) ? "" : "public "}class Script : ScriptBase`;
         context.report({
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
+          message: `Write "${declaration2}" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
@@ -43790,7 +44063,7 @@ var scriptRules = [
           message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
-        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+        reportScriptClassBase(context, code2);
       }
     }
   },
@@ -43807,9 +44080,20 @@ var scriptRules = [
     check(context) {
       const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      const code2 = source.scan.code;
+      const declared2 = EXECUTE_DECLARATION.exec(code2);
+      if (!declared2) {
+        context.report({
+          line: 1,
+          message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        });
+        return;
+      }
+      const name = declared2.index + declared2[0].indexOf("ExecuteAsync");
       context.report({
-        line: 1,
-        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        offset: name,
+        length: "ExecuteAsync".length,
+        message: hasModifier(code2, name, "override") ? 'ExecuteAsync must take no parameters: "public override async Task<HttpResponseMessage> ExecuteAsync()" is the method the platform calls.' : 'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".'
       });
     }
   },
@@ -43819,14 +44103,14 @@ var scriptRules = [
     title: "script.csx is at most 1 MB.",
     description: "The script file must be smaller than 1 MB (write-code FAQ).",
     levels: sameLevels("error"),
-    example: { bad: "a 1.2 MB script.csx with embedded data" },
+    example: { bad: "a 1.2 MB script.csx with embedded data", inWords: true },
     check(context) {
       const file = context.connector.files.script;
       const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`
         });
       }
     }
@@ -43844,6 +44128,7 @@ var scriptRules = [
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        if (namesType(match2[0], namespace) && isTypeOfAllowedNamespace(namespace)) continue;
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
@@ -43898,8 +44183,8 @@ var scriptRules = [
   {
     id: "CSX-OPIDS",
     file: "script",
-    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger.",
-    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.",
+    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger and are in `scriptOperations`.",
+    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` (or `script.operationIds`, as PROP-SCRIPTOPS reads them) leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
     levels: sameLevels("warning"),
     example: {
       bad: 'if (this.Context.OperationId == "ListTask")',
@@ -43910,10 +44195,20 @@ var scriptRules = [
       const swagger2 = context.swagger;
       if (!source || !swagger2) return;
       const ids = swagger2.operationsById;
+      const list3 = scriptOperationsOf(propertiesOf(context.apiProperties));
+      const listed3 = scriptOperationIds(list3);
       for (const literal2 of operationIdLiterals(source.scan)) {
-        if (ids.has(literal2.value)) continue;
-        const differentCase = inOtherCase(literal2.value, ids.keys());
-        if (differentCase && literal2.ignoreCase) continue;
+        const differentCase = ids.has(literal2.value) ? void 0 : inOtherCase(literal2.value, ids.keys());
+        const operationId = ids.has(literal2.value) ? literal2.value : literal2.ignoreCase ? differentCase : void 0;
+        if (operationId !== void 0) {
+          if (list3 && listed3 && !listed3.has(operationId))
+            context.report({
+              offset: literal2.offset,
+              length: literal2.length,
+              message: `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but ${list3.key} in apiProperties.json does not list ${operationId === literal2.value ? "it" : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to ${list3.key}, or remove the branch.`
+            });
+          continue;
+        }
         context.report({
           offset: literal2.offset,
           length: literal2.length,
@@ -44244,16 +44539,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path113) {
-    this.path = path113;
-    const hasBrace = path113.includes("{");
-    this.variables = hasBrace ? scanVariables(path113) : NO_VARIABLES;
+  constructor(path114) {
+    this.path = path114;
+    const hasBrace = path114.includes("{");
+    this.variables = hasBrace ? scanVariables(path114) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path113.indexOf("/"); ; slash = path113.indexOf("/", start)) {
-      const end = slash === -1 ? path113.length : slash;
-      if (hasBrace && isVariableSegment(path113, start, end)) variableSegmentCount++;
+    for (let slash = path114.indexOf("/"); ; slash = path114.indexOf("/", start)) {
+      const end = slash === -1 ? path114.length : slash;
+      if (hasBrace && isVariableSegment(path114, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -44282,8 +44577,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path113 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path113) last2 = new PathTemplate(path113);
+    const path114 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path114) last2 = new PathTemplate(path114);
     templates[index] = last2;
   }
   return templates;
@@ -44308,9 +44603,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path113, start) {
-  const slash = path113.indexOf("/", start);
-  return slash === -1 ? path113.length : slash;
+function segmentEnd(path114, start) {
+  const slash = path114.indexOf("/", start);
+  return slash === -1 ? path114.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -44319,34 +44614,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path113, start, end) {
+function isVariableSegment(path114, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path113.charCodeAt(start) !== OPEN || path113.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path114.charCodeAt(start) !== OPEN || path114.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path113.charCodeAt(index);
+    const code2 = path114.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path113, open2) {
-  for (let index = open2 + 1; index < path113.length; index++) {
-    const code2 = path113.charCodeAt(index);
+function matchEnd(path114, open2) {
+  for (let index = open2 + 1; index < path114.length; index++) {
+    const code2 = path114.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path113) {
+function scanVariables(path114) {
   const variables = [];
   let seen;
-  for (let open2 = path113.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path113, open2);
+  for (let open2 = path114.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path114, open2);
     if (close2 === -1) {
-      open2 = path113.indexOf("{", open2 + 1);
+      open2 = path114.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path113.slice(open2 + 1, close2);
+    const name = path114.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -44356,30 +44651,30 @@ function scanVariables(path113) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path113.indexOf("{", close2 + 1);
+    open2 = path114.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path113) {
+function routeOf(path114) {
   let route = "";
   let copied = 0;
-  for (let open2 = path113.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path113, open2);
+  for (let open2 = path114.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path114, open2);
     if (close2 === -1) {
-      open2 = path113.indexOf("{", open2 + 1);
+      open2 = path114.indexOf("{", open2 + 1);
       continue;
     }
-    route += path113.slice(copied, open2) + "{}";
+    route += path114.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path113.indexOf("{", copied);
+    open2 = path114.indexOf("{", copied);
   }
-  return copied === 0 ? path113 : route + path113.slice(copied);
+  return copied === 0 ? path114 : route + path114.slice(copied);
 }
-function routeHash(path113) {
+function routeHash(path114) {
   let hash = 0;
-  for (let index = 0; index < path113.length; index++) {
-    const code2 = path113.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path113, index) : -1;
+  for (let index = 0; index < path114.length; index++) {
+    const code2 = path114.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path114, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -44427,15 +44722,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path113 = operations[index].path;
-    if (!path113.includes("{")) {
-      while (index < operations.length && operations[index].path === path113) index++;
+    const path114 = operations[index].path;
+    if (!path114.includes("{")) {
+      while (index < operations.length && operations[index].path === path114) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path113; index++)
+    for (; index < operations.length && operations[index].path === path114; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path113);
+    const route = routeHash(path114);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -44840,7 +45135,7 @@ var documentLimitRules = [
     title: "Keep the swagger under 1 MB.",
     description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning for custom connectors (info otherwise). Split a very large API into several connectors.`,
     levels: sameLevels("error"),
-    example: { bad: "apiDefinition.swagger.json of 1.2 MB" },
+    example: { bad: "apiDefinition.swagger.json of 1.2 MB", inWords: true },
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
@@ -44871,7 +45166,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalOperationsCountExceedsMaxAllowed",
     msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
-    example: { bad: "A swagger with 300 operations." },
+    example: { bad: "A swagger with 300 operations.", inWords: true },
     check(context) {
       const operations = context.swagger?.operations ?? [];
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
@@ -44889,16 +45184,16 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalSchemasCountExceedsMaxAllowed",
     msMessage: "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
-    example: { bad: "An operation whose response expands to 20,000 schemas." },
+    example: { bad: "An operation whose response expands to 20,000 schemas.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
       const sizes = schemaMeasurer(context.swagger).operationSizes();
-      let total = 0;
+      let total2 = 0;
       for (let index = 0; index < operations.length; index++) {
         const operation2 = operations[index];
         const size = sizes[index];
-        total += size.count;
+        total2 += size.count;
         if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
           context.report({
             pointer: operation2.pointer,
@@ -44906,10 +45201,10 @@ var documentLimitRules = [
           });
         }
       }
-      if (total > SWAGGER_LIMITS.maxSchemasTotal) {
+      if (total2 > SWAGGER_LIMITS.maxSchemasTotal) {
         context.report({
           pointer: "/paths",
-          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total.toLocaleString("en-US")} after expanding $refs.`
+          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total2.toLocaleString("en-US")} after expanding $refs.`
         });
       }
     }
@@ -44922,7 +45217,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "SchemaTooDeep",
     msMessage: "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
-    example: { bad: "A response schema with 40 levels of nested objects." },
+    example: { bad: "A response schema with 40 levels of nested objects.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
@@ -45502,8 +45797,8 @@ function buildPlaces(model) {
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
-    const listed2 = edges.get(from);
-    if (listed2) listed2.push(to);
+    const listed3 = edges.get(from);
+    if (listed3) listed3.push(to);
     else edges.set(from, [to]);
   };
   const visibleSeeds = [];
@@ -45524,17 +45819,17 @@ function buildPlaces(model) {
       const target2 = placeOfRef(model, ref);
       if (target2 === void 0) return;
       const pointer = holder.pointer;
-      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target2);
+      for (const place2 of pathPlaces) if (holds(place2, pointer)) addEdge(place2, target2);
     });
   }
   const graph = { edges, visibleSeeds, internalSeeds };
   const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
-  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  const seenInPaths = [...pathPlaces].filter((place2) => visible.has(place2));
   return {
     has(node) {
       const owner = ownerOf(node);
       if (owner.kind === "operation" || owner.kind === "pathItem")
-        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+        return owner.internal && !seenInPaths.some((place2) => holds(place2, node.pointer));
       return owner.kind === "entry" && internalOnly.has(owner.pointer);
     }
   };
@@ -45573,8 +45868,8 @@ function placeOfRef(model, ref) {
   if (target2 === void 0) return void 0;
   const section = sectionOf(target2.pointer);
   if (section === "paths") {
-    const place = toPointer(safeParsePointer(target2.pointer));
-    return place.startsWith(PATHS) ? place : void 0;
+    const place2 = toPointer(safeParsePointer(target2.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
   }
   if (!REUSABLE_SECTIONS.has(section)) return void 0;
   const second = target2.pointer.indexOf("/", 1);
@@ -45582,8 +45877,8 @@ function placeOfRef(model, ref) {
   const third = target2.pointer.indexOf("/", second + 1);
   return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
 }
-function holds(place, pointer) {
-  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+function holds(place2, pointer) {
+  return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
 function forEachExtensionRef(object, visit3) {
   for (const key2 in object) {
@@ -45791,14 +46086,14 @@ function propertiesRepeatingNames(noted, belowWalk) {
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed2 = names3.get(schema);
-    if (listed2) listed2.push(node.propertyName);
+    const listed3 = names3.get(schema);
+    if (listed3) listed3.push(node.propertyName);
     else names3.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed2 = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed2.length > 0) names3.set(schema, listed2);
+    const listed3 = namesOfUnwalkedProperties(schema.value.properties);
+    if (listed3.length > 0) names3.set(schema, listed3);
   }
   return names3;
 }
@@ -45898,12 +46193,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path113 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path114 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path113 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path114 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46245,16 +46540,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path113) {
+function followSchemaPath(model, root, path114) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path113.length && steps < MAX_STEPS; ) {
-    let end = path113.indexOf("/", start);
-    if (end === -1) end = path113.length;
+  for (let start = 0; start < path114.length && steps < MAX_STEPS; ) {
+    let end = path114.indexOf("/", start);
+    if (end === -1) end = path114.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path113.slice(start, end));
+      const next = property(model, current, path114.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -46334,9 +46629,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path113 = pathAt(call, key2);
-    if (path113 === void 0 || followSchemaPath(model, items.schema, path113).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path113), label) });
+    const path114 = pathAt(call, key2);
+    if (path114 === void 0 || followSchemaPath(model, items.schema, path114).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path114), label) });
   }
   return problems;
 }
@@ -47342,10 +47637,10 @@ var operationExtensionRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
-      forEachVisibilityHolder(swagger2, (holder, place) => {
+      forEachVisibilityHolder(swagger2, (holder, place2) => {
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
-        const at = childPointer(place.pointer, "x-ms-visibility");
+        const at = childPointer(place2.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
           report2({
             pointer: at,
@@ -47797,12 +48092,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path113 in paths) {
-      if (!has(paths, path113)) continue;
-      const pathItem = asObject(paths[path113]);
+    for (const path114 in paths) {
+      if (!has(paths, path114)) continue;
+      const pathItem = asObject(paths[path114]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path113, "$ref"),
+        pointer: childPointer("/paths", path114, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -47824,15 +48119,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path113 of pathKeys(swagger2)) {
-    const message2 = problem(path113);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path113), message: message2 });
+  for (const path114 of pathKeys(swagger2)) {
+    const message2 = problem(path114);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path114), message: message2 });
   }
 }
-function templateProblem(path113) {
+function templateProblem(path114) {
   let open2 = -1;
-  for (let index = 0; index < path113.length; index++) {
-    const character = path113[index];
+  for (let index = 0; index < path114.length; index++) {
+    const character = path114[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -47858,7 +48153,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path113) => path113.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path114) => path114.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -47878,7 +48173,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path113) => /[?#]/.test(path113) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path114) => /[?#]/.test(path114) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -47894,7 +48189,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path113) => path113.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path114) => path114.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -47908,8 +48203,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path113) => {
-      const problem = templateProblem(path113);
+    reportPathKeys(context, (path114) => {
+      const problem = templateProblem(path114);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -47926,9 +48221,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path113) => (
+      (path114) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path113.includes("=") && pathVariables(path113).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path114.includes("=") && pathVariables(path114).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -47944,14 +48239,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path113 of pathKeys(swagger2)) {
-      const key2 = path113.toLowerCase();
+    for (const path114 of pathKeys(swagger2)) {
+      const key2 = path114.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path113),
+          pointer: childPointer("/paths", path114),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path113)
+            nameExcerpt(path114)
           )
         });
       }
@@ -48947,6 +49242,7 @@ function parametersByEncoding(swagger2, location, encoded) {
   }
   return found;
 }
+var URL_ENCODINGS = ["single", "double"];
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
@@ -48999,12 +49295,40 @@ var queryEncodingRule = {
     }
   }
 };
+var urlEncodingEnumRule = {
+  id: "SWG-URL-ENCODING-ENUM",
+  file: "swagger",
+  title: "Use 'single' or 'double' for x-ms-url-encoding.",
+  description: 'The extension names how often the value is URL-encoded: `single` or `double`, the only values merged connectors write (about 2,000 `single`, 27 `double`). Another (`"tripple"`, `"Single"`) passed SWG-PATH-PARAM-ENCODING, which only looks for the key, and is reported at the value with the one likely meant. Query parameters are left to SWG-QUERY-ENCODING, which reports the key whatever its value.',
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "singel" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const parameters = writtenParameters(swagger2);
+    const keys = holderKeysOf(swagger2).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      if ((keys[index] & HolderKey.urlEncoding) === 0) continue;
+      const parameter = parameters[index];
+      const value = parameter.value["x-ms-url-encoding"];
+      if (parameter.in === "query" || typeof value === "string" && URL_ENCODINGS.includes(value)) continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        message: `The property value must be one of the following: ${URL_ENCODINGS.join(", ")}. Parameter '${nameExcerpt(parameter.name ?? "")}' has '${excerpt(value)}'.` + (typeof value === "string" ? didYouMean(value, URL_ENCODINGS) : "")
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/parameter-rules.ts
 var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
+  urlEncodingEnumRule,
   queryEncodingRule,
   duplicateParameterRule,
   multipleBodyRule,
@@ -49154,11 +49478,11 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "default": 10 }'
     },
     check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.default, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.default, (node, place2) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
         report2({
-          pointer: childPointer(place.pointer, "default"),
+          pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -49182,10 +49506,10 @@ var valueConstraintRules = [
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
     check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.enum, (node, place2) => {
         if (asArray(node.enum)?.length !== 0) return;
         report2({
-          pointer: childPointer(place.pointer, "enum"),
+          pointer: childPointer(place2.pointer, "enum"),
           message: "The 'enum' array requires at least one value."
         });
       });
@@ -49205,7 +49529,7 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
     check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.enum, (node, place2) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
@@ -49213,7 +49537,7 @@ var valueConstraintRules = [
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report2({
-            pointer: childPointer(place.pointer, "enum", index),
+            pointer: childPointer(place2.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -49238,14 +49562,14 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.enumValues, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.enumValues, (node, place2) => {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) return;
         const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
         const knownKeys = enumKeys && new Set(enumKeys);
         const seen = /* @__PURE__ */ new Set();
         entries.forEach((entry, index) => {
-          const at = () => childPointer(place.pointer, "x-ms-enum-values", index);
+          const at = () => childPointer(place2.pointer, "x-ms-enum-values", index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report2({
@@ -49286,12 +49610,12 @@ var valueConstraintRules = [
       good: '{ "type": "string", "format": "uuid" }'
     },
     check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.format, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.format, (node, place2) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report2({
-          pointer: childPointer(place.pointer, "format"),
+          pointer: childPointer(place2.pointer, "format"),
           message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
@@ -49802,26 +50126,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path113 = [];
+    const path114 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path113.push(start);
+    path114.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path113.pop();
+        path114.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path113.slice(path113.indexOf(target2)));
+      if (seen === "grey") cycles.push(path114.slice(path114.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path113.push(target2);
+        path114.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -50444,7 +50768,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path113 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path114 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -50452,7 +50776,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path113}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path114}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -50676,7 +51000,7 @@ function bodyNotificationUrls(model, operation2) {
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step2) => {
     internal[step2.depth] = isInternalVisibility(step2.schema["x-ms-visibility"]);
     required[step2.depth] = step2.depth === 0 || step2.required;
-    if (step2.schema["x-ms-notification-url"] !== true) return;
+    if (!isNotificationUrl(step2.schema)) return;
     urls.push({
       pointer: step2.node().pointer,
       isString: step2.schema.type === "string",
@@ -50712,8 +51036,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path113) {
-  return withoutTrailingSlashes(routeOf(path113)).toLowerCase();
+function templateShape(path114) {
+  return withoutTrailingSlashes(routeOf(path114)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51476,10 +51800,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path113, options2 = {}) {
+function offsetOfPath(document, path114, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path113.entries()) {
+  for (const [index, step2] of path114.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -51490,7 +51814,7 @@ function offsetOfPath(document, path113, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path113.length - 1;
+    const isLast = index === path114.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51514,8 +51838,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path113, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path113, options2));
+  return (path114, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path114, options2));
     return { line, column: col };
   };
 }
@@ -51694,9 +52018,9 @@ function notReadReason(error2) {
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
 function describeSchemaError(error2, root) {
-  const path113 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path113.map(nameExcerpt);
-  const value = path113.reduce(
+  const path114 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path114.map(nameExcerpt);
+  const value = path114.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -51704,7 +52028,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key2 = String(error2.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path113.length === 0) {
+    if (path114.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -51715,7 +52039,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path113, key2],
+      path: [...path114, key2],
       atKey: true
     };
   }
@@ -51723,7 +52047,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path113,
+      path: path114,
       atKey: false
     };
   }
@@ -51733,34 +52057,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path113,
+        path: path114,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path113, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path114, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path113,
+      path: path114,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path113, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path114, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path113,
+      path: path114,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path113,
+    path: path114,
     atKey: false
   };
 }
@@ -51832,12 +52156,12 @@ var UnlistedReports = class {
       others: _others,
       identity: _identity,
       unlisted: _unlisted,
-      ...place
+      ...place2
     } = first;
     return {
       severity: this.worst,
       report: {
-        ...place,
+        ...place2,
         message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`,
         unlisted: { count: this.count, per: "connector" }
       }
@@ -51870,8 +52194,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path113, method, pathItemPlace, operation2) {
-    this.path = path113;
+  constructor(path114, method, pathItemPlace, operation2) {
+    this.path = path114;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -52074,12 +52398,12 @@ var SwaggerModel = class {
   }
   /** One place per pointer written out, so that listings of one definition share it. */
   placeAt(pointer) {
-    let place = this.places.get(pointer);
-    if (!place) {
-      place = PointerPlace.at(pointer);
-      this.places.set(pointer, place);
+    let place2 = this.places.get(pointer);
+    if (!place2) {
+      place2 = PointerPlace.at(pointer);
+      this.places.set(pointer, place2);
     }
-    return place;
+    return place2;
   }
   findRefTarget(ref) {
     if (isSectionEntryRef(ref)) return this.sectionEntry(ref);
@@ -52172,11 +52496,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path113 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path113)) continue;
-      let pathItem = asObject(paths[path113]);
+    for (const path114 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path114)) continue;
+      let pathItem = asObject(paths[path114]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path113);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path114);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -52192,7 +52516,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path113, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path114, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -52300,7 +52624,7 @@ function ruleReports(connector, options2) {
   const apiProperties2 = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending2 = [];
   let current;
-  let listed2 = 0;
+  let listed3 = 0;
   const unlisted = new UnlistedReports();
   const context = {
     connector,
@@ -52309,8 +52633,8 @@ function ruleReports(connector, options2) {
     apiProperties: apiProperties2,
     report: (report2) => {
       const severity = reportSeverity(report2.severity, current.level);
-      if (listed2 < MAX_FINDINGS_PER_RULE) {
-        listed2++;
+      if (listed3 < MAX_FINDINGS_PER_RULE) {
+        listed3++;
         pending2.push({ rule: current.rule, severity, report: report2 });
       } else {
         unlisted.add(report2, severity);
@@ -52320,7 +52644,7 @@ function ruleReports(connector, options2) {
   releasingConnectorCaches(() => {
     for (const active of activeRules(options2)) {
       current = active;
-      listed2 = 0;
+      listed3 = 0;
       unlisted.clear();
       try {
         active.rule.check(context);
@@ -52356,16 +52680,17 @@ function locateFindings(connector, pending2) {
     const file = report2.path ? void 0 : fileOf(connector, kind);
     const document = file && "document" in file ? file.document : void 0;
     const named2 = report2.others && document ? namePlaces(report2.message, report2.others, (offset) => document.position(offset)) : void 0;
+    const told = named2?.message ?? report2.message;
     const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      message: named2?.message ?? report2.message,
+      message: report2.advice === void 0 ? told : `${told} ${report2.advice}`,
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath,
       related: named2?.related,
-      messageWithoutPlaces: named2?.messageWithoutPlaces,
+      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report2.advice === void 0 ? void 0 : report2.message),
       identity: report2.identity,
       unlisted: report2.unlisted
     });
@@ -52555,9 +52880,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path113) {
-  const [setting, ruleId] = path113;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path113];
+function placeIn(config2, path114) {
+  const [setting, ruleId] = path114;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path114];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -52571,8 +52896,7 @@ function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
-    if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
-      return { finding, existing: true };
+    if (settledByCap(finding, settled)) return { finding, existing: true };
     const key2 = exactKey(finding);
     if (take(exact, key2)) return { finding, existing: true };
     return { finding, existing: false };
@@ -52595,20 +52919,24 @@ function cappedListingsNotGrown(current, base2) {
   const before = listingTotals(base2);
   const now = listingTotals(current);
   const settled = /* @__PURE__ */ new Set();
-  for (const [key2, total] of before) {
-    if (total.capped && (now.get(key2)?.count ?? 0) <= total.count) settled.add(key2);
+  for (const [key2, total2] of before) {
+    if (total2.capped && (now.get(key2)?.count ?? 0) <= total2.count) settled.add(key2);
   }
   return settled;
+}
+function settledByCap(finding, settled) {
+  if (settled.has(listingKey(finding, "connector"))) return true;
+  return finding.unlisted?.per === "file" && settled.has(listingKey(finding, "file"));
 }
 function listingTotals(findings) {
   const totals = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     for (const per of LISTING_SCOPES) {
       const key2 = listingKey(finding, per);
-      const total = totals.get(key2) ?? { count: 0, capped: false };
-      total.count += finding.unlisted?.count ?? 1;
-      if (finding.unlisted?.per === per) total.capped = true;
-      totals.set(key2, total);
+      const total2 = totals.get(key2) ?? { count: 0, capped: false };
+      total2.count += finding.unlisted?.count ?? 1;
+      if (finding.unlisted?.per === per) total2.capped = true;
+      totals.set(key2, total2);
     }
   }
   return totals;
@@ -52684,9 +53012,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path113, method, body) => `{
+var operation = (path114, method, body) => `{
   "paths": {
-    "${path113}": {
+    "${path114}": {
       "${method}": ${body}
     }
   }
@@ -52793,7 +53121,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -52849,7 +53177,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -52929,7 +53257,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -53039,7 +53367,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -53055,7 +53383,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. The errors past the 20 listed are unknown to both: an error listed now that the base only counted is the update's, and the change that counts the rest is major, not breaking, when the base counted some too and the file has no more errors than it had (fixing one of 25 errors changes the count, not what is wrong). A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -53166,16 +53494,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path113 = [];
+  const path114 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path113.push(part.step);
+        if (part.step !== void 0) path114.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path113.pop();
+        if (part.step !== void 0) path114.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -53183,7 +53511,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path113, ...part.change.path] });
+      result.push({ ...part.change, path: [...path114, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -53191,16 +53519,16 @@ function listChanges(root) {
   };
   visit3(root);
   for (const [kind, tally2] of tallies) {
-    const total = totals.get(kind);
-    if (total <= tally2.listed) continue;
-    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally2.listed;
+    const total2 = totals.get(kind);
+    if (total2 <= tally2.listed) continue;
+    const unlisted = total2 >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total2 - tally2.listed;
     result[tally2.lastIndex] = { ...result[tally2.lastIndex], unlisted };
   }
   return result;
 }
 function listedCount(totals) {
   let count = 0;
-  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
+  for (const total2 of totals.values()) count += Math.min(total2, MAX_LISTED_PATHS);
   return count;
 }
 function pathsToEachKind(root) {
@@ -53321,6 +53649,156 @@ function touch(touched, change) {
   }
 }
 
+// packages/validator/src/diff/element-places.ts
+var placesByBase = /* @__PURE__ */ new WeakMap();
+function elementPlaces(was, is) {
+  let byNew = placesByBase.get(was);
+  if (!byNew) {
+    byNew = /* @__PURE__ */ new WeakMap();
+    placesByBase.set(was, byNew);
+  }
+  let places = byNew.get(is);
+  if (!places) {
+    places = newElementPlaces(was, is);
+    byNew.set(is, places);
+  }
+  return places;
+}
+var GONE = -1;
+function newElementPlaces(was, is) {
+  const index = new NewElementIndex(is);
+  const known = new Array(was.length);
+  const placeOf3 = (at) => {
+    if (!Number.isInteger(at) || at < 0 || at >= was.length) return void 0;
+    let place2 = known[at];
+    if (place2 === void 0) {
+      place2 = index.find(was[at]) ?? GONE;
+      known[at] = place2;
+    }
+    return place2 === GONE ? void 0 : place2;
+  };
+  return { placeOf: placeOf3 };
+}
+var NewElementIndex = class {
+  constructor(elements) {
+    this.elements = elements;
+  }
+  elements;
+  byRef;
+  byName;
+  byText;
+  /** The index of the first element that is `element` (as sameElement of counterpart-pointer tells). */
+  find(element2) {
+    const object = asObject(element2);
+    if (object && typeof object.$ref === "string") return this.refs().get(object.$ref);
+    if (object && typeof object.name === "string") return this.names().get(object.name)?.get(object.in);
+    return this.texts().get(canonicalText(element2));
+  }
+  refs() {
+    if (!this.byRef) {
+      this.byRef = /* @__PURE__ */ new Map();
+      this.elements.forEach((element2, at) => {
+        const ref = asObject(element2)?.$ref;
+        if (typeof ref === "string" && !this.byRef.has(ref)) this.byRef.set(ref, at);
+      });
+    }
+    return this.byRef;
+  }
+  names() {
+    if (!this.byName) {
+      this.byName = /* @__PURE__ */ new Map();
+      this.elements.forEach((element2, at) => {
+        const object = asObject(element2);
+        if (!object || typeof object.name !== "string") return;
+        let byIn = this.byName.get(object.name);
+        if (!byIn) {
+          byIn = /* @__PURE__ */ new Map();
+          this.byName.set(object.name, byIn);
+        }
+        if (!byIn.has(object.in)) byIn.set(object.in, at);
+      });
+    }
+    return this.byName;
+  }
+  texts() {
+    if (!this.byText) {
+      this.byText = /* @__PURE__ */ new Map();
+      this.elements.forEach((element2, at) => {
+        const text3 = canonicalText(element2);
+        if (!this.byText.has(text3)) this.byText.set(text3, at);
+      });
+    }
+    return this.byText;
+  }
+};
+function canonicalText(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(",")}]`;
+  const object = asObject(value);
+  if (object) {
+    const members = Object.keys(object).sort().map((key2) => `${JSON.stringify(key2)}:${canonicalText(object[key2])}`);
+    return `{${members.join(",")}}`;
+  }
+  if (value === void 0 || typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return JSON.stringify(value);
+}
+
+// packages/validator/src/diff/policy-parameter-edits.ts
+function policyParameterEdits(before, after) {
+  const was = parametersOf(before);
+  const is = parametersOf(after);
+  const edits = [];
+  const scope2 = scopeEdit(was[OPERATIONS_KEY], is[OPERATIONS_KEY]);
+  for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(was), ...Object.keys(is)])]) {
+    if (key2 === OPERATIONS_KEY || jsonEqual(was[key2], is[key2])) continue;
+    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    if (!has(was, key2)) edits.push(`${name} ${quoted(is[key2])} added`);
+    else if (!has(is, key2)) edits.push(`${name} ${quoted(was[key2])} removed`);
+    else edits.push(`${name} ${quoted(was[key2])} is now ${quoted(is[key2])}`);
+  }
+  if (scope2 !== void 0) edits.push(scope2);
+  if (edits.length === 0) return void 0;
+  const note = carriesCredential(was) || carriesCredential(is) ? ` ${CREDENTIAL_NOTE}` : "";
+  return `${edits.join("; ")}.${note}`;
+}
+var CREDENTIAL_NOTE = "The policy sends the credential of each connection: existing connections send the new value from this update on, so say in the pull request that the API accepts it.";
+var AUTHORIZATION = "authorization";
+function carriesCredential(parameters) {
+  const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
+  if (name?.toLowerCase() === AUTHORIZATION) return true;
+  return Object.entries(parameters).some(
+    ([key2, value]) => key2 !== OPERATIONS_KEY && typeof value === "string" && readsConnectionParameter(value)
+  );
+}
+function readsConnectionParameter(value) {
+  return connectionParameterReferences(value).length > 0;
+}
+function parametersOf(instance) {
+  return asObject(asObject(instance)?.parameters) ?? {};
+}
+function scopeEdit(before, after) {
+  if (jsonEqual(before, after)) return void 0;
+  const was = operationsOf(before);
+  const is = operationsOf(after);
+  if (is === void 0) return `it now applies to every operation, where it applied to ${listed(was)}`;
+  if (was === void 0) return `it now applies to ${listed(is)} only, where it applied to every operation`;
+  const listedBefore = new Set(was);
+  const listedAfter = new Set(is);
+  const gained = is.filter((id) => !listedBefore.has(id));
+  const lost = was.filter((id) => !listedAfter.has(id));
+  const parts = [
+    ...gained.length > 0 ? [`it now also applies to ${quoteList(gained)}`] : [],
+    ...lost.length > 0 ? [`it no longer applies to ${quoteList(lost)}`] : []
+  ];
+  return parts.length > 0 ? parts.join("; ") : "its operations are listed in another order";
+}
+function operationsOf(value) {
+  return asArray(value)?.map((id) => String(id));
+}
+function listed(operations) {
+  if (operations === void 0) return "every operation";
+  return operations.length === 0 ? "no operation" : quoteList(operations);
+}
+
 // packages/validator/src/diff/scope-note.ts
 function scopesNote(before, after) {
   const [was, is] = [scopeNames(before), scopeNames(after)];
@@ -53336,9 +53814,102 @@ function scopesNote(before, after) {
   return void 0;
 }
 function scopeNames(value) {
+  const named2 = asObject(value);
+  if (named2) return Object.keys(named2);
   const list3 = asArray(value);
   if (!list3?.every((scope2) => typeof scope2 === "string")) return void 0;
   return list3;
+}
+function securityScopesNotes(before, after) {
+  const [was, is] = [asObject(before) ?? {}, asObject(after) ?? {}];
+  const notes = [];
+  for (const [name, definition] of Object.entries(is)) {
+    const [old, now] = [asObject(was[name]), asObject(definition)];
+    if (old?.type !== "oauth2" || now?.type !== "oauth2") continue;
+    const note = scopesNote(old.scopes, now.scopes);
+    if (note !== void 0 && !notes.includes(note)) notes.push(note);
+  }
+  return notes;
+}
+
+// packages/validator/src/diff/script-operations-diff.ts
+function scriptOperationsChanges(before, after) {
+  const was = scriptOperationsOf(before);
+  const is = scriptOperationsOf(after);
+  const changes = [];
+  const edit = operationsEdit(was, is);
+  const place2 = is ?? was;
+  if (edit !== void 0 && place2)
+    changes.push({ side: is ? "new" : "old", pointer: place2.pointer, detail: `Changed: ${edit}.` });
+  const unread = is?.unread ?? was?.unread;
+  if (unread && place2 && was?.key === is?.key && !jsonEqual(was?.unread?.value, is?.unread?.value)) {
+    changes.push({
+      side: is?.unread ? "new" : "old",
+      pointer: unread.pointer,
+      detail: `Changed: ${unread.key}, which connector-alm leaves unread beside ${place2.key} (PROP-SCRIPTOPS).`
+    });
+  }
+  const restBefore = withoutLists(before);
+  const restAfter = withoutLists(after);
+  const moved = was !== void 0 && is !== void 0 && was.key !== is.key;
+  for (const key2 of differingKeys(restBefore, restAfter, /* @__PURE__ */ new Set())) {
+    if (moved && key2 === "script" && has(restBefore, key2) !== has(restAfter, key2)) continue;
+    const scriptBefore = asObject(restBefore[key2]);
+    const scriptAfter = asObject(restAfter[key2]);
+    if (key2 === "script" && scriptBefore && scriptAfter) {
+      for (const inner of differingKeys(scriptBefore, scriptAfter, /* @__PURE__ */ new Set()))
+        changes.push({
+          side: has(scriptAfter, inner) ? "new" : "old",
+          pointer: childPointer("/properties/script", inner),
+          detail: `Changed: script.${inner}.`
+        });
+    } else {
+      changes.push({
+        side: has(restAfter, key2) ? "new" : "old",
+        pointer: childPointer("/properties", key2),
+        detail: `Changed: ${key2}.`
+      });
+    }
+  }
+  return changes;
+}
+function operationsEdit(was, is) {
+  const place2 = is ?? was;
+  if (!place2 || was?.key === is?.key && jsonEqual(was?.value, is?.value)) return void 0;
+  const label = was && is && was.key !== is.key ? `${was.key} written as ${is.key} now` : place2.key;
+  if (was && !isList(was.value) || is && !isList(is.value)) return label;
+  const before = scriptOperationIds(was);
+  const after = scriptOperationIds(is);
+  if (before === void 0 && after === void 0)
+    return `${label} (the script still runs for every operation)`;
+  if (before === void 0)
+    return `${label}: the script now runs for ${quoteList([...after])} only, where it ran for every operation`;
+  if (after === void 0)
+    return `${label}: the script now runs for every operation, where it ran for ${quoteList([...before])} only`;
+  const added = [...after].filter((id) => !before.has(id));
+  const removed = [...before].filter((id) => !after.has(id));
+  const parts = [
+    ...added.length > 0 ? [`${quoteList(added)} added`] : [],
+    ...removed.length > 0 ? [`${quoteList(removed)} removed`] : []
+  ];
+  if (parts.length > 0) return `${label}, ${parts.join(", ")}`;
+  return was?.key === is?.key ? `${label} (their order)` : `${label} (the same operations)`;
+}
+function isList(value) {
+  return asArray(value) !== void 0;
+}
+function withoutLists(properties) {
+  const rest = {};
+  const script3 = properties.script;
+  const scriptObject = asObject(script3);
+  if (scriptObject) {
+    const others2 = { ...scriptObject };
+    delete others2.operationIds;
+    rest.script = others2;
+  } else if (has(properties, "script")) {
+    rest.script = script3;
+  }
+  return rest;
 }
 
 // packages/validator/src/diff/api-properties-diff.ts
@@ -53349,6 +53920,7 @@ function diffApiPropertiesValues(before, after) {
   const propertiesBefore = asObject(before.properties) ?? {};
   const propertiesAfter = asObject(after.properties) ?? {};
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
+  let scriptToldOnce = false;
   for (const key2 of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
     const pointer = childPointer("/properties", key2);
     const side = has(propertiesAfter, key2) ? "new" : "old";
@@ -53367,7 +53939,7 @@ function diffApiPropertiesValues(before, after) {
         });
         continue;
       }
-      const { minor, major } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
+      const { minor, major, notes } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
       const named2 = (edits) => `connectionParameterSets ${nameList(edits)}`;
       if (minor.length > 0) {
         add2({
@@ -53383,13 +53955,18 @@ function diffApiPropertiesValues(before, after) {
           rule: CHANGE_RULES.other,
           side,
           pointer,
-          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key2)}.`
+          detail: major.length > 0 ? `Changed: ${named2(major)}.${notes.map((note) => ` ${note}`).join("")}` : `Changed: ${excerpt(key2)}.`
         });
       }
     } else if (key2 === "policyTemplateInstances") {
       const detail = policiesEdited(propertiesBefore[key2], propertiesAfter[key2]);
       if (detail !== void 0)
-        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
+    } else if (key2 === "scriptOperations" || key2 === "script") {
+      if (scriptToldOnce) continue;
+      scriptToldOnce = true;
+      for (const change of scriptOperationsChanges(propertiesBefore, propertiesAfter))
+        add2({ rule: CHANGE_RULES.other, ...change });
     } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key2)}.` });
     }
@@ -53461,7 +54038,7 @@ function keyPaths(key2, before, after) {
   return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key2}.${inner}`);
 }
 function setEdits(before, after) {
-  const edits = { minor: [], major: [] };
+  const edits = { minor: [], major: [], notes: [] };
   const setsBefore = asObject(before);
   const setsAfter = asObject(after);
   if (!setsBefore || !setsAfter) return edits;
@@ -53494,6 +54071,8 @@ function setEdits(before, after) {
       const edited = parameterEdits(parameterBefore, parameterAfter);
       appendAll(edits.minor, edited.minor.map(inner));
       appendAll(edits.major, edited.major.map(inner));
+      const note = edited.major.includes(SCOPES) ? scopesNote(scopesOf(parameterBefore), scopesOf(parameterAfter)) : void 0;
+      if (note !== void 0 && !edits.notes.includes(note)) edits.notes.push(note);
     }
   }
   return edits;
@@ -53512,37 +54091,66 @@ function policiesEdited(before, after) {
   const key2 = "policyTemplateInstances";
   const listBefore = before === void 0 ? [] : asArray(before);
   const listAfter = after === void 0 ? [] : asArray(after);
-  if (!listBefore || !listAfter) return key2;
+  if (!listBefore || !listAfter) return `${key2}.`;
   const others2 = (list3) => list3.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others2(listBefore), others2(listAfter))) {
-    return `${key2} ${nameList(policyEdits(others2(listBefore), others2(listAfter)))}`;
+    const { labels, details } = policyEdits(others2(listBefore), others2(listAfter));
+    return `${key2} ${nameList(labels)}.${details.length > 0 ? ` ${sentencesWithin(details)}` : ""}`;
   }
   const rerouting = (list3) => list3.filter(isRerouting).map((instance) => JSON.stringify(instance)).sort();
   if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return void 0;
-  return listBefore.length > 0 ? `${key2} (their order)` : key2;
+  return listBefore.length > 0 ? `${key2} (their order).` : `${key2}.`;
 }
 function policyEdits(instancesBefore, instancesAfter) {
-  const unmatched = [...instancesAfter];
-  const take2 = (found) => {
-    const index = unmatched.findIndex(found);
-    if (index === -1) return false;
-    unmatched.splice(index, 1);
-    return true;
+  const taken = new Array(instancesAfter.length).fill(false);
+  const byValue = queuesBy(instancesAfter, canonicalText);
+  const byName = queuesBy(instancesAfter, policyName);
+  const take2 = (queues, key2) => {
+    const queue = queues.get(key2);
+    while (queue && queue.length > 0) {
+      const at = queue.shift();
+      if (!taken[at]) {
+        taken[at] = true;
+        return at;
+      }
+    }
+    return void 0;
   };
   const edits = [];
-  const removed = [];
-  for (const instance of instancesBefore) {
-    if (!take2((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
-  }
+  const details = [];
+  const removed = instancesBefore.filter((instance) => take2(byValue, canonicalText(instance)) === void 0);
   for (const instance of removed) {
-    const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
-    edits.push(take2(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
+    const at = take2(byName, policyName(instance));
+    if (at !== void 0) {
+      edits.push(policyInstanceLabel(instance));
+      const detail = policyParameterEdits(instance, instancesAfter[at]);
+      if (detail !== void 0) details.push(`${policyInstanceLabel(instance)}: ${detail}`);
+    } else {
+      edits.push(`${policyInstanceLabel(instance)} removed`);
+    }
   }
+  const unmatched = instancesAfter.filter((_, at) => !taken[at]);
   appendAll(
     edits,
     unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
   );
-  return edits.length > 0 ? edits : ["(their order)"];
+  return { labels: edits.length > 0 ? edits : ["(their order)"], details };
+}
+function queuesBy(list3, keyOf2) {
+  const queues = /* @__PURE__ */ new Map();
+  list3.forEach((element2, at) => {
+    const key2 = keyOf2(element2);
+    const queue = queues.get(key2);
+    if (queue) queue.push(at);
+    else queues.set(key2, [at]);
+  });
+  return queues;
+}
+function policyName(instance) {
+  return JSON.stringify([
+    policyField(instance, "templateId") ?? null,
+    policyField(instance, "title") ?? null
+  ]);
 }
 function policyField(instance, key2) {
   return asString(asObject(instance)?.[key2]);
@@ -53573,22 +54181,22 @@ function effectiveAuthentication(swagger2, apiProperties2) {
   const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
   const sets = values.map((value, index) => {
     const set2 = asObject(value);
-    const place = placeIn2("apiProperties", `/properties/connectionParameterSets/values/${index}`);
-    const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
+    const place2 = placeIn2("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const option = parameterOption(asObject(set2?.parameters) ?? {}, place2, "parameters");
     return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
   });
   if (parameters && Object.keys(parameters).length > 0) {
-    const place = placeIn2("apiProperties", "/properties/connectionParameters");
-    return { outsideSets: parameterOption(parameters, place, ""), sets };
+    const place2 = placeIn2("apiProperties", "/properties/connectionParameters");
+    return { outsideSets: parameterOption(parameters, place2, ""), sets };
   }
   return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger2), sets };
 }
-function parameterOption(parameters, place, child) {
+function parameterOption(parameters, place2, child) {
   const entries = entriesOf(parameters).flatMap(([name, value]) => {
     const parameter = asObject(value);
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
   });
-  const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
+  const pointerOf = (name) => child ? childPointer(place2.pointer, child, name) : childPointer(place2.pointer, name);
   const at = (name) => placeIn2("apiProperties", pointerOf(name));
   const oauth = entries.find((entry) => entry.type === "oauthsetting");
   const username = entries.find((entry) => entry.name.toLowerCase() === "username");
@@ -53600,7 +54208,7 @@ function parameterOption(parameters, place, child) {
     oauth !== void 0 && entry.name.startsWith(`${oauth.name}:`))
   ).map((entry) => ({ name: entry.name, place: at(entry.name) }));
   const common = {
-    place,
+    place: place2,
     credentials,
     parameterNames: entries.map((entry) => entry.name),
     requiredValues: entries.filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter)).map((entry) => ({ name: entry.name, place: at(entry.name) })),
@@ -53628,7 +54236,7 @@ function parameterOption(parameters, place, child) {
   }
   if (basic) return { ...common, kind: "basic", kindPlace: at(username.name) };
   if (secure) return { ...common, kind: "apiKey", kindPlace: at(secure.name) };
-  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
+  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place2 };
 }
 function isFilledByUsers(parameter) {
   const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
@@ -53655,7 +54263,7 @@ function isFalse(value) {
   return value === false || typeof value === "string" && value.toLowerCase() === "false";
 }
 function swaggerOption(swagger2) {
-  const place = placeIn2("swagger", "/securityDefinitions");
+  const place2 = placeIn2("swagger", "/securityDefinitions");
   const definitions = entriesOf(swagger2?.securityDefinitions).map(([name, value]) => ({
     name,
     definition: asObject(value) ?? {}
@@ -53668,14 +54276,14 @@ function swaggerOption(swagger2) {
   const first = definitions[0];
   return {
     kind: kinds.length > 0 ? kinds.join(" + ") : NO_AUTHENTICATION,
-    place,
+    place: place2,
     requiredValues: [],
     mayBeEmpty: [],
-    kindPlace: first ? placeIn2("swagger", childPointer(place.pointer, first.name)) : place,
+    kindPlace: first ? placeIn2("swagger", childPointer(place2.pointer, first.name)) : place2,
     ...flow ? {
       flow: {
         value: flow,
-        place: placeIn2("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+        place: placeIn2("swagger", childPointer(place2.pointer, oauth[0].name, "flow"))
       }
     } : {}
   };
@@ -53783,9 +54391,14 @@ function swaggerEdits(before, after, outsideSets) {
       file: "swagger",
       side: after.swagger && has(after.swagger, key2) ? "new" : "old",
       pointer: `/${key2}`,
-      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
+      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? ` ${NO_SIGN_IN_CHANGED}` : scopesNotes(before, after)}`
     }
   ];
+}
+var NO_SIGN_IN_CHANGED = "Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.";
+function scopesNotes(before, after) {
+  const notes = securityScopesNotes(before.swagger?.securityDefinitions, after.swagger?.securityDefinitions);
+  return notes.map((note) => ` ${note}`).join("");
 }
 function compareOption(old, now) {
   const signIn = compareSignIn(old, now);
@@ -53795,17 +54408,17 @@ function requiredValuesAdded(old, now) {
   const had = new Set((old.parameterNames ?? []).map(parameterKey));
   const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
   const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
-  return now.requiredValues.flatMap(({ name, place }) => {
+  return now.requiredValues.flatMap(({ name, place: place2 }) => {
     const key2 = parameterKey(name);
     if (signIn.has(key2)) return [];
     if (!had.has(key2)) {
       return [
         {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
-          place,
+          place: place2,
           side: "new",
           detail: `${quoted(name)} is required, shown and has no defaultValue.`,
-          covers: [place.pointer]
+          covers: [place2.pointer]
         }
       ];
     }
@@ -53815,21 +54428,21 @@ function requiredValuesAdded(old, now) {
       {
         rule: reason === "hidden" ? CASE_RULES.hiddenConnectionParameterRequired : CHANGE_RULES.connectionParameterRequired,
         place: {
-          file: place.file,
-          pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
+          file: place2.file,
+          pointer: childPointer(place2.pointer, "uiDefinition", "constraints", "required")
         },
         side: "new",
         detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
-        covers: [place.pointer]
+        covers: [place2.pointer]
       }
     ];
   });
 }
 function compareSignIn(old, now) {
   const covers = coveredPlaces(old, now);
-  const breakAt = (place, detail) => ({
+  const breakAt = (place2, detail) => ({
     rule: CHANGE_RULES.authType,
-    place,
+    place: place2,
     side: "new",
     detail,
     covers
@@ -53900,7 +54513,7 @@ function coveredPlaces(old, now) {
   const places = [old.kindPlace, now.kindPlace, ...old.credentials ?? [], ...now.credentials ?? []].map(
     (item) => "place" in item ? item.place : item
   );
-  return places.filter((place) => place.file === "apiProperties").map((place) => place.pointer);
+  return places.filter((place2) => place2.file === "apiProperties").map((place2) => place2.pointer);
 }
 function parameterKey(name) {
   return name.toLowerCase();
@@ -54058,8 +54671,8 @@ function movingHostSetter(model, policies, operationId) {
 function swaggerUrls(model) {
   const host = asString(model.root.host);
   if (host === void 0 || host === "") return [];
-  const listed2 = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
-  const schemes = listed2.length > 0 ? listed2 : ["https"];
+  const listed3 = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
+  const schemes = listed3.length > 0 ? listed3 : ["https"];
   return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
 }
 function comparableUrl(url) {
@@ -54133,7 +54746,7 @@ function diffRerouting(before, after) {
     if (was && is && jsonEqual(was.instance, is.instance)) continue;
     const reached = [.../* @__PURE__ */ new Set([...scope(was, kept), ...scope(is, kept)])];
     const affected = kept === void 0 ? reached : moved(reached);
-    const place = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
+    const place2 = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
     const everyOperation = [was, is].some((reroute) => reroute && reroute.operations === void 0);
     if (affected.length === 0 && !(everyOperation && kept === void 0)) {
       const state = !was ? " added" : !is ? " removed" : "";
@@ -54142,7 +54755,7 @@ function diffRerouting(before, after) {
       changes.push({
         rule: CHANGE_RULES.other,
         file: "apiProperties",
-        ...place,
+        ...place2,
         detail: `Changed: policyTemplateInstances ${policyLabel(is ?? was)}${state}${why}.`
       });
       continue;
@@ -54152,7 +54765,7 @@ function diffRerouting(before, after) {
     changes.push({
       rule: CHANGE_RULES.policyReroute,
       file: "apiProperties",
-      ...place,
+      ...place2,
       operationId: affected.length === 1 && !forEvery ? affected[0] : void 0,
       detail: `The policy ${policyLabel(is ?? was)} ${whatChanged(was, is, requests)}.`
     });
@@ -54290,11 +54903,11 @@ var ChangeCap = class {
    */
   result() {
     const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
-    const listed2 = /* @__PURE__ */ new Map();
+    const listed3 = /* @__PURE__ */ new Map();
     const result = [];
     for (const { change } of kept) {
-      const count = listed2.get(change.ruleId) ?? 0;
-      listed2.set(change.ruleId, count + 1);
+      const count = listed3.get(change.ruleId) ?? 0;
+      listed3.set(change.ruleId, count + 1);
       if (count < MAX_FINDINGS_PER_RULE) result.push(change);
       else if (count === MAX_FINDINGS_PER_RULE)
         result.push(summary(change, this.rest(change.ruleId, result)));
@@ -54302,10 +54915,10 @@ var ChangeCap = class {
     return result;
   }
   /** A capped rule's counts less those of its listed changes (in `listed`). */
-  rest(ruleId, listed2) {
+  rest(ruleId, listed3) {
     const rule2 = this.rules.get(ruleId);
     const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
-    for (const change of listed2) {
+    for (const change of listed3) {
       if (change.ruleId !== ruleId) continue;
       rest.total--;
       rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
@@ -54665,8 +55278,8 @@ function reportOverlap(entries, index) {
     }
     return result;
   };
-  function* reportsBefore(node, place, below, before) {
-    for (const report2 of places.at(node, place.pointer, below)) {
+  function* reportsBefore(node, place2, below, before) {
+    for (const report2 of places.at(node, place2.pointer, below)) {
       if (order.get(report2) >= before) return;
       yield report2;
     }
@@ -54678,22 +55291,22 @@ function reportOverlap(entries, index) {
       const position = order.get(report2);
       return node.reports[0] !== report2 || node.changes.length > 0 || node.entriesBelow || overlapping(node, report2.valuePath).some((ancestor) => order.get(ancestor.reports[0]) < position);
     },
-    *candidates(report2, place, below) {
+    *candidates(report2, place2, below) {
       const node = nodes.get(report2);
       const position = order.get(report2);
-      for (const other of reportsBefore(node, place, below, position))
+      for (const other of reportsBefore(node, place2, below, position))
         if (other !== report2) yield { report: other, below };
       if (below === "") yield* changesBefore(node, position);
       for (const ancestor of overlapping(node, report2.valuePath)) {
         const rest = report2.valuePath.slice(ancestor.length) + below;
-        for (const other of reportsBefore(ancestor, place, rest, position))
+        for (const other of reportsBefore(ancestor, place2, rest, position))
           yield { report: other, below: rest };
       }
       if (!node.entriesBelow || below === "") return;
       const valuePath = report2.valuePath + below;
       for (const descendant of ValuePathTree.down(node, valuePath)) {
         const rest = valuePath.slice(descendant.length);
-        for (const other of reportsBefore(descendant, place, rest, position))
+        for (const other of reportsBefore(descendant, place2, rest, position))
           yield { report: other, below: rest };
         if (rest === "") yield* changesBefore(descendant, position);
       }
@@ -54959,8 +55572,8 @@ function reportedChanges(entries, before, after) {
         }
       }
       const { line, column } = places[index2];
-      const place = { file: swaggerFile[side], line, column };
-      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place, last2)))
+      const place2 = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place2, last2)))
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
@@ -54990,7 +55603,7 @@ function supersededPlaces(entries) {
   const places = /* @__PURE__ */ new Set();
   for (const entry of entries) {
     if (isSchemaReport(entry)) continue;
-    for (const place of entry.supersedes ?? []) places.add(`${place.file}:${place.pointer}`);
+    for (const place2 of entry.supersedes ?? []) places.add(`${place2.file}:${place2.pointer}`);
   }
   return {
     has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
@@ -55008,11 +55621,11 @@ function counterpartPointer(before, after, pointer) {
   let is = after;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(is)) {
-      const element2 = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element2 === void 0 ? -1 : is.findIndex((candidate) => sameElement(element2, candidate));
-      if (index === -1) break;
+      const at = Array.isArray(was) && /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = at === -1 ? void 0 : elementPlaces(was, is).placeOf(at);
+      if (index === void 0) break;
       segments.push(index);
-      was = element2;
+      was = was[at];
       is = is[index];
     } else if (isObject(is) && has(is, segment)) {
       segments.push(segment);
@@ -55024,32 +55637,82 @@ function counterpartPointer(before, after, pointer) {
   }
   return toPointer(segments);
 }
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
-}
 function deletionPointer(before, after, pointer) {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
   if (keptDepth === segments.length) return kept;
-  const was = asObject(valueAtPointer(before, toPointer(segments.slice(0, keptDepth))));
-  const is = asObject(valueAtPointer(after, kept));
-  if (!was || !is) return kept;
-  const names3 = Object.keys(was);
-  const at = names3.indexOf(segments[keptDepth]);
-  const following = names3.slice(at + 1).find((name) => has(is, name));
+  const members = membersOf(
+    valueAtPointer(before, toPointer(segments.slice(0, keptDepth))),
+    valueAtPointer(after, kept)
+  );
+  const at = members ? members.positionOf(segments[keptDepth]) : void 0;
+  if (!members || at === void 0) return kept;
+  const following = members.followingPlace(at);
   if (following !== void 0) return childPointer(kept, following);
-  if (Object.keys(is).length === 0) return kept;
+  if (members.emptied) return kept;
   const outside = followingPlace(after, kept);
   if (outside !== void 0) return outside;
-  const preceding = names3.slice(0, at).reverse().find((name) => has(is, name));
+  const preceding = members.precedingPlace(at);
   return preceding === void 0 ? kept : childPointer(kept, preceding);
+}
+var membersByBase = /* @__PURE__ */ new WeakMap();
+function membersOf(was, is) {
+  const bothArrays = Array.isArray(was) && Array.isArray(is);
+  if (!bothArrays && !(isObject(was) && isObject(is))) return void 0;
+  const pair = [was, is];
+  let byNew = membersByBase.get(pair[0]);
+  if (!byNew) {
+    byNew = /* @__PURE__ */ new WeakMap();
+    membersByBase.set(pair[0], byNew);
+  }
+  let members = byNew.get(pair[1]);
+  if (!members) {
+    members = bothArrays ? arrayMembers(was, is) : objectMembers(was, is);
+    byNew.set(pair[1], members);
+  }
+  return members;
+}
+function arrayMembers(was, is) {
+  const places = elementPlaces(was, is);
+  return {
+    // An index as the base version's members are named: "1", never "01" or "1.0".
+    positionOf: (name) => {
+      const at = Number(name);
+      return Number.isInteger(at) && at >= 0 && at < was.length && String(at) === name ? at : void 0;
+    },
+    ...nearestPlaces(was.length, (at) => places.placeOf(at)),
+    emptied: is.length === 0
+  };
+}
+function objectMembers(was, is) {
+  const names3 = Object.keys(was);
+  const positions = new Map(names3.map((name, at) => [name, at]));
+  return {
+    positionOf: (name) => positions.get(name),
+    ...nearestPlaces(names3.length, (at) => has(is, names3[at]) ? names3[at] : void 0),
+    emptied: Object.keys(is).length === 0
+  };
+}
+function nearestPlaces(count, placeOf3) {
+  let following;
+  let preceding;
+  return {
+    followingPlace(position) {
+      if (!following) {
+        following = new Array(count);
+        for (let at = count - 2; at >= 0; at--) following[at] = placeOf3(at + 1) ?? following[at + 1];
+      }
+      return following[position];
+    },
+    precedingPlace(position) {
+      if (!preceding) {
+        preceding = new Array(count);
+        for (let at = 1; at < count; at++) preceding[at] = placeOf3(at - 1) ?? preceding[at - 1];
+      }
+      return preceding[position];
+    }
+  };
 }
 function followingPlace(root, pointer) {
   const segments = parsePointer(pointer);
@@ -55177,7 +55840,7 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   const resolved2 = model.resolve(value, pointer);
   const node = asObject(resolved2.value);
   if (resolved2.broken || !node) return false;
-  if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
+  if (has(node, "default") || node.readOnly === true || isNotificationUrl(node)) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
   const known = filledMemo(model);
   const key2 = `${depth}|${resolved2.pointer}`;
@@ -55279,7 +55942,7 @@ function secretTold(secret, direction) {
 
 // packages/validator/src/diff/notification-url-deletion.ts
 function notificationUrlDeletion(what, name, field) {
-  if (!isObject(field) || field["x-ms-notification-url"] !== true) return void 0;
+  if (!isNotificationUrl(field)) return void 0;
   return {
     rule: CHANGE_RULES.other,
     detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`
@@ -55467,7 +56130,7 @@ function unfollowed(model, parameter) {
 }
 function mustBeSent(model, parameter) {
   if (parameter.value.required !== true || has(parameter.value, "default")) return false;
-  if (parameter.value["x-ms-notification-url"] === true) return false;
+  if (isNotificationUrl(parameter.value)) return false;
   return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
 }
 function requiredEdit(parameter) {
@@ -55510,21 +56173,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path113 in paths) {
-    if (!has(paths, path113)) continue;
-    const pathItem = refPathItem(paths[path113]);
+  for (const path114 in paths) {
+    if (!has(paths, path114)) continue;
+    const pathItem = refPathItem(paths[path114]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path113));
-    unfollowed2.set(path113, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path114));
+    unfollowed2.set(path114, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path113 in paths) {
-    if (!has(paths, path113)) continue;
-    const pathItem = refPathItem(paths[path113]);
+  for (const path114 in paths) {
+    if (!has(paths, path114)) continue;
+    const pathItem = refPathItem(paths[path114]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -55536,17 +56199,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path113 of all) {
-    const before = has(pathsBefore, path113) ? pathsBefore[path113] : void 0;
-    const after = has(pathsAfter, path113) ? pathsAfter[path113] : void 0;
+  for (const path114 of all) {
+    const before = has(pathsBefore, path114) ? pathsBefore[path114] : void 0;
+    const after = has(pathsAfter, path114) ? pathsAfter[path114] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path113);
-    const whyBefore = unfollowedBefore.get(path113);
+    const whyAfter = unfollowedAfter.get(path114);
+    const whyBefore = unfollowedBefore.get(path114);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path113);
+    const pathItemPointer = childPointer("/paths", path114);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -55554,12 +56217,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path113)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path114)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path113)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path113)} was not compared: in the base version, ${whyBefore}.` : refEdit(path113, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path114)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path114)} was not compared: in the base version, ${whyBefore}.` : refEdit(path114, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -55569,12 +56232,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path113, before, after) {
+function refEdit(path114, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path113)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path114)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path113)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path113)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path114)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path114)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -55587,7 +56250,7 @@ function equalApartFrom(before, after, pointer, skipped) {
   const objectAfter = after === void 0 ? {} : after;
   if (!isObject(objectBefore) || !isObject(objectAfter)) return false;
   const prefix = `${pointer}/`;
-  if (![...skipped].some((place) => place.startsWith(prefix))) return false;
+  if (![...skipped].some((place2) => place2.startsWith(prefix))) return false;
   const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
   for (const key2 of keys) {
     const valueBefore = has(objectBefore, key2) ? objectBefore[key2] : void 0;
@@ -55791,8 +56454,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path113) {
-  return withoutTrailingSlashes(emptiedBraces(path113));
+function normalizePath(path114) {
+  return withoutTrailingSlashes(emptiedBraces(path114));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -56088,7 +56751,7 @@ function deletedMemberPointer(context, was, is, member) {
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
   const trigger = excerpt(asString(operation2.operation["x-ms-trigger"]) ?? "unknown");
-  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
+  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => isNotificationUrl(parameter.value));
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
 function pathParameterNames(operation2) {
@@ -56723,7 +57386,7 @@ function compareEnum(before, after, direction, add2, others2) {
       add2({
         rule: CHANGE_RULES.enumNarrowed,
         side: "new",
-        pointer: keyPointer(after, "enum"),
+        pointer: removedValuePointer(before, after, removed[0]),
         path: ["enum"],
         detail: `Removed: ${quoteList(removed)}.`
       });
@@ -56740,6 +57403,12 @@ function compareEnum(before, after, direction, add2, others2) {
     return;
   }
   others2.push("enum");
+}
+function removedValuePointer(before, after, removed) {
+  const list3 = keyPointer(after, "enum");
+  const index = before.enum?.indexOf(removed) ?? -1;
+  if (!has(after.node, "enum") || index === -1) return list3;
+  return `${list3}${deletionPointer(before.enum, after.enum, childPointer("", index))}`;
 }
 function sameChoice(value, other) {
   if (jsonEqual(value, other)) return true;
@@ -57110,22 +57779,33 @@ function swaggerDeletion(before, after) {
 function sharedSyntaxErrors(base2, current) {
   const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
   const unmatched = /* @__PURE__ */ new Map();
-  for (const { issue, place } of base2) {
-    const key2 = sameErrorKey(issue, place);
+  for (const { issue, place: place2 } of base2) {
+    const key2 = sameErrorKey(issue, place2);
     const alike = unmatched.get(key2);
     if (alike) alike.push(issue);
     else unmatched.set(key2, [issue]);
   }
-  for (const { issue, place } of current) {
-    const match2 = unmatched.get(sameErrorKey(issue, place))?.shift();
+  for (const { issue, place: place2 } of current) {
+    const match2 = unmatched.get(sameErrorKey(issue, place2))?.shift();
     if (!match2) continue;
     shared.base.add(match2);
     shared.current.add(issue);
   }
+  const [counted, counting] = [base2.find(isCount)?.issue, current.find(isCount)?.issue];
+  if (counted && counting && !shared.current.has(counting) && total(current) <= total(base2)) {
+    shared.base.add(counted);
+    shared.current.add(counting);
+  }
   return shared;
 }
-function sameErrorKey(issue, place) {
-  return `${issue.message}\0${place}`;
+function isCount({ issue }) {
+  return issue.unlisted !== void 0;
+}
+function total(errors2) {
+  return errors2.reduce((sum, { issue }) => sum + (issue.unlisted ?? 1), 0);
+}
+function sameErrorKey(issue, place2) {
+  return `${issue.message}\0${place2}`;
 }
 
 // packages/validator/src/diff/syntax-changes.ts
@@ -57140,7 +57820,7 @@ function syntaxChanges(file, before, after) {
   return [
     ...old.filter((issue) => !shared.base.has(issue)).map((issue) => change(issue, "old", "major")),
     ...now.map(
-      (issue) => shared.current.has(issue) ? change(issue, "new", "major", IN_BOTH) : change(issue, "new", "breaking")
+      (issue) => shared.current.has(issue) ? change(issue, "new", "major", issue.unlisted === void 0 ? IN_BOTH : COUNTED_IN_BOTH) : change(issue, "new", "breaking")
     )
   ];
 }
@@ -57150,6 +57830,7 @@ function placed(document, issues) {
   return issues.map((issue, index) => ({ issue, place: places[index] }));
 }
 var IN_BOTH = "The base version has the same error: this update did not make it.";
+var COUNTED_IN_BOTH = "The base version counted unlisted errors too, and this update did not add to the errors of the file.";
 function issuesOf(document) {
   return document && asObject(document.value) ? document.syntaxIssues : [];
 }
@@ -57287,7 +57968,7 @@ function fileName(file) {
 }
 function firstChangedLine(before, after) {
   const linesOf2 = (text3) => {
-    const compared = asCommitted(text3);
+    const compared = asCommittedText(text3);
     return compared === "" ? [] : compared.split(/(?<=\n)/);
   };
   const was = linesOf2(before);
@@ -57298,11 +57979,8 @@ function firstChangedLine(before, after) {
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
-  if (typeof a === "string" && typeof b === "string") return asCommitted(a) === asCommitted(b);
+  if (typeof a === "string" && typeof b === "string") return asCommittedText(a) === asCommittedText(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-function asCommitted(text3) {
-  return withoutByteOrderMark(text3).replace(/\r\n/g, "\n");
 }
 
 // packages/validator/src/diff/connector-version.ts
@@ -57623,8 +58301,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path113 = names3.slice(2, 2 + length);
-  return names3 === `a/${path113} b/${path113}` ? path113 : void 0;
+  const path114 = names3.slice(2, 2 + length);
+  return names3 === `a/${path114} b/${path114}` ? path114 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -57884,15 +58562,15 @@ var Git = class {
    */
   async nestedRepositories() {
     const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
-    const nested = [];
+    const nested = /* @__PURE__ */ new Map();
     for (const entry of splitNul(await this.text(args))) {
       if (entry.startsWith("? ")) {
-        if (entry.endsWith("/")) nested.push(entry.slice(2));
+        if (entry.endsWith("/")) nested.set(entry.slice(2), false);
       } else if (entry.slice(2).startsWith("160000 ")) {
-        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+        nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...new Set(nested)];
+    return [...nested].map(([path114, linked]) => ({ path: path114, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -58241,14 +58919,14 @@ async function gitIgnoredEntries(tree, options2) {
   const byRoot = foldersByWorkTree(tree, options2.paths, options2.cwd);
   for (const [root, folders] of byRoot) {
     const named2 = folders.length <= MAX_FOLDERS_NAMED ? folders.map((folder) => specOf(root, folder)) : [];
-    let listed2;
+    let listed3;
     try {
-      listed2 = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
+      listed3 = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
     } catch (error2) {
       if (onFailure === "throw") throw error2;
       continue;
     }
-    for (const [folder, entries] of ignoredByFolder(root, folders, listed2)) ignored.set(folder, entries);
+    for (const [folder, entries] of ignoredByFolder(root, folders, listed3)) ignored.set(folder, entries);
   }
   return ignored;
 }
@@ -58291,10 +58969,10 @@ function foldersByWorkTree(tree, paths, cwd) {
 function specOf(root, folder) {
   return slashSeparated(import_node_path30.default.relative(root, folder));
 }
-function ignoredByFolder(root, folders, listed2) {
+function ignoredByFolder(root, folders, listed3) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
-  for (const entry of listed2) {
+  for (const entry of listed3) {
     const isFolder3 = entry.endsWith("/");
     const absolute = import_node_path30.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
     const parent = import_node_path30.default.dirname(absolute);
@@ -58578,9 +59256,9 @@ ${rename.to}`, rename])).values()
   const places = document.locateEach(made.map(({ rename }) => rename.pointer));
   const edits = [];
   for (const [index, { rename, from }] of made.entries()) {
-    const place = places[index];
-    const token = text3.slice(place.offset, place.offset + place.length);
-    if (!place.resolved || stringValue(token) !== from) {
+    const place2 = places[index];
+    const token = text3.slice(place2.offset, place2.offset + place2.length);
+    if (!place2.resolved || stringValue(token) !== from) {
       return {
         text: text3,
         renamed: 0,
@@ -58590,7 +59268,7 @@ ${rename.to}`, rename])).values()
         ]
       };
     }
-    edits.push({ offset: place.offset, length: place.length, insert: JSON.stringify(rename.to) });
+    edits.push({ offset: place2.offset, length: place2.length, insert: JSON.stringify(rename.to) });
   }
   const renamed = applyEdits(text3, edits)?.text;
   const meant = JSON.stringify(withKeysRenamed(document.value, made));
@@ -58966,8 +59644,13 @@ async function filesGitIgnores(folder) {
     if (error2 instanceof RepositoryOwnerError) throw error2;
     return { inWorkTree: false, why: whyNoWorkTree(error2) };
   }
-  const [files, nestedRepositories] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
-  return { inWorkTree: true, files, nestedRepositories };
+  const [files, nested] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
+  return {
+    inWorkTree: true,
+    files,
+    nestedRepositories: nested.map((repository) => repository.path),
+    linkedRepositories: nested.filter((repository) => repository.linked).map((repository) => repository.path)
+  };
 }
 
 // packages/validator/src/git/base-ref.ts
@@ -59350,14 +60033,9 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const kept = counterpartPointer(before?.value, document.value, change.pointer);
-  const pointer = isSwagger && kept !== change.pointer && isPathsOrPathItem(kept) ? deletionPointer(before?.value, document.value, change.pointer) : kept;
+  const pointer = deletionPointer(before?.value, document.value, change.pointer);
   const where2 = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where2.offset) };
-}
-function isPathsOrPathItem(pointer) {
-  const segments = parsePointer(pointer);
-  return segments[0] === "paths" && segments.length <= 2;
 }
 
 // packages/validator/src/git/compare-with-base.ts
@@ -59866,7 +60544,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path113, findings]) => ({ path: path113, findings }));
+  return [...byFile].map(([path114, findings]) => ({ path: path114, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -60162,7 +60840,8 @@ function exampleParts(rule2) {
   const example = rule2.example;
   if (!example) return [];
   const firesOn = example.placement ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:` : "Fires on:";
-  const parts = [{ label: firesOn, code: example.bad, language: exampleLanguage(example.bad, rule2.file) }];
+  const badLanguage = example.inWords ? "text" : exampleLanguage(example.bad, rule2.file);
+  const parts = [{ label: firesOn, code: example.bad, language: badLanguage }];
   if (example.good) {
     const where2 = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : "";
     const label = example.goodNote ? `The fix${where2} (noted at info: ${example.goodNote}):` : `Passes${where2}:`;
@@ -60542,8 +61221,8 @@ var import_node_zlib = require("node:zlib");
 // packages/validator/src/reporters/sarif-left-out.ts
 var RESULTS_LEFT_OUT_ID = "connector-alm/results-left-out";
 function leftOutProperty(leftOut2) {
-  const { total, kept, error: error2, warning, info, reason, limit } = leftOut2;
-  return { findings: total, results: kept, error: error2, warning, note: info, reason, limit };
+  const { total: total2, kept, error: error2, warning, info, reason, limit } = leftOut2;
+  return { findings: total2, results: kept, error: error2, warning, note: info, reason, limit };
 }
 function leftOutNotification(leftOut2) {
   return {
@@ -60815,37 +61494,37 @@ var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
   const { quiet } = options2;
-  const listed2 = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
+  const listed3 = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
   const deleted = deletedConnectors(result);
   const blocks = [
     // Under --quiet, which lists only what fails the check, the comparison's line is left out too.
     ...result.connectors.map(
       (connector) => formatConnector(
         connector,
-        listed2,
+        listed3,
         paint,
         quiet === void 0 ? baseComparisonLine(result, connector.path, options2.runOptions) : void 0
       )
     ),
-    ...deleted.map((connector) => formatDeletedConnector(connector, listed2, paint)),
-    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed2, paint))
+    ...deleted.map((connector) => formatDeletedConnector(connector, listed3, paint)),
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed3, paint))
   ].filter((block3) => block3 !== void 0);
   const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
-  const total = result.findings.length;
-  const last2 = total === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
+  const total2 = result.findings.length;
+  const last2 = total2 === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
     worstStyle(result.counts),
-    `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
+    `${plural(total2, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
   );
   const existing = options2.failOn === void 0 ? void 0 : existingFailuresNote(result.findings, options2.failOn, "--only-new");
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
   const leftOut2 = quiet === void 0 ? void 0 : leftOutLine(result.findings, quiet);
-  const lookUp = listsFindings(result.findings, listed2) ? LOOK_UP_RULE_LINE : void 0;
+  const lookUp = listsFindings(result.findings, listed3) ? LOOK_UP_RULE_LINE : void 0;
   const end = [last2, existing, breaking, leftOut2, lookUp].filter((line) => line !== void 0).join("\n");
   return [...blocks, end].join("\n\n") + "\n";
 }
 var LOOK_UP_RULE_LINE = "Run connector-alm rules <rule-id> for what a rule checks and how to fix it.";
-function listsFindings(findings, listed2) {
-  return listed2 === void 0 ? findings.length > 0 : findings.some(listed2);
+function listsFindings(findings, listed3) {
+  return listed3 === void 0 ? findings.length > 0 : findings.some(listed3);
 }
 function leftOutLine(findings, quiet) {
   const below = countBySeverity(findings.filter((finding) => !reachesFailOn(finding.severity, quiet)));
@@ -60888,28 +61567,28 @@ function formatFindingLine(finding, options2 = {}) {
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
   return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
-function formatConnector(connector, listed2, paint, comparison) {
+function formatConnector(connector, listed3, paint, comparison) {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? "no problems" : summaryLine(counts);
   return block2(
     `${printable(connector.path)} [${connector.profile}]: ${status}`,
     connector.findings,
-    listed2,
+    listed3,
     paint,
     comparison
   );
 }
-function formatDeletedConnector(connector, listed2, paint) {
+function formatDeletedConnector(connector, listed3, paint) {
   const header = `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`;
-  return block2(header, connector.findings, listed2, paint);
+  return block2(header, connector.findings, listed3, paint);
 }
-function formatConfigurationFile(file, listed2, paint) {
+function formatConfigurationFile(file, listed3, paint) {
   const header = `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`;
-  return block2(header, file.findings, listed2, paint);
+  return block2(header, file.findings, listed3, paint);
 }
-function block2(header, findings, listed2, paint, note) {
-  const shown2 = listed2 === void 0 ? findings : findings.filter(listed2);
-  if (listed2 !== void 0 && shown2.length === 0) return void 0;
+function block2(header, findings, listed3, paint, note) {
+  const shown2 = listed3 === void 0 ? findings : findings.filter(listed3);
+  if (listed3 !== void 0 && shown2.length === 0) return void 0;
   const lines = shown2.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [paint("bold", header), ...note === void 0 ? [] : [note], ...lines].join("\n");
 }
@@ -61229,10 +61908,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path113 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path113.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path113)) return "drive-letter";
-  if (path113.split("/").includes("..")) return "parent-segment";
+  const path114 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path114.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path114)) return "drive-letter";
+  if (path114.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -61308,8 +61987,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path113, isFolder3, value) {
-    const segments = path113.split("/");
+  place(path114, isFolder3, value) {
+    const segments = path114.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -61638,9 +62317,9 @@ function checkingStream(integrity) {
 // packages/solution/src/zip/entry-integrity.ts
 var import_node_zlib3 = require("node:zlib");
 var EntryIntegrity = class {
-  constructor(expected, total) {
+  constructor(expected, total2) {
     this.expected = expected;
-    this.total = total;
+    this.total = total2;
   }
   expected;
   total;
@@ -62519,9 +63198,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path113) {
+function jsonValueLocation(text3, path114) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path113);
+  const node = tree && findNodeAtLocation2(tree, path114);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -63522,10 +64201,10 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
   }
 }
 function whatItIs(files, leftOut2, names3) {
-  const listed2 = names3 ? ` (${names3.join(", ")})` : "";
+  const listed3 = names3 ? ` (${names3.join(", ")})` : "";
   if (files.every(leftOut2))
-    return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed2}, which unpack keeps`;
-  return `that the solution does not have${listed2}, which unpack keeps as stale files are kept`;
+    return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed3}, which unpack keeps`;
+  return `that the solution does not have${listed3}, which unpack keeps as stale files are kept`;
 }
 function neededFolders(files) {
   const needed = /* @__PURE__ */ new Map();
@@ -63913,31 +64592,31 @@ function editedEvents(edit, target2, hasContainer, misplaced) {
     putAll();
     writer.close();
   };
-  const place = new ConnectorsContainer();
+  const place2 = new ConnectorsContainer();
   let element2 = 0;
   let skipping = 0;
   return {
     open(name, attributes) {
       const number = element2++;
-      const role = place.opened(name);
+      const role = place2.opened(name);
       if (skipping > 0 || edit.take && role === "connector") {
         skipping++;
         return;
       }
       if (role === "root") rootXsi = attributes[XSI];
-      if (makeContainer && !made && role === "root-child" && !place.found && AFTER_CONNECTORS.includes(name))
+      if (makeContainer && !made && role === "root-child" && !place2.found && AFTER_CONNECTORS.includes(name))
         make();
       if (role === "container" && made) misplaced();
       target2.open(number, name, Object.entries(attributes), role === "container");
     },
     close() {
-      const role = place.closed();
+      const role = place2.closed();
       if (skipping > 0) {
         skipping--;
         return;
       }
       if (role === "container") putAll();
-      if (makeContainer && !made && role === "root" && !place.found) make();
+      if (makeContainer && !made && role === "root" && !place2.found) make();
       target2.close();
     },
     text(value) {
@@ -64623,10 +65302,10 @@ function missingRootConnectors(solution, connectors) {
 
 // packages/solution/src/solution/connector-order.ts
 function inManifestOrder(connectors, solution) {
-  const listed2 = rootConnectorComponents(solution);
+  const listed3 = rootConnectorComponents(solution);
   const byName = /* @__PURE__ */ new Map();
   const byId = /* @__PURE__ */ new Map();
-  listed2.forEach((component, index) => {
+  listed3.forEach((component, index) => {
     const schemaName = attribute2(component, "schemaName");
     const id = normalizedId(attribute2(component, "id"));
     if (schemaName !== void 0 && !byName.has(schemaName)) byName.set(schemaName, index);
@@ -64635,8 +65314,8 @@ function inManifestOrder(connectors, solution) {
   const position = (connector) => {
     const id = normalizedId(connectorText(connector.element, "connectorid"));
     return Math.min(
-      byName.get(connector.name) ?? listed2.length,
-      (id !== void 0 ? byId.get(id) : void 0) ?? listed2.length
+      byName.get(connector.name) ?? listed3.length,
+      (id !== void 0 ? byId.get(id) : void 0) ?? listed3.length
     );
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
@@ -65528,6 +66207,14 @@ function notReplacedMessage(file, edited, hasPrevious, why, say) {
   return `${what}, and ${uncommittedWords(why)}: ${left}. ${advice}${keepEdit}`;
 }
 
+// packages/solution/src/connector/same-script-text.ts
+var import_node_buffer3 = require("node:buffer");
+function sameScriptText(present, solution) {
+  if (present.equals(solution)) return true;
+  if (!(0, import_node_buffer3.isUtf8)(present) || !(0, import_node_buffer3.isUtf8)(solution)) return false;
+  return asCommittedText(present.toString("utf8")) === asCommittedText(solution.toString("utf8"));
+}
+
 // packages/solution/src/connector/prepared-connector.ts
 async function prepare(connector, destination, folder, destinationRoot, before) {
   const { earlier: earlier2, previous } = before;
@@ -65579,8 +66266,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
       `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
     );
   const solutionScript = connector.files.customcodeblobcontent;
-  if (solutionScript) files.set(REPOSITORY_FILES.script, solutionScript.bytes);
-  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  if (solutionScript) {
+    const bytes = await presentBytes(REPOSITORY_FILES.script);
+    const kept = bytes !== void 0 && sameScriptText(bytes, solutionScript.bytes);
+    files.set(REPOSITORY_FILES.script, kept ? bytes : solutionScript.bytes);
+  } else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
   const replacing = [...files];
   if (!solutionScript && existing(REPOSITORY_FILES.script))
     replacing.push([REPOSITORY_FILES.script, void 0]);
@@ -66067,8 +66757,8 @@ function unknownNamesError(unknown, connectors, previous, source, say) {
     { conjunction: "or" }
   )} (${say(CONNECTOR_SELECTION)})`;
   const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === void 0);
-  const there = connectors.length === 0 ? `has no custom connector, so none named ${given2}` : `has no connector named ${given2}: its connectors are ${listed(connectors)}`;
-  const alsoLeft = left.length === 0 ? "" : `; of those that left it, ${say(PREVIOUS_SOURCE)} has ${listed(left)}`;
+  const there = connectors.length === 0 ? `has no custom connector, so none named ${given2}` : `has no connector named ${given2}: its connectors are ${listed2(connectors)}`;
+  const alsoLeft = left.length === 0 ? "" : `; of those that left it, ${say(PREVIOUS_SOURCE)} has ${listed2(left)}`;
   const candidates = [...connectors, ...previous].flatMap(
     (connector) => connector.displayName.trim() === "" ? [connector.name] : [connector.displayName.trim(), connector.name]
   );
@@ -66082,7 +66772,7 @@ function unknownNamesError(unknown, connectors, previous, source, say) {
     hint: `${didYouMean2}Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.`
   });
 }
-function listed(connectors) {
+function listed2(connectors) {
   return joinedList(
     connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`)
   );
@@ -70270,15 +70960,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path113, options2) {
-    return await this.send("GET", path113, options2);
+  async get(path114, options2) {
+    return await this.send("GET", path114, options2);
   }
-  async post(path113, options2) {
-    return await this.send("POST", path113, options2);
+  async post(path114, options2) {
+    return await this.send("POST", path114, options2);
   }
-  async send(method, path113, request2) {
+  async send(method, path114, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path113, this.options.environment);
+    const url = new URL(WEB_API_PATH + path114, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -71988,7 +72678,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path113, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path113) }, hint });
+  const wrongShape = (message2, path114, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path114) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -74489,10 +75179,10 @@ var realStartTimer = (milliseconds, onExpiry) => {
   const handle = setTimeout(onExpiry, milliseconds).unref();
   return { cancel: () => clearTimeout(handle) };
 };
-function backoffDelays(first, cap, total) {
+function backoffDelays(first, cap, total2) {
   const delays = [];
   let sum = 0;
-  for (let delay = first; sum + Math.min(delay, cap) <= total; delay *= 2) {
+  for (let delay = first; sum + Math.min(delay, cap) <= total2; delay *= 2) {
     delays.push(Math.min(delay, cap));
     sum += Math.min(delay, cap);
   }
@@ -76063,17 +76753,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path113 = requestOptions.url.replace(options2.baseUrl, "");
+    const path114 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path113} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path114} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path113} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path114} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -78786,7 +79476,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path113) => path113.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path114) => path114.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -79305,7 +79995,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -79471,17 +80161,20 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
+var import_node_path103 = __toESM(require("node:path"), 1);
 function isUnderAny(relative, paths) {
   for (const entry of paths) {
     if (entry === relative || entry.endsWith("/") && relative.startsWith(entry)) return true;
   }
   return false;
 }
-function filesToSend(files, gitIgnored, nestedRepositories = []) {
+function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositories = /* @__PURE__ */ new Set()) {
   const sent = [];
   const leftOut2 = [...gitIgnored].filter((entry) => !isNeverSent(entry.replace(/\/$/, ""))).sort().map((entry) => ({ path: entry, reason: "git-ignored" }));
   for (const repository of nestedRepositories) {
-    if (!isUnderAny(repository, gitIgnored)) leftOut2.push({ path: repository, reason: "nested-repository" });
+    if (isUnderAny(repository, gitIgnored)) continue;
+    const reason = linkedRepositories.has(repository) ? "linked-repository" : "nested-repository";
+    leftOut2.push({ path: repository, reason });
   }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
@@ -79491,12 +80184,12 @@ function filesToSend(files, gitIgnored, nestedRepositories = []) {
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path113) => {
-    const kind = kindOfFileName(path113);
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path114) => {
+    const kind = kindOfFileName(path114);
     return kind !== void 0 && kind !== "settings";
   });
 }
-function leftOutLines(leftOut2) {
+function leftOutLines(leftOut2, connector) {
   const lines = [];
   const ignored = leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path);
   if (ignored.length > 0) {
@@ -79514,12 +80207,19 @@ function leftOutLines(leftOut2) {
     lines.push(
       `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`
     );
+  const linked = leftOut2.filter((file) => file.reason === "linked-repository").map((file) => file.path);
+  if (linked.length > 0) lines.push(linkedRepositoriesLine(linked, connector));
   const settings = leftOut2.find((file) => file.reason === "settings");
   if (settings)
     lines.push(
       `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`
     );
   return lines;
+}
+function linkedRepositoriesLine(linked, connector) {
+  const one = linked.length === 1;
+  const untrack = linked.map((folder) => shellWord(import_node_path103.default.join(connector, folder.replace(/\/$/, ""))));
+  return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
   const paths = leftOut2.map((file) => file.path);
@@ -79532,9 +80232,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path113) => !same(
-      onBranchLeftOut.find((file) => file.path === path113),
-      upstreamLeftOut.find((file) => file.path === path113)
+    (path114) => !same(
+      onBranchLeftOut.find((file) => file.path === path114),
+      upstreamLeftOut.find((file) => file.path === path114)
     )
   );
 }
@@ -79714,8 +80414,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path113 of changes.deletions)
-    entries.push({ path: `${folder}/${path113}`, mode: "100644", type: "blob", sha: null });
+  for (const path114 of changes.deletions)
+    entries.push({ path: `${folder}/${path114}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -79759,7 +80459,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_path104 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -79775,7 +80475,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path103.default.basename(folder);
+  return import_node_path104.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -79791,7 +80491,11 @@ async function gitIgnoredFiles(folder, connector) {
     );
   }
   if (answer.inWorkTree)
-    return { files: new Set(answer.files), nestedRepositories: new Set(answer.nestedRepositories) };
+    return {
+      files: new Set(answer.files),
+      nestedRepositories: new Set(answer.nestedRepositories),
+      linkedRepositories: new Set(answer.linkedRepositories)
+    };
   if (repositoryRootOf(folder) === void 0) return { files: /* @__PURE__ */ new Set() };
   const remedy = /not installed/.test(answer.why) ? " Install git to leave them out." : "";
   return {
@@ -80168,20 +80872,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_path105 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path104.default.relative(import_node_path104.default.resolve(root), import_node_path104.default.resolve(connectorFolder2)),
+    import_node_path105.default.relative(import_node_path105.default.resolve(root), import_node_path105.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path104.default.basename(import_node_path104.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path105.default.basename(import_node_path105.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path104.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path104.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path105.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path105.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -80198,19 +80902,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs75 = require("node:fs");
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path105.default.basename(folder);
+  const name = import_node_path106.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs75.readdirSync)(import_node_path105.default.dirname(folder));
+    names3 = (0, import_node_fs75.readdirSync)(import_node_path106.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path105.default.join(import_node_path105.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path106.default.join(import_node_path106.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -80327,7 +81031,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path106.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path107.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -80338,7 +81042,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path106.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path107.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -80350,14 +81054,19 @@ async function openPullRequest(options2, ports) {
     (relative) => isUnderAny(relative, ignored.files),
     ignored.nestedRepositories
   );
-  const { sent: local, leftOut: leftOut2 } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
-  for (const line of leftOutLines(leftOut2)) logger.info(line);
+  const { sent: local, leftOut: leftOut2 } = filesToSend(
+    contents.files,
+    ignored.files,
+    contents.nestedRepositories,
+    ignored.linkedRepositories
+  );
+  for (const line of leftOutLines(leftOut2, options2.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   const committed = withoutIgnoredFindings(validated, leftOut2);
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path106.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path107.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -80522,7 +81231,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path106.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path107.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -80869,7 +81578,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -80891,11 +81600,11 @@ async function namingSolutionOptions(work) {
 
 // packages/cli/src/commands/swapped-arguments.ts
 var import_node_fs76 = require("node:fs");
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path107.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path108.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path107.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path108.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -80937,7 +81646,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path108.default.resolve(io.cwd, zip), import_node_path108.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path109.default.resolve(io.cwd, zip), import_node_path109.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -81000,7 +81709,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -81017,8 +81726,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path109.default.resolve(io.cwd, folder);
-    const target2 = import_node_path109.default.resolve(io.cwd, zip);
+    const source = import_node_path110.default.resolve(io.cwd, folder);
+    const target2 = import_node_path110.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -81027,7 +81736,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path109.default.join(source, file));
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path110.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown2))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -81066,7 +81775,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -81091,13 +81800,13 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path110.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path110.default.resolve(io.cwd, source), root, {
+    const root = import_node_path111.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path111.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path110.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path111.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path110.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path111.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -81107,7 +81816,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path110.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path111.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -81171,7 +81880,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -81331,7 +82040,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path111.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path112.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -81352,12 +82061,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path111.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path112.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path111.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path112.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -81413,7 +82122,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -81429,7 +82138,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path112.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path113.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -81444,7 +82153,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path112.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path113.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -36508,6 +36508,7 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
+var making = 0;
 var wanted = false;
 var listening = false;
 var waiting;
@@ -36516,7 +36517,7 @@ function removeTemporariesOnSignal() {
   listenWhileNeeded();
 }
 function listenWhileNeeded() {
-  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  const needed = waiting !== void 0 || wanted && (making > 0 || pending.size > 0 || madeFolders.size > 0);
   if (needed === listening) return;
   listening = needed;
   for (const signal of SIGNALS) {
@@ -40842,10 +40843,10 @@ var JsonDocument = class _JsonDocument {
    */
   locateInRepaired(repaired, pointers) {
     const places = pointers.some(namesIndexLoosely) ? pointers.map((pointer) => this.locateInTree(pointer, repaired.text)) : locateEach(repaired.text, pointers, true, this.repairedLines ??= new LineIndex(repaired.text), 1);
-    return places.map((place) => {
-      const offset = repaired.originalOffset(place.offset);
-      const end = repaired.originalOffset(place.offset + place.length);
-      return { offset, length: Math.max(end - offset, 1), resolved: place.resolved };
+    return places.map((place2) => {
+      const offset = repaired.originalOffset(place2.offset);
+      const end = repaired.originalOffset(place2.offset + place2.length);
+      return { offset, length: Math.max(end - offset, 1), resolved: place2.resolved };
     });
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
@@ -41260,7 +41261,7 @@ function classify(problem) {
   }
   if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
   if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "scriptOperations" || second === "script") return "PROP-SCRIPTOPS";
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
@@ -41758,6 +41759,16 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/connection-parameter-references.ts
+var CONNECTION_PARAMETER_CALL = /(?<![\w.])connectionParameters\(\s*'([^']*)'\s*(,|\))/g;
+function connectionParameterReferences(expression) {
+  if (!expression.includes("connectionParameters(")) return [];
+  return [...expression.matchAll(CONNECTION_PARAMETER_CALL)].map((match2) => ({
+    name: match2[1],
+    hasDefault: match2[2] === ","
+  }));
+}
+
 // packages/validator/src/rules/api-properties/policy-instances.ts
 function policyInstances(apiProperties2) {
   const instances = asArray(propertiesOf(apiProperties2)?.policyTemplateInstances);
@@ -41780,6 +41791,8 @@ function policyInstances(apiProperties2) {
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_SECTION_PARAMETER = "x-ms-apimTemplate-policySection";
+var POLICY_SECTIONS = ["Request", "Response", "Failure"];
 var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
   ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
@@ -41802,6 +41815,14 @@ var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["moveproperties", []],
   ["setconnectionstatustounauthenticated", []]
 ]);
+var PUBLISHED_POLICY_TEMPLATES = new Set(
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].filter(
+    (id) => !["dynamicsubdomain", "moveproperties", "setconnectionstatustounauthenticated"].includes(id)
+  )
+);
+var POLICY_OBJECT_PARAMETERS = /* @__PURE__ */ new Map([
+  ["pollingtrigger", ["triggerConfig"]]
+]);
 var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
   [
     "routerequesttoendpoint",
@@ -41809,10 +41830,7 @@ var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
       httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
     }
   ],
-  [
-    "setheader",
-    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
-  ]
+  ["setheader", { existsAction: ["override", "skip", "append"] }]
 ]);
 
 // packages/validator/src/rules/api-properties/policy-rules.ts
@@ -41826,20 +41844,58 @@ var REQUIRED_PARAMETER_KEYS = new Map(
   ])
 );
 var ENUMERATED_PARAMETER_KEYS = new Map(
-  [...POLICY_PARAMETER_ENUMS].map(([id, enums]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].map((id) => [
     id,
-    Object.entries(enums).map(([name, allowed]) => ({
-      parameter: TEMPLATE_PARAMETER_PREFIX + name,
-      allowed
-    }))
+    [
+      ...Object.entries(POLICY_PARAMETER_ENUMS.get(id) ?? {}).map(([name, allowed]) => ({
+        parameter: TEMPLATE_PARAMETER_PREFIX + name,
+        allowed
+      })),
+      { parameter: POLICY_SECTION_PARAMETER, allowed: POLICY_SECTIONS }
+    ]
   ])
 );
+var OBJECT_PARAMETER_KEYS = new Map(
+  [...POLICY_OBJECT_PARAMETERS].map(([id, names]) => [
+    id,
+    names.map((name) => TEMPLATE_PARAMETER_PREFIX + name)
+  ])
+);
+function expectedParameterType(template, key2) {
+  if (key2 === POLICY_SECTION_PARAMETER) return "String";
+  if (!key2.startsWith(TEMPLATE_PARAMETER_PREFIX) || !PUBLISHED_POLICY_TEMPLATES.has(template))
+    return void 0;
+  return OBJECT_PARAMETER_KEYS.get(template)?.includes(key2) ? "Object" : "String";
+}
+function typeAdvice(expected, value) {
+  if (expected === "Object")
+    return 'Write an object that maps each query parameter to its value expression, such as { "since": "@{triggerBody().data[0].created_time}" }.';
+  return typeof value === "number" || typeof value === "boolean" ? `Write it in quotes: ${jsonExcerpt(String(value))}.` : "Write a string.";
+}
+var ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
+  ...[...POLICY_PARAMETER_ENUMS].flatMap(
+    ([id, enums]) => Object.entries(enums).map(
+      ([name, allowed]) => `${id}'s \`${TEMPLATE_PARAMETER_PREFIX}${name}\` (${allowed.join(", ")})`
+    )
+  ),
+  `and every template's \`${POLICY_SECTION_PARAMETER}\` (${POLICY_SECTIONS.join(", ")})`
+].join(", ")}.`;
+function referenceAdvice(name, defined, suggest) {
+  const unresolved = "names no connection parameter, so it has no value at run time.";
+  if (defined.list.length === 0)
+    return `${unresolved} The connector defines none: define it under connectionParameters.`;
+  const otherCase = inOtherCase(name, defined.list);
+  if (otherCase !== void 0)
+    return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
+  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
+}
 var apiPropertiesPolicyRules = [
   {
     id: "PROP-POLICY",
     file: "apiProperties",
-    title: "Use known policy templates with their required parameters and real operationIds.",
-    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    title: "Use known policy templates with their required parameters, real operationIds and defined connection parameters.",
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve; one that differs from a defined name only in case is told as that, since whether the platform matches it is unknown): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels("error"),
     example: {
       placement: "policyTemplate",
@@ -41848,6 +41904,9 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
+      let definedParameters;
+      const adviceByName = /* @__PURE__ */ new Map();
+      let undefinedReferences = 0;
       for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
         const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
@@ -41865,6 +41924,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
+        checkParameterTypes(parameters, template, index);
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
@@ -41875,6 +41935,48 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
+        checkConnectionParameterReferences(parameters, index);
+      }
+      function checkParameterTypes(parameters, template, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          const expected = expectedParameterType(template, key2);
+          if (expected === void 0) continue;
+          if (expected === "String" ? typeof value === "string" : isObject(value)) continue;
+          context.report({
+            pointer: instancePointer(index, "parameters", key2),
+            message: `Invalid type. Expected ${expected} but got ${typeName(value)}. ${typeAdvice(expected, value)}`
+          });
+        }
+      }
+      function checkConnectionParameterReferences(parameters, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          if (typeof value !== "string") continue;
+          for (const { name, hasDefault } of connectionParameterReferences(value)) {
+            if (hasDefault) continue;
+            const advice = undefinedReferenceAdvice(name);
+            if (advice === void 0) continue;
+            context.report({
+              pointer: instancePointer(index, "parameters", key2),
+              message: `@connectionParameters('${nameExcerpt(name)}') ${advice}`
+            });
+          }
+        }
+      }
+      function undefinedReferenceAdvice(name) {
+        const known = definedParameters ??= definedConnectionParameters();
+        if (known.names.has(name)) return void 0;
+        let advice = adviceByName.get(name);
+        if (advice === void 0) {
+          advice = referenceAdvice(name, known, ++undefinedReferences <= MAX_FINDINGS_PER_RULE);
+          adviceByName.set(name, advice);
+        }
+        return advice;
+      }
+      function definedConnectionParameters() {
+        const names = [
+          ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
+        ];
+        return { names: new Set(names), list: names, listed: nameList(names) };
       }
       function checkOperationNames(value, index) {
         const swagger2 = context.swagger;
@@ -41889,7 +41991,13 @@ var apiPropertiesPolicyRules = [
           return;
         }
         names.forEach((name, nameIndex) => {
-          if (typeof name !== "string") return;
+          if (typeof name !== "string") {
+            context.report({
+              pointer: childPointer(pointer, nameIndex),
+              message: `Invalid type. Expected String but got ${typeName(name)}. Each entry is an operationId of apiDefinition.swagger.json, in quotes.`
+            });
+            return;
+          }
           if (swagger2.operationsById.has(name)) return;
           const meant = inOtherCase(name, swagger2.operationsById.keys());
           context.report({
@@ -41978,9 +42086,12 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+function meantPropertiesKey(problem) {
+  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+}
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
-  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  const meant = meantPropertiesKey(problem);
   if (meant !== void 0)
     return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
   return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(", ")}.`;
@@ -42058,7 +42169,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-UNKNOWN-KEYS",
     file: "apiProperties",
     title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells (`scriptOperation` for `scriptOperations`), which `validate --fix` renames it to, or else lists the allowed keys.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
     example: {
@@ -42066,8 +42177,17 @@ var apiPropertiesSchemaRules = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"'
     },
+    namesFixes: true,
     check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS", unknownKeyAdvice);
+      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
+        const meant = meantPropertiesKey(problem);
+        const advice = unknownKeyAdvice(problem);
+        context.report({
+          pointer: problem.pointer,
+          message: advice ? `${problem.message} ${advice}` : problem.message,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        });
+      }
     }
   },
   {
@@ -42152,6 +42272,25 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/script-operations.ts
+var OLDER_FORM = "scriptOperations";
+var NEWER_FORM = "script.operationIds";
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
+  const script3 = asObject(properties.script);
+  const newer = script3 && has(script3, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script3.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list3) {
+  const names = asArray(list3?.value);
+  return names?.length ? new Set(names.filter((name) => typeof name === "string")) : void 0;
+}
+function place(key2, pointer, value) {
+  return { key: key2, pointer, value };
+}
+
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -42191,7 +42330,7 @@ var apiPropertiesCapabilityRules = [
     id: "PROP-SCRIPTOPS",
     file: "apiProperties",
     title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
-    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    description: 'scriptOperations lists the operationIds whose calls go through script.csx (paconn README); newer tooling writes them as `script.operationIds` instead (`"script": {"language": "CSharpScript", "operationIds": [...]}`, 2 merged certified connectors), which this rule, CSX-OPIDS and the diff read alike. A name that is not an operationId does nothing; a list without script.csx is pointless; a script without a list runs for every operation (25 merged connectors), which is worth knowing. Which list the platform uses when both are written is not documented: connector-alm reads scriptOperations and says so at script.operationIds, as a warning when they differ.',
     levels: certificationLevels("warning"),
     example: {
       placement: "apiProperties",
@@ -42203,35 +42342,51 @@ var apiPropertiesCapabilityRules = [
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
       const hasScript = context.connector.files.script !== void 0;
-      const pointer = "/properties/scriptOperations";
-      if (!has(properties, "scriptOperations")) {
+      const list3 = scriptOperationsOf(properties);
+      if (!list3) {
         if (hasScript) {
           context.report({
-            pointer,
+            pointer: "/properties/scriptOperations",
             severity: "info",
             message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
           });
         }
         return;
       }
+      if (list3.unread) {
+        const differ = !sameNames(list3.value, list3.unread.value);
+        context.report({
+          pointer: list3.unread.pointer,
+          severity: differ ? "warning" : "info",
+          message: `apiProperties.json lists the script's operations both in ${list3.key} and in ${list3.unread.key}${differ ? ", and the lists differ" : ""}. Which one the platform uses is not documented, and connector-alm reads ${list3.key}: keep only one.`
+        });
+      }
       if (!hasScript) {
         context.report({
-          pointer,
-          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+          pointer: list3.pointer,
+          message: `${list3.key} is set but the folder has no script.csx; add the script or remove ${list3.key}.`
         });
       }
       const swagger2 = context.swagger;
       if (!swagger2) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
-        context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+      for (const { pointer, value } of list3.unread ? [list3, list3.unread] : [list3]) {
+        (asArray(value) ?? []).forEach((name, index) => {
+          if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+          });
         });
-      });
+      }
     }
   }
 ];
+function sameNames(first, second) {
+  const names = (list3) => new Set((asArray(list3) ?? []).map((name) => JSON.stringify(name)));
+  const one = names(first);
+  const other = names(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -42995,10 +43150,10 @@ var generalRules = [
         const places = syntaxErrorPlaces(document);
         for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
-          const message2 = fixable ? `${issue2.message} ${advice}` : issue2.message;
           const report = {
             file: kind,
-            message: message2,
+            message: issue2.message,
+            ...fixable ? { advice } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index]
@@ -43509,9 +43664,9 @@ function isLenientMatch(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place, sameValue2, name, location) {
+  constructor(value, place2, sameValue2, name, location) {
     this.value = value;
-    this.place = place;
+    this.place = place2;
     this.sameValue = sameValue2;
     this.name = name;
     this.in = location;
@@ -43530,12 +43685,12 @@ var WrittenParameterEntry = class {
 var writtenParameters = perModel((model) => {
   const list3 = [];
   const byValue = /* @__PURE__ */ new Map();
-  const add2 = (value, place, name, location) => {
+  const add2 = (value, place2, name, location) => {
     const first = byValue.get(value);
     for (let known = first; known !== void 0; known = known.sameValue) {
-      if (known.place === place || known.pointer === place.pointer) return known;
+      if (known.place === place2 || known.pointer === place2.pointer) return known;
     }
-    const entry = new WrittenParameterEntry(value, place, first, name, location);
+    const entry = new WrittenParameterEntry(value, place2, first, name, location);
     byValue.set(value, entry);
     list3.push(entry);
     return entry;
@@ -43669,7 +43824,7 @@ var HolderKey = {
   properties: 64,
   /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
   fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
+  /** `x-ms-notification-url` is true (`isNotificationUrl`). */
   notificationUrl: 256,
   /**
    * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
@@ -43732,9 +43887,9 @@ var PointerPlace = class _PointerPlace {
   }
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */
   static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
+    const place2 = new _PointerPlace(void 0, pointer);
+    place2.text = pointer;
+    return place2;
   }
   /** The RFC 6901 pointer of this place ("" for the document root). */
   get pointer() {
@@ -44190,6 +44345,11 @@ function expectedTypeOf(kind, key2) {
   return toTypeName(Array.isArray(type) ? type[0] : type);
 }
 
+// packages/validator/src/swagger/notification-url.ts
+function isNotificationUrl(node) {
+  return isObject(node) && node["x-ms-notification-url"] === true;
+}
+
 // packages/validator/src/rules/swagger/structure/field-notes.ts
 var NOTE_PATTERN = 1 << 7;
 var NOTE_ENUM = 1 << 8;
@@ -44278,7 +44438,7 @@ function holderNoteOf(kind, key2) {
 }
 function extensionHolderNoteOf(value, key2) {
   const bit = bitOfKey(key2);
-  if (bit === HolderKey.notificationUrl && value[key2] !== true) return 0;
+  if (bit === HolderKey.notificationUrl && !isNotificationUrl(value)) return 0;
   return bit << HOLDER_SHIFT;
 }
 function allowedBitsOf(kind, key2) {
@@ -44702,20 +44862,20 @@ var StructureWalker = class {
   addLeaf(kind, value, parent, first) {
     this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
   }
-  typeIssue(place, expected, value) {
-    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
+  typeIssue(place2, expected, value) {
+    this.result.typeIssues.push({ pointer: place2.pointer, expected, actual: jsonTypeOf2(value) });
   }
-  ref(value, place, expects) {
+  ref(value, place2, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
       this.result.typeIssues.push({
-        pointer: childPointer(place.pointer, "$ref"),
+        pointer: childPointer(place2.pointer, "$ref"),
         expected: "String",
         actual: jsonTypeOf2(value.$ref)
       });
       return true;
     }
-    this.result.refs.push(new RefUse(value.$ref, place, expects));
+    this.result.refs.push(new RefUse(value.$ref, place2, expects));
     return true;
   }
   /** A schema's `$ref`, which add() kept while reading the schema's keys. */
@@ -44954,9 +45114,9 @@ var StructureWalker = class {
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
-  checkMapOf(map2, place, expected) {
+  checkMapOf(map2, place2, expected) {
     for (const [key2, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place2, key2), expected, value);
     }
   }
 };
@@ -45053,7 +45213,7 @@ function keyBits(holder) {
     if (bit === HolderKey.fileType) {
       if (holder[key2] === "file") bits2 |= bit;
     } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key2] === true) bits2 |= bit;
+      if (isNotificationUrl(holder)) bits2 |= bit;
     } else if (has(holder, key2)) bits2 |= bit;
   }
   return bits2;
@@ -52228,6 +52388,63 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
   "Newtonsoft.Json",
   "Newtonsoft.Json.Linq"
 ]);
+var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
+  "System.Buffers",
+  "System.CodeDom",
+  "System.Collections.Concurrent",
+  "System.Collections.Immutable",
+  "System.Collections.ObjectModel",
+  "System.Collections.Specialized",
+  "System.ComponentModel",
+  "System.Configuration",
+  "System.Data",
+  "System.Diagnostics.CodeAnalysis",
+  "System.Diagnostics.Tracing",
+  "System.Drawing.Printing",
+  "System.Drawing.Text",
+  "System.Dynamic",
+  "System.Globalization",
+  "System.IO.IsolatedStorage",
+  "System.IO.MemoryMappedFiles",
+  "System.IO.Pipes",
+  "System.IO.Pipelines",
+  "System.IO.Ports",
+  "System.Linq.Expressions",
+  "System.Management",
+  "System.Media",
+  "System.Messaging",
+  "System.Net.Http.Json",
+  "System.Net.Mail",
+  "System.Net.NetworkInformation",
+  "System.Net.Sockets",
+  "System.Net.WebSockets",
+  "System.Numerics",
+  "System.Reflection",
+  "System.Resources",
+  "System.Runtime",
+  "System.Security",
+  "System.Security.Cryptography.X509Certificates",
+  "System.ServiceModel",
+  "System.Text.Encodings",
+  "System.Text.Json",
+  "System.Text.Unicode",
+  "System.Threading.Channels",
+  "System.Timers",
+  "System.Transactions",
+  "System.Web.Http",
+  "System.Web.Script",
+  "System.Windows",
+  "System.Xml.Schema",
+  "System.Xml.Serialization",
+  "System.Xml.XPath",
+  "System.Xml.Xsl",
+  "Microsoft.Extensions.Logging.Abstractions",
+  "Newtonsoft.Json.Bson",
+  "Newtonsoft.Json.Converters",
+  "Newtonsoft.Json.Schema",
+  "Newtonsoft.Json.Serialization",
+  "Newtonsoft.Json.Utilities"
+]);
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text2) {
@@ -52417,7 +52634,7 @@ function scannedScript(text2) {
 }
 
 // packages/validator/src/rules/script/using-directives.ts
-var USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
+var USING_DIRECTIVE = /(?:^|(?<=(?<![\s\S])\uFEFF))[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
 function usingDirectives(code2) {
   const found = [];
   let end = 0;
@@ -52448,6 +52665,7 @@ function usingDirectives(code2) {
 function lineStartBefore(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
+  if (start === 1 && code2.charCodeAt(0) === 65279) return start;
   return start === 0 || isLineTerminator(code2.charCodeAt(start - 1)) ? start : -1;
 }
 function isLineTerminator(code2) {
@@ -52459,7 +52677,9 @@ var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
 var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
-var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s*\((?<=\bHttpClient\??\s+\w+\s*=\s*new\s*\()/g;
+var SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
+var EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
 var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
@@ -52521,10 +52741,37 @@ function matchingBrace(code2, open2) {
   }
   return code2.length;
 }
+function namesType(directive, name) {
+  const head = directive.slice(0, directive.lastIndexOf(name));
+  return /\bstatic\b/.test(head) || head.includes("=");
+}
+function isTypeOfAllowedNamespace(name) {
+  return !KNOWN_OTHER_NAMESPACES.has(name) && ALLOWED_NAMESPACES.has(namespaceOf(name));
+}
+function namespaceOf(typeName2) {
+  const dot = typeName2.lastIndexOf(".");
+  return dot < 0 ? "" : typeName2.slice(0, dot);
+}
 function isPublic(code2, classOffset) {
-  let start = classOffset;
+  return hasModifier(code2, classOffset, "public");
+}
+function hasModifier(code2, offset, modifier) {
+  let start = offset;
   while (start > 0 && !";{}".includes(code2[start - 1])) start--;
-  return /\bpublic\b/.test(code2.slice(start, classOffset));
+  return new RegExp(`\\b${modifier}\\b`).test(code2.slice(start, offset));
+}
+function reportScriptClassBase(context, code2) {
+  const found = SCRIPT_CLASS_ANY_BASE.exec(code2);
+  if (!found) {
+    context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+    return;
+  }
+  const base2 = found[2];
+  context.report({
+    offset: found.index,
+    length: found[0].length,
+    message: base2 ? `The class "${nameExcerpt(found[1])}" derives from ${nameExcerpt(base2)}, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.` : `The class "${nameExcerpt(found[1])}" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.`
+  });
 }
 var scriptRules = [
   {
@@ -52557,11 +52804,12 @@ var scriptRules = [
         else misnamed ??= match2;
       }
       if (nearMiss) {
+        const declaration2 = `${isPublic(code2, nearMiss.index) ? "" : "public "}class Script : ScriptBase`;
         context.report({
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
+          message: `Write "${declaration2}" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
@@ -52570,7 +52818,7 @@ var scriptRules = [
           message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
-        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+        reportScriptClassBase(context, code2);
       }
     }
   },
@@ -52587,9 +52835,20 @@ var scriptRules = [
     check(context) {
       const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      const code2 = source.scan.code;
+      const declared = EXECUTE_DECLARATION.exec(code2);
+      if (!declared) {
+        context.report({
+          line: 1,
+          message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        });
+        return;
+      }
+      const name = declared.index + declared[0].indexOf("ExecuteAsync");
       context.report({
-        line: 1,
-        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        offset: name,
+        length: "ExecuteAsync".length,
+        message: hasModifier(code2, name, "override") ? 'ExecuteAsync must take no parameters: "public override async Task<HttpResponseMessage> ExecuteAsync()" is the method the platform calls.' : 'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".'
       });
     }
   },
@@ -52599,14 +52858,14 @@ var scriptRules = [
     title: "script.csx is at most 1 MB.",
     description: "The script file must be smaller than 1 MB (write-code FAQ).",
     levels: sameLevels("error"),
-    example: { bad: "a 1.2 MB script.csx with embedded data" },
+    example: { bad: "a 1.2 MB script.csx with embedded data", inWords: true },
     check(context) {
       const file = context.connector.files.script;
       const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`
         });
       }
     }
@@ -52624,6 +52883,7 @@ var scriptRules = [
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        if (namesType(match2[0], namespace) && isTypeOfAllowedNamespace(namespace)) continue;
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
@@ -52678,8 +52938,8 @@ var scriptRules = [
   {
     id: "CSX-OPIDS",
     file: "script",
-    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger.",
-    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.",
+    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger and are in `scriptOperations`.",
+    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` (or `script.operationIds`, as PROP-SCRIPTOPS reads them) leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
     levels: sameLevels("warning"),
     example: {
       bad: 'if (this.Context.OperationId == "ListTask")',
@@ -52690,10 +52950,20 @@ var scriptRules = [
       const swagger2 = context.swagger;
       if (!source || !swagger2) return;
       const ids = swagger2.operationsById;
+      const list3 = scriptOperationsOf(propertiesOf(context.apiProperties));
+      const listed = scriptOperationIds(list3);
       for (const literal2 of operationIdLiterals(source.scan)) {
-        if (ids.has(literal2.value)) continue;
-        const differentCase = inOtherCase(literal2.value, ids.keys());
-        if (differentCase && literal2.ignoreCase) continue;
+        const differentCase = ids.has(literal2.value) ? void 0 : inOtherCase(literal2.value, ids.keys());
+        const operationId = ids.has(literal2.value) ? literal2.value : literal2.ignoreCase ? differentCase : void 0;
+        if (operationId !== void 0) {
+          if (list3 && listed && !listed.has(operationId))
+            context.report({
+              offset: literal2.offset,
+              length: literal2.length,
+              message: `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but ${list3.key} in apiProperties.json does not list ${operationId === literal2.value ? "it" : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to ${list3.key}, or remove the branch.`
+            });
+          continue;
+        }
         context.report({
           offset: literal2.offset,
           length: literal2.length,
@@ -53620,7 +53890,7 @@ var documentLimitRules = [
     title: "Keep the swagger under 1 MB.",
     description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning for custom connectors (info otherwise). Split a very large API into several connectors.`,
     levels: sameLevels("error"),
-    example: { bad: "apiDefinition.swagger.json of 1.2 MB" },
+    example: { bad: "apiDefinition.swagger.json of 1.2 MB", inWords: true },
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
@@ -53651,7 +53921,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalOperationsCountExceedsMaxAllowed",
     msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
-    example: { bad: "A swagger with 300 operations." },
+    example: { bad: "A swagger with 300 operations.", inWords: true },
     check(context) {
       const operations = context.swagger?.operations ?? [];
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
@@ -53669,7 +53939,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalSchemasCountExceedsMaxAllowed",
     msMessage: "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
-    example: { bad: "An operation whose response expands to 20,000 schemas." },
+    example: { bad: "An operation whose response expands to 20,000 schemas.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
@@ -53702,7 +53972,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "SchemaTooDeep",
     msMessage: "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
-    example: { bad: "A response schema with 40 levels of nested objects." },
+    example: { bad: "A response schema with 40 levels of nested objects.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
@@ -54293,17 +54563,17 @@ function buildPlaces(model) {
       const target = placeOfRef(model, ref);
       if (target === void 0) return;
       const pointer = holder.pointer;
-      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+      for (const place2 of pathPlaces) if (holds(place2, pointer)) addEdge(place2, target);
     });
   }
   const graph = { edges, visibleSeeds, internalSeeds };
   const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
-  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  const seenInPaths = [...pathPlaces].filter((place2) => visible.has(place2));
   return {
     has(node) {
       const owner = ownerOf(node);
       if (owner.kind === "operation" || owner.kind === "pathItem")
-        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+        return owner.internal && !seenInPaths.some((place2) => holds(place2, node.pointer));
       return owner.kind === "entry" && internalOnly.has(owner.pointer);
     }
   };
@@ -54342,8 +54612,8 @@ function placeOfRef(model, ref) {
   if (target === void 0) return void 0;
   const section = sectionOf(target.pointer);
   if (section === "paths") {
-    const place = toPointer(safeParsePointer(target.pointer));
-    return place.startsWith(PATHS) ? place : void 0;
+    const place2 = toPointer(safeParsePointer(target.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
   }
   if (!REUSABLE_SECTIONS.has(section)) return void 0;
   const second = target.pointer.indexOf("/", 1);
@@ -54351,8 +54621,8 @@ function placeOfRef(model, ref) {
   const third = target.pointer.indexOf("/", second + 1);
   return third === -1 ? target.pointer : target.pointer.slice(0, third);
 }
-function holds(place, pointer) {
-  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+function holds(place2, pointer) {
+  return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
 function forEachExtensionRef(object, visit3) {
   for (const key2 in object) {
@@ -56111,10 +56381,10 @@ var operationExtensionRules = [
     },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
-      forEachVisibilityHolder(swagger2, (holder, place) => {
+      forEachVisibilityHolder(swagger2, (holder, place2) => {
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
-        const at = childPointer(place.pointer, "x-ms-visibility");
+        const at = childPointer(place2.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
           report({
             pointer: at,
@@ -57716,6 +57986,7 @@ function parametersByEncoding(swagger2, location, encoded) {
   }
   return found;
 }
+var URL_ENCODINGS = ["single", "double"];
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
@@ -57768,12 +58039,40 @@ var queryEncodingRule = {
     }
   }
 };
+var urlEncodingEnumRule = {
+  id: "SWG-URL-ENCODING-ENUM",
+  file: "swagger",
+  title: "Use 'single' or 'double' for x-ms-url-encoding.",
+  description: 'The extension names how often the value is URL-encoded: `single` or `double`, the only values merged connectors write (about 2,000 `single`, 27 `double`). Another (`"tripple"`, `"Single"`) passed SWG-PATH-PARAM-ENCODING, which only looks for the key, and is reported at the value with the one likely meant. Query parameters are left to SWG-QUERY-ENCODING, which reports the key whatever its value.',
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "singel" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const parameters = writtenParameters(swagger2);
+    const keys = holderKeysOf(swagger2).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      if ((keys[index] & HolderKey.urlEncoding) === 0) continue;
+      const parameter = parameters[index];
+      const value = parameter.value["x-ms-url-encoding"];
+      if (parameter.in === "query" || typeof value === "string" && URL_ENCODINGS.includes(value)) continue;
+      report({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        message: `The property value must be one of the following: ${URL_ENCODINGS.join(", ")}. Parameter '${nameExcerpt(parameter.name ?? "")}' has '${excerpt(value)}'.` + (typeof value === "string" ? didYouMean(value, URL_ENCODINGS) : "")
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/parameter-rules.ts
 var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
+  urlEncodingEnumRule,
   queryEncodingRule,
   duplicateParameterRule,
   multipleBodyRule,
@@ -57923,11 +58222,11 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "default": 10 }'
     },
     check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.default, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.default, (node, place2) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
         report({
-          pointer: childPointer(place.pointer, "default"),
+          pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -57951,10 +58250,10 @@ var valueConstraintRules = [
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
     check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.enum, (node, place2) => {
         if (asArray(node.enum)?.length !== 0) return;
         report({
-          pointer: childPointer(place.pointer, "enum"),
+          pointer: childPointer(place2.pointer, "enum"),
           message: "The 'enum' array requires at least one value."
         });
       });
@@ -57974,7 +58273,7 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
     check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.enum, (node, place2) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
@@ -57982,7 +58281,7 @@ var valueConstraintRules = [
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report({
-            pointer: childPointer(place.pointer, "enum", index),
+            pointer: childPointer(place2.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -58007,14 +58306,14 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.enumValues, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.enumValues, (node, place2) => {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) return;
         const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
         const knownKeys = enumKeys && new Set(enumKeys);
         const seen = /* @__PURE__ */ new Set();
         entries.forEach((entry, index) => {
-          const at = () => childPointer(place.pointer, "x-ms-enum-values", index);
+          const at = () => childPointer(place2.pointer, "x-ms-enum-values", index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report({
@@ -58055,12 +58354,12 @@ var valueConstraintRules = [
       good: '{ "type": "string", "format": "uuid" }'
     },
     check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.format, (node, place) => {
+      forEachTypedNode(swagger2, HolderKey.format, (node, place2) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report({
-          pointer: childPointer(place.pointer, "format"),
+          pointer: childPointer(place2.pointer, "format"),
           message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
@@ -59445,7 +59744,7 @@ function bodyNotificationUrls(model, operation2) {
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
     internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
     required[step.depth] = step.depth === 0 || step.required;
-    if (step.schema["x-ms-notification-url"] !== true) return;
+    if (!isNotificationUrl(step.schema)) return;
     urls.push({
       pointer: step.node().pointer,
       isString: step.schema.type === "string",
@@ -60341,7 +60640,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -60397,7 +60696,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -60477,7 +60776,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -60587,7 +60886,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -60603,7 +60902,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. The errors past the 20 listed are unknown to both: an error listed now that the base only counted is the update's, and the change that counts the rest is major, not breaking, when the base counted some too and the file has no more errors than it had (fixing one of 25 errors changes the count, not what is wrong). A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -60719,7 +61018,7 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 // packages/actions/src/runtime/failure-summary.ts
 function failureSummary(title, errors2) {
   const [first, ...rest] = errors2;
-  const place = first?.properties.file ? `${formatLocation({
+  const place2 = first?.properties.file ? `${formatLocation({
     file: first.properties.file,
     ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
     ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
@@ -60727,7 +61026,7 @@ function failureSummary(title, errors2) {
   const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
   return `### ${escapeMarkdown(title)}
 
-\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+\u274C The step failed: ${escapeMarkdown(`${place2}${first?.message ?? ""}`)}${escapeMarkdown(more)}
 `;
 }
 

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path37 && path37[0] !== "/") {
-          path37 = `/${path37}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path37}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path37);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path37,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path37);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path37,
+          path38,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path37, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path37);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path37,
+        path: path38,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path37 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path37)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path37, query) : path37;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path37, host, upgrade, blocking, reset } = request2;
+      const { method, path: path38, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path37} HTTP/1.1\r
+      let header = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path37;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path37 = search2 ? `${pathname}${search2}` : pathname;
+        const path38 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path37;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path37 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path37;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path37) {
-      if (typeof path37 !== "string") {
-        return path37;
+    function safeUrl(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path37.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path37;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path37);
+    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path37, method, body, headers, query } = opts;
+      const { path: path38, method, body, headers, query } = opts;
       return {
-        path: path37,
+        path: path38,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path37,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path37) {
-      for (let i = 0; i < path37.length; ++i) {
-        const code2 = path37.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code2 = path38.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path37 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path37 = `/${path37}`;
+            path38 = `/${path38}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path37);
+          url = new URL(util.parseOrigin(url).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path37, { windows } = {}) => {
-      const segs = path37.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path38, { windows } = {}) => {
+      const segs = path38.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path37) {
-      const ctrl = callVisitor(key2, node, visitor, path37);
+    function visit_(key2, node, visitor, path38) {
+      const ctrl = callVisitor(key2, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path37, ctrl);
-        return visit_(key2, ctrl, visitor, path37);
+        replaceNode(key2, path38, ctrl);
+        return visit_(key2, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path37 = Object.freeze(path37.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path37);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path37 = Object.freeze(path37.concat(node));
-          const ck = visit_("key", node.key, visitor, path37);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path37);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path37) {
-      const ctrl = await callVisitor(key2, node, visitor, path37);
+    async function visitAsync_(key2, node, visitor, path38) {
+      const ctrl = await callVisitor(key2, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path37, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path37);
+        replaceNode(key2, path38, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path37 = Object.freeze(path37.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path37);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path37 = Object.freeze(path37.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path37);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path37);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path37) {
+    function callVisitor(key2, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path37);
+        return visitor(key2, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path37);
+        return visitor.Map?.(key2, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path37);
+        return visitor.Seq?.(key2, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path37);
+        return visitor.Pair?.(key2, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path37);
+        return visitor.Scalar?.(key2, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path37);
+        return visitor.Alias?.(key2, node, path38);
       return void 0;
     }
-    function replaceNode(key2, path37, node) {
-      const parent = path37[path37.length - 1];
+    function replaceNode(key2, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path37, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path37.length - 1; i >= 0; --i) {
-        const k = path37[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path37, value) {
-        if (isEmptyPath(path37))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key2, ...rest] = path37;
+          const [key2, ...rest] = path38;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path37) {
-        const [key2, ...rest] = path37;
+      deleteIn(path38) {
+        const [key2, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path37, keepScalar) {
-        const [key2, ...rest] = path37;
+      getIn(path38, keepScalar) {
+        const [key2, ...rest] = path38;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path37) {
-        const [key2, ...rest] = path37;
+      hasIn(path38) {
+        const [key2, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path37, value) {
-        const [key2, ...rest] = path37;
+      setIn(path38, value) {
+        const [key2, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path37, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path37, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path37) {
-        if (Collection2.isEmptyPath(path37)) {
+      deleteIn(path38) {
+        if (Collection2.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path37, keepScalar) {
-        if (Collection2.isEmptyPath(path37))
+      getIn(path38, keepScalar) {
+        if (Collection2.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path37) {
-        if (Collection2.isEmptyPath(path37))
+      hasIn(path38) {
+        if (Collection2.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path37, value) {
-        if (Collection2.isEmptyPath(path37)) {
+      setIn(path38, value) {
+        if (Collection2.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path37), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path37, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path37) => {
+    visit3.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path37) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path37) => {
-      const parent = visit3.itemAtPath(cst, path37.slice(0, -1));
-      const field = path37[path37.length - 1][0];
+    visit3.parentCollection = (cst, path38) => {
+      const parent = visit3.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path37, item, visitor) {
-      let ctrl = visitor(item, path37);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path37);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -34019,14 +34019,14 @@ var require_light = __commonJS({
               });
             });
           }
-          _drainAll(capacity, total = 0) {
+          _drainAll(capacity, total2 = 0) {
             return this._drainOne(capacity).then((drained) => {
               var newCapacity;
               if (drained != null) {
                 newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
+                return this._drainAll(newCapacity, total2 + drained);
               } else {
-                return this.Promise.resolve(total);
+                return this.Promise.resolve(total2);
               }
             }).catch((e) => {
               return this.Events.trigger("error", e);
@@ -36859,14 +36859,14 @@ var require_Bottleneck = __commonJS({
             });
           });
         }
-        _drainAll(capacity, total = 0) {
+        _drainAll(capacity, total2 = 0) {
           return this._drainOne(capacity).then((drained) => {
             var newCapacity;
             if (drained != null) {
               newCapacity = capacity != null ? capacity - drained : capacity;
-              return this._drainAll(newCapacity, total + drained);
+              return this._drainAll(newCapacity, total2 + drained);
             } else {
-              return this.Promise.resolve(total);
+              return this.Promise.resolve(total2);
             }
           }).catch((e) => {
             return this.Events.trigger("error", e);
@@ -38067,6 +38067,11 @@ function withoutByteOrderMark(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
 
+// packages/core/src/committed-text.ts
+function asCommittedText(text2) {
+  return withoutByteOrderMark(text2).replace(/\r\n/g, "\n");
+}
+
 // packages/core/src/json-depth.ts
 var MAX_JSON_DEPTH = 256;
 var STRUCTURAL = /["{}[\]]/g;
@@ -38315,6 +38320,7 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
+var making = 0;
 var wanted = false;
 var listening = false;
 var waiting;
@@ -38323,7 +38329,7 @@ function removeTemporariesOnSignal() {
   listenWhileNeeded();
 }
 function listenWhileNeeded() {
-  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  const needed = waiting !== void 0 || wanted && (making > 0 || pending.size > 0 || madeFolders.size > 0);
   if (needed === listening) return;
   listening = needed;
   for (const signal of SIGNALS) {
@@ -38436,14 +38442,14 @@ async function readFileWithin(file, limitBytes) {
     const stat2 = await handle.stat();
     if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
     const pieces = [];
-    let total = 0;
+    let total2 = 0;
     for (; ; ) {
-      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total);
+      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total2);
       const piece = Buffer.allocUnsafe(room);
       const { bytesRead } = await handle.read(piece, 0, room, null);
-      if (bytesRead === 0) return Buffer.concat(pieces, total);
-      total += bytesRead;
-      if (total > limitBytes) throw new FileTooLarge(limitBytes);
+      if (bytesRead === 0) return Buffer.concat(pieces, total2);
+      total2 += bytesRead;
+      if (total2 > limitBytes) throw new FileTooLarge(limitBytes);
       pieces.push(bytesRead === room ? piece : piece.subarray(0, bytesRead));
     }
   } finally {
@@ -38814,8 +38820,16 @@ function nameList(names2) {
   return boundedList(names2, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
-function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, (text2) => text2, { maxLength, total });
+function joinWithin(texts, total2 = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, (text2) => text2, { maxLength, total: total2 });
+}
+function sentencesWithin(sentences, maxLength = MAX_LONG_LIST_LENGTH) {
+  const joined = boundedList(sentences, (sentence) => sentence, {
+    maxLength,
+    separator: " ",
+    conjunction: "And"
+  });
+  return joined.endsWith(" more") ? `${joined}.` : joined;
 }
 function alternatives(values, max) {
   return boundedList(values, (value) => excerpt(value), {
@@ -38830,7 +38844,7 @@ function boundedList(values, show, bounds = {}) {
   const {
     max = Infinity,
     maxLength = MAX_LIST_LENGTH,
-    total = values.length,
+    total: total2 = values.length,
     separator = ", ",
     conjunction = "and"
   } = bounds;
@@ -38843,7 +38857,7 @@ function boundedList(values, show, bounds = {}) {
     shown2.push(text2);
     length += text2.length + separator.length;
   }
-  const rest = total - shown2.length;
+  const rest = total2 - shown2.length;
   const joined = shown2.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
@@ -39051,18 +39065,18 @@ var FoundFolders = class {
   }
   /** The place of `folder` (absolute, as discovery gives it). */
   placeOf(folder) {
-    let place = this.places.get(folder);
-    if (place !== void 0) return place;
-    if (this.givenFolders.has(folder)) place = { given: folder };
+    let place2 = this.places.get(folder);
+    if (place2 !== void 0) return place2;
+    if (this.givenFolders.has(folder)) place2 = { given: folder };
     else {
       const parent = import_node_path14.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
-      if (above.given === void 0) place = {};
-      else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
-      else place = above;
+      if (above.given === void 0) place2 = {};
+      else if (isRepositoryRoot(folder)) place2 = { given: above.given, nested: folder };
+      else place2 = above;
     }
-    this.places.set(folder, place);
-    return place;
+    this.places.set(folder, place2);
+    return place2;
   }
 };
 
@@ -39113,8 +39127,8 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
   const fileOfPlace = /* @__PURE__ */ new Map();
   const refusals = [];
   for (const folder of folders) {
-    const place = found.placeOf(folder);
-    const lookedUp = place.nested ?? place.given ?? folder;
+    const place2 = found.placeOf(folder);
+    const lookedUp = place2.nested ?? place2.given ?? folder;
     if (fileOfPlace.has(lookedUp)) continue;
     const file = lookup.fileOf(lookedUp);
     fileOfPlace.set(lookedUp, file);
@@ -39124,18 +39138,18 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
         `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
         {
           location: { file: toDisplayPath(cwd, folder) },
-          hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config2))
+          hint: anotherConfigurationHint(hintFacts(lookup, place2, folder, config2))
         }
       )
     );
   }
   if (refusals.length > 0) throw userErrorsTogether(refusals);
 }
-function hintFacts(lookup, place, folder, config2) {
-  const repository = place.nested ?? folder;
+function hintFacts(lookup, place2, folder, config2) {
+  const repository = place2.nested ?? folder;
   let file = config2.path;
   if (file === void 0) {
-    const start = lookup.searchStart(place.given ?? folder);
+    const start = lookup.searchStart(place2.given ?? folder);
     file = import_node_path15.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
   const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(file), repository));
@@ -40700,7 +40714,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path37 = [root];
+  const path38 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40708,14 +40722,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path37[level];
+    let node = path38[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path37[level] = node;
+      path38[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40950,7 +40964,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path37 = paths.pop();
+    const path38 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40958,13 +40972,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path37 + 1);
+          paths.push(path38 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path37 + 1 + key2.length;
+        const keyPath = path38 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -42696,7 +42710,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path37 = new OpenPath(text2);
+  const path38 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -42704,25 +42718,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path37);
+        noteKey(text2, object, i, end, found, path38);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path37.enter(i, open2[open2.length - 1]?.lastKey);
+        path38.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path37.leave();
+        path38.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path37) {
+function noteKey(text2, object, start, end, found, path38) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -42734,7 +42748,7 @@ function noteKey(text2, object, start, end, found, path37) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path37.innermostPointer()
+    objectPointer: path38.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -42988,10 +43002,10 @@ var JsonDocument = class _JsonDocument {
    */
   locateInRepaired(repaired, pointers) {
     const places = pointers.some(namesIndexLoosely) ? pointers.map((pointer) => this.locateInTree(pointer, repaired.text)) : locateEach(repaired.text, pointers, true, this.repairedLines ??= new LineIndex(repaired.text), 1);
-    return places.map((place) => {
-      const offset = repaired.originalOffset(place.offset);
-      const end = repaired.originalOffset(place.offset + place.length);
-      return { offset, length: Math.max(end - offset, 1), resolved: place.resolved };
+    return places.map((place2) => {
+      const offset = repaired.originalOffset(place2.offset);
+      const end = repaired.originalOffset(place2.offset + place2.length);
+      return { offset, length: Math.max(end - offset, 1), resolved: place2.resolved };
     });
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
@@ -43436,7 +43450,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path37 = problem.segments;
+  const path38 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43446,25 +43460,25 @@ function classify(problem) {
   }
   if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
   if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "scriptOperations" || second === "script") return "PROP-SCRIPTOPS";
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path37.includes("oAuthSettings")) {
-      const last2 = path37[path37.length - 1];
+    if (path38.includes("oAuthSettings")) {
+      const last2 = path38[path38.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path37.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path37[path37.length - 1] === "type" && path37.length === parameterNameDepth(path37) + 1)
+    if (path38.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path38[path38.length - 1] === "type" && path38.length === parameterNameDepth(path38) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path37) {
-  return path37[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path38) {
+  return path38[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43944,6 +43958,16 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/connection-parameter-references.ts
+var CONNECTION_PARAMETER_CALL = /(?<![\w.])connectionParameters\(\s*'([^']*)'\s*(,|\))/g;
+function connectionParameterReferences(expression) {
+  if (!expression.includes("connectionParameters(")) return [];
+  return [...expression.matchAll(CONNECTION_PARAMETER_CALL)].map((match2) => ({
+    name: match2[1],
+    hasDefault: match2[2] === ","
+  }));
+}
+
 // packages/validator/src/rules/api-properties/policy-instances.ts
 function policyInstances(apiProperties) {
   const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
@@ -43966,6 +43990,8 @@ function policyInstances(apiProperties) {
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_SECTION_PARAMETER = "x-ms-apimTemplate-policySection";
+var POLICY_SECTIONS = ["Request", "Response", "Failure"];
 var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
   ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
@@ -43988,6 +44014,14 @@ var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["moveproperties", []],
   ["setconnectionstatustounauthenticated", []]
 ]);
+var PUBLISHED_POLICY_TEMPLATES = new Set(
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].filter(
+    (id) => !["dynamicsubdomain", "moveproperties", "setconnectionstatustounauthenticated"].includes(id)
+  )
+);
+var POLICY_OBJECT_PARAMETERS = /* @__PURE__ */ new Map([
+  ["pollingtrigger", ["triggerConfig"]]
+]);
 var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
   [
     "routerequesttoendpoint",
@@ -43995,10 +44029,7 @@ var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
       httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
     }
   ],
-  [
-    "setheader",
-    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
-  ]
+  ["setheader", { existsAction: ["override", "skip", "append"] }]
 ]);
 
 // packages/validator/src/rules/api-properties/policy-rules.ts
@@ -44012,20 +44043,58 @@ var REQUIRED_PARAMETER_KEYS = new Map(
   ])
 );
 var ENUMERATED_PARAMETER_KEYS = new Map(
-  [...POLICY_PARAMETER_ENUMS].map(([id, enums]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].map((id) => [
     id,
-    Object.entries(enums).map(([name, allowed]) => ({
-      parameter: TEMPLATE_PARAMETER_PREFIX + name,
-      allowed
-    }))
+    [
+      ...Object.entries(POLICY_PARAMETER_ENUMS.get(id) ?? {}).map(([name, allowed]) => ({
+        parameter: TEMPLATE_PARAMETER_PREFIX + name,
+        allowed
+      })),
+      { parameter: POLICY_SECTION_PARAMETER, allowed: POLICY_SECTIONS }
+    ]
   ])
 );
+var OBJECT_PARAMETER_KEYS = new Map(
+  [...POLICY_OBJECT_PARAMETERS].map(([id, names2]) => [
+    id,
+    names2.map((name) => TEMPLATE_PARAMETER_PREFIX + name)
+  ])
+);
+function expectedParameterType(template, key2) {
+  if (key2 === POLICY_SECTION_PARAMETER) return "String";
+  if (!key2.startsWith(TEMPLATE_PARAMETER_PREFIX) || !PUBLISHED_POLICY_TEMPLATES.has(template))
+    return void 0;
+  return OBJECT_PARAMETER_KEYS.get(template)?.includes(key2) ? "Object" : "String";
+}
+function typeAdvice(expected, value) {
+  if (expected === "Object")
+    return 'Write an object that maps each query parameter to its value expression, such as { "since": "@{triggerBody().data[0].created_time}" }.';
+  return typeof value === "number" || typeof value === "boolean" ? `Write it in quotes: ${jsonExcerpt(String(value))}.` : "Write a string.";
+}
+var ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
+  ...[...POLICY_PARAMETER_ENUMS].flatMap(
+    ([id, enums]) => Object.entries(enums).map(
+      ([name, allowed]) => `${id}'s \`${TEMPLATE_PARAMETER_PREFIX}${name}\` (${allowed.join(", ")})`
+    )
+  ),
+  `and every template's \`${POLICY_SECTION_PARAMETER}\` (${POLICY_SECTIONS.join(", ")})`
+].join(", ")}.`;
+function referenceAdvice(name, defined, suggest) {
+  const unresolved = "names no connection parameter, so it has no value at run time.";
+  if (defined.list.length === 0)
+    return `${unresolved} The connector defines none: define it under connectionParameters.`;
+  const otherCase = inOtherCase(name, defined.list);
+  if (otherCase !== void 0)
+    return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
+  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
+}
 var apiPropertiesPolicyRules = [
   {
     id: "PROP-POLICY",
     file: "apiProperties",
-    title: "Use known policy templates with their required parameters and real operationIds.",
-    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    title: "Use known policy templates with their required parameters, real operationIds and defined connection parameters.",
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve; one that differs from a defined name only in case is told as that, since whether the platform matches it is unknown): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels("error"),
     example: {
       placement: "policyTemplate",
@@ -44034,6 +44103,9 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
+      let definedParameters;
+      const adviceByName = /* @__PURE__ */ new Map();
+      let undefinedReferences = 0;
       for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
         const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
@@ -44051,6 +44123,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
+        checkParameterTypes(parameters, template, index);
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
@@ -44061,6 +44134,48 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
+        checkConnectionParameterReferences(parameters, index);
+      }
+      function checkParameterTypes(parameters, template, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          const expected = expectedParameterType(template, key2);
+          if (expected === void 0) continue;
+          if (expected === "String" ? typeof value === "string" : isObject(value)) continue;
+          context.report({
+            pointer: instancePointer(index, "parameters", key2),
+            message: `Invalid type. Expected ${expected} but got ${typeName(value)}. ${typeAdvice(expected, value)}`
+          });
+        }
+      }
+      function checkConnectionParameterReferences(parameters, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          if (typeof value !== "string") continue;
+          for (const { name, hasDefault } of connectionParameterReferences(value)) {
+            if (hasDefault) continue;
+            const advice = undefinedReferenceAdvice(name);
+            if (advice === void 0) continue;
+            context.report({
+              pointer: instancePointer(index, "parameters", key2),
+              message: `@connectionParameters('${nameExcerpt(name)}') ${advice}`
+            });
+          }
+        }
+      }
+      function undefinedReferenceAdvice(name) {
+        const known = definedParameters ??= definedConnectionParameters();
+        if (known.names.has(name)) return void 0;
+        let advice = adviceByName.get(name);
+        if (advice === void 0) {
+          advice = referenceAdvice(name, known, ++undefinedReferences <= MAX_FINDINGS_PER_RULE);
+          adviceByName.set(name, advice);
+        }
+        return advice;
+      }
+      function definedConnectionParameters() {
+        const names2 = [
+          ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
+        ];
+        return { names: new Set(names2), list: names2, listed: nameList(names2) };
       }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
@@ -44075,7 +44190,13 @@ var apiPropertiesPolicyRules = [
           return;
         }
         names2.forEach((name, nameIndex) => {
-          if (typeof name !== "string") return;
+          if (typeof name !== "string") {
+            context.report({
+              pointer: childPointer(pointer, nameIndex),
+              message: `Invalid type. Expected String but got ${typeName(name)}. Each entry is an operationId of apiDefinition.swagger.json, in quotes.`
+            });
+            return;
+          }
           if (swagger.operationsById.has(name)) return;
           const meant = inOtherCase(name, swagger.operationsById.keys());
           context.report({
@@ -44164,9 +44285,12 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+function meantPropertiesKey(problem) {
+  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+}
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
-  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  const meant = meantPropertiesKey(problem);
   if (meant !== void 0)
     return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
   return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(", ")}.`;
@@ -44244,7 +44368,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-UNKNOWN-KEYS",
     file: "apiProperties",
     title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells (`scriptOperation` for `scriptOperations`), which `validate --fix` renames it to, or else lists the allowed keys.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
     example: {
@@ -44252,8 +44376,17 @@ var apiPropertiesSchemaRules = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"'
     },
+    namesFixes: true,
     check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS", unknownKeyAdvice);
+      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
+        const meant = meantPropertiesKey(problem);
+        const advice = unknownKeyAdvice(problem);
+        context.report({
+          pointer: problem.pointer,
+          message: advice ? `${problem.message} ${advice}` : problem.message,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        });
+      }
     }
   },
   {
@@ -44338,6 +44471,25 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/script-operations.ts
+var OLDER_FORM = "scriptOperations";
+var NEWER_FORM = "script.operationIds";
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
+  const script2 = asObject(properties.script);
+  const newer = script2 && has(script2, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script2.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list2) {
+  const names2 = asArray(list2?.value);
+  return names2?.length ? new Set(names2.filter((name) => typeof name === "string")) : void 0;
+}
+function place(key2, pointer, value) {
+  return { key: key2, pointer, value };
+}
+
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -44377,7 +44529,7 @@ var apiPropertiesCapabilityRules = [
     id: "PROP-SCRIPTOPS",
     file: "apiProperties",
     title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
-    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    description: 'scriptOperations lists the operationIds whose calls go through script.csx (paconn README); newer tooling writes them as `script.operationIds` instead (`"script": {"language": "CSharpScript", "operationIds": [...]}`, 2 merged certified connectors), which this rule, CSX-OPIDS and the diff read alike. A name that is not an operationId does nothing; a list without script.csx is pointless; a script without a list runs for every operation (25 merged connectors), which is worth knowing. Which list the platform uses when both are written is not documented: connector-alm reads scriptOperations and says so at script.operationIds, as a warning when they differ.',
     levels: certificationLevels("warning"),
     example: {
       placement: "apiProperties",
@@ -44389,35 +44541,51 @@ var apiPropertiesCapabilityRules = [
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
       const hasScript = context.connector.files.script !== void 0;
-      const pointer = "/properties/scriptOperations";
-      if (!has(properties, "scriptOperations")) {
+      const list2 = scriptOperationsOf(properties);
+      if (!list2) {
         if (hasScript) {
           context.report({
-            pointer,
+            pointer: "/properties/scriptOperations",
             severity: "info",
             message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
           });
         }
         return;
       }
+      if (list2.unread) {
+        const differ = !sameNames(list2.value, list2.unread.value);
+        context.report({
+          pointer: list2.unread.pointer,
+          severity: differ ? "warning" : "info",
+          message: `apiProperties.json lists the script's operations both in ${list2.key} and in ${list2.unread.key}${differ ? ", and the lists differ" : ""}. Which one the platform uses is not documented, and connector-alm reads ${list2.key}: keep only one.`
+        });
+      }
       if (!hasScript) {
         context.report({
-          pointer,
-          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+          pointer: list2.pointer,
+          message: `${list2.key} is set but the folder has no script.csx; add the script or remove ${list2.key}.`
         });
       }
       const swagger = context.swagger;
       if (!swagger) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
-        context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+      for (const { pointer, value } of list2.unread ? [list2, list2.unread] : [list2]) {
+        (asArray(value) ?? []).forEach((name, index) => {
+          if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+          });
         });
-      });
+      }
     }
   }
 ];
+function sameNames(first, second) {
+  const names2 = (list2) => new Set((asArray(list2) ?? []).map((name) => JSON.stringify(name)));
+  const one = names2(first);
+  const other = names2(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -45464,10 +45632,10 @@ var generalRules = [
         const places = syntaxErrorPlaces(document);
         for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
-          const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
           const report2 = {
             file: kind,
-            message,
+            message: issue2.message,
+            ...fixable ? { advice } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index]
@@ -45965,9 +46133,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path37) {
+function pathVariables(path38) {
   const names2 = [];
-  for (const match2 of path37.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path38.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46013,9 +46181,9 @@ function isLenientMatch(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place, sameValue2, name, location) {
+  constructor(value, place2, sameValue2, name, location) {
     this.value = value;
-    this.place = place;
+    this.place = place2;
     this.sameValue = sameValue2;
     this.name = name;
     this.in = location;
@@ -46034,12 +46202,12 @@ var WrittenParameterEntry = class {
 var writtenParameters = perModel((model) => {
   const list2 = [];
   const byValue = /* @__PURE__ */ new Map();
-  const add2 = (value, place, name, location) => {
+  const add2 = (value, place2, name, location) => {
     const first = byValue.get(value);
     for (let known = first; known !== void 0; known = known.sameValue) {
-      if (known.place === place || known.pointer === place.pointer) return known;
+      if (known.place === place2 || known.pointer === place2.pointer) return known;
     }
-    const entry = new WrittenParameterEntry(value, place, first, name, location);
+    const entry = new WrittenParameterEntry(value, place2, first, name, location);
     byValue.set(value, entry);
     list2.push(entry);
     return entry;
@@ -46173,7 +46341,7 @@ var HolderKey = {
   properties: 64,
   /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
   fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
+  /** `x-ms-notification-url` is true (`isNotificationUrl`). */
   notificationUrl: 256,
   /**
    * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
@@ -46236,9 +46404,9 @@ var PointerPlace = class _PointerPlace {
   }
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */
   static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
+    const place2 = new _PointerPlace(void 0, pointer);
+    place2.text = pointer;
+    return place2;
   }
   /** The RFC 6901 pointer of this place ("" for the document root). */
   get pointer() {
@@ -46896,6 +47064,11 @@ function expectedTypeOf(kind, key2) {
   return toTypeName(Array.isArray(type) ? type[0] : type);
 }
 
+// packages/validator/src/swagger/notification-url.ts
+function isNotificationUrl(node) {
+  return isObject(node) && node["x-ms-notification-url"] === true;
+}
+
 // packages/validator/src/rules/swagger/structure/field-notes.ts
 var NOTE_PATTERN = 1 << 7;
 var NOTE_ENUM = 1 << 8;
@@ -46984,7 +47157,7 @@ function holderNoteOf(kind, key2) {
 }
 function extensionHolderNoteOf(value, key2) {
   const bit = bitOfKey(key2);
-  if (bit === HolderKey.notificationUrl && value[key2] !== true) return 0;
+  if (bit === HolderKey.notificationUrl && !isNotificationUrl(value)) return 0;
   return bit << HOLDER_SHIFT;
 }
 function allowedBitsOf(kind, key2) {
@@ -47408,20 +47581,20 @@ var StructureWalker = class {
   addLeaf(kind, value, parent, first) {
     this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
   }
-  typeIssue(place, expected, value) {
-    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
+  typeIssue(place2, expected, value) {
+    this.result.typeIssues.push({ pointer: place2.pointer, expected, actual: jsonTypeOf2(value) });
   }
-  ref(value, place, expects) {
+  ref(value, place2, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
       this.result.typeIssues.push({
-        pointer: childPointer(place.pointer, "$ref"),
+        pointer: childPointer(place2.pointer, "$ref"),
         expected: "String",
         actual: jsonTypeOf2(value.$ref)
       });
       return true;
     }
-    this.result.refs.push(new RefUse(value.$ref, place, expects));
+    this.result.refs.push(new RefUse(value.$ref, place2, expects));
     return true;
   }
   /** A schema's `$ref`, which add() kept while reading the schema's keys. */
@@ -47473,12 +47646,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path37 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path37)) continue;
-        if (path37.startsWith("x-")) continue;
-        const item = paths[path37];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path37);
-        else this.typeIssue(placeAt(rootNode, "paths", path37), "Object", item);
+      for (const path38 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path38)) continue;
+        if (path38.startsWith("x-")) continue;
+        const item = paths[path38];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path38);
+        else this.typeIssue(placeAt(rootNode, "paths", path38), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47502,8 +47675,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path37) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path37);
+  visitPathItem(item, rootNode, path38) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path38);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -47660,9 +47833,9 @@ var StructureWalker = class {
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
-  checkMapOf(map2, place, expected) {
+  checkMapOf(map2, place2, expected) {
     for (const [key2, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place2, key2), expected, value);
     }
   }
 };
@@ -47759,7 +47932,7 @@ function keyBits(holder) {
     if (bit === HolderKey.fileType) {
       if (holder[key2] === "file") bits |= bit;
     } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key2] === true) bits |= bit;
+      if (isNotificationUrl(holder)) bits |= bit;
     } else if (has(holder, key2)) bits |= bit;
   }
   return bits;
@@ -54347,13 +54520,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path37 = pathWords(operation2.path);
-  if (path37.length > 1) shared.push(...lookupKeysOf({ words: path37, version: "" }));
+  const path38 = pathWords(operation2.path);
+  if (path38.length > 1) shared.push(...lookupKeysOf({ words: path38, version: "" }));
   return { own, shared };
 }
-function pathWords(path37) {
+function pathWords(path38) {
   const words = [];
-  for (const segment of path37.split("/")) {
+  for (const segment of path38.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -54399,12 +54572,12 @@ var LooseListing = class {
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(operation2) {
     this.listed ??= this.listedNames();
-    const listed = this.listed;
-    if (listed.size === 0) return false;
+    const listed2 = this.listed;
+    if (listed2.size === 0) return false;
     const { own, shared } = this.keysOf(operation2);
-    if (own.some((key2) => listed.has(key2))) return true;
+    if (own.some((key2) => listed2.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -54941,6 +55114,63 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
   "Newtonsoft.Json",
   "Newtonsoft.Json.Linq"
 ]);
+var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
+  "System.Buffers",
+  "System.CodeDom",
+  "System.Collections.Concurrent",
+  "System.Collections.Immutable",
+  "System.Collections.ObjectModel",
+  "System.Collections.Specialized",
+  "System.ComponentModel",
+  "System.Configuration",
+  "System.Data",
+  "System.Diagnostics.CodeAnalysis",
+  "System.Diagnostics.Tracing",
+  "System.Drawing.Printing",
+  "System.Drawing.Text",
+  "System.Dynamic",
+  "System.Globalization",
+  "System.IO.IsolatedStorage",
+  "System.IO.MemoryMappedFiles",
+  "System.IO.Pipes",
+  "System.IO.Pipelines",
+  "System.IO.Ports",
+  "System.Linq.Expressions",
+  "System.Management",
+  "System.Media",
+  "System.Messaging",
+  "System.Net.Http.Json",
+  "System.Net.Mail",
+  "System.Net.NetworkInformation",
+  "System.Net.Sockets",
+  "System.Net.WebSockets",
+  "System.Numerics",
+  "System.Reflection",
+  "System.Resources",
+  "System.Runtime",
+  "System.Security",
+  "System.Security.Cryptography.X509Certificates",
+  "System.ServiceModel",
+  "System.Text.Encodings",
+  "System.Text.Json",
+  "System.Text.Unicode",
+  "System.Threading.Channels",
+  "System.Timers",
+  "System.Transactions",
+  "System.Web.Http",
+  "System.Web.Script",
+  "System.Windows",
+  "System.Xml.Schema",
+  "System.Xml.Serialization",
+  "System.Xml.XPath",
+  "System.Xml.Xsl",
+  "Microsoft.Extensions.Logging.Abstractions",
+  "Newtonsoft.Json.Bson",
+  "Newtonsoft.Json.Converters",
+  "Newtonsoft.Json.Schema",
+  "Newtonsoft.Json.Serialization",
+  "Newtonsoft.Json.Utilities"
+]);
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text2) {
@@ -55130,7 +55360,7 @@ function scannedScript(text2) {
 }
 
 // packages/validator/src/rules/script/using-directives.ts
-var USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
+var USING_DIRECTIVE = /(?:^|(?<=(?<![\s\S])\uFEFF))[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
 function usingDirectives(code2) {
   const found = [];
   let end = 0;
@@ -55161,6 +55391,7 @@ function usingDirectives(code2) {
 function lineStartBefore(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
+  if (start === 1 && code2.charCodeAt(0) === 65279) return start;
   return start === 0 || isLineTerminator(code2.charCodeAt(start - 1)) ? start : -1;
 }
 function isLineTerminator(code2) {
@@ -55172,7 +55403,9 @@ var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
 var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
-var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s*\((?<=\bHttpClient\??\s+\w+\s*=\s*new\s*\()/g;
+var SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
+var EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
 var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
@@ -55234,10 +55467,37 @@ function matchingBrace(code2, open2) {
   }
   return code2.length;
 }
+function namesType(directive, name) {
+  const head = directive.slice(0, directive.lastIndexOf(name));
+  return /\bstatic\b/.test(head) || head.includes("=");
+}
+function isTypeOfAllowedNamespace(name) {
+  return !KNOWN_OTHER_NAMESPACES.has(name) && ALLOWED_NAMESPACES.has(namespaceOf(name));
+}
+function namespaceOf(typeName2) {
+  const dot = typeName2.lastIndexOf(".");
+  return dot < 0 ? "" : typeName2.slice(0, dot);
+}
 function isPublic(code2, classOffset) {
-  let start = classOffset;
+  return hasModifier(code2, classOffset, "public");
+}
+function hasModifier(code2, offset, modifier) {
+  let start = offset;
   while (start > 0 && !";{}".includes(code2[start - 1])) start--;
-  return /\bpublic\b/.test(code2.slice(start, classOffset));
+  return new RegExp(`\\b${modifier}\\b`).test(code2.slice(start, offset));
+}
+function reportScriptClassBase(context, code2) {
+  const found = SCRIPT_CLASS_ANY_BASE.exec(code2);
+  if (!found) {
+    context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+    return;
+  }
+  const base2 = found[2];
+  context.report({
+    offset: found.index,
+    length: found[0].length,
+    message: base2 ? `The class "${nameExcerpt(found[1])}" derives from ${nameExcerpt(base2)}, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.` : `The class "${nameExcerpt(found[1])}" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.`
+  });
 }
 var scriptRules = [
   {
@@ -55270,11 +55530,12 @@ var scriptRules = [
         else misnamed ??= match2;
       }
       if (nearMiss) {
+        const declaration2 = `${isPublic(code2, nearMiss.index) ? "" : "public "}class Script : ScriptBase`;
         context.report({
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
+          message: `Write "${declaration2}" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
@@ -55283,7 +55544,7 @@ var scriptRules = [
           message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
-        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+        reportScriptClassBase(context, code2);
       }
     }
   },
@@ -55300,9 +55561,20 @@ var scriptRules = [
     check(context) {
       const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      const code2 = source.scan.code;
+      const declared2 = EXECUTE_DECLARATION.exec(code2);
+      if (!declared2) {
+        context.report({
+          line: 1,
+          message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        });
+        return;
+      }
+      const name = declared2.index + declared2[0].indexOf("ExecuteAsync");
       context.report({
-        line: 1,
-        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        offset: name,
+        length: "ExecuteAsync".length,
+        message: hasModifier(code2, name, "override") ? 'ExecuteAsync must take no parameters: "public override async Task<HttpResponseMessage> ExecuteAsync()" is the method the platform calls.' : 'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".'
       });
     }
   },
@@ -55312,14 +55584,14 @@ var scriptRules = [
     title: "script.csx is at most 1 MB.",
     description: "The script file must be smaller than 1 MB (write-code FAQ).",
     levels: sameLevels("error"),
-    example: { bad: "a 1.2 MB script.csx with embedded data" },
+    example: { bad: "a 1.2 MB script.csx with embedded data", inWords: true },
     check(context) {
       const file = context.connector.files.script;
       const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`
         });
       }
     }
@@ -55337,6 +55609,7 @@ var scriptRules = [
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        if (namesType(match2[0], namespace) && isTypeOfAllowedNamespace(namespace)) continue;
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
@@ -55391,8 +55664,8 @@ var scriptRules = [
   {
     id: "CSX-OPIDS",
     file: "script",
-    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger.",
-    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.",
+    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger and are in `scriptOperations`.",
+    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` (or `script.operationIds`, as PROP-SCRIPTOPS reads them) leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
     levels: sameLevels("warning"),
     example: {
       bad: 'if (this.Context.OperationId == "ListTask")',
@@ -55403,10 +55676,20 @@ var scriptRules = [
       const swagger = context.swagger;
       if (!source || !swagger) return;
       const ids = swagger.operationsById;
+      const list2 = scriptOperationsOf(propertiesOf(context.apiProperties));
+      const listed2 = scriptOperationIds(list2);
       for (const literal2 of operationIdLiterals(source.scan)) {
-        if (ids.has(literal2.value)) continue;
-        const differentCase = inOtherCase(literal2.value, ids.keys());
-        if (differentCase && literal2.ignoreCase) continue;
+        const differentCase = ids.has(literal2.value) ? void 0 : inOtherCase(literal2.value, ids.keys());
+        const operationId = ids.has(literal2.value) ? literal2.value : literal2.ignoreCase ? differentCase : void 0;
+        if (operationId !== void 0) {
+          if (list2 && listed2 && !listed2.has(operationId))
+            context.report({
+              offset: literal2.offset,
+              length: literal2.length,
+              message: `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but ${list2.key} in apiProperties.json does not list ${operationId === literal2.value ? "it" : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to ${list2.key}, or remove the branch.`
+            });
+          continue;
+        }
         context.report({
           offset: literal2.offset,
           length: literal2.length,
@@ -55737,16 +56020,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path37) {
-    this.path = path37;
-    const hasBrace = path37.includes("{");
-    this.variables = hasBrace ? scanVariables(path37) : NO_VARIABLES;
+  constructor(path38) {
+    this.path = path38;
+    const hasBrace = path38.includes("{");
+    this.variables = hasBrace ? scanVariables(path38) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path37.indexOf("/"); ; slash = path37.indexOf("/", start)) {
-      const end = slash === -1 ? path37.length : slash;
-      if (hasBrace && isVariableSegment(path37, start, end)) variableSegmentCount++;
+    for (let slash = path38.indexOf("/"); ; slash = path38.indexOf("/", start)) {
+      const end = slash === -1 ? path38.length : slash;
+      if (hasBrace && isVariableSegment(path38, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -55775,8 +56058,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path37 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path37) last2 = new PathTemplate(path37);
+    const path38 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path38) last2 = new PathTemplate(path38);
     templates[index] = last2;
   }
   return templates;
@@ -55801,9 +56084,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path37, start) {
-  const slash = path37.indexOf("/", start);
-  return slash === -1 ? path37.length : slash;
+function segmentEnd(path38, start) {
+  const slash = path38.indexOf("/", start);
+  return slash === -1 ? path38.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -55812,34 +56095,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path37, start, end) {
+function isVariableSegment(path38, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path37.charCodeAt(start) !== OPEN || path37.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path38.charCodeAt(start) !== OPEN || path38.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path37.charCodeAt(index);
+    const code2 = path38.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path37, open2) {
-  for (let index = open2 + 1; index < path37.length; index++) {
-    const code2 = path37.charCodeAt(index);
+function matchEnd(path38, open2) {
+  for (let index = open2 + 1; index < path38.length; index++) {
+    const code2 = path38.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path37) {
+function scanVariables(path38) {
   const variables = [];
   let seen;
-  for (let open2 = path37.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path37, open2);
+  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path38, open2);
     if (close === -1) {
-      open2 = path37.indexOf("{", open2 + 1);
+      open2 = path38.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path37.slice(open2 + 1, close);
+    const name = path38.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -55849,30 +56132,30 @@ function scanVariables(path37) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path37.indexOf("{", close + 1);
+    open2 = path38.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path37) {
+function routeOf(path38) {
   let route = "";
   let copied = 0;
-  for (let open2 = path37.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path37, open2);
+  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path38, open2);
     if (close === -1) {
-      open2 = path37.indexOf("{", open2 + 1);
+      open2 = path38.indexOf("{", open2 + 1);
       continue;
     }
-    route += path37.slice(copied, open2) + "{}";
+    route += path38.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path37.indexOf("{", copied);
+    open2 = path38.indexOf("{", copied);
   }
-  return copied === 0 ? path37 : route + path37.slice(copied);
+  return copied === 0 ? path38 : route + path38.slice(copied);
 }
-function routeHash(path37) {
+function routeHash(path38) {
   let hash = 0;
-  for (let index = 0; index < path37.length; index++) {
-    const code2 = path37.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path37, index) : -1;
+  for (let index = 0; index < path38.length; index++) {
+    const code2 = path38.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path38, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -55920,15 +56203,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path37 = operations[index].path;
-    if (!path37.includes("{")) {
-      while (index < operations.length && operations[index].path === path37) index++;
+    const path38 = operations[index].path;
+    if (!path38.includes("{")) {
+      while (index < operations.length && operations[index].path === path38) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path37; index++)
+    for (; index < operations.length && operations[index].path === path38; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path37);
+    const route = routeHash(path38);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56333,7 +56616,7 @@ var documentLimitRules = [
     title: "Keep the swagger under 1 MB.",
     description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning for custom connectors (info otherwise). Split a very large API into several connectors.`,
     levels: sameLevels("error"),
-    example: { bad: "apiDefinition.swagger.json of 1.2 MB" },
+    example: { bad: "apiDefinition.swagger.json of 1.2 MB", inWords: true },
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
@@ -56364,7 +56647,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalOperationsCountExceedsMaxAllowed",
     msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
-    example: { bad: "A swagger with 300 operations." },
+    example: { bad: "A swagger with 300 operations.", inWords: true },
     check(context) {
       const operations = context.swagger?.operations ?? [];
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
@@ -56382,16 +56665,16 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalSchemasCountExceedsMaxAllowed",
     msMessage: "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
-    example: { bad: "An operation whose response expands to 20,000 schemas." },
+    example: { bad: "An operation whose response expands to 20,000 schemas.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
       const sizes = schemaMeasurer(context.swagger).operationSizes();
-      let total = 0;
+      let total2 = 0;
       for (let index = 0; index < operations.length; index++) {
         const operation2 = operations[index];
         const size = sizes[index];
-        total += size.count;
+        total2 += size.count;
         if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
           context.report({
             pointer: operation2.pointer,
@@ -56399,10 +56682,10 @@ var documentLimitRules = [
           });
         }
       }
-      if (total > SWAGGER_LIMITS.maxSchemasTotal) {
+      if (total2 > SWAGGER_LIMITS.maxSchemasTotal) {
         context.report({
           pointer: "/paths",
-          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total.toLocaleString("en-US")} after expanding $refs.`
+          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total2.toLocaleString("en-US")} after expanding $refs.`
         });
       }
     }
@@ -56415,7 +56698,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "SchemaTooDeep",
     msMessage: "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
-    example: { bad: "A response schema with 40 levels of nested objects." },
+    example: { bad: "A response schema with 40 levels of nested objects.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
@@ -56995,8 +57278,8 @@ function buildPlaces(model) {
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
-    const listed = edges.get(from);
-    if (listed) listed.push(to);
+    const listed2 = edges.get(from);
+    if (listed2) listed2.push(to);
     else edges.set(from, [to]);
   };
   const visibleSeeds = [];
@@ -57017,17 +57300,17 @@ function buildPlaces(model) {
       const target2 = placeOfRef(model, ref);
       if (target2 === void 0) return;
       const pointer = holder.pointer;
-      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target2);
+      for (const place2 of pathPlaces) if (holds(place2, pointer)) addEdge(place2, target2);
     });
   }
   const graph = { edges, visibleSeeds, internalSeeds };
   const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
-  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  const seenInPaths = [...pathPlaces].filter((place2) => visible.has(place2));
   return {
     has(node) {
       const owner = ownerOf(node);
       if (owner.kind === "operation" || owner.kind === "pathItem")
-        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+        return owner.internal && !seenInPaths.some((place2) => holds(place2, node.pointer));
       return owner.kind === "entry" && internalOnly.has(owner.pointer);
     }
   };
@@ -57066,8 +57349,8 @@ function placeOfRef(model, ref) {
   if (target2 === void 0) return void 0;
   const section = sectionOf(target2.pointer);
   if (section === "paths") {
-    const place = toPointer(safeParsePointer(target2.pointer));
-    return place.startsWith(PATHS) ? place : void 0;
+    const place2 = toPointer(safeParsePointer(target2.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
   }
   if (!REUSABLE_SECTIONS.has(section)) return void 0;
   const second = target2.pointer.indexOf("/", 1);
@@ -57075,8 +57358,8 @@ function placeOfRef(model, ref) {
   const third = target2.pointer.indexOf("/", second + 1);
   return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
 }
-function holds(place, pointer) {
-  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+function holds(place2, pointer) {
+  return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
 function forEachExtensionRef(object, visit3) {
   for (const key2 in object) {
@@ -57284,14 +57567,14 @@ function propertiesRepeatingNames(noted, belowWalk) {
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed = names2.get(schema);
-    if (listed) listed.push(node.propertyName);
+    const listed2 = names2.get(schema);
+    if (listed2) listed2.push(node.propertyName);
     else names2.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed.length > 0) names2.set(schema, listed);
+    const listed2 = namesOfUnwalkedProperties(schema.value.properties);
+    if (listed2.length > 0) names2.set(schema, listed2);
   }
   return names2;
 }
@@ -57391,12 +57674,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path37 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path38 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path37 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path38 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57738,16 +58021,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path37) {
+function followSchemaPath(model, root, path38) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path37.length && steps < MAX_STEPS; ) {
-    let end = path37.indexOf("/", start);
-    if (end === -1) end = path37.length;
+  for (let start = 0; start < path38.length && steps < MAX_STEPS; ) {
+    let end = path38.indexOf("/", start);
+    if (end === -1) end = path38.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path37.slice(start, end));
+      const next = property(model, current, path38.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57827,9 +58110,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path37 = pathAt(call, key2);
-    if (path37 === void 0 || followSchemaPath(model, items.schema, path37).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path37), label) });
+    const path38 = pathAt(call, key2);
+    if (path38 === void 0 || followSchemaPath(model, items.schema, path38).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path38), label) });
   }
   return problems;
 }
@@ -58835,10 +59118,10 @@ var operationExtensionRules = [
     },
     check({ swagger, report: report2 }) {
       if (!swagger) return;
-      forEachVisibilityHolder(swagger, (holder, place) => {
+      forEachVisibilityHolder(swagger, (holder, place2) => {
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
-        const at = childPointer(place.pointer, "x-ms-visibility");
+        const at = childPointer(place2.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
           report2({
             pointer: at,
@@ -59290,12 +59573,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path37 in paths) {
-      if (!has(paths, path37)) continue;
-      const pathItem = asObject(paths[path37]);
+    for (const path38 in paths) {
+      if (!has(paths, path38)) continue;
+      const pathItem = asObject(paths[path38]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path37, "$ref"),
+        pointer: childPointer("/paths", path38, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -59317,15 +59600,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path37 of pathKeys(swagger)) {
-    const message = problem(path37);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path37), message });
+  for (const path38 of pathKeys(swagger)) {
+    const message = problem(path38);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path38), message });
   }
 }
-function templateProblem(path37) {
+function templateProblem(path38) {
   let open2 = -1;
-  for (let index = 0; index < path37.length; index++) {
-    const character = path37[index];
+  for (let index = 0; index < path38.length; index++) {
+    const character = path38[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59351,7 +59634,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => path37.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path38) => path38.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59371,7 +59654,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => /[?#]/.test(path37) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path38) => /[?#]/.test(path38) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59387,7 +59670,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => path37.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path38) => path38.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59401,8 +59684,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path37) => {
-      const problem = templateProblem(path37);
+    reportPathKeys(context, (path38) => {
+      const problem = templateProblem(path38);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59419,9 +59702,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => (
+      (path38) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path37.includes("=") && pathVariables(path37).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path38.includes("=") && pathVariables(path38).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59437,14 +59720,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path37 of pathKeys(swagger)) {
-      const key2 = path37.toLowerCase();
+    for (const path38 of pathKeys(swagger)) {
+      const key2 = path38.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path37),
+          pointer: childPointer("/paths", path38),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path37)
+            nameExcerpt(path38)
           )
         });
       }
@@ -60440,6 +60723,7 @@ function parametersByEncoding(swagger, location, encoded) {
   }
   return found;
 }
+var URL_ENCODINGS = ["single", "double"];
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
@@ -60492,12 +60776,40 @@ var queryEncodingRule = {
     }
   }
 };
+var urlEncodingEnumRule = {
+  id: "SWG-URL-ENCODING-ENUM",
+  file: "swagger",
+  title: "Use 'single' or 'double' for x-ms-url-encoding.",
+  description: 'The extension names how often the value is URL-encoded: `single` or `double`, the only values merged connectors write (about 2,000 `single`, 27 `double`). Another (`"tripple"`, `"Single"`) passed SWG-PATH-PARAM-ENCODING, which only looks for the key, and is reported at the value with the one likely meant. Query parameters are left to SWG-QUERY-ENCODING, which reports the key whatever its value.',
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "singel" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      if ((keys[index] & HolderKey.urlEncoding) === 0) continue;
+      const parameter = parameters[index];
+      const value = parameter.value["x-ms-url-encoding"];
+      if (parameter.in === "query" || typeof value === "string" && URL_ENCODINGS.includes(value)) continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        message: `The property value must be one of the following: ${URL_ENCODINGS.join(", ")}. Parameter '${nameExcerpt(parameter.name ?? "")}' has '${excerpt(value)}'.` + (typeof value === "string" ? didYouMean(value, URL_ENCODINGS) : "")
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/parameter-rules.ts
 var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
+  urlEncodingEnumRule,
   queryEncodingRule,
   duplicateParameterRule,
   multipleBodyRule,
@@ -60647,11 +60959,11 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "default": 10 }'
     },
     check({ swagger, report: report2 }) {
-      forEachTypedNode(swagger, HolderKey.default, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.default, (node, place2) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
         report2({
-          pointer: childPointer(place.pointer, "default"),
+          pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -60675,10 +60987,10 @@ var valueConstraintRules = [
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
     check({ swagger, report: report2 }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.enum, (node, place2) => {
         if (asArray(node.enum)?.length !== 0) return;
         report2({
-          pointer: childPointer(place.pointer, "enum"),
+          pointer: childPointer(place2.pointer, "enum"),
           message: "The 'enum' array requires at least one value."
         });
       });
@@ -60698,7 +61010,7 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
     check({ swagger, report: report2 }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.enum, (node, place2) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
@@ -60706,7 +61018,7 @@ var valueConstraintRules = [
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report2({
-            pointer: childPointer(place.pointer, "enum", index),
+            pointer: childPointer(place2.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -60731,14 +61043,14 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger, report: report2 }) {
-      forEachTypedNode(swagger, HolderKey.enumValues, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.enumValues, (node, place2) => {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) return;
         const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
         const knownKeys = enumKeys && new Set(enumKeys);
         const seen = /* @__PURE__ */ new Set();
         entries.forEach((entry, index) => {
-          const at = () => childPointer(place.pointer, "x-ms-enum-values", index);
+          const at = () => childPointer(place2.pointer, "x-ms-enum-values", index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report2({
@@ -60779,12 +61091,12 @@ var valueConstraintRules = [
       good: '{ "type": "string", "format": "uuid" }'
     },
     check({ swagger, report: report2 }) {
-      forEachTypedNode(swagger, HolderKey.format, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.format, (node, place2) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report2({
-          pointer: childPointer(place.pointer, "format"),
+          pointer: childPointer(place2.pointer, "format"),
           message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
@@ -61295,26 +61607,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path37 = [];
+    const path38 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path37.push(start);
+    path38.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path37.pop();
+        path38.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path37.slice(path37.indexOf(target2)));
+      if (seen === "grey") cycles.push(path38.slice(path38.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path37.push(target2);
+        path38.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -61937,7 +62249,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path37 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path38 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61945,7 +62257,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path37}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path38}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -62169,7 +62481,7 @@ function bodyNotificationUrls(model, operation2) {
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step2) => {
     internal[step2.depth] = isInternalVisibility(step2.schema["x-ms-visibility"]);
     required[step2.depth] = step2.depth === 0 || step2.required;
-    if (step2.schema["x-ms-notification-url"] !== true) return;
+    if (!isNotificationUrl(step2.schema)) return;
     urls.push({
       pointer: step2.node().pointer,
       isString: step2.schema.type === "string",
@@ -62205,8 +62517,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path37) {
-  return withoutTrailingSlashes(routeOf(path37)).toLowerCase();
+function templateShape(path38) {
+  return withoutTrailingSlashes(routeOf(path38)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62969,10 +63281,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path37, options2 = {}) {
+function offsetOfPath(document, path38, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path37.entries()) {
+  for (const [index, step2] of path38.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -62983,7 +63295,7 @@ function offsetOfPath(document, path37, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path37.length - 1;
+    const isLast = index === path38.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -63179,9 +63491,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path37 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path37.map(nameExcerpt);
-  const value = path37.reduce(
+  const path38 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path38.map(nameExcerpt);
+  const value = path38.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -63189,7 +63501,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path37.length === 0) {
+    if (path38.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -63200,7 +63512,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path37, key2],
+      path: [...path38, key2],
       atKey: true
     };
   }
@@ -63208,7 +63520,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path37,
+      path: path38,
       atKey: false
     };
   }
@@ -63218,34 +63530,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path37,
+        path: path38,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path37, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path38, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path37,
+      path: path38,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path37, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path38, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path37,
+      path: path38,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path37,
+    path: path38,
     atKey: false
   };
 }
@@ -63317,12 +63629,12 @@ var UnlistedReports = class {
       others: _others,
       identity: _identity,
       unlisted: _unlisted,
-      ...place
+      ...place2
     } = first;
     return {
       severity: this.worst,
       report: {
-        ...place,
+        ...place2,
         message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`,
         unlisted: { count: this.count, per: "connector" }
       }
@@ -63355,8 +63667,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path37, method, pathItemPlace, operation2) {
-    this.path = path37;
+  constructor(path38, method, pathItemPlace, operation2) {
+    this.path = path38;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -63559,12 +63871,12 @@ var SwaggerModel = class {
   }
   /** One place per pointer written out, so that listings of one definition share it. */
   placeAt(pointer) {
-    let place = this.places.get(pointer);
-    if (!place) {
-      place = PointerPlace.at(pointer);
-      this.places.set(pointer, place);
+    let place2 = this.places.get(pointer);
+    if (!place2) {
+      place2 = PointerPlace.at(pointer);
+      this.places.set(pointer, place2);
     }
-    return place;
+    return place2;
   }
   findRefTarget(ref) {
     if (isSectionEntryRef(ref)) return this.sectionEntry(ref);
@@ -63657,11 +63969,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path37 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path37)) continue;
-      let pathItem = asObject(paths[path37]);
+    for (const path38 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path38)) continue;
+      let pathItem = asObject(paths[path38]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path37);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path38);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -63677,7 +63989,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path37, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path38, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -63785,7 +64097,7 @@ function ruleReports(connector, options2) {
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending2 = [];
   let current;
-  let listed = 0;
+  let listed2 = 0;
   const unlisted = new UnlistedReports();
   const context = {
     connector,
@@ -63794,8 +64106,8 @@ function ruleReports(connector, options2) {
     apiProperties,
     report: (report2) => {
       const severity = reportSeverity(report2.severity, current.level);
-      if (listed < MAX_FINDINGS_PER_RULE) {
-        listed++;
+      if (listed2 < MAX_FINDINGS_PER_RULE) {
+        listed2++;
         pending2.push({ rule: current.rule, severity, report: report2 });
       } else {
         unlisted.add(report2, severity);
@@ -63805,7 +64117,7 @@ function ruleReports(connector, options2) {
   releasingConnectorCaches(() => {
     for (const active of activeRules(options2)) {
       current = active;
-      listed = 0;
+      listed2 = 0;
       unlisted.clear();
       try {
         active.rule.check(context);
@@ -63841,16 +64153,17 @@ function locateFindings(connector, pending2) {
     const file = report2.path ? void 0 : fileOf(connector, kind);
     const document = file && "document" in file ? file.document : void 0;
     const named2 = report2.others && document ? namePlaces(report2.message, report2.others, (offset) => document.position(offset)) : void 0;
+    const told = named2?.message ?? report2.message;
     const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      message: named2?.message ?? report2.message,
+      message: report2.advice === void 0 ? told : `${told} ${report2.advice}`,
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath,
       related: named2?.related,
-      messageWithoutPlaces: named2?.messageWithoutPlaces,
+      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report2.advice === void 0 ? void 0 : report2.message),
       identity: report2.identity,
       unlisted: report2.unlisted
     });
@@ -63942,9 +64255,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path37, method, body) => `{
+var operation = (path38, method, body) => `{
   "paths": {
-    "${path37}": {
+    "${path38}": {
       "${method}": ${body}
     }
   }
@@ -64051,7 +64364,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -64107,7 +64420,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -64187,7 +64500,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -64297,7 +64610,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -64313,7 +64626,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. The errors past the 20 listed are unknown to both: an error listed now that the base only counted is the update's, and the change that counts the rest is major, not breaking, when the base counted some too and the file has no more errors than it had (fixing one of 25 errors changes the count, not what is wrong). A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -64424,16 +64737,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path37 = [];
+  const path38 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path37.push(part.step);
+        if (part.step !== void 0) path38.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path37.pop();
+        if (part.step !== void 0) path38.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -64441,7 +64754,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path37, ...part.change.path] });
+      result.push({ ...part.change, path: [...path38, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -64449,16 +64762,16 @@ function listChanges(root) {
   };
   visit3(root);
   for (const [kind, tally2] of tallies) {
-    const total = totals.get(kind);
-    if (total <= tally2.listed) continue;
-    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally2.listed;
+    const total2 = totals.get(kind);
+    if (total2 <= tally2.listed) continue;
+    const unlisted = total2 >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total2 - tally2.listed;
     result[tally2.lastIndex] = { ...result[tally2.lastIndex], unlisted };
   }
   return result;
 }
 function listedCount(totals) {
   let count = 0;
-  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
+  for (const total2 of totals.values()) count += Math.min(total2, MAX_LISTED_PATHS);
   return count;
 }
 function pathsToEachKind(root) {
@@ -64579,6 +64892,156 @@ function touch(touched, change) {
   }
 }
 
+// packages/validator/src/diff/element-places.ts
+var placesByBase = /* @__PURE__ */ new WeakMap();
+function elementPlaces(was, is) {
+  let byNew = placesByBase.get(was);
+  if (!byNew) {
+    byNew = /* @__PURE__ */ new WeakMap();
+    placesByBase.set(was, byNew);
+  }
+  let places = byNew.get(is);
+  if (!places) {
+    places = newElementPlaces(was, is);
+    byNew.set(is, places);
+  }
+  return places;
+}
+var GONE = -1;
+function newElementPlaces(was, is) {
+  const index = new NewElementIndex(is);
+  const known = new Array(was.length);
+  const placeOf3 = (at) => {
+    if (!Number.isInteger(at) || at < 0 || at >= was.length) return void 0;
+    let place2 = known[at];
+    if (place2 === void 0) {
+      place2 = index.find(was[at]) ?? GONE;
+      known[at] = place2;
+    }
+    return place2 === GONE ? void 0 : place2;
+  };
+  return { placeOf: placeOf3 };
+}
+var NewElementIndex = class {
+  constructor(elements) {
+    this.elements = elements;
+  }
+  elements;
+  byRef;
+  byName;
+  byText;
+  /** The index of the first element that is `element` (as sameElement of counterpart-pointer tells). */
+  find(element) {
+    const object = asObject(element);
+    if (object && typeof object.$ref === "string") return this.refs().get(object.$ref);
+    if (object && typeof object.name === "string") return this.names().get(object.name)?.get(object.in);
+    return this.texts().get(canonicalText(element));
+  }
+  refs() {
+    if (!this.byRef) {
+      this.byRef = /* @__PURE__ */ new Map();
+      this.elements.forEach((element, at) => {
+        const ref = asObject(element)?.$ref;
+        if (typeof ref === "string" && !this.byRef.has(ref)) this.byRef.set(ref, at);
+      });
+    }
+    return this.byRef;
+  }
+  names() {
+    if (!this.byName) {
+      this.byName = /* @__PURE__ */ new Map();
+      this.elements.forEach((element, at) => {
+        const object = asObject(element);
+        if (!object || typeof object.name !== "string") return;
+        let byIn = this.byName.get(object.name);
+        if (!byIn) {
+          byIn = /* @__PURE__ */ new Map();
+          this.byName.set(object.name, byIn);
+        }
+        if (!byIn.has(object.in)) byIn.set(object.in, at);
+      });
+    }
+    return this.byName;
+  }
+  texts() {
+    if (!this.byText) {
+      this.byText = /* @__PURE__ */ new Map();
+      this.elements.forEach((element, at) => {
+        const text2 = canonicalText(element);
+        if (!this.byText.has(text2)) this.byText.set(text2, at);
+      });
+    }
+    return this.byText;
+  }
+};
+function canonicalText(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(",")}]`;
+  const object = asObject(value);
+  if (object) {
+    const members = Object.keys(object).sort().map((key2) => `${JSON.stringify(key2)}:${canonicalText(object[key2])}`);
+    return `{${members.join(",")}}`;
+  }
+  if (value === void 0 || typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return JSON.stringify(value);
+}
+
+// packages/validator/src/diff/policy-parameter-edits.ts
+function policyParameterEdits(before, after) {
+  const was = parametersOf(before);
+  const is = parametersOf(after);
+  const edits = [];
+  const scope2 = scopeEdit(was[OPERATIONS_KEY], is[OPERATIONS_KEY]);
+  for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(was), ...Object.keys(is)])]) {
+    if (key2 === OPERATIONS_KEY || jsonEqual(was[key2], is[key2])) continue;
+    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    if (!has(was, key2)) edits.push(`${name} ${quoted(is[key2])} added`);
+    else if (!has(is, key2)) edits.push(`${name} ${quoted(was[key2])} removed`);
+    else edits.push(`${name} ${quoted(was[key2])} is now ${quoted(is[key2])}`);
+  }
+  if (scope2 !== void 0) edits.push(scope2);
+  if (edits.length === 0) return void 0;
+  const note = carriesCredential(was) || carriesCredential(is) ? ` ${CREDENTIAL_NOTE}` : "";
+  return `${edits.join("; ")}.${note}`;
+}
+var CREDENTIAL_NOTE = "The policy sends the credential of each connection: existing connections send the new value from this update on, so say in the pull request that the API accepts it.";
+var AUTHORIZATION = "authorization";
+function carriesCredential(parameters) {
+  const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
+  if (name?.toLowerCase() === AUTHORIZATION) return true;
+  return Object.entries(parameters).some(
+    ([key2, value]) => key2 !== OPERATIONS_KEY && typeof value === "string" && readsConnectionParameter(value)
+  );
+}
+function readsConnectionParameter(value) {
+  return connectionParameterReferences(value).length > 0;
+}
+function parametersOf(instance) {
+  return asObject(asObject(instance)?.parameters) ?? {};
+}
+function scopeEdit(before, after) {
+  if (jsonEqual(before, after)) return void 0;
+  const was = operationsOf(before);
+  const is = operationsOf(after);
+  if (is === void 0) return `it now applies to every operation, where it applied to ${listed(was)}`;
+  if (was === void 0) return `it now applies to ${listed(is)} only, where it applied to every operation`;
+  const listedBefore = new Set(was);
+  const listedAfter = new Set(is);
+  const gained = is.filter((id) => !listedBefore.has(id));
+  const lost = was.filter((id) => !listedAfter.has(id));
+  const parts = [
+    ...gained.length > 0 ? [`it now also applies to ${quoteList(gained)}`] : [],
+    ...lost.length > 0 ? [`it no longer applies to ${quoteList(lost)}`] : []
+  ];
+  return parts.length > 0 ? parts.join("; ") : "its operations are listed in another order";
+}
+function operationsOf(value) {
+  return asArray(value)?.map((id) => String(id));
+}
+function listed(operations) {
+  if (operations === void 0) return "every operation";
+  return operations.length === 0 ? "no operation" : quoteList(operations);
+}
+
 // packages/validator/src/diff/scope-note.ts
 function scopesNote(before, after) {
   const [was, is] = [scopeNames(before), scopeNames(after)];
@@ -64594,9 +65057,102 @@ function scopesNote(before, after) {
   return void 0;
 }
 function scopeNames(value) {
+  const named2 = asObject(value);
+  if (named2) return Object.keys(named2);
   const list2 = asArray(value);
   if (!list2?.every((scope2) => typeof scope2 === "string")) return void 0;
   return list2;
+}
+function securityScopesNotes(before, after) {
+  const [was, is] = [asObject(before) ?? {}, asObject(after) ?? {}];
+  const notes = [];
+  for (const [name, definition] of Object.entries(is)) {
+    const [old, now] = [asObject(was[name]), asObject(definition)];
+    if (old?.type !== "oauth2" || now?.type !== "oauth2") continue;
+    const note = scopesNote(old.scopes, now.scopes);
+    if (note !== void 0 && !notes.includes(note)) notes.push(note);
+  }
+  return notes;
+}
+
+// packages/validator/src/diff/script-operations-diff.ts
+function scriptOperationsChanges(before, after) {
+  const was = scriptOperationsOf(before);
+  const is = scriptOperationsOf(after);
+  const changes = [];
+  const edit = operationsEdit(was, is);
+  const place2 = is ?? was;
+  if (edit !== void 0 && place2)
+    changes.push({ side: is ? "new" : "old", pointer: place2.pointer, detail: `Changed: ${edit}.` });
+  const unread = is?.unread ?? was?.unread;
+  if (unread && place2 && was?.key === is?.key && !jsonEqual(was?.unread?.value, is?.unread?.value)) {
+    changes.push({
+      side: is?.unread ? "new" : "old",
+      pointer: unread.pointer,
+      detail: `Changed: ${unread.key}, which connector-alm leaves unread beside ${place2.key} (PROP-SCRIPTOPS).`
+    });
+  }
+  const restBefore = withoutLists(before);
+  const restAfter = withoutLists(after);
+  const moved = was !== void 0 && is !== void 0 && was.key !== is.key;
+  for (const key2 of differingKeys(restBefore, restAfter, /* @__PURE__ */ new Set())) {
+    if (moved && key2 === "script" && has(restBefore, key2) !== has(restAfter, key2)) continue;
+    const scriptBefore = asObject(restBefore[key2]);
+    const scriptAfter = asObject(restAfter[key2]);
+    if (key2 === "script" && scriptBefore && scriptAfter) {
+      for (const inner of differingKeys(scriptBefore, scriptAfter, /* @__PURE__ */ new Set()))
+        changes.push({
+          side: has(scriptAfter, inner) ? "new" : "old",
+          pointer: childPointer("/properties/script", inner),
+          detail: `Changed: script.${inner}.`
+        });
+    } else {
+      changes.push({
+        side: has(restAfter, key2) ? "new" : "old",
+        pointer: childPointer("/properties", key2),
+        detail: `Changed: ${key2}.`
+      });
+    }
+  }
+  return changes;
+}
+function operationsEdit(was, is) {
+  const place2 = is ?? was;
+  if (!place2 || was?.key === is?.key && jsonEqual(was?.value, is?.value)) return void 0;
+  const label = was && is && was.key !== is.key ? `${was.key} written as ${is.key} now` : place2.key;
+  if (was && !isList(was.value) || is && !isList(is.value)) return label;
+  const before = scriptOperationIds(was);
+  const after = scriptOperationIds(is);
+  if (before === void 0 && after === void 0)
+    return `${label} (the script still runs for every operation)`;
+  if (before === void 0)
+    return `${label}: the script now runs for ${quoteList([...after])} only, where it ran for every operation`;
+  if (after === void 0)
+    return `${label}: the script now runs for every operation, where it ran for ${quoteList([...before])} only`;
+  const added = [...after].filter((id) => !before.has(id));
+  const removed = [...before].filter((id) => !after.has(id));
+  const parts = [
+    ...added.length > 0 ? [`${quoteList(added)} added`] : [],
+    ...removed.length > 0 ? [`${quoteList(removed)} removed`] : []
+  ];
+  if (parts.length > 0) return `${label}, ${parts.join(", ")}`;
+  return was?.key === is?.key ? `${label} (their order)` : `${label} (the same operations)`;
+}
+function isList(value) {
+  return asArray(value) !== void 0;
+}
+function withoutLists(properties) {
+  const rest = {};
+  const script2 = properties.script;
+  const scriptObject = asObject(script2);
+  if (scriptObject) {
+    const others = { ...scriptObject };
+    delete others.operationIds;
+    rest.script = others;
+  } else if (has(properties, "script")) {
+    rest.script = script2;
+  }
+  return rest;
 }
 
 // packages/validator/src/diff/api-properties-diff.ts
@@ -64607,6 +65163,7 @@ function diffApiPropertiesValues(before, after) {
   const propertiesBefore = asObject(before.properties) ?? {};
   const propertiesAfter = asObject(after.properties) ?? {};
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
+  let scriptToldOnce = false;
   for (const key2 of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
     const pointer = childPointer("/properties", key2);
     const side = has(propertiesAfter, key2) ? "new" : "old";
@@ -64625,7 +65182,7 @@ function diffApiPropertiesValues(before, after) {
         });
         continue;
       }
-      const { minor, major } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
+      const { minor, major, notes } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
       const named2 = (edits) => `connectionParameterSets ${nameList(edits)}`;
       if (minor.length > 0) {
         add2({
@@ -64641,13 +65198,18 @@ function diffApiPropertiesValues(before, after) {
           rule: CHANGE_RULES.other,
           side,
           pointer,
-          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key2)}.`
+          detail: major.length > 0 ? `Changed: ${named2(major)}.${notes.map((note) => ` ${note}`).join("")}` : `Changed: ${excerpt(key2)}.`
         });
       }
     } else if (key2 === "policyTemplateInstances") {
       const detail = policiesEdited(propertiesBefore[key2], propertiesAfter[key2]);
       if (detail !== void 0)
-        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
+    } else if (key2 === "scriptOperations" || key2 === "script") {
+      if (scriptToldOnce) continue;
+      scriptToldOnce = true;
+      for (const change of scriptOperationsChanges(propertiesBefore, propertiesAfter))
+        add2({ rule: CHANGE_RULES.other, ...change });
     } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key2)}.` });
     }
@@ -64719,7 +65281,7 @@ function keyPaths(key2, before, after) {
   return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key2}.${inner}`);
 }
 function setEdits(before, after) {
-  const edits = { minor: [], major: [] };
+  const edits = { minor: [], major: [], notes: [] };
   const setsBefore = asObject(before);
   const setsAfter = asObject(after);
   if (!setsBefore || !setsAfter) return edits;
@@ -64752,6 +65314,8 @@ function setEdits(before, after) {
       const edited = parameterEdits(parameterBefore, parameterAfter);
       appendAll(edits.minor, edited.minor.map(inner));
       appendAll(edits.major, edited.major.map(inner));
+      const note = edited.major.includes(SCOPES) ? scopesNote(scopesOf(parameterBefore), scopesOf(parameterAfter)) : void 0;
+      if (note !== void 0 && !edits.notes.includes(note)) edits.notes.push(note);
     }
   }
   return edits;
@@ -64770,37 +65334,66 @@ function policiesEdited(before, after) {
   const key2 = "policyTemplateInstances";
   const listBefore = before === void 0 ? [] : asArray(before);
   const listAfter = after === void 0 ? [] : asArray(after);
-  if (!listBefore || !listAfter) return key2;
+  if (!listBefore || !listAfter) return `${key2}.`;
   const others = (list2) => list2.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others(listBefore), others(listAfter))) {
-    return `${key2} ${nameList(policyEdits(others(listBefore), others(listAfter)))}`;
+    const { labels, details } = policyEdits(others(listBefore), others(listAfter));
+    return `${key2} ${nameList(labels)}.${details.length > 0 ? ` ${sentencesWithin(details)}` : ""}`;
   }
   const rerouting = (list2) => list2.filter(isRerouting).map((instance) => JSON.stringify(instance)).sort();
   if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return void 0;
-  return listBefore.length > 0 ? `${key2} (their order)` : key2;
+  return listBefore.length > 0 ? `${key2} (their order).` : `${key2}.`;
 }
 function policyEdits(instancesBefore, instancesAfter) {
-  const unmatched = [...instancesAfter];
-  const take = (found) => {
-    const index = unmatched.findIndex(found);
-    if (index === -1) return false;
-    unmatched.splice(index, 1);
-    return true;
+  const taken = new Array(instancesAfter.length).fill(false);
+  const byValue = queuesBy(instancesAfter, canonicalText);
+  const byName = queuesBy(instancesAfter, policyName);
+  const take = (queues, key2) => {
+    const queue = queues.get(key2);
+    while (queue && queue.length > 0) {
+      const at = queue.shift();
+      if (!taken[at]) {
+        taken[at] = true;
+        return at;
+      }
+    }
+    return void 0;
   };
   const edits = [];
-  const removed = [];
-  for (const instance of instancesBefore) {
-    if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
-  }
+  const details = [];
+  const removed = instancesBefore.filter((instance) => take(byValue, canonicalText(instance)) === void 0);
   for (const instance of removed) {
-    const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
-    edits.push(take(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
+    const at = take(byName, policyName(instance));
+    if (at !== void 0) {
+      edits.push(policyInstanceLabel(instance));
+      const detail = policyParameterEdits(instance, instancesAfter[at]);
+      if (detail !== void 0) details.push(`${policyInstanceLabel(instance)}: ${detail}`);
+    } else {
+      edits.push(`${policyInstanceLabel(instance)} removed`);
+    }
   }
+  const unmatched = instancesAfter.filter((_, at) => !taken[at]);
   appendAll(
     edits,
     unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
   );
-  return edits.length > 0 ? edits : ["(their order)"];
+  return { labels: edits.length > 0 ? edits : ["(their order)"], details };
+}
+function queuesBy(list2, keyOf2) {
+  const queues = /* @__PURE__ */ new Map();
+  list2.forEach((element, at) => {
+    const key2 = keyOf2(element);
+    const queue = queues.get(key2);
+    if (queue) queue.push(at);
+    else queues.set(key2, [at]);
+  });
+  return queues;
+}
+function policyName(instance) {
+  return JSON.stringify([
+    policyField(instance, "templateId") ?? null,
+    policyField(instance, "title") ?? null
+  ]);
 }
 function policyField(instance, key2) {
   return asString(asObject(instance)?.[key2]);
@@ -64831,22 +65424,22 @@ function effectiveAuthentication(swagger, apiProperties) {
   const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
   const sets = values.map((value, index) => {
     const set2 = asObject(value);
-    const place = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
-    const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
+    const place2 = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const option = parameterOption(asObject(set2?.parameters) ?? {}, place2, "parameters");
     return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
   });
   if (parameters && Object.keys(parameters).length > 0) {
-    const place = placeIn("apiProperties", "/properties/connectionParameters");
-    return { outsideSets: parameterOption(parameters, place, ""), sets };
+    const place2 = placeIn("apiProperties", "/properties/connectionParameters");
+    return { outsideSets: parameterOption(parameters, place2, ""), sets };
   }
   return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
 }
-function parameterOption(parameters, place, child) {
+function parameterOption(parameters, place2, child) {
   const entries = entriesOf(parameters).flatMap(([name, value]) => {
     const parameter = asObject(value);
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
   });
-  const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
+  const pointerOf = (name) => child ? childPointer(place2.pointer, child, name) : childPointer(place2.pointer, name);
   const at = (name) => placeIn("apiProperties", pointerOf(name));
   const oauth = entries.find((entry) => entry.type === "oauthsetting");
   const username = entries.find((entry) => entry.name.toLowerCase() === "username");
@@ -64858,7 +65451,7 @@ function parameterOption(parameters, place, child) {
     oauth !== void 0 && entry.name.startsWith(`${oauth.name}:`))
   ).map((entry) => ({ name: entry.name, place: at(entry.name) }));
   const common = {
-    place,
+    place: place2,
     credentials,
     parameterNames: entries.map((entry) => entry.name),
     requiredValues: entries.filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter)).map((entry) => ({ name: entry.name, place: at(entry.name) })),
@@ -64886,7 +65479,7 @@ function parameterOption(parameters, place, child) {
   }
   if (basic) return { ...common, kind: "basic", kindPlace: at(username.name) };
   if (secure) return { ...common, kind: "apiKey", kindPlace: at(secure.name) };
-  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
+  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place2 };
 }
 function isFilledByUsers(parameter) {
   const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
@@ -64913,7 +65506,7 @@ function isFalse(value) {
   return value === false || typeof value === "string" && value.toLowerCase() === "false";
 }
 function swaggerOption(swagger) {
-  const place = placeIn("swagger", "/securityDefinitions");
+  const place2 = placeIn("swagger", "/securityDefinitions");
   const definitions = entriesOf(swagger?.securityDefinitions).map(([name, value]) => ({
     name,
     definition: asObject(value) ?? {}
@@ -64926,14 +65519,14 @@ function swaggerOption(swagger) {
   const first = definitions[0];
   return {
     kind: kinds.length > 0 ? kinds.join(" + ") : NO_AUTHENTICATION,
-    place,
+    place: place2,
     requiredValues: [],
     mayBeEmpty: [],
-    kindPlace: first ? placeIn("swagger", childPointer(place.pointer, first.name)) : place,
+    kindPlace: first ? placeIn("swagger", childPointer(place2.pointer, first.name)) : place2,
     ...flow ? {
       flow: {
         value: flow,
-        place: placeIn("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+        place: placeIn("swagger", childPointer(place2.pointer, oauth[0].name, "flow"))
       }
     } : {}
   };
@@ -65041,9 +65634,14 @@ function swaggerEdits(before, after, outsideSets) {
       file: "swagger",
       side: after.swagger && has(after.swagger, key2) ? "new" : "old",
       pointer: `/${key2}`,
-      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
+      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? ` ${NO_SIGN_IN_CHANGED}` : scopesNotes(before, after)}`
     }
   ];
+}
+var NO_SIGN_IN_CHANGED = "Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.";
+function scopesNotes(before, after) {
+  const notes = securityScopesNotes(before.swagger?.securityDefinitions, after.swagger?.securityDefinitions);
+  return notes.map((note) => ` ${note}`).join("");
 }
 function compareOption(old, now) {
   const signIn = compareSignIn(old, now);
@@ -65053,17 +65651,17 @@ function requiredValuesAdded(old, now) {
   const had = new Set((old.parameterNames ?? []).map(parameterKey));
   const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
   const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
-  return now.requiredValues.flatMap(({ name, place }) => {
+  return now.requiredValues.flatMap(({ name, place: place2 }) => {
     const key2 = parameterKey(name);
     if (signIn.has(key2)) return [];
     if (!had.has(key2)) {
       return [
         {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
-          place,
+          place: place2,
           side: "new",
           detail: `${quoted(name)} is required, shown and has no defaultValue.`,
-          covers: [place.pointer]
+          covers: [place2.pointer]
         }
       ];
     }
@@ -65073,21 +65671,21 @@ function requiredValuesAdded(old, now) {
       {
         rule: reason === "hidden" ? CASE_RULES.hiddenConnectionParameterRequired : CHANGE_RULES.connectionParameterRequired,
         place: {
-          file: place.file,
-          pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
+          file: place2.file,
+          pointer: childPointer(place2.pointer, "uiDefinition", "constraints", "required")
         },
         side: "new",
         detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
-        covers: [place.pointer]
+        covers: [place2.pointer]
       }
     ];
   });
 }
 function compareSignIn(old, now) {
   const covers = coveredPlaces(old, now);
-  const breakAt = (place, detail) => ({
+  const breakAt = (place2, detail) => ({
     rule: CHANGE_RULES.authType,
-    place,
+    place: place2,
     side: "new",
     detail,
     covers
@@ -65158,7 +65756,7 @@ function coveredPlaces(old, now) {
   const places = [old.kindPlace, now.kindPlace, ...old.credentials ?? [], ...now.credentials ?? []].map(
     (item) => "place" in item ? item.place : item
   );
-  return places.filter((place) => place.file === "apiProperties").map((place) => place.pointer);
+  return places.filter((place2) => place2.file === "apiProperties").map((place2) => place2.pointer);
 }
 function parameterKey(name) {
   return name.toLowerCase();
@@ -65316,8 +65914,8 @@ function movingHostSetter(model, policies, operationId) {
 function swaggerUrls(model) {
   const host = asString(model.root.host);
   if (host === void 0 || host === "") return [];
-  const listed = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
-  const schemes = listed.length > 0 ? listed : ["https"];
+  const listed2 = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
+  const schemes = listed2.length > 0 ? listed2 : ["https"];
   return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
 }
 function comparableUrl(url) {
@@ -65391,7 +65989,7 @@ function diffRerouting(before, after) {
     if (was && is && jsonEqual(was.instance, is.instance)) continue;
     const reached = [.../* @__PURE__ */ new Set([...scope(was, kept), ...scope(is, kept)])];
     const affected = kept === void 0 ? reached : moved(reached);
-    const place = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
+    const place2 = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
     const everyOperation = [was, is].some((reroute) => reroute && reroute.operations === void 0);
     if (affected.length === 0 && !(everyOperation && kept === void 0)) {
       const state = !was ? " added" : !is ? " removed" : "";
@@ -65400,7 +65998,7 @@ function diffRerouting(before, after) {
       changes.push({
         rule: CHANGE_RULES.other,
         file: "apiProperties",
-        ...place,
+        ...place2,
         detail: `Changed: policyTemplateInstances ${policyLabel(is ?? was)}${state}${why}.`
       });
       continue;
@@ -65410,7 +66008,7 @@ function diffRerouting(before, after) {
     changes.push({
       rule: CHANGE_RULES.policyReroute,
       file: "apiProperties",
-      ...place,
+      ...place2,
       operationId: affected.length === 1 && !forEvery ? affected[0] : void 0,
       detail: `The policy ${policyLabel(is ?? was)} ${whatChanged(was, is, requests)}.`
     });
@@ -65548,11 +66146,11 @@ var ChangeCap = class {
    */
   result() {
     const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
-    const listed = /* @__PURE__ */ new Map();
+    const listed2 = /* @__PURE__ */ new Map();
     const result = [];
     for (const { change } of kept) {
-      const count = listed.get(change.ruleId) ?? 0;
-      listed.set(change.ruleId, count + 1);
+      const count = listed2.get(change.ruleId) ?? 0;
+      listed2.set(change.ruleId, count + 1);
       if (count < MAX_FINDINGS_PER_RULE) result.push(change);
       else if (count === MAX_FINDINGS_PER_RULE)
         result.push(summary2(change, this.rest(change.ruleId, result)));
@@ -65560,10 +66158,10 @@ var ChangeCap = class {
     return result;
   }
   /** A capped rule's counts less those of its listed changes (in `listed`). */
-  rest(ruleId, listed) {
+  rest(ruleId, listed2) {
     const rule2 = this.rules.get(ruleId);
     const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
-    for (const change of listed) {
+    for (const change of listed2) {
       if (change.ruleId !== ruleId) continue;
       rest.total--;
       rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
@@ -65923,8 +66521,8 @@ function reportOverlap(entries, index) {
     }
     return result;
   };
-  function* reportsBefore(node, place, below, before) {
-    for (const report2 of places.at(node, place.pointer, below)) {
+  function* reportsBefore(node, place2, below, before) {
+    for (const report2 of places.at(node, place2.pointer, below)) {
       if (order.get(report2) >= before) return;
       yield report2;
     }
@@ -65936,22 +66534,22 @@ function reportOverlap(entries, index) {
       const position = order.get(report2);
       return node.reports[0] !== report2 || node.changes.length > 0 || node.entriesBelow || overlapping(node, report2.valuePath).some((ancestor) => order.get(ancestor.reports[0]) < position);
     },
-    *candidates(report2, place, below) {
+    *candidates(report2, place2, below) {
       const node = nodes.get(report2);
       const position = order.get(report2);
-      for (const other of reportsBefore(node, place, below, position))
+      for (const other of reportsBefore(node, place2, below, position))
         if (other !== report2) yield { report: other, below };
       if (below === "") yield* changesBefore(node, position);
       for (const ancestor of overlapping(node, report2.valuePath)) {
         const rest = report2.valuePath.slice(ancestor.length) + below;
-        for (const other of reportsBefore(ancestor, place, rest, position))
+        for (const other of reportsBefore(ancestor, place2, rest, position))
           yield { report: other, below: rest };
       }
       if (!node.entriesBelow || below === "") return;
       const valuePath = report2.valuePath + below;
       for (const descendant of ValuePathTree.down(node, valuePath)) {
         const rest = valuePath.slice(descendant.length);
-        for (const other of reportsBefore(descendant, place, rest, position))
+        for (const other of reportsBefore(descendant, place2, rest, position))
           yield { report: other, below: rest };
         if (rest === "") yield* changesBefore(descendant, position);
       }
@@ -66217,8 +66815,8 @@ function reportedChanges(entries, before, after) {
         }
       }
       const { line, column } = places[index2];
-      const place = { file: swaggerFile[side], line, column };
-      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place, last2)))
+      const place2 = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place2, last2)))
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
@@ -66248,7 +66846,7 @@ function supersededPlaces(entries) {
   const places = /* @__PURE__ */ new Set();
   for (const entry of entries) {
     if (isSchemaReport(entry)) continue;
-    for (const place of entry.supersedes ?? []) places.add(`${place.file}:${place.pointer}`);
+    for (const place2 of entry.supersedes ?? []) places.add(`${place2.file}:${place2.pointer}`);
   }
   return {
     has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
@@ -66266,11 +66864,11 @@ function counterpartPointer(before, after, pointer) {
   let is = after;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(is)) {
-      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
-      if (index === -1) break;
+      const at = Array.isArray(was) && /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = at === -1 ? void 0 : elementPlaces(was, is).placeOf(at);
+      if (index === void 0) break;
       segments.push(index);
-      was = element;
+      was = was[at];
       is = is[index];
     } else if (isObject(is) && has(is, segment)) {
       segments.push(segment);
@@ -66282,32 +66880,82 @@ function counterpartPointer(before, after, pointer) {
   }
   return toPointer(segments);
 }
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
-}
 function deletionPointer(before, after, pointer) {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
   if (keptDepth === segments.length) return kept;
-  const was = asObject(valueAtPointer(before, toPointer(segments.slice(0, keptDepth))));
-  const is = asObject(valueAtPointer(after, kept));
-  if (!was || !is) return kept;
-  const names2 = Object.keys(was);
-  const at = names2.indexOf(segments[keptDepth]);
-  const following = names2.slice(at + 1).find((name) => has(is, name));
+  const members = membersOf(
+    valueAtPointer(before, toPointer(segments.slice(0, keptDepth))),
+    valueAtPointer(after, kept)
+  );
+  const at = members ? members.positionOf(segments[keptDepth]) : void 0;
+  if (!members || at === void 0) return kept;
+  const following = members.followingPlace(at);
   if (following !== void 0) return childPointer(kept, following);
-  if (Object.keys(is).length === 0) return kept;
+  if (members.emptied) return kept;
   const outside = followingPlace(after, kept);
   if (outside !== void 0) return outside;
-  const preceding = names2.slice(0, at).reverse().find((name) => has(is, name));
+  const preceding = members.precedingPlace(at);
   return preceding === void 0 ? kept : childPointer(kept, preceding);
+}
+var membersByBase = /* @__PURE__ */ new WeakMap();
+function membersOf(was, is) {
+  const bothArrays = Array.isArray(was) && Array.isArray(is);
+  if (!bothArrays && !(isObject(was) && isObject(is))) return void 0;
+  const pair = [was, is];
+  let byNew = membersByBase.get(pair[0]);
+  if (!byNew) {
+    byNew = /* @__PURE__ */ new WeakMap();
+    membersByBase.set(pair[0], byNew);
+  }
+  let members = byNew.get(pair[1]);
+  if (!members) {
+    members = bothArrays ? arrayMembers(was, is) : objectMembers(was, is);
+    byNew.set(pair[1], members);
+  }
+  return members;
+}
+function arrayMembers(was, is) {
+  const places = elementPlaces(was, is);
+  return {
+    // An index as the base version's members are named: "1", never "01" or "1.0".
+    positionOf: (name) => {
+      const at = Number(name);
+      return Number.isInteger(at) && at >= 0 && at < was.length && String(at) === name ? at : void 0;
+    },
+    ...nearestPlaces(was.length, (at) => places.placeOf(at)),
+    emptied: is.length === 0
+  };
+}
+function objectMembers(was, is) {
+  const names2 = Object.keys(was);
+  const positions = new Map(names2.map((name, at) => [name, at]));
+  return {
+    positionOf: (name) => positions.get(name),
+    ...nearestPlaces(names2.length, (at) => has(is, names2[at]) ? names2[at] : void 0),
+    emptied: Object.keys(is).length === 0
+  };
+}
+function nearestPlaces(count, placeOf3) {
+  let following;
+  let preceding;
+  return {
+    followingPlace(position) {
+      if (!following) {
+        following = new Array(count);
+        for (let at = count - 2; at >= 0; at--) following[at] = placeOf3(at + 1) ?? following[at + 1];
+      }
+      return following[position];
+    },
+    precedingPlace(position) {
+      if (!preceding) {
+        preceding = new Array(count);
+        for (let at = 1; at < count; at++) preceding[at] = placeOf3(at - 1) ?? preceding[at - 1];
+      }
+      return preceding[position];
+    }
+  };
 }
 function followingPlace(root, pointer) {
   const segments = parsePointer(pointer);
@@ -66435,7 +67083,7 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   const resolved2 = model.resolve(value, pointer);
   const node = asObject(resolved2.value);
   if (resolved2.broken || !node) return false;
-  if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
+  if (has(node, "default") || node.readOnly === true || isNotificationUrl(node)) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
   const known = filledMemo(model);
   const key2 = `${depth}|${resolved2.pointer}`;
@@ -66537,7 +67185,7 @@ function secretTold(secret, direction) {
 
 // packages/validator/src/diff/notification-url-deletion.ts
 function notificationUrlDeletion(what, name, field) {
-  if (!isObject(field) || field["x-ms-notification-url"] !== true) return void 0;
+  if (!isNotificationUrl(field)) return void 0;
   return {
     rule: CHANGE_RULES.other,
     detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`
@@ -66725,7 +67373,7 @@ function unfollowed(model, parameter) {
 }
 function mustBeSent(model, parameter) {
   if (parameter.value.required !== true || has(parameter.value, "default")) return false;
-  if (parameter.value["x-ms-notification-url"] === true) return false;
+  if (isNotificationUrl(parameter.value)) return false;
   return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
 }
 function requiredEdit(parameter) {
@@ -66768,21 +67416,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path37 in paths) {
-    if (!has(paths, path37)) continue;
-    const pathItem = refPathItem(paths[path37]);
+  for (const path38 in paths) {
+    if (!has(paths, path38)) continue;
+    const pathItem = refPathItem(paths[path38]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path37));
-    unfollowed2.set(path37, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path38));
+    unfollowed2.set(path38, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path37 in paths) {
-    if (!has(paths, path37)) continue;
-    const pathItem = refPathItem(paths[path37]);
+  for (const path38 in paths) {
+    if (!has(paths, path38)) continue;
+    const pathItem = refPathItem(paths[path38]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -66794,17 +67442,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path37 of all) {
-    const before = has(pathsBefore, path37) ? pathsBefore[path37] : void 0;
-    const after = has(pathsAfter, path37) ? pathsAfter[path37] : void 0;
+  for (const path38 of all) {
+    const before = has(pathsBefore, path38) ? pathsBefore[path38] : void 0;
+    const after = has(pathsAfter, path38) ? pathsAfter[path38] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path37);
-    const whyBefore = unfollowedBefore.get(path37);
+    const whyAfter = unfollowedAfter.get(path38);
+    const whyBefore = unfollowedBefore.get(path38);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path37);
+    const pathItemPointer = childPointer("/paths", path38);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -66812,12 +67460,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path37)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path38)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path37)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path37)} was not compared: in the base version, ${whyBefore}.` : refEdit(path37, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path38)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path38)} was not compared: in the base version, ${whyBefore}.` : refEdit(path38, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -66827,12 +67475,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path37, before, after) {
+function refEdit(path38, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path37)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path38)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path37)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path37)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path38)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path38)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -66845,7 +67493,7 @@ function equalApartFrom(before, after, pointer, skipped) {
   const objectAfter = after === void 0 ? {} : after;
   if (!isObject(objectBefore) || !isObject(objectAfter)) return false;
   const prefix = `${pointer}/`;
-  if (![...skipped].some((place) => place.startsWith(prefix))) return false;
+  if (![...skipped].some((place2) => place2.startsWith(prefix))) return false;
   const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
   for (const key2 of keys) {
     const valueBefore = has(objectBefore, key2) ? objectBefore[key2] : void 0;
@@ -67049,8 +67697,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path37) {
-  return withoutTrailingSlashes(emptiedBraces(path37));
+function normalizePath(path38) {
+  return withoutTrailingSlashes(emptiedBraces(path38));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -67346,7 +67994,7 @@ function deletedMemberPointer(context, was, is, member) {
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
   const trigger = excerpt(asString(operation2.operation["x-ms-trigger"]) ?? "unknown");
-  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
+  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => isNotificationUrl(parameter.value));
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
 function pathParameterNames(operation2) {
@@ -67981,7 +68629,7 @@ function compareEnum(before, after, direction, add2, others) {
       add2({
         rule: CHANGE_RULES.enumNarrowed,
         side: "new",
-        pointer: keyPointer(after, "enum"),
+        pointer: removedValuePointer(before, after, removed[0]),
         path: ["enum"],
         detail: `Removed: ${quoteList(removed)}.`
       });
@@ -67998,6 +68646,12 @@ function compareEnum(before, after, direction, add2, others) {
     return;
   }
   others.push("enum");
+}
+function removedValuePointer(before, after, removed) {
+  const list2 = keyPointer(after, "enum");
+  const index = before.enum?.indexOf(removed) ?? -1;
+  if (!has(after.node, "enum") || index === -1) return list2;
+  return `${list2}${deletionPointer(before.enum, after.enum, childPointer("", index))}`;
 }
 function sameChoice(value, other) {
   if (jsonEqual(value, other)) return true;
@@ -68368,22 +69022,33 @@ function swaggerDeletion(before, after) {
 function sharedSyntaxErrors(base2, current) {
   const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
   const unmatched = /* @__PURE__ */ new Map();
-  for (const { issue: issue2, place } of base2) {
-    const key2 = sameErrorKey(issue2, place);
+  for (const { issue: issue2, place: place2 } of base2) {
+    const key2 = sameErrorKey(issue2, place2);
     const alike = unmatched.get(key2);
     if (alike) alike.push(issue2);
     else unmatched.set(key2, [issue2]);
   }
-  for (const { issue: issue2, place } of current) {
-    const match2 = unmatched.get(sameErrorKey(issue2, place))?.shift();
+  for (const { issue: issue2, place: place2 } of current) {
+    const match2 = unmatched.get(sameErrorKey(issue2, place2))?.shift();
     if (!match2) continue;
     shared.base.add(match2);
     shared.current.add(issue2);
   }
+  const [counted, counting] = [base2.find(isCount)?.issue, current.find(isCount)?.issue];
+  if (counted && counting && !shared.current.has(counting) && total(current) <= total(base2)) {
+    shared.base.add(counted);
+    shared.current.add(counting);
+  }
   return shared;
 }
-function sameErrorKey(issue2, place) {
-  return `${issue2.message}\0${place}`;
+function isCount({ issue: issue2 }) {
+  return issue2.unlisted !== void 0;
+}
+function total(errors2) {
+  return errors2.reduce((sum, { issue: issue2 }) => sum + (issue2.unlisted ?? 1), 0);
+}
+function sameErrorKey(issue2, place2) {
+  return `${issue2.message}\0${place2}`;
 }
 
 // packages/validator/src/diff/syntax-changes.ts
@@ -68398,7 +69063,7 @@ function syntaxChanges(file, before, after) {
   return [
     ...old.filter((issue2) => !shared.base.has(issue2)).map((issue2) => change(issue2, "old", "major")),
     ...now.map(
-      (issue2) => shared.current.has(issue2) ? change(issue2, "new", "major", IN_BOTH) : change(issue2, "new", "breaking")
+      (issue2) => shared.current.has(issue2) ? change(issue2, "new", "major", issue2.unlisted === void 0 ? IN_BOTH : COUNTED_IN_BOTH) : change(issue2, "new", "breaking")
     )
   ];
 }
@@ -68408,6 +69073,7 @@ function placed(document, issues) {
   return issues.map((issue2, index) => ({ issue: issue2, place: places[index] }));
 }
 var IN_BOTH = "The base version has the same error: this update did not make it.";
+var COUNTED_IN_BOTH = "The base version counted unlisted errors too, and this update did not add to the errors of the file.";
 function issuesOf(document) {
   return document && asObject(document.value) ? document.syntaxIssues : [];
 }
@@ -68545,7 +69211,7 @@ function fileName(file) {
 }
 function firstChangedLine(before, after) {
   const linesOf2 = (text2) => {
-    const compared = asCommitted(text2);
+    const compared = asCommittedText(text2);
     return compared === "" ? [] : compared.split(/(?<=\n)/);
   };
   const was = linesOf2(before);
@@ -68556,11 +69222,8 @@ function firstChangedLine(before, after) {
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
-  if (typeof a === "string" && typeof b === "string") return asCommitted(a) === asCommitted(b);
+  if (typeof a === "string" && typeof b === "string") return asCommittedText(a) === asCommittedText(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-function asCommitted(text2) {
-  return withoutByteOrderMark(text2).replace(/\r\n/g, "\n");
 }
 
 // packages/validator/src/diff/connector-version.ts
@@ -68853,8 +69516,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path37 = names2.slice(2, 2 + length);
-  return names2 === `a/${path37} b/${path37}` ? path37 : void 0;
+  const path38 = names2.slice(2, 2 + length);
+  return names2 === `a/${path38} b/${path38}` ? path38 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -69114,15 +69777,15 @@ var Git = class {
    */
   async nestedRepositories() {
     const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
-    const nested = [];
+    const nested = /* @__PURE__ */ new Map();
     for (const entry of splitNul(await this.text(args))) {
       if (entry.startsWith("? ")) {
-        if (entry.endsWith("/")) nested.push(entry.slice(2));
+        if (entry.endsWith("/")) nested.set(entry.slice(2), false);
       } else if (entry.slice(2).startsWith("160000 ")) {
-        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+        nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...new Set(nested)];
+    return [...nested].map(([path38, linked]) => ({ path: path38, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -69247,14 +69910,14 @@ async function gitIgnoredEntries(tree, options2) {
   const byRoot = foldersByWorkTree(tree, options2.paths, options2.cwd);
   for (const [root, folders] of byRoot) {
     const named2 = folders.length <= MAX_FOLDERS_NAMED ? folders.map((folder) => specOf(root, folder)) : [];
-    let listed;
+    let listed2;
     try {
-      listed = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
+      listed2 = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
     } catch (error3) {
       if (onFailure === "throw") throw error3;
       continue;
     }
-    for (const [folder, entries] of ignoredByFolder(root, folders, listed)) ignored.set(folder, entries);
+    for (const [folder, entries] of ignoredByFolder(root, folders, listed2)) ignored.set(folder, entries);
   }
   return ignored;
 }
@@ -69297,10 +69960,10 @@ function foldersByWorkTree(tree, paths, cwd) {
 function specOf(root, folder) {
   return slashSeparated(import_node_path23.default.relative(root, folder));
 }
-function ignoredByFolder(root, folders, listed) {
+function ignoredByFolder(root, folders, listed2) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
-  for (const entry of listed) {
+  for (const entry of listed2) {
     const isFolder2 = entry.endsWith("/");
     const absolute = import_node_path23.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
     const parent = import_node_path23.default.dirname(absolute);
@@ -69561,8 +70224,13 @@ async function filesGitIgnores(folder) {
     if (error3 instanceof RepositoryOwnerError) throw error3;
     return { inWorkTree: false, why: whyNoWorkTree(error3) };
   }
-  const [files, nestedRepositories] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
-  return { inWorkTree: true, files, nestedRepositories };
+  const [files, nested] = await Promise.all([git.ignoredFiles(), git.nestedRepositories()]);
+  return {
+    inWorkTree: true,
+    files,
+    nestedRepositories: nested.map((repository) => repository.path),
+    linkedRepositories: nested.filter((repository) => repository.linked).map((repository) => repository.path)
+  };
 }
 
 // packages/validator/src/repository/icon-hash.ts
@@ -69592,14 +70260,9 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const kept = counterpartPointer(before?.value, document.value, change.pointer);
-  const pointer = isSwagger && kept !== change.pointer && isPathsOrPathItem(kept) ? deletionPointer(before?.value, document.value, change.pointer) : kept;
+  const pointer = deletionPointer(before?.value, document.value, change.pointer);
   const where2 = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where2.offset) };
-}
-function isPathsOrPathItem(pointer) {
-  const segments = parsePointer(pointer);
-  return segments[0] === "paths" && segments.length <= 2;
 }
 
 // packages/validator/src/git/compare-with-base.ts
@@ -69834,7 +70497,7 @@ function profileFallbackNote(folders, chooseProfile) {
 // packages/actions/src/runtime/failure-summary.ts
 function failureSummary(title, errors2) {
   const [first, ...rest] = errors2;
-  const place = first?.properties.file ? `${formatLocation({
+  const place2 = first?.properties.file ? `${formatLocation({
     file: first.properties.file,
     ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
     ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
@@ -69842,7 +70505,7 @@ function failureSummary(title, errors2) {
   const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
   return `### ${escapeMarkdown(title)}
 
-\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+\u274C The step failed: ${escapeMarkdown(`${place2}${first?.message ?? ""}`)}${escapeMarkdown(more)}
 `;
 }
 
@@ -69976,7 +70639,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -70084,10 +70747,10 @@ var realStartTimer = (milliseconds, onExpiry) => {
   const handle = setTimeout(onExpiry, milliseconds).unref();
   return { cancel: () => clearTimeout(handle) };
 };
-function backoffDelays(first, cap, total) {
+function backoffDelays(first, cap, total2) {
   const delays = [];
   let sum = 0;
-  for (let delay = first; sum + Math.min(delay, cap) <= total; delay *= 2) {
+  for (let delay = first; sum + Math.min(delay, cap) <= total2; delay *= 2) {
     delays.push(Math.min(delay, cap));
     sum += Math.min(delay, cap);
   }
@@ -71658,17 +72321,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path37 = requestOptions.url.replace(options2.baseUrl, "");
+    const path38 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path37} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path38} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path37} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path38} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -74381,7 +75044,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path37) => path37.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path38) => path38.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -74900,7 +75563,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -75066,17 +75729,20 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
+var import_node_path31 = __toESM(require("node:path"), 1);
 function isUnderAny(relative, paths) {
   for (const entry of paths) {
     if (entry === relative || entry.endsWith("/") && relative.startsWith(entry)) return true;
   }
   return false;
 }
-function filesToSend(files, gitIgnored, nestedRepositories = []) {
+function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositories = /* @__PURE__ */ new Set()) {
   const sent = [];
   const leftOut = [...gitIgnored].filter((entry) => !isNeverSent(entry.replace(/\/$/, ""))).sort().map((entry) => ({ path: entry, reason: "git-ignored" }));
   for (const repository of nestedRepositories) {
-    if (!isUnderAny(repository, gitIgnored)) leftOut.push({ path: repository, reason: "nested-repository" });
+    if (isUnderAny(repository, gitIgnored)) continue;
+    const reason = linkedRepositories.has(repository) ? "linked-repository" : "nested-repository";
+    leftOut.push({ path: repository, reason });
   }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
@@ -75086,12 +75752,12 @@ function filesToSend(files, gitIgnored, nestedRepositories = []) {
   return { sent, leftOut };
 }
 function ignoredConnectorFiles(leftOut) {
-  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path37) => {
-    const kind = kindOfFileName(path37);
+  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path38) => {
+    const kind = kindOfFileName(path38);
     return kind !== void 0 && kind !== "settings";
   });
 }
-function leftOutLines(leftOut) {
+function leftOutLines(leftOut, connector) {
   const lines = [];
   const ignored = leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path);
   if (ignored.length > 0) {
@@ -75109,12 +75775,19 @@ function leftOutLines(leftOut) {
     lines.push(
       `Left out of the pull request: ${namesOf(nested)}, which are git repositories of their own: a commit carries a link to each, not its files. Move them out of the connector folder, or list them in .gitignore.`
     );
+  const linked = leftOut.filter((file) => file.reason === "linked-repository").map((file) => file.path);
+  if (linked.length > 0) lines.push(linkedRepositoriesLine(linked, connector));
   const settings = leftOut.find((file) => file.reason === "settings");
   if (settings)
     lines.push(
       `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`
     );
   return lines;
+}
+function linkedRepositoriesLine(linked, connector) {
+  const one = linked.length === 1;
+  const untrack = linked.map((folder) => shellWord(import_node_path31.default.join(connector, folder.replace(/\/$/, ""))));
+  return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut) {
   const paths = leftOut.map((file) => file.path);
@@ -75127,9 +75800,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path37) => !same(
-      onBranchLeftOut.find((file) => file.path === path37),
-      upstreamLeftOut.find((file) => file.path === path37)
+    (path38) => !same(
+      onBranchLeftOut.find((file) => file.path === path38),
+      upstreamLeftOut.find((file) => file.path === path38)
     )
   );
 }
@@ -75309,8 +75982,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path37 of changes.deletions)
-    entries.push({ path: `${folder}/${path37}`, mode: "100644", type: "blob", sha: null });
+  for (const path38 of changes.deletions)
+    entries.push({ path: `${folder}/${path38}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -75354,7 +76027,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -75370,7 +76043,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path31.default.basename(folder);
+  return import_node_path32.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -75386,7 +76059,11 @@ async function gitIgnoredFiles(folder, connector) {
     );
   }
   if (answer.inWorkTree)
-    return { files: new Set(answer.files), nestedRepositories: new Set(answer.nestedRepositories) };
+    return {
+      files: new Set(answer.files),
+      nestedRepositories: new Set(answer.nestedRepositories),
+      linkedRepositories: new Set(answer.linkedRepositories)
+    };
   if (repositoryRootOf(folder) === void 0) return { files: /* @__PURE__ */ new Set() };
   const remedy = /not installed/.test(answer.why) ? " Install git to leave them out." : "";
   return {
@@ -75763,20 +76440,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given, root) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const inLayout = pathFromTopFolder(
-    import_node_path32.default.relative(import_node_path32.default.resolve(root), import_node_path32.default.resolve(connectorFolder)),
+    import_node_path33.default.relative(import_node_path33.default.resolve(root), import_node_path33.default.resolve(connectorFolder)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path32.default.basename(import_node_path32.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path33.default.basename(import_node_path33.default.resolve(connectorFolder))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path32.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path32.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path33.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path33.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -75793,19 +76470,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path33.default.basename(folder);
+  const name = import_node_path34.default.basename(folder);
   let names2;
   try {
-    names2 = (0, import_node_fs20.readdirSync)(import_node_path33.default.dirname(folder));
+    names2 = (0, import_node_fs20.readdirSync)(import_node_path34.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names2.includes(name)) return folder;
   const key2 = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names2.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path33.default.join(import_node_path33.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path34.default.join(import_node_path34.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -75920,7 +76597,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path34.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path35.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -75931,7 +76608,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path34.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path35.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -75943,14 +76620,19 @@ async function openPullRequest(options2, ports) {
     (relative) => isUnderAny(relative, ignored.files),
     ignored.nestedRepositories
   );
-  const { sent: local, leftOut } = filesToSend(contents.files, ignored.files, contents.nestedRepositories);
-  for (const line of leftOutLines(leftOut)) logger.info(line);
+  const { sent: local, leftOut } = filesToSend(
+    contents.files,
+    ignored.files,
+    contents.nestedRepositories,
+    ignored.linkedRepositories
+  );
+  for (const line of leftOutLines(leftOut, options2.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   const committed = withoutIgnoredFindings(validated, leftOut);
   const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path34.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path35.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -76115,7 +76797,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path34.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path35.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -76307,12 +76989,12 @@ var import_node_fs22 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs21.existsSync)(import_node_path35.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs21.existsSync)(import_node_path36.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path35.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path36.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -76456,7 +77138,7 @@ function failForRefused(results, workspace, annotateFindings) {
     results.flatMap(
       (result) => result.operation !== "refused" ? result.breakingChanges ?? [] : annotateFindings || !ownFiles(result) ? result.findings ?? [] : []
     ),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path36.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path37.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

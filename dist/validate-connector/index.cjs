@@ -35379,6 +35379,11 @@ function withoutByteOrderMark(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
 
+// packages/core/src/committed-text.ts
+function asCommittedText(text2) {
+  return withoutByteOrderMark(text2).replace(/\r\n/g, "\n");
+}
+
 // packages/core/src/json-depth.ts
 var MAX_JSON_DEPTH = 256;
 var STRUCTURAL = /["{}[\]]/g;
@@ -35696,6 +35701,17 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
+var making = 0;
+function makeWhileListening(make) {
+  making += 1;
+  listenWhileNeeded();
+  try {
+    return make();
+  } finally {
+    making -= 1;
+    listenWhileNeeded();
+  }
+}
 var wanted = false;
 var listening = false;
 var waiting;
@@ -35704,7 +35720,7 @@ function removeTemporariesOnSignal() {
   listenWhileNeeded();
 }
 function listenWhileNeeded() {
-  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  const needed = waiting !== void 0 || wanted && (making > 0 || pending.size > 0 || madeFolders.size > 0);
   if (needed === listening) return;
   listening = needed;
   for (const signal of SIGNALS) {
@@ -35730,7 +35746,7 @@ function makeFolderWithParents(folder) {
   const resolved2 = import_node_path7.default.resolve(folder);
   const missing = missingFolders(resolved2);
   if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved2, { recursive: true });
-  const made = makeEach(missing);
+  const made = makeWhileListening(() => makeEach(missing));
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
@@ -35811,9 +35827,11 @@ var import_node_fs7 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs7.mkdtempSync)(import_node_path8.default.join(import_node_os.default.tmpdir(), prefix));
-  rememberTemporary(folder, "scratch");
-  return folder;
+  return makeWhileListening(() => {
+    const folder = (0, import_node_fs7.mkdtempSync)(import_node_path8.default.join(import_node_os.default.tmpdir(), prefix));
+    rememberTemporary(folder, "scratch");
+    return folder;
+  });
 }
 async function removeScratchFolder(folder) {
   try {
@@ -35915,14 +35933,14 @@ async function readFileWithin(file, limitBytes) {
     const stat2 = await handle.stat();
     if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
     const pieces = [];
-    let total = 0;
+    let total2 = 0;
     for (; ; ) {
-      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total);
+      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total2);
       const piece = Buffer.allocUnsafe(room);
       const { bytesRead } = await handle.read(piece, 0, room, null);
-      if (bytesRead === 0) return Buffer.concat(pieces, total);
-      total += bytesRead;
-      if (total > limitBytes) throw new FileTooLarge(limitBytes);
+      if (bytesRead === 0) return Buffer.concat(pieces, total2);
+      total2 += bytesRead;
+      if (total2 > limitBytes) throw new FileTooLarge(limitBytes);
       pieces.push(bytesRead === room ? piece : piece.subarray(0, bytesRead));
     }
   } finally {
@@ -36268,8 +36286,16 @@ function nameList(names2) {
   return boundedList(names2, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
-function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, (text2) => text2, { maxLength, total });
+function joinWithin(texts, total2 = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, (text2) => text2, { maxLength, total: total2 });
+}
+function sentencesWithin(sentences, maxLength = MAX_LONG_LIST_LENGTH) {
+  const joined = boundedList(sentences, (sentence) => sentence, {
+    maxLength,
+    separator: " ",
+    conjunction: "And"
+  });
+  return joined.endsWith(" more") ? `${joined}.` : joined;
 }
 function alternatives(values, max) {
   return boundedList(values, (value) => excerpt(value), {
@@ -36284,7 +36310,7 @@ function boundedList(values, show, bounds = {}) {
   const {
     max = Infinity,
     maxLength = MAX_LIST_LENGTH,
-    total = values.length,
+    total: total2 = values.length,
     separator = ", ",
     conjunction = "and"
   } = bounds;
@@ -36297,7 +36323,7 @@ function boundedList(values, show, bounds = {}) {
     shown.push(text2);
     length += text2.length + separator.length;
   }
-  const rest = total - shown.length;
+  const rest = total2 - shown.length;
   const joined = shown.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
@@ -36499,18 +36525,18 @@ var FoundFolders = class {
   }
   /** The place of `folder` (absolute, as discovery gives it). */
   placeOf(folder) {
-    let place = this.places.get(folder);
-    if (place !== void 0) return place;
-    if (this.givenFolders.has(folder)) place = { given: folder };
+    let place2 = this.places.get(folder);
+    if (place2 !== void 0) return place2;
+    if (this.givenFolders.has(folder)) place2 = { given: folder };
     else {
       const parent = import_node_path16.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
-      if (above.given === void 0) place = {};
-      else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
-      else place = above;
+      if (above.given === void 0) place2 = {};
+      else if (isRepositoryRoot(folder)) place2 = { given: above.given, nested: folder };
+      else place2 = above;
     }
-    this.places.set(folder, place);
-    return place;
+    this.places.set(folder, place2);
+    return place2;
   }
 };
 
@@ -36564,8 +36590,8 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
   const fileOfPlace = /* @__PURE__ */ new Map();
   const refusals = [];
   for (const folder of folders) {
-    const place = found.placeOf(folder);
-    const lookedUp = place.nested ?? place.given ?? folder;
+    const place2 = found.placeOf(folder);
+    const lookedUp = place2.nested ?? place2.given ?? folder;
     if (fileOfPlace.has(lookedUp)) continue;
     const file = lookup.fileOf(lookedUp);
     fileOfPlace.set(lookedUp, file);
@@ -36575,18 +36601,18 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
         `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
         {
           location: { file: toDisplayPath(cwd, folder) },
-          hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config2))
+          hint: anotherConfigurationHint(hintFacts(lookup, place2, folder, config2))
         }
       )
     );
   }
   if (refusals.length > 0) throw userErrorsTogether(refusals);
 }
-function hintFacts(lookup, place, folder, config2) {
-  const repository = place.nested ?? folder;
+function hintFacts(lookup, place2, folder, config2) {
+  const repository = place2.nested ?? folder;
   let file = config2.path;
   if (file === void 0) {
-    const start = lookup.searchStart(place.given ?? folder);
+    const start = lookup.searchStart(place2.given ?? folder);
     file = import_node_path17.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
   const relative2 = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
@@ -40445,10 +40471,10 @@ var JsonDocument = class _JsonDocument {
    */
   locateInRepaired(repaired, pointers) {
     const places = pointers.some(namesIndexLoosely) ? pointers.map((pointer) => this.locateInTree(pointer, repaired.text)) : locateEach(repaired.text, pointers, true, this.repairedLines ??= new LineIndex(repaired.text), 1);
-    return places.map((place) => {
-      const offset = repaired.originalOffset(place.offset);
-      const end = repaired.originalOffset(place.offset + place.length);
-      return { offset, length: Math.max(end - offset, 1), resolved: place.resolved };
+    return places.map((place2) => {
+      const offset = repaired.originalOffset(place2.offset);
+      const end = repaired.originalOffset(place2.offset + place2.length);
+      return { offset, length: Math.max(end - offset, 1), resolved: place2.resolved };
     });
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
@@ -40903,7 +40929,7 @@ function classify(problem) {
   }
   if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
   if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "scriptOperations" || second === "script") return "PROP-SCRIPTOPS";
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
@@ -41401,6 +41427,16 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/connection-parameter-references.ts
+var CONNECTION_PARAMETER_CALL = /(?<![\w.])connectionParameters\(\s*'([^']*)'\s*(,|\))/g;
+function connectionParameterReferences(expression) {
+  if (!expression.includes("connectionParameters(")) return [];
+  return [...expression.matchAll(CONNECTION_PARAMETER_CALL)].map((match2) => ({
+    name: match2[1],
+    hasDefault: match2[2] === ","
+  }));
+}
+
 // packages/validator/src/rules/api-properties/policy-instances.ts
 function policyInstances(apiProperties) {
   const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
@@ -41423,6 +41459,8 @@ function policyInstances(apiProperties) {
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_SECTION_PARAMETER = "x-ms-apimTemplate-policySection";
+var POLICY_SECTIONS = ["Request", "Response", "Failure"];
 var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
   ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
@@ -41445,6 +41483,14 @@ var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
   ["moveproperties", []],
   ["setconnectionstatustounauthenticated", []]
 ]);
+var PUBLISHED_POLICY_TEMPLATES = new Set(
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].filter(
+    (id) => !["dynamicsubdomain", "moveproperties", "setconnectionstatustounauthenticated"].includes(id)
+  )
+);
+var POLICY_OBJECT_PARAMETERS = /* @__PURE__ */ new Map([
+  ["pollingtrigger", ["triggerConfig"]]
+]);
 var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
   [
     "routerequesttoendpoint",
@@ -41452,10 +41498,7 @@ var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
       httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
     }
   ],
-  [
-    "setheader",
-    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
-  ]
+  ["setheader", { existsAction: ["override", "skip", "append"] }]
 ]);
 
 // packages/validator/src/rules/api-properties/policy-rules.ts
@@ -41469,20 +41512,58 @@ var REQUIRED_PARAMETER_KEYS = new Map(
   ])
 );
 var ENUMERATED_PARAMETER_KEYS = new Map(
-  [...POLICY_PARAMETER_ENUMS].map(([id, enums]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS.keys()].map((id) => [
     id,
-    Object.entries(enums).map(([name, allowed]) => ({
-      parameter: TEMPLATE_PARAMETER_PREFIX + name,
-      allowed
-    }))
+    [
+      ...Object.entries(POLICY_PARAMETER_ENUMS.get(id) ?? {}).map(([name, allowed]) => ({
+        parameter: TEMPLATE_PARAMETER_PREFIX + name,
+        allowed
+      })),
+      { parameter: POLICY_SECTION_PARAMETER, allowed: POLICY_SECTIONS }
+    ]
   ])
 );
+var OBJECT_PARAMETER_KEYS = new Map(
+  [...POLICY_OBJECT_PARAMETERS].map(([id, names2]) => [
+    id,
+    names2.map((name) => TEMPLATE_PARAMETER_PREFIX + name)
+  ])
+);
+function expectedParameterType(template, key2) {
+  if (key2 === POLICY_SECTION_PARAMETER) return "String";
+  if (!key2.startsWith(TEMPLATE_PARAMETER_PREFIX) || !PUBLISHED_POLICY_TEMPLATES.has(template))
+    return void 0;
+  return OBJECT_PARAMETER_KEYS.get(template)?.includes(key2) ? "Object" : "String";
+}
+function typeAdvice(expected, value) {
+  if (expected === "Object")
+    return 'Write an object that maps each query parameter to its value expression, such as { "since": "@{triggerBody().data[0].created_time}" }.';
+  return typeof value === "number" || typeof value === "boolean" ? `Write it in quotes: ${jsonExcerpt(String(value))}.` : "Write a string.";
+}
+var ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
+  ...[...POLICY_PARAMETER_ENUMS].flatMap(
+    ([id, enums]) => Object.entries(enums).map(
+      ([name, allowed]) => `${id}'s \`${TEMPLATE_PARAMETER_PREFIX}${name}\` (${allowed.join(", ")})`
+    )
+  ),
+  `and every template's \`${POLICY_SECTION_PARAMETER}\` (${POLICY_SECTIONS.join(", ")})`
+].join(", ")}.`;
+function referenceAdvice(name, defined, suggest) {
+  const unresolved = "names no connection parameter, so it has no value at run time.";
+  if (defined.list.length === 0)
+    return `${unresolved} The connector defines none: define it under connectionParameters.`;
+  const otherCase = inOtherCase(name, defined.list);
+  if (otherCase !== void 0)
+    return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
+  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
+}
 var apiPropertiesPolicyRules = [
   {
     id: "PROP-POLICY",
     file: "apiProperties",
-    title: "Use known policy templates with their required parameters and real operationIds.",
-    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    title: "Use known policy templates with their required parameters, real operationIds and defined connection parameters.",
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve; one that differs from a defined name only in case is told as that, since whether the platform matches it is unknown): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels("error"),
     example: {
       placement: "policyTemplate",
@@ -41491,6 +41572,9 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
+      let definedParameters;
+      const adviceByName = /* @__PURE__ */ new Map();
+      let undefinedReferences = 0;
       for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
         const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
@@ -41508,6 +41592,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
+        checkParameterTypes(parameters, template, index);
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
@@ -41518,6 +41603,48 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
+        checkConnectionParameterReferences(parameters, index);
+      }
+      function checkParameterTypes(parameters, template, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          const expected = expectedParameterType(template, key2);
+          if (expected === void 0) continue;
+          if (expected === "String" ? typeof value === "string" : isObject(value)) continue;
+          context.report({
+            pointer: instancePointer(index, "parameters", key2),
+            message: `Invalid type. Expected ${expected} but got ${typeName(value)}. ${typeAdvice(expected, value)}`
+          });
+        }
+      }
+      function checkConnectionParameterReferences(parameters, index) {
+        for (const [key2, value] of Object.entries(parameters)) {
+          if (typeof value !== "string") continue;
+          for (const { name, hasDefault } of connectionParameterReferences(value)) {
+            if (hasDefault) continue;
+            const advice = undefinedReferenceAdvice(name);
+            if (advice === void 0) continue;
+            context.report({
+              pointer: instancePointer(index, "parameters", key2),
+              message: `@connectionParameters('${nameExcerpt(name)}') ${advice}`
+            });
+          }
+        }
+      }
+      function undefinedReferenceAdvice(name) {
+        const known = definedParameters ??= definedConnectionParameters();
+        if (known.names.has(name)) return void 0;
+        let advice = adviceByName.get(name);
+        if (advice === void 0) {
+          advice = referenceAdvice(name, known, ++undefinedReferences <= MAX_FINDINGS_PER_RULE);
+          adviceByName.set(name, advice);
+        }
+        return advice;
+      }
+      function definedConnectionParameters() {
+        const names2 = [
+          ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
+        ];
+        return { names: new Set(names2), list: names2, listed: nameList(names2) };
       }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
@@ -41532,7 +41659,13 @@ var apiPropertiesPolicyRules = [
           return;
         }
         names2.forEach((name, nameIndex) => {
-          if (typeof name !== "string") return;
+          if (typeof name !== "string") {
+            context.report({
+              pointer: childPointer(pointer, nameIndex),
+              message: `Invalid type. Expected String but got ${typeName(name)}. Each entry is an operationId of apiDefinition.swagger.json, in quotes.`
+            });
+            return;
+          }
           if (swagger.operationsById.has(name)) return;
           const meant = inOtherCase(name, swagger.operationsById.keys());
           context.report({
@@ -41621,9 +41754,12 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+function meantPropertiesKey(problem) {
+  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+}
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
-  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  const meant = meantPropertiesKey(problem);
   if (meant !== void 0)
     return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
   return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(", ")}.`;
@@ -41701,7 +41837,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-UNKNOWN-KEYS",
     file: "apiProperties",
     title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells (`scriptOperation` for `scriptOperations`), which `validate --fix` renames it to, or else lists the allowed keys.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
     example: {
@@ -41709,8 +41845,17 @@ var apiPropertiesSchemaRules = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"'
     },
+    namesFixes: true,
     check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS", unknownKeyAdvice);
+      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
+        const meant = meantPropertiesKey(problem);
+        const advice = unknownKeyAdvice(problem);
+        context.report({
+          pointer: problem.pointer,
+          message: advice ? `${problem.message} ${advice}` : problem.message,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        });
+      }
     }
   },
   {
@@ -41795,6 +41940,25 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/script-operations.ts
+var OLDER_FORM = "scriptOperations";
+var NEWER_FORM = "script.operationIds";
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
+  const script2 = asObject(properties.script);
+  const newer = script2 && has(script2, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script2.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list2) {
+  const names2 = asArray(list2?.value);
+  return names2?.length ? new Set(names2.filter((name) => typeof name === "string")) : void 0;
+}
+function place(key2, pointer, value) {
+  return { key: key2, pointer, value };
+}
+
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -41834,7 +41998,7 @@ var apiPropertiesCapabilityRules = [
     id: "PROP-SCRIPTOPS",
     file: "apiProperties",
     title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
-    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    description: 'scriptOperations lists the operationIds whose calls go through script.csx (paconn README); newer tooling writes them as `script.operationIds` instead (`"script": {"language": "CSharpScript", "operationIds": [...]}`, 2 merged certified connectors), which this rule, CSX-OPIDS and the diff read alike. A name that is not an operationId does nothing; a list without script.csx is pointless; a script without a list runs for every operation (25 merged connectors), which is worth knowing. Which list the platform uses when both are written is not documented: connector-alm reads scriptOperations and says so at script.operationIds, as a warning when they differ.',
     levels: certificationLevels("warning"),
     example: {
       placement: "apiProperties",
@@ -41846,35 +42010,51 @@ var apiPropertiesCapabilityRules = [
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
       const hasScript = context.connector.files.script !== void 0;
-      const pointer = "/properties/scriptOperations";
-      if (!has(properties, "scriptOperations")) {
+      const list2 = scriptOperationsOf(properties);
+      if (!list2) {
         if (hasScript) {
           context.report({
-            pointer,
+            pointer: "/properties/scriptOperations",
             severity: "info",
             message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
           });
         }
         return;
       }
+      if (list2.unread) {
+        const differ = !sameNames(list2.value, list2.unread.value);
+        context.report({
+          pointer: list2.unread.pointer,
+          severity: differ ? "warning" : "info",
+          message: `apiProperties.json lists the script's operations both in ${list2.key} and in ${list2.unread.key}${differ ? ", and the lists differ" : ""}. Which one the platform uses is not documented, and connector-alm reads ${list2.key}: keep only one.`
+        });
+      }
       if (!hasScript) {
         context.report({
-          pointer,
-          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+          pointer: list2.pointer,
+          message: `${list2.key} is set but the folder has no script.csx; add the script or remove ${list2.key}.`
         });
       }
       const swagger = context.swagger;
       if (!swagger) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
-        context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+      for (const { pointer, value } of list2.unread ? [list2, list2.unread] : [list2]) {
+        (asArray(value) ?? []).forEach((name, index) => {
+          if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
+          });
         });
-      });
+      }
     }
   }
 ];
+function sameNames(first, second) {
+  const names2 = (list2) => new Set((asArray(list2) ?? []).map((name) => JSON.stringify(name)));
+  const one = names2(first);
+  const other = names2(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -42931,10 +43111,10 @@ var generalRules = [
         const places = syntaxErrorPlaces(document);
         for (const [index, issue2] of document.syntaxIssues.entries()) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
-          const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
           const report = {
             file: kind,
-            message,
+            message: issue2.message,
+            ...fixable ? { advice } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index]
@@ -43480,9 +43660,9 @@ function isLenientMatch(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place, sameValue2, name, location) {
+  constructor(value, place2, sameValue2, name, location) {
     this.value = value;
-    this.place = place;
+    this.place = place2;
     this.sameValue = sameValue2;
     this.name = name;
     this.in = location;
@@ -43501,12 +43681,12 @@ var WrittenParameterEntry = class {
 var writtenParameters = perModel((model) => {
   const list2 = [];
   const byValue = /* @__PURE__ */ new Map();
-  const add2 = (value, place, name, location) => {
+  const add2 = (value, place2, name, location) => {
     const first = byValue.get(value);
     for (let known = first; known !== void 0; known = known.sameValue) {
-      if (known.place === place || known.pointer === place.pointer) return known;
+      if (known.place === place2 || known.pointer === place2.pointer) return known;
     }
-    const entry = new WrittenParameterEntry(value, place, first, name, location);
+    const entry = new WrittenParameterEntry(value, place2, first, name, location);
     byValue.set(value, entry);
     list2.push(entry);
     return entry;
@@ -43640,7 +43820,7 @@ var HolderKey = {
   properties: 64,
   /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
   fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
+  /** `x-ms-notification-url` is true (`isNotificationUrl`). */
   notificationUrl: 256,
   /**
    * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
@@ -43703,9 +43883,9 @@ var PointerPlace = class _PointerPlace {
   }
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */
   static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
+    const place2 = new _PointerPlace(void 0, pointer);
+    place2.text = pointer;
+    return place2;
   }
   /** The RFC 6901 pointer of this place ("" for the document root). */
   get pointer() {
@@ -44363,6 +44543,11 @@ function expectedTypeOf(kind, key2) {
   return toTypeName(Array.isArray(type) ? type[0] : type);
 }
 
+// packages/validator/src/swagger/notification-url.ts
+function isNotificationUrl(node) {
+  return isObject(node) && node["x-ms-notification-url"] === true;
+}
+
 // packages/validator/src/rules/swagger/structure/field-notes.ts
 var NOTE_PATTERN = 1 << 7;
 var NOTE_ENUM = 1 << 8;
@@ -44451,7 +44636,7 @@ function holderNoteOf(kind, key2) {
 }
 function extensionHolderNoteOf(value, key2) {
   const bit = bitOfKey(key2);
-  if (bit === HolderKey.notificationUrl && value[key2] !== true) return 0;
+  if (bit === HolderKey.notificationUrl && !isNotificationUrl(value)) return 0;
   return bit << HOLDER_SHIFT;
 }
 function allowedBitsOf(kind, key2) {
@@ -44875,20 +45060,20 @@ var StructureWalker = class {
   addLeaf(kind, value, parent, first) {
     this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
   }
-  typeIssue(place, expected, value) {
-    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
+  typeIssue(place2, expected, value) {
+    this.result.typeIssues.push({ pointer: place2.pointer, expected, actual: jsonTypeOf2(value) });
   }
-  ref(value, place, expects) {
+  ref(value, place2, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
       this.result.typeIssues.push({
-        pointer: childPointer(place.pointer, "$ref"),
+        pointer: childPointer(place2.pointer, "$ref"),
         expected: "String",
         actual: jsonTypeOf2(value.$ref)
       });
       return true;
     }
-    this.result.refs.push(new RefUse(value.$ref, place, expects));
+    this.result.refs.push(new RefUse(value.$ref, place2, expects));
     return true;
   }
   /** A schema's `$ref`, which add() kept while reading the schema's keys. */
@@ -45127,9 +45312,9 @@ var StructureWalker = class {
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
-  checkMapOf(map2, place, expected) {
+  checkMapOf(map2, place2, expected) {
     for (const [key2, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place2, key2), expected, value);
     }
   }
 };
@@ -45226,7 +45411,7 @@ function keyBits(holder) {
     if (bit === HolderKey.fileType) {
       if (holder[key2] === "file") bits |= bit;
     } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key2] === true) bits |= bit;
+      if (isNotificationUrl(holder)) bits |= bit;
     } else if (has(holder, key2)) bits |= bit;
   }
   return bits;
@@ -51866,12 +52051,12 @@ var LooseListing = class {
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(operation2) {
     this.listed ??= this.listedNames();
-    const listed = this.listed;
-    if (listed.size === 0) return false;
+    const listed2 = this.listed;
+    if (listed2.size === 0) return false;
     const { own, shared } = this.keysOf(operation2);
-    if (own.some((key2) => listed.has(key2))) return true;
+    if (own.some((key2) => listed2.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -52405,6 +52590,63 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
   "Newtonsoft.Json",
   "Newtonsoft.Json.Linq"
 ]);
+var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
+  "System.Buffers",
+  "System.CodeDom",
+  "System.Collections.Concurrent",
+  "System.Collections.Immutable",
+  "System.Collections.ObjectModel",
+  "System.Collections.Specialized",
+  "System.ComponentModel",
+  "System.Configuration",
+  "System.Data",
+  "System.Diagnostics.CodeAnalysis",
+  "System.Diagnostics.Tracing",
+  "System.Drawing.Printing",
+  "System.Drawing.Text",
+  "System.Dynamic",
+  "System.Globalization",
+  "System.IO.IsolatedStorage",
+  "System.IO.MemoryMappedFiles",
+  "System.IO.Pipes",
+  "System.IO.Pipelines",
+  "System.IO.Ports",
+  "System.Linq.Expressions",
+  "System.Management",
+  "System.Media",
+  "System.Messaging",
+  "System.Net.Http.Json",
+  "System.Net.Mail",
+  "System.Net.NetworkInformation",
+  "System.Net.Sockets",
+  "System.Net.WebSockets",
+  "System.Numerics",
+  "System.Reflection",
+  "System.Resources",
+  "System.Runtime",
+  "System.Security",
+  "System.Security.Cryptography.X509Certificates",
+  "System.ServiceModel",
+  "System.Text.Encodings",
+  "System.Text.Json",
+  "System.Text.Unicode",
+  "System.Threading.Channels",
+  "System.Timers",
+  "System.Transactions",
+  "System.Web.Http",
+  "System.Web.Script",
+  "System.Windows",
+  "System.Xml.Schema",
+  "System.Xml.Serialization",
+  "System.Xml.XPath",
+  "System.Xml.Xsl",
+  "Microsoft.Extensions.Logging.Abstractions",
+  "Newtonsoft.Json.Bson",
+  "Newtonsoft.Json.Converters",
+  "Newtonsoft.Json.Schema",
+  "Newtonsoft.Json.Serialization",
+  "Newtonsoft.Json.Utilities"
+]);
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text2) {
@@ -52594,7 +52836,7 @@ function scannedScript(text2) {
 }
 
 // packages/validator/src/rules/script/using-directives.ts
-var USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
+var USING_DIRECTIVE = /(?:^|(?<=(?<![\s\S])\uFEFF))[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/my;
 function usingDirectives(code2) {
   const found = [];
   let end = 0;
@@ -52625,6 +52867,7 @@ function usingDirectives(code2) {
 function lineStartBefore(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
+  if (start === 1 && code2.charCodeAt(0) === 65279) return start;
   return start === 0 || isLineTerminator(code2.charCodeAt(start - 1)) ? start : -1;
 }
 function isLineTerminator(code2) {
@@ -52636,7 +52879,9 @@ var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
 var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
-var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s*\((?<=\bHttpClient\??\s+\w+\s*=\s*new\s*\()/g;
+var SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
+var EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
 var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
@@ -52698,10 +52943,37 @@ function matchingBrace(code2, open2) {
   }
   return code2.length;
 }
+function namesType(directive, name) {
+  const head = directive.slice(0, directive.lastIndexOf(name));
+  return /\bstatic\b/.test(head) || head.includes("=");
+}
+function isTypeOfAllowedNamespace(name) {
+  return !KNOWN_OTHER_NAMESPACES.has(name) && ALLOWED_NAMESPACES.has(namespaceOf(name));
+}
+function namespaceOf(typeName2) {
+  const dot = typeName2.lastIndexOf(".");
+  return dot < 0 ? "" : typeName2.slice(0, dot);
+}
 function isPublic(code2, classOffset) {
-  let start = classOffset;
+  return hasModifier(code2, classOffset, "public");
+}
+function hasModifier(code2, offset, modifier) {
+  let start = offset;
   while (start > 0 && !";{}".includes(code2[start - 1])) start--;
-  return /\bpublic\b/.test(code2.slice(start, classOffset));
+  return new RegExp(`\\b${modifier}\\b`).test(code2.slice(start, offset));
+}
+function reportScriptClassBase(context, code2) {
+  const found = SCRIPT_CLASS_ANY_BASE.exec(code2);
+  if (!found) {
+    context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+    return;
+  }
+  const base2 = found[2];
+  context.report({
+    offset: found.index,
+    length: found[0].length,
+    message: base2 ? `The class "${nameExcerpt(found[1])}" derives from ${nameExcerpt(base2)}, not ScriptBase: write "public class Script : ScriptBase", the class the platform runs.` : `The class "${nameExcerpt(found[1])}" derives from nothing: add ": ScriptBase", as in "public class Script : ScriptBase", the class the platform runs.`
+  });
 }
 var scriptRules = [
   {
@@ -52734,11 +53006,12 @@ var scriptRules = [
         else misnamed ??= match2;
       }
       if (nearMiss) {
+        const declaration2 = `${isPublic(code2, nearMiss.index) ? "" : "public "}class Script : ScriptBase`;
         context.report({
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
+          message: `Write "${declaration2}" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
@@ -52747,7 +53020,7 @@ var scriptRules = [
           message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
-        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+        reportScriptClassBase(context, code2);
       }
     }
   },
@@ -52764,9 +53037,20 @@ var scriptRules = [
     check(context) {
       const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      const code2 = source.scan.code;
+      const declared2 = EXECUTE_DECLARATION.exec(code2);
+      if (!declared2) {
+        context.report({
+          line: 1,
+          message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        });
+        return;
+      }
+      const name = declared2.index + declared2[0].indexOf("ExecuteAsync");
       context.report({
-        line: 1,
-        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+        offset: name,
+        length: "ExecuteAsync".length,
+        message: hasModifier(code2, name, "override") ? 'ExecuteAsync must take no parameters: "public override async Task<HttpResponseMessage> ExecuteAsync()" is the method the platform calls.' : 'ExecuteAsync is not declared override, so the platform does not call it: add `override`, as in "public override async Task<HttpResponseMessage> ExecuteAsync()".'
       });
     }
   },
@@ -52776,14 +53060,14 @@ var scriptRules = [
     title: "script.csx is at most 1 MB.",
     description: "The script file must be smaller than 1 MB (write-code FAQ).",
     levels: sameLevels("error"),
-    example: { bad: "a 1.2 MB script.csx with embedded data" },
+    example: { bad: "a 1.2 MB script.csx with embedded data", inWords: true },
     check(context) {
       const file = context.connector.files.script;
       const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`
         });
       }
     }
@@ -52801,6 +53085,7 @@ var scriptRules = [
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        if (namesType(match2[0], namespace) && isTypeOfAllowedNamespace(namespace)) continue;
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
@@ -52855,8 +53140,8 @@ var scriptRules = [
   {
     id: "CSX-OPIDS",
     file: "script",
-    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger.",
-    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.",
+    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger and are in `scriptOperations`.",
+    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code, and so does an operation that apiProperties.json's `scriptOperations` (or `script.operationIds`, as PROP-SCRIPTOPS reads them) leaves out: the script never runs for it (paconn README). One merged connector has such a branch, so a warning, as for a missing operationId.",
     levels: sameLevels("warning"),
     example: {
       bad: 'if (this.Context.OperationId == "ListTask")',
@@ -52867,10 +53152,20 @@ var scriptRules = [
       const swagger = context.swagger;
       if (!source || !swagger) return;
       const ids = swagger.operationsById;
+      const list2 = scriptOperationsOf(propertiesOf(context.apiProperties));
+      const listed2 = scriptOperationIds(list2);
       for (const literal of operationIdLiterals(source.scan)) {
-        if (ids.has(literal.value)) continue;
-        const differentCase = inOtherCase(literal.value, ids.keys());
-        if (differentCase && literal.ignoreCase) continue;
+        const differentCase = ids.has(literal.value) ? void 0 : inOtherCase(literal.value, ids.keys());
+        const operationId = ids.has(literal.value) ? literal.value : literal.ignoreCase ? differentCase : void 0;
+        if (operationId !== void 0) {
+          if (list2 && listed2 && !listed2.has(operationId))
+            context.report({
+              offset: literal.offset,
+              length: literal.length,
+              message: `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but ${list2.key} in apiProperties.json does not list ${operationId === literal.value ? "it" : `"${nameExcerpt(operationId)}"`}, so the script never runs for that operation and this branch is dead: add it to ${list2.key}, or remove the branch.`
+            });
+          continue;
+        }
         context.report({
           offset: literal.offset,
           length: literal.length,
@@ -53797,7 +54092,7 @@ var documentLimitRules = [
     title: "Keep the swagger under 1 MB.",
     description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning for custom connectors (info otherwise). Split a very large API into several connectors.`,
     levels: sameLevels("error"),
-    example: { bad: "apiDefinition.swagger.json of 1.2 MB" },
+    example: { bad: "apiDefinition.swagger.json of 1.2 MB", inWords: true },
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
@@ -53828,7 +54123,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalOperationsCountExceedsMaxAllowed",
     msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
-    example: { bad: "A swagger with 300 operations." },
+    example: { bad: "A swagger with 300 operations.", inWords: true },
     check(context) {
       const operations = context.swagger?.operations ?? [];
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
@@ -53846,16 +54141,16 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "TotalSchemasCountExceedsMaxAllowed",
     msMessage: "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
-    example: { bad: "An operation whose response expands to 20,000 schemas." },
+    example: { bad: "An operation whose response expands to 20,000 schemas.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
       const sizes = schemaMeasurer(context.swagger).operationSizes();
-      let total = 0;
+      let total2 = 0;
       for (let index = 0; index < operations.length; index++) {
         const operation2 = operations[index];
         const size = sizes[index];
-        total += size.count;
+        total2 += size.count;
         if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
           context.report({
             pointer: operation2.pointer,
@@ -53863,10 +54158,10 @@ var documentLimitRules = [
           });
         }
       }
-      if (total > SWAGGER_LIMITS.maxSchemasTotal) {
+      if (total2 > SWAGGER_LIMITS.maxSchemasTotal) {
         context.report({
           pointer: "/paths",
-          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total.toLocaleString("en-US")} after expanding $refs.`
+          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total2.toLocaleString("en-US")} after expanding $refs.`
         });
       }
     }
@@ -53879,7 +54174,7 @@ var documentLimitRules = [
     levels: sameLevels("error"),
     msCode: "SchemaTooDeep",
     msMessage: "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
-    example: { bad: "A response schema with 40 levels of nested objects." },
+    example: { bad: "A response schema with 40 levels of nested objects.", inWords: true },
     check(context) {
       if (!context.swagger) return;
       const operations = context.swagger.operations;
@@ -54459,8 +54754,8 @@ function buildPlaces(model) {
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
-    const listed = edges.get(from);
-    if (listed) listed.push(to);
+    const listed2 = edges.get(from);
+    if (listed2) listed2.push(to);
     else edges.set(from, [to]);
   };
   const visibleSeeds = [];
@@ -54481,17 +54776,17 @@ function buildPlaces(model) {
       const target2 = placeOfRef(model, ref);
       if (target2 === void 0) return;
       const pointer = holder.pointer;
-      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target2);
+      for (const place2 of pathPlaces) if (holds(place2, pointer)) addEdge(place2, target2);
     });
   }
   const graph = { edges, visibleSeeds, internalSeeds };
   const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
-  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  const seenInPaths = [...pathPlaces].filter((place2) => visible.has(place2));
   return {
     has(node) {
       const owner = ownerOf(node);
       if (owner.kind === "operation" || owner.kind === "pathItem")
-        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+        return owner.internal && !seenInPaths.some((place2) => holds(place2, node.pointer));
       return owner.kind === "entry" && internalOnly.has(owner.pointer);
     }
   };
@@ -54530,8 +54825,8 @@ function placeOfRef(model, ref) {
   if (target2 === void 0) return void 0;
   const section = sectionOf(target2.pointer);
   if (section === "paths") {
-    const place = toPointer(safeParsePointer(target2.pointer));
-    return place.startsWith(PATHS) ? place : void 0;
+    const place2 = toPointer(safeParsePointer(target2.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
   }
   if (!REUSABLE_SECTIONS.has(section)) return void 0;
   const second = target2.pointer.indexOf("/", 1);
@@ -54539,8 +54834,8 @@ function placeOfRef(model, ref) {
   const third = target2.pointer.indexOf("/", second + 1);
   return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
 }
-function holds(place, pointer) {
-  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+function holds(place2, pointer) {
+  return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
 function forEachExtensionRef(object, visit3) {
   for (const key2 in object) {
@@ -54748,14 +55043,14 @@ function propertiesRepeatingNames(noted, belowWalk) {
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed = names2.get(schema);
-    if (listed) listed.push(node.propertyName);
+    const listed2 = names2.get(schema);
+    if (listed2) listed2.push(node.propertyName);
     else names2.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed.length > 0) names2.set(schema, listed);
+    const listed2 = namesOfUnwalkedProperties(schema.value.properties);
+    if (listed2.length > 0) names2.set(schema, listed2);
   }
   return names2;
 }
@@ -56299,10 +56594,10 @@ var operationExtensionRules = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachVisibilityHolder(swagger, (holder, place) => {
+      forEachVisibilityHolder(swagger, (holder, place2) => {
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
-        const at = childPointer(place.pointer, "x-ms-visibility");
+        const at = childPointer(place2.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
           report({
             pointer: at,
@@ -57904,6 +58199,7 @@ function parametersByEncoding(swagger, location, encoded) {
   }
   return found;
 }
+var URL_ENCODINGS = ["single", "double"];
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
@@ -57956,12 +58252,40 @@ var queryEncodingRule = {
     }
   }
 };
+var urlEncodingEnumRule = {
+  id: "SWG-URL-ENCODING-ENUM",
+  file: "swagger",
+  title: "Use 'single' or 'double' for x-ms-url-encoding.",
+  description: 'The extension names how often the value is URL-encoded: `single` or `double`, the only values merged connectors write (about 2,000 `single`, 27 `double`). Another (`"tripple"`, `"Single"`) passed SWG-PATH-PARAM-ENCODING, which only looks for the key, and is reported at the value with the one likely meant. Query parameters are left to SWG-QUERY-ENCODING, which reports the key whatever its value.',
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "singel" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      if ((keys[index] & HolderKey.urlEncoding) === 0) continue;
+      const parameter = parameters[index];
+      const value = parameter.value["x-ms-url-encoding"];
+      if (parameter.in === "query" || typeof value === "string" && URL_ENCODINGS.includes(value)) continue;
+      report({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        message: `The property value must be one of the following: ${URL_ENCODINGS.join(", ")}. Parameter '${nameExcerpt(parameter.name ?? "")}' has '${excerpt(value)}'.` + (typeof value === "string" ? didYouMean(value, URL_ENCODINGS) : "")
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/parameter-rules.ts
 var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
+  urlEncodingEnumRule,
   queryEncodingRule,
   duplicateParameterRule,
   multipleBodyRule,
@@ -58111,11 +58435,11 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "default": 10 }'
     },
     check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.default, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.default, (node, place2) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
         report({
-          pointer: childPointer(place.pointer, "default"),
+          pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -58139,10 +58463,10 @@ var valueConstraintRules = [
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
     check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.enum, (node, place2) => {
         if (asArray(node.enum)?.length !== 0) return;
         report({
-          pointer: childPointer(place.pointer, "enum"),
+          pointer: childPointer(place2.pointer, "enum"),
           message: "The 'enum' array requires at least one value."
         });
       });
@@ -58162,7 +58486,7 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
     check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.enum, (node, place2) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
@@ -58170,7 +58494,7 @@ var valueConstraintRules = [
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report({
-            pointer: childPointer(place.pointer, "enum", index),
+            pointer: childPointer(place2.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -58195,14 +58519,14 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enumValues, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.enumValues, (node, place2) => {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) return;
         const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
         const knownKeys = enumKeys && new Set(enumKeys);
         const seen = /* @__PURE__ */ new Set();
         entries.forEach((entry, index) => {
-          const at = () => childPointer(place.pointer, "x-ms-enum-values", index);
+          const at = () => childPointer(place2.pointer, "x-ms-enum-values", index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report({
@@ -58243,12 +58567,12 @@ var valueConstraintRules = [
       good: '{ "type": "string", "format": "uuid" }'
     },
     check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.format, (node, place) => {
+      forEachTypedNode(swagger, HolderKey.format, (node, place2) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report({
-          pointer: childPointer(place.pointer, "format"),
+          pointer: childPointer(place2.pointer, "format"),
           message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
@@ -59633,7 +59957,7 @@ function bodyNotificationUrls(model, operation2) {
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
     internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
     required[step.depth] = step.depth === 0 || step.required;
-    if (step.schema["x-ms-notification-url"] !== true) return;
+    if (!isNotificationUrl(step.schema)) return;
     urls.push({
       pointer: step.node().pointer,
       isString: step.schema.type === "string",
@@ -60789,12 +61113,12 @@ var UnlistedReports = class {
       others: _others,
       identity: _identity,
       unlisted: _unlisted,
-      ...place
+      ...place2
     } = first;
     return {
       severity: this.worst,
       report: {
-        ...place,
+        ...place2,
         message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`,
         unlisted: { count: this.count, per: "connector" }
       }
@@ -61031,12 +61355,12 @@ var SwaggerModel = class {
   }
   /** One place per pointer written out, so that listings of one definition share it. */
   placeAt(pointer) {
-    let place = this.places.get(pointer);
-    if (!place) {
-      place = PointerPlace.at(pointer);
-      this.places.set(pointer, place);
+    let place2 = this.places.get(pointer);
+    if (!place2) {
+      place2 = PointerPlace.at(pointer);
+      this.places.set(pointer, place2);
     }
-    return place;
+    return place2;
   }
   findRefTarget(ref) {
     if (isSectionEntryRef(ref)) return this.sectionEntry(ref);
@@ -61257,7 +61581,7 @@ function ruleReports(connector, options) {
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending2 = [];
   let current;
-  let listed = 0;
+  let listed2 = 0;
   const unlisted = new UnlistedReports();
   const context = {
     connector,
@@ -61266,8 +61590,8 @@ function ruleReports(connector, options) {
     apiProperties,
     report: (report) => {
       const severity = reportSeverity(report.severity, current.level);
-      if (listed < MAX_FINDINGS_PER_RULE) {
-        listed++;
+      if (listed2 < MAX_FINDINGS_PER_RULE) {
+        listed2++;
         pending2.push({ rule: current.rule, severity, report });
       } else {
         unlisted.add(report, severity);
@@ -61277,7 +61601,7 @@ function ruleReports(connector, options) {
   releasingConnectorCaches(() => {
     for (const active of activeRules(options)) {
       current = active;
-      listed = 0;
+      listed2 = 0;
       unlisted.clear();
       try {
         active.rule.check(context);
@@ -61313,16 +61637,17 @@ function locateFindings(connector, pending2) {
     const file = report.path ? void 0 : fileOf(connector, kind);
     const document = file && "document" in file ? file.document : void 0;
     const named2 = report.others && document ? namePlaces(report.message, report.others, (offset) => document.position(offset)) : void 0;
+    const told = named2?.message ?? report.message;
     const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      message: named2?.message ?? report.message,
+      message: report.advice === void 0 ? told : `${told} ${report.advice}`,
       file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath,
       related: named2?.related,
-      messageWithoutPlaces: named2?.messageWithoutPlaces,
+      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report.advice === void 0 ? void 0 : report.message),
       identity: report.identity,
       unlisted: report.unlisted
     });
@@ -61528,8 +61853,7 @@ function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
-    if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
-      return { finding, existing: true };
+    if (settledByCap(finding, settled)) return { finding, existing: true };
     const key2 = exactKey(finding);
     if (take(exact, key2)) return { finding, existing: true };
     return { finding, existing: false };
@@ -61552,20 +61876,24 @@ function cappedListingsNotGrown(current, base2) {
   const before = listingTotals(base2);
   const now = listingTotals(current);
   const settled = /* @__PURE__ */ new Set();
-  for (const [key2, total] of before) {
-    if (total.capped && (now.get(key2)?.count ?? 0) <= total.count) settled.add(key2);
+  for (const [key2, total2] of before) {
+    if (total2.capped && (now.get(key2)?.count ?? 0) <= total2.count) settled.add(key2);
   }
   return settled;
+}
+function settledByCap(finding, settled) {
+  if (settled.has(listingKey(finding, "connector"))) return true;
+  return finding.unlisted?.per === "file" && settled.has(listingKey(finding, "file"));
 }
 function listingTotals(findings) {
   const totals = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     for (const per of LISTING_SCOPES) {
       const key2 = listingKey(finding, per);
-      const total = totals.get(key2) ?? { count: 0, capped: false };
-      total.count += finding.unlisted?.count ?? 1;
-      if (finding.unlisted?.per === per) total.capped = true;
-      totals.set(key2, total);
+      const total2 = totals.get(key2) ?? { count: 0, capped: false };
+      total2.count += finding.unlisted?.count ?? 1;
+      if (finding.unlisted?.per === per) total2.capped = true;
+      totals.set(key2, total2);
     }
   }
   return totals;
@@ -61750,7 +62078,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -61806,7 +62134,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -61886,7 +62214,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -61996,7 +62324,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file\'s layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -62012,7 +62340,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. The errors past the 20 listed are unknown to both: an error listed now that the base only counted is the update's, and the change that counts the rest is major, not breaking, when the base counted some too and the file has no more errors than it had (fixing one of 25 errors changes the count, not what is wrong). A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -62148,16 +62476,16 @@ function listChanges(root) {
   };
   visit3(root);
   for (const [kind, tally2] of tallies) {
-    const total = totals.get(kind);
-    if (total <= tally2.listed) continue;
-    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally2.listed;
+    const total2 = totals.get(kind);
+    if (total2 <= tally2.listed) continue;
+    const unlisted = total2 >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total2 - tally2.listed;
     result[tally2.lastIndex] = { ...result[tally2.lastIndex], unlisted };
   }
   return result;
 }
 function listedCount(totals) {
   let count = 0;
-  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
+  for (const total2 of totals.values()) count += Math.min(total2, MAX_LISTED_PATHS);
   return count;
 }
 function pathsToEachKind(root) {
@@ -62278,6 +62606,156 @@ function touch(touched, change) {
   }
 }
 
+// packages/validator/src/diff/element-places.ts
+var placesByBase = /* @__PURE__ */ new WeakMap();
+function elementPlaces(was, is) {
+  let byNew = placesByBase.get(was);
+  if (!byNew) {
+    byNew = /* @__PURE__ */ new WeakMap();
+    placesByBase.set(was, byNew);
+  }
+  let places = byNew.get(is);
+  if (!places) {
+    places = newElementPlaces(was, is);
+    byNew.set(is, places);
+  }
+  return places;
+}
+var GONE = -1;
+function newElementPlaces(was, is) {
+  const index = new NewElementIndex(is);
+  const known = new Array(was.length);
+  const placeOf3 = (at) => {
+    if (!Number.isInteger(at) || at < 0 || at >= was.length) return void 0;
+    let place2 = known[at];
+    if (place2 === void 0) {
+      place2 = index.find(was[at]) ?? GONE;
+      known[at] = place2;
+    }
+    return place2 === GONE ? void 0 : place2;
+  };
+  return { placeOf: placeOf3 };
+}
+var NewElementIndex = class {
+  constructor(elements) {
+    this.elements = elements;
+  }
+  elements;
+  byRef;
+  byName;
+  byText;
+  /** The index of the first element that is `element` (as sameElement of counterpart-pointer tells). */
+  find(element) {
+    const object = asObject(element);
+    if (object && typeof object.$ref === "string") return this.refs().get(object.$ref);
+    if (object && typeof object.name === "string") return this.names().get(object.name)?.get(object.in);
+    return this.texts().get(canonicalText(element));
+  }
+  refs() {
+    if (!this.byRef) {
+      this.byRef = /* @__PURE__ */ new Map();
+      this.elements.forEach((element, at) => {
+        const ref = asObject(element)?.$ref;
+        if (typeof ref === "string" && !this.byRef.has(ref)) this.byRef.set(ref, at);
+      });
+    }
+    return this.byRef;
+  }
+  names() {
+    if (!this.byName) {
+      this.byName = /* @__PURE__ */ new Map();
+      this.elements.forEach((element, at) => {
+        const object = asObject(element);
+        if (!object || typeof object.name !== "string") return;
+        let byIn = this.byName.get(object.name);
+        if (!byIn) {
+          byIn = /* @__PURE__ */ new Map();
+          this.byName.set(object.name, byIn);
+        }
+        if (!byIn.has(object.in)) byIn.set(object.in, at);
+      });
+    }
+    return this.byName;
+  }
+  texts() {
+    if (!this.byText) {
+      this.byText = /* @__PURE__ */ new Map();
+      this.elements.forEach((element, at) => {
+        const text2 = canonicalText(element);
+        if (!this.byText.has(text2)) this.byText.set(text2, at);
+      });
+    }
+    return this.byText;
+  }
+};
+function canonicalText(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(",")}]`;
+  const object = asObject(value);
+  if (object) {
+    const members = Object.keys(object).sort().map((key2) => `${JSON.stringify(key2)}:${canonicalText(object[key2])}`);
+    return `{${members.join(",")}}`;
+  }
+  if (value === void 0 || typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return JSON.stringify(value);
+}
+
+// packages/validator/src/diff/policy-parameter-edits.ts
+function policyParameterEdits(before, after) {
+  const was = parametersOf(before);
+  const is = parametersOf(after);
+  const edits = [];
+  const scope2 = scopeEdit(was[OPERATIONS_KEY], is[OPERATIONS_KEY]);
+  for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(was), ...Object.keys(is)])]) {
+    if (key2 === OPERATIONS_KEY || jsonEqual(was[key2], is[key2])) continue;
+    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    if (!has(was, key2)) edits.push(`${name} ${quoted(is[key2])} added`);
+    else if (!has(is, key2)) edits.push(`${name} ${quoted(was[key2])} removed`);
+    else edits.push(`${name} ${quoted(was[key2])} is now ${quoted(is[key2])}`);
+  }
+  if (scope2 !== void 0) edits.push(scope2);
+  if (edits.length === 0) return void 0;
+  const note = carriesCredential(was) || carriesCredential(is) ? ` ${CREDENTIAL_NOTE}` : "";
+  return `${edits.join("; ")}.${note}`;
+}
+var CREDENTIAL_NOTE = "The policy sends the credential of each connection: existing connections send the new value from this update on, so say in the pull request that the API accepts it.";
+var AUTHORIZATION = "authorization";
+function carriesCredential(parameters) {
+  const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
+  if (name?.toLowerCase() === AUTHORIZATION) return true;
+  return Object.entries(parameters).some(
+    ([key2, value]) => key2 !== OPERATIONS_KEY && typeof value === "string" && readsConnectionParameter(value)
+  );
+}
+function readsConnectionParameter(value) {
+  return connectionParameterReferences(value).length > 0;
+}
+function parametersOf(instance) {
+  return asObject(asObject(instance)?.parameters) ?? {};
+}
+function scopeEdit(before, after) {
+  if (jsonEqual(before, after)) return void 0;
+  const was = operationsOf(before);
+  const is = operationsOf(after);
+  if (is === void 0) return `it now applies to every operation, where it applied to ${listed(was)}`;
+  if (was === void 0) return `it now applies to ${listed(is)} only, where it applied to every operation`;
+  const listedBefore = new Set(was);
+  const listedAfter = new Set(is);
+  const gained = is.filter((id) => !listedBefore.has(id));
+  const lost = was.filter((id) => !listedAfter.has(id));
+  const parts = [
+    ...gained.length > 0 ? [`it now also applies to ${quoteList(gained)}`] : [],
+    ...lost.length > 0 ? [`it no longer applies to ${quoteList(lost)}`] : []
+  ];
+  return parts.length > 0 ? parts.join("; ") : "its operations are listed in another order";
+}
+function operationsOf(value) {
+  return asArray(value)?.map((id) => String(id));
+}
+function listed(operations) {
+  if (operations === void 0) return "every operation";
+  return operations.length === 0 ? "no operation" : quoteList(operations);
+}
+
 // packages/validator/src/diff/scope-note.ts
 function scopesNote(before, after) {
   const [was, is] = [scopeNames(before), scopeNames(after)];
@@ -62293,9 +62771,102 @@ function scopesNote(before, after) {
   return void 0;
 }
 function scopeNames(value) {
+  const named2 = asObject(value);
+  if (named2) return Object.keys(named2);
   const list2 = asArray(value);
   if (!list2?.every((scope2) => typeof scope2 === "string")) return void 0;
   return list2;
+}
+function securityScopesNotes(before, after) {
+  const [was, is] = [asObject(before) ?? {}, asObject(after) ?? {}];
+  const notes = [];
+  for (const [name, definition] of Object.entries(is)) {
+    const [old, now] = [asObject(was[name]), asObject(definition)];
+    if (old?.type !== "oauth2" || now?.type !== "oauth2") continue;
+    const note = scopesNote(old.scopes, now.scopes);
+    if (note !== void 0 && !notes.includes(note)) notes.push(note);
+  }
+  return notes;
+}
+
+// packages/validator/src/diff/script-operations-diff.ts
+function scriptOperationsChanges(before, after) {
+  const was = scriptOperationsOf(before);
+  const is = scriptOperationsOf(after);
+  const changes = [];
+  const edit = operationsEdit(was, is);
+  const place2 = is ?? was;
+  if (edit !== void 0 && place2)
+    changes.push({ side: is ? "new" : "old", pointer: place2.pointer, detail: `Changed: ${edit}.` });
+  const unread = is?.unread ?? was?.unread;
+  if (unread && place2 && was?.key === is?.key && !jsonEqual(was?.unread?.value, is?.unread?.value)) {
+    changes.push({
+      side: is?.unread ? "new" : "old",
+      pointer: unread.pointer,
+      detail: `Changed: ${unread.key}, which connector-alm leaves unread beside ${place2.key} (PROP-SCRIPTOPS).`
+    });
+  }
+  const restBefore = withoutLists(before);
+  const restAfter = withoutLists(after);
+  const moved = was !== void 0 && is !== void 0 && was.key !== is.key;
+  for (const key2 of differingKeys(restBefore, restAfter, /* @__PURE__ */ new Set())) {
+    if (moved && key2 === "script" && has(restBefore, key2) !== has(restAfter, key2)) continue;
+    const scriptBefore = asObject(restBefore[key2]);
+    const scriptAfter = asObject(restAfter[key2]);
+    if (key2 === "script" && scriptBefore && scriptAfter) {
+      for (const inner of differingKeys(scriptBefore, scriptAfter, /* @__PURE__ */ new Set()))
+        changes.push({
+          side: has(scriptAfter, inner) ? "new" : "old",
+          pointer: childPointer("/properties/script", inner),
+          detail: `Changed: script.${inner}.`
+        });
+    } else {
+      changes.push({
+        side: has(restAfter, key2) ? "new" : "old",
+        pointer: childPointer("/properties", key2),
+        detail: `Changed: ${key2}.`
+      });
+    }
+  }
+  return changes;
+}
+function operationsEdit(was, is) {
+  const place2 = is ?? was;
+  if (!place2 || was?.key === is?.key && jsonEqual(was?.value, is?.value)) return void 0;
+  const label = was && is && was.key !== is.key ? `${was.key} written as ${is.key} now` : place2.key;
+  if (was && !isList(was.value) || is && !isList(is.value)) return label;
+  const before = scriptOperationIds(was);
+  const after = scriptOperationIds(is);
+  if (before === void 0 && after === void 0)
+    return `${label} (the script still runs for every operation)`;
+  if (before === void 0)
+    return `${label}: the script now runs for ${quoteList([...after])} only, where it ran for every operation`;
+  if (after === void 0)
+    return `${label}: the script now runs for every operation, where it ran for ${quoteList([...before])} only`;
+  const added = [...after].filter((id) => !before.has(id));
+  const removed = [...before].filter((id) => !after.has(id));
+  const parts = [
+    ...added.length > 0 ? [`${quoteList(added)} added`] : [],
+    ...removed.length > 0 ? [`${quoteList(removed)} removed`] : []
+  ];
+  if (parts.length > 0) return `${label}, ${parts.join(", ")}`;
+  return was?.key === is?.key ? `${label} (their order)` : `${label} (the same operations)`;
+}
+function isList(value) {
+  return asArray(value) !== void 0;
+}
+function withoutLists(properties) {
+  const rest = {};
+  const script2 = properties.script;
+  const scriptObject = asObject(script2);
+  if (scriptObject) {
+    const others2 = { ...scriptObject };
+    delete others2.operationIds;
+    rest.script = others2;
+  } else if (has(properties, "script")) {
+    rest.script = script2;
+  }
+  return rest;
 }
 
 // packages/validator/src/diff/api-properties-diff.ts
@@ -62306,6 +62877,7 @@ function diffApiPropertiesValues(before, after) {
   const propertiesBefore = asObject(before.properties) ?? {};
   const propertiesAfter = asObject(after.properties) ?? {};
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
+  let scriptToldOnce = false;
   for (const key2 of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
     const pointer = childPointer("/properties", key2);
     const side = has(propertiesAfter, key2) ? "new" : "old";
@@ -62324,7 +62896,7 @@ function diffApiPropertiesValues(before, after) {
         });
         continue;
       }
-      const { minor, major } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
+      const { minor, major, notes } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
       const named2 = (edits) => `connectionParameterSets ${nameList(edits)}`;
       if (minor.length > 0) {
         add2({
@@ -62340,13 +62912,18 @@ function diffApiPropertiesValues(before, after) {
           rule: CHANGE_RULES.other,
           side,
           pointer,
-          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key2)}.`
+          detail: major.length > 0 ? `Changed: ${named2(major)}.${notes.map((note) => ` ${note}`).join("")}` : `Changed: ${excerpt(key2)}.`
         });
       }
     } else if (key2 === "policyTemplateInstances") {
       const detail = policiesEdited(propertiesBefore[key2], propertiesAfter[key2]);
       if (detail !== void 0)
-        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}` });
+    } else if (key2 === "scriptOperations" || key2 === "script") {
+      if (scriptToldOnce) continue;
+      scriptToldOnce = true;
+      for (const change of scriptOperationsChanges(propertiesBefore, propertiesAfter))
+        add2({ rule: CHANGE_RULES.other, ...change });
     } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key2)}.` });
     }
@@ -62418,7 +62995,7 @@ function keyPaths(key2, before, after) {
   return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key2}.${inner}`);
 }
 function setEdits(before, after) {
-  const edits = { minor: [], major: [] };
+  const edits = { minor: [], major: [], notes: [] };
   const setsBefore = asObject(before);
   const setsAfter = asObject(after);
   if (!setsBefore || !setsAfter) return edits;
@@ -62451,6 +63028,8 @@ function setEdits(before, after) {
       const edited = parameterEdits(parameterBefore, parameterAfter);
       appendAll(edits.minor, edited.minor.map(inner));
       appendAll(edits.major, edited.major.map(inner));
+      const note = edited.major.includes(SCOPES) ? scopesNote(scopesOf(parameterBefore), scopesOf(parameterAfter)) : void 0;
+      if (note !== void 0 && !edits.notes.includes(note)) edits.notes.push(note);
     }
   }
   return edits;
@@ -62469,37 +63048,66 @@ function policiesEdited(before, after) {
   const key2 = "policyTemplateInstances";
   const listBefore = before === void 0 ? [] : asArray(before);
   const listAfter = after === void 0 ? [] : asArray(after);
-  if (!listBefore || !listAfter) return key2;
+  if (!listBefore || !listAfter) return `${key2}.`;
   const others2 = (list2) => list2.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others2(listBefore), others2(listAfter))) {
-    return `${key2} ${nameList(policyEdits(others2(listBefore), others2(listAfter)))}`;
+    const { labels, details } = policyEdits(others2(listBefore), others2(listAfter));
+    return `${key2} ${nameList(labels)}.${details.length > 0 ? ` ${sentencesWithin(details)}` : ""}`;
   }
   const rerouting = (list2) => list2.filter(isRerouting).map((instance) => JSON.stringify(instance)).sort();
   if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return void 0;
-  return listBefore.length > 0 ? `${key2} (their order)` : key2;
+  return listBefore.length > 0 ? `${key2} (their order).` : `${key2}.`;
 }
 function policyEdits(instancesBefore, instancesAfter) {
-  const unmatched = [...instancesAfter];
-  const take2 = (found) => {
-    const index = unmatched.findIndex(found);
-    if (index === -1) return false;
-    unmatched.splice(index, 1);
-    return true;
+  const taken = new Array(instancesAfter.length).fill(false);
+  const byValue = queuesBy(instancesAfter, canonicalText);
+  const byName = queuesBy(instancesAfter, policyName);
+  const take2 = (queues, key2) => {
+    const queue = queues.get(key2);
+    while (queue && queue.length > 0) {
+      const at = queue.shift();
+      if (!taken[at]) {
+        taken[at] = true;
+        return at;
+      }
+    }
+    return void 0;
   };
   const edits = [];
-  const removed = [];
-  for (const instance of instancesBefore) {
-    if (!take2((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
-  }
+  const details = [];
+  const removed = instancesBefore.filter((instance) => take2(byValue, canonicalText(instance)) === void 0);
   for (const instance of removed) {
-    const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
-    edits.push(take2(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
+    const at = take2(byName, policyName(instance));
+    if (at !== void 0) {
+      edits.push(policyInstanceLabel(instance));
+      const detail = policyParameterEdits(instance, instancesAfter[at]);
+      if (detail !== void 0) details.push(`${policyInstanceLabel(instance)}: ${detail}`);
+    } else {
+      edits.push(`${policyInstanceLabel(instance)} removed`);
+    }
   }
+  const unmatched = instancesAfter.filter((_, at) => !taken[at]);
   appendAll(
     edits,
     unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
   );
-  return edits.length > 0 ? edits : ["(their order)"];
+  return { labels: edits.length > 0 ? edits : ["(their order)"], details };
+}
+function queuesBy(list2, keyOf2) {
+  const queues = /* @__PURE__ */ new Map();
+  list2.forEach((element, at) => {
+    const key2 = keyOf2(element);
+    const queue = queues.get(key2);
+    if (queue) queue.push(at);
+    else queues.set(key2, [at]);
+  });
+  return queues;
+}
+function policyName(instance) {
+  return JSON.stringify([
+    policyField(instance, "templateId") ?? null,
+    policyField(instance, "title") ?? null
+  ]);
 }
 function policyField(instance, key2) {
   return asString(asObject(instance)?.[key2]);
@@ -62530,22 +63138,22 @@ function effectiveAuthentication(swagger, apiProperties) {
   const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
   const sets = values.map((value, index) => {
     const set2 = asObject(value);
-    const place = placeIn2("apiProperties", `/properties/connectionParameterSets/values/${index}`);
-    const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
+    const place2 = placeIn2("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const option = parameterOption(asObject(set2?.parameters) ?? {}, place2, "parameters");
     return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
   });
   if (parameters && Object.keys(parameters).length > 0) {
-    const place = placeIn2("apiProperties", "/properties/connectionParameters");
-    return { outsideSets: parameterOption(parameters, place, ""), sets };
+    const place2 = placeIn2("apiProperties", "/properties/connectionParameters");
+    return { outsideSets: parameterOption(parameters, place2, ""), sets };
   }
   return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
 }
-function parameterOption(parameters, place, child2) {
+function parameterOption(parameters, place2, child2) {
   const entries = entriesOf(parameters).flatMap(([name, value]) => {
     const parameter = asObject(value);
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
   });
-  const pointerOf = (name) => child2 ? childPointer(place.pointer, child2, name) : childPointer(place.pointer, name);
+  const pointerOf = (name) => child2 ? childPointer(place2.pointer, child2, name) : childPointer(place2.pointer, name);
   const at = (name) => placeIn2("apiProperties", pointerOf(name));
   const oauth = entries.find((entry) => entry.type === "oauthsetting");
   const username = entries.find((entry) => entry.name.toLowerCase() === "username");
@@ -62557,7 +63165,7 @@ function parameterOption(parameters, place, child2) {
     oauth !== void 0 && entry.name.startsWith(`${oauth.name}:`))
   ).map((entry) => ({ name: entry.name, place: at(entry.name) }));
   const common = {
-    place,
+    place: place2,
     credentials,
     parameterNames: entries.map((entry) => entry.name),
     requiredValues: entries.filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter)).map((entry) => ({ name: entry.name, place: at(entry.name) })),
@@ -62585,7 +63193,7 @@ function parameterOption(parameters, place, child2) {
   }
   if (basic) return { ...common, kind: "basic", kindPlace: at(username.name) };
   if (secure) return { ...common, kind: "apiKey", kindPlace: at(secure.name) };
-  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
+  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place2 };
 }
 function isFilledByUsers(parameter) {
   const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
@@ -62612,7 +63220,7 @@ function isFalse(value) {
   return value === false || typeof value === "string" && value.toLowerCase() === "false";
 }
 function swaggerOption(swagger) {
-  const place = placeIn2("swagger", "/securityDefinitions");
+  const place2 = placeIn2("swagger", "/securityDefinitions");
   const definitions = entriesOf(swagger?.securityDefinitions).map(([name, value]) => ({
     name,
     definition: asObject(value) ?? {}
@@ -62625,14 +63233,14 @@ function swaggerOption(swagger) {
   const first = definitions[0];
   return {
     kind: kinds.length > 0 ? kinds.join(" + ") : NO_AUTHENTICATION,
-    place,
+    place: place2,
     requiredValues: [],
     mayBeEmpty: [],
-    kindPlace: first ? placeIn2("swagger", childPointer(place.pointer, first.name)) : place,
+    kindPlace: first ? placeIn2("swagger", childPointer(place2.pointer, first.name)) : place2,
     ...flow ? {
       flow: {
         value: flow,
-        place: placeIn2("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+        place: placeIn2("swagger", childPointer(place2.pointer, oauth[0].name, "flow"))
       }
     } : {}
   };
@@ -62740,9 +63348,14 @@ function swaggerEdits(before, after, outsideSets) {
       file: "swagger",
       side: after.swagger && has(after.swagger, key2) ? "new" : "old",
       pointer: `/${key2}`,
-      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
+      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? ` ${NO_SIGN_IN_CHANGED}` : scopesNotes(before, after)}`
     }
   ];
+}
+var NO_SIGN_IN_CHANGED = "Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.";
+function scopesNotes(before, after) {
+  const notes = securityScopesNotes(before.swagger?.securityDefinitions, after.swagger?.securityDefinitions);
+  return notes.map((note) => ` ${note}`).join("");
 }
 function compareOption(old, now) {
   const signIn = compareSignIn(old, now);
@@ -62752,17 +63365,17 @@ function requiredValuesAdded(old, now) {
   const had = new Set((old.parameterNames ?? []).map(parameterKey));
   const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
   const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
-  return now.requiredValues.flatMap(({ name, place }) => {
+  return now.requiredValues.flatMap(({ name, place: place2 }) => {
     const key2 = parameterKey(name);
     if (signIn.has(key2)) return [];
     if (!had.has(key2)) {
       return [
         {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
-          place,
+          place: place2,
           side: "new",
           detail: `${quoted(name)} is required, shown and has no defaultValue.`,
-          covers: [place.pointer]
+          covers: [place2.pointer]
         }
       ];
     }
@@ -62772,21 +63385,21 @@ function requiredValuesAdded(old, now) {
       {
         rule: reason === "hidden" ? CASE_RULES.hiddenConnectionParameterRequired : CHANGE_RULES.connectionParameterRequired,
         place: {
-          file: place.file,
-          pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
+          file: place2.file,
+          pointer: childPointer(place2.pointer, "uiDefinition", "constraints", "required")
         },
         side: "new",
         detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
-        covers: [place.pointer]
+        covers: [place2.pointer]
       }
     ];
   });
 }
 function compareSignIn(old, now) {
   const covers = coveredPlaces(old, now);
-  const breakAt = (place, detail) => ({
+  const breakAt = (place2, detail) => ({
     rule: CHANGE_RULES.authType,
-    place,
+    place: place2,
     side: "new",
     detail,
     covers
@@ -62857,7 +63470,7 @@ function coveredPlaces(old, now) {
   const places = [old.kindPlace, now.kindPlace, ...old.credentials ?? [], ...now.credentials ?? []].map(
     (item) => "place" in item ? item.place : item
   );
-  return places.filter((place) => place.file === "apiProperties").map((place) => place.pointer);
+  return places.filter((place2) => place2.file === "apiProperties").map((place2) => place2.pointer);
 }
 function parameterKey(name) {
   return name.toLowerCase();
@@ -63015,8 +63628,8 @@ function movingHostSetter(model, policies, operationId) {
 function swaggerUrls(model) {
   const host = asString(model.root.host);
   if (host === void 0 || host === "") return [];
-  const listed = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
-  const schemes = listed.length > 0 ? listed : ["https"];
+  const listed2 = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
+  const schemes = listed2.length > 0 ? listed2 : ["https"];
   return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
 }
 function comparableUrl(url) {
@@ -63090,7 +63703,7 @@ function diffRerouting(before, after) {
     if (was && is && jsonEqual(was.instance, is.instance)) continue;
     const reached = [.../* @__PURE__ */ new Set([...scope(was, kept), ...scope(is, kept)])];
     const affected = kept === void 0 ? reached : moved(reached);
-    const place = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
+    const place2 = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
     const everyOperation = [was, is].some((reroute) => reroute && reroute.operations === void 0);
     if (affected.length === 0 && !(everyOperation && kept === void 0)) {
       const state = !was ? " added" : !is ? " removed" : "";
@@ -63099,7 +63712,7 @@ function diffRerouting(before, after) {
       changes.push({
         rule: CHANGE_RULES.other,
         file: "apiProperties",
-        ...place,
+        ...place2,
         detail: `Changed: policyTemplateInstances ${policyLabel(is ?? was)}${state}${why}.`
       });
       continue;
@@ -63109,7 +63722,7 @@ function diffRerouting(before, after) {
     changes.push({
       rule: CHANGE_RULES.policyReroute,
       file: "apiProperties",
-      ...place,
+      ...place2,
       operationId: affected.length === 1 && !forEvery ? affected[0] : void 0,
       detail: `The policy ${policyLabel(is ?? was)} ${whatChanged(was, is, requests)}.`
     });
@@ -63247,11 +63860,11 @@ var ChangeCap = class {
    */
   result() {
     const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
-    const listed = /* @__PURE__ */ new Map();
+    const listed2 = /* @__PURE__ */ new Map();
     const result = [];
     for (const { change } of kept) {
-      const count = listed.get(change.ruleId) ?? 0;
-      listed.set(change.ruleId, count + 1);
+      const count = listed2.get(change.ruleId) ?? 0;
+      listed2.set(change.ruleId, count + 1);
       if (count < MAX_FINDINGS_PER_RULE) result.push(change);
       else if (count === MAX_FINDINGS_PER_RULE)
         result.push(summary2(change, this.rest(change.ruleId, result)));
@@ -63259,10 +63872,10 @@ var ChangeCap = class {
     return result;
   }
   /** A capped rule's counts less those of its listed changes (in `listed`). */
-  rest(ruleId, listed) {
+  rest(ruleId, listed2) {
     const rule2 = this.rules.get(ruleId);
     const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
-    for (const change of listed) {
+    for (const change of listed2) {
       if (change.ruleId !== ruleId) continue;
       rest.total--;
       rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
@@ -63622,8 +64235,8 @@ function reportOverlap(entries, index) {
     }
     return result;
   };
-  function* reportsBefore(node, place, below, before) {
-    for (const report of places.at(node, place.pointer, below)) {
+  function* reportsBefore(node, place2, below, before) {
+    for (const report of places.at(node, place2.pointer, below)) {
       if (order.get(report) >= before) return;
       yield report;
     }
@@ -63635,22 +64248,22 @@ function reportOverlap(entries, index) {
       const position = order.get(report);
       return node.reports[0] !== report || node.changes.length > 0 || node.entriesBelow || overlapping(node, report.valuePath).some((ancestor) => order.get(ancestor.reports[0]) < position);
     },
-    *candidates(report, place, below) {
+    *candidates(report, place2, below) {
       const node = nodes.get(report);
       const position = order.get(report);
-      for (const other of reportsBefore(node, place, below, position))
+      for (const other of reportsBefore(node, place2, below, position))
         if (other !== report) yield { report: other, below };
       if (below === "") yield* changesBefore(node, position);
       for (const ancestor of overlapping(node, report.valuePath)) {
         const rest = report.valuePath.slice(ancestor.length) + below;
-        for (const other of reportsBefore(ancestor, place, rest, position))
+        for (const other of reportsBefore(ancestor, place2, rest, position))
           yield { report: other, below: rest };
       }
       if (!node.entriesBelow || below === "") return;
       const valuePath = report.valuePath + below;
       for (const descendant of ValuePathTree.down(node, valuePath)) {
         const rest = valuePath.slice(descendant.length);
-        for (const other of reportsBefore(descendant, place, rest, position))
+        for (const other of reportsBefore(descendant, place2, rest, position))
           yield { report: other, below: rest };
         if (rest === "") yield* changesBefore(descendant, position);
       }
@@ -63916,8 +64529,8 @@ function reportedChanges(entries, before, after) {
         }
       }
       const { line, column } = places[index2];
-      const place = { file: swaggerFile[side], line, column };
-      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place, last2)))
+      const place2 = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place2, last2)))
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
@@ -63947,7 +64560,7 @@ function supersededPlaces(entries) {
   const places = /* @__PURE__ */ new Set();
   for (const entry of entries) {
     if (isSchemaReport(entry)) continue;
-    for (const place of entry.supersedes ?? []) places.add(`${place.file}:${place.pointer}`);
+    for (const place2 of entry.supersedes ?? []) places.add(`${place2.file}:${place2.pointer}`);
   }
   return {
     has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
@@ -63965,11 +64578,11 @@ function counterpartPointer(before, after, pointer) {
   let is = after;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(is)) {
-      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
-      if (index === -1) break;
+      const at = Array.isArray(was) && /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = at === -1 ? void 0 : elementPlaces(was, is).placeOf(at);
+      if (index === void 0) break;
       segments.push(index);
-      was = element;
+      was = was[at];
       is = is[index];
     } else if (isObject(is) && has(is, segment)) {
       segments.push(segment);
@@ -63981,32 +64594,82 @@ function counterpartPointer(before, after, pointer) {
   }
   return toPointer(segments);
 }
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
-}
 function deletionPointer(before, after, pointer) {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
   if (keptDepth === segments.length) return kept;
-  const was = asObject(valueAtPointer(before, toPointer(segments.slice(0, keptDepth))));
-  const is = asObject(valueAtPointer(after, kept));
-  if (!was || !is) return kept;
-  const names2 = Object.keys(was);
-  const at = names2.indexOf(segments[keptDepth]);
-  const following = names2.slice(at + 1).find((name) => has(is, name));
+  const members = membersOf(
+    valueAtPointer(before, toPointer(segments.slice(0, keptDepth))),
+    valueAtPointer(after, kept)
+  );
+  const at = members ? members.positionOf(segments[keptDepth]) : void 0;
+  if (!members || at === void 0) return kept;
+  const following = members.followingPlace(at);
   if (following !== void 0) return childPointer(kept, following);
-  if (Object.keys(is).length === 0) return kept;
+  if (members.emptied) return kept;
   const outside = followingPlace(after, kept);
   if (outside !== void 0) return outside;
-  const preceding = names2.slice(0, at).reverse().find((name) => has(is, name));
+  const preceding = members.precedingPlace(at);
   return preceding === void 0 ? kept : childPointer(kept, preceding);
+}
+var membersByBase = /* @__PURE__ */ new WeakMap();
+function membersOf(was, is) {
+  const bothArrays = Array.isArray(was) && Array.isArray(is);
+  if (!bothArrays && !(isObject(was) && isObject(is))) return void 0;
+  const pair = [was, is];
+  let byNew = membersByBase.get(pair[0]);
+  if (!byNew) {
+    byNew = /* @__PURE__ */ new WeakMap();
+    membersByBase.set(pair[0], byNew);
+  }
+  let members = byNew.get(pair[1]);
+  if (!members) {
+    members = bothArrays ? arrayMembers(was, is) : objectMembers(was, is);
+    byNew.set(pair[1], members);
+  }
+  return members;
+}
+function arrayMembers(was, is) {
+  const places = elementPlaces(was, is);
+  return {
+    // An index as the base version's members are named: "1", never "01" or "1.0".
+    positionOf: (name) => {
+      const at = Number(name);
+      return Number.isInteger(at) && at >= 0 && at < was.length && String(at) === name ? at : void 0;
+    },
+    ...nearestPlaces(was.length, (at) => places.placeOf(at)),
+    emptied: is.length === 0
+  };
+}
+function objectMembers(was, is) {
+  const names2 = Object.keys(was);
+  const positions = new Map(names2.map((name, at) => [name, at]));
+  return {
+    positionOf: (name) => positions.get(name),
+    ...nearestPlaces(names2.length, (at) => has(is, names2[at]) ? names2[at] : void 0),
+    emptied: Object.keys(is).length === 0
+  };
+}
+function nearestPlaces(count, placeOf3) {
+  let following;
+  let preceding;
+  return {
+    followingPlace(position) {
+      if (!following) {
+        following = new Array(count);
+        for (let at = count - 2; at >= 0; at--) following[at] = placeOf3(at + 1) ?? following[at + 1];
+      }
+      return following[position];
+    },
+    precedingPlace(position) {
+      if (!preceding) {
+        preceding = new Array(count);
+        for (let at = 1; at < count; at++) preceding[at] = placeOf3(at - 1) ?? preceding[at - 1];
+      }
+      return preceding[position];
+    }
+  };
 }
 function followingPlace(root, pointer) {
   const segments = parsePointer(pointer);
@@ -64134,7 +64797,7 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   const resolved2 = model.resolve(value, pointer);
   const node = asObject(resolved2.value);
   if (resolved2.broken || !node) return false;
-  if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
+  if (has(node, "default") || node.readOnly === true || isNotificationUrl(node)) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
   const known = filledMemo(model);
   const key2 = `${depth}|${resolved2.pointer}`;
@@ -64236,7 +64899,7 @@ function secretTold(secret, direction) {
 
 // packages/validator/src/diff/notification-url-deletion.ts
 function notificationUrlDeletion(what, name, field) {
-  if (!isObject(field) || field["x-ms-notification-url"] !== true) return void 0;
+  if (!isNotificationUrl(field)) return void 0;
   return {
     rule: CHANGE_RULES.other,
     detail: `Removed: the ${what} ${quoted(name)}, the webhook's x-ms-notification-url, which the platform fills in: flows never send it.`
@@ -64424,7 +65087,7 @@ function unfollowed(model, parameter) {
 }
 function mustBeSent(model, parameter) {
   if (parameter.value.required !== true || has(parameter.value, "default")) return false;
-  if (parameter.value["x-ms-notification-url"] === true) return false;
+  if (isNotificationUrl(parameter.value)) return false;
   return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
 }
 function requiredEdit(parameter) {
@@ -64544,7 +65207,7 @@ function equalApartFrom(before, after, pointer, skipped) {
   const objectAfter = after === void 0 ? {} : after;
   if (!isObject(objectBefore) || !isObject(objectAfter)) return false;
   const prefix = `${pointer}/`;
-  if (![...skipped].some((place) => place.startsWith(prefix))) return false;
+  if (![...skipped].some((place2) => place2.startsWith(prefix))) return false;
   const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
   for (const key2 of keys) {
     const valueBefore = has(objectBefore, key2) ? objectBefore[key2] : void 0;
@@ -65045,7 +65708,7 @@ function deletedMemberPointer(context, was, is, member) {
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
   const trigger = excerpt(asString(operation2.operation["x-ms-trigger"]) ?? "unknown");
-  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
+  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => isNotificationUrl(parameter.value));
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
 function pathParameterNames(operation2) {
@@ -65680,7 +66343,7 @@ function compareEnum(before, after, direction, add2, others2) {
       add2({
         rule: CHANGE_RULES.enumNarrowed,
         side: "new",
-        pointer: keyPointer(after, "enum"),
+        pointer: removedValuePointer(before, after, removed[0]),
         path: ["enum"],
         detail: `Removed: ${quoteList(removed)}.`
       });
@@ -65697,6 +66360,12 @@ function compareEnum(before, after, direction, add2, others2) {
     return;
   }
   others2.push("enum");
+}
+function removedValuePointer(before, after, removed) {
+  const list2 = keyPointer(after, "enum");
+  const index = before.enum?.indexOf(removed) ?? -1;
+  if (!has(after.node, "enum") || index === -1) return list2;
+  return `${list2}${deletionPointer(before.enum, after.enum, childPointer("", index))}`;
 }
 function sameChoice(value, other) {
   if (jsonEqual(value, other)) return true;
@@ -66067,22 +66736,33 @@ function swaggerDeletion(before, after) {
 function sharedSyntaxErrors(base2, current) {
   const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
   const unmatched = /* @__PURE__ */ new Map();
-  for (const { issue: issue2, place } of base2) {
-    const key2 = sameErrorKey(issue2, place);
+  for (const { issue: issue2, place: place2 } of base2) {
+    const key2 = sameErrorKey(issue2, place2);
     const alike = unmatched.get(key2);
     if (alike) alike.push(issue2);
     else unmatched.set(key2, [issue2]);
   }
-  for (const { issue: issue2, place } of current) {
-    const match2 = unmatched.get(sameErrorKey(issue2, place))?.shift();
+  for (const { issue: issue2, place: place2 } of current) {
+    const match2 = unmatched.get(sameErrorKey(issue2, place2))?.shift();
     if (!match2) continue;
     shared.base.add(match2);
     shared.current.add(issue2);
   }
+  const [counted, counting] = [base2.find(isCount)?.issue, current.find(isCount)?.issue];
+  if (counted && counting && !shared.current.has(counting) && total(current) <= total(base2)) {
+    shared.base.add(counted);
+    shared.current.add(counting);
+  }
   return shared;
 }
-function sameErrorKey(issue2, place) {
-  return `${issue2.message}\0${place}`;
+function isCount({ issue: issue2 }) {
+  return issue2.unlisted !== void 0;
+}
+function total(errors2) {
+  return errors2.reduce((sum, { issue: issue2 }) => sum + (issue2.unlisted ?? 1), 0);
+}
+function sameErrorKey(issue2, place2) {
+  return `${issue2.message}\0${place2}`;
 }
 
 // packages/validator/src/diff/syntax-changes.ts
@@ -66097,7 +66777,7 @@ function syntaxChanges(file, before, after) {
   return [
     ...old.filter((issue2) => !shared.base.has(issue2)).map((issue2) => change(issue2, "old", "major")),
     ...now.map(
-      (issue2) => shared.current.has(issue2) ? change(issue2, "new", "major", IN_BOTH) : change(issue2, "new", "breaking")
+      (issue2) => shared.current.has(issue2) ? change(issue2, "new", "major", issue2.unlisted === void 0 ? IN_BOTH : COUNTED_IN_BOTH) : change(issue2, "new", "breaking")
     )
   ];
 }
@@ -66107,6 +66787,7 @@ function placed(document, issues) {
   return issues.map((issue2, index) => ({ issue: issue2, place: places[index] }));
 }
 var IN_BOTH = "The base version has the same error: this update did not make it.";
+var COUNTED_IN_BOTH = "The base version counted unlisted errors too, and this update did not add to the errors of the file.";
 function issuesOf(document) {
   return document && asObject(document.value) ? document.syntaxIssues : [];
 }
@@ -66244,7 +66925,7 @@ function fileName(file) {
 }
 function firstChangedLine(before, after) {
   const linesOf = (text2) => {
-    const compared = asCommitted(text2);
+    const compared = asCommittedText(text2);
     return compared === "" ? [] : compared.split(/(?<=\n)/);
   };
   const was = linesOf(before);
@@ -66255,11 +66936,8 @@ function firstChangedLine(before, after) {
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
-  if (typeof a === "string" && typeof b === "string") return asCommitted(a) === asCommitted(b);
+  if (typeof a === "string" && typeof b === "string") return asCommittedText(a) === asCommittedText(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-function asCommitted(text2) {
-  return withoutByteOrderMark(text2).replace(/\r\n/g, "\n");
 }
 
 // packages/validator/src/diff/connector-version.ts
@@ -66831,15 +67509,15 @@ var Git = class {
    */
   async nestedRepositories() {
     const args = ["ls-files", "--stage", "--others", "--exclude-standard", "-t", "-z"];
-    const nested = [];
+    const nested = /* @__PURE__ */ new Map();
     for (const entry of splitNul(await this.text(args))) {
       if (entry.startsWith("? ")) {
-        if (entry.endsWith("/")) nested.push(entry.slice(2));
+        if (entry.endsWith("/")) nested.set(entry.slice(2), false);
       } else if (entry.slice(2).startsWith("160000 ")) {
-        nested.push(`${entry.slice(entry.indexOf("	") + 1)}/`);
+        nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...new Set(nested)];
+    return [...nested].map(([path56, linked]) => ({ path: path56, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -67021,14 +67699,14 @@ async function gitIgnoredEntries(tree, options) {
   const byRoot = foldersByWorkTree(tree, options.paths, options.cwd);
   for (const [root, folders] of byRoot) {
     const named2 = folders.length <= MAX_FOLDERS_NAMED ? folders.map((folder) => specOf(root, folder)) : [];
-    let listed;
+    let listed2;
     try {
-      listed = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
+      listed2 = await gitAt(root).ignoredEntries(named2.includes("") ? [] : named2);
     } catch (error3) {
       if (onFailure === "throw") throw error3;
       continue;
     }
-    for (const [folder, entries] of ignoredByFolder(root, folders, listed)) ignored.set(folder, entries);
+    for (const [folder, entries] of ignoredByFolder(root, folders, listed2)) ignored.set(folder, entries);
   }
   return ignored;
 }
@@ -67071,10 +67749,10 @@ function foldersByWorkTree(tree, paths, cwd) {
 function specOf(root, folder) {
   return slashSeparated(import_node_path27.default.relative(root, folder));
 }
-function ignoredByFolder(root, folders, listed) {
+function ignoredByFolder(root, folders, listed2) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
-  for (const entry of listed) {
+  for (const entry of listed2) {
     const isFolder2 = entry.endsWith("/");
     const absolute = import_node_path27.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
     const parent = import_node_path27.default.dirname(absolute);
@@ -67782,14 +68460,9 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const kept = counterpartPointer(before?.value, document.value, change.pointer);
-  const pointer = isSwagger && kept !== change.pointer && isPathsOrPathItem(kept) ? deletionPointer(before?.value, document.value, change.pointer) : kept;
+  const pointer = deletionPointer(before?.value, document.value, change.pointer);
   const where2 = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where2.offset) };
-}
-function isPathsOrPathItem(pointer) {
-  const segments = parsePointer(pointer);
-  return segments[0] === "paths" && segments.length <= 2;
 }
 
 // packages/validator/src/git/compare-with-base.ts
@@ -68615,14 +69288,14 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
       ""
     );
     const groups = adviceGroups(set2.changes);
-    const listed = groups.flatMap((group2) => group2.changes);
+    const listed2 = groups.flatMap((group2) => group2.changes);
     let index = 0;
     for (const group2 of groups) {
       for (const [inGroup, change] of group2.changes.entries()) {
         const line = changeLine(change, group2.said[inGroup], places, docs);
         const lines = inGroup === 0 && group2.advice ? [adviceLine(group2, docs), line] : [line];
         if (!budget.add(...lines)) {
-          const rest = listed.slice(index);
+          const rest = listed2.slice(index);
           omitted.changes += rest.length;
           omitted.findings += rest.filter((left) => left.finding).length;
           break;
@@ -68631,7 +69304,7 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
       }
       if (budget.isClosed) break;
     }
-    if (listed.length > 0) budget.add("");
+    if (listed2.length > 0) budget.add("");
   }
 }
 function adviceGroups(changes) {
@@ -68956,7 +69629,8 @@ function exampleParts(rule2) {
   const example = rule2.example;
   if (!example) return [];
   const firesOn = example.placement ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:` : "Fires on:";
-  const parts = [{ label: firesOn, code: example.bad, language: exampleLanguage(example.bad, rule2.file) }];
+  const badLanguage = example.inWords ? "text" : exampleLanguage(example.bad, rule2.file);
+  const parts = [{ label: firesOn, code: example.bad, language: badLanguage }];
   if (example.good) {
     const where2 = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : "";
     const label = example.goodNote ? `The fix${where2} (noted at info: ${example.goodNote}):` : `Passes${where2}:`;
@@ -69011,8 +69685,8 @@ var import_node_zlib = require("node:zlib");
 // packages/validator/src/reporters/sarif-left-out.ts
 var RESULTS_LEFT_OUT_ID = "connector-alm/results-left-out";
 function leftOutProperty(leftOut) {
-  const { total, kept, error: error3, warning: warning2, info: info2, reason, limit } = leftOut;
-  return { findings: total, results: kept, error: error3, warning: warning2, note: info2, reason, limit };
+  const { total: total2, kept, error: error3, warning: warning2, info: info2, reason, limit } = leftOut;
+  return { findings: total2, results: kept, error: error3, warning: warning2, note: info2, reason, limit };
 }
 function leftOutNotification(leftOut) {
   return {
@@ -69273,7 +69947,7 @@ function profileFallbackNote(folders, chooseProfile) {
 // packages/actions/src/runtime/failure-summary.ts
 function failureSummary(title, errors2) {
   const [first, ...rest] = errors2;
-  const place = first?.properties.file ? `${formatLocation({
+  const place2 = first?.properties.file ? `${formatLocation({
     file: first.properties.file,
     ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
     ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
@@ -69281,7 +69955,7 @@ function failureSummary(title, errors2) {
   const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
   return `### ${escapeMarkdown(title)}
 
-\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+\u274C The step failed: ${escapeMarkdown(`${place2}${first?.message ?? ""}`)}${escapeMarkdown(more)}
 `;
 }
 
@@ -69825,15 +70499,15 @@ async function validateConnectorAction(logger) {
     if (inputs.onlyNew && base2) validated = onlyNewFindings(validated);
     for (const connector of validated.connectors) {
       const status = connector.findings.length === 0 ? "no problems" : summaryLine(countBySeverity(connector.findings));
-      logger.info(`${posixRelativePath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+      logger.info(`${reportedPath(workspace, connector.path)} [${connector.profile}]: ${status}`);
     }
     for (const connector of deletedConnectors(validated)) {
       const status = summaryLine(countBySeverity(connector.findings));
-      logger.info(`${posixRelativePath(workspace, connector.path)} [deleted]: ${status}`);
+      logger.info(`${reportedPath(workspace, connector.path)} [deleted]: ${status}`);
     }
     for (const file of configurationReports(validated)) {
       const status = summaryLine(countBySeverity(file.findings));
-      logger.info(`${posixRelativePath(workspace, file.path)} [configuration]: ${status}`);
+      logger.info(`${reportedPath(workspace, file.path)} [configuration]: ${status}`);
     }
     return validated;
   });
@@ -69903,7 +70577,7 @@ async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
   setOutput("notices", result.counts.info);
   setOutput(
     "connectors",
-    JSON.stringify(result.connectors.map((connector) => posixRelativePath(workspace, connector.path)))
+    JSON.stringify(result.connectors.map((connector) => reportedPath(workspace, connector.path)))
   );
   setOutput("breaking-changes", breaking);
   setOutput("sarif-file", sarifFile ?? "");
