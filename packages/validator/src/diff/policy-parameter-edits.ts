@@ -1,8 +1,12 @@
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { connectionParameterReferences } from '../rules/api-properties/connection-parameter-references.js';
 import { jsonEqual } from './json-equal.js';
-import { OPERATIONS_KEY, PARAMETER_PREFIX } from './reroute-policies.js';
-import { excerpt, quoted, quoteList } from '../text/message-values.js';
+import { parameterName } from './reroute-policies.js';
+import {
+  OPERATION_NAME_PARAMETER,
+  TEMPLATE_PARAMETER_PREFIX,
+} from '../rules/api-properties/policy-templates.js';
+import { quoted, quoteList } from '../text/message-values.js';
 
 /**
  * What an edit of one policy changed, for a policy of any template kept under its title: each
@@ -15,10 +19,10 @@ export function policyParameterEdits(before: unknown, after: unknown): string | 
   const was = parametersOf(before);
   const is = parametersOf(after);
   const edits: string[] = [];
-  const scope = scopeEdit(was[OPERATIONS_KEY], is[OPERATIONS_KEY]);
+  const scope = scopeEdit(was[OPERATION_NAME_PARAMETER], is[OPERATION_NAME_PARAMETER]);
   for (const key of [...new Set([...Object.keys(was), ...Object.keys(is)])]) {
-    if (key === OPERATIONS_KEY || jsonEqual(was[key], is[key])) continue;
-    const name = excerpt(key.startsWith(PARAMETER_PREFIX) ? key.slice(PARAMETER_PREFIX.length) : key);
+    if (key === OPERATION_NAME_PARAMETER || jsonEqual(was[key], is[key])) continue;
+    const name = parameterName(key);
     if (!has(was, key)) edits.push(`${name} ${quoted(is[key])} added`);
     else if (!has(is, key)) edits.push(`${name} ${quoted(was[key])} removed`);
     else edits.push(`${name} ${quoted(was[key])} is now ${quoted(is[key])}`);
@@ -42,10 +46,11 @@ const CREDENTIAL_NOTE =
 const AUTHORIZATION = 'authorization';
 
 function carriesCredential(parameters: JsonObject): boolean {
-  const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
+  const name = asString(parameters[`${TEMPLATE_PARAMETER_PREFIX}name`]);
   if (name?.toLowerCase() === AUTHORIZATION) return true;
   return Object.entries(parameters).some(
-    ([key, value]) => key !== OPERATIONS_KEY && typeof value === 'string' && readsConnectionParameter(value),
+    ([key, value]) =>
+      key !== OPERATION_NAME_PARAMETER && typeof value === 'string' && readsConnectionParameter(value),
   );
 }
 

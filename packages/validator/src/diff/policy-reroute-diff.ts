@@ -5,8 +5,8 @@ import { CHANGE_RULES } from './change-rules.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
 import { inBaseNames, requestAddress, sameHostUrl } from './request-address.js';
-import { appliesTo, PARAMETER_PREFIX, policyLabel, reroutes, type Reroute } from './reroute-policies.js';
-import { excerpt, quoted, quoteList } from '../text/message-values.js';
+import { appliesTo, parameterName, policyLabel, reroutes, type Reroute } from './reroute-policies.js';
+import { quoted, quoteList } from '../text/message-values.js';
 
 const POLICIES_POINTER = '/properties/policyTemplateInstances';
 
@@ -156,7 +156,7 @@ function target(reroute: Reroute, other?: Reroute): string {
   if (keys.length === 0) return 'where its template decides';
   return keys
     .map((key) => {
-      const name = excerpt(key.startsWith(PARAMETER_PREFIX) ? key.slice(PARAMETER_PREFIX.length) : key);
+      const name = parameterName(key);
       const value = reroute.target[key];
       return value === undefined ? `no ${name}` : `${name} ${quoted(value)}`;
     })

@@ -3,15 +3,19 @@ import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
 import { basePathPrefix } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
-import { appliesTo, PARAMETER_PREFIX, POLICY_SECTION, type Reroute } from './reroute-policies.js';
+import { appliesTo, type Reroute } from './reroute-policies.js';
+import {
+  POLICY_SECTION_PARAMETER,
+  TEMPLATE_PARAMETER_PREFIX,
+} from '../rules/api-properties/policy-templates.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
 import { braceSpans, splitOrigin } from './address-parts.js';
 
 const ROUTE_TEMPLATE = 'routerequesttoendpoint';
-const NEW_PATH = `${PARAMETER_PREFIX}newPath`;
-const HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+const NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
+const HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
 const HOST_TEMPLATE = 'dynamichosturl';
-const URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+const URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 /** routerequesttoendpoint's httpMethod for "the operation's own" (rules.md §3). */
 const ORIGINAL_METHOD = '@Request.OriginalHTTPMethod';
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
@@ -214,7 +218,7 @@ function hostSetting(policies: readonly Reroute[]): Reroute[] {
       (asString(policy.target[URL_TEMPLATE]) ?? '') !== '' &&
       // The target keeps a section only when it is not the request's (reroutes): a policy run on
       // the response does not choose the host.
-      policy.target[POLICY_SECTION] === undefined,
+      policy.target[POLICY_SECTION_PARAMETER] === undefined,
   );
 }
 

@@ -1,5 +1,10 @@
 import { asArray, asObject, asString, type JsonObject } from '../swagger/json-values.js';
 import { excerpt, quoted } from '../text/message-values.js';
+import {
+  OPERATION_NAME_PARAMETER,
+  POLICY_SECTION_PARAMETER,
+  TEMPLATE_PARAMETER_PREFIX,
+} from '../rules/api-properties/policy-templates.js';
 
 /**
  * Policy templates that decide where a request goes rather than what it carries: dynamichosturl and
@@ -12,9 +17,12 @@ const REROUTING_TEMPLATES: ReadonlySet<string> = new Set([
   'routerequesttoendpoint',
 ]);
 
-/** The operations a policy applies to; without it, it applies to every operation. */
-export const OPERATIONS_KEY = 'x-ms-apimTemplate-operationName';
-export const PARAMETER_PREFIX = 'x-ms-apimTemplateParameter.';
+/** A policy parameter's name as the maker reads it: without the `x-ms-apimTemplateParameter.` prefix. */
+export function parameterName(key: string): string {
+  return excerpt(
+    key.startsWith(TEMPLATE_PARAMETER_PREFIX) ? key.slice(TEMPLATE_PARAMETER_PREFIX.length) : key,
+  );
+}
 
 /** Whether a policy template instance decides where requests go. */
 export function isRerouting(instance: unknown): boolean {
@@ -42,18 +50,15 @@ export function appliesTo(reroute: Reroute, operationId: string | undefined): bo
   return operationId !== undefined && reroute.operations.includes(operationId);
 }
 
-/** The section a policy runs in; 'Request' is where it runs when none is written. */
-export const POLICY_SECTION = 'x-ms-apimTemplate-policySection';
-
 /**
  * A policy's parameters with the section left out where it is the request's, the one it runs in
  * without it: writing it moves no request (Cradl AI added it to its two host policies, which
  * PowerPlatformConnectors merged as an edit of the sign-in alone).
  */
 function withoutDefaultSection(parameters: JsonObject): JsonObject {
-  const section = asString(parameters[POLICY_SECTION]);
+  const section = asString(parameters[POLICY_SECTION_PARAMETER]);
   if (section?.toLowerCase() !== 'request') return parameters;
-  const { [POLICY_SECTION]: _request, ...rest } = parameters;
+  const { [POLICY_SECTION_PARAMETER]: _request, ...rest } = parameters;
   return rest;
 }
 
@@ -64,7 +69,7 @@ export function reroutes(apiProperties: JsonObject | undefined): Reroute[] {
     const instance = asObject(value);
     if (!instance || !isRerouting(instance)) return [];
     const parameters = asObject(instance.parameters) ?? {};
-    const { [OPERATIONS_KEY]: operations, ...written } = parameters;
+    const { [OPERATION_NAME_PARAMETER]: operations, ...written } = parameters;
     const named = asArray(operations);
     const target = withoutDefaultSection(written);
     return [

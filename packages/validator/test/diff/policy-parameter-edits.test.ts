@@ -32,6 +32,13 @@ function messageOf(before: ConnectorJson, after: ConnectorJson): string {
   return changes[0]!.message;
 }
 
+/** The setheader policy titled `Header <index>`, for the tests of many edited policies. */
+const titled = (index: number, value: string): Json =>
+  policy('setheader', `Header ${index}`, {
+    'x-ms-apimTemplateParameter.name': `X-${index}`,
+    'x-ms-apimTemplateParameter.value': value,
+  });
+
 describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
   it('gives the old and new value of a credential-bearing header, with a note for the reviewer', () => {
     const message = messageOf(
@@ -130,11 +137,6 @@ describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
   });
 
   it('says what each edited policy changed within a bound, and how many more', () => {
-    const titled = (index: number, value: string) =>
-      policy('setheader', `Header ${index}`, {
-        'x-ms-apimTemplateParameter.name': `X-${index}`,
-        'x-ms-apimTemplateParameter.value': value,
-      });
     const count = 100;
     const message = messageOf(
       withPolicies(...Array.from({ length: count }, (_, i) => titled(i, 'a'.repeat(200)))),
@@ -150,11 +152,6 @@ describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
   // Each policy of the base was searched for in the whole new list, by value and then by name: 10,000
   // edited policies (a fork's file) ran far past the suite's timeout. Now each is looked up once.
   it('finds each of thousands of edited policies by its title, whatever their order', () => {
-    const titled = (index: number, value: string) =>
-      policy('setheader', `Header ${index}`, {
-        'x-ms-apimTemplateParameter.name': `X-${index}`,
-        'x-ms-apimTemplateParameter.value': value,
-      });
     const count = 10_000;
     const message = messageOf(
       withPolicies(...Array.from({ length: count }, (_, i) => titled(i, 'a'))),
