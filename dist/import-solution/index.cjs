@@ -3449,12 +3449,12 @@ var require_data_url = __commonJS({
           input,
           position
         );
-        let parameterName = collectASequenceOfCodePoints(
+        let parameterName2 = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
           position
         );
-        parameterName = parameterName.toLowerCase();
+        parameterName2 = parameterName2.toLowerCase();
         if (position.position < input.length) {
           if (input[position.position] === ";") {
             continue;
@@ -3483,8 +3483,8 @@ var require_data_url = __commonJS({
             continue;
           }
         }
-        if (parameterName.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName)) {
-          mimeType.parameters.set(parameterName, parameterValue);
+        if (parameterName2.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName2) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName2)) {
+          mimeType.parameters.set(parameterName2, parameterValue);
         }
       }
       return mimeType;
@@ -44810,8 +44810,8 @@ var StructureWalker = class {
    * parameter's `name` is the one add() met). Few descriptions start as their name does: the
    * others cost two characters read.
    */
-  noteDescribedByName(node, state, description, parameterName) {
-    let name = parameterName;
+  noteDescribedByName(node, state, description, parameterName2) {
+    let name = parameterName2;
     if (state === KINDS2.schema) {
       const schema = node;
       name = schema.propertyName;
@@ -60918,16 +60918,13 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key2) => ({
   adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key2].id)
 }));
 
-// packages/validator/src/diff/reroute-policies.ts
-var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
-
 // packages/validator/src/diff/schema-change-list.ts
 var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 
 // packages/validator/src/diff/request-address.ts
-var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
-var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
-var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
+var HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
+var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;

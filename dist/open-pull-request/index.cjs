@@ -3449,12 +3449,12 @@ var require_data_url = __commonJS({
           input,
           position
         );
-        let parameterName = collectASequenceOfCodePoints(
+        let parameterName2 = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
           position
         );
-        parameterName = parameterName.toLowerCase();
+        parameterName2 = parameterName2.toLowerCase();
         if (position.position < input.length) {
           if (input[position.position] === ";") {
             continue;
@@ -3483,8 +3483,8 @@ var require_data_url = __commonJS({
             continue;
           }
         }
-        if (parameterName.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName)) {
-          mimeType.parameters.set(parameterName, parameterValue);
+        if (parameterName2.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName2) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName2)) {
+          mimeType.parameters.set(parameterName2, parameterValue);
         }
       }
       return mimeType;
@@ -47529,8 +47529,8 @@ var StructureWalker = class {
    * parameter's `name` is the one add() met). Few descriptions start as their name does: the
    * others cost two characters read.
    */
-  noteDescribedByName(node, state, description, parameterName) {
-    let name = parameterName;
+  noteDescribedByName(node, state, description, parameterName2) {
+    let name = parameterName2;
     if (state === KINDS2.schema) {
       const schema = node;
       name = schema.propertyName;
@@ -64678,8 +64678,11 @@ var REROUTING_TEMPLATES = /* @__PURE__ */ new Set([
   "dynamicsubdomain",
   "routerequesttoendpoint"
 ]);
-var OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
-var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+function parameterName(key2) {
+  return excerpt(
+    key2.startsWith(TEMPLATE_PARAMETER_PREFIX) ? key2.slice(TEMPLATE_PARAMETER_PREFIX.length) : key2
+  );
+}
 function isRerouting(instance) {
   const template = asString(asObject(instance)?.templateId);
   return template !== void 0 && REROUTING_TEMPLATES.has(template.toLowerCase());
@@ -64688,11 +64691,10 @@ function appliesTo(reroute, operationId) {
   if (reroute.operations === void 0) return true;
   return operationId !== void 0 && reroute.operations.includes(operationId);
 }
-var POLICY_SECTION = "x-ms-apimTemplate-policySection";
 function withoutDefaultSection(parameters) {
-  const section = asString(parameters[POLICY_SECTION]);
+  const section = asString(parameters[POLICY_SECTION_PARAMETER]);
   if (section?.toLowerCase() !== "request") return parameters;
-  const { [POLICY_SECTION]: _request, ...rest } = parameters;
+  const { [POLICY_SECTION_PARAMETER]: _request, ...rest } = parameters;
   return rest;
 }
 function reroutes(apiProperties) {
@@ -64701,7 +64703,7 @@ function reroutes(apiProperties) {
     const instance = asObject(value);
     if (!instance || !isRerouting(instance)) return [];
     const parameters = asObject(instance.parameters) ?? {};
-    const { [OPERATIONS_KEY]: operations, ...written2 } = parameters;
+    const { [OPERATION_NAME_PARAMETER]: operations, ...written2 } = parameters;
     const named2 = asArray(operations);
     const target2 = withoutDefaultSection(written2);
     return [
@@ -64990,10 +64992,10 @@ function policyParameterEdits(before, after) {
   const was = parametersOf(before);
   const is = parametersOf(after);
   const edits = [];
-  const scope2 = scopeEdit(was[OPERATIONS_KEY], is[OPERATIONS_KEY]);
+  const scope2 = scopeEdit(was[OPERATION_NAME_PARAMETER], is[OPERATION_NAME_PARAMETER]);
   for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(was), ...Object.keys(is)])]) {
-    if (key2 === OPERATIONS_KEY || jsonEqual(was[key2], is[key2])) continue;
-    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    if (key2 === OPERATION_NAME_PARAMETER || jsonEqual(was[key2], is[key2])) continue;
+    const name = parameterName(key2);
     if (!has(was, key2)) edits.push(`${name} ${quoted(is[key2])} added`);
     else if (!has(is, key2)) edits.push(`${name} ${quoted(was[key2])} removed`);
     else edits.push(`${name} ${quoted(was[key2])} is now ${quoted(is[key2])}`);
@@ -65006,10 +65008,10 @@ function policyParameterEdits(before, after) {
 var CREDENTIAL_NOTE = "The policy sends the credential of each connection: existing connections send the new value from this update on, so say in the pull request that the API accepts it.";
 var AUTHORIZATION = "authorization";
 function carriesCredential(parameters) {
-  const name = asString(parameters[`${PARAMETER_PREFIX}name`]);
+  const name = asString(parameters[`${TEMPLATE_PARAMETER_PREFIX}name`]);
   if (name?.toLowerCase() === AUTHORIZATION) return true;
   return Object.entries(parameters).some(
-    ([key2, value]) => key2 !== OPERATIONS_KEY && typeof value === "string" && readsConnectionParameter(value)
+    ([key2, value]) => key2 !== OPERATION_NAME_PARAMETER && typeof value === "string" && readsConnectionParameter(value)
   );
 }
 function readsConnectionParameter(value) {
@@ -65849,10 +65851,10 @@ function splitOrigin(url) {
 
 // packages/validator/src/diff/request-address.ts
 var ROUTE_TEMPLATE = "routerequesttoendpoint";
-var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
-var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
+var HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
 var HOST_TEMPLATE = "dynamichosturl";
-var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 var ORIGINAL_METHOD = "@Request.OriginalHTTPMethod";
 var METHODS = /* @__PURE__ */ new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]);
 var EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?:\s*,\s*'[^']*')?\)/g;
@@ -65927,7 +65929,7 @@ function hostSetting(policies) {
   return policies.filter(
     (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE]) ?? "") !== "" && // The target keeps a section only when it is not the request's (reroutes): a policy run on
     // the response does not choose the host.
-    policy.target[POLICY_SECTION] === void 0
+    policy.target[POLICY_SECTION_PARAMETER] === void 0
   );
 }
 function inBaseNames(is, before, after) {
@@ -66055,7 +66057,7 @@ function target(reroute, other) {
   ) : Object.keys(reroute.target).filter((key2) => reroute.target[key2] !== ORIGINAL_METHOD2);
   if (keys.length === 0) return "where its template decides";
   return keys.map((key2) => {
-    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    const name = parameterName(key2);
     const value = reroute.target[key2];
     return value === void 0 ? `no ${name}` : `${name} ${quoted(value)}`;
   }).join(", ");
