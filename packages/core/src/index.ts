@@ -50,3 +50,4 @@ export * from './text-order.js';
 export * from './top-folders.js';
 export * from './folder-named-like.js';
 export * from './files-in-git.js';
+export * from './script-operations.js';

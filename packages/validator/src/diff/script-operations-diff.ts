@@ -1,9 +1,5 @@
+import { scriptOperationIds, scriptOperationsOf, type ScriptOperations } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
-import {
-  scriptOperationIds,
-  scriptOperationsOf,
-  type ScriptOperations,
-} from '../rules/api-properties/script-operations.js';
 import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { quoteList } from '../text/message-values.js';
 import { differingKeys, jsonEqual } from './json-equal.js';

@@ -1,10 +1,10 @@
+import { scriptOperationIds, scriptOperationsOf } from '@connector-alm/core';
 import { nameExcerpt } from '../text/message-values.js';
 import { inOtherCase } from '../text/other-case.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
 import { hasParameterType, propertiesOf } from './api-properties/connection-parameters.js';
-import { scriptOperationIds, scriptOperationsOf } from './api-properties/script-operations.js';
 import { ALLOWED_NAMESPACES, KNOWN_OTHER_NAMESPACES } from './script/allowed-namespaces.js';
 import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
 import { usingDirectives } from './script/using-directives.js';

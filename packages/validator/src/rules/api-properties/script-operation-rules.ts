@@ -1,10 +1,10 @@
+import { sameScriptOperations, scriptOperationsOf } from '@connector-alm/core';
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray } from '../../swagger/json-values.js';
 import { propertiesOf } from './connection-parameters.js';
 import { reportSchemaProblems } from './schema-problems.js';
-import { scriptOperationsOf } from './script-operations.js';
 
 /** Capabilities seen on the platform; `actions` and `triggers` are the documented examples. */
 const KNOWN_CAPABILITIES = ['actions', 'triggers', 'gateway', 'cloud only'];
@@ -73,7 +73,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
         return;
       }
       if (list.unread) {
-        const differ = !sameNames(list.value, list.unread.value);
+        const differ = !sameScriptOperations(list.value, list.unread.value);
         context.report({
           pointer: list.unread.pointer,
           severity: differ ? 'warning' : 'info',
@@ -100,11 +100,3 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
     },
   },
 ];
-
-/** Whether two lists name the same operations, in any order (a list that is none names none). */
-function sameNames(first: unknown, second: unknown): boolean {
-  const names = (list: unknown) => new Set((asArray(list) ?? []).map((name) => JSON.stringify(name)));
-  const one = names(first);
-  const other = names(second);
-  return one.size === other.size && [...one].every((name) => other.has(name));
-}
