@@ -1,5 +1,6 @@
 import { isUserError, UserError, withoutByteOrderMark } from '@connector-alm/core';
 import { checkJson, REPOSITORY_JSON_HINT, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { extractedScriptOperations } from './extracted-script-operations.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 type Json = unknown;
@@ -17,7 +18,10 @@ const NEW_FILE_ORDER = [
   'stackOwner',
 ];
 
-/** The keys a solution carries; every other key (publisher, stackOwner, capabilities, …) is the person's. */
+/**
+ * The keys a solution carries; every other key (publisher, stackOwner, capabilities, …) is the person's.
+ * scriptOperations goes where the folder writes the list, which may be `script.operationIds`.
+ */
 export const CARRIED_KEYS = [
   'connectionParameters',
   'connectionParameterSets',
@@ -94,18 +98,20 @@ function camelCasePolicy(instance: Json): Json {
 }
 
 /**
- * apiProperties.json for a connector: the carried values replace those of `existing`, in place;
- * everything else of `existing` stays as the person wrote it. Without `existing`, a new file.
+ * apiProperties.json for a connector: the carried values replace those of `existing`, in place, the
+ * script's operations in the form `existing` writes them (extractedScriptOperations); everything else
+ * of `existing` stays as the person wrote it. Without `existing`, a new file.
  */
 export function mergeApiProperties(connector: SolutionConnector, existing: JsonObject | undefined): string {
-  const carried = carriedProperties(connector);
   const before = (
     existing?.properties && typeof existing.properties === 'object' ? existing.properties : {}
   ) as JsonObject;
+  const { scriptOperations, ...others } = carriedProperties(connector);
+  const carried: JsonObject = { ...others, ...extractedScriptOperations(before, scriptOperations) };
   const properties: JsonObject = {};
   const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key) => !(key in before))];
   for (const key of keys) {
-    const value = key in carried ? carried[key as keyof typeof carried] : before[key];
+    const value = key in carried ? carried[key] : before[key];
     if (value !== undefined) properties[key] = value;
   }
   return `${JSON.stringify({ ...(existing ?? {}), properties }, null, 2)}\n`;

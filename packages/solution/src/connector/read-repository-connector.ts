@@ -14,6 +14,7 @@ import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.j
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
 import { REPOSITORY_FILES } from './repository-layout.js';
+import { scriptOperationsPath } from './built-script-operations.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 const CONNECTOR_FOLDER_HINT =
@@ -115,10 +116,10 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     (await read(REPOSITORY_FILES.apiProperties, true))!,
     propertiesFile,
   );
-  checkJson(propertiesText, propertiesFile, REPOSITORY_JSON_HINT);
+  const properties = checkJson(propertiesText, propertiesFile, REPOSITORY_JSON_HINT);
   const tree = parseTree(propertiesText)!;
-  const raw = (key: string): string | undefined => {
-    const node = findNodeAtLocation(tree, ['properties', key]);
+  const rawAt = (keys: readonly string[]): string | undefined => {
+    const node = findNodeAtLocation(tree, [...keys]);
     return node
       ? minifyJson(
           propertiesText.slice(node.offset, node.offset + node.length),
@@ -127,6 +128,7 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
         )
       : undefined;
   };
+  const raw = (key: string): string | undefined => rawAt(['properties', key]);
   const brand = findNodeAtLocation(tree, ['properties', 'iconBrandColor'])?.value as unknown;
 
   const name = connectorNameFor(prefix, title.trim());
@@ -155,7 +157,10 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
   const sets = raw('connectionParameterSets');
   if (sets !== undefined)
     connector.files.connectionparametersets = { extension: '.json', bytes: Buffer.from(sets) };
-  const scriptOperations = raw('scriptOperations');
+  // Either form of the list (scriptOperations, script.operationIds) is the solution's scriptoperations:
+  // without it, the script would run for every operation in the environment.
+  const scriptOperationsAt = scriptOperationsPath(properties, propertiesText, propertiesFile);
+  const scriptOperations = scriptOperationsAt && rawAt(scriptOperationsAt);
   if (scriptOperations !== undefined) connector.scriptOperations = scriptOperations;
   const script = await read(REPOSITORY_FILES.script, false);
   if (script) connector.files.customcodeblobcontent = { extension: '.csx', bytes: script };
