@@ -14,12 +14,24 @@ export async function changedFilesSince(
   mergeBase: string,
   options: { includeWorkingTree?: boolean } = {},
 ): Promise<string[]> {
-  const files = new Set(await git.changedFiles(mergeBase, 'HEAD'));
-  if (options.includeWorkingTree) {
-    for (const file of await git.changedFiles(mergeBase)) files.add(file);
-    for (const file of await git.untrackedFiles()) files.add(file);
-  }
-  return [...files].sort();
+  const { known, untracked } = await branchChanges(git, mergeBase, options);
+  return [...new Set([...known, ...untracked])].sort();
+}
+
+/**
+ * The files changed on this branch as changedFilesSince lists them, told apart: those git knows
+ * (committed, or changed in the work tree or the index, a staged new file included), and the
+ * untracked files of the work tree, which no commit holds until they are added.
+ */
+export async function branchChanges(
+  git: Git,
+  mergeBase: string,
+  options: { includeWorkingTree?: boolean } = {},
+): Promise<{ known: string[]; untracked: string[] }> {
+  const known = new Set(await git.changedFiles(mergeBase, 'HEAD'));
+  if (!options.includeWorkingTree) return { known: [...known].sort(), untracked: [] };
+  for (const file of await git.changedFiles(mergeBase)) known.add(file);
+  return { known: [...known].sort(), untracked: (await git.untrackedFiles()).sort() };
 }
 
 /**

@@ -14,7 +14,7 @@ import { checkChangedConnectors, type ValidatedChange } from '../repository/chec
 import { isProposalFolder } from '../repository/proposal-folder.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaseValidationOptions, BaseValidationResult, ConnectorDiff } from './base-validation.js';
-import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
+import { branchChanges, connectorFoldersOf } from './changed-connectors.js';
 import { compareWithBase } from './compare-with-base.js';
 import {
   connectorDeletedChange,
@@ -49,10 +49,16 @@ export async function validateAgainstBase(
   const git = options.git ?? (await repositoryOfPaths(paths, cwd));
   const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase('HEAD', baseRef);
-  const files = await changedFilesSince(git, mergeBase, {
+  const files = await branchChanges(git, mergeBase, {
     includeWorkingTree: options.includeWorkingTree ?? true,
   });
-  const changedFolders = new Set(await connectorFoldersOf(files, git, topLevel, mergeBase));
+  // The folders of what git knows, and of the untracked files too: a new connector not added yet is
+  // validated as the change's, but only what git knows is in the pull request (REPO-ONE-PER-PR).
+  const knownFolders = new Set(await connectorFoldersOf(files.known, git, topLevel, mergeBase));
+  const changedFolders = new Set([
+    ...knownFolders,
+    ...(await connectorFoldersOf(files.untracked, git, topLevel, mergeBase)),
+  ]);
   // A folder the branch renamed is compared with its old self, not taken for a new connector.
   const renamedFrom = renamedFolderSources(
     await git.renamedFiles(mergeBase, (options.includeWorkingTree ?? true) ? undefined : 'HEAD'),
@@ -157,8 +163,12 @@ export async function validateAgainstBase(
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config));
   // Nor a proposal (a readme alone): it submits no connector (REPO-ONE-PER-PR). Told with the profile
   // validation gives the folder, as REPO-REQUIRED-FILES tells it, whether or not the paths include it.
+  // Nor a folder of untracked files alone (a scratch copy beside the connector, notes): the pull
+  // request holds what git knows, and a folder counts once a file of it is added.
   const connectorFolders = validatedFolders.filter(
-    (folder) => !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options.profile, config)),
+    (folder) =>
+      knownFolders.has(folder) &&
+      !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options.profile, config)),
   );
   await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options,

@@ -221,6 +221,32 @@ describe('validateAgainstBase on a real pull-request history', () => {
     expect(result.diffs.map((diff) => diff.repositoryPath)).toContain('certified-connectors/Virus Total');
   });
 
+  // A pull request holds what git knows: a scratch folder beside the connector, never added (notes, a
+  // copy to try an edit on), is no second connector of it. Once added, it is one.
+  it('does not count an untracked folder as a second connector of the change, but a staged one', async () => {
+    const onePerPullRequest = ALL_RULES.find((rule) => rule.id === 'REPO-ONE-PER-PR')!;
+    const repo = createRepository('dev');
+    repo.write(connectorFiles('certified-connectors/Jira', connectorWithDebts('Jira')));
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.write({ 'certified-connectors/Jira/readme.md': '# Jira\n\nUpdated actions.\n' });
+    repo.commitAll('pr');
+    repo.write(connectorFiles('certified-connectors/Jira scratch', connectorWithDebts('Jira scratch')));
+    const onePerPr = async () =>
+      (
+        await validateAgainstBase(['certified-connectors'], 'dev', {
+          cwd: repo.dir,
+          rules: [...rules, onePerPullRequest],
+        })
+      ).findings
+        .filter((finding) => finding.ruleId === 'REPO-ONE-PER-PR')
+        .map((finding) => finding.connector.split('/').pop());
+    expect(await onePerPr()).toEqual([]);
+
+    repo.git('add', 'certified-connectors/Jira scratch');
+    expect(await onePerPr()).toEqual(['Jira', 'Jira scratch']);
+  });
+
   // Upstream #3500, merged: an independent-publisher connector updated, and a proposal (a folder with
   // a readme alone, REPO-REQUIRED-FILES) added beside it. A proposal is no connector to count.
   it('does not count a proposal as a second connector of the change, but a second connector still', async () => {
