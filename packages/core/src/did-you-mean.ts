@@ -6,25 +6,90 @@ import { levenshteinDistance } from './edit-distance.js';
  * that the word begins (`independent` for `independent-publisher`).
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return undefined;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : undefined;
+  return closestMatcher(candidates)(word);
 }
 
-/** ` Did you mean 'X'?` or nothing. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const match = closestMatch(word, candidates);
+/** closestMatch of a word against a list prepared once. */
+export type ClosestMatcher = (word: string) => string | undefined;
+
+/**
+ * closestMatch for many words against one list: the candidates are lowercased once, not once a word,
+ * and each is first told apart by the letters it has, which needs no table of edits. Asked a word
+ * at a time, 1,000 undefined names against 3,003 defined ones took 2.9 s, nearly all of it in three
+ * million bounded distances (lowercasing them, 80 ms).
+ */
+export function closestMatcher(candidates: readonly string[]): ClosestMatcher {
+  const written = [...candidates];
+  const lowered = written.map((candidate) => candidate.toLowerCase());
+  const letters = lowered.map(letterCounts);
+  return (word) => {
+    const lower = word.toLowerCase();
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    const wordLetters = new Int32Array(LETTER_GROUPS);
+    for (let at = 0; at < lower.length; at++) wordLetters[lower.charCodeAt(at) % LETTER_GROUPS]!++;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let index = 0; index < lowered.length; index++) {
+      // A distance at or above the best one changes nothing, nor does one above the limit when no
+      // candidate is within it yet (the best is then not a suggestion).
+      const enough = Math.min(limit, bestDistance - 1);
+      if (fewestEdits(lower.length, wordLetters, letters[index]!, lowered[index]!.length) > enough) continue;
+      const distance = levenshteinDistance(lower, lowered[index]!, limit);
+      if (distance < bestDistance) {
+        best = index;
+        bestDistance = distance;
+      }
+    }
+    if (bestDistance <= limit) return written[best];
+    if (lower.length < 3) return undefined;
+    // The one candidate the word begins: none when two do.
+    let extended: string | undefined;
+    for (let index = 0; index < lowered.length; index++) {
+      if (!lowered[index]!.startsWith(lower)) continue;
+      if (extended !== undefined) return undefined;
+      extended = written[index];
+    }
+    return extended;
+  };
+}
+
+/** Code units are counted in this many groups (by their code modulo it), as letters of a kind. */
+const LETTER_GROUPS = 64;
+
+/** A candidate's letters: its groups that have any, each with how many units it has in it. */
+function letterCounts(text: string): Int32Array {
+  const counts = new Int32Array(LETTER_GROUPS);
+  for (let at = 0; at < text.length; at++) counts[text.charCodeAt(at) % LETTER_GROUPS]!++;
+  const found: number[] = [];
+  counts.forEach((count, group) => {
+    if (count > 0) found.push(group, count);
+  });
+  return Int32Array.from(found);
+}
+
+/**
+ * At least how many edits make the word the candidate, from the letters alone: the candidate's
+ * letters the word lacks must each be inserted or substituted in, one edit each, and the word's
+ * letters the candidate lacks each deleted or substituted away; a substitution does one of each.
+ * So the distance is at least the larger of the two counts (the second is the first plus the
+ * difference in length). Grouping letters only merges counts, which keeps it a lower bound.
+ */
+function fewestEdits(
+  wordLength: number,
+  wordLetters: Int32Array,
+  candidate: Int32Array,
+  length: number,
+): number {
+  let lacking = 0;
+  for (let at = 0; at < candidate.length; at += 2) {
+    const missing = candidate[at + 1]! - wordLetters[candidate[at]!]!;
+    if (missing > 0) lacking += missing;
+  }
+  return Math.max(lacking, lacking + wordLength - length);
+}
+
+/** ` Did you mean 'X'?` or nothing; the candidates as a list, or prepared by closestMatcher. */
+export function didYouMean(word: string, candidates: readonly string[] | ClosestMatcher): string {
+  const match = typeof candidates === 'function' ? candidates(word) : closestMatch(word, candidates);
   return match === undefined ? '' : ` Did you mean '${match}'?`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { closestMatch } from '../src/did-you-mean.js';
+import { closestMatch, closestMatcher, didYouMean } from '../src/did-you-mean.js';
+import { levenshteinDistance } from '../src/edit-distance.js';
 
 describe('closestMatch', () => {
   const ids = ['SWG-OPID-UNIQUE', 'SWG-OPID-FORMAT', 'PROP-BRAND-COLOR'];
@@ -18,5 +19,84 @@ describe('closestMatch', () => {
   it('suggests nothing when nothing is close', () => {
     expect(closestMatch('ICON-SIZE', ids)).toBeUndefined();
     expect(closestMatch('SWG-OPID', ids)).toBeUndefined();
+  });
+});
+
+/** closestMatch as it was before closestMatcher: every candidate lowercased on every call. */
+function closestMatchAsItWas(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return undefined;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : undefined;
+}
+
+describe('closestMatcher', () => {
+  it('answers as closestMatch did, for every word, on generated lists', () => {
+    // A fixed pseudo-random sequence (mulberry32), so a failure can be rerun.
+    let state = 2024;
+    const random = (below: number) => {
+      state = (state + 0x6d2b79f5) | 0;
+      let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+      mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+      return ((mixed ^ (mixed >>> 14)) >>> 0) % below;
+    };
+    // Few letters in both cases, so that candidates share prefixes, tie in distance, differ only in
+    // case, repeat, and begin one another; İ lowercases to two code units.
+    const letters = 'abAB-éİ';
+    const wordOf = (most: number) => {
+      let word = '';
+      for (let count = random(most + 1); count > 0; count--) word += letters[random(letters.length)];
+      return word;
+    };
+    let suggested = 0;
+    for (let round = 0; round < 2_000; round++) {
+      const candidates = Array.from({ length: random(8) }, () => wordOf(9));
+      const matcher = closestMatcher(candidates);
+      for (let ask = 0; ask < 10; ask++) {
+        // Half the words are a candidate's start or a candidate with an edit, the rest anything.
+        const source = candidates[random(candidates.length + 1)];
+        const word =
+          source === undefined || random(2) === 0
+            ? wordOf(12)
+            : random(2) === 0
+              ? source.slice(0, random(source.length + 1))
+              : source.slice(0, random(source.length + 1)) +
+                wordOf(1) +
+                source.slice(random(source.length + 1));
+        const expected = closestMatchAsItWas(word, candidates);
+        if (expected !== undefined) suggested++;
+        const answers = [matcher(word), closestMatch(word, candidates)];
+        // Compared plainly first: toEqual on every word took most of the test's time.
+        if (answers[0] !== expected || answers[1] !== expected)
+          expect({ word, candidates, answers }).toEqual({ word, candidates, answers: [expected, expected] });
+      }
+    }
+    // Both answers come up often: a generator that made every word unmatched would test little.
+    expect(suggested).toBeGreaterThan(5_000);
+    expect(suggested).toBeLessThan(15_000);
+  });
+
+  it('says the same "did you mean" with the list prepared', () => {
+    const ids = ['SWG-OPID-UNIQUE', 'SWG-OPID-FORMAT'];
+    expect(didYouMean('swg-opid-uniqe', closestMatcher(ids))).toBe(" Did you mean 'SWG-OPID-UNIQUE'?");
+    expect(didYouMean('ICON-SIZE', closestMatcher(ids))).toBe('');
+  });
+
+  it('keeps its own copy of the list', () => {
+    const candidates = ['alpha', 'beta'];
+    const matcher = closestMatcher(candidates);
+    candidates[0] = 'gamma';
+    expect(matcher('alpah')).toBe('alpha');
   });
 });

@@ -1,4 +1,4 @@
-import { closestMatch, joinedList, UsageError, type SaySetting } from '@connector-alm/core';
+import { closestMatcher, joinedList, UsageError, type SaySetting } from '@connector-alm/core';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { sameConnectorIn } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -131,8 +131,9 @@ function unknownNamesError(
   const candidates = [...connectors, ...previous].flatMap((connector) =>
     connector.displayName.trim() === '' ? [connector.name] : [connector.displayName.trim(), connector.name],
   );
+  const closest = closestMatcher(candidates);
   const meant = unknown.flatMap((name) => {
-    const match = closestMatch(name.trim(), candidates);
+    const match = closest(name.trim());
     return match === undefined ? [] : [{ name, match }];
   });
   const didYouMean =

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
+  closestMatcher,
   didYouMean,
   errorMessage,
   fileReadError,
@@ -153,6 +154,8 @@ export function parseConfig(
 
   const known = options.ruleIds ?? ALL_RULES.map((rule) => rule.id);
   const knownSet = new Set(known);
+  // Prepared once for every unknown rule id the file names, not lowercased again for each.
+  const closestRule = closestMatcher(known);
   const rules = isObject(config.rules) ? config.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
@@ -161,7 +164,11 @@ export function parseConfig(
     problems.push(
       otherCheck
         ? problemAt(otherCheck.message, offset, otherCheck.hint)
-        : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT),
+        : problemAt(
+            `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, closestRule)}`,
+            offset,
+            RULES_HINT,
+          ),
     );
   }
   // A pattern written with Windows separators matches nothing: a mistake of the file like the others

@@ -385,3 +385,71 @@ describe('CSX-ONE', () => {
     expect(findings[0]!.file).toMatch(/connector-script\.csx$/);
   });
 });
+
+/**
+ * The holes of an interpolated string are code with their own literals: a literal in a hole is not
+ * code, and code in a hole is. Read as text, a literal in a hole ended the string early and its
+ * contents were taken for code.
+ */
+describe('script rules in interpolation holes', () => {
+  const inExecute = (lines: string[]) =>
+    GOOD_SCRIPT.replace('var note', [...lines, 'var note'].join('\n        '));
+
+  it('CSX-HTTPCLIENT: not on a literal in a hole, in any kind of interpolated string; on code in one', async () => {
+    const script = inExecute([
+      'var a = $"{x ?? "new HttpClient()"}";',
+      'var b = $"{(ok ? "new HttpClient()" : "c")}";',
+      'var c = $"{$"{"new HttpClient()"}"}";',
+      'var d = $@"{(ok ? @"new HttpClient()" : "")}" + @$"{"new HttpClient()"}";',
+      'var e = $"""{x ?? "new HttpClient()"}""" + $"{{new HttpClient()}}" + $"{when:new HttpClient()}";',
+      'var f = $"{new HttpClient().Timeout}";',
+    ]);
+    const findings = await runRules(withScript(script), ['CSX-HTTPCLIENT']);
+    expect(findings.map(({ line, column }) => [line, column])).toEqual([[18, 20]]);
+  });
+
+  it('CSX-OPIDS: not on a literal in a hole that reads like a comparison; on a comparison in one', async () => {
+    const script = inExecute([
+      'var label = $"{prefix ?? "OperationId == "}GetWidget";',
+      'var kind = $"{(this.Context.OperationId == "GetWidget" ? "widget" : "other")}";',
+    ]);
+    const findings = await runRules(withScript(script), ['CSX-OPIDS']);
+    expect(
+      findings.map(({ line, column, message }) => [line, column, message.match(/^"(\w+)"/)?.[1]]),
+    ).toEqual([[14, 52, 'GetWidget']]);
+  });
+
+  it('CSX-TIMEOUT: not on a literal in a hole; on a wait in one', async () => {
+    const script = inExecute([
+      'var a = $"{x ?? "Thread.Sleep(10000)"}";',
+      'var b = $"{await Task.Delay(10000).ContinueWith(_ => "done")}";',
+    ]);
+    const findings = await runRules(withScript(script), ['CSX-TIMEOUT']);
+    expect(findings.map(({ line, column }) => [line, column])).toEqual([[14, 26]]);
+  });
+
+  it('CSX-NAMESPACES: not on a using line in a literal in a hole; on one after a hole whose literal holds "/*"', async () => {
+    // A using directive cannot be in a hole: what a hole must not do is hide the code after it.
+    const script = inExecute([
+      'var sql = $@"{(raw ? @"',
+      'using System.Data;',
+      '" : "")}";',
+      'var path = $"{root ?? "/*"}";',
+    ]);
+    // After the class, as a directive cannot be in it: only the scan's reading of the holes matters.
+    const findings = await runRules(withScript(`${script}using System.Data.SqlClient;\n`), [
+      'CSX-NAMESPACES',
+    ]);
+    expect(findings.map(({ line, message }) => [line, message.match(/namespace (\S+)/)?.[1]])).toEqual([
+      [21, 'System.Data.SqlClient'],
+    ]);
+  });
+
+  it('CSX-CLASS: a declaration in a literal in a hole is not the Script class', async () => {
+    const script = inExecute(['var text = $"{x ?? "public class Script : ScriptBase"}";']).replace(
+      'public class Script : ScriptBase',
+      'public class Helper',
+    );
+    expect(await runRules(withScript(script), ['CSX-CLASS'])).toMatchObject([{ severity: 'error', line: 1 }]);
+  });
+});

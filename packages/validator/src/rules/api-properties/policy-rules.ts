@@ -1,4 +1,4 @@
-import { closestMatch } from '@connector-alm/core';
+import { closestMatcher, type ClosestMatcher } from '@connector-alm/core';
 import { excerpt, nameExcerpt, nameList } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
@@ -105,6 +105,8 @@ interface DefinedParameters {
   readonly list: readonly string[];
   /** Their names as a message lists them, bounded. */
   readonly listed: string;
+  /** The closest of them to a name, prepared once for the rule's many undefined names. */
+  readonly closest: ClosestMatcher;
 }
 
 /**
@@ -120,7 +122,7 @@ function referenceAdvice(name: string, defined: DefinedParameters, suggest: bool
   const otherCase = inOtherCase(name, defined.list);
   if (otherCase !== undefined)
     return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
-  const meant = suggest ? closestMatch(name, defined.list) : undefined;
+  const meant = suggest ? defined.closest(name) : undefined;
   return (
     `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` +
     (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`)
@@ -238,7 +240,12 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
         const names = [
           ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name)),
         ];
-        return { names: new Set(names), list: names, listed: nameList(names) };
+        return {
+          names: new Set(names),
+          list: names,
+          listed: nameList(names),
+          closest: closestMatcher(names),
+        };
       }
 
       function checkOperationNames(value: unknown, index: number): void {

@@ -1,4 +1,4 @@
-import { closestMatch } from '@connector-alm/core';
+import { closestMatcher } from '@connector-alm/core';
 import { parsePointer } from '../../json/pointer.js';
 import type { SchemaProblem } from '../json-schema/newtonsoft-messages.js';
 import { API_PROPERTIES_SCHEMA } from './schema.js';
@@ -10,9 +10,12 @@ const PROPERTIES_KEYS: readonly string[] = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties,
 );
 
+/** The closest of PROPERTIES_KEYS to a key, asked once an unknown key. */
+const closestPropertiesKey = closestMatcher(PROPERTIES_KEYS);
+
 /** PROP-UNKNOWN-KEYS: the key allowed under `properties` that an unknown one likely misspells. */
 export function meantPropertiesKey(problem: SchemaProblem): string | undefined {
-  return problem.key === undefined ? undefined : closestMatch(problem.key, PROPERTIES_KEYS);
+  return problem.key === undefined ? undefined : closestPropertiesKey(problem.key);
 }
 
 /** PROP-UNKNOWN-KEYS: the key it likely misspells, or the keys that are allowed. */

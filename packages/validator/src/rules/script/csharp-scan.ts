@@ -2,7 +2,9 @@
  * A light C# lexer for static checks: the code with comments and the contents of string and char
  * literals blanked out (same length, newlines kept, so offsets stay valid), plus the string literals
  * with their offsets. Regular expressions then run on code only: a `new HttpClient()` in a comment or
- * a `using` in a string is not code.
+ * a `using` in a string is not code. The holes of an interpolated string (`$"{x ?? "none"}"`) are
+ * code, read as C# reads them, with their own literals and comments: read as text, a literal in a
+ * hole ended the outer string early and its contents were taken for code.
  */
 export interface StringLiteral {
   value: string;
@@ -18,38 +20,216 @@ export interface ScannedCSharp {
 }
 
 export function scanCSharp(text: string): ScannedCSharp {
-  const code = new BlankedCode(text);
-  const strings: StringLiteral[] = [];
-  const next = new NextCharacters(text);
-  // From one character that can open a comment (`/`), a string (`"`, `@`, `$`) or a char literal
-  // (`'`) to the next: everything between them is plain code.
-  for (let i = next.literalOrCommentStart(0); i !== -1; i = next.literalOrCommentStart(i)) {
-    const c = text[i]!;
-    const following = text[i + 1];
-    if (c === '/' && following === '/') {
-      const end = next.lineFeed.from(i);
-      const stop = end < 0 ? text.length : end;
-      code.blank(i, stop);
-      i = stop;
-    } else if (c === '/' && following === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      code.blank(i, stop);
-      i = stop;
-    } else if (c === '"' || ((c === '@' || c === '$') && isStringStart(text, i))) {
-      const literal = readString(text, i, next);
-      strings.push(literal);
-      code.blankLiteral(i, literal.end, DOUBLE_QUOTE);
-      i = literal.end;
-    } else if (c === "'") {
-      const end = readChar(text, i);
-      code.blankLiteral(i, end, SINGLE_QUOTE);
-      i = end;
+  const scan = new Scan(text);
+  scan.code(0, false);
+  return { code: scan.blanked.toString(), strings: scan.strings };
+}
+
+/**
+ * One scan of a text: the code blanked so far, the string literals read so far (in text order, an
+ * interpolated string before the literals of its holes), and where the characters it stops at are.
+ */
+class Scan {
+  readonly blanked: BlankedCode;
+  readonly strings: StringLiteral[] = [];
+  private readonly next: NextCharacters;
+
+  constructor(private readonly text: string) {
+    this.blanked = new BlankedCode(text);
+    this.next = new NextCharacters(text);
+  }
+
+  /**
+   * Reads code from `from`: to the end of the text, or, in an interpolation hole, to the `}` that
+   * closes it or the `:` that starts its format, returning where that is. Brackets of all kinds
+   * are counted together, as C# does for a hole: a `:` or `}` inside `( )`, `[ ]` or `{ }` is code.
+   */
+  code(from: number, hole: boolean): number {
+    const text = this.text;
+    let depth = 0;
+    // From one character that can open a comment (`/`), a string (`"`, `@`, `$`) or a char literal
+    // (`'`) to the next: everything between them is plain code. A hole, short, is read a character
+    // at a time, as it also stops at brackets and colons.
+    for (let i = hole ? from : this.next.literalOrCommentStart(from); i !== -1 && i < text.length;) {
+      const c = text[i]!;
+      const following = text[i + 1];
+      if (c === '/' && (following === '/' || following === '*')) i = this.comment(i);
+      else if (c === '"' || ((c === '@' || c === '$') && isStringStart(text, i))) i = this.string(i);
+      else if (c === "'") i = this.charLiteral(i);
+      else if (hole && (c === '(' || c === '[' || c === '{')) {
+        depth++;
+        i++;
+      } else if (hole && (c === ')' || c === ']' || c === '}') && depth > 0) {
+        depth--;
+        i++;
+      } else if (hole && (c === '}' || (c === ':' && depth === 0))) return i;
+      else i++;
+      if (!hole && i < text.length) i = this.next.literalOrCommentStart(i);
+    }
+    return text.length;
+  }
+
+  /** A `//` or `/*` comment at `start`, blanked; returns where it ends. */
+  private comment(start: number): number {
+    const text = this.text;
+    let stop: number;
+    if (text[start + 1] === '/') {
+      const end = this.next.lineFeed.from(start);
+      stop = end < 0 ? text.length : end;
     } else {
+      const end = text.indexOf('*/', start + 2);
+      stop = end < 0 ? text.length : end + 2;
+    }
+    this.blanked.blank(start, stop);
+    return stop;
+  }
+
+  private charLiteral(start: number): number {
+    const end = readChar(this.text, start);
+    this.blanked.blankLiteral(start, end, SINGLE_QUOTE);
+    return end;
+  }
+
+  /** A string literal from its prefix or opening quote at `start`, read and blanked; returns where it ends. */
+  private string(start: number): number {
+    const text = this.text;
+    let i = start;
+    let verbatim = false;
+    let dollars = 0;
+    while (text[i] === '@' || text[i] === '$') {
+      if (text[i] === '@') verbatim = true;
+      else dollars++;
       i++;
     }
+    // Raw string literal (C# 11): three or more quotes, ended by the same number. Counted in place:
+    // a regular expression on a slice cost a slice and a match per literal (0.7 MB a corpus run).
+    const quotes = quotesAt(text, i);
+    if (dollars > 0)
+      return this.interpolatedString(start, i, quotes >= 3 ? quotes : verbatim ? 0 : -1, dollars);
+    let literal: StringLiteral;
+    if (quotes >= 3) {
+      const closing = '"'.repeat(quotes);
+      const end = text.indexOf(closing, i + quotes);
+      const stop = end < 0 ? text.length : end + quotes;
+      literal = { value: text.slice(i + quotes, end < 0 ? text.length : end), offset: start, end: stop };
+    } else if (verbatim) {
+      literal = readVerbatimString(text, start, i + 1, this.next);
+    } else {
+      literal = readRegularString(text, start, i + 1, this.next);
+    }
+    this.strings.push(literal);
+    this.blanked.blankLiteral(start, literal.end, DOUBLE_QUOTE);
+    return literal.end;
   }
-  return { code: code.toString(), strings };
+
+  /**
+   * An interpolated string (`$"…"`, `$@"…"`, `$"""…"""`, `$$"""…"""`) from its prefix at `start`,
+   * its opening quotes at `open`: `rawQuotes` is the number of quotes of a raw string, 0 for a
+   * verbatim string and -1 for a regular one. Its text is read as that kind of string reads it,
+   * except at braces: `dollars` of them open a hole (in a raw string, the braces before them are
+   * text; elsewhere `{{` is a brace of the text), and the hole is code, with its own comments and
+   * literals, up to the `}` that closes it or a format (`:yyyy`) read as text up to that `}`. The
+   * literal's value is its text, each hole kept as written. Read a character at a time: holes are
+   * short, and so are most interpolated strings.
+   */
+  private interpolatedString(start: number, open: number, rawQuotes: number, dollars: number): number {
+    const text = this.text;
+    const raw = rawQuotes >= 3;
+    const literal: StringLiteral = { value: '', offset: start, end: text.length };
+    this.strings.push(literal);
+    const braces = raw ? dollars : 1;
+    let value = '';
+    // The text (and braces, and formats) from `blankFrom` on, up to a hole's code, are blanked.
+    let blankFrom = start + 1;
+    let holeStart = -1;
+    let inFormat = false;
+    let i = open + (raw ? rawQuotes : 1);
+    // Where the plain text not yet in the value starts: it goes in a run at a time, not a character.
+    let plain = i;
+    let end = text.length;
+    let endsInHole = false;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c !== '"' && c !== '\\' && c !== '\n' && c !== '{' && c !== '}') {
+        i++;
+        continue;
+      }
+      // A format is text, but the value keeps its hole as written.
+      if (!inFormat) value += text.slice(plain, i);
+      if (c === '"' && raw && quotesAt(text, i) >= rawQuotes) {
+        end = i + rawQuotes;
+        break;
+      } else if (c === '"' && rawQuotes === 0 && text[i + 1] === '"') {
+        if (!inFormat) value += '"';
+        i += 2;
+      } else if (c === '"' && !raw) {
+        end = i + 1;
+        break;
+      } else if (c === '\\' && rawQuotes < 0) {
+        if (!inFormat) value += text[i + 1] ?? '';
+        i += 2;
+      } else if (c === '\n' && rawQuotes < 0) {
+        end = i;
+        break;
+      } else if (c === '}' && inFormat) {
+        i = closeHole(text, i, braces);
+        value += text.slice(holeStart, i);
+        inFormat = false;
+      } else if (c === '{' && !inFormat) {
+        const run = raw ? bracesAt(text, i, '{') : text[i + 1] === '{' ? 2 : 1;
+        if (run < braces || (!raw && run === 2)) {
+          value += raw ? text.slice(i, i + run) : '{';
+          i += run;
+        } else {
+          value += text.slice(i, i + run - braces);
+          holeStart = i + run - braces;
+          this.blanked.blank(blankFrom, i + run);
+          i = this.code(i + run, true);
+          blankFrom = i;
+          if (i >= text.length) {
+            endsInHole = true;
+            break;
+          }
+          if (text[i] === ':') {
+            inFormat = true;
+            i++;
+          } else {
+            i = closeHole(text, i, braces);
+            value += text.slice(holeStart, i);
+          }
+        }
+      } else if (c === '}' && !raw && text[i + 1] === '}') {
+        value += '}';
+        i += 2;
+      } else {
+        if (!inFormat) value += c;
+        i++;
+      }
+      plain = i;
+    }
+    if (i >= text.length && !inFormat && !endsInHole) value += text.slice(plain);
+    literal.value = value;
+    literal.end = end;
+    this.blanked.put(start, DOUBLE_QUOTE);
+    // Unterminated in a hole, the string ends with the text, and its hole's code is code to the end.
+    if (!endsInHole) {
+      this.blanked.blank(blankFrom, end);
+      if (end - 1 > start) this.blanked.put(end - 1, DOUBLE_QUOTE);
+    }
+    return end;
+  }
+}
+
+/** After a hole's code, at its first `}`: the end of the braces that close it, as many as opened it. */
+function closeHole(text: string, at: number, braces: number): number {
+  return at + Math.min(braces, bracesAt(text, at, '}'));
+}
+
+/** How many of `brace` follow each other from `at`. */
+function bracesAt(text: string, at: number, brace: string): number {
+  let count = 0;
+  while (text[at + count] === brace) count++;
+  return count;
 }
 
 /**
@@ -135,7 +315,7 @@ class BlankedCode {
     const { text, units } = this;
     for (let at = from; at < to; at++) {
       const code = text.charCodeAt(at);
-      if (code !== 0x0a && code !== 0x0d) this.put(units, at, SPACE);
+      if (code !== 0x0a && code !== 0x0d) this.write(units, at, SPACE);
     }
   }
 
@@ -144,15 +324,20 @@ class BlankedCode {
    * `@` or `$` as the opening quote), and all between them is blanked.
    */
   blankLiteral(start: number, end: number, quote: number): void {
-    this.put(this.units, start, quote);
+    this.write(this.units, start, quote);
     this.blank(start + 1, end - 1);
-    if (end - 1 > start) this.put(this.units, end - 1, quote);
+    if (end - 1 > start) this.write(this.units, end - 1, quote);
   }
 
   /** Writes an ASCII character over the code unit at `at`: little-endian bytes, whatever the machine's order. */
-  private put(units: Buffer, at: number, code: number): void {
+  private write(units: Buffer, at: number, code: number): void {
     units[2 * at] = code;
     units[2 * at + 1] = 0;
+  }
+
+  /** Writes an ASCII character (a quote) over the code unit at `at`. */
+  put(at: number, code: number): void {
+    this.write(this.units, at, code);
   }
 
   toString(): string {
@@ -160,31 +345,15 @@ class BlankedCode {
   }
 }
 
-/** `@"`, `$"`, `$@"`, `@$"` start a string. */
+/** `@"`, `$"`, `$@"`, `@$"` start a string, and so do `$$"""` and more dollars (C# 11). */
 function isStringStart(text: string, at: number): boolean {
   let i = at;
-  while (i < text.length && (text[i] === '@' || text[i] === '$') && i - at < 2) i++;
-  return text[i] === '"';
-}
-
-function readString(text: string, start: number, next: NextCharacters): StringLiteral {
-  let i = start;
-  let verbatim = false;
+  let ats = 0;
   while (text[i] === '@' || text[i] === '$') {
-    if (text[i] === '@') verbatim = true;
+    if (text[i] === '@' && ++ats > 1) return false;
     i++;
   }
-  // Raw string literal (C# 11): three or more quotes, ended by the same number. Counted in place:
-  // a regular expression on a slice cost a slice and a match per literal (0.7 MB a corpus run).
-  const quotes = quotesAt(text, i);
-  if (quotes >= 3) {
-    const closing = '"'.repeat(quotes);
-    const end = text.indexOf(closing, i + quotes);
-    const stop = end < 0 ? text.length : end + quotes;
-    return { value: text.slice(i + quotes, end < 0 ? text.length : end), offset: start, end: stop };
-  }
-  i++;
-  return verbatim ? readVerbatimString(text, start, i, next) : readRegularString(text, start, i, next);
+  return text[i] === '"';
 }
 
 /**
