@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { wordsOf, type Words } from '../../src/rules/readme/loose-names.js';
+import {
+  operationKeys,
+  pathKeys,
+  wordsOf,
+  type OperationKeys,
+  type Words,
+} from '../../src/rules/readme/loose-names.js';
 import { seededPick } from '../helpers/seeded-random.js';
 
 /**
@@ -140,6 +146,79 @@ describe('the words of an operation name (README-OPS-MATCH)', () => {
     const differing = generatedNames(50_000).filter(
       (name) => JSON.stringify(wordsOf(name)) !== JSON.stringify(reference(name)),
     );
+    expect(differing).toEqual([]);
+  });
+});
+
+/**
+ * What operationKeys and pathKeys stand for, written the obvious way (as they were before the keys
+ * were made without slicing and joining, and a path's once): each name's words, also without a
+ * kind word at the end (own) and without the first word (shared), then the path's words.
+ */
+function referenceKeys(
+  summary: string | undefined,
+  operationId: string | undefined,
+  path: string,
+): OperationKeys {
+  const lookupKeys = (words: string[], version: string): string[] => {
+    const key = words.join('');
+    if (key === '') return [];
+    return version === '' ? [key, `${key} v*`] : [`${key} ${version}`, key];
+  };
+  const own: string[] = [];
+  const shared: string[] = [];
+  const names = [summary, operationId].filter((name) => !!name).map((name) => wordsOf(name!));
+  const version = names.find((name) => name.version !== '')?.version ?? '';
+  for (const { words } of names) {
+    own.push(...lookupKeys(words, version));
+    if (words.length > 1 && ['operation', 'event', 'job'].includes(words[words.length - 1]!)) {
+      own.push(...lookupKeys(words.slice(0, -1), version));
+    }
+    if (words.length > 1) shared.push(...lookupKeys(words.slice(1), version));
+  }
+  const pathWords: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment.includes('{')) continue;
+    for (const word of wordsOf(segment).words)
+      if (!/^v\d+$/.test(word) && word !== 'api') pathWords.push(word);
+  }
+  if (pathWords.length > 1) shared.push(...lookupKeys(pathWords, ''));
+  return { own, shared };
+}
+
+describe('the keys an operation is listed under (README-OPS-MATCH)', () => {
+  it("are its names' and its path's, with the operation's version", () => {
+    const keys = (summary: string | undefined, operationId: string | undefined, path: string) =>
+      operationKeys(summary, operationId, pathKeys(path));
+    expect(keys('Get a task V2', 'GetTask', '/api/v5/{workspace_id}/tasks')).toEqual({
+      own: ['gettask v2', 'gettask', 'gettask v2', 'gettask'],
+      shared: ['task v2', 'task', 'task v2', 'task'],
+    });
+    expect(keys('Find Operation', undefined, '/regional/england')).toEqual({
+      own: ['findoperation', 'findoperation v*', 'find', 'find v*'],
+      shared: ['operation', 'operation v*', 'regionalengland', 'regionalengland v*'],
+    });
+    expect(keys(undefined, undefined, '/')).toEqual({ own: [], shared: [] });
+  });
+
+  it('are those the obvious reading of every name and path gives', () => {
+    const pick = seededPick(11);
+    const names = generatedNames(30_000);
+    const pathOf = () =>
+      Array.from(
+        { length: pick(5) },
+        () => ['', 'api', 'v2', '{id}', names[pick(names.length)]!][pick(5)],
+      ).join('/');
+    const differing: string[] = [];
+    for (let index = 0; index + 1 < names.length; index += 2) {
+      const summary = pick(4) === 0 ? undefined : names[index];
+      const operationId = pick(4) === 0 ? undefined : names[index + 1];
+      const path = pathOf();
+      const found = JSON.stringify(operationKeys(summary, operationId, pathKeys(path)));
+      if (found !== JSON.stringify(referenceKeys(summary, operationId, path))) {
+        differing.push(JSON.stringify([summary, operationId, path]));
+      }
+    }
     expect(differing).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { listedEntries, operationKeys, type OperationKeys } from './loose-names.js';
+import { listedEntries, operationKeys, pathKeys, type OperationKeys } from './loose-names.js';
 
 /**
  * Whether a Supported Operations section lists an operation, or a heading names one, by a name a
@@ -18,6 +18,8 @@ export class LooseListing {
    * not list were made twice.
    */
   private readonly keys = new Map<OperationInfo, OperationKeys>();
+  /** Each path's keys (pathKeys), made once: an API's operations share their paths. */
+  private readonly pathKeys = new Map<string, readonly string[]>();
   constructor(
     private readonly context: RuleContext,
     /** The entries of the names the sections list (listedKeys), read when first asked. */
@@ -67,7 +69,9 @@ export class LooseListing {
   private keysOf(operation: OperationInfo): OperationKeys {
     let keys = this.keys.get(operation);
     if (keys === undefined) {
-      keys = operationKeys(asString(operation.operation.summary), operation);
+      let ofPath = this.pathKeys.get(operation.path);
+      if (ofPath === undefined) this.pathKeys.set(operation.path, (ofPath = pathKeys(operation.path)));
+      keys = operationKeys(asString(operation.operation.summary), operation.operationId, ofPath);
       this.keys.set(operation, keys);
     }
     return keys;

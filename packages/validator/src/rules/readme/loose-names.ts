@@ -1,5 +1,3 @@
-import type { OperationInfo } from '../../swagger/operation-info.js';
-
 /**
  * The names a person reads as an operation's, though they are not its summary or operationId as
  * written: README-OPS-MATCH's corpus findings were mostly readmes that list operations so
@@ -15,7 +13,7 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
  *
  * A version after the name ("V2", "_v1", "(v2)") is left out only where the other name has none:
  * "Create Invoice" lists "Create Invoice V2", and "Create Invoice V1" does not. So a listed name
- * gives its entries (listedEntries), an operation's name the keys looked up among them (lookupKeysOf),
+ * gives its entries (listedEntries), an operation's name the keys looked up among them (pushLookupKeys),
  * and they meet where a reader takes the names for one.
  */
 export function listedEntries(text: string): string[] {
@@ -143,19 +141,25 @@ function entriesOf({ words, version }: Words): string[] {
 
 /**
  * The entries that list an operation's name: with a version, the same version or none; without
- * one, no version or any.
+ * one, no version or any. Pushed onto `keys`: an operation's keys are made of up to seven names.
  */
-function lookupKeysOf({ words, version }: Words): string[] {
-  const key = keyOf(words);
-  if (key === '') return [];
-  return version === '' ? [key, key + ANY_VERSION] : [`${key} ${version}`, key];
+function pushLookupKeys(key: string, version: string, keys: string[]): void {
+  if (key === '') return;
+  if (version === '') keys.push(key, key + ANY_VERSION);
+  else keys.push(`${key} ${version}`, key);
 }
 
-function keyOf(words: readonly string[]): string {
-  return words.join('');
+/**
+ * The words from `start` to `end` run together. A loop, not `slice` and `join`: an array and a join
+ * for each of an operation's up to seven names were most of what its keys cost.
+ */
+function keyOf(words: readonly string[], start = 0, end = words.length): string {
+  let key = '';
+  for (let index = start; index < end; index++) key += words[index]!;
+  return key;
 }
 
-/** The keys an operation is looked up under (lookupKeysOf), for each of its names. */
+/** The keys an operation is looked up under (pushLookupKeys), for each of its names. */
 export interface OperationKeys {
   /** Its summary's and operationId's: the operation's own. */
   own: string[];
@@ -170,35 +174,58 @@ export interface OperationKeys {
 /**
  * The keys an operation is listed under: its summary's and its operationId's, each also without its
  * first word (a short name: "Generation" for GetGeneration, "Set Cell" for ExcelSetCell,
- * "TimeAndBillingEntryAccounts" for GetTimeAndBillingEntryAccounts), and its path's words without
- * parameters and versions (Carbon Intensity's "Regional England" for `/regional/england`).
- * */
-export function operationKeys(summary: string | undefined, operation: OperationInfo): OperationKeys {
+ * "TimeAndBillingEntryAccounts" for GetTimeAndBillingEntryAccounts), and its path's (`pathKeys`, made
+ * once per path by the caller: an API's Get, Update and Delete share theirs).
+ */
+export function operationKeys(
+  summary: string | undefined,
+  operationId: string | undefined,
+  pathKeys: readonly string[],
+): OperationKeys {
   const own: string[] = [];
   const shared: string[] = [];
-  const names = [summary, operation.operationId].filter((name) => !!name).map((name) => wordsOf(name!));
+  const summaryWords = summary ? wordsOf(summary) : undefined;
+  const operationIdWords = operationId ? wordsOf(operationId) : undefined;
   // A version is the operation's, whichever name says it: "Get a task V2" with the operationId
   // GetTask is version 2, and no "Get a task V1" lists it.
-  const version = names.find((name) => name.version !== '')?.version ?? '';
-  for (const { words } of names) {
-    own.push(...lookupKeysOf({ words, version }));
-    // Without a last word that says what it is: "Find" for "Find Operation". Only the operation's
-    // name loses it, so that "Create Job" stays another operation than "Create Event".
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1]!)) {
-      own.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
-    }
-    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
-  }
-  const path = pathWords(operation.path);
-  // One word is no path a heading names: Toggl Plan's "### Tasks" groups operations on
-  // `/api/v5/{workspace_id}/tasks`, and would list them all.
-  if (path.length > 1) shared.push(...lookupKeysOf({ words: path, version: '' }));
+  const version = summaryWords?.version || operationIdWords?.version || '';
+  if (summaryWords) pushNameKeys(summaryWords.words, version, own, shared);
+  if (operationIdWords) pushNameKeys(operationIdWords.words, version, own, shared);
+  for (const key of pathKeys) shared.push(key);
   return { own, shared };
+}
+
+/** Pushes the keys of one of an operation's names (see operationKeys) onto its own and shared keys. */
+function pushNameKeys(words: readonly string[], version: string, own: string[], shared: string[]): void {
+  const count = words.length;
+  pushLookupKeys(keyOf(words), version, own);
+  if (count <= 1) return;
+  // Without a last word that says what it is: "Find" for "Find Operation". Only the operation's
+  // name loses it, so that "Create Job" stays another operation than "Create Event".
+  if (KIND_WORDS.has(words[count - 1]!)) pushLookupKeys(keyOf(words, 0, count - 1), version, own);
+  pushLookupKeys(keyOf(words, 1), version, shared);
+}
+
+/**
+ * The keys of a path's words, without parameters and versions (Carbon Intensity's "Regional
+ * England" for `/regional/england`), looked up without a version. None for one word: that is no
+ * path a heading names (Toggl Plan's "### Tasks" groups operations on `/api/v5/{workspace_id}/tasks`,
+ * and would list them all).
+ */
+export function pathKeys(path: string): string[] {
+  const words = pathWords(path);
+  const keys: string[] = [];
+  if (words.length > 1) pushLookupKeys(keyOf(words), '', keys);
+  return keys;
 }
 
 function pathWords(path: string): string[] {
   const words: string[] = [];
-  for (const segment of path.split('/')) {
+  for (let start = 0; start <= path.length;) {
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    const segment = path.slice(start, end);
+    start = end + 1;
     if (segment === '' || segment.includes('{')) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== 'api') words.push(word);
   }
