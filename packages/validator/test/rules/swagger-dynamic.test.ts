@@ -173,7 +173,13 @@ describeRule(
       name: 'on x-ms-dynamic-values calling a missing operation',
       edit: dynamicStatus({ operationId: 'ListStatus' }),
       pointer: `${VALUES}/operationId`,
-      message: /'ListStatus' is not the operationId/,
+      message: /'ListStatus' is not the operationId of any operation\. Did you mean 'ListStatuses'\?$/,
+    },
+    {
+      name: 'on a missing operation close to none, without a guess',
+      edit: dynamicStatus({ operationId: 'GetWeather' }),
+      pointer: `${VALUES}/operationId`,
+      message: /'GetWeather' is not the operationId of any operation\.$/,
     },
     {
       name: 'on x-ms-notification calling a missing operation',
