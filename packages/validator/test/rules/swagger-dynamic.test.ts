@@ -222,9 +222,61 @@ describeRule(
       pointer: `${VALUES}/parameters/project`,
       message: /operation 'ListTasks' is providing a parameter of type 'integer'/,
     },
+    {
+      name: 'on a reference to no input of the operation it is written in, with the closest one',
+      edit: dynamicStatus({ parameters: { project: { parameter: 'projct' } } }),
+      pointer: `${VALUES}/parameters/project/parameter`,
+      message:
+        /^The parameter reference 'projct' is not a parameter of operation 'ListTasks', nor a property of its body: the designer sends nothing for it\. Did you mean 'project'\?$/,
+    },
+    {
+      name: "on a dynamic list's body path whose first step is no input",
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameterReference: 'payload/project' } },
+          itemsPath: 'value',
+          itemValuePath: 'id',
+          itemTitlePath: 'name',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-list/parameters/project/parameterReference`,
+      message: /'payload\/project' \(its first step 'payload'\) is not a parameter of operation 'ListTasks'/,
+    },
   ],
   [
     { name: 'on matching parameters', edit: dynamicStatus() },
+    {
+      // The older form names a body property plainly, the newer one by its path from the body.
+      name: 'on references to a property of the body, plain, dotted and by path',
+      edit: dynamicStatus({}, (s) => {
+        const due = s.paths['/tasks'].post.parameters[0].schema.properties.due;
+        due['x-ms-dynamic-values'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'title' } },
+          'value-collection': 'value',
+          'value-path': 'id',
+        };
+        due['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameterReference: 'body/title' } },
+          itemsPath: 'value',
+          itemValuePath: 'id',
+        };
+        s.paths['/tasks'].post.parameters[0].schema.properties.title['x-ms-dynamic-values'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'due.date' } },
+          'value-collection': 'value',
+          'value-path': 'id',
+        };
+      }),
+    },
+    {
+      name: 'on a reference where the body lists no properties',
+      edit: dynamicStatus({ parameters: { project: { parameter: 'anything' } } }, (s) =>
+        s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } }),
+      ),
+    },
     { name: 'on a static string value', edit: dynamicStatus({ parameters: { project: { value: 'p1' } } }) },
   ],
 );

@@ -82,8 +82,26 @@ describeRule(
       pointer: `${PAYLOAD}/x-ms-dynamic-schema/parameters`,
       message: /requires parameter 'project'/,
     },
+    {
+      name: "on a webhook payload's call naming no input of the trigger",
+      edit: payload(
+        undefined,
+        (s) => (dynamicSchema(s).parameters = { project: { parameter: 'projectId' } }),
+      ),
+      pointer: `${PAYLOAD}/x-ms-dynamic-schema/parameters/project/parameter`,
+      message: /'projectId' is not a parameter of operation 'OnTaskCreated'.* Did you mean 'project'\?$/,
+    },
   ],
-  [{ name: "on a webhook payload's call passing the trigger's parameter", edit: payload() }],
+  [
+    { name: "on a webhook payload's call passing the trigger's parameter", edit: payload() },
+    {
+      name: "on a webhook payload's call passing a property of the trigger's body",
+      edit: payload(
+        undefined,
+        (s) => (dynamicSchema(s).parameters = { project: { parameter: 'callbackUrl' } }),
+      ),
+    },
+  ],
 );
 
 describeRule(
