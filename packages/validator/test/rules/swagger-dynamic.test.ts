@@ -154,6 +154,67 @@ describeRule(
   [VALID, { name: "on the value-path without 'properties'", edit: schemaAndProperties('schema') }],
 );
 
+/** The status parameter's dynamic values (ListStatuses) with a dynamic list beside them, `list` merged in. */
+const valuesAndList =
+  (list: Record<string, unknown> = {}): SwaggerEdit =>
+  (s) =>
+    dynamicStatus({}, (swagger) => {
+      swagger.paths['/statuses2'] = { get: { ...swagger.paths['/statuses'].get, operationId: 'ListStates' } };
+      swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+        operationId: 'ListStatuses',
+        parameters: { project: { parameterReference: 'project' } },
+        itemsPath: 'value',
+        itemValuePath: 'id',
+        itemTitlePath: 'name',
+        ...list,
+      };
+    })(s);
+const schemaAndPropertiesCalling =
+  (propertiesOperation: string): SwaggerEdit =>
+  (s) => {
+    schemaAndProperties('schema')(s);
+    s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-properties'].operationId = propertiesOperation;
+  };
+describeRule(
+  'SWG-DYN-FORMS-AGREE',
+  [
+    {
+      name: 'on x-ms-dynamic-list calling another operation than x-ms-dynamic-values',
+      edit: valuesAndList({ operationId: 'ListStates' }),
+      pointer: `${STATUS}/x-ms-dynamic-list/operationId`,
+      severity: 'warning',
+      message:
+        /^x-ms-dynamic-list calls 'ListStates', but x-ms-dynamic-values beside it calls 'ListStatuses'\. .*: call the same operation in both\.$/,
+    },
+    {
+      name: 'on x-ms-dynamic-list taking the item value from another property',
+      edit: valuesAndList({ itemValuePath: 'name' }),
+      pointer: `${STATUS}/x-ms-dynamic-list/itemValuePath`,
+      severity: 'warning',
+      message: /from 'name', but x-ms-dynamic-values beside it from 'id' \(value-path\)/,
+    },
+    {
+      name: 'on x-ms-dynamic-properties calling another operation than x-ms-dynamic-schema',
+      edit: schemaAndPropertiesCalling('ListTasks'),
+      pointer: `${BODY}/schema/x-ms-dynamic-properties/operationId`,
+      severity: 'warning',
+      message: /x-ms-dynamic-properties calls 'ListTasks', but x-ms-dynamic-schema beside it calls 'GetTask'/,
+    },
+  ],
+  [
+    VALID,
+    { name: 'on both list forms calling the same operation for the same value', edit: valuesAndList() },
+    {
+      name: 'on x-ms-dynamic-list alone',
+      edit: (s) => {
+        valuesAndList({ operationId: 'ListStates' })(s);
+        delete s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'];
+      },
+    },
+    { name: 'on both schema forms calling the same operation', edit: schemaAndPropertiesCalling('GetTask') },
+  ],
+);
+
 describeRule(
   'SWG-DYN-TREE',
   [
