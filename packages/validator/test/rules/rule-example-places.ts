@@ -428,7 +428,14 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
   }),
   // The folder parameter of ListTasks, where dynamic calls have targets.
   ...each(
-    ['SWG-DYN-LIST-AMBIG', 'SWG-DYN-PROPS-AMBIG', 'SWG-DYN-PROPS-PATH', 'SWG-DYN-TREE', 'SWG-DYN-OPID'],
+    [
+      'SWG-DYN-LIST-AMBIG',
+      'SWG-DYN-PROPS-AMBIG',
+      'SWG-DYN-PROPS-PATH',
+      'SWG-DYN-FORMS-AGREE',
+      'SWG-DYN-TREE',
+      'SWG-DYN-OPID',
+    ],
     { at: FOLDER_PARAMETER, context: dynamicTargets },
   ),
   ...each(['SWG-DYN-PARAMS', 'SWG-DYN-RESULT'], {

@@ -154,6 +154,67 @@ describeRule(
   [VALID, { name: "on the value-path without 'properties'", edit: schemaAndProperties('schema') }],
 );
 
+/** The status parameter's dynamic values (ListStatuses) with a dynamic list beside them, `list` merged in. */
+const valuesAndList =
+  (list: Record<string, unknown> = {}): SwaggerEdit =>
+  (s) =>
+    dynamicStatus({}, (swagger) => {
+      swagger.paths['/statuses2'] = { get: { ...swagger.paths['/statuses'].get, operationId: 'ListStates' } };
+      swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+        operationId: 'ListStatuses',
+        parameters: { project: { parameterReference: 'project' } },
+        itemsPath: 'value',
+        itemValuePath: 'id',
+        itemTitlePath: 'name',
+        ...list,
+      };
+    })(s);
+const schemaAndPropertiesCalling =
+  (propertiesOperation: string): SwaggerEdit =>
+  (s) => {
+    schemaAndProperties('schema')(s);
+    s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-properties'].operationId = propertiesOperation;
+  };
+describeRule(
+  'SWG-DYN-FORMS-AGREE',
+  [
+    {
+      name: 'on x-ms-dynamic-list calling another operation than x-ms-dynamic-values',
+      edit: valuesAndList({ operationId: 'ListStates' }),
+      pointer: `${STATUS}/x-ms-dynamic-list/operationId`,
+      severity: 'warning',
+      message:
+        /^x-ms-dynamic-list calls 'ListStates', but x-ms-dynamic-values beside it calls 'ListStatuses'\. .*: call the same operation in both\.$/,
+    },
+    {
+      name: 'on x-ms-dynamic-list taking the item value from another property',
+      edit: valuesAndList({ itemValuePath: 'name' }),
+      pointer: `${STATUS}/x-ms-dynamic-list/itemValuePath`,
+      severity: 'warning',
+      message: /from 'name', but x-ms-dynamic-values beside it from 'id' \(value-path\)/,
+    },
+    {
+      name: 'on x-ms-dynamic-properties calling another operation than x-ms-dynamic-schema',
+      edit: schemaAndPropertiesCalling('ListTasks'),
+      pointer: `${BODY}/schema/x-ms-dynamic-properties/operationId`,
+      severity: 'warning',
+      message: /x-ms-dynamic-properties calls 'ListTasks', but x-ms-dynamic-schema beside it calls 'GetTask'/,
+    },
+  ],
+  [
+    VALID,
+    { name: 'on both list forms calling the same operation for the same value', edit: valuesAndList() },
+    {
+      name: 'on x-ms-dynamic-list alone',
+      edit: (s) => {
+        valuesAndList({ operationId: 'ListStates' })(s);
+        delete s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'];
+      },
+    },
+    { name: 'on both schema forms calling the same operation', edit: schemaAndPropertiesCalling('GetTask') },
+  ],
+);
+
 describeRule(
   'SWG-DYN-TREE',
   [
@@ -173,7 +234,13 @@ describeRule(
       name: 'on x-ms-dynamic-values calling a missing operation',
       edit: dynamicStatus({ operationId: 'ListStatus' }),
       pointer: `${VALUES}/operationId`,
-      message: /'ListStatus' is not the operationId/,
+      message: /'ListStatus' is not the operationId of any operation\. Did you mean 'ListStatuses'\?$/,
+    },
+    {
+      name: 'on a missing operation close to none, without a guess',
+      edit: dynamicStatus({ operationId: 'GetWeather' }),
+      pointer: `${VALUES}/operationId`,
+      message: /'GetWeather' is not the operationId of any operation\.$/,
     },
     {
       name: 'on x-ms-notification calling a missing operation',
@@ -216,9 +283,61 @@ describeRule(
       pointer: `${VALUES}/parameters/project`,
       message: /operation 'ListTasks' is providing a parameter of type 'integer'/,
     },
+    {
+      name: 'on a reference to no input of the operation it is written in, with the closest one',
+      edit: dynamicStatus({ parameters: { project: { parameter: 'projct' } } }),
+      pointer: `${VALUES}/parameters/project/parameter`,
+      message:
+        /^The parameter reference 'projct' is not a parameter of operation 'ListTasks', nor a property of its body: the designer sends nothing for it\. Did you mean 'project'\?$/,
+    },
+    {
+      name: "on a dynamic list's body path whose first step is no input",
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameterReference: 'payload/project' } },
+          itemsPath: 'value',
+          itemValuePath: 'id',
+          itemTitlePath: 'name',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-list/parameters/project/parameterReference`,
+      message: /'payload\/project' \(its first step 'payload'\) is not a parameter of operation 'ListTasks'/,
+    },
   ],
   [
     { name: 'on matching parameters', edit: dynamicStatus() },
+    {
+      // The older form names a body property plainly, the newer one by its path from the body.
+      name: 'on references to a property of the body, plain, dotted and by path',
+      edit: dynamicStatus({}, (s) => {
+        const due = s.paths['/tasks'].post.parameters[0].schema.properties.due;
+        due['x-ms-dynamic-values'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'title' } },
+          'value-collection': 'value',
+          'value-path': 'id',
+        };
+        due['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameterReference: 'body/title' } },
+          itemsPath: 'value',
+          itemValuePath: 'id',
+        };
+        s.paths['/tasks'].post.parameters[0].schema.properties.title['x-ms-dynamic-values'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'due.date' } },
+          'value-collection': 'value',
+          'value-path': 'id',
+        };
+      }),
+    },
+    {
+      name: 'on a reference where the body lists no properties',
+      edit: dynamicStatus({ parameters: { project: { parameter: 'anything' } } }, (s) =>
+        s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } }),
+      ),
+    },
     { name: 'on a static string value', edit: dynamicStatus({ parameters: { project: { value: 'p1' } } }) },
   ],
 );

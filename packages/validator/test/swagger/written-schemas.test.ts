@@ -73,6 +73,28 @@ describe('writtenSchemasOf', () => {
     ).toEqual(['/paths/~1tasks/get/responses/404/schema response 0']);
   });
 
+  it("lists a webhook's payload, the schema of its path item's x-ms-notification-content, as a response schema after the operations'", () => {
+    expect(
+      written({
+        swagger: '2.0',
+        paths: {
+          '/hooks': {
+            'x-ms-notification-content': { description: 'A task', schema: item },
+            post: {
+              'x-ms-trigger': 'single',
+              responses: { '201': { description: 'Created', schema: { type: 'string' } } },
+            },
+          },
+          '/other': { 'x-ms-notification-content': { schema: 'not a schema' } },
+        },
+      }),
+    ).toEqual([
+      '/paths/~1hooks/post/responses/201/schema response 0',
+      '/paths/~1hooks/x-ms-notification-content/schema response 0',
+      '/paths/~1hooks/x-ms-notification-content/schema/properties/id response 1',
+    ]);
+  });
+
   it('stops at the depth the schema walks stop at', () => {
     let deepest: Record<string, unknown> = { type: 'string' };
     for (let level = 0; level < MAX_SCHEMA_WALK_DEPTH + 5; level++)

@@ -39,3 +39,40 @@ export function sourceParameter(call: DynamicCall, name: string): JsonObject | u
   }
   return match;
 }
+
+/**
+ * What a dynamic call's reference (`{"parameter": X}`, `{"parameterReference": X}`) names among
+ * the inputs of the operation it is written in: `known` when a parameter or a top-level property of
+ * the body has that name (the older forms name body properties plainly: `boardId`, 218 of the
+ * corpus's references), or its first step does (`body/boardId`, `webHook/Properties/Id`, or the
+ * dotted `WebHook.LifecycleId` of the older forms; the steps past the first are not followed), and
+ * `unknown` with the names that are there when none does. `undecided` when the inputs cannot all be
+ * read: a parameter without a name (a broken `$ref`) or a body whose properties are not listed.
+ */
+export type SourceInput =
+  { kind: 'known' } | { kind: 'undecided' } | { kind: 'unknown'; first: string; names: string[] };
+
+export function sourceInput(model: SwaggerModel, source: OperationInfo, reference: string): SourceInput {
+  const names: string[] = [];
+  for (const parameter of source.parameters) {
+    if (parameter.name === undefined) return { kind: 'undecided' };
+    names.push(parameter.name);
+    if (parameter.in !== 'body') continue;
+    const schema = asObject(model.resolve(parameter.value.schema, '').value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, 'allOf')) return { kind: 'undecided' };
+    names.push(...Object.keys(properties));
+  }
+  if (names.includes(reference)) return { kind: 'known' };
+  const first = firstStep(reference);
+  if (names.includes(first)) return { kind: 'known' };
+  return { kind: 'unknown', first, names };
+}
+
+/** `body` of `body/boardId`, `WebHook` of `WebHook.LifecycleId`, the reference itself otherwise. */
+function firstStep(reference: string): string {
+  const slash = reference.indexOf('/');
+  if (slash > 0) return reference.slice(0, slash);
+  const dot = reference.indexOf('.');
+  return dot > 0 ? reference.slice(0, dot) : reference;
+}

@@ -48,11 +48,13 @@ export class DynamicCall {
 }
 
 const PATHS_PREFIX = '/paths/';
+const NOTIFICATION_CONTENT = 'x-ms-notification-content';
 
 /**
- * The operation a pointer under `/paths/<path>/<method>/…` belongs to (path-level: the first one).
- * Only its two segments after `paths` are read: parsing every schema's whole pointer into
- * segments cost ~0.5 MB a corpus run.
+ * The operation a pointer under `/paths/<path>/<method>/…` belongs to (path-level parameters: the
+ * first one; a webhook's payload schema, `x-ms-notification-content`: the path item's first trigger,
+ * whose inputs its dynamic calls pass). Only its two segments after `paths` are read: parsing every
+ * schema's whole pointer into segments cost ~0.5 MB a corpus run.
  */
 function operationOwning(model: SwaggerModel, pointer: string): OperationInfo | undefined {
   if (!pointer.startsWith(PATHS_PREFIX)) return undefined;
@@ -64,7 +66,13 @@ function operationOwning(model: SwaggerModel, pointer: string): OperationInfo | 
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index]!;
-    if (operation.path === path && (operation.method === method || method === 'parameters')) return operation;
+    if (operation.path !== path) continue;
+    if (
+      method === NOTIFICATION_CONTENT
+        ? operation.isTrigger
+        : operation.method === method || method === 'parameters'
+    )
+      return operation;
   }
   return undefined;
 }
@@ -105,7 +113,11 @@ const SLASH = 0x2f;
 
 const TREE_PARTS = ['open', 'browse'] as const;
 
-/** Every dynamic-extension call written in the document, once. */
+/**
+ * Every dynamic-extension call written in the document, once: on its parameters and on the schemas
+ * of writtenSchemasOf, which include a webhook's payload (`x-ms-notification-content` on its path
+ * item: 28 dynamic schemas and 21 dynamic properties of the corpus are written there).
+ */
 export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   const calls: DynamicCall[] = [];
   const collect = (

@@ -1,9 +1,18 @@
+import { closestMatch } from '@connector-alm/core';
 import { childPointer } from '../../json/pointer.js';
-import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { asObject, asString, has } from '../../swagger/json-values.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
-import { hasBodyProperty, parameterNamed, sourceParameter, targetOf } from './dynamic-call-operations.js';
+import {
+  hasBodyProperty,
+  parameterNamed,
+  sourceInput,
+  sourceParameter,
+  targetOf,
+} from './dynamic-call-operations.js';
 import { callArgument, dynamicCalls, type DynamicCall } from './dynamic-index.js';
 import { fill, valueMatchesType } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
@@ -12,12 +21,44 @@ function argumentPointer(call: DynamicCall, name: string): string {
   return childPointer(call.pointer, 'parameters', name);
 }
 
+/**
+ * The references of a call (`{"parameter": X}`, `{"parameterReference": X}`) that name no input of
+ * the operation it is written in: the designer then sends nothing for them, and the dropdown or
+ * schema fails when the maker opens it. Reported at the reference, with the input it is closest to.
+ */
+function reportUnknownReferences(
+  model: SwaggerModel,
+  call: DynamicCall,
+  source: OperationInfo,
+  report: RuleContext['report'],
+): void {
+  const given = asObject(call.call.parameters);
+  for (const name in given) {
+    if (!has(given, name)) continue;
+    const entry = asObject(given[name]);
+    if (!entry) continue;
+    const key = typeof entry.parameter === 'string' ? 'parameter' : 'parameterReference';
+    const reference = entry[key];
+    if (typeof reference !== 'string') continue;
+    const input = sourceInput(model, source, reference);
+    if (input.kind !== 'unknown') continue;
+    const meant = closestMatch(input.first, input.names);
+    const step = input.first === reference ? '' : ` (its first step '${nameExcerpt(input.first)}')`;
+    report({
+      pointer: childPointer(argumentPointer(call, name), key),
+      message:
+        `The parameter reference '${nameExcerpt(reference)}'${step} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` +
+        (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`),
+    });
+  }
+}
+
 export const dynamicParametersRule: RuleDefinition = {
   id: 'SWG-DYN-PARAMS',
   file: 'swagger',
   title: "Pass a dynamic call the target operation's parameters.",
   description:
-    'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.',
+    'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
   levels: sameLevels('error'),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -30,6 +71,7 @@ export const dynamicParametersRule: RuleDefinition = {
     const calls = dynamicCalls(swagger);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index]!;
+      if (call.source) reportUnknownReferences(swagger, call, call.source, report);
       const target = targetOf(swagger, call);
       if (!target) continue;
       const label = operationLabel(target);

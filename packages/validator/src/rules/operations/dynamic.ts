@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../../model/rule.js';
 import { ambiguityRule } from './dynamic-ambiguity-rule.js';
+import { dynamicFormsAgreeRule } from './dynamic-forms-agree-rule.js';
 import { dynamicInternalSourceRule } from './dynamic-internal-source-rule.js';
 import { dynamicOnBodyRule } from './dynamic-on-body-rule.js';
 import { dynamicParametersRule } from './dynamic-parameters-rule.js';
@@ -14,6 +15,7 @@ export const dynamicRules: RuleDefinition[] = [
   ambiguityRule('SWG-DYN-LIST-AMBIG', 'x-ms-dynamic-values', 'x-ms-dynamic-list'),
   ambiguityRule('SWG-DYN-PROPS-AMBIG', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'),
   dynamicPropertiesPathRule,
+  dynamicFormsAgreeRule,
   dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,

@@ -1,3 +1,4 @@
+import { closestMatch } from '@connector-alm/core';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
@@ -49,6 +50,16 @@ function simulateAt(operation: OperationInfo): () => string {
   return () => childPointer(operation.pointer, 'x-ms-operation-context', 'simulate');
 }
 
+/** ` Did you mean 'X'?` with the operationId a misspelt one is closest to, or nothing. */
+function meantOperation(model: SwaggerModel, operationId: unknown): string {
+  if (typeof operationId !== 'string') return '';
+  const ids: string[] = [];
+  for (const operation of model.operations)
+    if (operation.operationId !== undefined) ids.push(operation.operationId);
+  const match = closestMatch(operationId, ids);
+  return match === undefined ? '' : ` Did you mean '${nameExcerpt(match)}'?`;
+}
+
 function operationIdAt(call: DynamicCall): () => string {
   return () => childPointer(call.pointer, 'operationId');
 }
@@ -58,7 +69,7 @@ export const operationIdReferenceRule: RuleDefinition = {
   file: 'swagger',
   title: 'Reference operations that exist.',
   description:
-    'Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).',
+    "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound). Calls written in a webhook's payload schema (x-ms-notification-content) are checked too, and the message names the operationId a misspelt one is closest to.",
   levels: sameLevels('error'),
   msCode: 'OperationIdNotFound',
   msMessage: NOT_FOUND,
@@ -73,7 +84,7 @@ export const operationIdReferenceRule: RuleDefinition = {
       if (typeof operationId === 'string' && swagger.operationById(operationId)) return;
       report({
         pointer: at(),
-        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`,
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.${meantOperation(swagger, operationId)}`,
       });
     };
     // Indexed, and the pointer's closure made by a function: a closure over `call` in the loop

@@ -53,15 +53,16 @@ function buildPlaces(model: SwaggerModel): InternalOnlyPlaces {
       : { kind: 'other' };
   };
 
-  // Every reference, with the node that holds it. The walk reads no extension, but the platform
-  // does: a webhook's outputs are the schema of its path item's `x-ms-notification-content` (110 of
-  // the corpus's references). Below the root, path items and operations, no extension the platform
-  // reads holds a schema (x-ms-dynamic-schema and its kin name an operation and its parameters),
-  // and the corpus has no `$ref` under one.
+  // Every reference, with the node that holds it. The walk reads one extension, the schema of a path
+  // item's `x-ms-notification-content` (a webhook's outputs: 110 of the corpus's references), whose
+  // nodes sit under their path item; the references in the root's, path items' and operations'
+  // other extensions are read here. Below them no extension the platform reads holds a schema
+  // (x-ms-dynamic-schema and its kin name an operation and its parameters), and the corpus has no
+  // `$ref` under one.
   const eachUse = (visit: (holder: StructureNode | undefined, ref: string) => void): void => {
     for (const use of structure.refs) visit(use.holder, use.ref);
     for (const item of structure.byKind.get('pathItem') ?? [])
-      forEachExtensionRef(item.value, (ref) => visit(item, ref));
+      forEachExtensionRef(item.value, (ref) => visit(item, ref), walkedNotificationSchema(item.value));
     for (const operation of operations) forEachExtensionRef(operation.value, (ref) => visit(operation, ref));
     forEachExtensionRef(model.root, (ref) => visit(undefined, ref));
   };
@@ -182,11 +183,24 @@ function holds(place: string, pointer: string): boolean {
   );
 }
 
-/** Every `$ref` string below the object's `x-` keys. */
-function forEachExtensionRef(object: JsonObject, visit: (ref: string) => void): void {
+/** Every `$ref` string below the object's `x-` keys, but in `walked`, which the walk has met. */
+function forEachExtensionRef(object: JsonObject, visit: (ref: string) => void, walked?: JsonObject): void {
   for (const key in object) {
-    if (key.startsWith('x-') && has(object, key)) forEachRef(object[key], visit, 0);
+    if (!key.startsWith('x-') || !has(object, key)) continue;
+    const value = object[key];
+    if (walked !== undefined && key === NOTIFICATION_CONTENT && isObject(value)) {
+      for (const part in value)
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit, 0);
+    } else forEachRef(value, visit, 0);
   }
+}
+
+const NOTIFICATION_CONTENT = 'x-ms-notification-content';
+
+/** The payload schema of a path item that the structure walk meets (see visitNotificationSchema). */
+function walkedNotificationSchema(item: JsonObject): JsonObject | undefined {
+  const content = item[NOTIFICATION_CONTENT];
+  return isObject(content) && isObject(content.schema) ? content.schema : undefined;
 }
 
 /** The parser refuses deeper documents; this only keeps a hand-made value from recursing forever. */

@@ -55,7 +55,8 @@ export function nodesOfKinds(
  * schemas anyway: a second walk made a second node for each of them (~15 MB and a walk over
  * ~100,000 schemas a corpus run). So, like that walk, it leaves out what Swagger 2.0 does not read
  * as a schema: under `x-` keys of `paths` and `responses`, and beside the `$ref` of a parameter or
- * response.
+ * response; but a webhook's payload schema, `x-ms-notification-content` on a path item, is there
+ * (origin 'response', under the path item's pointer), as the platform reads it.
  */
 export function writtenSchemasOf(model: SwaggerModel): readonly WrittenSchema[] {
   const structure = structureOf(model);

@@ -65,6 +65,9 @@ import {
  */
 const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 
+/** The path item's extension that holds a webhook's payload (see visitNotificationSchema). */
+const NOTIFICATION_CONTENT = 'x-ms-notification-content';
+
 /** The walk descends no deeper than this (the JSON parser already refuses more than 256 levels). */
 export const MAX_WALK_DEPTH = 200;
 
@@ -414,6 +417,21 @@ export class StructureWalker {
       if (isObject(operation)) this.visitOperation(operation, itemNode, HTTP_METHODS[index]!);
     }
     this.childTop = at;
+    this.visitNotificationSchema(item, itemNode);
+  }
+
+  /**
+   * A webhook trigger's outputs: the schema of its path item's `x-ms-notification-content`, which
+   * the platform reads as it reads a response's (269 path items of the corpus; none writes one on
+   * an operation). Walked as a response schema, so the schema and dynamic rules check what is
+   * written inline there too; its node sits under the path item, whose triggers own it.
+   */
+  private visitNotificationSchema(item: JsonObject, itemNode: StructureNode): void {
+    const content = item[NOTIFICATION_CONTENT];
+    if (!isObject(content)) return;
+    const schema = content.schema;
+    if (isObject(schema))
+      this.visitSchema(schema, itemNode, NOTIFICATION_CONTENT, 'schema', ORIGIN.response, 0);
   }
 
   private visitOperation(operation: JsonObject, itemNode: StructureNode, method: string): void {
