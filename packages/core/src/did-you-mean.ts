@@ -2,8 +2,11 @@ import { levenshteinDistance } from './edit-distance.js';
 
 /**
  * The candidate closest to a misspelt word, if it is close enough to be what was meant: an exact
- * case-insensitive match, at most about one edit per three characters, or else the one candidate
- * that the word begins (`independent` for `independent-publisher`).
+ * case-insensitive match or one edit away; else the one candidate that the word begins
+ * (`independent` for `independent-publisher`, `GetItems` for `GetItemsV2`); else at most about one
+ * edit per three characters. The candidate the word begins comes before a farther edit because a
+ * renamed identifier most often gained a suffix: `ListConsentCategories`, renamed
+ * `ListConsentCategoriesRenamed`, is fewer edits from `ListEventCategories`, a different operation.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   return closestMatcher(candidates)(word);
@@ -40,17 +43,26 @@ export function closestMatcher(candidates: readonly string[]): ClosestMatcher {
         bestDistance = distance;
       }
     }
-    if (bestDistance <= limit) return written[best];
-    if (lower.length < 3) return undefined;
-    // The one candidate the word begins: none when two do.
-    let extended: string | undefined;
-    for (let index = 0; index < lowered.length; index++) {
-      if (!lowered[index]!.startsWith(lower)) continue;
-      if (extended !== undefined) return undefined;
-      extended = written[index];
-    }
-    return extended;
+    if (bestDistance <= 1) return written[best];
+    const extended = lower.length < 3 ? undefined : onlyExtension(lower, lowered, written);
+    if (extended !== undefined) return extended;
+    return bestDistance <= limit ? written[best] : undefined;
   };
+}
+
+/** The one candidate that begins with the word and goes on; none when two do. */
+function onlyExtension(
+  lower: string,
+  lowered: readonly string[],
+  written: readonly string[],
+): string | undefined {
+  let extended: string | undefined;
+  for (let index = 0; index < lowered.length; index++) {
+    if (!lowered[index]!.startsWith(lower)) continue;
+    if (extended !== undefined) return undefined;
+    extended = written[index];
+  }
+  return extended;
 }
 
 /** Code units are counted in this many groups (by their code modulo it), as letters of a kind. */

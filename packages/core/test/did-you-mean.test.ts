@@ -16,14 +16,29 @@ describe('closestMatch', () => {
     );
   });
 
+  it('suggests the identifier that gained a suffix before one a few edits away', () => {
+    const operations = ['ListConsentCategoriesRenamed', 'ListEventCategories', 'ListConsentChannels'];
+    expect(closestMatch('ListConsentCategories', operations)).toBe('ListConsentCategoriesRenamed');
+    expect(closestMatch('ListAttachments', ['ListAttachmentsV2', 'ListDocuments'])).toBe('ListAttachmentsV2');
+    // One edit is nearer than any suffix.
+    expect(closestMatch('GetItemz', ['GetItems', 'GetItemzAll'])).toBe('GetItems');
+    // Two candidates begin with the word: the edit distance decides.
+    expect(closestMatch('ListConsent', ['ListConsentAlpha', 'ListConsentBeta', 'ListCantent'])).toBe(
+      'ListCantent',
+    );
+  });
+
   it('suggests nothing when nothing is close', () => {
     expect(closestMatch('ICON-SIZE', ids)).toBeUndefined();
     expect(closestMatch('SWG-OPID', ids)).toBeUndefined();
   });
 });
 
-/** closestMatch as it was before closestMatcher: every candidate lowercased on every call. */
-function closestMatchAsItWas(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * closestMatch written plainly, as the reference for closestMatcher: every candidate lowercased and
+ * measured on every call, with no screen by letters.
+ */
+function closestMatchPlainly(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
@@ -35,14 +50,15 @@ function closestMatchAsItWas(word: string, candidates: readonly string[]): strin
       bestDistance = distance;
     }
   }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return undefined;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : undefined;
+  if (bestDistance <= 1) return best;
+  const extended =
+    lower.length < 3 ? [] : candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  if (extended.length === 1) return extended[0];
+  return bestDistance <= limit ? best : undefined;
 }
 
 describe('closestMatcher', () => {
-  it('answers as closestMatch did, for every word, on generated lists', () => {
+  it('answers as closestMatch written plainly does, for every word, on generated lists', () => {
     // A fixed pseudo-random sequence (mulberry32), so a failure can be rerun.
     let state = 2024;
     const random = (below: number) => {
@@ -74,7 +90,7 @@ describe('closestMatcher', () => {
               : source.slice(0, random(source.length + 1)) +
                 wordOf(1) +
                 source.slice(random(source.length + 1));
-        const expected = closestMatchAsItWas(word, candidates);
+        const expected = closestMatchPlainly(word, candidates);
         if (expected !== undefined) suggested++;
         const answers = [matcher(word), closestMatch(word, candidates)];
         // Compared plainly first: toEqual on every word took most of the test's time.
