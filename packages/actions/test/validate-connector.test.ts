@@ -271,8 +271,9 @@ describe('validate-connector settings', () => {
 
   // extract-connectors writes a solution's connectors under runner.temp when asked, and gives their
   // folders by absolute path; the connectors output named them relative to the workspace, as
-  // ../../_temp/… on a hosted runner, a path nobody wrote. Now as sarif-file and extract-connectors do.
-  it("names a connector folder under the runner's temp folder by its absolute path, in its output and log", async () => {
+  // ../../_temp/… on a hosted runner, a path nobody wrote. Now as sarif-file and extract-connectors do,
+  // and so does the job summary.
+  it("names a connector folder under the runner's temp folder by its absolute path, in its output, log and summary", async () => {
     const workspace = workspaceWithConnector();
     const temp = runnerTemp();
     const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
@@ -286,6 +287,10 @@ describe('validate-connector settings', () => {
     expect(JSON.parse(run.outputs.connectors!)).toEqual([extracted, 'certified-connectors/Contoso Tasks']);
     expect(run.stdout).toContain(`${extracted} [certified]: `);
     expect(run.stdout).not.toContain('../');
+    // Its row of the status table, and the workspace's connector by its repository path.
+    expect(run.summary).toContain(`| ${extracted} |`);
+    expect(run.summary).toContain('| certified-connectors/Contoso Tasks |');
+    expect(run.summary).not.toContain('../');
   });
 
   // The write made reports/ and then failed (a name longer than the file system takes): reports/

@@ -37,6 +37,20 @@ function commitWorkspace(gitignore: string): void {
   runGit(scenario.workspace, ['commit', '-qm', 'connector']);
 }
 
+/**
+ * A repository of its own at `folder` of the connector folder, with a commit of one file: a maker's
+ * clone of their tools, which `git add` of the workspace commits as a link (mode 160000).
+ */
+function nestedClone(folder: string): string {
+  const nested = path.join(scenario.workspace, CONNECTOR, folder);
+  mkdirSync(nested, { recursive: true });
+  writeFileSync(path.join(nested, 'notes.md'), 'Mine.\n');
+  runGit(nested, ['init', '-q', '-b', 'main']);
+  runGit(nested, ['add', '--all']);
+  runGit(nested, ['commit', '-qm', folder]);
+  return nested;
+}
+
 describe('the files a pull request leaves out of the connector folder', () => {
   it('are the ones git ignores and settings.json, named with why, and the body speaks of what is sent', async () => {
     writeConnector(scenario.workspace, {
@@ -184,12 +198,7 @@ describe('the files a pull request leaves out of the connector folder', () => {
     // checkout has them, so the pull request sends none of them either, and says why. The line said
     // to list it in .gitignore, which leaves a tracked path tracked: the maker who did saw it again.
     writeConnector(scenario.workspace, connectorFiles());
-    const nested = path.join(scenario.workspace, CONNECTOR, 'tools');
-    mkdirSync(nested);
-    writeFileSync(path.join(nested, 'notes.md'), 'Mine.\n');
-    runGit(nested, ['init', '-q', '-b', 'main']);
-    runGit(nested, ['add', '--all']);
-    runGit(nested, ['commit', '-qm', 'tools']);
+    nestedClone('tools');
     commitWorkspace('');
     writeFileSync(path.join(scenario.workspace, '.gitignore'), `${CONNECTOR}/tools/\n`);
     runGit(scenario.workspace, ['commit', '-qam', 'ignore tools']);
@@ -223,28 +232,17 @@ describe('the files a pull request leaves out of the connector folder', () => {
     // have their files committed as any others; a clone committed (a gitlink) or not yet is linked.
     writeConnector(scenario.workspace, connectorFiles());
     const connector = path.join(scenario.workspace, CONNECTOR);
-    for (const folder of ['emptygit/.git', 'garbage', 'tracked', 'tools'])
+    for (const folder of ['emptygit/.git', 'garbage', 'tracked'])
       mkdirSync(path.join(connector, folder), { recursive: true });
     writeFileSync(path.join(connector, 'emptygit', 'a.md'), 'a\n');
     writeFileSync(path.join(connector, 'garbage', '.git'), 'not a gitdir\n');
     writeFileSync(path.join(connector, 'garbage', 'b.md'), 'b\n');
     writeFileSync(path.join(connector, 'tracked', 'c.md'), 'c\n');
-    writeFileSync(path.join(connector, 'tools', 'notes.md'), 'Mine.\n');
-    for (const args of [
-      ['init', '-q', '-b', 'main'],
-      ['add', '--all'],
-      ['commit', '-qm', 'tools'],
-    ])
-      runGit(path.join(connector, 'tools'), args);
+    const tools = nestedClone('tools');
     commitWorkspace('');
     runGit(path.join(connector, 'tracked'), ['init', '-q', '-b', 'main']);
     writeFileSync(path.join(connector, 'tracked', 'new.md'), 'new\n');
-    runGit(scenario.workspace, [
-      'clone',
-      '-q',
-      path.join(connector, 'tools'),
-      path.join(connector, 'vendor'),
-    ]);
+    runGit(scenario.workspace, ['clone', '-q', tools, path.join(connector, 'vendor')]);
     const { promise, logger } = submitConnector(scenario);
     const result = await promise;
     expect(result.operation).toBe('created');

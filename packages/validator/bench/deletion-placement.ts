@@ -1,5 +1,5 @@
 /**
- * What placing the deleted elements of a long array costs (deletionPointer, once for each breaking
+ * What placing the deleted elements of a long array (or members of a big object) costs (deletionPointer, once for each breaking
  * change a deletion makes): a pull request from a fork is hostile input, and a run must not hang on
  * it. Each case is timed at two sizes, next to a baseline measured in the same run (a structured
  * clone of the base document: one walk of every value); the ratio of the two sizes says whether the
@@ -36,6 +36,22 @@ const cases: Case[] = [
       const list = Array.from({ length: size }, (_, at) => ({ value: at, tags: [at, 'x'] }));
       const after = { list: list.slice(0, size - Math.floor(size / 3)) };
       return { before: { list }, after: structuredClone(after), deleted: lastThird(size, '/list') };
+    },
+  },
+  {
+    // What follows the object is looked for after each of its deleted last members: listing the
+    // keys of `definitions` for each of them made 1,000 deletions take seconds.
+    name: 'properties, last third deleted',
+    make(size) {
+      const names = Array.from({ length: size }, (_, at) => `p${at}`);
+      const properties = Object.fromEntries(names.map((name) => [name, { type: 'string' }]));
+      const others = Object.fromEntries(names.map((name) => [`D${name}`, { type: 'object' }]));
+      const kept = Object.fromEntries(names.slice(0, size - Math.floor(size / 3)).map((name) => [name, {}]));
+      return {
+        before: { definitions: { A: { properties }, ...others } },
+        after: structuredClone({ definitions: { A: { properties: kept }, ...others } }),
+        deleted: names.slice(size - Math.floor(size / 3)).map((name) => `/definitions/A/properties/${name}`),
+      };
     },
   },
   {

@@ -188,7 +188,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
     const finding = locatedFinding({
       ruleId: rule.id,
       severity,
-      message: report.advice === undefined ? told : `${told} ${report.advice}`,
+      message: report.transientNote === undefined ? told : `${told} ${report.transientNote}`,
       file: report.path
         ? displayPathIn(connector.displayPath, report.path)
         : (file?.displayPath ?? connector.displayPath),
@@ -197,7 +197,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       connector: connector.displayPath,
       related: named?.related,
       messageWithoutPlaces:
-        named?.messageWithoutPlaces ?? (report.advice === undefined ? undefined : report.message),
+        named?.messageWithoutPlaces ?? (report.transientNote === undefined ? undefined : report.message),
       identity: report.identity,
       unlisted: report.unlisted,
     });

@@ -43,8 +43,54 @@ export function counterpartPointer(before: unknown, after: unknown, pointer: str
  * else the enclosing object or array when the deletion left it empty, else what follows the
  * enclosing one in the new version (after the last path item, the key after `paths`), else the
  * member before it. A part that is still there is its own place.
+ *
+ * A pointer names where a member starts; `deletionPlace` says where a deletion of a last member is
+ * better shown, and should be preferred where the end of a value can be located.
  */
 export function deletionPointer(before: unknown, after: unknown, pointer: string): string {
+  const deleted = deletedMember(before, after, pointer);
+  if (typeof deleted === 'string') return deleted;
+  const outside = followingPlace(after, deleted.kept);
+  if (outside !== undefined) return outside;
+  const preceding = deleted.members.precedingPlace(deleted.at);
+  return preceding === undefined ? deleted.kept : childPointer(deleted.kept, preceding);
+}
+
+/**
+ * Where a deletion is shown in the new version: the start of what `pointer` names (a member's key,
+ * an element's first character) or, with `atValueEnd`, the end of its value.
+ */
+export interface DeletionPlace {
+  pointer: string;
+  atValueEnd: boolean;
+}
+
+/**
+ * As deletionPointer, but a deleted LAST member of an object or array that keeps others is shown at
+ * the end of the member now before it: the line whose trailing comma the deletion took away, which
+ * the pull request's diff holds. What follows the enclosing object (deletionPointer's place) is
+ * below the diff's lines, by as many lines as the enclosing objects close.
+ */
+export function deletionPlace(before: unknown, after: unknown, pointer: string): DeletionPlace {
+  const deleted = deletedMember(before, after, pointer);
+  if (typeof deleted === 'string') return { pointer: deleted, atValueEnd: false };
+  const preceding = deleted.members.precedingPlace(deleted.at);
+  if (preceding !== undefined) return { pointer: childPointer(deleted.kept, preceding), atValueEnd: true };
+  // Only members the base version did not have are left: what follows the enclosing one.
+  return { pointer: followingPlace(after, deleted.kept) ?? deleted.kept, atValueEnd: false };
+}
+
+/**
+ * The place of a deleted part inside what encloses it, when it is there: the member that now
+ * follows it, or the enclosing object or array left empty. Else, the enclosing one (`kept`), its
+ * members and the deleted one's position among them, for the caller to choose a place outside it
+ * or before it. A part that is still there is its own place.
+ */
+function deletedMember(
+  before: unknown,
+  after: unknown,
+  pointer: string,
+): string | { kept: string; members: Members; at: number } {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
@@ -59,10 +105,7 @@ export function deletionPointer(before: unknown, after: unknown, pointer: string
   if (following !== undefined) return childPointer(kept, following);
   // Left empty: its `{}` or `[]` is the line the deletion left.
   if (members.emptied) return kept;
-  const outside = followingPlace(after, kept);
-  if (outside !== undefined) return outside;
-  const preceding = members.precedingPlace(at);
-  return preceding === undefined ? kept : childPointer(kept, preceding);
+  return { kept, members, at };
 }
 
 /**
@@ -170,11 +213,27 @@ function followingPlace(root: unknown, pointer: string): string | undefined {
       const next = Number(name) + 1;
       if (next < parent.length) return childPointer(parentPointer, next);
     } else if (isObject(parent)) {
-      // The text's order, but for keys that are array indices ("200"), which JavaScript puts first.
-      const names = Object.keys(parent);
-      const next = names[names.indexOf(name) + 1];
+      const next = nextKeys(parent).get(name);
       if (next !== undefined) return childPointer(parentPointer, next);
     }
   }
   return undefined;
+}
+
+const nextKeysByObject = new WeakMap<JsonObject, Map<string, string>>();
+
+/**
+ * The key that follows each key of an object, listed once per object: each of a thousand deleted
+ * last members of an object in `definitions` listed the 3,000 definitions again (seconds).
+ */
+function nextKeys(object: JsonObject): Map<string, string> {
+  let next = nextKeysByObject.get(object);
+  if (!next) {
+    // The text's order, but for keys that are array indices ("200"), which JavaScript puts first.
+    const names = Object.keys(object);
+    next = new Map();
+    for (let at = 0; at + 1 < names.length; at++) next.set(names[at]!, names[at + 1]!);
+    nextKeysByObject.set(object, next);
+  }
+  return next;
 }

@@ -1,15 +1,15 @@
 import { locatedFinding, type Finding } from '../model/finding.js';
 import type { Change } from '../diff/change.js';
 import type { ConnectorVersion } from '../diff/connector-version.js';
-import { deletionPointer } from '../diff/counterpart-pointer.js';
+import { deletionPlace } from '../diff/counterpart-pointer.js';
 import type { ConnectorResult } from '../connector-result.js';
 
 /**
  * A breaking change as a finding of the current version. Deletions are located in the old file,
  * which a pull request's annotations and code scanning cannot show (they are on the current files);
- * the finding goes where the deletion left its place in the current file (deletionPointer: the
+ * the finding goes where the deletion left its place in the current file (deletionPlace: the
  * member or element that now follows the deleted one, never the element that moved into its array
- * index), and its message names the base version's file and line. Not the nearest enclosing place
+ * index; after a last one, the end of the one before it), and its message names the base version's file and line. Not the nearest enclosing place
  * that is still the same: `/paths`, a definition's `properties` or an operation's `parameters` can
  * begin hundreds of lines above the lines the pull request deleted, where an annotation is not
  * shown inline.
@@ -44,7 +44,7 @@ export function changeToFinding(
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: undefined, line: 1, column: 1 };
   }
-  const pointer = deletionPointer(before?.value, document.value, change.pointer);
-  const where = document.locate(pointer);
-  return { ...finding, file, pointer, ...document.position(where.offset) };
+  const { pointer, atValueEnd } = deletionPlace(before?.value, document.value, change.pointer);
+  const offset = (atValueEnd ? document.valueEnd(pointer) : undefined) ?? document.locate(pointer).offset;
+  return { ...finding, file, pointer, ...document.position(offset) };
 }

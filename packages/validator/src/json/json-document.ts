@@ -1,9 +1,9 @@
 import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
-import { decodeSegment } from './pointer.js';
+import { decodeSegment, parsePointer, toPointer, valueAtPointer } from './pointer.js';
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
-import { skipWhitespace } from './scan.js';
+import { skipString, skipValue, skipWhitespace } from './scan.js';
 import { commaRemovals, namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { findOverlongKey, KEY_PATH_SCREEN_LENGTH, KEY_SCREEN_LENGTH } from './key-length.js';
@@ -238,6 +238,32 @@ export class JsonDocument {
   }
 
   /**
+   * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
+   * last character), where `locate` finds its start; undefined when it is not there. The line of a
+   * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   */
+  valueEnd(pointer: string): number | undefined {
+    const where = this.locate(pointer);
+    if (!where.resolved) return undefined;
+    // Text read as written or with its trailing commas blanked is scanned from that start, the way
+    // the locator reads it; other text is read from the tree that located it.
+    const text = this.isStrictJson
+      ? this.text
+      : this.repaired || namesIndexLoosely(pointer)
+        ? undefined
+        : this.commaFreeText;
+    if (text === undefined) return this.valueEndInTree(pointer);
+    let at = where.offset;
+    const segments = parsePointer(pointer);
+    // A member is located at its key: its value starts after the colon.
+    if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
+      at = skipWhitespace(text, skipWhitespace(text, skipString(text, at)) + 1);
+    }
+    const end = skipValue(text, at, this.lines);
+    return end === -1 ? undefined : end - 1;
+  }
+
+  /**
    * Text read repaired: the places in the repaired text, taken back to the text as written (a key
    * the repair put in quotes is placed as it is written, without them). Pointers that name an index
    * loosely go to the tree of the repaired text, as they go to the tolerant tree otherwise.
@@ -255,21 +281,38 @@ export class JsonDocument {
 
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
   private locateInTree(pointer: string, text = this.text): PointerLocation {
-    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    const { node, found } = this.treeNode(pointer, text);
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!found) return { offset: keyOffset(node), length: 1, resolved: false };
+    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+  }
+
+  /** `valueEnd` in the tree that `locateEach` reads such text from: the repaired text's, else the text's. */
+  private valueEndInTree(pointer: string): number | undefined {
+    const repaired = this.repaired;
+    const { node, found } = this.treeNode(pointer, repaired?.text ?? this.text);
+    if (!node || !found) return undefined;
+    const end = node.offset + node.length - 1;
+    return repaired ? repaired.originalOffset(end) : end;
+  }
+
+  /** The node at `pointer` in the tree of `text`, else (`found` false) the deepest one on its way. */
+  private treeNode(pointer: string, text: string): { node: jsonc.Node | undefined; found: boolean } {
+    if (this.tooDeep) return { node: undefined, found: false };
     this.tree ??= jsonc.parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
     let node: jsonc.Node | undefined = this.tree;
-    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!node) return { node: undefined, found: false };
     // Not parsePointer: text that is no pointer is answered here too (see namesIndexLoosely).
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeSegment);
     for (const segment of segments) {
       const current: jsonc.Node = node;
       const next: jsonc.Node | undefined =
         current.type === 'array' ? current.children?.[Number(segment)] : keptMember(current, segment);
-      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      if (!next) return { node: current, found: false };
       node = next;
     }
-    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+    return { node, found: true };
   }
 }
 

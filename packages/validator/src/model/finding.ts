@@ -50,8 +50,8 @@ export interface Finding {
   related?: RelatedPlace[];
   /**
    * With `related`: the message without the words that name their lines, which change with edits
-   * that leave the problem as it was; with a report's `advice` (model/report.ts), the message without
-   * it. The baseline and the fingerprints match findings on it. Never output: users read `message`.
+   * that leave the problem as it was; with a report's `transientNote` (model/report.ts), the message
+   * without it. The baseline and the fingerprints match findings on it. Never output: users read `message`.
    */
   messageWithoutPlaces?: string;
   /**

@@ -36,13 +36,15 @@ export interface Report {
    */
   others?: OtherPlaces;
   /**
-   * A sentence the engine appends to the message that depends on more than the problem itself
-   * (GEN-JSON-PARSE's "`validate --fix` repairs it.", said only while every slip of the file can be
-   * fixed): users read it, but the baseline of `validate --base` and the SARIF fingerprints match the
-   * finding without it (`messageWithoutPlaces`), so that a slip added elsewhere in the file that --fix
-   * cannot make does not turn the errors both versions have into new ones.
+   * A sentence the engine appends to the message that depends on more than the problem itself, and
+   * so comes and goes while the problem stays (GEN-JSON-PARSE's "`validate --fix` repairs it.", said
+   * only while every slip of the file can be fixed): users read it, but the baseline of `validate
+   * --base` and the SARIF fingerprints match the finding without it (`messageWithoutPlaces`), so that
+   * a slip added elsewhere in the file that --fix cannot make does not turn the errors both versions
+   * have into new ones. Not `advice`, which a change (Change.advice) and a change rule name what to
+   * do with: this one is told apart by being left out of the matching, whatever it says.
    */
-  advice?: string;
+  transientNote?: string;
   /** What tells the problem apart where its message cannot say it: the finding's `identity`. */
   identity?: string;
   /**

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { plural } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
@@ -49,7 +50,10 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   const status = statusIcon(options.failOn ?? 'error', options.breakingChangesFail ?? true);
   const omitted: SummaryOmissions = { findings: 0, changes: 0, connectors: 0 };
 
-  const shown = (file: string): string => repositoryPath(file, options) ?? file;
+  // Outside the repository (a connector extracted under runner.temp) by its absolute path, as the
+  // action's outputs name it: relative to the workspace it was `../../_temp/…`, a path nobody wrote.
+  const shown = (file: string): string =>
+    repositoryPath(file, options) ?? path.resolve(options.cwd ?? process.cwd(), file);
   const deleted = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,

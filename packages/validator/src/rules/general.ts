@@ -134,11 +134,11 @@ export const generalRules: RuleDefinition[] = [
         // messages are generic, and one trailing comma fixed is not another made elsewhere.
         const places = syntaxErrorPlaces(document);
         for (const [index, issue] of document.syntaxIssues.entries()) {
-          const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const transientNote = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
           const report: Report = {
             file: kind,
             message: issue.message,
-            ...(fixable ? { advice } : {}),
+            ...(fixable ? { transientNote } : {}),
             offset: issue.offset,
             length: issue.length,
             identity: places[index],

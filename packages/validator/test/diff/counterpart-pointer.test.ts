@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { counterpartPointer, deletionPointer } from '../../src/diff/counterpart-pointer.js';
+import { counterpartPointer, deletionPlace, deletionPointer } from '../../src/diff/counterpart-pointer.js';
 
 describe('counterpartPointer: the place of the new version that is the old one', () => {
   const query = (name: string) => ({ name, in: 'query', type: 'string' });
@@ -103,6 +103,48 @@ describe('deletionPointer: where a deleted member left its place in the new vers
     expect(deletionPointer(last, lastGone, '/definitions/A/properties/y/type')).toBe(
       '/definitions/A/required',
     );
+  });
+});
+
+describe('deletionPlace: a deleted last member at the end of the member before it', () => {
+  it('gives the end of the member before a deleted last one, the line that lost its comma, not what follows its object', () => {
+    const before = { definitions: { A: { properties: { x: {}, y: {} }, required: [] } } };
+    const after = { definitions: { A: { properties: { x: {} }, required: [] } } };
+    expect(deletionPlace(before, after, '/definitions/A/properties/y/type')).toEqual({
+      pointer: '/definitions/A/properties/x',
+      atValueEnd: true,
+    });
+    expect(deletionPlace({ list: [1, 2, 3] }, { list: [1, 2] }, '/list/2')).toEqual({
+      pointer: '/list/1',
+      atValueEnd: true,
+    });
+  });
+
+  it('gives the start of a following member, of an emptied object and of a part still there, as deletionPointer does', () => {
+    const before = { paths: { '/a': { get: {}, post: {} } }, definitions: {} };
+    const first = { paths: { '/a': { post: {} } }, definitions: {} };
+    expect(deletionPlace(before, first, '/paths/~1a/get')).toEqual({
+      pointer: '/paths/~1a/post',
+      atValueEnd: false,
+    });
+    const emptied = { paths: { '/a': {} }, definitions: {} };
+    expect(deletionPlace(before, emptied, '/paths/~1a/post')).toEqual({
+      pointer: '/paths/~1a',
+      atValueEnd: false,
+    });
+    expect(deletionPlace(before, before, '/paths/~1a/get')).toEqual({
+      pointer: '/paths/~1a/get',
+      atValueEnd: false,
+    });
+  });
+
+  it('gives what follows the object when only members the base did not have are left in it', () => {
+    const before = { paths: { '/a': { get: {} } }, definitions: {} };
+    const after = { paths: { '/a': { put: {} } }, definitions: {} };
+    expect(deletionPlace(before, after, '/paths/~1a/get')).toEqual({
+      pointer: '/definitions',
+      atValueEnd: false,
+    });
   });
 });
 

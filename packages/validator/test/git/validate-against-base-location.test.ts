@@ -7,7 +7,9 @@ import type { Json } from '../diff/diff-fixture.js';
 // alert) must be on a line of the current file, and a pull request shows it inline only on a line its
 // diff holds. The finding goes where the deletion left its place: the member or element that now
 // follows the deleted one (an element found by its name: after a deletion another element sits at its
-// index), else what follows its object or array; its message names the base version's line.
+// index); after the last one, the end of the member before it, the line whose trailing comma the
+// deletion took away (what follows its object is below the diff's lines); its message names the base
+// version's line.
 
 const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = `${FOLDER}/apiDefinition.swagger.json`;
@@ -80,16 +82,36 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     expect(findings[0]!.message).toMatch(/'due'/);
   });
 
-  it("puts a deleted last field on what follows its object, not on the object's first line far above", async () => {
+  it("puts a deleted last field at the end of the field before it, not below the diff nor on the object's first line", async () => {
     const { findings, files } = await breakingFindings((after) => {
       delete after['apiDefinition.swagger.json'].paths['/tasks'].post.parameters[0].schema.properties.due;
     });
     expect(findings).toEqual([
       expect.objectContaining({
         ruleId: 'BRK-PARAM-DELETED',
-        // Nothing follows in the body schema nor the parameter list: the operation's next key.
-        pointer: '/paths/~1tasks/post/responses',
-        line: lineOf(files['apiDefinition.swagger.json'], '"responses"', '"CreateTask"'),
+        // `title`'s closing brace, whose comma went with `due`: not the operation's `responses`,
+        // four lines below the lines the pull request changed.
+        pointer: '/paths/~1tasks/post/parameters/0/schema/properties/title',
+        line: lineOf(files['apiDefinition.swagger.json'], '"description": "The title of the task."') + 1,
+      }),
+    ]);
+  });
+
+  it('puts a deleted last parameter at the end of the parameter before it', async () => {
+    const base = validConnectorFiles() as Json;
+    base['apiDefinition.swagger.json'].paths['/tasks'].get.parameters.push(query('owner'));
+    const { findings, files } = await breakingFindings((after) => {
+      after['apiDefinition.swagger.json'].paths['/tasks'].get.parameters.pop();
+    }, base);
+    const swagger = files['apiDefinition.swagger.json'];
+    const parameters = swagger.paths['/tasks'].get.parameters as Json[];
+    const before = parameters[parameters.length - 1]!;
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-PARAM-DELETED',
+        pointer: `/paths/~1tasks/get/parameters/${parameters.length - 1}`,
+        // Its closing brace: the line after its last member.
+        line: lineOf(swagger, `"description": ${JSON.stringify(before.description)}`, '"ListTasks"') + 1,
       }),
     ]);
   });
@@ -146,7 +168,7 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     ]);
   });
 
-  it('puts a deleted operation on the operation that now follows it, or after its last one on the next path item', async () => {
+  it('puts a deleted operation on the operation that now follows it, or after its last one at the end of the one before it', async () => {
     const first = await breakingFindings((after) => {
       delete after['apiDefinition.swagger.json'].paths['/tasks'].get;
     });
@@ -163,8 +185,9 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     expect(last.findings).toEqual([
       expect.objectContaining({
         ruleId: 'BRK-OP-DELETED',
-        pointer: '/paths/~1tasks~1{taskId}',
-        line: lineOf(last.files['apiDefinition.swagger.json'], '"/tasks/{taskId}"'),
+        pointer: '/paths/~1tasks/get',
+        // The `}` of `get`, above the `},` that closes its path item: not the next path item.
+        line: lineOf(last.files['apiDefinition.swagger.json'], '"/tasks/{taskId}"') - 2,
       }),
     ]);
   });

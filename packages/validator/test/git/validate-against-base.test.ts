@@ -133,11 +133,12 @@ describe('validateAgainstBase on a real pull-request history', () => {
     expect(newDescription!.message).toMatch(/DeleteTask/);
 
     // A deleted output is located in the current file, where it left its place: 'status' was the last
-    // field of the last definition, and the key after `definitions` follows it.
+    // field of the last definition, so the end of 'title' before it, the line whose comma went (not
+    // the key after `definitions`, below the lines the pull request changed).
     const deleted = result.findings.find((finding) => finding.ruleId === 'BRK-OUTPUT-DELETED')!;
     expect(deleted).toMatchObject({
       file: `${alpha}/apiDefinition.swagger.json`,
-      pointer: '/securityDefinitions',
+      pointer: '/definitions/Task/properties/title',
       severity: 'error',
     });
     expect(deleted.message).toMatch(/ValuePath: operation\/\w+\/responses\/20[01]\/schema\/(items\/)?status/);

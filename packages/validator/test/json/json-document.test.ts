@@ -18,6 +18,29 @@ describe('JsonDocument', () => {
     expect(document.position(found.get('/info/x/0')!.offset)).toEqual({ line: 4, column: 11 });
   });
 
+  it("finds the end of a member's or an element's value, where the line that closes it is", () => {
+    const document = JsonDocument.parse(text);
+    const endOf = (pointer: string) => document.position(document.valueEnd(pointer)!);
+    // `info`'s closing brace, the array's bracket, a scalar's last character.
+    expect(endOf('/info')).toEqual({ line: 5, column: 3 });
+    expect(endOf('/info/x')).toEqual({ line: 4, column: 22 });
+    expect(endOf('/info/x/1')).toEqual({ line: 4, column: 21 });
+    expect(endOf('/info/title')).toEqual({ line: 3, column: 18 });
+    expect(document.valueEnd('/info/contact')).toBeUndefined();
+  });
+
+  it('finds the end of a value in text read with its trailing commas blanked, or repaired, as written', () => {
+    const trailing = JsonDocument.parse('{\n  "a": {\n    "b": 1,\n  },\n  "c": [2,],\n}');
+    expect(trailing.isStrictJson).toBe(false);
+    expect(trailing.position(trailing.valueEnd('/a')!)).toEqual({ line: 4, column: 3 });
+    expect(trailing.position(trailing.valueEnd('/c')!)).toEqual({ line: 5, column: 11 });
+    // A missing comma: the value is read from the repaired text, the place is in the text as written.
+    const missing = JsonDocument.parse('{\n  "a": {\n    "b": 1\n    "d": 2\n  },\n  "c": 3\n}');
+    expect(missing.isStrictJson).toBe(false);
+    expect(missing.value).toEqual({ a: { b: 1, d: 2 }, c: 3 });
+    expect(missing.position(missing.valueEnd('/a')!)).toEqual({ line: 5, column: 3 });
+  });
+
   it('places a missing member at its nearest existing ancestor', () => {
     const document = JsonDocument.parse(text);
     const where = document.locate('/info/contact/email');

@@ -529,13 +529,14 @@ describe('job summary', () => {
     expect(summary).toMatch(
       new RegExp(`^- info ${inRepository('certified-connectors/Contoso Tasks/readme\\.md')}:\\d+:1: `, 'm'),
     );
-    // A file outside the repository keeps the name the findings give it.
+    // A file outside the repository (a connector extracted under runner.temp) by its absolute path,
+    // as the action's outputs name it; relative to the working directory it was `../../_temp/…`.
     const outside = renderJobSummary(result, {
       rules: SAMPLE_RULES,
       cwd: root,
       baseDir: path.join(root, 'custom-connectors'),
     });
-    expect(outside).toContain('| certified-connectors/Contoso Tasks | certified |');
+    expect(outside).toContain(`| ${path.join(root, 'certified-connectors', 'Contoso Tasks')} | certified |`);
   });
 
   it('leaves the changes section out when no changes were given', async () => {
