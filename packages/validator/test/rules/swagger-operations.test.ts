@@ -547,12 +547,38 @@ describeRule(
       message:
         /^The operation 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema, or use a 204 response when the operation returns no body\.$/,
     },
+    {
+      // A polling trigger's outputs are its response's, as an action's are.
+      name: 'on a polling trigger whose 200 has no schema, without the 204 advice',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        delete s.paths['/tasks'].get.responses['200'].schema;
+      },
+      pointer: `${LIST}/responses/200`,
+      severity: 'warning',
+      message:
+        /^The trigger 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema: it is what the trigger passes to the flow\.$/,
+    },
   ],
   [
     VALID,
     {
       name: 'on a 204 response',
       edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content' } }),
+    },
+    {
+      // Its outputs are x-ms-notification-content's; its 201 answers the registration.
+      name: 'on a webhook trigger whose 201 has no schema',
+      edit: (s) => addWebhook(s),
+    },
+    {
+      // SWG-WH-NOTIF-CONTENT asks for the notification content: a response schema would be wrong advice.
+      name: 'on a webhook trigger (by its notification URL) without x-ms-notification-content',
+      edit: (s) => {
+        addWebhook(s);
+        delete s.paths['/hooks']['x-ms-notification-content'];
+        s.paths['/hooks'].post.responses = { '200': { description: 'OK' } };
+      },
     },
   ],
 );
