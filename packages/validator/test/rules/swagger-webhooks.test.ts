@@ -35,6 +35,17 @@ describeRule(
       pointer: '/paths/~1hooks',
       message: /has '1' properties marked as notification URL/,
     },
+    {
+      // Not missing but one level too deep: the platform reads the path item's only.
+      name: 'on x-ms-notification-content written on the operation, at that key, asking to move it up',
+      edit: webhook((operation, s) => {
+        operation['x-ms-notification-content'] = s.paths['/hooks']['x-ms-notification-content'];
+        delete s.paths['/hooks']['x-ms-notification-content'];
+      }),
+      pointer: `${HOOK}/x-ms-notification-content`,
+      message:
+        /^The operation 'OnTaskCreated' is missing notification content extension as it has '1' properties marked as notification URL\. 'x-ms-notification-content' is written on the operation; move it up to the path item '\/hooks', beside 'post'\.$/,
+    },
   ],
   [{ name: 'on a complete webhook', edit: webhook() }],
 );

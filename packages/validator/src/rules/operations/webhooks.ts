@@ -1,7 +1,7 @@
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition, type RuleExample } from '../../model/rule.js';
-import { asObject, asString } from '../../swagger/json-values.js';
+import { asObject, asString, has } from '../../swagger/json-values.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { webhooks, type NotificationUrl } from './notification-urls.js';
@@ -70,7 +70,7 @@ export const webhookRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Describe the webhook payload with x-ms-notification-content.',
     description:
-      "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+      "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; the create-webhook-trigger doc's example, and all 269 uses in the corpus). Written inside the operation it is not read, so the finding is at that key and asks to move it up to the path item.",
     levels: sameLevels('error'),
     msMessage:
       "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
@@ -82,14 +82,21 @@ export const webhookRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const webhook of swagger ? webhooks(swagger) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
-        report({
-          pointer: webhook.operation.pathItemPointer,
-          message: fill(
-            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
-            operationLabel(webhook.operation),
-            webhook.urls.length,
-          ),
-        });
+        const operation = webhook.operation;
+        const message = fill(
+          "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+          operationLabel(operation),
+          webhook.urls.length,
+        );
+        // Not missing but one level too deep: the platform reads the path item's only.
+        if (has(operation.operation, 'x-ms-notification-content')) {
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-notification-content'),
+            message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation.path)}', beside '${operation.method}'.`,
+          });
+          continue;
+        }
+        report({ pointer: operation.pathItemPointer, message });
       }
     },
   },
