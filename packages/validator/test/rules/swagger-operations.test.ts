@@ -385,9 +385,52 @@ describeRule(
       message:
         /successful response definition\. Add a 2xx response: 200 with the output schema, or 204 when nothing is returned\.$/,
     },
+    {
+      // A webhook registration's outputs are the notification's: SWG-WH-DELETE asks for 201 + Location.
+      name: 'on a webhook registration with error responses only, advising 201 with a Location header',
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = { '400': { description: 'Bad request' } };
+      },
+      pointer: '/paths/~1hooks/post/responses',
+      severity: 'warning',
+      message:
+        /^The operation 'OnTaskCreated' should have at least one successful response definition\. Add a 201 response with a 'Location' header \(the subscription's URL, which the platform calls with DELETE to remove it\); the trigger's outputs are described by 'x-ms-notification-content'\.$/,
+    },
+    {
+      name: "on a webhook registration with 'default' only",
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = { default: { description: 'OK' } };
+      },
+      pointer: '/paths/~1hooks/post/responses',
+      severity: 'warning',
+      message:
+        /Describe the registration's success as a 201 response with a 'Location' header .* rather than 'default';/,
+    },
   ],
   [VALID],
 );
+
+describe('SWG-OP-RESP-SUCCESS advice on a webhook registration, followed', () => {
+  it("leaves neither it nor SWG-WH-DELETE's 201 hint standing", async () => {
+    const onlyErrors = (s: Json): void => {
+      addWebhook(s);
+      s.paths['/hooks'].post.responses = { '400': { description: 'Bad request' } };
+    };
+    // The advice, done literally: a 201 response with a Location header.
+    const followed = (s: Json): void => {
+      onlyErrors(s);
+      s.paths['/hooks'].post.responses['201'] = {
+        description: 'Created',
+        headers: { Location: { type: 'string' } },
+      };
+    };
+    expect(await swaggerFindings('SWG-OP-RESP-SUCCESS', onlyErrors)).toHaveLength(1);
+    expect(await swaggerFindings('SWG-OP-RESP-SUCCESS', followed)).toEqual([]);
+    expect(await swaggerFindings('SWG-WH-DELETE', followed)).toEqual([]);
+  });
+});
 
 describeRule(
   'SWG-RESP-CODE',

@@ -197,9 +197,21 @@ describeRule(
       pointer: `${HOOK}/responses`,
       severity: 'info',
     },
+    {
+      // SWG-OP-RESP-SUCCESS leaves empty responses to SWG-OP-RESP-REQ, so the hint is this rule's.
+      name: 'on empty responses, as info',
+      edit: webhook((operation) => (operation.responses = {})),
+      pointer: `${HOOK}/responses`,
+      severity: 'info',
+    },
   ],
   [
     { name: 'on a complete webhook', edit: webhook() },
+    {
+      // SWG-OP-RESP-SUCCESS gives the same advice there, as a warning: one finding for one fix.
+      name: 'on a registration with error responses only (SWG-OP-RESP-SUCCESS asks for the 201)',
+      edit: webhook((operation) => (operation.responses = { '400': { description: 'Bad request' } })),
+    },
     {
       name: 'when a visible DELETE sits under the webhook path',
       edit: webhook((_, s) => delete s.paths['/hooks/{hookId}'].delete['x-ms-visibility']),

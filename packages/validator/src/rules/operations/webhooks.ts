@@ -8,7 +8,7 @@ import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { fill } from './rule-kit.js';
+import { fill, isSuccessCode } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { subscriptionRemover } from './webhook-deletes.js';
@@ -211,7 +211,7 @@ export const webhookRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.',
     description:
-      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.',
+      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription. A registration with responses but no 2xx among them gets the 201 advice from SWG-OP-RESP-SUCCESS, as a warning, and not again here.',
     levels: certificationLevels('warning', 'info'),
     example: {
       placement: 'paths',
@@ -240,7 +240,12 @@ export const webhookRules: RuleDefinition[] = [
         const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
           (name) => name.toLowerCase() === 'location',
         );
-        if (!created || !location) {
+        // Responses without a 2xx get this advice from SWG-OP-RESP-SUCCESS, as a warning at the same
+        // place. Empty responses do not: that rule leaves them to SWG-OP-RESP-REQ.
+        const toldBySuccessRule =
+          operation.responses.length > 0 &&
+          !operation.responses.some((response) => isSuccessCode(response.code));
+        if (!toldBySuccessRule && (!created || !location)) {
           // Most merged webhooks document 200 only (73 certified connectors), so this part is a hint.
           report({
             pointer: created ? created.pointer : childPointer(operation.pointer, 'responses'),
