@@ -1133,9 +1133,36 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get['x-ms-trigger-metadata'] = { kind: 'query', mode: 'push' }),
       pointer: `${LIST}/x-ms-trigger-metadata/mode`,
     },
+    {
+      name: 'on a trigger on a DELETE operation, as a warning',
+      edit: (s) => {
+        s.paths['/tasks/{taskId}'].delete = { ...s.paths['/tasks/{taskId}'].get, operationId: 'OnTaskGone' };
+        s.paths['/tasks/{taskId}'].delete['x-ms-trigger'] = 'single';
+      },
+      pointer: '/paths/~1tasks~1{taskId}/delete/x-ms-trigger',
+      severity: 'warning',
+      message:
+        /^x-ms-trigger is on the DELETE operation 'OnTaskGone': a trigger polls with GET or registers a webhook with POST or PUT/,
+    },
+    {
+      name: 'on an x-ms-trigger-hint that is no string',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        s.paths['/tasks'].get['x-ms-trigger-hint'] = 123;
+      },
+      pointer: `${LIST}/x-ms-trigger-hint`,
+      message: /so a string such as "To see it work, add a task", not 123\.$/,
+    },
   ],
   [
     VALID,
+    {
+      name: 'on a trigger with a text x-ms-trigger-hint',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        s.paths['/tasks'].get['x-ms-trigger-hint'] = 'To see it work, add a task.';
+      },
+    },
     {
       name: "on 'batch' with polling metadata",
       edit: (s) => {

@@ -167,6 +167,21 @@ describeRule(
       message: /no matching DELETE/,
     },
     {
+      // A DELETE trigger under the webhook's path removes nothing (SWG-TRIGGER-ENUM warns of it).
+      name: "when the only DELETE under the webhook's path is itself a trigger",
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/hooks'].delete = {
+          operationId: 'OnHookDeleted',
+          'x-ms-trigger': 'single',
+          responses: { '200': { description: 'OK' } },
+        };
+      }),
+      pointer: HOOK,
+      severity: 'warning',
+      message: /has no matching DELETE operation/,
+    },
+    {
       name: 'when the only DELETE is a user action on another path (it cannot remove the subscription)',
       edit: webhook((_, s) => {
         delete s.paths['/hooks/{hookId}'];

@@ -91,9 +91,9 @@ export const operationExtensionRules: RuleDefinition[] = [
   {
     id: 'SWG-TRIGGER-ENUM',
     file: 'swagger',
-    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
+    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata and -hint.",
     description:
-      'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.',
+      'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all. `x-ms-trigger-hint` is the text the designer shows under the trigger ("To see it work, add a task"), so a string. A trigger on a DELETE operation is a warning: a trigger polls (GET) or registers a webhook (POST, PUT), while DELETE is what the platform calls to remove a subscription; no merged connector has one.',
     levels: sameLevels('error'),
     example: { placement: 'operation', bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger, report }) {
@@ -108,6 +108,23 @@ export const operationExtensionRules: RuleDefinition[] = [
           report({
             pointer: childPointer(operation.pointer, 'x-ms-trigger'),
             message: `The property value must be one of the following: single, batch. '${excerpt(String(body['x-ms-trigger']))}' is not a trigger kind.`,
+          });
+        }
+        if (operation.isTrigger && operation.method === 'delete') {
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-trigger'),
+            severity: 'warning',
+            message: `x-ms-trigger is on the DELETE operation '${operationLabel(operation)}': a trigger polls with GET or registers a webhook with POST or PUT, and DELETE is what the platform calls to remove a subscription. Remove x-ms-trigger from it.`,
+          });
+        }
+        if (
+          operation.isTrigger &&
+          has(body, 'x-ms-trigger-hint') &&
+          typeof body['x-ms-trigger-hint'] !== 'string'
+        ) {
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-trigger-hint'),
+            message: `x-ms-trigger-hint is the text the designer shows under the trigger, so a string such as "To see it work, add a task", not ${excerpt(body['x-ms-trigger-hint'])}.`,
           });
         }
         const metadata = asObject(body['x-ms-trigger-metadata']);

@@ -226,7 +226,10 @@ export const webhookRules: RuleDefinition[] = [
       for (const webhook of webhooks(swagger)) {
         if (webhook.urls.length === 0) continue;
         const operation = webhook.operation;
-        deletions ??= swagger.operations.filter((candidate) => candidate.method === 'delete');
+        // A DELETE that is itself a trigger removes nothing for the platform (SWG-TRIGGER-ENUM warns of it).
+        deletions ??= swagger.operations.filter(
+          (candidate) => candidate.method === 'delete' && !candidate.isTrigger,
+        );
         removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report({
