@@ -8,7 +8,8 @@ import { OperationKey } from '../../swagger/operation-keys.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill } from './rule-kit.js';
+import { fill, successSchema } from './rule-kit.js';
+import { followSchemaPath } from './schema-path.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 
 const VISIBILITIES = ['important', 'advanced', 'internal'];
@@ -145,7 +146,8 @@ export const operationExtensionRules: RuleDefinition[] = [
     id: 'SWG-PAGEABLE',
     file: 'swagger',
     title: "Name the next-page link 'nextLink' or '@odata.nextLink' in x-ms-pageable.",
-    description: 'The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).',
+    description:
+      "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue). A success response schema that lists its properties without the named one gets a warning: the platform pages by that property of the response, which real responses may carry undocumented (10 of the corpus's 20 pageable operations with such a schema).",
     levels: sameLevels('error'),
     msCode: 'InvalidNextLinkNameValue',
     msMessage:
@@ -156,12 +158,25 @@ export const operationExtensionRules: RuleDefinition[] = [
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }',
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
         if ((operation.keys & OperationKey.pageable) === 0 || !has(operation.operation, 'x-ms-pageable'))
           continue;
         const pageable = asObject(operation.operation['x-ms-pageable']);
         const name = pageable?.nextLinkName;
-        if (typeof name === 'string' && NEXT_LINK_NAMES.includes(name)) continue;
+        if (typeof name === 'string' && NEXT_LINK_NAMES.includes(name)) {
+          // A closed 2xx schema without the link: a warning, since real responses may carry it
+          // undocumented (10 of the corpus's 20 pageable operations with such a schema, 7 connectors).
+          const schema = successSchema(operation);
+          if (schema && followSchemaPath(swagger, schema, name).kind === 'missing') {
+            report({
+              pointer: childPointer(operation.pointer, 'x-ms-pageable', 'nextLinkName'),
+              severity: 'warning',
+              message: `The success response schema of '${operationLabel(operation)}' has no '${name}' property, the link to the next page that x-ms-pageable names. Describe it in the response schema: the platform asks for the next page only while a response carries it.`,
+            });
+          }
+          continue;
+        }
         report({
           pointer:
             pageable && has(pageable, 'nextLinkName')
