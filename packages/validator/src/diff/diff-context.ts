@@ -35,18 +35,16 @@ export function basePathPrefix(model: SwaggerModel): string {
 }
 
 /**
- * A webhook trigger's `x-ms-notification-content`, the payload its flows receive: written on the
- * path item of the registration operation (every corpus connector does), or on the operation.
+ * A webhook trigger's `x-ms-notification-content`, the payload its flows receive: on the path item
+ * of the registration operation, where the platform reads it (every corpus connector writes it there).
+ * One written inside the operation is not read, and the validator says so (SWG-WH-NOTIF-CONTENT), so
+ * the diff does not read it either: moving it down loses the payload, as the flows see it.
  */
 export function notificationContent(
   model: SwaggerModel,
   operation: OperationInfo,
 ): Located<JsonObject> | undefined {
   if (!operation.isTrigger) return undefined;
-  const onOperation = asObject(operation.operation['x-ms-notification-content']);
-  if (onOperation) {
-    return { value: onOperation, pointer: childPointer(operation.pointer, 'x-ms-notification-content') };
-  }
   // The path item the operation is read from: the one a `$ref` path item leads to, when it is one.
   const pathItem = asObject(valueAtPointer(model.root, operation.pathItemPointer));
   const onPathItem = asObject(pathItem?.['x-ms-notification-content']);

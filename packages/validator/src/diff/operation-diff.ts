@@ -375,15 +375,12 @@ function triggerKindPointer(
   const contentAfter = notificationContent(context.new, after);
   if (contentAfter && !contentBefore) return contentAfter.pointer;
   if (contentBefore && !contentAfter) {
-    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
-    return onOperation
-      ? deletedMemberPointer(context, before.pointer, after.pointer, 'x-ms-notification-content')
-      : deletedMemberPointer(
-          context,
-          before.pathItemPointer,
-          after.pathItemPointer,
-          'x-ms-notification-content',
-        );
+    return deletedMemberPointer(
+      context,
+      before.pathItemPointer,
+      after.pathItemPointer,
+      'x-ms-notification-content',
+    );
   }
   return after.pointer;
 }

@@ -427,6 +427,18 @@ describe('BRK-TRIGGER-KIND', () => {
     );
   });
 
+  it('fires when the notification content moves down into the operation, where the platform does not read it', () => {
+    // SWG-WH-NOTIF-CONTENT calls that placement an error; the diff agrees that the payload is gone.
+    const result = diffEdited((swagger) => {
+      const hooks = swagger.paths['/hooks'];
+      hooks.post['x-ms-notification-content'] = hooks['x-ms-notification-content'];
+      delete hooks['x-ms-notification-content'];
+    }, withWebhook());
+    expect(withRule(result, 'BRK-TRIGGER-KIND').map((change) => change.message)).toEqual([
+      expect.stringMatching(/from a single webhook trigger to a single polling trigger/),
+    ]);
+  });
+
   it("is located on the line the maker edited: the new 'x-ms-trigger', or where the notification content was", () => {
     const batch = diffEdited(
       (swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'),

@@ -892,3 +892,33 @@ describe('PROP-SCRIPTOPS', () => {
     ]);
   });
 });
+
+describe('PROP-PUBLISHER-OWNER', () => {
+  it('warns an independent publisher whose publisher is the stackOwner, ignoring case and spaces', async () => {
+    // The walk's Witivio copy ("Witivio" twice); the corpus's SureXeroLite.
+    const findings = await run(
+      withProperties((p) => {
+        p.publisher = 'Contoso  ltd';
+        p.stackOwner = 'Contoso Ltd';
+      }),
+      'PROP-PUBLISHER-OWNER',
+      'independent-publisher',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        pointer: '/properties/publisher',
+        message:
+          'The publisher "Contoso  ltd" is also the stackOwner. In independent-publisher-connectors, publisher is you (your name, or your company) and stackOwner the company that owns the service. If you own the service, the connector belongs in certified-connectors.',
+      },
+    ]);
+  });
+  it('is quiet for a publisher who is not the owner, and for certified connectors, whose publisher usually is', async () => {
+    const ip = withProperties((p) => {
+      p.publisher = 'Jane Doe';
+      p.stackOwner = 'Contoso Ltd';
+    });
+    expect(await run(ip, 'PROP-PUBLISHER-OWNER', 'independent-publisher')).toEqual([]);
+    expect(await run(validConnectorFiles(), 'PROP-PUBLISHER-OWNER', 'certified')).toEqual([]);
+  });
+});

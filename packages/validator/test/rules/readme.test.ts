@@ -304,19 +304,63 @@ describe('README-OAUTH-STEPS', () => {
       );
     const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
     expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
+    // README-SECTIONS-IP still asks for the section, but not for steps the readme gives.
+    const sections = await runRules(files, ['README-SECTIONS-IP'], 'independent-publisher');
+    expect(sections.map((f) => f.message)).toEqual([
+      'The readme has no "## Obtaining Credentials" section, which the independent publisher readme template requires.',
+    ]);
     // A section named for an app that gives no steps does not count.
     const noSteps = readme.replace(
       'Register an app with the redirect URL https://global.consent.azure-apim.net/redirect.',
       'Ask your admin.',
     );
+    // Nor is it this rule's to say: with no credentials section at all, README-SECTIONS-IP asks for
+    // the section and for the steps in it, one finding for one fix.
     const findings = await runRules(
       { ...withReadme(noSteps), 'apiProperties.json': oauthProperties() },
-      ['README-OAUTH-STEPS'],
+      ['README-OAUTH-STEPS', 'README-SECTIONS-IP'],
       'independent-publisher',
     );
-    expect(findings.map((f) => f.message)).toEqual([
-      'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.',
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
+      [
+        'README-SECTIONS-IP',
+        'The readme has no "## Obtaining Credentials" section, which the independent publisher readme template requires. The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows.',
+      ],
     ]);
+  });
+  it('leaves a readme without the credentials section to README-SECTIONS-*, which asks for the steps', async () => {
+    // The walk's Witivio: one missing heading reported by both rules, two slots of the action's ten.
+    const readme = validReadme().replace(
+      '## Obtaining Credentials\nSign in to Contoso, open Settings, API keys, and create a key.\n',
+      '',
+    );
+    const oauth = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
+    for (const [profile, sections] of [
+      ['independent-publisher', 'README-SECTIONS-IP'],
+      ['certified', 'README-SECTIONS-CERT'],
+    ] as const) {
+      const findings = await runRules(oauth, ['README-OAUTH-STEPS', sections], profile);
+      expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[sections, 'warning']]);
+      expect(findings[0]!.message).toMatch(
+        /section, which the .* readme template requires\. The connector uses OAuth: give there the steps to register the OAuth app/,
+      );
+    }
+    // Without OAuth, the sections rule says only that the section is missing.
+    const apiKey = await runRules(withReadme(readme), ['README-SECTIONS-IP'], 'independent-publisher');
+    expect(apiKey.map((f) => f.message)).toEqual([
+      'The readme has no "## Obtaining Credentials" section, which the independent publisher readme template requires.',
+    ]);
+  });
+  it('still fires for a credentials section under another name that gives no steps', async () => {
+    // "## Authentication" stands for the section (README-SECTIONS-IP is quiet) but says nothing of the app.
+    const readme = validReadme().replace('## Obtaining Credentials', '## Authentication');
+    const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
+    const findings = await runRules(
+      files,
+      ['README-OAUTH-STEPS', 'README-SECTIONS-IP'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.ruleId)).toEqual(['README-OAUTH-STEPS']);
   });
 });
 

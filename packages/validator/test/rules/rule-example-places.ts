@@ -472,7 +472,22 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
   'PROP-BRAND-REQ': apiProperties('', { mode: 'replace', goodFixesBad: true }),
   'PROP-UNKNOWN-KEYS': apiProperties(''),
   'PROP-PUBLISHER': apiProperties('', { mode: 'set', goodMode: 'merge' }),
-  ...each(['PROP-BRAND-FORMAT', 'PROP-BRAND-FORBIDDEN', 'PROP-PUBLISHER-TEMPLATE', 'PROP-CAPABILITIES'], {}),
+  ...each(
+    [
+      'PROP-BRAND-FORMAT',
+      'PROP-BRAND-FORBIDDEN',
+      'PROP-PUBLISHER-TEMPLATE',
+      'PROP-PUBLISHER-OWNER',
+      'PROP-CAPABILITIES',
+    ],
+    {},
+  ),
+  // The valid connector's publisher is its stackOwner, as a certified connector's usually is.
+  'PROP-PUBLISHER-OWNER': {
+    context: (files) => {
+      files.apiProperties.properties.publisher = 'Jane Doe';
+    },
+  },
   'PROP-BRAND-IP': {
     context: (files) => {
       files.apiProperties.properties.iconBrandColor = '#da3b01';

@@ -385,9 +385,52 @@ describeRule(
       message:
         /successful response definition\. Add a 2xx response: 200 with the output schema, or 204 when nothing is returned\.$/,
     },
+    {
+      // A webhook registration's outputs are the notification's: SWG-WH-DELETE asks for 201 + Location.
+      name: 'on a webhook registration with error responses only, advising 201 with a Location header',
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = { '400': { description: 'Bad request' } };
+      },
+      pointer: '/paths/~1hooks/post/responses',
+      severity: 'warning',
+      message:
+        /^The operation 'OnTaskCreated' should have at least one successful response definition\. Add a 201 response with a 'Location' header \(the subscription's URL, which the platform calls with DELETE to remove it\); the trigger's outputs are described by 'x-ms-notification-content'\.$/,
+    },
+    {
+      name: "on a webhook registration with 'default' only",
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = { default: { description: 'OK' } };
+      },
+      pointer: '/paths/~1hooks/post/responses',
+      severity: 'warning',
+      message:
+        /Describe the registration's success as a 201 response with a 'Location' header .* rather than 'default';/,
+    },
   ],
   [VALID],
 );
+
+describe('SWG-OP-RESP-SUCCESS advice on a webhook registration, followed', () => {
+  it("leaves neither it nor SWG-WH-DELETE's 201 hint standing", async () => {
+    const onlyErrors = (s: Json): void => {
+      addWebhook(s);
+      s.paths['/hooks'].post.responses = { '400': { description: 'Bad request' } };
+    };
+    // The advice, done literally: a 201 response with a Location header.
+    const followed = (s: Json): void => {
+      onlyErrors(s);
+      s.paths['/hooks'].post.responses['201'] = {
+        description: 'Created',
+        headers: { Location: { type: 'string' } },
+      };
+    };
+    expect(await swaggerFindings('SWG-OP-RESP-SUCCESS', onlyErrors)).toHaveLength(1);
+    expect(await swaggerFindings('SWG-OP-RESP-SUCCESS', followed)).toEqual([]);
+    expect(await swaggerFindings('SWG-WH-DELETE', followed)).toEqual([]);
+  });
+});
 
 describeRule(
   'SWG-RESP-CODE',
@@ -547,12 +590,38 @@ describeRule(
       message:
         /^The operation 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema, or use a 204 response when the operation returns no body\.$/,
     },
+    {
+      // A polling trigger's outputs are its response's, as an action's are.
+      name: 'on a polling trigger whose 200 has no schema, without the 204 advice',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        delete s.paths['/tasks'].get.responses['200'].schema;
+      },
+      pointer: `${LIST}/responses/200`,
+      severity: 'warning',
+      message:
+        /^The trigger 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema: it is what the trigger passes to the flow\.$/,
+    },
   ],
   [
     VALID,
     {
       name: 'on a 204 response',
       edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content' } }),
+    },
+    {
+      // Its outputs are x-ms-notification-content's; its 201 answers the registration.
+      name: 'on a webhook trigger whose 201 has no schema',
+      edit: (s) => addWebhook(s),
+    },
+    {
+      // SWG-WH-NOTIF-CONTENT asks for the notification content: a response schema would be wrong advice.
+      name: 'on a webhook trigger (by its notification URL) without x-ms-notification-content',
+      edit: (s) => {
+        addWebhook(s);
+        delete s.paths['/hooks']['x-ms-notification-content'];
+        s.paths['/hooks'].post.responses = { '200': { description: 'OK' } };
+      },
     },
   ],
 );
@@ -1064,9 +1133,36 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get['x-ms-trigger-metadata'] = { kind: 'query', mode: 'push' }),
       pointer: `${LIST}/x-ms-trigger-metadata/mode`,
     },
+    {
+      name: 'on a trigger on a DELETE operation, as a warning',
+      edit: (s) => {
+        s.paths['/tasks/{taskId}'].delete = { ...s.paths['/tasks/{taskId}'].get, operationId: 'OnTaskGone' };
+        s.paths['/tasks/{taskId}'].delete['x-ms-trigger'] = 'single';
+      },
+      pointer: '/paths/~1tasks~1{taskId}/delete/x-ms-trigger',
+      severity: 'warning',
+      message:
+        /^x-ms-trigger is on the DELETE operation 'OnTaskGone': a trigger polls with GET or registers a webhook with POST or PUT/,
+    },
+    {
+      name: 'on an x-ms-trigger-hint that is no string',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        s.paths['/tasks'].get['x-ms-trigger-hint'] = 123;
+      },
+      pointer: `${LIST}/x-ms-trigger-hint`,
+      message: /so a string such as "To see it work, add a task", not 123\.$/,
+    },
   ],
   [
     VALID,
+    {
+      name: 'on a trigger with a text x-ms-trigger-hint',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        s.paths['/tasks'].get['x-ms-trigger-hint'] = 'To see it work, add a task.';
+      },
+    },
     {
       name: "on 'batch' with polling metadata",
       edit: (s) => {
@@ -1086,9 +1182,37 @@ describeRule(
       pointer: `${LIST}/x-ms-pageable/nextLinkName`,
       message: /'ListTasks' is invalid/,
     },
+    {
+      // Real responses may carry it undocumented (10 of 20 pageable corpus operations): a warning.
+      name: 'on a next link the closed response schema does not list, as a warning',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-pageable'] = { nextLinkName: '@odata.nextLink' };
+        s.paths['/tasks'].get.responses['200'].schema = {
+          type: 'object',
+          properties: { value: { type: 'array', items: { $ref: '#/definitions/Task' } } },
+        };
+      },
+      pointer: `${LIST}/x-ms-pageable/nextLinkName`,
+      severity: 'warning',
+      message:
+        /^The success response schema of 'ListTasks' has no '@odata\.nextLink' property, the link to the next page that x-ms-pageable names\./,
+    },
   ],
   [
     VALID,
+    {
+      name: 'on a next link the response schema lists',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-pageable'] = { nextLinkName: 'nextLink' };
+        s.paths['/tasks'].get.responses['200'].schema = {
+          type: 'object',
+          properties: {
+            value: { type: 'array', items: { $ref: '#/definitions/Task' } },
+            nextLink: { type: 'string' },
+          },
+        };
+      },
+    },
     {
       name: "on '@odata.nextLink'",
       edit: (s) => (s.paths['/tasks'].get['x-ms-pageable'] = { nextLinkName: '@odata.nextLink' }),

@@ -35,6 +35,17 @@ describeRule(
       pointer: '/paths/~1hooks',
       message: /has '1' properties marked as notification URL/,
     },
+    {
+      // Not missing but one level too deep: the platform reads the path item's only.
+      name: 'on x-ms-notification-content written on the operation, at that key, asking to move it up',
+      edit: webhook((operation, s) => {
+        operation['x-ms-notification-content'] = s.paths['/hooks']['x-ms-notification-content'];
+        delete s.paths['/hooks']['x-ms-notification-content'];
+      }),
+      pointer: `${HOOK}/x-ms-notification-content`,
+      message:
+        /^The operation 'OnTaskCreated' is missing notification content extension as it has '1' properties marked as notification URL\. 'x-ms-notification-content' is written on the operation; move it up to the path item '\/hooks', beside 'post'\.$/,
+    },
   ],
   [{ name: 'on a complete webhook', edit: webhook() }],
 );
@@ -156,6 +167,21 @@ describeRule(
       message: /no matching DELETE/,
     },
     {
+      // A DELETE trigger under the webhook's path removes nothing (SWG-TRIGGER-ENUM warns of it).
+      name: "when the only DELETE under the webhook's path is itself a trigger",
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/hooks'].delete = {
+          operationId: 'OnHookDeleted',
+          'x-ms-trigger': 'single',
+          responses: { '200': { description: 'OK' } },
+        };
+      }),
+      pointer: HOOK,
+      severity: 'warning',
+      message: /has no matching DELETE operation/,
+    },
+    {
       name: 'when the only DELETE is a user action on another path (it cannot remove the subscription)',
       edit: webhook((_, s) => {
         delete s.paths['/hooks/{hookId}'];
@@ -186,9 +212,21 @@ describeRule(
       pointer: `${HOOK}/responses`,
       severity: 'info',
     },
+    {
+      // SWG-OP-RESP-SUCCESS leaves empty responses to SWG-OP-RESP-REQ, so the hint is this rule's.
+      name: 'on empty responses, as info',
+      edit: webhook((operation) => (operation.responses = {})),
+      pointer: `${HOOK}/responses`,
+      severity: 'info',
+    },
   ],
   [
     { name: 'on a complete webhook', edit: webhook() },
+    {
+      // SWG-OP-RESP-SUCCESS gives the same advice there, as a warning: one finding for one fix.
+      name: 'on a registration with error responses only (SWG-OP-RESP-SUCCESS asks for the 201)',
+      edit: webhook((operation) => (operation.responses = { '400': { description: 'Bad request' } })),
+    },
     {
       name: 'when a visible DELETE sits under the webhook path',
       edit: webhook((_, s) => delete s.paths['/hooks/{hookId}'].delete['x-ms-visibility']),

@@ -84,4 +84,29 @@ export const apiPropertiesPublisherRules: RuleDefinition[] = [
       }
     },
   },
+  {
+    id: 'PROP-PUBLISHER-OWNER',
+    file: 'apiProperties',
+    title: 'In an independent-publisher connector, `publisher` is you, not the owner of the service.',
+    description:
+      "In independent-publisher-connectors, `publisher` names the person (or company) who built the connector and `stackOwner` the company that owns the service; the same name in both suggests the service's owner publishes it, whose connector belongs in certified-connectors. 1 of the corpus's 133 independent-publisher connectors has them equal (SureXeroLite). Names are compared ignoring case and spaces.",
+    levels: { certified: 'off', 'independent-publisher': 'warning', custom: 'off' },
+    example: {
+      placement: 'apiProperties',
+      bad: '"publisher": "Contoso Ltd", "stackOwner": "Contoso Ltd"',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"',
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      const publisher = properties?.publisher;
+      const stackOwner = properties?.stackOwner;
+      if (typeof publisher !== 'string' || typeof stackOwner !== 'string') return;
+      const key = (name: string): string => name.replace(/\s+/g, '').toLowerCase();
+      if (key(publisher) === '' || key(publisher) !== key(stackOwner)) return;
+      context.report({
+        pointer: '/properties/publisher',
+        message: `The publisher "${nameExcerpt(publisher)}" is also the stackOwner. In independent-publisher-connectors, publisher is you (your name, or your company) and stackOwner the company that owns the service. If you own the service, the connector belongs in certified-connectors.`,
+      });
+    },
+  },
 ];

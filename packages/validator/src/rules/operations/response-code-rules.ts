@@ -5,6 +5,7 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, isSuccessCode } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
+import { webhooks } from './notification-urls.js';
 
 const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 
@@ -52,7 +53,7 @@ export const successResponseRule: RuleDefinition = {
   file: 'swagger',
   title: 'Define a 2xx response for every operation.',
   description:
-    'Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.',
+    "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`. The advice is a 200 with the output schema, or a 204; for a webhook registration it is a 201 with a `Location` header, as SWG-WH-DELETE asks, since the trigger's outputs come from `x-ms-notification-content`.",
   levels: sameLevels('warning'),
   msCode: 'OperationShouldHaveSuccessfulResponse',
   msMessage: "The operation '{0}' should have at least one successful response definition.",
@@ -62,12 +63,16 @@ export const successResponseRule: RuleDefinition = {
     good: '"responses": { "200": { "description": "OK" } }',
   },
   check({ swagger, report }) {
-    for (const operation of swagger?.operations ?? []) {
+    if (!swagger) return;
+    // Built at the first operation without a 2xx: most connectors have none.
+    let webhookOperations: Set<OperationInfo> | undefined;
+    for (const operation of swagger.operations) {
       if (operation.responses.length === 0 || hasSuccessResponse(operation)) continue;
-      // 133 of the 138 corpus warnings have a 'default' response only.
-      const advice = operation.responses.some((response) => response.code === 'default')
-        ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'."
-        : 'Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.';
+      webhookOperations ??= new Set(webhooks(swagger).map((webhook) => webhook.operation));
+      const onlyDefault = operation.responses.some((response) => response.code === 'default');
+      const advice = webhookOperations.has(operation)
+        ? webhookAdvice(onlyDefault)
+        : operationAdvice(onlyDefault);
       report({
         pointer: childPointer(operation.pointer, 'responses'),
         message: `${fill(
@@ -78,6 +83,27 @@ export const successResponseRule: RuleDefinition = {
     }
   },
 };
+
+function operationAdvice(onlyDefault: boolean): string {
+  // 133 of the 138 corpus warnings have a 'default' response only.
+  return onlyDefault
+    ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'."
+    : 'Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.';
+}
+
+/**
+ * A webhook registration answers 201 with the subscription's URL in a Location header, which the
+ * platform calls with DELETE when the flow goes (SWG-WH-DELETE); its outputs are the notification's,
+ * so "200 with the output schema" would be advice that SWG-WH-DELETE then contradicts.
+ */
+function webhookAdvice(onlyDefault: boolean): string {
+  const response =
+    "a 201 response with a 'Location' header (the subscription's URL, which the platform calls with DELETE to remove it)";
+  const outputs = "the trigger's outputs are described by 'x-ms-notification-content'.";
+  return onlyDefault
+    ? `Describe the registration's success as ${response} rather than 'default'; ${outputs}`
+    : `Add ${response}; ${outputs}`;
+}
 
 export const responseCodeRule: RuleDefinition = {
   id: 'SWG-RESP-CODE',

@@ -6,6 +6,7 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
+import { webhooks } from './notification-urls.js';
 
 function hasSchema(response: { value: JsonObject }): boolean {
   return isObject(response.value.schema);
@@ -177,9 +178,9 @@ export const emptyResponseSchemaRule: RuleDefinition = {
 export const responseSchemaDefinedRule: RuleDefinition = {
   id: 'SWG-RESP-DEFINED',
   file: 'swagger',
-  title: 'Give visible actions a response schema.',
+  title: 'Give visible actions and polling triggers a response schema.',
   description:
-    'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+    'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
   levels: certificationLevels('warning', 'off'),
   example: {
     placement: 'responses',
@@ -187,16 +188,25 @@ export const responseSchemaDefinedRule: RuleDefinition = {
     good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
   },
   check({ swagger, report }) {
-    for (const operation of swagger?.operations ?? []) {
+    if (!swagger) return;
+    // A webhook's outputs are its notification's (x-ms-notification-content, which SWG-WH-NOTIF-CONTENT
+    // asks for); a polling trigger's are its response's, as an action's are.
+    const webhookOperations = new Set(webhooks(swagger).map((webhook) => webhook.operation));
+    for (const operation of swagger.operations) {
       // An MCP server's replies are read by the agent, not by the designer (see SWG-RESP-EMPTY-SCHEMA).
-      if (operation.isInternal || operation.isTrigger || operation.isMcp) continue;
+      if (operation.isInternal || operation.isMcp || webhookOperations.has(operation)) continue;
       if (operation.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
       if (withBody.length === 0) continue;
-      report({
-        pointer: withBody[0]!.pointer,
-        message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`,
-      });
+      report({ pointer: withBody[0]!.pointer, message: noResponseSchemaMessage(operation) });
     }
   },
 };
+
+function noResponseSchemaMessage(operation: OperationInfo): string {
+  const label = operationLabel(operation);
+  // A polling trigger that answers 204 fires nothing: "use a 204" would be no advice for it.
+  return operation.isTrigger
+    ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.`
+    : `The operation '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`;
+}

@@ -1,14 +1,14 @@
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition, type RuleExample } from '../../model/rule.js';
-import { asObject, asString } from '../../swagger/json-values.js';
+import { asObject, asString, has } from '../../swagger/json-values.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { fill } from './rule-kit.js';
+import { fill, isSuccessCode } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { subscriptionRemover } from './webhook-deletes.js';
@@ -70,7 +70,7 @@ export const webhookRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Describe the webhook payload with x-ms-notification-content.',
     description:
-      "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+      "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; the create-webhook-trigger doc's example, and all 269 uses in the corpus). Written inside the operation it is not read, so the finding is at that key and asks to move it up to the path item.",
     levels: sameLevels('error'),
     msMessage:
       "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
@@ -82,14 +82,21 @@ export const webhookRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const webhook of swagger ? webhooks(swagger) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
-        report({
-          pointer: webhook.operation.pathItemPointer,
-          message: fill(
-            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
-            operationLabel(webhook.operation),
-            webhook.urls.length,
-          ),
-        });
+        const operation = webhook.operation;
+        const message = fill(
+          "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+          operationLabel(operation),
+          webhook.urls.length,
+        );
+        // Not missing but one level too deep: the platform reads the path item's only.
+        if (has(operation.operation, 'x-ms-notification-content')) {
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-notification-content'),
+            message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation.path)}', beside '${operation.method}'.`,
+          });
+          continue;
+        }
+        report({ pointer: operation.pathItemPointer, message });
       }
     },
   },
@@ -204,7 +211,7 @@ export const webhookRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.',
     description:
-      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.',
+      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription. A registration with responses but no 2xx among them gets the 201 advice from SWG-OP-RESP-SUCCESS, as a warning, and not again here.',
     levels: certificationLevels('warning', 'info'),
     example: {
       placement: 'paths',
@@ -219,7 +226,10 @@ export const webhookRules: RuleDefinition[] = [
       for (const webhook of webhooks(swagger)) {
         if (webhook.urls.length === 0) continue;
         const operation = webhook.operation;
-        deletions ??= swagger.operations.filter((candidate) => candidate.method === 'delete');
+        // A DELETE that is itself a trigger removes nothing for the platform (SWG-TRIGGER-ENUM warns of it).
+        deletions ??= swagger.operations.filter(
+          (candidate) => candidate.method === 'delete' && !candidate.isTrigger,
+        );
         removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report({
@@ -233,7 +243,12 @@ export const webhookRules: RuleDefinition[] = [
         const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
           (name) => name.toLowerCase() === 'location',
         );
-        if (!created || !location) {
+        // Responses without a 2xx get this advice from SWG-OP-RESP-SUCCESS, as a warning at the same
+        // place. Empty responses do not: that rule leaves them to SWG-OP-RESP-REQ.
+        const toldBySuccessRule =
+          operation.responses.length > 0 &&
+          !operation.responses.some((response) => isSuccessCode(response.code));
+        if (!toldBySuccessRule && (!created || !location)) {
           // Most merged webhooks document 200 only (73 certified connectors), so this part is a hint.
           report({
             pointer: created ? created.pointer : childPointer(operation.pointer, 'responses'),

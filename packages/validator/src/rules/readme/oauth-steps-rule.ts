@@ -1,8 +1,7 @@
-import type { RuleContext, RuleDefinition } from '../../model/rule.js';
-import { asObject, entriesOf } from '../../swagger/json-values.js';
-import { hasParameterType } from '../api-properties/connection-parameters.js';
+import type { RuleDefinition } from '../../model/rule.js';
 import { outline, type ReadmeHeading, type ReadmeOutline } from './outline.js';
-import { CREDENTIALS_HEADING, findSection } from './sections.js';
+import { CREDENTIALS_HEADING, CREDENTIALS_SECTION, findSection } from './sections.js';
+import { usesOAuth } from './uses-oauth.js';
 
 /** Words of the steps that register an OAuth app. */
 const REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
@@ -15,11 +14,12 @@ function explainsRegistration(readme: ReadmeOutline, heading: ReadmeHeading): bo
   return REGISTRATION_STEPS.test(readme.text.slice(heading.bodyStart, heading.bodyEnd));
 }
 
-function usesOAuth(context: RuleContext): boolean {
-  if (hasParameterType(context.apiProperties, 'oauthSetting')) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === 'oauth2',
-  );
+/**
+ * The steps stand under the app's own heading ("Registering an Azure Active Directory application"
+ * in Office 365 Users, "Create Azure AD app").
+ */
+export function explainsRegistrationUnderAppHeading(readme: ReadmeOutline): boolean {
+  return readme.headings.some((heading) => explainsRegistration(readme, heading));
 }
 
 export const oauthStepsRule: RuleDefinition = {
@@ -27,7 +27,7 @@ export const oauthStepsRule: RuleDefinition = {
   file: 'readme',
   title: 'For OAuth, the readme explains how to create the OAuth app.',
   description:
-    'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+    'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
   levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
   example: {
     bad: '## Obtaining Credentials\nSign in with your account.',
@@ -36,12 +36,15 @@ export const oauthStepsRule: RuleDefinition = {
   check(context) {
     const readme = outline(context);
     if (!readme || !usesOAuth(context)) return;
+    // A readme without any credentials section is told so by README-SECTIONS-CERT or -IP, whose
+    // message then asks for these steps there: one finding for one fix. This rule speaks for a
+    // section that exists (or a readme that names it otherwise) but does not give the steps.
+    if (!findSection(readme.headings, CREDENTIALS_SECTION)) return;
     const section = findSection(readme.headings, CREDENTIALS_HEADING);
     const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : '';
     if (REGISTRATION_STEPS.test(body)) return;
-    // Without a credentials section, the steps may stand under the app's own heading ("Registering
-    // an Azure Active Directory application" in Office 365 Users, "Create Azure AD app").
-    if (!section && readme.headings.some((heading) => explainsRegistration(readme, heading))) return;
+    // Without a credentials section, the steps may stand under the app's own heading.
+    if (!section && explainsRegistrationUnderAppHeading(readme)) return;
     const where = section ?? readme.headings[0];
     context.report({
       ...(where ? { offset: where.offset, length: where.length } : { line: 1 }),

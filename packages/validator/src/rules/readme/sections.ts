@@ -27,7 +27,7 @@ export const MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|c
  * The credentials section under the names merged readmes give it: "How to get API key" (tyntec),
  * "Obtaining an API Key", "Access Your API Key", "Obtaining Token", "Authentication".
  */
-const CREDENTIALS_SECTION =
+export const CREDENTIALS_SECTION =
   /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
 
 /**

@@ -4,7 +4,9 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { headingLookalikes, type HeadingLookalike } from './heading-lookalikes.js';
 import { hasMcpServer } from './mcp-server.js';
 import { outline } from './outline.js';
-import { findSection, TEMPLATE_SECTIONS } from './sections.js';
+import { CREDENTIALS_SECTION, findSection, TEMPLATE_SECTIONS } from './sections.js';
+import { usesOAuth } from './uses-oauth.js';
+import { explainsRegistrationUnderAppHeading } from './oauth-steps-rule.js';
 
 export function sectionsRule(
   id: string,
@@ -56,9 +58,17 @@ export function sectionsRule(
           });
           continue;
         }
+        // README-OAUTH-STEPS leaves a readme without the section to this rule: ask for its steps here,
+        // unless the readme gives them under the app's own heading (Office 365 Users).
+        const oauthSteps =
+          section.matches === CREDENTIALS_SECTION &&
+          usesOAuth(context) &&
+          !explainsRegistrationUnderAppHeading(readme)
+            ? ' The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows.'
+            : '';
         context.report({
           ...(firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 }),
-          message,
+          message: `${message}${oauthSteps}`,
         });
       }
     },
