@@ -95,6 +95,13 @@ public class Script : ScriptBase
     expect(findings).toEqual([]);
   });
 
+  it('finishes a script of 300,000 "$" in a row (was 334 s), and reads the string after as a string', async () => {
+    // The scan stops at each `$`, and tried from each the whole run as a string's prefix.
+    const script = `var y = ${'$'.repeat(300_000)};\nvar s = "new HttpClient()";\nvar c = new HttpClient();\n`;
+    const findings = await runRules({ ...validConnectorFiles(), 'script.csx': script }, ['CSX-HTTPCLIENT']);
+    expect(findings.map((finding) => finding.line)).toEqual([3]);
+  });
+
   it('still requires the override to be the one of ExecuteAsync()', async () => {
     const script =
       'public class Script : ScriptBase { public override void ExecuteAsyncX() { } ExecuteAsync() }';
