@@ -445,6 +445,19 @@ describe('script rules in interpolation holes', () => {
     ]);
   });
 
+  it('every rule reads holes nested 20,000 deep (2,000 overflowed the stack: an internal error on each rule)', async () => {
+    const depth = 20_000;
+    const script = inExecute([
+      `var deep = ${'$"{'.repeat(depth)}new HttpClient()${'}"'.repeat(depth)};`,
+      'var after = new HttpClient();',
+    ]);
+    const findings = await runRules(withScript(script), ALL);
+    expect(findings.map(({ ruleId, line, column }) => [ruleId, line, column])).toEqual([
+      ['CSX-HTTPCLIENT', 13, 20 + 3 * depth],
+      ['CSX-HTTPCLIENT', 14, 21],
+    ]);
+  });
+
   it('CSX-CLASS: a declaration in a literal in a hole is not the Script class', async () => {
     const script = inExecute(['var text = $"{x ?? "public class Script : ScriptBase"}";']).replace(
       'public class Script : ScriptBase',

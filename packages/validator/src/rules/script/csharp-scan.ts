@@ -21,7 +21,7 @@ export interface ScannedCSharp {
 
 export function scanCSharp(text: string): ScannedCSharp {
   const scan = new Scan(text);
-  scan.code(0, false);
+  scan.read();
   return { code: scan.blanked.toString(), strings: scan.strings };
 }
 
@@ -40,13 +40,46 @@ class Scan {
   }
 
   /**
-   * Reads code from `from`: to the end of the text, or, in an interpolation hole, to the `}` that
-   * closes it or the `:` that starts its format, returning where that is. Brackets of all kinds
-   * are counted together, as C# does for a hole: a `:` or `}` inside `( )`, `[ ]` or `{ }` is code.
+   * Reads the whole text. The holes of an interpolated string are code, which may hold interpolated
+   * strings of their own, as deeply as the text nests them (C# sets no limit): the strings open
+   * around the code being read are kept on a stack of their own. Read by calls that called each
+   * other, 2,000 nested `$"{` overflowed the call stack.
    */
-  code(from: number, hole: boolean): number {
+  read(): void {
     const text = this.text;
-    let depth = 0;
+    const open: InterpolatedString[] = [];
+    let at = 0;
+    for (;;) {
+      let hole = open.at(-1);
+      const stop = this.code(at, hole);
+      if (stop < text.length && (text[stop] === '$' || text[stop] === '@')) {
+        hole = new InterpolatedString(text, stop, this.blanked);
+        this.strings.push(hole.literal);
+        open.push(hole);
+        at = hole.readText();
+      } else if (hole) {
+        at = hole.holeEnded(stop);
+      } else {
+        return;
+      }
+      // A string that ended gives way to the code around it, which goes on after it.
+      while (hole?.ended) {
+        open.pop();
+        at = hole.literal.end;
+        hole = open.at(-1);
+      }
+    }
+  }
+
+  /**
+   * Reads code from `from`: to the end of the text, to the prefix of an interpolated string (which
+   * `read` reads), or, in the hole of an interpolated string, to the `}` that closes it or the `:`
+   * that starts its format, returning where that is. Brackets of all kinds are counted together, as
+   * C# does for a hole: a `:` or `}` inside `( )`, `[ ]` or `{ }` is code. The count is the
+   * string's, kept while a string in the hole is read.
+   */
+  private code(from: number, hole: InterpolatedString | undefined): number {
+    const text = this.text;
     // From one character that can open a comment (`/`), a string (`"`, `@`, `$`) or a char literal
     // (`'`) to the next: everything between them is plain code. A hole, short, is read a character
     // at a time, as it also stops at brackets and colons.
@@ -54,30 +87,26 @@ class Scan {
       const c = text[i]!;
       const following = text[i + 1];
       if (c === '/' && (following === '/' || following === '*')) i = this.comment(i);
-      else if (c === '"') i = this.string(i);
-      else if (c === '@' || c === '$') i = this.prefixed(i);
-      else if (c === "'") i = this.charLiteral(i);
+      else if (c === '"') i = this.string(i, i);
+      else if (c === '@' || c === '$') {
+        // A run of `@` and `$` is read once: tried again from each `$` of it, as the scan stops at
+        // each, 80,000 `$` in a row took 46 s.
+        const run = prefixRun(text, i);
+        if (run.stringStart === -1) i = run.end;
+        else if (run.dollars > 0) return run.stringStart;
+        else i = this.string(run.stringStart, run.end);
+      } else if (c === "'") i = this.charLiteral(i);
       else if (hole && (c === '(' || c === '[' || c === '{')) {
-        depth++;
+        hole.depth++;
         i++;
-      } else if (hole && (c === ')' || c === ']' || c === '}') && depth > 0) {
-        depth--;
+      } else if (hole && (c === ')' || c === ']' || c === '}') && hole.depth > 0) {
+        hole.depth--;
         i++;
-      } else if (hole && (c === '}' || (c === ':' && depth === 0))) return i;
+      } else if (hole && (c === '}' || (c === ':' && hole.depth === 0))) return i;
       else i++;
       if (!hole && i < text.length) i = this.next.literalOrCommentStart(i);
     }
     return text.length;
-  }
-
-  /**
-   * A run of `@` and `$` at `start`, read once: the string it ends with, if it does, and returns where
-   * that ends; otherwise the run is code, and returns where it ends. Tried again from each `$` of the
-   * run, as the scan stops at each, 80,000 `$` in a row took 46 s.
-   */
-  private prefixed(start: number): number {
-    const run = prefixRun(this.text, start);
-    return run.stringStart === -1 ? run.end : this.string(run.stringStart);
   }
 
   /** A `//` or `/*` comment at `start`, blanked; returns where it ends. */
@@ -101,64 +130,91 @@ class Scan {
     return end;
   }
 
-  /** A string literal from its prefix or opening quote at `start`, read and blanked; returns where it ends. */
-  private string(start: number): number {
+  /**
+   * A string literal that is not interpolated, from its prefix (`@`) or opening quote at `start`,
+   * its opening quote at `open`, read and blanked; returns where it ends.
+   */
+  private string(start: number, open: number): number {
     const text = this.text;
-    let i = start;
-    let verbatim = false;
-    let dollars = 0;
-    while (text[i] === '@' || text[i] === '$') {
-      if (text[i] === '@') verbatim = true;
-      else dollars++;
-      i++;
-    }
     // Raw string literal (C# 11): three or more quotes, ended by the same number. Counted in place:
     // a regular expression on a slice cost a slice and a match per literal (0.7 MB a corpus run).
-    const quotes = quotesAt(text, i);
-    if (dollars > 0)
-      return this.interpolatedString(start, i, quotes >= 3 ? quotes : verbatim ? 0 : -1, dollars);
+    const quotes = quotesAt(text, open);
     let literal: StringLiteral;
     if (quotes >= 3) {
       const closing = '"'.repeat(quotes);
-      const end = text.indexOf(closing, i + quotes);
+      const end = text.indexOf(closing, open + quotes);
       const stop = end < 0 ? text.length : end + quotes;
-      literal = { value: text.slice(i + quotes, end < 0 ? text.length : end), offset: start, end: stop };
-    } else if (verbatim) {
-      literal = readVerbatimString(text, start, i + 1, this.next);
+      literal = { value: text.slice(open + quotes, end < 0 ? text.length : end), offset: start, end: stop };
+    } else if (open > start) {
+      literal = readVerbatimString(text, start, open + 1, this.next);
     } else {
-      literal = readRegularString(text, start, i + 1, this.next);
+      literal = readRegularString(text, start, open + 1, this.next);
     }
     this.strings.push(literal);
     this.blanked.blankLiteral(start, literal.end, DOUBLE_QUOTE);
     return literal.end;
   }
+}
+
+/**
+ * An interpolated string (`$"…"`, `$@"…"`, `$"""…"""`, `$$"""…"""`) from its prefix, read a piece at
+ * a time between its holes, whose code the scan reads. Its text is read as its kind of string reads
+ * it, except at braces: as many as its dollars open a hole (in a raw string, the braces before them
+ * are text; elsewhere `{{` is a brace of the text), and the hole is code, with its own comments and
+ * literals, up to the `}` that closes it or a format (`:yyyy`) read as text up to that `}`. The
+ * literal's value is its text, each hole kept as written. Read a character at a time: holes are
+ * short, and so are most interpolated strings.
+ */
+class InterpolatedString {
+  readonly literal: StringLiteral;
+  /** Whether the string has ended: `literal` is then read, and blanked. */
+  ended = false;
+  /** Brackets open in the hole being read. */
+  depth = 0;
+  /** The number of quotes of a raw string, 0 for a verbatim string and -1 for a regular one. */
+  private readonly rawQuotes: number;
+  private readonly raw: boolean;
+  /** How many braces open a hole, and close it. */
+  private readonly braces: number;
+  private value = '';
+  /** The text (and braces, and formats) from here on, up to a hole's code, are blanked. */
+  private blankFrom: number;
+  private holeStart = -1;
+  private inFormat = false;
+  private at: number;
+  /** Where the plain text not yet in the value starts: it goes in a run at a time, not a character. */
+  private plain: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly blanked: BlankedCode,
+  ) {
+    let open = start;
+    let verbatim = false;
+    let dollars = 0;
+    for (; text[open] === '@' || text[open] === '$'; open++) {
+      if (text[open] === '@') verbatim = true;
+      else dollars++;
+    }
+    const quotes = quotesAt(text, open);
+    this.rawQuotes = quotes >= 3 ? quotes : verbatim ? 0 : -1;
+    this.raw = quotes >= 3;
+    this.braces = this.raw ? dollars : 1;
+    this.literal = { value: '', offset: start, end: text.length };
+    this.blankFrom = start + 1;
+    this.at = open + (this.raw ? quotes : 1);
+    this.plain = this.at;
+  }
 
   /**
-   * An interpolated string (`$"…"`, `$@"…"`, `$"""…"""`, `$$"""…"""`) from its prefix at `start`,
-   * its opening quotes at `open`: `rawQuotes` is the number of quotes of a raw string, 0 for a
-   * verbatim string and -1 for a regular one. Its text is read as that kind of string reads it,
-   * except at braces: `dollars` of them open a hole (in a raw string, the braces before them are
-   * text; elsewhere `{{` is a brace of the text), and the hole is code, with its own comments and
-   * literals, up to the `}` that closes it or a format (`:yyyy`) read as text up to that `}`. The
-   * literal's value is its text, each hole kept as written. Read a character at a time: holes are
-   * short, and so are most interpolated strings.
+   * Reads the text on from where it stopped: returns where a hole's code starts, or, once the
+   * string has ended, -1.
    */
-  private interpolatedString(start: number, open: number, rawQuotes: number, dollars: number): number {
-    const text = this.text;
-    const raw = rawQuotes >= 3;
-    const literal: StringLiteral = { value: '', offset: start, end: text.length };
-    this.strings.push(literal);
-    const braces = raw ? dollars : 1;
-    let value = '';
-    // The text (and braces, and formats) from `blankFrom` on, up to a hole's code, are blanked.
-    let blankFrom = start + 1;
-    let holeStart = -1;
-    let inFormat = false;
-    let i = open + (raw ? rawQuotes : 1);
-    // Where the plain text not yet in the value starts: it goes in a run at a time, not a character.
-    let plain = i;
+  readText(): number {
+    const { text, raw, rawQuotes, braces } = this;
+    let i = this.at;
     let end = text.length;
-    let endsInHole = false;
     while (i < text.length) {
       const c = text[i]!;
       if (c !== '"' && c !== '\\' && c !== '\n' && c !== '{' && c !== '}') {
@@ -166,68 +222,84 @@ class Scan {
         continue;
       }
       // A format is text, but the value keeps its hole as written.
-      if (!inFormat) value += text.slice(plain, i);
+      if (!this.inFormat) this.value += text.slice(this.plain, i);
       if (c === '"' && raw && quotesAt(text, i) >= rawQuotes) {
         end = i + rawQuotes;
         break;
       } else if (c === '"' && rawQuotes === 0 && text[i + 1] === '"') {
-        if (!inFormat) value += '"';
+        if (!this.inFormat) this.value += '"';
         i += 2;
       } else if (c === '"' && !raw) {
         end = i + 1;
         break;
       } else if (c === '\\' && rawQuotes < 0) {
-        if (!inFormat) value += text[i + 1] ?? '';
+        if (!this.inFormat) this.value += text[i + 1] ?? '';
         i += 2;
       } else if (c === '\n' && rawQuotes < 0) {
         end = i;
         break;
-      } else if (c === '}' && inFormat) {
+      } else if (c === '}' && this.inFormat) {
         i = closeHole(text, i, braces);
-        value += text.slice(holeStart, i);
-        inFormat = false;
-      } else if (c === '{' && !inFormat) {
+        this.value += text.slice(this.holeStart, i);
+        this.inFormat = false;
+      } else if (c === '{' && !this.inFormat) {
         const run = raw ? bracesAt(text, i, '{') : text[i + 1] === '{' ? 2 : 1;
         if (run < braces || (!raw && run === 2)) {
-          value += raw ? text.slice(i, i + run) : '{';
+          this.value += raw ? text.slice(i, i + run) : '{';
           i += run;
         } else {
-          value += text.slice(i, i + run - braces);
-          holeStart = i + run - braces;
-          this.blanked.blank(blankFrom, i + run);
-          i = this.code(i + run, true);
-          blankFrom = i;
-          if (i >= text.length) {
-            endsInHole = true;
-            break;
-          }
-          if (text[i] === ':') {
-            inFormat = true;
-            i++;
-          } else {
-            i = closeHole(text, i, braces);
-            value += text.slice(holeStart, i);
-          }
+          this.value += text.slice(i, i + run - braces);
+          this.holeStart = i + run - braces;
+          this.blanked.blank(this.blankFrom, i + run);
+          this.depth = 0;
+          return i + run;
         }
       } else if (c === '}' && !raw && text[i + 1] === '}') {
-        value += '}';
+        this.value += '}';
         i += 2;
       } else {
-        if (!inFormat) value += c;
+        if (!this.inFormat) this.value += c;
         i++;
       }
-      plain = i;
+      this.plain = i;
     }
-    if (i >= text.length && !inFormat && !endsInHole) value += text.slice(plain);
-    literal.value = value;
-    literal.end = end;
-    this.blanked.put(start, DOUBLE_QUOTE);
+    if (i >= text.length && !this.inFormat) this.value += text.slice(this.plain);
+    this.end(end, false);
+    return -1;
+  }
+
+  /**
+   * The code of the hole stopped at `at`: its `}`, the `:` of its format, or the end of the text.
+   * Reads the text on (see readText).
+   */
+  holeEnded(at: number): number {
+    const text = this.text;
+    this.blankFrom = at;
+    if (at >= text.length) {
+      this.end(text.length, true);
+      return -1;
+    }
+    if (text[at] === ':') {
+      this.inFormat = true;
+      this.at = at + 1;
+    } else {
+      this.at = closeHole(text, at, this.braces);
+      this.value += text.slice(this.holeStart, this.at);
+    }
+    this.plain = this.at;
+    return this.readText();
+  }
+
+  private end(end: number, inHole: boolean): void {
+    this.literal.value = this.value;
+    this.literal.end = end;
+    this.blanked.put(this.start, DOUBLE_QUOTE);
     // Unterminated in a hole, the string ends with the text, and its hole's code is code to the end.
-    if (!endsInHole) {
-      this.blanked.blank(blankFrom, end);
-      if (end - 1 > start) this.blanked.put(end - 1, DOUBLE_QUOTE);
+    if (!inHole) {
+      this.blanked.blank(this.blankFrom, end);
+      if (end - 1 > this.start) this.blanked.put(end - 1, DOUBLE_QUOTE);
     }
-    return end;
+    this.ended = true;
   }
 }
 
@@ -357,11 +429,12 @@ class BlankedCode {
 }
 
 /**
- * The run of `@` and `$` from `at`, and where in it a string starts, or -1 if none does: `@"`, `$"`,
- * `$@"`, `@$"` start a string, and so do `$$"""` and more dollars (C# 11), with at most one `@`.
- * Before a run's second-last `@` is code (`@@$"` is `@` and a string `@$"`).
+ * The run of `@` and `$` from `at`, where in it a string starts (-1 if none does) and how many
+ * dollars its prefix has: `@"`, `$"`, `$@"`, `@$"` start a string, and so do `$$"""` and more
+ * dollars (C# 11), with at most one `@`. Before a run's second-last `@` is code (`@@$"` is `@` and
+ * a string `@$"`).
  */
-function prefixRun(text: string, at: number): { end: number; stringStart: number } {
+function prefixRun(text: string, at: number): { end: number; stringStart: number; dollars: number } {
   let end = at;
   let lastAt = -1;
   let secondLastAt = -1;
@@ -371,8 +444,9 @@ function prefixRun(text: string, at: number): { end: number; stringStart: number
       lastAt = end;
     }
   }
-  if (text[end] !== '"') return { end, stringStart: -1 };
-  return { end, stringStart: secondLastAt === -1 ? at : secondLastAt + 1 };
+  if (text[end] !== '"') return { end, stringStart: -1, dollars: 0 };
+  const stringStart = secondLastAt === -1 ? at : secondLastAt + 1;
+  return { end, stringStart, dollars: end - stringStart - (lastAt >= stringStart ? 1 : 0) };
 }
 
 /**
