@@ -137,6 +137,59 @@ public class Script : ScriptBase
   });
 });
 
+describe('misspelt operationIds and parameter references are matched against names prepared once', () => {
+  it('names the meant operation of 3,000 misspelt dynamic calls (was 138 s: the ids listed and prepared per call)', async () => {
+    const count = 3_000;
+    const swagger = validSwagger();
+    swagger.paths = {};
+    for (let index = 0; index < count; index++) {
+      const dynamic = { operationId: `ListThingNumbr${index}`, 'value-path': 'id' };
+      swagger.paths[`/p${index}`] = {
+        get: {
+          operationId: `ListThingNumber${index}`,
+          parameters: [{ name: 'q', in: 'query', type: 'string', 'x-ms-dynamic-values': dynamic }],
+          responses: { 200: { description: 'OK' } },
+        },
+      };
+    }
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger }, [
+      'SWG-DYN-OPID',
+    ]);
+    expect(findings).toHaveLength(1_001);
+    expect(findings[7]!.message).toMatch(/'ListThingNumbr7' is not .* Did you mean 'ListThingNumber7'\?$/);
+  });
+
+  it('names the meant input of 3,000 misspelt references to an operation of 3,000 parameters (was 118 s)', async () => {
+    const count = 3_000;
+    const swagger = validSwagger();
+    const parameters: Json[] = Array.from({ length: count }, (_, index) => ({
+      name: `filterNumber${index}`,
+      in: 'query',
+      type: 'string',
+    }));
+    const given: Json = {};
+    for (let index = 0; index < count; index++) given[`p${index}`] = { parameter: `filterNumbr${index}` };
+    parameters.push({
+      name: 'choice',
+      in: 'query',
+      type: 'string',
+      'x-ms-dynamic-values': { operationId: 'ListChoices', 'value-path': 'id', parameters: given },
+    });
+    swagger.paths = {
+      '/things': {
+        get: { operationId: 'ListThings', parameters, responses: { 200: { description: 'OK' } } },
+      },
+      '/choices': { get: { operationId: 'ListChoices', responses: { 200: { description: 'OK' } } } },
+    };
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger }, [
+      'SWG-DYN-PARAMS',
+    ]);
+    const references = findings.filter((finding) => finding.message.startsWith('The parameter reference'));
+    expect(references).toHaveLength(1_000);
+    expect(references[7]!.message).toMatch(/'filterNumbr7' is not .* Did you mean 'filterNumber7'\?$/);
+  });
+});
+
 describe('a swagger shaped against the diff is compared in linear time', () => {
   const ruleIds = (changes: { ruleId: string }[]) => [...new Set(changes.map((change) => change.ruleId))];
 

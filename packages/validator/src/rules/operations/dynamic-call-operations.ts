@@ -1,7 +1,9 @@
+import { closestMatcher, type ClosestMatcher } from '@connector-alm/core';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { OperationInfo, ParameterInfo } from '../../swagger/operation-info.js';
 import type { DynamicCall } from './dynamic-index.js';
+import { perModel } from './rule-kit.js';
 
 /* The operations a dynamic call links: the target it calls, and the source whose parameters it passes. */
 
@@ -50,23 +52,60 @@ export function sourceParameter(call: DynamicCall, name: string): JsonObject | u
  * read: a parameter without a name (a broken `$ref`) or a body whose properties are not listed.
  */
 export type SourceInput =
-  { kind: 'known' } | { kind: 'undecided' } | { kind: 'unknown'; first: string; names: string[] };
+  { kind: 'known' } | { kind: 'undecided' } | { kind: 'unknown'; first: string; inputs: OperationInputs };
 
 export function sourceInput(model: SwaggerModel, source: OperationInfo, reference: string): SourceInput {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return { kind: 'undecided' };
+  if (inputs.names.has(reference)) return { kind: 'known' };
+  const first = firstStep(reference);
+  if (inputs.names.has(first)) return { kind: 'known' };
+  return { kind: 'unknown', first, inputs };
+}
+
+/**
+ * The names of an operation's inputs (its parameters and its body's top-level properties), read
+ * once for all the references to it, and the name a misspelt one is closest to, prepared once. Read
+ * again for each reference, with a matcher prepared each time, the cost grew as references times inputs.
+ */
+export class OperationInputs {
+  readonly names: ReadonlySet<string>;
+  private matcher: ClosestMatcher | undefined;
+
+  constructor(private readonly listed: readonly string[]) {
+    this.names = new Set(listed);
+  }
+
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name: string): string | undefined {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+}
+
+/** The inputs of each operation that a reference has asked about, or undefined where they cannot all be read. */
+const operationInputs = perModel(() => new Map<OperationInfo, OperationInputs | undefined>());
+
+function inputsOf(model: SwaggerModel, operation: OperationInfo): OperationInputs | undefined {
+  const known = operationInputs(model);
+  if (known.has(operation)) return known.get(operation);
+  const inputs = readInputs(model, operation);
+  known.set(operation, inputs);
+  return inputs;
+}
+
+function readInputs(model: SwaggerModel, operation: OperationInfo): OperationInputs | undefined {
   const names: string[] = [];
-  for (const parameter of source.parameters) {
-    if (parameter.name === undefined) return { kind: 'undecided' };
+  for (const parameter of operation.parameters) {
+    if (parameter.name === undefined) return undefined;
     names.push(parameter.name);
     if (parameter.in !== 'body') continue;
     const schema = asObject(model.resolve(parameter.value.schema, '').value);
     const properties = asObject(schema?.properties);
-    if (!schema || !properties || has(schema, 'allOf')) return { kind: 'undecided' };
+    if (!schema || !properties || has(schema, 'allOf')) return undefined;
     names.push(...Object.keys(properties));
   }
-  if (names.includes(reference)) return { kind: 'known' };
-  const first = firstStep(reference);
-  if (names.includes(first)) return { kind: 'known' };
-  return { kind: 'unknown', first, names };
+  return new OperationInputs(names);
 }
 
 /** `body` of `body/boardId`, `WebHook` of `WebHook.LifecycleId`, the reference itself otherwise. */

@@ -1,4 +1,3 @@
-import { closestMatch } from '@connector-alm/core';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
@@ -42,7 +41,7 @@ function reportUnknownReferences(
     if (typeof reference !== 'string') continue;
     const input = sourceInput(model, source, reference);
     if (input.kind !== 'unknown') continue;
-    const meant = closestMatch(input.first, input.names);
+    const meant = input.inputs.closest(input.first);
     const step = input.first === reference ? '' : ` (its first step '${nameExcerpt(input.first)}')`;
     report({
       pointer: childPointer(argumentPointer(call, name), key),

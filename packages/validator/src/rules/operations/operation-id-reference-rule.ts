@@ -1,4 +1,4 @@
-import { closestMatch } from '@connector-alm/core';
+import { closestMatcher, type ClosestMatcher } from '@connector-alm/core';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
@@ -7,6 +7,7 @@ import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { dynamicCalls, type DynamicCall } from './dynamic-index.js';
+import { perModel } from './rule-kit.js';
 
 const NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
 
@@ -50,13 +51,21 @@ function simulateAt(operation: OperationInfo): () => string {
   return () => childPointer(operation.pointer, 'x-ms-operation-context', 'simulate');
 }
 
-/** ` Did you mean 'X'?` with the operationId a misspelt one is closest to, or nothing. */
-function meantOperation(model: SwaggerModel, operationId: unknown): string {
-  if (typeof operationId !== 'string') return '';
+/**
+ * The operationIds of a swagger, prepared once to name the one a misspelt reference is closest to.
+ * Listed and prepared again for each reference, 3,000 misspelt references took 87 s.
+ */
+const operationIdMatcher = perModel((model: SwaggerModel): ClosestMatcher => {
   const ids: string[] = [];
   for (const operation of model.operations)
     if (operation.operationId !== undefined) ids.push(operation.operationId);
-  const match = closestMatch(operationId, ids);
+  return closestMatcher(ids);
+});
+
+/** ` Did you mean 'X'?` with the operationId a misspelt one is closest to, or nothing. */
+function meantOperation(model: SwaggerModel, operationId: unknown): string {
+  if (typeof operationId !== 'string') return '';
+  const match = operationIdMatcher(model)(operationId);
   return match === undefined ? '' : ` Did you mean '${nameExcerpt(match)}'?`;
 }
 
