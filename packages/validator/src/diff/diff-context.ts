@@ -8,6 +8,7 @@ import type { Reroute } from './reroute-policies.js';
 import type { SchemaComparer } from './schema-diff.js';
 import type { ComparedChanges } from './schema-lists.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
+import { NOTIFICATION_CONTENT } from '../swagger/notification-content.js';
 
 /** What the swagger comparers share: both models, the schema comparer, and the change sink. */
 export interface SwaggerDiffContext {
@@ -47,9 +48,9 @@ export function notificationContent(
   if (!operation.isTrigger) return undefined;
   // The path item the operation is read from: the one a `$ref` path item leads to, when it is one.
   const pathItem = asObject(valueAtPointer(model.root, operation.pathItemPointer));
-  const onPathItem = asObject(pathItem?.['x-ms-notification-content']);
+  const onPathItem = asObject(pathItem?.[NOTIFICATION_CONTENT]);
   if (!onPathItem) return undefined;
-  return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, 'x-ms-notification-content') };
+  return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, NOTIFICATION_CONTENT) };
 }
 
 /**

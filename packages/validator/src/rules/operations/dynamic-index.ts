@@ -8,6 +8,7 @@ import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { perModel } from './rule-kit.js';
+import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 
 export { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 
@@ -48,7 +49,6 @@ export class DynamicCall {
 }
 
 const PATHS_PREFIX = '/paths/';
-const NOTIFICATION_CONTENT = 'x-ms-notification-content';
 
 /**
  * The operation a pointer under `/paths/<path>/<method>/…` belongs to (path-level parameters: the

@@ -4,6 +4,7 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { isNotificationUrl } from '../../swagger/notification-url.js';
+import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 
 /** A body property marked `x-ms-notification-url: true`, with what its schema chain says about it. */
 export interface NotificationUrl {
@@ -60,7 +61,7 @@ export const webhooks = perModel((model: SwaggerModel): WebhookInfo[] => {
     if (!operation.isTrigger) continue;
     const urls = bodyNotificationUrls(model, operation);
     const pathItem = asObject(model.paths?.[operation.path]);
-    const notificationContent = pathItem !== undefined && has(pathItem, 'x-ms-notification-content');
+    const notificationContent = pathItem !== undefined && has(pathItem, NOTIFICATION_CONTENT);
     if (urls.length === 0 && !notificationContent) continue;
     found.push({ operation, urls, notificationContent });
   }

@@ -12,6 +12,7 @@ import { fill, isSuccessCode } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { subscriptionRemover } from './webhook-deletes.js';
+import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 
 function urlRule(
   id: string,
@@ -89,9 +90,9 @@ export const webhookRules: RuleDefinition[] = [
           webhook.urls.length,
         );
         // Not missing but one level too deep: the platform reads the path item's only.
-        if (has(operation.operation, 'x-ms-notification-content')) {
+        if (has(operation.operation, NOTIFICATION_CONTENT)) {
           report({
-            pointer: childPointer(operation.pointer, 'x-ms-notification-content'),
+            pointer: childPointer(operation.pointer, NOTIFICATION_CONTENT),
             message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation.path)}', beside '${operation.method}'.`,
           });
           continue;

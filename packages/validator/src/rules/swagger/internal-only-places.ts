@@ -7,6 +7,7 @@ import { isInternalVisibility } from '../../swagger/visibility.js';
 import { perModel } from '../operations/rule-kit.js';
 import type { StructureNode } from './structure/nodes.js';
 import { structureOf } from './structure.js';
+import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 
 /**
  * Where in a swagger no designer looks: inside an internal operation (`x-ms-visibility: internal`),
@@ -194,8 +195,6 @@ function forEachExtensionRef(object: JsonObject, visit: (ref: string) => void, w
     } else forEachRef(value, visit, 0);
   }
 }
-
-const NOTIFICATION_CONTENT = 'x-ms-notification-content';
 
 /** The payload schema of a path item that the structure walk meets (see visitNotificationSchema). */
 function walkedNotificationSchema(item: JsonObject): JsonObject | undefined {

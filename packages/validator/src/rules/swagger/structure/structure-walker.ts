@@ -58,15 +58,13 @@ import {
   takeSchemaHolderKeys,
   type KindState,
 } from './walk-scratch.js';
+import { NOTIFICATION_CONTENT } from '../../../swagger/notification-content.js';
 
 /**
  * Keys that were meant as extensions but miss the exact `x-` prefix: `X-ms-summary`, `ms-summary`,
  * `x_ms_summary`, `x ms-summary`. The schema only treats lower-case `x-` as an extension.
  */
 const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-
-/** The path item's extension that holds a webhook's payload (see visitNotificationSchema). */
-const NOTIFICATION_CONTENT = 'x-ms-notification-content';
 
 /** The walk descends no deeper than this (the JSON parser already refuses more than 256 levels). */
 export const MAX_WALK_DEPTH = 200;
