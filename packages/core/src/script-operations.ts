@@ -5,7 +5,7 @@
  * script's in one and not in another.
  */
 
-type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from './json-object.js';
 
 /** How apiProperties.json names a list of the operations that go through script.csx. */
 export type ScriptOperationsKey = 'scriptOperations' | 'script.operationIds';
@@ -73,10 +73,6 @@ export function sameScriptOperations(first: unknown, second: unknown): boolean {
 
 function place(key: ScriptOperationsKey, path: readonly string[], value: unknown): ScriptOperationsPlace {
   return { key, path, pointer: `/${path.join('/')}`, value };
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Own keys only: a "__proto__" or "constructor" key in a person's JSON stays plain data. */

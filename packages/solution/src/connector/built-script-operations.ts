@@ -1,4 +1,4 @@
-import { sameScriptOperations, scriptOperationsOf, UserError } from '@connector-alm/core';
+import { isObject, sameScriptOperations, scriptOperationsOf, UserError } from '@connector-alm/core';
 import { jsonValueLocation } from '../json/json-text.js';
 
 /**
@@ -32,8 +32,4 @@ export function scriptOperationsPath(
     );
   }
   return list.path;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

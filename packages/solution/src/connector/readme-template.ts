@@ -1,4 +1,4 @@
-import { readmeTodoHeading, readmeTodoLine, withoutByteOrderMark } from '@connector-alm/core';
+import { isObject, readmeTodoHeading, readmeTodoLine, withoutByteOrderMark } from '@connector-alm/core';
 
 /**
  * A readme in the shape of the PowerPlatformConnectors template (Title, Publisher, Prerequisites,
@@ -118,8 +118,4 @@ function visibleOperations(swagger: unknown): Operation[] {
     }
   }
   return operations;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

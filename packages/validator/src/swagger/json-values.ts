@@ -1,10 +1,8 @@
 /** Narrowing helpers for values that came out of JSON.parse. */
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from '@connector-alm/core';
 
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isObject, type JsonObject };
 
 export function asObject(value: unknown): JsonObject | undefined {
   return isObject(value) ? value : undefined;
