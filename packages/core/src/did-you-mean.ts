@@ -16,10 +16,12 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
 export type ClosestMatcher = (word: string) => string | undefined;
 
 /**
- * closestMatch for many words against one list: the candidates are lowercased once, not once a word,
- * and each is first told apart by the letters it has, which needs no table of edits. Asked a word
- * at a time, 1,000 undefined names against 3,003 defined ones took 2.9 s, nearly all of it in three
- * million bounded distances (lowercasing them, 80 ms).
+ * closestMatch for many words against one list: the candidates are lowercased and their letters
+ * counted once, not once a word, and each is first told apart by the letters it has, which needs no
+ * table of edits. 1,000 undefined names (`Missing<i>`) against 3,003 defined ones (`Param<i>`) took
+ * 3.6 s compared edit by edit, nearly all of it in three million bounded distances, and take 0.31 s
+ * (fastest of 3 rounds; the CHANGELOG gives the same figures). Asked through closestMatch, a word at
+ * a time, the list is prepared again for each word: 22 s.
  */
 export function closestMatcher(candidates: readonly string[]): ClosestMatcher {
   const written = [...candidates];
