@@ -106,7 +106,7 @@ function overallLine(
 ): string {
   const connectors = `${plural(result.connectors.length, 'connector')} checked${deleted > 0 ? `, ${deleted} deleted` : ''}`;
   const existing = existingFailuresNote(result.findings, failOn, '`only-new: true`');
-  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.${existing ? ` ${existing}` : ''}`;
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result, true)}.${existing ? ` ${existing}` : ''}`;
 }
 
 function truncationNote(
