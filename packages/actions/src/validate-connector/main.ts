@@ -52,7 +52,7 @@ import {
 } from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
-import { pushProgress } from './push-progress.js';
+import { comparePush } from './push-progress.js';
 import { shownOfNext, writeAnnotation } from './step-annotations.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
@@ -213,22 +213,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   // On a push to the pull request, what this push did too: compared with the head it replaced.
   const push =
     pullRequest?.before && comparedWithBase(result) && !configurationOnly
-      ? await logger.group(
-          `Compare with the head before this push (${pullRequest.before.slice(0, 12)})`,
-          async () => {
-            const progress = await pushProgress(workspace, paths, pullRequest.before!, options).catch(
-              (error: unknown) => `Not compared: ${error instanceof Error ? error.message : String(error)}`,
-            );
-            logger.info(
-              typeof progress === 'string'
-                ? progress
-                : progress
-                  ? `This push fixed ${progress.fixed} and added ${progress.added}.`
-                  : 'The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared.',
-            );
-            return typeof progress === 'string' ? undefined : progress;
-          },
-        )
+      ? await comparePush(workspace, paths, pullRequest.before, options, logger)
       : undefined;
   const changes = connectorChanges(result);
   // The annotations and the summary's links are read on the pull request's head, SARIF (which

@@ -5,6 +5,7 @@ import {
   validateAgainstBase,
   type ValidateOptions,
 } from '@connector-alm/validator';
+import type { Logger } from '@connector-alm/core';
 
 /** What one push to a pull request changed: findings it added and findings it fixed. */
 export interface PushProgress {
@@ -43,4 +44,32 @@ export async function pushProgress(
     (finding) => finding.baseline === 'new' && !isBreakingChange(finding),
   ).length;
   return { before: commit, added, fixed: fixedSinceBase(result.diffs).length };
+}
+
+/**
+ * `pushProgress` in a log group that says what it found, or why it compared nothing: the push's line
+ * is an addition to the summary, so a comparison that fails (a `before` git cannot read) is said in
+ * the log and leaves the rest of the run as it was.
+ */
+export async function comparePush(
+  workspace: string,
+  paths: readonly string[],
+  before: string,
+  options: ValidateOptions,
+  logger: Logger,
+): Promise<PushProgress | undefined> {
+  return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
+    try {
+      const progress = await pushProgress(workspace, paths, before, options);
+      logger.info(
+        progress
+          ? `This push fixed ${progress.fixed} and added ${progress.added}.`
+          : 'The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared.',
+      );
+      return progress;
+    } catch (error) {
+      logger.info(`Not compared: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  });
 }
