@@ -44,7 +44,7 @@ describe('validate-connector failing on findings the base already had', () => {
       }),
     ]);
     expect(run.summary).toContain(
-      '❌ 1 connector checked: 1 error, 0 warnings, 0 info; 0 new since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` fails only on findings new since the base.\n',
+      '❌ 1 connector checked: 1 error, 0 warnings, 0 info; 0 new and 0 fixed since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` fails only on findings new since the base.\n',
     );
   });
 

@@ -1116,7 +1116,16 @@ describe('validate-connector on a folder named to break the summary and the outp
     const run = await runOnHeadOf(workspace, baseSha, 13);
     // Exactly the outputs action.yml declares: the line break in the name started no `next` key.
     expect(Object.keys(run.outputs).sort()).toEqual(
-      ['breaking-changes', 'connectors', 'errors', 'notices', 'result', 'sarif-file', 'warnings'].sort(),
+      [
+        'breaking-changes',
+        'connectors',
+        'errors',
+        'fixed',
+        'notices',
+        'result',
+        'sarif-file',
+        'warnings',
+      ].sort(),
     );
     expect(JSON.parse(run.outputs.connectors!)).toEqual([`certified-connectors/${name}`]);
     // The status table: the hostile row has as many cells as the header, its pipe escaped.

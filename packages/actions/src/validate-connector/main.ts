@@ -27,6 +27,7 @@ import {
   deletedConnectors,
   comparedWithBase,
   existingFailuresNote,
+  fixedSinceBase,
   GITHUB_ANNOTATION_LIMIT,
   configurationReports,
   type BaseValidationResult,
@@ -51,6 +52,7 @@ import {
 } from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
+import { comparePush } from './push-progress.js';
 import { shownOfNext, writeAnnotation } from './step-annotations.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
@@ -208,6 +210,11 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     );
   }
 
+  // On a push to the pull request, what this push did too: compared with the head it replaced.
+  const push =
+    pullRequest?.before && comparedWithBase(result) && !configurationOnly
+      ? await comparePush(workspace, paths, pullRequest.before, options, logger)
+      : undefined;
   const changes = connectorChanges(result);
   // The annotations and the summary's links are read on the pull request's head, SARIF (which
   // upload-sarif sends against GITHUB_SHA) and the log on the commit that was checked.
@@ -224,6 +231,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       ? headSourceUrlFor(workspace, headLines)
       : sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
     baseSourceUrl: comparedWithBase(result) ? baseSourceUrlFor(result.mergeBase) : undefined,
+    ...(push && { push }),
     everyFinding: !sarif
       ? 'Set the sarif-file input for a report of every finding.'
       : sarif.leftOut
@@ -287,6 +295,7 @@ async function writeOutputs(
   core.setOutput('errors', result.counts.error);
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
+  core.setOutput('fixed', comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0);
   // As the repository names them, for matrices, path filters and links in later steps (see action.yml);
   // one under runner.temp (extract-connectors' output) by its absolute path, not as ../../_temp/….
   core.setOutput(

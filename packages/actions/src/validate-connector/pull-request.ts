@@ -15,6 +15,11 @@ export interface PullRequestEvent {
   baseSha: string;
   headSha: string | undefined;
   number: number | undefined;
+  /**
+   * The head the push replaced, on a `synchronize` event (a push to the pull request): what the job
+   * summary says this push changed against (push-progress.ts).
+   */
+  before?: string;
   /** The title, base branch, base and head repositories, for the rules about the pull request itself. */
   facts: PullRequestFacts;
 }
@@ -25,6 +30,8 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
   if (!['pull_request', 'pull_request_target', 'merge_group'].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return undefined;
   const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+    action?: string;
+    before?: string;
     pull_request?: {
       number?: number;
       title?: string;
@@ -40,6 +47,9 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
     baseSha,
     headSha: payload.pull_request?.head?.sha ?? payload.merge_group?.head_sha,
     number: payload.pull_request?.number,
+    ...(payload.action === 'synchronize' &&
+      typeof payload.before === 'string' &&
+      payload.before !== '' && { before: payload.before }),
     // A merge group has no title and no base branch of its own: those rules skip.
     facts: {
       title: payload.pull_request?.title,

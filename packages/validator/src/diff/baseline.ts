@@ -15,6 +15,20 @@ import type { ListingScope } from '../model/unlisted-message.js';
  * twice counts once as new.
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
+  return compareWithBaseline(current, base).findings;
+}
+
+/**
+ * The current findings marked as `markBaseline` marks them, and the base findings that none of them
+ * matched: the problems the change fixed (`validate --base` counts them, "7 fixed since the base").
+ * A base finding of a listing settled by its cap (`cappedListingsNotGrown`) is not counted fixed
+ * while the listing still has findings now: the base's unlisted findings are unknown, so which of
+ * its problems are gone cannot be told; a listing with no finding left now is fixed whole.
+ */
+export function compareWithBaseline(
+  current: readonly Finding[],
+  base: readonly Finding[],
+): { findings: Finding[]; fixed: Finding[] } {
   const settled = cappedListingsNotGrown(current, base);
   const exact = countKeys(base, exactKey);
   const marked = current.map((finding) => {
@@ -32,10 +46,34 @@ export function markBaseline(current: readonly Finding[], base: readonly Finding
     return true;
   });
   const loose = countKeys(leftover, looseKey);
-  return marked.map(({ finding, existing }) => ({
+  const findings = marked.map(({ finding, existing }): Finding => ({
     ...finding,
     baseline: existing || take(loose, looseKey(finding)) ? 'existing' : 'new',
   }));
+  // What is left of the loose counts is, per key, how many of the leftover findings no current one took.
+  const listedNow = new Set(
+    current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
+  );
+  const fixed = leftover.filter(
+    (finding) => take(loose, looseKey(finding)) && !unknownUnderCap(finding, settled, listedNow),
+  );
+  return { findings, fixed };
+}
+
+/**
+ * Whether a base finding's fate cannot be told: its listing was capped at the base, is settled
+ * (`settledByCap` marks every finding of it existing) and still has findings now. As there, a listing
+ * of a file settles only the finding that counts the rest: the listed ones are matched on their place.
+ */
+function unknownUnderCap(
+  finding: Finding,
+  settled: ReadonlySet<string>,
+  listedNow: ReadonlySet<string>,
+): boolean {
+  const ofConnector = listingKey(finding, 'connector');
+  if (settled.has(ofConnector) && listedNow.has(ofConnector)) return true;
+  const ofFile = listingKey(finding, 'file');
+  return finding.unlisted?.per === 'file' && settled.has(ofFile) && listedNow.has(ofFile);
 }
 
 const LISTING_SCOPES: readonly ListingScope[] = ['connector', 'file'];

@@ -8,6 +8,7 @@ import { differingKeys, jsonEqual } from './json-equal.js';
 import { KeptViews } from './kept-views.js';
 import { nameList } from '../text/message-values.js';
 import { dynamicSourceNote } from './dynamic-source-note.js';
+import { brokenCallNote, brokenDynamicCalls } from './broken-dynamic-calls.js';
 import type { Direction, SchemaChange } from './schema-change.js';
 import { ownChange, type ComparedSchema } from './schema-change-list.js';
 import { SchemaLists, type ComparedChanges, type SchemaListOptions } from './schema-lists.js';
@@ -204,12 +205,18 @@ export class SchemaComparer implements NestedPairs {
     appendAll(others, differingKeys(before.node, after.node, ignored));
     if (others.length > 0) {
       const keys = [...new Set(others)];
-      const note = dynamicSourceNote(keys);
+      // A dynamic call whose base target did not exist listed nothing: its change fixes a dropdown.
+      const broken = brokenDynamicCalls(keys, before.node, this.oldModel);
+      const note = dynamicSourceNote(keys.filter((key) => !broken.has(key)));
+      const notes = [note, broken.size > 0 ? brokenCallNote(broken) : undefined].filter(
+        (text) => text !== undefined,
+      );
       add({
         rule: CHANGE_RULES.other,
         side: 'new',
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${note === undefined ? '' : ` ${note}`}`,
+        detail: `Changed: ${nameList(keys)}.${notes.map((text) => ` ${text}`).join('')}`,
+        ...(broken.size === keys.length && { impact: 'minor' as const }),
       });
     }
     return { parts: found.parts, cut: found.cut, depth };

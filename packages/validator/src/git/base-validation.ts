@@ -47,6 +47,13 @@ export interface ConnectorDiff {
   reportedAs?: ReadonlyMap<Change, Finding>;
   /** Where the folder was at the merge base, when the branch renamed it. */
   renamedFrom?: string;
+  /**
+   * For a `changed` connector: the findings its base version had that no finding matches now (the
+   * problems the change fixed), located in the base version, their files named
+   * `<merge base, 12 digits>:<repository path>` (git/fixed-findings.ts). The repository rules' findings
+   * (title, host and icon clashes) are not compared for it: only the connector's own validation.
+   */
+  fixed?: Finding[];
 }
 
 export interface BaseValidationResult extends ValidationResult {

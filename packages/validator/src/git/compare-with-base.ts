@@ -1,7 +1,7 @@
 import { slashSeparated } from '@connector-alm/core';
 import { CANONICAL_NAMES, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
-import { markAllNew, markBaseline } from '../diff/baseline.js';
+import { compareWithBaseline, markAllNew } from '../diff/baseline.js';
 import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { diffConnectorFiles } from '../diff/connector-diff.js';
@@ -11,13 +11,15 @@ import { validateFolder } from '../validate.js';
 import type { ConnectorResult } from '../connector-result.js';
 import type { BaseValidationOptions } from './base-validation.js';
 import { changeToFinding } from './change-finding.js';
+import { fixedInBase } from './fixed-findings.js';
 import type { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
 import { toRepositoryPath } from './repository-paths.js';
 
 /**
  * A connector the branch changed, compared with its version at the merge base (or at the folder it
- * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings,
+ * was renamed from): its findings marked `new` or `existing`, the base's that none matches (`fixed`),
+ * and its BRK-* changes added as findings,
  * unless one of its findings already reports the change (`reportedAs` pairs each with its finding);
  * `added` when the merge base has no such folder, or one without a swagger (no connector flows used).
  */
@@ -36,6 +38,8 @@ export async function compareWithBase(
   /** The connector is `added` though its folder is at the merge base, without a swagger there. */
   baseHadNoSwagger?: true;
   findings: Finding[];
+  /** The base findings that no finding matches now, told in the base version (`fixedInBase`); for `changed`. */
+  fixed?: Finding[];
   diff?: DiffResult;
   basePath?: string;
   reportedAs?: ReadonlyMap<Change, Finding>;
@@ -62,7 +66,11 @@ export async function compareWithBase(
       undefined,
       base.root,
     );
-    const marked = markBaseline(connector.findings, baseResult.findings);
+    const compared = compareWithBaseline(connector.findings, baseResult.findings);
+    const marked = compared.findings;
+    const fixed = compared.fixed
+      .map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath))
+      .sort(compareFindings);
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
@@ -80,7 +88,7 @@ export async function compareWithBase(
       if (!reported) added.push(finding);
     }
     const findings = [...marked, ...added].sort(compareFindings);
-    return { status: 'changed', findings, diff, basePath, reportedAs };
+    return { status: 'changed', findings, fixed, diff, basePath, reportedAs };
   } finally {
     await base.cleanup();
   }

@@ -145,6 +145,7 @@ export async function validateAgainstBase(
       status: compared.status,
       ...(compared.baseHadNoSwagger && { baseHadNoSwagger: true }),
       diff: compared.diff,
+      ...(compared.fixed && { fixed: compared.fixed }),
       ...(compared.reportedAs && { reportedAs: compared.reportedAs }),
       ...(compared.basePath !== repositoryPath && compared.basePath
         ? { renamedFrom: compared.basePath }

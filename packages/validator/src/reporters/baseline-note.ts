@@ -1,13 +1,28 @@
 import type { Finding } from '../model/finding.js';
+import type { ValidationResult } from '../validate.js';
+import { comparedWithBase } from '../git/base-validation.js';
+import { fixedSinceBase } from '../git/fixed-findings.js';
 
 /**
- * `; 9 new since the base` when validation against a base found findings the base already
- * had, for the count line of a report: the line with which a maker judges a change to a legacy
- * connector, whose old findings would otherwise drown what the change did. Empty otherwise (no
- * base, or nothing existing, where every finding is new and the count says it all).
+ * `; 2 new and 7 fixed since the base`, for the count line of a report validated against a base:
+ * the line with which a maker judges a change to a legacy connector, whose old findings would
+ * otherwise drown what the change did, and sees after a push whether it made progress. Without
+ * `always`, said only when it tells more than the count: some findings are existing, or some of the
+ * base's are fixed (`; 9 new since the base` when none is); empty without a base, or when every
+ * finding is new and nothing was fixed. With `always` (the job summary's headline, whose first line
+ * answers "did I make progress?"), said whenever the run compared with a base and found or fixed anything.
  */
-export function newSinceBaseNote(findings: readonly Finding[]): string {
-  if (!findings.some((finding) => finding.baseline === 'existing')) return '';
+export function newSinceBaseNote(result: ValidationResult, always = false): string {
+  const findings: readonly Finding[] = result.findings;
+  const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const fresh = findings.filter((finding) => finding.baseline !== 'existing').length;
+  if (fixed > 0) {
+    return findings.length === 0
+      ? `; ${fixed} fixed since the base`
+      : `; ${fresh} new and ${fixed} fixed since the base`;
+  }
+  if (always && comparedWithBase(result) && findings.length > 0)
+    return `; ${fresh} new and 0 fixed since the base`;
+  if (!findings.some((finding) => finding.baseline === 'existing')) return '';
   return `; ${fresh} new since the base`;
 }

@@ -44,4 +44,9 @@ export interface JobSummaryOptions extends PathBase {
    * `<commit>:<repository path>`, at a line of the base commit.
    */
   baseSourceUrl?: SourceUrl;
+  /**
+   * What the push under check changed, against the head it replaced (the validate-connector action
+   * on a pull request's `synchronize` event): said right under the headline.
+   */
+  push?: { before: string; added: number; fixed: number };
 }

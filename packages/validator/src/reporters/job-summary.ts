@@ -61,6 +61,7 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     overallLine(result, deleted.length, status, options.failOn ?? 'error'),
     '',
   );
+  if (options.push) budget.add(pushLine(options.push), '');
   writeStatusTable(
     budget,
     result.connectors,
@@ -110,7 +111,12 @@ function overallLine(
 ): string {
   const connectors = `${plural(result.connectors.length, 'connector')} checked${deleted > 0 ? `, ${deleted} deleted` : ''}`;
   const existing = existingFailuresNote(result.findings, failOn, '`only-new: true`');
-  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.${existing ? ` ${existing}` : ''}`;
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result, true)}.${existing ? ` ${existing}` : ''}`;
+}
+
+/** `This push fixed 7 and added 2 (against 0123456789ab, the head it replaced).` */
+function pushLine(push: NonNullable<JobSummaryOptions['push']>): string {
+  return `This push fixed ${push.fixed} and added ${push.added} (against \`${push.before.slice(0, 12)}\`, the head it replaced).`;
 }
 
 function truncationNote(

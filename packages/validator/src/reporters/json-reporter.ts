@@ -7,6 +7,7 @@ import {
   type ConnectorChangeStatus,
 } from '../git/base-validation.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
+import { fixedSinceBase } from '../git/fixed-findings.js';
 import { toJsonChange, type JsonChange } from './json-change.js';
 
 /**
@@ -48,6 +49,33 @@ export interface JsonConnectorChanges {
    * are findings (BRK-*) too.
    */
   changes: JsonChange[];
+  /**
+   * For `changed` connectors: the findings of the base version that no finding matches now, the
+   * problems the change fixed, told where they were in the base version.
+   */
+  fixed?: JsonFixedFinding[];
+}
+
+/**
+ * A finding the change fixed: as a finding, located in the base version (`file` is
+ * `<merge base, 12 digits>:<repository path>`, line and column that file's), marked
+ * `baseline: "fixed"` where a current finding has `new` or `existing`.
+ */
+export interface JsonFixedFinding {
+  ruleId: string;
+  severity: JsonFinding['severity'];
+  message: string;
+  file: string;
+  pointer?: string;
+  line: number;
+  column: number;
+  baseline: 'fixed';
+}
+
+/** The comparison's totals: the findings new since the base, and the base's findings now fixed. */
+export interface JsonBaseCounts {
+  new: number;
+  fixed: number;
 }
 
 /** What `validate --base` compared with: the ref as given, the merge base it resolved to, and the changes. */
@@ -55,6 +83,8 @@ export interface JsonBase {
   ref: string;
   /** The full commit id of the merge base of HEAD and `ref`. */
   mergeBase: string;
+  /** How many findings are new since the base, and how many of the base's are fixed (its connectors' `fixed`). */
+  counts: JsonBaseCounts;
   /** Every connector validated, in the order of `connectors`, then every connector deleted. */
   connectors: JsonConnectorChanges[];
 }
@@ -97,6 +127,10 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
   return {
     ref: result.baseRef,
     mergeBase: result.mergeBase,
+    counts: {
+      new: result.findings.filter((finding) => finding.baseline !== 'existing').length,
+      fixed: fixedSinceBase(result.diffs).length,
+    },
     connectors: result.diffs.map((entry) => ({
       path: entry.path,
       status: entry.status,
@@ -107,6 +141,7 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
         entry.status === 'changed' || entry.status === 'deleted' ? entry.diff?.classification : undefined,
       ),
       changes: entry.diff?.changes.map(toJsonChange) ?? [],
+      ...ifDefined('fixed', entry.status === 'changed' ? (entry.fixed ?? []).map(toJsonFixed) : undefined),
     })),
   };
 }
@@ -114,6 +149,19 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
 /** The report as pretty-printed JSON with a final newline; `fixes` from `validate --fix`. */
 export function formatJson(result: ValidationResult, fixes?: JsonFixReport): string {
   return JSON.stringify(toJsonReport(result, fixes), null, 2) + '\n';
+}
+
+function toJsonFixed(finding: Finding): JsonFixedFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    ...ifDefined('pointer', finding.pointer),
+    line: finding.line,
+    column: finding.column,
+    baseline: 'fixed',
+  };
 }
 
 /** Builds the object key by key, so the order stays the same whatever order the finding was built in. */

@@ -72,10 +72,10 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
   const total = result.findings.length;
   const last =
     total === 0
-      ? paint('green', `No problems in ${connectors}.`)
+      ? paint('green', `No problems in ${connectors}${newSinceBaseNote(result)}.`)
       : paint(
           worstStyle(result.counts),
-          `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`,
+          `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result)}.`,
         );
   const existing =
     options.failOn === undefined

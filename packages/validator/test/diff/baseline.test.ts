@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { markBaseline } from '../../src/diff/baseline.js';
+import { compareWithBaseline, markBaseline } from '../../src/diff/baseline.js';
 import { locatedFinding, type Finding, type FindingFields } from '../../src/model/finding.js';
 import { unlistedMessage } from '../../src/model/unlisted-message.js';
 import { namePlaces } from '../../src/model/other-places.js';
@@ -152,6 +152,14 @@ describe('markBaseline', () => {
       expect(marked[0]!.baseline).toBe('new');
     });
 
+    it('counts none of its base findings fixed while it still lists some: which are gone cannot be told', () => {
+      expect(compareWithBaseline(capped(now, 1200), capped(inBase, 1500)).fixed).toEqual([]);
+    });
+
+    it('counts all of its listed base findings fixed once none is left', () => {
+      expect(compareWithBaseline([], capped(inBase, 1500)).fixed).toHaveLength(1001);
+    });
+
     it('leaves other rules to the matching', () => {
       const marked = markBaseline(
         [...capped(now, 1499), current({ pointer: '/host' })],
@@ -202,5 +210,34 @@ describe('markBaseline', () => {
       );
       expect(marked.filter((finding) => finding.baseline === 'new')).toEqual([]);
     });
+  });
+});
+
+describe('compareWithBaseline: what the change fixed', () => {
+  it('gives the base findings that no current finding matches, exactly or loosely', () => {
+    const { findings, fixed } = compareWithBaseline(
+      [current({ pointer: '/info' }), current({ pointer: '/paths/1', message: 'Moved.' })],
+      [
+        base({ pointer: '/info' }),
+        base({ pointer: '/paths/0', message: 'Moved.' }),
+        base({ pointer: '/host', message: 'Gone.', line: 7 }),
+      ],
+    );
+    expect(findings.map((f) => f.baseline)).toEqual(['existing', 'existing']);
+    expect(fixed.map((f) => [f.pointer, f.line])).toEqual([['/host', 7]]);
+  });
+
+  it('counts: a problem that the base had twice and now has once is fixed once', () => {
+    const readme = { file: 'certified-connectors/A/readme.md', message: 'TODO left.' };
+    const inBase = { ...readme, file: '/tmp/base-1/certified-connectors/A/readme.md' };
+    const { fixed } = compareWithBaseline(
+      [current({ ...readme, line: 3 })],
+      [base({ ...inBase, line: 3 }), base({ ...inBase, line: 9 })],
+    );
+    expect(fixed).toHaveLength(1);
+  });
+
+  it('fixes nothing when every base finding is still there', () => {
+    expect(compareWithBaseline([current({}), current({ pointer: '/x' })], [base({})]).fixed).toEqual([]);
   });
 });

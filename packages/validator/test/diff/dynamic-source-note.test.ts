@@ -69,3 +69,61 @@ describe('a changed x-ms-dynamic-* source says why flows keep working and what t
     ]);
   });
 });
+
+// The fix of a broken dropdown (its base target operation did not exist) was a major update, with the
+// advice to check "the values the base version's source listed": it had listed none.
+describe('a dynamic call whose base target did not exist', () => {
+  const BROKEN = (key: string) =>
+    `The base version's ${key} called 'GetTaskz', which is no operation of that version: the designer could get nothing from it, so no flow holds what it gave, and changing it breaks none.`;
+  const brokenValues = (): Json => {
+    const swagger = withDynamicValues();
+    swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'].operationId = 'GetTaskz';
+    return swagger;
+  };
+
+  it('is a minor change once fixed, with advice that fits', () => {
+    const changes = told(
+      (swagger) => (swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'].operationId = 'GetTask'),
+      brokenValues(),
+    );
+    expect(changes).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'minor',
+        message: `Other properties have been changed. Changed: x-ms-dynamic-values. ${BROKEN('x-ms-dynamic-values')}`,
+      },
+    ]);
+  });
+
+  it('of a schema too', () => {
+    const start = withDynamicSchema();
+    start.paths['/tasks/{taskId}'].get.responses['200'].schema['x-ms-dynamic-schema'].operationId =
+      'GetTaskz';
+    const changes = told((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema['x-ms-dynamic-schema'].operationId =
+        'ListTasks';
+    }, start);
+    expect(changes).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'minor',
+        message: expect.stringContaining(BROKEN('x-ms-dynamic-schema')),
+      },
+    ]);
+  });
+
+  it('leaves the change major when another key changed with it', () => {
+    const changes = told((swagger) => {
+      const parameter = swagger.paths['/tasks'].get.parameters[0];
+      parameter['x-ms-dynamic-values'].operationId = 'GetTask';
+      parameter.pattern = '^[a-z]+$';
+    }, brokenValues());
+    expect(changes).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'major',
+        message: `Other properties have been changed. Changed: pattern, x-ms-dynamic-values. ${BROKEN('x-ms-dynamic-values')}`,
+      },
+    ]);
+  });
+});

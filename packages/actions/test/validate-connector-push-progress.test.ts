@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runActionBundle } from '@connector-alm/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
+import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+
+// A maker's first question after a push is "did I make progress?": the summary said what was left
+// ("63 new since the base") and never what the push fixed.
+
+const SWAGGER = path.join('certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json');
+
+/**
+ * dev's connector has a contact without a URL; the pull request's first commit (`before`) adds a
+ * title with "API" in it; the push under check fixes both and adds a title with "Connector" in it.
+ */
+function twoPushes(): { workspace: string; baseSha: string; before: string } {
+  const swagger = validSwagger();
+  swagger.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
+  const workspace = workspaceWithConnector(JSON.stringify(swagger, null, 2));
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  swagger.info.title = 'Contoso Tasks API';
+  writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(swagger, null, 2));
+  git(workspace, 'commit', '-qam', 'first push');
+  const before = git(workspace, 'rev-parse', 'HEAD').trim();
+  const fixed = validSwagger();
+  fixed.info.title = 'Contoso Tasks Connector';
+  writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(fixed, null, 2));
+  git(workspace, 'commit', '-qam', 'second push');
+  return { workspace, baseSha, before };
+}
+
+function run(workspace: string, baseSha: string, event: Record<string, unknown>) {
+  return runActionBundle('validate-connector', {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      ...event,
+      pull_request: {
+        number: 21,
+        base: { ref: 'dev', sha: baseSha },
+        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD').trim() },
+      },
+    },
+    inputs: { 'fail-on': 'never' },
+  });
+}
+
+describe('validate-connector: what the change and the push fixed', () => {
+  it('says in the headline how many findings are new and how many fixed since the base, and outputs fixed', async () => {
+    const { workspace, baseSha } = twoPushes();
+    const result = await run(workspace, baseSha, { action: 'opened' });
+    expect(result.stderr).toBe('');
+    expect(result.outputs.fixed).toBe('1');
+    const headline = result.summary.split('\n')[2];
+    expect(headline).toMatch(/; 1 new and 1 fixed since the base\.$/);
+    expect(result.summary).not.toContain('This push');
+  });
+
+  it('on a push (synchronize), says too what the push fixed and added against the head it replaced', async () => {
+    const { workspace, baseSha, before } = twoPushes();
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    expect(result.summary.split('\n')[4]).toBe(
+      `This push fixed 2 and added 1 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
+    expect(result.outputs.fixed).toBe('1');
+  });
+
+  it('says nothing of the push when the head it replaced is no ancestor of this one (a force push)', async () => {
+    const { workspace, baseSha } = twoPushes();
+    git(workspace, 'checkout', '-qb', 'rewritten', 'dev');
+    git(workspace, 'commit', '-q', '--allow-empty', '-m', 'gone');
+    const rewritten = git(workspace, 'rev-parse', 'HEAD').trim();
+    git(workspace, 'checkout', '-q', 'feature');
+    const result = await run(workspace, baseSha, { action: 'synchronize', before: rewritten });
+    expect(result.stderr).toBe('');
+    expect(result.summary).not.toContain('This push');
+    expect(result.stdout).toContain('not an ancestor of this one (a force push): not compared.');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+import { runGit, temporaryFolder } from '@connector-alm/testing';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+
+const FOLDER = path.join('certified-connectors', 'Contoso Tasks');
+
+function writeConnector(folder: string, swagger: object): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+}
+
+const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
+
+/**
+ * dev's connector has a contact without a URL (SWG-INFO-CONTACT-FIELDS); the branch gives it the
+ * valid contact back and, with `worsen`, a title with "API" in it (SWG-INFO-TITLE-WORDS).
+ */
+function repository(worsen: boolean): string {
+  const root = temporaryFolder('cli-base-fixed-');
+  const folder = path.join(root, FOLDER);
+  const base = validSwagger();
+  base.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
+  writeConnector(folder, base);
+  git(root, 'init', '-q', '-b', 'dev');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'base');
+  git(root, 'checkout', '-qb', 'feature');
+  const fixed = validSwagger();
+  if (worsen) fixed.info.title = 'Contoso Tasks API';
+  writeConnector(folder, fixed);
+  git(root, 'commit', '-qam', 'fix the contact');
+  return root;
+}
+
+describe('connector-alm validate --base: what the change fixed', () => {
+  it('counts the fixed findings beside the new ones in the text footer', async () => {
+    const io = memoryIo(repository(true));
+    await runCli(['validate', '.', '--base', 'dev'], io);
+    expect(io.out()).toMatch(/ in 1 connector; 1 new and 1 fixed since the base\.$/m);
+  });
+
+  it('says what was fixed when nothing is left', async () => {
+    const io = memoryIo(repository(false));
+    expect(await runCli(['validate', '.', '--base', 'dev'], io)).toBe(0);
+    expect(io.out()).toMatch(/^No problems in 1 connector; 1 fixed since the base\.$/m);
+  });
+
+  it('gives the count and the fixed findings, located in the base version, in the JSON output', async () => {
+    const root = repository(true);
+    const mergeBase = git(root, 'rev-parse', 'dev').trim();
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--format', 'json'], io);
+    const report = JSON.parse(io.out());
+    expect(Object.keys(report.base)).toEqual(['ref', 'mergeBase', 'counts', 'connectors']);
+    expect(report.base.counts).toEqual({ new: 1, fixed: 1 });
+    const [connector] = report.base.connectors;
+    expect(connector.fixed).toEqual([
+      {
+        ruleId: 'SWG-INFO-CONTACT-FIELDS',
+        severity: expect.any(String),
+        message: expect.stringContaining('url'),
+        file: `${mergeBase.slice(0, 12)}:certified-connectors/Contoso Tasks/apiDefinition.swagger.json`,
+        pointer: '/info/contact/url',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        baseline: 'fixed',
+      },
+    ]);
+    // The line of the base version's file, not the current one's (which has no such contact).
+    const baseLines = git(
+      root,
+      'show',
+      `dev:${FOLDER.split(path.sep).join('/')}/apiDefinition.swagger.json`,
+    ).split('\n');
+    expect(baseLines[connector.fixed[0].line - 1]).toContain('"contact"');
+  });
+
+  it('gives an unchanged connector no fixed list, and counts nothing fixed without a fix', async () => {
+    const root = repository(true);
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'HEAD', '--format', 'json'], io);
+    const base = JSON.parse(io.out()).base;
+    expect(base.counts).toEqual({ new: 0, fixed: 0 });
+    expect(base.connectors[0]).not.toHaveProperty('fixed');
+  });
+});
