@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path114 = require("node:path");
+    var path115 = require("node:path");
     var fs49 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path114.resolve(baseDir, baseName);
+          const localBin = path115.resolve(baseDir, baseName);
           if (fs49.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path114.extname(baseName))) return void 0;
+          if (sourceExt.includes(path115.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs49.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path114.resolve(
-            path114.dirname(resolvedScriptPath),
+          executableDir = path115.resolve(
+            path115.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path114.basename(
+            const legacyName = path115.basename(
               this._scriptPath,
-              path114.extname(this._scriptPath)
+              path115.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path114.extname(executableFile));
+        launchWithNode = sourceExt.includes(path115.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path114.basename(filename, path114.extname(filename));
+        this._name = path115.basename(filename, path115.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path115) {
-        if (path115 === void 0) return this._executableDir;
-        this._executableDir = path115;
+      executableDir(path116) {
+        if (path116 === void 0) return this._executableDir;
+        this._executableDir = path116;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path114, { windows } = {}) => {
-      const segs = path114.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path115, { windows } = {}) => {
+      const segs = path115.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5087,7 +5087,7 @@ var require_picomatch = __commonJS({
     var parse6 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options2, returnState));
@@ -5100,7 +5100,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject5(glob) && glob.tokens && glob.input;
+      const isState = isObject4(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path114) {
-      const ctrl = callVisitor(key2, node, visitor, path114);
+    function visit_(key2, node, visitor, path115) {
+      const ctrl = callVisitor(key2, node, visitor, path115);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path114, ctrl);
-        return visit_(key2, ctrl, visitor, path114);
+        replaceNode(key2, path115, ctrl);
+        return visit_(key2, ctrl, visitor, path115);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path114 = Object.freeze(path114.concat(node));
+          path115 = Object.freeze(path115.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path114);
+            const ci = visit_(i2, node.items[i2], visitor, path115);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path114 = Object.freeze(path114.concat(node));
-          const ck = visit_("key", node.key, visitor, path114);
+          path115 = Object.freeze(path115.concat(node));
+          const ck = visit_("key", node.key, visitor, path115);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path114);
+          const cv = visit_("value", node.value, visitor, path115);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path114) {
-      const ctrl = await callVisitor(key2, node, visitor, path114);
+    async function visitAsync_(key2, node, visitor, path115) {
+      const ctrl = await callVisitor(key2, node, visitor, path115);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path114, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path114);
+        replaceNode(key2, path115, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path115);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path114 = Object.freeze(path114.concat(node));
+          path115 = Object.freeze(path115.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path114);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path115);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path114 = Object.freeze(path114.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path114);
+          path115 = Object.freeze(path115.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path115);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path114);
+          const cv = await visitAsync_("value", node.value, visitor, path115);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path114) {
+    function callVisitor(key2, node, visitor, path115) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path114);
+        return visitor(key2, node, path115);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path114);
+        return visitor.Map?.(key2, node, path115);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path114);
+        return visitor.Seq?.(key2, node, path115);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path114);
+        return visitor.Pair?.(key2, node, path115);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path114);
+        return visitor.Scalar?.(key2, node, path115);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path114);
+        return visitor.Alias?.(key2, node, path115);
       return void 0;
     }
-    function replaceNode(key2, path114, node) {
-      const parent = path114[path114.length - 1];
+    function replaceNode(key2, path115, node) {
+      const parent = path115[path115.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path114, value) {
+    function collectionFromPath(schema, path115, value) {
       let v = value;
-      for (let i2 = path114.length - 1; i2 >= 0; --i2) {
-        const k = path114[i2];
+      for (let i2 = path115.length - 1; i2 >= 0; --i2) {
+        const k = path115[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path114) => path114 == null || typeof path114 === "object" && !!path114[Symbol.iterator]().next().done;
+    var isEmptyPath = (path115) => path115 == null || typeof path115 === "object" && !!path115[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path114, value) {
-        if (isEmptyPath(path114))
+      addIn(path115, value) {
+        if (isEmptyPath(path115))
           this.add(value);
         else {
-          const [key2, ...rest] = path114;
+          const [key2, ...rest] = path115;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path114) {
-        const [key2, ...rest] = path114;
+      deleteIn(path115) {
+        const [key2, ...rest] = path115;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path114, keepScalar) {
-        const [key2, ...rest] = path114;
+      getIn(path115, keepScalar) {
+        const [key2, ...rest] = path115;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path114) {
-        const [key2, ...rest] = path114;
+      hasIn(path115) {
+        const [key2, ...rest] = path115;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path114, value) {
-        const [key2, ...rest] = path114;
+      setIn(path115, value) {
+        const [key2, ...rest] = path115;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path114, value) {
+      addIn(path115, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path114, value);
+          this.contents.addIn(path115, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path114) {
-        if (Collection2.isEmptyPath(path114)) {
+      deleteIn(path115) {
+        if (Collection2.isEmptyPath(path115)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path114) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path115) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path114, keepScalar) {
-        if (Collection2.isEmptyPath(path114))
+      getIn(path115, keepScalar) {
+        if (Collection2.isEmptyPath(path115))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path114, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path115, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path114) {
-        if (Collection2.isEmptyPath(path114))
+      hasIn(path115) {
+        if (Collection2.isEmptyPath(path115))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path114) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path115) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path114, value) {
-        if (Collection2.isEmptyPath(path114)) {
+      setIn(path115, value) {
+        if (Collection2.isEmptyPath(path115)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path114), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path115), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path114, value);
+          this.contents.setIn(path115, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path114) => {
+    visit3.itemAtPath = (cst, path115) => {
       let item = cst;
-      for (const [field, index] of path114) {
+      for (const [field, index] of path115) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path114) => {
-      const parent = visit3.itemAtPath(cst, path114.slice(0, -1));
-      const field = path114[path114.length - 1][0];
+    visit3.parentCollection = (cst, path115) => {
+      const parent = visit3.itemAtPath(cst, path115.slice(0, -1));
+      const field = path115[path115.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path114, item, visitor) {
-      let ctrl = visitor(item, path114);
+    function _visit(path115, item, visitor) {
+      let ctrl = visitor(item, path115);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path114.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path115.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path114);
+            ctrl = ctrl(item, path115);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path114) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path115) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -17776,9 +17776,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path114, options2) {
+    function openPromise(path115, options2) {
       return new Promise((resolve, reject) => {
-        open2(path114, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path115, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +17808,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path114, options2, callback) {
+    function open2(path115, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,7 +17820,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs49.open(path114, "r", function(err2, fd2) {
+      fs49.open(path115, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs49.close(fd2, defaultCallback);
@@ -26113,6 +26113,11 @@ function stringEnd(text3, at) {
   return -1;
 }
 
+// packages/core/src/json-object.ts
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 // packages/core/src/file-in-the-way.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
@@ -26837,24 +26842,63 @@ function boundedDistance(a, b, limit, swaps) {
 
 // packages/core/src/did-you-mean.ts
 function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+  return closestMatcher(candidates)(word);
+}
+function closestMatcher(candidates) {
+  const written2 = [...candidates];
+  const lowered = written2.map((candidate) => candidate.toLowerCase());
+  const letters = lowered.map(letterCounts);
+  return (word) => {
+    const lower = word.toLowerCase();
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    const wordLetters = new Int32Array(LETTER_GROUPS);
+    for (let at = 0; at < lower.length; at++) wordLetters[lower.charCodeAt(at) % LETTER_GROUPS]++;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let index = 0; index < lowered.length; index++) {
+      const enough = Math.min(limit, bestDistance - 1);
+      if (fewestEdits(lower.length, wordLetters, letters[index], lowered[index].length) > enough) continue;
+      const distance = levenshteinDistance(lower, lowered[index], limit);
+      if (distance < bestDistance) {
+        best = index;
+        bestDistance = distance;
+      }
     }
+    if (bestDistance <= 1) return written2[best];
+    const extended = lower.length < 3 ? void 0 : onlyExtension(lower, lowered, written2);
+    if (extended !== void 0) return extended;
+    return bestDistance <= limit ? written2[best] : void 0;
+  };
+}
+function onlyExtension(lower, lowered, written2) {
+  let extended;
+  for (let index = 0; index < lowered.length; index++) {
+    if (!lowered[index].startsWith(lower)) continue;
+    if (extended !== void 0) return void 0;
+    extended = written2[index];
   }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
+  return extended;
+}
+var LETTER_GROUPS = 64;
+function letterCounts(text3) {
+  const counts = new Int32Array(LETTER_GROUPS);
+  for (let at = 0; at < text3.length; at++) counts[text3.charCodeAt(at) % LETTER_GROUPS]++;
+  const found = [];
+  counts.forEach((count, group) => {
+    if (count > 0) found.push(group, count);
+  });
+  return Int32Array.from(found);
+}
+function fewestEdits(wordLength, wordLetters, candidate, length) {
+  let lacking = 0;
+  for (let at = 0; at < candidate.length; at += 2) {
+    const missing = candidate[at + 1] - wordLetters[candidate[at]];
+    if (missing > 0) lacking += missing;
+  }
+  return Math.max(lacking, lacking + wordLength - length);
 }
 function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
+  const match2 = typeof candidates === "function" ? candidates(word) : closestMatch(word, candidates);
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
@@ -27057,6 +27101,32 @@ function sameLettersAndDigits(name, other) {
   const otherLetters = letters(other);
   if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
   return letters(name) === otherLetters;
+}
+
+// packages/core/src/script-operations.ts
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = hasOwn(properties, "scriptOperations") ? place("scriptOperations", ["properties", "scriptOperations"], properties.scriptOperations) : void 0;
+  const script3 = properties.script;
+  const newer = isObject(script3) && hasOwn(script3, "operationIds") ? place("script.operationIds", ["properties", "script", "operationIds"], script3.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list3) {
+  const names3 = Array.isArray(list3?.value) ? list3.value : void 0;
+  return names3?.length ? new Set(names3.filter((name) => typeof name === "string")) : void 0;
+}
+function sameScriptOperations(first, second) {
+  const names3 = (list3) => new Set((Array.isArray(list3) ? list3 : []).map((name) => JSON.stringify(name)));
+  const one = names3(first);
+  const other = names3(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
+function place(key2, path115, value) {
+  return { key: key2, path: path115, pointer: `/${path115.join("/")}`, value };
+}
+function hasOwn(object, key2) {
+  return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
 // node_modules/commander/esm.mjs
@@ -27842,7 +27912,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -28454,12 +28524,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path114) {
+function findNodeAtLocation(root, path115) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path114) {
+  for (let segment of path115) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29223,7 +29293,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path114 = [root];
+  const path115 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29231,14 +29301,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path114[level];
+    let node = path115[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path114[level] = node;
+      path115[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29473,7 +29543,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path114 = paths.pop();
+    const path115 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29481,13 +29551,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path114 + 1);
+          paths.push(path115 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path114 + 1 + key2.length;
+        const keyPath = path115 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -31219,7 +31289,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path114 = new OpenPath(text3);
+  const path115 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -31227,25 +31297,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path114);
+        noteKey(text3, object, i2, end, found, path115);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path114.enter(i2, open2[open2.length - 1]?.lastKey);
+        path115.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path114.leave();
+        path115.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path114) {
+function noteKey(text3, object, start, end, found, path115) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -31257,7 +31327,7 @@ function noteKey(text3, object, start, end, found, path114) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path114.innermostPointer()
+    objectPointer: path115.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -31505,6 +31575,24 @@ var JsonDocument = class _JsonDocument {
     return this.locateAll([pointer]).get(pointer);
   }
   /**
+   * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
+   * last character), where `locate` finds its start; undefined when it is not there. The line of a
+   * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   */
+  valueEnd(pointer) {
+    const where2 = this.locate(pointer);
+    if (!where2.resolved) return void 0;
+    const text3 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
+    if (text3 === void 0) return this.valueEndInTree(pointer);
+    let at = where2.offset;
+    const segments = parsePointer(pointer);
+    if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
+      at = skipWhitespace(text3, skipWhitespace(text3, skipString(text3, at)) + 1);
+    }
+    const end = skipValue(text3, at, this.lines);
+    return end === -1 ? void 0 : end - 1;
+  }
+  /**
    * Text read repaired: the places in the repaired text, taken back to the text as written (a key
    * the repair put in quotes is placed as it is written, without them). Pointers that name an index
    * loosely go to the tree of the repaired text, as they go to the tolerant tree otherwise.
@@ -31519,19 +31607,34 @@ var JsonDocument = class _JsonDocument {
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
   locateInTree(pointer, text3 = this.text) {
-    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    const { node, found } = this.treeNode(pointer, text3);
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!found) return { offset: keyOffset(node), length: 1, resolved: false };
+    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
+  }
+  /** `valueEnd` in the tree that `locateEach` reads such text from: the repaired text's, else the text's. */
+  valueEndInTree(pointer) {
+    const repaired = this.repaired;
+    const { node, found } = this.treeNode(pointer, repaired?.text ?? this.text);
+    if (!node || !found) return void 0;
+    const end = node.offset + node.length - 1;
+    return repaired ? repaired.originalOffset(end) : end;
+  }
+  /** The node at `pointer` in the tree of `text`, else (`found` false) the deepest one on its way. */
+  treeNode(pointer, text3) {
+    if (this.tooDeep) return { node: void 0, found: false };
     this.tree ??= parseTree2(text3, [], { allowTrailingComma: true }) ?? void 0;
     let node = this.tree;
-    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!node) return { node: void 0, found: false };
     const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
     for (const segment of segments) {
       const current = node;
       const next = current.type === "array" ? current.children?.[Number(segment)] : keptMember(current, segment);
-      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      if (!next) return { node: current, found: false };
       node = next;
     }
-    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
+    return { node, found: true };
   }
 };
 function keptMember(object, key2) {
@@ -31549,9 +31652,6 @@ function keyOffset(node) {
 }
 
 // packages/validator/src/swagger/json-values.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function asObject(value) {
   return isObject(value) ? value : void 0;
 }
@@ -31959,7 +32059,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path114 = problem.segments;
+  const path115 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -31973,21 +32073,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path114.includes("oAuthSettings")) {
-      const last2 = path114[path114.length - 1];
+    if (path115.includes("oAuthSettings")) {
+      const last2 = path115[path115.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path114.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path114[path114.length - 1] === "type" && path114.length === parameterNameDepth(path114) + 1)
+    if (path115.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path115[path115.length - 1] === "type" && path115.length === parameterNameDepth(path115) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path114) {
-  return path114[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path115) {
+  return path115[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -32595,7 +32695,7 @@ function referenceAdvice(name, defined, suggest) {
   const otherCase = inOtherCase(name, defined.list);
   if (otherCase !== void 0)
     return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
-  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  const meant = suggest ? defined.closest(name) : void 0;
   return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
 }
 var apiPropertiesPolicyRules = [
@@ -32684,7 +32784,12 @@ var apiPropertiesPolicyRules = [
         const names3 = [
           ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
         ];
-        return { names: new Set(names3), list: names3, listed: nameList(names3) };
+        return {
+          names: new Set(names3),
+          list: names3,
+          listed: nameList(names3),
+          closest: closestMatcher(names3)
+        };
       }
       function checkOperationNames(value, index) {
         const swagger2 = context.swagger;
@@ -32787,6 +32892,30 @@ var apiPropertiesPublisherRules = [
         }
       }
     }
+  },
+  {
+    id: "PROP-PUBLISHER-OWNER",
+    file: "apiProperties",
+    title: "In an independent-publisher connector, `publisher` is you, not the owner of the service.",
+    description: "In independent-publisher-connectors, `publisher` names the person (or company) who built the connector and `stackOwner` the company that owns the service; the same name in both suggests the service's owner publishes it, whose connector belongs in certified-connectors. 1 of the corpus's 133 independent-publisher connectors has them equal (SureXeroLite). Names are compared ignoring case and spaces.",
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"publisher": "Contoso Ltd", "stackOwner": "Contoso Ltd"',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      const publisher = properties?.publisher;
+      const stackOwner = properties?.stackOwner;
+      if (typeof publisher !== "string" || typeof stackOwner !== "string") return;
+      const key2 = (name) => name.replace(/\s+/g, "").toLowerCase();
+      if (key2(publisher) === "" || key2(publisher) !== key2(stackOwner)) return;
+      context.report({
+        pointer: "/properties/publisher",
+        message: `The publisher "${nameExcerpt(publisher)}" is also the stackOwner. In independent-publisher-connectors, publisher is you (your name, or your company) and stackOwner the company that owns the service. If you own the service, the connector belongs in certified-connectors.`
+      });
+    }
   }
 ];
 
@@ -32794,8 +32923,9 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+var closestPropertiesKey = closestMatcher(PROPERTIES_KEYS);
 function meantPropertiesKey(problem) {
-  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+  return problem.key === void 0 ? void 0 : closestPropertiesKey(problem.key);
 }
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
@@ -32980,25 +33110,6 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
-// packages/validator/src/rules/api-properties/script-operations.ts
-var OLDER_FORM = "scriptOperations";
-var NEWER_FORM = "script.operationIds";
-function scriptOperationsOf(properties) {
-  if (!properties) return void 0;
-  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
-  const script3 = asObject(properties.script);
-  const newer = script3 && has(script3, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script3.operationIds) : void 0;
-  if (older) return newer ? { ...older, unread: newer } : older;
-  return newer;
-}
-function scriptOperationIds(list3) {
-  const names3 = asArray(list3?.value);
-  return names3?.length ? new Set(names3.filter((name) => typeof name === "string")) : void 0;
-}
-function place(key2, pointer, value) {
-  return { key: key2, pointer, value };
-}
-
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -33062,7 +33173,7 @@ var apiPropertiesCapabilityRules = [
         return;
       }
       if (list3.unread) {
-        const differ = !sameNames(list3.value, list3.unread.value);
+        const differ = !sameScriptOperations(list3.value, list3.unread.value);
         context.report({
           pointer: list3.unread.pointer,
           severity: differ ? "warning" : "info",
@@ -33089,12 +33200,6 @@ var apiPropertiesCapabilityRules = [
     }
   }
 ];
-function sameNames(first, second) {
-  const names3 = (list3) => new Set((asArray(list3) ?? []).map((name) => JSON.stringify(name)));
-  const one = names3(first);
-  const other = names3(second);
-  return one.size === other.size && [...one].every((name) => other.has(name));
-}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -34030,12 +34135,26 @@ function pointersAt(text3, issues) {
   const pointers = Array(issues.length).fill("");
   const segments = [];
   let next = 0;
-  const reach = (offset) => {
+  const assign3 = (offset) => {
     while (next < order.length && issues[order[next]].offset <= offset) {
       pointers[order[next]] = toPointer(segments);
       next += 1;
     }
   };
+  const reach = (offset) => {
+    assign3(offset);
+    if (next === order.length) throw EVERY_OFFSET_REACHED;
+  };
+  try {
+    visitPaths(text3, segments, reach);
+  } catch (error2) {
+    if (error2 !== EVERY_OFFSET_REACHED) throw error2;
+  }
+  assign3(Infinity);
+  return pointers;
+}
+var EVERY_OFFSET_REACHED = /* @__PURE__ */ Symbol("every offset reached");
+function visitPaths(text3, segments, reach) {
   visit2(text3, {
     onObjectBegin: (offset) => {
       reach(offset);
@@ -34064,8 +34183,6 @@ function pointersAt(text3, issues) {
       if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
     }
   });
-  reach(Infinity);
-  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -34150,11 +34267,11 @@ var generalRules = [
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         const places = syntaxErrorPlaces(document);
         for (const [index, issue] of document.syntaxIssues.entries()) {
-          const advice = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const transientNote = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const report2 = {
             file: kind,
             message: issue.message,
-            ...fixable ? { advice } : {},
+            ...fixable ? { transientNote } : {},
             offset: issue.offset,
             length: issue.length,
             identity: places[index]
@@ -34652,9 +34769,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path114) {
+function pathVariables(path115) {
   const names3 = [];
-  for (const match2 of path114.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path115.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -35905,6 +36022,9 @@ function takeSchemaHolderKeys(count) {
   return holderPool.subarray(start, start + count);
 }
 
+// packages/validator/src/swagger/notification-content.ts
+var NOTIFICATION_CONTENT = "x-ms-notification-content";
+
 // packages/validator/src/rules/swagger/structure/structure-walker.ts
 var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
@@ -36165,12 +36285,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path114 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path114)) continue;
-        if (path114.startsWith("x-")) continue;
-        const item = paths[path114];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path114);
-        else this.typeIssue(placeAt(rootNode, "paths", path114), "Object", item);
+      for (const path115 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path115)) continue;
+        if (path115.startsWith("x-")) continue;
+        const item = paths[path115];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path115);
+        else this.typeIssue(placeAt(rootNode, "paths", path115), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -36194,8 +36314,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path114) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path114);
+  visitPathItem(item, rootNode, path115) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path115);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -36204,6 +36324,20 @@ var StructureWalker = class {
       if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
     }
     this.childTop = at;
+    this.visitNotificationSchema(item, itemNode);
+  }
+  /**
+   * A webhook trigger's outputs: the schema of its path item's `x-ms-notification-content`, which
+   * the platform reads as it reads a response's (269 path items of the corpus; none writes one on
+   * an operation). Walked as a response schema, so the schema and dynamic rules check what is
+   * written inline there too; its node sits under the path item, whose triggers own it.
+   */
+  visitNotificationSchema(item, itemNode) {
+    const content = item[NOTIFICATION_CONTENT];
+    if (!isObject(content)) return;
+    const schema = content.schema;
+    if (isObject(schema))
+      this.visitSchema(schema, itemNode, NOTIFICATION_CONTENT, "schema", ORIGIN.response, 0);
   }
   visitOperation(operation2, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation2, itemNode, method);
@@ -42651,6 +42785,14 @@ function findSection(headings, pattern) {
   return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
 }
 
+// packages/validator/src/rules/readme/uses-oauth.ts
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+
 // packages/validator/src/rules/readme/oauth-steps-rule.ts
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
@@ -42658,17 +42800,14 @@ function explainsRegistration(readme2, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
 }
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
+function explainsRegistrationUnderAppHeading(readme2) {
+  return readme2.headings.some((heading2) => explainsRegistration(readme2, heading2));
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
   file: "readme",
   title: "For OAuth, the readme explains how to create the OAuth app.",
-  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Obtaining Credentials\nSign in with your account.",
@@ -42677,10 +42816,11 @@ var oauthStepsRule = {
   check(context) {
     const readme2 = outline(context);
     if (!readme2 || !usesOAuth(context)) return;
+    if (!findSection(readme2.headings, CREDENTIALS_SECTION)) return;
     const section = findSection(readme2.headings, CREDENTIALS_HEADING);
     const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
     if (REGISTRATION_STEPS.test(body)) return;
-    if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
+    if (!section && explainsRegistrationUnderAppHeading(readme2)) return;
     const where2 = section ?? readme2.headings[0];
     context.report({
       ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
@@ -43019,33 +43159,47 @@ function entriesOf2({ words, version }) {
   if (key2 === "") return [];
   return version === "" ? [key2] : [`${key2} ${version}`, key2 + ANY_VERSION];
 }
-function lookupKeysOf({ words, version }) {
-  const key2 = keyOf(words);
-  if (key2 === "") return [];
-  return version === "" ? [key2, key2 + ANY_VERSION] : [`${key2} ${version}`, key2];
+function pushLookupKeys(key2, version, keys) {
+  if (key2 === "") return;
+  if (version === "") keys.push(key2, key2 + ANY_VERSION);
+  else keys.push(`${key2} ${version}`, key2);
 }
-function keyOf(words) {
-  return words.join("");
+function keyOf(words, start = 0, end = words.length) {
+  let key2 = "";
+  for (let index = start; index < end; index++) key2 += words[index];
+  return key2;
 }
-function operationKeys2(summary2, operation2) {
+function operationKeys2(summary2, operationId, pathKeys3) {
   const own2 = [];
   const shared = [];
-  const names3 = [summary2, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
-  const version = names3.find((name) => name.version !== "")?.version ?? "";
-  for (const { words } of names3) {
-    own2.push(...lookupKeysOf({ words, version }));
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) {
-      own2.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
-    }
-    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
-  }
-  const path114 = pathWords(operation2.path);
-  if (path114.length > 1) shared.push(...lookupKeysOf({ words: path114, version: "" }));
+  const summaryWords = summary2 ? wordsOf(summary2) : void 0;
+  const operationIdWords = operationId ? wordsOf(operationId) : void 0;
+  const version = summaryWords?.version || operationIdWords?.version || "";
+  if (summaryWords) pushNameKeys(summaryWords.words, version, own2, shared);
+  if (operationIdWords) pushNameKeys(operationIdWords.words, version, own2, shared);
+  for (const key2 of pathKeys3) shared.push(key2);
   return { own: own2, shared };
 }
-function pathWords(path114) {
+function pushNameKeys(words, version, own2, shared) {
+  const count = words.length;
+  pushLookupKeys(keyOf(words), version, own2);
+  if (count <= 1) return;
+  if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
+  pushLookupKeys(keyOf(words, 1), version, shared);
+}
+function pathKeys(path115) {
+  const words = pathWords(path115);
+  const keys = [];
+  if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
+  return keys;
+}
+function pathWords(path115) {
   const words = [];
-  for (const segment of path114.split("/")) {
+  for (let start = 0; start <= path115.length; ) {
+    let end = path115.indexOf("/", start);
+    if (end === -1) end = path115.length;
+    const segment = path115.slice(start, end);
+    start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -43088,6 +43242,8 @@ var LooseListing = class {
    * not list were made twice.
    */
   keys = /* @__PURE__ */ new Map();
+  /** Each path's keys (pathKeys), made once: an API's operations share their paths. */
+  pathKeys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(operation2) {
     this.listed ??= this.listedNames();
@@ -43126,7 +43282,9 @@ var LooseListing = class {
   keysOf(operation2) {
     let keys = this.keys.get(operation2);
     if (keys === void 0) {
-      keys = operationKeys2(asString(operation2.operation.summary), operation2);
+      let ofPath = this.pathKeys.get(operation2.path);
+      if (ofPath === void 0) this.pathKeys.set(operation2.path, ofPath = pathKeys(operation2.path));
+      keys = operationKeys2(asString(operation2.operation.summary), operation2.operationId, ofPath);
       this.keys.set(operation2, keys);
     }
     return keys;
@@ -43584,9 +43742,10 @@ function sectionsRule(id, profile, level, template) {
           });
           continue;
         }
+        const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: message2
+          message: `${message2}${oauthSteps}`
         });
       }
     }
@@ -43693,36 +43852,264 @@ var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text3) {
-  const code2 = new BlankedCode(text3);
-  const strings = [];
-  const next = new NextCharacters(text3);
-  for (let i2 = next.literalOrCommentStart(0); i2 !== -1; i2 = next.literalOrCommentStart(i2)) {
-    const c = text3[i2];
-    const following = text3[i2 + 1];
-    if (c === "/" && following === "/") {
-      const end = next.lineFeed.from(i2);
-      const stop = end < 0 ? text3.length : end;
-      code2.blank(i2, stop);
-      i2 = stop;
-    } else if (c === "/" && following === "*") {
-      const end = text3.indexOf("*/", i2 + 2);
-      const stop = end < 0 ? text3.length : end + 2;
-      code2.blank(i2, stop);
-      i2 = stop;
-    } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text3, i2)) {
-      const literal2 = readString(text3, i2, next);
-      strings.push(literal2);
-      code2.blankLiteral(i2, literal2.end, DOUBLE_QUOTE);
-      i2 = literal2.end;
-    } else if (c === "'") {
-      const end = readChar(text3, i2);
-      code2.blankLiteral(i2, end, SINGLE_QUOTE);
-      i2 = end;
-    } else {
-      i2++;
+  const scan = new Scan(text3);
+  scan.read();
+  return { code: scan.blanked.toString(), strings: scan.strings };
+}
+var Scan = class {
+  constructor(text3) {
+    this.text = text3;
+    this.blanked = new BlankedCode(text3);
+    this.next = new NextCharacters(text3);
+  }
+  text;
+  blanked;
+  strings = [];
+  next;
+  /**
+   * Reads the whole text. The holes of an interpolated string are code, which may hold interpolated
+   * strings of their own, as deeply as the text nests them (C# sets no limit): the strings open
+   * around the code being read are kept on a stack of their own. Read by calls that called each
+   * other, 2,000 nested `$"{` overflowed the call stack.
+   */
+  read() {
+    const text3 = this.text;
+    const open2 = [];
+    let at = 0;
+    for (; ; ) {
+      let hole = open2.at(-1);
+      const stop = this.code(at, hole);
+      if (stop < text3.length && (text3[stop] === "$" || text3[stop] === "@")) {
+        hole = new InterpolatedString(text3, stop, this.blanked);
+        this.strings.push(hole.literal);
+        open2.push(hole);
+        at = hole.readText();
+      } else if (hole) {
+        at = hole.holeEnded(stop);
+      } else {
+        return;
+      }
+      while (hole?.ended) {
+        open2.pop();
+        at = hole.literal.end;
+        hole = open2.at(-1);
+      }
     }
   }
-  return { code: code2.toString(), strings };
+  /**
+   * Reads code from `from`: to the end of the text, to the prefix of an interpolated string (which
+   * `read` reads), or, in the hole of an interpolated string, to the `}` that closes it or the `:`
+   * that starts its format, returning where that is. Brackets of all kinds are counted together, as
+   * C# does for a hole: a `:` or `}` inside `( )`, `[ ]` or `{ }` is code. The count is the
+   * string's, kept while a string in the hole is read.
+   */
+  code(from, hole) {
+    const text3 = this.text;
+    for (let i2 = hole ? from : this.next.literalOrCommentStart(from); i2 !== -1 && i2 < text3.length; ) {
+      const c = text3[i2];
+      const following = text3[i2 + 1];
+      if (c === "/" && (following === "/" || following === "*")) i2 = this.comment(i2);
+      else if (c === '"') i2 = this.string(i2, i2);
+      else if (c === "@" || c === "$") {
+        const run = prefixRun(text3, i2);
+        if (run.stringStart === -1) i2 = run.end;
+        else if (run.dollars > 0) return run.stringStart;
+        else i2 = this.string(run.stringStart, run.end);
+      } else if (c === "'") i2 = this.charLiteral(i2);
+      else if (hole && (c === "(" || c === "[" || c === "{")) {
+        hole.depth++;
+        i2++;
+      } else if (hole && (c === ")" || c === "]" || c === "}") && hole.depth > 0) {
+        hole.depth--;
+        i2++;
+      } else if (hole && (c === "}" || c === ":" && hole.depth === 0)) return i2;
+      else i2++;
+      if (!hole && i2 < text3.length) i2 = this.next.literalOrCommentStart(i2);
+    }
+    return text3.length;
+  }
+  /** A `//` or `/*` comment at `start`, blanked; returns where it ends. */
+  comment(start) {
+    const text3 = this.text;
+    let stop;
+    if (text3[start + 1] === "/") {
+      const end = this.next.lineFeed.from(start);
+      stop = end < 0 ? text3.length : end;
+    } else {
+      const end = text3.indexOf("*/", start + 2);
+      stop = end < 0 ? text3.length : end + 2;
+    }
+    this.blanked.blank(start, stop);
+    return stop;
+  }
+  charLiteral(start) {
+    const end = readChar(this.text, start);
+    this.blanked.blankLiteral(start, end, SINGLE_QUOTE);
+    return end;
+  }
+  /**
+   * A string literal that is not interpolated, from its prefix (`@`) or opening quote at `start`,
+   * its opening quote at `open`, read and blanked; returns where it ends.
+   */
+  string(start, open2) {
+    const text3 = this.text;
+    const quotes = quotesAt(text3, open2);
+    let literal2;
+    if (quotes >= 3) {
+      const closing = '"'.repeat(quotes);
+      const end = text3.indexOf(closing, open2 + quotes);
+      const stop = end < 0 ? text3.length : end + quotes;
+      literal2 = { value: text3.slice(open2 + quotes, end < 0 ? text3.length : end), offset: start, end: stop };
+    } else if (open2 > start) {
+      literal2 = readVerbatimString(text3, start, open2 + 1, this.next);
+    } else {
+      literal2 = readRegularString(text3, start, open2 + 1, this.next);
+    }
+    this.strings.push(literal2);
+    this.blanked.blankLiteral(start, literal2.end, DOUBLE_QUOTE);
+    return literal2.end;
+  }
+};
+var InterpolatedString = class {
+  constructor(text3, start, blanked) {
+    this.text = text3;
+    this.start = start;
+    this.blanked = blanked;
+    let open2 = start;
+    let verbatim = false;
+    let dollars = 0;
+    for (; text3[open2] === "@" || text3[open2] === "$"; open2++) {
+      if (text3[open2] === "@") verbatim = true;
+      else dollars++;
+    }
+    const quotes = quotesAt(text3, open2);
+    this.rawQuotes = quotes >= 3 ? quotes : verbatim ? 0 : -1;
+    this.raw = quotes >= 3;
+    this.braces = this.raw ? dollars : 1;
+    this.literal = { value: "", offset: start, end: text3.length };
+    this.blankFrom = start + 1;
+    this.at = open2 + (this.raw ? quotes : 1);
+    this.plain = this.at;
+  }
+  text;
+  start;
+  blanked;
+  literal;
+  /** Whether the string has ended: `literal` is then read, and blanked. */
+  ended = false;
+  /** Brackets open in the hole being read. */
+  depth = 0;
+  /** The number of quotes of a raw string, 0 for a verbatim string and -1 for a regular one. */
+  rawQuotes;
+  raw;
+  /** How many braces open a hole, and close it. */
+  braces;
+  value = "";
+  /** The text (and braces, and formats) from here on, up to a hole's code, are blanked. */
+  blankFrom;
+  holeStart = -1;
+  inFormat = false;
+  at;
+  /** Where the plain text not yet in the value starts: it goes in a run at a time, not a character. */
+  plain;
+  /**
+   * Reads the text on from where it stopped: returns where a hole's code starts, or, once the
+   * string has ended, -1.
+   */
+  readText() {
+    const { text: text3, raw, rawQuotes, braces } = this;
+    let i2 = this.at;
+    let end = text3.length;
+    while (i2 < text3.length) {
+      const c = text3[i2];
+      if (c !== '"' && c !== "\\" && c !== "\n" && c !== "{" && c !== "}") {
+        i2++;
+        continue;
+      }
+      if (!this.inFormat) this.value += text3.slice(this.plain, i2);
+      if (c === '"' && raw && quotesAt(text3, i2) >= rawQuotes) {
+        end = i2 + rawQuotes;
+        break;
+      } else if (c === '"' && rawQuotes === 0 && text3[i2 + 1] === '"') {
+        if (!this.inFormat) this.value += '"';
+        i2 += 2;
+      } else if (c === '"' && !raw) {
+        end = i2 + 1;
+        break;
+      } else if (c === "\\" && rawQuotes < 0) {
+        if (!this.inFormat) this.value += text3[i2 + 1] ?? "";
+        i2 += 2;
+      } else if (c === "\n" && rawQuotes < 0) {
+        end = i2;
+        break;
+      } else if (c === "}" && this.inFormat) {
+        i2 = closeHole(text3, i2, braces);
+        this.value += text3.slice(this.holeStart, i2);
+        this.inFormat = false;
+      } else if (c === "{" && !this.inFormat) {
+        const run = raw ? bracesAt(text3, i2, "{") : text3[i2 + 1] === "{" ? 2 : 1;
+        if (run < braces || !raw && run === 2) {
+          this.value += raw ? text3.slice(i2, i2 + run) : "{";
+          i2 += run;
+        } else {
+          this.value += text3.slice(i2, i2 + run - braces);
+          this.holeStart = i2 + run - braces;
+          this.blanked.blank(this.blankFrom, i2 + run);
+          this.depth = 0;
+          return i2 + run;
+        }
+      } else if (c === "}" && !raw && text3[i2 + 1] === "}") {
+        this.value += "}";
+        i2 += 2;
+      } else {
+        if (!this.inFormat) this.value += c;
+        i2++;
+      }
+      this.plain = i2;
+    }
+    if (i2 >= text3.length && !this.inFormat) this.value += text3.slice(this.plain);
+    this.end(end, false);
+    return -1;
+  }
+  /**
+   * The code of the hole stopped at `at`: its `}`, the `:` of its format, or the end of the text.
+   * Reads the text on (see readText).
+   */
+  holeEnded(at) {
+    const text3 = this.text;
+    this.blankFrom = at;
+    if (at >= text3.length) {
+      this.end(text3.length, true);
+      return -1;
+    }
+    if (text3[at] === ":") {
+      this.inFormat = true;
+      this.at = at + 1;
+    } else {
+      this.at = closeHole(text3, at, this.braces);
+      this.value += text3.slice(this.holeStart, this.at);
+    }
+    this.plain = this.at;
+    return this.readText();
+  }
+  end(end, inHole) {
+    this.literal.value = this.value;
+    this.literal.end = end;
+    this.blanked.put(this.start, DOUBLE_QUOTE);
+    if (!inHole) {
+      this.blanked.blank(this.blankFrom, end);
+      if (end - 1 > this.start) this.blanked.put(end - 1, DOUBLE_QUOTE);
+    }
+    this.ended = true;
+  }
+};
+function closeHole(text3, at, braces) {
+  return at + Math.min(braces, bracesAt(text3, at, "}"));
+}
+function bracesAt(text3, at, brace) {
+  let count = 0;
+  while (text3[at + count] === brace) count++;
+  return count;
 }
 var Occurrences = class {
   constructor(text3, char) {
@@ -43783,7 +44170,7 @@ var BlankedCode = class {
     const { text: text3, units } = this;
     for (let at = from; at < to; at++) {
       const code2 = text3.charCodeAt(at);
-      if (code2 !== 10 && code2 !== 13) this.put(units, at, SPACE);
+      if (code2 !== 10 && code2 !== 13) this.write(units, at, SPACE);
     }
   }
   /**
@@ -43791,40 +44178,36 @@ var BlankedCode = class {
    * `@` or `$` as the opening quote), and all between them is blanked.
    */
   blankLiteral(start, end, quote) {
-    this.put(this.units, start, quote);
+    this.write(this.units, start, quote);
     this.blank(start + 1, end - 1);
-    if (end - 1 > start) this.put(this.units, end - 1, quote);
+    if (end - 1 > start) this.write(this.units, end - 1, quote);
   }
   /** Writes an ASCII character over the code unit at `at`: little-endian bytes, whatever the machine's order. */
-  put(units, at, code2) {
+  write(units, at, code2) {
     units[2 * at] = code2;
     units[2 * at + 1] = 0;
+  }
+  /** Writes an ASCII character (a quote) over the code unit at `at`. */
+  put(at, code2) {
+    this.write(this.units, at, code2);
   }
   toString() {
     return this.units.toString("utf16le");
   }
 };
-function isStringStart(text3, at) {
-  let i2 = at;
-  while (i2 < text3.length && (text3[i2] === "@" || text3[i2] === "$") && i2 - at < 2) i2++;
-  return text3[i2] === '"';
-}
-function readString(text3, start, next) {
-  let i2 = start;
-  let verbatim = false;
-  while (text3[i2] === "@" || text3[i2] === "$") {
-    if (text3[i2] === "@") verbatim = true;
-    i2++;
+function prefixRun(text3, at) {
+  let end = at;
+  let lastAt = -1;
+  let secondLastAt = -1;
+  for (; text3[end] === "@" || text3[end] === "$"; end++) {
+    if (text3[end] === "@") {
+      secondLastAt = lastAt;
+      lastAt = end;
+    }
   }
-  const quotes = quotesAt(text3, i2);
-  if (quotes >= 3) {
-    const closing = '"'.repeat(quotes);
-    const end = text3.indexOf(closing, i2 + quotes);
-    const stop = end < 0 ? text3.length : end + quotes;
-    return { value: text3.slice(i2 + quotes, end < 0 ? text3.length : end), offset: start, end: stop };
-  }
-  i2++;
-  return verbatim ? readVerbatimString(text3, start, i2, next) : readRegularString(text3, start, i2, next);
+  if (text3[end] !== '"') return { end, stringStart: -1, dollars: 0 };
+  const stringStart = secondLastAt === -1 ? at : secondLastAt + 1;
+  return { end, stringStart, dollars: end - stringStart - (lastAt >= stringStart ? 1 : 0) };
 }
 function readVerbatimString(text3, start, from, next) {
   let value = "";
@@ -44539,16 +44922,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path114) {
-    this.path = path114;
-    const hasBrace = path114.includes("{");
-    this.variables = hasBrace ? scanVariables(path114) : NO_VARIABLES;
+  constructor(path115) {
+    this.path = path115;
+    const hasBrace = path115.includes("{");
+    this.variables = hasBrace ? scanVariables(path115) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path114.indexOf("/"); ; slash = path114.indexOf("/", start)) {
-      const end = slash === -1 ? path114.length : slash;
-      if (hasBrace && isVariableSegment(path114, start, end)) variableSegmentCount++;
+    for (let slash = path115.indexOf("/"); ; slash = path115.indexOf("/", start)) {
+      const end = slash === -1 ? path115.length : slash;
+      if (hasBrace && isVariableSegment(path115, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -44577,8 +44960,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path114 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path114) last2 = new PathTemplate(path114);
+    const path115 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path115) last2 = new PathTemplate(path115);
     templates[index] = last2;
   }
   return templates;
@@ -44603,9 +44986,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path114, start) {
-  const slash = path114.indexOf("/", start);
-  return slash === -1 ? path114.length : slash;
+function segmentEnd(path115, start) {
+  const slash = path115.indexOf("/", start);
+  return slash === -1 ? path115.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -44614,34 +44997,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path114, start, end) {
+function isVariableSegment(path115, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path114.charCodeAt(start) !== OPEN || path114.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path115.charCodeAt(start) !== OPEN || path115.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path114.charCodeAt(index);
+    const code2 = path115.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path114, open2) {
-  for (let index = open2 + 1; index < path114.length; index++) {
-    const code2 = path114.charCodeAt(index);
+function matchEnd(path115, open2) {
+  for (let index = open2 + 1; index < path115.length; index++) {
+    const code2 = path115.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path114) {
+function scanVariables(path115) {
   const variables = [];
   let seen;
-  for (let open2 = path114.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path114, open2);
+  for (let open2 = path115.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path115, open2);
     if (close2 === -1) {
-      open2 = path114.indexOf("{", open2 + 1);
+      open2 = path115.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path114.slice(open2 + 1, close2);
+    const name = path115.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -44651,30 +45034,30 @@ function scanVariables(path114) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path114.indexOf("{", close2 + 1);
+    open2 = path115.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path114) {
+function routeOf(path115) {
   let route = "";
   let copied = 0;
-  for (let open2 = path114.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path114, open2);
+  for (let open2 = path115.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path115, open2);
     if (close2 === -1) {
-      open2 = path114.indexOf("{", open2 + 1);
+      open2 = path115.indexOf("{", open2 + 1);
       continue;
     }
-    route += path114.slice(copied, open2) + "{}";
+    route += path115.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path114.indexOf("{", copied);
+    open2 = path115.indexOf("{", copied);
   }
-  return copied === 0 ? path114 : route + path114.slice(copied);
+  return copied === 0 ? path115 : route + path115.slice(copied);
 }
-function routeHash(path114) {
+function routeHash(path115) {
   let hash = 0;
-  for (let index = 0; index < path114.length; index++) {
-    const code2 = path114.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path114, index) : -1;
+  for (let index = 0; index < path115.length; index++) {
+    const code2 = path115.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path115, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -44722,15 +45105,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path114 = operations[index].path;
-    if (!path114.includes("{")) {
-      while (index < operations.length && operations[index].path === path114) index++;
+    const path115 = operations[index].path;
+    if (!path115.includes("{")) {
+      while (index < operations.length && operations[index].path === path115) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path114; index++)
+    for (; index < operations.length && operations[index].path === path115; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path114);
+    const route = routeHash(path115);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -45791,7 +46174,7 @@ function buildPlaces(model) {
   const eachUse = (visit3) => {
     for (const use of structure.refs) visit3(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
     for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
     forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
   };
@@ -45880,10 +46263,19 @@ function placeOfRef(model, ref) {
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3) {
+function forEachExtensionRef(object, visit3, walked) {
   for (const key2 in object) {
-    if (key2.startsWith("x-") && has(object, key2)) forEachRef(object[key2], visit3, 0);
+    if (!key2.startsWith("x-") || !has(object, key2)) continue;
+    const value = object[key2];
+    if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
+      for (const part in value)
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
+    } else forEachRef(value, visit3, 0);
   }
+}
+function walkedNotificationSchema(item) {
+  const content = item[NOTIFICATION_CONTENT];
+  return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
 function forEachRef(value, visit3, depth) {
@@ -46193,12 +46585,14 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path114 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path115 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path114 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path !== path115) continue;
+    if (method === NOTIFICATION_CONTENT ? operation2.isTrigger : operation2.method === method || method === "parameters")
+      return operation2;
   }
   return void 0;
 }
@@ -46312,6 +46706,55 @@ function ambiguityRule(id, legacy, modern) {
   };
 }
 
+// packages/validator/src/rules/operations/dynamic-forms-agree-rule.ts
+var PAIRS = [
+  {
+    newer: "x-ms-dynamic-list",
+    older: "x-ms-dynamic-values",
+    newerValuePath: "itemValuePath",
+    olderValuePath: "value-path"
+  },
+  { newer: "x-ms-dynamic-properties", older: "x-ms-dynamic-schema" }
+];
+var WHY = "Designers that read the newer form use it, the others the older one, so makers would see different values";
+var dynamicFormsAgreeRule = {
+  id: "SWG-DYN-FORMS-AGREE",
+  file: "swagger",
+  title: "Have the newer and older dynamic forms on one holder call the same operation.",
+  description: "A parameter or property may carry x-ms-dynamic-list beside x-ms-dynamic-values, or x-ms-dynamic-properties beside x-ms-dynamic-schema, for designers that know only the older form (openapi-extensions doc). Designers that read the newer form use it and the others the older one, so both must call the same operationId, and the list must take the item value from the same path (itemValuePath and value-path). Checked at the newer form. None of the 387 list/values and 110 properties/schema pairs of the merged connectors calls another operation, and one takes another item value, so a warning.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "value-path": "id" }, "x-ms-dynamic-list": { "operationId": "ListProjects", "itemValuePath": "id" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "value-path": "id" }, "x-ms-dynamic-list": { "operationId": "ListFolders", "itemValuePath": "id" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      const pair = PAIRS.find((candidate) => candidate.newer === call.extension);
+      if (!pair) continue;
+      const older = asObject(call.holder[pair.older]);
+      if (!older) continue;
+      const newerId = asString(call.call.operationId);
+      const olderId = asString(older.operationId);
+      if (newerId !== void 0 && olderId !== void 0 && newerId !== olderId) {
+        report2({
+          pointer: childPointer(call.pointer, "operationId"),
+          message: `${pair.newer} calls '${nameExcerpt(newerId)}', but ${pair.older} beside it calls '${nameExcerpt(olderId)}'. ${WHY}: call the same operation in both.`
+        });
+        continue;
+      }
+      if (pair.newerValuePath === void 0 || pair.olderValuePath === void 0) continue;
+      const newerPath = asString(call.call[pair.newerValuePath]);
+      const olderPath = asString(older[pair.olderValuePath]);
+      if (newerPath === void 0 || olderPath === void 0 || newerPath === olderPath) continue;
+      report2({
+        pointer: childPointer(call.pointer, pair.newerValuePath),
+        message: `${pair.newer} takes the item value from '${nameExcerpt(newerPath)}', but ${pair.older} beside it from '${nameExcerpt(olderPath)}' (${pair.olderValuePath}). ${WHY}: name the same property in both.`
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/dynamic-call-operations.ts
 function targetOf(model, call) {
   const id = asString(call.call.operationId);
@@ -46337,6 +46780,55 @@ function sourceParameter(call, name) {
     match2 = parameter.value;
   }
   return match2;
+}
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return { kind: "undecided" };
+  if (inputs.names.has(reference2)) return { kind: "known" };
+  const first = firstStep(reference2);
+  if (inputs.names.has(first)) return { kind: "known" };
+  return { kind: "unknown", first, inputs };
+}
+var OperationInputs = class {
+  constructor(listed3) {
+    this.listed = listed3;
+    this.names = new Set(listed3);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => /* @__PURE__ */ new Map());
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.has(operation2)) return known.get(operation2);
+  const inputs = readInputs(model, operation2);
+  known.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2) {
+  const names3 = [];
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names3.push(parameter.name);
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    names3.push(...Object.keys(properties));
+  }
+  return new OperationInputs(names3);
+}
+function firstStep(reference2) {
+  const slash = reference2.indexOf("/");
+  if (slash > 0) return reference2.slice(0, slash);
+  const dot = reference2.indexOf(".");
+  return dot > 0 ? reference2.slice(0, dot) : reference2;
 }
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
@@ -46404,11 +46896,30 @@ var dynamicOnBodyRule = {
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
 }
+function reportUnknownReferences(model, call, source, report2) {
+  const given2 = asObject(call.call.parameters);
+  for (const name in given2) {
+    if (!has(given2, name)) continue;
+    const entry = asObject(given2[name]);
+    if (!entry) continue;
+    const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
+    const reference2 = entry[key2];
+    if (typeof reference2 !== "string") continue;
+    const input = sourceInput(model, source, reference2);
+    if (input.kind !== "unknown") continue;
+    const meant = input.inputs.closest(input.first);
+    const step2 = input.first === reference2 ? "" : ` (its first step '${nameExcerpt(input.first)}')`;
+    report2({
+      pointer: childPointer(argumentPointer(call, name), key2),
+      message: `The parameter reference '${nameExcerpt(reference2)}'${step2} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`)
+    });
+  }
+}
 var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -46421,6 +46932,7 @@ var dynamicParametersRule = {
     const calls = dynamicCalls(swagger2);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
+      if (call.source) reportUnknownReferences(swagger2, call, call.source, report2);
       const target2 = targetOf(swagger2, call);
       if (!target2) continue;
       const label = operationLabel(target2);
@@ -46540,16 +47052,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path114) {
+function followSchemaPath(model, root, path115) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path114.length && steps < MAX_STEPS; ) {
-    let end = path114.indexOf("/", start);
-    if (end === -1) end = path114.length;
+  for (let start = 0; start < path115.length && steps < MAX_STEPS; ) {
+    let end = path115.indexOf("/", start);
+    if (end === -1) end = path115.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path114.slice(start, end));
+      const next = property(model, current, path115.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -46629,9 +47141,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path114 = pathAt(call, key2);
-    if (path114 === void 0 || followSchemaPath(model, items.schema, path114).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path114), label) });
+    const path115 = pathAt(call, key2);
+    if (path115 === void 0 || followSchemaPath(model, items.schema, path115).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path115), label) });
   }
   return problems;
 }
@@ -46757,6 +47269,17 @@ function notificationAt(operation2) {
 function simulateAt(operation2) {
   return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
 }
+var operationIdMatcher = perModel((model) => {
+  const ids = [];
+  for (const operation2 of model.operations)
+    if (operation2.operationId !== void 0) ids.push(operation2.operationId);
+  return closestMatcher(ids);
+});
+function meantOperation(model, operationId) {
+  if (typeof operationId !== "string") return "";
+  const match2 = operationIdMatcher(model)(operationId);
+  return match2 === void 0 ? "" : ` Did you mean '${nameExcerpt(match2)}'?`;
+}
 function operationIdAt(call) {
   return () => childPointer(call.pointer, "operationId");
 }
@@ -46764,7 +47287,7 @@ var operationIdReferenceRule = {
   id: "SWG-DYN-OPID",
   file: "swagger",
   title: "Reference operations that exist.",
-  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound). Calls written in a webhook's payload schema (x-ms-notification-content) are checked too, and the message names the operationId a misspelt one is closest to.",
   levels: sameLevels("error"),
   msCode: "OperationIdNotFound",
   msMessage: NOT_FOUND,
@@ -46779,7 +47302,7 @@ var operationIdReferenceRule = {
       if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
       report2({
         pointer: at(),
-        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.${meantOperation(swagger2, operationId)}`
       });
     };
     const calls = dynamicCalls(swagger2);
@@ -46797,6 +47320,7 @@ var dynamicRules = [
   ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
   ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
   dynamicPropertiesPathRule,
+  dynamicFormsAgreeRule,
   dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,
@@ -47665,8 +48189,8 @@ var operationExtensionRules = [
   {
     id: "SWG-TRIGGER-ENUM",
     file: "swagger",
-    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
-    description: "The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.",
+    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata and -hint.",
+    description: 'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all. `x-ms-trigger-hint` is the text the designer shows under the trigger ("To see it work, add a task"), so a string. A trigger on a DELETE operation is a warning: a trigger polls (GET) or registers a webhook (POST, PUT), while DELETE is what the platform calls to remove a subscription; no merged connector has one.',
     levels: sameLevels("error"),
     example: { placement: "operation", bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger: swagger2, report: report2 }) {
@@ -47677,6 +48201,19 @@ var operationExtensionRules = [
           report2({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
             message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
+          });
+        }
+        if (operation2.isTrigger && operation2.method === "delete") {
+          report2({
+            pointer: childPointer(operation2.pointer, "x-ms-trigger"),
+            severity: "warning",
+            message: `x-ms-trigger is on the DELETE operation '${operationLabel(operation2)}': a trigger polls with GET or registers a webhook with POST or PUT, and DELETE is what the platform calls to remove a subscription. Remove x-ms-trigger from it.`
+          });
+        }
+        if (operation2.isTrigger && has(body, "x-ms-trigger-hint") && typeof body["x-ms-trigger-hint"] !== "string") {
+          report2({
+            pointer: childPointer(operation2.pointer, "x-ms-trigger-hint"),
+            message: `x-ms-trigger-hint is the text the designer shows under the trigger, so a string such as "To see it work, add a task", not ${excerpt(body["x-ms-trigger-hint"])}.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -47697,7 +48234,7 @@ var operationExtensionRules = [
     id: "SWG-PAGEABLE",
     file: "swagger",
     title: "Name the next-page link 'nextLink' or '@odata.nextLink' in x-ms-pageable.",
-    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).",
+    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue). A success response schema that lists its properties without the named one gets a warning: the platform pages by that property of the response, which real responses may carry undocumented (10 of the corpus's 20 pageable operations with such a schema).",
     levels: sameLevels("error"),
     msCode: "InvalidNextLinkNameValue",
     msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
@@ -47707,12 +48244,23 @@ var operationExtensionRules = [
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }'
     },
     check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if ((operation2.keys & OperationKey.pageable) === 0 || !has(operation2.operation, "x-ms-pageable"))
           continue;
         const pageable = asObject(operation2.operation["x-ms-pageable"]);
         const name = pageable?.nextLinkName;
-        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) continue;
+        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) {
+          const schema = successSchema(operation2);
+          if (schema && followSchemaPath(swagger2, schema, name).kind === "missing") {
+            report2({
+              pointer: childPointer(operation2.pointer, "x-ms-pageable", "nextLinkName"),
+              severity: "warning",
+              message: `The success response schema of '${operationLabel(operation2)}' has no '${name}' property, the link to the next page that x-ms-pageable names. Describe it in the response schema: the platform asks for the next page only while a response carries it.`
+            });
+          }
+          continue;
+        }
         report2({
           pointer: pageable && has(pageable, "nextLinkName") ? childPointer(operation2.pointer, "x-ms-pageable", "nextLinkName") : childPointer(operation2.pointer, "x-ms-pageable"),
           message: fill(
@@ -48092,12 +48640,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path114 in paths) {
-      if (!has(paths, path114)) continue;
-      const pathItem = asObject(paths[path114]);
+    for (const path115 in paths) {
+      if (!has(paths, path115)) continue;
+      const pathItem = asObject(paths[path115]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path114, "$ref"),
+        pointer: childPointer("/paths", path115, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -48115,19 +48663,19 @@ function unreadOperations(swagger2, pathItem) {
 var pathKeysOf = perModel(
   (model) => Object.keys(model.paths ?? {}).filter((key2) => !key2.startsWith("x-"))
 );
-function pathKeys(model) {
+function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path114 of pathKeys(swagger2)) {
-    const message2 = problem(path114);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path114), message: message2 });
+  for (const path115 of pathKeys2(swagger2)) {
+    const message2 = problem(path115);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path115), message: message2 });
   }
 }
-function templateProblem(path114) {
+function templateProblem(path115) {
   let open2 = -1;
-  for (let index = 0; index < path114.length; index++) {
-    const character = path114[index];
+  for (let index = 0; index < path115.length; index++) {
+    const character = path115[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48153,7 +48701,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path114) => path114.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path115) => path115.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -48173,7 +48721,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path114) => /[?#]/.test(path114) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path115) => /[?#]/.test(path115) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -48189,7 +48737,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path114) => path114.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path115) => path115.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -48203,8 +48751,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path114) => {
-      const problem = templateProblem(path114);
+    reportPathKeys(context, (path115) => {
+      const problem = templateProblem(path115);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -48221,9 +48769,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path114) => (
+      (path115) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path114.includes("=") && pathVariables(path114).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path115.includes("=") && pathVariables(path115).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -48239,14 +48787,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path114 of pathKeys(swagger2)) {
-      const key2 = path114.toLowerCase();
+    for (const path115 of pathKeys2(swagger2)) {
+      const key2 = path115.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path114),
+          pointer: childPointer("/paths", path115),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path114)
+            nameExcerpt(path115)
           )
         });
       }
@@ -48272,8 +48820,41 @@ var pathRules = [
 // packages/validator/src/rules/operations/webhook-subscription.ts
 function isWebhookSubscription(model, operation2) {
   const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
 }
+
+// packages/validator/src/rules/operations/notification-urls.ts
+function bodyNotificationUrls(model, operation2) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  if (!body) return [];
+  const urls = [];
+  const internal = [];
+  const required = [];
+  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step2) => {
+    internal[step2.depth] = isInternalVisibility(step2.schema["x-ms-visibility"]);
+    required[step2.depth] = step2.depth === 0 || step2.required;
+    if (!isNotificationUrl(step2.schema)) return;
+    urls.push({
+      pointer: step2.node().pointer,
+      isString: step2.schema.type === "string",
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step2.depth + 1).some(Boolean),
+      requiredChain: required.slice(0, step2.depth + 1).every(Boolean)
+    });
+  });
+  return urls;
+}
+var webhooks = perModel((model) => {
+  const found = [];
+  for (const operation2 of model.operations) {
+    if (!operation2.isTrigger) continue;
+    const urls = bodyNotificationUrls(model, operation2);
+    const pathItem = asObject(model.paths?.[operation2.path]);
+    const notificationContent2 = pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+    if (urls.length === 0 && !notificationContent2) continue;
+    found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
+  }
+  return found;
+});
 
 // packages/validator/src/rules/operations/response-code-rules.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
@@ -48310,7 +48891,7 @@ var successResponseRule = {
   id: "SWG-OP-RESP-SUCCESS",
   file: "swagger",
   title: "Define a 2xx response for every operation.",
-  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`. The advice is a 200 with the output schema, or a 204; for a webhook registration it is a 201 with a `Location` header, as SWG-WH-DELETE asks, since the trigger's outputs come from `x-ms-notification-content`.",
   levels: sameLevels("warning"),
   msCode: "OperationShouldHaveSuccessfulResponse",
   msMessage: "The operation '{0}' should have at least one successful response definition.",
@@ -48320,9 +48901,13 @@ var successResponseRule = {
     good: '"responses": { "200": { "description": "OK" } }'
   },
   check({ swagger: swagger2, report: report2 }) {
-    for (const operation2 of swagger2?.operations ?? []) {
+    if (!swagger2) return;
+    let webhookOperations;
+    for (const operation2 of swagger2.operations) {
       if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      webhookOperations ??= new Set(webhooks(swagger2).map((webhook) => webhook.operation));
+      const onlyDefault = operation2.responses.some((response) => response.code === "default");
+      const advice = webhookOperations.has(operation2) ? webhookAdvice(onlyDefault) : operationAdvice(onlyDefault);
       report2({
         pointer: childPointer(operation2.pointer, "responses"),
         message: `${fill(
@@ -48333,6 +48918,14 @@ var successResponseRule = {
     }
   }
 };
+function operationAdvice(onlyDefault) {
+  return onlyDefault ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+}
+function webhookAdvice(onlyDefault) {
+  const response = "a 201 response with a 'Location' header (the subscription's URL, which the platform calls with DELETE to remove it)";
+  const outputs = "the trigger's outputs are described by 'x-ms-notification-content'.";
+  return onlyDefault ? `Describe the registration's success as ${response} rather than 'default'; ${outputs}` : `Add ${response}; ${outputs}`;
+}
 var responseCodeRule = {
   id: "SWG-RESP-CODE",
   file: "swagger",
@@ -48593,8 +49186,8 @@ var emptyResponseSchemaRule = {
 var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
-  title: "Give visible actions a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  title: "Give visible actions and polling triggers a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -48602,18 +49195,21 @@ var responseSchemaDefinedRule = {
     good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
   },
   check({ swagger: swagger2, report: report2 }) {
-    for (const operation2 of swagger2?.operations ?? []) {
-      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+    if (!swagger2) return;
+    const webhookOperations = new Set(webhooks(swagger2).map((webhook) => webhook.operation));
+    for (const operation2 of swagger2.operations) {
+      if (operation2.isInternal || operation2.isMcp || webhookOperations.has(operation2)) continue;
       if (operation2.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
       if (withBody.length === 0) continue;
-      report2({
-        pointer: withBody[0].pointer,
-        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-      });
+      report2({ pointer: withBody[0].pointer, message: noResponseSchemaMessage(operation2) });
     }
   }
 };
+function noResponseSchemaMessage(operation2) {
+  const label = operationLabel(operation2);
+  return operation2.isTrigger ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.` : `The operation '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`;
+}
 
 // packages/validator/src/rules/operations/responses.ts
 var responseRules = [
@@ -50126,26 +50722,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path114 = [];
+    const path115 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path114.push(start);
+    path115.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path114.pop();
+        path115.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path114.slice(path114.indexOf(target2)));
+      if (seen === "grey") cycles.push(path115.slice(path115.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path114.push(target2);
+        path115.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -50768,7 +51364,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path114 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path115 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -50776,7 +51372,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path114}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path115}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -50990,39 +51586,6 @@ var versioningRules = [
 // packages/validator/src/rules/swagger-versioning.ts
 var swaggerVersioningRules = versioningRules;
 
-// packages/validator/src/rules/operations/notification-urls.ts
-function bodyNotificationUrls(model, operation2) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  if (!body) return [];
-  const urls = [];
-  const internal = [];
-  const required = [];
-  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step2) => {
-    internal[step2.depth] = isInternalVisibility(step2.schema["x-ms-visibility"]);
-    required[step2.depth] = step2.depth === 0 || step2.required;
-    if (!isNotificationUrl(step2.schema)) return;
-    urls.push({
-      pointer: step2.node().pointer,
-      isString: step2.schema.type === "string",
-      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step2.depth + 1).some(Boolean),
-      requiredChain: required.slice(0, step2.depth + 1).every(Boolean)
-    });
-  });
-  return urls;
-}
-var webhooks = perModel((model) => {
-  const found = [];
-  for (const operation2 of model.operations) {
-    if (!operation2.isTrigger) continue;
-    const urls = bodyNotificationUrls(model, operation2);
-    const pathItem = asObject(model.paths?.[operation2.path]);
-    const notificationContent2 = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-    if (urls.length === 0 && !notificationContent2) continue;
-    found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
-  }
-  return found;
-});
-
 // packages/validator/src/rules/operations/webhook-deletes.ts
 var SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 function subscriptionRemover(deletions) {
@@ -51036,8 +51599,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path114) {
-  return withoutTrailingSlashes(routeOf(path114)).toLowerCase();
+function templateShape(path115) {
+  return withoutTrailingSlashes(routeOf(path115)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51089,7 +51652,7 @@ var webhookRules = [
     id: "SWG-WH-NOTIF-CONTENT",
     file: "swagger",
     title: "Describe the webhook payload with x-ms-notification-content.",
-    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; the create-webhook-trigger doc's example, and all 269 uses in the corpus). Written inside the operation it is not read, so the finding is at that key and asks to move it up to the path item.",
     levels: sameLevels("error"),
     msMessage: "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
     example: {
@@ -51100,14 +51663,20 @@ var webhookRules = [
     check({ swagger: swagger2, report: report2 }) {
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
-        report2({
-          pointer: webhook.operation.pathItemPointer,
-          message: fill(
-            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
-            operationLabel(webhook.operation),
-            webhook.urls.length
-          )
-        });
+        const operation2 = webhook.operation;
+        const message2 = fill(
+          "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+          operationLabel(operation2),
+          webhook.urls.length
+        );
+        if (has(operation2.operation, NOTIFICATION_CONTENT)) {
+          report2({
+            pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
+            message: `${message2} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+          });
+          continue;
+        }
+        report2({ pointer: operation2.pathItemPointer, message: message2 });
       }
     }
   },
@@ -51216,7 +51785,7 @@ var webhookRules = [
     id: "SWG-WH-DELETE",
     file: "swagger",
     title: "Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.",
-    description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
+    description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription. A registration with responses but no 2xx among them gets the 201 advice from SWG-OP-RESP-SUCCESS, as a warning, and not again here.`,
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "paths",
@@ -51230,7 +51799,9 @@ var webhookRules = [
       for (const webhook of webhooks(swagger2)) {
         if (webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        deletions ??= swagger2.operations.filter((candidate) => candidate.method === "delete");
+        deletions ??= swagger2.operations.filter(
+          (candidate) => candidate.method === "delete" && !candidate.isTrigger
+        );
         removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report2({
@@ -51244,7 +51815,8 @@ var webhookRules = [
         const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
           (name) => name.toLowerCase() === "location"
         );
-        if (!created || !location) {
+        const toldBySuccessRule = operation2.responses.length > 0 && !operation2.responses.some((response) => isSuccessCode(response.code));
+        if (!toldBySuccessRule && (!created || !location)) {
           report2({
             pointer: created ? created.pointer : childPointer(operation2.pointer, "responses"),
             severity: "info",
@@ -51800,10 +52372,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path114, options2 = {}) {
+function offsetOfPath(document, path115, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path114.entries()) {
+  for (const [index, step2] of path115.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -51814,7 +52386,7 @@ function offsetOfPath(document, path114, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path114.length - 1;
+    const isLast = index === path115.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51838,8 +52410,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path114, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path114, options2));
+  return (path115, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path115, options2));
     return { line, column: col };
   };
 }
@@ -51918,13 +52490,18 @@ function parseConfig(text3, file, options2) {
   const config2 = value;
   const known = options2.ruleIds ?? ALL_RULES.map((rule2) => rule2.id);
   const knownSet = new Set(known);
+  const closestRule = closestMatcher(known);
   const rules = isObject(config2.rules) ? config2.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
     const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
     problems.push(
-      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
+      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(
+        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, closestRule)}`,
+        offset,
+        RULES_HINT
+      )
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -52018,9 +52595,9 @@ function notReadReason(error2) {
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
 function describeSchemaError(error2, root) {
-  const path114 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path114.map(nameExcerpt);
-  const value = path114.reduce(
+  const path115 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path115.map(nameExcerpt);
+  const value = path115.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -52028,7 +52605,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key2 = String(error2.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path114.length === 0) {
+    if (path115.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52039,7 +52616,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path114, key2],
+      path: [...path115, key2],
       atKey: true
     };
   }
@@ -52047,7 +52624,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path114,
+      path: path115,
       atKey: false
     };
   }
@@ -52057,34 +52634,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path114,
+        path: path115,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path114, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path115, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path114,
+      path: path115,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path114, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path115, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path114,
+      path: path115,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path114,
+    path: path115,
     atKey: false
   };
 }
@@ -52194,8 +52771,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path114, method, pathItemPlace, operation2) {
-    this.path = path114;
+  constructor(path115, method, pathItemPlace, operation2) {
+    this.path = path115;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -52496,11 +53073,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path114 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path114)) continue;
-      let pathItem = asObject(paths[path114]);
+    for (const path115 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path115)) continue;
+      let pathItem = asObject(paths[path115]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path114);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path115);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -52516,7 +53093,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path114, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path115, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -52684,13 +53261,13 @@ function locateFindings(connector, pending2) {
     const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      message: report2.advice === void 0 ? told : `${told} ${report2.advice}`,
+      message: report2.transientNote === void 0 ? told : `${told} ${report2.transientNote}`,
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath,
       related: named2?.related,
-      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report2.advice === void 0 ? void 0 : report2.message),
+      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report2.transientNote === void 0 ? void 0 : report2.message),
       identity: report2.identity,
       unlisted: report2.unlisted
     });
@@ -52880,9 +53457,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path114) {
-  const [setting, ruleId] = path114;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path114];
+function placeIn(config2, path115) {
+  const [setting, ruleId] = path115;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path115];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -52893,6 +53470,9 @@ function strictestLevel(rule2, config2) {
 // packages/validator/src/diff/baseline.ts
 var import_node_path24 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
+  return compareWithBaseline(current, base2).findings;
+}
+function compareWithBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -52909,10 +53489,23 @@ function markBaseline(current, base2) {
     return true;
   });
   const loose = countKeys(leftover, looseKey);
-  return marked.map(({ finding, existing }) => ({
+  const findings = marked.map(({ finding, existing }) => ({
     ...finding,
     baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
+  const listedNow = new Set(
+    current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
+  );
+  const fixed = leftover.filter(
+    (finding) => take(loose, looseKey(finding)) && !unknownUnderCap(finding, settled, listedNow)
+  );
+  return { findings, fixed };
+}
+function unknownUnderCap(finding, settled, listedNow) {
+  const ofConnector = listingKey(finding, "connector");
+  if (settled.has(ofConnector) && listedNow.has(ofConnector)) return true;
+  const ofFile = listingKey(finding, "file");
+  return finding.unlisted?.per === "file" && settled.has(ofFile) && listedNow.has(ofFile);
 }
 var LISTING_SCOPES = ["connector", "file"];
 function cappedListingsNotGrown(current, base2) {
@@ -53012,9 +53605,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path114, method, body) => `{
+var operation = (path115, method, body) => `{
   "paths": {
-    "${path114}": {
+    "${path115}": {
       "${method}": ${body}
     }
   }
@@ -53367,7 +53960,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -53496,16 +54089,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path114 = [];
+  const path115 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path114.push(part.step);
+        if (part.step !== void 0) path115.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path114.pop();
+        if (part.step !== void 0) path115.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -53513,7 +54106,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path114, ...part.change.path] });
+      result.push({ ...part.change, path: [...path115, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -54555,14 +55148,10 @@ function basePathPrefix(model) {
 }
 function notificationContent(model, operation2) {
   if (!operation2.isTrigger) return void 0;
-  const onOperation = asObject(operation2.operation["x-ms-notification-content"]);
-  if (onOperation) {
-    return { value: onOperation, pointer: childPointer(operation2.pointer, "x-ms-notification-content") };
-  }
   const pathItem = asObject(valueAtPointer(model.root, operation2.pathItemPointer));
-  const onPathItem = asObject(pathItem?.["x-ms-notification-content"]);
+  const onPathItem = asObject(pathItem?.[NOTIFICATION_CONTENT]);
   if (!onPathItem) return void 0;
-  return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
+  return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, NOTIFICATION_CONTENT) };
 }
 function reportSchemaChanges(context, changes, operation2, valuePath) {
   for (const { list: list3, steps } of changes) {
@@ -55640,6 +56229,21 @@ function counterpartPointer(before, after, pointer) {
   return toPointer(segments);
 }
 function deletionPointer(before, after, pointer) {
+  const deleted = deletedMember(before, after, pointer);
+  if (typeof deleted === "string") return deleted;
+  const outside = followingPlace(after, deleted.kept);
+  if (outside !== void 0) return outside;
+  const preceding = deleted.members.precedingPlace(deleted.at);
+  return preceding === void 0 ? deleted.kept : childPointer(deleted.kept, preceding);
+}
+function deletionPlace(before, after, pointer) {
+  const deleted = deletedMember(before, after, pointer);
+  if (typeof deleted === "string") return { pointer: deleted, atValueEnd: false };
+  const preceding = deleted.members.precedingPlace(deleted.at);
+  if (preceding !== void 0) return { pointer: childPointer(deleted.kept, preceding), atValueEnd: true };
+  return { pointer: followingPlace(after, deleted.kept) ?? deleted.kept, atValueEnd: false };
+}
+function deletedMember(before, after, pointer) {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
@@ -55653,10 +56257,7 @@ function deletionPointer(before, after, pointer) {
   const following = members.followingPlace(at);
   if (following !== void 0) return childPointer(kept, following);
   if (members.emptied) return kept;
-  const outside = followingPlace(after, kept);
-  if (outside !== void 0) return outside;
-  const preceding = members.precedingPlace(at);
-  return preceding === void 0 ? kept : childPointer(kept, preceding);
+  return { kept, members, at };
 }
 var membersByBase = /* @__PURE__ */ new WeakMap();
 function membersOf(was, is) {
@@ -55726,12 +56327,22 @@ function followingPlace(root, pointer) {
       const next = Number(name) + 1;
       if (next < parent.length) return childPointer(parentPointer, next);
     } else if (isObject(parent)) {
-      const names3 = Object.keys(parent);
-      const next = names3[names3.indexOf(name) + 1];
+      const next = nextKeys(parent).get(name);
       if (next !== void 0) return childPointer(parentPointer, next);
     }
   }
   return void 0;
+}
+var nextKeysByObject = /* @__PURE__ */ new WeakMap();
+function nextKeys(object) {
+  let next = nextKeysByObject.get(object);
+  if (!next) {
+    const names3 = Object.keys(object);
+    next = /* @__PURE__ */ new Map();
+    for (let at = 0; at + 1 < names3.length; at++) next.set(names3[at], names3[at + 1]);
+    nextKeysByObject.set(object, next);
+  }
+  return next;
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -56175,21 +56786,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path114 in paths) {
-    if (!has(paths, path114)) continue;
-    const pathItem = refPathItem(paths[path114]);
+  for (const path115 in paths) {
+    if (!has(paths, path115)) continue;
+    const pathItem = refPathItem(paths[path115]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path114));
-    unfollowed2.set(path114, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path115));
+    unfollowed2.set(path115, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path114 in paths) {
-    if (!has(paths, path114)) continue;
-    const pathItem = refPathItem(paths[path114]);
+  for (const path115 in paths) {
+    if (!has(paths, path115)) continue;
+    const pathItem = refPathItem(paths[path115]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -56201,17 +56812,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path114 of all) {
-    const before = has(pathsBefore, path114) ? pathsBefore[path114] : void 0;
-    const after = has(pathsAfter, path114) ? pathsAfter[path114] : void 0;
+  for (const path115 of all) {
+    const before = has(pathsBefore, path115) ? pathsBefore[path115] : void 0;
+    const after = has(pathsAfter, path115) ? pathsAfter[path115] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path114);
-    const whyBefore = unfollowedBefore.get(path114);
+    const whyAfter = unfollowedAfter.get(path115);
+    const whyBefore = unfollowedBefore.get(path115);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path114);
+    const pathItemPointer = childPointer("/paths", path115);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -56219,12 +56830,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path114)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path115)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path114)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path114)} was not compared: in the base version, ${whyBefore}.` : refEdit(path114, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path115)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path115)} was not compared: in the base version, ${whyBefore}.` : refEdit(path115, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -56234,12 +56845,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path114, before, after) {
+function refEdit(path115, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path114)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path115)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path114)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path114)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path115)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path115)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -56456,8 +57067,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path114) {
-  return withoutTrailingSlashes(emptiedBraces(path114));
+function normalizePath(path115) {
+  return withoutTrailingSlashes(emptiedBraces(path115));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -56731,8 +57342,7 @@ function triggerKindPointer(context, before, after) {
   const contentAfter = notificationContent(context.new, after);
   if (contentAfter && !contentBefore) return contentAfter.pointer;
   if (contentBefore && !contentAfter) {
-    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
-    return onOperation ? deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-notification-content") : deletedMemberPointer(
+    return deletedMemberPointer(
       context,
       before.pathItemPointer,
       after.pathItemPointer,
@@ -57196,6 +57806,37 @@ var FIELDS_KEYS = /* @__PURE__ */ new Set(["x-ms-dynamic-schema", "x-ms-dynamic-
 var PICKER_NOTE = "only decides the values the designer offers: flows keep sending the values they were saved with, so check that the service still takes the values the base version's source listed.";
 var FIELDS_NOTE = "decides the fields the designer fetches: flows keep the fields they were saved with, so check that the new source gives the base version's fields (one it no longer gives breaks the flows that use it, and no comparison of the swaggers can see that).";
 
+// packages/validator/src/diff/broken-dynamic-calls.ts
+var CALLING_KEYS = /* @__PURE__ */ new Set([
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-properties"
+]);
+function brokenDynamicCalls(changedKeys, before, baseModel) {
+  const broken = /* @__PURE__ */ new Map();
+  for (const key2 of changedKeys) {
+    if (!CALLING_KEYS.has(key2)) continue;
+    const missing = calledOperationIds(before[key2]).find((id) => !baseModel.operationById(id));
+    if (missing !== void 0) broken.set(key2, missing);
+  }
+  return broken;
+}
+function brokenCallNote(broken) {
+  return [...broken].map(
+    ([key2, id]) => `The base version's ${key2} called ${quoted(id)}, which is no operation of that version: the designer could get nothing from it, so no flow holds what it gave, and changing it breaks none.`
+  ).join(" ");
+}
+function calledOperationIds(value) {
+  const call = asObject(value);
+  if (!call) return [];
+  return [call, asObject(call.open), asObject(call.browse)].flatMap((part) => {
+    const id = asString(part?.operationId);
+    return id === void 0 ? [] : [id];
+  });
+}
+
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
 var SchemaLists = class {
@@ -57593,12 +58234,17 @@ var SchemaComparer = class {
     appendAll(others2, differingKeys(before.node, after.node, ignored));
     if (others2.length > 0) {
       const keys = [...new Set(others2)];
-      const note = dynamicSourceNote(keys);
+      const broken = brokenDynamicCalls(keys, before.node, this.oldModel);
+      const note = dynamicSourceNote(keys.filter((key2) => !broken.has(key2)));
+      const notes = [note, broken.size > 0 ? brokenCallNote(broken) : void 0].filter(
+        (text3) => text3 !== void 0
+      );
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${note === void 0 ? "" : ` ${note}`}`
+        detail: `Changed: ${nameList(keys)}.${notes.map((text3) => ` ${text3}`).join("")}`,
+        ...broken.size === keys.length && { impact: "minor" }
       });
     }
     return { parts: found.parts, cut: found.cut, depth };
@@ -58303,8 +58949,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path114 = names3.slice(2, 2 + length);
-  return names3 === `a/${path114} b/${path114}` ? path114 : void 0;
+  const path115 = names3.slice(2, 2 + length);
+  return names3 === `a/${path115} b/${path115}` ? path115 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -58572,7 +59218,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path114, linked]) => ({ path: path114, linked }));
+    return [...nested].map(([path115, linked]) => ({ path: path115, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -59505,13 +60151,11 @@ function fixedThings(slips, keys) {
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs26 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
-async function changedFilesSince(git, mergeBase, options2 = {}) {
-  const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
-  if (options2.includeWorkingTree) {
-    for (const file of await git.changedFiles(mergeBase)) files.add(file);
-    for (const file of await git.untrackedFiles()) files.add(file);
-  }
-  return [...files].sort();
+async function branchChanges(git, mergeBase, options2 = {}) {
+  const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
+  if (!options2.includeWorkingTree) return { known: [...known].sort(), untracked: [] };
+  for (const file of await git.changedFiles(mergeBase)) known.add(file);
+  return { known: [...known].sort(), untracked: (await git.untrackedFiles()).sort() };
 }
 async function connectorFoldersOf(files, git, topLevel, baseRev) {
   const verdicts = /* @__PURE__ */ new Map();
@@ -59708,7 +60352,7 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
 var import_node_path36 = __toESM(require("node:path"), 1);
@@ -60035,9 +60679,33 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const pointer = deletionPointer(before?.value, document.value, change.pointer);
-  const where2 = document.locate(pointer);
-  return { ...finding, file, pointer, ...document.position(where2.offset) };
+  const { pointer, atValueEnd } = deletionPlace(before?.value, document.value, change.pointer);
+  const offset = (atValueEnd ? document.valueEnd(pointer) : void 0) ?? document.locate(pointer).offset;
+  return { ...finding, file, pointer, ...document.position(offset) };
+}
+
+// packages/validator/src/git/fixed-findings.ts
+var import_node_path38 = __toESM(require("node:path"), 1);
+function fixedInBase(finding, connector, mergeBase, basePath) {
+  const folder = `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : basePath}`;
+  const inside = slashSeparated(import_node_path38.default.relative(finding.connector, finding.file));
+  const file = inside === "" ? folder : `${folder}${folder.endsWith(":") ? "" : "/"}${inside}`;
+  return locatedFinding({
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message.split(finding.connector).join(folder),
+    file,
+    ...finding.pointer !== void 0 && { pointer: finding.pointer },
+    line: finding.line,
+    column: finding.column,
+    ...finding.endLine !== void 0 && { endLine: finding.endLine },
+    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn },
+    connector,
+    ...finding.msCode !== void 0 && { msCode: finding.msCode }
+  });
+}
+function fixedSinceBase(diffs) {
+  return diffs.flatMap((entry) => entry.fixed ?? []);
 }
 
 // packages/validator/src/git/compare-with-base.ts
@@ -60060,7 +60728,9 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       void 0,
       base2.root
     );
-    const marked = markBaseline(connector.findings, baseResult.findings);
+    const compared = compareWithBaseline(connector.findings, baseResult.findings);
+    const marked = compared.findings;
+    const fixed = compared.fixed.map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath)).sort(compareFindings);
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
@@ -60077,7 +60747,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       if (!reported) added.push(finding);
     }
     const findings = [...marked, ...added].sort(compareFindings);
-    return { status: "changed", findings, diff, basePath, reportedAs };
+    return { status: "changed", findings, fixed, diff, basePath, reportedAs };
   } finally {
     await base2.cleanup();
   }
@@ -60117,14 +60787,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path38.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path38.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path39.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path39.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -60164,7 +60834,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -60174,9 +60844,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path39.default.resolve(where2.cwd, given2);
+    const absolute = import_node_path40.default.resolve(where2.cwd, given2);
     const exists4 = (0, import_node_fs30.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, absolute));
+    const real = exists4 ? await realCasePath(absolute) : import_node_path40.default.resolve(where2.realCwd, import_node_path40.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -60217,17 +60887,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs31.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path40.default.dirname(file)).then((folder) => import_node_path40.default.join(folder, import_node_path40.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path41.default.dirname(file)).then((folder) => import_node_path41.default.join(folder, import_node_path41.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path40.default.resolve(where2.realCwd, import_node_path40.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path41.default.resolve(where2.realCwd, import_node_path41.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -60235,13 +60905,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path41.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path41.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path42.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path42.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -60269,8 +60939,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path41.default.posix.normalize(import_node_path41.default.posix.join(import_node_path41.default.posix.dirname(at), target2));
-      const outside = import_node_path41.default.posix.isAbsolute(target2) || import_node_path41.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path42.default.posix.normalize(import_node_path42.default.posix.join(import_node_path42.default.posix.dirname(at), target2));
+      const outside = import_node_path42.default.posix.isAbsolute(target2) || import_node_path42.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -60279,7 +60949,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path41.default.posix.dirname(file);
+    const folder = import_node_path42.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -60289,7 +60959,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path42.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path43.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -60308,7 +60978,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path42.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path43.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -60335,9 +61005,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path42.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path43.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path42.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path43.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -60348,16 +61018,20 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const git = options2.git ?? await repositoryOfPaths(paths, cwd);
   const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
-  const files = await changedFilesSince(git, mergeBase, {
+  const files = await branchChanges(git, mergeBase, {
     includeWorkingTree: options2.includeWorkingTree ?? true
   });
-  const changedFolders = new Set(await connectorFoldersOf(files, git, topLevel, mergeBase));
+  const knownFolders = new Set(await connectorFoldersOf(files.known, git, topLevel, mergeBase));
+  const changedFolders = /* @__PURE__ */ new Set([
+    ...knownFolders,
+    ...await connectorFoldersOf(files.untracked, git, topLevel, mergeBase)
+  ]);
   const renamedFrom = renamedFolderSources(
     await git.renamedFiles(mergeBase, options2.includeWorkingTree ?? true ? void 0 : "HEAD"),
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path43.default.resolve(cwd, import_node_path43.default.relative(realCwd, import_node_path43.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path44.default.resolve(cwd, import_node_path44.default.relative(realCwd, import_node_path44.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -60388,7 +61062,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path43.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path44.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -60400,7 +61074,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       });
       continue;
     }
-    const ignored = found.gitIgnored.get(import_node_path43.default.resolve(cwd, connector.path));
+    const ignored = found.gitIgnored.get(import_node_path44.default.resolve(cwd, connector.path));
     const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
@@ -60419,6 +61093,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       status: compared.status,
       ...compared.baseHadNoSwagger && { baseHadNoSwagger: true },
       diff: compared.diff,
+      ...compared.fixed && { fixed: compared.fixed },
       ...compared.reportedAs && { reportedAs: compared.reportedAs },
       ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
     });
@@ -60433,7 +61108,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
   const connectorFolders = validatedFolders.filter(
-    (folder) => !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options2.profile, config2))
+    (folder) => knownFolders.has(folder) && !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options2.profile, config2))
   );
   await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options2,
@@ -60491,7 +61166,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs32.existsSync)(import_node_path43.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs32.existsSync)(import_node_path44.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -60510,25 +61185,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path44.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path45.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path44.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path44.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path45.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path45.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path45.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path45.default.resolve(cwd, file);
+  const baseDir = import_node_path46.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path46.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -60536,7 +61211,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path45.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path46.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -60546,7 +61221,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path114, findings]) => ({ path: path114, findings }));
+  return [...byFile].map(([path115, findings]) => ({ path: path115, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -60631,9 +61306,16 @@ function identifyingText(finding, pathKeyOf) {
 }
 
 // packages/validator/src/reporters/baseline-note.ts
-function newSinceBaseNote(findings) {
-  if (!findings.some((finding) => finding.baseline === "existing")) return "";
+function newSinceBaseNote(result, always = false) {
+  const findings = result.findings;
+  const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  if (fixed > 0) {
+    return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
+  }
+  if (always && comparedWithBase(result) && findings.length > 0)
+    return `; ${fresh} new and 0 fixed since the base`;
+  if (!findings.some((finding) => finding.baseline === "existing")) return "";
   return `; ${fresh} new since the base`;
 }
 
@@ -60733,6 +61415,10 @@ function toJsonBase(result) {
   return {
     ref: result.baseRef,
     mergeBase: result.mergeBase,
+    counts: {
+      new: result.findings.filter((finding) => finding.baseline !== "existing").length,
+      fixed: fixedSinceBase(result.diffs).length
+    },
     connectors: result.diffs.map((entry) => ({
       path: entry.path,
       status: entry.status,
@@ -60742,12 +61428,25 @@ function toJsonBase(result) {
         "classification",
         entry.status === "changed" || entry.status === "deleted" ? entry.diff?.classification : void 0
       ),
-      changes: entry.diff?.changes.map(toJsonChange) ?? []
+      changes: entry.diff?.changes.map(toJsonChange) ?? [],
+      ...ifDefined("fixed", entry.status === "changed" ? (entry.fixed ?? []).map(toJsonFixed) : void 0)
     }))
   };
 }
 function formatJson(result, fixes) {
   return JSON.stringify(toJsonReport(result, fixes), null, 2) + "\n";
+}
+function toJsonFixed(finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    ...ifDefined("pointer", finding.pointer),
+    line: finding.line,
+    column: finding.column,
+    baseline: "fixed"
+  };
 }
 function toJsonFinding(finding) {
   return {
@@ -61513,9 +62212,9 @@ function formatText(result, options2 = {}) {
   ].filter((block3) => block3 !== void 0);
   const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
   const total2 = result.findings.length;
-  const last2 = total2 === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
+  const last2 = total2 === 0 ? paint("green", `No problems in ${connectors}${newSinceBaseNote(result)}.`) : paint(
     worstStyle(result.counts),
-    `${plural(total2, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
+    `${plural(total2, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result)}.`
   );
   const existing = options2.failOn === void 0 ? void 0 : existingFailuresNote(result.findings, options2.failOn, "--only-new");
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
@@ -61605,10 +62304,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path46.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path47.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -61628,7 +62327,7 @@ function configOption() {
 
 // packages/cli/src/report-output.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -61640,9 +62339,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path47.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path48.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -61688,7 +62387,7 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path48.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path49.default.resolve(io.cwd, options2.output);
     try {
       await inFolderMadeFor(target2, () => import_node_fs33.promises.writeFile(target2, text3));
     } catch (error2) {
@@ -61910,10 +62609,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path114 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path114.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path114)) return "drive-letter";
-  if (path114.split("/").includes("..")) return "parent-segment";
+  const path115 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path115.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path115)) return "drive-letter";
+  if (path115.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -61989,8 +62688,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path114, isFolder3, value) {
-    const segments = path114.split("/");
+  place(path115, isFolder3, value) {
+    const segments = path115.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -62698,7 +63397,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs37 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -62739,7 +63438,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path49.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path50.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -63200,9 +63899,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path114) {
+function jsonValueLocation(text3, path115) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path114);
+  const node = tree && findNodeAtLocation2(tree, path115);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -63262,15 +63961,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs39 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs38 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs38.promises.readdir(import_node_path50.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs38.promises.readdir(import_node_path51.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -63289,7 +63988,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs39.promises.mkdir(import_node_path51.default.dirname(import_node_path51.default.resolve(target2)), { recursive: true });
+    await import_node_fs39.promises.mkdir(import_node_path52.default.dirname(import_node_path52.default.resolve(target2)), { recursive: true });
     await import_node_fs39.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
@@ -63297,9 +63996,9 @@ async function commitFolder(staged, target2, options2) {
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path51.default.join(staged, file);
-    const to = import_node_path51.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path51.default.posix.dirname(file)));
+    const from = import_node_path52.default.join(staged, file);
+    const to = import_node_path52.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path52.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs39.promises.lstat(to).catch(() => void 0);
@@ -63320,7 +64019,7 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs39.promises.rm(import_node_path51.default.join(targetRoot, file));
+      await import_node_fs39.promises.rm(import_node_path52.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -63349,7 +64048,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs39.promises.lstat(import_node_path51.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs39.promises.lstat(import_node_path52.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -63357,8 +64056,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs39.promises.rename(
-        import_node_path51.default.join(this.root, ...parent, before[index]),
-        import_node_path51.default.join(this.root, ...parent, after[index])
+        import_node_path52.default.join(this.root, ...parent, before[index]),
+        import_node_path52.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -63392,7 +64091,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path51.default.join(current, segment);
+    const next = import_node_path52.default.join(current, segment);
     const entry = await import_node_fs39.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -63424,7 +64123,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs39.promises.rm(next);
     }
-    await import_node_fs39.promises.mkdir(import_node_path51.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs39.promises.mkdir(import_node_path52.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -63459,13 +64158,13 @@ async function exists3(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
-    const absolute = import_node_path51.default.join(root, relative);
+    const absolute = import_node_path52.default.join(root, relative);
     const entries = await import_node_fs39.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs39.promises.rmdir(import_node_path51.default.join(root, child));
+        await import_node_fs39.promises.rmdir(import_node_path52.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -63493,12 +64192,12 @@ function unresolvedLinkError(link2, error2) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs40 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path52.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path53.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
       await import_node_fs40.promises.writeFile(temporary, "");
@@ -63806,7 +64505,7 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/environment-variables.ts
 var import_node_fs41 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -63850,14 +64549,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs41.promises.readFile(import_node_path53.default.join(folder, file));
+    const bytes = await import_node_fs41.promises.readFile(import_node_path54.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path53.default.join(displayRoot, file)
+      file: import_node_path54.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -63949,31 +64648,31 @@ var ConnectionReferenceReader = class {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs49 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs42 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path54.default.resolve(folder), import_node_path54.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path55.default.resolve(folder), import_node_path55.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path54.default.resolve(given2); ; existing = import_node_path54.default.dirname(existing)) {
+  for (let existing = import_node_path55.default.resolve(given2); ; existing = import_node_path55.default.dirname(existing)) {
     try {
-      return import_node_path54.default.join(await import_node_fs42.promises.realpath(existing), ...rest);
+      return import_node_path55.default.join(await import_node_fs42.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path54.default.dirname(existing) === existing) return import_node_path54.default.resolve(given2);
-    rest.unshift(import_node_path54.default.basename(existing));
+    if (import_node_path55.default.dirname(existing) === existing) return import_node_path55.default.resolve(given2);
+    rest.unshift(import_node_path55.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs43 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -64041,17 +64740,17 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path55.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path56.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs43.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
 var import_node_fs45 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
 var import_node_fs44 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -64078,7 +64777,7 @@ async function holdsComponentXml(root) {
   const entries = await import_node_fs44.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path56.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path57.default.join(root, entry.name))) return true;
   }
   return false;
 }
@@ -64087,11 +64786,11 @@ async function readStrayConnectorFolders(folder) {
   const roots = await import_node_fs44.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs44.promises.readdir(import_node_path56.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs44.promises.readdir(import_node_path57.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path56.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path57.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -64168,25 +64867,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path57.default.join(folder, stray) },
+        location: { file: import_node_path58.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs45.promises.lstat(import_node_path57.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs45.promises.lstat(import_node_path58.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path57.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path58.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs45.promises.lstat(import_node_path57.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs45.promises.lstat(import_node_path58.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path57.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path58.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -64196,7 +64895,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path57.default.join(folder, file) },
+        location: { file: import_node_path58.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -64224,7 +64923,7 @@ function neededFolders(files) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs46 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
@@ -64244,7 +64943,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path58.default.join(folder, file));
+    const ending = await endingOf(import_node_path59.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -64272,7 +64971,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path58.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path59.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file);
 }
 
@@ -64306,7 +65005,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs47 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -64750,7 +65449,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path59.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path60.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -64794,13 +65493,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path59.default.dirname(destination);
+    const folder = import_node_path60.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs47.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path59.default.join(staging, folderPath);
+    const destination = import_node_path60.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs47.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -64818,7 +65517,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path59.default.join(staging, folderPath);
+    const destination = import_node_path60.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -64835,7 +65534,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs47.promises.mkdir(import_node_path59.default.dirname(destination), { recursive: true });
+  await import_node_fs47.promises.mkdir(import_node_path60.default.dirname(destination), { recursive: true });
   const handle = await import_node_fs47.promises.open(destination, "wx");
   let result;
   try {
@@ -64862,7 +65561,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs48 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -64900,7 +65599,7 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path60.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path61.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs48.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -64911,7 +65610,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path60.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path61.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -64920,14 +65619,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path61.default.join(folder, file),
+    import_node_path62.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -64941,7 +65640,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -65009,21 +65708,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path62.default.join(folder, first.file),
+    import_node_path63.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path63.default.join(folder, file),
+    import_node_path64.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -65059,7 +65758,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path64.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path65.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -65085,7 +65784,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs49.promises.writeFile(import_node_path64.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs49.promises.writeFile(import_node_path65.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -65119,11 +65818,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs49.promises.readFile(import_node_path64.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs49.promises.readFile(import_node_path65.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs49.promises.readFile(import_node_path64.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs49.promises.readFile(import_node_path65.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs49.promises.writeFile(import_node_path64.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs49.promises.writeFile(import_node_path65.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -65168,11 +65867,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path64.default.resolve(given2) === import_node_path64.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path65.default.resolve(given2) === import_node_path65.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists4 = async (file) => await import_node_fs49.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path64.default.basename(given2);
+  const name = import_node_path65.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -65190,7 +65889,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path64.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path65.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -65201,13 +65900,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path64.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path65.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path64.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path65.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -65221,19 +65920,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs49.promises.writeFile(import_node_path64.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs49.promises.writeFile(import_node_path65.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path64.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs49.promises.readFile(from)).equals(await import_node_fs49.promises.readFile(import_node_path64.default.join(staging, file))))
+      const from = import_node_path65.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs49.promises.readFile(from)).equals(await import_node_fs49.promises.readFile(import_node_path65.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs49.promises.mkdir(import_node_path64.default.dirname(import_node_path64.default.join(staging, variant)), { recursive: true });
-      await import_node_fs49.promises.rename(from, import_node_path64.default.join(staging, variant));
+      await import_node_fs49.promises.mkdir(import_node_path65.default.dirname(import_node_path65.default.join(staging, variant)), { recursive: true });
+      await import_node_fs49.promises.rename(from, import_node_path65.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -65244,11 +65943,11 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs52 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs50 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -65258,7 +65957,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs50.promises.lstat(import_node_path65.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs50.promises.lstat(import_node_path66.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -65269,7 +65968,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path65.default.join(shown2, part) },
+      location: { file: import_node_path66.default.join(shown2, part) },
       hint
     });
   }
@@ -65358,11 +66057,11 @@ function extensionKey(extension) {
 
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs51 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs51.promises.lstat(import_node_path66.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs51.promises.lstat(import_node_path67.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -65382,11 +66081,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs51.promises.readdir(import_node_path66.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs51.promises.readdir(import_node_path67.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path66.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path67.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -65399,10 +66098,10 @@ async function isFile2(file) {
   return (await import_node_fs51.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path66.default.dirname(current)) {
-    if (await import_node_fs51.promises.lstat(import_node_path66.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs51.promises.lstat(import_node_path66.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path66.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path67.default.dirname(current)) {
+    if (await import_node_fs51.promises.lstat(import_node_path67.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs51.promises.lstat(import_node_path67.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path67.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -65428,7 +66127,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path67.default.join(folder, file);
+  const located = (file) => import_node_path68.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -65586,7 +66285,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path67.default.join(folder, managedFile),
+    import_node_path68.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -65651,7 +66350,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs53 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -65664,7 +66363,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path68.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path69.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -65678,24 +66377,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path68.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path69.default.join(folder, FOLDER_SOLUTION);
   const text3 = decodeUtf8Strict(await import_node_fs53.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
 var import_node_fs54 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path69.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path70.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path69.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path70.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -65715,11 +66414,11 @@ async function isFile3(file) {
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path70.default.resolve(folder).split(import_node_path70.default.sep).reverse();
+  const segments = import_node_path71.default.resolve(folder).split(import_node_path71.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -65734,6 +66433,22 @@ function repositoryFolderName(displayName) {
 var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 function isPng(bytes) {
   return bytes.subarray(0, 8).equals(PNG_SIGNATURE2);
+}
+
+// packages/solution/src/connector/extracted-script-operations.ts
+function extractedScriptOperations(before, list3) {
+  const written2 = scriptOperationsOf(before);
+  const forms = /* @__PURE__ */ new Set([written2?.key, written2?.unread?.key]);
+  if (!forms.has("script.operationIds")) return { scriptOperations: list3 };
+  return {
+    scriptOperations: forms.has("scriptOperations") ? list3 : void 0,
+    script: withOperationIds(before.script, list3)
+  };
+}
+function withOperationIds(script3, list3) {
+  if (list3 !== void 0) return { ...script3, operationIds: list3 };
+  const { operationIds: _removed, ...rest } = script3;
+  return Object.keys(rest).length > 0 ? rest : void 0;
 }
 
 // packages/solution/src/connector/api-properties.ts
@@ -65794,8 +66509,9 @@ function camelCasePolicy(instance) {
   );
 }
 function mergeApiProperties(connector, existing) {
-  const carried = carriedProperties(connector);
   const before = existing?.properties && typeof existing.properties === "object" ? existing.properties : {};
+  const { scriptOperations, ...others2 } = carriedProperties(connector);
+  const carried = { ...others2, ...extractedScriptOperations(before, scriptOperations) };
   const properties = {};
   const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key2) => !(key2 in before))];
   for (const key2 of keys) {
@@ -65818,7 +66534,7 @@ function parseExistingApiProperties(text3, file) {
 
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs55 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -65856,9 +66572,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown2 = import_node_path71.default.join(displayRoot, file);
+    const shown2 = import_node_path72.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, file)), shown2),
+      decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, file)), shown2),
       shown2,
       UNPACKED_XML_HINT
     );
@@ -65878,13 +66594,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown2)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown2, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path71.default.join(displayRoot, part)
+        file: import_node_path72.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -65901,8 +66617,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path71.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path72.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -65919,15 +66635,15 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs62 = require("node:fs");
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs56 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
-  const info = isObject3(swagger2) && isObject3(swagger2.info) ? swagger2.info : {};
+  const info = isObject(swagger2) && isObject(swagger2.info) ? swagger2.info : {};
   const title = typeof info.title === "string" && info.title.trim() !== "" ? info.title : displayName;
   const description = typeof info.description === "string" ? info.description.trim() : "";
   const visible = visibleOperations2(swagger2);
@@ -65987,12 +66703,12 @@ function isTemplateReadme(text3, template) {
   return text3 === template || withoutByteOrderMark(text3).replace(/\r\n/g, "\n") === template;
 }
 function visibleOperations2(swagger2) {
-  if (!isObject3(swagger2) || !isObject3(swagger2.paths)) return [];
+  if (!isObject(swagger2) || !isObject(swagger2.paths)) return [];
   const operations = [];
   for (const item of Object.values(swagger2.paths)) {
-    if (!isObject3(item)) continue;
+    if (!isObject(item)) continue;
     for (const [method, operation2] of Object.entries(item)) {
-      if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject3(operation2))
+      if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject(operation2))
         continue;
       if (operation2["x-ms-visibility"] === "internal") continue;
       const summary2 = typeof operation2.summary === "string" ? operation2.summary : typeof operation2.operationId === "string" ? operation2.operationId : "";
@@ -66005,9 +66721,6 @@ function visibleOperations2(swagger2) {
     }
   }
   return operations;
-}
-function isObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // packages/solution/src/connector/hand-written-files.ts
@@ -66034,14 +66747,14 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path72.default.join(destination, name, ...rest);
+  const target2 = import_node_path73.default.join(destination, name, ...rest);
   const stat2 = await import_node_fs56.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
   return import_node_fs56.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path72.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path73.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs56.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -66054,7 +66767,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs56.promises.readFile(import_node_path72.default.join(folder, file));
+    const bytes = await import_node_fs56.promises.readFile(import_node_path73.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -66073,19 +66786,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path72.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path73.default.join(destinationRoot, earlier2.folder);
   const names3 = await import_node_fs56.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path72.default.join(folder, name);
+  const file = import_node_path73.default.join(folder, name);
   if (!(await import_node_fs56.promises.lstat(file)).isFile()) return void 0;
   return parseExistingApiProperties(await import_node_fs56.promises.readFile(file, "utf8"), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs57 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -66139,11 +66852,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path73.default.dirname(file), [...byFolder.get(import_node_path73.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path74.default.dirname(file), [...byFolder.get(import_node_path74.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -66235,17 +66948,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs57.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path74.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path75.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path74.default.join(destination, apiPropertiesName)
+    import_node_path75.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs57.promises.readFile(import_node_path74.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs57.promises.readFile(import_node_path75.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -66255,7 +66968,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs57.promises.readFile(import_node_path74.default.join(destination, iconName));
+      const present2 = await import_node_fs57.promises.readFile(import_node_path75.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -66281,7 +66994,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path74.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path75.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -66301,7 +67014,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path74.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path75.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -66320,11 +67033,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
 var import_node_fs58 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
   const names3 = await import_node_fs58.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -66342,9 +67055,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs58.promises.readFile(import_node_path75.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs58.promises.readFile(import_node_path76.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path75.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path76.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -66377,14 +67090,14 @@ function sameConnectorIn(previous, connector) {
 
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs59 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs59.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path76.default.join(root, entry.name);
+    const folder = import_node_path77.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -66395,14 +67108,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs59.promises.lstat(import_node_path76.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs59.promises.lstat(import_node_path77.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
   const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs59.promises.readFile(import_node_path76.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs59.promises.readFile(import_node_path77.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -66423,7 +67136,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path77.default.join(search2.destinationRoot, found.folder),
+    import_node_path78.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -66456,7 +67169,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
 var import_node_fs60 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
@@ -66465,12 +67178,12 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
   const names3 = await import_node_fs60.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs60.promises.lstat(import_node_path78.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs60.promises.lstat(import_node_path79.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -66522,7 +67235,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path79.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path80.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -66596,17 +67309,17 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/other-root-folder.ts
 var import_node_fs61 = require("node:fs");
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path80.default.resolve(root) === import_node_path80.default.resolve(destinationRoot)) continue;
+    if (import_node_path81.default.resolve(root) === import_node_path81.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path80.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path81.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path80.default.join(root, name);
+    const folder = import_node_path81.default.join(root, name);
     const stat2 = await import_node_fs61.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
@@ -66615,7 +67328,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path80.default.relative(destinationRoot, folder);
+    const relative = import_node_path81.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -66628,7 +67341,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search2, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path80.default.join(root, candidate.folder);
+    const folder = import_node_path81.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -66764,8 +67477,9 @@ function unknownNamesError(unknown, connectors, previous, source, say) {
   const candidates = [...connectors, ...previous].flatMap(
     (connector) => connector.displayName.trim() === "" ? [connector.name] : [connector.displayName.trim(), connector.name]
   );
+  const closest = closestMatcher(candidates);
   const meant = unknown.flatMap((name) => {
-    const match2 = closestMatch(name.trim(), candidates);
+    const match2 = closest(name.trim());
     return match2 === void 0 ? [] : [{ name, match: match2 }];
   });
   const didYouMean2 = meant.length === 0 ? "" : unknown.length === 1 ? `Did you mean '${meant[0].match}'? ` : `Did you mean ${meant.map(({ name, match: match2 }) => `'${match2}' for '${name}'`).join(", ")}? `;
@@ -66821,23 +67535,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path81.default.resolve(destinationRoot);
+  const destination = import_node_path82.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path81.default.resolve(root);
+    const other = import_node_path82.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path81.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path82.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path81.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path82.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -66883,7 +67597,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path82.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path83.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -66893,7 +67607,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path82.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path83.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -66904,8 +67618,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path82.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs62.promises.rename(import_node_path82.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path83.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs62.promises.rename(import_node_path83.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -66927,16 +67641,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs62.promises.mkdir(import_node_path82.default.dirname(import_node_path82.default.join(staging, name)), { recursive: true });
-      await import_node_fs62.promises.writeFile(import_node_path82.default.join(staging, name), content);
+      await import_node_fs62.promises.mkdir(import_node_path83.default.dirname(import_node_path83.default.join(staging, name)), { recursive: true });
+      await import_node_fs62.promises.writeFile(import_node_path83.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs62.promises.rm(import_node_path82.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs62.promises.rm(import_node_path83.default.join(destination, name), { force: true });
     const names3 = await import_node_fs62.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs62.promises.rm(import_node_path82.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs62.promises.rm(import_node_path83.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -66970,7 +67684,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path82.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path83.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -66979,11 +67693,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs64 = require("node:fs");
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs63 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -66993,20 +67707,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs63.promises.readFile(import_node_path83.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path83.default.join(folder, file))) continue;
+    const bytes = await import_node_fs63.promises.readFile(import_node_path84.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path84.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path83.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path84.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path83.default.join(folder, file)),
+    unknown.map((file) => import_node_path84.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path83.default.join(folder, file));
+    const why = uncommitted.get(import_node_path84.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -67029,7 +67743,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs63.promises.readFile(import_node_path83.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs63.promises.readFile(import_node_path84.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -67091,14 +67805,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path84.default.join(destinationRoot, folder);
+    const target2 = import_node_path85.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs64.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: moved && import_node_path84.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path85.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -67136,7 +67850,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path84.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path85.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target2, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
@@ -67152,7 +67866,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -67203,7 +67917,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path85.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path86.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -67227,7 +67941,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown2) {
   const notes = [foundNote(connector, shown2), renameNote(connector, removed, shown2)].filter(
     (note) => note !== void 0
@@ -67290,7 +68004,7 @@ function renameNote(connector, removed, shown2) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path86.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path87.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -67327,7 +68041,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -67351,7 +68065,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path87.default.basename(folder).toLowerCase();
+  const folderName = import_node_path88.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -67376,12 +68090,32 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs65 = require("node:fs");
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/built-script-operations.ts
+function scriptOperationsPath(properties, propertiesText, propertiesFile) {
+  const object = properties?.properties;
+  const list3 = scriptOperationsOf(isObject(object) ? object : void 0);
+  if (!list3) return void 0;
+  const { unread } = list3;
+  if (unread && !sameScriptOperations(list3.value, unread.value)) {
+    throw new UserError(
+      `lists the script's operations both in ${list3.key} and in ${unread.key}, and the lists differ; a solution carries one list, and which one the platform takes is not documented.`,
+      {
+        location: { file: propertiesFile, ...jsonValueLocation(propertiesText, [...unread.path]) },
+        hint: `Keep only the list of the operations script.csx is meant to run for: remove ${list3.key} or ${unread.key} (validate reports this as PROP-SCRIPTOPS).`
+      }
+    );
+  }
+  return list3.path;
+}
+
+// packages/solution/src/connector/read-repository-connector.ts
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs65.promises.readdir(import_node_path88.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs65.promises.readdir(import_node_path89.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -67391,7 +68125,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path88.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path89.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs65.promises.readdir(folder).catch(async (error2) => {
@@ -67429,9 +68163,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs65.promises.readFile(import_node_path88.default.join(folder, actual));
+    return import_node_fs65.promises.readFile(import_node_path89.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path88.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path89.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -67440,21 +68174,22 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path88.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path89.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
   );
-  checkJson(propertiesText, propertiesFile, REPOSITORY_JSON_HINT);
+  const properties = checkJson(propertiesText, propertiesFile, REPOSITORY_JSON_HINT);
   const tree = parseTree2(propertiesText);
-  const raw = (key2) => {
-    const node = findNodeAtLocation2(tree, ["properties", key2]);
+  const rawAt = (keys) => {
+    const node = findNodeAtLocation2(tree, [...keys]);
     return node ? minifyJson(
       propertiesText.slice(node.offset, node.offset + node.length),
       propertiesFile,
       REPOSITORY_JSON_HINT
     ) : void 0;
   };
+  const raw = (key2) => rawAt(["properties", key2]);
   const brand = findNodeAtLocation2(tree, ["properties", "iconBrandColor"])?.value;
   const name = connectorNameFor(prefix, title.trim());
   const connector = {
@@ -67481,7 +68216,8 @@ async function readRepositoryConnector(folder, prefix) {
   const sets = raw("connectionParameterSets");
   if (sets !== void 0)
     connector.files.connectionparametersets = { extension: ".json", bytes: Buffer.from(sets) };
-  const scriptOperations = raw("scriptOperations");
+  const scriptOperationsAt = scriptOperationsPath(properties, propertiesText, propertiesFile);
+  const scriptOperations = scriptOperationsAt && rawAt(scriptOperationsAt);
   if (scriptOperations !== void 0) connector.scriptOperations = scriptOperations;
   const script3 = await read2(REPOSITORY_FILES.script, false);
   if (script3) connector.files.customcodeblobcontent = { extension: ".csx", bytes: script3 };
@@ -67585,7 +68321,7 @@ function currentValueWarning(schemaName, existing) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs66 = require("node:fs");
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -67668,7 +68404,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path89.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path90.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -67687,8 +68423,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs66.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(folder, relative)), { recursive: true });
-    await import_node_fs66.promises.writeFile(import_node_path89.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs66.promises.mkdir(import_node_path90.default.dirname(import_node_path90.default.join(folder, relative)), { recursive: true });
+    await import_node_fs66.promises.writeFile(import_node_path90.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -67976,7 +68712,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path92 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -68102,7 +68838,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -68114,7 +68850,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path90.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path91.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -68164,7 +68900,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path91.default.basename(zipPath);
+  const outerName = import_node_path92.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -68220,7 +68956,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path91.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path92.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -68280,7 +69016,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path91.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path92.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -68393,10 +69129,10 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs67 = require("node:fs");
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 var KIND_OF_ROLE = {
   "connector solution": "connector",
   "flow solution": "flow",
@@ -68405,8 +69141,8 @@ var KIND_OF_ROLE = {
 function swappedRolesWarning(roles, solutions) {
   const given2 = roles.map(([role, file]) => ({
     role,
-    name: import_node_path92.default.basename(file),
-    kind: solutions.find((solution) => import_node_path92.default.posix.basename(solution.name) === import_node_path92.default.basename(file))?.kind
+    name: import_node_path93.default.basename(file),
+    kind: solutions.find((solution) => import_node_path93.default.posix.basename(solution.name) === import_node_path93.default.basename(file))?.kind
   }));
   const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
   if (misplaced.length === 0) return void 0;
@@ -68429,7 +69165,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path93.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path94.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -68461,9 +69197,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path93.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path94.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path93.default.dirname(import_node_path93.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path94.default.dirname(import_node_path94.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -68506,10 +69242,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path93.default.resolve(a).toLowerCase() === import_node_path93.default.resolve(b).toLowerCase() : import_node_path93.default.resolve(a) === import_node_path93.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path94.default.resolve(a).toLowerCase() === import_node_path94.default.resolve(b).toLowerCase() : import_node_path94.default.resolve(a) === import_node_path94.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path93.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path93.default.basename(other).toLowerCase() === name);
+    const name = import_node_path94.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path94.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -68520,10 +69256,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path93.default.extname(file);
-    const renamed = `${import_node_path93.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path93.default.basename(earlierFile);
-    const same = earlierName === import_node_path93.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path94.default.extname(file);
+    const renamed = `${import_node_path94.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path94.default.basename(earlierFile);
+    const same = earlierName === import_node_path94.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -68671,7 +69407,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -69187,7 +69923,7 @@ function encode4(input) {
 }
 
 // node_modules/jose/dist/webapi/lib/validate.js
-function isObject4(input) {
+function isObject3(input) {
   if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
     return false;
   const prototype = Object.getPrototypeOf(input);
@@ -69229,7 +69965,7 @@ function parseJoseHeader(encodedProtectedHeader, ErrorClass, message2) {
   } catch (cause) {
     throw new ErrorClass(message2, { cause });
   }
-  if (!isObject4(parsed))
+  if (!isObject3(parsed))
     throw new ErrorClass(message2);
   return parsed;
 }
@@ -69278,7 +70014,7 @@ function serializeJoseHeader(Err, header) {
   } catch (cause) {
     throw new Err("JOSE Header is not valid JSON", { cause });
   }
-  if (!isObject4(parsed))
+  if (!isObject3(parsed))
     throw new Err("JOSE Header is not a JSON object");
   return [parsed, serialized];
 }
@@ -69307,7 +70043,7 @@ async function prepareKey(entry, key2, usage) {
   if (secret && key2 instanceof Uint8Array)
     return key2;
   let normalized, keyObject;
-  if (isObject4(key2)) {
+  if (isObject3(key2)) {
     if (normalized = normalizeJwk(key2), typeof normalized.kty != "string")
       throw invalidKeyType(alg, key2, secret);
     if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
@@ -69716,7 +70452,7 @@ function validateClaimsSet(protectedHeader, claimsSetBytes, options2 = {}) {
   } catch (cause) {
     throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
   }
-  if (!isObject4(claimsSet))
+  if (!isObject3(claimsSet))
     throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
   const { typ } = options2;
   if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
@@ -69770,7 +70506,7 @@ function jwtClaimsSetBytes(producer) {
 }
 var JWTClaimsBuilder = class {
   constructor(claimsSet = {}) {
-    if (!isObject4(claimsSet))
+    if (!isObject3(claimsSet))
       throw new TypeError("JWT Claims Set MUST be an object");
     (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
   }
@@ -69908,7 +70644,7 @@ function decodeJwt(jwt) {
   } catch (cause) {
     throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
   }
-  if (!isObject4(claimsSet))
+  if (!isObject3(claimsSet))
     throw new JWTInvalid("Invalid JWT Claims Set");
   return claimsSet;
 }
@@ -70962,15 +71698,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path114, options2) {
-    return await this.send("GET", path114, options2);
+  async get(path115, options2) {
+    return await this.send("GET", path115, options2);
   }
-  async post(path114, options2) {
-    return await this.send("POST", path114, options2);
+  async post(path115, options2) {
+    return await this.send("POST", path115, options2);
   }
-  async send(method, path114, request2) {
+  async send(method, path115, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path114, this.options.environment);
+    const url = new URL(WEB_API_PATH + path115, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -72259,7 +72995,7 @@ function readManifestOf(bytes, zip) {
 
 // packages/dataverse/src/operations/export-destination.ts
 var import_node_fs68 = require("node:fs");
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -72268,7 +73004,7 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path94.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path95.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
@@ -72616,7 +73352,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_path96 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -72638,7 +73374,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path95.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path96.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -72646,7 +73382,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path95.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path96.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -72680,7 +73416,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path114, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path114) }, hint });
+  const wrongShape = (message2, path115, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path115) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -73479,7 +74215,7 @@ function selectedColumns(row, columns, entity2) {
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
 var import_node_fs69 = require("node:fs");
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path97 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -73509,7 +74245,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs69.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs69.readFileSync)(import_node_path96.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs69.readFileSync)(import_node_path97.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -73543,7 +74279,7 @@ var SolutionStore = class {
     const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs69.writeFileSync)(import_node_path96.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs69.writeFileSync)(import_node_path97.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -74652,7 +75388,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs70 = require("node:fs");
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -74726,7 +75462,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs70.readFileSync)(import_node_path97.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs70.readFileSync)(import_node_path98.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -74794,7 +75530,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path98.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path99.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -74830,7 +75566,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs71 = require("node:fs");
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -74876,7 +75612,7 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path99.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path100.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs71.readFileSync)(file, "utf8");
@@ -74893,7 +75629,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path99.default.resolve(io.cwd, zip),
+        file: import_node_path100.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -74917,7 +75653,7 @@ function registerImportCommand(program2, context) {
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs72 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings, platform = process.platform) {
@@ -74996,8 +75732,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path100.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path100.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path101.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path101.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -75054,7 +75790,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs72.readFileSync)(import_node_path100.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs72.readFileSync)(import_node_path101.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -75193,7 +75929,7 @@ function backoffDelays(first, cap, total2) {
 
 // packages/github/src/connector-argument.ts
 var import_node_fs73 = require("node:fs");
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -75214,16 +75950,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs73.statSync)(import_node_path101.default.resolve(cwd, given2));
+    (0, import_node_fs73.statSync)(import_node_path102.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path101.default.resolve(cwd, given2);
+  const resolved2 = import_node_path102.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path101.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path102.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -75237,7 +75973,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
 var import_node_fs74 = require("node:fs");
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path103 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -75252,12 +75988,12 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs74.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path102.default.join(directory, entry.name);
+      const absolute = import_node_path103.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path102.default.join(shownAs, relative) },
+          location: { file: import_node_path103.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -75918,8 +76654,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key2, val) => {
-    const isObject5 = val !== null && typeof val === "object";
-    const hasToJSON = isObject5 && typeof val.toJSON === "function";
+    const isObject4 = val !== null && typeof val === "object";
+    const hasToJSON = isObject4 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key2);
     }
@@ -76755,17 +77491,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path114 = requestOptions.url.replace(options2.baseUrl, "");
+    const path115 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path114} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path115} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path114} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path115} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -79478,7 +80214,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path114) => path114.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path115) => path115.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -79997,7 +80733,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -80163,7 +80899,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_path104 = __toESM(require("node:path"), 1);
 function isUnderAny(relative, paths) {
   for (const entry of paths) {
     if (entry === relative || entry.endsWith("/") && relative.startsWith(entry)) return true;
@@ -80186,8 +80922,8 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path114) => {
-    const kind = kindOfFileName(path114);
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path115) => {
+    const kind = kindOfFileName(path115);
     return kind !== void 0 && kind !== "settings";
   });
 }
@@ -80220,7 +80956,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path103.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path104.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -80234,9 +80970,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path114) => !same(
-      onBranchLeftOut.find((file) => file.path === path114),
-      upstreamLeftOut.find((file) => file.path === path114)
+    (path115) => !same(
+      onBranchLeftOut.find((file) => file.path === path115),
+      upstreamLeftOut.find((file) => file.path === path115)
     )
   );
 }
@@ -80416,8 +81152,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path114 of changes.deletions)
-    entries.push({ path: `${folder}/${path114}`, mode: "100644", type: "blob", sha: null });
+  for (const path115 of changes.deletions)
+    entries.push({ path: `${folder}/${path115}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -80461,7 +81197,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_path105 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -80477,7 +81213,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path104.default.basename(folder);
+  return import_node_path105.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -80874,20 +81610,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path105.default.relative(import_node_path105.default.resolve(root), import_node_path105.default.resolve(connectorFolder2)),
+    import_node_path106.default.relative(import_node_path106.default.resolve(root), import_node_path106.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path105.default.basename(import_node_path105.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path106.default.basename(import_node_path106.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path105.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path105.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path106.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path106.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -80904,19 +81640,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs75 = require("node:fs");
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path106.default.basename(folder);
+  const name = import_node_path107.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs75.readdirSync)(import_node_path106.default.dirname(folder));
+    names3 = (0, import_node_fs75.readdirSync)(import_node_path107.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path106.default.join(import_node_path106.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path107.default.join(import_node_path107.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -81033,7 +81769,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path107.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path108.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -81044,7 +81780,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path107.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path108.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -81068,7 +81804,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path107.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path108.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -81233,7 +81969,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path107.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path108.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -81580,7 +82316,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -81602,11 +82338,11 @@ async function namingSolutionOptions(work) {
 
 // packages/cli/src/commands/swapped-arguments.ts
 var import_node_fs76 = require("node:fs");
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path108.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path109.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path108.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path109.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -81648,7 +82384,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path109.default.resolve(io.cwd, zip), import_node_path109.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path110.default.resolve(io.cwd, zip), import_node_path110.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -81711,7 +82447,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -81728,8 +82464,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path110.default.resolve(io.cwd, folder);
-    const target2 = import_node_path110.default.resolve(io.cwd, zip);
+    const source = import_node_path111.default.resolve(io.cwd, folder);
+    const target2 = import_node_path111.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -81738,7 +82474,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path110.default.join(source, file));
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path111.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown2))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -81777,7 +82513,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -81802,13 +82538,13 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path111.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path111.default.resolve(io.cwd, source), root, {
+    const root = import_node_path112.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path112.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path111.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path112.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path111.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path112.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -81818,7 +82554,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path111.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path112.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -81882,7 +82618,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -82042,7 +82778,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path112.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path113.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -82063,12 +82799,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path112.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path113.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path112.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path113.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -82124,7 +82860,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path113 = __toESM(require("node:path"), 1);
+var import_node_path114 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -82140,7 +82876,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path113.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path114.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -82155,7 +82891,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path113.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path114.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -36070,6 +36070,11 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/json-object.ts
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 // packages/core/src/file-in-the-way.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
@@ -36665,24 +36670,63 @@ function boundedDistance(a, b, limit, swaps) {
 
 // packages/core/src/did-you-mean.ts
 function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+  return closestMatcher(candidates)(word);
+}
+function closestMatcher(candidates) {
+  const written2 = [...candidates];
+  const lowered = written2.map((candidate) => candidate.toLowerCase());
+  const letters = lowered.map(letterCounts);
+  return (word) => {
+    const lower = word.toLowerCase();
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    const wordLetters = new Int32Array(LETTER_GROUPS);
+    for (let at = 0; at < lower.length; at++) wordLetters[lower.charCodeAt(at) % LETTER_GROUPS]++;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let index = 0; index < lowered.length; index++) {
+      const enough = Math.min(limit, bestDistance - 1);
+      if (fewestEdits(lower.length, wordLetters, letters[index], lowered[index].length) > enough) continue;
+      const distance = levenshteinDistance(lower, lowered[index], limit);
+      if (distance < bestDistance) {
+        best = index;
+        bestDistance = distance;
+      }
     }
+    if (bestDistance <= 1) return written2[best];
+    const extended = lower.length < 3 ? void 0 : onlyExtension(lower, lowered, written2);
+    if (extended !== void 0) return extended;
+    return bestDistance <= limit ? written2[best] : void 0;
+  };
+}
+function onlyExtension(lower, lowered, written2) {
+  let extended;
+  for (let index = 0; index < lowered.length; index++) {
+    if (!lowered[index].startsWith(lower)) continue;
+    if (extended !== void 0) return void 0;
+    extended = written2[index];
   }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
+  return extended;
+}
+var LETTER_GROUPS = 64;
+function letterCounts(text2) {
+  const counts = new Int32Array(LETTER_GROUPS);
+  for (let at = 0; at < text2.length; at++) counts[text2.charCodeAt(at) % LETTER_GROUPS]++;
+  const found = [];
+  counts.forEach((count, group2) => {
+    if (count > 0) found.push(group2, count);
+  });
+  return Int32Array.from(found);
+}
+function fewestEdits(wordLength, wordLetters, candidate, length) {
+  let lacking = 0;
+  for (let at = 0; at < candidate.length; at += 2) {
+    const missing = candidate[at + 1] - wordLetters[candidate[at]];
+    if (missing > 0) lacking += missing;
+  }
+  return Math.max(lacking, lacking + wordLength - length);
 }
 function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
+  const match2 = typeof candidates === "function" ? candidates(word) : closestMatch(word, candidates);
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
@@ -36827,6 +36871,32 @@ function sameLettersAndDigits(name, other) {
   const otherLetters = letters(other);
   if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
   return letters(name) === otherLetters;
+}
+
+// packages/core/src/script-operations.ts
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = hasOwn(properties, "scriptOperations") ? place("scriptOperations", ["properties", "scriptOperations"], properties.scriptOperations) : void 0;
+  const script3 = properties.script;
+  const newer = isObject(script3) && hasOwn(script3, "operationIds") ? place("script.operationIds", ["properties", "script", "operationIds"], script3.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list2) {
+  const names = Array.isArray(list2?.value) ? list2.value : void 0;
+  return names?.length ? new Set(names.filter((name) => typeof name === "string")) : void 0;
+}
+function sameScriptOperations(first, second) {
+  const names = (list2) => new Set((Array.isArray(list2) ? list2 : []).map((name) => JSON.stringify(name)));
+  const one = names(first);
+  const other = names(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
+function place(key2, path25, value) {
+  return { key: key2, path: path25, pointer: `/${path25.join("/")}`, value };
+}
+function hasOwn(object, key2) {
+  return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -37142,7 +37212,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -38410,6 +38480,15 @@ function parsePointer(pointer) {
   if (pointer === "") return [];
   if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
   return pointer.slice(1).split("/").map(decodeSegment);
+}
+function valueAtPointer(root, pointer) {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== "object") return void 0;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
+    current = current[segment];
+  }
+  return current;
 }
 
 // packages/validator/src/json/locate.ts
@@ -40764,6 +40843,24 @@ var JsonDocument = class _JsonDocument {
     return this.locateAll([pointer]).get(pointer);
   }
   /**
+   * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
+   * last character), where `locate` finds its start; undefined when it is not there. The line of a
+   * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   */
+  valueEnd(pointer) {
+    const where = this.locate(pointer);
+    if (!where.resolved) return void 0;
+    const text2 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
+    if (text2 === void 0) return this.valueEndInTree(pointer);
+    let at = where.offset;
+    const segments = parsePointer(pointer);
+    if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
+      at = skipWhitespace(text2, skipWhitespace(text2, skipString(text2, at)) + 1);
+    }
+    const end = skipValue(text2, at, this.lines);
+    return end === -1 ? void 0 : end - 1;
+  }
+  /**
    * Text read repaired: the places in the repaired text, taken back to the text as written (a key
    * the repair put in quotes is placed as it is written, without them). Pointers that name an index
    * loosely go to the tree of the repaired text, as they go to the tolerant tree otherwise.
@@ -40778,19 +40875,34 @@ var JsonDocument = class _JsonDocument {
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
   locateInTree(pointer, text2 = this.text) {
-    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    const { node, found } = this.treeNode(pointer, text2);
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!found) return { offset: keyOffset(node), length: 1, resolved: false };
+    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
+  }
+  /** `valueEnd` in the tree that `locateEach` reads such text from: the repaired text's, else the text's. */
+  valueEndInTree(pointer) {
+    const repaired = this.repaired;
+    const { node, found } = this.treeNode(pointer, repaired?.text ?? this.text);
+    if (!node || !found) return void 0;
+    const end = node.offset + node.length - 1;
+    return repaired ? repaired.originalOffset(end) : end;
+  }
+  /** The node at `pointer` in the tree of `text`, else (`found` false) the deepest one on its way. */
+  treeNode(pointer, text2) {
+    if (this.tooDeep) return { node: void 0, found: false };
     this.tree ??= parseTree2(text2, [], { allowTrailingComma: true }) ?? void 0;
     let node = this.tree;
-    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!node) return { node: void 0, found: false };
     const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
     for (const segment of segments) {
       const current = node;
       const next = current.type === "array" ? current.children?.[Number(segment)] : keptMember(current, segment);
-      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      if (!next) return { node: current, found: false };
       node = next;
     }
-    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
+    return { node, found: true };
   }
 };
 function keptMember(object, key2) {
@@ -40808,9 +40920,6 @@ function keyOffset(node) {
 }
 
 // packages/validator/src/swagger/json-values.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function asObject(value) {
   return isObject(value) ? value : void 0;
 }
@@ -41814,7 +41923,7 @@ function referenceAdvice(name, defined, suggest) {
   const otherCase = inOtherCase(name, defined.list);
   if (otherCase !== void 0)
     return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
-  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  const meant = suggest ? defined.closest(name) : void 0;
   return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
 }
 var apiPropertiesPolicyRules = [
@@ -41903,7 +42012,12 @@ var apiPropertiesPolicyRules = [
         const names = [
           ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
         ];
-        return { names: new Set(names), list: names, listed: nameList(names) };
+        return {
+          names: new Set(names),
+          list: names,
+          listed: nameList(names),
+          closest: closestMatcher(names)
+        };
       }
       function checkOperationNames(value, index) {
         const swagger2 = context.swagger;
@@ -42006,6 +42120,30 @@ var apiPropertiesPublisherRules = [
         }
       }
     }
+  },
+  {
+    id: "PROP-PUBLISHER-OWNER",
+    file: "apiProperties",
+    title: "In an independent-publisher connector, `publisher` is you, not the owner of the service.",
+    description: "In independent-publisher-connectors, `publisher` names the person (or company) who built the connector and `stackOwner` the company that owns the service; the same name in both suggests the service's owner publishes it, whose connector belongs in certified-connectors. 1 of the corpus's 133 independent-publisher connectors has them equal (SureXeroLite). Names are compared ignoring case and spaces.",
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"publisher": "Contoso Ltd", "stackOwner": "Contoso Ltd"',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      const publisher = properties?.publisher;
+      const stackOwner = properties?.stackOwner;
+      if (typeof publisher !== "string" || typeof stackOwner !== "string") return;
+      const key2 = (name) => name.replace(/\s+/g, "").toLowerCase();
+      if (key2(publisher) === "" || key2(publisher) !== key2(stackOwner)) return;
+      context.report({
+        pointer: "/properties/publisher",
+        message: `The publisher "${nameExcerpt(publisher)}" is also the stackOwner. In independent-publisher-connectors, publisher is you (your name, or your company) and stackOwner the company that owns the service. If you own the service, the connector belongs in certified-connectors.`
+      });
+    }
   }
 ];
 
@@ -42013,8 +42151,9 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+var closestPropertiesKey = closestMatcher(PROPERTIES_KEYS);
 function meantPropertiesKey(problem) {
-  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+  return problem.key === void 0 ? void 0 : closestPropertiesKey(problem.key);
 }
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
@@ -42199,25 +42338,6 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
-// packages/validator/src/rules/api-properties/script-operations.ts
-var OLDER_FORM = "scriptOperations";
-var NEWER_FORM = "script.operationIds";
-function scriptOperationsOf(properties) {
-  if (!properties) return void 0;
-  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
-  const script3 = asObject(properties.script);
-  const newer = script3 && has(script3, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script3.operationIds) : void 0;
-  if (older) return newer ? { ...older, unread: newer } : older;
-  return newer;
-}
-function scriptOperationIds(list2) {
-  const names = asArray(list2?.value);
-  return names?.length ? new Set(names.filter((name) => typeof name === "string")) : void 0;
-}
-function place(key2, pointer, value) {
-  return { key: key2, pointer, value };
-}
-
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -42281,7 +42401,7 @@ var apiPropertiesCapabilityRules = [
         return;
       }
       if (list2.unread) {
-        const differ = !sameNames(list2.value, list2.unread.value);
+        const differ = !sameScriptOperations(list2.value, list2.unread.value);
         context.report({
           pointer: list2.unread.pointer,
           severity: differ ? "warning" : "info",
@@ -42308,12 +42428,6 @@ var apiPropertiesCapabilityRules = [
     }
   }
 ];
-function sameNames(first, second) {
-  const names = (list2) => new Set((asArray(list2) ?? []).map((name) => JSON.stringify(name)));
-  const one = names(first);
-  const other = names(second);
-  return one.size === other.size && [...one].every((name) => other.has(name));
-}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -42956,12 +43070,26 @@ function pointersAt(text2, issues) {
   const pointers = Array(issues.length).fill("");
   const segments = [];
   let next = 0;
-  const reach = (offset) => {
+  const assign3 = (offset) => {
     while (next < order.length && issues[order[next]].offset <= offset) {
       pointers[order[next]] = toPointer(segments);
       next += 1;
     }
   };
+  const reach = (offset) => {
+    assign3(offset);
+    if (next === order.length) throw EVERY_OFFSET_REACHED;
+  };
+  try {
+    visitPaths(text2, segments, reach);
+  } catch (error3) {
+    if (error3 !== EVERY_OFFSET_REACHED) throw error3;
+  }
+  assign3(Infinity);
+  return pointers;
+}
+var EVERY_OFFSET_REACHED = /* @__PURE__ */ Symbol("every offset reached");
+function visitPaths(text2, segments, reach) {
   visit2(text2, {
     onObjectBegin: (offset) => {
       reach(offset);
@@ -42990,8 +43118,6 @@ function pointersAt(text2, issues) {
       if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
     }
   });
-  reach(Infinity);
-  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -43076,11 +43202,11 @@ var generalRules = [
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         const places = syntaxErrorPlaces(document);
         for (const [index, issue2] of document.syntaxIssues.entries()) {
-          const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const transientNote = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const report = {
             file: kind,
             message: issue2.message,
-            ...fixable ? { advice } : {},
+            ...fixable ? { transientNote } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index]
@@ -44594,6 +44720,9 @@ function takeSchemaHolderKeys(count) {
   return holderPool.subarray(start, start + count);
 }
 
+// packages/validator/src/swagger/notification-content.ts
+var NOTIFICATION_CONTENT = "x-ms-notification-content";
+
 // packages/validator/src/rules/swagger/structure/structure-walker.ts
 var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
@@ -44893,6 +45022,20 @@ var StructureWalker = class {
       if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
     }
     this.childTop = at;
+    this.visitNotificationSchema(item, itemNode);
+  }
+  /**
+   * A webhook trigger's outputs: the schema of its path item's `x-ms-notification-content`, which
+   * the platform reads as it reads a response's (269 path items of the corpus; none writes one on
+   * an operation). Walked as a response schema, so the schema and dynamic rules check what is
+   * written inline there too; its node sits under the path item, whose triggers own it.
+   */
+  visitNotificationSchema(item, itemNode) {
+    const content = item[NOTIFICATION_CONTENT];
+    if (!isObject(content)) return;
+    const schema = content.schema;
+    if (isObject(schema))
+      this.visitSchema(schema, itemNode, NOTIFICATION_CONTENT, "schema", ORIGIN.response, 0);
   }
   visitOperation(operation2, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation2, itemNode, method);
@@ -51336,6 +51479,14 @@ function findSection(headings, pattern) {
   return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
 }
 
+// packages/validator/src/rules/readme/uses-oauth.ts
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+
 // packages/validator/src/rules/readme/oauth-steps-rule.ts
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
@@ -51343,17 +51494,14 @@ function explainsRegistration(readme2, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
 }
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
+function explainsRegistrationUnderAppHeading(readme2) {
+  return readme2.headings.some((heading2) => explainsRegistration(readme2, heading2));
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
   file: "readme",
   title: "For OAuth, the readme explains how to create the OAuth app.",
-  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Obtaining Credentials\nSign in with your account.",
@@ -51362,10 +51510,11 @@ var oauthStepsRule = {
   check(context) {
     const readme2 = outline(context);
     if (!readme2 || !usesOAuth(context)) return;
+    if (!findSection(readme2.headings, CREDENTIALS_SECTION)) return;
     const section = findSection(readme2.headings, CREDENTIALS_HEADING);
     const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
     if (REGISTRATION_STEPS.test(body)) return;
-    if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
+    if (!section && explainsRegistrationUnderAppHeading(readme2)) return;
     const where = section ?? readme2.headings[0];
     context.report({
       ...where ? { offset: where.offset, length: where.length } : { line: 1 },
@@ -51704,33 +51853,47 @@ function entriesOf2({ words, version }) {
   if (key2 === "") return [];
   return version === "" ? [key2] : [`${key2} ${version}`, key2 + ANY_VERSION];
 }
-function lookupKeysOf({ words, version }) {
-  const key2 = keyOf(words);
-  if (key2 === "") return [];
-  return version === "" ? [key2, key2 + ANY_VERSION] : [`${key2} ${version}`, key2];
+function pushLookupKeys(key2, version, keys) {
+  if (key2 === "") return;
+  if (version === "") keys.push(key2, key2 + ANY_VERSION);
+  else keys.push(`${key2} ${version}`, key2);
 }
-function keyOf(words) {
-  return words.join("");
+function keyOf(words, start = 0, end = words.length) {
+  let key2 = "";
+  for (let index = start; index < end; index++) key2 += words[index];
+  return key2;
 }
-function operationKeys(summary2, operation2) {
+function operationKeys(summary2, operationId, pathKeys3) {
   const own2 = [];
   const shared = [];
-  const names = [summary2, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
-  const version = names.find((name) => name.version !== "")?.version ?? "";
-  for (const { words } of names) {
-    own2.push(...lookupKeysOf({ words, version }));
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) {
-      own2.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
-    }
-    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
-  }
-  const path25 = pathWords(operation2.path);
-  if (path25.length > 1) shared.push(...lookupKeysOf({ words: path25, version: "" }));
+  const summaryWords = summary2 ? wordsOf(summary2) : void 0;
+  const operationIdWords = operationId ? wordsOf(operationId) : void 0;
+  const version = summaryWords?.version || operationIdWords?.version || "";
+  if (summaryWords) pushNameKeys(summaryWords.words, version, own2, shared);
+  if (operationIdWords) pushNameKeys(operationIdWords.words, version, own2, shared);
+  for (const key2 of pathKeys3) shared.push(key2);
   return { own: own2, shared };
+}
+function pushNameKeys(words, version, own2, shared) {
+  const count = words.length;
+  pushLookupKeys(keyOf(words), version, own2);
+  if (count <= 1) return;
+  if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
+  pushLookupKeys(keyOf(words, 1), version, shared);
+}
+function pathKeys(path25) {
+  const words = pathWords(path25);
+  const keys = [];
+  if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
+  return keys;
 }
 function pathWords(path25) {
   const words = [];
-  for (const segment of path25.split("/")) {
+  for (let start = 0; start <= path25.length; ) {
+    let end = path25.indexOf("/", start);
+    if (end === -1) end = path25.length;
+    const segment = path25.slice(start, end);
+    start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -51773,6 +51936,8 @@ var LooseListing = class {
    * not list were made twice.
    */
   keys = /* @__PURE__ */ new Map();
+  /** Each path's keys (pathKeys), made once: an API's operations share their paths. */
+  pathKeys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(operation2) {
     this.listed ??= this.listedNames();
@@ -51811,7 +51976,9 @@ var LooseListing = class {
   keysOf(operation2) {
     let keys = this.keys.get(operation2);
     if (keys === void 0) {
-      keys = operationKeys(asString(operation2.operation.summary), operation2);
+      let ofPath = this.pathKeys.get(operation2.path);
+      if (ofPath === void 0) this.pathKeys.set(operation2.path, ofPath = pathKeys(operation2.path));
+      keys = operationKeys(asString(operation2.operation.summary), operation2.operationId, ofPath);
       this.keys.set(operation2, keys);
     }
     return keys;
@@ -52266,9 +52433,10 @@ function sectionsRule(id, profile, level, template) {
           });
           continue;
         }
+        const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message
+          message: `${message}${oauthSteps}`
         });
       }
     }
@@ -52375,36 +52543,264 @@ var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text2) {
-  const code2 = new BlankedCode(text2);
-  const strings = [];
-  const next = new NextCharacters(text2);
-  for (let i = next.literalOrCommentStart(0); i !== -1; i = next.literalOrCommentStart(i)) {
-    const c = text2[i];
-    const following = text2[i + 1];
-    if (c === "/" && following === "/") {
-      const end = next.lineFeed.from(i);
-      const stop = end < 0 ? text2.length : end;
-      code2.blank(i, stop);
-      i = stop;
-    } else if (c === "/" && following === "*") {
-      const end = text2.indexOf("*/", i + 2);
-      const stop = end < 0 ? text2.length : end + 2;
-      code2.blank(i, stop);
-      i = stop;
-    } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString(text2, i, next);
-      strings.push(literal);
-      code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
-      i = literal.end;
-    } else if (c === "'") {
-      const end = readChar(text2, i);
-      code2.blankLiteral(i, end, SINGLE_QUOTE);
-      i = end;
-    } else {
-      i++;
+  const scan = new Scan(text2);
+  scan.read();
+  return { code: scan.blanked.toString(), strings: scan.strings };
+}
+var Scan = class {
+  constructor(text2) {
+    this.text = text2;
+    this.blanked = new BlankedCode(text2);
+    this.next = new NextCharacters(text2);
+  }
+  text;
+  blanked;
+  strings = [];
+  next;
+  /**
+   * Reads the whole text. The holes of an interpolated string are code, which may hold interpolated
+   * strings of their own, as deeply as the text nests them (C# sets no limit): the strings open
+   * around the code being read are kept on a stack of their own. Read by calls that called each
+   * other, 2,000 nested `$"{` overflowed the call stack.
+   */
+  read() {
+    const text2 = this.text;
+    const open3 = [];
+    let at = 0;
+    for (; ; ) {
+      let hole = open3.at(-1);
+      const stop = this.code(at, hole);
+      if (stop < text2.length && (text2[stop] === "$" || text2[stop] === "@")) {
+        hole = new InterpolatedString(text2, stop, this.blanked);
+        this.strings.push(hole.literal);
+        open3.push(hole);
+        at = hole.readText();
+      } else if (hole) {
+        at = hole.holeEnded(stop);
+      } else {
+        return;
+      }
+      while (hole?.ended) {
+        open3.pop();
+        at = hole.literal.end;
+        hole = open3.at(-1);
+      }
     }
   }
-  return { code: code2.toString(), strings };
+  /**
+   * Reads code from `from`: to the end of the text, to the prefix of an interpolated string (which
+   * `read` reads), or, in the hole of an interpolated string, to the `}` that closes it or the `:`
+   * that starts its format, returning where that is. Brackets of all kinds are counted together, as
+   * C# does for a hole: a `:` or `}` inside `( )`, `[ ]` or `{ }` is code. The count is the
+   * string's, kept while a string in the hole is read.
+   */
+  code(from, hole) {
+    const text2 = this.text;
+    for (let i = hole ? from : this.next.literalOrCommentStart(from); i !== -1 && i < text2.length; ) {
+      const c = text2[i];
+      const following = text2[i + 1];
+      if (c === "/" && (following === "/" || following === "*")) i = this.comment(i);
+      else if (c === '"') i = this.string(i, i);
+      else if (c === "@" || c === "$") {
+        const run = prefixRun(text2, i);
+        if (run.stringStart === -1) i = run.end;
+        else if (run.dollars > 0) return run.stringStart;
+        else i = this.string(run.stringStart, run.end);
+      } else if (c === "'") i = this.charLiteral(i);
+      else if (hole && (c === "(" || c === "[" || c === "{")) {
+        hole.depth++;
+        i++;
+      } else if (hole && (c === ")" || c === "]" || c === "}") && hole.depth > 0) {
+        hole.depth--;
+        i++;
+      } else if (hole && (c === "}" || c === ":" && hole.depth === 0)) return i;
+      else i++;
+      if (!hole && i < text2.length) i = this.next.literalOrCommentStart(i);
+    }
+    return text2.length;
+  }
+  /** A `//` or `/*` comment at `start`, blanked; returns where it ends. */
+  comment(start) {
+    const text2 = this.text;
+    let stop;
+    if (text2[start + 1] === "/") {
+      const end = this.next.lineFeed.from(start);
+      stop = end < 0 ? text2.length : end;
+    } else {
+      const end = text2.indexOf("*/", start + 2);
+      stop = end < 0 ? text2.length : end + 2;
+    }
+    this.blanked.blank(start, stop);
+    return stop;
+  }
+  charLiteral(start) {
+    const end = readChar(this.text, start);
+    this.blanked.blankLiteral(start, end, SINGLE_QUOTE);
+    return end;
+  }
+  /**
+   * A string literal that is not interpolated, from its prefix (`@`) or opening quote at `start`,
+   * its opening quote at `open`, read and blanked; returns where it ends.
+   */
+  string(start, open3) {
+    const text2 = this.text;
+    const quotes = quotesAt(text2, open3);
+    let literal;
+    if (quotes >= 3) {
+      const closing = '"'.repeat(quotes);
+      const end = text2.indexOf(closing, open3 + quotes);
+      const stop = end < 0 ? text2.length : end + quotes;
+      literal = { value: text2.slice(open3 + quotes, end < 0 ? text2.length : end), offset: start, end: stop };
+    } else if (open3 > start) {
+      literal = readVerbatimString(text2, start, open3 + 1, this.next);
+    } else {
+      literal = readRegularString(text2, start, open3 + 1, this.next);
+    }
+    this.strings.push(literal);
+    this.blanked.blankLiteral(start, literal.end, DOUBLE_QUOTE);
+    return literal.end;
+  }
+};
+var InterpolatedString = class {
+  constructor(text2, start, blanked) {
+    this.text = text2;
+    this.start = start;
+    this.blanked = blanked;
+    let open3 = start;
+    let verbatim = false;
+    let dollars = 0;
+    for (; text2[open3] === "@" || text2[open3] === "$"; open3++) {
+      if (text2[open3] === "@") verbatim = true;
+      else dollars++;
+    }
+    const quotes = quotesAt(text2, open3);
+    this.rawQuotes = quotes >= 3 ? quotes : verbatim ? 0 : -1;
+    this.raw = quotes >= 3;
+    this.braces = this.raw ? dollars : 1;
+    this.literal = { value: "", offset: start, end: text2.length };
+    this.blankFrom = start + 1;
+    this.at = open3 + (this.raw ? quotes : 1);
+    this.plain = this.at;
+  }
+  text;
+  start;
+  blanked;
+  literal;
+  /** Whether the string has ended: `literal` is then read, and blanked. */
+  ended = false;
+  /** Brackets open in the hole being read. */
+  depth = 0;
+  /** The number of quotes of a raw string, 0 for a verbatim string and -1 for a regular one. */
+  rawQuotes;
+  raw;
+  /** How many braces open a hole, and close it. */
+  braces;
+  value = "";
+  /** The text (and braces, and formats) from here on, up to a hole's code, are blanked. */
+  blankFrom;
+  holeStart = -1;
+  inFormat = false;
+  at;
+  /** Where the plain text not yet in the value starts: it goes in a run at a time, not a character. */
+  plain;
+  /**
+   * Reads the text on from where it stopped: returns where a hole's code starts, or, once the
+   * string has ended, -1.
+   */
+  readText() {
+    const { text: text2, raw, rawQuotes, braces } = this;
+    let i = this.at;
+    let end = text2.length;
+    while (i < text2.length) {
+      const c = text2[i];
+      if (c !== '"' && c !== "\\" && c !== "\n" && c !== "{" && c !== "}") {
+        i++;
+        continue;
+      }
+      if (!this.inFormat) this.value += text2.slice(this.plain, i);
+      if (c === '"' && raw && quotesAt(text2, i) >= rawQuotes) {
+        end = i + rawQuotes;
+        break;
+      } else if (c === '"' && rawQuotes === 0 && text2[i + 1] === '"') {
+        if (!this.inFormat) this.value += '"';
+        i += 2;
+      } else if (c === '"' && !raw) {
+        end = i + 1;
+        break;
+      } else if (c === "\\" && rawQuotes < 0) {
+        if (!this.inFormat) this.value += text2[i + 1] ?? "";
+        i += 2;
+      } else if (c === "\n" && rawQuotes < 0) {
+        end = i;
+        break;
+      } else if (c === "}" && this.inFormat) {
+        i = closeHole(text2, i, braces);
+        this.value += text2.slice(this.holeStart, i);
+        this.inFormat = false;
+      } else if (c === "{" && !this.inFormat) {
+        const run = raw ? bracesAt(text2, i, "{") : text2[i + 1] === "{" ? 2 : 1;
+        if (run < braces || !raw && run === 2) {
+          this.value += raw ? text2.slice(i, i + run) : "{";
+          i += run;
+        } else {
+          this.value += text2.slice(i, i + run - braces);
+          this.holeStart = i + run - braces;
+          this.blanked.blank(this.blankFrom, i + run);
+          this.depth = 0;
+          return i + run;
+        }
+      } else if (c === "}" && !raw && text2[i + 1] === "}") {
+        this.value += "}";
+        i += 2;
+      } else {
+        if (!this.inFormat) this.value += c;
+        i++;
+      }
+      this.plain = i;
+    }
+    if (i >= text2.length && !this.inFormat) this.value += text2.slice(this.plain);
+    this.end(end, false);
+    return -1;
+  }
+  /**
+   * The code of the hole stopped at `at`: its `}`, the `:` of its format, or the end of the text.
+   * Reads the text on (see readText).
+   */
+  holeEnded(at) {
+    const text2 = this.text;
+    this.blankFrom = at;
+    if (at >= text2.length) {
+      this.end(text2.length, true);
+      return -1;
+    }
+    if (text2[at] === ":") {
+      this.inFormat = true;
+      this.at = at + 1;
+    } else {
+      this.at = closeHole(text2, at, this.braces);
+      this.value += text2.slice(this.holeStart, this.at);
+    }
+    this.plain = this.at;
+    return this.readText();
+  }
+  end(end, inHole) {
+    this.literal.value = this.value;
+    this.literal.end = end;
+    this.blanked.put(this.start, DOUBLE_QUOTE);
+    if (!inHole) {
+      this.blanked.blank(this.blankFrom, end);
+      if (end - 1 > this.start) this.blanked.put(end - 1, DOUBLE_QUOTE);
+    }
+    this.ended = true;
+  }
+};
+function closeHole(text2, at, braces) {
+  return at + Math.min(braces, bracesAt(text2, at, "}"));
+}
+function bracesAt(text2, at, brace) {
+  let count = 0;
+  while (text2[at + count] === brace) count++;
+  return count;
 }
 var Occurrences = class {
   constructor(text2, char) {
@@ -52465,7 +52861,7 @@ var BlankedCode = class {
     const { text: text2, units } = this;
     for (let at = from; at < to; at++) {
       const code2 = text2.charCodeAt(at);
-      if (code2 !== 10 && code2 !== 13) this.put(units, at, SPACE);
+      if (code2 !== 10 && code2 !== 13) this.write(units, at, SPACE);
     }
   }
   /**
@@ -52473,40 +52869,36 @@ var BlankedCode = class {
    * `@` or `$` as the opening quote), and all between them is blanked.
    */
   blankLiteral(start, end, quote) {
-    this.put(this.units, start, quote);
+    this.write(this.units, start, quote);
     this.blank(start + 1, end - 1);
-    if (end - 1 > start) this.put(this.units, end - 1, quote);
+    if (end - 1 > start) this.write(this.units, end - 1, quote);
   }
   /** Writes an ASCII character over the code unit at `at`: little-endian bytes, whatever the machine's order. */
-  put(units, at, code2) {
+  write(units, at, code2) {
     units[2 * at] = code2;
     units[2 * at + 1] = 0;
+  }
+  /** Writes an ASCII character (a quote) over the code unit at `at`. */
+  put(at, code2) {
+    this.write(this.units, at, code2);
   }
   toString() {
     return this.units.toString("utf16le");
   }
 };
-function isStringStart(text2, at) {
-  let i = at;
-  while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
-  return text2[i] === '"';
-}
-function readString(text2, start, next) {
-  let i = start;
-  let verbatim = false;
-  while (text2[i] === "@" || text2[i] === "$") {
-    if (text2[i] === "@") verbatim = true;
-    i++;
+function prefixRun(text2, at) {
+  let end = at;
+  let lastAt = -1;
+  let secondLastAt = -1;
+  for (; text2[end] === "@" || text2[end] === "$"; end++) {
+    if (text2[end] === "@") {
+      secondLastAt = lastAt;
+      lastAt = end;
+    }
   }
-  const quotes = quotesAt(text2, i);
-  if (quotes >= 3) {
-    const closing = '"'.repeat(quotes);
-    const end = text2.indexOf(closing, i + quotes);
-    const stop = end < 0 ? text2.length : end + quotes;
-    return { value: text2.slice(i + quotes, end < 0 ? text2.length : end), offset: start, end: stop };
-  }
-  i++;
-  return verbatim ? readVerbatimString(text2, start, i, next) : readRegularString(text2, start, i, next);
+  if (text2[end] !== '"') return { end, stringStart: -1, dollars: 0 };
+  const stringStart = secondLastAt === -1 ? at : secondLastAt + 1;
+  return { end, stringStart, dollars: end - stringStart - (lastAt >= stringStart ? 1 : 0) };
 }
 function readVerbatimString(text2, start, from, next) {
   let value = "";
@@ -54462,7 +54854,7 @@ function buildPlaces(model) {
   const eachUse = (visit3) => {
     for (const use of structure.refs) visit3(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
     for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
     forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
   };
@@ -54551,10 +54943,19 @@ function placeOfRef(model, ref) {
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3) {
+function forEachExtensionRef(object, visit3, walked) {
   for (const key2 in object) {
-    if (key2.startsWith("x-") && has(object, key2)) forEachRef(object[key2], visit3, 0);
+    if (!key2.startsWith("x-") || !has(object, key2)) continue;
+    const value = object[key2];
+    if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
+      for (const part in value)
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
+    } else forEachRef(value, visit3, 0);
   }
+}
+function walkedNotificationSchema(item) {
+  const content = item[NOTIFICATION_CONTENT];
+  return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
 function forEachRef(value, visit3, depth) {
@@ -54869,7 +55270,9 @@ function operationOwning(model, pointer) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path25 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path !== path25) continue;
+    if (method === NOTIFICATION_CONTENT ? operation2.isTrigger : operation2.method === method || method === "parameters")
+      return operation2;
   }
   return void 0;
 }
@@ -54983,6 +55386,55 @@ function ambiguityRule(id, legacy, modern) {
   };
 }
 
+// packages/validator/src/rules/operations/dynamic-forms-agree-rule.ts
+var PAIRS = [
+  {
+    newer: "x-ms-dynamic-list",
+    older: "x-ms-dynamic-values",
+    newerValuePath: "itemValuePath",
+    olderValuePath: "value-path"
+  },
+  { newer: "x-ms-dynamic-properties", older: "x-ms-dynamic-schema" }
+];
+var WHY = "Designers that read the newer form use it, the others the older one, so makers would see different values";
+var dynamicFormsAgreeRule = {
+  id: "SWG-DYN-FORMS-AGREE",
+  file: "swagger",
+  title: "Have the newer and older dynamic forms on one holder call the same operation.",
+  description: "A parameter or property may carry x-ms-dynamic-list beside x-ms-dynamic-values, or x-ms-dynamic-properties beside x-ms-dynamic-schema, for designers that know only the older form (openapi-extensions doc). Designers that read the newer form use it and the others the older one, so both must call the same operationId, and the list must take the item value from the same path (itemValuePath and value-path). Checked at the newer form. None of the 387 list/values and 110 properties/schema pairs of the merged connectors calls another operation, and one takes another item value, so a warning.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "value-path": "id" }, "x-ms-dynamic-list": { "operationId": "ListProjects", "itemValuePath": "id" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "value-path": "id" }, "x-ms-dynamic-list": { "operationId": "ListFolders", "itemValuePath": "id" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      const pair = PAIRS.find((candidate) => candidate.newer === call.extension);
+      if (!pair) continue;
+      const older = asObject(call.holder[pair.older]);
+      if (!older) continue;
+      const newerId = asString(call.call.operationId);
+      const olderId = asString(older.operationId);
+      if (newerId !== void 0 && olderId !== void 0 && newerId !== olderId) {
+        report({
+          pointer: childPointer(call.pointer, "operationId"),
+          message: `${pair.newer} calls '${nameExcerpt(newerId)}', but ${pair.older} beside it calls '${nameExcerpt(olderId)}'. ${WHY}: call the same operation in both.`
+        });
+        continue;
+      }
+      if (pair.newerValuePath === void 0 || pair.olderValuePath === void 0) continue;
+      const newerPath = asString(call.call[pair.newerValuePath]);
+      const olderPath = asString(older[pair.olderValuePath]);
+      if (newerPath === void 0 || olderPath === void 0 || newerPath === olderPath) continue;
+      report({
+        pointer: childPointer(call.pointer, pair.newerValuePath),
+        message: `${pair.newer} takes the item value from '${nameExcerpt(newerPath)}', but ${pair.older} beside it from '${nameExcerpt(olderPath)}' (${pair.olderValuePath}). ${WHY}: name the same property in both.`
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/dynamic-call-operations.ts
 function targetOf(model, call) {
   const id = asString(call.call.operationId);
@@ -55008,6 +55460,55 @@ function sourceParameter(call, name) {
     match2 = parameter.value;
   }
   return match2;
+}
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return { kind: "undecided" };
+  if (inputs.names.has(reference2)) return { kind: "known" };
+  const first = firstStep(reference2);
+  if (inputs.names.has(first)) return { kind: "known" };
+  return { kind: "unknown", first, inputs };
+}
+var OperationInputs = class {
+  constructor(listed) {
+    this.listed = listed;
+    this.names = new Set(listed);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => /* @__PURE__ */ new Map());
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.has(operation2)) return known.get(operation2);
+  const inputs = readInputs(model, operation2);
+  known.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2) {
+  const names = [];
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names.push(parameter.name);
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    names.push(...Object.keys(properties));
+  }
+  return new OperationInputs(names);
+}
+function firstStep(reference2) {
+  const slash = reference2.indexOf("/");
+  if (slash > 0) return reference2.slice(0, slash);
+  const dot = reference2.indexOf(".");
+  return dot > 0 ? reference2.slice(0, dot) : reference2;
 }
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
@@ -55075,11 +55576,30 @@ var dynamicOnBodyRule = {
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
 }
+function reportUnknownReferences(model, call, source, report) {
+  const given = asObject(call.call.parameters);
+  for (const name in given) {
+    if (!has(given, name)) continue;
+    const entry = asObject(given[name]);
+    if (!entry) continue;
+    const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
+    const reference2 = entry[key2];
+    if (typeof reference2 !== "string") continue;
+    const input = sourceInput(model, source, reference2);
+    if (input.kind !== "unknown") continue;
+    const meant = input.inputs.closest(input.first);
+    const step = input.first === reference2 ? "" : ` (its first step '${nameExcerpt(input.first)}')`;
+    report({
+      pointer: childPointer(argumentPointer(call, name), key2),
+      message: `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`)
+    });
+  }
+}
 var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -55092,6 +55612,7 @@ var dynamicParametersRule = {
     const calls = dynamicCalls(swagger2);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
+      if (call.source) reportUnknownReferences(swagger2, call, call.source, report);
       const target = targetOf(swagger2, call);
       if (!target) continue;
       const label = operationLabel(target);
@@ -55428,6 +55949,17 @@ function notificationAt(operation2) {
 function simulateAt(operation2) {
   return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
 }
+var operationIdMatcher = perModel((model) => {
+  const ids = [];
+  for (const operation2 of model.operations)
+    if (operation2.operationId !== void 0) ids.push(operation2.operationId);
+  return closestMatcher(ids);
+});
+function meantOperation(model, operationId) {
+  if (typeof operationId !== "string") return "";
+  const match2 = operationIdMatcher(model)(operationId);
+  return match2 === void 0 ? "" : ` Did you mean '${nameExcerpt(match2)}'?`;
+}
 function operationIdAt(call) {
   return () => childPointer(call.pointer, "operationId");
 }
@@ -55435,7 +55967,7 @@ var operationIdReferenceRule = {
   id: "SWG-DYN-OPID",
   file: "swagger",
   title: "Reference operations that exist.",
-  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound). Calls written in a webhook's payload schema (x-ms-notification-content) are checked too, and the message names the operationId a misspelt one is closest to.",
   levels: sameLevels("error"),
   msCode: "OperationIdNotFound",
   msMessage: NOT_FOUND,
@@ -55450,7 +55982,7 @@ var operationIdReferenceRule = {
       if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
       report({
         pointer: at(),
-        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.${meantOperation(swagger2, operationId)}`
       });
     };
     const calls = dynamicCalls(swagger2);
@@ -55468,6 +56000,7 @@ var dynamicRules = [
   ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
   ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
   dynamicPropertiesPathRule,
+  dynamicFormsAgreeRule,
   dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,
@@ -56336,8 +56869,8 @@ var operationExtensionRules = [
   {
     id: "SWG-TRIGGER-ENUM",
     file: "swagger",
-    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
-    description: "The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.",
+    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata and -hint.",
+    description: 'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all. `x-ms-trigger-hint` is the text the designer shows under the trigger ("To see it work, add a task"), so a string. A trigger on a DELETE operation is a warning: a trigger polls (GET) or registers a webhook (POST, PUT), while DELETE is what the platform calls to remove a subscription; no merged connector has one.',
     levels: sameLevels("error"),
     example: { placement: "operation", bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger: swagger2, report }) {
@@ -56348,6 +56881,19 @@ var operationExtensionRules = [
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
             message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
+          });
+        }
+        if (operation2.isTrigger && operation2.method === "delete") {
+          report({
+            pointer: childPointer(operation2.pointer, "x-ms-trigger"),
+            severity: "warning",
+            message: `x-ms-trigger is on the DELETE operation '${operationLabel(operation2)}': a trigger polls with GET or registers a webhook with POST or PUT, and DELETE is what the platform calls to remove a subscription. Remove x-ms-trigger from it.`
+          });
+        }
+        if (operation2.isTrigger && has(body, "x-ms-trigger-hint") && typeof body["x-ms-trigger-hint"] !== "string") {
+          report({
+            pointer: childPointer(operation2.pointer, "x-ms-trigger-hint"),
+            message: `x-ms-trigger-hint is the text the designer shows under the trigger, so a string such as "To see it work, add a task", not ${excerpt(body["x-ms-trigger-hint"])}.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -56368,7 +56914,7 @@ var operationExtensionRules = [
     id: "SWG-PAGEABLE",
     file: "swagger",
     title: "Name the next-page link 'nextLink' or '@odata.nextLink' in x-ms-pageable.",
-    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).",
+    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue). A success response schema that lists its properties without the named one gets a warning: the platform pages by that property of the response, which real responses may carry undocumented (10 of the corpus's 20 pageable operations with such a schema).",
     levels: sameLevels("error"),
     msCode: "InvalidNextLinkNameValue",
     msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
@@ -56378,12 +56924,23 @@ var operationExtensionRules = [
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }'
     },
     check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if ((operation2.keys & OperationKey.pageable) === 0 || !has(operation2.operation, "x-ms-pageable"))
           continue;
         const pageable = asObject(operation2.operation["x-ms-pageable"]);
         const name = pageable?.nextLinkName;
-        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) continue;
+        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) {
+          const schema = successSchema(operation2);
+          if (schema && followSchemaPath(swagger2, schema, name).kind === "missing") {
+            report({
+              pointer: childPointer(operation2.pointer, "x-ms-pageable", "nextLinkName"),
+              severity: "warning",
+              message: `The success response schema of '${operationLabel(operation2)}' has no '${name}' property, the link to the next page that x-ms-pageable names. Describe it in the response schema: the platform asks for the next page only while a response carries it.`
+            });
+          }
+          continue;
+        }
         report({
           pointer: pageable && has(pageable, "nextLinkName") ? childPointer(operation2.pointer, "x-ms-pageable", "nextLinkName") : childPointer(operation2.pointer, "x-ms-pageable"),
           message: fill(
@@ -56786,11 +57343,11 @@ function unreadOperations(swagger2, pathItem) {
 var pathKeysOf = perModel(
   (model) => Object.keys(model.paths ?? {}).filter((key2) => !key2.startsWith("x-"))
 );
-function pathKeys(model) {
+function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path25 of pathKeys(swagger2)) {
+  for (const path25 of pathKeys2(swagger2)) {
     const message = problem(path25);
     if (message !== void 0) report({ pointer: childPointer("/paths", path25), message });
   }
@@ -56910,7 +57467,7 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path25 of pathKeys(swagger2)) {
+    for (const path25 of pathKeys2(swagger2)) {
       const key2 = path25.toLowerCase();
       if (seen.has(key2)) {
         report({
@@ -56943,8 +57500,41 @@ var pathRules = [
 // packages/validator/src/rules/operations/webhook-subscription.ts
 function isWebhookSubscription(model, operation2) {
   const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
 }
+
+// packages/validator/src/rules/operations/notification-urls.ts
+function bodyNotificationUrls(model, operation2) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  if (!body) return [];
+  const urls = [];
+  const internal = [];
+  const required = [];
+  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
+    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
+    required[step.depth] = step.depth === 0 || step.required;
+    if (!isNotificationUrl(step.schema)) return;
+    urls.push({
+      pointer: step.node().pointer,
+      isString: step.schema.type === "string",
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
+      requiredChain: required.slice(0, step.depth + 1).every(Boolean)
+    });
+  });
+  return urls;
+}
+var webhooks = perModel((model) => {
+  const found = [];
+  for (const operation2 of model.operations) {
+    if (!operation2.isTrigger) continue;
+    const urls = bodyNotificationUrls(model, operation2);
+    const pathItem = asObject(model.paths?.[operation2.path]);
+    const notificationContent2 = pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+    if (urls.length === 0 && !notificationContent2) continue;
+    found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
+  }
+  return found;
+});
 
 // packages/validator/src/rules/operations/response-code-rules.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
@@ -56981,7 +57571,7 @@ var successResponseRule = {
   id: "SWG-OP-RESP-SUCCESS",
   file: "swagger",
   title: "Define a 2xx response for every operation.",
-  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`. The advice is a 200 with the output schema, or a 204; for a webhook registration it is a 201 with a `Location` header, as SWG-WH-DELETE asks, since the trigger's outputs come from `x-ms-notification-content`.",
   levels: sameLevels("warning"),
   msCode: "OperationShouldHaveSuccessfulResponse",
   msMessage: "The operation '{0}' should have at least one successful response definition.",
@@ -56991,9 +57581,13 @@ var successResponseRule = {
     good: '"responses": { "200": { "description": "OK" } }'
   },
   check({ swagger: swagger2, report }) {
-    for (const operation2 of swagger2?.operations ?? []) {
+    if (!swagger2) return;
+    let webhookOperations;
+    for (const operation2 of swagger2.operations) {
       if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      webhookOperations ??= new Set(webhooks(swagger2).map((webhook) => webhook.operation));
+      const onlyDefault = operation2.responses.some((response) => response.code === "default");
+      const advice = webhookOperations.has(operation2) ? webhookAdvice(onlyDefault) : operationAdvice(onlyDefault);
       report({
         pointer: childPointer(operation2.pointer, "responses"),
         message: `${fill(
@@ -57004,6 +57598,14 @@ var successResponseRule = {
     }
   }
 };
+function operationAdvice(onlyDefault) {
+  return onlyDefault ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+}
+function webhookAdvice(onlyDefault) {
+  const response = "a 201 response with a 'Location' header (the subscription's URL, which the platform calls with DELETE to remove it)";
+  const outputs = "the trigger's outputs are described by 'x-ms-notification-content'.";
+  return onlyDefault ? `Describe the registration's success as ${response} rather than 'default'; ${outputs}` : `Add ${response}; ${outputs}`;
+}
 var responseCodeRule = {
   id: "SWG-RESP-CODE",
   file: "swagger",
@@ -57264,8 +57866,8 @@ var emptyResponseSchemaRule = {
 var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
-  title: "Give visible actions a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  title: "Give visible actions and polling triggers a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -57273,18 +57875,21 @@ var responseSchemaDefinedRule = {
     good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
   },
   check({ swagger: swagger2, report }) {
-    for (const operation2 of swagger2?.operations ?? []) {
-      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+    if (!swagger2) return;
+    const webhookOperations = new Set(webhooks(swagger2).map((webhook) => webhook.operation));
+    for (const operation2 of swagger2.operations) {
+      if (operation2.isInternal || operation2.isMcp || webhookOperations.has(operation2)) continue;
       if (operation2.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
       if (withBody.length === 0) continue;
-      report({
-        pointer: withBody[0].pointer,
-        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-      });
+      report({ pointer: withBody[0].pointer, message: noResponseSchemaMessage(operation2) });
     }
   }
 };
+function noResponseSchemaMessage(operation2) {
+  const label = operationLabel(operation2);
+  return operation2.isTrigger ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.` : `The operation '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`;
+}
 
 // packages/validator/src/rules/operations/responses.ts
 var responseRules = [
@@ -59661,39 +60266,6 @@ var versioningRules = [
 // packages/validator/src/rules/swagger-versioning.ts
 var swaggerVersioningRules = versioningRules;
 
-// packages/validator/src/rules/operations/notification-urls.ts
-function bodyNotificationUrls(model, operation2) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  if (!body) return [];
-  const urls = [];
-  const internal = [];
-  const required = [];
-  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
-    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
-    required[step.depth] = step.depth === 0 || step.required;
-    if (!isNotificationUrl(step.schema)) return;
-    urls.push({
-      pointer: step.node().pointer,
-      isString: step.schema.type === "string",
-      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
-      requiredChain: required.slice(0, step.depth + 1).every(Boolean)
-    });
-  });
-  return urls;
-}
-var webhooks = perModel((model) => {
-  const found = [];
-  for (const operation2 of model.operations) {
-    if (!operation2.isTrigger) continue;
-    const urls = bodyNotificationUrls(model, operation2);
-    const pathItem = asObject(model.paths?.[operation2.path]);
-    const notificationContent2 = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-    if (urls.length === 0 && !notificationContent2) continue;
-    found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
-  }
-  return found;
-});
-
 // packages/validator/src/rules/operations/webhook-deletes.ts
 var SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 function subscriptionRemover(deletions) {
@@ -59760,7 +60332,7 @@ var webhookRules = [
     id: "SWG-WH-NOTIF-CONTENT",
     file: "swagger",
     title: "Describe the webhook payload with x-ms-notification-content.",
-    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; the create-webhook-trigger doc's example, and all 269 uses in the corpus). Written inside the operation it is not read, so the finding is at that key and asks to move it up to the path item.",
     levels: sameLevels("error"),
     msMessage: "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
     example: {
@@ -59771,14 +60343,20 @@ var webhookRules = [
     check({ swagger: swagger2, report }) {
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
-        report({
-          pointer: webhook.operation.pathItemPointer,
-          message: fill(
-            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
-            operationLabel(webhook.operation),
-            webhook.urls.length
-          )
-        });
+        const operation2 = webhook.operation;
+        const message = fill(
+          "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+          operationLabel(operation2),
+          webhook.urls.length
+        );
+        if (has(operation2.operation, NOTIFICATION_CONTENT)) {
+          report({
+            pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
+            message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+          });
+          continue;
+        }
+        report({ pointer: operation2.pathItemPointer, message });
       }
     }
   },
@@ -59887,7 +60465,7 @@ var webhookRules = [
     id: "SWG-WH-DELETE",
     file: "swagger",
     title: "Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.",
-    description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
+    description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription. A registration with responses but no 2xx among them gets the 201 advice from SWG-OP-RESP-SUCCESS, as a warning, and not again here.`,
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "paths",
@@ -59901,7 +60479,9 @@ var webhookRules = [
       for (const webhook of webhooks(swagger2)) {
         if (webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        deletions ??= swagger2.operations.filter((candidate) => candidate.method === "delete");
+        deletions ??= swagger2.operations.filter(
+          (candidate) => candidate.method === "delete" && !candidate.isTrigger
+        );
         removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report({
@@ -59915,7 +60495,8 @@ var webhookRules = [
         const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
           (name) => name.toLowerCase() === "location"
         );
-        if (!created || !location) {
+        const toldBySuccessRule = operation2.responses.length > 0 && !operation2.responses.some((response) => isSuccessCode(response.code));
+        if (!toldBySuccessRule && (!created || !location)) {
           report({
             pointer: created ? created.pointer : childPointer(operation2.pointer, "responses"),
             severity: "info",
@@ -60813,7 +61394,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -60970,7 +61551,7 @@ var InputError = class extends UsageError {
     super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
   }
 };
-function readString2(name) {
+function readString(name) {
   return getInput(name);
 }
 function readRequiredString(name) {
@@ -64183,11 +64764,11 @@ function readUnpackSolutionInputs() {
     folder: readRequiredString("folder"),
     packageType: readChoice("package-type", PACKAGE_TYPES, "auto"),
     // unpackSolution checks it, and its error is said of this input (see main.ts).
-    resetVersion: readString2("reset-version"),
+    resetVersion: readString("reset-version"),
     staleFiles: readChoice("stale-files", STALE_POLICIES, "delete"),
     overwrite: readBoolean("overwrite", true),
     maxSizeMb: readPositiveInteger("max-size-mb", 2048),
-    zipNameEncoding: readString2("zip-name-encoding") || void 0
+    zipNameEncoding: readString("zip-name-encoding") || void 0
   };
 }
 

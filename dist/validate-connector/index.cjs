@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path56 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path58 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path56 && path56[0] !== "/") {
-          path56 = `/${path56}`;
+        if (path58 && path58[0] !== "/") {
+          path58 = `/${path58}`;
         }
-        return new URL(`${origin}${path56}`);
+        return new URL(`${origin}${path58}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path56, origin }
+          request: { method, path: path58, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path56);
+        debuglog("sending request to %s %s/%s", method, origin, path58);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path56, origin },
+          request: { method, path: path58, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path56,
+          path58,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path56, origin }
+          request: { method, path: path58, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path56);
+        debuglog("trailers received from %s %s/%s", method, origin, path58);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path56, origin },
+          request: { method, path: path58, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path56,
+          path58,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path56, origin }
+            request: { method, path: path58, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path56);
+          debuglog("sending request to %s %s/%s", method, origin, path58);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path56,
+        path: path58,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path56 !== "string") {
+        if (typeof path58 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path56[0] !== "/" && !(path56.startsWith("http://") || path56.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path58[0] !== "/" && !(path58.startsWith("http://") || path58.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path56)) {
+        } else if (invalidPathRegex.test(path58)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path56, query) : path56;
+        this.path = query ? buildURL(path58, query) : path58;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path56, host, upgrade, blocking, reset } = request;
+      const { method, path: path58, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path56} HTTP/1.1\r
+      let header = `${method} ${path58} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path56, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path58, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path56;
+      headers[HTTP2_HEADER_PATH] = path58;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path56 = search2 ? `${pathname}${search2}` : pathname;
+        const path58 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path56;
+        this.opts.path = path58;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path56 = "/",
+          path: path58 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path56;
+        opts.path = origin + path58;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path56) {
-      if (typeof path56 !== "string") {
-        return path56;
+    function safeUrl(path58) {
+      if (typeof path58 !== "string") {
+        return path58;
       }
-      const pathSegments = path56.split("?");
+      const pathSegments = path58.split("?");
       if (pathSegments.length !== 2) {
-        return path56;
+        return path58;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path56, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path56);
+    function matchKey(mockDispatch2, { path: path58, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path58);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path56 }) => matchValue(safeUrl(path56), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path58 }) => matchValue(safeUrl(path58), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path56, method, body, headers, query } = opts;
+      const { path: path58, method, body, headers, query } = opts;
       return {
-        path: path56,
+        path: path58,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path56, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path58, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path56,
+            Path: path58,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path56) {
-      for (let i = 0; i < path56.length; ++i) {
-        const code2 = path56.charCodeAt(i);
+    function validateCookiePath(path58) {
+      for (let i = 0; i < path58.length; ++i) {
+        const code2 = path58.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path56 = opts.path;
+          let path58 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path56 = `/${path56}`;
+            path58 = `/${path58}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path56);
+          url = new URL(util.parseOrigin(url).origin + path58);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path56, { windows } = {}) => {
-      const segs = path56.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path58, { windows } = {}) => {
+      const segs = path58.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path56) {
-      const ctrl = callVisitor(key2, node, visitor, path56);
+    function visit_(key2, node, visitor, path58) {
+      const ctrl = callVisitor(key2, node, visitor, path58);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path56, ctrl);
-        return visit_(key2, ctrl, visitor, path56);
+        replaceNode(key2, path58, ctrl);
+        return visit_(key2, ctrl, visitor, path58);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path56 = Object.freeze(path56.concat(node));
+          path58 = Object.freeze(path58.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path56);
+            const ci = visit_(i, node.items[i], visitor, path58);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path56 = Object.freeze(path56.concat(node));
-          const ck = visit_("key", node.key, visitor, path56);
+          path58 = Object.freeze(path58.concat(node));
+          const ck = visit_("key", node.key, visitor, path58);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path56);
+          const cv = visit_("value", node.value, visitor, path58);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path56) {
-      const ctrl = await callVisitor(key2, node, visitor, path56);
+    async function visitAsync_(key2, node, visitor, path58) {
+      const ctrl = await callVisitor(key2, node, visitor, path58);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path56, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path56);
+        replaceNode(key2, path58, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path58);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path56 = Object.freeze(path56.concat(node));
+          path58 = Object.freeze(path58.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path56);
+            const ci = await visitAsync_(i, node.items[i], visitor, path58);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path56 = Object.freeze(path56.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path56);
+          path58 = Object.freeze(path58.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path58);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path56);
+          const cv = await visitAsync_("value", node.value, visitor, path58);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path56) {
+    function callVisitor(key2, node, visitor, path58) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path56);
+        return visitor(key2, node, path58);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path56);
+        return visitor.Map?.(key2, node, path58);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path56);
+        return visitor.Seq?.(key2, node, path58);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path56);
+        return visitor.Pair?.(key2, node, path58);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path56);
+        return visitor.Scalar?.(key2, node, path58);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path56);
+        return visitor.Alias?.(key2, node, path58);
       return void 0;
     }
-    function replaceNode(key2, path56, node) {
-      const parent = path56[path56.length - 1];
+    function replaceNode(key2, path58, node) {
+      const parent = path58[path58.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path56, value) {
+    function collectionFromPath(schema, path58, value) {
       let v = value;
-      for (let i = path56.length - 1; i >= 0; --i) {
-        const k = path56[i];
+      for (let i = path58.length - 1; i >= 0; --i) {
+        const k = path58[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path56) => path56 == null || typeof path56 === "object" && !!path56[Symbol.iterator]().next().done;
+    var isEmptyPath = (path58) => path58 == null || typeof path58 === "object" && !!path58[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path56, value) {
-        if (isEmptyPath(path56))
+      addIn(path58, value) {
+        if (isEmptyPath(path58))
           this.add(value);
         else {
-          const [key2, ...rest] = path56;
+          const [key2, ...rest] = path58;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path56) {
-        const [key2, ...rest] = path56;
+      deleteIn(path58) {
+        const [key2, ...rest] = path58;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path56, keepScalar) {
-        const [key2, ...rest] = path56;
+      getIn(path58, keepScalar) {
+        const [key2, ...rest] = path58;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path56) {
-        const [key2, ...rest] = path56;
+      hasIn(path58) {
+        const [key2, ...rest] = path58;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path56, value) {
-        const [key2, ...rest] = path56;
+      setIn(path58, value) {
+        const [key2, ...rest] = path58;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path56, value) {
+      addIn(path58, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path56, value);
+          this.contents.addIn(path58, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path56) {
-        if (Collection.isEmptyPath(path56)) {
+      deleteIn(path58) {
+        if (Collection.isEmptyPath(path58)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path56) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path58) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path56, keepScalar) {
-        if (Collection.isEmptyPath(path56))
+      getIn(path58, keepScalar) {
+        if (Collection.isEmptyPath(path58))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path56, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path58, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path56) {
-        if (Collection.isEmptyPath(path56))
+      hasIn(path58) {
+        if (Collection.isEmptyPath(path58))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path56) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path58) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path56, value) {
-        if (Collection.isEmptyPath(path56)) {
+      setIn(path58, value) {
+        if (Collection.isEmptyPath(path58)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path56), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path58), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path56, value);
+          this.contents.setIn(path58, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path56) => {
+    visit3.itemAtPath = (cst, path58) => {
       let item = cst;
-      for (const [field, index] of path56) {
+      for (const [field, index] of path58) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path56) => {
-      const parent = visit3.itemAtPath(cst, path56.slice(0, -1));
-      const field = path56[path56.length - 1][0];
+    visit3.parentCollection = (cst, path58) => {
+      const parent = visit3.itemAtPath(cst, path58.slice(0, -1));
+      const field = path58[path58.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path56, item, visitor) {
-      let ctrl = visitor(item, path56);
+    function _visit(path58, item, visitor) {
+      let ctrl = visitor(item, path58);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path56.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path58.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path56);
+            ctrl = ctrl(item, path58);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path56) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path58) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -35418,6 +35418,11 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/json-object.ts
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 // packages/core/src/file-in-the-way.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
@@ -36016,24 +36021,63 @@ function boundedDistance(a, b, limit, swaps) {
 
 // packages/core/src/did-you-mean.ts
 function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+  return closestMatcher(candidates)(word);
+}
+function closestMatcher(candidates) {
+  const written3 = [...candidates];
+  const lowered = written3.map((candidate) => candidate.toLowerCase());
+  const letters = lowered.map(letterCounts);
+  return (word) => {
+    const lower = word.toLowerCase();
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    const wordLetters = new Int32Array(LETTER_GROUPS);
+    for (let at = 0; at < lower.length; at++) wordLetters[lower.charCodeAt(at) % LETTER_GROUPS]++;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let index = 0; index < lowered.length; index++) {
+      const enough = Math.min(limit, bestDistance - 1);
+      if (fewestEdits(lower.length, wordLetters, letters[index], lowered[index].length) > enough) continue;
+      const distance = levenshteinDistance(lower, lowered[index], limit);
+      if (distance < bestDistance) {
+        best = index;
+        bestDistance = distance;
+      }
     }
+    if (bestDistance <= 1) return written3[best];
+    const extended = lower.length < 3 ? void 0 : onlyExtension(lower, lowered, written3);
+    if (extended !== void 0) return extended;
+    return bestDistance <= limit ? written3[best] : void 0;
+  };
+}
+function onlyExtension(lower, lowered, written3) {
+  let extended;
+  for (let index = 0; index < lowered.length; index++) {
+    if (!lowered[index].startsWith(lower)) continue;
+    if (extended !== void 0) return void 0;
+    extended = written3[index];
   }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
+  return extended;
+}
+var LETTER_GROUPS = 64;
+function letterCounts(text2) {
+  const counts = new Int32Array(LETTER_GROUPS);
+  for (let at = 0; at < text2.length; at++) counts[text2.charCodeAt(at) % LETTER_GROUPS]++;
+  const found = [];
+  counts.forEach((count, group2) => {
+    if (count > 0) found.push(group2, count);
+  });
+  return Int32Array.from(found);
+}
+function fewestEdits(wordLength, wordLetters, candidate, length) {
+  let lacking = 0;
+  for (let at = 0; at < candidate.length; at += 2) {
+    const missing = candidate[at + 1] - wordLetters[candidate[at]];
+    if (missing > 0) lacking += missing;
+  }
+  return Math.max(lacking, lacking + wordLength - length);
 }
 function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
+  const match2 = typeof candidates === "function" ? candidates(word) : closestMatch(word, candidates);
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
@@ -36213,6 +36257,32 @@ function sameLettersAndDigits(name, other) {
   const otherLetters = letters(other);
   if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
   return letters(name) === otherLetters;
+}
+
+// packages/core/src/script-operations.ts
+function scriptOperationsOf(properties) {
+  if (!properties) return void 0;
+  const older = hasOwn(properties, "scriptOperations") ? place("scriptOperations", ["properties", "scriptOperations"], properties.scriptOperations) : void 0;
+  const script2 = properties.script;
+  const newer = isObject(script2) && hasOwn(script2, "operationIds") ? place("script.operationIds", ["properties", "script", "operationIds"], script2.operationIds) : void 0;
+  if (older) return newer ? { ...older, unread: newer } : older;
+  return newer;
+}
+function scriptOperationIds(list2) {
+  const names2 = Array.isArray(list2?.value) ? list2.value : void 0;
+  return names2?.length ? new Set(names2.filter((name) => typeof name === "string")) : void 0;
+}
+function sameScriptOperations(first, second) {
+  const names2 = (list2) => new Set((Array.isArray(list2) ? list2 : []).map((name) => JSON.stringify(name)));
+  const one = names2(first);
+  const other = names2(second);
+  return one.size === other.size && [...one].every((name) => other.has(name));
+}
+function place(key2, path58, value) {
+  return { key: key2, path: path58, pointer: `/${path58.join("/")}`, value };
+}
+function hasOwn(object, key2) {
+  return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -36871,7 +36941,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -38183,7 +38253,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path56 = [root];
+  const path58 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38191,14 +38261,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path56[level];
+    let node = path58[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path56[level] = node;
+      path58[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38433,7 +38503,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path56 = paths.pop();
+    const path58 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38441,13 +38511,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child2 !== null && typeof child2 === "object") {
           containers.push(child2);
           levels.push(level + 1);
-          paths.push(path56 + 1);
+          paths.push(path58 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path56 + 1 + key2.length;
+        const keyPath = path58 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child2 = object[key2];
@@ -40179,7 +40249,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path56 = new OpenPath(text2);
+  const path58 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -40187,25 +40257,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path56);
+        noteKey(text2, object, i, end, found, path58);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path56.enter(i, open2[open2.length - 1]?.lastKey);
+        path58.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path56.leave();
+        path58.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path56) {
+function noteKey(text2, object, start, end, found, path58) {
   const written3 = text2.slice(start + 1, end - 1);
   const key2 = written3.includes("\\") ? JSON.parse(text2.slice(start, end)) : written3;
   object.lastKey = key2;
@@ -40217,7 +40287,7 @@ function noteKey(text2, object, start, end, found, path56) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path56.innermostPointer()
+    objectPointer: path58.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -40465,6 +40535,24 @@ var JsonDocument = class _JsonDocument {
     return this.locateAll([pointer]).get(pointer);
   }
   /**
+   * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
+   * last character), where `locate` finds its start; undefined when it is not there. The line of a
+   * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   */
+  valueEnd(pointer) {
+    const where2 = this.locate(pointer);
+    if (!where2.resolved) return void 0;
+    const text2 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
+    if (text2 === void 0) return this.valueEndInTree(pointer);
+    let at = where2.offset;
+    const segments = parsePointer(pointer);
+    if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
+      at = skipWhitespace(text2, skipWhitespace(text2, skipString(text2, at)) + 1);
+    }
+    const end = skipValue(text2, at, this.lines);
+    return end === -1 ? void 0 : end - 1;
+  }
+  /**
    * Text read repaired: the places in the repaired text, taken back to the text as written (a key
    * the repair put in quotes is placed as it is written, without them). Pointers that name an index
    * loosely go to the tree of the repaired text, as they go to the tolerant tree otherwise.
@@ -40479,19 +40567,34 @@ var JsonDocument = class _JsonDocument {
   }
   /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
   locateInTree(pointer, text2 = this.text) {
-    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    const { node, found } = this.treeNode(pointer, text2);
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!found) return { offset: keyOffset(node), length: 1, resolved: false };
+    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
+  }
+  /** `valueEnd` in the tree that `locateEach` reads such text from: the repaired text's, else the text's. */
+  valueEndInTree(pointer) {
+    const repaired = this.repaired;
+    const { node, found } = this.treeNode(pointer, repaired?.text ?? this.text);
+    if (!node || !found) return void 0;
+    const end = node.offset + node.length - 1;
+    return repaired ? repaired.originalOffset(end) : end;
+  }
+  /** The node at `pointer` in the tree of `text`, else (`found` false) the deepest one on its way. */
+  treeNode(pointer, text2) {
+    if (this.tooDeep) return { node: void 0, found: false };
     this.tree ??= parseTree2(text2, [], { allowTrailingComma: true }) ?? void 0;
     let node = this.tree;
-    if (!node) return { offset: 0, length: 1, resolved: false };
+    if (!node) return { node: void 0, found: false };
     const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
     for (const segment of segments) {
       const current = node;
       const next = current.type === "array" ? current.children?.[Number(segment)] : keptMember(current, segment);
-      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      if (!next) return { node: current, found: false };
       node = next;
     }
-    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
+    return { node, found: true };
   }
 };
 function keptMember(object, key2) {
@@ -40509,9 +40612,6 @@ function keyOffset(node) {
 }
 
 // packages/validator/src/swagger/json-values.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function asObject(value) {
   return isObject(value) ? value : void 0;
 }
@@ -40919,7 +41019,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path56 = problem.segments;
+  const path58 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -40933,21 +41033,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path56.includes("oAuthSettings")) {
-      const last2 = path56[path56.length - 1];
+    if (path58.includes("oAuthSettings")) {
+      const last2 = path58[path58.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path56.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path56[path56.length - 1] === "type" && path56.length === parameterNameDepth(path56) + 1)
+    if (path58.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path58[path58.length - 1] === "type" && path58.length === parameterNameDepth(path58) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path56) {
-  return path56[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path58) {
+  return path58[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -41555,7 +41655,7 @@ function referenceAdvice(name, defined, suggest) {
   const otherCase = inOtherCase(name, defined.list);
   if (otherCase !== void 0)
     return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
-  const meant = suggest ? closestMatch(name, defined.list) : void 0;
+  const meant = suggest ? defined.closest(name) : void 0;
   return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
 }
 var apiPropertiesPolicyRules = [
@@ -41644,7 +41744,12 @@ var apiPropertiesPolicyRules = [
         const names2 = [
           ...new Set(connectionParametersOf(context.apiProperties).map((parameter) => parameter.name))
         ];
-        return { names: new Set(names2), list: names2, listed: nameList(names2) };
+        return {
+          names: new Set(names2),
+          list: names2,
+          listed: nameList(names2),
+          closest: closestMatcher(names2)
+        };
       }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
@@ -41747,6 +41852,30 @@ var apiPropertiesPublisherRules = [
         }
       }
     }
+  },
+  {
+    id: "PROP-PUBLISHER-OWNER",
+    file: "apiProperties",
+    title: "In an independent-publisher connector, `publisher` is you, not the owner of the service.",
+    description: "In independent-publisher-connectors, `publisher` names the person (or company) who built the connector and `stackOwner` the company that owns the service; the same name in both suggests the service's owner publishes it, whose connector belongs in certified-connectors. 1 of the corpus's 133 independent-publisher connectors has them equal (SureXeroLite). Names are compared ignoring case and spaces.",
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"publisher": "Contoso Ltd", "stackOwner": "Contoso Ltd"',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      const publisher = properties?.publisher;
+      const stackOwner = properties?.stackOwner;
+      if (typeof publisher !== "string" || typeof stackOwner !== "string") return;
+      const key2 = (name) => name.replace(/\s+/g, "").toLowerCase();
+      if (key2(publisher) === "" || key2(publisher) !== key2(stackOwner)) return;
+      context.report({
+        pointer: "/properties/publisher",
+        message: `The publisher "${nameExcerpt(publisher)}" is also the stackOwner. In independent-publisher-connectors, publisher is you (your name, or your company) and stackOwner the company that owns the service. If you own the service, the connector belongs in certified-connectors.`
+      });
+    }
   }
 ];
 
@@ -41754,8 +41883,9 @@ var apiPropertiesPublisherRules = [
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
 );
+var closestPropertiesKey = closestMatcher(PROPERTIES_KEYS);
 function meantPropertiesKey(problem) {
-  return problem.key === void 0 ? void 0 : closestMatch(problem.key, PROPERTIES_KEYS);
+  return problem.key === void 0 ? void 0 : closestPropertiesKey(problem.key);
 }
 function unknownKeyAdvice(problem) {
   if (problem.key === void 0) return "";
@@ -41940,25 +42070,6 @@ var apiPropertiesSchemaRules = [
   }
 ];
 
-// packages/validator/src/rules/api-properties/script-operations.ts
-var OLDER_FORM = "scriptOperations";
-var NEWER_FORM = "script.operationIds";
-function scriptOperationsOf(properties) {
-  if (!properties) return void 0;
-  const older = has(properties, "scriptOperations") ? place(OLDER_FORM, "/properties/scriptOperations", properties.scriptOperations) : void 0;
-  const script2 = asObject(properties.script);
-  const newer = script2 && has(script2, "operationIds") ? place(NEWER_FORM, "/properties/script/operationIds", script2.operationIds) : void 0;
-  if (older) return newer ? { ...older, unread: newer } : older;
-  return newer;
-}
-function scriptOperationIds(list2) {
-  const names2 = asArray(list2?.value);
-  return names2?.length ? new Set(names2.filter((name) => typeof name === "string")) : void 0;
-}
-function place(key2, pointer, value) {
-  return { key: key2, pointer, value };
-}
-
 // packages/validator/src/rules/api-properties/script-operation-rules.ts
 var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
 var apiPropertiesCapabilityRules = [
@@ -42022,7 +42133,7 @@ var apiPropertiesCapabilityRules = [
         return;
       }
       if (list2.unread) {
-        const differ = !sameNames(list2.value, list2.unread.value);
+        const differ = !sameScriptOperations(list2.value, list2.unread.value);
         context.report({
           pointer: list2.unread.pointer,
           severity: differ ? "warning" : "info",
@@ -42049,12 +42160,6 @@ var apiPropertiesCapabilityRules = [
     }
   }
 ];
-function sameNames(first, second) {
-  const names2 = (list2) => new Set((asArray(list2) ?? []).map((name) => JSON.stringify(name)));
-  const one = names2(first);
-  const other = names2(second);
-  return one.size === other.size && [...one].every((name) => other.has(name));
-}
 
 // packages/validator/src/rules/api-properties.ts
 var apiPropertiesRules = [
@@ -42990,12 +43095,26 @@ function pointersAt(text2, issues) {
   const pointers = Array(issues.length).fill("");
   const segments = [];
   let next = 0;
-  const reach = (offset) => {
+  const assign3 = (offset) => {
     while (next < order.length && issues[order[next]].offset <= offset) {
       pointers[order[next]] = toPointer(segments);
       next += 1;
     }
   };
+  const reach = (offset) => {
+    assign3(offset);
+    if (next === order.length) throw EVERY_OFFSET_REACHED;
+  };
+  try {
+    visitPaths(text2, segments, reach);
+  } catch (error3) {
+    if (error3 !== EVERY_OFFSET_REACHED) throw error3;
+  }
+  assign3(Infinity);
+  return pointers;
+}
+var EVERY_OFFSET_REACHED = /* @__PURE__ */ Symbol("every offset reached");
+function visitPaths(text2, segments, reach) {
   visit2(text2, {
     onObjectBegin: (offset) => {
       reach(offset);
@@ -43024,8 +43143,6 @@ function pointersAt(text2, issues) {
       if (separator === "," && typeof last2 === "number") segments[segments.length - 1] = last2 + 1;
     }
   });
-  reach(Infinity);
-  return pointers;
 }
 
 // packages/validator/src/rules/general.ts
@@ -43110,11 +43227,11 @@ var generalRules = [
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         const places = syntaxErrorPlaces(document);
         for (const [index, issue2] of document.syntaxIssues.entries()) {
-          const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const transientNote = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const report = {
             file: kind,
             message: issue2.message,
-            ...fixable ? { advice } : {},
+            ...fixable ? { transientNote } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index]
@@ -43612,9 +43729,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path56) {
+function pathVariables(path58) {
   const names2 = [];
-  for (const match2 of path56.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path58.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44865,6 +44982,9 @@ function takeSchemaHolderKeys(count) {
   return holderPool.subarray(start, start + count);
 }
 
+// packages/validator/src/swagger/notification-content.ts
+var NOTIFICATION_CONTENT = "x-ms-notification-content";
+
 // packages/validator/src/rules/swagger/structure/structure-walker.ts
 var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
@@ -45125,12 +45245,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path56 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path56)) continue;
-        if (path56.startsWith("x-")) continue;
-        const item = paths[path56];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path56);
-        else this.typeIssue(placeAt(rootNode, "paths", path56), "Object", item);
+      for (const path58 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path58)) continue;
+        if (path58.startsWith("x-")) continue;
+        const item = paths[path58];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path58);
+        else this.typeIssue(placeAt(rootNode, "paths", path58), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45154,8 +45274,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path56) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path56);
+  visitPathItem(item, rootNode, path58) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path58);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -45164,6 +45284,20 @@ var StructureWalker = class {
       if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
     }
     this.childTop = at;
+    this.visitNotificationSchema(item, itemNode);
+  }
+  /**
+   * A webhook trigger's outputs: the schema of its path item's `x-ms-notification-content`, which
+   * the platform reads as it reads a response's (269 path items of the corpus; none writes one on
+   * an operation). Walked as a response schema, so the schema and dynamic rules check what is
+   * written inline there too; its node sits under the path item, whose triggers own it.
+   */
+  visitNotificationSchema(item, itemNode) {
+    const content = item[NOTIFICATION_CONTENT];
+    if (!isObject(content)) return;
+    const schema = content.schema;
+    if (isObject(schema))
+      this.visitSchema(schema, itemNode, NOTIFICATION_CONTENT, "schema", ORIGIN.response, 0);
   }
   visitOperation(operation2, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation2, itemNode, method);
@@ -51611,6 +51745,14 @@ function findSection(headings, pattern) {
   return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
 }
 
+// packages/validator/src/rules/readme/uses-oauth.ts
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+
 // packages/validator/src/rules/readme/oauth-steps-rule.ts
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
@@ -51618,17 +51760,14 @@ function explainsRegistration(readme, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
 }
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
+function explainsRegistrationUnderAppHeading(readme) {
+  return readme.headings.some((heading2) => explainsRegistration(readme, heading2));
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
   file: "readme",
   title: "For OAuth, the readme explains how to create the OAuth app.",
-  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Obtaining Credentials\nSign in with your account.",
@@ -51637,10 +51776,11 @@ var oauthStepsRule = {
   check(context) {
     const readme = outline(context);
     if (!readme || !usesOAuth(context)) return;
+    if (!findSection(readme.headings, CREDENTIALS_SECTION)) return;
     const section = findSection(readme.headings, CREDENTIALS_HEADING);
     const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
     if (REGISTRATION_STEPS.test(body)) return;
-    if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
+    if (!section && explainsRegistrationUnderAppHeading(readme)) return;
     const where2 = section ?? readme.headings[0];
     context.report({
       ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
@@ -51979,33 +52119,47 @@ function entriesOf2({ words, version }) {
   if (key2 === "") return [];
   return version === "" ? [key2] : [`${key2} ${version}`, key2 + ANY_VERSION];
 }
-function lookupKeysOf({ words, version }) {
-  const key2 = keyOf(words);
-  if (key2 === "") return [];
-  return version === "" ? [key2, key2 + ANY_VERSION] : [`${key2} ${version}`, key2];
+function pushLookupKeys(key2, version, keys) {
+  if (key2 === "") return;
+  if (version === "") keys.push(key2, key2 + ANY_VERSION);
+  else keys.push(`${key2} ${version}`, key2);
 }
-function keyOf(words) {
-  return words.join("");
+function keyOf(words, start = 0, end = words.length) {
+  let key2 = "";
+  for (let index = start; index < end; index++) key2 += words[index];
+  return key2;
 }
-function operationKeys2(summary3, operation2) {
+function operationKeys2(summary3, operationId, pathKeys3) {
   const own = [];
   const shared = [];
-  const names2 = [summary3, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
-  const version = names2.find((name) => name.version !== "")?.version ?? "";
-  for (const { words } of names2) {
-    own.push(...lookupKeysOf({ words, version }));
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) {
-      own.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
-    }
-    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
-  }
-  const path56 = pathWords(operation2.path);
-  if (path56.length > 1) shared.push(...lookupKeysOf({ words: path56, version: "" }));
+  const summaryWords = summary3 ? wordsOf(summary3) : void 0;
+  const operationIdWords = operationId ? wordsOf(operationId) : void 0;
+  const version = summaryWords?.version || operationIdWords?.version || "";
+  if (summaryWords) pushNameKeys(summaryWords.words, version, own, shared);
+  if (operationIdWords) pushNameKeys(operationIdWords.words, version, own, shared);
+  for (const key2 of pathKeys3) shared.push(key2);
   return { own, shared };
 }
-function pathWords(path56) {
+function pushNameKeys(words, version, own, shared) {
+  const count = words.length;
+  pushLookupKeys(keyOf(words), version, own);
+  if (count <= 1) return;
+  if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own);
+  pushLookupKeys(keyOf(words, 1), version, shared);
+}
+function pathKeys(path58) {
+  const words = pathWords(path58);
+  const keys = [];
+  if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
+  return keys;
+}
+function pathWords(path58) {
   const words = [];
-  for (const segment of path56.split("/")) {
+  for (let start = 0; start <= path58.length; ) {
+    let end = path58.indexOf("/", start);
+    if (end === -1) end = path58.length;
+    const segment = path58.slice(start, end);
+    start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -52048,6 +52202,8 @@ var LooseListing = class {
    * not list were made twice.
    */
   keys = /* @__PURE__ */ new Map();
+  /** Each path's keys (pathKeys), made once: an API's operations share their paths. */
+  pathKeys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(operation2) {
     this.listed ??= this.listedNames();
@@ -52086,7 +52242,9 @@ var LooseListing = class {
   keysOf(operation2) {
     let keys = this.keys.get(operation2);
     if (keys === void 0) {
-      keys = operationKeys2(asString(operation2.operation.summary), operation2);
+      let ofPath = this.pathKeys.get(operation2.path);
+      if (ofPath === void 0) this.pathKeys.set(operation2.path, ofPath = pathKeys(operation2.path));
+      keys = operationKeys2(asString(operation2.operation.summary), operation2.operationId, ofPath);
       this.keys.set(operation2, keys);
     }
     return keys;
@@ -52541,9 +52699,10 @@ function sectionsRule(id, profile, level, template) {
           });
           continue;
         }
+        const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message
+          message: `${message}${oauthSteps}`
         });
       }
     }
@@ -52650,36 +52809,264 @@ var KNOWN_OTHER_NAMESPACES = /* @__PURE__ */ new Set([
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text2) {
-  const code2 = new BlankedCode(text2);
-  const strings = [];
-  const next = new NextCharacters(text2);
-  for (let i = next.literalOrCommentStart(0); i !== -1; i = next.literalOrCommentStart(i)) {
-    const c = text2[i];
-    const following = text2[i + 1];
-    if (c === "/" && following === "/") {
-      const end = next.lineFeed.from(i);
-      const stop = end < 0 ? text2.length : end;
-      code2.blank(i, stop);
-      i = stop;
-    } else if (c === "/" && following === "*") {
-      const end = text2.indexOf("*/", i + 2);
-      const stop = end < 0 ? text2.length : end + 2;
-      code2.blank(i, stop);
-      i = stop;
-    } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString(text2, i, next);
-      strings.push(literal);
-      code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
-      i = literal.end;
-    } else if (c === "'") {
-      const end = readChar(text2, i);
-      code2.blankLiteral(i, end, SINGLE_QUOTE);
-      i = end;
-    } else {
-      i++;
+  const scan = new Scan(text2);
+  scan.read();
+  return { code: scan.blanked.toString(), strings: scan.strings };
+}
+var Scan = class {
+  constructor(text2) {
+    this.text = text2;
+    this.blanked = new BlankedCode(text2);
+    this.next = new NextCharacters(text2);
+  }
+  text;
+  blanked;
+  strings = [];
+  next;
+  /**
+   * Reads the whole text. The holes of an interpolated string are code, which may hold interpolated
+   * strings of their own, as deeply as the text nests them (C# sets no limit): the strings open
+   * around the code being read are kept on a stack of their own. Read by calls that called each
+   * other, 2,000 nested `$"{` overflowed the call stack.
+   */
+  read() {
+    const text2 = this.text;
+    const open2 = [];
+    let at = 0;
+    for (; ; ) {
+      let hole = open2.at(-1);
+      const stop = this.code(at, hole);
+      if (stop < text2.length && (text2[stop] === "$" || text2[stop] === "@")) {
+        hole = new InterpolatedString(text2, stop, this.blanked);
+        this.strings.push(hole.literal);
+        open2.push(hole);
+        at = hole.readText();
+      } else if (hole) {
+        at = hole.holeEnded(stop);
+      } else {
+        return;
+      }
+      while (hole?.ended) {
+        open2.pop();
+        at = hole.literal.end;
+        hole = open2.at(-1);
+      }
     }
   }
-  return { code: code2.toString(), strings };
+  /**
+   * Reads code from `from`: to the end of the text, to the prefix of an interpolated string (which
+   * `read` reads), or, in the hole of an interpolated string, to the `}` that closes it or the `:`
+   * that starts its format, returning where that is. Brackets of all kinds are counted together, as
+   * C# does for a hole: a `:` or `}` inside `( )`, `[ ]` or `{ }` is code. The count is the
+   * string's, kept while a string in the hole is read.
+   */
+  code(from, hole) {
+    const text2 = this.text;
+    for (let i = hole ? from : this.next.literalOrCommentStart(from); i !== -1 && i < text2.length; ) {
+      const c = text2[i];
+      const following = text2[i + 1];
+      if (c === "/" && (following === "/" || following === "*")) i = this.comment(i);
+      else if (c === '"') i = this.string(i, i);
+      else if (c === "@" || c === "$") {
+        const run = prefixRun(text2, i);
+        if (run.stringStart === -1) i = run.end;
+        else if (run.dollars > 0) return run.stringStart;
+        else i = this.string(run.stringStart, run.end);
+      } else if (c === "'") i = this.charLiteral(i);
+      else if (hole && (c === "(" || c === "[" || c === "{")) {
+        hole.depth++;
+        i++;
+      } else if (hole && (c === ")" || c === "]" || c === "}") && hole.depth > 0) {
+        hole.depth--;
+        i++;
+      } else if (hole && (c === "}" || c === ":" && hole.depth === 0)) return i;
+      else i++;
+      if (!hole && i < text2.length) i = this.next.literalOrCommentStart(i);
+    }
+    return text2.length;
+  }
+  /** A `//` or `/*` comment at `start`, blanked; returns where it ends. */
+  comment(start) {
+    const text2 = this.text;
+    let stop;
+    if (text2[start + 1] === "/") {
+      const end = this.next.lineFeed.from(start);
+      stop = end < 0 ? text2.length : end;
+    } else {
+      const end = text2.indexOf("*/", start + 2);
+      stop = end < 0 ? text2.length : end + 2;
+    }
+    this.blanked.blank(start, stop);
+    return stop;
+  }
+  charLiteral(start) {
+    const end = readChar(this.text, start);
+    this.blanked.blankLiteral(start, end, SINGLE_QUOTE);
+    return end;
+  }
+  /**
+   * A string literal that is not interpolated, from its prefix (`@`) or opening quote at `start`,
+   * its opening quote at `open`, read and blanked; returns where it ends.
+   */
+  string(start, open2) {
+    const text2 = this.text;
+    const quotes = quotesAt(text2, open2);
+    let literal;
+    if (quotes >= 3) {
+      const closing = '"'.repeat(quotes);
+      const end = text2.indexOf(closing, open2 + quotes);
+      const stop = end < 0 ? text2.length : end + quotes;
+      literal = { value: text2.slice(open2 + quotes, end < 0 ? text2.length : end), offset: start, end: stop };
+    } else if (open2 > start) {
+      literal = readVerbatimString(text2, start, open2 + 1, this.next);
+    } else {
+      literal = readRegularString(text2, start, open2 + 1, this.next);
+    }
+    this.strings.push(literal);
+    this.blanked.blankLiteral(start, literal.end, DOUBLE_QUOTE);
+    return literal.end;
+  }
+};
+var InterpolatedString = class {
+  constructor(text2, start, blanked) {
+    this.text = text2;
+    this.start = start;
+    this.blanked = blanked;
+    let open2 = start;
+    let verbatim = false;
+    let dollars = 0;
+    for (; text2[open2] === "@" || text2[open2] === "$"; open2++) {
+      if (text2[open2] === "@") verbatim = true;
+      else dollars++;
+    }
+    const quotes = quotesAt(text2, open2);
+    this.rawQuotes = quotes >= 3 ? quotes : verbatim ? 0 : -1;
+    this.raw = quotes >= 3;
+    this.braces = this.raw ? dollars : 1;
+    this.literal = { value: "", offset: start, end: text2.length };
+    this.blankFrom = start + 1;
+    this.at = open2 + (this.raw ? quotes : 1);
+    this.plain = this.at;
+  }
+  text;
+  start;
+  blanked;
+  literal;
+  /** Whether the string has ended: `literal` is then read, and blanked. */
+  ended = false;
+  /** Brackets open in the hole being read. */
+  depth = 0;
+  /** The number of quotes of a raw string, 0 for a verbatim string and -1 for a regular one. */
+  rawQuotes;
+  raw;
+  /** How many braces open a hole, and close it. */
+  braces;
+  value = "";
+  /** The text (and braces, and formats) from here on, up to a hole's code, are blanked. */
+  blankFrom;
+  holeStart = -1;
+  inFormat = false;
+  at;
+  /** Where the plain text not yet in the value starts: it goes in a run at a time, not a character. */
+  plain;
+  /**
+   * Reads the text on from where it stopped: returns where a hole's code starts, or, once the
+   * string has ended, -1.
+   */
+  readText() {
+    const { text: text2, raw, rawQuotes, braces } = this;
+    let i = this.at;
+    let end = text2.length;
+    while (i < text2.length) {
+      const c = text2[i];
+      if (c !== '"' && c !== "\\" && c !== "\n" && c !== "{" && c !== "}") {
+        i++;
+        continue;
+      }
+      if (!this.inFormat) this.value += text2.slice(this.plain, i);
+      if (c === '"' && raw && quotesAt(text2, i) >= rawQuotes) {
+        end = i + rawQuotes;
+        break;
+      } else if (c === '"' && rawQuotes === 0 && text2[i + 1] === '"') {
+        if (!this.inFormat) this.value += '"';
+        i += 2;
+      } else if (c === '"' && !raw) {
+        end = i + 1;
+        break;
+      } else if (c === "\\" && rawQuotes < 0) {
+        if (!this.inFormat) this.value += text2[i + 1] ?? "";
+        i += 2;
+      } else if (c === "\n" && rawQuotes < 0) {
+        end = i;
+        break;
+      } else if (c === "}" && this.inFormat) {
+        i = closeHole(text2, i, braces);
+        this.value += text2.slice(this.holeStart, i);
+        this.inFormat = false;
+      } else if (c === "{" && !this.inFormat) {
+        const run = raw ? bracesAt(text2, i, "{") : text2[i + 1] === "{" ? 2 : 1;
+        if (run < braces || !raw && run === 2) {
+          this.value += raw ? text2.slice(i, i + run) : "{";
+          i += run;
+        } else {
+          this.value += text2.slice(i, i + run - braces);
+          this.holeStart = i + run - braces;
+          this.blanked.blank(this.blankFrom, i + run);
+          this.depth = 0;
+          return i + run;
+        }
+      } else if (c === "}" && !raw && text2[i + 1] === "}") {
+        this.value += "}";
+        i += 2;
+      } else {
+        if (!this.inFormat) this.value += c;
+        i++;
+      }
+      this.plain = i;
+    }
+    if (i >= text2.length && !this.inFormat) this.value += text2.slice(this.plain);
+    this.end(end, false);
+    return -1;
+  }
+  /**
+   * The code of the hole stopped at `at`: its `}`, the `:` of its format, or the end of the text.
+   * Reads the text on (see readText).
+   */
+  holeEnded(at) {
+    const text2 = this.text;
+    this.blankFrom = at;
+    if (at >= text2.length) {
+      this.end(text2.length, true);
+      return -1;
+    }
+    if (text2[at] === ":") {
+      this.inFormat = true;
+      this.at = at + 1;
+    } else {
+      this.at = closeHole(text2, at, this.braces);
+      this.value += text2.slice(this.holeStart, this.at);
+    }
+    this.plain = this.at;
+    return this.readText();
+  }
+  end(end, inHole) {
+    this.literal.value = this.value;
+    this.literal.end = end;
+    this.blanked.put(this.start, DOUBLE_QUOTE);
+    if (!inHole) {
+      this.blanked.blank(this.blankFrom, end);
+      if (end - 1 > this.start) this.blanked.put(end - 1, DOUBLE_QUOTE);
+    }
+    this.ended = true;
+  }
+};
+function closeHole(text2, at, braces) {
+  return at + Math.min(braces, bracesAt(text2, at, "}"));
+}
+function bracesAt(text2, at, brace) {
+  let count = 0;
+  while (text2[at + count] === brace) count++;
+  return count;
 }
 var Occurrences = class {
   constructor(text2, char) {
@@ -52740,7 +53127,7 @@ var BlankedCode = class {
     const { text: text2, units } = this;
     for (let at = from; at < to; at++) {
       const code2 = text2.charCodeAt(at);
-      if (code2 !== 10 && code2 !== 13) this.put(units, at, SPACE);
+      if (code2 !== 10 && code2 !== 13) this.write(units, at, SPACE);
     }
   }
   /**
@@ -52748,40 +53135,36 @@ var BlankedCode = class {
    * `@` or `$` as the opening quote), and all between them is blanked.
    */
   blankLiteral(start, end, quote) {
-    this.put(this.units, start, quote);
+    this.write(this.units, start, quote);
     this.blank(start + 1, end - 1);
-    if (end - 1 > start) this.put(this.units, end - 1, quote);
+    if (end - 1 > start) this.write(this.units, end - 1, quote);
   }
   /** Writes an ASCII character over the code unit at `at`: little-endian bytes, whatever the machine's order. */
-  put(units, at, code2) {
+  write(units, at, code2) {
     units[2 * at] = code2;
     units[2 * at + 1] = 0;
+  }
+  /** Writes an ASCII character (a quote) over the code unit at `at`. */
+  put(at, code2) {
+    this.write(this.units, at, code2);
   }
   toString() {
     return this.units.toString("utf16le");
   }
 };
-function isStringStart(text2, at) {
-  let i = at;
-  while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
-  return text2[i] === '"';
-}
-function readString(text2, start, next) {
-  let i = start;
-  let verbatim = false;
-  while (text2[i] === "@" || text2[i] === "$") {
-    if (text2[i] === "@") verbatim = true;
-    i++;
+function prefixRun(text2, at) {
+  let end = at;
+  let lastAt = -1;
+  let secondLastAt = -1;
+  for (; text2[end] === "@" || text2[end] === "$"; end++) {
+    if (text2[end] === "@") {
+      secondLastAt = lastAt;
+      lastAt = end;
+    }
   }
-  const quotes = quotesAt(text2, i);
-  if (quotes >= 3) {
-    const closing = '"'.repeat(quotes);
-    const end = text2.indexOf(closing, i + quotes);
-    const stop = end < 0 ? text2.length : end + quotes;
-    return { value: text2.slice(i + quotes, end < 0 ? text2.length : end), offset: start, end: stop };
-  }
-  i++;
-  return verbatim ? readVerbatimString(text2, start, i, next) : readRegularString(text2, start, i, next);
+  if (text2[end] !== '"') return { end, stringStart: -1, dollars: 0 };
+  const stringStart = secondLastAt === -1 ? at : secondLastAt + 1;
+  return { end, stringStart, dollars: end - stringStart - (lastAt >= stringStart ? 1 : 0) };
 }
 function readVerbatimString(text2, start, from, next) {
   let value = "";
@@ -53496,16 +53879,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path56) {
-    this.path = path56;
-    const hasBrace = path56.includes("{");
-    this.variables = hasBrace ? scanVariables(path56) : NO_VARIABLES;
+  constructor(path58) {
+    this.path = path58;
+    const hasBrace = path58.includes("{");
+    this.variables = hasBrace ? scanVariables(path58) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path56.indexOf("/"); ; slash = path56.indexOf("/", start)) {
-      const end = slash === -1 ? path56.length : slash;
-      if (hasBrace && isVariableSegment(path56, start, end)) variableSegmentCount++;
+    for (let slash = path58.indexOf("/"); ; slash = path58.indexOf("/", start)) {
+      const end = slash === -1 ? path58.length : slash;
+      if (hasBrace && isVariableSegment(path58, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53534,8 +53917,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path56 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path56) last2 = new PathTemplate(path56);
+    const path58 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path58) last2 = new PathTemplate(path58);
     templates[index] = last2;
   }
   return templates;
@@ -53560,9 +53943,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path56, start) {
-  const slash = path56.indexOf("/", start);
-  return slash === -1 ? path56.length : slash;
+function segmentEnd(path58, start) {
+  const slash = path58.indexOf("/", start);
+  return slash === -1 ? path58.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53571,34 +53954,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path56, start, end) {
+function isVariableSegment(path58, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path56.charCodeAt(start) !== OPEN || path56.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path58.charCodeAt(start) !== OPEN || path58.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path56.charCodeAt(index);
+    const code2 = path58.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path56, open2) {
-  for (let index = open2 + 1; index < path56.length; index++) {
-    const code2 = path56.charCodeAt(index);
+function matchEnd(path58, open2) {
+  for (let index = open2 + 1; index < path58.length; index++) {
+    const code2 = path58.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path56) {
+function scanVariables(path58) {
   const variables = [];
   let seen;
-  for (let open2 = path56.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path56, open2);
+  for (let open2 = path58.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path58, open2);
     if (close === -1) {
-      open2 = path56.indexOf("{", open2 + 1);
+      open2 = path58.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path56.slice(open2 + 1, close);
+    const name = path58.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53608,30 +53991,30 @@ function scanVariables(path56) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path56.indexOf("{", close + 1);
+    open2 = path58.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path56) {
+function routeOf(path58) {
   let route = "";
   let copied = 0;
-  for (let open2 = path56.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path56, open2);
+  for (let open2 = path58.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path58, open2);
     if (close === -1) {
-      open2 = path56.indexOf("{", open2 + 1);
+      open2 = path58.indexOf("{", open2 + 1);
       continue;
     }
-    route += path56.slice(copied, open2) + "{}";
+    route += path58.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path56.indexOf("{", copied);
+    open2 = path58.indexOf("{", copied);
   }
-  return copied === 0 ? path56 : route + path56.slice(copied);
+  return copied === 0 ? path58 : route + path58.slice(copied);
 }
-function routeHash(path56) {
+function routeHash(path58) {
   let hash = 0;
-  for (let index = 0; index < path56.length; index++) {
-    const code2 = path56.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path56, index) : -1;
+  for (let index = 0; index < path58.length; index++) {
+    const code2 = path58.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path58, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53679,15 +54062,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path56 = operations[index].path;
-    if (!path56.includes("{")) {
-      while (index < operations.length && operations[index].path === path56) index++;
+    const path58 = operations[index].path;
+    if (!path58.includes("{")) {
+      while (index < operations.length && operations[index].path === path58) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path56; index++)
+    for (; index < operations.length && operations[index].path === path58; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path56);
+    const route = routeHash(path58);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54748,7 +55131,7 @@ function buildPlaces(model) {
   const eachUse = (visit3) => {
     for (const use of structure.refs) visit3(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
     for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
     forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
   };
@@ -54837,10 +55220,19 @@ function placeOfRef(model, ref) {
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3) {
+function forEachExtensionRef(object, visit3, walked) {
   for (const key2 in object) {
-    if (key2.startsWith("x-") && has(object, key2)) forEachRef(object[key2], visit3, 0);
+    if (!key2.startsWith("x-") || !has(object, key2)) continue;
+    const value = object[key2];
+    if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
+      for (const part in value)
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
+    } else forEachRef(value, visit3, 0);
   }
+}
+function walkedNotificationSchema(item) {
+  const content = item[NOTIFICATION_CONTENT];
+  return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
 function forEachRef(value, visit3, depth) {
@@ -55150,12 +55542,14 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path56 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path58 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path56 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path !== path58) continue;
+    if (method === NOTIFICATION_CONTENT ? operation2.isTrigger : operation2.method === method || method === "parameters")
+      return operation2;
   }
   return void 0;
 }
@@ -55269,6 +55663,55 @@ function ambiguityRule(id, legacy, modern) {
   };
 }
 
+// packages/validator/src/rules/operations/dynamic-forms-agree-rule.ts
+var PAIRS = [
+  {
+    newer: "x-ms-dynamic-list",
+    older: "x-ms-dynamic-values",
+    newerValuePath: "itemValuePath",
+    olderValuePath: "value-path"
+  },
+  { newer: "x-ms-dynamic-properties", older: "x-ms-dynamic-schema" }
+];
+var WHY = "Designers that read the newer form use it, the others the older one, so makers would see different values";
+var dynamicFormsAgreeRule = {
+  id: "SWG-DYN-FORMS-AGREE",
+  file: "swagger",
+  title: "Have the newer and older dynamic forms on one holder call the same operation.",
+  description: "A parameter or property may carry x-ms-dynamic-list beside x-ms-dynamic-values, or x-ms-dynamic-properties beside x-ms-dynamic-schema, for designers that know only the older form (openapi-extensions doc). Designers that read the newer form use it and the others the older one, so both must call the same operationId, and the list must take the item value from the same path (itemValuePath and value-path). Checked at the newer form. None of the 387 list/values and 110 properties/schema pairs of the merged connectors calls another operation, and one takes another item value, so a warning.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "value-path": "id" }, "x-ms-dynamic-list": { "operationId": "ListProjects", "itemValuePath": "id" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "value-path": "id" }, "x-ms-dynamic-list": { "operationId": "ListFolders", "itemValuePath": "id" }'
+  },
+  check({ swagger, report }) {
+    for (const call of swagger ? dynamicCalls(swagger) : []) {
+      const pair = PAIRS.find((candidate) => candidate.newer === call.extension);
+      if (!pair) continue;
+      const older = asObject(call.holder[pair.older]);
+      if (!older) continue;
+      const newerId = asString(call.call.operationId);
+      const olderId = asString(older.operationId);
+      if (newerId !== void 0 && olderId !== void 0 && newerId !== olderId) {
+        report({
+          pointer: childPointer(call.pointer, "operationId"),
+          message: `${pair.newer} calls '${nameExcerpt(newerId)}', but ${pair.older} beside it calls '${nameExcerpt(olderId)}'. ${WHY}: call the same operation in both.`
+        });
+        continue;
+      }
+      if (pair.newerValuePath === void 0 || pair.olderValuePath === void 0) continue;
+      const newerPath = asString(call.call[pair.newerValuePath]);
+      const olderPath = asString(older[pair.olderValuePath]);
+      if (newerPath === void 0 || olderPath === void 0 || newerPath === olderPath) continue;
+      report({
+        pointer: childPointer(call.pointer, pair.newerValuePath),
+        message: `${pair.newer} takes the item value from '${nameExcerpt(newerPath)}', but ${pair.older} beside it from '${nameExcerpt(olderPath)}' (${pair.olderValuePath}). ${WHY}: name the same property in both.`
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/dynamic-call-operations.ts
 function targetOf(model, call) {
   const id = asString(call.call.operationId);
@@ -55294,6 +55737,55 @@ function sourceParameter(call, name) {
     match2 = parameter.value;
   }
   return match2;
+}
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return { kind: "undecided" };
+  if (inputs.names.has(reference2)) return { kind: "known" };
+  const first = firstStep(reference2);
+  if (inputs.names.has(first)) return { kind: "known" };
+  return { kind: "unknown", first, inputs };
+}
+var OperationInputs = class {
+  constructor(listed2) {
+    this.listed = listed2;
+    this.names = new Set(listed2);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => /* @__PURE__ */ new Map());
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.has(operation2)) return known.get(operation2);
+  const inputs = readInputs(model, operation2);
+  known.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2) {
+  const names2 = [];
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names2.push(parameter.name);
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    names2.push(...Object.keys(properties));
+  }
+  return new OperationInputs(names2);
+}
+function firstStep(reference2) {
+  const slash = reference2.indexOf("/");
+  if (slash > 0) return reference2.slice(0, slash);
+  const dot = reference2.indexOf(".");
+  return dot > 0 ? reference2.slice(0, dot) : reference2;
 }
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
@@ -55361,11 +55853,30 @@ var dynamicOnBodyRule = {
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
 }
+function reportUnknownReferences(model, call, source, report) {
+  const given = asObject(call.call.parameters);
+  for (const name in given) {
+    if (!has(given, name)) continue;
+    const entry = asObject(given[name]);
+    if (!entry) continue;
+    const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
+    const reference2 = entry[key2];
+    if (typeof reference2 !== "string") continue;
+    const input = sourceInput(model, source, reference2);
+    if (input.kind !== "unknown") continue;
+    const meant = input.inputs.closest(input.first);
+    const step = input.first === reference2 ? "" : ` (its first step '${nameExcerpt(input.first)}')`;
+    report({
+      pointer: childPointer(argumentPointer(call, name), key2),
+      message: `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`)
+    });
+  }
+}
 var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -55378,6 +55889,7 @@ var dynamicParametersRule = {
     const calls = dynamicCalls(swagger);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
+      if (call.source) reportUnknownReferences(swagger, call, call.source, report);
       const target2 = targetOf(swagger, call);
       if (!target2) continue;
       const label = operationLabel(target2);
@@ -55497,16 +56009,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path56) {
+function followSchemaPath(model, root, path58) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path56.length && steps < MAX_STEPS; ) {
-    let end = path56.indexOf("/", start);
-    if (end === -1) end = path56.length;
+  for (let start = 0; start < path58.length && steps < MAX_STEPS; ) {
+    let end = path58.indexOf("/", start);
+    if (end === -1) end = path58.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path56.slice(start, end));
+      const next = property(model, current, path58.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -55586,9 +56098,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path56 = pathAt(call, key2);
-    if (path56 === void 0 || followSchemaPath(model, items.schema, path56).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path56), label) });
+    const path58 = pathAt(call, key2);
+    if (path58 === void 0 || followSchemaPath(model, items.schema, path58).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path58), label) });
   }
   return problems;
 }
@@ -55714,6 +56226,17 @@ function notificationAt(operation2) {
 function simulateAt(operation2) {
   return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
 }
+var operationIdMatcher = perModel((model) => {
+  const ids = [];
+  for (const operation2 of model.operations)
+    if (operation2.operationId !== void 0) ids.push(operation2.operationId);
+  return closestMatcher(ids);
+});
+function meantOperation(model, operationId) {
+  if (typeof operationId !== "string") return "";
+  const match2 = operationIdMatcher(model)(operationId);
+  return match2 === void 0 ? "" : ` Did you mean '${nameExcerpt(match2)}'?`;
+}
 function operationIdAt(call) {
   return () => childPointer(call.pointer, "operationId");
 }
@@ -55721,7 +56244,7 @@ var operationIdReferenceRule = {
   id: "SWG-DYN-OPID",
   file: "swagger",
   title: "Reference operations that exist.",
-  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound). Calls written in a webhook's payload schema (x-ms-notification-content) are checked too, and the message names the operationId a misspelt one is closest to.",
   levels: sameLevels("error"),
   msCode: "OperationIdNotFound",
   msMessage: NOT_FOUND,
@@ -55736,7 +56259,7 @@ var operationIdReferenceRule = {
       if (typeof operationId === "string" && swagger.operationById(operationId)) return;
       report({
         pointer: at(),
-        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.${meantOperation(swagger, operationId)}`
       });
     };
     const calls = dynamicCalls(swagger);
@@ -55754,6 +56277,7 @@ var dynamicRules = [
   ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
   ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
   dynamicPropertiesPathRule,
+  dynamicFormsAgreeRule,
   dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,
@@ -56622,8 +57146,8 @@ var operationExtensionRules = [
   {
     id: "SWG-TRIGGER-ENUM",
     file: "swagger",
-    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
-    description: "The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.",
+    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata and -hint.",
+    description: 'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all. `x-ms-trigger-hint` is the text the designer shows under the trigger ("To see it work, add a task"), so a string. A trigger on a DELETE operation is a warning: a trigger polls (GET) or registers a webhook (POST, PUT), while DELETE is what the platform calls to remove a subscription; no merged connector has one.',
     levels: sameLevels("error"),
     example: { placement: "operation", bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger, report }) {
@@ -56634,6 +57158,19 @@ var operationExtensionRules = [
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
             message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
+          });
+        }
+        if (operation2.isTrigger && operation2.method === "delete") {
+          report({
+            pointer: childPointer(operation2.pointer, "x-ms-trigger"),
+            severity: "warning",
+            message: `x-ms-trigger is on the DELETE operation '${operationLabel(operation2)}': a trigger polls with GET or registers a webhook with POST or PUT, and DELETE is what the platform calls to remove a subscription. Remove x-ms-trigger from it.`
+          });
+        }
+        if (operation2.isTrigger && has(body, "x-ms-trigger-hint") && typeof body["x-ms-trigger-hint"] !== "string") {
+          report({
+            pointer: childPointer(operation2.pointer, "x-ms-trigger-hint"),
+            message: `x-ms-trigger-hint is the text the designer shows under the trigger, so a string such as "To see it work, add a task", not ${excerpt(body["x-ms-trigger-hint"])}.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -56654,7 +57191,7 @@ var operationExtensionRules = [
     id: "SWG-PAGEABLE",
     file: "swagger",
     title: "Name the next-page link 'nextLink' or '@odata.nextLink' in x-ms-pageable.",
-    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).",
+    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue). A success response schema that lists its properties without the named one gets a warning: the platform pages by that property of the response, which real responses may carry undocumented (10 of the corpus's 20 pageable operations with such a schema).",
     levels: sameLevels("error"),
     msCode: "InvalidNextLinkNameValue",
     msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
@@ -56664,12 +57201,23 @@ var operationExtensionRules = [
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }'
     },
     check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+      if (!swagger) return;
+      for (const operation2 of swagger.operations) {
         if ((operation2.keys & OperationKey.pageable) === 0 || !has(operation2.operation, "x-ms-pageable"))
           continue;
         const pageable = asObject(operation2.operation["x-ms-pageable"]);
         const name = pageable?.nextLinkName;
-        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) continue;
+        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) {
+          const schema = successSchema(operation2);
+          if (schema && followSchemaPath(swagger, schema, name).kind === "missing") {
+            report({
+              pointer: childPointer(operation2.pointer, "x-ms-pageable", "nextLinkName"),
+              severity: "warning",
+              message: `The success response schema of '${operationLabel(operation2)}' has no '${name}' property, the link to the next page that x-ms-pageable names. Describe it in the response schema: the platform asks for the next page only while a response carries it.`
+            });
+          }
+          continue;
+        }
         report({
           pointer: pageable && has(pageable, "nextLinkName") ? childPointer(operation2.pointer, "x-ms-pageable", "nextLinkName") : childPointer(operation2.pointer, "x-ms-pageable"),
           message: fill(
@@ -57049,12 +57597,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path56 in paths) {
-      if (!has(paths, path56)) continue;
-      const pathItem = asObject(paths[path56]);
+    for (const path58 in paths) {
+      if (!has(paths, path58)) continue;
+      const pathItem = asObject(paths[path58]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path56, "$ref"),
+        pointer: childPointer("/paths", path58, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -57072,19 +57620,19 @@ function unreadOperations(swagger, pathItem) {
 var pathKeysOf = perModel(
   (model) => Object.keys(model.paths ?? {}).filter((key2) => !key2.startsWith("x-"))
 );
-function pathKeys(model) {
+function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path56 of pathKeys(swagger)) {
-    const message = problem(path56);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path56), message });
+  for (const path58 of pathKeys2(swagger)) {
+    const message = problem(path58);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path58), message });
   }
 }
-function templateProblem(path56) {
+function templateProblem(path58) {
   let open2 = -1;
-  for (let index = 0; index < path56.length; index++) {
-    const character = path56[index];
+  for (let index = 0; index < path58.length; index++) {
+    const character = path58[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -57110,7 +57658,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path56) => path56.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path58) => path58.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -57130,7 +57678,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path56) => /[?#]/.test(path56) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path58) => /[?#]/.test(path58) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -57146,7 +57694,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path56) => path56.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path58) => path58.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -57160,8 +57708,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path56) => {
-      const problem = templateProblem(path56);
+    reportPathKeys(context, (path58) => {
+      const problem = templateProblem(path58);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -57178,9 +57726,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path56) => (
+      (path58) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path56.includes("=") && pathVariables(path56).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path58.includes("=") && pathVariables(path58).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -57196,14 +57744,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path56 of pathKeys(swagger)) {
-      const key2 = path56.toLowerCase();
+    for (const path58 of pathKeys2(swagger)) {
+      const key2 = path58.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path56),
+          pointer: childPointer("/paths", path58),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path56)
+            nameExcerpt(path58)
           )
         });
       }
@@ -57229,8 +57777,41 @@ var pathRules = [
 // packages/validator/src/rules/operations/webhook-subscription.ts
 function isWebhookSubscription(model, operation2) {
   const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
 }
+
+// packages/validator/src/rules/operations/notification-urls.ts
+function bodyNotificationUrls(model, operation2) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  if (!body) return [];
+  const urls = [];
+  const internal = [];
+  const required = [];
+  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
+    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
+    required[step.depth] = step.depth === 0 || step.required;
+    if (!isNotificationUrl(step.schema)) return;
+    urls.push({
+      pointer: step.node().pointer,
+      isString: step.schema.type === "string",
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
+      requiredChain: required.slice(0, step.depth + 1).every(Boolean)
+    });
+  });
+  return urls;
+}
+var webhooks = perModel((model) => {
+  const found = [];
+  for (const operation2 of model.operations) {
+    if (!operation2.isTrigger) continue;
+    const urls = bodyNotificationUrls(model, operation2);
+    const pathItem = asObject(model.paths?.[operation2.path]);
+    const notificationContent2 = pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+    if (urls.length === 0 && !notificationContent2) continue;
+    found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
+  }
+  return found;
+});
 
 // packages/validator/src/rules/operations/response-code-rules.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
@@ -57267,7 +57848,7 @@ var successResponseRule = {
   id: "SWG-OP-RESP-SUCCESS",
   file: "swagger",
   title: "Define a 2xx response for every operation.",
-  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`. The advice is a 200 with the output schema, or a 204; for a webhook registration it is a 201 with a `Location` header, as SWG-WH-DELETE asks, since the trigger's outputs come from `x-ms-notification-content`.",
   levels: sameLevels("warning"),
   msCode: "OperationShouldHaveSuccessfulResponse",
   msMessage: "The operation '{0}' should have at least one successful response definition.",
@@ -57277,9 +57858,13 @@ var successResponseRule = {
     good: '"responses": { "200": { "description": "OK" } }'
   },
   check({ swagger, report }) {
-    for (const operation2 of swagger?.operations ?? []) {
+    if (!swagger) return;
+    let webhookOperations;
+    for (const operation2 of swagger.operations) {
       if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      webhookOperations ??= new Set(webhooks(swagger).map((webhook) => webhook.operation));
+      const onlyDefault = operation2.responses.some((response) => response.code === "default");
+      const advice = webhookOperations.has(operation2) ? webhookAdvice(onlyDefault) : operationAdvice(onlyDefault);
       report({
         pointer: childPointer(operation2.pointer, "responses"),
         message: `${fill(
@@ -57290,6 +57875,14 @@ var successResponseRule = {
     }
   }
 };
+function operationAdvice(onlyDefault) {
+  return onlyDefault ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+}
+function webhookAdvice(onlyDefault) {
+  const response = "a 201 response with a 'Location' header (the subscription's URL, which the platform calls with DELETE to remove it)";
+  const outputs = "the trigger's outputs are described by 'x-ms-notification-content'.";
+  return onlyDefault ? `Describe the registration's success as ${response} rather than 'default'; ${outputs}` : `Add ${response}; ${outputs}`;
+}
 var responseCodeRule = {
   id: "SWG-RESP-CODE",
   file: "swagger",
@@ -57550,8 +58143,8 @@ var emptyResponseSchemaRule = {
 var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
-  title: "Give visible actions a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  title: "Give visible actions and polling triggers a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -57559,18 +58152,21 @@ var responseSchemaDefinedRule = {
     good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
   },
   check({ swagger, report }) {
-    for (const operation2 of swagger?.operations ?? []) {
-      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+    if (!swagger) return;
+    const webhookOperations = new Set(webhooks(swagger).map((webhook) => webhook.operation));
+    for (const operation2 of swagger.operations) {
+      if (operation2.isInternal || operation2.isMcp || webhookOperations.has(operation2)) continue;
       if (operation2.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
       if (withBody.length === 0) continue;
-      report({
-        pointer: withBody[0].pointer,
-        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-      });
+      report({ pointer: withBody[0].pointer, message: noResponseSchemaMessage(operation2) });
     }
   }
 };
+function noResponseSchemaMessage(operation2) {
+  const label = operationLabel(operation2);
+  return operation2.isTrigger ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.` : `The operation '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`;
+}
 
 // packages/validator/src/rules/operations/responses.ts
 var responseRules = [
@@ -59083,26 +59679,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path56 = [];
+    const path58 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path56.push(start);
+    path58.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path56.pop();
+        path58.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path56.slice(path56.indexOf(target2)));
+      if (seen === "grey") cycles.push(path58.slice(path58.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path56.push(target2);
+        path58.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -59725,7 +60321,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path56 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path58 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -59733,7 +60329,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path56}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path58}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59947,39 +60543,6 @@ var versioningRules = [
 // packages/validator/src/rules/swagger-versioning.ts
 var swaggerVersioningRules = versioningRules;
 
-// packages/validator/src/rules/operations/notification-urls.ts
-function bodyNotificationUrls(model, operation2) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  if (!body) return [];
-  const urls = [];
-  const internal = [];
-  const required = [];
-  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
-    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
-    required[step.depth] = step.depth === 0 || step.required;
-    if (!isNotificationUrl(step.schema)) return;
-    urls.push({
-      pointer: step.node().pointer,
-      isString: step.schema.type === "string",
-      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
-      requiredChain: required.slice(0, step.depth + 1).every(Boolean)
-    });
-  });
-  return urls;
-}
-var webhooks = perModel((model) => {
-  const found = [];
-  for (const operation2 of model.operations) {
-    if (!operation2.isTrigger) continue;
-    const urls = bodyNotificationUrls(model, operation2);
-    const pathItem = asObject(model.paths?.[operation2.path]);
-    const notificationContent2 = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-    if (urls.length === 0 && !notificationContent2) continue;
-    found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
-  }
-  return found;
-});
-
 // packages/validator/src/rules/operations/webhook-deletes.ts
 var SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 function subscriptionRemover(deletions) {
@@ -59993,8 +60556,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path56) {
-  return withoutTrailingSlashes(routeOf(path56)).toLowerCase();
+function templateShape(path58) {
+  return withoutTrailingSlashes(routeOf(path58)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -60046,7 +60609,7 @@ var webhookRules = [
     id: "SWG-WH-NOTIF-CONTENT",
     file: "swagger",
     title: "Describe the webhook payload with x-ms-notification-content.",
-    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; the create-webhook-trigger doc's example, and all 269 uses in the corpus). Written inside the operation it is not read, so the finding is at that key and asks to move it up to the path item.",
     levels: sameLevels("error"),
     msMessage: "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
     example: {
@@ -60057,14 +60620,20 @@ var webhookRules = [
     check({ swagger, report }) {
       for (const webhook of swagger ? webhooks(swagger) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
-        report({
-          pointer: webhook.operation.pathItemPointer,
-          message: fill(
-            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
-            operationLabel(webhook.operation),
-            webhook.urls.length
-          )
-        });
+        const operation2 = webhook.operation;
+        const message = fill(
+          "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+          operationLabel(operation2),
+          webhook.urls.length
+        );
+        if (has(operation2.operation, NOTIFICATION_CONTENT)) {
+          report({
+            pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
+            message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+          });
+          continue;
+        }
+        report({ pointer: operation2.pathItemPointer, message });
       }
     }
   },
@@ -60173,7 +60742,7 @@ var webhookRules = [
     id: "SWG-WH-DELETE",
     file: "swagger",
     title: "Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.",
-    description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
+    description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription. A registration with responses but no 2xx among them gets the 201 advice from SWG-OP-RESP-SUCCESS, as a warning, and not again here.`,
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "paths",
@@ -60187,7 +60756,9 @@ var webhookRules = [
       for (const webhook of webhooks(swagger)) {
         if (webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        deletions ??= swagger.operations.filter((candidate) => candidate.method === "delete");
+        deletions ??= swagger.operations.filter(
+          (candidate) => candidate.method === "delete" && !candidate.isTrigger
+        );
         removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report({
@@ -60201,7 +60772,8 @@ var webhookRules = [
         const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
           (name) => name.toLowerCase() === "location"
         );
-        if (!created || !location) {
+        const toldBySuccessRule = operation2.responses.length > 0 && !operation2.responses.some((response) => isSuccessCode(response.code));
+        if (!toldBySuccessRule && (!created || !location)) {
           report({
             pointer: created ? created.pointer : childPointer(operation2.pointer, "responses"),
             severity: "info",
@@ -60757,10 +61329,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path56, options = {}) {
+function offsetOfPath(document, path58, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path56.entries()) {
+  for (const [index, step] of path58.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step);
@@ -60771,7 +61343,7 @@ function offsetOfPath(document, path56, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path56.length - 1;
+    const isLast = index === path58.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -60795,8 +61367,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path56, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path56, options));
+  return (path58, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path58, options));
     return { line, column: col };
   };
 }
@@ -60875,13 +61447,18 @@ function parseConfig(text2, file, options) {
   const config2 = value;
   const known = options.ruleIds ?? ALL_RULES.map((rule2) => rule2.id);
   const knownSet = new Set(known);
+  const closestRule = closestMatcher(known);
   const rules = isObject(config2.rules) ? config2.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
     const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
     problems.push(
-      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
+      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(
+        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, closestRule)}`,
+        offset,
+        RULES_HINT
+      )
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -60975,9 +61552,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path56 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path56.map(nameExcerpt);
-  const value = path56.reduce(
+  const path58 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path58.map(nameExcerpt);
+  const value = path58.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -60985,7 +61562,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path56.length === 0) {
+    if (path58.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -60996,7 +61573,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path56, key2],
+      path: [...path58, key2],
       atKey: true
     };
   }
@@ -61004,7 +61581,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path56,
+      path: path58,
       atKey: false
     };
   }
@@ -61014,34 +61591,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path56,
+        path: path58,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path56, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path58, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path56,
+      path: path58,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path56, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path58, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path56,
+      path: path58,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path56,
+    path: path58,
     atKey: false
   };
 }
@@ -61151,8 +61728,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path56, method, pathItemPlace, operation2) {
-    this.path = path56;
+  constructor(path58, method, pathItemPlace, operation2) {
+    this.path = path58;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -61453,11 +62030,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path56 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path56)) continue;
-      let pathItem = asObject(paths[path56]);
+    for (const path58 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path58)) continue;
+      let pathItem = asObject(paths[path58]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path56);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path58);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -61473,7 +62050,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written3[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path56, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path58, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -61641,13 +62218,13 @@ function locateFindings(connector, pending2) {
     const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      message: report.advice === void 0 ? told : `${told} ${report.advice}`,
+      message: report.transientNote === void 0 ? told : `${told} ${report.transientNote}`,
       file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath,
       related: named2?.related,
-      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report.advice === void 0 ? void 0 : report.message),
+      messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report.transientNote === void 0 ? void 0 : report.message),
       identity: report.identity,
       unlisted: report.unlisted
     });
@@ -61837,9 +62414,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path56) {
-  const [setting, ruleId] = path56;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path56];
+function placeIn(config2, path58) {
+  const [setting, ruleId] = path58;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path58];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -61850,6 +62427,9 @@ function strictestLevel(rule2, config2) {
 // packages/validator/src/diff/baseline.ts
 var import_node_path23 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
+  return compareWithBaseline(current, base2).findings;
+}
+function compareWithBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -61866,10 +62446,23 @@ function markBaseline(current, base2) {
     return true;
   });
   const loose = countKeys(leftover, looseKey);
-  return marked.map(({ finding, existing }) => ({
+  const findings = marked.map(({ finding, existing }) => ({
     ...finding,
     baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
+  const listedNow = new Set(
+    current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
+  );
+  const fixed = leftover.filter(
+    (finding) => take(loose, looseKey(finding)) && !unknownUnderCap(finding, settled, listedNow)
+  );
+  return { findings, fixed };
+}
+function unknownUnderCap(finding, settled, listedNow) {
+  const ofConnector = listingKey(finding, "connector");
+  if (settled.has(ofConnector) && listedNow.has(ofConnector)) return true;
+  const ofFile = listingKey(finding, "file");
+  return finding.unlisted?.per === "file" && settled.has(ofFile) && listedNow.has(ofFile);
 }
 var LISTING_SCOPES = ["connector", "file"];
 function cappedListingsNotGrown(current, base2) {
@@ -61969,9 +62562,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path56, method, body) => `{
+var operation = (path58, method, body) => `{
   "paths": {
-    "${path56}": {
+    "${path58}": {
       "${method}": ${body}
     }
   }
@@ -62324,7 +62917,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -62453,16 +63046,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path56 = [];
+  const path58 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path56.push(part.step);
+        if (part.step !== void 0) path58.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path56.pop();
+        if (part.step !== void 0) path58.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -62470,7 +63063,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path56, ...part.change.path] });
+      result.push({ ...part.change, path: [...path58, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -63512,14 +64105,10 @@ function basePathPrefix(model) {
 }
 function notificationContent(model, operation2) {
   if (!operation2.isTrigger) return void 0;
-  const onOperation = asObject(operation2.operation["x-ms-notification-content"]);
-  if (onOperation) {
-    return { value: onOperation, pointer: childPointer(operation2.pointer, "x-ms-notification-content") };
-  }
   const pathItem = asObject(valueAtPointer(model.root, operation2.pathItemPointer));
-  const onPathItem = asObject(pathItem?.["x-ms-notification-content"]);
+  const onPathItem = asObject(pathItem?.[NOTIFICATION_CONTENT]);
   if (!onPathItem) return void 0;
-  return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
+  return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, NOTIFICATION_CONTENT) };
 }
 function reportSchemaChanges(context, changes, operation2, valuePath) {
   for (const { list: list2, steps } of changes) {
@@ -64597,6 +65186,21 @@ function counterpartPointer(before, after, pointer) {
   return toPointer(segments);
 }
 function deletionPointer(before, after, pointer) {
+  const deleted = deletedMember(before, after, pointer);
+  if (typeof deleted === "string") return deleted;
+  const outside = followingPlace(after, deleted.kept);
+  if (outside !== void 0) return outside;
+  const preceding = deleted.members.precedingPlace(deleted.at);
+  return preceding === void 0 ? deleted.kept : childPointer(deleted.kept, preceding);
+}
+function deletionPlace(before, after, pointer) {
+  const deleted = deletedMember(before, after, pointer);
+  if (typeof deleted === "string") return { pointer: deleted, atValueEnd: false };
+  const preceding = deleted.members.precedingPlace(deleted.at);
+  if (preceding !== void 0) return { pointer: childPointer(deleted.kept, preceding), atValueEnd: true };
+  return { pointer: followingPlace(after, deleted.kept) ?? deleted.kept, atValueEnd: false };
+}
+function deletedMember(before, after, pointer) {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
@@ -64610,10 +65214,7 @@ function deletionPointer(before, after, pointer) {
   const following = members.followingPlace(at);
   if (following !== void 0) return childPointer(kept, following);
   if (members.emptied) return kept;
-  const outside = followingPlace(after, kept);
-  if (outside !== void 0) return outside;
-  const preceding = members.precedingPlace(at);
-  return preceding === void 0 ? kept : childPointer(kept, preceding);
+  return { kept, members, at };
 }
 var membersByBase = /* @__PURE__ */ new WeakMap();
 function membersOf(was, is) {
@@ -64683,12 +65284,22 @@ function followingPlace(root, pointer) {
       const next = Number(name) + 1;
       if (next < parent.length) return childPointer(parentPointer, next);
     } else if (isObject(parent)) {
-      const names2 = Object.keys(parent);
-      const next = names2[names2.indexOf(name) + 1];
+      const next = nextKeys(parent).get(name);
       if (next !== void 0) return childPointer(parentPointer, next);
     }
   }
   return void 0;
+}
+var nextKeysByObject = /* @__PURE__ */ new WeakMap();
+function nextKeys(object) {
+  let next = nextKeysByObject.get(object);
+  if (!next) {
+    const names2 = Object.keys(object);
+    next = /* @__PURE__ */ new Map();
+    for (let at = 0; at + 1 < names2.length; at++) next.set(names2[at], names2[at + 1]);
+    nextKeysByObject.set(object, next);
+  }
+  return next;
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -65132,21 +65743,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path56 in paths) {
-    if (!has(paths, path56)) continue;
-    const pathItem = refPathItem(paths[path56]);
+  for (const path58 in paths) {
+    if (!has(paths, path58)) continue;
+    const pathItem = refPathItem(paths[path58]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path56));
-    unfollowed2.set(path56, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path58));
+    unfollowed2.set(path58, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path56 in paths) {
-    if (!has(paths, path56)) continue;
-    const pathItem = refPathItem(paths[path56]);
+  for (const path58 in paths) {
+    if (!has(paths, path58)) continue;
+    const pathItem = refPathItem(paths[path58]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -65158,17 +65769,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path56 of all) {
-    const before = has(pathsBefore, path56) ? pathsBefore[path56] : void 0;
-    const after = has(pathsAfter, path56) ? pathsAfter[path56] : void 0;
+  for (const path58 of all) {
+    const before = has(pathsBefore, path58) ? pathsBefore[path58] : void 0;
+    const after = has(pathsAfter, path58) ? pathsAfter[path58] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path56);
-    const whyBefore = unfollowedBefore.get(path56);
+    const whyAfter = unfollowedAfter.get(path58);
+    const whyBefore = unfollowedBefore.get(path58);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path56);
+    const pathItemPointer = childPointer("/paths", path58);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -65176,12 +65787,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path56)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path58)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path56)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path56)} was not compared: in the base version, ${whyBefore}.` : refEdit(path56, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path58)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path58)} was not compared: in the base version, ${whyBefore}.` : refEdit(path58, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -65191,12 +65802,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path56, before, after) {
+function refEdit(path58, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path56)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path58)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path56)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path56)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path58)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path58)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65413,8 +66024,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path56) {
-  return withoutTrailingSlashes(emptiedBraces(path56));
+function normalizePath(path58) {
+  return withoutTrailingSlashes(emptiedBraces(path58));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -65688,8 +66299,7 @@ function triggerKindPointer(context, before, after) {
   const contentAfter = notificationContent(context.new, after);
   if (contentAfter && !contentBefore) return contentAfter.pointer;
   if (contentBefore && !contentAfter) {
-    const onOperation = contentBefore.pointer.startsWith(`${before.pointer}/`);
-    return onOperation ? deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-notification-content") : deletedMemberPointer(
+    return deletedMemberPointer(
       context,
       before.pathItemPointer,
       after.pathItemPointer,
@@ -66153,6 +66763,37 @@ var FIELDS_KEYS = /* @__PURE__ */ new Set(["x-ms-dynamic-schema", "x-ms-dynamic-
 var PICKER_NOTE = "only decides the values the designer offers: flows keep sending the values they were saved with, so check that the service still takes the values the base version's source listed.";
 var FIELDS_NOTE = "decides the fields the designer fetches: flows keep the fields they were saved with, so check that the new source gives the base version's fields (one it no longer gives breaks the flows that use it, and no comparison of the swaggers can see that).";
 
+// packages/validator/src/diff/broken-dynamic-calls.ts
+var CALLING_KEYS = /* @__PURE__ */ new Set([
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-properties"
+]);
+function brokenDynamicCalls(changedKeys, before, baseModel) {
+  const broken = /* @__PURE__ */ new Map();
+  for (const key2 of changedKeys) {
+    if (!CALLING_KEYS.has(key2)) continue;
+    const missing = calledOperationIds(before[key2]).find((id) => !baseModel.operationById(id));
+    if (missing !== void 0) broken.set(key2, missing);
+  }
+  return broken;
+}
+function brokenCallNote(broken) {
+  return [...broken].map(
+    ([key2, id]) => `The base version's ${key2} called ${quoted(id)}, which is no operation of that version: the designer could get nothing from it, so no flow holds what it gave, and changing it breaks none.`
+  ).join(" ");
+}
+function calledOperationIds(value) {
+  const call = asObject(value);
+  if (!call) return [];
+  return [call, asObject(call.open), asObject(call.browse)].flatMap((part) => {
+    const id = asString(part?.operationId);
+    return id === void 0 ? [] : [id];
+  });
+}
+
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
 var SchemaLists = class {
@@ -66550,12 +67191,17 @@ var SchemaComparer = class {
     appendAll(others2, differingKeys(before.node, after.node, ignored));
     if (others2.length > 0) {
       const keys = [...new Set(others2)];
-      const note = dynamicSourceNote(keys);
+      const broken = brokenDynamicCalls(keys, before.node, this.oldModel);
+      const note = dynamicSourceNote(keys.filter((key2) => !broken.has(key2)));
+      const notes = [note, broken.size > 0 ? brokenCallNote(broken) : void 0].filter(
+        (text2) => text2 !== void 0
+      );
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${note === void 0 ? "" : ` ${note}`}`
+        detail: `Changed: ${nameList(keys)}.${notes.map((text2) => ` ${text2}`).join("")}`,
+        ...broken.size === keys.length && { impact: "minor" }
       });
     }
     return { parts: found.parts, cut: found.cut, depth };
@@ -67250,8 +67896,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path56 = names2.slice(2, 2 + length);
-  return names2 === `a/${path56} b/${path56}` ? path56 : void 0;
+  const path58 = names2.slice(2, 2 + length);
+  return names2 === `a/${path58} b/${path58}` ? path58 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -67519,7 +68165,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path56, linked]) => ({ path: path56, linked }));
+    return [...nested].map(([path58, linked]) => ({ path: path58, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -68003,12 +68649,14 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 var import_node_fs20 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
-  const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
-  if (options.includeWorkingTree) {
-    for (const file of await git.changedFiles(mergeBase)) files.add(file);
-    for (const file of await git.untrackedFiles()) files.add(file);
-  }
-  return [...files].sort();
+  const { known, untracked } = await branchChanges(git, mergeBase, options);
+  return [.../* @__PURE__ */ new Set([...known, ...untracked])].sort();
+}
+async function branchChanges(git, mergeBase, options = {}) {
+  const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
+  if (!options.includeWorkingTree) return { known: [...known].sort(), untracked: [] };
+  for (const file of await git.changedFiles(mergeBase)) known.add(file);
+  return { known: [...known].sort(), untracked: (await git.untrackedFiles()).sort() };
 }
 async function connectorFoldersOf(files, git, topLevel, baseRev) {
   const verdicts = /* @__PURE__ */ new Map();
@@ -68135,7 +68783,7 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
 var import_node_path32 = __toESM(require("node:path"), 1);
@@ -68462,9 +69110,33 @@ function changeToFinding(change, connector, current, previous) {
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
-  const pointer = deletionPointer(before?.value, document.value, change.pointer);
-  const where2 = document.locate(pointer);
-  return { ...finding, file, pointer, ...document.position(where2.offset) };
+  const { pointer, atValueEnd } = deletionPlace(before?.value, document.value, change.pointer);
+  const offset = (atValueEnd ? document.valueEnd(pointer) : void 0) ?? document.locate(pointer).offset;
+  return { ...finding, file, pointer, ...document.position(offset) };
+}
+
+// packages/validator/src/git/fixed-findings.ts
+var import_node_path34 = __toESM(require("node:path"), 1);
+function fixedInBase(finding, connector, mergeBase, basePath) {
+  const folder = `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : basePath}`;
+  const inside = slashSeparated(import_node_path34.default.relative(finding.connector, finding.file));
+  const file = inside === "" ? folder : `${folder}${folder.endsWith(":") ? "" : "/"}${inside}`;
+  return locatedFinding({
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message.split(finding.connector).join(folder),
+    file,
+    ...finding.pointer !== void 0 && { pointer: finding.pointer },
+    line: finding.line,
+    column: finding.column,
+    ...finding.endLine !== void 0 && { endLine: finding.endLine },
+    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn },
+    connector,
+    ...finding.msCode !== void 0 && { msCode: finding.msCode }
+  });
+}
+function fixedSinceBase(diffs) {
+  return diffs.flatMap((entry) => entry.fixed ?? []);
 }
 
 // packages/validator/src/git/compare-with-base.ts
@@ -68487,7 +69159,9 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       void 0,
       base2.root
     );
-    const marked = markBaseline(connector.findings, baseResult.findings);
+    const compared = compareWithBaseline(connector.findings, baseResult.findings);
+    const marked = compared.findings;
+    const fixed = compared.fixed.map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath)).sort(compareFindings);
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
@@ -68504,7 +69178,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       if (!reported) added.push(finding);
     }
     const findings = [...marked, ...added].sort(compareFindings);
-    return { status: "changed", findings, diff, basePath, reportedAs };
+    return { status: "changed", findings, fixed, diff, basePath, reportedAs };
   } finally {
     await base2.cleanup();
   }
@@ -68544,14 +69218,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path34.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path34.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path35.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path35.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -68591,7 +69265,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -68601,9 +69275,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path35.default.resolve(where2.cwd, given);
+    const absolute = import_node_path36.default.resolve(where2.cwd, given);
     const exists4 = (0, import_node_fs24.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path35.default.resolve(where2.realCwd, import_node_path35.default.relative(where2.cwd, absolute));
+    const real = exists4 ? await realCasePath(absolute) : import_node_path36.default.resolve(where2.realCwd, import_node_path36.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -68644,17 +69318,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises = require("node:fs/promises");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs25.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path36.default.dirname(file)).then((folder) => import_node_path36.default.join(folder, import_node_path36.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path37.default.dirname(file)).then((folder) => import_node_path37.default.join(folder, import_node_path37.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path36.default.resolve(where2.realCwd, import_node_path36.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path37.default.resolve(where2.realCwd, import_node_path37.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -68662,13 +69336,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path37.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path37.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path38.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path38.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -68696,8 +69370,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path37.default.posix.normalize(import_node_path37.default.posix.join(import_node_path37.default.posix.dirname(at), target2));
-      const outside = import_node_path37.default.posix.isAbsolute(target2) || import_node_path37.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path38.default.posix.normalize(import_node_path38.default.posix.join(import_node_path38.default.posix.dirname(at), target2));
+      const outside = import_node_path38.default.posix.isAbsolute(target2) || import_node_path38.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -68706,7 +69380,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path37.default.posix.dirname(file);
+    const folder = import_node_path38.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -68716,7 +69390,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path38.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path39.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -68735,7 +69409,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path38.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path39.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -68762,9 +69436,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path38.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path39.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path38.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path39.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -68775,16 +69449,20 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const git = options.git ?? await repositoryOfPaths(paths, cwd);
   const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
-  const files = await changedFilesSince(git, mergeBase, {
+  const files = await branchChanges(git, mergeBase, {
     includeWorkingTree: options.includeWorkingTree ?? true
   });
-  const changedFolders = new Set(await connectorFoldersOf(files, git, topLevel, mergeBase));
+  const knownFolders = new Set(await connectorFoldersOf(files.known, git, topLevel, mergeBase));
+  const changedFolders = /* @__PURE__ */ new Set([
+    ...knownFolders,
+    ...await connectorFoldersOf(files.untracked, git, topLevel, mergeBase)
+  ]);
   const renamedFrom = renamedFolderSources(
     await git.renamedFiles(mergeBase, options.includeWorkingTree ?? true ? void 0 : "HEAD"),
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path39.default.resolve(cwd, import_node_path39.default.relative(realCwd, import_node_path39.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path40.default.resolve(cwd, import_node_path40.default.relative(realCwd, import_node_path40.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -68815,7 +69493,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path39.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path40.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -68827,7 +69505,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       });
       continue;
     }
-    const ignored = found.gitIgnored.get(import_node_path39.default.resolve(cwd, connector.path));
+    const ignored = found.gitIgnored.get(import_node_path40.default.resolve(cwd, connector.path));
     const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
@@ -68846,6 +69524,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       status: compared.status,
       ...compared.baseHadNoSwagger && { baseHadNoSwagger: true },
       diff: compared.diff,
+      ...compared.fixed && { fixed: compared.fixed },
       ...compared.reportedAs && { reportedAs: compared.reportedAs },
       ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
     });
@@ -68860,7 +69539,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
   const connectorFolders = validatedFolders.filter(
-    (folder) => !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options.profile, config2))
+    (folder) => knownFolders.has(folder) && !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options.profile, config2))
   );
   await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options,
@@ -68918,7 +69597,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs26.existsSync)(import_node_path39.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs26.existsSync)(import_node_path40.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -68937,25 +69616,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path40.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path41.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path40.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path40.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path41.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path41.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path41.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path41.default.resolve(cwd, file);
+  const baseDir = import_node_path42.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path42.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -68963,7 +69642,7 @@ function artifactUri(file, base2 = {}) {
   if (relative2 !== void 0) {
     return { uri: relative2.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path41.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path42.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -69100,7 +69779,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path56, findings]) => ({ path: path56, findings }));
+  return [...byFile].map(([path58, findings]) => ({ path: path58, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -69184,10 +69863,20 @@ function identifyingText(finding, pathKeyOf) {
   return `${finding.ruleId}\0${pathKeyOf(finding.file)}\0${where2}`;
 }
 
+// packages/validator/src/reporters/job-summary.ts
+var import_node_path43 = __toESM(require("node:path"), 1);
+
 // packages/validator/src/reporters/baseline-note.ts
-function newSinceBaseNote(findings) {
-  if (!findings.some((finding) => finding.baseline === "existing")) return "";
+function newSinceBaseNote(result, always = false) {
+  const findings = result.findings;
+  const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  if (fixed > 0) {
+    return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
+  }
+  if (always && comparedWithBase(result) && findings.length > 0)
+    return `; ${fresh} new and 0 fixed since the base`;
+  if (!findings.some((finding) => finding.baseline === "existing")) return "";
   return `; ${fresh} new since the base`;
 }
 
@@ -69428,12 +70117,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path56, profile, findings }) => ({ name: shown(path56), profile, findings })),
+    ...validated.map(({ path: path58, profile, findings }) => ({ name: shown(path58), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path56, findings }) => ({ name: `${shown(path56)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path58, findings }) => ({ name: `${shown(path58)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path56, findings }) => ({
-      name: `${shown(path56)} (configuration)`,
+    ...configuration.map(({ path: path58, findings }) => ({
+      name: `${shown(path58)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -69509,7 +70198,7 @@ function buildJobSummary(result, options = {}) {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
   const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
   const omitted = { findings: 0, changes: 0, connectors: 0 };
-  const shown = (file) => repositoryPath(file, options) ?? file;
+  const shown = (file) => repositoryPath(file, options) ?? import_node_path43.default.resolve(options.cwd ?? process.cwd(), file);
   const deleted = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
@@ -69517,6 +70206,7 @@ function buildJobSummary(result, options = {}) {
     overallLine(result, deleted.length, status, options.failOn ?? "error"),
     ""
   );
+  if (options.push) budget.add(pushLine(options.push), "");
   writeStatusTable(
     budget,
     result.connectors,
@@ -69550,7 +70240,10 @@ function buildJobSummary(result, options = {}) {
 function overallLine(result, deleted, status, failOn) {
   const connectors = `${plural(result.connectors.length, "connector")} checked${deleted > 0 ? `, ${deleted} deleted` : ""}`;
   const existing = existingFailuresNote(result.findings, failOn, "`only-new: true`");
-  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.${existing ? ` ${existing}` : ""}`;
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result, true)}.${existing ? ` ${existing}` : ""}`;
+}
+function pushLine(push2) {
+  return `This push fixed ${push2.fixed} and added ${push2.added} (against \`${push2.before.slice(0, 12)}\`, the head it replaced).`;
 }
 function truncationNote(omitted, everyFinding = "The SARIF log and the command-line output list every finding.") {
   const parts = [];
@@ -69934,10 +70627,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path42.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path44.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -69969,7 +70662,7 @@ async function writeJobSummary(summary3 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -69977,7 +70670,7 @@ var InputError = class extends UsageError {
     super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
   }
 };
-function readString2(name) {
+function readString(name) {
   return getInput(name);
 }
 function readLines(name) {
@@ -70021,20 +70714,20 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path43.default) {
+var import_node_path45 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path45.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path43.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path45.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path43.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path45.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path43.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path45.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -70083,8 +70776,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path44.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path44.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path46.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path46.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -70099,7 +70792,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs27.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path44.default.dirname(current);
+      const parent = import_node_path46.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -70142,11 +70835,11 @@ async function reportFailure(title, errors2) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path45.default) {
+var import_node_path47 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path47.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -70156,10 +70849,10 @@ function readValidateConnectorInputs() {
   return {
     paths: readLines("path"),
     profile: readChoice("profile", ["auto", ...PROFILES], "auto"),
-    config: readString2("config"),
+    config: readString("config"),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
-    sarifFile: readString2("sarif-file"),
-    base: readString2("base"),
+    sarifFile: readString("sarif-file"),
+    base: readString("base"),
     onlyNew: readBoolean("only-new", false),
     failOnBreaking: readBoolean("fail-on-breaking", false),
     // 0 writes none: a repository that reads the SARIF report alone.
@@ -70169,12 +70862,12 @@ function readValidateConnectorInputs() {
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs28.existsSync)(import_node_path46.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs28.existsSync)(import_node_path48.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs28.existsSync)(import_node_path46.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs28.existsSync)(import_node_path48.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -70273,7 +70966,7 @@ async function resolveBaseInput(base2, workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -70285,6 +70978,7 @@ function readPullRequestEvent(env = process.env) {
     baseSha,
     headSha: payload.pull_request?.head?.sha ?? payload.merge_group?.head_sha,
     number: payload.pull_request?.number,
+    ...payload.action === "synchronize" && typeof payload.before === "string" && payload.before !== "" && { before: payload.before },
     // A merge group has no title and no base branch of its own: those rules skip.
     facts: {
       title: payload.pull_request?.title,
@@ -70326,18 +71020,18 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs29.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path47.default.relative(realWorkspace, import_node_path47.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path49.default.relative(realWorkspace, import_node_path49.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const address = addressAt(commit, env);
   if (!address) return void 0;
   return (file, line) => {
-    const relative2 = import_node_path48.default.relative(workspace, import_node_path48.default.resolve(workspace, file));
-    if (relative2.startsWith("..") || import_node_path48.default.isAbsolute(relative2)) return void 0;
-    return address(relative2.split(import_node_path48.default.sep), line);
+    const relative2 = import_node_path50.default.relative(workspace, import_node_path50.default.resolve(workspace, file));
+    if (relative2.startsWith("..") || import_node_path50.default.isAbsolute(relative2)) return void 0;
+    return address(relative2.split(import_node_path50.default.sep), line);
   };
 }
 function headSourceUrlFor(workspace, lines, env = process.env) {
@@ -70371,7 +71065,7 @@ function addressAt(commit, env) {
 }
 
 // packages/actions/src/validate-connector/head-lines.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 var import_node_fs30 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
@@ -70382,7 +71076,7 @@ async function headLinesOf(workspace, headSha, files) {
     if (checked === head) return void 0;
     const inRepository = /* @__PURE__ */ new Map();
     for (const file of new Set(files)) {
-      const real = realPathOf(import_node_path49.default.resolve(workspace, file));
+      const real = realPathOf(import_node_path51.default.resolve(workspace, file));
       if (real !== void 0 && isWithin(top, real)) inRepository.set(file, posixRelativePath(top, real));
     }
     const changes = await git.lineChanges(checked, head, pathspecsOf(inRepository.values()));
@@ -70402,7 +71096,7 @@ async function headLinesOf(workspace, headSha, files) {
 function pathspecsOf(files) {
   const specs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const folder = import_node_path49.default.posix.dirname(file);
+    const folder = import_node_path51.default.posix.dirname(file);
     specs.add(folder === "." ? file : folder);
   }
   return [...specs];
@@ -70413,6 +71107,37 @@ function realPathOf(file) {
   } catch {
     return void 0;
   }
+}
+
+// packages/actions/src/validate-connector/push-progress.ts
+async function pushProgress(workspace, paths, before, options) {
+  const git = new Git(workspace);
+  const commit = await git.commitOf(before);
+  if (!commit || await git.mergeBase("HEAD", commit) !== commit) return void 0;
+  const result = await validateAgainstBase(paths, commit, {
+    ...options,
+    cwd: workspace,
+    git,
+    includeWorkingTree: false
+  });
+  const added = result.findings.filter(
+    (finding) => finding.baseline === "new" && !isBreakingChange(finding)
+  ).length;
+  return { before: commit, added, fixed: fixedSinceBase(result.diffs).length };
+}
+async function comparePush(workspace, paths, before, options, logger) {
+  return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
+    try {
+      const progress = await pushProgress(workspace, paths, before, options);
+      logger.info(
+        progress ? `This push fixed ${progress.fixed} and added ${progress.added}.` : "The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared."
+      );
+      return progress;
+    } catch (error3) {
+      logger.info(`Not compared: ${error3 instanceof Error ? error3.message : String(error3)}`);
+      return void 0;
+    }
+  });
 }
 
 // packages/actions/src/validate-connector/main.ts
@@ -70444,7 +71169,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs31.existsSync)(import_node_path50.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs31.existsSync)(import_node_path52.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -70530,6 +71255,7 @@ async function validateConnectorAction(logger) {
       `${inputs.onlyNew ? "only-new" : "fail-on-breaking"} has no effect without a base to compare with: run on pull_request, or set the base input.`
     );
   }
+  const push2 = pullRequest?.before && comparedWithBase(result) && !configurationOnly ? await comparePush(workspace, paths, pullRequest.before, options, logger) : void 0;
   const changes = connectorChanges(result);
   const headLines = await headLinesOf(workspace, pullRequest?.headSha, placedFiles(result, changes));
   const sarif = sarifTarget === void 0 ? void 0 : sarifReport(result, sarifOptions(workspace));
@@ -70541,6 +71267,7 @@ async function validateConnectorAction(logger) {
     baseDir: workspace,
     sourceUrl: headLines ? headSourceUrlFor(workspace, headLines) : sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
     baseSourceUrl: comparedWithBase(result) ? baseSourceUrlFor(result.mergeBase) : void 0,
+    ...push2 && { push: push2 },
     everyFinding: !sarif ? "Set the sarif-file input for a report of every finding." : sarif.leftOut ? `The SARIF report (${inputs.sarifFile}) holds the ${sarif.leftOut.kept} most severe; connector-alm validate --format json lists every finding.` : `The SARIF report (${inputs.sarifFile}) lists every finding.`
   });
   annotate(
@@ -70577,6 +71304,7 @@ async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
   setOutput("errors", result.counts.error);
   setOutput("warnings", result.counts.warning);
   setOutput("notices", result.counts.info);
+  setOutput("fixed", comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0);
   setOutput(
     "connectors",
     JSON.stringify(result.connectors.map((connector) => reportedPath(workspace, connector.path)))
@@ -70630,7 +71358,7 @@ function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifH
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path50.default.join(workspace, file)),
+    isFile: (file) => isFile(import_node_path52.default.join(workspace, file)),
     ...headLines && { headLine: headLines.lineAtHead }
   });
   let omitted = 0;
@@ -70659,7 +71387,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path50.default.resolve(workspace, inputs.sarifFile)
+    import_node_path52.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs31.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
