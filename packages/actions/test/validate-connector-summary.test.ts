@@ -152,7 +152,9 @@ describe('validate-connector job summary of a pull request with errors, warnings
   it('still counts the breaking changes in the headline and the table', () => {
     expect(outputs).toMatchObject({ errors: '6', warnings: '6', notices: '2', 'breaking-changes': '5' });
     expect(results).toHaveLength(14);
-    expect(summary).toContain('❌ 2 connectors checked: 6 errors, 6 warnings, 2 info.');
+    expect(summary).toContain(
+      '❌ 2 connectors checked: 6 errors, 6 warnings, 2 info; 14 new and 0 fixed since the base.',
+    );
     expect(summary).toContain('| certified-connectors/Contoso Notes | certified | 3 | 5 | 0 | 8 | ⚠️ |');
     expect(summary).toContain('| certified-connectors/Contoso Tasks | certified | 3 | 1 | 2 | 6 | ❌ |');
     expect(summary).toContain(

@@ -245,6 +245,8 @@ describe('connector-alm validate on an MCP server connector', () => {
           `info PROP-OAUTH-REDIRECT apiProperties.json:${lineOf(CERTIFIED_PROPERTIES, '"redirectMode"')}`,
           // An independent publisher's brand colour is fixed, MCP server or not.
           `error PROP-BRAND-IP apiProperties.json:${lineOf(CERTIFIED_PROPERTIES, '"iconBrandColor"')}`,
+          // The service's owner publishing it belongs in certified-connectors.
+          `warning PROP-PUBLISHER-OWNER apiProperties.json:${lineOf(CERTIFIED_PROPERTIES, '"publisher"')}`,
         ],
         custom: [
           `info PROP-OAUTH-REDIRECT apiProperties.json:${lineOf(CERTIFIED_PROPERTIES, '"redirectMode"')}`,
@@ -269,7 +271,10 @@ describe('connector-alm validate on an MCP server connector', () => {
       ];
       const expected: Record<string, string[]> = {
         certified: submission,
-        'independent-publisher': submission,
+        'independent-publisher': [
+          ...submission,
+          `warning PROP-PUBLISHER-OWNER apiProperties.json:${lineOf(TEMPLATE_PROPERTIES, '"publisher"')}`,
+        ],
         custom: [`info SWG-OP-DESC-REQ apiDefinition.swagger.json:${post}`],
       };
       expect(await validate(template, profile)).toEqual({
