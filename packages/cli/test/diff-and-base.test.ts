@@ -4,18 +4,11 @@ import path from 'node:path';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 import { runGit, temporaryFolder } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { validSwagger, writeValidConnector } from '@connector-alm/validator/testing';
 
 function tempRoot(): string {
   const root = temporaryFolder('cli-diff-');
   return root;
-}
-
-function writeConnector(folder: string, swagger: object): void {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
 }
 
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
@@ -25,8 +18,8 @@ describe('connector-alm diff', () => {
     const root = tempRoot();
     const after = validSwagger();
     delete after.paths['/tasks/{taskId}'];
-    writeConnector(path.join(root, 'old'), validSwagger());
-    writeConnector(path.join(root, 'new'), after);
+    writeValidConnector(path.join(root, 'old'), validSwagger());
+    writeValidConnector(path.join(root, 'new'), after);
     const io = memoryIo(root);
     expect(await runCli(['diff', 'old', 'new', '--format', 'json'], io)).toBe(1);
     const report = JSON.parse(io.out());
@@ -45,8 +38,8 @@ describe('connector-alm diff', () => {
     const root = tempRoot();
     const after = validSwagger();
     after.info.description = 'Contoso Tasks lets whole teams plan, assign and track their work items.';
-    writeConnector(path.join(root, 'old'), validSwagger());
-    writeConnector(path.join(root, 'new'), after);
+    writeValidConnector(path.join(root, 'old'), validSwagger());
+    writeValidConnector(path.join(root, 'new'), after);
     const io = memoryIo(root);
     expect(
       await runCli(['diff', 'old/apiDefinition.swagger.json', 'new/apiDefinition.swagger.json'], io),
@@ -66,8 +59,8 @@ describe('connector-alm diff', () => {
       parameters: [{ ...after.paths['/tasks/{taskId}'].get.parameters[0] }],
       responses: { '204': { description: 'Deleted.' } },
     };
-    writeConnector(path.join(root, 'old'), validSwagger());
-    writeConnector(path.join(root, 'new'), after);
+    writeValidConnector(path.join(root, 'old'), validSwagger());
+    writeValidConnector(path.join(root, 'new'), after);
     return root;
   }
 
@@ -114,8 +107,8 @@ describe('connector-alm diff', () => {
       'x-ms-summary': 'Owner',
       description: 'Only tasks of this owner.',
     });
-    writeConnector(path.join(root, 'old'), validSwagger());
-    writeConnector(path.join(root, 'new'), after);
+    writeValidConnector(path.join(root, 'old'), validSwagger());
+    writeValidConnector(path.join(root, 'new'), after);
     const io = memoryIo(root);
     expect(await runCli(['diff', 'old', 'new'], io)).toBe(0);
     expect(io.out()).toMatch(/^new\/apiDefinition\.swagger\.json:\d+:\d+ minor \(info\) CHG-TEXT-EDITED /m);
@@ -125,7 +118,7 @@ describe('connector-alm diff', () => {
 
   it('finds nothing between a connector and itself', async () => {
     const root = tempRoot();
-    writeConnector(path.join(root, 'same'), validSwagger());
+    writeValidConnector(path.join(root, 'same'), validSwagger());
     const io = memoryIo(root);
     expect(await runCli(['diff', 'same', 'same', '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out())).toEqual({ changes: [], classification: 'no-change' });
@@ -207,8 +200,8 @@ describe('connector-alm diff', () => {
     ];
     for (const [written, slipped] of slips) {
       const root = tempRoot();
-      writeConnector(path.join(root, 'old'), validSwagger());
-      writeConnector(path.join(root, 'new'), validSwagger());
+      writeValidConnector(path.join(root, 'old'), validSwagger());
+      writeValidConnector(path.join(root, 'new'), validSwagger());
       const file = path.join(root, 'new', 'apiDefinition.swagger.json');
       const text = readFileSync(file, 'utf8');
       expect(text).toContain(written);
@@ -235,14 +228,14 @@ describe('connector-alm validate --base', () => {
     const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
     const swagger = validSwagger();
     swagger.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
-    writeConnector(folder, swagger);
+    writeValidConnector(folder, swagger);
     git(root, 'init', '-q', '-b', 'dev');
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'base');
     git(root, 'checkout', '-qb', 'feature');
     swagger.info.title = 'Contoso Tasks API';
     delete swagger.paths['/tasks/{taskId}'];
-    writeConnector(folder, swagger);
+    writeValidConnector(folder, swagger);
     git(root, 'commit', '-qam', 'change');
     return root;
   }
@@ -325,7 +318,7 @@ describe('connector-alm validate --base', () => {
 
   it('lists every connector validated against the base, unchanged and new ones too', async () => {
     const root = repository();
-    writeConnector(path.join(root, 'certified-connectors', 'Contoso Notes'), validSwagger());
+    writeValidConnector(path.join(root, 'certified-connectors', 'Contoso Notes'), validSwagger());
     const io = memoryIo(root);
     await runCli(['validate', '.', '--base', 'HEAD', '--format', 'json'], io);
     const connectors = JSON.parse(io.out()).base.connectors;
@@ -360,7 +353,7 @@ describe('connector-alm validate --base', () => {
     const root = repository();
     const copy = validSwagger();
     copy.info.title = 'Contoso Tasks API';
-    writeConnector(path.join(root, 'certified-connectors', 'Contoso Tasks Copy'), copy);
+    writeValidConnector(path.join(root, 'certified-connectors', 'Contoso Tasks Copy'), copy);
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'a second connector');
     const io = memoryIo(root);
@@ -382,13 +375,13 @@ describe('connector-alm validate --base', () => {
     const root = tempRoot();
     const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
     const swagger = validSwagger();
-    writeConnector(folder, swagger);
+    writeValidConnector(folder, swagger);
     git(root, 'init', '-q', '-b', 'dev');
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'base');
     git(root, 'checkout', '-qb', 'feature');
     delete swagger.paths['/tasks/{taskId}'];
-    writeConnector(folder, swagger);
+    writeValidConnector(folder, swagger);
     git(root, 'commit', '-qam', 'remove GetTask');
     return root;
   }
@@ -398,14 +391,14 @@ describe('connector-alm validate --base', () => {
   it("repeats the run's --config and --profile in the command, and gives a folder named like an option as ./-x", async () => {
     const root = tempRoot();
     const swagger = validSwagger();
-    writeConnector(path.join(root, '-x'), swagger);
+    writeValidConnector(path.join(root, '-x'), swagger);
     mkdirSync(path.join(root, 'ci'));
     writeFileSync(path.join(root, 'ci', 'rules.yml'), 'rules:\n  SWG-INFO-TITLE-LEN: off\n');
     git(root, 'init', '-q', '-b', 'dev');
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'base');
     delete swagger.paths['/tasks/{taskId}'];
-    writeConnector(path.join(root, '-x'), swagger);
+    writeValidConnector(path.join(root, '-x'), swagger);
     const io = memoryIo(root);
     await runCli(
       ['validate', '.', '--base', 'dev', '--config', 'ci/rules.yml', '--profile', 'certified'],
@@ -503,7 +496,7 @@ describe('connector-alm validate --base', () => {
   it('reports a deleted apiProperties.json whether or not the configuration turns REPO-REQUIRED-FILES off', async () => {
     const root = tempRoot();
     const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
-    writeConnector(folder, validSwagger());
+    writeValidConnector(folder, validSwagger());
     writeFileSync(path.join(root, '.connector-alm.yml'), 'rules:\n  REPO-REQUIRED-FILES: off\n');
     git(root, 'init', '-q', '-b', 'dev');
     git(root, 'add', '-A');
@@ -557,8 +550,8 @@ describe('connector-alm validate --base', () => {
   /** dev has two clean connectors; the branch renames Contoso Tasks and deletes Fabrikam Notes. */
   function renamesOneAndDeletesOne(): string {
     const root = tempRoot();
-    writeConnector(path.join(root, 'certified-connectors', 'Contoso Tasks'), validSwagger());
-    writeConnector(path.join(root, 'certified-connectors', 'Fabrikam Notes'), validSwagger());
+    writeValidConnector(path.join(root, 'certified-connectors', 'Contoso Tasks'), validSwagger());
+    writeValidConnector(path.join(root, 'certified-connectors', 'Fabrikam Notes'), validSwagger());
     git(root, 'init', '-q', '-b', 'dev');
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'base');

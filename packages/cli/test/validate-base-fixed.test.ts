@@ -1,19 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 import { runGit, temporaryFolder } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { validSwagger, writeValidConnector } from '@connector-alm/validator/testing';
 
 const FOLDER = path.join('certified-connectors', 'Contoso Tasks');
-
-function writeConnector(folder: string, swagger: object): void {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
-}
 
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
@@ -26,14 +18,14 @@ function repository(worsen: boolean): string {
   const folder = path.join(root, FOLDER);
   const base = validSwagger();
   base.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
-  writeConnector(folder, base);
+  writeValidConnector(folder, base);
   git(root, 'init', '-q', '-b', 'dev');
   git(root, 'add', '-A');
   git(root, 'commit', '-qm', 'base');
   git(root, 'checkout', '-qb', 'feature');
   const fixed = validSwagger();
   if (worsen) fixed.info.title = 'Contoso Tasks API';
-  writeConnector(folder, fixed);
+  writeValidConnector(folder, fixed);
   git(root, 'commit', '-qam', 'fix the contact');
   return root;
 }

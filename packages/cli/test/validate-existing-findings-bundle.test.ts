@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runGit, temporaryFolders } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { validSwagger, writeValidConnector } from '@connector-alm/validator/testing';
 
 // `validate --base` ended a failing run with its count line only: a maker whose change fails on errors
 // the connector already had read them as their own. The built CLI says how many were already in the
@@ -12,13 +11,6 @@ import { validApiProperties, validReadme, validSwagger } from '@connector-alm/va
 const CLI = path.join(REPO_ROOT, 'dist/cli/index.cjs');
 const folders = temporaryFolders('cli-existing-findings-');
 afterAll(() => folders.cleanup());
-
-function writeConnector(folder: string, swagger: object): void {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
-}
 
 /**
  * A repository whose connector's title already broke a rule on dev (an error), and a branch that
@@ -29,13 +21,13 @@ function branchWithExistingAndNewError(): string {
   const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
   const swagger = validSwagger();
   swagger.info.title = 'Contoso Tasks API';
-  writeConnector(folder, swagger);
+  writeValidConnector(folder, swagger);
   runGit(root, ['init', '-q', '-b', 'dev']);
   runGit(root, ['add', '-A']);
   runGit(root, ['commit', '-qm', 'base']);
   runGit(root, ['checkout', '-qb', 'feature']);
   swagger.paths['/tasks'].get.summary = 'List tasks / items';
-  writeConnector(folder, swagger);
+  writeValidConnector(folder, swagger);
   runGit(root, ['commit', '-qam', 'summary']);
   return root;
 }
