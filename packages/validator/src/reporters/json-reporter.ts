@@ -152,6 +152,16 @@ export function formatJson(result: ValidationResult, fixes?: JsonFixReport): str
 }
 
 function toJsonFixed(finding: Finding): JsonFixedFinding {
+  return { ...locatedFinding(finding), baseline: 'fixed' };
+}
+
+/**
+ * What every finding of the JSON output says, current or fixed: the rule, what it found and where.
+ * Built key by key, so the order stays the same whatever order the finding was built in.
+ */
+function locatedFinding(
+  finding: Finding,
+): Pick<JsonFinding, 'ruleId' | 'severity' | 'message' | 'file' | 'pointer' | 'line' | 'column'> {
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -160,20 +170,12 @@ function toJsonFixed(finding: Finding): JsonFixedFinding {
     ...ifDefined('pointer', finding.pointer),
     line: finding.line,
     column: finding.column,
-    baseline: 'fixed',
   };
 }
 
-/** Builds the object key by key, so the order stays the same whatever order the finding was built in. */
 function toJsonFinding(finding: Finding): JsonFinding {
   return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    file: finding.file,
-    ...ifDefined('pointer', finding.pointer),
-    line: finding.line,
-    column: finding.column,
+    ...locatedFinding(finding),
     ...ifDefined('endLine', finding.endLine),
     ...ifDefined('endColumn', finding.endColumn),
     ...ifDefined(
