@@ -61437,6 +61437,9 @@ function formatJson(result, fixes) {
   return JSON.stringify(toJsonReport(result, fixes), null, 2) + "\n";
 }
 function toJsonFixed(finding) {
+  return { ...locatedFinding2(finding), baseline: "fixed" };
+}
+function locatedFinding2(finding) {
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -61444,19 +61447,12 @@ function toJsonFixed(finding) {
     file: finding.file,
     ...ifDefined("pointer", finding.pointer),
     line: finding.line,
-    column: finding.column,
-    baseline: "fixed"
+    column: finding.column
   };
 }
 function toJsonFinding(finding) {
   return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    file: finding.file,
-    ...ifDefined("pointer", finding.pointer),
-    line: finding.line,
-    column: finding.column,
+    ...locatedFinding2(finding),
     ...ifDefined("endLine", finding.endLine),
     ...ifDefined("endColumn", finding.endColumn),
     ...ifDefined(
