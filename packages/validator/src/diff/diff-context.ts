@@ -1,4 +1,4 @@
-import { childPointer, valueAtPointer } from '../json/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { Located } from '../swagger/local-refs.js';
@@ -47,8 +47,7 @@ export function notificationContent(
 ): Located<JsonObject> | undefined {
   if (!operation.isTrigger) return undefined;
   // The path item the operation is read from: the one a `$ref` path item leads to, when it is one.
-  const pathItem = asObject(valueAtPointer(model.root, operation.pathItemPointer));
-  const onPathItem = asObject(pathItem?.[NOTIFICATION_CONTENT]);
+  const onPathItem = asObject(model.pathItemOf(operation)?.[NOTIFICATION_CONTENT]);
   if (!onPathItem) return undefined;
   return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, NOTIFICATION_CONTENT) };
 }

@@ -221,7 +221,7 @@ export class SwaggerModel {
       let pathItem = asObject(paths[path]);
       if (!pathItem) continue;
       let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
-      if (this.followPathItemRefs && typeof pathItem.$ref === 'string') {
+      if (this.followsRef(pathItem)) {
         // What is written beside the `$ref` is ignored, as JSON Reference says.
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -246,6 +246,23 @@ export class SwaggerModel {
       }
     }
     return operations;
+  }
+
+  /**
+   * The path item an operation was read from: the one written at its path, or, in a model that
+   * follows path item `$ref`s (diff), the one its `$ref` leads to. A path item's own keys
+   * (`x-ms-notification-content`, `parameters`) are read here by rules and diff alike: read at
+   * `paths[path]`, a webhook behind a `$ref` had its payload in the diff and none in the rules.
+   */
+  pathItemOf(operation: OperationInfo): JsonObject | undefined {
+    const written = asObject(this.paths?.[operation.path]);
+    if (!written || !this.followsRef(written)) return written;
+    return this.pathItemTarget(written)?.value;
+  }
+
+  /** This model reads the operations of this path item from where its `$ref` leads. */
+  private followsRef(pathItem: JsonObject): boolean {
+    return this.followPathItemRefs && typeof pathItem.$ref === 'string';
   }
 
   /**

@@ -1,55 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { dynamicStatus } from '../helpers/dynamic-status.js';
 import { describeRule, swaggerFindings, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
 
 const STATUS = '/paths/~1tasks/get/parameters/0';
 const BODY = '/paths/~1tasks/post/parameters/0';
 const VALUES = `${STATUS}/x-ms-dynamic-values`;
-
-/**
- * GET /statuses (ListStatuses) needs a `project` query parameter and returns `{ value: [{ id, name }] }`;
- * the `status` parameter of ListTasks gets its values from it, with `call` merged into the extension.
- */
-function dynamicStatus(call: Record<string, unknown> = {}, more: SwaggerEdit = () => {}): SwaggerEdit {
-  return (s) => {
-    s.paths['/statuses'] = {
-      get: {
-        operationId: 'ListStatuses',
-        'x-ms-visibility': 'internal',
-        parameters: [{ name: 'project', in: 'query', required: true, type: 'string' }],
-        responses: {
-          '200': {
-            description: 'OK',
-            schema: {
-              type: 'object',
-              properties: {
-                value: {
-                  type: 'array',
-                  items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    };
-    s.paths['/tasks'].get.parameters.push({
-      name: 'project',
-      in: 'query',
-      type: 'string',
-      'x-ms-summary': 'Project',
-      description: 'The project.',
-    });
-    s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'] = {
-      operationId: 'ListStatuses',
-      parameters: { project: { parameter: 'project' } },
-      'value-collection': 'value',
-      'value-path': 'id',
-      'value-title': 'name',
-      ...call,
-    };
-    more(s);
-  };
-}
 
 describeRule(
   'SWG-DYN-ON-BODY',

@@ -73,4 +73,51 @@ describe('dynamicCalls', () => {
       ['/paths/~1a~0b/post/parameters/0/schema/properties/two', 'PostAB'],
     ]);
   });
+
+  it('gives a shared holder each operation that shows it, in document order', () => {
+    const trigger = (operationId: string) => ({ operationId, 'x-ms-trigger': 'single', responses: {} });
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      parameters: {
+        // Listed by two operations, one of them twice: its user once.
+        kind: { name: 'kind', in: 'query', type: 'string', ...lookup },
+        // A body whose schema holds the call.
+        payload: bodyWithLookup,
+      },
+      paths: {
+        '/things': {
+          get: { operationId: 'ListThings', parameters: [{ $ref: '#/parameters/kind' }], responses: {} },
+        },
+        '/shared': {
+          parameters: [{ name: 'q', in: 'query', type: 'string', ...lookup }],
+          put: {
+            operationId: 'PutShared',
+            parameters: [{ $ref: '#/parameters/kind' }, { $ref: '#/parameters/kind' }],
+            responses: {},
+          },
+          patch: {
+            operationId: 'PatchShared',
+            parameters: [{ $ref: '#/parameters/payload' }],
+            responses: {},
+          },
+        },
+        '/hooks': {
+          'x-ms-notification-content': { schema: { type: 'object', properties: { id: { ...lookup } } } },
+          post: trigger('OnCreated'),
+          put: trigger('OnChanged'),
+          get: { operationId: 'GetHook', responses: {} },
+        },
+      },
+    });
+    const users = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.users.map((user) => user.operationId),
+    ]);
+    expect(users).toEqual([
+      ['/parameters/kind', ['ListThings', 'PutShared']],
+      ['/paths/~1shared/parameters/0', ['PutShared', 'PatchShared']],
+      ['/parameters/payload/schema/properties/thing', ['PatchShared']],
+      ['/paths/~1hooks/x-ms-notification-content/schema/properties/id', ['OnChanged', 'OnCreated']],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import { writtenParameters } from '../../src/rules/operations/parameter-index.js
 import { SwaggerModel } from '../../src/swagger/swagger-model.js';
 
 describe('writtenParameters', () => {
-  it('lists each parameter object once, at its definition, with its first user and visibility', () => {
+  it('lists each parameter object once, at its definition, with its visibility', () => {
     const model = new SwaggerModel({
       swagger: '2.0',
       parameters: {
@@ -30,15 +30,14 @@ describe('writtenParameters', () => {
     const listed = writtenParameters(model).map((p) => ({
       pointer: p.pointer,
       name: p.name,
-      firstUser: p.firstUser?.operationId,
       visible: p.visible,
     }));
     expect(listed).toEqual([
-      { pointer: '/parameters/Top', name: 'top', firstUser: 'Hidden', visible: true },
-      { pointer: '/parameters/a~0b', name: 'tilde', firstUser: 'Hidden', visible: false },
-      { pointer: '/parameters/Unused', name: 'unused', firstUser: undefined, visible: false },
-      { pointer: '/paths/~1sites~1{site}/parameters/0', name: 'site', firstUser: 'Hidden', visible: true },
-      { pointer: '/parameters/a~b', name: 'tilde', firstUser: 'Shown', visible: true },
+      { pointer: '/parameters/Top', name: 'top', visible: true },
+      { pointer: '/parameters/a~0b', name: 'tilde', visible: false },
+      { pointer: '/parameters/Unused', name: 'unused', visible: false },
+      { pointer: '/paths/~1sites~1{site}/parameters/0', name: 'site', visible: true },
+      { pointer: '/parameters/a~b', name: 'tilde', visible: true },
     ]);
   });
 
@@ -54,11 +53,8 @@ describe('writtenParameters', () => {
         '/d': { get: { operationId: 'Other', parameters: [{ name: 'top', in: 'query', type: 'integer' }] } },
       },
     });
-    const listed = writtenParameters(model).map((p) => [p.pointer, p.firstUser?.operationId]);
-    expect(listed).toEqual([
-      ['/paths/~1c/get/parameters/0', 'UsesIt'],
-      ['/paths/~1d/get/parameters/0', 'Other'],
-    ]);
+    const listed = writtenParameters(model).map((p) => p.pointer);
+    expect(listed).toEqual(['/paths/~1c/get/parameters/0', '/paths/~1d/get/parameters/0']);
   });
 
   it('lists a parameter without a name but not an empty one, with the name and location read from it', () => {

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { callArgument, callArguments, dynamicCalls, type DynamicCall } from './dynamic-index.js';
 
 /** References the service cannot resolve without the newer extension: property paths or names in two locations. */
@@ -9,11 +10,17 @@ function ambiguousReferences(call: DynamicCall): string[] {
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== 'reference') continue;
-    const sameName =
-      call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes('/') || sameName > 1) names.push(argument.name);
+    if (argument.name.includes('/') || call.users.some((user) => namedTwice(user, argument.name)))
+      names.push(argument.name);
   }
   return names;
+}
+
+/** Two of the operation's parameters have this name (in two locations): a plain reference cannot tell which. */
+function namedTwice(operation: OperationInfo, name: string): boolean {
+  let seen = 0;
+  for (const parameter of operation.parameters) if (parameter.name === name && ++seen > 1) return true;
+  return false;
 }
 
 export function ambiguityRule(

@@ -4,6 +4,7 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { OperationInfo, ParameterInfo } from '../../swagger/operation-info.js';
 import type { DynamicCall } from './dynamic-index.js';
 import { perModel } from './rule-kit.js';
+import { followSchemaPath, propertyNames, type SchemaPathMissing } from './schema-path.js';
 
 /* The operations a dynamic call links: the target it calls, and the source whose parameters it passes. */
 
@@ -14,7 +15,7 @@ export function targetOf(model: SwaggerModel, call: DynamicCall): OperationInfo 
 
 /** Whether the schema of an operation's body parameter has a top-level property of this name. */
 export function hasBodyProperty(model: SwaggerModel, operation: OperationInfo, name: string): boolean {
-  const body = operation.parameters.find((parameter) => parameter.in === 'body');
+  const body = bodyParameter(operation);
   const properties = asObject(asObject(model.resolve(body?.value.schema, '').value)?.properties);
   return properties !== undefined && has(properties, name);
 }
@@ -31,10 +32,10 @@ export function parameterNamed(operation: OperationInfo, name: string): Paramete
   return undefined;
 }
 
-/** The source operation's parameter of this name, when exactly one has it. */
-export function sourceParameter(call: DynamicCall, name: string): JsonObject | undefined {
+/** The operation's parameter of this name, when exactly one has it. */
+export function sourceParameter(operation: OperationInfo, name: string): JsonObject | undefined {
   let match: JsonObject | undefined;
-  for (const parameter of call.source?.parameters ?? []) {
+  for (const parameter of operation.parameters) {
     if (parameter.name !== name) continue;
     if (match !== undefined) return undefined;
     match = parameter.value;
@@ -43,24 +44,101 @@ export function sourceParameter(call: DynamicCall, name: string): JsonObject | u
 }
 
 /**
+ * The first operation that shows the call's holder (DynamicCall.users) whose parameter of this name
+ * is `wrong`, with that parameter: a shared holder is checked in each of them, and told once.
+ */
+export function firstWrongSource(
+  call: DynamicCall,
+  name: string,
+  wrong: (parameter: JsonObject) => boolean,
+): { operation: OperationInfo; parameter: JsonObject } | undefined {
+  for (const operation of call.users) {
+    const parameter = sourceParameter(operation, name);
+    if (parameter && wrong(parameter)) return { operation, parameter };
+  }
+  return undefined;
+}
+
+/**
  * What a dynamic call's reference (`{"parameter": X}`, `{"parameterReference": X}`) names among
- * the inputs of the operation it is written in: `known` when a parameter or a top-level property of
- * the body has that name (the older forms name body properties plainly: `boardId`, 218 of the
- * corpus's references), or its first step does (`body/boardId`, `webHook/Properties/Id`, or the
- * dotted `WebHook.LifecycleId` of the older forms; the steps past the first are not followed), and
- * `unknown` with the names that are there when none does. `undecided` when the inputs cannot all be
- * read: a parameter without a name (a broken `$ref`) or a body whose properties are not listed.
+ * the inputs of an operation that shows it: `known` when a parameter or a top-level property of the
+ * body has that name (the older forms name body properties plainly: `boardId`, 218 of the corpus's
+ * references), or when its path leads through them (`body/WebHook/LifecycleId`,
+ * `webHook/Properties/Id`, the dotted `WebHook.LifecycleId` of the older forms): a first step that
+ * is one, then properties of the body's schema, `$ref` and `allOf` followed, names compared as
+ * followSchemaPath does. `unknown` at the first step that names nothing, with the reference before
+ * it ('' for the first step) and the name it is closest to. `undecided` when that cannot be read: a
+ * parameter without a name (a broken `$ref`), a body whose properties are not listed, a step past a
+ * parameter that is not the body, or into a schema that is open there.
  */
 export type SourceInput =
-  { kind: 'known' } | { kind: 'undecided' } | { kind: 'unknown'; first: string; inputs: OperationInputs };
+  | { kind: 'known' }
+  | { kind: 'undecided' }
+  | { kind: 'unknown'; step: string; before: string; meant: string | undefined };
+
+// Shared answers: every reference of the corpus is known or undecided, in each operation that shows it.
+const KNOWN: SourceInput = Object.freeze({ kind: 'known' });
+const UNDECIDED: SourceInput = Object.freeze({ kind: 'undecided' });
 
 export function sourceInput(model: SwaggerModel, source: OperationInfo, reference: string): SourceInput {
   const inputs = inputsOf(model, source);
-  if (!inputs) return { kind: 'undecided' };
-  if (inputs.names.has(reference)) return { kind: 'known' };
-  const first = firstStep(reference);
-  if (inputs.names.has(first)) return { kind: 'known' };
-  return { kind: 'unknown', first, inputs };
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference)) return KNOWN;
+  const separator = stepSeparator(reference);
+  if (separator === undefined) return unknownStep(reference, '', inputs.closest(reference));
+  const first = reference.slice(0, reference.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, '', inputs.closest(first));
+  return stepsPastFirst(model, source, reference, separator, first);
+}
+
+function unknownStep(step: string, before: string, meant: string | undefined): SourceInput {
+  return { kind: 'unknown', step, before, meant };
+}
+
+/** The separator of a reference's steps: `/` in `body/boardId`, `.` in `WebHook.LifecycleId`. */
+function stepSeparator(reference: string): '/' | '.' | undefined {
+  if (reference.indexOf('/') > 0) return '/';
+  return reference.indexOf('.') > 0 ? '.' : undefined;
+}
+
+/**
+ * The steps after a first one that is an input, followed through the body: from its schema when the
+ * first step is the body parameter, else from the body's top-level property it names (when it is
+ * both, either way that leads somewhere will do).
+ */
+function stepsPastFirst(
+  model: SwaggerModel,
+  source: OperationInfo,
+  reference: string,
+  separator: '/' | '.',
+  first: string,
+): SourceInput {
+  // The dotted form is followed as the other, written with slashes: the offsets stay the reference's.
+  const path = separator === '.' ? reference.replaceAll('.', '/') : reference;
+  const body = bodyParameter(source);
+  let missing: { result: SchemaPathMissing; offset: number } | undefined;
+  if (body && parameterNamed(source, first) === body) {
+    const offset = first.length + 1;
+    const result = followSchemaPath(model, body.value.schema, path.slice(offset));
+    if (result.kind !== 'missing') return KNOWN;
+    missing = { result, offset };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result = followSchemaPath(model, body.value.schema, path);
+    if (result.kind !== 'missing') return KNOWN;
+    missing ??= { result, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names = propertyNames(model, result.parent);
+  // A dotted step may be part of a property name that has a dot in it.
+  if (separator === '.' && names.some((name) => name.includes('.'))) return UNDECIDED;
+  const step = reference.slice(offset + result.start, offset + result.end);
+  return unknownStep(step, reference.slice(0, offset + result.start - 1), closestMatcher(names)(step));
+}
+
+function bodyParameter(operation: OperationInfo): ParameterInfo | undefined {
+  return operation.parameters.find((parameter) => parameter.in === 'body');
 }
 
 /**
@@ -106,12 +184,4 @@ function readInputs(model: SwaggerModel, operation: OperationInfo): OperationInp
     names.push(...Object.keys(properties));
   }
   return new OperationInputs(names);
-}
-
-/** `body` of `body/boardId`, `WebHook` of `WebHook.LifecycleId`, the reference itself otherwise. */
-function firstStep(reference: string): string {
-  const slash = reference.indexOf('/');
-  if (slash > 0) return reference.slice(0, slash);
-  const dot = reference.indexOf('.');
-  return dot > 0 ? reference.slice(0, dot) : reference;
 }

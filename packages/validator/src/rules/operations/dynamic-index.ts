@@ -1,14 +1,14 @@
 import { writtenSchemasOf } from '../swagger/structure.js';
-import { childPointer, decodeSegment } from '../../json/pointer.js';
+import { childPointer } from '../../json/pointer.js';
 import { asObject, asString, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
-import { writtenParameters } from './parameter-index.js';
+import { writtenParameters, type WrittenParameter } from './parameter-index.js';
+import { HolderUsers } from './holder-users.js';
 import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { perModel } from './rule-kit.js';
-import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 
 export { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 
@@ -31,9 +31,17 @@ export class DynamicCall {
     readonly holderKind: 'parameter' | 'schema',
     /** `in` of the carrying parameter. */
     readonly holderIn: string | undefined,
-    /** The operation whose inputs the extension belongs to, when the holder is written under one. */
-    readonly source: OperationInfo | undefined,
+    /**
+     * The operations whose inputs the call's references name (see HolderUsers): one for a holder
+     * written in an operation, each user of a shared one, none for a schema in `definitions`.
+     */
+    readonly users: readonly OperationInfo[],
   ) {}
+
+  /** The first of the users: where a finding that names one operation is told. */
+  get source(): OperationInfo | undefined {
+    return this.users[0];
+  }
 
   get pointer(): string {
     this.text ??=
@@ -47,69 +55,6 @@ export class DynamicCall {
     return this.holderPlace.pointer;
   }
 }
-
-const PATHS_PREFIX = '/paths/';
-
-/**
- * The operation a pointer under `/paths/<path>/<method>/…` belongs to (path-level parameters: the
- * first one; a webhook's payload schema, `x-ms-notification-content`: the path item's first trigger,
- * whose inputs its dynamic calls pass). Only its two segments after `paths` are read: parsing every
- * schema's whole pointer into segments cost ~0.5 MB a corpus run.
- */
-function operationOwning(model: SwaggerModel, pointer: string): OperationInfo | undefined {
-  if (!pointer.startsWith(PATHS_PREFIX)) return undefined;
-  const pathEnd = pointer.indexOf('/', PATHS_PREFIX.length);
-  if (pathEnd === -1) return undefined;
-  const methodEnd = pointer.indexOf('/', pathEnd + 1);
-  const path = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
-  const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation = operations[index]!;
-    if (operation.path !== path) continue;
-    if (
-      method === NOTIFICATION_CONTENT
-        ? operation.isTrigger
-        : operation.method === method || method === 'parameters'
-    )
-      return operation;
-  }
-  return undefined;
-}
-
-/**
- * operationOwning for a document's schemas in walk order, where the schemas under one operation come
- * one after the other: the answer for the last `/paths/<path>/<method>` part is kept, and reused
- * while the pointers start with it. Each of the corpus's ~1,000 schemas with a dynamic extension
- * had its two segments decoded and the document's operations searched for them.
- */
-class OperationOwners {
-  /** The `/paths/<path>/<method>` part of the last pointer answered, '' before the first. */
-  private prefix = '';
-  private owner: OperationInfo | undefined;
-
-  constructor(private readonly model: SwaggerModel) {}
-
-  of(pointer: string): OperationInfo | undefined {
-    const prefix = this.prefix;
-    if (
-      prefix !== '' &&
-      pointer.startsWith(prefix) &&
-      (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH)
-    )
-      return this.owner;
-    const owner = operationOwning(this.model, pointer);
-    const pathEnd = pointer.startsWith(PATHS_PREFIX) ? pointer.indexOf('/', PATHS_PREFIX.length) : -1;
-    if (pathEnd !== -1) {
-      const methodEnd = pointer.indexOf('/', pathEnd + 1);
-      this.prefix = methodEnd === -1 ? pointer : pointer.slice(0, methodEnd);
-      this.owner = owner;
-    }
-    return owner;
-  }
-}
-
-const SLASH = 0x2f;
 
 const TREE_PARTS = ['open', 'browse'] as const;
 
@@ -125,14 +70,14 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
     holderPlace: LazyPointer,
     holderKind: 'parameter' | 'schema',
     holderIn: string | undefined,
-    source: OperationInfo | undefined,
+    users: readonly OperationInfo[],
   ): void => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
       if (extension !== 'x-ms-dynamic-tree') {
         calls.push(
-          new DynamicCall(extension, value, holder, holderPlace, undefined, holderKind, holderIn, source),
+          new DynamicCall(extension, value, holder, holderPlace, undefined, holderKind, holderIn, users),
         );
         continue;
       }
@@ -140,7 +85,7 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
         const call = asObject(value[part]);
         if (call)
           calls.push(
-            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, source),
+            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users),
           );
       }
     }
@@ -149,20 +94,38 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   // are never built.
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
+  const holders: WrittenParameter[] = [];
   for (let index = 0; index < parameters.length; index++) {
-    if ((keys.parameters[index]! & HolderKey.dynamic) === 0) continue;
-    const parameter = parameters[index]!;
-    collect(parameter.value, parameter, 'parameter', parameter.in, parameter.firstUser);
+    if ((keys.parameters[index]! & HolderKey.dynamic) !== 0) holders.push(parameters[index]!);
+  }
+  const schemaHolders = keys.schemasWith(HolderKey.dynamic);
+  if (holders.length === 0 && schemaHolders.length === 0) return calls;
+  const users = new HolderUsers(model, askedParameters(model, holders));
+  for (const parameter of holders) {
+    collect(parameter.value, parameter, 'parameter', parameter.in, users.ofParameter(parameter.value));
   }
   const schemas = writtenSchemasOf(model);
-  const owners = new OperationOwners(model);
-  const holders = keys.schemasWith(HolderKey.dynamic);
-  for (let at = 0; at < holders.length; at++) {
-    const written = schemas[holders[at]!]!;
-    collect(written.schema, written, 'schema', undefined, owners.of(written.pointer));
+  for (let at = 0; at < schemaHolders.length; at++) {
+    const written = schemas[schemaHolders[at]!]!;
+    collect(written.schema, written, 'schema', undefined, users.ofSchema(written.pointer));
   }
   return calls;
 });
+
+/**
+ * The parameter objects whose users are asked for: the holders, and the `#/parameters/x`
+ * definitions, whose body schema may hold one.
+ */
+function askedParameters(model: SwaggerModel, holders: readonly WrittenParameter[]): Set<JsonObject> {
+  const asked = new Set<JsonObject>();
+  for (const holder of holders) asked.add(holder.value);
+  const globals = asObject(model.root.parameters);
+  for (const name in globals) {
+    const value = has(globals, name) ? asObject(globals[name]) : undefined;
+    if (value) asked.add(value);
+  }
+  return asked;
+}
 
 /** What a dynamic call's `parameters` entry is: a reference to another input, or a fixed value. */
 export type CallArgument =

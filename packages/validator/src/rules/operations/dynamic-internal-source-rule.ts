@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
-import { sourceParameter } from './dynamic-call-operations.js';
+import { firstWrongSource } from './dynamic-call-operations.js';
 import { callArgument, callArguments, dynamicCalls } from './dynamic-index.js';
 import { fill } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
@@ -23,18 +23,20 @@ export const dynamicInternalSourceRule: RuleDefinition = {
   },
   check({ swagger, report }) {
     for (const call of swagger ? dynamicCalls(swagger) : []) {
-      if (!call.source) continue;
+      if (call.users.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== 'reference') continue;
-        const source = sourceParameter(call, argument.name);
-        if (!source || !isInternalVisibility(source['x-ms-visibility'])) continue;
+        const internal = firstWrongSource(call, argument.name, (source) =>
+          isInternalVisibility(source['x-ms-visibility']),
+        );
+        if (!internal) continue;
         report({
           pointer: childPointer(call.pointer, 'parameters', name),
           message: fill(
             "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
             nameExcerpt(argument.name),
-            operationLabel(call.source),
+            operationLabel(internal.operation),
           ),
         });
       }

@@ -1,17 +1,10 @@
 import { childPointer } from '../../json/pointer.js';
-import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
-import type { OperationInfo } from '../../swagger/operation-info.js';
-import type { SwaggerModel } from '../../swagger/swagger-model.js';
-import { asObject, asString, has } from '../../swagger/json-values.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
-import {
-  hasBodyProperty,
-  parameterNamed,
-  sourceInput,
-  sourceParameter,
-  targetOf,
-} from './dynamic-call-operations.js';
+import { firstWrongSource, hasBodyProperty, parameterNamed, targetOf } from './dynamic-call-operations.js';
+import { reportUnknownReferences } from './dynamic-unknown-references.js';
 import { callArgument, dynamicCalls, type DynamicCall } from './dynamic-index.js';
 import { fill, valueMatchesType } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
@@ -20,36 +13,10 @@ function argumentPointer(call: DynamicCall, name: string): string {
   return childPointer(call.pointer, 'parameters', name);
 }
 
-/**
- * The references of a call (`{"parameter": X}`, `{"parameterReference": X}`) that name no input of
- * the operation it is written in: the designer then sends nothing for them, and the dropdown or
- * schema fails when the maker opens it. Reported at the reference, with the input it is closest to.
- */
-function reportUnknownReferences(
-  model: SwaggerModel,
-  call: DynamicCall,
-  source: OperationInfo,
-  report: RuleContext['report'],
-): void {
-  const given = asObject(call.call.parameters);
-  for (const name in given) {
-    if (!has(given, name)) continue;
-    const entry = asObject(given[name]);
-    if (!entry) continue;
-    const key = typeof entry.parameter === 'string' ? 'parameter' : 'parameterReference';
-    const reference = entry[key];
-    if (typeof reference !== 'string') continue;
-    const input = sourceInput(model, source, reference);
-    if (input.kind !== 'unknown') continue;
-    const meant = input.inputs.closest(input.first);
-    const step = input.first === reference ? '' : ` (its first step '${nameExcerpt(input.first)}')`;
-    report({
-      pointer: childPointer(argumentPointer(call, name), key),
-      message:
-        `The parameter reference '${nameExcerpt(reference)}'${step} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` +
-        (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`),
-    });
-  }
+/** A source parameter of no type, of the target's, or an integer given for a number, fits. */
+function typeFits(source: JsonObject, type: string): boolean {
+  const sourceType = asString(source.type);
+  return sourceType === undefined || sourceType === type || (sourceType === 'integer' && type === 'number');
 }
 
 export const dynamicParametersRule: RuleDefinition = {
@@ -57,7 +24,7 @@ export const dynamicParametersRule: RuleDefinition = {
   file: 'swagger',
   title: "Pass a dynamic call the target operation's parameters.",
   description:
-    'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
+    'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` and `allOf` followed); the designer sends nothing for any other. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
   levels: sameLevels('error'),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -70,7 +37,7 @@ export const dynamicParametersRule: RuleDefinition = {
     const calls = dynamicCalls(swagger);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index]!;
-      if (call.source) reportUnknownReferences(swagger, call, call.source, report);
+      reportUnknownReferences(swagger, call, report);
       const target = targetOf(swagger, call);
       if (!target) continue;
       const label = operationLabel(target);
@@ -103,20 +70,15 @@ export const dynamicParametersRule: RuleDefinition = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`,
           });
         } else if (argument.kind === 'reference') {
-          const source = sourceParameter(call, argument.name);
-          const sourceType = asString(source?.type);
-          if (
-            sourceType !== undefined &&
-            sourceType !== type &&
-            !(sourceType === 'integer' && type === 'number')
-          ) {
+          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          if (wrong) {
             report({
               pointer: argumentPointer(call, name),
               message: fill(
                 "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                 excerpt(type),
-                call.source ? operationLabel(call.source) : '',
-                excerpt(sourceType),
+                operationLabel(wrong.operation),
+                excerpt(asString(wrong.parameter.type) ?? ''),
               ),
             });
           }

@@ -1,10 +1,9 @@
-import { asObject, has } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { isNotificationUrl } from '../../swagger/notification-url.js';
-import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
+import { isWebhookSubscription } from './webhook-subscription.js';
 
 /** A body property marked `x-ms-notification-url: true`, with what its schema chain says about it. */
 export interface NotificationUrl {
@@ -60,8 +59,7 @@ export const webhooks = perModel((model: SwaggerModel): WebhookInfo[] => {
   for (const operation of model.operations) {
     if (!operation.isTrigger) continue;
     const urls = bodyNotificationUrls(model, operation);
-    const pathItem = asObject(model.paths?.[operation.path]);
-    const notificationContent = pathItem !== undefined && has(pathItem, NOTIFICATION_CONTENT);
+    const notificationContent = isWebhookSubscription(model, operation);
     if (urls.length === 0 && !notificationContent) continue;
     found.push({ operation, urls, notificationContent });
   }

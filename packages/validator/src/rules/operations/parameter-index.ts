@@ -1,18 +1,16 @@
 import { childPointer } from '../../json/pointer.js';
 import { asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
-import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
+import type { LazyPointer } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
 
-/** A parameter object as written in the document, with the operations that use it. */
+/** A parameter object as written in the document, with whether an operation shows it to makers. */
 export interface WrittenParameter {
   readonly value: JsonObject;
   /** Where the parameter object is written (an operation's list entry, a path item's, or `#/parameters/x`). */
   readonly pointer: string;
   readonly name: string | undefined;
   readonly in: string | undefined;
-  /** The first operation that lists it (undefined for a `#/parameters/x` no operation uses). */
-  readonly firstUser: OperationInfo | undefined;
   /** Used by at least one operation where neither the parameter nor the operation is internal. */
   readonly visible: boolean;
 }
@@ -21,7 +19,6 @@ export interface WrittenParameter {
 class WrittenParameterEntry implements WrittenParameter {
   readonly name: string | undefined;
   readonly in: string | undefined;
-  firstUser: OperationInfo | undefined;
   visible = false;
 
   constructor(
@@ -93,13 +90,11 @@ export const writtenParameters = perModel((model: SwaggerModel): WrittenParamete
       // Most entries are written so, and a map entry for each was ~1.2 MB a corpus run.
       if (!refsIntoPaths && parameter.level === 'operation' && parameter.definitionPlace === parameter) {
         const entry = new WrittenParameterEntry(parameter.value, parameter, undefined, name, parameter.in);
-        entry.firstUser = operation;
         entry.visible = !parameter.isInternal;
         list.push(entry);
         continue;
       }
       const entry = add(parameter.value, parameter.definitionPlace, name, parameter.in);
-      entry.firstUser ??= operation;
       if (!parameter.isInternal) entry.visible = true;
     }
   }

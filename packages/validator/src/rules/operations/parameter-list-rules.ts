@@ -180,7 +180,7 @@ export const parameterRefRule: RuleDefinition = {
       if (!operation.listsParameterRefs) continue;
       if (!visitedPaths.has(operation.path)) {
         visitedPaths.add(operation.path);
-        checkList(asObject(swagger.paths?.[operation.path])?.parameters, operation, true);
+        checkList(swagger.pathItemOf(operation)?.parameters, operation, true);
       }
       checkList(operation.operation.parameters, operation, false);
     }

@@ -4,15 +4,24 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 /** The outcome of following a `a/b/c` property path through a schema. */
 export type SchemaPathResult =
   | { kind: 'found'; schema: JsonObject }
-  | { kind: 'missing' }
+  | SchemaPathMissing
   /** The schema is open there (dynamic, untyped, additionalProperties…), so nothing can be concluded. */
   | { kind: 'unknown' };
 
+/** A step that names no property of a closed schema. */
+export interface SchemaPathMissing {
+  kind: 'missing';
+  /** Where the step is in the path: `path.slice(start, end)`. */
+  start: number;
+  end: number;
+  /** The schema it names no property of. */
+  parent: JsonObject;
+}
+
 const MAX_STEPS = 32;
 
-// Shared answers: a path is followed for every dynamic call, one step per segment, and only the
-// schema found at its end needs an object of its own.
-const MISSING: SchemaPathResult = Object.freeze({ kind: 'missing' });
+// A shared answer: a path is followed for every dynamic call, one step per segment, and only the
+// schema found at its end, or the step that names nothing, needs an object of its own.
 const UNKNOWN: SchemaPathResult = Object.freeze({ kind: 'unknown' });
 
 function resolved(model: SwaggerModel, schema: unknown): JsonObject | undefined {
@@ -56,6 +65,16 @@ function property(model: SwaggerModel, schema: JsonObject, name: string): JsonOb
   return isClosed(schema) ? 'missing' : 'unknown';
 }
 
+/** The properties a schema lists, its own and its `allOf` members': what a step of a path may name. */
+export function propertyNames(model: SwaggerModel, schema: JsonObject): string[] {
+  const names = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names.push(...Object.keys(properties));
+  }
+  return names;
+}
+
 /** Follows a slash-separated property path (`value`, `data/items`) from a schema. */
 export function followSchemaPath(model: SwaggerModel, root: unknown, path: string): SchemaPathResult {
   let current = resolved(model, root);
@@ -68,7 +87,8 @@ export function followSchemaPath(model: SwaggerModel, root: unknown, path: strin
     if (end > start) {
       steps++;
       const next = property(model, current, path.slice(start, end));
-      if (typeof next === 'string') return next === 'missing' ? MISSING : UNKNOWN;
+      if (next === 'missing') return { kind: 'missing', start, end, parent: current };
+      if (next === 'unknown') return UNKNOWN;
       current = next;
     }
     start = end + 1;

@@ -1,0 +1,91 @@
+import { childPointer } from '../../json/pointer.js';
+import type { RuleContext } from '../../model/rule.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { asObject, has } from '../../swagger/json-values.js';
+import { operationLabel } from '../../swagger/operation-label.js';
+import { nameExcerpt } from '../../text/message-values.js';
+import { sourceInput, type SourceInput } from './dynamic-call-operations.js';
+import type { DynamicCall } from './dynamic-index.js';
+
+type Unknown = Extract<SourceInput, { kind: 'unknown' }>;
+
+/**
+ * The references of a call (`{"parameter": X}`, `{"parameterReference": X}`) that name no input of
+ * an operation that shows it: the designer then sends nothing for them, and the dropdown or schema
+ * fails when the maker opens it. Each reference is checked in each operation that shows the call's
+ * holder (DynamicCall.users), and told once per operation it fails in, with the input it is closest to:
+ *
+ * - where it fails in every one (always so for a holder written in an operation), the reference is
+ *   what is wrong, and one finding at it says so: a misspelt reference in a definition that thirty
+ *   operations list is one edit, not thirty findings on one line;
+ * - where it fails in some only, the reference is not wrong as written: each operation it fails in
+ *   is told at its own listing of the holder (its `$ref` entry, else the operation), where the maker
+ *   gives it the input or its own parameter. No line gets two findings of one reference.
+ */
+export function reportUnknownReferences(
+  model: SwaggerModel,
+  call: DynamicCall,
+  report: RuleContext['report'],
+): void {
+  const users = call.users;
+  if (users.length === 0) return;
+  const given = asObject(call.call.parameters);
+  for (const name in given) {
+    if (!has(given, name)) continue;
+    const entry = asObject(given[name]);
+    if (!entry) continue;
+    const key = typeof entry.parameter === 'string' ? 'parameter' : 'parameterReference';
+    const reference = entry[key];
+    if (typeof reference !== 'string') continue;
+    const failing: { operation: OperationInfo; input: Unknown }[] = [];
+    for (const operation of users) {
+      const input = sourceInput(model, operation, reference);
+      if (input.kind === 'unknown') failing.push({ operation, input });
+    }
+    if (failing.length === 0) continue;
+    if (failing.length === users.length) {
+      const { operation, input } = failing[0]!;
+      const others =
+        users.length === 1
+          ? ''
+          : users.length === 2
+            ? ' Nor is it one in the other operation that shows it.'
+            : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+      report({
+        pointer: childPointer(call.pointer, 'parameters', name, key),
+        message: unknownMessage(reference, operation, input) + others,
+      });
+      continue;
+    }
+    for (const { operation, input } of failing) {
+      report({
+        pointer: listingPointer(call, operation),
+        message: `${unknownMessage(reference, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`,
+      });
+    }
+  }
+}
+
+function unknownMessage(reference: string, operation: OperationInfo, input: Unknown): string {
+  const label = operationLabel(operation);
+  const meant = input.meant === undefined ? '' : ` Did you mean '${nameExcerpt(input.meant)}'?`;
+  if (input.before !== '') {
+    return `The parameter reference '${nameExcerpt(reference)}' leads nowhere in operation '${label}': '${nameExcerpt(input.before)}' has no property '${nameExcerpt(input.step)}', so the designer sends nothing for it.${meant}`;
+  }
+  const step = input.step === reference ? '' : ` (its first step '${nameExcerpt(input.step)}')`;
+  return `The parameter reference '${nameExcerpt(reference)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
+}
+
+/**
+ * Where an operation shows the call's holder: its own entry of a parameter it lists (the `$ref` to a
+ * `#/parameters/x` definition), else the operation (a path item's parameter, a payload schema).
+ */
+function listingPointer(call: DynamicCall, operation: OperationInfo): string {
+  if (call.holderKind === 'parameter') {
+    for (const parameter of operation.parameters) {
+      if (parameter.value === call.holder && parameter.level === 'operation') return parameter.pointer;
+    }
+  }
+  return operation.pointer;
+}

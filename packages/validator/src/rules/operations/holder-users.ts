@@ -1,0 +1,146 @@
+import { decodeSegment } from '../../json/pointer.js';
+import { asObject, type JsonObject } from '../../swagger/json-values.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
+import { perModel } from './rule-kit.js';
+
+/*
+ * The operations that show a dynamic extension's holder in their form, and so whose inputs its calls
+ * pass: the designer reads a reference (`{"parameter": "site"}`) among the inputs of the operation
+ * being filled in. A holder written once can be shown by several: a `#/parameters/x` definition that
+ * operations `$ref`, a path item's parameter (each of its operations), a webhook payload (each
+ * trigger of its path item). Checked against the first of them only, Alemba ITSM's `entity_type`
+ * passed `categoryId`, which four of the nine operations that list it lack.
+ */
+
+const NONE: readonly OperationInfo[] = [];
+const PATHS_PREFIX = '/paths/';
+const PARAMETERS_PREFIX = '/parameters/';
+const SLASH = 0x2f;
+
+/**
+ * The index in `model.operations` of each path's first operation: the model lists a path item's
+ * operations one after the other. Searching every operation for each path instead cost paths x
+ * operations on a swagger of thousands of paths (bench/dynamic-owners.ts).
+ */
+const firstOperationOfPath = perModel((model: SwaggerModel): Map<string, number> => {
+  const first = new Map<string, number>();
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const path = operations[index]!.path;
+    if (!first.has(path)) first.set(path, index);
+  }
+  return first;
+});
+
+/** The operations of one path, in the model's order, that `keep` keeps. */
+function operationsOfPath(
+  model: SwaggerModel,
+  path: string,
+  keep: (operation: OperationInfo) => boolean,
+): readonly OperationInfo[] {
+  const operations = model.operations;
+  const first = firstOperationOfPath(model).get(path);
+  if (first === undefined) return NONE;
+  let kept: OperationInfo[] | undefined;
+  for (let index = first; index < operations.length && operations[index]!.path === path; index++) {
+    const operation = operations[index]!;
+    if (keep(operation)) (kept ??= []).push(operation);
+  }
+  return kept ?? NONE;
+}
+
+/**
+ * The users of the holders of one document: of each parameter object, the operations that list it;
+ * of each schema, by where it is written. A schema in `definitions` has none: which bodies reach it
+ * is not followed.
+ */
+export class HolderUsers {
+  /** The operations listing each parameter object asked about, built on the first question. */
+  private listings: Map<JsonObject, OperationInfo[]> | undefined;
+  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  private prefix = '';
+  private users: readonly OperationInfo[] = NONE;
+
+  constructor(
+    private readonly model: SwaggerModel,
+    /** The parameter objects whose users are asked for: the listings of no other are kept. */
+    private readonly asked: ReadonlySet<JsonObject>,
+  ) {}
+
+  /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
+  ofParameter(value: JsonObject): readonly OperationInfo[] {
+    this.listings ??= this.listOperations();
+    return this.listings.get(value) ?? NONE;
+  }
+
+  /**
+   * The users of a schema written at this pointer: under an operation, that one; under a path
+   * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
+   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
+   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   */
+  ofSchema(pointer: string): readonly OperationInfo[] {
+    const prefix = this.prefix;
+    if (
+      prefix !== '' &&
+      pointer.startsWith(prefix) &&
+      (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH)
+    )
+      return this.users;
+    const found = this.ownerPart(pointer);
+    if (!found) return NONE;
+    this.prefix = found.prefix;
+    this.users = found.users;
+    return found.users;
+  }
+
+  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  private ownerPart(pointer: string): { prefix: string; users: readonly OperationInfo[] } | undefined {
+    if (pointer.startsWith(PARAMETERS_PREFIX)) {
+      const nameEnd = segmentEnd(pointer, PARAMETERS_PREFIX.length);
+      const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
+      const value = asObject(asObject(this.model.root.parameters)?.[name]);
+      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE };
+    }
+    if (!pointer.startsWith(PATHS_PREFIX)) return undefined;
+    const pathEnd = pointer.indexOf('/', PATHS_PREFIX.length);
+    if (pathEnd === -1) return undefined;
+    const segmentStop = segmentEnd(pointer, pathEnd + 1);
+    const path = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
+    const users =
+      segment === 'parameters'
+        ? operationsOfPath(this.model, path, () => true)
+        : segment === NOTIFICATION_CONTENT
+          ? operationsOfPath(this.model, path, (operation) => operation.isTrigger)
+          : operationsOfPath(this.model, path, (operation) => operation.method === segment);
+    return { prefix: pointer.slice(0, segmentStop), users };
+  }
+
+  /**
+   * One pass over every operation's parameters; only the objects asked about get a list. An
+   * operation that lists one object twice is its user once.
+   */
+  private listOperations(): Map<JsonObject, OperationInfo[]> {
+    const listings = new Map<JsonObject, OperationInfo[]>();
+    const asked = this.asked;
+    for (const operation of this.model.operations) {
+      const parameters = operation.parameters;
+      for (let index = 0; index < parameters.length; index++) {
+        const value = parameters[index]!.value;
+        if (!asked.has(value)) continue;
+        const users = listings.get(value);
+        if (!users) listings.set(value, [operation]);
+        else if (users[users.length - 1] !== operation) users.push(operation);
+      }
+    }
+    return listings;
+  }
+}
+
+function segmentEnd(pointer: string, start: number): number {
+  const end = pointer.indexOf('/', start);
+  return end === -1 ? pointer.length : end;
+}
