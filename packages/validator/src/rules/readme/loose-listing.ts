@@ -55,12 +55,21 @@ export class LooseListing {
   private operationIndex(): OperationIndex {
     if (this.index) return this.index;
     const index: OperationIndex = { operationsWith: new Map(), ownKeys: new Set() };
+    const { operationsWith, ownKeys } = index;
+    const count = (key: string) => operationsWith.set(key, (operationsWith.get(key) ?? 0) + 1);
     for (const operation of this.context.swagger?.operations ?? []) {
       const { own, shared } = this.keysOf(operation);
-      for (const key of own) index.ownKeys.add(key);
-      // Once per operation: its summary and its operationId mostly have the same short name.
-      for (const key of new Set([...own, ...shared])) {
-        index.operationsWith.set(key, (index.operationsWith.get(key) ?? 0) + 1);
+      // Each key counted once per operation: its summary and its operationId mostly have the same
+      // short name. Its first place in the two short lists tells it, not a Set of their copy per
+      // operation (that Set and copy were two thirds of the index's time).
+      for (let at = 0; at < own.length; at++) {
+        const key = own[at]!;
+        ownKeys.add(key);
+        if (own.indexOf(key) === at) count(key);
+      }
+      for (let at = 0; at < shared.length; at++) {
+        const key = shared[at]!;
+        if (shared.indexOf(key) === at && !own.includes(key)) count(key);
       }
     }
     return (this.index = index);
