@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runGit, temporaryFolder } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { validSwagger, writeValidConnector } from '@connector-alm/validator/testing';
 
 // A workspace repository whose configuration file turns a rule off, with a checkout of upstream in it
 // (its own .git, no file). Named itself, upstream's connector takes upstream's configuration (none);
@@ -20,12 +20,9 @@ function cli(cwd: string, args: readonly string[]) {
 
 /** A certified connector whose title SWG-INFO-TITLE-LEN finds too long (an error for certified). */
 function writeConnector(folder: string): void {
-  mkdirSync(folder, { recursive: true });
   const swagger = validSwagger();
   swagger.info.title = LONG_TITLE;
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+  writeValidConnector(folder, swagger);
 }
 
 /** The workspace repository, its configuration file `config`, and upstream's checkout in it. */

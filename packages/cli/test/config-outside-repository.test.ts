@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runGit, temporaryFolder } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { validSwagger, writeValidConnector } from '@connector-alm/validator/testing';
 
 // The configuration file of the repository that holds the paths applies wherever the command runs:
 // `validate ~/src/fork/certified-connectors/Foo` from the home folder showed findings the
@@ -29,12 +29,9 @@ function scratch(): { root: string; elsewhere: string } {
 
 /** A certified connector whose title SWG-INFO-TITLE-LEN finds too long (an error for certified). */
 function writeConnector(folder: string, title = LONG_TITLE): void {
-  mkdirSync(folder, { recursive: true });
   const swagger = validSwagger();
   swagger.info.title = title;
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+  writeValidConnector(folder, swagger);
 }
 
 /** A git repository at `root` with one commit on `dev`, holding `files` and the connector Contoso Tasks. */

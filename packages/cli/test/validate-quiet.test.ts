@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolder } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { validSwagger, writeValidConnector } from '@connector-alm/validator/testing';
 
 /*
  * validate --quiet, through the built bundle as a maker runs it: the text report lists only the
@@ -16,13 +15,9 @@ const LOOK_UP_RULE = 'Run connector-alm rules <rule-id> for what a rule checks a
 const root = temporaryFolder('cli-validate-quiet-');
 
 function writeConnector(name: string, edit: (swagger: ReturnType<typeof validSwagger>) => void): void {
-  const folder = path.join(root, 'certified-connectors', name);
-  mkdirSync(folder, { recursive: true });
   const swagger = validSwagger();
   edit(swagger);
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+  writeValidConnector(path.join(root, 'certified-connectors', name), swagger);
 }
 
 beforeAll(() => {

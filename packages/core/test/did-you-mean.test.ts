@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { closestMatch, closestMatcher, didYouMean } from '../src/did-you-mean.js';
-import { levenshteinDistance } from '../src/edit-distance.js';
+import { randomText, seededRandom, withEdits } from '@connector-alm/testing';
+import { fullTableDistance } from './helpers/full-table-distance.js';
 
 describe('closestMatch', () => {
   const ids = ['SWG-OPID-UNIQUE', 'SWG-OPID-FORMAT', 'PROP-BRAND-COLOR'];
@@ -36,7 +37,8 @@ describe('closestMatch', () => {
 
 /**
  * closestMatch written plainly, as the reference for closestMatcher: every candidate lowercased and
- * measured on every call, with no screen by letters.
+ * measured on every call, with no screen by letters, and by the full table of the two words (no
+ * limit, no band), as the implementation before the banded distance measured them.
  */
 function closestMatchPlainly(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
@@ -44,7 +46,7 @@ function closestMatchPlainly(word: string, candidates: readonly string[]): strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    const distance = fullTableDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -59,14 +61,7 @@ function closestMatchPlainly(word: string, candidates: readonly string[]): strin
 
 describe('closestMatcher', () => {
   it('answers as closestMatch written plainly does, for every word, on generated lists', () => {
-    // A fixed pseudo-random sequence (mulberry32), so a failure can be rerun.
-    let state = 2024;
-    const random = (below: number) => {
-      state = (state + 0x6d2b79f5) | 0;
-      let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-      mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-      return ((mixed ^ (mixed >>> 14)) >>> 0) % below;
-    };
+    const random = seededRandom(2024);
     // Few letters in both cases, so that candidates share prefixes, tie in distance, differ only in
     // case, repeat, and begin one another; İ lowercases to two code units.
     const letters = 'abAB-éİ';
@@ -101,6 +96,40 @@ describe('closestMatcher', () => {
     // Both answers come up often: a generator that made every word unmatched would test little.
     expect(suggested).toBeGreaterThan(5_000);
     expect(suggested).toBeLessThan(15_000);
+  });
+
+  it('answers as closestMatch written plainly does for long names that share most of their letters', () => {
+    // Where the distance is computed within the band of the limit: names of up to 120 letters of
+    // three, each a few edits from one base (so every one passes the screen by letters), asked with
+    // names a few edits from one of them, or from the base, or drawn anew.
+    const random = seededRandom(38);
+    const letters = 'abC';
+    let suggested = 0;
+    let asked = 0;
+    for (let round = 0; round < 25; round++) {
+      const base = randomText(20 + random(100), letters, random);
+      const candidates = Array.from({ length: 1 + random(10) }, () =>
+        withEdits(base, random(base.length / 4), letters, random),
+      );
+      const matcher = closestMatcher(candidates);
+      for (let ask = 0; ask < 12; ask++) {
+        const kind = random(3);
+        const word =
+          kind === 0
+            ? withEdits(candidates[random(candidates.length)]!, random(base.length / 3), letters, random)
+            : kind === 1
+              ? withEdits(base, random(base.length / 2), letters, random)
+              : randomText(base.length, letters, random);
+        const expected = closestMatchPlainly(word, candidates);
+        asked++;
+        if (expected !== undefined) suggested++;
+        if (matcher(word) !== expected)
+          expect({ word, candidates, answer: matcher(word) }).toEqual({ word, candidates, answer: expected });
+      }
+    }
+    // Some words are suggested a name and some are not.
+    expect(suggested).toBeGreaterThan(asked / 4);
+    expect(suggested).toBeLessThan(asked);
   });
 
   it('says the same "did you mean" with the list prepared', () => {

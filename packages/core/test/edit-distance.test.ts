@@ -1,22 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomText, seededRandom, withEdits } from '@connector-alm/testing';
 import { levenshteinDistance, swapAwareDistance } from '../src/edit-distance.js';
-
-/** The full Levenshtein table (with swaps: optimal string alignment), as a reference. */
-function reference(a: string, b: string, swaps = false): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
-      }
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
+import { fullTableDistance as reference } from './helpers/full-table-distance.js';
 
 /*
  * The pairs are compared in plain code and the disagreements listed for one expect at the end: an
@@ -79,6 +64,27 @@ describe('levenshteinDistance', () => {
         disagreements.push(...disagreement('swapAwareDistance', a, b, exact, swapAwareDistance(a, b)));
         const bounded = swapAwareDistance(a, b, 2);
         disagreements.push(...boundedDisagreement('swapAwareDistance', a, b, 2, exact, bounded));
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('computes only the band of the table within the limit, and still agrees with the full table', () => {
+    // Long words a few edits apart, where the band is a sliver of the table, and limits from 0 to
+    // past the words' length, where it is all of it; one word is measured after a longer one, so
+    // that what a call left in the rows it reuses is never read.
+    const random = seededRandom(38);
+    const disagreements: string[] = [];
+    for (let pair = 0; pair < 400; pair++) {
+      const a = randomText(random(80), 'abc', random);
+      const b = withEdits(a, random(12), 'abcd', random);
+      for (const swaps of [false, true]) {
+        const exact = reference(a, b, swaps);
+        const distance = swaps ? swapAwareDistance : levenshteinDistance;
+        const name = swaps ? 'swapAwareDistance' : 'levenshteinDistance';
+        for (const limit of [0, 1, 2, 3, 5, 8, 13, 40, 100]) {
+          disagreements.push(...boundedDisagreement(name, a, b, limit, exact, distance(a, b, limit)));
+        }
       }
     }
     expect(disagreements).toEqual([]);

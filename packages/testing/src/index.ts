@@ -28,3 +28,4 @@ export * from './leaks.js';
 export * from './long-answer-server.js';
 export * from './as-nobody.js';
 export * from './another-owner.js';
+export * from './random-text.js';

@@ -1,12 +1,12 @@
 /**
- * What placing the deleted elements of a long array (or members of a big object) costs (deletionPointer, once for each breaking
+ * What placing the deleted elements of a long array (or members of a big object) costs (deletionPlace, once for each breaking
  * change a deletion makes): a pull request from a fork is hostile input, and a run must not hang on
  * it. Each case is timed at two sizes, next to a baseline measured in the same run (a structured
  * clone of the base document: one walk of every value); the ratio of the two sizes says whether the
  * cost grows as the array does (about 2x) or faster. Placing the 1,000 last of 3,000 parameters took
  * more than two minutes when each deletion searched the whole new array for each of its followers.
  */
-import { deletionPointer } from '../src/diff/counterpart-pointer.js';
+import { deletionPlace } from '../src/diff/counterpart-pointer.js';
 
 interface Case {
   name: string;
@@ -39,8 +39,9 @@ const cases: Case[] = [
     },
   },
   {
-    // What follows the object is looked for after each of its deleted last members: listing the
-    // keys of `definitions` for each of them made 1,000 deletions take seconds.
+    // A big object beside the one that lost its last members: looking for what follows the object
+    // listed the keys of `definitions` for each of them (1,000 deletions took seconds), and the
+    // members added in a deleted one's place are looked for among the new keys, listed once.
     name: 'properties, last third deleted',
     make(size) {
       const names = Array.from({ length: size }, (_, at) => `p${at}`);
@@ -51,6 +52,21 @@ const cases: Case[] = [
         before: { definitions: { A: { properties }, ...others } },
         after: structuredClone({ definitions: { A: { properties: kept }, ...others } }),
         deleted: names.slice(size - Math.floor(size / 3)).map((name) => `/definitions/A/properties/${name}`),
+      };
+    },
+  },
+  {
+    // Each deleted parameter placed on the one added where it was: the new indices the base
+    // elements went to are listed once for the pair, not once per deletion.
+    name: 'named parameters, last third renamed',
+    make(size) {
+      const parameters = Array.from({ length: size }, (_, at) => ({ name: `p${at}`, in: 'query' }));
+      const kept = parameters.slice(0, size - Math.floor(size / 3));
+      const renamed = parameters.slice(kept.length).map(({ name }) => ({ name: `${name}New`, in: 'query' }));
+      return {
+        before: { parameters, responses: {} },
+        after: structuredClone({ parameters: [...kept, ...renamed], responses: {} }),
+        deleted: lastThird(size, '/parameters'),
       };
     },
   },
@@ -80,7 +96,7 @@ function placementMs(benchCase: Case, size: number, runs: number): { placeMs: nu
     baseline.push(timed(() => structuredClone(before)));
     place.push(
       timed(() => {
-        for (const pointer of deleted) deletionPointer(before, after, pointer);
+        for (const pointer of deleted) deletionPlace(before, after, pointer);
       }),
     );
   }

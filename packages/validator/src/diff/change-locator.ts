@@ -48,7 +48,12 @@ export class ChangeLocator {
     let places = this.places.get(list);
     if (!places) {
       places = list.map((change) =>
-        this.position({ side: change.side, file: 'swagger', pointer: change.pointer }),
+        this.position({
+          side: change.side,
+          file: 'swagger',
+          pointer: change.pointer,
+          atValueEnd: change.atValueEnd,
+        }),
       );
       this.places.set(list, places);
     }
@@ -75,13 +80,16 @@ export class ChangeLocator {
     });
   }
 
-  private position(change: Pick<RawChange, 'side' | 'file' | 'pointer' | 'offset' | 'line'>): {
+  private position(change: Pick<RawChange, 'side' | 'file' | 'pointer' | 'atValueEnd' | 'offset' | 'line'>): {
     line: number;
     column: number;
   } {
     const key = `${change.side}:${change.file}`;
-    const offset = change.offset ?? this.located.get(key)?.get(change.pointer)?.offset;
+    const located = this.located.get(key)?.get(change.pointer);
     const document = this.documents.get(key);
+    // The end of a value is scanned from its start, which the one pass over the text found.
+    const end = change.atValueEnd && located ? document?.valueEnd(change.pointer, located) : undefined;
+    const offset = change.offset ?? end ?? located?.offset;
     return document && offset !== undefined
       ? document.position(offset)
       : { line: change.line ?? 1, column: 1 };

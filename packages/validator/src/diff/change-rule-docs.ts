@@ -41,7 +41,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   opDeleted: {
     description:
-      "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
+      "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: an operation added in its place or the one that now follows it in its path item, else the path item left empty, else the end of the operation before it (the line that lost its comma); a deleted path item likewise among the path items; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
     example: {
       placement: 'swagger',
       before: operation(
@@ -127,7 +127,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   outputDeleted: {
     description:
-      "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
+      "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place, else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma.",
     example: {
       placement: 'responseSchema',
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -194,7 +194,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   parameterDeleted: {
     description:
-      "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
+      "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: a parameter or field added in its place, else the one that now follows it (a parameter found by its name and location, never the one that moved into its index), else (the last one) the end of the one before it, the line that lost its comma.",
     example: {
       placement: 'operation',
       before:
@@ -231,7 +231,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   triggerKind: {
     description:
-      "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
+      "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was: a member added in its place or the one that now follows it in its operation or path item, else (its last member) the end of the member before it, the line that lost its comma.",
     example: {
       placement: 'operation',
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -290,7 +290,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   enumNarrowed: {
     description:
-      "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+      "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': a value added in its place, else the value that now follows it, else the end of the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: 'parameter',
       before: '"enum": ["open", "done", "archived"]',

@@ -34,29 +34,6 @@ export function counterpartPointer(before: unknown, after: unknown, pointer: str
 }
 
 /**
- * Where a deleted part is shown in the new version: the place the deletion left, as a pull
- * request's diff shows it. Its enclosing object or array (counterpartPointer) can begin thousands of
- * lines above: `/paths` is line 20 of a swagger whose deleted path item was at line 2,266, and a
- * pull request's annotation is shown inline only on a line its diff holds. So: the member that now
- * follows it (the first of the base version's members after it that is still there: a key, or an
- * element followed as counterpartPointer follows it, never the element that moved into its index),
- * else the enclosing object or array when the deletion left it empty, else what follows the
- * enclosing one in the new version (after the last path item, the key after `paths`), else the
- * member before it. A part that is still there is its own place.
- *
- * A pointer names where a member starts; `deletionPlace` says where a deletion of a last member is
- * better shown, and should be preferred where the end of a value can be located.
- */
-export function deletionPointer(before: unknown, after: unknown, pointer: string): string {
-  const deleted = deletedMember(before, after, pointer);
-  if (typeof deleted === 'string') return deleted;
-  const outside = followingPlace(after, deleted.kept);
-  if (outside !== undefined) return outside;
-  const preceding = deleted.members.precedingPlace(deleted.at);
-  return preceding === undefined ? deleted.kept : childPointer(deleted.kept, preceding);
-}
-
-/**
  * Where a deletion is shown in the new version: the start of what `pointer` names (a member's key,
  * an element's first character) or, with `atValueEnd`, the end of its value.
  */
@@ -66,46 +43,58 @@ export interface DeletionPlace {
 }
 
 /**
- * As deletionPointer, but a deleted LAST member of an object or array that keeps others is shown at
- * the end of the member now before it: the line whose trailing comma the deletion took away, which
- * the pull request's diff holds. What follows the enclosing object (deletionPointer's place) is
- * below the diff's lines, by as many lines as the enclosing objects close.
+ * Where a deleted part is shown in the new version: the place the deletion left, as a pull
+ * request's diff shows it. Its enclosing object or array (counterpartPointer) can begin thousands of
+ * lines above: `/paths` is line 20 of a swagger whose deleted path item was at line 2,266, and a
+ * pull request's annotation is shown inline only on a line its diff holds. So, inside the enclosing
+ * object or array that is still there:
+ * - a member the base version did not have, now where the deleted one was (right after the last
+ *   member before it that is still there): `{a, b}` made `{a, c}` shows `c` on the lines `b` left;
+ * - else the member that now follows it (the first of the base version's members after it that is
+ *   still there: a key, or an element followed as counterpartPointer follows it, never the element
+ *   that moved into its index);
+ * - else the enclosing object or array, when the deletion left it empty (its `{}` is the line);
+ * - else, a deleted LAST member, the end of the member now before it (`atValueEnd`): the line whose
+ *   trailing comma the deletion took away. What follows the enclosing object is below the diff's
+ *   lines, by as many lines as the enclosing objects close, and the member's start can be far above.
+ * A part that is still there is its own place.
  */
 export function deletionPlace(before: unknown, after: unknown, pointer: string): DeletionPlace {
-  const deleted = deletedMember(before, after, pointer);
-  if (typeof deleted === 'string') return { pointer: deleted, atValueEnd: false };
-  const preceding = deleted.members.precedingPlace(deleted.at);
-  if (preceding !== undefined) return { pointer: childPointer(deleted.kept, preceding), atValueEnd: true };
-  // Only members the base version did not have are left: what follows the enclosing one.
-  return { pointer: followingPlace(after, deleted.kept) ?? deleted.kept, atValueEnd: false };
-}
-
-/**
- * The place of a deleted part inside what encloses it, when it is there: the member that now
- * follows it, or the enclosing object or array left empty. Else, the enclosing one (`kept`), its
- * members and the deleted one's position among them, for the caller to choose a place outside it
- * or before it. A part that is still there is its own place.
- */
-function deletedMember(
-  before: unknown,
-  after: unknown,
-  pointer: string,
-): string | { kept: string; members: Members; at: number } {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
-  if (keptDepth === segments.length) return kept;
+  const start = (place: string): DeletionPlace => ({ pointer: place, atValueEnd: false });
+  if (keptDepth === segments.length) return start(kept);
   const members = membersOf(
     valueAtPointer(before, toPointer(segments.slice(0, keptDepth))),
     valueAtPointer(after, kept),
   );
   const at = members ? members.positionOf(segments[keptDepth]!) : undefined;
-  if (!members || at === undefined) return kept;
+  if (!members || at === undefined) return start(kept);
+  const preceding = members.precedingPlace(at);
+  const added = members.addedAfter(preceding);
+  if (added !== undefined) return start(childPointer(kept, added));
   const following = members.followingPlace(at);
-  if (following !== undefined) return childPointer(kept, following);
-  // Left empty: its `{}` or `[]` is the line the deletion left.
-  if (members.emptied) return kept;
-  return { kept, members, at };
+  if (following !== undefined) return start(childPointer(kept, following));
+  // Left empty, or (an array whose elements repeat) nothing else to show.
+  if (preceding === undefined) return start(kept);
+  return { pointer: childPointer(kept, preceding), atValueEnd: true };
+}
+
+/**
+ * Where `member` of the object or array `was` (of the base version), deleted, left its place in
+ * `is`, its counterpart at `at` in the new version: deletionPlace within the two, as a pointer of
+ * the new document. An operation or an enum list is compared where each version has it, which
+ * can be another path.
+ */
+export function memberDeletionPlace(
+  was: unknown,
+  is: unknown,
+  at: string,
+  member: string | number,
+): DeletionPlace {
+  const within = deletionPlace(was, is, childPointer('', member));
+  return { pointer: `${at}${within.pointer}`, atValueEnd: within.atValueEnd };
 }
 
 /**
@@ -121,8 +110,11 @@ interface Members {
   followingPlace(position: number): string | number | undefined;
   /** The new key or index of the last member before `position` that is still there. */
   precedingPlace(position: number): string | number | undefined;
-  /** Whether the new version has no member left. */
-  emptied: boolean;
+  /**
+   * The new key or index of the member right after `place` (a member still there; the first member
+   * when undefined), when the base version did not have it: what now stands where deleted members were.
+   */
+  addedAfter(place: string | number | undefined): string | number | undefined;
 }
 
 const membersByBase = new WeakMap<object, WeakMap<object, Members>>();
@@ -152,6 +144,7 @@ function membersOf(was: unknown, is: unknown): Members | undefined {
 
 function arrayMembers(was: readonly unknown[], is: readonly unknown[]): Members {
   const places = elementPlaces(was, is);
+  let taken: Set<number | undefined> | undefined;
   return {
     // An index as the base version's members are named: "1", never "01" or "1.0".
     positionOf: (name) => {
@@ -159,17 +152,31 @@ function arrayMembers(was: readonly unknown[], is: readonly unknown[]): Members 
       return Number.isInteger(at) && at >= 0 && at < was.length && String(at) === name ? at : undefined;
     },
     ...nearestPlaces(was.length, (at) => places.placeOf(at)),
-    emptied: is.length === 0,
+    addedAfter: (place) => {
+      const next = place === undefined ? 0 : Number(place) + 1;
+      if (next >= is.length) return undefined;
+      // The new indices that base elements went to, listed once (on the first deletion placed).
+      taken ??= new Set(was.map((_, at) => places.placeOf(at)));
+      return taken.has(next) ? undefined : next;
+    },
   };
 }
 
 function objectMembers(was: JsonObject, is: JsonObject): Members {
   const names = Object.keys(was);
   const positions = new Map(names.map((name, at) => [name, at]));
+  // The new version's keys in its order, and where each is, listed on the first deletion placed.
+  let newNames: string[] | undefined;
+  let newPositions: Map<string, number> | undefined;
   return {
     positionOf: (name) => positions.get(name),
     ...nearestPlaces(names.length, (at) => (has(is, names[at]!) ? names[at] : undefined)),
-    emptied: Object.keys(is).length === 0,
+    addedAfter: (place) => {
+      newNames ??= Object.keys(is);
+      newPositions ??= new Map(newNames.map((name, at) => [name, at]));
+      const next = place === undefined ? newNames[0] : newNames[newPositions.get(String(place))! + 1];
+      return next !== undefined && !has(was, next) ? next : undefined;
+    },
   };
 }
 
@@ -200,40 +207,4 @@ function nearestPlaces(
       return preceding[position];
     },
   };
-}
-
-/** The place that follows `pointer`'s value in the document: its next sibling, or its parent's, and so on up. */
-function followingPlace(root: unknown, pointer: string): string | undefined {
-  const segments = parsePointer(pointer);
-  while (segments.length > 0) {
-    const name = segments.pop()!;
-    const parentPointer = toPointer(segments);
-    const parent = valueAtPointer(root, parentPointer);
-    if (Array.isArray(parent)) {
-      const next = Number(name) + 1;
-      if (next < parent.length) return childPointer(parentPointer, next);
-    } else if (isObject(parent)) {
-      const next = nextKeys(parent).get(name);
-      if (next !== undefined) return childPointer(parentPointer, next);
-    }
-  }
-  return undefined;
-}
-
-const nextKeysByObject = new WeakMap<JsonObject, Map<string, string>>();
-
-/**
- * The key that follows each key of an object, listed once per object: each of a thousand deleted
- * last members of an object in `definitions` listed the 3,000 definitions again (seconds).
- */
-function nextKeys(object: JsonObject): Map<string, string> {
-  let next = nextKeysByObject.get(object);
-  if (!next) {
-    // The text's order, but for keys that are array indices ("200"), which JavaScript puts first.
-    const names = Object.keys(object);
-    next = new Map();
-    for (let at = 0; at + 1 < names.length; at++) next.set(names[at]!, names[at + 1]!);
-    nextKeysByObject.set(object, next);
-  }
-  return next;
 }

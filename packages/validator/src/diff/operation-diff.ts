@@ -1,7 +1,7 @@
 import { appendAll } from '@connector-alm/core';
 import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { asObject, asString, has } from '../swagger/json-values.js';
-import { deletionPointer } from './counterpart-pointer.js';
+import { memberDeletionPlace, type DeletionPlace } from './counterpart-pointer.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -160,12 +160,14 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     detail?: string,
     impact?: 'minor' | 'major',
     pointer = after.pointer,
+    atValueEnd?: boolean,
   ): void =>
     context.sink.add({
       rule,
       file: 'swagger',
       side: 'new',
       pointer,
+      atValueEnd,
       operationId: after.operationId,
       valuePath,
       detail,
@@ -221,11 +223,13 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   const kindBefore = triggerKind(context.old, before);
   const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter) {
+    const place = triggerKindPlace(context, before, after);
     add(
       CHANGE_RULES.triggerKind,
       `It changed from ${kindBefore} to ${kindAfter}.`,
       undefined,
-      triggerKindPointer(context, before, after),
+      place.pointer,
+      place.atValueEnd,
     );
   }
   diffMcpProtocol(context, before, after);
@@ -358,46 +362,51 @@ export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerM
 
 /**
  * The line that changed the operation's trigger kind: its `x-ms-trigger`, else its notification
- * content (what makes a trigger a webhook), or where the one deleted was (deletionPointer). The
- * operation itself when neither changed: an `x-ms-notification-url` parameter added or removed.
+ * content (what makes a trigger a webhook), or where the one deleted was (deletionPlace: a deleted
+ * last member at the end of the one before it). The operation itself when neither changed: an
+ * `x-ms-notification-url` parameter added or removed.
  */
-function triggerKindPointer(
+function triggerKindPlace(
   context: SwaggerDiffContext,
   before: OperationInfo,
   after: OperationInfo,
-): string {
+): DeletionPlace {
+  const start = (pointer: string): DeletionPlace => ({ pointer, atValueEnd: false });
   if (!jsonEqual(before.operation['x-ms-trigger'], after.operation['x-ms-trigger'])) {
     return has(after.operation, 'x-ms-trigger')
-      ? childPointer(after.pointer, 'x-ms-trigger')
-      : deletedMemberPointer(context, before.pointer, after.pointer, 'x-ms-trigger');
+      ? start(childPointer(after.pointer, 'x-ms-trigger'))
+      : deletedMemberPlace(context, before.pointer, after.pointer, 'x-ms-trigger');
   }
   const contentBefore = notificationContent(context.old, before);
   const contentAfter = notificationContent(context.new, after);
-  if (contentAfter && !contentBefore) return contentAfter.pointer;
+  if (contentAfter && !contentBefore) return start(contentAfter.pointer);
   if (contentBefore && !contentAfter) {
-    return deletedMemberPointer(
+    return deletedMemberPlace(
       context,
       before.pathItemPointer,
       after.pathItemPointer,
       'x-ms-notification-content',
     );
   }
-  return after.pointer;
+  return start(after.pointer);
 }
 
 /**
  * Where `member` of the object at `was` in the base version, deleted, left its place in the object
- * at `is` (an operation, or its path item): in the whole document when the object is at the same
- * place, so that what follows its last member is found too; else within the object.
+ * at `is` (an operation, or its path item, which can be at another path in the new version).
  */
-function deletedMemberPointer(context: SwaggerDiffContext, was: string, is: string, member: string): string {
-  if (was === is) return deletionPointer(context.old.root, context.new.root, childPointer(was, member));
-  const within = deletionPointer(
+function deletedMemberPlace(
+  context: SwaggerDiffContext,
+  was: string,
+  is: string,
+  member: string,
+): DeletionPlace {
+  return memberDeletionPlace(
     valueAtPointer(context.old.root, was),
     valueAtPointer(context.new.root, is),
-    childPointer('', member),
+    is,
+    member,
   );
-  return `${is}${within}`;
 }
 
 /** "action", or a trigger's kind: single or batch, webhook or polling. */

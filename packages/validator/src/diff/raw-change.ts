@@ -9,6 +9,11 @@ export interface RawChange {
   /** `old` for deletions: the place only exists in the old version. */
   side: 'old' | 'new';
   pointer: string;
+  /**
+   * The change is shown at the end of `pointer`'s value, not at its start: a deleted last member, at
+   * the end of the member before it, the line whose trailing comma the deletion took away (deletionPlace).
+   */
+  atValueEnd?: boolean;
   /** Where in the file's text, for a change that is about the text rather than a value (a syntax error). */
   offset?: number;
   /** The line, for a file compared as text (readme, script.csx): the first one the edit changed. */

@@ -9,6 +9,8 @@ export interface SchemaChange {
   rule: ChangeRule;
   side: 'old' | 'new';
   pointer: string;
+  /** Shown at the end of `pointer`'s value, not its start (RawChange.atValueEnd). */
+  atValueEnd?: boolean;
   path: string[];
   detail?: string;
   impact?: ChangeImpact;

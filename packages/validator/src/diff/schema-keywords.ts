@@ -2,7 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
 import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
-import { deletionPointer } from './counterpart-pointer.js';
+import { memberDeletionPlace, type DeletionPlace } from './counterpart-pointer.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { jsonEqual } from './json-equal.js';
 import type { Direction, SchemaChange } from './schema-change.js';
@@ -132,7 +132,7 @@ function compareEnum(
       add({
         rule: CHANGE_RULES.enumNarrowed,
         side: 'new',
-        pointer: removedValuePointer(before, after, removed[0]),
+        ...removedValuePlace(before, after, removed[0]),
         path: ['enum'],
         detail: `Removed: ${quoteList(removed)}.`,
       });
@@ -152,16 +152,16 @@ function compareEnum(
 }
 
 /**
- * Where the first removed enum value left its place in the new list (deletionPointer): the value
- * that now follows it, else the one before it. Not the list's `enum` key, which can be far above
- * the line the pull request deleted, where an annotation is not shown inline; the list only when
- * it is not the schema's own (an allOf member's).
+ * Where the first removed enum value left its place in the new list (deletionPlace): a value added
+ * in its place, else the value that now follows it, else the end of the one before it. Not the
+ * list's `enum` key, which can be far above the line the pull request deleted, where an annotation
+ * is not shown inline; the list only when it is not the schema's own (an allOf member's).
  */
-function removedValuePointer(before: SchemaView, after: SchemaView, removed: unknown): string {
+function removedValuePlace(before: SchemaView, after: SchemaView, removed: unknown): DeletionPlace {
   const list = keyPointer(after, 'enum');
   const index = before.enum?.indexOf(removed) ?? -1;
-  if (!has(after.node, 'enum') || index === -1) return list;
-  return `${list}${deletionPointer(before.enum, after.enum, childPointer('', index))}`;
+  if (!has(after.node, 'enum') || index === -1) return { pointer: list, atValueEnd: false };
+  return memberDeletionPlace(before.enum, after.enum, list, index);
 }
 
 /**

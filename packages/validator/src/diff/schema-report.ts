@@ -48,6 +48,7 @@ export function reportedChange(report: SchemaReport, change: SchemaChange): RawC
     file: 'swagger',
     side: change.side,
     pointer: change.pointer,
+    atValueEnd: change.atValueEnd,
     operationId: report.operationId,
     valuePath: reportedValuePath(report, change),
     detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(' ') : change.detail,

@@ -7,12 +7,13 @@ import type { ConnectorResult } from '../connector-result.js';
 /**
  * A breaking change as a finding of the current version. Deletions are located in the old file,
  * which a pull request's annotations and code scanning cannot show (they are on the current files);
- * the finding goes where the deletion left its place in the current file (deletionPlace: the
- * member or element that now follows the deleted one, never the element that moved into its array
- * index; after a last one, the end of the one before it), and its message names the base version's file and line. Not the nearest enclosing place
- * that is still the same: `/paths`, a definition's `properties` or an operation's `parameters` can
- * begin hundreds of lines above the lines the pull request deleted, where an annotation is not
- * shown inline.
+ * the finding goes where the deletion left its place in the current file (deletionPlace: a member
+ * added in its place, else the member or element that now follows the deleted one, never the
+ * element that moved into its array index; after a last one, the end of the one before it), and
+ * its message names the base version's file and line. Not the nearest enclosing place that is
+ * still the same: `/paths`, a definition's `properties` or an operation's `parameters` can begin
+ * hundreds of lines above the lines the pull request deleted, where an annotation is not shown
+ * inline.
  */
 export function changeToFinding(
   change: Change,

@@ -241,9 +241,9 @@ export class JsonDocument {
    * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
    * last character), where `locate` finds its start; undefined when it is not there. The line of a
    * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   * `where`: the place `locate` gave for `pointer`, when the caller has it (located with others).
    */
-  valueEnd(pointer: string): number | undefined {
-    const where = this.locate(pointer);
+  valueEnd(pointer: string, where: PointerLocation = this.locate(pointer)): number | undefined {
     if (!where.resolved) return undefined;
     // Text read as written or with its trailing commas blanked is scanned from that start, the way
     // the locator reads it; other text is read from the tree that located it.

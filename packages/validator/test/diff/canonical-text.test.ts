@@ -1,17 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@connector-alm/testing';
 import { canonicalText } from '../../src/diff/element-places.js';
 import { jsonEqual } from '../../src/diff/json-equal.js';
-
-/** A fixed pseudo-random sequence (mulberry32), so a failure can be rerun. */
-function randomBelow(seed: number): (below: number) => number {
-  let state = seed;
-  return (below) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) % below;
-  };
-}
 
 /**
  * Numbers, each with the ways JSON may write it: the same number written differently, 0 and -0
@@ -72,7 +62,7 @@ type Tree =
 
 describe('canonicalText', () => {
   it('is the same text for two JSON values exactly when jsonEqual says they are equal', () => {
-    const random = randomBelow(4242);
+    const random = seededRandom(4242);
     const pick = <T>(list: readonly T[]): T => list[random(list.length)]!;
 
     const tree = (depth: number): Tree => {

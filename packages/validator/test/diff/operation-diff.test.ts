@@ -448,10 +448,16 @@ describe('BRK-TRIGGER-KIND', () => {
       side: 'new',
       pointer: '/paths/~1tasks/get/x-ms-trigger',
     });
-    // A trigger that became an action: the member that now follows the deleted 'x-ms-trigger'.
+    // A trigger that became an action: 'x-ms-trigger' was the operation's last member, so the end of
+    // the member before it (the `}` of its responses), the line whose comma went. Not the next
+    // operation, below the lines the pull request changed.
     const action = diffEdited((swagger) => delete swagger.paths['/tasks'].get['x-ms-trigger'], withTrigger());
     expect(withRule(action, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(/to an action/);
-    expect(withRule(action, 'BRK-TRIGGER-KIND')[0]!.pointer).toBe('/paths/~1tasks/post');
+    const actionText = JSON.stringify(validSwagger(), null, 2);
+    expect(withRule(action, 'BRK-TRIGGER-KIND')[0]).toMatchObject({
+      pointer: '/paths/~1tasks/get/responses',
+      line: lineOf(validSwagger(), '"post"', actionText.indexOf('"/tasks"')) - 2,
+    });
     const polling = diffEdited(
       (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'],
       withWebhook(),

@@ -70,6 +70,24 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     expect(fixed('\ufeff{"a": 1,}')).toEqual({ text: '\ufeff{"a": 1}', slips: 1 });
   });
 
+  it('closes a string cut after a backslash at its line end before the line break, CR LF or LF alike', () => {
+    // The scanner took the CR of the CR LF for the character the backslash escapes, and the quote
+    // went between the CR and the LF; a LF it took the same way, and read the next line into the string.
+    for (const eol of ['\r\n', '\n']) {
+      const text = ['{', '  "path": "C:\\', '  "b": 1', '}', ''].join(eol);
+      expect(fixed(text)).toEqual({
+        text: ['{', '  "path": "C:\\\\",', '  "b": 1', '}', ''].join(eol),
+        slips: 1,
+      });
+      // Before a comma at the line's end, the backslash is doubled too: '\"' alone stays open.
+      const comma = ['{', '  "path": "C:\\,', '  "b": 1', '}', ''].join(eol);
+      expect(fixed(comma)).toEqual({
+        text: ['{', '  "path": "C:\\\\",', '  "b": 1', '}', ''].join(eol),
+        slips: 1,
+      });
+    }
+  });
+
   it('leaves the rest of a large document as it was', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `    "key${i}": "value ${i}",`);
     const text = `{\n  "a": {\n${lines.join('\n')}\n  },\n}\n`;

@@ -5,11 +5,12 @@ import type { Json } from '../diff/diff-fixture.js';
 
 // A deleted part only exists in the base version, but a finding (an annotation, a code scanning
 // alert) must be on a line of the current file, and a pull request shows it inline only on a line its
-// diff holds. The finding goes where the deletion left its place: the member or element that now
-// follows the deleted one (an element found by its name: after a deletion another element sits at its
-// index); after the last one, the end of the member before it, the line whose trailing comma the
-// deletion took away (what follows its object is below the diff's lines); its message names the base
-// version's line.
+// diff holds. The finding goes where the deletion left its place: a member or element added where it
+// was (the line the diff changed), else the one that now follows it (an element found by its name:
+// after a deletion another element sits at its index); after the last one, the end of the member
+// before it, the line whose trailing comma the deletion took away (what follows its object is below
+// the diff's lines); its message names the base version's line. Changes of the new version placed
+// where something was deleted (a removed enum value, a deleted 'x-ms-trigger') go there too.
 
 const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = `${FOLDER}/apiDefinition.swagger.json`;
@@ -148,6 +149,71 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
       }),
     ]);
     expect(findings[0]!.message).toMatch(/Removed: 'done', 'late'\./);
+  });
+
+  it('puts a removed last enum value replaced by another on the new value, the line the diff changed', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      after['apiDefinition.swagger.json'].paths['/tasks'].get.parameters[0].enum = ['open', 'late'];
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-ENUM-NARROWED',
+        // Not the end of 'open', a line of the diff's context above the change.
+        pointer: '/paths/~1tasks/get/parameters/0/enum/1',
+        line: lineOf(files['apiDefinition.swagger.json'], '"late"'),
+      }),
+    ]);
+  });
+
+  it('puts a removed last enum value of objects at the end of the value before it, the line that lost its comma', async () => {
+    const base = validConnectorFiles() as Json;
+    const body = base['apiDefinition.swagger.json'].paths['/tasks'].post.parameters[0];
+    body.schema.properties.title.enum = [{ code: 1 }, { code: 2 }];
+    const { findings, files } = await breakingFindings((after) => {
+      after['apiDefinition.swagger.json'].paths[
+        '/tasks'
+      ].post.parameters[0].schema.properties.title.enum.pop();
+    }, base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-ENUM-NARROWED',
+        pointer: '/paths/~1tasks/post/parameters/0/schema/properties/title/enum/0',
+        // The `}` of `{ code: 1 }`, not its `{` a line above the change.
+        line: lineOf(files['apiDefinition.swagger.json'], '"code": 1', '"CreateTask"') + 1,
+      }),
+    ]);
+  });
+
+  it("puts a trigger whose deleted last 'x-ms-trigger' made it an action at the end of the member before it", async () => {
+    const base = validConnectorFiles() as Json;
+    base['apiDefinition.swagger.json'].paths['/tasks'].get['x-ms-trigger'] = 'batch';
+    const { findings, files } = await breakingFindings((after) => {
+      delete after['apiDefinition.swagger.json'].paths['/tasks'].get['x-ms-trigger'];
+    }, base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-TRIGGER-KIND',
+        // The `}` of its responses, whose comma went: not the next operation below the diff's lines.
+        pointer: '/paths/~1tasks/get/responses',
+        line: lineOf(files['apiDefinition.swagger.json'], '"post"', '"/tasks"') - 2,
+      }),
+    ]);
+  });
+
+  it('puts a deleted last field replaced by another on the new field, not at the end of the field above the change', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      const properties =
+        after['apiDefinition.swagger.json'].paths['/tasks'].post.parameters[0].schema.properties;
+      delete properties.due;
+      properties.deadline = { type: 'string', 'x-ms-summary': 'Deadline', description: 'When it ends.' };
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-PARAM-DELETED',
+        pointer: '/paths/~1tasks/post/parameters/0/schema/properties/deadline',
+        line: lineOf(files['apiDefinition.swagger.json'], '"deadline"'),
+      }),
+    ]);
   });
 
   it('puts a deleted path item on the path item now at its place, not on the paths far above it', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@connector-alm/testing';
 import { scanCSharp } from '../../src/rules/script/csharp-scan.js';
 
 describe('scanCSharp', () => {
@@ -275,24 +276,9 @@ function readStringOneCharacterAtATime(
   return { value, offset: start, end: text.length };
 }
 
-/**
- * A fixed pseudo-random sequence (mulberry32), so a failure can be rerun. The linear congruential
- * generator used before multiplied past 2^53 in floating point: it cycled within 11,410 values and
- * its even ones came up 200 times as often as its odd ones, so half the pieces hardly ever came.
- */
-function randomBelow(seed: number): (below: number) => number {
-  let state = seed;
-  return (below) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) % below;
-  };
-}
-
 /** Checks the scan against the reference on `rounds` texts of up to `most` of the pieces. */
 function expectSameScans(pieces: string[], most: number, rounds: number, seed: number): void {
-  const random = randomBelow(seed);
+  const random = seededRandom(seed);
   for (let round = 0; round < rounds; round++) {
     let text = '';
     for (let count = 1 + random(most); count > 0; count--) text += pieces[random(pieces.length)];

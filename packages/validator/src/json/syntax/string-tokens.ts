@@ -2,6 +2,7 @@ import { insertion, replacement, type TextEdit } from './repair.js';
 import type { Token } from './token.js';
 import { typographicCloseAfter, typographicClosing } from './typographic-quotes.js';
 import { excerpt } from '../../text/message-values.js';
+import { isEscaped } from '../scan.js';
 
 /** Double-quoted strings JSON refuses (unclosed, over lines, raw controls, bad escapes), each with its edit. */
 
@@ -16,6 +17,14 @@ const CONTROL_CHARACTER =
 
 /** A string token; `atKey`: it stands where an object's key does. */
 export function stringToken(text: string, offset: number, end: number, error: number, atKey: boolean): Token {
+  // A backslash right before a line break escapes nothing (JSON has no line continuation), but the
+  // scanner takes the break as the character escaped: a LF, and the string went on over the next
+  // lines; or the CR of a CR LF, and its LF ended the string, so the closing quote was put between
+  // the two (past the line's end, a line of its own in an editor). The string ends with its line.
+  if (error !== 0) {
+    const lineBreak = escapedLineBreak(text, offset + 1, end);
+    if (lineBreak !== -1) return unclosedString(text, offset, lineBreak, atKey);
+  }
   if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey);
   if (error === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text, offset + 1, end);
@@ -92,33 +101,60 @@ function unclosedString(text: string, offset: number, end: number, atKey: boolea
   // `"Contoso,` at the end of a line: the comma separates it from the next member or item.
   const comma = atEnd ? -1 : commaEndingLine(text, offset + 1, end);
   if (comma !== -1) {
+    const quote = quoteToClose(text, comma);
     return {
       kind: 'string',
       offset,
       end: comma,
-      fix: insertion(comma, '"'),
+      fix: insertion(comma, quote.insert),
       problem: {
-        message: "A string is not closed on its line: add the closing '\"' before the ',' at its end.",
+        message: `A string is not closed on its line: add ${quote.named} before the ',' at its end${quote.why}.`,
         offset: comma,
         length: 0,
       },
     };
   }
+  const quote = quoteToClose(text, end);
   return {
     kind: 'string',
     offset,
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
-    fix: atEnd ? undefined : insertion(end, '"'),
+    fix: atEnd ? undefined : insertion(end, quote.insert),
     unclosedAtEnd: atEnd,
     problem: {
       message: atEnd
         ? "The file ends inside a string: add its closing '\"', or restore the cut-off end of the file."
-        : "A string is not closed on its line: add the closing '\"' at the end of the text.",
+        : `A string is not closed on its line: add ${quote.named} at the end of the text${quote.why}.`,
       offset: end,
       length: 0,
     },
   };
+}
+
+/**
+ * The closing quote to add at `at`: a '"', or after a lone backslash (`"C:\` cut at the line's
+ * end), which would escape a '"' alone, a backslash more and the '"'.
+ */
+function quoteToClose(text: string, at: number): { insert: string; named: string; why: string } {
+  if (!isEscaped(text, at)) return { insert: '"', named: "the closing '\"'", why: '' };
+  return {
+    insert: '\\"',
+    named: "'\\\"'",
+    why: " (the '\\' there would escape a '\"' alone: a backslash itself is written \\\\)",
+  };
+}
+
+/**
+ * The line break that a backslash right before it would escape, from `from` to `end`, else -1.
+ * A backslash escapes the character after it, as the scanner reads it.
+ */
+function escapedLineBreak(text: string, from: number, end: number): number {
+  for (let at = text.indexOf('\\', from); at !== -1 && at < end; at = text.indexOf('\\', at + 2)) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 0x0a || next === 0x0d) return at + 1;
+  }
+  return -1;
 }
 
 /**

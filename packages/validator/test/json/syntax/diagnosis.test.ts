@@ -155,6 +155,19 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('places a string cut after a backslash at the end of its line, before a CR LF as before a LF', () => {
+    const cut = SWAGGER.replace('"Contoso",', '"C:\\');
+    const message =
+      "3:18 A string is not closed on its line: add '\\\"' at the end of the text (the '\\' there would escape a '\"' alone: a backslash itself is written \\\\).";
+    // On CR LF it was placed past the CR (3:19), where the closing quote went, between the CR and the LF.
+    expect(issuesOf(cut.replace(/\n/g, '\r\n'))).toEqual([message]);
+    // On LF it was an escape of the line break, and the next line was read into the string.
+    expect(issuesOf(cut)).toEqual([message]);
+    expect(JsonDocument.parse(cut.replace(/\n/g, '\r\n')).value).toEqual(
+      JsonDocument.parse(SWAGGER.replace('"Contoso",', '"C:\\\\",')).value,
+    );
+  });
+
   it('reports one issue for each slip, without the errors that only follow from it', () => {
     const cases: [string, string][] = [
       [SWAGGER.replace('"title"', 'title'), '3:5 A key must be in double quotes: write "title".'],
