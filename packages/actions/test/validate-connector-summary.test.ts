@@ -46,7 +46,7 @@ function listItems(html: string): Item[] {
  * A pull request into dev that changes two certified connectors (a family Microsoft merges together):
  * Tasks loses an operation and gets a title the rules refuse; Notes moves to another host, loses an
  * output field that three operations return (three breaking changes of one rule, told apart by their
- * ValuePath), deprecates an operation without the versioning process and ends a summary with a period.
+ * ValuePath), deprecates an operation for a new version it does not add and ends a summary with a period.
  */
 describe('validate-connector job summary of a pull request with errors, warnings and breaking changes', () => {
   let summary: string;
@@ -73,7 +73,9 @@ describe('validate-connector job summary of a pull request with errors, warnings
     const edited = notesSwagger();
     edited.host = 'api.notes.contoso.com';
     delete edited.definitions.Task.properties.status;
+    // A family for a new version that is not there: the versioning process half done.
     edited.paths['/tasks'].get.deprecated = true;
+    edited.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
     edited.paths['/tasks'].post.summary = 'Create a task.';
     writeJson(path.join(notes, 'apiDefinition.swagger.json'), edited);
     git(workspace, 'commit', '-qam', 'change Tasks and Notes');

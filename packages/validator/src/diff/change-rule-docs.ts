@@ -4,6 +4,21 @@ import type { ChangeRuleKey } from './change-rules.js';
 const operation = (path: string, method: string, body: string): string =>
   `{\n  "paths": {\n    "${path}": {\n      "${method}": ${body}\n    }\n  }\n}`;
 
+/** GetTask deprecated in its family at revision 1, and GetTask_V2's path item holding `v2` (its lines). */
+const deprecatedBesideV2 = (v2: string): string =>
+  [
+    '"/tasks/{taskId}": {',
+    '  "get": {',
+    '    "operationId": "GetTask",',
+    '    "deprecated": true,',
+    '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+    '  }',
+    '},',
+    '"/v2/tasks/{taskId}": {',
+    v2,
+    '}',
+  ].join('\n');
+
 /**
  * The rule reference's text of every change rule (docs/rules.md, generated). A Record over the rule
  * keys, so a new rule does not compile without its entry.
@@ -41,7 +56,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   opDeleted: {
     description:
-      "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: an operation added in its place or the one that now follows it in its path item, else the path item left empty, else the end of the operation before it (the line that lost its comma); a deleted path item likewise among the path items; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
+      "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: an operation added in its place or the one that now follows it in its path item, else the path item left empty, else the end of the operation before it (the line that lost its comma); a deleted path item likewise among the path items; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead; keep one that is deprecated already.",
     example: {
       placement: 'swagger',
       before: operation(
@@ -299,11 +314,11 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   deprecationProcess: {
     description:
-      "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
+      "An operation is newly 'deprecated: true' for a new version that is not linked to it, as Microsoft's deprecate-operation doc links them (\"If a new version of the operation is going to be introduced to replace the deprecated one [...] use x-ms-api-annotation.family and x-ms-api-annotation.revision\"): its annotation's 'replacement' names no operation of this swagger while its 'api' names this connector (its folder's name, its title or its per-connector redirect URL's name, in lower-case letters and digits); or an operation named as its new version ('<operationId>_V2', not deprecated) is there but the deprecated one has no family, or the new one is not in that family at a higher revision (no annotation, no family, another family, or a revision not above); or it got a family in this update, and no operation has a newer revision of it. The detail names what is missing and the advice the exact members to write. Also fired, on the new operation's annotation, when an operation named as the new version of one deprecated in the base version is added unlinked. A deprecation without a new version ('deprecated: true' and \"(deprecated)\" labels, the doc's first example) is CHG-OP-DEPRECATED. A major change, not a breaking one: flows keep working, but the designer does not offer the new version in place of the old. Located on the new 'deprecated'.",
     example: {
-      placement: 'operation',
-      before: '{ "operationId": "GetTask" }',
-      after: '{ "operationId": "GetTask", "deprecated": true }',
+      placement: 'paths',
+      before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
+      after: deprecatedBesideV2('  "get": { "operationId": "GetTask_V2" }'),
     },
   },
   operationAdded: {
@@ -327,25 +342,18 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   operationDeprecated: {
     description:
-      "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
+      "An operation is newly 'deprecated: true', and is either replaced or simply retired. Replaced: an operation of this swagger named by its annotation's 'replacement' (or one of the connector its 'api' names, when that is not this connector), or a newer revision of its family that is not deprecated; the detail names it. Retired: nothing replaces it and its annotation does not announce a new version (no family written in this update), as in the first example of Microsoft's deprecate-operation doc; the detail says so, and that its description and the readme can tell makers what to use instead. Hiding it with 'x-ms-visibility': 'internal' in the same update is part of the deprecation. Located on the new 'deprecated'.",
     example: {
       placement: 'paths',
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
-      after: [
-        '"/tasks/{taskId}": {',
-        '  "get": {',
-        '    "operationId": "GetTask",',
-        '    "deprecated": true,',
-        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
-        '  }',
-        '},',
-        '"/v2/tasks/{taskId}": {',
-        '  "get": {',
-        '    "operationId": "GetTask_V2",',
-        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
-        '  }',
-        '}',
-      ].join('\n'),
+      after: deprecatedBesideV2(
+        [
+          '  "get": {',
+          '    "operationId": "GetTask_V2",',
+          '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
+          '  }',
+        ].join('\n'),
+      ),
     },
   },
   parameterAdded: {

@@ -354,12 +354,19 @@ export const CHANGE_RULES = {
     ),
     `Keep the removed values in the list; or ${NEW_VERSION}.`,
   ),
-  deprecationProcess: rule(
-    'BRK-DEPRECATION-PROCESS',
-    'major',
-    'warning',
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    'Microsoft docs, operational-versioning and deprecate-operation',
+  /**
+   * A new version half linked to the deprecated operation it replaces. Each change names what is
+   * missing and the exact edit; the rule's advice is what the docs ask in general.
+   */
+  deprecationProcess: advising(
+    rule(
+      'BRK-DEPRECATION-PROCESS',
+      'major',
+      'warning',
+      'The operation has been deprecated without completing the versioning process that links it to its new version.',
+      'Microsoft docs, operational-versioning and deprecate-operation',
+    ),
+    "Put the deprecated operation and its new version in one 'x-ms-api-annotation' family, the new version ('<operationId>_V2') at a higher revision; or, when nothing replaces the operation, mark it 'deprecated: true' with \"(deprecated)\" after its summary and description, without a family.",
   ),
   operationAdded: rule('CHG-OP-ADDED', 'major', 'info', 'A new operation has been added.', 'non-breaking'),
   mcpAdded: rule(
@@ -373,7 +380,7 @@ export const CHANGE_RULES = {
     'CHG-OP-DEPRECATED',
     'major',
     'info',
-    'The operation has been deprecated, with a replacement.',
+    'The operation has been deprecated.',
     'non-breaking: Microsoft docs, deprecate-operation',
   ),
   parameterAdded: rule(

@@ -1,5 +1,6 @@
 import type { JsonDocument } from '../json/json-document.js';
 import { asObject, type JsonObject } from '../swagger/json-values.js';
+import { connectorApiNames } from '../swagger/connector-api-names.js';
 import { diffApiPropertiesValues } from './api-properties-diff.js';
 import { apiPropertiesInOneVersion } from './api-properties-presence.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
@@ -31,11 +32,16 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
   ];
   if (!swaggerDeleted) {
     const routes = versionRoutes(before, after);
+    const apiNames = connectorApiNames({
+      folderName: after.folderName,
+      swagger: after.swagger?.value,
+      apiProperties: after.apiProperties?.value,
+    });
     // Appended one by one: a spread passes each change on the stack, which overflowed past some 100,000.
     appendAll(
       raw,
       compareJson('swagger', before.swagger, after.swagger, (old, now) =>
-        diffSwaggerValues(old, now, routes),
+        diffSwaggerValues(old, now, routes, undefined, apiNames),
       ),
     );
   }

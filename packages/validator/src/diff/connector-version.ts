@@ -18,6 +18,8 @@ export interface ConnectorVersion {
   /** How to name the files in changes (defaults: the canonical names). */
   swaggerPath?: string;
   apiPropertiesPath?: string;
+  /** The connector folder's name: one of the names a deprecated operation's replacement can give it by. */
+  folderName?: string;
   readme?: TextVersion;
   script?: TextVersion;
   icon?: { data: Buffer; path: string };
@@ -43,6 +45,7 @@ export function connectorVersion(folder: ConnectorFolder): ConnectorVersion {
     apiProperties: apiProperties?.document,
     swaggerPath: swagger?.displayPath,
     apiPropertiesPath: apiProperties?.displayPath,
+    folderName: folder.name,
   };
   if (readme?.document) version.readme = { text: readme.document.text, path: readme.displayPath };
   if (script?.document) version.script = { text: script.document.text, path: script.displayPath };

@@ -21,6 +21,11 @@ export interface SwaggerDiffContext {
    * are known; without them, requests go where the swagger says.
    */
   readonly routes?: VersionRoutes;
+  /**
+   * The names by which a deprecated operation's annotation `replacement` can name this connector
+   * (connectorApiNames): only then is its operationId looked up in this swagger.
+   */
+  readonly apiNames: ReadonlySet<string>;
 }
 
 /** The rerouting policies of the base version and of the new one. */

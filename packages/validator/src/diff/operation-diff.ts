@@ -1,6 +1,6 @@
 import { appendAll } from '@connector-alm/core';
 import { childPointer, valueAtPointer } from '../json/pointer.js';
-import { asObject, asString, has } from '../swagger/json-values.js';
+import { asString, has } from '../swagger/json-values.js';
 import { memberDeletionPlace, type DeletionPlace } from './counterpart-pointer.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
@@ -23,7 +23,8 @@ import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
 import { EndpointQueue, normalizePath } from './endpoint-index.js';
-import { replacementIndex, versionedName } from './replacement-index.js';
+import { judgeDeprecation, type DeprecationVerdict } from './deprecation-check.js';
+import { declaredVersion, namedPredecessor } from '../swagger/operation-versions.js';
 import { isNotificationUrl } from '../swagger/notification-url.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
@@ -133,7 +134,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
           }
         : {
             advice:
-              "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.",
+              "Deprecate it instead: keep it, with 'deprecated: true' and \"(deprecated)\" after its summary and description; when a new version replaces it, put both in one 'x-ms-api-annotation' family, the new one ('<operationId>_V2') at a higher revision.",
           }),
     });
   }
@@ -148,6 +149,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
       operationId: after.operationId,
       valuePath: `operation/${operationLabel(after)}`,
     });
+    checkNewVersion(context, after);
   }
 
   for (const [before, after] of pairs) diffOperation(context, before, after);
@@ -235,11 +237,13 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   diffMcpProtocol(context, before, after);
 
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
-  const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
-    const deprecated = childPointer(after.pointer, 'deprecated');
-    if (deprecatedRight) add(CHANGE_RULES.operationDeprecated, undefined, undefined, deprecated);
-    else add(CHANGE_RULES.deprecationProcess, undefined, undefined, deprecated);
+    const verdict = judgeDeprecation(after, {
+      model: context.new,
+      apiNames: context.apiNames,
+      familyBefore: declaredVersion(before).family,
+    });
+    reportDeprecation(context, after, verdict, childPointer(after.pointer, 'deprecated'));
   } else if (before.isDeprecated !== after.isDeprecated) {
     others.push('deprecated');
   }
@@ -339,24 +343,49 @@ function renameTold(before: OperationInfo, renamed: OperationInfo): { detail: st
 }
 
 /**
- * Microsoft's versioning process: the old operation stays, marked `deprecated: true` with an
- * `x-ms-api-annotation` family, and a replacement exists (a newer revision of the family, the
- * annotation's `replacement`, or an operationId with a `_V<n>` suffix).
+ * A deprecation's change: CHG-OP-DEPRECATED naming its replacement, or that nothing replaces it;
+ * BRK-DEPRECATION-PROCESS with what is missing of a new version's link, and the edit that makes it.
  */
-export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerModel): boolean {
-  if (!operation.isDeprecated) return false;
-  const annotation = asObject(operation.operation['x-ms-api-annotation']);
-  const family = asString(annotation?.family);
-  if (!annotation || !family) return false;
-  const replacementId = asString(asObject(annotation.replacement)?.operationId);
-  if (replacementId !== undefined && model.operationById(replacementId)) return true;
-  const revision = Number(annotation.revision ?? 1);
-  // 'GetTask' is replaced by 'GetTask_V2'; 'GetTask_V2' by 'GetTask_V3' (not 'GetTask_V2_V3').
-  const name = versionedName(operation.operationId ?? family);
-  const newest = replacementIndex(model);
-  return (
-    (newest.newestRevision.get(family) ?? Number.NaN) > revision ||
-    (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version
+function reportDeprecation(
+  context: SwaggerDiffContext,
+  deprecated: OperationInfo,
+  verdict: DeprecationVerdict,
+  pointer: string,
+): void {
+  const incomplete = verdict.kind === 'incomplete';
+  context.sink.add({
+    rule: incomplete ? CHANGE_RULES.deprecationProcess : CHANGE_RULES.operationDeprecated,
+    file: 'swagger',
+    side: 'new',
+    pointer,
+    operationId: deprecated.operationId,
+    valuePath: `operation/${operationLabel(deprecated)}`,
+    detail: verdict.detail,
+    ...(incomplete ? { advice: verdict.advice } : {}),
+  });
+}
+
+/**
+ * An operation new in this version, named as the new version of one deprecated in the base version
+ * already ('GetTask_V2' beside 'GetTask'): when nothing links the two, BRK-DEPRECATION-PROCESS of
+ * the deprecated one, on the new one's annotation (or its first line), the edit to make. One
+ * deprecated in this version is told with its deprecation.
+ */
+function checkNewVersion(context: SwaggerDiffContext, added: OperationInfo): void {
+  const earlier = namedPredecessor(context.new, added);
+  if (!earlier?.isDeprecated || !context.old.operationById(earlier.operationId!)?.isDeprecated) return;
+  const verdict = judgeDeprecation(earlier, {
+    model: context.new,
+    apiNames: context.apiNames,
+    familyBefore: declaredVersion(earlier).family,
+  });
+  if (verdict.kind !== 'incomplete' || verdict.newVersion !== added) return;
+  const annotated = has(added.operation, 'x-ms-api-annotation');
+  reportDeprecation(
+    context,
+    earlier,
+    verdict,
+    annotated ? childPointer(added.pointer, 'x-ms-api-annotation') : added.pointer,
   );
 }
 

@@ -1,6 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
+import { connectorApiNames } from '../swagger/connector-api-names.js';
 import { basePathChange } from './base-path-diff.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { SwaggerDiffContext, VersionRoutes } from './diff-context.js';
@@ -40,13 +41,15 @@ const INFO_MINOR_KEYS = ['description', 'contact'] as const;
 /**
  * Every change between two parsed swaggers (root objects), not yet located. With `routes`, each
  * version's rerouting policies, an operation's address and the host are where requests really go.
- * `schemaLists` says how schema changes are shared between reports (tests write them out whole).
+ * `schemaLists` says how schema changes are shared between reports (tests write them out whole);
+ * `apiNames` the names of the connector (connectorApiNames), by default those its swagger gives.
  */
 export function diffSwaggerValues(
   before: JsonObject,
   after: JsonObject,
   routes?: VersionRoutes,
   schemaLists?: SchemaListOptions,
+  apiNames: ReadonlySet<string> = connectorApiNames({ swagger: after }),
 ): RawEntry[] {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
@@ -56,6 +59,7 @@ export function diffSwaggerValues(
     sink: new ChangeSink(),
     schemas: new SchemaComparer(oldModel, newModel, schemaLists),
     routes,
+    apiNames,
   };
 
   diffEndpoint(context, before, after);

@@ -66,6 +66,7 @@ function diff(before: JsonObject, after: JsonObject): { changes: string[]; reads
     new: now,
     sink: new ChangeSink(),
     schemas: new SchemaComparer(old, now),
+    apiNames: new Set(),
   };
   diffOperations(context);
   const changes = context.sink.changes.map(
@@ -153,5 +154,32 @@ describe('operations are matched with their counterparts without searching the o
     );
     expect(changes.filter((change) => change.startsWith('BRK-DEPRECATION-PROCESS'))).toHaveLength(COUNT / 2);
     expect(reads).toBeLessThan(COUNT * 2 * READS_PER_OPERATION);
+  });
+
+  it("tells 1,000 deprecations beside their unlinked '_V2', each added or kept, by the names indexed once", () => {
+    // Half deprecated in this version beside a '_V2' of another family; half deprecated before,
+    // their '_V2' added now: each judged by its newest named version, not a search of the others.
+    const id = (i: number) => `GetTask${i}`;
+    const deprecated = (i: number) => ({ operationId: id(i), deprecated: true });
+    const before = swagger(
+      COUNT,
+      (i) => `/tasks${i}`,
+      (i) => (i % 2 === 0 ? { operationId: id(i) } : deprecated(i)),
+    );
+    const after = swagger(
+      COUNT * 2,
+      (i) => (i < COUNT ? `/tasks${i}` : `/v2/tasks${i - COUNT}`),
+      (i) =>
+        i < COUNT
+          ? deprecated(i)
+          : { operationId: `${id(i - COUNT)}_V2`, 'x-ms-api-annotation': { family: 'Other', revision: 2 } },
+    );
+    const { changes, reads } = diff(before, after);
+    const told = changes.filter((change) => change.startsWith('BRK-DEPRECATION-PROCESS'));
+    expect(told).toHaveLength(COUNT);
+    expect(told).toContain(
+      `BRK-DEPRECATION-PROCESS It has no x-ms-api-annotation: nothing links it to 'GetTask0_V2', named as its new version. Set "family": "GetTask0" and "revision": 1 in its "x-ms-api-annotation", and "family": "GetTask0" and "revision": 2 in that of 'GetTask0_V2'.`,
+    );
+    expect(reads).toBeLessThan(COUNT * 3 * READS_PER_OPERATION);
   });
 });

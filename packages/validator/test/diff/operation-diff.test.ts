@@ -125,11 +125,17 @@ describe('deprecation', () => {
     expect(result.classification).toBe('major-update');
   });
 
-  it("accepts '_V3' as the replacement of a deprecated '_V2', not of a deprecated '_V3'", () => {
+  it("accepts '_V3' of the family as the replacement of a deprecated '_V2', not of a deprecated '_V3'", () => {
     const versions = (deprecated: string, other: string) => (swagger: Json) => {
       const item = swagger.paths['/tasks/{taskId}'];
       item.get.operationId = deprecated;
-      swagger.paths['/v3/tasks/{taskId}'] = { get: { ...structuredClone(item.get), operationId: other } };
+      swagger.paths['/v3/tasks/{taskId}'] = {
+        get: {
+          ...structuredClone(item.get),
+          operationId: other,
+          'x-ms-api-annotation': { family: 'GetTask', revision: Number(other.slice(-1)) },
+        },
+      };
     };
     const deprecate = (swagger: Json): void => {
       const operation = swagger.paths['/tasks/{taskId}'].get;
@@ -146,15 +152,23 @@ describe('deprecation', () => {
     expect(withRule(diffEdited(deprecate, older), 'BRK-DEPRECATION-PROCESS')).toHaveLength(1);
   });
 
-  it('BRK-DEPRECATION-PROCESS fires on deprecated: true without annotation or replacement', () => {
-    const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
+  it('BRK-DEPRECATION-PROCESS fires on a family written for a new version that is not there', () => {
+    const result = diffEdited((swagger) => {
+      const operation = swagger.paths['/tasks/{taskId}'].get;
+      operation.deprecated = true;
+      operation['x-ms-api-annotation'] = { family: 'GetTask', revision: 1 };
+    });
     const [change] = withRule(result, 'BRK-DEPRECATION-PROCESS');
     expect(change).toMatchObject({ severity: 'warning', breaking: false, operationId: 'GetTask' });
     expect(withRule(result, 'CHG-OP-DEPRECATED')).toEqual([]);
   });
 
   it("is located on the new 'deprecated', the line the maker edited, right or not", () => {
-    const wrong = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
+    const wrong = diffEdited((swagger) => {
+      const operation = swagger.paths['/tasks/{taskId}'].get;
+      operation.deprecated = true;
+      operation['x-ms-api-annotation'] = { family: 'GetTask', revision: 1 };
+    });
     expect(withRule(wrong, 'BRK-DEPRECATION-PROCESS')[0]!.pointer).toBe(
       '/paths/~1tasks~1{taskId}/get/deprecated',
     );

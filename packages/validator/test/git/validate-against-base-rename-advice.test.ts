@@ -1,32 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateAgainstBase } from '../../src/git/validate-against-base.js';
-import { validConnectorFiles } from '../helpers/valid-connector.js';
 import type { Json } from '../diff/diff-fixture.js';
-import { connectorFiles, createRepository } from './repository-fixture.js';
+import { validateEdit } from './validate-edit.js';
 
 // The advice of an operationId renamed on the same method and path names ways out. Each, followed as
 // written, must leave nothing to fix: no breaking change and no new finding of validation (a maker
 // who followed a shorter advice met SWG-OPID-REV-SUFFIX, or BRK-DEPRECATION-PROCESS).
-
-const FOLDER = 'certified-connectors/Contoso';
-const SWAGGER = 'apiDefinition.swagger.json';
-
-/** `validate --base dev`, every rule on, on a pull request that makes `edit` on the valid connector. */
-async function validateEdit(edit: (swagger: Json) => void) {
-  const repo = createRepository('dev');
-  const files = validConnectorFiles() as Json;
-  repo.write(connectorFiles(FOLDER, files));
-  repo.commitAll('dev: the connector');
-  repo.git('checkout', '--quiet', '-b', 'pr');
-  edit(files[SWAGGER]);
-  repo.write(connectorFiles(FOLDER, files));
-  repo.commitAll('pr: the edit');
-  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, concurrency: 1 });
-  return {
-    findings: result.findings.filter((finding) => finding.baseline === 'new'),
-    changes: result.diffs.flatMap((diff) => diff.diff?.changes ?? []),
-  };
-}
 
 /**
  * GetTask kept, deprecated as the advice words it ("(deprecated)" after its summary and description,

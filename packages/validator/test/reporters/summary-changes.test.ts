@@ -7,7 +7,7 @@ import { tasksResult } from '../helpers/one-connector-result.js';
 
 const DOCS = 'https://x.test/rules.md';
 const OP_DELETED_ADVICE =
-  "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.";
+  "Deprecate it instead: keep it, with 'deprecated: true' and \"(deprecated)\" after its summary and description; when a new version replaces it, put both in one 'x-ms-api-annotation' family, the new one ('<operationId>_V2') at a higher revision.";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

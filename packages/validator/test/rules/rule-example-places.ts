@@ -379,7 +379,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       files.swagger.responses = { NotFound: { description: 'No such task.' } };
     },
   },
-  ...each(['SWG-ANN-REPL-API', 'SWG-ANN-REPL-OPID'], {}),
+  ...each(['SWG-ANN-REPL-API', 'SWG-ANN-REPL-OPID', 'SWG-ANN-REPL-TARGET'], {}),
   ...each(['SWG-RESP-DEFAULT-SCHEMA', 'SWG-RESP-MULTI-SCHEMA', 'SWG-RESP-EMPTY-SCHEMA', 'SWG-RESP-DEFINED'], {
     mode: 'replace',
   }),
@@ -406,6 +406,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       'SWG-FAMILY-ACTIVE',
       'SWG-FAMILY-PROD',
       'SWG-FAMILY-EMPTY-REV',
+      'SWG-OPID-SUFFIX-FAMILY',
     ],
     {},
   ),

@@ -1,4 +1,5 @@
-import { describeRule, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { describe, expect, it } from '@jest/globals';
+import { describeRule, swaggerFindings, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
 
 const LIST = '/paths/~1tasks/get';
 const ANNOTATION = `${LIST}/x-ms-api-annotation`;
@@ -205,13 +206,168 @@ describeRule(
         s.paths['/tasks'].get.summary = 'List tasks (deprecated)';
       },
     },
-    {
-      // 11 corpus findings: an internal operation is in no designer, so no maker reads the label.
-      name: 'on a deprecated internal operation',
-      edit: (s) => {
-        s.paths['/tasks'].get.deprecated = true;
-        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+  ],
+);
+
+describe('SWG-DEPRECATED-LABEL of an internal operation', () => {
+  // 11 corpus findings (3 certified connectors): no new flow picks it, but the flows built on it
+  // before it was hidden show its card, summary included.
+  it('is info, and says why', async () => {
+    const findings = await swaggerFindings('SWG-DEPRECATED-LABEL', (s) => {
+      s.paths['/tasks'].get.deprecated = true;
+      s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+    });
+    expect(findings.map(({ severity, pointer, message }) => ({ severity, pointer, message }))).toEqual([
+      {
+        severity: 'info',
+        pointer: `${LIST}/summary`,
+        message:
+          'The operation \'ListTasks\' is deprecated; append "(deprecated)" to its summary and description. Hidden as it is, the flows that use it still show its summary.',
       },
+    ]);
+  });
+
+  it('is quiet once labelled', async () => {
+    const labelled = await swaggerFindings('SWG-DEPRECATED-LABEL', (s) => {
+      const operation = s.paths['/tasks'].get;
+      operation.deprecated = true;
+      operation['x-ms-visibility'] = 'internal';
+      operation.summary += ' (deprecated)';
+      operation.description += ' (deprecated)';
+    });
+    expect(labelled).toEqual([]);
+  });
+});
+
+/** ListTasks with `annotation`, and ListTasks_V2 (GET /v2/tasks) with `v2Annotation`; none where undefined. */
+function withV2(
+  annotation: Record<string, unknown> | undefined,
+  v2Annotation: Record<string, unknown> | undefined,
+  v2Id = 'ListTasks_V2',
+): SwaggerEdit {
+  return (s) => {
+    const operation = structuredClone(s.paths['/tasks'].get);
+    if (annotation) s.paths['/tasks'].get['x-ms-api-annotation'] = annotation;
+    operation.operationId = v2Id;
+    if (v2Annotation) operation['x-ms-api-annotation'] = v2Annotation;
+    s.paths['/v2/tasks'] = { get: operation };
+  };
+}
+
+const V2_ANNOTATION = '/paths/~1v2~1tasks/get/x-ms-api-annotation';
+
+describeRule(
+  'SWG-OPID-SUFFIX-FAMILY',
+  [
+    {
+      name: 'on a misspelt family',
+      edit: withV2({ family: 'ListTasks', revision: 1 }, { family: 'ListTask', revision: 2 }),
+      pointer: V2_ANNOTATION,
+      severity: 'warning',
+      message:
+        /^The operation 'ListTasks_V2' is named as a new version of 'ListTasks', but is in the family 'ListTask', not in 'ListTasks': set "family": "ListTasks" and "revision": 2 in its "x-ms-api-annotation", so that the designer offers it as the newer version\.$/,
+    },
+    {
+      name: 'on the revision of the earlier one, kept (an empty revision is 1)',
+      edit: withV2({ family: 'ListTasks' }, { family: 'ListTasks', revision: 1 }),
+      pointer: V2_ANNOTATION,
+      severity: 'warning',
+      message:
+        /has revision 1 of the family 'ListTasks', not one above 1: set "family": "ListTasks" and "revision": 2/,
+    },
+    {
+      name: 'on an annotation without a family, the earlier one in the family of its operationId',
+      edit: withV2(undefined, { status: 'Preview' }),
+      pointer: V2_ANNOTATION,
+      severity: 'warning',
+      message: /has no family in its x-ms-api-annotation: set "family": "ListTasks" and "revision": 2/,
+    },
+    {
+      name: 'at info for a custom connector',
+      edit: withV2(undefined, { family: 'Tasks', revision: 2 }),
+      pointer: V2_ANNOTATION,
+      severity: 'info',
+      profile: 'custom',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on the version in the family at its revision',
+      edit: withV2({ family: 'ListTasks', revision: 1 }, { family: 'ListTasks', revision: 2 }),
+    },
+    {
+      name: 'on a version linked by the default family of the earlier one (its operationId)',
+      edit: withV2(undefined, { family: 'ListTasks', revision: 2 }),
+    },
+    // monday's GetTags_V2 (merged): maybe a new operation of a like name; the diff asks for the link.
+    {
+      name: 'on a version without any annotation',
+      edit: withV2({ family: 'ListTasks', revision: 1 }, undefined),
+    },
+    // PDF4me's CreateThumbnail_V3 (merged): SWG-OPID-REV-SUFFIX tells the suffix and revision apart.
+    {
+      name: 'on a revision that disagrees with the suffix',
+      edit: withV2({ family: 'ListTasks', revision: 1 }, { family: 'Thumbnails', revision: 3 }),
+    },
+    {
+      name: 'on a newer revision of another family with an earlier member',
+      edit: (s) => {
+        withV2({ family: 'ListTasks', revision: 1 }, { family: 'Tasks', revision: 2 })(s);
+        s.paths['/tasks'].post['x-ms-api-annotation'] = { family: 'Tasks', revision: 1 };
+      },
+    },
+    {
+      name: 'on a name without an earlier version',
+      edit: withV2(undefined, { family: 'Lists', revision: 2 }, 'ListLists_V2'),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-ANN-REPL-TARGET',
+  [
+    {
+      name: "on an operationId of no operation, while the api is the folder's name",
+      edit: annotate({ replacement: { api: 'contoso', operationId: 'GetTasks' } }, true),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message:
+        /^The replacement of the operation 'ListTasks' names 'GetTasks', which is no operation of this swagger: set its operationId to 'GetTask'\.$/,
+    },
+    {
+      name: "on one while the api is the title's name",
+      edit: annotate({ replacement: { api: 'contosotasks', operationId: 'SearchTasks' } }, true),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message:
+        /names 'SearchTasks', which is no operation of this swagger: set its operationId to that of the operation that replaces it\.$/,
+    },
+    {
+      name: 'on one without an api: it can only be here',
+      edit: annotate({ replacement: { operationId: 'GetTasks' } }, true),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+    },
+    {
+      name: 'as a warning for a custom connector',
+      edit: annotate({ replacement: { api: 'Contoso', operationId: 'GetTasks' } }, true),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      severity: 'warning',
+      profile: 'custom',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an operation of the swagger',
+      edit: annotate({ replacement: { api: 'contoso', operationId: 'GetTask' } }, true),
+    },
+    {
+      name: "on another connector's operation",
+      edit: annotate({ replacement: { api: 'contosoplanner', operationId: 'GetPlannerTask' } }, true),
+    },
+    // SWG-ANN-REPL-OPID's.
+    {
+      name: 'on a replacement without operationId',
+      edit: annotate({ replacement: { api: 'contoso' } }, true),
     },
   ],
 );

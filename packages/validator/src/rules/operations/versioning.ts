@@ -7,6 +7,8 @@ import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, perModel } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
+import { replacementTargetRule } from './replacement-target-rule.js';
+import { versionLinkRule } from './version-link-rule.js';
 
 /**
  * An operation with an `x-ms-api-annotation` object. Its pointer is built when read: the rules
@@ -291,8 +293,9 @@ export const versioningRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Label deprecated operations "(deprecated)" in their summary.',
     description:
-      'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
+      'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 11 internal ones (DocumentsCorePack, Talkdesk, monday: info).',
     levels: certificationLevels('warning', 'info'),
+    milderCases: [{ when: 'for an internal operation', atMost: 'info' }],
     example: {
       placement: 'operation',
       bad: '"deprecated": true, "summary": "List tasks"',
@@ -300,8 +303,7 @@ export const versioningRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        // The label is for makers choosing an action; an internal operation is never offered to them.
-        if (!operation.isDeprecated || operation.isInternal) continue;
+        if (!operation.isDeprecated) continue;
         const summary = asString(operation.operation.summary);
         if (summary === undefined || /deprecated/i.test(summary)) continue;
         // Ask for the description's label only where it is missing (5 corpus operations have it there).
@@ -310,8 +312,19 @@ export const versioningRules: RuleDefinition[] = [
         report({
           pointer: childPointer(operation.pointer, 'summary'),
           message: `The operation '${operationLabel(operation)}' is deprecated; append "(deprecated)" to its summary${labelled ? '' : ' and description'}.`,
+          // Internal: no maker picks it any more, so the label is for the flows that have it (11 corpus
+          // findings). Why is a note apart from the problem: hiding an operation that the base version
+          // had deprecated without its label leaves that finding as it was, not a new one.
+          ...(operation.isInternal
+            ? {
+                severity: 'info' as const,
+                transientNote: 'Hidden as it is, the flows that use it still show its summary.',
+              }
+            : {}),
         });
       }
     },
   },
+  replacementTargetRule,
+  versionLinkRule,
 ];
