@@ -120,11 +120,12 @@ export function sentencesWithin(sentences: readonly string[], maxLength = MAX_LO
 }
 
 /**
- * Values as alternatives, each an excerpt, `A or B or C`, at most `max` of them, then "or N more":
- * the places a message says something could be (README-OPS-MATCH's section headings).
+ * Values as alternatives, each an excerpt of at most `maxLength` characters, `A or B or C`, at most
+ * `max` of them, then "or N more": the places a message says something could be (README-OPS-MATCH's
+ * section headings), the redirect URLs an OAuth app may have to allow (README-OAUTH-STEPS).
  */
-export function alternatives(values: readonly unknown[], max: number): string {
-  return boundedList(values, (value) => excerpt(value), {
+export function alternatives(values: readonly unknown[], max: number, maxLength = MAX_VALUE_LENGTH): string {
+  return boundedList(values, (value) => excerpt(value, maxLength), {
     max,
     maxLength: Infinity,
     separator: ' or ',

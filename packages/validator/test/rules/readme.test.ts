@@ -362,6 +362,30 @@ describe('README-OAUTH-STEPS', () => {
     );
     expect(findings.map((f) => f.ruleId)).toEqual(['README-OAUTH-STEPS']);
   });
+  it("names the redirect URL the connector uses: its own under GlobalPerConnector (the walk's Zoho Calendar)", async () => {
+    // It named the shared URL whatever apiProperties.json said: an app registered so fails to sign in
+    // with the per-connector URL that PROP-OAUTH-REDIRECT asks for.
+    const named = async (oAuthSettings: Record<string, unknown>) => {
+      const apiProperties = oauthProperties();
+      Object.assign(apiProperties.properties.connectionParameters.token.oAuthSettings, oAuthSettings);
+      const files = { ...validConnectorFiles(), 'apiProperties.json': apiProperties };
+      const findings = await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher');
+      return findings.map((f) => /its redirect URL(.*)\. The certification/.exec(f.message)?.[1]);
+    };
+    const own = 'https://global.consent.azure-apim.net/redirect/zohocalendar';
+    expect(await named({ redirectMode: 'GlobalPerConnector', redirectUrl: own })).toEqual([` (${own})`]);
+    // Not written, or written as the shared one (3E Events), it is the connector's API name's.
+    const form =
+      " (https://global.consent.azure-apim.net/redirect/<API name>, the connector's own, which its Security tab shows once it is created)";
+    expect(await named({ redirectMode: 'GlobalPerConnector' })).toEqual([form]);
+    const shared = 'https://global.consent.azure-apim.net/redirect';
+    expect(await named({ redirectMode: 'GlobalPerConnector', redirectUrl: shared })).toEqual([form]);
+    expect(await named({ redirectMode: 'Global', redirectUrl: own })).toEqual([` (${shared})`]);
+    expect(await named({})).toEqual([` (${shared})`]);
+    const regional = 'https://logic-apis-westeurope.consent.azure-apim.net/redirect';
+    expect(await named({ redirectMode: 'Direct', redirectUrl: regional })).toEqual([` (${regional})`]);
+    expect(await named({ redirectMode: 'Direct' })).toEqual(['']);
+  });
 });
 
 describe('README-OPS-MATCH', () => {
@@ -821,6 +845,27 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
       'The operation "Get a task V2" is not listed under Supported Operations.',
       '"Get the task V3" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
     ]);
+  });
+  it("takes a hidden V1's heading for the V1, not for its V2 (the walk's Zoho Calendar)", async () => {
+    // "### Get Event list" named the deprecated, internal "Get Event list (deprecated)", and its
+    // version left out, "Get event list (V2)" too: a readme that never named a V2 passed.
+    const versions =
+      (v1: Record<string, unknown>) =>
+      (swagger: Record<string, any>): void => {
+        const v2 = swagger.paths['/tasks/{taskId}'].get;
+        swagger.paths['/v1/tasks/{taskId}'] = { get: { ...v2, summary: 'Get a task (deprecated)', ...v1 } };
+        Object.assign(v2, { summary: 'Get a task (V2)', operationId: 'GetTask_V2' });
+      };
+    const missing = ['The operation "Get a task (V2)" is not listed under Supported Operations.'];
+    const deprecated = versions({ deprecated: true, 'x-ms-visibility': 'internal' });
+    expect(await check(validReadme(), deprecated)).toEqual(missing);
+    expect(await check(validReadme(), versions({ deprecated: true }))).toEqual(missing);
+    expect(await check(validReadme(), versions({ 'x-ms-visibility': 'internal' }))).toEqual(missing);
+    // Listed as well, the V2 is found; and the V1's heading is never a stale one.
+    const both = validReadme().replace('### Get a task\n', '### Get a task\nOld.\n### Get a task (V2)\n');
+    expect(await check(both, deprecated)).toEqual([]);
+    // A V1 users still see is listed by the heading, and leaves its V2 as it was: "Get a task" lists it.
+    expect(await check(validReadme(), versions({ summary: 'Get a task' }))).toEqual([]);
   });
   it('still reports stale headings that only resemble a section or a group of operations', async () => {
     // "… Documentation", "How to …", test reports and "… Operations" are no operations only as the

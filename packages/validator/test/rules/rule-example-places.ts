@@ -56,7 +56,7 @@ function oauthConnection(files: ExampleFiles): void {
         clientId: 'contoso-client',
         scopes: [],
         redirectMode: 'GlobalPerConnector',
-        redirectUrl: 'https://global.consent.azure-apim.net/redirect',
+        redirectUrl: 'https://global.consent.azure-apim.net/redirect/contoso',
         properties: {},
         customParameters: {
           authorizationUrl: { value: 'https://login.contoso.com/authorize' },
@@ -530,7 +530,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       oauthConnection(files);
       files.readme = files.readme.replace(
         'Sign in to Contoso, open Settings, API keys, and create a key.',
-        'Register an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect.',
+        'Register an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso.',
       );
     },
   },

@@ -6,6 +6,7 @@ import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, entriesOf, has } from '../../swagger/json-values.js';
 import { isPlaceholderSecret, maskSecret } from '../general-secrets/placeholders.js';
 import { connectionParametersOf, oAuthSettingsOf } from './connection-parameters.js';
+import { SHARED_REDIRECT_URL } from './redirect-url.js';
 import { reportSchemaProblems } from './schema-problems.js';
 import { REDIRECT_MODES } from './schema.js';
 
@@ -184,8 +185,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
           context.report({
             pointer: modePointer,
             severity: 'warning',
-            message:
-              'redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.',
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`,
           });
         } else if (mode === 'GlobalPerConnector') {
           context.report({

@@ -1,7 +1,14 @@
 import type { RuleContext } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { listedEntries, operationKeys, pathKeys, type OperationKeys } from './loose-names.js';
+import {
+  isVersionLeftOut,
+  listedEntries,
+  operationKeys,
+  pathKeys,
+  unversionedNames,
+  type OperationKeys,
+} from './loose-names.js';
 
 /**
  * Whether a Supported Operations section lists an operation, or a heading names one, by a name a
@@ -32,9 +39,18 @@ export class LooseListing {
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own, shared } = this.keysOf(operation);
-    if (own.some((key) => listed.has(key))) return true;
+    if (own.some((key) => listed.has(key) && !this.namesHiddenVersion(key, own))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
+  }
+
+  /**
+   * Whether the listed `key`, an operation's name without its version, is the name of an operation
+   * users do not see (Zoho Calendar's "### Get Event list" is its deprecated, internal "Get Event
+   * list (deprecated)", not its "Get event list (V2)"): the heading documents the old version.
+   */
+  private namesHiddenVersion(key: string, own: readonly string[]): boolean {
+    return isVersionLeftOut(key, own) && this.operationIndex().hiddenNames.has(key);
   }
 
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
@@ -54,11 +70,18 @@ export class LooseListing {
 
   private operationIndex(): OperationIndex {
     if (this.index) return this.index;
-    const index: OperationIndex = { operationsWith: new Map(), ownKeys: new Set() };
-    const { operationsWith, ownKeys } = index;
+    const index: OperationIndex = {
+      operationsWith: new Map(),
+      ownKeys: new Set(),
+      hiddenNames: new Set(),
+    };
+    const { operationsWith, ownKeys, hiddenNames } = index;
     const count = (key: string) => operationsWith.set(key, (operationsWith.get(key) ?? 0) + 1);
     for (const operation of this.context.swagger?.operations ?? []) {
       const { own, shared } = this.keysOf(operation);
+      if (operation.isInternal || operation.isDeprecated) {
+        for (const name of unversionedNames(own)) hiddenNames.add(name);
+      }
       // Each key counted once per operation: its summary and its operationId mostly have the same
       // short name. Its first place in the two short lists tells it, not a Set of their copy per
       // operation (that Set and copy were two thirds of the index's time).
@@ -92,4 +115,6 @@ interface OperationIndex {
   operationsWith: Map<string, number>;
   /** Every operation's own keys (OperationKeys.own): names of one operation, not of a group. */
   ownKeys: Set<string>;
+  /** The names without a version (unversionedNames) of the operations users do not see. */
+  hiddenNames: Set<string>;
 }

@@ -150,6 +150,26 @@ function pushLookupKeys(key: string, version: string, keys: string[]): void {
 }
 
 /**
+ * Whether `key`, one of an operation's own keys (operationKeys), is its name with its version left
+ * out: "geteventlist" of "Get event list (V2)", not of "Get Event list (deprecated)", which has none.
+ */
+export function isVersionLeftOut(key: string, own: readonly string[]): boolean {
+  // An entry of a version has a space ("geteventlist v2"); a name without one has its any-version
+  // entry beside it.
+  return !key.includes(' ') && !own.includes(key + ANY_VERSION);
+}
+
+/**
+ * An operation's own names that have no version: "geteventlist" of "Get Event list (deprecated)";
+ * none of "Get event list (V2)".
+ */
+export function unversionedNames(own: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const key of own) if (key.endsWith(ANY_VERSION)) names.push(key.slice(0, -ANY_VERSION.length));
+  return names;
+}
+
+/**
  * The words from `start` to `end` run together. A loop, not `slice` and `join`: an array and a join
  * for each of an operation's up to seven names were most of what its keys cost.
  */

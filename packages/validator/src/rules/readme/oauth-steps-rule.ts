@@ -1,4 +1,6 @@
-import type { RuleDefinition } from '../../model/rule.js';
+import type { RuleContext, RuleDefinition } from '../../model/rule.js';
+import { alternatives, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { PER_CONNECTOR_REDIRECT_URL, redirectUrlsOf } from '../api-properties/redirect-url.js';
 import { outline, type ReadmeHeading, type ReadmeOutline } from './outline.js';
 import { CREDENTIALS_HEADING, CREDENTIALS_SECTION, findSection } from './sections.js';
 import { usesOAuth } from './uses-oauth.js';
@@ -22,16 +24,34 @@ export function explainsRegistrationUnderAppHeading(readme: ReadmeOutline): bool
   return readme.headings.some((heading) => explainsRegistration(readme, heading));
 }
 
+/** A connector's OAuth parameter sets, and so its redirect URLs, are a few at most. */
+const MAX_NAMED_URLS = 3;
+
+/**
+ * The redirect URL the registration has to allow, as the connector sets it (redirectUrlOf), in
+ * brackets after "its redirect URL"; nothing where apiProperties.json does not say (OAuth declared
+ * in the swagger only). Not always the shared URL: under GlobalPerConnector, which
+ * PROP-OAUTH-REDIRECT asks for, an app that allows only the shared one fails to sign in.
+ */
+function namedRedirectUrls(context: RuleContext): string {
+  const urls = redirectUrlsOf(context.apiProperties);
+  if (urls.length === 0) return '';
+  const own = urls.includes(PER_CONNECTOR_REDIRECT_URL)
+    ? ", the connector's own, which its Security tab shows once it is created"
+    : '';
+  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own})`;
+}
+
 export const oauthStepsRule: RuleDefinition = {
   id: 'README-OAUTH-STEPS',
   file: 'readme',
   title: 'For OAuth, the readme explains how to create the OAuth app.',
   description:
-    'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
+    'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it. The message names the redirect URL that apiProperties.json makes the connector use: under `redirectMode: GlobalPerConnector` its own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar), else https://global.consent.azure-apim.net/redirect/ and its API name, which the connector\'s Security tab shows once it is created; under Global, or with no redirectMode and no redirectUrl, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one).',
   levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
   example: {
     bad: '## Obtaining Credentials\nSign in with your account.',
-    good: '## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect …',
+    good: '## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso …',
   },
   check(context) {
     const readme = outline(context);
@@ -46,11 +66,12 @@ export const oauthStepsRule: RuleDefinition = {
     // Without a credentials section, the steps may stand under the app's own heading.
     if (!section && explainsRegistrationUnderAppHeading(readme)) return;
     const where = section ?? readme.headings[0];
+    const urls = namedRedirectUrls(context);
     context.report({
       ...(where ? { offset: where.offset, length: where.length } : { line: 1 }),
       message: section
-        ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.'
-        : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.',
+        ? `The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL${urls}. The certification team follows these steps.`
+        : `The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL${urls}.`,
     });
   },
 };
