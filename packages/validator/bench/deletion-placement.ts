@@ -71,6 +71,36 @@ const cases: Case[] = [
     },
   },
   {
+    // One slot of deleted and added members, too many pairs to measure each (member-renames.ts):
+    // each deleted name is looked for among the added ones by its letter case, once for the pair.
+    name: 'properties, last third renamed',
+    make(size) {
+      const names = Array.from({ length: size }, (_, at) => `p${at}`);
+      const kept = names.slice(0, size - Math.floor(size / 3));
+      const renamed = names.slice(kept.length).map((name, at) => (at % 2 ? name.toUpperCase() : `${name}x`));
+      const object = (keys: string[]) => Object.fromEntries(keys.map((name) => [name, { type: 'string' }]));
+      return {
+        before: { properties: object(names) },
+        after: structuredClone({ properties: object([...kept, ...renamed]) }),
+        deleted: names.slice(kept.length).map((name) => `/properties/${name}`),
+      };
+    },
+  },
+  {
+    // A slot of one deleted and one added member at every other member: one distance a slot.
+    name: 'properties, every other one renamed',
+    make(size) {
+      const names = Array.from({ length: size }, (_, at) => `property${at}`);
+      const renamed = names.map((name, at) => (at % 2 ? `${name}s` : name));
+      const object = (keys: string[]) => Object.fromEntries(keys.map((name) => [name, { type: 'string' }]));
+      return {
+        before: { properties: object(names) },
+        after: structuredClone({ properties: object(renamed) }),
+        deleted: names.filter((_, at) => at % 2).map((name) => `/properties/${name}`),
+      };
+    },
+  },
+  {
     name: 'enum narrowed to its first value',
     make(size) {
       const values = Array.from({ length: size }, (_, at) => `value${at}`);

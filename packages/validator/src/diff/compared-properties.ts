@@ -12,6 +12,8 @@ import { requiresLess, requiresMore, type LayerPair } from './schema-layers.js';
 import { isFilledForFlows, type SchemaView } from './schema-view.js';
 import { secretDeletion } from './secret-deletion.js';
 import { notificationUrlDeletion } from './notification-url-deletion.js';
+import { memberRenames, renameNote, type MemberRename } from './member-renames.js';
+import { jsonEqual } from './json-equal.js';
 
 /** What comparing properties asks of the schema comparer: the pair of schemas each property holds. */
 export interface NestedPairs {
@@ -148,10 +150,13 @@ export class PropertyComparer {
       if (step.run) found.splicePresent(compareRun(step.run));
       else this.compareProperty(step.name, step.property, before, after, direction, depth, found);
     }
+    let renames: Map<string, MemberRename> | undefined;
     for (const step of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
       if (step.run) found.spliceRemoved(compareRun(step.run));
-      else if (!after.properties.has(step.name))
-        found.removed.add(this.deleted(step.name, step.property, direction));
+      else if (!after.properties.has(step.name)) {
+        renames ??= this.renames(before, after);
+        found.removed.add(this.deleted(step.name, step.property, direction, renames.get(step.name)));
+      }
     }
     return found.result(depth);
   }
@@ -178,8 +183,12 @@ export class PropertyComparer {
       if (!oldMember || !newMember || newMember.properties.size === 0) return;
       found.splicePresent((compared[index] = this.of(oldMember, newMember, direction, depth)));
     });
-    for (const [name, property] of before.own.properties)
-      if (!after.own.properties.has(name)) found.removed.add(this.deleted(name, property, direction));
+    let renames: Map<string, MemberRename> | undefined;
+    for (const [name, property] of before.own.properties) {
+      if (after.own.properties.has(name)) continue;
+      renames ??= this.renames(before.own, after.own);
+      found.removed.add(this.deleted(name, property, direction, renames.get(name)));
+    }
     before.members.forEach((oldMember, index) => {
       const newMember = after.members[index];
       if (!oldMember || !newMember || oldMember.properties.size === 0) return;
@@ -244,30 +253,53 @@ export class PropertyComparer {
   }
 
   /**
-   * The change of a base version's property that is gone: an output deleted, or an input. A field
-   * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
-   * removing it is right, and keeping it would keep the leaked key.
+   * The deleted properties of two views that look renamed (member-renames.ts): a property added in
+   * the place of one that is gone, with a name that differs by a slip, or the one added where the one
+   * deleted was, of the same type.
    */
-  private deleted(name: string, property: Located, direction: Direction): SchemaChange {
+  private renames(before: SchemaView, after: SchemaView): Map<string, MemberRename> {
+    const typeOf = (views: KeptViews, property: Located) => views.of(property.value, property.pointer)?.type;
+    return memberRenames([...before.properties.keys()], [...after.properties.keys()], (was, is) =>
+      jsonEqual(
+        typeOf(this.oldViews, before.properties.get(was)!),
+        typeOf(this.newViews, after.properties.get(is)!),
+      ),
+    );
+  }
+
+  /**
+   * The change of a base version's property that is gone: an output deleted, or an input, saying
+   * which property looks like its new name (`rename`). A field whose default was a secret is told as
+   * such a parameter's deletion is (secret-deletion.ts): removing it is right, and keeping it would
+   * keep the leaked key.
+   */
+  private deleted(
+    name: string,
+    property: Located,
+    direction: Direction,
+    rename: MemberRename | undefined,
+  ): SchemaChange {
     const { pointer } = property;
     // A field given by a $ref has the definition's default: a sibling of $ref is ignored.
     const field = this.oldViews.model.resolve(property.value, pointer).value;
     const secret = isObject(field) ? secretDeletion(name, field.default, undefined, direction) : undefined;
     if (direction === 'output') {
-      // The ValuePath names the output field: the detail only says what its default was.
-      return secret
-        ? { rule: secret.rule, side: 'old', pointer, path: [name], detail: secret.detail }
-        : { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] };
+      // The ValuePath names the output field: the detail only says what its default was, or what
+      // looks like its new name.
+      if (secret) return { rule: secret.rule, side: 'old', pointer, path: [name], detail: secret.detail };
+      const deleted: SchemaChange = { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] };
+      return rename ? { ...deleted, detail: renameNote(rename, 'read') } : deleted;
     }
     const callbackUrl = notificationUrlDeletion('input field', name, field);
     if (callbackUrl) return { ...callbackUrl, side: 'old', pointer, path: [name] };
     const removed = `The input field ${quoted(name)} has been removed.`;
+    const note = secret?.detail ?? (rename && renameNote(rename, 'send'));
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
       side: 'old',
       pointer,
       path: [name],
-      detail: secret ? `${removed} ${secret.detail}` : removed,
+      detail: note ? `${removed} ${note}` : removed,
     };
   }
 }

@@ -1,6 +1,7 @@
 import { childPointer, parsePointer, toPointer, valueAtPointer } from '../json/pointer.js';
 import { has, isObject, type JsonObject } from '../swagger/json-values.js';
 import { elementPlaces } from './element-places.js';
+import { memberRenames, type MemberRename } from './member-renames.js';
 
 /**
  * The place of the new version of a JSON document that is `pointer` of the old one, or else the
@@ -48,8 +49,10 @@ export interface DeletionPlace {
  * lines above: `/paths` is line 20 of a swagger whose deleted path item was at line 2,266, and a
  * pull request's annotation is shown inline only on a line its diff holds. So, inside the enclosing
  * object or array that is still there:
- * - a member the base version did not have, now where the deleted one was (right after the last
- *   member before it that is still there): `{a, b}` made `{a, c}` shows `c` on the lines `b` left;
+ * - a member the base version did not have, now where the deleted one was: the one it looks renamed
+ *   to (member-renames.ts: `viewEventURL` made `viewEventUrl`, among other members added there), else
+ *   the one right after the last member before it that is still there: `{a, b}` made `{a, c}` shows
+ *   `c` on the lines `b` left;
  * - else the member that now follows it (the first of the base version's members after it that is
  *   still there: a key, or an element followed as counterpartPointer follows it, never the element
  *   that moved into its index);
@@ -72,7 +75,7 @@ export function deletionPlace(before: unknown, after: unknown, pointer: string):
   const at = members ? members.positionOf(segments[keptDepth]!) : undefined;
   if (!members || at === undefined) return start(kept);
   const preceding = members.precedingPlace(at);
-  const added = members.addedAfter(preceding);
+  const added = members.renamedTo(segments[keptDepth]!) ?? members.addedAfter(preceding);
   if (added !== undefined) return start(childPointer(kept, added));
   const following = members.followingPlace(at);
   if (following !== undefined) return start(childPointer(kept, following));
@@ -115,6 +118,8 @@ interface Members {
    * when undefined), when the base version did not have it: what now stands where deleted members were.
    */
   addedAfter(place: string | number | undefined): string | number | undefined;
+  /** The new key of the member a deleted key looks renamed to (member-renames.ts); none in an array. */
+  renamedTo(name: string): string | undefined;
 }
 
 const membersByBase = new WeakMap<object, WeakMap<object, Members>>();
@@ -159,6 +164,7 @@ function arrayMembers(was: readonly unknown[], is: readonly unknown[]): Members 
       taken ??= new Set(was.map((_, at) => places.placeOf(at)));
       return taken.has(next) ? undefined : next;
     },
+    renamedTo: () => undefined,
   };
 }
 
@@ -168,6 +174,7 @@ function objectMembers(was: JsonObject, is: JsonObject): Members {
   // The new version's keys in its order, and where each is, listed on the first deletion placed.
   let newNames: string[] | undefined;
   let newPositions: Map<string, number> | undefined;
+  let renames: Map<string, MemberRename> | undefined;
   return {
     positionOf: (name) => positions.get(name),
     ...nearestPlaces(names.length, (at) => (has(is, names[at]!) ? names[at] : undefined)),
@@ -176,6 +183,11 @@ function objectMembers(was: JsonObject, is: JsonObject): Members {
       newPositions ??= new Map(newNames.map((name, at) => [name, at]));
       const next = place === undefined ? newNames[0] : newNames[newPositions.get(String(place))! + 1];
       return next !== undefined && !has(was, next) ? next : undefined;
+    },
+    renamedTo: (name) => {
+      newNames ??= Object.keys(is);
+      renames ??= memberRenames(names, newNames);
+      return renames.get(name)?.to;
     },
   };
 }

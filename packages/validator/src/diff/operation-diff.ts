@@ -267,7 +267,10 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   }
 
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
-  if (edited.length > 0) add(CHANGE_RULES.textEdited, `Edited: ${edited.join(', ')}.`, 'minor');
+  if (edited.length > 0) {
+    const place = editedTextPlace(context, before, after, edited);
+    add(CHANGE_RULES.textEdited, `Edited: ${edited.join(', ')}.`, 'minor', place.pointer, place.atValueEnd);
+  }
 
   appendAll(others, differingKeys(before.operation, after.operation, OPERATION_KEYS));
   if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
@@ -418,6 +421,24 @@ function triggerKindPlace(
     );
   }
   return start(after.pointer);
+}
+
+/**
+ * The line of an operation's edited text (`edited`, of OPERATION_TEXT_KEYS), the one a pull request's
+ * diff holds: the operation's first line can be far above it, parameters between, where an annotation
+ * is not shown inline. Of several, the first in the file, which the detail names with the others:
+ * even far from the next, it is a line the edit changed, which the operation's first line is not. A
+ * text deleted where none is left, where it left its place.
+ */
+function editedTextPlace(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+  edited: readonly string[],
+): DeletionPlace {
+  const first = Object.keys(after.operation).find((key) => edited.includes(key));
+  if (first !== undefined) return { pointer: childPointer(after.pointer, first), atValueEnd: false };
+  return deletedMemberPlace(context, before.pointer, after.pointer, edited[0]!);
 }
 
 /**

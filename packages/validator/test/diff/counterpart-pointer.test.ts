@@ -119,6 +119,17 @@ describe('deletionPlace: where a deleted member left its place in the new versio
     );
   });
 
+  it('gives the member a deleted one looks renamed to, of several added where it was, not the first', () => {
+    const before = { properties: { id: {}, viewEventURL: {}, date: {} } };
+    const after = { properties: { id: {}, link: {}, viewEventUrl: {}, date: {} } };
+    expect(deletionPlace(before, after, '/properties/viewEventURL')).toEqual(
+      start('/properties/viewEventUrl'),
+    );
+    // Without a look-alike, the first one added there.
+    const unlike = { properties: { id: {}, link: {}, uri: {}, date: {} } };
+    expect(deletionPlace(before, unlike, '/properties/viewEventURL')).toEqual(start('/properties/link'));
+  });
+
   it('gives the place itself when it is still there', () => {
     expect(deletionPlace(before, before, '/paths/~1b/get')).toEqual(start('/paths/~1b/get'));
     const list = { list: [1, 2], next: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffEdited, lineOf, withRule, type Json } from './diff-fixture.js';
+import { diffEdited, diffSwaggers, lineOf, withRule, type Json } from './diff-fixture.js';
 import { validSwagger } from '../helpers/valid-connector.js';
 
 describe('BRK-OP-DELETED', () => {
@@ -255,6 +255,58 @@ describe('BRK-PATH-CHANGED', () => {
       ['CHG-TEXT-EDITED', 'minor'],
     ]);
     expect(result.classification).toBe('minor-update');
+  });
+});
+
+describe('CHG-TEXT-EDITED of an operation', () => {
+  const GET_TASK = '/paths/~1tasks~1{taskId}/get';
+  /**
+   * The edited texts' changes of GetTask, written far below its first line as in real files, its
+   * description first and its responses between the two.
+   */
+  const textEdited = (edit: (operation: Json) => void) => {
+    const base = validSwagger();
+    const { summary, parameters, description, responses, ...rest } = base.paths['/tasks/{taskId}'].get;
+    base.paths['/tasks/{taskId}'].get = { parameters, description, responses, summary, ...rest };
+    const after = structuredClone(base);
+    edit(after.paths['/tasks/{taskId}'].get);
+    return { changes: withRule(diffSwaggers(base, after), 'CHG-TEXT-EDITED'), after };
+  };
+
+  it('is located on the edited summary, the line the diff changed, not the operation far above it', () => {
+    const { changes, after } = textEdited((operation) => (operation.summary = 'Get one task'));
+    expect(changes).toEqual([
+      expect.objectContaining({
+        message: 'Text has been edited. Edited: summary.',
+        pointer: `${GET_TASK}/summary`,
+        line: lineOf(after, '"summary": "Get one task"'),
+      }),
+    ]);
+  });
+
+  it('is located on the first edited text of the file when both are, whatever the order the detail names them in', () => {
+    const both = textEdited((operation) => {
+      operation.summary = 'Get one task';
+      operation.description = 'Gets a task.';
+    });
+    expect(both.changes).toEqual([
+      expect.objectContaining({
+        message: 'Text has been edited. Edited: summary, description.',
+        pointer: `${GET_TASK}/description`,
+        line: lineOf(both.after, '"description": "Gets a task."'),
+      }),
+    ]);
+  });
+
+  it('is located where a deleted summary left its place: the member that now follows it', () => {
+    const { changes, after } = textEdited((operation) => delete operation.summary);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        message: 'Text has been edited. Edited: summary.',
+        pointer: `${GET_TASK}/operationId`,
+        line: lineOf(after, '"operationId": "GetTask"'),
+      }),
+    ]);
   });
 });
 

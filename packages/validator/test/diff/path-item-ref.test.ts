@@ -37,7 +37,8 @@ describe('a path item written as a $ref that can be followed', () => {
     expect(told(result)).toEqual([
       expect.objectContaining({
         ruleId: 'CHG-TEXT-EDITED',
-        pointer: '/x-paths/task/get',
+        // The edited summary, where the operation is written.
+        pointer: '/x-paths/task/get/summary',
         operationId: 'GetTask',
       }),
     ]);

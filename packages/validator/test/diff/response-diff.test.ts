@@ -58,6 +58,62 @@ describe('BRK-OUTPUT-DELETED', () => {
     ]);
   });
 
+  describe('of a field that looks renamed', () => {
+    /** The messages of BRK-OUTPUT-DELETED when Task's fields are `rewrite` of its base ones (in order). */
+    const deletedWith = (rewrite: (fields: [string, Json][]) => [string, Json][]) => {
+      const result = diffEdited((swagger) => {
+        const task = swagger.definitions.Task;
+        task.properties = Object.fromEntries(rewrite(Object.entries(task.properties)));
+      });
+      return [...new Set(withRule(result, 'BRK-OUTPUT-DELETED').map((change) => change.message))];
+    };
+    const renamed = (from: string, to: string, value?: Json) => (fields: [string, Json][]) =>
+      fields.map(([name, field]): [string, Json] => (name === from ? [to, value ?? field] : [name, field]));
+
+    it('says that only the letter case of its name changed, in place', () => {
+      expect(deletedWith(renamed('status', 'Status'))).toEqual([
+        expect.stringContaining(
+          "has been changed. Only the letter case of its name changed, to 'Status': flows read a field by its exact name. Keep the field",
+        ),
+      ]);
+    });
+
+    it('names the field added in its place, alike by a slip or the only one there of the same type', () => {
+      expect(deletedWith(renamed('status', 'statsu'))).toEqual([
+        expect.stringContaining(
+          "has been changed. It looks renamed: 'statsu' has been added in its place. Keep",
+        ),
+      ]);
+      expect(deletedWith(renamed('title', 'name'))).toEqual([
+        expect.stringContaining(
+          "has been changed. It looks renamed: 'name' has been added in its place. Keep",
+        ),
+      ]);
+    });
+
+    it('names none of another type, nor one added elsewhere', () => {
+      expect(deletedWith(renamed('title', 'tags', { type: 'array', items: { type: 'string' } }))).toEqual([
+        expect.stringContaining('has been changed. Keep the field'),
+      ]);
+      expect(
+        deletedWith((fields) => [
+          ['name', { type: 'string' }],
+          ...fields.filter(([name]) => name !== 'title'),
+        ]),
+      ).toEqual([expect.stringContaining('has been changed. Keep the field')]);
+    });
+
+    it('names the input field added in place of a body field removed', () => {
+      const result = diffEdited((swagger) => {
+        const body = swagger.paths['/tasks'].post.parameters[0].schema;
+        body.properties = { title: body.properties.title, dueDate: body.properties.due };
+      });
+      expect(withRule(result, 'BRK-PARAM-DELETED')[0]!.message).toContain(
+        "The input field 'due' has been removed. It looks renamed: 'dueDate' has been added in its place.",
+      );
+    });
+  });
+
   describe('of an output field whose default was a secret', () => {
     const KEY = '9f8c2e7d' + '4b1a6f3e0c5d8b2a7e4f1c6d';
     /** The changes of the base version with the Task field `name`, as `field` says, that the new version deleted. */

@@ -216,6 +216,26 @@ describe('validateAgainstBase: where a deleted part is reported in the current f
     ]);
   });
 
+  it('puts an output field renamed in place on its new name, the line the diff changed, and names it', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      const task = after['apiDefinition.swagger.json'].definitions.Task;
+      // 'title' becomes 'Title', and 'summary' is added before it: between the same kept fields.
+      const { id, title, status } = task.properties;
+      task.properties = { id, summary: { type: 'string', description: 'In short.' }, Title: title, status };
+    });
+    const swagger = files['apiDefinition.swagger.json'];
+    expect(findings.map((finding) => [finding.ruleId, finding.pointer, finding.line])).toEqual(
+      Array.from({ length: 3 }, () => [
+        'BRK-OUTPUT-DELETED',
+        '/definitions/Task/properties/Title',
+        lineOf(swagger, '"Title": {'),
+      ]),
+    );
+    expect(findings[0]!.message).toContain(
+      "Only the letter case of its name changed, to 'Title': flows read a field by its exact name.",
+    );
+  });
+
   it('puts a deleted path item on the path item now at its place, not on the paths far above it', async () => {
     const { findings, files } = await breakingFindings((after) => {
       delete after['apiDefinition.swagger.json'].paths['/tasks'];
