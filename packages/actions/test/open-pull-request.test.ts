@@ -14,7 +14,6 @@ import {
   connectorFilesWithAnError,
   contributorFork,
   filesOnBranch,
-  iconBytes,
   NO_WRITE_INTERVAL,
   scenarioForAllTests,
   startScenario,
@@ -121,19 +120,18 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
   );
 
   it(
-    'puts the binary icon in the fork byte-identical and deletes the file the connector lost',
+    "leaves the certified connector's icon out, saying so, and deletes the file the connector lost",
     async () => {
       const files = await filesOnBranch(fork(), BRANCH, CONNECTOR);
+      // A certified connector's icon goes with the certification package, not into the repository.
       expect(Object.keys(files).sort()).toEqual([
         'apiDefinition.swagger.json',
         'apiProperties.json',
-        'icon.png',
         'readme.md',
       ]);
-      expect(await fork().git.git(['cat-file', '-s', files['icon.png']!])).toBe(`${iconBytes().length}\n`);
-      expect(
-        await fork().git.gitBytes(['cat-file', 'blob', `refs/heads/${BRANCH}:${CONNECTOR}/icon.png`]),
-      ).toEqual(iconBytes());
+      expect(runs[0]!.stdout).toContain(
+        "Left out of the pull request: icon.png, as a certified connector's icon goes with the certification package, not into the repository (ICON-IN-REPO); a copy the upstream has stays as it is.",
+      );
       expect(
         await scenario.upstream.git.git(['ls-tree', '--name-only', `refs/heads/dev:${CONNECTOR}`]),
       ).toContain('intro.md');
@@ -687,10 +685,23 @@ describe('open-pull-request with a breaking change against the upstream version'
     );
     const swagger = validSwagger();
     swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+    // And a warning of the comparison, which breaks nothing: a family for a new version that is not there.
+    const list = swagger.paths['/tasks'].get;
+    list.deprecated = true;
+    list['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+    list.summary = `${list.summary} (deprecated)`;
+    list.description = `${list.description} (deprecated)`;
     writeConnector(scenario.workspace, {
       ...connectorFiles(),
       'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2),
     });
+  });
+
+  /** The warning's annotation on its line: only this step compares with the upstream. */
+  const warningOnItsLine = expect.objectContaining({
+    level: 'warning',
+    file: `${CONNECTOR}/apiDefinition.swagger.json`,
+    title: expect.stringMatching(/^BRK-DEPRECATION-PROCESS/),
   });
 
   it(
@@ -714,6 +725,7 @@ describe('open-pull-request with a breaking change against the upstream version'
         level: 'error',
         message: `${CONNECTOR}: not submitted: 1 breaking change against microsoft/PowerPlatformConnectors@dev (fail-on-breaking: true): nothing was pushed, no pull request opened or updated. Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.`,
       });
+      expect(result.annotations).toContainEqual(warningOnItsLine);
       expect(writesTo(scenario)).toBe(0);
     },
     RUN_TIMEOUT,
@@ -737,7 +749,17 @@ describe('open-pull-request with a breaking change against the upstream version'
           message: `${CONNECTOR} has 1 breaking change against microsoft/PowerPlatformConnectors@dev, listed in the pull request for its reviewers; fail-on-breaking: true refuses such a connector.`,
         }),
       );
-      expect(scenario.upstream.pulls[0]!.body).toContain('| error | BRK-OP-DELETED |');
+      expect(result.annotations).toContainEqual(warningOnItsLine);
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'warning',
+          message: `${CONNECTOR} has 1 warning about its change against microsoft/PowerPlatformConnectors@dev (BRK-DEPRECATION-PROCESS), listed in the pull request for its reviewers apart from the breaking changes: put it right before they ask.`,
+        }),
+      );
+      const body = scenario.upstream.pulls[0]!.body!;
+      expect(body).toContain('| error | BRK-OP-DELETED |');
+      expect(body).toContain('| warning | BRK-DEPRECATION-PROCESS |');
+      expect(result.summary).toContain('<th>Breaking changes</th><th>Warnings about the change</th>');
     },
     RUN_TIMEOUT,
   );

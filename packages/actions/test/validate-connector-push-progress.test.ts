@@ -31,6 +31,30 @@ function twoPushes(): { workspace: string; baseSha: string; before: string } {
   return { workspace, baseSha, before };
 }
 
+/**
+ * The pull request's first commit (`before`) deletes an output field that three operations return
+ * (three breaking changes) and deprecates ListTasks for a new version it lacks (a warning of the
+ * comparison, and a finding of SWG-DEPRECATED-LABEL: its summary lacks "(deprecated)"); the push under
+ * check puts the field back and takes the deprecation out.
+ */
+function pushThatResolves(): { workspace: string; baseSha: string; before: string } {
+  const workspace = workspaceWithConnector();
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  const broken = validSwagger();
+  delete broken.definitions.Task.properties.status;
+  broken.paths['/tasks'].get.deprecated = true;
+  broken.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+  writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(broken, null, 2));
+  git(workspace, 'commit', '-qam', 'first push');
+  const before = git(workspace, 'rev-parse', 'HEAD').trim();
+  const kept = validSwagger();
+  kept.info.description = `${kept.info.description} Now with more words.`;
+  writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(kept, null, 2));
+  git(workspace, 'commit', '-qam', 'second push');
+  return { workspace, baseSha, before };
+}
+
 function run(workspace: string, baseSha: string, event: Record<string, unknown>) {
   return runActionBundle('validate-connector', {
     workspace,
@@ -66,6 +90,17 @@ describe('validate-connector: what the change and the push fixed', () => {
       `This push fixed 2 and added 1 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
     );
     expect(result.outputs.fixed).toBe('1');
+  });
+
+  // "This push fixed 1 and added 0" after a push that cleared 5 breaking changes and a warning: a change
+  // put back as the base had it is no fixed finding, and the breaking changes were left out.
+  it('counts the breaking changes against the base the push resolved, and the warning it fixed', async () => {
+    const { workspace, baseSha, before } = pushThatResolves();
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    expect(result.summary.split('\n')[4]).toBe(
+      `This push fixed 2 and added 0, and resolved 3 of 3 breaking changes and introduced 0 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
   });
 
   it('says nothing of the push when the head it replaced is no ancestor of this one (a force push)', async () => {

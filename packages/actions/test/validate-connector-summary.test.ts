@@ -160,11 +160,27 @@ describe('validate-connector job summary of a pull request with errors, warnings
     expect(summary).toContain('| certified-connectors/Contoso Notes | certified | 3 | 5 | 0 | 8 | ⚠️ |');
     expect(summary).toContain('| certified-connectors/Contoso Tasks | certified | 3 | 1 | 2 | 6 | ❌ |');
     expect(summary).toContain(
-      '**certified-connectors/Contoso Notes**: breaking (4 breaking, 2 non-breaking)',
+      '**certified-connectors/Contoso Notes**: breaking (4 breaking, 1 warning, 1 non-breaking)',
     );
     expect(summary).toContain(
       '**certified-connectors/Contoso Tasks**: breaking (1 breaking, 1 non-breaking)',
     );
+  });
+
+  it("lists Notes' warning that breaks nothing after its breaking changes, marked as a warning", () => {
+    const notes = summary.split('**certified-connectors/Contoso Notes**')[1]!.split('\n\n')[1]!;
+    const kinds = notes
+      .split('\n')
+      .filter((line) => !line.startsWith('- 💡'))
+      .map((line) => /^- (\S+ \S+) \[`([A-Z-]+)`\]/.exec(line)!.slice(1).join(' '));
+    expect(kinds).toEqual([
+      '💥 **breaking** BRK-OUTPUT-DELETED',
+      '💥 **breaking** BRK-OUTPUT-DELETED',
+      '💥 **breaking** BRK-OUTPUT-DELETED',
+      '💥 **breaking** BRK-HOST-BASEPATH',
+      '⚠️ **warning** BRK-DEPRECATION-PROCESS',
+      '➕ non-breaking CHG-TEXT-EDITED',
+    ]);
   });
 
   it('links a change that is no finding to its line at the head', () => {

@@ -380,7 +380,8 @@ describe('connector-alm pr with a connector that validation fails, and two folde
   }, 120_000);
 });
 
-describe('connector-alm pr with a breaking change against the upstream version', () => {
+// The deprecation half done (a warning of the comparison, which breaks nothing) was printed nowhere.
+describe('connector-alm pr with a breaking change and a warning against the upstream version', () => {
   const scenario = scenarioForAllTests();
   let env: Record<string, string>;
   beforeAll(async () => {
@@ -394,9 +395,18 @@ describe('connector-alm pr with a breaking change against the upstream version',
       scenario.workspace,
       connectorFilesWithSwagger((swagger) => {
         swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+        // A family for a new version that is not there: the versioning process half done.
+        const list = swagger.paths['/tasks'].get;
+        list.deprecated = true;
+        list['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+        list.summary = `${list.summary} (deprecated)`;
+        list.description = `${list.description} (deprecated)`;
       }),
     );
   });
+
+  const WARNING_LINE =
+    /^certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:\d+:\d+ warning BRK-DEPRECATION-PROCESS /;
 
   it('refuses it with --fail-on-breaking, printing each change on its line and what to do, exit 1', async () => {
     const io = memoryIo(scenario.workspace, env);
@@ -405,7 +415,9 @@ describe('connector-alm pr with a breaking change against the upstream version',
     expect(lines[0]).toMatch(
       /^certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:\d+:\d+ error BRK-OP-DELETED .*GetTask/,
     );
-    expect(lines[1]).toBe(
+    // The warning after the breaking changes, which alone refuse the connector.
+    expect(lines[1]).toMatch(WARNING_LINE);
+    expect(lines[2]).toBe(
       `${CONNECTOR}: not submitted: 1 breaking change against microsoft/PowerPlatformConnectors@dev (--fail-on-breaking): nothing was pushed, no pull request opened or updated. Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.`,
     );
     expect(scenario.upstream.pulls).toEqual([]);
@@ -416,11 +428,17 @@ describe('connector-alm pr with a breaking change against the upstream version',
     expect(await runCli(['pr', CONNECTOR], io)).toBe(0);
     const lines = io.out().trimEnd().split('\n');
     expect(lines[0]).toMatch(/apiDefinition\.swagger\.json:\d+:\d+ error BRK-OP-DELETED /);
-    expect(lines[1]).toMatch(/^certified-connectors\/Contoso Tasks: created pull request #1 /);
+    expect(lines[1]).toMatch(WARNING_LINE);
+    expect(lines[2]).toMatch(/^certified-connectors\/Contoso Tasks: created pull request #1 /);
     expect(io.err()).toContain(
       `warning: ${CONNECTOR} has 1 breaking change against microsoft/PowerPlatformConnectors@dev, listed in the pull request for its reviewers; --fail-on-breaking refuses such a connector.`,
     );
-    expect(scenario.upstream.pulls[0]!.body).toContain('| error | BRK-OP-DELETED |');
+    expect(io.err()).toContain(
+      `warning: ${CONNECTOR} has 1 warning about its change against microsoft/PowerPlatformConnectors@dev (BRK-DEPRECATION-PROCESS), listed in the pull request for its reviewers apart from the breaking changes: put it right before they ask.`,
+    );
+    const body = scenario.upstream.pulls[0]!.body!;
+    expect(body).toContain('| error | BRK-OP-DELETED |');
+    expect(body).toContain('| warning | BRK-DEPRECATION-PROCESS |');
   }, 120_000);
 });
 
@@ -457,7 +475,8 @@ describe("connector-alm pr with the repository's configuration file, as validate
     expect(await runCli(['pr', BAD], io)).toBe(0);
     expect(io.out()).toMatch(/^certified-connectors\/Bad Host: created pull request #1 /);
     const body = scenario.upstream.pulls[0]!.body ?? '';
-    expect(body).toContain('Profile `certified`: 0 errors, 2 warnings, 2 notices.');
+    // Not those of the icon, which a certified connector sends with its certification package.
+    expect(body).toContain('Profile `certified`: 0 errors, 0 warnings, 1 notice.');
     expect(body).not.toContain('SWG-HOST');
   }, 120_000);
 

@@ -67,7 +67,7 @@ import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
 import { findUpstreamNamesake } from './upstream-namesake.js';
-import { breakingChangesAgainst, definitionFiles } from './upstream-breaking-changes.js';
+import { changesToReview, definitionFiles } from './upstream-changes.js';
 import { ownerChangeWarning } from './owner-change.js';
 
 const FAIL_ON_BREAKING = { option: '--fail-on-breaking', input: 'fail-on-breaking: true' };
@@ -183,7 +183,8 @@ export async function openPullRequest(
     );
     return result.connectors[0]!;
   });
-  // What a commit of the folder would carry: not what git ignores, nor the maker's settings.json.
+  // What a commit of the folder would carry, less the maker's own files: not what git ignores, nor
+  // settings.json, nor a certified connector's icon (sent-files.ts).
   const ignored = await gitIgnoredFiles(folder, options.connector);
   // Those git ignores are not even read (nor a nested repository's): never sent, a symbolic link among
   // them refuses nothing.
@@ -198,6 +199,7 @@ export async function openPullRequest(
     ignored.files,
     contents.nestedRepositories,
     ignored.linkedRepositories,
+    validated.profile,
   );
   for (const line of leftOutLines(leftOut, options.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
@@ -252,7 +254,7 @@ export async function openPullRequest(
       ...onlyHere(ignoredWarning !== undefined),
     };
   }
-  const ignoredParts = ignoredConnectorFiles(leftOut);
+  const ignoredParts = ignoredConnectorFiles(leftOut, validated.profile);
   if (ignoredParts.length > 0) {
     // Validation, the breaking changes and the files sent must be of one connector: the maker decides which.
     const reason = `git ignores its ${joinedList(ignoredParts.map((file) => printable(file)))} (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated`;
@@ -361,7 +363,11 @@ export async function openPullRequest(
             })),
           ),
         }));
-  const breaking = versions ? breakingChangesAgainst(versions.upstream, versions.local, validation) : [];
+  const { breaking, warnings: changeWarnings } = versions
+    ? changesToReview(versions.upstream, versions.local, validation)
+    : { breaking: [], warnings: [] };
+  // Kept by a refusal for the breaking changes too: the maker puts them right in the same edit.
+  if (changeWarnings.length > 0) result.changeWarnings = changeWarnings;
   if (breaking.length > 0) {
     result.breakingChanges = breaking;
     const found = `${plural(breaking.length, 'breaking change')} against ${upstreamName}@${options.base}`;
@@ -372,6 +378,14 @@ export async function openPullRequest(
     }
     // Listed in the body for the reviewers, who accept a breaking change the author acknowledges.
     const warning = `${options.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
+    logger.warning(warning);
+    result.warnings.push(warning);
+  }
+  if (changeWarnings.length > 0) {
+    // A warning of the comparison breaks no flow, so fail-on-breaking lets it by; the reviewers will
+    // ask for it all the same (BRK-DEPRECATION-PROCESS: the new version's link to the old one).
+    const rules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
+    const warning = `${options.connector} has ${plural(changeWarnings.length, 'warning')} about its change against ${upstreamName}@${options.base} (${rules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? 'it' : 'them'} right before they ask.`;
     logger.warning(warning);
     result.warnings.push(warning);
   }
@@ -503,6 +517,7 @@ export async function openPullRequest(
     validation,
     changes,
     breakingChanges: breaking,
+    changeWarnings,
     upstream: `${upstreamName}@${options.base}`,
     introduction: options.body,
     source: options.source,

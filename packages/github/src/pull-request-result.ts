@@ -46,6 +46,12 @@ export interface PullRequestResult {
    * connector, when it has any (whether they refused it or were sent for the reviewers).
    */
   breakingChanges?: Finding[];
+  /**
+   * The changes against the upstream's version that break nothing but are warnings (a versioning
+   * process half done: BRK-DEPRECATION-PROCESS), as findings of the connector, when it has any: listed
+   * in the pull request apart from the breaking changes, and never refused by fail-on-breaking.
+   */
+  changeWarnings?: Finding[];
   /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */
   upstreamFolder?: string;
   number?: number;

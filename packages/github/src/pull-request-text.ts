@@ -38,6 +38,8 @@ export interface PullRequestBodyInput {
   changes: TreeChanges;
   /** The breaking changes against the upstream's version of the connector, as its findings. */
   breakingChanges?: readonly Finding[];
+  /** Its changes that break nothing but are warnings (BRK-DEPRECATION-PROCESS), as its findings. */
+  changeWarnings?: readonly Finding[];
   /** "owner/repo@base", the version they are against. */
   upstream?: string;
   /** Free text put first, e.g. the `body` input. */
@@ -85,6 +87,18 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
       `${plural(breaking.length, 'change')} that can break flows using the connector today (connector-alm's \`diff\`).`,
       '',
       ...findingTable(breaking, validation.path),
+    );
+  }
+  const warnings = input.changeWarnings ?? [];
+  if (warnings.length > 0) {
+    // Apart from the breaking ones: nothing breaks, but reviewers ask for them to be put right.
+    lines.push(
+      '',
+      `### Warnings about the change against ${inlineCode(input.upstream ?? 'the upstream')}`,
+      '',
+      `${plural(warnings.length, 'change')} that ${warnings.length === 1 ? 'breaks' : 'break'} no flow but that reviewers ask to be put right (connector-alm's \`diff\`).`,
+      '',
+      ...findingTable(warnings, validation.path),
     );
   }
   lines.push('', '### Offline validation (connector-alm)', '');

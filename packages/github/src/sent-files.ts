@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { joinedList, printable, shellWord } from '@connector-alm/core';
-import { displayPathIn, kindOfFileName, type ConnectorResult } from '@connector-alm/validator';
+import { displayPathIn, kindOfFileName, type ConnectorResult, type Profile } from '@connector-alm/validator';
 import { isNeverSent, type LocalFile } from './connector-files.js';
 import type { RemoteFile } from './remote-file.js';
 import type { TreeChanges } from './tree-changes.js';
@@ -11,9 +11,23 @@ import type { TreeChanges } from './tree-changes.js';
  * link to that repository, not its files), one that git tracks as such a link already (a submodule,
  * or a clone committed: .gitignore does not untrack it), or it is paconn's settings.json, which
  * holds the ids of the maker's own environment and connector (SET-NOT-IN-PR; 3 of 1,035 merged
- * folders have one).
+ * folders have one), or a certified connector's icon.png, which goes with the certification package,
+ * not into the repository (ICON-IN-REPO; 11 of 619 certified folders have one). The maker keeps both in
+ * the folder for their own use: paconn reads settings.json, build-solution and paconn the icon, and
+ * extract-connectors writes the solution's icon there.
  */
-export type LeftOutReason = 'git-ignored' | 'nested-repository' | 'linked-repository' | 'settings';
+export type LeftOutReason =
+  'git-ignored' | 'nested-repository' | 'linked-repository' | 'settings' | 'certified-icon';
+
+/** The reasons a file that a commit carries stays out all the same: the maker's, not the upstream's. */
+type KeptOutReason = Extract<LeftOutReason, 'settings' | 'certified-icon'>;
+
+/** Why a file of the folder (its path inside it) is never sent, whatever git says of it; undefined when it may be. */
+function keptOutReason(relative: string, profile: Profile | undefined): KeptOutReason | undefined {
+  const kind = kindOfFileName(relative);
+  if (kind === 'settings') return 'settings';
+  return kind === 'icon' && profile === 'certified' ? 'certified-icon' : undefined;
+}
 
 export interface LeftOutFile {
   /**
@@ -46,14 +60,15 @@ export function isUnderAny(relative: string, paths: Iterable<string>): boolean {
  * list of the folder's entries, relative to it), which were not read (readConnectorFiles), the
  * nested repositories it does not ignore (`nestedRepositories`, `tools/`; those git tracks as a link,
  * `linkedRepositories`, apart), whose files were not read either, and settings.json at the folder's
- * top whatever git says of it. Of git's entries, those never sent anyway (.DS_Store, node_modules …)
- * go unnamed, as before git was asked.
+ * top whatever git says of it, and so a certified connector's icon.png (`profile`). Of git's entries,
+ * those never sent anyway (.DS_Store, node_modules …) go unnamed, as before git was asked.
  */
 export function filesToSend(
   files: readonly LocalFile[],
   gitIgnored: ReadonlySet<string>,
   nestedRepositories: readonly string[] = [],
   linkedRepositories: ReadonlySet<string> = new Set(),
+  profile?: Profile,
 ): FilesToSend {
   const sent: LocalFile[] = [];
   // Ignored first: that is what the maker did about it, and what the line about it says.
@@ -68,7 +83,8 @@ export function filesToSend(
   }
   for (const file of files) {
     if (isUnderAny(file.path, gitIgnored)) continue;
-    if (kindOfFileName(file.path) === 'settings') leftOut.push({ path: file.path, reason: 'settings' });
+    const reason = keptOutReason(file.path, profile);
+    if (reason) leftOut.push({ path: file.path, reason });
     else sent.push(file);
   }
   return { sent, leftOut };
@@ -78,17 +94,14 @@ export function filesToSend(
  * The files git ignores that validation reads as the connector's (apiProperties.json, icon.png, the
  * readme, script.csx): left out, the pull request would not send the connector that was validated (a
  * new one would lack its icon, an update would keep the upstream's apiProperties.json while its
- * checks and breaking changes were of the maker's). settings.json is left out whatever git says, and
- * an ignored swagger is refused as a folder without one.
+ * checks and breaking changes were of the maker's). settings.json and a certified connector's icon are
+ * left out whatever git says, and an ignored swagger is refused as a folder without one.
  */
-export function ignoredConnectorFiles(leftOut: readonly LeftOutFile[]): string[] {
+export function ignoredConnectorFiles(leftOut: readonly LeftOutFile[], profile?: Profile): string[] {
   return leftOut
     .filter((file) => file.reason === 'git-ignored')
     .map((file) => file.path)
-    .filter((path) => {
-      const kind = kindOfFileName(path);
-      return kind !== undefined && kind !== 'settings';
-    });
+    .filter((path) => kindOfFileName(path) !== undefined && !keptOutReason(path, profile));
 }
 
 /**
@@ -121,6 +134,11 @@ export function leftOutLines(leftOut: readonly LeftOutFile[], connector: string)
   if (settings)
     lines.push(
       `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`,
+    );
+  const icon = leftOut.find((file) => file.reason === 'certified-icon');
+  if (icon)
+    lines.push(
+      `Left out of the pull request: ${namesOf([icon.path])}, as a certified connector's icon goes with the certification package, not into the repository (ICON-IN-REPO); a copy the upstream has stays as it is.`,
     );
   return lines;
 }
@@ -205,8 +223,8 @@ export function withoutLeftOutFindings(
 /**
  * The validation of the connector as a checkout of the repository has it: without the findings in
  * the files git ignores, nor in those of a nested repository (the checkout has a link to it, or an
- * empty folder). A committed settings.json's findings stay, though it is not sent: the publish
- * workflow's validate step counts them, and its verdict and pr's must be one.
+ * empty folder). A committed settings.json's findings stay, though it is not sent, and so do a
+ * certified icon's: the publish workflow's validate step counts them, and its verdict and pr's must be one.
  */
 export function withoutIgnoredFindings(
   validation: ConnectorResult,
@@ -214,7 +232,7 @@ export function withoutIgnoredFindings(
 ): ConnectorResult {
   return withoutLeftOutFindings(
     validation,
-    leftOut.filter((file) => file.reason !== 'settings'),
+    leftOut.filter((file) => file.reason !== 'settings' && file.reason !== 'certified-icon'),
   );
 }
 

@@ -51,6 +51,22 @@ function nestedClone(folder: string): string {
   return nested;
 }
 
+/**
+ * Submits the connector, whose swagger alone differs from the upstream's, and checks that `file` was
+ * left out with `line` and that the branch holds the upstream's copy of it, `upstream`.
+ */
+async function expectLeftOutKeepingUpstreamCopy(file: string, line: string, upstream: Buffer): Promise<void> {
+  const { promise, logger } = submitConnector(scenario);
+  const result = await promise;
+  expect(result.operation).toBe('created');
+  expect(logger.lines).toContain(line);
+  expect(logger.lines).toContain(
+    `The pull request proposes 1 file to add or update and 0 to delete in ${CONNECTOR}, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (updated).`,
+  );
+  const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+  expect(await contributorFork(scenario)!.git.readBlob(files[file]!)).toEqual(upstream);
+}
+
 describe('the files a pull request leaves out of the connector folder', () => {
   it('are the ones git ignores and settings.json, named with why, and the body speaks of what is sent', async () => {
     writeConnector(scenario.workspace, {
@@ -69,14 +85,13 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(Object.keys(files).sort()).toEqual([
       'apiDefinition.swagger.json',
       'apiProperties.json',
-      'icon.png',
       'readme.md',
     ]);
     expect(logger.lines).toContain(
       'Left out of the pull request: notes.local.md and settings.json, which git ignores (.gitignore); no commit would carry them either.',
     );
     expect(logger.lines).toContain(
-      `The pull request proposes 4 files to add or update and 0 to delete in ${CONNECTOR}, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (added), apiProperties.json (added), icon.png (added) and readme.md (added).`,
+      `The pull request proposes 3 files to add or update and 0 to delete in ${CONNECTOR}, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (added), apiProperties.json (added) and readme.md (added).`,
     );
     const body = scenario.upstream.pulls[0]!.body!;
     expect(body).not.toContain('settings.json');
@@ -91,22 +106,32 @@ describe('the files a pull request leaves out of the connector folder', () => {
       ...connectorFiles('A description the maker changed, long enough for the rules.'),
       'settings.json': SETTINGS,
     });
-    const { promise, logger } = submitConnector(scenario);
-    const result = await promise;
-    expect(result.operation).toBe('created');
-    expect(logger.lines).toContain(
+    await expectLeftOutKeepingUpstreamCopy(
+      'settings.json',
       'Left out of the pull request: settings.json, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.',
-    );
-    expect(logger.lines).toContain(
-      `The pull request proposes 1 file to add or update and 0 to delete in ${CONNECTOR}, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (updated).`,
-    );
-    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
-    expect(await contributorFork(scenario)!.git.readBlob(files['settings.json']!)).toEqual(
       Buffer.from('{}\n'),
     );
     expect(scenario.upstream.pulls[0]!.body).not.toContain('settings.json');
     // A rerun finds the branch as it should be: the upstream's settings.json on it is no change.
     expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
+  });
+
+  // pr sent a certified connector's icon without a word, though the getting-started guide says it goes
+  // with the certification package, not into the repository, and settings.json was left out likewise.
+  it("keep a certified connector's icon out, saying why, and leave the upstream's copy as it is", async () => {
+    // The upstream has an icon of its own (11 of 619 certified folders do); the maker's is another.
+    await mergeUpstream(scenario, { ...connectorFiles(), 'icon.png': Buffer.from('an older icon') });
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A description the maker changed, long enough for the rules.'),
+    );
+    await expectLeftOutKeepingUpstreamCopy(
+      'icon.png',
+      "Left out of the pull request: icon.png, as a certified connector's icon goes with the certification package, not into the repository (ICON-IN-REPO); a copy the upstream has stays as it is.",
+      Buffer.from('an older icon'),
+    );
+    // Its findings are of no file the reviewers get.
+    expect(scenario.upstream.pulls[0]!.body).not.toContain('ICON-IN-REPO');
   });
 
   it("come off the open pull request's branch on a rerun, once left out after a first push", async () => {
@@ -132,7 +157,6 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(Object.keys(await filesOnBranch(fork, second.branch, CONNECTOR)).sort()).toEqual([
       'apiDefinition.swagger.json',
       'apiProperties.json',
-      'icon.png',
       'readme.md',
     ]);
     // And a third run finds the branch as it should be.
@@ -177,17 +201,18 @@ describe('the files a pull request leaves out of the connector folder', () => {
 
   it('refuse a connector with a file validation reads git-ignored, since the one sent would not be the one validated', async () => {
     // The upstream's apiProperties.json would stay, yet validation and breaking changes were of the
-    // maker's; a new connector would go without its icon, though validation found one.
+    // maker's; the upstream's readme would stay, though validation read the maker's. A certified
+    // connector's icon is left out anyway (ICON-IN-REPO): git ignoring it refuses nothing.
     await mergeUpstream(scenario, connectorFiles());
     writeConnector(
       scenario.workspace,
       connectorFiles('A description the maker changed, long enough for the rules.'),
     );
-    commitWorkspace('apiProperties.json\nicon.png\n');
+    commitWorkspace('apiProperties.json\nicon.png\nreadme.md\n');
     const result = await submitConnector(scenario).promise;
     expect(result).toMatchObject({ operation: 'refused', refusal: 'git-ignored' });
     expect(result.reason).toBe(
-      "git ignores its apiProperties.json and icon.png (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated",
+      "git ignores its apiProperties.json and readme.md (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated",
     );
     expect(result.breakingChanges).toBeUndefined();
     expect(contributorFork(scenario)).toBeUndefined();
@@ -221,7 +246,6 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(Object.keys(files).sort()).toEqual([
       'apiDefinition.swagger.json',
       'apiProperties.json',
-      'icon.png',
       'readme.md',
     ]);
   });
@@ -259,7 +283,6 @@ describe('the files a pull request leaves out of the connector folder', () => {
       'apiProperties.json',
       'emptygit/a.md',
       'garbage/b.md',
-      'icon.png',
       'readme.md',
       'tracked/c.md',
       'tracked/new.md',
@@ -292,7 +315,6 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(Object.keys(files).sort()).toEqual([
       'apiDefinition.swagger.json',
       'apiProperties.json',
-      'icon.png',
       'readme.md',
     ]);
   });
@@ -318,7 +340,6 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(Object.keys(files).sort()).toEqual([
       'apiDefinition.swagger.json',
       'apiProperties.json',
-      'icon.png',
       'readme.md',
     ]);
   });

@@ -93,13 +93,26 @@ describe('openPullRequest against the local GitHub', () => {
     const fork = forkOf();
     expect(fork.parent).toBe(scenario.upstream);
     const files = await filesOnBranch(fork, result.branch, CONNECTOR);
-    expect(files['icon.png']).toBe(gitBlobSha(iconBytes()));
-    expect(await fork.git.readBlob(files['icon.png']!)).toEqual(iconBytes());
+    // A certified connector's icon goes with the certification package, not into the repository.
+    const { 'icon.png': icon, ...sent } = connectorFiles();
+    expect(icon).toBeDefined();
+    expect(files).toEqual(blobShas(sent));
     const pull = scenario.upstream.pulls[0]!;
     expect(pull.title).toBe('Contoso Tasks');
     expect(pull.body).toContain('- [ ] I validated the swagger file');
     expect(pull.body).toContain('Profile `certified`: 0 errors');
     expect(result.headSha).toBe(await fork.git.readRef(`refs/heads/${result.branch}`));
+  });
+
+  it('sends the binary icon of a connector that is not certified byte for byte', async () => {
+    const custom = 'custom-connectors/Contoso Tasks';
+    copyConnector(scenario.workspace, custom);
+    const result = await run({ connector: custom, failOn: 'never' }).promise;
+    expect(result.operation).toBe('created');
+    const fork = forkOf();
+    const files = await filesOnBranch(fork, result.branch, custom);
+    expect(files['icon.png']).toBe(gitBlobSha(iconBytes()));
+    expect(await fork.git.readBlob(files['icon.png']!)).toEqual(iconBytes());
   });
 
   it('updates the same pull request when the connector changes, and does nothing when it does not', async () => {
@@ -120,7 +133,7 @@ describe('openPullRequest against the local GitHub', () => {
     expect(await promise).toMatchObject({ operation: 'none', reason: 'pull request #1 is up to date' });
     const lines = logger.lines.filter((line) => /files? to add|already holds|proposes/.test(line));
     expect(lines).toEqual([
-      'The pull request proposes 4 files to add or update and 0 to delete in certified-connectors/Contoso Tasks, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (added), apiProperties.json (added), icon.png (added) and readme.md (added).',
+      'The pull request proposes 3 files to add or update and 0 to delete in certified-connectors/Contoso Tasks, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (added), apiProperties.json (added) and readme.md (added).',
       expect.stringMatching(
         /^The branch already holds this version of the connector \([0-9a-f]{40}\): nothing to push\.$/,
       ),
@@ -351,32 +364,33 @@ describe('openPullRequest against the local GitHub', () => {
       'a repository whose own folder is named certified-connectors',
       'certified-connectors',
       'connectors/Contoso',
+      // A certified connector's icon goes with the certification package.
+      ['apiDefinition.swagger.json', 'apiProperties.json', 'readme.md'],
     ],
     // A repository grouping its connectors by team, in a folder named as a top folder.
     [
       'a repository that groups connectors, in a folder named custom-connectors',
       'custom-connectors',
       'team-a/Contoso',
+      ['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png', 'readme.md'],
     ],
-  ])("sends a connector of %s to its profile's top folder under its name", async (_, name, connector) => {
-    const checkout = path.join(scenario.workspace, name, name);
-    mkdirSync(checkout, { recursive: true });
-    execFileSync('git', ['init', '-q'], { cwd: checkout });
-    writeConnector(checkout, connectorFiles(), connector);
-    const result = await run({ cwd: checkout, connector, failOn: 'never' }).promise;
-    expect(result).toMatchObject({
-      operation: 'created',
-      targetFolder: `${name}/Contoso`,
-      branch: `connector-alm/${name}/contoso`,
-    });
-    const files = await filesOnBranch(forkOf(), result.branch, `${name}/Contoso`);
-    expect(Object.keys(files).sort()).toEqual([
-      'apiDefinition.swagger.json',
-      'apiProperties.json',
-      'icon.png',
-      'readme.md',
-    ]);
-  });
+  ])(
+    "sends a connector of %s to its profile's top folder under its name",
+    async (_, name, connector, sent) => {
+      const checkout = path.join(scenario.workspace, name, name);
+      mkdirSync(checkout, { recursive: true });
+      execFileSync('git', ['init', '-q'], { cwd: checkout });
+      writeConnector(checkout, connectorFiles(), connector);
+      const result = await run({ cwd: checkout, connector, failOn: 'never' }).promise;
+      expect(result).toMatchObject({
+        operation: 'created',
+        targetFolder: `${name}/Contoso`,
+        branch: `connector-alm/${name}/contoso`,
+      });
+      const files = await filesOnBranch(forkOf(), result.branch, `${name}/Contoso`);
+      expect(Object.keys(files).sort()).toEqual(sent);
+    },
+  );
 
   it('refuses a file of the connector folder, saying to give the folder, before anything is sent', async () => {
     const file = `${CONNECTOR}/apiDefinition.swagger.json`;
@@ -411,12 +425,7 @@ describe('openPullRequest against the local GitHub', () => {
     await run().promise;
     const changes = scenario.upstream.pulls[0]!.body!.split('### Changes\n\n')[1]!.split('\n\n')[0];
     expect(changes).toBe(
-      [
-        '- `apiDefinition.swagger.json` added',
-        '- `icon.png` added',
-        '- `readme.md` updated',
-        '- `script.csx` deleted',
-      ].join('\n'),
+      ['- `apiDefinition.swagger.json` added', '- `readme.md` updated', '- `script.csx` deleted'].join('\n'),
     );
   });
 
@@ -784,7 +793,8 @@ describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
     const result = await run().promise;
     expect(result.operation).toBe('created');
     const fork = forkOf();
-    expect(await filesOnBranch(fork, result.branch, CONNECTOR)).toEqual(blobShas(connectorFiles()));
+    const { 'icon.png': _icon, ...sent } = connectorFiles();
+    expect(await filesOnBranch(fork, result.branch, CONNECTOR)).toEqual(blobShas(sent));
   });
 });
 
@@ -967,6 +977,39 @@ describe('breaking changes against the upstream version of the connector', () =>
     const body = scenario.upstream.pulls[0]!.body!;
     expect(body).toContain('### Breaking changes against `microsoft/PowerPlatformConnectors@dev`');
     expect(body).toMatch(/\| error \| BRK-OP-DELETED \| apiDefinition\.swagger\.json:\d+ \| .*GetTask/);
+  });
+
+  // pr listed the breaking changes only: a deprecation half done, which validate --base and the action
+  // report as a warning, reached neither the maker nor the reviewers.
+  it('come with the warnings that break nothing, listed apart, which failOnBreaking lets by', async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        // A family for a new version that is not there: the versioning process half done.
+        const list = swagger.paths['/tasks'].get;
+        list.deprecated = true;
+        list['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+        list.summary = `${list.summary} (deprecated)`;
+        list.description = `${list.description} (deprecated)`;
+      }),
+    );
+    const { promise, logger } = run({ failOnBreaking: true });
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(result.breakingChanges).toBeUndefined();
+    expect(result.changeWarnings?.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ['BRK-DEPRECATION-PROCESS', 'warning'],
+    ]);
+    const warning = `${CONNECTOR} has 1 warning about its change against microsoft/PowerPlatformConnectors@dev (BRK-DEPRECATION-PROCESS), listed in the pull request for its reviewers apart from the breaking changes: put it right before they ask.`;
+    expect(result.warnings).toEqual([warning]);
+    expect(logger.lines).toContain(`warning: ${warning}`);
+    const body = scenario.upstream.pulls[0]!.body!;
+    expect(body).not.toContain('### Breaking changes');
+    expect(body).toContain(
+      '### Warnings about the change against `microsoft/PowerPlatformConnectors@dev`\n\n1 change that breaks no flow but that reviewers ask to be put right',
+    );
+    expect(body).toMatch(/\| warning \| BRK-DEPRECATION-PROCESS \| apiDefinition\.swagger\.json:\d+ \| /);
   });
 
   it('refuse the connector with failOnBreaking, before anything is pushed', async () => {

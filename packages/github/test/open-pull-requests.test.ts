@@ -58,7 +58,8 @@ describe('openPullRequests: the branch names of one call', () => {
       [NAMESAKE, 'created'],
     ]);
     expect(refusedResults(results)).toEqual([expect.objectContaining({ refusal: 'findings' })]);
-    expect(Object.keys(await filesOnBranch(forkOf(), CONNECTOR_BRANCH, NAMESAKE))).toHaveLength(4);
+    // All it sent: a certified connector's icon goes with the certification package.
+    expect(Object.keys(await filesOnBranch(forkOf(), CONNECTOR_BRANCH, NAMESAKE))).toHaveLength(3);
   });
 
   it('lets a later namesake have the branch of a connector equal to the upstream', async () => {

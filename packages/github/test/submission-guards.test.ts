@@ -125,7 +125,8 @@ describe('two target folders with one branch name', () => {
     addNamesake();
     await mergeUpstream(scenario, connectorFiles(), NAMESAKE);
     expect(await run({ connector: NAMESAKE })).toMatchObject({ operation: 'refused', refusal: 'branch' });
-    expect(Object.keys(await filesOnBranch(forkOf(), BRANCH, CONNECTOR))).toHaveLength(4);
+    // All it sent: a certified connector's icon goes with the certification package.
+    expect(Object.keys(await filesOnBranch(forkOf(), BRANCH, CONNECTOR))).toHaveLength(3);
     expect(scenario.upstream.pulls[0]!.body).not.toMatch(/No change/);
   });
 

@@ -71,7 +71,8 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
  * A refused connector fails the step once the others are submitted: its findings go on their lines
  * (at most GitHub's ten of each level), and one error per connector says what to do. A submitted
  * connector's breaking changes go on their lines too, as validate-connector annotates them without
- * fail-on-breaking: the pull request lists them for its reviewers. Without `annotateFindings`, the
+ * fail-on-breaking: the pull request lists them for its reviewers; and so do the warnings about the
+ * change (BRK-DEPRECATION-PROCESS), a submitted or a refused connector's. Without `annotateFindings`, the
  * findings on the connector's own files (all but its breaking changes against the upstream, which only
  * this step finds) are listed in the log instead: a validate-connector step of the job annotated them
  * already, and twice each would crowd out GitHub's ten.
@@ -91,13 +92,15 @@ function failForRefused(
       for (const finding of result.findings) core.info(`  ${formatFindingLine(finding)}`);
     }
   const selection = toAnnotations(
-    results.flatMap((result) =>
-      result.operation !== 'refused'
+    results.flatMap((result) => [
+      ...(result.operation !== 'refused'
         ? (result.breakingChanges ?? [])
         : annotateFindings || !ownFiles(result)
           ? (result.findings ?? [])
-          : [],
-    ),
+          : []),
+      // Only this step compares with the upstream: its warnings go on their lines, as its breaking changes.
+      ...(result.changeWarnings ?? []),
+    ]),
     { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(path.join(workspace, file)) },
   );
   for (const { level, message, ...properties } of selection.annotations) {
@@ -164,6 +167,7 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
       { data: 'Pull request', header: true },
       { data: 'Branch', header: true },
       { data: 'Breaking changes', header: true },
+      { data: 'Warnings about the change', header: true },
     ],
     ...results.map((result) => [
       htmlText(result.targetFolder),
@@ -171,6 +175,7 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
       result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : '',
       result.operation === 'refused' ? '' : htmlText(result.branch),
       String(result.breakingChanges?.length ?? 0),
+      String(result.changeWarnings?.length ?? 0),
     ]),
   ]);
   await writeJobSummary();

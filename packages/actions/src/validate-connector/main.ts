@@ -213,7 +213,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   // On a push to the pull request, what this push did too: compared with the head it replaced.
   const push =
     pullRequest?.before && comparedWithBase(result) && !configurationOnly
-      ? await comparePush(workspace, paths, pullRequest.before, options, logger)
+      ? await comparePush(workspace, paths, pullRequest.before, options, result, logger)
       : undefined;
   const changes = connectorChanges(result);
   // The annotations and the summary's links are read on the pull request's head, SARIF (which

@@ -1,49 +1,64 @@
 import {
   Git,
+  changeProgress,
+  changesAtCommit,
   fixedSinceBase,
-  isBreakingChange,
   validateAgainstBase,
+  type BaseValidationResult,
+  type Finding,
+  type PushCounts,
   type ValidateOptions,
 } from '@connector-alm/validator';
 import type { Logger } from '@connector-alm/core';
 
-/** What one push to a pull request changed: findings it added and findings it fixed. */
-export interface PushProgress {
-  /** The pull request's head before the push (the synchronize event's `before`). */
-  before: string;
-  added: number;
-  fixed: number;
-}
-
 /**
- * What the push of a synchronize event did, against the head it replaced: the same folders compared
- * with `before` as with the base, so "did this push make progress?" has an answer beside the counts
- * since the base. It costs a second comparison of the changed connectors (their validation at both
- * commits): a pull request's connector or two, a second or so, against the question every maker asks
- * after a push. The breaking changes are left out (a change restored is no finding to count as fixed)
- * and so are the pull request's own rules (its title), which the comparison reads nothing of at
- * `before`. Undefined when `before` cannot be compared: not fetched, or no longer an ancestor of the
- * head (a force push rewrote it), where "this push" has no meaning.
+ * What the push of a synchronize event did, against the head it replaced (`result`: this head's
+ * comparison with the base): the same folders compared with `before` as with the base, so "did this
+ * push make progress?" has an answer beside the counts since the base. The findings it fixed and
+ * added are those of the two heads' validation, this head's reused from `result` (only `before`'s is
+ * made: a pull request's connector or two, a second or so). The changes against the base are set
+ * against those `before` had against its own merge base with it (the files of both versions are read
+ * and compared, not validated): the breaking ones count apart, as resolved and introduced (a change
+ * put back as the base had it is no fixed finding), and the warnings (BRK-DEPRECATION-PROCESS) among
+ * the findings fixed and added, as the summary counts them among the warnings. The pull request's own
+ * rules (its title) are left out, which the comparison reads nothing of at `before`. Undefined when
+ * `before` cannot be compared: not fetched, or no longer an ancestor of the head (a force push
+ * rewrote it), where "this push" has no meaning.
  */
 export async function pushProgress(
   workspace: string,
   paths: readonly string[],
   before: string,
   options: ValidateOptions,
-): Promise<PushProgress | undefined> {
+  result: BaseValidationResult,
+): Promise<PushCounts | undefined> {
   const git = new Git(workspace);
   const commit = await git.commitOf(before);
   if (!commit || (await git.mergeBase('HEAD', commit)) !== commit) return undefined;
-  const result = await validateAgainstBase(paths, commit, {
+  const compared = await validateAgainstBase(paths, commit, {
     ...options,
     cwd: workspace,
     git,
     includeWorkingTree: false,
+    headValidation: result.headValidation,
   });
-  const added = result.findings.filter(
-    (finding) => finding.baseline === 'new' && !isBreakingChange(finding),
+  // The findings of the changes between the two heads say nothing of the changes against the base.
+  const ofChanges = new Set<Finding>(
+    compared.diffs.flatMap((entry) => [...(entry.reportedAs?.values() ?? [])]),
+  );
+  const added = compared.findings.filter(
+    (finding) => finding.baseline === 'new' && !ofChanges.has(finding),
   ).length;
-  return { before: commit, added, fixed: fixedSinceBase(result.diffs).length };
+  const earlier = await changesAtCommit(git, commit, result.baseRef, result.diffs);
+  const changes = changeProgress(
+    result.diffs.map((entry) => ({ earlier: earlier.get(entry) ?? [], later: entry.diff?.changes ?? [] })),
+  );
+  return {
+    before: commit,
+    added: added + changes.warningsAdded,
+    fixed: fixedSinceBase(compared.diffs).length + changes.warningsFixed,
+    breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced },
+  };
 }
 
 /**
@@ -56,14 +71,16 @@ export async function comparePush(
   paths: readonly string[],
   before: string,
   options: ValidateOptions,
+  result: BaseValidationResult,
   logger: Logger,
-): Promise<PushProgress | undefined> {
+): Promise<PushCounts | undefined> {
   return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
     try {
-      const progress = await pushProgress(workspace, paths, before, options);
+      const progress = await pushProgress(workspace, paths, before, options, result);
+      const breaking = progress?.breaking;
       logger.info(
         progress
-          ? `This push fixed ${progress.fixed} and added ${progress.added}.`
+          ? `This push fixed ${progress.fixed} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ''}.`
           : 'The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared.',
       );
       return progress;

@@ -192,10 +192,12 @@ async function submitConnectors(
       results.push(result);
       // Said as soon as it is done: a later connector that fails must not hide this one's URL.
       if (options.format === 'text') {
-        // A submitted connector's breaking changes, listed in its pull request; a refused one's findings.
-        const findings = (result.findings ?? result.breakingChanges ?? []).map(
-          (finding) => `${formatFindingLine(finding, { color: useColor(io) })}\n`,
-        );
+        // A submitted connector's breaking changes, listed in its pull request, or a refused one's
+        // findings; then the warnings about the change, apart, as the pull request lists them.
+        const findings = [
+          ...(result.findings ?? result.breakingChanges ?? []),
+          ...(result.changeWarnings ?? []),
+        ].map((finding) => `${formatFindingLine(finding, { color: useColor(io) })}\n`);
         writeOutput(io, `${findings.join('')}${printable(describeResult(result))}\n`, 'text');
       }
     }

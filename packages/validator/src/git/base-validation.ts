@@ -14,6 +14,20 @@ export interface BaseValidationOptions extends ValidateOptions {
   git?: Git;
   /** The pull request under check, for the rules about it (its title, its base branch). */
   pullRequest?: PullRequestFacts;
+  /**
+   * The validation of HEAD that an earlier comparison of the same paths, with the same options, made
+   * (its result's `headValidation`), taken instead of validating HEAD again when it is of the same
+   * folders: a second comparison, with another base (the head a push replaced), costs only the
+   * validation of that base. The work tree must not have changed since.
+   */
+  headValidation?: HeadValidation;
+}
+
+/** The validation of the folders found at HEAD, before the comparison marked or added any finding. */
+export interface HeadValidation {
+  /** The folders validated, as validation found them under the paths. */
+  folders: readonly string[];
+  result: ValidationResult;
 }
 
 /**
@@ -71,6 +85,8 @@ export interface BaseValidationResult extends ValidationResult {
    * file, with its folder as their `connector`.
    */
   configurationNote?: string;
+  /** What another comparison of the same paths takes as its `headValidation`. */
+  headValidation?: HeadValidation;
 }
 
 /** True for the result of validateAgainstBase (as onlyNewFindings keeps it), which reports add the base to. */

@@ -119,7 +119,7 @@ const DELETED_FILES: ReadonlyMap<string, string> = new Map([
  * those both versions have (major, told in the current version): nothing else says that the
  * comparison read a base that does not parse, and the classification is `diff`'s.
  */
-function withoutCurrentSyntaxErrors(diff: DiffResult): DiffResult {
+export function withoutCurrentSyntaxErrors(diff: DiffResult): DiffResult {
   const changes = diff.changes.filter(
     (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === 'new' && change.breaking),
   );

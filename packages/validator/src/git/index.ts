@@ -17,7 +17,9 @@ export {
   type BaseValidationResult,
   type ConnectorChangeStatus,
   type ConnectorDiff,
+  type HeadValidation,
 } from './base-validation.js';
 export { changeToFinding } from './change-finding.js';
+export { changesAtCommit } from './changes-at-commit.js';
 export { onlyNewFindings } from './only-new-findings.js';
 export * from './config-at-base.js';

@@ -107,7 +107,10 @@ export async function validateAgainstBase(
     scope.paths.length > 0
       ? await foldersToValidate(scope.paths, validating)
       : { folders: [], gitIgnored: new Map<string, GitIgnored>() };
-  const validation = await validateFolders(found, validating);
+  // Another comparison of the same folders (with the head a push replaced) reuses this one's.
+  const validation = sameFolders(options.headValidation?.folders, found.folders)
+    ? options.headValidation!.result
+    : await validateFolders(found, validating);
   const connectors: ConnectorResult[] = [];
   const diffs: ConnectorDiff[] = [];
   const changedConnectors: ValidatedChange[] = [];
@@ -205,7 +208,14 @@ export async function validateAgainstBase(
     mergeBase,
     diffs,
     ...(configuration.note !== undefined && { configurationNote: configuration.note }),
+    headValidation: { folders: found.folders, result: validation },
   };
+}
+
+function sameFolders(earlier: readonly string[] | undefined, now: readonly string[]): boolean {
+  return (
+    earlier !== undefined && earlier.length === now.length && earlier.every((folder, i) => folder === now[i])
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { plural, printable, shellWord } from '@connector-alm/core';
+import { changeStanding } from '../diff/change-standing.js';
 import { comparedWithBase } from '../git/base-validation.js';
 import type { ValidationResult } from '../validate.js';
 
@@ -7,7 +8,7 @@ import type { ValidationResult } from '../validate.js';
  * with the base classified the update, how many changes it found and how many break flows, and the
  * command whose output lists them all. The BRK-* findings tell the breaking changes only; without this
  * line, a maker checking before the pull request could not see whether the comparison found anything
- * else (a deprecation, new operations) nor how certification will classify the update, which the JSON
+ * else (a deprecation, new operations; the warnings among them are counted) nor how certification will classify the update, which the JSON
  * report and the job summary say. `diff` lists changes of two folders on disk, not of a git ref, so
  * the command given is `validate --base` itself, with --format json, and `runOptions`, the options of
  * the run that decide what it finds (--config, --profile): without them, a folder that needs its
@@ -26,6 +27,8 @@ export function baseComparisonLine(
   const against = `against ${printable(result.baseRef)}: ${classification}`;
   if (changes.length === 0) return `${against}.`;
   const breaking = changes.filter((change) => change.breaking).length;
+  // Said as the job summary and pr's pull request body say them: warnings, apart from the breaking ones.
+  const warnings = changes.filter((change) => changeStanding(change) === 'warning').length;
   const words = [
     'connector-alm validate',
     shellWord(notAnOption(connectorPath)),
@@ -35,7 +38,8 @@ export function baseComparisonLine(
     '--format json',
   ];
   const command = words.join(' ');
-  return `${against} (${plural(changes.length, 'change')}, ${breaking} breaking; ${printable(command)} lists them under "base").`;
+  const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
+  return `${against} (${plural(changes.length, 'change')}, ${breaking} breaking${warned}; ${printable(command)} lists them under "base").`;
 }
 
 /**

@@ -48,5 +48,18 @@ export interface JobSummaryOptions extends PathBase {
    * What the push under check changed, against the head it replaced (the validate-connector action
    * on a pull request's `synchronize` event): said right under the headline.
    */
-  push?: { before: string; added: number; fixed: number };
+  push?: PushCounts;
+}
+
+/**
+ * What a push did: the findings it fixed and added, and what it did to the breaking changes against
+ * the base, which are no findings to count as fixed (a change put back as the base had it fixes nothing).
+ */
+export interface PushCounts {
+  /** The head it replaced. */
+  before: string;
+  added: number;
+  fixed: number;
+  /** The breaking changes the head it replaced had against the base, and what the push did to them. */
+  breaking?: { before: number; resolved: number; introduced: number };
 }

@@ -8,7 +8,7 @@ import { existingFailuresNote } from './existing-failures.js';
 import { configurationReports } from './configuration-findings.js';
 import { deletedConnectors } from './deleted-connectors.js';
 import { repositoryPath } from './artifact-path.js';
-import type { JobSummaryOptions } from './job-summary-options.js';
+import type { JobSummaryOptions, PushCounts } from './job-summary-options.js';
 import { escapeMarkdown } from './markdown.js';
 import { countWords } from './severity-count-words.js';
 import { findingsOfChanges, writeChanges } from './summary-changes.js';
@@ -114,9 +114,20 @@ function overallLine(
   return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result, true)}.${existing ? ` ${existing}` : ''}`;
 }
 
-/** `This push fixed 7 and added 2 (against 0123456789ab, the head it replaced).` */
-function pushLine(push: NonNullable<JobSummaryOptions['push']>): string {
-  return `This push fixed ${push.fixed} and added ${push.added} (against \`${push.before.slice(0, 12)}\`, the head it replaced).`;
+/**
+ * `This push fixed 7 and added 2 (against 0123456789ab, the head it replaced).`, with what it did to
+ * the breaking changes when either head had some: `…, and resolved 5 of 5 breaking changes and
+ * introduced 0 (…)`, what the maker pushed for.
+ */
+function pushLine(push: PushCounts): string {
+  const breaking = push.breaking;
+  const changes =
+    breaking === undefined || (breaking.before === 0 && breaking.introduced === 0)
+      ? ''
+      : breaking.before === 0
+        ? `, and introduced ${plural(breaking.introduced, 'breaking change')}`
+        : `, and resolved ${breaking.resolved} of ${plural(breaking.before, 'breaking change')} and introduced ${breaking.introduced}`;
+  return `This push fixed ${push.fixed} and added ${push.added}${changes} (against \`${push.before.slice(0, 12)}\`, the head it replaced).`;
 }
 
 function truncationNote(

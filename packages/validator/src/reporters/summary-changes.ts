@@ -1,5 +1,7 @@
+import { plural } from '@connector-alm/core';
+import { changeStanding, STANDING_RANK } from '../diff/change-standing.js';
 import { CANONICAL_NAMES } from '../loader/connector-folder.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
 import { escapeMarkdown, inlineCode } from './markdown.js';
 import type { SummaryBudget } from './summary-budget.js';
 import { findingPlace, type SourceUrl } from './summary-place.js';
@@ -9,6 +11,8 @@ import { ruleDocUrl } from './tool-info.js';
 export interface ConnectorChange {
   ruleId: string;
   breaking: boolean;
+  /** The change rule's level (Change.severity): a warning that breaks nothing is listed apart. */
+  severity?: Severity;
   message: string;
   operationId?: string;
   /**
@@ -60,9 +64,9 @@ export function findingsOfChanges(changeSets: readonly ConnectorChanges[]): Set<
 }
 
 /**
- * The section of the changes against the base branch: per connector, breaking changes first. A
- * change left out for the size limit that is a finding counts among the findings left out too: the
- * summary holds it nowhere else.
+ * The section of the changes against the base branch: per connector, breaking changes first, then the
+ * warnings (changeStanding), then the rest. A change left out for the size limit that is a finding
+ * counts among the findings left out too: the summary holds it nowhere else.
  */
 export function writeChanges(
   budget: SummaryBudget,
@@ -81,6 +85,7 @@ export function writeChanges(
     );
   for (const set of changeSets) {
     const breaking = set.changes.filter((change) => change.breaking).length;
+    const warnings = set.changes.filter((change) => changeStanding(change) === 'warning').length;
     budget.add(
       `**${escapeMarkdown(places.shown(set.connector))}**` +
         (set.renamedFrom ? ` (renamed from ${escapeMarkdown(set.renamedFrom)})` : '') +
@@ -93,7 +98,7 @@ export function writeChanges(
           : `: ${escapeMarkdown(set.classification)}`) +
         (set.changes.length === 0
           ? ''
-          : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
+          : ` (${breaking} breaking, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${set.changes.length - breaking - warnings} non-breaking)`),
       '',
     );
     const groups = adviceGroups(set.changes);
@@ -129,18 +134,20 @@ interface AdviceGroup {
 
 /**
  * The changes in groups of one rule and advice, breaking ones first (they are what the reviewer has
- * to decide on), each group where its first change stands and in the changes' order: ten deleted
- * operations read as one list under their advice, not ten times "Deprecate it instead …". A group of
- * one change, or of changes without advice, keeps each message whole; so does a message cut to the
- * length limit, which may not end with its advice.
+ * to decide on), then the warnings (what the reviewer will ask to be put right), each group where its
+ * first change stands and in the changes' order: ten deleted operations read as one list under their
+ * advice, not ten times "Deprecate it instead …". A group of one change, or of changes without advice,
+ * keeps each message whole; so does a message cut to the length limit, which may not end with its advice.
  */
 function adviceGroups(changes: readonly ConnectorChange[]): AdviceGroup[] {
-  const ordered = [...changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
+  const ordered = [...changes].sort(
+    (a, b) => STANDING_RANK[changeStanding(a)] - STANDING_RANK[changeStanding(b)],
+  );
   const groups = new Map<string, { ruleId: string; changes: ConnectorChange[]; advice?: string }>();
   for (const change of ordered) {
     const advice =
       change.advice !== undefined && change.message.endsWith(` ${change.advice}`) ? change.advice : undefined;
-    const key = `${Number(change.breaking)}\u0000${change.ruleId}\u0000${advice ?? ''}`;
+    const key = `${changeStanding(change)}\u0000${change.ruleId}\u0000${advice ?? ''}`;
     let group = groups.get(key);
     if (!group) {
       group = { ruleId: change.ruleId, changes: [], advice };
@@ -175,8 +182,15 @@ export interface ChangePlaces {
   readonly shown: (file: string) => string;
 }
 
+/** Each standing's marker: a warning breaks nothing, but is no "non-breaking" change to skip over. */
+const CHANGE_MARKERS = {
+  breaking: '💥 **breaking**',
+  warning: '⚠️ **warning**',
+  other: '➕ non-breaking',
+} as const;
+
 function changeLine(change: ConnectorChange, message: string, places: ChangePlaces, docs: string): string {
-  const kind = change.breaking ? '💥 **breaking**' : '➕ non-breaking';
+  const kind = CHANGE_MARKERS[changeStanding(change)];
   const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : '';
   // As the text report and the annotations end the message: which field, in Microsoft's words.
   const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : '';

@@ -30,6 +30,18 @@ describe("the comparison's line under a connector's header", () => {
     ]);
   });
 
+  it('counts the warnings that break nothing too, as the job summary and the pull request list them apart', () => {
+    const warning = { breaking: false, severity: 'warning' } as DiffResult['changes'][number];
+    const info = { breaking: false, severity: 'info' } as DiffResult['changes'][number];
+    const line = baseComparisonLine(
+      againstDev('changed', { changes: [warning, info, info], classification: 'major-update' }),
+      'certified-connectors/Tasks',
+    );
+    expect(line).toMatch(
+      /^against dev: major-update \(3 changes, 0 breaking, 1 warning; connector-alm validate /,
+    );
+  });
+
   it("repeats the run's options, quoted, and gives a path that starts with '-' as ./-x", () => {
     const change = { breaking: true } as DiffResult['changes'][number];
     const result = againstDev('changed', { changes: [change], classification: 'breaking' });

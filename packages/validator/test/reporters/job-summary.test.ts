@@ -620,3 +620,29 @@ describe('renderJobSummary source links', () => {
     expect(renderJobSummary(result)).not.toMatch(/#L\d+\)/);
   });
 });
+
+// "This push fixed 1 and added 0" after a push that cleared 5 breaking changes: what the maker pushed
+// for went unsaid, since a change put back as the base had it is no fixed finding.
+describe("the job summary's line of what a push did", () => {
+  const pushLine = (breaking?: { before: number; resolved: number; introduced: number }) =>
+    renderJobSummary(tasksResult([]), {
+      push: { before: '0123456789abcdef', fixed: 1, added: 0, ...(breaking && { breaking }) },
+    })
+      .split('\n')
+      .find((line) => line.startsWith('This push'));
+
+  it('says how many of the breaking changes against the base the push resolved, and how many it introduced', () => {
+    expect(pushLine({ before: 5, resolved: 5, introduced: 0 })).toBe(
+      'This push fixed 1 and added 0, and resolved 5 of 5 breaking changes and introduced 0 (against `0123456789ab`, the head it replaced).',
+    );
+    expect(pushLine({ before: 0, resolved: 0, introduced: 2 })).toBe(
+      'This push fixed 1 and added 0, and introduced 2 breaking changes (against `0123456789ab`, the head it replaced).',
+    );
+  });
+
+  it('says nothing of breaking changes when neither head has any', () => {
+    expect(pushLine({ before: 0, resolved: 0, introduced: 0 })).toBe(
+      'This push fixed 1 and added 0 (against `0123456789ab`, the head it replaced).',
+    );
+  });
+});

@@ -138,4 +138,32 @@ describe('the job summary of the changes against the base branch', () => {
       `- ➕ non-breaking [\`CHG-OP-ADDED\`](${DOCS}#chg-op-added): The operation has been added. ([${file}:12](https://github.test/blob/head/${file}#L12))`,
     ]);
   });
+
+  // A warning that breaks nothing (a versioning process half done) was the 20th bullet, after the new
+  // operations, marked "➕ non-breaking" under a BRK- id, though the headline counted it a warning.
+  it('lists the warnings that break nothing after the breaking changes and before the rest, marked as warnings', () => {
+    const { changes } = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.description = 'Gets one task, by its id.';
+      // A family for a new version that is not there: deprecated, and the versioning process half done.
+      swagger.paths['/tasks'].get.deprecated = true;
+      swagger.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+      delete swagger.paths['/tasks'].post;
+    });
+    const summary = renderJobSummary(tasksResult([]), {
+      rulesDocUrl: DOCS,
+      changes: [{ connector: 'certified-connectors/Tasks', classification: 'breaking', changes }],
+    });
+    const kinds = summary
+      .split('\n')
+      .filter((line) => line.startsWith('- '))
+      .map((line) => /^- (\S+ \S+) \[`([A-Z-]+)`\]/.exec(line)!.slice(1).join(' '));
+    expect(kinds).toEqual([
+      '💥 **breaking** BRK-OP-DELETED',
+      '⚠️ **warning** BRK-DEPRECATION-PROCESS',
+      '➕ non-breaking CHG-TEXT-EDITED',
+    ]);
+    expect(summary).toContain(
+      '**certified-connectors/Tasks**: breaking (1 breaking, 1 warning, 1 non-breaking)',
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { definitionsVersion, type ConnectorResult } from '@connector-alm/validator';
 import { validApiProperties, validSwagger } from '@connector-alm/validator/testing';
-import { breakingChangesAgainst, definitionFiles } from '../src/upstream-breaking-changes.js';
+import { changesToReview, definitionFiles } from '../src/upstream-changes.js';
 import { ownerChangeWarning } from '../src/owner-change.js';
 
 const connector: ConnectorResult = { path: 'mine', name: 'mine', profile: 'certified', findings: [] };
@@ -23,7 +23,7 @@ const renamed = () => {
   return swagger;
 };
 
-describe('breaking changes against the upstream version', () => {
+describe('the changes to review against the upstream version', () => {
   it("are the findings validate --base reports, on the connector's files", () => {
     const upstream = version('up@dev:certified-connectors/Contoso', {
       'apiDefinition.swagger.json': validSwagger(),
@@ -33,22 +33,43 @@ describe('breaking changes against the upstream version', () => {
       'apiDefinition.swagger.json': renamed(),
       'apiProperties.json': validApiProperties(),
     });
-    const findings = breakingChangesAgainst(upstream, local, connector);
-    expect(findings.map((finding) => [finding.ruleId, finding.file])).toEqual([
+    const { breaking, warnings } = changesToReview(upstream, local, connector);
+    expect(breaking.map((finding) => [finding.ruleId, finding.file])).toEqual([
       ['BRK-OP-DELETED', 'mine/apiDefinition.swagger.json'],
     ]);
-    expect(findings[0]!.message).toContain("It was renamed to 'GetTaskV2'");
+    expect(breaking[0]!.message).toContain("It was renamed to 'GetTaskV2'");
+    expect(warnings).toEqual([]);
+  });
+
+  // pr listed the breaking changes only: a deprecation with its new version missing, which validate
+  // --base and the action report as a warning, reached neither the maker nor the reviewers.
+  it('list the warnings that break nothing apart, and leave out the other changes', () => {
+    const upstream = version('up', { 'apiDefinition.swagger.json': validSwagger() });
+    const swagger = validSwagger();
+    // A family for a new version that is not there: the versioning process half done.
+    swagger.paths['/tasks'].get.deprecated = true;
+    swagger.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+    swagger.paths['/tasks'].get.summary = 'List tasks (deprecated)';
+    const { breaking, warnings } = changesToReview(
+      upstream,
+      version('mine', { 'apiDefinition.swagger.json': swagger }),
+      connector,
+    );
+    expect(breaking).toEqual([]);
+    expect(warnings.map((finding) => [finding.ruleId, finding.severity, finding.file])).toEqual([
+      ['BRK-DEPRECATION-PROCESS', 'warning', 'mine/apiDefinition.swagger.json'],
+    ]);
   });
 
   it("are none against an upstream version without a swagger, and leave the connector's syntax errors to validation", () => {
     const local = version('mine', { 'apiDefinition.swagger.json': renamed() });
     expect(
-      breakingChangesAgainst(version('up', { 'apiProperties.json': validApiProperties() }), local, connector),
-    ).toEqual([]);
+      changesToReview(version('up', { 'apiProperties.json': validApiProperties() }), local, connector),
+    ).toEqual({ breaking: [], warnings: [] });
     const broken = version('mine', { 'apiDefinition.swagger.json': '{ "swagger": "2.0", ' });
     const upstream = version('up', { 'apiDefinition.swagger.json': validSwagger() });
     expect(
-      breakingChangesAgainst(upstream, broken, connector).map((finding) => finding.ruleId),
+      changesToReview(upstream, broken, connector).breaking.map((finding) => finding.ruleId),
     ).not.toContain('CHG-JSON-SYNTAX');
   });
 

@@ -1,0 +1,84 @@
+import type { Change } from '../diff/change.js';
+import { diffConnectorFiles } from '../diff/connector-diff.js';
+import { connectorVersion } from '../diff/connector-version.js';
+import { loadConnectorFolder } from '../loader/connector-folder.js';
+import type { ConnectorDiff } from './base-validation.js';
+import { withoutCurrentSyntaxErrors } from './compare-with-base.js';
+import { connectorDeletedChange, deletedConnectorFolders } from './deleted-connectors.js';
+import type { Git } from './git.js';
+import { materializeFolder, type MaterializedFolder } from './materialize.js';
+
+/**
+ * The changes that the connectors of a comparison had at `commit`, an earlier head of the branch (the
+ * one a push replaced), against its own merge base with `baseRef`: what `validate --base` found on that
+ * commit, so that a later head's changes can be set against them. For each connector of the
+ * comparison that `commit` changed, keyed by its entry of `diffs` (one unchanged now included: the push
+ * may have put it back as the base has it). A connector is looked for where it is now,
+ * then where it was renamed from; one absent at `commit` that the base has was deleted there
+ * (BRK-CONNECTOR-DELETED), and one the base lacks, or has without a swagger, was new: no changes.
+ * Only the two versions' files are read and compared, nothing is validated.
+ */
+export async function changesAtCommit(
+  git: Git,
+  commit: string,
+  baseRef: string,
+  diffs: readonly ConnectorDiff[],
+): Promise<Map<ConnectorDiff, Change[]>> {
+  const mergeBase = await git.mergeBase(commit, baseRef);
+  // A connector unchanged now may have had changes then (the push put it back as the base has it); one
+  // that `commit` left as the base had it had none, whatever it has now: only those it touched are read.
+  const touched = await git.changedFiles(mergeBase, commit);
+  const changes = new Map<ConnectorDiff, Change[]>();
+  for (const entry of diffs) {
+    const places = [entry.repositoryPath, ...(entry.renamedFrom === undefined ? [] : [entry.renamedFrom])];
+    if (!places.some((place) => touched.some((file) => isIn(file, place)))) continue;
+    changes.set(entry, await changesOfConnector(git, commit, mergeBase, places));
+  }
+  return changes;
+}
+
+async function changesOfConnector(
+  git: Git,
+  commit: string,
+  mergeBase: string,
+  places: readonly string[],
+): Promise<Change[]> {
+  const base = await firstFolder(git, mergeBase, places);
+  if (!base) return [];
+  try {
+    const baseFolder = await loadConnectorFolder(base.folder.path, base.folder.root);
+    if (!baseFolder.files.swagger) return [];
+    const then = await firstFolder(git, commit, places);
+    if (!then) {
+      const deleted = await deletedConnectorFolders([base.place], new Map(), git, mergeBase);
+      return deleted.map((folder) => connectorDeletedChange(folder, mergeBase));
+    }
+    try {
+      const thenFolder = await loadConnectorFolder(then.folder.path, then.folder.root);
+      const diff = diffConnectorFiles(connectorVersion(baseFolder), connectorVersion(thenFolder));
+      return withoutCurrentSyntaxErrors(diff).changes;
+    } finally {
+      await then.folder.cleanup();
+    }
+  } finally {
+    await base.folder.cleanup();
+  }
+}
+
+/** Whether a repository path is in the folder (`.` for the top level). */
+function isIn(file: string, folder: string): boolean {
+  return folder === '.' || file.startsWith(`${folder}/`);
+}
+
+/** The first of `places` that holds a folder at `rev`, written out, with the place it was found at. */
+async function firstFolder(
+  git: Git,
+  rev: string,
+  places: readonly string[],
+): Promise<{ place: string; folder: MaterializedFolder } | undefined> {
+  for (const place of places) {
+    const folder = await materializeFolder(git, rev, place);
+    if (folder) return { place, folder };
+  }
+  return undefined;
+}
