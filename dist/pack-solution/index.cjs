@@ -36645,31 +36645,53 @@ function boundedDistance(a, b, limit, swaps) {
   }
   const aLength = aEnd - start;
   const bLength = bEnd - start;
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= bLength; j++) row.push(j);
+  const band = Math.min(limit, Math.max(aLength, bLength));
+  const outside = band + 1;
+  let [beforePrevious, previous, row] = tableRows(bLength + 1);
+  for (let j = 0; j <= Math.min(bLength, band); j++) row[j] = j;
+  if (band < bLength) row[band + 1] = outside;
   for (let i = 1; i <= aLength; i++) {
     const reused = beforePrevious;
     beforePrevious = previous;
     previous = row;
     row = reused;
-    row[0] = i;
-    let minimum = i;
+    const from = Math.max(1, i - band);
+    const to = Math.min(bLength, i + band);
+    row[from - 1] = from === 1 ? i : outside;
+    if (to < bLength) row[to + 1] = outside;
+    let left = row[from - 1];
+    let diagonal = previous[from - 1];
+    let minimum = left;
     const aCode = a.charCodeAt(start + i - 1);
-    for (let j = 1; j <= bLength; j++) {
+    for (let j = from; j <= to; j++) {
       const bCode = b.charCodeAt(start + j - 1);
-      const cost = aCode === bCode ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
+      const up = previous[j];
+      let value = aCode === bCode ? diagonal : diagonal + 1;
+      if (up + 1 < value) value = up + 1;
+      if (left + 1 < value) value = left + 1;
+      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode && beforePrevious[j - 2] + 1 < value) {
+        value = beforePrevious[j - 2] + 1;
       }
       row[j] = value;
       if (value < minimum) minimum = value;
+      diagonal = up;
+      left = value;
     }
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+var KEPT_ROW_LENGTH = 4096;
+var keptRows;
+function tableRows(length) {
+  if (length > KEPT_ROW_LENGTH)
+    return [new Int32Array(length), new Int32Array(length), new Int32Array(length)];
+  keptRows ??= [
+    new Int32Array(KEPT_ROW_LENGTH),
+    new Int32Array(KEPT_ROW_LENGTH),
+    new Int32Array(KEPT_ROW_LENGTH)
+  ];
+  return [...keptRows];
 }
 
 // packages/core/src/did-you-mean.ts
@@ -36690,7 +36712,7 @@ function closestMatcher(candidates) {
     for (let index = 0; index < lowered.length; index++) {
       const enough = Math.min(limit, bestDistance - 1);
       if (fewestEdits(lower.length, wordLetters, letters[index], lowered[index].length) > enough) continue;
-      const distance = levenshteinDistance(lower, lowered[index], limit);
+      const distance = levenshteinDistance(lower, lowered[index], enough);
       if (distance < bestDistance) {
         best = index;
         bestDistance = distance;
@@ -36969,8 +36991,8 @@ var MAX_LONG_LIST_LENGTH = 4800;
 function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
   return boundedList(texts, (text2) => text2, { maxLength, total });
 }
-function alternatives(values, max) {
-  return boundedList(values, (value) => excerpt(value), {
+function alternatives(values, max, maxLength = MAX_VALUE_LENGTH) {
+  return boundedList(values, (value) => excerpt(value, maxLength), {
     max,
     maxLength: Infinity,
     separator: " or ",
@@ -39220,6 +39242,10 @@ var SCAN_INVALID_ESCAPE = 5;
 var SCAN_INVALID_CHARACTER = 6;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
 function stringToken(text2, offset, end, error3, atKey) {
+  if (error3 !== 0) {
+    const lineBreak = escapedLineBreak(text2, offset + 1, end);
+    if (lineBreak !== -1) return unclosedString(text2, offset, lineBreak, atKey);
+  }
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey);
   if (error3 === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text2, offset + 1, end);
@@ -39271,31 +39297,48 @@ function unclosedString(text2, offset, end, atKey) {
   const atEnd = end >= text2.length;
   const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
   if (comma !== -1) {
+    const quote2 = quoteToClose(text2, comma);
     return {
       kind: "string",
       offset,
       end: comma,
-      fix: insertion(comma, '"'),
+      fix: insertion(comma, quote2.insert),
       problem: {
-        message: `A string is not closed on its line: add the closing '"' before the ',' at its end.`,
+        message: `A string is not closed on its line: add ${quote2.named} before the ',' at its end${quote2.why}.`,
         offset: comma,
         length: 0
       }
     };
   }
+  const quote = quoteToClose(text2, end);
   return {
     kind: "string",
     offset,
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
-    fix: atEnd ? void 0 : insertion(end, '"'),
+    fix: atEnd ? void 0 : insertion(end, quote.insert),
     unclosedAtEnd: atEnd,
     problem: {
-      message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
+      message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add ${quote.named} at the end of the text${quote.why}.`,
       offset: end,
       length: 0
     }
   };
+}
+function quoteToClose(text2, at) {
+  if (!isEscaped(text2, at)) return { insert: '"', named: `the closing '"'`, why: "" };
+  return {
+    insert: '\\"',
+    named: `'\\"'`,
+    why: ` (the '\\' there would escape a '"' alone: a backslash itself is written \\\\)`
+  };
+}
+function escapedLineBreak(text2, from, end) {
+  for (let at = text2.indexOf("\\", from); at !== -1 && at < end; at = text2.indexOf("\\", at + 2)) {
+    const next = text2.charCodeAt(at + 1);
+    if (next === 10 || next === 13) return at + 1;
+  }
+  return -1;
 }
 function keyBeforeColon(text2, offset, end) {
   const key2 = keyTextBeforeColon(text2, offset + 1);
@@ -40850,9 +40893,9 @@ var JsonDocument = class _JsonDocument {
    * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
    * last character), where `locate` finds its start; undefined when it is not there. The line of a
    * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   * `where`: the place `locate` gave for `pointer`, when the caller has it (located with others).
    */
-  valueEnd(pointer) {
-    const where = this.locate(pointer);
+  valueEnd(pointer, where = this.locate(pointer)) {
     if (!where.resolved) return void 0;
     const text2 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
     if (text2 === void 0) return this.valueEndInTree(pointer);
@@ -40938,6 +40981,12 @@ function entriesOf(value) {
 }
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
+}
+function forEachEntry(value, visit3) {
+  if (!isObject(value)) return;
+  for (const key2 in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key2)) visit3(key2, value[key2]);
+  }
 }
 
 // packages/validator/src/repository/connector-identity.ts
@@ -41464,6 +41513,32 @@ function maskSecret(value) {
   return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
+// packages/validator/src/rules/api-properties/redirect-url.ts
+var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
+var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
+var PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
+function redirectUrlOf(settings) {
+  const written2 = asString(settings.redirectUrl) || void 0;
+  switch (settings.redirectMode) {
+    case "GlobalPerConnector":
+      return written2 && PER_CONNECTOR_URL.test(written2) ? written2 : PER_CONNECTOR_REDIRECT_URL;
+    case "Global":
+      return SHARED_REDIRECT_URL;
+    case void 0:
+      return written2 ?? SHARED_REDIRECT_URL;
+    default:
+      return written2;
+  }
+}
+function redirectUrlsOf(apiProperties2) {
+  const urls = /* @__PURE__ */ new Set();
+  for (const { settings } of oAuthSettingsOf(apiProperties2)) {
+    const url = redirectUrlOf(settings);
+    if (url !== void 0) urls.add(url);
+  }
+  return [...urls];
+}
+
 // packages/validator/src/rules/api-properties/schema.ts
 var IDENTITY_PROVIDERS = [
   "oauth2",
@@ -41761,7 +41836,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: modePointer,
             severity: "warning",
-            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`
           });
         } else if (mode === "GlobalPerConnector") {
           context.report({
@@ -42929,9 +43004,9 @@ var folderRules = [
   }
 ];
 function isTitleCutFromName(title, name) {
-  const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
-  const folder = comparable(name);
-  const cut2 = comparable(title);
+  const comparable2 = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
+  const folder = comparable2(name);
+  const cut2 = comparable2(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
 }
 
@@ -43733,7 +43808,6 @@ var WrittenParameterEntry = class {
   sameValue;
   name;
   in;
-  firstUser;
   visible = false;
   get pointer() {
     return this.place.pointer;
@@ -43773,13 +43847,11 @@ var writtenParameters = perModel((model) => {
       if (has(parameter.value, "$ref") || name === void 0 && isEmpty(parameter.value)) continue;
       if (!refsIntoPaths && parameter.level === "operation" && parameter.definitionPlace === parameter) {
         const entry2 = new WrittenParameterEntry(parameter.value, parameter, void 0, name, parameter.in);
-        entry2.firstUser = operation2;
         entry2.visible = !parameter.isInternal;
         list2.push(entry2);
         continue;
       }
       const entry = add2(parameter.value, parameter.definitionPlace, name, parameter.in);
-      entry.firstUser ??= operation2;
       if (!parameter.isInternal) entry.visible = true;
     }
   }
@@ -47490,16 +47562,16 @@ function linkify(state) {
         newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
-      let replacementIndex2 = 0;
+      let replacementIndex = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i = 0; i < tokens.length; i++) {
-        const replacement2 = replacements[replacementIndex2];
+        const replacement2 = replacements[replacementIndex];
         if (replacement2?.index === i) {
           for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
-          replacementIndex2++;
+          replacementIndex++;
         } else {
           newTokens[newTokenIndex++] = tokens[i];
         }
@@ -51501,15 +51573,22 @@ function explainsRegistration(readme2, heading2) {
 function explainsRegistrationUnderAppHeading(readme2) {
   return readme2.headings.some((heading2) => explainsRegistration(readme2, heading2));
 }
+var MAX_NAMED_URLS = 3;
+function namedRedirectUrls(context) {
+  const urls = redirectUrlsOf(context.apiProperties);
+  if (urls.length === 0) return "";
+  const own2 = urls.includes(PER_CONNECTOR_REDIRECT_URL) ? ", the connector's own, which its Security tab shows once it is created" : "";
+  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2})`;
+}
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
   file: "readme",
   title: "For OAuth, the readme explains how to create the OAuth app.",
-  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it. The message names the redirect URL that apiProperties.json makes the connector use: under `redirectMode: GlobalPerConnector` its own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar), else https://global.consent.azure-apim.net/redirect/ and its API name, which the connector\'s Security tab shows once it is created; under Global, or with no redirectMode and no redirectUrl, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one).',
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Obtaining Credentials\nSign in with your account.",
-    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso \u2026"
   },
   check(context) {
     const readme2 = outline(context);
@@ -51520,9 +51599,10 @@ var oauthStepsRule = {
     if (REGISTRATION_STEPS.test(body)) return;
     if (!section && explainsRegistrationUnderAppHeading(readme2)) return;
     const where = section ?? readme2.headings[0];
+    const urls = namedRedirectUrls(context);
     context.report({
       ...where ? { offset: where.offset, length: where.length } : { line: 1 },
-      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+      message: section ? `The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL${urls}. The certification team follows these steps.` : `The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL${urls}.`
     });
   }
 };
@@ -51862,6 +51942,14 @@ function pushLookupKeys(key2, version, keys) {
   if (version === "") keys.push(key2, key2 + ANY_VERSION);
   else keys.push(`${key2} ${version}`, key2);
 }
+function isVersionLeftOut(key2, own2) {
+  return !key2.includes(" ") && !own2.includes(key2 + ANY_VERSION);
+}
+function unversionedNames(own2) {
+  const names = [];
+  for (const key2 of own2) if (key2.endsWith(ANY_VERSION)) names.push(key2.slice(0, -ANY_VERSION.length));
+  return names;
+}
 function keyOf(words, start = 0, end = words.length) {
   let key2 = "";
   for (let index = start; index < end; index++) key2 += words[index];
@@ -51948,9 +52036,17 @@ var LooseListing = class {
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own: own2, shared } = this.keysOf(operation2);
-    if (own2.some((key2) => listed.has(key2))) return true;
+    if (own2.some((key2) => listed.has(key2) && !this.namesHiddenVersion(key2, own2))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+  }
+  /**
+   * Whether the listed `key`, an operation's name without its version, is the name of an operation
+   * users do not see (Zoho Calendar's "### Get Event list" is its deprecated, internal "Get Event
+   * list (deprecated)", not its "Get event list (V2)"): the heading documents the old version.
+   */
+  namesHiddenVersion(key2, own2) {
+    return isVersionLeftOut(key2, own2) && this.operationIndex().hiddenNames.has(key2);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -51967,12 +52063,26 @@ var LooseListing = class {
   }
   operationIndex() {
     if (this.index) return this.index;
-    const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
+    const index = {
+      operationsWith: /* @__PURE__ */ new Map(),
+      ownKeys: /* @__PURE__ */ new Set(),
+      hiddenNames: /* @__PURE__ */ new Set()
+    };
+    const { operationsWith, ownKeys, hiddenNames } = index;
+    const count = (key2) => operationsWith.set(key2, (operationsWith.get(key2) ?? 0) + 1);
     for (const operation2 of this.context.swagger?.operations ?? []) {
       const { own: own2, shared } = this.keysOf(operation2);
-      for (const key2 of own2) index.ownKeys.add(key2);
-      for (const key2 of /* @__PURE__ */ new Set([...own2, ...shared])) {
-        index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
+      if (operation2.isInternal || operation2.isDeprecated) {
+        for (const name of unversionedNames(own2)) hiddenNames.add(name);
+      }
+      for (let at = 0; at < own2.length; at++) {
+        const key2 = own2[at];
+        ownKeys.add(key2);
+        if (own2.indexOf(key2) === at) count(key2);
+      }
+      for (let at = 0; at < shared.length; at++) {
+        const key2 = shared[at];
+        if (shared.indexOf(key2) === at && !own2.includes(key2)) count(key2);
       }
     }
     return this.index = index;
@@ -52069,8 +52179,8 @@ var MAX_LISTED_SECTIONS = 3;
 var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
-  title: "Supported Operations lists every visible operation, and only those.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  title: "Supported Operations lists every visible operation, and no operation the swagger lacks.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -55234,9 +55344,109 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
+// packages/validator/src/rules/operations/holder-users.ts
+var NONE2 = [];
+var PATHS_PREFIX = "/paths/";
+var PARAMETERS_PREFIX = "/parameters/";
+var SLASH2 = 47;
+var firstOperationOfPath = perModel((model) => {
+  const first = /* @__PURE__ */ new Map();
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const path29 = operations[index].path;
+    if (!first.has(path29)) first.set(path29, index);
+  }
+  return first;
+});
+function operationsOfPath(model, path29, keep) {
+  const operations = model.operations;
+  const first = firstOperationOfPath(model).get(path29);
+  if (first === void 0) return NONE2;
+  let kept;
+  for (let index = first; index < operations.length && operations[index].path === path29; index++) {
+    const operation2 = operations[index];
+    if (keep(operation2)) (kept ??= []).push(operation2);
+  }
+  return kept ?? NONE2;
+}
+var HolderUsers = class {
+  constructor(model, asked) {
+    this.model = model;
+    this.asked = asked;
+  }
+  model;
+  asked;
+  /** The operations listing each parameter object asked about, built on the first question. */
+  listings;
+  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  prefix = "";
+  users = NONE2;
+  /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
+  ofParameter(value) {
+    this.listings ??= this.listOperations();
+    return this.listings.get(value) ?? NONE2;
+  }
+  /**
+   * The users of a schema written at this pointer: under an operation, that one; under a path
+   * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
+   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
+   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   */
+  ofSchema(pointer) {
+    const prefix = this.prefix;
+    if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
+      return this.users;
+    const found = this.ownerPart(pointer);
+    if (!found) return NONE2;
+    this.prefix = found.prefix;
+    this.users = found.users;
+    return found.users;
+  }
+  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  ownerPart(pointer) {
+    if (pointer.startsWith(PARAMETERS_PREFIX)) {
+      const nameEnd = segmentEnd2(pointer, PARAMETERS_PREFIX.length);
+      const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
+      const value = asObject(asObject(this.model.root.parameters)?.[name]);
+      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE2 };
+    }
+    if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
+    const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
+    if (pathEnd === -1) return void 0;
+    const segmentStop = segmentEnd2(pointer, pathEnd + 1);
+    const path29 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
+    const users = segment === "parameters" ? operationsOfPath(this.model, path29, () => true) : segment === NOTIFICATION_CONTENT ? operationsOfPath(this.model, path29, (operation2) => operation2.isTrigger) : operationsOfPath(this.model, path29, (operation2) => operation2.method === segment);
+    return { prefix: pointer.slice(0, segmentStop), users };
+  }
+  /**
+   * One pass over every operation's parameters; only the objects asked about get a list. An
+   * operation that lists one object twice is its user once.
+   */
+  listOperations() {
+    const listings = /* @__PURE__ */ new Map();
+    const asked = this.asked;
+    for (const operation2 of this.model.operations) {
+      const parameters = operation2.parameters;
+      for (let index = 0; index < parameters.length; index++) {
+        const value = parameters[index].value;
+        if (!asked.has(value)) continue;
+        const users = listings.get(value);
+        if (!users) listings.set(value, [operation2]);
+        else if (users[users.length - 1] !== operation2) users.push(operation2);
+      }
+    }
+    return listings;
+  }
+};
+function segmentEnd2(pointer, start) {
+  const end = pointer.indexOf("/", start);
+  return end === -1 ? pointer.length : end;
+}
+
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
-  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, source) {
+  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, users) {
     this.extension = extension;
     this.call = call;
     this.holder = holder;
@@ -55244,7 +55454,7 @@ var DynamicCall = class {
     this.part = part;
     this.holderKind = holderKind;
     this.holderIn = holderIn;
-    this.source = source;
+    this.users = users;
   }
   extension;
   call;
@@ -55253,8 +55463,12 @@ var DynamicCall = class {
   part;
   holderKind;
   holderIn;
-  source;
+  users;
   text;
+  /** The first of the users: where a finding that names one operation is told. */
+  get source() {
+    return this.users[0];
+  }
   get pointer() {
     this.text ??= this.part === void 0 ? childPointer(this.holderPlace.pointer, this.extension) : childPointer(this.holderPlace.pointer, this.extension, this.part);
     return this.text;
@@ -55263,56 +55477,16 @@ var DynamicCall = class {
     return this.holderPlace.pointer;
   }
 };
-var PATHS_PREFIX = "/paths/";
-function operationOwning(model, pointer) {
-  if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
-  const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
-  if (pathEnd === -1) return void 0;
-  const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path29 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
-  const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation2 = operations[index];
-    if (operation2.path !== path29) continue;
-    if (method === NOTIFICATION_CONTENT ? operation2.isTrigger : operation2.method === method || method === "parameters")
-      return operation2;
-  }
-  return void 0;
-}
-var OperationOwners = class {
-  constructor(model) {
-    this.model = model;
-  }
-  model;
-  /** The `/paths/<path>/<method>` part of the last pointer answered, '' before the first. */
-  prefix = "";
-  owner;
-  of(pointer) {
-    const prefix = this.prefix;
-    if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
-      return this.owner;
-    const owner = operationOwning(this.model, pointer);
-    const pathEnd = pointer.startsWith(PATHS_PREFIX) ? pointer.indexOf("/", PATHS_PREFIX.length) : -1;
-    if (pathEnd !== -1) {
-      const methodEnd = pointer.indexOf("/", pathEnd + 1);
-      this.prefix = methodEnd === -1 ? pointer : pointer.slice(0, methodEnd);
-      this.owner = owner;
-    }
-    return owner;
-  }
-};
-var SLASH2 = 47;
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, source) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, users2) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
-          new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, source)
+          new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
         );
         continue;
       }
@@ -55320,27 +55494,40 @@ var dynamicCalls = perModel((model) => {
         const call = asObject(value[part]);
         if (call)
           calls.push(
-            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, source)
+            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users2)
           );
       }
     }
   };
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
+  const holders = [];
   for (let index = 0; index < parameters.length; index++) {
-    if ((keys.parameters[index] & HolderKey.dynamic) === 0) continue;
-    const parameter = parameters[index];
-    collect2(parameter.value, parameter, "parameter", parameter.in, parameter.firstUser);
+    if ((keys.parameters[index] & HolderKey.dynamic) !== 0) holders.push(parameters[index]);
+  }
+  const schemaHolders = keys.schemasWith(HolderKey.dynamic);
+  if (holders.length === 0 && schemaHolders.length === 0) return calls;
+  const users = new HolderUsers(model, askedParameters(model, holders));
+  for (const parameter of holders) {
+    collect2(parameter.value, parameter, "parameter", parameter.in, users.ofParameter(parameter.value));
   }
   const schemas = writtenSchemasOf(model);
-  const owners = new OperationOwners(model);
-  const holders = keys.schemasWith(HolderKey.dynamic);
-  for (let at = 0; at < holders.length; at++) {
-    const written2 = schemas[holders[at]];
-    collect2(written2.schema, written2, "schema", void 0, owners.of(written2.pointer));
+  for (let at = 0; at < schemaHolders.length; at++) {
+    const written2 = schemas[schemaHolders[at]];
+    collect2(written2.schema, written2, "schema", void 0, users.ofSchema(written2.pointer));
   }
   return calls;
 });
+function askedParameters(model, holders) {
+  const asked = /* @__PURE__ */ new Set();
+  for (const holder of holders) asked.add(holder.value);
+  const globals = asObject(model.root.parameters);
+  for (const name in globals) {
+    const value = has(globals, name) ? asObject(globals[name]) : void 0;
+    if (value) asked.add(value);
+  }
+  return asked;
+}
 function callArgument(entry) {
   if (!isObject(entry)) return { kind: "static", value: entry };
   const reference2 = asString(entry.parameter) ?? asString(entry.parameterReference);
@@ -55358,10 +55545,15 @@ function ambiguousReferences(call) {
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
-    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+    if (argument.name.includes("/") || call.users.some((user) => namedTwice(user, argument.name)))
+      names.push(argument.name);
   }
   return names;
+}
+function namedTwice(operation2, name) {
+  let seen = 0;
+  for (const parameter of operation2.parameters) if (parameter.name === name && ++seen > 1) return true;
+  return false;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -55439,13 +55631,78 @@ var dynamicFormsAgreeRule = {
   }
 };
 
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function propertyNames(model, schema) {
+  const names = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names.push(...Object.keys(properties));
+  }
+  return names;
+}
+function followSchemaPath(model, root, path29) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path29.length && steps < MAX_STEPS; ) {
+    let end = path29.indexOf("/", start);
+    if (end === -1) end = path29.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path29.slice(start, end));
+      if (next === "missing") return { kind: "missing", start, end, parent: current };
+      if (next === "unknown") return UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
 // packages/validator/src/rules/operations/dynamic-call-operations.ts
 function targetOf(model, call) {
   const id = asString(call.call.operationId);
   return id === void 0 ? void 0 : model.operationById(id);
 }
 function hasBodyProperty(model, operation2, name) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  const body = bodyParameter(operation2);
   const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
   return properties !== void 0 && has(properties, name);
 }
@@ -55456,22 +55713,65 @@ function parameterNamed(operation2, name) {
   }
   return void 0;
 }
-function sourceParameter(call, name) {
+function sourceParameter(operation2, name) {
   let match2;
-  for (const parameter of call.source?.parameters ?? []) {
+  for (const parameter of operation2.parameters) {
     if (parameter.name !== name) continue;
     if (match2 !== void 0) return void 0;
     match2 = parameter.value;
   }
   return match2;
 }
+function firstWrongSource(call, name, wrong) {
+  for (const operation2 of call.users) {
+    const parameter = sourceParameter(operation2, name);
+    if (parameter && wrong(parameter)) return { operation: operation2, parameter };
+  }
+  return void 0;
+}
+var KNOWN = Object.freeze({ kind: "known" });
+var UNDECIDED = Object.freeze({ kind: "undecided" });
 function sourceInput(model, source, reference2) {
   const inputs = inputsOf(model, source);
-  if (!inputs) return { kind: "undecided" };
-  if (inputs.names.has(reference2)) return { kind: "known" };
-  const first = firstStep(reference2);
-  if (inputs.names.has(first)) return { kind: "known" };
-  return { kind: "unknown", first, inputs };
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference2)) return KNOWN;
+  const separator = stepSeparator(reference2);
+  if (separator === void 0) return unknownStep(reference2, "", inputs.closest(reference2));
+  const first = reference2.slice(0, reference2.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, "", inputs.closest(first));
+  return stepsPastFirst(model, source, reference2, separator, first);
+}
+function unknownStep(step, before, meant) {
+  return { kind: "unknown", step, before, meant };
+}
+function stepSeparator(reference2) {
+  if (reference2.indexOf("/") > 0) return "/";
+  return reference2.indexOf(".") > 0 ? "." : void 0;
+}
+function stepsPastFirst(model, source, reference2, separator, first) {
+  const path29 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const body = bodyParameter(source);
+  let missing;
+  if (body && parameterNamed(source, first) === body) {
+    const offset2 = first.length + 1;
+    const result2 = followSchemaPath(model, body.value.schema, path29.slice(offset2));
+    if (result2.kind !== "missing") return KNOWN;
+    missing = { result: result2, offset: offset2 };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result2 = followSchemaPath(model, body.value.schema, path29);
+    if (result2.kind !== "missing") return KNOWN;
+    missing ??= { result: result2, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names = propertyNames(model, result.parent);
+  if (separator === "." && names.some((name) => name.includes("."))) return UNDECIDED;
+  const step = reference2.slice(offset + result.start, offset + result.end);
+  return unknownStep(step, reference2.slice(0, offset + result.start - 1), closestMatcher(names)(step));
+}
+function bodyParameter(operation2) {
+  return operation2.parameters.find((parameter) => parameter.in === "body");
 }
 var OperationInputs = class {
   constructor(listed) {
@@ -55508,12 +55808,6 @@ function readInputs(model, operation2) {
   }
   return new OperationInputs(names);
 }
-function firstStep(reference2) {
-  const slash = reference2.indexOf("/");
-  if (slash > 0) return reference2.slice(0, slash);
-  const dot = reference2.indexOf(".");
-  return dot > 0 ? reference2.slice(0, dot) : reference2;
-}
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
 var dynamicInternalSourceRule = {
@@ -55530,18 +55824,22 @@ var dynamicInternalSourceRule = {
   },
   check({ swagger: swagger2, report }) {
     for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-      if (!call.source) continue;
+      if (call.users.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
-        const source = sourceParameter(call, argument.name);
-        if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
+        const internal = firstWrongSource(
+          call,
+          argument.name,
+          (source) => isInternalVisibility(source["x-ms-visibility"])
+        );
+        if (!internal) continue;
         report({
           pointer: childPointer(call.pointer, "parameters", name),
           message: fill(
             "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
             nameExcerpt(argument.name),
-            operationLabel(call.source)
+            operationLabel(internal.operation)
           )
         });
       }
@@ -55576,11 +55874,10 @@ var dynamicOnBodyRule = {
   }
 };
 
-// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function reportUnknownReferences(model, call, source, report) {
+// packages/validator/src/rules/operations/dynamic-unknown-references.ts
+function reportUnknownReferences(model, call, report) {
+  const users = call.users;
+  if (users.length === 0) return;
   const given = asObject(call.call.parameters);
   for (const name in given) {
     if (!has(given, name)) continue;
@@ -55589,21 +55886,60 @@ function reportUnknownReferences(model, call, source, report) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
-    const input = sourceInput(model, source, reference2);
-    if (input.kind !== "unknown") continue;
-    const meant = input.inputs.closest(input.first);
-    const step = input.first === reference2 ? "" : ` (its first step '${nameExcerpt(input.first)}')`;
-    report({
-      pointer: childPointer(argumentPointer(call, name), key2),
-      message: `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`)
-    });
+    const failing = [];
+    for (const operation2 of users) {
+      const input = sourceInput(model, operation2, reference2);
+      if (input.kind === "unknown") failing.push({ operation: operation2, input });
+    }
+    if (failing.length === 0) continue;
+    if (failing.length === users.length) {
+      const { operation: operation2, input } = failing[0];
+      const others = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+      report({
+        pointer: childPointer(call.pointer, "parameters", name, key2),
+        message: unknownMessage(reference2, operation2, input) + others
+      });
+      continue;
+    }
+    for (const { operation: operation2, input } of failing) {
+      report({
+        pointer: listingPointer(call, operation2),
+        message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
+      });
+    }
   }
+}
+function unknownMessage(reference2, operation2, input) {
+  const label = operationLabel(operation2);
+  const meant = input.meant === void 0 ? "" : ` Did you mean '${nameExcerpt(input.meant)}'?`;
+  if (input.before !== "") {
+    return `The parameter reference '${nameExcerpt(reference2)}' leads nowhere in operation '${label}': '${nameExcerpt(input.before)}' has no property '${nameExcerpt(input.step)}', so the designer sends nothing for it.${meant}`;
+  }
+  const step = input.step === reference2 ? "" : ` (its first step '${nameExcerpt(input.step)}')`;
+  return `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
+}
+function listingPointer(call, operation2) {
+  if (call.holderKind === "parameter") {
+    for (const parameter of operation2.parameters) {
+      if (parameter.value === call.holder && parameter.level === "operation") return parameter.pointer;
+    }
+  }
+  return operation2.pointer;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+function typeFits(source, type) {
+  const sourceType = asString(source.type);
+  return sourceType === void 0 || sourceType === type || sourceType === "integer" && type === "number";
 }
 var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` and `allOf` followed); the designer sends nothing for any other. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -55616,7 +55952,7 @@ var dynamicParametersRule = {
     const calls = dynamicCalls(swagger2);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
-      if (call.source) reportUnknownReferences(swagger2, call, call.source, report);
+      reportUnknownReferences(swagger2, call, report);
       const target = targetOf(swagger2, call);
       if (!target) continue;
       const label = operationLabel(target);
@@ -55643,16 +55979,15 @@ var dynamicParametersRule = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
           });
         } else if (argument.kind === "reference") {
-          const source = sourceParameter(call, argument.name);
-          const sourceType = asString(source?.type);
-          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          if (wrong) {
             report({
               pointer: argumentPointer(call, name),
               message: fill(
                 "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                 excerpt(type),
-                call.source ? operationLabel(call.source) : "",
-                excerpt(sourceType)
+                operationLabel(wrong.operation),
+                excerpt(asString(wrong.parameter.type) ?? "")
               )
             });
           }
@@ -55704,63 +56039,6 @@ var dynamicPropertiesPathRule = {
     }
   }
 };
-
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var MISSING = Object.freeze({ kind: "missing" });
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function followSchemaPath(model, root, path29) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path29.length && steps < MAX_STEPS; ) {
-    let end = path29.indexOf("/", start);
-    if (end === -1) end = path29.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path29.slice(start, end));
-      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
 
 // packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
@@ -57503,8 +57781,9 @@ var pathRules = [
 
 // packages/validator/src/rules/operations/webhook-subscription.ts
 function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+  if (!operation2.isTrigger) return false;
+  const pathItem = model.pathItemOf(operation2);
+  return pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
 }
 
 // packages/validator/src/rules/operations/notification-urls.ts
@@ -57532,8 +57811,7 @@ var webhooks = perModel((model) => {
   for (const operation2 of model.operations) {
     if (!operation2.isTrigger) continue;
     const urls = bodyNotificationUrls(model, operation2);
-    const pathItem = asObject(model.paths?.[operation2.path]);
-    const notificationContent2 = pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+    const notificationContent2 = isWebhookSubscription(model, operation2);
     if (urls.length === 0 && !notificationContent2) continue;
     found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
   }
@@ -58174,7 +58452,7 @@ var parameterRefRule = {
       if (!operation2.listsParameterRefs) continue;
       if (!visitedPaths.has(operation2.path)) {
         visitedPaths.add(operation2.path);
-        checkList(asObject(swagger2.paths?.[operation2.path])?.parameters, operation2, true);
+        checkList(swagger2.pathItemOf(operation2)?.parameters, operation2, true);
       }
       checkList(operation2.operation.parameters, operation2, false);
     }
@@ -60003,6 +60281,205 @@ var swaggerSecurityRules = [
   }
 ];
 
+// packages/validator/src/swagger/connector-api-names.ts
+function comparable(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function connectorApiNames(parts) {
+  const names = /* @__PURE__ */ new Set();
+  const add2 = (name) => {
+    const made = name === void 0 ? "" : comparable(name);
+    if (made !== "") names.add(made);
+  };
+  add2(parts.folderName);
+  add2(asString(asObject(asObject(parts.swagger)?.info)?.title));
+  for (const url of redirectUrls(parts.apiProperties)) add2(/\/redirect\/([^/?#]+)\/?$/.exec(url)?.[1]);
+  return names;
+}
+function namesThisConnector(api, names) {
+  return typeof api === "string" && names.has(comparable(api));
+}
+function redirectUrls(apiProperties2) {
+  const properties = asObject(asObject(apiProperties2)?.properties);
+  const urls = [];
+  const read2 = (parameters) => forEachEntry(parameters, (_name, parameter) => {
+    const url = asString(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl);
+    if (url !== void 0) urls.push(url);
+  });
+  read2(properties?.connectionParameters);
+  for (const set2 of asArray(asObject(properties?.connectionParameterSets)?.values) ?? [])
+    read2(asObject(set2)?.parameters);
+  return urls;
+}
+
+// packages/validator/src/swagger/replacement-target.ts
+function replacementTarget(replacement2, model, apiNames) {
+  const operationId = asString(replacement2?.operationId);
+  if (operationId === void 0 || operationId === "") return void 0;
+  const operation2 = model.operationById(operationId);
+  if (operation2) return { kind: "here", operation: operation2 };
+  const api = asString(replacement2.api);
+  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
+    return { kind: "elsewhere", api, operationId };
+  }
+  return { kind: "missing", operationId, meant: closestActive(model, operationId) };
+}
+function closestActive(model, operationId) {
+  const ids = [];
+  for (const operation2 of model.operations) {
+    if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+  }
+  return closestMatch(operationId, ids);
+}
+
+// packages/validator/src/rules/operations/replacement-target-rule.ts
+var replacementTargetRule = {
+  id: "SWG-ANN-REPL-TARGET",
+  file: "swagger",
+  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
+  levels: certificationLevels("error"),
+  example: {
+    placement: "deprecatedAnnotation",
+    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
+    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
+  },
+  check({ connector, swagger: swagger2, apiProperties: apiProperties2, report }) {
+    if (!swagger2) return;
+    let apiNames;
+    for (const operation2 of swagger2.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
+      if (!replacement2) continue;
+      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger2.root, apiProperties: apiProperties2 });
+      const target = replacementTarget(replacement2, swagger2, apiNames);
+      if (target?.kind !== "missing") continue;
+      report({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
+        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target.operationId)}', which is no operation of this swagger: ${target.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target.meant)}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/swagger/operation-versions.ts
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]), suffixed: true } : { base: operationId, version: 1, suffixed: false };
+}
+function declaredVersion(operation2) {
+  const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
+  if (!annotation) return { annotated: false, family: void 0, revision: 1 };
+  const written2 = annotation.revision;
+  const revision = !has(annotation, "revision") || written2 === 0 ? 1 : typeof written2 === "number" && Number.isInteger(written2) && written2 > 0 ? written2 : void 0;
+  return { annotated: true, family: asString(annotation.family), revision };
+}
+function effectiveFamily(operation2) {
+  return declaredVersion(operation2).family ?? operation2.operationId;
+}
+function versionGap(earlier2, later) {
+  const family = effectiveFamily(earlier2);
+  const before = declaredVersion(earlier2).revision;
+  const after = declaredVersion(later);
+  if (!after.annotated) return { kind: "no annotation" };
+  if (after.family === void 0) return { kind: "no family" };
+  if (after.family !== family) return { kind: "other family", family: after.family };
+  if (before === void 0 || after.revision === void 0) return void 0;
+  return after.revision > before ? void 0 : { kind: "not newer", revision: after.revision };
+}
+function gapText(gap, earlierFamily, earlierRevision) {
+  switch (gap.kind) {
+    case "no annotation":
+      return "has no x-ms-api-annotation";
+    case "no family":
+      return "has no family in its x-ms-api-annotation";
+    case "other family":
+      return `is in the family '${nameExcerpt(gap.family)}', not in '${nameExcerpt(earlierFamily)}'`;
+    case "not newer":
+      return `has revision ${gap.revision} of the family '${nameExcerpt(earlierFamily)}', not one above ${earlierRevision}`;
+  }
+}
+function annotationMembers(family, revision) {
+  return `"family": ${JSON.stringify(nameExcerpt(family))} and "revision": ${revision}`;
+}
+var namedVersions = /* @__PURE__ */ new WeakMap();
+function versionsByBase(model) {
+  let index = namedVersions.get(model);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    const named = [...model.operationsById.values()].map((operation2) => ({
+      operation: operation2,
+      name: versionedName(operation2.operationId)
+    }));
+    for (const { name } of named) if (name.suffixed) index.set(name.base, []);
+    for (const { operation: operation2, name } of named) index.get(name.base)?.push({ version: name.version, operation: operation2 });
+    for (const list2 of index.values()) list2.sort((a, b) => a.version - b.version);
+    namedVersions.set(model, index);
+  }
+  return index;
+}
+function namedPredecessor(model, operation2) {
+  if (operation2.operationId === void 0) return void 0;
+  const name = versionedName(operation2.operationId);
+  if (!name.suffixed) return void 0;
+  let found;
+  for (const entry of versionsByBase(model).get(name.base) ?? []) {
+    if (entry.version >= name.version) break;
+    found = entry.operation;
+  }
+  return found;
+}
+
+// packages/validator/src/rules/operations/version-link-rule.ts
+var lowestRevisions = perModel((model) => {
+  const lowest = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const known = lowest.get(family);
+    if (known === void 0 || revision < known) lowest.set(family, revision);
+  }
+  return lowest;
+});
+function versionsAnotherFamily(model, operation2, family) {
+  const revision = declaredVersion(operation2).revision ?? 1;
+  return (lowestRevisions(model).get(family) ?? revision) < revision;
+}
+var versionLinkRule = {
+  id: "SWG-OPID-SUFFIX-FAMILY",
+  file: "swagger",
+  title: "Put an operation named '<operationId>_V<n>' in the family of the one it is named after, at revision n.",
+  description: "An operation whose x-ms-api-annotation is written and whose operationId says it is a new version of another ('GetTask_V2' beside 'GetTask') is in that one's family (its annotation's, else its operationId, as Microsoft's operational-versioning doc defaults it) at a higher revision, as Microsoft's deprecate-operation doc writes a version 2: that is how the designer knows it is the newer version. The revision asked is the suffix's, which SWG-OPID-REV-SUFFIX asks of the name. No merged connector breaks it; an operation named so without any annotation is asked for the link by the diff, when it is added beside a deprecated one (BRK-DEPRECATION-PROCESS).",
+  levels: certificationLevels("warning", "info"),
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "operationId": "ListTasks", "deprecated": true, "x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } } },\n"/v2/tasks": { "get": { "operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTask", "revision": 2 } } }',
+    good: '"/tasks": { "get": { "operationId": "ListTasks", "deprecated": true, "x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } } },\n"/v2/tasks": { "get": { "operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      const earlier2 = namedPredecessor(swagger2, operation2);
+      if (!earlier2) continue;
+      const written2 = declaredVersion(operation2);
+      if (!written2.annotated || written2.revision === void 0) continue;
+      const version = versionedName(operation2.operationId).version;
+      if (written2.revision >= 2 && written2.revision !== version) continue;
+      const before = declaredVersion(earlier2).revision;
+      if (before === void 0 || before >= version) continue;
+      const gap = versionGap(earlier2, operation2);
+      if (!gap) continue;
+      if (gap.kind === "other family" && versionsAnotherFamily(swagger2, operation2, gap.family)) continue;
+      const family = effectiveFamily(earlier2);
+      const label = operationLabel(operation2);
+      report({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation"),
+        message: `The operation '${label}' is named as a new version of '${operationLabel(earlier2)}', but ${gapText(gap, family, before)}: set ${annotationMembers(family, version)} in its "x-ms-api-annotation", so that the designer offers it as the newer version.`
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/versioning.ts
 var Annotated = class {
   constructor(operation2, annotation) {
@@ -60244,8 +60721,9 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 11 internal ones (DocumentsCorePack, Talkdesk, monday: info).',
     levels: certificationLevels("warning", "info"),
+    milderCases: [{ when: "for an internal operation", atMost: "info" }],
     example: {
       placement: "operation",
       bad: '"deprecated": true, "summary": "List tasks"',
@@ -60253,18 +60731,27 @@ var versioningRules = [
     },
     check({ swagger: swagger2, report }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        if (!operation2.isDeprecated || operation2.isInternal) continue;
+        if (!operation2.isDeprecated) continue;
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
         const description = asString(operation2.operation.description);
         const labelled = description !== void 0 && /deprecated/i.test(description);
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The operation '${operationLabel(operation2)}' is deprecated; append "(deprecated)" to its summary${labelled ? "" : " and description"}.`
+          message: `The operation '${operationLabel(operation2)}' is deprecated; append "(deprecated)" to its summary${labelled ? "" : " and description"}.`,
+          // Internal: no maker picks it any more, so the label is for the flows that have it (11 corpus
+          // findings). Why is a note apart from the problem: hiding an operation that the base version
+          // had deprecated without its label leaves that finding as it was, not a new one.
+          ...operation2.isInternal ? {
+            severity: "info",
+            transientNote: "Hidden as it is, the flows that use it still show its summary."
+          } : {}
         });
       }
     }
-  }
+  },
+  replacementTargetRule,
+  versionLinkRule
 ];
 
 // packages/validator/src/rules/swagger-versioning.ts
@@ -60911,12 +61398,19 @@ var CHANGE_RULES = {
     ),
     `Keep the removed values in the list; or ${NEW_VERSION}.`
   ),
-  deprecationProcess: rule(
-    "BRK-DEPRECATION-PROCESS",
-    "major",
-    "warning",
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    "Microsoft docs, operational-versioning and deprecate-operation"
+  /**
+   * A new version half linked to the deprecated operation it replaces. Each change names what is
+   * missing and the exact edit; the rule's advice is what the docs ask in general.
+   */
+  deprecationProcess: advising(
+    rule(
+      "BRK-DEPRECATION-PROCESS",
+      "major",
+      "warning",
+      "The operation has been deprecated without completing the versioning process that links it to its new version.",
+      "Microsoft docs, operational-versioning and deprecate-operation"
+    ),
+    `Put the deprecated operation and its new version in one 'x-ms-api-annotation' family, the new version ('<operationId>_V2') at a higher revision; or, when nothing replaces the operation, mark it 'deprecated: true' with "(deprecated)" after its summary and description, without a family.`
   ),
   operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
   mcpAdded: rule(
@@ -60930,7 +61424,7 @@ var CHANGE_RULES = {
     "CHG-OP-DEPRECATED",
     "major",
     "info",
-    "The operation has been deprecated, with a replacement.",
+    "The operation has been deprecated.",
     "non-breaking: Microsoft docs, deprecate-operation"
   ),
   parameterAdded: rule(
@@ -61050,6 +61544,18 @@ var operation = (path29, method, body) => `{
     }
   }
 }`;
+var deprecatedBesideV2 = (v2) => [
+  '"/tasks/{taskId}": {',
+  '  "get": {',
+  '    "operationId": "GetTask",',
+  '    "deprecated": true,',
+  '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+  "  }",
+  "},",
+  '"/v2/tasks/{taskId}": {',
+  v2,
+  "}"
+].join("\n");
 var CHANGE_RULE_DOCS = {
   connectorDeleted: {
     description: "A connector folder of the merge base (one that held a swagger there) is gone from the pull request: every flow that uses the connector stops working. Only `validate --base` (and the validate-connector action in a pull request) reports it, since `diff` compares two folders that exist. A folder the pull request renamed or moved is compared with its old self instead, a deleted folder that held no swagger at the base was no connector, and one that the `ignore` globs of the configuration skip is not reported, as it would not be validated. Reported on the folder as it was at the base: `<folder>:1:1` in the text output, and with no line in annotations and code scanning, as the folder findings of the repository rules (REPO-ONE-PER-PR) are, since no file of it is left to point at. The message names its swagger at the merge base. In the `base` section of the JSON output, the folder has the status `deleted`.",
@@ -61076,7 +61582,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: an operation added in its place or the one that now follows it in its path item, else the path item left empty, else the end of the operation before it (the line that lost its comma); a deleted path item likewise among the path items; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -61152,7 +61658,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -61208,7 +61714,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: a parameter or field added in its place, else the one that now follows it (a parameter found by its name and location, never the one that moved into its index), else (the last one) the end of the one before it, the line that lost its comma. An input field that looks renamed in place is named in the message as BRK-OUTPUT-DELETED names an output field's.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -61240,7 +61746,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was: a member added in its place or the one that now follows it in its operation or path item, else (its last member) the end of the member before it, the line that lost its comma.",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -61288,7 +61794,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': a value added in its place, else the value that now follows it, else the end of the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -61296,11 +61802,11 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
+    description: `An operation is newly 'deprecated: true' for a new version that is not linked to it, as Microsoft's deprecate-operation doc links them ("If a new version of the operation is going to be introduced to replace the deprecated one [...] use x-ms-api-annotation.family and x-ms-api-annotation.revision"): its annotation's 'replacement' names no operation of this swagger while its 'api' names this connector (its folder's name, its title or its per-connector redirect URL's name, in lower-case letters and digits); or an operation named as its new version ('<operationId>_V2', not deprecated) is there but the deprecated one has no family, or the new one is not in that family at a higher revision (no annotation, no family, another family, or a revision not above); or it got a family in this update, and no operation has a newer revision of it. The detail names what is missing and the advice the exact members to write. Also fired, on the new operation's annotation, when an operation named as the new version of one deprecated in the base version is added unlinked. A deprecation without a new version ('deprecated: true' and "(deprecated)" labels, the doc's first example) is CHG-OP-DEPRECATED. A major change, not a breaking one: flows keep working, but the designer does not offer the new version in place of the old. Located on the new 'deprecated'.`,
     example: {
-      placement: "operation",
-      before: '{ "operationId": "GetTask" }',
-      after: '{ "operationId": "GetTask", "deprecated": true }'
+      placement: "paths",
+      before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
+      after: deprecatedBesideV2('  "get": { "operationId": "GetTask_V2" }')
     }
   },
   operationAdded: {
@@ -61320,25 +61826,18 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
+    description: "An operation is newly 'deprecated: true', and is either replaced or simply retired. Replaced: an operation of this swagger named by its annotation's 'replacement' (or one of the connector its 'api' names, when that is not this connector), or a newer revision of its family that is not deprecated; the detail names it. Retired: nothing replaces it and its annotation does not announce a new version (no family written in this update), as in the first example of Microsoft's deprecate-operation doc; the detail says so, and that its description and the readme can tell makers what to use instead. Hiding it with 'x-ms-visibility': 'internal' in the same update is part of the deprecation. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
-      after: [
-        '"/tasks/{taskId}": {',
-        '  "get": {',
-        '    "operationId": "GetTask",',
-        '    "deprecated": true,',
-        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
-        "  }",
-        "},",
-        '"/v2/tasks/{taskId}": {',
-        '  "get": {',
-        '    "operationId": "GetTask_V2",',
-        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
-        "  }",
-        "}"
-      ].join("\n")
+      after: deprecatedBesideV2(
+        [
+          '  "get": {',
+          '    "operationId": "GetTask_V2",',
+          '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
+          "  }"
+        ].join("\n")
+      )
     }
   },
   parameterAdded: {
@@ -61366,7 +61865,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An operation's summary or description is located on the edited key (of both, the first in the file), the line a pull request's diff changed, not on the operation's first line.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',

@@ -35992,31 +35992,53 @@ function boundedDistance(a, b, limit, swaps) {
   }
   const aLength = aEnd - start;
   const bLength = bEnd - start;
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= bLength; j++) row.push(j);
+  const band = Math.min(limit, Math.max(aLength, bLength));
+  const outside = band + 1;
+  let [beforePrevious, previous, row] = tableRows(bLength + 1);
+  for (let j = 0; j <= Math.min(bLength, band); j++) row[j] = j;
+  if (band < bLength) row[band + 1] = outside;
   for (let i = 1; i <= aLength; i++) {
     const reused = beforePrevious;
     beforePrevious = previous;
     previous = row;
     row = reused;
-    row[0] = i;
-    let minimum = i;
+    const from = Math.max(1, i - band);
+    const to = Math.min(bLength, i + band);
+    row[from - 1] = from === 1 ? i : outside;
+    if (to < bLength) row[to + 1] = outside;
+    let left = row[from - 1];
+    let diagonal = previous[from - 1];
+    let minimum = left;
     const aCode = a.charCodeAt(start + i - 1);
-    for (let j = 1; j <= bLength; j++) {
+    for (let j = from; j <= to; j++) {
       const bCode = b.charCodeAt(start + j - 1);
-      const cost = aCode === bCode ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
+      const up = previous[j];
+      let value = aCode === bCode ? diagonal : diagonal + 1;
+      if (up + 1 < value) value = up + 1;
+      if (left + 1 < value) value = left + 1;
+      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode && beforePrevious[j - 2] + 1 < value) {
+        value = beforePrevious[j - 2] + 1;
       }
       row[j] = value;
       if (value < minimum) minimum = value;
+      diagonal = up;
+      left = value;
     }
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+var KEPT_ROW_LENGTH = 4096;
+var keptRows;
+function tableRows(length) {
+  if (length > KEPT_ROW_LENGTH)
+    return [new Int32Array(length), new Int32Array(length), new Int32Array(length)];
+  keptRows ??= [
+    new Int32Array(KEPT_ROW_LENGTH),
+    new Int32Array(KEPT_ROW_LENGTH),
+    new Int32Array(KEPT_ROW_LENGTH)
+  ];
+  return [...keptRows];
 }
 
 // packages/core/src/did-you-mean.ts
@@ -36037,7 +36059,7 @@ function closestMatcher(candidates) {
     for (let index = 0; index < lowered.length; index++) {
       const enough = Math.min(limit, bestDistance - 1);
       if (fewestEdits(lower.length, wordLetters, letters[index], lowered[index].length) > enough) continue;
-      const distance = levenshteinDistance(lower, lowered[index], limit);
+      const distance = levenshteinDistance(lower, lowered[index], enough);
       if (distance < bestDistance) {
         best = index;
         bestDistance = distance;
@@ -36367,8 +36389,8 @@ function sentencesWithin(sentences, maxLength = MAX_LONG_LIST_LENGTH) {
   });
   return joined.endsWith(" more") ? `${joined}.` : joined;
 }
-function alternatives(values, max) {
-  return boundedList(values, (value) => excerpt(value), {
+function alternatives(values, max, maxLength = MAX_VALUE_LENGTH) {
+  return boundedList(values, (value) => excerpt(value, maxLength), {
     max,
     maxLength: Infinity,
     separator: " or ",
@@ -38908,6 +38930,10 @@ var SCAN_INVALID_ESCAPE = 5;
 var SCAN_INVALID_CHARACTER = 6;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
 function stringToken(text2, offset, end, error3, atKey) {
+  if (error3 !== 0) {
+    const lineBreak = escapedLineBreak(text2, offset + 1, end);
+    if (lineBreak !== -1) return unclosedString(text2, offset, lineBreak, atKey);
+  }
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey);
   if (error3 === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text2, offset + 1, end);
@@ -38959,31 +38985,48 @@ function unclosedString(text2, offset, end, atKey) {
   const atEnd = end >= text2.length;
   const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
   if (comma !== -1) {
+    const quote2 = quoteToClose(text2, comma);
     return {
       kind: "string",
       offset,
       end: comma,
-      fix: insertion(comma, '"'),
+      fix: insertion(comma, quote2.insert),
       problem: {
-        message: `A string is not closed on its line: add the closing '"' before the ',' at its end.`,
+        message: `A string is not closed on its line: add ${quote2.named} before the ',' at its end${quote2.why}.`,
         offset: comma,
         length: 0
       }
     };
   }
+  const quote = quoteToClose(text2, end);
   return {
     kind: "string",
     offset,
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
-    fix: atEnd ? void 0 : insertion(end, '"'),
+    fix: atEnd ? void 0 : insertion(end, quote.insert),
     unclosedAtEnd: atEnd,
     problem: {
-      message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
+      message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add ${quote.named} at the end of the text${quote.why}.`,
       offset: end,
       length: 0
     }
   };
+}
+function quoteToClose(text2, at) {
+  if (!isEscaped(text2, at)) return { insert: '"', named: `the closing '"'`, why: "" };
+  return {
+    insert: '\\"',
+    named: `'\\"'`,
+    why: ` (the '\\' there would escape a '"' alone: a backslash itself is written \\\\)`
+  };
+}
+function escapedLineBreak(text2, from, end) {
+  for (let at = text2.indexOf("\\", from); at !== -1 && at < end; at = text2.indexOf("\\", at + 2)) {
+    const next = text2.charCodeAt(at + 1);
+    if (next === 10 || next === 13) return at + 1;
+  }
+  return -1;
 }
 function keyBeforeColon(text2, offset, end) {
   const key2 = keyTextBeforeColon(text2, offset + 1);
@@ -40538,9 +40581,9 @@ var JsonDocument = class _JsonDocument {
    * The offset of the last character of the value at `pointer` (its closing bracket, or a scalar's
    * last character), where `locate` finds its start; undefined when it is not there. The line of a
    * member's value end is the one whose trailing comma a deletion of the member after it took away.
+   * `where`: the place `locate` gave for `pointer`, when the caller has it (located with others).
    */
-  valueEnd(pointer) {
-    const where2 = this.locate(pointer);
+  valueEnd(pointer, where2 = this.locate(pointer)) {
     if (!where2.resolved) return void 0;
     const text2 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
     if (text2 === void 0) return this.valueEndInTree(pointer);
@@ -40626,6 +40669,12 @@ function entriesOf(value) {
 }
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
+}
+function forEachEntry(value, visit3) {
+  if (!isObject(value)) return;
+  for (const key2 in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key2)) visit3(key2, value[key2]);
+  }
 }
 
 // packages/validator/src/repository/connector-identity.ts
@@ -41192,6 +41241,32 @@ function maskSecret(value) {
   return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
+// packages/validator/src/rules/api-properties/redirect-url.ts
+var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
+var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
+var PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
+function redirectUrlOf(settings) {
+  const written3 = asString(settings.redirectUrl) || void 0;
+  switch (settings.redirectMode) {
+    case "GlobalPerConnector":
+      return written3 && PER_CONNECTOR_URL.test(written3) ? written3 : PER_CONNECTOR_REDIRECT_URL;
+    case "Global":
+      return SHARED_REDIRECT_URL;
+    case void 0:
+      return written3 ?? SHARED_REDIRECT_URL;
+    default:
+      return written3;
+  }
+}
+function redirectUrlsOf(apiProperties) {
+  const urls = /* @__PURE__ */ new Set();
+  for (const { settings } of oAuthSettingsOf(apiProperties)) {
+    const url = redirectUrlOf(settings);
+    if (url !== void 0) urls.add(url);
+  }
+  return [...urls];
+}
+
 // packages/validator/src/rules/api-properties/schema.ts
 var IDENTITY_PROVIDERS = [
   "oauth2",
@@ -41489,7 +41564,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: modePointer,
             severity: "warning",
-            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`
           });
         } else if (mode === "GlobalPerConnector") {
           context.report({
@@ -42950,9 +43025,9 @@ var folderRules = [
   }
 ];
 function isTitleCutFromName(title, name) {
-  const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
-  const folder = comparable(name);
-  const cut2 = comparable(title);
+  const comparable2 = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
+  const folder = comparable2(name);
+  const cut2 = comparable2(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
 }
 
@@ -43789,7 +43864,6 @@ var WrittenParameterEntry = class {
   sameValue;
   name;
   in;
-  firstUser;
   visible = false;
   get pointer() {
     return this.place.pointer;
@@ -43829,13 +43903,11 @@ var writtenParameters = perModel((model) => {
       if (has(parameter.value, "$ref") || name === void 0 && isEmpty(parameter.value)) continue;
       if (!refsIntoPaths && parameter.level === "operation" && parameter.definitionPlace === parameter) {
         const entry2 = new WrittenParameterEntry(parameter.value, parameter, void 0, name, parameter.in);
-        entry2.firstUser = operation2;
         entry2.visible = !parameter.isInternal;
         list2.push(entry2);
         continue;
       }
       const entry = add2(parameter.value, parameter.definitionPlace, name, parameter.in);
-      entry.firstUser ??= operation2;
       if (!parameter.isInternal) entry.visible = true;
     }
   }
@@ -47752,16 +47824,16 @@ function linkify(state) {
         newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
-      let replacementIndex2 = 0;
+      let replacementIndex = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i = 0; i < tokens.length; i++) {
-        const replacement2 = replacements[replacementIndex2];
+        const replacement2 = replacements[replacementIndex];
         if (replacement2?.index === i) {
           for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
-          replacementIndex2++;
+          replacementIndex++;
         } else {
           newTokens[newTokenIndex++] = tokens[i];
         }
@@ -51763,15 +51835,22 @@ function explainsRegistration(readme, heading2) {
 function explainsRegistrationUnderAppHeading(readme) {
   return readme.headings.some((heading2) => explainsRegistration(readme, heading2));
 }
+var MAX_NAMED_URLS = 3;
+function namedRedirectUrls(context) {
+  const urls = redirectUrlsOf(context.apiProperties);
+  if (urls.length === 0) return "";
+  const own = urls.includes(PER_CONNECTOR_REDIRECT_URL) ? ", the connector's own, which its Security tab shows once it is created" : "";
+  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own})`;
+}
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
   file: "readme",
   title: "For OAuth, the readme explains how to create the OAuth app.",
-  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it.',
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does. A readme with no credentials section at all is left to README-SECTIONS-CERT and README-SECTIONS-IP, which ask for the section and, for OAuth, for these steps in it. The message names the redirect URL that apiProperties.json makes the connector use: under `redirectMode: GlobalPerConnector` its own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar), else https://global.consent.azure-apim.net/redirect/ and its API name, which the connector\'s Security tab shows once it is created; under Global, or with no redirectMode and no redirectUrl, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one).',
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Obtaining Credentials\nSign in with your account.",
-    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso \u2026"
   },
   check(context) {
     const readme = outline(context);
@@ -51782,9 +51861,10 @@ var oauthStepsRule = {
     if (REGISTRATION_STEPS.test(body)) return;
     if (!section && explainsRegistrationUnderAppHeading(readme)) return;
     const where2 = section ?? readme.headings[0];
+    const urls = namedRedirectUrls(context);
     context.report({
       ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
-      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+      message: section ? `The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL${urls}. The certification team follows these steps.` : `The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL${urls}.`
     });
   }
 };
@@ -52124,6 +52204,14 @@ function pushLookupKeys(key2, version, keys) {
   if (version === "") keys.push(key2, key2 + ANY_VERSION);
   else keys.push(`${key2} ${version}`, key2);
 }
+function isVersionLeftOut(key2, own) {
+  return !key2.includes(" ") && !own.includes(key2 + ANY_VERSION);
+}
+function unversionedNames(own) {
+  const names2 = [];
+  for (const key2 of own) if (key2.endsWith(ANY_VERSION)) names2.push(key2.slice(0, -ANY_VERSION.length));
+  return names2;
+}
 function keyOf(words, start = 0, end = words.length) {
   let key2 = "";
   for (let index = start; index < end; index++) key2 += words[index];
@@ -52210,9 +52298,17 @@ var LooseListing = class {
     const listed2 = this.listed;
     if (listed2.size === 0) return false;
     const { own, shared } = this.keysOf(operation2);
-    if (own.some((key2) => listed2.has(key2))) return true;
+    if (own.some((key2) => listed2.has(key2) && !this.namesHiddenVersion(key2, own))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
+  }
+  /**
+   * Whether the listed `key`, an operation's name without its version, is the name of an operation
+   * users do not see (Zoho Calendar's "### Get Event list" is its deprecated, internal "Get Event
+   * list (deprecated)", not its "Get event list (V2)"): the heading documents the old version.
+   */
+  namesHiddenVersion(key2, own) {
+    return isVersionLeftOut(key2, own) && this.operationIndex().hiddenNames.has(key2);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -52229,12 +52325,26 @@ var LooseListing = class {
   }
   operationIndex() {
     if (this.index) return this.index;
-    const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
+    const index = {
+      operationsWith: /* @__PURE__ */ new Map(),
+      ownKeys: /* @__PURE__ */ new Set(),
+      hiddenNames: /* @__PURE__ */ new Set()
+    };
+    const { operationsWith, ownKeys, hiddenNames } = index;
+    const count = (key2) => operationsWith.set(key2, (operationsWith.get(key2) ?? 0) + 1);
     for (const operation2 of this.context.swagger?.operations ?? []) {
       const { own, shared } = this.keysOf(operation2);
-      for (const key2 of own) index.ownKeys.add(key2);
-      for (const key2 of /* @__PURE__ */ new Set([...own, ...shared])) {
-        index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
+      if (operation2.isInternal || operation2.isDeprecated) {
+        for (const name of unversionedNames(own)) hiddenNames.add(name);
+      }
+      for (let at = 0; at < own.length; at++) {
+        const key2 = own[at];
+        ownKeys.add(key2);
+        if (own.indexOf(key2) === at) count(key2);
+      }
+      for (let at = 0; at < shared.length; at++) {
+        const key2 = shared[at];
+        if (shared.indexOf(key2) === at && !own.includes(key2)) count(key2);
       }
     }
     return this.index = index;
@@ -52331,8 +52441,8 @@ var MAX_LISTED_SECTIONS = 3;
 var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
-  title: "Supported Operations lists every visible operation, and only those.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  title: "Supported Operations lists every visible operation, and no operation the swagger lacks.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -55507,9 +55617,109 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
+// packages/validator/src/rules/operations/holder-users.ts
+var NONE2 = [];
+var PATHS_PREFIX = "/paths/";
+var PARAMETERS_PREFIX = "/parameters/";
+var SLASH2 = 47;
+var firstOperationOfPath = perModel((model) => {
+  const first = /* @__PURE__ */ new Map();
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const path58 = operations[index].path;
+    if (!first.has(path58)) first.set(path58, index);
+  }
+  return first;
+});
+function operationsOfPath(model, path58, keep) {
+  const operations = model.operations;
+  const first = firstOperationOfPath(model).get(path58);
+  if (first === void 0) return NONE2;
+  let kept;
+  for (let index = first; index < operations.length && operations[index].path === path58; index++) {
+    const operation2 = operations[index];
+    if (keep(operation2)) (kept ??= []).push(operation2);
+  }
+  return kept ?? NONE2;
+}
+var HolderUsers = class {
+  constructor(model, asked) {
+    this.model = model;
+    this.asked = asked;
+  }
+  model;
+  asked;
+  /** The operations listing each parameter object asked about, built on the first question. */
+  listings;
+  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  prefix = "";
+  users = NONE2;
+  /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
+  ofParameter(value) {
+    this.listings ??= this.listOperations();
+    return this.listings.get(value) ?? NONE2;
+  }
+  /**
+   * The users of a schema written at this pointer: under an operation, that one; under a path
+   * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
+   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
+   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   */
+  ofSchema(pointer) {
+    const prefix = this.prefix;
+    if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
+      return this.users;
+    const found = this.ownerPart(pointer);
+    if (!found) return NONE2;
+    this.prefix = found.prefix;
+    this.users = found.users;
+    return found.users;
+  }
+  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  ownerPart(pointer) {
+    if (pointer.startsWith(PARAMETERS_PREFIX)) {
+      const nameEnd = segmentEnd2(pointer, PARAMETERS_PREFIX.length);
+      const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
+      const value = asObject(asObject(this.model.root.parameters)?.[name]);
+      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE2 };
+    }
+    if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
+    const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
+    if (pathEnd === -1) return void 0;
+    const segmentStop = segmentEnd2(pointer, pathEnd + 1);
+    const path58 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
+    const users = segment === "parameters" ? operationsOfPath(this.model, path58, () => true) : segment === NOTIFICATION_CONTENT ? operationsOfPath(this.model, path58, (operation2) => operation2.isTrigger) : operationsOfPath(this.model, path58, (operation2) => operation2.method === segment);
+    return { prefix: pointer.slice(0, segmentStop), users };
+  }
+  /**
+   * One pass over every operation's parameters; only the objects asked about get a list. An
+   * operation that lists one object twice is its user once.
+   */
+  listOperations() {
+    const listings = /* @__PURE__ */ new Map();
+    const asked = this.asked;
+    for (const operation2 of this.model.operations) {
+      const parameters = operation2.parameters;
+      for (let index = 0; index < parameters.length; index++) {
+        const value = parameters[index].value;
+        if (!asked.has(value)) continue;
+        const users = listings.get(value);
+        if (!users) listings.set(value, [operation2]);
+        else if (users[users.length - 1] !== operation2) users.push(operation2);
+      }
+    }
+    return listings;
+  }
+};
+function segmentEnd2(pointer, start) {
+  const end = pointer.indexOf("/", start);
+  return end === -1 ? pointer.length : end;
+}
+
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
-  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, source) {
+  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, users) {
     this.extension = extension;
     this.call = call;
     this.holder = holder;
@@ -55517,7 +55727,7 @@ var DynamicCall = class {
     this.part = part;
     this.holderKind = holderKind;
     this.holderIn = holderIn;
-    this.source = source;
+    this.users = users;
   }
   extension;
   call;
@@ -55526,8 +55736,12 @@ var DynamicCall = class {
   part;
   holderKind;
   holderIn;
-  source;
+  users;
   text;
+  /** The first of the users: where a finding that names one operation is told. */
+  get source() {
+    return this.users[0];
+  }
   get pointer() {
     this.text ??= this.part === void 0 ? childPointer(this.holderPlace.pointer, this.extension) : childPointer(this.holderPlace.pointer, this.extension, this.part);
     return this.text;
@@ -55536,56 +55750,16 @@ var DynamicCall = class {
     return this.holderPlace.pointer;
   }
 };
-var PATHS_PREFIX = "/paths/";
-function operationOwning(model, pointer) {
-  if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
-  const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
-  if (pathEnd === -1) return void 0;
-  const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path58 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
-  const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation2 = operations[index];
-    if (operation2.path !== path58) continue;
-    if (method === NOTIFICATION_CONTENT ? operation2.isTrigger : operation2.method === method || method === "parameters")
-      return operation2;
-  }
-  return void 0;
-}
-var OperationOwners = class {
-  constructor(model) {
-    this.model = model;
-  }
-  model;
-  /** The `/paths/<path>/<method>` part of the last pointer answered, '' before the first. */
-  prefix = "";
-  owner;
-  of(pointer) {
-    const prefix = this.prefix;
-    if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
-      return this.owner;
-    const owner = operationOwning(this.model, pointer);
-    const pathEnd = pointer.startsWith(PATHS_PREFIX) ? pointer.indexOf("/", PATHS_PREFIX.length) : -1;
-    if (pathEnd !== -1) {
-      const methodEnd = pointer.indexOf("/", pathEnd + 1);
-      this.prefix = methodEnd === -1 ? pointer : pointer.slice(0, methodEnd);
-      this.owner = owner;
-    }
-    return owner;
-  }
-};
-var SLASH2 = 47;
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, source) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, users2) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
-          new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, source)
+          new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
         );
         continue;
       }
@@ -55593,27 +55767,40 @@ var dynamicCalls = perModel((model) => {
         const call = asObject(value[part]);
         if (call)
           calls.push(
-            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, source)
+            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users2)
           );
       }
     }
   };
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
+  const holders = [];
   for (let index = 0; index < parameters.length; index++) {
-    if ((keys.parameters[index] & HolderKey.dynamic) === 0) continue;
-    const parameter = parameters[index];
-    collect2(parameter.value, parameter, "parameter", parameter.in, parameter.firstUser);
+    if ((keys.parameters[index] & HolderKey.dynamic) !== 0) holders.push(parameters[index]);
+  }
+  const schemaHolders = keys.schemasWith(HolderKey.dynamic);
+  if (holders.length === 0 && schemaHolders.length === 0) return calls;
+  const users = new HolderUsers(model, askedParameters(model, holders));
+  for (const parameter of holders) {
+    collect2(parameter.value, parameter, "parameter", parameter.in, users.ofParameter(parameter.value));
   }
   const schemas = writtenSchemasOf(model);
-  const owners = new OperationOwners(model);
-  const holders = keys.schemasWith(HolderKey.dynamic);
-  for (let at = 0; at < holders.length; at++) {
-    const written3 = schemas[holders[at]];
-    collect2(written3.schema, written3, "schema", void 0, owners.of(written3.pointer));
+  for (let at = 0; at < schemaHolders.length; at++) {
+    const written3 = schemas[schemaHolders[at]];
+    collect2(written3.schema, written3, "schema", void 0, users.ofSchema(written3.pointer));
   }
   return calls;
 });
+function askedParameters(model, holders) {
+  const asked = /* @__PURE__ */ new Set();
+  for (const holder of holders) asked.add(holder.value);
+  const globals = asObject(model.root.parameters);
+  for (const name in globals) {
+    const value = has(globals, name) ? asObject(globals[name]) : void 0;
+    if (value) asked.add(value);
+  }
+  return asked;
+}
 function callArgument(entry) {
   if (!isObject(entry)) return { kind: "static", value: entry };
   const reference2 = asString(entry.parameter) ?? asString(entry.parameterReference);
@@ -55631,10 +55818,15 @@ function ambiguousReferences(call) {
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
-    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names2.push(argument.name);
+    if (argument.name.includes("/") || call.users.some((user) => namedTwice(user, argument.name)))
+      names2.push(argument.name);
   }
   return names2;
+}
+function namedTwice(operation2, name) {
+  let seen = 0;
+  for (const parameter of operation2.parameters) if (parameter.name === name && ++seen > 1) return true;
+  return false;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -55712,13 +55904,78 @@ var dynamicFormsAgreeRule = {
   }
 };
 
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function propertyNames(model, schema) {
+  const names2 = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names2.push(...Object.keys(properties));
+  }
+  return names2;
+}
+function followSchemaPath(model, root, path58) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path58.length && steps < MAX_STEPS; ) {
+    let end = path58.indexOf("/", start);
+    if (end === -1) end = path58.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path58.slice(start, end));
+      if (next === "missing") return { kind: "missing", start, end, parent: current };
+      if (next === "unknown") return UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
 // packages/validator/src/rules/operations/dynamic-call-operations.ts
 function targetOf(model, call) {
   const id = asString(call.call.operationId);
   return id === void 0 ? void 0 : model.operationById(id);
 }
 function hasBodyProperty(model, operation2, name) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  const body = bodyParameter(operation2);
   const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
   return properties !== void 0 && has(properties, name);
 }
@@ -55729,22 +55986,65 @@ function parameterNamed(operation2, name) {
   }
   return void 0;
 }
-function sourceParameter(call, name) {
+function sourceParameter(operation2, name) {
   let match2;
-  for (const parameter of call.source?.parameters ?? []) {
+  for (const parameter of operation2.parameters) {
     if (parameter.name !== name) continue;
     if (match2 !== void 0) return void 0;
     match2 = parameter.value;
   }
   return match2;
 }
+function firstWrongSource(call, name, wrong) {
+  for (const operation2 of call.users) {
+    const parameter = sourceParameter(operation2, name);
+    if (parameter && wrong(parameter)) return { operation: operation2, parameter };
+  }
+  return void 0;
+}
+var KNOWN = Object.freeze({ kind: "known" });
+var UNDECIDED = Object.freeze({ kind: "undecided" });
 function sourceInput(model, source, reference2) {
   const inputs = inputsOf(model, source);
-  if (!inputs) return { kind: "undecided" };
-  if (inputs.names.has(reference2)) return { kind: "known" };
-  const first = firstStep(reference2);
-  if (inputs.names.has(first)) return { kind: "known" };
-  return { kind: "unknown", first, inputs };
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference2)) return KNOWN;
+  const separator = stepSeparator(reference2);
+  if (separator === void 0) return unknownStep(reference2, "", inputs.closest(reference2));
+  const first = reference2.slice(0, reference2.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, "", inputs.closest(first));
+  return stepsPastFirst(model, source, reference2, separator, first);
+}
+function unknownStep(step, before, meant) {
+  return { kind: "unknown", step, before, meant };
+}
+function stepSeparator(reference2) {
+  if (reference2.indexOf("/") > 0) return "/";
+  return reference2.indexOf(".") > 0 ? "." : void 0;
+}
+function stepsPastFirst(model, source, reference2, separator, first) {
+  const path58 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const body = bodyParameter(source);
+  let missing;
+  if (body && parameterNamed(source, first) === body) {
+    const offset2 = first.length + 1;
+    const result2 = followSchemaPath(model, body.value.schema, path58.slice(offset2));
+    if (result2.kind !== "missing") return KNOWN;
+    missing = { result: result2, offset: offset2 };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result2 = followSchemaPath(model, body.value.schema, path58);
+    if (result2.kind !== "missing") return KNOWN;
+    missing ??= { result: result2, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names2 = propertyNames(model, result.parent);
+  if (separator === "." && names2.some((name) => name.includes("."))) return UNDECIDED;
+  const step = reference2.slice(offset + result.start, offset + result.end);
+  return unknownStep(step, reference2.slice(0, offset + result.start - 1), closestMatcher(names2)(step));
+}
+function bodyParameter(operation2) {
+  return operation2.parameters.find((parameter) => parameter.in === "body");
 }
 var OperationInputs = class {
   constructor(listed2) {
@@ -55781,12 +56081,6 @@ function readInputs(model, operation2) {
   }
   return new OperationInputs(names2);
 }
-function firstStep(reference2) {
-  const slash = reference2.indexOf("/");
-  if (slash > 0) return reference2.slice(0, slash);
-  const dot = reference2.indexOf(".");
-  return dot > 0 ? reference2.slice(0, dot) : reference2;
-}
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
 var dynamicInternalSourceRule = {
@@ -55803,18 +56097,22 @@ var dynamicInternalSourceRule = {
   },
   check({ swagger, report }) {
     for (const call of swagger ? dynamicCalls(swagger) : []) {
-      if (!call.source) continue;
+      if (call.users.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
-        const source = sourceParameter(call, argument.name);
-        if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
+        const internal = firstWrongSource(
+          call,
+          argument.name,
+          (source) => isInternalVisibility(source["x-ms-visibility"])
+        );
+        if (!internal) continue;
         report({
           pointer: childPointer(call.pointer, "parameters", name),
           message: fill(
             "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
             nameExcerpt(argument.name),
-            operationLabel(call.source)
+            operationLabel(internal.operation)
           )
         });
       }
@@ -55849,11 +56147,10 @@ var dynamicOnBodyRule = {
   }
 };
 
-// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function reportUnknownReferences(model, call, source, report) {
+// packages/validator/src/rules/operations/dynamic-unknown-references.ts
+function reportUnknownReferences(model, call, report) {
+  const users = call.users;
+  if (users.length === 0) return;
   const given = asObject(call.call.parameters);
   for (const name in given) {
     if (!has(given, name)) continue;
@@ -55862,21 +56159,60 @@ function reportUnknownReferences(model, call, source, report) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
-    const input = sourceInput(model, source, reference2);
-    if (input.kind !== "unknown") continue;
-    const meant = input.inputs.closest(input.first);
-    const step = input.first === reference2 ? "" : ` (its first step '${nameExcerpt(input.first)}')`;
-    report({
-      pointer: childPointer(argumentPointer(call, name), key2),
-      message: `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${operationLabel(source)}', nor a property of its body: the designer sends nothing for it.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`)
-    });
+    const failing = [];
+    for (const operation2 of users) {
+      const input = sourceInput(model, operation2, reference2);
+      if (input.kind === "unknown") failing.push({ operation: operation2, input });
+    }
+    if (failing.length === 0) continue;
+    if (failing.length === users.length) {
+      const { operation: operation2, input } = failing[0];
+      const others2 = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+      report({
+        pointer: childPointer(call.pointer, "parameters", name, key2),
+        message: unknownMessage(reference2, operation2, input) + others2
+      });
+      continue;
+    }
+    for (const { operation: operation2, input } of failing) {
+      report({
+        pointer: listingPointer(call, operation2),
+        message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
+      });
+    }
   }
+}
+function unknownMessage(reference2, operation2, input) {
+  const label = operationLabel(operation2);
+  const meant = input.meant === void 0 ? "" : ` Did you mean '${nameExcerpt(input.meant)}'?`;
+  if (input.before !== "") {
+    return `The parameter reference '${nameExcerpt(reference2)}' leads nowhere in operation '${label}': '${nameExcerpt(input.before)}' has no property '${nameExcerpt(input.step)}', so the designer sends nothing for it.${meant}`;
+  }
+  const step = input.step === reference2 ? "" : ` (its first step '${nameExcerpt(input.step)}')`;
+  return `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
+}
+function listingPointer(call, operation2) {
+  if (call.holderKind === "parameter") {
+    for (const parameter of operation2.parameters) {
+      if (parameter.value === call.holder && parameter.level === "operation") return parameter.pointer;
+    }
+  }
+  return operation2.pointer;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+function typeFits(source, type) {
+  const sourceType = asString(source.type);
+  return sourceType === void 0 || sourceType === type || sourceType === "integer" && type === "number";
 }
 var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of the operation the call is written in (a webhook\'s payload: its trigger): a parameter or a top-level property of its body, or, in the path form (`body/boardId`), a first step that is one; the designer sends nothing for any other.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` and `allOf` followed); the designer sends nothing for any other. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -55889,7 +56225,7 @@ var dynamicParametersRule = {
     const calls = dynamicCalls(swagger);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
-      if (call.source) reportUnknownReferences(swagger, call, call.source, report);
+      reportUnknownReferences(swagger, call, report);
       const target2 = targetOf(swagger, call);
       if (!target2) continue;
       const label = operationLabel(target2);
@@ -55916,16 +56252,15 @@ var dynamicParametersRule = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
           });
         } else if (argument.kind === "reference") {
-          const source = sourceParameter(call, argument.name);
-          const sourceType = asString(source?.type);
-          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          if (wrong) {
             report({
               pointer: argumentPointer(call, name),
               message: fill(
                 "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                 excerpt(type),
-                call.source ? operationLabel(call.source) : "",
-                excerpt(sourceType)
+                operationLabel(wrong.operation),
+                excerpt(asString(wrong.parameter.type) ?? "")
               )
             });
           }
@@ -55977,63 +56312,6 @@ var dynamicPropertiesPathRule = {
     }
   }
 };
-
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var MISSING = Object.freeze({ kind: "missing" });
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function followSchemaPath(model, root, path58) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path58.length && steps < MAX_STEPS; ) {
-    let end = path58.indexOf("/", start);
-    if (end === -1) end = path58.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path58.slice(start, end));
-      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
 
 // packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
@@ -57776,8 +58054,9 @@ var pathRules = [
 
 // packages/validator/src/rules/operations/webhook-subscription.ts
 function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+  if (!operation2.isTrigger) return false;
+  const pathItem = model.pathItemOf(operation2);
+  return pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
 }
 
 // packages/validator/src/rules/operations/notification-urls.ts
@@ -57805,8 +58084,7 @@ var webhooks = perModel((model) => {
   for (const operation2 of model.operations) {
     if (!operation2.isTrigger) continue;
     const urls = bodyNotificationUrls(model, operation2);
-    const pathItem = asObject(model.paths?.[operation2.path]);
-    const notificationContent2 = pathItem !== void 0 && has(pathItem, NOTIFICATION_CONTENT);
+    const notificationContent2 = isWebhookSubscription(model, operation2);
     if (urls.length === 0 && !notificationContent2) continue;
     found.push({ operation: operation2, urls, notificationContent: notificationContent2 });
   }
@@ -58447,7 +58725,7 @@ var parameterRefRule = {
       if (!operation2.listsParameterRefs) continue;
       if (!visitedPaths.has(operation2.path)) {
         visitedPaths.add(operation2.path);
-        checkList(asObject(swagger.paths?.[operation2.path])?.parameters, operation2, true);
+        checkList(swagger.pathItemOf(operation2)?.parameters, operation2, true);
       }
       checkList(operation2.operation.parameters, operation2, false);
     }
@@ -60276,6 +60554,216 @@ var swaggerSecurityRules = [
   }
 ];
 
+// packages/validator/src/swagger/connector-api-names.ts
+function comparable(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function connectorApiNames(parts) {
+  const names2 = /* @__PURE__ */ new Set();
+  const add2 = (name) => {
+    const made = name === void 0 ? "" : comparable(name);
+    if (made !== "") names2.add(made);
+  };
+  add2(parts.folderName);
+  add2(asString(asObject(asObject(parts.swagger)?.info)?.title));
+  for (const url of redirectUrls(parts.apiProperties)) add2(/\/redirect\/([^/?#]+)\/?$/.exec(url)?.[1]);
+  return names2;
+}
+function namesThisConnector(api, names2) {
+  return typeof api === "string" && names2.has(comparable(api));
+}
+function redirectUrls(apiProperties) {
+  const properties = asObject(asObject(apiProperties)?.properties);
+  const urls = [];
+  const read = (parameters) => forEachEntry(parameters, (_name, parameter) => {
+    const url = asString(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl);
+    if (url !== void 0) urls.push(url);
+  });
+  read(properties?.connectionParameters);
+  for (const set2 of asArray(asObject(properties?.connectionParameterSets)?.values) ?? [])
+    read(asObject(set2)?.parameters);
+  return urls;
+}
+
+// packages/validator/src/swagger/replacement-target.ts
+function replacementTarget(replacement2, model, apiNames) {
+  const operationId = asString(replacement2?.operationId);
+  if (operationId === void 0 || operationId === "") return void 0;
+  const operation2 = model.operationById(operationId);
+  if (operation2) return { kind: "here", operation: operation2 };
+  const api = asString(replacement2.api);
+  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
+    return { kind: "elsewhere", api, operationId };
+  }
+  return { kind: "missing", operationId, meant: closestActive(model, operationId) };
+}
+function closestActive(model, operationId) {
+  const ids = [];
+  for (const operation2 of model.operations) {
+    if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+  }
+  return closestMatch(operationId, ids);
+}
+
+// packages/validator/src/rules/operations/replacement-target-rule.ts
+var replacementTargetRule = {
+  id: "SWG-ANN-REPL-TARGET",
+  file: "swagger",
+  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
+  levels: certificationLevels("error"),
+  example: {
+    placement: "deprecatedAnnotation",
+    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
+    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
+  },
+  check({ connector, swagger, apiProperties, report }) {
+    if (!swagger) return;
+    let apiNames;
+    for (const operation2 of swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
+      if (!replacement2) continue;
+      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger.root, apiProperties });
+      const target2 = replacementTarget(replacement2, swagger, apiNames);
+      if (target2?.kind !== "missing") continue;
+      report({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
+        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', which is no operation of this swagger: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/swagger/operation-versions.ts
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]), suffixed: true } : { base: operationId, version: 1, suffixed: false };
+}
+function declaredVersion(operation2) {
+  const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
+  if (!annotation) return { annotated: false, family: void 0, revision: 1 };
+  const written3 = annotation.revision;
+  const revision = !has(annotation, "revision") || written3 === 0 ? 1 : typeof written3 === "number" && Number.isInteger(written3) && written3 > 0 ? written3 : void 0;
+  return { annotated: true, family: asString(annotation.family), revision };
+}
+function effectiveFamily(operation2) {
+  return declaredVersion(operation2).family ?? operation2.operationId;
+}
+function versionGap(earlier2, later) {
+  const family = effectiveFamily(earlier2);
+  const before = declaredVersion(earlier2).revision;
+  const after = declaredVersion(later);
+  if (!after.annotated) return { kind: "no annotation" };
+  if (after.family === void 0) return { kind: "no family" };
+  if (after.family !== family) return { kind: "other family", family: after.family };
+  if (before === void 0 || after.revision === void 0) return void 0;
+  return after.revision > before ? void 0 : { kind: "not newer", revision: after.revision };
+}
+function gapText(gap, earlierFamily, earlierRevision) {
+  switch (gap.kind) {
+    case "no annotation":
+      return "has no x-ms-api-annotation";
+    case "no family":
+      return "has no family in its x-ms-api-annotation";
+    case "other family":
+      return `is in the family '${nameExcerpt(gap.family)}', not in '${nameExcerpt(earlierFamily)}'`;
+    case "not newer":
+      return `has revision ${gap.revision} of the family '${nameExcerpt(earlierFamily)}', not one above ${earlierRevision}`;
+  }
+}
+function annotationMembers(family, revision) {
+  return `"family": ${JSON.stringify(nameExcerpt(family))} and "revision": ${revision}`;
+}
+var namedVersions = /* @__PURE__ */ new WeakMap();
+function versionsByBase(model) {
+  let index = namedVersions.get(model);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    const named2 = [...model.operationsById.values()].map((operation2) => ({
+      operation: operation2,
+      name: versionedName(operation2.operationId)
+    }));
+    for (const { name } of named2) if (name.suffixed) index.set(name.base, []);
+    for (const { operation: operation2, name } of named2) index.get(name.base)?.push({ version: name.version, operation: operation2 });
+    for (const list2 of index.values()) list2.sort((a, b) => a.version - b.version);
+    namedVersions.set(model, index);
+  }
+  return index;
+}
+function namedPredecessor(model, operation2) {
+  if (operation2.operationId === void 0) return void 0;
+  const name = versionedName(operation2.operationId);
+  if (!name.suffixed) return void 0;
+  let found;
+  for (const entry of versionsByBase(model).get(name.base) ?? []) {
+    if (entry.version >= name.version) break;
+    found = entry.operation;
+  }
+  return found;
+}
+function newestNamedSuccessor(model, operation2) {
+  if (operation2.operationId === void 0) return void 0;
+  const name = versionedName(operation2.operationId);
+  const list2 = versionsByBase(model).get(name.base) ?? [];
+  for (let index = list2.length - 1; index >= 0; index--) {
+    const entry = list2[index];
+    if (entry.version <= name.version) return void 0;
+    if (!entry.operation.isDeprecated) return entry;
+  }
+  return void 0;
+}
+
+// packages/validator/src/rules/operations/version-link-rule.ts
+var lowestRevisions = perModel((model) => {
+  const lowest = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const known = lowest.get(family);
+    if (known === void 0 || revision < known) lowest.set(family, revision);
+  }
+  return lowest;
+});
+function versionsAnotherFamily(model, operation2, family) {
+  const revision = declaredVersion(operation2).revision ?? 1;
+  return (lowestRevisions(model).get(family) ?? revision) < revision;
+}
+var versionLinkRule = {
+  id: "SWG-OPID-SUFFIX-FAMILY",
+  file: "swagger",
+  title: "Put an operation named '<operationId>_V<n>' in the family of the one it is named after, at revision n.",
+  description: "An operation whose x-ms-api-annotation is written and whose operationId says it is a new version of another ('GetTask_V2' beside 'GetTask') is in that one's family (its annotation's, else its operationId, as Microsoft's operational-versioning doc defaults it) at a higher revision, as Microsoft's deprecate-operation doc writes a version 2: that is how the designer knows it is the newer version. The revision asked is the suffix's, which SWG-OPID-REV-SUFFIX asks of the name. No merged connector breaks it; an operation named so without any annotation is asked for the link by the diff, when it is added beside a deprecated one (BRK-DEPRECATION-PROCESS).",
+  levels: certificationLevels("warning", "info"),
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "operationId": "ListTasks", "deprecated": true, "x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } } },\n"/v2/tasks": { "get": { "operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTask", "revision": 2 } } }',
+    good: '"/tasks": { "get": { "operationId": "ListTasks", "deprecated": true, "x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } } },\n"/v2/tasks": { "get": { "operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      const earlier2 = namedPredecessor(swagger, operation2);
+      if (!earlier2) continue;
+      const written3 = declaredVersion(operation2);
+      if (!written3.annotated || written3.revision === void 0) continue;
+      const version = versionedName(operation2.operationId).version;
+      if (written3.revision >= 2 && written3.revision !== version) continue;
+      const before = declaredVersion(earlier2).revision;
+      if (before === void 0 || before >= version) continue;
+      const gap = versionGap(earlier2, operation2);
+      if (!gap) continue;
+      if (gap.kind === "other family" && versionsAnotherFamily(swagger, operation2, gap.family)) continue;
+      const family = effectiveFamily(earlier2);
+      const label = operationLabel(operation2);
+      report({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation"),
+        message: `The operation '${label}' is named as a new version of '${operationLabel(earlier2)}', but ${gapText(gap, family, before)}: set ${annotationMembers(family, version)} in its "x-ms-api-annotation", so that the designer offers it as the newer version.`
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/versioning.ts
 var Annotated = class {
   constructor(operation2, annotation) {
@@ -60517,8 +61005,9 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 11 internal ones (DocumentsCorePack, Talkdesk, monday: info).',
     levels: certificationLevels("warning", "info"),
+    milderCases: [{ when: "for an internal operation", atMost: "info" }],
     example: {
       placement: "operation",
       bad: '"deprecated": true, "summary": "List tasks"',
@@ -60526,18 +61015,27 @@ var versioningRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (!operation2.isDeprecated || operation2.isInternal) continue;
+        if (!operation2.isDeprecated) continue;
         const summary3 = asString(operation2.operation.summary);
         if (summary3 === void 0 || /deprecated/i.test(summary3)) continue;
         const description = asString(operation2.operation.description);
         const labelled = description !== void 0 && /deprecated/i.test(description);
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The operation '${operationLabel(operation2)}' is deprecated; append "(deprecated)" to its summary${labelled ? "" : " and description"}.`
+          message: `The operation '${operationLabel(operation2)}' is deprecated; append "(deprecated)" to its summary${labelled ? "" : " and description"}.`,
+          // Internal: no maker picks it any more, so the label is for the flows that have it (11 corpus
+          // findings). Why is a note apart from the problem: hiding an operation that the base version
+          // had deprecated without its label leaves that finding as it was, not a new one.
+          ...operation2.isInternal ? {
+            severity: "info",
+            transientNote: "Hidden as it is, the flows that use it still show its summary."
+          } : {}
         });
       }
     }
-  }
+  },
+  replacementTargetRule,
+  versionLinkRule
 ];
 
 // packages/validator/src/rules/swagger-versioning.ts
@@ -61184,12 +61682,19 @@ var CHANGE_RULES = {
     ),
     `Keep the removed values in the list; or ${NEW_VERSION}.`
   ),
-  deprecationProcess: rule(
-    "BRK-DEPRECATION-PROCESS",
-    "major",
-    "warning",
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    "Microsoft docs, operational-versioning and deprecate-operation"
+  /**
+   * A new version half linked to the deprecated operation it replaces. Each change names what is
+   * missing and the exact edit; the rule's advice is what the docs ask in general.
+   */
+  deprecationProcess: advising(
+    rule(
+      "BRK-DEPRECATION-PROCESS",
+      "major",
+      "warning",
+      "The operation has been deprecated without completing the versioning process that links it to its new version.",
+      "Microsoft docs, operational-versioning and deprecate-operation"
+    ),
+    `Put the deprecated operation and its new version in one 'x-ms-api-annotation' family, the new version ('<operationId>_V2') at a higher revision; or, when nothing replaces the operation, mark it 'deprecated: true' with "(deprecated)" after its summary and description, without a family.`
   ),
   operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
   mcpAdded: rule(
@@ -61203,7 +61708,7 @@ var CHANGE_RULES = {
     "CHG-OP-DEPRECATED",
     "major",
     "info",
-    "The operation has been deprecated, with a replacement.",
+    "The operation has been deprecated.",
     "non-breaking: Microsoft docs, deprecate-operation"
   ),
   parameterAdded: rule(
@@ -62035,7 +62540,7 @@ var SwaggerModel = class {
       let pathItem = asObject(paths[path58]);
       if (!pathItem) continue;
       let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path58);
-      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
+      if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
         pathItem = target2.value;
@@ -62059,6 +62564,21 @@ var SwaggerModel = class {
       }
     }
     return operations;
+  }
+  /**
+   * The path item an operation was read from: the one written at its path, or, in a model that
+   * follows path item `$ref`s (diff), the one its `$ref` leads to. A path item's own keys
+   * (`x-ms-notification-content`, `parameters`) are read here by rules and diff alike: read at
+   * `paths[path]`, a webhook behind a `$ref` had its payload in the diff and none in the rules.
+   */
+  pathItemOf(operation2) {
+    const written3 = asObject(this.paths?.[operation2.path]);
+    if (!written3 || !this.followsRef(written3)) return written3;
+    return this.pathItemTarget(written3)?.value;
+  }
+  /** This model reads the operations of this path item from where its `$ref` leads. */
+  followsRef(pathItem) {
+    return this.followPathItemRefs && typeof pathItem.$ref === "string";
   }
   /**
    * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
@@ -62561,6 +63081,56 @@ function classifyChanges(changes) {
   return "minor-update";
 }
 
+// packages/validator/src/diff/change-standing.ts
+function changeStanding(change) {
+  if (change.breaking) return "breaking";
+  return change.severity === void 0 || change.severity === "info" ? "other" : "warning";
+}
+var STANDING_RANK = { breaking: 0, warning: 1, other: 2 };
+
+// packages/validator/src/diff/change-progress.ts
+function changeProgress(connectors) {
+  const progress = {
+    breakingBefore: 0,
+    resolved: 0,
+    introduced: 0,
+    warningsFixed: 0,
+    warningsAdded: 0
+  };
+  for (const { earlier: earlier2, later } of connectors) {
+    for (const standing of ["breaking", "warning"]) {
+      const before = earlier2.filter((change) => changeStanding(change) === standing);
+      const after = later.filter((change) => changeStanding(change) === standing);
+      const { gone, come } = unmatched(before, after);
+      if (standing === "breaking") {
+        progress.breakingBefore += before.length;
+        progress.resolved += gone;
+        progress.introduced += come;
+      } else {
+        progress.warningsFixed += gone;
+        progress.warningsAdded += come;
+      }
+    }
+  }
+  return progress;
+}
+function unmatched(before, after) {
+  const left = /* @__PURE__ */ new Map();
+  for (const change of before) left.set(sameness(change), (left.get(sameness(change)) ?? 0) + 1);
+  let come = 0;
+  for (const change of after) {
+    const count = left.get(sameness(change)) ?? 0;
+    if (count > 0) left.set(sameness(change), count - 1);
+    else come++;
+  }
+  let gone = 0;
+  for (const count of left.values()) gone += count;
+  return { gone, come };
+}
+function sameness(change) {
+  return [change.ruleId, change.operationId ?? "", change.valuePath ?? "", change.message].join("\0");
+}
+
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path58, method, body) => `{
   "paths": {
@@ -62569,6 +63139,18 @@ var operation = (path58, method, body) => `{
     }
   }
 }`;
+var deprecatedBesideV2 = (v2) => [
+  '"/tasks/{taskId}": {',
+  '  "get": {',
+  '    "operationId": "GetTask",',
+  '    "deprecated": true,',
+  '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+  "  }",
+  "},",
+  '"/v2/tasks/{taskId}": {',
+  v2,
+  "}"
+].join("\n");
 var CHANGE_RULE_DOCS = {
   connectorDeleted: {
     description: "A connector folder of the merge base (one that held a swagger there) is gone from the pull request: every flow that uses the connector stops working. Only `validate --base` (and the validate-connector action in a pull request) reports it, since `diff` compares two folders that exist. A folder the pull request renamed or moved is compared with its old self instead, a deleted folder that held no swagger at the base was no connector, and one that the `ignore` globs of the configuration skip is not reported, as it would not be validated. Reported on the folder as it was at the base: `<folder>:1:1` in the text output, and with no line in annotations and code scanning, as the folder findings of the repository rules (REPO-ONE-PER-PR) are, since no file of it is left to point at. The message names its swagger at the merge base. In the `base` section of the JSON output, the folder has the status `deleted`.",
@@ -62595,7 +63177,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   opDeleted: {
-    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: the operation that now follows it in its path item, else the path item left empty, else the path item that now follows it (or what follows the paths), else the one before; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead and add its replacement; keep one that is deprecated already.",
+    description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). Located on the base version's operation; in a pull request, on a line of its diff where the deletion left its place: an operation added in its place or the one that now follows it in its path item, else the path item left empty, else the end of the operation before it (the line that lost its comma); a deleted path item likewise among the path items; the message names the base version's line. When another operationId appeared on the same method and path, the message says it was renamed, on the new operationId, with the ways to keep both that leave nothing to fix: the old one deprecated (a family, revision 1) and the new one on a path of its own, as its '_V2' (revision 2) or as its 'replacement'. Deprecate the operation instead; keep one that is deprecated already.",
     example: {
       placement: "swagger",
       before: operation(
@@ -62671,7 +63253,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: the field that now follows it, else what follows its object (after a definition's last field, the next definition).",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -62727,7 +63309,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: the parameter or field that now follows it (a parameter found by its name and location, never the one that moved into its index), else what follows its list or object.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. A webhook's callback URL (an x-ms-notification-url parameter or field, which the platform fills in and flows never send) is not: its deletion is CHG-OTHER, and a trigger that stopped being a webhook BRK-TRIGGER-KIND. Located on the base version's parameter, and in a pull request where the deletion left its place in the current file: a parameter or field added in its place, else the one that now follows it (a parameter found by its name and location, never the one that moved into its index), else (the last one) the end of the one before it, the line that lost its comma. An input field that looks renamed in place is named in the message as BRK-OUTPUT-DELETED names an output field's.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -62759,7 +63341,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   triggerKind: {
-    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was (what now follows it in its operation or path item).",
+    description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-content', 'x-ms-notification-url'). Located on the new 'x-ms-trigger' when it changed, else on the new 'x-ms-notification-content'; when the one that changed was deleted, where it was: a member added in its place or the one that now follows it in its operation or path item, else (its last member) the end of the member before it, the line that lost its comma.",
     example: {
       placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
@@ -62807,7 +63389,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': the value that now follows it, else the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located where the first removed value was in the new 'enum': a value added in its place, else the value that now follows it, else the end of the one before it. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -62815,11 +63397,11 @@ var CHANGE_RULE_DOCS = {
     }
   },
   deprecationProcess: {
-    description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process. Located on the new 'deprecated'.",
+    description: `An operation is newly 'deprecated: true' for a new version that is not linked to it, as Microsoft's deprecate-operation doc links them ("If a new version of the operation is going to be introduced to replace the deprecated one [...] use x-ms-api-annotation.family and x-ms-api-annotation.revision"): its annotation's 'replacement' names no operation of this swagger while its 'api' names this connector (its folder's name, its title or its per-connector redirect URL's name, in lower-case letters and digits); or an operation named as its new version ('<operationId>_V2', not deprecated) is there but the deprecated one has no family, or the new one is not in that family at a higher revision (no annotation, no family, another family, or a revision not above); or it got a family in this update, and no operation has a newer revision of it. The detail names what is missing and the advice the exact members to write. Also fired, on the new operation's annotation, when an operation named as the new version of one deprecated in the base version is added unlinked. A deprecation without a new version ('deprecated: true' and "(deprecated)" labels, the doc's first example) is CHG-OP-DEPRECATED. A major change, not a breaking one: flows keep working, but the designer does not offer the new version in place of the old. Located on the new 'deprecated'.`,
     example: {
-      placement: "operation",
-      before: '{ "operationId": "GetTask" }',
-      after: '{ "operationId": "GetTask", "deprecated": true }'
+      placement: "paths",
+      before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
+      after: deprecatedBesideV2('  "get": { "operationId": "GetTask_V2" }')
     }
   },
   operationAdded: {
@@ -62839,25 +63421,18 @@ var CHANGE_RULE_DOCS = {
     }
   },
   operationDeprecated: {
-    description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement. Located on the new 'deprecated'.",
+    description: "An operation is newly 'deprecated: true', and is either replaced or simply retired. Replaced: an operation of this swagger named by its annotation's 'replacement' (or one of the connector its 'api' names, when that is not this connector), or a newer revision of its family that is not deprecated; the detail names it. Retired: nothing replaces it and its annotation does not announce a new version (no family written in this update), as in the first example of Microsoft's deprecate-operation doc; the detail says so, and that its description and the readme can tell makers what to use instead. Hiding it with 'x-ms-visibility': 'internal' in the same update is part of the deprecation. Located on the new 'deprecated'.",
     example: {
       placement: "paths",
       before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
-      after: [
-        '"/tasks/{taskId}": {',
-        '  "get": {',
-        '    "operationId": "GetTask",',
-        '    "deprecated": true,',
-        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
-        "  }",
-        "},",
-        '"/v2/tasks/{taskId}": {',
-        '  "get": {',
-        '    "operationId": "GetTask_V2",',
-        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
-        "  }",
-        "}"
-      ].join("\n")
+      after: deprecatedBesideV2(
+        [
+          '  "get": {',
+          '    "operationId": "GetTask_V2",',
+          '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
+          "  }"
+        ].join("\n")
+      )
     }
   },
   parameterAdded: {
@@ -62885,7 +63460,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An operation's summary or description is located on the edited key (of both, the first in the file), the line a pull request's diff changed, not on the operation's first line.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -63126,6 +63701,7 @@ function reportedChange(report, change) {
     file: "swagger",
     side: change.side,
     pointer: change.pointer,
+    atValueEnd: change.atValueEnd,
     operationId: report.operationId,
     valuePath: reportedValuePath(report, change),
     detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
@@ -63681,10 +64257,10 @@ function policyEdits(instancesBefore, instancesAfter) {
       edits.push(`${policyInstanceLabel(instance)} removed`);
     }
   }
-  const unmatched = instancesAfter.filter((_, at) => !taken[at]);
+  const unmatched2 = instancesAfter.filter((_, at) => !taken[at]);
   appendAll(
     edits,
-    unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
+    unmatched2.map((instance) => `${policyInstanceLabel(instance)} added`)
   );
   return { labels: edits.length > 0 ? edits : ["(their order)"], details };
 }
@@ -64105,8 +64681,7 @@ function basePathPrefix(model) {
 }
 function notificationContent(model, operation2) {
   if (!operation2.isTrigger) return void 0;
-  const pathItem = asObject(valueAtPointer(model.root, operation2.pathItemPointer));
-  const onPathItem = asObject(pathItem?.[NOTIFICATION_CONTENT]);
+  const onPathItem = asObject(model.pathItemOf(operation2)?.[NOTIFICATION_CONTENT]);
   if (!onPathItem) return void 0;
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, NOTIFICATION_CONTENT) };
 }
@@ -64573,7 +65148,12 @@ var ChangeLocator = class {
     let places = this.places.get(list2);
     if (!places) {
       places = list2.map(
-        (change) => this.position({ side: change.side, file: "swagger", pointer: change.pointer })
+        (change) => this.position({
+          side: change.side,
+          file: "swagger",
+          pointer: change.pointer,
+          atValueEnd: change.atValueEnd
+        })
       );
       this.places.set(list2, places);
     }
@@ -64600,8 +65180,10 @@ var ChangeLocator = class {
   }
   position(change) {
     const key2 = `${change.side}:${change.file}`;
-    const offset = change.offset ?? this.located.get(key2)?.get(change.pointer)?.offset;
+    const located = this.located.get(key2)?.get(change.pointer);
     const document = this.documents.get(key2);
+    const end = change.atValueEnd && located ? document?.valueEnd(change.pointer, located) : void 0;
+    const offset = change.offset ?? end ?? located?.offset;
     return document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
   }
 };
@@ -65162,6 +65744,85 @@ function* withFirst(first, rest) {
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
+// packages/validator/src/diff/member-renames.ts
+var MAX_LOOK_ALIKE_PAIRS = 400;
+function memberRenames(before, after, alike = () => true) {
+  const renames = /* @__PURE__ */ new Map();
+  const afterNames = new Set(after);
+  const beforeIndex = new Map(before.map((name, at) => [name, at]));
+  const slots = /* @__PURE__ */ new Map();
+  const slotOf = (key2) => {
+    const slot = slots.get(key2) ?? { deleted: [], added: [] };
+    slots.set(key2, slot);
+    return slot;
+  };
+  forEachOutOfPlace(before, afterNames, beforeIndex, (key2, name) => slotOf(key2).deleted.push(name));
+  const beforeNames = new Set(before);
+  forEachOutOfPlace(after, beforeNames, beforeIndex, (key2, name) => slots.get(key2)?.added.push(name));
+  for (const { deleted, added } of slots.values()) {
+    if (added.length === 0) continue;
+    pairLookAlikes(deleted, added, renames);
+    const [was] = deleted;
+    const [is] = added;
+    if (deleted.length === 1 && added.length === 1 && !renames.has(was) && alike(was, is)) {
+      renames.set(was, { to: is, kind: "only" });
+    }
+  }
+  return renames;
+}
+function forEachOutOfPlace(names2, kept, beforeIndex, found) {
+  let preceding = -1;
+  let run = [];
+  const close = (following) => {
+    for (const name of run) found(`${preceding},${following}`, name);
+    run = [];
+  };
+  for (const name of names2) {
+    if (!kept.has(name)) {
+      run.push(name);
+      continue;
+    }
+    const at = beforeIndex.get(name);
+    close(at);
+    preceding = at;
+  }
+  close(beforeIndex.size);
+}
+function pairLookAlikes(deleted, added, renames) {
+  const nearDeleted = /* @__PURE__ */ new Map();
+  const nearAdded = /* @__PURE__ */ new Map();
+  const pair = (was, is) => {
+    listIn(nearDeleted, was).push(is);
+    listIn(nearAdded, is).push(was);
+  };
+  if (deleted.length * added.length <= MAX_LOOK_ALIKE_PAIRS) {
+    for (const was of deleted) {
+      const lower = was.toLowerCase();
+      for (const is of added) if (swapAwareDistance(lower, is.toLowerCase(), 1) <= 1) pair(was, is);
+    }
+  } else {
+    const addedByLower = /* @__PURE__ */ new Map();
+    for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
+    for (const was of deleted) for (const is of addedByLower.get(was.toLowerCase()) ?? []) pair(was, is);
+  }
+  for (const [was, near] of nearDeleted) {
+    const is = near[0];
+    if (near.length !== 1 || nearAdded.get(is).length !== 1) continue;
+    renames.set(was, { to: is, kind: was.toLowerCase() === is.toLowerCase() ? "letterCase" : "lookAlike" });
+  }
+}
+function listIn(lists, key2) {
+  let list2 = lists.get(key2);
+  if (!list2) {
+    list2 = [];
+    lists.set(key2, list2);
+  }
+  return list2;
+}
+function renameNote(rename2, use) {
+  return rename2.kind === "letterCase" ? `Only the letter case of its name changed, to ${quoted(rename2.to)}: flows ${use} a field by its exact name.` : `It looks renamed: ${quoted(rename2.to)} has been added in its place.`;
+}
+
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
   const segments = [];
@@ -65185,36 +65846,29 @@ function counterpartPointer(before, after, pointer) {
   }
   return toPointer(segments);
 }
-function deletionPointer(before, after, pointer) {
-  const deleted = deletedMember(before, after, pointer);
-  if (typeof deleted === "string") return deleted;
-  const outside = followingPlace(after, deleted.kept);
-  if (outside !== void 0) return outside;
-  const preceding = deleted.members.precedingPlace(deleted.at);
-  return preceding === void 0 ? deleted.kept : childPointer(deleted.kept, preceding);
-}
 function deletionPlace(before, after, pointer) {
-  const deleted = deletedMember(before, after, pointer);
-  if (typeof deleted === "string") return { pointer: deleted, atValueEnd: false };
-  const preceding = deleted.members.precedingPlace(deleted.at);
-  if (preceding !== void 0) return { pointer: childPointer(deleted.kept, preceding), atValueEnd: true };
-  return { pointer: followingPlace(after, deleted.kept) ?? deleted.kept, atValueEnd: false };
-}
-function deletedMember(before, after, pointer) {
   const kept = counterpartPointer(before, after, pointer);
   const segments = parsePointer(pointer);
   const keptDepth = parsePointer(kept).length;
-  if (keptDepth === segments.length) return kept;
+  const start = (place2) => ({ pointer: place2, atValueEnd: false });
+  if (keptDepth === segments.length) return start(kept);
   const members = membersOf(
     valueAtPointer(before, toPointer(segments.slice(0, keptDepth))),
     valueAtPointer(after, kept)
   );
   const at = members ? members.positionOf(segments[keptDepth]) : void 0;
-  if (!members || at === void 0) return kept;
+  if (!members || at === void 0) return start(kept);
+  const preceding = members.precedingPlace(at);
+  const added = members.renamedTo(segments[keptDepth]) ?? members.addedAfter(preceding);
+  if (added !== void 0) return start(childPointer(kept, added));
   const following = members.followingPlace(at);
-  if (following !== void 0) return childPointer(kept, following);
-  if (members.emptied) return kept;
-  return { kept, members, at };
+  if (following !== void 0) return start(childPointer(kept, following));
+  if (preceding === void 0) return start(kept);
+  return { pointer: childPointer(kept, preceding), atValueEnd: true };
+}
+function memberDeletionPlace(was, is, at, member) {
+  const within = deletionPlace(was, is, childPointer("", member));
+  return { pointer: `${at}${within.pointer}`, atValueEnd: within.atValueEnd };
 }
 var membersByBase = /* @__PURE__ */ new WeakMap();
 function membersOf(was, is) {
@@ -65235,6 +65889,7 @@ function membersOf(was, is) {
 }
 function arrayMembers(was, is) {
   const places = elementPlaces(was, is);
+  let taken;
   return {
     // An index as the base version's members are named: "1", never "01" or "1.0".
     positionOf: (name) => {
@@ -65242,16 +65897,35 @@ function arrayMembers(was, is) {
       return Number.isInteger(at) && at >= 0 && at < was.length && String(at) === name ? at : void 0;
     },
     ...nearestPlaces(was.length, (at) => places.placeOf(at)),
-    emptied: is.length === 0
+    addedAfter: (place2) => {
+      const next = place2 === void 0 ? 0 : Number(place2) + 1;
+      if (next >= is.length) return void 0;
+      taken ??= new Set(was.map((_, at) => places.placeOf(at)));
+      return taken.has(next) ? void 0 : next;
+    },
+    renamedTo: () => void 0
   };
 }
 function objectMembers(was, is) {
   const names2 = Object.keys(was);
   const positions = new Map(names2.map((name, at) => [name, at]));
+  let newNames;
+  let newPositions;
+  let renames;
   return {
     positionOf: (name) => positions.get(name),
     ...nearestPlaces(names2.length, (at) => has(is, names2[at]) ? names2[at] : void 0),
-    emptied: Object.keys(is).length === 0
+    addedAfter: (place2) => {
+      newNames ??= Object.keys(is);
+      newPositions ??= new Map(newNames.map((name, at) => [name, at]));
+      const next = place2 === void 0 ? newNames[0] : newNames[newPositions.get(String(place2)) + 1];
+      return next !== void 0 && !has(was, next) ? next : void 0;
+    },
+    renamedTo: (name) => {
+      newNames ??= Object.keys(is);
+      renames ??= memberRenames(names2, newNames);
+      return renames.get(name)?.to;
+    }
   };
 }
 function nearestPlaces(count, placeOf3) {
@@ -65273,33 +65947,6 @@ function nearestPlaces(count, placeOf3) {
       return preceding[position];
     }
   };
-}
-function followingPlace(root, pointer) {
-  const segments = parsePointer(pointer);
-  while (segments.length > 0) {
-    const name = segments.pop();
-    const parentPointer = toPointer(segments);
-    const parent = valueAtPointer(root, parentPointer);
-    if (Array.isArray(parent)) {
-      const next = Number(name) + 1;
-      if (next < parent.length) return childPointer(parentPointer, next);
-    } else if (isObject(parent)) {
-      const next = nextKeys(parent).get(name);
-      if (next !== void 0) return childPointer(parentPointer, next);
-    }
-  }
-  return void 0;
-}
-var nextKeysByObject = /* @__PURE__ */ new WeakMap();
-function nextKeys(object) {
-  let next = nextKeysByObject.get(object);
-  if (!next) {
-    const names2 = Object.keys(object);
-    next = /* @__PURE__ */ new Map();
-    for (let at = 0; at + 1 < names2.length; at++) next.set(names2[at], names2[at + 1]);
-    nextKeysByObject.set(object, next);
-  }
-  return next;
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -66051,7 +66698,7 @@ var EndpointQueue = class {
 
 // packages/validator/src/diff/replacement-index.ts
 var indexes = /* @__PURE__ */ new WeakMap();
-function replacementIndex(model) {
+function newestFamilyMembers(model) {
   let index = indexes.get(model);
   if (!index) {
     index = buildIndex(model);
@@ -66060,26 +66707,95 @@ function replacementIndex(model) {
   return index;
 }
 function buildIndex(model) {
-  const newestRevision = /* @__PURE__ */ new Map();
-  const newestVersion = /* @__PURE__ */ new Map();
+  const newest = /* @__PURE__ */ new Map();
   for (const operation2 of model.operations) {
     if (operation2.isDeprecated) continue;
-    const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
-    const family = asString(annotation?.family);
-    if (family !== void 0) raise(newestRevision, family, Number(annotation?.revision ?? 1));
-    const name = operation2.operationId === void 0 ? void 0 : versionedName(operation2.operationId);
-    if (name?.suffixed) raise(newestVersion, name.base, name.version);
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const known = newest.get(family);
+    if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
   }
-  return { newestRevision, newestVersion };
+  return newest;
 }
-function raise(map2, key2, value) {
-  if (Number.isNaN(value)) return;
-  const known = map2.get(key2);
-  if (known === void 0 || value > known) map2.set(key2, value);
+
+// packages/validator/src/diff/deprecation-check.ts
+function judgeDeprecation(deprecated, facts) {
+  const { model } = facts;
+  const replacement2 = asObject(asObject(deprecated.operation["x-ms-api-annotation"])?.replacement);
+  const named2 = replacementTarget(replacement2, model, facts.apiNames);
+  if (named2?.kind === "here") {
+    return replaced(
+      `Its replacement is '${operationLabel(named2.operation)}', named by its annotation's replacement.`
+    );
+  }
+  if (named2?.kind === "elsewhere") {
+    return replaced(
+      `Its replacement is '${nameExcerpt(named2.operationId)}' of the connector '${nameExcerpt(named2.api)}', named by its annotation's replacement.`
+    );
+  }
+  if (named2?.kind === "missing") {
+    return {
+      kind: "incomplete",
+      detail: `Its annotation's replacement names '${nameExcerpt(named2.operationId)}', which is no operation of this swagger.`,
+      advice: named2.meant === void 0 ? "Set the replacement's operationId to the operationId of the operation that replaces it." : `Set the replacement's operationId to '${nameExcerpt(named2.meant)}'.`
+    };
+  }
+  const declared2 = declaredVersion(deprecated);
+  const family = declared2.family;
+  const revision = declared2.revision ?? 1;
+  if (family !== void 0 && declared2.revision !== void 0) {
+    const newest = newestFamilyMembers(model).get(family);
+    if (newest && newest.revision > declared2.revision) {
+      return replaced(
+        `Its replacement is '${operationLabel(newest.operation)}', revision ${newest.revision} of its family '${nameExcerpt(family)}'.`
+      );
+    }
+  }
+  const successor = newestNamedSuccessor(model, deprecated);
+  if (successor) return unlinkedVersion(deprecated, successor.operation, successor.version);
+  const id = deprecated.operationId ?? family;
+  const next = id === void 0 ? void 0 : `${versionedName(id).base}_V${revision + 1}`;
+  if (family !== void 0 && family !== facts.familyBefore) {
+    return {
+      kind: "incomplete",
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revision}, which announces a new version, but no operation that is not deprecated has a newer revision of the family.`,
+      advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`
+    };
+  }
+  return {
+    kind: "retired",
+    detail: `Nothing replaces it (no newer revision of a family of it${next === void 0 ? "" : `, no '${nameExcerpt(next)}'`}, no replacement in its annotation): its description and the readme can tell makers what to use instead.`
+  };
 }
-function versionedName(operationId) {
-  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
-  return match2 ? { base: match2[1], version: Number(match2[2]), suffixed: true } : { base: operationId, version: 1, suffixed: false };
+function replaced(detail) {
+  return { kind: "replaced", detail };
+}
+function unlinkedVersion(deprecated, newVersion, version) {
+  const declared2 = declaredVersion(deprecated);
+  const label = operationLabel(newVersion);
+  const own = versionedName(deprecated.operationId).version;
+  if (declared2.family === void 0) {
+    const family = deprecated.operationId;
+    const written3 = declaredVersion(newVersion);
+    const linked = written3.family === family && written3.revision !== void 0 && written3.revision > own;
+    return {
+      kind: "incomplete",
+      detail: `${declared2.annotated ? "Its x-ms-api-annotation has no family" : "It has no x-ms-api-annotation"}: nothing links it to '${label}', named as its new version.`,
+      advice: `Set ${annotationMembers(family, own)} in its "x-ms-api-annotation"${linked ? "" : `, and ${annotationMembers(family, version)} in that of '${label}'`}.`,
+      newVersion
+    };
+  }
+  const revision = declared2.revision ?? own;
+  const gap = versionGap(deprecated, newVersion);
+  if (!gap) {
+    return replaced(`Its replacement is '${label}', named as its new version.`);
+  }
+  return {
+    kind: "incomplete",
+    detail: `'${label}', named as its new version, ${gapText(gap, declared2.family, revision)}.`,
+    advice: `Set ${annotationMembers(declared2.family, Math.max(version, revision + 1))} in the "x-ms-api-annotation" of '${label}'.`,
+    newVersion
+  };
 }
 
 // packages/validator/src/diff/operation-diff.ts
@@ -66154,7 +66870,7 @@ function diffOperations(context) {
         detail: "It was deprecated; deleting it still breaks the flows that use it.",
         advice: KEEP_DEPRECATED
       } : {
-        advice: "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
+        advice: `Deprecate it instead: keep it, with 'deprecated: true' and "(deprecated)" after its summary and description; when a new version replaces it, put both in one 'x-ms-api-annotation' family, the new one ('<operationId>_V2') at a higher revision.`
       }
     });
   }
@@ -66168,16 +66884,18 @@ function diffOperations(context) {
       operationId: after.operationId,
       valuePath: `operation/${operationLabel(after)}`
     });
+    checkNewVersion(context, after);
   }
   for (const [before, after] of pairs2) diffOperation(context, before, after);
 }
 function diffOperation(context, before, after) {
   const valuePath = `operation/${operationLabel(after)}`;
-  const add2 = (rule2, detail, impact, pointer = after.pointer) => context.sink.add({
+  const add2 = (rule2, detail, impact, pointer = after.pointer, atValueEnd) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side: "new",
     pointer,
+    atValueEnd,
     operationId: after.operationId,
     valuePath,
     detail,
@@ -66214,20 +66932,24 @@ function diffOperation(context, before, after) {
   const kindBefore = triggerKind(context.old, before);
   const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter) {
+    const place2 = triggerKindPlace(context, before, after);
     add2(
       CHANGE_RULES.triggerKind,
       `It changed from ${kindBefore} to ${kindAfter}.`,
       void 0,
-      triggerKindPointer(context, before, after)
+      place2.pointer,
+      place2.atValueEnd
     );
   }
   diffMcpProtocol(context, before, after);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
-  const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
-    const deprecated = childPointer(after.pointer, "deprecated");
-    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated, void 0, void 0, deprecated);
-    else add2(CHANGE_RULES.deprecationProcess, void 0, void 0, deprecated);
+    const verdict = judgeDeprecation(after, {
+      model: context.new,
+      apiNames: context.apiNames,
+      familyBefore: declaredVersion(before).family
+    });
+    reportDeprecation(context, after, verdict, childPointer(after.pointer, "deprecated"));
   } else if (before.isDeprecated !== after.isDeprecated) {
     others2.push("deprecated");
   }
@@ -66245,7 +66967,10 @@ function diffOperation(context, before, after) {
     others2.push("x-ms-api-annotation");
   }
   const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
-  if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
+  if (edited.length > 0) {
+    const place2 = editedTextPlace(context, before, after, edited);
+    add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor", place2.pointer, place2.atValueEnd);
+  }
   appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
   if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
   diffParameters(context, before, after);
@@ -66279,43 +67004,66 @@ function renameTold(before, renamed) {
   }
   return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE2 };
 }
-function isDeprecationDoneRight(operation2, model) {
-  if (!operation2.isDeprecated) return false;
-  const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
-  const family = asString(annotation?.family);
-  if (!annotation || !family) return false;
-  const replacementId = asString(asObject(annotation.replacement)?.operationId);
-  if (replacementId !== void 0 && model.operationById(replacementId)) return true;
-  const revision = Number(annotation.revision ?? 1);
-  const name = versionedName(operation2.operationId ?? family);
-  const newest = replacementIndex(model);
-  return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
+function reportDeprecation(context, deprecated, verdict, pointer) {
+  const incomplete = verdict.kind === "incomplete";
+  context.sink.add({
+    rule: incomplete ? CHANGE_RULES.deprecationProcess : CHANGE_RULES.operationDeprecated,
+    file: "swagger",
+    side: "new",
+    pointer,
+    operationId: deprecated.operationId,
+    valuePath: `operation/${operationLabel(deprecated)}`,
+    detail: verdict.detail,
+    ...incomplete ? { advice: verdict.advice } : {}
+  });
 }
-function triggerKindPointer(context, before, after) {
+function checkNewVersion(context, added) {
+  const earlier2 = namedPredecessor(context.new, added);
+  if (!earlier2?.isDeprecated || !context.old.operationById(earlier2.operationId)?.isDeprecated) return;
+  const verdict = judgeDeprecation(earlier2, {
+    model: context.new,
+    apiNames: context.apiNames,
+    familyBefore: declaredVersion(earlier2).family
+  });
+  if (verdict.kind !== "incomplete" || verdict.newVersion !== added) return;
+  const annotated = has(added.operation, "x-ms-api-annotation");
+  reportDeprecation(
+    context,
+    earlier2,
+    verdict,
+    annotated ? childPointer(added.pointer, "x-ms-api-annotation") : added.pointer
+  );
+}
+function triggerKindPlace(context, before, after) {
+  const start = (pointer) => ({ pointer, atValueEnd: false });
   if (!jsonEqual(before.operation["x-ms-trigger"], after.operation["x-ms-trigger"])) {
-    return has(after.operation, "x-ms-trigger") ? childPointer(after.pointer, "x-ms-trigger") : deletedMemberPointer(context, before.pointer, after.pointer, "x-ms-trigger");
+    return has(after.operation, "x-ms-trigger") ? start(childPointer(after.pointer, "x-ms-trigger")) : deletedMemberPlace(context, before.pointer, after.pointer, "x-ms-trigger");
   }
   const contentBefore = notificationContent(context.old, before);
   const contentAfter = notificationContent(context.new, after);
-  if (contentAfter && !contentBefore) return contentAfter.pointer;
+  if (contentAfter && !contentBefore) return start(contentAfter.pointer);
   if (contentBefore && !contentAfter) {
-    return deletedMemberPointer(
+    return deletedMemberPlace(
       context,
       before.pathItemPointer,
       after.pathItemPointer,
       "x-ms-notification-content"
     );
   }
-  return after.pointer;
+  return start(after.pointer);
 }
-function deletedMemberPointer(context, was, is, member) {
-  if (was === is) return deletionPointer(context.old.root, context.new.root, childPointer(was, member));
-  const within = deletionPointer(
+function editedTextPlace(context, before, after, edited) {
+  const first = Object.keys(after.operation).find((key2) => edited.includes(key2));
+  if (first !== void 0) return { pointer: childPointer(after.pointer, first), atValueEnd: false };
+  return deletedMemberPlace(context, before.pointer, after.pointer, edited[0]);
+}
+function deletedMemberPlace(context, was, is, member) {
+  return memberDeletionPlace(
     valueAtPointer(context.old.root, was),
     valueAtPointer(context.new.root, is),
-    childPointer("", member)
+    is,
+    member
   );
-  return `${is}${within}`;
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
@@ -66619,10 +67367,13 @@ var PropertyComparer = class {
       if (step.run) found.splicePresent(compareRun(step.run));
       else this.compareProperty(step.name, step.property, before, after, direction, depth, found);
     }
+    let renames;
     for (const step of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
       if (step.run) found.spliceRemoved(compareRun(step.run));
-      else if (!after.properties.has(step.name))
-        found.removed.add(this.deleted(step.name, step.property, direction));
+      else if (!after.properties.has(step.name)) {
+        renames ??= this.renames(before, after);
+        found.removed.add(this.deleted(step.name, step.property, direction, renames.get(step.name)));
+      }
     }
     return found.result(depth);
   }
@@ -66642,8 +67393,12 @@ var PropertyComparer = class {
       if (!oldMember || !newMember || newMember.properties.size === 0) return;
       found.splicePresent(compared[index] = this.of(oldMember, newMember, direction, depth));
     });
-    for (const [name, property2] of before.own.properties)
-      if (!after.own.properties.has(name)) found.removed.add(this.deleted(name, property2, direction));
+    let renames;
+    for (const [name, property2] of before.own.properties) {
+      if (after.own.properties.has(name)) continue;
+      renames ??= this.renames(before.own, after.own);
+      found.removed.add(this.deleted(name, property2, direction, renames.get(name)));
+    }
     before.members.forEach((oldMember, index) => {
       const newMember = after.members[index];
       if (!oldMember || !newMember || oldMember.properties.size === 0) return;
@@ -66689,26 +67444,46 @@ var PropertyComparer = class {
     found.present.nest(name, nested);
   }
   /**
-   * The change of a base version's property that is gone: an output deleted, or an input. A field
-   * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
-   * removing it is right, and keeping it would keep the leaked key.
+   * The deleted properties of two views that look renamed (member-renames.ts): a property added in
+   * the place of one that is gone, with a name that differs by a slip, or the one added where the one
+   * deleted was, of the same type.
    */
-  deleted(name, property2, direction) {
+  renames(before, after) {
+    const typeOf = (views, property2) => views.of(property2.value, property2.pointer)?.type;
+    return memberRenames(
+      [...before.properties.keys()],
+      [...after.properties.keys()],
+      (was, is) => jsonEqual(
+        typeOf(this.oldViews, before.properties.get(was)),
+        typeOf(this.newViews, after.properties.get(is))
+      )
+    );
+  }
+  /**
+   * The change of a base version's property that is gone: an output deleted, or an input, saying
+   * which property looks like its new name (`rename`). A field whose default was a secret is told as
+   * such a parameter's deletion is (secret-deletion.ts): removing it is right, and keeping it would
+   * keep the leaked key.
+   */
+  deleted(name, property2, direction, rename2) {
     const { pointer } = property2;
     const field = this.oldViews.model.resolve(property2.value, pointer).value;
     const secret = isObject(field) ? secretDeletion(name, field.default, void 0, direction) : void 0;
     if (direction === "output") {
-      return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+      if (secret) return { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail };
+      const deleted = { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+      return rename2 ? { ...deleted, detail: renameNote(rename2, "read") } : deleted;
     }
     const callbackUrl = notificationUrlDeletion("input field", name, field);
     if (callbackUrl) return { ...callbackUrl, side: "old", pointer, path: [name] };
     const removed = `The input field ${quoted(name)} has been removed.`;
+    const note = secret?.detail ?? (rename2 && renameNote(rename2, "send"));
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
       side: "old",
       pointer,
       path: [name],
-      detail: secret ? `${removed} ${secret.detail}` : removed
+      detail: note ? `${removed} ${note}` : removed
     };
   }
 };
@@ -66986,7 +67761,7 @@ function compareEnum(before, after, direction, add2, others2) {
       add2({
         rule: CHANGE_RULES.enumNarrowed,
         side: "new",
-        pointer: removedValuePointer(before, after, removed[0]),
+        ...removedValuePlace(before, after, removed[0]),
         path: ["enum"],
         detail: `Removed: ${quoteList(removed)}.`
       });
@@ -67004,11 +67779,11 @@ function compareEnum(before, after, direction, add2, others2) {
   }
   others2.push("enum");
 }
-function removedValuePointer(before, after, removed) {
+function removedValuePlace(before, after, removed) {
   const list2 = keyPointer(after, "enum");
   const index = before.enum?.indexOf(removed) ?? -1;
-  if (!has(after.node, "enum") || index === -1) return list2;
-  return `${list2}${deletionPointer(before.enum, after.enum, childPointer("", index))}`;
+  if (!has(after.node, "enum") || index === -1) return { pointer: list2, atValueEnd: false };
+  return memberDeletionPlace(before.enum, after.enum, list2, index);
 }
 function sameChoice(value, other) {
   if (jsonEqual(value, other)) return true;
@@ -67226,7 +68001,7 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
 ]);
 var REUSABLE_SECTIONS2 = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
-function diffSwaggerValues(before, after, routes, schemaLists) {
+function diffSwaggerValues(before, after, routes, schemaLists, apiNames = connectorApiNames({ swagger: after })) {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context = {
@@ -67234,7 +68009,8 @@ function diffSwaggerValues(before, after, routes, schemaLists) {
     new: newModel,
     sink: new ChangeSink(),
     schemas: new SchemaComparer(oldModel, newModel, schemaLists),
-    routes
+    routes,
+    apiNames
   };
   diffEndpoint(context, before, after);
   diffInfo(context, before, after);
@@ -67383,15 +68159,15 @@ function swaggerDeletion(before, after) {
 // packages/validator/src/diff/shared-syntax-errors.ts
 function sharedSyntaxErrors(base2, current) {
   const shared = { base: /* @__PURE__ */ new Set(), current: /* @__PURE__ */ new Set() };
-  const unmatched = /* @__PURE__ */ new Map();
+  const unmatched2 = /* @__PURE__ */ new Map();
   for (const { issue: issue2, place: place2 } of base2) {
     const key2 = sameErrorKey(issue2, place2);
-    const alike = unmatched.get(key2);
+    const alike = unmatched2.get(key2);
     if (alike) alike.push(issue2);
-    else unmatched.set(key2, [issue2]);
+    else unmatched2.set(key2, [issue2]);
   }
   for (const { issue: issue2, place: place2 } of current) {
-    const match2 = unmatched.get(sameErrorKey(issue2, place2))?.shift();
+    const match2 = unmatched2.get(sameErrorKey(issue2, place2))?.shift();
     if (!match2) continue;
     shared.base.add(match2);
     shared.current.add(issue2);
@@ -67466,13 +68242,18 @@ function diffConnectorFiles(before, after) {
   ];
   if (!swaggerDeleted) {
     const routes = versionRoutes(before, after);
+    const apiNames = connectorApiNames({
+      folderName: after.folderName,
+      swagger: after.swagger?.value,
+      apiProperties: after.apiProperties?.value
+    });
     appendAll(
       raw,
       compareJson(
         "swagger",
         before.swagger,
         after.swagger,
-        (old, now) => diffSwaggerValues(old, now, routes)
+        (old, now) => diffSwaggerValues(old, now, routes, void 0, apiNames)
       )
     );
   }
@@ -67595,7 +68376,8 @@ function connectorVersion(folder) {
     swagger: swagger?.document,
     apiProperties: apiProperties?.document,
     swaggerPath: swagger?.displayPath,
-    apiPropertiesPath: apiProperties?.displayPath
+    apiPropertiesPath: apiProperties?.displayPath,
+    folderName: folder.name
   };
   if (readme?.document) version.readme = { text: readme.document.text, path: readme.displayPath };
   if (script2?.document) version.script = { text: script2.document.text, path: script2.displayPath };
@@ -69487,7 +70269,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   }) : { findings: [] };
   const validating = { ...options, gitIgnored: "leave-out" };
   const found = scope2.paths.length > 0 ? await foldersToValidate(scope2.paths, validating) : { folders: [], gitIgnored: /* @__PURE__ */ new Map() };
-  const validation = await validateFolders(found, validating);
+  const validation = sameFolders(options.headValidation?.folders, found.folders) ? options.headValidation.result : await validateFolders(found, validating);
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
@@ -69574,8 +70356,12 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     baseRef,
     mergeBase,
     diffs,
-    ...configuration.note !== void 0 && { configurationNote: configuration.note }
+    ...configuration.note !== void 0 && { configurationNote: configuration.note },
+    headValidation: { folders: found.folders, result: validation }
   };
+}
+function sameFolders(earlier2, now) {
+  return earlier2 !== void 0 && earlier2.length === now.length && earlier2.every((folder, i) => folder === now[i]);
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
@@ -69603,6 +70389,51 @@ async function isPresent(folder, topLevel, git) {
 // packages/validator/src/git/base-validation.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
+}
+
+// packages/validator/src/git/changes-at-commit.ts
+async function changesAtCommit(git, commit, baseRef, diffs) {
+  const mergeBase = await git.mergeBase(commit, baseRef);
+  const touched = await git.changedFiles(mergeBase, commit);
+  const changes = /* @__PURE__ */ new Map();
+  for (const entry of diffs) {
+    const places = [entry.repositoryPath, ...entry.renamedFrom === void 0 ? [] : [entry.renamedFrom]];
+    if (!places.some((place2) => touched.some((file) => isIn(file, place2)))) continue;
+    changes.set(entry, await changesOfConnector(git, commit, mergeBase, places));
+  }
+  return changes;
+}
+async function changesOfConnector(git, commit, mergeBase, places) {
+  const base2 = await firstFolder(git, mergeBase, places);
+  if (!base2) return [];
+  try {
+    const baseFolder = await loadConnectorFolder(base2.folder.path, base2.folder.root);
+    if (!baseFolder.files.swagger) return [];
+    const then = await firstFolder(git, commit, places);
+    if (!then) {
+      const deleted = await deletedConnectorFolders([base2.place], /* @__PURE__ */ new Map(), git, mergeBase);
+      return deleted.map((folder) => connectorDeletedChange(folder, mergeBase));
+    }
+    try {
+      const thenFolder = await loadConnectorFolder(then.folder.path, then.folder.root);
+      const diff = diffConnectorFiles(connectorVersion(baseFolder), connectorVersion(thenFolder));
+      return withoutCurrentSyntaxErrors(diff).changes;
+    } finally {
+      await then.folder.cleanup();
+    }
+  } finally {
+    await base2.folder.cleanup();
+  }
+}
+function isIn(file, folder) {
+  return folder === "." || file.startsWith(`${folder}/`);
+}
+async function firstFolder(git, rev, places) {
+  for (const place2 of places) {
+    const folder = await materializeFolder(git, rev, place2);
+    if (folder) return { place: place2, folder };
+  }
+  return void 0;
 }
 
 // packages/validator/src/git/only-new-findings.ts
@@ -69973,9 +70804,10 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
     );
   for (const set2 of changeSets) {
     const breaking = set2.changes.filter((change) => change.breaking).length;
+    const warnings = set2.changes.filter((change) => changeStanding(change) === "warning").length;
     budget.add(
       `**${escapeMarkdown(places.shown(set2.connector))}**` + (set2.renamedFrom ? ` (renamed from ${escapeMarkdown(set2.renamedFrom)})` : "") + (set2.deleted ? " (deleted)" : "") + // A reviewer must not read a new connector as one the pull request left alone.
-      (set2.added ? set2.baseHadNoSwagger ? ` (new): the base version has no ${CANONICAL_NAMES.swagger}, so no connector to compare with` : " (new): no version at the base to compare with" : `: ${escapeMarkdown(set2.classification)}`) + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
+      (set2.added ? set2.baseHadNoSwagger ? ` (new): the base version has no ${CANONICAL_NAMES.swagger}, so no connector to compare with` : " (new): no version at the base to compare with" : `: ${escapeMarkdown(set2.classification)}`) + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${warnings > 0 ? `${plural(warnings, "warning")}, ` : ""}${set2.changes.length - breaking - warnings} non-breaking)`),
       ""
     );
     const groups = adviceGroups(set2.changes);
@@ -69999,11 +70831,13 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
   }
 }
 function adviceGroups(changes) {
-  const ordered = [...changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
+  const ordered = [...changes].sort(
+    (a, b) => STANDING_RANK[changeStanding(a)] - STANDING_RANK[changeStanding(b)]
+  );
   const groups = /* @__PURE__ */ new Map();
   for (const change of ordered) {
     const advice = change.advice !== void 0 && change.message.endsWith(` ${change.advice}`) ? change.advice : void 0;
-    const key2 = `${Number(change.breaking)}\0${change.ruleId}\0${advice ?? ""}`;
+    const key2 = `${changeStanding(change)}\0${change.ruleId}\0${advice ?? ""}`;
     let group2 = groups.get(key2);
     if (!group2) {
       group2 = { ruleId: change.ruleId, changes: [], advice };
@@ -70024,8 +70858,13 @@ function adviceLine(group2, docs) {
   const rule2 = `[${inlineCode(group2.ruleId)}](${ruleDocUrl(group2.ruleId, docs)})`;
   return `- \u{1F4A1} For the ${group2.changes.length} ${rule2} changes below: ${escapeMarkdown(group2.advice)}`;
 }
+var CHANGE_MARKERS = {
+  breaking: "\u{1F4A5} **breaking**",
+  warning: "\u26A0\uFE0F **warning**",
+  other: "\u2795 non-breaking"
+};
 function changeLine(change, message, places, docs) {
-  const kind = change.breaking ? "\u{1F4A5} **breaking**" : "\u2795 non-breaking";
+  const kind = CHANGE_MARKERS[changeStanding(change)];
   const operation2 = change.operationId ? ` ${inlineCode(change.operationId)}` : "";
   const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : "";
   const rule2 = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
@@ -70243,7 +71082,9 @@ function overallLine(result, deleted, status, failOn) {
   return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result, true)}.${existing ? ` ${existing}` : ""}`;
 }
 function pushLine(push2) {
-  return `This push fixed ${push2.fixed} and added ${push2.added} (against \`${push2.before.slice(0, 12)}\`, the head it replaced).`;
+  const breaking = push2.breaking;
+  const changes = breaking === void 0 || breaking.before === 0 && breaking.introduced === 0 ? "" : breaking.before === 0 ? `, and introduced ${plural(breaking.introduced, "breaking change")}` : `, and resolved ${breaking.resolved} of ${plural(breaking.before, "breaking change")} and introduced ${breaking.introduced}`;
+  return `This push fixed ${push2.fixed} and added ${push2.added}${changes} (against \`${push2.before.slice(0, 12)}\`, the head it replaced).`;
 }
 function truncationNote(omitted, everyFinding = "The SARIF log and the command-line output list every finding.") {
   const parts = [];
@@ -71110,27 +71951,41 @@ function realPathOf(file) {
 }
 
 // packages/actions/src/validate-connector/push-progress.ts
-async function pushProgress(workspace, paths, before, options) {
+async function pushProgress(workspace, paths, before, options, result) {
   const git = new Git(workspace);
   const commit = await git.commitOf(before);
   if (!commit || await git.mergeBase("HEAD", commit) !== commit) return void 0;
-  const result = await validateAgainstBase(paths, commit, {
+  const compared = await validateAgainstBase(paths, commit, {
     ...options,
     cwd: workspace,
     git,
-    includeWorkingTree: false
+    includeWorkingTree: false,
+    headValidation: result.headValidation
   });
-  const added = result.findings.filter(
-    (finding) => finding.baseline === "new" && !isBreakingChange(finding)
+  const ofChanges = new Set(
+    compared.diffs.flatMap((entry) => [...entry.reportedAs?.values() ?? []])
+  );
+  const added = compared.findings.filter(
+    (finding) => finding.baseline === "new" && !ofChanges.has(finding)
   ).length;
-  return { before: commit, added, fixed: fixedSinceBase(result.diffs).length };
+  const earlier2 = await changesAtCommit(git, commit, result.baseRef, result.diffs);
+  const changes = changeProgress(
+    result.diffs.map((entry) => ({ earlier: earlier2.get(entry) ?? [], later: entry.diff?.changes ?? [] }))
+  );
+  return {
+    before: commit,
+    added: added + changes.warningsAdded,
+    fixed: fixedSinceBase(compared.diffs).length + changes.warningsFixed,
+    breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced }
+  };
 }
-async function comparePush(workspace, paths, before, options, logger) {
+async function comparePush(workspace, paths, before, options, result, logger) {
   return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
     try {
-      const progress = await pushProgress(workspace, paths, before, options);
+      const progress = await pushProgress(workspace, paths, before, options, result);
+      const breaking = progress?.breaking;
       logger.info(
-        progress ? `This push fixed ${progress.fixed} and added ${progress.added}.` : "The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared."
+        progress ? `This push fixed ${progress.fixed} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ""}.` : "The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared."
       );
       return progress;
     } catch (error3) {
@@ -71255,7 +72110,7 @@ async function validateConnectorAction(logger) {
       `${inputs.onlyNew ? "only-new" : "fail-on-breaking"} has no effect without a base to compare with: run on pull_request, or set the base input.`
     );
   }
-  const push2 = pullRequest?.before && comparedWithBase(result) && !configurationOnly ? await comparePush(workspace, paths, pullRequest.before, options, logger) : void 0;
+  const push2 = pullRequest?.before && comparedWithBase(result) && !configurationOnly ? await comparePush(workspace, paths, pullRequest.before, options, result, logger) : void 0;
   const changes = connectorChanges(result);
   const headLines = await headLinesOf(workspace, pullRequest?.headSha, placedFiles(result, changes));
   const sarif = sarifTarget === void 0 ? void 0 : sarifReport(result, sarifOptions(workspace));
