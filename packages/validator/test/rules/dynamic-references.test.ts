@@ -65,6 +65,14 @@ function getTaskProject(fields: Json = {}): SwaggerEdit {
     });
 }
 
+/** GetTask made internal (a dynamic source, whose form the designer never shows), after `more`. */
+function internalGetTask(more: SwaggerEdit = () => {}): SwaggerEdit {
+  return (s) => {
+    more(s);
+    s.paths['/tasks/{taskId}'].get['x-ms-visibility'] = 'internal';
+  };
+}
+
 describeRule(
   'SWG-DYN-PARAMS',
   [
@@ -145,6 +153,22 @@ describeRule(
       name: 'on a shared parameter whose every operation has the input',
       edit: sharedStatus('project', getTaskProject()),
     },
+    {
+      // Alemba ITSM: its internal dynamic sources list the shared `entity_type` without `categoryId`.
+      name: 'on a shared parameter whose reference only an internal operation lacks',
+      edit: sharedStatus('project', internalGetTask()),
+    },
+    {
+      name: 'on a source parameter of another type in an internal operation only',
+      edit: sharedStatus('project', internalGetTask(getTaskProject({ type: 'integer' }))),
+    },
+    {
+      name: "on a path item's parameter whose reference only an internal operation lacks",
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].parameters = [s.paths['/tasks'].get.parameters.shift()];
+        s.paths['/tasks'].post['x-ms-visibility'] = 'internal';
+      }),
+    },
   ],
 );
 
@@ -158,7 +182,13 @@ describeRule(
       message: /'project' in the source operation 'GetTask' is internal/,
     },
   ],
-  [{ name: 'on a reference visible in each operation', edit: sharedStatus('project', getTaskProject()) }],
+  [
+    { name: 'on a reference visible in each operation', edit: sharedStatus('project', getTaskProject()) },
+    {
+      name: 'on a reference internal in an internal operation only',
+      edit: sharedStatus('project', internalGetTask(getTaskProject({ 'x-ms-visibility': 'internal' }))),
+    },
+  ],
 );
 
 describeRule(
@@ -174,5 +204,17 @@ describeRule(
       message: /ambiguous parameter references/,
     },
   ],
-  [{ name: 'on a name in one location of each operation', edit: sharedStatus('project', getTaskProject()) }],
+  [
+    { name: 'on a name in one location of each operation', edit: sharedStatus('project', getTaskProject()) },
+    {
+      name: 'on a name in two locations of an internal operation only',
+      edit: sharedStatus(
+        'project',
+        internalGetTask((s) => {
+          getTaskProject()(s);
+          getTaskProject({ in: 'header' })(s);
+        }),
+      ),
+    },
+  ],
 );

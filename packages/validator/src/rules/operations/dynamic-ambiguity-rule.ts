@@ -2,25 +2,56 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { perModel } from './rule-kit.js';
 import { callArgument, callArguments, dynamicCalls, type DynamicCall } from './dynamic-index.js';
 
 /** References the service cannot resolve without the newer extension: property paths or names in two locations. */
-function ambiguousReferences(call: DynamicCall): string[] {
+function ambiguousReferences(model: SwaggerModel, call: DynamicCall): string[] {
   const names: string[] = [];
+  let twice: ReadonlySet<string> | undefined;
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== 'reference') continue;
-    if (argument.name.includes('/') || call.users.some((user) => namedTwice(user, argument.name)))
+    if (argument.name.includes('/') || (twice ??= namedTwiceInUsers(model, call)).has(argument.name))
       names.push(argument.name);
   }
   return names;
 }
 
-/** Two of the operation's parameters have this name (in two locations): a plain reference cannot tell which. */
-function namedTwice(operation: OperationInfo, name: string): boolean {
-  let seen = 0;
-  for (const parameter of operation.parameters) if (parameter.name === name && ++seen > 1) return true;
-  return false;
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The names that two parameters (in two locations) of one of the call's users have: a plain
+ * reference cannot tell which. Read once per call, not per reference and user (references x users x
+ * parameters on a parameter shared by thousands of operations; bench/dynamic-owners.ts).
+ */
+function namedTwiceInUsers(model: SwaggerModel, call: DynamicCall): ReadonlySet<string> {
+  let names: Set<string> | undefined;
+  for (const user of call.users) {
+    for (const name of namedTwice(model, user)) (names ??= new Set()).add(name);
+  }
+  return names ?? NONE;
+}
+
+const namedTwiceByOperation = perModel(() => new Map<OperationInfo, ReadonlySet<string>>());
+
+/** The names two of an operation's parameters have, read once per operation (mostly none). */
+function namedTwice(model: SwaggerModel, operation: OperationInfo): ReadonlySet<string> {
+  const known = namedTwiceByOperation(model);
+  let twice = known.get(operation);
+  if (twice) return twice;
+  let seen: Set<string> | undefined;
+  let found: Set<string> | undefined;
+  for (const parameter of operation.parameters) {
+    const name = parameter.name;
+    if (name === undefined) continue;
+    if ((seen ??= new Set()).has(name)) (found ??= new Set()).add(name);
+    else seen.add(name);
+  }
+  twice = found ?? NONE;
+  known.set(operation, twice);
+  return twice;
 }
 
 export function ambiguityRule(
@@ -40,9 +71,10 @@ export function ambiguityRule(
       bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`,
     },
     check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
+      if (!swagger) return;
+      for (const call of dynamicCalls(swagger)) {
         if (call.extension !== legacy || has(call.holder, modern)) continue;
-        const ambiguous = ambiguousReferences(call);
+        const ambiguous = ambiguousReferences(swagger, call);
         if (ambiguous.length === 0) continue;
         const properties = ambiguous.some((name) => name.includes('/'));
         report({

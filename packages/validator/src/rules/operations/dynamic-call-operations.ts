@@ -52,11 +52,48 @@ export function firstWrongSource(
   name: string,
   wrong: (parameter: JsonObject) => boolean,
 ): { operation: OperationInfo; parameter: JsonObject } | undefined {
-  for (const operation of call.users) {
-    const parameter = sourceParameter(operation, name);
-    if (parameter && wrong(parameter)) return { operation, parameter };
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    if (wrong(source.parameter)) return source;
   }
   return undefined;
+}
+
+type Source = { operation: OperationInfo; parameter: JsonObject };
+const NO_SOURCES: readonly Source[] = [];
+const callSources = new WeakMap<DynamicCall, Map<string, Source[]>>();
+
+/**
+ * For each name the call references, each distinct parameter object of that name (sourceParameter)
+ * among its users, with the first user that lists it, in the users' order: a `#/parameters` entry
+ * that thousands of operations list is judged once. Asking each user for each reference cost
+ * references x users x parameters (bench/dynamic-owners.ts).
+ */
+function sourcesOf(call: DynamicCall): Map<string, Source[]> {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = new Map();
+  const referenced = new Set<string>();
+  const given = asObject(call.call.parameters);
+  for (const key in given) {
+    const entry = has(given, key) ? asObject(given[key]) : undefined;
+    const reference = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference !== undefined) referenced.add(reference);
+  }
+  const seen = new Set<JsonObject>();
+  for (const operation of referenced.size === 0 ? [] : call.users) {
+    for (const parameter of operation.parameters) {
+      const name = parameter.name;
+      if (name === undefined || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation, name);
+      if (value === undefined) continue;
+      seen.add(value);
+      const list = sources.get(name);
+      if (list) list.push({ operation, parameter: value });
+      else sources.set(name, [{ operation, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
 }
 
 /**
@@ -67,14 +104,15 @@ export function firstWrongSource(
  * `webHook/Properties/Id`, the dotted `WebHook.LifecycleId` of the older forms): a first step that
  * is one, then properties of the body's schema, `$ref` and `allOf` followed, names compared as
  * followSchemaPath does. `unknown` at the first step that names nothing, with the reference before
- * it ('' for the first step) and the name it is closest to. `undecided` when that cannot be read: a
+ * it ('' for the first step) and the name it is closest to (found when asked: only the findings told
+ * need it). `undecided` when that cannot be read: a
  * parameter without a name (a broken `$ref`), a body whose properties are not listed, a step past a
  * parameter that is not the body, or into a schema that is open there.
  */
 export type SourceInput =
   | { kind: 'known' }
   | { kind: 'undecided' }
-  | { kind: 'unknown'; step: string; before: string; meant: string | undefined };
+  | { kind: 'unknown'; step: string; before: string; meant: () => string | undefined };
 
 // Shared answers: every reference of the corpus is known or undecided, in each operation that shows it.
 const KNOWN: SourceInput = Object.freeze({ kind: 'known' });
@@ -85,13 +123,16 @@ export function sourceInput(model: SwaggerModel, source: OperationInfo, referenc
   if (!inputs) return UNDECIDED;
   if (inputs.names.has(reference)) return KNOWN;
   const separator = stepSeparator(reference);
-  if (separator === undefined) return unknownStep(reference, '', inputs.closest(reference));
+  if (separator === undefined) return unknownStep(reference, '', () => inputs.closest(reference));
   const first = reference.slice(0, reference.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, '', inputs.closest(first));
+  if (!inputs.names.has(first)) return unknownStep(first, '', () => inputs.closest(first));
   return stepsPastFirst(model, source, reference, separator, first);
 }
 
-function unknownStep(step: string, before: string, meant: string | undefined): SourceInput {
+/** `meant` is found on the first question, and kept: the findings of one kind of user share it. */
+function unknownStep(step: string, before: string, find: () => string | undefined): SourceInput {
+  let found: { name: string | undefined } | undefined;
+  const meant = () => (found ??= { name: find() }).name;
   return { kind: 'unknown', step, before, meant };
 }
 
@@ -134,7 +175,7 @@ function stepsPastFirst(
   // A dotted step may be part of a property name that has a dot in it.
   if (separator === '.' && names.some((name) => name.includes('.'))) return UNDECIDED;
   const step = reference.slice(offset + result.start, offset + result.end);
-  return unknownStep(step, reference.slice(0, offset + result.start - 1), closestMatcher(names)(step));
+  return unknownStep(step, reference.slice(0, offset + result.start - 1), () => closestMatcher(names)(step));
 }
 
 function bodyParameter(operation: OperationInfo): ParameterInfo | undefined {
@@ -142,9 +183,12 @@ function bodyParameter(operation: OperationInfo): ParameterInfo | undefined {
 }
 
 /**
- * The names of an operation's inputs (its parameters and its body's top-level properties), read
- * once for all the references to it, and the name a misspelt one is closest to, prepared once. Read
- * again for each reference, with a matcher prepared each time, the cost grew as references times inputs.
+ * The names of an operation's inputs (its parameters and its body's top-level properties), and the
+ * name a misspelt one is closest to, prepared once. One instance serves every operation whose inputs
+ * are the same (the same names, locations and body schema), for which a reference's answer is the
+ * same: most operations that list a shared parameter are alike, and a reference is then judged once
+ * per kind of operation, not once per operation (2,000 references x 2,000 operations: 14.9 s, each
+ * failure suggesting a name with a matcher prepared per operation; bench/dynamic-owners.ts).
  */
 export class OperationInputs {
   readonly names: ReadonlySet<string>;
@@ -161,27 +205,54 @@ export class OperationInputs {
   }
 }
 
-/** The inputs of each operation that a reference has asked about, or undefined where they cannot all be read. */
-const operationInputs = perModel(() => new Map<OperationInfo, OperationInputs | undefined>());
+/** The inputs of each operation asked about (undefined where they cannot all be read), and the instances by key. */
+const operationInputs = perModel(() => ({
+  byOperation: new Map<OperationInfo, OperationInputs | undefined>(),
+  byKey: new Map<string, OperationInputs>(),
+  schemaIds: new Map<JsonObject, number>(),
+}));
 
-function inputsOf(model: SwaggerModel, operation: OperationInfo): OperationInputs | undefined {
+/** The inputs of an operation, shared with every operation whose inputs are the same (see OperationInputs). */
+export function inputsOf(model: SwaggerModel, operation: OperationInfo): OperationInputs | undefined {
   const known = operationInputs(model);
-  if (known.has(operation)) return known.get(operation);
-  const inputs = readInputs(model, operation);
-  known.set(operation, inputs);
+  if (known.byOperation.has(operation)) return known.byOperation.get(operation);
+  const read = readInputs(model, operation, known.schemaIds);
+  let inputs: OperationInputs | undefined;
+  if (read) {
+    inputs = known.byKey.get(read.key);
+    if (!inputs) known.byKey.set(read.key, (inputs = new OperationInputs(read.names)));
+  }
+  known.byOperation.set(operation, inputs);
   return inputs;
 }
 
-function readInputs(model: SwaggerModel, operation: OperationInfo): OperationInputs | undefined {
+/**
+ * The names of an operation's inputs, and a key that is the same only for operations whose
+ * references lead to the same answers: each parameter's location and name, the body's property
+ * names, and which body schema (by identity) they come from.
+ */
+function readInputs(
+  model: SwaggerModel,
+  operation: OperationInfo,
+  schemaIds: Map<JsonObject, number>,
+): { names: string[]; key: string } | undefined {
   const names: string[] = [];
+  let key = '';
   for (const parameter of operation.parameters) {
     if (parameter.name === undefined) return undefined;
     names.push(parameter.name);
+    key += `${parameter.in ?? ''}\u0000${parameter.name}\u0000`;
     if (parameter.in !== 'body') continue;
     const schema = asObject(model.resolve(parameter.value.schema, '').value);
     const properties = asObject(schema?.properties);
     if (!schema || !properties || has(schema, 'allOf')) return undefined;
-    names.push(...Object.keys(properties));
+    let id = schemaIds.get(schema);
+    if (id === undefined) schemaIds.set(schema, (id = schemaIds.size));
+    key += `#${id}\u0000`;
+    for (const name of Object.keys(properties)) {
+      names.push(name);
+      key += `${name}\u0000`;
+    }
   }
-  return new OperationInputs(names);
+  return { names, key };
 }

@@ -12,6 +12,12 @@ import { perModel } from './rule-kit.js';
  * operations `$ref`, a path item's parameter (each of its operations), a webhook payload (each
  * trigger of its path item). Checked against the first of them only, Alemba ITSM's `entity_type`
  * passed `categoryId`, which four of the nine operations that list it lack.
+ *
+ * An internal operation is left out when a visible one shows the holder too: the designer never shows
+ * an internal operation's form, and the operation that calls it fills its inputs, so its dropdowns are
+ * never opened there. Alemba ITSM's four that lack `categoryId` are internal (dynamic sources); with
+ * them counted, SWG-DYN-PARAMS told four errors that need no fix. Where every user is internal they
+ * all stay: the holder is then checked where it is written.
  */
 
 const NONE: readonly OperationInfo[] = [];
@@ -48,7 +54,15 @@ function operationsOfPath(
     const operation = operations[index]!;
     if (keep(operation)) (kept ??= []).push(operation);
   }
-  return kept ?? NONE;
+  return kept ? shownUsers(kept) : NONE;
+}
+
+/** The visible users, when there are both visible and internal ones; else all of them (see the top). */
+export function shownUsers(users: OperationInfo[]): OperationInfo[] {
+  let internal = 0;
+  for (let index = 0; index < users.length; index++) if (users[index]!.isInternal) internal++;
+  if (internal === 0 || internal === users.length) return users;
+  return users.filter((operation) => !operation.isInternal);
 }
 
 /**
@@ -136,6 +150,7 @@ export class HolderUsers {
         else if (users[users.length - 1] !== operation) users.push(operation);
       }
     }
+    for (const [value, users] of listings) listings.set(value, shownUsers(users));
     return listings;
   }
 }
