@@ -29,9 +29,13 @@ export function folderNamedLike(title: string, folderName: string): boolean {
  * read as empty, and as any other such name.
  */
 export function sameLettersAndDigits(name: string, other: string): boolean {
-  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const otherLetters = letters(other);
+  const otherLetters = lettersAndDigits(other);
   // A name of punctuation only ("---") is compared as written: it has no letters to compare.
   if (otherLetters === '') return name.trim().toLowerCase() === other.trim().toLowerCase();
-  return letters(name) === otherLetters;
+  return lettersAndDigits(name) === otherLetters;
+}
+
+/** A name as names are compared: lower case, letters and digits only ('Zoho Calendar' is 'zohocalendar'). */
+export function lettersAndDigits(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }

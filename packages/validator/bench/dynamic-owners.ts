@@ -10,7 +10,7 @@
  */
 import { dynamicCalls } from '../src/rules/operations/dynamic-index.js';
 import { writtenSchemasOf } from '../src/rules/swagger/structure.js';
-import { SwaggerModel } from '../src/swagger/swagger-model.js';
+import { printSizes, timeOnModel } from './support/model-sizes.js';
 
 /** `size` paths, each with a POST whose body has a property filled by a dropdown, and their lookup. */
 function swaggerOf(size: number): Record<string, unknown> {
@@ -43,47 +43,19 @@ function swaggerOf(size: number): Record<string, unknown> {
   return { swagger: '2.0', info: { title: 'Bench', version: '1' }, paths };
 }
 
-function timed(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-/**
- * The median of `runs` timings, each on a fresh copy of the document (the structure walk is kept
- * per document, the other indexes per model). The structure walk that lists the holders is done
- * before ours is timed: ours reads the operations and finds each holder's. The baseline reads the
- * operations alone.
- */
-function callsMs(size: number, runs: number): { callsMs: number; baselineMs: number } {
-  const root = swaggerOf(size);
-  const calls: number[] = [];
-  const baseline: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const listed = new SwaggerModel(structuredClone(root));
-    baseline.push(timed(() => listed.operations));
-    const called = new SwaggerModel(structuredClone(root));
-    writtenSchemasOf(called);
-    calls.push(
-      timed(() => {
-        if (dynamicCalls(called).length !== size) throw new Error('calls missed');
-      }),
-    );
-  }
-  const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-  return { callsMs: median(calls), baselineMs: median(baseline) };
-}
-
 const runs = 5;
-const sizes = [10000, 20000];
 console.log(`median of ${runs} runs; baseline: reading the operations of a fresh model`);
-callsMs(sizes[0]!, 2); // warm-up
-const [small, large] = sizes.map((size) => callsMs(size, runs));
-for (const [at, size] of sizes.entries()) {
-  const { callsMs: ms, baselineMs } = [small, large][at]!;
-  console.log(
-    `${'dynamic calls, one per path'.padEnd(32)} ${String(size).padStart(6)} paths ${ms.toFixed(1).padStart(8)} ms` +
-      `  (baseline ${baselineMs.toFixed(1)} ms, ${(ms / baselineMs).toFixed(1)}x)`,
-  );
-}
-console.log(`${''.padEnd(32)} twice the paths: ${(large!.callsMs / small!.callsMs).toFixed(1)}x the time`);
+// The structure walk that lists the holders is done before ours is timed: ours reads the operations
+// and finds each holder's. The baseline reads the operations alone.
+const timings = [10000, 10000, 20000].map((size, at) =>
+  timeOnModel(
+    size,
+    swaggerOf(size),
+    at === 0 ? 2 : runs,
+    (model) => {
+      if (dynamicCalls(model).length !== size) throw new Error('calls missed');
+    },
+    writtenSchemasOf,
+  ),
+);
+printSizes('dynamic calls, one per path', 'paths', timings.slice(1)); // the first, a warm-up

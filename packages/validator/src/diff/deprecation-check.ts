@@ -4,12 +4,14 @@ import { operationLabel } from '../swagger/operation-label.js';
 import {
   annotationMembers,
   declaredVersion,
+  effectiveFamily,
   gapText,
+  namedPredecessor,
   newestNamedSuccessor,
   versionedName,
   versionGap,
 } from '../swagger/operation-versions.js';
-import { replacementTarget } from '../swagger/replacement-target.js';
+import { missingText, replacementTarget } from '../swagger/replacement-target.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import { nameExcerpt } from '../text/message-values.js';
 import { newestFamilyMembers } from './replacement-index.js';
@@ -51,7 +53,7 @@ export interface DeprecationFacts {
 export function judgeDeprecation(deprecated: OperationInfo, facts: DeprecationFacts): DeprecationVerdict {
   const { model } = facts;
   const replacement = asObject(asObject(deprecated.operation['x-ms-api-annotation'])?.replacement);
-  const named = replacementTarget(replacement, model, facts.apiNames);
+  const named = replacementTarget(replacement, deprecated, model, facts.apiNames);
   if (named?.kind === 'here') {
     return replaced(
       `Its replacement is '${operationLabel(named.operation)}', named by its annotation's replacement.`,
@@ -65,7 +67,7 @@ export function judgeDeprecation(deprecated: OperationInfo, facts: DeprecationFa
   if (named?.kind === 'missing') {
     return {
       kind: 'incomplete',
-      detail: `Its annotation's replacement names '${nameExcerpt(named.operationId)}', which is no operation of this swagger.`,
+      detail: `Its annotation's replacement names '${nameExcerpt(named.operationId)}', ${missingText(named)}.`,
       advice:
         named.meant === undefined
           ? "Set the replacement's operationId to the operationId of the operation that replaces it."
@@ -76,17 +78,20 @@ export function judgeDeprecation(deprecated: OperationInfo, facts: DeprecationFa
   const declared = declaredVersion(deprecated);
   const family = declared.family;
   const revision = declared.revision ?? 1;
-  if (family !== undefined && declared.revision !== undefined) {
-    const newest = newestFamilyMembers(model).get(family);
+  // Without a family, the versioning doc puts it at revision 1 of the family of its operationId
+  // (effectiveFamily), as SWG-OPID-SUFFIX-FAMILY reads it: a newer revision of that links it too.
+  const implied = effectiveFamily(deprecated);
+  if (implied !== undefined && declared.revision !== undefined) {
+    const newest = newestFamilyMembers(model).get(implied);
     if (newest && newest.revision > declared.revision) {
       return replaced(
-        `Its replacement is '${operationLabel(newest.operation)}', revision ${newest.revision} of its family '${nameExcerpt(family)}'.`,
+        `Its replacement is '${operationLabel(newest.operation)}', revision ${newest.revision} of its family '${nameExcerpt(implied)}'${family === undefined ? ' (its operationId, as it has none written)' : ''}.`,
       );
     }
   }
 
   const successor = newestNamedSuccessor(model, deprecated);
-  if (successor) return unlinkedVersion(deprecated, successor.operation, successor.version);
+  if (successor) return unlinkedVersion(model, deprecated, successor.operation, successor.version);
 
   const id = deprecated.operationId ?? family;
   const next = id === undefined ? undefined : `${versionedName(id).base}_V${revision + 1}`;
@@ -113,6 +118,7 @@ function replaced(detail: string): DeprecationVerdict {
  * judgeDeprecation found those); else what is missing, and the members that link them.
  */
 function unlinkedVersion(
+  model: SwaggerModel,
   deprecated: OperationInfo,
   newVersion: OperationInfo,
   version: number,
@@ -123,9 +129,11 @@ function unlinkedVersion(
   if (declared.family === undefined) {
     // Microsoft's versioning doc puts an operation without a family in the family of its
     // operationId, and its deprecate-operation doc names the family so; that doc writes the family
-    // on both, which is what is asked. The new version's own family, if another, is changed, as
-    // SWG-OPID-SUFFIX-FAMILY asks of it.
-    const family = deprecated.operationId!;
+    // on both, which is what is asked. A deprecated 'GetTask_V2' is itself a version of 'GetTask':
+    // its family is that one's (SWG-OPID-SUFFIX-FAMILY asks so of it), not 'GetTask_V2'. The new
+    // version's own family, if another, is changed, as that rule asks of it.
+    const earlier = namedPredecessor(model, deprecated);
+    const family = effectiveFamily(earlier ?? deprecated)!;
     const written = declaredVersion(newVersion);
     const linked = written.family === family && written.revision !== undefined && written.revision > own;
     return {

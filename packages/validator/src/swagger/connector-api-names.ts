@@ -1,3 +1,4 @@
+import { lettersAndDigits } from '@connector-alm/core';
 import { asArray, asObject, asString, forEachEntry } from './json-values.js';
 
 /*
@@ -22,9 +23,7 @@ export interface ConnectorNameParts {
 }
 
 /** Lower case, letters and digits only: 'Zoho Calendar' and 'zoho-calendar' are 'zohocalendar'. */
-function comparable(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+const comparable = lettersAndDigits;
 
 /** The names, made comparable, by which a replacement's `api` can name this connector. */
 export function connectorApiNames(parts: ConnectorNameParts): ReadonlySet<string> {

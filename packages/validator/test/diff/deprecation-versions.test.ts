@@ -63,10 +63,14 @@ describe('a deprecated operation beside the one named as its new version', () =>
   });
 
   it('names the missing annotation of the deprecated one, in the family of its operationId', () => {
+    // Microsoft's versioning doc puts an operation without annotation at revision 1 of the family of
+    // its operationId: a new version at revision 2 of that family is linked to it.
     const onlyV2 = diffEdited(withV2(undefined, { family: 'GetTask', revision: 2 }));
-    expect(deprecation(onlyV2).message).toBe(
-      `${INCOMPLETE} It has no x-ms-api-annotation: nothing links it to 'GetTask_V2', named as its new version. Set "family": "GetTask" and "revision": 1 in its "x-ms-api-annotation".`,
-    );
+    expect(deprecation(onlyV2)).toMatchObject({
+      ruleId: 'CHG-OP-DEPRECATED',
+      message:
+        "The operation has been deprecated. Its replacement is 'GetTask_V2', revision 2 of its family 'GetTask' (its operationId, as it has none written).",
+    });
     // The family of the deprecated one's operationId, as the designer defaults it: a new version of
     // another family is moved into it, as SWG-OPID-SUFFIX-FAMILY asks of it too.
     const otherName = diffEdited(withV2(undefined, { family: 'Tasks', revision: 2 }));
@@ -128,6 +132,13 @@ describe("a deprecated operation's annotation replacement", () => {
       });
     },
   );
+
+  it('names the deprecated operation itself: BRK-DEPRECATION-PROCESS, not a replacement', () => {
+    expect(deprecation(diffEdited(replacedBy('contosotasks', 'GetTask')))).toMatchObject({
+      ruleId: 'BRK-DEPRECATION-PROCESS',
+      message: `${INCOMPLETE} Its annotation's replacement names 'GetTask', which is the operation itself. Set the replacement's operationId to the operationId of the operation that replaces it.`,
+    });
+  });
 
   it('names an operation of another connector: not looked up, CHG-OP-DEPRECATED naming it', () => {
     expect(deprecation(diffEdited(replacedBy('contosoplanner', 'GetPlannerTask'))).message).toBe(

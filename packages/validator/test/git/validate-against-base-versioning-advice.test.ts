@@ -75,13 +75,13 @@ function aboutOf(finding: Finding): string {
   return /ValuePath: operation\/(\S+)/.exec(finding.message)?.[1] ?? /'([^']+)'/.exec(finding.message)![1]!;
 }
 
-/** The edit, then the edit with every finding's advice followed; what each leaves. */
-async function editThenFollow(edit: (swagger: Json) => void) {
-  const first = await validateEdit(edit);
+/** The edit (on `base`), then the edit with every finding's advice followed; what each leaves. */
+async function editThenFollow(edit: (swagger: Json) => void, base: (swagger: Json) => void = () => {}) {
+  const first = await validateEdit(edit, base);
   const followed = await validateEdit((swagger) => {
     edit(swagger);
     for (const finding of first.findings) follow(swagger, finding.message, aboutOf(finding));
-  });
+  }, base);
   return { first, followed };
 }
 
@@ -106,11 +106,6 @@ describe('the versioning advice, followed as written', () => {
       'a version 2 of a misspelt family',
       version2(FAMILY_1, { family: 'Get_Task', revision: 2 }),
       ['BRK-DEPRECATION-PROCESS', 'SWG-OPID-SUFFIX-FAMILY'],
-    ],
-    [
-      'a deprecated version 1 without annotation',
-      version2(undefined, { family: 'GetTask', revision: 2 }),
-      ['BRK-DEPRECATION-PROCESS'],
     ],
     ['neither annotated', version2(undefined, undefined), ['BRK-DEPRECATION-PROCESS']],
     [
@@ -137,6 +132,34 @@ describe('the versioning advice, followed as written', () => {
   ])('%s', async (_name, edit, ruleIds) => {
     const { first, followed } = await editThenFollow(edit);
     expect(first.findings.map((finding) => finding.ruleId).sort()).toEqual(ruleIds);
+    expectClean(followed);
+  });
+
+  it("a deprecated version 1 without annotation is in its operationId's family, as the versioning doc defaults it", async () => {
+    const { findings, changes } = await validateEdit(version2(undefined, { family: 'GetTask', revision: 2 }));
+    expect(findings).toEqual([]);
+    expect(
+      changes.filter((change) => /DEPRECAT/.test(change.ruleId)).map((change) => change.message),
+    ).toEqual([
+      "The operation has been deprecated. Its replacement is 'GetTask_V2', revision 2 of its family 'GetTask' (its operationId, as it has none written).",
+    ]);
+  });
+
+  it("a version 2 deprecated for a version 3, none annotated: the family is the version 1's", async () => {
+    const base = version2(undefined, undefined);
+    // Made on the base's swagger (validateEdit's `edit` follows its `base`).
+    const edit = (swagger: Json): void => {
+      const item = swagger.paths[V2];
+      const copy = structuredClone(item.get);
+      item.get.deprecated = true;
+      item.get.summary += ' (deprecated)';
+      item.get.description += ' (deprecated)';
+      copy.operationId = 'GetTask_V3';
+      swagger.paths['/v3/tasks/{taskId}'] = { get: copy };
+    };
+    const { first, followed } = await editThenFollow(edit, base);
+    expect(first.findings.map((finding) => finding.ruleId)).toEqual(['BRK-DEPRECATION-PROCESS']);
+    expect(first.findings[0]!.message).toContain('"family": "GetTask" and "revision": 2 in its');
     expectClean(followed);
   });
 

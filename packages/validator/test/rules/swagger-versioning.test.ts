@@ -227,6 +227,21 @@ describe('SWG-DEPRECATED-LABEL of an internal operation', () => {
     ]);
   });
 
+  // 8 of those 11 corpus operations are dropdown or schema helpers, which no flow shows as a card.
+  it('is quiet on one that an x-ms-dynamic-values call targets', async () => {
+    const helper: SwaggerEdit = (s) => {
+      s.paths['/tasks'].get.deprecated = true;
+      s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      s.paths['/tasks/{taskId}'].get.parameters.push({
+        name: 'kind',
+        in: 'query',
+        type: 'string',
+        'x-ms-dynamic-values': { operationId: 'ListTasks', 'value-path': 'id' },
+      });
+    };
+    expect(await swaggerFindings('SWG-DEPRECATED-LABEL', helper)).toEqual([]);
+  });
+
   it('is quiet once labelled', async () => {
     const labelled = await swaggerFindings('SWG-DEPRECATED-LABEL', (s) => {
       const operation = s.paths['/tasks'].get;
@@ -345,6 +360,22 @@ describeRule(
       name: 'on one without an api: it can only be here',
       edit: annotate({ replacement: { operationId: 'GetTasks' } }, true),
       pointer: `${ANNOTATION}/replacement/operationId`,
+    },
+    {
+      name: 'on the deprecated operation itself',
+      edit: annotate({ replacement: { api: 'contoso', operationId: 'ListTasks' } }, true),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message:
+        /^The replacement of the operation 'ListTasks' names 'ListTasks', which is the operation itself: set its operationId to that of the operation that replaces it\.$/,
+    },
+    {
+      name: 'on another deprecated operation',
+      edit: both(annotate({ replacement: { api: 'contoso', operationId: 'GetTask' } }, true), (s) => {
+        s.paths['/tasks/{taskId}'].get.deprecated = true;
+      }),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message:
+        /names 'GetTask', which is deprecated too: set its operationId to that of the operation that replaces it\.$/,
     },
     {
       name: 'as a warning for a custom connector',

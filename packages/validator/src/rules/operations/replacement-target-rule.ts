@@ -4,11 +4,12 @@ import { connectorApiNames } from '../../swagger/connector-api-names.js';
 import { asObject } from '../../swagger/json-values.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import { operationLabel } from '../../swagger/operation-label.js';
-import { replacementTarget } from '../../swagger/replacement-target.js';
+import { missingText, replacementTarget } from '../../swagger/replacement-target.js';
 import { nameExcerpt } from '../../text/message-values.js';
 
 /**
- * A replacement that names an operation this swagger lacks, while its `api` names this connector
+ * A replacement that names an operation this swagger lacks (or one the designer cannot offer in its
+ * place: the deprecated operation itself, or another deprecated one), while its `api` names this connector
  * (connector-api-names.ts says why only then): the designer has nothing to offer in place of the
  * deprecated operation. No merged connector writes a replacement at all.
  */
@@ -18,7 +19,7 @@ export const replacementTargetRule: RuleDefinition = {
   title:
     "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
   description:
-    "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
+    "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
   levels: certificationLevels('error'),
   example: {
     placement: 'deprecatedAnnotation',
@@ -33,11 +34,11 @@ export const replacementTargetRule: RuleDefinition = {
       const replacement = asObject(asObject(operation.operation['x-ms-api-annotation'])?.replacement);
       if (!replacement) continue;
       apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger.root, apiProperties });
-      const target = replacementTarget(replacement, swagger, apiNames);
+      const target = replacementTarget(replacement, operation, swagger, apiNames);
       if (target?.kind !== 'missing') continue;
       report({
         pointer: childPointer(operation.pointer, 'x-ms-api-annotation', 'replacement', 'operationId'),
-        message: `The replacement of the operation '${operationLabel(operation)}' names '${nameExcerpt(target.operationId)}', which is no operation of this swagger: ${target.meant === undefined ? 'set its operationId to that of the operation that replaces it' : `set its operationId to '${nameExcerpt(target.meant)}'`}.`,
+        message: `The replacement of the operation '${operationLabel(operation)}' names '${nameExcerpt(target.operationId)}', ${missingText(target)}: ${target.meant === undefined ? 'set its operationId to that of the operation that replaces it' : `set its operationId to '${nameExcerpt(target.meant)}'`}.`,
       });
     }
   },

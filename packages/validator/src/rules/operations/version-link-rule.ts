@@ -61,10 +61,11 @@ export const versionLinkRule: RuleDefinition = {
   check({ swagger, report }) {
     if (!swagger) return;
     for (const operation of swagger.operations) {
-      const earlier = namedPredecessor(swagger, operation);
-      if (!earlier) continue;
+      // The cheap test first: most operations have no annotation, and need no predecessor.
       const written = declaredVersion(operation);
       if (!written.annotated || written.revision === undefined) continue;
+      const earlier = namedPredecessor(swagger, operation);
+      if (!earlier) continue;
       const version = versionedName(operation.operationId!).version;
       if (written.revision >= 2 && written.revision !== version) continue;
       const before = declaredVersion(earlier).revision;

@@ -9,6 +9,7 @@ import { fill, perModel } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { replacementTargetRule } from './replacement-target-rule.js';
 import { versionLinkRule } from './version-link-rule.js';
+import { dynamicSources } from './dynamic-sources.js';
 
 /**
  * An operation with an `x-ms-api-annotation` object. Its pointer is built when read: the rules
@@ -293,7 +294,7 @@ export const versioningRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Label deprecated operations "(deprecated)" in their summary.',
     description:
-      'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 11 internal ones (DocumentsCorePack, Talkdesk, monday: info).',
+      'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. An internal one that an x-ms-dynamic-* call targets is not asked: a dropdown or schema helper has no card. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 3 internal ones that no dynamic call targets (DocumentsCorePack, Talkdesk, monday: info), and 8 internal dynamic helpers (not asked).',
     levels: certificationLevels('warning', 'info'),
     milderCases: [{ when: 'for an internal operation', atMost: 'info' }],
     example: {
@@ -306,6 +307,9 @@ export const versioningRules: RuleDefinition[] = [
         if (!operation.isDeprecated) continue;
         const summary = asString(operation.operation.summary);
         if (summary === undefined || /deprecated/i.test(summary)) continue;
+        // A hidden dropdown or schema helper (8 of the 11 internal ones in the corpus) never had a
+        // card of its own: no flow shows its summary, and the label would be for nobody.
+        if (operation.isInternal && dynamicSources(swagger!).has(operation)) continue;
         // Ask for the description's label only where it is missing (5 corpus operations have it there).
         const description = asString(operation.operation.description);
         const labelled = description !== undefined && /deprecated/i.test(description);
