@@ -27119,10 +27119,12 @@ function folderNamedLike(title, folderName) {
   return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
 }
 function sameLettersAndDigits(name, other) {
-  const letters = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const otherLetters = letters(other);
+  const otherLetters = lettersAndDigits(other);
   if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
-  return letters(name) === otherLetters;
+  return lettersAndDigits(name) === otherLetters;
+}
+function lettersAndDigits(text3) {
+  return text3.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 // packages/core/src/script-operations.ts
@@ -46683,7 +46685,13 @@ function operationsOfPath(model, path115, keep) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
-  return kept ?? NONE2;
+  return kept ? shownUsers(kept) : NONE2;
+}
+function shownUsers(users) {
+  let internal = 0;
+  for (let index = 0; index < users.length; index++) if (users[index].isInternal) internal++;
+  if (internal === 0 || internal === users.length) return users;
+  return users.filter((operation2) => !operation2.isInternal);
 }
 var HolderUsers = class {
   constructor(model, asked) {
@@ -46752,6 +46760,7 @@ var HolderUsers = class {
         else if (users[users.length - 1] !== operation2) users.push(operation2);
       }
     }
+    for (const [value, users] of listings) listings.set(value, shownUsers(users));
     return listings;
   }
 };
@@ -46856,20 +46865,41 @@ function callArguments(call) {
 }
 
 // packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
-function ambiguousReferences(call) {
+function ambiguousReferences(model, call) {
   const names3 = [];
+  let twice;
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
-    if (argument.name.includes("/") || call.users.some((user) => namedTwice(user, argument.name)))
+    if (argument.name.includes("/") || (twice ??= namedTwiceInUsers(model, call)).has(argument.name))
       names3.push(argument.name);
   }
   return names3;
 }
-function namedTwice(operation2, name) {
-  let seen = 0;
-  for (const parameter of operation2.parameters) if (parameter.name === name && ++seen > 1) return true;
-  return false;
+var NONE3 = /* @__PURE__ */ new Set();
+function namedTwiceInUsers(model, call) {
+  let names3;
+  for (const user of call.users) {
+    for (const name of namedTwice(model, user)) (names3 ??= /* @__PURE__ */ new Set()).add(name);
+  }
+  return names3 ?? NONE3;
+}
+var namedTwiceByOperation = perModel(() => /* @__PURE__ */ new Map());
+function namedTwice(model, operation2) {
+  const known = namedTwiceByOperation(model);
+  let twice = known.get(operation2);
+  if (twice) return twice;
+  let seen;
+  let found;
+  for (const parameter of operation2.parameters) {
+    const name = parameter.name;
+    if (name === void 0) continue;
+    if ((seen ??= /* @__PURE__ */ new Set()).has(name)) (found ??= /* @__PURE__ */ new Set()).add(name);
+    else seen.add(name);
+  }
+  twice = found ?? NONE3;
+  known.set(operation2, twice);
+  return twice;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -46884,9 +46914,10 @@ function ambiguityRule(id, legacy, modern) {
       bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
     },
     check({ swagger: swagger2, report: report2 }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (!swagger2) return;
+      for (const call of dynamicCalls(swagger2)) {
         if (call.extension !== legacy || has(call.holder, modern)) continue;
-        const ambiguous = ambiguousReferences(call);
+        const ambiguous = ambiguousReferences(swagger2, call);
         if (ambiguous.length === 0) continue;
         const properties = ambiguous.some((name) => name.includes("/"));
         report2({
@@ -47039,11 +47070,39 @@ function sourceParameter(operation2, name) {
   return match2;
 }
 function firstWrongSource(call, name, wrong) {
-  for (const operation2 of call.users) {
-    const parameter = sourceParameter(operation2, name);
-    if (parameter && wrong(parameter)) return { operation: operation2, parameter };
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    if (wrong(source.parameter)) return source;
   }
   return void 0;
+}
+var NO_SOURCES = [];
+var callSources = /* @__PURE__ */ new WeakMap();
+function sourcesOf(call) {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  const given2 = asObject(call.call.parameters);
+  for (const key2 in given2) {
+    const entry = has(given2, key2) ? asObject(given2[key2]) : void 0;
+    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference2 !== void 0) referenced.add(reference2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const operation2 of referenced.size === 0 ? [] : call.users) {
+    for (const parameter of operation2.parameters) {
+      const name = parameter.name;
+      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation2, name);
+      if (value === void 0) continue;
+      seen.add(value);
+      const list3 = sources.get(name);
+      if (list3) list3.push({ operation: operation2, parameter: value });
+      else sources.set(name, [{ operation: operation2, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
 }
 var KNOWN = Object.freeze({ kind: "known" });
 var UNDECIDED = Object.freeze({ kind: "undecided" });
@@ -47052,12 +47111,14 @@ function sourceInput(model, source, reference2) {
   if (!inputs) return UNDECIDED;
   if (inputs.names.has(reference2)) return KNOWN;
   const separator = stepSeparator(reference2);
-  if (separator === void 0) return unknownStep(reference2, "", inputs.closest(reference2));
+  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
   const first = reference2.slice(0, reference2.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, "", inputs.closest(first));
+  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
   return stepsPastFirst(model, source, reference2, separator, first);
 }
-function unknownStep(step2, before, meant) {
+function unknownStep(step2, before, find) {
+  let found;
+  const meant = () => (found ??= { name: find() }).name;
   return { kind: "unknown", step: step2, before, meant };
 }
 function stepSeparator(reference2) {
@@ -47084,7 +47145,7 @@ function stepsPastFirst(model, source, reference2, separator, first) {
   const names3 = propertyNames(model, result.parent);
   if (separator === "." && names3.some((name) => name.includes("."))) return UNDECIDED;
   const step2 = reference2.slice(offset + result.start, offset + result.end);
-  return unknownStep(step2, reference2.slice(0, offset + result.start - 1), closestMatcher(names3)(step2));
+  return unknownStep(step2, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names3)(step2));
 }
 function bodyParameter(operation2) {
   return operation2.parameters.find((parameter) => parameter.in === "body");
@@ -47103,26 +47164,43 @@ var OperationInputs = class {
     return this.matcher(name);
   }
 };
-var operationInputs = perModel(() => /* @__PURE__ */ new Map());
+var operationInputs = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  schemaIds: /* @__PURE__ */ new Map()
+}));
 function inputsOf(model, operation2) {
   const known = operationInputs(model);
-  if (known.has(operation2)) return known.get(operation2);
-  const inputs = readInputs(model, operation2);
-  known.set(operation2, inputs);
+  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
+  const read2 = readInputs(model, operation2, known.schemaIds);
+  let inputs;
+  if (read2) {
+    inputs = known.byKey.get(read2.key);
+    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
+  }
+  known.byOperation.set(operation2, inputs);
   return inputs;
 }
-function readInputs(model, operation2) {
+function readInputs(model, operation2, schemaIds) {
   const names3 = [];
+  let key2 = "";
   for (const parameter of operation2.parameters) {
     if (parameter.name === void 0) return void 0;
     names3.push(parameter.name);
+    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
     if (parameter.in !== "body") continue;
     const schema = asObject(model.resolve(parameter.value.schema, "").value);
     const properties = asObject(schema?.properties);
     if (!schema || !properties || has(schema, "allOf")) return void 0;
-    names3.push(...Object.keys(properties));
+    let id = schemaIds.get(schema);
+    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
+    key2 += `#${id}\0`;
+    for (const name of Object.keys(properties)) {
+      names3.push(name);
+      key2 += `${name}\0`;
+    }
   }
-  return new OperationInputs(names3);
+  return { names: names3, key: key2 };
 }
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
@@ -47195,6 +47273,7 @@ function reportUnknownReferences(model, call, report2) {
   const users = call.users;
   if (users.length === 0) return;
   const given2 = asObject(call.call.parameters);
+  let kinds;
   for (const name in given2) {
     if (!has(given2, name)) continue;
     const entry = asObject(given2[name]);
@@ -47202,22 +47281,26 @@ function reportUnknownReferences(model, call, report2) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
+    kinds ??= userKinds(model, users);
     const failing = [];
-    for (const operation2 of users) {
-      const input = sourceInput(model, operation2, reference2);
-      if (input.kind === "unknown") failing.push({ operation: operation2, input });
+    let failingUsers = 0;
+    for (const kind of kinds) {
+      const input = sourceInput(model, kind.operations[0], reference2);
+      if (input.kind !== "unknown") continue;
+      failing.push({ kind, input });
+      failingUsers += kind.operations.length;
     }
     if (failing.length === 0) continue;
-    if (failing.length === users.length) {
-      const { operation: operation2, input } = failing[0];
+    if (failingUsers === users.length) {
+      const { kind, input } = failing[0];
       const others2 = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
       report2({
         pointer: childPointer(call.pointer, "parameters", name, key2),
-        message: unknownMessage(reference2, operation2, input) + others2
+        message: unknownMessage(reference2, kind.operations[0], input) + others2
       });
       continue;
     }
-    for (const { operation: operation2, input } of failing) {
+    for (const { operation: operation2, input } of inUsersOrder(failing)) {
       report2({
         pointer: listingPointer(call, operation2),
         message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
@@ -47225,9 +47308,35 @@ function reportUnknownReferences(model, call, report2) {
     }
   }
 }
+function inUsersOrder(failing) {
+  const told = [];
+  for (const { kind, input } of failing) {
+    for (let index = 0; index < kind.operations.length; index++) {
+      told.push({ operation: kind.operations[index], input, at: kind.at[index] });
+    }
+  }
+  if (failing.length > 1) told.sort((a, b) => a.at - b.at);
+  return told;
+}
+function userKinds(model, users) {
+  const kinds = /* @__PURE__ */ new Map();
+  for (let at = 0; at < users.length; at++) {
+    const operation2 = users[at];
+    const inputs = inputsOf(model, operation2);
+    if (!inputs) continue;
+    const kind = kinds.get(inputs);
+    if (!kind) kinds.set(inputs, { operations: [operation2], at: [at] });
+    else {
+      kind.operations.push(operation2);
+      kind.at.push(at);
+    }
+  }
+  return [...kinds.values()];
+}
 function unknownMessage(reference2, operation2, input) {
   const label = operationLabel(operation2);
-  const meant = input.meant === void 0 ? "" : ` Did you mean '${nameExcerpt(input.meant)}'?`;
+  const closest = input.meant();
+  const meant = closest === void 0 ? "" : ` Did you mean '${nameExcerpt(closest)}'?`;
   if (input.before !== "") {
     return `The parameter reference '${nameExcerpt(reference2)}' leads nowhere in operation '${label}': '${nameExcerpt(input.before)}' has no property '${nameExcerpt(input.step)}', so the designer sends nothing for it.${meant}`;
   }
@@ -47255,7 +47364,7 @@ var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` and `allOf` followed); the designer sends nothing for any other. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; of these, internal operations only when none is visible, as the designer never shows their form): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -51598,9 +51707,7 @@ var swaggerSecurityRules = [
 ];
 
 // packages/validator/src/swagger/connector-api-names.ts
-function comparable(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
+var comparable = lettersAndDigits;
 function connectorApiNames(parts) {
   const names3 = /* @__PURE__ */ new Set();
   const add2 = (name) => {
@@ -51629,23 +51736,41 @@ function redirectUrls(apiProperties2) {
 }
 
 // packages/validator/src/swagger/replacement-target.ts
-function replacementTarget(replacement2, model, apiNames) {
+function replacementTarget(replacement2, deprecated, model, apiNames) {
   const operationId = asString(replacement2?.operationId);
   if (operationId === void 0 || operationId === "") return void 0;
   const operation2 = model.operationById(operationId);
-  if (operation2) return { kind: "here", operation: operation2 };
+  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
   const api = asString(replacement2.api);
   if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
     return { kind: "elsewhere", api, operationId };
   }
-  return { kind: "missing", operationId, meant: closestActive(model, operationId) };
+  const meant = activeMatcher(model)(operationId);
+  if (!operation2) return { kind: "missing", operationId, meant };
+  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
 }
-function closestActive(model, operationId) {
-  const ids = [];
-  for (const operation2 of model.operations) {
-    if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+function missingText(target2) {
+  switch (target2.names) {
+    case "itself":
+      return "which is the operation itself";
+    case "deprecated":
+      return "which is deprecated too";
+    default:
+      return "which is no operation of this swagger";
   }
-  return closestMatch(operationId, ids);
+}
+var activeMatchers = /* @__PURE__ */ new WeakMap();
+function activeMatcher(model) {
+  let matcher = activeMatchers.get(model);
+  if (!matcher) {
+    const ids = [];
+    for (const operation2 of model.operations) {
+      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+    }
+    matcher = closestMatcher(ids);
+    activeMatchers.set(model, matcher);
+  }
+  return matcher;
 }
 
 // packages/validator/src/rules/operations/replacement-target-rule.ts
@@ -51653,7 +51778,7 @@ var replacementTargetRule = {
   id: "SWG-ANN-REPL-TARGET",
   file: "swagger",
   title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
-  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
   levels: certificationLevels("error"),
   example: {
     placement: "deprecatedAnnotation",
@@ -51668,11 +51793,11 @@ var replacementTargetRule = {
       const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
       if (!replacement2) continue;
       apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger2.root, apiProperties: apiProperties2 });
-      const target2 = replacementTarget(replacement2, swagger2, apiNames);
+      const target2 = replacementTarget(replacement2, operation2, swagger2, apiNames);
       if (target2?.kind !== "missing") continue;
       report2({
         pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
-        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', which is no operation of this swagger: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
+        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', ${missingText(target2)}: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
       });
     }
   }
@@ -51738,23 +51863,34 @@ function namedPredecessor(model, operation2) {
   if (operation2.operationId === void 0) return void 0;
   const name = versionedName(operation2.operationId);
   if (!name.suffixed) return void 0;
-  let found;
-  for (const entry of versionsByBase(model).get(name.base) ?? []) {
-    if (entry.version >= name.version) break;
-    found = entry.operation;
+  const list3 = versionsByBase(model).get(name.base) ?? [];
+  let low = 0;
+  let high = list3.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (list3[middle].version < name.version) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  return low === 0 ? void 0 : list3[low - 1].operation;
 }
+var newestActive = /* @__PURE__ */ new WeakMap();
 function newestNamedSuccessor(model, operation2) {
   if (operation2.operationId === void 0) return void 0;
   const name = versionedName(operation2.operationId);
-  const list3 = versionsByBase(model).get(name.base) ?? [];
-  for (let index = list3.length - 1; index >= 0; index--) {
-    const entry = list3[index];
-    if (entry.version <= name.version) return void 0;
-    if (!entry.operation.isDeprecated) return entry;
+  let known = newestActive.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    newestActive.set(model, known);
   }
-  return void 0;
+  if (!known.has(name.base)) {
+    const list3 = versionsByBase(model).get(name.base) ?? [];
+    known.set(
+      name.base,
+      list3.findLast((entry) => !entry.operation.isDeprecated)
+    );
+  }
+  const newest = known.get(name.base);
+  return newest !== void 0 && newest.version > name.version ? newest : void 0;
 }
 
 // packages/validator/src/rules/operations/version-link-rule.ts
@@ -51786,10 +51922,10 @@ var versionLinkRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     for (const operation2 of swagger2.operations) {
-      const earlier2 = namedPredecessor(swagger2, operation2);
-      if (!earlier2) continue;
       const written2 = declaredVersion(operation2);
       if (!written2.annotated || written2.revision === void 0) continue;
+      const earlier2 = namedPredecessor(swagger2, operation2);
+      if (!earlier2) continue;
       const version = versionedName(operation2.operationId).version;
       if (written2.revision >= 2 && written2.revision !== version) continue;
       const before = declaredVersion(earlier2).revision;
@@ -51806,6 +51942,16 @@ var versionLinkRule = {
     }
   }
 };
+
+// packages/validator/src/rules/operations/dynamic-sources.ts
+var dynamicSources = perModel((model) => {
+  const sources = /* @__PURE__ */ new Set();
+  for (const call of dynamicCalls(model)) {
+    const target2 = targetOf(model, call);
+    if (target2) sources.add(target2);
+  }
+  return sources;
+});
 
 // packages/validator/src/rules/operations/versioning.ts
 var Annotated = class {
@@ -52048,7 +52194,7 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 11 internal ones (DocumentsCorePack, Talkdesk, monday: info).',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. An internal one that an x-ms-dynamic-* call targets is not asked: a dropdown or schema helper has no card. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 3 internal ones that no dynamic call targets (DocumentsCorePack, Talkdesk, monday: info), and 8 internal dynamic helpers (not asked).',
     levels: certificationLevels("warning", "info"),
     milderCases: [{ when: "for an internal operation", atMost: "info" }],
     example: {
@@ -52061,6 +52207,7 @@ var versioningRules = [
         if (!operation2.isDeprecated) continue;
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
+        if (operation2.isInternal && dynamicSources(swagger2).has(operation2)) continue;
         const description = asString(operation2.operation.description);
         const labelled3 = description !== void 0 && /deprecated/i.test(description);
         report2({
@@ -57721,7 +57868,7 @@ function buildIndex(model) {
 function judgeDeprecation(deprecated, facts) {
   const { model } = facts;
   const replacement2 = asObject(asObject(deprecated.operation["x-ms-api-annotation"])?.replacement);
-  const named2 = replacementTarget(replacement2, model, facts.apiNames);
+  const named2 = replacementTarget(replacement2, deprecated, model, facts.apiNames);
   if (named2?.kind === "here") {
     return replaced(
       `Its replacement is '${operationLabel(named2.operation)}', named by its annotation's replacement.`
@@ -57735,23 +57882,24 @@ function judgeDeprecation(deprecated, facts) {
   if (named2?.kind === "missing") {
     return {
       kind: "incomplete",
-      detail: `Its annotation's replacement names '${nameExcerpt(named2.operationId)}', which is no operation of this swagger.`,
+      detail: `Its annotation's replacement names '${nameExcerpt(named2.operationId)}', ${missingText(named2)}.`,
       advice: named2.meant === void 0 ? "Set the replacement's operationId to the operationId of the operation that replaces it." : `Set the replacement's operationId to '${nameExcerpt(named2.meant)}'.`
     };
   }
   const declared2 = declaredVersion(deprecated);
   const family = declared2.family;
   const revision = declared2.revision ?? 1;
-  if (family !== void 0 && declared2.revision !== void 0) {
-    const newest = newestFamilyMembers(model).get(family);
+  const implied = effectiveFamily(deprecated);
+  if (implied !== void 0 && declared2.revision !== void 0) {
+    const newest = newestFamilyMembers(model).get(implied);
     if (newest && newest.revision > declared2.revision) {
       return replaced(
-        `Its replacement is '${operationLabel(newest.operation)}', revision ${newest.revision} of its family '${nameExcerpt(family)}'.`
+        `Its replacement is '${operationLabel(newest.operation)}', revision ${newest.revision} of its family '${nameExcerpt(implied)}'${family === void 0 ? " (its operationId, as it has none written)" : ""}.`
       );
     }
   }
   const successor = newestNamedSuccessor(model, deprecated);
-  if (successor) return unlinkedVersion(deprecated, successor.operation, successor.version);
+  if (successor) return unlinkedVersion(model, deprecated, successor.operation, successor.version);
   const id = deprecated.operationId ?? family;
   const next = id === void 0 ? void 0 : `${versionedName(id).base}_V${revision + 1}`;
   if (family !== void 0 && family !== facts.familyBefore) {
@@ -57769,12 +57917,13 @@ function judgeDeprecation(deprecated, facts) {
 function replaced(detail) {
   return { kind: "replaced", detail };
 }
-function unlinkedVersion(deprecated, newVersion, version) {
+function unlinkedVersion(model, deprecated, newVersion, version) {
   const declared2 = declaredVersion(deprecated);
   const label = operationLabel(newVersion);
   const own2 = versionedName(deprecated.operationId).version;
   if (declared2.family === void 0) {
-    const family = deprecated.operationId;
+    const earlier2 = namedPredecessor(model, deprecated);
+    const family = effectiveFamily(earlier2 ?? deprecated);
     const written2 = declaredVersion(newVersion);
     const linked = written2.family === family && written2.revision !== void 0 && written2.revision > own2;
     return {

@@ -5128,10 +5128,12 @@ function folderNamedLike(title, folderName) {
   return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
 }
 function sameLettersAndDigits(name, other) {
-  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const otherLetters = letters(other);
+  const otherLetters = lettersAndDigits(other);
   if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
-  return letters(name) === otherLetters;
+  return lettersAndDigits(name) === otherLetters;
+}
+function lettersAndDigits(text2) {
+  return text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 // packages/core/src/script-operations.ts
@@ -24781,7 +24783,13 @@ function operationsOfPath(model, path11, keep) {
     const operation = operations[index];
     if (keep(operation)) (kept ??= []).push(operation);
   }
-  return kept ?? NONE2;
+  return kept ? shownUsers(kept) : NONE2;
+}
+function shownUsers(users) {
+  let internal = 0;
+  for (let index = 0; index < users.length; index++) if (users[index].isInternal) internal++;
+  if (internal === 0 || internal === users.length) return users;
+  return users.filter((operation) => !operation.isInternal);
 }
 var HolderUsers = class {
   constructor(model, asked) {
@@ -24850,6 +24858,7 @@ var HolderUsers = class {
         else if (users[users.length - 1] !== operation) users.push(operation);
       }
     }
+    for (const [value, users] of listings) listings.set(value, shownUsers(users));
     return listings;
   }
 };
@@ -24954,20 +24963,41 @@ function callArguments(call) {
 }
 
 // packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
-function ambiguousReferences(call) {
+function ambiguousReferences(model, call) {
   const names = [];
+  let twice;
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
-    if (argument.name.includes("/") || call.users.some((user) => namedTwice(user, argument.name)))
+    if (argument.name.includes("/") || (twice ??= namedTwiceInUsers(model, call)).has(argument.name))
       names.push(argument.name);
   }
   return names;
 }
-function namedTwice(operation, name) {
-  let seen = 0;
-  for (const parameter of operation.parameters) if (parameter.name === name && ++seen > 1) return true;
-  return false;
+var NONE3 = /* @__PURE__ */ new Set();
+function namedTwiceInUsers(model, call) {
+  let names;
+  for (const user of call.users) {
+    for (const name of namedTwice(model, user)) (names ??= /* @__PURE__ */ new Set()).add(name);
+  }
+  return names ?? NONE3;
+}
+var namedTwiceByOperation = perModel(() => /* @__PURE__ */ new Map());
+function namedTwice(model, operation) {
+  const known = namedTwiceByOperation(model);
+  let twice = known.get(operation);
+  if (twice) return twice;
+  let seen;
+  let found;
+  for (const parameter of operation.parameters) {
+    const name = parameter.name;
+    if (name === void 0) continue;
+    if ((seen ??= /* @__PURE__ */ new Set()).has(name)) (found ??= /* @__PURE__ */ new Set()).add(name);
+    else seen.add(name);
+  }
+  twice = found ?? NONE3;
+  known.set(operation, twice);
+  return twice;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -24982,9 +25012,10 @@ function ambiguityRule(id, legacy, modern) {
       bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
     },
     check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
+      if (!swagger) return;
+      for (const call of dynamicCalls(swagger)) {
         if (call.extension !== legacy || has(call.holder, modern)) continue;
-        const ambiguous = ambiguousReferences(call);
+        const ambiguous = ambiguousReferences(swagger, call);
         if (ambiguous.length === 0) continue;
         const properties = ambiguous.some((name) => name.includes("/"));
         report({
@@ -25137,11 +25168,39 @@ function sourceParameter(operation, name) {
   return match2;
 }
 function firstWrongSource(call, name, wrong) {
-  for (const operation of call.users) {
-    const parameter = sourceParameter(operation, name);
-    if (parameter && wrong(parameter)) return { operation, parameter };
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    if (wrong(source.parameter)) return source;
   }
   return void 0;
+}
+var NO_SOURCES = [];
+var callSources = /* @__PURE__ */ new WeakMap();
+function sourcesOf(call) {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  const given = asObject(call.call.parameters);
+  for (const key2 in given) {
+    const entry = has(given, key2) ? asObject(given[key2]) : void 0;
+    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference2 !== void 0) referenced.add(reference2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const operation of referenced.size === 0 ? [] : call.users) {
+    for (const parameter of operation.parameters) {
+      const name = parameter.name;
+      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation, name);
+      if (value === void 0) continue;
+      seen.add(value);
+      const list2 = sources.get(name);
+      if (list2) list2.push({ operation, parameter: value });
+      else sources.set(name, [{ operation, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
 }
 var KNOWN = Object.freeze({ kind: "known" });
 var UNDECIDED = Object.freeze({ kind: "undecided" });
@@ -25150,12 +25209,14 @@ function sourceInput(model, source, reference2) {
   if (!inputs) return UNDECIDED;
   if (inputs.names.has(reference2)) return KNOWN;
   const separator = stepSeparator(reference2);
-  if (separator === void 0) return unknownStep(reference2, "", inputs.closest(reference2));
+  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
   const first = reference2.slice(0, reference2.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, "", inputs.closest(first));
+  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
   return stepsPastFirst(model, source, reference2, separator, first);
 }
-function unknownStep(step, before, meant) {
+function unknownStep(step, before, find) {
+  let found;
+  const meant = () => (found ??= { name: find() }).name;
   return { kind: "unknown", step, before, meant };
 }
 function stepSeparator(reference2) {
@@ -25182,7 +25243,7 @@ function stepsPastFirst(model, source, reference2, separator, first) {
   const names = propertyNames(model, result.parent);
   if (separator === "." && names.some((name) => name.includes("."))) return UNDECIDED;
   const step = reference2.slice(offset + result.start, offset + result.end);
-  return unknownStep(step, reference2.slice(0, offset + result.start - 1), closestMatcher(names)(step));
+  return unknownStep(step, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names)(step));
 }
 function bodyParameter(operation) {
   return operation.parameters.find((parameter) => parameter.in === "body");
@@ -25201,26 +25262,43 @@ var OperationInputs = class {
     return this.matcher(name);
   }
 };
-var operationInputs = perModel(() => /* @__PURE__ */ new Map());
+var operationInputs = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  schemaIds: /* @__PURE__ */ new Map()
+}));
 function inputsOf(model, operation) {
   const known = operationInputs(model);
-  if (known.has(operation)) return known.get(operation);
-  const inputs = readInputs(model, operation);
-  known.set(operation, inputs);
+  if (known.byOperation.has(operation)) return known.byOperation.get(operation);
+  const read = readInputs(model, operation, known.schemaIds);
+  let inputs;
+  if (read) {
+    inputs = known.byKey.get(read.key);
+    if (!inputs) known.byKey.set(read.key, inputs = new OperationInputs(read.names));
+  }
+  known.byOperation.set(operation, inputs);
   return inputs;
 }
-function readInputs(model, operation) {
+function readInputs(model, operation, schemaIds) {
   const names = [];
+  let key2 = "";
   for (const parameter of operation.parameters) {
     if (parameter.name === void 0) return void 0;
     names.push(parameter.name);
+    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
     if (parameter.in !== "body") continue;
     const schema = asObject(model.resolve(parameter.value.schema, "").value);
     const properties = asObject(schema?.properties);
     if (!schema || !properties || has(schema, "allOf")) return void 0;
-    names.push(...Object.keys(properties));
+    let id = schemaIds.get(schema);
+    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
+    key2 += `#${id}\0`;
+    for (const name of Object.keys(properties)) {
+      names.push(name);
+      key2 += `${name}\0`;
+    }
   }
-  return new OperationInputs(names);
+  return { names, key: key2 };
 }
 
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
@@ -25293,6 +25371,7 @@ function reportUnknownReferences(model, call, report) {
   const users = call.users;
   if (users.length === 0) return;
   const given = asObject(call.call.parameters);
+  let kinds;
   for (const name in given) {
     if (!has(given, name)) continue;
     const entry = asObject(given[name]);
@@ -25300,22 +25379,26 @@ function reportUnknownReferences(model, call, report) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
+    kinds ??= userKinds(model, users);
     const failing = [];
-    for (const operation of users) {
-      const input = sourceInput(model, operation, reference2);
-      if (input.kind === "unknown") failing.push({ operation, input });
+    let failingUsers = 0;
+    for (const kind of kinds) {
+      const input = sourceInput(model, kind.operations[0], reference2);
+      if (input.kind !== "unknown") continue;
+      failing.push({ kind, input });
+      failingUsers += kind.operations.length;
     }
     if (failing.length === 0) continue;
-    if (failing.length === users.length) {
-      const { operation, input } = failing[0];
+    if (failingUsers === users.length) {
+      const { kind, input } = failing[0];
       const others = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
       report({
         pointer: childPointer(call.pointer, "parameters", name, key2),
-        message: unknownMessage(reference2, operation, input) + others
+        message: unknownMessage(reference2, kind.operations[0], input) + others
       });
       continue;
     }
-    for (const { operation, input } of failing) {
+    for (const { operation, input } of inUsersOrder(failing)) {
       report({
         pointer: listingPointer(call, operation),
         message: `${unknownMessage(reference2, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
@@ -25323,9 +25406,35 @@ function reportUnknownReferences(model, call, report) {
     }
   }
 }
+function inUsersOrder(failing) {
+  const told = [];
+  for (const { kind, input } of failing) {
+    for (let index = 0; index < kind.operations.length; index++) {
+      told.push({ operation: kind.operations[index], input, at: kind.at[index] });
+    }
+  }
+  if (failing.length > 1) told.sort((a, b) => a.at - b.at);
+  return told;
+}
+function userKinds(model, users) {
+  const kinds = /* @__PURE__ */ new Map();
+  for (let at = 0; at < users.length; at++) {
+    const operation = users[at];
+    const inputs = inputsOf(model, operation);
+    if (!inputs) continue;
+    const kind = kinds.get(inputs);
+    if (!kind) kinds.set(inputs, { operations: [operation], at: [at] });
+    else {
+      kind.operations.push(operation);
+      kind.at.push(at);
+    }
+  }
+  return [...kinds.values()];
+}
 function unknownMessage(reference2, operation, input) {
   const label = operationLabel(operation);
-  const meant = input.meant === void 0 ? "" : ` Did you mean '${nameExcerpt(input.meant)}'?`;
+  const closest = input.meant();
+  const meant = closest === void 0 ? "" : ` Did you mean '${nameExcerpt(closest)}'?`;
   if (input.before !== "") {
     return `The parameter reference '${nameExcerpt(reference2)}' leads nowhere in operation '${label}': '${nameExcerpt(input.before)}' has no property '${nameExcerpt(input.step)}', so the designer sends nothing for it.${meant}`;
   }
@@ -25353,7 +25462,7 @@ var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` and `allOf` followed); the designer sends nothing for any other. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; of these, internal operations only when none is visible, as the designer never shows their form): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -29696,9 +29805,7 @@ var swaggerSecurityRules = [
 ];
 
 // packages/validator/src/swagger/connector-api-names.ts
-function comparable(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
+var comparable = lettersAndDigits;
 function connectorApiNames(parts) {
   const names = /* @__PURE__ */ new Set();
   const add2 = (name) => {
@@ -29727,23 +29834,41 @@ function redirectUrls(apiProperties) {
 }
 
 // packages/validator/src/swagger/replacement-target.ts
-function replacementTarget(replacement2, model, apiNames) {
+function replacementTarget(replacement2, deprecated, model, apiNames) {
   const operationId = asString(replacement2?.operationId);
   if (operationId === void 0 || operationId === "") return void 0;
   const operation = model.operationById(operationId);
-  if (operation) return { kind: "here", operation };
+  if (operation && operation !== deprecated && !operation.isDeprecated) return { kind: "here", operation };
   const api = asString(replacement2.api);
   if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
     return { kind: "elsewhere", api, operationId };
   }
-  return { kind: "missing", operationId, meant: closestActive(model, operationId) };
+  const meant = activeMatcher(model)(operationId);
+  if (!operation) return { kind: "missing", operationId, meant };
+  return { kind: "missing", operationId, meant, names: operation === deprecated ? "itself" : "deprecated" };
 }
-function closestActive(model, operationId) {
-  const ids = [];
-  for (const operation of model.operations) {
-    if (!operation.isDeprecated && operation.operationId !== void 0) ids.push(operation.operationId);
+function missingText(target) {
+  switch (target.names) {
+    case "itself":
+      return "which is the operation itself";
+    case "deprecated":
+      return "which is deprecated too";
+    default:
+      return "which is no operation of this swagger";
   }
-  return closestMatch(operationId, ids);
+}
+var activeMatchers = /* @__PURE__ */ new WeakMap();
+function activeMatcher(model) {
+  let matcher = activeMatchers.get(model);
+  if (!matcher) {
+    const ids = [];
+    for (const operation of model.operations) {
+      if (!operation.isDeprecated && operation.operationId !== void 0) ids.push(operation.operationId);
+    }
+    matcher = closestMatcher(ids);
+    activeMatchers.set(model, matcher);
+  }
+  return matcher;
 }
 
 // packages/validator/src/rules/operations/replacement-target-rule.ts
@@ -29751,7 +29876,7 @@ var replacementTargetRule = {
   id: "SWG-ANN-REPL-TARGET",
   file: "swagger",
   title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
-  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
   levels: certificationLevels("error"),
   example: {
     placement: "deprecatedAnnotation",
@@ -29766,11 +29891,11 @@ var replacementTargetRule = {
       const replacement2 = asObject(asObject(operation.operation["x-ms-api-annotation"])?.replacement);
       if (!replacement2) continue;
       apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger.root, apiProperties });
-      const target = replacementTarget(replacement2, swagger, apiNames);
+      const target = replacementTarget(replacement2, operation, swagger, apiNames);
       if (target?.kind !== "missing") continue;
       report({
         pointer: childPointer(operation.pointer, "x-ms-api-annotation", "replacement", "operationId"),
-        message: `The replacement of the operation '${operationLabel(operation)}' names '${nameExcerpt(target.operationId)}', which is no operation of this swagger: ${target.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target.meant)}'`}.`
+        message: `The replacement of the operation '${operationLabel(operation)}' names '${nameExcerpt(target.operationId)}', ${missingText(target)}: ${target.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target.meant)}'`}.`
       });
     }
   }
@@ -29836,12 +29961,15 @@ function namedPredecessor(model, operation) {
   if (operation.operationId === void 0) return void 0;
   const name = versionedName(operation.operationId);
   if (!name.suffixed) return void 0;
-  let found;
-  for (const entry of versionsByBase(model).get(name.base) ?? []) {
-    if (entry.version >= name.version) break;
-    found = entry.operation;
+  const list2 = versionsByBase(model).get(name.base) ?? [];
+  let low = 0;
+  let high = list2.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (list2[middle].version < name.version) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  return low === 0 ? void 0 : list2[low - 1].operation;
 }
 
 // packages/validator/src/rules/operations/version-link-rule.ts
@@ -29873,10 +30001,10 @@ var versionLinkRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     for (const operation of swagger.operations) {
-      const earlier2 = namedPredecessor(swagger, operation);
-      if (!earlier2) continue;
       const written2 = declaredVersion(operation);
       if (!written2.annotated || written2.revision === void 0) continue;
+      const earlier2 = namedPredecessor(swagger, operation);
+      if (!earlier2) continue;
       const version = versionedName(operation.operationId).version;
       if (written2.revision >= 2 && written2.revision !== version) continue;
       const before = declaredVersion(earlier2).revision;
@@ -29893,6 +30021,16 @@ var versionLinkRule = {
     }
   }
 };
+
+// packages/validator/src/rules/operations/dynamic-sources.ts
+var dynamicSources = perModel((model) => {
+  const sources = /* @__PURE__ */ new Set();
+  for (const call of dynamicCalls(model)) {
+    const target = targetOf(model, call);
+    if (target) sources.add(target);
+  }
+  return sources;
+});
 
 // packages/validator/src/rules/operations/versioning.ts
 var Annotated = class {
@@ -30135,7 +30273,7 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 11 internal ones (DocumentsCorePack, Talkdesk, monday: info).',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, without exception, so makers see it in the designer. An internal operation is asked too, at info: the designer offers it to no new flow, but the flows built on it before it was hidden keep showing its card, summary included; hiding the deprecated operation is the common way to deprecate it. An internal one that an x-ms-dynamic-* call targets is not asked: a dropdown or schema helper has no card. 20 merged certified connectors have unlabeled deprecated operations that are not internal (warning); 3 have 3 internal ones that no dynamic call targets (DocumentsCorePack, Talkdesk, monday: info), and 8 internal dynamic helpers (not asked).',
     levels: certificationLevels("warning", "info"),
     milderCases: [{ when: "for an internal operation", atMost: "info" }],
     example: {
@@ -30148,6 +30286,7 @@ var versioningRules = [
         if (!operation.isDeprecated) continue;
         const summary = asString(operation.operation.summary);
         if (summary === void 0 || /deprecated/i.test(summary)) continue;
+        if (operation.isInternal && dynamicSources(swagger).has(operation)) continue;
         const description = asString(operation.operation.description);
         const labelled = description !== void 0 && /deprecated/i.test(description);
         report({
