@@ -6,7 +6,7 @@ import type { ConnectorDiff } from './base-validation.js';
 import { withoutCurrentSyntaxErrors } from './compare-with-base.js';
 import { connectorDeletedChange, deletedConnectorFolders } from './deleted-connectors.js';
 import type { Git } from './git.js';
-import { materializeFolder, type MaterializedFolder } from './materialize.js';
+import { materializeFirstFolder } from './materialize.js';
 
 /**
  * The changes that the connectors of a comparison had at `commit`, an earlier head of the branch (the
@@ -43,12 +43,12 @@ async function changesOfConnector(
   mergeBase: string,
   places: readonly string[],
 ): Promise<Change[]> {
-  const base = await firstFolder(git, mergeBase, places);
+  const base = await materializeFirstFolder(git, mergeBase, places);
   if (!base) return [];
   try {
     const baseFolder = await loadConnectorFolder(base.folder.path, base.folder.root);
     if (!baseFolder.files.swagger) return [];
-    const then = await firstFolder(git, commit, places);
+    const then = await materializeFirstFolder(git, commit, places);
     if (!then) {
       const deleted = await deletedConnectorFolders([base.place], new Map(), git, mergeBase);
       return deleted.map((folder) => connectorDeletedChange(folder, mergeBase));
@@ -68,17 +68,4 @@ async function changesOfConnector(
 /** Whether a repository path is in the folder (`.` for the top level). */
 function isIn(file: string, folder: string): boolean {
   return folder === '.' || file.startsWith(`${folder}/`);
-}
-
-/** The first of `places` that holds a folder at `rev`, written out, with the place it was found at. */
-async function firstFolder(
-  git: Git,
-  rev: string,
-  places: readonly string[],
-): Promise<{ place: string; folder: MaterializedFolder } | undefined> {
-  for (const place of places) {
-    const folder = await materializeFolder(git, rev, place);
-    if (folder) return { place, folder };
-  }
-  return undefined;
 }

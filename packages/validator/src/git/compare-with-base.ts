@@ -13,7 +13,7 @@ import type { BaseValidationOptions } from './base-validation.js';
 import { changeToFinding } from './change-finding.js';
 import { fixedInBase } from './fixed-findings.js';
 import type { Git } from './git.js';
-import { materializeFolder } from './materialize.js';
+import { materializeFirstFolder } from './materialize.js';
 import { toRepositoryPath } from './repository-paths.js';
 
 /**
@@ -45,13 +45,13 @@ export async function compareWithBase(
   reportedAs?: ReadonlyMap<Change, Finding>;
 }> {
   // The folder where it is; where it was, when the branch moved it there.
-  let basePath = repositoryPath;
-  let base = await materializeFolder(git, mergeBase, repositoryPath);
-  if (!base && renamedFrom !== undefined) {
-    basePath = renamedFrom;
-    base = await materializeFolder(git, mergeBase, renamedFrom);
-  }
-  if (!base) return { status: 'added', findings: markAllNew(connector.findings) };
+  const found = await materializeFirstFolder(
+    git,
+    mergeBase,
+    renamedFrom === undefined ? [repositoryPath] : [repositoryPath, renamedFrom],
+  );
+  if (!found) return { status: 'added', findings: markAllNew(connector.findings) };
+  const { place: basePath, folder: base } = found;
   try {
     const baseFolder = await loadConnectorFolder(base.path, base.root);
     // Compared with it, every operation read as added and the host as changed from nothing, a

@@ -52,3 +52,19 @@ export async function materializeFolder(
     throw error;
   }
 }
+
+/**
+ * The connector's folder at `rev` where it is now, else where the branch renamed it from: the first
+ * of `places` that holds one, written out (materializeFolder), with the place it was found at.
+ */
+export async function materializeFirstFolder(
+  git: Git,
+  rev: string,
+  places: readonly string[],
+): Promise<{ place: string; folder: MaterializedFolder } | undefined> {
+  for (const place of places) {
+    const folder = await materializeFolder(git, rev, place);
+    if (folder) return { place, folder };
+  }
+  return undefined;
+}
