@@ -61236,6 +61236,13 @@ async function materializeFolder(git, rev2, folder) {
     throw error2;
   }
 }
+async function materializeFirstFolder(git, rev2, places) {
+  for (const place2 of places) {
+    const folder = await materializeFolder(git, rev2, place2);
+    if (folder) return { place: place2, folder };
+  }
+  return void 0;
+}
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs32 = require("node:fs");
@@ -61597,13 +61604,13 @@ function fixedSinceBase(diffs) {
 
 // packages/validator/src/git/compare-with-base.ts
 async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options2, cwd, gitIgnored) {
-  let basePath = repositoryPath2;
-  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
-  if (!base2 && renamedFrom !== void 0) {
-    basePath = renamedFrom;
-    base2 = await materializeFolder(git, mergeBase, renamedFrom);
-  }
-  if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
+  const found = await materializeFirstFolder(
+    git,
+    mergeBase,
+    renamedFrom === void 0 ? [repositoryPath2] : [repositoryPath2, renamedFrom]
+  );
+  if (!found) return { status: "added", findings: markAllNew(connector.findings) };
+  const { place: basePath, folder: base2 } = found;
   try {
     const baseFolder = await loadConnectorFolder(base2.path, base2.root);
     if (!baseFolder.files.swagger) {

@@ -69711,6 +69711,13 @@ async function materializeFolder(git, rev, folder) {
     throw error3;
   }
 }
+async function materializeFirstFolder(git, rev, places) {
+  for (const place2 of places) {
+    const folder = await materializeFolder(git, rev, place2);
+    if (folder) return { place: place2, folder };
+  }
+  return void 0;
+}
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs26 = require("node:fs");
@@ -70072,13 +70079,13 @@ function fixedSinceBase(diffs) {
 
 // packages/validator/src/git/compare-with-base.ts
 async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd, gitIgnored) {
-  let basePath = repositoryPath2;
-  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
-  if (!base2 && renamedFrom !== void 0) {
-    basePath = renamedFrom;
-    base2 = await materializeFolder(git, mergeBase, renamedFrom);
-  }
-  if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
+  const found = await materializeFirstFolder(
+    git,
+    mergeBase,
+    renamedFrom === void 0 ? [repositoryPath2] : [repositoryPath2, renamedFrom]
+  );
+  if (!found) return { status: "added", findings: markAllNew(connector.findings) };
+  const { place: basePath, folder: base2 } = found;
   try {
     const baseFolder = await loadConnectorFolder(base2.path, base2.root);
     if (!baseFolder.files.swagger) {
@@ -70553,12 +70560,12 @@ async function changesAtCommit(git, commit, baseRef, diffs) {
   return changes;
 }
 async function changesOfConnector(git, commit, mergeBase, places) {
-  const base2 = await firstFolder(git, mergeBase, places);
+  const base2 = await materializeFirstFolder(git, mergeBase, places);
   if (!base2) return [];
   try {
     const baseFolder = await loadConnectorFolder(base2.folder.path, base2.folder.root);
     if (!baseFolder.files.swagger) return [];
-    const then = await firstFolder(git, commit, places);
+    const then = await materializeFirstFolder(git, commit, places);
     if (!then) {
       const deleted = await deletedConnectorFolders([base2.place], /* @__PURE__ */ new Map(), git, mergeBase);
       return deleted.map((folder) => connectorDeletedChange(folder, mergeBase));
@@ -70576,13 +70583,6 @@ async function changesOfConnector(git, commit, mergeBase, places) {
 }
 function isIn(file, folder) {
   return folder === "." || file.startsWith(`${folder}/`);
-}
-async function firstFolder(git, rev, places) {
-  for (const place2 of places) {
-    const folder = await materializeFolder(git, rev, place2);
-    if (folder) return { place: place2, folder };
-  }
-  return void 0;
 }
 
 // packages/validator/src/git/only-new-findings.ts
