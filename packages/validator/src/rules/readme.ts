@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../model/rule.js';
+import { oauthRedirectRule } from './readme/oauth-redirect-rule.js';
 import { oauthStepsRule } from './readme/oauth-steps-rule.js';
 import { operationsMatchRule } from './readme/operations-match-rule.js';
 import { placeholderRule } from './readme/placeholder-rule.js';
@@ -14,5 +15,6 @@ export const readmeRules: RuleDefinition[] = [
   placeholderRule,
   productNamesRule,
   oauthStepsRule,
+  oauthRedirectRule,
   operationsMatchRule,
 ];

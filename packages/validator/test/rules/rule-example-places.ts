@@ -534,6 +534,8 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       );
     },
   },
+  // The example's OAuth parameter signs in through its own URL, …/redirect/contoso.
+  'README-OAUTH-REDIRECT': { ...README, context: oauthConnection },
   ...each(
     ['CSX-CLASS', 'CSX-EXECUTE', 'CSX-NAMESPACES', 'CSX-HTTPCLIENT', 'CSX-TIMEOUT', 'CSX-OPIDS'],
     SCRIPT,

@@ -17,6 +17,11 @@ const PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect
  */
 export const PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
 
+/** True for PER_CONNECTOR_REDIRECT_URL, also on the test host (global-test): the form, not a URL. */
+export function isPerConnectorForm(url: string): boolean {
+  return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
+}
+
 /**
  * The redirect URL the connector's OAuth app has to allow, as the oAuthSettings set it, or undefined
  * where they do not say:
@@ -42,15 +47,26 @@ export function redirectUrlOf(settings: JsonObject): string | undefined {
   }
 }
 
+/** An OAuth connection parameter's redirectMode, as written, and the redirect URL it signs in through. */
+export interface ParameterRedirect {
+  mode: unknown;
+  url: string;
+}
+
 /**
- * The redirect URLs of the connector's OAuth connection parameters (redirectUrlOf), each once: most
+ * The redirect of each OAuth connection parameter whose redirect URL is known (redirectUrlOf): most
  * connectors have one, a multi-auth connector one per parameter set (3E Events has three, alike).
  */
-export function redirectUrlsOf(apiProperties: JsonObject | undefined): string[] {
-  const urls = new Set<string>();
+export function parameterRedirectsOf(apiProperties: JsonObject | undefined): ParameterRedirect[] {
+  const redirects: ParameterRedirect[] = [];
   for (const { settings } of oAuthSettingsOf(apiProperties)) {
     const url = redirectUrlOf(settings);
-    if (url !== undefined) urls.add(url);
+    if (url !== undefined) redirects.push({ mode: settings.redirectMode, url });
   }
-  return [...urls];
+  return redirects;
+}
+
+/** The redirect URLs of the connector's OAuth connection parameters (parameterRedirectsOf), each once. */
+export function redirectUrlsOf(apiProperties: JsonObject | undefined): string[] {
+  return [...new Set(parameterRedirectsOf(apiProperties).map(({ url }) => url))];
 }

@@ -1,7 +1,7 @@
 import type { RuleContext, RuleDefinition } from '../../model/rule.js';
-import { alternatives, MAX_NAME_LENGTH } from '../../text/message-values.js';
-import { PER_CONNECTOR_REDIRECT_URL, redirectUrlsOf } from '../api-properties/redirect-url.js';
+import { redirectUrlsOf } from '../api-properties/redirect-url.js';
 import { outline, type ReadmeHeading, type ReadmeOutline } from './outline.js';
+import { redirectUrlWords } from './redirect-url-words.js';
 import { CREDENTIALS_HEADING, CREDENTIALS_SECTION, findSection } from './sections.js';
 import { usesOAuth } from './uses-oauth.js';
 
@@ -24,9 +24,6 @@ export function explainsRegistrationUnderAppHeading(readme: ReadmeOutline): bool
   return readme.headings.some((heading) => explainsRegistration(readme, heading));
 }
 
-/** A connector's OAuth parameter sets, and so its redirect URLs, are a few at most. */
-const MAX_NAMED_URLS = 3;
-
 /**
  * The redirect URL the registration has to allow, as the connector sets it (redirectUrlOf), in
  * brackets after "its redirect URL"; nothing where apiProperties.json does not say (OAuth declared
@@ -35,11 +32,7 @@ const MAX_NAMED_URLS = 3;
  */
 function namedRedirectUrls(context: RuleContext): string {
   const urls = redirectUrlsOf(context.apiProperties);
-  if (urls.length === 0) return '';
-  const own = urls.includes(PER_CONNECTOR_REDIRECT_URL)
-    ? ", the connector's own, which its Security tab shows once it is created"
-    : '';
-  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own})`;
+  return urls.length === 0 ? '' : ` (${redirectUrlWords(urls)})`;
 }
 
 export const oauthStepsRule: RuleDefinition = {
