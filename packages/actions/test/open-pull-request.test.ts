@@ -697,6 +697,13 @@ describe('open-pull-request with a breaking change against the upstream version'
     });
   });
 
+  /** The breaking change's annotation on its line, an error. */
+  const breakingOnItsLine = expect.objectContaining({
+    level: 'error',
+    file: `${CONNECTOR}/apiDefinition.swagger.json`,
+    title: expect.stringMatching(/^BRK-OP-DELETED/),
+  });
+
   /** The warning's annotation on its line: only this step compares with the upstream. */
   const warningOnItsLine = expect.objectContaining({
     level: 'warning',
@@ -714,18 +721,38 @@ describe('open-pull-request with a breaking change against the upstream version'
       });
       expect(result.exitCode).toBe(1);
       expect(result.outputs.operation).toBe('refused');
-      expect(result.annotations).toContainEqual(
-        expect.objectContaining({
-          level: 'error',
-          file: `${CONNECTOR}/apiDefinition.swagger.json`,
-          title: expect.stringMatching(/^BRK-OP-DELETED/),
-        }),
-      );
+      expect(result.annotations).toContainEqual(breakingOnItsLine);
       expect(result.annotations).toContainEqual({
         level: 'error',
         message: `${CONNECTOR}: not submitted: 1 breaking change against microsoft/PowerPlatformConnectors@dev (fail-on-breaking: true): nothing was pushed, no pull request opened or updated. Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.`,
       });
       expect(result.annotations).toContainEqual(warningOnItsLine);
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'with fail-on: warning, refuses it for the warning about the change, still annotating the breaking change',
+    async () => {
+      // Its 16×16 px icon warns of itself (ICON-SIZE); a certified connector's icon is not sent anyway.
+      const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
+      rmSync(icon);
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: CONNECTOR,
+        'fail-on': 'warning',
+      }).finally(() => writeFileSync(icon, connectorFiles()['icon.png']!));
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused');
+      // Listed for the reviewers had it gone: the refusal for another reason leaves it on its line.
+      expect(result.annotations).toContainEqual(breakingOnItsLine);
+      expect(result.annotations).toContainEqual(warningOnItsLine);
+      expect(result.annotations).toContainEqual(
+        errorContaining(
+          `${CONNECTOR}: not submitted: the comparison with microsoft/PowerPlatformConnectors@dev found 1 warning about the change (BRK-DEPRECATION-PROCESS; fail-on warning)`,
+        ),
+      );
       expect(writesTo(scenario)).toBe(0);
     },
     RUN_TIMEOUT,

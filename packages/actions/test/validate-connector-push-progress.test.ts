@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
@@ -55,6 +55,37 @@ function pushThatResolves(): { workspace: string; baseSha: string; before: strin
   return { workspace, baseSha, before };
 }
 
+/**
+ * dev has Tasks and Notes; the pull request's first commit (`before`) breaks Notes as pushThatResolves
+ * breaks Tasks and edits Tasks' description; the push under check puts Notes back exactly as dev has
+ * it, so the pull request changes Tasks alone, and the run checks Tasks alone.
+ */
+function pushThatRestoresAConnector(): { workspace: string; baseSha: string; before: string } {
+  const workspace = workspaceWithConnector();
+  const notesFolder = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+  cpSync(path.dirname(path.join(workspace, SWAGGER)), notesFolder, { recursive: true });
+  const notes = path.join(notesFolder, 'apiDefinition.swagger.json');
+  const notesSwagger = validSwagger();
+  notesSwagger.info.title = 'Contoso Notes';
+  const dev = JSON.stringify(notesSwagger, null, 2);
+  writeFileSync(notes, dev);
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  const broken = structuredClone(notesSwagger);
+  delete broken.definitions.Task.properties.status;
+  broken.paths['/tasks'].get.deprecated = true;
+  broken.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+  writeFileSync(notes, JSON.stringify(broken, null, 2));
+  const tasks = validSwagger();
+  tasks.info.description = `${tasks.info.description} Now with more words.`;
+  writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(tasks, null, 2));
+  git(workspace, 'commit', '-qam', 'first push');
+  const before = git(workspace, 'rev-parse', 'HEAD').trim();
+  writeFileSync(notes, dev);
+  git(workspace, 'commit', '-qam', 'second push');
+  return { workspace, baseSha, before };
+}
+
 function run(workspace: string, baseSha: string, event: Record<string, unknown>) {
   return runActionBundle('validate-connector', {
     workspace,
@@ -98,6 +129,18 @@ describe('validate-connector: what the change and the push fixed', () => {
     const { workspace, baseSha, before } = pushThatResolves();
     const result = await run(workspace, baseSha, { action: 'synchronize', before });
     expect(result.stderr).toBe('');
+    expect(result.summary.split('\n')[4]).toBe(
+      `This push fixed 2 and added 0, and resolved 3 of 3 breaking changes and introduced 0 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
+  });
+
+  // A connector the push put back exactly as dev has it is no longer the pull request's, so the run
+  // left it out, and with it all the push resolved: "fixed 0 and added 0".
+  it('counts what the push resolved in a connector it put back as the base has it, which the run no longer checks', async () => {
+    const { workspace, baseSha, before } = pushThatRestoresAConnector();
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toContain('Contoso Notes [');
     expect(result.summary.split('\n')[4]).toBe(
       `This push fixed 2 and added 0, and resolved 3 of 3 breaking changes and introduced 0 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
     );

@@ -368,24 +368,33 @@ export async function openPullRequest(
     : { breaking: [], warnings: [] };
   // Kept by a refusal for the breaking changes too: the maker puts them right in the same edit.
   if (changeWarnings.length > 0) result.changeWarnings = changeWarnings;
+  if (breaking.length > 0) result.breakingChanges = breaking;
+  const against = `${upstreamName}@${options.base}`;
+  const found = `${plural(breaking.length, 'breaking change')} against ${against}`;
+  if (breaking.length > 0 && options.failOnBreaking) {
+    const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'breaking', reason, findings: breaking };
+  }
+  const warningRules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
+  // Judged by fail-on as validate --base and validate-connector judge them, where they are findings
+  // like any other: "fail on warnings" counts a warning about the change too.
+  if (failsThreshold({ counts: countBySeverity(changeWarnings) }, failOn)) {
+    const reason = `the comparison with ${against} found ${plural(changeWarnings.length, 'warning')} about the change (${warningRules}; fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'change-warnings', reason };
+  }
   if (breaking.length > 0) {
-    result.breakingChanges = breaking;
-    const found = `${plural(breaking.length, 'breaking change')} against ${upstreamName}@${options.base}`;
-    if (options.failOnBreaking) {
-      const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
-      logger.info(`${options.connector}: ${reason}.`);
-      return { ...result, operation: 'refused', refusal: 'breaking', reason, findings: breaking };
-    }
     // Listed in the body for the reviewers, who accept a breaking change the author acknowledges.
     const warning = `${options.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
     logger.warning(warning);
     result.warnings.push(warning);
   }
   if (changeWarnings.length > 0) {
-    // A warning of the comparison breaks no flow, so fail-on-breaking lets it by; the reviewers will
-    // ask for it all the same (BRK-DEPRECATION-PROCESS: the new version's link to the old one).
-    const rules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
-    const warning = `${options.connector} has ${plural(changeWarnings.length, 'warning')} about its change against ${upstreamName}@${options.base} (${rules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? 'it' : 'them'} right before they ask.`;
+    // A warning of the comparison breaks no flow, so fail-on-breaking lets it by (and fail-on, at the
+    // level error); the reviewers will ask for it all the same (BRK-DEPRECATION-PROCESS: the new
+    // version's link to the old one).
+    const warning = `${options.connector} has ${plural(changeWarnings.length, 'warning')} about its change against ${against} (${warningRules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? 'it' : 'them'} right before they ask.`;
     logger.warning(warning);
     result.warnings.push(warning);
   }

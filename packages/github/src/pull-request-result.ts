@@ -15,12 +15,21 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
  * has the TODOs extract-connectors wrote (whatever fail-on; they are in `findings`), the upstream
  * already has it in another folder (`upstreamFolder`; only for a target folder not given), or its
  * branch name is another target folder's (in this run, or on the fork already), or it has breaking
- * changes against the upstream's version and fail-on-breaking is set (they are in `findings`), or git
+ * changes against the upstream's version and fail-on-breaking is set (they are in `findings`), or
+ * warnings about its change against the upstream's version reach fail-on (`change-warnings`: they are
+ * in `changeWarnings`, as validate --base counts them among the findings fail-on judges), or git
  * ignores a file that validation reads as the connector's (apiProperties.json, icon.png, the readme,
  * script.csx), which the pull request would leave out (`git-ignored`).
  */
 export type PullRequestRefusal =
-  'findings' | 'no-swagger' | 'git-ignored' | 'readme-todo' | 'namesake' | 'branch' | 'breaking';
+  | 'findings'
+  | 'no-swagger'
+  | 'git-ignored'
+  | 'readme-todo'
+  | 'namesake'
+  | 'branch'
+  | 'breaking'
+  | 'change-warnings';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
@@ -49,7 +58,8 @@ export interface PullRequestResult {
   /**
    * The changes against the upstream's version that break nothing but are warnings (a versioning
    * process half done: BRK-DEPRECATION-PROCESS), as findings of the connector, when it has any: listed
-   * in the pull request apart from the breaking changes, and never refused by fail-on-breaking.
+   * in the pull request apart from the breaking changes, never refused by fail-on-breaking, refused by
+   * fail-on at their level (warning), as validate --base fails on them.
    */
   changeWarnings?: Finding[];
   /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */

@@ -10,6 +10,7 @@ import {
   CONNECTOR,
   connectorFiles,
   connectorFilesWithSwagger,
+  deprecateWithoutNewVersion,
   contributorFork,
   copyConnector,
   filesOnBranch,
@@ -983,17 +984,7 @@ describe('breaking changes against the upstream version of the connector', () =>
   // report as a warning, reached neither the maker nor the reviewers.
   it('come with the warnings that break nothing, listed apart, which failOnBreaking lets by', async () => {
     await mergeUpstream(scenario, connectorFiles());
-    writeConnector(
-      scenario.workspace,
-      connectorFilesWithSwagger((swagger) => {
-        // A family for a new version that is not there: the versioning process half done.
-        const list = swagger.paths['/tasks'].get;
-        list.deprecated = true;
-        list['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
-        list.summary = `${list.summary} (deprecated)`;
-        list.description = `${list.description} (deprecated)`;
-      }),
-    );
+    writeConnector(scenario.workspace, connectorFilesWithSwagger(deprecateWithoutNewVersion));
     const { promise, logger } = run({ failOnBreaking: true });
     const result = await promise;
     expect(result.operation).toBe('created');

@@ -71,8 +71,9 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
  * A refused connector fails the step once the others are submitted: its findings go on their lines
  * (at most GitHub's ten of each level), and one error per connector says what to do. A submitted
  * connector's breaking changes go on their lines too, as validate-connector annotates them without
- * fail-on-breaking: the pull request lists them for its reviewers; and so do the warnings about the
- * change (BRK-DEPRECATION-PROCESS), a submitted or a refused connector's. Without `annotateFindings`, the
+ * fail-on-breaking: the pull request lists them for its reviewers (and a connector refused for another
+ * reason after the comparison has them too); and so do the warnings about the change
+ * (BRK-DEPRECATION-PROCESS), a submitted or a refused connector's. Without `annotateFindings`, the
  * findings on the connector's own files (all but its breaking changes against the upstream, which only
  * this step finds) are listed in the log instead: a validate-connector step of the job annotated them
  * already, and twice each would crowd out GitHub's ten.
@@ -93,11 +94,11 @@ function failForRefused(
     }
   const selection = toAnnotations(
     results.flatMap((result) => [
-      ...(result.operation !== 'refused'
-        ? (result.breakingChanges ?? [])
-        : annotateFindings || !ownFiles(result)
-          ? (result.findings ?? [])
-          : []),
+      // A connector refused for its breaking changes has them as its findings.
+      ...(result.refusal === 'breaking' ? [] : (result.breakingChanges ?? [])),
+      ...(result.operation === 'refused' && (annotateFindings || !ownFiles(result))
+        ? (result.findings ?? [])
+        : []),
       // Only this step compares with the upstream: its warnings go on their lines, as its breaking changes.
       ...(result.changeWarnings ?? []),
     ]),
@@ -130,6 +131,8 @@ const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => stri
     'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.',
   breaking: () =>
     'Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.',
+  'change-warnings': () =>
+    'Put right what each warning about the change says (its annotation says what to write), or set fail-on: error to open the pull request and leave the warnings, which it lists, to its reviewers.',
 };
 
 async function report(results: readonly PullRequestResult[]): Promise<void> {

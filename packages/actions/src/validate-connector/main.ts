@@ -213,7 +213,16 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   // On a push to the pull request, what this push did too: compared with the head it replaced.
   const push =
     pullRequest?.before && comparedWithBase(result) && !configurationOnly
-      ? await comparePush(workspace, paths, pullRequest.before, options, result, logger)
+      ? await comparePush(
+          workspace,
+          paths,
+          // Where a connector the push put back as the base has it counts: where the run looks.
+          inputs.paths.length > 0 ? inputs.paths : ['.'],
+          pullRequest.before,
+          options,
+          result,
+          logger,
+        )
       : undefined;
   const changes = connectorChanges(result);
   // The annotations and the summary's links are read on the pull request's head, SARIF (which

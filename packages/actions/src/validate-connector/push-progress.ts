@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import {
   Git,
   changeProgress,
   changesAtCommit,
+  restoredAtCommit,
+  type RestoredConnector,
   fixedSinceBase,
   validateAgainstBase,
   type BaseValidationResult,
@@ -9,7 +13,7 @@ import {
   type PushCounts,
   type ValidateOptions,
 } from '@connector-alm/validator';
-import type { Logger } from '@connector-alm/core';
+import { isWithin, type Logger } from '@connector-alm/core';
 
 /**
  * What the push of a synchronize event did, against the head it replaced (`result`: this head's
@@ -21,13 +25,17 @@ import type { Logger } from '@connector-alm/core';
  * and compared, not validated): the breaking ones count apart, as resolved and introduced (a change
  * put back as the base had it is no fixed finding), and the warnings (BRK-DEPRECATION-PROCESS) among
  * the findings fixed and added, as the summary counts them among the warnings. The pull request's own
- * rules (its title) are left out, which the comparison reads nothing of at `before`. Undefined when
+ * rules (its title) are left out, which the comparison reads nothing of at `before`. A connector that
+ * `before` changed and this push put back exactly as the base has it counts too, though the run no
+ * longer checks it: what it had then, this push resolved. `scope` is where the run looks (its path
+ * input, else the workspace): a connector outside it counts not. Undefined when
  * `before` cannot be compared: not fetched, or no longer an ancestor of the head (a force push
  * rewrote it), where "this push" has no meaning.
  */
 export async function pushProgress(
   workspace: string,
   paths: readonly string[],
+  scope: readonly string[],
   before: string,
   options: ValidateOptions,
   result: BaseValidationResult,
@@ -42,23 +50,69 @@ export async function pushProgress(
     includeWorkingTree: false,
     headValidation: result.headValidation,
   });
+  const added = addedFindings(compared);
+  const earlier = await changesAtCommit(git, commit, result.baseRef, result.diffs);
+  // The connectors this push put back exactly as the base has them: no longer the pull request's,
+  // the run checks them not, but what they had at `before` this push resolved.
+  const restored = await restoredAtCommit(
+    git,
+    commit,
+    result.baseRef,
+    result.diffs,
+    scope.map((place) => path.resolve(workspace, place)),
+  );
+  const restoredFindings = await restoredFindingsProgress(workspace, paths, restored, commit, options, git);
+  const changes = changeProgress([
+    ...result.diffs.map((entry) => ({ earlier: earlier.get(entry) ?? [], later: entry.diff?.changes ?? [] })),
+    // As the base has them: no change any more.
+    ...restored.map((connector) => ({ earlier: connector.changes, later: [] })),
+  ]);
+  return {
+    before: commit,
+    added: added + restoredFindings.added + changes.warningsAdded,
+    fixed: fixedSinceBase(compared.diffs).length + restoredFindings.fixed + changes.warningsFixed,
+    breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced },
+  };
+}
+
+/**
+ * The findings the restored connectors' folders (those still there: the base has them) had at `before`
+ * and have not now, and the reverse, counted as the checked connectors' are: their folders compared
+ * with `before`. Apart from the checked paths' comparison, which reuses the head's validation of
+ * those; a folder under a checked path is counted there already.
+ */
+async function restoredFindingsProgress(
+  workspace: string,
+  paths: readonly string[],
+  restored: readonly RestoredConnector[],
+  before: string,
+  options: ValidateOptions,
+  git: Git,
+): Promise<{ fixed: number; added: number }> {
+  const checked = paths.map((place) => path.resolve(workspace, place));
+  const folders = restored
+    .map((connector) => connector.folder)
+    .filter((folder) => existsSync(folder) && !checked.some((place) => isWithin(place, folder)));
+  if (folders.length === 0) return { fixed: 0, added: 0 };
+  const compared = await validateAgainstBase(folders, before, {
+    ...options,
+    cwd: workspace,
+    git,
+    includeWorkingTree: false,
+  });
+  return {
+    fixed: fixedSinceBase(compared.diffs).length,
+    added: addedFindings(compared),
+  };
+}
+
+/** The findings new against the head a push replaced, but those of the changes between the two heads. */
+function addedFindings(compared: BaseValidationResult): number {
   // The findings of the changes between the two heads say nothing of the changes against the base.
   const ofChanges = new Set<Finding>(
     compared.diffs.flatMap((entry) => [...(entry.reportedAs?.values() ?? [])]),
   );
-  const added = compared.findings.filter(
-    (finding) => finding.baseline === 'new' && !ofChanges.has(finding),
-  ).length;
-  const earlier = await changesAtCommit(git, commit, result.baseRef, result.diffs);
-  const changes = changeProgress(
-    result.diffs.map((entry) => ({ earlier: earlier.get(entry) ?? [], later: entry.diff?.changes ?? [] })),
-  );
-  return {
-    before: commit,
-    added: added + changes.warningsAdded,
-    fixed: fixedSinceBase(compared.diffs).length + changes.warningsFixed,
-    breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced },
-  };
+  return compared.findings.filter((finding) => finding.baseline === 'new' && !ofChanges.has(finding)).length;
 }
 
 /**
@@ -69,6 +123,7 @@ export async function pushProgress(
 export async function comparePush(
   workspace: string,
   paths: readonly string[],
+  scope: readonly string[],
   before: string,
   options: ValidateOptions,
   result: BaseValidationResult,
@@ -76,7 +131,7 @@ export async function comparePush(
 ): Promise<PushCounts | undefined> {
   return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
     try {
-      const progress = await pushProgress(workspace, paths, before, options, result);
+      const progress = await pushProgress(workspace, paths, scope, before, options, result);
       const breaking = progress?.breaking;
       logger.info(
         progress

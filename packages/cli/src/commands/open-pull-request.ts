@@ -111,7 +111,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .addOption(
       new Option(
         '--fail-on <level>',
-        'submit nothing for a connector with a validation finding at this level (never: submit it anyway)',
+        "submit nothing for a connector with a validation finding, or a warning about its change against the upstream's version, at this level (never: submit it anyway)",
       )
         .choices(FAIL_ON_LEVELS)
         .default('error'),
@@ -240,5 +240,7 @@ function whatToDo(result: PullRequestResult): string {
     return `Give --target-folder ${shellWord(result.upstreamFolder!)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
   if (result.refusal === 'breaking')
     return 'Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.';
+  if (result.refusal === 'change-warnings')
+    return 'Put right what each warning about the change above says, or pass --fail-on error to open the pull request and leave the warnings, which it lists, to its reviewers.';
   return 'Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.';
 }

@@ -56,6 +56,18 @@ export function connectorFilesWithSwagger(
   return { ...connectorFiles(), 'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2) };
 }
 
+/**
+ * ListTasks deprecated in a family for a new version that is not there: the versioning process half
+ * done, a warning of the comparison with its earlier version (BRK-DEPRECATION-PROCESS) that breaks nothing.
+ */
+export function deprecateWithoutNewVersion(swagger: ReturnType<typeof validSwagger>): void {
+  const list = swagger.paths['/tasks'].get;
+  list.deprecated = true;
+  list['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+  list.summary = `${list.summary} (deprecated)`;
+  list.description = `${list.description} (deprecated)`;
+}
+
 /** The connector's files with a swagger whose host validation reports as an error (SWG-HOST). */
 export function connectorFilesWithAnError(): Record<string, string | Buffer> {
   return connectorFilesWithSwagger((swagger) => {

@@ -324,10 +324,13 @@ const KEEP_DEPRECATED =
  * and of validation clean: the deprecated operation without its "(deprecated)" labels is
  * SWG-DEPRECATED-LABEL's, without a family BRK-DEPRECATION-PROCESS's, and a revision 2 not named
  * '_V2' SWG-OPID-REV-SUFFIX's: a maker who followed a shorter advice met each. Two operations cannot
- * share a method and path: the new one needs a path of its own.
+ * share a method and path: the new one needs a path of its own. The replacement's `api` is said: no
+ * Microsoft doc names its value, and one that is not this connector's name (connector-api-names.ts:
+ * its folder's name or title, made lower-case letters and digits) reads as another connector's, whose
+ * operation no check can see, so a misspelt operationId would pass unseen.
  */
 const RENAME_ADVICE =
-  "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').";
+  "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', {\"api\": \"<connector>\", \"operationId\": \"<new operationId>\"}, where <connector> is the connector folder's name in lower-case letters and digits, as the platform names its API ('Contoso Tasks' is 'contosotasks').";
 /** The same for a rename that changed the letter case only. */
 const LETTER_CASE_ADVICE = 'Put back the old operationId.';
 

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { isWithin } from '@connector-alm/core';
 import type { Change } from '../diff/change.js';
+import { connectorFoldersOf } from './changed-connectors.js';
 import { diffConnectorFiles } from '../diff/connector-diff.js';
 import { connectorVersion } from '../diff/connector-version.js';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
@@ -7,6 +10,7 @@ import { withoutCurrentSyntaxErrors } from './compare-with-base.js';
 import { connectorDeletedChange, deletedConnectorFolders } from './deleted-connectors.js';
 import type { Git } from './git.js';
 import { materializeFirstFolder } from './materialize.js';
+import { realCasePath } from './repository-paths.js';
 
 /**
  * The changes that the connectors of a comparison had at `commit`, an earlier head of the branch (the
@@ -35,6 +39,53 @@ export async function changesAtCommit(
     changes.set(entry, await changesOfConnector(git, commit, mergeBase, places));
   }
   return changes;
+}
+
+/** A connector `commit` changed that a later head put back as the base has it, with the changes it had then. */
+export interface RestoredConnector {
+  /** Repository-relative, `.` for the top level. */
+  repositoryPath: string;
+  /** Its folder in the work tree (absent when the base lacks it: the later head took a new one out). */
+  folder: string;
+  changes: Change[];
+}
+
+/**
+ * The connectors that `commit` changed against its merge base with `baseRef` and that no entry of
+ * `diffs` is: the head compared since put them back exactly as the base has them, so the pull request
+ * no longer changes them and a run on it checks them not, yet what they had at `commit` is resolved.
+ * With the changes they had then (none for one the base lacks: it was new), as changesAtCommit reads
+ * them. Those in none of the `scope` folders (absolute: the run's paths) are left out, as the run
+ * leaves them out.
+ */
+export async function restoredAtCommit(
+  git: Git,
+  commit: string,
+  baseRef: string,
+  diffs: readonly ConnectorDiff[],
+  scope: readonly string[],
+): Promise<RestoredConnector[]> {
+  const mergeBase = await git.mergeBase(commit, baseRef);
+  const topLevel = await realCasePath(await git.topLevel());
+  // Named as git names the top level: by its real path (a workspace may be reached through a link).
+  const places = await Promise.all(
+    scope.map((place) => realCasePath(place).catch(() => path.resolve(place))),
+  );
+  const checked = new Set(
+    diffs.flatMap((entry) => [
+      entry.repositoryPath,
+      ...(entry.renamedFrom === undefined ? [] : [entry.renamedFrom]),
+    ]),
+  );
+  const touched = await git.changedFiles(mergeBase, commit);
+  const restored: RestoredConnector[] = [];
+  for (const repositoryPath of await connectorFoldersOf(touched, git, topLevel, mergeBase)) {
+    const folder = path.join(topLevel, repositoryPath);
+    if (checked.has(repositoryPath) || !places.some((place) => isWithin(place, folder))) continue;
+    const changes = await changesOfConnector(git, commit, mergeBase, [repositoryPath]);
+    restored.push({ repositoryPath, folder, changes });
+  }
+  return restored;
 }
 
 async function changesOfConnector(

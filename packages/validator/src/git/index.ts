@@ -20,6 +20,6 @@ export {
   type HeadValidation,
 } from './base-validation.js';
 export { changeToFinding } from './change-finding.js';
-export { changesAtCommit } from './changes-at-commit.js';
+export { changesAtCommit, restoredAtCommit, type RestoredConnector } from './changes-at-commit.js';
 export { onlyNewFindings } from './only-new-findings.js';
 export * from './config-at-base.js';

@@ -45,16 +45,33 @@ describe('the advice of a renamed operationId, followed as written', () => {
     expect(changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
   });
 
+  // The advice said "with its 'api' and 'operationId'" and not which api: one that is not this
+  // connector's name reads as another connector's, and its operationId goes unchecked.
+  it("says which 'api' the replacement names: the connector folder's name, in lower-case letters and digits", async () => {
+    const { findings } = await validateEdit((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.operationId = 'FetchTask';
+    });
+    expect(findings[0]!.message).toContain(
+      `annotation 'replacement', {"api": "<connector>", "operationId": "<new operationId>"}, where <connector> is the connector folder's name in lower-case letters and digits`,
+    );
+  });
+
+  /** The replacement as the advice words it, for the folder certified-connectors/Contoso. */
+  const replacement = (operationId: string) => ({ replacement: { api: 'contoso', operationId } });
+
   it("leaves nothing to fix when the new one keeps its name, as the deprecated one's replacement", async () => {
     const { findings, changes } = await validateEdit((swagger) =>
-      keepDeprecated(
-        swagger,
-        { operationId: 'FetchTask' },
-        { replacement: { api: 'contoso', operationId: 'FetchTask' } },
-      ),
+      keepDeprecated(swagger, { operationId: 'FetchTask' }, replacement('FetchTask')),
     );
     expect(findings).toEqual([]);
     expect(changes.filter((change) => change.breaking)).toEqual([]);
     expect(changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
+  });
+
+  it('checks the replacement the advice words against this swagger: SWG-ANN-REPL-TARGET finds a misspelt one', async () => {
+    const { findings } = await validateEdit((swagger) =>
+      keepDeprecated(swagger, { operationId: 'FetchTask' }, replacement('FetchTsk')),
+    );
+    expect(findings.map((finding) => finding.ruleId)).toContain('SWG-ANN-REPL-TARGET');
   });
 });
