@@ -3,6 +3,7 @@ import { dynamicCalls } from '../../src/rules/operations/dynamic-index.js';
 import { SwaggerModel } from '../../src/swagger/swagger-model.js';
 
 const lookup = { 'x-ms-dynamic-values': { operationId: 'ListThings' } };
+const dynamicSchema = { 'x-ms-dynamic-schema': { operationId: 'ListThings' } };
 const bodyWithLookup = {
   name: 'body',
   in: 'body',
@@ -102,7 +103,10 @@ describe('dynamicCalls', () => {
           },
         },
         '/hooks': {
-          'x-ms-notification-content': { schema: { type: 'object', properties: { id: { ...lookup } } } },
+          // A webhook's payload is its triggers' output: a dropdown there is never opened.
+          'x-ms-notification-content': {
+            schema: { type: 'object', properties: { id: { ...lookup }, extra: { ...dynamicSchema } } },
+          },
           post: trigger('OnCreated'),
           put: trigger('OnChanged'),
           get: { operationId: 'GetHook', responses: {} },
@@ -117,7 +121,75 @@ describe('dynamicCalls', () => {
       ['/parameters/kind', ['ListThings', 'PutShared']],
       ['/paths/~1shared/parameters/0', ['PutShared', 'PatchShared']],
       ['/parameters/payload/schema/properties/thing', ['PatchShared']],
-      ['/paths/~1hooks/x-ms-notification-content/schema/properties/id', ['OnChanged', 'OnCreated']],
+      ['/paths/~1hooks/x-ms-notification-content/schema/properties/id', []],
+      ['/paths/~1hooks/x-ms-notification-content/schema/properties/extra', ['OnChanged', 'OnCreated']],
+    ]);
+  });
+
+  it('gives a holder in definitions the operations whose $refs reach it, a dropdown those that send it', () => {
+    const body = (schema: unknown) => [{ name: 'body', in: 'body', schema }];
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      parameters: { wrapped: { name: 'body', in: 'body', schema: { $ref: '#/definitions/Wrapper' } } },
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'ListThings',
+            responses: { '200': { description: 'OK', schema: { items: { $ref: '#/definitions/Thing' } } } },
+          },
+          // Through another definition, a #/parameters body, and a cycle.
+          put: { operationId: 'PutThings', parameters: [{ $ref: '#/parameters/wrapped' }], responses: {} },
+          post: {
+            operationId: 'PostThing',
+            parameters: body({ $ref: '#/definitions/Thing' }),
+            responses: {},
+          },
+        },
+        '/other': {
+          post: {
+            operationId: 'PostOther',
+            parameters: body({ properties: { all: { allOf: [{ $ref: '#/definitions/Thing' }] } } }),
+            responses: {},
+          },
+        },
+      },
+      definitions: {
+        Thing: {
+          type: 'object',
+          properties: { kind: { type: 'string', ...lookup }, extra: { ...dynamicSchema } },
+        },
+        Wrapper: {
+          properties: { thing: { $ref: '#/definitions/Thing' }, next: { $ref: '#/definitions/Wrapper' } },
+        },
+        Unused: { properties: { kind: { ...lookup } } },
+      },
+    });
+    const users = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.users.map((user) => user.operationId),
+      call.users.map((user) => call.listing?.(user)?.pointer),
+    ]);
+    expect(users).toEqual([
+      [
+        '/definitions/Thing/properties/kind',
+        ['PutThings', 'PostThing', 'PostOther'],
+        [
+          '/paths/~1things/put/parameters/0',
+          '/paths/~1things/post/parameters/0/schema',
+          '/paths/~1other/post/parameters/0/schema/properties/all/allOf/0',
+        ],
+      ],
+      [
+        '/definitions/Thing/properties/extra',
+        ['ListThings', 'PutThings', 'PostThing', 'PostOther'],
+        [
+          '/paths/~1things/get/responses/200/schema/items',
+          '/paths/~1things/put/parameters/0',
+          '/paths/~1things/post/parameters/0/schema',
+          '/paths/~1other/post/parameters/0/schema/properties/all/allOf/0',
+        ],
+      ],
+      ['/definitions/Unused/properties/kind', [], []],
     ]);
   });
 });

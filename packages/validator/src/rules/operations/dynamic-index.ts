@@ -4,7 +4,7 @@ import { asObject, asString, entriesOf, has, isObject, type JsonObject } from '.
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import { writtenParameters, type WrittenParameter } from './parameter-index.js';
-import { HolderUsers } from './holder-users.js';
+import { HolderUsers, type SchemaUsers } from './holder-users.js';
 import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
@@ -33,9 +33,12 @@ export class DynamicCall {
     readonly holderIn: string | undefined,
     /**
      * The operations whose inputs the call's references name (see HolderUsers): one for a holder
-     * written in an operation, each user of a shared one, none for a schema in `definitions`.
+     * written in an operation, each user of a shared one, each operation that reaches a schema in
+     * `definitions`; none for a dropdown in an output, or a definition that no operation reaches.
      */
     readonly users: readonly OperationInfo[],
+    /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
+    readonly listing?: (operation: OperationInfo) => LazyPointer | undefined,
   ) {}
 
   /** The first of the users: where a finding that names one operation is told. */
@@ -70,14 +73,26 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
     holderPlace: LazyPointer,
     holderKind: 'parameter' | 'schema',
     holderIn: string | undefined,
-    users: readonly OperationInfo[],
+    shown: SchemaUsers,
   ): void => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
+      const users = isDropdown(extension) ? shown.inputs : shown.all;
+      const listing = shown.listing;
       if (extension !== 'x-ms-dynamic-tree') {
         calls.push(
-          new DynamicCall(extension, value, holder, holderPlace, undefined, holderKind, holderIn, users),
+          new DynamicCall(
+            extension,
+            value,
+            holder,
+            holderPlace,
+            undefined,
+            holderKind,
+            holderIn,
+            users,
+            listing,
+          ),
         );
         continue;
       }
@@ -85,7 +100,7 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
         const call = asObject(value[part]);
         if (call)
           calls.push(
-            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users),
+            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users, listing),
           );
       }
     }
@@ -102,7 +117,8 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   if (holders.length === 0 && schemaHolders.length === 0) return calls;
   const users = new HolderUsers(model, askedParameters(model, holders));
   for (const parameter of holders) {
-    collect(parameter.value, parameter, 'parameter', parameter.in, users.ofParameter(parameter.value));
+    const listing = users.ofParameter(parameter.value);
+    collect(parameter.value, parameter, 'parameter', parameter.in, { all: listing, inputs: listing });
   }
   const schemas = writtenSchemasOf(model);
   for (let at = 0; at < schemaHolders.length; at++) {
@@ -111,6 +127,11 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   }
   return calls;
 });
+
+/** A dropdown's call, which only an input's form makes; the others ask for a schema. */
+function isDropdown(extension: DynamicExtension): boolean {
+  return extension !== 'x-ms-dynamic-schema' && extension !== 'x-ms-dynamic-properties';
+}
 
 /**
  * The parameter objects whose users are asked for: the holders, and the `#/parameters/x`

@@ -128,9 +128,12 @@ function unknownMessage(reference: string, operation: OperationInfo, input: Unkn
 
 /**
  * Where an operation shows the call's holder: its own entry of a parameter it lists (the `$ref` to a
- * `#/parameters/x` definition), else the operation (a path item's parameter, a payload schema).
+ * `#/parameters/x` definition), its own `$ref` that leads to a schema in `definitions`, else the
+ * operation (a path item's parameter, a payload schema).
  */
 function listingPointer(call: DynamicCall, operation: OperationInfo): string {
+  const listing = call.listing?.(operation);
+  if (listing) return listing.pointer;
   if (call.holderKind === 'parameter') {
     for (const parameter of operation.parameters) {
       if (parameter.value === call.holder && parameter.level === 'operation') return parameter.pointer;

@@ -1,9 +1,10 @@
 import { decodeSegment } from '../../json/pointer.js';
 import { asObject, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo } from '../../swagger/operation-info.js';
+import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 import { perModel } from './rule-kit.js';
+import { DefinitionUsers } from './definition-users.js';
 
 /*
  * The operations that show a dynamic extension's holder in their form, and so whose inputs its calls
@@ -18,11 +19,38 @@ import { perModel } from './rule-kit.js';
  * never opened there. Alemba ITSM's four that lack `categoryId` are internal (dynamic sources); with
  * them counted, SWG-DYN-PARAMS told four errors that need no fix. Where every user is internal they
  * all stay: the holder is then checked where it is written.
+ *
+ * A schema's users depend on the call: a dynamic schema (`x-ms-dynamic-schema`, `-properties`) is
+ * asked for with the operation's inputs wherever the schema is, in a body or in a response; a
+ * dropdown (`x-ms-dynamic-values`, `-list`, `-tree`) is opened only in an input's form, and one in a
+ * response or a webhook's payload, an output, is never called: it has no users there.
  */
 
 const NONE: readonly OperationInfo[] = [];
 const PATHS_PREFIX = '/paths/';
 const PARAMETERS_PREFIX = '/parameters/';
+const DEFINITIONS_PREFIX = '/definitions/';
+const RESPONSES_PREFIX = '/responses/';
+
+/** The users of a schema holder, by the kind of call (see the top). */
+export interface SchemaUsers {
+  /** Who asks for a dynamic schema written there: operations whose inputs or outputs show it. */
+  readonly all: readonly OperationInfo[];
+  /** Who opens a dropdown written there: operations whose inputs show it. */
+  readonly inputs: readonly OperationInfo[];
+  /** A user's own `$ref` that leads to the schema, for a schema in an entry of the document. */
+  readonly listing?: (operation: OperationInfo) => LazyPointer | undefined;
+}
+
+const NO_USERS: SchemaUsers = { all: NONE, inputs: NONE };
+
+function inputUsers(users: readonly OperationInfo[]): SchemaUsers {
+  return { all: users, inputs: users };
+}
+
+function outputUsers(users: readonly OperationInfo[]): SchemaUsers {
+  return { all: users, inputs: NONE };
+}
 const SLASH = 0x2f;
 
 /**
@@ -67,15 +95,17 @@ export function shownUsers(users: OperationInfo[]): OperationInfo[] {
 
 /**
  * The users of the holders of one document: of each parameter object, the operations that list it;
- * of each schema, by where it is written. A schema in `definitions` has none: which bodies reach it
- * is not followed.
+ * of each schema, by where it is written. A schema in `definitions` (or `#/responses`) has those
+ * whose `$ref`s reach it (DefinitionUsers); one that no operation reaches has none, and goes unchecked.
  */
 export class HolderUsers {
   /** The operations listing each parameter object asked about, built on the first question. */
   private listings: Map<JsonObject, OperationInfo[]> | undefined;
   /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
   private prefix = '';
-  private users: readonly OperationInfo[] = NONE;
+  private users: SchemaUsers = NO_USERS;
+  /** The reach of the document's entries, built on the first schema asked about in one. */
+  private entries: DefinitionUsers | undefined;
 
   constructor(
     private readonly model: SwaggerModel,
@@ -92,10 +122,12 @@ export class HolderUsers {
   /**
    * The users of a schema written at this pointer: under an operation, that one; under a path
    * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
-   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
-   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   * `#/parameters/x` definition, that parameter's; under a definition or a `#/responses` entry,
+   * those that reach it. Those that show it in a response or a payload show an output. The schemas
+   * under one of these come one after the other in walk order: the answer for the last one is kept
+   * while the pointers start with it.
    */
-  ofSchema(pointer: string): readonly OperationInfo[] {
+  ofSchema(pointer: string): SchemaUsers {
     const prefix = this.prefix;
     if (
       prefix !== '' &&
@@ -104,19 +136,29 @@ export class HolderUsers {
     )
       return this.users;
     const found = this.ownerPart(pointer);
-    if (!found) return NONE;
+    if (!found) return NO_USERS;
     this.prefix = found.prefix;
     this.users = found.users;
     return found.users;
   }
 
-  /** The two segments after `paths` (or the one after `parameters`), and their users. */
-  private ownerPart(pointer: string): { prefix: string; users: readonly OperationInfo[] } | undefined {
+  /**
+   * The part of the pointer that says who shows the schema, and their users: the segment after
+   * `parameters`, `definitions` or `responses`, or the two after `paths` (three for an operation,
+   * whose `responses` are outputs).
+   */
+  private ownerPart(pointer: string): { prefix: string; users: SchemaUsers } | undefined {
     if (pointer.startsWith(PARAMETERS_PREFIX)) {
       const nameEnd = segmentEnd(pointer, PARAMETERS_PREFIX.length);
       const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
       const value = asObject(asObject(this.model.root.parameters)?.[name]);
-      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE };
+      return { prefix: pointer.slice(0, nameEnd), users: inputUsers(value ? this.ofParameter(value) : NONE) };
+    }
+    if (pointer.startsWith(DEFINITIONS_PREFIX) || pointer.startsWith(RESPONSES_PREFIX)) {
+      const prefix = pointer.slice(0, segmentEnd(pointer, pointer.indexOf('/', 1) + 1));
+      const users = (this.entries ??= new DefinitionUsers(this.model)).of(prefix);
+      const listing = (operation: OperationInfo) => users.listing(operation);
+      return { prefix, users: { all: users.all, inputs: users.inputs, listing } };
     }
     if (!pointer.startsWith(PATHS_PREFIX)) return undefined;
     const pathEnd = pointer.indexOf('/', PATHS_PREFIX.length);
@@ -124,13 +166,18 @@ export class HolderUsers {
     const segmentStop = segmentEnd(pointer, pathEnd + 1);
     const path = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
-    const users =
-      segment === 'parameters'
-        ? operationsOfPath(this.model, path, () => true)
-        : segment === NOTIFICATION_CONTENT
-          ? operationsOfPath(this.model, path, (operation) => operation.isTrigger)
-          : operationsOfPath(this.model, path, (operation) => operation.method === segment);
-    return { prefix: pointer.slice(0, segmentStop), users };
+    if (segment === 'parameters') {
+      const users = operationsOfPath(this.model, path, () => true);
+      return { prefix: pointer.slice(0, segmentStop), users: inputUsers(users) };
+    }
+    if (segment === NOTIFICATION_CONTENT) {
+      const users = operationsOfPath(this.model, path, (operation) => operation.isTrigger);
+      return { prefix: pointer.slice(0, segmentStop), users: outputUsers(users) };
+    }
+    const users = operationsOfPath(this.model, path, (operation) => operation.method === segment);
+    const partStop = segmentEnd(pointer, segmentStop + 1);
+    const output = pointer.slice(segmentStop + 1, partStop) === 'responses';
+    return { prefix: pointer.slice(0, partStop), users: output ? outputUsers(users) : inputUsers(users) };
   }
 
   /**

@@ -1,12 +1,11 @@
 import { reachOf, type ReferenceGraph } from '../../swagger/internal-only-reach.js';
 import { has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { REFERENCED_SECTIONS, safeParsePointer } from '../../swagger/local-refs.js';
-import { toPointer } from '../../json/pointer.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { perModel } from '../operations/rule-kit.js';
 import type { StructureNode } from './structure/nodes.js';
 import { structureOf } from './structure.js';
+import { PATHS, placeOfRef, REUSABLE_SECTIONS, sectionOf, topNodeOf } from './reference-places.js';
 import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 
 /**
@@ -32,8 +31,6 @@ type Owner =
   | { kind: 'pathItem'; internal: boolean }
   | { kind: 'entry'; pointer: string }
   | { kind: 'other' };
-
-const REUSABLE_SECTIONS: ReadonlySet<string> = new Set(REFERENCED_SECTIONS);
 
 /** A swagger with no internal operation: every place may be shown. */
 const NOWHERE: InternalOnlyPlaces = { has: () => false };
@@ -116,21 +113,6 @@ function buildPlaces(model: SwaggerModel): InternalOnlyPlaces {
   };
 }
 
-/**
- * The node's operation, or the node written directly in the root (a path item, a definition, a
- * document-level parameter or response) that holds it; undefined for the root itself.
- */
-function topNodeOf(node: StructureNode): StructureNode | undefined {
-  let current = node;
-  for (;;) {
-    if (current.kind === 'operation') return current;
-    const parent = current.parentNode;
-    if (parent === undefined) return undefined;
-    if (parent.kind === 'root') return current;
-    current = parent;
-  }
-}
-
 function isInternalOperation(operation: StructureNode): boolean {
   return isInternalVisibility(operation.value['x-ms-visibility']);
 }
@@ -146,35 +128,6 @@ function pathItemsOfInternalOperationsOnly(operations: readonly StructureNode[])
   }
   for (const item of visible) internal.delete(item);
   return internal;
-}
-
-/** `definitions` of `/definitions/Task`. */
-function sectionOf(pointer: string): string {
-  const slash = pointer.indexOf('/', 1);
-  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
-}
-
-const PATHS = '/paths/';
-
-/**
- * The place of the reach a local reference leads into: the entry of the document
- * (`/definitions/Task` for `#/definitions/Task/properties/id` too), or the place inside /paths
- * itself (`/paths/~1tasks/get/responses/200/schema`); undefined when it leads nowhere or elsewhere.
- */
-function placeOfRef(model: SwaggerModel, ref: string): string | undefined {
-  const target = model.resolveRef(ref);
-  if (target === undefined) return undefined;
-  const section = sectionOf(target.pointer);
-  if (section === 'paths') {
-    // Written as the walk writes the pointers of its nodes, which `holds` compares it with.
-    const place = toPointer(safeParsePointer(target.pointer));
-    return place.startsWith(PATHS) ? place : undefined;
-  }
-  if (!REUSABLE_SECTIONS.has(section)) return undefined;
-  const second = target.pointer.indexOf('/', 1);
-  if (second === -1) return undefined;
-  const third = target.pointer.indexOf('/', second + 1);
-  return third === -1 ? target.pointer : target.pointer.slice(0, third);
 }
 
 /** The place is the pointer's or holds it. */

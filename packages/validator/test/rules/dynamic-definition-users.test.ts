@@ -1,0 +1,191 @@
+import { dynamicStatus } from '../helpers/dynamic-status.js';
+import { describeRule, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+
+/*
+ * A dynamic call written in `definitions` is checked in the operations whose `$ref`s reach its
+ * definition: a dropdown in those that reach it from their inputs, a dynamic schema in those that
+ * reach it from their inputs or outputs (SWG-DYN-PARAMS and the rules that read its source).
+ */
+
+const STATUS_LIST = '/definitions/TaskInput/properties/status/x-ms-dynamic-list';
+
+/**
+ * TaskInput (`title`, `project`, and `status`, a dynamic list passing `reference` to ListStatuses) is
+ * CreateTask's body, by a `$ref`.
+ */
+function definitionList(reference: string, more: SwaggerEdit = () => {}): SwaggerEdit {
+  return dynamicStatus({}, (s) => {
+    s.definitions.TaskInput = {
+      type: 'object',
+      properties: {
+        title: { type: 'string' },
+        project: { type: 'string' },
+        status: {
+          type: 'string',
+          'x-ms-dynamic-list': {
+            operationId: 'ListStatuses',
+            parameters: { project: { parameterReference: reference } },
+            itemsPath: 'value',
+            itemValuePath: 'id',
+          },
+        },
+      },
+    };
+    s.paths['/tasks'].post.parameters[0].schema = { $ref: '#/definitions/TaskInput' };
+    more(s);
+  });
+}
+
+/**
+ * UpdateTask (PATCH /tasks/{taskId}) sends TaskPatch, whose `changes` is a TaskInput: it reaches
+ * TaskInput through another definition, and has `taskId`, which CreateTask lacks.
+ */
+function updateTask(fields: Json = {}): SwaggerEdit {
+  return (s) => {
+    s.definitions.TaskPatch = {
+      type: 'object',
+      properties: { changes: { $ref: '#/definitions/TaskInput' } },
+    };
+    s.paths['/tasks/{taskId}'].patch = {
+      summary: 'Update a task',
+      description: 'Updates a task.',
+      operationId: 'UpdateTask',
+      parameters: [
+        { name: 'taskId', in: 'path', type: 'string', required: true, ...fields },
+        { name: 'body', in: 'body', schema: { $ref: '#/definitions/TaskPatch' } },
+      ],
+      responses: { '200': { description: 'The task.' } },
+    };
+  };
+}
+
+/** Task (every operation's output) gets `extra`, a dynamic schema passing `reference` to ListStatuses. */
+function taskSchema(reference: string): SwaggerEdit {
+  return dynamicStatus({}, (s) => {
+    s.definitions.Task.properties.extra = {
+      type: 'object',
+      'x-ms-dynamic-schema': {
+        operationId: 'ListStatuses',
+        parameters: { project: { parameter: reference } },
+        'value-path': 'value',
+      },
+    };
+  });
+}
+
+/** The operation gets a query parameter of this name. */
+function given(name: string, operation: (s: Json) => Json): SwaggerEdit {
+  return (s) => operation(s).parameters.push({ name, in: 'query', type: 'string' });
+}
+
+const createTask = (s: Json): Json => s.paths['/tasks'].post;
+const getTask = (s: Json): Json => s.paths['/tasks/{taskId}'].get;
+
+function internal(operation: (s: Json) => Json): SwaggerEdit {
+  return (s) => void (operation(s)['x-ms-visibility'] = 'internal');
+}
+
+function edits(...all: SwaggerEdit[]): SwaggerEdit {
+  return (s) => all.forEach((edit) => edit(s));
+}
+
+describeRule(
+  'SWG-DYN-PARAMS',
+  [
+    {
+      name: "on a definition's misspelt reference, in the body of the one operation that sends it",
+      edit: definitionList('projct'),
+      pointer: `${STATUS_LIST}/parameters/project/parameterReference`,
+      message:
+        /^The parameter reference 'projct' is not a parameter of operation 'CreateTask', nor a property of its body: the designer sends nothing for it\. Did you mean 'project'\?$/,
+    },
+    {
+      name: "on a definition's misspelt reference, through a #/parameters body that operations list",
+      edit: definitionList('projct', (s) => {
+        s.parameters = { taskBody: s.paths['/tasks'].post.parameters[0] };
+        s.paths['/tasks'].post.parameters[0] = { $ref: '#/parameters/taskBody' };
+      }),
+      pointer: `${STATUS_LIST}/parameters/project/parameterReference`,
+      message: /not a parameter of operation 'CreateTask'/,
+    },
+    {
+      name: 'on a reference one of two operations lacks, at its $ref, the other reaching it through another definition',
+      edit: definitionList('taskId', updateTask()),
+      pointer: '/paths/~1tasks/post/parameters/0/schema',
+      message:
+        /^The parameter reference 'taskId' is not a parameter of operation 'CreateTask'.* It is passed by the x-ms-dynamic-list at '\/definitions\/TaskInput\/properties\/status', which this operation shows/,
+    },
+    {
+      name: "on a dynamic schema in a response definition, at each operation's $ref that lacks the input",
+      edit: taskSchema('taskId'),
+      pointer: '/paths/~1tasks/get/responses/200/schema/items',
+      message: /not a parameter of operation 'ListTasks'/,
+      count: 2,
+    },
+    {
+      name: 'on a dynamic schema in a definition that references itself',
+      edit: edits(taskSchema('taskId'), (s) => {
+        s.definitions.Task.properties.subtasks = { type: 'array', items: { $ref: '#/definitions/Task' } };
+      }),
+      pointer: '/paths/~1tasks/get/responses/200/schema/items',
+      count: 2,
+    },
+  ],
+  [
+    { name: 'on references every operation that sends the definition has', edit: definitionList('project') },
+    {
+      name: 'on a reference each operation has, one reaching the definition through another',
+      edit: definitionList('taskId', edits(updateTask(), given('taskId', createTask))),
+    },
+    {
+      name: 'on a misspelt reference in a definition that no operation reaches',
+      edit: definitionList('projct', (s) => {
+        s.paths['/tasks'].post.parameters[0].schema = { type: 'object', properties: {} };
+      }),
+    },
+    {
+      // A dropdown is opened in an input's form only: one in an output is never called.
+      name: 'on a dropdown in a definition that operations reach from their responses only',
+      edit: definitionList('projct', (s) => {
+        s.paths['/tasks'].post.parameters[0].schema = { type: 'object', properties: {} };
+        s.paths['/tasks/{taskId}'].get.responses['200'].schema = { $ref: '#/definitions/TaskInput' };
+      }),
+    },
+    {
+      name: 'on a dropdown written inline in a response, an output no form opens',
+      edit: definitionList('projct', (s) => {
+        s.paths['/tasks'].post.parameters[0].schema = { type: 'object', properties: {} };
+        s.paths['/tasks'].post.responses['201'].schema = structuredClone(s.definitions.TaskInput);
+      }),
+    },
+    {
+      name: 'on a reference only an internal operation that reaches the definition lacks',
+      edit: definitionList('taskId', edits(updateTask(), internal(createTask))),
+    },
+    {
+      name: 'on a dynamic schema in a response definition whose reference each operation has',
+      edit: edits(taskSchema('project'), given('project', createTask), given('project', getTask)),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-DYN-INTERNAL-SRC',
+  [
+    {
+      name: "on a definition's reference to a parameter internal in the operation that sends it",
+      edit: definitionList('taskId', (s) => {
+        updateTask({ 'x-ms-visibility': 'internal' })(s);
+        s.paths['/tasks'].post.parameters[0].schema = { type: 'object', properties: {} };
+      }),
+      pointer: `${STATUS_LIST}/parameters/project`,
+      message: /'taskId' in the source operation 'UpdateTask' is internal/,
+    },
+  ],
+  [
+    {
+      name: "on a definition's reference to a parameter visible in the operation that sends it",
+      edit: definitionList('taskId', updateTask()),
+    },
+  ],
+);
