@@ -55,11 +55,32 @@ export function intendedConnectorFileName(name: string, hasScript: boolean): Con
  */
 function looksLikeSwaggerJson(lower: string): boolean {
   if (!lower.endsWith('.json') || lower.endsWith('.swagger.json')) return false;
-  const stem = lower.slice(0, -'.json'.length).replace(/[-_ ]/g, '');
+  return isSwaggerStem(lower.slice(0, -'.json'.length));
+}
+
+/**
+ * A swagger written in YAML: `X.swagger.yaml`, or a name a swagger is saved under (swagger, openapi,
+ * apiDefinition, …) with `.yaml` or `.yml`, as API designers and `swagger-cli` write it. The platform,
+ * paconn and the pipeline read the swagger as JSON only: it is to be converted, not renamed, and the
+ * folder that holds it is a connector folder all the same (its maker hears what is missing).
+ */
+export function isYamlSwagger(name: string): boolean {
+  // Discovery asks it of every name in every folder it lists: most names end otherwise.
+  const extension = YAML_EXTENSION.exec(name);
+  if (extension === null) return false;
+  const stem = name.slice(0, extension.index).toLowerCase();
+  return stem.endsWith('.swagger') || isSwaggerStem(stem);
+}
+
+const YAML_EXTENSION = /\.ya?ml$/i;
+
+/** A file name without its extension that names a swagger: swagger, openapi, api-definition, … */
+function isSwaggerStem(stem: string): boolean {
+  const bare = stem.replace(/[-_ ]/g, '');
   return (
-    stem === 'swagger' ||
-    stem === 'openapi' ||
-    stem.endsWith('apidefinition') ||
-    levenshteinDistance(stem, 'apidefinition', 2) <= 2
+    bare === 'swagger' ||
+    bare === 'openapi' ||
+    bare.endsWith('apidefinition') ||
+    levenshteinDistance(bare, 'apidefinition', 2) <= 2
   );
 }

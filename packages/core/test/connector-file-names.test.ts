@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { CONNECTOR_FILE_NAMES, intendedConnectorFileName, isMisnamedSwagger } from '../src/index.js';
+import {
+  CONNECTOR_FILE_NAMES,
+  intendedConnectorFileName,
+  isMisnamedSwagger,
+  isYamlSwagger,
+} from '../src/index.js';
 
 describe('intendedConnectorFileName', () => {
   it('names the canonical file a misspelled or editor-given name is meant to be', () => {
@@ -37,5 +42,34 @@ describe('isMisnamedSwagger', () => {
     expect(isMisnamedSwagger('apiDefination.SWAGGER.json')).toBe(true);
     expect(isMisnamedSwagger('ApiDefinition.Swagger.json')).toBe(false);
     expect(isMisnamedSwagger('swagger.json')).toBe(false);
+  });
+});
+
+describe('isYamlSwagger', () => {
+  it('is a swagger written in YAML under the names a swagger is saved under, in any case', () => {
+    for (const name of [
+      'apiDefinition.swagger.yaml',
+      'apiDefinition.swagger.yml',
+      'Contoso.swagger.YAML',
+      'swagger.yml',
+      'swagger.yaml',
+      'openapi.yaml',
+      'OpenAPI.yml',
+      'api-definition.yaml',
+      'apiDefinition.yml',
+    ])
+      expect([name, isYamlSwagger(name)]).toEqual([name, true]);
+  });
+  it('is not a JSON swagger, nor another YAML file', () => {
+    for (const name of [
+      'apiDefinition.swagger.json',
+      'swagger.json',
+      'openapi.yaml.bak',
+      'config.yml',
+      '.connector-alm.yml',
+      'pipeline.yaml',
+      'swagger.yamlx',
+    ])
+      expect([name, isYamlSwagger(name)]).toEqual([name, false]);
   });
 });

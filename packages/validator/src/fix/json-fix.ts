@@ -65,13 +65,19 @@ function fixJsonDocument(document: JsonDocument): JsonFix {
   }
   // Trailing commas alone, the commonest slip, are repaired as the diagnosis would, without it. Text
   // read without a repair (a key too long) is diagnosed here.
-  const { slips, edits, unfixedAt, refused } =
+  const { slips, edits, unfixedAt, refused, mergeConflictAt } =
     document.syntaxRepair ??
     trailingCommaRepair(json, MAX_SLIPS) ??
     diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString('en-US')} JSON syntax errors, more than this tool repairs; write it as strict JSON.`,
+    );
+  }
+  if (mergeConflictAt !== undefined) {
+    // Said before any other slip: which side is meant is the maker's choice, and no edit guesses it.
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`,
     );
   }
   if (edits === undefined) {

@@ -8,6 +8,7 @@ import {
   isBelow,
   isMisnamedSwagger,
   isUserError,
+  isYamlSwagger,
   toDisplayPath,
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
@@ -113,11 +114,15 @@ export function kindOfFileName(name: string): Exclude<FileKind, 'folder'> | unde
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 
-/** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
+/**
+ * True when a folder's file names make it a connector folder: it has a swagger or apiProperties. A
+ * swagger written in YAML counts: the folder is no connector the platform reads, but skipped, its
+ * maker never heard to convert the swagger to JSON (REPO-REQUIRED-FILES says so).
+ */
 export function isConnectorFolderListing(names: readonly string[]): boolean {
   return names.some((name) => {
     const kind = kindOfFileName(name);
-    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name);
+    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name) || isYamlSwagger(name);
   });
 }
 

@@ -5,6 +5,7 @@ import {
   intendedConnectorFileName,
   isMisnamedSwagger,
   isTopFolderName,
+  isYamlSwagger,
 } from '@connector-alm/core';
 import { CANONICAL_NAMES, hasNameToAskFor, kindOfFileName } from '../loader/connector-folder.js';
 import type { ConnectorFolder, FolderEntry } from '../loader/connector-folder.js';
@@ -46,17 +47,46 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const missing = missingFileStart(canonical);
-  // Not a backup or lock file an editor left: REPO-FILENAMES says to remove those.
-  const misnamed = entries.find(
+  const misnamed = fileToRenameAs(canonical, entries);
+  if (misnamed) {
+    const shown = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown} to ${canonical}. ${notCheckedUntil(shown, 'renamed')}`;
+  }
+  const yaml = canonical === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : undefined;
+  if (yaml) {
+    const shown = nameExcerpt(yaml.name);
+    return `${missing}; convert ${shown} to JSON as ${canonical}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, 'converted')}`;
+  }
+  const folders = entries.filter((entry) => entry.type === 'directory');
+  if (folders.length !== 1 || folders[0]!.holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+
+/**
+ * The file REPO-REQUIRED-FILES asks to rename to `canonical` when the folder lacks it: the first
+ * plainly meant to be it. Not a backup or lock file an editor left: REPO-FILENAMES says to remove
+ * those. REPO-FILENAMES says nothing of the one named here, so that one rename is asked for once, by
+ * the rule that fails the run.
+ */
+function fileToRenameAs(canonical: string, entries: readonly FolderEntry[]): FolderEntry | undefined {
+  return entries.find(
     (entry) =>
       entry.type === 'file' &&
       intendedConnectorFileName(entry.name, true) === canonical &&
       editorLeftover(entry.name) === undefined,
   );
-  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical}.`;
-  const folders = entries.filter((entry) => entry.type === 'directory');
-  if (folders.length !== 1 || folders[0]!.holdsConnectorFile !== true) return `${missing}.`;
-  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+
+function isYamlSwaggerFile(entry: FolderEntry): boolean {
+  return isFileLike(entry) && isYamlSwagger(entry.name);
+}
+
+/**
+ * Said of a file that is not read under its name: the findings on its content come only once it is
+ * renamed or converted, and a flood of them then is no surprise.
+ */
+function notCheckedUntil(shown: string, done: 'renamed' | 'converted'): string {
+  return `Until it is ${done}, nothing checks the content of ${shown}: expect findings on it then.`;
 }
 
 /** How every REPO-REQUIRED-FILES message about the missing `canonical` begins, whatever follows. */
@@ -137,6 +167,25 @@ function misnamedFileMessage(
   return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 
+/**
+ * Whether REPO-REQUIRED-FILES asks for `entry` to be renamed to `intended`, which the folder lacks
+ * (missingFileMessage): REPO-FILENAMES leaves the rename to it.
+ */
+function isRenameAskedFor(connector: ConnectorFolder, entry: FolderEntry, intended: string): boolean {
+  const kind = kindOfFileName(intended);
+  if ((kind !== 'swagger' && kind !== 'apiProperties') || connector.files[kind] !== undefined) return false;
+  return fileToRenameAs(intended, connector.entries) === entry;
+}
+
+/**
+ * What REPO-EXTRA-FILES says of a swagger written in YAML beside the swagger read: perhaps the source
+ * it is made from, so not "remove it", but kept apart from the files submitted and edited in.
+ */
+function yamlBesideSwagger(connector: ConnectorFolder, entry: FolderEntry): string {
+  const [shown, read] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger!.name)];
+  return `${shown} is a swagger written in YAML, which nothing reads: ${read} is the swagger read and validated. If ${shown} is its source, keep it outside the connector folder; either way, make the changes in ${read}.`;
+}
+
 function hasControlCharacter(name: string): boolean {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return true;
   return false;
@@ -181,7 +230,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run.',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -218,7 +267,7 @@ export const folderRules: RuleDefinition[] = [
             entry.name,
             context.connector.files.script !== undefined,
           );
-          if (!intended) continue;
+          if (!intended || isRenameAskedFor(context.connector, entry, intended)) continue;
           context.report({
             path: entry.name,
             message: misnamedFileMessage(
@@ -237,7 +286,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'The folder has apiDefinition.swagger.json and apiProperties.json.',
     description:
-      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
+      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only. A folder holding only a YAML swagger is found as a connector folder for this. Either way the message adds that the file\'s content is not checked until then.',
     levels: sameLevels('error'),
     example: {
       bad: 'a folder with only apiDefinition.swagger.json',
@@ -257,7 +306,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Commit only connector files.',
     description:
-      'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+      'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
     levels: certificationLevels('warning', 'info'),
     example: { bad: 'certified-connectors/Contoso/screenshot.png', good: 'only the connector files' },
     check(context) {
@@ -270,6 +319,12 @@ export const folderRules: RuleDefinition[] = [
             path: entry.name,
             message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`,
           });
+          continue;
+        }
+        if (isYamlSwaggerFile(entry)) {
+          // Without a swagger of its own, REPO-REQUIRED-FILES says to convert it.
+          if (hasSwagger)
+            context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
           continue;
         }
         const reason = extraReason(entry, hasScript);

@@ -6,6 +6,9 @@ import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js
 import { parentFolderName } from '../../src/rules/folder.js';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
+import { discoverConnectorFolders } from '../../src/loader/discover.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { temporaryFolder } from '@connector-alm/testing';
 import type { Profile } from '../../src/model/finding.js';
 
 async function runIn(
@@ -141,15 +144,49 @@ describe('REPO-FILENAMES', () => {
       'certified-connectors/Contoso/x.json',
     );
   });
-  it('fails on a swagger saved as apiDefinition.json or swagger.json, and says to rename it', async () => {
+  it('fails on a swagger saved as apiDefinition.json or swagger.json beside the swagger, and says to merge it', async () => {
     for (const name of ['apiDefinition.json', 'swagger.json', 'api-definition.json']) {
-      const files: Record<string, object | string> = { ...validConnectorFiles(), [name]: validSwagger() };
-      delete files['apiDefinition.swagger.json'];
+      const files = { ...validConnectorFiles(), [name]: validSwagger() };
       const findings = await runRules(files, ['REPO-FILENAMES']);
       expect(findings).toMatchObject([{ severity: 'error' }]);
       expect(path.basename(findings[0]!.file)).toBe(name);
-      expect(findings[0]!.message).toMatch(/misnamed apiDefinition\.swagger\.json; rename it/);
+      expect(findings[0]!.message).toMatch(/looks like a copy of apiDefinition\.swagger\.json/);
     }
+  });
+  // swagger.json in place of the swagger got two findings asking for one rename (walk s39, F12):
+  // REPO-REQUIRED-FILES' error, which fails the run, now says it alone, and that the content is unchecked.
+  it('leaves the rename of the missing swagger or apiProperties.json to REPO-REQUIRED-FILES', async () => {
+    for (const [name, canonical] of [
+      ['apiDefinition.json', 'apiDefinition.swagger.json'],
+      ['swagger.json', 'apiDefinition.swagger.json'],
+      ['api-definition.json', 'apiDefinition.swagger.json'],
+      ['apiProperty.json', 'apiProperties.json'],
+    ] as const) {
+      const files: Record<string, object | string> = { ...validConnectorFiles(), [name]: validSwagger() };
+      delete files[canonical];
+      const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-REQUIRED-FILES', 'REPO-EXTRA-FILES']);
+      expect(findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message }))).toEqual([
+        {
+          ruleId: 'REPO-REQUIRED-FILES',
+          severity: 'error',
+          message: `The connector has no ${canonical}; rename ${name} to ${canonical}. Until it is renamed, nothing checks the content of ${name}: expect findings on it then.`,
+        },
+      ]);
+    }
+  });
+  it('still says to rename a second file meant to be the missing swagger, which REPO-REQUIRED-FILES does not name', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'openapi.json': validSwagger(),
+      'swagger.json': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-REQUIRED-FILES']);
+    expect(findings.map((f) => [f.ruleId, path.basename(f.file)])).toEqual([
+      ['REPO-REQUIRED-FILES', path.basename(findings[0]!.connector)],
+      ['REPO-FILENAMES', 'swagger.json'],
+    ]);
+    expect(findings[0]!.message).toMatch(/rename openapi\.json to/);
   });
   it('takes openapidefinition.json (upstream nBold) for the swagger misnamed, in all three rules', async () => {
     // It was "not a connector file" to remove (REPO-EXTRA-FILES), and the connector had "no
@@ -164,12 +201,7 @@ describe('REPO-FILENAMES', () => {
       {
         ruleId: 'REPO-REQUIRED-FILES',
         message:
-          'The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json.',
-      },
-      {
-        ruleId: 'REPO-FILENAMES',
-        message:
-          'openapidefinition.json looks like a misnamed apiDefinition.swagger.json; rename it so that it is used.',
+          'The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json. Until it is renamed, nothing checks the content of openapidefinition.json: expect findings on it then.',
       },
     ]);
   });
@@ -257,6 +289,55 @@ describe('REPO-FILENAMES', () => {
   });
 });
 
+// A swagger written in YAML was "not a connector file. Remove it", and the folder "has no
+// apiDefinition.swagger.json" without a word of converting it (walk s39, F3).
+describe('a swagger written in YAML', () => {
+  const yamlSwagger = 'swagger: "2.0"\ninfo:\n  title: Contoso\n  version: "1.0"\npaths: {}\n';
+  it('is to be converted to JSON, never removed, when the folder has no swagger', async () => {
+    for (const name of ['apiDefinition.swagger.yaml', 'swagger.yml', 'openapi.yaml']) {
+      const files: Record<string, object | string> = { ...validConnectorFiles(), [name]: yamlSwagger };
+      delete files['apiDefinition.swagger.json'];
+      const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-REQUIRED-FILES', 'REPO-EXTRA-FILES']);
+      expect(findings.map(({ ruleId, message }) => ({ ruleId, message }))).toEqual([
+        {
+          ruleId: 'REPO-REQUIRED-FILES',
+          message: `The connector has no apiDefinition.swagger.json; convert ${name} to JSON as apiDefinition.swagger.json: the platform and paconn read the swagger as JSON only. Until it is converted, nothing checks the content of ${name}: expect findings on it then.`,
+        },
+      ]);
+    }
+  });
+  it('beside the JSON swagger, is kept outside the folder as its source, not removed', async () => {
+    const files = { ...validConnectorFiles(), 'apiDefinition.swagger.yaml': yamlSwagger };
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-REQUIRED-FILES', 'REPO-EXTRA-FILES']);
+    expect(findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message }))).toEqual([
+      {
+        ruleId: 'REPO-EXTRA-FILES',
+        severity: 'warning',
+        message:
+          'apiDefinition.swagger.yaml is a swagger written in YAML, which nothing reads: apiDefinition.swagger.json is the swagger read and validated. If apiDefinition.swagger.yaml is its source, keep it outside the connector folder; either way, make the changes in apiDefinition.swagger.json.',
+      },
+    ]);
+  });
+  it('makes a folder that holds it alone a connector folder, found and told what is missing', async () => {
+    // Outside the layout, where discovery goes by the files a folder holds.
+    const root = temporaryFolder('connector-alm-yaml-');
+    mkdirSync(path.join(root, 'connectors', 'yamlonly'), { recursive: true });
+    writeFileSync(path.join(root, 'connectors', 'yamlonly', 'apiDefinition.swagger.yaml'), yamlSwagger);
+    const folders = await discoverConnectorFolders([root]);
+    expect(folders).toEqual([path.join(root, 'connectors', 'yamlonly')]);
+    const findings = await validateFolder(folders[0]!, {
+      rules: [findRule('REPO-REQUIRED-FILES')!],
+      cwd: root,
+    });
+    expect(findings.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^The connector has no apiDefinition\.swagger\.json; convert apiDefinition\.swagger\.yaml to JSON/,
+      ),
+      'The connector has no apiProperties.json.',
+    ]);
+  });
+});
+
 describe('REPO-REQUIRED-FILES', () => {
   it('fails without apiProperties.json', async () => {
     const files: Record<string, object | string> = validConnectorFiles();
@@ -277,7 +358,7 @@ describe('REPO-REQUIRED-FILES', () => {
     expect(await runRules(files, ['REPO-REQUIRED-FILES'])).toMatchObject([
       {
         message:
-          'The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json.',
+          'The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json. Until it is renamed, nothing checks the content of apiDefinition.json: expect findings on it then.',
       },
     ]);
   });

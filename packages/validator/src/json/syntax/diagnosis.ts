@@ -7,6 +7,12 @@ import { laidOutStrictly, misindentedCloser } from './extra-closer-by-layout.js'
 import { Walk } from './walk.js';
 import type { Repair } from './walk-state.js';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
+import {
+  findMergeConflicts,
+  firstSideEdits,
+  mergeConflictIssue,
+  type MergeConflict,
+} from './merge-conflicts.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -41,6 +47,12 @@ export interface SyntaxRepair {
   slips: number;
   /** More than MAX_SLIPS slips: the walk stopped there, and the text is not read (see `tooManySlips`). */
   refused: boolean;
+  /**
+   * The offset of the text's first unresolved merge conflict, when it has one: `edits` then read it as
+   * each conflict's first side has it, which `validate --fix` must not write (the side is the maker's
+   * choice).
+   */
+  mergeConflictAt?: number;
 }
 
 /** A repair without its issues: what `validate --fix` reads of it (fix/json-fix.ts). */
@@ -75,7 +87,43 @@ export function diagnoseAndRepair(
   describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex = new LineIndex(text),
 ): SyntaxRepair {
-  return diagnoseAfterExtraClosers(text, describeCharacters, lines, 0);
+  const conflicts = findMergeConflicts(text);
+  if (conflicts.length === 0) return diagnoseAfterExtraClosers(text, describeCharacters, lines, 0);
+  // Blanking keeps offsets and lines: the rest's issues and edits hold for the text as written.
+  const reading = conflicts.flatMap((conflict) => firstSideEdits(text, conflict));
+  const firstSides = applyEdits(text, reading)!.text;
+  return withConflicts(
+    conflicts,
+    reading,
+    diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0),
+  );
+}
+
+/**
+ * The diagnosis of a text's first sides (`rest`) with the conflicts said before their place, listed
+ * to MAX_ISSUES in all as any issues are, and the edits that read the conflicts before its own.
+ */
+function withConflicts(conflicts: MergeConflict[], reading: TextEdit[], rest: SyntaxRepair): SyntaxRepair {
+  // The rest's last issue is its refusal or its count of the unlisted, which stays last.
+  const closing = rest.refused || rest.issues.at(-1)?.unlisted !== undefined ? rest.issues.at(-1) : undefined;
+  const listed = [
+    ...conflicts.map(mergeConflictIssue),
+    ...rest.issues.slice(0, closing ? -1 : undefined),
+  ].sort((a, b) => a.offset - b.offset);
+  const issues = listed.slice(0, MAX_ISSUES);
+  const slips = rest.slips + conflicts.length;
+  if (closing && rest.refused) issues.push(closing);
+  else if (slips > issues.length) {
+    const firstUnlisted = Math.min(listed[MAX_ISSUES]?.offset ?? Infinity, closing?.offset ?? Infinity);
+    issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlisted));
+  }
+  return {
+    ...rest,
+    issues,
+    slips,
+    edits: rest.edits && [...reading, ...rest.edits],
+    mergeConflictAt: conflicts[0]!.start,
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { OtherPlaces } from '../../model/other-places.js';
+
 /**
  * A JSON syntax problem with its place in the text: what the diagnosis of a text JSON.parse refused
  * says (diagnosis.ts), and what a JsonDocument lists among its syntax issues with its own (too deep,
@@ -13,4 +15,10 @@ export interface JsonSyntaxIssue {
    * `unlistedSyntaxMessage` (a diff's changes).
    */
   unlisted?: number;
+  /**
+   * Another place of the problem whose line the message names (a merge conflict's `>>>>>>>` line):
+   * GEN-JSON-PARSE gives it to its report, whose engine writes the line into the message, so that
+   * lines added above leave the finding the one the base had.
+   */
+  others?: OtherPlaces;
 }

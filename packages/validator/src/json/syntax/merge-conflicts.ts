@@ -1,0 +1,92 @@
+import { removal, type TextEdit } from './repair.js';
+import type { JsonSyntaxIssue } from './syntax-issue.js';
+
+// The conflicts git leaves in a file it could not merge: `<<<<<<< ours`, the first side, diff3's
+// `||||||| base` and the base's text, `=======`, the other side, `>>>>>>> theirs`, each marker at the
+// start of its line. Read as JSON, the markers and the two copies of the lines made a dozen errors of
+// wrong advice (`write "="`, `write ':' instead of '='`) and left `validate --fix` without an edit.
+// Each conflict is said once, and the rest of the file is diagnosed as its first side has it, so the
+// cascade goes and a slip elsewhere is still reported.
+
+/** One conflict: the offsets of its marker lines, each at its line's start and to its end (no line break). */
+export interface MergeConflict {
+  /** The `<<<<<<<` line. */
+  start: number;
+  startLineEnd: number;
+  /** The `|||||||` line when diff3 wrote the base, else the `=======` line: where the first side ends. */
+  firstSideEnd: number;
+  /** The `>>>>>>>` line. */
+  closer: number;
+  end: number;
+}
+
+/**
+ * A marker of git's default size (7 characters) at the start of a line, alone or followed by a space
+ * and a label (HEAD, a branch, a commit): `========` or `<<<<<<<<` is no marker.
+ */
+const MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
+
+/**
+ * The complete conflicts of `text`, in order. A marker outside a complete conflict (a half-resolved
+ * one) is left to the diagnosis, which says to remove it.
+ */
+export function findMergeConflicts(text: string): MergeConflict[] {
+  if (!text.includes('<<<<<<<')) return [];
+  const conflicts: MergeConflict[] = [];
+  let open: { start: number; startLineEnd: number; firstSideEnd?: number; separated: boolean } | undefined;
+  for (const match of text.matchAll(MARKER_LINE)) {
+    const at = match.index;
+    const lineEnd = at + match[0].replace(/\r$/, '').length;
+    switch (match[0].charAt(0)) {
+      case '<':
+        // A conflict opened again before it closed: the first was no complete conflict.
+        open = { start: at, startLineEnd: lineEnd, separated: false };
+        break;
+      case '|':
+        if (open && !open.separated && open.firstSideEnd === undefined) open.firstSideEnd = at;
+        break;
+      case '=':
+        if (open && !open.separated) {
+          open.firstSideEnd ??= at;
+          open.separated = true;
+        }
+        break;
+      default:
+        if (open?.separated) {
+          const { start, startLineEnd, firstSideEnd } = open;
+          conflicts.push({ start, startLineEnd, firstSideEnd: firstSideEnd!, closer: at, end: lineEnd });
+          open = undefined;
+        }
+    }
+  }
+  return conflicts;
+}
+
+/** The words up to where the engine writes " at line N" of the `>>>>>>>` line (`others`). */
+const CONFLICT_ENDS = "An unresolved merge conflict starts here and ends with '>>>>>>>'";
+
+/**
+ * The one issue of a conflict, on its `<<<<<<<` line and spanning it whole, with the `>>>>>>>` line
+ * as its other place: its line is written into the message where the engine writes such lines.
+ */
+export function mergeConflictIssue(conflict: MergeConflict): JsonSyntaxIssue {
+  return {
+    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). Until then the rest of the file is checked as the first side has it.`,
+    offset: conflict.start,
+    length: conflict.end - conflict.start,
+    others: { offsets: [conflict.closer], wording: 'line', at: CONFLICT_ENDS.length },
+  };
+}
+
+/**
+ * The edits that read the file as the conflict's first side has it: its `<<<<<<<` line blanked, and
+ * everything from the end of the first side to the end of the `>>>>>>>` line. Blanked, not removed,
+ * so that offsets and lines stay those of the file. They are the diagnosis's reading, not a fix:
+ * which side is meant is the maker's to say (`SyntaxRepair.mergeConflictAt`).
+ */
+export function firstSideEdits(text: string, conflict: MergeConflict): TextEdit[] {
+  return [
+    removal(text, conflict.start, conflict.startLineEnd - conflict.start),
+    removal(text, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd),
+  ];
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from '@jest/globals';
+import { fixJsonText } from '../../../src/fix/json-fix.js';
+import { JsonDocument } from '../../../src/json/json-document.js';
+import { diagnoseAndRepair, MAX_ISSUES } from '../../../src/json/syntax/diagnosis.js';
+import { findMergeConflicts } from '../../../src/json/syntax/merge-conflicts.js';
+import { runRules } from '../../helpers/fixture.js';
+import { validConnectorFiles, validSwagger } from '../../helpers/valid-connector.js';
+
+// Git's conflict markers in a swagger gave 13 GEN-JSON-PARSE errors of wrong advice (`write "="`,
+// "write ':' instead of '='") and `validate --fix` gave up (walk s39, F6). Each conflict is now one
+// finding on its first marker line, the cascade is gone, and slips elsewhere are still reported.
+
+const noDescription = (characters: readonly number[]) => characters.map(String).join(' ');
+
+/** A swagger laid out as editors write it, its title line replaced by `conflict` (lines 4-8 for five lines). */
+function swaggerWithConflict(conflict: string[], eol = '\n'): string {
+  const lines = JSON.stringify(validSwagger(), null, 2).split('\n');
+  const title = lines.findIndex((line) => line.includes('"title"'));
+  lines.splice(title, 1, ...conflict);
+  return lines.join(eol);
+}
+
+const TWO_TITLES = [
+  '<<<<<<< HEAD',
+  '    "title": "Contoso Tasks",',
+  '=======',
+  '    "title": "Contoso Work Items",',
+  '>>>>>>> feature',
+];
+
+function messagesAndLines(text: string): [number, string][] {
+  const document = JsonDocument.parse(text);
+  return document.syntaxIssues.map((issue) => [document.position(issue.offset).line, issue.message]);
+}
+
+const CONFLICT_MESSAGE = expect.stringMatching(
+  /^An unresolved merge conflict starts here and ends with '>>>>>>>': keep one side \(or combine the two\) and remove the marker lines/,
+);
+
+describe('a merge conflict in a JSON file', () => {
+  it('is one issue on its first marker line, and the file is read as the first side has it', () => {
+    const text = swaggerWithConflict(TWO_TITLES);
+    expect(messagesAndLines(text)).toEqual([[4, CONFLICT_MESSAGE]]);
+    const document = JsonDocument.parse(text);
+    expect((document.value as { info: { title: string } }).info.title).toBe('Contoso Tasks');
+  });
+
+  it("is one issue with diff3's base section too, and with CR LF line endings", () => {
+    const diff3 = [
+      '<<<<<<< ours',
+      '    "title": "Contoso Tasks",',
+      '||||||| base',
+      '    "title": "Contoso",',
+      '=======',
+      '    "title": "Contoso Work Items",',
+      '>>>>>>> theirs',
+    ];
+    expect(messagesAndLines(swaggerWithConflict(diff3))).toEqual([[4, CONFLICT_MESSAGE]]);
+    expect(messagesAndLines(swaggerWithConflict(TWO_TITLES, '\r\n'))).toEqual([[4, CONFLICT_MESSAGE]]);
+  });
+
+  it('spans the whole conflict, and gives the closing marker as its other place', () => {
+    const text = swaggerWithConflict(TWO_TITLES);
+    const [conflict] = findMergeConflicts(text);
+    const [issue] = JsonDocument.parse(text).syntaxIssues;
+    expect(text.slice(issue!.offset, issue!.offset + issue!.length)).toBe(TWO_TITLES.join('\n'));
+    expect(issue!.others).toEqual({ offsets: [conflict!.closer], wording: 'line', at: expect.any(Number) });
+  });
+
+  it('is one issue each, and leaves the slips elsewhere in the file to be reported', () => {
+    const host = [
+      '<<<<<<< HEAD',
+      '  "host": "api.contoso.com",',
+      '=======',
+      '  "host": "tasks.contoso.com",',
+    ];
+    const conflicts = swaggerWithConflict(TWO_TITLES).replace(
+      '  "host": "api.contoso.com",',
+      [...host, '>>>>>>> b'].join('\n'),
+    );
+    // A trailing comma after the conflicts, and a comma missing before them.
+    const text = conflicts
+      .replace('"swagger": "2.0",', '"swagger": "2.0"')
+      .replace('"schemes": [\n    "https"\n  ]', '"schemes": [\n    "https",\n  ]');
+    const issues = messagesAndLines(text);
+    expect(issues.map(([, message]) => message)).toEqual([
+      expect.stringMatching(/comma/),
+      CONFLICT_MESSAGE,
+      CONFLICT_MESSAGE,
+      expect.stringMatching(/trailing comma/i),
+    ]);
+    expect(issues.map(([line]) => line)).toEqual([2, 4, 17, 24]);
+  });
+
+  it('is no conflict when a marker is missing or longer than git writes it: the walk says what is there', () => {
+    for (const conflict of [
+      TWO_TITLES.filter((line) => !line.startsWith('=')),
+      TWO_TITLES.map((line) => (line.startsWith('<') ? `<${line}` : line)),
+    ]) {
+      expect(findMergeConflicts(swaggerWithConflict(conflict))).toEqual([]);
+    }
+  });
+
+  it('counts toward the issues listed, and past them toward the count of the rest', () => {
+    const many = Array.from({ length: MAX_ISSUES + 2 }, (_, index) =>
+      ['<<<<<<< HEAD', `"a${index}": 1,`, '=======', `"a${index}": 2,`, '>>>>>>> b'].join('\n'),
+    );
+    const { issues, slips } = diagnoseAndRepair(`{\n${many.join('\n')}\n"z": 0\n}`, noDescription);
+    expect(slips).toBe(MAX_ISSUES + 2);
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.at(-1)).toMatchObject({ unlisted: 2 });
+  });
+});
+
+describe('validate --fix of a file with a merge conflict', () => {
+  it('chooses no side, and says so on the conflict', () => {
+    const text = swaggerWithConflict(TWO_TITLES).replace('"2.0",', '"2.0",,');
+    expect(fixJsonText(text)).toEqual({
+      outcome: 'not-fixed',
+      reason:
+        'it has an unresolved merge conflict at line 4, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.',
+    });
+  });
+});
+
+describe('GEN-JSON-PARSE of a merge conflict', () => {
+  it('names the line of the closing marker, and offers no --fix', async () => {
+    const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': swaggerWithConflict(TWO_TITLES) };
+    const findings = await runRules(files, ['GEN-JSON-PARSE']);
+    expect(findings.map(({ line, endLine, message }) => ({ line, endLine, message }))).toEqual([
+      {
+        line: 4,
+        endLine: 8,
+        message:
+          "An unresolved merge conflict starts here and ends with '>>>>>>>' at line 8: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). Until then the rest of the file is checked as the first side has it.",
+      },
+    ]);
+  });
+});
