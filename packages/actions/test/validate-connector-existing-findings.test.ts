@@ -1,31 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { validSwagger } from '@connector-alm/validator/testing';
-import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { readmeEditOfConnectorWithExistingError, runOnPullRequest } from './helpers/pull-request-repo.js';
 
 // Replays of real pull requests failed about half the time on errors the connector already had (a
 // layout, a brand colour, a Script.cs the pull request did not touch). The findings said "(existing)"
 // and the summary "0 new since the base", but the failure line counted them as the maker's.
 
 const NOTE =
-  'The failing finding was already in the base: fix it or ask the reviewers; only-new: true fails only on findings new since the base.';
-
-/**
- * A connector whose title already broke a certification rule on dev (an error), and a pull request
- * that only adds a line to its readme; returns the workspace and the base commit.
- */
-function readmeEditOfConnectorWithExistingError(): { workspace: string; baseSha: string } {
-  const swagger = validSwagger();
-  swagger.info.title = 'Contoso Tasks API';
-  const workspace = workspaceWithConnector(JSON.stringify(swagger, null, 2));
-  const baseSha = commitOnDev(workspace);
-  git(workspace, 'checkout', '-qb', 'feature');
-  const readme = path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'readme.md');
-  writeFileSync(readme, readFileSync(readme, 'utf8') + '\nMore.\n');
-  git(workspace, 'commit', '-qam', 'readme');
-  return { workspace, baseSha };
-}
+  'The failing finding was already in the base: fix it or ask the reviewers; only-new: true (an input of validate-connector and of the connector-pr-check workflow) fails only on findings new since the base.';
 
 describe('validate-connector failing on findings the base already had', () => {
   it('says so in the failure line and the summary headline, and names only-new', async () => {
@@ -44,7 +25,7 @@ describe('validate-connector failing on findings the base already had', () => {
       }),
     ]);
     expect(run.summary).toContain(
-      '❌ 1 connector checked: 1 error, 0 warnings, 0 info; 0 new and 0 fixed since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` fails only on findings new since the base.\n',
+      '❌ 1 connector checked: 1 error, 0 warnings, 0 info; 0 new and 0 fixed since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` (an input of validate-connector and of the connector-pr-check workflow) fails only on findings new since the base.\n',
     );
   });
 

@@ -549,7 +549,10 @@ describe('validate-connector path input', () => {
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.outputs.connectors).toBe('[]');
-    expect(run.annotations).toEqual([]);
+    // A notice on the pattern, not the warning of an empty workspace (validate-connector-ignored.test.ts).
+    expect(run.annotations.map((a) => [a.level, a.file, a.line])).toEqual([
+      ['notice', '.connector-alm.yml', 2],
+    ]);
   });
 
   it('warns, and passes, when the whole workspace holds no connector folder', async () => {
@@ -574,7 +577,9 @@ describe('validate-connector path input', () => {
     writeFileSync(path.join(workspace, '.connector-alm.yml'), 'ignore:\n  - certified-connectors/*\n');
     const run = await runActionBundle('validate-connector', { workspace });
     expect(run.exitCode).toBe(0);
-    expect(run.annotations).toEqual([]);
+    expect(run.annotations.map((a) => [a.level, a.file, a.line])).toEqual([
+      ['notice', '.connector-alm.yml', 2],
+    ]);
   });
 });
 

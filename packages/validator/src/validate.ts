@@ -3,6 +3,11 @@ import { discoverConnectorFolders, discoverConnectorTree, layoutProfile } from '
 import { gitIgnoredEntries } from './git/git-ignored-entries.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config/config-types.js';
 import { isIgnored } from './config/ignore.js';
+import {
+  ignoredFoldersAskedFor,
+  unmatchedIgnoreFindings,
+  type IgnoredFolder,
+} from './config/ignored-folders.js';
 import { refuseFoldersOfAnotherConfiguration } from './config/config-of-paths.js';
 import { validateLoadedConnector } from './engine.js';
 import type { Finding, Profile, Severity } from './model/finding.js';
@@ -42,6 +47,10 @@ export interface ValidateOptions {
 export interface FoldersToValidate {
   folders: string[];
   gitIgnored: ReadonlyMap<string, GitIgnored>;
+  /** The folders asked for that the configuration's `ignore` skips (ignoredFoldersAskedFor). */
+  ignored?: IgnoredFolder[];
+  /** What the search proved of the configuration file: its `ignore` patterns that match nothing. */
+  configurationFindings?: Finding[];
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -50,6 +59,11 @@ export interface ValidationResult {
   connectors: ConnectorResult[];
   findings: Finding[];
   counts: SeverityCounts;
+  /**
+   * The connector folders asked for (a path naming one, or a tree of only such) that the
+   * configuration's `ignore` skipped, for the reports to say so; absent when none.
+   */
+  ignored?: IgnoredFolder[];
 }
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
@@ -104,8 +118,16 @@ export async function validateFolders(
       options.onConnector?.(result);
     }
   }
-  const findings = connectors.flatMap((connector) => connector.findings);
-  return { connectors, findings, counts: countBySeverity(findings) };
+  const findings = [
+    ...connectors.flatMap((connector) => connector.findings),
+    ...(found.configurationFindings ?? []),
+  ];
+  return {
+    connectors,
+    findings,
+    counts: countBySeverity(findings),
+    ...(found.ignored?.length && { ignored: found.ignored }),
+  };
 }
 
 /**
@@ -128,6 +150,8 @@ export async function foldersToValidate(
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== 'all') : folders,
     gitIgnored,
+    ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config),
+    configurationFindings: unmatchedIgnoreFindings(tree.folders, paths, cwd, config),
   };
 }
 

@@ -27,6 +27,8 @@ import {
   deletedConnectors,
   comparedWithBase,
   existingFailuresNote,
+  ignoredFolderNote,
+  onlyNewInput,
   fixedSinceBase,
   GITHUB_ANNOTATION_LIMIT,
   configurationReports,
@@ -197,6 +199,12 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       'The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path.',
     );
   }
+  // On the pattern's line: a pull request that changes only an ignored connector checks nothing.
+  for (const ignored of result.ignored ?? [])
+    writeAnnotation('notice', ignoredFolderNote(ignored), {
+      file: ignored.file,
+      ...(ignored.line !== undefined && { startLine: ignored.line }),
+    });
   const fallbackNote = profileFallbackNote(
     profileFallbackFolders(result.connectors, { cwd: workspace, profile: options.profile, config }),
     'set the profile input to certified (or independent-publisher)',
@@ -323,7 +331,8 @@ async function writeOutputs(
   if (failsFindings) {
     const besides = breaking > 0 ? ' besides the breaking changes' : '';
     // A maker whose pull request fails on findings it did not bring reads it in the failure itself.
-    const existing = existingFailuresNote(result.findings, inputs.failOn, 'only-new: true');
+    // Named with where it is set: the reusable workflow connector-pr-check takes it too.
+    const existing = existingFailuresNote(result.findings, inputs.failOn, onlyNewInput());
     core.setFailed(
       `${plural(judged.error, 'error')} and ${plural(judged.warning, 'warning')}${besides} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).${existing ? ` ${existing}` : ''}`,
     );

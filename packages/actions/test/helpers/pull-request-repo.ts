@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle, runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
@@ -92,4 +92,20 @@ export function pullRequestRepository(workspace: string): {
   writeJson(path.join(tasks, 'apiDefinition.swagger.json'), swagger);
   git(workspace, 'commit', '-qam', 'rename the connector');
   return { workspace, baseSha, headSha: git(workspace, 'rev-parse', 'HEAD') };
+}
+
+/**
+ * A connector whose title already broke a certification rule on dev (an error), and a pull request
+ * that only adds a line to its readme; returns the workspace and the base commit.
+ */
+export function readmeEditOfConnectorWithExistingError(): { workspace: string; baseSha: string } {
+  const swagger = validSwagger();
+  swagger.info.title = 'Contoso Tasks API';
+  const workspace = workspaceWithConnector(JSON.stringify(swagger, null, 2));
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  const readme = path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'readme.md');
+  writeFileSync(readme, readFileSync(readme, 'utf8') + '\nMore.\n');
+  git(workspace, 'commit', '-qam', 'readme');
+  return { workspace, baseSha };
 }

@@ -6,6 +6,7 @@ import {
   commitOnDev,
   git,
   pullRequestRepository,
+  readmeEditOfConnectorWithExistingError,
   workspaceWithConnector,
 } from '../helpers/pull-request-repo.js';
 
@@ -88,6 +89,51 @@ describe('the connector PR check workflow, step by step with the built bundles',
         message: expect.stringContaining("Unknown rule 'SWG-HOTS'"),
       }),
     ]);
+  });
+
+  it('fails only on the findings the pull request brings with only-new, as its failure line advises', async () => {
+    const outcomes: Record<string, string | undefined> = {};
+    let failureLine: string | undefined;
+    for (const inputs of [{}, { 'only-new': true }]) {
+      const { workspace, baseSha } = readmeEditOfConnectorWithExistingError();
+      const result = await runWorkflowJob(workflow, 'validate', {
+        workspace,
+        eventName: 'pull_request',
+        event: {
+          pull_request: {
+            number: 7,
+            base: { sha: baseSha },
+            head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+          },
+        },
+        inputs: { ...inputs, 'upload-sarif': false },
+        externalActions: { 'actions/checkout': () => ({}) },
+      });
+      outcomes[JSON.stringify(inputs)] = result.steps[1]!.outcome;
+      failureLine ??= result.steps[1]!.action?.annotations.find(
+        (a) => a.level === 'error' && !a.file,
+      )?.message;
+    }
+    expect(outcomes).toEqual({ '{}': 'failure', '{"only-new":true}': 'success' });
+    // The advice names an input that this workflow, the one the README tells users to call, takes.
+    expect(failureLine).toContain(
+      'only-new: true (an input of validate-connector and of the connector-pr-check workflow)',
+    );
+  });
+
+  it('hands base and max-annotations to validate-connector', async () => {
+    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const result = await runWorkflowJob(workflow, 'validate', {
+      workspace,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+      // No comparison, so no breaking change; no annotation on a line or a folder.
+      inputs: { base: 'none', 'max-annotations': 0, 'upload-sarif': false },
+      externalActions: { 'actions/checkout': () => ({}) },
+    });
+    expect(result.outputs['breaking-changes']).toBe('0');
+    expect(Number(result.outputs.errors)).toBeGreaterThan(0);
+    expect(result.steps[1]!.action!.annotations.filter((a) => a.file)).toEqual([]);
   });
 
   it('skips the upload when asked to, and passes a clean pull request', async () => {

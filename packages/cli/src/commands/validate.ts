@@ -17,6 +17,7 @@ import {
   judgeRun,
   profileFallbackFolders,
   profileFallbackNote,
+  ignoredFolderNote,
   parseConcurrency,
   pathsWithoutConnectors,
   solutionGivenError,
@@ -150,6 +151,9 @@ export function registerValidateCommand(program: Command, context: CommandContex
         'give --profile certified (or independent-publisher)',
       );
       if (note) io.stderr.write(`note: ${printable(note)}\n`);
+      // As linters say of a file named on the command line that an ignore pattern skips.
+      for (const ignored of result.ignored ?? [])
+        io.stderr.write(`note: ${printable(ignoredFolderNote(ignored))}\n`);
       if (comparedWithBase(result) && result.configurationNote)
         io.stderr.write(`note: ${printable(result.configurationNote)}\n`);
       const fails = verdict.failsFindings || verdict.failsBreaking;

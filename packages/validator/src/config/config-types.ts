@@ -12,6 +12,11 @@ export interface ValidatorConfig {
   /** Glob patterns (relative to the configuration file's folder) of connector folders to skip. */
   ignore: string[];
   /**
+   * Where each `ignore` pattern is in the file, in the same order (1-based), for what is said of it:
+   * the folders it skips, or that it matches none. Absent for a configuration built by hand.
+   */
+  ignorePlaces?: readonly { line: number; column: number }[];
+  /**
    * Set when the file (or that there is none) is what the search found for the paths, no file being
    * named (--config, the action's config input): each connector folder found under them must then
    * take the same one by the same search (refuseFoldersOfAnotherConfiguration). Unset for a file

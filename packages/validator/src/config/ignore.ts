@@ -19,9 +19,19 @@ export function isIgnored(
   config: ValidatorConfig,
   platform: NodeJS.Platform = process.platform,
 ): boolean {
-  if (config.ignore.length === 0 || !config.path) return false;
+  return ignoringPattern(folder, config, platform) !== undefined;
+}
+
+/** The index in `ignore` of the first pattern that skips a folder (as isIgnored), or undefined. */
+export function ignoringPattern(
+  folder: string,
+  config: ValidatorConfig,
+  platform: NodeJS.Platform = process.platform,
+): number | undefined {
+  if (config.ignore.length === 0 || !config.path) return undefined;
   const relative = slashSeparated(path.relative(path.dirname(config.path), folder));
-  return config.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
+  const index = config.ignore.findIndex((pattern) => ignorePatternMatches(pattern, relative, platform));
+  return index === -1 ? undefined : index;
 }
 
 /** Whether one `ignore` pattern skips a folder given relative to the configuration file's folder, `/`-separated. */

@@ -7,3 +7,4 @@ export * from './ignore.js';
 export * from './load-config.js';
 export * from './config-loosening.js';
 export * from './loosening-findings.js';
+export * from './ignored-folders.js';

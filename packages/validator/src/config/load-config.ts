@@ -189,11 +189,16 @@ export function parseConfig(
   if (problems.length > 0)
     throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
 
+  const ignore = config.ignore ?? [];
   return {
     path: file,
     ...(config.profile && { profile: config.profile }),
     rules: config.rules ?? {},
-    ignore: config.ignore ?? [],
+    ignore,
+    ignorePlaces: ignore.map((_, index) => {
+      const { line, col } = lineCounter.linePos(offsetOfPath(document, ['ignore', String(index)]));
+      return { line, column: col };
+    }),
   };
 }
 

@@ -107,7 +107,7 @@ function placeIn(config: ValidatorConfig, path: readonly string[]): string[] {
   return setting === 'rules' && ruleId !== undefined && !(ruleId in config.rules) ? ['rules'] : [...path];
 }
 
-function strictestLevel(rule: RuleLevels, config: ValidatorConfig): Level {
+export function strictestLevel(rule: RuleLevels, config: ValidatorConfig): Level {
   return PROFILES.map((profile) => effectiveLevel(rule, profile, config.rules)).reduce((strictest, level) =>
     isLowerLevel(strictest, level) ? level : strictest,
   );

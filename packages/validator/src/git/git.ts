@@ -98,6 +98,19 @@ export class Git {
   }
 
   /**
+   * The URLs of the configured remotes (fetch and push URLs alike, as `git config` holds them); none
+   * when git cannot say (no remote, or git refuses).
+   */
+  async remoteUrls(): Promise<string[]> {
+    // Exit code 1 when no key matches: no remote at all.
+    const output = await this.text(['config', '--get-regexp', '^remote\\..*\\.(push)?url$']).catch(() => '');
+    return output
+      .split('\n')
+      .map((line) => line.slice(line.indexOf(' ') + 1).trim())
+      .filter(Boolean);
+  }
+
+  /**
    * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
    * fetch-depth: 0 bring the missing history. Taken for shallow when git cannot say, as advice that
    * may not be needed is better than none.

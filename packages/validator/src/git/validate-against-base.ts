@@ -12,6 +12,8 @@ import { isIgnored } from '../config/ignore.js';
 import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
 import { isProposalFolder } from '../repository/proposal-folder.js';
+import { checksAsSubmission } from '../repository/pull-request-facts.js';
+import { checksLocalRunAsSubmission, localRepositoryFacts } from '../repository/submission-repository.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaseValidationOptions, BaseValidationResult, ConnectorDiff } from './base-validation.js';
 import { branchChanges, connectorFoldersOf } from './changed-connectors.js';
@@ -207,6 +209,7 @@ export async function validateAgainstBase(
     baseRef,
     mergeBase,
     diffs,
+    ...(found.ignored?.length && { ignored: found.ignored }),
     ...(configuration.note !== undefined && { configurationNote: configuration.note }),
     headValidation: { folders: found.folders, result: validation },
   };
@@ -230,6 +233,9 @@ async function addRepositoryFindings(
   options: BaseValidationOptions & { cwd: string; git: Git; topLevel: string; mergeBase: string },
 ): Promise<void> {
   if (changed.length === 0) return;
+  const submission = options.pullRequest
+    ? checksAsSubmission(options.pullRequest)
+    : checksLocalRunAsSubmission(await localRepositoryFacts(options.git, options.topLevel));
   const byPath = await checkChangedConnectors({
     cwd: options.cwd,
     topLevel: options.topLevel,
@@ -238,6 +244,7 @@ async function addRepositoryFindings(
     connectors: changed,
     changedFolders,
     pullRequest: options.pullRequest,
+    submission,
     rules: options.rules ?? ALL_RULES,
     overrides: options.config?.rules,
   });

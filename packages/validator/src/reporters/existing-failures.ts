@@ -2,6 +2,15 @@ import type { Finding } from '../model/finding.js';
 import { judgedByFailOn, reachesFailOn, type FailOn } from '../thresholds.js';
 
 /**
+ * The action's switch as a workflow sets it, named where it is taken: a user of the reusable
+ * workflow connector-pr-check, told only `only-new: true`, found no such input there (until it
+ * took one) and had to write the job by hand.
+ */
+export function onlyNewInput(quote: (setting: string) => string = (setting) => setting): string {
+  return `${quote('only-new: true')} (an input of validate-connector and of the connector-pr-check workflow)`;
+}
+
+/**
  * What a run that fails on findings the base already had says about them, or undefined when none of
  * its failing findings is existing (no base, only-new, or every failing finding new). Replays of real
  * pull requests failed about half the time on such findings (a layout, a brand colour, a Script.cs the

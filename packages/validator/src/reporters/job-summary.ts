@@ -4,8 +4,9 @@ import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
 import { comparedWithBase } from '../git/base-validation.js';
 import { newSinceBaseNote } from './baseline-note.js';
-import { existingFailuresNote } from './existing-failures.js';
+import { existingFailuresNote, onlyNewInput } from './existing-failures.js';
 import { configurationReports } from './configuration-findings.js';
+import { ignoredFolderNote } from '../config/ignored-folders.js';
 import { deletedConnectors } from './deleted-connectors.js';
 import { repositoryPath } from './artifact-path.js';
 import type { JobSummaryOptions, PushCounts } from './job-summary-options.js';
@@ -62,6 +63,9 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     '',
   );
   if (options.push) budget.add(pushLine(options.push), '');
+  // A pull request that changes only ignored connectors showed a green "0 connectors checked" and no reason.
+  for (const ignored of result.ignored ?? [])
+    budget.add(`ℹ️ ${escapeMarkdown(ignoredFolderNote(ignored))}`, '');
   writeStatusTable(
     budget,
     result.connectors,
@@ -110,7 +114,11 @@ function overallLine(
   failOn: NonNullable<JobSummaryOptions['failOn']>,
 ): string {
   const connectors = `${plural(result.connectors.length, 'connector')} checked${deleted > 0 ? `, ${deleted} deleted` : ''}`;
-  const existing = existingFailuresNote(result.findings, failOn, '`only-new: true`');
+  const existing = existingFailuresNote(
+    result.findings,
+    failOn,
+    onlyNewInput((setting) => `\`${setting}\``),
+  );
   return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result, true)}.${existing ? ` ${existing}` : ''}`;
 }
 

@@ -1,3 +1,4 @@
+import type { IgnoredFolder } from '../config/ignored-folders.js';
 import type { Finding, Profile } from '../model/finding.js';
 import type { JsonFixReport } from '../fix/fix-folders.js';
 import type { Classification } from '../diff/change.js';
@@ -102,6 +103,8 @@ export interface JsonReport {
   base?: JsonBase;
   fixed?: JsonFixReport['fixed'];
   notFixed?: JsonFixReport['notFixed'];
+  /** The connector folders asked for that the configuration's `ignore` skipped; absent when none. */
+  ignored?: IgnoredFolder[];
 }
 
 export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): JsonReport {
@@ -120,6 +123,7 @@ export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): J
     report.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
     report.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
+  if (result.ignored) report.ignored = result.ignored.map((ignored) => ({ ...ignored }));
   return report;
 }
 

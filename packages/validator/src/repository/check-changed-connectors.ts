@@ -39,6 +39,8 @@ export interface RepositoryCheckOptions {
    */
   changedFolders: readonly string[];
   pullRequest?: PullRequestFacts;
+  /** Whether the change is checked as a submission to PowerPlatformConnectors (RepositoryRuleContext). */
+  submission: boolean;
   rules: readonly RuleDefinition[];
   overrides?: RuleOverrides;
 }
@@ -85,6 +87,7 @@ export async function checkChangedConnectors(
           profile: change.profile,
           changedFolders,
           pullRequest,
+          submission: options.submission,
           repository,
           rules,
           overrides: options.overrides,

@@ -4,6 +4,7 @@ import {
   titleWithoutRestrictedWords,
 } from '../rules/swagger/restricted-title-words.js';
 import { nameExcerpt } from '../text/message-values.js';
+import { namesPowerPlatformConnectors } from './submission-repository.js';
 
 /**
  * What the checks know about the pull request itself. Everything is optional: the CLI's `--base` mode
@@ -34,8 +35,7 @@ export const UPSTREAM_TARGET_BRANCH = 'dev';
  */
 export function targetsPowerPlatformConnectors(pullRequest: PullRequestFacts): boolean {
   if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split('/').pop() ?? '';
-  return name.toLowerCase() === 'powerplatformconnectors';
+  return namesPowerPlatformConnectors(pullRequest.baseRepository);
 }
 
 /**
@@ -53,11 +53,12 @@ export function syncsBranchesOfOneRepository(pullRequest: PullRequestFacts): boo
 
 /**
  * Whether the rules about a submission to PowerPlatformConnectors (one connector, the `dev` branch,
- * the title) apply: to a pull request in a PowerPlatformConnectors repository that is not branch
- * upkeep, and to `validate --base` without a pull request, where the person asks for those checks.
+ * the title) apply to a pull request: one into a PowerPlatformConnectors repository that is not
+ * branch upkeep. A run without a pull request decides from its clone (checksLocalRunAsSubmission):
+ * taken for a submission whatever the repository, `validate --base` asked a company's repository to
+ * split a change of two connectors, which its pull request check never asked.
  */
-export function checksAsSubmission(pullRequest: PullRequestFacts | undefined): boolean {
-  if (!pullRequest) return true;
+export function checksAsSubmission(pullRequest: PullRequestFacts): boolean {
   return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
 }
 

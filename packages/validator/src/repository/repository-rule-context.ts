@@ -33,6 +33,11 @@ export interface RepositoryRuleContext {
   readonly changedFolders: readonly string[];
   /** Undefined outside a pull request (`validate --base`). */
   readonly pullRequest: PullRequestFacts | undefined;
+  /**
+   * Whether the change is checked as a submission to PowerPlatformConnectors: from the pull request's
+   * base repository (checksAsSubmission), else from the clone (checksLocalRunAsSubmission).
+   */
+  readonly submission: boolean;
   /** The repository's other connector folders, with the facts the active rules use. */
   readonly repository: RepositoryIndex;
   report(report: RepositoryReport): void;

@@ -16,6 +16,7 @@ export interface RepositoryRuleInput {
   profile: Profile;
   changedFolders: readonly string[];
   pullRequest: PullRequestFacts | undefined;
+  submission: boolean;
   repository: RepositoryIndex;
   rules: readonly RepositoryRuleDefinition[];
   overrides?: RuleOverrides;
@@ -36,6 +37,7 @@ export function runRepositoryRules(input: RepositoryRuleInput): PendingFinding[]
       profile: input.profile,
       changedFolders: input.changedFolders,
       pullRequest: input.pullRequest,
+      submission: input.submission,
       repository: input.repository,
       report: (report) => reports.push({ rule, severity: reportSeverity(report.severity, level), report }),
     };

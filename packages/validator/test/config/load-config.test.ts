@@ -58,6 +58,8 @@ describe('loadConfig', () => {
         'SWG-SUMMARY-REQUIRED': { custom: 'info', certified: 'error' },
       },
       ignore: ['custom-connectors/Legacy*'],
+      // Where each pattern is, for what is said of it (the folders it skips, or that it matches none).
+      ignorePlaces: [{ line: 10, column: 5 }],
       foundBySearch: true,
     });
   });
@@ -130,6 +132,7 @@ describe('loadConfig', () => {
       path: path.join(root, '.connector-alm.yml'),
       rules: {},
       ignore: [],
+      ignorePlaces: [],
       foundBySearch: true,
     });
   });

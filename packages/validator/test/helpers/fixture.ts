@@ -18,13 +18,17 @@ export function writeConnector(
   profile: Profile = 'certified',
   name = 'Contoso',
 ): string {
-  const root = temporaryFolder('connector-alm-');
   const top = {
     certified: 'certified-connectors',
     'independent-publisher': 'independent-publisher-connectors',
     custom: 'custom-connectors',
   }[profile];
-  const folder = path.join(root, top, name);
+  return writeConnectorUnder(files, top, name);
+}
+
+/** Writes a real connector folder under `top` (any folder, in the layout or not) in a temporary directory. */
+export function writeConnectorUnder(files: FixtureFiles, top: string, name = 'Contoso'): string {
+  const folder = path.join(temporaryFolder('connector-alm-'), top, name);
   mkdirSync(folder, { recursive: true });
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(folder, file);
@@ -51,6 +55,16 @@ export async function runRules(
   });
   const result = await validateFolder(folder, { rules, cwd: path.dirname(folder) });
   return result.findings;
+}
+
+/**
+ * Validates a fixture folder kept outside the PowerPlatformConnectors layout (connectors/Contoso, as
+ * a company's own repository holds them) with only the named rules: the custom rules apply.
+ */
+export async function runRulesInHouse(files: FixtureFiles, ruleIds: string[]): Promise<Finding[]> {
+  const folder = writeConnectorUnder(files, 'connectors');
+  const rules = ruleIds.map((id) => findRule(id)!);
+  return (await validateFolder(folder, { rules, cwd: path.dirname(folder) })).findings;
 }
 
 /** The corpus of real connectors beside the project, when it is there. */

@@ -70,7 +70,7 @@ describe('the reports that end a failing run', () => {
 
   it('job summary: beside the ❌ of the headline, naming the action input', () => {
     expect(renderJobSummary(tasksResult(findings), { failOn: 'error' })).toContain(
-      '❌ 1 connector checked: 1 error, 1 warning, 0 info; 1 new since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` fails only on findings new since the base.\n',
+      '❌ 1 connector checked: 1 error, 1 warning, 0 info; 1 new since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` (an input of validate-connector and of the connector-pr-check workflow) fails only on findings new since the base.\n',
     );
     expect(renderJobSummary(tasksResult(findings), { failOn: 'never' })).not.toContain(ADVICE);
   });

@@ -92,8 +92,8 @@ describe('syncsBranchesOfOneRepository', () => {
 });
 
 describe('checksAsSubmission', () => {
-  it('holds without a pull request and for one in a PowerPlatformConnectors repository', () => {
-    expect(checksAsSubmission(undefined)).toBe(true);
+  it('holds for a pull request in a PowerPlatformConnectors repository, or one whose event does not say', () => {
+    expect(checksAsSubmission({})).toBe(true);
     expect(checksAsSubmission({ baseRepository: 'microsoft/PowerPlatformConnectors' })).toBe(true);
   });
 

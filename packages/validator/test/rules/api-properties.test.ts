@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { runRules } from '../helpers/fixture.js';
+import { runRules, runRulesInHouse } from '../helpers/fixture.js';
 import { validApiProperties, validConnectorFiles } from '../helpers/valid-connector.js';
 import type { Profile } from '../../src/model/finding.js';
 import { apiPropertiesPolicyRules } from '../../src/rules/api-properties/policy-rules.js';
@@ -452,6 +452,19 @@ describe('PROP-OAUTH-REDIRECT', () => {
   it('only notes GlobalPerConnector', async () => {
     const findings = await run(withProperties(oauth({})), 'PROP-OAUTH-REDIRECT');
     expect(findings).toMatchObject([{ severity: 'info' }]);
+  });
+  // A company's own connector has no upstream reviewers nor their pipeline: the platform's reason.
+  it("gives the platform's reason, and no note on the upstream's pipeline, outside the layout", async () => {
+    const global = await runRulesInHouse(withProperties(oauth({ redirectMode: 'Global' })), [
+      'PROP-OAUTH-REDIRECT',
+    ]);
+    expect(global.map((finding) => [finding.severity, finding.message])).toEqual([
+      [
+        'warning',
+        'redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that the platform recommends over the legacy shared one.',
+      ],
+    ]);
+    expect(await runRulesInHouse(withProperties(oauth({})), ['PROP-OAUTH-REDIRECT'])).toEqual([]);
   });
 });
 

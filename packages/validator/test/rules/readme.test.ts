@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { runRules } from '../helpers/fixture.js';
+import { runRules, runRulesInHouse } from '../helpers/fixture.js';
 import { validApiProperties, validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
 
 const withReadme = (readme: string) => ({ ...validConnectorFiles(), 'readme.md': readme });
@@ -32,6 +32,18 @@ describe('README-PRESENT', () => {
       custom:
         'The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/readme.md',
     });
+  });
+  // A company's own connector never goes through PowerPlatformConnectors, whose template it was told to start from.
+  it('says what the readme is for, without the upstream template, for a connector outside the layout', async () => {
+    const files: Record<string, object | string> = { ...validConnectorFiles() };
+    delete files['readme.md'];
+    expect(await runRulesInHouse(files, ['README-PRESENT'])).toMatchObject([
+      {
+        severity: 'warning',
+        message:
+          'The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do.',
+      },
+    ]);
   });
   it('accepts any case', async () => {
     const files: Record<string, object | string> = { ...validConnectorFiles(), 'README.MD': validReadme() };

@@ -593,4 +593,5 @@ export const UNCHECKED_EXAMPLES: Record<string, string> = {
   'REPO-NOT-EXISTING': 'another connector of the repository',
   'ICON-UNIQUE': 'another connector of the repository',
   'REPO-CONFIG-LOOSENED': 'a change to the configuration file, compared with the base',
+  'REPO-CONFIG-IGNORE-UNMATCHED': 'a configuration file and the repository its patterns search',
 };

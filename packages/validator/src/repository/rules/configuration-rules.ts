@@ -3,6 +3,9 @@ import { sameLevels, type ConfigurationRuleDefinition } from '../../model/rule.j
 /** The id of the rule whose findings say what a change loosened in the configuration file. */
 export const CONFIG_LOOSENED_RULE_ID = 'REPO-CONFIG-LOOSENED';
 
+/** The id of the rule whose findings name the `ignore` patterns that match no connector folder. */
+export const CONFIG_IGNORE_UNMATCHED_RULE_ID = 'REPO-CONFIG-IGNORE-UNMATCHED';
+
 /** Rules about the configuration file, compared with its version at the base (config/config-loosening.ts). */
 export const configurationRules: ConfigurationRuleDefinition[] = [
   {
@@ -16,6 +19,19 @@ export const configurationRules: ConfigurationRuleDefinition[] = [
     example: {
       bad: 'rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)',
       good: 'the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own',
+    },
+  },
+  {
+    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+    scope: 'configuration',
+    file: 'folder',
+    title: 'Every `ignore` pattern of the configuration file matches a connector folder.',
+    description:
+      "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one.",
+    levels: sameLevels('warning'),
+    example: {
+      bad: '# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is',
+      good: '# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*',
     },
   },
 ];

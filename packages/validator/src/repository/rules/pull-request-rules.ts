@@ -1,9 +1,5 @@
 import { certificationLevels, type RepositoryRuleDefinition } from '../../model/rule.js';
-import {
-  checksAsSubmission,
-  independentPublisherTitleProblem,
-  UPSTREAM_TARGET_BRANCH,
-} from '../pull-request-facts.js';
+import { independentPublisherTitleProblem, UPSTREAM_TARGET_BRANCH } from '../pull-request-facts.js';
 import { listFolders } from './folder-list.js';
 
 /** Rules about the pull request as a whole: how many connectors it changes, where it goes, its title. */
@@ -15,7 +11,7 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     file: 'folder',
     title: 'A pull request changes one connector.',
     description:
-      'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+      'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork), and with `validate --base` in a clone of one: a remote\'s URL names PowerPlatformConnectors, or, in a repository with no remote yet, certified-connectors, independent-publisher-connectors or custom-connectors is at its top level (a clone of your company\'s own connector repository is not checked, as its pull requests are not). The changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: 'warning', 'independent-publisher': 'error', custom: 'warning' },
     example: {
@@ -23,7 +19,7 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
       good: 'one pull request per connector folder',
     },
     check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (context.changedFolders.length <= 1 || !context.submission) return;
       // A proposal is left out of the changed connector folders: it is no connector to report on.
       if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
@@ -46,7 +42,7 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
+      if (!context.submission) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`,
       });
@@ -64,7 +60,7 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     example: { bad: 'Add Contoso Tasks connector', good: 'Contoso Tasks (Independent Publisher)' },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === undefined || !checksAsSubmission(context.pullRequest)) return;
+      if (title === undefined || !context.submission) return;
       const problem = independentPublisherTitleProblem(title, context.connector);
       if (problem !== undefined) context.report({ message: problem });
     },

@@ -7,6 +7,7 @@ import { asObject, asString, entriesOf, has } from '../../swagger/json-values.js
 import { isPlaceholderSecret, maskSecret } from '../general-secrets/placeholders.js';
 import { connectionParametersOf, oAuthSettingsOf } from './connection-parameters.js';
 import { SHARED_REDIRECT_URL } from './redirect-url.js';
+import { isInHouseConnector } from '../in-house-connector.js';
 import { reportSchemaProblems } from './schema-problems.js';
 import { REDIRECT_MODES } from './schema.js';
 
@@ -166,7 +167,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).',
     description:
-      'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+      'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform\'s reason, not the reviewers\'). Values are case-sensitive.',
     levels: certificationLevels('error', 'warning'),
     msMessage: 'Value {0} is not defined in enum.',
     example: {
@@ -185,9 +186,10 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
           context.report({
             pointer: modePointer,
             severity: 'warning',
-            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`,
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI ${isInHouseConnector(context) ? 'that the platform recommends over the legacy shared one' : 'that reviewers ask for'}.`,
           });
-        } else if (mode === 'GlobalPerConnector') {
+        } else if (mode === 'GlobalPerConnector' && !isInHouseConnector(context)) {
+          // A note about the upstream's pipeline, which a company's own connector never goes through.
           context.report({
             pointer: modePointer,
             severity: 'info',

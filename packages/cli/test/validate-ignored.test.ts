@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+
+/** A company's repository: connectors/<name> for each name, and `config` as `configFile`. */
+function repository(names: readonly string[], configFile: string, config: string): string {
+  const root = temporaryFolder('cli-ignored-');
+  for (const name of names) {
+    const folder = path.join(root, 'connectors', name);
+    mkdirSync(folder, { recursive: true });
+    const swagger = validSwagger();
+    swagger.info.title = `Contoso ${name}`;
+    writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+    writeFileSync(path.join(folder, 'readme.md'), validReadme());
+  }
+  mkdirSync(path.dirname(path.join(root, configFile)), { recursive: true });
+  writeFileSync(path.join(root, configFile), config);
+  return root;
+}
+
+describe('connector-alm validate and the ignore patterns', () => {
+  // "No problems in 0 connectors", exit 0 and nothing else: the folder asked for was skipped unsaid.
+  it('says which pattern skips a folder it is asked to validate, in the text and the JSON', async () => {
+    const root = repository(
+      ['Tasks', 'Legacy'],
+      '.connector-alm.yml',
+      'profile: custom\nignore:\n  - connectors/Legacy\n',
+    );
+    const io = memoryIo(root);
+    expect(await runCli(['validate', 'connectors/Legacy'], io)).toBe(0);
+    expect(io.err()).toBe(
+      "note: connectors/Legacy is not validated: the ignore pattern 'connectors/Legacy' (.connector-alm.yml:3) skips it.\n",
+    );
+    const json = memoryIo(root);
+    await runCli(['validate', 'connectors/Legacy', '--format', 'json'], json);
+    expect(JSON.parse(json.out()).ignored).toEqual([
+      { path: 'connectors/Legacy', pattern: 'connectors/Legacy', file: '.connector-alm.yml', line: 3 },
+    ]);
+    // A tree where the pattern skips some folders, as it is meant to: nothing to say.
+    const tree = memoryIo(root);
+    expect(await runCli(['validate', 'connectors'], tree)).toBe(0);
+    expect(tree.err()).toBe('');
+  });
+
+  // Patterns are relative to the file's folder: written from the top level in .github/, they skip nothing.
+  it('reports a pattern that matches no folder when the whole repository is validated, on its line', async () => {
+    const config = 'ignore:\n  - connectors/Legacy\n  - archive/**\n';
+    const root = repository(['Tasks', 'Legacy'], '.github/connector-alm.yml', config);
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '--config', '.github/connector-alm.yml'], io)).toBe(0);
+    expect(io.out()).toContain(
+      '.github/connector-alm.yml [configuration]: 0 errors, 2 warnings, 0 info\n' +
+        ".github/connector-alm.yml:2:5 warning REPO-CONFIG-IGNORE-UNMATCHED The ignore pattern 'connectors/Legacy' matches no connector folder, so it skips nothing: patterns are relative to the file's folder, .github/, and it matches from ./; write '../connectors/Legacy'.\n" +
+        ".github/connector-alm.yml:3:5 warning REPO-CONFIG-IGNORE-UNMATCHED The ignore pattern 'archive/**' matches no connector folder under the file's folder, .github/, so it skips nothing.\n",
+    );
+    // A run of one folder cannot know what the patterns match elsewhere.
+    const one = memoryIo(root);
+    await runCli(['validate', 'connectors/Tasks', '--config', '.github/connector-alm.yml'], one);
+    expect(one.out()).not.toContain('REPO-CONFIG-IGNORE-UNMATCHED');
+  });
+
+  it('says nothing of patterns that match, nor of a rule the file turns off', async () => {
+    const matching = repository(['Tasks', 'Legacy'], '.connector-alm.yml', 'ignore:\n  - connectors/Leg*\n');
+    const io = memoryIo(matching);
+    await runCli(['validate'], io);
+    expect(io.out()).not.toContain('REPO-CONFIG-IGNORE-UNMATCHED');
+    const off = repository(
+      ['Tasks'],
+      '.connector-alm.yml',
+      'rules:\n  REPO-CONFIG-IGNORE-UNMATCHED: off\nignore:\n  - nowhere/*\n',
+    );
+    const quiet = memoryIo(off);
+    await runCli(['validate'], quiet);
+    expect(quiet.out()).not.toContain('REPO-CONFIG-IGNORE-UNMATCHED');
+  });
+});
