@@ -29,6 +29,9 @@ import { patternWithSlashes } from './ignore-backslashes.js';
 import { findConfigFileOfPaths } from './config-of-paths.js';
 import { CONFIG_FILE_NAMES, isJsonFile } from './find-config.js';
 import { offsetOfPath } from './yaml-locate.js';
+import { syntaxSlip } from './yaml-syntax-slips.js';
+import { parsedSlip } from './yaml-parsed-slips.js';
+import { profileLevelAdvice, spacelessMarkAdvice } from './yaml-spaceless-marks.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
 import { parsePointer } from '../json/pointer.js';
@@ -80,8 +83,9 @@ export function parseConfig(
   file: string,
   options: Pick<LoadConfigOptions, 'cwd' | 'ruleIds'>,
 ): ValidatorConfig {
+  const source = withoutByteOrderMark(text);
   const lineCounter = new LineCounter();
-  const document = parseDocument(withoutByteOrderMark(text), { lineCounter, prettyErrors: false });
+  const document = parseDocument(source, { lineCounter, prettyErrors: false });
   const problemAt = (message: string, offset: number, hint?: string): Problem => {
     const { line, col } = lineCounter.linePos(offset);
     const location = { file: toDisplayPath(options.cwd, file), line, column: col };
@@ -93,7 +97,7 @@ export function parseConfig(
 
   // An empty YAML file is YAML's empty document, and marks where the search stops; an empty .json
   // file is no JSON at all, which every other tool that opens it refuses.
-  if (isJsonFile(file) && withoutByteOrderMark(text).trim() === '') {
+  if (isJsonFile(file) && source.trim() === '') {
     fail(
       'The configuration file is empty, which is not valid JSON.',
       0,
@@ -102,7 +106,7 @@ export function parseConfig(
   }
   // YAML reads JSON, and also trailing commas, comments and unquoted keys: a file named .json is held
   // to JSON, as every other tool that opens it will.
-  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text)) : undefined;
+  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : undefined;
   if (jsonIssue) {
     // The swagger's advice (a description holds the note) does not fit here: the schema has none.
     const problem =
@@ -127,6 +131,9 @@ export function parseConfig(
     );
   }
   if (syntaxError) {
+    // A common slip (a tab, a line indented too deep, a key without its space) in plain words.
+    const slip = syntaxSlip(syntaxError, source, document, lineCounter);
+    if (slip) fail(slip.message, slip.offset, slip.hint);
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
@@ -134,6 +141,9 @@ export function parseConfig(
     );
   }
 
+  // A glob that starts with * (an alias to no anchor), a list item indented into the one above.
+  const slip = parsedSlip(source, document);
+  if (slip) fail(slip.message, slip.offset, slip.hint);
   // An empty YAML file is a valid configuration: it only marks where the search stops.
   const value: unknown = toPlainValue(document, fail) ?? {};
   // Every mistake of a file that parses, so that one run lists them all.
@@ -361,7 +371,9 @@ function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
     const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
     if (error.keyword === 'enum') {
       return {
-        message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
+        message:
+          `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}` +
+          (profile ? '' : profileLevelAdvice(value, ruleId, PROFILES)),
         hint: levelHint,
         path,
         atKey: false,
@@ -378,18 +390,24 @@ function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
     };
   }
   if (setting === 'rules') {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path, atKey: false };
+    return {
+      message: `'rules' must be a map of rule id to level.${spacelessMarkAdvice(value, ':')}`,
+      hint: RULES_HINT,
+      path,
+      atKey: false,
+    };
   }
   if (setting === 'ignore') {
     return {
-      message: "'ignore' must be a list of glob patterns (non-empty strings).",
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-') : ''}`,
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
       path,
       atKey: false,
     };
   }
   return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).`,
+    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).${spacelessMarkAdvice(value, ':')}`,
+    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
     path,
     atKey: false,
   };

@@ -11,6 +11,7 @@ import { countBySeverity, type SeverityCounts, type ValidationResult } from '../
 import type { ConnectorResult } from '../connector-result.js';
 import { breaksAsSpaces } from './one-line.js';
 import { baseComparisonLine } from './base-comparison-line.js';
+import { ruleTally } from './text-rule-tally.js';
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
@@ -45,7 +46,8 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 /**
  * One line per finding, `file:line:col severity rule-id message`, so editors and problem matchers can
  * jump to it; findings are grouped under a one-line header per connector, and a count line ends it,
- * with its notes and, when findings are listed, how to look their rules up.
+ * with its notes and, when findings are listed, how to look their rules up. Before the count line, a
+ * run of many findings has their tally by rule (not under --quiet, which lists only what fails).
  */
 export function formatText(result: ValidationResult, options: TextReportOptions = {}): string {
   const paint = painter(options.color ?? false);
@@ -65,6 +67,11 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
     ),
     ...deleted.map((connector) => formatDeletedConnector(connector, listed, paint)),
     ...configurationReports(result).map((file) => formatConfigurationFile(file, listed, paint)),
+    quiet === undefined
+      ? ruleTally(result.findings, (style, text) =>
+          paint(style === 'bold' ? 'bold' : SEVERITY_STYLE[style], text),
+        )
+      : undefined,
   ].filter((block) => block !== undefined);
   const connectors =
     plural(result.connectors.length, 'connector') +

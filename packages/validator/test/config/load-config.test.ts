@@ -151,7 +151,9 @@ describe('loadConfig', () => {
   it('reports a duplicated key on its line', async () => {
     const root = repository({ '.connector-alm.yml': 'profile: custom\nprofile: certified\n' });
     const error = await loadError(root);
-    expect(error.message).toMatch(/Map keys must be unique/);
+    expect(error.message).toBe(
+      "The key 'profile' is written twice in this map, first on line 1: keep one of them.",
+    );
     expect(error.location).toMatchObject({ line: 2, column: 1 });
   });
 
