@@ -85,6 +85,29 @@ function internal(operation: (s: Json) => Json): SwaggerEdit {
   return (s) => void (operation(s)['x-ms-visibility'] = 'internal');
 }
 
+/**
+ * CopyTask (POST /tasks/copy) sends TaskInput as CreateTask does, with a `taskId` query parameter
+ * that has `fields`; CreateTask gets a plain string `taskId`. The two are alike but for those fields:
+ * operations alike are judged once (user-kinds.ts), and these fields must set them apart.
+ */
+function copyTask(fields: Json): SwaggerEdit {
+  return (s) => {
+    s.paths['/tasks'].post.parameters.push({ name: 'taskId', in: 'query', type: 'string' });
+    s.paths['/tasks/copy'] = {
+      post: {
+        summary: 'Copy a task',
+        description: 'Copies a task.',
+        operationId: 'CopyTask',
+        parameters: [
+          structuredClone(s.paths['/tasks'].post.parameters[0]),
+          { name: 'taskId', in: 'query', type: 'string', ...fields },
+        ],
+        responses: { '201': { description: 'The new task.' } },
+      },
+    };
+  };
+}
+
 function edits(...all: SwaggerEdit[]): SwaggerEdit {
   return (s) => all.forEach((edit) => edit(s));
 }
@@ -121,6 +144,13 @@ describeRule(
       pointer: '/paths/~1tasks/get/responses/200/schema/items',
       message: /not a parameter of operation 'ListTasks'/,
       count: 2,
+    },
+    {
+      name: 'on a reference of the type of the one operation of two alike whose parameter has another type',
+      edit: definitionList('taskId', copyTask({ type: 'integer' })),
+      pointer: `${STATUS_LIST}/parameters/project`,
+      message:
+        /^The parameter has type 'string', but operation 'CopyTask' is providing a parameter of type 'integer'\.$/,
     },
     {
       name: 'on a dynamic schema in a definition that references itself',
@@ -180,6 +210,12 @@ describeRule(
       }),
       pointer: `${STATUS_LIST}/parameters/project`,
       message: /'taskId' in the source operation 'UpdateTask' is internal/,
+    },
+    {
+      name: 'on a reference internal in the one operation of two alike whose parameter is internal',
+      edit: definitionList('taskId', copyTask({ 'x-ms-visibility': 'internal' })),
+      pointer: `${STATUS_LIST}/parameters/project`,
+      message: /'taskId' in the source operation 'CopyTask' is internal/,
     },
   ],
   [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ReachingSeeds } from '../../src/swagger/reaching-seeds.js';
+import { foldGroups, ReachingSeeds, type SeedGroup } from '../../src/swagger/reaching-seeds.js';
 
 /** A seed: its key, and the entry that holds it. */
 type Seed = { key: number; entry: string };
@@ -57,6 +57,37 @@ describe('ReachingSeeds', () => {
 
   it('answers an entry nothing reaches with no seeds', () => {
     expect(seedsOf(reach([], {}), 'A')).toEqual([]);
+  });
+
+  it("keeps, for a chain whose entries each have a seed, each entry's own seed and its referrer's group", () => {
+    // Listed per entry, the seeds would be 100,000^2/2.
+    const references: [string, string][] = [];
+    const seeds: Record<string, number[]> = { E0: [0] };
+    for (let at = 0; at < 100_000; at++) {
+      references.push([`E${at}`, `E${at + 1}`]);
+      seeds[`E${at + 1}`] = [at + 1];
+    }
+    const graph = reach(references, seeds);
+    const last = graph.groupOf('E100000');
+    expect(last.own.map((seed) => seed.key)).toEqual([100_000]);
+    expect(last.inherited).toEqual([graph.groupOf('E99999')]);
+    // Folded once per group, deepest first, without running out of stack.
+    let folds = 0;
+    const counts = new Map<SeedGroup<Seed>, number>();
+    const count = foldGroups(last, counts, (own, inherited) => {
+      folds++;
+      return own.length + inherited.reduce((sum, each) => sum + each, 0);
+    });
+    expect([count, folds]).toEqual([100_001, 100_001]);
+    expect(seedsOf(graph, 'E3')).toEqual(['0@E0', '1@E1', '2@E2', '3@E3']);
+  });
+
+  it('lists, of one key, the seed met first going through own seeds, then inherited groups depth first', () => {
+    // D inherits B, X and C, in that order, and B inherits C: C's key 5, met through B, comes
+    // before X's.
+    const references = ['B>D', 'X>D', 'C>D', 'C>B'].map((edge) => edge.split('>') as [string, string]);
+    const graph = reach(references, { B: [1], C: [5], X: [5, 2] });
+    expect(seedsOf(graph, 'D')).toEqual(['1@B', '2@X', '5@C']);
   });
 
   it('reads a chain of 100,000 entries without running out of stack', () => {

@@ -1,11 +1,12 @@
 import type { JsonObject } from '../../swagger/json-values.js';
 import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
-import { ReachingSeeds } from '../../swagger/reaching-seeds.js';
+import { foldGroups, ReachingSeeds, type SeedGroup } from '../../swagger/reaching-seeds.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { placeOfRef, REUSABLE_SECTIONS, sectionOf, topNodeOf } from '../swagger/reference-places.js';
 import { SchemaStructureNode, type StructureNode } from '../swagger/structure/nodes.js';
 import { structureOf } from '../swagger/structure.js';
 import { shownUsers } from './holder-users.js';
+import { kindOf, kindsOfList, type CallUsers, type OperationKind, type UserKind } from './user-kinds.js';
 
 /*
  * The operations that show a schema written in an entry of the document (`#/definitions/Task`,
@@ -33,30 +34,64 @@ interface Seed {
   readonly listing: LazyPointer | undefined;
 }
 
+/** The kinds of a group's users (see user-kinds.ts), each with its first user's index; or too many to keep. */
+type KindSummary = ReadonlyMap<OperationKind, { at: number; first: OperationInfo }> | typeof MANY;
+
+/**
+ * Kinds kept per group up to this many: past it, a group's kinds are read from its listed users
+ * when asked (the same answer, found in time that grows with its users). Kept beyond, a chain of
+ * definitions whose operations are each of their own kind would keep the pairs again. In the
+ * corpus a definition's users are of 6 kinds at most (a shared parameter's, 22).
+ */
+const MOST_KINDS = 64;
+const MANY = 'many';
+
 /**
  * The operations showing an entry, in the model's order, with the `$ref` each reaches it by; of
  * them, those the designer shows (shownUsers: the visible ones, when some are).
  */
 export class EntryUsers {
   /** Those that reach it from their inputs (a body parameter). */
-  readonly inputs: readonly OperationInfo[];
+  readonly inputs: CallUsers;
   /** Those that reach it from their inputs or their outputs (a response, a webhook's payload). */
-  readonly all: readonly OperationInfo[];
+  readonly all: CallUsers;
 
-  /** `seeds`: sorted by operation, inputs first, an operation's two next to each other. */
+  constructor(reach: EntryReach, group: SeedGroup<Seed>) {
+    this.inputs = new ReachedUsers(reach, group, false);
+    this.all = new ReachedUsers(reach, group, true);
+  }
+}
+
+/** The users of an entry on one side: from its inputs, or from its inputs or outputs. */
+class ReachedUsers implements CallUsers {
+  private known: readonly UserKind[] | undefined;
+
   constructor(
-    private readonly seeds: readonly Seed[],
-    private readonly indexes: ReadonlyMap<OperationInfo, number>,
-  ) {
-    const inputs: OperationInfo[] = [];
-    const all: OperationInfo[] = [];
-    for (const seed of seeds) {
-      const operation = seed.operation;
-      if (!seed.output) inputs.push(operation);
-      if (all[all.length - 1] !== operation) all.push(operation);
+    private readonly reach: EntryReach,
+    private readonly group: SeedGroup<Seed>,
+    private readonly outputs: boolean,
+  ) {}
+
+  list(): readonly OperationInfo[] {
+    const users: OperationInfo[] = [];
+    for (const seed of this.reach.seedsOf(this.group)) {
+      if (!this.outputs && seed.output) continue;
+      if (users[users.length - 1] !== seed.operation) users.push(seed.operation);
     }
-    this.inputs = shownUsers(inputs);
-    this.all = shownUsers(all);
+    return shownUsers(users);
+  }
+
+  kinds(): readonly UserKind[] {
+    if (this.known) return this.known;
+    const summary = this.reach.kindsOf(this.group, this.outputs);
+    if (summary === MANY)
+      return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
+    const kinds = [...summary.entries()].sort((a, b) => a[1].at - b[1].at);
+    const internal = kinds.filter(([kind]) => kind.internal).length;
+    const shown =
+      internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown.map(([kind, { first }]) => ({ kind, first }));
+    return this.known;
   }
 
   /**
@@ -64,9 +99,9 @@ export class EntryUsers {
    * few operations a finding is told at, so found by halving rather than kept in a map per entry.
    */
   listing(operation: OperationInfo): LazyPointer | undefined {
-    const at = this.indexes.get(operation);
+    const at = this.reach.indexes.get(operation);
     if (at === undefined) return undefined;
-    const seeds = this.seeds;
+    const seeds = this.reach.seedsOf(this.group);
     let low = 0;
     let high = seeds.length;
     while (low < high) {
@@ -82,31 +117,85 @@ export class EntryUsers {
   }
 }
 
-export class DefinitionUsers {
-  private readonly reach: ReachingSeeds<Seed>;
+/** The reach of the document's entries, and what is kept of it: the kinds per group, the last seeds listed. */
+class EntryReach {
+  private readonly inputKinds = new Map<SeedGroup<Seed>, KindSummary>();
+  private readonly allKinds = new Map<SeedGroup<Seed>, KindSummary>();
   /**
-   * By answer: the entries of a chain, or of a reference cycle, share one answer (ReachingSeeds),
-   * and one list of users.
+   * The last group's seeds: a finding's users, then their listings, are asked one after the other.
+   * Not one per group: a chain's would be the pairs again.
    */
-  private readonly answered = new Map<readonly Seed[], EntryUsers>();
-  private readonly indexes: ReadonlyMap<OperationInfo, number>;
+  private last: { group: SeedGroup<Seed>; seeds: readonly Seed[] } | undefined;
+
+  constructor(
+    readonly model: SwaggerModel,
+    readonly reaching: ReachingSeeds<Seed>,
+    readonly indexes: ReadonlyMap<OperationInfo, number>,
+  ) {}
+
+  /** The kinds of the last users whose kinds were too many to keep: a call's are asked a few times in a row. */
+  private lastKinds: { users: ReachedUsers; kinds: readonly UserKind[] } | undefined;
+
+  lastKindsOf(users: ReachedUsers, list: () => readonly UserKind[]): readonly UserKind[] {
+    if (this.lastKinds?.users !== users) this.lastKinds = { users, kinds: list() };
+    return this.lastKinds.kinds;
+  }
+
+  seedsOf(group: SeedGroup<Seed>): readonly Seed[] {
+    if (this.last?.group !== group) this.last = { group, seeds: this.reaching.seedsOf(group) };
+    return this.last.seeds;
+  }
+
+  /** The kinds of a group's users, from its own seeds and its inherited groups' kinds. */
+  kindsOf(group: SeedGroup<Seed>, outputs: boolean): KindSummary {
+    const model = this.model;
+    return foldGroups(group, outputs ? this.allKinds : this.inputKinds, (own, inherited) => {
+      let kinds: Map<OperationKind, { at: number; first: OperationInfo }> | undefined;
+      // The first inherited summary as it is, copied only when something is added to it.
+      const base = inherited[0] ?? NO_KINDS;
+      if (base === MANY) return MANY;
+      const add = (kind: OperationKind, at: number, first: OperationInfo): void => {
+        const held = (kinds ?? base).get(kind);
+        if (held !== undefined && held.at <= at) return;
+        kinds ??= new Map(base);
+        kinds.set(kind, { at, first });
+      };
+      for (let index = 1; index < inherited.length; index++) {
+        const summary = inherited[index]!;
+        if (summary === MANY) return MANY;
+        for (const [kind, { at, first }] of summary) add(kind, at, first);
+      }
+      for (const seed of own) {
+        if (outputs || !seed.output) add(kindOf(model, seed.operation), seed.at, seed.operation);
+      }
+      const summary = kinds ?? base;
+      return summary.size > MOST_KINDS ? MANY : summary;
+    });
+  }
+}
+
+const NO_KINDS: ReadonlyMap<OperationKind, { at: number; first: OperationInfo }> = new Map();
+
+export class DefinitionUsers {
+  private readonly reach: EntryReach;
+  /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
+  private readonly answered = new Map<SeedGroup<Seed>, EntryUsers>();
 
   constructor(model: SwaggerModel) {
     const { referrers, seeds, indexes } = referenceGraph(model);
-    this.indexes = indexes;
-    this.reach = new ReachingSeeds(
+    const reaching = new ReachingSeeds<Seed>(
       { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
-      // One seed per operation and side. A field, not worked out at each comparison: a chain of
-      // definitions each sent by its own operation sorts n^2/2 seeds.
+      // One seed per operation and side. A field, not worked out at each comparison.
       (seed) => seed.key,
     );
+    this.reach = new EntryReach(model, reaching, indexes);
   }
 
   /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
   of(entry: string): EntryUsers {
-    const seeds = this.reach.of(entry);
-    let users = this.answered.get(seeds);
-    if (!users) this.answered.set(seeds, (users = new EntryUsers(seeds, this.indexes)));
+    const group = this.reach.reaching.groupOf(entry);
+    let users = this.answered.get(group);
+    if (!users) this.answered.set(group, (users = new EntryUsers(this.reach, group)));
     return users;
   }
 }

@@ -24,12 +24,13 @@ const NONE: ReadonlySet<string> = new Set();
 /**
  * The names that two parameters (in two locations) of one of the call's users have: a plain
  * reference cannot tell which. Read once per call, not per reference and user (references x users x
- * parameters on a parameter shared by thousands of operations; bench/dynamic-owners.ts).
+ * parameters on a parameter shared by thousands of operations; bench/dynamic-owners.ts), and once
+ * per kind of user: users of one kind have the same parameter names (user-kinds.ts).
  */
 function namedTwiceInUsers(model: SwaggerModel, call: DynamicCall): ReadonlySet<string> {
   let names: Set<string> | undefined;
-  for (const user of call.users) {
-    for (const name of namedTwice(model, user)) (names ??= new Set()).add(name);
+  for (const { first } of call.kinds) {
+    for (const name of namedTwice(model, first)) (names ??= new Set()).add(name);
   }
   return names ?? NONE;
 }

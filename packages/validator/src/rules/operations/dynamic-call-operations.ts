@@ -44,16 +44,26 @@ export function sourceParameter(operation: OperationInfo, name: string): JsonObj
 }
 
 /**
+ * What `wrong` may read of a source parameter: operations of one kind have these alike in each of
+ * their parameters, and one user of each kind is asked (user-kinds.ts).
+ */
+export interface SourceFields {
+  readonly type: unknown;
+  readonly visibility: unknown;
+}
+
+/**
  * The first operation that shows the call's holder (DynamicCall.users) whose parameter of this name
  * is `wrong`, with that parameter: a shared holder is checked in each of them, and told once.
  */
 export function firstWrongSource(
   call: DynamicCall,
   name: string,
-  wrong: (parameter: JsonObject) => boolean,
+  wrong: (parameter: SourceFields) => boolean,
 ): { operation: OperationInfo; parameter: JsonObject } | undefined {
   for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
-    if (wrong(source.parameter)) return source;
+    const parameter = source.parameter;
+    if (wrong({ type: parameter.type, visibility: parameter['x-ms-visibility'] })) return source;
   }
   return undefined;
 }
@@ -64,9 +74,11 @@ const callSources = new WeakMap<DynamicCall, Map<string, Source[]>>();
 
 /**
  * For each name the call references, each distinct parameter object of that name (sourceParameter)
- * among its users, with the first user that lists it, in the users' order: a `#/parameters` entry
- * that thousands of operations list is judged once. Asking each user for each reference cost
- * references x users x parameters (bench/dynamic-owners.ts).
+ * among the first users of its kinds, with the first that lists it, in the users' order: a
+ * `#/parameters` entry that thousands of operations list is judged once. Asking each user for each
+ * reference cost references x users x parameters (bench/dynamic-owners.ts); the users of one kind
+ * have the fields `wrong` reads alike (SourceFields), and the first user of a kind whose parameter
+ * is wrong is the first user whose parameter is.
  */
 function sourcesOf(call: DynamicCall): Map<string, Source[]> {
   let sources = callSources.get(call);
@@ -79,14 +91,19 @@ function sourcesOf(call: DynamicCall): Map<string, Source[]> {
     const reference = asString(entry?.parameter) ?? asString(entry?.parameterReference);
     if (reference !== undefined) referenced.add(reference);
   }
-  const seen = new Set<JsonObject>();
-  for (const operation of referenced.size === 0 ? [] : call.users) {
+  // By object, and by the fields `wrong` reads: a later parameter with the same ones is never the
+  // first wrong one. Kept per call, one per operation would be the pairs of a chain of definitions.
+  const seen = new Set<JsonObject | string>();
+  for (const { first: operation } of referenced.size === 0 ? [] : call.kinds) {
     for (const parameter of operation.parameters) {
       const name = parameter.name;
       if (name === undefined || !referenced.has(name) || seen.has(parameter.value)) continue;
       const value = sourceParameter(operation, name);
       if (value === undefined) continue;
+      const fields = fieldsKey(name, value);
+      if (fields !== undefined && seen.has(fields)) continue;
       seen.add(value);
+      if (fields !== undefined) seen.add(fields);
       const list = sources.get(name);
       if (list) list.push({ operation, parameter: value });
       else sources.set(name, [{ operation, parameter: value }]);
@@ -94,6 +111,14 @@ function sourcesOf(call: DynamicCall): Map<string, Source[]> {
   }
   callSources.set(call, sources);
   return sources;
+}
+
+/** The name and the fields `wrong` reads (SourceFields), when both are plain values. */
+function fieldsKey(name: string, parameter: JsonObject): string | undefined {
+  const { type, 'x-ms-visibility': visibility } = parameter;
+  if ((typeof type === 'object' && type !== null) || (typeof visibility === 'object' && visibility !== null))
+    return undefined;
+  return `${name}\u0000${JSON.stringify(type) ?? '-'}\u0000${JSON.stringify(visibility) ?? '-'}`;
 }
 
 /**
@@ -134,6 +159,14 @@ function unknownStep(step: string, before: string, find: () => string | undefine
   let found: { name: string | undefined } | undefined;
   const meant = () => (found ??= { name: find() }).name;
   return { kind: 'unknown', step, before, meant };
+}
+
+/**
+ * Whether sourceInput's answer for this reference depends only on the names of the operation's
+ * inputs (inputsOf), as it does for one of no steps: one with steps follows the body's schema.
+ */
+export function readsOnlyNames(reference: string): boolean {
+  return stepSeparator(reference) === undefined;
 }
 
 /** The separator of a reference's steps: `/` in `body/boardId`, `.` in `WebHook.LifecycleId`. */
@@ -194,7 +227,10 @@ export class OperationInputs {
   readonly names: ReadonlySet<string>;
   private matcher: ClosestMatcher | undefined;
 
-  constructor(private readonly listed: readonly string[]) {
+  constructor(
+    /** The names, in their order: parameters, then the body's properties. */
+    readonly listed: readonly string[],
+  ) {
     this.names = new Set(listed);
   }
 

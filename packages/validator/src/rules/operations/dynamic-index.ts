@@ -8,6 +8,7 @@ import { HolderUsers, type SchemaUsers } from './holder-users.js';
 import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
+import { ListedUsers, type CallUsers, type UserKind } from './user-kinds.js';
 import { perModel } from './rule-kit.js';
 
 export { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
@@ -36,14 +37,30 @@ export class DynamicCall {
      * written in an operation, each user of a shared one, each operation that reaches a schema in
      * `definitions`; none for a dropdown in an output, or a definition that no operation reaches.
      */
-    readonly users: readonly OperationInfo[],
-    /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
-    readonly listing?: (operation: OperationInfo) => LazyPointer | undefined,
+    readonly shownBy: CallUsers,
   ) {}
+
+  /**
+   * The users, listed: built at each question for a holder in `definitions` (a chain of them has
+   * pairs of holders and users that grow with its square); ask `kinds` where a user of each kind will do.
+   */
+  get users(): readonly OperationInfo[] {
+    return this.shownBy.list();
+  }
+
+  /** The kinds of the users (see user-kinds.ts), each with its first user, in their order. */
+  get kinds(): readonly UserKind[] {
+    return this.shownBy.kinds();
+  }
+
+  /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
+  listing(operation: OperationInfo): LazyPointer | undefined {
+    return this.shownBy.listing?.(operation);
+  }
 
   /** The first of the users: where a finding that names one operation is told. */
   get source(): OperationInfo | undefined {
-    return this.users[0];
+    return this.kinds[0]?.first;
   }
 
   get pointer(): string {
@@ -79,20 +96,9 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
       const value = asObject(holder[extension]);
       if (!value) continue;
       const users = isDropdown(extension) ? shown.inputs : shown.all;
-      const listing = shown.listing;
       if (extension !== 'x-ms-dynamic-tree') {
         calls.push(
-          new DynamicCall(
-            extension,
-            value,
-            holder,
-            holderPlace,
-            undefined,
-            holderKind,
-            holderIn,
-            users,
-            listing,
-          ),
+          new DynamicCall(extension, value, holder, holderPlace, undefined, holderKind, holderIn, users),
         );
         continue;
       }
@@ -100,7 +106,7 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
         const call = asObject(value[part]);
         if (call)
           calls.push(
-            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users, listing),
+            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, users),
           );
       }
     }
@@ -117,8 +123,8 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   if (holders.length === 0 && schemaHolders.length === 0) return calls;
   const users = new HolderUsers(model, askedParameters(model, holders));
   for (const parameter of holders) {
-    const listing = users.ofParameter(parameter.value);
-    collect(parameter.value, parameter, 'parameter', parameter.in, { all: listing, inputs: listing });
+    const listed = new ListedUsers(model, users.ofParameter(parameter.value));
+    collect(parameter.value, parameter, 'parameter', parameter.in, { all: listed, inputs: listed });
   }
   const schemas = writtenSchemasOf(model);
   for (let at = 0; at < schemaHolders.length; at++) {

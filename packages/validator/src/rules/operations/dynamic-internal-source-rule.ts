@@ -23,12 +23,12 @@ export const dynamicInternalSourceRule: RuleDefinition = {
   },
   check({ swagger, report }) {
     for (const call of swagger ? dynamicCalls(swagger) : []) {
-      if (call.users.length === 0) continue;
+      if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== 'reference') continue;
         const internal = firstWrongSource(call, argument.name, (source) =>
-          isInternalVisibility(source['x-ms-visibility']),
+          isInternalVisibility(source.visibility),
         );
         if (!internal) continue;
         report({

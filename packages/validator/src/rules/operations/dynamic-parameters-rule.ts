@@ -1,9 +1,15 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
+import { asObject, asString, has } from '../../swagger/json-values.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
-import { firstWrongSource, hasBodyProperty, parameterNamed, targetOf } from './dynamic-call-operations.js';
+import {
+  firstWrongSource,
+  hasBodyProperty,
+  parameterNamed,
+  targetOf,
+  type SourceFields,
+} from './dynamic-call-operations.js';
 import { reportUnknownReferences } from './dynamic-unknown-references.js';
 import { callArgument, dynamicCalls, type DynamicCall } from './dynamic-index.js';
 import { fill, valueMatchesType } from './rule-kit.js';
@@ -14,7 +20,7 @@ function argumentPointer(call: DynamicCall, name: string): string {
 }
 
 /** A source parameter of no type, of the target's, or an integer given for a number, fits. */
-function typeFits(source: JsonObject, type: string): boolean {
+function typeFits(source: SourceFields, type: string): boolean {
   const sourceType = asString(source.type);
   return sourceType === undefined || sourceType === type || (sourceType === 'integer' && type === 'number');
 }

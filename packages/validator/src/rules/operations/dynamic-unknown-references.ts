@@ -5,7 +5,14 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { asObject, has } from '../../swagger/json-values.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
-import { inputsOf, sourceInput, type OperationInputs, type SourceInput } from './dynamic-call-operations.js';
+import {
+  inputsOf,
+  readsOnlyNames,
+  sourceInput,
+  type OperationInputs,
+  type SourceInput,
+} from './dynamic-call-operations.js';
+import { kindOf, type OperationKind } from './user-kinds.js';
 import type { DynamicCall } from './dynamic-index.js';
 
 type Unknown = Extract<SourceInput, { kind: 'unknown' }>;
@@ -22,16 +29,20 @@ type Unknown = Extract<SourceInput, { kind: 'unknown' }>;
  * - where it fails in some only, the reference is not wrong as written: each operation it fails in
  *   is told at its own listing of the holder (its `$ref` entry, else the operation), where the maker
  *   gives it the input or its own parameter. No line gets two findings of one reference.
+ *
+ * A reference of one step is judged once per kind of user (user-kinds.ts), one with steps once per
+ * user of the same inputs; the users are listed only to count them, or to tell those it fails in.
  */
 export function reportUnknownReferences(
   model: SwaggerModel,
   call: DynamicCall,
   report: RuleContext['report'],
 ): void {
-  const users = call.users;
-  if (users.length === 0) return;
+  if (call.kinds.length === 0) return;
   const given = asObject(call.call.parameters);
-  let kinds: UserKind[] | undefined;
+  // Listed once per call, when a reference with steps or a finding needs them.
+  let users: readonly OperationInfo[] | undefined;
+  let byInputs: InputsKind[] | undefined;
   for (const name in given) {
     if (!has(given, name)) continue;
     const entry = asObject(given[name]);
@@ -39,32 +50,30 @@ export function reportUnknownReferences(
     const key = typeof entry.parameter === 'string' ? 'parameter' : 'parameterReference';
     const reference = entry[key];
     if (typeof reference !== 'string') continue;
-    kinds ??= userKinds(model, users);
-    const failing: { kind: UserKind; input: Unknown }[] = [];
-    let failingUsers = 0;
-    for (const kind of kinds) {
-      const input = sourceInput(model, kind.operations[0]!, reference);
-      if (input.kind !== 'unknown') continue;
-      failing.push({ kind, input });
-      failingUsers += kind.operations.length;
+    let failing: Failing | undefined;
+    if (readsOnlyNames(reference)) failing = failingKinds(model, call, reference);
+    else {
+      users ??= call.users;
+      failing = failingInputs(model, (byInputs ??= userKinds(model, users)), users, reference);
     }
-    if (failing.length === 0) continue;
-    if (failingUsers === users.length) {
+    if (!failing) continue;
+    if (failing.everyUser) {
       // Every user fails: the first kind holds the first user.
-      const { kind, input } = failing[0]!;
+      const { operation, input } = failing.first;
+      const count = (users ??= call.users).length;
       const others =
-        users.length === 1
+        count === 1
           ? ''
-          : users.length === 2
+          : count === 2
             ? ' Nor is it one in the other operation that shows it.'
-            : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+            : ` Nor is it one in the ${count - 1} other operations that show it.`;
       report({
         pointer: childPointer(call.pointer, 'parameters', name, key),
-        message: unknownMessage(reference, kind.operations[0]!, input) + others,
+        message: unknownMessage(reference, operation, input) + others,
       });
       continue;
     }
-    for (const { operation, input } of inUsersOrder(failing)) {
+    for (const { operation, input } of failing.users()) {
       report({
         pointer: listingPointer(call, operation),
         message: `${unknownMessage(reference, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`,
@@ -73,8 +82,66 @@ export function reportUnknownReferences(
   }
 }
 
+/** A user a reference fails in, with its answer. */
+type FailingUser = { operation: OperationInfo; input: Unknown };
+
+/** Of a reference that fails in some users: whether in every one, the first, and each (in the users' order). */
+type Failing =
+  { everyUser: true; first: FailingUser } | { everyUser: false; users: () => readonly FailingUser[] };
+
+/**
+ * A reference that reads only names, judged once per kind of user (user-kinds.ts): the users it
+ * fails in are listed only when some others do not fail, to tell each at its listing.
+ */
+function failingKinds(model: SwaggerModel, call: DynamicCall, reference: string): Failing | undefined {
+  const kinds = call.kinds;
+  const failing = new Set<OperationKind>();
+  let first: FailingUser | undefined;
+  for (const { kind, first: operation } of kinds) {
+    const input = sourceInput(model, operation, reference);
+    if (input.kind !== 'unknown') continue;
+    failing.add(kind);
+    first ??= { operation, input };
+  }
+  if (!first) return undefined;
+  if (failing.size === kinds.length) return { everyUser: true, first };
+  const users = (): FailingUser[] => {
+    const told: FailingUser[] = [];
+    for (const operation of call.users) {
+      if (!failing.has(kindOf(model, operation))) continue;
+      const input = sourceInput(model, operation, reference);
+      if (input.kind === 'unknown') told.push({ operation, input });
+    }
+    return told;
+  };
+  return { everyUser: false, users };
+}
+
+/** A reference with steps, judged once per user of the same inputs (one OperationInputs). */
+function failingInputs(
+  model: SwaggerModel,
+  kinds: readonly InputsKind[],
+  users: readonly OperationInfo[],
+  reference: string,
+): Failing | undefined {
+  const failing: { kind: InputsKind; input: Unknown }[] = [];
+  let failingUsers = 0;
+  for (const kind of kinds) {
+    const input = sourceInput(model, kind.operations[0]!, reference);
+    if (input.kind !== 'unknown') continue;
+    failing.push({ kind, input });
+    failingUsers += kind.operations.length;
+  }
+  if (failing.length === 0) return undefined;
+  if (failingUsers === users.length) {
+    const { kind, input } = failing[0]!;
+    return { everyUser: true, first: { operation: kind.operations[0]!, input } };
+  }
+  return { everyUser: false, users: () => inUsersOrder(failing) };
+}
+
 /** Users whose inputs are the same (one OperationInputs), for which each reference has one answer. */
-interface UserKind {
+interface InputsKind {
   readonly operations: OperationInfo[];
   /** The index of each in the users. */
   readonly at: number[];
@@ -82,7 +149,7 @@ interface UserKind {
 
 /** The failing users, in the users' order, each with its kind's answer. */
 function inUsersOrder(
-  failing: readonly { kind: UserKind; input: Unknown }[],
+  failing: readonly { kind: InputsKind; input: Unknown }[],
 ): { operation: OperationInfo; input: Unknown; at: number }[] {
   const told: { operation: OperationInfo; input: Unknown; at: number }[] = [];
   for (const { kind, input } of failing) {
@@ -99,8 +166,8 @@ function inUsersOrder(
  * kind, not once per user (most users of a shared parameter are alike). Users whose inputs cannot
  * all be read are undecided for every reference, and left out.
  */
-function userKinds(model: SwaggerModel, users: readonly OperationInfo[]): UserKind[] {
-  const kinds = new Map<OperationInputs, UserKind>();
+function userKinds(model: SwaggerModel, users: readonly OperationInfo[]): InputsKind[] {
+  const kinds = new Map<OperationInputs, InputsKind>();
   for (let at = 0; at < users.length; at++) {
     const operation = users[at]!;
     const inputs = inputsOf(model, operation);
@@ -132,7 +199,7 @@ function unknownMessage(reference: string, operation: OperationInfo, input: Unkn
  * operation (a path item's parameter, a payload schema).
  */
 function listingPointer(call: DynamicCall, operation: OperationInfo): string {
-  const listing = call.listing?.(operation);
+  const listing = call.listing(operation);
   if (listing) return listing.pointer;
   if (call.holderKind === 'parameter') {
     for (const parameter of operation.parameters) {

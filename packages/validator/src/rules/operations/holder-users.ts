@@ -1,10 +1,11 @@
 import { decodeSegment } from '../../json/pointer.js';
 import { asObject, type JsonObject } from '../../swagger/json-values.js';
-import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 import { perModel } from './rule-kit.js';
 import { DefinitionUsers } from './definition-users.js';
+import { ListedUsers, type CallUsers } from './user-kinds.js';
 
 /*
  * The operations that show a dynamic extension's holder in their form, and so whose inputs its calls
@@ -35,22 +36,11 @@ const RESPONSES_PREFIX = '/responses/';
 /** The users of a schema holder, by the kind of call (see the top). */
 export interface SchemaUsers {
   /** Who asks for a dynamic schema written there: operations whose inputs or outputs show it. */
-  readonly all: readonly OperationInfo[];
+  readonly all: CallUsers;
   /** Who opens a dropdown written there: operations whose inputs show it. */
-  readonly inputs: readonly OperationInfo[];
-  /** A user's own `$ref` that leads to the schema, for a schema in an entry of the document. */
-  readonly listing?: (operation: OperationInfo) => LazyPointer | undefined;
+  readonly inputs: CallUsers;
 }
 
-const NO_USERS: SchemaUsers = { all: NONE, inputs: NONE };
-
-function inputUsers(users: readonly OperationInfo[]): SchemaUsers {
-  return { all: users, inputs: users };
-}
-
-function outputUsers(users: readonly OperationInfo[]): SchemaUsers {
-  return { all: users, inputs: NONE };
-}
 const SLASH = 0x2f;
 
 /**
@@ -103,7 +93,7 @@ export class HolderUsers {
   private listings: Map<JsonObject, OperationInfo[]> | undefined;
   /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
   private prefix = '';
-  private users: SchemaUsers = NO_USERS;
+  private users: SchemaUsers | undefined;
   /** The reach of the document's entries, built on the first schema asked about in one. */
   private entries: DefinitionUsers | undefined;
 
@@ -134,9 +124,9 @@ export class HolderUsers {
       pointer.startsWith(prefix) &&
       (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH)
     )
-      return this.users;
+      return this.users!;
     const found = this.ownerPart(pointer);
-    if (!found) return NO_USERS;
+    if (!found) return this.noUsers();
     this.prefix = found.prefix;
     this.users = found.users;
     return found.users;
@@ -152,13 +142,15 @@ export class HolderUsers {
       const nameEnd = segmentEnd(pointer, PARAMETERS_PREFIX.length);
       const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
       const value = asObject(asObject(this.model.root.parameters)?.[name]);
-      return { prefix: pointer.slice(0, nameEnd), users: inputUsers(value ? this.ofParameter(value) : NONE) };
+      return {
+        prefix: pointer.slice(0, nameEnd),
+        users: this.inputUsers(value ? this.ofParameter(value) : NONE),
+      };
     }
     if (pointer.startsWith(DEFINITIONS_PREFIX) || pointer.startsWith(RESPONSES_PREFIX)) {
       const prefix = pointer.slice(0, segmentEnd(pointer, pointer.indexOf('/', 1) + 1));
       const users = (this.entries ??= new DefinitionUsers(this.model)).of(prefix);
-      const listing = (operation: OperationInfo) => users.listing(operation);
-      return { prefix, users: { all: users.all, inputs: users.inputs, listing } };
+      return { prefix, users };
     }
     if (!pointer.startsWith(PATHS_PREFIX)) return undefined;
     const pathEnd = pointer.indexOf('/', PATHS_PREFIX.length);
@@ -168,16 +160,32 @@ export class HolderUsers {
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === 'parameters') {
       const users = operationsOfPath(this.model, path, () => true);
-      return { prefix: pointer.slice(0, segmentStop), users: inputUsers(users) };
+      return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users) };
     }
     if (segment === NOTIFICATION_CONTENT) {
       const users = operationsOfPath(this.model, path, (operation) => operation.isTrigger);
-      return { prefix: pointer.slice(0, segmentStop), users: outputUsers(users) };
+      return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users) };
     }
     const users = operationsOfPath(this.model, path, (operation) => operation.method === segment);
     const partStop = segmentEnd(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === 'responses';
-    return { prefix: pointer.slice(0, partStop), users: output ? outputUsers(users) : inputUsers(users) };
+    return {
+      prefix: pointer.slice(0, partStop),
+      users: output ? this.outputUsers(users) : this.inputUsers(users),
+    };
+  }
+
+  private inputUsers(users: readonly OperationInfo[]): SchemaUsers {
+    const listed = new ListedUsers(this.model, users);
+    return { all: listed, inputs: listed };
+  }
+
+  private outputUsers(users: readonly OperationInfo[]): SchemaUsers {
+    return { all: new ListedUsers(this.model, users), inputs: this.noUsers().inputs };
+  }
+
+  private noUsers(): SchemaUsers {
+    return this.inputUsers(NONE);
   }
 
   /**
