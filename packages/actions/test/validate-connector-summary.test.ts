@@ -184,9 +184,10 @@ describe('validate-connector job summary of a pull request with errors, warnings
   });
 
   it('links a change that is no finding to its line at the head', () => {
+    // The edited title's line, below '"info": {'.
     const edited = listItems(html).find((item) => item.text.includes('Edited: info.title.'));
     expect(edited?.html).toContain(
-      `(<a href="https://github.com/contoso/connectors/blob/${headSha}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L3">certified-connectors/Contoso Tasks/apiDefinition.swagger.json:3</a>)`,
+      `(<a href="https://github.com/contoso/connectors/blob/${headSha}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L4">certified-connectors/Contoso Tasks/apiDefinition.swagger.json:4</a>)`,
     );
   });
 });

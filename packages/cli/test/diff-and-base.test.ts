@@ -300,9 +300,10 @@ describe('connector-alm validate --base', () => {
       severity: 'info',
       message: 'Text has been edited. Edited: info.title.',
       file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
-      pointer: '/info',
-      line: 3,
-      column: 3,
+      // On the edited title, the line the branch changed, not on '/info' above it.
+      pointer: '/info/title',
+      line: 4,
+      column: 5,
       side: 'new',
       impact: 'major',
     });

@@ -25,8 +25,8 @@ const MAX_LOOK_ALIKE_PAIRS = 400;
  * `after`, lacks) that look renamed, each to a member added in its place: between the same two
  * members kept in both versions (or the object's start or end), the slot the deletion left, as a
  * pull request's diff shows it. A deleted member is paired with the one added member of its slot
- * whose name differs from its own by letter case or one edit, when no other deleted member of the
- * slot is that near it; else, the only deleted member of a slot with the one added member of the
+ * whose name differs from its own by letter case only, else by one edit (letter case aside), when no
+ * other deleted member of the slot is that near it; else, the only deleted member of a slot with the one added member of the
  * slot, when `alike` says their values allow it (a number replaced by a list is no rename).
  * Linear in the names, but for the look-alike pairs of each slot (MAX_LOOK_ALIKE_PAIRS).
  */
@@ -90,35 +90,52 @@ function forEachOutOfPlace(
 }
 
 /**
- * Pairs each deleted name with the added name of its slot that is as near as a slip (letter case, or
- * one edit besides), when each of the two has no other such name on the other side.
+ * Pairs each deleted name with the added name of its slot that is as near as a slip, when each of the
+ * two has no other such name on the other side: first by letter case alone, then (among the names
+ * left) by one edit besides. A letter-case twin is the likelier rename ('item' made 'Item' beside an
+ * added 'items'): flows read a field by its exact name, so a case-only change is a fix of the name,
+ * and a one-edit look-alike there is more often a field of its own.
  */
 function pairLookAlikes(
   deleted: readonly string[],
   added: readonly string[],
   renames: Map<string, MemberRename>,
 ): void {
-  const nearDeleted = new Map<string, string[]>();
+  const addedByLower = new Map<string, string[]>();
+  for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
+  const twins = uniquePairs(deleted, (was) => addedByLower.get(was.toLowerCase()) ?? []);
+  for (const [was, is] of twins) renames.set(was, { to: is, kind: 'letterCase' });
+  const paired = new Set(twins.values());
+  const deletedLeft = deleted.filter((was) => !twins.has(was));
+  const addedLeft = added.filter((is) => !paired.has(is));
+  if (deletedLeft.length * addedLeft.length > MAX_LOOK_ALIKE_PAIRS) return;
+  const lookAlikes = uniquePairs(deletedLeft, (was) => {
+    const lower = was.toLowerCase();
+    return addedLeft.filter((is) => swapAwareDistance(lower, is.toLowerCase(), 1) <= 1);
+  });
+  for (const [was, is] of lookAlikes) renames.set(was, { to: is, kind: 'lookAlike' });
+}
+
+/**
+ * Each of `deleted` with the one name `near` finds for it, when no other deleted name finds that one.
+ */
+function uniquePairs(
+  deleted: readonly string[],
+  near: (was: string) => readonly string[],
+): Map<string, string> {
+  const nearDeleted = new Map<string, readonly string[]>();
   const nearAdded = new Map<string, string[]>();
-  const pair = (was: string, is: string) => {
-    listIn(nearDeleted, was).push(is);
-    listIn(nearAdded, is).push(was);
-  };
-  if (deleted.length * added.length <= MAX_LOOK_ALIKE_PAIRS) {
-    for (const was of deleted) {
-      const lower = was.toLowerCase();
-      for (const is of added) if (swapAwareDistance(lower, is.toLowerCase(), 1) <= 1) pair(was, is);
-    }
-  } else {
-    const addedByLower = new Map<string, string[]>();
-    for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
-    for (const was of deleted) for (const is of addedByLower.get(was.toLowerCase()) ?? []) pair(was, is);
+  for (const was of deleted) {
+    const found = near(was);
+    if (found.length === 0) continue;
+    nearDeleted.set(was, found);
+    for (const is of found) listIn(nearAdded, is).push(was);
   }
-  for (const [was, near] of nearDeleted) {
-    const is = near[0]!;
-    if (near.length !== 1 || nearAdded.get(is)!.length !== 1) continue;
-    renames.set(was, { to: is, kind: was.toLowerCase() === is.toLowerCase() ? 'letterCase' : 'lookAlike' });
+  const pairs = new Map<string, string>();
+  for (const [was, found] of nearDeleted) {
+    if (found.length === 1 && nearAdded.get(found[0]!)!.length === 1) pairs.set(was, found[0]!);
   }
+  return pairs;
 }
 
 function listIn(lists: Map<string, string[]>, key: string): string[] {

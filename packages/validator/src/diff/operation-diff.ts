@@ -2,6 +2,7 @@ import { appendAll } from '@connector-alm/core';
 import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { asString, has } from '../swagger/json-values.js';
 import { memberDeletionPlace, type DeletionPlace } from './counterpart-pointer.js';
+import { editedMemberPlace } from './edited-member-place.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -268,7 +269,8 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
 
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) {
-    const place = editedTextPlace(context, before, after, edited);
+    // On the edited line: the operation's first line can be far above it, parameters between.
+    const place = editedMemberPlace(before.operation, after.operation, after.pointer, edited);
     add(CHANGE_RULES.textEdited, `Edited: ${edited.join(', ')}.`, 'minor', place.pointer, place.atValueEnd);
   }
 
@@ -424,24 +426,6 @@ function triggerKindPlace(
     );
   }
   return start(after.pointer);
-}
-
-/**
- * The line of an operation's edited text (`edited`, of OPERATION_TEXT_KEYS), the one a pull request's
- * diff holds: the operation's first line can be far above it, parameters between, where an annotation
- * is not shown inline. Of several, the first in the file, which the detail names with the others:
- * even far from the next, it is a line the edit changed, which the operation's first line is not. A
- * text deleted where none is left, where it left its place.
- */
-function editedTextPlace(
-  context: SwaggerDiffContext,
-  before: OperationInfo,
-  after: OperationInfo,
-  edited: readonly string[],
-): DeletionPlace {
-  const first = Object.keys(after.operation).find((key) => edited.includes(key));
-  if (first !== undefined) return { pointer: childPointer(after.pointer, first), atValueEnd: false };
-  return deletedMemberPlace(context, before.pointer, after.pointer, edited[0]!);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { childPointer } from '../json/pointer.js';
 import { has, isObject } from '../swagger/json-values.js';
 import { isEmptySchema } from '../swagger/empty-schema.js';
+import type { DeletionPlace } from './counterpart-pointer.js';
+import { editedMemberPlace } from './edited-member-place.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/operation-info.js';
 import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
@@ -14,11 +16,11 @@ import { compareCodeUnits } from '@connector-alm/core';
 const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
 
-/** Reports one change of an operation's responses. */
+/** Reports one change of an operation's responses, at a pointer or at a place (DeletionPlace). */
 type AddResponseChange = (
   rule: ChangeRule,
   side: 'old' | 'new',
-  pointer: string,
+  place: string | DeletionPlace,
   valuePath: string,
   detail?: string,
   impact?: 'minor' | 'major',
@@ -36,12 +38,12 @@ export function diffResponses(
   after: OperationInfo,
 ): void {
   const label = operationLabel(after);
-  const add: AddResponseChange = (rule, side, pointer, valuePath, detail, impact) =>
+  const add: AddResponseChange = (rule, side, place, valuePath, detail, impact) =>
     context.sink.add({
       rule,
       file: 'swagger',
       side,
-      pointer,
+      ...(typeof place === 'string' ? { pointer: place } : place),
       operationId: after.operationId,
       valuePath,
       detail,
@@ -103,14 +105,11 @@ function diffSuccessResponse(
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add(
-      CHANGE_RULES.textEdited,
-      'new',
-      current.definitionPointer,
-      valuePath,
-      'Edited: description.',
-      'minor',
-    );
+    // On the edited line, not the response's first line, which a schema written first can put far above.
+    const place = editedMemberPlace(previous.value, current.value, current.definitionPointer, [
+      'description',
+    ]);
+    add(CHANGE_RULES.textEdited, 'new', place, valuePath, 'Edited: description.', 'minor');
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
@@ -205,19 +204,30 @@ export function diffNotificationContent(
     'output',
   );
   reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
-  const add = (rule: ChangeRule, detail: string, impact?: 'minor'): void =>
+  const add = (
+    rule: ChangeRule,
+    detail: string,
+    impact?: 'minor',
+    place: DeletionPlace = { pointer: current.pointer, atValueEnd: false },
+  ): void =>
     context.sink.add({
       rule,
       file: 'swagger',
       side: 'new',
-      pointer: current.pointer,
+      ...place,
       operationId: after.operationId,
       valuePath,
       detail,
       impact,
     });
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add(CHANGE_RULES.textEdited, 'Edited: description.', 'minor');
+    // On the edited line: the payload's schema often comes first, and is as long as the trigger's outputs.
+    add(
+      CHANGE_RULES.textEdited,
+      'Edited: description.',
+      'minor',
+      editedMemberPlace(previous.value, current.value, current.pointer, ['description']),
+    );
   }
   const others = differingKeys(previous.value, current.value, new Set(['schema', 'description']));
   if (has(previous.value, 'schema') !== has(current.value, 'schema')) others.push('schema');

@@ -1,11 +1,12 @@
 import { childPointer } from '../json/pointer.js';
-import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
+import { asArray, asObject, has, isObject, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { connectorApiNames } from '../swagger/connector-api-names.js';
 import { basePathChange } from './base-path-diff.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { SwaggerDiffContext, VersionRoutes } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
+import { editedMemberPlace } from './edited-member-place.js';
 import { diffOperations } from './operation-diff.js';
 import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
 import { ChangeSink } from './change-sink.js';
@@ -182,12 +183,19 @@ function hostSetters(context: SwaggerDiffContext): HostSetters | undefined {
 function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
   const infoBefore = asObject(before.info) ?? {};
   const infoAfter = asObject(after.info) ?? {};
+  // On the edited key (info's description can run for lines, contact's email is inside it), or where
+  // a deleted one left its place: '/info' is a line of the diff's context, or above it. With no info
+  // object left, on the base version's.
+  const place = (keys: readonly string[]) =>
+    isObject(after.info)
+      ? { side: 'new' as const, ...editedMemberPlace(before.info, after.info, '/info', keys) }
+      : where(before, after, '/info');
   const add = (keys: readonly string[], impact: 'minor' | 'major', rule = CHANGE_RULES.textEdited): void => {
     if (keys.length === 0) return;
     context.sink.add({
       rule,
       file: 'swagger',
-      ...where(before, after, '/info'),
+      ...place(keys),
       detail: `${rule === CHANGE_RULES.textEdited ? 'Edited' : 'Changed'}: ${nameList(keys.map((key) => `info.${key}`))}.`,
       impact,
     });

@@ -40,7 +40,6 @@ describe('memberRenames: the deleted members of an object that look renamed to o
 
   it('pairs no name with two alike on the other side, nor two unlike deleted with two added', () => {
     expect(renames(['a', 'name1', 'name2', 'z'], ['a', 'name', 'z'])).toEqual([]);
-    expect(renames(['a', 'item', 'z'], ['a', 'items', 'Item', 'z'])).toEqual([]);
     expect(renames(['a', 'due', 'owner', 'z'], ['a', 'deadline', 'assignee', 'z'])).toEqual([]);
     // Each of two deleted names with its own look-alike.
     expect(renames(['a', 'First', 'Last', 'z'], ['a', 'first', 'last', 'z'])).toEqual([
@@ -49,12 +48,37 @@ describe('memberRenames: the deleted members of an object that look renamed to o
     ]);
   });
 
+  it('prefers the letter-case twin to a one-edit look-alike, on either side', () => {
+    // Flows read a field by its exact name: a case-only change is the likelier rename.
+    expect(renames(['a', 'item', 'z'], ['a', 'items', 'Item', 'z'])).toEqual([
+      ['item', 'Item', 'letterCase'],
+    ]);
+    expect(renames(['a', 'Item', 'items', 'z'], ['a', 'item', 'z'])).toEqual([
+      ['Item', 'item', 'letterCase'],
+    ]);
+    // The names the twins leave are paired as look-alikes among themselves, each with one only.
+    expect(renames(['a', 'Name', 'colour', 'z'], ['a', 'name', 'color', 'colours', 'z'])).toEqual([
+      ['Name', 'name', 'letterCase'],
+    ]);
+    expect(renames(['a', 'Name', 'colour', 'z'], ['a', 'name', 'color', 'z'])).toEqual([
+      ['Name', 'name', 'letterCase'],
+      ['colour', 'color', 'lookAlike'],
+    ]);
+    // Two twins are as ambiguous as two look-alikes.
+    expect(renames(['a', 'id', 'z'], ['a', 'ID', 'Id', 'z'])).toEqual([]);
+  });
+
   it('looks only for a change of letter case in a slot of too many pairs to measure each', () => {
     const deleted = Array.from({ length: 30 }, (_, at) => `f${at}`);
     const added = [...Array.from({ length: 30 }, (_, at) => `g${at}`), 'F5'];
-    // 'f5' is one edit from 'g5' too, which a smaller slot would count as a second look-alike.
     expect(renames(['a', ...deleted, 'z'], ['a', ...added, 'z'])).toEqual([['f5', 'F5', 'letterCase']]);
-    expect(renames(['a', 'f5', 'z'], ['a', 'g5', 'F5', 'z'])).toEqual([]);
+    // 'stauts' is one edit from 'status', which a smaller slot pairs.
+    const many = (name: string, prefix: string) => [
+      name,
+      ...Array.from({ length: 30 }, (_, at) => `${prefix}${at}`),
+    ];
+    expect(renames(['a', ...many('status', 'f'), 'z'], ['a', ...many('stauts', 'g'), 'z'])).toEqual([]);
+    expect(renames(['a', 'status', 'z'], ['a', 'stauts', 'z'])).toEqual([['status', 'stauts', 'lookAlike']]);
   });
 });
 
