@@ -20,8 +20,13 @@ export function isIgnored(
   platform: NodeJS.Platform = process.platform,
 ): boolean {
   if (config.ignore.length === 0 || !config.path) return false;
-  const relative = slashSeparated(path.relative(path.dirname(config.path), folder));
+  const relative = relativeToConfig(folder, config.path);
   return config.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
+}
+
+/** A folder as the configuration file's globs name it: relative to the file's folder, `/`-separated. */
+export function relativeToConfig(folder: string, configPath: string): string {
+  return slashSeparated(path.relative(path.dirname(configPath), folder));
 }
 
 /** Whether one `ignore` pattern skips a folder given relative to the configuration file's folder, `/`-separated. */
