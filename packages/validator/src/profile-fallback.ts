@@ -1,23 +1,29 @@
 import path from 'node:path';
 import { layoutProfile } from './loader/discover.js';
 import type { ValidatorConfig } from './config/config-types.js';
+import { folderSettings } from './config/folder-settings.js';
 import type { Profile } from './model/finding.js';
 
 /**
  * The connector folders that got the relaxed `custom` rules only because nothing chose a profile:
- * outside the PowerPlatformConnectors layout, with `auto` and no `profile` in the configuration. A
- * maker who keeps a connector at the top of their own repository, meaning to submit it as certified,
- * would otherwise read a nearly clean report as ready (AikiDocs: 4 warnings as custom, 1 error and
- * 32 more findings as certified). Paths as the connectors give them.
+ * outside the PowerPlatformConnectors layout, with `auto` and no `profile` in the configuration, nor
+ * an override matching the folder that gives one. A maker who keeps a connector at the top of their
+ * own repository, meaning to submit it as certified, would otherwise read a nearly clean report as
+ * ready (AikiDocs: 4 warnings as custom, 1 error and 32 more findings as certified). Paths as the
+ * connectors give them.
  */
 export function profileFallbackFolders(
   connectors: readonly { path: string; profile: Profile }[],
   options: { cwd: string; profile?: Profile; config?: ValidatorConfig },
 ): string[] {
-  if (options.profile || options.config?.profile) return [];
+  const config = options.config;
+  if (options.profile || config?.profile) return [];
   return connectors
     .filter((connector) => connector.profile === 'custom')
-    .filter((connector) => layoutProfile(path.resolve(options.cwd, connector.path)) === undefined)
+    .filter((connector) => {
+      const folder = path.resolve(options.cwd, connector.path);
+      return layoutProfile(folder) === undefined && !(config && folderSettings(folder, config).profile);
+    })
     .map((connector) => connector.path);
 }
 

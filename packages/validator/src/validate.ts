@@ -8,6 +8,7 @@ import {
   unmatchedIgnoreFindings,
   type IgnoredFolder,
 } from './config/ignored-folders.js';
+import { folderSettings } from './config/folder-settings.js';
 import { refuseFoldersOfAnotherConfiguration } from './config/config-of-paths.js';
 import { validateLoadedConnector } from './engine.js';
 import type { Finding, Profile, Severity } from './model/finding.js';
@@ -72,13 +73,20 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
-/** The profile of one folder: forced, else from the tree, else the configuration's, else custom. */
+/**
+ * The profile of one folder: forced, else the configuration's override that matches it, else from
+ * the tree, else the configuration's, else custom. An override's `files` name the folder, so its
+ * profile holds in the PowerPlatformConnectors layout too; the top-level `profile` is a default for
+ * the folders the layout gives none.
+ */
 export function resolveProfile(
   folder: string,
   forced: Profile | undefined,
   config: ValidatorConfig,
 ): Profile {
-  return forced ?? layoutProfile(folder) ?? config.profile ?? 'custom';
+  return (
+    forced ?? folderSettings(folder, config).profile ?? layoutProfile(folder) ?? config.profile ?? 'custom'
+  );
 }
 
 /** Finds every connector folder under `paths` and validates each one. */
@@ -192,7 +200,7 @@ export async function validateFolder(
   const findings = validateLoadedConnector(connector, {
     profile,
     rules: options.rules ?? ALL_RULES,
-    overrides: config.rules,
+    overrides: folderSettings(connector.absolutePath, config).rules,
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }

@@ -1,6 +1,10 @@
 import { joinedList } from '@connector-alm/core';
 import { effectiveLevel } from '../engine.js';
-import { PROFILES, type Level, type Profile } from '../model/finding.js';
+import { PROFILES } from '../model/finding.js';
+import { describeLowered, isLowerLevel, type Lowered } from './lowered-levels.js';
+import { overrideLoosening } from './override-loosening.js';
+
+export { isLowerLevel };
 import type { RuleMetadata } from '../model/rule.js';
 import type { ValidatorConfig } from './config-types.js';
 import { ignorePatternMatches } from './ignore.js';
@@ -29,20 +33,6 @@ export interface LooseningOptions {
   platform?: NodeJS.Platform;
 }
 
-/** A lowered level of one rule in one profile. */
-interface Lowered {
-  profile: Profile;
-  from: Level;
-  to: Level;
-}
-
-const RANK: Record<Level, number> = { off: 0, info: 1, warning: 2, error: 3 };
-
-/** Whether a level is below another: what a reviewer must notice, as tightening never needs to be. */
-export function isLowerLevel(level: Level, than: Level): boolean {
-  return RANK[level] < RANK[than];
-}
-
 /**
  * What the head's configuration loosens compared with the base's: each rule whose effective level
  * goes down in some profile, each `ignore` pattern added, and a `profile` change that lowers a rule
@@ -60,6 +50,7 @@ export function configLoosening(
     ...profileLoosening(base, head, rules),
     ...rules.flatMap((rule) => ruleLoosening(rule, base, head)),
     ...ignoreLoosening(base, head, options),
+    ...overrideLoosening(base, head, rules),
   ];
 }
 
@@ -74,30 +65,6 @@ function ruleLoosening(rule: RuleLevels, base: ValidatorConfig, head: ValidatorC
   return [
     { kind: 'rule', path: ['rules', rule.id], atKey: true, message: describeLowered(rule.id, lowered) },
   ];
-}
-
-/**
- * `turns X off (was error at the base)`, `lowers X to warning for custom (was error at the base)`,
- * or per profile when the profiles differ.
- */
-function describeLowered(ruleId: string, lowered: readonly Lowered[]): string {
-  const groups = new Map<string, Lowered[]>();
-  for (const entry of lowered) {
-    const key = `${entry.from}>${entry.to}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
-  const forProfiles = (entries: readonly Lowered[]) =>
-    entries.length === PROFILES.length ? '' : ` for ${joinedList(entries.map((entry) => entry.profile))}`;
-  const everyOff = lowered.every((entry) => entry.to === 'off');
-  if (groups.size === 1) {
-    const { from, to } = lowered[0]!;
-    const verb = to === 'off' ? `turns ${ruleId} off` : `lowers ${ruleId} to ${to}`;
-    return `${verb}${forProfiles(lowered)} (was ${from} at the base)`;
-  }
-  const parts = [...groups.values()].map(
-    (entries) => `${entries[0]!.from} → ${entries[0]!.to}${forProfiles(entries)}`,
-  );
-  return `${everyOff ? `turns ${ruleId} off` : `lowers ${ruleId}`} (${parts.join(', ')}; base → this change)`;
 }
 
 /**

@@ -1,6 +1,18 @@
 import type { RuleOverrides } from '../engine.js';
 import type { Profile } from '../model/finding.js';
 
+/**
+ * One entry of the file's `overrides`: the profile and rule levels of the connector folders its
+ * `files` globs match (relative to the configuration file's folder, as `ignore`). Later entries win.
+ */
+export interface ConfigOverride {
+  files: string[];
+  /** The profile of the folders matched, in the PowerPlatformConnectors layout too (folderSettings). */
+  profile?: Profile;
+  /** Rule levels for the folders matched, over the file's own `rules`. */
+  rules?: RuleOverrides;
+}
+
 /** A per-repository configuration file, validated and ready to use. */
 export interface ValidatorConfig {
   /** The file it came from, for messages; undefined for the built-in defaults. */
@@ -16,6 +28,11 @@ export interface ValidatorConfig {
    * the folders it skips, or that it matches none. Absent for a configuration built by hand.
    */
   ignorePlaces?: readonly { line: number; column: number }[];
+  /**
+   * Per-path settings, in the file's order (folderSettings). Like `ignore`, they apply only to a
+   * configuration with a `path`, which their globs are relative to.
+   */
+  overrides?: ConfigOverride[];
   /**
    * Set when the file (or that there is none) is what the search found for the paths, no file being
    * named (--config, the action's config input): each connector folder found under them must then

@@ -29,9 +29,14 @@ export function ignoringPattern(
   platform: NodeJS.Platform = process.platform,
 ): number | undefined {
   if (config.ignore.length === 0 || !config.path) return undefined;
-  const relative = slashSeparated(path.relative(path.dirname(config.path), folder));
+  const relative = relativeToConfig(folder, config.path);
   const index = config.ignore.findIndex((pattern) => ignorePatternMatches(pattern, relative, platform));
   return index === -1 ? undefined : index;
+}
+
+/** A folder as the configuration file's globs name it: relative to the file's folder, `/`-separated. */
+export function relativeToConfig(folder: string, configPath: string): string {
+  return slashSeparated(path.relative(path.dirname(configPath), folder));
 }
 
 /** Whether one `ignore` pattern skips a folder given relative to the configuration file's folder, `/`-separated. */

@@ -3,6 +3,7 @@ export * from './config-of-paths.js';
 export * from './config-schema.js';
 export * from './config-types.js';
 export * from './find-config.js';
+export * from './folder-settings.js';
 export * from './ignore.js';
 export * from './load-config.js';
 export * from './config-loosening.js';

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   closestMatcher,
@@ -17,12 +16,13 @@ import {
   withoutByteOrderMark,
 } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
-import { PROFILES, type Profile } from '../model/finding.js';
+import type { Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
-import { LEVELS } from './config-schema.js';
+import { describeSchemaError, distinctErrors, RULES_HINT } from './config-schema-problems.js';
 // CONFIG_SCHEMA (./config-schema.ts), compiled ahead of time: npm run schema-validators.
 import validateConfig from '../generated/validate-config.cjs';
-import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
+import { DEFAULT_CONFIG, type ConfigOverride, type ValidatorConfig } from './config-types.js';
+import { CONFIG_LOOSENED_RULE_ID } from '../repository/rules/configuration-rules.js';
 import { changeRuleInConfig } from './change-rule-in-config.js';
 import { packageRuleInConfig } from './package-rule-in-config.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
@@ -31,10 +31,8 @@ import { CONFIG_FILE_NAMES, isJsonFile } from './find-config.js';
 import { offsetOfPath } from './yaml-locate.js';
 import { syntaxSlip } from './yaml-syntax-slips.js';
 import { parsedSlip } from './yaml-parsed-slips.js';
-import { profileLevelAdvice, spacelessMarkAdvice } from './yaml-spaceless-marks.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
-import { parsePointer } from '../json/pointer.js';
 import { COMMENT as JSON_COMMENT } from '../json/syntax/comment-tokens.js';
 import { isObject } from '../swagger/json-values.js';
 import { excerpt, nameExcerpt } from '../text/message-values.js';
@@ -53,9 +51,6 @@ export interface LoadConfigOptions {
   ruleIds?: readonly string[];
 }
 
-const SETTINGS = ['profile', 'rules', 'ignore'];
-const LEVEL_LIST = 'error, warning, info or off';
-const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
 const IGNORE_BACKSLASH_HINT =
   'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).';
 
@@ -160,40 +155,62 @@ export function parseConfig(
       );
     }
   }
-  const config = value as { profile?: Profile; rules?: RuleOverrides; ignore?: string[] };
+  const config = value as {
+    profile?: Profile;
+    rules?: RuleOverrides;
+    ignore?: string[];
+    overrides?: ConfigOverride[];
+  };
+  // Each entry at its index, which messages name: one that is no map (the schema's mistake) as empty.
+  const overrides = Array.isArray(config.overrides)
+    ? config.overrides.map((entry: unknown) => (isObject(entry) ? entry : {}))
+    : [];
 
   const known = options.ruleIds ?? ALL_RULES.map((rule) => rule.id);
   const knownSet = new Set(known);
   // Prepared once for every unknown rule id the file names, not lowercased again for each.
   const closestRule = closestMatcher(known);
-  const rules = isObject(config.rules) ? config.rules : {};
-  for (const ruleId of Object.keys(rules)) {
-    if (knownSet.has(ruleId)) continue;
-    const offset = offsetOfPath(document, ['rules', ruleId], { key: true });
-    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
-    problems.push(
-      otherCheck
-        ? problemAt(otherCheck.message, offset, otherCheck.hint)
-        : problemAt(
-            `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, closestRule)}`,
+  for (const { at, rules, where } of ruleMapsOf(config.rules, overrides)) {
+    for (const ruleId of Object.keys(rules)) {
+      const offset = offsetOfPath(document, [...at, ruleId], { key: true });
+      // Its finding is on the configuration file, not on a folder an override names.
+      if (where !== '' && ruleId === CONFIG_LOOSENED_RULE_ID) {
+        problems.push(
+          problemAt(
+            `${ruleId} judges the configuration file itself, not connector folders: it has no level${where}.`,
             offset,
-            RULES_HINT,
+            "Set its level in the file's top-level rules.",
           ),
-    );
+        );
+        continue;
+      }
+      if (knownSet.has(ruleId)) continue;
+      const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
+      problems.push(
+        otherCheck
+          ? problemAt(otherCheck.message, offset, otherCheck.hint)
+          : problemAt(
+              `Unknown rule '${nameExcerpt(ruleId)}'${where}.${didYouMean(ruleId, closestRule)}`,
+              offset,
+              RULES_HINT,
+            ),
+      );
+    }
   }
   // A pattern written with Windows separators matches nothing: a mistake of the file like the others
   // (the file is refused), since warned and used, it would let the folders it names be validated.
-  const patterns = Array.isArray(config.ignore) ? config.ignore : [];
-  for (const [index, pattern] of patterns.entries()) {
-    const meant = typeof pattern === 'string' ? patternWithSlashes(pattern) : undefined;
-    if (meant === undefined) continue;
-    problems.push(
-      problemAt(
-        `The ignore pattern '${nameExcerpt(pattern)}' ${separatesFoldersWithBackslash('a glob reads as an escape: it matches no folder', nameExcerpt(meant))}`,
-        offsetOfPath(document, ['ignore', String(index)]),
-        IGNORE_BACKSLASH_HINT,
-      ),
-    );
+  for (const { at, patterns, named, where } of patternListsOf(config.ignore, overrides)) {
+    for (const [index, pattern] of patterns.entries()) {
+      const meant = typeof pattern === 'string' ? patternWithSlashes(pattern) : undefined;
+      if (meant === undefined) continue;
+      problems.push(
+        problemAt(
+          `The ${named} '${nameExcerpt(pattern as string)}'${where} ${separatesFoldersWithBackslash('a glob reads as an escape: it matches no folder', nameExcerpt(meant))}`,
+          offsetOfPath(document, [...at, String(index)]),
+          IGNORE_BACKSLASH_HINT,
+        ),
+      );
+    }
   }
   // In the file's order: the first reads as it would alone, the others follow it.
   if (problems.length > 0)
@@ -209,7 +226,39 @@ export function parseConfig(
       const { line, col } = lineCounter.linePos(offsetOfPath(document, ['ignore', String(index)]));
       return { line, column: col };
     }),
+    ...(config.overrides && { overrides: config.overrides }),
   };
+}
+
+/** The file's rule maps, where they are in it, and how messages name an override's. */
+function ruleMapsOf(
+  rules: unknown,
+  overrides: readonly { rules?: unknown }[],
+): { at: string[]; rules: Record<string, unknown>; where: string }[] {
+  return [
+    { at: ['rules'], rules: isObject(rules) ? rules : {}, where: '' },
+    ...overrides.map((entry, index) => ({
+      at: ['overrides', String(index), 'rules'],
+      rules: isObject(entry.rules) ? entry.rules : {},
+      where: ` in overrides[${index}]`,
+    })),
+  ];
+}
+
+/** The file's lists of folder globs, where they are in it, and how messages name their patterns. */
+function patternListsOf(
+  ignore: unknown,
+  overrides: readonly { files?: unknown }[],
+): { at: string[]; patterns: readonly unknown[]; named: string; where: string }[] {
+  return [
+    { at: ['ignore'], patterns: Array.isArray(ignore) ? ignore : [], named: 'ignore pattern', where: '' },
+    ...overrides.map((entry, index) => ({
+      at: ['overrides', String(index), 'files'],
+      patterns: Array.isArray(entry.files) ? entry.files : [],
+      named: 'files pattern',
+      where: ` in overrides[${index}]`,
+    })),
+  ];
 }
 
 /** The first syntax error of JSON text (none in an empty file, which only marks where the search stops). */
@@ -221,22 +270,6 @@ function firstJsonSyntaxIssue(text: string): JsonSyntaxIssue | undefined {
 interface Problem {
   offset: number;
   error: UsageError;
-}
-
-/**
- * Ajv's errors, one per mistake: a bad level of a rule fails both the level's enum and the `if`
- * that chose it, and only the former says what is wrong.
- */
-function distinctErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>();
-  return errors.filter((error) => {
-    if (error.keyword === 'if') return false;
-    const extra = (error.params as { additionalProperty?: string }).additionalProperty ?? '';
-    const key = `${error.instancePath}\u0000${extra}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** The document as plain data; the yaml package throws on alias bombs (too many `*alias` expansions). */
@@ -319,96 +352,4 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
 function notReadReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   return code ? `${errorMessage(error)} (${code})` : errorMessage(error);
-}
-
-interface SchemaProblem {
-  message: string;
-  hint?: string;
-  /** The path of the offending value in the document. */
-  path: string[];
-  /** Point at the key rather than the value (unknown keys). */
-  atKey: boolean;
-}
-
-/** An Ajv error as a sentence about the user's setting. */
-function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
-  const path = parsePointer(error.instancePath);
-  // The keys and values are the user's, quoted cut: a rule id of 50,000 characters is still one line.
-  const [setting, ruleId, profile] = path.map(nameExcerpt);
-  const value = path.reduce<unknown>(
-    (node, step) => (node as Record<string, unknown> | undefined)?.[step],
-    root,
-  );
-  const levelHint = `A level is ${LEVEL_LIST}.`;
-
-  if (error.keyword === 'additionalProperties') {
-    const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    const name = nameExcerpt(key);
-    if (path.length === 0) {
-      return {
-        message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
-        hint: `The settings are ${SETTINGS.join(', ')}.`,
-        path: [key],
-        atKey: true,
-      };
-    }
-    return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
-      hint: `The profiles are ${PROFILES.join(', ')}.`,
-      path: [...path, key],
-      atKey: true,
-    };
-  }
-  if (setting === 'profile') {
-    return {
-      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
-      hint: `The profiles are ${PROFILES.join(', ')}.`,
-      path,
-      atKey: false,
-    };
-  }
-  if (setting === 'rules' && ruleId !== undefined) {
-    const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
-    if (error.keyword === 'enum') {
-      return {
-        message:
-          `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}` +
-          (profile ? '' : profileLevelAdvice(value, ruleId, PROFILES)),
-        hint: levelHint,
-        path,
-        atKey: false,
-      };
-    }
-    if (error.keyword === 'minProperties') {
-      return { message: `No level given for ${where}.`, hint: levelHint, path, atKey: false };
-    }
-    return {
-      message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
-      hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path,
-      atKey: false,
-    };
-  }
-  if (setting === 'rules') {
-    return {
-      message: `'rules' must be a map of rule id to level.${spacelessMarkAdvice(value, ':')}`,
-      hint: RULES_HINT,
-      path,
-      atKey: false,
-    };
-  }
-  if (setting === 'ignore') {
-    return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-') : ''}`,
-      hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path,
-      atKey: false,
-    };
-  }
-  return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).${spacelessMarkAdvice(value, ':')}`,
-    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
-    path,
-    atKey: false,
-  };
 }

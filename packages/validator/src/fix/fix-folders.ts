@@ -5,6 +5,7 @@ import { loadConnectorFolder, type ConnectorFolder, type JsonFile } from '../loa
 import type { FileKind, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
+import { folderSettings } from '../config/folder-settings.js';
 import { fixJsonFileText } from './json-fix.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
 import { writeFixedFile } from './write-fixed-file.js';
@@ -106,7 +107,7 @@ function keyRenamesOf(
   for (const { rule, report } of ruleReports(connector, {
     profile,
     rules: RULES_NAMING_FIXES,
-    overrides: config.rules,
+    overrides: folderSettings(connector.absolutePath, config).rules,
   })) {
     if (report.fix === undefined || report.pointer === undefined || report.path !== undefined) continue;
     const kind = report.file ?? rule.file;

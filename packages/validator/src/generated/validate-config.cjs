@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"connector-alm configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"profile":{"description":"The profile of connector folders outside the PowerPlatformConnectors layout.","enum":["certified","independent-publisher","custom"]},"rules":{"description":"Rule levels by rule id: one level for every profile, or a level per profile.","type":"object","additionalProperties":{"if":{"type":"string"},"then":{"$ref":"#/definitions/level"},"else":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"certified":{"$ref":"#/definitions/level"},"independent-publisher":{"$ref":"#/definitions/level"},"custom":{"$ref":"#/definitions/level"}}}}},"ignore":{"description":"Glob patterns, relative to this file, of connector folders to skip.","type":"array","items":{"type":"string","minLength":1}}},"definitions":{"level":{"enum":["error","warning","info","off"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"connector-alm configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"profile":{"description":"The profile of connector folders outside the PowerPlatformConnectors layout.","enum":["certified","independent-publisher","custom"]},"rules":{"description":"Rule levels by rule id: one level for every profile, or a level per profile.","type":"object","additionalProperties":{"if":{"type":"string"},"then":{"$ref":"#/definitions/level"},"else":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"certified":{"$ref":"#/definitions/level"},"independent-publisher":{"$ref":"#/definitions/level"},"custom":{"$ref":"#/definitions/level"}}}}},"ignore":{"description":"Glob patterns, relative to this file, of connector folders to skip.","type":"array","items":{"type":"string","minLength":1}},"overrides":{"description":"Settings of the connector folders that glob patterns match (relative to this file); later entries win.","type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"minProperties":2,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"profile":{"enum":["certified","independent-publisher","custom"]},"rules":{"type":"object","additionalProperties":{"if":{"type":"string"},"then":{"$ref":"#/definitions/level"},"else":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"certified":{"$ref":"#/definitions/level"},"independent-publisher":{"$ref":"#/definitions/level"},"custom":{"$ref":"#/definitions/level"}}}}}}}}},"definitions":{"level":{"enum":["error","warning","info","off"]}}};
 const schema12 = {"enum":["error","warning","info","off"]};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 
@@ -11,7 +11,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "profile")) || (key0 === "rules")) || (key0 === "ignore"))){
+if(!(((((key0 === "$schema") || (key0 === "profile")) || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "overrides"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -235,14 +235,288 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.overrides !== undefined){
+let data9 = data.overrides;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(Object.keys(data10).length < 2){
+const err16 = {instancePath:instancePath+"/overrides/" + i1,schemaPath:"#/properties/overrides/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+if(data10.files === undefined){
+const err17 = {instancePath:instancePath+"/overrides/" + i1,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key3 in data10){
+if(!(((key3 === "files") || (key3 === "profile")) || (key3 === "rules"))){
+const err18 = {instancePath:instancePath+"/overrides/" + i1,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data10.files !== undefined){
+let data11 = data10.files;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err19 = {instancePath:instancePath+"/overrides/" + i1+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err20 = {instancePath:instancePath+"/overrides/" + i1+"/files/" + i2,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/overrides/" + i1+"/files/" + i2,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/overrides/" + i1+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data10.profile !== undefined){
+let data13 = data10.profile;
+if(!(((data13 === "certified") || (data13 === "independent-publisher")) || (data13 === "custom"))){
+const err23 = {instancePath:instancePath+"/overrides/" + i1+"/profile",schemaPath:"#/properties/overrides/items/properties/profile/enum",keyword:"enum",params:{allowedValues: schema11.properties.overrides.items.properties.profile.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data10.rules !== undefined){
+let data14 = data10.rules;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key4 in data14){
+let data15 = data14[key4];
+const _errs41 = errors;
+let valid16 = true;
+const _errs42 = errors;
+if(typeof data15 !== "string"){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid1 = _errs42 === errors;
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs44 = errors;
+if(!((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off"))){
+const err25 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs44 === errors;
+valid16 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs46 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(Object.keys(data15).length < 1){
+const err26 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/items/properties/rules/additionalProperties/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key5 in data15){
+if(!(((key5 === "certified") || (key5 === "independent-publisher")) || (key5 === "custom"))){
+const err27 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/items/properties/rules/additionalProperties/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data15.certified !== undefined){
+let data16 = data15.certified;
+if(!((((data16 === "error") || (data16 === "warning")) || (data16 === "info")) || (data16 === "off"))){
+const err28 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/certified",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data15["independent-publisher"] !== undefined){
+let data17 = data15["independent-publisher"];
+if(!((((data17 === "error") || (data17 === "warning")) || (data17 === "info")) || (data17 === "off"))){
+const err29 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/independent-publisher",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data15.custom !== undefined){
+let data18 = data15.custom;
+if(!((((data18 === "error") || (data18 === "warning")) || (data18 === "info")) || (data18 === "off"))){
+const err30 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/custom",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/items/properties/rules/additionalProperties/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid1 = _errs46 === errors;
+valid16 = _valid1;
+ifClause1 = "else";
+}
+if(!valid16){
+const err32 = {instancePath:instancePath+"/overrides/" + i1+"/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overrides/items/properties/rules/additionalProperties/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/overrides/" + i1+"/rules",schemaPath:"#/properties/overrides/items/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/overrides/" + i1,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }

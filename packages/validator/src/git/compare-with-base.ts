@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { CANONICAL_NAMES, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
@@ -8,6 +9,8 @@ import { diffConnectorFiles } from '../diff/connector-diff.js';
 import { connectorVersion, type ConnectorVersion } from '../diff/connector-version.js';
 import { reportsMissingFile } from '../rules/folder.js';
 import { validateFolder } from '../validate.js';
+import { DEFAULT_CONFIG } from '../config/config-types.js';
+import { folderSettings } from '../config/folder-settings.js';
 import type { ConnectorResult } from '../connector-result.js';
 import type { BaseValidationOptions } from './base-validation.js';
 import { changeToFinding } from './change-finding.js';
@@ -59,11 +62,14 @@ export async function compareWithBase(
     if (!baseFolder.files.swagger) {
       return { status: 'added', findings: markAllNew(connector.findings), baseHadNoSwagger: true };
     }
-    // The same profile as the current version: the comparison is about the change, not the rules.
+    // The same profile and rule levels as the current version: the comparison is about the change,
+    // not the rules. The base version is where git put it, a temporary folder that the overrides'
+    // globs do not name, so it is given the levels of the folder it is the base of.
+    const config = options.config ?? DEFAULT_CONFIG;
     const baseResult = await validateFolder(
       base.path,
       { ...options, profile: connector.profile, onConnector: undefined },
-      undefined,
+      { ...DEFAULT_CONFIG, rules: folderSettings(path.resolve(cwd, connector.path), config).rules },
       base.root,
     );
     const compared = compareWithBaseline(connector.findings, baseResult.findings);

@@ -9,6 +9,7 @@ import type { GitIgnored } from '../loader/connector-folder.js';
 import type { ConnectorResult } from '../connector-result.js';
 import { configSearchStart } from '../config/config-of-paths.js';
 import { isIgnored } from '../config/ignore.js';
+import { folderSettings } from '../config/folder-settings.js';
 import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
 import { isProposalFolder } from '../repository/proposal-folder.js';
@@ -161,6 +162,7 @@ export async function validateAgainstBase(
       repositoryPath,
       basePath: compared.basePath,
       profile: connector.profile,
+      overrides: folderSettings(path.resolve(cwd, connector.path), config).rules,
       status: compared.status,
       ...(gitIgnored && { gitIgnored }),
     });

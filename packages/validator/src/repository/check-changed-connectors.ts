@@ -20,6 +20,8 @@ export interface ValidatedChange {
   /** Where the folder was at the merge base, when the branch renamed it (else repositoryPath). */
   basePath?: string;
   profile: Profile;
+  /** The rule levels of the folder (the configuration's overrides that match it applied); else the run's. */
+  overrides?: RuleOverrides;
   /** `added`: absent at the base, so all its findings are new. */
   status: 'changed' | 'added';
   /** What git ignores in the folder, which the change does not hold (its validation left it out). */
@@ -58,8 +60,10 @@ export async function checkChangedConnectors(
   const byPath = new Map<string, Finding[]>();
   const rules = activeRepositoryRules(
     options.rules.filter(isRepositoryRule),
-    [...new Set(options.connectors.map((connector) => connector.profile))],
-    options.overrides,
+    options.connectors.map((connector) => ({
+      profile: connector.profile,
+      overrides: connector.overrides ?? options.overrides,
+    })),
   );
   if (rules.length === 0 || options.connectors.length === 0) return byPath;
 
@@ -90,7 +94,7 @@ export async function checkChangedConnectors(
           submission: options.submission,
           repository,
           rules,
-          overrides: options.overrides,
+          overrides: change.overrides ?? options.overrides,
         }),
       );
     const findings = run(connector, options.changedFolders, options.pullRequest);

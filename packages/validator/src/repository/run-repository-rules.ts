@@ -50,13 +50,12 @@ export function runRepositoryRules(input: RepositoryRuleInput): PendingFinding[]
   return reports;
 }
 
-/** The rules of a list that are on in at least one of the profiles. */
+/** The rules of a list that are on for at least one of the connectors (its profile and rule levels). */
 export function activeRepositoryRules(
   rules: readonly RepositoryRuleDefinition[],
-  profiles: readonly Profile[],
-  overrides: RuleOverrides | undefined,
+  connectors: readonly { profile: Profile; overrides: RuleOverrides | undefined }[],
 ): RepositoryRuleDefinition[] {
   return rules.filter((rule) =>
-    profiles.some((profile) => effectiveLevel(rule, profile, overrides) !== 'off'),
+    connectors.some(({ profile, overrides }) => effectiveLevel(rule, profile, overrides) !== 'off'),
   );
 }

@@ -1,0 +1,200 @@
+import type { ErrorObject } from 'ajv';
+import { didYouMean } from '@connector-alm/core';
+import { PROFILES } from '../model/finding.js';
+import { parsePointer } from '../json/pointer.js';
+import { excerpt, nameExcerpt } from '../text/message-values.js';
+import { LEVELS } from './config-schema.js';
+import { profileLevelAdvice, spacelessMarkAdvice } from './yaml-spaceless-marks.js';
+
+export const SETTINGS = ['profile', 'rules', 'ignore', 'overrides'];
+export const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
+const OVERRIDE_KEYS = ['files', 'profile', 'rules'];
+const LEVEL_LIST = 'error, warning, info or off';
+const LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
+const PROFILES_HINT = `The profiles are ${PROFILES.join(', ')}.`;
+const OVERRIDE_EXAMPLE =
+  'For example: "- files: [\'integrations/legacy/**\']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.';
+const PATTERNS_HINT = 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".';
+
+/** A mistake of the file that its schema finds, said about the user's setting. */
+export interface SchemaProblem {
+  message: string;
+  hint?: string;
+  /** The path of the offending value in the document. */
+  path: string[];
+  /** Point at the key rather than the value (unknown keys). */
+  atKey: boolean;
+}
+
+/**
+ * Ajv's errors, one per mistake: a bad level of a rule fails both the level's enum and the `if`
+ * that chose it, and only the former says what is wrong; an override without `files` fails both
+ * `required` and the `minProperties` that asks for something besides them, and only the former is
+ * the mistake.
+ */
+export function distinctErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const missing = new Set(errors.filter((error) => error.keyword === 'required').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (error.keyword === 'if') return false;
+    if (error.keyword === 'minProperties' && missing.has(error.instancePath)) return false;
+    const params = error.params as { additionalProperty?: string; missingProperty?: string };
+    const key = `${error.instancePath}\u0000${params.additionalProperty ?? ''}\u0000${params.missingProperty ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** An Ajv error as a sentence about the user's setting. */
+export function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
+  const path = parsePointer(error.instancePath);
+  const value = path.reduce<unknown>(
+    (node, step) => (node as Record<string, unknown> | undefined)?.[step],
+    root,
+  );
+  const [setting] = path;
+
+  if (error.keyword === 'additionalProperties' && path.length === 0) {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    return {
+      message: `Unknown setting '${nameExcerpt(key)}'.${didYouMean(key, SETTINGS)}`,
+      hint: `The settings are ${SETTINGS.join(', ')}.`,
+      path: [key],
+      atKey: true,
+    };
+  }
+  if (setting === 'profile') return profileProblem(value, path, '');
+  if (setting === 'rules') return rulesProblem(error, path, 1, value, '');
+  if (setting === 'ignore') {
+    return {
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-') : ''}`,
+      hint: PATTERNS_HINT,
+      path,
+      atKey: false,
+    };
+  }
+  if (setting === 'overrides') return overrideProblem(error, path, value);
+  return {
+    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).${spacelessMarkAdvice(value, ':')}`,
+    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    path,
+    atKey: false,
+  };
+}
+
+/** A mistake in `overrides`: `path` is ['overrides', index, …]. */
+function overrideProblem(error: ErrorObject, path: string[], value: unknown): SchemaProblem {
+  const index = path[1];
+  if (index === undefined) {
+    return {
+      message: "'overrides' must be a list of entries, each with files and a profile or rules.",
+      hint: OVERRIDE_EXAMPLE,
+      path,
+      atKey: false,
+    };
+  }
+  const entry = `overrides[${nameExcerpt(index)}]`;
+  const [, , key] = path;
+  if (key === 'profile') return profileProblem(value, path, ` in ${entry}`);
+  if (key === 'rules') return rulesProblem(error, path, 3, value, ` in ${entry}`);
+  if (key === 'files') {
+    return {
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      hint: PATTERNS_HINT,
+      path,
+      atKey: false,
+    };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
+    return {
+      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
+      hint: `An override has ${OVERRIDE_KEYS.join(', ')}.`,
+      path: [...path, unknown],
+      atKey: true,
+    };
+  }
+  if (error.keyword === 'required') {
+    return {
+      message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
+      hint: OVERRIDE_EXAMPLE,
+      path,
+      atKey: false,
+    };
+  }
+  if (error.keyword === 'minProperties') {
+    return {
+      message: `${entry} changes nothing: give it a profile or rules for its files.`,
+      hint: OVERRIDE_EXAMPLE,
+      path,
+      atKey: false,
+    };
+  }
+  return {
+    message: `${entry} must be a map with files and a profile or rules.`,
+    hint: OVERRIDE_EXAMPLE,
+    path,
+    atKey: false,
+  };
+}
+
+function profileProblem(value: unknown, path: string[], where: string): SchemaProblem {
+  return {
+    message: `Unknown profile '${excerpt(value)}'${where}.${didYouMean(String(value), PROFILES)}`,
+    hint: PROFILES_HINT,
+    path,
+    atKey: false,
+  };
+}
+
+/**
+ * A mistake in a `rules` map whose path is `path`: the map itself when `path` ends at `at` (the
+ * index of the rule id in it), else a rule's level, or its level in a profile.
+ */
+function rulesProblem(
+  error: ErrorObject,
+  path: string[],
+  at: number,
+  value: unknown,
+  where: string,
+): SchemaProblem {
+  const [ruleId, profile] = path.slice(at).map(nameExcerpt);
+  if (ruleId === undefined) {
+    return {
+      message: `'rules'${where} must be a map of rule id to level.${spacelessMarkAdvice(value, ':')}`,
+      hint: RULES_HINT,
+      path,
+      atKey: false,
+    };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    return {
+      message: `Unknown profile '${nameExcerpt(key)}' for rule ${ruleId}${where}.${didYouMean(key, PROFILES)}`,
+      hint: PROFILES_HINT,
+      path: [...path, key],
+      atKey: true,
+    };
+  }
+  const rule = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
+  if (error.keyword === 'enum') {
+    return {
+      message:
+        `Bad level '${excerpt(value)}' for ${rule}${where}.${didYouMean(String(value), LEVELS)}` +
+        (profile ? '' : profileLevelAdvice(value, ruleId, PROFILES)),
+      hint: LEVEL_HINT,
+      path,
+      atKey: false,
+    };
+  }
+  if (error.keyword === 'minProperties') {
+    return { message: `No level given for ${rule}${where}.`, hint: LEVEL_HINT, path, atKey: false };
+  }
+  return {
+    message: `The level of ${rule}${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
+    hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+    path,
+    atKey: false,
+  };
+}
