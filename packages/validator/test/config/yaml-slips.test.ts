@@ -80,7 +80,7 @@ describe('slips in the configuration file', () => {
 
   it('says to write a space after the colon of a setting, alone or before others', async () => {
     expect(await slipOf(lines('profile:custom'))).toBe(
-      `${FILE}:1:1: The configuration must be a map of settings (profile, rules, ignore). It holds the text 'profile:custom': write a space after ':' ('profile: custom').`,
+      `${FILE}:1:1: The configuration must be a map of settings (profile, rules, ignore, overrides). It holds the text 'profile:custom': write a space after ':' ('profile: custom').`,
     );
     expect(await slipOf(lines('profile:custom', 'rules:', '  SWG-FORMAT: off'))).toBe(
       `${FILE}:1:1: 'profile:custom' has no space after ':', so YAML reads it as one word, not a key and its value: write 'profile: custom'.`,
