@@ -61,8 +61,8 @@ function looksLikeSwaggerJson(lower: string): boolean {
 /**
  * A swagger written in YAML: `X.swagger.yaml`, or a name a swagger is saved under (swagger, openapi,
  * apiDefinition, …) with `.yaml` or `.yml`, as API designers and `swagger-cli` write it. The platform,
- * paconn and the pipeline read the swagger as JSON only: it is to be converted, not renamed, and the
- * folder that holds it is a connector folder all the same (its maker hears what is missing).
+ * paconn and the pipeline read the swagger as JSON only: it is to be converted, not renamed. Which
+ * folders holding one are connector folders: isConnectorFolderListing.
  */
 export function isYamlSwagger(name: string): boolean {
   // Discovery asks it of every name in every folder it lists: most names end otherwise.
@@ -73,6 +73,17 @@ export function isYamlSwagger(name: string): boolean {
 }
 
 const YAML_EXTENSION = /\.ya?ml$/i;
+
+/**
+ * `apiDefinition.swagger.yaml` (or `.yml`, any case): the connector's own file name written in YAML,
+ * which only a connector's swagger is given. A folder holding it is a connector folder whatever else
+ * it holds; `openapi.yaml` or `swagger.yml` alone is as likely a service's spec or docs (see
+ * isConnectorFolderListing).
+ */
+export function isConnectorYamlSwagger(name: string): boolean {
+  const extension = YAML_EXTENSION.exec(name);
+  return extension !== null && `${name.slice(0, extension.index)}.json`.toLowerCase() === SWAGGER_LOWER;
+}
 
 /** A file name without its extension that names a swagger: swagger, openapi, api-definition, … */
 function isSwaggerStem(stem: string): boolean {

@@ -108,6 +108,7 @@ export function ruleReports(connector: ConnectorFolder, options: EngineOptions):
     profile: options.profile,
     swagger,
     apiProperties,
+    isRuleOn: (ruleId) => activeRuleIds(options).has(ruleId),
     report: (report) => {
       const severity = reportSeverity(report.severity, current!.level);
       if (listed < MAX_FINDINGS_PER_RULE) {
@@ -150,14 +151,23 @@ interface ActiveRule {
  */
 const activeRuleCache = new WeakMap<
   readonly RuleDefinition[],
-  Map<Profile, { overrides: RuleOverrides | undefined; active: ActiveRule[] }>
+  Map<Profile, { overrides: RuleOverrides | undefined; active: ActiveRule[]; ids: ReadonlySet<string> }>
 >();
 
 function activeRules(options: EngineOptions): ActiveRule[] {
+  return activeRuleSet(options).active;
+}
+
+/** The ids of activeRules, for RuleContext.isRuleOn. */
+function activeRuleIds(options: EngineOptions): ReadonlySet<string> {
+  return activeRuleSet(options).ids;
+}
+
+function activeRuleSet(options: EngineOptions): { active: ActiveRule[]; ids: ReadonlySet<string> } {
   let byProfile = activeRuleCache.get(options.rules);
   if (!byProfile) activeRuleCache.set(options.rules, (byProfile = new Map()));
   const cached = byProfile.get(options.profile);
-  if (cached && cached.overrides === options.overrides) return cached.active;
+  if (cached && cached.overrides === options.overrides) return cached;
   const active: ActiveRule[] = [];
   for (const rule of options.rules) {
     // Repository rules need the pull request and the other folders: they run after this engine.
@@ -166,8 +176,9 @@ function activeRules(options: EngineOptions): ActiveRule[] {
     const level = effectiveLevel(rule, options.profile, options.overrides);
     if (level !== 'off') active.push({ rule, level });
   }
-  byProfile.set(options.profile, { overrides: options.overrides, active });
-  return active;
+  const entry = { overrides: options.overrides, active, ids: new Set(active.map(({ rule }) => rule.id)) };
+  byProfile.set(options.profile, entry);
+  return entry;
 }
 
 /**

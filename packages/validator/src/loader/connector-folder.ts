@@ -6,6 +6,7 @@ import {
   describeProblem,
   fileReadError,
   isBelow,
+  isConnectorYamlSwagger,
   isMisnamedSwagger,
   isUserError,
   isYamlSwagger,
@@ -16,6 +17,7 @@ import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary, utf16ByteOrder } from './decode.js';
 import { filesNamedBelow } from './settings-file-paths.js';
 import { TextDocument } from './text-document.js';
+import { declaredSpecificationOf, type DeclaredSpecification } from './yaml-swagger-version.js';
 
 /** Files larger than this are not read at all; the swagger import limit is 1 MB, so this is generous. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -81,6 +83,12 @@ export interface FolderEntry {
    * looked at otherwise.
    */
   holdsConnectorFile?: boolean;
+  /**
+   * Of a swagger written in YAML (a regular file, not a link), when the folder has no swagger read:
+   * the specification its first lines declare, so that REPO-REQUIRED-FILES says to convert a Swagger
+   * 2.0 file to JSON but an OpenAPI 3 one to Swagger 2.0. Not looked at otherwise.
+   */
+  declaredSpecification?: DeclaredSpecification;
 }
 
 /** A connector folder with its files read and parsed. Everything rules need, nothing more. */
@@ -116,14 +124,24 @@ export function kindOfFileName(name: string): Exclude<FileKind, 'folder'> | unde
 
 /**
  * True when a folder's file names make it a connector folder: it has a swagger or apiProperties. A
- * swagger written in YAML counts: the folder is no connector the platform reads, but skipped, its
- * maker never heard to convert the swagger to JSON (REPO-REQUIRED-FILES says so).
+ * swagger written in YAML counts where the folder plausibly is a connector's: named
+ * apiDefinition.swagger.yaml, or beside icon.png, script.csx or settings.json. Skipped there, its
+ * maker never heard to convert it to JSON (REPO-REQUIRED-FILES says so). An openapi.yaml or
+ * swagger.yml alone, or with a readme, is as likely a service's spec or API docs: taken for a
+ * connector, it failed the run of a repository that merely holds one (a child of a top folder is a
+ * connector folder whatever it holds: discover.ts).
  */
 export function isConnectorFolderListing(names: readonly string[]): boolean {
-  return names.some((name) => {
+  let yamlSwagger = false;
+  let companion = false;
+  for (const name of names) {
     const kind = kindOfFileName(name);
-    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name) || isYamlSwagger(name);
-  });
+    if (kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name)) return true;
+    if (isConnectorYamlSwagger(name)) return true;
+    if (kind === 'icon' || kind === 'script' || kind === 'settings') companion = true;
+    else if (!yamlSwagger && isYamlSwagger(name)) yamlSwagger = true;
+  }
+  return yamlSwagger && companion;
 }
 
 /**
@@ -203,6 +221,8 @@ export async function loadConnectorFolder(
     for (const entry of entries) {
       if (entry.type === 'directory')
         entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+      else if (!connector.files.swagger && entry.type === 'file' && isYamlSwagger(entry.name))
+        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath, entry.name));
     }
   }
   return connector;

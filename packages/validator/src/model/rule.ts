@@ -14,6 +14,12 @@ export interface RuleContext {
   /** The apiProperties value when it parsed to an object. */
   readonly apiProperties: Record<string, unknown> | undefined;
   report(report: Report): void;
+  /**
+   * Whether the rule `ruleId` runs on this connector (its level, after the configuration's, is not
+   * off): a rule that leaves a case to another rule's finding asks it, so that turning that rule off
+   * does not silence the case.
+   */
+  isRuleOn(ruleId: string): boolean;
 }
 
 /** What every rule has, whatever it looks at: its id, levels and documentation. */

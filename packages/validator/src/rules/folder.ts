@@ -11,7 +11,7 @@ import { CANONICAL_NAMES, hasNameToAskFor, kindOfFileName } from '../loader/conn
 import type { ConnectorFolder, FolderEntry } from '../loader/connector-folder.js';
 import { isProposal } from '../loader/proposal.js';
 import type { FileKind, Finding } from '../model/finding.js';
-import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
+import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
 import { titleName } from './swagger/independent-publisher-title.js';
@@ -55,6 +55,8 @@ function missingFileMessage(canonical: string, entries: readonly FolderEntry[]):
   const yaml = canonical === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : undefined;
   if (yaml) {
     const shown = nameExcerpt(yaml.name);
+    if (yaml.declaredSpecification === 'openapi-3')
+      return `${missing}; ${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical}. ${notCheckedUntil(shown, 'converted')}`;
     return `${missing}; convert ${shown} to JSON as ${canonical}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, 'converted')}`;
   }
   const folders = entries.filter((entry) => entry.type === 'directory');
@@ -169,11 +171,14 @@ function misnamedFileMessage(
 
 /**
  * Whether REPO-REQUIRED-FILES asks for `entry` to be renamed to `intended`, which the folder lacks
- * (missingFileMessage): REPO-FILENAMES leaves the rename to it.
+ * (missingFileMessage): REPO-FILENAMES leaves the rename to it. Not when REPO-REQUIRED-FILES is off:
+ * no rule told the rename then, and a misnamed swagger.json went unreported.
  */
-function isRenameAskedFor(connector: ConnectorFolder, entry: FolderEntry, intended: string): boolean {
+function isRenameAskedFor(context: RuleContext, entry: FolderEntry, intended: string): boolean {
+  const { connector } = context;
   const kind = kindOfFileName(intended);
   if ((kind !== 'swagger' && kind !== 'apiProperties') || connector.files[kind] !== undefined) return false;
+  if (!context.isRuleOn('REPO-REQUIRED-FILES')) return false;
   return fileToRenameAs(intended, connector.entries) === entry;
 }
 
@@ -230,7 +235,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run.',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -267,7 +272,7 @@ export const folderRules: RuleDefinition[] = [
             entry.name,
             context.connector.files.script !== undefined,
           );
-          if (!intended || isRenameAskedFor(context.connector, entry, intended)) continue;
+          if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
             message: misnamedFileMessage(
@@ -286,7 +291,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'The folder has apiDefinition.swagger.json and apiProperties.json.',
     description:
-      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only. A folder holding only a YAML swagger is found as a connector folder for this. Either way the message adds that the file\'s content is not checked until then.',
+      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels('error'),
     example: {
       bad: 'a folder with only apiDefinition.swagger.json',

@@ -10,6 +10,7 @@ import { discoverConnectorFolders } from '../../src/loader/discover.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { temporaryFolder } from '@connector-alm/testing';
 import type { Profile } from '../../src/model/finding.js';
+import { DEFAULT_CONFIG } from '../../src/config/config-types.js';
 
 async function runIn(
   name: string,
@@ -335,6 +336,82 @@ describe('a swagger written in YAML', () => {
       ),
       'The connector has no apiProperties.json.',
     ]);
+  });
+});
+
+// Any folder with an openapi.yaml or a swagger.yml (a service's spec, API docs) became a connector
+// folder that failed the run (review R1); and an OpenAPI 3 file was told to be converted to JSON, which
+// leaves it no Swagger 2.0 (the only version a connector is).
+describe('which folders a swagger written in YAML makes connector folders', () => {
+  const openApi3 = 'openapi: 3.0.1\ninfo:\n  title: Billing\n  version: "1.0"\npaths: {}\n';
+  const swagger2 = 'swagger: "2.0"\ninfo:\n  title: Contoso\n  version: "1.0"\npaths: {}\n';
+
+  function tree(files: Record<string, string>): string {
+    const root = temporaryFolder('connector-alm-yaml-');
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return root;
+  }
+
+  it('only a folder where it plausibly is a connector swagger: not a service spec or API docs, with or without a readme', async () => {
+    const root = tree({
+      'connectors/Contoso/apiDefinition.swagger.json': JSON.stringify(validSwagger()),
+      'connectors/Contoso/apiProperties.json': '{"properties": {}}',
+      'services/billing/openapi.yaml': openApi3,
+      'services/billing/README.md': '# Billing',
+      'services/billing/main.go': 'package main',
+      'docs/swagger.yml': swagger2,
+      'api-docs/ApiDefinitions.yaml': swagger2,
+      // Beside icon.png, script.csx or settings.json, or under the connector's own name.
+      'a/openapi.yaml': swagger2,
+      'a/icon.png': 'png',
+      'b/swagger.yml': swagger2,
+      'b/script.csx': 'public class Script {}',
+      'c/swagger.yaml': swagger2,
+      'c/settings.json': '{}',
+      'd/apiDefinition.swagger.yml': swagger2,
+    });
+    expect(await discoverConnectorFolders([root])).toEqual(
+      ['a', 'b', 'c', path.join('connectors', 'Contoso'), 'd'].map((name) => path.join(root, name)),
+    );
+  });
+
+  it('says an OpenAPI 3 file is to become Swagger 2.0, and a Swagger 2.0 one to be converted to JSON', async () => {
+    const messages = async (yaml: string) => {
+      const files: Record<string, object | string> = { ...validConnectorFiles(), 'openapi.yaml': yaml };
+      delete files['apiDefinition.swagger.json'];
+      return (await runRules(files, ['REPO-REQUIRED-FILES'])).map((f) => f.message);
+    };
+    expect(await messages(openApi3)).toEqual([
+      "The connector has no apiDefinition.swagger.json; openapi.yaml is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert openapi.yaml to Swagger 2.0 and save it as apiDefinition.swagger.json. Until it is converted, nothing checks the content of openapi.yaml: expect findings on it then.",
+    ]);
+    expect(await messages(swagger2)).toEqual([expect.stringMatching(/; convert openapi\.yaml to JSON as /)]);
+  });
+});
+
+// With REPO-REQUIRED-FILES off (a configuration's `rules`), REPO-FILENAMES still left the rename of
+// swagger.json to it, and nothing reported the misnamed swagger (review R9).
+describe('REPO-FILENAMES with REPO-REQUIRED-FILES off', () => {
+  it('says to rename the file meant to be the missing swagger itself', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'swagger.json': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    const folder = writeConnector(files, 'certified');
+    const rules = ['REPO-FILENAMES', 'REPO-REQUIRED-FILES'].map((id) => findRule(id)!);
+    const findingsWith = async (level: 'off' | 'error') =>
+      (
+        await validateFolder(folder, {
+          rules,
+          cwd: path.dirname(folder),
+          config: { ...DEFAULT_CONFIG, rules: { 'REPO-REQUIRED-FILES': level } },
+        })
+      ).findings.map((f) => f.ruleId);
+    expect(await findingsWith('off')).toEqual(['REPO-FILENAMES']);
+    expect(await findingsWith('error')).toEqual(['REPO-REQUIRED-FILES']);
   });
 });
 

@@ -8,10 +8,10 @@ import { Walk } from './walk.js';
 import type { Repair } from './walk-state.js';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import {
-  findMergeConflicts,
+  findMergeMarkers,
   firstSideEdits,
+  leftoverMarkerIssue,
   mergeConflictIssue,
-  type MergeConflict,
 } from './merge-conflicts.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
@@ -87,31 +87,47 @@ export function diagnoseAndRepair(
   describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex = new LineIndex(text),
 ): SyntaxRepair {
-  const conflicts = findMergeConflicts(text);
-  if (conflicts.length === 0) return diagnoseAfterExtraClosers(text, describeCharacters, lines, 0);
+  const { conflicts, leftovers } = findMergeMarkers(text);
+  if (conflicts.length === 0 && leftovers.length === 0)
+    return diagnoseAfterExtraClosers(text, describeCharacters, lines, 0);
+  const removed = leftovers.map((marker) => leftoverMarkerIssue(text, marker));
   // Blanking keeps offsets and lines: the rest's issues and edits hold for the text as written.
-  const reading = conflicts.flatMap((conflict) => firstSideEdits(text, conflict));
+  const reading = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text, conflict)),
+    ...removed.map(({ edit }) => edit),
+  ];
   const firstSides = applyEdits(text, reading)!.text;
-  return withConflicts(
-    conflicts,
-    reading,
-    diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0),
-  );
+  // Nothing left to read (an add/add conflict whose first side is empty): the walk of blanks said
+  // "The file ends before undefined is closed".
+  const empty = firstSides.trim() === '';
+  const said = [
+    ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
+    ...removed.map(({ issue }) => issue),
+  ];
+  const rest = empty
+    ? { issues: [], edits: undefined, unfixedAt: text.length, slips: 0, refused: false }
+    : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  return withMarkers(said, reading, conflicts[0]?.start, rest);
 }
 
 /**
- * The diagnosis of a text's first sides (`rest`) with the conflicts said before their place, listed
- * to MAX_ISSUES in all as any issues are, and the edits that read the conflicts before its own.
+ * The diagnosis of a text read without its merge-conflict markers (`rest`) with the markers' issues
+ * (`said`) before their place, listed to MAX_ISSUES in all as any issues are, and the edits that
+ * read the markers before its own. `mergeConflictAt`: the first complete conflict's, if any.
  */
-function withConflicts(conflicts: MergeConflict[], reading: TextEdit[], rest: SyntaxRepair): SyntaxRepair {
+function withMarkers(
+  said: JsonSyntaxIssue[],
+  reading: TextEdit[],
+  mergeConflictAt: number | undefined,
+  rest: SyntaxRepair,
+): SyntaxRepair {
   // The rest's last issue is its refusal or its count of the unlisted, which stays last.
   const closing = rest.refused || rest.issues.at(-1)?.unlisted !== undefined ? rest.issues.at(-1) : undefined;
-  const listed = [
-    ...conflicts.map(mergeConflictIssue),
-    ...rest.issues.slice(0, closing ? -1 : undefined),
-  ].sort((a, b) => a.offset - b.offset);
+  const listed = [...said, ...rest.issues.slice(0, closing ? -1 : undefined)].sort(
+    (a, b) => a.offset - b.offset,
+  );
   const issues = listed.slice(0, MAX_ISSUES);
-  const slips = rest.slips + conflicts.length;
+  const slips = rest.slips + said.length;
   if (closing && rest.refused) issues.push(closing);
   else if (slips > issues.length) {
     const firstUnlisted = Math.min(listed[MAX_ISSUES]?.offset ?? Infinity, closing?.offset ?? Infinity);
@@ -122,7 +138,7 @@ function withConflicts(conflicts: MergeConflict[], reading: TextEdit[], rest: Sy
     issues,
     slips,
     edits: rest.edits && [...reading, ...rest.edits],
-    mergeConflictAt: conflicts[0]!.start,
+    ...(mergeConflictAt === undefined ? {} : { mergeConflictAt }),
   };
 }
 

@@ -9,6 +9,18 @@ import { insertion, removal } from './repair.js';
 
 export function unclosedAtEnd(walk: WalkState): Repair {
   const open = walk.stack.filter((frame) => frame.open !== '').reverse();
+  if (open.length === 0) {
+    // Nothing was opened: the text holds no value at all (only comments, say). Naming an unclosed
+    // bracket said "before undefined is closed … adding ''".
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ … }'.",
+      (w) => {
+        w.stopped = true;
+      },
+    );
+  }
   const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
   const named = open.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
   const list =

@@ -26,40 +26,86 @@ export interface MergeConflict {
  */
 const MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 
+/** A marker line outside every complete conflict: from its line's start to its end (no line break). */
+export interface LeftoverMarker {
+  start: number;
+  end: number;
+}
+
 /**
- * The complete conflicts of `text`, in order. A marker outside a complete conflict (a half-resolved
- * one) is left to the diagnosis, which says to remove it.
+ * The complete conflicts of `text`, and the marker lines outside them (`leftovers`), each in order.
+ * A leftover is what resolving a conflict by hand most often leaves: a stray `=======`, or a
+ * `<<<<<<<` whose conflict never closes. Read as JSON, one such line made eight errors of wrong
+ * edits (`write "="`); it is one issue, "remove this line".
  */
-export function findMergeConflicts(text: string): MergeConflict[] {
-  if (!text.includes('<<<<<<<')) return [];
+export function findMergeMarkers(text: string): { conflicts: MergeConflict[]; leftovers: LeftoverMarker[] } {
   const conflicts: MergeConflict[] = [];
+  const leftovers: LeftoverMarker[] = [];
+  if (!MARKERS.some((marker) => text.includes(marker))) return { conflicts, leftovers };
+  // The marker lines of the conflict still open, which become leftovers unless it completes.
   let open: { start: number; startLineEnd: number; firstSideEnd?: number; separated: boolean } | undefined;
+  let pending: LeftoverMarker[] = [];
   for (const match of text.matchAll(MARKER_LINE)) {
     const at = match.index;
     const lineEnd = at + match[0].replace(/\r$/, '').length;
+    const line = { start: at, end: lineEnd };
     switch (match[0].charAt(0)) {
       case '<':
         // A conflict opened again before it closed: the first was no complete conflict.
+        leftovers.push(...pending);
         open = { start: at, startLineEnd: lineEnd, separated: false };
+        pending = [line];
         break;
       case '|':
-        if (open && !open.separated && open.firstSideEnd === undefined) open.firstSideEnd = at;
+        if (open && !open.separated && open.firstSideEnd === undefined) {
+          open.firstSideEnd = at;
+          pending.push(line);
+        } else if (!open) leftovers.push(line);
         break;
       case '=':
         if (open && !open.separated) {
           open.firstSideEnd ??= at;
           open.separated = true;
-        }
+          pending.push(line);
+        } else if (!open) leftovers.push(line);
         break;
       default:
         if (open?.separated) {
           const { start, startLineEnd, firstSideEnd } = open;
           conflicts.push({ start, startLineEnd, firstSideEnd: firstSideEnd!, closer: at, end: lineEnd });
           open = undefined;
+          pending = [];
+        } else {
+          // `>>>>>>>` with no conflict open, or one without its `=======`: that one is no conflict.
+          leftovers.push(...pending, line);
+          open = undefined;
+          pending = [];
         }
     }
   }
-  return conflicts;
+  leftovers.push(...pending);
+  return { conflicts, leftovers: leftovers.sort((a, b) => a.start - b.start) };
+}
+
+const MARKERS = ['<<<<<<<', '|||||||', '=======', '>>>>>>>'];
+
+/**
+ * The issue of a leftover marker line, spanning it, with the edit that removes it: blanked, so that
+ * the rest of the file keeps its lines while it is read, and written as the line's deletion by
+ * `validate --fix` (written-edits.ts).
+ */
+export function leftoverMarkerIssue(
+  text: string,
+  marker: LeftoverMarker,
+): { issue: JsonSyntaxIssue; edit: TextEdit } {
+  return {
+    issue: {
+      message: `A merge-conflict marker left over (${text.slice(marker.start, marker.start + 7)}) outside any complete conflict: remove this line, and check that the lines around it are the ones you meant to keep.`,
+      offset: marker.start,
+      length: marker.end - marker.start,
+    },
+    edit: removal(text, marker.start, marker.end - marker.start),
+  };
 }
 
 /** The words up to where the engine writes " at line N" of the `>>>>>>>` line (`others`). */
@@ -69,9 +115,12 @@ const CONFLICT_ENDS = "An unresolved merge conflict starts here and ends with '>
  * The one issue of a conflict, on its `<<<<<<<` line and spanning it whole, with the `>>>>>>>` line
  * as its other place: its line is written into the message where the engine writes such lines.
  */
-export function mergeConflictIssue(conflict: MergeConflict): JsonSyntaxIssue {
+export function mergeConflictIssue(conflict: MergeConflict, nothingElse = false): JsonSyntaxIssue {
+  const until = nothingElse
+    ? 'Read as its first side has it, the file is empty, so nothing else in it is checked until then.'
+    : 'Until then the rest of the file is checked as the first side has it.';
   return {
-    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). Until then the rest of the file is checked as the first side has it.`,
+    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). ${until}`,
     offset: conflict.start,
     length: conflict.end - conflict.start,
     others: { offsets: [conflict.closer], wording: 'line', at: CONFLICT_ENDS.length },

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
 import { JsonDocument } from '../../../src/json/json-document.js';
 import { diagnoseAndRepair, MAX_ISSUES } from '../../../src/json/syntax/diagnosis.js';
-import { findMergeConflicts } from '../../../src/json/syntax/merge-conflicts.js';
+import { findMergeMarkers } from '../../../src/json/syntax/merge-conflicts.js';
 import { runRules } from '../../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../../helpers/valid-connector.js';
 
@@ -61,7 +61,7 @@ describe('a merge conflict in a JSON file', () => {
 
   it('spans the whole conflict, and gives the closing marker as its other place', () => {
     const text = swaggerWithConflict(TWO_TITLES);
-    const [conflict] = findMergeConflicts(text);
+    const [conflict] = findMergeMarkers(text).conflicts;
     const [issue] = JsonDocument.parse(text).syntaxIssues;
     expect(text.slice(issue!.offset, issue!.offset + issue!.length)).toBe(TWO_TITLES.join('\n'));
     expect(issue!.others).toEqual({ offsets: [conflict!.closer], wording: 'line', at: expect.any(Number) });
@@ -92,12 +92,17 @@ describe('a merge conflict in a JSON file', () => {
     expect(issues.map(([line]) => line)).toEqual([2, 4, 17, 24]);
   });
 
-  it('is no conflict when a marker is missing or longer than git writes it: the walk says what is there', () => {
+  it('is no conflict when a marker is missing or longer than git writes it: its other markers are leftovers', () => {
     for (const conflict of [
       TWO_TITLES.filter((line) => !line.startsWith('=')),
       TWO_TITLES.map((line) => (line.startsWith('<') ? `<${line}` : line)),
     ]) {
-      expect(findMergeConflicts(swaggerWithConflict(conflict))).toEqual([]);
+      const text = swaggerWithConflict(conflict);
+      const { conflicts, leftovers } = findMergeMarkers(text);
+      expect(conflicts).toEqual([]);
+      expect(leftovers.map(({ start, end }) => text.slice(start, end))).toEqual(
+        conflict.filter((line) => /^(<{7}|={7}|>{7}) ?/.test(line) && !line.startsWith('<<<<<<<<')),
+      );
     }
   });
 
@@ -134,6 +139,67 @@ describe('GEN-JSON-PARSE of a merge conflict', () => {
         message:
           "An unresolved merge conflict starts here and ends with '>>>>>>>' at line 8: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). Until then the rest of the file is checked as the first side has it.",
       },
+    ]);
+  });
+});
+
+// A half-resolved conflict (walk s39 review, R5): one `=======` left after keeping a side gave eight
+// errors of wrong edits (`write "="`, "write ':' instead"), an unclosed `<<<<<<<` fourteen.
+const LEFTOVER_MESSAGE = expect.stringMatching(
+  /^A merge-conflict marker left over \(([=<>]|\|){7}\) outside any complete conflict: remove this line/,
+);
+
+describe('a merge-conflict marker left over outside a complete conflict', () => {
+  const resolvedBut = (stray: string) => swaggerWithConflict(['    "title": "Contoso Tasks",', stray]);
+
+  it('is one issue on its line, for each marker git writes, and the rest is read without it', () => {
+    for (const stray of ['=======', '<<<<<<< HEAD', '>>>>>>> feature', '||||||| base']) {
+      const text = resolvedBut(stray);
+      expect([stray, messagesAndLines(text)]).toEqual([stray, [[5, LEFTOVER_MESSAGE]]]);
+      expect((JsonDocument.parse(text).value as { info: { title: string } }).info.title).toBe(
+        'Contoso Tasks',
+      );
+    }
+  });
+
+  it('is one issue per marker of a conflict that never closes, without the cascade', () => {
+    const unclosed = TWO_TITLES.filter((line) => !line.startsWith('>'));
+    const text = swaggerWithConflict(unclosed).replace('    "title": "Contoso Work Items",\n', '');
+    expect(messagesAndLines(text)).toEqual([
+      [4, LEFTOVER_MESSAGE],
+      [6, LEFTOVER_MESSAGE],
+    ]);
+  });
+
+  it('is removed by validate --fix, line and all, as it is a fix and no choice of a side', () => {
+    const text = resolvedBut('=======');
+    expect(fixJsonText(text)).toEqual({
+      outcome: 'fixed',
+      text: swaggerWithConflict(['    "title": "Contoso Tasks",']),
+      slips: 1,
+    });
+  });
+});
+
+// An add/add conflict whose first side is empty said "The file ends before undefined is closed: …
+// adding '' would close it" (review R6).
+describe('a conflict whose first side is all the file would be', () => {
+  it('is the one issue, saying that nothing else is checked', () => {
+    expect(messagesAndLines('<<<<<<< HEAD\n=======\n{ "properties": {} }\n>>>>>>> b\n')).toEqual([
+      [
+        1,
+        expect.stringMatching(
+          /remove the marker lines .*\. Read as its first side has it, the file is empty, so nothing else in it is checked until then\.$/,
+        ),
+      ],
+    ]);
+  });
+
+  it('says the file holds no value where nothing was opened, naming no bracket', () => {
+    // Below blank lines, so that the comment's issue is not at the end's place, which drops the latter.
+    expect(messagesAndLines('\n\n// only a comment\n')).toEqual([
+      [3, expect.stringMatching(/^Comments are not allowed in JSON/)],
+      [1, "The file holds no JSON value: a connector file is one JSON object, '{ … }'."],
     ]);
   });
 });
