@@ -63,7 +63,9 @@ describe('the job summary of the changes against the base branch', () => {
       expect.stringMatching(
         new RegExp(`^${escapeRegExp(renamed('ListTasks', 'ListAllTasks'))}.*ListTasks\\\\_V2`),
       ),
-      expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('GetTask', 'GetTaskById'))}.*GetTask\\\\_V2`)),
+      expect.stringMatching(
+        new RegExp(`^${escapeRegExp(renamed('GetTask', 'GetTaskById'))}.*GetTask\\\\_V2`),
+      ),
     ]);
   });
 
