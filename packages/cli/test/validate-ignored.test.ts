@@ -78,4 +78,24 @@ describe('connector-alm validate and the ignore patterns', () => {
     await runCli(['validate'], quiet);
     expect(quiet.out()).not.toContain('REPO-CONFIG-IGNORE-UNMATCHED');
   });
+
+  // Written as a .gitignore names a folder, a pattern naming the folder above the connectors skips none.
+  it('says what to write for a pattern naming the folder that holds connector folders, and that comes out clean', async () => {
+    for (const [file, pattern, advised] of [
+      ['.connector-alm.yml', 'connectors', 'connectors/*'],
+      ['.github/connector-alm.yml', 'connectors/', '../connectors/*'],
+    ] as const) {
+      const root = repository(['Tasks', 'Legacy'], file, `ignore:\n  - ${pattern}\n`);
+      const io = memoryIo(root);
+      await runCli(['validate', '--config', file], io);
+      expect(io.out()).toContain(
+        `${file}:2:5 warning REPO-CONFIG-IGNORE-UNMATCHED The ignore pattern '${pattern}' matches no connector folder under the file's folder, ${path.dirname(file)}/, so it skips nothing: patterns name connector folders, not the folders that hold them; write '${advised}' to skip the connector folders in it.\n`,
+      );
+      writeFileSync(path.join(root, file), `ignore:\n  - ${advised}\n`);
+      const followed = memoryIo(root);
+      await runCli(['validate', '--config', file], followed);
+      expect(followed.out()).not.toContain('REPO-CONFIG-IGNORE-UNMATCHED');
+      expect(followed.out()).toContain('0 connectors');
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isWithin, slashSeparated, toDisplayPath } from '@connector-alm/core';
+import { isWithin, slashSeparated, toDisplayPath, withoutTrailingSlashes } from '@connector-alm/core';
 import { locatedFinding, type Finding } from '../model/finding.js';
 import {
   CONFIG_IGNORE_UNMATCHED_RULE_ID,
@@ -108,6 +108,28 @@ export function folderThePatternIsWrittenFrom(
   }
 }
 
+/**
+ * What to write for a pattern naming a folder above connector folders (`connectors/legacy`, as a
+ * .gitignore names a folder): patterns name the connector folders themselves, so the one that skips
+ * those under it, `<pattern>/*` (or `/**` for deeper ones), written from the file's folder; undefined
+ * when neither matches a connector folder.
+ */
+function patternForConnectorsUnder(
+  pattern: string,
+  found: readonly string[],
+  config: ValidatorConfig & { path: string },
+): string | undefined {
+  const folderOfFile = path.dirname(config.path);
+  const folder = withoutTrailingSlashes(pattern);
+  for (const candidate of [`${folder}/*`, `${folder}/**`]) {
+    if (found.some((connector) => ignorePatternMatches(candidate, relativeTo(folderOfFile, connector))))
+      return candidate;
+    const from = folderThePatternIsWrittenFrom(candidate, found, config);
+    if (from) return slashSeparated(path.join(path.relative(folderOfFile, from), candidate));
+  }
+  return undefined;
+}
+
 function relativeTo(folder: string, connector: string): string {
   return slashSeparated(path.relative(folder, connector));
 }
@@ -134,9 +156,13 @@ export function unmatchedIgnoreFindings(
   return unmatched.map((index) => {
     const pattern = config.ignore[index]!;
     const from = folderThePatternIsWrittenFrom(pattern, found, { ...config, path: file });
+    const under = from ? undefined : patternForConnectorsUnder(pattern, found, { ...config, path: file });
+    const unmatchedWords = `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder under the file's folder, ${shownFolder}, so it skips nothing`;
     const message = from
       ? `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder, so it skips nothing: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(path.join(path.relative(folderOfFile, from), pattern)))}'.`
-      : `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder under the file's folder, ${shownFolder}, so it skips nothing.`;
+      : under
+        ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' to skip the connector folders in it.`
+        : `${unmatchedWords}.`;
     const place = config.ignorePlaces?.[index] ?? { line: 1, column: 1 };
     return locatedFinding({
       ruleId: CONFIG_IGNORE_UNMATCHED_RULE_ID,

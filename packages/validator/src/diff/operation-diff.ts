@@ -117,7 +117,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
         pointer: childPointer(renamed.pointer, 'operationId'),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        ...renameTold(before, renamed),
+        ...renameTold(before, renamed, context.apiNames),
       });
       continue;
     }
@@ -320,24 +320,34 @@ const KEEP_DEPRECATED =
   'Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.';
 
 /**
- * What to do about an operationId renamed on the same method and path, apart from what happened: the
- * same for every rename, so that a report of several says it once (the job summary). The change
- * names the old operationId, the detail the new one. Each way it names comes out of the comparison
- * and of validation clean: the deprecated operation without its "(deprecated)" labels is
- * SWG-DEPRECATED-LABEL's, without a family BRK-DEPRECATION-PROCESS's, and a revision 2 not named
- * '_V2' SWG-OPID-REV-SUFFIX's: a maker who followed a shorter advice met each. Two operations cannot
- * share a method and path: the new one needs a path of its own. The replacement's `api` is said: no
- * Microsoft doc names its value, and one that is not this connector's name (connector-api-names.ts:
- * its folder's name or title, made lower-case letters and digits) reads as another connector's, whose
- * operation no check can see, so a misspelt operationId would pass unseen.
+ * What to do about an operationId renamed on the same method and path, apart from what happened,
+ * with the real names: the old operationId, the new one, and this connector's API name. Each way it
+ * names comes out of the comparison and of validation clean: the deprecated operation without its
+ * "(deprecated)" labels is SWG-DEPRECATED-LABEL's, without a family BRK-DEPRECATION-PROCESS's, and a
+ * revision 2 not named '_V2' SWG-OPID-REV-SUFFIX's: a maker who followed a shorter advice met each.
+ * Two operations cannot share a method and path: the new one needs a path of its own. The
+ * replacement's `api` is said: no Microsoft doc names its value, and one that is not this connector's
+ * name (connector-api-names.ts) reads as another connector's, whose operation no check can see, so a
+ * misspelt operationId would pass unseen. The first of those names is the folder's, as the platform
+ * names its API ('Contoso Tasks' is 'contosotasks'); without one, the advice says how to make it.
  */
-const RENAME_ADVICE =
-  "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', {\"api\": \"<connector>\", \"operationId\": \"<new operationId>\"}, where <connector> is the connector folder's name in lower-case letters and digits, as the platform names its API ('Contoso Tasks' is 'contosotasks').";
+function renameAdvice(was: string, is: string, apiNames: ReadonlySet<string>): string {
+  const [api] = apiNames;
+  const replacement =
+    api === undefined
+      ? `{"api": "<connector>", "operationId": ${JSON.stringify(is)}}, where <connector> is the connector folder's name in lower-case letters and digits`
+      : `{"api": ${JSON.stringify(api)}, "operationId": ${JSON.stringify(is)}}`;
+  return `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as ${quoted(`${was}_V2`)} in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', ${replacement}.`;
+}
 /** The same for a rename that changed the letter case only. */
 const LETTER_CASE_ADVICE = 'Put back the old operationId.';
 
 /** How an operationId renamed on the same method and path is told: what changed, and what to do. */
-function renameTold(before: OperationInfo, renamed: OperationInfo): { detail: string; advice: string } {
+function renameTold(
+  before: OperationInfo,
+  renamed: OperationInfo,
+  apiNames: ReadonlySet<string>,
+): { detail: string; advice: string } {
   const was = operationLabel(before);
   const is = operationLabel(renamed);
   // Deprecating 'GetTask' for a replacement 'getTask' would leave two ids that differ in case only.
@@ -347,7 +357,10 @@ function renameTold(before: OperationInfo, renamed: OperationInfo): { detail: st
       advice: LETTER_CASE_ADVICE,
     };
   }
-  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
+  return {
+    detail: `It was renamed to ${quoted(is)} (same method and path).`,
+    advice: renameAdvice(was, is, apiNames),
+  };
 }
 
 /**

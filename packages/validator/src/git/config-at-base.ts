@@ -42,6 +42,11 @@ export interface ConfigurationCheck {
    * link out of the repository).
    */
   note?: string;
+  /**
+   * Whether the change left the configuration file as the base has it: then what it says of folders
+   * that the change did not delete or rename was said at the base too.
+   */
+  unchanged?: boolean;
 }
 
 /**
@@ -112,5 +117,5 @@ export async function checkConfigurationAgainstBase(
   const findings = looseningFindings({ base, head, folder: fromRepository(headFolder) }, input.rules, {
     changedFolders: input.changedFolders.map((folder) => path.posix.relative(headFolder, folder)),
   });
-  return { findings };
+  return { findings, unchanged: base !== undefined && head !== undefined && base.text === head.text };
 }

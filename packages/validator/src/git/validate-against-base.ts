@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { toDisplayPath } from '@connector-alm/core';
 import { compareFindings, type Finding } from '../model/finding.js';
-import { markAllExisting } from '../diff/baseline.js';
+import { markAllExisting, markAllNew } from '../diff/baseline.js';
 import { classifyChanges } from '../diff/change.js';
 import { countBySeverity, foldersToValidate, resolveProfile, validateFolders } from '../validate.js';
 import type { GitIgnored } from '../loader/connector-folder.js';
@@ -199,10 +199,18 @@ export async function validateAgainstBase(
       reportedAs: new Map([[change, finding]]),
     });
   }
+  // What the search proved of the configuration (REPO-CONFIG-IGNORE-UNMATCHED) belongs to no connector
+  // and is kept as a top-level validation keeps it. Existing when the file is the base's and no folder
+  // was deleted or renamed: added folders can only give a pattern a match.
+  const sameAsBase = configuration.unchanged === true && scope.deleted.length === 0 && renamedFrom.size === 0;
+  const configurationFindings = (sameAsBase ? markAllExisting : markAllNew)(
+    found.configurationFindings ?? [],
+  );
   const findings = [
     ...connectors.flatMap((connector) => connector.findings),
     ...deletions,
     ...configuration.findings,
+    ...configurationFindings,
   ].sort(compareFindings);
   return {
     connectors,

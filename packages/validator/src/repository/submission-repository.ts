@@ -7,15 +7,18 @@ const isSeparator = oneOf('/\\');
 
 /**
  * Whether a repository's `owner/name`, or a remote's URL (https, ssh, scp-like or a local path), names
- * a PowerPlatformConnectors repository: Microsoft's, or a fork, which keeps the name. GitHub compares
- * names ignoring case, and a clone's URL may end with `.git` or a slash.
+ * a PowerPlatformConnectors repository: Microsoft's, or a fork. A fork keeps the name unless its
+ * owner has one already (GitHub then names it `PowerPlatformConnectors-1`) or renames it, so a name
+ * that starts with it counts; a fork renamed to anything else counts through its `upstream` remote
+ * (checksLocalRunAsSubmission asks every remote). GitHub compares names ignoring case, and a clone's
+ * URL may end with `.git` or a slash.
  */
 export function namesPowerPlatformConnectors(nameOrUrl: string): boolean {
   const name = trimEndWhere(nameOrUrl.trim(), isSeparator)
     .replace(/\.git$/i, '')
     .split(/[/\\:]/)
     .pop();
-  return name?.toLowerCase() === 'powerplatformconnectors';
+  return name?.toLowerCase().startsWith('powerplatformconnectors') === true;
 }
 
 /** What a run without a pull request can know of its repository. */

@@ -31,9 +31,10 @@ describe('BRK-OP-DELETED', () => {
     expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OP-DELETED']);
     expect(result.changes[0]).toMatchObject({ side: 'new', operationId: 'GetTask' });
     expect(result.changes[0]!.message).toMatch(/renamed to 'GetTaskById'/);
-    // The same for every rename, apart from what changed: a report of several says it once.
+    // The real names, not placeholders: the old id's '_V2', and the replacement with this connector's
+    // API name (no folder here: its title's, 'Contoso Tasks' made 'contosotasks') and the new id.
     expect(result.changes[0]!.advice).toBe(
-      "Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', \"(deprecated)\" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', {\"api\": \"<connector>\", \"operationId\": \"<new operationId>\"}, where <connector> is the connector folder's name in lower-case letters and digits, as the platform names its API ('Contoso Tasks' is 'contosotasks').",
+      'Keep the old operationId. Or keep the operation under it, deprecated (\'deprecated: true\', "(deprecated)" after its summary and description, an \'x-ms-api-annotation\' family with revision 1), and add the new one on a path of its own: as \'GetTask_V2\' in the same family with revision 2, or under its new name, set as the deprecated one\'s annotation \'replacement\', {"api": "contosotasks", "operationId": "GetTaskById"}.',
     );
     expect(result.changes[0]!.message).toBe(
       `The operation has been deleted. This change breaks existing flows. It was renamed to 'GetTaskById' (same method and path). ${result.changes[0]!.advice}`,

@@ -21,22 +21,38 @@ function keepDeprecated(swagger: Json, added: Json, annotation: Json = {}): void
   swagger.paths['/v2/tasks/{taskId}'] = copy;
 }
 
+/** The ways out the advice of renaming GetTask to FetchTask names, read from its words. */
+async function adviceWays(): Promise<{ advice: string; versionTwo: string; replacement: Json }> {
+  const { findings } = await validateEdit((swagger) => {
+    swagger.paths['/tasks/{taskId}'].get.operationId = 'FetchTask';
+  });
+  const advice = findings[0]!.message;
+  const versionTwo = /as '([^']+)' in the same family with revision 2/.exec(advice)?.[1];
+  const replacement = /annotation 'replacement', (\{[^}]*\})/.exec(advice)?.[1];
+  if (versionTwo === undefined || replacement === undefined)
+    throw new Error(`advice not as expected: ${advice}`);
+  return { advice, versionTwo, replacement: JSON.parse(replacement) as Json };
+}
+
 describe('the advice of a renamed operationId, followed as written', () => {
-  it("names adding '<old operationId>_V2', and keeping the new name as the deprecated one's replacement", async () => {
+  it("names the real ids and this connector's API name, not placeholders", async () => {
     const { findings } = await validateEdit((swagger) => {
       swagger.paths['/tasks/{taskId}'].get.operationId = 'FetchTask';
     });
     expect(findings.map((finding) => finding.ruleId)).toEqual(['BRK-OP-DELETED']);
     expect(findings[0]!.message).toContain("It was renamed to 'FetchTask' (same method and path).");
+    // The folder certified-connectors/Contoso: the platform names its API 'contoso'.
     expect(findings[0]!.message).toContain(
-      "as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement'",
+      `as 'GetTask_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', {"api": "contoso", "operationId": "FetchTask"}.`,
     );
+    expect(findings[0]!.message).not.toContain('<');
   });
 
-  it("leaves nothing to fix when the new one is '<old operationId>_V2' of the family, revision 2", async () => {
+  it('leaves nothing to fix when the new one is the version 2 the advice names, of the family, revision 2', async () => {
+    const { versionTwo } = await adviceWays();
     const { findings, changes } = await validateEdit((swagger) =>
       keepDeprecated(swagger, {
-        operationId: 'GetTask_V2',
+        operationId: versionTwo,
         'x-ms-api-annotation': { family: 'GetTask', revision: 2 },
       }),
     );
@@ -45,33 +61,24 @@ describe('the advice of a renamed operationId, followed as written', () => {
     expect(changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
   });
 
-  // The advice said "with its 'api' and 'operationId'" and not which api: one that is not this
-  // connector's name reads as another connector's, and its operationId goes unchecked.
-  it("says which 'api' the replacement names: the connector folder's name, in lower-case letters and digits", async () => {
-    const { findings } = await validateEdit((swagger) => {
-      swagger.paths['/tasks/{taskId}'].get.operationId = 'FetchTask';
-    });
-    expect(findings[0]!.message).toContain(
-      `annotation 'replacement', {"api": "<connector>", "operationId": "<new operationId>"}, where <connector> is the connector folder's name in lower-case letters and digits`,
+  // The `api` the advice writes names this connector, so the replacement's operationId is looked up
+  // here: a placeholder or another connector's name would pass a misspelt one unseen.
+  it('leaves nothing to fix when the new one keeps its name, with the replacement the advice writes, and checks it', async () => {
+    const { replacement } = await adviceWays();
+    const followed = await validateEdit((swagger) =>
+      keepDeprecated(swagger, { operationId: 'FetchTask' }, { replacement }),
     );
-  });
+    expect(followed.findings).toEqual([]);
+    expect(followed.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(followed.changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
 
-  /** The replacement as the advice words it, for the folder certified-connectors/Contoso. */
-  const replacement = (operationId: string) => ({ replacement: { api: 'contoso', operationId } });
-
-  it("leaves nothing to fix when the new one keeps its name, as the deprecated one's replacement", async () => {
-    const { findings, changes } = await validateEdit((swagger) =>
-      keepDeprecated(swagger, { operationId: 'FetchTask' }, replacement('FetchTask')),
+    const misspelt = await validateEdit((swagger) =>
+      keepDeprecated(
+        swagger,
+        { operationId: 'FetchTask' },
+        { replacement: { ...replacement, operationId: 'FetchTsk' } },
+      ),
     );
-    expect(findings).toEqual([]);
-    expect(changes.filter((change) => change.breaking)).toEqual([]);
-    expect(changes.map((change) => change.ruleId)).toContain('CHG-OP-DEPRECATED');
-  });
-
-  it('checks the replacement the advice words against this swagger: SWG-ANN-REPL-TARGET finds a misspelt one', async () => {
-    const { findings } = await validateEdit((swagger) =>
-      keepDeprecated(swagger, { operationId: 'FetchTask' }, replacement('FetchTsk')),
-    );
-    expect(findings.map((finding) => finding.ruleId)).toContain('SWG-ANN-REPL-TARGET');
+    expect(misspelt.findings.map((finding) => finding.ruleId)).toContain('SWG-ANN-REPL-TARGET');
   });
 });

@@ -50,7 +50,7 @@ describe('the job summary of the changes against the base branch', () => {
     ]);
   });
 
-  it('says the advice of renamed operations once, each rename naming its new operationId', () => {
+  it('keeps the advice of each renamed operation in its message: each names its own operationIds', () => {
     const { changes } = diffEdited((swagger) => {
       swagger.paths['/tasks'].get.operationId = 'ListAllTasks';
       swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskById';
@@ -58,11 +58,14 @@ describe('the job summary of the changes against the base branch', () => {
     const lines = changeLines(changes);
     const rule = `[\`BRK-OP-DELETED\`](${DOCS}#brk-op-deleted)`;
     const renamed = (was: string, is: string) =>
-      `- 💥 **breaking** ${rule} \`${was}\`: The operation has been deleted. This change breaks existing flows. It was renamed to ${escapeMarkdown(`'${is}'`)} (same method and path). ValuePath: \`operation/${was}\` (`;
+      `- 💥 **breaking** ${rule} \`${was}\`: The operation has been deleted. This change breaks existing flows. It was renamed to ${escapeMarkdown(`'${is}'`)} (same method and path). ${escapeMarkdown(`Keep the old operationId.`)}`;
     expect(lines).toEqual([
-      `- 💡 For the 2 ${rule} changes below: ${escapeMarkdown(changes[0]!.advice!)}`,
-      expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('ListTasks', 'ListAllTasks'))}`)),
-      expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('GetTask', 'GetTaskById'))}`)),
+      expect.stringMatching(
+        new RegExp(`^${escapeRegExp(renamed('ListTasks', 'ListAllTasks'))}.*ListTasks\\\\_V2`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^${escapeRegExp(renamed('GetTask', 'GetTaskById'))}.*GetTask\\\\_V2`),
+      ),
     ]);
   });
 

@@ -15,12 +15,15 @@ describe('namesPowerPlatformConnectors', () => {
       'ssh://git@github.com/contoso/PowerPlatformConnectors',
       '/home/me/src/PowerPlatformConnectors',
       'C:\\src\\PowerPlatformConnectors\\',
+      // A second fork of the same owner, as GitHub names it, and a fork renamed after it.
+      'https://github.com/me/PowerPlatformConnectors-1.git',
+      'https://github.com/contoso/PowerPlatformConnectors-archive',
     ])
       expect({ named, names: namesPowerPlatformConnectors(named) }).toEqual({ named, names: true });
     for (const other of [
       'contoso/connectors',
       'https://github.com/PowerPlatformConnectors/connectors.git',
-      'https://github.com/contoso/PowerPlatformConnectors-archive',
+      'https://github.com/me/ppc.git',
       '',
     ])
       expect({ other, names: namesPowerPlatformConnectors(other) }).toEqual({ other, names: false });
@@ -36,6 +39,9 @@ describe('checksLocalRunAsSubmission', () => {
       'https://github.com/microsoft/PowerPlatformConnectors',
     ];
     expect(checksLocalRunAsSubmission({ remoteUrls: fork, topFolders: [] })).toBe(true);
+    // A fork renamed 'ppc', cloned with Microsoft's repository as its upstream remote.
+    const renamed = ['git@github.com:me/ppc.git', 'https://github.com/microsoft/PowerPlatformConnectors.git'];
+    expect(checksLocalRunAsSubmission({ remoteUrls: renamed, topFolders: [] })).toBe(true);
     // A company's repository in the layout (as the snapshot workflow writes custom-connectors/).
     const own = ['https://github.com/contoso/connectors.git'];
     expect(checksLocalRunAsSubmission({ remoteUrls: own, topFolders: layout })).toBe(false);

@@ -91,7 +91,11 @@ export function shownUsers(users: OperationInfo[]): OperationInfo[] {
 export class HolderUsers {
   /** The operations listing each parameter object asked about, built on the first question. */
   private listings: Map<JsonObject, OperationInfo[]> | undefined;
-  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  /**
+   * The part of the last schema answered's pointer that says who shows it (ownerPart): `/parameters/<name>`,
+   * `/definitions/<name>`, `/responses/<name>`, `/paths/<path>/<segment>`, or for an operation
+   * `/paths/<path>/<method>/<part>` (`responses` or another member).
+   */
   private prefix = '';
   private users: SchemaUsers | undefined;
   /** The reach of the document's entries, built on the first schema asked about in one. */

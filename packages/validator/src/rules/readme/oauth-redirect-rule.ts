@@ -34,14 +34,28 @@ function message(mention: RedirectUrlMention, redirects: readonly KnownRedirect[
   return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? 'the one these steps are for' : 'that URL'}: an OAuth app that allows only the one written rejects every sign-in.`;
 }
 
+/**
+ * Where the line of each offset starts, for offsets asked in increasing order: the text is read once
+ * up to the last offset asked. Slicing from the last reported mention to each repeat and searching it
+ * for a newline read a long line again for every repeat on it (quadratic).
+ */
+function lineStartsInOrder(text: string): (offset: number) => number {
+  let read = 0;
+  let lineStart = 0;
+  return (offset) => {
+    for (; read < offset; read++) if (text.charCodeAt(read) === 10) lineStart = read + 1;
+    return lineStart;
+  };
+}
+
 /** The same URL again on the line (a link whose text is its address): one finding for one fix. */
 function repeatsOnLine(
-  text: string,
   previous: RedirectUrlMention | undefined,
   mention: RedirectUrlMention,
+  lineStart: number,
 ): boolean {
   if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
-  return !text.slice(previous.offset, mention.offset).includes('\n');
+  return previous.offset >= lineStart;
 }
 
 export const oauthRedirectRule: RuleDefinition = {
@@ -62,11 +76,12 @@ export const oauthRedirectRule: RuleDefinition = {
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
+    const lineStartOf = lineStartsInOrder(text);
     let reported: RedirectUrlMention | undefined;
     for (const mention of mentions) {
       if (mention.tail.kind === 'unclear') continue;
       if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
-      if (repeatsOnLine(text, reported, mention)) continue;
+      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
       reported = mention;
       context.report({
         offset: mention.offset,

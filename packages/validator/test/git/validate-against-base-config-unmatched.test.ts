@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../src/config/load-config.js';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import type { Finding } from '../../src/model/finding.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository, type Repository } from './repository-fixture.js';
+
+// An ignore pattern that matches no connector folder belongs to no connector: `validate --base` at
+// the top level says it as `validate` does (it dropped what belonged to no connector).
+
+const alpha = 'certified-connectors/Alpha';
+const CONFIG = 'ignore:\n  - certified-connectors/Typo\n';
+
+/** dev holds Alpha and `config`; the pull request branch `pr` starts from it and touches Alpha. */
+function repository(config: string): Repository {
+  const repo = createRepository('dev');
+  repo.write({ ...connectorFiles(alpha, validConnectorFiles()), '.connector-alm.yml': config });
+  repo.commitAll('dev: a connector');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  repo.write({ [`${alpha}/intro.md`]: '# Alpha\n' });
+  return repo;
+}
+
+async function unmatched(repo: Repository): Promise<Finding[]> {
+  const config = await loadConfig({ cwd: repo.dir });
+  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, config, concurrency: 1 });
+  return result.findings.filter((finding) => finding.ruleId === 'REPO-CONFIG-IGNORE-UNMATCHED');
+}
+
+describe('validateAgainstBase: an ignore pattern that matches nothing', () => {
+  it('is reported on its line, existing when the change left the configuration file alone', async () => {
+    const repo = repository(CONFIG);
+    repo.commitAll('pr: touch Alpha');
+    expect(await unmatched(repo)).toEqual([
+      expect.objectContaining({ file: '.connector-alm.yml', line: 2, baseline: 'existing' }),
+    ]);
+  });
+
+  it('is new when the change wrote it', async () => {
+    const repo = repository('ignore: []\n');
+    repo.write({ '.connector-alm.yml': CONFIG });
+    repo.commitAll('pr: touch Alpha, ignore a typo');
+    expect(await unmatched(repo)).toEqual([
+      expect.objectContaining({ file: '.connector-alm.yml', line: 2, baseline: 'new' }),
+    ]);
+  });
+});
