@@ -44,8 +44,8 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code2, message2) {
-        super(message2);
+      constructor(exitCode, code2, message3) {
+        super(message3);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
         this.code = code2;
@@ -58,8 +58,8 @@ var require_error = __commonJS({
        * Constructs the InvalidArgumentError class
        * @param {string} [message] explanation of why argument is invalid
        */
-      constructor(message2) {
-        super(1, "commander.invalidArgument", message2);
+      constructor(message3) {
+        super(1, "commander.invalidArgument", message3);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
       }
@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path115 = require("node:path");
+    var path117 = require("node:path");
     var fs49 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1642,9 +1642,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code2, message2) {
+      _exit(exitCode, code2, message3) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code2, message2));
+          this._exitCallback(new CommanderError2(exitCode, code2, message3));
         }
         process2.exit(exitCode);
       }
@@ -1704,8 +1704,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return target2.parseArg(value, previous);
         } catch (err2) {
           if (err2.code === "commander.invalidArgument") {
-            const message2 = `${invalidArgumentMessage} ${err2.message}`;
-            this.error(message2, { exitCode: err2.exitCode, code: err2.code });
+            const message3 = `${invalidArgumentMessage} ${err2.message}`;
+            this.error(message3, { exitCode: err2.exitCode, code: err2.code });
           }
           throw err2;
         }
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path115.resolve(baseDir, baseName);
+          const localBin = path117.resolve(baseDir, baseName);
           if (fs49.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path115.extname(baseName))) return void 0;
+          if (sourceExt.includes(path117.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs49.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path115.resolve(
-            path115.dirname(resolvedScriptPath),
+          executableDir = path117.resolve(
+            path117.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path115.basename(
+            const legacyName = path117.basename(
               this._scriptPath,
-              path115.extname(this._scriptPath)
+              path117.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path115.extname(executableFile));
+        launchWithNode = sourceExt.includes(path117.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2781,9 +2781,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [errorOptions.code] - an id string representing the error
        * @param {number} [errorOptions.exitCode] - used with process.exit
        */
-      error(message2, errorOptions) {
+      error(message3, errorOptions) {
         this._outputConfiguration.outputError(
-          `${message2}
+          `${message3}
 `,
           this._outputConfiguration.writeErr
         );
@@ -2797,7 +2797,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const config2 = errorOptions || {};
         const exitCode = config2.exitCode || 1;
         const code2 = config2.code || "commander.error";
-        this._exit(exitCode, code2, message2);
+        this._exit(exitCode, code2, message3);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -2853,8 +2853,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingArgument(name) {
-        const message2 = `error: missing required argument '${name}'`;
-        this.error(message2, { code: "commander.missingArgument" });
+        const message3 = `error: missing required argument '${name}'`;
+        this.error(message3, { code: "commander.missingArgument" });
       }
       /**
        * `Option` is missing an argument.
@@ -2863,8 +2863,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       optionMissingArgument(option) {
-        const message2 = `error: option '${option.flags}' argument missing`;
-        this.error(message2, { code: "commander.optionMissingArgument" });
+        const message3 = `error: option '${option.flags}' argument missing`;
+        this.error(message3, { code: "commander.optionMissingArgument" });
       }
       /**
        * `Option` does not have a value, and is a mandatory option.
@@ -2873,8 +2873,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingMandatoryOptionValue(option) {
-        const message2 = `error: required option '${option.flags}' not specified`;
-        this.error(message2, { code: "commander.missingMandatoryOptionValue" });
+        const message3 = `error: required option '${option.flags}' not specified`;
+        this.error(message3, { code: "commander.missingMandatoryOptionValue" });
       }
       /**
        * `Option` conflicts with another option.
@@ -2907,8 +2907,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           return `option '${bestOption.flags}'`;
         };
-        const message2 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message2, { code: "commander.conflictingOption" });
+        const message3 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message3, { code: "commander.conflictingOption" });
       }
       /**
        * Unknown option `flag`.
@@ -2929,8 +2929,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } while (command && !command._enablePositionalOptions);
           suggestion = suggestSimilar(flag, candidateFlags);
         }
-        const message2 = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message2, { code: "commander.unknownOption" });
+        const message3 = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message3, { code: "commander.unknownOption" });
       }
       /**
        * Excess arguments, more than expected.
@@ -2943,8 +2943,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const expected = this.registeredArguments.length;
         const s = expected === 1 ? "" : "s";
         const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message2 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message2, { code: "commander.excessArguments" });
+        const message3 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message3, { code: "commander.excessArguments" });
       }
       /**
        * Unknown command.
@@ -2962,8 +2962,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
           suggestion = suggestSimilar(unknownName, candidateNames);
         }
-        const message2 = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message2, { code: "commander.unknownCommand" });
+        const message3 = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message3, { code: "commander.unknownCommand" });
       }
       /**
        * Get or set the program version.
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path115.basename(filename, path115.extname(filename));
+        this._name = path117.basename(filename, path117.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path116) {
-        if (path116 === void 0) return this._executableDir;
-        this._executableDir = path116;
+      executableDir(path118) {
+        if (path118 === void 0) return this._executableDir;
+        this._executableDir = path118;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path115, { windows } = {}) => {
-      const segs = path115.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path117, { windows } = {}) => {
+      const segs = path117.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5247,12 +5247,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -5273,7 +5273,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -5282,14 +5282,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq2;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar5;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -5301,7 +5301,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -5310,20 +5310,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path115) {
-      const ctrl = callVisitor(key2, node, visitor, path115);
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path117) {
+      const ctrl = callVisitor(key2, node, visitor, path117);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path115, ctrl);
-        return visit_(key2, ctrl, visitor, path115);
+        replaceNode(key2, path117, ctrl);
+        return visit_(key2, ctrl, visitor, path117);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path115 = Object.freeze(path115.concat(node));
+          path117 = Object.freeze(path117.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path115);
+            const ci = visit_(i2, node.items[i2], visitor, path117);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path115 = Object.freeze(path115.concat(node));
-          const ck = visit_("key", node.key, visitor, path115);
+          path117 = Object.freeze(path117.concat(node));
+          const ck = visit_("key", node.key, visitor, path117);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path115);
+          const cv = visit_("value", node.value, visitor, path117);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path115) {
-      const ctrl = await callVisitor(key2, node, visitor, path115);
+    async function visitAsync_(key2, node, visitor, path117) {
+      const ctrl = await callVisitor(key2, node, visitor, path117);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path115, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path115);
+        replaceNode(key2, path117, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path117);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path115 = Object.freeze(path115.concat(node));
+          path117 = Object.freeze(path117.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path115);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path117);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path115 = Object.freeze(path115.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path115);
+          path117 = Object.freeze(path117.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path117);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path115);
+          const cv = await visitAsync_("value", node.value, visitor, path117);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path115) {
+    function callVisitor(key2, node, visitor, path117) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path115);
+        return visitor(key2, node, path117);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path115);
+        return visitor.Map?.(key2, node, path117);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path115);
+        return visitor.Seq?.(key2, node, path117);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path115);
+        return visitor.Pair?.(key2, node, path117);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path115);
+        return visitor.Scalar?.(key2, node, path117);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path115);
+        return visitor.Alias?.(key2, node, path117);
       return void 0;
     }
-    function replaceNode(key2, path115, node) {
-      const parent = path115[path115.length - 1];
+    function replaceNode(key2, path117, node) {
+      const parent = path117[path117.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -5446,7 +5446,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -5456,7 +5456,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -5600,7 +5600,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -5627,7 +5627,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -5638,7 +5638,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -5818,7 +5818,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -5844,7 +5844,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5939,7 +5939,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -5951,12 +5951,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -5967,7 +5967,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -6012,7 +6012,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -6023,7 +6023,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path115, value) {
+    function collectionFromPath(schema, path117, value) {
       let v = value;
-      for (let i2 = path115.length - 1; i2 >= 0; --i2) {
-        const k = path115[i2];
+      for (let i2 = path117.length - 1; i2 >= 0; --i2) {
+        const k = path117[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path115) => path115 == null || typeof path115 === "object" && !!path115[Symbol.iterator]().next().done;
+    var isEmptyPath = (path117) => path117 == null || typeof path117 === "object" && !!path117[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path115, value) {
-        if (isEmptyPath(path115))
+      addIn(path117, value) {
+        if (isEmptyPath(path117))
           this.add(value);
         else {
-          const [key2, ...rest] = path115;
+          const [key2, ...rest] = path117;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path115) {
-        const [key2, ...rest] = path115;
+      deleteIn(path117) {
+        const [key2, ...rest] = path117;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path115, keepScalar) {
-        const [key2, ...rest] = path115;
+      getIn(path117, keepScalar) {
+        const [key2, ...rest] = path117;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path115) {
-        const [key2, ...rest] = path115;
+      hasIn(path117) {
+        const [key2, ...rest] = path117;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path115, value) {
-        const [key2, ...rest] = path115;
+      setIn(path117, value) {
+        const [key2, ...rest] = path117;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -6336,7 +6336,7 @@ ${indent2}${text3.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -6479,7 +6479,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -6534,7 +6534,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -6557,7 +6557,7 @@ ${indent2}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -6582,20 +6582,20 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -6744,7 +6744,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -6759,7 +6759,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -6899,19 +6899,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge3.tag && tag2.default);
+    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge3.tag && tag2.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -7218,7 +7218,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -7285,7 +7285,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -7383,7 +7383,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -7440,7 +7440,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -7536,14 +7536,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -7554,13 +7554,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -7605,7 +7605,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -7633,7 +7633,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -7724,7 +7724,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -7741,7 +7741,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -7792,7 +7792,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -7836,15 +7836,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -7859,7 +7859,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -7870,7 +7870,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -8013,7 +8013,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -8025,7 +8025,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -8033,7 +8033,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -8045,7 +8045,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -8073,7 +8073,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path115, value) {
+      addIn(path117, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path115, value);
+          this.contents.addIn(path117, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path115) {
-        if (Collection2.isEmptyPath(path115)) {
+      deleteIn(path117) {
+        if (Collection2.isEmptyPath(path117)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path115) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path117) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path115, keepScalar) {
-        if (Collection2.isEmptyPath(path115))
+      getIn(path117, keepScalar) {
+        if (Collection2.isEmptyPath(path117))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path115, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path117, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path115) {
-        if (Collection2.isEmptyPath(path115))
+      hasIn(path117) {
+        if (Collection2.isEmptyPath(path117))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path115) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path117) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path115, value) {
-        if (Collection2.isEmptyPath(path115)) {
+      setIn(path117, value) {
+        if (Collection2.isEmptyPath(path117)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path115), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path117), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path115, value);
+          this.contents.setIn(path117, value);
         }
       }
       /**
@@ -8910,22 +8910,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message2) {
+      constructor(name, pos, code2, message3) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message2;
+        this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLParseError", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLParseError", pos, code2, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLWarning", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLWarning", pos, code2, message3);
       }
     };
     var prettifyError = (src, lc2) => (error2) => {
@@ -9581,7 +9581,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -9605,8 +9605,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message2 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message2);
+          const message3 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message3);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -9630,7 +9630,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
       const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag2?.format)
@@ -9645,13 +9645,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -9678,15 +9678,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
-            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message2);
+            const message3 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message3);
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message2 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message2);
+            const message3 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message3);
           }
           break;
         }
@@ -9709,11 +9709,11 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          const message3 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
@@ -9788,8 +9788,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict3 && !hasSpace) {
-              const message2 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message2);
+              const message3 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message3);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -9800,8 +9800,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            const message3 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message3);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -9828,7 +9828,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict3, onError) {
       const { offset, type, source, end } = scalar;
@@ -9837,15 +9837,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -10050,7 +10050,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -10068,11 +10068,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -10194,13 +10194,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error2) {
-            const message2 = error2 instanceof Error ? error2.message : String(error2);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            const message3 = error2 instanceof Error ? error2.message : String(error2);
+            onError(token, "RESOURCE_EXHAUSTION", message3);
           }
           break;
         default: {
-          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2);
+          const message3 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message3);
           isSrcToken = false;
         }
       }
@@ -10356,12 +10356,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message2, warning) => {
+        this.onError = (source, code2, message3, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message3));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message3));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -10431,10 +10431,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message3, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message3, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -10523,12 +10523,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict3 = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message2) => {
+        const _onError = (pos, code2, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message2);
+            onError(offset, code2, message3);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -10766,17 +10766,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path115) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path117) => {
       let item = cst;
-      for (const [field, index] of path115) {
+      for (const [field, index] of path117) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path115) => {
-      const parent = visit3.itemAtPath(cst, path115.slice(0, -1));
-      const field = path115[path115.length - 1][0];
+    visit5.parentCollection = (cst, path117) => {
+      const parent = visit5.itemAtPath(cst, path117.slice(0, -1));
+      const field = path117[path117.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path115, item, visitor) {
-      let ctrl = visitor(item, path115);
+    function _visit(path117, item, visitor) {
+      let ctrl = visitor(item, path117);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path115.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path117.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,12 +10812,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path115);
+            ctrl = ctrl(item, path117);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path115) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path117) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
   }
 });
 
@@ -10833,7 +10833,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -10917,7 +10917,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar3;
+    exports2.isScalar = isScalar5;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -11688,8 +11688,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
+          const message3 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message3, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -11779,8 +11779,8 @@ var require_parser = __commonJS({
       *pop(error2) {
         const token = error2 ?? this.stack.pop();
         if (!token) {
-          const message2 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message2 };
+          const message3 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message3 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -12525,7 +12525,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -12533,7 +12533,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -12550,7 +12550,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -12561,8 +12561,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit5.visit;
+    exports2.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -17039,7 +17039,7 @@ var require_validate_config = __commonJS({
     "use strict";
     module2.exports = validate10;
     module2.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "overrides": { "description": "Settings of the connector folders that glob patterns match (relative to this file); later entries win.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files"], "minProperties": 2, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }, "profile": { "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } } } } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
     var schema12 = { "enum": ["error", "warning", "info", "off"] };
     var func2 = require_ucs2length().default;
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -17047,7 +17047,7 @@ var require_validate_config = __commonJS({
       let errors2 = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore")) {
+          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore" || key0 === "overrides")) {
             const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err0];
@@ -17249,12 +17249,258 @@ var require_validate_config = __commonJS({
             errors2++;
           }
         }
+        if (data.overrides !== void 0) {
+          let data9 = data.overrides;
+          if (Array.isArray(data9)) {
+            const len1 = data9.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data10 = data9[i1];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (Object.keys(data10).length < 2) {
+                  const err16 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/minProperties", keyword: "minProperties", params: { limit: 2 }, message: "must NOT have fewer than 2 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors2++;
+                }
+                if (data10.files === void 0) {
+                  const err17 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors2++;
+                }
+                for (const key3 in data10) {
+                  if (!(key3 === "files" || key3 === "profile" || key3 === "rules")) {
+                    const err18 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.files !== void 0) {
+                  let data11 = data10.files;
+                  if (Array.isArray(data11)) {
+                    if (data11.length < 1) {
+                      const err19 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors2++;
+                    }
+                    const len2 = data11.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data12 = data11[i2];
+                      if (typeof data12 === "string") {
+                        if (func2(data12) < 1) {
+                          const err20 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err20];
+                          } else {
+                            vErrors.push(err20);
+                          }
+                          errors2++;
+                        }
+                      } else {
+                        const err21 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err21];
+                        } else {
+                          vErrors.push(err21);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err22 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.profile !== void 0) {
+                  let data13 = data10.profile;
+                  if (!(data13 === "certified" || data13 === "independent-publisher" || data13 === "custom")) {
+                    const err23 = { instancePath: instancePath + "/overrides/" + i1 + "/profile", schemaPath: "#/properties/overrides/items/properties/profile/enum", keyword: "enum", params: { allowedValues: schema11.properties.overrides.items.properties.profile.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.rules !== void 0) {
+                  let data14 = data10.rules;
+                  if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                    for (const key4 in data14) {
+                      let data15 = data14[key4];
+                      const _errs41 = errors2;
+                      let valid16 = true;
+                      const _errs42 = errors2;
+                      if (typeof data15 !== "string") {
+                        const err24 = {};
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors2++;
+                      }
+                      var _valid1 = _errs42 === errors2;
+                      errors2 = _errs41;
+                      if (vErrors !== null) {
+                        if (_errs41) {
+                          vErrors.length = _errs41;
+                        } else {
+                          vErrors = null;
+                        }
+                      }
+                      let ifClause1;
+                      if (_valid1) {
+                        const _errs44 = errors2;
+                        if (!(data15 === "error" || data15 === "warning" || data15 === "info" || data15 === "off")) {
+                          const err25 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                          if (vErrors === null) {
+                            vErrors = [err25];
+                          } else {
+                            vErrors.push(err25);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs44 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "then";
+                      } else {
+                        const _errs46 = errors2;
+                        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                          if (Object.keys(data15).length < 1) {
+                            const err26 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                            if (vErrors === null) {
+                              vErrors = [err26];
+                            } else {
+                              vErrors.push(err26);
+                            }
+                            errors2++;
+                          }
+                          for (const key5 in data15) {
+                            if (!(key5 === "certified" || key5 === "independent-publisher" || key5 === "custom")) {
+                              const err27 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                              if (vErrors === null) {
+                                vErrors = [err27];
+                              } else {
+                                vErrors.push(err27);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.certified !== void 0) {
+                            let data16 = data15.certified;
+                            if (!(data16 === "error" || data16 === "warning" || data16 === "info" || data16 === "off")) {
+                              const err28 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/certified", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err28];
+                              } else {
+                                vErrors.push(err28);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15["independent-publisher"] !== void 0) {
+                            let data17 = data15["independent-publisher"];
+                            if (!(data17 === "error" || data17 === "warning" || data17 === "info" || data17 === "off")) {
+                              const err29 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/independent-publisher", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err29];
+                              } else {
+                                vErrors.push(err29);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.custom !== void 0) {
+                            let data18 = data15.custom;
+                            if (!(data18 === "error" || data18 === "warning" || data18 === "info" || data18 === "off")) {
+                              const err30 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err30];
+                              } else {
+                                vErrors.push(err30);
+                              }
+                              errors2++;
+                            }
+                          }
+                        } else {
+                          const err31 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                          if (vErrors === null) {
+                            vErrors = [err31];
+                          } else {
+                            vErrors.push(err31);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs46 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "else";
+                      }
+                      if (!valid16) {
+                        const err32 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+                        if (vErrors === null) {
+                          vErrors = [err32];
+                        } else {
+                          vErrors.push(err32);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err33 = { instancePath: instancePath + "/overrides/" + i1 + "/rules", schemaPath: "#/properties/overrides/items/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors2++;
+          }
+        }
       } else {
-        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err36];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err36);
         }
         errors2++;
       }
@@ -17776,9 +18022,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path115, options2) {
+    function openPromise(path117, options2) {
       return new Promise((resolve, reject) => {
-        open2(path115, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path117, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +18054,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path115, options2, callback) {
+    function open2(path117, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,7 +18066,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs49.open(path115, "r", function(err2, fd2) {
+      fs49.open(path117, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs49.close(fd2, defaultCallback);
@@ -20031,7 +20277,7 @@ var require_saxes = __commonJS({
        *
        * @returns An error object with a properly formatted message.
        */
-      makeError(message2) {
+      makeError(message3) {
         var _a3;
         let msg = (_a3 = this.fileName) !== null && _a3 !== void 0 ? _a3 : "";
         if (this.trackPosition) {
@@ -20043,7 +20289,7 @@ var require_saxes = __commonJS({
         if (msg.length > 0) {
           msg += ": ";
         }
-        return new Error(msg + message2);
+        return new Error(msg + message3);
       }
       /**
        * Report a parsing error. This method is made public so that client code may
@@ -20054,8 +20300,8 @@ var require_saxes = __commonJS({
        *
        * @returns this
        */
-      fail(message2) {
-        const err2 = this.makeError(message2);
+      fail(message3) {
+        const err2 = this.makeError(message3);
         const handler2 = this.errorHandler;
         if (handler2 === void 0) {
           throw err2;
@@ -21767,10 +22013,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error2, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error2, message: message3 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message2));
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message3));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -21906,9 +22152,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message2) {
+        async __publish__(message3) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message2.toString());
+          return this.instance.Events.trigger("message", message3.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -22419,8 +22665,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message2) {
-            return this._store.__publish__(message2);
+          publish(message3) {
+            return this._store.__publish__(message3);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -22543,9 +22789,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message2) {
+          _dropAllQueued(message3) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message: message2 });
+              return job.doDrop({ message: message3 });
             });
           }
           stop(options2 = {}) {
@@ -23189,11 +23435,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error2,
-        message: message2 = "This job has been dropped by Bottleneck"
+        message: message3 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error2 != null ? error2 : new BottleneckError(message2));
+            this._reject(error2 != null ? error2 : new BottleneckError(message3));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -23396,11 +23642,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message2) {
+      __publish__(message3) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message2.toString());
+          return _this.instance.Events.trigger("message", message3.toString());
         })();
       }
       __disconnect__(flush) {
@@ -23952,9 +24198,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message2) => {
+              client.on("message", (channel, message3) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message3) : void 0;
               });
             }
             if (client.ready) {
@@ -24184,9 +24430,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message2) => {
+              client.on("message", (channel, message3) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message3) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -24402,22 +24648,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message2) {
+      __publish__(message3) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message3.toString()}`);
         })();
       }
-      onMessage(channel, message2) {
+      onMessage(channel, message3) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
-            pos = message2.indexOf(":");
-            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
+            pos = message3.indexOf(":");
+            var _ref2 = [message3.slice(0, pos), message3.slice(pos + 1)];
             type = _ref2[0];
             data = _ref2[1];
             if (type === "capacity") {
@@ -25242,8 +25488,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message2) {
-          return this._store.__publish__(message2);
+        publish(message3) {
+          return this._store.__publish__(message3);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -25383,10 +25629,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message2) {
+        _dropAllQueued(message3) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message: message2
+              message: message3
             });
           });
         }
@@ -25666,8 +25912,8 @@ var UserError = class extends Error {
    * each with its own place: reported after this one, so that one run shows them all.
    */
   also;
-  constructor(message2, options2 = {}) {
-    super(message2, options2.cause === void 0 ? void 0 : { cause: options2.cause });
+  constructor(message3, options2 = {}) {
+    super(message3, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
     if (options2.also && options2.also.length > 0) this.also = options2.also;
@@ -25749,18 +25995,18 @@ function randomToken() {
 function createConsoleLogger(options2 = {}) {
   const out = options2.stream ?? process.stdout;
   const err2 = options2.stream ?? process.stderr;
-  const line = (prefix, message2) => {
-    const text3 = `${prefix}${printable(message2, { lineBreaks: true })}
+  const line = (prefix, message3) => {
+    const text3 = `${prefix}${printable(message3, { lineBreaks: true })}
 `;
     return options2.runner ? inertToRunner(text3) : text3;
   };
   return {
-    debug: (message2) => {
-      if (options2.debug) err2.write(line("debug: ", message2));
+    debug: (message3) => {
+      if (options2.debug) err2.write(line("debug: ", message3));
     },
-    info: (message2) => void out.write(line("", message2)),
-    warning: (message2) => void err2.write(line("warning: ", message2)),
-    error: (message2) => void err2.write(line("error: ", message2)),
+    info: (message3) => void out.write(line("", message3)),
+    warning: (message3) => void err2.write(line("warning: ", message3)),
+    error: (message3) => void err2.write(line("error: ", message3)),
     group: async (title, fn) => {
       const heading2 = `${printable(title)}
 `;
@@ -26022,8 +26268,8 @@ function socketFailureOf(error2) {
   if (cause === void 0) return void 0;
   const failure = { timedOut: false };
   for (let depth = 0; cause !== void 0 && depth < MAX_CAUSE_DEPTH; depth++) {
-    const { code: code2, message: message2, name } = cause;
-    if (typeof message2 === "string") failure.message = message2;
+    const { code: code2, message: message3, name } = cause;
+    if (typeof message3 === "string") failure.message = message3;
     if (name === "TimeoutError") return { ...failure, timedOut: true };
     if (typeof code2 === "string") return { ...failure, code: code2 };
     cause = causeOf(cause);
@@ -26223,9 +26469,9 @@ function slashedPathToWrite(given2, options2 = {}) {
   if (existing === resolved2 || existing.includes("\\")) return void 0;
   return shownPath(meant);
 }
-function backslashPathToReadError(given2, meant, message2 = "does not exist.", platform = process.platform) {
+function backslashPathToReadError(given2, meant, message3 = "does not exist.", platform = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform)} reads as part of a name`, meant);
-  return new UsageError(`${message2.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${message3.replace(/\.$/, "")}: it ${reason}`, {
     location: { file: given2 },
     hint: BACKSLASH_PATH_HINT
   });
@@ -26773,8 +27019,8 @@ var THE_RUN = { option: "the command", input: "the job" };
 
 // packages/core/src/refused-setting.ts
 var RefusedSettingError = class extends UsageError {
-  constructor(setting, message2, value, problem, hint) {
-    super(message2, hint ? { hint } : {});
+  constructor(setting, message3, value, problem, hint) {
+    super(message3, hint ? { hint } : {});
     this.setting = setting;
     this.value = value;
     this.problem = problem;
@@ -26978,8 +27224,22 @@ function intendedConnectorFileName(name, hasScript) {
 }
 function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+  return isSwaggerStem(lower.slice(0, -".json".length));
+}
+function isYamlSwagger(name) {
+  const extension = YAML_EXTENSION.exec(name);
+  if (extension === null) return false;
+  const stem = name.slice(0, extension.index).toLowerCase();
+  return stem.endsWith(".swagger") || isSwaggerStem(stem);
+}
+var YAML_EXTENSION = /\.ya?ml$/i;
+function isConnectorYamlSwagger(name) {
+  const extension = YAML_EXTENSION.exec(name);
+  return extension !== null && `${name.slice(0, extension.index)}.json`.toLowerCase() === SWAGGER_LOWER;
+}
+function isSwaggerStem(stem) {
+  const bare = stem.replace(/[-_ ]/g, "");
+  return bare === "swagger" || bare === "openapi" || bare.endsWith("apidefinition") || levenshteinDistance(bare, "apidefinition", 2) <= 2;
 }
 
 // packages/core/src/editor-leftovers.ts
@@ -27146,8 +27406,8 @@ function sameScriptOperations(first, second) {
   const other = names3(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path115, value) {
-  return { key: key2, path: path115, pointer: `/${path115.join("/")}`, value };
+function place(key2, path117, value) {
+  return { key: key2, path: path117, pointer: `/${path117.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -27296,8 +27556,8 @@ function readHelpCommand(root, argv) {
   const unknown = topic.command.commands.length > 0 && topic.index < argv.length;
   return unknown ? names3 : [...names3, "--help"];
 }
-function unknownCommandLine(root, argv, message2) {
-  const [first = "", ...rest] = message2.split("\n");
+function unknownCommandLine(root, argv, message3) {
+  const [first = "", ...rest] = message3.split("\n");
   const suggestion = /^\(Did you mean (.+)\?\)$/.exec(rest.join(" ").trim())?.[1];
   const names3 = [];
   for (let c = followNames(root, argv, 0).command; c; c = c.parent) names3.unshift(c.name());
@@ -27695,10 +27955,10 @@ function named(file, cwd) {
 
 // packages/validator/src/text/message-length.ts
 var MAX_MESSAGE_LENGTH = 8e3;
-function boundedMessage(message2) {
-  if (message2.length <= MAX_MESSAGE_LENGTH) return message2;
-  const note = ` (Message cut: it had ${message2.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
-  return `${excerpt(message2, MAX_MESSAGE_LENGTH - note.length)}${note}`;
+function boundedMessage(message3) {
+  if (message3.length <= MAX_MESSAGE_LENGTH) return message3;
+  const note = ` (Message cut: it had ${message3.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message3, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/model/finding.ts
@@ -27737,6 +27997,20 @@ function compareFindings(a, b) {
 
 // packages/validator/src/config/config-schema.ts
 var LEVELS = ["error", "warning", "info", "off"];
+var RULES_SCHEMA = {
+  type: "object",
+  additionalProperties: {
+    if: { type: "string" },
+    then: { $ref: "#/definitions/level" },
+    else: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: Object.fromEntries(PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }]))
+    }
+  }
+};
+var PATTERNS_SCHEMA = { type: "array", items: { type: "string", minLength: 1 } };
 var CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "connector-alm configuration",
@@ -27750,24 +28024,27 @@ var CONFIG_SCHEMA = {
     },
     rules: {
       description: "Rule levels by rule id: one level for every profile, or a level per profile.",
-      type: "object",
-      additionalProperties: {
-        if: { type: "string" },
-        then: { $ref: "#/definitions/level" },
-        else: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: Object.fromEntries(
-            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
-          )
-        }
-      }
+      ...RULES_SCHEMA
     },
     ignore: {
       description: "Glob patterns, relative to this file, of connector folders to skip.",
+      ...PATTERNS_SCHEMA
+    },
+    overrides: {
+      description: "Settings of the connector folders that glob patterns match (relative to this file); later entries win.",
       type: "array",
-      items: { type: "string", minLength: 1 }
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        // files and what it changes: an entry of files alone changes nothing, a slip.
+        minProperties: 2,
+        properties: {
+          files: { ...PATTERNS_SCHEMA, minItems: 1 },
+          profile: { enum: [...PROFILES] },
+          rules: RULES_SCHEMA
+        }
+      }
     }
   },
   definitions: {
@@ -27782,9 +28059,16 @@ var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 var import_node_path19 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path19.default.relative(import_node_path19.default.dirname(config2.path), folder));
-  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
+  return ignoringPattern(folder, config2, platform) !== void 0;
+}
+function ignoringPattern(folder, config2, platform = process.platform) {
+  if (config2.ignore.length === 0 || !config2.path) return void 0;
+  const relative = relativeToConfig(folder, config2.path);
+  const index = config2.ignore.findIndex((pattern) => ignorePatternMatches(pattern, relative, platform));
+  return index === -1 ? void 0 : index;
+}
+function relativeToConfig(folder, configPath) {
+  return slashSeparated(import_node_path19.default.relative(import_node_path19.default.dirname(configPath), folder));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
@@ -27801,9 +28085,49 @@ function compiledPattern(pattern, nocase) {
   return matcher;
 }
 
+// packages/validator/src/config/folder-settings.ts
+var settingsCache = /* @__PURE__ */ new WeakMap();
+function folderSettings(folder, config2, platform = process.platform) {
+  const overrides = config2.overrides ?? [];
+  if (overrides.length === 0 || !config2.path) return { rules: config2.rules };
+  const relative = relativeToConfig(folder, config2.path);
+  const matching = overrides.flatMap(
+    (override, index) => override.files.some((pattern) => ignorePatternMatches(pattern, relative, platform)) ? [index] : []
+  );
+  if (matching.length === 0) return { rules: config2.rules };
+  let byMatching = settingsCache.get(config2);
+  if (!byMatching) settingsCache.set(config2, byMatching = /* @__PURE__ */ new Map());
+  const key2 = matching.join(",");
+  let settings = byMatching.get(key2);
+  if (!settings) {
+    settings = { rules: config2.rules };
+    for (const index of matching) {
+      const { profile, rules } = overrides[index];
+      settings = {
+        profile: profile ?? settings.profile,
+        rules: rules ? mergeRuleOverrides(settings.rules, rules) : settings.rules
+      };
+    }
+    byMatching.set(key2, settings);
+  }
+  return settings;
+}
+function mergeRuleOverrides(earlier2, later) {
+  const merged = { ...earlier2 };
+  for (const [ruleId, level] of Object.entries(later)) {
+    const before = merged[ruleId];
+    if (typeof level === "string" || before === void 0) merged[ruleId] = level;
+    else merged[ruleId] = { ...perProfile(before), ...level };
+  }
+  return merged;
+}
+function perProfile(level) {
+  return typeof level === "string" ? Object.fromEntries(PROFILES.map((profile) => [profile, level])) : level;
+}
+
 // packages/validator/src/config/load-config.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
 function isRepositoryRule(rule2) {
@@ -27821,17 +28145,30 @@ function sameLevels(level) {
 
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
     scope: "configuration",
     file: "folder",
     title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout, and in `overrides` each rule lowered and each `profile` that lowers a rule for the folders of an entry (entries compared by their `files`: one whose files are new is compared with the file's own levels, so narrowing or widening an entry is reported) are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
     levels: sameLevels("warning"),
     example: {
       bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
       good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  },
+  {
+    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `ignore` pattern of the configuration file matches a connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
+      good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
   }
 ];
@@ -27871,12 +28208,33 @@ function titleAsRequired(title) {
   return titleWithoutRestrictedWords(title) || void 0;
 }
 
+// packages/validator/src/repository/submission-repository.ts
+var import_promises = require("node:fs/promises");
+var isSeparator = oneOf("/\\");
+function namesPowerPlatformConnectors(nameOrUrl) {
+  const name = trimEndWhere(nameOrUrl.trim(), isSeparator).replace(/\.git$/i, "").split(/[/\\:]/).pop();
+  return name?.toLowerCase().startsWith("powerplatformconnectors") === true;
+}
+function checksLocalRunAsSubmission(facts) {
+  if (facts.remoteUrls.length > 0) return facts.remoteUrls.some(namesPowerPlatformConnectors);
+  return facts.topFolders.some(isTopFolderName);
+}
+async function localRepositoryFacts(git, topLevel) {
+  const [remoteUrls, entries] = await Promise.all([
+    git.remoteUrls(),
+    (0, import_promises.readdir)(topLevel, { withFileTypes: true }).catch(() => [])
+  ]);
+  return {
+    remoteUrls,
+    topFolders: entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  };
+}
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
   if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split("/").pop() ?? "";
-  return name.toLowerCase() === "powerplatformconnectors";
+  return namesPowerPlatformConnectors(pullRequest.baseRepository);
 }
 function syncsBranchesOfOneRepository(pullRequest) {
   const { baseRepository, headRepository, headRef } = pullRequest;
@@ -27884,7 +28242,6 @@ function syncsBranchesOfOneRepository(pullRequest) {
   return baseRepository.toLowerCase() === headRepository.toLowerCase();
 }
 function checksAsSubmission(pullRequest) {
-  if (!pullRequest) return true;
   return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
 }
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
@@ -27936,7 +28293,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: "Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request (\"You can only submit one connector per pull request.\", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork), and with `validate --base` in a clone of one: a remote's URL names PowerPlatformConnectors, or, in a repository with no remote yet, certified-connectors, independent-publisher-connectors or custom-connectors is at its top level (a clone of your company's own connector repository is not checked, as its pull requests are not). The changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.",
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -27944,7 +28301,7 @@ var pullRequestRules = [
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (context.changedFolders.length <= 1 || !context.submission) return;
       if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
@@ -27965,7 +28322,7 @@ var pullRequestRules = [
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
+      if (!context.submission) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -27982,7 +28339,7 @@ var pullRequestRules = [
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
+      if (title === void 0 || !context.submission) return;
       const problem = independentPublisherTitleProblem(title, context.connector);
       if (problem !== void 0) context.report({ message: problem });
     }
@@ -28548,12 +28905,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path115) {
+function findNodeAtLocation(root, path117) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path115) {
+  for (let segment of path117) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29317,7 +29674,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path115 = [root];
+  const path117 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29325,14 +29682,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path115[level];
+    let node = path117[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path115[level] = node;
+      path117[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29567,7 +29924,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path115 = paths.pop();
+    const path117 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29575,13 +29932,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path115 + 1);
+          paths.push(path117 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path115 + 1 + key2.length;
+        const keyPath = path117 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -29984,9 +30341,9 @@ function stringToken(text3, offset, end, error2, atKey) {
   }
   if (error2 === SCAN_INVALID_ESCAPE || error2 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text3, offset + 1, end);
-    const message2 = error2 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text3.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message3 = error2 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text3.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error2 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text3, offset, end) : void 0;
-    return { kind: "string", offset, end, fix, problem: { message: message2, offset: at, length: 2 } };
+    return { kind: "string", offset, end, fix, problem: { message: message3, offset: at, length: 2 } };
   }
   if (":, 	".includes(text3.charAt(end - 2))) {
     TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
@@ -30414,7 +30771,7 @@ function mismatchedCloser(walk, frame, token) {
   const repairs = [];
   const opener = token.kind === "}" ? "{" : "[";
   const matching = walk.stack.some((open2) => open2.open === opener);
-  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
+  const kindOf3 = (open2) => open2.open === "{" ? "object" : "list";
   if (matching && frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
     repairs.push(
@@ -30443,7 +30800,7 @@ function mismatchedCloser(walk, frame, token) {
       )
     );
   }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf3(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
     walk.repair(
       token.offset,
@@ -30492,6 +30849,16 @@ function strayOpener(walk, frame) {
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  if (open2.length === 0) {
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const named2 = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
   const list3 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
@@ -31016,12 +31383,12 @@ var Walk = class _Walk {
     const word = this.text.slice(token.offset, token.end);
     return word === "=" || word === "=>";
   }
-  skip(token, message2 = this.unexpected(token)) {
+  skip(token, message3 = this.unexpected(token)) {
     const length = token.end - token.offset;
     return this.repair(
       token.offset,
       length,
-      message2,
+      message3,
       (w) => w.index++,
       removal(this.text, token.offset, length)
     );
@@ -31040,8 +31407,8 @@ var Walk = class _Walk {
     };
     return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
   }
-  repair(offset, length, message2, apply, fix) {
-    return { issue: { message: message2, offset, length }, apply, fix };
+  repair(offset, length, message3, apply, fix) {
+    return { issue: { message: message3, offset, length }, apply, fix };
   }
   nextKind() {
     return this.nextToken()?.kind;
@@ -31055,11 +31422,121 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/merge-conflicts.ts
+var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
+function findMergeMarkers(text3) {
+  const conflicts = [];
+  const leftovers = [];
+  if (!MARKERS.some((marker) => text3.includes(marker))) return { conflicts, leftovers };
+  let open2;
+  let pending2 = [];
+  for (const match2 of text3.matchAll(MARKER_LINE)) {
+    const at = match2.index;
+    const lineEnd2 = at + match2[0].replace(/\r$/, "").length;
+    const line = { start: at, end: lineEnd2 };
+    switch (match2[0].charAt(0)) {
+      case "<":
+        leftovers.push(...pending2);
+        open2 = { start: at, startLineEnd: lineEnd2, separated: false };
+        pending2 = [line];
+        break;
+      case "|":
+        if (open2 && !open2.separated && open2.firstSideEnd === void 0) {
+          open2.firstSideEnd = at;
+          pending2.push(line);
+        } else if (!open2) leftovers.push(line);
+        break;
+      case "=":
+        if (open2 && !open2.separated) {
+          open2.firstSideEnd ??= at;
+          open2.separated = true;
+          pending2.push(line);
+        } else if (!open2) leftovers.push(line);
+        break;
+      default:
+        if (open2?.separated) {
+          const { start, startLineEnd, firstSideEnd } = open2;
+          conflicts.push({ start, startLineEnd, firstSideEnd, closer: at, end: lineEnd2 });
+          open2 = void 0;
+          pending2 = [];
+        } else {
+          leftovers.push(...pending2, line);
+          open2 = void 0;
+          pending2 = [];
+        }
+    }
+  }
+  leftovers.push(...pending2);
+  return { conflicts, leftovers: leftovers.sort((a, b) => a.start - b.start) };
+}
+var MARKERS = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+function leftoverMarkerIssue(text3, marker) {
+  return {
+    issue: {
+      message: `A merge-conflict marker left over (${text3.slice(marker.start, marker.start + 7)}) outside any complete conflict: remove this line, and check that the lines around it are the ones you meant to keep.`,
+      offset: marker.start,
+      length: marker.end - marker.start
+    },
+    edit: removal(text3, marker.start, marker.end - marker.start)
+  };
+}
+var CONFLICT_ENDS = "An unresolved merge conflict starts here and ends with '>>>>>>>'";
+function mergeConflictIssue(conflict, nothingElse = false) {
+  const until = nothingElse ? "Read as its first side has it, the file is empty, so nothing else in it is checked until then." : "Until then the rest of the file is checked as the first side has it.";
+  return {
+    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). ${until}`,
+    offset: conflict.start,
+    length: conflict.end - conflict.start,
+    others: { offsets: [conflict.closer], wording: "line", at: CONFLICT_ENDS.length }
+  };
+}
+function firstSideEdits(text3, conflict) {
+  return [
+    removal(text3, conflict.start, conflict.startLineEnd - conflict.start),
+    removal(text3, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
+  ];
+}
+
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text3, describeCharacters, lines = new LineIndex(text3)) {
-  return diagnoseAfterExtraClosers(text3, describeCharacters, lines, 0);
+  const { conflicts, leftovers } = findMergeMarkers(text3);
+  if (conflicts.length === 0 && leftovers.length === 0)
+    return diagnoseAfterExtraClosers(text3, describeCharacters, lines, 0);
+  const removed = leftovers.map((marker) => leftoverMarkerIssue(text3, marker));
+  const reading = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text3, conflict)),
+    ...removed.map(({ edit }) => edit)
+  ];
+  const firstSides = applyEdits(text3, reading).text;
+  const empty = firstSides.trim() === "";
+  const said = [
+    ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
+    ...removed.map(({ issue }) => issue)
+  ];
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text3.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  return withMarkers(said, reading, conflicts[0]?.start, rest);
+}
+function withMarkers(said, reading, mergeConflictAt, rest) {
+  const closing = rest.refused || rest.issues.at(-1)?.unlisted !== void 0 ? rest.issues.at(-1) : void 0;
+  const listed3 = [...said, ...rest.issues.slice(0, closing ? -1 : void 0)].sort(
+    (a, b) => a.offset - b.offset
+  );
+  const issues = listed3.slice(0, MAX_ISSUES);
+  const slips = rest.slips + said.length;
+  if (closing && rest.refused) issues.push(closing);
+  else if (slips > issues.length) {
+    const firstUnlisted = Math.min(listed3[MAX_ISSUES]?.offset ?? Infinity, closing?.offset ?? Infinity);
+    issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlisted));
+  }
+  return {
+    ...rest,
+    issues,
+    slips,
+    edits: rest.edits && [...reading, ...rest.edits],
+    ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
+  };
 }
 function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraClosersSeen) {
   const tokens = new TokenStream(text3, describeCharacters);
@@ -31248,9 +31725,9 @@ function tooLargeToRepairIssue(text3) {
   };
 }
 function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  const message3 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    message: `${message3}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
     offset,
     length: keyLength + 2
   };
@@ -31334,7 +31811,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path115 = new OpenPath(text3);
+  const path117 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -31342,25 +31819,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path115);
+        noteKey(text3, object, i2, end, found, path117);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path115.enter(i2, open2[open2.length - 1]?.lastKey);
+        path117.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path115.leave();
+        path117.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path115) {
+function noteKey(text3, object, start, end, found, path117) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -31372,7 +31849,7 @@ function noteKey(text3, object, start, end, found, path115) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path115.innermostPointer()
+    objectPointer: path117.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -31712,10 +32189,10 @@ function entriesOf(value) {
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
 }
-function forEachEntry(value, visit3) {
+function forEachEntry(value, visit5) {
   if (!isObject(value)) return;
   for (const key2 in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key2)) visit3(key2, value[key2]);
+    if (Object.prototype.hasOwnProperty.call(value, key2)) visit5(key2, value[key2]);
   }
 }
 
@@ -32027,8 +32504,8 @@ function valueAt(document, segments) {
 function describe(error2, document) {
   const segments = parsePointer(error2.instancePath);
   const data = valueAt(document, segments);
-  const at = (message2, pointer = error2.instancePath, key2) => ({
-    message: message2,
+  const at = (message3, pointer = error2.instancePath, key2) => ({
+    message: message3,
     pointer,
     segments,
     keyword: error2.keyword,
@@ -32110,7 +32587,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path115 = problem.segments;
+  const path117 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32124,21 +32601,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path115.includes("oAuthSettings")) {
-      const last2 = path115[path115.length - 1];
+    if (path117.includes("oAuthSettings")) {
+      const last2 = path117[path117.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path115.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path115[path115.length - 1] === "type" && path115.length === parameterNameDepth(path115) + 1)
+    if (path117.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path117[path117.length - 1] === "type" && path117.length === parameterNameDepth(path117) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path115) {
-  return path115[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path117) {
+  return path117[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -32287,6 +32764,9 @@ function maskSecret(value) {
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
 var PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
+function isPerConnectorForm(url) {
+  return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
+}
 function redirectUrlOf(settings) {
   const written2 = asString(settings.redirectUrl) || void 0;
   switch (settings.redirectMode) {
@@ -32300,13 +32780,600 @@ function redirectUrlOf(settings) {
       return written2;
   }
 }
-function redirectUrlsOf(apiProperties2) {
-  const urls = /* @__PURE__ */ new Set();
+function parameterRedirectsOf(apiProperties2) {
+  const redirects = [];
   for (const { settings } of oAuthSettingsOf(apiProperties2)) {
     const url = redirectUrlOf(settings);
-    if (url !== void 0) urls.add(url);
+    if (url !== void 0) redirects.push({ mode: settings.redirectMode, url });
   }
-  return [...urls];
+  return redirects;
+}
+function redirectUrlsOf(apiProperties2) {
+  return [...new Set(parameterRedirectsOf(apiProperties2).map(({ url }) => url))];
+}
+
+// packages/validator/src/loader/discover.ts
+var import_node_fs20 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/connector-folder.ts
+var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/decode.ts
+var import_node_buffer = require("node:buffer");
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+function decodeUtf8(bytes) {
+  if (Buffer.isBuffer(bytes)) {
+    if ((0, import_node_buffer.isAscii)(bytes)) return { text: bytes.toString("latin1"), ascii: true };
+    if ((0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
+  }
+  try {
+    return { text: strict.decode(bytes) };
+  } catch {
+    const text3 = lenient.decode(bytes);
+    const invalidAt = Math.max(0, text3.indexOf("\uFFFD"));
+    const invalidByte = bytes[Buffer.byteLength(text3.slice(0, invalidAt), "utf8")];
+    return { text: text3, invalidAt, invalidByte };
+  }
+}
+var BINARY_SNIFF_BYTES = 8192;
+function looksBinary(bytes) {
+  const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
+  return head.indexOf(0) !== -1;
+}
+
+// packages/validator/src/loader/settings-file-paths.ts
+var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+function filesNamedBelow(folder, settings) {
+  const found = /* @__PURE__ */ new Set();
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
+  for (const key2 of FILE_SETTINGS) {
+    const value = settings[key2];
+    if (typeof value !== "string") continue;
+    const where2 = settingsFilePath(value);
+    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
+    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
+  }
+  return found;
+}
+function holdsFile(folder, segments) {
+  let at = folder;
+  for (const [index, segment] of segments.entries()) {
+    const last2 = index === segments.length - 1;
+    let dirents;
+    try {
+      dirents = import_node_fs16.default.readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const lower = segment.toLowerCase();
+    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
+    if (!match2) return false;
+    if (last2) return match2.isFile() || match2.isSymbolicLink();
+    if (!match2.isDirectory()) return false;
+    at = import_node_path20.default.join(at, match2.name);
+  }
+  return false;
+}
+
+// packages/validator/src/loader/text-document.ts
+var TextDocument = class {
+  constructor(text3) {
+    this.text = text3;
+    this.lines = new LineIndex(text3);
+    this.bom = text3.charCodeAt(0) === 65279;
+  }
+  text;
+  lines;
+  bom;
+  position(offset) {
+    const { line, column } = this.lines.position(offset);
+    return { line, column: this.shown(line, column) };
+  }
+  /** The positions of two offsets, `end` usually on the line of `start`. */
+  rangeBetween(start, end) {
+    const range = this.lines.range(start, end);
+    return {
+      ...range,
+      column: this.shown(range.line, range.column),
+      endColumn: this.shown(range.endLine, range.endColumn)
+    };
+  }
+  /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
+  shown(line, column) {
+    return this.bom && line === 1 ? Math.max(1, column - 1) : column;
+  }
+};
+
+// packages/validator/src/loader/yaml-swagger-version.ts
+var import_node_fs17 = require("node:fs");
+var HEAD_BYTES = 4096;
+var SWAGGER_2 = /^["']?swagger["']?[ \t]*:[ \t]*["']?2\.0\b/m;
+var OPENAPI_3 = /^["']?openapi["']?[ \t]*:[ \t]*["']?3\./m;
+function declaredSpecification(head) {
+  if (OPENAPI_3.test(head)) return "openapi-3";
+  if (SWAGGER_2.test(head)) return "swagger-2.0";
+  return void 0;
+}
+function declaredSpecificationOf(file) {
+  const head = Buffer.alloc(HEAD_BYTES);
+  try {
+    const descriptor = (0, import_node_fs17.openSync)(file, "r");
+    try {
+      const read2 = (0, import_node_fs17.readSync)(descriptor, head, 0, head.length, 0);
+      return declaredSpecification(head.toString("utf8", 0, read2));
+    } finally {
+      (0, import_node_fs17.closeSync)(descriptor);
+    }
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/connector-folder.ts
+var MAX_FILE_BYTES = 64 * 1024 * 1024;
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
+var KIND_BY_LOWER_NAME = new Map(
+  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
+    name.toLowerCase(),
+    kind
+  ])
+);
+function kindOfFileName(name) {
+  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function isConnectorFolderListing(names3) {
+  let yamlSwagger = false;
+  let companion = false;
+  for (const name of names3) {
+    const kind = kindOfFileName(name);
+    if (kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name)) return true;
+    if (isConnectorYamlSwagger(name)) return true;
+    if (kind === "icon" || kind === "script" || kind === "settings") companion = true;
+    else if (!yamlSwagger && isYamlSwagger(name)) yamlSwagger = true;
+  }
+  return yamlSwagger && companion;
+}
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+  const absolutePath = import_node_path21.default.resolve(cwd, folder);
+  let realFolder;
+  const realFolderOf = () => realFolder ??= import_node_fs18.default.realpathSync(absolutePath);
+  const dirents = import_node_fs18.default.readdirSync(absolutePath, { withFileTypes: true });
+  const entries = [];
+  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === "all" || ignored?.has(dirent.name)) {
+      if (gitIgnored.handling === "leave-out") continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
+  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
+  const displayPath = toDisplayPath(cwd, absolutePath);
+  const connector = {
+    displayPath,
+    absolutePath,
+    name: import_node_path21.default.basename(absolutePath),
+    entries,
+    files: {}
+  };
+  for (const entry of entries) {
+    const kind = fileKindToRead(entry, connector.files);
+    if (kind) {
+      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
+      connector.files[kind] = loaded;
+    } else if (entry.type === "file") {
+      entry.size = sizeOf(entryPath(absolutePath, entry.name));
+    }
+  }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== void 0) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === "directory")
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+      else if (!connector.files.swagger && entry.type === "file" && isYamlSwagger(entry.name))
+        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath, entry.name));
+    }
+  }
+  return connector;
+}
+function loadCaseTwins(connector, realFolderOf) {
+  const twins = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== "readme" && kind !== "script") continue;
+    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
+      continue;
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded);
+  }
+  return twins;
+}
+function entryType(dirent) {
+  if (dirent.isFile()) return "file";
+  if (dirent.isDirectory()) return "directory";
+  return dirent.isSymbolicLink() ? "symlink" : "other";
+}
+function fileKindToRead(entry, files) {
+  if (entry.type === "directory") return void 0;
+  const kind = kindReadAs(entry.name);
+  if (!kind) return void 0;
+  const existing = files[kind];
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
+}
+function kindReadAs(name) {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
+}
+function replacesRead(name, read2, kind) {
+  if (kindOfFileName(read2) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read2, kind);
+}
+function fileNameReadAs(kind, names3) {
+  let read2;
+  for (const name of [...names3].sort(compareCodeUnits2)) {
+    if (kindReadAs(name) === kind && (read2 === void 0 || replacesRead(name, read2, kind))) read2 = name;
+  }
+  return read2;
+}
+function compareCodeUnits2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
+}
+function holdsConnectorFile(folder) {
+  try {
+    return isConnectorFolderListing(import_node_fs18.default.readdirSync(folder));
+  } catch {
+    return false;
+  }
+}
+function sizeOf(filePath2) {
+  try {
+    return import_node_fs18.default.statSync(filePath2).size;
+  } catch {
+    return 0;
+  }
+}
+function displayPathIn(folder, name, paths = import_node_path21.default) {
+  return folder === "." ? name : paths.join(folder, name);
+}
+function entryPath(folder, name, paths = import_node_path21.default) {
+  return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
+}
+function loadFile(kind, entry, folder, realFolder, displayFolder) {
+  const filePath2 = entryPath(folder, entry.name);
+  const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
+  const issues = [];
+  const bytes = readSafely(filePath2, entry, realFolder, issues);
+  const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
+  if (kind === "icon") return { ...base2, kind, data: bytes };
+  if (!bytes) return { ...base2, kind, document: void 0 };
+  if (looksBinary(bytes)) {
+    const utf16 = utf16ByteOrder(bytes);
+    issues.push({
+      ruleId: "GEN-BINARY",
+      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
+    });
+    return { ...base2, kind, document: void 0 };
+  }
+  const decoded = decodeUtf8(bytes);
+  const isJson2 = kind !== "readme" && kind !== "script";
+  if (decoded.invalidAt !== void 0) {
+    issues.push({
+      ruleId: "GEN-ENCODING",
+      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === void 0 ? "" : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
+      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
+      offset: Math.max(0, decoded.invalidAt - (isJson2 && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
+    });
+  }
+  if (kind === "readme" || kind === "script") {
+    return { ...base2, kind, document: new TextDocument(decoded.text) };
+  }
+  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
+}
+function readSafely(filePath2, entry, realFolder, issues) {
+  try {
+    if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
+    const target2 = import_node_fs18.default.realpathSync(filePath2);
+    if (!isBelow(realFolder(), target2)) {
+      issues.push({
+        ruleId: "GEN-SYMLINK",
+        message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
+      });
+      return void 0;
+    }
+    if (!readable(import_node_fs18.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs18.default.readFileSync(filePath2);
+  } catch (error2) {
+    if (entry.type === "file") entry.size = sizeOf(filePath2);
+    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
+    return void 0;
+  }
+}
+function unreadableMessage(filePath2, entry, error2) {
+  const said = fileReadError(filePath2, error2, {
+    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
+  });
+  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
+  return `${entry.name} could not be read (${error2.code ?? "error"}).`;
+}
+function readRegularFile(filePath2, entry, issues) {
+  const fd2 = import_node_fs18.default.openSync(filePath2, "r");
+  try {
+    const stat2 = import_node_fs18.default.fstatSync(fd2);
+    entry.size = stat2.size;
+    if (!readable(stat2, entry.name, issues)) return void 0;
+    const bytes = Buffer.allocUnsafe(stat2.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = import_node_fs18.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      if (count === 0) break;
+      filled += count;
+    }
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } finally {
+    import_node_fs18.default.closeSync(fd2);
+  }
+}
+function readable(stat2, name, issues) {
+  if (!stat2.isFile()) {
+    issues.push({ ruleId: "GEN-UNREADABLE", message: `${name} is not a regular file.` });
+    return false;
+  }
+  if (stat2.size > MAX_FILE_BYTES) {
+    issues.push({
+      ruleId: "GEN-FILE-TOO-LARGE",
+      message: `${name} is ${formatBytes(stat2.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
+    });
+    return false;
+  }
+  return true;
+}
+function crlfCount(text3) {
+  let count = 0;
+  for (let at = text3.indexOf("\r"); at !== -1; at = text3.indexOf("\r", at + 1)) {
+    if (text3.charCodeAt(at + 1) === LF) count++;
+  }
+  return count;
+}
+var LF = 10;
+function repositoryBytes(file, limit = 0) {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+function repositoryLength(text3, limit = 0) {
+  return text3.length <= limit ? text3.length : text3.length - crlfCount(text3);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/solution-given.ts
+var import_node_fs19 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path22.default.join("Other", "Solution.xml");
+var FOLDERS_UP = 3;
+var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
+function solutionGiven(given2, cwd) {
+  const absolute = import_node_path22.default.resolve(cwd, given2);
+  const stat2 = statOrUndefined(absolute);
+  if (stat2 === void 0) return void 0;
+  if (stat2.isDirectory())
+    return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given2 } : void 0;
+  if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given2 };
+  const solution = unpackedSolutionAbove(absolute, given2, cwd);
+  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
+}
+function folderOfUnpackedSolution(given2, cwd) {
+  const solution = unpackedSolutionAbove(import_node_path22.default.resolve(cwd, given2), given2, cwd);
+  return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
+}
+function unpackedSolutionAbove(absolute, given2, cwd) {
+  let folder = import_node_path22.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path22.default.dirname(folder)) {
+    if (isUnpackedSolution(folder)) return import_node_path22.default.isAbsolute(given2) ? folder : toDisplayPath(cwd, folder);
+    if (import_node_path22.default.dirname(folder) === folder) break;
+  }
+  return void 0;
+}
+var AS_CONNECTOR_PATH = {
+  instead: "a connector folder or a file of one",
+  then: "give those folders"
+};
+function solutionGivenProblem(solution, instead) {
+  if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
+  if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
+  if (solution.kind === "folder of unpacked")
+    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
+  return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
+}
+function extractFirstHint(solution, then, say = optionWords) {
+  const extract = say({
+    option: `connector-alm extract-connectors ${shellWord(solution.source)} <destination-root>`,
+    input: "the extract-connectors action"
+  });
+  return `A solution's connectors are read in the PowerPlatformConnectors layout: extract them into connector folders first (${extract}, e.g. into custom-connectors), then ${then}.`;
+}
+function solutionGivenError(given2, cwd, words) {
+  const solution = solutionGiven(given2, cwd);
+  if (solution === void 0) return void 0;
+  return new UsageError(solutionGivenProblem(solution, words.instead), {
+    location: { file: given2 },
+    hint: extractFirstHint(solution, words.then, words.say)
+  });
+}
+function isUnpackedSolution(folder) {
+  return statOrUndefined(import_node_path22.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+}
+function startsLikeZip(file) {
+  const head = Buffer.alloc(4);
+  try {
+    const descriptor = (0, import_node_fs19.openSync)(file, "r");
+    try {
+      const read2 = (0, import_node_fs19.readSync)(descriptor, head, 0, head.length, 0);
+      return read2 === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
+    } finally {
+      (0, import_node_fs19.closeSync)(descriptor);
+    }
+  } catch {
+    return false;
+  }
+}
+function statOrUndefined(file) {
+  try {
+    return (0, import_node_fs19.statSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/discover.ts
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform === "win32" || platform === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
+var MAX_SEARCH_DEPTH = 8;
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
+  return (await discoverConnectorTree(paths, cwd, platform)).folders;
+}
+async function discoverConnectorTree(paths, cwd = process.cwd(), platform = process.platform) {
+  const found = /* @__PURE__ */ new Set();
+  const roots = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const absolute = import_node_path23.default.resolve(cwd, given2);
+    let stat2;
+    try {
+      stat2 = (0, import_node_fs20.statSync)(absolute);
+    } catch (error2) {
+      throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
+      });
+    }
+    if (stat2.isFile()) {
+      const folder = import_node_path23.default.dirname(absolute);
+      const names3 = listedOrRefused(folder, given2, absolute);
+      if (names3.includes(".git")) roots.add(folder);
+      if (!isConnectorFolderListing(names3)) {
+        const solution = solutionGivenError(given2, cwd, AS_CONNECTOR_PATH);
+        if (solution) throw solution;
+        throw new UsageError("is not a file of a connector folder.", {
+          location: { file: given2 },
+          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
+        });
+      }
+      found.add(folder);
+      continue;
+    }
+    try {
+      search(absolute, 0, { found, roots }, platform);
+    } catch (error2) {
+      throw refusedListing(error2, given2, absolute);
+    }
+  }
+  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+}
+function listedOrRefused(folder, given2, absolute) {
+  try {
+    return (0, import_node_fs20.readdirSync)(folder);
+  } catch (error2) {
+    throw refusedListing(error2, given2, absolute);
+  }
+}
+function refusedListing(error2, given2, absolute) {
+  const where2 = error2?.path;
+  const shown2 = where2 === void 0 ? given2 : import_node_path23.default.join(given2, import_node_path23.default.relative(absolute, where2));
+  return unreadablePathError(shown2, error2) ?? error2;
+}
+function sortFolderPaths(folders, paths = import_node_path23.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
+}
+function search(folder, depth, findings, platform) {
+  const { found } = findings;
+  const dirents = (0, import_node_fs20.readdirSync)(folder, { withFileTypes: true });
+  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
+  if (isConnectorFolderListing(fileNames(dirents))) {
+    found.add(folder);
+    return;
+  }
+  if (isTopFolderChild(folder)) {
+    const below = swaggerFoldersBelow(folder, dirents, depth, platform);
+    if (below.length === 0) found.add(folder);
+    for (const nested of below) found.add(nested);
+    return;
+  }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  for (const child of searchedChildren(dirents, platform)) {
+    search(entryPath(folder, child), depth + 1, findings, platform);
+  }
+}
+function swaggerFoldersBelow(folder, dirents, depth, platform) {
+  const below = [];
+  if (depth >= MAX_SEARCH_DEPTH) return below;
+  for (const child of searchedChildren(dirents, platform)) {
+    const childPath = entryPath(folder, child);
+    const childDirents = (0, import_node_fs20.readdirSync)(childPath, { withFileTypes: true });
+    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
+    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
+  }
+  return below;
+}
+function searchedChildren(dirents, platform) {
+  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
+}
+function fileNames(dirents) {
+  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+}
+function layoutProfile(folder) {
+  const resolved2 = import_node_path23.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
+// packages/validator/src/rules/in-house-connector.ts
+function isInHouseConnector(context) {
+  return context.profile === "custom" && layoutProfile(context.connector.absolutePath) === void 0;
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -32588,7 +33655,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-REDIRECT",
     file: "apiProperties",
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive.",
     levels: certificationLevels("error", "warning"),
     msMessage: "Value {0} is not defined in enum.",
     example: {
@@ -32606,9 +33673,9 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: modePointer,
             severity: "warning",
-            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI ${isInHouseConnector(context) ? "that the platform recommends over the legacy shared one" : "that reviewers ask for"}.`
           });
-        } else if (mode === "GlobalPerConnector") {
+        } else if (mode === "GlobalPerConnector" && !isInHouseConnector(context)) {
           context.report({
             pointer: modePointer,
             severity: "info",
@@ -33289,353 +34356,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/connector-folder.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/decode.ts
-var import_node_buffer = require("node:buffer");
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-function decodeUtf8(bytes) {
-  if (Buffer.isBuffer(bytes)) {
-    if ((0, import_node_buffer.isAscii)(bytes)) return { text: bytes.toString("latin1"), ascii: true };
-    if ((0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
-  }
-  try {
-    return { text: strict.decode(bytes) };
-  } catch {
-    const text3 = lenient.decode(bytes);
-    const invalidAt = Math.max(0, text3.indexOf("\uFFFD"));
-    const invalidByte = bytes[Buffer.byteLength(text3.slice(0, invalidAt), "utf8")];
-    return { text: text3, invalidAt, invalidByte };
-  }
-}
-var BINARY_SNIFF_BYTES = 8192;
-function looksBinary(bytes) {
-  const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
-  return head.indexOf(0) !== -1;
-}
-
-// packages/validator/src/loader/settings-file-paths.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
-function settingsFilePath(value) {
-  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
-  const segments = [];
-  for (const segment of value.split(/[\\/]/)) {
-    if (segment === "" || segment === ".") continue;
-    if (segment !== "..") segments.push(segment);
-    else if (segments.pop() === void 0) return { kind: "outside" };
-  }
-  return { kind: "inside", segments };
-}
-function nestedFileKey(segments) {
-  return segments.join("/").toLowerCase();
-}
-function filesNamedBelow(folder, settings) {
-  const found = /* @__PURE__ */ new Set();
-  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
-  for (const key2 of FILE_SETTINGS) {
-    const value = settings[key2];
-    if (typeof value !== "string") continue;
-    const where2 = settingsFilePath(value);
-    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
-    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
-  }
-  return found;
-}
-function holdsFile(folder, segments) {
-  let at = folder;
-  for (const [index, segment] of segments.entries()) {
-    const last2 = index === segments.length - 1;
-    let dirents;
-    try {
-      dirents = import_node_fs16.default.readdirSync(at, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    const lower = segment.toLowerCase();
-    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
-    if (!match2) return false;
-    if (last2) return match2.isFile() || match2.isSymbolicLink();
-    if (!match2.isDirectory()) return false;
-    at = import_node_path20.default.join(at, match2.name);
-  }
-  return false;
-}
-
-// packages/validator/src/loader/text-document.ts
-var TextDocument = class {
-  constructor(text3) {
-    this.text = text3;
-    this.lines = new LineIndex(text3);
-    this.bom = text3.charCodeAt(0) === 65279;
-  }
-  text;
-  lines;
-  bom;
-  position(offset) {
-    const { line, column } = this.lines.position(offset);
-    return { line, column: this.shown(line, column) };
-  }
-  /** The positions of two offsets, `end` usually on the line of `start`. */
-  rangeBetween(start, end) {
-    const range = this.lines.range(start, end);
-    return {
-      ...range,
-      column: this.shown(range.line, range.column),
-      endColumn: this.shown(range.endLine, range.endColumn)
-    };
-  }
-  /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
-  shown(line, column) {
-    return this.bom && line === 1 ? Math.max(1, column - 1) : column;
-  }
-};
-
-// packages/validator/src/loader/connector-folder.ts
-var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
-var KIND_BY_LOWER_NAME = new Map(
-  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
-    name.toLowerCase(),
-    kind
-  ])
-);
-function kindOfFileName(name) {
-  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
-}
-function isConnectorFolderListing(names3) {
-  return names3.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
-  const absolutePath = import_node_path21.default.resolve(cwd, folder);
-  let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs17.default.realpathSync(absolutePath);
-  const dirents = import_node_fs17.default.readdirSync(absolutePath, { withFileTypes: true });
-  const entries = [];
-  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
-  for (const dirent of dirents) {
-    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
-    if (ignored === "all" || ignored?.has(dirent.name)) {
-      if (gitIgnored.handling === "leave-out") continue;
-      entry.ignoredByGit = true;
-    }
-    entries.push(entry);
-  }
-  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
-  const displayPath = toDisplayPath(cwd, absolutePath);
-  const connector = {
-    displayPath,
-    absolutePath,
-    name: import_node_path21.default.basename(absolutePath),
-    entries,
-    files: {}
-  };
-  for (const entry of entries) {
-    const kind = fileKindToRead(entry, connector.files);
-    if (kind) {
-      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
-      connector.files[kind] = loaded;
-    } else if (entry.type === "file") {
-      entry.size = sizeOf(entryPath(absolutePath, entry.name));
-    }
-  }
-  const twins = loadCaseTwins(connector, realFolderOf);
-  if (twins.length > 0) connector.caseTwins = twins;
-  const settings = connector.files.settings?.document?.value;
-  if (settings !== void 0) {
-    const below = filesNamedBelow(absolutePath, settings);
-    if (below.size > 0) connector.filesNamedBelow = below;
-  }
-  if (!connector.files.swagger || !connector.files.apiProperties) {
-    for (const entry of entries) {
-      if (entry.type === "directory")
-        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
-    }
-  }
-  return connector;
-}
-function loadCaseTwins(connector, realFolderOf) {
-  const twins = [];
-  for (const entry of connector.entries) {
-    const kind = kindOfFileName(entry.name);
-    if (kind !== "readme" && kind !== "script") continue;
-    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
-      continue;
-    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
-    twins.push(loaded);
-  }
-  return twins;
-}
-function entryType(dirent) {
-  if (dirent.isFile()) return "file";
-  if (dirent.isDirectory()) return "directory";
-  return dirent.isSymbolicLink() ? "symlink" : "other";
-}
-function fileKindToRead(entry, files) {
-  if (entry.type === "directory") return void 0;
-  const kind = kindReadAs(entry.name);
-  if (!kind) return void 0;
-  const existing = files[kind];
-  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
-}
-function kindReadAs(name) {
-  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
-}
-function replacesRead(name, read2, kind) {
-  if (kindOfFileName(read2) !== kind) return true;
-  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read2, kind);
-}
-function fileNameReadAs(kind, names3) {
-  let read2;
-  for (const name of [...names3].sort(compareCodeUnits2)) {
-    if (kindReadAs(name) === kind && (read2 === void 0 || replacesRead(name, read2, kind))) read2 = name;
-  }
-  return read2;
-}
-function compareCodeUnits2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function hasNameToAskFor(name, kind) {
-  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
-}
-function holdsConnectorFile(folder) {
-  try {
-    return isConnectorFolderListing(import_node_fs17.default.readdirSync(folder));
-  } catch {
-    return false;
-  }
-}
-function sizeOf(filePath2) {
-  try {
-    return import_node_fs17.default.statSync(filePath2).size;
-  } catch {
-    return 0;
-  }
-}
-function displayPathIn(folder, name, paths = import_node_path21.default) {
-  return folder === "." ? name : paths.join(folder, name);
-}
-function entryPath(folder, name, paths = import_node_path21.default) {
-  return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
-}
-function loadFile(kind, entry, folder, realFolder, displayFolder) {
-  const filePath2 = entryPath(folder, entry.name);
-  const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
-  const issues = [];
-  const bytes = readSafely(filePath2, entry, realFolder, issues);
-  const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
-  if (kind === "icon") return { ...base2, kind, data: bytes };
-  if (!bytes) return { ...base2, kind, document: void 0 };
-  if (looksBinary(bytes)) {
-    const utf16 = utf16ByteOrder(bytes);
-    issues.push({
-      ruleId: "GEN-BINARY",
-      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
-    });
-    return { ...base2, kind, document: void 0 };
-  }
-  const decoded = decodeUtf8(bytes);
-  const isJson2 = kind !== "readme" && kind !== "script";
-  if (decoded.invalidAt !== void 0) {
-    issues.push({
-      ruleId: "GEN-ENCODING",
-      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === void 0 ? "" : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
-      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
-      offset: Math.max(0, decoded.invalidAt - (isJson2 && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
-    });
-  }
-  if (kind === "readme" || kind === "script") {
-    return { ...base2, kind, document: new TextDocument(decoded.text) };
-  }
-  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
-}
-function readSafely(filePath2, entry, realFolder, issues) {
-  try {
-    if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs17.default.realpathSync(filePath2);
-    if (!isBelow(realFolder(), target2)) {
-      issues.push({
-        ruleId: "GEN-SYMLINK",
-        message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
-      });
-      return void 0;
-    }
-    if (!readable(import_node_fs17.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs17.default.readFileSync(filePath2);
-  } catch (error2) {
-    if (entry.type === "file") entry.size = sizeOf(filePath2);
-    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
-    return void 0;
-  }
-}
-function unreadableMessage(filePath2, entry, error2) {
-  const said = fileReadError(filePath2, error2, {
-    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
-  });
-  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
-  return `${entry.name} could not be read (${error2.code ?? "error"}).`;
-}
-function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs17.default.openSync(filePath2, "r");
-  try {
-    const stat2 = import_node_fs17.default.fstatSync(fd2);
-    entry.size = stat2.size;
-    if (!readable(stat2, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat2.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = import_node_fs17.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
-      if (count === 0) break;
-      filled += count;
-    }
-    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
-  } finally {
-    import_node_fs17.default.closeSync(fd2);
-  }
-}
-function readable(stat2, name, issues) {
-  if (!stat2.isFile()) {
-    issues.push({ ruleId: "GEN-UNREADABLE", message: `${name} is not a regular file.` });
-    return false;
-  }
-  if (stat2.size > MAX_FILE_BYTES) {
-    issues.push({
-      ruleId: "GEN-FILE-TOO-LARGE",
-      message: `${name} is ${formatBytes(stat2.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
-    });
-    return false;
-  }
-  return true;
-}
-function crlfCount(text3) {
-  let count = 0;
-  for (let at = text3.indexOf("\r"); at !== -1; at = text3.indexOf("\r", at + 1)) {
-    if (text3.charCodeAt(at + 1) === LF) count++;
-  }
-  return count;
-}
-var LF = 10;
-function repositoryBytes(file, limit = 0) {
-  if (file.bytes < limit || !file.document) return file.bytes;
-  return file.bytes - crlfCount(file.document.text);
-}
-function repositoryLength(text3, limit = 0) {
-  return text3.length <= limit ? text3.length : text3.length - crlfCount(text3);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/proposal.ts
 function isProposal(profile, entries) {
@@ -33862,13 +34583,32 @@ function extraReason(entry, hasScript) {
 }
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
-  const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
-  );
-  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  const misnamed = fileToRenameAs(canonical2, entries);
+  if (misnamed) {
+    const shown2 = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown2} to ${canonical2}. ${notCheckedUntil(shown2, "renamed")}`;
+  }
+  const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
+  if (yaml) {
+    const shown2 = nameExcerpt(yaml.name);
+    if (yaml.declaredSpecification === "openapi-3")
+      return `${missing}; ${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
+    return `${missing}; convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
+  }
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function fileToRenameAs(canonical2, entries) {
+  return entries.find(
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
+  );
+}
+function isYamlSwaggerFile(entry) {
+  return isFileLike(entry) && isYamlSwagger(entry.name);
+}
+function notCheckedUntil(shown2, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown2}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -33906,14 +34646,25 @@ function misnamedFileMessage(connector, name, intended, rename) {
   const readShown = nameExcerpt(read2);
   return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
 }
+function isRenameAskedFor(context, entry, intended) {
+  const { connector } = context;
+  const kind = kindOfFileName(intended);
+  if (kind !== "swagger" && kind !== "apiProperties" || connector.files[kind] !== void 0) return false;
+  if (!context.isRuleOn("REPO-REQUIRED-FILES")) return false;
+  return fileToRenameAs(intended, connector.entries) === entry;
+}
+function yamlBesideSwagger(connector, entry) {
+  const [shown2, read2] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown2} is a swagger written in YAML, which nothing reads: ${read2} is the swagger read and validated. If ${shown2} is its source, keep it outside the connector folder; either way, make the changes in ${read2}.`;
+}
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path22.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path24.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path22.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path24.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -33930,7 +34681,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path22.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path24.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -33941,7 +34692,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -33977,7 +34728,7 @@ var folderRules = [
             entry.name,
             context.connector.files.script !== void 0
           );
-          if (!intended) continue;
+          if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
             message: misnamedFileMessage(
@@ -33995,7 +34746,7 @@ var folderRules = [
     id: "REPO-REQUIRED-FILES",
     file: "folder",
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
-    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
@@ -34014,7 +34765,7 @@ var folderRules = [
     id: "REPO-EXTRA-FILES",
     file: "folder",
     title: "Commit only connector files.",
-    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
     levels: certificationLevels("warning", "info"),
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
@@ -34026,6 +34777,11 @@ var folderRules = [
             path: entry.name,
             message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
+          continue;
+        }
+        if (isYamlSwaggerFile(entry)) {
+          if (hasSwagger)
+            context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
           continue;
         }
         const reason = extraReason(entry, hasScript);
@@ -34139,10 +34895,15 @@ function fixJsonDocument(document) {
   if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, unfixedAt, refused: refused2 } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  const { slips, edits, unfixedAt, refused: refused2, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused2) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
     );
   }
   if (edits === void 0) {
@@ -34331,7 +35092,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -34351,7 +35112,8 @@ var generalRules = [
             ...fixable ? { transientNote } : {},
             offset: issue.offset,
             length: issue.length,
-            identity: places[index]
+            identity: places[index],
+            ...issue.others && { others: issue.others }
           };
           if (issue.unlisted !== void 0) report2.unlisted = { count: issue.unlisted, per: "file" };
           context.report(report2);
@@ -34846,9 +35608,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path115) {
+function pathVariables(path117) {
   const names3 = [];
-  for (const match2 of path115.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path117.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -35215,11 +35977,11 @@ var SchemaWalker = class {
   root = "";
   rootPlace;
   visit = NO_VISIT;
-  run(schema, root, visit3) {
+  run(schema, root, visit5) {
     this.busy = true;
     this.root = root;
     this.rootPlace = void 0;
-    this.visit = visit3;
+    this.visit = visit5;
     try {
       this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
     } finally {
@@ -36359,12 +37121,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path115 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path115)) continue;
-        if (path115.startsWith("x-")) continue;
-        const item = paths[path115];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path115);
-        else this.typeIssue(placeAt(rootNode, "paths", path115), "Object", item);
+      for (const path117 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path117)) continue;
+        if (path117.startsWith("x-")) continue;
+        const item = paths[path117];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path117);
+        else this.typeIssue(placeAt(rootNode, "paths", path117), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -36388,8 +37150,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path115) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path115);
+  visitPathItem(item, rootNode, path117) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path117);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -36551,12 +37313,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list3, owner, key2, visit3) {
+  eachObject(list3, owner, key2, visit5) {
     const entries = asArray(list3);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit3(entry, index);
+      if (isObject(entry)) visit5(entry, index);
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
@@ -37039,6 +37801,140 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/redirect-url-mentions.ts
+var ANCHOR = /\.consent\.azure-apim\.net\/redirect\b/gi;
+var BEFORE = /(?:(https?):\/\/)?([a-z\d-]{1,63})$/i;
+var BEFORE_WINDOW = 72;
+var TAIL = /\/(?:(<[^<>\n]{1,60}>|\{[^{}\n]{1,60}\})|([\w-]{1,100}))?/y;
+function redirectUrlMentions(text3) {
+  const mentions = [];
+  for (const anchor of text3.matchAll(ANCHOR)) {
+    const before = BEFORE.exec(text3.slice(Math.max(0, anchor.index - BEFORE_WINDOW), anchor.index));
+    if (!before) continue;
+    const offset = anchor.index - before[0].length;
+    TAIL.lastIndex = anchor.index + anchor[0].length;
+    const after = TAIL.exec(text3);
+    const urlEnd = after ? after.index + after[0].length : anchor.index + anchor[0].length;
+    mentions.push({
+      offset,
+      length: urlEnd - offset,
+      written: text3.slice(offset, urlEnd),
+      host: before[2].toLowerCase(),
+      tail: tailOf(after),
+      insecure: before[1]?.toLowerCase() === "http"
+    });
+  }
+  return mentions;
+}
+function tailOf(after) {
+  if (!after) return { kind: "none" };
+  if (after[1] !== void 0) return { kind: "placeholder" };
+  if (after[2] !== void 0) return { kind: "name", name: after[2] };
+  return { kind: "unclear" };
+}
+
+// packages/validator/src/rules/readme/redirect-url-use.ts
+var TEST_HOST = "global-test";
+var GLOBAL_HOST = "global";
+function usedRedirect(url) {
+  const [used] = redirectUrlMentions(url);
+  if (!used || used.offset !== 0 || used.length !== url.length) return void 0;
+  return used.tail.kind === "unclear" ? void 0 : used;
+}
+function mentionIsUsed(mention, used) {
+  if (mention.insecure) return false;
+  if (mention.host !== used.host && !(mention.host === TEST_HOST && used.host === GLOBAL_HOST)) return false;
+  const { tail } = mention;
+  switch (used.tail.kind) {
+    case "none":
+      return tail.kind === "none";
+    // A placeholder stands for the connector's own URL, whichever it is: makers copy it from the
+    // Security tab. So is an API name where the file does not write the URL, which we cannot know.
+    case "placeholder":
+      return tail.kind === "placeholder" || tail.kind === "name";
+    case "name":
+      return tail.kind === "placeholder" || tail.kind === "name" && tail.name.toLowerCase() === used.tail.name.toLowerCase();
+    default:
+      return true;
+  }
+}
+function onTestHost(url) {
+  return url.replace(/^https:\/\/global\./i, `https://${TEST_HOST}.`);
+}
+
+// packages/validator/src/rules/readme/redirect-url-words.ts
+var MAX_NAMED_URLS = 3;
+function redirectUrlWords(urls) {
+  const own2 = urls.some(isPerConnectorForm) ? ", the connector's own, which its Security tab shows once it is created" : "";
+  return `${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2}`;
+}
+
+// packages/validator/src/rules/readme/oauth-redirect-rule.ts
+function knownRedirects(apiProperties2) {
+  const known = [];
+  for (const redirect of parameterRedirectsOf(apiProperties2)) {
+    const used = usedRedirect(redirect.url);
+    if (used) known.push({ ...redirect, used });
+  }
+  return known;
+}
+function modeWords(redirects) {
+  const modes = new Set(redirects.map(({ mode: mode2 }) => mode2));
+  if (modes.size > 1) return "";
+  const [mode] = modes;
+  return mode === void 0 ? "with no redirectMode " : `under redirectMode ${excerpt(mode)} `;
+}
+function message(mention, redirects) {
+  const test2 = mention.host === TEST_HOST;
+  const urls = [...new Set(redirects.map(({ url }) => test2 ? onTestHost(url) : url))];
+  const who = test2 ? "the certification team's tests sign in" : "the connector signs in";
+  return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? "the one these steps are for" : "that URL"}: an OAuth app that allows only the one written rejects every sign-in.`;
+}
+function lineStartsInOrder(text3) {
+  let read2 = 0;
+  let lineStart2 = 0;
+  return (offset) => {
+    for (; read2 < offset; read2++) if (text3.charCodeAt(read2) === 10) lineStart2 = read2 + 1;
+    return lineStart2;
+  };
+}
+function repeatsOnLine(previous, mention, lineStart2) {
+  if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
+  return previous.offset >= lineStart2;
+}
+var oauthRedirectRule = {
+  id: "README-OAUTH-REDIRECT",
+  file: "readme",
+  title: "Give the redirect URL that the connector's redirectMode signs in through.",
+  description: 'The readme tells makers which redirect URL to allow in their OAuth app; if the connector signs in through another, every sign-in fails ("The redirect_uri doesn\'t match the client registered redirect_uri", issue #3212). apiProperties.json decides which one: under `redirectMode: GlobalPerConnector` the connector\'s own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar) or, without one, https://global.consent.azure-apim.net/redirect/ and its API name, which its Security tab shows once it is created; under Global, or with no redirectMode and no `redirectUrl`, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one). Reported: each redirect URL the readme writes that none of the connector\'s OAuth parameters signs in through: the shared URL under GlobalPerConnector (merged certified Zellis and Cognite Data Fusion), another connector\'s own URL, a connector\'s own URL under Global, an `http://` one. Accepted: a placeholder for the API name (`\u2026/redirect/<API name>`) under GlobalPerConnector, any API name where the file writes no `redirectUrl` (its name is not known before the connector is created), and the test counterpart of the right URL on global-test.consent.azure-apim.net. Not asked: that the readme also name the test URL (https://global-test.consent.azure-apim.net/redirect). Microsoft asks publishers to allow it on the OAuth app they give the certification team when they submit a certified connector (certification-submission, "Submit to ISV Studio", which independent publishers skip), not to write it in the readme, which makers follow and whose connections never sign in through it; no readme of the 373 merged connectors studied names it (18 readmes name the shared URL, 6 of them of independent publishers). A warning: 2 merged connectors give the wrong URL. The example\'s connector has `"redirectMode": "GlobalPerConnector", "redirectUrl": "https://global.consent.azure-apim.net/redirect/contoso"`.',
+  levels: sameLevels("warning"),
+  example: {
+    bad: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso."
+  },
+  check(context) {
+    const text3 = context.connector.files.readme?.document?.text;
+    if (text3 === void 0) return;
+    const mentions = redirectUrlMentions(text3);
+    if (mentions.length === 0) return;
+    const redirects = knownRedirects(context.apiProperties);
+    if (redirects.length === 0) return;
+    const lineStartOf = lineStartsInOrder(text3);
+    let reported;
+    for (const mention of mentions) {
+      if (mention.tail.kind === "unclear") continue;
+      if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
+      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      reported = mention;
+      context.report({
+        offset: mention.offset,
+        length: mention.length,
+        message: message(mention, redirects)
+      });
+    }
+  }
+};
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -42877,12 +43773,9 @@ function explainsRegistration(readme2, heading2) {
 function explainsRegistrationUnderAppHeading(readme2) {
   return readme2.headings.some((heading2) => explainsRegistration(readme2, heading2));
 }
-var MAX_NAMED_URLS = 3;
 function namedRedirectUrls(context) {
   const urls = redirectUrlsOf(context.apiProperties);
-  if (urls.length === 0) return "";
-  const own2 = urls.includes(PER_CONNECTOR_REDIRECT_URL) ? ", the connector's own, which its Security tab shows once it is created" : "";
-  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2})`;
+  return urls.length === 0 ? "" : ` (${redirectUrlWords(urls)})`;
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
@@ -43277,18 +44170,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path115) {
-  const words = pathWords(path115);
+function pathKeys(path117) {
+  const words = pathWords(path117);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path115) {
+function pathWords(path117) {
   const words = [];
-  for (let start = 0; start <= path115.length; ) {
-    let end = path115.indexOf("/", start);
-    if (end === -1) end = path115.length;
-    const segment = path115.slice(start, end);
+  for (let start = 0; start <= path117.length; ) {
+    let end = path117.indexOf("/", start);
+    if (end === -1) end = path117.length;
+    const segment = path117.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -43569,11 +44462,11 @@ var operationsMatchRule = {
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text3, placeholders) {
-  for (const { pattern, message: message2, contains } of placeholders) {
+  for (const { pattern, message: message3, contains } of placeholders) {
     if (contains !== void 0 && !text3.includes(contains)) continue;
     pattern.lastIndex = 0;
     for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-      yield { offset: match2.index, length: match2[0].length, message: message2(match2) };
+      yield { offset: match2.index, length: match2[0].length, message: message3(match2) };
       pattern.lastIndex = match2.index + 1;
     }
   }
@@ -43772,7 +44665,7 @@ var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -43785,7 +44678,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -43842,7 +44735,7 @@ function sectionsRule(id, profile, level, template) {
         if (findSection(readme2.headings, section.matches)) continue;
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
-        const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        const message3 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme2.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
@@ -43850,14 +44743,14 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            message: `${message3} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: `${message2}${oauthSteps}`
+          message: `${message3}${oauthSteps}`
         });
       }
     }
@@ -43872,6 +44765,7 @@ var readmeRules = [
   placeholderRule,
   productNamesRule,
   oauthStepsRule,
+  oauthRedirectRule,
   operationsMatchRule
 ];
 
@@ -44892,15 +45786,15 @@ var settingsRules = [
 ];
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit3) {
+function forEachSchemesList(model, visit5) {
   const root = asArray(model.root.schemes);
-  if (root) visit3(root, DOCUMENT_ROOT, model.root);
+  if (root) visit5(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit3(schemes, operation2, operation2.operation);
+    if (schemes) visit5(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -45034,16 +45928,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path115) {
-    this.path = path115;
-    const hasBrace = path115.includes("{");
-    this.variables = hasBrace ? scanVariables(path115) : NO_VARIABLES;
+  constructor(path117) {
+    this.path = path117;
+    const hasBrace = path117.includes("{");
+    this.variables = hasBrace ? scanVariables(path117) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path115.indexOf("/"); ; slash = path115.indexOf("/", start)) {
-      const end = slash === -1 ? path115.length : slash;
-      if (hasBrace && isVariableSegment(path115, start, end)) variableSegmentCount++;
+    for (let slash = path117.indexOf("/"); ; slash = path117.indexOf("/", start)) {
+      const end = slash === -1 ? path117.length : slash;
+      if (hasBrace && isVariableSegment(path117, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -45072,8 +45966,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path115 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path115) last2 = new PathTemplate(path115);
+    const path117 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path117) last2 = new PathTemplate(path117);
     templates[index] = last2;
   }
   return templates;
@@ -45098,9 +45992,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path115, start) {
-  const slash = path115.indexOf("/", start);
-  return slash === -1 ? path115.length : slash;
+function segmentEnd(path117, start) {
+  const slash = path117.indexOf("/", start);
+  return slash === -1 ? path117.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -45109,34 +46003,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path115, start, end) {
+function isVariableSegment(path117, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path115.charCodeAt(start) !== OPEN || path115.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path117.charCodeAt(start) !== OPEN || path117.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path115.charCodeAt(index);
+    const code2 = path117.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path115, open2) {
-  for (let index = open2 + 1; index < path115.length; index++) {
-    const code2 = path115.charCodeAt(index);
+function matchEnd(path117, open2) {
+  for (let index = open2 + 1; index < path117.length; index++) {
+    const code2 = path117.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path115) {
+function scanVariables(path117) {
   const variables = [];
   let seen;
-  for (let open2 = path115.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path115, open2);
+  for (let open2 = path117.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path117, open2);
     if (close2 === -1) {
-      open2 = path115.indexOf("{", open2 + 1);
+      open2 = path117.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path115.slice(open2 + 1, close2);
+    const name = path117.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -45146,30 +46040,30 @@ function scanVariables(path115) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path115.indexOf("{", close2 + 1);
+    open2 = path117.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path115) {
+function routeOf(path117) {
   let route = "";
   let copied = 0;
-  for (let open2 = path115.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path115, open2);
+  for (let open2 = path117.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path117, open2);
     if (close2 === -1) {
-      open2 = path115.indexOf("{", open2 + 1);
+      open2 = path117.indexOf("{", open2 + 1);
       continue;
     }
-    route += path115.slice(copied, open2) + "{}";
+    route += path117.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path115.indexOf("{", copied);
+    open2 = path117.indexOf("{", copied);
   }
-  return copied === 0 ? path115 : route + path115.slice(copied);
+  return copied === 0 ? path117 : route + path117.slice(copied);
 }
-function routeHash(path115) {
+function routeHash(path117) {
   let hash = 0;
-  for (let index = 0; index < path115.length; index++) {
-    const code2 = path115.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path115, index) : -1;
+  for (let index = 0; index < path117.length; index++) {
+    const code2 = path117.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path117, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -45217,15 +46111,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path115 = operations[index].path;
-    if (!path115.includes("{")) {
-      while (index < operations.length && operations[index].path === path115) index++;
+    const path117 = operations[index].path;
+    if (!path117.includes("{")) {
+      while (index < operations.length && operations[index].path === path117) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path115; index++)
+    for (; index < operations.length && operations[index].path === path117; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path115);
+    const route = routeHash(path117);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -46267,9 +47161,40 @@ function safeParsePointer(pointer) {
   }
 }
 
+// packages/validator/src/rules/swagger/reference-places.ts
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
+var PATHS = "/paths/";
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+function placeOfRef(model, ref) {
+  const target2 = model.resolveRef(ref);
+  if (target2 === void 0) return void 0;
+  const section = sectionOf(target2.pointer);
+  if (section === "paths") {
+    const place2 = toPointer(safeParsePointer(target2.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target2.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target2.pointer.indexOf("/", second + 1);
+  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
+}
+
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -46283,12 +47208,12 @@ function buildPlaces(model) {
     if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
     return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
   };
-  const eachUse = (visit3) => {
-    for (const use of structure.refs) visit3(use.holder, use.ref);
+  const eachUse = (visit5) => {
+    for (const use of structure.refs) visit5(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
-    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
-    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+      forEachExtensionRef(item.value, (ref) => visit5(item, ref), walkedNotificationSchema(item.value));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit5(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit5(void 0, ref));
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
@@ -46329,16 +47254,6 @@ function buildPlaces(model) {
     }
   };
 }
-function topNodeOf(node) {
-  let current = node;
-  for (; ; ) {
-    if (current.kind === "operation") return current;
-    const parent = current.parentNode;
-    if (parent === void 0) return void 0;
-    if (parent.kind === "root") return current;
-    current = parent;
-  }
-}
 function isInternalOperation(operation2) {
   return isInternalVisibility(operation2.value["x-ms-visibility"]);
 }
@@ -46353,36 +47268,17 @@ function pathItemsOfInternalOperationsOnly(operations) {
   for (const item of visible) internal.delete(item);
   return internal;
 }
-function sectionOf(pointer) {
-  const slash = pointer.indexOf("/", 1);
-  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
-}
-var PATHS = "/paths/";
-function placeOfRef(model, ref) {
-  const target2 = model.resolveRef(ref);
-  if (target2 === void 0) return void 0;
-  const section = sectionOf(target2.pointer);
-  if (section === "paths") {
-    const place2 = toPointer(safeParsePointer(target2.pointer));
-    return place2.startsWith(PATHS) ? place2 : void 0;
-  }
-  if (!REUSABLE_SECTIONS.has(section)) return void 0;
-  const second = target2.pointer.indexOf("/", 1);
-  if (second === -1) return void 0;
-  const third = target2.pointer.indexOf("/", second + 1);
-  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
-}
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3, walked) {
+function forEachExtensionRef(object, visit5, walked) {
   for (const key2 in object) {
     if (!key2.startsWith("x-") || !has(object, key2)) continue;
     const value = object[key2];
     if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
       for (const part in value)
-        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
-    } else forEachRef(value, visit3, 0);
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit5, 0);
+    } else forEachRef(value, visit5, 0);
   }
 }
 function walkedNotificationSchema(item) {
@@ -46390,15 +47286,15 @@ function walkedNotificationSchema(item) {
   return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
-function forEachRef(value, visit3, depth) {
+function forEachRef(value, visit5, depth) {
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
-    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    for (const entry of value) forEachRef(entry, visit5, depth + 1);
     return;
   }
   if (!isObject(value)) return;
-  if (typeof value.$ref === "string") visit3(value.$ref);
-  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
+  if (typeof value.$ref === "string") visit5(value.$ref);
+  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit5, depth + 1);
 }
 
 // packages/validator/src/rules/swagger/document-text.ts
@@ -46662,30 +47558,684 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
+// packages/validator/src/swagger/reaching-seeds.ts
+var SeedGroup = class {
+  constructor(own2, inherited) {
+    this.own = own2;
+    this.inherited = inherited;
+  }
+  own;
+  inherited;
+};
+var NONE2 = new SeedGroup([], []);
+var ReachingSeeds = class {
+  constructor(graph, keyOf2) {
+    this.graph = graph;
+    this.keyOf = keyOf2;
+  }
+  graph;
+  keyOf;
+  answers = /* @__PURE__ */ new Map();
+  /** The group of seeds that reach the entry: entries that share their seeds share one. */
+  groupOf(entry) {
+    const known = this.answers.get(entry);
+    if (known) return known;
+    this.answerFrom(entry);
+    return this.answers.get(entry);
+  }
+  /** The seeds reaching the entry, sorted by key, one per key (an entry's own seed before one it inherits). */
+  of(entry) {
+    return this.seedsOf(this.groupOf(entry));
+  }
+  /**
+   * The seeds of a group, sorted, one per key: of one key, the first met going through the group's
+   * own seeds and then each inherited group in order, depth first (as merging each group's sorted
+   * list with its own seeds first kept). Built at each question, not kept: kept for every group of
+   * a chain, the lists are the pairs again.
+   */
+  seedsOf(group) {
+    if (group.inherited.length === 0 && group.own.length <= 1) return group.own;
+    const all = [];
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [group];
+    while (stack.length > 0) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const seed of next.own) all.push(seed);
+      for (let at = next.inherited.length - 1; at >= 0; at--) {
+        const inherited = next.inherited[at];
+        if (!seen.has(inherited)) stack.push(inherited);
+      }
+    }
+    const keyOf2 = this.keyOf;
+    if (all.every((seed, at) => at === 0 || keyOf2(seed) < keyOf2(all[at - 1]))) all.reverse();
+    else all.sort((a, b) => keyOf2(a) - keyOf2(b));
+    const merged = [];
+    let last2 = NaN;
+    for (const seed of all) {
+      const key2 = keyOf2(seed);
+      if (key2 !== last2) merged.push(seed);
+      last2 = key2;
+    }
+    return merged;
+  }
+  /** Tarjan's algorithm over the referrers, iterative: a chain of thousands must not overflow the stack. */
+  answerFrom(start) {
+    const index = /* @__PURE__ */ new Map();
+    const low = /* @__PURE__ */ new Map();
+    const stack = [];
+    const onStack = /* @__PURE__ */ new Set();
+    const frames2 = [];
+    const open2 = (entry) => {
+      index.set(entry, index.size);
+      low.set(entry, index.size - 1);
+      stack.push(entry);
+      onStack.add(entry);
+      frames2.push({ entry, referrers: this.graph.referrers(entry) ?? [], next: 0 });
+    };
+    open2(start);
+    while (frames2.length > 0) {
+      const frame = frames2[frames2.length - 1];
+      if (frame.next < frame.referrers.length) {
+        const referrer = frame.referrers[frame.next++];
+        if (this.answers.has(referrer)) continue;
+        if (!index.has(referrer)) open2(referrer);
+        else if (onStack.has(referrer))
+          low.set(frame.entry, Math.min(low.get(frame.entry), index.get(referrer)));
+        continue;
+      }
+      frames2.pop();
+      const entry = frame.entry;
+      const entryLow = low.get(entry);
+      if (entryLow === index.get(entry)) {
+        const members = [];
+        let member;
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          members.push(member);
+        } while (member !== entry);
+        const answer = this.group(members);
+        for (const each of members) this.answers.set(each, answer);
+      }
+      const parent = frames2[frames2.length - 1];
+      if (parent) low.set(parent.entry, Math.min(low.get(parent.entry), entryLow));
+    }
+  }
+  /** The group of some entries (one, or a reference cycle): their own seeds, and their referrers' answers. */
+  group(members) {
+    const inCycle = members.length === 1 ? void 0 : new Set(members);
+    const own2 = [];
+    const inherited = /* @__PURE__ */ new Set();
+    for (const member of members) {
+      const seeds = this.graph.seeds(member);
+      if (seeds) for (const seed of seeds) own2.push(seed);
+      for (const referrer of this.graph.referrers(member) ?? []) {
+        if (referrer === member || inCycle?.has(referrer)) continue;
+        const answer = this.answers.get(referrer);
+        if (answer !== NONE2) inherited.add(answer);
+      }
+    }
+    if (own2.length === 0) {
+      if (inherited.size === 0) return NONE2;
+      if (inherited.size === 1) for (const answer of inherited) return answer;
+    }
+    return new SeedGroup(own2, [...inherited]);
+  }
+};
+function foldGroups(group, known, summarise2) {
+  const done = known.get(group);
+  if (done !== void 0) return done;
+  const stack = [group];
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1];
+    if (known.has(next)) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const inherited of next.inherited) {
+      if (!known.has(inherited)) {
+        ready = false;
+        stack.push(inherited);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    known.set(
+      next,
+      summarise2(
+        next.own,
+        next.inherited.map((inherited) => known.get(inherited))
+      )
+    );
+  }
+  return known.get(group);
+}
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function propertyNames(model, schema) {
+  const names3 = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names3.push(...Object.keys(properties));
+  }
+  return names3;
+}
+function followSchemaPath(model, root, path117) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path117.length && steps < MAX_STEPS; ) {
+    let end = path117.indexOf("/", start);
+    if (end === -1) end = path117.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path117.slice(start, end));
+      if (next === "missing") return { kind: "missing", start, end, parent: current };
+      if (next === "unknown") return UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = bodyParameter(operation2);
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(operation2, name) {
+  let match2;
+  for (const parameter of operation2.parameters) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+function firstWrongSource(call, name, wrong) {
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    const parameter = source.parameter;
+    if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
+  }
+  return void 0;
+}
+var NO_SOURCES = [];
+var callSources = /* @__PURE__ */ new WeakMap();
+function sourcesOf(call) {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  const given2 = asObject(call.call.parameters);
+  for (const key2 in given2) {
+    const entry = has(given2, key2) ? asObject(given2[key2]) : void 0;
+    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference2 !== void 0) referenced.add(reference2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { first: operation2 } of referenced.size === 0 ? [] : call.kinds) {
+    for (const parameter of operation2.parameters) {
+      const name = parameter.name;
+      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation2, name);
+      if (value === void 0) continue;
+      const fields = fieldsKey(name, value);
+      if (fields !== void 0 && seen.has(fields)) continue;
+      seen.add(value);
+      if (fields !== void 0) seen.add(fields);
+      const list3 = sources.get(name);
+      if (list3) list3.push({ operation: operation2, parameter: value });
+      else sources.set(name, [{ operation: operation2, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
+}
+function fieldsKey(name, parameter) {
+  const { type, "x-ms-visibility": visibility } = parameter;
+  if (typeof type === "object" && type !== null || typeof visibility === "object" && visibility !== null)
+    return void 0;
+  return `${name}\0${JSON.stringify(type) ?? "-"}\0${JSON.stringify(visibility) ?? "-"}`;
+}
+var KNOWN = Object.freeze({ kind: "known" });
+var UNDECIDED = Object.freeze({ kind: "undecided" });
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference2)) return KNOWN;
+  const separator = stepSeparator(reference2);
+  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
+  const first = reference2.slice(0, reference2.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
+  return stepsPastFirst(model, source, reference2, separator, first);
+}
+function unknownStep(step2, before, find) {
+  let found;
+  const meant = () => (found ??= { name: find() }).name;
+  return { kind: "unknown", step: step2, before, meant };
+}
+function readsOnlyNames(reference2) {
+  return stepSeparator(reference2) === void 0;
+}
+function stepSeparator(reference2) {
+  if (reference2.indexOf("/") > 0) return "/";
+  return reference2.indexOf(".") > 0 ? "." : void 0;
+}
+function stepsPastFirst(model, source, reference2, separator, first) {
+  const path117 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const body = bodyParameter(source);
+  let missing;
+  if (body && parameterNamed(source, first) === body) {
+    const offset2 = first.length + 1;
+    const result2 = followSchemaPath(model, body.value.schema, path117.slice(offset2));
+    if (result2.kind !== "missing") return KNOWN;
+    missing = { result: result2, offset: offset2 };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result2 = followSchemaPath(model, body.value.schema, path117);
+    if (result2.kind !== "missing") return KNOWN;
+    missing ??= { result: result2, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names3 = propertyNames(model, result.parent);
+  if (separator === "." && names3.some((name) => name.includes("."))) return UNDECIDED;
+  const step2 = reference2.slice(offset + result.start, offset + result.end);
+  return unknownStep(step2, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names3)(step2));
+}
+function bodyParameter(operation2) {
+  return operation2.parameters.find((parameter) => parameter.in === "body");
+}
+var OperationInputs = class {
+  constructor(listed3) {
+    this.listed = listed3;
+    this.names = new Set(listed3);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  schemaIds: /* @__PURE__ */ new Map()
+}));
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
+  const read2 = readInputs(model, operation2, known.schemaIds);
+  let inputs;
+  if (read2) {
+    inputs = known.byKey.get(read2.key);
+    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
+  }
+  known.byOperation.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2, schemaIds) {
+  const names3 = [];
+  let key2 = "";
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names3.push(parameter.name);
+    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    let id = schemaIds.get(schema);
+    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
+    key2 += `#${id}\0`;
+    for (const name of Object.keys(properties)) {
+      names3.push(name);
+      key2 += `${name}\0`;
+    }
+  }
+  return { names: names3, key: key2 };
+}
+
+// packages/validator/src/rules/operations/user-kinds.ts
+var OperationKind = class {
+  constructor(internal) {
+    this.internal = internal;
+  }
+  internal;
+};
+var kindsByModel = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  objectIds: /* @__PURE__ */ new WeakMap(),
+  nextId: { value: 0 }
+}));
+function kindOf(model, operation2) {
+  const known = kindsByModel(model);
+  const kind = known.byOperation.get(operation2);
+  if (kind) return kind;
+  const key2 = kindKey(model, operation2, (value) => {
+    let id = known.objectIds.get(value);
+    if (id === void 0) known.objectIds.set(value, id = known.nextId.value++);
+    return id;
+  });
+  let shared = known.byKey.get(key2);
+  if (!shared) known.byKey.set(key2, shared = new OperationKind(operation2.isInternal));
+  known.byOperation.set(operation2, shared);
+  return shared;
+}
+function kindKey(model, operation2, idOf) {
+  let key2 = operation2.isInternal ? "i" : "v";
+  const field = (value) => typeof value === "object" && value !== null ? `#${idOf(value)}` : JSON.stringify(value) ?? "-";
+  for (const parameter of operation2.parameters) {
+    const value = parameter.value;
+    key2 += `${field(parameter.in)}\0${field(parameter.name)}\0${field(value.type)}\0${field(value["x-ms-visibility"])}`;
+  }
+  const inputs = inputsOf(model, operation2);
+  return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
+}
+var kindsOfLists = /* @__PURE__ */ new WeakMap();
+function kindsOfList(model, users) {
+  const known = kindsOfLists.get(users);
+  if (known) return known;
+  const byKind = /* @__PURE__ */ new Map();
+  for (const operation2 of users) {
+    const kind = kindOf(model, operation2);
+    if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation2 });
+  }
+  const kinds = [...byKind.values()];
+  kindsOfLists.set(users, kinds);
+  return kinds;
+}
+var ListedUsers = class {
+  constructor(model, users) {
+    this.model = model;
+    this.users = users;
+  }
+  model;
+  users;
+  list() {
+    return this.users;
+  }
+  kinds() {
+    return kindsOfList(this.model, this.users);
+  }
+};
+
+// packages/validator/src/rules/operations/definition-users.ts
+var MOST_KINDS = 64;
+var MANY = "many";
+var EntryUsers = class {
+  /** Those that reach it from their inputs (a body parameter). */
+  inputs;
+  /** Those that reach it from their inputs or their outputs (a response, a webhook's payload). */
+  all;
+  constructor(reach, group) {
+    this.inputs = new ReachedUsers(reach, group, false);
+    this.all = new ReachedUsers(reach, group, true);
+  }
+};
+var ReachedUsers = class {
+  constructor(reach, group, outputs) {
+    this.reach = reach;
+    this.group = group;
+    this.outputs = outputs;
+  }
+  reach;
+  group;
+  outputs;
+  known;
+  list() {
+    const users = [];
+    for (const seed of this.reach.seedsOf(this.group)) {
+      if (!this.outputs && seed.output) continue;
+      if (users[users.length - 1] !== seed.operation) users.push(seed.operation);
+    }
+    return shownUsers(users);
+  }
+  kinds() {
+    if (this.known) return this.known;
+    const summary2 = this.reach.kindsOf(this.group, this.outputs);
+    if (summary2 === MANY)
+      return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
+    const kinds = [...summary2.entries()].sort((a, b) => a[1].at - b[1].at);
+    const internal = kinds.filter(([kind]) => kind.internal).length;
+    const shown2 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown2.map(([kind, { first }]) => ({ kind, first }));
+    return this.known;
+  }
+  /**
+   * The operation's own `$ref` that leads to the entry, where the operation holds it: asked for the
+   * few operations a finding is told at, so found by halving rather than kept in a map per entry.
+   */
+  listing(operation2) {
+    const at = this.reach.indexes.get(operation2);
+    if (at === void 0) return void 0;
+    const seeds = this.reach.seedsOf(this.group);
+    let low = 0;
+    let high = seeds.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (seeds[middle].at < at) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < seeds.length && seeds[index].operation === operation2; index++) {
+      const listing = seeds[index].listing;
+      if (listing) return listing;
+    }
+    return void 0;
+  }
+};
+var EntryReach = class {
+  constructor(model, reaching, indexes2) {
+    this.model = model;
+    this.reaching = reaching;
+    this.indexes = indexes2;
+  }
+  model;
+  reaching;
+  indexes;
+  inputKinds = /* @__PURE__ */ new Map();
+  allKinds = /* @__PURE__ */ new Map();
+  /**
+   * The last group's seeds: a finding's users, then their listings, are asked one after the other.
+   * Not one per group: a chain's would be the pairs again.
+   */
+  last;
+  /** The kinds of the last users whose kinds were too many to keep: a call's are asked a few times in a row. */
+  lastKinds;
+  lastKindsOf(users, list3) {
+    if (this.lastKinds?.users !== users) this.lastKinds = { users, kinds: list3() };
+    return this.lastKinds.kinds;
+  }
+  seedsOf(group) {
+    if (this.last?.group !== group) this.last = { group, seeds: this.reaching.seedsOf(group) };
+    return this.last.seeds;
+  }
+  /** The kinds of a group's users, from its own seeds and its inherited groups' kinds. */
+  kindsOf(group, outputs) {
+    const model = this.model;
+    return foldGroups(group, outputs ? this.allKinds : this.inputKinds, (own2, inherited) => {
+      let kinds;
+      const base2 = inherited[0] ?? NO_KINDS;
+      if (base2 === MANY) return MANY;
+      const add2 = (kind, at, first) => {
+        const held = (kinds ?? base2).get(kind);
+        if (held !== void 0 && held.at <= at) return;
+        kinds ??= new Map(base2);
+        kinds.set(kind, { at, first });
+      };
+      for (let index = 1; index < inherited.length; index++) {
+        const summary3 = inherited[index];
+        if (summary3 === MANY) return MANY;
+        for (const [kind, { at, first }] of summary3) add2(kind, at, first);
+      }
+      for (const seed of own2) {
+        if (outputs || !seed.output) add2(kindOf(model, seed.operation), seed.at, seed.operation);
+      }
+      const summary2 = kinds ?? base2;
+      return summary2.size > MOST_KINDS ? MANY : summary2;
+    });
+  }
+};
+var NO_KINDS = /* @__PURE__ */ new Map();
+var DefinitionUsers = class {
+  reach;
+  /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
+  answered = /* @__PURE__ */ new Map();
+  constructor(model) {
+    const { referrers, seeds, indexes: indexes2 } = referenceGraph(model);
+    const reaching = new ReachingSeeds(
+      { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
+      // One seed per operation and side. A field, not worked out at each comparison.
+      (seed) => seed.key
+    );
+    this.reach = new EntryReach(model, reaching, indexes2);
+  }
+  /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
+  of(entry) {
+    const group = this.reach.reaching.groupOf(entry);
+    let users = this.answered.get(group);
+    if (!users) this.answered.set(group, users = new EntryUsers(this.reach, group));
+    return users;
+  }
+};
+function seedOf({ operation: operation2, at }, output, listing) {
+  return { operation: operation2, at, output, key: at * 2 + (output ? 1 : 0), listing };
+}
+function isOutput(holder) {
+  if (holder instanceof SchemaStructureNode) return holder.origin === "response";
+  return holder.kind === "response";
+}
+function referenceGraph(model) {
+  const structure = structureOf(model);
+  const byObject = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
+  model.operations.forEach((operation2, at) => {
+    byObject.set(operation2.operation, { operation: operation2, at });
+    indexes2.set(operation2, at);
+  });
+  const ofPathItem = /* @__PURE__ */ new Map();
+  for (const node of structure.byKind.get("operation") ?? []) {
+    const known = byObject.get(node.value);
+    if (!known) continue;
+    const item = node.parentNode;
+    const listed3 = ofPathItem.get(item);
+    if (listed3) listed3.push(known);
+    else ofPathItem.set(item, [known]);
+  }
+  const referrers = /* @__PURE__ */ new Map();
+  const seeds = /* @__PURE__ */ new Map();
+  const addSeed = (entry, seed) => {
+    const listed3 = seeds.get(entry);
+    if (listed3) listed3.push(seed);
+    else seeds.set(entry, [seed]);
+  };
+  for (const use of structure.refs) {
+    const holder = use.holder;
+    const top = topNodeOf(holder);
+    if (top === void 0) continue;
+    const target2 = placeOfRef(model, use.ref);
+    if (target2 === void 0 || !REUSABLE_SECTIONS.has(sectionOf(target2))) continue;
+    const output = isOutput(holder);
+    if (top.kind === "operation") {
+      const known = byObject.get(top.value);
+      if (known) addSeed(target2, seedOf(known, output, holder));
+    } else if (top.kind === "pathItem") {
+      for (const known of ofPathItem.get(top) ?? []) {
+        if (!output || known.operation.isTrigger) addSeed(target2, seedOf(known, output, void 0));
+      }
+    } else if (REUSABLE_SECTIONS.has(sectionOf(top.pointer))) {
+      const from = top.pointer;
+      const listed3 = referrers.get(target2);
+      if (!listed3) referrers.set(target2, [from]);
+      else if (listed3[listed3.length - 1] !== from) listed3.push(from);
+    }
+  }
+  return { referrers, seeds, indexes: indexes2 };
+}
+
 // packages/validator/src/rules/operations/holder-users.ts
-var NONE2 = [];
+var NONE3 = [];
 var PATHS_PREFIX = "/paths/";
 var PARAMETERS_PREFIX = "/parameters/";
+var DEFINITIONS_PREFIX = "/definitions/";
+var RESPONSES_PREFIX = "/responses/";
 var SLASH2 = 47;
 var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path115 = operations[index].path;
-    if (!first.has(path115)) first.set(path115, index);
+    const path117 = operations[index].path;
+    if (!first.has(path117)) first.set(path117, index);
   }
   return first;
 });
-function operationsOfPath(model, path115, keep) {
+function operationsOfPath(model, path117, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path115);
-  if (first === void 0) return NONE2;
+  const first = firstOperationOfPath(model).get(path117);
+  if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path115; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path117; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
-  return kept ? shownUsers(kept) : NONE2;
+  return kept ? shownUsers(kept) : NONE3;
 }
 function shownUsers(users) {
   let internal = 0;
@@ -46702,46 +48252,89 @@ var HolderUsers = class {
   asked;
   /** The operations listing each parameter object asked about, built on the first question. */
   listings;
-  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  /**
+   * The part of the last schema answered's pointer that says who shows it (ownerPart): `/parameters/<name>`,
+   * `/definitions/<name>`, `/responses/<name>`, `/paths/<path>/<segment>`, or for an operation
+   * `/paths/<path>/<method>/<part>` (`responses` or another member).
+   */
   prefix = "";
-  users = NONE2;
+  users;
+  /** The reach of the document's entries, built on the first schema asked about in one. */
+  entries;
   /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
   ofParameter(value) {
     this.listings ??= this.listOperations();
-    return this.listings.get(value) ?? NONE2;
+    return this.listings.get(value) ?? NONE3;
   }
   /**
    * The users of a schema written at this pointer: under an operation, that one; under a path
    * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
-   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
-   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   * `#/parameters/x` definition, that parameter's; under a definition or a `#/responses` entry,
+   * those that reach it. Those that show it in a response or a payload show an output. The schemas
+   * under one of these come one after the other in walk order: the answer for the last one is kept
+   * while the pointers start with it.
    */
   ofSchema(pointer) {
     const prefix = this.prefix;
     if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
       return this.users;
     const found = this.ownerPart(pointer);
-    if (!found) return NONE2;
+    if (!found) return this.noUsers();
     this.prefix = found.prefix;
     this.users = found.users;
     return found.users;
   }
-  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  /**
+   * The part of the pointer that says who shows the schema, and their users: the segment after
+   * `parameters`, `definitions` or `responses`, or the two after `paths` (three for an operation,
+   * whose `responses` are outputs).
+   */
   ownerPart(pointer) {
     if (pointer.startsWith(PARAMETERS_PREFIX)) {
       const nameEnd = segmentEnd2(pointer, PARAMETERS_PREFIX.length);
       const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
       const value = asObject(asObject(this.model.root.parameters)?.[name]);
-      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE2 };
+      return {
+        prefix: pointer.slice(0, nameEnd),
+        users: this.inputUsers(value ? this.ofParameter(value) : NONE3)
+      };
+    }
+    if (pointer.startsWith(DEFINITIONS_PREFIX) || pointer.startsWith(RESPONSES_PREFIX)) {
+      const prefix = pointer.slice(0, segmentEnd2(pointer, pointer.indexOf("/", 1) + 1));
+      const users2 = (this.entries ??= new DefinitionUsers(this.model)).of(prefix);
+      return { prefix, users: users2 };
     }
     if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path115 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path117 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
-    const users = segment === "parameters" ? operationsOfPath(this.model, path115, () => true) : segment === NOTIFICATION_CONTENT ? operationsOfPath(this.model, path115, (operation2) => operation2.isTrigger) : operationsOfPath(this.model, path115, (operation2) => operation2.method === segment);
-    return { prefix: pointer.slice(0, segmentStop), users };
+    if (segment === "parameters") {
+      const users2 = operationsOfPath(this.model, path117, () => true);
+      return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
+    }
+    if (segment === NOTIFICATION_CONTENT) {
+      const users2 = operationsOfPath(this.model, path117, (operation2) => operation2.isTrigger);
+      return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
+    }
+    const users = operationsOfPath(this.model, path117, (operation2) => operation2.method === segment);
+    const partStop = segmentEnd2(pointer, segmentStop + 1);
+    const output = pointer.slice(segmentStop + 1, partStop) === "responses";
+    return {
+      prefix: pointer.slice(0, partStop),
+      users: output ? this.outputUsers(users) : this.inputUsers(users)
+    };
+  }
+  inputUsers(users) {
+    const listed3 = new ListedUsers(this.model, users);
+    return { all: listed3, inputs: listed3 };
+  }
+  outputUsers(users) {
+    return { all: new ListedUsers(this.model, users), inputs: this.noUsers().inputs };
+  }
+  noUsers() {
+    return this.inputUsers(NONE3);
   }
   /**
    * One pass over every operation's parameters; only the objects asked about get a list. An
@@ -46771,7 +48364,7 @@ function segmentEnd2(pointer, start) {
 
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
-  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, users) {
+  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, shownBy) {
     this.extension = extension;
     this.call = call;
     this.holder = holder;
@@ -46779,7 +48372,7 @@ var DynamicCall = class {
     this.part = part;
     this.holderKind = holderKind;
     this.holderIn = holderIn;
-    this.users = users;
+    this.shownBy = shownBy;
   }
   extension;
   call;
@@ -46788,11 +48381,26 @@ var DynamicCall = class {
   part;
   holderKind;
   holderIn;
-  users;
+  shownBy;
   text;
+  /**
+   * The users, listed: built at each question for a holder in `definitions` (a chain of them has
+   * pairs of holders and users that grow with its square); ask `kinds` where a user of each kind will do.
+   */
+  get users() {
+    return this.shownBy.list();
+  }
+  /** The kinds of the users (see user-kinds.ts), each with its first user, in their order. */
+  get kinds() {
+    return this.shownBy.kinds();
+  }
+  /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
+  listing(operation2) {
+    return this.shownBy.listing?.(operation2);
+  }
   /** The first of the users: where a finding that names one operation is told. */
   get source() {
-    return this.users[0];
+    return this.kinds[0]?.first;
   }
   get pointer() {
     this.text ??= this.part === void 0 ? childPointer(this.holderPlace.pointer, this.extension) : childPointer(this.holderPlace.pointer, this.extension, this.part);
@@ -46805,10 +48413,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect3 = (holder, holderPlace, holderKind, holderIn, users2) => {
+  const collect3 = (holder, holderPlace, holderKind, holderIn, shown2) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
+      const users2 = isDropdown(extension) ? shown2.inputs : shown2.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -46834,7 +48443,8 @@ var dynamicCalls = perModel((model) => {
   if (holders.length === 0 && schemaHolders.length === 0) return calls;
   const users = new HolderUsers(model, askedParameters(model, holders));
   for (const parameter of holders) {
-    collect3(parameter.value, parameter, "parameter", parameter.in, users.ofParameter(parameter.value));
+    const listed3 = new ListedUsers(model, users.ofParameter(parameter.value));
+    collect3(parameter.value, parameter, "parameter", parameter.in, { all: listed3, inputs: listed3 });
   }
   const schemas = writtenSchemasOf(model);
   for (let at = 0; at < schemaHolders.length; at++) {
@@ -46843,6 +48453,9 @@ var dynamicCalls = perModel((model) => {
   }
   return calls;
 });
+function isDropdown(extension) {
+  return extension !== "x-ms-dynamic-schema" && extension !== "x-ms-dynamic-properties";
+}
 function askedParameters(model, holders) {
   const asked = /* @__PURE__ */ new Set();
   for (const holder of holders) asked.add(holder.value);
@@ -46876,13 +48489,13 @@ function ambiguousReferences(model, call) {
   }
   return names3;
 }
-var NONE3 = /* @__PURE__ */ new Set();
+var NONE4 = /* @__PURE__ */ new Set();
 function namedTwiceInUsers(model, call) {
   let names3;
-  for (const user of call.users) {
-    for (const name of namedTwice(model, user)) (names3 ??= /* @__PURE__ */ new Set()).add(name);
+  for (const { first } of call.kinds) {
+    for (const name of namedTwice(model, first)) (names3 ??= /* @__PURE__ */ new Set()).add(name);
   }
-  return names3 ?? NONE3;
+  return names3 ?? NONE4;
 }
 var namedTwiceByOperation = perModel(() => /* @__PURE__ */ new Map());
 function namedTwice(model, operation2) {
@@ -46897,7 +48510,7 @@ function namedTwice(model, operation2) {
     if ((seen ??= /* @__PURE__ */ new Set()).has(name)) (found ??= /* @__PURE__ */ new Set()).add(name);
     else seen.add(name);
   }
-  twice = found ?? NONE3;
+  twice = found ?? NONE4;
   known.set(operation2, twice);
   return twice;
 }
@@ -46978,231 +48591,6 @@ var dynamicFormsAgreeRule = {
   }
 };
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function propertyNames(model, schema) {
-  const names3 = Object.keys(asObject(schema.properties) ?? {});
-  for (const member of asArray(schema.allOf) ?? []) {
-    const properties = asObject(resolved(model, member)?.properties);
-    if (properties) names3.push(...Object.keys(properties));
-  }
-  return names3;
-}
-function followSchemaPath(model, root, path115) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path115.length && steps < MAX_STEPS; ) {
-    let end = path115.indexOf("/", start);
-    if (end === -1) end = path115.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path115.slice(start, end));
-      if (next === "missing") return { kind: "missing", start, end, parent: current };
-      if (next === "unknown") return UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic-call-operations.ts
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = bodyParameter(operation2);
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(operation2, name) {
-  let match2;
-  for (const parameter of operation2.parameters) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
-    if (wrong(source.parameter)) return source;
-  }
-  return void 0;
-}
-var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
-  if (sources) return sources;
-  sources = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  const given2 = asObject(call.call.parameters);
-  for (const key2 in given2) {
-    const entry = has(given2, key2) ? asObject(given2[key2]) : void 0;
-    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
-    if (reference2 !== void 0) referenced.add(reference2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const operation2 of referenced.size === 0 ? [] : call.users) {
-    for (const parameter of operation2.parameters) {
-      const name = parameter.name;
-      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
-      const value = sourceParameter(operation2, name);
-      if (value === void 0) continue;
-      seen.add(value);
-      const list3 = sources.get(name);
-      if (list3) list3.push({ operation: operation2, parameter: value });
-      else sources.set(name, [{ operation: operation2, parameter: value }]);
-    }
-  }
-  callSources.set(call, sources);
-  return sources;
-}
-var KNOWN = Object.freeze({ kind: "known" });
-var UNDECIDED = Object.freeze({ kind: "undecided" });
-function sourceInput(model, source, reference2) {
-  const inputs = inputsOf(model, source);
-  if (!inputs) return UNDECIDED;
-  if (inputs.names.has(reference2)) return KNOWN;
-  const separator = stepSeparator(reference2);
-  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
-  const first = reference2.slice(0, reference2.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
-  return stepsPastFirst(model, source, reference2, separator, first);
-}
-function unknownStep(step2, before, find) {
-  let found;
-  const meant = () => (found ??= { name: find() }).name;
-  return { kind: "unknown", step: step2, before, meant };
-}
-function stepSeparator(reference2) {
-  if (reference2.indexOf("/") > 0) return "/";
-  return reference2.indexOf(".") > 0 ? "." : void 0;
-}
-function stepsPastFirst(model, source, reference2, separator, first) {
-  const path115 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
-  const body = bodyParameter(source);
-  let missing;
-  if (body && parameterNamed(source, first) === body) {
-    const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path115.slice(offset2));
-    if (result2.kind !== "missing") return KNOWN;
-    missing = { result: result2, offset: offset2 };
-  }
-  if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path115);
-    if (result2.kind !== "missing") return KNOWN;
-    missing ??= { result: result2, offset: 0 };
-  }
-  if (!missing) return UNDECIDED;
-  const { result, offset } = missing;
-  const names3 = propertyNames(model, result.parent);
-  if (separator === "." && names3.some((name) => name.includes("."))) return UNDECIDED;
-  const step2 = reference2.slice(offset + result.start, offset + result.end);
-  return unknownStep(step2, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names3)(step2));
-}
-function bodyParameter(operation2) {
-  return operation2.parameters.find((parameter) => parameter.in === "body");
-}
-var OperationInputs = class {
-  constructor(listed3) {
-    this.listed = listed3;
-    this.names = new Set(listed3);
-  }
-  listed;
-  names;
-  matcher;
-  /** The input a misspelt name is closest to, if one is close. */
-  closest(name) {
-    this.matcher ??= closestMatcher(this.listed);
-    return this.matcher(name);
-  }
-};
-var operationInputs = perModel(() => ({
-  byOperation: /* @__PURE__ */ new Map(),
-  byKey: /* @__PURE__ */ new Map(),
-  schemaIds: /* @__PURE__ */ new Map()
-}));
-function inputsOf(model, operation2) {
-  const known = operationInputs(model);
-  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
-  const read2 = readInputs(model, operation2, known.schemaIds);
-  let inputs;
-  if (read2) {
-    inputs = known.byKey.get(read2.key);
-    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
-  }
-  known.byOperation.set(operation2, inputs);
-  return inputs;
-}
-function readInputs(model, operation2, schemaIds) {
-  const names3 = [];
-  let key2 = "";
-  for (const parameter of operation2.parameters) {
-    if (parameter.name === void 0) return void 0;
-    names3.push(parameter.name);
-    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
-    if (parameter.in !== "body") continue;
-    const schema = asObject(model.resolve(parameter.value.schema, "").value);
-    const properties = asObject(schema?.properties);
-    if (!schema || !properties || has(schema, "allOf")) return void 0;
-    let id = schemaIds.get(schema);
-    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
-    key2 += `#${id}\0`;
-    for (const name of Object.keys(properties)) {
-      names3.push(name);
-      key2 += `${name}\0`;
-    }
-  }
-  return { names: names3, key: key2 };
-}
-
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
 var dynamicInternalSourceRule = {
   id: "SWG-DYN-INTERNAL-SRC",
@@ -47218,14 +48606,14 @@ var dynamicInternalSourceRule = {
   },
   check({ swagger: swagger2, report: report2 }) {
     for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-      if (call.users.length === 0) continue;
+      if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
           call,
           argument.name,
-          (source) => isInternalVisibility(source["x-ms-visibility"])
+          (source) => isInternalVisibility(source.visibility)
         );
         if (!internal) continue;
         report2({
@@ -47270,10 +48658,10 @@ var dynamicOnBodyRule = {
 
 // packages/validator/src/rules/operations/dynamic-unknown-references.ts
 function reportUnknownReferences(model, call, report2) {
-  const users = call.users;
-  if (users.length === 0) return;
+  if (call.kinds.length === 0) return;
   const given2 = asObject(call.call.parameters);
-  let kinds;
+  let users;
+  let byInputs;
   for (const name in given2) {
     if (!has(given2, name)) continue;
     const entry = asObject(given2[name]);
@@ -47281,32 +48669,69 @@ function reportUnknownReferences(model, call, report2) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
-    kinds ??= userKinds(model, users);
-    const failing = [];
-    let failingUsers = 0;
-    for (const kind of kinds) {
-      const input = sourceInput(model, kind.operations[0], reference2);
-      if (input.kind !== "unknown") continue;
-      failing.push({ kind, input });
-      failingUsers += kind.operations.length;
+    let failing;
+    if (readsOnlyNames(reference2)) failing = failingKinds(model, call, reference2);
+    else {
+      users ??= call.users;
+      failing = failingInputs(model, byInputs ??= userKinds(model, users), users, reference2);
     }
-    if (failing.length === 0) continue;
-    if (failingUsers === users.length) {
-      const { kind, input } = failing[0];
-      const others2 = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+    if (!failing) continue;
+    if (failing.everyUser) {
+      const { operation: operation2, input } = failing.first;
+      const count = (users ??= call.users).length;
+      const others2 = count === 1 ? "" : count === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${count - 1} other operations that show it.`;
       report2({
         pointer: childPointer(call.pointer, "parameters", name, key2),
-        message: unknownMessage(reference2, kind.operations[0], input) + others2
+        message: unknownMessage(reference2, operation2, input) + others2
       });
       continue;
     }
-    for (const { operation: operation2, input } of inUsersOrder(failing)) {
+    for (const { operation: operation2, input } of failing.users()) {
       report2({
         pointer: listingPointer(call, operation2),
         message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
       });
     }
   }
+}
+function failingKinds(model, call, reference2) {
+  const kinds = call.kinds;
+  const failing = /* @__PURE__ */ new Set();
+  let first;
+  for (const { kind, first: operation2 } of kinds) {
+    const input = sourceInput(model, operation2, reference2);
+    if (input.kind !== "unknown") continue;
+    failing.add(kind);
+    first ??= { operation: operation2, input };
+  }
+  if (!first) return void 0;
+  if (failing.size === kinds.length) return { everyUser: true, first };
+  const users = () => {
+    const told = [];
+    for (const operation2 of call.users) {
+      if (!failing.has(kindOf(model, operation2))) continue;
+      const input = sourceInput(model, operation2, reference2);
+      if (input.kind === "unknown") told.push({ operation: operation2, input });
+    }
+    return told;
+  };
+  return { everyUser: false, users };
+}
+function failingInputs(model, kinds, users, reference2) {
+  const failing = [];
+  let failingUsers = 0;
+  for (const kind of kinds) {
+    const input = sourceInput(model, kind.operations[0], reference2);
+    if (input.kind !== "unknown") continue;
+    failing.push({ kind, input });
+    failingUsers += kind.operations.length;
+  }
+  if (failing.length === 0) return void 0;
+  if (failingUsers === users.length) {
+    const { kind, input } = failing[0];
+    return { everyUser: true, first: { operation: kind.operations[0], input } };
+  }
+  return { everyUser: false, users: () => inUsersOrder(failing) };
 }
 function inUsersOrder(failing) {
   const told = [];
@@ -47344,6 +48769,8 @@ function unknownMessage(reference2, operation2, input) {
   return `The parameter reference '${nameExcerpt(reference2)}'${step2} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
 }
 function listingPointer(call, operation2) {
+  const listing = call.listing(operation2);
+  if (listing) return listing.pointer;
   if (call.holderKind === "parameter") {
     for (const parameter of operation2.parameters) {
       if (parameter.value === call.holder && parameter.level === "operation") return parameter.pointer;
@@ -47364,7 +48791,7 @@ var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; of these, internal operations only when none is visible, as the designer never shows their form): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; a schema in `definitions`: each operation whose body parameter or, for `x-ms-dynamic-schema` and `x-ms-dynamic-properties`, responses reach it through `$ref`s, directly or through other definitions, a dropdown in an output being never opened; of these, internal operations only when none is visible, as the designer never shows their form; a definition no operation reaches is not checked): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter (its `$ref` that leads to the definition).',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -47496,10 +48923,10 @@ function pathAt(call, key2) {
   return asString(call.call[key2]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message2 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
-  if (collection !== "") return message2;
+  const message3 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
+  if (collection !== "") return message3;
   const key2 = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
-  return `${message2} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
+  return `${message3} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
 }
 function collectionPointer(call) {
   if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
@@ -47528,9 +48955,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path115 = pathAt(call, key2);
-    if (path115 === void 0 || followSchemaPath(model, items.schema, path115).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path115), label) });
+    const path117 = pathAt(call, key2);
+    if (path117 === void 0 || followSchemaPath(model, items.schema, path117).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path117), label) });
   }
   return problems;
 }
@@ -47629,11 +49056,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit3) {
+function forEachOtherOperationReference(model, visit5) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit3(object.operationId, () => childPointer(at(), "operationId"));
+      visit5(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -48116,14 +49543,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list3.length; index++) if (typeof list3[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit3) {
+function forEachMimeList(model, visit5) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
-    if (root) visit3(root, DOCUMENT_ROOT, key2);
+    if (root) visit5(root, DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key2]) === 0) continue;
       const own2 = asArray(operation2.operation[key2]);
-      if (own2) visit3(own2, operation2, key2);
+      if (own2) visit5(own2, operation2, key2);
     }
   }
 }
@@ -48514,24 +49941,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit3) {
+function forEachVisibilityHolder(model, visit5) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit3(operation2.operation, operation2);
+      visit5(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit3(parameters[index].value, parameters[index]);
+      visit5(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -49027,12 +50454,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path115 in paths) {
-      if (!has(paths, path115)) continue;
-      const pathItem = asObject(paths[path115]);
+    for (const path117 in paths) {
+      if (!has(paths, path117)) continue;
+      const pathItem = asObject(paths[path117]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path115, "$ref"),
+        pointer: childPointer("/paths", path117, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -49054,15 +50481,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path115 of pathKeys2(swagger2)) {
-    const message2 = problem(path115);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path115), message: message2 });
+  for (const path117 of pathKeys2(swagger2)) {
+    const message3 = problem(path117);
+    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path117), message: message3 });
   }
 }
-function templateProblem(path115) {
+function templateProblem(path117) {
   let open2 = -1;
-  for (let index = 0; index < path115.length; index++) {
-    const character = path115[index];
+  for (let index = 0; index < path117.length; index++) {
+    const character = path117[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -49088,7 +50515,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path115) => path115.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path117) => path117.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -49108,7 +50535,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path115) => /[?#]/.test(path115) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path117) => /[?#]/.test(path117) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -49124,7 +50551,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path115) => path115.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path117) => path117.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -49138,8 +50565,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path115) => {
-      const problem = templateProblem(path115);
+    reportPathKeys(context, (path117) => {
+      const problem = templateProblem(path117);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -49156,9 +50583,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path115) => (
+      (path117) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path115.includes("=") && pathVariables(path115).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path117.includes("=") && pathVariables(path117).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -49174,14 +50601,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path115 of pathKeys2(swagger2)) {
-      const key2 = path115.toLowerCase();
+    for (const path117 of pathKeys2(swagger2)) {
+      const key2 = path117.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path115),
+          pointer: childPointer("/paths", path117),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path115)
+            nameExcerpt(path117)
           )
         });
       }
@@ -49625,7 +51052,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit3) {
+function forEachVisibleNonBodyParameter(model, visit5) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -49633,7 +51060,7 @@ function forEachVisibleNonBodyParameter(model, visit3) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit3(parameter);
+    visit5(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -49863,13 +51290,13 @@ var parameterRefRule = {
         const entry = entries[index];
         const ref = isObject(entry) ? asString(entry.$ref) : void 0;
         if (ref === void 0) continue;
-        const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+        const message3 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
           "The parameter reference '{0}' could not be found in the swagger document.",
           nameExcerpt(ref)
         );
-        if (message2 === void 0) continue;
+        if (message3 === void 0) continue;
         const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-        report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
+        report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message3 });
       }
     };
     const visitedPaths = /* @__PURE__ */ new Set();
@@ -50365,19 +51792,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key2, visit3) {
+function forEachTypedNode(model, key2, visit5) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
+    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit5(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -50655,7 +52082,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit3 = (step2) => {
+  const visit5 = (step2) => {
     const schema = step2.schema;
     const seen = step2.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -50669,7 +52096,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit3
+        visit5
       );
     }
   }
@@ -51109,26 +52536,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path115 = [];
+    const path117 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path115.push(start);
+    path117.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path115.pop();
+        path117.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path115.slice(path115.indexOf(target2)));
+      if (seen === "grey") cycles.push(path117.slice(path117.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path115.push(target2);
+        path117.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -51149,11 +52576,11 @@ function requiredEdges(model) {
   }
   return edges;
 }
-var DEFINITIONS_PREFIX = "/definitions/";
+var DEFINITIONS_PREFIX2 = "/definitions/";
 function definitionNameOf(schema) {
   const pointer = schema.pointer;
-  const end = pointer.indexOf("/", DEFINITIONS_PREFIX.length);
-  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX.length, end === -1 ? void 0 : end));
+  const end = pointer.indexOf("/", DEFINITIONS_PREFIX2.length);
+  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX2.length, end === -1 ? void 0 : end));
 }
 function addRequiredTargets(schema, targets) {
   if (!isObject(schema) || !Array.isArray(schema.required)) return targets;
@@ -51998,7 +53425,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path115 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path117 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -52006,17 +53433,17 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path115}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path117}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
-function familyRule(id, title, description, message2, problem, example) {
+function familyRule(id, title, description, message3, problem, example) {
   return {
     id,
     file: "swagger",
     title,
     description,
     levels: sameLevels("error"),
-    msMessage: message2,
+    msMessage: message3,
     example: { placement: "paths", bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
@@ -52024,7 +53451,7 @@ function familyRule(id, title, description, message2, problem, example) {
         for (const annotated of problem(members)) {
           report2({
             pointer: childPointer(annotated.pointer, "family"),
-            message: fill(message2, nameExcerpt(family))
+            message: fill(message3, nameExcerpt(family))
           });
         }
       }
@@ -52244,24 +53671,24 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path115) {
-  return withoutTrailingSlashes(routeOf(path115)).toLowerCase();
+function templateShape(path117) {
+  return withoutTrailingSlashes(routeOf(path117)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
-function urlRule(id, title, message2, broken, example) {
+function urlRule(id, title, message3, broken, example) {
   return {
     id,
     file: "swagger",
     title,
     description: `The platform fills the notification URL of a webhook registration itself, so the property must be a hidden, always-sent string in the request body (SVR; create-webhook-trigger doc).`,
     levels: sameLevels("error"),
-    msMessage: message2,
+    msMessage: message3,
     example,
     check({ swagger: swagger2, report: report2 }) {
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         for (const url of webhook.urls) {
-          if (broken(url)) report2({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message: message2 });
+          if (broken(url)) report2({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message: message3 });
         }
       }
     }
@@ -52309,7 +53736,7 @@ var webhookRules = [
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        const message2 = fill(
+        const message3 = fill(
           "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
           operationLabel(operation2),
           webhook.urls.length
@@ -52317,11 +53744,11 @@ var webhookRules = [
         if (has(operation2.operation, NOTIFICATION_CONTENT)) {
           report2({
             pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
-            message: `${message2} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+            message: `${message3} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
           });
           continue;
         }
-        report2({ pointer: operation2.pathItemPointer, message: message2 });
+        report2({ pointer: operation2.pathItemPointer, message: message3 });
       }
     }
   },
@@ -52338,20 +53765,20 @@ var webhookRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
-      const message2 = "The notification URL property is not allowed in this position. It is allowed only in input body.";
+      const message3 = "The notification URL property is not allowed in this position. It is allowed only in input body.";
       const keys = holderKeysOf(swagger2);
       const parameters = writtenParameters(swagger2);
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys.parameters[index] & HolderKey.notificationUrl) === 0 || parameter.in === "body") continue;
-        report2({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message: message2 });
+        report2({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message: message3 });
       }
       const schemas = writtenSchemasOf(swagger2);
       const marked = keys.schemasWith(HolderKey.notificationUrl);
       for (let at = 0; at < marked.length; at++) {
         const written2 = schemas[marked[at]];
         if (written2.origin !== "response" && written2.origin !== "global-response") continue;
-        report2({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message: message2 });
+        report2({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message: message3 });
       }
     }
   },
@@ -52506,6 +53933,179 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/yaml-spaceless-marks.ts
+function spacelessMarkAdvice(value, mark) {
+  if (typeof value !== "string") return "";
+  const word = value.split(/\s/)[0];
+  const match2 = mark === ":" ? /^([^:'"]+):([^:].*)$/.exec(word) : /^-([^-].*)$/.exec(word);
+  if (!match2) return "";
+  const meant = mark === ":" ? `${match2[1]}: ${match2[2]}` : `- ${match2[1]}`;
+  return ` It holds the text '${excerpt(value)}': write a space after '${mark}' ('${excerpt(meant)}').`;
+}
+function profileLevelAdvice(value, ruleId, profiles) {
+  if (typeof value !== "string") return "";
+  const [profile, level] = value.split(":");
+  if (profile === void 0 || level === void 0 || !profiles.includes(profile.trim())) return "";
+  return ` A level for one profile is a map: write '${ruleId}: { ${profile.trim()}: ${excerpt(level.trim())} }'.`;
+}
+
+// packages/validator/src/config/config-schema-problems.ts
+var SETTINGS = ["profile", "rules", "ignore", "overrides"];
+var RULES_HINT = "The rule ids are listed in docs/rules.md.";
+var OVERRIDE_KEYS = ["files", "profile", "rules"];
+var LEVEL_LIST = "error, warning, info or off";
+var LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
+var PROFILES_HINT = `The profiles are ${PROFILES.join(", ")}.`;
+var OVERRIDE_EXAMPLE = `For example: "- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`;
+var PATTERNS_HINT = 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".';
+function distinctErrors(errors2) {
+  const missing = new Set(errors2.filter((error2) => error2.keyword === "required").map((e) => e.instancePath));
+  const seen = /* @__PURE__ */ new Set();
+  return errors2.filter((error2) => {
+    if (error2.keyword === "if") return false;
+    if (error2.keyword === "minProperties" && missing.has(error2.instancePath)) return false;
+    const params = error2.params;
+    const key2 = `${error2.instancePath}\0${params.additionalProperty ?? ""}\0${params.missingProperty ?? ""}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
+    return true;
+  });
+}
+function describeSchemaError(error2, root) {
+  const path117 = parsePointer(error2.instancePath);
+  const value = path117.reduce(
+    (node, step2) => node?.[step2],
+    root
+  );
+  const [setting] = path117;
+  if (error2.keyword === "additionalProperties" && path117.length === 0) {
+    const key2 = String(error2.params.additionalProperty);
+    return {
+      message: `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
+      hint: `The settings are ${SETTINGS.join(", ")}.`,
+      path: [key2],
+      atKey: true
+    };
+  }
+  if (setting === "profile") return profileProblem(value, path117, "");
+  if (setting === "rules") return rulesProblem(error2, path117, 1, value, "");
+  if (setting === "ignore") {
+    return {
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path117.length === 1 ? spacelessMarkAdvice(value, "-") : ""}`,
+      hint: PATTERNS_HINT,
+      path: path117,
+      atKey: false
+    };
+  }
+  if (setting === "overrides") return overrideProblem(error2, path117, value);
+  return {
+    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":")}`,
+    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    path: path117,
+    atKey: false
+  };
+}
+function overrideProblem(error2, path117, value) {
+  const index = path117[1];
+  if (index === void 0) {
+    return {
+      message: "'overrides' must be a list of entries, each with files and a profile or rules.",
+      hint: OVERRIDE_EXAMPLE,
+      path: path117,
+      atKey: false
+    };
+  }
+  const entry = `overrides[${nameExcerpt(index)}]`;
+  const [, , key2] = path117;
+  if (key2 === "profile") return profileProblem(value, path117, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error2, path117, 3, value, ` in ${entry}`);
+  if (key2 === "files") {
+    return {
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      hint: PATTERNS_HINT,
+      path: path117,
+      atKey: false
+    };
+  }
+  if (error2.keyword === "additionalProperties") {
+    const unknown = String(error2.params.additionalProperty);
+    return {
+      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
+      hint: `An override has ${OVERRIDE_KEYS.join(", ")}.`,
+      path: [...path117, unknown],
+      atKey: true
+    };
+  }
+  if (error2.keyword === "required") {
+    return {
+      message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
+      hint: OVERRIDE_EXAMPLE,
+      path: path117,
+      atKey: false
+    };
+  }
+  if (error2.keyword === "minProperties") {
+    return {
+      message: `${entry} changes nothing: give it a profile or rules for its files.`,
+      hint: OVERRIDE_EXAMPLE,
+      path: path117,
+      atKey: false
+    };
+  }
+  return {
+    message: `${entry} must be a map with files and a profile or rules.`,
+    hint: OVERRIDE_EXAMPLE,
+    path: path117,
+    atKey: false
+  };
+}
+function profileProblem(value, path117, where2) {
+  return {
+    message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
+    hint: PROFILES_HINT,
+    path: path117,
+    atKey: false
+  };
+}
+function rulesProblem(error2, path117, at, value, where2) {
+  const [ruleId, profile] = path117.slice(at).map(nameExcerpt);
+  if (ruleId === void 0) {
+    return {
+      message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":")}`,
+      hint: RULES_HINT,
+      path: path117,
+      atKey: false
+    };
+  }
+  if (error2.keyword === "additionalProperties") {
+    const key2 = String(error2.params.additionalProperty);
+    return {
+      message: `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
+      hint: PROFILES_HINT,
+      path: [...path117, key2],
+      atKey: true
+    };
+  }
+  const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
+  if (error2.keyword === "enum") {
+    return {
+      message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES)),
+      hint: LEVEL_HINT,
+      path: path117,
+      atKey: false
+    };
+  }
+  if (error2.keyword === "minProperties") {
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path117, atKey: false };
+  }
+  return {
+    message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
+    hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+    path: path117,
+    atKey: false
+  };
+}
+
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
@@ -52516,15 +54116,15 @@ function advising(changeRule, advice) {
 function inCase(changeRule, adviceCase, advice) {
   return { ...changeRule, advice, adviceCase };
 }
-function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+function rule(id, impact, severity, message3, source) {
+  return { id, impact, severity, message: message3, source, microsoftMessage: false };
 }
-function observed(id, impact, severity, message2, pullRequests) {
+function observed(id, impact, severity, message3, pullRequests) {
   return {
     id,
     impact,
     severity,
-    message: message2,
+    message: message3,
     source: `Microsoft change validator (${pullRequests})`,
     microsoftMessage: true
   };
@@ -53024,10 +54624,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path115, options2 = {}) {
+function offsetOfPath(document, path117, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path115.entries()) {
+  for (const [index, step2] of path117.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -53038,7 +54638,7 @@ function offsetOfPath(document, path115, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path115.length - 1;
+    const isLast = index === path117.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53062,20 +54662,203 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path115, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path115, options2));
+  return (path117, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path117, options2));
     return { line, column: col };
   };
 }
 
+// packages/validator/src/config/yaml-syntax-slips.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/config/yaml-slip.ts
+var QUOTE_HINT = `Quoted text is always a plain string: '\u2026' (a ' inside written as '') or "\u2026".`;
+function yamlQuoted(text3) {
+  return enclosedExcerpt(`'${text3.replaceAll("'", "''")}'`);
+}
+function textLine(text3, lines, number) {
+  const start = lines.lineStarts[number - 1];
+  if (start === void 0) return void 0;
+  const end = lines.lineStarts[number] ?? text3.length;
+  const whole = text3.slice(start, end).replace(/\r?\n$/, "");
+  const indent2 = whole.length - whole.trimStart().length;
+  return { number, start, indent: indent2, content: withoutComment(whole.slice(indent2)) };
+}
+function nearestContentLine(text3, lines, number, step2) {
+  for (let at = number + step2; at >= 1 && at <= lines.lineStarts.length; at += step2) {
+    const line = textLine(text3, lines, at);
+    if (line && line.content !== "") return line;
+  }
+  return void 0;
+}
+function withoutComment(content) {
+  const comment2 = /(^|\s)#/.exec(content);
+  return (comment2 ? content.slice(0, comment2.index) : content).trimEnd();
+}
+
+// packages/validator/src/config/yaml-syntax-slips.ts
+var KEY_HINT = "In YAML a key ends with a colon and a space: 'key: value'.";
+function syntaxSlip(error2, text3, document, lines) {
+  const offset = error2.pos[0];
+  const line = textLine(text3, lines, lines.linePos(offset).line);
+  if (!line) return void 0;
+  switch (error2.code) {
+    case "TAB_AS_INDENT":
+      return {
+        message: "A tab indents this line: YAML indents with spaces only.",
+        offset,
+        hint: "Replace the tab with spaces, as many as the lines around it are indented by."
+      };
+    case "BAD_SCALAR_START":
+      return reservedStart(text3, offset);
+    case "DUPLICATE_KEY":
+      return duplicateKey(document, offset, lines);
+    case "BAD_INDENT":
+      return /same column/.test(error2.message) ? unevenIndent(text3, lines, line, error2.message) : void 0;
+    case "MISSING_CHAR":
+      return /map values/.test(error2.message) ? keyWithoutSeparator(line) : void 0;
+    case "BLOCK_AS_IMPLICIT_KEY":
+      if (/block sequence/.test(error2.message)) return unevenIndent(text3, lines, line, "sequence");
+      return keyWithoutSeparator(line) ?? indentedIntoValue(text3, lines, line);
+    case "MULTILINE_IMPLICIT_KEY":
+      return keyWithoutSeparator(line) ?? indentedIntoValue(text3, lines, line);
+    default:
+      return void 0;
+  }
+}
+function keyWithoutSeparator(line) {
+  const item = /^-\s+/.exec(line.content)?.[0] ?? "";
+  const entry = line.content.slice(item.length);
+  const offset = line.start + line.indent + item.length;
+  if (/:(\s|$)/.test(entry) || /^['"[{]/.test(entry)) return void 0;
+  const noSpace = /^([^\s:]+):(\S.*)$/.exec(entry);
+  if (noSpace)
+    return {
+      message: `'${excerpt(entry)}' has no space after ':', so YAML reads it as one word, not a key and its value: write ${yamlPair(noSpace[1], noSpace[2])}.`,
+      offset,
+      hint: KEY_HINT
+    };
+  const noColon = /^([^\s:]+)\s+([^\s:][^:]*)$/.exec(entry);
+  if (noColon)
+    return {
+      message: `'${excerpt(entry)}' has no ':' after its key: write ${yamlPair(noColon[1], noColon[2])}.`,
+      offset,
+      hint: KEY_HINT
+    };
+  return void 0;
+}
+function yamlPair(key2, value) {
+  return `'${excerpt(key2)}: ${excerpt(value)}'`;
+}
+function indentedIntoValue(text3, lines, line) {
+  const next = nearestContentLine(text3, lines, line.number, 1);
+  if (!next || next.indent <= line.indent) return void 0;
+  return {
+    message: `This line is indented more than line ${line.number} above it (${plural(next.indent, "space")}, not ${line.indent}), whose key has its value already: indent it as line ${line.number}.`,
+    offset: next.start + next.indent,
+    hint: "A line is indented deeper than the one above it only under a key that ends with ':'."
+  };
+}
+function unevenIndent(text3, lines, line, parserMessage2) {
+  const above = nearestContentLine(text3, lines, line.number, -1);
+  if (!above || above.indent === line.indent) return void 0;
+  const what = /sequence/.test(parserMessage2) ? "the items of one list" : "the keys of one map";
+  return {
+    message: `This line is indented by ${plural(line.indent, "space")} and line ${above.number} above it by ${above.indent}: ${what} start at the same column.`,
+    offset: line.start + line.indent,
+    hint: "Indent it as the lines it belongs with, or as the key it belongs under, with spaces."
+  };
+}
+function reservedStart(text3, offset) {
+  const lineEnd2 = text3.indexOf("\n", offset);
+  let value = text3.slice(offset, lineEnd2 === -1 ? text3.length : lineEnd2);
+  const lineStart2 = text3.lastIndexOf("\n", offset) + 1;
+  if (/[[{]/.test(text3.slice(lineStart2, offset))) value = value.split(/[,\]}]/)[0];
+  value = value.replace(/\s#.*$/, "").trim();
+  return {
+    message: `A YAML value cannot start with ${text3.charAt(offset)} unless it is quoted: write ${yamlQuoted(value)}.`,
+    offset,
+    hint: QUOTE_HINT
+  };
+}
+function duplicateKey(document, offset, lines) {
+  let first;
+  let key2;
+  (0, import_yaml2.visit)(document, {
+    Map(_, map2) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml2.isScalar)(pair.key)) continue;
+        const earlier2 = seen.get(pair.key.value);
+        if (earlier2 && pair.key.range?.[0] === offset) {
+          [first, key2] = [earlier2, pair.key.value];
+          return import_yaml2.visit.BREAK;
+        }
+        if (!earlier2) seen.set(pair.key.value, pair);
+      }
+      return void 0;
+    }
+  });
+  const firstOffset = first?.key?.range?.[0];
+  if (firstOffset === void 0) return void 0;
+  return {
+    message: `The key ${quoted(key2)} is written twice in this map, first on line ${lines.linePos(firstOffset).line}: keep one of them.`,
+    offset,
+    hint: "YAML refuses a map that names a key twice, as the later would replace the first."
+  };
+}
+
+// packages/validator/src/config/yaml-parsed-slips.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function parsedSlip(text3, document) {
+  let slip;
+  const anchors = /* @__PURE__ */ new Set();
+  (0, import_yaml3.visit)(document, {
+    Node(_, node, path117) {
+      if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
+        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path117);
+        return import_yaml3.visit.BREAK;
+      }
+      if (node.anchor) anchors.add(node.anchor);
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path117.at(-1))) {
+        slip = itemIndentedIntoItem(text3, node);
+        if (slip) return import_yaml3.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  return slip;
+}
+function unanchoredAlias(text3, start, end, path117) {
+  const written2 = text3.slice(start, end).trim();
+  const what = isIgnorePattern(path117) ? "pattern" : "value";
+  return {
+    message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
+    offset: start,
+    hint: QUOTE_HINT
+  };
+}
+function isIgnorePattern(path117) {
+  const setting = path117.find(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path117.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && setting.key.value === "ignore";
+}
+function itemIndentedIntoItem(text3, node) {
+  if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
+  const written2 = text3.slice(node.range[0], node.range[1]);
+  const item = /\n[ \t]*(-\s)/.exec(written2);
+  if (!item) return void 0;
+  return {
+    message: `This list item is indented deeper than the item above it, so YAML reads it as more of that item, ${quoted(node.value)}: start its '-' at the column of the item above.`,
+    offset: node.range[0] + item.index + item[0].length - item[1].length,
+    hint: "The items of one list start at the same column, each with a dash and a space."
+  };
+}
+
 // packages/validator/src/config/load-config.ts
-var SETTINGS = ["profile", "rules", "ignore"];
-var LEVEL_LIST = "error, warning, info or off";
-var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path23.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path25.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -53084,24 +54867,25 @@ async function loadConfig(options2) {
   return { ...parseConfig(text3, file, options2), foundBySearch: true };
 }
 function parseConfig(text3, file, options2) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  const problemAt = (message2, offset, hint) => {
+  const source = withoutByteOrderMark(text3);
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(source, { lineCounter, prettyErrors: false });
+  const problemAt = (message3, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
     const location = { file: toDisplayPath(options2.cwd, file), line, column: col };
-    return { offset, error: new UsageError(message2, { location, hint }) };
+    return { offset, error: new UsageError(message3, { location, hint }) };
   };
-  const fail = (message2, offset, hint) => {
-    throw problemAt(message2, offset, hint).error;
+  const fail = (message3, offset, hint) => {
+    throw problemAt(message3, offset, hint).error;
   };
-  if (isJsonFile(file) && withoutByteOrderMark(text3).trim() === "") {
+  if (isJsonFile(file) && source.trim() === "") {
     fail(
       "The configuration file is empty, which is not valid JSON.",
       0,
       "Write {} in it for a configuration that changes nothing, or write the settings there."
     );
   }
-  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text3)) : void 0;
+  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : void 0;
   if (jsonIssue) {
     const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
     fail(
@@ -53119,12 +54903,16 @@ function parseConfig(text3, file, options2) {
     );
   }
   if (syntaxError) {
+    const slip2 = syntaxSlip(syntaxError, source, document, lineCounter);
+    if (slip2) fail(slip2.message, slip2.offset, slip2.hint);
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
   }
+  const slip = parsedSlip(source, document);
+  if (slip) fail(slip.message, slip.offset, slip.hint);
   const value = toPlainValue(document, fail) ?? {};
   const problems = [];
   if (!(0, import_validate_config.default)(value)) {
@@ -53140,56 +54928,85 @@ function parseConfig(text3, file, options2) {
     }
   }
   const config2 = value;
+  const overrides = Array.isArray(config2.overrides) ? config2.overrides.map((entry) => isObject(entry) ? entry : {}) : [];
   const known = options2.ruleIds ?? ALL_RULES.map((rule2) => rule2.id);
   const knownSet = new Set(known);
   const closestRule = closestMatcher(known);
-  const rules = isObject(config2.rules) ? config2.rules : {};
-  for (const ruleId of Object.keys(rules)) {
-    if (knownSet.has(ruleId)) continue;
-    const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
-    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
-    problems.push(
-      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(
-        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, closestRule)}`,
-        offset,
-        RULES_HINT
-      )
-    );
+  for (const { at, rules, where: where2 } of ruleMapsOf(config2.rules, overrides)) {
+    for (const ruleId of Object.keys(rules)) {
+      const offset = offsetOfPath(document, [...at, ruleId], { key: true });
+      if (where2 !== "" && ruleId === CONFIG_LOOSENED_RULE_ID) {
+        problems.push(
+          problemAt(
+            `${ruleId} judges the configuration file itself, not connector folders: it has no level${where2}.`,
+            offset,
+            "Set its level in the file's top-level rules."
+          )
+        );
+        continue;
+      }
+      if (knownSet.has(ruleId)) continue;
+      const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
+      problems.push(
+        otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(
+          `Unknown rule '${nameExcerpt(ruleId)}'${where2}.${didYouMean(ruleId, closestRule)}`,
+          offset,
+          RULES_HINT
+        )
+      );
+    }
   }
-  const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
-  for (const [index, pattern] of patterns.entries()) {
-    const meant = typeof pattern === "string" ? patternWithSlashes(pattern) : void 0;
-    if (meant === void 0) continue;
-    problems.push(
-      problemAt(
-        `The ignore pattern '${nameExcerpt(pattern)}' ${separatesFoldersWithBackslash("a glob reads as an escape: it matches no folder", nameExcerpt(meant))}`,
-        offsetOfPath(document, ["ignore", String(index)]),
-        IGNORE_BACKSLASH_HINT
-      )
-    );
+  for (const { at, patterns, named: named2, where: where2 } of patternListsOf(config2.ignore, overrides)) {
+    for (const [index, pattern] of patterns.entries()) {
+      const meant = typeof pattern === "string" ? patternWithSlashes(pattern) : void 0;
+      if (meant === void 0) continue;
+      problems.push(
+        problemAt(
+          `The ${named2} '${nameExcerpt(pattern)}'${where2} ${separatesFoldersWithBackslash("a glob reads as an escape: it matches no folder", nameExcerpt(meant))}`,
+          offsetOfPath(document, [...at, String(index)]),
+          IGNORE_BACKSLASH_HINT
+        )
+      );
+    }
   }
   if (problems.length > 0)
     throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
+  const ignore2 = config2.ignore ?? [];
   return {
     path: file,
     ...config2.profile && { profile: config2.profile },
     rules: config2.rules ?? {},
-    ignore: config2.ignore ?? []
+    ignore: ignore2,
+    ignorePlaces: ignore2.map((_, index) => {
+      const { line, col } = lineCounter.linePos(offsetOfPath(document, ["ignore", String(index)]));
+      return { line, column: col };
+    }),
+    ...config2.overrides && { overrides: config2.overrides }
   };
+}
+function ruleMapsOf(rules, overrides) {
+  return [
+    { at: ["rules"], rules: isObject(rules) ? rules : {}, where: "" },
+    ...overrides.map((entry, index) => ({
+      at: ["overrides", String(index), "rules"],
+      rules: isObject(entry.rules) ? entry.rules : {},
+      where: ` in overrides[${index}]`
+    }))
+  ];
+}
+function patternListsOf(ignore2, overrides) {
+  return [
+    { at: ["ignore"], patterns: Array.isArray(ignore2) ? ignore2 : [], named: "ignore pattern", where: "" },
+    ...overrides.map((entry, index) => ({
+      at: ["overrides", String(index), "files"],
+      patterns: Array.isArray(entry.files) ? entry.files : [],
+      named: "files pattern",
+      where: ` in overrides[${index}]`
+    }))
+  ];
 }
 function firstJsonSyntaxIssue(text3) {
   return JsonDocument.parse(text3).syntaxIssues[0];
-}
-function distinctErrors(errors2) {
-  const seen = /* @__PURE__ */ new Set();
-  return errors2.filter((error2) => {
-    if (error2.keyword === "if") return false;
-    const extra = error2.params.additionalProperty ?? "";
-    const key2 = `${error2.instancePath}\0${extra}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
-    return true;
-  });
 }
 function toPlainValue(document, fail) {
   try {
@@ -53204,8 +55021,8 @@ function toPlainValue(document, fail) {
 }
 var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
-function parserMessage(message2) {
-  return excerpt(message2.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
+function parserMessage(message3) {
+  return excerpt(message3.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {
@@ -53225,7 +55042,7 @@ async function readConfigText(file, cwd) {
     if (error2.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown2 },
-        hint: `Give the file itself, e.g. ${import_node_path23.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path25.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown2, error2, {
@@ -53246,77 +55063,6 @@ function notReadReason(error2) {
   const code2 = error2.code;
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
-function describeSchemaError(error2, root) {
-  const path115 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path115.map(nameExcerpt);
-  const value = path115.reduce(
-    (node, step2) => node?.[step2],
-    root
-  );
-  const levelHint = `A level is ${LEVEL_LIST}.`;
-  if (error2.keyword === "additionalProperties") {
-    const key2 = String(error2.params.additionalProperty);
-    const name = nameExcerpt(key2);
-    if (path115.length === 0) {
-      return {
-        message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
-        hint: `The settings are ${SETTINGS.join(", ")}.`,
-        path: [key2],
-        atKey: true
-      };
-    }
-    return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
-      hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path115, key2],
-      atKey: true
-    };
-  }
-  if (setting === "profile") {
-    return {
-      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
-      hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path115,
-      atKey: false
-    };
-  }
-  if (setting === "rules" && ruleId !== void 0) {
-    const where2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
-    if (error2.keyword === "enum") {
-      return {
-        message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
-        hint: levelHint,
-        path: path115,
-        atKey: false
-      };
-    }
-    if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path115, atKey: false };
-    }
-    return {
-      message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
-      hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path115,
-      atKey: false
-    };
-  }
-  if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path115, atKey: false };
-  }
-  if (setting === "ignore") {
-    return {
-      message: "'ignore' must be a list of glob patterns (non-empty strings).",
-      hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path115,
-      atKey: false
-    };
-  }
-  return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path115,
-    atKey: false
-  };
-}
 
 // packages/validator/src/model/repeated-places.ts
 var NAMED_LINES = 3;
@@ -53332,18 +55078,18 @@ function repeatedPlaces(lines) {
 
 // packages/validator/src/model/other-places.ts
 var MAX_RELATED_PLACES = 100;
-function namePlaces(message2, others2, position) {
+function namePlaces(message3, others2, position) {
   const offsets = [...others2.offsets].sort((a, b) => a - b);
   const lines = offsets.map((offset) => position(offset).line);
   const related = offsets.slice(0, MAX_RELATED_PLACES).map((offset) => {
     const { line, column } = position(offset);
     return { line, column };
   });
-  const at = Math.min(others2.at ?? message2.length, message2.length);
+  const at = Math.min(others2.at ?? message3.length, message3.length);
   const words = placesWords(others2.wording, lines);
   return {
-    message: `${message2.slice(0, at)}${words}${message2.slice(at)}`,
-    messageWithoutPlaces: message2,
+    message: `${message3.slice(0, at)}${words}${message3.slice(at)}`,
+    messageWithoutPlaces: message3,
     related
   };
 }
@@ -53423,8 +55169,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path115, method, pathItemPlace, operation2) {
-    this.path = path115;
+  constructor(path117, method, pathItemPlace, operation2) {
+    this.path = path117;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -53703,18 +55449,18 @@ var SwaggerModel = class {
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
-  walkSchema(schema, pointer, visit3) {
-    this.walkSchemaSteps(schema, pointer, (step2) => visit3(step2.node()));
+  walkSchema(schema, pointer, visit5) {
+    this.walkSchemaSteps(schema, pointer, (step2) => visit5(step2.node()));
   }
   /**
    * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
    * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
    */
-  walkSchemaSteps(schema, root, visit3) {
+  walkSchemaSteps(schema, root, visit5) {
     let walker = this.walker;
     if (walker === void 0) walker = this.walker = new SchemaWalker(this);
     else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit3);
+    walker.run(schema, root, visit5);
   }
   /**
    * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
@@ -53725,11 +55471,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path115 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path115)) continue;
-      let pathItem = asObject(paths[path115]);
+    for (const path117 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path117)) continue;
+      let pathItem = asObject(paths[path117]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path115);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path117);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -53745,7 +55491,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path115, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path117, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -53875,6 +55621,7 @@ function ruleReports(connector, options2) {
     profile: options2.profile,
     swagger: swagger2,
     apiProperties: apiProperties2,
+    isRuleOn: (ruleId) => activeRuleIds(options2).has(ruleId),
     report: (report2) => {
       const severity = reportSeverity(report2.severity, current.level);
       if (listed3 < MAX_FINDINGS_PER_RULE) {
@@ -53904,18 +55651,25 @@ function ruleReports(connector, options2) {
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options2) {
+  return activeRuleSet(options2).active;
+}
+function activeRuleIds(options2) {
+  return activeRuleSet(options2).ids;
+}
+function activeRuleSet(options2) {
   let byProfile = activeRuleCache.get(options2.rules);
   if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
   const cached = byProfile.get(options2.profile);
-  if (cached && cached.overrides === options2.overrides) return cached.active;
+  if (cached && cached.overrides === options2.overrides) return cached;
   const active = [];
   for (const rule2 of options2.rules) {
     if (!isFolderRule(rule2)) continue;
     const level = effectiveLevel(rule2, options2.profile, options2.overrides);
     if (level !== "off") active.push({ rule: rule2, level });
   }
-  byProfile.set(options2.profile, { overrides: options2.overrides, active });
-  return active;
+  const entry = { overrides: options2.overrides, active, ids: new Set(active.map(({ rule: rule2 }) => rule2.id)) };
+  byProfile.set(options2.profile, entry);
+  return entry;
 }
 function locateFindings(connector, pending2) {
   const places = pointerPlaces(connector, pending2);
@@ -53997,16 +55751,116 @@ function fileOf(connector, kind) {
   return connector.files[kind];
 }
 
-// packages/validator/src/config/config-loosening.ts
+// packages/validator/src/config/lowered-levels.ts
 var RANK = { off: 0, info: 1, warning: 2, error: 3 };
 function isLowerLevel(level, than) {
   return RANK[level] < RANK[than];
 }
+function describeLowered(ruleId, lowered, scope2 = "") {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of lowered) {
+    const key2 = `${entry.from}>${entry.to}`;
+    groups2.set(key2, [...groups2.get(key2) ?? [], entry]);
+  }
+  const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinedList(entries.map((entry) => entry.profile))}`;
+  const everyOff = lowered.every((entry) => entry.to === "off");
+  if (groups2.size === 1) {
+    const { from, to } = lowered[0];
+    const verb = to === "off" ? `turns ${ruleId} off` : `lowers ${ruleId} to ${to}`;
+    return `${verb}${scope2}${forProfiles(lowered)} (was ${from} at the base)`;
+  }
+  const parts = [...groups2.values()].map(
+    (entries) => `${entries[0].from} \u2192 ${entries[0].to}${forProfiles(entries)}`
+  );
+  return `${everyOff ? `turns ${ruleId} off` : `lowers ${ruleId}`}${scope2} (${parts.join(", ")}; base \u2192 this change)`;
+}
+
+// packages/validator/src/config/override-loosening.ts
+function overrideLoosening(base2, head, rules) {
+  const keys = new Set([...base2.overrides ?? [], ...head.overrides ?? []].map(filesKey));
+  return [...keys].flatMap((key2) => {
+    const from = settingsOf(base2, key2);
+    const to = settingsOf(head, key2);
+    const scope2 = ` in overrides for ${joinedList(to.files.map(nameExcerpt), { max: 3, quote: "'" })}`;
+    const at = (index, ...rest) => index !== void 0 ? ["overrides", String(index), ...rest] : ["overrides", ...to.lastAt === void 0 ? [] : [String(to.lastAt)]];
+    const found = [];
+    const lowered = from.profile === to.profile ? [] : rules.filter((rule2) => loweredLevels(rule2, from, to).length > 0);
+    if (lowered.length > 0) {
+      found.push({
+        kind: "profile",
+        path: at(to.profileAt, "profile"),
+        atKey: false,
+        message: profileMessage(scope2, lowered, from, to)
+      });
+    }
+    const sameProfile = { ...from, profile: to.profile };
+    for (const rule2 of rules) {
+      if (!from.ruleAt.has(rule2.id) && !to.ruleAt.has(rule2.id)) continue;
+      const levels = loweredLevels(rule2, sameProfile, to);
+      if (levels.length === 0) continue;
+      found.push({
+        kind: "rule",
+        path: at(to.ruleAt.get(rule2.id), "rules", rule2.id),
+        atKey: to.ruleAt.has(rule2.id),
+        message: describeLowered(rule2.id, levels, scope2)
+      });
+    }
+    return found;
+  });
+}
+function filesKey(override) {
+  return JSON.stringify(override.files);
+}
+function settingsOf(config2, key2) {
+  const settings = {
+    files: JSON.parse(key2),
+    rules: config2.rules,
+    ruleAt: /* @__PURE__ */ new Map()
+  };
+  for (const [index, override] of (config2.overrides ?? []).entries()) {
+    if (filesKey(override) !== key2) continue;
+    settings.lastAt = index;
+    if (override.profile) {
+      settings.profile = override.profile;
+      settings.profileAt = index;
+    }
+    if (!override.rules) continue;
+    settings.rules = mergeRuleOverrides(settings.rules, override.rules);
+    for (const ruleId of Object.keys(override.rules)) settings.ruleAt.set(ruleId, index);
+  }
+  return settings;
+}
+function loweredLevels(rule2, from, to) {
+  return PROFILES.flatMap((profile) => {
+    const before = effectiveLevel(rule2, from.profile ?? profile, from.rules);
+    const after = effectiveLevel(rule2, to.profile ?? profile, to.rules);
+    return isLowerLevel(after, before) ? [{ profile, from: before, to: after }] : [];
+  });
+}
+function profileMessage(scope2, lowered, from, to) {
+  const gives = to.profile === void 0 ? `gives no profile${scope2}` : `gives profile ${to.profile}${scope2}`;
+  const examples = lowered.slice(0, 3).map((rule2) => {
+    const [first] = loweredLevels(rule2, from, to);
+    return `${rule2.id} ${first.from} \u2192 ${first.to}`;
+  });
+  const more = lowered.length > examples.length ? `, and ${lowered.length - examples.length} more` : "";
+  const count = lowered.length === 1 ? "1 rule" : `${lowered.length} rules`;
+  if (from.profile !== void 0) {
+    return `${gives} (was ${from.profile} at the base), which lowers ${count} for those folders (${examples.join(", ")}${more})`;
+  }
+  const had = PROFILES.filter(
+    (profile) => lowered.some((rule2) => loweredLevels(rule2, from, to).some((entry) => entry.profile === profile))
+  );
+  return `${gives} (each folder had its own at the base), which lowers ${count} for those that were ${joinedList(had, { conjunction: "or" })} (${examples.join(", ")}${more})`;
+}
+
+// packages/validator/src/config/config-loosening.ts
 function configLoosening(base2, head, rules, options2 = {}) {
   return [
     ...profileLoosening(base2, head, rules),
     ...rules.flatMap((rule2) => ruleLoosening(rule2, base2, head)),
-    ...ignoreLoosening(base2, head, options2)
+    ...ignoreLoosening(base2, head, options2),
+    ...overrideLoosening(base2, head, rules)
   ];
 }
 function ruleLoosening(rule2, base2, head) {
@@ -54020,24 +55874,6 @@ function ruleLoosening(rule2, base2, head) {
   return [
     { kind: "rule", path: ["rules", rule2.id], atKey: true, message: describeLowered(rule2.id, lowered) }
   ];
-}
-function describeLowered(ruleId, lowered) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const entry of lowered) {
-    const key2 = `${entry.from}>${entry.to}`;
-    groups2.set(key2, [...groups2.get(key2) ?? [], entry]);
-  }
-  const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinedList(entries.map((entry) => entry.profile))}`;
-  const everyOff = lowered.every((entry) => entry.to === "off");
-  if (groups2.size === 1) {
-    const { from, to } = lowered[0];
-    const verb = to === "off" ? `turns ${ruleId} off` : `lowers ${ruleId} to ${to}`;
-    return `${verb}${forProfiles(lowered)} (was ${from} at the base)`;
-  }
-  const parts = [...groups2.values()].map(
-    (entries) => `${entries[0].from} \u2192 ${entries[0].to}${forProfiles(entries)}`
-  );
-  return `${everyOff ? `turns ${ruleId} off` : `lowers ${ruleId}`} (${parts.join(", ")}; base \u2192 this change)`;
 }
 function profileLoosening(base2, head, rules) {
   const from = base2.profile ?? "custom";
@@ -54124,9 +55960,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path115) {
-  const [setting, ruleId] = path115;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path115];
+function placeIn(config2, path117) {
+  const [setting, ruleId] = path117;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path117];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -54134,8 +55970,98 @@ function strictestLevel(rule2, config2) {
   );
 }
 
+// packages/validator/src/config/ignored-folders.ts
+var import_node_path26 = __toESM(require("node:path"), 1);
+function ignoredFoldersAskedFor(found, paths, cwd, config2) {
+  if (config2.ignore.length === 0) return [];
+  const skipped = /* @__PURE__ */ new Map();
+  for (const folder of found) {
+    const index = ignoringPattern(folder, config2);
+    if (index !== void 0) skipped.set(folder, index);
+  }
+  if (skipped.size === 0) return [];
+  const asked = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const root = import_node_path26.default.resolve(cwd, given2);
+    const under = found.filter((folder) => isWithin(root, folder));
+    if (under.length > 0 && under.every((folder) => skipped.has(folder)))
+      for (const folder of under) asked.add(folder);
+  }
+  return found.filter((folder) => asked.has(folder)).map((folder) => {
+    const index = skipped.get(folder);
+    const line = config2.ignorePlaces?.[index]?.line;
+    return {
+      path: toDisplayPath(cwd, folder),
+      pattern: config2.ignore[index],
+      file: toDisplayPath(cwd, config2.path),
+      ...line !== void 0 && { line }
+    };
+  });
+}
+function ignoredFolderNote(ignored) {
+  const place2 = `${ignored.file}${ignored.line === void 0 ? "" : `:${ignored.line}`}`;
+  return `${ignored.path} is not validated: the ignore pattern '${nameExcerpt(ignored.pattern)}' (${place2}) skips it.`;
+}
+function unmatchedIgnorePatterns(found, paths, cwd, config2, platform = process.platform) {
+  if (config2.ignore.length === 0 || !config2.path) return [];
+  const folderOfFile = import_node_path26.default.dirname(config2.path);
+  if (!paths.some((given2) => isWithin(import_node_path26.default.resolve(cwd, given2), folderOfFile))) return [];
+  const relative = found.map((folder) => relativeTo(folderOfFile, folder));
+  return config2.ignore.flatMap(
+    (pattern, index) => relative.some((folder) => ignorePatternMatches(pattern, folder, platform)) ? [] : [index]
+  );
+}
+function folderThePatternIsWrittenFrom(pattern, found, config2, platform = process.platform) {
+  for (let folder = import_node_path26.default.dirname(import_node_path26.default.dirname(config2.path)); ; folder = import_node_path26.default.dirname(folder)) {
+    if (found.some((connector) => ignorePatternMatches(pattern, relativeTo(folder, connector), platform)))
+      return folder;
+    if (import_node_path26.default.dirname(folder) === folder) return void 0;
+  }
+}
+function patternForConnectorsUnder(pattern, found, config2) {
+  const folderOfFile = import_node_path26.default.dirname(config2.path);
+  const folder = withoutTrailingSlashes(pattern);
+  for (const candidate of [`${folder}/*`, `${folder}/**`]) {
+    if (found.some((connector) => ignorePatternMatches(candidate, relativeTo(folderOfFile, connector))))
+      return candidate;
+    const from = folderThePatternIsWrittenFrom(candidate, found, config2);
+    if (from) return slashSeparated(import_node_path26.default.join(import_node_path26.default.relative(folderOfFile, from), candidate));
+  }
+  return void 0;
+}
+function relativeTo(folder, connector) {
+  return slashSeparated(import_node_path26.default.relative(folder, connector));
+}
+function unmatchedIgnoreFindings(found, paths, cwd, config2) {
+  const unmatched = unmatchedIgnorePatterns(found, paths, cwd, config2);
+  const rule2 = configurationRules.find((candidate) => candidate.id === CONFIG_IGNORE_UNMATCHED_RULE_ID);
+  if (unmatched.length === 0 || !config2.path) return [];
+  const level = strictestLevel(rule2, config2);
+  if (level === "off") return [];
+  const file = config2.path;
+  const folderOfFile = import_node_path26.default.dirname(file);
+  const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
+  return unmatched.map((index) => {
+    const pattern = config2.ignore[index];
+    const from = folderThePatternIsWrittenFrom(pattern, found, { ...config2, path: file });
+    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, { ...config2, path: file });
+    const unmatchedWords = `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder under the file's folder, ${shownFolder}, so it skips nothing`;
+    const message3 = from ? `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder, so it skips nothing: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path26.default.join(import_node_path26.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' to skip the connector folders in it.` : `${unmatchedWords}.`;
+    const place2 = config2.ignorePlaces?.[index] ?? { line: 1, column: 1 };
+    return locatedFinding({
+      ruleId: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+      severity: level,
+      message: message3,
+      file: toDisplayPath(cwd, file),
+      line: place2.line,
+      column: place2.column,
+      connector: toDisplayPath(cwd, folderOfFile)
+    });
+  });
+}
+
 // packages/validator/src/diff/baseline.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   return compareWithBaseline(current, base2).findings;
 }
@@ -54225,11 +56151,11 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path24.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path27.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
-  const message2 = matchedMessage(finding);
-  return finding.connector && finding.connector !== "." ? message2.split(finding.connector).join("<connector>") : message2;
+  const message3 = matchedMessage(finding);
+  return finding.connector && finding.connector !== "." ? message3.split(finding.connector).join("<connector>") : message3;
 }
 function countKeys(findings, key2) {
   const counts = /* @__PURE__ */ new Map();
@@ -54278,9 +56204,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path115, method, body) => `{
+var operation = (path117, method, body) => `{
   "paths": {
-    "${path115}": {
+    "${path117}": {
       "${method}": ${body}
     }
   }
@@ -54399,7 +56325,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only (preferred to one a single edit away added beside it) or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -54606,7 +56532,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An operation's summary or description is located on the edited key (of both, the first in the file), the line a pull request's diff changed, not on the operation's first line.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An edited text is located on the edited key, the line a pull request's diff changed, not on the first line of what holds it: an operation's summary or description (of both, the first in the file), a response's or a webhook payload's (x-ms-notification-content) description, and info's title, description or contact (on the edited field inside it; an edit of info's version or other keys, a CHG-OTHER, is on its key too). A deleted text is located where it left its place, as a deleted field is.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -54761,22 +56687,22 @@ function policyInstanceLabel(instance) {
 var MAX_LISTED_PATHS = 50;
 var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 function ownChange(change) {
-  return { change, kind: kindKey(change) };
+  return { change, kind: kindKey2(change) };
 }
 function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path115 = [];
+  const path117 = [];
   const exhausted = /* @__PURE__ */ new Set();
-  const visit3 = (node) => {
+  const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path115.push(part.step);
-        if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path115.pop();
+        if (part.step !== void 0) path117.push(part.step);
+        if (visit5(part.nested)) listedAny = true;
+        if (part.step !== void 0) path117.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -54784,13 +56710,13 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path115, ...part.change.path] });
+      result.push({ ...part.change, path: [...path117, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
     return listedAny;
   };
-  visit3(root);
+  visit5(root);
   for (const [kind, tally2] of tallies) {
     const total2 = totals.get(kind);
     if (total2 <= tally2.listed) continue;
@@ -54825,7 +56751,7 @@ function pathsToEachKind(root) {
   }
   return totals;
 }
-function kindKey(change) {
+function kindKey2(change) {
   const detail = change.detail === void 0 ? "" : change.detail;
   return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
 }
@@ -56677,8 +58603,8 @@ var RepeatCheck = class {
     return false;
   }
   /** Whether a change of the group has `message`; the change asked about is one from now on. */
-  lookUp(messages, message2) {
-    return messages.size === messages.add(message2).size;
+  lookUp(messages, message3) {
+    return messages.size === messages.add(message3).size;
   }
 };
 function dedupeKey(change) {
@@ -56935,27 +58861,34 @@ function forEachOutOfPlace(names3, kept, beforeIndex, found) {
   close2(beforeIndex.size);
 }
 function pairLookAlikes(deleted, added, renames) {
+  const addedByLower = /* @__PURE__ */ new Map();
+  for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
+  const twins = uniquePairs(deleted, (was) => addedByLower.get(was.toLowerCase()) ?? []);
+  for (const [was, is] of twins) renames.set(was, { to: is, kind: "letterCase" });
+  const paired = new Set(twins.values());
+  const deletedLeft = deleted.filter((was) => !twins.has(was));
+  const addedLeft = added.filter((is) => !paired.has(is));
+  if (deletedLeft.length * addedLeft.length > MAX_LOOK_ALIKE_PAIRS) return;
+  const lookAlikes = uniquePairs(deletedLeft, (was) => {
+    const lower = was.toLowerCase();
+    return addedLeft.filter((is) => swapAwareDistance(lower, is.toLowerCase(), 1) <= 1);
+  });
+  for (const [was, is] of lookAlikes) renames.set(was, { to: is, kind: "lookAlike" });
+}
+function uniquePairs(deleted, near) {
   const nearDeleted = /* @__PURE__ */ new Map();
   const nearAdded = /* @__PURE__ */ new Map();
-  const pair = (was, is) => {
-    listIn(nearDeleted, was).push(is);
-    listIn(nearAdded, is).push(was);
-  };
-  if (deleted.length * added.length <= MAX_LOOK_ALIKE_PAIRS) {
-    for (const was of deleted) {
-      const lower = was.toLowerCase();
-      for (const is of added) if (swapAwareDistance(lower, is.toLowerCase(), 1) <= 1) pair(was, is);
-    }
-  } else {
-    const addedByLower = /* @__PURE__ */ new Map();
-    for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
-    for (const was of deleted) for (const is of addedByLower.get(was.toLowerCase()) ?? []) pair(was, is);
+  for (const was of deleted) {
+    const found = near(was);
+    if (found.length === 0) continue;
+    nearDeleted.set(was, found);
+    for (const is of found) listIn(nearAdded, is).push(was);
   }
-  for (const [was, near] of nearDeleted) {
-    const is = near[0];
-    if (near.length !== 1 || nearAdded.get(is).length !== 1) continue;
-    renames.set(was, { to: is, kind: was.toLowerCase() === is.toLowerCase() ? "letterCase" : "lookAlike" });
+  const pairs2 = /* @__PURE__ */ new Map();
+  for (const [was, found] of nearDeleted) {
+    if (found.length === 1 && nearAdded.get(found[0]).length === 1) pairs2.set(was, found[0]);
   }
+  return pairs2;
 }
 function listIn(lists, key2) {
   let list3 = lists.get(key2);
@@ -57093,6 +59026,21 @@ function nearestPlaces(count, placeOf3) {
       return preceding[position];
     }
   };
+}
+
+// packages/validator/src/diff/edited-member-place.ts
+function editedMemberPlace(was, is, at, edited) {
+  if (!isObject(is)) return { pointer: at, atValueEnd: false };
+  const kept = Object.keys(is).find((key2) => edited.includes(key2));
+  if (kept === void 0) {
+    const deleted = isObject(was) ? Object.keys(was).find((key2) => edited.includes(key2)) : void 0;
+    return deleted === void 0 ? { pointer: at, atValueEnd: false } : memberDeletionPlace(was, is, at, deleted);
+  }
+  const pointer = childPointer(at, kept);
+  const before = isObject(was) ? was[kept] : void 0;
+  const after = is[kept];
+  if (!isObject(before) || !isObject(after)) return { pointer, atValueEnd: false };
+  return editedMemberPlace(before, after, pointer, differingKeys(before, after, /* @__PURE__ */ new Set()));
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -57536,21 +59484,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path115 in paths) {
-    if (!has(paths, path115)) continue;
-    const pathItem = refPathItem(paths[path115]);
+  for (const path117 in paths) {
+    if (!has(paths, path117)) continue;
+    const pathItem = refPathItem(paths[path117]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path115));
-    unfollowed2.set(path115, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path117));
+    unfollowed2.set(path117, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path115 in paths) {
-    if (!has(paths, path115)) continue;
-    const pathItem = refPathItem(paths[path115]);
+  for (const path117 in paths) {
+    if (!has(paths, path117)) continue;
+    const pathItem = refPathItem(paths[path117]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -57562,17 +59510,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path115 of all) {
-    const before = has(pathsBefore, path115) ? pathsBefore[path115] : void 0;
-    const after = has(pathsAfter, path115) ? pathsAfter[path115] : void 0;
+  for (const path117 of all) {
+    const before = has(pathsBefore, path117) ? pathsBefore[path117] : void 0;
+    const after = has(pathsAfter, path117) ? pathsAfter[path117] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path115);
-    const whyBefore = unfollowedBefore.get(path115);
+    const whyAfter = unfollowedAfter.get(path117);
+    const whyBefore = unfollowedBefore.get(path117);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path115);
+    const pathItemPointer = childPointer("/paths", path117);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -57580,12 +59528,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path115)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path117)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path115)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path115)} was not compared: in the base version, ${whyBefore}.` : refEdit(path115, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path117)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path117)} was not compared: in the base version, ${whyBefore}.` : refEdit(path117, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -57595,12 +59543,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path115, before, after) {
+function refEdit(path117, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path115)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path117)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path115)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path115)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path117)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path117)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -57628,11 +59576,11 @@ var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
 function diffResponses(context, before, after) {
   const label = operationLabel(after);
-  const add2 = (rule2, side, pointer, valuePath, detail, impact) => context.sink.add({
+  const add2 = (rule2, side, place2, valuePath, detail, impact) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side,
-    pointer,
+    ...typeof place2 === "string" ? { pointer: place2 } : place2,
     operationId: after.operationId,
     valuePath,
     detail,
@@ -57682,14 +59630,10 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add2(
-      CHANGE_RULES.textEdited,
-      "new",
-      current.definitionPointer,
-      valuePath,
-      "Edited: description.",
-      "minor"
-    );
+    const place2 = editedMemberPlace(previous.value, current.value, current.definitionPointer, [
+      "description"
+    ]);
+    add2(CHANGE_RULES.textEdited, "new", place2, valuePath, "Edited: description.", "minor");
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
@@ -57769,18 +59713,23 @@ function diffNotificationContent(context, before, after) {
     "output"
   );
   reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
-  const add2 = (rule2, detail, impact) => context.sink.add({
+  const add2 = (rule2, detail, impact, place2 = { pointer: current.pointer, atValueEnd: false }) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side: "new",
-    pointer: current.pointer,
+    ...place2,
     operationId: after.operationId,
     valuePath,
     detail,
     impact
   });
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add2(CHANGE_RULES.textEdited, "Edited: description.", "minor");
+    add2(
+      CHANGE_RULES.textEdited,
+      "Edited: description.",
+      "minor",
+      editedMemberPlace(previous.value, current.value, current.pointer, ["description"])
+    );
   }
   const others2 = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
   if (has(previous.value, "schema") !== has(current.value, "schema")) others2.push("schema");
@@ -57817,8 +59766,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path115) {
-  return withoutTrailingSlashes(emptiedBraces(path115));
+function normalizePath(path117) {
+  return withoutTrailingSlashes(emptiedBraces(path117));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -58003,7 +59952,7 @@ function diffOperations(context) {
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        ...renameTold(before, renamed)
+        ...renameTold(before, renamed, context.apiNames)
       });
       continue;
     }
@@ -58116,7 +60065,7 @@ function diffOperation(context, before, after) {
   }
   const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
   if (edited.length > 0) {
-    const place2 = editedTextPlace(context, before, after, edited);
+    const place2 = editedMemberPlace(before.operation, after.operation, after.pointer, edited);
     add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor", place2.pointer, place2.atValueEnd);
   }
   appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
@@ -58139,9 +60088,13 @@ function routedAddresses(context, before, after) {
   return { was, is };
 }
 var KEEP_DEPRECATED = "Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.";
-var RENAME_ADVICE2 = `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').`;
+function renameAdvice(was, is, apiNames) {
+  const [api] = apiNames;
+  const replacement2 = api === void 0 ? `{"api": "<connector>", "operationId": ${JSON.stringify(is)}}, where <connector> is the connector folder's name in lower-case letters and digits` : `{"api": ${JSON.stringify(api)}, "operationId": ${JSON.stringify(is)}}`;
+  return `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as ${quoted(`${was}_V2`)} in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', ${replacement2}.`;
+}
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
-function renameTold(before, renamed) {
+function renameTold(before, renamed, apiNames) {
   const was = operationLabel(before);
   const is = operationLabel(renamed);
   if (was.toLowerCase() === is.toLowerCase()) {
@@ -58150,7 +60103,10 @@ function renameTold(before, renamed) {
       advice: LETTER_CASE_ADVICE
     };
   }
-  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE2 };
+  return {
+    detail: `It was renamed to ${quoted(is)} (same method and path).`,
+    advice: renameAdvice(was, is, apiNames)
+  };
 }
 function reportDeprecation(context, deprecated, verdict, pointer) {
   const incomplete = verdict.kind === "incomplete";
@@ -58199,11 +60155,6 @@ function triggerKindPlace(context, before, after) {
     );
   }
   return start(after.pointer);
-}
-function editedTextPlace(context, before, after, edited) {
-  const first = Object.keys(after.operation).find((key2) => edited.includes(key2));
-  if (first !== void 0) return { pointer: childPointer(after.pointer, first), atValueEnd: false };
-  return deletedMemberPlace(context, before.pointer, after.pointer, edited[0]);
 }
 function deletedMemberPlace(context, was, is, member) {
   return memberDeletionPlace(
@@ -58935,9 +60886,9 @@ function removedValuePlace(before, after, removed) {
 }
 function sameChoice(value, other) {
   if (jsonEqual(value, other)) return true;
-  return isScalar2(value) && isScalar2(other) && typeof value !== typeof other && String(value) === String(other);
+  return isScalar4(value) && isScalar4(other) && typeof value !== typeof other && String(value) === String(other);
 }
-function isScalar2(value) {
+function isScalar4(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 function limitsValues(view) {
@@ -59238,12 +61189,13 @@ function hostSetters(context) {
 function diffInfo(context, before, after) {
   const infoBefore = asObject(before.info) ?? {};
   const infoAfter = asObject(after.info) ?? {};
+  const place2 = (keys) => isObject(after.info) ? { side: "new", ...editedMemberPlace(before.info, after.info, "/info", keys) } : where(before, after, "/info");
   const add2 = (keys, impact, rule2 = CHANGE_RULES.textEdited) => {
     if (keys.length === 0) return;
     context.sink.add({
       rule: rule2,
       file: "swagger",
-      ...where(before, after, "/info"),
+      ...place2(keys),
       detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key2) => `info.${key2}`))}.`,
       impact
     });
@@ -59550,215 +61502,15 @@ function definitionsVersion(files) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
+var import_node_fs23 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/diff/git-ref-given.ts
 var import_node_fs22 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 
-// packages/validator/src/loader/discover.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/solution-given.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path25.default.join("Other", "Solution.xml");
-var FOLDERS_UP = 3;
-var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
-function solutionGiven(given2, cwd) {
-  const absolute = import_node_path25.default.resolve(cwd, given2);
-  const stat2 = statOrUndefined(absolute);
-  if (stat2 === void 0) return void 0;
-  if (stat2.isDirectory())
-    return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given2 } : void 0;
-  if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given2 };
-  const solution = unpackedSolutionAbove(absolute, given2, cwd);
-  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
-}
-function folderOfUnpackedSolution(given2, cwd) {
-  const solution = unpackedSolutionAbove(import_node_path25.default.resolve(cwd, given2), given2, cwd);
-  return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
-}
-function unpackedSolutionAbove(absolute, given2, cwd) {
-  let folder = import_node_path25.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path25.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) return import_node_path25.default.isAbsolute(given2) ? folder : toDisplayPath(cwd, folder);
-    if (import_node_path25.default.dirname(folder) === folder) break;
-  }
-  return void 0;
-}
-var AS_CONNECTOR_PATH = {
-  instead: "a connector folder or a file of one",
-  then: "give those folders"
-};
-function solutionGivenProblem(solution, instead) {
-  if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
-  if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
-  if (solution.kind === "folder of unpacked")
-    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
-  return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
-}
-function extractFirstHint(solution, then, say = optionWords) {
-  const extract = say({
-    option: `connector-alm extract-connectors ${shellWord(solution.source)} <destination-root>`,
-    input: "the extract-connectors action"
-  });
-  return `A solution's connectors are read in the PowerPlatformConnectors layout: extract them into connector folders first (${extract}, e.g. into custom-connectors), then ${then}.`;
-}
-function solutionGivenError(given2, cwd, words) {
-  const solution = solutionGiven(given2, cwd);
-  if (solution === void 0) return void 0;
-  return new UsageError(solutionGivenProblem(solution, words.instead), {
-    location: { file: given2 },
-    hint: extractFirstHint(solution, words.then, words.say)
-  });
-}
-function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path25.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
-}
-function startsLikeZip(file) {
-  const head = Buffer.alloc(4);
-  try {
-    const descriptor = (0, import_node_fs18.openSync)(file, "r");
-    try {
-      const read2 = (0, import_node_fs18.readSync)(descriptor, head, 0, head.length, 0);
-      return read2 === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
-    } finally {
-      (0, import_node_fs18.closeSync)(descriptor);
-    }
-  } catch {
-    return false;
-  }
-}
-function statOrUndefined(file) {
-  try {
-    return (0, import_node_fs18.statSync)(file);
-  } catch {
-    return void 0;
-  }
-}
-
-// packages/validator/src/loader/discover.ts
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
-function isSkippedDirectory(name, platform = process.platform) {
-  if (name.startsWith(".")) return true;
-  const nocase = platform === "win32" || platform === "darwin";
-  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
-}
-var MAX_SEARCH_DEPTH = 8;
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
-  return (await discoverConnectorTree(paths, cwd, platform)).folders;
-}
-async function discoverConnectorTree(paths, cwd = process.cwd(), platform = process.platform) {
-  const found = /* @__PURE__ */ new Set();
-  const roots = /* @__PURE__ */ new Set();
-  for (const given2 of paths) {
-    const absolute = import_node_path26.default.resolve(cwd, given2);
-    let stat2;
-    try {
-      stat2 = (0, import_node_fs19.statSync)(absolute);
-    } catch (error2) {
-      throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder, or a folder that holds connector folders.", {
-        cwd
-      });
-    }
-    if (stat2.isFile()) {
-      const folder = import_node_path26.default.dirname(absolute);
-      const names3 = listedOrRefused(folder, given2, absolute);
-      if (names3.includes(".git")) roots.add(folder);
-      if (!isConnectorFolderListing(names3)) {
-        const solution = solutionGivenError(given2, cwd, AS_CONNECTOR_PATH);
-        if (solution) throw solution;
-        throw new UsageError("is not a file of a connector folder.", {
-          location: { file: given2 },
-          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
-        });
-      }
-      found.add(folder);
-      continue;
-    }
-    try {
-      search(absolute, 0, { found, roots }, platform);
-    } catch (error2) {
-      throw refusedListing(error2, given2, absolute);
-    }
-  }
-  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
-}
-function listedOrRefused(folder, given2, absolute) {
-  try {
-    return (0, import_node_fs19.readdirSync)(folder);
-  } catch (error2) {
-    throw refusedListing(error2, given2, absolute);
-  }
-}
-function refusedListing(error2, given2, absolute) {
-  const where2 = error2?.path;
-  const shown2 = where2 === void 0 ? given2 : import_node_path26.default.join(given2, import_node_path26.default.relative(absolute, where2));
-  return unreadablePathError(shown2, error2) ?? error2;
-}
-function sortFolderPaths(folders, paths = import_node_path26.default) {
-  if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
-}
-function search(folder, depth, findings, platform) {
-  const { found } = findings;
-  const dirents = (0, import_node_fs19.readdirSync)(folder, { withFileTypes: true });
-  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
-  if (isConnectorFolderListing(fileNames(dirents))) {
-    found.add(folder);
-    return;
-  }
-  if (isTopFolderChild(folder)) {
-    const below = swaggerFoldersBelow(folder, dirents, depth, platform);
-    if (below.length === 0) found.add(folder);
-    for (const nested of below) found.add(nested);
-    return;
-  }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  for (const child of searchedChildren(dirents, platform)) {
-    search(entryPath(folder, child), depth + 1, findings, platform);
-  }
-}
-function swaggerFoldersBelow(folder, dirents, depth, platform) {
-  const below = [];
-  if (depth >= MAX_SEARCH_DEPTH) return below;
-  for (const child of searchedChildren(dirents, platform)) {
-    const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs19.readdirSync)(childPath, { withFileTypes: true });
-    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
-    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
-  }
-  return below;
-}
-function searchedChildren(dirents, platform) {
-  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-}
-function fileNames(dirents) {
-  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
-}
-function layoutProfile(folder) {
-  const resolved2 = import_node_path26.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path26.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
-    if (profile) return profile;
-    end = start - 1;
-  }
-  return void 0;
-}
-
-// packages/validator/src/diff/git-ref-given.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
-
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -59836,8 +61588,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path115 = names3.slice(2, 2 + length);
-  return names3 === `a/${path115} b/${path115}` ? path115 : void 0;
+  const path117 = names3.slice(2, 2 + length);
+  return names3 === `a/${path117} b/${path117}` ? path117 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -59955,6 +61707,14 @@ var Git = class {
   /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
   async remotes() {
     return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * The URLs of the configured remotes (fetch and push URLs alike, as `git config` holds them); none
+   * when git cannot say (no remote, or git refuses).
+   */
+  async remoteUrls() {
+    const output = await this.text(["config", "--get-regexp", "^remote\\..*\\.(push)?url$"]).catch(() => "");
+    return output.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter(Boolean);
   }
   /**
    * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
@@ -60105,7 +61865,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path115, linked]) => ({ path: path115, linked }));
+    return [...nested].map(([path117, linked]) => ({ path: path117, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -60221,9 +61981,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs20.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs21.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -60231,7 +61991,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path27.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path28.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -60261,9 +62021,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path27.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path27.default.dirname(at) === at) return false;
+    if (import_node_path28.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -60279,14 +62039,14 @@ function locatedAt(error2, given2) {
 
 // packages/validator/src/diff/git-ref-given.ts
 async function gitRefGivenError(given2, other, cwd) {
-  if (!await isNothingAt(import_node_path28.default.resolve(cwd, given2))) return void 0;
+  if (!await isNothingAt(import_node_path29.default.resolve(cwd, given2))) return void 0;
   try {
     const git = await repositoryOfPaths([other], cwd);
     await git.resolveCommit(given2);
   } catch {
     return void 0;
   }
-  const connector = await isNothingAt(import_node_path28.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
+  const connector = await isNothingAt(import_node_path29.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
   return new UsageError(
     "is no file or folder but a git ref of this repository, and diff compares two versions on disk.",
     {
@@ -60297,7 +62057,7 @@ async function gitRefGivenError(given2, other, cwd) {
 }
 async function isNothingAt(absolute) {
   try {
-    await import_node_fs21.promises.lstat(absolute);
+    await import_node_fs22.promises.lstat(absolute);
     return false;
   } catch (error2) {
     return error2.code === "ENOENT";
@@ -60335,15 +62095,15 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path29.default.resolve(cwd, given2);
+  const absolute = import_node_path30.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs22.promises.stat(absolute);
+    stat2 = await import_node_fs23.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs22.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs23.promises.readdir(absolute))) {
       const solution = solutionGiven(given2, cwd);
       if (solution?.kind === "unpacked") throw solutionToDiffError(given2, solution);
       throw new UsageError("is not a connector folder.", {
@@ -60360,7 +62120,7 @@ async function readSide(given2, cwd) {
     };
   }
   const bytes = await readDefinitionFile(given2, absolute, cwd);
-  const name = import_node_path29.default.basename(absolute);
+  const name = import_node_path30.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
   if (looksBinary(bytes)) {
     const solution = solutionGiven(given2, cwd);
@@ -60439,13 +62199,13 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path29.default.join(given2, import_node_path29.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path30.default.join(given2, import_node_path30.default.relative(absolute, folder)));
   const holds2 = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds2}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/git/git-ignored-entries.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var MAX_FOLDERS_NAMED = 50;
 async function gitIgnoredEntries(tree, options2) {
   const ignored = /* @__PURE__ */ new Map();
@@ -60469,14 +62229,14 @@ function foldersByWorkTree(tree, paths, cwd) {
   const known = new Set(tree.repositoryRoots);
   const stops = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path30.default.resolve(cwd, given2);
+    const absolute = import_node_path31.default.resolve(cwd, given2);
     stops.add(absolute);
-    stops.add(import_node_path30.default.dirname(absolute));
+    stops.add(import_node_path31.default.dirname(absolute));
   }
   const above = /* @__PURE__ */ new Map();
   const rootAbove = (folder) => {
     if (above.has(folder)) return above.get(folder);
-    const parent = import_node_path30.default.dirname(folder);
+    const parent = import_node_path31.default.dirname(folder);
     const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
     above.set(folder, root);
     return root;
@@ -60484,13 +62244,13 @@ function foldersByWorkTree(tree, paths, cwd) {
   const byRoot = /* @__PURE__ */ new Map();
   for (const folder of tree.folders) {
     let root;
-    for (let at = folder; ; at = import_node_path30.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path31.default.dirname(at)) {
       if (known.has(at)) {
         root = at;
         break;
       }
-      if (stops.has(at) || import_node_path30.default.dirname(at) === at) {
-        root = import_node_path30.default.dirname(at) === at ? void 0 : rootAbove(import_node_path30.default.dirname(at));
+      if (stops.has(at) || import_node_path31.default.dirname(at) === at) {
+        root = import_node_path31.default.dirname(at) === at ? void 0 : rootAbove(import_node_path31.default.dirname(at));
         break;
       }
     }
@@ -60502,24 +62262,24 @@ function foldersByWorkTree(tree, paths, cwd) {
   return byRoot;
 }
 function specOf(root, folder) {
-  return slashSeparated(import_node_path30.default.relative(root, folder));
+  return slashSeparated(import_node_path31.default.relative(root, folder));
 }
 function ignoredByFolder(root, folders, listed3) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
   for (const entry of listed3) {
     const isFolder3 = entry.endsWith("/");
-    const absolute = import_node_path30.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
-    const parent = import_node_path30.default.dirname(absolute);
+    const absolute = import_node_path31.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path31.default.dirname(absolute);
     const names3 = namesIn.get(parent);
-    if (names3) names3.push(import_node_path30.default.basename(absolute));
-    else namesIn.set(parent, [import_node_path30.default.basename(absolute)]);
+    if (names3) names3.push(import_node_path31.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path31.default.basename(absolute)]);
     if (isFolder3) wholeFolders.add(absolute);
   }
   const ignored = /* @__PURE__ */ new Map();
   for (const folder of folders) {
     let whole = false;
-    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path30.default.dirname(at)) {
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path31.default.dirname(at)) {
       if (wholeFolders.has(at)) whole = true;
     }
     const names3 = namesIn.get(folder);
@@ -60530,13 +62290,13 @@ function ignoredByFolder(root, folders, listed3) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path31.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs23.existsSync)(script3) ? script3 : void 0;
+  const script3 = import_node_path32.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs24.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -60692,7 +62452,7 @@ function countBySeverity(findings) {
   return counts;
 }
 function resolveProfile(folder, forced, config2) {
-  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
+  return forced ?? folderSettings(folder, config2).profile ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
 async function validatePaths(paths, options2 = {}) {
   return validateFolders(await foldersToValidate(paths, options2), options2);
@@ -60721,8 +62481,16 @@ async function validateFolders(found, options2 = {}) {
       options2.onConnector?.(result);
     }
   }
-  const findings = connectors.flatMap((connector) => connector.findings);
-  return { connectors, findings, counts: countBySeverity(findings) };
+  const findings = [
+    ...connectors.flatMap((connector) => connector.findings),
+    ...found.configurationFindings ?? []
+  ];
+  return {
+    connectors,
+    findings,
+    counts: countBySeverity(findings),
+    ...found.ignored?.length && { ignored: found.ignored }
+  };
 }
 async function foldersToValidate(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
@@ -60736,7 +62504,9 @@ async function foldersToValidate(paths, options2 = {}) {
   );
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
-    gitIgnored
+    gitIgnored,
+    ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
+    configurationFindings: unmatchedIgnoreFindings(tree.folders, paths, cwd, config2)
   };
 }
 async function checkedFoldersToValidate(paths, cwd, config2) {
@@ -60753,7 +62523,7 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
   const findings = validateLoadedConnector(connector, {
     profile,
     rules: options2.rules ?? ALL_RULES,
-    overrides: config2.rules
+    overrides: folderSettings(connector.absolutePath, config2).rules
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
@@ -60864,10 +62634,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -60875,7 +62645,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs24.promises.access(file, import_node_fs24.constants.W_OK);
+    await import_node_fs25.promises.access(file, import_node_fs25.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -60897,22 +62667,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs25.promises.lstat(file);
+  const stat2 = await import_node_fs26.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs25.promises.realpath(file);
-    if (!isBelow(await import_node_fs25.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs26.promises.realpath(file);
+    if (!isBelow(await import_node_fs26.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs25.promises.stat(target2);
+  const current = await import_node_fs26.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs25.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs26.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -60974,7 +62744,7 @@ function keyRenamesOf(connector, profile, config2) {
   for (const { rule: rule2, report: report2 } of ruleReports(connector, {
     profile,
     rules: RULES_NAMING_FIXES,
-    overrides: config2.rules
+    overrides: folderSettings(connector.absolutePath, config2).rules
   })) {
     if (report2.fix === void 0 || report2.pointer === void 0 || report2.path !== void 0) continue;
     const kind = report2.file ?? rule2.file;
@@ -61036,8 +62806,8 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function branchChanges(git, mergeBase, options2 = {}) {
   const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (!options2.includeWorkingTree) return { known: [...known].sort(), untracked: [] };
@@ -61085,39 +62855,39 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path32.default.join(topLevel, folder);
+  const absolute = import_node_path33.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path32.default.relative(topLevel, connector).split(import_node_path32.default.sep).join("/"));
+  return held.map((connector) => import_node_path33.default.relative(topLevel, connector).split(import_node_path33.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs26.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs27.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path32.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path32.default.posix.basename(parent));
+  const parent = import_node_path33.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path33.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs26.promises.readdir(import_node_path32.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs27.promises.readdir(import_node_path33.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path32.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path33.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path32.default.posix.dirname(file);
+  let folder = import_node_path33.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path32.default.posix.dirname(folder);
+    folder = import_node_path33.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
 // packages/validator/src/git/committed-files.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/no-work-tree.ts
 function whyNoWorkTree(error2) {
@@ -61129,7 +62899,7 @@ function whyNoWorkTree(error2) {
 // packages/validator/src/git/committed-files.ts
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
-  const folder = await realCasePath(import_node_path33.default.dirname(files[0]));
+  const folder = await realCasePath(import_node_path34.default.dirname(files[0]));
   let top;
   try {
     top = await realCasePath(await new Git(folder).topLevel());
@@ -61141,7 +62911,7 @@ var commitStates = async (files) => {
   }
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const inRepository = toRepositoryPath(top, import_node_path33.default.join(folder, import_node_path33.default.basename(file)));
+    const inRepository = toRepositoryPath(top, import_node_path34.default.join(folder, import_node_path34.default.basename(file)));
     if (inRepository === void 0) return { inWorkTree: false, why: "it is not in a git work tree" };
     paths.set(file, inRepository);
   }
@@ -61208,8 +62978,8 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
@@ -61220,15 +62990,15 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path34.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs27.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path35.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs28.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path34.default.resolve(target2, relative);
+      const destination = import_node_path35.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs27.promises.mkdir(import_node_path34.default.dirname(destination), { recursive: true });
-      await import_node_fs27.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs28.promises.mkdir(import_node_path35.default.dirname(destination), { recursive: true });
+      await import_node_fs28.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -61245,11 +63015,11 @@ async function materializeFirstFolder(git, rev2, places) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -61351,8 +63121,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -61410,22 +63180,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path35.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path36.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
-      names3 = (0, import_node_fs28.readdirSync)(folder);
+      names3 = (0, import_node_fs29.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path35.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path36.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = fileNameReadAs("icon", names3);
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path35.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path36.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -61438,7 +63208,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs28.readFileSync)(file);
+    return (0, import_node_fs29.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -61458,6 +63228,7 @@ function runRepositoryRules(input) {
       profile: input.profile,
       changedFolders: input.changedFolders,
       pullRequest: input.pullRequest,
+      submission: input.submission,
       repository: input.repository,
       report: (report2) => reports.push({ rule: rule2, severity: reportSeverity(report2.severity, level), report: report2 })
     };
@@ -61469,9 +63240,9 @@ function runRepositoryRules(input) {
   }
   return reports;
 }
-function activeRepositoryRules(rules, profiles, overrides) {
+function activeRepositoryRules(rules, connectors) {
   return rules.filter(
-    (rule2) => profiles.some((profile) => effectiveLevel(rule2, profile, overrides) !== "off")
+    (rule2) => connectors.some(({ profile, overrides }) => effectiveLevel(rule2, profile, overrides) !== "off")
   );
 }
 
@@ -61480,8 +63251,10 @@ async function checkChangedConnectors(options2) {
   const byPath = /* @__PURE__ */ new Map();
   const rules = activeRepositoryRules(
     options2.rules.filter(isRepositoryRule),
-    [...new Set(options2.connectors.map((connector) => connector.profile))],
-    options2.overrides
+    options2.connectors.map((connector) => ({
+      profile: connector.profile,
+      overrides: connector.overrides ?? options2.overrides
+    }))
   );
   if (rules.length === 0 || options2.connectors.length === 0) return byPath;
   const facts = new Set(rules.flatMap((rule2) => rule2.uses));
@@ -61502,9 +63275,10 @@ async function checkChangedConnectors(options2) {
         profile: change.profile,
         changedFolders,
         pullRequest,
+        submission: options2.submission,
         repository,
         rules,
-        overrides: options2.overrides
+        overrides: change.overrides ?? options2.overrides
       })
     );
     const findings = run(connector, options2.changedFolders, options2.pullRequest);
@@ -61526,7 +63300,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path36.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path37.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? fileNameReadAs("icon", [...byName.keys()]) : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -61536,11 +63310,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs29.readdirSync)(import_node_path37.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs30.readdirSync)(import_node_path38.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -61549,6 +63323,9 @@ function isProposalFolder(topLevel, folder, profile) {
     return false;
   }
 }
+
+// packages/validator/src/git/compare-with-base.ts
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/change-finding.ts
 function changeToFinding(change, connector, current, previous) {
@@ -61579,10 +63356,10 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/fixed-findings.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function fixedInBase(finding, connector, mergeBase, basePath) {
   const folder = `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : basePath}`;
-  const inside = slashSeparated(import_node_path38.default.relative(finding.connector, finding.file));
+  const inside = slashSeparated(import_node_path39.default.relative(finding.connector, finding.file));
   const file = inside === "" ? folder : `${folder}${folder.endsWith(":") ? "" : "/"}${inside}`;
   return locatedFinding({
     ruleId: finding.ruleId,
@@ -61616,10 +63393,11 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     if (!baseFolder.files.swagger) {
       return { status: "added", findings: markAllNew(connector.findings), baseHadNoSwagger: true };
     }
+    const config2 = options2.config ?? DEFAULT_CONFIG;
     const baseResult = await validateFolder(
       base2.path,
       { ...options2, profile: connector.profile, onConnector: void 0 },
-      void 0,
+      { ...DEFAULT_CONFIG, rules: folderSettings(import_node_path40.default.resolve(cwd, connector.path), config2).rules },
       base2.root
     );
     const compared = compareWithBaseline(connector.findings, baseResult.findings);
@@ -61681,14 +63459,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path39.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path39.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path41.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path41.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -61727,8 +63505,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -61738,9 +63516,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path40.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs30.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path40.default.resolve(where2.realCwd, import_node_path40.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path42.default.resolve(where2.cwd, given2);
+    const exists4 = (0, import_node_fs31.existsSync)(absolute);
+    const real = exists4 ? await realCasePath(absolute) : import_node_path42.default.resolve(where2.realCwd, import_node_path42.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -61780,18 +63558,18 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/config-at-base.ts
-var import_promises = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_promises2 = require("node:fs/promises");
+var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs31.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path41.default.dirname(file)).then((folder) => import_node_path41.default.join(folder, import_node_path41.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs32.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path43.default.dirname(file)).then((folder) => import_node_path43.default.join(folder, import_node_path43.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path41.default.resolve(where2.realCwd, import_node_path41.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path43.default.resolve(where2.realCwd, import_node_path43.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -61799,13 +63577,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path42.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path42.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path44.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path44.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -61833,8 +63611,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path42.default.posix.normalize(import_node_path42.default.posix.join(import_node_path42.default.posix.dirname(at), target2));
-      const outside = import_node_path42.default.posix.isAbsolute(target2) || import_node_path42.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path44.default.posix.normalize(import_node_path44.default.posix.join(import_node_path44.default.posix.dirname(at), target2));
+      const outside = import_node_path44.default.posix.isAbsolute(target2) || import_node_path44.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -61843,7 +63621,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path42.default.posix.dirname(file);
+    const folder = import_node_path44.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -61853,7 +63631,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path43.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path45.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -61872,7 +63650,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path43.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path45.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -61888,7 +63666,7 @@ async function checkConfigurationAgainstBase(input) {
   }
   let head;
   if (input.config.path) {
-    const text3 = await (0, import_promises.readFile)(input.config.path, "utf8").catch(() => void 0);
+    const text3 = await (0, import_promises2.readFile)(input.config.path, "utf8").catch(() => void 0);
     if (text3 === void 0) return { findings: [] };
     const linksOutTo = await linkOutOfRepository(input.config.path, topLevel);
     head = {
@@ -61899,11 +63677,11 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path43.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path45.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path43.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path45.default.posix.relative(headFolder, folder))
   });
-  return { findings };
+  return { findings, unchanged: base2 !== void 0 && head !== void 0 && base2.text === head.text };
 }
 
 // packages/validator/src/git/validate-against-base.ts
@@ -61925,7 +63703,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path44.default.resolve(cwd, import_node_path44.default.relative(realCwd, import_node_path44.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path46.default.resolve(cwd, import_node_path46.default.relative(realCwd, import_node_path46.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -61956,7 +63734,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path44.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path46.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -61968,7 +63746,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       });
       continue;
     }
-    const ignored = found.gitIgnored.get(import_node_path44.default.resolve(cwd, connector.path));
+    const ignored = found.gitIgnored.get(import_node_path46.default.resolve(cwd, connector.path));
     const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
@@ -61996,6 +63774,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       repositoryPath: repositoryPath2,
       basePath: compared.basePath,
       profile: connector.profile,
+      overrides: folderSettings(import_node_path46.default.resolve(cwd, connector.path), config2).rules,
       status: compared.status,
       ...gitIgnored && { gitIgnored }
     });
@@ -62025,10 +63804,15 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       reportedAs: /* @__PURE__ */ new Map([[change, finding]])
     });
   }
+  const sameAsBase = configuration.unchanged === true && scope2.deleted.length === 0 && renamedFrom.size === 0;
+  const configurationFindings = (sameAsBase ? markAllExisting : markAllNew)(
+    found.configurationFindings ?? []
+  );
   const findings = [
     ...connectors.flatMap((connector) => connector.findings),
     ...deletions,
-    ...configuration.findings
+    ...configuration.findings,
+    ...configurationFindings
   ].sort(compareFindings);
   return {
     connectors,
@@ -62037,6 +63821,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     baseRef,
     mergeBase,
     diffs,
+    ...found.ignored?.length && { ignored: found.ignored },
     ...configuration.note !== void 0 && { configurationNote: configuration.note },
     headValidation: { folders: found.folders, result: validation }
   };
@@ -62046,6 +63831,7 @@ function sameFolders(earlier2, now) {
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
   if (changed.length === 0) return;
+  const submission = options2.pullRequest ? checksAsSubmission(options2.pullRequest) : checksLocalRunAsSubmission(await localRepositoryFacts(options2.git, options2.topLevel));
   const byPath = await checkChangedConnectors({
     cwd: options2.cwd,
     topLevel: options2.topLevel,
@@ -62054,6 +63840,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
     connectors: changed,
     changedFolders,
     pullRequest: options2.pullRequest,
+    submission,
     rules: options2.rules ?? ALL_RULES,
     overrides: options2.config?.rules
   });
@@ -62064,7 +63851,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs32.existsSync)(import_node_path44.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs33.existsSync)(import_node_path46.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -62083,25 +63870,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path45.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path47.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path45.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path45.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path47.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path47.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path46.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path46.default.resolve(cwd, file);
+  const baseDir = import_node_path48.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path48.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -62109,17 +63896,18 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path46.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path48.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 function configurationReports(result) {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of result.findings) {
-    if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
+    if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path115, findings]) => ({ path: path115, findings }));
+  return [...byFile].map(([path117, findings]) => ({ path: path117, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -62254,6 +64042,16 @@ function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 
+// packages/validator/src/reporters/severity-count-words.ts
+function countWords(counts, skipZero = false) {
+  const words = [
+    [counts.error, counts.error === 1 ? "error" : "errors"],
+    [counts.warning, counts.warning === 1 ? "warning" : "warnings"],
+    [counts.info, "info"]
+  ];
+  return words.filter(([count]) => !skipZero || count > 0).map(([count, word]) => `${count} ${word}`).join(", ");
+}
+
 // packages/validator/src/reporters/tool-info.ts
 var TOOL_NAME = "connector-alm";
 var DEFAULT_TOOL_VERSION = "0.1.0";
@@ -62264,6 +64062,32 @@ function ruleAnchor(ruleId) {
 }
 function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
   return `${rulesDocUrl}#${ruleAnchor(ruleId)}`;
+}
+
+// packages/validator/src/reporters/findings-by-rule.ts
+var SEVERITY_ORDER = ["error", "warning", "info"];
+function groupByRule(findings) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    let group = groups2.get(finding.ruleId);
+    if (!group) {
+      group = { ruleId: finding.ruleId, findings: [], worst: finding.severity, hasNew: false };
+      groups2.set(finding.ruleId, group);
+    }
+    group.findings.push(finding);
+    if (finding.baseline === "new") group.hasNew = true;
+    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst))
+      group.worst = finding.severity;
+  }
+  return [...groups2.values()].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || Number(b.hasNew) - Number(a.hasNew) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
+  );
+}
+function ruleTitles(rules = ALL_RULES) {
+  return new Map([
+    ...ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2.message]),
+    ...rules.map((rule2) => [rule2.id, rule2.title])
+  ]);
 }
 
 // packages/validator/src/reporters/summary-budget.ts
@@ -62307,6 +64131,7 @@ function toJsonReport(result, fixes) {
     report2.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
     report2.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
+  if (result.ignored) report2.ignored = result.ignored.map((ignored) => ({ ...ignored }));
   return report2;
 }
 function toJsonBase(result) {
@@ -63086,6 +64911,25 @@ function notAnOption(relativePath) {
   return relativePath.startsWith("-") ? `./${relativePath}` : relativePath;
 }
 
+// packages/validator/src/reporters/text-rule-tally.ts
+var MAX_FINDINGS_WITHOUT_TALLY = 50;
+function ruleTally(findings, paint) {
+  if (findings.length <= MAX_FINDINGS_WITHOUT_TALLY) return void 0;
+  const titles = ruleTitles();
+  const rows = groupByRule(findings).map((group) => ({
+    ruleId: group.ruleId,
+    count: countWords(countBySeverity(group.findings), true),
+    worst: group.worst,
+    title: titles.get(group.ruleId) ?? ""
+  }));
+  const idWidth = Math.max(...rows.map((row) => row.ruleId.length));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
+  const lines = rows.map(
+    (row) => `  ${row.ruleId.padEnd(idWidth)}  ${paint(row.worst, row.count)}${" ".repeat(countWidth - row.count.length)}  ${row.title}`.trimEnd()
+  );
+  return [paint("bold", `Findings by rule (${plural(rows.length, "rule")}):`), ...lines].join("\n");
+}
+
 // packages/validator/src/reporters/text-reporter.ts
 var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
@@ -63104,7 +64948,11 @@ function formatText(result, options2 = {}) {
       )
     ),
     ...deleted.map((connector) => formatDeletedConnector(connector, listed3, paint)),
-    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed3, paint))
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed3, paint)),
+    quiet === void 0 ? ruleTally(
+      result.findings,
+      (style, text3) => paint(style === "bold" ? "bold" : SEVERITY_STYLE[style], text3)
+    ) : void 0
   ].filter((block3) => block3 !== void 0);
   const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
   const total2 = result.findings.length;
@@ -63160,9 +65008,9 @@ function summaryLine(counts) {
 }
 function formatFindingLine(finding, options2 = {}) {
   const paint = painter(options2.color ?? false);
-  const message2 = printable(breaksAsSpaces(finding.message));
+  const message3 = printable(breaksAsSpaces(finding.message));
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
-  return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
+  return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message3}${baseline}`;
 }
 function formatConnector(connector, listed3, paint, comparison) {
   const counts = countBySeverity(connector.findings);
@@ -63200,10 +65048,14 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
-  if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path47.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  const config2 = options2.config;
+  if (options2.profile || config2?.profile) return [];
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
+    const folder = import_node_path49.default.resolve(options2.cwd, connector.path);
+    return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
+  }).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -63222,8 +65074,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -63235,9 +65087,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path48.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path50.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -63283,9 +65135,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path49.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path51.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs33.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs34.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -63309,9 +65161,9 @@ function reportNotWritten(error2, output) {
     // Refused up front (refuseReportPathThroughFile) unless the loop was made while validating.
     ELOOP: "is a symbolic link that leads round in a loop; the report cannot be written through it."
   };
-  const message2 = error2.code === void 0 ? void 0 : problem[error2.code];
-  if (message2 === void 0) return error2;
-  return new UsageError(message2, {
+  const message3 = error2.code === void 0 ? void 0 : problem[error2.code];
+  if (message3 === void 0) return error2;
+  return new UsageError(message3, {
     location: { file: output },
     hint: REPORT_PATH_HINT
   });
@@ -63393,6 +65245,9 @@ function registerValidateCommand(program2, context) {
       "give --profile certified (or independent-publisher)"
     );
     if (note) io.stderr.write(`note: ${printable(note)}
+`);
+    for (const ignored of result.ignored ?? [])
+      io.stderr.write(`note: ${printable(ignoredFolderNote(ignored))}
 `);
     if (comparedWithBase(result) && result.configurationNote)
       io.stderr.write(`note: ${printable(result.configurationNote)}
@@ -63505,10 +65360,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path115 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path115.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path115)) return "drive-letter";
-  if (path115.split("/").includes("..")) return "parent-segment";
+  const path117 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path117.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path117)) return "drive-letter";
+  if (path117.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -63546,9 +65401,9 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs35 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
-var import_promises3 = require("node:stream/promises");
+var import_node_fs36 = require("node:fs");
+var import_promises3 = require("node:fs/promises");
+var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
 var import_node_zlib4 = require("node:zlib");
 
@@ -63584,8 +65439,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path115, isFolder3, value) {
-    const segments = path115.split("/");
+  place(path117, isFolder3, value) {
+    const segments = path117.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -63814,9 +65669,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs34.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs35.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -64126,12 +65981,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs35.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs36.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs35.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs36.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs35.closeSync)(fd2);
+        (0, import_node_fs36.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -64168,18 +66023,18 @@ var ZipReader = class _ZipReader {
     try {
       if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const bytes = await this.readBuffer(entry);
-        await (0, import_promises2.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
+        await (0, import_promises3.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
           throw new DestinationError(error2);
         });
       } else await this.streamToFile(entry, destination);
     } catch (error2) {
-      await (0, import_promises2.rm)(destination, { force: true }).catch(() => void 0);
+      await (0, import_promises3.rm)(destination, { force: true }).catch(() => void 0);
       throw error2 instanceof DestinationError ? this.writeError(entry, error2.cause) : this.readError(entry, error2);
     }
   }
   close() {
     this.zip.close();
-    (0, import_node_fs35.closeSync)(this.fd);
+    (0, import_node_fs36.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -64188,12 +66043,12 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs35.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs36.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
-      if (raw.compressionMethod === STORED) await (0, import_promises3.pipeline)(input, check, output);
-      else await (0, import_promises3.pipeline)(input, (0, import_node_zlib4.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+      if (raw.compressionMethod === STORED) await (0, import_promises4.pipeline)(input, check, output);
+      else await (0, import_promises4.pipeline)(input, (0, import_node_zlib4.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
     } catch (error2) {
       throw error2 === outputError ? new DestinationError(error2) : error2;
     }
@@ -64292,17 +66147,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
-var import_promises4 = require("node:stream/promises");
+var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs36.promises.stat(folder).catch(() => void 0) ?? await import_node_fs36.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs37.promises.stat(folder).catch(() => void 0) ?? await import_node_fs37.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -64321,7 +66176,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs36.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs37.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -64334,7 +66189,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path50.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path52.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -64345,8 +66200,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs37.createWriteStream)(temporary, { flags: "wx" });
-  const written2 = (0, import_promises4.pipeline)(output, file);
+  const file = (0, import_node_fs38.createWriteStream)(temporary, { flags: "wx" });
+  const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
     for (const source of sources) {
@@ -64371,7 +66226,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs37.promises.rename(temporary, target2);
+    await import_node_fs38.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -64577,8 +66432,8 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
   let depth = 0;
   let sawRoot = false;
-  const fail = (message2) => {
-    throw new UserError(`${message2}.`, {
+  const fail = (message3) => {
+    throw new UserError(`${message3}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
       // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
       // editor can go to (XML that stops short after its last line break): column 1 then.
@@ -64616,8 +66471,8 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   parser2.close();
   if (!sawRoot) fail("invalid XML: no root element");
 }
-function stripSaxesPrefix(message2) {
-  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+function stripSaxesPrefix(message3) {
+  return message3.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
 
 // packages/solution/src/xml/xml-writer.ts
@@ -64795,9 +66650,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path115) {
+function jsonValueLocation(text3, path117) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path115);
+  const node = tree && findNodeAtLocation2(tree, path117);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -64855,17 +66710,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs38.promises.readdir(import_node_path51.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs39.promises.readdir(import_node_path53.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -64884,29 +66739,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs39.promises.mkdir(import_node_path52.default.dirname(import_node_path52.default.resolve(target2)), { recursive: true });
-    await import_node_fs39.promises.rename(staged, target2);
+    await import_node_fs40.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.resolve(target2)), { recursive: true });
+    await import_node_fs40.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs39.promises.realpath(target2);
+  const targetRoot = await import_node_fs40.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path52.default.join(staged, file);
-    const to = import_node_path52.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path52.default.posix.dirname(file)));
+    const from = import_node_path54.default.join(staged, file);
+    const to = import_node_path54.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path54.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs39.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs40.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs39.promises.rm(to, { recursive: true });
+      await import_node_fs40.promises.rm(to, { recursive: true });
     }
-    await import_node_fs39.promises.rename(from, to);
+    await import_node_fs40.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -64915,13 +66770,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs39.promises.rm(import_node_path52.default.join(targetRoot, file));
+      await import_node_fs40.promises.rm(import_node_path54.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs39.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs40.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -64944,16 +66799,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs39.promises.lstat(import_node_path52.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs40.promises.lstat(import_node_path54.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs39.promises.rename(
-        import_node_path52.default.join(this.root, ...parent, before[index]),
-        import_node_path52.default.join(this.root, ...parent, after[index])
+      await import_node_fs40.promises.rename(
+        import_node_path54.default.join(this.root, ...parent, before[index]),
+        import_node_path54.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -64987,14 +66842,14 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path52.default.join(current, segment);
-    const entry = await import_node_fs39.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path54.default.join(current, segment);
+    const entry = await import_node_fs40.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs39.promises.realpath(next).then(
+      const resolved2 = await import_node_fs40.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -65009,7 +66864,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs39.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs40.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -65017,15 +66872,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs39.promises.rm(next);
+      await import_node_fs40.promises.rm(next);
     }
-    await import_node_fs39.promises.mkdir(import_node_path52.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs40.promises.mkdir(import_node_path54.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs39.promises.stat(staged), import_node_fs39.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs40.promises.stat(staged), import_node_fs40.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -65033,39 +66888,39 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs39.promises.readFile(staged);
+  const text3 = await import_node_fs40.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs39.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs40.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs39.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs40.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs39.promises.lstat(file).then(
+  return import_node_fs40.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
-  const visit3 = async (relative) => {
-    const absolute = import_node_path52.default.join(root, relative);
-    const entries = await import_node_fs39.promises.readdir(absolute, { withFileTypes: true });
+  const visit5 = async (relative) => {
+    const absolute = import_node_path54.default.join(root, relative);
+    const entries = await import_node_fs40.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs39.promises.rmdir(import_node_path52.default.join(root, child));
+      if (entry.isDirectory() && !protect?.(child) && await visit5(child))
+        await import_node_fs40.promises.rmdir(import_node_path54.default.join(root, child));
       else empty = false;
     }
     return empty;
   };
-  await visit3("");
+  await visit5("");
 }
 function unresolvedLinkError(link2, error2) {
   const code2 = error2?.code;
@@ -65087,17 +66942,17 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path53.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path55.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs40.promises.writeFile(temporary, "");
-      await import_node_fs40.promises.rm(temporary, { force: true });
+      await import_node_fs41.promises.writeFile(temporary, "");
+      await import_node_fs41.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -65400,8 +67255,8 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -65445,14 +67300,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs41.promises.readFile(import_node_path54.default.join(folder, file));
+    const bytes = await import_node_fs42.promises.readFile(import_node_path56.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path54.default.join(displayRoot, file)
+      file: import_node_path56.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -65543,32 +67398,32 @@ var ConnectionReferenceReader = class {
 };
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path55.default.resolve(folder), import_node_path55.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path57.default.resolve(folder), import_node_path57.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path55.default.resolve(given2); ; existing = import_node_path55.default.dirname(existing)) {
+  for (let existing = import_node_path57.default.resolve(given2); ; existing = import_node_path57.default.dirname(existing)) {
     try {
-      return import_node_path55.default.join(await import_node_fs42.promises.realpath(existing), ...rest);
+      return import_node_path57.default.join(await import_node_fs43.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path55.default.dirname(existing) === existing) return import_node_path55.default.resolve(given2);
-    rest.unshift(import_node_path55.default.basename(existing));
+    if (import_node_path57.default.dirname(existing) === existing) return import_node_path57.default.resolve(given2);
+    rest.unshift(import_node_path57.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -65636,17 +67491,17 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path56.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs43.promises.readFile(file), file), file);
+  const file = import_node_path58.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs44.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -65670,23 +67525,23 @@ function isComponentXml(name) {
   return name.toLowerCase().endsWith(".xml");
 }
 async function holdsComponentXml(root) {
-  const entries = await import_node_fs44.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs45.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path57.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path59.default.join(root, entry.name))) return true;
   }
   return false;
 }
 async function readStrayConnectorFolders(folder) {
   const folders = /* @__PURE__ */ new Set();
-  const roots = await import_node_fs44.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const roots = await import_node_fs45.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs44.promises.readdir(import_node_path57.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs45.promises.readdir(import_node_path59.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path57.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path59.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -65763,25 +67618,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path58.default.join(folder, stray) },
+        location: { file: import_node_path60.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs45.promises.lstat(import_node_path58.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs46.promises.lstat(import_node_path60.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path58.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path60.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs45.promises.lstat(import_node_path58.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs46.promises.lstat(import_node_path60.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path58.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path60.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -65791,7 +67646,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path58.default.join(folder, file) },
+        location: { file: import_node_path60.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -65818,13 +67673,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs46.promises.open(file, "r");
+  const handle = await import_node_fs47.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -65834,12 +67689,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs46.promises.readFile(file));
+  return recordedEnding(await import_node_fs47.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path59.default.join(folder, file));
+    const ending = await endingOf(import_node_path61.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -65867,8 +67722,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path59.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file);
+  const file = import_node_path61.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs47.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -65900,8 +67755,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -66345,7 +68200,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path60.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path62.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -66389,15 +68244,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path60.default.dirname(destination);
+    const folder = import_node_path62.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs47.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs48.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path60.default.join(staging, folderPath);
+    const destination = import_node_path62.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs47.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs48.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -66413,7 +68268,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path60.default.join(staging, folderPath);
+    const destination = import_node_path62.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -66430,8 +68285,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs47.promises.mkdir(import_node_path60.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs47.promises.open(destination, "wx");
+  await import_node_fs48.promises.mkdir(import_node_path62.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs48.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -66441,7 +68296,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs47.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs48.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -66456,8 +68311,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -66466,7 +68321,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs48.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs49.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -66495,8 +68350,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path61.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs48.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path63.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs49.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -66506,7 +68361,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path61.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path63.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -66515,14 +68370,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path62.default.join(folder, file),
+    import_node_path64.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -66536,7 +68391,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -66604,21 +68459,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path63.default.join(folder, first.file),
+    import_node_path65.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path64.default.join(folder, file),
+    import_node_path66.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -66654,7 +68509,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path65.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path67.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -66680,7 +68535,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs49.promises.writeFile(import_node_path65.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -66714,11 +68569,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs49.promises.readFile(import_node_path65.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs49.promises.readFile(import_node_path65.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs50.promises.readFile(import_node_path67.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs49.promises.writeFile(import_node_path65.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -66763,11 +68618,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path65.default.resolve(given2) === import_node_path65.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path67.default.resolve(given2) === import_node_path67.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs49.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs50.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path65.default.basename(given2);
+  const name = import_node_path67.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -66780,12 +68635,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs49.promises.mkdir(managedStaging);
+    await import_node_fs50.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path65.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path67.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -66796,13 +68651,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path65.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path67.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path65.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path67.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -66816,19 +68671,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs49.promises.writeFile(import_node_path65.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path65.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs49.promises.readFile(from)).equals(await import_node_fs49.promises.readFile(import_node_path65.default.join(staging, file))))
+      const from = import_node_path67.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs50.promises.readFile(from)).equals(await import_node_fs50.promises.readFile(import_node_path67.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs49.promises.mkdir(import_node_path65.default.dirname(import_node_path65.default.join(staging, variant)), { recursive: true });
-      await import_node_fs49.promises.rename(from, import_node_path65.default.join(staging, variant));
+      await import_node_fs50.promises.mkdir(import_node_path67.default.dirname(import_node_path67.default.join(staging, variant)), { recursive: true });
+      await import_node_fs50.promises.rename(from, import_node_path67.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -66838,12 +68693,12 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs52 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -66853,7 +68708,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs50.promises.lstat(import_node_path66.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs51.promises.lstat(import_node_path68.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -66864,7 +68719,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path66.default.join(shown2, part) },
+      location: { file: import_node_path68.default.join(shown2, part) },
       hint
     });
   }
@@ -66952,12 +68807,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path69 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs51.promises.lstat(import_node_path67.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs52.promises.lstat(import_node_path69.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -66977,11 +68832,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs51.promises.readdir(import_node_path67.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs52.promises.readdir(import_node_path69.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path67.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path69.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -66991,13 +68846,13 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs51.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs52.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path67.default.dirname(current)) {
-    if (await import_node_fs51.promises.lstat(import_node_path67.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs51.promises.lstat(import_node_path67.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path67.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path69.default.dirname(current)) {
+    if (await import_node_fs52.promises.lstat(import_node_path69.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs52.promises.lstat(import_node_path69.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path69.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -67005,7 +68860,7 @@ async function enclosingSolution(folder) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs52.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs53.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -67023,7 +68878,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path68.default.join(folder, file);
+  const located = (file) => import_node_path70.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -67181,7 +69036,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path68.default.join(folder, managedFile),
+    import_node_path70.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -67193,12 +69048,12 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs52.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs53.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs52.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs53.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error2) => {
@@ -67245,8 +69100,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs53 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -67259,7 +69114,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path69.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path71.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -67273,24 +69128,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path69.default.join(folder, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs53.promises.readFile(file), file);
+  const file = import_node_path71.default.join(folder, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs54.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs54 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs55 = require("node:fs");
+var import_node_path72 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path70.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path72.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path70.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path72.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -67299,22 +69154,22 @@ async function solutionsInFolder(folder) {
   };
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs54.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs55.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs54.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs55.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path71.default.resolve(folder).split(import_node_path71.default.sep).reverse();
+  const segments = import_node_path73.default.resolve(folder).split(import_node_path73.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -67429,14 +69284,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs55 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs55.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs56.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
@@ -67468,9 +69323,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown2 = import_node_path72.default.join(displayRoot, file);
+    const shown2 = import_node_path74.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, file)), shown2),
+      decodeUtf8Strict(await import_node_fs56.promises.readFile(import_node_path74.default.join(folder, file)), shown2),
       shown2,
       UNPACKED_XML_HINT
     );
@@ -67490,13 +69345,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown2)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs56.promises.readFile(import_node_path74.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown2, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path72.default.join(displayRoot, part)
+        file: import_node_path74.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -67513,8 +69368,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path72.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path74.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs56.promises.readFile(import_node_path74.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -67530,12 +69385,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs62 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_fs63 = require("node:fs");
+var import_node_path85 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs56 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_fs57 = require("node:fs");
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -67643,15 +69498,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path73.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs56.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const target2 = import_node_path75.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs57.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs56.promises.readFile(target2);
+  return import_node_fs57.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path73.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs56.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path75.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs57.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -67663,7 +69518,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs56.promises.readFile(import_node_path73.default.join(folder, file));
+    const bytes = await import_node_fs57.promises.readFile(import_node_path75.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -67682,19 +69537,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path73.default.join(destinationRoot, earlier2.folder);
-  const names3 = await import_node_fs56.promises.readdir(folder).catch(() => []);
+  const folder = import_node_path75.default.join(destinationRoot, earlier2.folder);
+  const names3 = await import_node_fs57.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path73.default.join(folder, name);
-  if (!(await import_node_fs56.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs56.promises.readFile(file, "utf8"), file);
+  const file = import_node_path75.default.join(folder, name);
+  if (!(await import_node_fs57.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs57.promises.readFile(file, "utf8"), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs57 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_fs58 = require("node:fs");
+var import_node_path77 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -67748,11 +69603,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path74.default.dirname(file), [...byFolder.get(import_node_path74.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path76.default.dirname(file), [...byFolder.get(import_node_path76.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -67841,20 +69696,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs57.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs58.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path75.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path77.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path75.default.join(destination, apiPropertiesName)
+    import_node_path77.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs57.promises.readFile(import_node_path75.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs58.promises.readFile(import_node_path77.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -67864,7 +69719,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs57.promises.readFile(import_node_path75.default.join(destination, iconName));
+      const present2 = await import_node_fs58.promises.readFile(import_node_path77.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -67890,7 +69745,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced2.push({ name, present: present2, path: import_node_path75.default.join(destination, present2), bytes, written: written2 });
+    replaced2.push({ name, present: present2, path: import_node_path77.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced2, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -67910,7 +69765,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path75.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path77.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -67929,13 +69784,13 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs58 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_fs59 = require("node:fs");
+var import_node_path78 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs58.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -67951,9 +69806,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs58.promises.readFile(import_node_path76.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path76.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path78.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -67985,15 +69840,15 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs59 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path79 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs59.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs60.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path77.default.join(root, entry.name);
+    const folder = import_node_path79.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -68004,14 +69859,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs59.promises.lstat(import_node_path77.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs60.promises.lstat(import_node_path79.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs60.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs59.promises.readFile(import_node_path77.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs60.promises.readFile(import_node_path79.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -68032,7 +69887,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path78.default.join(search2.destinationRoot, found.folder),
+    import_node_path80.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -68064,22 +69919,22 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs60 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_fs61 = require("node:fs");
+var import_node_path81 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names3 = await import_node_fs60.promises.readdir(destinationRoot).catch(() => []);
+  const names3 = await import_node_fs61.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs60.promises.lstat(import_node_path79.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs61.promises.lstat(import_node_path81.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -68131,7 +69986,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path80.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path82.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -68204,19 +70059,19 @@ function candidateText(candidate, displayName) {
 }
 
 // packages/solution/src/connector/other-root-folder.ts
-var import_node_fs61 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_fs62 = require("node:fs");
+var import_node_path83 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path81.default.resolve(root) === import_node_path81.default.resolve(destinationRoot)) continue;
+    if (import_node_path83.default.resolve(root) === import_node_path83.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path81.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path83.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path81.default.join(root, name);
-    const stat2 = await import_node_fs61.promises.lstat(folder).catch(() => void 0);
+    const folder = import_node_path83.default.join(root, name);
+    const stat2 = await import_node_fs62.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
       if (found !== void 0) return earlier2(found);
@@ -68224,7 +70079,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path81.default.relative(destinationRoot, folder);
+    const relative = import_node_path83.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -68237,7 +70092,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search2, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path81.default.join(root, candidate.folder);
+    const folder = import_node_path83.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -68431,23 +70286,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path82.default.resolve(destinationRoot);
+  const destination = import_node_path84.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path82.default.resolve(root);
+    const other = import_node_path84.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path82.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path84.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path82.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path84.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -68493,7 +70348,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path83.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path85.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -68503,7 +70358,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path83.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path85.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -68514,8 +70369,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path83.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs62.promises.rename(import_node_path83.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path85.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs63.promises.rename(import_node_path85.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -68537,16 +70392,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs62.promises.mkdir(import_node_path83.default.dirname(import_node_path83.default.join(staging, name)), { recursive: true });
-      await import_node_fs62.promises.writeFile(import_node_path83.default.join(staging, name), content);
+      await import_node_fs63.promises.mkdir(import_node_path85.default.dirname(import_node_path85.default.join(staging, name)), { recursive: true });
+      await import_node_fs63.promises.writeFile(import_node_path85.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs62.promises.rm(import_node_path83.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs62.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs62.promises.rm(import_node_path83.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs63.promises.rm(import_node_path85.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs63.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs63.promises.rm(import_node_path85.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -68580,7 +70435,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path83.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path85.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -68588,35 +70443,35 @@ async function refuseSolutionDestination(destinationRoot) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs64 = require("node:fs");
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_fs65 = require("node:fs");
+var import_node_path87 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs63 = require("node:fs");
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_fs64 = require("node:fs");
+var import_node_path86 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs63.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs64.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs63.promises.readFile(import_node_path84.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path84.default.join(folder, file))) continue;
+    const bytes = await import_node_fs64.promises.readFile(import_node_path86.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path86.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path84.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path86.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path84.default.join(folder, file)),
+    unknown.map((file) => import_node_path86.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path84.default.join(folder, file));
+    const why = uncommitted.get(import_node_path86.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -68639,7 +70494,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs63.promises.readFile(import_node_path84.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs64.promises.readFile(import_node_path86.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -68701,14 +70556,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path85.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs64.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path87.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs65.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: moved && import_node_path85.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path87.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -68720,7 +70575,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs64.promises.rm(target2, { recursive: true });
+    await import_node_fs65.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
@@ -68746,7 +70601,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path85.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path87.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target2, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
@@ -68762,7 +70617,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -68813,7 +70668,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path86.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path88.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -68837,7 +70692,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown2) {
   const notes = [foundNote(connector, shown2), renameNote2(connector, removed, shown2)].filter(
     (note) => note !== void 0
@@ -68900,7 +70755,7 @@ function renameNote2(connector, removed, shown2) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path87.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path89.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -68937,7 +70792,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -68961,7 +70816,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path88.default.basename(folder).toLowerCase();
+  const folderName = import_node_path90.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -68985,8 +70840,8 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs65 = require("node:fs");
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_fs66 = require("node:fs");
+var import_node_path91 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script-operations.ts
 function scriptOperationsPath(properties, propertiesText, propertiesFile) {
@@ -69011,7 +70866,7 @@ var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefi
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs65.promises.readdir(import_node_path89.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs66.promises.readdir(import_node_path91.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -69021,11 +70876,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path89.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path91.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs65.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs65.promises.stat(folder).then(
+  const names3 = await import_node_fs66.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs66.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -69059,9 +70914,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs65.promises.readFile(import_node_path89.default.join(folder, actual));
+    return import_node_fs66.promises.readFile(import_node_path91.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path89.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path91.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -69070,7 +70925,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path89.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path91.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -69216,8 +71071,8 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs66 = require("node:fs");
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_fs67 = require("node:fs");
+var import_node_path92 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -69300,7 +71155,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path90.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path92.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -69319,8 +71174,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs66.promises.mkdir(import_node_path90.default.dirname(import_node_path90.default.join(folder, relative)), { recursive: true });
-    await import_node_fs66.promises.writeFile(import_node_path90.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs67.promises.mkdir(import_node_path92.default.dirname(import_node_path92.default.join(folder, relative)), { recursive: true });
+    await import_node_fs67.promises.writeFile(import_node_path92.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -69608,7 +71463,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -69734,7 +71589,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -69746,7 +71601,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path91.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path93.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -69796,7 +71651,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path92.default.basename(zipPath);
+  const outerName = import_node_path94.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -69852,7 +71707,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path92.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path94.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -69912,7 +71767,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path92.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path94.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -70024,11 +71879,11 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs67 = require("node:fs");
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_fs68 = require("node:fs");
+var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 var KIND_OF_ROLE = {
   "connector solution": "connector",
   "flow solution": "flow",
@@ -70037,8 +71892,8 @@ var KIND_OF_ROLE = {
 function swappedRolesWarning(roles, solutions) {
   const given2 = roles.map(([role, file]) => ({
     role,
-    name: import_node_path93.default.basename(file),
-    kind: solutions.find((solution) => import_node_path93.default.posix.basename(solution.name) === import_node_path93.default.basename(file))?.kind
+    name: import_node_path95.default.basename(file),
+    kind: solutions.find((solution) => import_node_path95.default.posix.basename(solution.name) === import_node_path95.default.basename(file))?.kind
   }));
   const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
   if (misplaced.length === 0) return void 0;
@@ -70061,7 +71916,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path94.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path96.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -70083,7 +71938,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs67.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs68.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -70093,9 +71948,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path94.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path96.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path94.default.dirname(import_node_path94.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path96.default.dirname(import_node_path96.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -70115,7 +71970,7 @@ async function buildCertificationPackage(out, options2) {
     const swapped = swappedRolesWarning(roles, result.solutions);
     if (swapped) result.warnings.push(swapped);
     if (result.ok) {
-      await writingTo(out, () => import_node_fs67.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs68.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
@@ -70138,10 +71993,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path94.default.resolve(a).toLowerCase() === import_node_path94.default.resolve(b).toLowerCase() : import_node_path94.default.resolve(a) === import_node_path94.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path96.default.resolve(a).toLowerCase() === import_node_path96.default.resolve(b).toLowerCase() : import_node_path96.default.resolve(a) === import_node_path96.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path94.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path94.default.basename(other).toLowerCase() === name);
+    const name = import_node_path96.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path96.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -70152,10 +72007,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path94.default.extname(file);
-    const renamed = `${import_node_path94.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path94.default.basename(earlierFile);
-    const same = earlierName === import_node_path94.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path96.default.extname(file);
+    const renamed = `${import_node_path96.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path96.default.basename(earlierFile);
+    const same = earlierName === import_node_path96.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -70253,11 +72108,11 @@ function rulesJson(rules, changeRules, packageRules) {
         msCode,
         msMessage
       })),
-      changeRules: changeRules.map(({ id, impact, severity, message: message2, source }) => ({
+      changeRules: changeRules.map(({ id, impact, severity, message: message3, source }) => ({
         id,
         impact,
         severity,
-        message: message2,
+        message: message3,
         source
       })),
       packageRules: packageRules.map(({ id, title, level, source }) => ({ id, title, level, source }))
@@ -70303,7 +72158,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -70629,10 +72484,10 @@ function surelyNotProcessed(outcome) {
   if (outcome.kind === "response") return outcome.status === 429;
   return outcome.kind === "network-error" && !outcome.reachedServer;
 }
-function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
+function gaveUpMessage(message3, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+  return `${message3.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
@@ -70715,8 +72570,8 @@ __export(errors_exports, {
 var JOSEError = class extends Error {
   static code = "ERR_JOSE_GENERIC";
   code = "ERR_JOSE_GENERIC";
-  constructor(message2, options2) {
-    super(message2, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  constructor(message3, options2) {
+    super(message3, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
   }
 };
 var JWTClaimValidationFailed = class extends JOSEError {
@@ -70725,8 +72580,8 @@ var JWTClaimValidationFailed = class extends JOSEError {
   claim;
   reason;
   payload;
-  constructor(message2, payload, claim = "unspecified", reason = "unspecified") {
-    super(message2, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  constructor(message3, payload, claim = "unspecified", reason = "unspecified") {
+    super(message3, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
   }
 };
 var JWTExpired = class extends JOSEError {
@@ -70735,8 +72590,8 @@ var JWTExpired = class extends JOSEError {
   claim;
   reason;
   payload;
-  constructor(message2, payload, claim = "unspecified", reason = "unspecified") {
-    super(message2, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  constructor(message3, payload, claim = "unspecified", reason = "unspecified") {
+    super(message3, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
   }
 };
 var JOSEAlgNotAllowed = class extends JOSEError {
@@ -70750,8 +72605,8 @@ var JOSENotSupported = class extends JOSEError {
 var JWEDecryptionFailed = class extends JOSEError {
   static code = "ERR_JWE_DECRYPTION_FAILED";
   code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message2 = "decryption operation failed", options2) {
-    super(message2, options2);
+  constructor(message3 = "decryption operation failed", options2) {
+    super(message3, options2);
   }
 };
 var JWEInvalid = class extends JOSEError {
@@ -70777,8 +72632,8 @@ var JWKSInvalid = class extends JOSEError {
 var JWKSNoMatchingKey = class extends JOSEError {
   static code = "ERR_JWKS_NO_MATCHING_KEY";
   code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message2 = "no applicable key found in the JSON Web Key Set", options2) {
-    super(message2, options2);
+  constructor(message3 = "no applicable key found in the JSON Web Key Set", options2) {
+    super(message3, options2);
   }
 };
 var JWKSMultipleMatchingKeys = class extends JOSEError {
@@ -70786,22 +72641,22 @@ var JWKSMultipleMatchingKeys = class extends JOSEError {
   };
   static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
   code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message2 = "multiple matching keys found in the JSON Web Key Set", options2) {
-    super(message2, options2);
+  constructor(message3 = "multiple matching keys found in the JSON Web Key Set", options2) {
+    super(message3, options2);
   }
 };
 var JWKSTimeout = class extends JOSEError {
   static code = "ERR_JWKS_TIMEOUT";
   code = "ERR_JWKS_TIMEOUT";
-  constructor(message2 = "request timed out", options2) {
-    super(message2, options2);
+  constructor(message3 = "request timed out", options2) {
+    super(message3, options2);
   }
 };
 var JWSSignatureVerificationFailed = class extends JOSEError {
   static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
   code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message2 = "signature verification failed", options2) {
-    super(message2, options2);
+  constructor(message3 = "signature verification failed", options2) {
+    super(message3, options2);
   }
 };
 
@@ -70854,15 +72709,15 @@ function encodeAsciiMember(value, label, ErrorClass) {
     throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
   }
 }
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message2) {
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message3) {
   let parsed;
   try {
     parsed = JSON.parse(strictDecoder.decode(decode3(encodedProtectedHeader)));
   } catch (cause) {
-    throw new ErrorClass(message2, { cause });
+    throw new ErrorClass(message3, { cause });
   }
   if (!isObject3(parsed))
-    throw new ErrorClass(message2);
+    throw new ErrorClass(message3);
   return parsed;
 }
 var JWS_RECOGNIZED = { __proto__: null, b64: true };
@@ -70990,7 +72845,7 @@ var isCryptoKey = (key2) => {
 };
 var isKeyObject = (key2) => key2?.[Symbol.toStringTag] === "KeyObject";
 var isKeyLike = (key2) => isCryptoKey(key2) || isKeyObject(key2);
-function message(msg, actual, ...types) {
+function message2(msg, actual, ...types) {
   if (types.length > 2) {
     const last2 = types.pop();
     msg += `one of type ${types.join(", ")}, or ${last2}.`;
@@ -70999,7 +72854,7 @@ function message(msg, actual, ...types) {
 }
 function invalidKeyType(alg, actual, secret) {
   const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+  return secret && types.push("Uint8Array"), new TypeError(message2(`Key for the ${alg} algorithm must be `, actual, ...types));
 }
 var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
 function checkUsage(key2, usage) {
@@ -72082,11 +73937,11 @@ function modeMismatchHint(installedManaged, say) {
   const advice = installedManaged ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.` : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
   return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
 }
-function installedModeOfRefusal(code2, message2) {
+function installedModeOfRefusal(code2, message3) {
   const normalized = code2?.toLowerCase();
   if (normalized === MODE_MISMATCH_CODES.unmanagedOverManaged) return "managed";
   if (normalized === MODE_MISMATCH_CODES.managedOverUnmanaged) return "unmanaged";
-  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message2 ?? "");
+  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message3 ?? "");
   return words ? words[1].toLowerCase() : void 0;
 }
 function modeMismatchError(mismatch, say) {
@@ -72119,8 +73974,8 @@ var HINTS = {
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
 };
-function dataverseCodeHint(code2, say = optionWords, message2) {
-  const installedMode = installedModeOfRefusal(code2, message2);
+function dataverseCodeHint(code2, say = optionWords, message3) {
+  const installedMode = installedModeOfRefusal(code2, message3);
   if (installedMode) return modeMismatchHint(installedMode === "managed", say);
   if (code2 === DATAVERSE_CODES.lowerVersion)
     return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
@@ -72132,8 +73987,8 @@ var RAISE_VERSION = {
 };
 var SKIP_LOWER_VERSION = { option: "--skip-lower-version", input: "skip-lower-version: true" };
 var DataverseError = class extends UserError {
-  constructor(message2, status, code2, options2 = {}) {
-    super(message2, options2);
+  constructor(message3, status, code2, options2 = {}) {
+    super(message3, options2);
     this.status = status;
     this.code = code2;
   }
@@ -72502,8 +74357,8 @@ function parseJson(text3) {
 
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
-  constructor(message2, happened, options2 = {}) {
-    super(message2, options2);
+  constructor(message3, happened, options2 = {}) {
+    super(message3, options2);
     this.happened = happened;
   }
   happened;
@@ -72512,8 +74367,8 @@ var UnconfirmedRequest = class extends UserError {
 // packages/dataverse/src/http/request-failures.ts
 function mayHaveBeenApplied(request2, { what, happened, cause, moreHint }, say) {
   if (request2.ifUnconfirmed) {
-    const { message: message2, hint: hint2 } = request2.ifUnconfirmed(happened);
-    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
+    const { message: message3, hint: hint2 } = request2.ifUnconfirmed(happened);
+    return new UnconfirmedRequest(message3, happened, { hint: hint2, cause });
   }
   const hint = `It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running ${say(THE_RUN)} again.`;
   return new UnconfirmedRequest(`${request2.operation} may or may not have been applied: ${what}.`, happened, {
@@ -72594,15 +74449,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path115, options2) {
-    return await this.send("GET", path115, options2);
+  async get(path117, options2) {
+    return await this.send("GET", path117, options2);
   }
-  async post(path115, options2) {
-    return await this.send("POST", path115, options2);
+  async post(path117, options2) {
+    return await this.send("POST", path117, options2);
   }
-  async send(method, path115, request2) {
+  async send(method, path117, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path115, this.options.environment);
+    const url = new URL(WEB_API_PATH + path117, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -72834,7 +74689,7 @@ function connectDataverse(settings, ports) {
 }
 
 // packages/dataverse/src/operations/export-solution.ts
-var import_promises5 = require("node:fs/promises");
+var import_promises6 = require("node:fs/promises");
 
 // node_modules/fflate/esm/index.mjs
 var import_module = require("module");
@@ -73871,8 +75726,8 @@ function readSolutionManifest(bytes, source) {
 function describedInstead(error2, description) {
   const subject = description.charAt(0).toUpperCase() + description.slice(1);
   const { file, line, column } = error2.location ?? { file: description };
-  const message2 = file === description ? `${subject} ${error2.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error2.message}`;
-  return new UserError(message2, { ...error2.hint ? { hint: error2.hint } : {}, cause: error2 });
+  const message3 = file === description ? `${subject} ${error2.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error2.message}`;
+  return new UserError(message3, { ...error2.hint ? { hint: error2.hint } : {}, cause: error2 });
 }
 function readManifestOf(bytes, zip) {
   const { solutionXml, hasCustomizations, names: names3 } = readSolutionXml(bytes, zip);
@@ -73890,8 +75745,8 @@ function readManifestOf(bytes, zip) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs68 = require("node:fs");
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_fs69 = require("node:fs");
+var import_node_path97 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -73900,14 +75755,14 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path95.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path97.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs68.statSync)(absolute).isDirectory();
+    return (0, import_node_fs69.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -73964,7 +75819,7 @@ async function exportSolution(client, options2, logger) {
   const manifest = readSolutionManifest(zip, {
     description: `the exported solution '${solutionName}'`
   });
-  const previous = await (0, import_promises5.readFile)(outputFile).catch(() => void 0);
+  const previous = await (0, import_promises6.readFile)(outputFile).catch(() => void 0);
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(outputFile, zip);
   logger.info(
@@ -73981,7 +75836,7 @@ async function exportSolution(client, options2, logger) {
 }
 
 // packages/dataverse/src/operations/import-solution.ts
-var import_promises6 = require("node:fs/promises");
+var import_promises7 = require("node:fs/promises");
 
 // packages/dataverse/src/web-api/import-job-progress.ts
 function importJobPercent(record) {
@@ -74248,7 +76103,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -74270,7 +76125,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path96.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path98.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -74278,7 +76133,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path96.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path98.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -74312,7 +76167,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path115, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path115) }, hint });
+  const wrongShape = (message3, path117, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path117) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -74321,7 +76176,7 @@ function readDeploymentSettings(text3, file) {
     const value = variableValue(
       variable.Value,
       () => wrongShape(
-        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf(variable.Value)}; Dataverse holds every environment variable value as text.`,
+        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf2(variable.Value)}; Dataverse holds every environment variable value as text.`,
         ["EnvironmentVariables", index, "Value"],
         'Write the value in quotes, as pac solution create-settings does ("Value": "\u2026"); a Yes/No variable takes "yes" or "no".'
       )
@@ -74346,7 +76201,7 @@ function readDeploymentSettings(text3, file) {
     const idOf = (key2) => referenceId(
       reference2[key2],
       () => wrongShape(
-        `ConnectionReferences[${index}].${key2} (${name}) is ${kindOf(reference2[key2])}; Dataverse names ${REFERENCE_IDS[key2].what} with text.`,
+        `ConnectionReferences[${index}].${key2} (${name}) is ${kindOf2(reference2[key2])}; Dataverse names ${REFERENCE_IDS[key2].what} with text.`,
         ["ConnectionReferences", index, key2],
         `Write it in quotes, as pac solution create-settings does ("${key2}": "${REFERENCE_IDS[key2].example}").`
       )
@@ -74383,7 +76238,7 @@ function referenceId(value, refuse) {
   if (typeof value === "string") return value;
   throw refuse();
 }
-function kindOf(value) {
+function kindOf2(value) {
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
@@ -74391,7 +76246,7 @@ var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVa
 function list2(settings, key2, wrongShape) {
   const value = settings[key2] ?? [];
   if (!Array.isArray(value)) {
-    throw wrongShape(`${key2} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key2]);
+    throw wrongShape(`${key2} must be a list ([\u2026]) of entries, not ${kindOf2(value)}.`, [key2]);
   }
   return value;
 }
@@ -74446,7 +76301,7 @@ function unsetVariablesWarning(unset, solutionName, settings, say) {
 var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
   if (options2.stageAndUpgrade && options2.holdingSolution) throw holdingAndUpgradeError(client.say);
-  const bytes = await (0, import_promises6.readFile)(options2.file).catch(async (error2) => {
+  const bytes = await (0, import_promises7.readFile)(options2.file).catch(async (error2) => {
     if (error2.code === "EISDIR")
       throw await folderForZipError(options2.file, client.say);
     throw fileReadError(options2.file, error2, { hint: "Check the path of the solution zip to import." });
@@ -74671,8 +76526,8 @@ function sendOData(response, status, body, headers = {}) {
   response.end(text3);
 }
 var ODataFailure = class extends Error {
-  constructor(status, code2, message2, headers = {}) {
-    super(message2);
+  constructor(status, code2, message3, headers = {}) {
+    super(message3);
     this.status = status;
     this.code = code2;
     this.headers = headers;
@@ -75110,8 +76965,8 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs69 = require("node:fs");
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_fs70 = require("node:fs");
+var import_node_path99 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -75138,10 +76993,10 @@ var SolutionStore = class {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs69.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs70.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs69.readFileSync)(import_node_path97.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs70.readFileSync)(import_node_path99.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -75175,7 +77030,7 @@ var SolutionStore = class {
     const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs69.writeFileSync)(import_node_path97.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs70.writeFileSync)(import_node_path99.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -75250,8 +77105,8 @@ var FaultSwitches = class {
     });
   }
   /** The next system job ends as Failed with this message. */
-  failNextJob(message2) {
-    this.jobFailures.push(message2);
+  failNextJob(message3) {
+    this.jobFailures.push(message3);
   }
   /**
    * The next import completes as a system job (statecode 3, statuscode 30 Succeeded) while its import
@@ -75755,8 +77610,8 @@ var import_node_crypto17 = require("node:crypto");
 // packages/dataverse/src/local-server/entra-errors.ts
 var import_node_crypto15 = require("node:crypto");
 var EntraFailure = class extends Error {
-  constructor(status, error2, code2, message2) {
-    super(message2);
+  constructor(status, error2, code2, message3) {
+    super(message3);
     this.status = status;
     this.error = error2;
     this.code = code2;
@@ -76283,8 +78138,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs70 = require("node:fs");
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_fs71 = require("node:fs");
+var import_node_path100 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -76358,7 +78213,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs70.readFileSync)(import_node_path98.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs71.readFileSync)(import_node_path100.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -76426,7 +78281,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path99.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path101.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -76461,8 +78316,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs71 = require("node:fs");
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_fs72 = require("node:fs");
+var import_node_path102 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -76508,10 +78363,10 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path100.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path102.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs71.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs72.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -76525,7 +78380,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path100.default.resolve(io.cwd, zip),
+        file: import_node_path102.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -76547,9 +78402,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs72 = require("node:fs");
-var import_promises7 = require("node:fs/promises");
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_fs73 = require("node:fs");
+var import_promises8 = require("node:fs/promises");
+var import_node_path103 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings, platform = process.platform) {
@@ -76628,8 +78483,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path101.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path101.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path103.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path103.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -76661,7 +78516,7 @@ var SOLUTIONS_HINT = "Give the folder that holds the solution zips to serve, or 
 var SOLUTIONS_FILE_HINT = "Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.";
 var SOLUTIONS_THROUGH_FILE_HINT = "Give --solutions a folder whose path runs through folders only, or move the file out of the way, or leave --solutions out to keep the solutions in memory.";
 async function refuseMissingSolutionsFolder(folder) {
-  const found = await (0, import_promises7.stat)(folder).catch(() => void 0);
+  const found = await (0, import_promises8.stat)(folder).catch(() => void 0);
   if (found?.isDirectory()) return;
   if (found === void 0)
     throw missingPathError(folder, SOLUTIONS_HINT, {
@@ -76686,7 +78541,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs72.readFileSync)(import_node_path101.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs73.readFileSync)(import_node_path103.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -76824,8 +78679,8 @@ function backoffDelays(first, cap, total2) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs73 = require("node:fs");
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_fs74 = require("node:fs");
+var import_node_path104 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -76846,16 +78701,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs73.statSync)(import_node_path102.default.resolve(cwd, given2));
+    (0, import_node_fs74.statSync)(import_node_path104.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path102.default.resolve(cwd, given2);
+  const resolved2 = import_node_path104.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path102.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path104.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -76868,8 +78723,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs74 = require("node:fs");
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_fs75 = require("node:fs");
+var import_node_path105 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -76882,14 +78737,14 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   const files = [];
   const nested = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs74.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs75.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path103.default.join(directory, entry.name);
+      const absolute = import_node_path105.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path103.default.join(shownAs, relative) },
+          location: { file: import_node_path105.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -76897,8 +78752,8 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
         if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
-        const content = await import_node_fs74.promises.readFile(absolute);
-        const executable = ((await import_node_fs74.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs75.promises.readFile(absolute);
+        const executable = ((await import_node_fs75.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -77880,8 +79735,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message2, statusCode, options2) {
-    super(message2, { cause: options2.cause });
+  constructor(message3, statusCode, options2) {
+    super(message3, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -77949,22 +79804,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error2) {
-    let message2 = "Unknown Error";
+    let message3 = "Unknown Error";
     if (error2 instanceof Error) {
       if (error2.name === "AbortError") {
         error2.status = 500;
         throw error2;
       }
-      message2 = error2.message;
+      message3 = error2.message;
       if (error2.name === "TypeError" && "cause" in error2) {
         if (error2.cause instanceof Error) {
-          message2 = error2.cause.message;
+          message3 = error2.cause.message;
         } else if (typeof error2.cause === "string") {
-          message2 = error2.cause;
+          message3 = error2.cause;
         }
       }
     }
-    const requestError = new RequestError(message2, 500, {
+    const requestError = new RequestError(message3, 500, {
       request: requestOptions
     });
     requestError.cause = error2;
@@ -78387,17 +80242,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path115 = requestOptions.url.replace(options2.baseUrl, "");
+    const path117 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path115} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path117} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path115} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path117} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -81110,7 +82965,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path115) => path115.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path117) => path117.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -81595,14 +83450,14 @@ function createGitHubClient(options2) {
       // The request-log plugin logs the bare word "request" (its options, headers and token
       // included, in a second argument we drop) before each request, then "GET /path - 200 in 12ms"
       // after it, at info: that second line alone says all, and names no secret.
-      debug: (message2) => {
-        if (message2 !== "request") options2.logger.debug(message2);
+      debug: (message3) => {
+        if (message3 !== "request") options2.logger.debug(message3);
       },
-      info: (message2) => options2.logger.debug(message2),
-      warn: (message2) => options2.logger.warning(message2),
+      info: (message3) => options2.logger.debug(message3),
+      warn: (message3) => options2.logger.warning(message3),
       // Octokit logs every failed request as an error, including the 404s and 409s we expect;
       // failures that matter reach the caller as exceptions and are reported there.
-      error: (message2) => options2.logger.debug(message2)
+      error: (message3) => options2.logger.debug(message3)
     },
     throttle: {
       onRateLimit: onLimit("primary"),
@@ -81629,7 +83484,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -81740,13 +83595,13 @@ From ${source}.` : ""}
 
 ${folder}${COMMIT_TRAILER}`;
 }
-function committedFolder(message2) {
-  if (!isOwnCommit(message2)) return void 0;
-  const line = message2.split(/\r?\n/).reverse().find((each) => each.startsWith(FOLDER_TRAILER));
+function committedFolder(message3) {
+  if (!isOwnCommit(message3)) return void 0;
+  const line = message3.split(/\r?\n/).reverse().find((each) => each.startsWith(FOLDER_TRAILER));
   return line?.slice(FOLDER_TRAILER.length).trim() || void 0;
 }
-function isOwnCommit(message2) {
-  return message2.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
+function isOwnCommit(message3) {
+  return message3.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
 }
 function replacedCommitWarning(branch, commit, connector) {
   const subject = commit.message.split(/\r?\n/)[0].trim();
@@ -81795,7 +83650,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 function keptOutReason(relative, profile) {
   const kind = kindOfFileName(relative);
   if (kind === "settings") return "settings";
@@ -81824,7 +83679,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2, profile) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path115) => kindOfFileName(path115) !== void 0 && !keptOutReason(path115, profile));
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path117) => kindOfFileName(path117) !== void 0 && !keptOutReason(path117, profile));
 }
 function leftOutLines(leftOut2, connector) {
   const lines = [];
@@ -81860,7 +83715,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path104.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path106.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -81874,9 +83729,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path115) => !same(
-      onBranchLeftOut.find((file) => file.path === path115),
-      upstreamLeftOut.find((file) => file.path === path115)
+    (path117) => !same(
+      onBranchLeftOut.find((file) => file.path === path117),
+      upstreamLeftOut.find((file) => file.path === path117)
     )
   );
 }
@@ -82045,7 +83900,7 @@ async function keepsBranch(client, fork, reuse, logger) {
 
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
-async function commitChanges(client, fork, base2, folder, changes, message2) {
+async function commitChanges(client, fork, base2, folder, changes, message3) {
   const name = formatRepositoryName(fork);
   const entries = [];
   for (const file of changes.upserts) {
@@ -82056,8 +83911,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path115 of changes.deletions)
-    entries.push({ path: `${folder}/${path115}`, mode: "100644", type: "blob", sha: null });
+  for (const path117 of changes.deletions)
+    entries.push({ path: `${folder}/${path117}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -82071,7 +83926,7 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
   const { data: commit } = await step(
     "writing the commit",
     name,
-    () => client.rest.git.createCommit({ ...fork, message: message2, tree: treeSha, parents: [base2.sha] })
+    () => client.rest.git.createCommit({ ...fork, message: message3, tree: treeSha, parents: [base2.sha] })
   );
   return { commitSha: commit.sha, treeSha };
 }
@@ -82101,7 +83956,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -82117,7 +83972,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path105.default.basename(folder);
+  return import_node_path107.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -82509,10 +84364,10 @@ function readmeTodoFindings(connector, files) {
   if (todos.length === 0) return [];
   const document = new TextDocument(text3);
   return todos.map(
-    ({ offset, length, message: message2 }) => locatedFinding({
+    ({ offset, length, message: message3 }) => locatedFinding({
       ruleId: "README-PLACEHOLDER",
       severity: "error",
-      message: message2,
+      message: message3,
       file: displayPathIn(connector, readme2.path),
       connector,
       ...document.rangeBetween(offset, offset + length)
@@ -82525,20 +84380,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path106.default.relative(import_node_path106.default.resolve(root), import_node_path106.default.resolve(connectorFolder2)),
+    import_node_path108.default.relative(import_node_path108.default.resolve(root), import_node_path108.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path106.default.basename(import_node_path106.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path108.default.basename(import_node_path108.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path106.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path106.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path108.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path108.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -82554,20 +84409,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs75 = require("node:fs");
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_fs76 = require("node:fs");
+var import_node_path109 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path107.default.basename(folder);
+  const name = import_node_path109.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs75.readdirSync)(import_node_path107.default.dirname(folder));
+    names3 = (0, import_node_fs76.readdirSync)(import_node_path109.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path107.default.join(import_node_path107.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path109.default.join(import_node_path109.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -82692,7 +84547,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path108.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path110.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -82703,7 +84558,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path108.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path110.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -82728,7 +84583,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path108.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path110.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -82859,21 +84714,27 @@ async function openPullRequest(options2, ports) {
   }));
   const { breaking, warnings: changeWarnings } = versions ? changesToReview(versions.upstream, versions.local, validation) : { breaking: [], warnings: [] };
   if (changeWarnings.length > 0) result.changeWarnings = changeWarnings;
+  if (breaking.length > 0) result.breakingChanges = breaking;
+  const against = `${upstreamName}@${options2.base}`;
+  const found = `${plural(breaking.length, "breaking change")} against ${against}`;
+  if (breaking.length > 0 && options2.failOnBreaking) {
+    const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "breaking", reason, findings: breaking };
+  }
+  const warningRules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
+  if (failsThreshold({ counts: countBySeverity(changeWarnings) }, failOn)) {
+    const reason = `the comparison with ${against} found ${plural(changeWarnings.length, "warning")} about the change (${warningRules}; fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "change-warnings", reason };
+  }
   if (breaking.length > 0) {
-    result.breakingChanges = breaking;
-    const found = `${plural(breaking.length, "breaking change")} against ${upstreamName}@${options2.base}`;
-    if (options2.failOnBreaking) {
-      const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
-      logger.info(`${options2.connector}: ${reason}.`);
-      return { ...result, operation: "refused", refusal: "breaking", reason, findings: breaking };
-    }
     const warning = `${options2.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
     logger.warning(warning);
     result.warnings.push(warning);
   }
   if (changeWarnings.length > 0) {
-    const rules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
-    const warning = `${options2.connector} has ${plural(changeWarnings.length, "warning")} about its change against ${upstreamName}@${options2.base} (${rules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? "it" : "them"} right before they ask.`;
+    const warning = `${options2.connector} has ${plural(changeWarnings.length, "warning")} about its change against ${against} (${warningRules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? "it" : "them"} right before they ask.`;
     logger.warning(warning);
     result.warnings.push(warning);
   }
@@ -82900,7 +84761,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path108.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path110.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -83140,7 +85001,7 @@ function registerOpenPullRequestCommand(program2, context) {
   ).option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(
     new Option(
       "--fail-on <level>",
-      "submit nothing for a connector with a validation finding at this level (never: submit it anyway)"
+      "submit nothing for a connector with a validation finding, or a warning about its change against the upstream's version, at this level (never: submit it anyway)"
     ).choices(FAIL_ON_LEVELS).default("error")
   ).option(
     "--fail-on-breaking",
@@ -83245,11 +85106,13 @@ function whatToDo(result) {
     return `Give --target-folder ${shellWord(result.upstreamFolder)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
   if (result.refusal === "breaking")
     return "Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.";
+  if (result.refusal === "change-warnings")
+    return "Put right what each warning about the change above says, or pass --fail-on error to open the pull request and leave the warnings, which it lists, to its reviewers.";
   return "Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.";
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -83270,12 +85133,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs76 = require("node:fs");
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_fs77 = require("node:fs");
+var import_node_path111 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path109.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path111.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path109.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path111.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -83287,7 +85150,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs76.statSync)(file);
+    return (0, import_node_fs77.statSync)(file);
   } catch {
     return void 0;
   }
@@ -83317,7 +85180,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path110.default.resolve(io.cwd, zip), import_node_path110.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path112.default.resolve(io.cwd, zip), import_node_path112.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -83380,7 +85243,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -83397,8 +85260,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path111.default.resolve(io.cwd, folder);
-    const target2 = import_node_path111.default.resolve(io.cwd, zip);
+    const source = import_node_path113.default.resolve(io.cwd, folder);
+    const target2 = import_node_path113.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -83407,7 +85270,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path111.default.join(source, file));
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path113.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown2))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -83446,7 +85309,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path114 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -83471,13 +85334,13 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path112.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path112.default.resolve(io.cwd, source), root, {
+    const root = import_node_path114.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path114.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path112.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path114.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path112.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path114.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -83487,7 +85350,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path112.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path114.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -83551,7 +85414,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path113 = __toESM(require("node:path"), 1);
+var import_node_path115 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -83711,7 +85574,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path113.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path115.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -83732,12 +85595,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path113.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path115.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path113.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path115.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -83793,7 +85656,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path114 = __toESM(require("node:path"), 1);
+var import_node_path116 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -83809,7 +85672,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path114.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path116.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -83824,7 +85687,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path114.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path116.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -350,8 +350,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -362,10 +362,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "ConnectTimeoutError";
-        this.message = message2 || "Connect Timeout Error";
+        this.message = message3 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -375,10 +375,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "HeadersTimeoutError";
-        this.message = message2 || "Headers Timeout Error";
+        this.message = message3 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -388,10 +388,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "HeadersOverflowError";
-        this.message = message2 || "Headers Overflow Error";
+        this.message = message3 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -401,10 +401,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "BodyTimeoutError";
-        this.message = message2 || "Body Timeout Error";
+        this.message = message3 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -414,10 +414,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message2, statusCode, headers, body) {
-        super(message2);
+      constructor(message3, statusCode, headers, body) {
+        super(message3);
         this.name = "ResponseStatusCodeError";
-        this.message = message2 || "Response Status Code Error";
+        this.message = message3 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -431,10 +431,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "InvalidArgumentError";
-        this.message = message2 || "Invalid Argument Error";
+        this.message = message3 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -444,10 +444,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "InvalidReturnValueError";
-        this.message = message2 || "Invalid Return Value Error";
+        this.message = message3 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -457,10 +457,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "AbortError";
-        this.message = message2 || "The operation was aborted";
+        this.message = message3 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -470,10 +470,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "AbortError";
-        this.message = message2 || "Request aborted";
+        this.message = message3 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -483,10 +483,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "InformationalError";
-        this.message = message2 || "Request information";
+        this.message = message3 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -496,10 +496,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message2 || "Request body length does not match content-length header";
+        this.message = message3 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -509,10 +509,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message2 || "Response body length does not match content-length header";
+        this.message = message3 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -522,10 +522,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "ClientDestroyedError";
-        this.message = message2 || "The client is destroyed";
+        this.message = message3 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -535,10 +535,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "ClientClosedError";
-        this.message = message2 || "The client is closed";
+        this.message = message3 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -548,10 +548,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message2, socket) {
-        super(message2);
+      constructor(message3, socket) {
+        super(message3);
         this.name = "SocketError";
-        this.message = message2 || "Socket error";
+        this.message = message3 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -562,10 +562,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "NotSupportedError";
-        this.message = message2 || "Not supported error";
+        this.message = message3 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -575,10 +575,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "MissingUpstreamError";
-        this.message = message2 || "No upstream has been added to the BalancedPool";
+        this.message = message3 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -588,8 +588,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message2, code2, data) {
-        super(message2);
+      constructor(message3, code2, data) {
+        super(message3);
         this.name = "HTTPParserError";
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message2 || "Response content exceeded max size";
+        this.message = message3 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -614,10 +614,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message2, code2, { headers, data }) {
-        super(message2);
+      constructor(message3, code2, { headers, data }) {
+        super(message3);
         this.name = "RequestRetryError";
-        this.message = message2 || "Request retry error";
+        this.message = message3 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code2;
         this.data = data;
@@ -630,10 +630,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message2, code2, { headers, data }) {
-        super(message2);
+      constructor(message3, code2, { headers, data }) {
+        super(message3);
         this.name = "ResponseError";
-        this.message = message2 || "Response error";
+        this.message = message3 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code2;
         this.data = data;
@@ -646,10 +646,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message2, options2) {
-        super(message2, { cause, ...options2 ?? {} });
+      constructor(cause, message3, options2) {
+        super(message3, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message2 || "Secure Proxy Connection failed";
+        this.message = message3 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -660,10 +660,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         this.name = "MessageSizeExceededError";
-        this.message = message2 || "Max decompressed message size exceeded";
+        this.message = message3 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2674,14 +2674,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message2 = "Connect Timeout Error";
+      let message3 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message3 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message3 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message2 += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message2));
+      message3 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message3));
     }
     module2.exports = buildConnector;
   }
@@ -3663,15 +3663,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message2) {
-      return new TypeError(`${message2.header}: ${message2.message}`);
+    webidl.errors.exception = function(message3) {
+      return new TypeError(`${message3.header}: ${message3.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural2 = context.types.length === 1 ? "" : " one of";
-      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const message3 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message: message2
+        message: message3
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -5996,12 +5996,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message2 = "";
+        let message3 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message3 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message3, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9759,9 +9759,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message3 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message3, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9777,7 +9777,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message3, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -10604,11 +10604,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message2) {
-        super(message2);
+      constructor(message3) {
+        super(message3);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message2 || "The request does not match any registered mock dispatches";
+        this.message = message3 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i2 = 0; i2 < path18.length; ++i2) {
-        const code2 = path18.charCodeAt(i2);
+    function validateCookiePath(path19) {
+      for (let i2 = 0; i2 < path19.length; ++i2) {
+        const code2 = path19.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18257,15 +18257,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err2) {
-      let message2;
+      let message3;
       let code2;
       if (err2 instanceof CloseEvent) {
-        message2 = err2.reason;
+        message3 = err2.reason;
         code2 = err2.code;
       } else {
-        message2 = err2.message;
+        message3 = err2.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message: message2 }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message: message3 }));
       closeWebSocketConnection(this, code2);
     }
     module2.exports = {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19159,12 +19159,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19185,7 +19185,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -19194,14 +19194,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar4;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -19213,7 +19213,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -19222,20 +19222,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path18) {
-      const ctrl = callVisitor(key2, node, visitor, path18);
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path19) {
+      const ctrl = callVisitor(key2, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visit_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visit_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path18);
+            const ci = visit_(i2, node.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path18) {
-      const ctrl = await callVisitor(key2, node, visitor, path18);
+    async function visitAsync_(key2, node, visitor, path19) {
+      const ctrl = await callVisitor(key2, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path18);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path18) {
+    function callVisitor(key2, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path18);
+        return visitor(key2, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path18);
+        return visitor.Map?.(key2, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path18);
+        return visitor.Seq?.(key2, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path18);
+        return visitor.Pair?.(key2, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path18);
+        return visitor.Scalar?.(key2, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path18);
+        return visitor.Alias?.(key2, node, path19);
       return void 0;
     }
-    function replaceNode(key2, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key2, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19358,7 +19358,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -19368,7 +19368,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19512,7 +19512,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -19539,7 +19539,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -19550,7 +19550,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -19730,7 +19730,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19756,7 +19756,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -19851,7 +19851,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -19863,12 +19863,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -19879,7 +19879,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -19924,7 +19924,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -19935,7 +19935,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
-        const k = path18[i2];
+      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
+        const k = path19[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key2, ...rest] = path18;
+          const [key2, ...rest] = path19;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key2, ...rest] = path18;
+      deleteIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key2, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key2, ...rest] = path19;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key2, ...rest] = path18;
+      hasIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key2, ...rest] = path18;
+      setIn(path19, value) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -20248,7 +20248,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -20391,7 +20391,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -20446,7 +20446,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -20469,7 +20469,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -20494,20 +20494,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -20656,7 +20656,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -20671,7 +20671,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20811,19 +20811,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -21130,7 +21130,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -21197,7 +21197,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21295,7 +21295,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -21352,7 +21352,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21448,14 +21448,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -21466,13 +21466,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21517,7 +21517,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21545,7 +21545,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -21636,7 +21636,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -21653,7 +21653,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -21704,7 +21704,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -21748,15 +21748,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -21771,7 +21771,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -21782,7 +21782,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -21925,7 +21925,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -21937,7 +21937,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -21945,7 +21945,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -21957,7 +21957,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21985,7 +21985,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -22822,22 +22822,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message2) {
+      constructor(name, pos, code2, message3) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message2;
+        this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLParseError", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLParseError", pos, code2, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLWarning", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLWarning", pos, code2, message3);
       }
     };
     var prettifyError = (src, lc) => (error3) => {
@@ -23493,7 +23493,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -23517,8 +23517,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message2 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message2);
+          const message3 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message3);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -23542,7 +23542,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
       const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag2?.format)
@@ -23557,13 +23557,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -23590,15 +23590,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message2);
+            const message3 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message3);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message2 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message2);
+            const message3 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message3);
           }
           break;
         }
@@ -23621,11 +23621,11 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          const message3 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -23700,8 +23700,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict3 && !hasSpace) {
-              const message2 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message2);
+              const message3 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message3);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -23712,8 +23712,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            const message3 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message3);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -23740,7 +23740,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict3, onError) {
       const { offset, type, source, end } = scalar;
@@ -23749,15 +23749,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -23962,7 +23962,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -23980,11 +23980,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -24106,13 +24106,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error3) {
-            const message2 = error3 instanceof Error ? error3.message : String(error3);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            const message3 = error3 instanceof Error ? error3.message : String(error3);
+            onError(token, "RESOURCE_EXHAUSTION", message3);
           }
           break;
         default: {
-          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2);
+          const message3 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message3);
           isSrcToken = false;
         }
       }
@@ -24268,12 +24268,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message2, warning2) => {
+        this.onError = (source, code2, message3, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message3));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message3));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -24343,10 +24343,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning2) => {
+            this.directives.add(token.source, (offset, message3, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message3, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -24435,12 +24435,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict3 = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message2) => {
+        const _onError = (pos, code2, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message2);
+            onError(offset, code2, message3);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -24678,17 +24678,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path18) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path18) => {
-      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit5.parentCollection = (cst, path19) => {
+      const parent = visit5.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -24724,12 +24724,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
   }
 });
 
@@ -24745,7 +24745,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24829,7 +24829,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar4;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -25600,8 +25600,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
+          const message3 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message3, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -25691,8 +25691,8 @@ var require_parser = __commonJS({
       *pop(error3) {
         const token = error3 ?? this.stack.pop();
         if (!token) {
-          const message2 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message2 };
+          const message3 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message3 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -26437,7 +26437,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -26445,7 +26445,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -26462,7 +26462,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -26473,8 +26473,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit5.visit;
+    exports2.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -30951,7 +30951,7 @@ var require_validate_config = __commonJS({
     "use strict";
     module2.exports = validate10;
     module2.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "overrides": { "description": "Settings of the connector folders that glob patterns match (relative to this file); later entries win.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files"], "minProperties": 2, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }, "profile": { "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } } } } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
     var schema12 = { "enum": ["error", "warning", "info", "off"] };
     var func2 = require_ucs2length().default;
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -30959,7 +30959,7 @@ var require_validate_config = __commonJS({
       let errors2 = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore")) {
+          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore" || key0 === "overrides")) {
             const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err0];
@@ -31161,12 +31161,258 @@ var require_validate_config = __commonJS({
             errors2++;
           }
         }
+        if (data.overrides !== void 0) {
+          let data9 = data.overrides;
+          if (Array.isArray(data9)) {
+            const len1 = data9.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data10 = data9[i1];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (Object.keys(data10).length < 2) {
+                  const err16 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/minProperties", keyword: "minProperties", params: { limit: 2 }, message: "must NOT have fewer than 2 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors2++;
+                }
+                if (data10.files === void 0) {
+                  const err17 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors2++;
+                }
+                for (const key3 in data10) {
+                  if (!(key3 === "files" || key3 === "profile" || key3 === "rules")) {
+                    const err18 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.files !== void 0) {
+                  let data11 = data10.files;
+                  if (Array.isArray(data11)) {
+                    if (data11.length < 1) {
+                      const err19 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors2++;
+                    }
+                    const len2 = data11.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data12 = data11[i2];
+                      if (typeof data12 === "string") {
+                        if (func2(data12) < 1) {
+                          const err20 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err20];
+                          } else {
+                            vErrors.push(err20);
+                          }
+                          errors2++;
+                        }
+                      } else {
+                        const err21 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err21];
+                        } else {
+                          vErrors.push(err21);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err22 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.profile !== void 0) {
+                  let data13 = data10.profile;
+                  if (!(data13 === "certified" || data13 === "independent-publisher" || data13 === "custom")) {
+                    const err23 = { instancePath: instancePath + "/overrides/" + i1 + "/profile", schemaPath: "#/properties/overrides/items/properties/profile/enum", keyword: "enum", params: { allowedValues: schema11.properties.overrides.items.properties.profile.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.rules !== void 0) {
+                  let data14 = data10.rules;
+                  if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                    for (const key4 in data14) {
+                      let data15 = data14[key4];
+                      const _errs41 = errors2;
+                      let valid16 = true;
+                      const _errs42 = errors2;
+                      if (typeof data15 !== "string") {
+                        const err24 = {};
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors2++;
+                      }
+                      var _valid1 = _errs42 === errors2;
+                      errors2 = _errs41;
+                      if (vErrors !== null) {
+                        if (_errs41) {
+                          vErrors.length = _errs41;
+                        } else {
+                          vErrors = null;
+                        }
+                      }
+                      let ifClause1;
+                      if (_valid1) {
+                        const _errs44 = errors2;
+                        if (!(data15 === "error" || data15 === "warning" || data15 === "info" || data15 === "off")) {
+                          const err25 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                          if (vErrors === null) {
+                            vErrors = [err25];
+                          } else {
+                            vErrors.push(err25);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs44 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "then";
+                      } else {
+                        const _errs46 = errors2;
+                        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                          if (Object.keys(data15).length < 1) {
+                            const err26 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                            if (vErrors === null) {
+                              vErrors = [err26];
+                            } else {
+                              vErrors.push(err26);
+                            }
+                            errors2++;
+                          }
+                          for (const key5 in data15) {
+                            if (!(key5 === "certified" || key5 === "independent-publisher" || key5 === "custom")) {
+                              const err27 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                              if (vErrors === null) {
+                                vErrors = [err27];
+                              } else {
+                                vErrors.push(err27);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.certified !== void 0) {
+                            let data16 = data15.certified;
+                            if (!(data16 === "error" || data16 === "warning" || data16 === "info" || data16 === "off")) {
+                              const err28 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/certified", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err28];
+                              } else {
+                                vErrors.push(err28);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15["independent-publisher"] !== void 0) {
+                            let data17 = data15["independent-publisher"];
+                            if (!(data17 === "error" || data17 === "warning" || data17 === "info" || data17 === "off")) {
+                              const err29 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/independent-publisher", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err29];
+                              } else {
+                                vErrors.push(err29);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.custom !== void 0) {
+                            let data18 = data15.custom;
+                            if (!(data18 === "error" || data18 === "warning" || data18 === "info" || data18 === "off")) {
+                              const err30 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err30];
+                              } else {
+                                vErrors.push(err30);
+                              }
+                              errors2++;
+                            }
+                          }
+                        } else {
+                          const err31 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                          if (vErrors === null) {
+                            vErrors = [err31];
+                          } else {
+                            vErrors.push(err31);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs46 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "else";
+                      }
+                      if (!valid16) {
+                        const err32 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+                        if (vErrors === null) {
+                          vErrors = [err32];
+                        } else {
+                          vErrors.push(err32);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err33 = { instancePath: instancePath + "/overrides/" + i1 + "/rules", schemaPath: "#/properties/overrides/items/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors2++;
+          }
+        }
       } else {
-        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err36];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err36);
         }
         errors2++;
       }
@@ -31688,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path18, options2) {
+    function openPromise(path19, options2) {
       return new Promise((resolve, reject) => {
-        open2(path18, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path19, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -31720,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path18, options2, callback) {
+    function open2(path19, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,7 +31978,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.open(path18, "r", function(err2, fd2) {
+      fs10.open(path19, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs10.close(fd2, defaultCallback);
@@ -33943,7 +34189,7 @@ var require_saxes = __commonJS({
        *
        * @returns An error object with a properly formatted message.
        */
-      makeError(message2) {
+      makeError(message3) {
         var _a3;
         let msg = (_a3 = this.fileName) !== null && _a3 !== void 0 ? _a3 : "";
         if (this.trackPosition) {
@@ -33955,7 +34201,7 @@ var require_saxes = __commonJS({
         if (msg.length > 0) {
           msg += ": ";
         }
-        return new Error(msg + message2);
+        return new Error(msg + message3);
       }
       /**
        * Report a parsing error. This method is made public so that client code may
@@ -33966,8 +34212,8 @@ var require_saxes = __commonJS({
        *
        * @returns this
        */
-      fail(message2) {
-        const err2 = this.makeError(message2);
+      fail(message3) {
+        const err2 = this.makeError(message3);
         const handler = this.errorHandler;
         if (handler === void 0) {
           throw err2;
@@ -35402,22 +35648,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message2) {
-  const cmd = new Command(command, properties, message2);
+function issueCommand(command, properties, message3) {
+  const cmd = new Command(command, properties, message3);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message2 = "") {
-  issueCommand(name, {}, message2);
+function issue(name, message3 = "") {
+  issueCommand(name, {}, message3);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message2) {
+  constructor(command, properties, message3) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message2;
+    this.message = message3;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -35453,7 +35699,7 @@ function escapeProperty(s) {
 var crypto2 = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
-function issueFileCommand(command, message2) {
+function issueFileCommand(command, message3) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -35461,7 +35707,7 @@ function issueFileCommand(command, message2) {
   if (!fs.existsSync(filePath2)) {
     throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath2, `${toCommandValue(message2)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message3)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -35890,17 +36136,17 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function debug(message2) {
-  issueCommand("debug", {}, message2);
+function debug(message3) {
+  issueCommand("debug", {}, message3);
 }
-function error(message2, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function error(message3, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
 }
-function warning(message2, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function warning(message3, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
 }
-function info(message2) {
-  process.stdout.write(message2 + os4.EOL);
+function info(message3) {
+  process.stdout.write(message3 + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -35932,8 +36178,8 @@ var UserError = class extends Error {
    * each with its own place: reported after this one, so that one run shows them all.
    */
   also;
-  constructor(message2, options2 = {}) {
-    super(message2, options2.cause === void 0 ? void 0 : { cause: options2.cause });
+  constructor(message3, options2 = {}) {
+    super(message3, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
     if (options2.also && options2.also.length > 0) this.also = options2.also;
@@ -36214,8 +36460,8 @@ function socketFailureOf(error3) {
   if (cause === void 0) return void 0;
   const failure = { timedOut: false };
   for (let depth = 0; cause !== void 0 && depth < MAX_CAUSE_DEPTH; depth++) {
-    const { code: code2, message: message2, name } = cause;
-    if (typeof message2 === "string") failure.message = message2;
+    const { code: code2, message: message3, name } = cause;
+    if (typeof message3 === "string") failure.message = message3;
     if (name === "TimeoutError") return { ...failure, timedOut: true };
     if (typeof code2 === "string") return { ...failure, code: code2 };
     cause = causeOf(cause);
@@ -36802,8 +37048,8 @@ var THE_RUN = { option: "the command", input: "the job" };
 
 // packages/core/src/refused-setting.ts
 var RefusedSettingError = class extends UsageError {
-  constructor(setting, message2, value, problem, hint) {
-    super(message2, hint ? { hint } : {});
+  constructor(setting, message3, value, problem, hint) {
+    super(message3, hint ? { hint } : {});
     this.setting = setting;
     this.value = value;
     this.problem = problem;
@@ -36983,8 +37229,18 @@ function intendedConnectorFileName(name, hasScript) {
 }
 function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+  return isSwaggerStem(lower.slice(0, -".json".length));
+}
+function isYamlSwagger(name) {
+  const extension = YAML_EXTENSION.exec(name);
+  if (extension === null) return false;
+  const stem = name.slice(0, extension.index).toLowerCase();
+  return stem.endsWith(".swagger") || isSwaggerStem(stem);
+}
+var YAML_EXTENSION = /\.ya?ml$/i;
+function isSwaggerStem(stem) {
+  const bare = stem.replace(/[-_ ]/g, "");
+  return bare === "swagger" || bare === "openapi" || bare.endsWith("apidefinition") || levenshteinDistance(bare, "apidefinition", 2) <= 2;
 }
 
 // packages/core/src/editor-leftovers.ts
@@ -37090,8 +37346,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path18, value) {
-  return { key: key2, path: path18, pointer: `/${path18.join("/")}`, value };
+function place(key2, path19, value) {
+  return { key: key2, path: path19, pointer: `/${path19.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -37100,16 +37356,16 @@ function hasOwn(object, key2) {
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
-    debug: (message2) => debug(message2),
-    info: (message2) => logLines(message2),
-    warning: (message2) => warning(message2),
-    error: (message2) => error(message2),
+    debug: (message3) => debug(message3),
+    info: (message3) => logLines(message3),
+    warning: (message3) => warning(message3),
+    error: (message3) => error(message3),
     group: (title, fn) => group(title, fn)
   };
 }
-function logLines(message2) {
-  const inert = inertToRunner(message2);
-  info(inert === message2 ? message2 : inert.slice(0, -1));
+function logLines(message3) {
+  const inert = inertToRunner(message3);
+  info(inert === message3 ? message3 : inert.slice(0, -1));
 }
 
 // packages/actions/src/runtime/error-annotation.ts
@@ -37244,6 +37500,20 @@ var PROFILES = ["certified", "independent-publisher", "custom"];
 
 // packages/validator/src/config/config-schema.ts
 var LEVELS = ["error", "warning", "info", "off"];
+var RULES_SCHEMA = {
+  type: "object",
+  additionalProperties: {
+    if: { type: "string" },
+    then: { $ref: "#/definitions/level" },
+    else: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: Object.fromEntries(PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }]))
+    }
+  }
+};
+var PATTERNS_SCHEMA = { type: "array", items: { type: "string", minLength: 1 } };
 var CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "connector-alm configuration",
@@ -37257,24 +37527,27 @@ var CONFIG_SCHEMA = {
     },
     rules: {
       description: "Rule levels by rule id: one level for every profile, or a level per profile.",
-      type: "object",
-      additionalProperties: {
-        if: { type: "string" },
-        then: { $ref: "#/definitions/level" },
-        else: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: Object.fromEntries(
-            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
-          )
-        }
-      }
+      ...RULES_SCHEMA
     },
     ignore: {
       description: "Glob patterns, relative to this file, of connector folders to skip.",
+      ...PATTERNS_SCHEMA
+    },
+    overrides: {
+      description: "Settings of the connector folders that glob patterns match (relative to this file); later entries win.",
       type: "array",
-      items: { type: "string", minLength: 1 }
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        // files and what it changes: an entry of files alone changes nothing, a slip.
+        minProperties: 2,
+        properties: {
+          files: { ...PATTERNS_SCHEMA, minItems: 1 },
+          profile: { enum: [...PROFILES] },
+          rules: RULES_SCHEMA
+        }
+      }
     }
   },
   definitions: {
@@ -37283,7 +37556,7 @@ var CONFIG_SCHEMA = {
 };
 
 // packages/validator/src/config/load-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
@@ -37295,17 +37568,30 @@ function sameLevels(level) {
 
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
     scope: "configuration",
     file: "folder",
     title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout, and in `overrides` each rule lowered and each `profile` that lowers a rule for the folders of an entry (entries compared by their `files`: one whose files are new is compared with the file's own levels, so narrowing or widening an entry is reported) are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
     levels: sameLevels("warning"),
     example: {
       bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
       good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  },
+  {
+    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `ignore` pattern of the configuration file matches a connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
+      good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
   }
 ];
@@ -37345,22 +37631,11 @@ function titleAsRequired(title) {
   return titleWithoutRestrictedWords(title) || void 0;
 }
 
+// packages/validator/src/repository/submission-repository.ts
+var isSeparator = oneOf("/\\");
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
-function targetsPowerPlatformConnectors(pullRequest) {
-  if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split("/").pop() ?? "";
-  return name.toLowerCase() === "powerplatformconnectors";
-}
-function syncsBranchesOfOneRepository(pullRequest) {
-  const { baseRepository, headRepository, headRef } = pullRequest;
-  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
-  return baseRepository.toLowerCase() === headRepository.toLowerCase();
-}
-function checksAsSubmission(pullRequest) {
-  if (!pullRequest) return true;
-  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
-}
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
@@ -37410,7 +37685,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: "Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request (\"You can only submit one connector per pull request.\", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork), and with `validate --base` in a clone of one: a remote's URL names PowerPlatformConnectors, or, in a repository with no remote yet, certified-connectors, independent-publisher-connectors or custom-connectors is at its top level (a clone of your company's own connector repository is not checked, as its pull requests are not). The changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.",
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -37418,7 +37693,7 @@ var pullRequestRules = [
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (context.changedFolders.length <= 1 || !context.submission) return;
       if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
@@ -37439,7 +37714,7 @@ var pullRequestRules = [
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
+      if (!context.submission) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -37456,7 +37731,7 @@ var pullRequestRules = [
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
+      if (title === void 0 || !context.submission) return;
       const problem = independentPublisherTitleProblem(title, context.connector);
       if (problem !== void 0) context.report({ message: problem });
     }
@@ -38722,7 +38997,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path18 = [root];
+  const path19 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38730,14 +39005,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path18[level];
+    let node = path19[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path18[level] = node;
+      path19[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38972,7 +39247,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path18 = paths.pop();
+    const path19 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38980,13 +39255,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path18 + 1);
+          paths.push(path19 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path18 + 1 + key2.length;
+        const keyPath = path19 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -39389,9 +39664,9 @@ function stringToken(text2, offset, end, error3, atKey) {
   }
   if (error3 === SCAN_INVALID_ESCAPE || error3 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text2, offset + 1, end);
-    const message2 = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message3 = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error3 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text2, offset, end) : void 0;
-    return { kind: "string", offset, end, fix, problem: { message: message2, offset: at, length: 2 } };
+    return { kind: "string", offset, end, fix, problem: { message: message3, offset: at, length: 2 } };
   }
   if (":, 	".includes(text2.charAt(end - 2))) {
     TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
@@ -39819,7 +40094,7 @@ function mismatchedCloser(walk, frame, token) {
   const repairs = [];
   const opener = token.kind === "}" ? "{" : "[";
   const matching = walk.stack.some((open2) => open2.open === opener);
-  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
   if (matching && frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
     repairs.push(
@@ -39848,7 +40123,7 @@ function mismatchedCloser(walk, frame, token) {
       )
     );
   }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
     walk.repair(
       token.offset,
@@ -39897,6 +40172,16 @@ function strayOpener(walk, frame) {
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  if (open2.length === 0) {
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
   const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
@@ -40421,12 +40706,12 @@ var Walk = class _Walk {
     const word = this.text.slice(token.offset, token.end);
     return word === "=" || word === "=>";
   }
-  skip(token, message2 = this.unexpected(token)) {
+  skip(token, message3 = this.unexpected(token)) {
     const length = token.end - token.offset;
     return this.repair(
       token.offset,
       length,
-      message2,
+      message3,
       (w) => w.index++,
       removal(this.text, token.offset, length)
     );
@@ -40445,8 +40730,8 @@ var Walk = class _Walk {
     };
     return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
   }
-  repair(offset, length, message2, apply, fix) {
-    return { issue: { message: message2, offset, length }, apply, fix };
+  repair(offset, length, message3, apply, fix) {
+    return { issue: { message: message3, offset, length }, apply, fix };
   }
   nextKind() {
     return this.nextToken()?.kind;
@@ -40460,11 +40745,121 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/merge-conflicts.ts
+var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
+function findMergeMarkers(text2) {
+  const conflicts = [];
+  const leftovers = [];
+  if (!MARKERS.some((marker) => text2.includes(marker))) return { conflicts, leftovers };
+  let open2;
+  let pending2 = [];
+  for (const match2 of text2.matchAll(MARKER_LINE)) {
+    const at = match2.index;
+    const lineEnd2 = at + match2[0].replace(/\r$/, "").length;
+    const line = { start: at, end: lineEnd2 };
+    switch (match2[0].charAt(0)) {
+      case "<":
+        leftovers.push(...pending2);
+        open2 = { start: at, startLineEnd: lineEnd2, separated: false };
+        pending2 = [line];
+        break;
+      case "|":
+        if (open2 && !open2.separated && open2.firstSideEnd === void 0) {
+          open2.firstSideEnd = at;
+          pending2.push(line);
+        } else if (!open2) leftovers.push(line);
+        break;
+      case "=":
+        if (open2 && !open2.separated) {
+          open2.firstSideEnd ??= at;
+          open2.separated = true;
+          pending2.push(line);
+        } else if (!open2) leftovers.push(line);
+        break;
+      default:
+        if (open2?.separated) {
+          const { start, startLineEnd, firstSideEnd } = open2;
+          conflicts.push({ start, startLineEnd, firstSideEnd, closer: at, end: lineEnd2 });
+          open2 = void 0;
+          pending2 = [];
+        } else {
+          leftovers.push(...pending2, line);
+          open2 = void 0;
+          pending2 = [];
+        }
+    }
+  }
+  leftovers.push(...pending2);
+  return { conflicts, leftovers: leftovers.sort((a, b) => a.start - b.start) };
+}
+var MARKERS = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+function leftoverMarkerIssue(text2, marker) {
+  return {
+    issue: {
+      message: `A merge-conflict marker left over (${text2.slice(marker.start, marker.start + 7)}) outside any complete conflict: remove this line, and check that the lines around it are the ones you meant to keep.`,
+      offset: marker.start,
+      length: marker.end - marker.start
+    },
+    edit: removal(text2, marker.start, marker.end - marker.start)
+  };
+}
+var CONFLICT_ENDS = "An unresolved merge conflict starts here and ends with '>>>>>>>'";
+function mergeConflictIssue(conflict, nothingElse = false) {
+  const until = nothingElse ? "Read as its first side has it, the file is empty, so nothing else in it is checked until then." : "Until then the rest of the file is checked as the first side has it.";
+  return {
+    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). ${until}`,
+    offset: conflict.start,
+    length: conflict.end - conflict.start,
+    others: { offsets: [conflict.closer], wording: "line", at: CONFLICT_ENDS.length }
+  };
+}
+function firstSideEdits(text2, conflict) {
+  return [
+    removal(text2, conflict.start, conflict.startLineEnd - conflict.start),
+    removal(text2, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
+  ];
+}
+
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text2)) {
-  return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
+  const { conflicts, leftovers } = findMergeMarkers(text2);
+  if (conflicts.length === 0 && leftovers.length === 0)
+    return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
+  const removed = leftovers.map((marker) => leftoverMarkerIssue(text2, marker));
+  const reading = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text2, conflict)),
+    ...removed.map(({ edit }) => edit)
+  ];
+  const firstSides = applyEdits(text2, reading).text;
+  const empty = firstSides.trim() === "";
+  const said = [
+    ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
+    ...removed.map(({ issue: issue2 }) => issue2)
+  ];
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  return withMarkers(said, reading, conflicts[0]?.start, rest);
+}
+function withMarkers(said, reading, mergeConflictAt, rest) {
+  const closing = rest.refused || rest.issues.at(-1)?.unlisted !== void 0 ? rest.issues.at(-1) : void 0;
+  const listed = [...said, ...rest.issues.slice(0, closing ? -1 : void 0)].sort(
+    (a, b) => a.offset - b.offset
+  );
+  const issues = listed.slice(0, MAX_ISSUES);
+  const slips = rest.slips + said.length;
+  if (closing && rest.refused) issues.push(closing);
+  else if (slips > issues.length) {
+    const firstUnlisted = Math.min(listed[MAX_ISSUES]?.offset ?? Infinity, closing?.offset ?? Infinity);
+    issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlisted));
+  }
+  return {
+    ...rest,
+    issues,
+    slips,
+    edits: rest.edits && [...reading, ...rest.edits],
+    ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
+  };
 }
 function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacters);
@@ -40653,9 +41048,9 @@ function tooLargeToRepairIssue(text2) {
   };
 }
 function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  const message3 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    message: `${message3}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
     offset,
     length: keyLength + 2
   };
@@ -40739,7 +41134,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path18 = new OpenPath(text2);
+  const path19 = new OpenPath(text2);
   for (let i2 = nextStructural(text2, 0); i2 !== -1; i2 = nextStructural(text2, i2)) {
     const code2 = text2.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -40747,25 +41142,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i2, end, found, path18);
+        noteKey(text2, object, i2, end, found, path19);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path18.enter(i2, open2[open2.length - 1]?.lastKey);
+        path19.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path18.leave();
+        path19.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path18) {
+function noteKey(text2, object, start, end, found, path19) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -40777,7 +41172,7 @@ function noteKey(text2, object, start, end, found, path18) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path18.innermostPointer()
+    objectPointer: path19.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41117,10 +41512,10 @@ function entriesOf(value) {
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
 }
-function forEachEntry(value, visit3) {
+function forEachEntry(value, visit5) {
   if (!isObject(value)) return;
   for (const key2 in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key2)) visit3(key2, value[key2]);
+    if (Object.prototype.hasOwnProperty.call(value, key2)) visit5(key2, value[key2]);
   }
 }
 
@@ -41392,8 +41787,8 @@ function valueAt(document, segments) {
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
-  const at = (message2, pointer = error3.instancePath, key2) => ({
-    message: message2,
+  const at = (message3, pointer = error3.instancePath, key2) => ({
+    message: message3,
     pointer,
     segments,
     keyword: error3.keyword,
@@ -41475,7 +41870,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path18 = problem.segments;
+  const path19 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41489,21 +41884,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path18.includes("oAuthSettings")) {
-      const last2 = path18[path18.length - 1];
+    if (path19.includes("oAuthSettings")) {
+      const last2 = path19[path19.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path18.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path18[path18.length - 1] === "type" && path18.length === parameterNameDepth(path18) + 1)
+    if (path19.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path19[path19.length - 1] === "type" && path19.length === parameterNameDepth(path19) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path18) {
-  return path18[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path19) {
+  return path19[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -41652,6 +42047,9 @@ function maskSecret(value) {
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
 var PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
+function isPerConnectorForm(url) {
+  return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
+}
 function redirectUrlOf(settings) {
   const written2 = asString(settings.redirectUrl) || void 0;
   switch (settings.redirectMode) {
@@ -41665,13 +42063,104 @@ function redirectUrlOf(settings) {
       return written2;
   }
 }
-function redirectUrlsOf(apiProperties2) {
-  const urls = /* @__PURE__ */ new Set();
+function parameterRedirectsOf(apiProperties2) {
+  const redirects = [];
   for (const { settings } of oAuthSettingsOf(apiProperties2)) {
     const url = redirectUrlOf(settings);
-    if (url !== void 0) urls.add(url);
+    if (url !== void 0) redirects.push({ mode: settings.redirectMode, url });
   }
-  return [...urls];
+  return redirects;
+}
+function redirectUrlsOf(apiProperties2) {
+  return [...new Set(parameterRedirectsOf(apiProperties2).map(({ url }) => url))];
+}
+
+// packages/validator/src/loader/discover.ts
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/decode.ts
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+// packages/validator/src/loader/settings-file-paths.ts
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+
+// packages/validator/src/loader/connector-folder.ts
+var MAX_FILE_BYTES = 64 * 1024 * 1024;
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
+var KIND_BY_LOWER_NAME = new Map(
+  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
+    name.toLowerCase(),
+    kind
+  ])
+);
+function kindOfFileName(name) {
+  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
+}
+function crlfCount(text2) {
+  let count = 0;
+  for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
+    if (text2.charCodeAt(at + 1) === LF) count++;
+  }
+  return count;
+}
+var LF = 10;
+function repositoryBytes(file, limit = 0) {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+function repositoryLength(text2, limit = 0) {
+  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/solution-given.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path10.default.join("Other", "Solution.xml");
+var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
+
+// packages/validator/src/loader/discover.ts
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+function layoutProfile(folder) {
+  const resolved2 = import_node_path11.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path11.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
+// packages/validator/src/rules/in-house-connector.ts
+function isInHouseConnector(context) {
+  return context.profile === "custom" && layoutProfile(context.connector.absolutePath) === void 0;
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -41953,7 +42442,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-REDIRECT",
     file: "apiProperties",
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive.",
     levels: certificationLevels("error", "warning"),
     msMessage: "Value {0} is not defined in enum.",
     example: {
@@ -41971,9 +42460,9 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: modePointer,
             severity: "warning",
-            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI ${isInHouseConnector(context) ? "that the platform recommends over the legacy shared one" : "that reviewers ask for"}.`
           });
-        } else if (mode === "GlobalPerConnector") {
+        } else if (mode === "GlobalPerConnector" && !isInHouseConnector(context)) {
           context.report({
             pointer: modePointer,
             severity: "info",
@@ -42654,63 +43143,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/decode.ts
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-
-// packages/validator/src/loader/settings-file-paths.ts
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
-function settingsFilePath(value) {
-  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
-  const segments = [];
-  for (const segment of value.split(/[\\/]/)) {
-    if (segment === "" || segment === ".") continue;
-    if (segment !== "..") segments.push(segment);
-    else if (segments.pop() === void 0) return { kind: "outside" };
-  }
-  return { kind: "inside", segments };
-}
-function nestedFileKey(segments) {
-  return segments.join("/").toLowerCase();
-}
-
-// packages/validator/src/loader/connector-folder.ts
-var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
-var KIND_BY_LOWER_NAME = new Map(
-  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
-    name.toLowerCase(),
-    kind
-  ])
-);
-function kindOfFileName(name) {
-  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
-}
-function hasNameToAskFor(name, kind) {
-  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
-}
-function crlfCount(text2) {
-  let count = 0;
-  for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
-    if (text2.charCodeAt(at + 1) === LF) count++;
-  }
-  return count;
-}
-var LF = 10;
-function repositoryBytes(file, limit = 0) {
-  if (file.bytes < limit || !file.document) return file.bytes;
-  return file.bytes - crlfCount(file.document.text);
-}
-function repositoryLength(text2, limit = 0) {
-  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/proposal.ts
 function isProposal(profile, entries) {
@@ -42937,13 +43370,32 @@ function extraReason(entry, hasScript) {
 }
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
-  const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
-  );
-  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  const misnamed = fileToRenameAs(canonical2, entries);
+  if (misnamed) {
+    const shown = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown} to ${canonical2}. ${notCheckedUntil(shown, "renamed")}`;
+  }
+  const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
+  if (yaml) {
+    const shown = nameExcerpt(yaml.name);
+    if (yaml.declaredSpecification === "openapi-3")
+      return `${missing}; ${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown, "converted")}`;
+    return `${missing}; convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, "converted")}`;
+  }
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function fileToRenameAs(canonical2, entries) {
+  return entries.find(
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
+  );
+}
+function isYamlSwaggerFile(entry) {
+  return isFileLike(entry) && isYamlSwagger(entry.name);
+}
+function notCheckedUntil(shown, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -42978,14 +43430,25 @@ function misnamedFileMessage(connector, name, intended, rename2) {
   const readShown = nameExcerpt(read2);
   return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
+function isRenameAskedFor(context, entry, intended) {
+  const { connector } = context;
+  const kind = kindOfFileName(intended);
+  if (kind !== "swagger" && kind !== "apiProperties" || connector.files[kind] !== void 0) return false;
+  if (!context.isRuleOn("REPO-REQUIRED-FILES")) return false;
+  return fileToRenameAs(intended, connector.entries) === entry;
+}
+function yamlBesideSwagger(connector, entry) {
+  const [shown, read2] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown} is a swagger written in YAML, which nothing reads: ${read2} is the swagger read and validated. If ${shown} is its source, keep it outside the connector folder; either way, make the changes in ${read2}.`;
+}
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path10.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -43002,7 +43465,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -43013,7 +43476,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -43049,7 +43512,7 @@ var folderRules = [
             entry.name,
             context.connector.files.script !== void 0
           );
-          if (!intended) continue;
+          if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
             message: misnamedFileMessage(
@@ -43067,7 +43530,7 @@ var folderRules = [
     id: "REPO-REQUIRED-FILES",
     file: "folder",
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
-    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
@@ -43086,7 +43549,7 @@ var folderRules = [
     id: "REPO-EXTRA-FILES",
     file: "folder",
     title: "Commit only connector files.",
-    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
     levels: certificationLevels("warning", "info"),
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
@@ -43098,6 +43561,11 @@ var folderRules = [
             path: entry.name,
             message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
+          continue;
+        }
+        if (isYamlSwaggerFile(entry)) {
+          if (hasSwagger)
+            context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
           continue;
         }
         const reason = extraReason(entry, hasScript);
@@ -43211,10 +43679,15 @@ function fixJsonDocument(document) {
   if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
     );
   }
   if (edits === void 0) {
@@ -43403,7 +43876,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -43423,7 +43896,8 @@ var generalRules = [
             ...fixable ? { transientNote } : {},
             offset: issue2.offset,
             length: issue2.length,
-            identity: places[index]
+            identity: places[index],
+            ...issue2.others && { others: issue2.others }
           };
           if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report);
@@ -43883,9 +44357,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path18) {
+function pathVariables(path19) {
   const names = [];
-  for (const match2 of path18.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path19.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45194,12 +45668,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path18 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path18)) continue;
-        if (path18.startsWith("x-")) continue;
-        const item = paths[path18];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path18);
-        else this.typeIssue(placeAt(rootNode, "paths", path18), "Object", item);
+      for (const path19 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path19)) continue;
+        if (path19.startsWith("x-")) continue;
+        const item = paths[path19];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path19);
+        else this.typeIssue(placeAt(rootNode, "paths", path19), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45223,8 +45697,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path18) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path18);
+  visitPathItem(item, rootNode, path19) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path19);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -45386,12 +45860,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key2, visit3) {
+  eachObject(list2, owner, key2, visit5) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit3(entry, index);
+      if (isObject(entry)) visit5(entry, index);
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
@@ -45870,6 +46344,140 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/redirect-url-mentions.ts
+var ANCHOR = /\.consent\.azure-apim\.net\/redirect\b/gi;
+var BEFORE = /(?:(https?):\/\/)?([a-z\d-]{1,63})$/i;
+var BEFORE_WINDOW = 72;
+var TAIL = /\/(?:(<[^<>\n]{1,60}>|\{[^{}\n]{1,60}\})|([\w-]{1,100}))?/y;
+function redirectUrlMentions(text2) {
+  const mentions = [];
+  for (const anchor of text2.matchAll(ANCHOR)) {
+    const before = BEFORE.exec(text2.slice(Math.max(0, anchor.index - BEFORE_WINDOW), anchor.index));
+    if (!before) continue;
+    const offset = anchor.index - before[0].length;
+    TAIL.lastIndex = anchor.index + anchor[0].length;
+    const after = TAIL.exec(text2);
+    const urlEnd = after ? after.index + after[0].length : anchor.index + anchor[0].length;
+    mentions.push({
+      offset,
+      length: urlEnd - offset,
+      written: text2.slice(offset, urlEnd),
+      host: before[2].toLowerCase(),
+      tail: tailOf(after),
+      insecure: before[1]?.toLowerCase() === "http"
+    });
+  }
+  return mentions;
+}
+function tailOf(after) {
+  if (!after) return { kind: "none" };
+  if (after[1] !== void 0) return { kind: "placeholder" };
+  if (after[2] !== void 0) return { kind: "name", name: after[2] };
+  return { kind: "unclear" };
+}
+
+// packages/validator/src/rules/readme/redirect-url-use.ts
+var TEST_HOST = "global-test";
+var GLOBAL_HOST = "global";
+function usedRedirect(url) {
+  const [used] = redirectUrlMentions(url);
+  if (!used || used.offset !== 0 || used.length !== url.length) return void 0;
+  return used.tail.kind === "unclear" ? void 0 : used;
+}
+function mentionIsUsed(mention, used) {
+  if (mention.insecure) return false;
+  if (mention.host !== used.host && !(mention.host === TEST_HOST && used.host === GLOBAL_HOST)) return false;
+  const { tail } = mention;
+  switch (used.tail.kind) {
+    case "none":
+      return tail.kind === "none";
+    // A placeholder stands for the connector's own URL, whichever it is: makers copy it from the
+    // Security tab. So is an API name where the file does not write the URL, which we cannot know.
+    case "placeholder":
+      return tail.kind === "placeholder" || tail.kind === "name";
+    case "name":
+      return tail.kind === "placeholder" || tail.kind === "name" && tail.name.toLowerCase() === used.tail.name.toLowerCase();
+    default:
+      return true;
+  }
+}
+function onTestHost(url) {
+  return url.replace(/^https:\/\/global\./i, `https://${TEST_HOST}.`);
+}
+
+// packages/validator/src/rules/readme/redirect-url-words.ts
+var MAX_NAMED_URLS = 3;
+function redirectUrlWords(urls) {
+  const own2 = urls.some(isPerConnectorForm) ? ", the connector's own, which its Security tab shows once it is created" : "";
+  return `${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2}`;
+}
+
+// packages/validator/src/rules/readme/oauth-redirect-rule.ts
+function knownRedirects(apiProperties2) {
+  const known = [];
+  for (const redirect of parameterRedirectsOf(apiProperties2)) {
+    const used = usedRedirect(redirect.url);
+    if (used) known.push({ ...redirect, used });
+  }
+  return known;
+}
+function modeWords(redirects) {
+  const modes = new Set(redirects.map(({ mode: mode2 }) => mode2));
+  if (modes.size > 1) return "";
+  const [mode] = modes;
+  return mode === void 0 ? "with no redirectMode " : `under redirectMode ${excerpt(mode)} `;
+}
+function message(mention, redirects) {
+  const test2 = mention.host === TEST_HOST;
+  const urls = [...new Set(redirects.map(({ url }) => test2 ? onTestHost(url) : url))];
+  const who = test2 ? "the certification team's tests sign in" : "the connector signs in";
+  return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? "the one these steps are for" : "that URL"}: an OAuth app that allows only the one written rejects every sign-in.`;
+}
+function lineStartsInOrder(text2) {
+  let read2 = 0;
+  let lineStart2 = 0;
+  return (offset) => {
+    for (; read2 < offset; read2++) if (text2.charCodeAt(read2) === 10) lineStart2 = read2 + 1;
+    return lineStart2;
+  };
+}
+function repeatsOnLine(previous, mention, lineStart2) {
+  if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
+  return previous.offset >= lineStart2;
+}
+var oauthRedirectRule = {
+  id: "README-OAUTH-REDIRECT",
+  file: "readme",
+  title: "Give the redirect URL that the connector's redirectMode signs in through.",
+  description: 'The readme tells makers which redirect URL to allow in their OAuth app; if the connector signs in through another, every sign-in fails ("The redirect_uri doesn\'t match the client registered redirect_uri", issue #3212). apiProperties.json decides which one: under `redirectMode: GlobalPerConnector` the connector\'s own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar) or, without one, https://global.consent.azure-apim.net/redirect/ and its API name, which its Security tab shows once it is created; under Global, or with no redirectMode and no `redirectUrl`, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one). Reported: each redirect URL the readme writes that none of the connector\'s OAuth parameters signs in through: the shared URL under GlobalPerConnector (merged certified Zellis and Cognite Data Fusion), another connector\'s own URL, a connector\'s own URL under Global, an `http://` one. Accepted: a placeholder for the API name (`\u2026/redirect/<API name>`) under GlobalPerConnector, any API name where the file writes no `redirectUrl` (its name is not known before the connector is created), and the test counterpart of the right URL on global-test.consent.azure-apim.net. Not asked: that the readme also name the test URL (https://global-test.consent.azure-apim.net/redirect). Microsoft asks publishers to allow it on the OAuth app they give the certification team when they submit a certified connector (certification-submission, "Submit to ISV Studio", which independent publishers skip), not to write it in the readme, which makers follow and whose connections never sign in through it; no readme of the 373 merged connectors studied names it (18 readmes name the shared URL, 6 of them of independent publishers). A warning: 2 merged connectors give the wrong URL. The example\'s connector has `"redirectMode": "GlobalPerConnector", "redirectUrl": "https://global.consent.azure-apim.net/redirect/contoso"`.',
+  levels: sameLevels("warning"),
+  example: {
+    bad: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso."
+  },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    const mentions = redirectUrlMentions(text2);
+    if (mentions.length === 0) return;
+    const redirects = knownRedirects(context.apiProperties);
+    if (redirects.length === 0) return;
+    const lineStartOf = lineStartsInOrder(text2);
+    let reported;
+    for (const mention of mentions) {
+      if (mention.tail.kind === "unclear") continue;
+      if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
+      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      reported = mention;
+      context.report({
+        offset: mention.offset,
+        length: mention.length,
+        message: message(mention, redirects)
+      });
+    }
+  }
+};
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -51708,12 +52316,9 @@ function explainsRegistration(readme2, heading2) {
 function explainsRegistrationUnderAppHeading(readme2) {
   return readme2.headings.some((heading2) => explainsRegistration(readme2, heading2));
 }
-var MAX_NAMED_URLS = 3;
 function namedRedirectUrls(context) {
   const urls = redirectUrlsOf(context.apiProperties);
-  if (urls.length === 0) return "";
-  const own2 = urls.includes(PER_CONNECTOR_REDIRECT_URL) ? ", the connector's own, which its Security tab shows once it is created" : "";
-  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2})`;
+  return urls.length === 0 ? "" : ` (${redirectUrlWords(urls)})`;
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
@@ -52108,18 +52713,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path18) {
-  const words = pathWords(path18);
+function pathKeys(path19) {
+  const words = pathWords(path19);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path18) {
+function pathWords(path19) {
   const words = [];
-  for (let start = 0; start <= path18.length; ) {
-    let end = path18.indexOf("/", start);
-    if (end === -1) end = path18.length;
-    const segment = path18.slice(start, end);
+  for (let start = 0; start <= path19.length; ) {
+    let end = path19.indexOf("/", start);
+    if (end === -1) end = path19.length;
+    const segment = path19.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -52400,11 +53005,11 @@ var operationsMatchRule = {
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {
-  for (const { pattern, message: message2, contains } of placeholders) {
+  for (const { pattern, message: message3, contains } of placeholders) {
     if (contains !== void 0 && !text2.includes(contains)) continue;
     pattern.lastIndex = 0;
     for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-      yield { offset: match2.index, length: match2[0].length, message: message2(match2) };
+      yield { offset: match2.index, length: match2[0].length, message: message3(match2) };
       pattern.lastIndex = match2.index + 1;
     }
   }
@@ -52600,7 +53205,7 @@ var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -52613,7 +53218,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -52670,7 +53275,7 @@ function sectionsRule(id, profile, level, template) {
         if (findSection(readme2.headings, section.matches)) continue;
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
-        const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        const message3 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme2.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
@@ -52678,14 +53283,14 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            message: `${message3} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: `${message2}${oauthSteps}`
+          message: `${message3}${oauthSteps}`
         });
       }
     }
@@ -52700,6 +53305,7 @@ var readmeRules = [
   placeholderRule,
   productNamesRule,
   oauthStepsRule,
+  oauthRedirectRule,
   operationsMatchRule
 ];
 
@@ -53720,15 +54326,15 @@ var settingsRules = [
 ];
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit3) {
+function forEachSchemesList(model, visit5) {
   const root = asArray(model.root.schemes);
-  if (root) visit3(root, DOCUMENT_ROOT, model.root);
+  if (root) visit5(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit3(schemes, operation2, operation2.operation);
+    if (schemes) visit5(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -53862,16 +54468,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path18) {
-    this.path = path18;
-    const hasBrace = path18.includes("{");
-    this.variables = hasBrace ? scanVariables(path18) : NO_VARIABLES;
+  constructor(path19) {
+    this.path = path19;
+    const hasBrace = path19.includes("{");
+    this.variables = hasBrace ? scanVariables(path19) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path18.indexOf("/"); ; slash = path18.indexOf("/", start)) {
-      const end = slash === -1 ? path18.length : slash;
-      if (hasBrace && isVariableSegment(path18, start, end)) variableSegmentCount++;
+    for (let slash = path19.indexOf("/"); ; slash = path19.indexOf("/", start)) {
+      const end = slash === -1 ? path19.length : slash;
+      if (hasBrace && isVariableSegment(path19, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53900,8 +54506,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path18 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path18) last2 = new PathTemplate(path18);
+    const path19 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path19) last2 = new PathTemplate(path19);
     templates[index] = last2;
   }
   return templates;
@@ -53926,9 +54532,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path18, start) {
-  const slash = path18.indexOf("/", start);
-  return slash === -1 ? path18.length : slash;
+function segmentEnd(path19, start) {
+  const slash = path19.indexOf("/", start);
+  return slash === -1 ? path19.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53937,34 +54543,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path18, start, end) {
+function isVariableSegment(path19, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path18.charCodeAt(start) !== OPEN || path18.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path19.charCodeAt(start) !== OPEN || path19.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path18.charCodeAt(index);
+    const code2 = path19.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path18, open2) {
-  for (let index = open2 + 1; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
+function matchEnd(path19, open2) {
+  for (let index = open2 + 1; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path18) {
+function scanVariables(path19) {
   const variables = [];
   let seen;
-  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path18, open2);
+  for (let open2 = path19.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path19, open2);
     if (close === -1) {
-      open2 = path18.indexOf("{", open2 + 1);
+      open2 = path19.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path18.slice(open2 + 1, close);
+    const name = path19.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53974,30 +54580,30 @@ function scanVariables(path18) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path18.indexOf("{", close + 1);
+    open2 = path19.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path18) {
+function routeOf(path19) {
   let route = "";
   let copied = 0;
-  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path18, open2);
+  for (let open2 = path19.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path19, open2);
     if (close === -1) {
-      open2 = path18.indexOf("{", open2 + 1);
+      open2 = path19.indexOf("{", open2 + 1);
       continue;
     }
-    route += path18.slice(copied, open2) + "{}";
+    route += path19.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path18.indexOf("{", copied);
+    open2 = path19.indexOf("{", copied);
   }
-  return copied === 0 ? path18 : route + path18.slice(copied);
+  return copied === 0 ? path19 : route + path19.slice(copied);
 }
-function routeHash(path18) {
+function routeHash(path19) {
   let hash = 0;
-  for (let index = 0; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path18, index) : -1;
+  for (let index = 0; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path19, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54045,15 +54651,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path18 = operations[index].path;
-    if (!path18.includes("{")) {
-      while (index < operations.length && operations[index].path === path18) index++;
+    const path19 = operations[index].path;
+    if (!path19.includes("{")) {
+      while (index < operations.length && operations[index].path === path19) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path18; index++)
+    for (; index < operations.length && operations[index].path === path19; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path18);
+    const route = routeHash(path19);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -55084,9 +55690,40 @@ function safeParsePointer(pointer) {
   }
 }
 
+// packages/validator/src/rules/swagger/reference-places.ts
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
+var PATHS = "/paths/";
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+function placeOfRef(model, ref) {
+  const target = model.resolveRef(ref);
+  if (target === void 0) return void 0;
+  const section = sectionOf(target.pointer);
+  if (section === "paths") {
+    const place2 = toPointer(safeParsePointer(target.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target.pointer.indexOf("/", second + 1);
+  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -55100,12 +55737,12 @@ function buildPlaces(model) {
     if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
     return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
   };
-  const eachUse = (visit3) => {
-    for (const use of structure.refs) visit3(use.holder, use.ref);
+  const eachUse = (visit5) => {
+    for (const use of structure.refs) visit5(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
-    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
-    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+      forEachExtensionRef(item.value, (ref) => visit5(item, ref), walkedNotificationSchema(item.value));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit5(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit5(void 0, ref));
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
@@ -55146,16 +55783,6 @@ function buildPlaces(model) {
     }
   };
 }
-function topNodeOf(node) {
-  let current = node;
-  for (; ; ) {
-    if (current.kind === "operation") return current;
-    const parent = current.parentNode;
-    if (parent === void 0) return void 0;
-    if (parent.kind === "root") return current;
-    current = parent;
-  }
-}
 function isInternalOperation(operation2) {
   return isInternalVisibility(operation2.value["x-ms-visibility"]);
 }
@@ -55170,36 +55797,17 @@ function pathItemsOfInternalOperationsOnly(operations) {
   for (const item of visible) internal.delete(item);
   return internal;
 }
-function sectionOf(pointer) {
-  const slash = pointer.indexOf("/", 1);
-  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
-}
-var PATHS = "/paths/";
-function placeOfRef(model, ref) {
-  const target = model.resolveRef(ref);
-  if (target === void 0) return void 0;
-  const section = sectionOf(target.pointer);
-  if (section === "paths") {
-    const place2 = toPointer(safeParsePointer(target.pointer));
-    return place2.startsWith(PATHS) ? place2 : void 0;
-  }
-  if (!REUSABLE_SECTIONS.has(section)) return void 0;
-  const second = target.pointer.indexOf("/", 1);
-  if (second === -1) return void 0;
-  const third = target.pointer.indexOf("/", second + 1);
-  return third === -1 ? target.pointer : target.pointer.slice(0, third);
-}
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3, walked) {
+function forEachExtensionRef(object, visit5, walked) {
   for (const key2 in object) {
     if (!key2.startsWith("x-") || !has(object, key2)) continue;
     const value = object[key2];
     if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
       for (const part in value)
-        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
-    } else forEachRef(value, visit3, 0);
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit5, 0);
+    } else forEachRef(value, visit5, 0);
   }
 }
 function walkedNotificationSchema(item) {
@@ -55207,15 +55815,15 @@ function walkedNotificationSchema(item) {
   return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
-function forEachRef(value, visit3, depth) {
+function forEachRef(value, visit5, depth) {
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
-    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    for (const entry of value) forEachRef(entry, visit5, depth + 1);
     return;
   }
   if (!isObject(value)) return;
-  if (typeof value.$ref === "string") visit3(value.$ref);
-  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
+  if (typeof value.$ref === "string") visit5(value.$ref);
+  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit5, depth + 1);
 }
 
 // packages/validator/src/rules/swagger/document-text.ts
@@ -55479,30 +56087,684 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
+// packages/validator/src/swagger/reaching-seeds.ts
+var SeedGroup = class {
+  constructor(own2, inherited) {
+    this.own = own2;
+    this.inherited = inherited;
+  }
+  own;
+  inherited;
+};
+var NONE2 = new SeedGroup([], []);
+var ReachingSeeds = class {
+  constructor(graph, keyOf2) {
+    this.graph = graph;
+    this.keyOf = keyOf2;
+  }
+  graph;
+  keyOf;
+  answers = /* @__PURE__ */ new Map();
+  /** The group of seeds that reach the entry: entries that share their seeds share one. */
+  groupOf(entry) {
+    const known = this.answers.get(entry);
+    if (known) return known;
+    this.answerFrom(entry);
+    return this.answers.get(entry);
+  }
+  /** The seeds reaching the entry, sorted by key, one per key (an entry's own seed before one it inherits). */
+  of(entry) {
+    return this.seedsOf(this.groupOf(entry));
+  }
+  /**
+   * The seeds of a group, sorted, one per key: of one key, the first met going through the group's
+   * own seeds and then each inherited group in order, depth first (as merging each group's sorted
+   * list with its own seeds first kept). Built at each question, not kept: kept for every group of
+   * a chain, the lists are the pairs again.
+   */
+  seedsOf(group2) {
+    if (group2.inherited.length === 0 && group2.own.length <= 1) return group2.own;
+    const all = [];
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [group2];
+    while (stack.length > 0) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const seed of next.own) all.push(seed);
+      for (let at = next.inherited.length - 1; at >= 0; at--) {
+        const inherited = next.inherited[at];
+        if (!seen.has(inherited)) stack.push(inherited);
+      }
+    }
+    const keyOf2 = this.keyOf;
+    if (all.every((seed, at) => at === 0 || keyOf2(seed) < keyOf2(all[at - 1]))) all.reverse();
+    else all.sort((a, b) => keyOf2(a) - keyOf2(b));
+    const merged = [];
+    let last2 = NaN;
+    for (const seed of all) {
+      const key2 = keyOf2(seed);
+      if (key2 !== last2) merged.push(seed);
+      last2 = key2;
+    }
+    return merged;
+  }
+  /** Tarjan's algorithm over the referrers, iterative: a chain of thousands must not overflow the stack. */
+  answerFrom(start) {
+    const index = /* @__PURE__ */ new Map();
+    const low = /* @__PURE__ */ new Map();
+    const stack = [];
+    const onStack = /* @__PURE__ */ new Set();
+    const frames2 = [];
+    const open2 = (entry) => {
+      index.set(entry, index.size);
+      low.set(entry, index.size - 1);
+      stack.push(entry);
+      onStack.add(entry);
+      frames2.push({ entry, referrers: this.graph.referrers(entry) ?? [], next: 0 });
+    };
+    open2(start);
+    while (frames2.length > 0) {
+      const frame = frames2[frames2.length - 1];
+      if (frame.next < frame.referrers.length) {
+        const referrer = frame.referrers[frame.next++];
+        if (this.answers.has(referrer)) continue;
+        if (!index.has(referrer)) open2(referrer);
+        else if (onStack.has(referrer))
+          low.set(frame.entry, Math.min(low.get(frame.entry), index.get(referrer)));
+        continue;
+      }
+      frames2.pop();
+      const entry = frame.entry;
+      const entryLow = low.get(entry);
+      if (entryLow === index.get(entry)) {
+        const members = [];
+        let member;
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          members.push(member);
+        } while (member !== entry);
+        const answer = this.group(members);
+        for (const each of members) this.answers.set(each, answer);
+      }
+      const parent = frames2[frames2.length - 1];
+      if (parent) low.set(parent.entry, Math.min(low.get(parent.entry), entryLow));
+    }
+  }
+  /** The group of some entries (one, or a reference cycle): their own seeds, and their referrers' answers. */
+  group(members) {
+    const inCycle = members.length === 1 ? void 0 : new Set(members);
+    const own2 = [];
+    const inherited = /* @__PURE__ */ new Set();
+    for (const member of members) {
+      const seeds = this.graph.seeds(member);
+      if (seeds) for (const seed of seeds) own2.push(seed);
+      for (const referrer of this.graph.referrers(member) ?? []) {
+        if (referrer === member || inCycle?.has(referrer)) continue;
+        const answer = this.answers.get(referrer);
+        if (answer !== NONE2) inherited.add(answer);
+      }
+    }
+    if (own2.length === 0) {
+      if (inherited.size === 0) return NONE2;
+      if (inherited.size === 1) for (const answer of inherited) return answer;
+    }
+    return new SeedGroup(own2, [...inherited]);
+  }
+};
+function foldGroups(group2, known, summarise2) {
+  const done = known.get(group2);
+  if (done !== void 0) return done;
+  const stack = [group2];
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1];
+    if (known.has(next)) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const inherited of next.inherited) {
+      if (!known.has(inherited)) {
+        ready = false;
+        stack.push(inherited);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    known.set(
+      next,
+      summarise2(
+        next.own,
+        next.inherited.map((inherited) => known.get(inherited))
+      )
+    );
+  }
+  return known.get(group2);
+}
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function propertyNames(model, schema) {
+  const names = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names.push(...Object.keys(properties));
+  }
+  return names;
+}
+function followSchemaPath(model, root, path19) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path19.length && steps < MAX_STEPS; ) {
+    let end = path19.indexOf("/", start);
+    if (end === -1) end = path19.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path19.slice(start, end));
+      if (next === "missing") return { kind: "missing", start, end, parent: current };
+      if (next === "unknown") return UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = bodyParameter(operation2);
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(operation2, name) {
+  let match2;
+  for (const parameter of operation2.parameters) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+function firstWrongSource(call, name, wrong) {
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    const parameter = source.parameter;
+    if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
+  }
+  return void 0;
+}
+var NO_SOURCES = [];
+var callSources = /* @__PURE__ */ new WeakMap();
+function sourcesOf(call) {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  const given2 = asObject(call.call.parameters);
+  for (const key2 in given2) {
+    const entry = has(given2, key2) ? asObject(given2[key2]) : void 0;
+    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference2 !== void 0) referenced.add(reference2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { first: operation2 } of referenced.size === 0 ? [] : call.kinds) {
+    for (const parameter of operation2.parameters) {
+      const name = parameter.name;
+      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation2, name);
+      if (value === void 0) continue;
+      const fields = fieldsKey(name, value);
+      if (fields !== void 0 && seen.has(fields)) continue;
+      seen.add(value);
+      if (fields !== void 0) seen.add(fields);
+      const list2 = sources.get(name);
+      if (list2) list2.push({ operation: operation2, parameter: value });
+      else sources.set(name, [{ operation: operation2, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
+}
+function fieldsKey(name, parameter) {
+  const { type, "x-ms-visibility": visibility } = parameter;
+  if (typeof type === "object" && type !== null || typeof visibility === "object" && visibility !== null)
+    return void 0;
+  return `${name}\0${JSON.stringify(type) ?? "-"}\0${JSON.stringify(visibility) ?? "-"}`;
+}
+var KNOWN = Object.freeze({ kind: "known" });
+var UNDECIDED = Object.freeze({ kind: "undecided" });
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference2)) return KNOWN;
+  const separator = stepSeparator(reference2);
+  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
+  const first = reference2.slice(0, reference2.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
+  return stepsPastFirst(model, source, reference2, separator, first);
+}
+function unknownStep(step, before, find) {
+  let found;
+  const meant = () => (found ??= { name: find() }).name;
+  return { kind: "unknown", step, before, meant };
+}
+function readsOnlyNames(reference2) {
+  return stepSeparator(reference2) === void 0;
+}
+function stepSeparator(reference2) {
+  if (reference2.indexOf("/") > 0) return "/";
+  return reference2.indexOf(".") > 0 ? "." : void 0;
+}
+function stepsPastFirst(model, source, reference2, separator, first) {
+  const path19 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const body = bodyParameter(source);
+  let missing;
+  if (body && parameterNamed(source, first) === body) {
+    const offset2 = first.length + 1;
+    const result2 = followSchemaPath(model, body.value.schema, path19.slice(offset2));
+    if (result2.kind !== "missing") return KNOWN;
+    missing = { result: result2, offset: offset2 };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result2 = followSchemaPath(model, body.value.schema, path19);
+    if (result2.kind !== "missing") return KNOWN;
+    missing ??= { result: result2, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names = propertyNames(model, result.parent);
+  if (separator === "." && names.some((name) => name.includes("."))) return UNDECIDED;
+  const step = reference2.slice(offset + result.start, offset + result.end);
+  return unknownStep(step, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names)(step));
+}
+function bodyParameter(operation2) {
+  return operation2.parameters.find((parameter) => parameter.in === "body");
+}
+var OperationInputs = class {
+  constructor(listed) {
+    this.listed = listed;
+    this.names = new Set(listed);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  schemaIds: /* @__PURE__ */ new Map()
+}));
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
+  const read2 = readInputs(model, operation2, known.schemaIds);
+  let inputs;
+  if (read2) {
+    inputs = known.byKey.get(read2.key);
+    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
+  }
+  known.byOperation.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2, schemaIds) {
+  const names = [];
+  let key2 = "";
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names.push(parameter.name);
+    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    let id = schemaIds.get(schema);
+    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
+    key2 += `#${id}\0`;
+    for (const name of Object.keys(properties)) {
+      names.push(name);
+      key2 += `${name}\0`;
+    }
+  }
+  return { names, key: key2 };
+}
+
+// packages/validator/src/rules/operations/user-kinds.ts
+var OperationKind = class {
+  constructor(internal) {
+    this.internal = internal;
+  }
+  internal;
+};
+var kindsByModel = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  objectIds: /* @__PURE__ */ new WeakMap(),
+  nextId: { value: 0 }
+}));
+function kindOf(model, operation2) {
+  const known = kindsByModel(model);
+  const kind = known.byOperation.get(operation2);
+  if (kind) return kind;
+  const key2 = kindKey(model, operation2, (value) => {
+    let id = known.objectIds.get(value);
+    if (id === void 0) known.objectIds.set(value, id = known.nextId.value++);
+    return id;
+  });
+  let shared = known.byKey.get(key2);
+  if (!shared) known.byKey.set(key2, shared = new OperationKind(operation2.isInternal));
+  known.byOperation.set(operation2, shared);
+  return shared;
+}
+function kindKey(model, operation2, idOf) {
+  let key2 = operation2.isInternal ? "i" : "v";
+  const field = (value) => typeof value === "object" && value !== null ? `#${idOf(value)}` : JSON.stringify(value) ?? "-";
+  for (const parameter of operation2.parameters) {
+    const value = parameter.value;
+    key2 += `${field(parameter.in)}\0${field(parameter.name)}\0${field(value.type)}\0${field(value["x-ms-visibility"])}`;
+  }
+  const inputs = inputsOf(model, operation2);
+  return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
+}
+var kindsOfLists = /* @__PURE__ */ new WeakMap();
+function kindsOfList(model, users) {
+  const known = kindsOfLists.get(users);
+  if (known) return known;
+  const byKind = /* @__PURE__ */ new Map();
+  for (const operation2 of users) {
+    const kind = kindOf(model, operation2);
+    if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation2 });
+  }
+  const kinds = [...byKind.values()];
+  kindsOfLists.set(users, kinds);
+  return kinds;
+}
+var ListedUsers = class {
+  constructor(model, users) {
+    this.model = model;
+    this.users = users;
+  }
+  model;
+  users;
+  list() {
+    return this.users;
+  }
+  kinds() {
+    return kindsOfList(this.model, this.users);
+  }
+};
+
+// packages/validator/src/rules/operations/definition-users.ts
+var MOST_KINDS = 64;
+var MANY = "many";
+var EntryUsers = class {
+  /** Those that reach it from their inputs (a body parameter). */
+  inputs;
+  /** Those that reach it from their inputs or their outputs (a response, a webhook's payload). */
+  all;
+  constructor(reach, group2) {
+    this.inputs = new ReachedUsers(reach, group2, false);
+    this.all = new ReachedUsers(reach, group2, true);
+  }
+};
+var ReachedUsers = class {
+  constructor(reach, group2, outputs) {
+    this.reach = reach;
+    this.group = group2;
+    this.outputs = outputs;
+  }
+  reach;
+  group;
+  outputs;
+  known;
+  list() {
+    const users = [];
+    for (const seed of this.reach.seedsOf(this.group)) {
+      if (!this.outputs && seed.output) continue;
+      if (users[users.length - 1] !== seed.operation) users.push(seed.operation);
+    }
+    return shownUsers(users);
+  }
+  kinds() {
+    if (this.known) return this.known;
+    const summary2 = this.reach.kindsOf(this.group, this.outputs);
+    if (summary2 === MANY)
+      return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
+    const kinds = [...summary2.entries()].sort((a, b) => a[1].at - b[1].at);
+    const internal = kinds.filter(([kind]) => kind.internal).length;
+    const shown = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown.map(([kind, { first }]) => ({ kind, first }));
+    return this.known;
+  }
+  /**
+   * The operation's own `$ref` that leads to the entry, where the operation holds it: asked for the
+   * few operations a finding is told at, so found by halving rather than kept in a map per entry.
+   */
+  listing(operation2) {
+    const at = this.reach.indexes.get(operation2);
+    if (at === void 0) return void 0;
+    const seeds = this.reach.seedsOf(this.group);
+    let low = 0;
+    let high = seeds.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (seeds[middle].at < at) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < seeds.length && seeds[index].operation === operation2; index++) {
+      const listing = seeds[index].listing;
+      if (listing) return listing;
+    }
+    return void 0;
+  }
+};
+var EntryReach = class {
+  constructor(model, reaching, indexes) {
+    this.model = model;
+    this.reaching = reaching;
+    this.indexes = indexes;
+  }
+  model;
+  reaching;
+  indexes;
+  inputKinds = /* @__PURE__ */ new Map();
+  allKinds = /* @__PURE__ */ new Map();
+  /**
+   * The last group's seeds: a finding's users, then their listings, are asked one after the other.
+   * Not one per group: a chain's would be the pairs again.
+   */
+  last;
+  /** The kinds of the last users whose kinds were too many to keep: a call's are asked a few times in a row. */
+  lastKinds;
+  lastKindsOf(users, list2) {
+    if (this.lastKinds?.users !== users) this.lastKinds = { users, kinds: list2() };
+    return this.lastKinds.kinds;
+  }
+  seedsOf(group2) {
+    if (this.last?.group !== group2) this.last = { group: group2, seeds: this.reaching.seedsOf(group2) };
+    return this.last.seeds;
+  }
+  /** The kinds of a group's users, from its own seeds and its inherited groups' kinds. */
+  kindsOf(group2, outputs) {
+    const model = this.model;
+    return foldGroups(group2, outputs ? this.allKinds : this.inputKinds, (own2, inherited) => {
+      let kinds;
+      const base2 = inherited[0] ?? NO_KINDS;
+      if (base2 === MANY) return MANY;
+      const add2 = (kind, at, first) => {
+        const held = (kinds ?? base2).get(kind);
+        if (held !== void 0 && held.at <= at) return;
+        kinds ??= new Map(base2);
+        kinds.set(kind, { at, first });
+      };
+      for (let index = 1; index < inherited.length; index++) {
+        const summary3 = inherited[index];
+        if (summary3 === MANY) return MANY;
+        for (const [kind, { at, first }] of summary3) add2(kind, at, first);
+      }
+      for (const seed of own2) {
+        if (outputs || !seed.output) add2(kindOf(model, seed.operation), seed.at, seed.operation);
+      }
+      const summary2 = kinds ?? base2;
+      return summary2.size > MOST_KINDS ? MANY : summary2;
+    });
+  }
+};
+var NO_KINDS = /* @__PURE__ */ new Map();
+var DefinitionUsers = class {
+  reach;
+  /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
+  answered = /* @__PURE__ */ new Map();
+  constructor(model) {
+    const { referrers, seeds, indexes } = referenceGraph(model);
+    const reaching = new ReachingSeeds(
+      { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
+      // One seed per operation and side. A field, not worked out at each comparison.
+      (seed) => seed.key
+    );
+    this.reach = new EntryReach(model, reaching, indexes);
+  }
+  /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
+  of(entry) {
+    const group2 = this.reach.reaching.groupOf(entry);
+    let users = this.answered.get(group2);
+    if (!users) this.answered.set(group2, users = new EntryUsers(this.reach, group2));
+    return users;
+  }
+};
+function seedOf({ operation: operation2, at }, output, listing) {
+  return { operation: operation2, at, output, key: at * 2 + (output ? 1 : 0), listing };
+}
+function isOutput(holder) {
+  if (holder instanceof SchemaStructureNode) return holder.origin === "response";
+  return holder.kind === "response";
+}
+function referenceGraph(model) {
+  const structure = structureOf(model);
+  const byObject = /* @__PURE__ */ new Map();
+  const indexes = /* @__PURE__ */ new Map();
+  model.operations.forEach((operation2, at) => {
+    byObject.set(operation2.operation, { operation: operation2, at });
+    indexes.set(operation2, at);
+  });
+  const ofPathItem = /* @__PURE__ */ new Map();
+  for (const node of structure.byKind.get("operation") ?? []) {
+    const known = byObject.get(node.value);
+    if (!known) continue;
+    const item = node.parentNode;
+    const listed = ofPathItem.get(item);
+    if (listed) listed.push(known);
+    else ofPathItem.set(item, [known]);
+  }
+  const referrers = /* @__PURE__ */ new Map();
+  const seeds = /* @__PURE__ */ new Map();
+  const addSeed = (entry, seed) => {
+    const listed = seeds.get(entry);
+    if (listed) listed.push(seed);
+    else seeds.set(entry, [seed]);
+  };
+  for (const use of structure.refs) {
+    const holder = use.holder;
+    const top = topNodeOf(holder);
+    if (top === void 0) continue;
+    const target = placeOfRef(model, use.ref);
+    if (target === void 0 || !REUSABLE_SECTIONS.has(sectionOf(target))) continue;
+    const output = isOutput(holder);
+    if (top.kind === "operation") {
+      const known = byObject.get(top.value);
+      if (known) addSeed(target, seedOf(known, output, holder));
+    } else if (top.kind === "pathItem") {
+      for (const known of ofPathItem.get(top) ?? []) {
+        if (!output || known.operation.isTrigger) addSeed(target, seedOf(known, output, void 0));
+      }
+    } else if (REUSABLE_SECTIONS.has(sectionOf(top.pointer))) {
+      const from = top.pointer;
+      const listed = referrers.get(target);
+      if (!listed) referrers.set(target, [from]);
+      else if (listed[listed.length - 1] !== from) listed.push(from);
+    }
+  }
+  return { referrers, seeds, indexes };
+}
+
 // packages/validator/src/rules/operations/holder-users.ts
-var NONE2 = [];
+var NONE3 = [];
 var PATHS_PREFIX = "/paths/";
 var PARAMETERS_PREFIX = "/parameters/";
+var DEFINITIONS_PREFIX = "/definitions/";
+var RESPONSES_PREFIX = "/responses/";
 var SLASH2 = 47;
 var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path18 = operations[index].path;
-    if (!first.has(path18)) first.set(path18, index);
+    const path19 = operations[index].path;
+    if (!first.has(path19)) first.set(path19, index);
   }
   return first;
 });
-function operationsOfPath(model, path18, keep) {
+function operationsOfPath(model, path19, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path18);
-  if (first === void 0) return NONE2;
+  const first = firstOperationOfPath(model).get(path19);
+  if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path18; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path19; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
-  return kept ? shownUsers(kept) : NONE2;
+  return kept ? shownUsers(kept) : NONE3;
 }
 function shownUsers(users) {
   let internal = 0;
@@ -55519,46 +56781,89 @@ var HolderUsers = class {
   asked;
   /** The operations listing each parameter object asked about, built on the first question. */
   listings;
-  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  /**
+   * The part of the last schema answered's pointer that says who shows it (ownerPart): `/parameters/<name>`,
+   * `/definitions/<name>`, `/responses/<name>`, `/paths/<path>/<segment>`, or for an operation
+   * `/paths/<path>/<method>/<part>` (`responses` or another member).
+   */
   prefix = "";
-  users = NONE2;
+  users;
+  /** The reach of the document's entries, built on the first schema asked about in one. */
+  entries;
   /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
   ofParameter(value) {
     this.listings ??= this.listOperations();
-    return this.listings.get(value) ?? NONE2;
+    return this.listings.get(value) ?? NONE3;
   }
   /**
    * The users of a schema written at this pointer: under an operation, that one; under a path
    * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
-   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
-   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   * `#/parameters/x` definition, that parameter's; under a definition or a `#/responses` entry,
+   * those that reach it. Those that show it in a response or a payload show an output. The schemas
+   * under one of these come one after the other in walk order: the answer for the last one is kept
+   * while the pointers start with it.
    */
   ofSchema(pointer) {
     const prefix = this.prefix;
     if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
       return this.users;
     const found = this.ownerPart(pointer);
-    if (!found) return NONE2;
+    if (!found) return this.noUsers();
     this.prefix = found.prefix;
     this.users = found.users;
     return found.users;
   }
-  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  /**
+   * The part of the pointer that says who shows the schema, and their users: the segment after
+   * `parameters`, `definitions` or `responses`, or the two after `paths` (three for an operation,
+   * whose `responses` are outputs).
+   */
   ownerPart(pointer) {
     if (pointer.startsWith(PARAMETERS_PREFIX)) {
       const nameEnd = segmentEnd2(pointer, PARAMETERS_PREFIX.length);
       const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
       const value = asObject(asObject(this.model.root.parameters)?.[name]);
-      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE2 };
+      return {
+        prefix: pointer.slice(0, nameEnd),
+        users: this.inputUsers(value ? this.ofParameter(value) : NONE3)
+      };
+    }
+    if (pointer.startsWith(DEFINITIONS_PREFIX) || pointer.startsWith(RESPONSES_PREFIX)) {
+      const prefix = pointer.slice(0, segmentEnd2(pointer, pointer.indexOf("/", 1) + 1));
+      const users2 = (this.entries ??= new DefinitionUsers(this.model)).of(prefix);
+      return { prefix, users: users2 };
     }
     if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path18 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path19 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
-    const users = segment === "parameters" ? operationsOfPath(this.model, path18, () => true) : segment === NOTIFICATION_CONTENT ? operationsOfPath(this.model, path18, (operation2) => operation2.isTrigger) : operationsOfPath(this.model, path18, (operation2) => operation2.method === segment);
-    return { prefix: pointer.slice(0, segmentStop), users };
+    if (segment === "parameters") {
+      const users2 = operationsOfPath(this.model, path19, () => true);
+      return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
+    }
+    if (segment === NOTIFICATION_CONTENT) {
+      const users2 = operationsOfPath(this.model, path19, (operation2) => operation2.isTrigger);
+      return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
+    }
+    const users = operationsOfPath(this.model, path19, (operation2) => operation2.method === segment);
+    const partStop = segmentEnd2(pointer, segmentStop + 1);
+    const output = pointer.slice(segmentStop + 1, partStop) === "responses";
+    return {
+      prefix: pointer.slice(0, partStop),
+      users: output ? this.outputUsers(users) : this.inputUsers(users)
+    };
+  }
+  inputUsers(users) {
+    const listed = new ListedUsers(this.model, users);
+    return { all: listed, inputs: listed };
+  }
+  outputUsers(users) {
+    return { all: new ListedUsers(this.model, users), inputs: this.noUsers().inputs };
+  }
+  noUsers() {
+    return this.inputUsers(NONE3);
   }
   /**
    * One pass over every operation's parameters; only the objects asked about get a list. An
@@ -55588,7 +56893,7 @@ function segmentEnd2(pointer, start) {
 
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
-  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, users) {
+  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, shownBy) {
     this.extension = extension;
     this.call = call;
     this.holder = holder;
@@ -55596,7 +56901,7 @@ var DynamicCall = class {
     this.part = part;
     this.holderKind = holderKind;
     this.holderIn = holderIn;
-    this.users = users;
+    this.shownBy = shownBy;
   }
   extension;
   call;
@@ -55605,11 +56910,26 @@ var DynamicCall = class {
   part;
   holderKind;
   holderIn;
-  users;
+  shownBy;
   text;
+  /**
+   * The users, listed: built at each question for a holder in `definitions` (a chain of them has
+   * pairs of holders and users that grow with its square); ask `kinds` where a user of each kind will do.
+   */
+  get users() {
+    return this.shownBy.list();
+  }
+  /** The kinds of the users (see user-kinds.ts), each with its first user, in their order. */
+  get kinds() {
+    return this.shownBy.kinds();
+  }
+  /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
+  listing(operation2) {
+    return this.shownBy.listing?.(operation2);
+  }
   /** The first of the users: where a finding that names one operation is told. */
   get source() {
-    return this.users[0];
+    return this.kinds[0]?.first;
   }
   get pointer() {
     this.text ??= this.part === void 0 ? childPointer(this.holderPlace.pointer, this.extension) : childPointer(this.holderPlace.pointer, this.extension, this.part);
@@ -55622,10 +56942,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, users2) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, shown) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
+      const users2 = isDropdown(extension) ? shown.inputs : shown.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -55651,7 +56972,8 @@ var dynamicCalls = perModel((model) => {
   if (holders.length === 0 && schemaHolders.length === 0) return calls;
   const users = new HolderUsers(model, askedParameters(model, holders));
   for (const parameter of holders) {
-    collect2(parameter.value, parameter, "parameter", parameter.in, users.ofParameter(parameter.value));
+    const listed = new ListedUsers(model, users.ofParameter(parameter.value));
+    collect2(parameter.value, parameter, "parameter", parameter.in, { all: listed, inputs: listed });
   }
   const schemas = writtenSchemasOf(model);
   for (let at = 0; at < schemaHolders.length; at++) {
@@ -55660,6 +56982,9 @@ var dynamicCalls = perModel((model) => {
   }
   return calls;
 });
+function isDropdown(extension) {
+  return extension !== "x-ms-dynamic-schema" && extension !== "x-ms-dynamic-properties";
+}
 function askedParameters(model, holders) {
   const asked = /* @__PURE__ */ new Set();
   for (const holder of holders) asked.add(holder.value);
@@ -55693,13 +57018,13 @@ function ambiguousReferences(model, call) {
   }
   return names;
 }
-var NONE3 = /* @__PURE__ */ new Set();
+var NONE4 = /* @__PURE__ */ new Set();
 function namedTwiceInUsers(model, call) {
   let names;
-  for (const user of call.users) {
-    for (const name of namedTwice(model, user)) (names ??= /* @__PURE__ */ new Set()).add(name);
+  for (const { first } of call.kinds) {
+    for (const name of namedTwice(model, first)) (names ??= /* @__PURE__ */ new Set()).add(name);
   }
-  return names ?? NONE3;
+  return names ?? NONE4;
 }
 var namedTwiceByOperation = perModel(() => /* @__PURE__ */ new Map());
 function namedTwice(model, operation2) {
@@ -55714,7 +57039,7 @@ function namedTwice(model, operation2) {
     if ((seen ??= /* @__PURE__ */ new Set()).has(name)) (found ??= /* @__PURE__ */ new Set()).add(name);
     else seen.add(name);
   }
-  twice = found ?? NONE3;
+  twice = found ?? NONE4;
   known.set(operation2, twice);
   return twice;
 }
@@ -55795,231 +57120,6 @@ var dynamicFormsAgreeRule = {
   }
 };
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function propertyNames(model, schema) {
-  const names = Object.keys(asObject(schema.properties) ?? {});
-  for (const member of asArray(schema.allOf) ?? []) {
-    const properties = asObject(resolved(model, member)?.properties);
-    if (properties) names.push(...Object.keys(properties));
-  }
-  return names;
-}
-function followSchemaPath(model, root, path18) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path18.length && steps < MAX_STEPS; ) {
-    let end = path18.indexOf("/", start);
-    if (end === -1) end = path18.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path18.slice(start, end));
-      if (next === "missing") return { kind: "missing", start, end, parent: current };
-      if (next === "unknown") return UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic-call-operations.ts
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = bodyParameter(operation2);
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(operation2, name) {
-  let match2;
-  for (const parameter of operation2.parameters) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
-    if (wrong(source.parameter)) return source;
-  }
-  return void 0;
-}
-var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
-  if (sources) return sources;
-  sources = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  const given2 = asObject(call.call.parameters);
-  for (const key2 in given2) {
-    const entry = has(given2, key2) ? asObject(given2[key2]) : void 0;
-    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
-    if (reference2 !== void 0) referenced.add(reference2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const operation2 of referenced.size === 0 ? [] : call.users) {
-    for (const parameter of operation2.parameters) {
-      const name = parameter.name;
-      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
-      const value = sourceParameter(operation2, name);
-      if (value === void 0) continue;
-      seen.add(value);
-      const list2 = sources.get(name);
-      if (list2) list2.push({ operation: operation2, parameter: value });
-      else sources.set(name, [{ operation: operation2, parameter: value }]);
-    }
-  }
-  callSources.set(call, sources);
-  return sources;
-}
-var KNOWN = Object.freeze({ kind: "known" });
-var UNDECIDED = Object.freeze({ kind: "undecided" });
-function sourceInput(model, source, reference2) {
-  const inputs = inputsOf(model, source);
-  if (!inputs) return UNDECIDED;
-  if (inputs.names.has(reference2)) return KNOWN;
-  const separator = stepSeparator(reference2);
-  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
-  const first = reference2.slice(0, reference2.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
-  return stepsPastFirst(model, source, reference2, separator, first);
-}
-function unknownStep(step, before, find) {
-  let found;
-  const meant = () => (found ??= { name: find() }).name;
-  return { kind: "unknown", step, before, meant };
-}
-function stepSeparator(reference2) {
-  if (reference2.indexOf("/") > 0) return "/";
-  return reference2.indexOf(".") > 0 ? "." : void 0;
-}
-function stepsPastFirst(model, source, reference2, separator, first) {
-  const path18 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
-  const body = bodyParameter(source);
-  let missing;
-  if (body && parameterNamed(source, first) === body) {
-    const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path18.slice(offset2));
-    if (result2.kind !== "missing") return KNOWN;
-    missing = { result: result2, offset: offset2 };
-  }
-  if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path18);
-    if (result2.kind !== "missing") return KNOWN;
-    missing ??= { result: result2, offset: 0 };
-  }
-  if (!missing) return UNDECIDED;
-  const { result, offset } = missing;
-  const names = propertyNames(model, result.parent);
-  if (separator === "." && names.some((name) => name.includes("."))) return UNDECIDED;
-  const step = reference2.slice(offset + result.start, offset + result.end);
-  return unknownStep(step, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names)(step));
-}
-function bodyParameter(operation2) {
-  return operation2.parameters.find((parameter) => parameter.in === "body");
-}
-var OperationInputs = class {
-  constructor(listed) {
-    this.listed = listed;
-    this.names = new Set(listed);
-  }
-  listed;
-  names;
-  matcher;
-  /** The input a misspelt name is closest to, if one is close. */
-  closest(name) {
-    this.matcher ??= closestMatcher(this.listed);
-    return this.matcher(name);
-  }
-};
-var operationInputs = perModel(() => ({
-  byOperation: /* @__PURE__ */ new Map(),
-  byKey: /* @__PURE__ */ new Map(),
-  schemaIds: /* @__PURE__ */ new Map()
-}));
-function inputsOf(model, operation2) {
-  const known = operationInputs(model);
-  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
-  const read2 = readInputs(model, operation2, known.schemaIds);
-  let inputs;
-  if (read2) {
-    inputs = known.byKey.get(read2.key);
-    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
-  }
-  known.byOperation.set(operation2, inputs);
-  return inputs;
-}
-function readInputs(model, operation2, schemaIds) {
-  const names = [];
-  let key2 = "";
-  for (const parameter of operation2.parameters) {
-    if (parameter.name === void 0) return void 0;
-    names.push(parameter.name);
-    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
-    if (parameter.in !== "body") continue;
-    const schema = asObject(model.resolve(parameter.value.schema, "").value);
-    const properties = asObject(schema?.properties);
-    if (!schema || !properties || has(schema, "allOf")) return void 0;
-    let id = schemaIds.get(schema);
-    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
-    key2 += `#${id}\0`;
-    for (const name of Object.keys(properties)) {
-      names.push(name);
-      key2 += `${name}\0`;
-    }
-  }
-  return { names, key: key2 };
-}
-
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
 var dynamicInternalSourceRule = {
   id: "SWG-DYN-INTERNAL-SRC",
@@ -56035,14 +57135,14 @@ var dynamicInternalSourceRule = {
   },
   check({ swagger: swagger2, report }) {
     for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-      if (call.users.length === 0) continue;
+      if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
           call,
           argument.name,
-          (source) => isInternalVisibility(source["x-ms-visibility"])
+          (source) => isInternalVisibility(source.visibility)
         );
         if (!internal) continue;
         report({
@@ -56087,10 +57187,10 @@ var dynamicOnBodyRule = {
 
 // packages/validator/src/rules/operations/dynamic-unknown-references.ts
 function reportUnknownReferences(model, call, report) {
-  const users = call.users;
-  if (users.length === 0) return;
+  if (call.kinds.length === 0) return;
   const given2 = asObject(call.call.parameters);
-  let kinds;
+  let users;
+  let byInputs;
   for (const name in given2) {
     if (!has(given2, name)) continue;
     const entry = asObject(given2[name]);
@@ -56098,32 +57198,69 @@ function reportUnknownReferences(model, call, report) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
-    kinds ??= userKinds(model, users);
-    const failing = [];
-    let failingUsers = 0;
-    for (const kind of kinds) {
-      const input = sourceInput(model, kind.operations[0], reference2);
-      if (input.kind !== "unknown") continue;
-      failing.push({ kind, input });
-      failingUsers += kind.operations.length;
+    let failing;
+    if (readsOnlyNames(reference2)) failing = failingKinds(model, call, reference2);
+    else {
+      users ??= call.users;
+      failing = failingInputs(model, byInputs ??= userKinds(model, users), users, reference2);
     }
-    if (failing.length === 0) continue;
-    if (failingUsers === users.length) {
-      const { kind, input } = failing[0];
-      const others = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+    if (!failing) continue;
+    if (failing.everyUser) {
+      const { operation: operation2, input } = failing.first;
+      const count = (users ??= call.users).length;
+      const others = count === 1 ? "" : count === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${count - 1} other operations that show it.`;
       report({
         pointer: childPointer(call.pointer, "parameters", name, key2),
-        message: unknownMessage(reference2, kind.operations[0], input) + others
+        message: unknownMessage(reference2, operation2, input) + others
       });
       continue;
     }
-    for (const { operation: operation2, input } of inUsersOrder(failing)) {
+    for (const { operation: operation2, input } of failing.users()) {
       report({
         pointer: listingPointer(call, operation2),
         message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
       });
     }
   }
+}
+function failingKinds(model, call, reference2) {
+  const kinds = call.kinds;
+  const failing = /* @__PURE__ */ new Set();
+  let first;
+  for (const { kind, first: operation2 } of kinds) {
+    const input = sourceInput(model, operation2, reference2);
+    if (input.kind !== "unknown") continue;
+    failing.add(kind);
+    first ??= { operation: operation2, input };
+  }
+  if (!first) return void 0;
+  if (failing.size === kinds.length) return { everyUser: true, first };
+  const users = () => {
+    const told = [];
+    for (const operation2 of call.users) {
+      if (!failing.has(kindOf(model, operation2))) continue;
+      const input = sourceInput(model, operation2, reference2);
+      if (input.kind === "unknown") told.push({ operation: operation2, input });
+    }
+    return told;
+  };
+  return { everyUser: false, users };
+}
+function failingInputs(model, kinds, users, reference2) {
+  const failing = [];
+  let failingUsers = 0;
+  for (const kind of kinds) {
+    const input = sourceInput(model, kind.operations[0], reference2);
+    if (input.kind !== "unknown") continue;
+    failing.push({ kind, input });
+    failingUsers += kind.operations.length;
+  }
+  if (failing.length === 0) return void 0;
+  if (failingUsers === users.length) {
+    const { kind, input } = failing[0];
+    return { everyUser: true, first: { operation: kind.operations[0], input } };
+  }
+  return { everyUser: false, users: () => inUsersOrder(failing) };
 }
 function inUsersOrder(failing) {
   const told = [];
@@ -56161,6 +57298,8 @@ function unknownMessage(reference2, operation2, input) {
   return `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
 }
 function listingPointer(call, operation2) {
+  const listing = call.listing(operation2);
+  if (listing) return listing.pointer;
   if (call.holderKind === "parameter") {
     for (const parameter of operation2.parameters) {
       if (parameter.value === call.holder && parameter.level === "operation") return parameter.pointer;
@@ -56181,7 +57320,7 @@ var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; of these, internal operations only when none is visible, as the designer never shows their form): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; a schema in `definitions`: each operation whose body parameter or, for `x-ms-dynamic-schema` and `x-ms-dynamic-properties`, responses reach it through `$ref`s, directly or through other definitions, a dropdown in an output being never opened; of these, internal operations only when none is visible, as the designer never shows their form; a definition no operation reaches is not checked): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter (its `$ref` that leads to the definition).',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -56313,10 +57452,10 @@ function pathAt(call, key2) {
   return asString(call.call[key2]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message2 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
-  if (collection !== "") return message2;
+  const message3 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
+  if (collection !== "") return message3;
   const key2 = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
-  return `${message2} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
+  return `${message3} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
 }
 function collectionPointer(call) {
   if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
@@ -56345,9 +57484,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path18 = pathAt(call, key2);
-    if (path18 === void 0 || followSchemaPath(model, items.schema, path18).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path18), label) });
+    const path19 = pathAt(call, key2);
+    if (path19 === void 0 || followSchemaPath(model, items.schema, path19).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path19), label) });
   }
   return problems;
 }
@@ -56446,11 +57585,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit3) {
+function forEachOtherOperationReference(model, visit5) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit3(object.operationId, () => childPointer(at(), "operationId"));
+      visit5(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -56933,14 +58072,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit3) {
+function forEachMimeList(model, visit5) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
-    if (root) visit3(root, DOCUMENT_ROOT, key2);
+    if (root) visit5(root, DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key2]) === 0) continue;
       const own2 = asArray(operation2.operation[key2]);
-      if (own2) visit3(own2, operation2, key2);
+      if (own2) visit5(own2, operation2, key2);
     }
   }
 }
@@ -57331,24 +58470,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit3) {
+function forEachVisibilityHolder(model, visit5) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit3(operation2.operation, operation2);
+      visit5(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit3(parameters[index].value, parameters[index]);
+      visit5(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -57844,12 +58983,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path18 in paths) {
-      if (!has(paths, path18)) continue;
-      const pathItem = asObject(paths[path18]);
+    for (const path19 in paths) {
+      if (!has(paths, path19)) continue;
+      const pathItem = asObject(paths[path19]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path18, "$ref"),
+        pointer: childPointer("/paths", path19, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -57871,15 +59010,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path18 of pathKeys2(swagger2)) {
-    const message2 = problem(path18);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path18), message: message2 });
+  for (const path19 of pathKeys2(swagger2)) {
+    const message3 = problem(path19);
+    if (message3 !== void 0) report({ pointer: childPointer("/paths", path19), message: message3 });
   }
 }
-function templateProblem(path18) {
+function templateProblem(path19) {
   let open2 = -1;
-  for (let index = 0; index < path18.length; index++) {
-    const character = path18[index];
+  for (let index = 0; index < path19.length; index++) {
+    const character = path19[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -57905,7 +59044,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path18) => path18.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path19) => path19.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -57925,7 +59064,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path18) => /[?#]/.test(path18) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path19) => /[?#]/.test(path19) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -57941,7 +59080,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path18) => path18.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path19) => path19.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -57955,8 +59094,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path18) => {
-      const problem = templateProblem(path18);
+    reportPathKeys(context, (path19) => {
+      const problem = templateProblem(path19);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -57973,9 +59112,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path18) => (
+      (path19) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path18.includes("=") && pathVariables(path18).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path19.includes("=") && pathVariables(path19).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -57991,14 +59130,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path18 of pathKeys2(swagger2)) {
-      const key2 = path18.toLowerCase();
+    for (const path19 of pathKeys2(swagger2)) {
+      const key2 = path19.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path18),
+          pointer: childPointer("/paths", path19),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path18)
+            nameExcerpt(path19)
           )
         });
       }
@@ -58442,7 +59581,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit3) {
+function forEachVisibleNonBodyParameter(model, visit5) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -58450,7 +59589,7 @@ function forEachVisibleNonBodyParameter(model, visit3) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit3(parameter);
+    visit5(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -58680,13 +59819,13 @@ var parameterRefRule = {
         const entry = entries[index];
         const ref = isObject(entry) ? asString(entry.$ref) : void 0;
         if (ref === void 0) continue;
-        const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+        const message3 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
           "The parameter reference '{0}' could not be found in the swagger document.",
           nameExcerpt(ref)
         );
-        if (message2 === void 0) continue;
+        if (message3 === void 0) continue;
         const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
+        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message3 });
       }
     };
     const visitedPaths = /* @__PURE__ */ new Set();
@@ -59182,19 +60321,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key2, visit3) {
+function forEachTypedNode(model, key2, visit5) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
+    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit5(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -59472,7 +60611,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit3 = (step) => {
+  const visit5 = (step) => {
     const schema = step.schema;
     const seen = step.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -59486,7 +60625,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit3
+        visit5
       );
     }
   }
@@ -59926,26 +61065,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path18 = [];
+    const path19 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path18.push(start);
+    path19.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path18.pop();
+        path19.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path18.slice(path18.indexOf(target)));
+      if (seen === "grey") cycles.push(path19.slice(path19.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path18.push(target);
+        path19.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -59966,11 +61105,11 @@ function requiredEdges(model) {
   }
   return edges;
 }
-var DEFINITIONS_PREFIX = "/definitions/";
+var DEFINITIONS_PREFIX2 = "/definitions/";
 function definitionNameOf(schema) {
   const pointer = schema.pointer;
-  const end = pointer.indexOf("/", DEFINITIONS_PREFIX.length);
-  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX.length, end === -1 ? void 0 : end));
+  const end = pointer.indexOf("/", DEFINITIONS_PREFIX2.length);
+  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX2.length, end === -1 ? void 0 : end));
 }
 function addRequiredTargets(schema, targets) {
   if (!isObject(schema) || !Array.isArray(schema.required)) return targets;
@@ -60796,7 +61935,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path18 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path19 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60804,17 +61943,17 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path18}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path19}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
-function familyRule(id, title, description, message2, problem, example) {
+function familyRule(id, title, description, message3, problem, example) {
   return {
     id,
     file: "swagger",
     title,
     description,
     levels: sameLevels("error"),
-    msMessage: message2,
+    msMessage: message3,
     example: { placement: "paths", bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
@@ -60822,7 +61961,7 @@ function familyRule(id, title, description, message2, problem, example) {
         for (const annotated of problem(members)) {
           report({
             pointer: childPointer(annotated.pointer, "family"),
-            message: fill(message2, nameExcerpt(family))
+            message: fill(message3, nameExcerpt(family))
           });
         }
       }
@@ -61042,24 +62181,24 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path18) {
-  return withoutTrailingSlashes(routeOf(path18)).toLowerCase();
+function templateShape(path19) {
+  return withoutTrailingSlashes(routeOf(path19)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
-function urlRule(id, title, message2, broken, example) {
+function urlRule(id, title, message3, broken, example) {
   return {
     id,
     file: "swagger",
     title,
     description: `The platform fills the notification URL of a webhook registration itself, so the property must be a hidden, always-sent string in the request body (SVR; create-webhook-trigger doc).`,
     levels: sameLevels("error"),
-    msMessage: message2,
+    msMessage: message3,
     example,
     check({ swagger: swagger2, report }) {
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         for (const url of webhook.urls) {
-          if (broken(url)) report({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message: message2 });
+          if (broken(url)) report({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message: message3 });
         }
       }
     }
@@ -61107,7 +62246,7 @@ var webhookRules = [
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        const message2 = fill(
+        const message3 = fill(
           "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
           operationLabel(operation2),
           webhook.urls.length
@@ -61115,11 +62254,11 @@ var webhookRules = [
         if (has(operation2.operation, NOTIFICATION_CONTENT)) {
           report({
             pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
-            message: `${message2} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+            message: `${message3} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
           });
           continue;
         }
-        report({ pointer: operation2.pathItemPointer, message: message2 });
+        report({ pointer: operation2.pathItemPointer, message: message3 });
       }
     }
   },
@@ -61136,20 +62275,20 @@ var webhookRules = [
     },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
-      const message2 = "The notification URL property is not allowed in this position. It is allowed only in input body.";
+      const message3 = "The notification URL property is not allowed in this position. It is allowed only in input body.";
       const keys = holderKeysOf(swagger2);
       const parameters = writtenParameters(swagger2);
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys.parameters[index] & HolderKey.notificationUrl) === 0 || parameter.in === "body") continue;
-        report({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message: message2 });
+        report({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message: message3 });
       }
       const schemas = writtenSchemasOf(swagger2);
       const marked = keys.schemasWith(HolderKey.notificationUrl);
       for (let at = 0; at < marked.length; at++) {
         const written2 = schemas[marked[at]];
         if (written2.origin !== "response" && written2.origin !== "global-response") continue;
-        report({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message: message2 });
+        report({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message: message3 });
       }
     }
   },
@@ -61304,6 +62443,11 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/config-schema-problems.ts
+var LEVEL_LIST = "error, warning, info or off";
+var LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
+var PROFILES_HINT = `The profiles are ${PROFILES.join(", ")}.`;
+
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
@@ -61314,15 +62458,15 @@ function advising(changeRule, advice) {
 function inCase(changeRule, adviceCase, advice) {
   return { ...changeRule, advice, adviceCase };
 }
-function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+function rule(id, impact, severity, message3, source) {
+  return { id, impact, severity, message: message3, source, microsoftMessage: false };
 }
-function observed(id, impact, severity, message2, pullRequests) {
+function observed(id, impact, severity, message3, pullRequests) {
   return {
     id,
     impact,
     severity,
-    message: message2,
+    message: message3,
     source: `Microsoft change validator (${pullRequests})`,
     microsoftMessage: true
   };
@@ -61805,13 +62949,19 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/yaml-syntax-slips.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/config/yaml-parsed-slips.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
 // packages/validator/src/config/load-config.ts
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path18, method, body) => `{
+var operation = (path19, method, body) => `{
   "paths": {
-    "${path18}": {
+    "${path19}": {
       "${method}": ${body}
     }
   }
@@ -61930,7 +63080,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only (preferred to one a single edit away added beside it) or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -62137,7 +63287,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An operation's summary or description is located on the edited key (of both, the first in the file), the line a pull request's diff changed, not on the operation's first line.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An edited text is located on the edited key, the line a pull request's diff changed, not on the first line of what holds it: an operation's summary or description (of both, the first in the file), a response's or a webhook payload's (x-ms-notification-content) description, and info's title, description or contact (on the edited field inside it; an edit of info's version or other keys, a CHG-OTHER, is on its key too). A deleted text is located where it left its place, as a deleted field is.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -62232,20 +63382,6 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
-// packages/validator/src/loader/solution-given.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path11.default.join("Other", "Solution.xml");
-var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
-
-// packages/validator/src/loader/discover.ts
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-
 // packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
@@ -62261,6 +63397,9 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
   [CHANGE_RULES.apiPropertiesDeleted.id, CANONICAL_NAMES.apiProperties],
   [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger]
 ]);
+
+// packages/validator/src/reporters/configuration-findings.ts
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/thresholds.ts
 var BREAKING_CHANGE_RULE_IDS = new Set(
@@ -62318,7 +63457,7 @@ async function writeJobSummary(summary2 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -62358,20 +63497,20 @@ function readRefusedHint(input, code2) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path12.default) {
+var import_node_path13 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path13.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path12.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path13.default) {
   const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path12.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path13.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path12.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path13.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -62420,8 +63559,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path13.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path13.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path14.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path14.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -62436,7 +63575,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs10.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path13.default.dirname(current);
+      const parent = import_node_path14.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -62801,10 +63940,10 @@ function surelyNotProcessed(outcome) {
   if (outcome.kind === "response") return outcome.status === 429;
   return outcome.kind === "network-error" && !outcome.reachedServer;
 }
-function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
+function gaveUpMessage(message3, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+  return `${message3.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
@@ -62869,8 +64008,8 @@ function decodeBase64(encoded, url = false) {
 var JOSEError = class extends Error {
   static code = "ERR_JOSE_GENERIC";
   code = "ERR_JOSE_GENERIC";
-  constructor(message2, options2) {
-    super(message2, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  constructor(message3, options2) {
+    super(message3, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
   }
 };
 var JOSENotSupported = class extends JOSEError {
@@ -63041,7 +64180,7 @@ var isCryptoKey = (key2) => {
 };
 var isKeyObject = (key2) => key2?.[Symbol.toStringTag] === "KeyObject";
 var isKeyLike = (key2) => isCryptoKey(key2) || isKeyObject(key2);
-function message(msg, actual, ...types) {
+function message2(msg, actual, ...types) {
   if (types.length > 2) {
     const last2 = types.pop();
     msg += `one of type ${types.join(", ")}, or ${last2}.`;
@@ -63050,7 +64189,7 @@ function message(msg, actual, ...types) {
 }
 function invalidKeyType(alg, actual, secret) {
   const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+  return secret && types.push("Uint8Array"), new TypeError(message2(`Key for the ${alg} algorithm must be `, actual, ...types));
 }
 var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
 function checkUsage(key2, usage) {
@@ -63815,11 +64954,11 @@ function modeMismatchHint(installedManaged, say) {
   const advice = installedManaged ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.` : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
   return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
 }
-function installedModeOfRefusal(code2, message2) {
+function installedModeOfRefusal(code2, message3) {
   const normalized = code2?.toLowerCase();
   if (normalized === MODE_MISMATCH_CODES.unmanagedOverManaged) return "managed";
   if (normalized === MODE_MISMATCH_CODES.managedOverUnmanaged) return "unmanaged";
-  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message2 ?? "");
+  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message3 ?? "");
   return words ? words[1].toLowerCase() : void 0;
 }
 
@@ -63842,8 +64981,8 @@ var HINTS = {
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
 };
-function dataverseCodeHint(code2, say = optionWords, message2) {
-  const installedMode = installedModeOfRefusal(code2, message2);
+function dataverseCodeHint(code2, say = optionWords, message3) {
+  const installedMode = installedModeOfRefusal(code2, message3);
   if (installedMode) return modeMismatchHint(installedMode === "managed", say);
   if (code2 === DATAVERSE_CODES.lowerVersion)
     return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
@@ -63855,8 +64994,8 @@ var RAISE_VERSION = {
 };
 var SKIP_LOWER_VERSION = { option: "--skip-lower-version", input: "skip-lower-version: true" };
 var DataverseError = class extends UserError {
-  constructor(message2, status, code2, options2 = {}) {
-    super(message2, options2);
+  constructor(message3, status, code2, options2 = {}) {
+    super(message3, options2);
     this.status = status;
     this.code = code2;
   }
@@ -64240,8 +65379,8 @@ function parseJson(text2) {
 
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
-  constructor(message2, happened, options2 = {}) {
-    super(message2, options2);
+  constructor(message3, happened, options2 = {}) {
+    super(message3, options2);
     this.happened = happened;
   }
   happened;
@@ -64250,8 +65389,8 @@ var UnconfirmedRequest = class extends UserError {
 // packages/dataverse/src/http/request-failures.ts
 function mayHaveBeenApplied(request, { what, happened, cause, moreHint }, say) {
   if (request.ifUnconfirmed) {
-    const { message: message2, hint: hint2 } = request.ifUnconfirmed(happened);
-    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
+    const { message: message3, hint: hint2 } = request.ifUnconfirmed(happened);
+    return new UnconfirmedRequest(message3, happened, { hint: hint2, cause });
   }
   const hint = `It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running ${say(THE_RUN)} again.`;
   return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
@@ -64332,15 +65471,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path18, options2) {
-    return await this.send("GET", path18, options2);
+  async get(path19, options2) {
+    return await this.send("GET", path19, options2);
   }
-  async post(path18, options2) {
-    return await this.send("POST", path18, options2);
+  async post(path19, options2) {
+    return await this.send("POST", path19, options2);
   }
-  async send(method, path18, request) {
+  async send(method, path19, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path18, this.options.environment);
+    const url = new URL(WEB_API_PATH + path19, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -65286,8 +66425,8 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   let depth = 0;
   let sawRoot = false;
-  const fail = (message2) => {
-    throw new UserError(`${message2}.`, {
+  const fail = (message3) => {
+    throw new UserError(`${message3}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
       // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
       // editor can go to (XML that stops short after its last line break): column 1 then.
@@ -65325,8 +66464,8 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   parser.close();
   if (!sawRoot) fail("invalid XML: no root element");
 }
-function stripSaxesPrefix(message2) {
-  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+function stripSaxesPrefix(message3) {
+  return message3.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
 
 // packages/solution/src/xml/xml-writer.ts
@@ -65340,12 +66479,12 @@ var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path14.default.dirname(target));
+    const made = makeFolderWithParents(import_node_path15.default.dirname(target));
     const temporary = temporarySibling(target);
     try {
       await import_node_fs13.promises.writeFile(temporary, "");
@@ -65671,8 +66810,8 @@ function readSolutionManifest(bytes, source) {
 function describedInstead(error3, description) {
   const subject = description.charAt(0).toUpperCase() + description.slice(1);
   const { file, line, column } = error3.location ?? { file: description };
-  const message2 = file === description ? `${subject} ${error3.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error3.message}`;
-  return new UserError(message2, { ...error3.hint ? { hint: error3.hint } : {}, cause: error3 });
+  const message3 = file === description ? `${subject} ${error3.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error3.message}`;
+  return new UserError(message3, { ...error3.hint ? { hint: error3.hint } : {}, cause: error3 });
 }
 function readManifestOf(bytes, zip) {
   const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
@@ -65691,7 +66830,7 @@ function readManifestOf(bytes, zip) {
 
 // packages/dataverse/src/operations/export-destination.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -65700,7 +66839,7 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path15.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path16.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
@@ -65807,8 +66946,8 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path16.default) {
+var import_node_path17 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path17.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -65828,7 +66967,7 @@ function connectFromInputs(connection, logger) {
 }
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
   const clientCertificate = readString("client-certificate");
@@ -65865,8 +67004,8 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path17.default.resolve(workspace, readString("working-directory"));
-  return import_node_path17.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path18.default.resolve(workspace, readString("working-directory"));
+  return import_node_path18.default.resolve(workingDirectory, value);
 }
 
 // packages/actions/src/export-solution/inputs.ts

@@ -350,8 +350,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -362,10 +362,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -375,10 +375,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -388,10 +388,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -401,10 +401,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -414,10 +414,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -431,10 +431,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -444,10 +444,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -457,10 +457,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -470,10 +470,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -483,10 +483,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -496,10 +496,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -509,10 +509,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -522,10 +522,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -535,10 +535,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -548,10 +548,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -562,10 +562,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -575,10 +575,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -588,8 +588,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
-        super(message);
+      constructor(message2, code2, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -614,10 +614,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code2;
         this.data = data;
@@ -630,10 +630,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code2;
         this.data = data;
@@ -646,10 +646,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options2) {
-        super(message, { cause, ...options2 ?? {} });
+      constructor(cause, message2, options2) {
+        super(message2, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -660,10 +660,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path44 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path45 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path44 && path44[0] !== "/") {
-          path44 = `/${path44}`;
+        if (path45 && path45[0] !== "/") {
+          path45 = `/${path45}`;
         }
-        return new URL(`${origin}${path44}`);
+        return new URL(`${origin}${path45}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path45, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path44);
+        debuglog("sending request to %s %s/%s", method, origin, path45);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path45, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path44,
+          path45,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path45, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path44);
+        debuglog("trailers received from %s %s/%s", method, origin, path45);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path45, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path44,
+          path45,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path44, origin }
+            request: { method, path: path45, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path44);
+          debuglog("sending request to %s %s/%s", method, origin, path45);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path44,
+        path: path45,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path44 !== "string") {
+        if (typeof path45 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path45[0] !== "/" && !(path45.startsWith("http://") || path45.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path44)) {
+        } else if (invalidPathRegex.test(path45)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path44, query) : path44;
+        this.path = query ? buildURL(path45, query) : path45;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2674,14 +2674,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module2.exports = buildConnector;
   }
@@ -3663,15 +3663,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -5996,12 +5996,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path44, host, upgrade, blocking, reset } = request;
+      const { method, path: path45, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path44} HTTP/1.1\r
+      let header = `${method} ${path45} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path45, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path44;
+      headers[HTTP2_HEADER_PATH] = path45;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path44 = search ? `${pathname}${search}` : pathname;
+        const path45 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path44;
+        this.opts.path = path45;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path44 = "/",
+          path: path45 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path44;
+        opts.path = origin + path45;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9759,9 +9759,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9777,7 +9777,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -10604,11 +10604,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path44) {
-      if (typeof path44 !== "string") {
-        return path44;
+    function safeUrl(path45) {
+      if (typeof path45 !== "string") {
+        return path45;
       }
-      const pathSegments = path44.split("?");
+      const pathSegments = path45.split("?");
       if (pathSegments.length !== 2) {
-        return path44;
+        return path45;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path44, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path44);
+    function matchKey(mockDispatch2, { path: path45, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path45);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path45 }) => matchValue(safeUrl(path45), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path44, method, body, headers, query } = opts;
+      const { path: path45, method, body, headers, query } = opts;
       return {
-        path: path44,
+        path: path45,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path45, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path44,
+            Path: path45,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path44) {
-      for (let i = 0; i < path44.length; ++i) {
-        const code2 = path44.charCodeAt(i);
+    function validateCookiePath(path45) {
+      for (let i = 0; i < path45.length; ++i) {
+        const code2 = path45.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18257,15 +18257,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code2;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code2 = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code2);
     }
     module2.exports = {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path44 = opts.path;
+          let path45 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path44 = `/${path44}`;
+            path45 = `/${path45}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path44);
+          url = new URL(util.parseOrigin(url).origin + path45);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19159,12 +19159,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19185,7 +19185,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -19194,14 +19194,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar4;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -19213,7 +19213,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -19222,20 +19222,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path44) {
-      const ctrl = callVisitor(key2, node, visitor, path44);
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path45) {
+      const ctrl = callVisitor(key2, node, visitor, path45);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path44, ctrl);
-        return visit_(key2, ctrl, visitor, path44);
+        replaceNode(key2, path45, ctrl);
+        return visit_(key2, ctrl, visitor, path45);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path44 = Object.freeze(path44.concat(node));
+          path45 = Object.freeze(path45.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path44);
+            const ci = visit_(i, node.items[i], visitor, path45);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path44 = Object.freeze(path44.concat(node));
-          const ck = visit_("key", node.key, visitor, path44);
+          path45 = Object.freeze(path45.concat(node));
+          const ck = visit_("key", node.key, visitor, path45);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path44);
+          const cv = visit_("value", node.value, visitor, path45);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path44) {
-      const ctrl = await callVisitor(key2, node, visitor, path44);
+    async function visitAsync_(key2, node, visitor, path45) {
+      const ctrl = await callVisitor(key2, node, visitor, path45);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path44, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path44);
+        replaceNode(key2, path45, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path45);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path44 = Object.freeze(path44.concat(node));
+          path45 = Object.freeze(path45.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path44);
+            const ci = await visitAsync_(i, node.items[i], visitor, path45);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path44 = Object.freeze(path44.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path44);
+          path45 = Object.freeze(path45.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path45);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path44);
+          const cv = await visitAsync_("value", node.value, visitor, path45);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path44) {
+    function callVisitor(key2, node, visitor, path45) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path44);
+        return visitor(key2, node, path45);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path44);
+        return visitor.Map?.(key2, node, path45);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path44);
+        return visitor.Seq?.(key2, node, path45);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path44);
+        return visitor.Pair?.(key2, node, path45);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path44);
+        return visitor.Scalar?.(key2, node, path45);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path44);
+        return visitor.Alias?.(key2, node, path45);
       return void 0;
     }
-    function replaceNode(key2, path44, node) {
-      const parent = path44[path44.length - 1];
+    function replaceNode(key2, path45, node) {
+      const parent = path45[path45.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19358,7 +19358,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -19368,7 +19368,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19512,7 +19512,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -19539,7 +19539,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -19550,7 +19550,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -19730,7 +19730,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19756,7 +19756,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -19851,7 +19851,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -19863,12 +19863,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -19879,7 +19879,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -19924,7 +19924,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -19935,7 +19935,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path44, value) {
+    function collectionFromPath(schema, path45, value) {
       let v = value;
-      for (let i = path44.length - 1; i >= 0; --i) {
-        const k = path44[i];
+      for (let i = path45.length - 1; i >= 0; --i) {
+        const k = path45[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
+    var isEmptyPath = (path45) => path45 == null || typeof path45 === "object" && !!path45[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path44, value) {
-        if (isEmptyPath(path44))
+      addIn(path45, value) {
+        if (isEmptyPath(path45))
           this.add(value);
         else {
-          const [key2, ...rest] = path44;
+          const [key2, ...rest] = path45;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path44) {
-        const [key2, ...rest] = path44;
+      deleteIn(path45) {
+        const [key2, ...rest] = path45;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path44, keepScalar) {
-        const [key2, ...rest] = path44;
+      getIn(path45, keepScalar) {
+        const [key2, ...rest] = path45;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path44) {
-        const [key2, ...rest] = path44;
+      hasIn(path45) {
+        const [key2, ...rest] = path45;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path44, value) {
-        const [key2, ...rest] = path44;
+      setIn(path45, value) {
+        const [key2, ...rest] = path45;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -20248,7 +20248,7 @@ ${indent2}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -20391,7 +20391,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -20446,7 +20446,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -20469,7 +20469,7 @@ ${indent2}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -20494,20 +20494,20 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -20656,7 +20656,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -20671,7 +20671,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20811,19 +20811,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -21130,7 +21130,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -21197,7 +21197,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21295,7 +21295,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -21352,7 +21352,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21448,14 +21448,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -21466,13 +21466,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21517,7 +21517,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21545,7 +21545,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -21636,7 +21636,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -21653,7 +21653,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -21704,7 +21704,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -21748,15 +21748,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -21771,7 +21771,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -21782,7 +21782,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -21925,7 +21925,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -21937,7 +21937,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -21945,7 +21945,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -21957,7 +21957,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21985,7 +21985,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path44, value) {
+      addIn(path45, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path44, value);
+          this.contents.addIn(path45, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path44) {
-        if (Collection.isEmptyPath(path44)) {
+      deleteIn(path45) {
+        if (Collection.isEmptyPath(path45)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path45) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path44, keepScalar) {
-        if (Collection.isEmptyPath(path44))
+      getIn(path45, keepScalar) {
+        if (Collection.isEmptyPath(path45))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path45, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path44) {
-        if (Collection.isEmptyPath(path44))
+      hasIn(path45) {
+        if (Collection.isEmptyPath(path45))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path45) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path44, value) {
-        if (Collection.isEmptyPath(path44)) {
+      setIn(path45, value) {
+        if (Collection.isEmptyPath(path45)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path45), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path44, value);
+          this.contents.setIn(path45, value);
         }
       }
       /**
@@ -22822,22 +22822,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error3) => {
@@ -23493,7 +23493,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -23517,8 +23517,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -23542,7 +23542,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -23557,13 +23557,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -23590,15 +23590,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -23621,11 +23621,11 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent2.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
@@ -23700,8 +23700,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict3 && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -23712,8 +23712,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -23740,7 +23740,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict3, onError) {
       const { offset, type, source, end } = scalar;
@@ -23749,15 +23749,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -23962,7 +23962,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -23980,11 +23980,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -24106,13 +24106,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error3) {
-            const message = error3 instanceof Error ? error3.message : String(error3);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error3 instanceof Error ? error3.message : String(error3);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -24268,12 +24268,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code2, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors2.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -24343,10 +24343,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -24435,12 +24435,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict3 = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -24678,17 +24678,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path44) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path45) => {
       let item = cst;
-      for (const [field, index] of path44) {
+      for (const [field, index] of path45) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path44) => {
-      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
-      const field = path44[path44.length - 1][0];
+    visit5.parentCollection = (cst, path45) => {
+      const parent = visit5.itemAtPath(cst, path45.slice(0, -1));
+      const field = path45[path45.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path44, item, visitor) {
-      let ctrl = visitor(item, path44);
+    function _visit(path45, item, visitor) {
+      let ctrl = visitor(item, path45);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path45.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,12 +24724,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path44);
+            ctrl = ctrl(item, path45);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path45) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
   }
 });
 
@@ -24745,7 +24745,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -24829,7 +24829,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar4;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -25600,8 +25600,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -25691,8 +25691,8 @@ var require_parser = __commonJS({
       *pop(error3) {
         const token = error3 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -26437,7 +26437,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -26445,7 +26445,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -26462,7 +26462,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -26473,8 +26473,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit5.visit;
+    exports2.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -30951,7 +30951,7 @@ var require_validate_config = __commonJS({
     "use strict";
     module2.exports = validate10;
     module2.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "overrides": { "description": "Settings of the connector folders that glob patterns match (relative to this file); later entries win.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files"], "minProperties": 2, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }, "profile": { "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } } } } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
     var schema12 = { "enum": ["error", "warning", "info", "off"] };
     var func2 = require_ucs2length().default;
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -30959,7 +30959,7 @@ var require_validate_config = __commonJS({
       let errors2 = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore")) {
+          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore" || key0 === "overrides")) {
             const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err0];
@@ -31161,12 +31161,258 @@ var require_validate_config = __commonJS({
             errors2++;
           }
         }
+        if (data.overrides !== void 0) {
+          let data9 = data.overrides;
+          if (Array.isArray(data9)) {
+            const len1 = data9.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data10 = data9[i1];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (Object.keys(data10).length < 2) {
+                  const err16 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/minProperties", keyword: "minProperties", params: { limit: 2 }, message: "must NOT have fewer than 2 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors2++;
+                }
+                if (data10.files === void 0) {
+                  const err17 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors2++;
+                }
+                for (const key3 in data10) {
+                  if (!(key3 === "files" || key3 === "profile" || key3 === "rules")) {
+                    const err18 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.files !== void 0) {
+                  let data11 = data10.files;
+                  if (Array.isArray(data11)) {
+                    if (data11.length < 1) {
+                      const err19 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors2++;
+                    }
+                    const len2 = data11.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data12 = data11[i2];
+                      if (typeof data12 === "string") {
+                        if (func2(data12) < 1) {
+                          const err20 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err20];
+                          } else {
+                            vErrors.push(err20);
+                          }
+                          errors2++;
+                        }
+                      } else {
+                        const err21 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err21];
+                        } else {
+                          vErrors.push(err21);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err22 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.profile !== void 0) {
+                  let data13 = data10.profile;
+                  if (!(data13 === "certified" || data13 === "independent-publisher" || data13 === "custom")) {
+                    const err23 = { instancePath: instancePath + "/overrides/" + i1 + "/profile", schemaPath: "#/properties/overrides/items/properties/profile/enum", keyword: "enum", params: { allowedValues: schema11.properties.overrides.items.properties.profile.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.rules !== void 0) {
+                  let data14 = data10.rules;
+                  if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                    for (const key4 in data14) {
+                      let data15 = data14[key4];
+                      const _errs41 = errors2;
+                      let valid16 = true;
+                      const _errs42 = errors2;
+                      if (typeof data15 !== "string") {
+                        const err24 = {};
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors2++;
+                      }
+                      var _valid1 = _errs42 === errors2;
+                      errors2 = _errs41;
+                      if (vErrors !== null) {
+                        if (_errs41) {
+                          vErrors.length = _errs41;
+                        } else {
+                          vErrors = null;
+                        }
+                      }
+                      let ifClause1;
+                      if (_valid1) {
+                        const _errs44 = errors2;
+                        if (!(data15 === "error" || data15 === "warning" || data15 === "info" || data15 === "off")) {
+                          const err25 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                          if (vErrors === null) {
+                            vErrors = [err25];
+                          } else {
+                            vErrors.push(err25);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs44 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "then";
+                      } else {
+                        const _errs46 = errors2;
+                        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                          if (Object.keys(data15).length < 1) {
+                            const err26 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                            if (vErrors === null) {
+                              vErrors = [err26];
+                            } else {
+                              vErrors.push(err26);
+                            }
+                            errors2++;
+                          }
+                          for (const key5 in data15) {
+                            if (!(key5 === "certified" || key5 === "independent-publisher" || key5 === "custom")) {
+                              const err27 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                              if (vErrors === null) {
+                                vErrors = [err27];
+                              } else {
+                                vErrors.push(err27);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.certified !== void 0) {
+                            let data16 = data15.certified;
+                            if (!(data16 === "error" || data16 === "warning" || data16 === "info" || data16 === "off")) {
+                              const err28 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/certified", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err28];
+                              } else {
+                                vErrors.push(err28);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15["independent-publisher"] !== void 0) {
+                            let data17 = data15["independent-publisher"];
+                            if (!(data17 === "error" || data17 === "warning" || data17 === "info" || data17 === "off")) {
+                              const err29 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/independent-publisher", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err29];
+                              } else {
+                                vErrors.push(err29);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.custom !== void 0) {
+                            let data18 = data15.custom;
+                            if (!(data18 === "error" || data18 === "warning" || data18 === "info" || data18 === "off")) {
+                              const err30 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err30];
+                              } else {
+                                vErrors.push(err30);
+                              }
+                              errors2++;
+                            }
+                          }
+                        } else {
+                          const err31 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                          if (vErrors === null) {
+                            vErrors = [err31];
+                          } else {
+                            vErrors.push(err31);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs46 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "else";
+                      }
+                      if (!valid16) {
+                        const err32 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+                        if (vErrors === null) {
+                          vErrors = [err32];
+                        } else {
+                          vErrors.push(err32);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err33 = { instancePath: instancePath + "/overrides/" + i1 + "/rules", schemaPath: "#/properties/overrides/items/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors2++;
+          }
+        }
       } else {
-        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err36];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err36);
         }
         errors2++;
       }
@@ -31688,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path44, options2) {
+    function openPromise(path45, options2) {
       return new Promise((resolve, reject) => {
-        open3(path44, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path45, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31720,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path44, options2, callback) {
+    function open3(path45, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,7 +31978,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.open(path44, "r", function(err, fd) {
+      fs28.open(path45, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs28.close(fd, defaultCallback);
@@ -33943,7 +34189,7 @@ var require_saxes = __commonJS({
        *
        * @returns An error object with a properly formatted message.
        */
-      makeError(message) {
+      makeError(message2) {
         var _a2;
         let msg = (_a2 = this.fileName) !== null && _a2 !== void 0 ? _a2 : "";
         if (this.trackPosition) {
@@ -33955,7 +34201,7 @@ var require_saxes = __commonJS({
         if (msg.length > 0) {
           msg += ": ";
         }
-        return new Error(msg + message);
+        return new Error(msg + message2);
       }
       /**
        * Report a parsing error. This method is made public so that client code may
@@ -33966,8 +34212,8 @@ var require_saxes = __commonJS({
        *
        * @returns this
        */
-      fail(message) {
-        const err = this.makeError(message);
+      fail(message2) {
+        const err = this.makeError(message2);
         const handler = this.errorHandler;
         if (handler === void 0) {
           throw err;
@@ -35402,22 +35648,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name, message2 = "") {
+  issueCommand(name, {}, message2);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -35453,7 +35699,7 @@ function escapeProperty(s) {
 var crypto = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -35461,7 +35707,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath2)) {
     throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -35887,21 +36133,21 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error(message);
+  error(message2);
 }
-function debug(message) {
-  issueCommand("debug", {}, message);
+function debug(message2) {
+  issueCommand("debug", {}, message2);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -35933,8 +36179,8 @@ var UserError = class extends Error {
    * each with its own place: reported after this one, so that one run shows them all.
    */
   also;
-  constructor(message, options2 = {}) {
-    super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
+  constructor(message2, options2 = {}) {
+    super(message2, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
     if (options2.also && options2.also.length > 0) this.also = options2.also;
@@ -36199,9 +36445,9 @@ function slashedPathToWrite(given, options2 = {}) {
   if (existing === resolved2 || existing.includes("\\")) return void 0;
   return shownPath(meant);
 }
-function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
+function backslashPathToReadError(given, meant, message2 = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
-  return new UsageError(`${message.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${message2.replace(/\.$/, "")}: it ${reason}`, {
     location: { file: given },
     hint: BACKSLASH_PATH_HINT
   });
@@ -36810,8 +37056,18 @@ function intendedConnectorFileName(name, hasScript) {
 }
 function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+  return isSwaggerStem(lower.slice(0, -".json".length));
+}
+function isYamlSwagger(name) {
+  const extension = YAML_EXTENSION.exec(name);
+  if (extension === null) return false;
+  const stem = name.slice(0, extension.index).toLowerCase();
+  return stem.endsWith(".swagger") || isSwaggerStem(stem);
+}
+var YAML_EXTENSION = /\.ya?ml$/i;
+function isSwaggerStem(stem) {
+  const bare = stem.replace(/[-_ ]/g, "");
+  return bare === "swagger" || bare === "openapi" || bare.endsWith("apidefinition") || levenshteinDistance(bare, "apidefinition", 2) <= 2;
 }
 
 // packages/core/src/editor-leftovers.ts
@@ -36952,8 +37208,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path44, value) {
-  return { key: key2, path: path44, pointer: `/${path44.join("/")}`, value };
+function place(key2, path45, value) {
+  return { key: key2, path: path45, pointer: `/${path45.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -36962,16 +37218,16 @@ function hasOwn(object, key2) {
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
-    debug: (message) => debug(message),
-    info: (message) => logLines(message),
-    warning: (message) => warning(message),
-    error: (message) => error(message),
+    debug: (message2) => debug(message2),
+    info: (message2) => logLines(message2),
+    warning: (message2) => warning(message2),
+    error: (message2) => error(message2),
     group: (title, fn) => group(title, fn)
   };
 }
-function logLines(message) {
-  const inert = inertToRunner(message);
-  info(inert === message ? message : inert.slice(0, -1));
+function logLines(message2) {
+  const inert = inertToRunner(message2);
+  info(inert === message2 ? message2 : inert.slice(0, -1));
 }
 
 // packages/actions/src/runtime/error-annotation.ts
@@ -37106,6 +37362,20 @@ var PROFILES = ["certified", "independent-publisher", "custom"];
 
 // packages/validator/src/config/config-schema.ts
 var LEVELS = ["error", "warning", "info", "off"];
+var RULES_SCHEMA = {
+  type: "object",
+  additionalProperties: {
+    if: { type: "string" },
+    then: { $ref: "#/definitions/level" },
+    else: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: Object.fromEntries(PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }]))
+    }
+  }
+};
+var PATTERNS_SCHEMA = { type: "array", items: { type: "string", minLength: 1 } };
 var CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "connector-alm configuration",
@@ -37119,24 +37389,27 @@ var CONFIG_SCHEMA = {
     },
     rules: {
       description: "Rule levels by rule id: one level for every profile, or a level per profile.",
-      type: "object",
-      additionalProperties: {
-        if: { type: "string" },
-        then: { $ref: "#/definitions/level" },
-        else: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: Object.fromEntries(
-            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
-          )
-        }
-      }
+      ...RULES_SCHEMA
     },
     ignore: {
       description: "Glob patterns, relative to this file, of connector folders to skip.",
+      ...PATTERNS_SCHEMA
+    },
+    overrides: {
+      description: "Settings of the connector folders that glob patterns match (relative to this file); later entries win.",
       type: "array",
-      items: { type: "string", minLength: 1 }
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        // files and what it changes: an entry of files alone changes nothing, a slip.
+        minProperties: 2,
+        properties: {
+          files: { ...PATTERNS_SCHEMA, minItems: 1 },
+          profile: { enum: [...PROFILES] },
+          rules: RULES_SCHEMA
+        }
+      }
     }
   },
   definitions: {
@@ -37145,7 +37418,7 @@ var CONFIG_SCHEMA = {
 };
 
 // packages/validator/src/config/load-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
@@ -37157,17 +37430,30 @@ function sameLevels(level) {
 
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
     scope: "configuration",
     file: "folder",
     title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout, and in `overrides` each rule lowered and each `profile` that lowers a rule for the folders of an entry (entries compared by their `files`: one whose files are new is compared with the file's own levels, so narrowing or widening an entry is reported) are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
     levels: sameLevels("warning"),
     example: {
       bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
       good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  },
+  {
+    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `ignore` pattern of the configuration file matches a connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
+      good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
   }
 ];
@@ -37207,22 +37493,11 @@ function titleAsRequired(title) {
   return titleWithoutRestrictedWords(title) || void 0;
 }
 
+// packages/validator/src/repository/submission-repository.ts
+var isSeparator = oneOf("/\\");
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
-function targetsPowerPlatformConnectors(pullRequest) {
-  if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split("/").pop() ?? "";
-  return name.toLowerCase() === "powerplatformconnectors";
-}
-function syncsBranchesOfOneRepository(pullRequest) {
-  const { baseRepository, headRepository, headRef } = pullRequest;
-  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
-  return baseRepository.toLowerCase() === headRepository.toLowerCase();
-}
-function checksAsSubmission(pullRequest) {
-  if (!pullRequest) return true;
-  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
-}
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
@@ -37272,7 +37547,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: "Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request (\"You can only submit one connector per pull request.\", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork), and with `validate --base` in a clone of one: a remote's URL names PowerPlatformConnectors, or, in a repository with no remote yet, certified-connectors, independent-publisher-connectors or custom-connectors is at its top level (a clone of your company's own connector repository is not checked, as its pull requests are not). The changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.",
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -37280,7 +37555,7 @@ var pullRequestRules = [
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (context.changedFolders.length <= 1 || !context.submission) return;
       if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
@@ -37301,7 +37576,7 @@ var pullRequestRules = [
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
+      if (!context.submission) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -37318,7 +37593,7 @@ var pullRequestRules = [
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
+      if (title === void 0 || !context.submission) return;
       const problem = independentPublisherTitleProblem(title, context.connector);
       if (problem !== void 0) context.report({ message: problem });
     }
@@ -38621,7 +38896,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path44 = [root];
+  const path45 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38629,14 +38904,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path44[level];
+    let node = path45[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path44[level] = node;
+      path45[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38871,7 +39146,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path44 = paths.pop();
+    const path45 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38879,13 +39154,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path44 + 1);
+          paths.push(path45 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path44 + 1 + key2.length;
+        const keyPath = path45 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -39288,9 +39563,9 @@ function stringToken(text2, offset, end, error3, atKey) {
   }
   if (error3 === SCAN_INVALID_ESCAPE || error3 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text2, offset + 1, end);
-    const message = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message2 = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error3 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text2, offset, end) : void 0;
-    return { kind: "string", offset, end, fix, problem: { message, offset: at, length: 2 } };
+    return { kind: "string", offset, end, fix, problem: { message: message2, offset: at, length: 2 } };
   }
   if (":, 	".includes(text2.charAt(end - 2))) {
     TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
@@ -39718,7 +39993,7 @@ function mismatchedCloser(walk, frame, token) {
   const repairs = [];
   const opener = token.kind === "}" ? "{" : "[";
   const matching = walk.stack.some((open3) => open3.open === opener);
-  const kindOf = (open3) => open3.open === "{" ? "object" : "list";
+  const kindOf2 = (open3) => open3.open === "{" ? "object" : "list";
   if (matching && frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
     repairs.push(
@@ -39747,7 +40022,7 @@ function mismatchedCloser(walk, frame, token) {
       )
     );
   }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
     walk.repair(
       token.offset,
@@ -39796,6 +40071,16 @@ function strayOpener(walk, frame) {
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open3 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  if (open3.length === 0) {
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
   const closers = open3.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const named = open3.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
   const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
@@ -40320,12 +40605,12 @@ var Walk = class _Walk {
     const word = this.text.slice(token.offset, token.end);
     return word === "=" || word === "=>";
   }
-  skip(token, message = this.unexpected(token)) {
+  skip(token, message2 = this.unexpected(token)) {
     const length = token.end - token.offset;
     return this.repair(
       token.offset,
       length,
-      message,
+      message2,
       (w) => w.index++,
       removal(this.text, token.offset, length)
     );
@@ -40344,8 +40629,8 @@ var Walk = class _Walk {
     };
     return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
   }
-  repair(offset, length, message, apply, fix) {
-    return { issue: { message, offset, length }, apply, fix };
+  repair(offset, length, message2, apply, fix) {
+    return { issue: { message: message2, offset, length }, apply, fix };
   }
   nextKind() {
     return this.nextToken()?.kind;
@@ -40359,11 +40644,121 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/merge-conflicts.ts
+var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
+function findMergeMarkers(text2) {
+  const conflicts = [];
+  const leftovers = [];
+  if (!MARKERS.some((marker) => text2.includes(marker))) return { conflicts, leftovers };
+  let open3;
+  let pending2 = [];
+  for (const match2 of text2.matchAll(MARKER_LINE)) {
+    const at = match2.index;
+    const lineEnd2 = at + match2[0].replace(/\r$/, "").length;
+    const line = { start: at, end: lineEnd2 };
+    switch (match2[0].charAt(0)) {
+      case "<":
+        leftovers.push(...pending2);
+        open3 = { start: at, startLineEnd: lineEnd2, separated: false };
+        pending2 = [line];
+        break;
+      case "|":
+        if (open3 && !open3.separated && open3.firstSideEnd === void 0) {
+          open3.firstSideEnd = at;
+          pending2.push(line);
+        } else if (!open3) leftovers.push(line);
+        break;
+      case "=":
+        if (open3 && !open3.separated) {
+          open3.firstSideEnd ??= at;
+          open3.separated = true;
+          pending2.push(line);
+        } else if (!open3) leftovers.push(line);
+        break;
+      default:
+        if (open3?.separated) {
+          const { start, startLineEnd, firstSideEnd } = open3;
+          conflicts.push({ start, startLineEnd, firstSideEnd, closer: at, end: lineEnd2 });
+          open3 = void 0;
+          pending2 = [];
+        } else {
+          leftovers.push(...pending2, line);
+          open3 = void 0;
+          pending2 = [];
+        }
+    }
+  }
+  leftovers.push(...pending2);
+  return { conflicts, leftovers: leftovers.sort((a, b) => a.start - b.start) };
+}
+var MARKERS = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+function leftoverMarkerIssue(text2, marker) {
+  return {
+    issue: {
+      message: `A merge-conflict marker left over (${text2.slice(marker.start, marker.start + 7)}) outside any complete conflict: remove this line, and check that the lines around it are the ones you meant to keep.`,
+      offset: marker.start,
+      length: marker.end - marker.start
+    },
+    edit: removal(text2, marker.start, marker.end - marker.start)
+  };
+}
+var CONFLICT_ENDS = "An unresolved merge conflict starts here and ends with '>>>>>>>'";
+function mergeConflictIssue(conflict, nothingElse = false) {
+  const until = nothingElse ? "Read as its first side has it, the file is empty, so nothing else in it is checked until then." : "Until then the rest of the file is checked as the first side has it.";
+  return {
+    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). ${until}`,
+    offset: conflict.start,
+    length: conflict.end - conflict.start,
+    others: { offsets: [conflict.closer], wording: "line", at: CONFLICT_ENDS.length }
+  };
+}
+function firstSideEdits(text2, conflict) {
+  return [
+    removal(text2, conflict.start, conflict.startLineEnd - conflict.start),
+    removal(text2, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
+  ];
+}
+
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text2)) {
-  return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
+  const { conflicts, leftovers } = findMergeMarkers(text2);
+  if (conflicts.length === 0 && leftovers.length === 0)
+    return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
+  const removed = leftovers.map((marker) => leftoverMarkerIssue(text2, marker));
+  const reading = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text2, conflict)),
+    ...removed.map(({ edit }) => edit)
+  ];
+  const firstSides = applyEdits(text2, reading).text;
+  const empty = firstSides.trim() === "";
+  const said = [
+    ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
+    ...removed.map(({ issue: issue2 }) => issue2)
+  ];
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  return withMarkers(said, reading, conflicts[0]?.start, rest);
+}
+function withMarkers(said, reading, mergeConflictAt, rest) {
+  const closing = rest.refused || rest.issues.at(-1)?.unlisted !== void 0 ? rest.issues.at(-1) : void 0;
+  const listed2 = [...said, ...rest.issues.slice(0, closing ? -1 : void 0)].sort(
+    (a, b) => a.offset - b.offset
+  );
+  const issues = listed2.slice(0, MAX_ISSUES);
+  const slips = rest.slips + said.length;
+  if (closing && rest.refused) issues.push(closing);
+  else if (slips > issues.length) {
+    const firstUnlisted = Math.min(listed2[MAX_ISSUES]?.offset ?? Infinity, closing?.offset ?? Infinity);
+    issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlisted));
+  }
+  return {
+    ...rest,
+    issues,
+    slips,
+    edits: rest.edits && [...reading, ...rest.edits],
+    ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
+  };
 }
 function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacters);
@@ -40552,9 +40947,9 @@ function tooLargeToRepairIssue(text2) {
   };
 }
 function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
     offset,
     length: keyLength + 2
   };
@@ -40638,7 +41033,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  const path44 = new OpenPath(text2);
+  const path45 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -40646,25 +41041,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path44);
+        noteKey(text2, object, i, end, found, path45);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path44.enter(i, open3[open3.length - 1]?.lastKey);
+        path45.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
-        path44.leave();
+        path45.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path44) {
+function noteKey(text2, object, start, end, found, path45) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -40676,7 +41071,7 @@ function noteKey(text2, object, start, end, found, path44) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path44.innermostPointer()
+    objectPointer: path45.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41016,10 +41411,10 @@ function entriesOf(value) {
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
 }
-function forEachEntry(value, visit3) {
+function forEachEntry(value, visit5) {
   if (!isObject(value)) return;
   for (const key2 in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key2)) visit3(key2, value[key2]);
+    if (Object.prototype.hasOwnProperty.call(value, key2)) visit5(key2, value[key2]);
   }
 }
 
@@ -41291,8 +41686,8 @@ function valueAt(document, segments) {
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
-  const at = (message, pointer = error3.instancePath, key2) => ({
-    message,
+  const at = (message2, pointer = error3.instancePath, key2) => ({
+    message: message2,
     pointer,
     segments,
     keyword: error3.keyword,
@@ -41374,7 +41769,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path44 = problem.segments;
+  const path45 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41388,21 +41783,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path44.includes("oAuthSettings")) {
-      const last2 = path44[path44.length - 1];
+    if (path45.includes("oAuthSettings")) {
+      const last2 = path45[path45.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path44.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path44[path44.length - 1] === "type" && path44.length === parameterNameDepth(path44) + 1)
+    if (path45.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path45[path45.length - 1] === "type" && path45.length === parameterNameDepth(path45) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path44) {
-  return path44[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path45) {
+  return path45[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -41551,6 +41946,9 @@ function maskSecret(value) {
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
 var PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
+function isPerConnectorForm(url) {
+  return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
+}
 function redirectUrlOf(settings) {
   const written2 = asString(settings.redirectUrl) || void 0;
   switch (settings.redirectMode) {
@@ -41564,13 +41962,104 @@ function redirectUrlOf(settings) {
       return written2;
   }
 }
-function redirectUrlsOf(apiProperties2) {
-  const urls = /* @__PURE__ */ new Set();
+function parameterRedirectsOf(apiProperties2) {
+  const redirects = [];
   for (const { settings } of oAuthSettingsOf(apiProperties2)) {
     const url = redirectUrlOf(settings);
-    if (url !== void 0) urls.add(url);
+    if (url !== void 0) redirects.push({ mode: settings.redirectMode, url });
   }
-  return [...urls];
+  return redirects;
+}
+function redirectUrlsOf(apiProperties2) {
+  return [...new Set(parameterRedirectsOf(apiProperties2).map(({ url }) => url))];
+}
+
+// packages/validator/src/loader/discover.ts
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/decode.ts
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+// packages/validator/src/loader/settings-file-paths.ts
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+
+// packages/validator/src/loader/connector-folder.ts
+var MAX_FILE_BYTES = 64 * 1024 * 1024;
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
+var KIND_BY_LOWER_NAME = new Map(
+  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
+    name.toLowerCase(),
+    kind
+  ])
+);
+function kindOfFileName(name) {
+  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
+}
+function crlfCount(text2) {
+  let count = 0;
+  for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
+    if (text2.charCodeAt(at + 1) === LF) count++;
+  }
+  return count;
+}
+var LF = 10;
+function repositoryBytes(file, limit = 0) {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+function repositoryLength(text2, limit = 0) {
+  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/solution-given.ts
+var import_node_path11 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path11.default.join("Other", "Solution.xml");
+var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
+
+// packages/validator/src/loader/discover.ts
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+function layoutProfile(folder) {
+  const resolved2 = import_node_path12.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path12.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
+// packages/validator/src/rules/in-house-connector.ts
+function isInHouseConnector(context) {
+  return context.profile === "custom" && layoutProfile(context.connector.absolutePath) === void 0;
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -41852,7 +42341,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-REDIRECT",
     file: "apiProperties",
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive.",
     levels: certificationLevels("error", "warning"),
     msMessage: "Value {0} is not defined in enum.",
     example: {
@@ -41870,9 +42359,9 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: modePointer,
             severity: "warning",
-            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI ${isInHouseConnector(context) ? "that the platform recommends over the legacy shared one" : "that reviewers ask for"}.`
           });
-        } else if (mode === "GlobalPerConnector") {
+        } else if (mode === "GlobalPerConnector" && !isInHouseConnector(context)) {
           context.report({
             pointer: modePointer,
             severity: "info",
@@ -42553,63 +43042,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/decode.ts
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-
-// packages/validator/src/loader/settings-file-paths.ts
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
-function settingsFilePath(value) {
-  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
-  const segments = [];
-  for (const segment of value.split(/[\\/]/)) {
-    if (segment === "" || segment === ".") continue;
-    if (segment !== "..") segments.push(segment);
-    else if (segments.pop() === void 0) return { kind: "outside" };
-  }
-  return { kind: "inside", segments };
-}
-function nestedFileKey(segments) {
-  return segments.join("/").toLowerCase();
-}
-
-// packages/validator/src/loader/connector-folder.ts
-var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
-var KIND_BY_LOWER_NAME = new Map(
-  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
-    name.toLowerCase(),
-    kind
-  ])
-);
-function kindOfFileName(name) {
-  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
-}
-function hasNameToAskFor(name, kind) {
-  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
-}
-function crlfCount(text2) {
-  let count = 0;
-  for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
-    if (text2.charCodeAt(at + 1) === LF) count++;
-  }
-  return count;
-}
-var LF = 10;
-function repositoryBytes(file, limit = 0) {
-  if (file.bytes < limit || !file.document) return file.bytes;
-  return file.bytes - crlfCount(file.document.text);
-}
-function repositoryLength(text2, limit = 0) {
-  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/proposal.ts
 function isProposal(profile, entries) {
@@ -42836,13 +43269,32 @@ function extraReason(entry, hasScript) {
 }
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
-  const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
-  );
-  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  const misnamed = fileToRenameAs(canonical2, entries);
+  if (misnamed) {
+    const shown = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown} to ${canonical2}. ${notCheckedUntil(shown, "renamed")}`;
+  }
+  const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
+  if (yaml) {
+    const shown = nameExcerpt(yaml.name);
+    if (yaml.declaredSpecification === "openapi-3")
+      return `${missing}; ${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown, "converted")}`;
+    return `${missing}; convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, "converted")}`;
+  }
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function fileToRenameAs(canonical2, entries) {
+  return entries.find(
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
+  );
+}
+function isYamlSwaggerFile(entry) {
+  return isFileLike(entry) && isYamlSwagger(entry.name);
+}
+function notCheckedUntil(shown, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -42877,14 +43329,25 @@ function misnamedFileMessage(connector, name, intended, rename2) {
   const readShown = nameExcerpt(read2);
   return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
+function isRenameAskedFor(context, entry, intended) {
+  const { connector } = context;
+  const kind = kindOfFileName(intended);
+  if (kind !== "swagger" && kind !== "apiProperties" || connector.files[kind] !== void 0) return false;
+  if (!context.isRuleOn("REPO-REQUIRED-FILES")) return false;
+  return fileToRenameAs(intended, connector.entries) === entry;
+}
+function yamlBesideSwagger(connector, entry) {
+  const [shown, read2] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown} is a swagger written in YAML, which nothing reads: ${read2} is the swagger read and validated. If ${shown} is its source, keep it outside the connector folder; either way, make the changes in ${read2}.`;
+}
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path13.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path13.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -42901,7 +43364,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path13.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -42912,7 +43375,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -42948,7 +43411,7 @@ var folderRules = [
             entry.name,
             context.connector.files.script !== void 0
           );
-          if (!intended) continue;
+          if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
             message: misnamedFileMessage(
@@ -42966,7 +43429,7 @@ var folderRules = [
     id: "REPO-REQUIRED-FILES",
     file: "folder",
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
-    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
@@ -42985,7 +43448,7 @@ var folderRules = [
     id: "REPO-EXTRA-FILES",
     file: "folder",
     title: "Commit only connector files.",
-    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
     levels: certificationLevels("warning", "info"),
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
@@ -42997,6 +43460,11 @@ var folderRules = [
             path: entry.name,
             message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
+          continue;
+        }
+        if (isYamlSwaggerFile(entry)) {
+          if (hasSwagger)
+            context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
           continue;
         }
         const reason = extraReason(entry, hasScript);
@@ -43110,10 +43578,15 @@ function fixJsonDocument(document) {
   if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
     );
   }
   if (edits === void 0) {
@@ -43302,7 +43775,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -43322,7 +43795,8 @@ var generalRules = [
             ...fixable ? { transientNote } : {},
             offset: issue2.offset,
             length: issue2.length,
-            identity: places[index]
+            identity: places[index],
+            ...issue2.others && { others: issue2.others }
           };
           if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report);
@@ -43782,9 +44256,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path44) {
+function pathVariables(path45) {
   const names = [];
-  for (const match2 of path44.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path45.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45093,12 +45567,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path44 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path44)) continue;
-        if (path44.startsWith("x-")) continue;
-        const item = paths[path44];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path44);
-        else this.typeIssue(placeAt(rootNode, "paths", path44), "Object", item);
+      for (const path45 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path45)) continue;
+        if (path45.startsWith("x-")) continue;
+        const item = paths[path45];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path45);
+        else this.typeIssue(placeAt(rootNode, "paths", path45), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45122,8 +45596,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path44) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path44);
+  visitPathItem(item, rootNode, path45) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path45);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -45285,12 +45759,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key2, visit3) {
+  eachObject(list2, owner, key2, visit5) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit3(entry, index);
+      if (isObject(entry)) visit5(entry, index);
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
@@ -45769,6 +46243,140 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/redirect-url-mentions.ts
+var ANCHOR = /\.consent\.azure-apim\.net\/redirect\b/gi;
+var BEFORE = /(?:(https?):\/\/)?([a-z\d-]{1,63})$/i;
+var BEFORE_WINDOW = 72;
+var TAIL = /\/(?:(<[^<>\n]{1,60}>|\{[^{}\n]{1,60}\})|([\w-]{1,100}))?/y;
+function redirectUrlMentions(text2) {
+  const mentions = [];
+  for (const anchor of text2.matchAll(ANCHOR)) {
+    const before = BEFORE.exec(text2.slice(Math.max(0, anchor.index - BEFORE_WINDOW), anchor.index));
+    if (!before) continue;
+    const offset = anchor.index - before[0].length;
+    TAIL.lastIndex = anchor.index + anchor[0].length;
+    const after = TAIL.exec(text2);
+    const urlEnd = after ? after.index + after[0].length : anchor.index + anchor[0].length;
+    mentions.push({
+      offset,
+      length: urlEnd - offset,
+      written: text2.slice(offset, urlEnd),
+      host: before[2].toLowerCase(),
+      tail: tailOf(after),
+      insecure: before[1]?.toLowerCase() === "http"
+    });
+  }
+  return mentions;
+}
+function tailOf(after) {
+  if (!after) return { kind: "none" };
+  if (after[1] !== void 0) return { kind: "placeholder" };
+  if (after[2] !== void 0) return { kind: "name", name: after[2] };
+  return { kind: "unclear" };
+}
+
+// packages/validator/src/rules/readme/redirect-url-use.ts
+var TEST_HOST = "global-test";
+var GLOBAL_HOST = "global";
+function usedRedirect(url) {
+  const [used] = redirectUrlMentions(url);
+  if (!used || used.offset !== 0 || used.length !== url.length) return void 0;
+  return used.tail.kind === "unclear" ? void 0 : used;
+}
+function mentionIsUsed(mention, used) {
+  if (mention.insecure) return false;
+  if (mention.host !== used.host && !(mention.host === TEST_HOST && used.host === GLOBAL_HOST)) return false;
+  const { tail } = mention;
+  switch (used.tail.kind) {
+    case "none":
+      return tail.kind === "none";
+    // A placeholder stands for the connector's own URL, whichever it is: makers copy it from the
+    // Security tab. So is an API name where the file does not write the URL, which we cannot know.
+    case "placeholder":
+      return tail.kind === "placeholder" || tail.kind === "name";
+    case "name":
+      return tail.kind === "placeholder" || tail.kind === "name" && tail.name.toLowerCase() === used.tail.name.toLowerCase();
+    default:
+      return true;
+  }
+}
+function onTestHost(url) {
+  return url.replace(/^https:\/\/global\./i, `https://${TEST_HOST}.`);
+}
+
+// packages/validator/src/rules/readme/redirect-url-words.ts
+var MAX_NAMED_URLS = 3;
+function redirectUrlWords(urls) {
+  const own2 = urls.some(isPerConnectorForm) ? ", the connector's own, which its Security tab shows once it is created" : "";
+  return `${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2}`;
+}
+
+// packages/validator/src/rules/readme/oauth-redirect-rule.ts
+function knownRedirects(apiProperties2) {
+  const known = [];
+  for (const redirect of parameterRedirectsOf(apiProperties2)) {
+    const used = usedRedirect(redirect.url);
+    if (used) known.push({ ...redirect, used });
+  }
+  return known;
+}
+function modeWords(redirects) {
+  const modes = new Set(redirects.map(({ mode: mode2 }) => mode2));
+  if (modes.size > 1) return "";
+  const [mode] = modes;
+  return mode === void 0 ? "with no redirectMode " : `under redirectMode ${excerpt(mode)} `;
+}
+function message(mention, redirects) {
+  const test2 = mention.host === TEST_HOST;
+  const urls = [...new Set(redirects.map(({ url }) => test2 ? onTestHost(url) : url))];
+  const who = test2 ? "the certification team's tests sign in" : "the connector signs in";
+  return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? "the one these steps are for" : "that URL"}: an OAuth app that allows only the one written rejects every sign-in.`;
+}
+function lineStartsInOrder(text2) {
+  let read2 = 0;
+  let lineStart2 = 0;
+  return (offset) => {
+    for (; read2 < offset; read2++) if (text2.charCodeAt(read2) === 10) lineStart2 = read2 + 1;
+    return lineStart2;
+  };
+}
+function repeatsOnLine(previous, mention, lineStart2) {
+  if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
+  return previous.offset >= lineStart2;
+}
+var oauthRedirectRule = {
+  id: "README-OAUTH-REDIRECT",
+  file: "readme",
+  title: "Give the redirect URL that the connector's redirectMode signs in through.",
+  description: 'The readme tells makers which redirect URL to allow in their OAuth app; if the connector signs in through another, every sign-in fails ("The redirect_uri doesn\'t match the client registered redirect_uri", issue #3212). apiProperties.json decides which one: under `redirectMode: GlobalPerConnector` the connector\'s own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar) or, without one, https://global.consent.azure-apim.net/redirect/ and its API name, which its Security tab shows once it is created; under Global, or with no redirectMode and no `redirectUrl`, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one). Reported: each redirect URL the readme writes that none of the connector\'s OAuth parameters signs in through: the shared URL under GlobalPerConnector (merged certified Zellis and Cognite Data Fusion), another connector\'s own URL, a connector\'s own URL under Global, an `http://` one. Accepted: a placeholder for the API name (`\u2026/redirect/<API name>`) under GlobalPerConnector, any API name where the file writes no `redirectUrl` (its name is not known before the connector is created), and the test counterpart of the right URL on global-test.consent.azure-apim.net. Not asked: that the readme also name the test URL (https://global-test.consent.azure-apim.net/redirect). Microsoft asks publishers to allow it on the OAuth app they give the certification team when they submit a certified connector (certification-submission, "Submit to ISV Studio", which independent publishers skip), not to write it in the readme, which makers follow and whose connections never sign in through it; no readme of the 373 merged connectors studied names it (18 readmes name the shared URL, 6 of them of independent publishers). A warning: 2 merged connectors give the wrong URL. The example\'s connector has `"redirectMode": "GlobalPerConnector", "redirectUrl": "https://global.consent.azure-apim.net/redirect/contoso"`.',
+  levels: sameLevels("warning"),
+  example: {
+    bad: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso."
+  },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    const mentions = redirectUrlMentions(text2);
+    if (mentions.length === 0) return;
+    const redirects = knownRedirects(context.apiProperties);
+    if (redirects.length === 0) return;
+    const lineStartOf = lineStartsInOrder(text2);
+    let reported;
+    for (const mention of mentions) {
+      if (mention.tail.kind === "unclear") continue;
+      if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
+      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      reported = mention;
+      context.report({
+        offset: mention.offset,
+        length: mention.length,
+        message: message(mention, redirects)
+      });
+    }
+  }
+};
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -51607,12 +52215,9 @@ function explainsRegistration(readme2, heading2) {
 function explainsRegistrationUnderAppHeading(readme2) {
   return readme2.headings.some((heading2) => explainsRegistration(readme2, heading2));
 }
-var MAX_NAMED_URLS = 3;
 function namedRedirectUrls(context) {
   const urls = redirectUrlsOf(context.apiProperties);
-  if (urls.length === 0) return "";
-  const own2 = urls.includes(PER_CONNECTOR_REDIRECT_URL) ? ", the connector's own, which its Security tab shows once it is created" : "";
-  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own2})`;
+  return urls.length === 0 ? "" : ` (${redirectUrlWords(urls)})`;
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
@@ -52007,18 +52612,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path44) {
-  const words = pathWords(path44);
+function pathKeys(path45) {
+  const words = pathWords(path45);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path44) {
+function pathWords(path45) {
   const words = [];
-  for (let start = 0; start <= path44.length; ) {
-    let end = path44.indexOf("/", start);
-    if (end === -1) end = path44.length;
-    const segment = path44.slice(start, end);
+  for (let start = 0; start <= path45.length; ) {
+    let end = path45.indexOf("/", start);
+    if (end === -1) end = path45.length;
+    const segment = path45.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -52299,11 +52904,11 @@ var operationsMatchRule = {
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {
-  for (const { pattern, message, contains } of placeholders) {
+  for (const { pattern, message: message2, contains } of placeholders) {
     if (contains !== void 0 && !text2.includes(contains)) continue;
     pattern.lastIndex = 0;
     for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-      yield { offset: match2.index, length: match2[0].length, message: message(match2) };
+      yield { offset: match2.index, length: match2[0].length, message: message2(match2) };
       pattern.lastIndex = match2.index + 1;
     }
   }
@@ -52499,7 +53104,7 @@ var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -52512,7 +53117,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -52569,7 +53174,7 @@ function sectionsRule(id, profile, level, template) {
         if (findSection(readme2.headings, section.matches)) continue;
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
-        const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme2.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
@@ -52577,14 +53182,14 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: `${message}${oauthSteps}`
+          message: `${message2}${oauthSteps}`
         });
       }
     }
@@ -52599,6 +53204,7 @@ var readmeRules = [
   placeholderRule,
   productNamesRule,
   oauthStepsRule,
+  oauthRedirectRule,
   operationsMatchRule
 ];
 
@@ -53619,15 +54225,15 @@ var settingsRules = [
 ];
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit3) {
+function forEachSchemesList(model, visit5) {
   const root = asArray(model.root.schemes);
-  if (root) visit3(root, DOCUMENT_ROOT, model.root);
+  if (root) visit5(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit3(schemes, operation2, operation2.operation);
+    if (schemes) visit5(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -53761,16 +54367,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path44) {
-    this.path = path44;
-    const hasBrace = path44.includes("{");
-    this.variables = hasBrace ? scanVariables(path44) : NO_VARIABLES;
+  constructor(path45) {
+    this.path = path45;
+    const hasBrace = path45.includes("{");
+    this.variables = hasBrace ? scanVariables(path45) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path44.indexOf("/"); ; slash = path44.indexOf("/", start)) {
-      const end = slash === -1 ? path44.length : slash;
-      if (hasBrace && isVariableSegment(path44, start, end)) variableSegmentCount++;
+    for (let slash = path45.indexOf("/"); ; slash = path45.indexOf("/", start)) {
+      const end = slash === -1 ? path45.length : slash;
+      if (hasBrace && isVariableSegment(path45, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53799,8 +54405,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path44 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path44) last2 = new PathTemplate(path44);
+    const path45 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path45) last2 = new PathTemplate(path45);
     templates[index] = last2;
   }
   return templates;
@@ -53825,9 +54431,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path44, start) {
-  const slash = path44.indexOf("/", start);
-  return slash === -1 ? path44.length : slash;
+function segmentEnd(path45, start) {
+  const slash = path45.indexOf("/", start);
+  return slash === -1 ? path45.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53836,34 +54442,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path44, start, end) {
+function isVariableSegment(path45, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path44.charCodeAt(start) !== OPEN || path44.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path45.charCodeAt(start) !== OPEN || path45.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path44.charCodeAt(index);
+    const code2 = path45.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path44, open3) {
-  for (let index = open3 + 1; index < path44.length; index++) {
-    const code2 = path44.charCodeAt(index);
+function matchEnd(path45, open3) {
+  for (let index = open3 + 1; index < path45.length; index++) {
+    const code2 = path45.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path44) {
+function scanVariables(path45) {
   const variables = [];
   let seen;
-  for (let open3 = path44.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path44, open3);
+  for (let open3 = path45.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path45, open3);
     if (close === -1) {
-      open3 = path44.indexOf("{", open3 + 1);
+      open3 = path45.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path44.slice(open3 + 1, close);
+    const name = path45.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53873,30 +54479,30 @@ function scanVariables(path44) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path44.indexOf("{", close + 1);
+    open3 = path45.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path44) {
+function routeOf(path45) {
   let route = "";
   let copied = 0;
-  for (let open3 = path44.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path44, open3);
+  for (let open3 = path45.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path45, open3);
     if (close === -1) {
-      open3 = path44.indexOf("{", open3 + 1);
+      open3 = path45.indexOf("{", open3 + 1);
       continue;
     }
-    route += path44.slice(copied, open3) + "{}";
+    route += path45.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path44.indexOf("{", copied);
+    open3 = path45.indexOf("{", copied);
   }
-  return copied === 0 ? path44 : route + path44.slice(copied);
+  return copied === 0 ? path45 : route + path45.slice(copied);
 }
-function routeHash(path44) {
+function routeHash(path45) {
   let hash = 0;
-  for (let index = 0; index < path44.length; index++) {
-    const code2 = path44.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path44, index) : -1;
+  for (let index = 0; index < path45.length; index++) {
+    const code2 = path45.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path45, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53944,15 +54550,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path44 = operations[index].path;
-    if (!path44.includes("{")) {
-      while (index < operations.length && operations[index].path === path44) index++;
+    const path45 = operations[index].path;
+    if (!path45.includes("{")) {
+      while (index < operations.length && operations[index].path === path45) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path44; index++)
+    for (; index < operations.length && operations[index].path === path45; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path44);
+    const route = routeHash(path45);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54983,9 +55589,40 @@ function safeParsePointer(pointer) {
   }
 }
 
+// packages/validator/src/rules/swagger/reference-places.ts
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
+var PATHS = "/paths/";
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+function placeOfRef(model, ref) {
+  const target = model.resolveRef(ref);
+  if (target === void 0) return void 0;
+  const section = sectionOf(target.pointer);
+  if (section === "paths") {
+    const place2 = toPointer(safeParsePointer(target.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target.pointer.indexOf("/", second + 1);
+  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -54999,12 +55636,12 @@ function buildPlaces(model) {
     if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
     return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
   };
-  const eachUse = (visit3) => {
-    for (const use of structure.refs) visit3(use.holder, use.ref);
+  const eachUse = (visit5) => {
+    for (const use of structure.refs) visit5(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
-    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
-    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+      forEachExtensionRef(item.value, (ref) => visit5(item, ref), walkedNotificationSchema(item.value));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit5(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit5(void 0, ref));
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
@@ -55045,16 +55682,6 @@ function buildPlaces(model) {
     }
   };
 }
-function topNodeOf(node) {
-  let current = node;
-  for (; ; ) {
-    if (current.kind === "operation") return current;
-    const parent = current.parentNode;
-    if (parent === void 0) return void 0;
-    if (parent.kind === "root") return current;
-    current = parent;
-  }
-}
 function isInternalOperation(operation2) {
   return isInternalVisibility(operation2.value["x-ms-visibility"]);
 }
@@ -55069,36 +55696,17 @@ function pathItemsOfInternalOperationsOnly(operations) {
   for (const item of visible) internal.delete(item);
   return internal;
 }
-function sectionOf(pointer) {
-  const slash = pointer.indexOf("/", 1);
-  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
-}
-var PATHS = "/paths/";
-function placeOfRef(model, ref) {
-  const target = model.resolveRef(ref);
-  if (target === void 0) return void 0;
-  const section = sectionOf(target.pointer);
-  if (section === "paths") {
-    const place2 = toPointer(safeParsePointer(target.pointer));
-    return place2.startsWith(PATHS) ? place2 : void 0;
-  }
-  if (!REUSABLE_SECTIONS.has(section)) return void 0;
-  const second = target.pointer.indexOf("/", 1);
-  if (second === -1) return void 0;
-  const third = target.pointer.indexOf("/", second + 1);
-  return third === -1 ? target.pointer : target.pointer.slice(0, third);
-}
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3, walked) {
+function forEachExtensionRef(object, visit5, walked) {
   for (const key2 in object) {
     if (!key2.startsWith("x-") || !has(object, key2)) continue;
     const value = object[key2];
     if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
       for (const part in value)
-        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
-    } else forEachRef(value, visit3, 0);
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit5, 0);
+    } else forEachRef(value, visit5, 0);
   }
 }
 function walkedNotificationSchema(item) {
@@ -55106,15 +55714,15 @@ function walkedNotificationSchema(item) {
   return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
-function forEachRef(value, visit3, depth) {
+function forEachRef(value, visit5, depth) {
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
-    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    for (const entry of value) forEachRef(entry, visit5, depth + 1);
     return;
   }
   if (!isObject(value)) return;
-  if (typeof value.$ref === "string") visit3(value.$ref);
-  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
+  if (typeof value.$ref === "string") visit5(value.$ref);
+  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit5, depth + 1);
 }
 
 // packages/validator/src/rules/swagger/document-text.ts
@@ -55378,30 +55986,684 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
+// packages/validator/src/swagger/reaching-seeds.ts
+var SeedGroup = class {
+  constructor(own2, inherited) {
+    this.own = own2;
+    this.inherited = inherited;
+  }
+  own;
+  inherited;
+};
+var NONE2 = new SeedGroup([], []);
+var ReachingSeeds = class {
+  constructor(graph, keyOf2) {
+    this.graph = graph;
+    this.keyOf = keyOf2;
+  }
+  graph;
+  keyOf;
+  answers = /* @__PURE__ */ new Map();
+  /** The group of seeds that reach the entry: entries that share their seeds share one. */
+  groupOf(entry) {
+    const known = this.answers.get(entry);
+    if (known) return known;
+    this.answerFrom(entry);
+    return this.answers.get(entry);
+  }
+  /** The seeds reaching the entry, sorted by key, one per key (an entry's own seed before one it inherits). */
+  of(entry) {
+    return this.seedsOf(this.groupOf(entry));
+  }
+  /**
+   * The seeds of a group, sorted, one per key: of one key, the first met going through the group's
+   * own seeds and then each inherited group in order, depth first (as merging each group's sorted
+   * list with its own seeds first kept). Built at each question, not kept: kept for every group of
+   * a chain, the lists are the pairs again.
+   */
+  seedsOf(group2) {
+    if (group2.inherited.length === 0 && group2.own.length <= 1) return group2.own;
+    const all = [];
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [group2];
+    while (stack.length > 0) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const seed of next.own) all.push(seed);
+      for (let at = next.inherited.length - 1; at >= 0; at--) {
+        const inherited = next.inherited[at];
+        if (!seen.has(inherited)) stack.push(inherited);
+      }
+    }
+    const keyOf2 = this.keyOf;
+    if (all.every((seed, at) => at === 0 || keyOf2(seed) < keyOf2(all[at - 1]))) all.reverse();
+    else all.sort((a, b) => keyOf2(a) - keyOf2(b));
+    const merged = [];
+    let last2 = NaN;
+    for (const seed of all) {
+      const key2 = keyOf2(seed);
+      if (key2 !== last2) merged.push(seed);
+      last2 = key2;
+    }
+    return merged;
+  }
+  /** Tarjan's algorithm over the referrers, iterative: a chain of thousands must not overflow the stack. */
+  answerFrom(start) {
+    const index = /* @__PURE__ */ new Map();
+    const low = /* @__PURE__ */ new Map();
+    const stack = [];
+    const onStack = /* @__PURE__ */ new Set();
+    const frames2 = [];
+    const open3 = (entry) => {
+      index.set(entry, index.size);
+      low.set(entry, index.size - 1);
+      stack.push(entry);
+      onStack.add(entry);
+      frames2.push({ entry, referrers: this.graph.referrers(entry) ?? [], next: 0 });
+    };
+    open3(start);
+    while (frames2.length > 0) {
+      const frame = frames2[frames2.length - 1];
+      if (frame.next < frame.referrers.length) {
+        const referrer = frame.referrers[frame.next++];
+        if (this.answers.has(referrer)) continue;
+        if (!index.has(referrer)) open3(referrer);
+        else if (onStack.has(referrer))
+          low.set(frame.entry, Math.min(low.get(frame.entry), index.get(referrer)));
+        continue;
+      }
+      frames2.pop();
+      const entry = frame.entry;
+      const entryLow = low.get(entry);
+      if (entryLow === index.get(entry)) {
+        const members = [];
+        let member;
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          members.push(member);
+        } while (member !== entry);
+        const answer = this.group(members);
+        for (const each of members) this.answers.set(each, answer);
+      }
+      const parent = frames2[frames2.length - 1];
+      if (parent) low.set(parent.entry, Math.min(low.get(parent.entry), entryLow));
+    }
+  }
+  /** The group of some entries (one, or a reference cycle): their own seeds, and their referrers' answers. */
+  group(members) {
+    const inCycle = members.length === 1 ? void 0 : new Set(members);
+    const own2 = [];
+    const inherited = /* @__PURE__ */ new Set();
+    for (const member of members) {
+      const seeds = this.graph.seeds(member);
+      if (seeds) for (const seed of seeds) own2.push(seed);
+      for (const referrer of this.graph.referrers(member) ?? []) {
+        if (referrer === member || inCycle?.has(referrer)) continue;
+        const answer = this.answers.get(referrer);
+        if (answer !== NONE2) inherited.add(answer);
+      }
+    }
+    if (own2.length === 0) {
+      if (inherited.size === 0) return NONE2;
+      if (inherited.size === 1) for (const answer of inherited) return answer;
+    }
+    return new SeedGroup(own2, [...inherited]);
+  }
+};
+function foldGroups(group2, known, summarise2) {
+  const done = known.get(group2);
+  if (done !== void 0) return done;
+  const stack = [group2];
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1];
+    if (known.has(next)) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const inherited of next.inherited) {
+      if (!known.has(inherited)) {
+        ready = false;
+        stack.push(inherited);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    known.set(
+      next,
+      summarise2(
+        next.own,
+        next.inherited.map((inherited) => known.get(inherited))
+      )
+    );
+  }
+  return known.get(group2);
+}
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function propertyNames(model, schema) {
+  const names = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names.push(...Object.keys(properties));
+  }
+  return names;
+}
+function followSchemaPath(model, root, path45) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path45.length && steps < MAX_STEPS; ) {
+    let end = path45.indexOf("/", start);
+    if (end === -1) end = path45.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path45.slice(start, end));
+      if (next === "missing") return { kind: "missing", start, end, parent: current };
+      if (next === "unknown") return UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = bodyParameter(operation2);
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(operation2, name) {
+  let match2;
+  for (const parameter of operation2.parameters) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+function firstWrongSource(call, name, wrong) {
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    const parameter = source.parameter;
+    if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
+  }
+  return void 0;
+}
+var NO_SOURCES = [];
+var callSources = /* @__PURE__ */ new WeakMap();
+function sourcesOf(call) {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  const given = asObject(call.call.parameters);
+  for (const key2 in given) {
+    const entry = has(given, key2) ? asObject(given[key2]) : void 0;
+    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference2 !== void 0) referenced.add(reference2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { first: operation2 } of referenced.size === 0 ? [] : call.kinds) {
+    for (const parameter of operation2.parameters) {
+      const name = parameter.name;
+      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation2, name);
+      if (value === void 0) continue;
+      const fields = fieldsKey(name, value);
+      if (fields !== void 0 && seen.has(fields)) continue;
+      seen.add(value);
+      if (fields !== void 0) seen.add(fields);
+      const list2 = sources.get(name);
+      if (list2) list2.push({ operation: operation2, parameter: value });
+      else sources.set(name, [{ operation: operation2, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
+}
+function fieldsKey(name, parameter) {
+  const { type, "x-ms-visibility": visibility } = parameter;
+  if (typeof type === "object" && type !== null || typeof visibility === "object" && visibility !== null)
+    return void 0;
+  return `${name}\0${JSON.stringify(type) ?? "-"}\0${JSON.stringify(visibility) ?? "-"}`;
+}
+var KNOWN = Object.freeze({ kind: "known" });
+var UNDECIDED = Object.freeze({ kind: "undecided" });
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference2)) return KNOWN;
+  const separator = stepSeparator(reference2);
+  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
+  const first = reference2.slice(0, reference2.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
+  return stepsPastFirst(model, source, reference2, separator, first);
+}
+function unknownStep(step, before, find) {
+  let found;
+  const meant = () => (found ??= { name: find() }).name;
+  return { kind: "unknown", step, before, meant };
+}
+function readsOnlyNames(reference2) {
+  return stepSeparator(reference2) === void 0;
+}
+function stepSeparator(reference2) {
+  if (reference2.indexOf("/") > 0) return "/";
+  return reference2.indexOf(".") > 0 ? "." : void 0;
+}
+function stepsPastFirst(model, source, reference2, separator, first) {
+  const path45 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const body = bodyParameter(source);
+  let missing;
+  if (body && parameterNamed(source, first) === body) {
+    const offset2 = first.length + 1;
+    const result2 = followSchemaPath(model, body.value.schema, path45.slice(offset2));
+    if (result2.kind !== "missing") return KNOWN;
+    missing = { result: result2, offset: offset2 };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result2 = followSchemaPath(model, body.value.schema, path45);
+    if (result2.kind !== "missing") return KNOWN;
+    missing ??= { result: result2, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names = propertyNames(model, result.parent);
+  if (separator === "." && names.some((name) => name.includes("."))) return UNDECIDED;
+  const step = reference2.slice(offset + result.start, offset + result.end);
+  return unknownStep(step, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names)(step));
+}
+function bodyParameter(operation2) {
+  return operation2.parameters.find((parameter) => parameter.in === "body");
+}
+var OperationInputs = class {
+  constructor(listed2) {
+    this.listed = listed2;
+    this.names = new Set(listed2);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  schemaIds: /* @__PURE__ */ new Map()
+}));
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
+  const read2 = readInputs(model, operation2, known.schemaIds);
+  let inputs;
+  if (read2) {
+    inputs = known.byKey.get(read2.key);
+    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
+  }
+  known.byOperation.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2, schemaIds) {
+  const names = [];
+  let key2 = "";
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names.push(parameter.name);
+    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    let id = schemaIds.get(schema);
+    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
+    key2 += `#${id}\0`;
+    for (const name of Object.keys(properties)) {
+      names.push(name);
+      key2 += `${name}\0`;
+    }
+  }
+  return { names, key: key2 };
+}
+
+// packages/validator/src/rules/operations/user-kinds.ts
+var OperationKind = class {
+  constructor(internal) {
+    this.internal = internal;
+  }
+  internal;
+};
+var kindsByModel = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  objectIds: /* @__PURE__ */ new WeakMap(),
+  nextId: { value: 0 }
+}));
+function kindOf(model, operation2) {
+  const known = kindsByModel(model);
+  const kind = known.byOperation.get(operation2);
+  if (kind) return kind;
+  const key2 = kindKey(model, operation2, (value) => {
+    let id = known.objectIds.get(value);
+    if (id === void 0) known.objectIds.set(value, id = known.nextId.value++);
+    return id;
+  });
+  let shared = known.byKey.get(key2);
+  if (!shared) known.byKey.set(key2, shared = new OperationKind(operation2.isInternal));
+  known.byOperation.set(operation2, shared);
+  return shared;
+}
+function kindKey(model, operation2, idOf) {
+  let key2 = operation2.isInternal ? "i" : "v";
+  const field = (value) => typeof value === "object" && value !== null ? `#${idOf(value)}` : JSON.stringify(value) ?? "-";
+  for (const parameter of operation2.parameters) {
+    const value = parameter.value;
+    key2 += `${field(parameter.in)}\0${field(parameter.name)}\0${field(value.type)}\0${field(value["x-ms-visibility"])}`;
+  }
+  const inputs = inputsOf(model, operation2);
+  return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
+}
+var kindsOfLists = /* @__PURE__ */ new WeakMap();
+function kindsOfList(model, users) {
+  const known = kindsOfLists.get(users);
+  if (known) return known;
+  const byKind = /* @__PURE__ */ new Map();
+  for (const operation2 of users) {
+    const kind = kindOf(model, operation2);
+    if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation2 });
+  }
+  const kinds = [...byKind.values()];
+  kindsOfLists.set(users, kinds);
+  return kinds;
+}
+var ListedUsers = class {
+  constructor(model, users) {
+    this.model = model;
+    this.users = users;
+  }
+  model;
+  users;
+  list() {
+    return this.users;
+  }
+  kinds() {
+    return kindsOfList(this.model, this.users);
+  }
+};
+
+// packages/validator/src/rules/operations/definition-users.ts
+var MOST_KINDS = 64;
+var MANY = "many";
+var EntryUsers = class {
+  /** Those that reach it from their inputs (a body parameter). */
+  inputs;
+  /** Those that reach it from their inputs or their outputs (a response, a webhook's payload). */
+  all;
+  constructor(reach, group2) {
+    this.inputs = new ReachedUsers(reach, group2, false);
+    this.all = new ReachedUsers(reach, group2, true);
+  }
+};
+var ReachedUsers = class {
+  constructor(reach, group2, outputs) {
+    this.reach = reach;
+    this.group = group2;
+    this.outputs = outputs;
+  }
+  reach;
+  group;
+  outputs;
+  known;
+  list() {
+    const users = [];
+    for (const seed of this.reach.seedsOf(this.group)) {
+      if (!this.outputs && seed.output) continue;
+      if (users[users.length - 1] !== seed.operation) users.push(seed.operation);
+    }
+    return shownUsers(users);
+  }
+  kinds() {
+    if (this.known) return this.known;
+    const summary2 = this.reach.kindsOf(this.group, this.outputs);
+    if (summary2 === MANY)
+      return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
+    const kinds = [...summary2.entries()].sort((a, b) => a[1].at - b[1].at);
+    const internal = kinds.filter(([kind]) => kind.internal).length;
+    const shown = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown.map(([kind, { first }]) => ({ kind, first }));
+    return this.known;
+  }
+  /**
+   * The operation's own `$ref` that leads to the entry, where the operation holds it: asked for the
+   * few operations a finding is told at, so found by halving rather than kept in a map per entry.
+   */
+  listing(operation2) {
+    const at = this.reach.indexes.get(operation2);
+    if (at === void 0) return void 0;
+    const seeds = this.reach.seedsOf(this.group);
+    let low = 0;
+    let high = seeds.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (seeds[middle].at < at) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < seeds.length && seeds[index].operation === operation2; index++) {
+      const listing = seeds[index].listing;
+      if (listing) return listing;
+    }
+    return void 0;
+  }
+};
+var EntryReach = class {
+  constructor(model, reaching, indexes) {
+    this.model = model;
+    this.reaching = reaching;
+    this.indexes = indexes;
+  }
+  model;
+  reaching;
+  indexes;
+  inputKinds = /* @__PURE__ */ new Map();
+  allKinds = /* @__PURE__ */ new Map();
+  /**
+   * The last group's seeds: a finding's users, then their listings, are asked one after the other.
+   * Not one per group: a chain's would be the pairs again.
+   */
+  last;
+  /** The kinds of the last users whose kinds were too many to keep: a call's are asked a few times in a row. */
+  lastKinds;
+  lastKindsOf(users, list2) {
+    if (this.lastKinds?.users !== users) this.lastKinds = { users, kinds: list2() };
+    return this.lastKinds.kinds;
+  }
+  seedsOf(group2) {
+    if (this.last?.group !== group2) this.last = { group: group2, seeds: this.reaching.seedsOf(group2) };
+    return this.last.seeds;
+  }
+  /** The kinds of a group's users, from its own seeds and its inherited groups' kinds. */
+  kindsOf(group2, outputs) {
+    const model = this.model;
+    return foldGroups(group2, outputs ? this.allKinds : this.inputKinds, (own2, inherited) => {
+      let kinds;
+      const base2 = inherited[0] ?? NO_KINDS;
+      if (base2 === MANY) return MANY;
+      const add2 = (kind, at, first) => {
+        const held = (kinds ?? base2).get(kind);
+        if (held !== void 0 && held.at <= at) return;
+        kinds ??= new Map(base2);
+        kinds.set(kind, { at, first });
+      };
+      for (let index = 1; index < inherited.length; index++) {
+        const summary3 = inherited[index];
+        if (summary3 === MANY) return MANY;
+        for (const [kind, { at, first }] of summary3) add2(kind, at, first);
+      }
+      for (const seed of own2) {
+        if (outputs || !seed.output) add2(kindOf(model, seed.operation), seed.at, seed.operation);
+      }
+      const summary2 = kinds ?? base2;
+      return summary2.size > MOST_KINDS ? MANY : summary2;
+    });
+  }
+};
+var NO_KINDS = /* @__PURE__ */ new Map();
+var DefinitionUsers = class {
+  reach;
+  /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
+  answered = /* @__PURE__ */ new Map();
+  constructor(model) {
+    const { referrers, seeds, indexes } = referenceGraph(model);
+    const reaching = new ReachingSeeds(
+      { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
+      // One seed per operation and side. A field, not worked out at each comparison.
+      (seed) => seed.key
+    );
+    this.reach = new EntryReach(model, reaching, indexes);
+  }
+  /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
+  of(entry) {
+    const group2 = this.reach.reaching.groupOf(entry);
+    let users = this.answered.get(group2);
+    if (!users) this.answered.set(group2, users = new EntryUsers(this.reach, group2));
+    return users;
+  }
+};
+function seedOf({ operation: operation2, at }, output, listing) {
+  return { operation: operation2, at, output, key: at * 2 + (output ? 1 : 0), listing };
+}
+function isOutput(holder) {
+  if (holder instanceof SchemaStructureNode) return holder.origin === "response";
+  return holder.kind === "response";
+}
+function referenceGraph(model) {
+  const structure = structureOf(model);
+  const byObject = /* @__PURE__ */ new Map();
+  const indexes = /* @__PURE__ */ new Map();
+  model.operations.forEach((operation2, at) => {
+    byObject.set(operation2.operation, { operation: operation2, at });
+    indexes.set(operation2, at);
+  });
+  const ofPathItem = /* @__PURE__ */ new Map();
+  for (const node of structure.byKind.get("operation") ?? []) {
+    const known = byObject.get(node.value);
+    if (!known) continue;
+    const item = node.parentNode;
+    const listed2 = ofPathItem.get(item);
+    if (listed2) listed2.push(known);
+    else ofPathItem.set(item, [known]);
+  }
+  const referrers = /* @__PURE__ */ new Map();
+  const seeds = /* @__PURE__ */ new Map();
+  const addSeed = (entry, seed) => {
+    const listed2 = seeds.get(entry);
+    if (listed2) listed2.push(seed);
+    else seeds.set(entry, [seed]);
+  };
+  for (const use of structure.refs) {
+    const holder = use.holder;
+    const top = topNodeOf(holder);
+    if (top === void 0) continue;
+    const target = placeOfRef(model, use.ref);
+    if (target === void 0 || !REUSABLE_SECTIONS.has(sectionOf(target))) continue;
+    const output = isOutput(holder);
+    if (top.kind === "operation") {
+      const known = byObject.get(top.value);
+      if (known) addSeed(target, seedOf(known, output, holder));
+    } else if (top.kind === "pathItem") {
+      for (const known of ofPathItem.get(top) ?? []) {
+        if (!output || known.operation.isTrigger) addSeed(target, seedOf(known, output, void 0));
+      }
+    } else if (REUSABLE_SECTIONS.has(sectionOf(top.pointer))) {
+      const from = top.pointer;
+      const listed2 = referrers.get(target);
+      if (!listed2) referrers.set(target, [from]);
+      else if (listed2[listed2.length - 1] !== from) listed2.push(from);
+    }
+  }
+  return { referrers, seeds, indexes };
+}
+
 // packages/validator/src/rules/operations/holder-users.ts
-var NONE2 = [];
+var NONE3 = [];
 var PATHS_PREFIX = "/paths/";
 var PARAMETERS_PREFIX = "/parameters/";
+var DEFINITIONS_PREFIX = "/definitions/";
+var RESPONSES_PREFIX = "/responses/";
 var SLASH2 = 47;
 var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path44 = operations[index].path;
-    if (!first.has(path44)) first.set(path44, index);
+    const path45 = operations[index].path;
+    if (!first.has(path45)) first.set(path45, index);
   }
   return first;
 });
-function operationsOfPath(model, path44, keep) {
+function operationsOfPath(model, path45, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path44);
-  if (first === void 0) return NONE2;
+  const first = firstOperationOfPath(model).get(path45);
+  if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path44; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path45; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
-  return kept ? shownUsers(kept) : NONE2;
+  return kept ? shownUsers(kept) : NONE3;
 }
 function shownUsers(users) {
   let internal = 0;
@@ -55418,46 +56680,89 @@ var HolderUsers = class {
   asked;
   /** The operations listing each parameter object asked about, built on the first question. */
   listings;
-  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  /**
+   * The part of the last schema answered's pointer that says who shows it (ownerPart): `/parameters/<name>`,
+   * `/definitions/<name>`, `/responses/<name>`, `/paths/<path>/<segment>`, or for an operation
+   * `/paths/<path>/<method>/<part>` (`responses` or another member).
+   */
   prefix = "";
-  users = NONE2;
+  users;
+  /** The reach of the document's entries, built on the first schema asked about in one. */
+  entries;
   /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
   ofParameter(value) {
     this.listings ??= this.listOperations();
-    return this.listings.get(value) ?? NONE2;
+    return this.listings.get(value) ?? NONE3;
   }
   /**
    * The users of a schema written at this pointer: under an operation, that one; under a path
    * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
-   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
-   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   * `#/parameters/x` definition, that parameter's; under a definition or a `#/responses` entry,
+   * those that reach it. Those that show it in a response or a payload show an output. The schemas
+   * under one of these come one after the other in walk order: the answer for the last one is kept
+   * while the pointers start with it.
    */
   ofSchema(pointer) {
     const prefix = this.prefix;
     if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
       return this.users;
     const found = this.ownerPart(pointer);
-    if (!found) return NONE2;
+    if (!found) return this.noUsers();
     this.prefix = found.prefix;
     this.users = found.users;
     return found.users;
   }
-  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  /**
+   * The part of the pointer that says who shows the schema, and their users: the segment after
+   * `parameters`, `definitions` or `responses`, or the two after `paths` (three for an operation,
+   * whose `responses` are outputs).
+   */
   ownerPart(pointer) {
     if (pointer.startsWith(PARAMETERS_PREFIX)) {
       const nameEnd = segmentEnd2(pointer, PARAMETERS_PREFIX.length);
       const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
       const value = asObject(asObject(this.model.root.parameters)?.[name]);
-      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE2 };
+      return {
+        prefix: pointer.slice(0, nameEnd),
+        users: this.inputUsers(value ? this.ofParameter(value) : NONE3)
+      };
+    }
+    if (pointer.startsWith(DEFINITIONS_PREFIX) || pointer.startsWith(RESPONSES_PREFIX)) {
+      const prefix = pointer.slice(0, segmentEnd2(pointer, pointer.indexOf("/", 1) + 1));
+      const users2 = (this.entries ??= new DefinitionUsers(this.model)).of(prefix);
+      return { prefix, users: users2 };
     }
     if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path44 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path45 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
-    const users = segment === "parameters" ? operationsOfPath(this.model, path44, () => true) : segment === NOTIFICATION_CONTENT ? operationsOfPath(this.model, path44, (operation2) => operation2.isTrigger) : operationsOfPath(this.model, path44, (operation2) => operation2.method === segment);
-    return { prefix: pointer.slice(0, segmentStop), users };
+    if (segment === "parameters") {
+      const users2 = operationsOfPath(this.model, path45, () => true);
+      return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
+    }
+    if (segment === NOTIFICATION_CONTENT) {
+      const users2 = operationsOfPath(this.model, path45, (operation2) => operation2.isTrigger);
+      return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
+    }
+    const users = operationsOfPath(this.model, path45, (operation2) => operation2.method === segment);
+    const partStop = segmentEnd2(pointer, segmentStop + 1);
+    const output = pointer.slice(segmentStop + 1, partStop) === "responses";
+    return {
+      prefix: pointer.slice(0, partStop),
+      users: output ? this.outputUsers(users) : this.inputUsers(users)
+    };
+  }
+  inputUsers(users) {
+    const listed2 = new ListedUsers(this.model, users);
+    return { all: listed2, inputs: listed2 };
+  }
+  outputUsers(users) {
+    return { all: new ListedUsers(this.model, users), inputs: this.noUsers().inputs };
+  }
+  noUsers() {
+    return this.inputUsers(NONE3);
   }
   /**
    * One pass over every operation's parameters; only the objects asked about get a list. An
@@ -55487,7 +56792,7 @@ function segmentEnd2(pointer, start) {
 
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
-  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, users) {
+  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, shownBy) {
     this.extension = extension;
     this.call = call;
     this.holder = holder;
@@ -55495,7 +56800,7 @@ var DynamicCall = class {
     this.part = part;
     this.holderKind = holderKind;
     this.holderIn = holderIn;
-    this.users = users;
+    this.shownBy = shownBy;
   }
   extension;
   call;
@@ -55504,11 +56809,26 @@ var DynamicCall = class {
   part;
   holderKind;
   holderIn;
-  users;
+  shownBy;
   text;
+  /**
+   * The users, listed: built at each question for a holder in `definitions` (a chain of them has
+   * pairs of holders and users that grow with its square); ask `kinds` where a user of each kind will do.
+   */
+  get users() {
+    return this.shownBy.list();
+  }
+  /** The kinds of the users (see user-kinds.ts), each with its first user, in their order. */
+  get kinds() {
+    return this.shownBy.kinds();
+  }
+  /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
+  listing(operation2) {
+    return this.shownBy.listing?.(operation2);
+  }
   /** The first of the users: where a finding that names one operation is told. */
   get source() {
-    return this.users[0];
+    return this.kinds[0]?.first;
   }
   get pointer() {
     this.text ??= this.part === void 0 ? childPointer(this.holderPlace.pointer, this.extension) : childPointer(this.holderPlace.pointer, this.extension, this.part);
@@ -55521,10 +56841,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, users2) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, shown) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
+      const users2 = isDropdown(extension) ? shown.inputs : shown.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -55550,7 +56871,8 @@ var dynamicCalls = perModel((model) => {
   if (holders.length === 0 && schemaHolders.length === 0) return calls;
   const users = new HolderUsers(model, askedParameters(model, holders));
   for (const parameter of holders) {
-    collect2(parameter.value, parameter, "parameter", parameter.in, users.ofParameter(parameter.value));
+    const listed2 = new ListedUsers(model, users.ofParameter(parameter.value));
+    collect2(parameter.value, parameter, "parameter", parameter.in, { all: listed2, inputs: listed2 });
   }
   const schemas = writtenSchemasOf(model);
   for (let at = 0; at < schemaHolders.length; at++) {
@@ -55559,6 +56881,9 @@ var dynamicCalls = perModel((model) => {
   }
   return calls;
 });
+function isDropdown(extension) {
+  return extension !== "x-ms-dynamic-schema" && extension !== "x-ms-dynamic-properties";
+}
 function askedParameters(model, holders) {
   const asked = /* @__PURE__ */ new Set();
   for (const holder of holders) asked.add(holder.value);
@@ -55592,13 +56917,13 @@ function ambiguousReferences(model, call) {
   }
   return names;
 }
-var NONE3 = /* @__PURE__ */ new Set();
+var NONE4 = /* @__PURE__ */ new Set();
 function namedTwiceInUsers(model, call) {
   let names;
-  for (const user of call.users) {
-    for (const name of namedTwice(model, user)) (names ??= /* @__PURE__ */ new Set()).add(name);
+  for (const { first } of call.kinds) {
+    for (const name of namedTwice(model, first)) (names ??= /* @__PURE__ */ new Set()).add(name);
   }
-  return names ?? NONE3;
+  return names ?? NONE4;
 }
 var namedTwiceByOperation = perModel(() => /* @__PURE__ */ new Map());
 function namedTwice(model, operation2) {
@@ -55613,7 +56938,7 @@ function namedTwice(model, operation2) {
     if ((seen ??= /* @__PURE__ */ new Set()).has(name)) (found ??= /* @__PURE__ */ new Set()).add(name);
     else seen.add(name);
   }
-  twice = found ?? NONE3;
+  twice = found ?? NONE4;
   known.set(operation2, twice);
   return twice;
 }
@@ -55694,231 +57019,6 @@ var dynamicFormsAgreeRule = {
   }
 };
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function propertyNames(model, schema) {
-  const names = Object.keys(asObject(schema.properties) ?? {});
-  for (const member of asArray(schema.allOf) ?? []) {
-    const properties = asObject(resolved(model, member)?.properties);
-    if (properties) names.push(...Object.keys(properties));
-  }
-  return names;
-}
-function followSchemaPath(model, root, path44) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path44.length && steps < MAX_STEPS; ) {
-    let end = path44.indexOf("/", start);
-    if (end === -1) end = path44.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path44.slice(start, end));
-      if (next === "missing") return { kind: "missing", start, end, parent: current };
-      if (next === "unknown") return UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic-call-operations.ts
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = bodyParameter(operation2);
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(operation2, name) {
-  let match2;
-  for (const parameter of operation2.parameters) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
-    if (wrong(source.parameter)) return source;
-  }
-  return void 0;
-}
-var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
-  if (sources) return sources;
-  sources = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  const given = asObject(call.call.parameters);
-  for (const key2 in given) {
-    const entry = has(given, key2) ? asObject(given[key2]) : void 0;
-    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
-    if (reference2 !== void 0) referenced.add(reference2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const operation2 of referenced.size === 0 ? [] : call.users) {
-    for (const parameter of operation2.parameters) {
-      const name = parameter.name;
-      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
-      const value = sourceParameter(operation2, name);
-      if (value === void 0) continue;
-      seen.add(value);
-      const list2 = sources.get(name);
-      if (list2) list2.push({ operation: operation2, parameter: value });
-      else sources.set(name, [{ operation: operation2, parameter: value }]);
-    }
-  }
-  callSources.set(call, sources);
-  return sources;
-}
-var KNOWN = Object.freeze({ kind: "known" });
-var UNDECIDED = Object.freeze({ kind: "undecided" });
-function sourceInput(model, source, reference2) {
-  const inputs = inputsOf(model, source);
-  if (!inputs) return UNDECIDED;
-  if (inputs.names.has(reference2)) return KNOWN;
-  const separator = stepSeparator(reference2);
-  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
-  const first = reference2.slice(0, reference2.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
-  return stepsPastFirst(model, source, reference2, separator, first);
-}
-function unknownStep(step, before, find) {
-  let found;
-  const meant = () => (found ??= { name: find() }).name;
-  return { kind: "unknown", step, before, meant };
-}
-function stepSeparator(reference2) {
-  if (reference2.indexOf("/") > 0) return "/";
-  return reference2.indexOf(".") > 0 ? "." : void 0;
-}
-function stepsPastFirst(model, source, reference2, separator, first) {
-  const path44 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
-  const body = bodyParameter(source);
-  let missing;
-  if (body && parameterNamed(source, first) === body) {
-    const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path44.slice(offset2));
-    if (result2.kind !== "missing") return KNOWN;
-    missing = { result: result2, offset: offset2 };
-  }
-  if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path44);
-    if (result2.kind !== "missing") return KNOWN;
-    missing ??= { result: result2, offset: 0 };
-  }
-  if (!missing) return UNDECIDED;
-  const { result, offset } = missing;
-  const names = propertyNames(model, result.parent);
-  if (separator === "." && names.some((name) => name.includes("."))) return UNDECIDED;
-  const step = reference2.slice(offset + result.start, offset + result.end);
-  return unknownStep(step, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names)(step));
-}
-function bodyParameter(operation2) {
-  return operation2.parameters.find((parameter) => parameter.in === "body");
-}
-var OperationInputs = class {
-  constructor(listed2) {
-    this.listed = listed2;
-    this.names = new Set(listed2);
-  }
-  listed;
-  names;
-  matcher;
-  /** The input a misspelt name is closest to, if one is close. */
-  closest(name) {
-    this.matcher ??= closestMatcher(this.listed);
-    return this.matcher(name);
-  }
-};
-var operationInputs = perModel(() => ({
-  byOperation: /* @__PURE__ */ new Map(),
-  byKey: /* @__PURE__ */ new Map(),
-  schemaIds: /* @__PURE__ */ new Map()
-}));
-function inputsOf(model, operation2) {
-  const known = operationInputs(model);
-  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
-  const read2 = readInputs(model, operation2, known.schemaIds);
-  let inputs;
-  if (read2) {
-    inputs = known.byKey.get(read2.key);
-    if (!inputs) known.byKey.set(read2.key, inputs = new OperationInputs(read2.names));
-  }
-  known.byOperation.set(operation2, inputs);
-  return inputs;
-}
-function readInputs(model, operation2, schemaIds) {
-  const names = [];
-  let key2 = "";
-  for (const parameter of operation2.parameters) {
-    if (parameter.name === void 0) return void 0;
-    names.push(parameter.name);
-    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
-    if (parameter.in !== "body") continue;
-    const schema = asObject(model.resolve(parameter.value.schema, "").value);
-    const properties = asObject(schema?.properties);
-    if (!schema || !properties || has(schema, "allOf")) return void 0;
-    let id = schemaIds.get(schema);
-    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
-    key2 += `#${id}\0`;
-    for (const name of Object.keys(properties)) {
-      names.push(name);
-      key2 += `${name}\0`;
-    }
-  }
-  return { names, key: key2 };
-}
-
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
 var dynamicInternalSourceRule = {
   id: "SWG-DYN-INTERNAL-SRC",
@@ -55934,14 +57034,14 @@ var dynamicInternalSourceRule = {
   },
   check({ swagger: swagger2, report }) {
     for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-      if (call.users.length === 0) continue;
+      if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
           call,
           argument.name,
-          (source) => isInternalVisibility(source["x-ms-visibility"])
+          (source) => isInternalVisibility(source.visibility)
         );
         if (!internal) continue;
         report({
@@ -55986,10 +57086,10 @@ var dynamicOnBodyRule = {
 
 // packages/validator/src/rules/operations/dynamic-unknown-references.ts
 function reportUnknownReferences(model, call, report) {
-  const users = call.users;
-  if (users.length === 0) return;
+  if (call.kinds.length === 0) return;
   const given = asObject(call.call.parameters);
-  let kinds;
+  let users;
+  let byInputs;
   for (const name in given) {
     if (!has(given, name)) continue;
     const entry = asObject(given[name]);
@@ -55997,32 +57097,69 @@ function reportUnknownReferences(model, call, report) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
-    kinds ??= userKinds(model, users);
-    const failing = [];
-    let failingUsers = 0;
-    for (const kind of kinds) {
-      const input = sourceInput(model, kind.operations[0], reference2);
-      if (input.kind !== "unknown") continue;
-      failing.push({ kind, input });
-      failingUsers += kind.operations.length;
+    let failing;
+    if (readsOnlyNames(reference2)) failing = failingKinds(model, call, reference2);
+    else {
+      users ??= call.users;
+      failing = failingInputs(model, byInputs ??= userKinds(model, users), users, reference2);
     }
-    if (failing.length === 0) continue;
-    if (failingUsers === users.length) {
-      const { kind, input } = failing[0];
-      const others = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+    if (!failing) continue;
+    if (failing.everyUser) {
+      const { operation: operation2, input } = failing.first;
+      const count = (users ??= call.users).length;
+      const others = count === 1 ? "" : count === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${count - 1} other operations that show it.`;
       report({
         pointer: childPointer(call.pointer, "parameters", name, key2),
-        message: unknownMessage(reference2, kind.operations[0], input) + others
+        message: unknownMessage(reference2, operation2, input) + others
       });
       continue;
     }
-    for (const { operation: operation2, input } of inUsersOrder(failing)) {
+    for (const { operation: operation2, input } of failing.users()) {
       report({
         pointer: listingPointer(call, operation2),
         message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
       });
     }
   }
+}
+function failingKinds(model, call, reference2) {
+  const kinds = call.kinds;
+  const failing = /* @__PURE__ */ new Set();
+  let first;
+  for (const { kind, first: operation2 } of kinds) {
+    const input = sourceInput(model, operation2, reference2);
+    if (input.kind !== "unknown") continue;
+    failing.add(kind);
+    first ??= { operation: operation2, input };
+  }
+  if (!first) return void 0;
+  if (failing.size === kinds.length) return { everyUser: true, first };
+  const users = () => {
+    const told = [];
+    for (const operation2 of call.users) {
+      if (!failing.has(kindOf(model, operation2))) continue;
+      const input = sourceInput(model, operation2, reference2);
+      if (input.kind === "unknown") told.push({ operation: operation2, input });
+    }
+    return told;
+  };
+  return { everyUser: false, users };
+}
+function failingInputs(model, kinds, users, reference2) {
+  const failing = [];
+  let failingUsers = 0;
+  for (const kind of kinds) {
+    const input = sourceInput(model, kind.operations[0], reference2);
+    if (input.kind !== "unknown") continue;
+    failing.push({ kind, input });
+    failingUsers += kind.operations.length;
+  }
+  if (failing.length === 0) return void 0;
+  if (failingUsers === users.length) {
+    const { kind, input } = failing[0];
+    return { everyUser: true, first: { operation: kind.operations[0], input } };
+  }
+  return { everyUser: false, users: () => inUsersOrder(failing) };
 }
 function inUsersOrder(failing) {
   const told = [];
@@ -56060,6 +57197,8 @@ function unknownMessage(reference2, operation2, input) {
   return `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
 }
 function listingPointer(call, operation2) {
+  const listing = call.listing(operation2);
+  if (listing) return listing.pointer;
   if (call.holderKind === "parameter") {
     for (const parameter of operation2.parameters) {
       if (parameter.value === call.holder && parameter.level === "operation") return parameter.pointer;
@@ -56080,7 +57219,7 @@ var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; of these, internal operations only when none is visible, as the designer never shows their form): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; a schema in `definitions`: each operation whose body parameter or, for `x-ms-dynamic-schema` and `x-ms-dynamic-properties`, responses reach it through `$ref`s, directly or through other definitions, a dropdown in an output being never opened; of these, internal operations only when none is visible, as the designer never shows their form; a definition no operation reaches is not checked): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter (its `$ref` that leads to the definition).',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -56212,10 +57351,10 @@ function pathAt(call, key2) {
   return asString(call.call[key2]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
-  if (collection !== "") return message;
+  const message2 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
+  if (collection !== "") return message2;
   const key2 = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
-  return `${message} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
+  return `${message2} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
 }
 function collectionPointer(call) {
   if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
@@ -56244,9 +57383,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path44 = pathAt(call, key2);
-    if (path44 === void 0 || followSchemaPath(model, items.schema, path44).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path44), label) });
+    const path45 = pathAt(call, key2);
+    if (path45 === void 0 || followSchemaPath(model, items.schema, path45).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path45), label) });
   }
   return problems;
 }
@@ -56345,11 +57484,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit3) {
+function forEachOtherOperationReference(model, visit5) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit3(object.operationId, () => childPointer(at(), "operationId"));
+      visit5(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -56832,14 +57971,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit3) {
+function forEachMimeList(model, visit5) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
-    if (root) visit3(root, DOCUMENT_ROOT, key2);
+    if (root) visit5(root, DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key2]) === 0) continue;
       const own2 = asArray(operation2.operation[key2]);
-      if (own2) visit3(own2, operation2, key2);
+      if (own2) visit5(own2, operation2, key2);
     }
   }
 }
@@ -57230,24 +58369,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit3) {
+function forEachVisibilityHolder(model, visit5) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit3(operation2.operation, operation2);
+      visit5(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit3(parameters[index].value, parameters[index]);
+      visit5(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -57743,12 +58882,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path44 in paths) {
-      if (!has(paths, path44)) continue;
-      const pathItem = asObject(paths[path44]);
+    for (const path45 in paths) {
+      if (!has(paths, path45)) continue;
+      const pathItem = asObject(paths[path45]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path44, "$ref"),
+        pointer: childPointer("/paths", path45, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -57770,15 +58909,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path44 of pathKeys2(swagger2)) {
-    const message = problem(path44);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path44), message });
+  for (const path45 of pathKeys2(swagger2)) {
+    const message2 = problem(path45);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path45), message: message2 });
   }
 }
-function templateProblem(path44) {
+function templateProblem(path45) {
   let open3 = -1;
-  for (let index = 0; index < path44.length; index++) {
-    const character = path44[index];
+  for (let index = 0; index < path45.length; index++) {
+    const character = path45[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -57804,7 +58943,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => path44.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path45) => path45.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -57824,7 +58963,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => /[?#]/.test(path44) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path45) => /[?#]/.test(path45) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -57840,7 +58979,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => path44.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path45) => path45.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -57854,8 +58993,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path44) => {
-      const problem = templateProblem(path44);
+    reportPathKeys(context, (path45) => {
+      const problem = templateProblem(path45);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -57872,9 +59011,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => (
+      (path45) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path44.includes("=") && pathVariables(path44).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path45.includes("=") && pathVariables(path45).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -57890,14 +59029,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path44 of pathKeys2(swagger2)) {
-      const key2 = path44.toLowerCase();
+    for (const path45 of pathKeys2(swagger2)) {
+      const key2 = path45.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path44),
+          pointer: childPointer("/paths", path45),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path44)
+            nameExcerpt(path45)
           )
         });
       }
@@ -58341,7 +59480,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit3) {
+function forEachVisibleNonBodyParameter(model, visit5) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -58349,7 +59488,7 @@ function forEachVisibleNonBodyParameter(model, visit3) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit3(parameter);
+    visit5(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -58579,13 +59718,13 @@ var parameterRefRule = {
         const entry = entries[index];
         const ref = isObject(entry) ? asString(entry.$ref) : void 0;
         if (ref === void 0) continue;
-        const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+        const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
           "The parameter reference '{0}' could not be found in the swagger document.",
           nameExcerpt(ref)
         );
-        if (message === void 0) continue;
+        if (message2 === void 0) continue;
         const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
+        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
       }
     };
     const visitedPaths = /* @__PURE__ */ new Set();
@@ -59081,19 +60220,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key2, visit3) {
+function forEachTypedNode(model, key2, visit5) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
+    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit5(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -59371,7 +60510,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit3 = (step) => {
+  const visit5 = (step) => {
     const schema = step.schema;
     const seen = step.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -59385,7 +60524,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit3
+        visit5
       );
     }
   }
@@ -59825,26 +60964,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path44 = [];
+    const path45 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path44.push(start);
+    path45.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path44.pop();
+        path45.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path44.slice(path44.indexOf(target)));
+      if (seen === "grey") cycles.push(path45.slice(path45.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path44.push(target);
+        path45.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -59865,11 +61004,11 @@ function requiredEdges(model) {
   }
   return edges;
 }
-var DEFINITIONS_PREFIX = "/definitions/";
+var DEFINITIONS_PREFIX2 = "/definitions/";
 function definitionNameOf(schema) {
   const pointer = schema.pointer;
-  const end = pointer.indexOf("/", DEFINITIONS_PREFIX.length);
-  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX.length, end === -1 ? void 0 : end));
+  const end = pointer.indexOf("/", DEFINITIONS_PREFIX2.length);
+  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX2.length, end === -1 ? void 0 : end));
 }
 function addRequiredTargets(schema, targets) {
   if (!isObject(schema) || !Array.isArray(schema.required)) return targets;
@@ -60695,7 +61834,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path44 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path45 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60703,17 +61842,17 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path44}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path45}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
-function familyRule(id, title, description, message, problem, example) {
+function familyRule(id, title, description, message2, problem, example) {
   return {
     id,
     file: "swagger",
     title,
     description,
     levels: sameLevels("error"),
-    msMessage: message,
+    msMessage: message2,
     example: { placement: "paths", bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
@@ -60721,7 +61860,7 @@ function familyRule(id, title, description, message, problem, example) {
         for (const annotated of problem(members)) {
           report({
             pointer: childPointer(annotated.pointer, "family"),
-            message: fill(message, nameExcerpt(family))
+            message: fill(message2, nameExcerpt(family))
           });
         }
       }
@@ -60941,24 +62080,24 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path44) {
-  return withoutTrailingSlashes(routeOf(path44)).toLowerCase();
+function templateShape(path45) {
+  return withoutTrailingSlashes(routeOf(path45)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
-function urlRule(id, title, message, broken, example) {
+function urlRule(id, title, message2, broken, example) {
   return {
     id,
     file: "swagger",
     title,
     description: `The platform fills the notification URL of a webhook registration itself, so the property must be a hidden, always-sent string in the request body (SVR; create-webhook-trigger doc).`,
     levels: sameLevels("error"),
-    msMessage: message,
+    msMessage: message2,
     example,
     check({ swagger: swagger2, report }) {
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         for (const url of webhook.urls) {
-          if (broken(url)) report({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message });
+          if (broken(url)) report({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message: message2 });
         }
       }
     }
@@ -61006,7 +62145,7 @@ var webhookRules = [
       for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        const message = fill(
+        const message2 = fill(
           "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
           operationLabel(operation2),
           webhook.urls.length
@@ -61014,11 +62153,11 @@ var webhookRules = [
         if (has(operation2.operation, NOTIFICATION_CONTENT)) {
           report({
             pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
-            message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+            message: `${message2} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
           });
           continue;
         }
-        report({ pointer: operation2.pathItemPointer, message });
+        report({ pointer: operation2.pathItemPointer, message: message2 });
       }
     }
   },
@@ -61035,20 +62174,20 @@ var webhookRules = [
     },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
-      const message = "The notification URL property is not allowed in this position. It is allowed only in input body.";
+      const message2 = "The notification URL property is not allowed in this position. It is allowed only in input body.";
       const keys = holderKeysOf(swagger2);
       const parameters = writtenParameters(swagger2);
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys.parameters[index] & HolderKey.notificationUrl) === 0 || parameter.in === "body") continue;
-        report({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message });
+        report({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message: message2 });
       }
       const schemas = writtenSchemasOf(swagger2);
       const marked = keys.schemasWith(HolderKey.notificationUrl);
       for (let at = 0; at < marked.length; at++) {
         const written2 = schemas[marked[at]];
         if (written2.origin !== "response" && written2.origin !== "global-response") continue;
-        report({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message });
+        report({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message: message2 });
       }
     }
   },
@@ -61203,6 +62342,11 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/config-schema-problems.ts
+var LEVEL_LIST = "error, warning, info or off";
+var LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
+var PROFILES_HINT = `The profiles are ${PROFILES.join(", ")}.`;
+
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
@@ -61213,15 +62357,15 @@ function advising(changeRule, advice) {
 function inCase(changeRule, adviceCase, advice) {
   return { ...changeRule, advice, adviceCase };
 }
-function rule(id, impact, severity, message, source) {
-  return { id, impact, severity, message, source, microsoftMessage: false };
+function rule(id, impact, severity, message2, source) {
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
 }
-function observed(id, impact, severity, message, pullRequests) {
+function observed(id, impact, severity, message2, pullRequests) {
   return {
     id,
     impact,
     severity,
-    message,
+    message: message2,
     source: `Microsoft change validator (${pullRequests})`,
     microsoftMessage: true
   };
@@ -61704,13 +62848,19 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/yaml-syntax-slips.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/config/yaml-parsed-slips.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
 // packages/validator/src/config/load-config.ts
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path44, method, body) => `{
+var operation = (path45, method, body) => `{
   "paths": {
-    "${path44}": {
+    "${path45}": {
       "${method}": ${body}
     }
   }
@@ -61829,7 +62979,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only (preferred to one a single edit away added beside it) or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -62036,7 +63186,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An operation's summary or description is located on the edited key (of both, the first in the file), the line a pull request's diff changed, not on the operation's first line.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An edited text is located on the edited key, the line a pull request's diff changed, not on the first line of what holds it: an operation's summary or description (of both, the first in the file), a response's or a webhook payload's (x-ms-notification-content) description, and info's title, description or contact (on the edited field inside it; an edit of info's version or other keys, a CHG-OTHER, is on its key too). A deleted text is located where it left its place, as a deleted field is.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -62131,20 +63281,6 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
-// packages/validator/src/loader/solution-given.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path12.default.join("Other", "Solution.xml");
-var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
-
-// packages/validator/src/loader/discover.ts
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
 
@@ -62221,8 +63357,8 @@ function headerPath(names) {
   }
   if (!names.startsWith("a/") || (names.length - 5) % 2 !== 0) return void 0;
   const length = (names.length - 5) / 2;
-  const path44 = names.slice(2, 2 + length);
-  return names === `a/${path44} b/${path44}` ? path44 : void 0;
+  const path45 = names.slice(2, 2 + length);
+  return names === `a/${path45} b/${path45}` ? path45 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -62340,6 +63476,14 @@ var Git = class {
   /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
   async remotes() {
     return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * The URLs of the configured remotes (fetch and push URLs alike, as `git config` holds them); none
+   * when git cannot say (no remote, or git refuses).
+   */
+  async remoteUrls() {
+    const output = await this.text(["config", "--get-regexp", "^remote\\..*\\.(push)?url$"]).catch(() => "");
+    return output.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter(Boolean);
   }
   /**
    * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
@@ -62490,7 +63634,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path44, linked]) => ({ path: path44, linked }));
+    return [...nested].map(([path45, linked]) => ({ path: path45, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -62617,7 +63761,7 @@ function toRepositoryPath(topLevel, absolute) {
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/committed-files.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/no-work-tree.ts
 function whyNoWorkTree(error3) {
@@ -62629,7 +63773,7 @@ function whyNoWorkTree(error3) {
 // packages/validator/src/git/committed-files.ts
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
-  const folder = await realCasePath(import_node_path13.default.dirname(files[0]));
+  const folder = await realCasePath(import_node_path14.default.dirname(files[0]));
   let top;
   try {
     top = await realCasePath(await new Git(folder).topLevel());
@@ -62641,7 +63785,7 @@ var commitStates = async (files) => {
   }
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const inRepository = toRepositoryPath(top, import_node_path13.default.join(folder, import_node_path13.default.basename(file)));
+    const inRepository = toRepositoryPath(top, import_node_path14.default.join(folder, import_node_path14.default.basename(file)));
     if (inRepository === void 0) return { inWorkTree: false, why: "it is not in a git work tree" };
     paths.set(file, inRepository);
   }
@@ -62677,6 +63821,9 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
   [CHANGE_RULES.apiPropertiesDeleted.id, CANONICAL_NAMES.apiProperties],
   [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger]
 ]);
+
+// packages/validator/src/reporters/configuration-findings.ts
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/thresholds.ts
 var BREAKING_CHANGE_RULE_IDS = new Set(
@@ -62734,7 +63881,7 @@ async function writeJobSummary(summary2 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -62775,20 +63922,20 @@ function readRefusedHint(input, code2) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path14.default) {
+var import_node_path15 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path15.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path14.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path15.default) {
   const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path14.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path15.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path14.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path15.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -62837,8 +63984,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path15.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path15.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path16.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path16.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -62853,7 +64000,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs11.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path15.default.dirname(current);
+      const parent = import_node_path16.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -62895,7 +64042,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -62960,10 +64107,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path44 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path44.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path44)) return "drive-letter";
-  if (path44.split("/").includes("..")) return "parent-segment";
+  const path45 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path45.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path45)) return "drive-letter";
+  if (path45.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -63039,8 +64186,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path44, isFolder2, value) {
-    const segments = path44.split("/");
+  place(path45, isFolder2, value) {
+    const segments = path45.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -63918,8 +65065,8 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   let depth = 0;
   let sawRoot = false;
-  const fail = (message) => {
-    throw new UserError(`${message}.`, {
+  const fail = (message2) => {
+    throw new UserError(`${message2}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
       // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
       // editor can go to (XML that stops short after its last line break): column 1 then.
@@ -63957,8 +65104,8 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   parser.close();
   if (!sawRoot) fail("invalid XML: no root element");
 }
-function stripSaxesPrefix(message) {
-  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+function stripSaxesPrefix(message2) {
+  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
 
 // packages/solution/src/xml/xml-writer.ts
@@ -64192,15 +65339,15 @@ function describeParseError(error3) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs16 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs15.promises.readdir(import_node_path16.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs15.promises.readdir(import_node_path17.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -64219,7 +65366,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists4(target)) {
-    await import_node_fs16.promises.mkdir(import_node_path17.default.dirname(import_node_path17.default.resolve(target)), { recursive: true });
+    await import_node_fs16.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.resolve(target)), { recursive: true });
     await import_node_fs16.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
@@ -64227,9 +65374,9 @@ async function commitFolder(staged, target, options2) {
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path17.default.join(staged, file);
-    const to = import_node_path17.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path17.default.posix.dirname(file)));
+    const from = import_node_path18.default.join(staged, file);
+    const to = import_node_path18.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path18.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs16.promises.lstat(to).catch(() => void 0);
@@ -64250,7 +65397,7 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs16.promises.rm(import_node_path17.default.join(targetRoot, file));
+      await import_node_fs16.promises.rm(import_node_path18.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -64279,7 +65426,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs16.promises.lstat(import_node_path17.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs16.promises.lstat(import_node_path18.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -64287,8 +65434,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs16.promises.rename(
-        import_node_path17.default.join(this.root, ...parent, before[index]),
-        import_node_path17.default.join(this.root, ...parent, after[index])
+        import_node_path18.default.join(this.root, ...parent, before[index]),
+        import_node_path18.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -64322,7 +65469,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path17.default.join(current, segment);
+    const next = import_node_path18.default.join(current, segment);
     const entry = await import_node_fs16.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -64354,7 +65501,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs16.promises.rm(next);
     }
-    await import_node_fs16.promises.mkdir(import_node_path17.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs16.promises.mkdir(import_node_path18.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -64388,19 +65535,19 @@ async function exists4(file) {
   );
 }
 async function removeEmptyFolders(root, protect) {
-  const visit3 = async (relative) => {
-    const absolute = import_node_path17.default.join(root, relative);
+  const visit5 = async (relative) => {
+    const absolute = import_node_path18.default.join(root, relative);
     const entries = await import_node_fs16.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs16.promises.rmdir(import_node_path17.default.join(root, child));
+      if (entry.isDirectory() && !protect?.(child) && await visit5(child))
+        await import_node_fs16.promises.rmdir(import_node_path18.default.join(root, child));
       else empty = false;
     }
     return empty;
   };
-  await visit3("");
+  await visit5("");
 }
 function unresolvedLinkError(link2, error3) {
   const code2 = error3?.code;
@@ -64596,7 +65743,7 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/environment-variables.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -64626,14 +65773,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs17.promises.readFile(import_node_path18.default.join(folder, file));
+    const bytes = await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path18.default.join(displayRoot, file)
+      file: import_node_path19.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -64644,27 +65791,27 @@ function definitionPart(variable) {
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal) {
   const inside = refusal.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path19.default.resolve(folder), import_node_path19.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path20.default.resolve(folder), import_node_path20.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 async function realPathOf(given) {
   const rest = [];
-  for (let existing = import_node_path19.default.resolve(given); ; existing = import_node_path19.default.dirname(existing)) {
+  for (let existing = import_node_path20.default.resolve(given); ; existing = import_node_path20.default.dirname(existing)) {
     try {
-      return import_node_path19.default.join(await import_node_fs18.promises.realpath(existing), ...rest);
+      return import_node_path20.default.join(await import_node_fs18.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path19.default.dirname(existing) === existing) return import_node_path19.default.resolve(given);
-    rest.unshift(import_node_path19.default.basename(existing));
+    if (import_node_path20.default.dirname(existing) === existing) return import_node_path20.default.resolve(given);
+    rest.unshift(import_node_path20.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -64714,7 +65861,7 @@ function parseBothNotes(text2, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path20.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path21.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
 }
 
@@ -64782,7 +65929,7 @@ function leftOutEntryError(archive, entry, folderPath, strays = NO_FOLDERS) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 function parseLineEndings(text2, file) {
@@ -64801,13 +65948,13 @@ function parseLineEndings(text2, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path21.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path22.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs20.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -65246,7 +66393,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path22.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path23.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -65290,13 +66437,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path22.default.dirname(destination);
+    const folder = import_node_path23.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs21.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path22.default.join(staging, folderPath);
+    const destination = import_node_path23.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs21.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -65314,7 +66461,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path22.default.join(staging, folderPath);
+    const destination = import_node_path23.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -65331,7 +66478,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs21.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
+  await import_node_fs21.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true });
   const handle = await import_node_fs21.promises.open(destination, "wx");
   let result;
   try {
@@ -65358,7 +66505,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -65368,7 +66515,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs22.promises.lstat(import_node_path23.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs22.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -65379,7 +66526,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path23.default.join(shown, part) },
+      location: { file: import_node_path24.default.join(shown, part) },
       hint
     });
   }
@@ -65388,11 +66535,11 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
 
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs23.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs23.promises.lstat(import_node_path25.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -65412,11 +66559,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs23.promises.readdir(import_node_path24.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs23.promises.readdir(import_node_path25.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path24.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path25.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -65429,19 +66576,19 @@ async function isFile2(file) {
   return (await import_node_fs23.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path24.default.dirname(current)) {
-    if (await import_node_fs23.promises.lstat(import_node_path24.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs23.promises.lstat(import_node_path24.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path24.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path25.default.dirname(current)) {
+    if (await import_node_fs23.promises.lstat(import_node_path25.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs23.promises.lstat(import_node_path25.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path25.default.dirname(current) === current) return void 0;
   }
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path25.default.resolve(folder).split(import_node_path25.default.sep).reverse();
+  const segments = import_node_path26.default.resolve(folder).split(import_node_path26.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -65557,7 +66704,7 @@ function parseExistingApiProperties(text2, file) {
 
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -65595,9 +66742,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path26.default.join(displayRoot, file);
+    const shown = import_node_path27.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path26.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -65617,13 +66764,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs24.promises.readFile(import_node_path26.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path26.default.join(displayRoot, part)
+        file: import_node_path27.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -65640,8 +66787,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path26.default.join(displayRoot, FOLDER_SOLUTION);
-  const text2 = decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path26.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path27.default.join(displayRoot, FOLDER_SOLUTION);
+  const text2 = decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text2, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text2);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -65658,11 +66805,11 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -65770,14 +66917,14 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target = import_node_path27.default.join(destination, name, ...rest);
+  const target = import_node_path28.default.join(destination, name, ...rest);
   const stat2 = await import_node_fs25.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
   return import_node_fs25.promises.readFile(target);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path27.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path28.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs25.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -65790,7 +66937,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs25.promises.readFile(import_node_path27.default.join(folder, file));
+    const bytes = await import_node_fs25.promises.readFile(import_node_path28.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -65809,19 +66956,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path27.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path28.default.join(destinationRoot, earlier2.folder);
   const names = await import_node_fs25.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names.includes(wanted2) ? wanted2 : names.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path27.default.join(folder, name);
+  const file = import_node_path28.default.join(folder, name);
   if (!(await import_node_fs25.promises.lstat(file)).isFile()) return void 0;
   return parseExistingApiProperties(await import_node_fs25.promises.readFile(file, "utf8"), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -65875,11 +67022,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path28.default.dirname(file), [...byFolder.get(import_node_path28.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path29.default.dirname(file), [...byFolder.get(import_node_path29.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -65971,17 +67118,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs26.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path30.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path29.default.join(destination, apiPropertiesName)
+    import_node_path30.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs26.promises.readFile(import_node_path29.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs26.promises.readFile(import_node_path30.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -65991,7 +67138,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, iconName));
+      const present2 = await import_node_fs26.promises.readFile(import_node_path30.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -66017,7 +67164,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path29.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path30.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -66037,7 +67184,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path30.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -66056,11 +67203,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
   const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
   const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -66078,9 +67225,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs27.promises.readFile(import_node_path30.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs27.promises.readFile(import_node_path31.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path30.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path31.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -66113,14 +67260,14 @@ function sameConnectorIn(previous, connector) {
 
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs28.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path31.default.join(root, entry.name);
+    const folder = import_node_path32.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -66131,14 +67278,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs28.promises.lstat(import_node_path31.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs28.promises.lstat(import_node_path32.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
   const names = await import_node_fs28.promises.readdir(folder).catch(() => []);
   const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text2 = await import_node_fs28.promises.readFile(import_node_path31.default.join(folder, swagger2), "utf8");
+    const text2 = await import_node_fs28.promises.readFile(import_node_path32.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -66159,7 +67306,7 @@ async function renamedConnectorWasIn(connector, earlier2, search) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path32.default.join(search.destinationRoot, found.folder),
+    import_node_path33.default.join(search.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -66192,7 +67339,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
@@ -66201,12 +67348,12 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
   const names = await import_node_fs29.promises.readdir(destinationRoot).catch(() => []);
   if (!names.includes(before) || names.includes(now)) return void 0;
-  const stat2 = await import_node_fs29.promises.lstat(import_node_path33.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs29.promises.lstat(import_node_path34.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search, folders, taken) {
@@ -66258,7 +67405,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named, roo
     const candidates = ownFolderCandidates(search, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path34.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path35.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -66332,17 +67479,17 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/other-root-folder.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path35.default.resolve(root) === import_node_path35.default.resolve(destinationRoot)) continue;
+    if (import_node_path36.default.resolve(root) === import_node_path36.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path35.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path36.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path35.default.join(root, name);
+    const folder = import_node_path36.default.join(root, name);
     const stat2 = await import_node_fs30.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
@@ -66351,7 +67498,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path35.default.relative(destinationRoot, folder);
+    const relative = import_node_path36.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -66364,7 +67511,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path35.default.join(root, candidate.folder);
+    const folder = import_node_path36.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -66558,23 +67705,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path36.default.resolve(destinationRoot);
+  const destination = import_node_path37.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path36.default.resolve(root);
+    const other = import_node_path37.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path36.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path37.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path36.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path37.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -66620,7 +67767,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path37.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path38.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -66630,7 +67777,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path37.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path38.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -66641,8 +67788,8 @@ function keptFiles(others, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target = import_node_path37.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path37.default.join(destinationRoot, written2.folder), target));
+  const target = import_node_path38.default.join(destinationRoot, folder);
+  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path38.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -66664,16 +67811,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs31.promises.mkdir(import_node_path37.default.dirname(import_node_path37.default.join(staging, name)), { recursive: true });
-      await import_node_fs31.promises.writeFile(import_node_path37.default.join(staging, name), content);
+      await import_node_fs31.promises.mkdir(import_node_path38.default.dirname(import_node_path38.default.join(staging, name)), { recursive: true });
+      await import_node_fs31.promises.writeFile(import_node_path38.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path37.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path38.default.join(destination, name), { force: true });
     const names = await import_node_fs31.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path37.default.join(destination, name));
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path38.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -66707,7 +67854,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path37.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path38.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -66716,11 +67863,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -66730,20 +67877,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs32.promises.readFile(import_node_path38.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path38.default.join(folder, file))) continue;
+    const bytes = await import_node_fs32.promises.readFile(import_node_path39.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path39.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path38.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path39.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path38.default.join(folder, file)),
+    unknown.map((file) => import_node_path39.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path38.default.join(folder, file));
+    const why = uncommitted.get(import_node_path39.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -66766,7 +67913,7 @@ async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs32.promises.readFile(import_node_path38.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs32.promises.readFile(import_node_path39.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -66828,14 +67975,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path39.default.join(destinationRoot, folder);
+    const target = import_node_path40.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs33.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target,
-      { connector, movedTo: moved && import_node_path39.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path40.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -66873,7 +68020,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path39.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path40.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target}'` : `its connector was renamed and moved to '${target}'`;
@@ -66889,7 +68036,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -66940,7 +68087,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path40.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path41.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -66964,7 +68111,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown) {
   const notes = [foundNote(connector, shown), renameNote2(connector, removed, shown)].filter(
     (note) => note !== void 0
@@ -67027,7 +68174,7 @@ function renameNote2(connector, removed, shown) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path41.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path42.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -67163,8 +68310,8 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path42.default) {
+var import_node_path43 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path43.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -67188,21 +68335,21 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path43.default.resolve(workspace, inputs.destination);
+  const root = import_node_path44.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const otherRoots = [];
   for (const otherRoot of inputs.otherRoots) {
-    const absolute = import_node_path43.default.resolve(workspace, otherRoot);
+    const absolute = import_node_path44.default.resolve(workspace, otherRoot);
     await requireWritableOutput("other-roots", otherRoot, absolute, "folder");
     otherRoots.push(absolute);
   }
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path43.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path44.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path43.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path44.default.resolve(workspace, previousSource) } : {},
       ...inputs.connectors.length > 0 ? { selection: inputs.connectors } : {},
       ...otherRoots.length > 0 ? { otherRoots } : {},
       say: inputWords,
@@ -67213,7 +68360,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const shown = (...parts) => reportedPath(workspace, import_node_path43.default.join(root, ...parts));
+  const shown = (...parts) => reportedPath(workspace, import_node_path44.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, shown);
     if (line !== void 0) logger.info(line);

@@ -350,8 +350,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -362,10 +362,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -375,10 +375,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -388,10 +388,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -401,10 +401,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -414,10 +414,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -431,10 +431,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -444,10 +444,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -457,10 +457,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -470,10 +470,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -483,10 +483,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -496,10 +496,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -509,10 +509,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -522,10 +522,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -535,10 +535,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -548,10 +548,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -562,10 +562,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -575,10 +575,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -588,8 +588,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
-        super(message);
+      constructor(message2, code2, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -614,10 +614,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code2;
         this.data = data;
@@ -630,10 +630,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code2;
         this.data = data;
@@ -646,10 +646,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options2) {
-        super(message, { cause, ...options2 ?? {} });
+      constructor(cause, message2, options2) {
+        super(message2, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -660,10 +660,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path39 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path38 && path38[0] !== "/") {
-          path38 = `/${path38}`;
+        if (path39 && path39[0] !== "/") {
+          path39 = `/${path39}`;
         }
-        return new URL(`${origin}${path38}`);
+        return new URL(`${origin}${path39}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin }
+          request: { method, path: path39, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path38);
+        debuglog("sending request to %s %s/%s", method, origin, path39);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin },
+          request: { method, path: path39, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path38,
+          path39,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin }
+          request: { method, path: path39, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path38);
+        debuglog("trailers received from %s %s/%s", method, origin, path39);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin },
+          request: { method, path: path39, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path38,
+          path39,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path38, origin }
+            request: { method, path: path39, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path38);
+          debuglog("sending request to %s %s/%s", method, origin, path39);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path38,
+        path: path39,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path38 !== "string") {
+        if (typeof path39 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path39[0] !== "/" && !(path39.startsWith("http://") || path39.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path38)) {
+        } else if (invalidPathRegex.test(path39)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path38, query) : path38;
+        this.path = query ? buildURL(path39, query) : path39;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2674,14 +2674,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module2.exports = buildConnector;
   }
@@ -3663,15 +3663,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -5996,12 +5996,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path38, host, upgrade, blocking, reset } = request2;
+      const { method, path: path39, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path38} HTTP/1.1\r
+      let header = `${method} ${path39} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path39, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path38;
+      headers[HTTP2_HEADER_PATH] = path39;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path38 = search2 ? `${pathname}${search2}` : pathname;
+        const path39 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path38;
+        this.opts.path = path39;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path38 = "/",
+          path: path39 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path38;
+        opts.path = origin + path39;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9759,9 +9759,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9777,7 +9777,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -10604,11 +10604,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path38) {
-      if (typeof path38 !== "string") {
-        return path38;
+    function safeUrl(path39) {
+      if (typeof path39 !== "string") {
+        return path39;
       }
-      const pathSegments = path38.split("?");
+      const pathSegments = path39.split("?");
       if (pathSegments.length !== 2) {
-        return path38;
+        return path39;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path38);
+    function matchKey(mockDispatch2, { path: path39, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path39);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path39 }) => matchValue(safeUrl(path39), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path38, method, body, headers, query } = opts;
+      const { path: path39, method, body, headers, query } = opts;
       return {
-        path: path38,
+        path: path39,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path39, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path38,
+            Path: path39,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path38) {
-      for (let i = 0; i < path38.length; ++i) {
-        const code2 = path38.charCodeAt(i);
+    function validateCookiePath(path39) {
+      for (let i = 0; i < path39.length; ++i) {
+        const code2 = path39.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18257,15 +18257,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code2;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code2 = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code2);
     }
     module2.exports = {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path38 = opts.path;
+          let path39 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path38 = `/${path38}`;
+            path39 = `/${path39}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path38);
+          url = new URL(util.parseOrigin(url).origin + path39);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path38, { windows } = {}) => {
-      const segs = path38.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path39, { windows } = {}) => {
+      const segs = path39.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -20935,12 +20935,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -20961,7 +20961,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -20970,14 +20970,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq2;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar5;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -20989,7 +20989,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -20998,20 +20998,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path38) {
-      const ctrl = callVisitor(key2, node, visitor, path38);
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path39) {
+      const ctrl = callVisitor(key2, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path38, ctrl);
-        return visit_(key2, ctrl, visitor, path38);
+        replaceNode(key2, path39, ctrl);
+        return visit_(key2, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path38);
+            const ci = visit_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = visit_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = visit_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path38);
+          const cv = visit_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path38) {
-      const ctrl = await callVisitor(key2, node, visitor, path38);
+    async function visitAsync_(key2, node, visitor, path39) {
+      const ctrl = await callVisitor(key2, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path38, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path38);
+        replaceNode(key2, path39, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path38);
+          const cv = await visitAsync_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path38) {
+    function callVisitor(key2, node, visitor, path39) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path38);
+        return visitor(key2, node, path39);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path38);
+        return visitor.Map?.(key2, node, path39);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path38);
+        return visitor.Seq?.(key2, node, path39);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path38);
+        return visitor.Pair?.(key2, node, path39);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path38);
+        return visitor.Scalar?.(key2, node, path39);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path38);
+        return visitor.Alias?.(key2, node, path39);
       return void 0;
     }
-    function replaceNode(key2, path38, node) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key2, path39, node) {
+      const parent = path39[path39.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21134,7 +21134,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -21144,7 +21144,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21288,7 +21288,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -21315,7 +21315,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21326,7 +21326,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -21506,7 +21506,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -21532,7 +21532,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -21627,7 +21627,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -21639,12 +21639,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -21655,7 +21655,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -21700,7 +21700,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -21711,7 +21711,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value) {
+    function collectionFromPath(schema, path39, value) {
       let v = value;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path39.length - 1; i >= 0; --i) {
+        const k = path39[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value) {
-        if (isEmptyPath(path38))
+      addIn(path39, value) {
+        if (isEmptyPath(path39))
           this.add(value);
         else {
-          const [key2, ...rest] = path38;
+          const [key2, ...rest] = path39;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key2, ...rest] = path38;
+      deleteIn(path39) {
+        const [key2, ...rest] = path39;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key2, ...rest] = path38;
+      getIn(path39, keepScalar) {
+        const [key2, ...rest] = path39;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key2, ...rest] = path38;
+      hasIn(path39) {
+        const [key2, ...rest] = path39;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        const [key2, ...rest] = path38;
+      setIn(path39, value) {
+        const [key2, ...rest] = path39;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22024,7 +22024,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -22167,7 +22167,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -22222,7 +22222,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -22245,7 +22245,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -22270,20 +22270,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -22432,7 +22432,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -22447,7 +22447,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -22587,19 +22587,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -22906,7 +22906,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -22973,7 +22973,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -23071,7 +23071,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -23128,7 +23128,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -23224,14 +23224,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -23242,13 +23242,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -23293,7 +23293,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -23321,7 +23321,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -23412,7 +23412,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -23429,7 +23429,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -23480,7 +23480,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -23524,15 +23524,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -23547,7 +23547,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -23558,7 +23558,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -23701,7 +23701,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -23713,7 +23713,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -23721,7 +23721,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -23733,7 +23733,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -23761,7 +23761,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path38, value) {
+      addIn(path39, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value);
+          this.contents.addIn(path39, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection2.isEmptyPath(path38)) {
+      deleteIn(path39) {
+        if (Collection2.isEmptyPath(path39)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection2.isEmptyPath(path38))
+      getIn(path39, keepScalar) {
+        if (Collection2.isEmptyPath(path39))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection2.isEmptyPath(path38))
+      hasIn(path39) {
+        if (Collection2.isEmptyPath(path39))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        if (Collection2.isEmptyPath(path38)) {
+      setIn(path39, value) {
+        if (Collection2.isEmptyPath(path39)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path38), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path39), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value);
+          this.contents.setIn(path39, value);
         }
       }
       /**
@@ -24598,22 +24598,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error3) => {
@@ -25269,7 +25269,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -25293,8 +25293,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -25318,7 +25318,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -25333,13 +25333,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -25366,15 +25366,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -25397,11 +25397,11 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -25476,8 +25476,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict2 && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -25488,8 +25488,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -25516,7 +25516,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
@@ -25525,15 +25525,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -25738,7 +25738,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -25756,11 +25756,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -25882,13 +25882,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error3) {
-            const message = error3 instanceof Error ? error3.message : String(error3);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error3 instanceof Error ? error3.message : String(error3);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -26044,12 +26044,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code2, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors2.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -26119,10 +26119,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -26211,12 +26211,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -26454,17 +26454,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path38) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path39) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path39) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path38) => {
-      const parent = visit3.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit5.parentCollection = (cst, path39) => {
+      const parent = visit5.itemAtPath(cst, path39.slice(0, -1));
+      const field = path39[path39.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path39, item, visitor) {
+      let ctrl = visitor(item, path39);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,12 +26500,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path39);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit5;
   }
 });
 
@@ -26521,7 +26521,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -26605,7 +26605,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar3;
+    exports2.isScalar = isScalar5;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -27376,8 +27376,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -27467,8 +27467,8 @@ var require_parser = __commonJS({
       *pop(error3) {
         const token = error3 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -28213,7 +28213,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -28221,7 +28221,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit5 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -28238,7 +28238,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -28249,8 +28249,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit5.visit;
+    exports2.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -32727,7 +32727,7 @@ var require_validate_config = __commonJS({
     "use strict";
     module2.exports = validate10;
     module2.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "overrides": { "description": "Settings of the connector folders that glob patterns match (relative to this file); later entries win.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files"], "minProperties": 2, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }, "profile": { "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } } } } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
     var schema12 = { "enum": ["error", "warning", "info", "off"] };
     var func2 = require_ucs2length().default;
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -32735,7 +32735,7 @@ var require_validate_config = __commonJS({
       let errors2 = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore")) {
+          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore" || key0 === "overrides")) {
             const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err0];
@@ -32937,12 +32937,258 @@ var require_validate_config = __commonJS({
             errors2++;
           }
         }
+        if (data.overrides !== void 0) {
+          let data9 = data.overrides;
+          if (Array.isArray(data9)) {
+            const len1 = data9.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data10 = data9[i1];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (Object.keys(data10).length < 2) {
+                  const err16 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/minProperties", keyword: "minProperties", params: { limit: 2 }, message: "must NOT have fewer than 2 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors2++;
+                }
+                if (data10.files === void 0) {
+                  const err17 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors2++;
+                }
+                for (const key3 in data10) {
+                  if (!(key3 === "files" || key3 === "profile" || key3 === "rules")) {
+                    const err18 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.files !== void 0) {
+                  let data11 = data10.files;
+                  if (Array.isArray(data11)) {
+                    if (data11.length < 1) {
+                      const err19 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors2++;
+                    }
+                    const len2 = data11.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data12 = data11[i2];
+                      if (typeof data12 === "string") {
+                        if (func2(data12) < 1) {
+                          const err20 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err20];
+                          } else {
+                            vErrors.push(err20);
+                          }
+                          errors2++;
+                        }
+                      } else {
+                        const err21 = { instancePath: instancePath + "/overrides/" + i1 + "/files/" + i2, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err21];
+                        } else {
+                          vErrors.push(err21);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err22 = { instancePath: instancePath + "/overrides/" + i1 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.profile !== void 0) {
+                  let data13 = data10.profile;
+                  if (!(data13 === "certified" || data13 === "independent-publisher" || data13 === "custom")) {
+                    const err23 = { instancePath: instancePath + "/overrides/" + i1 + "/profile", schemaPath: "#/properties/overrides/items/properties/profile/enum", keyword: "enum", params: { allowedValues: schema11.properties.overrides.items.properties.profile.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data10.rules !== void 0) {
+                  let data14 = data10.rules;
+                  if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                    for (const key4 in data14) {
+                      let data15 = data14[key4];
+                      const _errs41 = errors2;
+                      let valid16 = true;
+                      const _errs42 = errors2;
+                      if (typeof data15 !== "string") {
+                        const err24 = {};
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors2++;
+                      }
+                      var _valid1 = _errs42 === errors2;
+                      errors2 = _errs41;
+                      if (vErrors !== null) {
+                        if (_errs41) {
+                          vErrors.length = _errs41;
+                        } else {
+                          vErrors = null;
+                        }
+                      }
+                      let ifClause1;
+                      if (_valid1) {
+                        const _errs44 = errors2;
+                        if (!(data15 === "error" || data15 === "warning" || data15 === "info" || data15 === "off")) {
+                          const err25 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                          if (vErrors === null) {
+                            vErrors = [err25];
+                          } else {
+                            vErrors.push(err25);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs44 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "then";
+                      } else {
+                        const _errs46 = errors2;
+                        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                          if (Object.keys(data15).length < 1) {
+                            const err26 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                            if (vErrors === null) {
+                              vErrors = [err26];
+                            } else {
+                              vErrors.push(err26);
+                            }
+                            errors2++;
+                          }
+                          for (const key5 in data15) {
+                            if (!(key5 === "certified" || key5 === "independent-publisher" || key5 === "custom")) {
+                              const err27 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                              if (vErrors === null) {
+                                vErrors = [err27];
+                              } else {
+                                vErrors.push(err27);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.certified !== void 0) {
+                            let data16 = data15.certified;
+                            if (!(data16 === "error" || data16 === "warning" || data16 === "info" || data16 === "off")) {
+                              const err28 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/certified", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err28];
+                              } else {
+                                vErrors.push(err28);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15["independent-publisher"] !== void 0) {
+                            let data17 = data15["independent-publisher"];
+                            if (!(data17 === "error" || data17 === "warning" || data17 === "info" || data17 === "off")) {
+                              const err29 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/independent-publisher", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err29];
+                              } else {
+                                vErrors.push(err29);
+                              }
+                              errors2++;
+                            }
+                          }
+                          if (data15.custom !== void 0) {
+                            let data18 = data15.custom;
+                            if (!(data18 === "error" || data18 === "warning" || data18 === "info" || data18 === "off")) {
+                              const err30 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                              if (vErrors === null) {
+                                vErrors = [err30];
+                              } else {
+                                vErrors.push(err30);
+                              }
+                              errors2++;
+                            }
+                          }
+                        } else {
+                          const err31 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                          if (vErrors === null) {
+                            vErrors = [err31];
+                          } else {
+                            vErrors.push(err31);
+                          }
+                          errors2++;
+                        }
+                        var _valid1 = _errs46 === errors2;
+                        valid16 = _valid1;
+                        ifClause1 = "else";
+                      }
+                      if (!valid16) {
+                        const err32 = { instancePath: instancePath + "/overrides/" + i1 + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/overrides/items/properties/rules/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+                        if (vErrors === null) {
+                          vErrors = [err32];
+                        } else {
+                          vErrors.push(err32);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err33 = { instancePath: instancePath + "/overrides/" + i1 + "/rules", schemaPath: "#/properties/overrides/items/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/overrides/" + i1, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors2++;
+          }
+        }
       } else {
-        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err36];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err36);
         }
         errors2++;
       }
@@ -33256,10 +33502,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error3, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error3, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error3 != null ? error3 : new BottleneckError$1(message));
+              this._reject(error3 != null ? error3 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -33395,9 +33641,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -33908,8 +34154,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -34032,9 +34278,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options2 = {}) {
@@ -34678,11 +34924,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error3,
-        message = "This job has been dropped by Bottleneck"
+        message: message2 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error3 != null ? error3 : new BottleneckError(message));
+            this._reject(error3 != null ? error3 : new BottleneckError(message2));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -34885,11 +35131,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
+          return _this.instance.Events.trigger("message", message2.toString());
         })();
       }
       __disconnect__(flush) {
@@ -35441,9 +35687,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.ready) {
@@ -35673,9 +35919,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -35891,22 +36137,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
         })();
       }
-      onMessage(channel, message) {
+      onMessage(channel, message2) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
             type = _ref2[0];
             data = _ref2[1];
             if (type === "capacity") {
@@ -36731,8 +36977,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message) {
-          return this._store.__publish__(message);
+        publish(message2) {
+          return this._store.__publish__(message2);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -36872,10 +37118,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message) {
+        _dropAllQueued(message2) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message
+              message: message2
             });
           });
         }
@@ -37171,22 +37417,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name, message2 = "") {
+  issueCommand(name, {}, message2);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -37222,7 +37468,7 @@ function escapeProperty(s) {
 var crypto = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -37230,7 +37476,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath2)) {
     throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -37659,24 +37905,24 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error(message);
+  error(message2);
 }
-function debug(message) {
-  issueCommand("debug", {}, message);
+function debug(message2) {
+  issueCommand("debug", {}, message2);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message2, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -37708,8 +37954,8 @@ var UserError = class extends Error {
    * each with its own place: reported after this one, so that one run shows them all.
    */
   also;
-  constructor(message, options2 = {}) {
-    super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
+  constructor(message2, options2 = {}) {
+    super(message2, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
     if (options2.also && options2.also.length > 0) this.also = options2.also;
@@ -38015,8 +38261,8 @@ function socketFailureOf(error3) {
   if (cause === void 0) return void 0;
   const failure = { timedOut: false };
   for (let depth = 0; cause !== void 0 && depth < MAX_CAUSE_DEPTH; depth++) {
-    const { code: code2, message, name } = cause;
-    if (typeof message === "string") failure.message = message;
+    const { code: code2, message: message2, name } = cause;
+    if (typeof message2 === "string") failure.message = message2;
     if (name === "TimeoutError") return { ...failure, timedOut: true };
     if (typeof code2 === "string") return { ...failure, code: code2 };
     cause = causeOf(cause);
@@ -38193,9 +38439,9 @@ function slashedPathToRead(given, options2 = {}) {
   if (exists2(import_node_path3.default.resolve(cwd, given)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
   return shownPath(meant);
 }
-function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
+function backslashPathToReadError(given, meant, message2 = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
-  return new UsageError(`${message.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${message2.replace(/\.$/, "")}: it ${reason}`, {
     location: { file: given },
     hint: BACKSLASH_PATH_HINT
   });
@@ -38668,8 +38914,22 @@ function intendedConnectorFileName(name, hasScript) {
 }
 function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+  return isSwaggerStem(lower.slice(0, -".json".length));
+}
+function isYamlSwagger(name) {
+  const extension = YAML_EXTENSION.exec(name);
+  if (extension === null) return false;
+  const stem = name.slice(0, extension.index).toLowerCase();
+  return stem.endsWith(".swagger") || isSwaggerStem(stem);
+}
+var YAML_EXTENSION = /\.ya?ml$/i;
+function isConnectorYamlSwagger(name) {
+  const extension = YAML_EXTENSION.exec(name);
+  return extension !== null && `${name.slice(0, extension.index)}.json`.toLowerCase() === SWAGGER_LOWER;
+}
+function isSwaggerStem(stem) {
+  const bare = stem.replace(/[-_ ]/g, "");
+  return bare === "swagger" || bare === "openapi" || bare.endsWith("apidefinition") || levenshteinDistance(bare, "apidefinition", 2) <= 2;
 }
 
 // packages/core/src/editor-leftovers.ts
@@ -38836,8 +39096,8 @@ function sameScriptOperations(first, second) {
   const other = names2(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path38, value) {
-  return { key: key2, path: path38, pointer: `/${path38.join("/")}`, value };
+function place(key2, path39, value) {
+  return { key: key2, path: path39, pointer: `/${path39.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38846,16 +39106,16 @@ function hasOwn(object, key2) {
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
-    debug: (message) => debug(message),
-    info: (message) => logLines(message),
-    warning: (message) => warning(message),
-    error: (message) => error(message),
+    debug: (message2) => debug(message2),
+    info: (message2) => logLines(message2),
+    warning: (message2) => warning(message2),
+    error: (message2) => error(message2),
     group: (title, fn) => group(title, fn)
   };
 }
-function logLines(message) {
-  const inert = inertToRunner(message);
-  info(inert === message ? message : inert.slice(0, -1));
+function logLines(message2) {
+  const inert = inertToRunner(message2);
+  info(inert === message2 ? message2 : inert.slice(0, -1));
 }
 
 // packages/actions/src/runtime/error-annotation.ts
@@ -39261,10 +39521,10 @@ function named(file, cwd) {
 
 // packages/validator/src/text/message-length.ts
 var MAX_MESSAGE_LENGTH = 8e3;
-function boundedMessage(message) {
-  if (message.length <= MAX_MESSAGE_LENGTH) return message;
-  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
-  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
+function boundedMessage(message2) {
+  if (message2.length <= MAX_MESSAGE_LENGTH) return message2;
+  const note = ` (Message cut: it had ${message2.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message2, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/model/finding.ts
@@ -39300,6 +39560,20 @@ function compareFindings(a, b) {
 
 // packages/validator/src/config/config-schema.ts
 var LEVELS = ["error", "warning", "info", "off"];
+var RULES_SCHEMA = {
+  type: "object",
+  additionalProperties: {
+    if: { type: "string" },
+    then: { $ref: "#/definitions/level" },
+    else: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: Object.fromEntries(PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }]))
+    }
+  }
+};
+var PATTERNS_SCHEMA = { type: "array", items: { type: "string", minLength: 1 } };
 var CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "connector-alm configuration",
@@ -39313,24 +39587,27 @@ var CONFIG_SCHEMA = {
     },
     rules: {
       description: "Rule levels by rule id: one level for every profile, or a level per profile.",
-      type: "object",
-      additionalProperties: {
-        if: { type: "string" },
-        then: { $ref: "#/definitions/level" },
-        else: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: Object.fromEntries(
-            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
-          )
-        }
-      }
+      ...RULES_SCHEMA
     },
     ignore: {
       description: "Glob patterns, relative to this file, of connector folders to skip.",
+      ...PATTERNS_SCHEMA
+    },
+    overrides: {
+      description: "Settings of the connector folders that glob patterns match (relative to this file); later entries win.",
       type: "array",
-      items: { type: "string", minLength: 1 }
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        // files and what it changes: an entry of files alone changes nothing, a slip.
+        minProperties: 2,
+        properties: {
+          files: { ...PATTERNS_SCHEMA, minItems: 1 },
+          profile: { enum: [...PROFILES] },
+          rules: RULES_SCHEMA
+        }
+      }
     }
   },
   definitions: {
@@ -39345,9 +39622,16 @@ var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 var import_node_path16 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(config2.path), folder));
-  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
+  return ignoringPattern(folder, config2, platform2) !== void 0;
+}
+function ignoringPattern(folder, config2, platform2 = process.platform) {
+  if (config2.ignore.length === 0 || !config2.path) return void 0;
+  const relative = relativeToConfig(folder, config2.path);
+  const index = config2.ignore.findIndex((pattern) => ignorePatternMatches(pattern, relative, platform2));
+  return index === -1 ? void 0 : index;
+}
+function relativeToConfig(folder, configPath) {
+  return slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(configPath), folder));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
   const nocase = platform2 === "win32" || platform2 === "darwin";
@@ -39364,9 +39648,49 @@ function compiledPattern(pattern, nocase) {
   return matcher;
 }
 
+// packages/validator/src/config/folder-settings.ts
+var settingsCache = /* @__PURE__ */ new WeakMap();
+function folderSettings(folder, config2, platform2 = process.platform) {
+  const overrides = config2.overrides ?? [];
+  if (overrides.length === 0 || !config2.path) return { rules: config2.rules };
+  const relative = relativeToConfig(folder, config2.path);
+  const matching = overrides.flatMap(
+    (override, index) => override.files.some((pattern) => ignorePatternMatches(pattern, relative, platform2)) ? [index] : []
+  );
+  if (matching.length === 0) return { rules: config2.rules };
+  let byMatching = settingsCache.get(config2);
+  if (!byMatching) settingsCache.set(config2, byMatching = /* @__PURE__ */ new Map());
+  const key2 = matching.join(",");
+  let settings = byMatching.get(key2);
+  if (!settings) {
+    settings = { rules: config2.rules };
+    for (const index of matching) {
+      const { profile, rules } = overrides[index];
+      settings = {
+        profile: profile ?? settings.profile,
+        rules: rules ? mergeRuleOverrides(settings.rules, rules) : settings.rules
+      };
+    }
+    byMatching.set(key2, settings);
+  }
+  return settings;
+}
+function mergeRuleOverrides(earlier2, later) {
+  const merged = { ...earlier2 };
+  for (const [ruleId, level] of Object.entries(later)) {
+    const before = merged[ruleId];
+    if (typeof level === "string" || before === void 0) merged[ruleId] = level;
+    else merged[ruleId] = { ...perProfile(before), ...level };
+  }
+  return merged;
+}
+function perProfile(level) {
+  return typeof level === "string" ? Object.fromEntries(PROFILES.map((profile) => [profile, level])) : level;
+}
+
 // packages/validator/src/config/load-config.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
 function isFolderRule(rule2) {
@@ -39381,17 +39705,30 @@ function sameLevels(level) {
 
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
     scope: "configuration",
     file: "folder",
     title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout, and in `overrides` each rule lowered and each `profile` that lowers a rule for the folders of an entry (entries compared by their `files`: one whose files are new is compared with the file's own levels, so narrowing or widening an entry is reported) are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
     levels: sameLevels("warning"),
     example: {
       bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
       good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  },
+  {
+    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `ignore` pattern of the configuration file matches a connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
+      good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
   }
 ];
@@ -39431,21 +39768,18 @@ function titleAsRequired(title) {
   return titleWithoutRestrictedWords(title) || void 0;
 }
 
+// packages/validator/src/repository/submission-repository.ts
+var isSeparator = oneOf("/\\");
+function namesPowerPlatformConnectors(nameOrUrl) {
+  const name = trimEndWhere(nameOrUrl.trim(), isSeparator).replace(/\.git$/i, "").split(/[/\\:]/).pop();
+  return name?.toLowerCase().startsWith("powerplatformconnectors") === true;
+}
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
   if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split("/").pop() ?? "";
-  return name.toLowerCase() === "powerplatformconnectors";
-}
-function syncsBranchesOfOneRepository(pullRequest) {
-  const { baseRepository, headRepository, headRef } = pullRequest;
-  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
-  return baseRepository.toLowerCase() === headRepository.toLowerCase();
-}
-function checksAsSubmission(pullRequest) {
-  if (!pullRequest) return true;
-  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
+  return namesPowerPlatformConnectors(pullRequest.baseRepository);
 }
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
@@ -39496,7 +39830,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    description: "Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request (\"You can only submit one connector per pull request.\", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork), and with `validate --base` in a clone of one: a remote's URL names PowerPlatformConnectors, or, in a repository with no remote yet, certified-connectors, independent-publisher-connectors or custom-connectors is at its top level (a clone of your company's own connector repository is not checked, as its pull requests are not). The changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor one of files git does not track (a scratch copy never added: the pull request holds only what git knows, so a folder counts once a file of it is added, staged or committed), nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.",
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -39504,7 +39838,7 @@ var pullRequestRules = [
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (context.changedFolders.length <= 1 || !context.submission) return;
       if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
@@ -39525,7 +39859,7 @@ var pullRequestRules = [
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
+      if (!context.submission) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -39542,7 +39876,7 @@ var pullRequestRules = [
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
+      if (title === void 0 || !context.submission) return;
       const problem = independentPublisherTitleProblem(title, context.connector);
       if (problem !== void 0) context.report({ message: problem });
     }
@@ -40808,7 +41142,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path38 = [root];
+  const path39 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40816,14 +41150,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path38[level];
+    let node = path39[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path38[level] = node;
+      path39[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -41058,7 +41392,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path38 = paths.pop();
+    const path39 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -41066,13 +41400,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path38 + 1);
+          paths.push(path39 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path38 + 1 + key2.length;
+        const keyPath = path39 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41475,9 +41809,9 @@ function stringToken(text2, offset, end, error3, atKey) {
   }
   if (error3 === SCAN_INVALID_ESCAPE || error3 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text2, offset + 1, end);
-    const message = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message2 = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error3 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text2, offset, end) : void 0;
-    return { kind: "string", offset, end, fix, problem: { message, offset: at, length: 2 } };
+    return { kind: "string", offset, end, fix, problem: { message: message2, offset: at, length: 2 } };
   }
   if (":, 	".includes(text2.charAt(end - 2))) {
     TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
@@ -41905,7 +42239,7 @@ function mismatchedCloser(walk, frame, token) {
   const repairs = [];
   const opener = token.kind === "}" ? "{" : "[";
   const matching = walk.stack.some((open2) => open2.open === opener);
-  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
   if (matching && frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
     repairs.push(
@@ -41934,7 +42268,7 @@ function mismatchedCloser(walk, frame, token) {
       )
     );
   }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
     walk.repair(
       token.offset,
@@ -41983,6 +42317,16 @@ function strayOpener(walk, frame) {
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  if (open2.length === 0) {
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const named2 = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
   const list2 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
@@ -42507,12 +42851,12 @@ var Walk = class _Walk {
     const word = this.text.slice(token.offset, token.end);
     return word === "=" || word === "=>";
   }
-  skip(token, message = this.unexpected(token)) {
+  skip(token, message2 = this.unexpected(token)) {
     const length = token.end - token.offset;
     return this.repair(
       token.offset,
       length,
-      message,
+      message2,
       (w) => w.index++,
       removal(this.text, token.offset, length)
     );
@@ -42531,8 +42875,8 @@ var Walk = class _Walk {
     };
     return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
   }
-  repair(offset, length, message, apply, fix) {
-    return { issue: { message, offset, length }, apply, fix };
+  repair(offset, length, message2, apply, fix) {
+    return { issue: { message: message2, offset, length }, apply, fix };
   }
   nextKind() {
     return this.nextToken()?.kind;
@@ -42546,11 +42890,121 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/merge-conflicts.ts
+var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
+function findMergeMarkers(text2) {
+  const conflicts = [];
+  const leftovers = [];
+  if (!MARKERS.some((marker) => text2.includes(marker))) return { conflicts, leftovers };
+  let open2;
+  let pending2 = [];
+  for (const match2 of text2.matchAll(MARKER_LINE)) {
+    const at = match2.index;
+    const lineEnd2 = at + match2[0].replace(/\r$/, "").length;
+    const line = { start: at, end: lineEnd2 };
+    switch (match2[0].charAt(0)) {
+      case "<":
+        leftovers.push(...pending2);
+        open2 = { start: at, startLineEnd: lineEnd2, separated: false };
+        pending2 = [line];
+        break;
+      case "|":
+        if (open2 && !open2.separated && open2.firstSideEnd === void 0) {
+          open2.firstSideEnd = at;
+          pending2.push(line);
+        } else if (!open2) leftovers.push(line);
+        break;
+      case "=":
+        if (open2 && !open2.separated) {
+          open2.firstSideEnd ??= at;
+          open2.separated = true;
+          pending2.push(line);
+        } else if (!open2) leftovers.push(line);
+        break;
+      default:
+        if (open2?.separated) {
+          const { start, startLineEnd, firstSideEnd } = open2;
+          conflicts.push({ start, startLineEnd, firstSideEnd, closer: at, end: lineEnd2 });
+          open2 = void 0;
+          pending2 = [];
+        } else {
+          leftovers.push(...pending2, line);
+          open2 = void 0;
+          pending2 = [];
+        }
+    }
+  }
+  leftovers.push(...pending2);
+  return { conflicts, leftovers: leftovers.sort((a, b) => a.start - b.start) };
+}
+var MARKERS = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+function leftoverMarkerIssue(text2, marker) {
+  return {
+    issue: {
+      message: `A merge-conflict marker left over (${text2.slice(marker.start, marker.start + 7)}) outside any complete conflict: remove this line, and check that the lines around it are the ones you meant to keep.`,
+      offset: marker.start,
+      length: marker.end - marker.start
+    },
+    edit: removal(text2, marker.start, marker.end - marker.start)
+  };
+}
+var CONFLICT_ENDS = "An unresolved merge conflict starts here and ends with '>>>>>>>'";
+function mergeConflictIssue(conflict, nothingElse = false) {
+  const until = nothingElse ? "Read as its first side has it, the file is empty, so nothing else in it is checked until then." : "Until then the rest of the file is checked as the first side has it.";
+  return {
+    message: `${CONFLICT_ENDS}: keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any). ${until}`,
+    offset: conflict.start,
+    length: conflict.end - conflict.start,
+    others: { offsets: [conflict.closer], wording: "line", at: CONFLICT_ENDS.length }
+  };
+}
+function firstSideEdits(text2, conflict) {
+  return [
+    removal(text2, conflict.start, conflict.startLineEnd - conflict.start),
+    removal(text2, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
+  ];
+}
+
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text2)) {
-  return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
+  const { conflicts, leftovers } = findMergeMarkers(text2);
+  if (conflicts.length === 0 && leftovers.length === 0)
+    return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
+  const removed = leftovers.map((marker) => leftoverMarkerIssue(text2, marker));
+  const reading = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text2, conflict)),
+    ...removed.map(({ edit }) => edit)
+  ];
+  const firstSides = applyEdits(text2, reading).text;
+  const empty = firstSides.trim() === "";
+  const said = [
+    ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
+    ...removed.map(({ issue: issue2 }) => issue2)
+  ];
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  return withMarkers(said, reading, conflicts[0]?.start, rest);
+}
+function withMarkers(said, reading, mergeConflictAt, rest) {
+  const closing = rest.refused || rest.issues.at(-1)?.unlisted !== void 0 ? rest.issues.at(-1) : void 0;
+  const listed2 = [...said, ...rest.issues.slice(0, closing ? -1 : void 0)].sort(
+    (a, b) => a.offset - b.offset
+  );
+  const issues = listed2.slice(0, MAX_ISSUES);
+  const slips = rest.slips + said.length;
+  if (closing && rest.refused) issues.push(closing);
+  else if (slips > issues.length) {
+    const firstUnlisted = Math.min(listed2[MAX_ISSUES]?.offset ?? Infinity, closing?.offset ?? Infinity);
+    issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlisted));
+  }
+  return {
+    ...rest,
+    issues,
+    slips,
+    edits: rest.edits && [...reading, ...rest.edits],
+    ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
+  };
 }
 function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacters);
@@ -42739,9 +43193,9 @@ function tooLargeToRepairIssue(text2) {
   };
 }
 function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
     offset,
     length: keyLength + 2
   };
@@ -42825,7 +43279,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path38 = new OpenPath(text2);
+  const path39 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -42833,25 +43287,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path38);
+        noteKey(text2, object, i, end, found, path39);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path38.enter(i, open2[open2.length - 1]?.lastKey);
+        path39.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path38.leave();
+        path39.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path38) {
+function noteKey(text2, object, start, end, found, path39) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -42863,7 +43317,7 @@ function noteKey(text2, object, start, end, found, path38) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path38.innermostPointer()
+    objectPointer: path39.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -43203,10 +43657,10 @@ function entriesOf(value) {
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
 }
-function forEachEntry(value, visit3) {
+function forEachEntry(value, visit5) {
   if (!isObject(value)) return;
   for (const key2 in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key2)) visit3(key2, value[key2]);
+    if (Object.prototype.hasOwnProperty.call(value, key2)) visit5(key2, value[key2]);
   }
 }
 
@@ -43518,8 +43972,8 @@ function valueAt(document, segments) {
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
-  const at = (message, pointer = error3.instancePath, key2) => ({
-    message,
+  const at = (message2, pointer = error3.instancePath, key2) => ({
+    message: message2,
     pointer,
     segments,
     keyword: error3.keyword,
@@ -43601,7 +44055,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path38 = problem.segments;
+  const path39 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43615,21 +44069,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path38.includes("oAuthSettings")) {
-      const last2 = path38[path38.length - 1];
+    if (path39.includes("oAuthSettings")) {
+      const last2 = path39[path39.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path38.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path38[path38.length - 1] === "type" && path38.length === parameterNameDepth(path38) + 1)
+    if (path39.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path39[path39.length - 1] === "type" && path39.length === parameterNameDepth(path39) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path38) {
-  return path38[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path39) {
+  return path39[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43778,6 +44232,9 @@ function maskSecret(value) {
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
 var PER_CONNECTOR_REDIRECT_URL = `${SHARED_REDIRECT_URL}/<API name>`;
+function isPerConnectorForm(url) {
+  return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
+}
 function redirectUrlOf(settings) {
   const written2 = asString(settings.redirectUrl) || void 0;
   switch (settings.redirectMode) {
@@ -43791,13 +44248,593 @@ function redirectUrlOf(settings) {
       return written2;
   }
 }
-function redirectUrlsOf(apiProperties) {
-  const urls = /* @__PURE__ */ new Set();
+function parameterRedirectsOf(apiProperties) {
+  const redirects = [];
   for (const { settings } of oAuthSettingsOf(apiProperties)) {
     const url = redirectUrlOf(settings);
-    if (url !== void 0) urls.add(url);
+    if (url !== void 0) redirects.push({ mode: settings.redirectMode, url });
   }
-  return [...urls];
+  return redirects;
+}
+function redirectUrlsOf(apiProperties) {
+  return [...new Set(parameterRedirectsOf(apiProperties).map(({ url }) => url))];
+}
+
+// packages/validator/src/loader/discover.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/connector-folder.ts
+var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/decode.ts
+var import_node_buffer = require("node:buffer");
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+function decodeUtf8(bytes) {
+  if (Buffer.isBuffer(bytes)) {
+    if ((0, import_node_buffer.isAscii)(bytes)) return { text: bytes.toString("latin1"), ascii: true };
+    if ((0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
+  }
+  try {
+    return { text: strict.decode(bytes) };
+  } catch {
+    const text2 = lenient.decode(bytes);
+    const invalidAt = Math.max(0, text2.indexOf("\uFFFD"));
+    const invalidByte = bytes[Buffer.byteLength(text2.slice(0, invalidAt), "utf8")];
+    return { text: text2, invalidAt, invalidByte };
+  }
+}
+var BINARY_SNIFF_BYTES = 8192;
+function looksBinary(bytes) {
+  const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
+  return head.indexOf(0) !== -1;
+}
+
+// packages/validator/src/loader/settings-file-paths.ts
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+function filesNamedBelow(folder, settings) {
+  const found = /* @__PURE__ */ new Set();
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
+  for (const key2 of FILE_SETTINGS) {
+    const value = settings[key2];
+    if (typeof value !== "string") continue;
+    const where2 = settingsFilePath(value);
+    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
+    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
+  }
+  return found;
+}
+function holdsFile(folder, segments) {
+  let at = folder;
+  for (const [index, segment] of segments.entries()) {
+    const last2 = index === segments.length - 1;
+    let dirents;
+    try {
+      dirents = import_node_fs12.default.readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const lower = segment.toLowerCase();
+    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
+    if (!match2) return false;
+    if (last2) return match2.isFile() || match2.isSymbolicLink();
+    if (!match2.isDirectory()) return false;
+    at = import_node_path17.default.join(at, match2.name);
+  }
+  return false;
+}
+
+// packages/validator/src/loader/text-document.ts
+var TextDocument = class {
+  constructor(text2) {
+    this.text = text2;
+    this.lines = new LineIndex(text2);
+    this.bom = text2.charCodeAt(0) === 65279;
+  }
+  text;
+  lines;
+  bom;
+  position(offset) {
+    const { line, column } = this.lines.position(offset);
+    return { line, column: this.shown(line, column) };
+  }
+  /** The positions of two offsets, `end` usually on the line of `start`. */
+  rangeBetween(start, end) {
+    const range = this.lines.range(start, end);
+    return {
+      ...range,
+      column: this.shown(range.line, range.column),
+      endColumn: this.shown(range.endLine, range.endColumn)
+    };
+  }
+  /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
+  shown(line, column) {
+    return this.bom && line === 1 ? Math.max(1, column - 1) : column;
+  }
+};
+
+// packages/validator/src/loader/yaml-swagger-version.ts
+var import_node_fs13 = require("node:fs");
+var HEAD_BYTES = 4096;
+var SWAGGER_2 = /^["']?swagger["']?[ \t]*:[ \t]*["']?2\.0\b/m;
+var OPENAPI_3 = /^["']?openapi["']?[ \t]*:[ \t]*["']?3\./m;
+function declaredSpecification(head) {
+  if (OPENAPI_3.test(head)) return "openapi-3";
+  if (SWAGGER_2.test(head)) return "swagger-2.0";
+  return void 0;
+}
+function declaredSpecificationOf(file) {
+  const head = Buffer.alloc(HEAD_BYTES);
+  try {
+    const descriptor = (0, import_node_fs13.openSync)(file, "r");
+    try {
+      const read = (0, import_node_fs13.readSync)(descriptor, head, 0, head.length, 0);
+      return declaredSpecification(head.toString("utf8", 0, read));
+    } finally {
+      (0, import_node_fs13.closeSync)(descriptor);
+    }
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/connector-folder.ts
+var MAX_FILE_BYTES = 64 * 1024 * 1024;
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
+var KIND_BY_LOWER_NAME = new Map(
+  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
+    name.toLowerCase(),
+    kind
+  ])
+);
+function kindOfFileName(name) {
+  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function isConnectorFolderListing(names2) {
+  let yamlSwagger = false;
+  let companion = false;
+  for (const name of names2) {
+    const kind = kindOfFileName(name);
+    if (kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name)) return true;
+    if (isConnectorYamlSwagger(name)) return true;
+    if (kind === "icon" || kind === "script" || kind === "settings") companion = true;
+    else if (!yamlSwagger && isYamlSwagger(name)) yamlSwagger = true;
+  }
+  return yamlSwagger && companion;
+}
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+  const absolutePath = import_node_path18.default.resolve(cwd, folder);
+  let realFolder;
+  const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath);
+  const dirents = import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
+  const entries = [];
+  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === "all" || ignored?.has(dirent.name)) {
+      if (gitIgnored.handling === "leave-out") continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
+  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
+  const displayPath = toDisplayPath(cwd, absolutePath);
+  const connector = {
+    displayPath,
+    absolutePath,
+    name: import_node_path18.default.basename(absolutePath),
+    entries,
+    files: {}
+  };
+  for (const entry of entries) {
+    const kind = fileKindToRead(entry, connector.files);
+    if (kind) {
+      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
+      connector.files[kind] = loaded;
+    } else if (entry.type === "file") {
+      entry.size = sizeOf(entryPath(absolutePath, entry.name));
+    }
+  }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== void 0) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === "directory")
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+      else if (!connector.files.swagger && entry.type === "file" && isYamlSwagger(entry.name))
+        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath, entry.name));
+    }
+  }
+  return connector;
+}
+function loadCaseTwins(connector, realFolderOf) {
+  const twins = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== "readme" && kind !== "script") continue;
+    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
+      continue;
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded);
+  }
+  return twins;
+}
+function entryType(dirent) {
+  if (dirent.isFile()) return "file";
+  if (dirent.isDirectory()) return "directory";
+  return dirent.isSymbolicLink() ? "symlink" : "other";
+}
+function fileKindToRead(entry, files) {
+  if (entry.type === "directory") return void 0;
+  const kind = kindReadAs(entry.name);
+  if (!kind) return void 0;
+  const existing = files[kind];
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
+}
+function kindReadAs(name) {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
+}
+function replacesRead(name, read, kind) {
+  if (kindOfFileName(read) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
+}
+function compareCodeUnits2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
+}
+function holdsConnectorFile(folder) {
+  try {
+    return isConnectorFolderListing(import_node_fs14.default.readdirSync(folder));
+  } catch {
+    return false;
+  }
+}
+function sizeOf(filePath2) {
+  try {
+    return import_node_fs14.default.statSync(filePath2).size;
+  } catch {
+    return 0;
+  }
+}
+function displayPathIn(folder, name, paths = import_node_path18.default) {
+  return folder === "." ? name : paths.join(folder, name);
+}
+function entryPath(folder, name, paths = import_node_path18.default) {
+  return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
+}
+function loadFile(kind, entry, folder, realFolder, displayFolder) {
+  const filePath2 = entryPath(folder, entry.name);
+  const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
+  const issues = [];
+  const bytes = readSafely(filePath2, entry, realFolder, issues);
+  const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
+  if (kind === "icon") return { ...base2, kind, data: bytes };
+  if (!bytes) return { ...base2, kind, document: void 0 };
+  if (looksBinary(bytes)) {
+    const utf16 = utf16ByteOrder(bytes);
+    issues.push({
+      ruleId: "GEN-BINARY",
+      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
+    });
+    return { ...base2, kind, document: void 0 };
+  }
+  const decoded = decodeUtf8(bytes);
+  const isJson = kind !== "readme" && kind !== "script";
+  if (decoded.invalidAt !== void 0) {
+    issues.push({
+      ruleId: "GEN-ENCODING",
+      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === void 0 ? "" : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
+      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
+      offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
+    });
+  }
+  if (kind === "readme" || kind === "script") {
+    return { ...base2, kind, document: new TextDocument(decoded.text) };
+  }
+  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
+}
+function readSafely(filePath2, entry, realFolder, issues) {
+  try {
+    if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
+    const target2 = import_node_fs14.default.realpathSync(filePath2);
+    if (!isBelow(realFolder(), target2)) {
+      issues.push({
+        ruleId: "GEN-SYMLINK",
+        message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
+      });
+      return void 0;
+    }
+    if (!readable(import_node_fs14.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs14.default.readFileSync(filePath2);
+  } catch (error3) {
+    if (entry.type === "file") entry.size = sizeOf(filePath2);
+    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
+    return void 0;
+  }
+}
+function unreadableMessage(filePath2, entry, error3) {
+  const said = fileReadError(filePath2, error3, {
+    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
+  });
+  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
+  return `${entry.name} could not be read (${error3.code ?? "error"}).`;
+}
+function readRegularFile(filePath2, entry, issues) {
+  const fd = import_node_fs14.default.openSync(filePath2, "r");
+  try {
+    const stat2 = import_node_fs14.default.fstatSync(fd);
+    entry.size = stat2.size;
+    if (!readable(stat2, entry.name, issues)) return void 0;
+    const bytes = Buffer.allocUnsafe(stat2.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = import_node_fs14.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (count === 0) break;
+      filled += count;
+    }
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } finally {
+    import_node_fs14.default.closeSync(fd);
+  }
+}
+function readable(stat2, name, issues) {
+  if (!stat2.isFile()) {
+    issues.push({ ruleId: "GEN-UNREADABLE", message: `${name} is not a regular file.` });
+    return false;
+  }
+  if (stat2.size > MAX_FILE_BYTES) {
+    issues.push({
+      ruleId: "GEN-FILE-TOO-LARGE",
+      message: `${name} is ${formatBytes(stat2.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
+    });
+    return false;
+  }
+  return true;
+}
+function crlfCount(text2) {
+  let count = 0;
+  for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
+    if (text2.charCodeAt(at + 1) === LF) count++;
+  }
+  return count;
+}
+var LF = 10;
+function repositoryBytes(file, limit = 0) {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+function repositoryLength(text2, limit = 0) {
+  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/solution-given.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path19.default.join("Other", "Solution.xml");
+var FOLDERS_UP = 3;
+var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
+function solutionGiven(given, cwd) {
+  const absolute = import_node_path19.default.resolve(cwd, given);
+  const stat2 = statOrUndefined(absolute);
+  if (stat2 === void 0) return void 0;
+  if (stat2.isDirectory())
+    return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
+  if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
+  const solution = unpackedSolutionAbove(absolute, given, cwd);
+  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
+}
+function folderOfUnpackedSolution(given, cwd) {
+  const solution = unpackedSolutionAbove(import_node_path19.default.resolve(cwd, given), given, cwd);
+  return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
+}
+function unpackedSolutionAbove(absolute, given, cwd) {
+  let folder = import_node_path19.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path19.default.dirname(folder)) {
+    if (isUnpackedSolution(folder)) return import_node_path19.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
+    if (import_node_path19.default.dirname(folder) === folder) break;
+  }
+  return void 0;
+}
+var AS_CONNECTOR_PATH = {
+  instead: "a connector folder or a file of one",
+  then: "give those folders"
+};
+function solutionGivenProblem(solution, instead) {
+  if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
+  if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
+  if (solution.kind === "folder of unpacked")
+    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
+  return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
+}
+function extractFirstHint(solution, then, say = optionWords) {
+  const extract = say({
+    option: `connector-alm extract-connectors ${shellWord(solution.source)} <destination-root>`,
+    input: "the extract-connectors action"
+  });
+  return `A solution's connectors are read in the PowerPlatformConnectors layout: extract them into connector folders first (${extract}, e.g. into custom-connectors), then ${then}.`;
+}
+function solutionGivenError(given, cwd, words) {
+  const solution = solutionGiven(given, cwd);
+  if (solution === void 0) return void 0;
+  return new UsageError(solutionGivenProblem(solution, words.instead), {
+    location: { file: given },
+    hint: extractFirstHint(solution, words.then, words.say)
+  });
+}
+function isUnpackedSolution(folder) {
+  return statOrUndefined(import_node_path19.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+}
+function startsLikeZip(file) {
+  const head = Buffer.alloc(4);
+  try {
+    const descriptor = (0, import_node_fs15.openSync)(file, "r");
+    try {
+      const read = (0, import_node_fs15.readSync)(descriptor, head, 0, head.length, 0);
+      return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
+    } finally {
+      (0, import_node_fs15.closeSync)(descriptor);
+    }
+  } catch {
+    return false;
+  }
+}
+function statOrUndefined(file) {
+  try {
+    return (0, import_node_fs15.statSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/discover.ts
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform2 = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform2 === "win32" || platform2 === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
+var MAX_SEARCH_DEPTH = 8;
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
+  return (await discoverConnectorTree(paths, cwd, platform2)).folders;
+}
+async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
+  const found = /* @__PURE__ */ new Set();
+  const roots = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = import_node_path20.default.resolve(cwd, given);
+    let stat2;
+    try {
+      stat2 = (0, import_node_fs16.statSync)(absolute);
+    } catch (error3) {
+      throw unreadablePathError(given, error3) ?? missingFolderError(given, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
+      });
+    }
+    if (stat2.isFile()) {
+      const folder = import_node_path20.default.dirname(absolute);
+      const names2 = listedOrRefused(folder, given, absolute);
+      if (names2.includes(".git")) roots.add(folder);
+      if (!isConnectorFolderListing(names2)) {
+        const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
+        if (solution) throw solution;
+        throw new UsageError("is not a file of a connector folder.", {
+          location: { file: given },
+          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
+        });
+      }
+      found.add(folder);
+      continue;
+    }
+    try {
+      search(absolute, 0, { found, roots }, platform2);
+    } catch (error3) {
+      throw refusedListing(error3, given, absolute);
+    }
+  }
+  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+}
+function listedOrRefused(folder, given, absolute) {
+  try {
+    return (0, import_node_fs16.readdirSync)(folder);
+  } catch (error3) {
+    throw refusedListing(error3, given, absolute);
+  }
+}
+function refusedListing(error3, given, absolute) {
+  const where2 = error3?.path;
+  const shown2 = where2 === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where2));
+  return unreadablePathError(shown2, error3) ?? error3;
+}
+function sortFolderPaths(folders, paths = import_node_path20.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
+}
+function search(folder, depth, findings, platform2) {
+  const { found } = findings;
+  const dirents = (0, import_node_fs16.readdirSync)(folder, { withFileTypes: true });
+  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
+  if (isConnectorFolderListing(fileNames(dirents))) {
+    found.add(folder);
+    return;
+  }
+  if (isTopFolderChild(folder)) {
+    const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
+    if (below.length === 0) found.add(folder);
+    for (const nested of below) found.add(nested);
+    return;
+  }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  for (const child of searchedChildren(dirents, platform2)) {
+    search(entryPath(folder, child), depth + 1, findings, platform2);
+  }
+}
+function swaggerFoldersBelow(folder, dirents, depth, platform2) {
+  const below = [];
+  if (depth >= MAX_SEARCH_DEPTH) return below;
+  for (const child of searchedChildren(dirents, platform2)) {
+    const childPath = entryPath(folder, child);
+    const childDirents = (0, import_node_fs16.readdirSync)(childPath, { withFileTypes: true });
+    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
+    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
+  }
+  return below;
+}
+function searchedChildren(dirents, platform2) {
+  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
+}
+function fileNames(dirents) {
+  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+}
+function layoutProfile(folder) {
+  const resolved2 = import_node_path20.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path20.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
+// packages/validator/src/rules/in-house-connector.ts
+function isInHouseConnector(context) {
+  return context.profile === "custom" && layoutProfile(context.connector.absolutePath) === void 0;
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -44079,7 +45116,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-REDIRECT",
     file: "apiProperties",
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive.",
     levels: certificationLevels("error", "warning"),
     msMessage: "Value {0} is not defined in enum.",
     example: {
@@ -44097,9 +45134,9 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: modePointer,
             severity: "warning",
-            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for.`
+            message: `redirectMode Global uses the shared redirect URI ${SHARED_REDIRECT_URL}; use GlobalPerConnector, the per-connector redirect URI ${isInHouseConnector(context) ? "that the platform recommends over the legacy shared one" : "that reviewers ask for"}.`
           });
-        } else if (mode === "GlobalPerConnector") {
+        } else if (mode === "GlobalPerConnector" && !isInHouseConnector(context)) {
           context.report({
             pointer: modePointer,
             severity: "info",
@@ -44780,346 +45817,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/connector-folder.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/decode.ts
-var import_node_buffer = require("node:buffer");
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-function decodeUtf8(bytes) {
-  if (Buffer.isBuffer(bytes)) {
-    if ((0, import_node_buffer.isAscii)(bytes)) return { text: bytes.toString("latin1"), ascii: true };
-    if ((0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
-  }
-  try {
-    return { text: strict.decode(bytes) };
-  } catch {
-    const text2 = lenient.decode(bytes);
-    const invalidAt = Math.max(0, text2.indexOf("\uFFFD"));
-    const invalidByte = bytes[Buffer.byteLength(text2.slice(0, invalidAt), "utf8")];
-    return { text: text2, invalidAt, invalidByte };
-  }
-}
-var BINARY_SNIFF_BYTES = 8192;
-function looksBinary(bytes) {
-  const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
-  return head.indexOf(0) !== -1;
-}
-
-// packages/validator/src/loader/settings-file-paths.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
-function settingsFilePath(value) {
-  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
-  const segments = [];
-  for (const segment of value.split(/[\\/]/)) {
-    if (segment === "" || segment === ".") continue;
-    if (segment !== "..") segments.push(segment);
-    else if (segments.pop() === void 0) return { kind: "outside" };
-  }
-  return { kind: "inside", segments };
-}
-function nestedFileKey(segments) {
-  return segments.join("/").toLowerCase();
-}
-function filesNamedBelow(folder, settings) {
-  const found = /* @__PURE__ */ new Set();
-  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
-  for (const key2 of FILE_SETTINGS) {
-    const value = settings[key2];
-    if (typeof value !== "string") continue;
-    const where2 = settingsFilePath(value);
-    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
-    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
-  }
-  return found;
-}
-function holdsFile(folder, segments) {
-  let at = folder;
-  for (const [index, segment] of segments.entries()) {
-    const last2 = index === segments.length - 1;
-    let dirents;
-    try {
-      dirents = import_node_fs12.default.readdirSync(at, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    const lower = segment.toLowerCase();
-    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
-    if (!match2) return false;
-    if (last2) return match2.isFile() || match2.isSymbolicLink();
-    if (!match2.isDirectory()) return false;
-    at = import_node_path17.default.join(at, match2.name);
-  }
-  return false;
-}
-
-// packages/validator/src/loader/text-document.ts
-var TextDocument = class {
-  constructor(text2) {
-    this.text = text2;
-    this.lines = new LineIndex(text2);
-    this.bom = text2.charCodeAt(0) === 65279;
-  }
-  text;
-  lines;
-  bom;
-  position(offset) {
-    const { line, column } = this.lines.position(offset);
-    return { line, column: this.shown(line, column) };
-  }
-  /** The positions of two offsets, `end` usually on the line of `start`. */
-  rangeBetween(start, end) {
-    const range = this.lines.range(start, end);
-    return {
-      ...range,
-      column: this.shown(range.line, range.column),
-      endColumn: this.shown(range.endLine, range.endColumn)
-    };
-  }
-  /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
-  shown(line, column) {
-    return this.bom && line === 1 ? Math.max(1, column - 1) : column;
-  }
-};
-
-// packages/validator/src/loader/connector-folder.ts
-var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
-var KIND_BY_LOWER_NAME = new Map(
-  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
-    name.toLowerCase(),
-    kind
-  ])
-);
-function kindOfFileName(name) {
-  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
-}
-function isConnectorFolderListing(names2) {
-  return names2.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
-  const absolutePath = import_node_path18.default.resolve(cwd, folder);
-  let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
-  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
-  const entries = [];
-  const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
-  for (const dirent of dirents) {
-    const entry = { name: dirent.name, type: entryType(dirent), size: 0 };
-    if (ignored === "all" || ignored?.has(dirent.name)) {
-      if (gitIgnored.handling === "leave-out") continue;
-      entry.ignoredByGit = true;
-    }
-    entries.push(entry);
-  }
-  entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
-  const displayPath = toDisplayPath(cwd, absolutePath);
-  const connector = {
-    displayPath,
-    absolutePath,
-    name: import_node_path18.default.basename(absolutePath),
-    entries,
-    files: {}
-  };
-  for (const entry of entries) {
-    const kind = fileKindToRead(entry, connector.files);
-    if (kind) {
-      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
-      connector.files[kind] = loaded;
-    } else if (entry.type === "file") {
-      entry.size = sizeOf(entryPath(absolutePath, entry.name));
-    }
-  }
-  const twins = loadCaseTwins(connector, realFolderOf);
-  if (twins.length > 0) connector.caseTwins = twins;
-  const settings = connector.files.settings?.document?.value;
-  if (settings !== void 0) {
-    const below = filesNamedBelow(absolutePath, settings);
-    if (below.size > 0) connector.filesNamedBelow = below;
-  }
-  if (!connector.files.swagger || !connector.files.apiProperties) {
-    for (const entry of entries) {
-      if (entry.type === "directory")
-        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
-    }
-  }
-  return connector;
-}
-function loadCaseTwins(connector, realFolderOf) {
-  const twins = [];
-  for (const entry of connector.entries) {
-    const kind = kindOfFileName(entry.name);
-    if (kind !== "readme" && kind !== "script") continue;
-    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
-      continue;
-    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
-    twins.push(loaded);
-  }
-  return twins;
-}
-function entryType(dirent) {
-  if (dirent.isFile()) return "file";
-  if (dirent.isDirectory()) return "directory";
-  return dirent.isSymbolicLink() ? "symlink" : "other";
-}
-function fileKindToRead(entry, files) {
-  if (entry.type === "directory") return void 0;
-  const kind = kindReadAs(entry.name);
-  if (!kind) return void 0;
-  const existing = files[kind];
-  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
-}
-function kindReadAs(name) {
-  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : void 0);
-}
-function replacesRead(name, read, kind) {
-  if (kindOfFileName(read) !== kind) return true;
-  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
-}
-function compareCodeUnits2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function hasNameToAskFor(name, kind) {
-  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
-}
-function holdsConnectorFile(folder) {
-  try {
-    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
-  } catch {
-    return false;
-  }
-}
-function sizeOf(filePath2) {
-  try {
-    return import_node_fs13.default.statSync(filePath2).size;
-  } catch {
-    return 0;
-  }
-}
-function displayPathIn(folder, name, paths = import_node_path18.default) {
-  return folder === "." ? name : paths.join(folder, name);
-}
-function entryPath(folder, name, paths = import_node_path18.default) {
-  return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
-}
-function loadFile(kind, entry, folder, realFolder, displayFolder) {
-  const filePath2 = entryPath(folder, entry.name);
-  const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
-  const issues = [];
-  const bytes = readSafely(filePath2, entry, realFolder, issues);
-  const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
-  if (kind === "icon") return { ...base2, kind, data: bytes };
-  if (!bytes) return { ...base2, kind, document: void 0 };
-  if (looksBinary(bytes)) {
-    const utf16 = utf16ByteOrder(bytes);
-    issues.push({
-      ruleId: "GEN-BINARY",
-      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
-    });
-    return { ...base2, kind, document: void 0 };
-  }
-  const decoded = decodeUtf8(bytes);
-  const isJson = kind !== "readme" && kind !== "script";
-  if (decoded.invalidAt !== void 0) {
-    issues.push({
-      ruleId: "GEN-ENCODING",
-      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === void 0 ? "" : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
-      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
-      offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
-    });
-  }
-  if (kind === "readme" || kind === "script") {
-    return { ...base2, kind, document: new TextDocument(decoded.text) };
-  }
-  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
-}
-function readSafely(filePath2, entry, realFolder, issues) {
-  try {
-    if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs13.default.realpathSync(filePath2);
-    if (!isBelow(realFolder(), target2)) {
-      issues.push({
-        ruleId: "GEN-SYMLINK",
-        message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
-      });
-      return void 0;
-    }
-    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs13.default.readFileSync(filePath2);
-  } catch (error3) {
-    if (entry.type === "file") entry.size = sizeOf(filePath2);
-    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
-    return void 0;
-  }
-}
-function unreadableMessage(filePath2, entry, error3) {
-  const said = fileReadError(filePath2, error3, {
-    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
-  });
-  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
-  return `${entry.name} could not be read (${error3.code ?? "error"}).`;
-}
-function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs13.default.openSync(filePath2, "r");
-  try {
-    const stat2 = import_node_fs13.default.fstatSync(fd);
-    entry.size = stat2.size;
-    if (!readable(stat2, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat2.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = import_node_fs13.default.readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (count === 0) break;
-      filled += count;
-    }
-    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
-  } finally {
-    import_node_fs13.default.closeSync(fd);
-  }
-}
-function readable(stat2, name, issues) {
-  if (!stat2.isFile()) {
-    issues.push({ ruleId: "GEN-UNREADABLE", message: `${name} is not a regular file.` });
-    return false;
-  }
-  if (stat2.size > MAX_FILE_BYTES) {
-    issues.push({
-      ruleId: "GEN-FILE-TOO-LARGE",
-      message: `${name} is ${formatBytes(stat2.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
-    });
-    return false;
-  }
-  return true;
-}
-function crlfCount(text2) {
-  let count = 0;
-  for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
-    if (text2.charCodeAt(at + 1) === LF) count++;
-  }
-  return count;
-}
-var LF = 10;
-function repositoryBytes(file, limit = 0) {
-  if (file.bytes < limit || !file.document) return file.bytes;
-  return file.bytes - crlfCount(file.document.text);
-}
-function repositoryLength(text2, limit = 0) {
-  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/proposal.ts
 function isProposal(profile, entries) {
@@ -45346,13 +46044,32 @@ function extraReason(entry, hasScript) {
 }
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
-  const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
-  );
-  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  const misnamed = fileToRenameAs(canonical2, entries);
+  if (misnamed) {
+    const shown2 = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown2} to ${canonical2}. ${notCheckedUntil(shown2, "renamed")}`;
+  }
+  const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
+  if (yaml) {
+    const shown2 = nameExcerpt(yaml.name);
+    if (yaml.declaredSpecification === "openapi-3")
+      return `${missing}; ${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
+    return `${missing}; convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
+  }
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function fileToRenameAs(canonical2, entries) {
+  return entries.find(
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
+  );
+}
+function isYamlSwaggerFile(entry) {
+  return isFileLike(entry) && isYamlSwagger(entry.name);
+}
+function notCheckedUntil(shown2, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown2}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -45387,14 +46104,25 @@ function misnamedFileMessage(connector, name, intended, rename2) {
   const readShown = nameExcerpt(read);
   return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
 }
+function isRenameAskedFor(context, entry, intended) {
+  const { connector } = context;
+  const kind = kindOfFileName(intended);
+  if (kind !== "swagger" && kind !== "apiProperties" || connector.files[kind] !== void 0) return false;
+  if (!context.isRuleOn("REPO-REQUIRED-FILES")) return false;
+  return fileToRenameAs(intended, connector.entries) === entry;
+}
+function yamlBesideSwagger(connector, entry) {
+  const [shown2, read] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown2} is a swagger written in YAML, which nothing reads: ${read} is the swagger read and validated. If ${shown2} is its source, keep it outside the connector folder; either way, make the changes in ${read}.`;
+}
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path21.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path21.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -45411,7 +46139,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45422,7 +46150,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -45458,7 +46186,7 @@ var folderRules = [
             entry.name,
             context.connector.files.script !== void 0
           );
-          if (!intended) continue;
+          if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
             message: misnamedFileMessage(
@@ -45476,7 +46204,7 @@ var folderRules = [
     id: "REPO-REQUIRED-FILES",
     file: "folder",
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
-    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
@@ -45495,7 +46223,7 @@ var folderRules = [
     id: "REPO-EXTRA-FILES",
     file: "folder",
     title: "Commit only connector files.",
-    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
     levels: certificationLevels("warning", "info"),
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
@@ -45507,6 +46235,11 @@ var folderRules = [
             path: entry.name,
             message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
+          continue;
+        }
+        if (isYamlSwaggerFile(entry)) {
+          if (hasSwagger)
+            context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
           continue;
         }
         const reason = extraReason(entry, hasScript);
@@ -45620,10 +46353,15 @@ function fixJsonDocument(document) {
   if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, unfixedAt, refused } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
     );
   }
   if (edits === void 0) {
@@ -45812,7 +46550,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -45832,7 +46570,8 @@ var generalRules = [
             ...fixable ? { transientNote } : {},
             offset: issue2.offset,
             length: issue2.length,
-            identity: places[index]
+            identity: places[index],
+            ...issue2.others && { others: issue2.others }
           };
           if (issue2.unlisted !== void 0) report2.unlisted = { count: issue2.unlisted, per: "file" };
           context.report(report2);
@@ -46327,9 +47066,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path38) {
+function pathVariables(path39) {
   const names2 = [];
-  for (const match2 of path38.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path39.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46696,11 +47435,11 @@ var SchemaWalker = class {
   root = "";
   rootPlace;
   visit = NO_VISIT;
-  run(schema, root, visit3) {
+  run(schema, root, visit5) {
     this.busy = true;
     this.root = root;
     this.rootPlace = void 0;
-    this.visit = visit3;
+    this.visit = visit5;
     try {
       this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
     } finally {
@@ -47840,12 +48579,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path38 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path38)) continue;
-        if (path38.startsWith("x-")) continue;
-        const item = paths[path38];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path38);
-        else this.typeIssue(placeAt(rootNode, "paths", path38), "Object", item);
+      for (const path39 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path39)) continue;
+        if (path39.startsWith("x-")) continue;
+        const item = paths[path39];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path39);
+        else this.typeIssue(placeAt(rootNode, "paths", path39), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47869,8 +48608,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path38) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path38);
+  visitPathItem(item, rootNode, path39) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path39);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48032,12 +48771,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key2, visit3) {
+  eachObject(list2, owner, key2, visit5) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit3(entry, index);
+      if (isObject(entry)) visit5(entry, index);
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
@@ -48520,6 +49259,140 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/redirect-url-mentions.ts
+var ANCHOR = /\.consent\.azure-apim\.net\/redirect\b/gi;
+var BEFORE = /(?:(https?):\/\/)?([a-z\d-]{1,63})$/i;
+var BEFORE_WINDOW = 72;
+var TAIL = /\/(?:(<[^<>\n]{1,60}>|\{[^{}\n]{1,60}\})|([\w-]{1,100}))?/y;
+function redirectUrlMentions(text2) {
+  const mentions = [];
+  for (const anchor of text2.matchAll(ANCHOR)) {
+    const before = BEFORE.exec(text2.slice(Math.max(0, anchor.index - BEFORE_WINDOW), anchor.index));
+    if (!before) continue;
+    const offset = anchor.index - before[0].length;
+    TAIL.lastIndex = anchor.index + anchor[0].length;
+    const after = TAIL.exec(text2);
+    const urlEnd = after ? after.index + after[0].length : anchor.index + anchor[0].length;
+    mentions.push({
+      offset,
+      length: urlEnd - offset,
+      written: text2.slice(offset, urlEnd),
+      host: before[2].toLowerCase(),
+      tail: tailOf(after),
+      insecure: before[1]?.toLowerCase() === "http"
+    });
+  }
+  return mentions;
+}
+function tailOf(after) {
+  if (!after) return { kind: "none" };
+  if (after[1] !== void 0) return { kind: "placeholder" };
+  if (after[2] !== void 0) return { kind: "name", name: after[2] };
+  return { kind: "unclear" };
+}
+
+// packages/validator/src/rules/readme/redirect-url-use.ts
+var TEST_HOST = "global-test";
+var GLOBAL_HOST = "global";
+function usedRedirect(url) {
+  const [used] = redirectUrlMentions(url);
+  if (!used || used.offset !== 0 || used.length !== url.length) return void 0;
+  return used.tail.kind === "unclear" ? void 0 : used;
+}
+function mentionIsUsed(mention, used) {
+  if (mention.insecure) return false;
+  if (mention.host !== used.host && !(mention.host === TEST_HOST && used.host === GLOBAL_HOST)) return false;
+  const { tail } = mention;
+  switch (used.tail.kind) {
+    case "none":
+      return tail.kind === "none";
+    // A placeholder stands for the connector's own URL, whichever it is: makers copy it from the
+    // Security tab. So is an API name where the file does not write the URL, which we cannot know.
+    case "placeholder":
+      return tail.kind === "placeholder" || tail.kind === "name";
+    case "name":
+      return tail.kind === "placeholder" || tail.kind === "name" && tail.name.toLowerCase() === used.tail.name.toLowerCase();
+    default:
+      return true;
+  }
+}
+function onTestHost(url) {
+  return url.replace(/^https:\/\/global\./i, `https://${TEST_HOST}.`);
+}
+
+// packages/validator/src/rules/readme/redirect-url-words.ts
+var MAX_NAMED_URLS = 3;
+function redirectUrlWords(urls) {
+  const own = urls.some(isPerConnectorForm) ? ", the connector's own, which its Security tab shows once it is created" : "";
+  return `${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own}`;
+}
+
+// packages/validator/src/rules/readme/oauth-redirect-rule.ts
+function knownRedirects(apiProperties) {
+  const known = [];
+  for (const redirect of parameterRedirectsOf(apiProperties)) {
+    const used = usedRedirect(redirect.url);
+    if (used) known.push({ ...redirect, used });
+  }
+  return known;
+}
+function modeWords(redirects) {
+  const modes = new Set(redirects.map(({ mode: mode2 }) => mode2));
+  if (modes.size > 1) return "";
+  const [mode] = modes;
+  return mode === void 0 ? "with no redirectMode " : `under redirectMode ${excerpt(mode)} `;
+}
+function message(mention, redirects) {
+  const test2 = mention.host === TEST_HOST;
+  const urls = [...new Set(redirects.map(({ url }) => test2 ? onTestHost(url) : url))];
+  const who = test2 ? "the certification team's tests sign in" : "the connector signs in";
+  return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? "the one these steps are for" : "that URL"}: an OAuth app that allows only the one written rejects every sign-in.`;
+}
+function lineStartsInOrder(text2) {
+  let read = 0;
+  let lineStart2 = 0;
+  return (offset) => {
+    for (; read < offset; read++) if (text2.charCodeAt(read) === 10) lineStart2 = read + 1;
+    return lineStart2;
+  };
+}
+function repeatsOnLine(previous, mention, lineStart2) {
+  if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
+  return previous.offset >= lineStart2;
+}
+var oauthRedirectRule = {
+  id: "README-OAUTH-REDIRECT",
+  file: "readme",
+  title: "Give the redirect URL that the connector's redirectMode signs in through.",
+  description: 'The readme tells makers which redirect URL to allow in their OAuth app; if the connector signs in through another, every sign-in fails ("The redirect_uri doesn\'t match the client registered redirect_uri", issue #3212). apiProperties.json decides which one: under `redirectMode: GlobalPerConnector` the connector\'s own, the `redirectUrl` written (https://global.consent.azure-apim.net/redirect/zohocalendar) or, without one, https://global.consent.azure-apim.net/redirect/ and its API name, which its Security tab shows once it is created; under Global, or with no redirectMode and no `redirectUrl`, the shared https://global.consent.azure-apim.net/redirect; otherwise the `redirectUrl` written (Direct: a regional one). Reported: each redirect URL the readme writes that none of the connector\'s OAuth parameters signs in through: the shared URL under GlobalPerConnector (merged certified Zellis and Cognite Data Fusion), another connector\'s own URL, a connector\'s own URL under Global, an `http://` one. Accepted: a placeholder for the API name (`\u2026/redirect/<API name>`) under GlobalPerConnector, any API name where the file writes no `redirectUrl` (its name is not known before the connector is created), and the test counterpart of the right URL on global-test.consent.azure-apim.net. Not asked: that the readme also name the test URL (https://global-test.consent.azure-apim.net/redirect). Microsoft asks publishers to allow it on the OAuth app they give the certification team when they submit a certified connector (certification-submission, "Submit to ISV Studio", which independent publishers skip), not to write it in the readme, which makers follow and whose connections never sign in through it; no readme of the 373 merged connectors studied names it (18 readmes name the shared URL, 6 of them of independent publishers). A warning: 2 merged connectors give the wrong URL. The example\'s connector has `"redirectMode": "GlobalPerConnector", "redirectUrl": "https://global.consent.azure-apim.net/redirect/contoso"`.',
+  levels: sameLevels("warning"),
+  example: {
+    bad: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso."
+  },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    const mentions = redirectUrlMentions(text2);
+    if (mentions.length === 0) return;
+    const redirects = knownRedirects(context.apiProperties);
+    if (redirects.length === 0) return;
+    const lineStartOf = lineStartsInOrder(text2);
+    let reported;
+    for (const mention of mentions) {
+      if (mention.tail.kind === "unclear") continue;
+      if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
+      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      reported = mention;
+      context.report({
+        offset: mention.offset,
+        length: mention.length,
+        message: message(mention, redirects)
+      });
+    }
+  }
+};
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -54358,12 +55231,9 @@ function explainsRegistration(readme, heading2) {
 function explainsRegistrationUnderAppHeading(readme) {
   return readme.headings.some((heading2) => explainsRegistration(readme, heading2));
 }
-var MAX_NAMED_URLS = 3;
 function namedRedirectUrls(context) {
   const urls = redirectUrlsOf(context.apiProperties);
-  if (urls.length === 0) return "";
-  const own = urls.includes(PER_CONNECTOR_REDIRECT_URL) ? ", the connector's own, which its Security tab shows once it is created" : "";
-  return ` (${alternatives(urls, MAX_NAMED_URLS, MAX_NAME_LENGTH)}${own})`;
+  return urls.length === 0 ? "" : ` (${redirectUrlWords(urls)})`;
 }
 var oauthStepsRule = {
   id: "README-OAUTH-STEPS",
@@ -54758,18 +55628,18 @@ function pushNameKeys(words, version, own, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path38) {
-  const words = pathWords(path38);
+function pathKeys(path39) {
+  const words = pathWords(path39);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path38) {
+function pathWords(path39) {
   const words = [];
-  for (let start = 0; start <= path38.length; ) {
-    let end = path38.indexOf("/", start);
-    if (end === -1) end = path38.length;
-    const segment = path38.slice(start, end);
+  for (let start = 0; start <= path39.length; ) {
+    let end = path39.indexOf("/", start);
+    if (end === -1) end = path39.length;
+    const segment = path39.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -55050,11 +55920,11 @@ var operationsMatchRule = {
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {
-  for (const { pattern, message, contains } of placeholders) {
+  for (const { pattern, message: message2, contains } of placeholders) {
     if (contains !== void 0 && !text2.includes(contains)) continue;
     pattern.lastIndex = 0;
     for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-      yield { offset: match2.index, length: match2[0].length, message: message(match2) };
+      yield { offset: match2.index, length: match2[0].length, message: message2(match2) };
       pattern.lastIndex = match2.index + 1;
     }
   }
@@ -55253,7 +56123,7 @@ var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -55266,7 +56136,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -55323,7 +56193,7 @@ function sectionsRule(id, profile, level, template) {
         if (findSection(readme.headings, section.matches)) continue;
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
           continue;
-        const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
@@ -55331,14 +56201,14 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         context.report({
           ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: `${message}${oauthSteps}`
+          message: `${message2}${oauthSteps}`
         });
       }
     }
@@ -55353,6 +56223,7 @@ var readmeRules = [
   placeholderRule,
   productNamesRule,
   oauthStepsRule,
+  oauthRedirectRule,
   operationsMatchRule
 ];
 
@@ -56373,15 +57244,15 @@ var settingsRules = [
 ];
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit3) {
+function forEachSchemesList(model, visit5) {
   const root = asArray(model.root.schemes);
-  if (root) visit3(root, DOCUMENT_ROOT, model.root);
+  if (root) visit5(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit3(schemes, operation2, operation2.operation);
+    if (schemes) visit5(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -56515,16 +57386,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path38) {
-    this.path = path38;
-    const hasBrace = path38.includes("{");
-    this.variables = hasBrace ? scanVariables(path38) : NO_VARIABLES;
+  constructor(path39) {
+    this.path = path39;
+    const hasBrace = path39.includes("{");
+    this.variables = hasBrace ? scanVariables(path39) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path38.indexOf("/"); ; slash = path38.indexOf("/", start)) {
-      const end = slash === -1 ? path38.length : slash;
-      if (hasBrace && isVariableSegment(path38, start, end)) variableSegmentCount++;
+    for (let slash = path39.indexOf("/"); ; slash = path39.indexOf("/", start)) {
+      const end = slash === -1 ? path39.length : slash;
+      if (hasBrace && isVariableSegment(path39, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -56553,8 +57424,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path38 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path38) last2 = new PathTemplate(path38);
+    const path39 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path39) last2 = new PathTemplate(path39);
     templates[index] = last2;
   }
   return templates;
@@ -56579,9 +57450,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path38, start) {
-  const slash = path38.indexOf("/", start);
-  return slash === -1 ? path38.length : slash;
+function segmentEnd(path39, start) {
+  const slash = path39.indexOf("/", start);
+  return slash === -1 ? path39.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -56590,34 +57461,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path38, start, end) {
+function isVariableSegment(path39, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path38.charCodeAt(start) !== OPEN || path38.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path39.charCodeAt(start) !== OPEN || path39.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path38.charCodeAt(index);
+    const code2 = path39.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path38, open2) {
-  for (let index = open2 + 1; index < path38.length; index++) {
-    const code2 = path38.charCodeAt(index);
+function matchEnd(path39, open2) {
+  for (let index = open2 + 1; index < path39.length; index++) {
+    const code2 = path39.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path38) {
+function scanVariables(path39) {
   const variables = [];
   let seen;
-  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path38, open2);
+  for (let open2 = path39.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path39, open2);
     if (close === -1) {
-      open2 = path38.indexOf("{", open2 + 1);
+      open2 = path39.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path38.slice(open2 + 1, close);
+    const name = path39.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -56627,30 +57498,30 @@ function scanVariables(path38) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path38.indexOf("{", close + 1);
+    open2 = path39.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path38) {
+function routeOf(path39) {
   let route = "";
   let copied = 0;
-  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path38, open2);
+  for (let open2 = path39.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path39, open2);
     if (close === -1) {
-      open2 = path38.indexOf("{", open2 + 1);
+      open2 = path39.indexOf("{", open2 + 1);
       continue;
     }
-    route += path38.slice(copied, open2) + "{}";
+    route += path39.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path38.indexOf("{", copied);
+    open2 = path39.indexOf("{", copied);
   }
-  return copied === 0 ? path38 : route + path38.slice(copied);
+  return copied === 0 ? path39 : route + path39.slice(copied);
 }
-function routeHash(path38) {
+function routeHash(path39) {
   let hash = 0;
-  for (let index = 0; index < path38.length; index++) {
-    const code2 = path38.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path38, index) : -1;
+  for (let index = 0; index < path39.length; index++) {
+    const code2 = path39.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path39, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -56698,15 +57569,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path38 = operations[index].path;
-    if (!path38.includes("{")) {
-      while (index < operations.length && operations[index].path === path38) index++;
+    const path39 = operations[index].path;
+    if (!path39.includes("{")) {
+      while (index < operations.length && operations[index].path === path39) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path38; index++)
+    for (; index < operations.length && operations[index].path === path39; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path38);
+    const route = routeHash(path39);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -57748,9 +58619,40 @@ function safeParsePointer(pointer) {
   }
 }
 
+// packages/validator/src/rules/swagger/reference-places.ts
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
+var PATHS = "/paths/";
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+function placeOfRef(model, ref) {
+  const target2 = model.resolveRef(ref);
+  if (target2 === void 0) return void 0;
+  const section = sectionOf(target2.pointer);
+  if (section === "paths") {
+    const place2 = toPointer(safeParsePointer(target2.pointer));
+    return place2.startsWith(PATHS) ? place2 : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target2.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target2.pointer.indexOf("/", second + 1);
+  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
+}
+
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -57764,12 +58666,12 @@ function buildPlaces(model) {
     if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
     return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
   };
-  const eachUse = (visit3) => {
-    for (const use of structure.refs) visit3(use.holder, use.ref);
+  const eachUse = (visit5) => {
+    for (const use of structure.refs) visit5(use.holder, use.ref);
     for (const item of structure.byKind.get("pathItem") ?? [])
-      forEachExtensionRef(item.value, (ref) => visit3(item, ref), walkedNotificationSchema(item.value));
-    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
-    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+      forEachExtensionRef(item.value, (ref) => visit5(item, ref), walkedNotificationSchema(item.value));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit5(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit5(void 0, ref));
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
@@ -57810,16 +58712,6 @@ function buildPlaces(model) {
     }
   };
 }
-function topNodeOf(node) {
-  let current = node;
-  for (; ; ) {
-    if (current.kind === "operation") return current;
-    const parent = current.parentNode;
-    if (parent === void 0) return void 0;
-    if (parent.kind === "root") return current;
-    current = parent;
-  }
-}
 function isInternalOperation(operation2) {
   return isInternalVisibility(operation2.value["x-ms-visibility"]);
 }
@@ -57834,36 +58726,17 @@ function pathItemsOfInternalOperationsOnly(operations) {
   for (const item of visible) internal.delete(item);
   return internal;
 }
-function sectionOf(pointer) {
-  const slash = pointer.indexOf("/", 1);
-  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
-}
-var PATHS = "/paths/";
-function placeOfRef(model, ref) {
-  const target2 = model.resolveRef(ref);
-  if (target2 === void 0) return void 0;
-  const section = sectionOf(target2.pointer);
-  if (section === "paths") {
-    const place2 = toPointer(safeParsePointer(target2.pointer));
-    return place2.startsWith(PATHS) ? place2 : void 0;
-  }
-  if (!REUSABLE_SECTIONS.has(section)) return void 0;
-  const second = target2.pointer.indexOf("/", 1);
-  if (second === -1) return void 0;
-  const third = target2.pointer.indexOf("/", second + 1);
-  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
-}
 function holds(place2, pointer) {
   return pointer.startsWith(place2) && (pointer.length === place2.length || pointer.charAt(place2.length) === "/");
 }
-function forEachExtensionRef(object, visit3, walked) {
+function forEachExtensionRef(object, visit5, walked) {
   for (const key2 in object) {
     if (!key2.startsWith("x-") || !has(object, key2)) continue;
     const value = object[key2];
     if (walked !== void 0 && key2 === NOTIFICATION_CONTENT && isObject(value)) {
       for (const part in value)
-        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit3, 0);
-    } else forEachRef(value, visit3, 0);
+        if (has(value, part) && value[part] !== walked) forEachRef(value[part], visit5, 0);
+    } else forEachRef(value, visit5, 0);
   }
 }
 function walkedNotificationSchema(item) {
@@ -57871,15 +58744,15 @@ function walkedNotificationSchema(item) {
   return isObject(content) && isObject(content.schema) ? content.schema : void 0;
 }
 var MAX_DEPTH = 256;
-function forEachRef(value, visit3, depth) {
+function forEachRef(value, visit5, depth) {
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
-    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    for (const entry of value) forEachRef(entry, visit5, depth + 1);
     return;
   }
   if (!isObject(value)) return;
-  if (typeof value.$ref === "string") visit3(value.$ref);
-  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
+  if (typeof value.$ref === "string") visit5(value.$ref);
+  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit5, depth + 1);
 }
 
 // packages/validator/src/rules/swagger/document-text.ts
@@ -58143,30 +59016,684 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
+// packages/validator/src/swagger/reaching-seeds.ts
+var SeedGroup = class {
+  constructor(own, inherited) {
+    this.own = own;
+    this.inherited = inherited;
+  }
+  own;
+  inherited;
+};
+var NONE2 = new SeedGroup([], []);
+var ReachingSeeds = class {
+  constructor(graph, keyOf2) {
+    this.graph = graph;
+    this.keyOf = keyOf2;
+  }
+  graph;
+  keyOf;
+  answers = /* @__PURE__ */ new Map();
+  /** The group of seeds that reach the entry: entries that share their seeds share one. */
+  groupOf(entry) {
+    const known = this.answers.get(entry);
+    if (known) return known;
+    this.answerFrom(entry);
+    return this.answers.get(entry);
+  }
+  /** The seeds reaching the entry, sorted by key, one per key (an entry's own seed before one it inherits). */
+  of(entry) {
+    return this.seedsOf(this.groupOf(entry));
+  }
+  /**
+   * The seeds of a group, sorted, one per key: of one key, the first met going through the group's
+   * own seeds and then each inherited group in order, depth first (as merging each group's sorted
+   * list with its own seeds first kept). Built at each question, not kept: kept for every group of
+   * a chain, the lists are the pairs again.
+   */
+  seedsOf(group2) {
+    if (group2.inherited.length === 0 && group2.own.length <= 1) return group2.own;
+    const all = [];
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [group2];
+    while (stack.length > 0) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const seed of next.own) all.push(seed);
+      for (let at = next.inherited.length - 1; at >= 0; at--) {
+        const inherited = next.inherited[at];
+        if (!seen.has(inherited)) stack.push(inherited);
+      }
+    }
+    const keyOf2 = this.keyOf;
+    if (all.every((seed, at) => at === 0 || keyOf2(seed) < keyOf2(all[at - 1]))) all.reverse();
+    else all.sort((a, b) => keyOf2(a) - keyOf2(b));
+    const merged = [];
+    let last2 = NaN;
+    for (const seed of all) {
+      const key2 = keyOf2(seed);
+      if (key2 !== last2) merged.push(seed);
+      last2 = key2;
+    }
+    return merged;
+  }
+  /** Tarjan's algorithm over the referrers, iterative: a chain of thousands must not overflow the stack. */
+  answerFrom(start) {
+    const index = /* @__PURE__ */ new Map();
+    const low = /* @__PURE__ */ new Map();
+    const stack = [];
+    const onStack = /* @__PURE__ */ new Set();
+    const frames2 = [];
+    const open2 = (entry) => {
+      index.set(entry, index.size);
+      low.set(entry, index.size - 1);
+      stack.push(entry);
+      onStack.add(entry);
+      frames2.push({ entry, referrers: this.graph.referrers(entry) ?? [], next: 0 });
+    };
+    open2(start);
+    while (frames2.length > 0) {
+      const frame = frames2[frames2.length - 1];
+      if (frame.next < frame.referrers.length) {
+        const referrer = frame.referrers[frame.next++];
+        if (this.answers.has(referrer)) continue;
+        if (!index.has(referrer)) open2(referrer);
+        else if (onStack.has(referrer))
+          low.set(frame.entry, Math.min(low.get(frame.entry), index.get(referrer)));
+        continue;
+      }
+      frames2.pop();
+      const entry = frame.entry;
+      const entryLow = low.get(entry);
+      if (entryLow === index.get(entry)) {
+        const members = [];
+        let member;
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          members.push(member);
+        } while (member !== entry);
+        const answer = this.group(members);
+        for (const each of members) this.answers.set(each, answer);
+      }
+      const parent = frames2[frames2.length - 1];
+      if (parent) low.set(parent.entry, Math.min(low.get(parent.entry), entryLow));
+    }
+  }
+  /** The group of some entries (one, or a reference cycle): their own seeds, and their referrers' answers. */
+  group(members) {
+    const inCycle = members.length === 1 ? void 0 : new Set(members);
+    const own = [];
+    const inherited = /* @__PURE__ */ new Set();
+    for (const member of members) {
+      const seeds = this.graph.seeds(member);
+      if (seeds) for (const seed of seeds) own.push(seed);
+      for (const referrer of this.graph.referrers(member) ?? []) {
+        if (referrer === member || inCycle?.has(referrer)) continue;
+        const answer = this.answers.get(referrer);
+        if (answer !== NONE2) inherited.add(answer);
+      }
+    }
+    if (own.length === 0) {
+      if (inherited.size === 0) return NONE2;
+      if (inherited.size === 1) for (const answer of inherited) return answer;
+    }
+    return new SeedGroup(own, [...inherited]);
+  }
+};
+function foldGroups(group2, known, summarise2) {
+  const done = known.get(group2);
+  if (done !== void 0) return done;
+  const stack = [group2];
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1];
+    if (known.has(next)) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const inherited of next.inherited) {
+      if (!known.has(inherited)) {
+        ready = false;
+        stack.push(inherited);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    known.set(
+      next,
+      summarise2(
+        next.own,
+        next.inherited.map((inherited) => known.get(inherited))
+      )
+    );
+  }
+  return known.get(group2);
+}
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function propertyNames(model, schema) {
+  const names2 = Object.keys(asObject(schema.properties) ?? {});
+  for (const member of asArray(schema.allOf) ?? []) {
+    const properties = asObject(resolved(model, member)?.properties);
+    if (properties) names2.push(...Object.keys(properties));
+  }
+  return names2;
+}
+function followSchemaPath(model, root, path39) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path39.length && steps < MAX_STEPS; ) {
+    let end = path39.indexOf("/", start);
+    if (end === -1) end = path39.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path39.slice(start, end));
+      if (next === "missing") return { kind: "missing", start, end, parent: current };
+      if (next === "unknown") return UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = bodyParameter(operation2);
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(operation2, name) {
+  let match2;
+  for (const parameter of operation2.parameters) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+function firstWrongSource(call, name, wrong) {
+  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+    const parameter = source.parameter;
+    if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
+  }
+  return void 0;
+}
+var NO_SOURCES = [];
+var callSources = /* @__PURE__ */ new WeakMap();
+function sourcesOf(call) {
+  let sources = callSources.get(call);
+  if (sources) return sources;
+  sources = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  const given = asObject(call.call.parameters);
+  for (const key2 in given) {
+    const entry = has(given, key2) ? asObject(given[key2]) : void 0;
+    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
+    if (reference2 !== void 0) referenced.add(reference2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { first: operation2 } of referenced.size === 0 ? [] : call.kinds) {
+    for (const parameter of operation2.parameters) {
+      const name = parameter.name;
+      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
+      const value = sourceParameter(operation2, name);
+      if (value === void 0) continue;
+      const fields = fieldsKey(name, value);
+      if (fields !== void 0 && seen.has(fields)) continue;
+      seen.add(value);
+      if (fields !== void 0) seen.add(fields);
+      const list2 = sources.get(name);
+      if (list2) list2.push({ operation: operation2, parameter: value });
+      else sources.set(name, [{ operation: operation2, parameter: value }]);
+    }
+  }
+  callSources.set(call, sources);
+  return sources;
+}
+function fieldsKey(name, parameter) {
+  const { type, "x-ms-visibility": visibility } = parameter;
+  if (typeof type === "object" && type !== null || typeof visibility === "object" && visibility !== null)
+    return void 0;
+  return `${name}\0${JSON.stringify(type) ?? "-"}\0${JSON.stringify(visibility) ?? "-"}`;
+}
+var KNOWN = Object.freeze({ kind: "known" });
+var UNDECIDED = Object.freeze({ kind: "undecided" });
+function sourceInput(model, source, reference2) {
+  const inputs = inputsOf(model, source);
+  if (!inputs) return UNDECIDED;
+  if (inputs.names.has(reference2)) return KNOWN;
+  const separator = stepSeparator(reference2);
+  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
+  const first = reference2.slice(0, reference2.indexOf(separator));
+  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
+  return stepsPastFirst(model, source, reference2, separator, first);
+}
+function unknownStep(step2, before, find) {
+  let found;
+  const meant = () => (found ??= { name: find() }).name;
+  return { kind: "unknown", step: step2, before, meant };
+}
+function readsOnlyNames(reference2) {
+  return stepSeparator(reference2) === void 0;
+}
+function stepSeparator(reference2) {
+  if (reference2.indexOf("/") > 0) return "/";
+  return reference2.indexOf(".") > 0 ? "." : void 0;
+}
+function stepsPastFirst(model, source, reference2, separator, first) {
+  const path39 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const body = bodyParameter(source);
+  let missing;
+  if (body && parameterNamed(source, first) === body) {
+    const offset2 = first.length + 1;
+    const result2 = followSchemaPath(model, body.value.schema, path39.slice(offset2));
+    if (result2.kind !== "missing") return KNOWN;
+    missing = { result: result2, offset: offset2 };
+  }
+  if (body && hasBodyProperty(model, source, first)) {
+    const result2 = followSchemaPath(model, body.value.schema, path39);
+    if (result2.kind !== "missing") return KNOWN;
+    missing ??= { result: result2, offset: 0 };
+  }
+  if (!missing) return UNDECIDED;
+  const { result, offset } = missing;
+  const names2 = propertyNames(model, result.parent);
+  if (separator === "." && names2.some((name) => name.includes("."))) return UNDECIDED;
+  const step2 = reference2.slice(offset + result.start, offset + result.end);
+  return unknownStep(step2, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names2)(step2));
+}
+function bodyParameter(operation2) {
+  return operation2.parameters.find((parameter) => parameter.in === "body");
+}
+var OperationInputs = class {
+  constructor(listed2) {
+    this.listed = listed2;
+    this.names = new Set(listed2);
+  }
+  listed;
+  names;
+  matcher;
+  /** The input a misspelt name is closest to, if one is close. */
+  closest(name) {
+    this.matcher ??= closestMatcher(this.listed);
+    return this.matcher(name);
+  }
+};
+var operationInputs = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  schemaIds: /* @__PURE__ */ new Map()
+}));
+function inputsOf(model, operation2) {
+  const known = operationInputs(model);
+  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
+  const read = readInputs(model, operation2, known.schemaIds);
+  let inputs;
+  if (read) {
+    inputs = known.byKey.get(read.key);
+    if (!inputs) known.byKey.set(read.key, inputs = new OperationInputs(read.names));
+  }
+  known.byOperation.set(operation2, inputs);
+  return inputs;
+}
+function readInputs(model, operation2, schemaIds) {
+  const names2 = [];
+  let key2 = "";
+  for (const parameter of operation2.parameters) {
+    if (parameter.name === void 0) return void 0;
+    names2.push(parameter.name);
+    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
+    if (parameter.in !== "body") continue;
+    const schema = asObject(model.resolve(parameter.value.schema, "").value);
+    const properties = asObject(schema?.properties);
+    if (!schema || !properties || has(schema, "allOf")) return void 0;
+    let id = schemaIds.get(schema);
+    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
+    key2 += `#${id}\0`;
+    for (const name of Object.keys(properties)) {
+      names2.push(name);
+      key2 += `${name}\0`;
+    }
+  }
+  return { names: names2, key: key2 };
+}
+
+// packages/validator/src/rules/operations/user-kinds.ts
+var OperationKind = class {
+  constructor(internal) {
+    this.internal = internal;
+  }
+  internal;
+};
+var kindsByModel = perModel(() => ({
+  byOperation: /* @__PURE__ */ new Map(),
+  byKey: /* @__PURE__ */ new Map(),
+  objectIds: /* @__PURE__ */ new WeakMap(),
+  nextId: { value: 0 }
+}));
+function kindOf(model, operation2) {
+  const known = kindsByModel(model);
+  const kind = known.byOperation.get(operation2);
+  if (kind) return kind;
+  const key2 = kindKey(model, operation2, (value) => {
+    let id = known.objectIds.get(value);
+    if (id === void 0) known.objectIds.set(value, id = known.nextId.value++);
+    return id;
+  });
+  let shared = known.byKey.get(key2);
+  if (!shared) known.byKey.set(key2, shared = new OperationKind(operation2.isInternal));
+  known.byOperation.set(operation2, shared);
+  return shared;
+}
+function kindKey(model, operation2, idOf) {
+  let key2 = operation2.isInternal ? "i" : "v";
+  const field = (value) => typeof value === "object" && value !== null ? `#${idOf(value)}` : JSON.stringify(value) ?? "-";
+  for (const parameter of operation2.parameters) {
+    const value = parameter.value;
+    key2 += `${field(parameter.in)}\0${field(parameter.name)}\0${field(value.type)}\0${field(value["x-ms-visibility"])}`;
+  }
+  const inputs = inputsOf(model, operation2);
+  return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
+}
+var kindsOfLists = /* @__PURE__ */ new WeakMap();
+function kindsOfList(model, users) {
+  const known = kindsOfLists.get(users);
+  if (known) return known;
+  const byKind = /* @__PURE__ */ new Map();
+  for (const operation2 of users) {
+    const kind = kindOf(model, operation2);
+    if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation2 });
+  }
+  const kinds = [...byKind.values()];
+  kindsOfLists.set(users, kinds);
+  return kinds;
+}
+var ListedUsers = class {
+  constructor(model, users) {
+    this.model = model;
+    this.users = users;
+  }
+  model;
+  users;
+  list() {
+    return this.users;
+  }
+  kinds() {
+    return kindsOfList(this.model, this.users);
+  }
+};
+
+// packages/validator/src/rules/operations/definition-users.ts
+var MOST_KINDS = 64;
+var MANY = "many";
+var EntryUsers = class {
+  /** Those that reach it from their inputs (a body parameter). */
+  inputs;
+  /** Those that reach it from their inputs or their outputs (a response, a webhook's payload). */
+  all;
+  constructor(reach, group2) {
+    this.inputs = new ReachedUsers(reach, group2, false);
+    this.all = new ReachedUsers(reach, group2, true);
+  }
+};
+var ReachedUsers = class {
+  constructor(reach, group2, outputs) {
+    this.reach = reach;
+    this.group = group2;
+    this.outputs = outputs;
+  }
+  reach;
+  group;
+  outputs;
+  known;
+  list() {
+    const users = [];
+    for (const seed of this.reach.seedsOf(this.group)) {
+      if (!this.outputs && seed.output) continue;
+      if (users[users.length - 1] !== seed.operation) users.push(seed.operation);
+    }
+    return shownUsers(users);
+  }
+  kinds() {
+    if (this.known) return this.known;
+    const summary3 = this.reach.kindsOf(this.group, this.outputs);
+    if (summary3 === MANY)
+      return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
+    const kinds = [...summary3.entries()].sort((a, b) => a[1].at - b[1].at);
+    const internal = kinds.filter(([kind]) => kind.internal).length;
+    const shown2 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown2.map(([kind, { first }]) => ({ kind, first }));
+    return this.known;
+  }
+  /**
+   * The operation's own `$ref` that leads to the entry, where the operation holds it: asked for the
+   * few operations a finding is told at, so found by halving rather than kept in a map per entry.
+   */
+  listing(operation2) {
+    const at = this.reach.indexes.get(operation2);
+    if (at === void 0) return void 0;
+    const seeds = this.reach.seedsOf(this.group);
+    let low = 0;
+    let high = seeds.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (seeds[middle].at < at) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < seeds.length && seeds[index].operation === operation2; index++) {
+      const listing = seeds[index].listing;
+      if (listing) return listing;
+    }
+    return void 0;
+  }
+};
+var EntryReach = class {
+  constructor(model, reaching, indexes2) {
+    this.model = model;
+    this.reaching = reaching;
+    this.indexes = indexes2;
+  }
+  model;
+  reaching;
+  indexes;
+  inputKinds = /* @__PURE__ */ new Map();
+  allKinds = /* @__PURE__ */ new Map();
+  /**
+   * The last group's seeds: a finding's users, then their listings, are asked one after the other.
+   * Not one per group: a chain's would be the pairs again.
+   */
+  last;
+  /** The kinds of the last users whose kinds were too many to keep: a call's are asked a few times in a row. */
+  lastKinds;
+  lastKindsOf(users, list2) {
+    if (this.lastKinds?.users !== users) this.lastKinds = { users, kinds: list2() };
+    return this.lastKinds.kinds;
+  }
+  seedsOf(group2) {
+    if (this.last?.group !== group2) this.last = { group: group2, seeds: this.reaching.seedsOf(group2) };
+    return this.last.seeds;
+  }
+  /** The kinds of a group's users, from its own seeds and its inherited groups' kinds. */
+  kindsOf(group2, outputs) {
+    const model = this.model;
+    return foldGroups(group2, outputs ? this.allKinds : this.inputKinds, (own, inherited) => {
+      let kinds;
+      const base2 = inherited[0] ?? NO_KINDS;
+      if (base2 === MANY) return MANY;
+      const add2 = (kind, at, first) => {
+        const held = (kinds ?? base2).get(kind);
+        if (held !== void 0 && held.at <= at) return;
+        kinds ??= new Map(base2);
+        kinds.set(kind, { at, first });
+      };
+      for (let index = 1; index < inherited.length; index++) {
+        const summary4 = inherited[index];
+        if (summary4 === MANY) return MANY;
+        for (const [kind, { at, first }] of summary4) add2(kind, at, first);
+      }
+      for (const seed of own) {
+        if (outputs || !seed.output) add2(kindOf(model, seed.operation), seed.at, seed.operation);
+      }
+      const summary3 = kinds ?? base2;
+      return summary3.size > MOST_KINDS ? MANY : summary3;
+    });
+  }
+};
+var NO_KINDS = /* @__PURE__ */ new Map();
+var DefinitionUsers = class {
+  reach;
+  /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
+  answered = /* @__PURE__ */ new Map();
+  constructor(model) {
+    const { referrers, seeds, indexes: indexes2 } = referenceGraph(model);
+    const reaching = new ReachingSeeds(
+      { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
+      // One seed per operation and side. A field, not worked out at each comparison.
+      (seed) => seed.key
+    );
+    this.reach = new EntryReach(model, reaching, indexes2);
+  }
+  /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
+  of(entry) {
+    const group2 = this.reach.reaching.groupOf(entry);
+    let users = this.answered.get(group2);
+    if (!users) this.answered.set(group2, users = new EntryUsers(this.reach, group2));
+    return users;
+  }
+};
+function seedOf({ operation: operation2, at }, output, listing) {
+  return { operation: operation2, at, output, key: at * 2 + (output ? 1 : 0), listing };
+}
+function isOutput(holder) {
+  if (holder instanceof SchemaStructureNode) return holder.origin === "response";
+  return holder.kind === "response";
+}
+function referenceGraph(model) {
+  const structure = structureOf(model);
+  const byObject = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
+  model.operations.forEach((operation2, at) => {
+    byObject.set(operation2.operation, { operation: operation2, at });
+    indexes2.set(operation2, at);
+  });
+  const ofPathItem = /* @__PURE__ */ new Map();
+  for (const node of structure.byKind.get("operation") ?? []) {
+    const known = byObject.get(node.value);
+    if (!known) continue;
+    const item = node.parentNode;
+    const listed2 = ofPathItem.get(item);
+    if (listed2) listed2.push(known);
+    else ofPathItem.set(item, [known]);
+  }
+  const referrers = /* @__PURE__ */ new Map();
+  const seeds = /* @__PURE__ */ new Map();
+  const addSeed = (entry, seed) => {
+    const listed2 = seeds.get(entry);
+    if (listed2) listed2.push(seed);
+    else seeds.set(entry, [seed]);
+  };
+  for (const use of structure.refs) {
+    const holder = use.holder;
+    const top = topNodeOf(holder);
+    if (top === void 0) continue;
+    const target2 = placeOfRef(model, use.ref);
+    if (target2 === void 0 || !REUSABLE_SECTIONS.has(sectionOf(target2))) continue;
+    const output = isOutput(holder);
+    if (top.kind === "operation") {
+      const known = byObject.get(top.value);
+      if (known) addSeed(target2, seedOf(known, output, holder));
+    } else if (top.kind === "pathItem") {
+      for (const known of ofPathItem.get(top) ?? []) {
+        if (!output || known.operation.isTrigger) addSeed(target2, seedOf(known, output, void 0));
+      }
+    } else if (REUSABLE_SECTIONS.has(sectionOf(top.pointer))) {
+      const from = top.pointer;
+      const listed2 = referrers.get(target2);
+      if (!listed2) referrers.set(target2, [from]);
+      else if (listed2[listed2.length - 1] !== from) listed2.push(from);
+    }
+  }
+  return { referrers, seeds, indexes: indexes2 };
+}
+
 // packages/validator/src/rules/operations/holder-users.ts
-var NONE2 = [];
+var NONE3 = [];
 var PATHS_PREFIX = "/paths/";
 var PARAMETERS_PREFIX = "/parameters/";
+var DEFINITIONS_PREFIX = "/definitions/";
+var RESPONSES_PREFIX = "/responses/";
 var SLASH2 = 47;
 var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path38 = operations[index].path;
-    if (!first.has(path38)) first.set(path38, index);
+    const path39 = operations[index].path;
+    if (!first.has(path39)) first.set(path39, index);
   }
   return first;
 });
-function operationsOfPath(model, path38, keep) {
+function operationsOfPath(model, path39, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path38);
-  if (first === void 0) return NONE2;
+  const first = firstOperationOfPath(model).get(path39);
+  if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path38; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path39; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
-  return kept ? shownUsers(kept) : NONE2;
+  return kept ? shownUsers(kept) : NONE3;
 }
 function shownUsers(users) {
   let internal = 0;
@@ -58183,46 +59710,89 @@ var HolderUsers = class {
   asked;
   /** The operations listing each parameter object asked about, built on the first question. */
   listings;
-  /** The `/paths/<path>/<segment>` or `/parameters/<name>` part of the last schema answered. */
+  /**
+   * The part of the last schema answered's pointer that says who shows it (ownerPart): `/parameters/<name>`,
+   * `/definitions/<name>`, `/responses/<name>`, `/paths/<path>/<segment>`, or for an operation
+   * `/paths/<path>/<method>/<part>` (`responses` or another member).
+   */
   prefix = "";
-  users = NONE2;
+  users;
+  /** The reach of the document's entries, built on the first schema asked about in one. */
+  entries;
   /** The operations that list this parameter object (written in place, `$ref`ed, or on their path item). */
   ofParameter(value) {
     this.listings ??= this.listOperations();
-    return this.listings.get(value) ?? NONE2;
+    return this.listings.get(value) ?? NONE3;
   }
   /**
    * The users of a schema written at this pointer: under an operation, that one; under a path
    * item's parameter, its operations; under `x-ms-notification-content`, its triggers; under a
-   * `#/parameters/x` definition, that parameter's. The schemas under one of these come one after the
-   * other in walk order: the answer for the last one is kept while the pointers start with it.
+   * `#/parameters/x` definition, that parameter's; under a definition or a `#/responses` entry,
+   * those that reach it. Those that show it in a response or a payload show an output. The schemas
+   * under one of these come one after the other in walk order: the answer for the last one is kept
+   * while the pointers start with it.
    */
   ofSchema(pointer) {
     const prefix = this.prefix;
     if (prefix !== "" && pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer.charCodeAt(prefix.length) === SLASH2))
       return this.users;
     const found = this.ownerPart(pointer);
-    if (!found) return NONE2;
+    if (!found) return this.noUsers();
     this.prefix = found.prefix;
     this.users = found.users;
     return found.users;
   }
-  /** The two segments after `paths` (or the one after `parameters`), and their users. */
+  /**
+   * The part of the pointer that says who shows the schema, and their users: the segment after
+   * `parameters`, `definitions` or `responses`, or the two after `paths` (three for an operation,
+   * whose `responses` are outputs).
+   */
   ownerPart(pointer) {
     if (pointer.startsWith(PARAMETERS_PREFIX)) {
       const nameEnd = segmentEnd2(pointer, PARAMETERS_PREFIX.length);
       const name = decodeSegment(pointer.slice(PARAMETERS_PREFIX.length, nameEnd));
       const value = asObject(asObject(this.model.root.parameters)?.[name]);
-      return { prefix: pointer.slice(0, nameEnd), users: value ? this.ofParameter(value) : NONE2 };
+      return {
+        prefix: pointer.slice(0, nameEnd),
+        users: this.inputUsers(value ? this.ofParameter(value) : NONE3)
+      };
+    }
+    if (pointer.startsWith(DEFINITIONS_PREFIX) || pointer.startsWith(RESPONSES_PREFIX)) {
+      const prefix = pointer.slice(0, segmentEnd2(pointer, pointer.indexOf("/", 1) + 1));
+      const users2 = (this.entries ??= new DefinitionUsers(this.model)).of(prefix);
+      return { prefix, users: users2 };
     }
     if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path38 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path39 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
-    const users = segment === "parameters" ? operationsOfPath(this.model, path38, () => true) : segment === NOTIFICATION_CONTENT ? operationsOfPath(this.model, path38, (operation2) => operation2.isTrigger) : operationsOfPath(this.model, path38, (operation2) => operation2.method === segment);
-    return { prefix: pointer.slice(0, segmentStop), users };
+    if (segment === "parameters") {
+      const users2 = operationsOfPath(this.model, path39, () => true);
+      return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
+    }
+    if (segment === NOTIFICATION_CONTENT) {
+      const users2 = operationsOfPath(this.model, path39, (operation2) => operation2.isTrigger);
+      return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
+    }
+    const users = operationsOfPath(this.model, path39, (operation2) => operation2.method === segment);
+    const partStop = segmentEnd2(pointer, segmentStop + 1);
+    const output = pointer.slice(segmentStop + 1, partStop) === "responses";
+    return {
+      prefix: pointer.slice(0, partStop),
+      users: output ? this.outputUsers(users) : this.inputUsers(users)
+    };
+  }
+  inputUsers(users) {
+    const listed2 = new ListedUsers(this.model, users);
+    return { all: listed2, inputs: listed2 };
+  }
+  outputUsers(users) {
+    return { all: new ListedUsers(this.model, users), inputs: this.noUsers().inputs };
+  }
+  noUsers() {
+    return this.inputUsers(NONE3);
   }
   /**
    * One pass over every operation's parameters; only the objects asked about get a list. An
@@ -58252,7 +59822,7 @@ function segmentEnd2(pointer, start) {
 
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
-  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, users) {
+  constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, shownBy) {
     this.extension = extension;
     this.call = call;
     this.holder = holder;
@@ -58260,7 +59830,7 @@ var DynamicCall = class {
     this.part = part;
     this.holderKind = holderKind;
     this.holderIn = holderIn;
-    this.users = users;
+    this.shownBy = shownBy;
   }
   extension;
   call;
@@ -58269,11 +59839,26 @@ var DynamicCall = class {
   part;
   holderKind;
   holderIn;
-  users;
+  shownBy;
   text;
+  /**
+   * The users, listed: built at each question for a holder in `definitions` (a chain of them has
+   * pairs of holders and users that grow with its square); ask `kinds` where a user of each kind will do.
+   */
+  get users() {
+    return this.shownBy.list();
+  }
+  /** The kinds of the users (see user-kinds.ts), each with its first user, in their order. */
+  get kinds() {
+    return this.shownBy.kinds();
+  }
+  /** A user's own `$ref` that leads to a holder in `definitions` (see HolderUsers). */
+  listing(operation2) {
+    return this.shownBy.listing?.(operation2);
+  }
   /** The first of the users: where a finding that names one operation is told. */
   get source() {
-    return this.users[0];
+    return this.kinds[0]?.first;
   }
   get pointer() {
     this.text ??= this.part === void 0 ? childPointer(this.holderPlace.pointer, this.extension) : childPointer(this.holderPlace.pointer, this.extension, this.part);
@@ -58286,10 +59871,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, users2) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, shown2) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
+      const users2 = isDropdown(extension) ? shown2.inputs : shown2.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -58315,7 +59901,8 @@ var dynamicCalls = perModel((model) => {
   if (holders.length === 0 && schemaHolders.length === 0) return calls;
   const users = new HolderUsers(model, askedParameters(model, holders));
   for (const parameter of holders) {
-    collect2(parameter.value, parameter, "parameter", parameter.in, users.ofParameter(parameter.value));
+    const listed2 = new ListedUsers(model, users.ofParameter(parameter.value));
+    collect2(parameter.value, parameter, "parameter", parameter.in, { all: listed2, inputs: listed2 });
   }
   const schemas = writtenSchemasOf(model);
   for (let at = 0; at < schemaHolders.length; at++) {
@@ -58324,6 +59911,9 @@ var dynamicCalls = perModel((model) => {
   }
   return calls;
 });
+function isDropdown(extension) {
+  return extension !== "x-ms-dynamic-schema" && extension !== "x-ms-dynamic-properties";
+}
 function askedParameters(model, holders) {
   const asked = /* @__PURE__ */ new Set();
   for (const holder of holders) asked.add(holder.value);
@@ -58357,13 +59947,13 @@ function ambiguousReferences(model, call) {
   }
   return names2;
 }
-var NONE3 = /* @__PURE__ */ new Set();
+var NONE4 = /* @__PURE__ */ new Set();
 function namedTwiceInUsers(model, call) {
   let names2;
-  for (const user of call.users) {
-    for (const name of namedTwice(model, user)) (names2 ??= /* @__PURE__ */ new Set()).add(name);
+  for (const { first } of call.kinds) {
+    for (const name of namedTwice(model, first)) (names2 ??= /* @__PURE__ */ new Set()).add(name);
   }
-  return names2 ?? NONE3;
+  return names2 ?? NONE4;
 }
 var namedTwiceByOperation = perModel(() => /* @__PURE__ */ new Map());
 function namedTwice(model, operation2) {
@@ -58378,7 +59968,7 @@ function namedTwice(model, operation2) {
     if ((seen ??= /* @__PURE__ */ new Set()).has(name)) (found ??= /* @__PURE__ */ new Set()).add(name);
     else seen.add(name);
   }
-  twice = found ?? NONE3;
+  twice = found ?? NONE4;
   known.set(operation2, twice);
   return twice;
 }
@@ -58459,231 +60049,6 @@ var dynamicFormsAgreeRule = {
   }
 };
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function propertyNames(model, schema) {
-  const names2 = Object.keys(asObject(schema.properties) ?? {});
-  for (const member of asArray(schema.allOf) ?? []) {
-    const properties = asObject(resolved(model, member)?.properties);
-    if (properties) names2.push(...Object.keys(properties));
-  }
-  return names2;
-}
-function followSchemaPath(model, root, path38) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path38.length && steps < MAX_STEPS; ) {
-    let end = path38.indexOf("/", start);
-    if (end === -1) end = path38.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path38.slice(start, end));
-      if (next === "missing") return { kind: "missing", start, end, parent: current };
-      if (next === "unknown") return UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic-call-operations.ts
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = bodyParameter(operation2);
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(operation2, name) {
-  let match2;
-  for (const parameter of operation2.parameters) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
-    if (wrong(source.parameter)) return source;
-  }
-  return void 0;
-}
-var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
-  if (sources) return sources;
-  sources = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  const given = asObject(call.call.parameters);
-  for (const key2 in given) {
-    const entry = has(given, key2) ? asObject(given[key2]) : void 0;
-    const reference2 = asString(entry?.parameter) ?? asString(entry?.parameterReference);
-    if (reference2 !== void 0) referenced.add(reference2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const operation2 of referenced.size === 0 ? [] : call.users) {
-    for (const parameter of operation2.parameters) {
-      const name = parameter.name;
-      if (name === void 0 || !referenced.has(name) || seen.has(parameter.value)) continue;
-      const value = sourceParameter(operation2, name);
-      if (value === void 0) continue;
-      seen.add(value);
-      const list2 = sources.get(name);
-      if (list2) list2.push({ operation: operation2, parameter: value });
-      else sources.set(name, [{ operation: operation2, parameter: value }]);
-    }
-  }
-  callSources.set(call, sources);
-  return sources;
-}
-var KNOWN = Object.freeze({ kind: "known" });
-var UNDECIDED = Object.freeze({ kind: "undecided" });
-function sourceInput(model, source, reference2) {
-  const inputs = inputsOf(model, source);
-  if (!inputs) return UNDECIDED;
-  if (inputs.names.has(reference2)) return KNOWN;
-  const separator = stepSeparator(reference2);
-  if (separator === void 0) return unknownStep(reference2, "", () => inputs.closest(reference2));
-  const first = reference2.slice(0, reference2.indexOf(separator));
-  if (!inputs.names.has(first)) return unknownStep(first, "", () => inputs.closest(first));
-  return stepsPastFirst(model, source, reference2, separator, first);
-}
-function unknownStep(step2, before, find) {
-  let found;
-  const meant = () => (found ??= { name: find() }).name;
-  return { kind: "unknown", step: step2, before, meant };
-}
-function stepSeparator(reference2) {
-  if (reference2.indexOf("/") > 0) return "/";
-  return reference2.indexOf(".") > 0 ? "." : void 0;
-}
-function stepsPastFirst(model, source, reference2, separator, first) {
-  const path38 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
-  const body = bodyParameter(source);
-  let missing;
-  if (body && parameterNamed(source, first) === body) {
-    const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path38.slice(offset2));
-    if (result2.kind !== "missing") return KNOWN;
-    missing = { result: result2, offset: offset2 };
-  }
-  if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path38);
-    if (result2.kind !== "missing") return KNOWN;
-    missing ??= { result: result2, offset: 0 };
-  }
-  if (!missing) return UNDECIDED;
-  const { result, offset } = missing;
-  const names2 = propertyNames(model, result.parent);
-  if (separator === "." && names2.some((name) => name.includes("."))) return UNDECIDED;
-  const step2 = reference2.slice(offset + result.start, offset + result.end);
-  return unknownStep(step2, reference2.slice(0, offset + result.start - 1), () => closestMatcher(names2)(step2));
-}
-function bodyParameter(operation2) {
-  return operation2.parameters.find((parameter) => parameter.in === "body");
-}
-var OperationInputs = class {
-  constructor(listed2) {
-    this.listed = listed2;
-    this.names = new Set(listed2);
-  }
-  listed;
-  names;
-  matcher;
-  /** The input a misspelt name is closest to, if one is close. */
-  closest(name) {
-    this.matcher ??= closestMatcher(this.listed);
-    return this.matcher(name);
-  }
-};
-var operationInputs = perModel(() => ({
-  byOperation: /* @__PURE__ */ new Map(),
-  byKey: /* @__PURE__ */ new Map(),
-  schemaIds: /* @__PURE__ */ new Map()
-}));
-function inputsOf(model, operation2) {
-  const known = operationInputs(model);
-  if (known.byOperation.has(operation2)) return known.byOperation.get(operation2);
-  const read = readInputs(model, operation2, known.schemaIds);
-  let inputs;
-  if (read) {
-    inputs = known.byKey.get(read.key);
-    if (!inputs) known.byKey.set(read.key, inputs = new OperationInputs(read.names));
-  }
-  known.byOperation.set(operation2, inputs);
-  return inputs;
-}
-function readInputs(model, operation2, schemaIds) {
-  const names2 = [];
-  let key2 = "";
-  for (const parameter of operation2.parameters) {
-    if (parameter.name === void 0) return void 0;
-    names2.push(parameter.name);
-    key2 += `${parameter.in ?? ""}\0${parameter.name}\0`;
-    if (parameter.in !== "body") continue;
-    const schema = asObject(model.resolve(parameter.value.schema, "").value);
-    const properties = asObject(schema?.properties);
-    if (!schema || !properties || has(schema, "allOf")) return void 0;
-    let id = schemaIds.get(schema);
-    if (id === void 0) schemaIds.set(schema, id = schemaIds.size);
-    key2 += `#${id}\0`;
-    for (const name of Object.keys(properties)) {
-      names2.push(name);
-      key2 += `${name}\0`;
-    }
-  }
-  return { names: names2, key: key2 };
-}
-
 // packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
 var dynamicInternalSourceRule = {
   id: "SWG-DYN-INTERNAL-SRC",
@@ -58699,14 +60064,14 @@ var dynamicInternalSourceRule = {
   },
   check({ swagger, report: report2 }) {
     for (const call of swagger ? dynamicCalls(swagger) : []) {
-      if (call.users.length === 0) continue;
+      if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
           call,
           argument.name,
-          (source) => isInternalVisibility(source["x-ms-visibility"])
+          (source) => isInternalVisibility(source.visibility)
         );
         if (!internal) continue;
         report2({
@@ -58751,10 +60116,10 @@ var dynamicOnBodyRule = {
 
 // packages/validator/src/rules/operations/dynamic-unknown-references.ts
 function reportUnknownReferences(model, call, report2) {
-  const users = call.users;
-  if (users.length === 0) return;
+  if (call.kinds.length === 0) return;
   const given = asObject(call.call.parameters);
-  let kinds;
+  let users;
+  let byInputs;
   for (const name in given) {
     if (!has(given, name)) continue;
     const entry = asObject(given[name]);
@@ -58762,32 +60127,69 @@ function reportUnknownReferences(model, call, report2) {
     const key2 = typeof entry.parameter === "string" ? "parameter" : "parameterReference";
     const reference2 = entry[key2];
     if (typeof reference2 !== "string") continue;
-    kinds ??= userKinds(model, users);
-    const failing = [];
-    let failingUsers = 0;
-    for (const kind of kinds) {
-      const input = sourceInput(model, kind.operations[0], reference2);
-      if (input.kind !== "unknown") continue;
-      failing.push({ kind, input });
-      failingUsers += kind.operations.length;
+    let failing;
+    if (readsOnlyNames(reference2)) failing = failingKinds(model, call, reference2);
+    else {
+      users ??= call.users;
+      failing = failingInputs(model, byInputs ??= userKinds(model, users), users, reference2);
     }
-    if (failing.length === 0) continue;
-    if (failingUsers === users.length) {
-      const { kind, input } = failing[0];
-      const others = users.length === 1 ? "" : users.length === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${users.length - 1} other operations that show it.`;
+    if (!failing) continue;
+    if (failing.everyUser) {
+      const { operation: operation2, input } = failing.first;
+      const count = (users ??= call.users).length;
+      const others = count === 1 ? "" : count === 2 ? " Nor is it one in the other operation that shows it." : ` Nor is it one in the ${count - 1} other operations that show it.`;
       report2({
         pointer: childPointer(call.pointer, "parameters", name, key2),
-        message: unknownMessage(reference2, kind.operations[0], input) + others
+        message: unknownMessage(reference2, operation2, input) + others
       });
       continue;
     }
-    for (const { operation: operation2, input } of inUsersOrder(failing)) {
+    for (const { operation: operation2, input } of failing.users()) {
       report2({
         pointer: listingPointer(call, operation2),
         message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
       });
     }
   }
+}
+function failingKinds(model, call, reference2) {
+  const kinds = call.kinds;
+  const failing = /* @__PURE__ */ new Set();
+  let first;
+  for (const { kind, first: operation2 } of kinds) {
+    const input = sourceInput(model, operation2, reference2);
+    if (input.kind !== "unknown") continue;
+    failing.add(kind);
+    first ??= { operation: operation2, input };
+  }
+  if (!first) return void 0;
+  if (failing.size === kinds.length) return { everyUser: true, first };
+  const users = () => {
+    const told = [];
+    for (const operation2 of call.users) {
+      if (!failing.has(kindOf(model, operation2))) continue;
+      const input = sourceInput(model, operation2, reference2);
+      if (input.kind === "unknown") told.push({ operation: operation2, input });
+    }
+    return told;
+  };
+  return { everyUser: false, users };
+}
+function failingInputs(model, kinds, users, reference2) {
+  const failing = [];
+  let failingUsers = 0;
+  for (const kind of kinds) {
+    const input = sourceInput(model, kind.operations[0], reference2);
+    if (input.kind !== "unknown") continue;
+    failing.push({ kind, input });
+    failingUsers += kind.operations.length;
+  }
+  if (failing.length === 0) return void 0;
+  if (failingUsers === users.length) {
+    const { kind, input } = failing[0];
+    return { everyUser: true, first: { operation: kind.operations[0], input } };
+  }
+  return { everyUser: false, users: () => inUsersOrder(failing) };
 }
 function inUsersOrder(failing) {
   const told = [];
@@ -58825,6 +60227,8 @@ function unknownMessage(reference2, operation2, input) {
   return `The parameter reference '${nameExcerpt(reference2)}'${step2} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
 }
 function listingPointer(call, operation2) {
+  const listing = call.listing(operation2);
+  if (listing) return listing.pointer;
   if (call.holderKind === "parameter") {
     for (const parameter of operation2.parameters) {
       if (parameter.value === call.holder && parameter.level === "operation") return parameter.pointer;
@@ -58845,7 +60249,7 @@ var dynamicParametersRule = {
   id: "SWG-DYN-PARAMS",
   file: "swagger",
   title: "Pass a dynamic call the target operation's parameters.",
-  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; of these, internal operations only when none is visible, as the designer never shows their form): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter.',
+  description: 'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names. Each reference (`{"parameter": X}`, `{"parameterReference": X}`) must name an input of each operation that shows the call (the one it is written in; each operation that lists a shared `#/parameters` definition or path item parameter; a webhook\'s payload: its triggers; a schema in `definitions`: each operation whose body parameter or, for `x-ms-dynamic-schema` and `x-ms-dynamic-properties`, responses reach it through `$ref`s, directly or through other definitions, a dropdown in an output being never opened; of these, internal operations only when none is visible, as the designer never shows their form; a definition no operation reaches is not checked): a parameter or a top-level property of its body, or, in the path form (`body/WebHook/LifecycleId`, dotted `WebHook.LifecycleId`), a path whose every step names one, through the body schema\'s properties (`$ref` followed; the properties of `allOf` members count); the designer sends nothing for any other. A schema made with `allOf`, or with `additionalProperties` or a dynamic schema, is taken as open: a step it does not list is not reported, nor any reference of an operation whose body schema is made with `allOf`. A reference that fails in every such operation is reported once, at the reference; one that fails in some only, at each of those operations\' listing of the shared parameter (its `$ref` that leads to the definition).',
   levels: sameLevels("error"),
   msMessage: "The parameter could not be found in operation '{0}'.",
   example: {
@@ -58977,10 +60381,10 @@ function pathAt(call, key2) {
   return asString(call.call[key2]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
-  if (collection !== "") return message;
+  const message2 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
+  if (collection !== "") return message2;
   const key2 = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
-  return `${message} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
+  return `${message2} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
 }
 function collectionPointer(call) {
   if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
@@ -59009,9 +60413,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path38 = pathAt(call, key2);
-    if (path38 === void 0 || followSchemaPath(model, items.schema, path38).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path38), label) });
+    const path39 = pathAt(call, key2);
+    if (path39 === void 0 || followSchemaPath(model, items.schema, path39).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path39), label) });
   }
   return problems;
 }
@@ -59110,11 +60514,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit3) {
+function forEachOtherOperationReference(model, visit5) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit3(object.operationId, () => childPointer(at(), "operationId"));
+      visit5(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -59597,14 +61001,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit3) {
+function forEachMimeList(model, visit5) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
-    if (root) visit3(root, DOCUMENT_ROOT, key2);
+    if (root) visit5(root, DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key2]) === 0) continue;
       const own = asArray(operation2.operation[key2]);
-      if (own) visit3(own, operation2, key2);
+      if (own) visit5(own, operation2, key2);
     }
   }
 }
@@ -59995,24 +61399,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit3) {
+function forEachVisibilityHolder(model, visit5) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit3(operation2.operation, operation2);
+      visit5(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit3(parameters[index].value, parameters[index]);
+      visit5(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -60508,12 +61912,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path38 in paths) {
-      if (!has(paths, path38)) continue;
-      const pathItem = asObject(paths[path38]);
+    for (const path39 in paths) {
+      if (!has(paths, path39)) continue;
+      const pathItem = asObject(paths[path39]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path38, "$ref"),
+        pointer: childPointer("/paths", path39, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -60535,15 +61939,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path38 of pathKeys2(swagger)) {
-    const message = problem(path38);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path38), message });
+  for (const path39 of pathKeys2(swagger)) {
+    const message2 = problem(path39);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path39), message: message2 });
   }
 }
-function templateProblem(path38) {
+function templateProblem(path39) {
   let open2 = -1;
-  for (let index = 0; index < path38.length; index++) {
-    const character = path38[index];
+  for (let index = 0; index < path39.length; index++) {
+    const character = path39[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -60569,7 +61973,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => path38.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path39) => path39.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -60589,7 +61993,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => /[?#]/.test(path38) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path39) => /[?#]/.test(path39) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -60605,7 +62009,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => path38.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path39) => path39.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -60619,8 +62023,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path38) => {
-      const problem = templateProblem(path38);
+    reportPathKeys(context, (path39) => {
+      const problem = templateProblem(path39);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -60637,9 +62041,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => (
+      (path39) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path38.includes("=") && pathVariables(path38).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path39.includes("=") && pathVariables(path39).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -60655,14 +62059,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path38 of pathKeys2(swagger)) {
-      const key2 = path38.toLowerCase();
+    for (const path39 of pathKeys2(swagger)) {
+      const key2 = path39.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path38),
+          pointer: childPointer("/paths", path39),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path38)
+            nameExcerpt(path39)
           )
         });
       }
@@ -61106,7 +62510,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit3) {
+function forEachVisibleNonBodyParameter(model, visit5) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -61114,7 +62518,7 @@ function forEachVisibleNonBodyParameter(model, visit3) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit3(parameter);
+    visit5(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -61344,13 +62748,13 @@ var parameterRefRule = {
         const entry = entries[index];
         const ref = isObject(entry) ? asString(entry.$ref) : void 0;
         if (ref === void 0) continue;
-        const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+        const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
           "The parameter reference '{0}' could not be found in the swagger document.",
           nameExcerpt(ref)
         );
-        if (message === void 0) continue;
+        if (message2 === void 0) continue;
         const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-        report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
+        report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
       }
     };
     const visitedPaths = /* @__PURE__ */ new Set();
@@ -61846,19 +63250,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key2, visit3) {
+function forEachTypedNode(model, key2, visit5) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
+    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit5(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit3(written2.schema, written2);
+    visit5(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -62136,7 +63540,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit3 = (step2) => {
+  const visit5 = (step2) => {
     const schema = step2.schema;
     const seen = step2.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -62150,7 +63554,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit3
+        visit5
       );
     }
   }
@@ -62590,26 +63994,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path38 = [];
+    const path39 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path38.push(start);
+    path39.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path38.pop();
+        path39.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path38.slice(path38.indexOf(target2)));
+      if (seen === "grey") cycles.push(path39.slice(path39.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path38.push(target2);
+        path39.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -62630,11 +64034,11 @@ function requiredEdges(model) {
   }
   return edges;
 }
-var DEFINITIONS_PREFIX = "/definitions/";
+var DEFINITIONS_PREFIX2 = "/definitions/";
 function definitionNameOf(schema) {
   const pointer = schema.pointer;
-  const end = pointer.indexOf("/", DEFINITIONS_PREFIX.length);
-  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX.length, end === -1 ? void 0 : end));
+  const end = pointer.indexOf("/", DEFINITIONS_PREFIX2.length);
+  return decodeSegment(pointer.slice(DEFINITIONS_PREFIX2.length, end === -1 ? void 0 : end));
 }
 function addRequiredTargets(schema, targets) {
   if (!isObject(schema) || !Array.isArray(schema.required)) return targets;
@@ -63479,7 +64883,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path38 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path39 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63487,17 +64891,17 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path38}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path39}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
-function familyRule(id, title, description, message, problem, example) {
+function familyRule(id, title, description, message2, problem, example) {
   return {
     id,
     file: "swagger",
     title,
     description,
     levels: sameLevels("error"),
-    msMessage: message,
+    msMessage: message2,
     example: { placement: "paths", bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report: report2 }) {
       if (!swagger) return;
@@ -63505,7 +64909,7 @@ function familyRule(id, title, description, message, problem, example) {
         for (const annotated of problem(members)) {
           report2({
             pointer: childPointer(annotated.pointer, "family"),
-            message: fill(message, nameExcerpt(family))
+            message: fill(message2, nameExcerpt(family))
           });
         }
       }
@@ -63725,24 +65129,24 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path38) {
-  return withoutTrailingSlashes(routeOf(path38)).toLowerCase();
+function templateShape(path39) {
+  return withoutTrailingSlashes(routeOf(path39)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
-function urlRule(id, title, message, broken, example) {
+function urlRule(id, title, message2, broken, example) {
   return {
     id,
     file: "swagger",
     title,
     description: `The platform fills the notification URL of a webhook registration itself, so the property must be a hidden, always-sent string in the request body (SVR; create-webhook-trigger doc).`,
     levels: sameLevels("error"),
-    msMessage: message,
+    msMessage: message2,
     example,
     check({ swagger, report: report2 }) {
       for (const webhook of swagger ? webhooks(swagger) : []) {
         for (const url of webhook.urls) {
-          if (broken(url)) report2({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message });
+          if (broken(url)) report2({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message: message2 });
         }
       }
     }
@@ -63790,7 +65194,7 @@ var webhookRules = [
       for (const webhook of swagger ? webhooks(swagger) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        const message = fill(
+        const message2 = fill(
           "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
           operationLabel(operation2),
           webhook.urls.length
@@ -63798,11 +65202,11 @@ var webhookRules = [
         if (has(operation2.operation, NOTIFICATION_CONTENT)) {
           report2({
             pointer: childPointer(operation2.pointer, NOTIFICATION_CONTENT),
-            message: `${message} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
+            message: `${message2} 'x-ms-notification-content' is written on the operation; move it up to the path item '${nameExcerpt(operation2.path)}', beside '${operation2.method}'.`
           });
           continue;
         }
-        report2({ pointer: operation2.pathItemPointer, message });
+        report2({ pointer: operation2.pathItemPointer, message: message2 });
       }
     }
   },
@@ -63819,20 +65223,20 @@ var webhookRules = [
     },
     check({ swagger, report: report2 }) {
       if (!swagger) return;
-      const message = "The notification URL property is not allowed in this position. It is allowed only in input body.";
+      const message2 = "The notification URL property is not allowed in this position. It is allowed only in input body.";
       const keys = holderKeysOf(swagger);
       const parameters = writtenParameters(swagger);
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys.parameters[index] & HolderKey.notificationUrl) === 0 || parameter.in === "body") continue;
-        report2({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message });
+        report2({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message: message2 });
       }
       const schemas = writtenSchemasOf(swagger);
       const marked = keys.schemasWith(HolderKey.notificationUrl);
       for (let at = 0; at < marked.length; at++) {
         const written2 = schemas[marked[at]];
         if (written2.origin !== "response" && written2.origin !== "global-response") continue;
-        report2({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message });
+        report2({ pointer: childPointer(written2.pointer, "x-ms-notification-url"), message: message2 });
       }
     }
   },
@@ -63987,6 +65391,179 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/yaml-spaceless-marks.ts
+function spacelessMarkAdvice(value, mark) {
+  if (typeof value !== "string") return "";
+  const word = value.split(/\s/)[0];
+  const match2 = mark === ":" ? /^([^:'"]+):([^:].*)$/.exec(word) : /^-([^-].*)$/.exec(word);
+  if (!match2) return "";
+  const meant = mark === ":" ? `${match2[1]}: ${match2[2]}` : `- ${match2[1]}`;
+  return ` It holds the text '${excerpt(value)}': write a space after '${mark}' ('${excerpt(meant)}').`;
+}
+function profileLevelAdvice(value, ruleId, profiles) {
+  if (typeof value !== "string") return "";
+  const [profile, level] = value.split(":");
+  if (profile === void 0 || level === void 0 || !profiles.includes(profile.trim())) return "";
+  return ` A level for one profile is a map: write '${ruleId}: { ${profile.trim()}: ${excerpt(level.trim())} }'.`;
+}
+
+// packages/validator/src/config/config-schema-problems.ts
+var SETTINGS = ["profile", "rules", "ignore", "overrides"];
+var RULES_HINT = "The rule ids are listed in docs/rules.md.";
+var OVERRIDE_KEYS = ["files", "profile", "rules"];
+var LEVEL_LIST = "error, warning, info or off";
+var LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
+var PROFILES_HINT = `The profiles are ${PROFILES.join(", ")}.`;
+var OVERRIDE_EXAMPLE = `For example: "- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`;
+var PATTERNS_HINT = 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".';
+function distinctErrors(errors2) {
+  const missing = new Set(errors2.filter((error3) => error3.keyword === "required").map((e) => e.instancePath));
+  const seen = /* @__PURE__ */ new Set();
+  return errors2.filter((error3) => {
+    if (error3.keyword === "if") return false;
+    if (error3.keyword === "minProperties" && missing.has(error3.instancePath)) return false;
+    const params = error3.params;
+    const key2 = `${error3.instancePath}\0${params.additionalProperty ?? ""}\0${params.missingProperty ?? ""}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
+    return true;
+  });
+}
+function describeSchemaError(error3, root) {
+  const path39 = parsePointer(error3.instancePath);
+  const value = path39.reduce(
+    (node, step2) => node?.[step2],
+    root
+  );
+  const [setting] = path39;
+  if (error3.keyword === "additionalProperties" && path39.length === 0) {
+    const key2 = String(error3.params.additionalProperty);
+    return {
+      message: `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
+      hint: `The settings are ${SETTINGS.join(", ")}.`,
+      path: [key2],
+      atKey: true
+    };
+  }
+  if (setting === "profile") return profileProblem(value, path39, "");
+  if (setting === "rules") return rulesProblem(error3, path39, 1, value, "");
+  if (setting === "ignore") {
+    return {
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path39.length === 1 ? spacelessMarkAdvice(value, "-") : ""}`,
+      hint: PATTERNS_HINT,
+      path: path39,
+      atKey: false
+    };
+  }
+  if (setting === "overrides") return overrideProblem(error3, path39, value);
+  return {
+    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":")}`,
+    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    path: path39,
+    atKey: false
+  };
+}
+function overrideProblem(error3, path39, value) {
+  const index = path39[1];
+  if (index === void 0) {
+    return {
+      message: "'overrides' must be a list of entries, each with files and a profile or rules.",
+      hint: OVERRIDE_EXAMPLE,
+      path: path39,
+      atKey: false
+    };
+  }
+  const entry = `overrides[${nameExcerpt(index)}]`;
+  const [, , key2] = path39;
+  if (key2 === "profile") return profileProblem(value, path39, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error3, path39, 3, value, ` in ${entry}`);
+  if (key2 === "files") {
+    return {
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      hint: PATTERNS_HINT,
+      path: path39,
+      atKey: false
+    };
+  }
+  if (error3.keyword === "additionalProperties") {
+    const unknown = String(error3.params.additionalProperty);
+    return {
+      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
+      hint: `An override has ${OVERRIDE_KEYS.join(", ")}.`,
+      path: [...path39, unknown],
+      atKey: true
+    };
+  }
+  if (error3.keyword === "required") {
+    return {
+      message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
+      hint: OVERRIDE_EXAMPLE,
+      path: path39,
+      atKey: false
+    };
+  }
+  if (error3.keyword === "minProperties") {
+    return {
+      message: `${entry} changes nothing: give it a profile or rules for its files.`,
+      hint: OVERRIDE_EXAMPLE,
+      path: path39,
+      atKey: false
+    };
+  }
+  return {
+    message: `${entry} must be a map with files and a profile or rules.`,
+    hint: OVERRIDE_EXAMPLE,
+    path: path39,
+    atKey: false
+  };
+}
+function profileProblem(value, path39, where2) {
+  return {
+    message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
+    hint: PROFILES_HINT,
+    path: path39,
+    atKey: false
+  };
+}
+function rulesProblem(error3, path39, at, value, where2) {
+  const [ruleId, profile] = path39.slice(at).map(nameExcerpt);
+  if (ruleId === void 0) {
+    return {
+      message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":")}`,
+      hint: RULES_HINT,
+      path: path39,
+      atKey: false
+    };
+  }
+  if (error3.keyword === "additionalProperties") {
+    const key2 = String(error3.params.additionalProperty);
+    return {
+      message: `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
+      hint: PROFILES_HINT,
+      path: [...path39, key2],
+      atKey: true
+    };
+  }
+  const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
+  if (error3.keyword === "enum") {
+    return {
+      message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES)),
+      hint: LEVEL_HINT,
+      path: path39,
+      atKey: false
+    };
+  }
+  if (error3.keyword === "minProperties") {
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path39, atKey: false };
+  }
+  return {
+    message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
+    hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+    path: path39,
+    atKey: false
+  };
+}
+
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
@@ -63997,15 +65574,15 @@ function advising(changeRule, advice) {
 function inCase(changeRule, adviceCase, advice) {
   return { ...changeRule, advice, adviceCase };
 }
-function rule(id, impact, severity, message, source) {
-  return { id, impact, severity, message, source, microsoftMessage: false };
+function rule(id, impact, severity, message2, source) {
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
 }
-function observed(id, impact, severity, message, pullRequests) {
+function observed(id, impact, severity, message2, pullRequests) {
   return {
     id,
     impact,
     severity,
-    message,
+    message: message2,
     source: `Microsoft change validator (${pullRequests})`,
     microsoftMessage: true
   };
@@ -64505,10 +66082,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path38, options2 = {}) {
+function offsetOfPath(document, path39, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path38.entries()) {
+  for (const [index, step2] of path39.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -64519,7 +66096,7 @@ function offsetOfPath(document, path38, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path38.length - 1;
+    const isLast = index === path39.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -64541,14 +66118,197 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 
+// packages/validator/src/config/yaml-syntax-slips.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/config/yaml-slip.ts
+var QUOTE_HINT = `Quoted text is always a plain string: '\u2026' (a ' inside written as '') or "\u2026".`;
+function yamlQuoted(text2) {
+  return enclosedExcerpt(`'${text2.replaceAll("'", "''")}'`);
+}
+function textLine(text2, lines, number) {
+  const start = lines.lineStarts[number - 1];
+  if (start === void 0) return void 0;
+  const end = lines.lineStarts[number] ?? text2.length;
+  const whole = text2.slice(start, end).replace(/\r?\n$/, "");
+  const indent = whole.length - whole.trimStart().length;
+  return { number, start, indent, content: withoutComment(whole.slice(indent)) };
+}
+function nearestContentLine(text2, lines, number, step2) {
+  for (let at = number + step2; at >= 1 && at <= lines.lineStarts.length; at += step2) {
+    const line = textLine(text2, lines, at);
+    if (line && line.content !== "") return line;
+  }
+  return void 0;
+}
+function withoutComment(content) {
+  const comment2 = /(^|\s)#/.exec(content);
+  return (comment2 ? content.slice(0, comment2.index) : content).trimEnd();
+}
+
+// packages/validator/src/config/yaml-syntax-slips.ts
+var KEY_HINT = "In YAML a key ends with a colon and a space: 'key: value'.";
+function syntaxSlip(error3, text2, document, lines) {
+  const offset = error3.pos[0];
+  const line = textLine(text2, lines, lines.linePos(offset).line);
+  if (!line) return void 0;
+  switch (error3.code) {
+    case "TAB_AS_INDENT":
+      return {
+        message: "A tab indents this line: YAML indents with spaces only.",
+        offset,
+        hint: "Replace the tab with spaces, as many as the lines around it are indented by."
+      };
+    case "BAD_SCALAR_START":
+      return reservedStart(text2, offset);
+    case "DUPLICATE_KEY":
+      return duplicateKey(document, offset, lines);
+    case "BAD_INDENT":
+      return /same column/.test(error3.message) ? unevenIndent(text2, lines, line, error3.message) : void 0;
+    case "MISSING_CHAR":
+      return /map values/.test(error3.message) ? keyWithoutSeparator(line) : void 0;
+    case "BLOCK_AS_IMPLICIT_KEY":
+      if (/block sequence/.test(error3.message)) return unevenIndent(text2, lines, line, "sequence");
+      return keyWithoutSeparator(line) ?? indentedIntoValue(text2, lines, line);
+    case "MULTILINE_IMPLICIT_KEY":
+      return keyWithoutSeparator(line) ?? indentedIntoValue(text2, lines, line);
+    default:
+      return void 0;
+  }
+}
+function keyWithoutSeparator(line) {
+  const item = /^-\s+/.exec(line.content)?.[0] ?? "";
+  const entry = line.content.slice(item.length);
+  const offset = line.start + line.indent + item.length;
+  if (/:(\s|$)/.test(entry) || /^['"[{]/.test(entry)) return void 0;
+  const noSpace = /^([^\s:]+):(\S.*)$/.exec(entry);
+  if (noSpace)
+    return {
+      message: `'${excerpt(entry)}' has no space after ':', so YAML reads it as one word, not a key and its value: write ${yamlPair(noSpace[1], noSpace[2])}.`,
+      offset,
+      hint: KEY_HINT
+    };
+  const noColon = /^([^\s:]+)\s+([^\s:][^:]*)$/.exec(entry);
+  if (noColon)
+    return {
+      message: `'${excerpt(entry)}' has no ':' after its key: write ${yamlPair(noColon[1], noColon[2])}.`,
+      offset,
+      hint: KEY_HINT
+    };
+  return void 0;
+}
+function yamlPair(key2, value) {
+  return `'${excerpt(key2)}: ${excerpt(value)}'`;
+}
+function indentedIntoValue(text2, lines, line) {
+  const next = nearestContentLine(text2, lines, line.number, 1);
+  if (!next || next.indent <= line.indent) return void 0;
+  return {
+    message: `This line is indented more than line ${line.number} above it (${plural(next.indent, "space")}, not ${line.indent}), whose key has its value already: indent it as line ${line.number}.`,
+    offset: next.start + next.indent,
+    hint: "A line is indented deeper than the one above it only under a key that ends with ':'."
+  };
+}
+function unevenIndent(text2, lines, line, parserMessage2) {
+  const above = nearestContentLine(text2, lines, line.number, -1);
+  if (!above || above.indent === line.indent) return void 0;
+  const what = /sequence/.test(parserMessage2) ? "the items of one list" : "the keys of one map";
+  return {
+    message: `This line is indented by ${plural(line.indent, "space")} and line ${above.number} above it by ${above.indent}: ${what} start at the same column.`,
+    offset: line.start + line.indent,
+    hint: "Indent it as the lines it belongs with, or as the key it belongs under, with spaces."
+  };
+}
+function reservedStart(text2, offset) {
+  const lineEnd2 = text2.indexOf("\n", offset);
+  let value = text2.slice(offset, lineEnd2 === -1 ? text2.length : lineEnd2);
+  const lineStart2 = text2.lastIndexOf("\n", offset) + 1;
+  if (/[[{]/.test(text2.slice(lineStart2, offset))) value = value.split(/[,\]}]/)[0];
+  value = value.replace(/\s#.*$/, "").trim();
+  return {
+    message: `A YAML value cannot start with ${text2.charAt(offset)} unless it is quoted: write ${yamlQuoted(value)}.`,
+    offset,
+    hint: QUOTE_HINT
+  };
+}
+function duplicateKey(document, offset, lines) {
+  let first;
+  let key2;
+  (0, import_yaml2.visit)(document, {
+    Map(_, map2) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml2.isScalar)(pair.key)) continue;
+        const earlier2 = seen.get(pair.key.value);
+        if (earlier2 && pair.key.range?.[0] === offset) {
+          [first, key2] = [earlier2, pair.key.value];
+          return import_yaml2.visit.BREAK;
+        }
+        if (!earlier2) seen.set(pair.key.value, pair);
+      }
+      return void 0;
+    }
+  });
+  const firstOffset = first?.key?.range?.[0];
+  if (firstOffset === void 0) return void 0;
+  return {
+    message: `The key ${quoted(key2)} is written twice in this map, first on line ${lines.linePos(firstOffset).line}: keep one of them.`,
+    offset,
+    hint: "YAML refuses a map that names a key twice, as the later would replace the first."
+  };
+}
+
+// packages/validator/src/config/yaml-parsed-slips.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function parsedSlip(text2, document) {
+  let slip;
+  const anchors = /* @__PURE__ */ new Set();
+  (0, import_yaml3.visit)(document, {
+    Node(_, node, path39) {
+      if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
+        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path39);
+        return import_yaml3.visit.BREAK;
+      }
+      if (node.anchor) anchors.add(node.anchor);
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path39.at(-1))) {
+        slip = itemIndentedIntoItem(text2, node);
+        if (slip) return import_yaml3.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  return slip;
+}
+function unanchoredAlias(text2, start, end, path39) {
+  const written2 = text2.slice(start, end).trim();
+  const what = isIgnorePattern(path39) ? "pattern" : "value";
+  return {
+    message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
+    offset: start,
+    hint: QUOTE_HINT
+  };
+}
+function isIgnorePattern(path39) {
+  const setting = path39.find(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path39.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && setting.key.value === "ignore";
+}
+function itemIndentedIntoItem(text2, node) {
+  if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
+  const written2 = text2.slice(node.range[0], node.range[1]);
+  const item = /\n[ \t]*(-\s)/.exec(written2);
+  if (!item) return void 0;
+  return {
+    message: `This list item is indented deeper than the item above it, so YAML reads it as more of that item, ${quoted(node.value)}: start its '-' at the column of the item above.`,
+    offset: node.range[0] + item.index + item[0].length - item[1].length,
+    hint: "The items of one list start at the same column, each with a dash and a space."
+  };
+}
+
 // packages/validator/src/config/load-config.ts
-var SETTINGS = ["profile", "rules", "ignore"];
-var LEVEL_LIST = "error, warning, info or off";
-var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path20.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path22.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -64557,24 +66317,25 @@ async function loadConfig(options2) {
   return { ...parseConfig(text2, file, options2), foundBySearch: true };
 }
 function parseConfig(text2, file, options2) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  const problemAt = (message, offset, hint) => {
+  const source = withoutByteOrderMark(text2);
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(source, { lineCounter, prettyErrors: false });
+  const problemAt = (message2, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
     const location = { file: toDisplayPath(options2.cwd, file), line, column: col };
-    return { offset, error: new UsageError(message, { location, hint }) };
+    return { offset, error: new UsageError(message2, { location, hint }) };
   };
-  const fail = (message, offset, hint) => {
-    throw problemAt(message, offset, hint).error;
+  const fail = (message2, offset, hint) => {
+    throw problemAt(message2, offset, hint).error;
   };
-  if (isJsonFile(file) && withoutByteOrderMark(text2).trim() === "") {
+  if (isJsonFile(file) && source.trim() === "") {
     fail(
       "The configuration file is empty, which is not valid JSON.",
       0,
       "Write {} in it for a configuration that changes nothing, or write the settings there."
     );
   }
-  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text2)) : void 0;
+  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : void 0;
   if (jsonIssue) {
     const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
     fail(
@@ -64592,12 +66353,16 @@ function parseConfig(text2, file, options2) {
     );
   }
   if (syntaxError) {
+    const slip2 = syntaxSlip(syntaxError, source, document, lineCounter);
+    if (slip2) fail(slip2.message, slip2.offset, slip2.hint);
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
   }
+  const slip = parsedSlip(source, document);
+  if (slip) fail(slip.message, slip.offset, slip.hint);
   const value = toPlainValue(document, fail) ?? {};
   const problems = [];
   if (!(0, import_validate_config.default)(value)) {
@@ -64613,56 +66378,85 @@ function parseConfig(text2, file, options2) {
     }
   }
   const config2 = value;
+  const overrides = Array.isArray(config2.overrides) ? config2.overrides.map((entry) => isObject(entry) ? entry : {}) : [];
   const known = options2.ruleIds ?? ALL_RULES.map((rule2) => rule2.id);
   const knownSet = new Set(known);
   const closestRule = closestMatcher(known);
-  const rules = isObject(config2.rules) ? config2.rules : {};
-  for (const ruleId of Object.keys(rules)) {
-    if (knownSet.has(ruleId)) continue;
-    const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
-    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
-    problems.push(
-      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(
-        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, closestRule)}`,
-        offset,
-        RULES_HINT
-      )
-    );
+  for (const { at, rules, where: where2 } of ruleMapsOf(config2.rules, overrides)) {
+    for (const ruleId of Object.keys(rules)) {
+      const offset = offsetOfPath(document, [...at, ruleId], { key: true });
+      if (where2 !== "" && ruleId === CONFIG_LOOSENED_RULE_ID) {
+        problems.push(
+          problemAt(
+            `${ruleId} judges the configuration file itself, not connector folders: it has no level${where2}.`,
+            offset,
+            "Set its level in the file's top-level rules."
+          )
+        );
+        continue;
+      }
+      if (knownSet.has(ruleId)) continue;
+      const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
+      problems.push(
+        otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(
+          `Unknown rule '${nameExcerpt(ruleId)}'${where2}.${didYouMean(ruleId, closestRule)}`,
+          offset,
+          RULES_HINT
+        )
+      );
+    }
   }
-  const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
-  for (const [index, pattern] of patterns.entries()) {
-    const meant = typeof pattern === "string" ? patternWithSlashes(pattern) : void 0;
-    if (meant === void 0) continue;
-    problems.push(
-      problemAt(
-        `The ignore pattern '${nameExcerpt(pattern)}' ${separatesFoldersWithBackslash("a glob reads as an escape: it matches no folder", nameExcerpt(meant))}`,
-        offsetOfPath(document, ["ignore", String(index)]),
-        IGNORE_BACKSLASH_HINT
-      )
-    );
+  for (const { at, patterns, named: named2, where: where2 } of patternListsOf(config2.ignore, overrides)) {
+    for (const [index, pattern] of patterns.entries()) {
+      const meant = typeof pattern === "string" ? patternWithSlashes(pattern) : void 0;
+      if (meant === void 0) continue;
+      problems.push(
+        problemAt(
+          `The ${named2} '${nameExcerpt(pattern)}'${where2} ${separatesFoldersWithBackslash("a glob reads as an escape: it matches no folder", nameExcerpt(meant))}`,
+          offsetOfPath(document, [...at, String(index)]),
+          IGNORE_BACKSLASH_HINT
+        )
+      );
+    }
   }
   if (problems.length > 0)
     throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
+  const ignore2 = config2.ignore ?? [];
   return {
     path: file,
     ...config2.profile && { profile: config2.profile },
     rules: config2.rules ?? {},
-    ignore: config2.ignore ?? []
+    ignore: ignore2,
+    ignorePlaces: ignore2.map((_, index) => {
+      const { line, col } = lineCounter.linePos(offsetOfPath(document, ["ignore", String(index)]));
+      return { line, column: col };
+    }),
+    ...config2.overrides && { overrides: config2.overrides }
   };
+}
+function ruleMapsOf(rules, overrides) {
+  return [
+    { at: ["rules"], rules: isObject(rules) ? rules : {}, where: "" },
+    ...overrides.map((entry, index) => ({
+      at: ["overrides", String(index), "rules"],
+      rules: isObject(entry.rules) ? entry.rules : {},
+      where: ` in overrides[${index}]`
+    }))
+  ];
+}
+function patternListsOf(ignore2, overrides) {
+  return [
+    { at: ["ignore"], patterns: Array.isArray(ignore2) ? ignore2 : [], named: "ignore pattern", where: "" },
+    ...overrides.map((entry, index) => ({
+      at: ["overrides", String(index), "files"],
+      patterns: Array.isArray(entry.files) ? entry.files : [],
+      named: "files pattern",
+      where: ` in overrides[${index}]`
+    }))
+  ];
 }
 function firstJsonSyntaxIssue(text2) {
   return JsonDocument.parse(text2).syntaxIssues[0];
-}
-function distinctErrors(errors2) {
-  const seen = /* @__PURE__ */ new Set();
-  return errors2.filter((error3) => {
-    if (error3.keyword === "if") return false;
-    const extra = error3.params.additionalProperty ?? "";
-    const key2 = `${error3.instancePath}\0${extra}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
-    return true;
-  });
 }
 function toPlainValue(document, fail) {
   try {
@@ -64677,8 +66471,8 @@ function toPlainValue(document, fail) {
 }
 var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
-function parserMessage(message) {
-  return excerpt(message.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
+function parserMessage(message2) {
+  return excerpt(message2.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {
@@ -64698,7 +66492,7 @@ async function readConfigText(file, cwd) {
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown2 },
-        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path22.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown2, error3, {
@@ -64719,77 +66513,6 @@ function notReadReason(error3) {
   const code2 = error3.code;
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
-function describeSchemaError(error3, root) {
-  const path38 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path38.map(nameExcerpt);
-  const value = path38.reduce(
-    (node, step2) => node?.[step2],
-    root
-  );
-  const levelHint = `A level is ${LEVEL_LIST}.`;
-  if (error3.keyword === "additionalProperties") {
-    const key2 = String(error3.params.additionalProperty);
-    const name = nameExcerpt(key2);
-    if (path38.length === 0) {
-      return {
-        message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
-        hint: `The settings are ${SETTINGS.join(", ")}.`,
-        path: [key2],
-        atKey: true
-      };
-    }
-    return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
-      hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path38, key2],
-      atKey: true
-    };
-  }
-  if (setting === "profile") {
-    return {
-      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
-      hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path38,
-      atKey: false
-    };
-  }
-  if (setting === "rules" && ruleId !== void 0) {
-    const where2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
-    if (error3.keyword === "enum") {
-      return {
-        message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
-        hint: levelHint,
-        path: path38,
-        atKey: false
-      };
-    }
-    if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path38, atKey: false };
-    }
-    return {
-      message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
-      hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path38,
-      atKey: false
-    };
-  }
-  if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path38, atKey: false };
-  }
-  if (setting === "ignore") {
-    return {
-      message: "'ignore' must be a list of glob patterns (non-empty strings).",
-      hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path38,
-      atKey: false
-    };
-  }
-  return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path38,
-    atKey: false
-  };
-}
 
 // packages/validator/src/model/repeated-places.ts
 var NAMED_LINES = 3;
@@ -64805,18 +66528,18 @@ function repeatedPlaces(lines) {
 
 // packages/validator/src/model/other-places.ts
 var MAX_RELATED_PLACES = 100;
-function namePlaces(message, others, position) {
+function namePlaces(message2, others, position) {
   const offsets = [...others.offsets].sort((a, b) => a - b);
   const lines = offsets.map((offset) => position(offset).line);
   const related = offsets.slice(0, MAX_RELATED_PLACES).map((offset) => {
     const { line, column } = position(offset);
     return { line, column };
   });
-  const at = Math.min(others.at ?? message.length, message.length);
+  const at = Math.min(others.at ?? message2.length, message2.length);
   const words = placesWords(others.wording, lines);
   return {
-    message: `${message.slice(0, at)}${words}${message.slice(at)}`,
-    messageWithoutPlaces: message,
+    message: `${message2.slice(0, at)}${words}${message2.slice(at)}`,
+    messageWithoutPlaces: message2,
     related
   };
 }
@@ -64896,8 +66619,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path38, method, pathItemPlace, operation2) {
-    this.path = path38;
+  constructor(path39, method, pathItemPlace, operation2) {
+    this.path = path39;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -65176,18 +66899,18 @@ var SwaggerModel = class {
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
-  walkSchema(schema, pointer, visit3) {
-    this.walkSchemaSteps(schema, pointer, (step2) => visit3(step2.node()));
+  walkSchema(schema, pointer, visit5) {
+    this.walkSchemaSteps(schema, pointer, (step2) => visit5(step2.node()));
   }
   /**
    * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
    * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
    */
-  walkSchemaSteps(schema, root, visit3) {
+  walkSchemaSteps(schema, root, visit5) {
     let walker = this.walker;
     if (walker === void 0) walker = this.walker = new SchemaWalker(this);
     else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit3);
+    walker.run(schema, root, visit5);
   }
   /**
    * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
@@ -65198,11 +66921,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path38 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path38)) continue;
-      let pathItem = asObject(paths[path38]);
+    for (const path39 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path39)) continue;
+      let pathItem = asObject(paths[path39]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path38);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path39);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -65218,7 +66941,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path38, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path39, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -65348,6 +67071,7 @@ function ruleReports(connector, options2) {
     profile: options2.profile,
     swagger,
     apiProperties,
+    isRuleOn: (ruleId) => activeRuleIds(options2).has(ruleId),
     report: (report2) => {
       const severity = reportSeverity(report2.severity, current.level);
       if (listed2 < MAX_FINDINGS_PER_RULE) {
@@ -65377,18 +67101,25 @@ function ruleReports(connector, options2) {
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options2) {
+  return activeRuleSet(options2).active;
+}
+function activeRuleIds(options2) {
+  return activeRuleSet(options2).ids;
+}
+function activeRuleSet(options2) {
   let byProfile = activeRuleCache.get(options2.rules);
   if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
   const cached = byProfile.get(options2.profile);
-  if (cached && cached.overrides === options2.overrides) return cached.active;
+  if (cached && cached.overrides === options2.overrides) return cached;
   const active = [];
   for (const rule2 of options2.rules) {
     if (!isFolderRule(rule2)) continue;
     const level = effectiveLevel(rule2, options2.profile, options2.overrides);
     if (level !== "off") active.push({ rule: rule2, level });
   }
-  byProfile.set(options2.profile, { overrides: options2.overrides, active });
-  return active;
+  const entry = { overrides: options2.overrides, active, ids: new Set(active.map(({ rule: rule2 }) => rule2.id)) };
+  byProfile.set(options2.profile, entry);
+  return entry;
 }
 function locateFindings(connector, pending2) {
   const places = pointerPlaces(connector, pending2);
@@ -65470,6 +67201,105 @@ function fileOf(connector, kind) {
   return connector.files[kind];
 }
 
+// packages/validator/src/config/lowered-levels.ts
+var RANK = { off: 0, info: 1, warning: 2, error: 3 };
+function isLowerLevel(level, than) {
+  return RANK[level] < RANK[than];
+}
+
+// packages/validator/src/config/loosening-findings.ts
+function strictestLevel(rule2, config2) {
+  return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
+    (strictest, level) => isLowerLevel(strictest, level) ? level : strictest
+  );
+}
+
+// packages/validator/src/config/ignored-folders.ts
+var import_node_path23 = __toESM(require("node:path"), 1);
+function ignoredFoldersAskedFor(found, paths, cwd, config2) {
+  if (config2.ignore.length === 0) return [];
+  const skipped = /* @__PURE__ */ new Map();
+  for (const folder of found) {
+    const index = ignoringPattern(folder, config2);
+    if (index !== void 0) skipped.set(folder, index);
+  }
+  if (skipped.size === 0) return [];
+  const asked = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const root = import_node_path23.default.resolve(cwd, given);
+    const under = found.filter((folder) => isWithin(root, folder));
+    if (under.length > 0 && under.every((folder) => skipped.has(folder)))
+      for (const folder of under) asked.add(folder);
+  }
+  return found.filter((folder) => asked.has(folder)).map((folder) => {
+    const index = skipped.get(folder);
+    const line = config2.ignorePlaces?.[index]?.line;
+    return {
+      path: toDisplayPath(cwd, folder),
+      pattern: config2.ignore[index],
+      file: toDisplayPath(cwd, config2.path),
+      ...line !== void 0 && { line }
+    };
+  });
+}
+function unmatchedIgnorePatterns(found, paths, cwd, config2, platform2 = process.platform) {
+  if (config2.ignore.length === 0 || !config2.path) return [];
+  const folderOfFile = import_node_path23.default.dirname(config2.path);
+  if (!paths.some((given) => isWithin(import_node_path23.default.resolve(cwd, given), folderOfFile))) return [];
+  const relative = found.map((folder) => relativeTo(folderOfFile, folder));
+  return config2.ignore.flatMap(
+    (pattern, index) => relative.some((folder) => ignorePatternMatches(pattern, folder, platform2)) ? [] : [index]
+  );
+}
+function folderThePatternIsWrittenFrom(pattern, found, config2, platform2 = process.platform) {
+  for (let folder = import_node_path23.default.dirname(import_node_path23.default.dirname(config2.path)); ; folder = import_node_path23.default.dirname(folder)) {
+    if (found.some((connector) => ignorePatternMatches(pattern, relativeTo(folder, connector), platform2)))
+      return folder;
+    if (import_node_path23.default.dirname(folder) === folder) return void 0;
+  }
+}
+function patternForConnectorsUnder(pattern, found, config2) {
+  const folderOfFile = import_node_path23.default.dirname(config2.path);
+  const folder = withoutTrailingSlashes(pattern);
+  for (const candidate of [`${folder}/*`, `${folder}/**`]) {
+    if (found.some((connector) => ignorePatternMatches(candidate, relativeTo(folderOfFile, connector))))
+      return candidate;
+    const from = folderThePatternIsWrittenFrom(candidate, found, config2);
+    if (from) return slashSeparated(import_node_path23.default.join(import_node_path23.default.relative(folderOfFile, from), candidate));
+  }
+  return void 0;
+}
+function relativeTo(folder, connector) {
+  return slashSeparated(import_node_path23.default.relative(folder, connector));
+}
+function unmatchedIgnoreFindings(found, paths, cwd, config2) {
+  const unmatched = unmatchedIgnorePatterns(found, paths, cwd, config2);
+  const rule2 = configurationRules.find((candidate) => candidate.id === CONFIG_IGNORE_UNMATCHED_RULE_ID);
+  if (unmatched.length === 0 || !config2.path) return [];
+  const level = strictestLevel(rule2, config2);
+  if (level === "off") return [];
+  const file = config2.path;
+  const folderOfFile = import_node_path23.default.dirname(file);
+  const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
+  return unmatched.map((index) => {
+    const pattern = config2.ignore[index];
+    const from = folderThePatternIsWrittenFrom(pattern, found, { ...config2, path: file });
+    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, { ...config2, path: file });
+    const unmatchedWords = `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder under the file's folder, ${shownFolder}, so it skips nothing`;
+    const message2 = from ? `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder, so it skips nothing: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path23.default.join(import_node_path23.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' to skip the connector folders in it.` : `${unmatchedWords}.`;
+    const place2 = config2.ignorePlaces?.[index] ?? { line: 1, column: 1 };
+    return locatedFinding({
+      ruleId: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+      severity: level,
+      message: message2,
+      file: toDisplayPath(cwd, file),
+      line: place2.line,
+      column: place2.column,
+      connector: toDisplayPath(cwd, folderOfFile)
+    });
+  });
+}
+
 // packages/validator/src/diff/change.ts
 function impactRank(impact) {
   return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
@@ -65505,9 +67335,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path38, method, body) => `{
+var operation = (path39, method, body) => `{
   "paths": {
-    "${path38}": {
+    "${path39}": {
       "${method}": ${body}
     }
   }
@@ -65626,7 +67456,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputDeleted: {
-    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
+    description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request where the deletion left its place in the current file: a field added in its place (between the same fields kept), else the field that now follows it, else (its object's last field) the end of the field before it, the line that lost its comma. A field added in its place whose name differs from the deleted one's in letter case only (preferred to one a single edit away added beside it) or by one edit, or the one field added where the one deleted was, of the same type, is named in the message as what the field looks renamed to: flows read a field by its exact name, so a rename is a deletion all the same.",
     example: {
       placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
@@ -65833,7 +67663,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An operation's summary or description is located on the edited key (of both, the first in the file), the line a pull request's diff changed, not on the operation's first line.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major. An edited text is located on the edited key, the line a pull request's diff changed, not on the first line of what holds it: an operation's summary or description (of both, the first in the file), a response's or a webhook payload's (x-ms-notification-content) description, and info's title, description or contact (on the edited field inside it; an edit of info's version or other keys, a CHG-OTHER, is on its key too). A deleted text is located where it left its place, as a deleted field is.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -65988,22 +67818,22 @@ function policyInstanceLabel(instance) {
 var MAX_LISTED_PATHS = 50;
 var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 function ownChange(change) {
-  return { change, kind: kindKey(change) };
+  return { change, kind: kindKey2(change) };
 }
 function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path38 = [];
+  const path39 = [];
   const exhausted = /* @__PURE__ */ new Set();
-  const visit3 = (node) => {
+  const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path38.push(part.step);
-        if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path38.pop();
+        if (part.step !== void 0) path39.push(part.step);
+        if (visit5(part.nested)) listedAny = true;
+        if (part.step !== void 0) path39.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -66011,13 +67841,13 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path38, ...part.change.path] });
+      result.push({ ...part.change, path: [...path39, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
     return listedAny;
   };
-  visit3(root);
+  visit5(root);
   for (const [kind, tally2] of tallies) {
     const total2 = totals.get(kind);
     if (total2 <= tally2.listed) continue;
@@ -66052,7 +67882,7 @@ function pathsToEachKind(root) {
   }
   return totals;
 }
-function kindKey(change) {
+function kindKey2(change) {
   const detail = change.detail === void 0 ? "" : change.detail;
   return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
 }
@@ -67904,8 +69734,8 @@ var RepeatCheck = class {
     return false;
   }
   /** Whether a change of the group has `message`; the change asked about is one from now on. */
-  lookUp(messages, message) {
-    return messages.size === messages.add(message).size;
+  lookUp(messages, message2) {
+    return messages.size === messages.add(message2).size;
   }
 };
 function dedupeKey(change) {
@@ -68162,27 +69992,34 @@ function forEachOutOfPlace(names2, kept, beforeIndex, found) {
   close(beforeIndex.size);
 }
 function pairLookAlikes(deleted, added, renames) {
+  const addedByLower = /* @__PURE__ */ new Map();
+  for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
+  const twins = uniquePairs(deleted, (was) => addedByLower.get(was.toLowerCase()) ?? []);
+  for (const [was, is] of twins) renames.set(was, { to: is, kind: "letterCase" });
+  const paired = new Set(twins.values());
+  const deletedLeft = deleted.filter((was) => !twins.has(was));
+  const addedLeft = added.filter((is) => !paired.has(is));
+  if (deletedLeft.length * addedLeft.length > MAX_LOOK_ALIKE_PAIRS) return;
+  const lookAlikes = uniquePairs(deletedLeft, (was) => {
+    const lower = was.toLowerCase();
+    return addedLeft.filter((is) => swapAwareDistance(lower, is.toLowerCase(), 1) <= 1);
+  });
+  for (const [was, is] of lookAlikes) renames.set(was, { to: is, kind: "lookAlike" });
+}
+function uniquePairs(deleted, near) {
   const nearDeleted = /* @__PURE__ */ new Map();
   const nearAdded = /* @__PURE__ */ new Map();
-  const pair = (was, is) => {
-    listIn(nearDeleted, was).push(is);
-    listIn(nearAdded, is).push(was);
-  };
-  if (deleted.length * added.length <= MAX_LOOK_ALIKE_PAIRS) {
-    for (const was of deleted) {
-      const lower = was.toLowerCase();
-      for (const is of added) if (swapAwareDistance(lower, is.toLowerCase(), 1) <= 1) pair(was, is);
-    }
-  } else {
-    const addedByLower = /* @__PURE__ */ new Map();
-    for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
-    for (const was of deleted) for (const is of addedByLower.get(was.toLowerCase()) ?? []) pair(was, is);
+  for (const was of deleted) {
+    const found = near(was);
+    if (found.length === 0) continue;
+    nearDeleted.set(was, found);
+    for (const is of found) listIn(nearAdded, is).push(was);
   }
-  for (const [was, near] of nearDeleted) {
-    const is = near[0];
-    if (near.length !== 1 || nearAdded.get(is).length !== 1) continue;
-    renames.set(was, { to: is, kind: was.toLowerCase() === is.toLowerCase() ? "letterCase" : "lookAlike" });
+  const pairs2 = /* @__PURE__ */ new Map();
+  for (const [was, found] of nearDeleted) {
+    if (found.length === 1 && nearAdded.get(found[0]).length === 1) pairs2.set(was, found[0]);
   }
+  return pairs2;
 }
 function listIn(lists, key2) {
   let list2 = lists.get(key2);
@@ -68320,6 +70157,21 @@ function nearestPlaces(count, placeOf3) {
       return preceding[position];
     }
   };
+}
+
+// packages/validator/src/diff/edited-member-place.ts
+function editedMemberPlace(was, is, at, edited) {
+  if (!isObject(is)) return { pointer: at, atValueEnd: false };
+  const kept = Object.keys(is).find((key2) => edited.includes(key2));
+  if (kept === void 0) {
+    const deleted = isObject(was) ? Object.keys(was).find((key2) => edited.includes(key2)) : void 0;
+    return deleted === void 0 ? { pointer: at, atValueEnd: false } : memberDeletionPlace(was, is, at, deleted);
+  }
+  const pointer = childPointer(at, kept);
+  const before = isObject(was) ? was[kept] : void 0;
+  const after = is[kept];
+  if (!isObject(before) || !isObject(after)) return { pointer, atValueEnd: false };
+  return editedMemberPlace(before, after, pointer, differingKeys(before, after, /* @__PURE__ */ new Set()));
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -68763,21 +70615,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path38 in paths) {
-    if (!has(paths, path38)) continue;
-    const pathItem = refPathItem(paths[path38]);
+  for (const path39 in paths) {
+    if (!has(paths, path39)) continue;
+    const pathItem = refPathItem(paths[path39]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path38));
-    unfollowed2.set(path38, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path39));
+    unfollowed2.set(path39, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path38 in paths) {
-    if (!has(paths, path38)) continue;
-    const pathItem = refPathItem(paths[path38]);
+  for (const path39 in paths) {
+    if (!has(paths, path39)) continue;
+    const pathItem = refPathItem(paths[path39]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -68789,17 +70641,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path38 of all) {
-    const before = has(pathsBefore, path38) ? pathsBefore[path38] : void 0;
-    const after = has(pathsAfter, path38) ? pathsAfter[path38] : void 0;
+  for (const path39 of all) {
+    const before = has(pathsBefore, path39) ? pathsBefore[path39] : void 0;
+    const after = has(pathsAfter, path39) ? pathsAfter[path39] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path38);
-    const whyBefore = unfollowedBefore.get(path38);
+    const whyAfter = unfollowedAfter.get(path39);
+    const whyBefore = unfollowedBefore.get(path39);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path38);
+    const pathItemPointer = childPointer("/paths", path39);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -68807,12 +70659,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path38)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path39)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path38)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path38)} was not compared: in the base version, ${whyBefore}.` : refEdit(path38, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path39)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path39)} was not compared: in the base version, ${whyBefore}.` : refEdit(path39, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -68822,12 +70674,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path38, before, after) {
+function refEdit(path39, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path38)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path39)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path38)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path38)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path39)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path39)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -68855,11 +70707,11 @@ var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
 function diffResponses(context, before, after) {
   const label = operationLabel(after);
-  const add2 = (rule2, side, pointer, valuePath, detail, impact) => context.sink.add({
+  const add2 = (rule2, side, place2, valuePath, detail, impact) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side,
-    pointer,
+    ...typeof place2 === "string" ? { pointer: place2 } : place2,
     operationId: after.operationId,
     valuePath,
     detail,
@@ -68909,14 +70761,10 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add2(
-      CHANGE_RULES.textEdited,
-      "new",
-      current.definitionPointer,
-      valuePath,
-      "Edited: description.",
-      "minor"
-    );
+    const place2 = editedMemberPlace(previous.value, current.value, current.definitionPointer, [
+      "description"
+    ]);
+    add2(CHANGE_RULES.textEdited, "new", place2, valuePath, "Edited: description.", "minor");
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
@@ -68996,18 +70844,23 @@ function diffNotificationContent(context, before, after) {
     "output"
   );
   reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
-  const add2 = (rule2, detail, impact) => context.sink.add({
+  const add2 = (rule2, detail, impact, place2 = { pointer: current.pointer, atValueEnd: false }) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side: "new",
-    pointer: current.pointer,
+    ...place2,
     operationId: after.operationId,
     valuePath,
     detail,
     impact
   });
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add2(CHANGE_RULES.textEdited, "Edited: description.", "minor");
+    add2(
+      CHANGE_RULES.textEdited,
+      "Edited: description.",
+      "minor",
+      editedMemberPlace(previous.value, current.value, current.pointer, ["description"])
+    );
   }
   const others = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
   if (has(previous.value, "schema") !== has(current.value, "schema")) others.push("schema");
@@ -69044,8 +70897,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path38) {
-  return withoutTrailingSlashes(emptiedBraces(path38));
+function normalizePath(path39) {
+  return withoutTrailingSlashes(emptiedBraces(path39));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -69230,7 +71083,7 @@ function diffOperations(context) {
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        ...renameTold(before, renamed)
+        ...renameTold(before, renamed, context.apiNames)
       });
       continue;
     }
@@ -69343,7 +71196,7 @@ function diffOperation(context, before, after) {
   }
   const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
   if (edited.length > 0) {
-    const place2 = editedTextPlace(context, before, after, edited);
+    const place2 = editedMemberPlace(before.operation, after.operation, after.pointer, edited);
     add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor", place2.pointer, place2.atValueEnd);
   }
   appendAll(others, differingKeys(before.operation, after.operation, OPERATION_KEYS));
@@ -69366,9 +71219,13 @@ function routedAddresses(context, before, after) {
   return { was, is };
 }
 var KEEP_DEPRECATED = "Keep it in the swagger, deprecated, as the versioning process does: the designer already hides it from new flows, and the flows built on it keep working.";
-var RENAME_ADVICE2 = `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as '<old operationId>_V2' in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement' (with its 'api' and 'operationId').`;
+function renameAdvice(was, is, apiNames) {
+  const [api] = apiNames;
+  const replacement2 = api === void 0 ? `{"api": "<connector>", "operationId": ${JSON.stringify(is)}}, where <connector> is the connector folder's name in lower-case letters and digits` : `{"api": ${JSON.stringify(api)}, "operationId": ${JSON.stringify(is)}}`;
+  return `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as ${quoted(`${was}_V2`)} in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', ${replacement2}.`;
+}
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
-function renameTold(before, renamed) {
+function renameTold(before, renamed, apiNames) {
   const was = operationLabel(before);
   const is = operationLabel(renamed);
   if (was.toLowerCase() === is.toLowerCase()) {
@@ -69377,7 +71234,10 @@ function renameTold(before, renamed) {
       advice: LETTER_CASE_ADVICE
     };
   }
-  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE2 };
+  return {
+    detail: `It was renamed to ${quoted(is)} (same method and path).`,
+    advice: renameAdvice(was, is, apiNames)
+  };
 }
 function reportDeprecation(context, deprecated, verdict, pointer) {
   const incomplete = verdict.kind === "incomplete";
@@ -69426,11 +71286,6 @@ function triggerKindPlace(context, before, after) {
     );
   }
   return start(after.pointer);
-}
-function editedTextPlace(context, before, after, edited) {
-  const first = Object.keys(after.operation).find((key2) => edited.includes(key2));
-  if (first !== void 0) return { pointer: childPointer(after.pointer, first), atValueEnd: false };
-  return deletedMemberPlace(context, before.pointer, after.pointer, edited[0]);
 }
 function deletedMemberPlace(context, was, is, member) {
   return memberDeletionPlace(
@@ -70162,9 +72017,9 @@ function removedValuePlace(before, after, removed) {
 }
 function sameChoice(value, other) {
   if (jsonEqual(value, other)) return true;
-  return isScalar2(value) && isScalar2(other) && typeof value !== typeof other && String(value) === String(other);
+  return isScalar4(value) && isScalar4(other) && typeof value !== typeof other && String(value) === String(other);
 }
-function isScalar2(value) {
+function isScalar4(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 function limitsValues(view) {
@@ -70465,12 +72320,13 @@ function hostSetters(context) {
 function diffInfo(context, before, after) {
   const infoBefore = asObject(before.info) ?? {};
   const infoAfter = asObject(after.info) ?? {};
+  const place2 = (keys) => isObject(after.info) ? { side: "new", ...editedMemberPlace(before.info, after.info, "/info", keys) } : where(before, after, "/info");
   const add2 = (keys, impact, rule2 = CHANGE_RULES.textEdited) => {
     if (keys.length === 0) return;
     context.sink.add({
       rule: rule2,
       file: "swagger",
-      ...where(before, after, "/info"),
+      ...place2(keys),
       detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key2) => `info.${key2}`))}.`,
       impact
     });
@@ -70758,206 +72614,6 @@ function definitionsVersion(files) {
   return version;
 }
 
-// packages/validator/src/loader/discover.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/solution-given.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path21.default.join("Other", "Solution.xml");
-var FOLDERS_UP = 3;
-var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
-function solutionGiven(given, cwd) {
-  const absolute = import_node_path21.default.resolve(cwd, given);
-  const stat2 = statOrUndefined(absolute);
-  if (stat2 === void 0) return void 0;
-  if (stat2.isDirectory())
-    return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
-  if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
-  const solution = unpackedSolutionAbove(absolute, given, cwd);
-  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
-}
-function folderOfUnpackedSolution(given, cwd) {
-  const solution = unpackedSolutionAbove(import_node_path21.default.resolve(cwd, given), given, cwd);
-  return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
-}
-function unpackedSolutionAbove(absolute, given, cwd) {
-  let folder = import_node_path21.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path21.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) return import_node_path21.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
-    if (import_node_path21.default.dirname(folder) === folder) break;
-  }
-  return void 0;
-}
-var AS_CONNECTOR_PATH = {
-  instead: "a connector folder or a file of one",
-  then: "give those folders"
-};
-function solutionGivenProblem(solution, instead) {
-  if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
-  if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
-  if (solution.kind === "folder of unpacked")
-    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
-  return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
-}
-function extractFirstHint(solution, then, say = optionWords) {
-  const extract = say({
-    option: `connector-alm extract-connectors ${shellWord(solution.source)} <destination-root>`,
-    input: "the extract-connectors action"
-  });
-  return `A solution's connectors are read in the PowerPlatformConnectors layout: extract them into connector folders first (${extract}, e.g. into custom-connectors), then ${then}.`;
-}
-function solutionGivenError(given, cwd, words) {
-  const solution = solutionGiven(given, cwd);
-  if (solution === void 0) return void 0;
-  return new UsageError(solutionGivenProblem(solution, words.instead), {
-    location: { file: given },
-    hint: extractFirstHint(solution, words.then, words.say)
-  });
-}
-function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path21.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
-}
-function startsLikeZip(file) {
-  const head = Buffer.alloc(4);
-  try {
-    const descriptor = (0, import_node_fs14.openSync)(file, "r");
-    try {
-      const read = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
-      return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
-    } finally {
-      (0, import_node_fs14.closeSync)(descriptor);
-    }
-  } catch {
-    return false;
-  }
-}
-function statOrUndefined(file) {
-  try {
-    return (0, import_node_fs14.statSync)(file);
-  } catch {
-    return void 0;
-  }
-}
-
-// packages/validator/src/loader/discover.ts
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
-function isSkippedDirectory(name, platform2 = process.platform) {
-  if (name.startsWith(".")) return true;
-  const nocase = platform2 === "win32" || platform2 === "darwin";
-  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
-}
-var MAX_SEARCH_DEPTH = 8;
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
-  return (await discoverConnectorTree(paths, cwd, platform2)).folders;
-}
-async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
-  const found = /* @__PURE__ */ new Set();
-  const roots = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const absolute = import_node_path22.default.resolve(cwd, given);
-    let stat2;
-    try {
-      stat2 = (0, import_node_fs15.statSync)(absolute);
-    } catch (error3) {
-      throw unreadablePathError(given, error3) ?? missingFolderError(given, "Give a connector folder, or a folder that holds connector folders.", {
-        cwd
-      });
-    }
-    if (stat2.isFile()) {
-      const folder = import_node_path22.default.dirname(absolute);
-      const names2 = listedOrRefused(folder, given, absolute);
-      if (names2.includes(".git")) roots.add(folder);
-      if (!isConnectorFolderListing(names2)) {
-        const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
-        if (solution) throw solution;
-        throw new UsageError("is not a file of a connector folder.", {
-          location: { file: given },
-          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
-        });
-      }
-      found.add(folder);
-      continue;
-    }
-    try {
-      search(absolute, 0, { found, roots }, platform2);
-    } catch (error3) {
-      throw refusedListing(error3, given, absolute);
-    }
-  }
-  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
-}
-function listedOrRefused(folder, given, absolute) {
-  try {
-    return (0, import_node_fs15.readdirSync)(folder);
-  } catch (error3) {
-    throw refusedListing(error3, given, absolute);
-  }
-}
-function refusedListing(error3, given, absolute) {
-  const where2 = error3?.path;
-  const shown2 = where2 === void 0 ? given : import_node_path22.default.join(given, import_node_path22.default.relative(absolute, where2));
-  return unreadablePathError(shown2, error3) ?? error3;
-}
-function sortFolderPaths(folders, paths = import_node_path22.default) {
-  if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
-}
-function search(folder, depth, findings, platform2) {
-  const { found } = findings;
-  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
-  if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
-  if (isConnectorFolderListing(fileNames(dirents))) {
-    found.add(folder);
-    return;
-  }
-  if (isTopFolderChild(folder)) {
-    const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
-    if (below.length === 0) found.add(folder);
-    for (const nested of below) found.add(nested);
-    return;
-  }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  for (const child of searchedChildren(dirents, platform2)) {
-    search(entryPath(folder, child), depth + 1, findings, platform2);
-  }
-}
-function swaggerFoldersBelow(folder, dirents, depth, platform2) {
-  const below = [];
-  if (depth >= MAX_SEARCH_DEPTH) return below;
-  for (const child of searchedChildren(dirents, platform2)) {
-    const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
-    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
-    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
-  }
-  return below;
-}
-function searchedChildren(dirents, platform2) {
-  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-}
-function fileNames(dirents) {
-  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
-}
-function layoutProfile(folder) {
-  const resolved2 = import_node_path22.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path22.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
-    if (profile) return profile;
-    end = start - 1;
-  }
-  return void 0;
-}
-
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
 
@@ -71034,8 +72690,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path38 = names2.slice(2, 2 + length);
-  return names2 === `a/${path38} b/${path38}` ? path38 : void 0;
+  const path39 = names2.slice(2, 2 + length);
+  return names2 === `a/${path39} b/${path39}` ? path39 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -71153,6 +72809,14 @@ var Git = class {
   /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
   async remotes() {
     return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * The URLs of the configured remotes (fetch and push URLs alike, as `git config` holds them); none
+   * when git cannot say (no remote, or git refuses).
+   */
+  async remoteUrls() {
+    const output = await this.text(["config", "--get-regexp", "^remote\\..*\\.(push)?url$"]).catch(() => "");
+    return output.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter(Boolean);
   }
   /**
    * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
@@ -71303,7 +72967,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path38, linked]) => ({ path: path38, linked }));
+    return [...nested].map(([path39, linked]) => ({ path: path39, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -71419,7 +73083,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/git-ignored-entries.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var MAX_FOLDERS_NAMED = 50;
 async function gitIgnoredEntries(tree, options2) {
   const ignored = /* @__PURE__ */ new Map();
@@ -71443,14 +73107,14 @@ function foldersByWorkTree(tree, paths, cwd) {
   const known = new Set(tree.repositoryRoots);
   const stops = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path23.default.resolve(cwd, given);
+    const absolute = import_node_path24.default.resolve(cwd, given);
     stops.add(absolute);
-    stops.add(import_node_path23.default.dirname(absolute));
+    stops.add(import_node_path24.default.dirname(absolute));
   }
   const above = /* @__PURE__ */ new Map();
   const rootAbove = (folder) => {
     if (above.has(folder)) return above.get(folder);
-    const parent = import_node_path23.default.dirname(folder);
+    const parent = import_node_path24.default.dirname(folder);
     const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
     above.set(folder, root);
     return root;
@@ -71458,13 +73122,13 @@ function foldersByWorkTree(tree, paths, cwd) {
   const byRoot = /* @__PURE__ */ new Map();
   for (const folder of tree.folders) {
     let root;
-    for (let at = folder; ; at = import_node_path23.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path24.default.dirname(at)) {
       if (known.has(at)) {
         root = at;
         break;
       }
-      if (stops.has(at) || import_node_path23.default.dirname(at) === at) {
-        root = import_node_path23.default.dirname(at) === at ? void 0 : rootAbove(import_node_path23.default.dirname(at));
+      if (stops.has(at) || import_node_path24.default.dirname(at) === at) {
+        root = import_node_path24.default.dirname(at) === at ? void 0 : rootAbove(import_node_path24.default.dirname(at));
         break;
       }
     }
@@ -71476,24 +73140,24 @@ function foldersByWorkTree(tree, paths, cwd) {
   return byRoot;
 }
 function specOf(root, folder) {
-  return slashSeparated(import_node_path23.default.relative(root, folder));
+  return slashSeparated(import_node_path24.default.relative(root, folder));
 }
 function ignoredByFolder(root, folders, listed2) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
   for (const entry of listed2) {
     const isFolder2 = entry.endsWith("/");
-    const absolute = import_node_path23.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
-    const parent = import_node_path23.default.dirname(absolute);
+    const absolute = import_node_path24.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path24.default.dirname(absolute);
     const names2 = namesIn.get(parent);
-    if (names2) names2.push(import_node_path23.default.basename(absolute));
-    else namesIn.set(parent, [import_node_path23.default.basename(absolute)]);
+    if (names2) names2.push(import_node_path24.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path24.default.basename(absolute)]);
     if (isFolder2) wholeFolders.add(absolute);
   }
   const ignored = /* @__PURE__ */ new Map();
   for (const folder of folders) {
     let whole = false;
-    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path23.default.dirname(at)) {
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path24.default.dirname(at)) {
       if (wholeFolders.has(at)) whole = true;
     }
     const names2 = namesIn.get(folder);
@@ -71504,13 +73168,13 @@ function ignoredByFolder(root, folders, listed2) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs16.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path25.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs17.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -71660,7 +73324,7 @@ function countBySeverity(findings) {
   return counts;
 }
 function resolveProfile(folder, forced, config2) {
-  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
+  return forced ?? folderSettings(folder, config2).profile ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
 async function validatePaths(paths, options2 = {}) {
   return validateFolders(await foldersToValidate(paths, options2), options2);
@@ -71689,8 +73353,16 @@ async function validateFolders(found, options2 = {}) {
       options2.onConnector?.(result);
     }
   }
-  const findings = connectors.flatMap((connector) => connector.findings);
-  return { connectors, findings, counts: countBySeverity(findings) };
+  const findings = [
+    ...connectors.flatMap((connector) => connector.findings),
+    ...found.configurationFindings ?? []
+  ];
+  return {
+    connectors,
+    findings,
+    counts: countBySeverity(findings),
+    ...found.ignored?.length && { ignored: found.ignored }
+  };
 }
 async function foldersToValidate(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
@@ -71704,7 +73376,9 @@ async function foldersToValidate(paths, options2 = {}) {
   );
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
-    gitIgnored
+    gitIgnored,
+    ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
+    configurationFindings: unmatchedIgnoreFindings(tree.folders, paths, cwd, config2)
   };
 }
 function checkedFolders(found, paths, cwd, config2) {
@@ -71718,7 +73392,7 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
   const findings = validateLoadedConnector(connector, {
     profile,
     rules: options2.rules ?? ALL_RULES,
-    overrides: config2.rules
+    overrides: folderSettings(connector.absolutePath, config2).rules
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
@@ -71790,11 +73464,11 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
 ]);
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path25.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path25.default.resolve(cwd, file);
+  const baseDir = import_node_path26.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path26.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -71847,28 +73521,28 @@ function pullRequestRepeats(findings, onFile) {
   }
   return { repeated, alsoOn };
 }
-function messageShape(message) {
-  return message.replace(/"[^"]*"|'[^']*'|\d+/g, "\u2026");
+function messageShape(message2) {
+  return message2.replace(/"[^"]*"|'[^']*'|\d+/g, "\u2026");
 }
 function toAnnotation(finding, options2, alsoOn = 0) {
   const level = LEVEL_OF[finding.severity];
   const existing = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
-  const message = alsoOn > 0 ? `${existing} (also on ${plural(alsoOn, "more connector")})` : existing;
+  const message2 = alsoOn > 0 ? `${existing} (also on ${plural(alsoOn, "more connector")})` : existing;
   const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
   const file = repositoryPath(finding.file, options2);
   if (file === void 0 || !isOnFile(finding, file, options2))
-    return { level, message: `${file ?? finding.file}: ${message}`, title };
+    return { level, message: `${file ?? finding.file}: ${message2}`, title };
   const lines = annotatedLines(finding, options2.headLine);
   if (lines === void 0)
     return {
       level,
-      message: `${message} (line ${finding.line} of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)`,
+      message: `${message2} (line ${finding.line} of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)`,
       title,
       file
     };
   const annotation = {
     level,
-    message,
+    message: message2,
     title,
     file,
     startLine: lines.line,
@@ -71924,6 +73598,9 @@ function limitFor(level, max) {
   if (typeof max === "number") return max;
   return max?.[level] ?? GITHUB_ANNOTATION_LIMIT;
 }
+
+// packages/validator/src/reporters/configuration-findings.ts
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
@@ -71990,9 +73667,9 @@ function summaryLine(counts) {
 }
 function formatFindingLine(finding, options2 = {}) {
   const paint = painter(options2.color ?? false);
-  const message = printable(breaksAsSpaces(finding.message));
+  const message2 = printable(breaksAsSpaces(finding.message));
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
-  return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message}${baseline}`;
+  return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
 function painter(enabled) {
   const paint = (style, text2) => enabled ? (0, import_node_util.styleText)(style, text2, { validateStream: false }) : text2;
@@ -72000,10 +73677,14 @@ function painter(enabled) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
-  if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path26.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  const config2 = options2.config;
+  if (options2.profile || config2?.profile) return [];
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
+    const folder = import_node_path27.default.resolve(options2.cwd, connector.path);
+    return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
+  }).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -72034,8 +73715,8 @@ async function writeJobSummary(summary3 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -72086,8 +73767,8 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path27.default) {
+var import_node_path28 = __toESM(require("node:path"), 1);
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path28.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -72096,8 +73777,8 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function realPathInsideWorkspace(input, workspace, given) {
-  const root = await import_node_fs17.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path28.default.resolve(workspace, given)).catch((error3) => {
+  const root = await import_node_fs18.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path29.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
   return isWithin(root, real) ? real : void 0;
@@ -72113,9 +73794,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs17.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs18.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path28.default.dirname(current);
+      const parent = import_node_path29.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -72157,7 +73838,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -72276,8 +73957,8 @@ function backoffDelays(first, cap, total2) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -72298,16 +73979,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given, cwd) {
   try {
-    (0, import_node_fs18.statSync)(import_node_path29.default.resolve(cwd, given));
+    (0, import_node_fs19.statSync)(import_node_path30.default.resolve(cwd, given));
   } catch (error3) {
     throw unreadablePathError(given, error3) ?? missingFolderError(given, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given, found, cwd) {
-  const resolved2 = import_node_path29.default.resolve(cwd, given);
+  const resolved2 = import_node_path30.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path29.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path30.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -72320,8 +74001,8 @@ function requireOneConnectorFolder(given, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs19 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -72334,14 +74015,14 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut = () => fals
   const files = [];
   const nested = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs19.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs20.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path30.default.join(directory, entry.name);
+      const absolute = import_node_path31.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path30.default.join(shownAs, relative) },
+          location: { file: import_node_path31.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -72349,8 +74030,8 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut = () => fals
         if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
-        const content = await import_node_fs19.promises.readFile(absolute);
-        const executable = ((await import_node_fs19.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs20.promises.readFile(absolute);
+        const executable = ((await import_node_fs20.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -73332,8 +75013,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options2) {
-    super(message, { cause: options2.cause });
+  constructor(message2, statusCode, options2) {
+    super(message2, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -73401,22 +75082,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error3) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error3 instanceof Error) {
       if (error3.name === "AbortError") {
         error3.status = 500;
         throw error3;
       }
-      message = error3.message;
+      message2 = error3.message;
       if (error3.name === "TypeError" && "cause" in error3) {
         if (error3.cause instanceof Error) {
-          message = error3.cause.message;
+          message2 = error3.cause.message;
         } else if (typeof error3.cause === "string") {
-          message = error3.cause;
+          message2 = error3.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error3;
@@ -73839,17 +75520,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path38 = requestOptions.url.replace(options2.baseUrl, "");
+    const path39 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path38} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path39} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path38} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path39} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -76562,7 +78243,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path38) => path38.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path39) => path39.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77047,14 +78728,14 @@ function createGitHubClient(options2) {
       // The request-log plugin logs the bare word "request" (its options, headers and token
       // included, in a second argument we drop) before each request, then "GET /path - 200 in 12ms"
       // after it, at info: that second line alone says all, and names no secret.
-      debug: (message) => {
-        if (message !== "request") options2.logger.debug(message);
+      debug: (message2) => {
+        if (message2 !== "request") options2.logger.debug(message2);
       },
-      info: (message) => options2.logger.debug(message),
-      warn: (message) => options2.logger.warning(message),
+      info: (message2) => options2.logger.debug(message2),
+      warn: (message2) => options2.logger.warning(message2),
       // Octokit logs every failed request as an error, including the 404s and 409s we expect;
       // failures that matter reach the caller as exceptions and are reported there.
-      error: (message) => options2.logger.debug(message)
+      error: (message2) => options2.logger.debug(message2)
     },
     throttle: {
       onRateLimit: onLimit("primary"),
@@ -77081,7 +78762,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -77192,13 +78873,13 @@ From ${source}.` : ""}
 
 ${folder}${COMMIT_TRAILER}`;
 }
-function committedFolder(message) {
-  if (!isOwnCommit(message)) return void 0;
-  const line = message.split(/\r?\n/).reverse().find((each) => each.startsWith(FOLDER_TRAILER));
+function committedFolder(message2) {
+  if (!isOwnCommit(message2)) return void 0;
+  const line = message2.split(/\r?\n/).reverse().find((each) => each.startsWith(FOLDER_TRAILER));
   return line?.slice(FOLDER_TRAILER.length).trim() || void 0;
 }
-function isOwnCommit(message) {
-  return message.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
+function isOwnCommit(message2) {
+  return message2.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
 }
 function replacedCommitWarning(branch, commit, connector) {
   const subject = commit.message.split(/\r?\n/)[0].trim();
@@ -77247,7 +78928,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 function keptOutReason(relative, profile) {
   const kind = kindOfFileName(relative);
   if (kind === "settings") return "settings";
@@ -77276,7 +78957,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut };
 }
 function ignoredConnectorFiles(leftOut, profile) {
-  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path38) => kindOfFileName(path38) !== void 0 && !keptOutReason(path38, profile));
+  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path39) => kindOfFileName(path39) !== void 0 && !keptOutReason(path39, profile));
 }
 function leftOutLines(leftOut, connector) {
   const lines = [];
@@ -77312,7 +78993,7 @@ function leftOutLines(leftOut, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path31.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path32.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut) {
@@ -77326,9 +79007,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path38) => !same(
-      onBranchLeftOut.find((file) => file.path === path38),
-      upstreamLeftOut.find((file) => file.path === path38)
+    (path39) => !same(
+      onBranchLeftOut.find((file) => file.path === path39),
+      upstreamLeftOut.find((file) => file.path === path39)
     )
   );
 }
@@ -77497,7 +79178,7 @@ async function keepsBranch(client, fork, reuse, logger) {
 
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
-async function commitChanges(client, fork, base2, folder, changes, message) {
+async function commitChanges(client, fork, base2, folder, changes, message2) {
   const name = formatRepositoryName(fork);
   const entries = [];
   for (const file of changes.upserts) {
@@ -77508,8 +79189,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path38 of changes.deletions)
-    entries.push({ path: `${folder}/${path38}`, mode: "100644", type: "blob", sha: null });
+  for (const path39 of changes.deletions)
+    entries.push({ path: `${folder}/${path39}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -77523,7 +79204,7 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
   const { data: commit } = await step(
     "writing the commit",
     name,
-    () => client.rest.git.createCommit({ ...fork, message, tree: treeSha, parents: [base2.sha] })
+    () => client.rest.git.createCommit({ ...fork, message: message2, tree: treeSha, parents: [base2.sha] })
   );
   return { commitSha: commit.sha, treeSha };
 }
@@ -77553,7 +79234,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -77569,7 +79250,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path32.default.basename(folder);
+  return import_node_path33.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -77961,10 +79642,10 @@ function readmeTodoFindings(connector, files) {
   if (todos.length === 0) return [];
   const document = new TextDocument(text2);
   return todos.map(
-    ({ offset, length, message }) => locatedFinding({
+    ({ offset, length, message: message2 }) => locatedFinding({
       ruleId: "README-PLACEHOLDER",
       severity: "error",
-      message,
+      message: message2,
       file: displayPathIn(connector, readme.path),
       connector,
       ...document.rangeBetween(offset, offset + length)
@@ -77977,20 +79658,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given, root) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const inLayout = pathFromTopFolder(
-    import_node_path33.default.relative(import_node_path33.default.resolve(root), import_node_path33.default.resolve(connectorFolder)),
+    import_node_path34.default.relative(import_node_path34.default.resolve(root), import_node_path34.default.resolve(connectorFolder)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path33.default.basename(import_node_path33.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path34.default.basename(import_node_path34.default.resolve(connectorFolder))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path33.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path33.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path34.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path34.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -78006,20 +79687,20 @@ function normaliseTargetFolder(text2) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path34.default.basename(folder);
+  const name = import_node_path35.default.basename(folder);
   let names2;
   try {
-    names2 = (0, import_node_fs20.readdirSync)(import_node_path34.default.dirname(folder));
+    names2 = (0, import_node_fs21.readdirSync)(import_node_path35.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names2.includes(name)) return folder;
   const key2 = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names2.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path34.default.join(import_node_path34.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path35.default.join(import_node_path35.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -78142,7 +79823,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path35.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path36.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -78153,7 +79834,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path35.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path36.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -78178,7 +79859,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path35.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path36.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -78309,21 +79990,27 @@ async function openPullRequest(options2, ports) {
   }));
   const { breaking, warnings: changeWarnings } = versions ? changesToReview(versions.upstream, versions.local, validation) : { breaking: [], warnings: [] };
   if (changeWarnings.length > 0) result.changeWarnings = changeWarnings;
+  if (breaking.length > 0) result.breakingChanges = breaking;
+  const against = `${upstreamName}@${options2.base}`;
+  const found = `${plural(breaking.length, "breaking change")} against ${against}`;
+  if (breaking.length > 0 && options2.failOnBreaking) {
+    const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "breaking", reason, findings: breaking };
+  }
+  const warningRules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
+  if (failsThreshold({ counts: countBySeverity(changeWarnings) }, failOn)) {
+    const reason = `the comparison with ${against} found ${plural(changeWarnings.length, "warning")} about the change (${warningRules}; fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "change-warnings", reason };
+  }
   if (breaking.length > 0) {
-    result.breakingChanges = breaking;
-    const found = `${plural(breaking.length, "breaking change")} against ${upstreamName}@${options2.base}`;
-    if (options2.failOnBreaking) {
-      const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
-      logger.info(`${options2.connector}: ${reason}.`);
-      return { ...result, operation: "refused", refusal: "breaking", reason, findings: breaking };
-    }
     const warning2 = `${options2.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
     logger.warning(warning2);
     result.warnings.push(warning2);
   }
   if (changeWarnings.length > 0) {
-    const rules = joinedList([...new Set(changeWarnings.map((finding) => finding.ruleId))]);
-    const warning2 = `${options2.connector} has ${plural(changeWarnings.length, "warning")} about its change against ${upstreamName}@${options2.base} (${rules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? "it" : "them"} right before they ask.`;
+    const warning2 = `${options2.connector} has ${plural(changeWarnings.length, "warning")} about its change against ${against} (${warningRules}), listed in the pull request for its reviewers apart from the breaking changes: put ${changeWarnings.length === 1 ? "it" : "them"} right before they ask.`;
     logger.warning(warning2);
     result.warnings.push(warning2);
   }
@@ -78350,7 +80037,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path35.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path36.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -78539,16 +80226,16 @@ function writeIntervalFromEnv(env) {
 }
 
 // packages/actions/src/open-pull-request/connector-input.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs21.existsSync)(import_node_path36.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs22.existsSync)(import_node_path37.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path36.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs22.existsSync)(import_node_path37.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -78569,7 +80256,7 @@ async function requireConnectorsInConnectorInput(connectors, workspace) {
   refusePathsOnOneLine("connector", connectors, workspace);
   for (const connector of connectors) {
     const real = await realPathInsideWorkspace("connector", workspace, connector);
-    if (real === void 0 || real === await import_node_fs22.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs23.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,
@@ -78690,16 +80377,18 @@ function failForRefused(results, workspace, annotateFindings) {
     }
   const selection = toAnnotations(
     results.flatMap((result) => [
-      ...result.operation !== "refused" ? result.breakingChanges ?? [] : annotateFindings || !ownFiles(result) ? result.findings ?? [] : [],
+      // A connector refused for its breaking changes has them as its findings.
+      ...result.refusal === "breaking" ? [] : result.breakingChanges ?? [],
+      ...result.operation === "refused" && (annotateFindings || !ownFiles(result)) ? result.findings ?? [] : [],
       // Only this step compares with the upstream: its warnings go on their lines, as its breaking changes.
       ...result.changeWarnings ?? []
     ]),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path37.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path38.default.join(workspace, file)) }
   );
-  for (const { level, message, ...properties } of selection.annotations) {
-    if (level === "error") error(message, properties);
-    else if (level === "warning") warning(message, properties);
-    else notice(message, properties);
+  for (const { level, message: message2, ...properties } of selection.annotations) {
+    if (level === "error") error(message2, properties);
+    else if (level === "warning") warning(message2, properties);
+    else notice(message2, properties);
   }
   for (const result of refused) {
     const whatToDo = WHAT_TO_DO[result.refusal ?? "branch"](result);
@@ -78713,7 +80402,8 @@ var WHAT_TO_DO = {
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () => "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.",
-  breaking: () => "Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers."
+  breaking: () => "Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.",
+  "change-warnings": () => "Put right what each warning about the change says (its annotation says what to write), or set fail-on: error to open the pull request and leave the warnings, which it lists, to its reviewers."
 };
 async function report(results) {
   const column = (pick) => results.map((result) => String(pick(result) ?? "")).join("\n");
