@@ -133,7 +133,7 @@ Tells whether the server is up.
 
 ## Obtaining Credentials
 Register an app in the Fabrikam developer portal with the redirect URL
-https://global.consent.azure-apim.net/redirect, and sign in with your Fabrikam account.
+https://global.consent.azure-apim.net/redirect/fabrikamdealsmcp, and sign in with your Fabrikam account.
 
 ## Known Issues and Limitations
 None known.

@@ -330,13 +330,14 @@ const KEEP_DEPRECATED =
  * name (connector-api-names.ts) reads as another connector's, whose operation no check can see, so a
  * misspelt operationId would pass unseen. The first of those names is the folder's, as the platform
  * names its API ('Contoso Tasks' is 'contosotasks'); without one, the advice says how to make it.
+ * Each name is cut as messages cut values, so that a hostile one cannot make the message long.
  */
 function renameAdvice(was: string, is: string, apiNames: ReadonlySet<string>): string {
   const [api] = apiNames;
   const replacement =
     api === undefined
-      ? `{"api": "<connector>", "operationId": ${JSON.stringify(is)}}, where <connector> is the connector folder's name in lower-case letters and digits`
-      : `{"api": ${JSON.stringify(api)}, "operationId": ${JSON.stringify(is)}}`;
+      ? `{"api": "<connector>", "operationId": ${JSON.stringify(excerpt(is))}}, where <connector> is the connector folder's name in lower-case letters and digits`
+      : `{"api": ${JSON.stringify(excerpt(api))}, "operationId": ${JSON.stringify(excerpt(is))}}`;
   return `Keep the old operationId. Or keep the operation under it, deprecated ('deprecated: true', "(deprecated)" after its summary and description, an 'x-ms-api-annotation' family with revision 1), and add the new one on a path of its own: as ${quoted(`${was}_V2`)} in the same family with revision 2, or under its new name, set as the deprecated one's annotation 'replacement', ${replacement}.`;
 }
 /** The same for a rename that changed the letter case only. */
