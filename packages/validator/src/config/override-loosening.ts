@@ -2,7 +2,7 @@ import { joinedList } from '@connector-alm/core';
 import { effectiveLevel, type RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
 import { nameExcerpt } from '../text/message-values.js';
-import type { Loosening, RuleLevels } from './config-loosening.js';
+import type { Loosening, RuleLevels } from './loosening.js';
 import type { ConfigOverride, ValidatorConfig } from './config-types.js';
 import { mergeRuleOverrides } from './folder-settings.js';
 import { describeLowered, isLowerLevel, type Lowered } from './lowered-levels.js';

@@ -5,7 +5,7 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { placeOfRef, REUSABLE_SECTIONS, sectionOf, topNodeOf } from '../swagger/reference-places.js';
 import { SchemaStructureNode, type StructureNode } from '../swagger/structure/nodes.js';
 import { structureOf } from '../swagger/structure.js';
-import { shownUsers } from './holder-users.js';
+import { shownUsers } from './shown-users.js';
 import { kindOf, kindsOfList, type CallUsers, type OperationKind, type UserKind } from './user-kinds.js';
 
 /*

@@ -6,6 +6,7 @@ import { NOTIFICATION_CONTENT } from '../../swagger/notification-content.js';
 import { perModel } from './rule-kit.js';
 import { DefinitionUsers } from './definition-users.js';
 import { ListedUsers, type CallUsers } from './user-kinds.js';
+import { shownUsers } from './shown-users.js';
 
 /*
  * The operations that show a dynamic extension's holder in their form, and so whose inputs its calls
@@ -73,14 +74,6 @@ function operationsOfPath(
     if (keep(operation)) (kept ??= []).push(operation);
   }
   return kept ? shownUsers(kept) : NONE;
-}
-
-/** The visible users, when there are both visible and internal ones; else all of them (see the top). */
-export function shownUsers(users: OperationInfo[]): OperationInfo[] {
-  let internal = 0;
-  for (let index = 0; index < users.length; index++) if (users[index]!.isInternal) internal++;
-  if (internal === 0 || internal === users.length) return users;
-  return users.filter((operation) => !operation.isInternal);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../swagger/json-values.js';
 import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
-import { inputsOf } from './dynamic-call-operations.js';
+import { inputsOf } from './operation-inputs.js';
 import { perModel } from './rule-kit.js';
 
 /*
