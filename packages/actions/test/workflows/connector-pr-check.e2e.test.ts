@@ -24,14 +24,26 @@ function uploadSarif(uploaded: unknown[], categories: (string | undefined)[] = [
   };
 }
 
+/**
+ * The run of a pull request from `workspace`'s HEAD (as actions/checkout leaves it) into `baseSha`:
+ * what runWorkflowJob takes for it.
+ */
+function pullRequestRun(workspace: string, baseSha: string, number = 7) {
+  return {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: { number, base: { sha: baseSha }, head: { sha: git(workspace, 'rev-parse', 'HEAD') } },
+    },
+  };
+}
+
 describe('the connector PR check workflow, step by step with the built bundles', () => {
   it('checks the connector a pull request changes, fails on its error, and still uploads SARIF', async () => {
-    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const { workspace, baseSha } = pullRequestRepository(workspaceWithConnector());
     const uploaded: unknown[] = [];
     const result = await runWorkflowJob(workflow, 'validate', {
-      workspace,
-      eventName: 'pull_request',
-      event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+      ...pullRequestRun(workspace, baseSha),
       externalActions: {
         'actions/checkout': () => ({}),
         'github/codeql-action/upload-sarif': uploadSarif(uploaded),
@@ -49,12 +61,10 @@ describe('the connector PR check workflow, step by step with the built bundles',
   it("uploads under the category the caller gives, so that two calls do not close each other's alerts", async () => {
     const categories: (string | undefined)[] = [];
     for (const inputs of [{}, { category: 'connector-alm/independent-publisher' }]) {
-      const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+      const { workspace, baseSha } = pullRequestRepository(workspaceWithConnector());
       const uploaded: unknown[] = [];
       await runWorkflowJob(workflow, 'validate', {
-        workspace,
-        eventName: 'pull_request',
-        event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+        ...pullRequestRun(workspace, baseSha),
         inputs,
         externalActions: {
           'actions/checkout': () => ({}),
@@ -69,14 +79,12 @@ describe('the connector PR check workflow, step by step with the built bundles',
   });
 
   it('hands the configuration file the caller names to validate-connector', async () => {
-    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const { workspace, baseSha } = pullRequestRepository(workspaceWithConnector());
     // A mistake in the file shows that the step read it: nothing else names ci/pr-check.yml.
     mkdirSync(path.join(workspace, 'ci'));
     writeFileSync(path.join(workspace, 'ci', 'pr-check.yml'), 'rules:\n  SWG-HOTS: off\n');
     const result = await runWorkflowJob(workflow, 'validate', {
-      workspace,
-      eventName: 'pull_request',
-      event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+      ...pullRequestRun(workspace, baseSha),
       inputs: { config: 'ci/pr-check.yml', 'upload-sarif': false },
       externalActions: { 'actions/checkout': () => ({}) },
     });
@@ -97,15 +105,7 @@ describe('the connector PR check workflow, step by step with the built bundles',
     for (const inputs of [{}, { 'only-new': true }]) {
       const { workspace, baseSha } = readmeEditOfConnectorWithExistingError();
       const result = await runWorkflowJob(workflow, 'validate', {
-        workspace,
-        eventName: 'pull_request',
-        event: {
-          pull_request: {
-            number: 7,
-            base: { sha: baseSha },
-            head: { sha: git(workspace, 'rev-parse', 'HEAD') },
-          },
-        },
+        ...pullRequestRun(workspace, baseSha),
         inputs: { ...inputs, 'upload-sarif': false },
         externalActions: { 'actions/checkout': () => ({}) },
       });
@@ -122,11 +122,9 @@ describe('the connector PR check workflow, step by step with the built bundles',
   });
 
   it('hands base and max-annotations to validate-connector', async () => {
-    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const { workspace, baseSha } = pullRequestRepository(workspaceWithConnector());
     const result = await runWorkflowJob(workflow, 'validate', {
-      workspace,
-      eventName: 'pull_request',
-      event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+      ...pullRequestRun(workspace, baseSha),
       // No comparison, so no breaking change; no annotation on a line or a folder.
       inputs: { base: 'none', 'max-annotations': 0, 'upload-sarif': false },
       externalActions: { 'actions/checkout': () => ({}) },
@@ -142,15 +140,7 @@ describe('the connector PR check workflow, step by step with the built bundles',
     git(workspace, 'commit', '-q', '--allow-empty', '-m', 'nothing');
     const uploaded: unknown[] = [];
     const result = await runWorkflowJob(workflow, 'validate', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 8,
-          base: { sha: baseSha },
-          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
-        },
-      },
+      ...pullRequestRun(workspace, baseSha, 8),
       inputs: { 'upload-sarif': false },
       externalActions: {
         'actions/checkout': () => ({}),
@@ -207,15 +197,7 @@ describe('the connector PR check workflow, step by step with the built bundles',
     git(workspace, 'commit', '-qm', 'Add Contoso Tasks');
     const uploaded: unknown[] = [];
     const result = await runWorkflowJob(workflow, 'validate', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 1,
-          base: { sha: baseSha },
-          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
-        },
-      },
+      ...pullRequestRun(workspace, baseSha, 1),
       externalActions: {
         'actions/checkout': () => ({}),
         'github/codeql-action/upload-sarif': uploadSarif(uploaded),
