@@ -35,7 +35,8 @@ export async function changesAtCommit(
   const changes = new Map<ConnectorDiff, Change[]>();
   for (const entry of diffs) {
     const places = [entry.repositoryPath, ...(entry.renamedFrom === undefined ? [] : [entry.renamedFrom])];
-    if (!places.some((place) => touched.some((file) => isIn(file, place)))) continue;
+    // Repository paths, `.` for the top level: compared as POSIX paths.
+    if (!places.some((place) => touched.some((file) => isWithin(place, file, path.posix)))) continue;
     changes.set(entry, await changesOfConnector(git, commit, mergeBase, places));
   }
   return changes;
@@ -114,9 +115,4 @@ async function changesOfConnector(
   } finally {
     await base.folder.cleanup();
   }
-}
-
-/** Whether a repository path is in the folder (`.` for the top level). */
-function isIn(file: string, folder: string): boolean {
-  return folder === '.' || file.startsWith(`${folder}/`);
 }
