@@ -20,7 +20,12 @@ export type LeftOutReason =
   'git-ignored' | 'nested-repository' | 'linked-repository' | 'settings' | 'certified-icon';
 
 /** The reasons a file that a commit carries stays out all the same: the maker's, not the upstream's. */
-type KeptOutReason = Extract<LeftOutReason, 'settings' | 'certified-icon'>;
+const KEPT_OUT = ['settings', 'certified-icon'] as const satisfies readonly LeftOutReason[];
+type KeptOutReason = (typeof KEPT_OUT)[number];
+
+function isKeptOut(reason: LeftOutReason): reason is KeptOutReason {
+  return (KEPT_OUT as readonly LeftOutReason[]).includes(reason);
+}
 
 /** Why a file of the folder (its path inside it) is never sent, whatever git says of it; undefined when it may be. */
 function keptOutReason(relative: string, profile: Profile | undefined): KeptOutReason | undefined {
@@ -232,7 +237,7 @@ export function withoutIgnoredFindings(
 ): ConnectorResult {
   return withoutLeftOutFindings(
     validation,
-    leftOut.filter((file) => file.reason !== 'settings' && file.reason !== 'certified-icon'),
+    leftOut.filter((file) => !isKeptOut(file.reason)),
   );
 }
 
