@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { optionWords, shellWord, toDisplayPath, UsageError, type SaySetting } from '@connector-alm/core';
+import { fileHead } from './file-head.js';
 
 /**
  * A solution given where connector folders go (`validate x.zip`, `pr solutions/Contoso`): its
@@ -116,18 +117,8 @@ function isUnpackedSolution(folder: string): boolean {
 }
 
 function startsLikeZip(file: string): boolean {
-  const head = Buffer.alloc(4);
-  try {
-    const descriptor = openSync(file, 'r');
-    try {
-      const read = readSync(descriptor, head, 0, head.length, 0);
-      return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    return false;
-  }
+  const head = fileHead(file, 4);
+  return ZIP_SIGNATURES.some((signature) => head?.equals(signature) === true);
 }
 
 function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {

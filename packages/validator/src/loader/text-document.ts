@@ -29,6 +29,11 @@ export class TextDocument {
     };
   }
 
+  /** The offset where the line holding `offset` starts (LineIndex.lineStartOf). */
+  lineStartOf(offset: number): number {
+    return this.lines.lineStartOf(offset);
+  }
+
   /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
   private shown(line: number, column: number): number {
     return this.bom && line === 1 ? Math.max(1, column - 1) : column;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { fileHead } from './file-head.js';
 
 /**
  * Which specification a swagger written in YAML declares in its first lines: `swagger: "2.0"`, the
@@ -25,16 +25,6 @@ export function declaredSpecification(head: string): DeclaredSpecification | und
  * file that cannot be read: the advice then stays the general one.
  */
 export function declaredSpecificationOf(file: string): DeclaredSpecification | undefined {
-  const head = Buffer.alloc(HEAD_BYTES);
-  try {
-    const descriptor = openSync(file, 'r');
-    try {
-      const read = readSync(descriptor, head, 0, head.length, 0);
-      return declaredSpecification(head.toString('utf8', 0, read));
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    return undefined;
-  }
+  const head = fileHead(file, HEAD_BYTES);
+  return head && declaredSpecification(head.toString('utf8'));
 }

@@ -53,12 +53,7 @@ function missingFileMessage(canonical: string, entries: readonly FolderEntry[]):
     return `${missing}; rename ${shown} to ${canonical}. ${notCheckedUntil(shown, 'renamed')}`;
   }
   const yaml = canonical === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : undefined;
-  if (yaml) {
-    const shown = nameExcerpt(yaml.name);
-    if (yaml.declaredSpecification === 'openapi-3')
-      return `${missing}; ${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical}. ${notCheckedUntil(shown, 'converted')}`;
-    return `${missing}; convert ${shown} to JSON as ${canonical}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, 'converted')}`;
-  }
+  if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
   const folders = entries.filter((entry) => entry.type === 'directory');
   if (folders.length !== 1 || folders[0]!.holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
@@ -77,6 +72,14 @@ function fileToRenameAs(canonical: string, entries: readonly FolderEntry[]): Fol
       intendedConnectorFileName(entry.name, true) === canonical &&
       editorLeftover(entry.name) === undefined,
   );
+}
+
+/** What to do with a swagger written in YAML where the folder has no swagger read: convert it. */
+function yamlConversion(yaml: FolderEntry): string {
+  const [shown, canonical] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
+  if (yaml.declaredSpecification === 'openapi-3')
+    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical}. ${notCheckedUntil(shown, 'converted')}`;
+  return `convert ${shown} to JSON as ${canonical}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, 'converted')}`;
 }
 
 function isYamlSwaggerFile(entry: FolderEntry): boolean {
@@ -311,7 +314,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Commit only connector files.',
     description:
-      'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
+      'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it (REPO-EXTRA-FILES where REPO-REQUIRED-FILES is off).',
     levels: certificationLevels('warning', 'info'),
     example: { bad: 'certified-connectors/Contoso/screenshot.png', good: 'only the connector files' },
     check(context) {
@@ -327,9 +330,15 @@ export const folderRules: RuleDefinition[] = [
           continue;
         }
         if (isYamlSwaggerFile(entry)) {
-          // Without a swagger of its own, REPO-REQUIRED-FILES says to convert it.
+          // Without a swagger of its own, REPO-REQUIRED-FILES says to convert it; said here when it is
+          // off, so that the one file the folder has for a swagger is not passed over in silence.
           if (hasSwagger)
             context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
+          else if (!context.isRuleOn('REPO-REQUIRED-FILES'))
+            context.report({
+              path: entry.name,
+              message: `Nothing reads ${nameExcerpt(entry.name)}, a swagger written in YAML: ${yamlConversion(entry)}`,
+            });
           continue;
         }
         const reason = extraReason(entry, hasScript);

@@ -415,6 +415,35 @@ describe('REPO-FILENAMES with REPO-REQUIRED-FILES off', () => {
   });
 });
 
+// With REPO-REQUIRED-FILES off, REPO-EXTRA-FILES left a swagger written in YAML, the folder's only
+// swagger, to it too: nothing said that it is not read (session 39 reread).
+describe('a swagger written in YAML with REPO-REQUIRED-FILES off', () => {
+  it('is said by REPO-EXTRA-FILES, with the conversion to make', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'openapi.yaml': 'openapi: 3.0.1\ninfo:\n  title: Billing\n  version: "1.0"\npaths: {}\n',
+    };
+    delete files['apiDefinition.swagger.json'];
+    const folder = writeConnector(files, 'certified');
+    const rules = ['REPO-EXTRA-FILES', 'REPO-REQUIRED-FILES'].map((id) => findRule(id)!);
+    const findingsWith = async (level: 'off' | 'error') =>
+      (
+        await validateFolder(folder, {
+          rules,
+          cwd: path.dirname(folder),
+          config: { ...DEFAULT_CONFIG, rules: { 'REPO-REQUIRED-FILES': level } },
+        })
+      ).findings.map((f) => [f.ruleId, f.message]);
+    expect(await findingsWith('off')).toEqual([
+      [
+        'REPO-EXTRA-FILES',
+        "Nothing reads openapi.yaml, a swagger written in YAML: openapi.yaml is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert openapi.yaml to Swagger 2.0 and save it as apiDefinition.swagger.json. Until it is converted, nothing checks the content of openapi.yaml: expect findings on it then.",
+      ],
+    ]);
+    expect((await findingsWith('error')).map(([ruleId]) => ruleId)).toEqual(['REPO-REQUIRED-FILES']);
+  });
+});
+
 describe('REPO-REQUIRED-FILES', () => {
   it('fails without apiProperties.json', async () => {
     const files: Record<string, object | string> = validConnectorFiles();

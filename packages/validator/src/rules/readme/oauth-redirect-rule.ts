@@ -34,20 +34,6 @@ function message(mention: RedirectUrlMention, redirects: readonly KnownRedirect[
   return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? 'the one these steps are for' : 'that URL'}: an OAuth app that allows only the one written rejects every sign-in.`;
 }
 
-/**
- * Where the line of each offset starts, for offsets asked in increasing order: the text is read once
- * up to the last offset asked. Slicing from the last reported mention to each repeat and searching it
- * for a newline read a long line again for every repeat on it (quadratic).
- */
-function lineStartsInOrder(text: string): (offset: number) => number {
-  let read = 0;
-  let lineStart = 0;
-  return (offset) => {
-    for (; read < offset; read++) if (text.charCodeAt(read) === 10) lineStart = read + 1;
-    return lineStart;
-  };
-}
-
 /** The same URL again on the line (a link whose text is its address): one finding for one fix. */
 function repeatsOnLine(
   previous: RedirectUrlMention | undefined,
@@ -70,18 +56,19 @@ export const oauthRedirectRule: RuleDefinition = {
     good: '## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso.',
   },
   check(context) {
-    const text = context.connector.files.readme?.document?.text;
-    if (text === undefined) return;
-    const mentions = redirectUrlMentions(text);
+    const document = context.connector.files.readme?.document;
+    if (document === undefined) return;
+    const mentions = redirectUrlMentions(document.text);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
-    const lineStartOf = lineStartsInOrder(text);
     let reported: RedirectUrlMention | undefined;
     for (const mention of mentions) {
       if (mention.tail.kind === 'unclear') continue;
       if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
-      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      // The readme's line index, which places the findings too: asked in text order, it reads each
+      // line once, where searching back from each repeat for its line read a long line again (quadratic).
+      if (repeatsOnLine(reported, mention, document.lineStartOf(mention.offset))) continue;
       reported = mention;
       context.report({
         offset: mention.offset,
