@@ -52,3 +52,4 @@ export * from './top-folders.js';
 export * from './folder-named-like.js';
 export * from './files-in-git.js';
 export * from './script-operations.js';
+export * from './sorted-search.js';

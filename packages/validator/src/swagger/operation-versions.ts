@@ -1,3 +1,4 @@
+import { firstIndexNotBefore } from '@connector-alm/core';
 import { asObject, asString, has } from './json-values.js';
 import type { OperationInfo } from './operation-info.js';
 import type { SwaggerModel } from './swagger-model.js';
@@ -137,13 +138,7 @@ export function namedPredecessor(model: SwaggerModel, operation: OperationInfo):
   if (!name.suffixed) return undefined;
   const list = versionsByBase(model).get(name.base) ?? [];
   // The first entry at or above the operation's version; the one before it is the predecessor.
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]!.version < name.version) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexNotBefore(list.length, (index) => list[index]!.version < name.version);
   return low === 0 ? undefined : list[low - 1]!.operation;
 }
 

@@ -139,6 +139,13 @@ describeRule(
         /^The parameter reference 'taskId' is not a parameter of operation 'CreateTask'.* It is passed by the x-ms-dynamic-list at '\/definitions\/TaskInput\/properties\/status', which this operation shows/,
     },
     {
+      name: 'on a reference one of two operations lacks, advising its own schema in place of the shared definition',
+      edit: definitionList('taskId', updateTask()),
+      pointer: '/paths/~1tasks/post/parameters/0/schema',
+      message:
+        /which this operation shows: give the operation that input, or its own schema in place of the shared definition\.$/,
+    },
+    {
       name: "on a dynamic schema in a response definition, at each operation's $ref that lacks the input",
       edit: taskSchema('taskId'),
       pointer: '/paths/~1tasks/get/responses/200/schema/items',

@@ -1,3 +1,4 @@
+import { firstIndexNotBefore } from '@connector-alm/core';
 import type { JsonObject } from '../../swagger/json-values.js';
 import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import { foldGroups, ReachingSeeds, type SeedGroup } from '../../swagger/reaching-seeds.js';
@@ -102,13 +103,7 @@ class ReachedUsers implements CallUsers {
     const at = this.reach.indexes.get(operation);
     if (at === undefined) return undefined;
     const seeds = this.reach.seedsOf(this.group);
-    let low = 0;
-    let high = seeds.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (seeds[middle]!.at < at) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndexNotBefore(seeds.length, (index) => seeds[index]!.at < at);
     for (let index = low; index < seeds.length && seeds[index]!.operation === operation; index++) {
       const listing = seeds[index]!.listing;
       if (listing) return listing;

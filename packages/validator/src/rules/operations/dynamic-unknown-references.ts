@@ -14,6 +14,7 @@ import {
 } from './dynamic-call-operations.js';
 import { kindOf, type OperationKind } from './user-kinds.js';
 import type { DynamicCall } from './dynamic-index.js';
+import { sectionOf } from '../swagger/reference-places.js';
 
 type Unknown = Extract<SourceInput, { kind: 'unknown' }>;
 
@@ -76,7 +77,7 @@ export function reportUnknownReferences(
     for (const { operation, input } of failing.users()) {
       report({
         pointer: listingPointer(call, operation),
-        message: `${unknownMessage(reference, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`,
+        message: `${unknownMessage(reference, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or ${ownInPlace(call)}.`,
       });
     }
   }
@@ -191,6 +192,17 @@ function unknownMessage(reference: string, operation: OperationInfo, input: Unkn
   }
   const step = input.step === reference ? '' : ` (its first step '${nameExcerpt(input.step)}')`;
   return `The parameter reference '${nameExcerpt(reference)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
+}
+
+/**
+ * The advice's other way: the operation's own copy of what it shares. A schema in `definitions` or
+ * `#/responses` is shared by `$ref`s, and the operation is given its own schema, not a parameter.
+ */
+function ownInPlace(call: DynamicCall): string {
+  const section = sectionOf(call.holderPointer);
+  if (section === 'definitions') return 'its own schema in place of the shared definition';
+  if (section === 'responses') return 'its own schema in place of the shared response';
+  return 'its own parameter in place of the shared one';
 }
 
 /**
