@@ -53983,13 +53983,12 @@ function describeSchemaError(error2, root) {
   );
   const [setting] = path117;
   if (error2.keyword === "additionalProperties" && path117.length === 0) {
-    const key2 = String(error2.params.additionalProperty);
-    return {
-      message: `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
-      hint: `The settings are ${SETTINGS.join(", ")}.`,
-      path: [key2],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error2,
+      path117,
+      (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
+      `The settings are ${SETTINGS.join(", ")}.`
+    );
   }
   if (setting === "profile") return profileProblem(value, path117, "");
   if (setting === "rules") return rulesProblem(error2, path117, 1, value, "");
@@ -54032,13 +54031,12 @@ function overrideProblem(error2, path117, value) {
     };
   }
   if (error2.keyword === "additionalProperties") {
-    const unknown = String(error2.params.additionalProperty);
-    return {
-      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
-      hint: `An override has ${OVERRIDE_KEYS.join(", ")}.`,
-      path: [...path117, unknown],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error2,
+      path117,
+      (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
+      `An override has ${OVERRIDE_KEYS.join(", ")}.`
+    );
   }
   if (error2.keyword === "required") {
     return {
@@ -54063,6 +54061,10 @@ function overrideProblem(error2, path117, value) {
     atKey: false
   };
 }
+function unknownKeyProblem(error2, path117, describe5, hint) {
+  const key2 = String(error2.params.additionalProperty);
+  return { message: describe5(key2), hint, path: [...path117, key2], atKey: true };
+}
 function profileProblem(value, path117, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
@@ -54082,13 +54084,12 @@ function rulesProblem(error2, path117, at, value, where2) {
     };
   }
   if (error2.keyword === "additionalProperties") {
-    const key2 = String(error2.params.additionalProperty);
-    return {
-      message: `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
-      hint: PROFILES_HINT,
-      path: [...path117, key2],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error2,
+      path117,
+      (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
+      PROFILES_HINT
+    );
   }
   const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
   if (error2.keyword === "enum") {
@@ -64069,7 +64070,6 @@ function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
 }
 
 // packages/validator/src/reporters/findings-by-rule.ts
-var SEVERITY_ORDER = ["error", "warning", "info"];
 function groupByRule(findings) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -64080,11 +64080,10 @@ function groupByRule(findings) {
     }
     group.findings.push(finding);
     if (finding.baseline === "new") group.hasNew = true;
-    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst))
-      group.worst = finding.severity;
+    if (severityRank(finding.severity) > severityRank(group.worst)) group.worst = finding.severity;
   }
   return [...groups2.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || Number(b.hasNew) - Number(a.hasNew) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
+    (a, b) => severityRank(b.worst) - severityRank(a.worst) || Number(b.hasNew) - Number(a.hasNew) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
   );
 }
 function ruleTitles(rules = ALL_RULES) {

@@ -65441,13 +65441,12 @@ function describeSchemaError(error3, root) {
   );
   const [setting] = path39;
   if (error3.keyword === "additionalProperties" && path39.length === 0) {
-    const key2 = String(error3.params.additionalProperty);
-    return {
-      message: `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
-      hint: `The settings are ${SETTINGS.join(", ")}.`,
-      path: [key2],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error3,
+      path39,
+      (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
+      `The settings are ${SETTINGS.join(", ")}.`
+    );
   }
   if (setting === "profile") return profileProblem(value, path39, "");
   if (setting === "rules") return rulesProblem(error3, path39, 1, value, "");
@@ -65490,13 +65489,12 @@ function overrideProblem(error3, path39, value) {
     };
   }
   if (error3.keyword === "additionalProperties") {
-    const unknown = String(error3.params.additionalProperty);
-    return {
-      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
-      hint: `An override has ${OVERRIDE_KEYS.join(", ")}.`,
-      path: [...path39, unknown],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error3,
+      path39,
+      (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
+      `An override has ${OVERRIDE_KEYS.join(", ")}.`
+    );
   }
   if (error3.keyword === "required") {
     return {
@@ -65521,6 +65519,10 @@ function overrideProblem(error3, path39, value) {
     atKey: false
   };
 }
+function unknownKeyProblem(error3, path39, describe5, hint) {
+  const key2 = String(error3.params.additionalProperty);
+  return { message: describe5(key2), hint, path: [...path39, key2], atKey: true };
+}
 function profileProblem(value, path39, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
@@ -65540,13 +65542,12 @@ function rulesProblem(error3, path39, at, value, where2) {
     };
   }
   if (error3.keyword === "additionalProperties") {
-    const key2 = String(error3.params.additionalProperty);
-    return {
-      message: `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
-      hint: PROFILES_HINT,
-      path: [...path39, key2],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error3,
+      path39,
+      (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
+      PROFILES_HINT
+    );
   }
   const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
   if (error3.keyword === "enum") {

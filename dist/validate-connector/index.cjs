@@ -62936,13 +62936,12 @@ function describeSchemaError(error3, root) {
   );
   const [setting] = path62;
   if (error3.keyword === "additionalProperties" && path62.length === 0) {
-    const key2 = String(error3.params.additionalProperty);
-    return {
-      message: `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
-      hint: `The settings are ${SETTINGS.join(", ")}.`,
-      path: [key2],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error3,
+      path62,
+      (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
+      `The settings are ${SETTINGS.join(", ")}.`
+    );
   }
   if (setting === "profile") return profileProblem(value, path62, "");
   if (setting === "rules") return rulesProblem(error3, path62, 1, value, "");
@@ -62985,13 +62984,12 @@ function overrideProblem(error3, path62, value) {
     };
   }
   if (error3.keyword === "additionalProperties") {
-    const unknown = String(error3.params.additionalProperty);
-    return {
-      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
-      hint: `An override has ${OVERRIDE_KEYS.join(", ")}.`,
-      path: [...path62, unknown],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error3,
+      path62,
+      (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
+      `An override has ${OVERRIDE_KEYS.join(", ")}.`
+    );
   }
   if (error3.keyword === "required") {
     return {
@@ -63016,6 +63014,10 @@ function overrideProblem(error3, path62, value) {
     atKey: false
   };
 }
+function unknownKeyProblem(error3, path62, describe5, hint) {
+  const key2 = String(error3.params.additionalProperty);
+  return { message: describe5(key2), hint, path: [...path62, key2], atKey: true };
+}
 function profileProblem(value, path62, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
@@ -63035,13 +63037,12 @@ function rulesProblem(error3, path62, at, value, where2) {
     };
   }
   if (error3.keyword === "additionalProperties") {
-    const key2 = String(error3.params.additionalProperty);
-    return {
-      message: `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
-      hint: PROFILES_HINT,
-      path: [...path62, key2],
-      atKey: true
-    };
+    return unknownKeyProblem(
+      error3,
+      path62,
+      (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
+      PROFILES_HINT
+    );
   }
   const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
   if (error3.keyword === "enum") {
@@ -72856,7 +72857,6 @@ function changeLocation(change, places) {
 }
 
 // packages/validator/src/reporters/findings-by-rule.ts
-var SEVERITY_ORDER = ["error", "warning", "info"];
 function groupByRule(findings) {
   const groups = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -72867,11 +72867,10 @@ function groupByRule(findings) {
     }
     group2.findings.push(finding);
     if (finding.baseline === "new") group2.hasNew = true;
-    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group2.worst))
-      group2.worst = finding.severity;
+    if (severityRank(finding.severity) > severityRank(group2.worst)) group2.worst = finding.severity;
   }
   return [...groups.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || Number(b.hasNew) - Number(a.hasNew) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
+    (a, b) => severityRank(b.worst) - severityRank(a.worst) || Number(b.hasNew) - Number(a.hasNew) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
   );
 }
 function ruleTitles(rules = ALL_RULES) {

@@ -56,13 +56,12 @@ export function describeSchemaError(error: ErrorObject, root: unknown): SchemaPr
   const [setting] = path;
 
   if (error.keyword === 'additionalProperties' && path.length === 0) {
-    const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    return {
-      message: `Unknown setting '${nameExcerpt(key)}'.${didYouMean(key, SETTINGS)}`,
-      hint: `The settings are ${SETTINGS.join(', ')}.`,
-      path: [key],
-      atKey: true,
-    };
+    return unknownKeyProblem(
+      error,
+      path,
+      (key) => `Unknown setting '${nameExcerpt(key)}'.${didYouMean(key, SETTINGS)}`,
+      `The settings are ${SETTINGS.join(', ')}.`,
+    );
   }
   if (setting === 'profile') return profileProblem(value, path, '');
   if (setting === 'rules') return rulesProblem(error, path, 1, value, '');
@@ -107,13 +106,12 @@ function overrideProblem(error: ErrorObject, path: string[], value: unknown): Sc
     };
   }
   if (error.keyword === 'additionalProperties') {
-    const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
-    return {
-      message: `Unknown key '${nameExcerpt(unknown)}' in ${entry}.${didYouMean(unknown, OVERRIDE_KEYS)}`,
-      hint: `An override has ${OVERRIDE_KEYS.join(', ')}.`,
-      path: [...path, unknown],
-      atKey: true,
-    };
+    return unknownKeyProblem(
+      error,
+      path,
+      (key) => `Unknown key '${nameExcerpt(key)}' in ${entry}.${didYouMean(key, OVERRIDE_KEYS)}`,
+      `An override has ${OVERRIDE_KEYS.join(', ')}.`,
+    );
   }
   if (error.keyword === 'required') {
     return {
@@ -137,6 +135,17 @@ function overrideProblem(error: ErrorObject, path: string[], value: unknown): Sc
     path,
     atKey: false,
   };
+}
+
+/** A key the map at `path` does not have (Ajv's additionalProperties), pointed at on the key itself. */
+function unknownKeyProblem(
+  error: ErrorObject,
+  path: string[],
+  describe: (key: string) => string,
+  hint: string,
+): SchemaProblem {
+  const key = String((error.params as { additionalProperty: string }).additionalProperty);
+  return { message: describe(key), hint, path: [...path, key], atKey: true };
 }
 
 function profileProblem(value: unknown, path: string[], where: string): SchemaProblem {
@@ -169,13 +178,13 @@ function rulesProblem(
     };
   }
   if (error.keyword === 'additionalProperties') {
-    const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    return {
-      message: `Unknown profile '${nameExcerpt(key)}' for rule ${ruleId}${where}.${didYouMean(key, PROFILES)}`,
-      hint: PROFILES_HINT,
-      path: [...path, key],
-      atKey: true,
-    };
+    return unknownKeyProblem(
+      error,
+      path,
+      (key) =>
+        `Unknown profile '${nameExcerpt(key)}' for rule ${ruleId}${where}.${didYouMean(key, PROFILES)}`,
+      PROFILES_HINT,
+    );
   }
   const rule = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
   if (error.keyword === 'enum') {

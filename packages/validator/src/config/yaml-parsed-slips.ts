@@ -41,10 +41,13 @@ function unanchoredAlias(text: string, start: number, end: number, path: readonl
   };
 }
 
-/** Whether the node is an item of the top-level `ignore` list. */
+/** The keys whose lists hold folder globs: the top-level `ignore`, and an override's `files`. */
+const PATTERN_LISTS: ReadonlySet<unknown> = new Set(['ignore', 'files']);
+
+/** Whether the node is an item of a list of folder globs (the key nearest above it names one). */
 function isIgnorePattern(path: readonly unknown[]): boolean {
-  const setting = path.find(isPair);
-  return isSeq(path.at(-1)) && isScalar(setting?.key) && setting.key.value === 'ignore';
+  const setting = path.findLast(isPair);
+  return isSeq(path.at(-1)) && isScalar(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 
 /**

@@ -1,13 +1,11 @@
 import { compareText } from '@connector-alm/core';
-import type { Finding, Severity } from '../model/finding.js';
+import { severityRank, type Finding, type Severity } from '../model/finding.js';
 import { ALL_CHANGE_RULES } from '../diff/documented-change-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 
 // The findings grouped by rule, as the job summary's "Findings by rule" and the text report's tally
 // list them, so that both order and title the rules alike.
-
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface RuleGroup {
   ruleId: string;
@@ -32,12 +30,11 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
     }
     group.findings.push(finding);
     if (finding.baseline === 'new') group.hasNew = true;
-    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst))
-      group.worst = finding.severity;
+    if (severityRank(finding.severity) > severityRank(group.worst)) group.worst = finding.severity;
   }
   return [...groups.values()].sort(
     (a, b) =>
-      SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) ||
+      severityRank(b.worst) - severityRank(a.worst) ||
       Number(b.hasNew) - Number(a.hasNew) ||
       b.findings.length - a.findings.length ||
       compareText(a.ruleId, b.ruleId),

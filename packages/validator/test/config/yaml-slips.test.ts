@@ -45,6 +45,13 @@ describe('slips in the configuration file', () => {
     },
   );
 
+  it("says 'pattern' for a glob of an override's files too, which are patterns as ignore's are", async () => {
+    const text = lines('overrides:', '  - files:', '      - *-legacy', '    profile: custom');
+    expect(await slipOf(text)).toBe(
+      `${FILE}:3:9: A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the pattern ('*-legacy').`,
+    );
+  });
+
   it('reports an unquoted * in a flow list at its column, quoting a quote inside by doubling it, and keeps a real alias', async () => {
     expect(await slipOf(lines("ignore: [legacy, *o'neil]"))).toBe(
       `${FILE}:1:18: A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the pattern ('*o''neil').`,
