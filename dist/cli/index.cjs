@@ -58665,8 +58665,9 @@ function isLike(entry, change, valuePath) {
 }
 
 // packages/validator/src/diff/report-order.ts
+var SIDE_RANK = { new: 0, old: 1 };
 function comparePlaces(a, b) {
-  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
+  return SIDE_RANK[a.side] - SIDE_RANK[b.side] || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
 }
 function compareChanges(a, b) {
   return comparePlaces(a, b) || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
@@ -58703,7 +58704,13 @@ var ListOfferIndex = class {
       }
       const { line, column } = places[position];
       run.positions.push(position);
-      run.byPlace.push({ position, file: this.context.swaggerFile[change.side], line, column });
+      run.byPlace.push({
+        position,
+        side: change.side,
+        file: this.context.swaggerFile[change.side],
+        line,
+        column
+      });
     });
     for (const run of rules.values()) run.byPlace.sort(comparePlaces);
     return { nonBreaking, rules: [...rules.values()] };
@@ -58779,7 +58786,7 @@ function reportedChanges(entries, before, after) {
         }
       }
       const { line, column } = places[index2];
-      const place2 = { file: swaggerFile[side], line, column };
+      const place2 = { side, file: swaggerFile[side], line, column };
       if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place2, last2)))
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);

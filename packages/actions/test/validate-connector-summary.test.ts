@@ -173,11 +173,13 @@ describe('validate-connector job summary of a pull request with errors, warnings
       .split('\n')
       .filter((line) => !line.startsWith('- 💡'))
       .map((line) => /^- (\S+ \S+) \[`([A-Z-]+)`\]/.exec(line)!.slice(1).join(' '));
+    // The breaking changes in report order: the head's places (the host), then the base's (the
+    // deleted field), whatever the merge base's hash that names the base's files.
     expect(kinds).toEqual([
-      '💥 **breaking** BRK-OUTPUT-DELETED',
-      '💥 **breaking** BRK-OUTPUT-DELETED',
-      '💥 **breaking** BRK-OUTPUT-DELETED',
       '💥 **breaking** BRK-HOST-BASEPATH',
+      '💥 **breaking** BRK-OUTPUT-DELETED',
+      '💥 **breaking** BRK-OUTPUT-DELETED',
+      '💥 **breaking** BRK-OUTPUT-DELETED',
       '⚠️ **warning** BRK-DEPRECATION-PROCESS',
       '➕ non-breaking CHG-TEXT-EDITED',
     ]);

@@ -5,9 +5,10 @@ import { isBreakingSchemaChange, type SchemaReport } from './schema-report.js';
 
 type SchemaChanges = SchemaReport['schemaChanges'];
 
-/** Where a change of a list is reported: its file (by its side), line and column. */
+/** Where a change of a list is reported: its version, its file (by its side), line and column. */
 interface ListPlace {
   readonly position: number;
+  readonly side: 'old' | 'new';
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -17,7 +18,7 @@ interface ListPlace {
 export interface RuleRun {
   readonly rule: ChangeRule;
   readonly positions: readonly number[];
-  /** Sorted by file, line and column; ties in list order. */
+  /** Sorted by version, file, line and column; ties in list order. */
   readonly byPlace: readonly ListPlace[];
 }
 
@@ -73,7 +74,13 @@ export class ListOfferIndex {
       }
       const { line, column } = places[position]!;
       run.positions.push(position);
-      run.byPlace.push({ position, file: this.context.swaggerFile[change.side], line, column });
+      run.byPlace.push({
+        position,
+        side: change.side,
+        file: this.context.swaggerFile[change.side],
+        line,
+        column,
+      });
     });
     // Array sort is stable: ties stay in list order.
     for (const run of rules.values()) run.byPlace.sort(comparePlaces);
@@ -85,7 +92,7 @@ export class ListOfferIndex {
  * How many of `run`'s changes are at `last`'s place or before it (the first ones of `byPlace`):
  * the others come after it in report order whatever their operation and message.
  */
-export function placedUpTo(run: RuleRun, last: Pick<Change, 'file' | 'line' | 'column'>): number {
+export function placedUpTo(run: RuleRun, last: Pick<Change, 'side' | 'file' | 'line' | 'column'>): number {
   let low = 0;
   let high = run.byPlace.length;
   while (low < high) {

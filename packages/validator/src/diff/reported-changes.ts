@@ -99,7 +99,7 @@ export function reportedChanges(
       }
       // No earlier change is like it: it is unique, and counted without being built when too late to be listed.
       const { line, column } = places[index]!;
-      const place = { file: swaggerFile[side], line, column };
+      const place = { side, file: swaggerFile[side], line, column };
       if (cap.mayKeep(rule.id, (last) => comparePlaces(place, last)))
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule.id, 'breaking', rule.severity);
