@@ -27413,6 +27413,18 @@ function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
+// packages/core/src/sorted-search.ts
+function firstIndexNotBefore(length, before) {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -32896,14 +32908,33 @@ var TextDocument = class {
       endColumn: this.shown(range.endLine, range.endColumn)
     };
   }
+  /** The offset where the line holding `offset` starts (LineIndex.lineStartOf). */
+  lineStartOf(offset) {
+    return this.lines.lineStartOf(offset);
+  }
   /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
   shown(line, column) {
     return this.bom && line === 1 ? Math.max(1, column - 1) : column;
   }
 };
 
-// packages/validator/src/loader/yaml-swagger-version.ts
+// packages/validator/src/loader/file-head.ts
 var import_node_fs17 = require("node:fs");
+function fileHead(file, bytes) {
+  const head = Buffer.alloc(bytes);
+  try {
+    const descriptor = (0, import_node_fs17.openSync)(file, "r");
+    try {
+      return head.subarray(0, (0, import_node_fs17.readSync)(descriptor, head, 0, bytes, 0));
+    } finally {
+      (0, import_node_fs17.closeSync)(descriptor);
+    }
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/yaml-swagger-version.ts
 var HEAD_BYTES = 4096;
 var SWAGGER_2 = /^["']?swagger["']?[ \t]*:[ \t]*["']?2\.0\b/m;
 var OPENAPI_3 = /^["']?openapi["']?[ \t]*:[ \t]*["']?3\./m;
@@ -32913,18 +32944,8 @@ function declaredSpecification(head) {
   return void 0;
 }
 function declaredSpecificationOf(file) {
-  const head = Buffer.alloc(HEAD_BYTES);
-  try {
-    const descriptor = (0, import_node_fs17.openSync)(file, "r");
-    try {
-      const read2 = (0, import_node_fs17.readSync)(descriptor, head, 0, head.length, 0);
-      return declaredSpecification(head.toString("utf8", 0, read2));
-    } finally {
-      (0, import_node_fs17.closeSync)(descriptor);
-    }
-  } catch {
-    return void 0;
-  }
+  const head = fileHead(file, HEAD_BYTES);
+  return head && declaredSpecification(head.toString("utf8"));
 }
 
 // packages/validator/src/loader/connector-folder.ts
@@ -33233,18 +33254,8 @@ function isUnpackedSolution(folder) {
   return statOrUndefined(import_node_path22.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
 }
 function startsLikeZip(file) {
-  const head = Buffer.alloc(4);
-  try {
-    const descriptor = (0, import_node_fs19.openSync)(file, "r");
-    try {
-      const read2 = (0, import_node_fs19.readSync)(descriptor, head, 0, head.length, 0);
-      return read2 === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
-    } finally {
-      (0, import_node_fs19.closeSync)(descriptor);
-    }
-  } catch {
-    return false;
-  }
+  const head = fileHead(file, 4);
+  return ZIP_SIGNATURES.some((signature) => head?.equals(signature) === true);
 }
 function statOrUndefined(file) {
   try {
@@ -34589,12 +34600,7 @@ function missingFileMessage(canonical2, entries) {
     return `${missing}; rename ${shown2} to ${canonical2}. ${notCheckedUntil(shown2, "renamed")}`;
   }
   const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
-  if (yaml) {
-    const shown2 = nameExcerpt(yaml.name);
-    if (yaml.declaredSpecification === "openapi-3")
-      return `${missing}; ${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
-    return `${missing}; convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
-  }
+  if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
@@ -34603,6 +34609,12 @@ function fileToRenameAs(canonical2, entries) {
   return entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
+}
+function yamlConversion(yaml) {
+  const [shown2, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
+  if (yaml.declaredSpecification === "openapi-3")
+    return `${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
+  return `convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
 }
 function isYamlSwaggerFile(entry) {
   return isFileLike(entry) && isYamlSwagger(entry.name);
@@ -34765,7 +34777,7 @@ var folderRules = [
     id: "REPO-EXTRA-FILES",
     file: "folder",
     title: "Commit only connector files.",
-    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it (REPO-EXTRA-FILES where REPO-REQUIRED-FILES is off).',
     levels: certificationLevels("warning", "info"),
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
@@ -34782,6 +34794,11 @@ var folderRules = [
         if (isYamlSwaggerFile(entry)) {
           if (hasSwagger)
             context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
+          else if (!context.isRuleOn("REPO-REQUIRED-FILES"))
+            context.report({
+              path: entry.name,
+              message: `Nothing reads ${nameExcerpt(entry.name)}, a swagger written in YAML: ${yamlConversion(entry)}`
+            });
           continue;
         }
         const reason = extraReason(entry, hasScript);
@@ -37891,14 +37908,6 @@ function message(mention, redirects) {
   const who = test2 ? "the certification team's tests sign in" : "the connector signs in";
   return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? "the one these steps are for" : "that URL"}: an OAuth app that allows only the one written rejects every sign-in.`;
 }
-function lineStartsInOrder(text3) {
-  let read2 = 0;
-  let lineStart2 = 0;
-  return (offset) => {
-    for (; read2 < offset; read2++) if (text3.charCodeAt(read2) === 10) lineStart2 = read2 + 1;
-    return lineStart2;
-  };
-}
 function repeatsOnLine(previous, mention, lineStart2) {
   if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
   return previous.offset >= lineStart2;
@@ -37914,18 +37923,17 @@ var oauthRedirectRule = {
     good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso."
   },
   check(context) {
-    const text3 = context.connector.files.readme?.document?.text;
-    if (text3 === void 0) return;
-    const mentions = redirectUrlMentions(text3);
+    const document = context.connector.files.readme?.document;
+    if (document === void 0) return;
+    const mentions = redirectUrlMentions(document.text);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
-    const lineStartOf = lineStartsInOrder(text3);
     let reported;
     for (const mention of mentions) {
       if (mention.tail.kind === "unclear") continue;
       if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
-      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      if (repeatsOnLine(reported, mention, document.lineStartOf(mention.offset))) continue;
       reported = mention;
       context.report({
         offset: mention.offset,
@@ -47891,13 +47899,7 @@ var ReachedUsers = class {
     const at = this.reach.indexes.get(operation2);
     if (at === void 0) return void 0;
     const seeds = this.reach.seedsOf(this.group);
-    let low = 0;
-    let high = seeds.length;
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (seeds[middle].at < at) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndexNotBefore(seeds.length, (index) => seeds[index].at < at);
     for (let index = low; index < seeds.length && seeds[index].operation === operation2; index++) {
       const listing = seeds[index].listing;
       if (listing) return listing;
@@ -48693,7 +48695,7 @@ function reportUnknownReferences(model, call, report2) {
     for (const { operation: operation2, input } of failing.users()) {
       report2({
         pointer: listingPointer(call, operation2),
-        message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
+        message: `${unknownMessage(reference2, operation2, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or ${ownInPlace(call)}.`
       });
     }
   }
@@ -48771,6 +48773,12 @@ function unknownMessage(reference2, operation2, input) {
   }
   const step2 = input.step === reference2 ? "" : ` (its first step '${nameExcerpt(input.step)}')`;
   return `The parameter reference '${nameExcerpt(reference2)}'${step2} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
+}
+function ownInPlace(call) {
+  const section = sectionOf(call.holderPointer);
+  if (section === "definitions") return "its own schema in place of the shared definition";
+  if (section === "responses") return "its own schema in place of the shared response";
+  return "its own parameter in place of the shared one";
 }
 function listingPointer(call, operation2) {
   const listing = call.listing(operation2);
@@ -53295,13 +53303,7 @@ function namedPredecessor(model, operation2) {
   const name = versionedName(operation2.operationId);
   if (!name.suffixed) return void 0;
   const list3 = versionsByBase(model).get(name.base) ?? [];
-  let low = 0;
-  let high = list3.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (list3[middle].version < name.version) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexNotBefore(list3.length, (index) => list3[index].version < name.version);
   return low === 0 ? void 0 : list3[low - 1].operation;
 }
 var newestActive = /* @__PURE__ */ new WeakMap();
@@ -54843,9 +54845,10 @@ function unanchoredAlias(text3, start, end, path117) {
     hint: QUOTE_HINT
   };
 }
+var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
 function isIgnorePattern(path117) {
-  const setting = path117.find(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path117.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && setting.key.value === "ignore";
+  const setting = path117.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path117.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text3, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -83661,6 +83664,10 @@ function sameEntry(a, b) {
 
 // packages/github/src/sent-files.ts
 var import_node_path106 = __toESM(require("node:path"), 1);
+var KEPT_OUT = ["settings", "certified-icon"];
+function isKeptOut(reason) {
+  return KEPT_OUT.includes(reason);
+}
 function keptOutReason(relative, profile) {
   const kind = kindOfFileName(relative);
   if (kind === "settings") return "settings";
@@ -83758,7 +83765,7 @@ function withoutLeftOutFindings(validation, leftOut2) {
 function withoutIgnoredFindings(validation, leftOut2) {
   return withoutLeftOutFindings(
     validation,
-    leftOut2.filter((file) => file.reason !== "settings" && file.reason !== "certified-icon")
+    leftOut2.filter((file) => !isKeptOut(file.reason))
   );
 }
 function proposedFiles(changes) {

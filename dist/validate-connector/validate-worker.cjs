@@ -14282,6 +14282,18 @@ function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
+// packages/core/src/sorted-search.ts
+function firstIndexNotBefore(length, before) {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
@@ -18244,14 +18256,33 @@ var TextDocument = class {
       endColumn: this.shown(range.endLine, range.endColumn)
     };
   }
+  /** The offset where the line holding `offset` starts (LineIndex.lineStartOf). */
+  lineStartOf(offset) {
+    return this.lines.lineStartOf(offset);
+  }
   /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
   shown(line, column) {
     return this.bom && line === 1 ? Math.max(1, column - 1) : column;
   }
 };
 
-// packages/validator/src/loader/yaml-swagger-version.ts
+// packages/validator/src/loader/file-head.ts
 var import_node_fs6 = require("node:fs");
+function fileHead(file, bytes) {
+  const head = Buffer.alloc(bytes);
+  try {
+    const descriptor = (0, import_node_fs6.openSync)(file, "r");
+    try {
+      return head.subarray(0, (0, import_node_fs6.readSync)(descriptor, head, 0, bytes, 0));
+    } finally {
+      (0, import_node_fs6.closeSync)(descriptor);
+    }
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/yaml-swagger-version.ts
 var HEAD_BYTES = 4096;
 var SWAGGER_2 = /^["']?swagger["']?[ \t]*:[ \t]*["']?2\.0\b/m;
 var OPENAPI_3 = /^["']?openapi["']?[ \t]*:[ \t]*["']?3\./m;
@@ -18261,18 +18292,8 @@ function declaredSpecification(head) {
   return void 0;
 }
 function declaredSpecificationOf(file) {
-  const head = Buffer.alloc(HEAD_BYTES);
-  try {
-    const descriptor = (0, import_node_fs6.openSync)(file, "r");
-    try {
-      const read = (0, import_node_fs6.readSync)(descriptor, head, 0, head.length, 0);
-      return declaredSpecification(head.toString("utf8", 0, read));
-    } finally {
-      (0, import_node_fs6.closeSync)(descriptor);
-    }
-  } catch {
-    return void 0;
-  }
+  const head = fileHead(file, HEAD_BYTES);
+  return head && declaredSpecification(head.toString("utf8"));
 }
 
 // packages/validator/src/loader/connector-folder.ts
@@ -21698,12 +21719,7 @@ function missingFileMessage(canonical2, entries) {
     return `${missing}; rename ${shown} to ${canonical2}. ${notCheckedUntil(shown, "renamed")}`;
   }
   const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
-  if (yaml) {
-    const shown = nameExcerpt(yaml.name);
-    if (yaml.declaredSpecification === "openapi-3")
-      return `${missing}; ${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown, "converted")}`;
-    return `${missing}; convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, "converted")}`;
-  }
+  if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
@@ -21712,6 +21728,12 @@ function fileToRenameAs(canonical2, entries) {
   return entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
+}
+function yamlConversion(yaml) {
+  const [shown, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
+  if (yaml.declaredSpecification === "openapi-3")
+    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown, "converted")}`;
+  return `convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, "converted")}`;
 }
 function isYamlSwaggerFile(entry) {
   return isFileLike(entry) && isYamlSwagger(entry.name);
@@ -21871,7 +21893,7 @@ var folderRules = [
     id: "REPO-EXTRA-FILES",
     file: "folder",
     title: "Commit only connector files.",
-    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it.',
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning. A swagger written in YAML beside apiDefinition.swagger.json is said to be kept outside the folder, as the source it may be; without the JSON, REPO-REQUIRED-FILES says to convert it (REPO-EXTRA-FILES where REPO-REQUIRED-FILES is off).',
     levels: certificationLevels("warning", "info"),
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
@@ -21888,6 +21910,11 @@ var folderRules = [
         if (isYamlSwaggerFile(entry)) {
           if (hasSwagger)
             context.report({ path: entry.name, message: yamlBesideSwagger(context.connector, entry) });
+          else if (!context.isRuleOn("REPO-REQUIRED-FILES"))
+            context.report({
+              path: entry.name,
+              message: `Nothing reads ${nameExcerpt(entry.name)}, a swagger written in YAML: ${yamlConversion(entry)}`
+            });
           continue;
         }
         const reason = extraReason(entry, hasScript);
@@ -24651,14 +24678,6 @@ function message(mention, redirects) {
   const who = test2 ? "the certification team's tests sign in" : "the connector signs in";
   return `The readme gives ${excerpt(mention.written)} as the redirect URL, but ${modeWords(redirects)}${who} through ${redirectUrlWords(urls)}. Write ${urls.length > 1 ? "the one these steps are for" : "that URL"}: an OAuth app that allows only the one written rejects every sign-in.`;
 }
-function lineStartsInOrder(text2) {
-  let read = 0;
-  let lineStart2 = 0;
-  return (offset) => {
-    for (; read < offset; read++) if (text2.charCodeAt(read) === 10) lineStart2 = read + 1;
-    return lineStart2;
-  };
-}
 function repeatsOnLine(previous, mention, lineStart2) {
   if (!previous || previous.written.toLowerCase() !== mention.written.toLowerCase()) return false;
   return previous.offset >= lineStart2;
@@ -24674,18 +24693,17 @@ var oauthRedirectRule = {
     good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect/contoso."
   },
   check(context) {
-    const text2 = context.connector.files.readme?.document?.text;
-    if (text2 === void 0) return;
-    const mentions = redirectUrlMentions(text2);
+    const document = context.connector.files.readme?.document;
+    if (document === void 0) return;
+    const mentions = redirectUrlMentions(document.text);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
-    const lineStartOf = lineStartsInOrder(text2);
     let reported;
     for (const mention of mentions) {
       if (mention.tail.kind === "unclear") continue;
       if (redirects.some(({ used }) => mentionIsUsed(mention, used))) continue;
-      if (repeatsOnLine(reported, mention, lineStartOf(mention.offset))) continue;
+      if (repeatsOnLine(reported, mention, document.lineStartOf(mention.offset))) continue;
       reported = mention;
       context.report({
         offset: mention.offset,
@@ -34627,13 +34645,7 @@ var ReachedUsers = class {
     const at = this.reach.indexes.get(operation);
     if (at === void 0) return void 0;
     const seeds = this.reach.seedsOf(this.group);
-    let low = 0;
-    let high = seeds.length;
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (seeds[middle].at < at) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndexNotBefore(seeds.length, (index) => seeds[index].at < at);
     for (let index = low; index < seeds.length && seeds[index].operation === operation; index++) {
       const listing = seeds[index].listing;
       if (listing) return listing;
@@ -35429,7 +35441,7 @@ function reportUnknownReferences(model, call, report) {
     for (const { operation, input } of failing.users()) {
       report({
         pointer: listingPointer(call, operation),
-        message: `${unknownMessage(reference2, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or its own parameter in place of the shared one.`
+        message: `${unknownMessage(reference2, operation, input)} It is passed by the ${call.extension} at '${nameExcerpt(call.holderPointer)}', which this operation shows: give the operation that input, or ${ownInPlace(call)}.`
       });
     }
   }
@@ -35507,6 +35519,12 @@ function unknownMessage(reference2, operation, input) {
   }
   const step = input.step === reference2 ? "" : ` (its first step '${nameExcerpt(input.step)}')`;
   return `The parameter reference '${nameExcerpt(reference2)}'${step} is not a parameter of operation '${label}', nor a property of its body: the designer sends nothing for it.${meant}`;
+}
+function ownInPlace(call) {
+  const section = sectionOf(call.holderPointer);
+  if (section === "definitions") return "its own schema in place of the shared definition";
+  if (section === "responses") return "its own schema in place of the shared response";
+  return "its own parameter in place of the shared one";
 }
 function listingPointer(call, operation) {
   const listing = call.listing(operation);
@@ -40031,13 +40049,7 @@ function namedPredecessor(model, operation) {
   const name = versionedName(operation.operationId);
   if (!name.suffixed) return void 0;
   const list2 = versionsByBase(model).get(name.base) ?? [];
-  let low = 0;
-  let high = list2.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (list2[middle].version < name.version) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexNotBefore(list2.length, (index) => list2[index].version < name.version);
   return low === 0 ? void 0 : list2[low - 1].operation;
 }
 
