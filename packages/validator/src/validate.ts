@@ -9,9 +9,10 @@ import {
   type IgnoredFolder,
 } from './config/ignored-folders.js';
 import { folderSettings } from './config/folder-settings.js';
+import { unmatchedOverrideFindings } from './config/unmatched-override-globs.js';
 import { refuseFoldersOfAnotherConfiguration } from './config/config-of-paths.js';
 import { validateLoadedConnector } from './engine.js';
-import type { Finding, Profile, Severity } from './model/finding.js';
+import { compareFindings, type Finding, type Profile, type Severity } from './model/finding.js';
 import type { ConnectorResult } from './connector-result.js';
 import type { RuleDefinition } from './model/rule.js';
 import { ALL_RULES } from './rules/index.js';
@@ -159,7 +160,11 @@ export async function foldersToValidate(
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== 'all') : folders,
     gitIgnored,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config),
-    configurationFindings: unmatchedIgnoreFindings(tree.folders, paths, cwd, config),
+    // In the file's order, as the reports list a file's findings.
+    configurationFindings: [
+      ...unmatchedIgnoreFindings(tree.folders, paths, cwd, config),
+      ...unmatchedOverrideFindings(tree.folders, paths, cwd, config),
+    ].sort(compareFindings),
   };
 }
 

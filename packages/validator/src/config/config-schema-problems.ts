@@ -4,6 +4,7 @@ import { PROFILES } from '../model/finding.js';
 import { parsePointer } from '../json/pointer.js';
 import { excerpt, nameExcerpt } from '../text/message-values.js';
 import { LEVELS } from './config-schema.js';
+import type { ConfigSyntax } from './config-types.js';
 import { profileLevelAdvice, spacelessMarkAdvice } from './yaml-spaceless-marks.js';
 
 export const SETTINGS = ['profile', 'rules', 'ignore', 'overrides'];
@@ -12,8 +13,25 @@ const OVERRIDE_KEYS = ['files', 'profile', 'rules'];
 const LEVEL_LIST = 'error, warning, info or off';
 const LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
 const PROFILES_HINT = `The profiles are ${PROFILES.join(', ')}.`;
-const OVERRIDE_EXAMPLE =
-  'For example: "- files: [\'integrations/legacy/**\']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.';
+
+/**
+ * The hints that show what to write, in the file's own syntax: YAML's in a `.connector-alm.json`,
+ * copied as shown, would be a syntax error there.
+ */
+const EXAMPLES = {
+  yaml: {
+    override:
+      'For example: "- files: [\'integrations/legacy/**\']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.',
+    settings: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    level: (ruleId: string) => `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+  },
+  json: {
+    override:
+      'For example: { "files": ["integrations/legacy/**"], "profile": "custom" }, or "rules": { "SWG-FORMAT": "off" } beside "files".',
+    settings: 'Write the settings as an object of keys and values: { "profile": "custom" }.',
+    level: (ruleId: string) => `For example: "${ruleId}": "warning" or "${ruleId}": { "custom": "off" }.`,
+  },
+} satisfies Record<ConfigSyntax, unknown>;
 const PATTERNS_HINT = 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".';
 
 /** A mistake of the file that its schema finds, said about the user's setting. */
@@ -46,8 +64,12 @@ export function distinctErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
-/** An Ajv error as a sentence about the user's setting. */
-export function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
+/** An Ajv error as a sentence about the user's setting, its hints written in the file's syntax. */
+export function describeSchemaError(
+  error: ErrorObject,
+  root: unknown,
+  syntax: ConfigSyntax = 'yaml',
+): SchemaProblem {
   const path = parsePointer(error.instancePath);
   const value = path.reduce<unknown>(
     (node, step) => (node as Record<string, unknown> | undefined)?.[step],
@@ -64,31 +86,36 @@ export function describeSchemaError(error: ErrorObject, root: unknown): SchemaPr
     );
   }
   if (setting === 'profile') return profileProblem(value, path, '');
-  if (setting === 'rules') return rulesProblem(error, path, 1, value, '');
+  if (setting === 'rules') return rulesProblem(error, path, 1, value, '', syntax);
   if (setting === 'ignore') {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-') : ''}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-', syntax) : ''}`,
       hint: PATTERNS_HINT,
       path,
       atKey: false,
     };
   }
-  if (setting === 'overrides') return overrideProblem(error, path, value);
+  if (setting === 'overrides') return overrideProblem(error, path, value, syntax);
   return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).${spacelessMarkAdvice(value, ':')}`,
-    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).${spacelessMarkAdvice(value, ':', syntax)}`,
+    hint: EXAMPLES[syntax].settings,
     path,
     atKey: false,
   };
 }
 
 /** A mistake in `overrides`: `path` is ['overrides', index, …]. */
-function overrideProblem(error: ErrorObject, path: string[], value: unknown): SchemaProblem {
+function overrideProblem(
+  error: ErrorObject,
+  path: string[],
+  value: unknown,
+  syntax: ConfigSyntax,
+): SchemaProblem {
   const index = path[1];
   if (index === undefined) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
-      hint: OVERRIDE_EXAMPLE,
+      hint: EXAMPLES[syntax].override,
       path,
       atKey: false,
     };
@@ -96,7 +123,7 @@ function overrideProblem(error: ErrorObject, path: string[], value: unknown): Sc
   const entry = `overrides[${nameExcerpt(index)}]`;
   const [, , key] = path;
   if (key === 'profile') return profileProblem(value, path, ` in ${entry}`);
-  if (key === 'rules') return rulesProblem(error, path, 3, value, ` in ${entry}`);
+  if (key === 'rules') return rulesProblem(error, path, 3, value, ` in ${entry}`, syntax);
   if (key === 'files') {
     return {
       message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
@@ -116,7 +143,7 @@ function overrideProblem(error: ErrorObject, path: string[], value: unknown): Sc
   if (error.keyword === 'required') {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
-      hint: OVERRIDE_EXAMPLE,
+      hint: EXAMPLES[syntax].override,
       path,
       atKey: false,
     };
@@ -124,14 +151,14 @@ function overrideProblem(error: ErrorObject, path: string[], value: unknown): Sc
   if (error.keyword === 'minProperties') {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
-      hint: OVERRIDE_EXAMPLE,
+      hint: EXAMPLES[syntax].override,
       path,
       atKey: false,
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
-    hint: OVERRIDE_EXAMPLE,
+    hint: EXAMPLES[syntax].override,
     path,
     atKey: false,
   };
@@ -167,11 +194,12 @@ function rulesProblem(
   at: number,
   value: unknown,
   where: string,
+  syntax: ConfigSyntax,
 ): SchemaProblem {
   const [ruleId, profile] = path.slice(at).map(nameExcerpt);
   if (ruleId === undefined) {
     return {
-      message: `'rules'${where} must be a map of rule id to level.${spacelessMarkAdvice(value, ':')}`,
+      message: `'rules'${where} must be a map of rule id to level.${spacelessMarkAdvice(value, ':', syntax)}`,
       hint: RULES_HINT,
       path,
       atKey: false,
@@ -191,7 +219,7 @@ function rulesProblem(
     return {
       message:
         `Bad level '${excerpt(value)}' for ${rule}${where}.${didYouMean(String(value), LEVELS)}` +
-        (profile ? '' : profileLevelAdvice(value, ruleId, PROFILES)),
+        (profile ? '' : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
       path,
       atKey: false,
@@ -202,7 +230,7 @@ function rulesProblem(
   }
   return {
     message: `The level of ${rule}${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
-    hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+    hint: EXAMPLES[syntax].level(ruleId),
     path,
     atKey: false,
   };

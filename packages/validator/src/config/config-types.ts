@@ -13,6 +13,15 @@ export interface ConfigOverride {
   rules?: RuleOverrides;
 }
 
+/** The syntax of a configuration file (`.connector-alm.json` is JSON), which its hints' examples are written in. */
+export type ConfigSyntax = 'yaml' | 'json';
+
+/** Where a value is in the configuration file (1-based). */
+export interface ConfigPlace {
+  line: number;
+  column: number;
+}
+
 /** A per-repository configuration file, validated and ready to use. */
 export interface ValidatorConfig {
   /** The file it came from, for messages; undefined for the built-in defaults. */
@@ -27,12 +36,17 @@ export interface ValidatorConfig {
    * Where each `ignore` pattern is in the file, in the same order (1-based), for what is said of it:
    * the folders it skips, or that it matches none. Absent for a configuration built by hand.
    */
-  ignorePlaces?: readonly { line: number; column: number }[];
+  ignorePlaces?: readonly ConfigPlace[];
   /**
    * Per-path settings, in the file's order (folderSettings). Like `ignore`, they apply only to a
    * configuration with a `path`, which their globs are relative to.
    */
   overrides?: ConfigOverride[];
+  /**
+   * Where each override's `files` globs are in the file: `overridePlaces[i][j]` for
+   * `overrides[i].files[j]`, for what is said of a glob that matches no folder. Absent as `ignorePlaces`.
+   */
+  overridePlaces?: readonly (readonly ConfigPlace[])[];
   /**
    * Set when the file (or that there is none) is what the search found for the paths, no file being
    * named (--config, the action's config input): each connector folder found under them must then

@@ -9,3 +9,5 @@ export * from './load-config.js';
 export * from './config-loosening.js';
 export * from './loosening-findings.js';
 export * from './ignored-folders.js';
+export * from './unmatched-globs.js';
+export * from './unmatched-override-globs.js';

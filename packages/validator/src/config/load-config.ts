@@ -21,8 +21,13 @@ import { ALL_RULES } from '../rules/index.js';
 import { describeSchemaError, distinctErrors, RULES_HINT } from './config-schema-problems.js';
 // CONFIG_SCHEMA (./config-schema.ts), compiled ahead of time: npm run schema-validators.
 import validateConfig from '../generated/validate-config.cjs';
-import { DEFAULT_CONFIG, type ConfigOverride, type ValidatorConfig } from './config-types.js';
-import { CONFIG_LOOSENED_RULE_ID } from '../repository/rules/configuration-rules.js';
+import {
+  DEFAULT_CONFIG,
+  type ConfigOverride,
+  type ConfigPlace,
+  type ValidatorConfig,
+} from './config-types.js';
+import { CONFIGURATION_RULE_IDS } from '../repository/rules/configuration-rules.js';
 import { changeRuleInConfig } from './change-rule-in-config.js';
 import { packageRuleInConfig } from './package-rule-in-config.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
@@ -145,7 +150,7 @@ export function parseConfig(
   const problems: Problem[] = [];
   if (!validateConfig(value)) {
     for (const error of distinctErrors(validateConfig.errors ?? [])) {
-      const problem = describeSchemaError(error, value);
+      const problem = describeSchemaError(error, value, isJsonFile(file) ? 'json' : 'yaml');
       problems.push(
         problemAt(
           problem.message,
@@ -173,8 +178,8 @@ export function parseConfig(
   for (const { at, rules, where } of ruleMapsOf(config.rules, overrides)) {
     for (const ruleId of Object.keys(rules)) {
       const offset = offsetOfPath(document, [...at, ruleId], { key: true });
-      // Its finding is on the configuration file, not on a folder an override names.
-      if (where !== '' && ruleId === CONFIG_LOOSENED_RULE_ID) {
+      // Their findings are on the configuration file, not on a folder an override names.
+      if (where !== '' && CONFIGURATION_RULE_IDS.has(ruleId)) {
         problems.push(
           problemAt(
             `${ruleId} judges the configuration file itself, not connector folders: it has no level${where}.`,
@@ -217,16 +222,22 @@ export function parseConfig(
     throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
 
   const ignore = config.ignore ?? [];
+  const placeOf = (at: string[]): ConfigPlace => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, at));
+    return { line, column: col };
+  };
   return {
     path: file,
     ...(config.profile && { profile: config.profile }),
     rules: config.rules ?? {},
     ignore,
-    ignorePlaces: ignore.map((_, index) => {
-      const { line, col } = lineCounter.linePos(offsetOfPath(document, ['ignore', String(index)]));
-      return { line, column: col };
+    ignorePlaces: ignore.map((_, index) => placeOf(['ignore', String(index)])),
+    ...(config.overrides && {
+      overrides: config.overrides,
+      overridePlaces: config.overrides.map((override, index) =>
+        override.files.map((_, glob) => placeOf(['overrides', String(index), 'files', String(glob)])),
+      ),
     }),
-    ...(config.overrides && { overrides: config.overrides }),
   };
 }
 

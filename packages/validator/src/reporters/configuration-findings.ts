@@ -1,5 +1,5 @@
 import type { Finding } from '../model/finding.js';
-import { configurationRules } from '../repository/rules/configuration-rules.js';
+import { CONFIGURATION_RULE_IDS } from '../repository/rules/configuration-rules.js';
 import type { ValidationResult } from '../validate.js';
 
 /** A configuration file with findings of its own (loosened since the base, a pattern that matches nothing). */
@@ -8,8 +8,6 @@ export interface ConfigurationReport {
   path: string;
   findings: readonly Finding[];
 }
-
-const CONFIGURATION_RULE_IDS: ReadonlySet<string> = new Set(configurationRules.map((rule) => rule.id));
 
 /**
  * The configuration files with findings: those belong to no connector that was validated, so the

@@ -18,17 +18,27 @@ function repository(name: string, text: string): string {
   return root;
 }
 
-/** Every mistake loading reports, as "line:column: message". */
-async function mistakes(name: string, text: string): Promise<string[]> {
+/** Every mistake loading reports. */
+async function userErrors(name: string, text: string): Promise<UserError[]> {
   try {
     await loadConfig({ cwd: repository(name, text), ruleIds: RULE_IDS });
   } catch (error) {
     expect(error).toBeInstanceOf(UserError);
-    return [error as UserError, ...((error as UserError).also ?? [])].map(
-      (each) => `${each.location?.line}:${each.location?.column}: ${each.message}`,
-    );
+    return [error as UserError, ...((error as UserError).also ?? [])];
   }
   throw new Error('loadConfig did not throw');
+}
+
+/** Every mistake loading reports, as "line:column: message". */
+async function mistakes(name: string, text: string): Promise<string[]> {
+  return (await userErrors(name, text)).map(
+    (each) => `${each.location?.line}:${each.location?.column}: ${each.message}`,
+  );
+}
+
+/** Every mistake loading reports, as "message | hint". */
+async function advice(name: string, text: string): Promise<string[]> {
+  return (await userErrors(name, text)).map((each) => `${each.message} | ${each.hint}`);
 }
 
 describe('overrides in the configuration file', () => {
@@ -75,6 +85,7 @@ describe('overrides in the configuration file', () => {
           "  - files: ['integrations\\legacy\\*']",
           '    profile: certifed',
           '    rules:',
+          '      REPO-CONFIG-OVERRIDE-UNMATCHED: off',
           '      SWG-PATH-PARAM-ENCODNG: warning',
           '      SWG-FORMAT: of',
           '      SWG-CONSUMES: { custm: off }',
@@ -91,12 +102,13 @@ describe('overrides in the configuration file', () => {
       "7:5: overrides[2] has no 'files': the glob patterns of the connector folders it applies to.",
       "8:13: The files pattern 'integrations\\legacy\\*' in overrides[3] separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean 'integrations/legacy/*'?",
       "9:14: Unknown profile 'certifed' in overrides[3]. Did you mean 'certified'?",
-      "11:7: Unknown rule 'SWG-PATH-PARAM-ENCODNG' in overrides[3]. Did you mean 'SWG-PATH-PARAM-ENCODING'?",
-      "12:19: Bad level 'of' for rule SWG-FORMAT in overrides[3]. Did you mean 'off'?",
-      "13:23: Unknown profile 'custm' for rule SWG-CONSUMES in overrides[3]. Did you mean 'custom'?",
-      '14:7: REPO-CONFIG-LOOSENED judges the configuration file itself, not connector folders: it has no level in overrides[3].',
-      "15:7: 'BRK-OP-DELETED' is a change rule of the comparison with the base: the configuration file sets no level for change rules (BRK-*, CHG-*).",
-      '16:5: overrides[4] changes nothing: give it a profile or rules for its files.',
+      '11:7: REPO-CONFIG-OVERRIDE-UNMATCHED judges the configuration file itself, not connector folders: it has no level in overrides[3].',
+      "12:7: Unknown rule 'SWG-PATH-PARAM-ENCODNG' in overrides[3]. Did you mean 'SWG-PATH-PARAM-ENCODING'?",
+      "13:19: Bad level 'of' for rule SWG-FORMAT in overrides[3]. Did you mean 'off'?",
+      "14:23: Unknown profile 'custm' for rule SWG-CONSUMES in overrides[3]. Did you mean 'custom'?",
+      '15:7: REPO-CONFIG-LOOSENED judges the configuration file itself, not connector folders: it has no level in overrides[3].',
+      "16:7: 'BRK-OP-DELETED' is a change rule of the comparison with the base: the configuration file sets no level for change rules (BRK-*, CHG-*).",
+      '17:5: overrides[4] changes nothing: give it a profile or rules for its files.',
     ]);
   });
 
@@ -113,5 +125,42 @@ describe('overrides in the configuration file', () => {
       '3:5: overrides[0] must be a map with files and a profile or rules.',
       "4:34: Unknown rule 'SWG-FORMT' in overrides[1]. Did you mean 'SWG-FORMAT'?",
     ]);
+  });
+
+  // A hint's example is copied as shown: YAML's in a .json file would be a syntax error there.
+  it('give a JSON file JSON examples, and a YAML file YAML ones', async () => {
+    const entryWithoutFiles = (syntax: string) =>
+      `overrides[0] has no 'files': the glob patterns of the connector folders it applies to. | For example: ${syntax}`;
+    expect(
+      await advice(
+        '.connector-alm.json',
+        '{\n  "rules": { "SWG-FORMAT": "custom:off", "SWG-CONSUMES": 5 },\n  "ignore": "-legacy/*",\n  "overrides": [{ "profile": "custom" }]\n}\n',
+      ),
+    ).toEqual([
+      `Bad level 'custom:off' for rule SWG-FORMAT. A level for one profile is an object: write '"SWG-FORMAT": { "custom": "off" }'. | A level is error, warning, info or off.`,
+      'The level of rule SWG-CONSUMES must be error, warning, info or off, or a map of profile to level. | For example: "SWG-CONSUMES": "warning" or "SWG-CONSUMES": { "custom": "off" }.',
+      `'ignore' must be a list of glob patterns (non-empty strings). | Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".`,
+      entryWithoutFiles(
+        '{ "files": ["integrations/legacy/**"], "profile": "custom" }, or "rules": { "SWG-FORMAT": "off" } beside "files".',
+      ),
+    ]);
+    expect(
+      await advice(
+        '.connector-alm.yml',
+        'rules:\n  SWG-FORMAT: custom:off\n  SWG-CONSUMES: 5\nignore: -legacy/*\noverrides:\n  - profile: custom\n',
+      ),
+    ).toEqual([
+      "Bad level 'custom:off' for rule SWG-FORMAT. A level for one profile is a map: write 'SWG-FORMAT: { custom: off }'. | A level is error, warning, info or off.",
+      'The level of rule SWG-CONSUMES must be error, warning, info or off, or a map of profile to level. | For example: "SWG-CONSUMES: warning" or "SWG-CONSUMES: { custom: off }".',
+      "'ignore' must be a list of glob patterns (non-empty strings). It holds the text '-legacy/*': write a space after '-' ('- legacy/*'). | Patterns are relative to the configuration file, e.g. \"custom-connectors/Legacy*\".",
+      entryWithoutFiles(
+        `"- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`,
+      ),
+    ]);
+    // A top level that is no object: the one hint about the file as a whole.
+    const [notAnObject] = await advice('.connector-alm.json', '[]\n');
+    expect(notAnObject).toBe(
+      'The configuration must be a map of settings (profile, rules, ignore, overrides). | Write the settings as an object of keys and values: { "profile": "custom" }.',
+    );
   });
 });

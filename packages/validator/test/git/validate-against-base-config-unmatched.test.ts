@@ -5,11 +5,11 @@ import type { Finding } from '../../src/model/finding.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository, type Repository } from './repository-fixture.js';
 
-// An ignore pattern that matches no connector folder belongs to no connector: `validate --base` at
-// the top level says it as `validate` does (it dropped what belonged to no connector).
+// An ignore pattern or an override's files glob that matches no connector folder belongs to no
+// connector: `validate --base` at the top level says it as `validate` does (it dropped what belonged
+// to no connector).
 
 const alpha = 'certified-connectors/Alpha';
-const CONFIG = 'ignore:\n  - certified-connectors/Typo\n';
 
 /** dev holds Alpha and `config`; the pull request branch `pr` starts from it and touches Alpha. */
 function repository(config: string): Repository {
@@ -21,27 +21,42 @@ function repository(config: string): Repository {
   return repo;
 }
 
-async function unmatched(repo: Repository): Promise<Finding[]> {
+async function unmatched(repo: Repository, ruleId: string): Promise<Finding[]> {
   const config = await loadConfig({ cwd: repo.dir });
   const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, config, concurrency: 1 });
-  return result.findings.filter((finding) => finding.ruleId === 'REPO-CONFIG-IGNORE-UNMATCHED');
+  return result.findings.filter((finding) => finding.ruleId === ruleId);
 }
 
-describe('validateAgainstBase: an ignore pattern that matches nothing', () => {
+describe.each([
+  {
+    what: 'an ignore pattern',
+    ruleId: 'REPO-CONFIG-IGNORE-UNMATCHED',
+    config: 'ignore:\n  - certified-connectors/Typo\n',
+    before: 'ignore: []\n',
+  },
+  {
+    what: "an override's files glob",
+    ruleId: 'REPO-CONFIG-OVERRIDE-UNMATCHED',
+    config: 'overrides:\n  - files:\n      - certified-connectors/Typo\n    profile: custom\n',
+    before: 'overrides: []\n',
+  },
+])('validateAgainstBase: $what that matches nothing', ({ ruleId, config, before }) => {
+  const line = config.split('\n').findIndex((text) => text.includes('Typo')) + 1;
+
   it('is reported on its line, existing when the change left the configuration file alone', async () => {
-    const repo = repository(CONFIG);
+    const repo = repository(config);
     repo.commitAll('pr: touch Alpha');
-    expect(await unmatched(repo)).toEqual([
-      expect.objectContaining({ file: '.connector-alm.yml', line: 2, baseline: 'existing' }),
+    expect(await unmatched(repo, ruleId)).toEqual([
+      expect.objectContaining({ file: '.connector-alm.yml', line, baseline: 'existing' }),
     ]);
   });
 
   it('is new when the change wrote it', async () => {
-    const repo = repository('ignore: []\n');
-    repo.write({ '.connector-alm.yml': CONFIG });
-    repo.commitAll('pr: touch Alpha, ignore a typo');
-    expect(await unmatched(repo)).toEqual([
-      expect.objectContaining({ file: '.connector-alm.yml', line: 2, baseline: 'new' }),
+    const repo = repository(before);
+    repo.write({ '.connector-alm.yml': config });
+    repo.commitAll('pr: touch Alpha, write a typo');
+    expect(await unmatched(repo, ruleId)).toEqual([
+      expect.objectContaining({ file: '.connector-alm.yml', line, baseline: 'new' }),
     ]);
   });
 });

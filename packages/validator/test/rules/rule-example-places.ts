@@ -594,4 +594,5 @@ export const UNCHECKED_EXAMPLES: Record<string, string> = {
   'ICON-UNIQUE': 'another connector of the repository',
   'REPO-CONFIG-LOOSENED': 'a change to the configuration file, compared with the base',
   'REPO-CONFIG-IGNORE-UNMATCHED': 'a configuration file and the repository its patterns search',
+  'REPO-CONFIG-OVERRIDE-UNMATCHED': 'a configuration file and the repository its globs search',
 };

@@ -6,6 +6,9 @@ export const CONFIG_LOOSENED_RULE_ID = 'REPO-CONFIG-LOOSENED';
 /** The id of the rule whose findings name the `ignore` patterns that match no connector folder. */
 export const CONFIG_IGNORE_UNMATCHED_RULE_ID = 'REPO-CONFIG-IGNORE-UNMATCHED';
 
+/** The id of the rule whose findings name the `files` globs of `overrides` that match no connector folder. */
+export const CONFIG_OVERRIDE_UNMATCHED_RULE_ID = 'REPO-CONFIG-OVERRIDE-UNMATCHED';
+
 /** Rules about the configuration file, compared with its version at the base (config/config-loosening.ts). */
 export const configurationRules: ConfigurationRuleDefinition[] = [
   {
@@ -34,4 +37,20 @@ export const configurationRules: ConfigurationRuleDefinition[] = [
       good: '# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*',
     },
   },
+  {
+    id: CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+    scope: 'configuration',
+    file: 'folder',
+    title: 'Every `files` glob of an override in the configuration file matches a connector folder.',
+    description:
+      "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    levels: sameLevels('warning'),
+    example: {
+      bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
+      good: "# .github/connector-alm.yml\noverrides:\n  - files: ['../connectors/**']\n    profile: certified",
+    },
+  },
 ];
+
+/** The ids of the rules that judge the configuration file itself: their level is set by its top-level `rules` alone. */
+export const CONFIGURATION_RULE_IDS: ReadonlySet<string> = new Set(configurationRules.map((rule) => rule.id));
