@@ -75,9 +75,12 @@ async function until(test: () => boolean, ms: number): Promise<void> {
 describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a write', () => {
   beforeAll(() => {
     work = temporaryFolder('cli-interrupted-');
-    // The real export with enough files in its connector folder that unpack takes a second or two.
+    // The real export with enough files in its connector folder that unpack takes a second or two
+    // (1,000: each command below is interrupted within ~50 ms of its staging appearing, which then
+    // stays 1.5-4 s). Too few fail the tests (the command ends before it is interrupted), never pass
+    // them wrongly; 3,000 took 6-8 s to pack, twice, and each unpack kept its staging for 5-8 s.
     cli(['unpack', EXPORT, 'source']);
-    for (let n = 0; n < 3000; n++)
+    for (let n = 0; n < 1000; n++)
       writeFileSync(
         path.join(work, 'source/Connectors', `cat_pad${n}_openapidefinition.json`),
         JSON.stringify({ padding: 'x'.repeat(20_000) }),

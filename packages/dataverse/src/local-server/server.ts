@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateKeyPair } from 'jose';
 import { systemClock, type Clock } from '../clock.js';
 import { DataverseService } from './dataverse-service.js';
 import { FaultSwitches } from './faults.js';
 import { GITHUB_ID_TOKEN_PATH, LoginService } from './login-service.js';
 import { DEFAULT_TENANT_ID, GITHUB_ISSUER, type LocalApp } from './scenario.js';
+import { signingKeys } from './signing-keys.js';
 import { SolutionStore } from './solution-store.js';
 
 export interface LocalServerOptions {
@@ -72,8 +72,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const store = new SolutionStore(options.solutionsFolder);
   for (const zip of options.solutions ?? []) store.put(zip, false);
   const faults = new FaultSwitches();
-  const tokenKeys = await generateKeyPair('RS256', { extractable: false });
-  const githubKeys = await generateKeyPair('RS256', { extractable: false });
+  const { tokens: tokenKeys, github: githubKeys } = await signingKeys();
   const requests: RequestLogEntry[] = [];
   const idTokenRequestToken = options.githubRequestToken ?? 'local-runner-request-token';
 
