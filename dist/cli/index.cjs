@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path117 = require("node:path");
+    var path118 = require("node:path");
     var fs49 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path117.resolve(baseDir, baseName);
+          const localBin = path118.resolve(baseDir, baseName);
           if (fs49.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path117.extname(baseName))) return void 0;
+          if (sourceExt.includes(path118.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs49.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path117.resolve(
-            path117.dirname(resolvedScriptPath),
+          executableDir = path118.resolve(
+            path118.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path117.basename(
+            const legacyName = path118.basename(
               this._scriptPath,
-              path117.extname(this._scriptPath)
+              path118.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path117.extname(executableFile));
+        launchWithNode = sourceExt.includes(path118.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path117.basename(filename, path117.extname(filename));
+        this._name = path118.basename(filename, path118.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path118) {
-        if (path118 === void 0) return this._executableDir;
-        this._executableDir = path118;
+      executableDir(path119) {
+        if (path119 === void 0) return this._executableDir;
+        this._executableDir = path119;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path117, { windows } = {}) => {
-      const segs = path117.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path118, { windows } = {}) => {
+      const segs = path118.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path117) {
-      const ctrl = callVisitor(key2, node, visitor, path117);
+    function visit_(key2, node, visitor, path118) {
+      const ctrl = callVisitor(key2, node, visitor, path118);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path117, ctrl);
-        return visit_(key2, ctrl, visitor, path117);
+        replaceNode(key2, path118, ctrl);
+        return visit_(key2, ctrl, visitor, path118);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path117 = Object.freeze(path117.concat(node));
+          path118 = Object.freeze(path118.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path117);
+            const ci = visit_(i2, node.items[i2], visitor, path118);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path117 = Object.freeze(path117.concat(node));
-          const ck = visit_("key", node.key, visitor, path117);
+          path118 = Object.freeze(path118.concat(node));
+          const ck = visit_("key", node.key, visitor, path118);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path117);
+          const cv = visit_("value", node.value, visitor, path118);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path117) {
-      const ctrl = await callVisitor(key2, node, visitor, path117);
+    async function visitAsync_(key2, node, visitor, path118) {
+      const ctrl = await callVisitor(key2, node, visitor, path118);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path117, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path117);
+        replaceNode(key2, path118, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path118);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path117 = Object.freeze(path117.concat(node));
+          path118 = Object.freeze(path118.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path117);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path118);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path117 = Object.freeze(path117.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path117);
+          path118 = Object.freeze(path118.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path118);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path117);
+          const cv = await visitAsync_("value", node.value, visitor, path118);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path117) {
+    function callVisitor(key2, node, visitor, path118) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path117);
+        return visitor(key2, node, path118);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path117);
+        return visitor.Map?.(key2, node, path118);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path117);
+        return visitor.Seq?.(key2, node, path118);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path117);
+        return visitor.Pair?.(key2, node, path118);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path117);
+        return visitor.Scalar?.(key2, node, path118);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path117);
+        return visitor.Alias?.(key2, node, path118);
       return void 0;
     }
-    function replaceNode(key2, path117, node) {
-      const parent = path117[path117.length - 1];
+    function replaceNode(key2, path118, node) {
+      const parent = path118[path118.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path117, value) {
+    function collectionFromPath(schema, path118, value) {
       let v = value;
-      for (let i2 = path117.length - 1; i2 >= 0; --i2) {
-        const k = path117[i2];
+      for (let i2 = path118.length - 1; i2 >= 0; --i2) {
+        const k = path118[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path117) => path117 == null || typeof path117 === "object" && !!path117[Symbol.iterator]().next().done;
+    var isEmptyPath = (path118) => path118 == null || typeof path118 === "object" && !!path118[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path117, value) {
-        if (isEmptyPath(path117))
+      addIn(path118, value) {
+        if (isEmptyPath(path118))
           this.add(value);
         else {
-          const [key2, ...rest] = path117;
+          const [key2, ...rest] = path118;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path117) {
-        const [key2, ...rest] = path117;
+      deleteIn(path118) {
+        const [key2, ...rest] = path118;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path117, keepScalar) {
-        const [key2, ...rest] = path117;
+      getIn(path118, keepScalar) {
+        const [key2, ...rest] = path118;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path117) {
-        const [key2, ...rest] = path117;
+      hasIn(path118) {
+        const [key2, ...rest] = path118;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path117, value) {
-        const [key2, ...rest] = path117;
+      setIn(path118, value) {
+        const [key2, ...rest] = path118;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path117, value) {
+      addIn(path118, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path117, value);
+          this.contents.addIn(path118, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path117) {
-        if (Collection2.isEmptyPath(path117)) {
+      deleteIn(path118) {
+        if (Collection2.isEmptyPath(path118)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path117) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path118) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path117, keepScalar) {
-        if (Collection2.isEmptyPath(path117))
+      getIn(path118, keepScalar) {
+        if (Collection2.isEmptyPath(path118))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path117, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path118, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path117) {
-        if (Collection2.isEmptyPath(path117))
+      hasIn(path118) {
+        if (Collection2.isEmptyPath(path118))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path117) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path118) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path117, value) {
-        if (Collection2.isEmptyPath(path117)) {
+      setIn(path118, value) {
+        if (Collection2.isEmptyPath(path118)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path117), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path118), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path117, value);
+          this.contents.setIn(path118, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path117) => {
+    visit5.itemAtPath = (cst, path118) => {
       let item = cst;
-      for (const [field, index] of path117) {
+      for (const [field, index] of path118) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path117) => {
-      const parent = visit5.itemAtPath(cst, path117.slice(0, -1));
-      const field = path117[path117.length - 1][0];
+    visit5.parentCollection = (cst, path118) => {
+      const parent = visit5.itemAtPath(cst, path118.slice(0, -1));
+      const field = path118[path118.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path117, item, visitor) {
-      let ctrl = visitor(item, path117);
+    function _visit(path118, item, visitor) {
+      let ctrl = visitor(item, path118);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path117.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path118.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path117);
+            ctrl = ctrl(item, path118);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path117) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path118) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -18022,9 +18022,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path117, options2) {
+    function openPromise(path118, options2) {
       return new Promise((resolve, reject) => {
-        open2(path117, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path118, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -18054,7 +18054,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path117, options2, callback) {
+    function open2(path118, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -18066,7 +18066,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs49.open(path117, "r", function(err2, fd2) {
+      fs49.open(path118, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs49.close(fd2, defaultCallback);
@@ -27406,8 +27406,8 @@ function sameScriptOperations(first, second) {
   const other = names3(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path117, value) {
-  return { key: key2, path: path117, pointer: `/${path117.join("/")}`, value };
+function place(key2, path118, value) {
+  return { key: key2, path: path118, pointer: `/${path118.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -28158,6 +28158,7 @@ function sameLevels(level) {
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
 var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
+var CONFIG_OVERRIDE_UNMATCHED_RULE_ID = "REPO-CONFIG-OVERRIDE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
@@ -28182,8 +28183,21 @@ var configurationRules = [
       bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
       good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
+  },
+  {
+    id: CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `files` glob of an override in the configuration file matches a connector folder.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
+      good: "# .github/connector-alm.yml\noverrides:\n  - files: ['../connectors/**']\n    profile: certified"
+    }
   }
 ];
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
 var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
@@ -28327,7 +28341,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository's name starts with PowerPlatformConnectors (Microsoft's, or a fork, which GitHub may name `PowerPlatformConnectors-1`) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
@@ -28917,12 +28931,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path117) {
+function findNodeAtLocation(root, path118) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path117) {
+  for (let segment of path118) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29686,7 +29700,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path117 = [root];
+  const path118 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29694,14 +29708,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path117[level];
+    let node = path118[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path117[level] = node;
+      path118[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29936,7 +29950,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path117 = paths.pop();
+    const path118 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29944,13 +29958,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path117 + 1);
+          paths.push(path118 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path117 + 1 + key2.length;
+        const keyPath = path118 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -31823,7 +31837,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path117 = new OpenPath(text3);
+  const path118 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -31831,25 +31845,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path117);
+        noteKey(text3, object, i2, end, found, path118);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path117.enter(i2, open2[open2.length - 1]?.lastKey);
+        path118.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path117.leave();
+        path118.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path117) {
+function noteKey(text3, object, start, end, found, path118) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -31861,7 +31875,7 @@ function noteKey(text3, object, start, end, found, path117) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path117.innermostPointer()
+    objectPointer: path118.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -32599,7 +32613,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path117 = problem.segments;
+  const path118 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32613,21 +32627,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path117.includes("oAuthSettings")) {
-      const last2 = path117[path117.length - 1];
+    if (path118.includes("oAuthSettings")) {
+      const last2 = path118[path118.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path117.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path117[path117.length - 1] === "type" && path117.length === parameterNameDepth(path117) + 1)
+    if (path118.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path118[path118.length - 1] === "type" && path118.length === parameterNameDepth(path118) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path117) {
-  return path117[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path118) {
+  return path118[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35625,9 +35639,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path117) {
+function pathVariables(path118) {
   const names3 = [];
-  for (const match2 of path117.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path118.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -37138,12 +37152,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path117 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path117)) continue;
-        if (path117.startsWith("x-")) continue;
-        const item = paths[path117];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path117);
-        else this.typeIssue(placeAt(rootNode, "paths", path117), "Object", item);
+      for (const path118 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path118)) continue;
+        if (path118.startsWith("x-")) continue;
+        const item = paths[path118];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path118);
+        else this.typeIssue(placeAt(rootNode, "paths", path118), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -37167,8 +37181,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path117) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path117);
+  visitPathItem(item, rootNode, path118) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path118);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -44178,18 +44192,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path117) {
-  const words = pathWords(path117);
+function pathKeys(path118) {
+  const words = pathWords(path118);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path117) {
+function pathWords(path118) {
   const words = [];
-  for (let start = 0; start <= path117.length; ) {
-    let end = path117.indexOf("/", start);
-    if (end === -1) end = path117.length;
-    const segment = path117.slice(start, end);
+  for (let start = 0; start <= path118.length; ) {
+    let end = path118.indexOf("/", start);
+    if (end === -1) end = path118.length;
+    const segment = path118.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -45936,16 +45950,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path117) {
-    this.path = path117;
-    const hasBrace = path117.includes("{");
-    this.variables = hasBrace ? scanVariables(path117) : NO_VARIABLES;
+  constructor(path118) {
+    this.path = path118;
+    const hasBrace = path118.includes("{");
+    this.variables = hasBrace ? scanVariables(path118) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path117.indexOf("/"); ; slash = path117.indexOf("/", start)) {
-      const end = slash === -1 ? path117.length : slash;
-      if (hasBrace && isVariableSegment(path117, start, end)) variableSegmentCount++;
+    for (let slash = path118.indexOf("/"); ; slash = path118.indexOf("/", start)) {
+      const end = slash === -1 ? path118.length : slash;
+      if (hasBrace && isVariableSegment(path118, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -45974,8 +45988,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path117 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path117) last2 = new PathTemplate(path117);
+    const path118 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path118) last2 = new PathTemplate(path118);
     templates[index] = last2;
   }
   return templates;
@@ -46000,9 +46014,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path117, start) {
-  const slash = path117.indexOf("/", start);
-  return slash === -1 ? path117.length : slash;
+function segmentEnd(path118, start) {
+  const slash = path118.indexOf("/", start);
+  return slash === -1 ? path118.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46011,34 +46025,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path117, start, end) {
+function isVariableSegment(path118, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path117.charCodeAt(start) !== OPEN || path117.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path118.charCodeAt(start) !== OPEN || path118.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path117.charCodeAt(index);
+    const code2 = path118.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path117, open2) {
-  for (let index = open2 + 1; index < path117.length; index++) {
-    const code2 = path117.charCodeAt(index);
+function matchEnd(path118, open2) {
+  for (let index = open2 + 1; index < path118.length; index++) {
+    const code2 = path118.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path117) {
+function scanVariables(path118) {
   const variables = [];
   let seen;
-  for (let open2 = path117.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path117, open2);
+  for (let open2 = path118.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path118, open2);
     if (close2 === -1) {
-      open2 = path117.indexOf("{", open2 + 1);
+      open2 = path118.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path117.slice(open2 + 1, close2);
+    const name = path118.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46048,30 +46062,30 @@ function scanVariables(path117) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path117.indexOf("{", close2 + 1);
+    open2 = path118.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path117) {
+function routeOf(path118) {
   let route = "";
   let copied = 0;
-  for (let open2 = path117.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path117, open2);
+  for (let open2 = path118.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path118, open2);
     if (close2 === -1) {
-      open2 = path117.indexOf("{", open2 + 1);
+      open2 = path118.indexOf("{", open2 + 1);
       continue;
     }
-    route += path117.slice(copied, open2) + "{}";
+    route += path118.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path117.indexOf("{", copied);
+    open2 = path118.indexOf("{", copied);
   }
-  return copied === 0 ? path117 : route + path117.slice(copied);
+  return copied === 0 ? path118 : route + path118.slice(copied);
 }
-function routeHash(path117) {
+function routeHash(path118) {
   let hash = 0;
-  for (let index = 0; index < path117.length; index++) {
-    const code2 = path117.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path117, index) : -1;
+  for (let index = 0; index < path118.length; index++) {
+    const code2 = path118.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path118, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46119,15 +46133,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path117 = operations[index].path;
-    if (!path117.includes("{")) {
-      while (index < operations.length && operations[index].path === path117) index++;
+    const path118 = operations[index].path;
+    if (!path118.includes("{")) {
+      while (index < operations.length && operations[index].path === path118) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path117; index++)
+    for (; index < operations.length && operations[index].path === path118; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path117);
+    const route = routeHash(path118);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48047,17 +48061,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path117 = operations[index].path;
-    if (!first.has(path117)) first.set(path117, index);
+    const path118 = operations[index].path;
+    if (!first.has(path118)) first.set(path118, index);
   }
   return first;
 });
-function operationsOfPath(model, path117, keep) {
+function operationsOfPath(model, path118, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path117);
+  const first = firstOperationOfPath(model).get(path118);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path117; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path118; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -48128,17 +48142,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path117 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path118 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path117, () => true);
+      const users2 = operationsOfPath(this.model, path118, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path117, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path118, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path117, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path118, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -48449,16 +48463,16 @@ function propertyNames(model, schema) {
   }
   return names3;
 }
-function followSchemaPath(model, root, path117) {
+function followSchemaPath(model, root, path118) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path117.length && steps < MAX_STEPS; ) {
-    let end = path117.indexOf("/", start);
-    if (end === -1) end = path117.length;
+  for (let start = 0; start < path118.length && steps < MAX_STEPS; ) {
+    let end = path118.indexOf("/", start);
+    if (end === -1) end = path118.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path117.slice(start, end));
+      const next = property(model, current, path118.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -48572,17 +48586,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path117 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path118 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path117.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path118.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path117);
+    const result2 = followSchemaPath(model, body.value.schema, path118);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -48967,9 +48981,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path117 = pathAt(call, key2);
-    if (path117 === void 0 || followSchemaPath(model, items.schema, path117).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path117), label) });
+    const path118 = pathAt(call, key2);
+    if (path118 === void 0 || followSchemaPath(model, items.schema, path118).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path118), label) });
   }
   return problems;
 }
@@ -50466,12 +50480,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path117 in paths) {
-      if (!has(paths, path117)) continue;
-      const pathItem = asObject(paths[path117]);
+    for (const path118 in paths) {
+      if (!has(paths, path118)) continue;
+      const pathItem = asObject(paths[path118]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path117, "$ref"),
+        pointer: childPointer("/paths", path118, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -50493,15 +50507,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path117 of pathKeys2(swagger2)) {
-    const message3 = problem(path117);
-    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path117), message: message3 });
+  for (const path118 of pathKeys2(swagger2)) {
+    const message3 = problem(path118);
+    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path118), message: message3 });
   }
 }
-function templateProblem(path117) {
+function templateProblem(path118) {
   let open2 = -1;
-  for (let index = 0; index < path117.length; index++) {
-    const character = path117[index];
+  for (let index = 0; index < path118.length; index++) {
+    const character = path118[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -50527,7 +50541,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path117) => path117.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path118) => path118.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -50547,7 +50561,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path117) => /[?#]/.test(path117) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path118) => /[?#]/.test(path118) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -50563,7 +50577,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path117) => path117.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path118) => path118.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -50577,8 +50591,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path117) => {
-      const problem = templateProblem(path117);
+    reportPathKeys(context, (path118) => {
+      const problem = templateProblem(path118);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -50595,9 +50609,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path117) => (
+      (path118) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path117.includes("=") && pathVariables(path117).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path118.includes("=") && pathVariables(path118).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -50613,14 +50627,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path117 of pathKeys2(swagger2)) {
-      const key2 = path117.toLowerCase();
+    for (const path118 of pathKeys2(swagger2)) {
+      const key2 = path118.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path117),
+          pointer: childPointer("/paths", path118),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path117)
+            nameExcerpt(path118)
           )
         });
       }
@@ -52548,26 +52562,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path117 = [];
+    const path118 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path117.push(start);
+    path118.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path117.pop();
+        path118.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path117.slice(path117.indexOf(target2)));
+      if (seen === "grey") cycles.push(path118.slice(path118.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path117.push(target2);
+        path118.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53431,7 +53445,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path117 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path118 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53439,7 +53453,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path117}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path118}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message3, problem, example) {
@@ -53677,8 +53691,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path117) {
-  return withoutTrailingSlashes(routeOf(path117)).toLowerCase();
+function templateShape(path118) {
+  return withoutTrailingSlashes(routeOf(path118)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53940,18 +53954,20 @@ var ALL_RULES = [
 ];
 
 // packages/validator/src/config/yaml-spaceless-marks.ts
-function spacelessMarkAdvice(value, mark) {
-  if (typeof value !== "string") return "";
+function spacelessMarkAdvice(value, mark, syntax = "yaml") {
+  if (typeof value !== "string" || syntax === "json") return "";
   const word = value.split(/\s/)[0];
   const match2 = mark === ":" ? /^([^:'"]+):([^:].*)$/.exec(word) : /^-([^-].*)$/.exec(word);
   if (!match2) return "";
   const meant = mark === ":" ? `${match2[1]}: ${match2[2]}` : `- ${match2[1]}`;
   return ` It holds the text '${excerpt(value)}': write a space after '${mark}' ('${excerpt(meant)}').`;
 }
-function profileLevelAdvice(value, ruleId, profiles) {
+function profileLevelAdvice(value, ruleId, profiles, syntax = "yaml") {
   if (typeof value !== "string") return "";
   const [profile, level] = value.split(":");
   if (profile === void 0 || level === void 0 || !profiles.includes(profile.trim())) return "";
+  if (syntax === "json")
+    return ` A level for one profile is an object: write '"${ruleId}": { "${profile.trim()}": "${excerpt(level.trim())}" }'.`;
   return ` A level for one profile is a map: write '${ruleId}: { ${profile.trim()}: ${excerpt(level.trim())} }'.`;
 }
 
@@ -53962,7 +53978,18 @@ var OVERRIDE_KEYS = ["files", "profile", "rules"];
 var LEVEL_LIST = "error, warning, info or off";
 var LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
 var PROFILES_HINT = `The profiles are ${PROFILES.join(", ")}.`;
-var OVERRIDE_EXAMPLE = `For example: "- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`;
+var EXAMPLES = {
+  yaml: {
+    override: `For example: "- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`,
+    settings: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    level: (ruleId) => `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`
+  },
+  json: {
+    override: 'For example: { "files": ["integrations/legacy/**"], "profile": "custom" }, or "rules": { "SWG-FORMAT": "off" } beside "files".',
+    settings: 'Write the settings as an object of keys and values: { "profile": "custom" }.',
+    level: (ruleId) => `For example: "${ruleId}": "warning" or "${ruleId}": { "custom": "off" }.`
+  }
+};
 var PATTERNS_HINT = 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".';
 function distinctErrors(errors2) {
   const missing = new Set(errors2.filter((error2) => error2.keyword === "required").map((e) => e.instancePath));
@@ -53977,65 +54004,65 @@ function distinctErrors(errors2) {
     return true;
   });
 }
-function describeSchemaError(error2, root) {
-  const path117 = parsePointer(error2.instancePath);
-  const value = path117.reduce(
+function describeSchemaError(error2, root, syntax = "yaml") {
+  const path118 = parsePointer(error2.instancePath);
+  const value = path118.reduce(
     (node, step2) => node?.[step2],
     root
   );
-  const [setting] = path117;
-  if (error2.keyword === "additionalProperties" && path117.length === 0) {
+  const [setting] = path118;
+  if (error2.keyword === "additionalProperties" && path118.length === 0) {
     return unknownKeyProblem(
       error2,
-      path117,
+      path118,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path117, "");
-  if (setting === "rules") return rulesProblem(error2, path117, 1, value, "");
+  if (setting === "profile") return profileProblem(value, path118, "");
+  if (setting === "rules") return rulesProblem(error2, path118, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path117.length === 1 ? spacelessMarkAdvice(value, "-") : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path118.length === 1 ? spacelessMarkAdvice(value, "-", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path117,
+      path: path118,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error2, path117, value);
+  if (setting === "overrides") return overrideProblem(error2, path118, value, syntax);
   return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":")}`,
-    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
-    path: path117,
+    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
+    hint: EXAMPLES[syntax].settings,
+    path: path118,
     atKey: false
   };
 }
-function overrideProblem(error2, path117, value) {
-  const index = path117[1];
+function overrideProblem(error2, path118, value, syntax) {
+  const index = path118[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
-      hint: OVERRIDE_EXAMPLE,
-      path: path117,
+      hint: EXAMPLES[syntax].override,
+      path: path118,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path117;
-  if (key2 === "profile") return profileProblem(value, path117, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error2, path117, 3, value, ` in ${entry}`);
+  const [, , key2] = path118;
+  if (key2 === "profile") return profileProblem(value, path118, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error2, path118, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
       message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
       hint: PATTERNS_HINT,
-      path: path117,
+      path: path118,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path117,
+      path118,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -54043,52 +54070,52 @@ function overrideProblem(error2, path117, value) {
   if (error2.keyword === "required") {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
-      hint: OVERRIDE_EXAMPLE,
-      path: path117,
+      hint: EXAMPLES[syntax].override,
+      path: path118,
       atKey: false
     };
   }
   if (error2.keyword === "minProperties") {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
-      hint: OVERRIDE_EXAMPLE,
-      path: path117,
+      hint: EXAMPLES[syntax].override,
+      path: path118,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
-    hint: OVERRIDE_EXAMPLE,
-    path: path117,
+    hint: EXAMPLES[syntax].override,
+    path: path118,
     atKey: false
   };
 }
-function unknownKeyProblem(error2, path117, describe5, hint) {
+function unknownKeyProblem(error2, path118, describe5, hint) {
   const key2 = String(error2.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path117, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path118, key2], atKey: true };
 }
-function profileProblem(value, path117, where2) {
+function profileProblem(value, path118, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path117,
+    path: path118,
     atKey: false
   };
 }
-function rulesProblem(error2, path117, at, value, where2) {
-  const [ruleId, profile] = path117.slice(at).map(nameExcerpt);
+function rulesProblem(error2, path118, at, value, where2, syntax) {
+  const [ruleId, profile] = path118.slice(at).map(nameExcerpt);
   if (ruleId === void 0) {
     return {
-      message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":")}`,
+      message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path117,
+      path: path118,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path117,
+      path118,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -54096,19 +54123,19 @@ function rulesProblem(error2, path117, at, value, where2) {
   const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
   if (error2.keyword === "enum") {
     return {
-      message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES)),
+      message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path117,
+      path: path118,
       atKey: false
     };
   }
   if (error2.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path117, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path118, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
-    hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-    path: path117,
+    hint: EXAMPLES[syntax].level(ruleId),
+    path: path118,
     atKey: false
   };
 }
@@ -54631,10 +54658,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path117, options2 = {}) {
+function offsetOfPath(document, path118, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path117.entries()) {
+  for (const [index, step2] of path118.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -54645,7 +54672,7 @@ function offsetOfPath(document, path117, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path117.length - 1;
+    const isLast = index === path118.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54669,8 +54696,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path117, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path117, options2));
+  return (path118, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path118, options2));
     return { line, column: col };
   };
 }
@@ -54821,13 +54848,13 @@ function parsedSlip(text3, document) {
   let slip;
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path117) {
+    Node(_, node, path118) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path117);
+        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path118);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path117.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path118.at(-1))) {
         slip = itemIndentedIntoItem(text3, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -54836,9 +54863,9 @@ function parsedSlip(text3, document) {
   });
   return slip;
 }
-function unanchoredAlias(text3, start, end, path117) {
+function unanchoredAlias(text3, start, end, path118) {
   const written2 = text3.slice(start, end).trim();
-  const what = isIgnorePattern(path117) ? "pattern" : "value";
+  const what = isIgnorePattern(path118) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
     offset: start,
@@ -54846,9 +54873,9 @@ function unanchoredAlias(text3, start, end, path117) {
   };
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path117) {
-  const setting = path117.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path117.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path118) {
+  const setting = path118.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path118.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text3, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -54925,7 +54952,7 @@ function parseConfig(text3, file, options2) {
   const problems = [];
   if (!(0, import_validate_config.default)(value)) {
     for (const error2 of distinctErrors(import_validate_config.default.errors ?? [])) {
-      const problem = describeSchemaError(error2, value);
+      const problem = describeSchemaError(error2, value, isJsonFile(file) ? "json" : "yaml");
       problems.push(
         problemAt(
           problem.message,
@@ -54943,7 +54970,7 @@ function parseConfig(text3, file, options2) {
   for (const { at, rules, where: where2 } of ruleMapsOf(config2.rules, overrides)) {
     for (const ruleId of Object.keys(rules)) {
       const offset = offsetOfPath(document, [...at, ruleId], { key: true });
-      if (where2 !== "" && ruleId === CONFIG_LOOSENED_RULE_ID) {
+      if (where2 !== "" && CONFIGURATION_RULE_IDS.has(ruleId)) {
         problems.push(
           problemAt(
             `${ruleId} judges the configuration file itself, not connector folders: it has no level${where2}.`,
@@ -54980,16 +55007,22 @@ function parseConfig(text3, file, options2) {
   if (problems.length > 0)
     throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
   const ignore2 = config2.ignore ?? [];
+  const placeOf3 = (at) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, at));
+    return { line, column: col };
+  };
   return {
     path: file,
     ...config2.profile && { profile: config2.profile },
     rules: config2.rules ?? {},
     ignore: ignore2,
-    ignorePlaces: ignore2.map((_, index) => {
-      const { line, col } = lineCounter.linePos(offsetOfPath(document, ["ignore", String(index)]));
-      return { line, column: col };
-    }),
-    ...config2.overrides && { overrides: config2.overrides }
+    ignorePlaces: ignore2.map((_, index) => placeOf3(["ignore", String(index)])),
+    ...config2.overrides && {
+      overrides: config2.overrides,
+      overridePlaces: config2.overrides.map(
+        (override, index) => override.files.map((_, glob) => placeOf3(["overrides", String(index), "files", String(glob)]))
+      )
+    }
   };
 }
 function ruleMapsOf(rules, overrides) {
@@ -55177,8 +55210,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path117, method, pathItemPlace, operation2) {
-    this.path = path117;
+  constructor(path118, method, pathItemPlace, operation2) {
+    this.path = path118;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -55479,11 +55512,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path117 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path117)) continue;
-      let pathItem = asObject(paths[path117]);
+    for (const path118 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path118)) continue;
+      let pathItem = asObject(paths[path118]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path117);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path118);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -55499,7 +55532,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path117, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path118, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -55968,9 +56001,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path117) {
-  const [setting, ruleId] = path117;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path117];
+function placeIn(config2, path118) {
+  const [setting, ruleId] = path118;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path118];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -55979,44 +56012,18 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/config/ignored-folders.ts
+var import_node_path27 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/unmatched-globs.ts
 var import_node_path26 = __toESM(require("node:path"), 1);
-function ignoredFoldersAskedFor(found, paths, cwd, config2) {
-  if (config2.ignore.length === 0) return [];
-  const skipped = /* @__PURE__ */ new Map();
-  for (const folder of found) {
-    const index = ignoringPattern(folder, config2);
-    if (index !== void 0) skipped.set(folder, index);
-  }
-  if (skipped.size === 0) return [];
-  const asked = /* @__PURE__ */ new Set();
-  for (const given2 of paths) {
-    const root = import_node_path26.default.resolve(cwd, given2);
-    const under = found.filter((folder) => isWithin(root, folder));
-    if (under.length > 0 && under.every((folder) => skipped.has(folder)))
-      for (const folder of under) asked.add(folder);
-  }
-  return found.filter((folder) => asked.has(folder)).map((folder) => {
-    const index = skipped.get(folder);
-    const line = config2.ignorePlaces?.[index]?.line;
-    return {
-      path: toDisplayPath(cwd, folder),
-      pattern: config2.ignore[index],
-      file: toDisplayPath(cwd, config2.path),
-      ...line !== void 0 && { line }
-    };
-  });
-}
-function ignoredFolderNote(ignored) {
-  const place2 = `${ignored.file}${ignored.line === void 0 ? "" : `:${ignored.line}`}`;
-  return `${ignored.path} is not validated: the ignore pattern '${nameExcerpt(ignored.pattern)}' (${place2}) skips it.`;
-}
-function unmatchedIgnorePatterns(found, paths, cwd, config2, platform = process.platform) {
-  if (config2.ignore.length === 0 || !config2.path) return [];
-  const folderOfFile = import_node_path26.default.dirname(config2.path);
+function unmatchedGlobs(globs, found, paths, cwd, config2, platform = process.platform) {
+  if (globs.length === 0 || !config2.path) return [];
+  const configPath = config2.path;
+  const folderOfFile = import_node_path26.default.dirname(configPath);
   if (!paths.some((given2) => isWithin(import_node_path26.default.resolve(cwd, given2), folderOfFile))) return [];
-  const relative = found.map((folder) => relativeTo(folderOfFile, folder));
-  return config2.ignore.flatMap(
-    (pattern, index) => relative.some((folder) => ignorePatternMatches(pattern, folder, platform)) ? [] : [index]
+  const relative = found.map((folder) => relativeToConfig(folder, configPath));
+  return globs.flatMap(
+    (glob, index) => relative.some((folder) => ignorePatternMatches(glob, folder, platform)) ? [] : [index]
   );
 }
 function folderThePatternIsWrittenFrom(pattern, found, config2, platform = process.platform) {
@@ -56040,36 +56047,94 @@ function patternForConnectorsUnder(pattern, found, config2) {
 function relativeTo(folder, connector) {
   return slashSeparated(import_node_path26.default.relative(folder, connector));
 }
-function unmatchedIgnoreFindings(found, paths, cwd, config2) {
-  const unmatched = unmatchedIgnorePatterns(found, paths, cwd, config2);
-  const rule2 = configurationRules.find((candidate) => candidate.id === CONFIG_IGNORE_UNMATCHED_RULE_ID);
+function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2) {
+  const patterns = globs.map((glob) => glob.pattern);
+  const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config2);
   if (unmatched.length === 0 || !config2.path) return [];
+  const rule2 = configurationRules.find((candidate) => candidate.id === ruleId);
   const level = strictestLevel(rule2, config2);
   if (level === "off") return [];
-  const file = config2.path;
-  const folderOfFile = import_node_path26.default.dirname(file);
+  const withPath = { ...config2, path: config2.path };
+  const folderOfFile = import_node_path26.default.dirname(withPath.path);
   const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
   return unmatched.map((index) => {
-    const pattern = config2.ignore[index];
-    const from = folderThePatternIsWrittenFrom(pattern, found, { ...config2, path: file });
-    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, { ...config2, path: file });
-    const unmatchedWords = `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder under the file's folder, ${shownFolder}, so it skips nothing`;
-    const message3 = from ? `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder, so it skips nothing: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path26.default.join(import_node_path26.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' to skip the connector folders in it.` : `${unmatchedWords}.`;
-    const place2 = config2.ignorePlaces?.[index] ?? { line: 1, column: 1 };
+    const { pattern, place: place2, named: named2, effect, purpose } = globs[index];
+    const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
+    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
+    const unmatchedWords = `${named2} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
+    const message3 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path26.default.join(import_node_path26.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' ${purpose}.` : `${unmatchedWords}.`;
+    const at = place2 ?? { line: 1, column: 1 };
     return locatedFinding({
-      ruleId: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+      ruleId,
       severity: level,
       message: message3,
-      file: toDisplayPath(cwd, file),
-      line: place2.line,
-      column: place2.column,
+      file: toDisplayPath(cwd, withPath.path),
+      line: at.line,
+      column: at.column,
       connector: toDisplayPath(cwd, folderOfFile)
     });
   });
 }
 
+// packages/validator/src/config/ignored-folders.ts
+function ignoredFoldersAskedFor(found, paths, cwd, config2) {
+  if (config2.ignore.length === 0) return [];
+  const skipped = /* @__PURE__ */ new Map();
+  for (const folder of found) {
+    const index = ignoringPattern(folder, config2);
+    if (index !== void 0) skipped.set(folder, index);
+  }
+  if (skipped.size === 0) return [];
+  const asked = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const root = import_node_path27.default.resolve(cwd, given2);
+    const under = found.filter((folder) => isWithin(root, folder));
+    if (under.length > 0 && under.every((folder) => skipped.has(folder)))
+      for (const folder of under) asked.add(folder);
+  }
+  return found.filter((folder) => asked.has(folder)).map((folder) => {
+    const index = skipped.get(folder);
+    const line = config2.ignorePlaces?.[index]?.line;
+    return {
+      path: toDisplayPath(cwd, folder),
+      pattern: config2.ignore[index],
+      file: toDisplayPath(cwd, config2.path),
+      ...line !== void 0 && { line }
+    };
+  });
+}
+function ignoredFolderNote(ignored) {
+  const place2 = `${ignored.file}${ignored.line === void 0 ? "" : `:${ignored.line}`}`;
+  return `${ignored.path} is not validated: the ignore pattern '${nameExcerpt(ignored.pattern)}' (${place2}) skips it.`;
+}
+function unmatchedIgnoreFindings(found, paths, cwd, config2) {
+  const globs = config2.ignore.map((pattern, index) => ({
+    pattern,
+    place: config2.ignorePlaces?.[index],
+    named: `The ignore pattern '${nameExcerpt(pattern)}'`,
+    effect: "it skips nothing",
+    purpose: "to skip the connector folders in it"
+  }));
+  return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+}
+
+// packages/validator/src/config/unmatched-override-globs.ts
+function unmatchedOverrideFindings(found, paths, cwd, config2) {
+  const globs = (config2.overrides ?? []).flatMap((override, index) => {
+    const entry = `overrides[${index}]`;
+    return override.files.map((pattern, glob) => ({
+      pattern,
+      place: config2.overridePlaces?.[index]?.[glob],
+      named: `The files pattern '${nameExcerpt(pattern)}' in ${entry}`,
+      effect: `it applies ${entry} to no folder`,
+      purpose: `for ${entry} to apply to the connector folders in it`
+    }));
+  });
+  return unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+}
+
 // packages/validator/src/diff/baseline.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   return compareWithBaseline(current, base2).findings;
 }
@@ -56159,7 +56224,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path27.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path28.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   const message3 = matchedMessage(finding);
@@ -56212,9 +56277,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path117, method, body) => `{
+var operation = (path118, method, body) => `{
   "paths": {
-    "${path117}": {
+    "${path118}": {
       "${method}": ${body}
     }
   }
@@ -56701,16 +56766,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path117 = [];
+  const path118 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path117.push(part.step);
+        if (part.step !== void 0) path118.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path117.pop();
+        if (part.step !== void 0) path118.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56718,7 +56783,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path117, ...part.change.path] });
+      result.push({ ...part.change, path: [...path118, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -59499,21 +59564,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path117 in paths) {
-    if (!has(paths, path117)) continue;
-    const pathItem = refPathItem(paths[path117]);
+  for (const path118 in paths) {
+    if (!has(paths, path118)) continue;
+    const pathItem = refPathItem(paths[path118]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path117));
-    unfollowed2.set(path117, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path118));
+    unfollowed2.set(path118, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path117 in paths) {
-    if (!has(paths, path117)) continue;
-    const pathItem = refPathItem(paths[path117]);
+  for (const path118 in paths) {
+    if (!has(paths, path118)) continue;
+    const pathItem = refPathItem(paths[path118]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -59525,17 +59590,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path117 of all) {
-    const before = has(pathsBefore, path117) ? pathsBefore[path117] : void 0;
-    const after = has(pathsAfter, path117) ? pathsAfter[path117] : void 0;
+  for (const path118 of all) {
+    const before = has(pathsBefore, path118) ? pathsBefore[path118] : void 0;
+    const after = has(pathsAfter, path118) ? pathsAfter[path118] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path117);
-    const whyBefore = unfollowedBefore.get(path117);
+    const whyAfter = unfollowedAfter.get(path118);
+    const whyBefore = unfollowedBefore.get(path118);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path117);
+    const pathItemPointer = childPointer("/paths", path118);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -59543,12 +59608,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path117)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path118)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path117)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path117)} was not compared: in the base version, ${whyBefore}.` : refEdit(path117, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path118)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path118)} was not compared: in the base version, ${whyBefore}.` : refEdit(path118, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -59558,12 +59623,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path117, before, after) {
+function refEdit(path118, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path117)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path118)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path117)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path117)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path118)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path118)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -59781,8 +59846,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path117) {
-  return withoutTrailingSlashes(emptiedBraces(path117));
+function normalizePath(path118) {
+  return withoutTrailingSlashes(emptiedBraces(path118));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -61518,14 +61583,14 @@ function definitionsVersion(files) {
 
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/git-ref-given.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -61603,8 +61668,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path117 = names3.slice(2, 2 + length);
-  return names3 === `a/${path117} b/${path117}` ? path117 : void 0;
+  const path118 = names3.slice(2, 2 + length);
+  return names3 === `a/${path118} b/${path118}` ? path118 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -61880,7 +61945,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path117, linked]) => ({ path: path117, linked }));
+    return [...nested].map(([path118, linked]) => ({ path: path118, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -62006,7 +62071,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path28.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path29.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -62036,9 +62101,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path29.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path28.default.dirname(at) === at) return false;
+    if (import_node_path29.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -62054,14 +62119,14 @@ function locatedAt(error2, given2) {
 
 // packages/validator/src/diff/git-ref-given.ts
 async function gitRefGivenError(given2, other, cwd) {
-  if (!await isNothingAt(import_node_path29.default.resolve(cwd, given2))) return void 0;
+  if (!await isNothingAt(import_node_path30.default.resolve(cwd, given2))) return void 0;
   try {
     const git = await repositoryOfPaths([other], cwd);
     await git.resolveCommit(given2);
   } catch {
     return void 0;
   }
-  const connector = await isNothingAt(import_node_path29.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
+  const connector = await isNothingAt(import_node_path30.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
   return new UsageError(
     "is no file or folder but a git ref of this repository, and diff compares two versions on disk.",
     {
@@ -62110,7 +62175,7 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path30.default.resolve(cwd, given2);
+  const absolute = import_node_path31.default.resolve(cwd, given2);
   let stat2;
   try {
     stat2 = await import_node_fs23.promises.stat(absolute);
@@ -62135,7 +62200,7 @@ async function readSide(given2, cwd) {
     };
   }
   const bytes = await readDefinitionFile(given2, absolute, cwd);
-  const name = import_node_path30.default.basename(absolute);
+  const name = import_node_path31.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
   if (looksBinary(bytes)) {
     const solution = solutionGiven(given2, cwd);
@@ -62214,13 +62279,13 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path30.default.join(given2, import_node_path30.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path31.default.join(given2, import_node_path31.default.relative(absolute, folder)));
   const holds2 = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds2}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/git/git-ignored-entries.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var MAX_FOLDERS_NAMED = 50;
 async function gitIgnoredEntries(tree, options2) {
   const ignored = /* @__PURE__ */ new Map();
@@ -62244,14 +62309,14 @@ function foldersByWorkTree(tree, paths, cwd) {
   const known = new Set(tree.repositoryRoots);
   const stops = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path31.default.resolve(cwd, given2);
+    const absolute = import_node_path32.default.resolve(cwd, given2);
     stops.add(absolute);
-    stops.add(import_node_path31.default.dirname(absolute));
+    stops.add(import_node_path32.default.dirname(absolute));
   }
   const above = /* @__PURE__ */ new Map();
   const rootAbove = (folder) => {
     if (above.has(folder)) return above.get(folder);
-    const parent = import_node_path31.default.dirname(folder);
+    const parent = import_node_path32.default.dirname(folder);
     const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
     above.set(folder, root);
     return root;
@@ -62259,13 +62324,13 @@ function foldersByWorkTree(tree, paths, cwd) {
   const byRoot = /* @__PURE__ */ new Map();
   for (const folder of tree.folders) {
     let root;
-    for (let at = folder; ; at = import_node_path31.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path32.default.dirname(at)) {
       if (known.has(at)) {
         root = at;
         break;
       }
-      if (stops.has(at) || import_node_path31.default.dirname(at) === at) {
-        root = import_node_path31.default.dirname(at) === at ? void 0 : rootAbove(import_node_path31.default.dirname(at));
+      if (stops.has(at) || import_node_path32.default.dirname(at) === at) {
+        root = import_node_path32.default.dirname(at) === at ? void 0 : rootAbove(import_node_path32.default.dirname(at));
         break;
       }
     }
@@ -62277,24 +62342,24 @@ function foldersByWorkTree(tree, paths, cwd) {
   return byRoot;
 }
 function specOf(root, folder) {
-  return slashSeparated(import_node_path31.default.relative(root, folder));
+  return slashSeparated(import_node_path32.default.relative(root, folder));
 }
 function ignoredByFolder(root, folders, listed3) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
   for (const entry of listed3) {
     const isFolder3 = entry.endsWith("/");
-    const absolute = import_node_path31.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
-    const parent = import_node_path31.default.dirname(absolute);
+    const absolute = import_node_path32.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path32.default.dirname(absolute);
     const names3 = namesIn.get(parent);
-    if (names3) names3.push(import_node_path31.default.basename(absolute));
-    else namesIn.set(parent, [import_node_path31.default.basename(absolute)]);
+    if (names3) names3.push(import_node_path32.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path32.default.basename(absolute)]);
     if (isFolder3) wholeFolders.add(absolute);
   }
   const ignored = /* @__PURE__ */ new Map();
   for (const folder of folders) {
     let whole = false;
-    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path31.default.dirname(at)) {
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path32.default.dirname(at)) {
       if (wholeFolders.has(at)) whole = true;
     }
     const names3 = namesIn.get(folder);
@@ -62306,11 +62371,11 @@ function ignoredByFolder(root, folders, listed3) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path32.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script3 = import_node_path33.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs24.existsSync)(script3) ? script3 : void 0;
 }
 
@@ -62521,7 +62586,11 @@ async function foldersToValidate(paths, options2 = {}) {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
     gitIgnored,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
-    configurationFindings: unmatchedIgnoreFindings(tree.folders, paths, cwd, config2)
+    // In the file's order, as the reports list a file's findings.
+    configurationFindings: [
+      ...unmatchedIgnoreFindings(tree.folders, paths, cwd, config2),
+      ...unmatchedOverrideFindings(tree.folders, paths, cwd, config2)
+    ].sort(compareFindings)
   };
 }
 async function checkedFoldersToValidate(paths, cwd, config2) {
@@ -62822,7 +62891,7 @@ function fixedThings(slips, keys) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function branchChanges(git, mergeBase, options2 = {}) {
   const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (!options2.includeWorkingTree) return { known: [...known].sort(), untracked: [] };
@@ -62870,39 +62939,39 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path33.default.join(topLevel, folder);
+  const absolute = import_node_path34.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path33.default.relative(topLevel, connector).split(import_node_path33.default.sep).join("/"));
+  return held.map((connector) => import_node_path34.default.relative(topLevel, connector).split(import_node_path34.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs27.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path33.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path33.default.posix.basename(parent));
+  const parent = import_node_path34.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path34.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs27.promises.readdir(import_node_path33.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs27.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path33.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path34.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path33.default.posix.dirname(file);
+  let folder = import_node_path34.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path33.default.posix.dirname(folder);
+    folder = import_node_path34.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
 // packages/validator/src/git/committed-files.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/no-work-tree.ts
 function whyNoWorkTree(error2) {
@@ -62914,7 +62983,7 @@ function whyNoWorkTree(error2) {
 // packages/validator/src/git/committed-files.ts
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
-  const folder = await realCasePath(import_node_path34.default.dirname(files[0]));
+  const folder = await realCasePath(import_node_path35.default.dirname(files[0]));
   let top;
   try {
     top = await realCasePath(await new Git(folder).topLevel());
@@ -62926,7 +62995,7 @@ var commitStates = async (files) => {
   }
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const inRepository = toRepositoryPath(top, import_node_path34.default.join(folder, import_node_path34.default.basename(file)));
+    const inRepository = toRepositoryPath(top, import_node_path35.default.join(folder, import_node_path35.default.basename(file)));
     if (inRepository === void 0) return { inWorkTree: false, why: "it is not in a git work tree" };
     paths.set(file, inRepository);
   }
@@ -62994,7 +63063,7 @@ function isPlainBranchName(ref) {
 
 // packages/validator/src/git/materialize.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
@@ -63005,14 +63074,14 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path35.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path36.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs28.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path35.default.resolve(target2, relative);
+      const destination = import_node_path36.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs28.promises.mkdir(import_node_path35.default.dirname(destination), { recursive: true });
+      await import_node_fs28.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
       await import_node_fs28.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -63031,10 +63100,10 @@ async function materializeFirstFolder(git, rev2, places) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -63137,7 +63206,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -63195,7 +63264,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path36.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path37.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
@@ -63205,12 +63274,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path36.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path37.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = fileNameReadAs("icon", names3);
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path36.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path37.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -63315,7 +63384,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path37.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path38.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? fileNameReadAs("icon", [...byName.keys()]) : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -63326,10 +63395,10 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 
 // packages/validator/src/repository/proposal-folder.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs30.readdirSync)(import_node_path38.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs30.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -63340,7 +63409,7 @@ function isProposalFolder(topLevel, folder, profile) {
 }
 
 // packages/validator/src/git/compare-with-base.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/change-finding.ts
 function changeToFinding(change, connector, current, previous) {
@@ -63371,10 +63440,10 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/fixed-findings.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function fixedInBase(finding, connector, mergeBase, basePath) {
   const folder = `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : basePath}`;
-  const inside = slashSeparated(import_node_path39.default.relative(finding.connector, finding.file));
+  const inside = slashSeparated(import_node_path40.default.relative(finding.connector, finding.file));
   const file = inside === "" ? folder : `${folder}${folder.endsWith(":") ? "" : "/"}${inside}`;
   return locatedFinding({
     ruleId: finding.ruleId,
@@ -63412,7 +63481,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     const baseResult = await validateFolder(
       base2.path,
       { ...options2, profile: connector.profile, onConnector: void 0 },
-      { ...DEFAULT_CONFIG, rules: folderSettings(import_node_path40.default.resolve(cwd, connector.path), config2).rules },
+      { ...DEFAULT_CONFIG, rules: folderSettings(import_node_path41.default.resolve(cwd, connector.path), config2).rules },
       base2.root
     );
     const compared = compareWithBaseline(connector.findings, baseResult.findings);
@@ -63474,14 +63543,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path41.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path41.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path42.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path42.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -63521,7 +63590,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -63531,9 +63600,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path42.default.resolve(where2.cwd, given2);
+    const absolute = import_node_path43.default.resolve(where2.cwd, given2);
     const exists4 = (0, import_node_fs31.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path42.default.resolve(where2.realCwd, import_node_path42.default.relative(where2.cwd, absolute));
+    const real = exists4 ? await realCasePath(absolute) : import_node_path43.default.resolve(where2.realCwd, import_node_path43.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -63574,17 +63643,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs32.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path43.default.dirname(file)).then((folder) => import_node_path43.default.join(folder, import_node_path43.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path44.default.dirname(file)).then((folder) => import_node_path44.default.join(folder, import_node_path44.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path43.default.resolve(where2.realCwd, import_node_path43.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path44.default.resolve(where2.realCwd, import_node_path44.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -63592,13 +63661,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path44.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path44.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path45.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path45.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -63626,8 +63695,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path44.default.posix.normalize(import_node_path44.default.posix.join(import_node_path44.default.posix.dirname(at), target2));
-      const outside = import_node_path44.default.posix.isAbsolute(target2) || import_node_path44.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path45.default.posix.normalize(import_node_path45.default.posix.join(import_node_path45.default.posix.dirname(at), target2));
+      const outside = import_node_path45.default.posix.isAbsolute(target2) || import_node_path45.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -63636,7 +63705,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path44.default.posix.dirname(file);
+    const folder = import_node_path45.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -63646,7 +63715,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path45.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path46.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -63665,7 +63734,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path45.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path46.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -63692,9 +63761,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path45.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path46.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path45.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path46.default.posix.relative(headFolder, folder))
   });
   return { findings, unchanged: base2 !== void 0 && head !== void 0 && base2.text === head.text };
 }
@@ -63718,7 +63787,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path46.default.resolve(cwd, import_node_path46.default.relative(realCwd, import_node_path46.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path47.default.resolve(cwd, import_node_path47.default.relative(realCwd, import_node_path47.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -63749,7 +63818,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path46.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path47.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -63761,7 +63830,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       });
       continue;
     }
-    const ignored = found.gitIgnored.get(import_node_path46.default.resolve(cwd, connector.path));
+    const ignored = found.gitIgnored.get(import_node_path47.default.resolve(cwd, connector.path));
     const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
@@ -63789,7 +63858,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       repositoryPath: repositoryPath2,
       basePath: compared.basePath,
       profile: connector.profile,
-      overrides: folderSettings(import_node_path46.default.resolve(cwd, connector.path), config2).rules,
+      overrides: folderSettings(import_node_path47.default.resolve(cwd, connector.path), config2).rules,
       status: compared.status,
       ...gitIgnored && { gitIgnored }
     });
@@ -63866,7 +63935,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs33.existsSync)(import_node_path46.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs33.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -63885,25 +63954,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path47.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path48.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path47.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path47.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path48.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path48.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path48.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path48.default.resolve(cwd, file);
+  const baseDir = import_node_path49.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path49.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -63911,18 +63980,17 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path48.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path49.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
-var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 function configurationReports(result) {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of result.findings) {
     if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path117, findings]) => ({ path: path117, findings }));
+  return [...byFile].map(([path118, findings]) => ({ path: path118, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -65061,12 +65129,12 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   const config2 = options2.config;
   if (options2.profile || config2?.profile) return [];
   return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
-    const folder = import_node_path49.default.resolve(options2.cwd, connector.path);
+    const folder = import_node_path50.default.resolve(options2.cwd, connector.path);
     return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
   }).map((connector) => connector.path);
 }
@@ -65088,7 +65156,7 @@ function configOption() {
 
 // packages/cli/src/report-output.ts
 var import_node_fs34 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -65100,9 +65168,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path50.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path51.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -65148,7 +65216,7 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path51.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path52.default.resolve(io.cwd, options2.output);
     try {
       await inFolderMadeFor(target2, () => import_node_fs34.promises.writeFile(target2, text3));
     } catch (error2) {
@@ -65373,10 +65441,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path117 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path117.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path117)) return "drive-letter";
-  if (path117.split("/").includes("..")) return "parent-segment";
+  const path118 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path118.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path118)) return "drive-letter";
+  if (path118.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -65452,8 +65520,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path117, isFolder3, value) {
-    const segments = path117.split("/");
+  place(path118, isFolder3, value) {
+    const segments = path118.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -66161,7 +66229,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs38 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -66202,7 +66270,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path52.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path53.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -66663,9 +66731,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path117) {
+function jsonValueLocation(text3, path118) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path117);
+  const node = tree && findNodeAtLocation2(tree, path118);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -66725,15 +66793,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs40 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs39 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs39.promises.readdir(import_node_path53.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs39.promises.readdir(import_node_path54.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -66752,7 +66820,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs40.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.resolve(target2)), { recursive: true });
+    await import_node_fs40.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.resolve(target2)), { recursive: true });
     await import_node_fs40.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
@@ -66760,9 +66828,9 @@ async function commitFolder(staged, target2, options2) {
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path54.default.join(staged, file);
-    const to = import_node_path54.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path54.default.posix.dirname(file)));
+    const from = import_node_path55.default.join(staged, file);
+    const to = import_node_path55.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path55.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs40.promises.lstat(to).catch(() => void 0);
@@ -66783,7 +66851,7 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs40.promises.rm(import_node_path54.default.join(targetRoot, file));
+      await import_node_fs40.promises.rm(import_node_path55.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -66812,7 +66880,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs40.promises.lstat(import_node_path54.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs40.promises.lstat(import_node_path55.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -66820,8 +66888,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs40.promises.rename(
-        import_node_path54.default.join(this.root, ...parent, before[index]),
-        import_node_path54.default.join(this.root, ...parent, after[index])
+        import_node_path55.default.join(this.root, ...parent, before[index]),
+        import_node_path55.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -66855,7 +66923,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path54.default.join(current, segment);
+    const next = import_node_path55.default.join(current, segment);
     const entry = await import_node_fs40.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -66887,7 +66955,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs40.promises.rm(next);
     }
-    await import_node_fs40.promises.mkdir(import_node_path54.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs40.promises.mkdir(import_node_path55.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -66922,13 +66990,13 @@ async function exists3(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
-    const absolute = import_node_path54.default.join(root, relative);
+    const absolute = import_node_path55.default.join(root, relative);
     const entries = await import_node_fs40.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs40.promises.rmdir(import_node_path54.default.join(root, child));
+        await import_node_fs40.promises.rmdir(import_node_path55.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -66956,12 +67024,12 @@ function unresolvedLinkError(link2, error2) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs41 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path55.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path56.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
       await import_node_fs41.promises.writeFile(temporary, "");
@@ -67269,7 +67337,7 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/environment-variables.ts
 var import_node_fs42 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -67313,14 +67381,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs42.promises.readFile(import_node_path56.default.join(folder, file));
+    const bytes = await import_node_fs42.promises.readFile(import_node_path57.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path56.default.join(displayRoot, file)
+      file: import_node_path57.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -67412,31 +67480,31 @@ var ConnectionReferenceReader = class {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs50 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs43 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path57.default.resolve(folder), import_node_path57.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path58.default.resolve(folder), import_node_path58.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path57.default.resolve(given2); ; existing = import_node_path57.default.dirname(existing)) {
+  for (let existing = import_node_path58.default.resolve(given2); ; existing = import_node_path58.default.dirname(existing)) {
     try {
-      return import_node_path57.default.join(await import_node_fs43.promises.realpath(existing), ...rest);
+      return import_node_path58.default.join(await import_node_fs43.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path57.default.dirname(existing) === existing) return import_node_path57.default.resolve(given2);
-    rest.unshift(import_node_path57.default.basename(existing));
+    if (import_node_path58.default.dirname(existing) === existing) return import_node_path58.default.resolve(given2);
+    rest.unshift(import_node_path58.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs44 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -67504,17 +67572,17 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path58.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path59.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs44.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
 var import_node_fs46 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
 var import_node_fs45 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -67541,7 +67609,7 @@ async function holdsComponentXml(root) {
   const entries = await import_node_fs45.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path59.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path60.default.join(root, entry.name))) return true;
   }
   return false;
 }
@@ -67550,11 +67618,11 @@ async function readStrayConnectorFolders(folder) {
   const roots = await import_node_fs45.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs45.promises.readdir(import_node_path59.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs45.promises.readdir(import_node_path60.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path59.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path60.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -67631,25 +67699,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path60.default.join(folder, stray) },
+        location: { file: import_node_path61.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs46.promises.lstat(import_node_path60.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs46.promises.lstat(import_node_path61.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path60.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path61.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs46.promises.lstat(import_node_path60.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs46.promises.lstat(import_node_path61.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path60.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path61.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -67659,7 +67727,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path60.default.join(folder, file) },
+        location: { file: import_node_path61.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -67687,7 +67755,7 @@ function neededFolders(files) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs47 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
@@ -67707,7 +67775,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path61.default.join(folder, file));
+    const ending = await endingOf(import_node_path62.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -67735,7 +67803,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path61.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path62.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs47.promises.readFile(file), file), file);
 }
 
@@ -67769,7 +67837,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs48 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -68213,7 +68281,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path62.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path63.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -68257,13 +68325,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path62.default.dirname(destination);
+    const folder = import_node_path63.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs48.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path62.default.join(staging, folderPath);
+    const destination = import_node_path63.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs48.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -68281,7 +68349,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path62.default.join(staging, folderPath);
+    const destination = import_node_path63.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -68298,7 +68366,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs48.promises.mkdir(import_node_path62.default.dirname(destination), { recursive: true });
+  await import_node_fs48.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
   const handle = await import_node_fs48.promises.open(destination, "wx");
   let result;
   try {
@@ -68325,7 +68393,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs49 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -68363,7 +68431,7 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path63.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path64.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs49.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -68374,7 +68442,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path63.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path64.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -68383,14 +68451,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path64.default.join(folder, file),
+    import_node_path65.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -68404,7 +68472,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -68472,21 +68540,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path65.default.join(folder, first.file),
+    import_node_path66.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path66.default.join(folder, file),
+    import_node_path67.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -68522,7 +68590,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path67.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path68.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -68548,7 +68616,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs50.promises.writeFile(import_node_path68.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -68582,11 +68650,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs50.promises.readFile(import_node_path68.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs50.promises.readFile(import_node_path67.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs50.promises.readFile(import_node_path68.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs50.promises.writeFile(import_node_path68.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -68631,11 +68699,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path67.default.resolve(given2) === import_node_path67.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path68.default.resolve(given2) === import_node_path68.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists4 = async (file) => await import_node_fs50.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path67.default.basename(given2);
+  const name = import_node_path68.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -68653,7 +68721,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path67.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path68.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -68664,13 +68732,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path67.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path68.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path67.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path68.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -68684,19 +68752,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs50.promises.writeFile(import_node_path68.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path67.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs50.promises.readFile(from)).equals(await import_node_fs50.promises.readFile(import_node_path67.default.join(staging, file))))
+      const from = import_node_path68.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs50.promises.readFile(from)).equals(await import_node_fs50.promises.readFile(import_node_path68.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs50.promises.mkdir(import_node_path67.default.dirname(import_node_path67.default.join(staging, variant)), { recursive: true });
-      await import_node_fs50.promises.rename(from, import_node_path67.default.join(staging, variant));
+      await import_node_fs50.promises.mkdir(import_node_path68.default.dirname(import_node_path68.default.join(staging, variant)), { recursive: true });
+      await import_node_fs50.promises.rename(from, import_node_path68.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -68707,11 +68775,11 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs53 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs51 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -68721,7 +68789,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs51.promises.lstat(import_node_path68.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs51.promises.lstat(import_node_path69.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -68732,7 +68800,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path68.default.join(shown2, part) },
+      location: { file: import_node_path69.default.join(shown2, part) },
       hint
     });
   }
@@ -68821,11 +68889,11 @@ function extensionKey(extension) {
 
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs52 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs52.promises.lstat(import_node_path69.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs52.promises.lstat(import_node_path70.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -68845,11 +68913,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs52.promises.readdir(import_node_path69.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs52.promises.readdir(import_node_path70.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path69.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path70.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -68862,10 +68930,10 @@ async function isFile2(file) {
   return (await import_node_fs52.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path69.default.dirname(current)) {
-    if (await import_node_fs52.promises.lstat(import_node_path69.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs52.promises.lstat(import_node_path69.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path69.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path70.default.dirname(current)) {
+    if (await import_node_fs52.promises.lstat(import_node_path70.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs52.promises.lstat(import_node_path70.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path70.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -68891,7 +68959,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path70.default.join(folder, file);
+  const located = (file) => import_node_path71.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -69049,7 +69117,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path70.default.join(folder, managedFile),
+    import_node_path71.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -69114,7 +69182,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs54 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -69127,7 +69195,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path71.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path72.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -69141,24 +69209,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path71.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path72.default.join(folder, FOLDER_SOLUTION);
   const text3 = decodeUtf8Strict(await import_node_fs54.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
 var import_node_fs55 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path72.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path73.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path72.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path73.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -69178,11 +69246,11 @@ async function isFile3(file) {
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path73.default.resolve(folder).split(import_node_path73.default.sep).reverse();
+  const segments = import_node_path74.default.resolve(folder).split(import_node_path74.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -69298,7 +69366,7 @@ function parseExistingApiProperties(text3, file) {
 
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs56 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -69336,9 +69404,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown2 = import_node_path74.default.join(displayRoot, file);
+    const shown2 = import_node_path75.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs56.promises.readFile(import_node_path74.default.join(folder, file)), shown2),
+      decodeUtf8Strict(await import_node_fs56.promises.readFile(import_node_path75.default.join(folder, file)), shown2),
       shown2,
       UNPACKED_XML_HINT
     );
@@ -69358,13 +69426,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown2)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs56.promises.readFile(import_node_path74.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs56.promises.readFile(import_node_path75.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown2, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path74.default.join(displayRoot, part)
+        file: import_node_path75.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -69381,8 +69449,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path74.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs56.promises.readFile(import_node_path74.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path75.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs56.promises.readFile(import_node_path75.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -69399,11 +69467,11 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs63 = require("node:fs");
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs57 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -69511,14 +69579,14 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path75.default.join(destination, name, ...rest);
+  const target2 = import_node_path76.default.join(destination, name, ...rest);
   const stat2 = await import_node_fs57.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
   return import_node_fs57.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path75.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path76.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs57.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -69531,7 +69599,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs57.promises.readFile(import_node_path75.default.join(folder, file));
+    const bytes = await import_node_fs57.promises.readFile(import_node_path76.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -69550,19 +69618,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path75.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path76.default.join(destinationRoot, earlier2.folder);
   const names3 = await import_node_fs57.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path75.default.join(folder, name);
+  const file = import_node_path76.default.join(folder, name);
   if (!(await import_node_fs57.promises.lstat(file)).isFile()) return void 0;
   return parseExistingApiProperties(await import_node_fs57.promises.readFile(file, "utf8"), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs58 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -69616,11 +69684,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path76.default.dirname(file), [...byFolder.get(import_node_path76.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path77.default.dirname(file), [...byFolder.get(import_node_path77.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -69712,17 +69780,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs58.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path77.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path78.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path77.default.join(destination, apiPropertiesName)
+    import_node_path78.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs58.promises.readFile(import_node_path77.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs58.promises.readFile(import_node_path78.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -69732,7 +69800,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs58.promises.readFile(import_node_path77.default.join(destination, iconName));
+      const present2 = await import_node_fs58.promises.readFile(import_node_path78.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -69758,7 +69826,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced2.push({ name, present: present2, path: import_node_path77.default.join(destination, present2), bytes, written: written2 });
+    replaced2.push({ name, present: present2, path: import_node_path78.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced2, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -69778,7 +69846,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path77.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path78.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -69797,11 +69865,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
 var import_node_fs59 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
   const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -69819,9 +69887,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs59.promises.readFile(import_node_path79.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path78.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path79.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -69854,14 +69922,14 @@ function sameConnectorIn(previous, connector) {
 
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs60 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs60.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path79.default.join(root, entry.name);
+    const folder = import_node_path80.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -69872,14 +69940,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs60.promises.lstat(import_node_path79.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs60.promises.lstat(import_node_path80.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
   const names3 = await import_node_fs60.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs60.promises.readFile(import_node_path79.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs60.promises.readFile(import_node_path80.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -69900,7 +69968,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path80.default.join(search2.destinationRoot, found.folder),
+    import_node_path81.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -69933,7 +70001,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
 var import_node_fs61 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
@@ -69942,12 +70010,12 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
   const names3 = await import_node_fs61.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs61.promises.lstat(import_node_path81.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs61.promises.lstat(import_node_path82.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -69999,7 +70067,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path82.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path83.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -70073,17 +70141,17 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/other-root-folder.ts
 var import_node_fs62 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path83.default.resolve(root) === import_node_path83.default.resolve(destinationRoot)) continue;
+    if (import_node_path84.default.resolve(root) === import_node_path84.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path83.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path84.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path83.default.join(root, name);
+    const folder = import_node_path84.default.join(root, name);
     const stat2 = await import_node_fs62.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
@@ -70092,7 +70160,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path83.default.relative(destinationRoot, folder);
+    const relative = import_node_path84.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -70105,7 +70173,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search2, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path83.default.join(root, candidate.folder);
+    const folder = import_node_path84.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -70299,23 +70367,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path84.default.resolve(destinationRoot);
+  const destination = import_node_path85.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path84.default.resolve(root);
+    const other = import_node_path85.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path84.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path85.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path84.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path85.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -70361,7 +70429,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path85.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path86.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -70371,7 +70439,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path85.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path86.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -70382,8 +70450,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path85.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs63.promises.rename(import_node_path85.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path86.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs63.promises.rename(import_node_path86.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -70405,16 +70473,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs63.promises.mkdir(import_node_path85.default.dirname(import_node_path85.default.join(staging, name)), { recursive: true });
-      await import_node_fs63.promises.writeFile(import_node_path85.default.join(staging, name), content);
+      await import_node_fs63.promises.mkdir(import_node_path86.default.dirname(import_node_path86.default.join(staging, name)), { recursive: true });
+      await import_node_fs63.promises.writeFile(import_node_path86.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs63.promises.rm(import_node_path85.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs63.promises.rm(import_node_path86.default.join(destination, name), { force: true });
     const names3 = await import_node_fs63.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs63.promises.rm(import_node_path85.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs63.promises.rm(import_node_path86.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -70448,7 +70516,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path85.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path86.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -70457,11 +70525,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs65 = require("node:fs");
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs64 = require("node:fs");
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -70471,20 +70539,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs64.promises.readFile(import_node_path86.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path86.default.join(folder, file))) continue;
+    const bytes = await import_node_fs64.promises.readFile(import_node_path87.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path87.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path86.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path87.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path86.default.join(folder, file)),
+    unknown.map((file) => import_node_path87.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path86.default.join(folder, file));
+    const why = uncommitted.get(import_node_path87.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -70507,7 +70575,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs64.promises.readFile(import_node_path86.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs64.promises.readFile(import_node_path87.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -70569,14 +70637,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path87.default.join(destinationRoot, folder);
+    const target2 = import_node_path88.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs65.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: moved && import_node_path87.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path88.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -70614,7 +70682,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path87.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path88.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target2, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
@@ -70630,7 +70698,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -70681,7 +70749,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path88.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path89.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -70705,7 +70773,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown2) {
   const notes = [foundNote(connector, shown2), renameNote2(connector, removed, shown2)].filter(
     (note) => note !== void 0
@@ -70768,7 +70836,7 @@ function renameNote2(connector, removed, shown2) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path89.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path90.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -70805,7 +70873,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -70829,7 +70897,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path90.default.basename(folder).toLowerCase();
+  const folderName = import_node_path91.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -70854,7 +70922,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs66 = require("node:fs");
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path92 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script-operations.ts
 function scriptOperationsPath(properties, propertiesText, propertiesFile) {
@@ -70879,7 +70947,7 @@ var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefi
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs66.promises.readdir(import_node_path91.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs66.promises.readdir(import_node_path92.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -70889,7 +70957,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path91.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path92.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs66.promises.readdir(folder).catch(async (error2) => {
@@ -70927,9 +70995,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs66.promises.readFile(import_node_path91.default.join(folder, actual));
+    return import_node_fs66.promises.readFile(import_node_path92.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path91.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path92.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -70938,7 +71006,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path91.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path92.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -71085,7 +71153,7 @@ function currentValueWarning(schemaName, existing) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs67 = require("node:fs");
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -71168,7 +71236,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path92.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path93.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -71187,8 +71255,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs67.promises.mkdir(import_node_path92.default.dirname(import_node_path92.default.join(folder, relative)), { recursive: true });
-    await import_node_fs67.promises.writeFile(import_node_path92.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs67.promises.mkdir(import_node_path93.default.dirname(import_node_path93.default.join(folder, relative)), { recursive: true });
+    await import_node_fs67.promises.writeFile(import_node_path93.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -71476,7 +71544,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -71602,7 +71670,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -71614,7 +71682,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path93.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path94.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -71664,7 +71732,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path94.default.basename(zipPath);
+  const outerName = import_node_path95.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -71720,7 +71788,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path94.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path95.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -71780,7 +71848,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path94.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path95.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -71893,10 +71961,10 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs68 = require("node:fs");
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path97 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_path96 = __toESM(require("node:path"), 1);
 var KIND_OF_ROLE = {
   "connector solution": "connector",
   "flow solution": "flow",
@@ -71905,8 +71973,8 @@ var KIND_OF_ROLE = {
 function swappedRolesWarning(roles, solutions) {
   const given2 = roles.map(([role, file]) => ({
     role,
-    name: import_node_path95.default.basename(file),
-    kind: solutions.find((solution) => import_node_path95.default.posix.basename(solution.name) === import_node_path95.default.basename(file))?.kind
+    name: import_node_path96.default.basename(file),
+    kind: solutions.find((solution) => import_node_path96.default.posix.basename(solution.name) === import_node_path96.default.basename(file))?.kind
   }));
   const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
   if (misplaced.length === 0) return void 0;
@@ -71929,7 +71997,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path96.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path97.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -71961,9 +72029,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path96.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path97.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path96.default.dirname(import_node_path96.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path97.default.dirname(import_node_path97.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -72006,10 +72074,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path96.default.resolve(a).toLowerCase() === import_node_path96.default.resolve(b).toLowerCase() : import_node_path96.default.resolve(a) === import_node_path96.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path97.default.resolve(a).toLowerCase() === import_node_path97.default.resolve(b).toLowerCase() : import_node_path97.default.resolve(a) === import_node_path97.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path96.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path96.default.basename(other).toLowerCase() === name);
+    const name = import_node_path97.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path97.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -72020,10 +72088,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path96.default.extname(file);
-    const renamed = `${import_node_path96.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path96.default.basename(earlierFile);
-    const same = earlierName === import_node_path96.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path97.default.extname(file);
+    const renamed = `${import_node_path97.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path97.default.basename(earlierFile);
+    const same = earlierName === import_node_path97.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -72171,7 +72239,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -74462,15 +74530,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path117, options2) {
-    return await this.send("GET", path117, options2);
+  async get(path118, options2) {
+    return await this.send("GET", path118, options2);
   }
-  async post(path117, options2) {
-    return await this.send("POST", path117, options2);
+  async post(path118, options2) {
+    return await this.send("POST", path118, options2);
   }
-  async send(method, path117, request2) {
+  async send(method, path118, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path117, this.options.environment);
+    const url = new URL(WEB_API_PATH + path118, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -75759,7 +75827,7 @@ function readManifestOf(bytes, zip) {
 
 // packages/dataverse/src/operations/export-destination.ts
 var import_node_fs69 = require("node:fs");
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -75768,7 +75836,7 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path97.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path98.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
@@ -76116,7 +76184,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -76138,7 +76206,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path98.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path99.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -76146,7 +76214,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path98.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path99.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -76180,7 +76248,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message3, path117, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path117) }, hint });
+  const wrongShape = (message3, path118, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path118) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -76979,7 +77047,7 @@ function selectedColumns(row, columns, entity2) {
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
 var import_node_fs70 = require("node:fs");
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -77009,7 +77077,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs70.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs70.readFileSync)(import_node_path99.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs70.readFileSync)(import_node_path100.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -77043,7 +77111,7 @@ var SolutionStore = class {
     const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs70.writeFileSync)(import_node_path99.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs70.writeFileSync)(import_node_path100.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -78152,7 +78220,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs71 = require("node:fs");
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -78226,7 +78294,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs71.readFileSync)(import_node_path100.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs71.readFileSync)(import_node_path101.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -78294,7 +78362,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path101.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path102.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -78330,7 +78398,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs72 = require("node:fs");
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path103 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -78376,7 +78444,7 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path102.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path103.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs72.readFileSync)(file, "utf8");
@@ -78393,7 +78461,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path102.default.resolve(io.cwd, zip),
+        file: import_node_path103.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -78417,7 +78485,7 @@ function registerImportCommand(program2, context) {
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs73 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_path104 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings, platform = process.platform) {
@@ -78496,8 +78564,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path103.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path103.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path104.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path104.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -78554,7 +78622,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs73.readFileSync)(import_node_path103.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs73.readFileSync)(import_node_path104.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -78693,7 +78761,7 @@ function backoffDelays(first, cap, total2) {
 
 // packages/github/src/connector-argument.ts
 var import_node_fs74 = require("node:fs");
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_path105 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -78714,16 +78782,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs74.statSync)(import_node_path104.default.resolve(cwd, given2));
+    (0, import_node_fs74.statSync)(import_node_path105.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path104.default.resolve(cwd, given2);
+  const resolved2 = import_node_path105.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path104.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path105.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -78737,7 +78805,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
 var import_node_fs75 = require("node:fs");
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -78752,12 +78820,12 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs75.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path105.default.join(directory, entry.name);
+      const absolute = import_node_path106.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path105.default.join(shownAs, relative) },
+          location: { file: import_node_path106.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -80255,17 +80323,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path117 = requestOptions.url.replace(options2.baseUrl, "");
+    const path118 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path117} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path118} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path117} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path118} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -82978,7 +83046,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path117) => path117.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path118) => path118.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -83497,7 +83565,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -83663,7 +83731,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -83696,7 +83764,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2, profile) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path117) => kindOfFileName(path117) !== void 0 && !keptOutReason(path117, profile));
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path118) => kindOfFileName(path118) !== void 0 && !keptOutReason(path118, profile));
 }
 function leftOutLines(leftOut2, connector) {
   const lines = [];
@@ -83732,7 +83800,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path106.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path107.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -83746,9 +83814,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path117) => !same(
-      onBranchLeftOut.find((file) => file.path === path117),
-      upstreamLeftOut.find((file) => file.path === path117)
+    (path118) => !same(
+      onBranchLeftOut.find((file) => file.path === path118),
+      upstreamLeftOut.find((file) => file.path === path118)
     )
   );
 }
@@ -83928,8 +83996,8 @@ async function commitChanges(client, fork, base2, folder, changes, message3) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path117 of changes.deletions)
-    entries.push({ path: `${folder}/${path117}`, mode: "100644", type: "blob", sha: null });
+  for (const path118 of changes.deletions)
+    entries.push({ path: `${folder}/${path118}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -83973,7 +84041,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -83989,7 +84057,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path107.default.basename(folder);
+  return import_node_path108.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -84397,20 +84465,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path108.default.relative(import_node_path108.default.resolve(root), import_node_path108.default.resolve(connectorFolder2)),
+    import_node_path109.default.relative(import_node_path109.default.resolve(root), import_node_path109.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path108.default.basename(import_node_path108.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path109.default.basename(import_node_path109.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path108.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path108.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path109.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path109.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -84427,19 +84495,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs76 = require("node:fs");
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path109.default.basename(folder);
+  const name = import_node_path110.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs76.readdirSync)(import_node_path109.default.dirname(folder));
+    names3 = (0, import_node_fs76.readdirSync)(import_node_path110.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path109.default.join(import_node_path109.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path110.default.join(import_node_path110.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -84564,7 +84632,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path110.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path111.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -84575,7 +84643,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path110.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path111.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -84600,7 +84668,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path110.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path111.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -84778,7 +84846,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path110.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path111.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -85129,7 +85197,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -85151,11 +85219,11 @@ async function namingSolutionOptions(work) {
 
 // packages/cli/src/commands/swapped-arguments.ts
 var import_node_fs77 = require("node:fs");
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path111.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path112.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path111.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path112.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -85197,7 +85265,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path112.default.resolve(io.cwd, zip), import_node_path112.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path113.default.resolve(io.cwd, zip), import_node_path113.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -85260,7 +85328,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path113 = __toESM(require("node:path"), 1);
+var import_node_path114 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -85277,8 +85345,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path113.default.resolve(io.cwd, folder);
-    const target2 = import_node_path113.default.resolve(io.cwd, zip);
+    const source = import_node_path114.default.resolve(io.cwd, folder);
+    const target2 = import_node_path114.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -85287,7 +85355,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path113.default.join(source, file));
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path114.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown2))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -85326,7 +85394,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path114 = __toESM(require("node:path"), 1);
+var import_node_path115 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -85351,13 +85419,13 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path114.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path114.default.resolve(io.cwd, source), root, {
+    const root = import_node_path115.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path115.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path114.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path115.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path114.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path115.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -85367,7 +85435,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path114.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path115.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -85431,7 +85499,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path115 = __toESM(require("node:path"), 1);
+var import_node_path116 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -85591,7 +85659,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path115.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path116.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -85612,12 +85680,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path115.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path116.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path115.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path116.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -85673,7 +85741,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path116 = __toESM(require("node:path"), 1);
+var import_node_path117 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -85689,7 +85757,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path116.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path117.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -85704,7 +85772,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path116.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path117.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

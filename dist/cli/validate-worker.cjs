@@ -18591,6 +18591,61 @@ function compiledPattern(pattern, nocase) {
   return matcher;
 }
 
+// packages/validator/src/model/rule.ts
+function isFolderRule(rule) {
+  return rule.scope === void 0 || rule.scope === "folder";
+}
+function certificationLevels(level, custom = level === "error" ? "warning" : level) {
+  return { certified: level, "independent-publisher": level, custom };
+}
+function sameLevels(level) {
+  return { certified: level, "independent-publisher": level, custom: level };
+}
+
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
+var CONFIG_OVERRIDE_UNMATCHED_RULE_ID = "REPO-CONFIG-OVERRIDE-UNMATCHED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout, and in `overrides` each rule lowered and each `profile` that lowers a rule for the folders of an entry (entries compared by their `files`: one whose files are new is compared with the file's own levels, so narrowing or widening an entry is reported) are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  },
+  {
+    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `ignore` pattern of the configuration file matches a connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
+      good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
+    }
+  },
+  {
+    id: CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `files` glob of an override in the configuration file matches a connector folder.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
+      good: "# .github/connector-alm.yml\noverrides:\n  - files: ['../connectors/**']\n    profile: certified"
+    }
+  }
+];
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule) => rule.id));
+
 // packages/validator/src/text/message-length.ts
 var MAX_MESSAGE_LENGTH = 8e3;
 function boundedMessage(message2) {
@@ -18629,47 +18684,6 @@ function severityRank(severity) {
 function compareFindings(a, b) {
   return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
-
-// packages/validator/src/model/rule.ts
-function isFolderRule(rule) {
-  return rule.scope === void 0 || rule.scope === "folder";
-}
-function certificationLevels(level, custom = level === "error" ? "warning" : level) {
-  return { certified: level, "independent-publisher": level, custom };
-}
-function sameLevels(level) {
-  return { certified: level, "independent-publisher": level, custom: level };
-}
-
-// packages/validator/src/repository/rules/configuration-rules.ts
-var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
-var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
-var configurationRules = [
-  {
-    id: CONFIG_LOOSENED_RULE_ID,
-    scope: "configuration",
-    file: "folder",
-    title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout, and in `overrides` each rule lowered and each `profile` that lowers a rule for the folders of an entry (entries compared by their `files`: one whose files are new is compared with the file's own levels, so narrowing or widening an entry is reported) are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
-    levels: sameLevels("warning"),
-    example: {
-      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
-      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
-    }
-  },
-  {
-    id: CONFIG_IGNORE_UNMATCHED_RULE_ID,
-    scope: "configuration",
-    file: "folder",
-    title: "Every `ignore` pattern of the configuration file matches a connector folder.",
-    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
-    levels: sameLevels("warning"),
-    example: {
-      bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
-      good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
-    }
-  }
-];
 
 // packages/validator/src/model/repeated-places.ts
 var NAMED_LINES = 3;
@@ -19974,7 +19988,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository's name starts with PowerPlatformConnectors (Microsoft's, or a fork, which GitHub may name `PowerPlatformConnectors-1`) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {

@@ -37411,6 +37411,7 @@ function sameLevels(level) {
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
 var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
+var CONFIG_OVERRIDE_UNMATCHED_RULE_ID = "REPO-CONFIG-OVERRIDE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
@@ -37435,8 +37436,21 @@ var configurationRules = [
       bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
       good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
+  },
+  {
+    id: CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `files` glob of an override in the configuration file matches a connector folder.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
+      good: "# .github/connector-alm.yml\noverrides:\n  - files: ['../connectors/**']\n    profile: certified"
+    }
   }
 ];
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
 var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
@@ -37549,7 +37563,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository's name starts with PowerPlatformConnectors (Microsoft's, or a fork, which GitHub may name `PowerPlatformConnectors-1`) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
@@ -63271,9 +63285,6 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
   [CHANGE_RULES.apiPropertiesDeleted.id, CANONICAL_NAMES.apiProperties],
   [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger]
 ]);
-
-// packages/validator/src/reporters/configuration-findings.ts
-var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/thresholds.ts
 var BREAKING_CHANGE_RULE_IDS = new Set(

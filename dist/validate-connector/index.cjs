@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path62 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path63 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path62 && path62[0] !== "/") {
-          path62 = `/${path62}`;
+        if (path63 && path63[0] !== "/") {
+          path63 = `/${path63}`;
         }
-        return new URL(`${origin}${path62}`);
+        return new URL(`${origin}${path63}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin }
+          request: { method, path: path63, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path62);
+        debuglog("sending request to %s %s/%s", method, origin, path63);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin },
+          request: { method, path: path63, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path62,
+          path63,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin }
+          request: { method, path: path63, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path62);
+        debuglog("trailers received from %s %s/%s", method, origin, path63);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin },
+          request: { method, path: path63, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path62,
+          path63,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path62, origin }
+            request: { method, path: path63, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path62);
+          debuglog("sending request to %s %s/%s", method, origin, path63);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path62,
+        path: path63,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path62 !== "string") {
+        if (typeof path63 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path62[0] !== "/" && !(path62.startsWith("http://") || path62.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path63[0] !== "/" && !(path63.startsWith("http://") || path63.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path62)) {
+        } else if (invalidPathRegex.test(path63)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path62, query) : path62;
+        this.path = query ? buildURL(path63, query) : path63;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path62, host, upgrade, blocking, reset } = request;
+      const { method, path: path63, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path62} HTTP/1.1\r
+      let header = `${method} ${path63} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path62, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path63, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path62;
+      headers[HTTP2_HEADER_PATH] = path63;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path62 = search2 ? `${pathname}${search2}` : pathname;
+        const path63 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path62;
+        this.opts.path = path63;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path62 = "/",
+          path: path63 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path62;
+        opts.path = origin + path63;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path62) {
-      if (typeof path62 !== "string") {
-        return path62;
+    function safeUrl(path63) {
+      if (typeof path63 !== "string") {
+        return path63;
       }
-      const pathSegments = path62.split("?");
+      const pathSegments = path63.split("?");
       if (pathSegments.length !== 2) {
-        return path62;
+        return path63;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path62, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path62);
+    function matchKey(mockDispatch2, { path: path63, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path63);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path62 }) => matchValue(safeUrl(path62), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path63 }) => matchValue(safeUrl(path63), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path62, method, body, headers, query } = opts;
+      const { path: path63, method, body, headers, query } = opts;
       return {
-        path: path62,
+        path: path63,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path62, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path63, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path62,
+            Path: path63,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path62) {
-      for (let i = 0; i < path62.length; ++i) {
-        const code2 = path62.charCodeAt(i);
+    function validateCookiePath(path63) {
+      for (let i = 0; i < path63.length; ++i) {
+        const code2 = path63.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path62 = opts.path;
+          let path63 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path62 = `/${path62}`;
+            path63 = `/${path63}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path62);
+          url = new URL(util.parseOrigin(url).origin + path63);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path62, { windows } = {}) => {
-      const segs = path62.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path63, { windows } = {}) => {
+      const segs = path63.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path62) {
-      const ctrl = callVisitor(key2, node, visitor, path62);
+    function visit_(key2, node, visitor, path63) {
+      const ctrl = callVisitor(key2, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path62, ctrl);
-        return visit_(key2, ctrl, visitor, path62);
+        replaceNode(key2, path63, ctrl);
+        return visit_(key2, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path62 = Object.freeze(path62.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path62);
+            const ci = visit_(i, node.items[i], visitor, path63);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path62 = Object.freeze(path62.concat(node));
-          const ck = visit_("key", node.key, visitor, path62);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = visit_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path62);
+          const cv = visit_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path62) {
-      const ctrl = await callVisitor(key2, node, visitor, path62);
+    async function visitAsync_(key2, node, visitor, path63) {
+      const ctrl = await callVisitor(key2, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path62, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path62);
+        replaceNode(key2, path63, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path62 = Object.freeze(path62.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path62);
+            const ci = await visitAsync_(i, node.items[i], visitor, path63);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path62 = Object.freeze(path62.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path62);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path62);
+          const cv = await visitAsync_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path62) {
+    function callVisitor(key2, node, visitor, path63) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path62);
+        return visitor(key2, node, path63);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path62);
+        return visitor.Map?.(key2, node, path63);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path62);
+        return visitor.Seq?.(key2, node, path63);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path62);
+        return visitor.Pair?.(key2, node, path63);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path62);
+        return visitor.Scalar?.(key2, node, path63);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path62);
+        return visitor.Alias?.(key2, node, path63);
       return void 0;
     }
-    function replaceNode(key2, path62, node) {
-      const parent = path62[path62.length - 1];
+    function replaceNode(key2, path63, node) {
+      const parent = path63[path63.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path62, value) {
+    function collectionFromPath(schema, path63, value) {
       let v = value;
-      for (let i = path62.length - 1; i >= 0; --i) {
-        const k = path62[i];
+      for (let i = path63.length - 1; i >= 0; --i) {
+        const k = path63[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path62) => path62 == null || typeof path62 === "object" && !!path62[Symbol.iterator]().next().done;
+    var isEmptyPath = (path63) => path63 == null || typeof path63 === "object" && !!path63[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path62, value) {
-        if (isEmptyPath(path62))
+      addIn(path63, value) {
+        if (isEmptyPath(path63))
           this.add(value);
         else {
-          const [key2, ...rest] = path62;
+          const [key2, ...rest] = path63;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path62) {
-        const [key2, ...rest] = path62;
+      deleteIn(path63) {
+        const [key2, ...rest] = path63;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path62, keepScalar) {
-        const [key2, ...rest] = path62;
+      getIn(path63, keepScalar) {
+        const [key2, ...rest] = path63;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path62) {
-        const [key2, ...rest] = path62;
+      hasIn(path63) {
+        const [key2, ...rest] = path63;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path62, value) {
-        const [key2, ...rest] = path62;
+      setIn(path63, value) {
+        const [key2, ...rest] = path63;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path62, value) {
+      addIn(path63, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path62, value);
+          this.contents.addIn(path63, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path62) {
-        if (Collection.isEmptyPath(path62)) {
+      deleteIn(path63) {
+        if (Collection.isEmptyPath(path63)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path62) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path63) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path62, keepScalar) {
-        if (Collection.isEmptyPath(path62))
+      getIn(path63, keepScalar) {
+        if (Collection.isEmptyPath(path63))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path62, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path63, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path62) {
-        if (Collection.isEmptyPath(path62))
+      hasIn(path63) {
+        if (Collection.isEmptyPath(path63))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path62) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path63) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path62, value) {
-        if (Collection.isEmptyPath(path62)) {
+      setIn(path63, value) {
+        if (Collection.isEmptyPath(path63)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path62), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path63), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path62, value);
+          this.contents.setIn(path63, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path62) => {
+    visit5.itemAtPath = (cst, path63) => {
       let item = cst;
-      for (const [field, index] of path62) {
+      for (const [field, index] of path63) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path62) => {
-      const parent = visit5.itemAtPath(cst, path62.slice(0, -1));
-      const field = path62[path62.length - 1][0];
+    visit5.parentCollection = (cst, path63) => {
+      const parent = visit5.itemAtPath(cst, path63.slice(0, -1));
+      const field = path63[path63.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path62, item, visitor) {
-      let ctrl = visitor(item, path62);
+    function _visit(path63, item, visitor) {
+      let ctrl = visitor(item, path63);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path62.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path63.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path62);
+            ctrl = ctrl(item, path63);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path62) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path63) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -36562,8 +36562,8 @@ function sameScriptOperations(first, second) {
   const other = names2(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path62, value) {
-  return { key: key2, path: path62, pointer: `/${path62.join("/")}`, value };
+function place(key2, path63, value) {
+  return { key: key2, path: path63, pointer: `/${path63.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -37187,6 +37187,7 @@ function sameLevels(level) {
 // packages/validator/src/repository/rules/configuration-rules.ts
 var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
 var CONFIG_IGNORE_UNMATCHED_RULE_ID = "REPO-CONFIG-IGNORE-UNMATCHED";
+var CONFIG_OVERRIDE_UNMATCHED_RULE_ID = "REPO-CONFIG-OVERRIDE-UNMATCHED";
 var configurationRules = [
   {
     id: CONFIG_LOOSENED_RULE_ID,
@@ -37211,8 +37212,21 @@ var configurationRules = [
       bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
       good: "# .github/connector-alm.yml\nignore:\n  - ../connectors/legacy-*"
     }
+  },
+  {
+    id: CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Every `files` glob of an override in the configuration file matches a connector folder.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
+      good: "# .github/connector-alm.yml\noverrides:\n  - files: ['../connectors/**']\n    profile: certified"
+    }
   }
 ];
+var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
 var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
@@ -37356,7 +37370,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository's name starts with PowerPlatformConnectors (Microsoft's, or a fork, which GitHub may name `PowerPlatformConnectors-1`) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
@@ -38646,7 +38660,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path62 = [root];
+  const path63 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38654,14 +38668,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path62[level];
+    let node = path63[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path62[level] = node;
+      path63[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38896,7 +38910,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path62 = paths.pop();
+    const path63 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38904,13 +38918,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child2 !== null && typeof child2 === "object") {
           containers.push(child2);
           levels.push(level + 1);
-          paths.push(path62 + 1);
+          paths.push(path63 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path62 + 1 + key2.length;
+        const keyPath = path63 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child2 = object[key2];
@@ -40783,7 +40797,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path62 = new OpenPath(text2);
+  const path63 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -40791,25 +40805,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path62);
+        noteKey(text2, object, i, end, found, path63);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path62.enter(i, open2[open2.length - 1]?.lastKey);
+        path63.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path62.leave();
+        path63.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path62) {
+function noteKey(text2, object, start, end, found, path63) {
   const written3 = text2.slice(start + 1, end - 1);
   const key2 = written3.includes("\\") ? JSON.parse(text2.slice(start, end)) : written3;
   object.lastKey = key2;
@@ -40821,7 +40835,7 @@ function noteKey(text2, object, start, end, found, path62) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path62.innermostPointer()
+    objectPointer: path63.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41559,7 +41573,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path62 = problem.segments;
+  const path63 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41573,21 +41587,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path62.includes("oAuthSettings")) {
-      const last2 = path62[path62.length - 1];
+    if (path63.includes("oAuthSettings")) {
+      const last2 = path63[path63.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path62.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path62[path62.length - 1] === "type" && path62.length === parameterNameDepth(path62) + 1)
+    if (path63.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path63[path63.length - 1] === "type" && path63.length === parameterNameDepth(path63) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path62) {
-  return path62[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path63) {
+  return path63[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44581,9 +44595,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path62) {
+function pathVariables(path63) {
   const names2 = [];
-  for (const match2 of path62.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path63.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46094,12 +46108,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path62 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path62)) continue;
-        if (path62.startsWith("x-")) continue;
-        const item = paths[path62];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path62);
-        else this.typeIssue(placeAt(rootNode, "paths", path62), "Object", item);
+      for (const path63 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path63)) continue;
+        if (path63.startsWith("x-")) continue;
+        const item = paths[path63];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path63);
+        else this.typeIssue(placeAt(rootNode, "paths", path63), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -46123,8 +46137,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path62) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path62);
+  visitPathItem(item, rootNode, path63) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path63);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -53134,18 +53148,18 @@ function pushNameKeys(words, version, own, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path62) {
-  const words = pathWords(path62);
+function pathKeys(path63) {
+  const words = pathWords(path63);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path62) {
+function pathWords(path63) {
   const words = [];
-  for (let start = 0; start <= path62.length; ) {
-    let end = path62.indexOf("/", start);
-    if (end === -1) end = path62.length;
-    const segment = path62.slice(start, end);
+  for (let start = 0; start <= path63.length; ) {
+    let end = path63.indexOf("/", start);
+    if (end === -1) end = path63.length;
+    const segment = path63.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -54889,16 +54903,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path62) {
-    this.path = path62;
-    const hasBrace = path62.includes("{");
-    this.variables = hasBrace ? scanVariables(path62) : NO_VARIABLES;
+  constructor(path63) {
+    this.path = path63;
+    const hasBrace = path63.includes("{");
+    this.variables = hasBrace ? scanVariables(path63) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path62.indexOf("/"); ; slash = path62.indexOf("/", start)) {
-      const end = slash === -1 ? path62.length : slash;
-      if (hasBrace && isVariableSegment(path62, start, end)) variableSegmentCount++;
+    for (let slash = path63.indexOf("/"); ; slash = path63.indexOf("/", start)) {
+      const end = slash === -1 ? path63.length : slash;
+      if (hasBrace && isVariableSegment(path63, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54927,8 +54941,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path62 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path62) last2 = new PathTemplate(path62);
+    const path63 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path63) last2 = new PathTemplate(path63);
     templates[index] = last2;
   }
   return templates;
@@ -54953,9 +54967,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path62, start) {
-  const slash = path62.indexOf("/", start);
-  return slash === -1 ? path62.length : slash;
+function segmentEnd(path63, start) {
+  const slash = path63.indexOf("/", start);
+  return slash === -1 ? path63.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54964,34 +54978,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path62, start, end) {
+function isVariableSegment(path63, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path62.charCodeAt(start) !== OPEN || path62.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path63.charCodeAt(start) !== OPEN || path63.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path62.charCodeAt(index);
+    const code2 = path63.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path62, open2) {
-  for (let index = open2 + 1; index < path62.length; index++) {
-    const code2 = path62.charCodeAt(index);
+function matchEnd(path63, open2) {
+  for (let index = open2 + 1; index < path63.length; index++) {
+    const code2 = path63.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path62) {
+function scanVariables(path63) {
   const variables = [];
   let seen;
-  for (let open2 = path62.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path62, open2);
+  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path63, open2);
     if (close === -1) {
-      open2 = path62.indexOf("{", open2 + 1);
+      open2 = path63.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path62.slice(open2 + 1, close);
+    const name = path63.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -55001,30 +55015,30 @@ function scanVariables(path62) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path62.indexOf("{", close + 1);
+    open2 = path63.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path62) {
+function routeOf(path63) {
   let route = "";
   let copied = 0;
-  for (let open2 = path62.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path62, open2);
+  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path63, open2);
     if (close === -1) {
-      open2 = path62.indexOf("{", open2 + 1);
+      open2 = path63.indexOf("{", open2 + 1);
       continue;
     }
-    route += path62.slice(copied, open2) + "{}";
+    route += path63.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path62.indexOf("{", copied);
+    open2 = path63.indexOf("{", copied);
   }
-  return copied === 0 ? path62 : route + path62.slice(copied);
+  return copied === 0 ? path63 : route + path63.slice(copied);
 }
-function routeHash(path62) {
+function routeHash(path63) {
   let hash = 0;
-  for (let index = 0; index < path62.length; index++) {
-    const code2 = path62.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path62, index) : -1;
+  for (let index = 0; index < path63.length; index++) {
+    const code2 = path63.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path63, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -55072,15 +55086,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path62 = operations[index].path;
-    if (!path62.includes("{")) {
-      while (index < operations.length && operations[index].path === path62) index++;
+    const path63 = operations[index].path;
+    if (!path63.includes("{")) {
+      while (index < operations.length && operations[index].path === path63) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path62; index++)
+    for (; index < operations.length && operations[index].path === path63; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path62);
+    const route = routeHash(path63);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -57000,17 +57014,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path62 = operations[index].path;
-    if (!first.has(path62)) first.set(path62, index);
+    const path63 = operations[index].path;
+    if (!first.has(path63)) first.set(path63, index);
   }
   return first;
 });
-function operationsOfPath(model, path62, keep) {
+function operationsOfPath(model, path63, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path62);
+  const first = firstOperationOfPath(model).get(path63);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path62; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path63; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -57081,17 +57095,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path62 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path63 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path62, () => true);
+      const users2 = operationsOfPath(this.model, path63, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path62, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path63, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path62, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path63, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -57402,16 +57416,16 @@ function propertyNames(model, schema) {
   }
   return names2;
 }
-function followSchemaPath(model, root, path62) {
+function followSchemaPath(model, root, path63) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path62.length && steps < MAX_STEPS; ) {
-    let end = path62.indexOf("/", start);
-    if (end === -1) end = path62.length;
+  for (let start = 0; start < path63.length && steps < MAX_STEPS; ) {
+    let end = path63.indexOf("/", start);
+    if (end === -1) end = path63.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path62.slice(start, end));
+      const next = property(model, current, path63.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57525,17 +57539,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path62 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path63 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path62.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path63.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path62);
+    const result2 = followSchemaPath(model, body.value.schema, path63);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57920,9 +57934,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path62 = pathAt(call, key2);
-    if (path62 === void 0 || followSchemaPath(model, items.schema, path62).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path62), label) });
+    const path63 = pathAt(call, key2);
+    if (path63 === void 0 || followSchemaPath(model, items.schema, path63).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path63), label) });
   }
   return problems;
 }
@@ -59419,12 +59433,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path62 in paths) {
-      if (!has(paths, path62)) continue;
-      const pathItem = asObject(paths[path62]);
+    for (const path63 in paths) {
+      if (!has(paths, path63)) continue;
+      const pathItem = asObject(paths[path63]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path62, "$ref"),
+        pointer: childPointer("/paths", path63, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -59446,15 +59460,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path62 of pathKeys2(swagger)) {
-    const message2 = problem(path62);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path62), message: message2 });
+  for (const path63 of pathKeys2(swagger)) {
+    const message2 = problem(path63);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path63), message: message2 });
   }
 }
-function templateProblem(path62) {
+function templateProblem(path63) {
   let open2 = -1;
-  for (let index = 0; index < path62.length; index++) {
-    const character = path62[index];
+  for (let index = 0; index < path63.length; index++) {
+    const character = path63[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59480,7 +59494,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => path62.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path63) => path63.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59500,7 +59514,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => /[?#]/.test(path62) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path63) => /[?#]/.test(path63) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59516,7 +59530,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => path62.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path63) => path63.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59530,8 +59544,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path62) => {
-      const problem = templateProblem(path62);
+    reportPathKeys(context, (path63) => {
+      const problem = templateProblem(path63);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59548,9 +59562,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => (
+      (path63) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path62.includes("=") && pathVariables(path62).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path63.includes("=") && pathVariables(path63).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59566,14 +59580,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path62 of pathKeys2(swagger)) {
-      const key2 = path62.toLowerCase();
+    for (const path63 of pathKeys2(swagger)) {
+      const key2 = path63.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path62),
+          pointer: childPointer("/paths", path63),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path62)
+            nameExcerpt(path63)
           )
         });
       }
@@ -61501,26 +61515,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path62 = [];
+    const path63 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path62.push(start);
+    path63.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path62.pop();
+        path63.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path62.slice(path62.indexOf(target2)));
+      if (seen === "grey") cycles.push(path63.slice(path63.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path62.push(target2);
+        path63.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -62384,7 +62398,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path62 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path63 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -62392,7 +62406,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path62}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path63}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -62630,8 +62644,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path62) {
-  return withoutTrailingSlashes(routeOf(path62)).toLowerCase();
+function templateShape(path63) {
+  return withoutTrailingSlashes(routeOf(path63)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62893,18 +62907,20 @@ var ALL_RULES = [
 ];
 
 // packages/validator/src/config/yaml-spaceless-marks.ts
-function spacelessMarkAdvice(value, mark) {
-  if (typeof value !== "string") return "";
+function spacelessMarkAdvice(value, mark, syntax = "yaml") {
+  if (typeof value !== "string" || syntax === "json") return "";
   const word = value.split(/\s/)[0];
   const match2 = mark === ":" ? /^([^:'"]+):([^:].*)$/.exec(word) : /^-([^-].*)$/.exec(word);
   if (!match2) return "";
   const meant = mark === ":" ? `${match2[1]}: ${match2[2]}` : `- ${match2[1]}`;
   return ` It holds the text '${excerpt(value)}': write a space after '${mark}' ('${excerpt(meant)}').`;
 }
-function profileLevelAdvice(value, ruleId, profiles) {
+function profileLevelAdvice(value, ruleId, profiles, syntax = "yaml") {
   if (typeof value !== "string") return "";
   const [profile, level] = value.split(":");
   if (profile === void 0 || level === void 0 || !profiles.includes(profile.trim())) return "";
+  if (syntax === "json")
+    return ` A level for one profile is an object: write '"${ruleId}": { "${profile.trim()}": "${excerpt(level.trim())}" }'.`;
   return ` A level for one profile is a map: write '${ruleId}: { ${profile.trim()}: ${excerpt(level.trim())} }'.`;
 }
 
@@ -62915,7 +62931,18 @@ var OVERRIDE_KEYS = ["files", "profile", "rules"];
 var LEVEL_LIST = "error, warning, info or off";
 var LEVEL_HINT = `A level is ${LEVEL_LIST}.`;
 var PROFILES_HINT = `The profiles are ${PROFILES.join(", ")}.`;
-var OVERRIDE_EXAMPLE = `For example: "- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`;
+var EXAMPLES = {
+  yaml: {
+    override: `For example: "- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`,
+    settings: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
+    level: (ruleId) => `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`
+  },
+  json: {
+    override: 'For example: { "files": ["integrations/legacy/**"], "profile": "custom" }, or "rules": { "SWG-FORMAT": "off" } beside "files".',
+    settings: 'Write the settings as an object of keys and values: { "profile": "custom" }.',
+    level: (ruleId) => `For example: "${ruleId}": "warning" or "${ruleId}": { "custom": "off" }.`
+  }
+};
 var PATTERNS_HINT = 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".';
 function distinctErrors(errors2) {
   const missing = new Set(errors2.filter((error3) => error3.keyword === "required").map((e) => e.instancePath));
@@ -62930,65 +62957,65 @@ function distinctErrors(errors2) {
     return true;
   });
 }
-function describeSchemaError(error3, root) {
-  const path62 = parsePointer(error3.instancePath);
-  const value = path62.reduce(
+function describeSchemaError(error3, root, syntax = "yaml") {
+  const path63 = parsePointer(error3.instancePath);
+  const value = path63.reduce(
     (node, step) => node?.[step],
     root
   );
-  const [setting] = path62;
-  if (error3.keyword === "additionalProperties" && path62.length === 0) {
+  const [setting] = path63;
+  if (error3.keyword === "additionalProperties" && path63.length === 0) {
     return unknownKeyProblem(
       error3,
-      path62,
+      path63,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path62, "");
-  if (setting === "rules") return rulesProblem(error3, path62, 1, value, "");
+  if (setting === "profile") return profileProblem(value, path63, "");
+  if (setting === "rules") return rulesProblem(error3, path63, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path62.length === 1 ? spacelessMarkAdvice(value, "-") : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path63.length === 1 ? spacelessMarkAdvice(value, "-", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error3, path62, value);
+  if (setting === "overrides") return overrideProblem(error3, path63, value, syntax);
   return {
-    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":")}`,
-    hint: "Write each setting as a key and its value, on a line of its own: 'profile: custom'.",
-    path: path62,
+    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
+    hint: EXAMPLES[syntax].settings,
+    path: path63,
     atKey: false
   };
 }
-function overrideProblem(error3, path62, value) {
-  const index = path62[1];
+function overrideProblem(error3, path63, value, syntax) {
+  const index = path63[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
-      hint: OVERRIDE_EXAMPLE,
-      path: path62,
+      hint: EXAMPLES[syntax].override,
+      path: path63,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path62;
-  if (key2 === "profile") return profileProblem(value, path62, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error3, path62, 3, value, ` in ${entry}`);
+  const [, , key2] = path63;
+  if (key2 === "profile") return profileProblem(value, path63, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error3, path63, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
       message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
       hint: PATTERNS_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error3,
-      path62,
+      path63,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -62996,52 +63023,52 @@ function overrideProblem(error3, path62, value) {
   if (error3.keyword === "required") {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
-      hint: OVERRIDE_EXAMPLE,
-      path: path62,
+      hint: EXAMPLES[syntax].override,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "minProperties") {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
-      hint: OVERRIDE_EXAMPLE,
-      path: path62,
+      hint: EXAMPLES[syntax].override,
+      path: path63,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
-    hint: OVERRIDE_EXAMPLE,
-    path: path62,
+    hint: EXAMPLES[syntax].override,
+    path: path63,
     atKey: false
   };
 }
-function unknownKeyProblem(error3, path62, describe5, hint) {
+function unknownKeyProblem(error3, path63, describe5, hint) {
   const key2 = String(error3.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path62, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path63, key2], atKey: true };
 }
-function profileProblem(value, path62, where2) {
+function profileProblem(value, path63, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path62,
+    path: path63,
     atKey: false
   };
 }
-function rulesProblem(error3, path62, at, value, where2) {
-  const [ruleId, profile] = path62.slice(at).map(nameExcerpt);
+function rulesProblem(error3, path63, at, value, where2, syntax) {
+  const [ruleId, profile] = path63.slice(at).map(nameExcerpt);
   if (ruleId === void 0) {
     return {
-      message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":")}`,
+      message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error3,
-      path62,
+      path63,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -63049,19 +63076,19 @@ function rulesProblem(error3, path62, at, value, where2) {
   const rule2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
   if (error3.keyword === "enum") {
     return {
-      message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES)),
+      message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path62, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path63, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
-    hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-    path: path62,
+    hint: EXAMPLES[syntax].level(ruleId),
+    path: path63,
     atKey: false
   };
 }
@@ -63584,10 +63611,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path62, options = {}) {
+function offsetOfPath(document, path63, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path62.entries()) {
+  for (const [index, step] of path63.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step);
@@ -63598,7 +63625,7 @@ function offsetOfPath(document, path62, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path62.length - 1;
+    const isLast = index === path63.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -63622,8 +63649,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path62, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path62, options));
+  return (path63, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path63, options));
     return { line, column: col };
   };
 }
@@ -63774,13 +63801,13 @@ function parsedSlip(text2, document) {
   let slip;
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path62) {
+    Node(_, node, path63) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path62);
+        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path63);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path62.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path63.at(-1))) {
         slip = itemIndentedIntoItem(text2, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -63789,9 +63816,9 @@ function parsedSlip(text2, document) {
   });
   return slip;
 }
-function unanchoredAlias(text2, start, end, path62) {
+function unanchoredAlias(text2, start, end, path63) {
   const written3 = text2.slice(start, end).trim();
-  const what = isIgnorePattern(path62) ? "pattern" : "value";
+  const what = isIgnorePattern(path63) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written3)}).`,
     offset: start,
@@ -63799,9 +63826,9 @@ function unanchoredAlias(text2, start, end, path62) {
   };
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path62) {
-  const setting = path62.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path62.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path63) {
+  const setting = path63.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path63.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text2, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -63878,7 +63905,7 @@ function parseConfig(text2, file, options) {
   const problems = [];
   if (!(0, import_validate_config.default)(value)) {
     for (const error3 of distinctErrors(import_validate_config.default.errors ?? [])) {
-      const problem = describeSchemaError(error3, value);
+      const problem = describeSchemaError(error3, value, isJsonFile(file) ? "json" : "yaml");
       problems.push(
         problemAt(
           problem.message,
@@ -63896,7 +63923,7 @@ function parseConfig(text2, file, options) {
   for (const { at, rules, where: where2 } of ruleMapsOf(config2.rules, overrides)) {
     for (const ruleId of Object.keys(rules)) {
       const offset = offsetOfPath(document, [...at, ruleId], { key: true });
-      if (where2 !== "" && ruleId === CONFIG_LOOSENED_RULE_ID) {
+      if (where2 !== "" && CONFIGURATION_RULE_IDS.has(ruleId)) {
         problems.push(
           problemAt(
             `${ruleId} judges the configuration file itself, not connector folders: it has no level${where2}.`,
@@ -63933,16 +63960,22 @@ function parseConfig(text2, file, options) {
   if (problems.length > 0)
     throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
   const ignore2 = config2.ignore ?? [];
+  const placeOf3 = (at) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, at));
+    return { line, column: col };
+  };
   return {
     path: file,
     ...config2.profile && { profile: config2.profile },
     rules: config2.rules ?? {},
     ignore: ignore2,
-    ignorePlaces: ignore2.map((_, index) => {
-      const { line, col } = lineCounter.linePos(offsetOfPath(document, ["ignore", String(index)]));
-      return { line, column: col };
-    }),
-    ...config2.overrides && { overrides: config2.overrides }
+    ignorePlaces: ignore2.map((_, index) => placeOf3(["ignore", String(index)])),
+    ...config2.overrides && {
+      overrides: config2.overrides,
+      overridePlaces: config2.overrides.map(
+        (override, index) => override.files.map((_, glob) => placeOf3(["overrides", String(index), "files", String(glob)]))
+      )
+    }
   };
 }
 function ruleMapsOf(rules, overrides) {
@@ -64130,8 +64163,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path62, method, pathItemPlace, operation2) {
-    this.path = path62;
+  constructor(path63, method, pathItemPlace, operation2) {
+    this.path = path63;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -64432,11 +64465,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path62 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path62)) continue;
-      let pathItem = asObject(paths[path62]);
+    for (const path63 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path63)) continue;
+      let pathItem = asObject(paths[path63]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path62);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path63);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -64452,7 +64485,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written3[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path62, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path63, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -64921,9 +64954,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path62) {
-  const [setting, ruleId] = path62;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path62];
+function placeIn(config2, path63) {
+  const [setting, ruleId] = path63;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path63];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -64932,44 +64965,18 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/config/ignored-folders.ts
+var import_node_path26 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/unmatched-globs.ts
 var import_node_path25 = __toESM(require("node:path"), 1);
-function ignoredFoldersAskedFor(found, paths, cwd, config2) {
-  if (config2.ignore.length === 0) return [];
-  const skipped = /* @__PURE__ */ new Map();
-  for (const folder of found) {
-    const index = ignoringPattern(folder, config2);
-    if (index !== void 0) skipped.set(folder, index);
-  }
-  if (skipped.size === 0) return [];
-  const asked = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const root = import_node_path25.default.resolve(cwd, given);
-    const under = found.filter((folder) => isWithin(root, folder));
-    if (under.length > 0 && under.every((folder) => skipped.has(folder)))
-      for (const folder of under) asked.add(folder);
-  }
-  return found.filter((folder) => asked.has(folder)).map((folder) => {
-    const index = skipped.get(folder);
-    const line = config2.ignorePlaces?.[index]?.line;
-    return {
-      path: toDisplayPath(cwd, folder),
-      pattern: config2.ignore[index],
-      file: toDisplayPath(cwd, config2.path),
-      ...line !== void 0 && { line }
-    };
-  });
-}
-function ignoredFolderNote(ignored) {
-  const place2 = `${ignored.file}${ignored.line === void 0 ? "" : `:${ignored.line}`}`;
-  return `${ignored.path} is not validated: the ignore pattern '${nameExcerpt(ignored.pattern)}' (${place2}) skips it.`;
-}
-function unmatchedIgnorePatterns(found, paths, cwd, config2, platform2 = process.platform) {
-  if (config2.ignore.length === 0 || !config2.path) return [];
-  const folderOfFile = import_node_path25.default.dirname(config2.path);
+function unmatchedGlobs(globs, found, paths, cwd, config2, platform2 = process.platform) {
+  if (globs.length === 0 || !config2.path) return [];
+  const configPath = config2.path;
+  const folderOfFile = import_node_path25.default.dirname(configPath);
   if (!paths.some((given) => isWithin(import_node_path25.default.resolve(cwd, given), folderOfFile))) return [];
-  const relative2 = found.map((folder) => relativeTo(folderOfFile, folder));
-  return config2.ignore.flatMap(
-    (pattern, index) => relative2.some((folder) => ignorePatternMatches(pattern, folder, platform2)) ? [] : [index]
+  const relative2 = found.map((folder) => relativeToConfig(folder, configPath));
+  return globs.flatMap(
+    (glob, index) => relative2.some((folder) => ignorePatternMatches(glob, folder, platform2)) ? [] : [index]
   );
 }
 function folderThePatternIsWrittenFrom(pattern, found, config2, platform2 = process.platform) {
@@ -64993,36 +65000,94 @@ function patternForConnectorsUnder(pattern, found, config2) {
 function relativeTo(folder, connector) {
   return slashSeparated(import_node_path25.default.relative(folder, connector));
 }
-function unmatchedIgnoreFindings(found, paths, cwd, config2) {
-  const unmatched2 = unmatchedIgnorePatterns(found, paths, cwd, config2);
-  const rule2 = configurationRules.find((candidate) => candidate.id === CONFIG_IGNORE_UNMATCHED_RULE_ID);
+function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2) {
+  const patterns = globs.map((glob) => glob.pattern);
+  const unmatched2 = unmatchedGlobs(patterns, found, paths, cwd, config2);
   if (unmatched2.length === 0 || !config2.path) return [];
+  const rule2 = configurationRules.find((candidate) => candidate.id === ruleId);
   const level = strictestLevel(rule2, config2);
   if (level === "off") return [];
-  const file = config2.path;
-  const folderOfFile = import_node_path25.default.dirname(file);
+  const withPath = { ...config2, path: config2.path };
+  const folderOfFile = import_node_path25.default.dirname(withPath.path);
   const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
   return unmatched2.map((index) => {
-    const pattern = config2.ignore[index];
-    const from = folderThePatternIsWrittenFrom(pattern, found, { ...config2, path: file });
-    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, { ...config2, path: file });
-    const unmatchedWords = `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder under the file's folder, ${shownFolder}, so it skips nothing`;
-    const message2 = from ? `The ignore pattern '${nameExcerpt(pattern)}' matches no connector folder, so it skips nothing: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path25.default.join(import_node_path25.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' to skip the connector folders in it.` : `${unmatchedWords}.`;
-    const place2 = config2.ignorePlaces?.[index] ?? { line: 1, column: 1 };
+    const { pattern, place: place2, named: named2, effect, purpose } = globs[index];
+    const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
+    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
+    const unmatchedWords = `${named2} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
+    const message2 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path25.default.join(import_node_path25.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' ${purpose}.` : `${unmatchedWords}.`;
+    const at = place2 ?? { line: 1, column: 1 };
     return locatedFinding({
-      ruleId: CONFIG_IGNORE_UNMATCHED_RULE_ID,
+      ruleId,
       severity: level,
       message: message2,
-      file: toDisplayPath(cwd, file),
-      line: place2.line,
-      column: place2.column,
+      file: toDisplayPath(cwd, withPath.path),
+      line: at.line,
+      column: at.column,
       connector: toDisplayPath(cwd, folderOfFile)
     });
   });
 }
 
+// packages/validator/src/config/ignored-folders.ts
+function ignoredFoldersAskedFor(found, paths, cwd, config2) {
+  if (config2.ignore.length === 0) return [];
+  const skipped = /* @__PURE__ */ new Map();
+  for (const folder of found) {
+    const index = ignoringPattern(folder, config2);
+    if (index !== void 0) skipped.set(folder, index);
+  }
+  if (skipped.size === 0) return [];
+  const asked = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const root = import_node_path26.default.resolve(cwd, given);
+    const under = found.filter((folder) => isWithin(root, folder));
+    if (under.length > 0 && under.every((folder) => skipped.has(folder)))
+      for (const folder of under) asked.add(folder);
+  }
+  return found.filter((folder) => asked.has(folder)).map((folder) => {
+    const index = skipped.get(folder);
+    const line = config2.ignorePlaces?.[index]?.line;
+    return {
+      path: toDisplayPath(cwd, folder),
+      pattern: config2.ignore[index],
+      file: toDisplayPath(cwd, config2.path),
+      ...line !== void 0 && { line }
+    };
+  });
+}
+function ignoredFolderNote(ignored) {
+  const place2 = `${ignored.file}${ignored.line === void 0 ? "" : `:${ignored.line}`}`;
+  return `${ignored.path} is not validated: the ignore pattern '${nameExcerpt(ignored.pattern)}' (${place2}) skips it.`;
+}
+function unmatchedIgnoreFindings(found, paths, cwd, config2) {
+  const globs = config2.ignore.map((pattern, index) => ({
+    pattern,
+    place: config2.ignorePlaces?.[index],
+    named: `The ignore pattern '${nameExcerpt(pattern)}'`,
+    effect: "it skips nothing",
+    purpose: "to skip the connector folders in it"
+  }));
+  return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+}
+
+// packages/validator/src/config/unmatched-override-globs.ts
+function unmatchedOverrideFindings(found, paths, cwd, config2) {
+  const globs = (config2.overrides ?? []).flatMap((override, index) => {
+    const entry = `overrides[${index}]`;
+    return override.files.map((pattern, glob) => ({
+      pattern,
+      place: config2.overridePlaces?.[index]?.[glob],
+      named: `The files pattern '${nameExcerpt(pattern)}' in ${entry}`,
+      effect: `it applies ${entry} to no folder`,
+      purpose: `for ${entry} to apply to the connector folders in it`
+    }));
+  });
+  return unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+}
+
 // packages/validator/src/diff/baseline.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   return compareWithBaseline(current, base2).findings;
 }
@@ -65112,7 +65177,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path26.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path27.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   const message2 = matchedMessage(finding);
@@ -65209,9 +65274,9 @@ function sameness(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path62, method, body) => `{
+var operation = (path63, method, body) => `{
   "paths": {
-    "${path62}": {
+    "${path63}": {
       "${method}": ${body}
     }
   }
@@ -65698,16 +65763,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path62 = [];
+  const path63 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path62.push(part.step);
+        if (part.step !== void 0) path63.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path62.pop();
+        if (part.step !== void 0) path63.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -65715,7 +65780,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path62, ...part.change.path] });
+      result.push({ ...part.change, path: [...path63, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -68496,21 +68561,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path62 in paths) {
-    if (!has(paths, path62)) continue;
-    const pathItem = refPathItem(paths[path62]);
+  for (const path63 in paths) {
+    if (!has(paths, path63)) continue;
+    const pathItem = refPathItem(paths[path63]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path62));
-    unfollowed2.set(path62, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path63));
+    unfollowed2.set(path63, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path62 in paths) {
-    if (!has(paths, path62)) continue;
-    const pathItem = refPathItem(paths[path62]);
+  for (const path63 in paths) {
+    if (!has(paths, path63)) continue;
+    const pathItem = refPathItem(paths[path63]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -68522,17 +68587,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path62 of all) {
-    const before = has(pathsBefore, path62) ? pathsBefore[path62] : void 0;
-    const after = has(pathsAfter, path62) ? pathsAfter[path62] : void 0;
+  for (const path63 of all) {
+    const before = has(pathsBefore, path63) ? pathsBefore[path63] : void 0;
+    const after = has(pathsAfter, path63) ? pathsAfter[path63] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path62);
-    const whyBefore = unfollowedBefore.get(path62);
+    const whyAfter = unfollowedAfter.get(path63);
+    const whyBefore = unfollowedBefore.get(path63);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path62);
+    const pathItemPointer = childPointer("/paths", path63);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -68540,12 +68605,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path62)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path63)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path62)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path62)} was not compared: in the base version, ${whyBefore}.` : refEdit(path62, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path63)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path63)} was not compared: in the base version, ${whyBefore}.` : refEdit(path63, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -68555,12 +68620,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path62, before, after) {
+function refEdit(path63, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path62)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path63)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path62)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path62)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path63)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path63)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -68778,8 +68843,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path62) {
-  return withoutTrailingSlashes(emptiedBraces(path62));
+function normalizePath(path63) {
+  return withoutTrailingSlashes(emptiedBraces(path63));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -70502,7 +70567,7 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -70594,8 +70659,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path62 = names2.slice(2, 2 + length);
-  return names2 === `a/${path62} b/${path62}` ? path62 : void 0;
+  const path63 = names2.slice(2, 2 + length);
+  return names2 === `a/${path63} b/${path63}` ? path63 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -70871,7 +70936,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path62, linked]) => ({ path: path62, linked }));
+    return [...nested].map(([path63, linked]) => ({ path: path63, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -70997,7 +71062,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path27.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path28.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -71027,9 +71092,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path27.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path27.default.dirname(at) === at) return false;
+    if (import_node_path28.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -71044,7 +71109,7 @@ function locatedAt(error3, given) {
 }
 
 // packages/validator/src/git/git-ignored-entries.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 var MAX_FOLDERS_NAMED = 50;
 async function gitIgnoredEntries(tree, options) {
   const ignored = /* @__PURE__ */ new Map();
@@ -71068,14 +71133,14 @@ function foldersByWorkTree(tree, paths, cwd) {
   const known = new Set(tree.repositoryRoots);
   const stops = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path28.default.resolve(cwd, given);
+    const absolute = import_node_path29.default.resolve(cwd, given);
     stops.add(absolute);
-    stops.add(import_node_path28.default.dirname(absolute));
+    stops.add(import_node_path29.default.dirname(absolute));
   }
   const above = /* @__PURE__ */ new Map();
   const rootAbove = (folder) => {
     if (above.has(folder)) return above.get(folder);
-    const parent = import_node_path28.default.dirname(folder);
+    const parent = import_node_path29.default.dirname(folder);
     const root = isRepositoryRoot(folder) ? folder : parent === folder ? void 0 : rootAbove(parent);
     above.set(folder, root);
     return root;
@@ -71083,13 +71148,13 @@ function foldersByWorkTree(tree, paths, cwd) {
   const byRoot = /* @__PURE__ */ new Map();
   for (const folder of tree.folders) {
     let root;
-    for (let at = folder; ; at = import_node_path28.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path29.default.dirname(at)) {
       if (known.has(at)) {
         root = at;
         break;
       }
-      if (stops.has(at) || import_node_path28.default.dirname(at) === at) {
-        root = import_node_path28.default.dirname(at) === at ? void 0 : rootAbove(import_node_path28.default.dirname(at));
+      if (stops.has(at) || import_node_path29.default.dirname(at) === at) {
+        root = import_node_path29.default.dirname(at) === at ? void 0 : rootAbove(import_node_path29.default.dirname(at));
         break;
       }
     }
@@ -71101,24 +71166,24 @@ function foldersByWorkTree(tree, paths, cwd) {
   return byRoot;
 }
 function specOf(root, folder) {
-  return slashSeparated(import_node_path28.default.relative(root, folder));
+  return slashSeparated(import_node_path29.default.relative(root, folder));
 }
 function ignoredByFolder(root, folders, listed2) {
   const namesIn = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
   for (const entry of listed2) {
     const isFolder2 = entry.endsWith("/");
-    const absolute = import_node_path28.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
-    const parent = import_node_path28.default.dirname(absolute);
+    const absolute = import_node_path29.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
+    const parent = import_node_path29.default.dirname(absolute);
     const names2 = namesIn.get(parent);
-    if (names2) names2.push(import_node_path28.default.basename(absolute));
-    else namesIn.set(parent, [import_node_path28.default.basename(absolute)]);
+    if (names2) names2.push(import_node_path29.default.basename(absolute));
+    else namesIn.set(parent, [import_node_path29.default.basename(absolute)]);
     if (isFolder2) wholeFolders.add(absolute);
   }
   const ignored = /* @__PURE__ */ new Map();
   for (const folder of folders) {
     let whole = false;
-    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path28.default.dirname(at)) {
+    for (let at = folder; at !== root && isWithin(root, at); at = import_node_path29.default.dirname(at)) {
       if (wholeFolders.has(at)) whole = true;
     }
     const names2 = namesIn.get(folder);
@@ -71130,11 +71195,11 @@ function ignoredByFolder(root, folders, listed2) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path29.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path30.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs20.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -71339,7 +71404,11 @@ async function foldersToValidate(paths, options = {}) {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
     gitIgnored,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
-    configurationFindings: unmatchedIgnoreFindings(tree.folders, paths, cwd, config2)
+    // In the file's order, as the reports list a file's findings.
+    configurationFindings: [
+      ...unmatchedIgnoreFindings(tree.folders, paths, cwd, config2),
+      ...unmatchedOverrideFindings(tree.folders, paths, cwd, config2)
+    ].sort(compareFindings)
   };
 }
 function checkedFolders(found, paths, cwd, config2) {
@@ -71363,7 +71432,7 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const { known, untracked } = await branchChanges(git, mergeBase, options);
   return [.../* @__PURE__ */ new Set([...known, ...untracked])].sort();
@@ -71415,32 +71484,32 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path30.default.join(topLevel, folder);
+  const absolute = import_node_path31.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path30.default.relative(topLevel, connector).split(import_node_path30.default.sep).join("/"));
+  return held.map((connector) => import_node_path31.default.relative(topLevel, connector).split(import_node_path31.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs21.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path30.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path30.default.posix.basename(parent));
+  const parent = import_node_path31.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path31.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs21.promises.readdir(import_node_path30.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs21.promises.readdir(import_node_path31.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path30.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path31.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path30.default.posix.dirname(file);
+  let folder = import_node_path31.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path30.default.posix.dirname(folder);
+    folder = import_node_path31.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -71469,7 +71538,7 @@ function isPlainBranchName(ref) {
 
 // packages/validator/src/git/materialize.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -71480,14 +71549,14 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path31.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path32.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs22.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative2 = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path31.default.resolve(target2, relative2);
+      const destination = import_node_path32.default.resolve(target2, relative2);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs22.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true });
+      await import_node_fs22.promises.mkdir(import_node_path32.default.dirname(destination), { recursive: true });
       await import_node_fs22.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -71506,10 +71575,10 @@ async function materializeFirstFolder(git, rev, places) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -71612,7 +71681,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -71670,7 +71739,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path32.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path33.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
@@ -71680,12 +71749,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path32.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path33.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = fileNameReadAs("icon", names2);
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path32.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path33.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -71790,7 +71859,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path33.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path34.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? fileNameReadAs("icon", [...byName.keys()]) : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -71801,10 +71870,10 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 
 // packages/validator/src/repository/proposal-folder.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs24.readdirSync)(import_node_path34.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs24.readdirSync)(import_node_path35.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -71815,7 +71884,7 @@ function isProposalFolder(topLevel, folder, profile) {
 }
 
 // packages/validator/src/git/compare-with-base.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/change-finding.ts
 function changeToFinding(change, connector, current, previous) {
@@ -71846,10 +71915,10 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/fixed-findings.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function fixedInBase(finding, connector, mergeBase, basePath) {
   const folder = `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : basePath}`;
-  const inside = slashSeparated(import_node_path35.default.relative(finding.connector, finding.file));
+  const inside = slashSeparated(import_node_path36.default.relative(finding.connector, finding.file));
   const file = inside === "" ? folder : `${folder}${folder.endsWith(":") ? "" : "/"}${inside}`;
   return locatedFinding({
     ruleId: finding.ruleId,
@@ -71887,7 +71956,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     const baseResult = await validateFolder(
       base2.path,
       { ...options, profile: connector.profile, onConnector: void 0 },
-      { ...DEFAULT_CONFIG, rules: folderSettings(import_node_path36.default.resolve(cwd, connector.path), config2).rules },
+      { ...DEFAULT_CONFIG, rules: folderSettings(import_node_path37.default.resolve(cwd, connector.path), config2).rules },
       base2.root
     );
     const compared = compareWithBaseline(connector.findings, baseResult.findings);
@@ -71949,14 +72018,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path37.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path37.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path38.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path38.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -71996,7 +72065,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -72006,9 +72075,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path38.default.resolve(where2.cwd, given);
+    const absolute = import_node_path39.default.resolve(where2.cwd, given);
     const exists4 = (0, import_node_fs25.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path38.default.resolve(where2.realCwd, import_node_path38.default.relative(where2.cwd, absolute));
+    const real = exists4 ? await realCasePath(absolute) : import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -72049,17 +72118,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs26.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path39.default.dirname(file)).then((folder) => import_node_path39.default.join(folder, import_node_path39.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path40.default.dirname(file)).then((folder) => import_node_path40.default.join(folder, import_node_path40.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path40.default.resolve(where2.realCwd, import_node_path40.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -72067,13 +72136,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path40.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path40.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path41.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path41.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -72101,8 +72170,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path40.default.posix.normalize(import_node_path40.default.posix.join(import_node_path40.default.posix.dirname(at), target2));
-      const outside = import_node_path40.default.posix.isAbsolute(target2) || import_node_path40.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path41.default.posix.normalize(import_node_path41.default.posix.join(import_node_path41.default.posix.dirname(at), target2));
+      const outside = import_node_path41.default.posix.isAbsolute(target2) || import_node_path41.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -72111,7 +72180,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path40.default.posix.dirname(file);
+    const folder = import_node_path41.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -72121,7 +72190,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path41.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path42.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -72140,7 +72209,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path41.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path42.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -72167,9 +72236,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path41.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path42.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path41.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path42.default.posix.relative(headFolder, folder))
   });
   return { findings, unchanged: base2 !== void 0 && head !== void 0 && base2.text === head.text };
 }
@@ -72193,7 +72262,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path42.default.resolve(cwd, import_node_path42.default.relative(realCwd, import_node_path42.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path43.default.resolve(cwd, import_node_path43.default.relative(realCwd, import_node_path43.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -72224,7 +72293,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path42.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path43.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -72236,7 +72305,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       });
       continue;
     }
-    const ignored = found.gitIgnored.get(import_node_path42.default.resolve(cwd, connector.path));
+    const ignored = found.gitIgnored.get(import_node_path43.default.resolve(cwd, connector.path));
     const gitIgnored = ignored === void 0 ? void 0 : { ignored, handling: "leave-out" };
     const compared = await compareWithBase(
       connector,
@@ -72264,7 +72333,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       repositoryPath: repositoryPath2,
       basePath: compared.basePath,
       profile: connector.profile,
-      overrides: folderSettings(import_node_path42.default.resolve(cwd, connector.path), config2).rules,
+      overrides: folderSettings(import_node_path43.default.resolve(cwd, connector.path), config2).rules,
       status: compared.status,
       ...gitIgnored && { gitIgnored }
     });
@@ -72341,7 +72410,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs27.existsSync)(import_node_path42.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs27.existsSync)(import_node_path43.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -72350,14 +72419,14 @@ function comparedWithBase(result) {
 }
 
 // packages/validator/src/git/changes-at-commit.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function changesAtCommit(git, commit, baseRef, diffs) {
   const mergeBase = await git.mergeBase(commit, baseRef);
   const touched = await git.changedFiles(mergeBase, commit);
   const changes = /* @__PURE__ */ new Map();
   for (const entry of diffs) {
     const places = [entry.repositoryPath, ...entry.renamedFrom === void 0 ? [] : [entry.renamedFrom]];
-    if (!places.some((place2) => touched.some((file) => isWithin(place2, file, import_node_path43.default.posix)))) continue;
+    if (!places.some((place2) => touched.some((file) => isWithin(place2, file, import_node_path44.default.posix)))) continue;
     changes.set(entry, await changesOfConnector(git, commit, mergeBase, places));
   }
   return changes;
@@ -72366,7 +72435,7 @@ async function restoredAtCommit(git, commit, baseRef, diffs, scope2) {
   const mergeBase = await git.mergeBase(commit, baseRef);
   const topLevel = await realCasePath(await git.topLevel());
   const places = await Promise.all(
-    scope2.map((place2) => realCasePath(place2).catch(() => import_node_path43.default.resolve(place2)))
+    scope2.map((place2) => realCasePath(place2).catch(() => import_node_path44.default.resolve(place2)))
   );
   const checked = new Set(
     diffs.flatMap((entry) => [
@@ -72377,7 +72446,7 @@ async function restoredAtCommit(git, commit, baseRef, diffs, scope2) {
   const touched = await git.changedFiles(mergeBase, commit);
   const restored = [];
   for (const repositoryPath2 of await connectorFoldersOf(touched, git, topLevel, mergeBase)) {
-    const folder = import_node_path43.default.join(topLevel, repositoryPath2);
+    const folder = import_node_path44.default.join(topLevel, repositoryPath2);
     if (checked.has(repositoryPath2) || !places.some((place2) => isWithin(place2, folder))) continue;
     const changes = await changesOfConnector(git, commit, mergeBase, [repositoryPath2]);
     restored.push({ repositoryPath: repositoryPath2, folder, changes });
@@ -72418,25 +72487,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path44.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path45.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path44.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path44.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path45.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path45.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path45.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path45.default.resolve(cwd, file);
+  const baseDir = import_node_path46.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path46.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -72444,7 +72513,7 @@ function artifactUri(file, base2 = {}) {
   if (relative2 !== void 0) {
     return { uri: relative2.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path45.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path46.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -72575,14 +72644,13 @@ function limitFor(level, max) {
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
-var CONFIGURATION_RULE_IDS = new Set(configurationRules.map((rule2) => rule2.id));
 function configurationReports(result) {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of result.findings) {
     if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path62, findings]) => ({ path: path62, findings }));
+  return [...byFile].map(([path63, findings]) => ({ path: path63, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -72670,7 +72738,7 @@ function identifyingText(finding, pathKeyOf) {
 }
 
 // packages/validator/src/reporters/job-summary.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/reporters/baseline-note.ts
 function newSinceBaseNote(result, always = false) {
@@ -72932,12 +73000,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path62, profile, findings }) => ({ name: shown(path62), profile, findings })),
+    ...validated.map(({ path: path63, profile, findings }) => ({ name: shown(path63), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path62, findings }) => ({ name: `${shown(path62)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path63, findings }) => ({ name: `${shown(path63)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path62, findings }) => ({
-      name: `${shown(path62)} (configuration)`,
+    ...configuration.map(({ path: path63, findings }) => ({
+      name: `${shown(path63)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -73013,7 +73081,7 @@ function buildJobSummary(result, options = {}) {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
   const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
   const omitted = { findings: 0, changes: 0, connectors: 0 };
-  const shown = (file) => repositoryPath(file, options) ?? import_node_path46.default.resolve(options.cwd ?? process.cwd(), file);
+  const shown = (file) => repositoryPath(file, options) ?? import_node_path47.default.resolve(options.cwd ?? process.cwd(), file);
   const deleted = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
@@ -73450,12 +73518,12 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   const config2 = options.config;
   if (options.profile || config2?.profile) return [];
   return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
-    const folder = import_node_path47.default.resolve(options.cwd, connector.path);
+    const folder = import_node_path48.default.resolve(options.cwd, connector.path);
     return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
   }).map((connector) => connector.path);
 }
@@ -73489,7 +73557,7 @@ async function writeJobSummary(summary3 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -73541,20 +73609,20 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path48.default) {
+var import_node_path49 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path49.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path48.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path49.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path48.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path49.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path48.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path49.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -73603,8 +73671,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path49.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path49.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path50.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path50.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -73619,7 +73687,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs28.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path49.default.dirname(current);
+      const parent = import_node_path50.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -73662,11 +73730,11 @@ async function reportFailure(title, errors2) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path50.default) {
+var import_node_path51 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path51.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -73689,12 +73757,12 @@ function readValidateConnectorInputs() {
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs29.existsSync)(import_node_path51.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs29.existsSync)(import_node_path52.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs29.existsSync)(import_node_path51.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs29.existsSync)(import_node_path52.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -73793,7 +73861,7 @@ async function resolveBaseInput(base2, workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -73847,18 +73915,18 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs30.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path52.default.relative(realWorkspace, import_node_path52.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path53.default.relative(realWorkspace, import_node_path53.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const address = addressAt(commit, env);
   if (!address) return void 0;
   return (file, line) => {
-    const relative2 = import_node_path53.default.relative(workspace, import_node_path53.default.resolve(workspace, file));
-    if (relative2.startsWith("..") || import_node_path53.default.isAbsolute(relative2)) return void 0;
-    return address(relative2.split(import_node_path53.default.sep), line);
+    const relative2 = import_node_path54.default.relative(workspace, import_node_path54.default.resolve(workspace, file));
+    if (relative2.startsWith("..") || import_node_path54.default.isAbsolute(relative2)) return void 0;
+    return address(relative2.split(import_node_path54.default.sep), line);
   };
 }
 function headSourceUrlFor(workspace, lines, env = process.env) {
@@ -73892,7 +73960,7 @@ function addressAt(commit, env) {
 }
 
 // packages/actions/src/validate-connector/head-lines.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 var import_node_fs31 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
@@ -73903,7 +73971,7 @@ async function headLinesOf(workspace, headSha, files) {
     if (checked === head) return void 0;
     const inRepository = /* @__PURE__ */ new Map();
     for (const file of new Set(files)) {
-      const real = realPathOf(import_node_path54.default.resolve(workspace, file));
+      const real = realPathOf(import_node_path55.default.resolve(workspace, file));
       if (real !== void 0 && isWithin(top, real)) inRepository.set(file, posixRelativePath(top, real));
     }
     const changes = await git.lineChanges(checked, head, pathspecsOf(inRepository.values()));
@@ -73923,7 +73991,7 @@ async function headLinesOf(workspace, headSha, files) {
 function pathspecsOf(files) {
   const specs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const folder = import_node_path54.default.posix.dirname(file);
+    const folder = import_node_path55.default.posix.dirname(file);
     specs.add(folder === "." ? file : folder);
   }
   return [...specs];
@@ -73938,7 +74006,7 @@ function realPathOf(file) {
 
 // packages/actions/src/validate-connector/push-progress.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 async function pushProgress(workspace, paths, scope2, before, options, result) {
   const git = new Git(workspace);
   const commit = await git.commitOf(before);
@@ -73957,7 +74025,7 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
     commit,
     result.baseRef,
     result.diffs,
-    scope2.map((place2) => import_node_path55.default.resolve(workspace, place2))
+    scope2.map((place2) => import_node_path56.default.resolve(workspace, place2))
   );
   const restoredFindings = await restoredFindingsProgress(workspace, paths, restored, commit, options, git);
   const changes = changeProgress([
@@ -73973,7 +74041,7 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
   };
 }
 async function restoredFindingsProgress(workspace, paths, restored, before, options, git) {
-  const checked = paths.map((place2) => import_node_path55.default.resolve(workspace, place2));
+  const checked = paths.map((place2) => import_node_path56.default.resolve(workspace, place2));
   const folders = restored.map((connector) => connector.folder).filter((folder) => (0, import_node_fs32.existsSync)(folder) && !checked.some((place2) => isWithin(place2, folder)));
   if (folders.length === 0) return { fixed: 0, added: 0 };
   const compared = await validateAgainstBase(folders, before, {
@@ -74038,7 +74106,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs33.existsSync)(import_node_path56.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs33.existsSync)(import_node_path57.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -74241,7 +74309,7 @@ function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifH
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path56.default.join(workspace, file)),
+    isFile: (file) => isFile(import_node_path57.default.join(workspace, file)),
     ...headLines && { headLine: headLines.lineAtHead }
   });
   let omitted = 0;
@@ -74270,7 +74338,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path56.default.resolve(workspace, inputs.sarifFile)
+    import_node_path57.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs33.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
