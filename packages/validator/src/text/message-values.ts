@@ -183,6 +183,12 @@ function cut(text: string, maxLength: number): string {
     const whole = printable(text);
     if (whole.length <= maxLength) return whole;
   }
+  // A long text with nothing to escape as far as it is shown (the common case: a hostile 50,000-character
+  // operationId) is cut by position, not escaped a character at a time: that loop was seconds over
+  // a diff of thousands of long names.
+  const head = text.slice(0, maxLength + 1);
+  if (printable(head) === head)
+    return `${text.slice(0, codePointEnd(text, maxLength - ELLIPSIS.length))}${ELLIPSIS}`;
   const pieces: string[] = [];
   let length = 0;
   for (const character of text) {
@@ -195,6 +201,13 @@ function cut(text: string, maxLength: number): string {
     length += escaped.length;
   }
   return pieces.join('');
+}
+
+/** `end`, or one less where a surrogate pair would be cut in two there. */
+function codePointEnd(text: string, end: number): number {
+  const high = text.charCodeAt(end - 1);
+  const low = text.charCodeAt(end);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? end - 1 : end;
 }
 
 /** A string inside an array or object, as JSON: its first characters only. */
