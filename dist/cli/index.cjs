@@ -27663,6 +27663,9 @@ function cut(text3, maxLength) {
     const whole = printable(text3);
     if (whole.length <= maxLength) return whole;
   }
+  const head = text3.slice(0, maxLength + 1);
+  if (printable(head) === head)
+    return `${text3.slice(0, codePointEnd(text3, maxLength - ELLIPSIS.length))}${ELLIPSIS}`;
   const pieces = [];
   let length = 0;
   for (const character of text3) {
@@ -27675,6 +27678,11 @@ function cut(text3, maxLength) {
     length += escaped.length;
   }
   return pieces.join("");
+}
+function codePointEnd(text3, end) {
+  const high = text3.charCodeAt(end - 1);
+  const low = text3.charCodeAt(end);
+  return high >= 55296 && high <= 56319 && low >= 56320 && low <= 57343 ? end - 1 : end;
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
@@ -78116,6 +78124,19 @@ var LoginService = class {
   }
 };
 
+// packages/dataverse/src/local-server/signing-keys.ts
+var generated;
+function signingKeys() {
+  generated ??= (async () => ({
+    tokens: await generateKeyPair("RS256", { extractable: false }),
+    github: await generateKeyPair("RS256", { extractable: false })
+  }))().catch((error2) => {
+    generated = void 0;
+    throw error2;
+  });
+  return generated;
+}
+
 // packages/dataverse/src/local-server/server.ts
 async function startLocalServer(options2 = {}) {
   const clock = options2.clock ?? systemClock;
@@ -78125,8 +78146,7 @@ async function startLocalServer(options2 = {}) {
   const store = new SolutionStore(options2.solutionsFolder);
   for (const zip of options2.solutions ?? []) store.put(zip, false);
   const faults = new FaultSwitches();
-  const tokenKeys = await generateKeyPair("RS256", { extractable: false });
-  const githubKeys = await generateKeyPair("RS256", { extractable: false });
+  const { tokens: tokenKeys, github: githubKeys } = await signingKeys();
   const requests = [];
   const idTokenRequestToken = options2.githubRequestToken ?? "local-runner-request-token";
   const loginHttp = (0, import_node_http2.createServer)();

@@ -15974,6 +15974,9 @@ function cut(text2, maxLength) {
     const whole = printable(text2);
     if (whole.length <= maxLength) return whole;
   }
+  const head = text2.slice(0, maxLength + 1);
+  if (printable(head) === head)
+    return `${text2.slice(0, codePointEnd(text2, maxLength - ELLIPSIS.length))}${ELLIPSIS}`;
   const pieces = [];
   let length = 0;
   for (const character of text2) {
@@ -15986,6 +15989,11 @@ function cut(text2, maxLength) {
     length += escaped.length;
   }
   return pieces.join("");
+}
+function codePointEnd(text2, end) {
+  const high = text2.charCodeAt(end - 1);
+  const low = text2.charCodeAt(end);
+  return high >= 55296 && high <= 56319 && low >= 56320 && low <= 57343 ? end - 1 : end;
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
