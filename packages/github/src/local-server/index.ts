@@ -65,14 +65,14 @@ export async function startLocalGitHub(options: { clock?: () => Date } = {}): Pr
     const git = repository.git;
     const parent = await git.readRef(`refs/heads/${branch}`);
     const baseTree = parent ? (await git.readCommit(parent)).tree : undefined;
-    const changes = [];
-    for (const [file, content] of Object.entries(files)) {
-      changes.push({
+    // Written together: the blob writer takes them down its pipe at once.
+    const changes = await Promise.all(
+      Object.entries(files).map(async ([file, content]) => ({
         path: file,
         mode: '100644',
         sha: await git.writeBlob(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8')),
-      });
-    }
+      })),
+    );
     const tree = await git.writeTree(baseTree, changes);
     const who = { name: repository.owner.name, email: repository.owner.email, date: state.now() };
     const sha = await git.writeCommit(tree, parent ? [parent] : [], message, who, who);
@@ -112,6 +112,8 @@ export async function startLocalGitHub(options: { clock?: () => Date } = {}): Pr
     },
     async close() {
       await server.close();
+      // Each repository's object reader is a git process: none may outlive the server.
+      await Promise.all(state.repositories.map((repository) => repository.git.close()));
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -14,9 +14,7 @@ async function headsOf(pull: PullRequest): Promise<{ head: string; base: string 
 async function fullView(context: RequestContext, pull: PullRequest) {
   const heads = await headsOf(pull);
   const commits = await pull.head.repository.git.countCommitsBetween(heads.base, heads.head);
-  const files = (await pull.head.repository.git.git(['diff', '--name-only', heads.base, heads.head]))
-    .split('\n')
-    .filter(Boolean).length;
+  const files = (await pull.head.repository.git.changedPaths(heads.base, heads.head)).length;
   return context.views.pullRequest(pull, heads, { commits, files });
 }
 
