@@ -13,6 +13,12 @@ import { withoutEchoedToken } from './echoed-token.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
 /**
+ * How many write intervals apart the writes that notify people go: plugin-throttling spaces them 3 s
+ * against 1 s for other writes, after GitHub's advice on content creation.
+ */
+const NOTIFYING_WRITE_FACTOR = 3;
+
+/**
  * Octokit with the REST methods, throttling and retries: the only GitHub client this package uses.
  * stopRetryingMissingHost, refuseEndlessAnswers, rejectIncompleteAnswers and numberAttempts come first, so that
  * plugin-retry sees each failure after them.
@@ -43,6 +49,7 @@ export interface GitHubClientOptions {
   /**
    * Milliseconds between content-creating requests. GitHub asks for at least a second, which is the
    * default; a local server (tests) or a GitHub Enterprise Server with other limits may allow less.
+   * Requests that notify people (a pull request, a comment) wait NOTIFYING_WRITE_FACTOR times as long.
    */
   writeIntervalMs?: number;
   /** Milliseconds plugin-retry multiplies its backoff (1, 4, 9) by; default 1000. Tests shorten it. */
@@ -146,6 +153,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
               id: 'connector-alm-write',
               maxConcurrent: 1,
               minTime: options.writeIntervalMs,
+            }),
+            // Writes that notify people (a pull request, a comment) are spaced three times as far by
+            // plugin-throttling's own group, shared by every client of the process: left at its 3 s,
+            // a test file's pull requests waited for each other whatever the interval set.
+            notifications: new Bottleneck.Group({
+              id: 'connector-alm-notifications',
+              maxConcurrent: 1,
+              minTime: NOTIFYING_WRITE_FACTOR * options.writeIntervalMs,
             }),
           }),
     },
