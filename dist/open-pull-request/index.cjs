@@ -78760,6 +78760,7 @@ function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
 }
 
 // packages/github/src/octokit-client.ts
+var NOTIFYING_WRITE_FACTOR = 3;
 var GitHubOctokit = Octokit2.plugin(
   stopRetryingMissingHost,
   refuseEndlessAnswers,
@@ -78834,6 +78835,14 @@ function createGitHubClient(options2) {
           id: "connector-alm-write",
           maxConcurrent: 1,
           minTime: options2.writeIntervalMs
+        }),
+        // Writes that notify people (a pull request, a comment) are spaced three times as far by
+        // plugin-throttling's own group, shared by every client of the process: left at its 3 s,
+        // a test file's pull requests waited for each other whatever the interval set.
+        notifications: new import_bottleneck.default.Group({
+          id: "connector-alm-notifications",
+          maxConcurrent: 1,
+          minTime: NOTIFYING_WRITE_FACTOR * options2.writeIntervalMs
         })
       }
     },
