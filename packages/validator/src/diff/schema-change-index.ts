@@ -1,3 +1,4 @@
+import { firstIndexNotBefore } from '@connector-alm/core';
 import type { SchemaChange } from './schema-change.js';
 import { isBreakingSchemaChange, type SchemaReport } from './schema-report.js';
 
@@ -111,12 +112,5 @@ export function placeKey(pointer: string, below: string): string {
 
 /** The first index of sorted `values` whose value is not less than `value` (code unit order). */
 function lowerBound(values: readonly string[], value: string): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexNotBefore(values.length, (index) => values[index]! < value);
 }
