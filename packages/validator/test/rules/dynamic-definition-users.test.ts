@@ -73,6 +73,30 @@ function taskSchema(reference: string): SwaggerEdit {
   });
 }
 
+/**
+ * TaskFound, a shared response (`#/responses`) with a dynamic schema passing `reference` to
+ * ListStatuses, is GetTask's output, which has `taskId`, and CreateTask's, which lacks it.
+ */
+function sharedResponseSchema(reference: string): SwaggerEdit {
+  return dynamicStatus({}, (s) => {
+    s.responses = {
+      TaskFound: {
+        description: 'The task.',
+        schema: {
+          type: 'object',
+          'x-ms-dynamic-schema': {
+            operationId: 'ListStatuses',
+            parameters: { project: { parameter: reference } },
+            'value-path': 'value',
+          },
+        },
+      },
+    };
+    s.paths['/tasks/{taskId}'].get.responses = { '200': { $ref: '#/responses/TaskFound' } };
+    s.paths['/tasks'].post.responses = { '201': { $ref: '#/responses/TaskFound' } };
+  });
+}
+
 /** The operation gets a query parameter of this name. */
 function given(name: string, operation: (s: Json) => Json): SwaggerEdit {
   return (s) => operation(s).parameters.push({ name, in: 'query', type: 'string' });
@@ -144,6 +168,13 @@ describeRule(
       pointer: '/paths/~1tasks/post/parameters/0/schema',
       message:
         /which this operation shows: give the operation that input, or its own schema in place of the shared definition\.$/,
+    },
+    {
+      name: 'on a reference one of two operations lacks, advising its own schema in place of the shared response',
+      edit: sharedResponseSchema('taskId'),
+      pointer: '/paths/~1tasks/post/responses/201',
+      message:
+        /which this operation shows: give the operation that input, or its own schema in place of the shared response\.$/,
     },
     {
       name: "on a dynamic schema in a response definition, at each operation's $ref that lacks the input",
