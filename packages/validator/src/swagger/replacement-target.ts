@@ -3,6 +3,8 @@ import { asString, type JsonObject } from './json-values.js';
 import type { OperationInfo } from './operation-info.js';
 import type { SwaggerModel } from './swagger-model.js';
 import { namesThisConnector } from './connector-api-names.js';
+import { newestFamilyMembers } from './newest-family-members.js';
+import { declaredVersion, effectiveFamily, newestNamedSuccessor } from './operation-versions.js';
 
 /** Where the operation that an `x-ms-api-annotation` replacement names is. */
 export type ReplacementTarget =
@@ -36,9 +38,27 @@ export function replacementTarget(
   if (api !== undefined && api !== '' && !namesThisConnector(api, apiNames)) {
     return { kind: 'elsewhere', api, operationId };
   }
-  const meant = activeMatcher(model)(operationId);
-  if (!operation) return { kind: 'missing', operationId, meant };
+  if (!operation) return { kind: 'missing', operationId, meant: activeMatcher(model)(operationId) };
+  // Naming itself or another deprecated operation is most often the old version's annotation copied
+  // and left unchanged: the operation meant is the newer version of the one named, when it has one,
+  // rather than the closest name ('GetTask_V2', not 'GetTasks', for 'GetTask').
+  const meant = newerVersionId(model, operation) ?? activeMatcher(model)(operationId);
   return { kind: 'missing', operationId, meant, names: operation === deprecated ? 'itself' : 'deprecated' };
+}
+
+/**
+ * The operationId of the newest operation, not deprecated, that is a later version of `operation`:
+ * a newer revision of its family (x-ms-api-annotation, its operationId when it has none), else a
+ * later one named as its version ('GetTask_V2').
+ */
+function newerVersionId(model: SwaggerModel, operation: OperationInfo): string | undefined {
+  const family = effectiveFamily(operation);
+  const { revision } = declaredVersion(operation);
+  const member = family === undefined ? undefined : newestFamilyMembers(model).get(family);
+  if (member && revision !== undefined && member.revision > revision && member.operation !== operation) {
+    return member.operation.operationId;
+  }
+  return newestNamedSuccessor(model, operation)?.operation.operationId;
 }
 
 /** What a missing target is, as a message says it: "which is no operation of this swagger". */

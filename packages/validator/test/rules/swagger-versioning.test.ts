@@ -25,6 +25,11 @@ function annotate(annotation: Record<string, unknown>, deprecated = false): Swag
   };
 }
 
+/** Adds a copy of ListTasks as it is now, under another operationId, at GET `path`. */
+function activeCopy(path: string, operationId: string): SwaggerEdit {
+  return (s) => void (s.paths[path] = { get: { ...structuredClone(s.paths['/tasks'].get), operationId } });
+}
+
 const both =
   (...edits: SwaggerEdit[]): SwaggerEdit =>
   (s) =>
@@ -367,6 +372,45 @@ describeRule(
       pointer: `${ANNOTATION}/replacement/operationId`,
       message:
         /^The replacement of the operation 'ListTasks' names 'ListTasks', which is the operation itself: set its operationId to that of the operation that replaces it\.$/,
+    },
+    {
+      name: 'on the deprecated operation itself, advising its newer revision over a closer name',
+      edit: both(
+        // Copies first: they copy ListTasks as it is before it is deprecated.
+        addRevision(2),
+        activeCopy('/task-list', 'ListTask'),
+        annotate(
+          { family: 'ListTasks', revision: 1, replacement: { api: 'contoso', operationId: 'ListTasks' } },
+          true,
+        ),
+      ),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message: /names 'ListTasks', which is the operation itself: set its operationId to 'ListTasks_V2'\.$/,
+    },
+    {
+      name: 'on the deprecated operation itself, advising the later version named as one',
+      edit: both(
+        activeCopy('/v3/tasks', 'ListTasks_V3'),
+        activeCopy('/task-list', 'ListTask'),
+        annotate({ replacement: { api: 'contoso', operationId: 'ListTasks' } }, true),
+      ),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message: /which is the operation itself: set its operationId to 'ListTasks_V3'\.$/,
+    },
+    {
+      name: 'on another deprecated operation, advising the newer version of the one named',
+      edit: both(
+        addRevision(2, { deprecated: true }),
+        addRevision(3),
+        // Closer to 'ListTasks_V2' by name than 'ListTasks_V3' is.
+        activeCopy('/task-v2', 'ListTasks_v2'),
+        annotate(
+          { family: 'ListTasks', revision: 1, replacement: { api: 'contoso', operationId: 'ListTasks_V2' } },
+          true,
+        ),
+      ),
+      pointer: `${ANNOTATION}/replacement/operationId`,
+      message: /names 'ListTasks_V2', which is deprecated too: set its operationId to 'ListTasks_V3'\.$/,
     },
     {
       name: 'on another deprecated operation',

@@ -19,7 +19,7 @@ export const replacementTargetRule: RuleDefinition = {
   title:
     "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
   description:
-    "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
+    "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to; for one that names the operation itself or another deprecated one (most often the old version's annotation copied unchanged), the newer version of the one named (a newer revision of its family, else a later '_V<n>'), when it has one. No merged connector has a replacement.",
   levels: certificationLevels('error'),
   example: {
     placement: 'deprecatedAnnotation',

@@ -1,6 +1,6 @@
-import type { OperationInfo } from '../swagger/operation-info.js';
-import { declaredVersion } from '../swagger/operation-versions.js';
-import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { OperationInfo } from './operation-info.js';
+import { declaredVersion } from './operation-versions.js';
+import type { SwaggerModel } from './swagger-model.js';
 
 /**
  * The newest member of each `x-ms-api-annotation` family among a version's operations that are not
