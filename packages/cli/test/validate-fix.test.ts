@@ -59,6 +59,31 @@ describe('connector-alm validate --fix', () => {
     expect(propertiesOf(root)).toBe(PRETTY_PROPERTIES);
   });
 
+  it('leaves the merge conflicts of the readme and the script as they are, and exits 1 on them', async () => {
+    const root = repository(SLIPPED_PROPERTIES);
+    const readme = validReadme().replace(
+      '### Create a task\n',
+      '<<<<<<< HEAD\n### Create a task\n=======\n### Add a task\n>>>>>>> feature\n',
+    );
+    const script =
+      'public class Script : ScriptBase\n{\n<<<<<<< HEAD\n    // ours\n=======\n    // theirs\n>>>>>>> feature\n}\n';
+    writeFileSync(path.join(root, FOLDER, 'readme.md'), readme);
+    writeFileSync(path.join(root, FOLDER, 'script.csx'), script);
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(1);
+    expect(io.err()).toBe(`fixed 3 JSON slips in ${PROPERTIES}\n`);
+    const { findings } = JSON.parse(io.out()) as {
+      findings: { ruleId: string; file: string; line: number }[];
+    };
+    expect(findings.filter((f) => f.ruleId === 'GEN-MERGE-CONFLICT')).toEqual([
+      expect.objectContaining({ file: path.join(FOLDER, 'readme.md'), line: 12 }),
+      expect.objectContaining({ file: path.join(FOLDER, 'script.csx'), line: 3 }),
+    ]);
+    expect(readFileSync(path.join(root, FOLDER, 'readme.md'), 'utf8')).toBe(readme);
+    expect(readFileSync(path.join(root, FOLDER, 'script.csx'), 'utf8')).toBe(script);
+    expect(propertiesOf(root)).toBe(PRETTY_PROPERTIES);
+  });
+
   it('writes nothing when a path of the command line holds no connector folder (exit 2)', async () => {
     const root = repository(SLIPPED_PROPERTIES);
     mkdirSync(path.join(root, 'docs'));

@@ -1,4 +1,5 @@
 import { LineIndex, type TextPosition, type TextRange } from '../json/line-index.js';
+import { firstSidesOf } from '../text/merge-conflicts.js';
 
 /**
  * A text file (readme, script) with line lookup. Its text keeps a leading BOM, and offsets point into
@@ -8,10 +9,21 @@ import { LineIndex, type TextPosition, type TextRange } from '../json/line-index
 export class TextDocument {
   private readonly lines: LineIndex;
   private readonly bom: boolean;
+  private firstSides: string | undefined;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
     this.bom = text.charCodeAt(0) === 0xfeff;
+  }
+
+  /**
+   * The text as the readme and script rules read it: each unresolved merge conflict as its first side
+   * has it, as a JSON file is read, offsets and lines kept (`firstSidesOf`). Read with both sides, a
+   * readme's conflict listed its headings twice and a script's compared Context.OperationId with the
+   * other side's names too; GEN-MERGE-CONFLICT says the conflict, on the text as it is.
+   */
+  get firstSideText(): string {
+    return (this.firstSides ??= firstSidesOf(this.text));
   }
 
   position(offset: number): TextPosition {

@@ -41,7 +41,7 @@ const CASE_BEFORE = /\bcase\s*$/;
 const UNIT_MS: Record<string, number> = { Milliseconds: 1, Seconds: 1000, Minutes: 60000 };
 
 function script(context: RuleContext): { text: string; scan: ScannedCSharp } | undefined {
-  const text = context.connector.files.script?.document?.text;
+  const text = context.connector.files.script?.document?.firstSideText;
   return text === undefined ? undefined : { text, scan: scannedScript(text) };
 }
 

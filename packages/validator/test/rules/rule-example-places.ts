@@ -521,6 +521,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       'README-PLACEHOLDER',
       'README-OPS-MATCH',
       'README-PRODUCT-NAMES',
+      'GEN-MERGE-CONFLICT',
     ],
     README,
   ),

@@ -12,7 +12,7 @@ import {
   firstSideEdits,
   leftoverMarkerIssue,
   mergeConflictIssue,
-} from './merge-conflicts.js';
+} from '../../text/merge-conflicts.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -104,9 +104,14 @@ export function diagnoseAndRepair(
     ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
     ...removed.map(({ issue }) => issue),
   ];
+  // The file ends inside a conflict (`{"a": 1` before one whose first side is empty and whose other
+  // holds the '}'): the first side read leaves brackets open, which follows from the side, and
+  // "add '}'" would be wrong advice once the other is kept.
+  const last = conflicts.at(-1);
+  const endsInConflict = last !== undefined && text.slice(last.end).trim() === '';
   const rest = empty
     ? { issues: [], edits: undefined, unfixedAt: text.length, slips: 0, refused: false }
-    : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+    : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
   return withMarkers(said, reading, conflicts[0]?.start, rest);
 }
 
@@ -151,6 +156,8 @@ function diagnoseAfterExtraClosers(
   describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex,
   extraClosersSeen: number,
+  /** The file's end lies in a merge conflict: brackets left open there are not said. */
+  endsInConflict = false,
 ): SyntaxRepair {
   const tokens = new TokenStream(text, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
@@ -198,7 +205,8 @@ function diagnoseAfterExtraClosers(
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
     // A repair at the place of the issue just reported follows from it (a string left open ends its
     // line, and the key on the next line then seems to lack a comma).
-    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
+    const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
+    if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {

@@ -44,7 +44,7 @@ export function unclosedAtEnd(walk: WalkState): Repair {
   // several brackets open, or after a ',' or a key, was cut off: closing it made it pass and hid
   // what was lost, so the edit is said but not made (the diagnosis has no edit for it).
   const slip = open.length === 1 && walk.top.place === 'comma-or-close';
-  return walk.repair(
+  const repair = walk.repair(
     walk.lastEnd,
     0,
     slip
@@ -55,6 +55,7 @@ export function unclosedAtEnd(walk: WalkState): Repair {
     },
     ...(slip ? [insertion(walk.lastEnd, closers)] : []),
   );
+  return { ...repair, fileEndsOpen: true };
 }
 
 /**

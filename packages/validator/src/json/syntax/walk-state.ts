@@ -25,6 +25,11 @@ export interface Repair {
   apply(walk: WalkState): void;
   /** The edit the issue's message asks for, when it names one. */
   fix?: TextEdit;
+  /**
+   * The issue is the file's end with brackets still open (none placed by indentation): where the end
+   * lies inside a merge conflict, that follows from the side read, and is not said (diagnosis.ts).
+   */
+  fileEndsOpen?: true;
 }
 
 /** What a repair reads of the walk over the tokens (see Walk in walk.ts), and what it may do to it. */

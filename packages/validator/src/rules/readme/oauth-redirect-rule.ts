@@ -58,7 +58,7 @@ export const oauthRedirectRule: RuleDefinition = {
   check(context) {
     const document = context.connector.files.readme?.document;
     if (document === undefined) return;
-    const mentions = redirectUrlMentions(document.text);
+    const mentions = redirectUrlMentions(document.firstSideText);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;

@@ -154,13 +154,19 @@ function parse(text: string): ReadmeOutline {
   return { text, headings, codeBlocks };
 }
 
+/**
+ * A readme's text: a loaded readme's (TextDocument) is read as each merge conflict's first side has
+ * it (`firstSideText`).
+ */
+type ReadmeText = { readonly text: string; readonly firstSideText?: string };
+
 /** Parses each readme once, however many rules read it: keyed by the document, so it is freed with it. */
-const cache = new ConnectorCache<{ readonly text: string }, ReadmeOutline>();
-function parseDocument(document: { readonly text: string }): ReadmeOutline {
-  return parse(document.text);
+const cache = new ConnectorCache<ReadmeText, ReadmeOutline>();
+function parseDocument(document: ReadmeText): ReadmeOutline {
+  return parse(document.firstSideText ?? document.text);
 }
 
-export function outlineOf(document: { readonly text: string }): ReadmeOutline {
+export function outlineOf(document: ReadmeText): ReadmeOutline {
   return cache.getOrBuild(document, parseDocument);
 }
 

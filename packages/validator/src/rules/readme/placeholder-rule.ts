@@ -11,7 +11,7 @@ export const placeholderRule: RuleDefinition = {
   levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
   example: { bad: "## Publisher: Publisher's Name", good: '## Publisher: Contoso Ltd' },
   check(context) {
-    const text = context.connector.files.readme?.document?.text;
+    const text = context.connector.files.readme?.document?.firstSideText;
     if (text === undefined) return;
     for (const match of placeholderMatches(text, PLACEHOLDERS)) context.report(match);
   },

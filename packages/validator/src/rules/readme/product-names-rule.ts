@@ -14,7 +14,7 @@ export const productNamesRule: RuleDefinition = {
     good: 'Use this connector in Power Automate and Power Apps.',
   },
   check(context) {
-    const text = context.connector.files.readme?.document?.text;
+    const text = context.connector.files.readme?.document?.firstSideText;
     if (text === undefined) return;
     for (const name of oldProductNames(text, () => outline(context)?.codeBlocks ?? [])) {
       context.report({

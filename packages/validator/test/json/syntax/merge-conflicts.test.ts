@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
 import { JsonDocument } from '../../../src/json/json-document.js';
 import { diagnoseAndRepair, MAX_ISSUES } from '../../../src/json/syntax/diagnosis.js';
-import { findMergeMarkers } from '../../../src/json/syntax/merge-conflicts.js';
+import { findMergeMarkers } from '../../../src/text/merge-conflicts.js';
 import { runRules } from '../../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../../helpers/valid-connector.js';
 
@@ -200,6 +200,33 @@ describe('a conflict whose first side is all the file would be', () => {
     expect(messagesAndLines('\n\n// only a comment\n')).toEqual([
       [3, expect.stringMatching(/^Comments are not allowed in JSON/)],
       [1, "The file holds no JSON value: a connector file is one JSON object, '{ … }'."],
+    ]);
+  });
+});
+
+// A file whose end lies in a conflict, the '}' on its other side only, said "The file ends before
+// the '{' at line 1 is closed: add '}' at the end" beside the conflict (session 41): the first side
+// read lacks it because of the conflict, and once the other side is kept the '}' is there.
+describe('a conflict that ends the file', () => {
+  it('is the one issue, without a missing closer that its other side holds', () => {
+    for (const text of [
+      '{"a":1\n<<<<<<< HEAD\n=======\n}\n>>>>>>> x',
+      '{\n  "a": 1\n<<<<<<< HEAD\n=======\n}\n>>>>>>> x\n\n',
+      '{\n  "a": {\n    "b": 1\n<<<<<<< HEAD\n  }\n=======\n  }\n}\n>>>>>>> x\n',
+    ]) {
+      expect([text, messagesAndLines(text).map(([, message]) => message)]).toEqual([
+        text,
+        [CONFLICT_MESSAGE],
+      ]);
+      expect(JsonDocument.parse(text).value).toMatchObject({ a: expect.anything() });
+    }
+  });
+
+  it('still lets a missing closer before a conflict in the middle of the file be said', () => {
+    const text = '{\n  "a": 1\n<<<<<<< HEAD\n  , "b": 2\n=======\n  , "b": 3\n>>>>>>> x\n  , "c": 4\n';
+    expect(messagesAndLines(text)).toEqual([
+      [3, CONFLICT_MESSAGE],
+      [8, expect.stringMatching(/^The file ends before the '\{' at line 1 is closed: add '\}'/)],
     ]);
   });
 });

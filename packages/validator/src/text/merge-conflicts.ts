@@ -1,12 +1,13 @@
-import { removal, type TextEdit } from './repair.js';
-import type { JsonSyntaxIssue } from './syntax-issue.js';
+import { applyEdits, removal, type TextEdit } from '../json/syntax/repair.js';
+import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
 
 // The conflicts git leaves in a file it could not merge: `<<<<<<< ours`, the first side, diff3's
 // `||||||| base` and the base's text, `=======`, the other side, `>>>>>>> theirs`, each marker at the
 // start of its line. Read as JSON, the markers and the two copies of the lines made a dozen errors of
 // wrong advice (`write "="`, `write ':' instead of '='`) and left `validate --fix` without an edit.
 // Each conflict is said once, and the rest of the file is diagnosed as its first side has it, so the
-// cascade goes and a slip elsewhere is still reported.
+// cascade goes and a slip elsewhere is still reported. A readme or a script is read the same way
+// (`firstSidesOf`), and GEN-MERGE-CONFLICT says its conflicts with the words of GEN-JSON-PARSE's.
 
 /** One conflict: the offsets of its marker lines, each at its line's start and to its end (no line break). */
 export interface MergeConflict {
@@ -138,4 +139,28 @@ export function firstSideEdits(text: string, conflict: MergeConflict): TextEdit[
     removal(text, conflict.start, conflict.startLineEnd - conflict.start),
     removal(text, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd),
   ];
+}
+
+/**
+ * The text as the readme and script rules read it: each complete conflict as its first side has it
+ * (`firstSideEdits`), and the leftover `<<<<<<<`, `|||||||` and `>>>>>>>` lines blanked, as a JSON
+ * file is read; the text itself where it has none. A leftover `=======` stays: under a line of text
+ * it is a Markdown heading's underline, and no script rule reads it. Blanked, so that offsets and
+ * lines are the file's: the rules' findings on the first side are placed as they are.
+ */
+export function firstSidesOf(text: string): string {
+  const { conflicts, leftovers } = findMergeMarkers(text);
+  if (conflicts.length === 0 && leftovers.length === 0) return text;
+  const edits = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text, conflict)),
+    ...leftovers
+      .filter((marker) => !isSeparator(text, marker))
+      .map((marker) => removal(text, marker.start, marker.end - marker.start)),
+  ];
+  return applyEdits(text, edits)!.text;
+}
+
+/** A `=======` line: in a readme, outside a complete conflict, a setext heading's underline. */
+export function isSeparator(text: string, marker: LeftoverMarker): boolean {
+  return text.charCodeAt(marker.start) === 0x3d;
 }
