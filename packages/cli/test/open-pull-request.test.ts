@@ -496,6 +496,19 @@ describe("connector-alm pr with the repository's configuration file, as validate
     expect(scenario.github.requests.length).toBe(requests);
   }, 120_000);
 
+  it("applies an override whose files match the connector, over the file's own rule levels", async () => {
+    // Off for every folder, an error again for this one: refused only if the override is read.
+    write(
+      '.connector-alm.yml',
+      "rules:\n  SWG-HOST: off\noverrides:\n  - files: ['certified-connectors/Bad*']\n    rules:\n      SWG-HOST: error\n",
+    );
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, '--format', 'json'], io)).toBe(1);
+    const [result] = JSON.parse(io.out()) as { operation: string; findings?: { ruleId: string }[] }[];
+    expect(result).toEqual(expect.objectContaining({ operation: 'refused', refusal: 'findings' }));
+    expect(result!.findings?.map((finding) => finding.ruleId)).toContain('SWG-HOST');
+  }, 120_000);
+
   it('exits 2 on a mistake in the configuration file, located on its line, with nothing sent', async () => {
     write('.connector-alm.yml', 'rules:\n  SWG-HOTS: off\n');
     const requests = scenario.github.requests.length;
