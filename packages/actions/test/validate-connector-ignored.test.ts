@@ -34,5 +34,10 @@ describe('validate-connector on a pull request that changes only an ignored conn
     expect(run.summary).toContain(
       'ℹ️ certified-connectors/Contoso Tasks is not validated: the ignore pattern &#39;certified-connectors/Contoso\\*&#39; (.connector-alm.yml:3) skips it.\n',
     );
+    // And in the SARIF report, which is all a code scanning user sees.
+    const sarif = JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8'));
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      expect.objectContaining({ level: 'note', message: { text: NOTE } }),
+    ]);
   });
 });

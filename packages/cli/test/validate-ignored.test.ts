@@ -23,10 +23,41 @@ describe('connector-alm validate and the ignore patterns', () => {
     expect(JSON.parse(json.out()).ignored).toEqual([
       { path: 'connectors/Legacy', pattern: 'connectors/Legacy', file: '.connector-alm.yml', line: 3 },
     ]);
+    // Code scanning users see the SARIF log alone: the note is the run's, on the folder and the pattern.
+    const sarif = memoryIo(root);
+    await runCli(['validate', 'connectors/Legacy', '--format', 'sarif'], sarif);
+    expect(JSON.parse(sarif.out()).runs[0].invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            descriptor: { id: 'connector-alm/folder-ignored' },
+            level: 'note',
+            message: {
+              text: "connectors/Legacy is not validated: the ignore pattern 'connectors/Legacy' (.connector-alm.yml:3) skips it.",
+            },
+            locations: [
+              {
+                physicalLocation: { artifactLocation: { uri: 'connectors/Legacy', uriBaseId: '%SRCROOT%' } },
+              },
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: '.connector-alm.yml', uriBaseId: '%SRCROOT%' },
+                  region: { startLine: 3 },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
     // A tree where the pattern skips some folders, as it is meant to: nothing to say.
     const tree = memoryIo(root);
     expect(await runCli(['validate', 'connectors'], tree)).toBe(0);
     expect(tree.err()).toBe('');
+    const treeSarif = memoryIo(root);
+    await runCli(['validate', 'connectors', '--format', 'sarif'], treeSarif);
+    expect(JSON.parse(treeSarif.out()).runs[0]).not.toHaveProperty('invocations');
   });
 
   // Patterns are relative to the file's folder: written from the top level in .github/, they skip nothing.
@@ -44,6 +75,20 @@ describe('connector-alm validate and the ignore patterns', () => {
     const one = memoryIo(root);
     await runCli(['validate', 'connectors/Tasks', '--config', '.github/connector-alm.yml'], one);
     expect(one.out()).not.toContain('REPO-CONFIG-IGNORE-UNMATCHED');
+  });
+
+  it('says which folder a mistyped pattern meant, and guesses nothing between two as close', async () => {
+    const root = repository(
+      ['Tasks', 'Legacy', 'Legacy-A', 'Legacy-B'],
+      '.connector-alm.yml',
+      'ignore:\n  - conectors/Legacy*\n  - connectors/Legacy-C\n',
+    );
+    const io = memoryIo(root);
+    await runCli(['validate'], io);
+    expect(io.out()).toContain(
+      ".connector-alm.yml:2:5 warning REPO-CONFIG-IGNORE-UNMATCHED The ignore pattern 'conectors/Legacy*' matches no connector folder under the file's folder, ./, so it skips nothing. Did you mean 'connectors/Legacy*'?\n" +
+        ".connector-alm.yml:3:5 warning REPO-CONFIG-IGNORE-UNMATCHED The ignore pattern 'connectors/Legacy-C' matches no connector folder under the file's folder, ./, so it skips nothing.\n",
+    );
   });
 
   it('says nothing of patterns that match, nor of a rule the file turns off', async () => {

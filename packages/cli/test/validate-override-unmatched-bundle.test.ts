@@ -21,7 +21,7 @@ describe('the built CLI and an override whose files match no connector folder', 
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      ".connector-alm.yml:3:13 warning REPO-CONFIG-OVERRIDE-UNMATCHED The files pattern 'conectors/**' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder.\n",
+      ".connector-alm.yml:3:13 warning REPO-CONFIG-OVERRIDE-UNMATCHED The files pattern 'conectors/**' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder. Did you mean 'connectors/**'?\n",
     );
   });
 });

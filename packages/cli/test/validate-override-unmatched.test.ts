@@ -33,8 +33,8 @@ describe('connector-alm validate and the files globs of overrides', () => {
     const out = await validateOutput(root);
     expect(out).toContain(
       '.connector-alm.yml [configuration]: 0 errors, 2 warnings, 0 info\n' +
-        `.connector-alm.yml:2:13 warning ${RULE} The files pattern 'conectors/**' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder.\n` +
-        `.connector-alm.yml:6:9 warning ${RULE} The files pattern 'connectors/Taks' in overrides[1] matches no connector folder under the file's folder, ./, so it applies overrides[1] to no folder.\n`,
+        `.connector-alm.yml:2:13 warning ${RULE} The files pattern 'conectors/**' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder. Did you mean 'connectors/**'?\n` +
+        `.connector-alm.yml:6:9 warning ${RULE} The files pattern 'connectors/Taks' in overrides[1] matches no connector folder under the file's folder, ./, so it applies overrides[1] to no folder. Did you mean 'connectors/Tasks'?\n`,
     );
   });
 
@@ -67,6 +67,49 @@ describe('connector-alm validate and the files globs of overrides', () => {
     expect(await validateOutput(root)).toContain(
       `.connector-alm.yml:2:13 warning ${RULE} The files pattern 'connectors' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder: patterns name connector folders, not the folders that hold them; write 'connectors/*' for overrides[0] to apply to the connector folders in it.\n`,
     );
+  });
+
+  // A file system that tells case apart: the folder is Contoso-CRM, the glob says contoso-crm.
+  it('names the folder a glob typed in another case meant, and guesses nothing between two as close', async () => {
+    const root = repository(
+      ['Contoso-CRM', 'Contoso-CRN'],
+      '.connector-alm.yml',
+      'overrides:\n  - files: [connectors/contoso-crm, connectors/Contoso-CRX]\n    profile: certified\n',
+    );
+    const out = await validateOutput(root);
+    expect(out).toContain(
+      `.connector-alm.yml:2:13 warning ${RULE} The files pattern 'connectors/contoso-crm' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder. Did you mean 'connectors/Contoso-CRM'?\n`,
+    );
+    expect(out).toContain(
+      `.connector-alm.yml:2:37 warning ${RULE} The files pattern 'connectors/Contoso-CRX' in overrides[0] matches no connector folder under the file's folder, ./, so it applies overrides[0] to no folder.\n`,
+    );
+  });
+
+  // The override holds no validated folder to its rules: `ignore` skips every folder it names.
+  it('reports a glob that matches only folders ignore skips, and not one that matches a validated folder too', async () => {
+    const config = [
+      'ignore:',
+      '  - connectors/Legacy*',
+      'overrides:',
+      "  - files: ['connectors/Legacy*']",
+      '    profile: certified',
+      "  - files: ['connectors/*']",
+      '    profile: certified',
+      '',
+    ].join('\n');
+    const root = repository(['Tasks', 'Legacy', 'Legacy2'], '.connector-alm.yml', config);
+    const out = await validateOutput(root);
+    expect(out).toContain(
+      '.connector-alm.yml [configuration]: 0 errors, 1 warning, 0 info\n' +
+        `.connector-alm.yml:4:13 warning ${RULE} The files pattern 'connectors/Legacy*' in overrides[0] matches only connector folders that the file's ignore patterns skip ('connectors/Legacy', 'connectors/Legacy2'), so it applies overrides[0] to no folder that is validated.\n`,
+    );
+    // A run of one folder cannot know what the glob matches elsewhere.
+    expect(await validateOutput(root, 'connectors/Tasks')).not.toContain(RULE);
+    writeFileSync(
+      path.join(root, '.connector-alm.yml'),
+      config.replace('  - connectors/Legacy*\n', '  - connectors/Legacy2\n'),
+    );
+    expect(await validateOutput(root)).not.toContain(RULE);
   });
 
   it('says nothing of globs that match, nor when the file turns the rule off', async () => {

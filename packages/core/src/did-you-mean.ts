@@ -111,3 +111,19 @@ export function didYouMean(word: string, candidates: readonly string[] | Closest
   const match = typeof candidates === 'function' ? candidates(word) : closestMatch(word, candidates);
   return match === undefined ? '' : ` Did you mean '${match}'?`;
 }
+
+/**
+ * closestMatch, but nothing when another candidate is as few edits from the word (case aside) as the
+ * one it gives: where a wrong guess sends the user after the wrong thing, two names equally close
+ * (`Contoso-CRM` and `Contoso-CRN` for `contoso-crm`, or two that differ only in case) are no answer.
+ */
+export function unambiguousMatch(word: string, candidates: readonly string[]): string | undefined {
+  const match = closestMatch(word, candidates);
+  if (match === undefined) return undefined;
+  const lower = word.toLowerCase();
+  const edits = levenshteinDistance(lower, match.toLowerCase());
+  const asClose = candidates.some(
+    (candidate) => candidate !== match && levenshteinDistance(lower, candidate.toLowerCase(), edits) <= edits,
+  );
+  return asClose ? undefined : match;
+}

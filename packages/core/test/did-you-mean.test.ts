@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closestMatch, closestMatcher, didYouMean } from '../src/did-you-mean.js';
+import { closestMatch, closestMatcher, didYouMean, unambiguousMatch } from '../src/did-you-mean.js';
 import { randomText, seededRandom, withEdits } from '@connector-alm/testing';
 import { fullTableDistance } from './helpers/full-table-distance.js';
 
@@ -143,5 +143,25 @@ describe('closestMatcher', () => {
     const matcher = closestMatcher(candidates);
     candidates[0] = 'gamma';
     expect(matcher('alpah')).toBe('alpha');
+  });
+});
+
+describe('unambiguousMatch', () => {
+  it('gives the closest candidate when no other is as close', () => {
+    expect(unambiguousMatch('certifed-connectors', ['certified-connectors', 'custom-connectors'])).toBe(
+      'certified-connectors',
+    );
+    expect(unambiguousMatch('contoso-crm', ['Contoso-CRM', 'Contoso-ERP'])).toBe('Contoso-CRM');
+  });
+
+  it('gives nothing when two are as close, which closestMatch would choose between', () => {
+    expect(closestMatch('contoso-crx', ['Contoso-CRM', 'Contoso-CRN'])).toBe('Contoso-CRM');
+    expect(unambiguousMatch('contoso-crx', ['Contoso-CRM', 'Contoso-CRN'])).toBeUndefined();
+    // Two names that differ only in case are both the word, case aside.
+    expect(unambiguousMatch('contoso', ['Contoso', 'CONTOSO'])).toBeUndefined();
+  });
+
+  it('gives nothing when nothing is close', () => {
+    expect(unambiguousMatch('archive', ['certified-connectors', 'custom-connectors'])).toBeUndefined();
   });
 });

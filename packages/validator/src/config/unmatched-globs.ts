@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { isWithin, slashSeparated, toDisplayPath, withoutTrailingSlashes } from '@connector-alm/core';
-import { locatedFinding, type Finding } from '../model/finding.js';
+import { locatedFinding, type Finding, type Level, type Severity } from '../model/finding.js';
 import { configurationRules } from '../repository/rules/configuration-rules.js';
 import { nameExcerpt } from '../text/message-values.js';
 import { strictestLevel } from './loosening-findings.js';
 import type { ConfigPlace, ValidatorConfig } from './config-types.js';
 import { ignorePatternMatches, relativeToConfig } from './ignore.js';
+import { mistypedGlobMeant } from './mistyped-glob.js';
 
 // The globs of the configuration file (`ignore`, an override's `files`) name connector folders
 // relative to the file's folder, all matched by ignorePatternMatches (isIgnored, folderSettings): one
@@ -26,12 +27,20 @@ export function unmatchedGlobs(
 ): number[] {
   if (globs.length === 0 || !config.path) return [];
   const configPath = config.path;
-  const folderOfFile = path.dirname(configPath);
-  if (!paths.some((given) => isWithin(path.resolve(cwd, given), folderOfFile))) return [];
+  if (!runFindsEveryFolderOf(configPath, paths, cwd)) return [];
   const relative = found.map((folder) => relativeToConfig(folder, configPath));
   return globs.flatMap((glob, index) =>
     relative.some((folder) => ignorePatternMatches(glob, folder, platform)) ? [] : [index],
   );
+}
+
+/**
+ * Whether a run over `paths` finds every connector folder the globs of the file at `configPath` could
+ * match: one of its paths holds the file's folder.
+ */
+export function runFindsEveryFolderOf(configPath: string, paths: readonly string[], cwd: string): boolean {
+  const folderOfFile = path.dirname(configPath);
+  return paths.some((given) => isWithin(path.resolve(cwd, given), folderOfFile));
 }
 
 /**
@@ -107,31 +116,58 @@ export function unmatchedGlobFindings(
   const patterns = globs.map((glob) => glob.pattern);
   const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config);
   if (unmatched.length === 0 || !config.path) return [];
-  const rule = configurationRules.find((candidate) => candidate.id === ruleId)!;
-  const level = strictestLevel(rule, config);
+  const level = levelInFile(ruleId, config);
   if (level === 'off') return [];
   const withPath = { ...config, path: config.path };
   const folderOfFile = path.dirname(withPath.path);
   const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
+  // The connector folders under the file's folder as its globs name them, for a typo's correction;
+  // made once, for the first glob that needs them.
+  let under: string[] | undefined;
+  const foldersUnderFile = () =>
+    (under ??= found
+      .filter((folder) => isWithin(folderOfFile, folder))
+      .map((folder) => relativeToConfig(folder, withPath.path)));
   return unmatched.map((index) => {
     const { pattern, place, named, effect, purpose } = globs[index]!;
     const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
     const under = from ? undefined : patternForConnectorsUnder(pattern, found, withPath);
+    const meant = from || under ? undefined : mistypedGlobMeant(pattern, foldersUnderFile());
     const unmatchedWords = `${named} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
     const message = from
       ? `${named} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(path.join(path.relative(folderOfFile, from), pattern)))}'.`
       : under
         ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' ${purpose}.`
-        : `${unmatchedWords}.`;
-    const at = place ?? { line: 1, column: 1 };
-    return locatedFinding({
-      ruleId,
-      severity: level,
-      message,
-      file: toDisplayPath(cwd, withPath.path),
-      line: at.line,
-      column: at.column,
-      connector: toDisplayPath(cwd, folderOfFile),
-    });
+        : `${unmatchedWords}.${meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`}`;
+    return configGlobFinding(ruleId, level, message, place, cwd, withPath.path);
+  });
+}
+
+/** The level of a configuration rule: its strictest in the file, whose top-level `rules` alone set it. */
+export function levelInFile(ruleId: string, config: ValidatorConfig): Level {
+  return strictestLevel(
+    configurationRules.find((candidate) => candidate.id === ruleId)!,
+    config,
+  );
+}
+
+/** A finding on a glob of the configuration file, on its place (the file's start when unknown). */
+export function configGlobFinding(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  place: ConfigPlace | undefined,
+  cwd: string,
+  configPath: string,
+): Finding {
+  const at = place ?? { line: 1, column: 1 };
+  return locatedFinding({
+    ruleId,
+    severity,
+    message,
+    file: toDisplayPath(cwd, configPath),
+    line: at.line,
+    column: at.column,
+    connector: toDisplayPath(cwd, path.dirname(configPath)),
   });
 }

@@ -19,6 +19,7 @@ export * from './package-rule-reference.js';
 export * from './sarif-limits.js';
 export * from './sarif-reporter.js';
 export { describeLeftOut, RESULTS_LEFT_OUT_ID } from './sarif-left-out.js';
+export { FOLDER_IGNORED_ID } from './sarif-ignored-folders.js';
 export { SOURCE_ROOT } from './sarif-results.js';
 export * from './summary-budget.js';
 export * from './text-reporter.js';

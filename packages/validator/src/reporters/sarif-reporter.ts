@@ -17,6 +17,7 @@ import {
 import { leftOutNotification, leftOutProperty, type SarifLeftOut } from './sarif-left-out.js';
 import { describedRules, toReportingDescriptor } from './sarif-rule-descriptors.js';
 import { toResult } from './sarif-results.js';
+import { ignoredFolderNotification } from './sarif-ignored-folders.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -133,6 +134,9 @@ function runBuilder(result: ValidationResult, options: SarifOptions) {
     .map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl));
   const uriOf = (finding: Finding) => artifactUri(finding.file, options);
   const prints = fingerprints(result.findings, (file) => artifactUri(file, options).uri);
+  const ignoredNotifications = (result.ignored ?? []).map((ignored) =>
+    ignoredFolderNotification(ignored, options),
+  );
 
   return (indexes: readonly number[], leftOut?: SarifReport['leftOut']): Run => {
     // A report cut short names fewer rules than the findings do: its own, so that no rule is
@@ -140,6 +144,7 @@ function runBuilder(result: ValidationResult, options: SarifOptions) {
     const kept = new Set(indexes.map((index) => result.findings[index]!.ruleId));
     const rules = described.filter((rule) => kept.has(rule.id));
     const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+    const notifications = [...(leftOut ? [leftOutNotification(leftOut)] : []), ...ignoredNotifications];
     const properties = {
       // The base the results' baselineState was judged against. Not versionControlProvenance,
       // which needs the repository's address, which a local run may not have.
@@ -158,10 +163,8 @@ function runBuilder(result: ValidationResult, options: SarifOptions) {
       // No automationDetails: upload-sarif fills it from its category input, or from the workflow,
       // job and matrix values, only when the run has none (codeql-action's populateRunAutomationDetails).
       // An id of ours would override both and let two uploads close each other's alerts.
-      ...(leftOut && {
-        invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut)] },
-        ],
+      ...(notifications.length > 0 && {
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       }),
       columnKind: 'utf16CodeUnits',
       results: indexes.map((index) => {

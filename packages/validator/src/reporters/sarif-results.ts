@@ -1,10 +1,15 @@
-import type { Result } from 'sarif';
+import type { ArtifactLocation, Result } from 'sarif';
 import type { Finding } from '../model/finding.js';
 import { FINGERPRINT_KEY } from './fingerprint.js';
 import { sarifLevel } from './rule-descriptor.js';
 
 /** The uriBaseId of repository-relative paths; `github/codeql-action/upload-sarif` resolves it to the checkout. */
 export const SOURCE_ROOT = '%SRCROOT%';
+
+/** The artifactLocation of an artifactUri: repository-relative from SOURCE_ROOT, else absolute. */
+export function sarifArtifactLocation(artifact: { uri: string; inRepository: boolean }): ArtifactLocation {
+  return artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri };
+}
 
 export function toResult(
   finding: Finding,
@@ -13,9 +18,7 @@ export function toResult(
   connector: string,
   fingerprint: string,
 ): Result {
-  const artifactLocation = artifact.inRepository
-    ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT }
-    : { uri: artifact.uri };
+  const artifactLocation = sarifArtifactLocation(artifact);
   const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
