@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '@connector-alm/core';
+import { didYouMean, isObject } from '@connector-alm/core';
 import { PROFILES } from '../model/finding.js';
 import { parsePointer } from '../json/pointer.js';
 import { excerpt, nameExcerpt } from '../text/message-values.js';
@@ -197,6 +197,7 @@ function rulesProblem(
   syntax: ConfigSyntax,
 ): SchemaProblem {
   const [ruleId, profile] = path.slice(at).map(nameExcerpt);
+  if (ruleId === undefined && Array.isArray(value)) return rulesListProblem(path, value, where, syntax);
   if (ruleId === undefined) {
     return {
       message: `'rules'${where} must be a map of rule id to level.${spacelessMarkAdvice(value, ':', syntax)}`,
@@ -231,6 +232,33 @@ function rulesProblem(
   return {
     message: `The level of ${rule}${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
+    path,
+    atKey: false,
+  };
+}
+
+/**
+ * `rules` written as a list (`- SWG-FORMAT: off`, or rule ids alone), as `ignore` is: "must be a map"
+ * did not say that the dashes are the mistake. The example names the first rule of the list.
+ */
+function rulesListProblem(
+  path: string[],
+  list: unknown[],
+  where: string,
+  syntax: ConfigSyntax,
+): SchemaProblem {
+  const [first] = list;
+  const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === 'string' ? first : undefined;
+  // An empty list is most likely meant as no rules at all, which an empty map says.
+  const mend =
+    syntax === 'json'
+      ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value"
+      : list.length === 0
+        ? 'write {} for no rules, or each rule id as a key with its level on a line below'
+        : "write each rule id as a key with its level, without the '- ' before it";
+  return {
+    message: `'rules'${where} is a list, and must be a map of rule id to level: ${mend}.`,
+    hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
     path,
     atKey: false,
   };
