@@ -2,9 +2,10 @@ import type { ErrorObject } from 'ajv';
 import { didYouMean, isObject } from '@connector-alm/core';
 import { PROFILES } from '../model/finding.js';
 import { parsePointer } from '../json/pointer.js';
-import { excerpt, nameExcerpt } from '../text/message-values.js';
+import { enclosedExcerpt, excerpt, nameExcerpt } from '../text/message-values.js';
 import { LEVELS } from './config-schema.js';
 import type { ConfigSyntax } from './config-types.js';
+import { yamlQuoted } from './yaml-slip.js';
 import { profileLevelAdvice, spacelessMarkAdvice } from './yaml-spaceless-marks.js';
 
 export const SETTINGS = ['profile', 'rules', 'ignore', 'overrides'];
@@ -89,7 +90,7 @@ export function describeSchemaError(
   if (setting === 'rules') return rulesProblem(error, path, 1, value, '', syntax);
   if (setting === 'ignore') {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-', syntax) : ''}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? listAdvice(value, 'ignore', syntax) : ''}`,
       hint: PATTERNS_HINT,
       path,
       atKey: false,
@@ -126,7 +127,7 @@ function overrideProblem(
   if (key === 'rules') return rulesProblem(error, path, 3, value, ` in ${entry}`, syntax);
   if (key === 'files') {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path.length === 3 ? listAdvice(value, 'files', syntax) : ''}`,
       hint: PATTERNS_HINT,
       path,
       atKey: false,
@@ -162,6 +163,25 @@ function overrideProblem(
     path,
     atKey: false,
   };
+}
+
+/**
+ * What to change in a list of patterns written as text: the space after its dash (`-legacy/*`), or,
+ * for one pattern written as the value itself (`ignore: legacy/*`), the brackets of a list, which
+ * "must be a list" did not say of a pattern that is right.
+ */
+function listAdvice(value: unknown, key: string, syntax: ConfigSyntax): string {
+  const spaceless = spacelessMarkAdvice(value, '-', syntax);
+  // A leading dash is a list's mark misplaced (YAML's advice is above), not a pattern's first character.
+  if (spaceless !== '' || typeof value !== 'string' || /^\s*(-|$)/.test(value)) return spaceless;
+  // YAML joins lines of patterns without dashes into one text, which is no one pattern to bracket.
+  if (/\s/.test(value.trim()) && syntax === 'yaml')
+    return ` It holds the text ${yamlQuoted(value)}: write each pattern as a list item, '- ' and the pattern on a line of its own.`;
+  const list =
+    syntax === 'json'
+      ? `"${key}": [${enclosedExcerpt(JSON.stringify(value))}]`
+      : `${key}: [${yamlQuoted(value)}]`;
+  return ` It holds one pattern as text: write it in a list, ${list}.`;
 }
 
 /** A key the map at `path` does not have (Ajv's additionalProperties), pointed at on the key itself. */
