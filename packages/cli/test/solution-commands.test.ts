@@ -1311,6 +1311,31 @@ const HIL_VARIABLE_WARNING =
     );
   });
 
+  it('build-solution names the swagger written in YAML that it does not read, exit code 1 as validate', async () => {
+    // It said "add the connector's OpenAPI definition" beside the one written in YAML, and of a
+    // folder with apiDefinition.swagger.yaml alone "it is not a connector folder" (exit code 2).
+    const cwd = workdir();
+    const swagger = 'swagger: "2.0"\ninfo: { title: Contoso, version: "1.0" }\npaths: {}\n';
+    mkdirSync(path.join(cwd, 'contoso'));
+    writeFileSync(path.join(cwd, 'contoso/apiDefinition.swagger.yaml'), swagger);
+    mkdirSync(path.join(cwd, 'fabrikam'));
+    writeFileSync(path.join(cwd, 'fabrikam/openapi.yaml'), swagger);
+    writeFileSync(path.join(cwd, 'fabrikam/apiProperties.json'), '{"properties": {}}');
+    const build = ['--out', 'out.zip', '--unique-name', 'C', '--publisher', 'CAT', '--prefix', 'cat'];
+    for (const [folder, name] of [
+      ['contoso', 'apiDefinition.swagger.yaml'],
+      ['fabrikam', 'openapi.yaml'],
+    ] as const) {
+      const built = await run(cwd, ['build-solution', folder, ...build]);
+      expect(built).toMatchObject({ code: 1, out: '' });
+      expect(built.err).toBe(
+        `${folder}: error: has no apiDefinition.swagger.json, which a connector folder needs: its swagger, ${name}, is written in YAML, which build-solution does not read. Convert ${name} to JSON as apiDefinition.swagger.json (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.\n`,
+      );
+      expect((await run(cwd, ['validate', folder])).code).toBe(1);
+    }
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+  });
+
   it('build-solution of a connector folder without apiProperties.json says what it lacks, exit code 1', async () => {
     // It said "it is not a connector folder" of a folder that is one, with a part missing (exit code 1).
     const cwd = workdir();

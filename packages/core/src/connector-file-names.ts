@@ -75,6 +75,14 @@ export function isYamlSwagger(name: string): boolean {
 const YAML_EXTENSION = /\.ya?ml$/i;
 
 /**
+ * What to do with a connector folder's swagger written in YAML (isYamlSwagger), for the commands that
+ * read only the JSON one (diff, build-solution), as validate's REPO-REQUIRED-FILES says it.
+ */
+export function yamlSwaggerConversion(name: string): string {
+  return `Convert ${name} to JSON as ${CONNECTOR_FILE_NAMES.swagger} (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.`;
+}
+
+/**
  * `apiDefinition.swagger.yaml` (or `.yml`, any case): the connector's own file name written in YAML,
  * which only a connector's swagger is given. A folder holding it is a connector folder whatever else
  * it holds; `openapi.yaml` or `swagger.yml` alone is as likely a service's spec or docs (see

@@ -2,13 +2,16 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import {
+  isConnectorYamlSwagger,
   isFile,
   isTopFolderChild,
+  isYamlSwagger,
   misnamedFileError,
   missingPathError,
   namesMeantAs,
   UsageError,
   UserError,
+  yamlSwaggerConversion,
 } from '@connector-alm/core';
 import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -44,6 +47,21 @@ function misnamedCopies(folder: string, names: readonly string[], canonical: str
 }
 
 /**
+ * The folder's swagger written in YAML, where it lacks the JSON one: apiDefinition.swagger.yaml, or
+ * one named as a swagger (openapi.yaml) beside apiProperties.json, as validate finds them.
+ */
+function yamlSwaggerOf(folder: string, names: readonly string[]): string | undefined {
+  const hasProperties = names.some(
+    (name) => name.toLowerCase() === REPOSITORY_FILES.apiProperties.toLowerCase(),
+  );
+  return names.find(
+    (name) =>
+      (isConnectorYamlSwagger(name) || (hasProperties && isYamlSwagger(name))) &&
+      isFile(path.join(folder, name)),
+  );
+}
+
+/**
  * A PowerPlatformConnectors folder as the solution connector it becomes. Values are taken as text
  * from apiProperties.json (not re-serialised), so key order and number literals reach the solution
  * exactly as written.
@@ -73,15 +91,24 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
       // validate and pr say of it. Any other folder without a swagger holds no connector at all: the
       // path is the mistake, a usage error (exit code 2). A connector folder that lacks its
       // apiProperties.json is a connector with a part missing too, and said to be one.
+      // Its swagger written in YAML makes it a connector folder too, as for validate.
+      const yaml = name === REPOSITORY_FILES.swagger ? yamlSwaggerOf(folder, names) : undefined;
       if (
         required &&
         name === REPOSITORY_FILES.swagger &&
-        (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild(folder))
+        (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild(folder) || yaml)
       )
-        throw new UserError(`has no ${name}, which a connector folder needs.`, {
-          location: { file: folder },
-          hint: "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it).",
-        });
+        throw new UserError(
+          yaml
+            ? `has no ${name}, which a connector folder needs: its swagger, ${yaml}, is written in YAML, which build-solution does not read.`
+            : `has no ${name}, which a connector folder needs.`,
+          {
+            location: { file: folder },
+            hint: yaml
+              ? yamlSwaggerConversion(yaml)
+              : "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it).",
+          },
+        );
       if (required && name === REPOSITORY_FILES.swagger)
         throw new UsageError(`has no ${name}; it is not a connector folder.`, {
           location: { file: folder },

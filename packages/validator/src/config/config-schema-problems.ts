@@ -1,10 +1,11 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '@connector-alm/core';
+import { didYouMean, isObject } from '@connector-alm/core';
 import { PROFILES } from '../model/finding.js';
 import { parsePointer } from '../json/pointer.js';
-import { excerpt, nameExcerpt } from '../text/message-values.js';
+import { enclosedExcerpt, excerpt, nameExcerpt } from '../text/message-values.js';
 import { LEVELS } from './config-schema.js';
 import type { ConfigSyntax } from './config-types.js';
+import { yamlQuoted } from './yaml-slip.js';
 import { profileLevelAdvice, spacelessMarkAdvice } from './yaml-spaceless-marks.js';
 
 export const SETTINGS = ['profile', 'rules', 'ignore', 'overrides'];
@@ -89,7 +90,7 @@ export function describeSchemaError(
   if (setting === 'rules') return rulesProblem(error, path, 1, value, '', syntax);
   if (setting === 'ignore') {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? spacelessMarkAdvice(value, '-', syntax) : ''}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path.length === 1 ? listAdvice(value, 'ignore', syntax) : ''}`,
       hint: PATTERNS_HINT,
       path,
       atKey: false,
@@ -126,7 +127,7 @@ function overrideProblem(
   if (key === 'rules') return rulesProblem(error, path, 3, value, ` in ${entry}`, syntax);
   if (key === 'files') {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path.length === 3 ? listAdvice(value, 'files', syntax) : ''}`,
       hint: PATTERNS_HINT,
       path,
       atKey: false,
@@ -164,6 +165,25 @@ function overrideProblem(
   };
 }
 
+/**
+ * What to change in a list of patterns written as text: the space after its dash (`-legacy/*`), or,
+ * for one pattern written as the value itself (`ignore: legacy/*`), the brackets of a list, which
+ * "must be a list" did not say of a pattern that is right.
+ */
+function listAdvice(value: unknown, key: string, syntax: ConfigSyntax): string {
+  const spaceless = spacelessMarkAdvice(value, '-', syntax);
+  // A leading dash is a list's mark misplaced (YAML's advice is above), not a pattern's first character.
+  if (spaceless !== '' || typeof value !== 'string' || /^\s*(-|$)/.test(value)) return spaceless;
+  // YAML joins lines of patterns without dashes into one text, which is no one pattern to bracket.
+  if (/\s/.test(value.trim()) && syntax === 'yaml')
+    return ` It holds the text ${yamlQuoted(value)}: write each pattern as a list item, '- ' and the pattern on a line of its own.`;
+  const list =
+    syntax === 'json'
+      ? `"${key}": [${enclosedExcerpt(JSON.stringify(value))}]`
+      : `${key}: [${yamlQuoted(value)}]`;
+  return ` It holds one pattern as text: write it in a list, ${list}.`;
+}
+
 /** A key the map at `path` does not have (Ajv's additionalProperties), pointed at on the key itself. */
 function unknownKeyProblem(
   error: ErrorObject,
@@ -197,6 +217,7 @@ function rulesProblem(
   syntax: ConfigSyntax,
 ): SchemaProblem {
   const [ruleId, profile] = path.slice(at).map(nameExcerpt);
+  if (ruleId === undefined && Array.isArray(value)) return rulesListProblem(path, value, where, syntax);
   if (ruleId === undefined) {
     return {
       message: `'rules'${where} must be a map of rule id to level.${spacelessMarkAdvice(value, ':', syntax)}`,
@@ -231,6 +252,33 @@ function rulesProblem(
   return {
     message: `The level of ${rule}${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
+    path,
+    atKey: false,
+  };
+}
+
+/**
+ * `rules` written as a list (`- SWG-FORMAT: off`, or rule ids alone), as `ignore` is: "must be a map"
+ * did not say that the dashes are the mistake. The example names the first rule of the list.
+ */
+function rulesListProblem(
+  path: string[],
+  list: unknown[],
+  where: string,
+  syntax: ConfigSyntax,
+): SchemaProblem {
+  const [first] = list;
+  const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === 'string' ? first : undefined;
+  // An empty list is most likely meant as no rules at all, which an empty map says.
+  const mend =
+    syntax === 'json'
+      ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value"
+      : list.length === 0
+        ? 'write {} for no rules, or each rule id as a key with its level on a line below'
+        : "write each rule id as a key with its level, without the '- ' before it";
+  return {
+    message: `'rules'${where} is a list, and must be a map of rule id to level: ${mend}.`,
+    hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
     path,
     atKey: false,
   };

@@ -4,11 +4,13 @@ import {
   fileReadError,
   FileTooLarge,
   formatByteLimit,
+  isYamlSwagger,
   missingFolderError,
   readFileWithin,
   toDisplayPath,
   unreadablePathError,
   UsageError,
+  yamlSwaggerConversion,
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import {
@@ -45,6 +47,8 @@ interface ReadSide {
   given: string;
   /** Of a folder whose swagger is there but was not read (unreadable, too large, binary): why not. */
   swaggerNotRead?: string;
+  /** Of a folder without the swagger: the name of its swagger written in YAML, which diff does not read. */
+  yamlSwagger?: string;
 }
 
 const WHAT_DIFF_TAKES =
@@ -99,6 +103,13 @@ function requireSwagger(side: ReadSide, other: ReadSide): void {
     // validate's words for the file, what to do included (no permission: who must read it).
     throw new UsageError(`cannot be compared: ${side.swaggerNotRead}`, { location: { file: side.given } });
   }
+  // The folder is a connector's, its swagger in a form nothing reads: say so, as validate does.
+  if (side.yamlSwagger !== undefined) {
+    throw new UsageError(
+      `holds no ${CANONICAL_NAMES.swagger}: its swagger, ${side.yamlSwagger}, is written in YAML, which diff does not read.`,
+      { location: { file: side.given }, hint: yamlSwaggerConversion(side.yamlSwagger) },
+    );
+  }
   throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
     location: { file: side.given },
     hint: `diff compares the swaggers of two connector folders: give the folder that holds it, or give the two ${CANONICAL_NAMES.apiProperties} files to compare them alone.`,
@@ -133,10 +144,14 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
     const swaggerNotRead = folder.files.swagger?.document
       ? undefined
       : folder.files.swagger?.issues[0]?.message;
+    const yamlSwagger = folder.files.swagger
+      ? undefined
+      : folder.entries.find((entry) => entry.type === 'file' && isYamlSwagger(entry.name))?.name;
     return {
       version: connectorVersion(folder),
       given,
       ...(swaggerNotRead !== undefined && { swaggerNotRead }),
+      ...(yamlSwagger !== undefined && { yamlSwagger }),
     };
   }
   const bytes = await readDefinitionFile(given, absolute, cwd);

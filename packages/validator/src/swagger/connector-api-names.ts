@@ -1,5 +1,6 @@
 import { lettersAndDigits } from '@connector-alm/core';
 import { asArray, asObject, asString, forEachEntry } from './json-values.js';
+import { writtenRedirectUrls } from './written-redirect-urls.js';
 
 /*
  * An `x-ms-api-annotation` replacement is `{ "api": …, "operationId": … }`: Microsoft's service
@@ -49,8 +50,7 @@ function redirectUrls(apiProperties: unknown): string[] {
   const urls: string[] = [];
   const read = (parameters: unknown): void =>
     forEachEntry(parameters, (_name, parameter) => {
-      const url = asString(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl);
-      if (url !== undefined) urls.push(url);
+      urls.push(...writtenRedirectUrls(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl));
     });
   read(properties?.connectionParameters);
   for (const set of asArray(asObject(properties?.connectionParameterSets)?.values) ?? [])

@@ -157,6 +157,27 @@ describe('overrides in the configuration file', () => {
         `"- files: ['integrations/legacy/**']" with "profile: custom" or "rules: { SWG-FORMAT: off }" under it.`,
       ),
     ]);
+    // One pattern written as the value, not in a list: the pattern is right, its brackets are missing.
+    const onePattern = (list: string) =>
+      `It holds one pattern as text: write it in a list, ${list}. | Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".`;
+    expect(
+      await advice(
+        '.connector-alm.yml',
+        'ignore: legacy/*\noverrides:\n  - files: old/Contoso Tasks\n    profile: custom\n',
+      ),
+    ).toEqual([
+      `'ignore' must be a list of glob patterns (non-empty strings). ${onePattern("ignore: ['legacy/*']")}`,
+      // With a space, as a folder's name has, or as YAML joins lines of patterns written without dashes.
+      "'files' of overrides[0] must be a list of one or more glob patterns (non-empty strings). It holds the text 'old/Contoso Tasks': write each pattern as a list item, '- ' and the pattern on a line of its own. | Patterns are relative to the configuration file, e.g. \"custom-connectors/Legacy*\".",
+    ]);
+    expect(
+      await advice(
+        '.connector-alm.json',
+        '{ "overrides": [{ "files": "old/Contoso Tasks", "profile": "custom" }] }\n',
+      ),
+    ).toEqual([
+      `'files' of overrides[0] must be a list of one or more glob patterns (non-empty strings). ${onePattern('"files": ["old/Contoso Tasks"]')}`,
+    ]);
     // A top level that is no object: the one hint about the file as a whole.
     const [notAnObject] = await advice('.connector-alm.json', '[]\n');
     expect(notAnObject).toBe(

@@ -325,6 +325,33 @@ describe('loadConfig', () => {
     ]);
   });
 
+  // Written as `ignore` is, with dashes: "must be a map of rule id to level" did not say that the
+  // dashes are the mistake, nor what to write instead.
+  it('says of rules written as a list to leave the dashes out, with an example of its first rule', async () => {
+    const said = async (name: string, text: string) => {
+      const error = await loadError(repository({ [name]: text }));
+      return [error, ...(error.also ?? [])].map(
+        (each) => `${each.location?.line}:${each.location?.column}: ${each.message} | ${each.hint}`,
+      );
+    };
+    const example = (ruleId: string) => `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`;
+    expect(
+      await said(
+        '.connector-alm.yml',
+        'rules:\n  - SWG-OPID-UNIQUE: off\n  - GEN-JSON-BOM: warning\noverrides:\n  - files: [legacy/**]\n    rules:\n      - GEN-JSON-BOM\n',
+      ),
+    ).toEqual([
+      `2:3: 'rules' is a list, and must be a map of rule id to level: write each rule id as a key with its level, without the '- ' before it. | ${example('SWG-OPID-UNIQUE')}`,
+      `7:7: 'rules' in overrides[0] is a list, and must be a map of rule id to level: write each rule id as a key with its level, without the '- ' before it. | ${example('GEN-JSON-BOM')}`,
+    ]);
+    expect(await said('.connector-alm.yml', 'rules: []\n')).toEqual([
+      "1:8: 'rules' is a list, and must be a map of rule id to level: write {} for no rules, or each rule id as a key with its level on a line below. | The rule ids are listed in docs/rules.md.",
+    ]);
+    expect(await said('.connector-alm.json', '{ "rules": [{ "GEN-JSON-BOM": "off" }] }\n')).toEqual([
+      `1:12: 'rules' is a list, and must be a map of rule id to level: write it as an object, in { } rather than [ ], each rule id a key and its level the key's value. | For example: "GEN-JSON-BOM": "warning" or "GEN-JSON-BOM": { "custom": "off" }.`,
+    ]);
+  });
+
   it('quotes long keys and values cut, each mistake still one short line', async () => {
     // Values of 50,000 characters; keys of 4,000 in JSON, which reads keys up to 4,096 (YAML refuses
     // an implicit key past 1,024 itself).

@@ -163,6 +163,55 @@ describe('slips in the configuration file', () => {
     );
   });
 
+  // YAML reads `!legacy` as a tag it does not know, which it only warns of: the value was read as
+  // empty, and said to be no glob pattern, or no level, without a word of the '!'.
+  it.each([
+    [
+      'a pattern of ignore',
+      lines('ignore:', '  - legacy/*', '  - !legacy'),
+      `${FILE}:3:5`,
+      'pattern',
+      "'!legacy'",
+    ],
+    [
+      "a pattern of an override's files",
+      lines('overrides:', '  - files: [old/*, !old/x]', '    profile: custom'),
+      `${FILE}:2:20`,
+      'pattern',
+      "'!old/x'",
+    ],
+  ])(
+    'says that a ! starts a tag in %s, to quote it, and what the quoted pattern matches',
+    async (_what, text, place, what, meant) => {
+      expect(await slipOf(text)).toBe(
+        `${place}: A YAML value that starts with ! is read as a tag, a type given to the value after it (${meant.slice(1, -1)}), not as text: quote the ${what} (${meant}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.`,
+      );
+    },
+  );
+
+  it('says that a ! starts a tag in a level or a list item, and to quote it or leave the ! out', async () => {
+    expect(await slipOf(lines('rules:', '  SWG-FORMAT: !off # quiet'))).toBe(
+      `${FILE}:2:15: A YAML value that starts with ! is read as a tag, a type given to the value after it (!off), not as text: quote the value ('!off'), or leave the ! out ('off').`,
+    );
+    // The tag's text and the value after it, which YAML reads without the tag.
+    expect(await slipOf(lines('rules:', '  - !legacy SWG-FORMAT'))).toBe(
+      `${FILE}:2:5: A YAML value that starts with ! is read as a tag, a type given to the value after it (!legacy), not as text: quote the value ('!legacy SWG-FORMAT'), or leave the ! out ('legacy SWG-FORMAT').`,
+    );
+  });
+
+  it("leaves YAML's own tags, and a tag on a map, which is still read as the map", async () => {
+    for (const text of [
+      lines('rules:', '  SWG-FORMAT: !!str off'),
+      lines('rules: !quiet', '  SWG-FORMAT: off'),
+    ]) {
+      const root = temporaryFolder('connector-alm-yaml-slip-');
+      mkdirSync(path.join(root, '.git'));
+      writeFileSync(path.join(root, FILE), text);
+      const config = await loadConfig({ cwd: root, ruleIds: RULE_IDS });
+      expect(config.rules).toEqual({ 'SWG-FORMAT': 'off' });
+    }
+  });
+
   it('names a key written twice and the line of the first', async () => {
     expect(
       await slipOf(lines('rules:', '  SWG-FORMAT: off', '  SWG-CONSUMES: off', '  SWG-FORMAT: warning')),

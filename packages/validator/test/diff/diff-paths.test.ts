@@ -205,6 +205,28 @@ describe('diffPaths', () => {
     }
   });
 
+  // "holds no apiDefinition.swagger.json" of a folder whose swagger the user sees, written in YAML,
+  // did not say why it is not read, nor what to do, where validate's REPO-REQUIRED-FILES does.
+  it('names the swagger written in YAML that it does not read, and says to convert it', async () => {
+    const connector = validConnectorPath();
+    for (const name of ['apiDefinition.swagger.yaml', 'openapi.yml']) {
+      const files = validConnectorFiles();
+      const swagger = files['apiDefinition.swagger.json']!;
+      delete files['apiDefinition.swagger.json'];
+      const yaml = writeConnector({ ...files, [name]: swagger });
+      const cwd = path.dirname(path.dirname(path.dirname(yaml)));
+      const given = path.relative(cwd, yaml);
+      const error = await diffPaths(path.relative(cwd, connector), given, cwd).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(
+        `${given}: holds no apiDefinition.swagger.json: its swagger, ${name}, is written in YAML, which diff does not read.`,
+      );
+      expect((error as UsageError).hint).toBe(
+        `Convert ${name} to JSON as apiDefinition.swagger.json (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.`,
+      );
+    }
+  });
+
   it('compares a folder without a swagger with an apiProperties.json, which is all of it that is read', async () => {
     const files = validConnectorFiles();
     delete files['apiDefinition.swagger.json'];

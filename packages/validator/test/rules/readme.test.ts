@@ -398,6 +398,21 @@ describe('README-OAUTH-STEPS', () => {
     expect(await named({ redirectMode: 'Direct', redirectUrl: regional })).toEqual([` (${regional})`]);
     expect(await named({ redirectMode: 'Direct' })).toEqual(['']);
   });
+  it('names the URL a redirectUrl written as a list holds (PROS AI), not the form of one not written', async () => {
+    // PROP-SCHEMA reports the list; the message said the URL was not written, to be found on the
+    // connector's Security tab, of a file that writes it.
+    const apiProperties = oauthProperties();
+    const own = 'https://global.consent.azure-apim.net/redirect/prosaiforsalescopilo';
+    Object.assign(apiProperties.properties.connectionParameters.token.oAuthSettings, {
+      redirectMode: 'GlobalPerConnector',
+      redirectUrl: [own.replace('//global.', '//global-test.'), own],
+    });
+    const files = { ...validConnectorFiles(), 'apiProperties.json': apiProperties };
+    const findings = await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher');
+    expect(findings.map((f) => /its redirect URL(.*)\. The certification/.exec(f.message)?.[1])).toEqual([
+      ` (${own})`,
+    ]);
+  });
 });
 
 describe('README-OPS-MATCH', () => {

@@ -42,6 +42,27 @@ describe('the names by which a replacement names this connector', () => {
     expect([...names]).toEqual(['contosotasks']);
   });
 
+  it('read each URL of a redirectUrl written as a list (PROS AI), which PROP-SCHEMA reports', () => {
+    const names = connectorApiNames({
+      apiProperties: {
+        properties: {
+          connectionParameters: {
+            token: {
+              oAuthSettings: {
+                redirectUrl: [
+                  'https://global.consent.azure-apim.net/redirect/prosaiforsalescopilo',
+                  'https://global-test.consent.azure-apim.net/redirect/prosaiforsalescopilo',
+                  7,
+                ],
+              },
+            },
+          },
+        },
+      },
+    });
+    expect([...names]).toEqual(['prosaiforsalescopilo']);
+  });
+
   it('are none for parts that are missing, empty or not text', () => {
     expect(
       connectorApiNames({ folderName: '  ', swagger: { info: { title: 7 } }, apiProperties: [] }).size,

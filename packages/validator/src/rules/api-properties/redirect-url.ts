@@ -1,4 +1,5 @@
-import { asString, type JsonObject } from '../../swagger/json-values.js';
+import type { JsonObject } from '../../swagger/json-values.js';
+import { writtenRedirectUrls } from '../../swagger/written-redirect-urls.js';
 import { oAuthSettingsOf } from './connection-parameters.js';
 
 /** The redirect URL that every connector with `redirectMode: Global` shares (the legacy one). */
@@ -34,7 +35,9 @@ export function isPerConnectorForm(url: string): boolean {
  *   them) are treated the same.
  */
 export function redirectUrlOf(settings: JsonObject): string | undefined {
-  const written = asString(settings.redirectUrl) || undefined;
+  // Of a list, the connector's own URL where there is one (not its global-test counterpart).
+  const urls = writtenRedirectUrls(settings.redirectUrl);
+  const written = urls.find((url) => PER_CONNECTOR_URL.test(url)) ?? urls[0];
   switch (settings.redirectMode) {
     case 'GlobalPerConnector':
       return written && PER_CONNECTOR_URL.test(written) ? written : PER_CONNECTOR_REDIRECT_URL;
