@@ -72,8 +72,14 @@ export class Git {
       });
     const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
     const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : '';
+    const hint = unknownRefHint(ref, remotes, shallow);
     throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-      hint: unknownRefHint(ref, remotes, shallow),
+      // Beside a close name, fetching the ref as typed is the second guess, not the first advice:
+      // `--base mian` was told to run `git fetch origin mian`.
+      hint:
+        meant === ''
+          ? hint
+          : `If "${ref}" is spelt as meant: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`,
     });
   }
 

@@ -110,11 +110,17 @@ describe('a misspelt base ref', () => {
     repo.git('branch', '-M', 'main');
     repo.git('tag', 'v1.0');
     repo.git('update-ref', 'refs/remotes/origin/dev', 'HEAD');
-    const message = async (ref: string) =>
-      ((await new Git(repo.dir).mergeBase('HEAD', ref).catch((e: unknown) => e)) as UserError).message;
+    const error = async (ref: string) =>
+      (await new Git(repo.dir).mergeBase('HEAD', ref).catch((e: unknown) => e)) as UserError;
+    const message = async (ref: string) => (await error(ref)).message;
     expect(await message('mian')).toBe(
       `The git ref "mian" does not name a commit in this repository. Did you mean 'main'?`,
     );
+    // Fetching the ref as typed is advised only for the case that it is no typo.
+    expect((await error('mian')).hint).toMatch(
+      /^If "mian" is spelt as meant: fetch it first \(e\.g\. git fetch /,
+    );
+    expect((await error('release-candidate')).hint).toMatch(/^Fetch it first/);
     expect(await message('origin/dve')).toMatch(/Did you mean 'origin\/dev'\?$/);
     expect(await message('v1.1')).toMatch(/Did you mean 'v1\.0'\?$/);
     // Nothing close, a commit id, an expression: nothing offered.
