@@ -5088,9 +5088,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options2, returnState = false) => {
+    var picomatch3 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const fns = glob.map((input) => picomatch3(input, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -5106,16 +5106,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch2.test(input, regex2, options2, { glob, posix });
+        const { isMatch, match: match2, output } = picomatch3.test(input, regex2, options2, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -5141,7 +5141,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -5158,24 +5158,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch2.matchBase(input, regex2, options2, posix);
+          match2 = picomatch3.matchBase(input, regex2, options2, posix);
         } else {
           match2 = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+    picomatch3.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
-    picomatch2.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
+    picomatch3.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
       return parse6(pattern, { ...options2, fastpaths: false });
     };
-    picomatch2.scan = (input, options2) => scan(input, options2);
-    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options2) => scan(input, options2);
+    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -5186,13 +5186,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options2);
+      const regex2 = picomatch3.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -5203,9 +5203,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input, options2);
       }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options2) => {
+    picomatch3.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -5214,8 +5214,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants;
+    module2.exports = picomatch3;
   }
 });
 
@@ -5225,14 +5225,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options2, returnState = false) {
+    function picomatch3(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -27169,6 +27169,16 @@ function didYouMean(word, candidates) {
   const match2 = typeof candidates === "function" ? candidates(word) : closestMatch(word, candidates);
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
+function unambiguousMatch(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  if (match2 === void 0) return void 0;
+  const lower = word.toLowerCase();
+  const edits = levenshteinDistance(lower, match2.toLowerCase());
+  const asClose = candidates.some(
+    (candidate) => candidate !== match2 && levenshteinDistance(lower, candidate.toLowerCase(), edits) <= edits
+  );
+  return asClose ? void 0 : match2;
+}
 
 // packages/core/src/missing-folder.ts
 var import_node_fs12 = require("node:fs");
@@ -27233,6 +27243,9 @@ function isYamlSwagger(name) {
   return stem.endsWith(".swagger") || isSwaggerStem(stem);
 }
 var YAML_EXTENSION = /\.ya?ml$/i;
+function yamlSwaggerConversion(name) {
+  return `Convert ${name} to JSON as ${CONNECTOR_FILE_NAMES.swagger} (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.`;
+}
 function isConnectorYamlSwagger(name) {
   const extension = YAML_EXTENSION.exec(name);
   return extension !== null && `${name.slice(0, extension.index)}.json`.toLowerCase() === SWAGGER_LOWER;
@@ -28185,7 +28198,7 @@ var configurationRules = [
     scope: "configuration",
     file: "folder",
     title: "Every `ignore` pattern of the configuration file matches a connector folder.",
-    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. A pattern with a typo in one folder name gets a \"did you mean\" with the pattern corrected, its wildcards kept (`certified-connectors/*` for `certifed-connectors/*`, `connectors/Contoso-CRM` for `connectors/contoso-crm` where the file system tells case apart), when one folder name beside it is clearly the closest, and none when two are as close. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
     levels: sameLevels("warning"),
     example: {
       bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
@@ -28197,7 +28210,7 @@ var configurationRules = [
     scope: "configuration",
     file: "folder",
     title: "Every `files` glob of an override in the configuration file matches a connector folder.",
-    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders, or, for a typo in one folder name, the glob corrected when one folder name beside it is clearly the closest (\"Did you mean 'connectors/**'?\"; none when two are as close). A glob that matches only folders the file's `ignore` skips applies the entry to no folder validated either, and is reported too, naming them. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
     levels: sameLevels("warning"),
     example: {
       bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
@@ -30912,7 +30925,7 @@ function unclosedAtEnd(walk) {
     );
   }
   const slip = open2.length === 1 && walk.top.place === "comma-or-close";
-  return walk.repair(
+  const repair = walk.repair(
     walk.lastEnd,
     0,
     slip ? `The file ends before ${list3} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
@@ -30921,6 +30934,7 @@ function unclosedAtEnd(walk) {
     },
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
+  return { ...repair, fileEndsOpen: true };
 }
 function misindentedClose(walk) {
   for (const { open: open2, close: close2 } of walk.closes) {
@@ -31456,7 +31470,7 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
-// packages/validator/src/json/syntax/merge-conflicts.ts
+// packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text3) {
   const conflicts = [];
@@ -31530,6 +31544,18 @@ function firstSideEdits(text3, conflict) {
     removal(text3, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
   ];
 }
+function firstSidesOf(text3) {
+  const { conflicts, leftovers } = findMergeMarkers(text3);
+  if (conflicts.length === 0 && leftovers.length === 0) return text3;
+  const edits = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text3, conflict)),
+    ...leftovers.filter((marker) => !isSeparator2(text3, marker)).map((marker) => removal(text3, marker.start, marker.end - marker.start))
+  ];
+  return applyEdits(text3, edits).text;
+}
+function isSeparator2(text3, marker) {
+  return text3.charCodeAt(marker.start) === 61;
+}
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
@@ -31549,7 +31575,9 @@ function diagnoseAndRepair(text3, describeCharacters, lines = new LineIndex(text
     ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
     ...removed.map(({ issue }) => issue)
   ];
-  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text3.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  const last2 = conflicts.at(-1);
+  const endsInConflict = last2 !== void 0 && text3.slice(last2.end).trim() === "";
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text3.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
   return withMarkers(said, reading, conflicts[0]?.start, rest);
 }
 function withMarkers(said, reading, mergeConflictAt, rest) {
@@ -31572,7 +31600,7 @@ function withMarkers(said, reading, mergeConflictAt, rest) {
     ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
   };
 }
-function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraClosersSeen) {
+function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraClosersSeen, endsInConflict = false) {
   const tokens = new TokenStream(text3, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
   const issues = [];
@@ -31615,7 +31643,8 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
+    const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
+    if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -32794,6 +32823,12 @@ function maskSecret(value) {
   return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
+// packages/validator/src/swagger/written-redirect-urls.ts
+function writtenRedirectUrls(value) {
+  const written2 = Array.isArray(value) ? value : [value];
+  return written2.filter((url) => typeof url === "string" && url !== "");
+}
+
 // packages/validator/src/rules/api-properties/redirect-url.ts
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
@@ -32802,7 +32837,8 @@ function isPerConnectorForm(url) {
   return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
 }
 function redirectUrlOf(settings) {
-  const written2 = asString(settings.redirectUrl) || void 0;
+  const urls = writtenRedirectUrls(settings.redirectUrl);
+  const written2 = urls.find((url) => PER_CONNECTOR_URL.test(url)) ?? urls[0];
   switch (settings.redirectMode) {
     case "GlobalPerConnector":
       return written2 && PER_CONNECTOR_URL.test(written2) ? written2 : PER_CONNECTOR_REDIRECT_URL;
@@ -32917,6 +32953,16 @@ var TextDocument = class {
   text;
   lines;
   bom;
+  firstSides;
+  /**
+   * The text as the readme and script rules read it: each unresolved merge conflict as its first side
+   * has it, as a JSON file is read, offsets and lines kept (`firstSidesOf`). Read with both sides, a
+   * readme's conflict listed its headings twice and a script's compared Context.OperationId with the
+   * other side's names too; GEN-MERGE-CONFLICT says the conflict, on the text as it is.
+   */
+  get firstSideText() {
+    return this.firstSides ??= firstSidesOf(this.text);
+  }
   position(offset) {
     const { line, column } = this.lines.position(offset);
     return { line, column: this.shown(line, column) };
@@ -35062,6 +35108,36 @@ function visitPaths(text3, segments, reach) {
   });
 }
 
+// packages/validator/src/rules/general-merge-conflict.ts
+var TEXT_KINDS = ["readme", "script"];
+var mergeConflictRule = {
+  id: "GEN-MERGE-CONFLICT",
+  file: "readme",
+  title: "Resolve the merge conflicts in readme.md and script.csx.",
+  description: "A merge that git could not make leaves its conflict in the file: `<<<<<<<`, diff3's `|||||||`, `=======` and `>>>>>>>` at the start of their lines, with both sides' text between them. In script.csx the markers are no C#: the script does not compile, and the certification run fails it; in readme.md they go to the connector's documentation page with both copies of the text. Each conflict is one error on its `<<<<<<<` line, naming the line of its `>>>>>>>`, and each marker line left outside a complete conflict (a `<<<<<<<` or `=======` left after keeping a side by hand) is one error too; in readme.md a lone `=======` is not reported, since under a line of text it underlines a heading. Until it is resolved, the other readme and script rules read the file as each conflict's first side has it. A conflict in apiDefinition.swagger.json, apiProperties.json or settings.json is a GEN-JSON-PARSE error. `validate --fix` leaves the markers alone: which side is meant is the maker's choice. None of the 373 merged connectors studied has one.",
+  levels: sameLevels("error"),
+  example: {
+    bad: "## Supported Operations\n<<<<<<< HEAD\n- List tasks: Lists the tasks of a project.\n=======\n- List tasks: Lists the open tasks of a project.\n>>>>>>> feature/open-tasks",
+    good: "## Supported Operations\n- List tasks: Lists the open tasks of a project."
+  },
+  check(context) {
+    for (const kind of TEXT_KINDS) {
+      const text3 = context.connector.files[kind]?.document?.text;
+      if (text3 === void 0) continue;
+      const { conflicts, leftovers } = findMergeMarkers(text3);
+      for (const conflict of conflicts) {
+        const { message: message3, offset, length, others: others2 } = mergeConflictIssue(conflict);
+        context.report({ file: kind, message: message3, offset, length, others: others2 });
+      }
+      for (const marker of leftovers) {
+        if (kind === "readme" && isSeparator2(text3, marker)) continue;
+        const { message: message3, offset, length } = leftoverMarkerIssue(text3, marker).issue;
+        context.report({ file: kind, message: message3, offset, length });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/general.ts
 var FILE_KINDS = [
   "swagger",
@@ -35131,7 +35207,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -35160,6 +35236,7 @@ var generalRules = [
       }
     }
   },
+  mergeConflictRule,
   {
     id: "GEN-JSON-DUPLICATE-KEY",
     file: "swagger",
@@ -37576,7 +37653,7 @@ var SecretsByValue = class {
 };
 
 // packages/validator/src/rules/general-secrets.ts
-var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
+var TEXT_KINDS2 = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
@@ -37666,7 +37743,7 @@ var secretRules = [
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
-      for (const kind of TEXT_KINDS) {
+      for (const kind of TEXT_KINDS2) {
         const document = context.connector.files[kind]?.document;
         if (document === void 0) continue;
         const secrets = new SecretsByValue();
@@ -37947,7 +38024,7 @@ var oauthRedirectRule = {
   check(context) {
     const document = context.connector.files.readme?.document;
     if (document === void 0) return;
-    const mentions = redirectUrlMentions(document.text);
+    const mentions = redirectUrlMentions(document.firstSideText);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
@@ -43737,7 +43814,7 @@ function parse3(text3) {
 }
 var cache3 = new ConnectorCache();
 function parseDocument(document) {
-  return parse3(document.text);
+  return parse3(document.firstSideText ?? document.text);
 }
 function outlineOf(document) {
   return cache3.getOrBuild(document, parseDocument);
@@ -44579,7 +44656,7 @@ var placeholderRule = {
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
   check(context) {
-    const text3 = context.connector.files.readme?.document?.text;
+    const text3 = context.connector.files.readme?.document?.firstSideText;
     if (text3 === void 0) return;
     for (const match2 of placeholderMatches(text3, PLACEHOLDERS)) context.report(match2);
   }
@@ -44670,7 +44747,7 @@ var productNamesRule = {
     good: "Use this connector in Power Automate and Power Apps."
   },
   check(context) {
-    const text3 = context.connector.files.readme?.document?.text;
+    const text3 = context.connector.files.readme?.document?.firstSideText;
     if (text3 === void 0) return;
     for (const name of oldProductNames(text3, () => outline(context)?.codeBlocks ?? [])) {
       context.report({
@@ -45352,7 +45429,7 @@ var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
 function script(context) {
-  const text3 = context.connector.files.script?.document?.text;
+  const text3 = context.connector.files.script?.document?.firstSideText;
   return text3 === void 0 ? void 0 : { text: text3, scan: scannedScript(text3) };
 }
 function operationIdLiterals(scan) {
@@ -47336,7 +47413,7 @@ var TEXT_FIELDS = {
   response: ["description"],
   tag: ["description"]
 };
-var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
+var TEXT_KINDS3 = Object.keys(TEXT_FIELDS);
 var EMPTY_TEXT_KINDS = ["schema", "response", "tag"];
 function hasForeignText(value, fields) {
   for (const key2 in value) {
@@ -47366,9 +47443,9 @@ var documentTextRules = [
       if (!context.swagger) return;
       const document = context.connector.files.swagger?.document;
       if (document?.value === context.swagger.root && document.stringsAreAscii) return;
-      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS2);
-      for (let index = 0; index < TEXT_KINDS2.length; index++) {
-        const fields = TEXT_FIELDS[TEXT_KINDS2[index]];
+      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS3);
+      for (let index = 0; index < TEXT_KINDS3.length; index++) {
+        const fields = TEXT_FIELDS[TEXT_KINDS3[index]];
         for (const node of lists[index]) {
           if (!hasForeignText(node.value, fields)) continue;
           for (const field of fields) {
@@ -53187,82 +53264,13 @@ function redirectUrls(apiProperties2) {
   const properties = asObject(asObject(apiProperties2)?.properties);
   const urls = [];
   const read2 = (parameters) => forEachEntry(parameters, (_name, parameter) => {
-    const url = asString(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl);
-    if (url !== void 0) urls.push(url);
+    urls.push(...writtenRedirectUrls(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl));
   });
   read2(properties?.connectionParameters);
   for (const set2 of asArray(asObject(properties?.connectionParameterSets)?.values) ?? [])
     read2(asObject(set2)?.parameters);
   return urls;
 }
-
-// packages/validator/src/swagger/replacement-target.ts
-function replacementTarget(replacement2, deprecated, model, apiNames) {
-  const operationId = asString(replacement2?.operationId);
-  if (operationId === void 0 || operationId === "") return void 0;
-  const operation2 = model.operationById(operationId);
-  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
-  const api = asString(replacement2.api);
-  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
-    return { kind: "elsewhere", api, operationId };
-  }
-  const meant = activeMatcher(model)(operationId);
-  if (!operation2) return { kind: "missing", operationId, meant };
-  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
-}
-function missingText(target2) {
-  switch (target2.names) {
-    case "itself":
-      return "which is the operation itself";
-    case "deprecated":
-      return "which is deprecated too";
-    default:
-      return "which is no operation of this swagger";
-  }
-}
-var activeMatchers = /* @__PURE__ */ new WeakMap();
-function activeMatcher(model) {
-  let matcher = activeMatchers.get(model);
-  if (!matcher) {
-    const ids = [];
-    for (const operation2 of model.operations) {
-      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
-    }
-    matcher = closestMatcher(ids);
-    activeMatchers.set(model, matcher);
-  }
-  return matcher;
-}
-
-// packages/validator/src/rules/operations/replacement-target-rule.ts
-var replacementTargetRule = {
-  id: "SWG-ANN-REPL-TARGET",
-  file: "swagger",
-  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
-  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
-  levels: certificationLevels("error"),
-  example: {
-    placement: "deprecatedAnnotation",
-    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
-    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
-  },
-  check({ connector, swagger: swagger2, apiProperties: apiProperties2, report: report2 }) {
-    if (!swagger2) return;
-    let apiNames;
-    for (const operation2 of swagger2.operations) {
-      if ((operation2.keys & OperationKey.annotation) === 0) continue;
-      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
-      if (!replacement2) continue;
-      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger2.root, apiProperties: apiProperties2 });
-      const target2 = replacementTarget(replacement2, operation2, swagger2, apiNames);
-      if (target2?.kind !== "missing") continue;
-      report2({
-        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
-        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', ${missingText(target2)}: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
-      });
-    }
-  }
-};
 
 // packages/validator/src/swagger/operation-versions.ts
 function versionedName(operationId) {
@@ -53347,6 +53355,105 @@ function newestNamedSuccessor(model, operation2) {
   const newest = known.get(name.base);
   return newest !== void 0 && newest.version > name.version ? newest : void 0;
 }
+
+// packages/validator/src/swagger/newest-family-members.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function newestFamilyMembers(model) {
+  let index = indexes.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+function buildIndex(model) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const known = newest.get(family);
+    if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
+  }
+  return newest;
+}
+
+// packages/validator/src/swagger/replacement-target.ts
+function replacementTarget(replacement2, deprecated, model, apiNames) {
+  const operationId = asString(replacement2?.operationId);
+  if (operationId === void 0 || operationId === "") return void 0;
+  const operation2 = model.operationById(operationId);
+  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
+  const api = asString(replacement2.api);
+  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
+    return { kind: "elsewhere", api, operationId };
+  }
+  if (!operation2) return { kind: "missing", operationId, meant: activeMatcher(model)(operationId) };
+  const meant = newerVersionId(model, operation2) ?? activeMatcher(model)(operationId);
+  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
+}
+function newerVersionId(model, operation2) {
+  const family = effectiveFamily(operation2);
+  const { revision } = declaredVersion(operation2);
+  const member = family === void 0 ? void 0 : newestFamilyMembers(model).get(family);
+  if (member && revision !== void 0 && member.revision > revision && member.operation !== operation2) {
+    return member.operation.operationId;
+  }
+  return newestNamedSuccessor(model, operation2)?.operation.operationId;
+}
+function missingText(target2) {
+  switch (target2.names) {
+    case "itself":
+      return "which is the operation itself";
+    case "deprecated":
+      return "which is deprecated too";
+    default:
+      return "which is no operation of this swagger";
+  }
+}
+var activeMatchers = /* @__PURE__ */ new WeakMap();
+function activeMatcher(model) {
+  let matcher = activeMatchers.get(model);
+  if (!matcher) {
+    const ids = [];
+    for (const operation2 of model.operations) {
+      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+    }
+    matcher = closestMatcher(ids);
+    activeMatchers.set(model, matcher);
+  }
+  return matcher;
+}
+
+// packages/validator/src/rules/operations/replacement-target-rule.ts
+var replacementTargetRule = {
+  id: "SWG-ANN-REPL-TARGET",
+  file: "swagger",
+  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to; for one that names the operation itself or another deprecated one (most often the old version's annotation copied unchanged), the newer version of the one named (a newer revision of its family, else a later '_V<n>'), when it has one. No merged connector has a replacement.",
+  levels: certificationLevels("error"),
+  example: {
+    placement: "deprecatedAnnotation",
+    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
+    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
+  },
+  check({ connector, swagger: swagger2, apiProperties: apiProperties2, report: report2 }) {
+    if (!swagger2) return;
+    let apiNames;
+    for (const operation2 of swagger2.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
+      if (!replacement2) continue;
+      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger2.root, apiProperties: apiProperties2 });
+      const target2 = replacementTarget(replacement2, operation2, swagger2, apiNames);
+      if (target2?.kind !== "missing") continue;
+      report2({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
+        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', ${missingText(target2)}: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/version-link-rule.ts
 var lowestRevisions = perModel((model) => {
@@ -53961,6 +54068,31 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/yaml-slip.ts
+var QUOTE_HINT = `Quoted text is always a plain string: '\u2026' (a ' inside written as '') or "\u2026".`;
+function yamlQuoted(text3) {
+  return enclosedExcerpt(`'${text3.replaceAll("'", "''")}'`);
+}
+function textLine(text3, lines, number) {
+  const start = lines.lineStarts[number - 1];
+  if (start === void 0) return void 0;
+  const end = lines.lineStarts[number] ?? text3.length;
+  const whole = text3.slice(start, end).replace(/\r?\n$/, "");
+  const indent2 = whole.length - whole.trimStart().length;
+  return { number, start, indent: indent2, content: withoutComment(whole.slice(indent2)) };
+}
+function nearestContentLine(text3, lines, number, step2) {
+  for (let at = number + step2; at >= 1 && at <= lines.lineStarts.length; at += step2) {
+    const line = textLine(text3, lines, at);
+    if (line && line.content !== "") return line;
+  }
+  return void 0;
+}
+function withoutComment(content) {
+  const comment2 = /(^|\s)#/.exec(content);
+  return (comment2 ? content.slice(0, comment2.index) : content).trimEnd();
+}
+
 // packages/validator/src/config/yaml-spaceless-marks.ts
 function spacelessMarkAdvice(value, mark, syntax = "yaml") {
   if (typeof value !== "string" || syntax === "json") return "";
@@ -54031,7 +54163,7 @@ function describeSchemaError(error2, root, syntax = "yaml") {
   if (setting === "rules") return rulesProblem(error2, path118, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path118.length === 1 ? spacelessMarkAdvice(value, "-", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path118.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
       path: path118,
       atKey: false
@@ -54061,7 +54193,7 @@ function overrideProblem(error2, path118, value, syntax) {
   if (key2 === "rules") return rulesProblem(error2, path118, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path118.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
       path: path118,
       atKey: false
@@ -54098,6 +54230,14 @@ function overrideProblem(error2, path118, value, syntax) {
     atKey: false
   };
 }
+function listAdvice(value, key2, syntax) {
+  const spaceless = spacelessMarkAdvice(value, "-", syntax);
+  if (spaceless !== "" || typeof value !== "string" || /^\s*(-|$)/.test(value)) return spaceless;
+  if (/\s/.test(value.trim()) && syntax === "yaml")
+    return ` It holds the text ${yamlQuoted(value)}: write each pattern as a list item, '- ' and the pattern on a line of its own.`;
+  const list3 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
+  return ` It holds one pattern as text: write it in a list, ${list3}.`;
+}
 function unknownKeyProblem(error2, path118, describe5, hint) {
   const key2 = String(error2.params.additionalProperty);
   return { message: describe5(key2), hint, path: [...path118, key2], atKey: true };
@@ -54112,6 +54252,7 @@ function profileProblem(value, path118, where2) {
 }
 function rulesProblem(error2, path118, at, value, where2, syntax) {
   const [ruleId, profile] = path118.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path118, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
@@ -54143,6 +54284,17 @@ function rulesProblem(error2, path118, at, value, where2, syntax) {
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
+    path: path118,
+    atKey: false
+  };
+}
+function rulesListProblem(path118, list3, where2, syntax) {
+  const [first] = list3;
+  const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
+  const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list3.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
+  return {
+    message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
+    hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
     path: path118,
     atKey: false
   };
@@ -54712,33 +54864,6 @@ function yamlPositions(text3) {
 
 // packages/validator/src/config/yaml-syntax-slips.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// packages/validator/src/config/yaml-slip.ts
-var QUOTE_HINT = `Quoted text is always a plain string: '\u2026' (a ' inside written as '') or "\u2026".`;
-function yamlQuoted(text3) {
-  return enclosedExcerpt(`'${text3.replaceAll("'", "''")}'`);
-}
-function textLine(text3, lines, number) {
-  const start = lines.lineStarts[number - 1];
-  if (start === void 0) return void 0;
-  const end = lines.lineStarts[number] ?? text3.length;
-  const whole = text3.slice(start, end).replace(/\r?\n$/, "");
-  const indent2 = whole.length - whole.trimStart().length;
-  return { number, start, indent: indent2, content: withoutComment(whole.slice(indent2)) };
-}
-function nearestContentLine(text3, lines, number, step2) {
-  for (let at = number + step2; at >= 1 && at <= lines.lineStarts.length; at += step2) {
-    const line = textLine(text3, lines, at);
-    if (line && line.content !== "") return line;
-  }
-  return void 0;
-}
-function withoutComment(content) {
-  const comment2 = /(^|\s)#/.exec(content);
-  return (comment2 ? content.slice(0, comment2.index) : content).trimEnd();
-}
-
-// packages/validator/src/config/yaml-syntax-slips.ts
 var KEY_HINT = "In YAML a key ends with a colon and a space: 'key: value'.";
 function syntaxSlip(error2, text3, document, lines) {
   const offset = error2.pos[0];
@@ -54854,6 +54979,7 @@ function duplicateKey(document, offset, lines) {
 var import_yaml3 = __toESM(require_dist(), 1);
 function parsedSlip(text3, document) {
   let slip;
+  const tag2 = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
     Node(_, node, path118) {
@@ -54862,6 +54988,10 @@ function parsedSlip(text3, document) {
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
+      if (tag2 && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text3, tag2[1], node.range[0])) {
+        slip = unresolvedTag(text3, tag2, node, path118);
+        return import_yaml3.visit.BREAK;
+      }
       if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path118.at(-1))) {
         slip = itemIndentedIntoItem(text3, node);
         if (slip) return import_yaml3.visit.BREAK;
@@ -54879,6 +55009,23 @@ function unanchoredAlias(text3, start, end, path118) {
     offset: start,
     hint: QUOTE_HINT
   };
+}
+function unresolvedTagRange(document) {
+  const warning = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
+  return warning ? [warning.pos[0], warning.pos[1]] : void 0;
+}
+function unresolvedTag(text3, [start, end], node, path118) {
+  const written2 = text3.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
+  const read2 = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${text3.slice(start, end)}), not as text`;
+  const advice = isIgnorePattern(path118) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
+  return {
+    message: `${read2}: ${advice}`,
+    offset: start,
+    hint: QUOTE_HINT
+  };
+}
+function isRightAfter(text3, end, start) {
+  return start >= end && /^[ \t]*$/.test(text3.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
 function isIgnorePattern(path118) {
@@ -56024,15 +56171,55 @@ var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/unmatched-globs.ts
 var import_node_path26 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/mistyped-glob.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function mistypedGlobMeant(pattern, folders, platform = process.platform) {
+  const segments = withoutTrailingSlashes(pattern).split("/");
+  const paths = folders.map((folder) => folder.split("/"));
+  const matchesSome = (glob) => folders.some((folder) => ignorePatternMatches(glob, folder, platform));
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index];
+    if (segment === "**") return void 0;
+    if (!isFolderName(segment)) continue;
+    const names3 = [...namesAt(index, segments, paths, platform)];
+    if (names3.some((name2) => ignorePatternMatches(segment, name2, platform))) continue;
+    const name = unambiguousMatch(segment, names3);
+    if (name === void 0) return void 0;
+    const corrected = [...segments.slice(0, index), name, ...segments.slice(index + 1)].join("/");
+    if (matchesSome(corrected)) return corrected;
+    return matchesSome(`${corrected}/*`) ? `${corrected}/*` : void 0;
+  }
+  return void 0;
+}
+function isFolderName(segment) {
+  return segment !== "" && segment !== "." && segment !== ".." && !import_picomatch2.default.scan(segment).isGlob;
+}
+function namesAt(index, segments, paths, platform) {
+  const names3 = /* @__PURE__ */ new Set();
+  for (const folder of paths) {
+    if (folder.length <= index) continue;
+    let above = true;
+    for (let at = 0; at < index && above; at++)
+      above = ignorePatternMatches(segments[at], folder[at], platform);
+    if (above) names3.add(folder[index]);
+  }
+  return names3;
+}
+
+// packages/validator/src/config/unmatched-globs.ts
 function unmatchedGlobs(globs, found, paths, cwd, config2, platform = process.platform) {
   if (globs.length === 0 || !config2.path) return [];
   const configPath = config2.path;
-  const folderOfFile = import_node_path26.default.dirname(configPath);
-  if (!paths.some((given2) => isWithin(import_node_path26.default.resolve(cwd, given2), folderOfFile))) return [];
+  if (!runFindsEveryFolderOf(configPath, paths, cwd)) return [];
   const relative = found.map((folder) => relativeToConfig(folder, configPath));
   return globs.flatMap(
     (glob, index) => relative.some((folder) => ignorePatternMatches(glob, folder, platform)) ? [] : [index]
   );
+}
+function runFindsEveryFolderOf(configPath, paths, cwd) {
+  const folderOfFile = import_node_path26.default.dirname(configPath);
+  return paths.some((given2) => isWithin(import_node_path26.default.resolve(cwd, given2), folderOfFile));
 }
 function folderThePatternIsWrittenFrom(pattern, found, config2, platform = process.platform) {
   for (let folder = import_node_path26.default.dirname(import_node_path26.default.dirname(config2.path)); ; folder = import_node_path26.default.dirname(folder)) {
@@ -56059,28 +56246,39 @@ function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2) {
   const patterns = globs.map((glob) => glob.pattern);
   const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config2);
   if (unmatched.length === 0 || !config2.path) return [];
-  const rule2 = configurationRules.find((candidate) => candidate.id === ruleId);
-  const level = strictestLevel(rule2, config2);
+  const level = levelInFile(ruleId, config2);
   if (level === "off") return [];
   const withPath = { ...config2, path: config2.path };
   const folderOfFile = import_node_path26.default.dirname(withPath.path);
   const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
+  let under;
+  const foldersUnderFile = () => under ??= found.filter((folder) => isWithin(folderOfFile, folder)).map((folder) => relativeToConfig(folder, withPath.path));
   return unmatched.map((index) => {
     const { pattern, place: place2, named: named2, effect, purpose } = globs[index];
     const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
-    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
+    const under2 = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
+    const meant = from || under2 ? void 0 : mistypedGlobMeant(pattern, foldersUnderFile());
     const unmatchedWords = `${named2} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
-    const message3 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path26.default.join(import_node_path26.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' ${purpose}.` : `${unmatchedWords}.`;
-    const at = place2 ?? { line: 1, column: 1 };
-    return locatedFinding({
-      ruleId,
-      severity: level,
-      message: message3,
-      file: toDisplayPath(cwd, withPath.path),
-      line: at.line,
-      column: at.column,
-      connector: toDisplayPath(cwd, folderOfFile)
-    });
+    const message3 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path26.default.join(import_node_path26.default.relative(folderOfFile, from), pattern)))}'.` : under2 ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under2)}' ${purpose}.` : `${unmatchedWords}.${meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`}`;
+    return configGlobFinding(ruleId, level, message3, place2, cwd, withPath.path);
+  });
+}
+function levelInFile(ruleId, config2) {
+  return strictestLevel(
+    configurationRules.find((candidate) => candidate.id === ruleId),
+    config2
+  );
+}
+function configGlobFinding(ruleId, severity, message3, place2, cwd, configPath) {
+  const at = place2 ?? { line: 1, column: 1 };
+  return locatedFinding({
+    ruleId,
+    severity,
+    message: message3,
+    file: toDisplayPath(cwd, configPath),
+    line: at.line,
+    column: at.column,
+    connector: toDisplayPath(cwd, import_node_path26.default.dirname(configPath))
   });
 }
 
@@ -56126,6 +56324,24 @@ function unmatchedIgnoreFindings(found, paths, cwd, config2) {
   return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
 }
 
+// packages/validator/src/config/override-globs-on-ignored.ts
+function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2) {
+  const { found, paths, cwd } = run;
+  const configPath = config2.path;
+  if (globs.length === 0 || config2.ignore.length === 0 || !configPath) return [];
+  if (!runFindsEveryFolderOf(configPath, paths, cwd)) return [];
+  const level = levelInFile(ruleId, config2);
+  if (level === "off") return [];
+  const relative = found.map((folder) => relativeToConfig(folder, configPath));
+  return globs.flatMap(({ pattern, place: place2, named: named2, effect }) => {
+    const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index]));
+    if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2))) return [];
+    const shown2 = matched.map((folder) => toDisplayPath(cwd, folder));
+    const message3 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown2)}), so ${effect} that is validated.`;
+    return [configGlobFinding(ruleId, level, message3, place2, cwd, configPath)];
+  });
+}
+
 // packages/validator/src/config/unmatched-override-globs.ts
 function unmatchedOverrideFindings(found, paths, cwd, config2) {
   const globs = (config2.overrides ?? []).flatMap((override, index) => {
@@ -56138,7 +56354,10 @@ function unmatchedOverrideFindings(found, paths, cwd, config2) {
       purpose: `for ${entry} to apply to the connector folders in it`
     }));
   });
-  return unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+  return [
+    ...unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2),
+    ...globsOnIgnoredFoldersFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, { found, paths, cwd }, config2)
+  ];
 }
 
 // packages/validator/src/diff/baseline.ts
@@ -58429,14 +58648,7 @@ function placeKey(pointer, below) {
   return `${pointer}\0${below}`;
 }
 function lowerBound(values, value) {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (values[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexNotBefore(values.length, (index) => values[index] < value);
 }
 
 // packages/validator/src/diff/value-path-tree.ts
@@ -59878,28 +60090,6 @@ var EndpointQueue = class {
     return this.queues.get(endpointKey(operation2))?.operations[0];
   }
 };
-
-// packages/validator/src/diff/replacement-index.ts
-var indexes = /* @__PURE__ */ new WeakMap();
-function newestFamilyMembers(model) {
-  let index = indexes.get(model);
-  if (!index) {
-    index = buildIndex(model);
-    indexes.set(model, index);
-  }
-  return index;
-}
-function buildIndex(model) {
-  const newest = /* @__PURE__ */ new Map();
-  for (const operation2 of model.operations) {
-    if (operation2.isDeprecated) continue;
-    const { family, revision } = declaredVersion(operation2);
-    if (family === void 0 || revision === void 0) continue;
-    const known = newest.get(family);
-    if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
-  }
-  return newest;
-}
 
 // packages/validator/src/diff/deprecation-check.ts
 function judgeDeprecation(deprecated, facts) {
@@ -61776,8 +61966,11 @@ var Git = class {
       });
     const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
     const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+    const hint = unknownRefHint(ref, remotes, shallow);
     throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-      hint: unknownRefHint(ref, remotes, shallow)
+      // Beside a close name, fetching the ref as typed is the second guess, not the first advice:
+      // `--base mian` was told to run `git fetch origin mian`.
+      hint: meant === "" ? hint : `If "${ref}" is spelt as meant: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`
     });
   }
   /**
@@ -62177,6 +62370,12 @@ function requireSwagger(side, other) {
   if (side.swaggerNotRead !== void 0) {
     throw new UsageError(`cannot be compared: ${side.swaggerNotRead}`, { location: { file: side.given } });
   }
+  if (side.yamlSwagger !== void 0) {
+    throw new UsageError(
+      `holds no ${CANONICAL_NAMES.swagger}: its swagger, ${side.yamlSwagger}, is written in YAML, which diff does not read.`,
+      { location: { file: side.given }, hint: yamlSwaggerConversion(side.yamlSwagger) }
+    );
+  }
   throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
     location: { file: side.given },
     hint: `diff compares the swaggers of two connector folders: give the folder that holds it, or give the two ${CANONICAL_NAMES.apiProperties} files to compare them alone.`
@@ -62201,10 +62400,12 @@ async function readSide(given2, cwd) {
     }
     const folder = await loadConnectorFolder(absolute, cwd);
     const swaggerNotRead = folder.files.swagger?.document ? void 0 : folder.files.swagger?.issues[0]?.message;
+    const yamlSwagger = folder.files.swagger ? void 0 : folder.entries.find((entry) => entry.type === "file" && isYamlSwagger(entry.name))?.name;
     return {
       version: connectorVersion(folder),
       given: given2,
-      ...swaggerNotRead !== void 0 && { swaggerNotRead }
+      ...swaggerNotRead !== void 0 && { swaggerNotRead },
+      ...yamlSwagger !== void 0 && { yamlSwagger }
     };
   }
   const bytes = await readDefinitionFile(given2, absolute, cwd);
@@ -64831,8 +65032,11 @@ function changeRuleDescriptor(rule2) {
 
 // packages/validator/src/reporters/sarif-results.ts
 var SOURCE_ROOT = "%SRCROOT%";
+function sarifArtifactLocation(artifact) {
+  return artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri };
+}
 function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
-  const artifactLocation = artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri };
+  const artifactLocation = sarifArtifactLocation(artifact);
   const result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -64872,6 +65076,27 @@ function regionOf(finding) {
     startColumn: finding.column,
     ...finding.endLine !== void 0 && { endLine: finding.endLine },
     ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
+  };
+}
+
+// packages/validator/src/reporters/sarif-ignored-folders.ts
+var FOLDER_IGNORED_ID = "connector-alm/folder-ignored";
+function ignoredFolderNotification(ignored, base2) {
+  const pattern = {
+    physicalLocation: {
+      artifactLocation: sarifArtifactLocation(artifactUri(ignored.file, base2)),
+      ...ignored.line !== void 0 && { region: { startLine: ignored.line } }
+    }
+  };
+  return {
+    descriptor: { id: FOLDER_IGNORED_ID },
+    level: "note",
+    message: { text: ignoredFolderNote(ignored) },
+    locations: [
+      // A folder has no region, as a folder finding's result has none.
+      { physicalLocation: { artifactLocation: sarifArtifactLocation(artifactUri(ignored.path, base2)) } },
+      pattern
+    ]
   };
 }
 
@@ -64924,10 +65149,14 @@ function runBuilder(result, options2) {
   const described = describedRules(options2.rules ?? ALL_RULES, result.findings).filter((rule2) => named2.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options2);
   const prints = fingerprints(result.findings, (file) => artifactUri(file, options2).uri);
+  const ignoredNotifications = (result.ignored ?? []).map(
+    (ignored) => ignoredFolderNotification(ignored, options2)
+  );
   return (indexes2, leftOut2) => {
     const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
+    const notifications = [...leftOut2 ? [leftOutNotification(leftOut2)] : [], ...ignoredNotifications];
     const properties = {
       // The base the results' baselineState was judged against. Not versionControlProvenance,
       // which needs the repository's address, which a local run may not have.
@@ -64946,10 +65175,8 @@ function runBuilder(result, options2) {
       // No automationDetails: upload-sarif fills it from its category input, or from the workflow,
       // job and matrix values, only when the run has none (codeql-action's populateRunAutomationDetails).
       // An id of ours would override both and let two uploads close each other's alerts.
-      ...leftOut2 && {
-        invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut2)] }
-        ]
+      ...notifications.length > 0 && {
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
       },
       columnKind: "utf16CodeUnits",
       results: indexes2.map((index) => {
@@ -70967,6 +71194,14 @@ async function connectorFoldersHint(folder, names3) {
 function misnamedCopies(folder, names3, canonical2) {
   return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path92.default.join(folder, name)));
 }
+function yamlSwaggerOf(folder, names3) {
+  const hasProperties = names3.some(
+    (name) => name.toLowerCase() === REPOSITORY_FILES.apiProperties.toLowerCase()
+  );
+  return names3.find(
+    (name) => (isConnectorYamlSwagger(name) || hasProperties && isYamlSwagger(name)) && isFile(import_node_path92.default.join(folder, name))
+  );
+}
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs66.promises.readdir(folder).catch(async (error2) => {
     const exists4 = await import_node_fs66.promises.stat(folder).then(
@@ -70983,11 +71218,15 @@ async function readRepositoryConnector(folder, prefix) {
     if (!actual) {
       const misnamed = required ? misnamedCopies(folder, names3, name2) : [];
       if (misnamed.length > 0) throw misnamedFileError(folder, name2, misnamed);
-      if (required && name2 === REPOSITORY_FILES.swagger && (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild(folder)))
-        throw new UserError(`has no ${name2}, which a connector folder needs.`, {
-          location: { file: folder },
-          hint: "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it)."
-        });
+      const yaml = name2 === REPOSITORY_FILES.swagger ? yamlSwaggerOf(folder, names3) : void 0;
+      if (required && name2 === REPOSITORY_FILES.swagger && (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild(folder) || yaml))
+        throw new UserError(
+          yaml ? `has no ${name2}, which a connector folder needs: its swagger, ${yaml}, is written in YAML, which build-solution does not read.` : `has no ${name2}, which a connector folder needs.`,
+          {
+            location: { file: folder },
+            hint: yaml ? yamlSwaggerConversion(yaml) : "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it)."
+          }
+        );
       if (required && name2 === REPOSITORY_FILES.swagger)
         throw new UsageError(`has no ${name2}; it is not a connector folder.`, {
           location: { file: folder },

@@ -37438,7 +37438,7 @@ var configurationRules = [
     scope: "configuration",
     file: "folder",
     title: "Every `ignore` pattern of the configuration file matches a connector folder.",
-    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. A pattern with a typo in one folder name gets a \"did you mean\" with the pattern corrected, its wildcards kept (`certified-connectors/*` for `certifed-connectors/*`, `connectors/Contoso-CRM` for `connectors/contoso-crm` where the file system tells case apart), when one folder name beside it is clearly the closest, and none when two are as close. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
     levels: sameLevels("warning"),
     example: {
       bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
@@ -37450,7 +37450,7 @@ var configurationRules = [
     scope: "configuration",
     file: "folder",
     title: "Every `files` glob of an override in the configuration file matches a connector folder.",
-    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders, or, for a typo in one folder name, the glob corrected when one folder name beside it is clearly the closest (\"Did you mean 'connectors/**'?\"; none when two are as close). A glob that matches only folders the file's `ignore` skips applies the entry to no folder validated either, and is reported too, naming them. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
     levels: sameLevels("warning"),
     example: {
       bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
@@ -40102,7 +40102,7 @@ function unclosedAtEnd(walk) {
     );
   }
   const slip = open2.length === 1 && walk.top.place === "comma-or-close";
-  return walk.repair(
+  const repair = walk.repair(
     walk.lastEnd,
     0,
     slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
@@ -40111,6 +40111,7 @@ function unclosedAtEnd(walk) {
     },
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
+  return { ...repair, fileEndsOpen: true };
 }
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
@@ -40646,7 +40647,7 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
-// packages/validator/src/json/syntax/merge-conflicts.ts
+// packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text2) {
   const conflicts = [];
@@ -40720,6 +40721,9 @@ function firstSideEdits(text2, conflict) {
     removal(text2, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
   ];
 }
+function isSeparator2(text2, marker) {
+  return text2.charCodeAt(marker.start) === 61;
+}
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
@@ -40739,7 +40743,9 @@ function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text
     ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
     ...removed.map(({ issue: issue2 }) => issue2)
   ];
-  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  const last2 = conflicts.at(-1);
+  const endsInConflict = last2 !== void 0 && text2.slice(last2.end).trim() === "";
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
   return withMarkers(said, reading, conflicts[0]?.start, rest);
 }
 function withMarkers(said, reading, mergeConflictAt, rest) {
@@ -40762,7 +40768,7 @@ function withMarkers(said, reading, mergeConflictAt, rest) {
     ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
   };
 }
-function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
+function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen, endsInConflict = false) {
   const tokens = new TokenStream(text2, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -40805,7 +40811,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
+    const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
+    if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -41944,6 +41951,12 @@ function maskSecret(value) {
   return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
+// packages/validator/src/swagger/written-redirect-urls.ts
+function writtenRedirectUrls(value) {
+  const written2 = Array.isArray(value) ? value : [value];
+  return written2.filter((url) => typeof url === "string" && url !== "");
+}
+
 // packages/validator/src/rules/api-properties/redirect-url.ts
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
@@ -41952,7 +41965,8 @@ function isPerConnectorForm(url) {
   return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
 }
 function redirectUrlOf(settings) {
-  const written2 = asString(settings.redirectUrl) || void 0;
+  const urls = writtenRedirectUrls(settings.redirectUrl);
+  const written2 = urls.find((url) => PER_CONNECTOR_URL.test(url)) ?? urls[0];
   switch (settings.redirectMode) {
     case "GlobalPerConnector":
       return written2 && PER_CONNECTOR_URL.test(written2) ? written2 : PER_CONNECTOR_REDIRECT_URL;
@@ -43714,6 +43728,36 @@ function visitPaths(text2, segments, reach) {
   });
 }
 
+// packages/validator/src/rules/general-merge-conflict.ts
+var TEXT_KINDS = ["readme", "script"];
+var mergeConflictRule = {
+  id: "GEN-MERGE-CONFLICT",
+  file: "readme",
+  title: "Resolve the merge conflicts in readme.md and script.csx.",
+  description: "A merge that git could not make leaves its conflict in the file: `<<<<<<<`, diff3's `|||||||`, `=======` and `>>>>>>>` at the start of their lines, with both sides' text between them. In script.csx the markers are no C#: the script does not compile, and the certification run fails it; in readme.md they go to the connector's documentation page with both copies of the text. Each conflict is one error on its `<<<<<<<` line, naming the line of its `>>>>>>>`, and each marker line left outside a complete conflict (a `<<<<<<<` or `=======` left after keeping a side by hand) is one error too; in readme.md a lone `=======` is not reported, since under a line of text it underlines a heading. Until it is resolved, the other readme and script rules read the file as each conflict's first side has it. A conflict in apiDefinition.swagger.json, apiProperties.json or settings.json is a GEN-JSON-PARSE error. `validate --fix` leaves the markers alone: which side is meant is the maker's choice. None of the 373 merged connectors studied has one.",
+  levels: sameLevels("error"),
+  example: {
+    bad: "## Supported Operations\n<<<<<<< HEAD\n- List tasks: Lists the tasks of a project.\n=======\n- List tasks: Lists the open tasks of a project.\n>>>>>>> feature/open-tasks",
+    good: "## Supported Operations\n- List tasks: Lists the open tasks of a project."
+  },
+  check(context) {
+    for (const kind of TEXT_KINDS) {
+      const text2 = context.connector.files[kind]?.document?.text;
+      if (text2 === void 0) continue;
+      const { conflicts, leftovers } = findMergeMarkers(text2);
+      for (const conflict of conflicts) {
+        const { message: message2, offset, length, others } = mergeConflictIssue(conflict);
+        context.report({ file: kind, message: message2, offset, length, others });
+      }
+      for (const marker of leftovers) {
+        if (kind === "readme" && isSeparator2(text2, marker)) continue;
+        const { message: message2, offset, length } = leftoverMarkerIssue(text2, marker).issue;
+        context.report({ file: kind, message: message2, offset, length });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/general.ts
 var FILE_KINDS = [
   "swagger",
@@ -43783,7 +43827,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -43812,6 +43856,7 @@ var generalRules = [
       }
     }
   },
+  mergeConflictRule,
   {
     id: "GEN-JSON-DUPLICATE-KEY",
     file: "swagger",
@@ -45987,7 +46032,7 @@ var SecretsByValue = class {
 };
 
 // packages/validator/src/rules/general-secrets.ts
-var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
+var TEXT_KINDS2 = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
@@ -46077,7 +46122,7 @@ var secretRules = [
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
-      for (const kind of TEXT_KINDS) {
+      for (const kind of TEXT_KINDS2) {
         const document = context.connector.files[kind]?.document;
         if (document === void 0) continue;
         const secrets = new SecretsByValue();
@@ -46358,7 +46403,7 @@ var oauthRedirectRule = {
   check(context) {
     const document = context.connector.files.readme?.document;
     if (document === void 0) return;
-    const mentions = redirectUrlMentions(document.text);
+    const mentions = redirectUrlMentions(document.firstSideText);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
@@ -51369,24 +51414,24 @@ LinkifyIt.prototype.match = function match(text2) {
       });
     }
   }
-  const indexes = [0, 0, 0];
+  const indexes2 = [0, 0, 0];
   let lastIndex = 0;
   for (; ; ) {
     const candidates = [
-      type_schemed[indexes[0]],
-      type_fuzzy_email[indexes[1]],
-      type_fuzzy_link[indexes[2]]
+      type_schemed[indexes2[0]],
+      type_fuzzy_email[indexes2[1]],
+      type_fuzzy_link[indexes2[2]]
     ];
     const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
     if (!candidate) {
       break;
     }
     if (candidate === candidates[0]) {
-      indexes[0]++;
+      indexes2[0]++;
     } else if (candidate === candidates[1]) {
-      indexes[1]++;
+      indexes2[1]++;
     } else {
-      indexes[2]++;
+      indexes2[2]++;
     }
     if (candidate.index < lastIndex) {
       continue;
@@ -52148,7 +52193,7 @@ function parse3(text2) {
 }
 var cache3 = new ConnectorCache();
 function parseDocument(document) {
-  return parse3(document.text);
+  return parse3(document.firstSideText ?? document.text);
 }
 function outlineOf(document) {
   return cache3.getOrBuild(document, parseDocument);
@@ -52987,7 +53032,7 @@ var placeholderRule = {
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
   check(context) {
-    const text2 = context.connector.files.readme?.document?.text;
+    const text2 = context.connector.files.readme?.document?.firstSideText;
     if (text2 === void 0) return;
     for (const match2 of placeholderMatches(text2, PLACEHOLDERS)) context.report(match2);
   }
@@ -53078,7 +53123,7 @@ var productNamesRule = {
     good: "Use this connector in Power Automate and Power Apps."
   },
   check(context) {
-    const text2 = context.connector.files.readme?.document?.text;
+    const text2 = context.connector.files.readme?.document?.firstSideText;
     if (text2 === void 0) return;
     for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
       context.report({
@@ -53760,7 +53805,7 @@ var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
 function script(context) {
-  const text2 = context.connector.files.script?.document?.text;
+  const text2 = context.connector.files.script?.document?.firstSideText;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
 function operationIdLiterals(scan) {
@@ -54604,9 +54649,9 @@ var duplicateRouteRule = {
     const all = swagger2.operations;
     if (!mayHaveRouteTwice(all)) return;
     const templates = pathTemplates(swagger2);
-    for (const indexes of groupByMethod(all).values()) {
+    for (const indexes2 of groupByMethod(all).values()) {
       const first = /* @__PURE__ */ new Map();
-      for (const index of indexes) {
+      for (const index of indexes2) {
         const operation2 = all[index];
         const key2 = templates[index].route;
         const earlier2 = first.get(key2);
@@ -55733,7 +55778,7 @@ var TEXT_FIELDS = {
   response: ["description"],
   tag: ["description"]
 };
-var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
+var TEXT_KINDS3 = Object.keys(TEXT_FIELDS);
 var EMPTY_TEXT_KINDS = ["schema", "response", "tag"];
 function hasForeignText(value, fields) {
   for (const key2 in value) {
@@ -55763,9 +55808,9 @@ var documentTextRules = [
       if (!context.swagger) return;
       const document = context.connector.files.swagger?.document;
       if (document?.value === context.swagger.root && document.stringsAreAscii) return;
-      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS2);
-      for (let index = 0; index < TEXT_KINDS2.length; index++) {
-        const fields = TEXT_FIELDS[TEXT_KINDS2[index]];
+      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS3);
+      for (let index = 0; index < TEXT_KINDS3.length; index++) {
+        const fields = TEXT_FIELDS[TEXT_KINDS3[index]];
         for (const node of lists[index]) {
           if (!hasForeignText(node.value, fields)) continue;
           for (const field of fields) {
@@ -56327,10 +56372,10 @@ var ReachedUsers = class {
   }
 };
 var EntryReach = class {
-  constructor(model, reaching, indexes) {
+  constructor(model, reaching, indexes2) {
     this.model = model;
     this.reaching = reaching;
-    this.indexes = indexes;
+    this.indexes = indexes2;
   }
   model;
   reaching;
@@ -56384,13 +56429,13 @@ var DefinitionUsers = class {
   /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
   answered = /* @__PURE__ */ new Map();
   constructor(model) {
-    const { referrers, seeds, indexes } = referenceGraph(model);
+    const { referrers, seeds, indexes: indexes2 } = referenceGraph(model);
     const reaching = new ReachingSeeds(
       { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
       // One seed per operation and side. A field, not worked out at each comparison.
       (seed) => seed.key
     );
-    this.reach = new EntryReach(model, reaching, indexes);
+    this.reach = new EntryReach(model, reaching, indexes2);
   }
   /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
   of(entry) {
@@ -56410,10 +56455,10 @@ function isOutput(holder) {
 function referenceGraph(model) {
   const structure = structureOf(model);
   const byObject = /* @__PURE__ */ new Map();
-  const indexes = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
   model.operations.forEach((operation2, at) => {
     byObject.set(operation2.operation, { operation: operation2, at });
-    indexes.set(operation2, at);
+    indexes2.set(operation2, at);
   });
   const ofPathItem = /* @__PURE__ */ new Map();
   for (const node of structure.byKind.get("operation") ?? []) {
@@ -56452,7 +56497,7 @@ function referenceGraph(model) {
       else if (listed[listed.length - 1] !== from) listed.push(from);
     }
   }
-  return { referrers, seeds, indexes };
+  return { referrers, seeds, indexes: indexes2 };
 }
 
 // packages/validator/src/rules/operations/holder-users.ts
@@ -61584,82 +61629,13 @@ function redirectUrls(apiProperties2) {
   const properties = asObject(asObject(apiProperties2)?.properties);
   const urls = [];
   const read2 = (parameters) => forEachEntry(parameters, (_name, parameter) => {
-    const url = asString(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl);
-    if (url !== void 0) urls.push(url);
+    urls.push(...writtenRedirectUrls(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl));
   });
   read2(properties?.connectionParameters);
   for (const set2 of asArray(asObject(properties?.connectionParameterSets)?.values) ?? [])
     read2(asObject(set2)?.parameters);
   return urls;
 }
-
-// packages/validator/src/swagger/replacement-target.ts
-function replacementTarget(replacement2, deprecated, model, apiNames) {
-  const operationId = asString(replacement2?.operationId);
-  if (operationId === void 0 || operationId === "") return void 0;
-  const operation2 = model.operationById(operationId);
-  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
-  const api = asString(replacement2.api);
-  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
-    return { kind: "elsewhere", api, operationId };
-  }
-  const meant = activeMatcher(model)(operationId);
-  if (!operation2) return { kind: "missing", operationId, meant };
-  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
-}
-function missingText(target) {
-  switch (target.names) {
-    case "itself":
-      return "which is the operation itself";
-    case "deprecated":
-      return "which is deprecated too";
-    default:
-      return "which is no operation of this swagger";
-  }
-}
-var activeMatchers = /* @__PURE__ */ new WeakMap();
-function activeMatcher(model) {
-  let matcher = activeMatchers.get(model);
-  if (!matcher) {
-    const ids = [];
-    for (const operation2 of model.operations) {
-      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
-    }
-    matcher = closestMatcher(ids);
-    activeMatchers.set(model, matcher);
-  }
-  return matcher;
-}
-
-// packages/validator/src/rules/operations/replacement-target-rule.ts
-var replacementTargetRule = {
-  id: "SWG-ANN-REPL-TARGET",
-  file: "swagger",
-  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
-  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
-  levels: certificationLevels("error"),
-  example: {
-    placement: "deprecatedAnnotation",
-    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
-    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
-  },
-  check({ connector, swagger: swagger2, apiProperties: apiProperties2, report }) {
-    if (!swagger2) return;
-    let apiNames;
-    for (const operation2 of swagger2.operations) {
-      if ((operation2.keys & OperationKey.annotation) === 0) continue;
-      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
-      if (!replacement2) continue;
-      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger2.root, apiProperties: apiProperties2 });
-      const target = replacementTarget(replacement2, operation2, swagger2, apiNames);
-      if (target?.kind !== "missing") continue;
-      report({
-        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
-        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target.operationId)}', ${missingText(target)}: ${target.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target.meant)}'`}.`
-      });
-    }
-  }
-};
 
 // packages/validator/src/swagger/operation-versions.ts
 function versionedName(operationId) {
@@ -61725,6 +61701,124 @@ function namedPredecessor(model, operation2) {
   const low = firstIndexNotBefore(list2.length, (index) => list2[index].version < name.version);
   return low === 0 ? void 0 : list2[low - 1].operation;
 }
+var newestActive = /* @__PURE__ */ new WeakMap();
+function newestNamedSuccessor(model, operation2) {
+  if (operation2.operationId === void 0) return void 0;
+  const name = versionedName(operation2.operationId);
+  let known = newestActive.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    newestActive.set(model, known);
+  }
+  if (!known.has(name.base)) {
+    const list2 = versionsByBase(model).get(name.base) ?? [];
+    known.set(
+      name.base,
+      list2.findLast((entry) => !entry.operation.isDeprecated)
+    );
+  }
+  const newest = known.get(name.base);
+  return newest !== void 0 && newest.version > name.version ? newest : void 0;
+}
+
+// packages/validator/src/swagger/newest-family-members.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function newestFamilyMembers(model) {
+  let index = indexes.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+function buildIndex(model) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const known = newest.get(family);
+    if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
+  }
+  return newest;
+}
+
+// packages/validator/src/swagger/replacement-target.ts
+function replacementTarget(replacement2, deprecated, model, apiNames) {
+  const operationId = asString(replacement2?.operationId);
+  if (operationId === void 0 || operationId === "") return void 0;
+  const operation2 = model.operationById(operationId);
+  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
+  const api = asString(replacement2.api);
+  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
+    return { kind: "elsewhere", api, operationId };
+  }
+  if (!operation2) return { kind: "missing", operationId, meant: activeMatcher(model)(operationId) };
+  const meant = newerVersionId(model, operation2) ?? activeMatcher(model)(operationId);
+  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
+}
+function newerVersionId(model, operation2) {
+  const family = effectiveFamily(operation2);
+  const { revision } = declaredVersion(operation2);
+  const member = family === void 0 ? void 0 : newestFamilyMembers(model).get(family);
+  if (member && revision !== void 0 && member.revision > revision && member.operation !== operation2) {
+    return member.operation.operationId;
+  }
+  return newestNamedSuccessor(model, operation2)?.operation.operationId;
+}
+function missingText(target) {
+  switch (target.names) {
+    case "itself":
+      return "which is the operation itself";
+    case "deprecated":
+      return "which is deprecated too";
+    default:
+      return "which is no operation of this swagger";
+  }
+}
+var activeMatchers = /* @__PURE__ */ new WeakMap();
+function activeMatcher(model) {
+  let matcher = activeMatchers.get(model);
+  if (!matcher) {
+    const ids = [];
+    for (const operation2 of model.operations) {
+      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+    }
+    matcher = closestMatcher(ids);
+    activeMatchers.set(model, matcher);
+  }
+  return matcher;
+}
+
+// packages/validator/src/rules/operations/replacement-target-rule.ts
+var replacementTargetRule = {
+  id: "SWG-ANN-REPL-TARGET",
+  file: "swagger",
+  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to; for one that names the operation itself or another deprecated one (most often the old version's annotation copied unchanged), the newer version of the one named (a newer revision of its family, else a later '_V<n>'), when it has one. No merged connector has a replacement.",
+  levels: certificationLevels("error"),
+  example: {
+    placement: "deprecatedAnnotation",
+    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
+    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
+  },
+  check({ connector, swagger: swagger2, apiProperties: apiProperties2, report }) {
+    if (!swagger2) return;
+    let apiNames;
+    for (const operation2 of swagger2.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
+      if (!replacement2) continue;
+      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger2.root, apiProperties: apiProperties2 });
+      const target = replacementTarget(replacement2, operation2, swagger2, apiNames);
+      if (target?.kind !== "missing") continue;
+      report({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
+        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target.operationId)}', ${missingText(target)}: ${target.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target.meant)}'`}.`
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/version-link-rule.ts
 var lowestRevisions = perModel((model) => {

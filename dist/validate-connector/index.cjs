@@ -20776,9 +20776,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -20794,16 +20794,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const { isMatch, match: match2, output } = picomatch3.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -20829,7 +20829,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20846,24 +20846,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch2.matchBase(input, regex, options, posix);
+          match2 = picomatch3.matchBase(input, regex, options, posix);
         } else {
           match2 = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -20874,13 +20874,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -20891,9 +20891,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -20902,8 +20902,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module2.exports = picomatch3;
   }
 });
 
@@ -20913,14 +20913,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -36348,6 +36348,16 @@ function didYouMean(word, candidates) {
   const match2 = typeof candidates === "function" ? candidates(word) : closestMatch(word, candidates);
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
+function unambiguousMatch(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  if (match2 === void 0) return void 0;
+  const lower = word.toLowerCase();
+  const edits = levenshteinDistance(lower, match2.toLowerCase());
+  const asClose = candidates.some(
+    (candidate) => candidate !== match2 && levenshteinDistance(lower, candidate.toLowerCase(), edits) <= edits
+  );
+  return asClose ? void 0 : match2;
+}
 
 // packages/core/src/missing-folder.ts
 var import_node_fs10 = require("node:fs");
@@ -37214,7 +37224,7 @@ var configurationRules = [
     scope: "configuration",
     file: "folder",
     title: "Every `ignore` pattern of the configuration file matches a connector folder.",
-    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
+    description: "`ignore` patterns are globs relative to the configuration file's folder, and one that matches no connector folder skips nothing, silently: most often a file kept elsewhere than the top level (`.github/connector-alm.yml`, given as `--config` or the action's `config` input) whose patterns were written from the top level, or a folder renamed since. Checked when a run proves it, that is when one of its paths holds the file's folder, so that every connector folder a pattern could match was found (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the pattern's line, saying from which folder it would match when a folder above the file's is that one, and, for a pattern naming the folder that holds connector folders (`connectors/legacy`, as a .gitignore names a folder), to write `connectors/legacy/*` (or `/**`): patterns name connector folders. A pattern with a typo in one folder name gets a \"did you mean\" with the pattern corrected, its wildcards kept (`certified-connectors/*` for `certifed-connectors/*`, `connectors/Contoso-CRM` for `connectors/contoso-crm` where the file system tells case apart), when one folder name beside it is clearly the closest, and none when two are as close. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder.",
     levels: sameLevels("warning"),
     example: {
       bad: "# .github/connector-alm.yml\nignore:\n  - connectors/legacy-*   # relative to .github/, where no connector is",
@@ -37226,7 +37236,7 @@ var configurationRules = [
     scope: "configuration",
     file: "folder",
     title: "Every `files` glob of an override in the configuration file matches a connector folder.",
-    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
+    description: "An override's `files` globs are relative to the configuration file's folder, as `ignore` patterns are, and one that matches no connector folder applies the entry to nothing, silently: a typo (`conectors/**`), a file kept elsewhere than the top level (`.github/connector-alm.yml`) whose globs were written from the top level, or a folder renamed since. The team believes its connectors are held to the entry's profile and rules while they get the defaults, often fewer checks. Each glob is checked on its own: one that matches nothing in an entry whose other globs match is reported too. Checked when a run proves it, that is when one of its paths holds the file's folder (`validate` at the top level, the action on a push); a run of some folders, and a pull request, cannot know and say nothing. Reported on the glob's line, saying from which folder it would match when a folder above the file's is that one, and, for a glob naming the folder that holds connector folders (`connectors`), to write `connectors/*` (or `/**`): globs name connector folders, or, for a typo in one folder name, the glob corrected when one folder name beside it is clearly the closest (\"Did you mean 'connectors/**'?\"; none when two are as close). A glob that matches only folders the file's `ignore` skips applies the entry to no folder validated either, and is reported too, naming them. Under `validate --base` too, marked existing when the change left the file as the base has it and deleted or renamed no connector folder. A rule of its own, apart from REPO-CONFIG-IGNORE-UNMATCHED, so that turning one off keeps the other.",
     levels: sameLevels("warning"),
     example: {
       bad: "# .github/connector-alm.yml\noverrides:\n  - files: ['connectors/**']   # relative to .github/, where no connector is\n    profile: certified",
@@ -39872,7 +39882,7 @@ function unclosedAtEnd(walk) {
     );
   }
   const slip = open2.length === 1 && walk.top.place === "comma-or-close";
-  return walk.repair(
+  const repair = walk.repair(
     walk.lastEnd,
     0,
     slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
@@ -39881,6 +39891,7 @@ function unclosedAtEnd(walk) {
     },
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
+  return { ...repair, fileEndsOpen: true };
 }
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
@@ -40416,7 +40427,7 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
-// packages/validator/src/json/syntax/merge-conflicts.ts
+// packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text2) {
   const conflicts = [];
@@ -40490,6 +40501,18 @@ function firstSideEdits(text2, conflict) {
     removal(text2, conflict.firstSideEnd, conflict.end - conflict.firstSideEnd)
   ];
 }
+function firstSidesOf(text2) {
+  const { conflicts, leftovers } = findMergeMarkers(text2);
+  if (conflicts.length === 0 && leftovers.length === 0) return text2;
+  const edits = [
+    ...conflicts.flatMap((conflict) => firstSideEdits(text2, conflict)),
+    ...leftovers.filter((marker) => !isSeparator2(text2, marker)).map((marker) => removal(text2, marker.start, marker.end - marker.start))
+  ];
+  return applyEdits(text2, edits).text;
+}
+function isSeparator2(text2, marker) {
+  return text2.charCodeAt(marker.start) === 61;
+}
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
@@ -40509,7 +40532,9 @@ function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text
     ...conflicts.map((conflict) => mergeConflictIssue(conflict, empty)),
     ...removed.map(({ issue: issue2 }) => issue2)
   ];
-  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0);
+  const last2 = conflicts.at(-1);
+  const endsInConflict = last2 !== void 0 && text2.slice(last2.end).trim() === "";
+  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
   return withMarkers(said, reading, conflicts[0]?.start, rest);
 }
 function withMarkers(said, reading, mergeConflictAt, rest) {
@@ -40532,7 +40557,7 @@ function withMarkers(said, reading, mergeConflictAt, rest) {
     ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
   };
 }
-function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
+function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen, endsInConflict = false) {
   const tokens = new TokenStream(text2, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -40575,7 +40600,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
+    const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
+    if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -41754,6 +41780,12 @@ function maskSecret(value) {
   return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
+// packages/validator/src/swagger/written-redirect-urls.ts
+function writtenRedirectUrls(value) {
+  const written3 = Array.isArray(value) ? value : [value];
+  return written3.filter((url) => typeof url === "string" && url !== "");
+}
+
 // packages/validator/src/rules/api-properties/redirect-url.ts
 var SHARED_REDIRECT_URL = "https://global.consent.azure-apim.net/redirect";
 var PER_CONNECTOR_URL = /^https:\/\/global\.consent\.azure-apim\.net\/redirect\/[^\s/?#]+$/i;
@@ -41762,7 +41794,8 @@ function isPerConnectorForm(url) {
   return url.endsWith(PER_CONNECTOR_REDIRECT_URL.slice(SHARED_REDIRECT_URL.length));
 }
 function redirectUrlOf(settings) {
-  const written3 = asString(settings.redirectUrl) || void 0;
+  const urls = writtenRedirectUrls(settings.redirectUrl);
+  const written3 = urls.find((url) => PER_CONNECTOR_URL.test(url)) ?? urls[0];
   switch (settings.redirectMode) {
     case "GlobalPerConnector":
       return written3 && PER_CONNECTOR_URL.test(written3) ? written3 : PER_CONNECTOR_REDIRECT_URL;
@@ -41877,6 +41910,16 @@ var TextDocument = class {
   text;
   lines;
   bom;
+  firstSides;
+  /**
+   * The text as the readme and script rules read it: each unresolved merge conflict as its first side
+   * has it, as a JSON file is read, offsets and lines kept (`firstSidesOf`). Read with both sides, a
+   * readme's conflict listed its headings twice and a script's compared Context.OperationId with the
+   * other side's names too; GEN-MERGE-CONFLICT says the conflict, on the text as it is.
+   */
+  get firstSideText() {
+    return this.firstSides ??= firstSidesOf(this.text);
+  }
   position(offset) {
     const { line, column } = this.lines.position(offset);
     return { line, column: this.shown(line, column) };
@@ -44018,6 +44061,36 @@ function visitPaths(text2, segments, reach) {
   });
 }
 
+// packages/validator/src/rules/general-merge-conflict.ts
+var TEXT_KINDS = ["readme", "script"];
+var mergeConflictRule = {
+  id: "GEN-MERGE-CONFLICT",
+  file: "readme",
+  title: "Resolve the merge conflicts in readme.md and script.csx.",
+  description: "A merge that git could not make leaves its conflict in the file: `<<<<<<<`, diff3's `|||||||`, `=======` and `>>>>>>>` at the start of their lines, with both sides' text between them. In script.csx the markers are no C#: the script does not compile, and the certification run fails it; in readme.md they go to the connector's documentation page with both copies of the text. Each conflict is one error on its `<<<<<<<` line, naming the line of its `>>>>>>>`, and each marker line left outside a complete conflict (a `<<<<<<<` or `=======` left after keeping a side by hand) is one error too; in readme.md a lone `=======` is not reported, since under a line of text it underlines a heading. Until it is resolved, the other readme and script rules read the file as each conflict's first side has it. A conflict in apiDefinition.swagger.json, apiProperties.json or settings.json is a GEN-JSON-PARSE error. `validate --fix` leaves the markers alone: which side is meant is the maker's choice. None of the 373 merged connectors studied has one.",
+  levels: sameLevels("error"),
+  example: {
+    bad: "## Supported Operations\n<<<<<<< HEAD\n- List tasks: Lists the tasks of a project.\n=======\n- List tasks: Lists the open tasks of a project.\n>>>>>>> feature/open-tasks",
+    good: "## Supported Operations\n- List tasks: Lists the open tasks of a project."
+  },
+  check(context) {
+    for (const kind of TEXT_KINDS) {
+      const text2 = context.connector.files[kind]?.document?.text;
+      if (text2 === void 0) continue;
+      const { conflicts, leftovers } = findMergeMarkers(text2);
+      for (const conflict of conflicts) {
+        const { message: message2, offset, length, others: others2 } = mergeConflictIssue(conflict);
+        context.report({ file: kind, message: message2, offset, length, others: others2 });
+      }
+      for (const marker of leftovers) {
+        if (kind === "readme" && isSeparator2(text2, marker)) continue;
+        const { message: message2, offset, length } = leftoverMarkerIssue(text2, marker).issue;
+        context.report({ file: kind, message: message2, offset, length });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/general.ts
 var FILE_KINDS = [
   "swagger",
@@ -44087,7 +44160,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -44116,6 +44189,7 @@ var generalRules = [
       }
     }
   },
+  mergeConflictRule,
   {
     id: "GEN-JSON-DUPLICATE-KEY",
     file: "swagger",
@@ -46532,7 +46606,7 @@ var SecretsByValue = class {
 };
 
 // packages/validator/src/rules/general-secrets.ts
-var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
+var TEXT_KINDS2 = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
@@ -46622,7 +46696,7 @@ var secretRules = [
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
-      for (const kind of TEXT_KINDS) {
+      for (const kind of TEXT_KINDS2) {
         const document = context.connector.files[kind]?.document;
         if (document === void 0) continue;
         const secrets = new SecretsByValue();
@@ -46903,7 +46977,7 @@ var oauthRedirectRule = {
   check(context) {
     const document = context.connector.files.readme?.document;
     if (document === void 0) return;
-    const mentions = redirectUrlMentions(document.text);
+    const mentions = redirectUrlMentions(document.firstSideText);
     if (mentions.length === 0) return;
     const redirects = knownRedirects(context.apiProperties);
     if (redirects.length === 0) return;
@@ -52693,7 +52767,7 @@ function parse3(text2) {
 }
 var cache3 = new ConnectorCache();
 function parseDocument(document) {
-  return parse3(document.text);
+  return parse3(document.firstSideText ?? document.text);
 }
 function outlineOf(document) {
   return cache3.getOrBuild(document, parseDocument);
@@ -53532,7 +53606,7 @@ var placeholderRule = {
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
   check(context) {
-    const text2 = context.connector.files.readme?.document?.text;
+    const text2 = context.connector.files.readme?.document?.firstSideText;
     if (text2 === void 0) return;
     for (const match2 of placeholderMatches(text2, PLACEHOLDERS)) context.report(match2);
   }
@@ -53623,7 +53697,7 @@ var productNamesRule = {
     good: "Use this connector in Power Automate and Power Apps."
   },
   check(context) {
-    const text2 = context.connector.files.readme?.document?.text;
+    const text2 = context.connector.files.readme?.document?.firstSideText;
     if (text2 === void 0) return;
     for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
       context.report({
@@ -54305,7 +54379,7 @@ var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
 function script(context) {
-  const text2 = context.connector.files.script?.document?.text;
+  const text2 = context.connector.files.script?.document?.firstSideText;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
 function operationIdLiterals(scan) {
@@ -56289,7 +56363,7 @@ var TEXT_FIELDS = {
   response: ["description"],
   tag: ["description"]
 };
-var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
+var TEXT_KINDS3 = Object.keys(TEXT_FIELDS);
 var EMPTY_TEXT_KINDS = ["schema", "response", "tag"];
 function hasForeignText(value, fields) {
   for (const key2 in value) {
@@ -56319,9 +56393,9 @@ var documentTextRules = [
       if (!context.swagger) return;
       const document = context.connector.files.swagger?.document;
       if (document?.value === context.swagger.root && document.stringsAreAscii) return;
-      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS2);
-      for (let index = 0; index < TEXT_KINDS2.length; index++) {
-        const fields = TEXT_FIELDS[TEXT_KINDS2[index]];
+      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS3);
+      for (let index = 0; index < TEXT_KINDS3.length; index++) {
+        const fields = TEXT_FIELDS[TEXT_KINDS3[index]];
         for (const node of lists[index]) {
           if (!hasForeignText(node.value, fields)) continue;
           for (const field of fields) {
@@ -62140,82 +62214,13 @@ function redirectUrls(apiProperties) {
   const properties = asObject(asObject(apiProperties)?.properties);
   const urls = [];
   const read = (parameters) => forEachEntry(parameters, (_name, parameter) => {
-    const url = asString(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl);
-    if (url !== void 0) urls.push(url);
+    urls.push(...writtenRedirectUrls(asObject(asObject(parameter)?.oAuthSettings)?.redirectUrl));
   });
   read(properties?.connectionParameters);
   for (const set2 of asArray(asObject(properties?.connectionParameterSets)?.values) ?? [])
     read(asObject(set2)?.parameters);
   return urls;
 }
-
-// packages/validator/src/swagger/replacement-target.ts
-function replacementTarget(replacement2, deprecated, model, apiNames) {
-  const operationId = asString(replacement2?.operationId);
-  if (operationId === void 0 || operationId === "") return void 0;
-  const operation2 = model.operationById(operationId);
-  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
-  const api = asString(replacement2.api);
-  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
-    return { kind: "elsewhere", api, operationId };
-  }
-  const meant = activeMatcher(model)(operationId);
-  if (!operation2) return { kind: "missing", operationId, meant };
-  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
-}
-function missingText(target2) {
-  switch (target2.names) {
-    case "itself":
-      return "which is the operation itself";
-    case "deprecated":
-      return "which is deprecated too";
-    default:
-      return "which is no operation of this swagger";
-  }
-}
-var activeMatchers = /* @__PURE__ */ new WeakMap();
-function activeMatcher(model) {
-  let matcher = activeMatchers.get(model);
-  if (!matcher) {
-    const ids = [];
-    for (const operation2 of model.operations) {
-      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
-    }
-    matcher = closestMatcher(ids);
-    activeMatchers.set(model, matcher);
-  }
-  return matcher;
-}
-
-// packages/validator/src/rules/operations/replacement-target-rule.ts
-var replacementTargetRule = {
-  id: "SWG-ANN-REPL-TARGET",
-  file: "swagger",
-  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
-  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to. No merged connector has a replacement.",
-  levels: certificationLevels("error"),
-  example: {
-    placement: "deprecatedAnnotation",
-    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
-    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
-  },
-  check({ connector, swagger, apiProperties, report }) {
-    if (!swagger) return;
-    let apiNames;
-    for (const operation2 of swagger.operations) {
-      if ((operation2.keys & OperationKey.annotation) === 0) continue;
-      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
-      if (!replacement2) continue;
-      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger.root, apiProperties });
-      const target2 = replacementTarget(replacement2, operation2, swagger, apiNames);
-      if (target2?.kind !== "missing") continue;
-      report({
-        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
-        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', ${missingText(target2)}: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
-      });
-    }
-  }
-};
 
 // packages/validator/src/swagger/operation-versions.ts
 function versionedName(operationId) {
@@ -62300,6 +62305,105 @@ function newestNamedSuccessor(model, operation2) {
   const newest = known.get(name.base);
   return newest !== void 0 && newest.version > name.version ? newest : void 0;
 }
+
+// packages/validator/src/swagger/newest-family-members.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function newestFamilyMembers(model) {
+  let index = indexes.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+function buildIndex(model) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const known = newest.get(family);
+    if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
+  }
+  return newest;
+}
+
+// packages/validator/src/swagger/replacement-target.ts
+function replacementTarget(replacement2, deprecated, model, apiNames) {
+  const operationId = asString(replacement2?.operationId);
+  if (operationId === void 0 || operationId === "") return void 0;
+  const operation2 = model.operationById(operationId);
+  if (operation2 && operation2 !== deprecated && !operation2.isDeprecated) return { kind: "here", operation: operation2 };
+  const api = asString(replacement2.api);
+  if (api !== void 0 && api !== "" && !namesThisConnector(api, apiNames)) {
+    return { kind: "elsewhere", api, operationId };
+  }
+  if (!operation2) return { kind: "missing", operationId, meant: activeMatcher(model)(operationId) };
+  const meant = newerVersionId(model, operation2) ?? activeMatcher(model)(operationId);
+  return { kind: "missing", operationId, meant, names: operation2 === deprecated ? "itself" : "deprecated" };
+}
+function newerVersionId(model, operation2) {
+  const family = effectiveFamily(operation2);
+  const { revision } = declaredVersion(operation2);
+  const member = family === void 0 ? void 0 : newestFamilyMembers(model).get(family);
+  if (member && revision !== void 0 && member.revision > revision && member.operation !== operation2) {
+    return member.operation.operationId;
+  }
+  return newestNamedSuccessor(model, operation2)?.operation.operationId;
+}
+function missingText(target2) {
+  switch (target2.names) {
+    case "itself":
+      return "which is the operation itself";
+    case "deprecated":
+      return "which is deprecated too";
+    default:
+      return "which is no operation of this swagger";
+  }
+}
+var activeMatchers = /* @__PURE__ */ new WeakMap();
+function activeMatcher(model) {
+  let matcher = activeMatchers.get(model);
+  if (!matcher) {
+    const ids = [];
+    for (const operation2 of model.operations) {
+      if (!operation2.isDeprecated && operation2.operationId !== void 0) ids.push(operation2.operationId);
+    }
+    matcher = closestMatcher(ids);
+    activeMatchers.set(model, matcher);
+  }
+  return matcher;
+}
+
+// packages/validator/src/rules/operations/replacement-target-rule.ts
+var replacementTargetRule = {
+  id: "SWG-ANN-REPL-TARGET",
+  file: "swagger",
+  title: "Name an operation of the swagger as the replacement, when the replacement's 'api' is this connector.",
+  description: "A deprecated operation's x-ms-api-annotation 'replacement' names the operation to use instead by 'api' and 'operationId' (SVR). When its 'api' names this connector (its folder's name, its swagger's title, or the name of its per-connector OAuth redirect URL, compared in lower-case letters and digits: 'Zoho Calendar' is 'zohocalendar') or is missing, the operationId is an operation of this swagger that is not deprecated, nor the deprecated operation itself; one of another connector is not checked. The message names the operationId a misspelt one is closest to; for one that names the operation itself or another deprecated one (most often the old version's annotation copied unchanged), the newer version of the one named (a newer revision of its family, else a later '_V<n>'), when it has one. No merged connector has a replacement.",
+  levels: certificationLevels("error"),
+  example: {
+    placement: "deprecatedAnnotation",
+    bad: '"replacement": { "api": "contoso", "operationId": "GetTasks" }',
+    good: '"replacement": { "api": "contoso", "operationId": "GetTask" }'
+  },
+  check({ connector, swagger, apiProperties, report }) {
+    if (!swagger) return;
+    let apiNames;
+    for (const operation2 of swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const replacement2 = asObject(asObject(operation2.operation["x-ms-api-annotation"])?.replacement);
+      if (!replacement2) continue;
+      apiNames ??= connectorApiNames({ folderName: connector.name, swagger: swagger.root, apiProperties });
+      const target2 = replacementTarget(replacement2, operation2, swagger, apiNames);
+      if (target2?.kind !== "missing") continue;
+      report({
+        pointer: childPointer(operation2.pointer, "x-ms-api-annotation", "replacement", "operationId"),
+        message: `The replacement of the operation '${operationLabel(operation2)}' names '${nameExcerpt(target2.operationId)}', ${missingText(target2)}: ${target2.meant === void 0 ? "set its operationId to that of the operation that replaces it" : `set its operationId to '${nameExcerpt(target2.meant)}'`}.`
+      });
+    }
+  }
+};
 
 // packages/validator/src/rules/operations/version-link-rule.ts
 var lowestRevisions = perModel((model) => {
@@ -62914,6 +63018,31 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/yaml-slip.ts
+var QUOTE_HINT = `Quoted text is always a plain string: '\u2026' (a ' inside written as '') or "\u2026".`;
+function yamlQuoted(text2) {
+  return enclosedExcerpt(`'${text2.replaceAll("'", "''")}'`);
+}
+function textLine(text2, lines, number) {
+  const start = lines.lineStarts[number - 1];
+  if (start === void 0) return void 0;
+  const end = lines.lineStarts[number] ?? text2.length;
+  const whole = text2.slice(start, end).replace(/\r?\n$/, "");
+  const indent = whole.length - whole.trimStart().length;
+  return { number, start, indent, content: withoutComment(whole.slice(indent)) };
+}
+function nearestContentLine(text2, lines, number, step) {
+  for (let at = number + step; at >= 1 && at <= lines.lineStarts.length; at += step) {
+    const line = textLine(text2, lines, at);
+    if (line && line.content !== "") return line;
+  }
+  return void 0;
+}
+function withoutComment(content) {
+  const comment2 = /(^|\s)#/.exec(content);
+  return (comment2 ? content.slice(0, comment2.index) : content).trimEnd();
+}
+
 // packages/validator/src/config/yaml-spaceless-marks.ts
 function spacelessMarkAdvice(value, mark, syntax = "yaml") {
   if (typeof value !== "string" || syntax === "json") return "";
@@ -62984,7 +63113,7 @@ function describeSchemaError(error3, root, syntax = "yaml") {
   if (setting === "rules") return rulesProblem(error3, path63, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path63.length === 1 ? spacelessMarkAdvice(value, "-", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path63.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
       path: path63,
       atKey: false
@@ -63014,7 +63143,7 @@ function overrideProblem(error3, path63, value, syntax) {
   if (key2 === "rules") return rulesProblem(error3, path63, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path63.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
       path: path63,
       atKey: false
@@ -63051,6 +63180,14 @@ function overrideProblem(error3, path63, value, syntax) {
     atKey: false
   };
 }
+function listAdvice(value, key2, syntax) {
+  const spaceless = spacelessMarkAdvice(value, "-", syntax);
+  if (spaceless !== "" || typeof value !== "string" || /^\s*(-|$)/.test(value)) return spaceless;
+  if (/\s/.test(value.trim()) && syntax === "yaml")
+    return ` It holds the text ${yamlQuoted(value)}: write each pattern as a list item, '- ' and the pattern on a line of its own.`;
+  const list2 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
+  return ` It holds one pattern as text: write it in a list, ${list2}.`;
+}
 function unknownKeyProblem(error3, path63, describe5, hint) {
   const key2 = String(error3.params.additionalProperty);
   return { message: describe5(key2), hint, path: [...path63, key2], atKey: true };
@@ -63065,6 +63202,7 @@ function profileProblem(value, path63, where2) {
 }
 function rulesProblem(error3, path63, at, value, where2, syntax) {
   const [ruleId, profile] = path63.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path63, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
@@ -63096,6 +63234,17 @@ function rulesProblem(error3, path63, at, value, where2, syntax) {
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
+    path: path63,
+    atKey: false
+  };
+}
+function rulesListProblem(path63, list2, where2, syntax) {
+  const [first] = list2;
+  const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
+  const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list2.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
+  return {
+    message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
+    hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
     path: path63,
     atKey: false
   };
@@ -63665,33 +63814,6 @@ function yamlPositions(text2) {
 
 // packages/validator/src/config/yaml-syntax-slips.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// packages/validator/src/config/yaml-slip.ts
-var QUOTE_HINT = `Quoted text is always a plain string: '\u2026' (a ' inside written as '') or "\u2026".`;
-function yamlQuoted(text2) {
-  return enclosedExcerpt(`'${text2.replaceAll("'", "''")}'`);
-}
-function textLine(text2, lines, number) {
-  const start = lines.lineStarts[number - 1];
-  if (start === void 0) return void 0;
-  const end = lines.lineStarts[number] ?? text2.length;
-  const whole = text2.slice(start, end).replace(/\r?\n$/, "");
-  const indent = whole.length - whole.trimStart().length;
-  return { number, start, indent, content: withoutComment(whole.slice(indent)) };
-}
-function nearestContentLine(text2, lines, number, step) {
-  for (let at = number + step; at >= 1 && at <= lines.lineStarts.length; at += step) {
-    const line = textLine(text2, lines, at);
-    if (line && line.content !== "") return line;
-  }
-  return void 0;
-}
-function withoutComment(content) {
-  const comment2 = /(^|\s)#/.exec(content);
-  return (comment2 ? content.slice(0, comment2.index) : content).trimEnd();
-}
-
-// packages/validator/src/config/yaml-syntax-slips.ts
 var KEY_HINT = "In YAML a key ends with a colon and a space: 'key: value'.";
 function syntaxSlip(error3, text2, document, lines) {
   const offset = error3.pos[0];
@@ -63807,6 +63929,7 @@ function duplicateKey(document, offset, lines) {
 var import_yaml3 = __toESM(require_dist(), 1);
 function parsedSlip(text2, document) {
   let slip;
+  const tag = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
     Node(_, node, path63) {
@@ -63815,6 +63938,10 @@ function parsedSlip(text2, document) {
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
+      if (tag && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text2, tag[1], node.range[0])) {
+        slip = unresolvedTag(text2, tag, node, path63);
+        return import_yaml3.visit.BREAK;
+      }
       if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path63.at(-1))) {
         slip = itemIndentedIntoItem(text2, node);
         if (slip) return import_yaml3.visit.BREAK;
@@ -63832,6 +63959,23 @@ function unanchoredAlias(text2, start, end, path63) {
     offset: start,
     hint: QUOTE_HINT
   };
+}
+function unresolvedTagRange(document) {
+  const warning2 = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
+  return warning2 ? [warning2.pos[0], warning2.pos[1]] : void 0;
+}
+function unresolvedTag(text2, [start, end], node, path63) {
+  const written3 = text2.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
+  const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${text2.slice(start, end)}), not as text`;
+  const advice = isIgnorePattern(path63) ? `quote the pattern (${yamlQuoted(written3)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written3)}), or leave the ! out (${yamlQuoted(written3.replace(/^!+/, ""))}).`;
+  return {
+    message: `${read}: ${advice}`,
+    offset: start,
+    hint: QUOTE_HINT
+  };
+}
+function isRightAfter(text2, end, start) {
+  return start >= end && /^[ \t]*$/.test(text2.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
 function isIgnorePattern(path63) {
@@ -64977,15 +65121,55 @@ var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/unmatched-globs.ts
 var import_node_path25 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/mistyped-glob.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function mistypedGlobMeant(pattern, folders, platform2 = process.platform) {
+  const segments = withoutTrailingSlashes(pattern).split("/");
+  const paths = folders.map((folder) => folder.split("/"));
+  const matchesSome = (glob) => folders.some((folder) => ignorePatternMatches(glob, folder, platform2));
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index];
+    if (segment === "**") return void 0;
+    if (!isFolderName(segment)) continue;
+    const names2 = [...namesAt(index, segments, paths, platform2)];
+    if (names2.some((name2) => ignorePatternMatches(segment, name2, platform2))) continue;
+    const name = unambiguousMatch(segment, names2);
+    if (name === void 0) return void 0;
+    const corrected = [...segments.slice(0, index), name, ...segments.slice(index + 1)].join("/");
+    if (matchesSome(corrected)) return corrected;
+    return matchesSome(`${corrected}/*`) ? `${corrected}/*` : void 0;
+  }
+  return void 0;
+}
+function isFolderName(segment) {
+  return segment !== "" && segment !== "." && segment !== ".." && !import_picomatch2.default.scan(segment).isGlob;
+}
+function namesAt(index, segments, paths, platform2) {
+  const names2 = /* @__PURE__ */ new Set();
+  for (const folder of paths) {
+    if (folder.length <= index) continue;
+    let above = true;
+    for (let at = 0; at < index && above; at++)
+      above = ignorePatternMatches(segments[at], folder[at], platform2);
+    if (above) names2.add(folder[index]);
+  }
+  return names2;
+}
+
+// packages/validator/src/config/unmatched-globs.ts
 function unmatchedGlobs(globs, found, paths, cwd, config2, platform2 = process.platform) {
   if (globs.length === 0 || !config2.path) return [];
   const configPath = config2.path;
-  const folderOfFile = import_node_path25.default.dirname(configPath);
-  if (!paths.some((given) => isWithin(import_node_path25.default.resolve(cwd, given), folderOfFile))) return [];
+  if (!runFindsEveryFolderOf(configPath, paths, cwd)) return [];
   const relative2 = found.map((folder) => relativeToConfig(folder, configPath));
   return globs.flatMap(
     (glob, index) => relative2.some((folder) => ignorePatternMatches(glob, folder, platform2)) ? [] : [index]
   );
+}
+function runFindsEveryFolderOf(configPath, paths, cwd) {
+  const folderOfFile = import_node_path25.default.dirname(configPath);
+  return paths.some((given) => isWithin(import_node_path25.default.resolve(cwd, given), folderOfFile));
 }
 function folderThePatternIsWrittenFrom(pattern, found, config2, platform2 = process.platform) {
   for (let folder = import_node_path25.default.dirname(import_node_path25.default.dirname(config2.path)); ; folder = import_node_path25.default.dirname(folder)) {
@@ -65012,28 +65196,39 @@ function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2) {
   const patterns = globs.map((glob) => glob.pattern);
   const unmatched2 = unmatchedGlobs(patterns, found, paths, cwd, config2);
   if (unmatched2.length === 0 || !config2.path) return [];
-  const rule2 = configurationRules.find((candidate) => candidate.id === ruleId);
-  const level = strictestLevel(rule2, config2);
+  const level = levelInFile(ruleId, config2);
   if (level === "off") return [];
   const withPath = { ...config2, path: config2.path };
   const folderOfFile = import_node_path25.default.dirname(withPath.path);
   const shownFolder = `${slashSeparated(toDisplayPath(cwd, folderOfFile))}/`;
+  let under;
+  const foldersUnderFile = () => under ??= found.filter((folder) => isWithin(folderOfFile, folder)).map((folder) => relativeToConfig(folder, withPath.path));
   return unmatched2.map((index) => {
     const { pattern, place: place2, named: named2, effect, purpose } = globs[index];
     const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
-    const under = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
+    const under2 = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
+    const meant = from || under2 ? void 0 : mistypedGlobMeant(pattern, foldersUnderFile());
     const unmatchedWords = `${named2} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
-    const message2 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path25.default.join(import_node_path25.default.relative(folderOfFile, from), pattern)))}'.` : under ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under)}' ${purpose}.` : `${unmatchedWords}.`;
-    const at = place2 ?? { line: 1, column: 1 };
-    return locatedFinding({
-      ruleId,
-      severity: level,
-      message: message2,
-      file: toDisplayPath(cwd, withPath.path),
-      line: at.line,
-      column: at.column,
-      connector: toDisplayPath(cwd, folderOfFile)
-    });
+    const message2 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path25.default.join(import_node_path25.default.relative(folderOfFile, from), pattern)))}'.` : under2 ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under2)}' ${purpose}.` : `${unmatchedWords}.${meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`}`;
+    return configGlobFinding(ruleId, level, message2, place2, cwd, withPath.path);
+  });
+}
+function levelInFile(ruleId, config2) {
+  return strictestLevel(
+    configurationRules.find((candidate) => candidate.id === ruleId),
+    config2
+  );
+}
+function configGlobFinding(ruleId, severity, message2, place2, cwd, configPath) {
+  const at = place2 ?? { line: 1, column: 1 };
+  return locatedFinding({
+    ruleId,
+    severity,
+    message: message2,
+    file: toDisplayPath(cwd, configPath),
+    line: at.line,
+    column: at.column,
+    connector: toDisplayPath(cwd, import_node_path25.default.dirname(configPath))
   });
 }
 
@@ -65079,6 +65274,24 @@ function unmatchedIgnoreFindings(found, paths, cwd, config2) {
   return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
 }
 
+// packages/validator/src/config/override-globs-on-ignored.ts
+function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2) {
+  const { found, paths, cwd } = run;
+  const configPath = config2.path;
+  if (globs.length === 0 || config2.ignore.length === 0 || !configPath) return [];
+  if (!runFindsEveryFolderOf(configPath, paths, cwd)) return [];
+  const level = levelInFile(ruleId, config2);
+  if (level === "off") return [];
+  const relative2 = found.map((folder) => relativeToConfig(folder, configPath));
+  return globs.flatMap(({ pattern, place: place2, named: named2, effect }) => {
+    const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative2[index]));
+    if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2))) return [];
+    const shown = matched.map((folder) => toDisplayPath(cwd, folder));
+    const message2 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown)}), so ${effect} that is validated.`;
+    return [configGlobFinding(ruleId, level, message2, place2, cwd, configPath)];
+  });
+}
+
 // packages/validator/src/config/unmatched-override-globs.ts
 function unmatchedOverrideFindings(found, paths, cwd, config2) {
   const globs = (config2.overrides ?? []).flatMap((override, index) => {
@@ -65091,7 +65304,10 @@ function unmatchedOverrideFindings(found, paths, cwd, config2) {
       purpose: `for ${entry} to apply to the connector folders in it`
     }));
   });
-  return unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+  return [
+    ...unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2),
+    ...globsOnIgnoredFoldersFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, { found, paths, cwd }, config2)
+  ];
 }
 
 // packages/validator/src/diff/baseline.ts
@@ -67426,14 +67642,7 @@ function placeKey(pointer, below) {
   return `${pointer}\0${below}`;
 }
 function lowerBound(values, value) {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (values[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexNotBefore(values.length, (index) => values[index] < value);
 }
 
 // packages/validator/src/diff/value-path-tree.ts
@@ -68875,28 +69084,6 @@ var EndpointQueue = class {
     return this.queues.get(endpointKey(operation2))?.operations[0];
   }
 };
-
-// packages/validator/src/diff/replacement-index.ts
-var indexes = /* @__PURE__ */ new WeakMap();
-function newestFamilyMembers(model) {
-  let index = indexes.get(model);
-  if (!index) {
-    index = buildIndex(model);
-    indexes.set(model, index);
-  }
-  return index;
-}
-function buildIndex(model) {
-  const newest = /* @__PURE__ */ new Map();
-  for (const operation2 of model.operations) {
-    if (operation2.isDeprecated) continue;
-    const { family, revision } = declaredVersion(operation2);
-    if (family === void 0 || revision === void 0) continue;
-    const known = newest.get(family);
-    if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
-  }
-  return newest;
-}
 
 // packages/validator/src/diff/deprecation-check.ts
 function judgeDeprecation(deprecated, facts) {
@@ -70767,8 +70954,11 @@ var Git = class {
       });
     const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
     const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+    const hint = unknownRefHint(ref, remotes, shallow);
     throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-      hint: unknownRefHint(ref, remotes, shallow)
+      // Beside a close name, fetching the ref as typed is the second guess, not the first advice:
+      // `--base mian` was told to run `git fetch origin mian`.
+      hint: meant === "" ? hint : `If "${ref}" is spelt as meant: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`
     });
   }
   /**
@@ -73380,8 +73570,11 @@ function changeRuleDescriptor(rule2) {
 
 // packages/validator/src/reporters/sarif-results.ts
 var SOURCE_ROOT = "%SRCROOT%";
+function sarifArtifactLocation(artifact) {
+  return artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri };
+}
 function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
-  const artifactLocation = artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri };
+  const artifactLocation = sarifArtifactLocation(artifact);
   const result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -73421,6 +73614,27 @@ function regionOf(finding) {
     startColumn: finding.column,
     ...finding.endLine !== void 0 && { endLine: finding.endLine },
     ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
+  };
+}
+
+// packages/validator/src/reporters/sarif-ignored-folders.ts
+var FOLDER_IGNORED_ID = "connector-alm/folder-ignored";
+function ignoredFolderNotification(ignored, base2) {
+  const pattern = {
+    physicalLocation: {
+      artifactLocation: sarifArtifactLocation(artifactUri(ignored.file, base2)),
+      ...ignored.line !== void 0 && { region: { startLine: ignored.line } }
+    }
+  };
+  return {
+    descriptor: { id: FOLDER_IGNORED_ID },
+    level: "note",
+    message: { text: ignoredFolderNote(ignored) },
+    locations: [
+      // A folder has no region, as a folder finding's result has none.
+      { physicalLocation: { artifactLocation: sarifArtifactLocation(artifactUri(ignored.path, base2)) } },
+      pattern
+    ]
   };
 }
 
@@ -73473,10 +73687,14 @@ function runBuilder(result, options) {
   const described = describedRules(options.rules ?? ALL_RULES, result.findings).filter((rule2) => named2.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options);
   const prints = fingerprints(result.findings, (file) => artifactUri(file, options).uri);
+  const ignoredNotifications = (result.ignored ?? []).map(
+    (ignored) => ignoredFolderNotification(ignored, options)
+  );
   return (indexes2, leftOut) => {
     const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
+    const notifications = [...leftOut ? [leftOutNotification(leftOut)] : [], ...ignoredNotifications];
     const properties = {
       // The base the results' baselineState was judged against. Not versionControlProvenance,
       // which needs the repository's address, which a local run may not have.
@@ -73495,10 +73713,8 @@ function runBuilder(result, options) {
       // No automationDetails: upload-sarif fills it from its category input, or from the workflow,
       // job and matrix values, only when the run has none (codeql-action's populateRunAutomationDetails).
       // An id of ours would override both and let two uploads close each other's alerts.
-      ...leftOut && {
-        invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut)] }
-        ]
+      ...notifications.length > 0 && {
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
       },
       columnKind: "utf16CodeUnits",
       results: indexes2.map((index) => {
