@@ -1,5 +1,5 @@
 import { isAlias, isPair, isScalar, isSeq, Scalar, visit, type Document } from 'yaml';
-import { quoted } from '../text/message-values.js';
+import { nameExcerpt, quoted } from '../text/message-values.js';
 import { QUOTE_HINT, yamlQuoted, type YamlSlip } from './yaml-slip.js';
 
 /**
@@ -72,7 +72,7 @@ function unresolvedTag(
   path: readonly unknown[],
 ): YamlSlip {
   const written = text.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
-  const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${text.slice(start, end)}), not as text`;
+  const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text.slice(start, end))}), not as text`;
   // Quoted, a pattern is a glob, where a leading ! negates the rest; a level or a rule id has no
   // '!' in it, so the one written is more likely a slip.
   const advice = isIgnorePattern(path)
