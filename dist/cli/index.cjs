@@ -44341,8 +44341,7 @@ var LooseListing = class {
     if (listed3.size === 0) return false;
     const { own: own2, shared } = this.keysOf(operation2);
     if (own2.some((key2) => listed3.has(key2) && !this.namesHiddenVersion(key2, own2))) return true;
-    const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed3.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed3.has(key2) && this.operationIndex().operationsWith.get(key2) === 1);
   }
   /**
    * Whether the listed `key`, an operation's name without its version, is the name of an operation
@@ -55016,7 +55015,7 @@ function unresolvedTagRange(document) {
 }
 function unresolvedTag(text3, [start, end], node, path118) {
   const written2 = text3.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
-  const read2 = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${text3.slice(start, end)}), not as text`;
+  const read2 = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text3.slice(start, end))}), not as text`;
   const advice = isIgnorePattern(path118) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
   return {
     message: `${read2}: ${advice}`,

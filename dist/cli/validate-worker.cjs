@@ -31098,8 +31098,7 @@ var LooseListing = class {
     if (listed.size === 0) return false;
     const { own, shared } = this.keysOf(operation);
     if (own.some((key2) => listed.has(key2) && !this.namesHiddenVersion(key2, own))) return true;
-    const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed.has(key2) && this.operationIndex().operationsWith.get(key2) === 1);
   }
   /**
    * Whether the listed `key`, an operation's name without its version, is the name of an operation

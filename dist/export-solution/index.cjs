@@ -52853,8 +52853,7 @@ var LooseListing = class {
     if (listed.size === 0) return false;
     const { own: own2, shared } = this.keysOf(operation2);
     if (own2.some((key2) => listed.has(key2) && !this.namesHiddenVersion(key2, own2))) return true;
-    const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed.has(key2) && this.operationIndex().operationsWith.get(key2) === 1);
   }
   /**
    * Whether the listed `key`, an operation's name without its version, is the name of an operation

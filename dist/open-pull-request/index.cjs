@@ -55796,8 +55796,7 @@ var LooseListing = class {
     if (listed2.size === 0) return false;
     const { own, shared } = this.keysOf(operation2);
     if (own.some((key2) => listed2.has(key2) && !this.namesHiddenVersion(key2, own))) return true;
-    const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && this.operationIndex().operationsWith.get(key2) === 1);
   }
   /**
    * Whether the listed `key`, an operation's name without its version, is the name of an operation
@@ -66463,7 +66462,7 @@ function unresolvedTagRange(document) {
 }
 function unresolvedTag(text2, [start, end], node, path40) {
   const written2 = text2.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
-  const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${text2.slice(start, end)}), not as text`;
+  const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text2.slice(start, end))}), not as text`;
   const advice = isIgnorePattern(path40) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
   return {
     message: `${read}: ${advice}`,
