@@ -110,6 +110,42 @@ describe('line endings pack writes for a copied part', () => {
     // A lone CR makes a file binary to git, which then leaves it alone; so does pack.
     expect(withRecordedEnding(bytes('a\rb\r\n'), undefined).toString('latin1')).toBe('a\rb\r\n');
   });
+
+  it('reads a part as git does in every arrangement of the bytes that decide it', () => {
+    // Every text of up to six bytes from the ones that matter, against git's own definition
+    // (isGitText) and a count of the endings done the plain way.
+    const alphabet = ['a', '\r', '\n', '\x00'];
+    const texts = [''];
+    for (let length = 1, last = ['']; length <= 6; length++) {
+      last = last.flatMap((text) => alphabet.map((byte) => text + byte));
+      texts.push(...last);
+    }
+    const misread = texts.flatMap((text) => {
+      const crlf = text.split('\r\n').length - 1;
+      const lf = text.split('\n').length - 1;
+      const expected = !isGitText(bytes(text)) || crlf === 0 ? undefined : lf > crlf ? 'mixed' : 'crlf';
+      // A Uint8Array that is no Buffer, at an offset into a larger store, reads the same.
+      const store = new Uint8Array(text.length + 2);
+      store.set(bytes(text), 1);
+      const read = [recordedEnding(bytes(text)), recordedEnding(store.subarray(1, 1 + text.length))];
+      return read.every((ending) => ending === expected) ? [] : [{ text, expected, read }];
+    });
+    expect(texts).toHaveLength(5461);
+    expect(misread).toEqual([]);
+  });
+
+  it('writes a part that has its ending already as it is, without copying it', () => {
+    for (const [text, recorded] of [
+      ['a\nb\n', undefined],
+      ['a\r\nb\r\n', 'crlf'],
+      ['no line break', 'crlf'],
+      ['', undefined],
+    ] as const) {
+      const part = bytes(text);
+      expect(withRecordedEnding(part, recorded)).toBe(part);
+    }
+    expect(withRecordedEnding(bytes('a\nb'), 'crlf').toString('latin1')).toBe('a\r\nb');
+  });
 });
 
 describeWith(SOLUTION_FIXTURES, 'real solution export')('unpack and its record of line endings', () => {

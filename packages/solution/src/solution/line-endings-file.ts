@@ -6,6 +6,7 @@ import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { serializeXml } from '../xml/serialize-xml.js';
 import { UNPACKED_STYLE } from '../xml/xml-writer.js';
 import { attribute, childElements, element } from '../xml/xml-tree.js';
+import { forEachConcurrently } from '../util/concurrency.js';
 import { solutionError } from './solution-errors.js';
 
 /**
@@ -30,6 +31,8 @@ export type LineEndings = ReadonlyMap<string, RecordedEnding>;
 export const MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 /** Git reads this much of a file to tell text from binary; a NUL in it makes a file binary here too. */
 const SNIFF_BYTES = 8000;
+/** As many as unpack writes at once (stage-zip). */
+const FILES_READ_AT_ONCE = 8;
 
 /** The ending to record for a file, reading a binary one only as far as its first NUL shows. */
 async function endingOf(file: string): Promise<RecordedEnding | undefined> {
@@ -48,11 +51,21 @@ async function endingOf(file: string): Promise<RecordedEnding | undefined> {
 
 /** The record of the files of a staged folder (paths relative to it), or undefined when there is none. */
 export async function lineEndingsXml(folder: string, files: readonly string[]): Promise<string | undefined> {
-  const recorded: Array<[string, RecordedEnding]> = [];
-  for (const file of [...files].sort()) {
-    const ending = await endingOf(path.join(folder, file));
-    if (ending !== undefined) recorded.push([file, ending]);
-  }
+  const sorted = [...files].sort();
+  const endings = new Array<RecordedEnding | undefined>(sorted.length);
+  // Several files read at once: one after the other, each waited for its own open, read and close
+  // (a fifth of unpack's time on the benchmark's solution of ~1,500 files).
+  await forEachConcurrently(
+    sorted.map((file, index) => ({ file, index })),
+    FILES_READ_AT_ONCE,
+    async ({ file, index }) => {
+      endings[index] = await endingOf(path.join(folder, file));
+    },
+  );
+  const recorded = sorted.flatMap((file, index): Array<[string, RecordedEnding]> => {
+    const ending = endings[index];
+    return ending === undefined ? [] : [[file, ending]];
+  });
   if (recorded.length === 0) return undefined;
   const children = recorded.map(([file, ending]) =>
     element('File', [
