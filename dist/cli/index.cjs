@@ -67576,27 +67576,29 @@ var import_node_path57 = __toESM(require("node:path"), 1);
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
 var CR = 13;
-function isText(bytes) {
-  for (let i2 = 0; i2 < bytes.length; i2++) {
-    if (bytes[i2] === 0) return false;
-    if (bytes[i2] === CR && bytes[i2 + 1] !== LF2) return false;
+function lineBreaksOf(bytes) {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(0) !== -1) return void 0;
+  let crlf = 0;
+  for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
+    if (buffer[cr + 1] !== LF2) return void 0;
+    crlf++;
   }
-  return true;
+  if (crlf === 0) return { crlf, bareLf: buffer.indexOf(LF2) !== -1 };
+  let lf = 0;
+  for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
+  return { crlf, bareLf: lf > crlf };
 }
 function recordedEnding(bytes) {
-  if (!isText(bytes)) return void 0;
-  let crlf = 0;
-  let lf = 0;
-  for (let i2 = 0; i2 < bytes.length; i2++) {
-    if (bytes[i2] !== LF2) continue;
-    if (i2 > 0 && bytes[i2 - 1] === CR) crlf++;
-    else lf++;
-  }
-  if (crlf === 0) return void 0;
-  return lf === 0 ? "crlf" : "mixed";
+  const breaks = lineBreaksOf(bytes);
+  if (breaks === void 0 || breaks.crlf === 0) return void 0;
+  return breaks.bareLf ? "mixed" : "crlf";
 }
 function withRecordedEnding(bytes, recorded) {
-  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  if (recorded === "mixed") return bytes;
+  const breaks = lineBreaksOf(bytes);
+  if (breaks === void 0) return bytes;
+  if (recorded === void 0 ? breaks.crlf === 0 : !breaks.bareLf) return bytes;
   const text3 = bytes.toString("latin1");
   const lf = text3.replace(/\r\n/g, "\n");
   return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
@@ -67990,9 +67992,30 @@ function neededFolders(files) {
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs47 = require("node:fs");
 var import_node_path62 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error2) {
+        failure ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
+var FILES_READ_AT_ONCE = 8;
 async function endingOf(file) {
   const handle = await import_node_fs47.promises.open(file, "r");
   try {
@@ -68007,11 +68030,19 @@ async function endingOf(file) {
   return recordedEnding(await import_node_fs47.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
-  const recorded = [];
-  for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path62.default.join(folder, file));
-    if (ending !== void 0) recorded.push([file, ending]);
-  }
+  const sorted = [...files].sort();
+  const endings = new Array(sorted.length);
+  await forEachConcurrently(
+    sorted.map((file, index) => ({ file, index })),
+    FILES_READ_AT_ONCE,
+    async ({ file, index }) => {
+      endings[index] = await endingOf(import_node_path62.default.join(folder, file));
+    }
+  );
+  const recorded = sorted.flatMap((file, index) => {
+    const ending = endings[index];
+    return ending === void 0 ? [] : [[file, ending]];
+  });
   if (recorded.length === 0) return void 0;
   const children = recorded.map(
     ([file, ending]) => element("File", [
@@ -68072,24 +68103,6 @@ function withAttributeValue(tag2, name, value) {
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs48 = require("node:fs");
 var import_node_path63 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error2) {
-        failure ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [
@@ -84117,7 +84130,7 @@ function namesOf(paths) {
 // packages/github/src/line-endings.ts
 var CR2 = 13;
 var LF3 = 10;
-function isText2(content) {
+function isText(content) {
   if (content.subarray(0, 8e3).includes(0)) return false;
   for (let at = content.indexOf(CR2); at !== -1; at = content.indexOf(CR2, at + 1)) {
     if (content[at + 1] !== LF3) return false;
@@ -84125,7 +84138,7 @@ function isText2(content) {
   return true;
 }
 function hasCrlf(content) {
-  return content.includes("\r\n") && isText2(content);
+  return content.includes("\r\n") && isText(content);
 }
 function withLf(content) {
   return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
@@ -84144,7 +84157,7 @@ function endsWithBlankLine(lf) {
   return lf.length > 1 && lf[lf.length - 1] === LF3 && lf[lf.length - 2] === LF3;
 }
 function lineEndingShas(file) {
-  if (!isText2(file.content)) return [file.sha];
+  if (!isText(file.content)) return [file.sha];
   const lf = withLf(file.content);
   const finalNewlines = endsWithBlankLine(lf) ? [true] : [true, false];
   const variants = finalNewlines.flatMap((finalNewline) => {
@@ -84172,12 +84185,12 @@ async function withUpstreamLineEndings(files, remote, readBlob2) {
   const result = [];
   for (const file of files) {
     const there = remoteByPath.get(file.path);
-    if (!isText2(file.content)) {
+    if (!isText(file.content)) {
       result.push(file);
       continue;
     }
     const upstream = there && await readBlob2(there.sha);
-    const content = upstream && isText2(upstream) ? inStyleOf(file.content, upstream) : hasCrlf(file.content) ? withLf(file.content) : file.content;
+    const content = upstream && isText(upstream) ? inStyleOf(file.content, upstream) : hasCrlf(file.content) ? withLf(file.content) : file.content;
     result.push(content.equals(file.content) ? file : { ...file, content, sha: gitBlobSha(content) });
   }
   return result;
@@ -84317,6 +84330,9 @@ function swaggerOf(connector, files) {
   const misnamed = namesMeantAs(SWAGGER, topLevel);
   if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
   return void 0;
+}
+function yamlSwaggerOf2(files) {
+  return files.find((file) => !file.path.includes("/") && isYamlSwagger(file.path))?.path;
 }
 function connectorTitle(folder, swagger2) {
   try {
@@ -84781,7 +84797,7 @@ function withFolderNameOnDisk(folder) {
 var MAX_CANDIDATES = 3;
 async function findUpstreamNamesake(client, upstream, treeSha, connector) {
   const [top, name] = connector.targetFolder.split("/");
-  const keys = new Set([name, connector.title].filter(isText3).map(folderNameKey).filter(isText3));
+  const keys = new Set([name, connector.title].filter(isText2).map(folderNameKey).filter(isText2));
   if (keys.size === 0) return void 0;
   const candidates = [];
   const topFolders2 = (await listTree(client, upstream, treeSha, "the top level")).filter((entry) => entry.type === "tree" && isTopFolderName(entry.path)).sort((a, b) => Number(b.path === top) - Number(a.path === top));
@@ -84832,7 +84848,7 @@ async function listTree(client, repository, sha, what) {
     (entry) => entry.path && entry.type && entry.sha ? [{ path: entry.path, type: entry.type, sha: entry.sha }] : []
   );
 }
-function isText3(value) {
+function isText2(value) {
   return value !== void 0 && value !== "";
 }
 
@@ -84954,9 +84970,10 @@ async function openPullRequest(options2, ports) {
     result.warnings.push(fallbackNote);
   }
   if (!swagger2) {
+    const yamlSwagger = yamlSwaggerOf2(local);
     const has3 = leftOut2.some(
       (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
-    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : `it has no ${SWAGGER}`;
+    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
     const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
     return {
@@ -84964,6 +84981,7 @@ async function openPullRequest(options2, ports) {
       operation: "refused",
       refusal: "no-swagger",
       reason,
+      ...yamlSwagger === void 0 ? {} : { yamlSwagger },
       findings: committed.findings,
       ...onlyHere(ignoredWarning !== void 0)
     };
@@ -85448,6 +85466,7 @@ function describeResult(result) {
 function whatToDo(result) {
   if (result.refusal === "findings")
     return "Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.";
+  if (result.refusal === "no-swagger" && result.yamlSwagger) return yamlSwaggerConversion(result.yamlSwagger);
   if (result.refusal === "no-swagger")
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
   if (result.refusal === "git-ignored")

@@ -38933,6 +38933,9 @@ function isYamlSwagger(name) {
   return stem.endsWith(".swagger") || isSwaggerStem(stem);
 }
 var YAML_EXTENSION = /\.ya?ml$/i;
+function yamlSwaggerConversion(name) {
+  return `Convert ${name} to JSON as ${CONNECTOR_FILE_NAMES.swagger} (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.`;
+}
 function isConnectorYamlSwagger(name) {
   const extension = YAML_EXTENSION.exec(name);
   return extension !== null && `${name.slice(0, extension.index)}.json`.toLowerCase() === SWAGGER_LOWER;
@@ -79535,6 +79538,9 @@ function swaggerOf(connector, files) {
   if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
   return void 0;
 }
+function yamlSwaggerOf(files) {
+  return files.find((file) => !file.path.includes("/") && isYamlSwagger(file.path))?.path;
+}
 function connectorTitle(folder, swagger) {
   try {
     const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
@@ -80169,9 +80175,10 @@ async function openPullRequest(options2, ports) {
     result.warnings.push(fallbackNote);
   }
   if (!swagger) {
+    const yamlSwagger = yamlSwaggerOf(local);
     const has3 = leftOut.some(
       (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
-    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : `it has no ${SWAGGER}`;
+    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
     const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
     return {
@@ -80179,6 +80186,7 @@ async function openPullRequest(options2, ports) {
       operation: "refused",
       refusal: "no-swagger",
       reason,
+      ...yamlSwagger === void 0 ? {} : { yamlSwagger },
       findings: committed.findings,
       ...onlyHere(ignoredWarning !== void 0)
     };
@@ -80688,7 +80696,7 @@ function failForRefused(results, workspace, annotateFindings) {
 }
 var WHAT_TO_DO = {
   findings: () => "Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.",
-  "no-swagger": () => "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+  "no-swagger": (result) => result.yamlSwagger ? yamlSwaggerConversion(result.yamlSwagger) : "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
   "git-ignored": () => "Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.",
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,

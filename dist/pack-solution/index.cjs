@@ -64371,15 +64371,24 @@ var import_node_path17 = __toESM(require("node:path"), 1);
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
 var CR = 13;
-function isText(bytes) {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0) return false;
-    if (bytes[i] === CR && bytes[i + 1] !== LF2) return false;
+function lineBreaksOf(bytes) {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(0) !== -1) return void 0;
+  let crlf = 0;
+  for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
+    if (buffer[cr + 1] !== LF2) return void 0;
+    crlf++;
   }
-  return true;
+  if (crlf === 0) return { crlf, bareLf: buffer.indexOf(LF2) !== -1 };
+  let lf = 0;
+  for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
+  return { crlf, bareLf: lf > crlf };
 }
 function withRecordedEnding(bytes, recorded) {
-  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  if (recorded === "mixed") return bytes;
+  const breaks = lineBreaksOf(bytes);
+  if (breaks === void 0) return bytes;
+  if (recorded === void 0 ? breaks.crlf === 0 : !breaks.bareLf) return bytes;
   const text2 = bytes.toString("latin1");
   const lf = text2.replace(/\r\n/g, "\n");
   return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
@@ -64584,6 +64593,26 @@ function leftOutWarning(file, folderPath) {
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs17 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error3) {
+        failure ??= { error: error3 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 function parseLineEndings(text2, file) {
@@ -64604,24 +64633,6 @@ async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path20.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs17.promises.readFile(file), file), file);
-}
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error3) {
-        failure ??= { error: error3 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
 }
 
 // packages/solution/src/solution/connector-element.ts

@@ -65319,24 +65319,23 @@ function compareVersions(a, b) {
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
 var CR = 13;
-function isText(bytes) {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0) return false;
-    if (bytes[i] === CR && bytes[i + 1] !== LF2) return false;
+function lineBreaksOf(bytes) {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(0) !== -1) return void 0;
+  let crlf = 0;
+  for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
+    if (buffer[cr + 1] !== LF2) return void 0;
+    crlf++;
   }
-  return true;
+  if (crlf === 0) return { crlf, bareLf: buffer.indexOf(LF2) !== -1 };
+  let lf = 0;
+  for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
+  return { crlf, bareLf: lf > crlf };
 }
 function recordedEnding(bytes) {
-  if (!isText(bytes)) return void 0;
-  let crlf = 0;
-  let lf = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== LF2) continue;
-    if (i > 0 && bytes[i - 1] === CR) crlf++;
-    else lf++;
-  }
-  if (crlf === 0) return void 0;
-  return lf === 0 ? "crlf" : "mixed";
+  const breaks = lineBreaksOf(bytes);
+  if (breaks === void 0 || breaks.crlf === 0) return void 0;
+  return breaks.bareLf ? "mixed" : "crlf";
 }
 
 // packages/solution/src/solution/unpack.ts
@@ -65542,9 +65541,30 @@ function neededFolders(files) {
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs18 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error3) {
+        failure ??= { error: error3 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
+var FILES_READ_AT_ONCE = 8;
 async function endingOf(file) {
   const handle = await import_node_fs18.promises.open(file, "r");
   try {
@@ -65559,11 +65579,19 @@ async function endingOf(file) {
   return recordedEnding(await import_node_fs18.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
-  const recorded = [];
-  for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path20.default.join(folder, file));
-    if (ending !== void 0) recorded.push([file, ending]);
-  }
+  const sorted = [...files].sort();
+  const endings = new Array(sorted.length);
+  await forEachConcurrently(
+    sorted.map((file, index) => ({ file, index })),
+    FILES_READ_AT_ONCE,
+    async ({ file, index }) => {
+      endings[index] = await endingOf(import_node_path20.default.join(folder, file));
+    }
+  );
+  const recorded = sorted.flatMap((file, index) => {
+    const ending = endings[index];
+    return ending === void 0 ? [] : [[file, ending]];
+  });
   if (recorded.length === 0) return void 0;
   const children = recorded.map(
     ([file, ending]) => element("File", [
@@ -65605,24 +65633,6 @@ function withAttributeValue(tag, name, value) {
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs19 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error3) {
-        failure ??= { error: error3 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [

@@ -649,7 +649,7 @@ describe('open-pull-request with what the upstream must not get', () => {
   );
 });
 
-describe('open-pull-request with a misnamed swagger', () => {
+describe('open-pull-request with a misnamed swagger, or one in YAML', () => {
   const scenario = scenarioForAllTests();
 
   it(
@@ -665,6 +665,30 @@ describe('open-pull-request with a misnamed swagger', () => {
         expect.objectContaining({
           level: 'error',
           message: `${folder}: has no apiDefinition.swagger.json, but has 'apiDefination.swagger.json'. Rename it to apiDefinition.swagger.json.`,
+        }),
+      );
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'fails on a swagger written in YAML, saying to convert it, before anything is sent',
+    async () => {
+      const folder = 'certified-connectors/Yaml Tasks';
+      const { 'apiDefinition.swagger.json': _json, ...rest } = connectorFiles();
+      writeConnector(
+        scenario.workspace,
+        { ...rest, 'apiDefinition.swagger.yml': "swagger: '2.0'\n" },
+        folder,
+      );
+      const result = await runAction(scenario, { token: scenario.contributor.token, connector: folder });
+      // The findings come first (REPO-REQUIRED-FILES says to convert it too), then the refusal.
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          message: `${folder}: not submitted: it has its swagger in YAML (apiDefinition.swagger.yml) and no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Convert apiDefinition.swagger.yml to JSON as apiDefinition.swagger.json (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.`,
         }),
       );
       expect(writesTo(scenario)).toBe(0);

@@ -244,6 +244,27 @@ describe('connector-alm pr with an empty connector folder', () => {
     expect(io.err()).not.toContain('not a connector folder');
     expect(scenario.github.requests.length).toBe(requests);
   }, 120_000);
+
+  // Its swagger is there, in YAML, which the platform does not read: the advice is to convert it,
+  // as validate's REPO-REQUIRED-FILES says, not to add a file the maker believes is there.
+  it('names a swagger written in YAML and says to convert it', async () => {
+    const folder = 'certified-connectors/Yaml Tasks';
+    mkdirSync(path.join(scenario.workspace, folder), { recursive: true });
+    writeFileSync(path.join(scenario.workspace, folder, 'apiDefinition.swagger.yaml'), "swagger: '2.0'\n");
+    writeFileSync(path.join(scenario.workspace, folder, 'apiProperties.json'), '{"properties": {}}\n');
+    const requests = scenario.github.requests.length;
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    });
+    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
+    expect(io.out()).toContain(
+      `${folder}: not submitted: it has its swagger in YAML (apiDefinition.swagger.yaml) and no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Convert apiDefinition.swagger.yaml to JSON as apiDefinition.swagger.json`,
+    );
+    expect(io.out()).not.toContain("Add the connector's apiDefinition.swagger.json");
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
 });
 
 describe('connector-alm pr with several connectors, one of which fails', () => {

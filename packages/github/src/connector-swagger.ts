@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   CONNECTOR_FILE_NAMES,
+  isYamlSwagger,
   misnamedFileError,
   namesMeantAs,
   withoutByteOrderMark,
@@ -24,6 +25,14 @@ export function swaggerOf(connector: string, files: readonly LocalFile[]): Local
   const misnamed = namesMeantAs(SWAGGER, topLevel);
   if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
   return undefined;
+}
+
+/**
+ * The swagger written in YAML at the top of the folder (apiDefinition.swagger.yaml, openapi.yml), for
+ * a folder without the JSON one: its refusal then names it and says to convert it, as validate does.
+ */
+export function yamlSwaggerOf(files: readonly LocalFile[]): string | undefined {
+  return files.find((file) => !file.path.includes('/') && isYamlSwagger(file.path))?.path;
 }
 
 /** The connector's display name: info.title of its swagger (as read for the commit), else the folder name. */

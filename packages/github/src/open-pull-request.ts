@@ -33,7 +33,7 @@ import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
-import { connectorTitle, SWAGGER, swaggerOf } from './connector-swagger.js';
+import { connectorTitle, SWAGGER, swaggerOf, yamlSwaggerOf } from './connector-swagger.js';
 import { readConnectorFiles } from './connector-files.js';
 import { gitIgnoredFiles } from './git-ignored.js';
 import {
@@ -238,11 +238,14 @@ export async function openPullRequest(
     // certified-connectors/…): the path is right and a part is missing, exit code 1 as validate's. Its
     // findings say what is missing; fail-on never does not send it, since an empty folder (an
     // uninitialised submodule, a sparse checkout) would propose deleting the upstream's connector.
+    const yamlSwagger = yamlSwaggerOf(local);
     const has = leftOut.some(
       (file) => file.reason === 'git-ignored' && file.path.toLowerCase() === SWAGGER.toLowerCase(),
     )
       ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)`
-      : `it has no ${SWAGGER}`;
+      : yamlSwagger
+        ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}`
+        : `it has no ${SWAGGER}`;
     const reason = `${has}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
     return {
@@ -250,6 +253,7 @@ export async function openPullRequest(
       operation: 'refused',
       refusal: 'no-swagger',
       reason,
+      ...(yamlSwagger === undefined ? {} : { yamlSwagger }),
       findings: committed.findings,
       ...onlyHere(ignoredWarning !== undefined),
     };

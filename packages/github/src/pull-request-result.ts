@@ -62,6 +62,11 @@ export interface PullRequestResult {
    * fail-on at their level (warning), as validate --base fails on them.
    */
   changeWarnings?: Finding[];
+  /**
+   * The folder's swagger written in YAML, when the folder has no apiDefinition.swagger.json but this
+   * (refusal `no-swagger`): the advice is then to convert it.
+   */
+  yamlSwagger?: string;
   /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */
   upstreamFolder?: string;
   number?: number;

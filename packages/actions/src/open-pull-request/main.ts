@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { inputWords, isFile, type Logger } from '@connector-alm/core';
+import { inputWords, isFile, yamlSwaggerConversion, type Logger } from '@connector-alm/core';
 import {
   openPullRequests,
   refusedResults,
@@ -119,8 +119,10 @@ function failForRefused(
 const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => string> = {
   findings: () =>
     'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.',
-  'no-swagger': () =>
-    "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+  'no-swagger': (result) =>
+    result.yamlSwagger
+      ? yamlSwaggerConversion(result.yamlSwagger)
+      : "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
   'git-ignored': () =>
     'Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.',
   'readme-todo': () =>

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError, createConsoleLogger, plural, printable, shellWord } from '@connector-alm/core';
+import {
+  UsageError,
+  createConsoleLogger,
+  plural,
+  printable,
+  shellWord,
+  yamlSwaggerConversion,
+} from '@connector-alm/core';
 import {
   DEFAULT_BASE,
   DEFAULT_BRANCH_PREFIX,
@@ -230,6 +237,7 @@ export function describeResult(result: PullRequestResult): string {
 function whatToDo(result: PullRequestResult): string {
   if (result.refusal === 'findings')
     return 'Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.';
+  if (result.refusal === 'no-swagger' && result.yamlSwagger) return yamlSwaggerConversion(result.yamlSwagger);
   if (result.refusal === 'no-swagger')
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
   if (result.refusal === 'git-ignored')
