@@ -85527,9 +85527,48 @@ function statOrNothing(file) {
   }
 }
 
+// packages/cli/src/output-argument.ts
+var outputArguments = /* @__PURE__ */ new WeakMap();
+function writesToArgument(command, name) {
+  outputArguments.set(command, name);
+  return command;
+}
+var OUTPUT_OPTION = /^(?:-o|--out|--output)(?:=(.*))?$/;
+function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
+  if (!OUTPUT_OPTION.test(flag)) return void 0;
+  const command = commandOf(program2, argv);
+  const argument = command && outputArguments.get(command);
+  if (!command || argument === void 0) return void 0;
+  const corrected = argv.flatMap((word) => {
+    const option2 = OUTPUT_OPTION.exec(word);
+    if (!option2) return [word];
+    return option2[1] === void 0 ? [] : [option2[1]];
+  });
+  const name = commandPath(command);
+  const option = flag.replace(/=.*/, "");
+  const line = corrected.map((word) => shellWord(word, platform)).join(" ");
+  return `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>. Write it without ${option}: connector-alm ${line}`;
+}
+function commandOf(program2, argv) {
+  let command;
+  let parent = program2;
+  for (const word of argv) {
+    if (word.startsWith("-")) continue;
+    const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
+    if (!next) break;
+    command = parent = next;
+  }
+  return command;
+}
+function commandPath(command) {
+  const names3 = [];
+  for (let each = command; each?.parent; each = each.parent) names3.unshift(each.name());
+  return names3.join(" ");
+}
+
 // packages/cli/src/commands/unpack.ts
 function registerUnpackCommand(program2, context) {
-  program2.command("unpack").description(
+  writesToArgument(program2.command("unpack"), "folder").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
   ).argument("<solution.zip>", "the exported solution (for --package-type both, X.zip or X_managed.zip)").argument("<folder>", "the folder to write (created, or updated with --overwrite)").addOption(
     new Option("--package-type <type>", "which export(s) to unpack").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -85616,7 +85655,7 @@ function zipLimitOptions(options2) {
 // packages/cli/src/commands/pack.ts
 var import_node_path114 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
-  program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
+  writesToArgument(program2.command("pack"), "solution.zip").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(maxEntriesOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
@@ -85682,7 +85721,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 // packages/cli/src/commands/extract-connectors.ts
 var import_node_path115 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
-  program2.command("extract-connectors").description(
+  writesToArgument(program2.command("extract-connectors"), "destination-root").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").addOption(maxSizeOption()).addOption(maxEntriesOption()).addOption(zipNameEncodingOption()).option(
     "--previous-source <solution>",
@@ -86030,7 +86069,7 @@ function describeConnector(connector, existing) {
 var import_node_path117 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
-  pkg.command("build").description(
+  writesToArgument(pkg.command("build"), "out.zip").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").addOption(requiredByAction(new Option("--intro <intro.md>", "the intro.md for the certification team"))).addOption(
     requiredByAction(new Option("--connector-solution <zip>", "the solution holding only the connector"))
@@ -86158,6 +86197,9 @@ async function runCli(argv, io) {
       if (error2.code === "commander.unknownCommand")
         io.stderr.write(`${printable(unknownCommandLine(program2, parsed, error2.message))}
 `);
+      else if (outputAdvice(program2, parsed, error2))
+        io.stderr.write(`${printable(`error: ${outputAdvice(program2, parsed, error2)}`)}
+`);
       else if (parseError)
         io.stderr.write(
           `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)
@@ -86179,6 +86221,10 @@ async function runCli(argv, io) {
 `);
     return ExitCode.Failure;
   }
+}
+function outputAdvice(program2, argv, error2) {
+  const flag = /unknown option '([^']*)'/.exec(error2.message)?.[1];
+  return error2.code === "commander.unknownOption" && flag ? outputOptionAdvice(program2, argv, flag) : void 0;
 }
 function placeFrom(cwd, error2) {
   if (!error2.location) return "";

@@ -30,6 +30,7 @@ import { registerBuildSolutionCommand } from './commands/build-solution.js';
 import { registerPackageCommand } from './commands/package.js';
 import { withoutUnknownOptionValue } from './unknown-option-value.js';
 import { withChoiceMeant } from './invalid-choice.js';
+import { outputOptionAdvice } from './output-argument.js';
 
 /**
  * The connector-alm program with every command and option registered, writing through `output`: what
@@ -92,6 +93,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) {
       if (error.code === 'commander.unknownCommand')
         io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
+      else if (outputAdvice(program, parsed, error))
+        io.stderr.write(`${printable(`error: ${outputAdvice(program, parsed, error)!}`)}\n`);
       else if (parseError)
         io.stderr.write(
           `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)\n`,
@@ -112,6 +115,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${printable(error.stack, { lineBreaks: true })}\n`);
     return ExitCode.Failure;
   }
+}
+
+/** What to say of an output option given to a command that takes its output as an argument. */
+function outputAdvice(program: Command, argv: readonly string[], error: CommanderError): string | undefined {
+  const flag = /unknown option '([^']*)'/.exec(error.message)?.[1];
+  return error.code === 'commander.unknownOption' && flag
+    ? outputOptionAdvice(program, argv, flag)
+    : undefined;
 }
 
 /**

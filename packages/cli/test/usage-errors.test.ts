@@ -245,6 +245,37 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 
+  // build-solution, export and validate take -o: from habit, a maker gives it to these too, and
+  // "unknown option '-o'" did not say where the path goes.
+  it.each([
+    [
+      ['package', 'build', '-o', 'my pkg.zip', '--intro', 'intro.md'],
+      "unknown option '-o': package build takes the path it writes as its argument <out.zip>. Write it without -o: connector-alm package build 'my pkg.zip' --intro intro.md",
+    ],
+    [
+      ['--debug', 'pack', 'src', '--output=out.zip'],
+      "unknown option '--output': pack takes the path it writes as its argument <solution.zip>. Write it without --output: connector-alm --debug pack src out.zip",
+    ],
+    [
+      ['unpack', 'contoso.zip', '--out', 'src'],
+      "unknown option '--out': unpack takes the path it writes as its argument <folder>. Write it without --out: connector-alm unpack contoso.zip src",
+    ],
+    [
+      ['extract-connectors', 'contoso.zip', '-o', 'custom-connectors'],
+      "unknown option '-o': extract-connectors takes the path it writes as its argument <destination-root>. Write it without -o: connector-alm extract-connectors contoso.zip custom-connectors",
+    ],
+  ])('%j says the output is an argument, with the command line to run', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.err).toBe(`error: ${message}\n`);
+    expect(result.code).toBe(2);
+  });
+
+  it('leaves other unknown options to their usual message', async () => {
+    const result = await run(['package', 'build', '--outfile', 'pkg.zip']);
+    expect(result.err).toBe("error: unknown option '--outfile'\n(run with --help for usage)\n");
+    expect(result.code).toBe(2);
+  });
+
   /** An export that signs in with the certificate in cert.pem, to a port where nothing listens. */
   const EXPORT_WITH_CERTIFICATE = [
     'export',

@@ -16,6 +16,7 @@ import { collect } from '../repeatable-option.js';
 import { writeOutput } from '../workflow-safe.js';
 import { refuseSwappedPaths } from './swapped-arguments.js';
 import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
+import { writesToArgument } from '../output-argument.js';
 
 interface ExtractOptions {
   maxSize?: string;
@@ -31,8 +32,7 @@ interface ExtractOptions {
 
 /** `connector-alm extract-connectors <solution.zip|folder> <destination-root>`: solution connectors into the repository layout. */
 export function registerExtractConnectorsCommand(program: Command, context: CommandContext): void {
-  program
-    .command('extract-connectors')
+  writesToArgument(program.command('extract-connectors'), 'destination-root')
     .description(
       'write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector',
     )

@@ -8,6 +8,7 @@ import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
 import { refuseSwappedPaths } from './swapped-arguments.js';
 import { maxEntriesOption, zipLimitOptions } from './unpack.js';
+import { writesToArgument } from '../output-argument.js';
 
 interface PackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -18,8 +19,7 @@ interface PackOptions {
 
 /** `connector-alm pack <folder> <solution.zip>`: an unpacked folder back into an importable zip. */
 export function registerPackCommand(program: Command, context: CommandContext): void {
-  program
-    .command('pack')
+  writesToArgument(program.command('pack'), 'solution.zip')
     .description('pack an unpacked solution folder into an importable solution zip')
     .argument('<folder>', 'the folder that unpack wrote (holding Other/Solution.xml)')
     .argument('<solution.zip>', 'the zip to write; for a folder of both exports, X.zip and X_managed.zip')

@@ -14,6 +14,7 @@ import { requiredByAction } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { zipNameEncodingOption } from './unpack.js';
+import { writesToArgument } from '../output-argument.js';
 
 interface BuildOptions {
   intro: string;
@@ -39,8 +40,7 @@ export function registerPackageCommand(program: Command, context: CommandContext
   const pkg = program
     .command('package')
     .description('build or check the certification package Microsoft asks for');
-  pkg
-    .command('build')
+  writesToArgument(pkg.command('build'), 'out.zip')
     .description(
       'build the certification package zip and check it; exit 1, writing nothing, when a rule fails',
     )

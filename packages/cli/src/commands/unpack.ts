@@ -8,6 +8,7 @@ import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
 import { refuseSwappedPaths } from './swapped-arguments.js';
+import { writesToArgument } from '../output-argument.js';
 
 interface UnpackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -22,8 +23,7 @@ interface UnpackOptions {
 
 /** `connector-alm unpack <solution.zip> <folder>`: a solution zip into a canonical source folder. */
 export function registerUnpackCommand(program: Command, context: CommandContext): void {
-  program
-    .command('unpack')
+  writesToArgument(program.command('unpack'), 'folder')
     .description(
       'unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files',
     )
