@@ -45640,6 +45640,19 @@ function uiDefinitionAdvice(problem) {
   return value === void 0 ? "" : `Write ${key2} as ${value}.`;
 }
 
+// packages/validator/src/rules/api-properties/redirect-url-list.ts
+function redirectUrlListAdvice(apiProperties, problem) {
+  const { segments } = problem;
+  if (segments.at(-1) !== "redirectUrl" || segments.at(-2) !== "oAuthSettings") return "";
+  const urls = valueAtPointer(apiProperties, problem.pointer);
+  const settings = asObject(valueAtPointer(apiProperties, problem.pointer.replace(/\/redirectUrl$/, "")));
+  if (!Array.isArray(urls) || !settings) return "";
+  const kept = redirectUrlOf(settings);
+  if (kept === void 0 || !urls.includes(kept))
+    return "An OAuth connection parameter has one redirect URL: write the one it signs in through as a string.";
+  return `An OAuth connection parameter has one redirect URL: keep the one it signs in through, as a string: "redirectUrl": "${nameExcerpt(kept)}".`;
+}
+
 // packages/validator/src/rules/api-properties/schema-rules.ts
 var apiPropertiesSchemaRules = [
   {
@@ -45655,7 +45668,11 @@ var apiPropertiesSchemaRules = [
       good: '"scopes": ["read"]'
     },
     check(context) {
-      reportSchemaProblems(context, "PROP-SCHEMA");
+      reportSchemaProblems(
+        context,
+        "PROP-SCHEMA",
+        (problem) => redirectUrlListAdvice(context.apiProperties, problem)
+      );
     }
   },
   {

@@ -71,6 +71,26 @@ describe('PROP-SCHEMA', () => {
       message: 'Invalid type. Expected Array but got String.',
     });
   });
+  // PROS AI lists its URL and the global-test counterpart: which one to keep is the question.
+  it('says to keep, of a redirectUrl list, the URL the connector signs in through', async () => {
+    const own = 'https://global.consent.azure-apim.net/redirect/contoso';
+    const listed = (redirectMode: string, redirectUrl: unknown[]) =>
+      run(withProperties(oauth({ redirectMode, redirectUrl })), 'PROP-SCHEMA');
+    const findings = await listed('GlobalPerConnector', [
+      'https://global-test.consent.azure-apim.net/redirect/contoso',
+      own,
+    ]);
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        '/properties/connectionParameters/token/oAuthSettings/redirectUrl',
+        `Invalid type. Expected String but got Array. An OAuth connection parameter has one redirect URL: keep the one it signs in through, as a string: "redirectUrl": "${own}".`,
+      ],
+    ]);
+    // Global signs in through the shared URL, which the list does not hold: no URL to name.
+    expect((await listed('Global', [own])).map((finding) => finding.message)).toEqual([
+      'Invalid type. Expected String but got Array. An OAuth connection parameter has one redirect URL: write the one it signs in through as a string.',
+    ]);
+  });
   it('names a required property written in another case', async () => {
     // Azure Communication Services SMS Events: "oauthSettings" for "oAuthSettings".
     const files = withProperties((properties) => {

@@ -3,6 +3,7 @@ import { certificationLevels, sameLevels, type RuleDefinition } from '../../mode
 import { asObject, has } from '../../swagger/json-values.js';
 import { connectionParametersOf } from './connection-parameters.js';
 import { meantPropertiesKey, unknownKeyAdvice, uiDefinitionAdvice } from './schema-advice.js';
+import { redirectUrlListAdvice } from './redirect-url-list.js';
 import { reportSchemaProblems, schemaProblemsFor } from './schema-problems.js';
 import { enclosedExcerpt } from '../../text/message-values.js';
 
@@ -22,7 +23,9 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       good: '"scopes": ["read"]',
     },
     check(context) {
-      reportSchemaProblems(context, 'PROP-SCHEMA');
+      reportSchemaProblems(context, 'PROP-SCHEMA', (problem) =>
+        redirectUrlListAdvice(context.apiProperties, problem),
+      );
     },
   },
   {
