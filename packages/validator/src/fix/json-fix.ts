@@ -2,7 +2,7 @@ import { MAX_JSON_DEPTH } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { LineIndex } from '../json/line-index.js';
 import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
-import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
+import { applyEdits, type TextEdit } from '../text/text-edits.js';
 import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';

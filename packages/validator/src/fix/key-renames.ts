@@ -1,6 +1,6 @@
 import type { JsonDocument } from '../json/json-document.js';
 import { parsePointer, toPointer } from '../json/pointer.js';
-import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
+import { applyEdits, type TextEdit } from '../text/text-edits.js';
 import { isObject } from '../swagger/json-values.js';
 
 // What `validate --fix` makes of a misspelled key that a rule names the spelling of (`basepath` for

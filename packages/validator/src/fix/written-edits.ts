@@ -1,5 +1,5 @@
 import { isInvisible } from '../json/syntax/word-tokens.js';
-import type { TextEdit } from '../json/syntax/repair.js';
+import type { TextEdit } from '../text/text-edits.js';
 
 // The diagnosis removes text by blanking it to spaces (see `removal`), so that the lines and columns
 // of everything after it stay where they were while the file is read. Written into the file, those

@@ -14,7 +14,7 @@ import {
   unlistedSyntaxIssue,
   type SyntaxEdits,
 } from './syntax/diagnosis.js';
-import type { RepairedText } from './syntax/repair.js';
+import type { RepairedText } from '../text/text-edits.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
 import { unexpectedCharacters } from './syntax/unexpected-character.js';
 import { longKeyIssue, tooLargeToRepairIssue, trailingCommaIssue } from './document-issues.js';

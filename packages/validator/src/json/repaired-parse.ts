@@ -1,9 +1,14 @@
 import * as jsonc from 'jsonc-parser';
 import { LineIndex } from './line-index.js';
 import { diagnoseAndRepair, diagnoseSyntax, type SyntaxRepair } from './syntax/diagnosis.js';
-import { applyEdits, type RepairedText } from './syntax/repair.js';
+import { applyEdits, type RepairedText } from '../text/text-edits.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
 import { unexpectedCharacters } from './syntax/unexpected-character.js';
+
+// Text JSON.parse refused is read with the edits made that its syntax issues name: JSON.parse of the
+// repaired text reads the file as its maker meant it, where jsonc-parser's error-tolerant recovery
+// drops what a slip touches (a single-quoted value, an unquoted key) and the diff then reports a
+// change nobody made.
 
 /**
  * jsonc-parser's error-tolerant parse gives the value; the issues are those of `diagnoseSyntax`, each

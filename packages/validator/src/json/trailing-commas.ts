@@ -1,7 +1,7 @@
 import { parsePointer } from './pointer.js';
 import { isWhitespace, skipString } from './scan.js';
 import type { SyntaxEdits } from './syntax/diagnosis.js';
-import { removal } from './syntax/repair.js';
+import { removal } from '../text/text-edits.js';
 
 // When JSON.parse and the fast locator can stand in for jsonc-parser's tolerant parse and tree on
 // text that is not strict JSON.

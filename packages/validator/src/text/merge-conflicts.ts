@@ -1,4 +1,4 @@
-import { applyEdits, removal, type TextEdit } from '../json/syntax/repair.js';
+import { applyEdits, removal, type TextEdit } from './text-edits.js';
 import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
 
 // The conflicts git leaves in a file it could not merge: `<<<<<<< ours`, the first side, diff3's

@@ -1,6 +1,6 @@
 import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { insertion, removal, replacement } from './repair.js';
+import { insertion, removal, replacement } from '../../text/text-edits.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 

@@ -1,4 +1,4 @@
-import { removal } from './repair.js';
+import { removal } from '../../text/text-edits.js';
 import type { Token } from './token.js';
 
 /** Comments, which JSON does not allow: read as tokens of their own, each named with its removal. */

@@ -2,7 +2,7 @@ import { unlistedMessage } from '../../model/unlisted-message.js';
 import { LineIndex } from '../line-index.js';
 import type { Token } from './token.js';
 import { TokenStream } from './tokens.js';
-import { applyEdits, removal, type TextEdit } from './repair.js';
+import { applyEdits, removal, type TextEdit } from '../../text/text-edits.js';
 import { laidOutStrictly, misindentedCloser } from './extra-closer-by-layout.js';
 import { Walk } from './walk.js';
 import type { Repair } from './walk-state.js';

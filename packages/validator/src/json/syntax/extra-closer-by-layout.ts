@@ -1,6 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
-import { removal, type TextEdit } from './repair.js';
+import { removal, type TextEdit } from '../../text/text-edits.js';
 import { isStrictJson } from './strict-json.js';
 
 // A '}' or ']' one too many in the middle of an indented file closes the top-level value early: the

@@ -1,6 +1,6 @@
 import type { Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { insertion, removal } from './repair.js';
+import { insertion, removal } from '../../text/text-edits.js';
 
 /**
  * Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after

@@ -1,4 +1,4 @@
-import { oneOfTwoReplacements, replacement } from './repair.js';
+import { oneOfTwoReplacements, replacement } from '../../text/text-edits.js';
 import type { Token } from './token.js';
 import { quoteAdvice } from './word-tokens.js';
 import { excerpt } from '../../text/message-values.js';

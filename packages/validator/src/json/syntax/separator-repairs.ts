@@ -1,6 +1,6 @@
 import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { insertion, removal, replacement } from './repair.js';
+import { insertion, removal, replacement } from '../../text/text-edits.js';
 
 /** Repairs of separators: a ';' for a ',', a '=' for a ':', a missing ':'. */
 

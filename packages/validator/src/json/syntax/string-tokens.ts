@@ -1,4 +1,4 @@
-import { insertion, replacement, type TextEdit } from './repair.js';
+import { insertion, replacement, type TextEdit } from '../../text/text-edits.js';
 import type { Token } from './token.js';
 import { typographicCloseAfter, typographicClosing } from './typographic-quotes.js';
 import { excerpt } from '../../text/message-values.js';

@@ -1,4 +1,4 @@
-import type { TextEdit } from './repair.js';
+import type { TextEdit } from '../../text/text-edits.js';
 
 /** A token of text that is not strict JSON, as the syntax diagnosis reads it (see tokens.ts). */
 

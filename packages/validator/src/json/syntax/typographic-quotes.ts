@@ -1,4 +1,4 @@
-import { replacement } from './repair.js';
+import { replacement } from '../../text/text-edits.js';
 import type { Token } from './token.js';
 import { enclosedExcerpt } from '../../text/message-values.js';
 

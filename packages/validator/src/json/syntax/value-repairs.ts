@@ -1,7 +1,7 @@
 import { oneOf, trimEndWhere } from '@connector-alm/core';
 import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { replacement, type TextEdit } from './repair.js';
+import { replacement, type TextEdit } from '../../text/text-edits.js';
 import { typographicAdvice } from './typographic-quotes.js';
 import { quoteAdvice } from './word-tokens.js';
 import { excerpt } from '../../text/message-values.js';

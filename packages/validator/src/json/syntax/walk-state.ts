@@ -1,7 +1,7 @@
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import type { Token } from './token.js';
 import type { TokenStream } from './tokens.js';
-import type { TextEdit } from './repair.js';
+import type { TextEdit } from '../../text/text-edits.js';
 
 // The walk's state as its repairs see it. The repairs (bracket-, separator-, value- and
 // file-end-repairs.ts) read and change the walk, and the walk (walk.ts) calls them: naming the

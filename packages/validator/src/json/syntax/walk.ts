@@ -1,7 +1,7 @@
 import type { Token } from './token.js';
 import type { TokenStream } from './tokens.js';
 import type { Frame, Place, Repair } from './walk-state.js';
-import { insertion, removal, replacement, type TextEdit } from './repair.js';
+import { insertion, removal, replacement, type TextEdit } from '../../text/text-edits.js';
 import {
   extraCloser,
   mismatchedCloser,

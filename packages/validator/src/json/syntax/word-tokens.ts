@@ -1,5 +1,5 @@
 import { hashCommentToken } from './comment-tokens.js';
-import { insertion, removal, replacement } from './repair.js';
+import { insertion, removal, replacement } from '../../text/text-edits.js';
 import type { Token } from './token.js';
 import { TYPOGRAPHIC_QUOTES, typographicAdvice, typographicClose } from './typographic-quotes.js';
 import { enclosedExcerpt, excerpt } from '../../text/message-values.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { diagnoseAndRepair } from '../../../src/json/syntax/diagnosis.js';
-import { applyEdits } from '../../../src/json/syntax/repair.js';
+import { applyEdits } from '../../../src/text/text-edits.js';
 import { MAX_VALUE_LENGTH } from '../../../src/text/message-values.js';
 
 // GEN-JSON-PARSE messages quote the text of the slip: an unquoted word was quoted twice, a string in

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../../src/json/json-document.js';
 import type { JsonSyntaxIssue } from '../../../src/json/syntax/syntax-issue.js';
 import { parseTolerantly } from '../../../src/json/repaired-parse.js';
-import { applyEdits, insertion, removal, replacement } from '../../../src/json/syntax/repair.js';
+import { applyEdits, insertion, removal, replacement } from '../../../src/text/text-edits.js';
 
 // Text JSON.parse refuses is read with the edits made that its syntax issues name. jsonc-parser's
 // recovery dropped what a slip touched: `"in": 'path'` lost the value, `operationId: "X"` the member.

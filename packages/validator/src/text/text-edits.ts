@@ -1,8 +1,7 @@
-// The text a syntax diagnosis's fixes make of text JSON.parse refused: each issue is said as the edit
-// that fixes it (quote this, remove that comma, add a comma), and that edit is made here. JSON.parse
-// of the repaired text reads the file as its maker meant it, where jsonc-parser's error-tolerant
-// recovery drops what a slip touches (a single-quoted value, an unquoted key) and the diff then
-// reports a change nobody made.
+// Edits of a text, and the text they make with the way back to the original's offsets. The syntax
+// diagnosis of JSON says each issue as the edit that fixes it (quote this, remove that comma), the
+// merge-conflict reading blanks the markers and the side it does not read, and `validate --fix`
+// writes the edits the rules name: all of them edit text, so the edits live here, not in any of them.
 
 /** Replace `length` characters at `offset` of the original text with `insert`. */
 export interface TextEdit {
