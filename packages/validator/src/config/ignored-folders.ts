@@ -77,6 +77,7 @@ export function unmatchedIgnoreFindings(
   paths: readonly string[],
   cwd: string,
   config: ValidatorConfig,
+  platform: NodeJS.Platform = process.platform,
 ): Finding[] {
   const globs = config.ignore.map((pattern, index) => ({
     pattern,
@@ -85,5 +86,5 @@ export function unmatchedIgnoreFindings(
     effect: 'it skips nothing',
     purpose: 'to skip the connector folders in it',
   }));
-  return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config);
+  return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config, platform);
 }

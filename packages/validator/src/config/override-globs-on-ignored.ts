@@ -18,6 +18,7 @@ export function globsOnIgnoredFoldersFindings(
   globs: readonly ConfigGlob[],
   run: { found: readonly string[]; paths: readonly string[]; cwd: string },
   config: ValidatorConfig,
+  platform: NodeJS.Platform = process.platform,
 ): Finding[] {
   const { found, paths, cwd } = run;
   const configPath = config.path;
@@ -27,8 +28,8 @@ export function globsOnIgnoredFoldersFindings(
   if (level === 'off') return [];
   const relative = found.map((folder) => relativeToConfig(folder, configPath));
   return globs.flatMap(({ pattern, place, named, effect }) => {
-    const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index]!));
-    if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config))) return [];
+    const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index]!, platform));
+    if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config, platform))) return [];
     const shown = matched.map((folder) => toDisplayPath(cwd, folder));
     const message = `${named} matches only connector folders that the file's ignore patterns skip (${quoteList(shown)}), so ${effect} that is validated.`;
     return [configGlobFinding(ruleId, level, message, place, cwd, configPath)];

@@ -70,11 +70,16 @@ function patternForConnectorsUnder(
   pattern: string,
   found: readonly string[],
   config: ValidatorConfig & { path: string },
+  platform: NodeJS.Platform,
 ): string | undefined {
   const folderOfFile = path.dirname(config.path);
   const folder = withoutTrailingSlashes(pattern);
   for (const candidate of [`${folder}/*`, `${folder}/**`]) {
-    if (found.some((connector) => ignorePatternMatches(candidate, relativeTo(folderOfFile, connector))))
+    if (
+      found.some((connector) =>
+        ignorePatternMatches(candidate, relativeTo(folderOfFile, connector), platform),
+      )
+    )
       return candidate;
     const from = folderThePatternIsWrittenFrom(candidate, found, config);
     if (from) return slashSeparated(path.join(path.relative(folderOfFile, from), candidate));
@@ -112,9 +117,10 @@ export function unmatchedGlobFindings(
   paths: readonly string[],
   cwd: string,
   config: ValidatorConfig,
+  platform: NodeJS.Platform = process.platform,
 ): Finding[] {
   const patterns = globs.map((glob) => glob.pattern);
-  const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config);
+  const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config, platform);
   if (unmatched.length === 0 || !config.path) return [];
   const level = levelInFile(ruleId, config);
   if (level === 'off') return [];
@@ -130,9 +136,9 @@ export function unmatchedGlobFindings(
       .map((folder) => relativeToConfig(folder, withPath.path)));
   return unmatched.map((index) => {
     const { pattern, place, named, effect, purpose } = globs[index]!;
-    const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
-    const under = from ? undefined : patternForConnectorsUnder(pattern, found, withPath);
-    const meant = from || under ? undefined : mistypedGlobMeant(pattern, foldersUnderFile());
+    const from = folderThePatternIsWrittenFrom(pattern, found, withPath, platform);
+    const under = from ? undefined : patternForConnectorsUnder(pattern, found, withPath, platform);
+    const meant = from || under ? undefined : mistypedGlobMeant(pattern, foldersUnderFile(), platform);
     const unmatchedWords = `${named} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
     const message = from
       ? `${named} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(path.join(path.relative(folderOfFile, from), pattern)))}'.`

@@ -17,6 +17,7 @@ export function unmatchedOverrideFindings(
   paths: readonly string[],
   cwd: string,
   config: ValidatorConfig,
+  platform: NodeJS.Platform = process.platform,
 ): Finding[] {
   const globs: ConfigGlob[] = (config.overrides ?? []).flatMap((override, index) => {
     const entry = `overrides[${index}]`;
@@ -29,7 +30,13 @@ export function unmatchedOverrideFindings(
     }));
   });
   return [
-    ...unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config),
-    ...globsOnIgnoredFoldersFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, { found, paths, cwd }, config),
+    ...unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config, platform),
+    ...globsOnIgnoredFoldersFindings(
+      CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+      globs,
+      { found, paths, cwd },
+      config,
+      platform,
+    ),
   ];
 }
