@@ -41318,7 +41318,7 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }
 
-// packages/validator/src/json/syntax/repair.ts
+// packages/validator/src/text/text-edits.ts
 function removal(text2, offset, length) {
   return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
 }
@@ -67488,11 +67488,13 @@ function folderThePatternIsWrittenFrom(pattern, found, config2, platform2 = proc
     if (import_node_path23.default.dirname(folder) === folder) return void 0;
   }
 }
-function patternForConnectorsUnder(pattern, found, config2) {
+function patternForConnectorsUnder(pattern, found, config2, platform2) {
   const folderOfFile = import_node_path23.default.dirname(config2.path);
   const folder = withoutTrailingSlashes(pattern);
   for (const candidate of [`${folder}/*`, `${folder}/**`]) {
-    if (found.some((connector) => ignorePatternMatches(candidate, relativeTo(folderOfFile, connector))))
+    if (found.some(
+      (connector) => ignorePatternMatches(candidate, relativeTo(folderOfFile, connector), platform2)
+    ))
       return candidate;
     const from = folderThePatternIsWrittenFrom(candidate, found, config2);
     if (from) return slashSeparated(import_node_path23.default.join(import_node_path23.default.relative(folderOfFile, from), candidate));
@@ -67502,9 +67504,9 @@ function patternForConnectorsUnder(pattern, found, config2) {
 function relativeTo(folder, connector) {
   return slashSeparated(import_node_path23.default.relative(folder, connector));
 }
-function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2) {
+function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2, platform2 = process.platform) {
   const patterns = globs.map((glob) => glob.pattern);
-  const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config2);
+  const unmatched = unmatchedGlobs(patterns, found, paths, cwd, config2, platform2);
   if (unmatched.length === 0 || !config2.path) return [];
   const level = levelInFile(ruleId, config2);
   if (level === "off") return [];
@@ -67515,9 +67517,9 @@ function unmatchedGlobFindings(ruleId, globs, found, paths, cwd, config2) {
   const foldersUnderFile = () => under ??= found.filter((folder) => isWithin(folderOfFile, folder)).map((folder) => relativeToConfig(folder, withPath.path));
   return unmatched.map((index) => {
     const { pattern, place: place2, named: named2, effect, purpose } = globs[index];
-    const from = folderThePatternIsWrittenFrom(pattern, found, withPath);
-    const under2 = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath);
-    const meant = from || under2 ? void 0 : mistypedGlobMeant(pattern, foldersUnderFile());
+    const from = folderThePatternIsWrittenFrom(pattern, found, withPath, platform2);
+    const under2 = from ? void 0 : patternForConnectorsUnder(pattern, found, withPath, platform2);
+    const meant = from || under2 ? void 0 : mistypedGlobMeant(pattern, foldersUnderFile(), platform2);
     const unmatchedWords = `${named2} matches no connector folder under the file's folder, ${shownFolder}, so ${effect}`;
     const message2 = from ? `${named2} matches no connector folder, so ${effect}: patterns are relative to the file's folder, ${shownFolder}, and it matches from ${slashSeparated(toDisplayPath(cwd, from))}/; write '${nameExcerpt(slashSeparated(import_node_path23.default.join(import_node_path23.default.relative(folderOfFile, from), pattern)))}'.` : under2 ? `${unmatchedWords}: patterns name connector folders, not the folders that hold them; write '${nameExcerpt(under2)}' ${purpose}.` : `${unmatchedWords}.${meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`}`;
     return configGlobFinding(ruleId, level, message2, place2, cwd, withPath.path);
@@ -67569,7 +67571,7 @@ function ignoredFoldersAskedFor(found, paths, cwd, config2) {
     };
   });
 }
-function unmatchedIgnoreFindings(found, paths, cwd, config2) {
+function unmatchedIgnoreFindings(found, paths, cwd, config2, platform2 = process.platform) {
   const globs = config2.ignore.map((pattern, index) => ({
     pattern,
     place: config2.ignorePlaces?.[index],
@@ -67577,11 +67579,11 @@ function unmatchedIgnoreFindings(found, paths, cwd, config2) {
     effect: "it skips nothing",
     purpose: "to skip the connector folders in it"
   }));
-  return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2);
+  return unmatchedGlobFindings(CONFIG_IGNORE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2, platform2);
 }
 
 // packages/validator/src/config/override-globs-on-ignored.ts
-function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2) {
+function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2, platform2 = process.platform) {
   const { found, paths, cwd } = run;
   const configPath = config2.path;
   if (globs.length === 0 || config2.ignore.length === 0 || !configPath) return [];
@@ -67590,8 +67592,8 @@ function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2) {
   if (level === "off") return [];
   const relative = found.map((folder) => relativeToConfig(folder, configPath));
   return globs.flatMap(({ pattern, place: place2, named: named2, effect }) => {
-    const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index]));
-    if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2))) return [];
+    const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index], platform2));
+    if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2, platform2))) return [];
     const shown2 = matched.map((folder) => toDisplayPath(cwd, folder));
     const message2 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown2)}), so ${effect} that is validated.`;
     return [configGlobFinding(ruleId, level, message2, place2, cwd, configPath)];
@@ -67599,7 +67601,7 @@ function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2) {
 }
 
 // packages/validator/src/config/unmatched-override-globs.ts
-function unmatchedOverrideFindings(found, paths, cwd, config2) {
+function unmatchedOverrideFindings(found, paths, cwd, config2, platform2 = process.platform) {
   const globs = (config2.overrides ?? []).flatMap((override, index) => {
     const entry = `overrides[${index}]`;
     return override.files.map((pattern, glob) => ({
@@ -67611,8 +67613,14 @@ function unmatchedOverrideFindings(found, paths, cwd, config2) {
     }));
   });
   return [
-    ...unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2),
-    ...globsOnIgnoredFoldersFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, { found, paths, cwd }, config2)
+    ...unmatchedGlobFindings(CONFIG_OVERRIDE_UNMATCHED_RULE_ID, globs, found, paths, cwd, config2, platform2),
+    ...globsOnIgnoredFoldersFindings(
+      CONFIG_OVERRIDE_UNMATCHED_RULE_ID,
+      globs,
+      { found, paths, cwd },
+      config2,
+      platform2
+    )
   ];
 }
 

@@ -15682,7 +15682,7 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }
 
-// packages/validator/src/json/syntax/repair.ts
+// packages/validator/src/text/text-edits.ts
 function removal(text2, offset, length) {
   return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
 }
