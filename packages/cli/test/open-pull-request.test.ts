@@ -224,46 +224,49 @@ describe('connector-alm pr with a misnamed swagger', () => {
 describe('connector-alm pr with an empty connector folder', () => {
   const scenario = scenarioForAllTests();
 
-  it('prints its findings and what to do, exits 1 and sends nothing', async () => {
-    const folder = 'certified-connectors/Empty';
+  /** `pr` on a folder of the workspace holding `files`, which must send nothing: its exit code and output. */
+  async function submitNothing(folder: string, files: Record<string, string> = {}) {
     mkdirSync(path.join(scenario.workspace, folder), { recursive: true });
+    for (const [name, text] of Object.entries(files))
+      writeFileSync(path.join(scenario.workspace, folder, name), text);
     const requests = scenario.github.requests.length;
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,
       GITHUB_API_URL: scenario.github.url,
       ...NO_WRITE_INTERVAL,
     });
-    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
-    expect(io.out()).toMatch(
+    const code = await runCli(['pr', folder, '--fail-on', 'never'], io);
+    expect(scenario.github.requests.length).toBe(requests);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('prints its findings and what to do, exits 1 and sends nothing', async () => {
+    const folder = 'certified-connectors/Empty';
+    const io = await submitNothing(folder);
+    expect(io.code).toBe(1);
+    expect(io.out).toMatch(
       /^certified-connectors\/Empty:1:1 error REPO-REQUIRED-FILES .*apiDefinition\.swagger\.json/m,
     );
-    expect(io.out()).toContain(
+    expect(io.out).toContain(
       `${folder}: not submitted: it has no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Add the connector's apiDefinition.swagger.json`,
     );
-    expect(io.err()).toContain(`error: 1 connector of 1 not submitted: ${folder}.\n`);
-    expect(io.err()).not.toContain('not a connector folder');
-    expect(scenario.github.requests.length).toBe(requests);
+    expect(io.err).toContain(`error: 1 connector of 1 not submitted: ${folder}.\n`);
+    expect(io.err).not.toContain('not a connector folder');
   }, 120_000);
 
   // Its swagger is there, in YAML, which the platform does not read: the advice is to convert it,
   // as validate's REPO-REQUIRED-FILES says, not to add a file the maker believes is there.
   it('names a swagger written in YAML and says to convert it', async () => {
     const folder = 'certified-connectors/Yaml Tasks';
-    mkdirSync(path.join(scenario.workspace, folder), { recursive: true });
-    writeFileSync(path.join(scenario.workspace, folder, 'apiDefinition.swagger.yaml'), "swagger: '2.0'\n");
-    writeFileSync(path.join(scenario.workspace, folder, 'apiProperties.json'), '{"properties": {}}\n');
-    const requests = scenario.github.requests.length;
-    const io = memoryIo(scenario.workspace, {
-      GITHUB_TOKEN: scenario.contributor.token,
-      GITHUB_API_URL: scenario.github.url,
-      ...NO_WRITE_INTERVAL,
+    const io = await submitNothing(folder, {
+      'apiDefinition.swagger.yaml': "swagger: '2.0'\n",
+      'apiProperties.json': '{"properties": {}}\n',
     });
-    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
-    expect(io.out()).toContain(
+    expect(io.code).toBe(1);
+    expect(io.out).toContain(
       `${folder}: not submitted: it has its swagger in YAML (apiDefinition.swagger.yaml) and no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Convert apiDefinition.swagger.yaml to JSON as apiDefinition.swagger.json`,
     );
-    expect(io.out()).not.toContain("Add the connector's apiDefinition.swagger.json");
-    expect(scenario.github.requests.length).toBe(requests);
+    expect(io.out).not.toContain("Add the connector's apiDefinition.swagger.json");
   }, 120_000);
 });
 
