@@ -27359,8 +27359,10 @@ function utf16ByteOrder(bytes) {
 
 // packages/core/src/text-order.ts
 var import_node_path12 = __toESM(require("node:path"), 1);
-var ENGLISH = new Intl.Collator("en");
-var compareText = ENGLISH.compare;
+var english;
+function compareText(a, b) {
+  return (english ??= new Intl.Collator("en")).compare(a, b);
+}
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -67571,8 +67573,8 @@ function checkVersionAfter(version, existingVersion, existingSource) {
 function localizedName(parent) {
   const list3 = parent && firstChild(parent, "LocalizedNames");
   const names3 = list3 ? childElements(list3, "LocalizedName") : [];
-  const english = names3.find((name) => attribute2(name, "languagecode") === "1033") ?? names3[0];
-  return (english && attribute2(english, "description")?.trim()) ?? "";
+  const english2 = names3.find((name) => attribute2(name, "languagecode") === "1033") ?? names3[0];
+  return (english2 && attribute2(english2, "description")?.trim()) ?? "";
 }
 function manifestSettings(manifest) {
   const text3 = (parent, name) => {

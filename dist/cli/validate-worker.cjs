@@ -14219,8 +14219,10 @@ function utf16ByteOrder(bytes) {
 
 // packages/core/src/text-order.ts
 var import_node_path5 = __toESM(require("node:path"), 1);
-var ENGLISH = new Intl.Collator("en");
-var compareText = ENGLISH.compare;
+var english;
+function compareText(a, b) {
+  return (english ??= new Intl.Collator("en")).compare(a, b);
+}
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }

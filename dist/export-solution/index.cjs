@@ -37295,10 +37295,6 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
-// packages/core/src/text-order.ts
-var ENGLISH = new Intl.Collator("en");
-var compareText = ENGLISH.compare;
-
 // packages/core/src/top-folders.ts
 var TOP_FOLDER_NAMES = [
   "certified-connectors",

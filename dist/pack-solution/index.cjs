@@ -37125,10 +37125,6 @@ function utf16ByteOrder(bytes) {
   return void 0;
 }
 
-// packages/core/src/text-order.ts
-var ENGLISH = new Intl.Collator("en");
-var compareText = ENGLISH.compare;
-
 // packages/core/src/top-folders.ts
 var TOP_FOLDER_NAMES = [
   "certified-connectors",

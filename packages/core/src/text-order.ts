@@ -7,10 +7,16 @@ import { slashSeparated } from './paths.js';
  * findings in another order on a maker's laptop than in CI. English is what the runners use, so the
  * order there is unchanged.
  */
-const ENGLISH = new Intl.Collator('en');
+let english: Intl.Collator | undefined;
 
-/** Orders text as people read it (case and accents second), the same on every machine. */
-export const compareText: (a: string, b: string) => number = ENGLISH.compare;
+/**
+ * Orders text as people read it (case and accents second), the same on every machine. The collator is
+ * made when first used: making it loads ICU's collation data, a fifth of what loading the CLI bundle
+ * ran at the top level (~5 ms of every start, `--version` and `--help` included).
+ */
+export function compareText(a: string, b: string): number {
+  return (english ??= new Intl.Collator('en')).compare(a, b);
+}
 
 /** Orders by UTF-16 code unit, as `Array.prototype.sort()` does: what no locale changes. */
 export function compareCodeUnits(a: string, b: string): number {
