@@ -91,10 +91,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
+      const advice = outputAdvice(program, parsed, error);
       if (error.code === 'commander.unknownCommand')
         io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
-      else if (outputAdvice(program, parsed, error))
-        io.stderr.write(`${printable(`error: ${outputAdvice(program, parsed, error)!}`)}\n`);
+      else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}\n`);
       else if (parseError)
         io.stderr.write(
           `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)\n`,
