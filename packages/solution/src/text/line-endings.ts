@@ -22,7 +22,7 @@ interface LineBreaks {
 
 /**
  * The line breaks of `bytes`, or undefined when they are no text as git tells it: a NUL, or a CR
- * outside CRLF. Found with the buffer's native search, not a loop over every byte: unpack and pack
+ * outside CRLF (only text has its line endings changed by git, and only text by pack). Found with the buffer's native search, not a loop over every byte: unpack and pack
  * look at every part, and a solution's web resources and plugin assemblies run to tens of MB (the
  * byte loop was about a sixth of unpack's time on the benchmark's 100 MB solution).
  */
@@ -41,14 +41,6 @@ function lineBreaksOf(bytes: Uint8Array): LineBreaks | undefined {
   let lf = 0;
   for (let at = buffer.indexOf(LF); at !== -1 && lf <= crlf; at = buffer.indexOf(LF, at + 1)) lf++;
   return { crlf, bareLf: lf > crlf };
-}
-
-/**
- * Text as git tells it: no NUL and no CR outside CRLF. Only such a file has its line endings changed
- * by git, and only such a one by pack.
- */
-export function isText(bytes: Uint8Array): boolean {
-  return lineBreaksOf(bytes) !== undefined;
 }
 
 /**
