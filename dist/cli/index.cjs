@@ -86221,11 +86221,11 @@ async function runCli(argv, io) {
     return exitCode;
   } catch (error2) {
     if (error2 instanceof CommanderError) {
+      const advice = outputAdvice(program2, parsed, error2);
       if (error2.code === "commander.unknownCommand")
         io.stderr.write(`${printable(unknownCommandLine(program2, parsed, error2.message))}
 `);
-      else if (outputAdvice(program2, parsed, error2))
-        io.stderr.write(`${printable(`error: ${outputAdvice(program2, parsed, error2)}`)}
+      else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}
 `);
       else if (parseError)
         io.stderr.write(
