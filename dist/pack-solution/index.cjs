@@ -64143,6 +64143,42 @@ function writeElementTree(writer, node) {
   writer.close();
 }
 
+// packages/solution/src/json/json-layout.ts
+var QUOTE7 = 34;
+var BACKSLASH4 = 92;
+function isWhitespace2(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function stringEnd2(text2, at) {
+  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH4; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return text2.length;
+}
+function skipWhitespace2(text2, at) {
+  while (at < text2.length && isWhitespace2(text2.charCodeAt(at))) at++;
+  return at;
+}
+function minifiedJson(text2) {
+  let out = "";
+  let from = 0;
+  for (let at = 0; at < text2.length; ) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE7) {
+      at = stringEnd2(text2, at);
+    } else if (isWhitespace2(code2)) {
+      out += text2.slice(from, at);
+      at = skipWhitespace2(text2, at);
+      from = at;
+    } else {
+      at++;
+    }
+  }
+  return from === 0 ? text2 : out + text2.slice(from);
+}
+
 // packages/solution/src/json/json-text.ts
 var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
@@ -64181,12 +64217,10 @@ function parsesAsJson(text2) {
     return false;
   }
 }
-var QUOTE7 = 34;
 function minifyJson(text2, file, hint) {
   checkJson(text2, file, hint);
-  return text2.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE7 ? lexeme : "");
+  return minifiedJson(text2);
 }
-var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);
   return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();

@@ -64834,6 +64834,74 @@ function writeElementTree(writer, node) {
   writer.close();
 }
 
+// packages/solution/src/json/json-layout.ts
+var QUOTE7 = 34;
+var BACKSLASH5 = 92;
+var OPEN_BRACE5 = 123;
+var CLOSE_BRACE4 = 125;
+var OPEN_BRACKET5 = 91;
+var CLOSE_BRACKET4 = 93;
+var COMMA3 = 44;
+var COLON4 = 58;
+var lineBreaks = [];
+var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
+function isWhitespace2(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function endsLiteral(code2) {
+  return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isWhitespace2(code2);
+}
+function stringEnd2(text2, at) {
+  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH5; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return text2.length;
+}
+function skipWhitespace2(text2, at) {
+  while (at < text2.length && isWhitespace2(text2.charCodeAt(at))) at++;
+  return at;
+}
+function indentedJson(text2) {
+  let out = "";
+  let depth = 0;
+  for (let at = 0; at < text2.length; ) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE7) {
+      const end = stringEnd2(text2, at);
+      out += text2.slice(at, end);
+      at = end;
+    } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+      const next = skipWhitespace2(text2, at + 1);
+      if (text2.charCodeAt(next) === (code2 === OPEN_BRACE5 ? CLOSE_BRACE4 : CLOSE_BRACKET4)) {
+        out += code2 === OPEN_BRACE5 ? "{}" : "[]";
+        at = next + 1;
+      } else {
+        out += (code2 === OPEN_BRACE5 ? "{" : "[") + lineBreak(++depth);
+        at = next;
+      }
+    } else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) {
+      out += lineBreak(--depth) + (code2 === CLOSE_BRACE4 ? "}" : "]");
+      at++;
+    } else if (code2 === COMMA3) {
+      out += "," + lineBreak(depth);
+      at++;
+    } else if (code2 === COLON4) {
+      out += ": ";
+      at++;
+    } else if (isWhitespace2(code2)) {
+      at++;
+    } else {
+      let end = at + 1;
+      while (end < text2.length && !endsLiteral(text2.charCodeAt(end))) end++;
+      out += text2.slice(at, end);
+      at = end;
+    }
+  }
+  return out;
+}
+
 // packages/solution/src/json/json-text.ts
 var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
@@ -64872,38 +64940,10 @@ function parsesAsJson(text2) {
     return false;
   }
 }
-var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-var QUOTE7 = 34;
-var OPEN_BRACE5 = 123;
-var OPEN_BRACKET5 = 91;
-var CLOSE_BRACE4 = 125;
-var CLOSE_BRACKET4 = 93;
-var COMMA3 = 44;
-var COLON4 = 58;
-var lineBreaks = [];
-var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
 function prettyJson(text2, file, hint) {
   checkJson(text2, file, hint);
-  let depth = 0;
-  return text2.replace(LAYOUT_LEXEME, (lexeme) => {
-    switch (lexeme.charCodeAt(0)) {
-      case QUOTE7:
-        return lexeme;
-      case OPEN_BRACE5:
-      case OPEN_BRACKET5:
-        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
-        return lexeme + lineBreak(++depth);
-      case CLOSE_BRACE4:
-      case CLOSE_BRACKET4:
-        return lineBreak(--depth) + lexeme;
-      case COMMA3:
-        return "," + lineBreak(depth);
-      case COLON4:
-        return ": ";
-      default:
-        return "";
-    }
-  }) + "\n";
+  return `${indentedJson(text2)}
+`;
 }
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);

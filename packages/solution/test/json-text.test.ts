@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describeWith, REPO_ROOT } from '@connector-alm/testing';
 import { checkJson, minifyJson, prettyJson, SOLUTION_JSON_HINT } from '../src/index.js';
 
 describe('JSON formatting keeps every token', () => {
@@ -31,5 +34,64 @@ describe('JSON formatting keeps every token', () => {
     );
     expect(() => checkJson('{"a": 1} // note', 'f.json', SOLUTION_JSON_HINT)).toThrow(/invalid JSON/);
     expect(() => checkJson('', 'f.json', SOLUTION_JSON_HINT)).toThrow(/invalid JSON/);
+  });
+});
+
+describe('JSON formatting at the edges of its tokens', () => {
+  const pretty = (text: string) => prettyJson(text, 'f.json', SOLUTION_JSON_HINT);
+  const minify = (text: string) => minifyJson(text, 'f.json', SOLUTION_JSON_HINT);
+
+  it('leaves strings alone whatever they hold: escaped quotes, backslashes, brackets, whitespace', () => {
+    const text = '{"a\\\\":"x\\"}, [ ] : ,","b":"\\\\","c":" \\t\\n ","d":"{}"}';
+    expect(pretty(text)).toBe(
+      '{\n  "a\\\\": "x\\"}, [ ] : ,",\n  "b": "\\\\",\n  "c": " \\t\\n ",\n  "d": "{}"\n}\n',
+    );
+    expect(minify(pretty(text))).toBe(text);
+  });
+
+  it('keeps empty containers on one line, whatever whitespace they held, and literals as written', () => {
+    const text = '{ "o" : { \r\n } , "a" : [\t] , "n" : [ -0.0e+5 , true , false , null ] }';
+    expect(pretty(text)).toBe(
+      '{\n  "o": {},\n  "a": [],\n  "n": [\n    -0.0e+5,\n    true,\n    false,\n    null\n  ]\n}\n',
+    );
+    expect(minify(text)).toBe('{"o":{},"a":[],"n":[-0.0e+5,true,false,null]}');
+  });
+
+  it('formats a value that is no object or array', () => {
+    expect(pretty(' "only" ')).toBe('"only"\n');
+    expect(pretty('12')).toBe('12\n');
+    expect(minify(' [ 1 ] ')).toBe('[1]');
+    expect(minify('{"already":"minified"}')).toBe('{"already":"minified"}');
+  });
+});
+
+// Every JSON file of the corpus, as written and minified: formatting changes whitespace only, so the
+// value read back is the same and minifying the pretty text gives the minified original.
+const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+describeWith(CORPUS, 'corpus JSON formatting')('JSON formatting on the corpus', () => {
+  it('changes whitespace only, on every JSON file', () => {
+    const texts = (readdirSync(CORPUS, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => readFileSync(path.join(CORPUS, file), 'utf8').replace(/^\uFEFF/, ''))
+      .filter((text) => {
+        try {
+          JSON.parse(text);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    expect(texts.length).toBeGreaterThan(700);
+    const changed = texts.filter((text) => {
+      const minified = minifyJson(text, 'f.json', SOLUTION_JSON_HINT);
+      const pretty = prettyJson(text, 'f.json', SOLUTION_JSON_HINT);
+      return (
+        JSON.stringify(JSON.parse(pretty)) !== JSON.stringify(JSON.parse(text)) ||
+        minifyJson(pretty, 'f.json', SOLUTION_JSON_HINT) !== minified ||
+        prettyJson(minified, 'f.json', SOLUTION_JSON_HINT) !== pretty ||
+        /^\s|\s$/.test(minified)
+      );
+    });
+    expect(changed.length).toBe(0);
   });
 });

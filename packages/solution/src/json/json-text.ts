@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { MAX_JSON_DEPTH, offsetPastDepth, UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
+import { indentedJson, minifiedJson } from './json-layout.js';
 
 /**
  * JSON in solutions is reformatted token by token instead of JSON.parse and JSON.stringify: key
@@ -79,60 +80,17 @@ export function parsesAsJson(text: string): boolean {
   }
 }
 
-/**
- * On JSON that JSON.parse accepted: a string (matched so that what it holds is left alone), an
- * empty object or array, a punctuator, or whitespace. Strings use the unrolled-loop form, which
- * does not try an alternation per character.
- */
-const LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-const QUOTE = 0x22;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const lineBreaks: string[] = [];
-const lineBreak = (depth: number): string => (lineBreaks[depth] ??= '\n' + '  '.repeat(depth));
-
 /** 2-space indented JSON with a final newline, as `jq .` writes it but in source key order. */
 export function prettyJson(text: string, file: string, hint: string): string {
   checkJson(text, file, hint);
-  // jsonc-parser's format() applies one edit per token by slicing the whole text, which takes a
-  // minute on a 1 MB swagger. One replace() over the lexemes that change is linear, and leaves
-  // literals in place instead of copying every token into an array and joining it.
-  let depth = 0;
-  return (
-    text.replace(LAYOUT_LEXEME, (lexeme) => {
-      switch (lexeme.charCodeAt(0)) {
-        case QUOTE:
-          return lexeme;
-        case OPEN_BRACE:
-        case OPEN_BRACKET:
-          // An empty object or array stays on one line: `{}`, `[]`.
-          if (lexeme.length > 1) return lexeme[0]! + lexeme[lexeme.length - 1]!;
-          return lexeme + lineBreak(++depth);
-        case CLOSE_BRACE:
-        case CLOSE_BRACKET:
-          return lineBreak(--depth) + lexeme;
-        case COMMA:
-          return ',' + lineBreak(depth);
-        case COLON:
-          return ': ';
-        default:
-          return ''; // whitespace between tokens
-      }
-    }) + '\n'
-  );
+  return `${indentedJson(text)}\n`;
 }
 
 /** Single-line JSON without insignificant whitespace, as the platform writes it into a solution. */
 export function minifyJson(text: string, file: string, hint: string): string {
   checkJson(text, file, hint);
-  return text.replace(STRING_OR_SPACE, (lexeme) => (lexeme.charCodeAt(0) === QUOTE ? lexeme : ''));
+  return minifiedJson(text);
 }
-
-const STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 
 function describeParseError(error: ParseError): string {
   const code = printParseErrorCode(error.error);
