@@ -69211,6 +69211,24 @@ async function enclosingSolution(folder) {
   }
 }
 
+// packages/solution/src/solution/missing-connector-error.ts
+function missingConnectorError(file, logicalFile, connector) {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== void 0) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
+  );
+}
+
 // packages/solution/src/solution/pack.ts
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
@@ -69414,22 +69432,6 @@ function unreadable(file) {
   return (error2) => {
     throw unreadablePathError(file, error2) ?? error2;
   };
-}
-function missingConnectorError(file, logicalFile, connector) {
-  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
-  if (connector.schemaName !== void 0) {
-    const document = `Connectors/${connector.schemaName}.xml`;
-    return solutionError(
-      file,
-      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
-      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
-    );
-  }
-  return solutionError(
-    file,
-    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
-    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
-  );
 }
 function resolveManaged(flag, requested, file) {
   if (requested === "auto") return flag === "1";
@@ -69675,7 +69677,8 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors = [];
-  const { parts, settings } = await solutionParts(folder, displayRoot, files);
+  const elements = [];
+  const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown2 = import_node_path75.default.join(displayRoot, file);
@@ -69710,11 +69713,26 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
       };
     }
     connectors.push(connector);
+    elements.push({ name: connector.name, element: element2 });
   }
+  if (!staged) await refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, elements);
   if (!withVariables) return { connectors, settings };
   const endings = staged ? "as-is" : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
+}
+async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
+  if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
+  const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
+  const shown2 = import_node_path75.default.join(displayRoot, customizations);
+  const inline2 = scanCustomizations(
+    await import_node_fs56.promises.readFile(import_node_path75.default.join(folder, customizations)),
+    shown2,
+    UNPACKED_XML_HINT
+  ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
+  const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
+  if (missing.length > 0)
+    throw missingConnectorError(import_node_path75.default.join(displayRoot, FOLDER_SOLUTION), FOLDER_SOLUTION, missing[0]);
 }
 async function notASolution(folder, displayRoot) {
   return new UsageError(
@@ -69728,14 +69746,16 @@ async function solutionParts(folder, displayRoot, files) {
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
-  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
+  if (manifest.managed !== "2")
+    return { parts: new Map(files.map((file) => [file, file])), settings, manifestRoot: root };
   const notes = await readBothNotes(folder, files);
   return {
     parts: filesOfEither(
       files.filter((file) => file !== FOLDER_BOTH_NOTES),
       notes
     ),
-    settings
+    settings,
+    manifestRoot: root
   };
 }
 

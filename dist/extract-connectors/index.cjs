@@ -66298,6 +66298,11 @@ var ContentFlags = class {
 
 // packages/solution/src/solution/customizations-scan.ts
 var XSI = "xmlns:xsi";
+function scanCustomizations(bytes, file, hint) {
+  const scanner = new Scanner();
+  readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, scanner);
+  return scanner.scan(bytes, file, hint);
+}
 function takenConnectors(scan) {
   const xsi = scan.rootXsi;
   return scan.connectors.map(
@@ -66679,6 +66684,32 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
   return void 0;
 }
 
+// packages/solution/src/solution/root-connectors.ts
+var CONNECTOR_COMPONENT = "372";
+function rootConnectorComponents(solution) {
+  const manifest = firstChild(solution, "SolutionManifest");
+  const rootComponents = manifest && firstChild(manifest, "RootComponents");
+  return (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+    (component) => attribute2(component, "type") === CONNECTOR_COMPONENT
+  );
+}
+function normalizedId(id) {
+  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return bare === "" ? void 0 : bare;
+}
+function missingRootConnectors(solution, connectors) {
+  const names = new Set(connectors.map((connector) => connector.name));
+  const ids = new Set(
+    connectors.map((connector) => normalizedId(connectorText(connector.element, "connectorid")))
+  );
+  ids.delete(void 0);
+  return rootConnectorComponents(solution).filter((component) => {
+    const schemaName = attribute2(component, "schemaName");
+    const id = normalizedId(attribute2(component, "id"));
+    return !(schemaName !== void 0 && names.has(schemaName)) && !(id !== void 0 && ids.has(id));
+  }).map((component) => ({ schemaName: attribute2(component, "schemaName"), id: attribute2(component, "id") }));
+}
+
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs23 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
@@ -66727,6 +66758,24 @@ async function enclosingSolution(folder) {
     const top = await import_node_fs23.promises.lstat(import_node_path25.default.join(current, ".git")).catch(() => void 0);
     if (top || import_node_path25.default.dirname(current) === current) return void 0;
   }
+}
+
+// packages/solution/src/solution/missing-connector-error.ts
+function missingConnectorError(file, logicalFile, connector) {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== void 0) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
+  );
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -66885,7 +66934,8 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors = [];
-  const { parts, settings } = await solutionParts(folder, displayRoot, files);
+  const elements = [];
+  const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path27.default.join(displayRoot, file);
@@ -66920,11 +66970,26 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
       };
     }
     connectors.push(connector);
+    elements.push({ name: connector.name, element: element2 });
   }
+  if (!staged) await refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, elements);
   if (!withVariables) return { connectors, settings };
   const endings = staged ? "as-is" : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
+}
+async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
+  if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
+  const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
+  const shown = import_node_path27.default.join(displayRoot, customizations);
+  const inline2 = scanCustomizations(
+    await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, customizations)),
+    shown,
+    UNPACKED_XML_HINT
+  ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
+  const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
+  if (missing.length > 0)
+    throw missingConnectorError(import_node_path27.default.join(displayRoot, FOLDER_SOLUTION), FOLDER_SOLUTION, missing[0]);
 }
 async function notASolution(folder, displayRoot) {
   return new UsageError(
@@ -66938,14 +67003,16 @@ async function solutionParts(folder, displayRoot, files) {
   const root = parseXml(text2, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text2);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
-  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
+  if (manifest.managed !== "2")
+    return { parts: new Map(files.map((file) => [file, file])), settings, manifestRoot: root };
   const notes = await readBothNotes(folder, files);
   return {
     parts: filesOfEither(
       files.filter((file) => file !== FOLDER_BOTH_NOTES),
       notes
     ),
-    settings
+    settings,
+    manifestRoot: root
   };
 }
 

@@ -65295,6 +65295,24 @@ async function isFile2(file) {
   return (await import_node_fs19.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
+// packages/solution/src/solution/missing-connector-error.ts
+function missingConnectorError(file, logicalFile, connector) {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== void 0) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
+  );
+}
+
 // packages/solution/src/solution/pack.ts
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
@@ -65498,22 +65516,6 @@ function unreadable(file) {
   return (error3) => {
     throw unreadablePathError(file, error3) ?? error3;
   };
-}
-function missingConnectorError(file, logicalFile, connector) {
-  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
-  if (connector.schemaName !== void 0) {
-    const document = `Connectors/${connector.schemaName}.xml`;
-    return solutionError(
-      file,
-      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
-      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
-    );
-  }
-  return solutionError(
-    file,
-    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
-    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
-  );
 }
 function resolveManaged(flag, requested, file) {
   if (requested === "auto") return flag === "1";

@@ -52,7 +52,8 @@ import {
   readEnvironmentVariables,
 } from './environment-variables.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
-import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
+import { missingConnectorError } from './missing-connector-error.js';
+import { missingRootConnectors } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
 import { checkSolutionVersion } from './solution-settings.js';
 import { compareVersions } from './solution-version.js';
@@ -370,24 +371,6 @@ function unreadable(file: string): (error: unknown) => never {
   return (error) => {
     throw unreadablePathError(file, error) ?? error;
   };
-}
-
-/** A connector the manifest lists whose files are not in the folder: what is missing, what to do. */
-function missingConnectorError(file: string, logicalFile: string, connector: MissingConnector): UserError {
-  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
-  if (connector.schemaName !== undefined) {
-    const document = `Connectors/${connector.schemaName}.xml`;
-    return solutionError(
-      file,
-      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
-      `Restore ${document} and its side files (e.g. from git), or, ${remove}`,
-    );
-  }
-  return solutionError(
-    file,
-    `lists connector ${connector.id ?? '(no id)'} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
-    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`,
-  );
 }
 
 /**
