@@ -27,9 +27,9 @@ import { manifestSettings, type ManifestSettings } from '../solution/manifest-se
 import { firstChild, type XmlElement } from '../xml/xml-tree.js';
 import { scanCustomizations } from '../solution/customizations-scan.js';
 import { missingConnectorError } from '../solution/missing-connector-error.js';
+import { missingConnectorPartError } from '../solution/missing-connector-part-error.js';
 import { missingRootConnectors } from '../solution/root-connectors.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
-import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
 import { lacksSolutionParts, nestedSolutionHint } from '../solution/nested-solution.js';
 import { readLineEndings } from '../solution/line-endings-file.js';
@@ -155,8 +155,7 @@ async function readFolderConnectors(
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
       const bytes =
         part === undefined ? undefined : await fs.readFile(path.join(folder, part)).catch(() => undefined);
-      if (bytes === undefined)
-        throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
+      if (bytes === undefined) throw missingConnectorPartError(shown, reference.zipName, parts.keys());
       connector.files[reference.column] = {
         extension: fileName.slice(fileName.lastIndexOf('.')),
         bytes,
@@ -199,7 +198,12 @@ async function refuseMissingConnectors(
   ).connectors.map((element) => ({ name: connectorText(element, 'name')?.trim() ?? '', element }));
   const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline]);
   if (missing.length > 0)
-    throw missingConnectorError(path.join(displayRoot, FOLDER_SOLUTION), FOLDER_SOLUTION, missing[0]!);
+    throw missingConnectorError(
+      path.join(displayRoot, FOLDER_SOLUTION),
+      FOLDER_SOLUTION,
+      missing[0]!,
+      parts.keys(),
+    );
 }
 
 /** A folder holding no solution: a usage error (exit code 2), as a missing path is. */

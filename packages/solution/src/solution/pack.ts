@@ -53,6 +53,7 @@ import {
 } from './environment-variables.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingConnectorError } from './missing-connector-error.js';
+import { missingConnectorPartError } from './missing-connector-part-error.js';
 import { missingRootConnectors } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
 import { checkSolutionVersion } from './solution-settings.js';
@@ -260,12 +261,8 @@ export async function packSolution(
   if (again !== undefined) customizationsChunks.length = 0;
   for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
-      if (!sources.has(reference.zipName)) {
-        throw solutionError(
-          located(`Connectors/${name}.xml`),
-          `refers to /${reference.zipName}, but Connectors/ has no such file.`,
-        );
-      }
+      if (!sources.has(reference.zipName))
+        throw missingConnectorPartError(located(`Connectors/${name}.xml`), reference.zipName, files.keys());
     }
   }
   // A hand-made folder may keep <Connector> elements in the customizations; those are packed too.
@@ -276,7 +273,8 @@ export async function packSolution(
       element,
     })),
   ]);
-  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!);
+  if (missing.length > 0)
+    throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!, files.keys());
 
   const entries: ZipSource[] = [
     { name: ZIP_CUSTOMIZATIONS, chunks: () => again ?? customizationsChunks },
