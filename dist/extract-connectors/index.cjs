@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path45 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path46 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path45 && path45[0] !== "/") {
-          path45 = `/${path45}`;
+        if (path46 && path46[0] !== "/") {
+          path46 = `/${path46}`;
         }
-        return new URL(`${origin}${path45}`);
+        return new URL(`${origin}${path46}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path45, origin }
+          request: { method, path: path46, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path45);
+        debuglog("sending request to %s %s/%s", method, origin, path46);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path45, origin },
+          request: { method, path: path46, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path45,
+          path46,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path45, origin }
+          request: { method, path: path46, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path45);
+        debuglog("trailers received from %s %s/%s", method, origin, path46);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path45, origin },
+          request: { method, path: path46, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path45,
+          path46,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path45, origin }
+            request: { method, path: path46, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path45);
+          debuglog("sending request to %s %s/%s", method, origin, path46);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path45,
+        path: path46,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path45 !== "string") {
+        if (typeof path46 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path45[0] !== "/" && !(path45.startsWith("http://") || path45.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path46[0] !== "/" && !(path46.startsWith("http://") || path46.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path45)) {
+        } else if (invalidPathRegex.test(path46)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path45, query) : path45;
+        this.path = query ? buildURL(path46, query) : path46;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path45, host, upgrade, blocking, reset } = request;
+      const { method, path: path46, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path45} HTTP/1.1\r
+      let header = `${method} ${path46} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path45, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path46, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path45;
+      headers[HTTP2_HEADER_PATH] = path46;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path45 = search ? `${pathname}${search}` : pathname;
+        const path46 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path45;
+        this.opts.path = path46;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path45 = "/",
+          path: path46 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path45;
+        opts.path = origin + path46;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path45) {
-      if (typeof path45 !== "string") {
-        return path45;
+    function safeUrl(path46) {
+      if (typeof path46 !== "string") {
+        return path46;
       }
-      const pathSegments = path45.split("?");
+      const pathSegments = path46.split("?");
       if (pathSegments.length !== 2) {
-        return path45;
+        return path46;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path45, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path45);
+    function matchKey(mockDispatch2, { path: path46, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path46);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path45 }) => matchValue(safeUrl(path45), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path46 }) => matchValue(safeUrl(path46), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path45, method, body, headers, query } = opts;
+      const { path: path46, method, body, headers, query } = opts;
       return {
-        path: path45,
+        path: path46,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path45, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path46, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path45,
+            Path: path46,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path45) {
-      for (let i = 0; i < path45.length; ++i) {
-        const code2 = path45.charCodeAt(i);
+    function validateCookiePath(path46) {
+      for (let i = 0; i < path46.length; ++i) {
+        const code2 = path46.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path45 = opts.path;
+          let path46 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path45 = `/${path45}`;
+            path46 = `/${path46}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path45);
+          url = new URL(util.parseOrigin(url).origin + path46);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path45) {
-      const ctrl = callVisitor(key2, node, visitor, path45);
+    function visit_(key2, node, visitor, path46) {
+      const ctrl = callVisitor(key2, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path45, ctrl);
-        return visit_(key2, ctrl, visitor, path45);
+        replaceNode(key2, path46, ctrl);
+        return visit_(key2, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path45 = Object.freeze(path45.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path45);
+            const ci = visit_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path45 = Object.freeze(path45.concat(node));
-          const ck = visit_("key", node.key, visitor, path45);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = visit_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path45);
+          const cv = visit_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path45) {
-      const ctrl = await callVisitor(key2, node, visitor, path45);
+    async function visitAsync_(key2, node, visitor, path46) {
+      const ctrl = await callVisitor(key2, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path45, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path45);
+        replaceNode(key2, path46, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path45 = Object.freeze(path45.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path45);
+            const ci = await visitAsync_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path45 = Object.freeze(path45.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path45);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path45);
+          const cv = await visitAsync_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path45) {
+    function callVisitor(key2, node, visitor, path46) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path45);
+        return visitor(key2, node, path46);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path45);
+        return visitor.Map?.(key2, node, path46);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path45);
+        return visitor.Seq?.(key2, node, path46);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path45);
+        return visitor.Pair?.(key2, node, path46);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path45);
+        return visitor.Scalar?.(key2, node, path46);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path45);
+        return visitor.Alias?.(key2, node, path46);
       return void 0;
     }
-    function replaceNode(key2, path45, node) {
-      const parent = path45[path45.length - 1];
+    function replaceNode(key2, path46, node) {
+      const parent = path46[path46.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path45, value) {
+    function collectionFromPath(schema, path46, value) {
       let v = value;
-      for (let i = path45.length - 1; i >= 0; --i) {
-        const k = path45[i];
+      for (let i = path46.length - 1; i >= 0; --i) {
+        const k = path46[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path45) => path45 == null || typeof path45 === "object" && !!path45[Symbol.iterator]().next().done;
+    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path45, value) {
-        if (isEmptyPath(path45))
+      addIn(path46, value) {
+        if (isEmptyPath(path46))
           this.add(value);
         else {
-          const [key2, ...rest] = path45;
+          const [key2, ...rest] = path46;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path45) {
-        const [key2, ...rest] = path45;
+      deleteIn(path46) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path45, keepScalar) {
-        const [key2, ...rest] = path45;
+      getIn(path46, keepScalar) {
+        const [key2, ...rest] = path46;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path45) {
-        const [key2, ...rest] = path45;
+      hasIn(path46) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path45, value) {
-        const [key2, ...rest] = path45;
+      setIn(path46, value) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path45, value) {
+      addIn(path46, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path45, value);
+          this.contents.addIn(path46, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path45) {
-        if (Collection.isEmptyPath(path45)) {
+      deleteIn(path46) {
+        if (Collection.isEmptyPath(path46)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path45) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path45, keepScalar) {
-        if (Collection.isEmptyPath(path45))
+      getIn(path46, keepScalar) {
+        if (Collection.isEmptyPath(path46))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path45, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path45) {
-        if (Collection.isEmptyPath(path45))
+      hasIn(path46) {
+        if (Collection.isEmptyPath(path46))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path45) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path45, value) {
-        if (Collection.isEmptyPath(path45)) {
+      setIn(path46, value) {
+        if (Collection.isEmptyPath(path46)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path45), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path45, value);
+          this.contents.setIn(path46, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path45) => {
+    visit5.itemAtPath = (cst, path46) => {
       let item = cst;
-      for (const [field, index] of path45) {
+      for (const [field, index] of path46) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path45) => {
-      const parent = visit5.itemAtPath(cst, path45.slice(0, -1));
-      const field = path45[path45.length - 1][0];
+    visit5.parentCollection = (cst, path46) => {
+      const parent = visit5.itemAtPath(cst, path46.slice(0, -1));
+      const field = path46[path46.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path45, item, visitor) {
-      let ctrl = visitor(item, path45);
+    function _visit(path46, item, visitor) {
+      let ctrl = visitor(item, path46);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path45.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path45);
+            ctrl = ctrl(item, path46);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path45) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path45, options2) {
+    function openPromise(path46, options2) {
       return new Promise((resolve, reject) => {
-        open3(path45, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path46, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path45, options2, callback) {
+    function open3(path46, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,7 +31978,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.open(path45, "r", function(err, fd) {
+      fs28.open(path46, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs28.close(fd, defaultCallback);
@@ -37204,8 +37204,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path45, value) {
-  return { key: key2, path: path45, pointer: `/${path45.join("/")}`, value };
+function place(key2, path46, value) {
+  return { key: key2, path: path46, pointer: `/${path46.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38926,7 +38926,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path45 = [root];
+  const path46 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38934,14 +38934,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path45[level];
+    let node = path46[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path45[level] = node;
+      path46[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39176,7 +39176,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path45 = paths.pop();
+    const path46 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39184,13 +39184,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path45 + 1);
+          paths.push(path46 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path45 + 1 + key2.length;
+        const keyPath = path46 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41070,7 +41070,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  const path45 = new OpenPath(text2);
+  const path46 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -41078,25 +41078,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path45);
+        noteKey(text2, object, i, end, found, path46);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path45.enter(i, open3[open3.length - 1]?.lastKey);
+        path46.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
-        path45.leave();
+        path46.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path45) {
+function noteKey(text2, object, start, end, found, path46) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41108,7 +41108,7 @@ function noteKey(text2, object, start, end, found, path45) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path45.innermostPointer()
+    objectPointer: path46.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41806,7 +41806,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path45 = problem.segments;
+  const path46 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41820,21 +41820,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path45.includes("oAuthSettings")) {
-      const last2 = path45[path45.length - 1];
+    if (path46.includes("oAuthSettings")) {
+      const last2 = path46[path46.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path45.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path45[path45.length - 1] === "type" && path45.length === parameterNameDepth(path45) + 1)
+    if (path46.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path46[path46.length - 1] === "type" && path46.length === parameterNameDepth(path46) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path45) {
-  return path45[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path46) {
+  return path46[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44354,9 +44354,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path45) {
+function pathVariables(path46) {
   const names = [];
-  for (const match2 of path45.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path46.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45665,12 +45665,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path45 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path45)) continue;
-        if (path45.startsWith("x-")) continue;
-        const item = paths[path45];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path45);
-        else this.typeIssue(placeAt(rootNode, "paths", path45), "Object", item);
+      for (const path46 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path46)) continue;
+        if (path46.startsWith("x-")) continue;
+        const item = paths[path46];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path46);
+        else this.typeIssue(placeAt(rootNode, "paths", path46), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45694,8 +45694,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path45) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path45);
+  visitPathItem(item, rootNode, path46) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path46);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52701,18 +52701,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path45) {
-  const words = pathWords(path45);
+function pathKeys(path46) {
+  const words = pathWords(path46);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path45) {
+function pathWords(path46) {
   const words = [];
-  for (let start = 0; start <= path45.length; ) {
-    let end = path45.indexOf("/", start);
-    if (end === -1) end = path45.length;
-    const segment = path45.slice(start, end);
+  for (let start = 0; start <= path46.length; ) {
+    let end = path46.indexOf("/", start);
+    if (end === -1) end = path46.length;
+    const segment = path46.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -54455,16 +54455,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path45) {
-    this.path = path45;
-    const hasBrace = path45.includes("{");
-    this.variables = hasBrace ? scanVariables(path45) : NO_VARIABLES;
+  constructor(path46) {
+    this.path = path46;
+    const hasBrace = path46.includes("{");
+    this.variables = hasBrace ? scanVariables(path46) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path45.indexOf("/"); ; slash = path45.indexOf("/", start)) {
-      const end = slash === -1 ? path45.length : slash;
-      if (hasBrace && isVariableSegment(path45, start, end)) variableSegmentCount++;
+    for (let slash = path46.indexOf("/"); ; slash = path46.indexOf("/", start)) {
+      const end = slash === -1 ? path46.length : slash;
+      if (hasBrace && isVariableSegment(path46, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54493,8 +54493,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path45 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path45) last2 = new PathTemplate(path45);
+    const path46 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path46) last2 = new PathTemplate(path46);
     templates[index] = last2;
   }
   return templates;
@@ -54519,9 +54519,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path45, start) {
-  const slash = path45.indexOf("/", start);
-  return slash === -1 ? path45.length : slash;
+function segmentEnd(path46, start) {
+  const slash = path46.indexOf("/", start);
+  return slash === -1 ? path46.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54530,34 +54530,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path45, start, end) {
+function isVariableSegment(path46, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path45.charCodeAt(start) !== OPEN || path45.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path46.charCodeAt(start) !== OPEN || path46.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path45.charCodeAt(index);
+    const code2 = path46.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path45, open3) {
-  for (let index = open3 + 1; index < path45.length; index++) {
-    const code2 = path45.charCodeAt(index);
+function matchEnd(path46, open3) {
+  for (let index = open3 + 1; index < path46.length; index++) {
+    const code2 = path46.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path45) {
+function scanVariables(path46) {
   const variables = [];
   let seen;
-  for (let open3 = path45.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path45, open3);
+  for (let open3 = path46.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path46, open3);
     if (close === -1) {
-      open3 = path45.indexOf("{", open3 + 1);
+      open3 = path46.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path45.slice(open3 + 1, close);
+    const name = path46.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54567,30 +54567,30 @@ function scanVariables(path45) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path45.indexOf("{", close + 1);
+    open3 = path46.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path45) {
+function routeOf(path46) {
   let route = "";
   let copied = 0;
-  for (let open3 = path45.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path45, open3);
+  for (let open3 = path46.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path46, open3);
     if (close === -1) {
-      open3 = path45.indexOf("{", open3 + 1);
+      open3 = path46.indexOf("{", open3 + 1);
       continue;
     }
-    route += path45.slice(copied, open3) + "{}";
+    route += path46.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path45.indexOf("{", copied);
+    open3 = path46.indexOf("{", copied);
   }
-  return copied === 0 ? path45 : route + path45.slice(copied);
+  return copied === 0 ? path46 : route + path46.slice(copied);
 }
-function routeHash(path45) {
+function routeHash(path46) {
   let hash = 0;
-  for (let index = 0; index < path45.length; index++) {
-    const code2 = path45.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path45, index) : -1;
+  for (let index = 0; index < path46.length; index++) {
+    const code2 = path46.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path46, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54638,15 +54638,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path45 = operations[index].path;
-    if (!path45.includes("{")) {
-      while (index < operations.length && operations[index].path === path45) index++;
+    const path46 = operations[index].path;
+    if (!path46.includes("{")) {
+      while (index < operations.length && operations[index].path === path46) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path45; index++)
+    for (; index < operations.length && operations[index].path === path46; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path45);
+    const route = routeHash(path46);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56555,17 +56555,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path45 = operations[index].path;
-    if (!first.has(path45)) first.set(path45, index);
+    const path46 = operations[index].path;
+    if (!first.has(path46)) first.set(path46, index);
   }
   return first;
 });
-function operationsOfPath(model, path45, keep) {
+function operationsOfPath(model, path46, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path45);
+  const first = firstOperationOfPath(model).get(path46);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path45; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path46; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -56636,17 +56636,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path45 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path46 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path45, () => true);
+      const users2 = operationsOfPath(this.model, path46, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path45, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path46, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path45, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path46, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -56957,16 +56957,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path45) {
+function followSchemaPath(model, root, path46) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path45.length && steps < MAX_STEPS; ) {
-    let end = path45.indexOf("/", start);
-    if (end === -1) end = path45.length;
+  for (let start = 0; start < path46.length && steps < MAX_STEPS; ) {
+    let end = path46.indexOf("/", start);
+    if (end === -1) end = path46.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path45.slice(start, end));
+      const next = property(model, current, path46.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57080,17 +57080,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path45 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path46 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path45.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path46.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path45);
+    const result2 = followSchemaPath(model, body.value.schema, path46);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57475,9 +57475,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path45 = pathAt(call, key2);
-    if (path45 === void 0 || followSchemaPath(model, items.schema, path45).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path45), label) });
+    const path46 = pathAt(call, key2);
+    if (path46 === void 0 || followSchemaPath(model, items.schema, path46).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path46), label) });
   }
   return problems;
 }
@@ -58974,12 +58974,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path45 in paths) {
-      if (!has(paths, path45)) continue;
-      const pathItem = asObject(paths[path45]);
+    for (const path46 in paths) {
+      if (!has(paths, path46)) continue;
+      const pathItem = asObject(paths[path46]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path45, "$ref"),
+        pointer: childPointer("/paths", path46, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -59001,15 +59001,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path45 of pathKeys2(swagger2)) {
-    const message2 = problem(path45);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path45), message: message2 });
+  for (const path46 of pathKeys2(swagger2)) {
+    const message2 = problem(path46);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path46), message: message2 });
   }
 }
-function templateProblem(path45) {
+function templateProblem(path46) {
   let open3 = -1;
-  for (let index = 0; index < path45.length; index++) {
-    const character = path45[index];
+  for (let index = 0; index < path46.length; index++) {
+    const character = path46[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -59035,7 +59035,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path45) => path45.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path46) => path46.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59055,7 +59055,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path45) => /[?#]/.test(path45) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path46) => /[?#]/.test(path46) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59071,7 +59071,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path45) => path45.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path46) => path46.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59085,8 +59085,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path45) => {
-      const problem = templateProblem(path45);
+    reportPathKeys(context, (path46) => {
+      const problem = templateProblem(path46);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59103,9 +59103,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path45) => (
+      (path46) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path45.includes("=") && pathVariables(path45).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path46.includes("=") && pathVariables(path46).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59121,14 +59121,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path45 of pathKeys2(swagger2)) {
-      const key2 = path45.toLowerCase();
+    for (const path46 of pathKeys2(swagger2)) {
+      const key2 = path46.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path45),
+          pointer: childPointer("/paths", path46),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path45)
+            nameExcerpt(path46)
           )
         });
       }
@@ -61056,26 +61056,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path45 = [];
+    const path46 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path45.push(start);
+    path46.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path45.pop();
+        path46.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path45.slice(path45.indexOf(target)));
+      if (seen === "grey") cycles.push(path46.slice(path46.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path45.push(target);
+        path46.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61969,7 +61969,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path45 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path46 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61977,7 +61977,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path45}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path46}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -62215,8 +62215,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path45) {
-  return withoutTrailingSlashes(routeOf(path45)).toLowerCase();
+function templateShape(path46) {
+  return withoutTrailingSlashes(routeOf(path46)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62993,9 +62993,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path45, method, body) => `{
+var operation = (path46, method, body) => `{
   "paths": {
-    "${path45}": {
+    "${path46}": {
       "${method}": ${body}
     }
   }
@@ -63492,8 +63492,8 @@ function headerPath(names) {
   }
   if (!names.startsWith("a/") || (names.length - 5) % 2 !== 0) return void 0;
   const length = (names.length - 5) / 2;
-  const path45 = names.slice(2, 2 + length);
-  return names === `a/${path45} b/${path45}` ? path45 : void 0;
+  const path46 = names.slice(2, 2 + length);
+  return names === `a/${path46} b/${path46}` ? path46 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -63772,7 +63772,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path45, linked]) => ({ path: path45, linked }));
+    return [...nested].map(([path46, linked]) => ({ path: path46, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -64177,7 +64177,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -64242,10 +64242,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path45 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path45.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path45)) return "drive-letter";
-  if (path45.split("/").includes("..")) return "parent-segment";
+  const path46 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path46.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path46)) return "drive-letter";
+  if (path46.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -64321,8 +64321,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path45, isFolder2, value) {
-    const segments = path45.split("/");
+  place(path46, isFolder2, value) {
+    const segments = path46.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -66354,6 +66354,11 @@ var ContentFlags = class {
 
 // packages/solution/src/solution/customizations-scan.ts
 var XSI = "xmlns:xsi";
+function scanCustomizations(bytes, file, hint) {
+  const scanner = new Scanner();
+  readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, scanner);
+  return scanner.scan(bytes, file, hint);
+}
 function takenConnectors(scan) {
   const xsi = scan.rootXsi;
   return scan.connectors.map(
@@ -66735,6 +66740,32 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
   return void 0;
 }
 
+// packages/solution/src/solution/root-connectors.ts
+var CONNECTOR_COMPONENT = "372";
+function rootConnectorComponents(solution) {
+  const manifest = firstChild(solution, "SolutionManifest");
+  const rootComponents = manifest && firstChild(manifest, "RootComponents");
+  return (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+    (component) => attribute2(component, "type") === CONNECTOR_COMPONENT
+  );
+}
+function normalizedId(id) {
+  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return bare === "" ? void 0 : bare;
+}
+function missingRootConnectors(solution, connectors) {
+  const names = new Set(connectors.map((connector) => connector.name));
+  const ids = new Set(
+    connectors.map((connector) => normalizedId(connectorText(connector.element, "connectorid")))
+  );
+  ids.delete(void 0);
+  return rootConnectorComponents(solution).filter((component) => {
+    const schemaName = attribute2(component, "schemaName");
+    const id = normalizedId(attribute2(component, "id"));
+    return !(schemaName !== void 0 && names.has(schemaName)) && !(id !== void 0 && ids.has(id));
+  }).map((component) => ({ schemaName: attribute2(component, "schemaName"), id: attribute2(component, "id") }));
+}
+
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs23 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
@@ -66785,12 +66816,54 @@ async function enclosingSolution(folder) {
   }
 }
 
-// packages/solution/src/connector/repository-layout.ts
+// packages/solution/src/solution/case-only-rename.ts
 var import_node_path26 = __toESM(require("node:path"), 1);
+function caseOnlyRenameHint(wanted2, files) {
+  const lower = wanted2.toLowerCase();
+  for (const file of files) {
+    if (file === wanted2 || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [import_node_path26.default.posix.dirname(file), import_node_path26.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from it in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/missing-connector-error.ts
+function missingConnectorError(file, logicalFile, connector, files) {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== void 0) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      caseOnlyRenameHint(document, files) ?? `Restore ${document} and its side files (e.g. from git), or, ${remove}`
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
+  );
+}
+
+// packages/solution/src/solution/missing-connector-part-error.ts
+function missingConnectorPartError(connectorFile, zipName, files) {
+  const wanted2 = folderPathOf(zipName);
+  return solutionError(
+    connectorFile,
+    `refers to /${zipName}, but ${FOLDER_CONNECTOR_FOLDER} has no such file.`,
+    caseOnlyRenameHint(wanted2, files) ?? `Restore ${wanted2} (e.g. from git), or unpack the solution again.`
+  );
+}
+
+// packages/solution/src/connector/repository-layout.ts
+var import_node_path27 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path26.default.resolve(folder).split(import_node_path26.default.sep).reverse();
+  const segments = import_node_path27.default.resolve(folder).split(import_node_path27.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -66906,7 +66979,7 @@ function parseExistingApiProperties(text2, file) {
 
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -66941,12 +67014,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors = [];
-  const { parts, settings } = await solutionParts(folder, displayRoot, files);
+  const elements = [];
+  const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path27.default.join(displayRoot, file);
+    const shown = import_node_path28.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path28.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -66966,21 +67040,40 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, part)).catch(() => void 0);
-      if (bytes === void 0)
-        throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
+      const bytes = part === void 0 ? void 0 : await import_node_fs24.promises.readFile(import_node_path28.default.join(folder, part)).catch(() => void 0);
+      if (bytes === void 0) throw missingConnectorPartError(shown, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path27.default.join(displayRoot, part)
+        file: import_node_path28.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
+    elements.push({ name: connector.name, element: element2 });
   }
+  if (!staged) await refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, elements);
   if (!withVariables) return { connectors, settings };
   const endings = staged ? "as-is" : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
+}
+async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
+  if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
+  const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
+  const shown = import_node_path28.default.join(displayRoot, customizations);
+  const inline2 = scanCustomizations(
+    await import_node_fs24.promises.readFile(import_node_path28.default.join(folder, customizations)),
+    shown,
+    UNPACKED_XML_HINT
+  ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
+  const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
+  if (missing.length > 0)
+    throw missingConnectorError(
+      import_node_path28.default.join(displayRoot, FOLDER_SOLUTION),
+      FOLDER_SOLUTION,
+      missing[0],
+      parts.keys()
+    );
 }
 async function notASolution(folder, displayRoot) {
   return new UsageError(
@@ -66989,29 +67082,31 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path27.default.join(displayRoot, FOLDER_SOLUTION);
-  const text2 = decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path28.default.join(displayRoot, FOLDER_SOLUTION);
+  const text2 = decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path28.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text2, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text2);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
-  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
+  if (manifest.managed !== "2")
+    return { parts: new Map(files.map((file) => [file, file])), settings, manifestRoot: root };
   const notes = await readBothNotes(folder, files);
   return {
     parts: filesOfEither(
       files.filter((file) => file !== FOLDER_BOTH_NOTES),
       notes
     ),
-    settings
+    settings,
+    manifestRoot: root
   };
 }
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -67119,14 +67214,14 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target = import_node_path28.default.join(destination, name, ...rest);
+  const target = import_node_path29.default.join(destination, name, ...rest);
   const stat2 = await import_node_fs25.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
   return import_node_fs25.promises.readFile(target);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path28.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path29.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs25.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -67139,7 +67234,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs25.promises.readFile(import_node_path28.default.join(folder, file));
+    const bytes = await import_node_fs25.promises.readFile(import_node_path29.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -67158,19 +67253,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path28.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path29.default.join(destinationRoot, earlier2.folder);
   const names = await import_node_fs25.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names.includes(wanted2) ? wanted2 : names.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path28.default.join(folder, name);
+  const file = import_node_path29.default.join(folder, name);
   if (!(await import_node_fs25.promises.lstat(file)).isFile()) return void 0;
   return parseExistingApiProperties(await import_node_fs25.promises.readFile(file, "utf8"), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -67224,11 +67319,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path29.default.dirname(file), [...byFolder.get(import_node_path29.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path30.default.dirname(file), [...byFolder.get(import_node_path30.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -67320,17 +67415,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs26.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path30.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path31.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path30.default.join(destination, apiPropertiesName)
+    import_node_path31.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs26.promises.readFile(import_node_path30.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs26.promises.readFile(import_node_path31.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -67340,7 +67435,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs26.promises.readFile(import_node_path30.default.join(destination, iconName));
+      const present2 = await import_node_fs26.promises.readFile(import_node_path31.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -67366,7 +67461,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path30.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path31.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -67386,7 +67481,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path30.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path31.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -67405,11 +67500,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
   const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
   const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -67427,9 +67522,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs27.promises.readFile(import_node_path31.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs27.promises.readFile(import_node_path32.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path31.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path32.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -67462,14 +67557,14 @@ function sameConnectorIn(previous, connector) {
 
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs28.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path32.default.join(root, entry.name);
+    const folder = import_node_path33.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -67480,14 +67575,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs28.promises.lstat(import_node_path32.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs28.promises.lstat(import_node_path33.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
   const names = await import_node_fs28.promises.readdir(folder).catch(() => []);
   const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text2 = await import_node_fs28.promises.readFile(import_node_path32.default.join(folder, swagger2), "utf8");
+    const text2 = await import_node_fs28.promises.readFile(import_node_path33.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -67508,7 +67603,7 @@ async function renamedConnectorWasIn(connector, earlier2, search) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path33.default.join(search.destinationRoot, found.folder),
+    import_node_path34.default.join(search.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -67541,7 +67636,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
@@ -67550,12 +67645,12 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
   const names = await import_node_fs29.promises.readdir(destinationRoot).catch(() => []);
   if (!names.includes(before) || names.includes(now)) return void 0;
-  const stat2 = await import_node_fs29.promises.lstat(import_node_path34.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs29.promises.lstat(import_node_path35.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search, folders, taken) {
@@ -67607,7 +67702,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named, roo
     const candidates = ownFolderCandidates(search, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path35.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path36.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -67681,17 +67776,17 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/other-root-folder.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path36.default.resolve(root) === import_node_path36.default.resolve(destinationRoot)) continue;
+    if (import_node_path37.default.resolve(root) === import_node_path37.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path36.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path37.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path36.default.join(root, name);
+    const folder = import_node_path37.default.join(root, name);
     const stat2 = await import_node_fs30.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
@@ -67700,7 +67795,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path36.default.relative(destinationRoot, folder);
+    const relative = import_node_path37.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -67713,7 +67808,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path36.default.join(root, candidate.folder);
+    const folder = import_node_path37.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -67907,23 +68002,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path37.default.resolve(destinationRoot);
+  const destination = import_node_path38.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path37.default.resolve(root);
+    const other = import_node_path38.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path37.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path38.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path37.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path38.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -67969,7 +68064,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path38.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path39.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -67979,7 +68074,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path38.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path39.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -67990,8 +68085,8 @@ function keptFiles(others, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target = import_node_path38.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path38.default.join(destinationRoot, written2.folder), target));
+  const target = import_node_path39.default.join(destinationRoot, folder);
+  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path39.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -68013,16 +68108,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs31.promises.mkdir(import_node_path38.default.dirname(import_node_path38.default.join(staging, name)), { recursive: true });
-      await import_node_fs31.promises.writeFile(import_node_path38.default.join(staging, name), content);
+      await import_node_fs31.promises.mkdir(import_node_path39.default.dirname(import_node_path39.default.join(staging, name)), { recursive: true });
+      await import_node_fs31.promises.writeFile(import_node_path39.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path38.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path39.default.join(destination, name), { force: true });
     const names = await import_node_fs31.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path38.default.join(destination, name));
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path39.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -68056,7 +68151,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path38.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path39.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -68065,11 +68160,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -68079,20 +68174,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs32.promises.readFile(import_node_path39.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path39.default.join(folder, file))) continue;
+    const bytes = await import_node_fs32.promises.readFile(import_node_path40.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path40.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path39.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path40.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path39.default.join(folder, file)),
+    unknown.map((file) => import_node_path40.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path39.default.join(folder, file));
+    const why = uncommitted.get(import_node_path40.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -68115,7 +68210,7 @@ async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs32.promises.readFile(import_node_path39.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs32.promises.readFile(import_node_path40.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -68177,14 +68272,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path40.default.join(destinationRoot, folder);
+    const target = import_node_path41.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs33.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target,
-      { connector, movedTo: moved && import_node_path40.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path41.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -68222,7 +68317,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path40.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path41.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target}'` : `its connector was renamed and moved to '${target}'`;
@@ -68238,7 +68333,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -68289,7 +68384,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path41.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path42.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -68313,7 +68408,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown) {
   const notes = [foundNote(connector, shown), renameNote2(connector, removed, shown)].filter(
     (note) => note !== void 0
@@ -68376,7 +68471,7 @@ function renameNote2(connector, removed, shown) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path42.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path43.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -68512,8 +68607,8 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path43.default) {
+var import_node_path44 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path44.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -68537,21 +68632,21 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path44.default.resolve(workspace, inputs.destination);
+  const root = import_node_path45.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const otherRoots = [];
   for (const otherRoot of inputs.otherRoots) {
-    const absolute = import_node_path44.default.resolve(workspace, otherRoot);
+    const absolute = import_node_path45.default.resolve(workspace, otherRoot);
     await requireWritableOutput("other-roots", otherRoot, absolute, "folder");
     otherRoots.push(absolute);
   }
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path44.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path45.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path44.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path45.default.resolve(workspace, previousSource) } : {},
       ...inputs.connectors.length > 0 ? { selection: inputs.connectors } : {},
       ...otherRoots.length > 0 ? { otherRoots } : {},
       say: inputWords,
@@ -68562,7 +68657,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const shown = (...parts) => reportedPath(workspace, import_node_path44.default.join(root, ...parts));
+  const shown = (...parts) => reportedPath(workspace, import_node_path45.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, shown);
     if (line !== void 0) logger.info(line);

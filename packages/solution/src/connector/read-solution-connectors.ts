@@ -24,9 +24,12 @@ import {
 import { lostPartError, partNotAFileError } from '../solution/lost-part.js';
 import { readManifest } from '../solution/manifest.js';
 import { manifestSettings, type ManifestSettings } from '../solution/manifest-settings.js';
-import { firstChild } from '../xml/xml-tree.js';
+import { firstChild, type XmlElement } from '../xml/xml-tree.js';
+import { scanCustomizations } from '../solution/customizations-scan.js';
+import { missingConnectorError } from '../solution/missing-connector-error.js';
+import { missingConnectorPartError } from '../solution/missing-connector-part-error.js';
+import { missingRootConnectors } from '../solution/root-connectors.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
-import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
 import { lacksSolutionParts, nestedSolutionHint } from '../solution/nested-solution.js';
 import { readLineEndings } from '../solution/line-endings-file.js';
@@ -124,7 +127,8 @@ async function readFolderConnectors(
   // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
   if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors: SolutionConnector[] = [];
-  const { parts, settings } = await solutionParts(folder, displayRoot, files);
+  const elements: Array<{ name: string; element: XmlElement }> = [];
+  const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = path.join(displayRoot, file);
@@ -151,8 +155,7 @@ async function readFolderConnectors(
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
       const bytes =
         part === undefined ? undefined : await fs.readFile(path.join(folder, part)).catch(() => undefined);
-      if (bytes === undefined)
-        throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
+      if (bytes === undefined) throw missingConnectorPartError(shown, reference.zipName, parts.keys());
       connector.files[reference.column] = {
         extension: fileName.slice(fileName.lastIndexOf('.')),
         bytes,
@@ -160,12 +163,47 @@ async function readFolderConnectors(
       };
     }
     connectors.push(connector);
+    elements.push({ name: connector.name, element });
   }
+  // A zip's parts are the export's; a folder's may have lost a connector's files.
+  if (!staged) await refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, elements);
   if (!withVariables) return { connectors, settings };
   // An unpacked folder's parts as pack writes them: with the line endings the export had.
   const endings = staged ? 'as-is' : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
+}
+
+/**
+ * Refuses a folder whose manifest lists a connector it has no file of (deleted by hand, or Connectors/
+ * renamed to another case), as pack does: read as a solution without it, extraction would report no
+ * such connector and, with the last snapshot, remove its folder as one that left the solution. A
+ * hand-made folder may keep the <Connector> element in Other/Customizations.xml, which pack takes:
+ * that file is read only when a connector is missing from Connectors/.
+ */
+async function refuseMissingConnectors(
+  folder: string,
+  displayRoot: string,
+  parts: ReadonlyMap<string, string>,
+  manifestRoot: XmlElement,
+  connectors: ReadonlyArray<{ name: string; element: XmlElement }>,
+): Promise<void> {
+  if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
+  const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
+  const shown = path.join(displayRoot, customizations);
+  const inline = scanCustomizations(
+    await fs.readFile(path.join(folder, customizations)),
+    shown,
+    UNPACKED_XML_HINT,
+  ).connectors.map((element) => ({ name: connectorText(element, 'name')?.trim() ?? '', element }));
+  const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline]);
+  if (missing.length > 0)
+    throw missingConnectorError(
+      path.join(displayRoot, FOLDER_SOLUTION),
+      FOLDER_SOLUTION,
+      missing[0]!,
+      parts.keys(),
+    );
 }
 
 /** A folder holding no solution: a usage error (exit code 2), as a missing path is. */
@@ -186,14 +224,15 @@ async function solutionParts(
   folder: string,
   displayRoot: string,
   files: readonly string[],
-): Promise<{ parts: Map<string, string>; settings: ManifestSettings }> {
+): Promise<{ parts: Map<string, string>; settings: ManifestSettings; manifestRoot: XmlElement }> {
   const manifestFile = path.join(displayRoot, FOLDER_SOLUTION);
   const text = decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text);
   // readManifest found it: <ImportExportXml><SolutionManifest>.
   const settings = manifestSettings(firstChild(root, 'SolutionManifest')!);
-  if (manifest.managed !== '2') return { parts: new Map(files.map((file) => [file, file])), settings };
+  if (manifest.managed !== '2')
+    return { parts: new Map(files.map((file) => [file, file])), settings, manifestRoot: root };
   const notes = await readBothNotes(folder, files);
   return {
     parts: filesOfEither(
@@ -201,5 +240,6 @@ async function solutionParts(
       notes,
     ),
     settings,
+    manifestRoot: root,
   };
 }

@@ -52,7 +52,9 @@ import {
   readEnvironmentVariables,
 } from './environment-variables.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
-import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
+import { missingConnectorError } from './missing-connector-error.js';
+import { missingConnectorPartError } from './missing-connector-part-error.js';
+import { missingRootConnectors } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
 import { checkSolutionVersion } from './solution-settings.js';
 import { compareVersions } from './solution-version.js';
@@ -259,12 +261,8 @@ export async function packSolution(
   if (again !== undefined) customizationsChunks.length = 0;
   for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
-      if (!sources.has(reference.zipName)) {
-        throw solutionError(
-          located(`Connectors/${name}.xml`),
-          `refers to /${reference.zipName}, but Connectors/ has no such file.`,
-        );
-      }
+      if (!sources.has(reference.zipName))
+        throw missingConnectorPartError(located(`Connectors/${name}.xml`), reference.zipName, files.keys());
     }
   }
   // A hand-made folder may keep <Connector> elements in the customizations; those are packed too.
@@ -275,7 +273,8 @@ export async function packSolution(
       element,
     })),
   ]);
-  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!);
+  if (missing.length > 0)
+    throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!, files.keys());
 
   const entries: ZipSource[] = [
     { name: ZIP_CUSTOMIZATIONS, chunks: () => again ?? customizationsChunks },
@@ -370,24 +369,6 @@ function unreadable(file: string): (error: unknown) => never {
   return (error) => {
     throw unreadablePathError(file, error) ?? error;
   };
-}
-
-/** A connector the manifest lists whose files are not in the folder: what is missing, what to do. */
-function missingConnectorError(file: string, logicalFile: string, connector: MissingConnector): UserError {
-  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
-  if (connector.schemaName !== undefined) {
-    const document = `Connectors/${connector.schemaName}.xml`;
-    return solutionError(
-      file,
-      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
-      `Restore ${document} and its side files (e.g. from git), or, ${remove}`,
-    );
-  }
-  return solutionError(
-    file,
-    `lists connector ${connector.id ?? '(no id)'} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
-    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`,
-  );
 }
 
 /**

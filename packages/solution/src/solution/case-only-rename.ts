@@ -1,0 +1,20 @@
+import path from 'node:path';
+
+/**
+ * What to rename when `wanted` (a path in the solution folder, with `/`) is missing but `files` has it
+ * in other letter case: a folder or file renamed on Windows or macOS, whose disks take either name,
+ * reads as missing on Linux (a CI runner). Undefined when no file differs from it in case only. Called
+ * on the way to an error, so going through every file is no cost worth an index.
+ */
+export function caseOnlyRenameHint(wanted: string, files: Iterable<string>): string | undefined {
+  const lower = wanted.toLowerCase();
+  for (const file of files) {
+    if (file === wanted || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [path.posix.dirname(file), path.posix.dirname(wanted)];
+    // The whole folder was renamed: every file in it reads as missing, so the folder is the fix.
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from it in letter case only, which Linux tells apart: rename it to ${wanted}.`;
+  }
+  return undefined;
+}
