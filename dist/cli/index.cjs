@@ -84851,6 +84851,22 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
   return warnings;
 }
 
+// packages/github/src/no-swagger-refusal.ts
+function noSwaggerRefusal(sent, leftOut2) {
+  const yamlSwagger = yamlSwaggerOf2(sent);
+  const ignored = leftOut2.some(
+    (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
+  );
+  const has3 = ignored ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
+  return {
+    refusal: "no-swagger",
+    reason: `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`,
+    // Named only when the reason names it: beside an ignored JSON swagger, the YAML one is likely its
+    // source, and the advice to convert it would say to make the file that is there already.
+    ...ignored || yamlSwagger === void 0 ? {} : { yamlSwagger }
+  };
+}
+
 // packages/github/src/readme-todos.ts
 function readmeTodoFindings(connector, files) {
   const readme2 = files.find((file) => file.path.toLowerCase() === CONNECTOR_FILE_NAMES.readme);
@@ -85098,18 +85114,12 @@ async function openPullRequest(options2, ports) {
     result.warnings.push(fallbackNote);
   }
   if (!swagger2) {
-    const yamlSwagger = yamlSwaggerOf2(local);
-    const has3 = leftOut2.some(
-      (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
-    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
-    const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
-    logger.info(`${options2.connector}: ${reason}.`);
+    const refusal2 = noSwaggerRefusal(local, leftOut2);
+    logger.info(`${options2.connector}: ${refusal2.reason}.`);
     return {
       ...result,
       operation: "refused",
-      refusal: "no-swagger",
-      reason,
-      ...yamlSwagger === void 0 ? {} : { yamlSwagger },
+      ...refusal2,
       findings: committed.findings,
       ...onlyHere(ignoredWarning !== void 0)
     };
@@ -85664,29 +85674,79 @@ function writesToArgument(command, name) {
 var OUTPUT_OPTION = /^(?:-o|--out|--output)(?:=(.*))?$/;
 function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
   if (!OUTPUT_OPTION.test(flag)) return void 0;
-  const command = commandOf(program2, argv);
-  const argument = command && outputArguments.get(command);
-  if (!command || argument === void 0) return void 0;
-  const corrected = argv.flatMap((word) => {
-    const option2 = OUTPUT_OPTION.exec(word);
-    if (!option2) return [word];
-    return option2[1] === void 0 ? [] : [option2[1]];
-  });
+  const found = commandOf(program2, argv);
+  const argument = found && outputArguments.get(found.command);
+  if (!found || argument === void 0) return void 0;
+  const { command, end } = found;
+  const words = wordsAfterCommand(command, argv.slice(end));
+  const slots = command.registeredArguments.map((each) => each.name());
+  const shell = (word) => shellWord(word, platform);
   const name = commandPath(command);
   const option = flag.replace(/=.*/, "");
-  const line = corrected.map((word) => shellWord(word, platform)).join(" ");
-  return `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>. Write it without ${option}: connector-alm ${line}`;
+  const said = `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>`;
+  if (words.positionals.length >= slots.length) {
+    const given3 = words.positionals[slots.indexOf(argument)];
+    const line2 = commandLineOf(argv.slice(0, end), words, words.positionals.map(shell), platform);
+    return `${said}, given already: ${shell(given3)}. Write it once, without ${option}: connector-alm ${line2}`;
+  }
+  const given2 = words.positionals.map(shell);
+  const output = words.outputs.filter((path118) => path118 !== void 0).at(-1);
+  const positionals = slots.map(
+    (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : given2.shift() ?? `<${slot}>`
+  );
+  const line = commandLineOf(argv.slice(0, end), words, positionals, platform);
+  return `${said}. Write it without ${option}: connector-alm ${line}`;
+}
+function wordsAfterCommand(command, words) {
+  const sorted = { positionals: [], options: [], outputs: [], endOfOptions: false };
+  const isOption = (word) => word !== void 0 && word.length > 1 && word.startsWith("-");
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index];
+    if (word === "--") {
+      sorted.positionals.push(...words.slice(index + 1));
+      sorted.endOfOptions = true;
+      break;
+    }
+    const output = OUTPUT_OPTION.exec(word);
+    if (output) {
+      const next = words[index + 1];
+      if (output[1] !== void 0) sorted.outputs.push(output[1]);
+      else if (next !== void 0 && !isOption(next)) sorted.outputs.push(words[index += 1]);
+      else sorted.outputs.push(void 0);
+    } else if (!isOption(word)) sorted.positionals.push(word);
+    else {
+      sorted.options.push(word);
+      const known = optionOf(command, word);
+      const next = words[index + 1];
+      if (next !== void 0 && (known?.required || known?.optional && !isOption(next)))
+        sorted.options.push(words[index += 1]);
+    }
+  }
+  return sorted;
+}
+function optionOf(command, word) {
+  for (let each = command; each; each = each.parent) {
+    const option = each.options.find((candidate) => candidate.long === word || candidate.short === word);
+    if (option) return option;
+  }
+  return void 0;
+}
+function commandLineOf(command, words, positionals, platform) {
+  const quoted2 = (list3) => list3.map((word) => shellWord(word, platform));
+  const rest = words.endOfOptions ? [...quoted2(words.options), "--", ...positionals] : [...positionals, ...quoted2(words.options)];
+  return [...quoted2(command), ...rest].join(" ");
 }
 function commandOf(program2, argv) {
-  let command;
+  let found;
   let parent = program2;
-  for (const word of argv) {
+  for (const [index, word] of argv.entries()) {
     if (word.startsWith("-")) continue;
     const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
     if (!next) break;
-    command = parent = next;
+    found = { command: next, end: index + 1 };
+    parent = next;
   }
-  return command;
+  return found;
 }
 function commandPath(command) {
   const names3 = [];

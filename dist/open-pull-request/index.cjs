@@ -79957,6 +79957,22 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
   return warnings;
 }
 
+// packages/github/src/no-swagger-refusal.ts
+function noSwaggerRefusal(sent, leftOut) {
+  const yamlSwagger = yamlSwaggerOf(sent);
+  const ignored = leftOut.some(
+    (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
+  );
+  const has3 = ignored ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
+  return {
+    refusal: "no-swagger",
+    reason: `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`,
+    // Named only when the reason names it: beside an ignored JSON swagger, the YAML one is likely its
+    // source, and the advice to convert it would say to make the file that is there already.
+    ...ignored || yamlSwagger === void 0 ? {} : { yamlSwagger }
+  };
+}
+
 // packages/github/src/readme-todos.ts
 function readmeTodoFindings(connector, files) {
   const readme = files.find((file) => file.path.toLowerCase() === CONNECTOR_FILE_NAMES.readme);
@@ -80202,18 +80218,12 @@ async function openPullRequest(options2, ports) {
     result.warnings.push(fallbackNote);
   }
   if (!swagger) {
-    const yamlSwagger = yamlSwaggerOf(local);
-    const has3 = leftOut.some(
-      (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
-    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
-    const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
-    logger.info(`${options2.connector}: ${reason}.`);
+    const refusal = noSwaggerRefusal(local, leftOut);
+    logger.info(`${options2.connector}: ${refusal.reason}.`);
     return {
       ...result,
       operation: "refused",
-      refusal: "no-swagger",
-      reason,
-      ...yamlSwagger === void 0 ? {} : { yamlSwagger },
+      ...refusal,
       findings: committed.findings,
       ...onlyHere(ignoredWarning !== void 0)
     };

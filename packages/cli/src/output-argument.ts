@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import { shellWord } from '@connector-alm/core';
 
 /**
@@ -20,8 +20,8 @@ const OUTPUT_OPTION = /^(?:-o|--out|--output)(?:=(.*))?$/;
 
 /**
  * What to say instead of "unknown option" when `flag` is an output option given to a command that
- * takes its output as an argument: the command line again with the option's name left out (commander
- * takes arguments between options, so that is all it needs). Undefined for any other unknown option.
+ * takes its output as an argument: the command line again with the option's path at the place of the
+ * argument, or `<name>` where the option had no path. Undefined for any other unknown option.
  */
 export function outputOptionAdvice(
   program: Command,
@@ -30,33 +30,120 @@ export function outputOptionAdvice(
   platform: NodeJS.Platform = process.platform,
 ): string | undefined {
   if (!OUTPUT_OPTION.test(flag)) return undefined;
-  const command = commandOf(program, argv);
-  const argument = command && outputArguments.get(command);
-  if (!command || argument === undefined) return undefined;
-  const corrected = argv.flatMap((word) => {
-    const option = OUTPUT_OPTION.exec(word);
-    if (!option) return [word];
-    // `-o=x` and `--output=x` keep the path; `-o x` keeps the next word, the path.
-    return option[1] === undefined ? [] : [option[1]];
-  });
+  const found = commandOf(program, argv);
+  const argument = found && outputArguments.get(found.command);
+  if (!found || argument === undefined) return undefined;
+  const { command, end } = found;
+  const words = wordsAfterCommand(command, argv.slice(end));
+  const slots = command.registeredArguments.map((each) => each.name());
+  const shell = (word: string): string => shellWord(word, platform);
   const name = commandPath(command);
   const option = flag.replace(/=.*/, '');
-  const line = corrected.map((word) => shellWord(word, platform)).join(' ');
-  return `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>. Write it without ${option}: connector-alm ${line}`;
+  const said = `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>`;
+  if (words.positionals.length >= slots.length) {
+    // The argument is there already: which of the two paths was meant is the maker's call.
+    const given = words.positionals[slots.indexOf(argument)]!;
+    const line = commandLineOf(argv.slice(0, end), words, words.positionals.map(shell), platform);
+    return `${said}, given already: ${shell(given)}. Write it once, without ${option}: connector-alm ${line}`;
+  }
+  // Each argument at its place (commander takes them in order, whatever the options between them):
+  // `pack -o out.zip src` is `pack src out.zip`, not `pack out.zip src`.
+  const given = words.positionals.map(shell);
+  // As commander takes a repeated option: the last path given.
+  const output = words.outputs.filter((path) => path !== undefined).at(-1);
+  const positionals = slots.map((slot) =>
+    slot === argument ? (output === undefined ? `<${slot}>` : shell(output)) : (given.shift() ?? `<${slot}>`),
+  );
+  const line = commandLineOf(argv.slice(0, end), words, positionals, platform);
+  return `${said}. Write it without ${option}: connector-alm ${line}`;
 }
 
-/** The (sub)command `argv` runs: its leading words that name commands. */
-function commandOf(program: Command, argv: readonly string[]): Command | undefined {
-  let command: Command | undefined;
+/** The words after a command's name, sorted: its arguments, its other options, the output options' paths. */
+interface CommandWords {
+  positionals: string[];
+  /** The options other than the output ones, each followed by its value, as written. */
+  options: string[];
+  /** The path of each output option, undefined where none followed it. */
+  outputs: (string | undefined)[];
+  /** `--` came before the last arguments. */
+  endOfOptions: boolean;
+}
+
+/**
+ * Sorts `words` as commander reads them for `command`: an option known to take a value takes the
+ * next word (a required value whatever it is, an optional one unless it is an option), `--` ends the
+ * options. An output option takes the next word unless it is an option.
+ */
+function wordsAfterCommand(command: Command, words: readonly string[]): CommandWords {
+  const sorted: CommandWords = { positionals: [], options: [], outputs: [], endOfOptions: false };
+  const isOption = (word: string | undefined): boolean =>
+    word !== undefined && word.length > 1 && word.startsWith('-');
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    if (word === '--') {
+      sorted.positionals.push(...words.slice(index + 1));
+      sorted.endOfOptions = true;
+      break;
+    }
+    const output = OUTPUT_OPTION.exec(word);
+    if (output) {
+      const next = words[index + 1];
+      if (output[1] !== undefined) sorted.outputs.push(output[1]);
+      else if (next !== undefined && !isOption(next)) sorted.outputs.push(words[(index += 1)]);
+      else sorted.outputs.push(undefined);
+    } else if (!isOption(word)) sorted.positionals.push(word);
+    else {
+      sorted.options.push(word);
+      const known = optionOf(command, word);
+      const next = words[index + 1];
+      if (next !== undefined && (known?.required || (known?.optional && !isOption(next))))
+        sorted.options.push(words[(index += 1)]!);
+    }
+  }
+  return sorted;
+}
+
+/** The option `word` names exactly (`--out-file=x` and `-xvalue` carry their value), the command's or a parent's. */
+function optionOf(command: Command, word: string): Option | undefined {
+  for (let each: Command | null = command; each; each = each.parent) {
+    const option = each.options.find((candidate) => candidate.long === word || candidate.short === word);
+    if (option) return option;
+  }
+  return undefined;
+}
+
+/**
+ * The command line from the words that name the command (with any program options among them), its
+ * arguments (shell words already, or placeholders), and its options as given. The arguments come
+ * first, unless `--` was given before them (one reads as an option): they then follow it, after the
+ * options.
+ */
+function commandLineOf(
+  command: readonly string[],
+  words: CommandWords,
+  positionals: readonly string[],
+  platform: NodeJS.Platform,
+): string {
+  const quoted = (list: readonly string[]) => list.map((word) => shellWord(word, platform));
+  const rest = words.endOfOptions
+    ? [...quoted(words.options), '--', ...positionals]
+    : [...positionals, ...quoted(words.options)];
+  return [...quoted(command), ...rest].join(' ');
+}
+
+/** The (sub)command `argv` runs, and where the words that name it end. */
+function commandOf(program: Command, argv: readonly string[]): { command: Command; end: number } | undefined {
+  let found: { command: Command; end: number } | undefined;
   let parent = program;
-  for (const word of argv) {
+  for (const [index, word] of argv.entries()) {
     // The program's own options (--debug) may come first.
     if (word.startsWith('-')) continue;
     const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
     if (!next) break;
-    command = parent = next;
+    found = { command: next, end: index + 1 };
+    parent = next;
   }
-  return command;
+  return found;
 }
 
 function commandPath(command: Command): string {

@@ -264,6 +264,30 @@ describe('arguments and options of the other commands', () => {
       ['extract-connectors', 'contoso.zip', '-o', 'custom-connectors'],
       "unknown option '-o': extract-connectors takes the path it writes as its argument <destination-root>. Write it without -o: connector-alm extract-connectors contoso.zip custom-connectors",
     ],
+    // Each argument at its place: the line without the option alone ran `pack out.zip src`, which
+    // packs a folder named out.zip into a zip named src.
+    [
+      ['pack', '-o', 'out.zip', 'src'],
+      "unknown option '-o': pack takes the path it writes as its argument <solution.zip>. Write it without -o: connector-alm pack src out.zip",
+    ],
+    [
+      ['unpack', '--package-type', 'both', '--output', 'src', 'contoso.zip'],
+      "unknown option '--output': unpack takes the path it writes as its argument <folder>. Write it without --output: connector-alm unpack contoso.zip src --package-type both",
+    ],
+    [
+      ['extract-connectors', '-o', 'custom-connectors'],
+      "unknown option '-o': extract-connectors takes the path it writes as its argument <destination-root>. Write it without -o: connector-alm extract-connectors <source> custom-connectors",
+    ],
+    // No path after the option: the line marks where it goes rather than leave the argument out.
+    [
+      ['package', 'build', '--intro', 'intro.md', '-o'],
+      "unknown option '-o': package build takes the path it writes as its argument <out.zip>. Write it without -o: connector-alm package build <out.zip> --intro intro.md",
+    ],
+    // Both: the line with the two paths would be refused as one argument too many.
+    [
+      ['package', 'build', 'pkg.zip', '--intro', 'intro.md', '-o', 'other.zip'],
+      "unknown option '-o': package build takes the path it writes as its argument <out.zip>, given already: pkg.zip. Write it once, without -o: connector-alm package build pkg.zip --intro intro.md",
+    ],
   ])('%j says the output is an argument, with the command line to run', async (argv, message) => {
     const result = await run(argv);
     expect(result.err).toBe(`error: ${message}\n`);

@@ -33,7 +33,7 @@ import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
-import { connectorTitle, SWAGGER, swaggerOf, yamlSwaggerOf } from './connector-swagger.js';
+import { connectorTitle, swaggerOf } from './connector-swagger.js';
 import { readConnectorFiles } from './connector-files.js';
 import { gitIgnoredFiles } from './git-ignored.js';
 import {
@@ -58,6 +58,7 @@ import {
   type PullRequestSpec,
 } from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
+import { noSwaggerRefusal } from './no-swagger-refusal.js';
 import type { PullRequestResult } from './pull-request-result.js';
 import { linesOf, readmeTodoFindings } from './readme-todos.js';
 import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
@@ -238,22 +239,12 @@ export async function openPullRequest(
     // certified-connectors/…): the path is right and a part is missing, exit code 1 as validate's. Its
     // findings say what is missing; fail-on never does not send it, since an empty folder (an
     // uninitialised submodule, a sparse checkout) would propose deleting the upstream's connector.
-    const yamlSwagger = yamlSwaggerOf(local);
-    const has = leftOut.some(
-      (file) => file.reason === 'git-ignored' && file.path.toLowerCase() === SWAGGER.toLowerCase(),
-    )
-      ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)`
-      : yamlSwagger
-        ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}`
-        : `it has no ${SWAGGER}`;
-    const reason = `${has}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
-    logger.info(`${options.connector}: ${reason}.`);
+    const refusal = noSwaggerRefusal(local, leftOut);
+    logger.info(`${options.connector}: ${refusal.reason}.`);
     return {
       ...result,
       operation: 'refused',
-      refusal: 'no-swagger',
-      reason,
-      ...(yamlSwagger === undefined ? {} : { yamlSwagger }),
+      ...refusal,
       findings: committed.findings,
       ...onlyHere(ignoredWarning !== undefined),
     };
