@@ -85690,7 +85690,7 @@ function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
     return `${said}, given already: ${shell(given3)}. Write it once, without ${option}: connector-alm ${line2}`;
   }
   const given2 = words.positionals.map(shell);
-  const output = words.outputs.filter((path118) => path118 !== void 0).at(-1);
+  const output = words.outputs.filter((path119) => path119 !== void 0).at(-1);
   const positionals = slots.map(
     (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : given2.shift() ?? `<${slot}>`
   );
