@@ -66967,7 +66967,6 @@ function writeElementTree(writer, node) {
 
 // packages/solution/src/json/json-layout.ts
 var QUOTE7 = 34;
-var BACKSLASH5 = 92;
 var OPEN_BRACE5 = 123;
 var CLOSE_BRACE4 = 125;
 var OPEN_BRACKET5 = 91;
@@ -66982,13 +66981,9 @@ function isWhitespace2(code2) {
 function endsLiteral(code2) {
   return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isWhitespace2(code2);
 }
-function stringEnd2(text3, at) {
-  for (let end = text3.indexOf('"', at + 1); end !== -1; end = text3.indexOf('"', end + 1)) {
-    let backslashes = 0;
-    for (let k = end - 1; text3.charCodeAt(k) === BACKSLASH5; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
-  }
-  return text3.length;
+function stringEndIn(text3, at) {
+  const end = stringEnd(text3, at);
+  return end === -1 ? text3.length : end;
 }
 function skipWhitespace2(text3, at) {
   while (at < text3.length && isWhitespace2(text3.charCodeAt(at))) at++;
@@ -67000,7 +66995,7 @@ function indentedJson(text3) {
   for (let at = 0; at < text3.length; ) {
     const code2 = text3.charCodeAt(at);
     if (code2 === QUOTE7) {
-      const end = stringEnd2(text3, at);
+      const end = stringEndIn(text3, at);
       out += text3.slice(at, end);
       at = end;
     } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
@@ -67038,7 +67033,7 @@ function minifiedJson(text3) {
   for (let at = 0; at < text3.length; ) {
     const code2 = text3.charCodeAt(at);
     if (code2 === QUOTE7) {
-      at = stringEnd2(text3, at);
+      at = stringEndIn(text3, at);
     } else if (isWhitespace2(code2)) {
       out += text3.slice(from, at);
       at = skipWhitespace2(text3, at);

@@ -65392,7 +65392,6 @@ function writeElementTree(writer, node) {
 
 // packages/solution/src/json/json-layout.ts
 var QUOTE7 = 34;
-var BACKSLASH5 = 92;
 var OPEN_BRACE5 = 123;
 var CLOSE_BRACE4 = 125;
 var OPEN_BRACKET5 = 91;
@@ -65407,13 +65406,9 @@ function isWhitespace2(code2) {
 function endsLiteral(code2) {
   return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isWhitespace2(code2);
 }
-function stringEnd2(text2, at) {
-  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
-    let backslashes = 0;
-    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH5; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
-  }
-  return text2.length;
+function stringEndIn(text2, at) {
+  const end = stringEnd(text2, at);
+  return end === -1 ? text2.length : end;
 }
 function skipWhitespace2(text2, at) {
   while (at < text2.length && isWhitespace2(text2.charCodeAt(at))) at++;
@@ -65425,7 +65420,7 @@ function indentedJson(text2) {
   for (let at = 0; at < text2.length; ) {
     const code2 = text2.charCodeAt(at);
     if (code2 === QUOTE7) {
-      const end = stringEnd2(text2, at);
+      const end = stringEndIn(text2, at);
       out += text2.slice(at, end);
       at = end;
     } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
@@ -65463,7 +65458,7 @@ function minifiedJson(text2) {
   for (let at = 0; at < text2.length; ) {
     const code2 = text2.charCodeAt(at);
     if (code2 === QUOTE7) {
-      at = stringEnd2(text2, at);
+      at = stringEndIn(text2, at);
     } else if (isWhitespace2(code2)) {
       out += text2.slice(from, at);
       at = skipWhitespace2(text2, at);

@@ -64145,17 +64145,12 @@ function writeElementTree(writer, node) {
 
 // packages/solution/src/json/json-layout.ts
 var QUOTE7 = 34;
-var BACKSLASH4 = 92;
 function isWhitespace2(code2) {
   return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
 }
-function stringEnd2(text2, at) {
-  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
-    let backslashes = 0;
-    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH4; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
-  }
-  return text2.length;
+function stringEndIn(text2, at) {
+  const end = stringEnd(text2, at);
+  return end === -1 ? text2.length : end;
 }
 function skipWhitespace2(text2, at) {
   while (at < text2.length && isWhitespace2(text2.charCodeAt(at))) at++;
@@ -64167,7 +64162,7 @@ function minifiedJson(text2) {
   for (let at = 0; at < text2.length; ) {
     const code2 = text2.charCodeAt(at);
     if (code2 === QUOTE7) {
-      at = stringEnd2(text2, at);
+      at = stringEndIn(text2, at);
     } else if (isWhitespace2(code2)) {
       out += text2.slice(from, at);
       at = skipWhitespace2(text2, at);

@@ -37,8 +37,8 @@ export function offsetPastDepth(text: string, limit: number): number {
   return -1;
 }
 
-/** Offset just past the string that opens at `at` (a quote), or -1 when it never closes. */
-function stringEnd(text: string, at: number): number {
+/** Offset just past the JSON string that opens at `at` (a quote), or -1 when it never closes. */
+export function stringEnd(text: string, at: number): number {
   for (let end = text.indexOf('"', at + 1); end !== -1; end = text.indexOf('"', end + 1)) {
     let backslashes = 0;
     for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;

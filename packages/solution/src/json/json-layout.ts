@@ -1,3 +1,5 @@
+import { stringEnd } from '@connector-alm/core';
+
 /**
  * New whitespace for JSON text that JSON.parse accepted, token by token, so that key order and number
  * literals stay exactly as written. One pass with the next quote found by a native search: the
@@ -6,7 +8,6 @@
  */
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -29,14 +30,10 @@ function endsLiteral(code: number): boolean {
   );
 }
 
-/** Offset just past the string that opens at `at`; strict JSON closes every string. */
-function stringEnd(text: string, at: number): number {
-  for (let end = text.indexOf('"', at + 1); end !== -1; end = text.indexOf('"', end + 1)) {
-    let backslashes = 0;
-    for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
-  }
-  return text.length;
+/** Offset just past the string that opens at `at`; JSON.parse accepted the text, so it closes. */
+function stringEndIn(text: string, at: number): number {
+  const end = stringEnd(text, at);
+  return end === -1 ? text.length : end;
 }
 
 function skipWhitespace(text: string, at: number): number {
@@ -54,7 +51,7 @@ export function indentedJson(text: string): string {
   for (let at = 0; at < text.length;) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) {
-      const end = stringEnd(text, at);
+      const end = stringEndIn(text, at);
       out += text.slice(at, end);
       at = end;
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
@@ -94,7 +91,7 @@ export function minifiedJson(text: string): string {
   for (let at = 0; at < text.length;) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) {
-      at = stringEnd(text, at);
+      at = stringEndIn(text, at);
     } else if (isWhitespace(code)) {
       out += text.slice(from, at);
       at = skipWhitespace(text, at);
