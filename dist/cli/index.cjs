@@ -26359,6 +26359,15 @@ function stringEnd(text3, at) {
   return -1;
 }
 
+// packages/core/src/json-whitespace.ts
+function isJsonWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function skipJsonWhitespace(text3, at) {
+  while (at < text3.length && isJsonWhitespace(text3.charCodeAt(at))) at++;
+  return at;
+}
+
 // packages/core/src/json-object.ts
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -29523,13 +29532,8 @@ var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
 var LINE_FEED = 10;
-function isWhitespace(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
-function skipWhitespace(text3, at) {
-  while (at < text3.length && isWhitespace(text3.charCodeAt(at))) at++;
-  return at;
-}
+var isWhitespace = isJsonWhitespace;
+var skipWhitespace = skipJsonWhitespace;
 function skipString(text3, at) {
   let end = at;
   for (; ; ) {
@@ -34186,7 +34190,7 @@ function redirectUrlListAdvice(apiProperties2, problem) {
   const { segments } = problem;
   if (segments.at(-1) !== "redirectUrl" || segments.at(-2) !== "oAuthSettings") return "";
   const urls = valueAtPointer(apiProperties2, problem.pointer);
-  const settings = asObject(valueAtPointer(apiProperties2, problem.pointer.replace(/\/redirectUrl$/, "")));
+  const settings = asObject(valueAtPointer(apiProperties2, toPointer(segments.slice(0, -1))));
   if (!Array.isArray(urls) || !settings) return "";
   const kept = redirectUrlOf(settings);
   if (kept === void 0 || !urls.includes(kept))
@@ -66975,19 +66979,12 @@ var COMMA3 = 44;
 var COLON4 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
-function isWhitespace2(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
 function endsLiteral(code2) {
-  return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isWhitespace2(code2);
+  return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isJsonWhitespace(code2);
 }
 function stringEndIn(text3, at) {
   const end = stringEnd(text3, at);
   return end === -1 ? text3.length : end;
-}
-function skipWhitespace2(text3, at) {
-  while (at < text3.length && isWhitespace2(text3.charCodeAt(at))) at++;
-  return at;
 }
 function indentedJson(text3) {
   let out = "";
@@ -66999,7 +66996,7 @@ function indentedJson(text3) {
       out += text3.slice(at, end);
       at = end;
     } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
-      const next = skipWhitespace2(text3, at + 1);
+      const next = skipJsonWhitespace(text3, at + 1);
       if (text3.charCodeAt(next) === (code2 === OPEN_BRACE5 ? CLOSE_BRACE4 : CLOSE_BRACKET4)) {
         out += code2 === OPEN_BRACE5 ? "{}" : "[]";
         at = next + 1;
@@ -67016,7 +67013,7 @@ function indentedJson(text3) {
     } else if (code2 === COLON4) {
       out += ": ";
       at++;
-    } else if (isWhitespace2(code2)) {
+    } else if (isJsonWhitespace(code2)) {
       at++;
     } else {
       let end = at + 1;
@@ -67034,9 +67031,9 @@ function minifiedJson(text3) {
     const code2 = text3.charCodeAt(at);
     if (code2 === QUOTE7) {
       at = stringEndIn(text3, at);
-    } else if (isWhitespace2(code2)) {
+    } else if (isJsonWhitespace(code2)) {
       out += text3.slice(from, at);
-      at = skipWhitespace2(text3, at);
+      at = skipJsonWhitespace(text3, at);
       from = at;
     } else {
       at++;

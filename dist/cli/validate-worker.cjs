@@ -13713,6 +13713,15 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/json-whitespace.ts
+function isJsonWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function skipJsonWhitespace(text2, at) {
+  while (at < text2.length && isJsonWhitespace(text2.charCodeAt(at))) at++;
+  return at;
+}
+
 // packages/core/src/json-object.ts
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -15355,13 +15364,8 @@ var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
 var LINE_FEED = 10;
-function isWhitespace(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
-function skipWhitespace(text2, at) {
-  while (at < text2.length && isWhitespace(text2.charCodeAt(at))) at++;
-  return at;
-}
+var isWhitespace = isJsonWhitespace;
+var skipWhitespace = skipJsonWhitespace;
 function skipString(text2, at) {
   let end = at;
   for (; ; ) {
@@ -21292,7 +21296,7 @@ function redirectUrlListAdvice(apiProperties, problem) {
   const { segments } = problem;
   if (segments.at(-1) !== "redirectUrl" || segments.at(-2) !== "oAuthSettings") return "";
   const urls = valueAtPointer(apiProperties, problem.pointer);
-  const settings = asObject(valueAtPointer(apiProperties, problem.pointer.replace(/\/redirectUrl$/, "")));
+  const settings = asObject(valueAtPointer(apiProperties, toPointer(segments.slice(0, -1))));
   if (!Array.isArray(urls) || !settings) return "";
   const kept = redirectUrlOf(settings);
   if (kept === void 0 || !urls.includes(kept))

@@ -36316,6 +36316,15 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/json-whitespace.ts
+function isJsonWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function skipJsonWhitespace(text2, at) {
+  while (at < text2.length && isJsonWhitespace(text2.charCodeAt(at))) at++;
+  return at;
+}
+
 // packages/core/src/json-object.ts
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -38694,13 +38703,8 @@ var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
 var LINE_FEED = 10;
-function isWhitespace(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
-function skipWhitespace(text2, at) {
-  while (at < text2.length && isWhitespace(text2.charCodeAt(at))) at++;
-  return at;
-}
+var isWhitespace = isJsonWhitespace;
+var skipWhitespace = skipJsonWhitespace;
 function skipString(text2, at) {
   let end = at;
   for (; ; ) {
@@ -42803,7 +42807,7 @@ function redirectUrlListAdvice(apiProperties2, problem) {
   const { segments } = problem;
   if (segments.at(-1) !== "redirectUrl" || segments.at(-2) !== "oAuthSettings") return "";
   const urls = valueAtPointer(apiProperties2, problem.pointer);
-  const settings = asObject(valueAtPointer(apiProperties2, problem.pointer.replace(/\/redirectUrl$/, "")));
+  const settings = asObject(valueAtPointer(apiProperties2, toPointer(segments.slice(0, -1))));
   if (!Array.isArray(urls) || !settings) return "";
   const kept = redirectUrlOf(settings);
   if (kept === void 0 || !urls.includes(kept))
@@ -64145,16 +64149,9 @@ function writeElementTree(writer, node) {
 
 // packages/solution/src/json/json-layout.ts
 var QUOTE7 = 34;
-function isWhitespace2(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
 function stringEndIn(text2, at) {
   const end = stringEnd(text2, at);
   return end === -1 ? text2.length : end;
-}
-function skipWhitespace2(text2, at) {
-  while (at < text2.length && isWhitespace2(text2.charCodeAt(at))) at++;
-  return at;
 }
 function minifiedJson(text2) {
   let out = "";
@@ -64163,9 +64160,9 @@ function minifiedJson(text2) {
     const code2 = text2.charCodeAt(at);
     if (code2 === QUOTE7) {
       at = stringEndIn(text2, at);
-    } else if (isWhitespace2(code2)) {
+    } else if (isJsonWhitespace(code2)) {
       out += text2.slice(from, at);
-      at = skipWhitespace2(text2, at);
+      at = skipJsonWhitespace(text2, at);
       from = at;
     } else {
       at++;

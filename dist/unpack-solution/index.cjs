@@ -36316,6 +36316,15 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/json-whitespace.ts
+function isJsonWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function skipJsonWhitespace(text2, at) {
+  while (at < text2.length && isJsonWhitespace(text2.charCodeAt(at))) at++;
+  return at;
+}
+
 // packages/core/src/json-object.ts
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -38690,13 +38699,8 @@ var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
 var LINE_FEED = 10;
-function isWhitespace(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
-function skipWhitespace(text2, at) {
-  while (at < text2.length && isWhitespace(text2.charCodeAt(at))) at++;
-  return at;
-}
+var isWhitespace = isJsonWhitespace;
+var skipWhitespace = skipJsonWhitespace;
 function skipString(text2, at) {
   let end = at;
   for (; ; ) {
@@ -42799,7 +42803,7 @@ function redirectUrlListAdvice(apiProperties2, problem) {
   const { segments } = problem;
   if (segments.at(-1) !== "redirectUrl" || segments.at(-2) !== "oAuthSettings") return "";
   const urls = valueAtPointer(apiProperties2, problem.pointer);
-  const settings = asObject(valueAtPointer(apiProperties2, problem.pointer.replace(/\/redirectUrl$/, "")));
+  const settings = asObject(valueAtPointer(apiProperties2, toPointer(segments.slice(0, -1))));
   if (!Array.isArray(urls) || !settings) return "";
   const kept = redirectUrlOf(settings);
   if (kept === void 0 || !urls.includes(kept))
@@ -64844,19 +64848,12 @@ var COMMA3 = 44;
 var COLON4 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
-function isWhitespace2(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
 function endsLiteral(code2) {
-  return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isWhitespace2(code2);
+  return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isJsonWhitespace(code2);
 }
 function stringEndIn(text2, at) {
   const end = stringEnd(text2, at);
   return end === -1 ? text2.length : end;
-}
-function skipWhitespace2(text2, at) {
-  while (at < text2.length && isWhitespace2(text2.charCodeAt(at))) at++;
-  return at;
 }
 function indentedJson(text2) {
   let out = "";
@@ -64868,7 +64865,7 @@ function indentedJson(text2) {
       out += text2.slice(at, end);
       at = end;
     } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
-      const next = skipWhitespace2(text2, at + 1);
+      const next = skipJsonWhitespace(text2, at + 1);
       if (text2.charCodeAt(next) === (code2 === OPEN_BRACE5 ? CLOSE_BRACE4 : CLOSE_BRACKET4)) {
         out += code2 === OPEN_BRACE5 ? "{}" : "[]";
         at = next + 1;
@@ -64885,7 +64882,7 @@ function indentedJson(text2) {
     } else if (code2 === COLON4) {
       out += ": ";
       at++;
-    } else if (isWhitespace2(code2)) {
+    } else if (isJsonWhitespace(code2)) {
       at++;
     } else {
       let end = at + 1;

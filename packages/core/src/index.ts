@@ -18,6 +18,7 @@ export * from './bounded-body.js';
 export * from './byte-order-mark.js';
 export * from './committed-text.js';
 export * from './json-depth.js';
+export * from './json-whitespace.js';
 export * from './json-object.js';
 export * from './file-in-the-way.js';
 export * from './blocked-output-path.js';

@@ -1,4 +1,8 @@
-import { stringEnd } from '@connector-alm/core';
+import {
+  isJsonWhitespace as isWhitespace,
+  skipJsonWhitespace as skipWhitespace,
+  stringEnd,
+} from '@connector-alm/core';
 
 /**
  * New whitespace for JSON text that JSON.parse accepted, token by token, so that key order and number
@@ -18,11 +22,6 @@ const COLON = 0x3a;
 const lineBreaks: string[] = [];
 const lineBreak = (depth: number): string => (lineBreaks[depth] ??= '\n' + '  '.repeat(depth));
 
-/** JSON's whitespace; strict JSON has no other outside strings. */
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
 /** Whether a literal (number, true, false, null) ends before this character. */
 function endsLiteral(code: number): boolean {
   return (
@@ -34,11 +33,6 @@ function endsLiteral(code: number): boolean {
 function stringEndIn(text: string, at: number): number {
   const end = stringEnd(text, at);
   return end === -1 ? text.length : end;
-}
-
-function skipWhitespace(text: string, at: number): number {
-  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
-  return at;
 }
 
 /**

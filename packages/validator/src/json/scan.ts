@@ -1,3 +1,5 @@
+import { isJsonWhitespace, skipJsonWhitespace } from '@connector-alm/core';
+
 /**
  * Character-level helpers over JSON text that skip values without building them.
  *
@@ -16,14 +18,9 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const LINE_FEED = 0x0a;
 
-export function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-export function skipWhitespace(text: string, at: number): number {
-  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
-  return at;
-}
+// JSON's whitespace, shared with the solution package's reformatting of JSON.
+export const isWhitespace = isJsonWhitespace;
+export const skipWhitespace = skipJsonWhitespace;
 
 /** Offset just past the string that opens at `at` (a quote), or -1 when it never closes. */
 export function skipString(text: string, at: number): number {

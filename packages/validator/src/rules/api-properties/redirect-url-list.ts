@@ -1,4 +1,4 @@
-import { valueAtPointer } from '../../json/pointer.js';
+import { toPointer, valueAtPointer } from '../../json/pointer.js';
 import { asObject } from '../../swagger/json-values.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import type { SchemaProblem } from '../json-schema/newtonsoft-messages.js';
@@ -15,7 +15,7 @@ export function redirectUrlListAdvice(apiProperties: unknown, problem: SchemaPro
   const { segments } = problem;
   if (segments.at(-1) !== 'redirectUrl' || segments.at(-2) !== 'oAuthSettings') return '';
   const urls = valueAtPointer(apiProperties, problem.pointer);
-  const settings = asObject(valueAtPointer(apiProperties, problem.pointer.replace(/\/redirectUrl$/, '')));
+  const settings = asObject(valueAtPointer(apiProperties, toPointer(segments.slice(0, -1))));
   if (!Array.isArray(urls) || !settings) return '';
   const kept = redirectUrlOf(settings);
   if (kept === undefined || !urls.includes(kept))
