@@ -33,6 +33,7 @@ export * from './solution/unpack.js';
 export * from './solution/pack.js';
 export * from './solution/pack-packages.js';
 export * from './solution/solutions-in-folder.js';
+export * from './solution/unpacked-for-zip.js';
 export { leftOutWarning, leftOutWarnings } from './solution/left-out-files.js';
 export { FOLDER_LINE_ENDINGS } from './solution/line-endings-file.js';
 export * from './connector/solution-connector.js';

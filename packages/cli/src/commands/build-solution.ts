@@ -112,7 +112,10 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       const existingSolution =
         options.existing === undefined
           ? undefined
-          : await readSolution(path.resolve(io.cwd, options.existing), { environmentVariables: true });
+          : await readSolution(path.resolve(io.cwd, options.existing), {
+              environmentVariables: true,
+              cwd: io.cwd,
+            });
       // Named in messages and warnings as every other path is: from the working directory.
       const shownExisting = options.existing && toDisplayPath(io.cwd, options.existing);
       const existing = existingSolution && {

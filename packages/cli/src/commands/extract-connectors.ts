@@ -69,6 +69,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       const root = path.resolve(io.cwd, destination);
       const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected, formerNames } =
         await extractAndRemoveLeftConnectors(path.resolve(io.cwd, source), root, {
+          cwd: io.cwd,
           limits: zipLimitOptions(options),
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
           ...(options.previousSource ? { previousSource: path.resolve(io.cwd, options.previousSource) } : {}),

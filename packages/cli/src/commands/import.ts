@@ -112,6 +112,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
         client,
         {
           file: path.resolve(io.cwd, zip),
+          cwd: io.cwd,
           asynchronous: options.async ?? 'auto',
           maxAsyncWaitMs: options.maxWait * 60_000,
           overwriteUnmanagedCustomizations: options.forceOverwrite,

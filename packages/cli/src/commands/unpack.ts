@@ -63,6 +63,7 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
       const result = await namingSolutionOptions(() =>
         unpackSolution(path.resolve(io.cwd, zip), path.resolve(io.cwd, folder), {
           packageType: options.packageType,
+          cwd: io.cwd,
           ...(resetVersion ? { resetVersion } : {}),
           stale: options.stale,
           overwrite: options.overwrite ?? false,

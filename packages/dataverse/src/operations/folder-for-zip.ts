@@ -19,13 +19,21 @@ const NAMED_ZIPS = 5;
  * give instead: its solution zips (`import customHIL`, which holds customHIL_1_0_0_3.zip, was told
  * to pack the folder, which is no unpacked solution), or the unpacked solution to pack first, as
  * pack says of a folder that holds one further down. Names are relative to the folder.
+ * `partOfUnpacked`: the error for a folder inside an unpacked solution, where it holds no zip.
  */
-export async function folderForZipError(folder: string, say: SaySetting): Promise<UsageError> {
+export async function folderForZipError(
+  folder: string,
+  say: SaySetting,
+  partOfUnpacked: () => Promise<UsageError | undefined> = async () => undefined,
+): Promise<UsageError> {
   const held = await solutionsInFolder(folder);
   let hint: string;
   if (held.unpacked)
     hint = `It is an unpacked solution: pack it first (${say(PACK_IT)}), then import the zip.`;
   else {
+    // A folder of an unpacked solution (its Connectors/): the solution's own folder to pack, named.
+    const inside = held.zips.length === 0 ? await partOfUnpacked() : undefined;
+    if (inside) return inside;
     const packFirst =
       held.nested.length === 0
         ? undefined

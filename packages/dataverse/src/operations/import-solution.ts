@@ -7,12 +7,18 @@ import {
   type Logger,
   type SaySetting,
 } from '@connector-alm/core';
-import { isResetBuild, nextVersion, noHigherVersion, versionAsRead } from '@connector-alm/solution';
+import {
+  isResetBuild,
+  nextVersion,
+  noHigherVersion,
+  unpackedForZipError,
+  versionAsRead,
+} from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
 import type { SolutionRecord } from '../web-api/types.js';
-import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { folderForZipError } from './folder-for-zip.js';
 import { followImportJob, progressLines } from './follow-import-job.js';
 import { modeMismatchError } from './import-mode.js';
@@ -29,6 +35,8 @@ export const SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 export interface ImportSolutionOptions {
   /** Absolute path of the solution zip. */
   file: string;
+  /** The working directory advice names paths from (an unpacked solution's file given for the zip): process.cwd() by default. */
+  cwd?: string;
   /** 'auto' runs small solutions synchronously and the rest asynchronously. */
   asynchronous: boolean | 'auto';
   maxAsyncWaitMs: number;
@@ -67,17 +75,25 @@ export async function importSolution(
   logger: Logger,
 ): Promise<ImportSolutionResult> {
   if (options.stageAndUpgrade && options.holdingSolution) throw holdingAndUpgradeError(client.say);
+  // A file or folder of an unpacked solution given for the zip, told where the solution's folder is.
+  const unpackedPartGiven = () =>
+    unpackedForZipError(options.file, 'import', { cwd: options.cwd ?? process.cwd(), say: client.say });
   const bytes = await readFile(options.file).catch(async (error: unknown) => {
     // A path of the wrong kind, or a missing one, is a usage error (exit code 2 on the CLI), as
     // everywhere else.
     if ((error as NodeJS.ErrnoException).code === 'EISDIR')
-      throw await folderForZipError(options.file, client.say);
+      throw await folderForZipError(options.file, client.say, unpackedPartGiven);
     // Not there (a link that leads nowhere or round in a loop included), or refused by the file
     // system: each in words, as for every file an option names.
     throw fileReadError(options.file, error, { hint: 'Check the path of the solution zip to import.' });
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, { file: options.file });
+  let manifest: SolutionManifest;
+  try {
+    manifest = readSolutionManifest(zip, { file: options.file });
+  } catch (error) {
+    throw (await unpackedPartGiven()) ?? error;
+  }
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
   // A version Dataverse cannot hold (a part above Int32) never gets here: readSolutionManifest refuses
   // it at its line, before the upload.

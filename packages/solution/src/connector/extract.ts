@@ -41,6 +41,8 @@ export interface ExtractOptions {
   zipNameEncoding?: string;
   /** How advice names a setting: the CLI's options by default, or an action's inputs. */
   say?: SaySetting;
+  /** The working directory advice names paths from: process.cwd() by default. */
+  cwd?: string;
   /**
    * The folder (relative to the destination root) a connector was extracted to before its display
    * name changed (see earlierFolderIn): a new folder without a readme gets that folder's readme and
@@ -112,6 +114,7 @@ export async function extractConnectorsLeavingAlone(
     limits: options.limits,
     zipNameEncoding: options.zipNameEncoding,
     say: options.say,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   // Checked once the source is known to be a solution: a zip has no inside, and a folder that is no
   // solution is refused as that.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   makeScratchFolder,
   missingPathError,
+  optionWords,
   removeScratchFolder,
   UsageError,
   type SaySetting,
@@ -30,6 +31,7 @@ import { missingConnectorError } from '../solution/missing-connector-error.js';
 import { missingConnectorPartError } from '../solution/missing-connector-part-error.js';
 import { missingRootConnectors } from '../solution/root-connectors.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
+import { unpackedForZipError } from '../solution/unpacked-for-zip.js';
 import type { SolutionConnector } from './solution-connector.js';
 import { lacksSolutionParts, nestedSolutionHint } from '../solution/nested-solution.js';
 import { readLineEndings } from '../solution/line-endings-file.js';
@@ -45,6 +47,8 @@ export interface SolutionZipReading {
   zipNameEncoding?: string;
   /** How advice names a setting: the CLI's options by default, or an action's inputs. */
   say?: SaySetting;
+  /** The working directory paths in advice are named from (an unpacked folder's file given for the zip): process.cwd() by default. */
+  cwd?: string;
 }
 
 /** How readSolution reads a solution: as a zip is read, and whether to read more than its connectors. */
@@ -88,11 +92,20 @@ export async function readSolution(
   const withVariables = reading.environmentVariables === true;
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw missingPathError(source, 'Give a solution zip, or the folder that unpack wrote.');
-  if (stat.isDirectory()) return readFolderConnectors(source, withVariables);
+  if (stat.isDirectory()) {
+    // A folder of an unpacked solution (its Connectors/), not the solution's own: its root named.
+    if (await lacksSolutionParts(source)) {
+      const inside = await unpackedForZipError(source, 'read', adviceSetting(reading));
+      if (inside) throw inside;
+    }
+    return readFolderConnectors(source, withVariables);
+  }
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
     say: reading.say,
+  }).catch(async (error: unknown) => {
+    throw (await unpackedForZipError(source, 'read', adviceSetting(reading))) ?? error;
   });
   // Staged under the OS temp folder, not beside the zip: nothing is renamed into place, and the
   // zip's folder may be read-only or belong to the person.
@@ -105,6 +118,10 @@ export async function readSolution(
     reader.close();
     if (staging !== undefined) await removeScratchFolder(staging);
   }
+}
+
+function adviceSetting(reading: SolutionZipReading): { cwd: string; say: SaySetting } {
+  return { cwd: reading.cwd ?? process.cwd(), say: reading.say ?? optionWords };
 }
 
 /** `staged` for a zip unpacked into `folder` as it is: its parts have the zip's bytes already. */

@@ -38,6 +38,7 @@ import { checkSolutionVersion } from './solution-settings.js';
 import { compareVersions } from './solution-version.js';
 import { refuseOtherSolution, refuseUnpackTarget } from './unpack-target.js';
 import { unpackableEntryError } from './unpackable-entries.js';
+import { unpackedForZipError } from './unpacked-for-zip.js';
 
 export type PackageType = 'unmanaged' | 'managed' | 'both';
 
@@ -72,6 +73,8 @@ export interface UnpackOptions {
    * inputs (`overwrite: true`).
    */
   say?: SaySetting;
+  /** The working directory paths in advice are named from (an unpacked folder given for the zip): process.cwd() by default. */
+  cwd?: string;
 }
 
 /**
@@ -188,12 +191,15 @@ async function stageOne(
   zipPath: string,
   staging: string,
   options: StageOptions,
-  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding' | 'say'>,
+  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding' | 'say' | 'cwd'>,
 ): Promise<StagedSolution> {
   const reader = await ZipReader.open(zipPath, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
     say: reading.say,
+  }).catch(async (error: unknown) => {
+    const say = reading.say ?? optionWords;
+    throw (await unpackedForZipError(zipPath, 'unpack', { cwd: reading.cwd ?? process.cwd(), say })) ?? error;
   });
   try {
     // Refused with messages of their own below (and, when both are unpacked, in stageBoth).
