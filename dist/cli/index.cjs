@@ -18263,8 +18263,8 @@ var require_yauzl = __commonJS({
             return emitErrorAndAutoClose(self2, err4);
           }
           if (self2.decodeStrings) {
-            var isUtf84 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf84);
+            var isUtf85 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf85);
             entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
             var errorMessage2 = validateFileName(entry.fileName);
             if (errorMessage2 != null) return emitErrorAndAutoClose(self2, new Error(errorMessage2));
@@ -18644,8 +18644,8 @@ var require_yauzl = __commonJS({
         }
       }
       if (fileName2 == null) {
-        var isUtf84 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName2 = decodeBuffer(fileNameBuffer, isUtf84);
+        var isUtf85 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName2 = decodeBuffer(fileNameBuffer, isUtf85);
       }
       if (!strictFileNames) {
         fileName2 = fileName2.replace(/\\/g, "/");
@@ -18811,8 +18811,8 @@ var require_yauzl = __commonJS({
       this.context.unref();
     };
     var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf84) {
-      if (isUtf84) {
+    function decodeBuffer(buffer, isUtf85) {
+      if (isUtf85) {
         return buffer.toString("utf8");
       } else {
         var result = "";
@@ -71597,6 +71597,13 @@ function currentValueWarning(schemaName, existing) {
 var import_node_fs68 = require("node:fs");
 var import_node_path95 = __toESM(require("node:path"), 1);
 
+// packages/solution/src/connector/built-script.ts
+var import_node_buffer4 = require("node:buffer");
+function builtScriptBytes(script3) {
+  if (!script3.includes("\r\n") || !(0, import_node_buffer4.isUtf8)(script3)) return script3;
+  return Buffer.from(script3.toString("utf8").replace(/\r\n/g, "\n"), "utf8");
+}
+
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
   const characters = storedDefinition.length;
@@ -71715,7 +71722,7 @@ async function writeUnpackedSolution(folder, connectors, options2, variables = {
       const file = connector.files[column];
       if (!file) continue;
       const fileName2 = `${connector.name}_${column}${file.extension}`;
-      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName2, REPOSITORY_JSON_HINT) : file.bytes;
+      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName2, REPOSITORY_JSON_HINT) : column === "customcodeblobcontent" ? builtScriptBytes(file.bytes) : file.bytes;
       await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`, content);
       if (file.extension !== ".json") copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
     }

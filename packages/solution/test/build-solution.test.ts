@@ -142,29 +142,73 @@ describe('build-solution', () => {
     expect(readFileSync(path.join(dir, 'a.zip')).equals(readFileSync(path.join(dir, 'b.zip')))).toBe(true);
   });
 
+  const LF_SCRIPT = 'public class Script : ScriptBase\n{\n}\n';
   it.each([
     ['CRLF', 'public class Script : ScriptBase\r\n{\r\n}\r\n'],
-    ['LF', 'public class Script : ScriptBase\n{\n}\n'],
+    ['LF', LF_SCRIPT],
     ['mixed', 'public class Script : ScriptBase\r\n{\n}\r\n'],
   ])(
-    'keeps the bytes of a script.csx written with %s line endings, into the zip and back',
+    'builds a script.csx written with %s line endings with LF ones, and extraction leaves the file as it is',
     async (_, script) => {
       const folder = connectorFolder('Scripted', { script, properties: { scriptOperations: ['ListItems'] } });
       const dir = temp.make();
       const zip = path.join(dir, 'out.zip');
       await buildSolution([folder], zip, OPTIONS);
       const entries = await readZip(zip);
+      // As git commits it where the checkout converts line endings: one zip for every checkout.
       expect(entries.get('Connector/contoso_scripted_customcodeblobcontent.csx')?.toString('latin1')).toBe(
-        script,
+        LF_SCRIPT,
       );
       // Nothing of the build's own bookkeeping reaches the solution.
       expect([...entries.keys()].filter((name) => /LineEndings/i.test(name))).toEqual([]);
       const root = path.join(dir, 'repository');
       mkdirSync(root);
       const [extracted] = await extractConnectors(zip, root);
-      expect(readFileSync(path.join(root, extracted!.folder, 'script.csx'), 'latin1')).toBe(script);
+      expect(readFileSync(path.join(root, extracted!.folder, 'script.csx'), 'latin1')).toBe(LF_SCRIPT);
+      // Back into the folder it was built from: a script that differs only in line endings is kept.
+      const [again] = await extractConnectors(zip, path.dirname(folder));
+      expect(path.join(path.dirname(folder), again!.folder)).toBe(folder);
+      expect(readFileSync(path.join(folder, 'script.csx'), 'latin1')).toBe(script);
     },
   );
+
+  it('builds the same zip from a CRLF checkout of a script as from an LF one', async () => {
+    const dir = temp.make();
+    const crlf = connectorFolder('Scripted', {
+      script: 'public class Script : ScriptBase\r\n{\r\n}\r\n',
+      properties: { scriptOperations: ['ListItems'] },
+    });
+    const lf = connectorFolder('Scripted', {
+      script: LF_SCRIPT,
+      properties: { scriptOperations: ['ListItems'] },
+    });
+    await buildSolution([crlf], path.join(dir, 'crlf.zip'), OPTIONS);
+    await buildSolution([lf], path.join(dir, 'lf.zip'), OPTIONS);
+    expect(readFileSync(path.join(dir, 'crlf.zip')).equals(readFileSync(path.join(dir, 'lf.zip')))).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    [
+      'a byte-order mark',
+      Buffer.from('\uFEFFpublic class Script : ScriptBase\r\n{\r\n}\r\n'),
+      '\uFEFF' + LF_SCRIPT,
+    ],
+    // Not UTF-8 (Windows-1252 é): CR LF left alone, as validation reports the encoding.
+    [
+      'bytes that are not UTF-8',
+      Buffer.from('// caf\xe9\r\npublic class Script : ScriptBase {}\r\n', 'latin1'),
+      '// caf\xe9\r\npublic class Script : ScriptBase {}\r\n',
+    ],
+  ])('keeps %s in a built script', async (_, bytes, built) => {
+    const folder = connectorFolder('Scripted', { properties: { scriptOperations: ['ListItems'] } });
+    writeFileSync(path.join(folder, 'script.csx'), bytes);
+    const zip = path.join(temp.make(), 'out.zip');
+    await buildSolution([folder], zip, OPTIONS);
+    const entry = (await readZip(zip)).get('Connector/contoso_scripted_customcodeblobcontent.csx');
+    expect(entry?.equals(Buffer.from(built, built.startsWith('\uFEFF') ? 'utf8' : 'latin1'))).toBe(true);
+  });
 
   it('is a solution that unpack reads back, connectors included', async () => {
     const zip = path.join(temp.make(), 'out.zip');

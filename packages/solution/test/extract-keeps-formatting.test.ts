@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSolution, extractConnectors } from '../src/index.js';
 import { CONTOSO_BUILD } from './helpers/fixtures.js';
-import { temporaryFolders } from './helpers/zips.js';
+import { readZip } from './helpers/trees.js';
+import { temporaryFolders, zipWithYazl } from './helpers/zips.js';
 
 const temp = temporaryFolders('extract-formatting-');
 afterAll(() => temp.cleanup());
@@ -109,6 +110,14 @@ async function folderAndSolutionScript(folderScript: string, solutionScript: str
   const source = path.join(path.dirname(root), 'source', TITLE);
   writeFileSync(path.join(source, SCRIPT), solutionScript);
   await buildSolution([source], zip, CONTOSO_BUILD);
+  // The script's bytes as an environment exports them (CRLF, a BOM): build-solution writes LF lines.
+  const entries = await readZip(zip);
+  const scriptEntry = [...entries.keys()].find((name) => name.endsWith('_customcodeblobcontent.csx'))!;
+  entries.set(scriptEntry, Buffer.from(solutionScript, 'utf8'));
+  await zipWithYazl(
+    zip,
+    [...entries].map(([name, content]) => ({ name, content })),
+  );
   return { root, folder, zip };
 }
 

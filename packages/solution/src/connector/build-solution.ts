@@ -16,6 +16,7 @@ import { serializeXml } from '../xml/serialize-xml.js';
 import { UNPACKED_STYLE } from '../xml/xml-writer.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
 import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-element.js';
+import { builtScriptBytes } from './built-script.js';
 import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from '../solution/layout.js';
 import { FOLDER_LINE_ENDINGS, lineEndingsXml } from '../solution/line-endings-file.js';
 import { packSolution } from '../solution/pack.js';
@@ -248,7 +249,9 @@ export async function writeUnpackedSolution(
       const content =
         file.extension === '.json'
           ? prettyJson(file.bytes.toString('utf8'), fileName, REPOSITORY_JSON_HINT)
-          : file.bytes;
+          : column === 'customcodeblobcontent'
+            ? builtScriptBytes(file.bytes)
+            : file.bytes;
       await write(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
       if (file.extension !== '.json') copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
     }
@@ -258,9 +261,9 @@ export async function writeUnpackedSolution(
     await write(part.path, part.bytes);
     copied.push(part.path);
   }
-  // Pack writes a copied part (script.csx) with the line endings recorded for it, LF when none is,
-  // as it does for a git checkout: a script written with CRLF is recorded, or it would reach the
-  // solution, and the folder extract-connectors writes back, with every line changed.
+  // Pack writes a copied part with the line endings recorded for it, LF when none is, as it does for
+  // a git checkout: a part with CRLF lines (an existing solution's environment variable) is recorded,
+  // or it would reach the solution with every line changed. (The script is built with LF lines.)
   const endings = await lineEndingsXml(folder, copied);
   if (endings !== undefined) await write(FOLDER_LINE_ENDINGS, endings);
 }
