@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packSolution, unpackSolution } from '../src/index.js';
 import { recordedEnding, withRecordedEnding } from '../src/text/line-endings.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { hashTree, readZip } from './helpers/trees.js';
-import { temporaryFolders, variantOf } from './helpers/zips.js';
+import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('pack-eol-');
 afterAll(() => temp.cleanup());
@@ -161,5 +162,70 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('unpack and its record o
     await expect(unpackSolution(zip, target)).rejects.toThrow(
       /has Other\/LineEndings\.xml, where unpack records/,
     );
+  });
+});
+
+describeWith(SOLUTION_FIXTURES, 'real solution export')('the line endings unpack records', () => {
+  /** Random lines ending in CRLF: repeated text would be refused as a zip bomb at these sizes. */
+  const crlfText = (bytes: number): string =>
+    (
+      randomBytes(Math.ceil(bytes * 0.75))
+        .toString('base64')
+        .match(/.{1,78}/g) ?? []
+    ).join('\r\n') + '\r\n';
+  /** Parts copied whole (up to 1 MB) and streamed (above), of each kind of ending. */
+  const parts = {
+    'WebResources/small_crlf.js': crlfText(1000),
+    'WebResources/small_mixed.js': 'a\r\nb\nc\r\n',
+    'WebResources/small_lf.js': 'a\nb\n',
+    'WebResources/large_crlf.js': crlfText(1_500_000),
+    'WebResources/large_mixed.js': `${crlfText(1_500_000)}tail\n`,
+    'WebResources/large_binary.bin': Buffer.concat([Buffer.from(crlfText(1_500_000)), Buffer.from([0])]),
+  };
+
+  it('records every copied part with CRLF, copied whole or streamed, and nothing for LF text or a binary', async () => {
+    const zip = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(temp.make(), 'x.zip'),
+      parts,
+    );
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(zip, folder);
+    const record = readFileSync(path.join(folder, 'Other', 'LineEndings.xml'), 'utf8');
+    expect(
+      [...record.matchAll(/<File path="([^"]+)" endings="(\w+)"/g)].map((match) => `${match[1]} ${match[2]}`),
+    ).toEqual([
+      'WebResources/large_crlf.js crlf',
+      'WebResources/large_mixed.js mixed',
+      'WebResources/small_crlf.js crlf',
+      'WebResources/small_mixed.js mixed',
+      'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml crlf',
+    ]);
+  });
+
+  it('records the managed copy of a part under its own name when both exports are unpacked', async () => {
+    const dir = temp.make();
+    const unmanaged = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'x.zip'),
+      {
+        'WebResources/differs.js': 'a\nb\n',
+        'WebResources/large_differs.js': crlfText(1_500_000).replace(/\r\n/g, '\n'),
+      },
+    );
+    await managedTwinOf(unmanaged, path.join(dir, 'x_managed.zip'), {
+      'WebResources/differs.js': 'a\r\nb\r\n',
+      'WebResources/large_differs.js': crlfText(1_500_000),
+    });
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(unmanaged, folder, { packageType: 'both' });
+    const record = readFileSync(path.join(folder, 'Other', 'LineEndings.xml'), 'utf8');
+    expect(
+      [...record.matchAll(/<File path="([^"]+)" endings="(\w+)"/g)].map((match) => `${match[1]} ${match[2]}`),
+    ).toEqual([
+      'WebResources/differs_managed.js crlf',
+      'WebResources/large_differs_managed.js crlf',
+      'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml crlf',
+    ]);
   });
 });

@@ -30,6 +30,7 @@ import { isLeftOut, leftOutEntryError } from './left-out-files.js';
 import { strayConnectorFolders } from './stray-connector-folders.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
 import { readPartBytes, readPartText } from './part-text.js';
+import { recordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { writeFailure } from '@connector-alm/core';
 
 export interface StageOptions {
@@ -45,6 +46,13 @@ export interface StagedSolution {
   connectors: string[];
   /** Files written, relative to the staging folder, sorted. */
   files: string[];
+  /**
+   * The line ending to record (see text/line-endings) of the files whose bytes were in hand when
+   * written, undefined where there is none to record: those unpack writes itself (it parses and lays
+   * them out, as pack does again) and the parts copied whole. Streamed parts are not here: their
+   * ending is read from the file.
+   */
+  endings: Map<string, RecordedEnding | undefined>;
 }
 
 /**
@@ -136,6 +144,7 @@ export async function stageSolutionZip(
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
 
   const written: string[] = [FOLDER_CUSTOMIZATIONS];
+  const endings = new Map<string, RecordedEnding | undefined>([[FOLDER_CUSTOMIZATIONS, undefined]]);
   // A thousand entries share a few folders: each is made once, not once per file.
   const folders = new Map<string, Promise<unknown>>();
   const makeFolderOf = (destination: string): Promise<unknown> => {
@@ -149,6 +158,7 @@ export async function stageSolutionZip(
     await makeFolderOf(destination);
     await fs.writeFile(destination, content, { flag: 'wx' });
     written.push(folderPath);
+    endings.set(folderPath, undefined);
   };
   const copyEntry = async (entry: ZipEntryInfo): Promise<void> => {
     const folderPath = folderPathOf(entry.name);
@@ -167,8 +177,9 @@ export async function stageSolutionZip(
     }
     const destination = path.join(staging, folderPath);
     await makeFolderOf(destination);
-    await reader.copyToFile(entry, destination);
+    const whole = await reader.copyToFile(entry, destination);
     written.push(folderPath);
+    if (whole) endings.set(folderPath, recordedEnding(whole));
   };
   // All parts in one concurrent run: hundreds of connector files written one after the other
   // would each wait for their own open, write and close. Each part is made only when its turn
@@ -182,7 +193,7 @@ export async function stageSolutionZip(
     ...others.map((entry): [string, () => Promise<void>] => [entry.name, () => copyEntry(entry)]),
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
+  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort(), endings };
 }
 
 /**

@@ -128,7 +128,7 @@ export async function unpackSolution(
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError('is a managed solution, not an unmanaged one.', { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
-    const endings = await lineEndingsXml(staging, staged.files);
+    const endings = await lineEndingsXml(staging, staged.files, staged.endings);
     if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
     // The maker's connector folders at its root, which pack leaves out whole (see left-out-files).
     const strays = await readStrayConnectorFolders(folder);
@@ -316,6 +316,7 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
     const notes = bothNotesXml(notesFor(base.files, other.files));
     if (notes !== undefined) await fs.writeFile(path.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base.files);
+    const endings = new Map(base.endings);
     for (const file of other.files) {
       const from = path.join(managedStaging, file);
       if (
@@ -330,10 +331,11 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
         });
       await fs.mkdir(path.dirname(path.join(staging, variant)), { recursive: true });
       await fs.rename(from, path.join(staging, variant));
+      if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
+    return { ...base, files: await listFiles(staging), endings };
   } finally {
     await removeTemporary(managedStaging);
     forgetTemporary(managedStaging);
   }
-  return { ...base, connectors: base.connectors, files: await listFiles(staging) };
 }

@@ -138,16 +138,21 @@ export class ZipReader {
   /**
    * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
    * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
-   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind. Returns the
+   * bytes of an entry written in one piece, for a caller that looks at them (unpack records line
+   * endings from them instead of reading the file back); undefined for a streamed one.
    */
-  async copyToFile(entry: ZipEntryInfo, destination: string): Promise<void> {
+  async copyToFile(entry: ZipEntryInfo, destination: string): Promise<Buffer | undefined> {
     try {
       if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const bytes = await this.readBuffer(entry);
         await writeFile(destination, bytes, { flag: 'wx' }).catch((error: unknown) => {
           throw new DestinationError(error);
         });
-      } else await this.streamToFile(entry, destination);
+        return bytes;
+      }
+      await this.streamToFile(entry, destination);
+      return undefined;
     } catch (error) {
       // Removing a file that could not be written may fail for the same reason; that must not hide it.
       await rm(destination, { force: true }).catch(() => undefined);
