@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path26 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path28, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path28,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path28,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path26 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request;
+      const { method, path: path28, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path26,
+        path: path28,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code2 = path28.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path28 = `/${path28}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path26);
+          url = new URL(util.parseOrigin(url).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path26) {
-      const ctrl = callVisitor(key2, node, visitor, path26);
+    function visit_(key2, node, visitor, path28) {
+      const ctrl = callVisitor(key2, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path26, ctrl);
-        return visit_(key2, ctrl, visitor, path26);
+        replaceNode(key2, path28, ctrl);
+        return visit_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path26) {
-      const ctrl = await callVisitor(key2, node, visitor, path26);
+    async function visitAsync_(key2, node, visitor, path28) {
+      const ctrl = await callVisitor(key2, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path26, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path26);
+        replaceNode(key2, path28, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path26) {
+    function callVisitor(key2, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path26);
+        return visitor(key2, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path26);
+        return visitor.Map?.(key2, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path26);
+        return visitor.Seq?.(key2, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path26);
+        return visitor.Pair?.(key2, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path26);
+        return visitor.Scalar?.(key2, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path26);
+        return visitor.Alias?.(key2, node, path28);
       return void 0;
     }
-    function replaceNode(key2, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key2, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key2, ...rest] = path26;
+          const [key2, ...rest] = path28;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key2, ...rest] = path26;
+      deleteIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key2, ...rest] = path26;
+      getIn(path28, keepScalar) {
+        const [key2, ...rest] = path28;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key2, ...rest] = path26;
+      hasIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key2, ...rest] = path26;
+      setIn(path28, value) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path26) => {
+    visit5.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path26) => {
-      const parent = visit5.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit5.parentCollection = (cst, path28) => {
+      const parent = visit5.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs17, sep: [] });
+                map2.items.push({ start, key: fs18, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               } else {
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs17, sep: [] });
+                fc.items.push({ start: [], key: fs18, sep: [] });
               else if (it.sep)
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               else
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs17 = require("fs");
+    var fs18 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs17.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs18.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs17.close(self.fd, onCloseDone);
+      fs18.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs17.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs18.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs17 = require("fs");
+    var fs18 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path26, options2) {
+    function openPromise(path28, options2) {
       return new Promise((resolve, reject) => {
-        open3(path26, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path28, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path26, options2, callback) {
+    function open3(path28, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs17.open(path26, "r", function(err, fd) {
+      fs18.open(path28, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs17.close(fd, defaultCallback);
+          if (err2) fs18.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs17.fstat(fd, function(err, stats) {
+      fs18.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs17 = require("fs");
+    var fs18 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs17.stat(realPath, function(err, stats) {
+      fs18.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs17.createReadStream(realPath);
+          var readStream = fs18.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37177,8 +37177,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path26, value) {
-  return { key: key2, path: path26, pointer: `/${path26.join("/")}`, value };
+function place(key2, path28, value) {
+  return { key: key2, path: path28, pointer: `/${path28.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38894,7 +38894,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path26 = [root];
+  const path28 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38902,14 +38902,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path26[level];
+    let node = path28[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path26[level] = node;
+      path28[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39144,7 +39144,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path26 = paths.pop();
+    const path28 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39152,13 +39152,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path26 + 1);
+          paths.push(path28 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path26 + 1 + key2.length;
+        const keyPath = path28 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41038,7 +41038,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  const path26 = new OpenPath(text2);
+  const path28 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -41046,25 +41046,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path26);
+        noteKey(text2, object, i, end, found, path28);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path26.enter(i, open3[open3.length - 1]?.lastKey);
+        path28.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
-        path26.leave();
+        path28.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path26) {
+function noteKey(text2, object, start, end, found, path28) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41076,7 +41076,7 @@ function noteKey(text2, object, start, end, found, path26) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path26.innermostPointer()
+    objectPointer: path28.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41774,7 +41774,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path26 = problem.segments;
+  const path28 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41788,21 +41788,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path26.includes("oAuthSettings")) {
-      const last2 = path26[path26.length - 1];
+    if (path28.includes("oAuthSettings")) {
+      const last2 = path28[path28.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path26.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path26[path26.length - 1] === "type" && path26.length === parameterNameDepth(path26) + 1)
+    if (path28.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path28[path28.length - 1] === "type" && path28.length === parameterNameDepth(path28) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path26) {
-  return path26[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path28) {
+  return path28[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44322,9 +44322,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path26) {
+function pathVariables(path28) {
   const names = [];
-  for (const match2 of path26.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path28.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45633,12 +45633,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path26 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path26)) continue;
-        if (path26.startsWith("x-")) continue;
-        const item = paths[path26];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path26);
-        else this.typeIssue(placeAt(rootNode, "paths", path26), "Object", item);
+      for (const path28 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path28)) continue;
+        if (path28.startsWith("x-")) continue;
+        const item = paths[path28];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path28);
+        else this.typeIssue(placeAt(rootNode, "paths", path28), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45662,8 +45662,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path26) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path26);
+  visitPathItem(item, rootNode, path28) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path28);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52669,18 +52669,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path26) {
-  const words = pathWords(path26);
+function pathKeys(path28) {
+  const words = pathWords(path28);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path26) {
+function pathWords(path28) {
   const words = [];
-  for (let start = 0; start <= path26.length; ) {
-    let end = path26.indexOf("/", start);
-    if (end === -1) end = path26.length;
-    const segment = path26.slice(start, end);
+  for (let start = 0; start <= path28.length; ) {
+    let end = path28.indexOf("/", start);
+    if (end === -1) end = path28.length;
+    const segment = path28.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -54423,16 +54423,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path26) {
-    this.path = path26;
-    const hasBrace = path26.includes("{");
-    this.variables = hasBrace ? scanVariables(path26) : NO_VARIABLES;
+  constructor(path28) {
+    this.path = path28;
+    const hasBrace = path28.includes("{");
+    this.variables = hasBrace ? scanVariables(path28) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path26.indexOf("/"); ; slash = path26.indexOf("/", start)) {
-      const end = slash === -1 ? path26.length : slash;
-      if (hasBrace && isVariableSegment(path26, start, end)) variableSegmentCount++;
+    for (let slash = path28.indexOf("/"); ; slash = path28.indexOf("/", start)) {
+      const end = slash === -1 ? path28.length : slash;
+      if (hasBrace && isVariableSegment(path28, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54461,8 +54461,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path26 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path26) last2 = new PathTemplate(path26);
+    const path28 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path28) last2 = new PathTemplate(path28);
     templates[index] = last2;
   }
   return templates;
@@ -54487,9 +54487,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path26, start) {
-  const slash = path26.indexOf("/", start);
-  return slash === -1 ? path26.length : slash;
+function segmentEnd(path28, start) {
+  const slash = path28.indexOf("/", start);
+  return slash === -1 ? path28.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54498,34 +54498,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path26, start, end) {
+function isVariableSegment(path28, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path26.charCodeAt(start) !== OPEN || path26.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path28.charCodeAt(start) !== OPEN || path28.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path26.charCodeAt(index);
+    const code2 = path28.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path26, open3) {
-  for (let index = open3 + 1; index < path26.length; index++) {
-    const code2 = path26.charCodeAt(index);
+function matchEnd(path28, open3) {
+  for (let index = open3 + 1; index < path28.length; index++) {
+    const code2 = path28.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path26) {
+function scanVariables(path28) {
   const variables = [];
   let seen;
-  for (let open3 = path26.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path26, open3);
+  for (let open3 = path28.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path28, open3);
     if (close === -1) {
-      open3 = path26.indexOf("{", open3 + 1);
+      open3 = path28.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path26.slice(open3 + 1, close);
+    const name = path28.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54535,30 +54535,30 @@ function scanVariables(path26) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path26.indexOf("{", close + 1);
+    open3 = path28.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path26) {
+function routeOf(path28) {
   let route = "";
   let copied = 0;
-  for (let open3 = path26.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path26, open3);
+  for (let open3 = path28.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path28, open3);
     if (close === -1) {
-      open3 = path26.indexOf("{", open3 + 1);
+      open3 = path28.indexOf("{", open3 + 1);
       continue;
     }
-    route += path26.slice(copied, open3) + "{}";
+    route += path28.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path26.indexOf("{", copied);
+    open3 = path28.indexOf("{", copied);
   }
-  return copied === 0 ? path26 : route + path26.slice(copied);
+  return copied === 0 ? path28 : route + path28.slice(copied);
 }
-function routeHash(path26) {
+function routeHash(path28) {
   let hash = 0;
-  for (let index = 0; index < path26.length; index++) {
-    const code2 = path26.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path26, index) : -1;
+  for (let index = 0; index < path28.length; index++) {
+    const code2 = path28.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path28, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54606,15 +54606,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path26 = operations[index].path;
-    if (!path26.includes("{")) {
-      while (index < operations.length && operations[index].path === path26) index++;
+    const path28 = operations[index].path;
+    if (!path28.includes("{")) {
+      while (index < operations.length && operations[index].path === path28) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path26; index++)
+    for (; index < operations.length && operations[index].path === path28; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path26);
+    const route = routeHash(path28);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56523,17 +56523,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path26 = operations[index].path;
-    if (!first.has(path26)) first.set(path26, index);
+    const path28 = operations[index].path;
+    if (!first.has(path28)) first.set(path28, index);
   }
   return first;
 });
-function operationsOfPath(model, path26, keep) {
+function operationsOfPath(model, path28, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path26);
+  const first = firstOperationOfPath(model).get(path28);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path26; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path28; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -56604,17 +56604,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path26 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path28 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path26, () => true);
+      const users2 = operationsOfPath(this.model, path28, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path26, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path28, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path26, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path28, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -56925,16 +56925,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path26) {
+function followSchemaPath(model, root, path28) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path26.length && steps < MAX_STEPS; ) {
-    let end = path26.indexOf("/", start);
-    if (end === -1) end = path26.length;
+  for (let start = 0; start < path28.length && steps < MAX_STEPS; ) {
+    let end = path28.indexOf("/", start);
+    if (end === -1) end = path28.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path26.slice(start, end));
+      const next = property(model, current, path28.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57048,17 +57048,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path26 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path28 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path26.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path28.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path26);
+    const result2 = followSchemaPath(model, body.value.schema, path28);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57443,9 +57443,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path26 = pathAt(call, key2);
-    if (path26 === void 0 || followSchemaPath(model, items.schema, path26).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path26), label) });
+    const path28 = pathAt(call, key2);
+    if (path28 === void 0 || followSchemaPath(model, items.schema, path28).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path28), label) });
   }
   return problems;
 }
@@ -58942,12 +58942,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path26 in paths) {
-      if (!has(paths, path26)) continue;
-      const pathItem = asObject(paths[path26]);
+    for (const path28 in paths) {
+      if (!has(paths, path28)) continue;
+      const pathItem = asObject(paths[path28]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path26, "$ref"),
+        pointer: childPointer("/paths", path28, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -58969,15 +58969,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path26 of pathKeys2(swagger2)) {
-    const message2 = problem(path26);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path26), message: message2 });
+  for (const path28 of pathKeys2(swagger2)) {
+    const message2 = problem(path28);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path28), message: message2 });
   }
 }
-function templateProblem(path26) {
+function templateProblem(path28) {
   let open3 = -1;
-  for (let index = 0; index < path26.length; index++) {
-    const character = path26[index];
+  for (let index = 0; index < path28.length; index++) {
+    const character = path28[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -59003,7 +59003,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => path26.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path28) => path28.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59023,7 +59023,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => /[?#]/.test(path26) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path28) => /[?#]/.test(path28) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59039,7 +59039,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => path26.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path28) => path28.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59053,8 +59053,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path26) => {
-      const problem = templateProblem(path26);
+    reportPathKeys(context, (path28) => {
+      const problem = templateProblem(path28);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59071,9 +59071,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => (
+      (path28) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path26.includes("=") && pathVariables(path26).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path28.includes("=") && pathVariables(path28).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59089,14 +59089,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path26 of pathKeys2(swagger2)) {
-      const key2 = path26.toLowerCase();
+    for (const path28 of pathKeys2(swagger2)) {
+      const key2 = path28.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path26),
+          pointer: childPointer("/paths", path28),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path26)
+            nameExcerpt(path28)
           )
         });
       }
@@ -61024,26 +61024,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path26 = [];
+    const path28 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path26.push(start);
+    path28.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path26.pop();
+        path28.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path26.slice(path26.indexOf(target)));
+      if (seen === "grey") cycles.push(path28.slice(path28.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path26.push(target);
+        path28.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61937,7 +61937,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path26 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path28 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61945,7 +61945,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path26}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path28}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -62183,8 +62183,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path26) {
-  return withoutTrailingSlashes(routeOf(path26)).toLowerCase();
+function templateShape(path28) {
+  return withoutTrailingSlashes(routeOf(path28)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62961,9 +62961,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path26, method, body) => `{
+var operation = (path28, method, body) => `{
   "paths": {
-    "${path26}": {
+    "${path28}": {
       "${method}": ${body}
     }
   }
@@ -63626,7 +63626,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -63691,10 +63691,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path26 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path26.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path26)) return "drive-letter";
-  if (path26.split("/").includes("..")) return "parent-segment";
+  const path28 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path28.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path28)) return "drive-letter";
+  if (path28.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -63770,8 +63770,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path26, isFolder2, value) {
-    const segments = path26.split("/");
+  place(path28, isFolder2, value) {
+    const segments = path28.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -65384,8 +65384,8 @@ function recordedEnding(bytes) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs15 = require("node:fs");
@@ -66205,8 +66205,52 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/misnamed-parts.ts
 var import_node_fs20 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/case-only-rename.ts
 var import_node_path22 = __toESM(require("node:path"), 1);
+function caseOnlyRenameHint(wanted2, files) {
+  const lower = wanted2.toLowerCase();
+  for (const file of files) {
+    if (file === wanted2 || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [import_node_path22.default.posix.dirname(file), import_node_path22.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/misnamed-parts.ts
+var OTHER = import_node_path23.default.posix.dirname(FOLDER_SOLUTION);
+async function misnamedPartsHint(folder) {
+  const files = [];
+  for (const entry of await entriesOf3(folder)) {
+    if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
+    for (const inside of await entriesOf3(import_node_path23.default.join(folder, entry.name)))
+      if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
+  }
+  const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
+  const hints = /* @__PURE__ */ new Set();
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    for (const names of [files, inOther]) {
+      const hint = caseOnlyRenameHint(part, names);
+      if (hint !== void 0) hints.add(hint);
+    }
+  }
+  return hints.size === 0 ? void 0 : [...hints].join(" ");
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs20.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+
+// packages/solution/src/solution/unpack-target.ts
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -66215,7 +66259,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs20.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs21.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -66235,7 +66279,9 @@ async function refuseUnpackTarget(folder, options2) {
       `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? "it" : "them"}.`,
       {
         location,
-        hint: `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`
+        // Its solution under a name in other letter case (other/, renamed on Windows or macOS) is
+        // what to update, once renamed: beside it, the solution would be in the folder twice.
+        hint: await misnamedPartsHint(folder) ?? `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`
       }
     );
   }
@@ -66244,8 +66290,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path22.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs20.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path24.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs21.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -66255,7 +66301,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path22.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path24.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -66264,9 +66310,9 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var OTHER = "Other/";
+var OTHER2 = "Other/";
 function isStrayOtherFile(packagePath) {
-  return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
+  return packagePath.startsWith(OTHER2) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function otherEntryError(archive, entry) {
   return solutionError(
@@ -66367,7 +66413,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path23.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path25.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -66393,7 +66439,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs21.promises.writeFile(import_node_path23.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs22.promises.writeFile(import_node_path25.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -66427,11 +66473,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs21.promises.readFile(import_node_path23.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs22.promises.readFile(import_node_path25.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs21.promises.readFile(import_node_path23.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs22.promises.readFile(import_node_path25.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs21.promises.writeFile(import_node_path23.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs22.promises.writeFile(import_node_path25.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -66476,11 +66522,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair, say) {
-  const kind = import_node_path23.default.resolve(given) === import_node_path23.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path25.default.resolve(given) === import_node_path25.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists5 = async (file) => await import_node_fs21.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists5 = async (file) => await import_node_fs22.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists5(given) || await exists5(other)) return;
-  const name = import_node_path23.default.basename(given);
+  const name = import_node_path25.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -66493,12 +66539,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs21.promises.mkdir(managedStaging);
+    await import_node_fs22.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path23.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path25.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -66509,13 +66555,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path23.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path25.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path23.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path25.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -66529,19 +66575,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs21.promises.writeFile(import_node_path23.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs22.promises.writeFile(import_node_path25.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path23.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs21.promises.readFile(from)).equals(await import_node_fs21.promises.readFile(import_node_path23.default.join(staging, file))))
+      const from = import_node_path25.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs22.promises.readFile(from)).equals(await import_node_fs22.promises.readFile(import_node_path25.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs21.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.join(staging, variant)), { recursive: true });
-      await import_node_fs21.promises.rename(from, import_node_path23.default.join(staging, variant));
+      await import_node_fs22.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.join(staging, variant)), { recursive: true });
+      await import_node_fs22.promises.rename(from, import_node_path25.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -66700,8 +66746,8 @@ async function namingSolutionInputs(inputOf, work) {
 }
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path24.default) {
+var import_node_path26 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path26.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -66727,13 +66773,13 @@ function readUnpackSolutionInputs() {
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path25.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path27.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder, "folder");
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path25.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path27.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -66744,7 +66790,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const shown = (file) => reportedPath(workspace, import_node_path25.default.join(folder, file));
+  const shown = (file) => reportedPath(workspace, import_node_path27.default.join(folder, file));
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? "file that is" : "files that are"} not part of the solution` : ""}.`
