@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path47 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path48 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path47 && path47[0] !== "/") {
-          path47 = `/${path47}`;
+        if (path48 && path48[0] !== "/") {
+          path48 = `/${path48}`;
         }
-        return new URL(`${origin}${path47}`);
+        return new URL(`${origin}${path48}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin }
+          request: { method, path: path48, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path47);
+        debuglog("sending request to %s %s/%s", method, origin, path48);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin },
+          request: { method, path: path48, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path47,
+          path48,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin }
+          request: { method, path: path48, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path47);
+        debuglog("trailers received from %s %s/%s", method, origin, path48);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin },
+          request: { method, path: path48, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path47,
+          path48,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path47, origin }
+            request: { method, path: path48, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path47);
+          debuglog("sending request to %s %s/%s", method, origin, path48);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path47,
+        path: path48,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path47 !== "string") {
+        if (typeof path48 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path47[0] !== "/" && !(path47.startsWith("http://") || path47.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path48[0] !== "/" && !(path48.startsWith("http://") || path48.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path47)) {
+        } else if (invalidPathRegex.test(path48)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path47, query) : path47;
+        this.path = query ? buildURL(path48, query) : path48;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path47, host, upgrade, blocking, reset } = request;
+      const { method, path: path48, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path47} HTTP/1.1\r
+      let header = `${method} ${path48} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path47, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path48, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path47;
+      headers[HTTP2_HEADER_PATH] = path48;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path47 = search ? `${pathname}${search}` : pathname;
+        const path48 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path47;
+        this.opts.path = path48;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path47 = "/",
+          path: path48 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path47;
+        opts.path = origin + path48;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path47) {
-      if (typeof path47 !== "string") {
-        return path47;
+    function safeUrl(path48) {
+      if (typeof path48 !== "string") {
+        return path48;
       }
-      const pathSegments = path47.split("?");
+      const pathSegments = path48.split("?");
       if (pathSegments.length !== 2) {
-        return path47;
+        return path48;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path47, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path47);
+    function matchKey(mockDispatch2, { path: path48, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path48);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path47 }) => matchValue(safeUrl(path47), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path48 }) => matchValue(safeUrl(path48), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path47, method, body, headers, query } = opts;
+      const { path: path48, method, body, headers, query } = opts;
       return {
-        path: path47,
+        path: path48,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path47, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path48, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path47,
+            Path: path48,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path47) {
-      for (let i = 0; i < path47.length; ++i) {
-        const code2 = path47.charCodeAt(i);
+    function validateCookiePath(path48) {
+      for (let i = 0; i < path48.length; ++i) {
+        const code2 = path48.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path47 = opts.path;
+          let path48 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path47 = `/${path47}`;
+            path48 = `/${path48}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path47);
+          url = new URL(util.parseOrigin(url).origin + path48);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path47) {
-      const ctrl = callVisitor(key2, node, visitor, path47);
+    function visit_(key2, node, visitor, path48) {
+      const ctrl = callVisitor(key2, node, visitor, path48);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path47, ctrl);
-        return visit_(key2, ctrl, visitor, path47);
+        replaceNode(key2, path48, ctrl);
+        return visit_(key2, ctrl, visitor, path48);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path48 = Object.freeze(path48.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path47);
+            const ci = visit_(i, node.items[i], visitor, path48);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = visit_("key", node.key, visitor, path47);
+          path48 = Object.freeze(path48.concat(node));
+          const ck = visit_("key", node.key, visitor, path48);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path47);
+          const cv = visit_("value", node.value, visitor, path48);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path47) {
-      const ctrl = await callVisitor(key2, node, visitor, path47);
+    async function visitAsync_(key2, node, visitor, path48) {
+      const ctrl = await callVisitor(key2, node, visitor, path48);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path47, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path47);
+        replaceNode(key2, path48, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path48);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path48 = Object.freeze(path48.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path47);
+            const ci = await visitAsync_(i, node.items[i], visitor, path48);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path47);
+          path48 = Object.freeze(path48.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path48);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path47);
+          const cv = await visitAsync_("value", node.value, visitor, path48);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path47) {
+    function callVisitor(key2, node, visitor, path48) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path47);
+        return visitor(key2, node, path48);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path47);
+        return visitor.Map?.(key2, node, path48);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path47);
+        return visitor.Seq?.(key2, node, path48);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path47);
+        return visitor.Pair?.(key2, node, path48);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path47);
+        return visitor.Scalar?.(key2, node, path48);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path47);
+        return visitor.Alias?.(key2, node, path48);
       return void 0;
     }
-    function replaceNode(key2, path47, node) {
-      const parent = path47[path47.length - 1];
+    function replaceNode(key2, path48, node) {
+      const parent = path48[path48.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path47, value) {
+    function collectionFromPath(schema, path48, value) {
       let v = value;
-      for (let i = path47.length - 1; i >= 0; --i) {
-        const k = path47[i];
+      for (let i = path48.length - 1; i >= 0; --i) {
+        const k = path48[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
+    var isEmptyPath = (path48) => path48 == null || typeof path48 === "object" && !!path48[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path47, value) {
-        if (isEmptyPath(path47))
+      addIn(path48, value) {
+        if (isEmptyPath(path48))
           this.add(value);
         else {
-          const [key2, ...rest] = path47;
+          const [key2, ...rest] = path48;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        const [key2, ...rest] = path47;
+      deleteIn(path48) {
+        const [key2, ...rest] = path48;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        const [key2, ...rest] = path47;
+      getIn(path48, keepScalar) {
+        const [key2, ...rest] = path48;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path47) {
-        const [key2, ...rest] = path47;
+      hasIn(path48) {
+        const [key2, ...rest] = path48;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        const [key2, ...rest] = path47;
+      setIn(path48, value) {
+        const [key2, ...rest] = path48;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path47, value) {
+      addIn(path48, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path47, value);
+          this.contents.addIn(path48, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        if (Collection.isEmptyPath(path47)) {
+      deleteIn(path48) {
+        if (Collection.isEmptyPath(path48)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path48) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        if (Collection.isEmptyPath(path47))
+      getIn(path48, keepScalar) {
+        if (Collection.isEmptyPath(path48))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path48, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path47) {
-        if (Collection.isEmptyPath(path47))
+      hasIn(path48) {
+        if (Collection.isEmptyPath(path48))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path48) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        if (Collection.isEmptyPath(path47)) {
+      setIn(path48, value) {
+        if (Collection.isEmptyPath(path48)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path48), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path47, value);
+          this.contents.setIn(path48, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path47) => {
+    visit5.itemAtPath = (cst, path48) => {
       let item = cst;
-      for (const [field, index] of path47) {
+      for (const [field, index] of path48) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path47) => {
-      const parent = visit5.itemAtPath(cst, path47.slice(0, -1));
-      const field = path47[path47.length - 1][0];
+    visit5.parentCollection = (cst, path48) => {
+      const parent = visit5.itemAtPath(cst, path48.slice(0, -1));
+      const field = path48[path48.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path47, item, visitor) {
-      let ctrl = visitor(item, path47);
+    function _visit(path48, item, visitor) {
+      let ctrl = visitor(item, path48);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path48.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path47);
+            ctrl = ctrl(item, path48);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path48) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs29, sep: [] });
+                map2.items.push({ start, key: fs30, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               } else {
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs29, sep: [] });
+                fc.items.push({ start: [], key: fs30, sep: [] });
               else if (it.sep)
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               else
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs29 = require("fs");
+    var fs30 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs29.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs30.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs29.close(self.fd, onCloseDone);
+      fs30.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs29.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs30.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs29 = require("fs");
+    var fs30 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path47, options2) {
+    function openPromise(path48, options2) {
       return new Promise((resolve, reject) => {
-        open3(path47, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path48, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path47, options2, callback) {
+    function open3(path48, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs29.open(path47, "r", function(err, fd) {
+      fs30.open(path48, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs29.close(fd, defaultCallback);
+          if (err2) fs30.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs29.fstat(fd, function(err, stats) {
+      fs30.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs29 = require("fs");
+    var fs30 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs29.stat(realPath, function(err, stats) {
+      fs30.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs29.createReadStream(realPath);
+          var readStream = fs30.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37213,8 +37213,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path47, value) {
-  return { key: key2, path: path47, pointer: `/${path47.join("/")}`, value };
+function place(key2, path48, value) {
+  return { key: key2, path: path48, pointer: `/${path48.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38930,7 +38930,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path47 = [root];
+  const path48 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38938,14 +38938,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path47[level];
+    let node = path48[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path47[level] = node;
+      path48[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39180,7 +39180,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path47 = paths.pop();
+    const path48 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39188,13 +39188,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path47 + 1);
+          paths.push(path48 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path47 + 1 + key2.length;
+        const keyPath = path48 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41074,7 +41074,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  const path47 = new OpenPath(text2);
+  const path48 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -41082,25 +41082,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path47);
+        noteKey(text2, object, i, end, found, path48);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path47.enter(i, open3[open3.length - 1]?.lastKey);
+        path48.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
-        path47.leave();
+        path48.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path47) {
+function noteKey(text2, object, start, end, found, path48) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41112,7 +41112,7 @@ function noteKey(text2, object, start, end, found, path47) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path47.innermostPointer()
+    objectPointer: path48.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41810,7 +41810,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path47 = problem.segments;
+  const path48 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41824,21 +41824,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path47.includes("oAuthSettings")) {
-      const last2 = path47[path47.length - 1];
+    if (path48.includes("oAuthSettings")) {
+      const last2 = path48[path48.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path47.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path47[path47.length - 1] === "type" && path47.length === parameterNameDepth(path47) + 1)
+    if (path48.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path48[path48.length - 1] === "type" && path48.length === parameterNameDepth(path48) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path47) {
-  return path47[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path48) {
+  return path48[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44358,9 +44358,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path47) {
+function pathVariables(path48) {
   const names = [];
-  for (const match2 of path47.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path48.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45669,12 +45669,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path47 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path47)) continue;
-        if (path47.startsWith("x-")) continue;
-        const item = paths[path47];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path47);
-        else this.typeIssue(placeAt(rootNode, "paths", path47), "Object", item);
+      for (const path48 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path48)) continue;
+        if (path48.startsWith("x-")) continue;
+        const item = paths[path48];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path48);
+        else this.typeIssue(placeAt(rootNode, "paths", path48), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45698,8 +45698,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path47) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path47);
+  visitPathItem(item, rootNode, path48) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path48);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52705,18 +52705,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path47) {
-  const words = pathWords(path47);
+function pathKeys(path48) {
+  const words = pathWords(path48);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path47) {
+function pathWords(path48) {
   const words = [];
-  for (let start = 0; start <= path47.length; ) {
-    let end = path47.indexOf("/", start);
-    if (end === -1) end = path47.length;
-    const segment = path47.slice(start, end);
+  for (let start = 0; start <= path48.length; ) {
+    let end = path48.indexOf("/", start);
+    if (end === -1) end = path48.length;
+    const segment = path48.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -54459,16 +54459,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path47) {
-    this.path = path47;
-    const hasBrace = path47.includes("{");
-    this.variables = hasBrace ? scanVariables(path47) : NO_VARIABLES;
+  constructor(path48) {
+    this.path = path48;
+    const hasBrace = path48.includes("{");
+    this.variables = hasBrace ? scanVariables(path48) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path47.indexOf("/"); ; slash = path47.indexOf("/", start)) {
-      const end = slash === -1 ? path47.length : slash;
-      if (hasBrace && isVariableSegment(path47, start, end)) variableSegmentCount++;
+    for (let slash = path48.indexOf("/"); ; slash = path48.indexOf("/", start)) {
+      const end = slash === -1 ? path48.length : slash;
+      if (hasBrace && isVariableSegment(path48, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54497,8 +54497,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path47 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path47) last2 = new PathTemplate(path47);
+    const path48 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path48) last2 = new PathTemplate(path48);
     templates[index] = last2;
   }
   return templates;
@@ -54523,9 +54523,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path47, start) {
-  const slash = path47.indexOf("/", start);
-  return slash === -1 ? path47.length : slash;
+function segmentEnd(path48, start) {
+  const slash = path48.indexOf("/", start);
+  return slash === -1 ? path48.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54534,34 +54534,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path47, start, end) {
+function isVariableSegment(path48, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path47.charCodeAt(start) !== OPEN || path47.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path48.charCodeAt(start) !== OPEN || path48.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path47.charCodeAt(index);
+    const code2 = path48.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path47, open3) {
-  for (let index = open3 + 1; index < path47.length; index++) {
-    const code2 = path47.charCodeAt(index);
+function matchEnd(path48, open3) {
+  for (let index = open3 + 1; index < path48.length; index++) {
+    const code2 = path48.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path47) {
+function scanVariables(path48) {
   const variables = [];
   let seen;
-  for (let open3 = path47.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path47, open3);
+  for (let open3 = path48.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path48, open3);
     if (close === -1) {
-      open3 = path47.indexOf("{", open3 + 1);
+      open3 = path48.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path47.slice(open3 + 1, close);
+    const name = path48.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54571,30 +54571,30 @@ function scanVariables(path47) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path47.indexOf("{", close + 1);
+    open3 = path48.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path47) {
+function routeOf(path48) {
   let route = "";
   let copied = 0;
-  for (let open3 = path47.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path47, open3);
+  for (let open3 = path48.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path48, open3);
     if (close === -1) {
-      open3 = path47.indexOf("{", open3 + 1);
+      open3 = path48.indexOf("{", open3 + 1);
       continue;
     }
-    route += path47.slice(copied, open3) + "{}";
+    route += path48.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path47.indexOf("{", copied);
+    open3 = path48.indexOf("{", copied);
   }
-  return copied === 0 ? path47 : route + path47.slice(copied);
+  return copied === 0 ? path48 : route + path48.slice(copied);
 }
-function routeHash(path47) {
+function routeHash(path48) {
   let hash = 0;
-  for (let index = 0; index < path47.length; index++) {
-    const code2 = path47.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path47, index) : -1;
+  for (let index = 0; index < path48.length; index++) {
+    const code2 = path48.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path48, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54642,15 +54642,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path47 = operations[index].path;
-    if (!path47.includes("{")) {
-      while (index < operations.length && operations[index].path === path47) index++;
+    const path48 = operations[index].path;
+    if (!path48.includes("{")) {
+      while (index < operations.length && operations[index].path === path48) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path47; index++)
+    for (; index < operations.length && operations[index].path === path48; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path47);
+    const route = routeHash(path48);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56559,17 +56559,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path47 = operations[index].path;
-    if (!first.has(path47)) first.set(path47, index);
+    const path48 = operations[index].path;
+    if (!first.has(path48)) first.set(path48, index);
   }
   return first;
 });
-function operationsOfPath(model, path47, keep) {
+function operationsOfPath(model, path48, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path47);
+  const first = firstOperationOfPath(model).get(path48);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path47; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path48; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -56640,17 +56640,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path47 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path48 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path47, () => true);
+      const users2 = operationsOfPath(this.model, path48, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path47, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path48, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path47, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path48, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -56961,16 +56961,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path47) {
+function followSchemaPath(model, root, path48) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path47.length && steps < MAX_STEPS; ) {
-    let end = path47.indexOf("/", start);
-    if (end === -1) end = path47.length;
+  for (let start = 0; start < path48.length && steps < MAX_STEPS; ) {
+    let end = path48.indexOf("/", start);
+    if (end === -1) end = path48.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path47.slice(start, end));
+      const next = property(model, current, path48.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57084,17 +57084,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path47 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path48 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path47.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path48.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path47);
+    const result2 = followSchemaPath(model, body.value.schema, path48);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57479,9 +57479,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path47 = pathAt(call, key2);
-    if (path47 === void 0 || followSchemaPath(model, items.schema, path47).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path47), label) });
+    const path48 = pathAt(call, key2);
+    if (path48 === void 0 || followSchemaPath(model, items.schema, path48).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path48), label) });
   }
   return problems;
 }
@@ -58978,12 +58978,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path47 in paths) {
-      if (!has(paths, path47)) continue;
-      const pathItem = asObject(paths[path47]);
+    for (const path48 in paths) {
+      if (!has(paths, path48)) continue;
+      const pathItem = asObject(paths[path48]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path47, "$ref"),
+        pointer: childPointer("/paths", path48, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -59005,15 +59005,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path47 of pathKeys2(swagger2)) {
-    const message2 = problem(path47);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path47), message: message2 });
+  for (const path48 of pathKeys2(swagger2)) {
+    const message2 = problem(path48);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path48), message: message2 });
   }
 }
-function templateProblem(path47) {
+function templateProblem(path48) {
   let open3 = -1;
-  for (let index = 0; index < path47.length; index++) {
-    const character = path47[index];
+  for (let index = 0; index < path48.length; index++) {
+    const character = path48[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -59039,7 +59039,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => path47.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path48) => path48.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59059,7 +59059,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => /[?#]/.test(path47) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path48) => /[?#]/.test(path48) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59075,7 +59075,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => path47.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path48) => path48.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59089,8 +59089,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path47) => {
-      const problem = templateProblem(path47);
+    reportPathKeys(context, (path48) => {
+      const problem = templateProblem(path48);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59107,9 +59107,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => (
+      (path48) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path47.includes("=") && pathVariables(path47).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path48.includes("=") && pathVariables(path48).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59125,14 +59125,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path47 of pathKeys2(swagger2)) {
-      const key2 = path47.toLowerCase();
+    for (const path48 of pathKeys2(swagger2)) {
+      const key2 = path48.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path48),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path47)
+            nameExcerpt(path48)
           )
         });
       }
@@ -61060,26 +61060,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path47 = [];
+    const path48 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path47.push(start);
+    path48.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path47.pop();
+        path48.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path47.slice(path47.indexOf(target)));
+      if (seen === "grey") cycles.push(path48.slice(path48.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path47.push(target);
+        path48.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61973,7 +61973,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path47 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path48 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61981,7 +61981,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path47}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path48}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -62219,8 +62219,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path47) {
-  return withoutTrailingSlashes(routeOf(path47)).toLowerCase();
+function templateShape(path48) {
+  return withoutTrailingSlashes(routeOf(path48)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62997,9 +62997,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path47, method, body) => `{
+var operation = (path48, method, body) => `{
   "paths": {
-    "${path47}": {
+    "${path48}": {
       "${method}": ${body}
     }
   }
@@ -63496,8 +63496,8 @@ function headerPath(names) {
   }
   if (!names.startsWith("a/") || (names.length - 5) % 2 !== 0) return void 0;
   const length = (names.length - 5) / 2;
-  const path47 = names.slice(2, 2 + length);
-  return names === `a/${path47} b/${path47}` ? path47 : void 0;
+  const path48 = names.slice(2, 2 + length);
+  return names === `a/${path48} b/${path48}` ? path48 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -63776,7 +63776,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path47, linked]) => ({ path: path47, linked }));
+    return [...nested].map(([path48, linked]) => ({ path: path48, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -64181,7 +64181,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -64246,10 +64246,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path47 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path47.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path47)) return "drive-letter";
-  if (path47.split("/").includes("..")) return "parent-segment";
+  const path48 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path48.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path48)) return "drive-letter";
+  if (path48.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -64325,8 +64325,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path47, isFolder2, value) {
-    const segments = path47.split("/");
+  place(path48, isFolder2, value) {
+    const segments = path48.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -64903,7 +64903,9 @@ var ZipReader = class _ZipReader {
   /**
    * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
    * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
-   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind. Returns the
+   * bytes of an entry written in one piece, for a caller that looks at them (unpack records line
+   * endings from them instead of reading the file back); undefined for a streamed one.
    */
   async copyToFile(entry, destination) {
     try {
@@ -64912,7 +64914,10 @@ var ZipReader = class _ZipReader {
         await (0, import_promises.writeFile)(destination, bytes, { flag: "wx" }).catch((error3) => {
           throw new DestinationError(error3);
         });
-      } else await this.streamToFile(entry, destination);
+        return bytes;
+      }
+      await this.streamToFile(entry, destination);
+      return void 0;
     } catch (error3) {
       await (0, import_promises.rm)(destination, { force: true }).catch(() => void 0);
       throw error3 instanceof DestinationError ? this.writeError(entry, error3.cause) : this.readError(entry, error3);
@@ -65944,6 +65949,11 @@ function lineBreaksOf(bytes) {
   for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
   return { crlf, bareLf: lf > crlf };
 }
+function recordedEnding(bytes) {
+  const breaks = lineBreaksOf(bytes);
+  if (breaks === void 0 || breaks.crlf === 0) return void 0;
+  return breaks.bareLf ? "mixed" : "crlf";
+}
 function withRecordedEnding(bytes, recorded) {
   if (recorded === "mixed") return bytes;
   const breaks = lineBreaksOf(bytes);
@@ -66634,6 +66644,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name), strays);
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
   const written2 = [FOLDER_CUSTOMIZATIONS];
+  const endings = /* @__PURE__ */ new Map([[FOLDER_CUSTOMIZATIONS, void 0]]);
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
     const folder = import_node_path23.default.dirname(destination);
@@ -66646,6 +66657,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     await makeFolderOf(destination);
     await import_node_fs21.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
+    endings.set(folderPath, void 0);
   };
   const copyEntry = async (entry) => {
     const folderPath = folderPathOf(entry.name);
@@ -66662,8 +66674,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     }
     const destination = import_node_path23.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await reader.copyToFile(entry, destination);
+    const whole = await reader.copyToFile(entry, destination);
     written2.push(folderPath);
+    if (whole) endings.set(folderPath, recordedEnding(whole));
   };
   const parts = [
     [solutionEntry.name, () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
@@ -66674,7 +66687,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     ...others.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
+  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort(), endings };
 }
 async function writeCustomizations(bytes, file, destination) {
   await import_node_fs21.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true });
@@ -66702,17 +66715,59 @@ function findRoot(files, name) {
   return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
 }
 
-// packages/solution/src/solution/unpacked-for-zip.ts
+// packages/solution/src/solution/misnamed-parts.ts
 var import_node_fs22 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/case-only-rename.ts
 var import_node_path24 = __toESM(require("node:path"), 1);
+function caseOnlyRenameHint(wanted2, files) {
+  const lower = wanted2.toLowerCase();
+  for (const file of files) {
+    if (file === wanted2 || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [import_node_path24.default.posix.dirname(file), import_node_path24.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/misnamed-parts.ts
+var OTHER = import_node_path25.default.posix.dirname(FOLDER_SOLUTION);
+async function misnamedPartsHint(folder) {
+  const files = [];
+  for (const entry of await entriesOf3(folder)) {
+    if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
+    for (const inside of await entriesOf3(import_node_path25.default.join(folder, entry.name)))
+      if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
+  }
+  const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
+  const hints = /* @__PURE__ */ new Set();
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    for (const names of [files, inOther]) {
+      const hint = caseOnlyRenameHint(part, names);
+      if (hint !== void 0) hints.add(hint);
+    }
+  }
+  return hints.size === 0 ? void 0 : [...hints].join(" ");
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs22.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+
+// packages/solution/src/solution/unpacked-for-zip.ts
+var import_node_fs23 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given, use, options2) {
-  const target = import_node_path24.default.resolve(options2.cwd, given);
-  const stat2 = await import_node_fs22.promises.stat(target).catch(() => void 0);
+  const target = import_node_path26.default.resolve(options2.cwd, given);
+  const stat2 = await import_node_fs23.promises.stat(target).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip(target)) return void 0;
-  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path24.default.dirname(target));
+  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path26.default.dirname(target));
   if (root === void 0) return void 0;
   const folder = shellWord(toDisplayPath(options2.cwd, root));
   const what = root === target ? "is an unpacked solution folder, not a solution zip." : `is a ${stat2.isDirectory() ? "folder" : "file"} of the unpacked solution in ${folder}, not a solution zip.`;
@@ -66731,16 +66786,16 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs22.promises.stat(import_node_path24.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs23.promises.stat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
-    const parent = import_node_path24.default.dirname(current);
+    const parent = import_node_path26.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
   return void 0;
 }
 async function startsLikeZip(file) {
-  const handle = await import_node_fs22.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs23.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -66751,18 +66806,18 @@ async function startsLikeZip(file) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-function lostPartError(folder, hasManifest) {
+var import_node_fs24 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
+function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
     location: { file: folder },
-    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
+    hint: caseOnlyRenameHint(lost, files) ?? `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs23.promises.lstat(import_node_path25.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs24.promises.lstat(import_node_path27.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -66773,7 +66828,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path25.default.join(shown, part) },
+      location: { file: import_node_path27.default.join(shown, part) },
       hint
     });
   }
@@ -66807,12 +66862,12 @@ function missingRootConnectors(solution, connectors) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs24.promises.lstat(import_node_path26.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs25.promises.lstat(import_node_path28.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -66832,11 +66887,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs24.promises.readdir(import_node_path26.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs25.promises.readdir(import_node_path28.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path26.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path28.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -66846,28 +66901,14 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs24.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs25.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path26.default.dirname(current)) {
-    if (await import_node_fs24.promises.lstat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs24.promises.lstat(import_node_path26.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path26.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path28.default.dirname(current)) {
+    if (await import_node_fs25.promises.lstat(import_node_path28.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs25.promises.lstat(import_node_path28.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path28.default.dirname(current) === current) return void 0;
   }
-}
-
-// packages/solution/src/solution/case-only-rename.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
-function caseOnlyRenameHint(wanted2, files) {
-  const lower = wanted2.toLowerCase();
-  for (const file of files) {
-    if (file === wanted2 || file.toLowerCase() !== lower) continue;
-    const [folder, wantedFolder] = [import_node_path27.default.posix.dirname(file), import_node_path27.default.posix.dirname(wanted2)];
-    if (folder !== wantedFolder)
-      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
-    return `${file} differs from it in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
-  }
-  return void 0;
 }
 
 // packages/solution/src/solution/missing-connector-error.ts
@@ -66899,11 +66940,11 @@ function missingConnectorPartError(connectorFile, zipName, files) {
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path28.default.resolve(folder).split(import_node_path28.default.sep).reverse();
+  const segments = import_node_path29.default.resolve(folder).split(import_node_path29.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -67018,14 +67059,14 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs25.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs26.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) {
     if (await lacksSolutionParts(source)) {
@@ -67062,16 +67103,16 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     if (notAFile) throw notAFile;
   }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
-    throw lostPartError(displayRoot, false);
+    throw lostPartError(displayRoot, false, files);
   if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors = [];
   const elements = [];
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path29.default.join(displayRoot, file);
+    const shown = import_node_path30.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs25.promises.readFile(import_node_path29.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -67091,12 +67132,12 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs25.promises.readFile(import_node_path29.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0) throw missingConnectorPartError(shown, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path29.default.join(displayRoot, part)
+        file: import_node_path30.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -67111,16 +67152,16 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
 async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
   if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
-  const shown = import_node_path29.default.join(displayRoot, customizations);
+  const shown = import_node_path30.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
-    await import_node_fs25.promises.readFile(import_node_path29.default.join(folder, customizations)),
+    await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, customizations)),
     shown,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
   const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
   if (missing.length > 0)
     throw missingConnectorError(
-      import_node_path29.default.join(displayRoot, FOLDER_SOLUTION),
+      import_node_path30.default.join(displayRoot, FOLDER_SOLUTION),
       FOLDER_SOLUTION,
       missing[0],
       parts.keys()
@@ -67129,12 +67170,15 @@ async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot,
 async function notASolution(folder, displayRoot) {
   return new UsageError(
     `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-    { location: { file: displayRoot }, hint: await nestedSolutionHint(folder) }
+    {
+      location: { file: displayRoot },
+      hint: await misnamedPartsHint(folder) ?? await nestedSolutionHint(folder)
+    }
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path29.default.join(displayRoot, FOLDER_SOLUTION);
-  const text2 = decodeUtf8Strict(await import_node_fs25.promises.readFile(import_node_path29.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path30.default.join(displayRoot, FOLDER_SOLUTION);
+  const text2 = decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text2, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text2);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -67152,12 +67196,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -67265,15 +67309,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target = import_node_path30.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs26.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
+  const target = import_node_path31.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs27.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs26.promises.readFile(target);
+  return import_node_fs27.promises.readFile(target);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path30.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs26.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path31.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs27.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -67285,7 +67329,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, file));
+    const bytes = await import_node_fs27.promises.readFile(import_node_path31.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -67304,19 +67348,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path30.default.join(destinationRoot, earlier2.folder);
-  const names = await import_node_fs26.promises.readdir(folder).catch(() => []);
+  const folder = import_node_path31.default.join(destinationRoot, earlier2.folder);
+  const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names.includes(wanted2) ? wanted2 : names.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path30.default.join(folder, name);
-  if (!(await import_node_fs26.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs26.promises.readFile(file, "utf8"), file);
+  const file = import_node_path31.default.join(folder, name);
+  if (!(await import_node_fs27.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs27.promises.readFile(file, "utf8"), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -67370,11 +67414,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path31.default.dirname(file), [...byFolder.get(import_node_path31.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path32.default.dirname(file), [...byFolder.get(import_node_path32.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -67463,20 +67507,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs27.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs28.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs27.promises.readFile(import_node_path32.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path32.default.join(destination, apiPropertiesName)
+    import_node_path33.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs27.promises.readFile(import_node_path32.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs28.promises.readFile(import_node_path33.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -67486,7 +67530,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs27.promises.readFile(import_node_path32.default.join(destination, iconName));
+      const present2 = await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -67512,7 +67556,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path32.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path33.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -67532,7 +67576,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs27.promises.readFile(import_node_path32.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -67551,13 +67595,13 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names = await import_node_fs28.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs29.promises.readdir(folder).catch(() => []);
   const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -67573,9 +67617,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs28.promises.readFile(import_node_path33.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs29.promises.readFile(import_node_path34.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path33.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path34.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -67607,15 +67651,15 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs29.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs30.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path34.default.join(root, entry.name);
+    const folder = import_node_path35.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -67626,14 +67670,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs29.promises.lstat(import_node_path34.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs30.promises.lstat(import_node_path35.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names = await import_node_fs29.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs30.promises.readdir(folder).catch(() => []);
   const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text2 = await import_node_fs29.promises.readFile(import_node_path34.default.join(folder, swagger2), "utf8");
+    const text2 = await import_node_fs30.promises.readFile(import_node_path35.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -67654,7 +67698,7 @@ async function renamedConnectorWasIn(connector, earlier2, search) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path35.default.join(search.destinationRoot, found.folder),
+    import_node_path36.default.join(search.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -67686,22 +67730,22 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names = await import_node_fs30.promises.readdir(destinationRoot).catch(() => []);
+  const names = await import_node_fs31.promises.readdir(destinationRoot).catch(() => []);
   if (!names.includes(before) || names.includes(now)) return void 0;
-  const stat2 = await import_node_fs30.promises.lstat(import_node_path36.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs31.promises.lstat(import_node_path37.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search, folders, taken) {
@@ -67753,7 +67797,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named, roo
     const candidates = ownFolderCandidates(search, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path37.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path38.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -67826,19 +67870,19 @@ function candidateText(candidate, displayName) {
 }
 
 // packages/solution/src/connector/other-root-folder.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path38.default.resolve(root) === import_node_path38.default.resolve(destinationRoot)) continue;
+    if (import_node_path39.default.resolve(root) === import_node_path39.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path38.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path39.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path38.default.join(root, name);
-    const stat2 = await import_node_fs31.promises.lstat(folder).catch(() => void 0);
+    const folder = import_node_path39.default.join(root, name);
+    const stat2 = await import_node_fs32.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
       if (found !== void 0) return earlier2(found);
@@ -67846,7 +67890,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path38.default.relative(destinationRoot, folder);
+    const relative = import_node_path39.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -67859,7 +67903,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path38.default.join(root, candidate.folder);
+    const folder = import_node_path39.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -68053,23 +68097,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path39.default.resolve(destinationRoot);
+  const destination = import_node_path40.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path39.default.resolve(root);
+    const other = import_node_path40.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path39.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path40.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path39.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path40.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -68116,7 +68160,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path40.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path41.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -68126,7 +68170,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path40.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path41.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -68137,8 +68181,8 @@ function keptFiles(others, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target = import_node_path40.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs32.promises.rename(import_node_path40.default.join(destinationRoot, written2.folder), target));
+  const target = import_node_path41.default.join(destinationRoot, folder);
+  await writingTo(target, () => import_node_fs33.promises.rename(import_node_path41.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -68160,16 +68204,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs32.promises.mkdir(import_node_path40.default.dirname(import_node_path40.default.join(staging, name)), { recursive: true });
-      await import_node_fs32.promises.writeFile(import_node_path40.default.join(staging, name), content);
+      await import_node_fs33.promises.mkdir(import_node_path41.default.dirname(import_node_path41.default.join(staging, name)), { recursive: true });
+      await import_node_fs33.promises.writeFile(import_node_path41.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs32.promises.rm(import_node_path40.default.join(destination, name), { force: true });
-    const names = await import_node_fs32.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs32.promises.rm(import_node_path40.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs33.promises.rm(import_node_path41.default.join(destination, name), { force: true });
+    const names = await import_node_fs33.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs33.promises.rm(import_node_path41.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -68203,7 +68247,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path40.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path41.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -68211,35 +68255,35 @@ async function refuseSolutionDestination(destinationRoot) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs33.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs34.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs33.promises.readFile(import_node_path41.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path41.default.join(folder, file))) continue;
+    const bytes = await import_node_fs34.promises.readFile(import_node_path42.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path42.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path41.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path42.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path41.default.join(folder, file)),
+    unknown.map((file) => import_node_path42.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path41.default.join(folder, file));
+    const why = uncommitted.get(import_node_path42.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -68262,7 +68306,7 @@ async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs33.promises.readFile(import_node_path41.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs34.promises.readFile(import_node_path42.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -68324,14 +68368,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path42.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs34.promises.lstat(target).catch(() => void 0);
+    const target = import_node_path43.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs35.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target,
-      { connector, movedTo: moved && import_node_path42.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path43.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -68343,7 +68387,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs34.promises.rm(target, { recursive: true });
+    await import_node_fs35.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
@@ -68369,7 +68413,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path42.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path43.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target}'` : `its connector was renamed and moved to '${target}'`;
@@ -68385,7 +68429,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -68436,7 +68480,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path43.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path44.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -68460,7 +68504,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown) {
   const notes = [foundNote(connector, shown), renameNote2(connector, removed, shown)].filter(
     (note) => note !== void 0
@@ -68523,7 +68567,7 @@ function renameNote2(connector, removed, shown) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path44.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path45.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -68659,8 +68703,8 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path45.default) {
+var import_node_path46 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path46.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -68684,21 +68728,21 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path46.default.resolve(workspace, inputs.destination);
+  const root = import_node_path47.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const otherRoots = [];
   for (const otherRoot of inputs.otherRoots) {
-    const absolute = import_node_path46.default.resolve(workspace, otherRoot);
+    const absolute = import_node_path47.default.resolve(workspace, otherRoot);
     await requireWritableOutput("other-roots", otherRoot, absolute, "folder");
     otherRoots.push(absolute);
   }
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path46.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path47.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path46.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path47.default.resolve(workspace, previousSource) } : {},
       ...inputs.connectors.length > 0 ? { selection: inputs.connectors } : {},
       ...otherRoots.length > 0 ? { otherRoots } : {},
       say: inputWords,
@@ -68709,7 +68753,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const shown = (...parts) => reportedPath(workspace, import_node_path46.default.join(root, ...parts));
+  const shown = (...parts) => reportedPath(workspace, import_node_path47.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, shown);
     if (line !== void 0) logger.info(line);

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path31 && path31[0] !== "/") {
-          path31 = `/${path31}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path31}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path31);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path31,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path31);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path31,
+          path32,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path31, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path31);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path31 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path31)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path31, query) : path31;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path31, host, upgrade, blocking, reset } = request;
+      const { method, path: path32, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path31} HTTP/1.1\r
+      let header = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path31;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path31 = search ? `${pathname}${search}` : pathname;
+        const path32 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path31;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path31 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path31;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path31) {
-      if (typeof path31 !== "string") {
-        return path31;
+    function safeUrl(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path31.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path31;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path31);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl(path31), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path31, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path31,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path31) {
-      for (let i = 0; i < path31.length; ++i) {
-        const code2 = path31.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code2 = path32.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path31 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path31 = `/${path31}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path31);
+          url = new URL(util.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path31) {
-      const ctrl = callVisitor(key2, node, visitor, path31);
+    function visit_(key2, node, visitor, path32) {
+      const ctrl = callVisitor(key2, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path31, ctrl);
-        return visit_(key2, ctrl, visitor, path31);
+        replaceNode(key2, path32, ctrl);
+        return visit_(key2, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path31) {
-      const ctrl = await callVisitor(key2, node, visitor, path31);
+    async function visitAsync_(key2, node, visitor, path32) {
+      const ctrl = await callVisitor(key2, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path31, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path31);
+        replaceNode(key2, path32, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path31) {
+    function callVisitor(key2, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path31);
+        return visitor(key2, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path31);
+        return visitor.Map?.(key2, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path31);
+        return visitor.Seq?.(key2, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path31);
+        return visitor.Pair?.(key2, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path31);
+        return visitor.Scalar?.(key2, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path31);
+        return visitor.Alias?.(key2, node, path32);
       return void 0;
     }
-    function replaceNode(key2, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key2, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key2, ...rest] = path31;
+          const [key2, ...rest] = path32;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key2, ...rest] = path31;
+      deleteIn(path32) {
+        const [key2, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key2, ...rest] = path31;
+      getIn(path32, keepScalar) {
+        const [key2, ...rest] = path32;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key2, ...rest] = path31;
+      hasIn(path32) {
+        const [key2, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key2, ...rest] = path31;
+      setIn(path32, value) {
+        const [key2, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path31) => {
+    visit5.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path31) => {
-      const parent = visit5.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit5.parentCollection = (cst, path32) => {
+      const parent = visit5.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs18, sep: [] });
+                map2.items.push({ start, key: fs19, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               } else {
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs18, sep: [] });
+                fc.items.push({ start: [], key: fs19, sep: [] });
               else if (it.sep)
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               else
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs18 = require("fs");
+    var fs19 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs18.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs19.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs18.close(self.fd, onCloseDone);
+      fs19.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs18.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs19.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs18 = require("fs");
+    var fs19 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path31, options2) {
+    function openPromise(path32, options2) {
       return new Promise((resolve, reject) => {
-        open2(path31, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path32, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path31, options2, callback) {
+    function open2(path32, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs18.open(path31, "r", function(err, fd) {
+      fs19.open(path32, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs18.close(fd, defaultCallback);
+          if (err2) fs19.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs18.fstat(fd, function(err, stats) {
+      fs19.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs18 = require("fs");
+    var fs19 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs18.stat(realPath, function(err, stats) {
+      fs19.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs18.createReadStream(realPath);
+          var readStream = fs19.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37181,8 +37181,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path31, value) {
-  return { key: key2, path: path31, pointer: `/${path31.join("/")}`, value };
+function place(key2, path32, value) {
+  return { key: key2, path: path32, pointer: `/${path32.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38898,7 +38898,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path31 = [root];
+  const path32 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38906,14 +38906,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path31[level];
+    let node = path32[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path31[level] = node;
+      path32[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39148,7 +39148,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path31 = paths.pop();
+    const path32 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39156,13 +39156,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path31 + 1);
+          paths.push(path32 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path31 + 1 + key2.length;
+        const keyPath = path32 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41042,7 +41042,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path31 = new OpenPath(text2);
+  const path32 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -41050,25 +41050,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path31);
+        noteKey(text2, object, i, end, found, path32);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path31.enter(i, open2[open2.length - 1]?.lastKey);
+        path32.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path31.leave();
+        path32.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path31) {
+function noteKey(text2, object, start, end, found, path32) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41080,7 +41080,7 @@ function noteKey(text2, object, start, end, found, path31) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path31.innermostPointer()
+    objectPointer: path32.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41778,7 +41778,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path31 = problem.segments;
+  const path32 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41792,21 +41792,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path31.includes("oAuthSettings")) {
-      const last2 = path31[path31.length - 1];
+    if (path32.includes("oAuthSettings")) {
+      const last2 = path32[path32.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path31.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path31[path31.length - 1] === "type" && path31.length === parameterNameDepth(path31) + 1)
+    if (path32.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path32[path32.length - 1] === "type" && path32.length === parameterNameDepth(path32) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path31) {
-  return path31[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path32) {
+  return path32[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44326,9 +44326,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path31) {
+function pathVariables(path32) {
   const names = [];
-  for (const match2 of path31.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path32.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45637,12 +45637,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path31 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path31)) continue;
-        if (path31.startsWith("x-")) continue;
-        const item = paths[path31];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path31);
-        else this.typeIssue(placeAt(rootNode, "paths", path31), "Object", item);
+      for (const path32 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path32)) continue;
+        if (path32.startsWith("x-")) continue;
+        const item = paths[path32];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path32);
+        else this.typeIssue(placeAt(rootNode, "paths", path32), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45666,8 +45666,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path31) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path31);
+  visitPathItem(item, rootNode, path32) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path32);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52673,18 +52673,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path31) {
-  const words = pathWords(path31);
+function pathKeys(path32) {
+  const words = pathWords(path32);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path31) {
+function pathWords(path32) {
   const words = [];
-  for (let start = 0; start <= path31.length; ) {
-    let end = path31.indexOf("/", start);
-    if (end === -1) end = path31.length;
-    const segment = path31.slice(start, end);
+  for (let start = 0; start <= path32.length; ) {
+    let end = path32.indexOf("/", start);
+    if (end === -1) end = path32.length;
+    const segment = path32.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -54427,16 +54427,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path31) {
-    this.path = path31;
-    const hasBrace = path31.includes("{");
-    this.variables = hasBrace ? scanVariables(path31) : NO_VARIABLES;
+  constructor(path32) {
+    this.path = path32;
+    const hasBrace = path32.includes("{");
+    this.variables = hasBrace ? scanVariables(path32) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path31.indexOf("/"); ; slash = path31.indexOf("/", start)) {
-      const end = slash === -1 ? path31.length : slash;
-      if (hasBrace && isVariableSegment(path31, start, end)) variableSegmentCount++;
+    for (let slash = path32.indexOf("/"); ; slash = path32.indexOf("/", start)) {
+      const end = slash === -1 ? path32.length : slash;
+      if (hasBrace && isVariableSegment(path32, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54465,8 +54465,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path31 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path31) last2 = new PathTemplate(path31);
+    const path32 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path32) last2 = new PathTemplate(path32);
     templates[index] = last2;
   }
   return templates;
@@ -54491,9 +54491,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path31, start) {
-  const slash = path31.indexOf("/", start);
-  return slash === -1 ? path31.length : slash;
+function segmentEnd(path32, start) {
+  const slash = path32.indexOf("/", start);
+  return slash === -1 ? path32.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54502,34 +54502,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path31, start, end) {
+function isVariableSegment(path32, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path31.charCodeAt(start) !== OPEN || path31.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path32.charCodeAt(start) !== OPEN || path32.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path31.charCodeAt(index);
+    const code2 = path32.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path31, open2) {
-  for (let index = open2 + 1; index < path31.length; index++) {
-    const code2 = path31.charCodeAt(index);
+function matchEnd(path32, open2) {
+  for (let index = open2 + 1; index < path32.length; index++) {
+    const code2 = path32.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path31) {
+function scanVariables(path32) {
   const variables = [];
   let seen;
-  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path31, open2);
+  for (let open2 = path32.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path32, open2);
     if (close === -1) {
-      open2 = path31.indexOf("{", open2 + 1);
+      open2 = path32.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path31.slice(open2 + 1, close);
+    const name = path32.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54539,30 +54539,30 @@ function scanVariables(path31) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path31.indexOf("{", close + 1);
+    open2 = path32.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path31) {
+function routeOf(path32) {
   let route = "";
   let copied = 0;
-  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path31, open2);
+  for (let open2 = path32.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path32, open2);
     if (close === -1) {
-      open2 = path31.indexOf("{", open2 + 1);
+      open2 = path32.indexOf("{", open2 + 1);
       continue;
     }
-    route += path31.slice(copied, open2) + "{}";
+    route += path32.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path31.indexOf("{", copied);
+    open2 = path32.indexOf("{", copied);
   }
-  return copied === 0 ? path31 : route + path31.slice(copied);
+  return copied === 0 ? path32 : route + path32.slice(copied);
 }
-function routeHash(path31) {
+function routeHash(path32) {
   let hash = 0;
-  for (let index = 0; index < path31.length; index++) {
-    const code2 = path31.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path31, index) : -1;
+  for (let index = 0; index < path32.length; index++) {
+    const code2 = path32.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path32, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54610,15 +54610,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path31 = operations[index].path;
-    if (!path31.includes("{")) {
-      while (index < operations.length && operations[index].path === path31) index++;
+    const path32 = operations[index].path;
+    if (!path32.includes("{")) {
+      while (index < operations.length && operations[index].path === path32) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path31; index++)
+    for (; index < operations.length && operations[index].path === path32; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path31);
+    const route = routeHash(path32);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56527,17 +56527,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path31 = operations[index].path;
-    if (!first.has(path31)) first.set(path31, index);
+    const path32 = operations[index].path;
+    if (!first.has(path32)) first.set(path32, index);
   }
   return first;
 });
-function operationsOfPath(model, path31, keep) {
+function operationsOfPath(model, path32, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path31);
+  const first = firstOperationOfPath(model).get(path32);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path31; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path32; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -56608,17 +56608,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path31 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path32 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path31, () => true);
+      const users2 = operationsOfPath(this.model, path32, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path31, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path32, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path31, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path32, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -56929,16 +56929,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path31) {
+function followSchemaPath(model, root, path32) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path31.length && steps < MAX_STEPS; ) {
-    let end = path31.indexOf("/", start);
-    if (end === -1) end = path31.length;
+  for (let start = 0; start < path32.length && steps < MAX_STEPS; ) {
+    let end = path32.indexOf("/", start);
+    if (end === -1) end = path32.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path31.slice(start, end));
+      const next = property(model, current, path32.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57052,17 +57052,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path31 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path32 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path31.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path32.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path31);
+    const result2 = followSchemaPath(model, body.value.schema, path32);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57447,9 +57447,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path31 = pathAt(call, key2);
-    if (path31 === void 0 || followSchemaPath(model, items.schema, path31).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path31), label) });
+    const path32 = pathAt(call, key2);
+    if (path32 === void 0 || followSchemaPath(model, items.schema, path32).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path32), label) });
   }
   return problems;
 }
@@ -58946,12 +58946,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path31 in paths) {
-      if (!has(paths, path31)) continue;
-      const pathItem = asObject(paths[path31]);
+    for (const path32 in paths) {
+      if (!has(paths, path32)) continue;
+      const pathItem = asObject(paths[path32]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path31, "$ref"),
+        pointer: childPointer("/paths", path32, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -58973,15 +58973,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path31 of pathKeys2(swagger2)) {
-    const message2 = problem(path31);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path31), message: message2 });
+  for (const path32 of pathKeys2(swagger2)) {
+    const message2 = problem(path32);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path32), message: message2 });
   }
 }
-function templateProblem(path31) {
+function templateProblem(path32) {
   let open2 = -1;
-  for (let index = 0; index < path31.length; index++) {
-    const character = path31[index];
+  for (let index = 0; index < path32.length; index++) {
+    const character = path32[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59007,7 +59007,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path31) => path31.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path32) => path32.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59027,7 +59027,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path31) => /[?#]/.test(path31) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path32) => /[?#]/.test(path32) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59043,7 +59043,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path31) => path31.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path32) => path32.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59057,8 +59057,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path31) => {
-      const problem = templateProblem(path31);
+    reportPathKeys(context, (path32) => {
+      const problem = templateProblem(path32);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59075,9 +59075,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path31) => (
+      (path32) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path31.includes("=") && pathVariables(path31).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path32.includes("=") && pathVariables(path32).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59093,14 +59093,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path31 of pathKeys2(swagger2)) {
-      const key2 = path31.toLowerCase();
+    for (const path32 of pathKeys2(swagger2)) {
+      const key2 = path32.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path31),
+          pointer: childPointer("/paths", path32),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path31)
+            nameExcerpt(path32)
           )
         });
       }
@@ -61028,26 +61028,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path31 = [];
+    const path32 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path31.push(start);
+    path32.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path31.pop();
+        path32.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path31.slice(path31.indexOf(target)));
+      if (seen === "grey") cycles.push(path32.slice(path32.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path31.push(target);
+        path32.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61941,7 +61941,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path31 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path32 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61949,7 +61949,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path31}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path32}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -62187,8 +62187,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path31) {
-  return withoutTrailingSlashes(routeOf(path31)).toLowerCase();
+function templateShape(path32) {
+  return withoutTrailingSlashes(routeOf(path32)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62965,9 +62965,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path31, method, body) => `{
+var operation = (path32, method, body) => `{
   "paths": {
-    "${path31}": {
+    "${path32}": {
       "${method}": ${body}
     }
   }
@@ -63616,7 +63616,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -65064,22 +65064,64 @@ function* scanWriting(bytes, file, hint, style, put, counter) {
   return { scan, again };
 }
 
-// packages/solution/src/solution/other-folder.ts
+// packages/solution/src/solution/misnamed-parts.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/case-only-rename.ts
 var import_node_path21 = __toESM(require("node:path"), 1);
-var OTHER = "Other/";
+function caseOnlyRenameHint(wanted2, files) {
+  const lower = wanted2.toLowerCase();
+  for (const file of files) {
+    if (file === wanted2 || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [import_node_path21.default.posix.dirname(file), import_node_path21.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/misnamed-parts.ts
+var OTHER = import_node_path22.default.posix.dirname(FOLDER_SOLUTION);
+async function misnamedPartsHint(folder) {
+  const files = [];
+  for (const entry of await entriesOf3(folder)) {
+    if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
+    for (const inside of await entriesOf3(import_node_path22.default.join(folder, entry.name)))
+      if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
+  }
+  const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
+  const hints = /* @__PURE__ */ new Set();
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    for (const names of [files, inOther]) {
+      const hint = caseOnlyRenameHint(part, names);
+      if (hint !== void 0) hints.add(hint);
+    }
+  }
+  return hints.size === 0 ? void 0 : [...hints].join(" ");
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs18.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+
+// packages/solution/src/solution/other-folder.ts
+var import_node_path23 = __toESM(require("node:path"), 1);
+var OTHER2 = "Other/";
 function isStrayOtherFile(packagePath) {
-  return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
+  return packagePath.startsWith(OTHER2) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path21.default.join(folder, file),
+    import_node_path23.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -65147,43 +65189,43 @@ function pacSplitLayoutError(folder, found) {
   const examples = others.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path22.default.join(folder, first.file),
+    import_node_path24.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path23.default.join(folder, file),
+    import_node_path25.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
-function lostPartError(folder, hasManifest) {
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
+function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
     location: { file: folder },
-    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
+    hint: caseOnlyRenameHint(lost, files) ?? `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs18.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs19.promises.lstat(import_node_path26.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -65194,7 +65236,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path24.default.join(shown, part) },
+      location: { file: import_node_path26.default.join(shown, part) },
       hint
     });
   }
@@ -65282,12 +65324,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs19.promises.lstat(import_node_path25.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs20.promises.lstat(import_node_path27.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -65307,11 +65349,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs19.promises.readdir(import_node_path25.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs20.promises.readdir(import_node_path27.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path25.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path27.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -65321,21 +65363,7 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs19.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
-}
-
-// packages/solution/src/solution/case-only-rename.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
-function caseOnlyRenameHint(wanted2, files) {
-  const lower = wanted2.toLowerCase();
-  for (const file of files) {
-    if (file === wanted2 || file.toLowerCase() !== lower) continue;
-    const [folder, wantedFolder] = [import_node_path26.default.posix.dirname(file), import_node_path26.default.posix.dirname(wanted2)];
-    if (folder !== wantedFolder)
-      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
-    return `${file} differs from it in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
-  }
-  return void 0;
+  return (await import_node_fs20.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/solution/missing-connector-error.ts
@@ -65370,7 +65398,7 @@ function missingConnectorPartError(connectorFile, zipName, files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs20.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs21.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -65382,13 +65410,13 @@ async function packSolution(folder, zipPath, options2 = {}) {
     const notAFile = await partNotAFileError(folder);
     if (notAFile) throw notAFile;
   }
-  if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
+  if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest, all);
   if (!hasManifest) throw await notAnUnpackedSolution(folder);
   await refuseInside(zipPath, folder, {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path27.default.join(folder, file);
+  const located = (file) => import_node_path28.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -65543,7 +65571,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path27.default.join(folder, managedFile),
+    import_node_path28.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -65551,16 +65579,19 @@ function twoVersionsError(folder, managedFile, managedVersion, version, say) {
 async function notAnUnpackedSolution(folder) {
   return new UsageError(
     `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-    { location: { file: folder }, hint: await nestedSolutionHint(folder) }
+    {
+      location: { file: folder },
+      hint: await misnamedPartsHint(folder) ?? await nestedSolutionHint(folder)
+    }
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs20.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs21.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs20.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs21.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error3) => {
@@ -65591,8 +65622,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -65605,7 +65636,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path28.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path29.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -65619,8 +65650,8 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path28.default.join(folder, FOLDER_SOLUTION);
-  const text2 = decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file);
+  const file = import_node_path29.default.join(folder, FOLDER_SOLUTION);
+  const text2 = decodeUtf8Strict(await import_node_fs22.promises.readFile(file), file);
   return readManifest(parseXml(text2, file, UNPACKED_XML_HINT), file, text2).managed;
 }
 
@@ -65774,8 +65805,8 @@ async function namingSolutionInputs(inputOf, work) {
 }
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path29.default) {
+var import_node_path30 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path30.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -65806,8 +65837,8 @@ function readPackSolutionInputs() {
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path30.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path30.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path31.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path31.default.resolve(workspace, inputs.solutionFile);
   await requireWritableOutput("solution-file", inputs.solutionFile, zip);
   const results = await logger.group(
     `Pack ${inputs.folder}`,
@@ -65827,7 +65858,7 @@ async function packSolutionAction(logger) {
     );
   }
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const warning2 of leftOutWarnings(leftOut, (file) => shown(import_node_path30.default.join(folder, file))))
+  for (const warning2 of leftOutWarnings(leftOut, (file) => shown(import_node_path31.default.join(folder, file))))
     logger.warning(warning2);
   const [first] = results;
   setOutput("solution-files", JSON.stringify(results.map((result) => shown(result.zip))));
@@ -65840,7 +65871,7 @@ async function packSolutionAction(logger) {
   setOutput("unique-name", first.uniqueName);
   setOutput("version", first.version);
   setOutput("connectors", JSON.stringify(first.connectors));
-  setOutput("left-out", JSON.stringify(leftOut.map((file) => shown(import_node_path30.default.join(folder, file)))));
+  setOutput("left-out", JSON.stringify(leftOut.map((file) => shown(import_node_path31.default.join(folder, file)))));
   await writeJobSummary(
     summary.addHeading(htmlText(`Packed ${first.uniqueName} ${first.version}`), 3).addList(
       results.map(

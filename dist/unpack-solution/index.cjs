@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path27 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path27 && path27[0] !== "/") {
-          path27 = `/${path27}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path27}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path27);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path27,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path27);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path29, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path27,
+          path29,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path27, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path27);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path27,
+        path: path29,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path27 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path27)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path27, query) : path27;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path27, host, upgrade, blocking, reset } = request;
+      const { method, path: path29, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path27} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path27;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path27 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path27;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path27 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path27;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path27) {
-      if (typeof path27 !== "string") {
-        return path27;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path27.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path27;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path27, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path27);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path27, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path27,
+        path: path29,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path27,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path27) {
-      for (let i = 0; i < path27.length; ++i) {
-        const code2 = path27.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code2 = path29.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path27 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path27 = `/${path27}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path27);
+          url = new URL(util.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path27) {
-      const ctrl = callVisitor(key2, node, visitor, path27);
+    function visit_(key2, node, visitor, path29) {
+      const ctrl = callVisitor(key2, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visit_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path29, ctrl);
+        return visit_(key2, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path27) {
-      const ctrl = await callVisitor(key2, node, visitor, path27);
+    async function visitAsync_(key2, node, visitor, path29) {
+      const ctrl = await callVisitor(key2, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path29, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path27) {
+    function callVisitor(key2, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path27);
+        return visitor(key2, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path27);
+        return visitor.Map?.(key2, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path27);
+        return visitor.Seq?.(key2, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path27);
+        return visitor.Pair?.(key2, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path27);
+        return visitor.Scalar?.(key2, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path27);
+        return visitor.Alias?.(key2, node, path29);
       return void 0;
     }
-    function replaceNode(key2, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key2, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key2, ...rest] = path27;
+          const [key2, ...rest] = path29;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key2, ...rest] = path27;
+      deleteIn(path29) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key2, ...rest] = path27;
+      getIn(path29, keepScalar) {
+        const [key2, ...rest] = path29;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key2, ...rest] = path27;
+      hasIn(path29) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key2, ...rest] = path27;
+      setIn(path29, value) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path27) => {
+    visit5.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path27) => {
-      const parent = visit5.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit5.parentCollection = (cst, path29) => {
+      const parent = visit5.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs18, sep: [] });
+                map2.items.push({ start, key: fs19, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               } else {
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs18, sep: [] });
+                fc.items.push({ start: [], key: fs19, sep: [] });
               else if (it.sep)
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               else
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs18 = require("fs");
+    var fs19 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs18.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs19.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs18.close(self.fd, onCloseDone);
+      fs19.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs18.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs19.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs18 = require("fs");
+    var fs19 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path27, options2) {
+    function openPromise(path29, options2) {
       return new Promise((resolve, reject) => {
-        open3(path27, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path29, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path27, options2, callback) {
+    function open3(path29, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs18.open(path27, "r", function(err, fd) {
+      fs19.open(path29, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs18.close(fd, defaultCallback);
+          if (err2) fs19.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs18.fstat(fd, function(err, stats) {
+      fs19.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs18 = require("fs");
+    var fs19 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs18.stat(realPath, function(err, stats) {
+      fs19.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs18.createReadStream(realPath);
+          var readStream = fs19.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37186,8 +37186,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path27, value) {
-  return { key: key2, path: path27, pointer: `/${path27.join("/")}`, value };
+function place(key2, path29, value) {
+  return { key: key2, path: path29, pointer: `/${path29.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38903,7 +38903,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path27 = [root];
+  const path29 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38911,14 +38911,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path27[level];
+    let node = path29[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path27[level] = node;
+      path29[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39153,7 +39153,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path27 = paths.pop();
+    const path29 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39161,13 +39161,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path27 + 1);
+          paths.push(path29 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path27 + 1 + key2.length;
+        const keyPath = path29 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41047,7 +41047,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  const path27 = new OpenPath(text2);
+  const path29 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -41055,25 +41055,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path27);
+        noteKey(text2, object, i, end, found, path29);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path27.enter(i, open3[open3.length - 1]?.lastKey);
+        path29.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
-        path27.leave();
+        path29.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path27) {
+function noteKey(text2, object, start, end, found, path29) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41085,7 +41085,7 @@ function noteKey(text2, object, start, end, found, path27) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path27.innermostPointer()
+    objectPointer: path29.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41783,7 +41783,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path27 = problem.segments;
+  const path29 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41797,21 +41797,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path27.includes("oAuthSettings")) {
-      const last2 = path27[path27.length - 1];
+    if (path29.includes("oAuthSettings")) {
+      const last2 = path29[path29.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path27.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path27[path27.length - 1] === "type" && path27.length === parameterNameDepth(path27) + 1)
+    if (path29.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path29[path29.length - 1] === "type" && path29.length === parameterNameDepth(path29) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path27) {
-  return path27[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path29) {
+  return path29[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44331,9 +44331,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path27) {
+function pathVariables(path29) {
   const names = [];
-  for (const match2 of path27.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path29.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45642,12 +45642,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path27 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path27)) continue;
-        if (path27.startsWith("x-")) continue;
-        const item = paths[path27];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path27);
-        else this.typeIssue(placeAt(rootNode, "paths", path27), "Object", item);
+      for (const path29 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path29)) continue;
+        if (path29.startsWith("x-")) continue;
+        const item = paths[path29];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path29);
+        else this.typeIssue(placeAt(rootNode, "paths", path29), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45671,8 +45671,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path27) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path27);
+  visitPathItem(item, rootNode, path29) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path29);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52678,18 +52678,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path27) {
-  const words = pathWords(path27);
+function pathKeys(path29) {
+  const words = pathWords(path29);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path27) {
+function pathWords(path29) {
   const words = [];
-  for (let start = 0; start <= path27.length; ) {
-    let end = path27.indexOf("/", start);
-    if (end === -1) end = path27.length;
-    const segment = path27.slice(start, end);
+  for (let start = 0; start <= path29.length; ) {
+    let end = path29.indexOf("/", start);
+    if (end === -1) end = path29.length;
+    const segment = path29.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -54432,16 +54432,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path27) {
-    this.path = path27;
-    const hasBrace = path27.includes("{");
-    this.variables = hasBrace ? scanVariables(path27) : NO_VARIABLES;
+  constructor(path29) {
+    this.path = path29;
+    const hasBrace = path29.includes("{");
+    this.variables = hasBrace ? scanVariables(path29) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path27.indexOf("/"); ; slash = path27.indexOf("/", start)) {
-      const end = slash === -1 ? path27.length : slash;
-      if (hasBrace && isVariableSegment(path27, start, end)) variableSegmentCount++;
+    for (let slash = path29.indexOf("/"); ; slash = path29.indexOf("/", start)) {
+      const end = slash === -1 ? path29.length : slash;
+      if (hasBrace && isVariableSegment(path29, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54470,8 +54470,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path27 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path27) last2 = new PathTemplate(path27);
+    const path29 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path29) last2 = new PathTemplate(path29);
     templates[index] = last2;
   }
   return templates;
@@ -54496,9 +54496,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path27, start) {
-  const slash = path27.indexOf("/", start);
-  return slash === -1 ? path27.length : slash;
+function segmentEnd(path29, start) {
+  const slash = path29.indexOf("/", start);
+  return slash === -1 ? path29.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54507,34 +54507,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path27, start, end) {
+function isVariableSegment(path29, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path27.charCodeAt(start) !== OPEN || path27.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path29.charCodeAt(start) !== OPEN || path29.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path27.charCodeAt(index);
+    const code2 = path29.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path27, open3) {
-  for (let index = open3 + 1; index < path27.length; index++) {
-    const code2 = path27.charCodeAt(index);
+function matchEnd(path29, open3) {
+  for (let index = open3 + 1; index < path29.length; index++) {
+    const code2 = path29.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path27) {
+function scanVariables(path29) {
   const variables = [];
   let seen;
-  for (let open3 = path27.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path27, open3);
+  for (let open3 = path29.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path29, open3);
     if (close === -1) {
-      open3 = path27.indexOf("{", open3 + 1);
+      open3 = path29.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path27.slice(open3 + 1, close);
+    const name = path29.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54544,30 +54544,30 @@ function scanVariables(path27) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path27.indexOf("{", close + 1);
+    open3 = path29.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path27) {
+function routeOf(path29) {
   let route = "";
   let copied = 0;
-  for (let open3 = path27.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path27, open3);
+  for (let open3 = path29.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path29, open3);
     if (close === -1) {
-      open3 = path27.indexOf("{", open3 + 1);
+      open3 = path29.indexOf("{", open3 + 1);
       continue;
     }
-    route += path27.slice(copied, open3) + "{}";
+    route += path29.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path27.indexOf("{", copied);
+    open3 = path29.indexOf("{", copied);
   }
-  return copied === 0 ? path27 : route + path27.slice(copied);
+  return copied === 0 ? path29 : route + path29.slice(copied);
 }
-function routeHash(path27) {
+function routeHash(path29) {
   let hash = 0;
-  for (let index = 0; index < path27.length; index++) {
-    const code2 = path27.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path27, index) : -1;
+  for (let index = 0; index < path29.length; index++) {
+    const code2 = path29.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path29, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54615,15 +54615,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path27 = operations[index].path;
-    if (!path27.includes("{")) {
-      while (index < operations.length && operations[index].path === path27) index++;
+    const path29 = operations[index].path;
+    if (!path29.includes("{")) {
+      while (index < operations.length && operations[index].path === path29) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path27; index++)
+    for (; index < operations.length && operations[index].path === path29; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path27);
+    const route = routeHash(path29);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56532,17 +56532,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path27 = operations[index].path;
-    if (!first.has(path27)) first.set(path27, index);
+    const path29 = operations[index].path;
+    if (!first.has(path29)) first.set(path29, index);
   }
   return first;
 });
-function operationsOfPath(model, path27, keep) {
+function operationsOfPath(model, path29, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path27);
+  const first = firstOperationOfPath(model).get(path29);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path27; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path29; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -56613,17 +56613,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path27 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path29 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path27, () => true);
+      const users2 = operationsOfPath(this.model, path29, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path27, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path29, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path27, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path29, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -56934,16 +56934,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path27) {
+function followSchemaPath(model, root, path29) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path27.length && steps < MAX_STEPS; ) {
-    let end = path27.indexOf("/", start);
-    if (end === -1) end = path27.length;
+  for (let start = 0; start < path29.length && steps < MAX_STEPS; ) {
+    let end = path29.indexOf("/", start);
+    if (end === -1) end = path29.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path27.slice(start, end));
+      const next = property(model, current, path29.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57057,17 +57057,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path27 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path29 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path27.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path29.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path27);
+    const result2 = followSchemaPath(model, body.value.schema, path29);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57452,9 +57452,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path27 = pathAt(call, key2);
-    if (path27 === void 0 || followSchemaPath(model, items.schema, path27).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path27), label) });
+    const path29 = pathAt(call, key2);
+    if (path29 === void 0 || followSchemaPath(model, items.schema, path29).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path29), label) });
   }
   return problems;
 }
@@ -58951,12 +58951,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path27 in paths) {
-      if (!has(paths, path27)) continue;
-      const pathItem = asObject(paths[path27]);
+    for (const path29 in paths) {
+      if (!has(paths, path29)) continue;
+      const pathItem = asObject(paths[path29]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path27, "$ref"),
+        pointer: childPointer("/paths", path29, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -58978,15 +58978,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path27 of pathKeys2(swagger2)) {
-    const message2 = problem(path27);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path27), message: message2 });
+  for (const path29 of pathKeys2(swagger2)) {
+    const message2 = problem(path29);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path29), message: message2 });
   }
 }
-function templateProblem(path27) {
+function templateProblem(path29) {
   let open3 = -1;
-  for (let index = 0; index < path27.length; index++) {
-    const character = path27[index];
+  for (let index = 0; index < path29.length; index++) {
+    const character = path29[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -59012,7 +59012,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => path27.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path29) => path29.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59032,7 +59032,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => /[?#]/.test(path27) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path29) => /[?#]/.test(path29) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59048,7 +59048,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => path27.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path29) => path29.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59062,8 +59062,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path27) => {
-      const problem = templateProblem(path27);
+    reportPathKeys(context, (path29) => {
+      const problem = templateProblem(path29);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59080,9 +59080,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => (
+      (path29) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path27.includes("=") && pathVariables(path27).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path29.includes("=") && pathVariables(path29).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59098,14 +59098,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path27 of pathKeys2(swagger2)) {
-      const key2 = path27.toLowerCase();
+    for (const path29 of pathKeys2(swagger2)) {
+      const key2 = path29.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path27),
+          pointer: childPointer("/paths", path29),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path27)
+            nameExcerpt(path29)
           )
         });
       }
@@ -61033,26 +61033,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path27 = [];
+    const path29 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path27.push(start);
+    path29.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path27.pop();
+        path29.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path27.slice(path27.indexOf(target)));
+      if (seen === "grey") cycles.push(path29.slice(path29.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path27.push(target);
+        path29.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61946,7 +61946,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path27 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path29 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61954,7 +61954,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path27}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path29}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -62192,8 +62192,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path27) {
-  return withoutTrailingSlashes(routeOf(path27)).toLowerCase();
+function templateShape(path29) {
+  return withoutTrailingSlashes(routeOf(path29)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62970,9 +62970,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path27, method, body) => `{
+var operation = (path29, method, body) => `{
   "paths": {
-    "${path27}": {
+    "${path29}": {
       "${method}": ${body}
     }
   }
@@ -63635,7 +63635,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -63700,10 +63700,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path27 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path27.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path27)) return "drive-letter";
-  if (path27.split("/").includes("..")) return "parent-segment";
+  const path29 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path29.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path29)) return "drive-letter";
+  if (path29.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -63779,8 +63779,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path27, isFolder2, value) {
-    const segments = path27.split("/");
+  place(path29, isFolder2, value) {
+    const segments = path29.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -64357,7 +64357,9 @@ var ZipReader = class _ZipReader {
   /**
    * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
    * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
-   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind. Returns the
+   * bytes of an entry written in one piece, for a caller that looks at them (unpack records line
+   * endings from them instead of reading the file back); undefined for a streamed one.
    */
   async copyToFile(entry, destination) {
     try {
@@ -64366,7 +64368,10 @@ var ZipReader = class _ZipReader {
         await (0, import_promises.writeFile)(destination, bytes, { flag: "wx" }).catch((error3) => {
           throw new DestinationError(error3);
         });
-      } else await this.streamToFile(entry, destination);
+        return bytes;
+      }
+      await this.streamToFile(entry, destination);
+      return void 0;
     } catch (error3) {
       await (0, import_promises.rm)(destination, { force: true }).catch(() => void 0);
       throw error3 instanceof DestinationError ? this.writeError(entry, error3.cause) : this.readError(entry, error3);
@@ -65393,8 +65398,8 @@ function recordedEnding(bytes) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs15 = require("node:fs");
@@ -65632,11 +65637,11 @@ async function endingOf(file) {
   }
   return recordedEnding(await import_node_fs18.promises.readFile(file));
 }
-async function lineEndingsXml(folder, files) {
+async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) {
   const sorted = [...files].sort();
-  const endings = new Array(sorted.length);
+  const endings = sorted.map((file) => known.get(file));
   await forEachConcurrently(
-    sorted.map((file, index) => ({ file, index })),
+    sorted.flatMap((file, index) => known.has(file) ? [] : [{ file, index }]),
     FILES_READ_AT_ONCE,
     async ({ file, index }) => {
       endings[index] = await endingOf(import_node_path20.default.join(folder, file));
@@ -66145,6 +66150,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name), strays);
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
   const written2 = [FOLDER_CUSTOMIZATIONS];
+  const endings = /* @__PURE__ */ new Map([[FOLDER_CUSTOMIZATIONS, void 0]]);
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
     const folder = import_node_path21.default.dirname(destination);
@@ -66157,6 +66163,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     await makeFolderOf(destination);
     await import_node_fs19.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
+    endings.set(folderPath, void 0);
   };
   const copyEntry = async (entry) => {
     const folderPath = folderPathOf(entry.name);
@@ -66173,8 +66180,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     }
     const destination = import_node_path21.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await reader.copyToFile(entry, destination);
+    const whole = await reader.copyToFile(entry, destination);
     written2.push(folderPath);
+    if (whole) endings.set(folderPath, recordedEnding(whole));
   };
   const parts = [
     [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
@@ -66185,7 +66193,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     ...others.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
+  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort(), endings };
 }
 async function writeCustomizations(bytes, file, destination) {
   await import_node_fs19.promises.mkdir(import_node_path21.default.dirname(destination), { recursive: true });
@@ -66214,8 +66222,52 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/misnamed-parts.ts
 var import_node_fs20 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/case-only-rename.ts
 var import_node_path22 = __toESM(require("node:path"), 1);
+function caseOnlyRenameHint(wanted2, files) {
+  const lower = wanted2.toLowerCase();
+  for (const file of files) {
+    if (file === wanted2 || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [import_node_path22.default.posix.dirname(file), import_node_path22.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/misnamed-parts.ts
+var OTHER = import_node_path23.default.posix.dirname(FOLDER_SOLUTION);
+async function misnamedPartsHint(folder) {
+  const files = [];
+  for (const entry of await entriesOf3(folder)) {
+    if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
+    for (const inside of await entriesOf3(import_node_path23.default.join(folder, entry.name)))
+      if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
+  }
+  const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
+  const hints = /* @__PURE__ */ new Set();
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    for (const names of [files, inOther]) {
+      const hint = caseOnlyRenameHint(part, names);
+      if (hint !== void 0) hints.add(hint);
+    }
+  }
+  return hints.size === 0 ? void 0 : [...hints].join(" ");
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs20.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+
+// packages/solution/src/solution/unpack-target.ts
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -66224,7 +66276,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs20.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs21.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -66244,7 +66296,9 @@ async function refuseUnpackTarget(folder, options2) {
       `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? "it" : "them"}.`,
       {
         location,
-        hint: `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`
+        // Its solution under a name in other letter case (other/, renamed on Windows or macOS) is
+        // what to update, once renamed: beside it, the solution would be in the folder twice.
+        hint: await misnamedPartsHint(folder) ?? `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`
       }
     );
   }
@@ -66253,8 +66307,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path22.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs20.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path24.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs21.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -66264,7 +66318,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path22.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path24.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -66273,9 +66327,9 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var OTHER = "Other/";
+var OTHER2 = "Other/";
 function isStrayOtherFile(packagePath) {
-  return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
+  return packagePath.startsWith(OTHER2) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function otherEntryError(archive, entry) {
   return solutionError(
@@ -66372,16 +66426,16 @@ function unpackableEntryError(archive, entryNames, exempt) {
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given, use, options2) {
-  const target = import_node_path23.default.resolve(options2.cwd, given);
-  const stat2 = await import_node_fs21.promises.stat(target).catch(() => void 0);
+  const target = import_node_path25.default.resolve(options2.cwd, given);
+  const stat2 = await import_node_fs22.promises.stat(target).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip(target)) return void 0;
-  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path23.default.dirname(target));
+  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path25.default.dirname(target));
   if (root === void 0) return void 0;
   const folder = shellWord(toDisplayPath(options2.cwd, root));
   const what = root === target ? "is an unpacked solution folder, not a solution zip." : `is a ${stat2.isDirectory() ? "folder" : "file"} of the unpacked solution in ${folder}, not a solution zip.`;
@@ -66400,16 +66454,16 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs21.promises.stat(import_node_path23.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs22.promises.stat(import_node_path25.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
-    const parent = import_node_path23.default.dirname(current);
+    const parent = import_node_path25.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
   return void 0;
 }
 async function startsLikeZip(file) {
-  const handle = await import_node_fs21.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs22.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -66424,7 +66478,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path24.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path26.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -66449,8 +66503,8 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
-    const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs22.promises.writeFile(import_node_path24.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    const endings = await lineEndingsXml(staging, staged.files, staged.endings);
+    if (endings !== void 0) await import_node_fs23.promises.writeFile(import_node_path26.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -66484,11 +66538,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs22.promises.readFile(import_node_path24.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs22.promises.readFile(import_node_path24.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs23.promises.readFile(import_node_path26.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs22.promises.writeFile(import_node_path24.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs23.promises.writeFile(import_node_path26.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -66536,11 +66590,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair, say) {
-  const kind = import_node_path24.default.resolve(given) === import_node_path24.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path26.default.resolve(given) === import_node_path26.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists5 = async (file) => await import_node_fs22.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists5 = async (file) => await import_node_fs23.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists5(given) || await exists5(other)) return;
-  const name = import_node_path24.default.basename(given);
+  const name = import_node_path26.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -66553,12 +66607,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs22.promises.mkdir(managedStaging);
+    await import_node_fs23.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path24.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path26.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -66569,13 +66623,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path24.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path26.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path24.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path26.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -66589,25 +66643,27 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs22.promises.writeFile(import_node_path24.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs23.promises.writeFile(import_node_path26.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
+    const endings = new Map(base2.endings);
     for (const file of other.files) {
-      const from = import_node_path24.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs22.promises.readFile(from)).equals(await import_node_fs22.promises.readFile(import_node_path24.default.join(staging, file))))
+      const from = import_node_path26.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs23.promises.readFile(from)).equals(await import_node_fs23.promises.readFile(import_node_path26.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs22.promises.mkdir(import_node_path24.default.dirname(import_node_path24.default.join(staging, variant)), { recursive: true });
-      await import_node_fs22.promises.rename(from, import_node_path24.default.join(staging, variant));
+      await import_node_fs23.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.join(staging, variant)), { recursive: true });
+      await import_node_fs23.promises.rename(from, import_node_path26.default.join(staging, variant));
+      if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
+    return { ...base2, files: await listFiles2(staging), endings };
   } finally {
     await removeTemporary(managedStaging);
     forgetTemporary(managedStaging);
   }
-  return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -66760,8 +66816,8 @@ async function namingSolutionInputs(inputOf, work) {
 }
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path25.default) {
+var import_node_path27 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path27.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -66787,13 +66843,13 @@ function readUnpackSolutionInputs() {
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path26.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path28.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder, "folder");
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path26.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path28.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -66804,7 +66860,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const shown = (file) => reportedPath(workspace, import_node_path26.default.join(folder, file));
+  const shown = (file) => reportedPath(workspace, import_node_path28.default.join(folder, file));
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? "file that is" : "files that are"} not part of the solution` : ""}.`

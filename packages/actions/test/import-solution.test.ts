@@ -229,7 +229,7 @@ describe('import-solution, run as the runner runs it against the local server', 
       expect.objectContaining({
         level: 'error',
         file: 'ModeKept_managed.zip',
-        message: `is a managed solution, but ${new URL(local.server.environmentUrl).origin} has ModeKept 1.0.3.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import the unmanaged zip instead (package-type: unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed`,
+        message: `is a managed solution, but ${new URL(local.server.environmentUrl).origin} has ModeKept 1.0.3.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import an unmanaged zip instead: one exported unmanaged from the source environment (export-solution with managed: false), or packed (pack-solution with package-type: unmanaged) from a folder unpacked from an unmanaged export or from both; a managed export alone cannot give one. Or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed`,
       }),
     );
     expect(local.server.dataverse.importJobsStarted()).toBe(started);
@@ -307,7 +307,7 @@ describe('import-solution, run as the runner runs it against the local server', 
     const error = run.annotations.find((annotation) => annotation.level === 'error')!;
     expect(error.message).toContain('already installed on this system as a managed solution');
     expect(error.message).toContain(
-      'Import the managed zip instead (package-type: managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed',
+      'Import a managed zip instead: one exported managed from the source environment (export-solution with managed: true), or packed (pack-solution with package-type: managed) from a folder unpacked from a managed export or from both; an unmanaged export alone cannot give one. Or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed',
     );
     expect(run.annotations).toContainEqual(
       expect.objectContaining({

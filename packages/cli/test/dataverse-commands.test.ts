@@ -636,12 +636,39 @@ describe('an import in the other mode than the installed solution stops before t
       expect(code).toBe(1);
       // One line, located at the zip, in the CLI's words, with the guide's section.
       expect(io.err()).toBe(
-        `Unmanaged.zip: error: is an unmanaged solution, but ${new URL(server.environmentUrl).origin} has CliManaged 2.0.0.0 installed as a managed solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import the managed zip instead (pack --package-type managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See ${GUIDE}#moving-an-environment-between-unmanaged-and-managed\n`,
+        `Unmanaged.zip: error: is an unmanaged solution, but ${new URL(server.environmentUrl).origin} has CliManaged 2.0.0.0 installed as a managed solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import a managed zip instead: one exported managed from the source environment (export --managed), or packed (pack --package-type managed) from a folder unpacked from a managed export or from both; an unmanaged export alone cannot give one. Or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See ${GUIDE}#moving-an-environment-between-unmanaged-and-managed\n`,
       );
       expect(server.dataverse.importJobsStarted()).toBe(started);
       expect(server.store.get('CliManaged')).toMatchObject({ managed: true, version: '2.0.0.0' });
     },
   );
+
+  it('a managed zip over the installed unmanaged solution: the advice names the unmanaged export, which a folder unpacked from the managed one cannot give', async () => {
+    server.store.put(buildSolutionZip({ uniqueName: 'CliUnmanaged', version: '1.0.0.0' }), false);
+    // The managed export a repository that keeps only that one unpacks, and packs.
+    writeFileSync(
+      path.join(cwd, 'CliUnmanaged_managed.zip'),
+      buildSolutionZip({ uniqueName: 'CliUnmanaged', version: '1.1.0.0', managed: true }),
+    );
+    const signIn = ['--authority-host', server.authorityHost];
+    const cli = async (argv: string[]) => {
+      const io = memoryIo(cwd, env());
+      return { code: await runCli(argv, io), err: io.err() };
+    };
+    expect(await cli(['import', 'CliUnmanaged_managed.zip', ...signIn])).toEqual({
+      code: 1,
+      err: `CliUnmanaged_managed.zip: error: is a managed solution, but ${new URL(server.environmentUrl).origin} has CliUnmanaged 1.0.0.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import an unmanaged zip instead: one exported unmanaged from the source environment (export without --managed), or packed (pack --package-type unmanaged) from a folder unpacked from an unmanaged export or from both; a managed export alone cannot give one. Or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See ${GUIDE}#moving-an-environment-between-unmanaged-and-managed\n`,
+    });
+    // Why the advice is not "pack --package-type unmanaged" alone: the managed export's folder is refused.
+    expect((await cli(['unpack', 'CliUnmanaged_managed.zip', 'managed-src'])).code).toBe(0);
+    const packed = await cli(['pack', 'managed-src', 'CliUnmanaged.zip', '--package-type', 'unmanaged']);
+    expect(packed.code).toBe(1);
+    expect(packed.err).toContain('is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.');
+    // What it says instead: the unmanaged export (here from the environment itself) imports.
+    expect((await cli(['export', 'CliUnmanaged', '-o', 'CliUnmanaged.zip', ...signIn])).code).toBe(0);
+    expect(await cli(['import', 'CliUnmanaged.zip', ...signIn])).toEqual({ code: 0, err: '' });
+    expect(server.store.get('CliUnmanaged')).toMatchObject({ managed: false, version: '1.0.0.0' });
+  });
 
   it("the guide's section that the advice links to exists", () => {
     const guide = readFileSync(path.join(REPO_ROOT, 'docs/getting-started/multiple-environments.md'), 'utf8');

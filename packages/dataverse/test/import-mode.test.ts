@@ -13,11 +13,11 @@ import { buildSolutionZip } from './helpers/solution-zip.js';
 const MANAGED_OVER_UNMANAGED = 'already installed on this system as an unmanaged solution';
 
 const STAY_UNMANAGED_CLI =
-  'Import the unmanaged zip instead (pack --package-type unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).';
+  'Import an unmanaged zip instead: one exported unmanaged from the source environment (export without --managed), or packed (pack --package-type unmanaged) from a folder unpacked from an unmanaged export or from both; a managed export alone cannot give one. Or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).';
 const STAY_UNMANAGED_ACTION =
-  'Import the unmanaged zip instead (package-type: unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).';
+  'Import an unmanaged zip instead: one exported unmanaged from the source environment (export-solution with managed: false), or packed (pack-solution with package-type: unmanaged) from a folder unpacked from an unmanaged export or from both; a managed export alone cannot give one. Or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).';
 const STAY_MANAGED_CLI =
-  'Import the managed zip instead (pack --package-type managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.';
+  'Import a managed zip instead: one exported managed from the source environment (export --managed), or packed (pack --package-type managed) from a folder unpacked from a managed export or from both; an unmanaged export alone cannot give one. Or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.';
 
 let server: LocalServer;
 let folder: string;
@@ -70,7 +70,7 @@ describe('an import in the other mode than the installed solution stops before a
     expect(error.message).toContain('is an unmanaged solution, but ');
     expect(error.message).toContain('has Managed 2.0.0.0 installed as a managed solution.');
     expect(error.hint).toBe(
-      `Import the managed zip instead (package-type: managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See ${IMPORT_MODE_GUIDE_URL}`,
+      `Import a managed zip instead: one exported managed from the source environment (export-solution with managed: true), or packed (pack-solution with package-type: managed) from a folder unpacked from a managed export or from both; an unmanaged export alone cannot give one. Or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See ${IMPORT_MODE_GUIDE_URL}`,
     );
     expect(server.dataverse.importJobsStarted()).toBe(started);
   });

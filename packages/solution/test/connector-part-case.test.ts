@@ -43,7 +43,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       const connectorXml = path.join(src, `Connectors/${HIL_CONNECTOR}.xml`);
       const refusal: [string, string] = [
         `${connectorXml}: refers to /Connector/${ICON}, but Connectors/ has no such file.`,
-        `Connectors/${ICON.toLowerCase()} differs from it in letter case only, which Linux tells apart: rename it to Connectors/${ICON}.`,
+        `Connectors/${ICON.toLowerCase()} differs from Connectors/${ICON} in letter case only, which Linux tells apart: rename it to Connectors/${ICON}.`,
       ];
       expect(await refusals(src)).toEqual([refusal, refusal]);
     });

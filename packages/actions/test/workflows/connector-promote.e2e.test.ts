@@ -345,7 +345,7 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
           const errors = importStep.action!.annotations.filter((annotation) => annotation.level === 'error');
           expect(errors).toHaveLength(1);
           expect(errors[0]!.message).toContain(
-            `has ${name} 1.0.6.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import the unmanaged zip instead (package-type: unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed`,
+            `has ${name} 1.0.6.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import an unmanaged zip instead: one exported unmanaged from the source environment (export-solution with managed: false), or packed (pack-solution with package-type: unmanaged) from a folder unpacked from an unmanaged export or from both; a managed export alone cannot give one. Or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed`,
           );
           expect(errors[0]!.message).toContain(new URL(keptTest.environmentUrl).origin);
           expect(keptTest.dataverse.importJobsStarted()).toBe(0);

@@ -23,14 +23,40 @@ export const MODE_MISMATCH_CODES = {
   managedOverUnmanaged: '0x80048040',
 } as const;
 
-const UNMANAGED_ZIP = { option: 'pack --package-type unmanaged', input: 'package-type: unmanaged' };
-const MANAGED_ZIP = { option: 'pack --package-type managed', input: 'package-type: managed' };
+/**
+ * Where a zip of the other mode comes from: an export in that mode, or a pack of a folder unpacked from
+ * an export in that mode (or from both). Not the zip at hand packed again: pack cannot turn one mode
+ * into the other, a folder unpacked from a managed export alone has no unmanaged parts (and the reverse).
+ */
+const ZIP_OF_MODE = {
+  unmanaged: {
+    a: 'an unmanaged',
+    other: 'a managed',
+    exported: { option: 'export without --managed', input: 'export-solution with managed: false' },
+    packed: { option: 'pack --package-type unmanaged', input: 'pack-solution with package-type: unmanaged' },
+  },
+  managed: {
+    a: 'a managed',
+    other: 'an unmanaged',
+    exported: { option: 'export --managed', input: 'export-solution with managed: true' },
+    packed: { option: 'pack --package-type managed', input: 'pack-solution with package-type: managed' },
+  },
+} as const;
+
+/** "Import an unmanaged zip instead: …", with the two ways to get one. */
+function zipOfModeAdvice(mode: 'managed' | 'unmanaged', say: SaySetting): string {
+  const { a, other, exported, packed } = ZIP_OF_MODE[mode];
+  return (
+    `Import ${a} zip instead: one exported ${mode} from the source environment (${say(exported)}), ` +
+    `or packed (${say(packed)}) from a folder unpacked from ${a} export or from both; ${other} export alone cannot give one.`
+  );
+}
 
 /** What to do when the environment has the solution installed managed (true) or unmanaged (false). */
 export function modeMismatchHint(installedManaged: boolean, say: SaySetting): string {
   const advice = installedManaged
-    ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.`
-    : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
+    ? `${zipOfModeAdvice('managed', say)} Or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.`
+    : `${zipOfModeAdvice('unmanaged', say)} Or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
   return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
 }
 

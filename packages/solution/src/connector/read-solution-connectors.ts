@@ -34,6 +34,7 @@ import { stageSolutionZip } from '../solution/stage-zip.js';
 import { unpackedForZipError } from '../solution/unpacked-for-zip.js';
 import type { SolutionConnector } from './solution-connector.js';
 import { lacksSolutionParts, nestedSolutionHint } from '../solution/nested-solution.js';
+import { misnamedPartsHint } from '../solution/misnamed-parts.js';
 import { readLineEndings } from '../solution/line-endings-file.js';
 import {
   readEnvironmentVariables,
@@ -140,8 +141,9 @@ async function readFolderConnectors(
     if (notAFile) throw notAFile;
   }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
-    throw lostPartError(displayRoot, false);
-  // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
+    throw lostPartError(displayRoot, false, files);
+  // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either,
+  // and the hint names the rename.
   if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors: SolutionConnector[] = [];
   const elements: Array<{ name: string; element: XmlElement }> = [];
@@ -223,11 +225,17 @@ async function refuseMissingConnectors(
     );
 }
 
-/** A folder holding no solution: a usage error (exit code 2), as a missing path is. */
+/**
+ * A folder holding no solution: a usage error (exit code 2), as a missing path is; its parts in other
+ * letter case (other/) are named to rename, else the unpacked solutions inside it.
+ */
 async function notASolution(folder: string, displayRoot: string): Promise<UsageError> {
   return new UsageError(
     `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-    { location: { file: displayRoot }, hint: await nestedSolutionHint(folder) },
+    {
+      location: { file: displayRoot },
+      hint: (await misnamedPartsHint(folder)) ?? (await nestedSolutionHint(folder)),
+    },
   );
 }
 

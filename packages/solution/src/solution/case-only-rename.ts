@@ -14,7 +14,8 @@ export function caseOnlyRenameHint(wanted: string, files: Iterable<string>): str
     // The whole folder was renamed: every file in it reads as missing, so the folder is the fix.
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
-    return `${file} differs from it in letter case only, which Linux tells apart: rename it to ${wanted}.`;
+    // Named, not "it": a hint may name two files (Other/solution.xml and Other/customizations.xml).
+    return `${file} differs from ${wanted} in letter case only, which Linux tells apart: rename it to ${wanted}.`;
   }
   return undefined;
 }

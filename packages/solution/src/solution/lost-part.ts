@@ -1,20 +1,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { caseOnlyRenameHint } from './case-only-rename.js';
 import { FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from './layout.js';
 
 /**
  * A folder unpack wrote that has Other/Solution.xml without Other/Customizations.xml, or the
  * reverse: a solution with a part missing (exit code 1), not a folder that holds none (exit code 2).
- * The error names the one it lacks, and how to get it back.
+ * The error names the one it lacks, and the file to rename when `files` (the folder's, with `/`) has
+ * it in other letter case, else how to get it back.
  */
-export function lostPartError(folder: string, hasManifest: boolean): UserError {
+export function lostPartError(folder: string, hasManifest: boolean, files: Iterable<string>): UserError {
   const [kept, lost, what] = hasManifest
     ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"]
     : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
     location: { file: folder },
-    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`,
+    hint: caseOnlyRenameHint(lost, files) ?? `Restore ${lost} (e.g. from git), or unpack the solution again.`,
   });
 }
 

@@ -43,6 +43,7 @@ import {
 } from './layout.js';
 import { readManifest, setManaged, setVersion } from './manifest.js';
 import { lacksSolutionParts, nestedSolutionHint } from './nested-solution.js';
+import { misnamedPartsHint } from './misnamed-parts.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { isLeftOut } from './left-out-files.js';
 import { strayConnectorFolders } from './stray-connector-folders.js';
@@ -123,8 +124,9 @@ export async function packSolution(
     if (notAFile) throw notAFile;
   }
   // One of the two is a folder unpack wrote that lost a file: a solution with a part missing.
-  if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
-  // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
+  if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest, all);
+  // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either,
+  // and the hint names the rename.
   if (!hasManifest) throw await notAnUnpackedSolution(folder);
   // Once the folder is known to be a solution, so that a folder that is none is refused as that.
   await refuseInside(zipPath, folder, {
@@ -333,11 +335,17 @@ function twoVersionsError(
   );
 }
 
-/** A folder that holds no unpacked solution: a usage error (exit code 2), naming the ones inside it. */
+/**
+ * A folder that holds no unpacked solution: a usage error (exit code 2), naming its parts in other
+ * letter case to rename (other/), else the unpacked solutions inside it.
+ */
 async function notAnUnpackedSolution(folder: string): Promise<UsageError> {
   return new UsageError(
     `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-    { location: { file: folder }, hint: await nestedSolutionHint(folder) },
+    {
+      location: { file: folder },
+      hint: (await misnamedPartsHint(folder)) ?? (await nestedSolutionHint(folder)),
+    },
   );
 }
 

@@ -8,6 +8,7 @@ import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
 import { isLeftOut } from './left-out-files.js';
+import { misnamedPartsHint } from './misnamed-parts.js';
 import { strayConnectorFolders } from './stray-connector-folders.js';
 import { readManifest } from './manifest.js';
 
@@ -60,7 +61,11 @@ export async function refuseUnpackTarget(
       `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? 'it' : 'them'}.`,
       {
         location,
-        hint: `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`,
+        // Its solution under a name in other letter case (other/, renamed on Windows or macOS) is
+        // what to update, once renamed: beside it, the solution would be in the folder twice.
+        hint:
+          (await misnamedPartsHint(folder)) ??
+          `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`,
       },
     );
   }
