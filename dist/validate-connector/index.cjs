@@ -74261,18 +74261,21 @@ function realPathOf(file) {
 // packages/actions/src/validate-connector/push-progress.ts
 var import_node_fs32 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
+function noConnectorComparison(baseRef) {
+  return { baseRef, diffs: [] };
+}
 async function pushProgress(workspace, paths, scope2, before, options, result) {
   const git = new Git(workspace);
   const commit = await git.commitOf(before);
   if (!commit || await git.mergeBase("HEAD", commit) !== commit) return void 0;
-  const compared = await validateAgainstBase(paths, commit, {
+  const compared = paths.length === 0 ? void 0 : await validateAgainstBase(paths, commit, {
     ...options,
     cwd: workspace,
     git,
     includeWorkingTree: false,
     headValidation: result.headValidation
   });
-  const added = addedFindings(compared);
+  const added = compared ? addedFindings(compared) : 0;
   const earlier2 = await changesAtCommit(git, commit, result.baseRef, result.diffs);
   const restored = await restoredAtCommit(
     git,
@@ -74290,7 +74293,7 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
   return {
     before: commit,
     added: added + restoredFindings.added + changes.warningsAdded,
-    fixed: fixedSinceBase(compared.diffs).length + restoredFindings.fixed + changes.warningsFixed,
+    fixed: (compared ? fixedSinceBase(compared.diffs).length : 0) + restoredFindings.fixed + changes.warningsFixed,
     breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced }
   };
 }
@@ -74318,7 +74321,7 @@ function addedFindings(compared) {
 async function comparePush(workspace, paths, scope2, before, options, result, logger) {
   return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
     try {
-      const progress = await pushProgress(workspace, paths, scope2, before, options, result);
+      const progress = await pushProgress(workspace, paths, scope2, before, await options(), result);
       const breaking = progress?.breaking;
       logger.info(
         progress ? `This push fixed ${progress.fixed} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ""}.` : "The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared."
@@ -74329,6 +74332,10 @@ async function comparePush(workspace, paths, scope2, before, options, result, lo
       return void 0;
     }
   });
+}
+function pushCounted(push2) {
+  const breaking = push2.breaking;
+  return push2.fixed > 0 || push2.added > 0 || breaking !== void 0 && (breaking.before > 0 || breaking.introduced > 0);
 }
 
 // packages/actions/src/validate-connector/main.ts
@@ -74376,9 +74383,23 @@ async function validateConnectorAction(logger) {
       );
     if (paths.length === 0 && !configurationOnly) {
       logger.info("The pull request changes no connector folder; nothing to validate.");
+      const push3 = pullRequest.before ? await comparePush(
+        workspace,
+        [],
+        inputs.paths.length > 0 ? inputs.paths : ["."],
+        pullRequest.before,
+        async () => ({ cwd: workspace, config: await loadConfiguration(), profile: profileOf(inputs) }),
+        noConnectorComparison(base2),
+        logger
+      ) : void 0;
       await writeJobSummary(
         summary.addRaw(
-          "## Connector validation\n\n\u2705 The pull request changes no connector folder: nothing to validate.\n"
+          `## Connector validation
+
+\u2705 The pull request changes no connector folder: nothing to validate.
+${push3 && pushCounted(push3) ? `
+${pushLine(push3)}
+` : ""}`
         )
       );
       const empty = {
@@ -74400,11 +74421,7 @@ async function validateConnectorAction(logger) {
   const wholeWorkspace = paths.length === 0 && !configurationOnly;
   if (wholeWorkspace) paths = ["."];
   const config2 = await loadConfiguration();
-  const options = {
-    cwd: workspace,
-    config: config2,
-    profile: inputs.profile === "auto" ? void 0 : inputs.profile
-  };
+  const options = { cwd: workspace, config: config2, profile: profileOf(inputs) };
   const result = await logger.group("Validate connectors", async () => {
     let validated = configurationOnly ?? (base2 ? await validateAgainstBase(paths, base2, {
       ...options,
@@ -74457,7 +74474,7 @@ async function validateConnectorAction(logger) {
     // Where a connector the push put back as the base has it counts: where the run looks.
     inputs.paths.length > 0 ? inputs.paths : ["."],
     pullRequest.before,
-    options,
+    async () => options,
     result,
     logger
   ) : void 0;
@@ -74617,6 +74634,9 @@ async function writeSarif(report, target2, workspace) {
     throw sarifNotWritten(error3);
   });
   return reportedPath(await import_node_fs33.promises.realpath(workspace), target2);
+}
+function profileOf(inputs) {
+  return inputs.profile === "auto" ? void 0 : inputs.profile;
 }
 
 // packages/actions/src/validate-connector/index.ts

@@ -86,6 +86,20 @@ function pushThatRestoresAConnector(): { workspace: string; baseSha: string; bef
   return { workspace, baseSha, before };
 }
 
+/**
+ * The pull request's first commit (`before`) breaks Tasks as pushThatResolves does; the push under
+ * check puts it back exactly as dev has it, and edits the readme at the root: the pull request
+ * changes no connector folder any more.
+ */
+function pushThatRestoresEveryConnector(): { workspace: string; baseSha: string; before: string } {
+  const { workspace, baseSha, before } = pushThatResolves();
+  git(workspace, 'checkout', '-q', 'dev', '--', SWAGGER);
+  writeFileSync(path.join(workspace, 'NOTES.md'), 'Nothing to see.\n');
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-qm', 'put Tasks back');
+  return { workspace, baseSha, before };
+}
+
 function run(workspace: string, baseSha: string, event: Record<string, unknown>) {
   return runActionBundle('validate-connector', {
     workspace,
@@ -143,6 +157,34 @@ describe('validate-connector: what the change and the push fixed', () => {
     expect(result.stdout).not.toContain('Contoso Notes [');
     expect(result.summary.split('\n')[4]).toBe(
       `This push fixed 2 and added 0, and resolved 3 of 3 breaking changes and introduced 0 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
+  });
+
+  // The pull request then changes no connector: the summary said "nothing to validate" and nothing of
+  // the three breaking changes and the warning the push cleared.
+  it('counts what a push resolved that put back every connector the pull request changed', async () => {
+    const { workspace, baseSha, before } = pushThatRestoresEveryConnector();
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    expect(result.summary).toBe(
+      `## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n\nThis push fixed 2 and added 0, and resolved 3 of 3 breaking changes and introduced 0 (against \`${before.slice(0, 12)}\`, the head it replaced).\n`,
+    );
+  });
+
+  it('says nothing of a push that changed no connector, when the pull request changes none', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    writeFileSync(path.join(workspace, 'NOTES.md'), 'First.\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'first push');
+    const before = git(workspace, 'rev-parse', 'HEAD').trim();
+    writeFileSync(path.join(workspace, 'NOTES.md'), 'Second.\n');
+    git(workspace, 'commit', '-qam', 'second push');
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    expect(result.summary).toBe(
+      '## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n',
     );
   });
 

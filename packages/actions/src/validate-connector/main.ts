@@ -18,6 +18,7 @@ import {
   profileFallbackFolders,
   profileFallbackNote,
   buildJobSummary,
+  pushLine,
   summaryLine,
   toAnnotations,
   validateAgainstBase,
@@ -38,6 +39,7 @@ import {
   type SarifReport,
   type ValidationResult,
   type ValidatorConfig,
+  type ValidateOptions,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
 import { inputReadRefusal } from '../runtime/read-refused-input.js';
@@ -54,7 +56,7 @@ import {
 } from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
-import { comparePush } from './push-progress.js';
+import { comparePush, noConnectorComparison, pushCounted } from './push-progress.js';
 import { shownOfNext, writeAnnotation } from './step-annotations.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
@@ -127,10 +129,23 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       );
     if (paths.length === 0 && !configurationOnly) {
       logger.info('The pull request changes no connector folder; nothing to validate.');
+      // A push that put back every connector the pull request changed, as the base has them, resolved
+      // what they had at the head it replaced: said as any push's line is.
+      const push = pullRequest.before
+        ? await comparePush(
+            workspace,
+            [],
+            inputs.paths.length > 0 ? inputs.paths : ['.'],
+            pullRequest.before,
+            async () => ({ cwd: workspace, config: await loadConfiguration(), profile: profileOf(inputs) }),
+            noConnectorComparison(base),
+            logger,
+          )
+        : undefined;
       // Said in the summary too: it is where a reviewer looks to see why the check found nothing.
       await writeJobSummary(
         core.summary.addRaw(
-          '## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n',
+          `## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n${push && pushCounted(push) ? `\n${pushLine(push)}\n` : ''}`,
         ),
       );
       const empty: ValidationResult = {
@@ -154,11 +169,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   if (wholeWorkspace) paths = ['.'];
 
   const config = await loadConfiguration();
-  const options = {
-    cwd: workspace,
-    config,
-    profile: inputs.profile === 'auto' ? undefined : inputs.profile,
-  };
+  const options = { cwd: workspace, config, profile: profileOf(inputs) };
   const result = await logger.group('Validate connectors', async () => {
     let validated: ValidationResult | BaseValidationResult =
       configurationOnly ??
@@ -227,7 +238,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
           // Where a connector the push put back as the base has it counts: where the run looks.
           inputs.paths.length > 0 ? inputs.paths : ['.'],
           pullRequest.before,
-          options,
+          async () => options,
           result,
           logger,
         )
@@ -485,4 +496,9 @@ async function writeSarif(
   });
   // A report under runner.temp by its absolute path, not as ../../_temp/… (see reportedPath).
   return reportedPath(await fs.realpath(workspace), target);
+}
+
+/** The profile the inputs choose; undefined for auto (each folder's place decides). */
+function profileOf(inputs: ValidateConnectorInputs): ValidateOptions['profile'] {
+  return inputs.profile === 'auto' ? undefined : inputs.profile;
 }

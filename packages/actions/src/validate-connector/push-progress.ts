@@ -16,6 +16,17 @@ import {
 import { isWithin, type Logger } from '@connector-alm/core';
 
 /**
+ * What pushProgress reads of this head's comparison with the base: the base, the connectors compared
+ * (none when the pull request changes none any more) and their validation, reused.
+ */
+export type HeadComparison = Pick<BaseValidationResult, 'baseRef' | 'diffs' | 'headValidation'>;
+
+/** The comparison of a head whose pull request changes no connector folder against `baseRef`. */
+export function noConnectorComparison(baseRef: string): HeadComparison {
+  return { baseRef, diffs: [] };
+}
+
+/**
  * What the push of a synchronize event did, against the head it replaced (`result`: this head's
  * comparison with the base): the same folders compared with `before` as with the base, so "did this
  * push make progress?" has an answer beside the counts since the base. The findings it fixed and
@@ -38,19 +49,23 @@ export async function pushProgress(
   scope: readonly string[],
   before: string,
   options: ValidateOptions,
-  result: BaseValidationResult,
+  result: HeadComparison,
 ): Promise<PushCounts | undefined> {
   const git = new Git(workspace);
   const commit = await git.commitOf(before);
   if (!commit || (await git.mergeBase('HEAD', commit)) !== commit) return undefined;
-  const compared = await validateAgainstBase(paths, commit, {
-    ...options,
-    cwd: workspace,
-    git,
-    includeWorkingTree: false,
-    headValidation: result.headValidation,
-  });
-  const added = addedFindings(compared);
+  // No connector left to check (the push put back every one): only the restored ones count.
+  const compared =
+    paths.length === 0
+      ? undefined
+      : await validateAgainstBase(paths, commit, {
+          ...options,
+          cwd: workspace,
+          git,
+          includeWorkingTree: false,
+          headValidation: result.headValidation,
+        });
+  const added = compared ? addedFindings(compared) : 0;
   const earlier = await changesAtCommit(git, commit, result.baseRef, result.diffs);
   // The connectors this push put back exactly as the base has them: no longer the pull request's,
   // the run checks them not, but what they had at `before` this push resolved.
@@ -70,7 +85,8 @@ export async function pushProgress(
   return {
     before: commit,
     added: added + restoredFindings.added + changes.warningsAdded,
-    fixed: fixedSinceBase(compared.diffs).length + restoredFindings.fixed + changes.warningsFixed,
+    fixed:
+      (compared ? fixedSinceBase(compared.diffs).length : 0) + restoredFindings.fixed + changes.warningsFixed,
     breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced },
   };
 }
@@ -117,21 +133,21 @@ function addedFindings(compared: BaseValidationResult): number {
 
 /**
  * `pushProgress` in a log group that says what it found, or why it compared nothing: the push's line
- * is an addition to the summary, so a comparison that fails (a `before` git cannot read) is said in
- * the log and leaves the rest of the run as it was.
+ * is an addition to the summary, so a comparison that fails (a `before` git cannot read, a
+ * configuration file that does not load) is said in the log and leaves the rest of the run as it was.
  */
 export async function comparePush(
   workspace: string,
   paths: readonly string[],
   scope: readonly string[],
   before: string,
-  options: ValidateOptions,
-  result: BaseValidationResult,
+  options: () => Promise<ValidateOptions>,
+  result: HeadComparison,
   logger: Logger,
 ): Promise<PushCounts | undefined> {
   return logger.group(`Compare with the head before this push (${before.slice(0, 12)})`, async () => {
     try {
-      const progress = await pushProgress(workspace, paths, scope, before, options, result);
+      const progress = await pushProgress(workspace, paths, scope, before, await options(), result);
       const breaking = progress?.breaking;
       logger.info(
         progress
@@ -144,4 +160,14 @@ export async function comparePush(
       return undefined;
     }
   });
+}
+
+/** Whether a push did anything the counts show: a push that touched no connector says nothing. */
+export function pushCounted(push: PushCounts): boolean {
+  const breaking = push.breaking;
+  return (
+    push.fixed > 0 ||
+    push.added > 0 ||
+    (breaking !== undefined && (breaking.before > 0 || breaking.introduced > 0))
+  );
 }

@@ -127,7 +127,7 @@ function overallLine(
  * the breaking changes when either head had some: `…, and resolved 5 of 5 breaking changes and
  * introduced 0 (…)`, what the maker pushed for.
  */
-function pushLine(push: PushCounts): string {
+export function pushLine(push: PushCounts): string {
   const breaking = push.breaking;
   const changes =
     breaking === undefined || (breaking.before === 0 && breaking.introduced === 0)
