@@ -66991,7 +66991,14 @@ function stringEndIn(text3, at) {
   const end = stringEnd(text3, at);
   return end === -1 ? text3.length : end;
 }
-function indentedJson(text3) {
+var NestedTooDeep = class extends Error {
+  constructor(offset) {
+    super(`JSON nested too deep at offset ${offset}`);
+    this.offset = offset;
+  }
+  offset;
+};
+function indentedJson(text3, maxDepth = Infinity) {
   let out = "";
   let depth = 0;
   for (let at = 0; at < text3.length; ) {
@@ -67001,6 +67008,7 @@ function indentedJson(text3) {
       out += text3.slice(at, end);
       at = end;
     } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+      if (depth >= maxDepth) throw new NestedTooDeep(at);
       const next = skipJsonWhitespace(text3, at + 1);
       if (text3.charCodeAt(next) === (code2 === OPEN_BRACE5 ? CLOSE_BRACE4 : CLOSE_BRACKET4)) {
         out += code2 === OPEN_BRACE5 ? "{}" : "[]";
@@ -67029,9 +67037,10 @@ function indentedJson(text3) {
   }
   return out;
 }
-function minifiedJson(text3) {
+function minifiedJson(text3, maxDepth = Infinity) {
   let out = "";
   let from = 0;
+  let depth = 0;
   for (let at = 0; at < text3.length; ) {
     const code2 = text3.charCodeAt(at);
     if (code2 === QUOTE7) {
@@ -67041,6 +67050,9 @@ function minifiedJson(text3) {
       at = skipJsonWhitespace(text3, at);
       from = at;
     } else {
+      if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+        if (++depth > maxDepth) throw new NestedTooDeep(at);
+      } else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) depth--;
       at++;
     }
   }
@@ -67052,16 +67064,22 @@ var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution 
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
 function checkJson(text3, file, hint) {
   const tooDeep = offsetPastDepth(text3, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text3, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
+  if (tooDeep !== -1) throw tooDeepError(text3, tooDeep, file, hint);
+  return parseStrictly(text3, file, hint);
+}
+function tooDeepError(text3, offset, file, hint) {
+  const { line, column } = lineAndColumn(text3, offset);
+  return new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+    location: { file, line, column },
+    hint
+  });
+}
+function parseStrictly(text3, file, hint) {
   try {
     return JSON.parse(text3);
   } catch (nativeError) {
+    const tooDeep = offsetPastDepth(text3, MAX_JSON_DEPTH);
+    if (tooDeep !== -1) throw tooDeepError(text3, tooDeep, file, hint);
     const errors2 = [];
     parse2(text3, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors2[0];
@@ -67091,13 +67109,30 @@ function parsesAsJson(text3) {
   }
 }
 function prettyJson(text3, file, hint) {
-  checkJson(text3, file, hint);
-  return `${indentedJson(text3)}
+  parseStrictly(text3, file, hint);
+  return `${withinDepth(text3, file, hint, () => indentedJson(text3, MAX_JSON_DEPTH))}
+`;
+}
+function prettyJsonIfJson(text3, file, hint) {
+  if (!isJson(text3)) return void 0;
+  return `${withinDepth(text3, file, hint, () => indentedJson(text3, MAX_JSON_DEPTH))}
 `;
 }
 function minifyJson(text3, file, hint) {
-  checkJson(text3, file, hint);
-  return minifiedJson(text3);
+  parseStrictly(text3, file, hint);
+  return withinDepth(text3, file, hint, () => minifiedJson(text3, MAX_JSON_DEPTH));
+}
+function minifyJsonIfJson(text3, file, hint) {
+  if (!isJson(text3)) return void 0;
+  return withinDepth(text3, file, hint, () => minifiedJson(text3, MAX_JSON_DEPTH));
+}
+function withinDepth(text3, file, hint, layout) {
+  try {
+    return layout();
+  } catch (error2) {
+    if (error2 instanceof NestedTooDeep) throw tooDeepError(text3, error2.offset, file, hint);
+    throw error2;
+  }
 }
 function describeParseError(error2) {
   const code2 = printParseErrorCode(error2.error);
@@ -68673,8 +68708,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     }
     if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
       const text3 = new TextDecoder("utf-8", { fatal: false }).decode(await reader.readBuffer(entry));
-      if (isJson(text3)) {
-        await write2(folderPath, prettyJson(text3, located(entry), SOLUTION_JSON_HINT));
+      const laidOut = prettyJsonIfJson(text3, located(entry), SOLUTION_JSON_HINT);
+      if (laidOut !== void 0) {
+        await write2(folderPath, laidOut);
         return;
       }
     }
@@ -69502,7 +69538,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
         load: async () => {
           const bytes = await readFolderFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
-          return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
+          const minified = minifyJsonIfJson(text3, located(actual), SOLUTION_JSON_HINT);
+          return minified === void 0 ? bytes : Buffer.from(minified);
         }
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));

@@ -65416,7 +65416,14 @@ function stringEndIn(text2, at) {
   const end = stringEnd(text2, at);
   return end === -1 ? text2.length : end;
 }
-function indentedJson(text2) {
+var NestedTooDeep = class extends Error {
+  constructor(offset) {
+    super(`JSON nested too deep at offset ${offset}`);
+    this.offset = offset;
+  }
+  offset;
+};
+function indentedJson(text2, maxDepth = Infinity) {
   let out = "";
   let depth = 0;
   for (let at = 0; at < text2.length; ) {
@@ -65426,6 +65433,7 @@ function indentedJson(text2) {
       out += text2.slice(at, end);
       at = end;
     } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+      if (depth >= maxDepth) throw new NestedTooDeep(at);
       const next = skipJsonWhitespace(text2, at + 1);
       if (text2.charCodeAt(next) === (code2 === OPEN_BRACE5 ? CLOSE_BRACE4 : CLOSE_BRACKET4)) {
         out += code2 === OPEN_BRACE5 ? "{}" : "[]";
@@ -65454,9 +65462,10 @@ function indentedJson(text2) {
   }
   return out;
 }
-function minifiedJson(text2) {
+function minifiedJson(text2, maxDepth = Infinity) {
   let out = "";
   let from = 0;
+  let depth = 0;
   for (let at = 0; at < text2.length; ) {
     const code2 = text2.charCodeAt(at);
     if (code2 === QUOTE7) {
@@ -65466,6 +65475,9 @@ function minifiedJson(text2) {
       at = skipJsonWhitespace(text2, at);
       from = at;
     } else {
+      if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+        if (++depth > maxDepth) throw new NestedTooDeep(at);
+      } else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) depth--;
       at++;
     }
   }
@@ -65477,16 +65489,22 @@ var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution 
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
 function checkJson(text2, file, hint) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text2, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
+  if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
+  return parseStrictly(text2, file, hint);
+}
+function tooDeepError(text2, offset, file, hint) {
+  const { line, column } = lineAndColumn(text2, offset);
+  return new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+    location: { file, line, column },
+    hint
+  });
+}
+function parseStrictly(text2, file, hint) {
   try {
     return JSON.parse(text2);
   } catch (nativeError) {
+    const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
+    if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
     const errors2 = [];
     parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors2[0];
@@ -65511,13 +65529,26 @@ function parsesAsJson(text2) {
   }
 }
 function prettyJson(text2, file, hint) {
-  checkJson(text2, file, hint);
-  return `${indentedJson(text2)}
+  parseStrictly(text2, file, hint);
+  return `${withinDepth(text2, file, hint, () => indentedJson(text2, MAX_JSON_DEPTH))}
+`;
+}
+function prettyJsonIfJson(text2, file, hint) {
+  if (!isJson(text2)) return void 0;
+  return `${withinDepth(text2, file, hint, () => indentedJson(text2, MAX_JSON_DEPTH))}
 `;
 }
 function minifyJson(text2, file, hint) {
-  checkJson(text2, file, hint);
-  return minifiedJson(text2);
+  parseStrictly(text2, file, hint);
+  return withinDepth(text2, file, hint, () => minifiedJson(text2, MAX_JSON_DEPTH));
+}
+function withinDepth(text2, file, hint, layout) {
+  try {
+    return layout();
+  } catch (error3) {
+    if (error3 instanceof NestedTooDeep) throw tooDeepError(text2, error3.offset, file, hint);
+    throw error3;
+  }
 }
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);
@@ -66667,8 +66698,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     }
     if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
       const text2 = new TextDecoder("utf-8", { fatal: false }).decode(await reader.readBuffer(entry));
-      if (isJson(text2)) {
-        await write2(folderPath, prettyJson(text2, located(entry), SOLUTION_JSON_HINT));
+      const laidOut = prettyJsonIfJson(text2, located(entry), SOLUTION_JSON_HINT);
+      if (laidOut !== void 0) {
+        await write2(folderPath, laidOut);
         return;
       }
     }

@@ -66488,16 +66488,22 @@ var CHUNK_CHARACTERS = 1024 * 1024;
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
 function checkJson(text2, file, hint) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text2, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
+  if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
+  return parseStrictly(text2, file, hint);
+}
+function tooDeepError(text2, offset, file, hint) {
+  const { line, column } = lineAndColumn(text2, offset);
+  return new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+    location: { file, line, column },
+    hint
+  });
+}
+function parseStrictly(text2, file, hint) {
   try {
     return JSON.parse(text2);
   } catch (nativeError) {
+    const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
+    if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
     const errors2 = [];
     parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors2[0];

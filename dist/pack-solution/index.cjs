@@ -33920,14 +33920,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET5 = 91;
-    var CLOSE_BRACKET4 = 93;
+    var OPEN_BRACKET6 = 91;
+    var CLOSE_BRACKET5 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET5];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -34551,7 +34551,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET5) {
+            if (c === OPEN_BRACKET6) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -34573,7 +34573,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -34777,13 +34777,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET4)) {
+        if (this.captureToChar(CLOSE_BRACKET5)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -34800,7 +34800,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET4:
+          case CLOSE_BRACKET5:
             this.text += "]";
             break;
           default:
@@ -35263,7 +35263,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET4:
+              case CLOSE_BRACKET5:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -64149,13 +64149,25 @@ function writeElementTree(writer, node) {
 
 // packages/solution/src/json/json-layout.ts
 var QUOTE7 = 34;
+var OPEN_BRACE5 = 123;
+var CLOSE_BRACE4 = 125;
+var OPEN_BRACKET5 = 91;
+var CLOSE_BRACKET4 = 93;
 function stringEndIn(text2, at) {
   const end = stringEnd(text2, at);
   return end === -1 ? text2.length : end;
 }
-function minifiedJson(text2) {
+var NestedTooDeep = class extends Error {
+  constructor(offset) {
+    super(`JSON nested too deep at offset ${offset}`);
+    this.offset = offset;
+  }
+  offset;
+};
+function minifiedJson(text2, maxDepth = Infinity) {
   let out = "";
   let from = 0;
+  let depth = 0;
   for (let at = 0; at < text2.length; ) {
     const code2 = text2.charCodeAt(at);
     if (code2 === QUOTE7) {
@@ -64165,6 +64177,9 @@ function minifiedJson(text2) {
       at = skipJsonWhitespace(text2, at);
       from = at;
     } else {
+      if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+        if (++depth > maxDepth) throw new NestedTooDeep(at);
+      } else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) depth--;
       at++;
     }
   }
@@ -64176,16 +64191,22 @@ var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution 
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
 function checkJson(text2, file, hint) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text2, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
+  if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
+  return parseStrictly(text2, file, hint);
+}
+function tooDeepError(text2, offset, file, hint) {
+  const { line, column } = lineAndColumn(text2, offset);
+  return new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+    location: { file, line, column },
+    hint
+  });
+}
+function parseStrictly(text2, file, hint) {
   try {
     return JSON.parse(text2);
   } catch (nativeError) {
+    const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
+    if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
     const errors2 = [];
     parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors2[0];
@@ -64210,8 +64231,20 @@ function parsesAsJson(text2) {
   }
 }
 function minifyJson(text2, file, hint) {
-  checkJson(text2, file, hint);
-  return minifiedJson(text2);
+  parseStrictly(text2, file, hint);
+  return withinDepth(text2, file, hint, () => minifiedJson(text2, MAX_JSON_DEPTH));
+}
+function minifyJsonIfJson(text2, file, hint) {
+  if (!isJson(text2)) return void 0;
+  return withinDepth(text2, file, hint, () => minifiedJson(text2, MAX_JSON_DEPTH));
+}
+function withinDepth(text2, file, hint, layout) {
+  try {
+    return layout();
+  } catch (error3) {
+    if (error3 instanceof NestedTooDeep) throw tooDeepError(text2, error3.offset, file, hint);
+    throw error3;
+  }
 }
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);
@@ -65502,7 +65535,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
         load: async () => {
           const bytes = await readFolderFile(located(actual));
           const text2 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
-          return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
+          const minified = minifyJsonIfJson(text2, located(actual), SOLUTION_JSON_HINT);
+          return minified === void 0 ? bytes : Buffer.from(minified);
         }
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeWith, REPO_ROOT } from '@connector-alm/testing';
+import { offsetPastDepth, MAX_JSON_DEPTH } from '@connector-alm/core';
 import { checkJson, minifyJson, prettyJson, SOLUTION_JSON_HINT } from '../src/index.js';
 
 describe('JSON formatting keeps every token', () => {
@@ -93,5 +94,46 @@ describeWith(CORPUS, 'corpus JSON formatting')('JSON formatting on the corpus', 
       );
     });
     expect(changed.length).toBe(0);
+  });
+});
+
+// Valid JSON past the depth is refused by the layout itself, at the bracket offsetPastDepth names (a
+// scan of its own before the layout cost as much as JSON.parse); unclosed text by the parse's error path.
+describe('JSON nested past the depth the tools take', () => {
+  const nested = (levels: number, innermost = '1', between = '') =>
+    `${'['.repeat(levels - 1)}${between}[${innermost}]${between}${']'.repeat(levels - 1)}`;
+  const cases: Array<[string, string]> = [
+    ['arrays', nested(MAX_JSON_DEPTH + 1)],
+    ['an empty array innermost', nested(MAX_JSON_DEPTH + 1, '')],
+    ['an empty object innermost, with whitespace around', nested(MAX_JSON_DEPTH, '{ }', ' \t ')],
+    ['objects', `${'{"a":'.repeat(MAX_JSON_DEPTH)}{}${'}'.repeat(MAX_JSON_DEPTH)}`],
+    ['a string with brackets before the depth', `[" [[[ ",${nested(MAX_JSON_DEPTH)}]`],
+  ];
+
+  it.each(cases)('refuses %s at the bracket past the limit, pretty-printed or minified', (_, text) => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    const column = offsetPastDepth(text, MAX_JSON_DEPTH) + 1;
+    expect(column).toBeGreaterThan(0);
+    for (const layout of [prettyJson, minifyJson]) {
+      expect(() => layout(text, 'f.json', SOLUTION_JSON_HINT)).toThrow(
+        expect.objectContaining({
+          message: `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`,
+          location: { file: 'f.json', line: 1, column },
+        }),
+      );
+    }
+  });
+
+  it('lays out JSON exactly as deep as the limit', () => {
+    for (const text of [
+      nested(MAX_JSON_DEPTH),
+      nested(MAX_JSON_DEPTH, ''),
+      `${'{"a":'.repeat(MAX_JSON_DEPTH - 1)}{}${'}'.repeat(MAX_JSON_DEPTH - 1)}`,
+    ]) {
+      expect(offsetPastDepth(text, MAX_JSON_DEPTH)).toBe(-1);
+      expect(minifyJson(prettyJson(text, 'f.json', SOLUTION_JSON_HINT), 'f.json', SOLUTION_JSON_HINT)).toBe(
+        text,
+      );
+    }
   });
 });

@@ -36,10 +36,20 @@ function stringEndIn(text: string, at: number): number {
 }
 
 /**
+ * Thrown by a layout given a `maxDepth` at the bracket that opens the level past it: measured as the
+ * layout goes, which a scan of its own before it cost as much as JSON.parse.
+ */
+export class NestedTooDeep extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON nested too deep at offset ${offset}`);
+  }
+}
+
+/**
  * 2-space indented: each member and element on a line of its own, `": "` after a key, and an empty
  * object or array kept on one line (`{}`, `[]`). No final newline.
  */
-export function indentedJson(text: string): string {
+export function indentedJson(text: string, maxDepth = Infinity): string {
   let out = '';
   let depth = 0;
   for (let at = 0; at < text.length;) {
@@ -49,6 +59,8 @@ export function indentedJson(text: string): string {
       out += text.slice(at, end);
       at = end;
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      // An empty one is a level too, as offsetPastDepth counts it.
+      if (depth >= maxDepth) throw new NestedTooDeep(at);
       const next = skipWhitespace(text, at + 1);
       if (text.charCodeAt(next) === (code === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
         out += code === OPEN_BRACE ? '{}' : '[]';
@@ -79,9 +91,10 @@ export function indentedJson(text: string): string {
 }
 
 /** Without any whitespace between tokens, as the platform writes JSON into a solution. */
-export function minifiedJson(text: string): string {
+export function minifiedJson(text: string, maxDepth = Infinity): string {
   let out = '';
   let from = 0;
+  let depth = 0;
   for (let at = 0; at < text.length;) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) {
@@ -91,6 +104,9 @@ export function minifiedJson(text: string): string {
       at = skipWhitespace(text, at);
       from = at;
     } else {
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        if (++depth > maxDepth) throw new NestedTooDeep(at);
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--;
       at++;
     }
   }

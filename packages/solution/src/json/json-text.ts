@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { MAX_JSON_DEPTH, offsetPastDepth, UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
-import { indentedJson, minifiedJson } from './json-layout.js';
+import { indentedJson, minifiedJson, NestedTooDeep } from './json-layout.js';
 
 /**
  * JSON in solutions is reformatted token by token instead of JSON.parse and JSON.stringify: key
@@ -26,16 +26,29 @@ export const REPOSITORY_JSON_HINT =
  */
 export function checkJson(text: string, file: string, hint: string): unknown {
   const tooDeep = offsetPastDepth(text, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint,
-    });
-  }
+  if (tooDeep !== -1) throw tooDeepError(text, tooDeep, file, hint);
+  return parseStrictly(text, file, hint);
+}
+
+function tooDeepError(text: string, offset: number, file: string, hint: string): UserError {
+  const { line, column } = lineAndColumn(text, offset);
+  return new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+    location: { file, line, column },
+    hint,
+  });
+}
+
+/**
+ * JSON.parse's value of `text`, or the located error of its first syntax error. JSON.parse reads any
+ * depth (V8's parser is iterative); jsonc-parser, which locates the error, does not, so text that
+ * nests too deep is refused as that before it gets there.
+ */
+function parseStrictly(text: string, file: string, hint: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (nativeError) {
+    const tooDeep = offsetPastDepth(text, MAX_JSON_DEPTH);
+    if (tooDeep !== -1) throw tooDeepError(text, tooDeep, file, hint);
     const errors: ParseError[] = [];
     parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
@@ -80,16 +93,40 @@ export function parsesAsJson(text: string): boolean {
   }
 }
 
-/** 2-space indented JSON with a final newline, as `jq .` writes it but in source key order. */
+/**
+ * 2-space indented JSON with a final newline, as `jq .` writes it but in source key order. Refused as
+ * checkJson refuses it, the depth measured by the layout (a scan of its own cost as much as the parse).
+ */
 export function prettyJson(text: string, file: string, hint: string): string {
-  checkJson(text, file, hint);
-  return `${indentedJson(text)}\n`;
+  parseStrictly(text, file, hint);
+  return `${withinDepth(text, file, hint, () => indentedJson(text, MAX_JSON_DEPTH))}\n`;
+}
+
+/** prettyJson, or undefined for text that is not strict JSON (a flow the platform wrote otherwise). */
+export function prettyJsonIfJson(text: string, file: string, hint: string): string | undefined {
+  if (!isJson(text)) return undefined;
+  return `${withinDepth(text, file, hint, () => indentedJson(text, MAX_JSON_DEPTH))}\n`;
 }
 
 /** Single-line JSON without insignificant whitespace, as the platform writes it into a solution. */
 export function minifyJson(text: string, file: string, hint: string): string {
-  checkJson(text, file, hint);
-  return minifiedJson(text);
+  parseStrictly(text, file, hint);
+  return withinDepth(text, file, hint, () => minifiedJson(text, MAX_JSON_DEPTH));
+}
+
+/** minifyJson, or undefined for text that is not strict JSON (a flow the platform wrote otherwise). */
+export function minifyJsonIfJson(text: string, file: string, hint: string): string | undefined {
+  if (!isJson(text)) return undefined;
+  return withinDepth(text, file, hint, () => minifiedJson(text, MAX_JSON_DEPTH));
+}
+
+function withinDepth(text: string, file: string, hint: string, layout: () => string): string {
+  try {
+    return layout();
+  } catch (error) {
+    if (error instanceof NestedTooDeep) throw tooDeepError(text, error.offset, file, hint);
+    throw error;
+  }
 }
 
 function describeParseError(error: ParseError): string {

@@ -12,7 +12,7 @@ import { listFiles } from '../fs/list-files.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { lostPartError, partNotAFileError } from './lost-part.js';
 import { forEachConcurrently } from '../util/concurrency.js';
-import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { checkJson, minifyJson, minifyJsonIfJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseUtf8Xml, parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
@@ -234,7 +234,8 @@ export async function packSolution(
         load: async () => {
           const bytes = await readFolderFile(located(actual));
           const text = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : '';
-          return isJson(text) ? Buffer.from(minifyJson(text, located(actual), SOLUTION_JSON_HINT)) : bytes;
+          const minified = minifyJsonIfJson(text, located(actual), SOLUTION_JSON_HINT);
+          return minified === undefined ? bytes : Buffer.from(minified);
         },
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { prettyJson, prettyJsonIfJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
 import { serializeXml } from '../xml/serialize-xml.js';
 import { UNPACKED_STYLE } from '../xml/xml-writer.js';
@@ -170,8 +170,9 @@ export async function stageSolutionZip(
       // Only when it is JSON: a flow file is the platform's, not ours to refuse, and pack minifies it
       // back only when it is JSON, so whatever else it holds goes through byte for byte.
       const text = new TextDecoder('utf-8', { fatal: false }).decode(await reader.readBuffer(entry));
-      if (isJson(text)) {
-        await write(folderPath, prettyJson(text, located(entry), SOLUTION_JSON_HINT));
+      const laidOut = prettyJsonIfJson(text, located(entry), SOLUTION_JSON_HINT);
+      if (laidOut !== undefined) {
+        await write(folderPath, laidOut);
         return;
       }
     }
