@@ -15,8 +15,18 @@ export function writesToArgument(command: Command, name: string): Command {
   return command;
 }
 
-/** The spellings of an output option that the other commands take, or that other tools do. */
-const OUTPUT_OPTION = /^(?:-o|--out|--output)(?:=(.*))?$/;
+/**
+ * The spellings of an output option that the other commands take, or that other tools do, with the
+ * path where it is attached: `--output=out.zip`, `-o=out.zip`, or `-oout.zip` as short options take one.
+ */
+const OUTPUT_OPTION = /^(?:(-o|--out|--output)(?:=(.*))?|(-o)(.+))$/;
+
+/** The output option a word gives (`-o` of `-oout.zip`), and the path attached to it if any. */
+function outputOptionOf(word: string): { option: string; path: string | undefined } | undefined {
+  const match = OUTPUT_OPTION.exec(word);
+  if (!match) return undefined;
+  return { option: (match[1] ?? match[3])!, path: match[2] ?? match[4] };
+}
 
 /**
  * What to say instead of "unknown option" when `flag` is an output option given to a command that
@@ -29,7 +39,8 @@ export function outputOptionAdvice(
   flag: string,
   platform: NodeJS.Platform = process.platform,
 ): string | undefined {
-  if (!OUTPUT_OPTION.test(flag)) return undefined;
+  const given = outputOptionOf(flag);
+  if (!given) return undefined;
   const found = commandOf(program, argv);
   const argument = found && outputArguments.get(found.command);
   if (!found || argument === undefined) return undefined;
@@ -38,21 +49,25 @@ export function outputOptionAdvice(
   const slots = command.registeredArguments.map((each) => each.name());
   const shell = (word: string): string => shellWord(word, platform);
   const name = commandPath(command);
-  const option = flag.replace(/=.*/, '');
+  const { option } = given;
   const said = `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>`;
   if (words.positionals.length >= slots.length) {
     // The argument is there already: which of the two paths was meant is the maker's call.
-    const given = words.positionals[slots.indexOf(argument)]!;
+    const there = words.positionals[slots.indexOf(argument)]!;
     const line = commandLineOf(argv.slice(0, end), words, words.positionals.map(shell), platform);
-    return `${said}, given already: ${shell(given)}. Write it once, without ${option}: connector-alm ${line}`;
+    return `${said}, given already: ${shell(there)}. Write it once, without ${option}: connector-alm ${line}`;
   }
   // Each argument at its place (commander takes them in order, whatever the options between them):
   // `pack -o out.zip src` is `pack src out.zip`, not `pack out.zip src`.
-  const given = words.positionals.map(shell);
+  const arguments_ = words.positionals.map(shell);
   // As commander takes a repeated option: the last path given.
   const output = words.outputs.filter((path) => path !== undefined).at(-1);
   const positionals = slots.map((slot) =>
-    slot === argument ? (output === undefined ? `<${slot}>` : shell(output)) : (given.shift() ?? `<${slot}>`),
+    slot === argument
+      ? output === undefined
+        ? `<${slot}>`
+        : shell(output)
+      : (arguments_.shift() ?? `<${slot}>`),
   );
   const line = commandLineOf(argv.slice(0, end), words, positionals, platform);
   return `${said}. Write it without ${option}: connector-alm ${line}`;
@@ -85,10 +100,10 @@ function wordsAfterCommand(command: Command, words: readonly string[]): CommandW
       sorted.endOfOptions = true;
       break;
     }
-    const output = OUTPUT_OPTION.exec(word);
+    const output = outputOptionOf(word);
     if (output) {
       const next = words[index + 1];
-      if (output[1] !== undefined) sorted.outputs.push(output[1]);
+      if (output.path !== undefined) sorted.outputs.push(output.path);
       else if (next !== undefined && !isOption(next)) sorted.outputs.push(words[(index += 1)]);
       else sorted.outputs.push(undefined);
     } else if (!isOption(word)) sorted.positionals.push(word);

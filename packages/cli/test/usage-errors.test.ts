@@ -283,6 +283,16 @@ describe('arguments and options of the other commands', () => {
       ['package', 'build', '--intro', 'intro.md', '-o'],
       "unknown option '-o': package build takes the path it writes as its argument <out.zip>. Write it without -o: connector-alm package build <out.zip> --intro intro.md",
     ],
+    // The path attached to the short option, as short options take one: commander named the whole
+    // word ("unknown option '-oout.zip'") and said nothing more.
+    [
+      ['pack', 'src', '-oout.zip'],
+      "unknown option '-o': pack takes the path it writes as its argument <solution.zip>. Write it without -o: connector-alm pack src out.zip",
+    ],
+    [
+      ['pack', '-o=out.zip', 'src'],
+      "unknown option '-o': pack takes the path it writes as its argument <solution.zip>. Write it without -o: connector-alm pack src out.zip",
+    ],
     // Both: the line with the two paths would be refused as one argument too many.
     [
       ['package', 'build', 'pkg.zip', '--intro', 'intro.md', '-o', 'other.zip'],
