@@ -79423,6 +79423,47 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   };
 }
 
+// packages/github/src/connector-swagger.ts
+var import_node_path110 = __toESM(require("node:path"), 1);
+var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
+function swaggerOf(connector, files) {
+  const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
+  if (swagger2) return swagger2;
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
+  return void 0;
+}
+function yamlSwaggerOf2(files) {
+  return files.find((file) => !file.path.includes("/") && isYamlSwagger(file.path))?.path;
+}
+function connectorTitle(folder, swagger2) {
+  try {
+    const { info } = JSON.parse(withoutByteOrderMark(swagger2.content.toString("utf8")));
+    if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
+  } catch {
+  }
+  return import_node_path110.default.basename(folder);
+}
+
+// packages/github/src/no-swagger-refusal.ts
+var IGNORED_SWAGGER_ADVICE = `Take ${SWAGGER} out of .gitignore and commit it, so that the pull request sends the connector's definition.`;
+function noSwaggerRefusal(sent, leftOut2) {
+  const yamlSwagger = yamlSwaggerOf2(sent);
+  const ignored = leftOut2.some(
+    (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
+  );
+  const has3 = ignored ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
+  return {
+    refusal: "no-swagger",
+    reason: `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`,
+    // Named only when the reason names it: beside an ignored JSON swagger, the YAML one is likely its
+    // source, and the advice to convert it would say to make the file that is there already.
+    ...ignored || yamlSwagger === void 0 ? {} : { yamlSwagger },
+    ...ignored ? { swaggerIgnored: true } : {}
+  };
+}
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -84311,7 +84352,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -84380,7 +84421,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path110.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path111.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -84618,29 +84659,6 @@ async function setBranch(client, fork, branch, sha, exists4) {
     );
     if (data.object.sha !== sha) await move();
   }
-}
-
-// packages/github/src/connector-swagger.ts
-var import_node_path111 = __toESM(require("node:path"), 1);
-var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-function swaggerOf(connector, files) {
-  const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
-  if (swagger2) return swagger2;
-  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
-  const misnamed = namesMeantAs(SWAGGER, topLevel);
-  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  return void 0;
-}
-function yamlSwaggerOf2(files) {
-  return files.find((file) => !file.path.includes("/") && isYamlSwagger(file.path))?.path;
-}
-function connectorTitle(folder, swagger2) {
-  try {
-    const { info } = JSON.parse(withoutByteOrderMark(swagger2.content.toString("utf8")));
-    if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
-  } catch {
-  }
-  return import_node_path111.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -85021,22 +85039,6 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
     );
   }
   return warnings;
-}
-
-// packages/github/src/no-swagger-refusal.ts
-function noSwaggerRefusal(sent, leftOut2) {
-  const yamlSwagger = yamlSwaggerOf2(sent);
-  const ignored = leftOut2.some(
-    (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
-  );
-  const has3 = ignored ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
-  return {
-    refusal: "no-swagger",
-    reason: `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`,
-    // Named only when the reason names it: beside an ignored JSON swagger, the YAML one is likely its
-    // source, and the advice to convert it would say to make the file that is there already.
-    ...ignored || yamlSwagger === void 0 ? {} : { yamlSwagger }
-  };
 }
 
 // packages/github/src/readme-todos.ts
@@ -85776,6 +85778,7 @@ function describeResult(result) {
 function whatToDo(result) {
   if (result.refusal === "findings")
     return "Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.";
+  if (result.refusal === "no-swagger" && result.swaggerIgnored) return IGNORED_SWAGGER_ADVICE;
   if (result.refusal === "no-swagger" && result.yamlSwagger) return yamlSwaggerConversion(result.yamlSwagger);
   if (result.refusal === "no-swagger")
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
@@ -85843,9 +85846,15 @@ function writesToArgument(command, name) {
   outputArguments.set(command, name);
   return command;
 }
-var OUTPUT_OPTION = /^(?:-o|--out|--output)(?:=(.*))?$/;
+var OUTPUT_OPTION = /^(?:(-o|--out|--output)(?:=(.*))?|(-o)(.+))$/;
+function outputOptionOf(word) {
+  const match2 = OUTPUT_OPTION.exec(word);
+  if (!match2) return void 0;
+  return { option: match2[1] ?? match2[3], path: match2[2] ?? match2[4] };
+}
 function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
-  if (!OUTPUT_OPTION.test(flag)) return void 0;
+  const given2 = outputOptionOf(flag);
+  if (!given2) return void 0;
   const found = commandOf(program2, argv);
   const argument = found && outputArguments.get(found.command);
   if (!found || argument === void 0) return void 0;
@@ -85854,17 +85863,17 @@ function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
   const slots = command.registeredArguments.map((each) => each.name());
   const shell = (word) => shellWord(word, platform);
   const name = commandPath(command);
-  const option = flag.replace(/=.*/, "");
+  const { option } = given2;
   const said = `unknown option '${option}': ${name} takes the path it writes as its argument <${argument}>`;
   if (words.positionals.length >= slots.length) {
-    const given3 = words.positionals[slots.indexOf(argument)];
+    const there = words.positionals[slots.indexOf(argument)];
     const line2 = commandLineOf(argv.slice(0, end), words, words.positionals.map(shell), platform);
-    return `${said}, given already: ${shell(given3)}. Write it once, without ${option}: connector-alm ${line2}`;
+    return `${said}, given already: ${shell(there)}. Write it once, without ${option}: connector-alm ${line2}`;
   }
-  const given2 = words.positionals.map(shell);
+  const arguments_ = words.positionals.map(shell);
   const output = words.outputs.filter((path121) => path121 !== void 0).at(-1);
   const positionals = slots.map(
-    (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : given2.shift() ?? `<${slot}>`
+    (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : arguments_.shift() ?? `<${slot}>`
   );
   const line = commandLineOf(argv.slice(0, end), words, positionals, platform);
   return `${said}. Write it without ${option}: connector-alm ${line}`;
@@ -85879,10 +85888,10 @@ function wordsAfterCommand(command, words) {
       sorted.endOfOptions = true;
       break;
     }
-    const output = OUTPUT_OPTION.exec(word);
+    const output = outputOptionOf(word);
     if (output) {
       const next = words[index + 1];
-      if (output[1] !== void 0) sorted.outputs.push(output[1]);
+      if (output.path !== void 0) sorted.outputs.push(output.path);
       else if (next !== void 0 && !isOption(next)) sorted.outputs.push(words[index += 1]);
       else sorted.outputs.push(void 0);
     } else if (!isOption(word)) sorted.positionals.push(word);

@@ -74361,6 +74361,47 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut = () => fals
   };
 }
 
+// packages/github/src/connector-swagger.ts
+var import_node_path33 = __toESM(require("node:path"), 1);
+var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
+function swaggerOf(connector, files) {
+  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
+  if (swagger) return swagger;
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
+  return void 0;
+}
+function yamlSwaggerOf(files) {
+  return files.find((file) => !file.path.includes("/") && isYamlSwagger(file.path))?.path;
+}
+function connectorTitle(folder, swagger) {
+  try {
+    const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
+    if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
+  } catch {
+  }
+  return import_node_path33.default.basename(folder);
+}
+
+// packages/github/src/no-swagger-refusal.ts
+var IGNORED_SWAGGER_ADVICE = `Take ${SWAGGER} out of .gitignore and commit it, so that the pull request sends the connector's definition.`;
+function noSwaggerRefusal(sent, leftOut) {
+  const yamlSwagger = yamlSwaggerOf(sent);
+  const ignored = leftOut.some(
+    (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
+  );
+  const has3 = ignored ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
+  return {
+    refusal: "no-swagger",
+    reason: `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`,
+    // Named only when the reason names it: beside an ignored JSON swagger, the YAML one is likely its
+    // source, and the advice to convert it would say to make the file that is there already.
+    ...ignored || yamlSwagger === void 0 ? {} : { yamlSwagger },
+    ...ignored ? { swaggerIgnored: true } : {}
+  };
+}
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -79249,7 +79290,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -79318,7 +79359,7 @@ function leftOutLines(leftOut, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path33.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path34.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut) {
@@ -79556,29 +79597,6 @@ async function setBranch(client, fork, branch, sha, exists3) {
     );
     if (data.object.sha !== sha) await move();
   }
-}
-
-// packages/github/src/connector-swagger.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
-var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-function swaggerOf(connector, files) {
-  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
-  if (swagger) return swagger;
-  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
-  const misnamed = namesMeantAs(SWAGGER, topLevel);
-  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  return void 0;
-}
-function yamlSwaggerOf(files) {
-  return files.find((file) => !file.path.includes("/") && isYamlSwagger(file.path))?.path;
-}
-function connectorTitle(folder, swagger) {
-  try {
-    const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
-    if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
-  } catch {
-  }
-  return import_node_path34.default.basename(folder);
 }
 
 // packages/github/src/git-ignored.ts
@@ -79959,22 +79977,6 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
     );
   }
   return warnings;
-}
-
-// packages/github/src/no-swagger-refusal.ts
-function noSwaggerRefusal(sent, leftOut) {
-  const yamlSwagger = yamlSwaggerOf(sent);
-  const ignored = leftOut.some(
-    (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
-  );
-  const has3 = ignored ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : yamlSwagger ? `it has its swagger in YAML (${yamlSwagger}) and no ${SWAGGER}` : `it has no ${SWAGGER}`;
-  return {
-    refusal: "no-swagger",
-    reason: `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`,
-    // Named only when the reason names it: beside an ignored JSON swagger, the YAML one is likely its
-    // source, and the advice to convert it would say to make the file that is there already.
-    ...ignored || yamlSwagger === void 0 ? {} : { yamlSwagger }
-  };
 }
 
 // packages/github/src/readme-todos.ts
@@ -80737,7 +80739,7 @@ function failForRefused(results, workspace, annotateFindings) {
 }
 var WHAT_TO_DO = {
   findings: () => "Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.",
-  "no-swagger": (result) => result.yamlSwagger ? yamlSwaggerConversion(result.yamlSwagger) : "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+  "no-swagger": (result) => result.swaggerIgnored ? IGNORED_SWAGGER_ADVICE : result.yamlSwagger ? yamlSwaggerConversion(result.yamlSwagger) : "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
   "git-ignored": () => "Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.",
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,

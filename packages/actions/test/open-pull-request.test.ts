@@ -24,6 +24,7 @@ import {
 import { validSwagger } from '@connector-alm/validator/testing';
 import { readmeTodoHeading } from '@connector-alm/core';
 import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
+import { git } from './helpers/pull-request-repo.js';
 
 const RUN_TIMEOUT = 120_000;
 
@@ -689,6 +690,32 @@ describe('open-pull-request with a misnamed swagger, or one in YAML', () => {
         expect.objectContaining({
           level: 'error',
           message: `${folder}: not submitted: it has its swagger in YAML (apiDefinition.swagger.yml) and no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Convert apiDefinition.swagger.yml to JSON as apiDefinition.swagger.json (an OpenAPI 3 file to Swagger 2.0, the only version a connector takes): the platform and paconn read the swagger as JSON only.`,
+        }),
+      );
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+});
+
+describe('open-pull-request with a swagger git ignores', () => {
+  const scenario = scenarioForAllTests();
+
+  it(
+    'fails saying to take it out of .gitignore, and writes nothing',
+    async () => {
+      const folder = 'certified-connectors/Ignored Tasks';
+      writeConnector(scenario.workspace, connectorFiles(), folder);
+      writeFileSync(path.join(scenario.workspace, '.gitignore'), 'apiDefinition.swagger.json\n');
+      git(scenario.workspace, 'init', '-q', '-b', 'main');
+      git(scenario.workspace, 'add', '--all');
+      git(scenario.workspace, 'commit', '-qm', 'connector');
+      const result = await runAction(scenario, { token: scenario.contributor.token, connector: folder });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          message: `${folder}: not submitted: git ignores its apiDefinition.swagger.json (git check-ignore -v names the line of .gitignore that does), and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Take apiDefinition.swagger.json out of .gitignore and commit it, so that the pull request sends the connector's definition.`,
         }),
       );
       expect(writesTo(scenario)).toBe(0);

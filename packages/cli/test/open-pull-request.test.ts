@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,15 @@ import {
 import { validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
+
+/** A commit needs an author; the machine's git configuration may have none. */
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Maker',
+  GIT_AUTHOR_EMAIL: 'maker@example.com',
+  GIT_COMMITTER_NAME: 'Maker',
+  GIT_COMMITTER_EMAIL: 'maker@example.com',
+};
 
 /** The `pr` command on a program of its own (the lead wires it into program.ts). */
 async function pr(args: string[], io: ReturnType<typeof memoryIo>): Promise<number> {
@@ -267,6 +277,37 @@ describe('connector-alm pr with an empty connector folder', () => {
       `${folder}: not submitted: it has its swagger in YAML (apiDefinition.swagger.yaml) and no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Convert apiDefinition.swagger.yaml to JSON as apiDefinition.swagger.json`,
     );
     expect(io.out).not.toContain("Add the connector's apiDefinition.swagger.json");
+  }, 120_000);
+});
+
+// The swagger is there, and git ignores it: "Add the connector's apiDefinition.swagger.json" asked for a
+// file the maker sees in the folder.
+describe('connector-alm pr with a swagger git ignores', () => {
+  const scenario = scenarioForAllTests();
+
+  it('says to take it out of .gitignore, and writes nothing', async () => {
+    const folder = 'certified-connectors/Ignored Tasks';
+    writeConnector(scenario.workspace, connectorFiles(), folder);
+    writeFileSync(path.join(scenario.workspace, '.gitignore'), 'apiDefinition.swagger.json\n');
+    for (const args of [
+      ['init', '-q', '-b', 'main'],
+      ['add', '--all'],
+      ['commit', '-qm', 'connector'],
+    ])
+      execFileSync('git', args, { cwd: scenario.workspace, env: GIT_ENV });
+    const writes = () => scenario.github.requests.filter((request) => request.method !== 'GET').length;
+    const before = writes();
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    });
+    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
+    expect(io.out()).toContain(
+      `${folder}: not submitted: git ignores its apiDefinition.swagger.json (git check-ignore -v names the line of .gitignore that does), and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Take apiDefinition.swagger.json out of .gitignore and commit it, so that the pull request sends the connector's definition.`,
+    );
+    expect(io.out()).not.toContain("Add the connector's apiDefinition.swagger.json");
+    expect(writes()).toBe(before);
   }, 120_000);
 });
 
@@ -651,7 +692,9 @@ describe('connector-alm pr with what the upstream must not get', () => {
     writeConnector(scenario.workspace, { ...connectorFiles(), 'readme.md': readme }, folder);
     const requests = scenario.github.requests.length;
     const io = memoryIo(scenario.workspace, env());
-    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
+    const code = await runCli(['pr', folder, '--fail-on', 'never'], io);
+    console.log(io.out(), io.err());
+    expect(code).toBe(1);
     expect(io.out()).toMatch(
       /^certified-connectors\/Extracted\/readme\.md:3:1 error README-PLACEHOLDER The readme still says "## Publisher: TODO": replace TODO with the publisher\.$/m,
     );

@@ -7,6 +7,7 @@ export * from './branch-name.js';
 export * from './clock.js';
 export * from './connector-argument.js';
 export * from './connector-files.js';
+export { IGNORED_SWAGGER_ADVICE } from './no-swagger-refusal.js';
 export * from './octokit-client.js';
 export * from './open-pull-request.js';
 export type { PullRequestOperation, PullRequestRefusal, PullRequestResult } from './pull-request-result.js';

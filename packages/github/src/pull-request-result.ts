@@ -67,6 +67,11 @@ export interface PullRequestResult {
    * (refusal `no-swagger`): the advice is then to convert it.
    */
   yamlSwagger?: string;
+  /**
+   * The folder's apiDefinition.swagger.json is there but git ignores it (refusal `no-swagger`): the
+   * advice is then to take it out of .gitignore, not to add it.
+   */
+  swaggerIgnored?: true;
   /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */
   upstreamFolder?: string;
   number?: number;

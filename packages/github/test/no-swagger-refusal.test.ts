@@ -42,6 +42,7 @@ describe('noSwaggerRefusal', () => {
     expect(refusal).toEqual({
       refusal: 'no-swagger',
       reason: `git ignores its apiDefinition.swagger.json (git check-ignore -v names the line of .gitignore that does), ${DELETING}`,
+      swaggerIgnored: true,
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   writeIntervalFromEnv,
   type PullRequestRefusal,
   type PullRequestResult,
+  IGNORED_SWAGGER_ADVICE,
 } from '@connector-alm/github';
 import { workspaceFolder } from '../runtime/workspace-path.js';
 import { requireConnectorsInConnectorInput } from './connector-input.js';
@@ -120,9 +121,11 @@ const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => stri
   findings: () =>
     'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.',
   'no-swagger': (result) =>
-    result.yamlSwagger
-      ? yamlSwaggerConversion(result.yamlSwagger)
-      : "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+    result.swaggerIgnored
+      ? IGNORED_SWAGGER_ADVICE
+      : result.yamlSwagger
+        ? yamlSwaggerConversion(result.yamlSwagger)
+        : "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
   'git-ignored': () =>
     'Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.',
   'readme-todo': () =>

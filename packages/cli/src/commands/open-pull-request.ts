@@ -17,6 +17,7 @@ import {
   refusedResults,
   writeIntervalFromEnv,
   type PullRequestResult,
+  IGNORED_SWAGGER_ADVICE,
 } from '@connector-alm/github';
 import { FAIL_ON_LEVELS, formatFindingLine, loadConfig, type FailOn } from '@connector-alm/validator';
 import { debugRequested } from '../debug-switch.js';
@@ -237,6 +238,7 @@ export function describeResult(result: PullRequestResult): string {
 function whatToDo(result: PullRequestResult): string {
   if (result.refusal === 'findings')
     return 'Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.';
+  if (result.refusal === 'no-swagger' && result.swaggerIgnored) return IGNORED_SWAGGER_ADVICE;
   if (result.refusal === 'no-swagger' && result.yamlSwagger) return yamlSwaggerConversion(result.yamlSwagger);
   if (result.refusal === 'no-swagger')
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
