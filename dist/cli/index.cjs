@@ -68769,9 +68769,12 @@ var import_node_path65 = __toESM(require("node:path"), 1);
 var import_node_path64 = __toESM(require("node:path"), 1);
 function caseOnlyRenameHint(wanted2, files) {
   const lower = wanted2.toLowerCase();
-  for (const file of files) {
+  const list3 = [...files];
+  for (const file of list3) {
     if (file === wanted2 || file.toLowerCase() !== lower) continue;
     const [folder, wantedFolder] = [import_node_path64.default.posix.dirname(file), import_node_path64.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder && list3.some((each) => import_node_path64.default.posix.dirname(each) === wantedFolder))
+      return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted2}.`;
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
     return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
@@ -76495,6 +76498,12 @@ async function folderForZipError(folder, say, partOfUnpacked = async () => void 
   else {
     const inside = held.zips.length === 0 ? await partOfUnpacked() : void 0;
     if (inside) return inside;
+    const misnamed = held.zips.length === 0 ? await misnamedPartsHint(folder) : void 0;
+    if (misnamed)
+      return new UsageError("is a folder, not a solution zip.", {
+        location: { file: folder },
+        hint: `It is an unpacked solution with its parts in other letter case. ${misnamed} Then pack it (${say(PACK_IT)}) and import the zip.`
+      });
     const packFirst = held.nested.length === 0 ? void 0 : `pack the unpacked solution in ${held.nested.join(", ")} first (${say(PACK_THAT)}), then import the zip.`;
     if (held.zips.length > 0) hint = `${zipsHeld(held.zips)}${packFirst ? ` Or ${packFirst}` : ""}`;
     else if (packFirst) hint = `It holds no zip: ${packFirst}`;

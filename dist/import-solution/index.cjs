@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i2 = 0; i2 < path16.length; ++i2) {
-        const code2 = path16.charCodeAt(i2);
+    function validateCookiePath(path17) {
+      for (let i2 = 0; i2 < path17.length; ++i2) {
+        const code2 = path17.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path16) {
-      const ctrl = callVisitor(key2, node, visitor, path16);
+    function visit_(key2, node, visitor, path17) {
+      const ctrl = callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path16);
+            const ci = visit_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path16) {
-      const ctrl = await callVisitor(key2, node, visitor, path16);
+    async function visitAsync_(key2, node, visitor, path17) {
+      const ctrl = await callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path16) {
+    function callVisitor(key2, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path16);
+        return visitor(key2, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path16);
+        return visitor.Map?.(key2, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path16);
+        return visitor.Seq?.(key2, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path16);
+        return visitor.Pair?.(key2, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path16);
+        return visitor.Scalar?.(key2, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path16);
+        return visitor.Alias?.(key2, node, path17);
       return void 0;
     }
-    function replaceNode(key2, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k = path16[i2];
+      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
+        const k = path17[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest] = path17;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
+      deleteIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest] = path17;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
+      hasIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key2, ...rest] = path16;
+      setIn(path17, value) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path16) => {
+    visit5.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path16) => {
-      const parent = visit5.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit5.parentCollection = (cst, path17) => {
+      const parent = visit5.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs7, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs7.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs8.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs7.close(self.fd, onCloseDone);
+      fs8.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs7.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs8.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path16, options2) {
+    function openPromise(path17, options2) {
       return new Promise((resolve, reject) => {
-        open2(path16, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path17, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path16, options2, callback) {
+    function open2(path17, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.open(path16, "r", function(err2, fd2) {
+      fs8.open(path17, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs7.close(fd2, defaultCallback);
+          if (err3) fs8.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.fstat(fd2, function(err2, stats) {
+      fs8.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs7.stat(realPath, function(err2, stats) {
+      fs8.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs7.createReadStream(realPath);
+          var readStream = fs8.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -37227,8 +37227,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path16, value) {
-  return { key: key2, path: path16, pointer: `/${path16.join("/")}`, value };
+function place(key2, path17, value) {
+  return { key: key2, path: path17, pointer: `/${path17.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38212,12 +38212,12 @@ function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path16) {
+function findNodeAtLocation(root, path17) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path16) {
+  for (let segment of path17) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -38976,7 +38976,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path16 = [root];
+  const path17 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38984,14 +38984,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path16[level];
+    let node = path17[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path16[level] = node;
+      path17[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39226,7 +39226,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path16 = paths.pop();
+    const path17 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39234,13 +39234,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path16 + 1);
+          paths.push(path17 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path16 + 1 + key2.length;
+        const keyPath = path17 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41120,7 +41120,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path16 = new OpenPath(text2);
+  const path17 = new OpenPath(text2);
   for (let i2 = nextStructural(text2, 0); i2 !== -1; i2 = nextStructural(text2, i2)) {
     const code2 = text2.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -41128,25 +41128,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i2, end, found, path16);
+        noteKey(text2, object, i2, end, found, path17);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path16.enter(i2, open2[open2.length - 1]?.lastKey);
+        path17.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path16.leave();
+        path17.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path16) {
+function noteKey(text2, object, start, end, found, path17) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41158,7 +41158,7 @@ function noteKey(text2, object, start, end, found, path16) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path16.innermostPointer()
+    objectPointer: path17.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -41856,7 +41856,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path16 = problem.segments;
+  const path17 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41870,21 +41870,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path16.includes("oAuthSettings")) {
-      const last2 = path16[path16.length - 1];
+    if (path17.includes("oAuthSettings")) {
+      const last2 = path17[path17.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path16.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path16[path16.length - 1] === "type" && path16.length === parameterNameDepth(path16) + 1)
+    if (path17.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path17[path17.length - 1] === "type" && path17.length === parameterNameDepth(path17) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path16) {
-  return path16[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path17) {
+  return path17[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44404,9 +44404,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path16) {
+function pathVariables(path17) {
   const names = [];
-  for (const match2 of path16.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path17.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45715,12 +45715,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path16 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path16)) continue;
-        if (path16.startsWith("x-")) continue;
-        const item = paths[path16];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path16);
-        else this.typeIssue(placeAt(rootNode, "paths", path16), "Object", item);
+      for (const path17 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path17)) continue;
+        if (path17.startsWith("x-")) continue;
+        const item = paths[path17];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path17);
+        else this.typeIssue(placeAt(rootNode, "paths", path17), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45744,8 +45744,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path16) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path16);
+  visitPathItem(item, rootNode, path17) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path17);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52751,18 +52751,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path16) {
-  const words = pathWords(path16);
+function pathKeys(path17) {
+  const words = pathWords(path17);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path16) {
+function pathWords(path17) {
   const words = [];
-  for (let start = 0; start <= path16.length; ) {
-    let end = path16.indexOf("/", start);
-    if (end === -1) end = path16.length;
-    const segment = path16.slice(start, end);
+  for (let start = 0; start <= path17.length; ) {
+    let end = path17.indexOf("/", start);
+    if (end === -1) end = path17.length;
+    const segment = path17.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -54505,16 +54505,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path16) {
-    this.path = path16;
-    const hasBrace = path16.includes("{");
-    this.variables = hasBrace ? scanVariables(path16) : NO_VARIABLES;
+  constructor(path17) {
+    this.path = path17;
+    const hasBrace = path17.includes("{");
+    this.variables = hasBrace ? scanVariables(path17) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path16.indexOf("/"); ; slash = path16.indexOf("/", start)) {
-      const end = slash === -1 ? path16.length : slash;
-      if (hasBrace && isVariableSegment(path16, start, end)) variableSegmentCount++;
+    for (let slash = path17.indexOf("/"); ; slash = path17.indexOf("/", start)) {
+      const end = slash === -1 ? path17.length : slash;
+      if (hasBrace && isVariableSegment(path17, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54543,8 +54543,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path16 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path16) last2 = new PathTemplate(path16);
+    const path17 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path17) last2 = new PathTemplate(path17);
     templates[index] = last2;
   }
   return templates;
@@ -54569,9 +54569,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path16, start) {
-  const slash = path16.indexOf("/", start);
-  return slash === -1 ? path16.length : slash;
+function segmentEnd(path17, start) {
+  const slash = path17.indexOf("/", start);
+  return slash === -1 ? path17.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54580,34 +54580,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path16, start, end) {
+function isVariableSegment(path17, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path16.charCodeAt(start) !== OPEN || path16.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path17.charCodeAt(start) !== OPEN || path17.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path16.charCodeAt(index);
+    const code2 = path17.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path16, open2) {
-  for (let index = open2 + 1; index < path16.length; index++) {
-    const code2 = path16.charCodeAt(index);
+function matchEnd(path17, open2) {
+  for (let index = open2 + 1; index < path17.length; index++) {
+    const code2 = path17.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path16) {
+function scanVariables(path17) {
   const variables = [];
   let seen;
-  for (let open2 = path16.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path16, open2);
+  for (let open2 = path17.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path17, open2);
     if (close === -1) {
-      open2 = path16.indexOf("{", open2 + 1);
+      open2 = path17.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path16.slice(open2 + 1, close);
+    const name = path17.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54617,30 +54617,30 @@ function scanVariables(path16) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path16.indexOf("{", close + 1);
+    open2 = path17.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path16) {
+function routeOf(path17) {
   let route = "";
   let copied = 0;
-  for (let open2 = path16.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path16, open2);
+  for (let open2 = path17.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path17, open2);
     if (close === -1) {
-      open2 = path16.indexOf("{", open2 + 1);
+      open2 = path17.indexOf("{", open2 + 1);
       continue;
     }
-    route += path16.slice(copied, open2) + "{}";
+    route += path17.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path16.indexOf("{", copied);
+    open2 = path17.indexOf("{", copied);
   }
-  return copied === 0 ? path16 : route + path16.slice(copied);
+  return copied === 0 ? path17 : route + path17.slice(copied);
 }
-function routeHash(path16) {
+function routeHash(path17) {
   let hash = 0;
-  for (let index = 0; index < path16.length; index++) {
-    const code2 = path16.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path16, index) : -1;
+  for (let index = 0; index < path17.length; index++) {
+    const code2 = path17.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path17, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54688,15 +54688,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path16 = operations[index].path;
-    if (!path16.includes("{")) {
-      while (index < operations.length && operations[index].path === path16) index++;
+    const path17 = operations[index].path;
+    if (!path17.includes("{")) {
+      while (index < operations.length && operations[index].path === path17) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path16; index++)
+    for (; index < operations.length && operations[index].path === path17; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path16);
+    const route = routeHash(path17);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56605,17 +56605,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path16 = operations[index].path;
-    if (!first.has(path16)) first.set(path16, index);
+    const path17 = operations[index].path;
+    if (!first.has(path17)) first.set(path17, index);
   }
   return first;
 });
-function operationsOfPath(model, path16, keep) {
+function operationsOfPath(model, path17, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path16);
+  const first = firstOperationOfPath(model).get(path17);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path16; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path17; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -56686,17 +56686,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path16 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path17 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path16, () => true);
+      const users2 = operationsOfPath(this.model, path17, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path16, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path17, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path16, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path17, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -57007,16 +57007,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path16) {
+function followSchemaPath(model, root, path17) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path16.length && steps < MAX_STEPS; ) {
-    let end = path16.indexOf("/", start);
-    if (end === -1) end = path16.length;
+  for (let start = 0; start < path17.length && steps < MAX_STEPS; ) {
+    let end = path17.indexOf("/", start);
+    if (end === -1) end = path17.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path16.slice(start, end));
+      const next = property(model, current, path17.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57130,17 +57130,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path16 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path17 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path16.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path17.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path16);
+    const result2 = followSchemaPath(model, body.value.schema, path17);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57525,9 +57525,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path16 = pathAt(call, key2);
-    if (path16 === void 0 || followSchemaPath(model, items.schema, path16).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path16), label) });
+    const path17 = pathAt(call, key2);
+    if (path17 === void 0 || followSchemaPath(model, items.schema, path17).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path17), label) });
   }
   return problems;
 }
@@ -59024,12 +59024,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path16 in paths) {
-      if (!has(paths, path16)) continue;
-      const pathItem = asObject(paths[path16]);
+    for (const path17 in paths) {
+      if (!has(paths, path17)) continue;
+      const pathItem = asObject(paths[path17]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path16, "$ref"),
+        pointer: childPointer("/paths", path17, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -59051,15 +59051,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path16 of pathKeys2(swagger2)) {
-    const message3 = problem(path16);
-    if (message3 !== void 0) report({ pointer: childPointer("/paths", path16), message: message3 });
+  for (const path17 of pathKeys2(swagger2)) {
+    const message3 = problem(path17);
+    if (message3 !== void 0) report({ pointer: childPointer("/paths", path17), message: message3 });
   }
 }
-function templateProblem(path16) {
+function templateProblem(path17) {
   let open2 = -1;
-  for (let index = 0; index < path16.length; index++) {
-    const character = path16[index];
+  for (let index = 0; index < path17.length; index++) {
+    const character = path17[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59085,7 +59085,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path16) => path16.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path17) => path17.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59105,7 +59105,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path16) => /[?#]/.test(path16) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path17) => /[?#]/.test(path17) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59121,7 +59121,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path16) => path16.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path17) => path17.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59135,8 +59135,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path16) => {
-      const problem = templateProblem(path16);
+    reportPathKeys(context, (path17) => {
+      const problem = templateProblem(path17);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59153,9 +59153,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path16) => (
+      (path17) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path16.includes("=") && pathVariables(path16).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path17.includes("=") && pathVariables(path17).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59171,14 +59171,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path16 of pathKeys2(swagger2)) {
-      const key2 = path16.toLowerCase();
+    for (const path17 of pathKeys2(swagger2)) {
+      const key2 = path17.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path16),
+          pointer: childPointer("/paths", path17),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path16)
+            nameExcerpt(path17)
           )
         });
       }
@@ -61106,26 +61106,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path16 = [];
+    const path17 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path16.push(start);
+    path17.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path16.pop();
+        path17.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path16.slice(path16.indexOf(target)));
+      if (seen === "grey") cycles.push(path17.slice(path17.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path16.push(target);
+        path17.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62019,7 +62019,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path16 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path17 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -62027,7 +62027,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path16}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path17}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message3, problem, example) {
@@ -62265,8 +62265,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path16) {
-  return withoutTrailingSlashes(routeOf(path16)).toLowerCase();
+function templateShape(path17) {
+  return withoutTrailingSlashes(routeOf(path17)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63043,9 +63043,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path16, method, body) => `{
+var operation = (path17, method, body) => `{
   "paths": {
-    "${path16}": {
+    "${path17}": {
       "${method}": ${body}
     }
   }
@@ -65484,15 +65484,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path16, options2) {
-    return await this.send("GET", path16, options2);
+  async get(path17, options2) {
+    return await this.send("GET", path17, options2);
   }
-  async post(path16, options2) {
-    return await this.send("POST", path16, options2);
+  async post(path17, options2) {
+    return await this.send("POST", path17, options2);
   }
-  async send(method, path16, request) {
+  async send(method, path17, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path16, this.options.environment);
+    const url = new URL(WEB_API_PATH + path17, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -66516,9 +66516,9 @@ function parseStrictly(text2, file, hint) {
     });
   }
 }
-function jsonValueLocation(text2, path16) {
+function jsonValueLocation(text2, path17) {
   const tree = parseTree2(text2);
-  const node = tree && findNodeAtLocation2(tree, path16);
+  const node = tree && findNodeAtLocation2(tree, path17);
   return node ? lineAndColumn(text2, node.offset) : void 0;
 }
 function describeParseError(error3) {
@@ -66536,6 +66536,7 @@ var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/layout.ts
 var FOLDER_SOLUTION = "Other/Solution.xml";
+var FOLDER_CUSTOMIZATIONS = "Other/Customizations.xml";
 var FOLDER_CONNECTOR_FOLDER = "Connectors/";
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
@@ -66761,20 +66762,61 @@ var CONNECTOR_CHILD_ORDER = [
 ];
 
 // packages/solution/src/solution/misnamed-parts.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-var OTHER = import_node_path10.default.posix.dirname(FOLDER_SOLUTION);
-
-// packages/solution/src/solution/unpacked-for-zip.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/case-only-rename.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+function caseOnlyRenameHint(wanted2, files) {
+  const lower = wanted2.toLowerCase();
+  const list3 = [...files];
+  for (const file of list3) {
+    if (file === wanted2 || file.toLowerCase() !== lower) continue;
+    const [folder, wantedFolder] = [import_node_path10.default.posix.dirname(file), import_node_path10.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder && list3.some((each) => import_node_path10.default.posix.dirname(each) === wantedFolder))
+      return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted2}.`;
+    if (folder !== wantedFolder)
+      return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
+    return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/misnamed-parts.ts
+var OTHER = import_node_path11.default.posix.dirname(FOLDER_SOLUTION);
+async function misnamedPartsHint(folder) {
+  const files = [];
+  for (const entry of await entriesOf3(folder)) {
+    if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
+    for (const inside of await entriesOf3(import_node_path11.default.join(folder, entry.name)))
+      if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
+  }
+  const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
+  const hints2 = /* @__PURE__ */ new Set();
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    for (const names of [files, inOther]) {
+      const hint = caseOnlyRenameHint(part, names);
+      if (hint !== void 0) hints2.add(hint);
+    }
+  }
+  return hints2.size === 0 ? void 0 : [...hints2].join(" ");
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs8.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+
+// packages/solution/src/solution/unpacked-for-zip.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given2, use, options2) {
-  const target = import_node_path11.default.resolve(options2.cwd, given2);
-  const stat2 = await import_node_fs8.promises.stat(target).catch(() => void 0);
+  const target = import_node_path12.default.resolve(options2.cwd, given2);
+  const stat2 = await import_node_fs9.promises.stat(target).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip(target)) return void 0;
-  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path11.default.dirname(target));
+  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path12.default.dirname(target));
   if (root === void 0) return void 0;
   const folder = shellWord(toDisplayPath(options2.cwd, root));
   const what = root === target ? "is an unpacked solution folder, not a solution zip." : `is a ${stat2.isDirectory() ? "folder" : "file"} of the unpacked solution in ${folder}, not a solution zip.`;
@@ -66793,16 +66835,16 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs8.promises.stat(import_node_path11.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs9.promises.stat(import_node_path12.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
-    const parent = import_node_path11.default.dirname(current);
+    const parent = import_node_path12.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
   return void 0;
 }
 async function startsLikeZip(file) {
-  const handle = await import_node_fs8.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs9.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -66813,8 +66855,8 @@ async function startsLikeZip(file) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function nestedSolutions(folder) {
   const search = NESTED_SOLUTION_SEARCH;
@@ -66826,11 +66868,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs9.promises.readdir(import_node_path12.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs10.promises.readdir(import_node_path13.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path12.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path13.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -66840,22 +66882,22 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs9.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs10.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
-  const top = await entriesOf3(folder);
+  const top = await entriesOf4(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path13.default.join(folder, name));
+    const inside = await entriesOf4(import_node_path14.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path13.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path14.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -66863,15 +66905,15 @@ async function solutionsInFolder(folder) {
     zips: [...zips, ...below]
   };
 }
-async function entriesOf3(folder) {
-  const entries = await import_node_fs10.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+async function entriesOf4(folder) {
+  const entries = await import_node_fs11.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs10.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs11.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -67108,6 +67150,12 @@ async function folderForZipError(folder, say, partOfUnpacked = async () => void 
   else {
     const inside = held.zips.length === 0 ? await partOfUnpacked() : void 0;
     if (inside) return inside;
+    const misnamed = held.zips.length === 0 ? await misnamedPartsHint(folder) : void 0;
+    if (misnamed)
+      return new UsageError("is a folder, not a solution zip.", {
+        location: { file: folder },
+        hint: `It is an unpacked solution with its parts in other letter case. ${misnamed} Then pack it (${say(PACK_IT)}) and import the zip.`
+      });
     const packFirst = held.nested.length === 0 ? void 0 : `pack the unpacked solution in ${held.nested.join(", ")} first (${say(PACK_THAT)}), then import the zip.`;
     if (held.zips.length > 0) hint = `${zipsHeld(held.zips)}${packFirst ? ` Or ${packFirst}` : ""}`;
     else if (packFirst) hint = `It holds no zip: ${packFirst}`;
@@ -67349,7 +67397,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -67371,7 +67419,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path14.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path15.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -67379,7 +67427,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path14.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path15.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -67413,7 +67461,7 @@ function readDeploymentSettings(text2, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message3, path16, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path16) }, hint });
+  const wrongShape = (message3, path17, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path17) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -67725,8 +67773,8 @@ function connectFromInputs(connection, logger) {
 }
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
   const clientCertificate = readString("client-certificate");
@@ -67763,12 +67811,12 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path15.default.resolve(workspace, readString("working-directory"));
-  return import_node_path15.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path16.default.resolve(workspace, readString("working-directory"));
+  return import_node_path16.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs11.readFileSync)(file, "utf8");
+    return (0, import_node_fs12.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
     const hint = "The path is relative to working-directory, itself relative to the workspace.";

@@ -65105,9 +65105,12 @@ var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_path21 = __toESM(require("node:path"), 1);
 function caseOnlyRenameHint(wanted2, files) {
   const lower = wanted2.toLowerCase();
-  for (const file of files) {
+  const list2 = [...files];
+  for (const file of list2) {
     if (file === wanted2 || file.toLowerCase() !== lower) continue;
     const [folder, wantedFolder] = [import_node_path21.default.posix.dirname(file), import_node_path21.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder && list2.some((each) => import_node_path21.default.posix.dirname(each) === wantedFolder))
+      return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted2}.`;
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
     return `${file} differs from ${wanted2} in letter case only, which Linux tells apart: rename it to ${wanted2}.`;

@@ -190,6 +190,21 @@ describe('import', () => {
     );
   });
 
+  // Other/ renamed other/ on Windows or macOS: "Give the solution zip to import" said nothing of it.
+  it('names the rename an unpacked solution in other letter case needs, then to pack it', async () => {
+    mkdirSync(path.join(folder, 'other'));
+    writeFileSync(path.join(folder, 'other', 'Solution.xml'), '<ImportExportXml/>');
+    writeFileSync(path.join(folder, 'other', 'Customizations.xml'), '<ImportExportXml/>');
+    const { client } = connectToLocal(server);
+    const error = await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(`${folder}: is a folder, not a solution zip.`);
+    expect((error as UserError).hint).toBe(
+      'It is an unpacked solution with its parts in other letter case. other/ differs from Other/ in letter case only, which Linux tells apart: rename the folder to Other/. Then pack it (connector-alm pack <this folder> <solution.zip>) and import the zip.',
+    );
+  });
+
   // `import customHIL`, a folder holding customHIL_1_0_0_3.zip and the solution unpacked, was told to
   // pack the folder, which is no unpacked solution.
   it('names the zips a folder holds, and the unpacked solution in it to pack, instead of packing the folder', async () => {

@@ -34,6 +34,7 @@ export * from './solution/pack.js';
 export * from './solution/pack-packages.js';
 export * from './solution/solutions-in-folder.js';
 export * from './solution/unpacked-for-zip.js';
+export { misnamedPartsHint } from './solution/misnamed-parts.js';
 export { leftOutWarning, leftOutWarnings } from './solution/left-out-files.js';
 export { FOLDER_LINE_ENDINGS } from './solution/line-endings-file.js';
 export * from './connector/solution-connector.js';

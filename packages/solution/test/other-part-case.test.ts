@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { renameSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
@@ -78,6 +78,18 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         `${RENAME_OTHER} ${RENAME_SOLUTION}`,
         `${RENAME_OTHER} ${RENAME_SOLUTION}`,
       ]);
+    });
+
+    // Linux holds Other/ and other/ apart: other/ cannot be renamed to Other/, which is there.
+    it('says to move the manifest into Other/ when it is in an other/ beside it', async () => {
+      const src = await unpackedHil();
+      mkdirSync(path.join(src, 'other'));
+      rename(src, 'Other/Solution.xml', 'other/Solution.xml');
+      const lost: [string, string] = [
+        `${src}: has Other/Customizations.xml but no Other/Solution.xml, the solution's manifest.`,
+        'other/Solution.xml is in other/, which differs from Other/ in letter case only, which Linux tells apart: move it to Other/Solution.xml.',
+      ];
+      expect(await refusals(src)).toEqual([lost, lost]);
     });
 
     it('names both files when both are renamed', async () => {

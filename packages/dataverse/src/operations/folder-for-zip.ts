@@ -1,5 +1,5 @@
 import { plural, UsageError, type SaySetting, type Setting } from '@connector-alm/core';
-import { solutionsInFolder } from '@connector-alm/solution';
+import { misnamedPartsHint, solutionsInFolder } from '@connector-alm/solution';
 
 /** Packing an unpacked solution, in the words of the CLI and of a workflow. */
 const PACK_IT: Setting = {
@@ -34,6 +34,13 @@ export async function folderForZipError(
     // A folder of an unpacked solution (its Connectors/): the solution's own folder to pack, named.
     const inside = held.zips.length === 0 ? await partOfUnpacked() : undefined;
     if (inside) return inside;
+    // An unpacked solution whose Other/ was renamed on Windows or macOS (other/): to rename, then pack.
+    const misnamed = held.zips.length === 0 ? await misnamedPartsHint(folder) : undefined;
+    if (misnamed)
+      return new UsageError('is a folder, not a solution zip.', {
+        location: { file: folder },
+        hint: `It is an unpacked solution with its parts in other letter case. ${misnamed} Then pack it (${say(PACK_IT)}) and import the zip.`,
+      });
     const packFirst =
       held.nested.length === 0
         ? undefined

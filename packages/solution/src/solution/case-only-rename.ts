@@ -8,9 +8,14 @@ import path from 'node:path';
  */
 export function caseOnlyRenameHint(wanted: string, files: Iterable<string>): string | undefined {
   const lower = wanted.toLowerCase();
-  for (const file of files) {
+  const list = [...files];
+  for (const file of list) {
     if (file === wanted || file.toLowerCase() !== lower) continue;
     const [folder, wantedFolder] = [path.posix.dirname(file), path.posix.dirname(wanted)];
+    // The folder is there too (Other/ beside other/, which Linux holds apart): renaming other/ to it
+    // cannot be done, moving the file can.
+    if (folder !== wantedFolder && list.some((each) => path.posix.dirname(each) === wantedFolder))
+      return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted}.`;
     // The whole folder was renamed: every file in it reads as missing, so the folder is the fix.
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
