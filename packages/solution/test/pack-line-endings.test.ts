@@ -4,6 +4,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packSolution, unpackSolution } from '../src/index.js';
 import { recordedEnding, withRecordedEnding } from '../src/text/line-endings.js';
+import { FOLDER_LINE_ENDINGS, readLineEndings } from '../src/solution/line-endings-file.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { hashTree, readZip } from './helpers/trees.js';
 import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
@@ -165,6 +166,12 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('unpack and its record o
   });
 });
 
+/** The line endings an unpacked folder records, as "path ending", in the record's order. */
+async function recordOf(folder: string): Promise<string[]> {
+  const endings = await readLineEndings(folder, [FOLDER_LINE_ENDINGS]);
+  return [...endings].map(([file, ending]) => `${file} ${ending}`);
+}
+
 describeWith(SOLUTION_FIXTURES, 'real solution export')('the line endings unpack records', () => {
   /** Random lines ending in CRLF: repeated text would be refused as a zip bomb at these sizes. */
   const crlfText = (bytes: number): string =>
@@ -191,10 +198,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('the line endings unpack
     );
     const folder = path.join(temp.make(), 'src');
     await unpackSolution(zip, folder);
-    const record = readFileSync(path.join(folder, 'Other', 'LineEndings.xml'), 'utf8');
-    expect(
-      [...record.matchAll(/<File path="([^"]+)" endings="(\w+)"/g)].map((match) => `${match[1]} ${match[2]}`),
-    ).toEqual([
+    expect(await recordOf(folder)).toEqual([
       'WebResources/large_crlf.js crlf',
       'WebResources/large_mixed.js mixed',
       'WebResources/small_crlf.js crlf',
@@ -219,10 +223,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('the line endings unpack
     });
     const folder = path.join(temp.make(), 'src');
     await unpackSolution(unmanaged, folder, { packageType: 'both' });
-    const record = readFileSync(path.join(folder, 'Other', 'LineEndings.xml'), 'utf8');
-    expect(
-      [...record.matchAll(/<File path="([^"]+)" endings="(\w+)"/g)].map((match) => `${match[1]} ${match[2]}`),
-    ).toEqual([
+    expect(await recordOf(folder)).toEqual([
       'WebResources/differs_managed.js crlf',
       'WebResources/large_differs_managed.js crlf',
       'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml crlf',
