@@ -85880,7 +85880,7 @@ function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
     return `${said}, given already: ${shell(there)}. Write it once, without ${option}: connector-alm ${line2}`;
   }
   const arguments_ = words.positionals.map(shell);
-  const output = words.outputs.filter((path121) => path121 !== void 0).at(-1);
+  const output = words.outputs.filter((path121) => path121 !== void 0 && path121.trim() !== "").at(-1);
   const positionals = slots.map(
     (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : arguments_.shift() ?? `<${slot}>`
   );

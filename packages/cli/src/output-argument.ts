@@ -60,8 +60,9 @@ export function outputOptionAdvice(
   // Each argument at its place (commander takes them in order, whatever the options between them):
   // `pack -o out.zip src` is `pack src out.zip`, not `pack out.zip src`.
   const arguments_ = words.positionals.map(shell);
-  // As commander takes a repeated option: the last path given.
-  const output = words.outputs.filter((path) => path !== undefined).at(-1);
+  // As commander takes a repeated option: the last path given. An empty one (`--output=$OUT` with OUT
+  // unset) is none: the line with '' at its place would be refused for the empty argument.
+  const output = words.outputs.filter((path) => path !== undefined && path.trim() !== '').at(-1);
   const positionals = slots.map((slot) =>
     slot === argument
       ? output === undefined

@@ -293,6 +293,12 @@ describe('arguments and options of the other commands', () => {
       ['pack', '-o=out.zip', 'src'],
       "unknown option '-o': pack takes the path it writes as its argument <solution.zip>. Write it without -o: connector-alm pack src out.zip",
     ],
+    // Attached but empty (`--output=$OUT` with OUT unset): the line said `pack src ''`, which is
+    // refused for its empty argument.
+    [
+      ['pack', 'src', '--output='],
+      "unknown option '--output': pack takes the path it writes as its argument <solution.zip>. Write it without --output: connector-alm pack src <solution.zip>",
+    ],
     // Both: the line with the two paths would be refused as one argument too many.
     [
       ['package', 'build', 'pkg.zip', '--intro', 'intro.md', '-o', 'other.zip'],
