@@ -54003,7 +54003,10 @@ var scriptRules = [
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${bytes} bytes; custom code must be at most 1 MB (${MAX_SCRIPT_BYTES} bytes).`
+          message: `script.csx is over the 1 MB (${MAX_SCRIPT_BYTES} bytes) custom code may have.`,
+          // Apart from the message, which validate --base matches with the base's: the size changes
+          // with every edit, and made the finding new (and the base's fixed) at each change.
+          transientNote: `It is ${bytes} bytes.`
         });
       }
     }
@@ -55036,7 +55039,10 @@ var documentLimitRules = [
       if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
-          message: `The swagger file is ${formatBytes(bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
+          message: "The platform accepts only swagger files of less than 1 MB. Remove unused definitions and operations, or split the connector.",
+          // Apart from the message, which validate --base matches with the base's: the size changes
+          // with every edit, and made the finding new (and the base's fixed) at each change.
+          transientNote: `This one is ${formatBytes(bytes)}.`
         });
         return;
       }
@@ -55046,7 +55052,8 @@ var documentLimitRules = [
           line: 1,
           // Solutions matter for custom connectors moved between environments, less for certification.
           severity: context.profile === "custom" ? "warning" : "info",
-          message: `The swagger has ${characters.toLocaleString("en-US")} characters; a Dataverse solution stores at most 500,000, so the connector cannot be moved in a solution.`
+          message: "The swagger is longer than the 500,000 characters a Dataverse solution stores, so the connector cannot be moved in a solution.",
+          transientNote: `It has ${characters.toLocaleString("en-US")} characters.`
         });
       }
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { childPointer } from '../../src/json/pointer.js';
 import type { Finding } from '../../src/model/finding.js';
 import { sameLevels, type RuleDefinition } from '../../src/model/rule.js';
+import { fixedSinceBase } from '../../src/git/fixed-findings.js';
 import { onlyNewFindings } from '../../src/git/only-new-findings.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { ALL_RULES } from '../../src/rules/index.js';
@@ -348,5 +349,38 @@ describe('validateAgainstBase on a real pull-request history', () => {
       includeWorkingTree: false,
     });
     expect(committedOnly.diffs[0]!.status).toBe('unchanged');
+  });
+
+  // The size is in the note, not the message the base is matched on: an edit anywhere in the file
+  // changed it, and the finding was new (and the base's fixed) on every pull request of a large
+  // connector, or of a large script.
+  it('keeps a size finding existing when an edit changes the size', async () => {
+    const sizeRules = ALL_RULES.filter((rule) => rule.id === 'SWG-SIZE' || rule.id === 'CSX-SIZE');
+    const folder = 'custom-connectors/Large';
+    const swagger = validSwagger();
+    swagger.info['x-notes'] = 'x'.repeat(600_000);
+    const script = (comment: string) => `public class Script : ScriptBase\n{\n    // ${comment}\n}\n`;
+    const repo = createRepository('dev');
+    repo.write({
+      ...connectorFiles(folder, {
+        ...(validConnectorFiles() as Json),
+        'apiDefinition.swagger.json': swagger,
+      }),
+      [`${folder}/script.csx`]: script('y'.repeat(1_100_000)),
+    });
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    swagger.info.description = `${swagger.info.description as string} Now longer.`;
+    repo.write({
+      [`${folder}/apiDefinition.swagger.json`]: swagger,
+      [`${folder}/script.csx`]: script('y'.repeat(1_100_100)),
+    });
+    repo.commitAll('pr: a longer description and script');
+    const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: sizeRules });
+    expect(result.findings.map(({ ruleId, baseline, message }) => [ruleId, baseline, message])).toEqual([
+      ['SWG-SIZE', 'existing', expect.stringMatching(/ It has 6\d\d,\d{3} characters\.$/)],
+      ['CSX-SIZE', 'existing', expect.stringMatching(/ It is 1100145 bytes\.$/)],
+    ]);
+    expect(fixedSinceBase(result.diffs)).toEqual([]);
   });
 });

@@ -163,7 +163,9 @@ describe('CSX-SIZE', () => {
     expect(findings).toMatchObject([
       {
         severity: 'error',
-        message: expect.stringMatching(/; custom code must be at most 1 MB \(1048576 bytes\)\.$/),
+        message: expect.stringMatching(
+          /^script\.csx is over the 1 MB \(1048576 bytes\) custom code may have\. It is 1049185 bytes\.$/,
+        ),
       },
     ]);
   });

@@ -630,7 +630,7 @@ describe('SWG-SIZE', () => {
         ({ severity, message }) => ({ severity, message }),
       );
     expect(await findings(lf)).toEqual([
-      { severity: 'info', message: expect.stringMatching(/^The swagger has 1,0\d\d,\d{3} characters;/) },
+      { severity: 'info', message: expect.stringMatching(/ It has 1,0\d\d,\d{3} characters\.$/) },
     ]);
     expect(await findings(crlf)).toEqual(await findings(lf));
   });
