@@ -55225,14 +55225,17 @@ var documentLimitRules = [
         if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
           context.report({
             pointer: operation2.pointer,
-            message: `The total number of schemas in the operation has exceeded the maximum allowed value of '${SWAGGER_LIMITS.maxSchemasPerOperation}'. It has ${size.count.toLocaleString("en-US")} after expanding $refs.`
+            message: `The total number of schemas in the operation has exceeded the maximum allowed value of '${SWAGGER_LIMITS.maxSchemasPerOperation}'.`,
+            // Apart from the message, as SWG-SIZE's: an edit of a schema the operation uses changes it.
+            transientNote: `It has ${size.count.toLocaleString("en-US")} after expanding $refs.`
           });
         }
       }
       if (total > SWAGGER_LIMITS.maxSchemasTotal) {
         context.report({
           pointer: "/paths",
-          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total.toLocaleString("en-US")} after expanding $refs.`
+          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'.`,
+          transientNote: `It has ${total.toLocaleString("en-US")} after expanding $refs.`
         });
       }
     }

@@ -354,11 +354,22 @@ describe('validateAgainstBase on a real pull-request history', () => {
   // The size is in the note, not the message the base is matched on: an edit anywhere in the file
   // changed it, and the finding was new (and the base's fixed) on every pull request of a large
   // connector, or of a large script.
-  it('keeps a size finding existing when an edit changes the size', async () => {
-    const sizeRules = ALL_RULES.filter((rule) => rule.id === 'SWG-SIZE' || rule.id === 'CSX-SIZE');
+  it('keeps a size or count finding existing when an edit changes the figure', async () => {
+    const sizeRules = ALL_RULES.filter((rule) =>
+      ['SWG-SIZE', 'CSX-SIZE', 'SWG-SCHEMA-COUNT'].includes(rule.id),
+    );
     const folder = 'custom-connectors/Large';
     const swagger = validSwagger();
     swagger.info['x-notes'] = 'x'.repeat(600_000);
+    // D0 has two properties of D1, D1 two of D2, …: 2^16 schemas once expanded.
+    for (let i = 0; i < 16; i++) {
+      swagger.definitions[`D${i}`] = {
+        type: 'object',
+        properties: { a: { $ref: `#/definitions/D${i + 1}` }, b: { $ref: `#/definitions/D${i + 1}` } },
+      };
+    }
+    swagger.definitions.D16 = { type: 'string' };
+    swagger.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/D0' };
     const script = (comment: string) => `public class Script : ScriptBase\n{\n    // ${comment}\n}\n`;
     const repo = createRepository('dev');
     repo.write({
@@ -371,6 +382,7 @@ describe('validateAgainstBase on a real pull-request history', () => {
     repo.commitAll('dev');
     repo.git('checkout', '--quiet', '-b', 'pr');
     swagger.info.description = `${swagger.info.description as string} Now longer.`;
+    swagger.definitions.D15.properties.c = { type: 'string' };
     repo.write({
       [`${folder}/apiDefinition.swagger.json`]: swagger,
       [`${folder}/script.csx`]: script('y'.repeat(1_100_100)),
@@ -379,6 +391,7 @@ describe('validateAgainstBase on a real pull-request history', () => {
     const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: sizeRules });
     expect(result.findings.map(({ ruleId, baseline, message }) => [ruleId, baseline, message])).toEqual([
       ['SWG-SIZE', 'existing', expect.stringMatching(/ It has 6\d\d,\d{3} characters\.$/)],
+      ['SWG-SCHEMA-COUNT', 'existing', expect.stringMatching(/ It has 163,840 after expanding \$refs\.$/)],
       ['CSX-SIZE', 'existing', expect.stringMatching(/ It is 1100145 bytes\.$/)],
     ]);
     expect(fixedSinceBase(result.diffs)).toEqual([]);
