@@ -85859,6 +85859,25 @@ function statOrNothing(file) {
   }
 }
 
+// packages/cli/src/command-in-argv.ts
+function commandOf(program2, argv) {
+  let found;
+  let parent = program2;
+  for (const [index, word] of argv.entries()) {
+    if (word.startsWith("-")) continue;
+    const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
+    if (!next) break;
+    found = { command: next, end: index + 1 };
+    parent = next;
+  }
+  return found;
+}
+function commandPath(command) {
+  const names3 = [];
+  for (let each = command; each?.parent; each = each.parent) names3.unshift(each.name());
+  return names3.join(" ");
+}
+
 // packages/cli/src/output-argument.ts
 var outputArguments = /* @__PURE__ */ new WeakMap();
 function writesToArgument(command, name) {
@@ -85935,23 +85954,6 @@ function commandLineOf(command, words, positionals, platform) {
   const quoted2 = (list3) => list3.map((word) => shellWord(word, platform));
   const rest = words.endOfOptions ? [...quoted2(words.options), "--", ...positionals] : [...positionals, ...quoted2(words.options)];
   return [...quoted2(command), ...rest].join(" ");
-}
-function commandOf(program2, argv) {
-  let found;
-  let parent = program2;
-  for (const [index, word] of argv.entries()) {
-    if (word.startsWith("-")) continue;
-    const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
-    if (!next) break;
-    found = { command: next, end: index + 1 };
-    parent = next;
-  }
-  return found;
-}
-function commandPath(command) {
-  const names3 = [];
-  for (let each = command; each?.parent; each = each.parent) names3.unshift(each.name());
-  return names3.join(" ");
 }
 
 // packages/cli/src/commands/unpack.ts
@@ -86460,9 +86462,26 @@ function describeConnector(connector, existing) {
 
 // packages/cli/src/commands/package.ts
 var import_node_path120 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/excess-arguments.ts
+var adviceByCommand = /* @__PURE__ */ new WeakMap();
+function explainsExcessArguments(command, advice) {
+  adviceByCommand.set(command, advice);
+  return command;
+}
+function excessArgumentsAdvice(program2, argv, code2) {
+  if (code2 !== "commander.excessArguments") return void 0;
+  const found = commandOf(program2, argv);
+  return found && adviceByCommand.get(found.command);
+}
+
+// packages/cli/src/commands/package.ts
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
-  writesToArgument(pkg.command("build"), "out.zip").description(
+  explainsExcessArguments(
+    writesToArgument(pkg.command("build"), "out.zip"),
+    "package build takes the connector in its solutions, not as a folder: give --connector-solution (the solution holding only the connector: connector-alm build-solution makes one of a connector folder) and --flow-solution (a solution holding the connector and a sample flow, exported from your environment)."
+  ).description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").addOption(requiredByAction(new Option("--intro <intro.md>", "the intro.md for the certification team"))).addOption(
     requiredByAction(new Option("--connector-solution <zip>", "the solution holding only the connector"))
@@ -86593,11 +86612,14 @@ async function runCli(argv, io) {
 `);
       else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}
 `);
-      else if (parseError)
+      else if (parseError) {
+        const excess = excessArgumentsAdvice(program2, parsed, error2.code);
         io.stderr.write(
-          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)
+          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${excess ? `${printable(excess)}
+` : ""}(run with --help for usage)
 `
         );
+      }
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error2)) {

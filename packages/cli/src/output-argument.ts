@@ -1,5 +1,6 @@
 import type { Command, Option } from 'commander';
 import { shellWord } from '@connector-alm/core';
+import { commandOf, commandPath } from './command-in-argv.js';
 
 /**
  * Commands that take the path they write as an argument, by the argument's name: `pack <folder>
@@ -145,25 +146,4 @@ function commandLineOf(
     ? [...quoted(words.options), '--', ...positionals]
     : [...positionals, ...quoted(words.options)];
   return [...quoted(command), ...rest].join(' ');
-}
-
-/** The (sub)command `argv` runs, and where the words that name it end. */
-function commandOf(program: Command, argv: readonly string[]): { command: Command; end: number } | undefined {
-  let found: { command: Command; end: number } | undefined;
-  let parent = program;
-  for (const [index, word] of argv.entries()) {
-    // The program's own options (--debug) may come first.
-    if (word.startsWith('-')) continue;
-    const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
-    if (!next) break;
-    found = { command: next, end: index + 1 };
-    parent = next;
-  }
-  return found;
-}
-
-function commandPath(command: Command): string {
-  const names: string[] = [];
-  for (let each: Command | null = command; each?.parent; each = each.parent) names.unshift(each.name());
-  return names.join(' ');
 }

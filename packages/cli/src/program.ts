@@ -31,6 +31,7 @@ import { registerPackageCommand } from './commands/package.js';
 import { withoutUnknownOptionValue } from './unknown-option-value.js';
 import { withChoiceMeant } from './invalid-choice.js';
 import { outputOptionAdvice } from './output-argument.js';
+import { excessArgumentsAdvice } from './excess-arguments.js';
 
 /**
  * The connector-alm program with every command and option registered, writing through `output`: what
@@ -95,10 +96,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.code === 'commander.unknownCommand')
         io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
       else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}\n`);
-      else if (parseError)
+      else if (parseError) {
+        const excess = excessArgumentsAdvice(program, parsed, error.code);
         io.stderr.write(
-          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)\n`,
+          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${excess ? `${printable(excess)}\n` : ''}(run with --help for usage)\n`,
         );
+      }
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }

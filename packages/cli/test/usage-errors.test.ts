@@ -316,6 +316,23 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 
+  // package build takes no connector folder: commander said only that it had one argument too many.
+  it('says package build takes the connector in its solutions, given a connector folder', async () => {
+    const result = await run(['package', 'build', 'pkg.zip', 'Contoso Tasks', '--intro', 'intro.md']);
+    expect(result.err).toBe(
+      "error: too many arguments for 'build'. Expected 1 argument but got 2.\npackage build takes the connector in its solutions, not as a folder: give --connector-solution (the solution holding only the connector: connector-alm build-solution makes one of a connector folder) and --flow-solution (a solution holding the connector and a sample flow, exported from your environment).\n(run with --help for usage)\n",
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('leaves too many arguments of other commands to the usual message', async () => {
+    const result = await run(['pack', 'src', 'out.zip', 'more']);
+    expect(result.err).toBe(
+      "error: too many arguments for 'pack'. Expected 2 arguments but got 3.\n(run with --help for usage)\n",
+    );
+    expect(result.code).toBe(2);
+  });
+
   /** An export that signs in with the certificate in cert.pem, to a port where nothing listens. */
   const EXPORT_WITH_CERTIFICATE = [
     'export',
