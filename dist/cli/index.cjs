@@ -72750,9 +72750,44 @@ function rulesJson(rules, changeRules, packageRules) {
   );
 }
 
+// packages/cli/src/command-in-argv.ts
+function commandOf(program2, argv) {
+  let found;
+  let parent = program2;
+  for (const [index, word] of argv.entries()) {
+    if (word.startsWith("-")) continue;
+    const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
+    if (!next) break;
+    found = { command: next, end: index + 1 };
+    parent = next;
+  }
+  return found;
+}
+function commandPath(command) {
+  const names3 = [];
+  for (let each = command; each?.parent; each = each.parent) names3.unshift(each.name());
+  return names3.join(" ");
+}
+
+// packages/cli/src/argument-count-advice.ts
+var adviceByCommand = /* @__PURE__ */ new WeakMap();
+function explainsArgumentCount(command, advice) {
+  adviceByCommand.set(command, advice);
+  return command;
+}
+function argumentCountAdvice(program2, argv, code2) {
+  const found = commandOf(program2, argv);
+  const advice = found && adviceByCommand.get(found.command);
+  if (code2 === "commander.excessArguments") return advice?.tooMany;
+  if (code2 === "commander.missingArgument") return advice?.missing;
+  return void 0;
+}
+
 // packages/cli/src/commands/diff.ts
 function registerDiffCommand(program2, context) {
-  program2.command("diff").description(
+  explainsArgumentCount(program2.command("diff"), {
+    missing: "diff compares two versions given as paths (a copy of the earlier folder, say). To compare a connector folder with its version in git, run connector-alm validate <folder> --base <ref> (e.g. --base origin/dev)."
+  }).description(
     "compare two versions of a connector (folders, swaggers or apiProperties.json files) and flag breaking changes"
   ).argument(
     "<old>",
@@ -85859,25 +85894,6 @@ function statOrNothing(file) {
   }
 }
 
-// packages/cli/src/command-in-argv.ts
-function commandOf(program2, argv) {
-  let found;
-  let parent = program2;
-  for (const [index, word] of argv.entries()) {
-    if (word.startsWith("-")) continue;
-    const next = parent.commands.find((each) => each.name() === word || each.aliases().includes(word));
-    if (!next) break;
-    found = { command: next, end: index + 1 };
-    parent = next;
-  }
-  return found;
-}
-function commandPath(command) {
-  const names3 = [];
-  for (let each = command; each?.parent; each = each.parent) names3.unshift(each.name());
-  return names3.join(" ");
-}
-
 // packages/cli/src/output-argument.ts
 var outputArguments = /* @__PURE__ */ new WeakMap();
 function writesToArgument(command, name) {
@@ -86462,26 +86478,11 @@ function describeConnector(connector, existing) {
 
 // packages/cli/src/commands/package.ts
 var import_node_path120 = __toESM(require("node:path"), 1);
-
-// packages/cli/src/excess-arguments.ts
-var adviceByCommand = /* @__PURE__ */ new WeakMap();
-function explainsExcessArguments(command, advice) {
-  adviceByCommand.set(command, advice);
-  return command;
-}
-function excessArgumentsAdvice(program2, argv, code2) {
-  if (code2 !== "commander.excessArguments") return void 0;
-  const found = commandOf(program2, argv);
-  return found && adviceByCommand.get(found.command);
-}
-
-// packages/cli/src/commands/package.ts
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
-  explainsExcessArguments(
-    writesToArgument(pkg.command("build"), "out.zip"),
-    "package build takes the connector in its solutions, not as a folder: give --connector-solution (the solution holding only the connector: connector-alm build-solution makes one of a connector folder) and --flow-solution (a solution holding the connector and a sample flow, exported from your environment)."
-  ).description(
+  explainsArgumentCount(writesToArgument(pkg.command("build"), "out.zip"), {
+    tooMany: "package build takes the connector in its solutions, not as a folder: give --connector-solution (the solution holding only the connector: connector-alm build-solution makes one of a connector folder) and --flow-solution (a solution holding the connector and a sample flow, exported from your environment)."
+  }).description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").addOption(requiredByAction(new Option("--intro <intro.md>", "the intro.md for the certification team"))).addOption(
     requiredByAction(new Option("--connector-solution <zip>", "the solution holding only the connector"))
@@ -86613,9 +86614,9 @@ async function runCli(argv, io) {
       else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}
 `);
       else if (parseError) {
-        const excess = excessArgumentsAdvice(program2, parsed, error2.code);
+        const counted = argumentCountAdvice(program2, parsed, error2.code);
         io.stderr.write(
-          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${excess ? `${printable(excess)}
+          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${counted ? `${printable(counted)}
 ` : ""}(run with --help for usage)
 `
         );

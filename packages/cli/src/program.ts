@@ -31,7 +31,7 @@ import { registerPackageCommand } from './commands/package.js';
 import { withoutUnknownOptionValue } from './unknown-option-value.js';
 import { withChoiceMeant } from './invalid-choice.js';
 import { outputOptionAdvice } from './output-argument.js';
-import { excessArgumentsAdvice } from './excess-arguments.js';
+import { argumentCountAdvice } from './argument-count-advice.js';
 
 /**
  * The connector-alm program with every command and option registered, writing through `output`: what
@@ -97,9 +97,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
       else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}\n`);
       else if (parseError) {
-        const excess = excessArgumentsAdvice(program, parsed, error.code);
+        const counted = argumentCountAdvice(program, parsed, error.code);
         io.stderr.write(
-          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${excess ? `${printable(excess)}\n` : ''}(run with --help for usage)\n`,
+          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${counted ? `${printable(counted)}\n` : ''}(run with --help for usage)\n`,
         );
       }
       // --help and --version end through here with exit code 0.

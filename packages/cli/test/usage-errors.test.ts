@@ -325,6 +325,15 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 
+  // Only one path: the maker meant to compare the folder with git, which validate --base does.
+  it('says diff takes two paths, and how to compare a folder with git', async () => {
+    const result = await run(['diff', 'Contoso Tasks']);
+    expect(result.err).toBe(
+      "error: missing required argument 'new'\ndiff compares two versions given as paths (a copy of the earlier folder, say). To compare a connector folder with its version in git, run connector-alm validate <folder> --base <ref> (e.g. --base origin/dev).\n(run with --help for usage)\n",
+    );
+    expect(result.code).toBe(2);
+  });
+
   it('leaves too many arguments of other commands to the usual message', async () => {
     const result = await run(['pack', 'src', 'out.zip', 'more']);
     expect(result.err).toBe(

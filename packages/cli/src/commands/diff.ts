@@ -5,6 +5,7 @@ import { diffPaths, toJsonChange, type DiffResult } from '@connector-alm/validat
 import { ExitCode } from '../io.js';
 import { writeOutput } from '../workflow-safe.js';
 import type { CommandContext } from '../command-context.js';
+import { explainsArgumentCount } from '../argument-count-advice.js';
 
 interface DiffOptions {
   format: 'text' | 'json';
@@ -13,8 +14,10 @@ interface DiffOptions {
 
 /** `connector-alm diff <old> <new>`: what changed between two versions, and whether it breaks flows. */
 export function registerDiffCommand(program: Command, context: CommandContext): void {
-  program
-    .command('diff')
+  explainsArgumentCount(program.command('diff'), {
+    missing:
+      'diff compares two versions given as paths (a copy of the earlier folder, say). To compare a connector folder with its version in git, run connector-alm validate <folder> --base <ref> (e.g. --base origin/dev).',
+  })
     .description(
       'compare two versions of a connector (folders, swaggers or apiProperties.json files) and flag breaking changes',
     )

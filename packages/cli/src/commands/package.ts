@@ -15,7 +15,7 @@ import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { zipNameEncodingOption } from './unpack.js';
 import { writesToArgument } from '../output-argument.js';
-import { explainsExcessArguments } from '../excess-arguments.js';
+import { explainsArgumentCount } from '../argument-count-advice.js';
 
 interface BuildOptions {
   intro: string;
@@ -41,10 +41,10 @@ export function registerPackageCommand(program: Command, context: CommandContext
   const pkg = program
     .command('package')
     .description('build or check the certification package Microsoft asks for');
-  explainsExcessArguments(
-    writesToArgument(pkg.command('build'), 'out.zip'),
-    'package build takes the connector in its solutions, not as a folder: give --connector-solution (the solution holding only the connector: connector-alm build-solution makes one of a connector folder) and --flow-solution (a solution holding the connector and a sample flow, exported from your environment).',
-  )
+  explainsArgumentCount(writesToArgument(pkg.command('build'), 'out.zip'), {
+    tooMany:
+      'package build takes the connector in its solutions, not as a folder: give --connector-solution (the solution holding only the connector: connector-alm build-solution makes one of a connector folder) and --flow-solution (a solution holding the connector and a sample flow, exported from your environment).',
+  })
     .description(
       'build the certification package zip and check it; exit 1, writing nothing, when a rule fails',
     )
