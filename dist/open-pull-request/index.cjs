@@ -72938,15 +72938,15 @@ var import_node_child_process = require("node:child_process");
 // packages/validator/src/git/fetch-advice.ts
 var USUAL_REMOTE_NAMES = ["origin", "upstream"];
 var URL_PLACEHOLDER = "<URL of its repository>";
-function unknownRefHint(ref, remotes, shallow) {
+function unknownRefHint(ref, remotes, shallow, ancestry = "") {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
     return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it${shallow ? ", and check out with fetch-depth: 0" : ""}.`;
   }
-  const fetch2 = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  const fetch2 = `Fetch it first (e.g. ${fetchAdvice(ref, remotes, ancestry)})`;
   return shallow ? `${fetch2}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch2}.`;
 }
-function fetchAdvice(ref, remotes) {
+function fetchAdvice(ref, remotes, ancestry = "") {
   const tracking = ref.replace(/^refs\/remotes\//, "");
   const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
   if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
@@ -72955,7 +72955,7 @@ function fetchAdvice(ref, remotes) {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing);
   const branch = ref.replace(/^refs\/heads\//, "");
-  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}${ancestry}`;
   if (!missing) return asBranch;
   return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
 }
@@ -72969,6 +72969,20 @@ function unconfiguredRemote(ref, remotes) {
 }
 function addRemoteAdvice({ remote, branch }) {
   return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
+}
+
+// packages/validator/src/git/relative-ref.ts
+function relativeRefStart(ref) {
+  const end = ref.search(/[~^]|@\{/);
+  if (end <= 0 || !/^(?:@\{[^}]*\})?(?:[~^]\d*)*$/.test(ref.slice(end))) return void 0;
+  return ref.slice(0, end);
+}
+function missingAncestorHint(ref, start, shallow) {
+  if (ref.includes("@{"))
+    return `"${ref}" is read from this clone's reflog, which records only what was done in this clone and has no such entry: give a branch name or commit id instead.`;
+  if (shallow)
+    return `This clone is shallow: it holds too little of the history of ${start} for "${ref}". Fetch the rest (git fetch --unshallow), then compare again; in GitHub Actions, check out with fetch-depth: 0.`;
+  return `The history of ${start} is shorter than "${ref}" goes back (or a commit on the way has no such parent). Give a nearer ancestor (git log --oneline ${start} lists them), or a branch name or commit id.`;
 }
 
 // packages/validator/src/git/line-changes.ts
@@ -73107,8 +73121,15 @@ var Git = class {
         hint: "Commit the change first, or leave out the base ref."
       });
     const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
-    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
-    const hint = unknownRefHint(ref, remotes, shallow);
+    const start = relativeRefStart(ref);
+    if (start !== void 0 && await this.commitOf(start) !== void 0)
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
+        hint: missingAncestorHint(ref, start, shallow)
+      });
+    const named2 = start ?? ref;
+    const closest = misspeltRef(named2) ? closestMatch(named2, await this.refNames().catch(() => [])) : void 0;
+    const meant = closest === void 0 ? "" : ` Did you mean '${closest}${ref.slice(named2.length)}'?`;
+    const hint = unknownRefHint(named2, remotes, shallow, ref.slice(named2.length));
     throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
       // Beside a close name, fetching the ref as typed is the second guess, not the first advice:
       // `--base mian` was told to run `git fetch origin mian`.

@@ -12,8 +12,15 @@ const URL_PLACEHOLDER = '<URL of its repository>';
  * origin, was taken for a branch of origin (`git fetch origin upstream/dev`, which fails too): when the
  * ref starts with a usual remote name that is not configured, the hint says to add that remote.
  * fetch-depth: 0 is advised in a shallow clone only: a checkout that has it already was told to set it.
+ * `ancestry` is what an ancestor expression adds to the ref (`~2` of `dev~2`), kept in the ref to
+ * compare with.
  */
-export function unknownRefHint(ref: string, remotes: readonly string[], shallow: boolean): string {
+export function unknownRefHint(
+  ref: string,
+  remotes: readonly string[],
+  shallow: boolean,
+  ancestry = '',
+): string {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
     return (
@@ -22,7 +29,7 @@ export function unknownRefHint(ref: string, remotes: readonly string[], shallow:
       `run both after it${shallow ? ', and check out with fetch-depth: 0' : ''}.`
     );
   }
-  const fetch = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  const fetch = `Fetch it first (e.g. ${fetchAdvice(ref, remotes, ancestry)})`;
   return shallow ? `${fetch}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch}.`;
 }
 
@@ -35,7 +42,7 @@ export function unknownRefHint(ref: string, remotes: readonly string[], shallow:
  * `fork/dev`, where no remote is named fork, may be a branch of origin or a branch of a remote not
  * configured here: the advice gives both readings.
  */
-export function fetchAdvice(ref: string, remotes: readonly string[]): string {
+export function fetchAdvice(ref: string, remotes: readonly string[], ancestry = ''): string {
   const tracking = ref.replace(/^refs\/remotes\//, '');
   const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
   if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
@@ -44,7 +51,7 @@ export function fetchAdvice(ref: string, remotes: readonly string[]): string {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && ref.startsWith('refs/remotes/')) return addRemoteAdvice(missing);
   const branch = ref.replace(/^refs\/heads\//, '');
-  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}${ancestry}`;
   if (!missing) return asBranch;
   return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
 }

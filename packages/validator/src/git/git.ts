@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
-import { didYouMean, UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
+import { closestMatch, UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
 import { unknownRefHint } from './fetch-advice.js';
+import { missingAncestorHint, relativeRefStart } from './relative-ref.js';
 import type { FileRename } from './renamed-folders.js';
 import { parseLineChanges, type FileLineChanges } from './line-changes.js';
 import { RepositoryOwnerError, repositoryRefusedForOwner } from './refused-ownership.js';
@@ -71,8 +72,19 @@ export class Git {
         hint: 'Commit the change first, or leave out the base ref.',
       });
     const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
-    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : '';
-    const hint = unknownRefHint(ref, remotes, shallow);
+    const start = relativeRefStart(ref);
+    if (start !== undefined && (await this.commitOf(start)) !== undefined)
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
+        hint: missingAncestorHint(ref, start, shallow),
+      });
+    // An ancestor expression of a ref that names nothing here is fetched, and spelt, as that ref.
+    const named = start ?? ref;
+    const closest = misspeltRef(named)
+      ? closestMatch(named, await this.refNames().catch(() => []))
+      : undefined;
+    // `mian~2` is offered as `main~2`: the expression with the name it most likely meant.
+    const meant = closest === undefined ? '' : ` Did you mean '${closest}${ref.slice(named.length)}'?`;
+    const hint = unknownRefHint(named, remotes, shallow, ref.slice(named.length));
     throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
       // Beside a close name, fetching the ref as typed is the second guess, not the first advice:
       // `--base mian` was told to run `git fetch origin mian`.
