@@ -66297,6 +66297,27 @@ function changeRuleInConfig(ruleId) {
   };
 }
 
+// packages/validator/src/config/config-merge-conflict.ts
+var RESOLVE = "Keep one side (or combine the two) and remove the marker lines (<<<<<<<, =======, >>>>>>>, and ||||||| if any); until then nothing is validated.";
+function configMergeConflict(text2, closerLine) {
+  const { conflicts, leftovers } = findMergeMarkers(text2);
+  const conflict = conflicts[0];
+  const leftover = leftovers[0];
+  if (conflict !== void 0 && (leftover === void 0 || conflict.start < leftover.start)) {
+    return {
+      offset: conflict.start,
+      message: `The configuration file has an unresolved merge conflict: it starts here and ends with '>>>>>>>' at line ${closerLine(conflict.closer)}.`,
+      hint: RESOLVE
+    };
+  }
+  if (leftover === void 0) return void 0;
+  return {
+    offset: leftover.start,
+    message: `The configuration file has a merge-conflict marker left over (${text2.slice(leftover.start, leftover.start + 7)}) outside any complete conflict.`,
+    hint: "Remove this line, and check that the lines around it are the ones you meant to keep."
+  };
+}
+
 // packages/validator/src/config/package-rule-in-config.ts
 function packageRuleInConfig(ruleId) {
   if (!/^PKG-/i.test(ruleId)) return void 0;
@@ -66557,6 +66578,8 @@ function parseConfig(text2, file, options2) {
       "Write {} in it for a configuration that changes nothing, or write the settings there."
     );
   }
+  const conflict = configMergeConflict(source, (offset) => lineCounter.linePos(offset).line);
+  if (conflict) fail(conflict.message, conflict.offset, conflict.hint);
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : void 0;
   if (jsonIssue) {
     const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");

@@ -29,6 +29,7 @@ import {
 } from './config-types.js';
 import { CONFIGURATION_RULE_IDS } from '../repository/rules/configuration-rules.js';
 import { changeRuleInConfig } from './change-rule-in-config.js';
+import { configMergeConflict } from './config-merge-conflict.js';
 import { packageRuleInConfig } from './package-rule-in-config.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
 import { findConfigFileOfPaths } from './config-of-paths.js';
@@ -104,6 +105,9 @@ export function parseConfig(
       'Write {} in it for a configuration that changes nothing, or write the settings there.',
     );
   }
+  // Before either syntax: the markers are no YAML and no JSON, and each parser's words mislead.
+  const conflict = configMergeConflict(source, (offset) => lineCounter.linePos(offset).line);
+  if (conflict) fail(conflict.message, conflict.offset, conflict.hint);
   // YAML reads JSON, and also trailing commas, comments and unquoted keys: a file named .json is held
   // to JSON, as every other tool that opens it will.
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : undefined;
