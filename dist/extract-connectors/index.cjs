@@ -40143,7 +40143,7 @@ function unclosedAtEnd(walk) {
     },
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
-  return { ...repair, fileEndsOpen: true };
+  return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
 }
 function misindentedClose(walk) {
   for (const { open: open3, close } of walk.closes) {
@@ -40823,12 +40823,15 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
+  let cutOffAt;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk)) {
+      if (!endsInConflict && openBrackets(walk) > 1) cutOffAt = lastIssueOffset;
       break;
+    }
     if (outcome === "done") {
       finished = true;
       break;
@@ -40845,6 +40848,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
+    if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -40862,7 +40866,14 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
-  return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+  return {
+    issues,
+    edits: finished ? edits : void 0,
+    unfixedAt,
+    slips,
+    refused: false,
+    ...cutOffAt === void 0 ? {} : { cutOffAt }
+  };
 }
 function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
@@ -40903,6 +40914,9 @@ function tooManySlips(offset) {
 }
 function endsInsideUnclosedToken(walk) {
   return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
+}
+function openBrackets(walk) {
+  return walk.stack.filter((frame) => frame.open !== "").length;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -41269,7 +41283,7 @@ var JsonDocument = class _JsonDocument {
         this.value = slips.value;
       } else {
         const read2 = parseRepaired(text2, issues, this.lines);
-        this.value = read2.value;
+        this.value = read2.diagnosis.cutOffAt === void 0 ? read2.value : void 0;
         this.repaired = read2.repaired;
         this.diagnosis = read2.diagnosis;
       }
@@ -43876,7 +43890,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -63375,7 +63389,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, JSON nested deeper than the validator reads, or another JSON value, such as an array), so it was not compared, and nothing else is told of it. The message says which, as `validate` says it, and where: the first syntax error, or the bracket past the depth limit. Nor is the sign-in compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, JSON nested deeper than the validator reads, a file cut off, as an interrupted save leaves it, or another JSON value, such as an array), so it was not compared, and nothing else is told of it. The message says which, as `validate` says it, and where: the first syntax error, the end where the file was cut, or the bracket past the depth limit. Read as far as it goes, a file cut off lacked every operation past the cut, each a breaking change that no one made; `validate --base` counts none of the base findings of that file fixed either, since nothing of it is judged now. Nor is the sign-in compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -63383,7 +63397,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. The errors past the 20 listed are unknown to both: an error listed now that the base only counted is the update's, and the change that counts the rest is major, not breaking, when the base counted some too and the file has no more errors than it had (fixing one of 25 errors changes the count, not what is wrong). A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. An error the new version made is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. One only the base version has is major, located there: the comparison rests on a recovered reading of the base, so the update needs the full review. One both versions have (the same message at the same place: in the same member, after the same text on its line, wherever lines inserted above moved it; as `validate --base` marks its GEN-JSON-PARSE finding existing) is not the update's doing: it is listed once, in the new version, as major, and says that the base version has it too, so that `diff` and `validate --base` classify the update alike. The errors past the 20 listed are unknown to both: an error listed now that the base only counted is the update's, and the change that counts the rest is major, not breaking, when the base counted some too and the file has no more errors than it had (fixing one of 25 errors changes the count, not what is wrong). A file with nothing to recover, or cut off, is CHG-UNCOMPARABLE. `validate --base` leaves out the errors the current version made, since its GEN-JSON-PARSE findings report them as new.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',

@@ -16888,7 +16888,7 @@ function unclosedAtEnd(walk) {
     },
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
-  return { ...repair, fileEndsOpen: true };
+  return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
 }
 function misindentedClose(walk) {
   for (const { open, close } of walk.closes) {
@@ -17577,12 +17577,15 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
+  let cutOffAt;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk)) {
+      if (!endsInConflict && openBrackets(walk) > 1) cutOffAt = lastIssueOffset;
       break;
+    }
     if (outcome === "done") {
       finished = true;
       break;
@@ -17599,6 +17602,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
+    if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -17616,7 +17620,14 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
-  return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+  return {
+    issues,
+    edits: finished ? edits : void 0,
+    unfixedAt,
+    slips,
+    refused: false,
+    ...cutOffAt === void 0 ? {} : { cutOffAt }
+  };
 }
 function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
@@ -17657,6 +17668,9 @@ function tooManySlips(offset) {
 }
 function endsInsideUnclosedToken(walk) {
   return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
+}
+function openBrackets(walk) {
+  return walk.stack.filter((frame) => frame.open !== "").length;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -18023,7 +18037,7 @@ var JsonDocument = class _JsonDocument {
         this.value = slips.value;
       } else {
         const read = parseRepaired(text2, issues, this.lines);
-        this.value = read.value;
+        this.value = read.diagnosis.cutOffAt === void 0 ? read.value : void 0;
         this.repaired = read.repaired;
         this.diagnosis = read.diagnosis;
       }
@@ -22333,7 +22347,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',

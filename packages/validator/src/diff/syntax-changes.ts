@@ -101,7 +101,9 @@ export function uncomparableChange(
 }
 
 function whyUnreadable(document: JsonDocument): { detail: string; offset?: number } {
-  const [issue] = document.syntaxIssues;
+  // Text cut off is said at its end, where it was cut, whatever slips come before it.
+  const cutOffAt = document.syntaxRepair?.cutOffAt;
+  const issue = document.syntaxIssues.find(({ offset }) => offset === cutOffAt) ?? document.syntaxIssues[0];
   if (issue) return { detail: issue.message, offset: issue.offset };
   return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
 }

@@ -15,6 +15,7 @@ import type { ConnectorResult } from '../connector-result.js';
 import type { BaseValidationOptions } from './base-validation.js';
 import { changeToFinding } from './change-finding.js';
 import { fixedInBase } from './fixed-findings.js';
+import { fixedOfJudgedFiles } from './unjudged-files.js';
 import type { Git } from './git.js';
 import { materializeFirstFolder } from './materialize.js';
 import { toRepositoryPath } from './repository-paths.js';
@@ -74,10 +75,10 @@ export async function compareWithBase(
     );
     const compared = compareWithBaseline(connector.findings, baseResult.findings);
     const marked = compared.findings;
-    const fixed = compared.fixed
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
+    const fixed = fixedOfJudgedFiles(compared.fixed, current)
       .map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath))
       .sort(compareFindings);
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
       toRepositoryPath(base.root, base.path) ?? basePath,

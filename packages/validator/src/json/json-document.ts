@@ -130,7 +130,9 @@ export class JsonDocument {
         this.value = slips.value;
       } else {
         const read = parseRepaired(text, issues, this.lines);
-        this.value = read.value;
+        // Text cut off holds no value to judge: read as far as it goes, every operation, definition
+        // and section lost was a finding of its own, and a breaking change against its base.
+        this.value = read.diagnosis.cutOffAt === undefined ? read.value : undefined;
         this.repaired = read.repaired;
         this.diagnosis = read.diagnosis;
       }

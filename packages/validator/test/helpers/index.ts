@@ -5,5 +5,6 @@
  */
 export * from './valid-connector.js';
 export * from './write-valid-connector.js';
+export * from './cut-swagger.js';
 export * from './one-connector-result.js';
 export * from './reference-graph.js';

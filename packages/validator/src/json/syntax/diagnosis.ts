@@ -53,6 +53,13 @@ export interface SyntaxRepair {
    * choice).
    */
   mergeConflictAt?: number;
+  /**
+   * The offset of the issue that says the text was cut off, when it was: it ends with more left open
+   * than a slip leaves (several brackets, or one after a ',' or a key, or a string with brackets
+   * beyond the root's open). The value read of it lacks what was lost, so nothing is judged of it
+   * (JsonDocument): each missing operation, definition and section would be a finding of its own.
+   */
+  cutOffAt?: number;
 }
 
 /** A repair without its issues: what `validate --fix` reads of it (fix/json-fix.ts). */
@@ -182,13 +189,22 @@ function diagnoseAfterExtraClosers(
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
+  let cutOffAt: number | undefined;
   while (slips <= MAX_SLIPS) {
     // The main walk never goes back further than the token before the one it reads.
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index)!;
     const outcome = walk.feed();
-    if (outcome !== 'accepted' && outcome !== 'done' && token.kind === 'end' && endsInsideUnclosedToken(walk))
+    if (
+      outcome !== 'accepted' &&
+      outcome !== 'done' &&
+      token.kind === 'end' &&
+      endsInsideUnclosedToken(walk)
+    ) {
+      // A string left open with a bracket beyond the root's open: cut off inside the value.
+      if (!endsInConflict && openBrackets(walk) > 1) cutOffAt = lastIssueOffset;
       break;
+    }
     if (outcome === 'done') {
       finished = true;
       break;
@@ -207,6 +223,7 @@ function diagnoseAfterExtraClosers(
     // line, and the key on the next line then seems to lack a comma).
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
+    if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -226,7 +243,14 @@ function diagnoseAfterExtraClosers(
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
-  return { issues, edits: finished ? edits : undefined, unfixedAt, slips, refused: false };
+  return {
+    issues,
+    edits: finished ? edits : undefined,
+    unfixedAt,
+    slips,
+    refused: false,
+    ...(cutOffAt === undefined ? {} : { cutOffAt }),
+  };
 }
 
 /**
@@ -296,6 +320,11 @@ function tooManySlips(offset: number): JsonSyntaxIssue {
  */
 function endsInsideUnclosedToken(walk: Walk): boolean {
   return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
+}
+
+/** How many brackets are open where the walk is. */
+function openBrackets(walk: Walk): number {
+  return walk.stack.filter((frame) => frame.open !== '').length;
 }
 
 function bestRepair(walk: Walk, repairs: Repair[]): Repair {

@@ -55,7 +55,7 @@ export function unclosedAtEnd(walk: WalkState): Repair {
     },
     ...(slip ? [insertion(walk.lastEnd, closers)] : []),
   );
-  return { ...repair, fileEndsOpen: true };
+  return { ...repair, fileEndsOpen: true, ...(slip ? {} : { cutOff: true as const }) };
 }
 
 /**

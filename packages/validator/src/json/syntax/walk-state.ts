@@ -30,6 +30,11 @@ export interface Repair {
    * lies inside a merge conflict, that follows from the side read, and is not said (diagnosis.ts).
    */
   fileEndsOpen?: true;
+  /**
+   * The file's end with more open than a slip leaves (several brackets, or one after a ',' or a key):
+   * the text was cut off, and what the walk read lacks what was lost (SyntaxRepair.cutOffAt).
+   */
+  cutOff?: true;
 }
 
 /** What a repair reads of the walk over the tokens (see Walk in walk.ts), and what it may do to it. */
