@@ -52823,30 +52823,46 @@ var TEMPLATE_SECTIONS = [
   {
     heading: "## Publisher: <name>",
     matches: /^publisher/,
+    spellings: ["Publisher"],
     requiredIn: ["certified", "independent-publisher"]
   },
   {
     heading: "## Prerequisites",
     matches: /^prerequisite|^requirements/,
+    spellings: ["Prerequisites", "Requirements"],
     requiredIn: ["certified", "independent-publisher"]
   },
   {
     heading: "## Supported Operations",
     matches: SUPPORTED_OPERATIONS_HEADING,
+    spellings: [
+      "Supported Operations",
+      "Supported Actions",
+      "Supported Triggers",
+      "Available Operations",
+      "Available Actions"
+    ],
     requiredIn: ["certified", "independent-publisher"],
     mcpMatches: MCP_TOOLS_HEADING
   },
   {
     heading: "## Obtaining Credentials",
     matches: CREDENTIALS_SECTION,
+    spellings: ["Obtaining Credentials", "Credentials"],
     requiredIn: ["certified", "independent-publisher"]
   },
   {
     heading: "## Known Issues and Limitations",
     matches: /knownissue|limitation/,
+    spellings: ["Known Issues and Limitations", "Known Issues", "Limitations"],
     requiredIn: ["certified", "independent-publisher"]
   },
-  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+  {
+    heading: "## Deployment Instructions",
+    matches: /deploy/,
+    requiredIn: ["certified"],
+    spellings: ["Deployment Instructions", "Deployment"]
+  }
 ];
 function findSection(headings, pattern) {
   return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
@@ -53004,10 +53020,11 @@ function listsOperationNames(text2, heading2, next, readsAsOperation) {
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var OPERATIONS_GROUP_HEADING = /^.+operations$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
-function operationSections(headings) {
+function operationSections(headings, misspelt = /* @__PURE__ */ new Set()) {
   const sections = [];
   for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    if (heading2.depth > 3 || !(SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized) || misspelt.has(heading2)))
+      continue;
     const last2 = sections[sections.length - 1];
     if (last2 && heading2.offset < last2.bodyEnd) continue;
     sections.push(heading2);
@@ -53398,6 +53415,47 @@ function hasMcpServer(context) {
   return false;
 }
 
+// packages/validator/src/rules/readme/misspelt-heading.ts
+function misspeltHeadings(headings) {
+  const found = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || TEMPLATE_SECTIONS.some((section) => section.matches.test(heading2.normalized)))
+      continue;
+    const colon = heading2.text.indexOf(":");
+    const name = normalizeTitle(heading2.text, 0, colon === -1 ? heading2.text.length : colon);
+    const meant = closestSpelling(name);
+    if (meant === void 0) continue;
+    const rest = colon === -1 ? "" : heading2.text.slice(colon);
+    found.push({
+      heading: heading2,
+      section: meant.section,
+      written: `${"#".repeat(heading2.depth)} ${meant.spelling}${rest}`
+    });
+  }
+  return found;
+}
+function closestSpelling(name) {
+  let best;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const section of TEMPLATE_SECTIONS) {
+    for (const spelling of section.spellings) {
+      const normalized = normalizeTitle(spelling);
+      if (name.charCodeAt(0) !== normalized.charCodeAt(0)) continue;
+      const limit = Math.max(1, Math.floor(normalized.length / 8));
+      const distance = swapAwareDistance(name, normalized, limit);
+      if (distance === 0 || distance > limit || distance > bestDistance) continue;
+      if (distance === bestDistance && best?.section !== section) tied = true;
+      else if (distance < bestDistance) tied = false;
+      if (distance < bestDistance) {
+        best = { section, spelling };
+        bestDistance = distance;
+      }
+    }
+  }
+  return tied ? void 0 : best;
+}
+
 // packages/validator/src/rules/readme/section-text.ts
 function indexInSection(section, name, from) {
   const at = section.indexOf(name, from);
@@ -53473,7 +53531,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and no operation the swagger lacks.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -53482,8 +53540,20 @@ var operationsMatchRule = {
   check(context) {
     const readme = outline(context);
     if (!readme || !context.swagger) return;
-    const sections = operationSections(readme.headings);
+    const misspelt = misspeltHeadings(readme.headings).filter(
+      ({ section }) => section.matches === SUPPORTED_OPERATIONS_HEADING
+    );
+    const sections = operationSections(readme.headings, new Set(misspelt.map(({ heading: heading2 }) => heading2)));
     if (sections.length === 0) return;
+    if (findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING)) {
+      for (const { heading: heading2, written: written3 } of misspelt) {
+        context.report({
+          offset: heading2.offset,
+          length: heading2.length,
+          message: `The heading "${nameExcerpt(heading2.text)}" looks misspelt: write "${nameExcerpt(written3)}".`
+        });
+      }
+    }
     const subHeadingsOf = subHeadingsBySection(readme.headings, sections);
     const texts = sections.map((section, index) => {
       const subHeadings = subHeadingsOf[index];
@@ -53806,7 +53876,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. A missing section whose heading is there but misspelt ("## Prerequisities", "## Supproted Operations": the same first letter, then one edit, a swap of two letters counted as one, or one in eight letters of a longer name) is reported on that heading, with the spelling to write. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -53823,6 +53893,7 @@ function sectionsRule(id, profile, level, template) {
       if (!readme) return;
       const firstHeading = readme.headings[0];
       let lookalikes;
+      let misspelt;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
@@ -53837,6 +53908,16 @@ function sectionsRule(id, profile, level, template) {
             offset: lookalike.offset,
             length: lookalike.text.length,
             message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+          });
+          continue;
+        }
+        misspelt ??= misspeltHeadings(readme.headings);
+        const slip = misspelt.find((entry) => entry.section === section);
+        if (slip) {
+          context.report({
+            offset: slip.heading.offset,
+            length: slip.heading.length,
+            message: `${message2} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
           });
           continue;
         }

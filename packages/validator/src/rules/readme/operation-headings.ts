@@ -28,12 +28,20 @@ export const TEMPLATE_SECTION_HEADING =
 
 /**
  * The sections that list operations: the first, and others beside it rather than in it (Calendly's
- * "## Supported Triggers" and "## Supported Actions"), where a readme splits them.
+ * "## Supported Triggers" and "## Supported Actions"), where a readme splits them. `misspelt`: headings
+ * that misspell such a section's name ("## Suported Actions"), read as the section they mean.
  */
-export function operationSections(headings: readonly ReadmeHeading[]): ReadmeHeading[] {
+export function operationSections(
+  headings: readonly ReadmeHeading[],
+  misspelt: ReadonlySet<ReadmeHeading> = new Set(),
+): ReadmeHeading[] {
   const sections: ReadmeHeading[] = [];
   for (const heading of headings) {
-    if (heading.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading.normalized)) continue;
+    if (
+      heading.depth > 3 ||
+      !(SUPPORTED_OPERATIONS_HEADING.test(heading.normalized) || misspelt.has(heading))
+    )
+      continue;
     const last = sections[sections.length - 1];
     if (last && heading.offset < last.bodyEnd) continue;
     sections.push(heading);

@@ -8,6 +8,12 @@ export interface TemplateSection {
   requiredIn: Profile[];
   /** Other headings that stand for the section in the readme of an MCP server connector. */
   mcpMatches?: RegExp;
+  /**
+   * The names `matches` takes, as written, that a misspelt heading is measured against
+   * (misspelt-heading.ts): each of at least nine letters, so that a short word of its own ("Auctions")
+   * is not taken for a slip of one ("Actions"), nor "Operation 1" for "Operations".
+   */
+  spellings: readonly string[];
 }
 
 export const SUPPORTED_OPERATIONS_HEADING =
@@ -39,30 +45,46 @@ export const TEMPLATE_SECTIONS: TemplateSection[] = [
   {
     heading: '## Publisher: <name>',
     matches: /^publisher/,
+    spellings: ['Publisher'],
     requiredIn: ['certified', 'independent-publisher'],
   },
   {
     heading: '## Prerequisites',
     matches: /^prerequisite|^requirements/,
+    spellings: ['Prerequisites', 'Requirements'],
     requiredIn: ['certified', 'independent-publisher'],
   },
   {
     heading: '## Supported Operations',
     matches: SUPPORTED_OPERATIONS_HEADING,
+    spellings: [
+      'Supported Operations',
+      'Supported Actions',
+      'Supported Triggers',
+      'Available Operations',
+      'Available Actions',
+    ],
     requiredIn: ['certified', 'independent-publisher'],
     mcpMatches: MCP_TOOLS_HEADING,
   },
   {
     heading: '## Obtaining Credentials',
     matches: CREDENTIALS_SECTION,
+    spellings: ['Obtaining Credentials', 'Credentials'],
     requiredIn: ['certified', 'independent-publisher'],
   },
   {
     heading: '## Known Issues and Limitations',
     matches: /knownissue|limitation/,
+    spellings: ['Known Issues and Limitations', 'Known Issues', 'Limitations'],
     requiredIn: ['certified', 'independent-publisher'],
   },
-  { heading: '## Deployment Instructions', matches: /deploy/, requiredIn: ['certified'] },
+  {
+    heading: '## Deployment Instructions',
+    matches: /deploy/,
+    requiredIn: ['certified'],
+    spellings: ['Deployment Instructions', 'Deployment'],
+  },
 ];
 
 export function findSection(headings: readonly ReadmeHeading[], pattern: RegExp): ReadmeHeading | undefined {

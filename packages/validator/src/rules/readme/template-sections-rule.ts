@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../model/rule.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { headingLookalikes, type HeadingLookalike } from './heading-lookalikes.js';
 import { hasMcpServer } from './mcp-server.js';
+import { misspeltHeadings, type MisspeltHeading } from './misspelt-heading.js';
 import { outline } from './outline.js';
 import { CREDENTIALS_SECTION, findSection, TEMPLATE_SECTIONS } from './sections.js';
 import { usesOAuth } from './uses-oauth.js';
@@ -18,7 +19,7 @@ export function sectionsRule(
     id,
     file: 'readme',
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. A missing section whose heading is there but misspelt ("## Prerequisities", "## Supproted Operations": the same first letter, then one edit, a swap of two letters counted as one, or one in eight letters of a longer name) is reported on that heading, with the spelling to write. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
     levels: { certified: 'off', 'independent-publisher': 'off', custom: 'off', [profile]: level },
     example: {
       bad: '# Contoso\nA connector.',
@@ -35,6 +36,8 @@ export function sectionsRule(
       if (!readme) return;
       const firstHeading = readme.headings[0];
       let lookalikes: HeadingLookalike[] | undefined;
+      // Read only when a section is missing, as the lookalikes are.
+      let misspelt: MisspeltHeading[] | undefined;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
@@ -55,6 +58,16 @@ export function sectionsRule(
             offset: lookalike.offset,
             length: lookalike.text.length,
             message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`,
+          });
+          continue;
+        }
+        misspelt ??= misspeltHeadings(readme.headings);
+        const slip = misspelt.find((entry) => entry.section === section);
+        if (slip) {
+          context.report({
+            offset: slip.heading.offset,
+            length: slip.heading.length,
+            message: `${message} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`,
           });
           continue;
         }

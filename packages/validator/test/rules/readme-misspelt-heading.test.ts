@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals';
+import { runRules } from '../helpers/fixture.js';
+import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
+
+const withReadme = (readme: string) => ({ ...validConnectorFiles(), 'readme.md': readme });
+
+/** The readme with `heading` (a line of it) written as `instead`. */
+const readmeWith = (heading: string, instead: string) => withReadme(validReadme().replace(heading, instead));
+
+// A misspelt section heading was told as a missing section at line 1 ("The readme has no '## Prerequisites'
+// section"), and the maker, who sees the section in the file, had to find the typo alone.
+describe('README-SECTIONS-* on a misspelt heading', () => {
+  it('is placed on the heading and says how to write it', async () => {
+    const findings = await runRules(readmeWith('## Prerequisites', '## Prerequisities'), [
+      'README-SECTIONS-CERT',
+    ]);
+    expect(findings).toMatchObject([
+      {
+        line: 6,
+        message:
+          'The readme has no "## Prerequisites" section, which the certified readme template requires. The heading "Prerequisities" looks misspelt: write "## Prerequisites".',
+      },
+    ]);
+  });
+
+  it('reads a swap of two letters as one slip, and keeps what follows the colon', async () => {
+    const swapped = await runRules(
+      readmeWith('## Supported Operations', '## Supproted Operations'),
+      ['README-SECTIONS-IP'],
+      'independent-publisher',
+    );
+    expect(swapped.map(({ message }) => message.split('. ')[1])).toEqual([
+      'The heading "Supproted Operations" looks misspelt: write "## Supported Operations".',
+    ]);
+    const publisher = await runRules(readmeWith('## Publisher: Contoso Ltd', '### Publsher: Contoso Ltd'), [
+      'README-SECTIONS-CERT',
+    ]);
+    expect(publisher[0]!.message).toMatch(
+      /The heading "Publsher: Contoso Ltd" looks misspelt: write "### Publisher: Contoso Ltd"\.$/,
+    );
+  });
+
+  it('takes no word of its own for a slip, and reports the section missing as before', async () => {
+    for (const other of ['## Employment', '## Retirements', '## Notes', '## Deployments Overview']) {
+      const findings = await runRules(readmeWith('## Deployment Instructions', other), [
+        'README-SECTIONS-CERT',
+      ]);
+      // "Deployments Overview" is the section (it starts "deploy"): nothing is missing.
+      if (other === '## Deployments Overview') expect(findings).toEqual([]);
+      else
+        expect(findings).toMatchObject([
+          {
+            line: 1,
+            message:
+              'The readme has no "## Deployment Instructions" section, which the certified readme template requires.',
+          },
+        ]);
+    }
+  });
+
+  it('leaves a heading four levels deep, where sections are not found', async () => {
+    const findings = await runRules(readmeWith('## Prerequisites', '#### Prerequisities'), [
+      'README-SECTIONS-CERT',
+    ]);
+    expect(findings).toMatchObject([{ line: 1 }]);
+  });
+});
+
+// "## Suported Actions" beside "## Supported Triggers": its operations were "not listed under Supported
+// Triggers", and nothing named the typo.
+describe('README-OPS-MATCH with a misspelt operations heading', () => {
+  const split = validReadme()
+    .replace('## Supported Operations', '## Suported Actions')
+    .replace('### Get a task', '## Supported Triggers\n### Get a task');
+
+  it('reads the operations under it, and names the typo', async () => {
+    const findings = await runRules(withReadme(split), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings).toMatchObject([
+      { line: 9, message: 'The heading "Suported Actions" looks misspelt: write "## Supported Actions".' },
+    ]);
+  });
+
+  it('leaves the typo to README-SECTIONS-* when no operations heading is spelt right', async () => {
+    const files = readmeWith('## Supported Operations', '## Supproted Operations');
+    expect(await runRules(files, ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+    expect(await runRules(files, ['README-SECTIONS-IP'], 'independent-publisher')).toMatchObject([
+      { line: 9 },
+    ]);
+  });
+
+  it('does not fire with headings spelt right', async () => {
+    const right = split.replace('## Suported Actions', '## Supported Actions');
+    expect(await runRules(withReadme(right), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+});
