@@ -434,9 +434,10 @@ function solutionWithDescription(description: string): Uint8Array {
           LEGACY,
           'custom-connectors/Human-in-the-Loop',
         ]);
-        expect(Number(validate.outputs.errors)).toBeGreaterThan(0);
+        // The legacy swagger is cut off: its one GEN-JSON-PARSE error is all that is said of it.
+        expect(validate.outputs.errors).toBe('1');
         expect(bodyOf(pr)).toContain(
-          `- Validation of \`${LEGACY}\`, \`custom-connectors/Human-in-the-Loop\`: ${validate.outputs.errors} errors`,
+          `- Validation of \`${LEGACY}\`, \`custom-connectors/Human-in-the-Loop\`: 1 error, `,
         );
       },
       TIMEOUT,
