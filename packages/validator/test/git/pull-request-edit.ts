@@ -27,6 +27,20 @@ export async function validateEditAgainstDev(
 }
 
 /**
+ * `validate --base dev`, every rule on, on a pull request that commits `head` at `folder` over `base`,
+ * committed there on dev; `dir`, the repository's.
+ */
+export async function validateFilesAgainstDev(folder: string, base: Json, head: Json) {
+  const repo = createRepository('dev');
+  repo.write(connectorFiles(folder, base));
+  repo.commitAll('dev: the connector');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  repo.write(connectorFiles(folder, head));
+  repo.commitAll('pr: the edit');
+  return { result: await validateAgainstBase(['.'], 'dev', { cwd: repo.dir }), dir: repo.dir };
+}
+
+/**
  * The line (1-based) of the first `needle` at or after the first `after` in the JSON as the
  * repository holds it (written pretty, two spaces a level).
  */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { swaggerCutBefore } from '../helpers/cut-swagger.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
-import { connectorFiles, createRepository } from './repository-fixture.js';
+import { validateFilesAgainstDev } from './pull-request-edit.js';
 import type { Json } from '../diff/diff-fixture.js';
 
 const FOLDER = 'certified-connectors/Contoso';
@@ -17,13 +16,7 @@ function swaggerWithFinding(): Record<string, any> {
 
 /** Commits `base` on dev, then `files` on a pull-request branch, and validates against dev. */
 async function validated(base: Json, files: Json) {
-  const repo = createRepository('dev');
-  repo.write(connectorFiles(FOLDER, base));
-  repo.commitAll('dev: the connector');
-  repo.git('checkout', '--quiet', '-b', 'pr');
-  repo.write(connectorFiles(FOLDER, files));
-  repo.commitAll('pr: the edit');
-  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir });
+  const { result } = await validateFilesAgainstDev(FOLDER, base, files);
   return { result, compared: result.diffs[0]! };
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { diffPaths } from '../../src/diff/diff-paths.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validApiProperties, validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
-import { connectorFiles, createRepository } from './repository-fixture.js';
+import { validateFilesAgainstDev } from './pull-request-edit.js';
 import type { Json } from '../diff/diff-fixture.js';
 import type { Finding } from '../../src/model/finding.js';
 
@@ -28,14 +27,8 @@ function withTrailingCommas(json: Record<string, unknown>, entries: number, comm
 
 /** Commits `base` on dev, then `files` on a pull-request branch, and validates against dev. */
 async function validated(base: Json, files: Json) {
-  const repo = createRepository('dev');
-  repo.write(connectorFiles(FOLDER, base));
-  repo.commitAll('dev: the connector');
-  repo.git('checkout', '--quiet', '-b', 'pr');
-  repo.write(connectorFiles(FOLDER, files));
-  repo.commitAll('pr: the edit');
-  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir });
-  return { result, diff: result.diffs[0]!.diff!, folder: path.join(repo.dir, FOLDER) };
+  const { result, dir } = await validateFilesAgainstDev(FOLDER, base, files);
+  return { result, diff: result.diffs[0]!.diff!, folder: path.join(dir, FOLDER) };
 }
 
 /**
