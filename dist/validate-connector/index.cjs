@@ -53419,12 +53419,12 @@ function hasMcpServer(context) {
 function misspeltHeadings(headings) {
   const found = [];
   for (const heading2 of headings) {
-    if (heading2.depth > 3 || TEMPLATE_SECTIONS.some((section) => section.matches.test(heading2.normalized)))
-      continue;
+    if (heading2.depth > 3) continue;
     const colon = heading2.text.indexOf(":");
-    const name = normalizeTitle(heading2.text, 0, colon === -1 ? heading2.text.length : colon);
+    const name = colon === -1 ? heading2.normalized : normalizeTitle(heading2.text, 0, colon);
     const meant = closestSpelling(name);
-    if (meant === void 0) continue;
+    if (meant === void 0 || TEMPLATE_SECTIONS.some((section) => section.matches.test(heading2.normalized)))
+      continue;
     const rest = colon === -1 ? "" : heading2.text.slice(colon);
     found.push({
       heading: heading2,
@@ -53438,23 +53438,27 @@ function closestSpelling(name) {
   let best;
   let bestDistance = Infinity;
   let tied = false;
-  for (const section of TEMPLATE_SECTIONS) {
-    for (const spelling of section.spellings) {
-      const normalized = normalizeTitle(spelling);
-      if (name.charCodeAt(0) !== normalized.charCodeAt(0)) continue;
-      const limit = Math.max(1, Math.floor(normalized.length / 8));
-      const distance = swapAwareDistance(name, normalized, limit);
-      if (distance === 0 || distance > limit || distance > bestDistance) continue;
-      if (distance === bestDistance && best?.section !== section) tied = true;
-      else if (distance < bestDistance) tied = false;
-      if (distance < bestDistance) {
-        best = { section, spelling };
-        bestDistance = distance;
-      }
+  const first = name.charCodeAt(0);
+  for (const candidate of NORMALIZED_SPELLINGS) {
+    const { normalized, limit, section } = candidate;
+    if (first !== normalized.charCodeAt(0) || Math.abs(name.length - normalized.length) > limit) continue;
+    const distance = swapAwareDistance(name, normalized, limit);
+    if (distance === 0 || distance > limit || distance > bestDistance) continue;
+    if (distance === bestDistance && best?.section !== section) tied = true;
+    else if (distance < bestDistance) tied = false;
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
     }
   }
-  return tied ? void 0 : best;
+  return tied || best === void 0 ? void 0 : { section: best.section, spelling: best.spelling };
 }
+var NORMALIZED_SPELLINGS = TEMPLATE_SECTIONS.flatMap(
+  (section) => section.spellings.map((spelling) => {
+    const normalized = normalizeTitle(spelling);
+    return { section, spelling, normalized, limit: Math.max(1, Math.floor(normalized.length / 8)) };
+  })
+);
 
 // packages/validator/src/rules/readme/section-text.ts
 function indexInSection(section, name, from) {

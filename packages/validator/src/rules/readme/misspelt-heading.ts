@@ -23,12 +23,14 @@ export interface MisspeltHeading {
 export function misspeltHeadings(headings: readonly ReadmeHeading[]): MisspeltHeading[] {
   const found: MisspeltHeading[] = [];
   for (const heading of headings) {
-    if (heading.depth > 3 || TEMPLATE_SECTIONS.some((section) => section.matches.test(heading.normalized)))
-      continue;
+    if (heading.depth > 3) continue;
     const colon = heading.text.indexOf(':');
-    const name = normalizeTitle(heading.text, 0, colon === -1 ? heading.text.length : colon);
+    // Normalized already, without a colon: most headings have none.
+    const name = colon === -1 ? heading.normalized : normalizeTitle(heading.text, 0, colon);
     const meant = closestSpelling(name);
-    if (meant === undefined) continue;
+    // A heading some section takes is spelt right (`Publishers`, `Deployment steps`).
+    if (meant === undefined || TEMPLATE_SECTIONS.some((section) => section.matches.test(heading.normalized)))
+      continue;
     const rest = colon === -1 ? '' : heading.text.slice(colon);
     found.push({
       heading,
@@ -41,23 +43,37 @@ export function misspeltHeadings(headings: readonly ReadmeHeading[]): MisspeltHe
 
 /** The one section name `name` (normalized) is a slip of, and that name as written; none for a tie. */
 function closestSpelling(name: string): { section: TemplateSection; spelling: string } | undefined {
-  let best: { section: TemplateSection; spelling: string } | undefined;
+  let best: NormalizedSpelling | undefined;
   let bestDistance = Infinity;
   let tied = false;
-  for (const section of TEMPLATE_SECTIONS) {
-    for (const spelling of section.spellings) {
-      const normalized = normalizeTitle(spelling);
-      if (name.charCodeAt(0) !== normalized.charCodeAt(0)) continue;
-      const limit = Math.max(1, Math.floor(normalized.length / 8));
-      const distance = swapAwareDistance(name, normalized, limit);
-      if (distance === 0 || distance > limit || distance > bestDistance) continue;
-      if (distance === bestDistance && best?.section !== section) tied = true;
-      else if (distance < bestDistance) tied = false;
-      if (distance < bestDistance) {
-        best = { section, spelling };
-        bestDistance = distance;
-      }
+  const first = name.charCodeAt(0);
+  for (const candidate of NORMALIZED_SPELLINGS) {
+    const { normalized, limit, section } = candidate;
+    if (first !== normalized.charCodeAt(0) || Math.abs(name.length - normalized.length) > limit) continue;
+    const distance = swapAwareDistance(name, normalized, limit);
+    if (distance === 0 || distance > limit || distance > bestDistance) continue;
+    if (distance === bestDistance && best?.section !== section) tied = true;
+    else if (distance < bestDistance) tied = false;
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
     }
   }
-  return tied ? undefined : best;
+  return tied || best === undefined ? undefined : { section: best.section, spelling: best.spelling };
 }
+
+interface NormalizedSpelling {
+  section: TemplateSection;
+  spelling: string;
+  normalized: string;
+  /** The most edits a heading may be from it: one, or one in eight letters. */
+  limit: number;
+}
+
+/** Every section's names, normalized once: each readme's headings are measured against them all. */
+const NORMALIZED_SPELLINGS: readonly NormalizedSpelling[] = TEMPLATE_SECTIONS.flatMap((section) =>
+  section.spellings.map((spelling) => {
+    const normalized = normalizeTitle(spelling);
+    return { section, spelling, normalized, limit: Math.max(1, Math.floor(normalized.length / 8)) };
+  }),
+);
