@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { misspeltHeadings } from '../../src/rules/readme/misspelt-heading.js';
+import { outlineOf } from '../../src/rules/readme/outline.js';
 import { runRules } from '../helpers/fixture.js';
 import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
 
@@ -91,5 +93,28 @@ describe('README-OPS-MATCH with a misspelt operations heading', () => {
   it('does not fire with headings spelt right', async () => {
     const right = split.replace('## Suported Actions', '## Supported Actions');
     expect(await runRules(withReadme(right), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+});
+
+describe('misspeltHeadings', () => {
+  const misspelt = (text: string) =>
+    misspeltHeadings(outlineOf({ text }).headings).map(({ heading, written }) => [heading.text, written]);
+
+  it('takes no short word or numbered heading of its own for a slip', () => {
+    // HP Workforce Solutions' "### Operation 1: Hardware Inventory" is one edit from "Operations".
+    expect(
+      misspelt('## Auctions\n### Operation 1: Hardware Inventory\n## Triggered\n## Publishing\n'),
+    ).toEqual([]);
+  });
+
+  // "Deploymnet Instructions" is no slip to name: it starts "deploy", which the section takes.
+  it('names each slip, in document order, at its own level', () => {
+    expect(
+      misspelt('# Prerequisities\n### Known Isues\n## Suported Triggers\n## Deploymnet Instructions\n'),
+    ).toEqual([
+      ['Prerequisities', '# Prerequisites'],
+      ['Known Isues', '### Known Issues'],
+      ['Suported Triggers', '## Supported Triggers'],
+    ]);
   });
 });
