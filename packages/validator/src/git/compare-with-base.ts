@@ -9,6 +9,7 @@ import { diffConnectorFiles } from '../diff/connector-diff.js';
 import { connectorVersion, type ConnectorVersion } from '../diff/connector-version.js';
 import { reportsMissingFile } from '../rules/folder.js';
 import { validateFolder } from '../validate.js';
+import { ALL_RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { folderSettings } from '../config/folder-settings.js';
 import type { ConnectorResult } from '../connector-result.js';
@@ -67,16 +68,19 @@ export async function compareWithBase(
     // not the rules. The base version is where git put it, a temporary folder that the overrides'
     // globs do not name, so it is given the levels of the folder it is the base of.
     const config = options.config ?? DEFAULT_CONFIG;
+    const overrides = folderSettings(path.resolve(cwd, connector.path), config).rules;
     const baseResult = await validateFolder(
       base.path,
       { ...options, profile: connector.profile, onConnector: undefined },
-      { ...DEFAULT_CONFIG, rules: folderSettings(path.resolve(cwd, connector.path), config).rules },
+      { ...DEFAULT_CONFIG, rules: overrides },
       base.root,
     );
     const compared = compareWithBaseline(connector.findings, baseResult.findings);
     const marked = compared.findings;
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
-    const fixed = fixedOfJudgedFiles(compared.fixed, current)
+    const currentFolder = await loadConnectorFolder(connector.path, cwd, gitIgnored);
+    const current = connectorVersion(currentFolder);
+    const engine = { profile: connector.profile, rules: options.rules ?? ALL_RULES, overrides };
+    const fixed = fixedOfJudgedFiles(compared.fixed, { base: baseFolder, current: currentFolder }, engine)
       .map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath))
       .sort(compareFindings);
     const previous = relabel(

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { swaggerCutBefore } from '../helpers/cut-swagger.js';
-import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import {
+  validApiProperties,
+  validConnectorFiles,
+  validReadme,
+  validSwagger,
+} from '../helpers/valid-connector.js';
 import { validateFilesAgainstDev } from './pull-request-edit.js';
 import type { Json } from '../diff/diff-fixture.js';
 
@@ -54,5 +59,43 @@ describe('validateAgainstBase with a swagger cut off', () => {
       ['CHG-UNCOMPARABLE', 'old', 'major'],
     ]);
     expect(compared.diff!.changes[0]!.message).toMatch(/it looks cut off/);
+  });
+});
+
+// A rule of another file that reads the swagger (README-OPS-MATCH) judges nothing of a readme beside
+// a swagger it cannot read: its base findings were counted fixed though the readme had not changed.
+describe('validateAgainstBase with a JSON file cut off, on the findings of other files that read it', () => {
+  const readmeListing = (extra: string) =>
+    validReadme().replace('### Get a task\n', `### Delete a task\nDeletes a task.\n### Get a task\n`) + extra;
+
+  it('counts fixed only the base findings that do not read the swagger', async () => {
+    const { result, compared } = await validated(
+      { ...validConnectorFiles(), 'readme.md': readmeListing('\nTODO: add the screenshots.\n') },
+      {
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': swaggerCutBefore('"/tasks/{taskId}"'),
+        'readme.md': readmeListing(''),
+      },
+    );
+    expect(result.findings.map(({ ruleId }) => ruleId)).toEqual(['GEN-JSON-PARSE']);
+    // README-OPS-MATCH and REPO-FOLDER-NAME (the title) read the swagger; the placeholder is gone.
+    expect(compared.fixed!.map(({ ruleId }) => ruleId)).toEqual(['README-PLACEHOLDER']);
+  });
+
+  it('counts none fixed of a rule of the readme that reads a cut-off apiProperties.json', async () => {
+    const apiProperties = validApiProperties();
+    apiProperties.properties.connectionParameters = {
+      token: { type: 'oauthSetting', oAuthSettings: { identityProvider: 'oauth2' } },
+    };
+    const cut = JSON.stringify(apiProperties, null, 2);
+    const { result, compared } = await validated(
+      { ...validConnectorFiles(), 'apiProperties.json': apiProperties },
+      { ...validConnectorFiles(), 'apiProperties.json': cut.slice(0, cut.indexOf('"iconBrandColor"')) },
+    );
+    expect(result.findings.filter(({ baseline }) => baseline === 'new').map(({ ruleId }) => ruleId)).toEqual([
+      'GEN-JSON-PARSE',
+    ]);
+    // The base's readme does not tell how to register the OAuth app (README-OAUTH-STEPS): still so.
+    expect(compared.fixed).toEqual([]);
   });
 });
