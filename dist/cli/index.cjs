@@ -67253,12 +67253,10 @@ function parseStrictly(text3, file, hint) {
   } catch (nativeError) {
     const tooDeep = offsetPastDepth(text3, MAX_JSON_DEPTH);
     if (tooDeep !== -1) throw tooDeepError(text3, tooDeep, file, hint);
-    const errors2 = [];
-    parse2(text3, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors2[0];
+    const first = firstParseError(text3);
     const offset = first?.offset ?? 0;
     const { line, column } = lineAndColumn(text3, offset);
-    const what = first ? describeParseError(first) : nativeError.message;
+    const what = first ? first.openAtEnd >= 2 ? cutOffWords(first.openAtEnd) : describeParseError(first) : nativeError.message;
     throw new UserError(`invalid JSON: ${what}.`, {
       location: { file, line, column },
       hint
@@ -67306,6 +67304,27 @@ function withinDepth(text3, file, hint, layout) {
     if (error2 instanceof NestedTooDeep) throw tooDeepError(text3, error2.offset, file, hint);
     throw error2;
   }
+}
+function firstParseError(text3) {
+  const errors2 = [];
+  parse2(text3, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors2[0];
+  if (!first) return void 0;
+  const atEnd = text3.slice(first.offset + first.length).trim() === "" && !/^\s*[\]}]/.test(text3.slice(first.offset));
+  return { ...first, openAtEnd: atEnd ? bracketsOpenAtEnd(text3) : 0 };
+}
+function bracketsOpenAtEnd(text3) {
+  const scanner = createScanner2(text3, true);
+  let open2 = 0;
+  for (scanner.scan(); scanner.getTokenOffset() < text3.length; scanner.scan()) {
+    const first = text3.charAt(scanner.getTokenOffset());
+    if (first === "{" || first === "[") open2++;
+    else if (first === "}" || first === "]") open2--;
+  }
+  return open2;
+}
+function cutOffWords(open2) {
+  return `the file ends with ${open2} brackets open: it looks cut off (an interrupted save or copy); restore its end`;
 }
 function describeParseError(error2) {
   const code2 = printParseErrorCode(error2.error);

@@ -65041,12 +65041,10 @@ function parseStrictly(text2, file, hint) {
   } catch (nativeError) {
     const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
     if (tooDeep !== -1) throw tooDeepError(text2, tooDeep, file, hint);
-    const errors2 = [];
-    parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors2[0];
+    const first = firstParseError(text2);
     const offset = first?.offset ?? 0;
     const { line, column } = lineAndColumn(text2, offset);
-    const what = first ? describeParseError(first) : nativeError.message;
+    const what = first ? first.openAtEnd >= 2 ? cutOffWords(first.openAtEnd) : describeParseError(first) : nativeError.message;
     throw new UserError(`invalid JSON: ${what}.`, {
       location: { file, line, column },
       hint
@@ -65081,6 +65079,27 @@ function withinDepth(text2, file, hint, layout) {
     if (error3 instanceof NestedTooDeep) throw tooDeepError(text2, error3.offset, file, hint);
     throw error3;
   }
+}
+function firstParseError(text2) {
+  const errors2 = [];
+  parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors2[0];
+  if (!first) return void 0;
+  const atEnd = text2.slice(first.offset + first.length).trim() === "" && !/^\s*[\]}]/.test(text2.slice(first.offset));
+  return { ...first, openAtEnd: atEnd ? bracketsOpenAtEnd(text2) : 0 };
+}
+function bracketsOpenAtEnd(text2) {
+  const scanner = createScanner2(text2, true);
+  let open3 = 0;
+  for (scanner.scan(); scanner.getTokenOffset() < text2.length; scanner.scan()) {
+    const first = text2.charAt(scanner.getTokenOffset());
+    if (first === "{" || first === "[") open3++;
+    else if (first === "}" || first === "]") open3--;
+  }
+  return open3;
+}
+function cutOffWords(open3) {
+  return `the file ends with ${open3} brackets open: it looks cut off (an interrupted save or copy); restore its end`;
 }
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);

@@ -36,6 +36,37 @@ describe('JSON formatting keeps every token', () => {
     expect(() => checkJson('{"a": 1} // note', 'f.json', SOLUTION_JSON_HINT)).toThrow(/invalid JSON/);
     expect(() => checkJson('', 'f.json', SOLUTION_JSON_HINT)).toThrow(/invalid JSON/);
   });
+
+  // An interrupted save or copy: "invalid symbol" at the half-written `tr` said nothing of what happened.
+  it('says that a text ending with several brackets open looks cut off, at its end', () => {
+    const cut = '{\n  "paths": {\n    "/x": {\n      "required": tr';
+    expect(() => checkJson(cut, 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      expect.objectContaining({
+        message:
+          'invalid JSON: the file ends with 3 brackets open: it looks cut off (an interrupted save or copy); restore its end.',
+        location: { file: 'f.json', line: 4, column: 19 },
+      }),
+    );
+    expect(() => checkJson('{"a": [1,', 'f.json', SOLUTION_JSON_HINT)).toThrow(/ends with 2 brackets open/);
+  });
+
+  it('says what is wrong of a mistake before the end, or at the end with one bracket open', () => {
+    expect(() => checkJson('{"a": [1 2], "b": {', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      'invalid JSON: comma expected.',
+    );
+    expect(() => checkJson('{\n  "a": [1,\n}\n', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      'invalid JSON: value expected.',
+    );
+    expect(() => checkJson('{"a": {"b": {"c": 1}', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      /ends with 2 brackets open/,
+    );
+    expect(() => checkJson('{"a": 1,', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      'invalid JSON: property name expected.',
+    );
+    expect(() => checkJson('[{"a": 1}, {"b": 2}', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      'invalid JSON: close bracket expected.',
+    );
+  });
 });
 
 describe('JSON formatting at the edges of its tokens', () => {

@@ -1,4 +1,11 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import {
+  createScanner,
+  findNodeAtLocation,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  type ParseError,
+} from 'jsonc-parser';
 import { MAX_JSON_DEPTH, offsetPastDepth, UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
 import { indentedJson, minifiedJson, NestedTooDeep } from './json-layout.js';
@@ -49,12 +56,14 @@ function parseStrictly(text: string, file: string, hint: string): unknown {
   } catch (nativeError) {
     const tooDeep = offsetPastDepth(text, MAX_JSON_DEPTH);
     if (tooDeep !== -1) throw tooDeepError(text, tooDeep, file, hint);
-    const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors[0];
+    const first = firstParseError(text);
     const offset = first?.offset ?? 0;
     const { line, column } = lineAndColumn(text, offset);
-    const what = first ? describeParseError(first) : (nativeError as Error).message;
+    const what = first
+      ? first.openAtEnd >= 2
+        ? cutOffWords(first.openAtEnd)
+        : describeParseError(first)
+      : (nativeError as Error).message;
     throw new UserError(`invalid JSON: ${what}.`, {
       location: { file, line, column },
       hint,
@@ -127,6 +136,42 @@ function withinDepth(text: string, file: string, hint: string, layout: () => str
     if (error instanceof NestedTooDeep) throw tooDeepError(text, error.offset, file, hint);
     throw error;
   }
+}
+
+/**
+ * The first syntax error of `text`, and how many brackets are open at the end of the text when the
+ * error is in its last token (not a closer) or past it (0 otherwise): several, and the text was cut
+ * off, as an interrupted save or copy leaves it, rather than mistyped.
+ */
+function firstParseError(text: string): (ParseError & { openAtEnd: number }) | undefined {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return undefined;
+  // A closer found where a value or a name was due is a slip before it ('[1,]'), not a cut.
+  const atEnd =
+    text.slice(first.offset + first.length).trim() === '' && !/^\s*[\]}]/.test(text.slice(first.offset));
+  return { ...first, openAtEnd: atEnd ? bracketsOpenAtEnd(text) : 0 };
+}
+
+/**
+ * How many brackets the text leaves open, those in strings not counted: a token that starts with a
+ * bracket is one (jsonc-parser's SyntaxKind is a const enum, which this build cannot read).
+ */
+function bracketsOpenAtEnd(text: string): number {
+  const scanner = createScanner(text, true);
+  let open = 0;
+  for (scanner.scan(); scanner.getTokenOffset() < text.length; scanner.scan()) {
+    const first = text.charAt(scanner.getTokenOffset());
+    if (first === '{' || first === '[') open++;
+    else if (first === '}' || first === ']') open--;
+  }
+  return open;
+}
+
+/** The words for a text that ends with `open` brackets open (validate says which, and how to close them). */
+function cutOffWords(open: number): string {
+  return `the file ends with ${open} brackets open: it looks cut off (an interrupted save or copy); restore its end`;
 }
 
 function describeParseError(error: ParseError): string {
