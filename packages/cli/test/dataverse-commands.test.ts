@@ -213,7 +213,8 @@ describe('connector-alm export and import against the local server', () => {
     const settings = await run(['import', 'CliSolution.zip', '--settings', 'settings.json']);
     const settingsText = describeUserError(settings.error as UserError);
     expect(settingsText).toBe(
-      `${path.join(cwd, 'settings.json')}:1:28: invalid JSON: close bracket expected. ` +
+      `${path.join(cwd, 'settings.json')}:1:28: invalid JSON: the file ends with 2 brackets open: it looks cut off ` +
+        '(an interrupted save or copy); restore its end. ' +
         'Fix the JSON, or write the file again with pac solution create-settings.',
     );
     expect(settingsText.split('settings.json')).toHaveLength(2);

@@ -29,7 +29,9 @@ describe('a deployment settings file that is not valid JSON', () => {
         return e;
       }
     })();
-    expect(locatedMessage(error)).toBe('settings.json:1:28: invalid JSON: close bracket expected.');
+    expect(locatedMessage(error)).toBe(
+      'settings.json:1:28: invalid JSON: the file ends with 2 brackets open: it looks cut off (an interrupted save or copy); restore its end.',
+    );
   });
 });
 
