@@ -56613,7 +56613,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path28.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path28.default.relative(finding.connector, finding.file)).toLowerCase();
 }
 function normalizedMessage(finding) {
   const message3 = matchedMessage(finding);

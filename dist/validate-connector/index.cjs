@@ -65563,7 +65563,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path27.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path27.default.relative(finding.connector, finding.file)).toLowerCase();
 }
 function normalizedMessage(finding) {
   const message2 = matchedMessage(finding);

@@ -163,9 +163,14 @@ function looseKey(finding: Finding): string {
   );
 }
 
-/** The file relative to its connector folder, so that a base version checked out elsewhere compares equal. */
+/**
+ * The file relative to its connector folder, so that a base version checked out elsewhere compares
+ * equal; in lower case, as connector files are read whatever the case of their names: a swagger
+ * renamed apiDefinition.Swagger.json is the same file, and every one of its findings was "new" and
+ * every one of the base's "fixed".
+ */
 function relativeFile(finding: Finding): string {
-  return slashSeparated(path.relative(finding.connector, finding.file));
+  return slashSeparated(path.relative(finding.connector, finding.file)).toLowerCase();
 }
 
 /** Messages that quote the connector's own path would differ between the two checkouts. */

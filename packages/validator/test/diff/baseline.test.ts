@@ -37,6 +37,15 @@ describe('markBaseline', () => {
     expect(marked.map((f) => f.baseline)).toEqual(['existing', 'new']);
   });
 
+  it('matches a file whose name changed case only: the same connector file', () => {
+    const marked = compareWithBaseline(
+      [current({ pointer: '/info', file: 'certified-connectors/A/apiDefinition.Swagger.json' })],
+      [base({ pointer: '/info' })],
+    );
+    expect(marked.findings.map((f) => f.baseline)).toEqual(['existing']);
+    expect(marked.fixed).toEqual([]);
+  });
+
   it('falls back to rule, file and message when the pointer moved (a parameter inserted before it)', () => {
     const message = "The parameter 'x' has no summary.";
     const marked = markBaseline(
