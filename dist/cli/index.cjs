@@ -31670,6 +31670,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
   }
+  if (cutOffAt !== void 0) slips -= withoutCutToken(issues, cutOffAt, text3);
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return {
@@ -31680,6 +31681,15 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     refused: false,
     ...cutOffAt === void 0 ? {} : { cutOffAt }
   };
+}
+function withoutCutToken(issues, cutOffAt, text3) {
+  const contentEnd = text3.trimEnd().length;
+  const before = issues.length;
+  for (let index = issues.length - 1; index >= 0; index--) {
+    const issue = issues[index];
+    if (issue.offset !== cutOffAt && issue.offset + issue.length >= contentEnd) issues.splice(index, 1);
+  }
+  return before - issues.length;
 }
 function extraClosers(text3, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text3, walk.closes);

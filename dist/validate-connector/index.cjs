@@ -40627,6 +40627,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
   }
+  if (cutOffAt !== void 0) slips -= withoutCutToken(issues, cutOffAt, text2);
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return {
@@ -40637,6 +40638,15 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     refused: false,
     ...cutOffAt === void 0 ? {} : { cutOffAt }
   };
+}
+function withoutCutToken(issues, cutOffAt, text2) {
+  const contentEnd = text2.trimEnd().length;
+  const before = issues.length;
+  for (let index = issues.length - 1; index >= 0; index--) {
+    const issue2 = issues[index];
+    if (issue2.offset !== cutOffAt && issue2.offset + issue2.length >= contentEnd) issues.splice(index, 1);
+  }
+  return before - issues.length;
 }
 function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);

@@ -24,6 +24,25 @@ describe('text cut off', () => {
     expect(document.syntaxRepair?.cutOffAt).toBe(text.length);
   });
 
+  // An interrupted save leaves a word half written: `tr` of `true` was an issue of its own ("tr is not
+  // a JSON value: strings take double quotes"), said before the cut.
+  it('says nothing of the half-written token the file ends in', () => {
+    for (const end of [
+      '"required": tr',
+      '"required": fals',
+      '"default": nu',
+      '"minimum": -',
+      '"minLength": 1e',
+    ]) {
+      const text = swaggerCutBefore('"operationId": "GetTask"').concat(end);
+      const document = JsonDocument.parse(text);
+      expect(document.syntaxRepair?.cutOffAt).toBeDefined();
+      expect(document.syntaxIssues.map(({ message }) => message)).toEqual([
+        expect.stringMatching(/it looks cut off/),
+      ]);
+    }
+  });
+
   it('is not said of a slip: one closer missing after a whole value, or a string of the root left open', () => {
     const missingCloser = JsonDocument.parse('{\n  "swagger": "2.0",\n  "info": { "title": "Contoso" }\n');
     expect(missingCloser.syntaxRepair?.cutOffAt).toBeUndefined();

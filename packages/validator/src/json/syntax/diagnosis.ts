@@ -241,6 +241,7 @@ function diagnoseAfterExtraClosers(
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: undefined, unfixedAt: lastIssueOffset, slips, refused: true };
   }
+  if (cutOffAt !== undefined) slips -= withoutCutToken(issues, cutOffAt, text);
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return {
@@ -251,6 +252,21 @@ function diagnoseAfterExtraClosers(
     refused: false,
     ...(cutOffAt === undefined ? {} : { cutOffAt }),
   };
+}
+
+/**
+ * Removes from `issues` those of the token a cut-off text ends in (not the cut's own, at `cutOffAt`):
+ * a word or number half written (`tr` of `true`, `-` of `-1`) is what was cut, not a slip of its
+ * own, and the cut's issue says what to do. Returns how many it removed.
+ */
+function withoutCutToken(issues: JsonSyntaxIssue[], cutOffAt: number, text: string): number {
+  const contentEnd = text.trimEnd().length;
+  const before = issues.length;
+  for (let index = issues.length - 1; index >= 0; index--) {
+    const issue = issues[index]!;
+    if (issue.offset !== cutOffAt && issue.offset + issue.length >= contentEnd) issues.splice(index, 1);
+  }
+  return before - issues.length;
 }
 
 /**
