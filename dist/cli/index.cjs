@@ -63898,9 +63898,10 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     }
     const config2 = options2.config ?? DEFAULT_CONFIG;
     const overrides = folderSettings(import_node_path41.default.resolve(cwd, connector.path), config2).rules;
+    const profile = await baseProfile(connector, repositoryPath2, basePath, git, options2, config2);
     const baseResult = await validateFolder(
       base2.path,
-      { ...options2, profile: connector.profile, onConnector: void 0 },
+      { ...options2, profile, onConnector: void 0 },
       { ...DEFAULT_CONFIG, rules: overrides },
       base2.root
     );
@@ -63908,7 +63909,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     const marked = compared.findings;
     const currentFolder = await loadConnectorFolder(connector.path, cwd, gitIgnored);
     const current = connectorVersion(currentFolder);
-    const engine = { profile: connector.profile, rules: options2.rules ?? ALL_RULES, overrides };
+    const engine = { profile, rules: options2.rules ?? ALL_RULES, overrides };
     const fixed = fixedOfJudgedFiles(compared.fixed, { base: baseFolder, current: currentFolder }, engine).map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath)).sort(compareFindings);
     const previous = relabel(
       connectorVersion(baseFolder),
@@ -63929,6 +63930,10 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
   } finally {
     await base2.cleanup();
   }
+}
+async function baseProfile(connector, repositoryPath2, basePath, git, options2, config2) {
+  if (basePath === repositoryPath2 || options2.profile !== void 0) return connector.profile;
+  return resolveProfile(import_node_path41.default.join(await git.topLevel(), basePath), void 0, config2);
 }
 function alreadyReported(change, findings) {
   const file = DELETED_FILES.get(change.ruleId);

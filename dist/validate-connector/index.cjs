@@ -72362,9 +72362,10 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     }
     const config2 = options.config ?? DEFAULT_CONFIG;
     const overrides = folderSettings(import_node_path37.default.resolve(cwd, connector.path), config2).rules;
+    const profile = await baseProfile(connector, repositoryPath2, basePath, git, options, config2);
     const baseResult = await validateFolder(
       base2.path,
-      { ...options, profile: connector.profile, onConnector: void 0 },
+      { ...options, profile, onConnector: void 0 },
       { ...DEFAULT_CONFIG, rules: overrides },
       base2.root
     );
@@ -72372,7 +72373,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     const marked = compared.findings;
     const currentFolder = await loadConnectorFolder(connector.path, cwd, gitIgnored);
     const current = connectorVersion(currentFolder);
-    const engine = { profile: connector.profile, rules: options.rules ?? ALL_RULES, overrides };
+    const engine = { profile, rules: options.rules ?? ALL_RULES, overrides };
     const fixed = fixedOfJudgedFiles(compared.fixed, { base: baseFolder, current: currentFolder }, engine).map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath)).sort(compareFindings);
     const previous = relabel(
       connectorVersion(baseFolder),
@@ -72393,6 +72394,10 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
   } finally {
     await base2.cleanup();
   }
+}
+async function baseProfile(connector, repositoryPath2, basePath, git, options, config2) {
+  if (basePath === repositoryPath2 || options.profile !== void 0) return connector.profile;
+  return resolveProfile(import_node_path37.default.join(await git.topLevel(), basePath), void 0, config2);
 }
 function alreadyReported(change, findings) {
   const file = DELETED_FILES.get(change.ruleId);

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { CANONICAL_NAMES, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
-import { compareFindings, type Finding } from '../model/finding.js';
+import { compareFindings, type Finding, type Profile } from '../model/finding.js';
 import { compareWithBaseline, markAllNew } from '../diff/baseline.js';
 import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { diffConnectorFiles } from '../diff/connector-diff.js';
 import { connectorVersion, type ConnectorVersion } from '../diff/connector-version.js';
 import { reportsMissingFile } from '../rules/folder.js';
-import { validateFolder } from '../validate.js';
+import { resolveProfile, validateFolder } from '../validate.js';
 import { ALL_RULES } from '../rules/index.js';
-import { DEFAULT_CONFIG } from '../config/config-types.js';
+import { DEFAULT_CONFIG, type ValidatorConfig } from '../config/config-types.js';
 import { folderSettings } from '../config/folder-settings.js';
 import type { ConnectorResult } from '../connector-result.js';
 import type { BaseValidationOptions } from './base-validation.js';
@@ -69,9 +69,10 @@ export async function compareWithBase(
     // globs do not name, so it is given the levels of the folder it is the base of.
     const config = options.config ?? DEFAULT_CONFIG;
     const overrides = folderSettings(path.resolve(cwd, connector.path), config).rules;
+    const profile = await baseProfile(connector, repositoryPath, basePath, git, options, config);
     const baseResult = await validateFolder(
       base.path,
-      { ...options, profile: connector.profile, onConnector: undefined },
+      { ...options, profile, onConnector: undefined },
       { ...DEFAULT_CONFIG, rules: overrides },
       base.root,
     );
@@ -79,7 +80,7 @@ export async function compareWithBase(
     const marked = compared.findings;
     const currentFolder = await loadConnectorFolder(connector.path, cwd, gitIgnored);
     const current = connectorVersion(currentFolder);
-    const engine = { profile: connector.profile, rules: options.rules ?? ALL_RULES, overrides };
+    const engine = { profile, rules: options.rules ?? ALL_RULES, overrides };
     const fixed = fixedOfJudgedFiles(compared.fixed, { base: baseFolder, current: currentFolder }, engine)
       .map((finding) => fixedInBase(finding, connector.path, mergeBase, basePath))
       .sort(compareFindings);
@@ -103,6 +104,25 @@ export async function compareWithBase(
   } finally {
     await base.cleanup();
   }
+}
+
+/**
+ * The profile the base version is judged by: the current version's, but for a connector the branch
+ * moved from another tree (from independent-publisher-connectors to certified-connectors, as its
+ * service owner takes it over), whose base is judged by the rules of the place it was. Judged by the
+ * new place's rules, the findings of the move (a certified readme's Publisher section) were the
+ * base's, "existing", and `--only-new` hid them.
+ */
+async function baseProfile(
+  connector: ConnectorResult,
+  repositoryPath: string,
+  basePath: string,
+  git: Git,
+  options: BaseValidationOptions,
+  config: ValidatorConfig,
+): Promise<Profile> {
+  if (basePath === repositoryPath || options.profile !== undefined) return connector.profile;
+  return resolveProfile(path.join(await git.topLevel(), basePath), undefined, config);
 }
 
 /**
