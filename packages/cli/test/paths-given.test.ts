@@ -262,3 +262,25 @@ describe('validate --base with a misspelt ref', () => {
     expect(expression.err).not.toMatch(/Did you mean/);
   });
 });
+
+describe('validate and pr of a path that is neither a folder nor a file', () => {
+  // A named pipe or a device failed the run as a bug: "failed unexpectedly: ENOTDIR … scandir".
+  it('refuses a named pipe, exit 2, located at it and saying what to give', async () => {
+    const pipe = path.join(cwd, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    for (const command of ['validate', 'pr']) {
+      const result = await run(cwd, [command, 'pipe']);
+      expect(result).toEqual({
+        code: 2,
+        out: '',
+        err: 'pipe: error: is not a folder or a file: it is a named pipe. Give a connector folder, or a folder that holds connector folders.\n',
+      });
+    }
+  });
+
+  it('refuses a device, exit 2', async () => {
+    const result = await run(cwd, ['validate', '/dev/null']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/\/dev\/null: error: is not a folder or a file: it is a device\. /);
+  });
+});

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import {
   compareCodeUnits,
@@ -108,6 +108,13 @@ export async function discoverConnectorTree(
       found.add(folder);
       continue;
     }
+    if (!stat.isDirectory()) {
+      // A named pipe or a device: listing it failed the run as a bug ("ENOTDIR … scandir").
+      throw new UsageError(`is not a folder or a file: it is ${specialFileKind(stat)}.`, {
+        location: { file: given },
+        hint: 'Give a connector folder, or a folder that holds connector folders.',
+      });
+    }
     try {
       search(absolute, 0, { found, roots }, platform);
     } catch (error) {
@@ -115,6 +122,13 @@ export async function discoverConnectorTree(
     }
   }
   return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+}
+
+/** What a path that is neither a folder nor a regular file is, in words. */
+function specialFileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 /** What search adds to as it goes: the connector folders, and the folders that hold `.git`. */
