@@ -33409,6 +33409,12 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
       found.add(folder);
       continue;
     }
+    if (!stat2.isDirectory()) {
+      throw new UsageError(`is not a folder or a file: it is ${specialFileKind(stat2)}.`, {
+        location: { file: given2 },
+        hint: "Give a connector folder, or a folder that holds connector folders."
+      });
+    }
     try {
       search(absolute, 0, { found, roots }, platform);
     } catch (error2) {
@@ -33416,6 +33422,11 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
     }
   }
   return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+}
+function specialFileKind(stat2) {
+  if (stat2.isFIFO()) return "a named pipe";
+  if (stat2.isSocket()) return "a socket";
+  return "a device";
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
@@ -65696,7 +65707,7 @@ function reportNotWritten(error2, output) {
     ELOOP: "is a symbolic link that leads round in a loop; the report cannot be written through it."
   };
   const message3 = error2.code === void 0 ? void 0 : problem[error2.code];
-  if (message3 === void 0) return error2;
+  if (message3 === void 0) return targetWriteError(output, error2);
   return new UsageError(message3, {
     location: { file: output },
     hint: REPORT_PATH_HINT

@@ -42362,6 +42362,12 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
       found.add(folder);
       continue;
     }
+    if (!stat2.isDirectory()) {
+      throw new UsageError(`is not a folder or a file: it is ${specialFileKind(stat2)}.`, {
+        location: { file: given },
+        hint: "Give a connector folder, or a folder that holds connector folders."
+      });
+    }
     try {
       search(absolute, 0, { found, roots }, platform2);
     } catch (error3) {
@@ -42369,6 +42375,11 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
     }
   }
   return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+}
+function specialFileKind(stat2) {
+  if (stat2.isFIFO()) return "a named pipe";
+  if (stat2.isSocket()) return "a socket";
+  return "a device";
 }
 function listedOrRefused(folder, given, absolute) {
   try {

@@ -4,6 +4,7 @@ import {
   inFolderMadeFor,
   printable,
   refuseBlockedOutputPath,
+  targetWriteError,
   UsageError,
   VERSION,
 } from '@connector-alm/core';
@@ -145,7 +146,8 @@ function reportNotWritten(error: NodeJS.ErrnoException, output: string): Error {
     ELOOP: 'is a symbolic link that leads round in a loop; the report cannot be written through it.',
   };
   const message = error.code === undefined ? undefined : problem[error.code];
-  if (message === undefined) return error;
+  // Any other refusal of the file system (a full disk, an I/O error) in its own words, at the path.
+  if (message === undefined) return targetWriteError(output, error) as Error;
   return new UsageError(message, {
     location: { file: output },
     hint: REPORT_PATH_HINT,

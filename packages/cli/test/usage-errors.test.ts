@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
@@ -28,6 +36,16 @@ describe('validate -o', () => {
       'reports: error: is a folder; the report cannot be written there. Give -o the path of the report file to write, e.g. report.sarif.\n',
     );
     expect(result.code).toBe(2);
+  });
+
+  // /dev/full answers every write with ENOSPC, as a full disk does: it failed the run as a bug.
+  const full = existsSync('/dev/full') ? it : it.skip;
+  full('says the disk is full at the report path, exit 1', async () => {
+    const result = await run(['validate', example, '-o', '/dev/full']);
+    expect(result.err).toMatch(
+      /^\S*dev\/full: error: cannot be written: the disk is full \(ENOSPC, write\)\. Free some space and run it again\.\n$/,
+    );
+    expect(result.code).toBe(1);
   });
 
   it('says so when the path goes under a file', async () => {
