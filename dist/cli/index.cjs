@@ -26887,6 +26887,17 @@ async function writingTo(target2, work) {
     throw targetWriteError(target2, error2);
   }
 }
+var DISK_FULL_CODES = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT"]);
+function diskFullError(error2, where2) {
+  if (isUserError(error2)) return void 0;
+  const { code: code2, syscall } = error2 ?? {};
+  if (typeof code2 !== "string" || !DISK_FULL_CODES.has(code2)) return void 0;
+  const quota = code2 === "EDQUOT" ? "the disk quota is used up" : "the disk is full";
+  return new UserError(`A file could not be written: ${quota} (${code2}${syscall ? `, ${syscall}` : ""}).`, {
+    hint: `Free some space on ${where2} and run it again.`,
+    cause: error2
+  });
+}
 
 // packages/core/src/fs/read-refusal.ts
 var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
@@ -86831,11 +86842,12 @@ async function runCli(argv, io) {
       }
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
-    if (isUserError(error2)) {
-      for (const each of [error2, ...error2.also ?? []])
+    const told = diskFullError(error2, "this machine") ?? error2;
+    if (isUserError(told)) {
+      for (const each of [told, ...told.also ?? []])
         io.stderr.write(`${printable(`${placeFrom(io.cwd, each)}error: ${describeProblem(each)}`)}
 `);
-      return error2 instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
+      return told instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error2))}
 `);
@@ -86855,10 +86867,27 @@ function placeFrom(cwd, error2) {
   return `${formatLocation({ ...error2.location, file: toDisplayPath(cwd, error2.location.file) })}: `;
 }
 
+// packages/cli/src/output-stream-failure.ts
+function outputStreamFailureLine(error2) {
+  const failure = writeFailure(error2);
+  const reason = failure?.reason ?? errorMessage(error2);
+  const code2 = error2.code === void 0 ? "" : ` (${error2.code})`;
+  const hint = failure?.hint ?? "Check where the output goes, and run it again.";
+  return `error: the output could not be written: ${reason}${code2}. ${hint}
+`;
+}
+
 // packages/cli/src/main.ts
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error2) => {
-    if (error2.code !== "EPIPE") throw error2;
+    if (error2.code === "EPIPE") return;
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(outputStreamFailureLine(error2));
+      } catch {
+      }
+    }
+    process.exit(ExitCode.Failure);
   });
 }
 removeTemporariesOnSignal();

@@ -37011,6 +37011,17 @@ async function writingTo(target, work) {
     throw targetWriteError(target, error3);
   }
 }
+var DISK_FULL_CODES = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT"]);
+function diskFullError(error3, where) {
+  if (isUserError(error3)) return void 0;
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || !DISK_FULL_CODES.has(code2)) return void 0;
+  const quota = code2 === "EDQUOT" ? "the disk quota is used up" : "the disk is full";
+  return new UserError(`A file could not be written: ${quota} (${code2}${syscall ? `, ${syscall}` : ""}).`, {
+    hint: `Free some space on ${where} and run it again.`,
+    cause: error3
+  });
+}
 
 // packages/core/src/fs/read-within.ts
 var PIECE_BYTES = 1024 * 1024;
@@ -63847,8 +63858,9 @@ async function runAction(main, failure) {
   } catch (error3) {
     process.exitCode = 1;
     const errors2 = [];
-    if (isUserError(error3)) {
-      for (const each of [error3, ...error3.also ?? []])
+    const told = diskFullError(error3, "the runner") ?? error3;
+    if (isUserError(told)) {
+      for (const each of [told, ...told.also ?? []])
         errors2.push(await userErrorAnnotation(each, workspaceFolder()));
     } else {
       errors2.push({
@@ -63858,7 +63870,11 @@ async function runAction(main, failure) {
       if (error3 instanceof Error && error3.stack) debug(error3.stack);
     }
     for (const annotation of errors2) error(annotation.message, annotation.properties);
-    for (const [name, value] of Object.entries(failure.outputs ?? {})) setOutput(name, value);
+    try {
+      for (const [name, value] of Object.entries(failure.outputs ?? {})) setOutput(name, value);
+    } catch (outputError) {
+      debug(`The failure outputs could not be set: ${errorMessage(outputError)}`);
+    }
     await reportFailure(failure.title, errors2);
   }
 }

@@ -15,7 +15,7 @@ import type { CommandContext } from './command-context.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
 import { optionHelpDescription } from './option-help.js';
 import { unknownCommandLine, readHelpCommand } from './unknown-command.js';
-import { VERSION } from '@connector-alm/core';
+import { diskFullError, VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerDiffCommand } from './commands/diff.js';
@@ -105,12 +105,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
-    if (isUserError(error)) {
+    const told = diskFullError(error, 'this machine') ?? error;
+    if (isUserError(told)) {
       // "file:line:column: error: message hint", as compilers print it, so editors and problem
       // matchers find the place; "error: message hint" when there is no place.
-      for (const each of [error, ...(error.also ?? [])])
+      for (const each of [told, ...(told.also ?? [])])
         io.stderr.write(`${printable(`${placeFrom(io.cwd, each)}error: ${describeProblem(each)}`)}\n`);
-      return error instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
+      return told instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error))}\n`);
     io.stderr.write('This is a bug; please report it with the command you ran.\n');

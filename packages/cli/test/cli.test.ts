@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@connector-alm/testing';
@@ -44,6 +44,22 @@ describe('connector-alm (the built bundle, as npx runs it)', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('0');
   });
+
+  // Output redirected to a file on a full disk (/dev/full answers every write with ENOSPC): Node's
+  // error and stack trace were all it said.
+  (existsSync('/dev/full') ? it : it.skip)(
+    'says the output could not be written on a full disk, exit 1',
+    () => {
+      const run = spawnSync('bash', ['-c', '"$0" validate "$1" >/dev/full', bin, example], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe(
+        'error: the output could not be written: the disk is full (ENOSPC). Free some space and run it again.\n',
+      );
+      expect(run.status).toBe(1);
+    },
+  );
 });
 
 describe('connector-alm validate', () => {

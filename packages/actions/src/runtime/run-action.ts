@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { errorMessage, isUserError, removeTemporariesOnSignal } from '@connector-alm/core';
+import { diskFullError, errorMessage, isUserError, removeTemporariesOnSignal } from '@connector-alm/core';
 import { createActionsLogger } from './actions-logger.js';
 import { userErrorAnnotation, type Annotation } from './error-annotation.js';
 import { failureSummary } from './failure-summary.js';
@@ -35,8 +35,9 @@ export async function runAction(
   } catch (error) {
     process.exitCode = 1;
     const errors: Annotation[] = [];
-    if (isUserError(error)) {
-      for (const each of [error, ...(error.also ?? [])])
+    const told = diskFullError(error, 'the runner') ?? error;
+    if (isUserError(told)) {
+      for (const each of [told, ...(told.also ?? [])])
         errors.push(await userErrorAnnotation(each, workspaceFolder()));
     } else {
       errors.push({
@@ -46,7 +47,12 @@ export async function runAction(
       if (error instanceof Error && error.stack) core.debug(error.stack);
     }
     for (const annotation of errors) core.error(annotation.message, annotation.properties);
-    for (const [name, value] of Object.entries(failure.outputs ?? {})) core.setOutput(name, value);
+    // The outputs file may be what failed (a full disk): the error is said all the same.
+    try {
+      for (const [name, value] of Object.entries(failure.outputs ?? {})) core.setOutput(name, value);
+    } catch (outputError) {
+      core.debug(`The failure outputs could not be set: ${errorMessage(outputError)}`);
+    }
     await reportFailure(failure.title, errors);
   }
 }

@@ -81,3 +81,22 @@ export async function writingTo<T>(target: string, work: () => Promise<T>): Prom
     throw targetWriteError(target, error);
   }
 }
+
+/** The codes of a disk (or the user's quota on it) that has no room left. */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+
+/**
+ * A full disk met by a write that no target's error handling told (the runner's job summary or
+ * outputs file, a scratch file): the machine's state, not a bug of ours, as an unlocated user error
+ * that says so. `where` names the machine in the advice ("the runner"). Undefined for any other error.
+ */
+export function diskFullError(error: unknown, where: string): UserError | undefined {
+  if (isUserError(error)) return undefined;
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !DISK_FULL_CODES.has(code)) return undefined;
+  const quota = code === 'EDQUOT' ? 'the disk quota is used up' : 'the disk is full';
+  return new UserError(`A file could not be written: ${quota} (${code}${syscall ? `, ${syscall}` : ''}).`, {
+    hint: `Free some space on ${where} and run it again.`,
+    cause: error,
+  });
+}
