@@ -77898,6 +77898,26 @@ function componentsAfterImport(installed, incoming, upgrade) {
   if (!installed || upgrade || !installed.managed || !incoming.managed) return [...incoming.components];
   return [.../* @__PURE__ */ new Set([...installed.components, ...incoming.components])];
 }
+function componentsKeptByDataverseOnly(installed, incoming) {
+  if (!installed || installed.managed || incoming.managed) return [];
+  const imported = new Set(incoming.components);
+  return installed.components.filter((component) => !imported.has(component));
+}
+var COMPONENT_TYPES = {
+  "1": "table",
+  "29": "process",
+  "60": "system form",
+  "61": "web resource",
+  "300": "canvas app",
+  "371": "connector",
+  "372": "connector",
+  "380": "environment variable"
+};
+function describeComponent(component) {
+  const colon = component.indexOf(":");
+  const type = component.slice(0, colon);
+  return `${COMPONENT_TYPES[type] ?? `component of type ${type}`} ${component.slice(colon + 1)}`;
+}
 
 // packages/dataverse/src/local-server/solution-store.ts
 var SolutionStore = class {
@@ -78412,7 +78432,15 @@ var DataverseService = class {
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile, "base64"));
     const refusal2 = () => (upgrade ? upgradeRefusal(manifest) : void 0) ?? importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
+      const installed = manifest && this.options.store.get(manifest.uniqueName);
       const stored = this.options.store.put(zip, true, { upgrade });
+      const keptOnly = componentsKeptByDataverseOnly(installed, stored);
+      if (installed && keptOnly.length > 0) {
+        const them = keptOnly.length === 1 ? "it" : "them";
+        this.options.onNote?.(
+          `${stored.uniqueName} ${stored.version} was imported without ${plural(keptOnly.length, "component")} that ${installed.version} had (${keptOnly.map(describeComponent).join(", ")}): Dataverse keeps ${them} in the unmanaged solution and in its exports; this dev server exports the zip as imported, without ${them}.`
+        );
+      }
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,
@@ -79003,7 +79031,8 @@ async function startLocalServer(options2 = {}) {
     faults,
     tokenKey: tokenKeys.publicKey,
     asyncPolls: options2.asyncPolls ?? 3,
-    clock
+    clock,
+    ...options2.onNote ? { onNote: options2.onNote } : {}
   });
   loginHttp.on(
     "request",
@@ -79420,6 +79449,8 @@ async function startDevServer(options2, io) {
     loginPort: options2.loginPort,
     dataversePort: options2.dataversePort,
     onRequest: (entry) => io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split("?")[0]} ${entry.status}
+`),
+    onNote: (note) => io.stderr.write(`note: ${printable(note)}
 `)
   }).catch((error2) => {
     throw portRefusal(error2, options2) ?? error2;

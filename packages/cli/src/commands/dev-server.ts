@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { fileReadError, missingPathError, nextSignal, UsageError } from '@connector-alm/core';
+import { fileReadError, missingPathError, nextSignal, printable, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../command-context.js';
@@ -80,6 +80,7 @@ export async function startDevServer(
     dataversePort: options.dataversePort,
     onRequest: (entry) =>
       io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split('?')[0]} ${entry.status}\n`),
+    onNote: (note) => io.stderr.write(`note: ${printable(note)}\n`),
   }).catch((error: unknown) => {
     throw portRefusal(error, options) ?? error;
   });

@@ -36,6 +36,8 @@ export interface LocalServerOptions {
    */
   clock?: Clock;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** What the server does otherwise than Dataverse would (see DataverseServiceOptions.onNote). */
+  onNote?: (note: string) => void;
 }
 
 export interface RequestLogEntry {
@@ -110,6 +112,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     tokenKey: tokenKeys.publicKey,
     asyncPolls: options.asyncPolls ?? 3,
     clock,
+    ...(options.onNote ? { onNote: options.onNote } : {}),
   });
   loginHttp.on(
     'request',

@@ -38,3 +38,36 @@ export function componentsAfterImport(
   if (!installed || upgrade || !installed.managed || !incoming.managed) return [...incoming.components];
   return [...new Set([...installed.components, ...incoming.components])];
 }
+
+/**
+ * The components of an installed unmanaged solution that an unmanaged import over it lacks. Dataverse
+ * keeps them in the solution (an unmanaged import adds and updates, and removes nothing), so its next
+ * export still has them; this server exports the zip as imported, without them, and says so.
+ */
+export function componentsKeptByDataverseOnly(
+  installed: { managed: boolean; components: readonly string[] } | undefined,
+  incoming: { managed: boolean; components: readonly string[] },
+): string[] {
+  if (!installed || installed.managed || incoming.managed) return [];
+  const imported = new Set(incoming.components);
+  return installed.components.filter((component) => !imported.has(component));
+}
+
+/** Solution component types by their code, as solution.xml writes them (Learn, solutioncomponent). */
+const COMPONENT_TYPES: Readonly<Record<string, string>> = {
+  '1': 'table',
+  '29': 'process',
+  '60': 'system form',
+  '61': 'web resource',
+  '300': 'canvas app',
+  '371': 'connector',
+  '372': 'connector',
+  '380': 'environment variable',
+};
+
+/** A component as `rootComponents` gives it (`300:contoso_app`), in words: `canvas app contoso_app`. */
+export function describeComponent(component: string): string {
+  const colon = component.indexOf(':');
+  const type = component.slice(0, colon);
+  return `${COMPONENT_TYPES[type] ?? `component of type ${type}`} ${component.slice(colon + 1)}`;
+}
