@@ -26848,6 +26848,12 @@ var REASONS = {
     hint: "Zip the files again with fewer or shorter folder names."
   },
   ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EDQUOT: { reason: "the disk quota is used up", hint: "Free some space and run it again." },
+  // The process's file size limit (ulimit -f), which writing past makes the system refuse.
+  EFBIG: {
+    reason: "it would grow past the largest file this process may write",
+    hint: "Raise the file size limit (ulimit -f) and run it again."
+  },
   EACCES: PERMISSION,
   EPERM: PERMISSION,
   EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
@@ -26887,14 +26893,15 @@ async function writingTo(target2, work) {
     throw targetWriteError(target2, error2);
   }
 }
-var DISK_FULL_CODES = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT"]);
-function diskFullError(error2, where2) {
+var STORAGE_LIMIT_CODES = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
+function storageLimitError(error2, where2) {
   if (isUserError(error2)) return void 0;
   const { code: code2, syscall } = error2 ?? {};
-  if (typeof code2 !== "string" || !DISK_FULL_CODES.has(code2)) return void 0;
-  const quota = code2 === "EDQUOT" ? "the disk quota is used up" : "the disk is full";
-  return new UserError(`A file could not be written: ${quota} (${code2}${syscall ? `, ${syscall}` : ""}).`, {
-    hint: `Free some space on ${where2} and run it again.`,
+  if (typeof code2 !== "string" || !STORAGE_LIMIT_CODES.has(code2)) return void 0;
+  const { reason } = REASONS[code2];
+  const hint = code2 === "EFBIG" ? `Raise the file size limit (ulimit -f) on ${where2} and run it again.` : `Free some space on ${where2} and run it again.`;
+  return new UserError(`A file could not be written: ${reason} (${code2}${syscall ? `, ${syscall}` : ""}).`, {
+    hint,
     cause: error2
   });
 }
@@ -65693,7 +65700,7 @@ async function writeReport(context, result, options2) {
   if (options2.output) {
     const target2 = import_node_path52.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs34.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => writeReportFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -65702,6 +65709,18 @@ async function writeReport(context, result, options2) {
   }
   for (const note of notes) io.stderr.write(`warning: ${printable(note)}
 `);
+}
+async function writeReportFile(target2, text3) {
+  const made = await import_node_fs34.promises.lstat(target2).then(
+    () => false,
+    () => true
+  );
+  try {
+    await import_node_fs34.promises.writeFile(target2, text3);
+  } catch (error2) {
+    if (made) await import_node_fs34.promises.rm(target2, { force: true }).catch(() => void 0);
+    throw error2;
+  }
 }
 var REPORT_PATH_HINT = "Give -o the path of the report file to write, e.g. report.sarif.";
 function reportNotWritten(error2, output) {
@@ -66794,8 +66813,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await removeTemporary(temporary);
-    const failedPath = error2?.path;
-    if (failedPath === temporary || failedPath === target2 || failedPath === destination)
+    const { path: failedPath, syscall } = error2 ?? {};
+    if (failedPath === temporary || failedPath === target2 || failedPath === destination || failedPath === void 0 && syscall === "write")
       throw targetWriteError(destination, error2);
     throw (failedPath === void 0 ? void 0 : unreadablePathError(failedPath, error2)) ?? error2;
   } finally {
@@ -86873,7 +86892,7 @@ async function runCli(argv, io) {
       }
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
-    const told = diskFullError(error2, "this machine") ?? error2;
+    const told = storageLimitError(error2, "this machine") ?? error2;
     if (isUserError(told)) {
       for (const each of [told, ...told.also ?? []])
         io.stderr.write(`${printable(`${placeFrom(io.cwd, each)}error: ${describeProblem(each)}`)}

@@ -36822,6 +36822,12 @@ var REASONS = {
     hint: "Zip the files again with fewer or shorter folder names."
   },
   ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EDQUOT: { reason: "the disk quota is used up", hint: "Free some space and run it again." },
+  // The process's file size limit (ulimit -f), which writing past makes the system refuse.
+  EFBIG: {
+    reason: "it would grow past the largest file this process may write",
+    hint: "Raise the file size limit (ulimit -f) and run it again."
+  },
   EACCES: PERMISSION,
   EPERM: PERMISSION,
   EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
@@ -36831,14 +36837,15 @@ function writeFailure(error3) {
   if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
   return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
 }
-var DISK_FULL_CODES = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT"]);
-function diskFullError(error3, where) {
+var STORAGE_LIMIT_CODES = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
+function storageLimitError(error3, where) {
   if (isUserError(error3)) return void 0;
   const { code: code2, syscall } = error3 ?? {};
-  if (typeof code2 !== "string" || !DISK_FULL_CODES.has(code2)) return void 0;
-  const quota = code2 === "EDQUOT" ? "the disk quota is used up" : "the disk is full";
-  return new UserError(`A file could not be written: ${quota} (${code2}${syscall ? `, ${syscall}` : ""}).`, {
-    hint: `Free some space on ${where} and run it again.`,
+  if (typeof code2 !== "string" || !STORAGE_LIMIT_CODES.has(code2)) return void 0;
+  const { reason } = REASONS[code2];
+  const hint = code2 === "EFBIG" ? `Raise the file size limit (ulimit -f) on ${where} and run it again.` : `Free some space on ${where} and run it again.`;
+  return new UserError(`A file could not be written: ${reason} (${code2}${syscall ? `, ${syscall}` : ""}).`, {
+    hint,
     cause: error3
   });
 }
@@ -63725,7 +63732,7 @@ async function runAction(main, failure) {
   } catch (error3) {
     process.exitCode = 1;
     const errors2 = [];
-    const told = diskFullError(error3, "the runner") ?? error3;
+    const told = storageLimitError(error3, "the runner") ?? error3;
     if (isUserError(told)) {
       for (const each of [told, ...told.also ?? []])
         errors2.push(await userErrorAnnotation(each, workspaceFolder()));

@@ -13896,6 +13896,12 @@ var REASONS = {
     hint: "Zip the files again with fewer or shorter folder names."
   },
   ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EDQUOT: { reason: "the disk quota is used up", hint: "Free some space and run it again." },
+  // The process's file size limit (ulimit -f), which writing past makes the system refuse.
+  EFBIG: {
+    reason: "it would grow past the largest file this process may write",
+    hint: "Raise the file size limit (ulimit -f) and run it again."
+  },
   EACCES: PERMISSION,
   EPERM: PERMISSION,
   EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }

@@ -15,7 +15,7 @@ import type { CommandContext } from './command-context.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
 import { optionHelpDescription } from './option-help.js';
 import { unknownCommandLine, readHelpCommand } from './unknown-command.js';
-import { diskFullError, VERSION } from '@connector-alm/core';
+import { storageLimitError, VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerDiffCommand } from './commands/diff.js';
@@ -105,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
-    const told = diskFullError(error, 'this machine') ?? error;
+    const told = storageLimitError(error, 'this machine') ?? error;
     if (isUserError(told)) {
       // "file:line:column: error: message hint", as compilers print it, so editors and problem
       // matchers find the place; "error: message hint" when there is no place.

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { diskFullError, errorMessage, isUserError, removeTemporariesOnSignal } from '@connector-alm/core';
+import { errorMessage, isUserError, removeTemporariesOnSignal, storageLimitError } from '@connector-alm/core';
 import { createActionsLogger } from './actions-logger.js';
 import { userErrorAnnotation, type Annotation } from './error-annotation.js';
 import { failureSummary } from './failure-summary.js';
@@ -35,7 +35,7 @@ export async function runAction(
   } catch (error) {
     process.exitCode = 1;
     const errors: Annotation[] = [];
-    const told = diskFullError(error, 'the runner') ?? error;
+    const told = storageLimitError(error, 'the runner') ?? error;
     if (isUserError(told)) {
       for (const each of [told, ...(told.also ?? [])])
         errors.push(await userErrorAnnotation(each, workspaceFolder()));

@@ -20,6 +20,12 @@ const REASONS: Record<string, WriteFailure> = {
     hint: 'Zip the files again with fewer or shorter folder names.',
   },
   ENOSPC: { reason: 'the disk is full', hint: 'Free some space and run it again.' },
+  EDQUOT: { reason: 'the disk quota is used up', hint: 'Free some space and run it again.' },
+  // The process's file size limit (ulimit -f), which writing past makes the system refuse.
+  EFBIG: {
+    reason: 'it would grow past the largest file this process may write',
+    hint: 'Raise the file size limit (ulimit -f) and run it again.',
+  },
   EACCES: PERMISSION,
   EPERM: PERMISSION,
   EROFS: { reason: 'the file system is read-only', hint: 'Choose a folder on a disk you can write to.' },
@@ -82,21 +88,26 @@ export async function writingTo<T>(target: string, work: () => Promise<T>): Prom
   }
 }
 
-/** The codes of a disk (or the user's quota on it) that has no room left. */
-const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+/** The codes of a write that the machine had no room for: a full disk, a used-up quota, the file size limit. */
+const STORAGE_LIMIT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 
 /**
- * A full disk met by a write that no target's error handling told (the runner's job summary or
- * outputs file, a scratch file): the machine's state, not a bug of ours, as an unlocated user error
- * that says so. `where` names the machine in the advice ("the runner"). Undefined for any other error.
+ * A write the machine had no room for (a full disk, a used-up quota, the file size limit) that no
+ * target's error handling told: the runner's job summary or outputs file, standard output. The
+ * machine's state, not a bug of ours, as an unlocated user error that says so; `where` names the
+ * machine in the advice ("the runner"). Undefined for any other error.
  */
-export function diskFullError(error: unknown, where: string): UserError | undefined {
+export function storageLimitError(error: unknown, where: string): UserError | undefined {
   if (isUserError(error)) return undefined;
   const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || !DISK_FULL_CODES.has(code)) return undefined;
-  const quota = code === 'EDQUOT' ? 'the disk quota is used up' : 'the disk is full';
-  return new UserError(`A file could not be written: ${quota} (${code}${syscall ? `, ${syscall}` : ''}).`, {
-    hint: `Free some space on ${where} and run it again.`,
+  if (typeof code !== 'string' || !STORAGE_LIMIT_CODES.has(code)) return undefined;
+  const { reason } = REASONS[code]!;
+  const hint =
+    code === 'EFBIG'
+      ? `Raise the file size limit (ulimit -f) on ${where} and run it again.`
+      : `Free some space on ${where} and run it again.`;
+  return new UserError(`A file could not be written: ${reason} (${code}${syscall ? `, ${syscall}` : ''}).`, {
+    hint,
     cause: error,
   });
 }

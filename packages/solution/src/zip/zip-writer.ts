@@ -99,9 +99,15 @@ export async function writeZipAtomically(
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await removeTemporary(temporary);
     // Only the zip's own file is the destination's problem; a source that cannot be read is not, and
-    // is said of its path (a file added by path is read only as the zip is written).
-    const failedPath = (error as NodeJS.ErrnoException | undefined)?.path;
-    if (failedPath === temporary || failedPath === target || failedPath === destination)
+    // is said of its path (a file added by path is read only as the zip is written). A failed write
+    // names no path (a full disk: ENOSPC, write), but only the zip's own file is written.
+    const { path: failedPath, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+    if (
+      failedPath === temporary ||
+      failedPath === target ||
+      failedPath === destination ||
+      (failedPath === undefined && syscall === 'write')
+    )
       throw targetWriteError(destination, error);
     throw (failedPath === undefined ? undefined : unreadablePathError(failedPath, error)) ?? error;
   } finally {
