@@ -27024,6 +27024,21 @@ async function writeFileInPlace(file, bytes) {
   });
 }
 
+// packages/core/src/fs/write-report-file.ts
+var import_node_fs12 = require("node:fs");
+async function writeReportFile(file, text3) {
+  const made = await import_node_fs12.promises.lstat(file).then(
+    () => false,
+    () => true
+  );
+  try {
+    await import_node_fs12.promises.writeFile(file, text3);
+  } catch (error2) {
+    if (made) await import_node_fs12.promises.rm(file, { force: true }).catch(() => void 0);
+    throw error2;
+  }
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -27208,7 +27223,7 @@ function unambiguousMatch(word, candidates) {
 }
 
 // packages/core/src/missing-folder.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 function missingFolderError(given2, hint, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
@@ -27223,7 +27238,7 @@ function folderMeant(given2, cwd) {
   const absolute = import_node_path11.default.resolve(cwd, given2);
   let folders;
   try {
-    folders = (0, import_node_fs12.readdirSync)(import_node_path11.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folders = (0, import_node_fs13.readdirSync)(import_node_path11.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return void 0;
   }
@@ -27755,14 +27770,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs13.existsSync)(import_node_path14.default.join(folder, ".git"));
+  return (0, import_node_fs14.existsSync)(import_node_path14.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
   for (let at = import_node_path14.default.resolve(folder); ; at = import_node_path14.default.dirname(at)) {
@@ -27783,7 +27798,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path15.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs14.existsSync)(import_node_path15.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs15.existsSync)(import_node_path15.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path15.default.join(folder, present[1]) },
@@ -27812,7 +27827,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -27887,7 +27902,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs15.realpathSync.native(file);
+        real = import_node_fs16.realpathSync.native(file);
       } catch {
         real = import_node_path16.default.resolve(file);
       }
@@ -32911,11 +32926,11 @@ function redirectUrlsOf(apiProperties2) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -32943,7 +32958,7 @@ function looksBinary(bytes) {
 }
 
 // packages/validator/src/loader/settings-file-paths.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 function settingsFilePath(value) {
@@ -32977,7 +32992,7 @@ function holdsFile(folder, segments) {
     const last2 = index === segments.length - 1;
     let dirents;
     try {
-      dirents = import_node_fs16.default.readdirSync(at, { withFileTypes: true });
+      dirents = import_node_fs17.default.readdirSync(at, { withFileTypes: true });
     } catch {
       return false;
     }
@@ -33035,15 +33050,15 @@ var TextDocument = class {
 };
 
 // packages/validator/src/loader/file-head.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 function fileHead(file, bytes) {
   const head = Buffer.alloc(bytes);
   try {
-    const descriptor = (0, import_node_fs17.openSync)(file, "r");
+    const descriptor = (0, import_node_fs18.openSync)(file, "r");
     try {
-      return head.subarray(0, (0, import_node_fs17.readSync)(descriptor, head, 0, bytes, 0));
+      return head.subarray(0, (0, import_node_fs18.readSync)(descriptor, head, 0, bytes, 0));
     } finally {
-      (0, import_node_fs17.closeSync)(descriptor);
+      (0, import_node_fs18.closeSync)(descriptor);
     }
   } catch {
     return void 0;
@@ -33091,8 +33106,8 @@ function isConnectorFolderListing(names3) {
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
   const absolutePath = import_node_path21.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs18.default.realpathSync(absolutePath);
-  const dirents = import_node_fs18.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs19.default.realpathSync(absolutePath);
+  const dirents = import_node_fs19.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -33184,14 +33199,14 @@ function hasNameToAskFor(name, kind) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs18.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs19.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs18.default.statSync(filePath2).size;
+    return import_node_fs19.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -33236,7 +33251,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs18.default.realpathSync(filePath2);
+    const target2 = import_node_fs19.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -33244,8 +33259,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs18.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs18.default.readFileSync(filePath2);
+    if (!readable(import_node_fs19.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs19.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
@@ -33260,21 +33275,21 @@ function unreadableMessage(filePath2, entry, error2) {
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs18.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs19.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs18.default.fstatSync(fd2);
+    const stat2 = import_node_fs19.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs18.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs19.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs18.default.closeSync(fd2);
+    import_node_fs19.default.closeSync(fd2);
   }
 }
 function readable(stat2, name, issues) {
@@ -33313,7 +33328,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path22.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -33375,7 +33390,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs19.statSync)(file);
+    return (0, import_node_fs20.statSync)(file);
   } catch {
     return void 0;
   }
@@ -33406,7 +33421,7 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
     const absolute = import_node_path23.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs20.statSync)(absolute);
+      stat2 = (0, import_node_fs21.statSync)(absolute);
     } catch (error2) {
       throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -33448,7 +33463,7 @@ function specialFileKind(stat2) {
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
-    return (0, import_node_fs20.readdirSync)(folder);
+    return (0, import_node_fs21.readdirSync)(folder);
   } catch (error2) {
     throw refusedListing(error2, given2, absolute);
   }
@@ -33464,7 +33479,7 @@ function sortFolderPaths(folders, paths = import_node_path23.default) {
 }
 function search(folder, depth, findings, platform) {
   const { found } = findings;
-  const dirents = (0, import_node_fs20.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs21.readdirSync)(folder, { withFileTypes: true });
   if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
@@ -33486,7 +33501,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs20.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs21.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
   }
@@ -61982,11 +61997,11 @@ function definitionsVersion(files) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/git-ref-given.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-of-paths.ts
@@ -62485,9 +62500,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs21.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs22.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -62561,7 +62576,7 @@ async function gitRefGivenError(given2, other, cwd) {
 }
 async function isNothingAt(absolute) {
   try {
-    await import_node_fs22.promises.lstat(absolute);
+    await import_node_fs23.promises.lstat(absolute);
     return false;
   } catch (error2) {
     return error2.code === "ENOENT";
@@ -62608,12 +62623,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path31.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs23.promises.stat(absolute);
+    stat2 = await import_node_fs24.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs23.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs24.promises.readdir(absolute))) {
       const solution = solutionGiven(given2, cwd);
       if (solution?.kind === "unpacked") throw solutionToDiffError(given2, solution);
       throw new UsageError("is not a connector folder.", {
@@ -62802,13 +62817,13 @@ function ignoredByFolder(root, folders, listed3) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script3 = import_node_path33.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs24.existsSync)(script3) ? script3 : void 0;
+  return (0, import_node_fs25.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -63150,10 +63165,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -63161,7 +63176,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs25.promises.access(file, import_node_fs25.constants.W_OK);
+    await import_node_fs26.promises.access(file, import_node_fs26.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -63183,22 +63198,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs26.promises.lstat(file);
+  const stat2 = await import_node_fs27.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs26.promises.realpath(file);
-    if (!isBelow(await import_node_fs26.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs27.promises.realpath(file);
+    if (!isBelow(await import_node_fs27.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs26.promises.stat(target2);
+  const current = await import_node_fs27.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs26.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs27.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -63322,7 +63337,7 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 async function branchChanges(git, mergeBase, options2 = {}) {
   const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -63377,14 +63392,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path34.default.relative(topLevel, connector).split(import_node_path34.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs27.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs28.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path34.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path34.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs27.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs28.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -63494,7 +63509,7 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
@@ -63507,14 +63522,14 @@ async function materializeFolder(git, rev2, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path36.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs28.promises.mkdir(target2, { recursive: true });
+    await import_node_fs29.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path36.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs28.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
-      await import_node_fs28.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs29.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
+      await import_node_fs29.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -63531,7 +63546,7 @@ async function materializeFirstFolder(git, rev2, places) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -63637,7 +63652,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -63700,7 +63715,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs29.readdirSync)(folder);
+      names3 = (0, import_node_fs30.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -63724,7 +63739,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs29.readFileSync)(file);
+    return (0, import_node_fs30.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -63826,11 +63841,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs30.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs31.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -64045,7 +64060,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -64057,7 +64072,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path43.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs31.existsSync)(absolute);
+    const exists4 = (0, import_node_fs32.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path43.default.resolve(where2.realCwd, import_node_path43.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -64102,10 +64117,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path44 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs32.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs33.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path44.default.dirname(file)).then((folder) => import_node_path44.default.join(folder, import_node_path44.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -64391,7 +64406,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs33.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs34.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -65637,7 +65652,6 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs34 = require("node:fs");
 var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
@@ -65709,18 +65723,6 @@ async function writeReport(context, result, options2) {
   }
   for (const note of notes) io.stderr.write(`warning: ${printable(note)}
 `);
-}
-async function writeReportFile(target2, text3) {
-  const made = await import_node_fs34.promises.lstat(target2).then(
-    () => false,
-    () => true
-  );
-  try {
-    await import_node_fs34.promises.writeFile(target2, text3);
-  } catch (error2) {
-    if (made) await import_node_fs34.promises.rm(target2, { force: true }).catch(() => void 0);
-    throw error2;
-  }
 }
 var REPORT_PATH_HINT = "Give -o the path of the report file to write, e.g. report.sarif.";
 function reportNotWritten(error2, output) {

@@ -27805,14 +27805,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs14, sep: [] });
+                map2.items.push({ start, key: fs15, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               } else {
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27940,13 +27940,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs14, sep: [] });
+                fc.items.push({ start: [], key: fs15, sep: [] });
               else if (it.sep)
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               else
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -36230,6 +36230,21 @@ async function readFileWithin(file, limitBytes) {
 var import_node_fs9 = require("node:fs");
 var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
 
+// packages/core/src/fs/write-report-file.ts
+var import_node_fs10 = require("node:fs");
+async function writeReportFile(file, text2) {
+  const made = await import_node_fs10.promises.lstat(file).then(
+    () => false,
+    () => true
+  );
+  try {
+    await import_node_fs10.promises.writeFile(file, text2);
+  } catch (error3) {
+    if (made) await import_node_fs10.promises.rm(file, { force: true }).catch(() => void 0);
+    throw error3;
+  }
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -36387,7 +36402,7 @@ function unambiguousMatch(word, candidates) {
 }
 
 // packages/core/src/missing-folder.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 function missingFolderError(given, hint, options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -36402,7 +36417,7 @@ function folderMeant(given, cwd) {
   const absolute = import_node_path9.default.resolve(cwd, given);
   let folders;
   try {
-    folders = (0, import_node_fs10.readdirSync)(import_node_path9.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folders = (0, import_node_fs11.readdirSync)(import_node_path9.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return void 0;
   }
@@ -36787,14 +36802,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs11.existsSync)(import_node_path13.default.join(folder, ".git"));
+  return (0, import_node_fs12.existsSync)(import_node_path13.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -36809,7 +36824,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path14.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs13.existsSync)(import_node_path14.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path14.default.join(folder, present[1]) },
@@ -36838,7 +36853,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -36913,7 +36928,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs13.realpathSync.native(file);
+        real = import_node_fs14.realpathSync.native(file);
       } catch {
         real = import_node_path15.default.resolve(file);
       }
@@ -41868,11 +41883,11 @@ function redirectUrlsOf(apiProperties) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -41900,7 +41915,7 @@ function looksBinary(bytes) {
 }
 
 // packages/validator/src/loader/settings-file-paths.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 function settingsFilePath(value) {
@@ -41934,7 +41949,7 @@ function holdsFile(folder, segments) {
     const last2 = index === segments.length - 1;
     let dirents;
     try {
-      dirents = import_node_fs14.default.readdirSync(at, { withFileTypes: true });
+      dirents = import_node_fs15.default.readdirSync(at, { withFileTypes: true });
     } catch {
       return false;
     }
@@ -41992,15 +42007,15 @@ var TextDocument = class {
 };
 
 // packages/validator/src/loader/file-head.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 function fileHead(file, bytes) {
   const head = Buffer.alloc(bytes);
   try {
-    const descriptor = (0, import_node_fs15.openSync)(file, "r");
+    const descriptor = (0, import_node_fs16.openSync)(file, "r");
     try {
-      return head.subarray(0, (0, import_node_fs15.readSync)(descriptor, head, 0, bytes, 0));
+      return head.subarray(0, (0, import_node_fs16.readSync)(descriptor, head, 0, bytes, 0));
     } finally {
-      (0, import_node_fs15.closeSync)(descriptor);
+      (0, import_node_fs16.closeSync)(descriptor);
     }
   } catch {
     return void 0;
@@ -42048,8 +42063,8 @@ function isConnectorFolderListing(names2) {
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
   const absolutePath = import_node_path20.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs16.default.realpathSync(absolutePath);
-  const dirents = import_node_fs16.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs17.default.realpathSync(absolutePath);
+  const dirents = import_node_fs17.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -42141,14 +42156,14 @@ function hasNameToAskFor(name, kind) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs16.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs17.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs16.default.statSync(filePath2).size;
+    return import_node_fs17.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -42193,7 +42208,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs16.default.realpathSync(filePath2);
+    const target2 = import_node_fs17.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -42201,8 +42216,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs16.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs16.default.readFileSync(filePath2);
+    if (!readable(import_node_fs17.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs17.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -42217,21 +42232,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs16.default.openSync(filePath2, "r");
+  const fd = import_node_fs17.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs16.default.fstatSync(fd);
+    const stat2 = import_node_fs17.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs16.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs17.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs16.default.closeSync(fd);
+    import_node_fs17.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -42270,7 +42285,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path21.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -42328,7 +42343,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs17.statSync)(file);
+    return (0, import_node_fs18.statSync)(file);
   } catch {
     return void 0;
   }
@@ -42359,7 +42374,7 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
     const absolute = import_node_path22.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs18.statSync)(absolute);
+      stat2 = (0, import_node_fs19.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingFolderError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -42401,7 +42416,7 @@ function specialFileKind(stat2) {
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs18.readdirSync)(folder);
+    return (0, import_node_fs19.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
@@ -42417,7 +42432,7 @@ function sortFolderPaths(folders, paths = import_node_path22.default) {
 }
 function search(folder, depth, findings, platform2) {
   const { found } = findings;
-  const dirents = (0, import_node_fs18.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs19.readdirSync)(folder, { withFileTypes: true });
   if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
@@ -42439,7 +42454,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child2 of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child2);
-    const childDirents = (0, import_node_fs18.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs19.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -71473,9 +71488,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs19.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs20.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -71615,13 +71630,13 @@ function ignoredByFolder(root, folders, listed2) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path30.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs20.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs21.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -71852,7 +71867,7 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const { known, untracked } = await branchChanges(git, mergeBase, options);
@@ -71911,14 +71926,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path31.default.relative(topLevel, connector).split(import_node_path31.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs21.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs22.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path31.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path31.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs21.promises.readdir(import_node_path31.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs22.promises.readdir(import_node_path31.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -71958,7 +71973,7 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
@@ -71971,14 +71986,14 @@ async function materializeFolder(git, rev, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path32.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs22.promises.mkdir(target2, { recursive: true });
+    await import_node_fs23.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative2 = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path32.default.resolve(target2, relative2);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs22.promises.mkdir(import_node_path32.default.dirname(destination), { recursive: true });
-      await import_node_fs22.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs23.promises.mkdir(import_node_path32.default.dirname(destination), { recursive: true });
+      await import_node_fs23.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -71995,7 +72010,7 @@ async function materializeFirstFolder(git, rev, places) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -72101,7 +72116,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -72164,7 +72179,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names2;
     try {
-      names2 = (0, import_node_fs23.readdirSync)(folder);
+      names2 = (0, import_node_fs24.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -72188,7 +72203,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs23.readFileSync)(file);
+    return (0, import_node_fs24.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -72290,11 +72305,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs24.readdirSync)(import_node_path35.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs25.readdirSync)(import_node_path35.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -72509,7 +72524,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -72521,7 +72536,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path39.default.resolve(where2.cwd, given);
-    const exists4 = (0, import_node_fs25.existsSync)(absolute);
+    const exists4 = (0, import_node_fs26.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -72566,10 +72581,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs26.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs27.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path40.default.dirname(file)).then((folder) => import_node_path40.default.join(folder, import_node_path40.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -72855,7 +72870,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs27.existsSync)(import_node_path43.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs28.existsSync)(import_node_path43.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -74027,7 +74042,7 @@ async function writeJobSummary(summary3 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -74156,7 +74171,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs28.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs29.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path50.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -74205,7 +74220,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/reported-path.ts
@@ -74232,13 +74247,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path52 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs29.existsSync)(import_node_path52.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs30.existsSync)(import_node_path52.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs29.existsSync)(import_node_path52.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs30.existsSync)(import_node_path52.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -74336,13 +74351,13 @@ async function resolveBaseInput(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs30.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs31.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -74390,7 +74405,7 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs30.promises.realpath(workspace);
+  const realWorkspace = await import_node_fs31.promises.realpath(workspace);
   return folders.map((folder) => import_node_path53.default.relative(realWorkspace, import_node_path53.default.join(topLevel, folder)) || ".");
 }
 
@@ -74437,11 +74452,11 @@ function addressAt(commit, env) {
 
 // packages/actions/src/validate-connector/head-lines.ts
 var import_node_path55 = __toESM(require("node:path"), 1);
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
   try {
-    const top = (0, import_node_fs31.realpathSync)(await new Git(workspace).topLevel());
+    const top = (0, import_node_fs32.realpathSync)(await new Git(workspace).topLevel());
     const git = new Git(top);
     const [checked, head] = await Promise.all([git.resolveCommit("HEAD"), git.resolveCommit(headSha)]);
     if (checked === head) return void 0;
@@ -74474,14 +74489,14 @@ function pathspecsOf(files) {
 }
 function realPathOf(file) {
   try {
-    return (0, import_node_fs31.realpathSync)(file);
+    return (0, import_node_fs32.realpathSync)(file);
   } catch {
     return void 0;
   }
 }
 
 // packages/actions/src/validate-connector/push-progress.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
 function noConnectorComparison(baseRef) {
   return { baseRef, diffs: [] };
@@ -74521,7 +74536,7 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
 }
 async function restoredFindingsProgress(workspace, paths, restored, before, options, git) {
   const checked = paths.map((place2) => import_node_path56.default.resolve(workspace, place2));
-  const folders = restored.map((connector) => connector.folder).filter((folder) => (0, import_node_fs32.existsSync)(folder) && !checked.some((place2) => isWithin(place2, folder)));
+  const folders = restored.map((connector) => connector.folder).filter((folder) => (0, import_node_fs33.existsSync)(folder) && !checked.some((place2) => isWithin(place2, folder)));
   if (folders.length === 0) return { fixed: 0, added: 0 };
   const compared = await validateAgainstBase(folders, before, {
     ...options,
@@ -74589,7 +74604,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs33.existsSync)(import_node_path57.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs34.existsSync)(import_node_path57.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -74833,7 +74848,7 @@ async function sarifFileTarget(inputs, workspace) {
     inputs.sarifFile,
     import_node_path57.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs33.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs34.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -74841,10 +74856,12 @@ async function sarifFileTarget(inputs, workspace) {
 function sarifNotWritten(error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
+  const code2 = error3.code;
+  const runnerLimit = storageLimitError(error3, "the runner");
   return new InputError(
     "sarif-file",
-    `cannot be written: ${failure.reason} (${error3.code}).`,
-    "Give a path the job can write, such as 'connector-alm.sarif'."
+    `cannot be written: ${failure.reason} (${code2}).`,
+    runnerLimit?.hint ?? "Give a path the job can write, such as 'connector-alm.sarif'."
   );
 }
 function sarifOptions(workspace) {
@@ -74852,10 +74869,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs33.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => writeReportFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return reportedPath(await import_node_fs33.promises.realpath(workspace), target2);
+  return reportedPath(await import_node_fs34.promises.realpath(workspace), target2);
 }
 function profileOf(inputs) {
   return inputs.profile === "auto" ? void 0 : inputs.profile;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import { workspaceWithConnector } from './helpers/pull-request-repo.js';
@@ -32,4 +33,25 @@ full('validate-connector on a runner whose disk is full', () => {
       expect(run.stdout + run.stderr).not.toMatch(/\bbug\b|\n\s+at /);
     },
   );
+});
+
+describe('validate-connector with a SARIF report past the file size limit', () => {
+  // Past `ulimit -f` the system refuses the write with EFBIG, as a full disk does with ENOSPC. The report
+  // was left behind empty, for upload-sarif to fail on.
+  it('fails at the input with the limit to raise, and leaves no report', async () => {
+    const swagger = { swagger: '2.0', info: { title: 'Contoso' }, paths: {} };
+    const workspace = workspaceWithConnector(JSON.stringify(swagger, null, 2));
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'reports/connector-alm.sarif' },
+      fileSizeLimitKb: 8,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.at(-1)).toEqual({
+      level: 'error',
+      message:
+        "Input 'sarif-file' cannot be written: it would grow past the largest file this process may write (EFBIG). Raise the file size limit (ulimit -f) on the runner and run it again.",
+    });
+    expect(existsSync(path.join(workspace, 'reports'))).toBe(false);
+  });
 });

@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   inFolderMadeFor,
   printable,
   refuseBlockedOutputPath,
   targetWriteError,
+  writeReportFile,
   UsageError,
   VERSION,
 } from '@connector-alm/core';
@@ -124,25 +124,6 @@ export async function writeReport(
     io.stdout.write(inertToWorkflowCommands(text, options.format === 'text' ? 'text' : 'json', io.env));
   }
   for (const note of notes) io.stderr.write(`warning: ${printable(note)}\n`);
-}
-
-/**
- * Writes the report into `target`. A file the write made is removed again when it fails (a full
- * disk), so that no empty or cut-off report is left for a later step to read: an upload of a SARIF
- * file cut off halfway fails with a JSON error of its own. A file that was there is written in place
- * and is left as the failure left it.
- */
-async function writeReportFile(target: string, text: string): Promise<void> {
-  const made = await fs.lstat(target).then(
-    () => false,
-    () => true,
-  );
-  try {
-    await fs.writeFile(target, text);
-  } catch (error) {
-    if (made) await fs.rm(target, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 const REPORT_PATH_HINT = 'Give -o the path of the report file to write, e.g. report.sarif.';

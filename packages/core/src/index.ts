@@ -34,6 +34,7 @@ export * from './fs/read-refusal.js';
 export * from './fs/read-within.js';
 export * from './fs/write-file-atomically.js';
 export * from './fs/write-file-in-place.js';
+export * from './fs/write-report-file.js';
 export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';

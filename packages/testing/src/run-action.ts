@@ -28,6 +28,11 @@ export interface RunActionOptions {
   /** Extra environment (GITHUB_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL, …). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * The largest file the step may write, in KB (the shell's `ulimit -f`): past it the system refuses
+   * the write with EFBIG, as a full disk refuses with ENOSPC. Unlimited when not given.
+   */
+  fileSizeLimitKb?: number;
   /** Called with the action's process as it starts, to signal it mid-run as a cancelled job does. */
   onStart?: (child: ChildProcess) => void;
 }
@@ -123,6 +128,7 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
       env,
       options.timeoutMs ?? 60_000,
       options.onStart,
+      options.fileSizeLimitKb,
     );
     const warnings = nodeWarnings(stderr);
     if (warnings.length > 0) {
@@ -153,9 +159,14 @@ function spawnNode(
   env: Record<string, string>,
   timeoutMs: number,
   onStart?: (child: ChildProcess) => void,
+  fileSizeLimitKb?: number,
 ): Promise<{ exitCode: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(runnerNodeBinary(), [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, args] =
+      fileSizeLimitKb === undefined
+        ? [runnerNodeBinary(), [main]]
+        : ['bash', ['-c', `ulimit -f ${fileSizeLimitKb} && exec "$0" "$@"`, runnerNodeBinary(), main]];
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     onStart?.(child);
     let stdout = '';
     let stderr = '';

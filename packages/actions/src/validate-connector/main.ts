@@ -7,7 +7,9 @@ import {
   isFile,
   plural,
   UnreadablePathError,
+  storageLimitError,
   writeFailure,
+  writeReportFile,
   type Logger,
 } from '@connector-alm/core';
 import {
@@ -468,10 +470,13 @@ async function sarifFileTarget(
 function sarifNotWritten(error: unknown): unknown {
   const failure = writeFailure(error);
   if (failure === undefined) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  // A full disk or the file size limit is the runner's to mend, not the path's.
+  const runnerLimit = storageLimitError(error, 'the runner');
   return new InputError(
     'sarif-file',
-    `cannot be written: ${failure.reason} (${(error as NodeJS.ErrnoException).code}).`,
-    "Give a path the job can write, such as 'connector-alm.sarif'.",
+    `cannot be written: ${failure.reason} (${code}).`,
+    runnerLimit?.hint ?? "Give a path the job can write, such as 'connector-alm.sarif'.",
   );
 }
 
@@ -491,7 +496,7 @@ async function writeSarif(
   workspace: string,
 ): Promise<string | undefined> {
   if (target === undefined || report === undefined) return undefined;
-  await inFolderMadeFor(target, () => fs.writeFile(target, report.text)).catch((error: unknown) => {
+  await inFolderMadeFor(target, () => writeReportFile(target, report.text)).catch((error: unknown) => {
     throw sarifNotWritten(error);
   });
   // A report under runner.temp by its absolute path, not as ../../_temp/… (see reportedPath).
