@@ -77942,8 +77942,13 @@ function describeComponent(component) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var SolutionStore = class {
-  constructor(folder) {
+  /**
+   * @param onNote what the server does otherwise than Dataverse would, for its log: an import it could
+   * not write back to the folder (a full disk) is served from memory.
+   */
+  constructor(folder, onNote) {
     this.folder = folder;
+    this.onNote = onNote;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
     for (const name of (0, import_node_fs72.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
@@ -77971,6 +77976,7 @@ var SolutionStore = class {
     this.skipped.sort((a, b) => compareCodeUnits(a.file, b.file));
   }
   folder;
+  onNote;
   solutions = /* @__PURE__ */ new Map();
   /** The zips of the folder that are not served, with why: dev-server says so, as a user expects them served. */
   skipped = [];
@@ -77983,8 +77989,31 @@ var SolutionStore = class {
     const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs72.writeFileSync)(import_node_path103.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder)
+      this.writeBack(stored, import_node_path103.default.join(this.folder, importFileName(stored.uniqueName)));
     return stored;
+  }
+  /**
+   * Writes an import back to the folder, through a temporary file renamed into place, so that a write
+   * cut short (a full disk) leaves the zip that was there, not half a zip that the next start skips.
+   * The import stands either way, as in Dataverse: a write the file system refuses is noted, and the
+   * solution is served from memory.
+   */
+  writeBack(stored, file) {
+    const temporary = temporarySibling(file);
+    try {
+      (0, import_node_fs72.writeFileSync)(temporary, stored.zip);
+      (0, import_node_fs72.renameSync)(temporary, file);
+    } catch (error2) {
+      (0, import_node_fs72.rmSync)(temporary, { force: true });
+      const failure = writeFailure(error2);
+      if (failure === void 0) throw error2;
+      this.onNote?.(
+        `${stored.uniqueName} ${stored.version} is imported, but ${file} could not be written (${failure.reason}): it is served from memory until the server stops. ${failure.hint}`
+      );
+    } finally {
+      forgetTemporary(temporary);
+    }
   }
   /** @param source a file of the folder, or by default the zip of an import request */
   read(zip, source = { description: "the customization file" }) {
@@ -79015,7 +79044,7 @@ async function startLocalServer(options2 = {}) {
   const now = () => clock.now();
   const tenantId = options2.tenantId ?? DEFAULT_TENANT_ID;
   const apps = options2.apps ?? [];
-  const store = new SolutionStore(options2.solutionsFolder);
+  const store = new SolutionStore(options2.solutionsFolder, options2.onNote);
   for (const zip of options2.solutions ?? []) store.put(zip, false);
   const faults = new FaultSwitches();
   const { tokens: tokenKeys, github: githubKeys } = await signingKeys();

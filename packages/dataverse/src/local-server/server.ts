@@ -71,7 +71,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const now = () => clock.now();
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
   const apps = options.apps ?? [];
-  const store = new SolutionStore(options.solutionsFolder);
+  const store = new SolutionStore(options.solutionsFolder, options.onNote);
   for (const zip of options.solutions ?? []) store.put(zip, false);
   const faults = new FaultSwitches();
   const { tokens: tokenKeys, github: githubKeys } = await signingKeys();

@@ -1,6 +1,14 @@
-import { compareCodeUnits, describeProblem, errorMessage, isUserError } from '@connector-alm/core';
+import {
+  compareCodeUnits,
+  describeProblem,
+  errorMessage,
+  forgetTemporary,
+  isUserError,
+  temporarySibling,
+  writeFailure,
+} from '@connector-alm/core';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { compareVersions } from '../operations/versions.js';
@@ -31,7 +39,14 @@ export class SolutionStore {
   /** The zips of the folder that are not served, with why: dev-server says so, as a user expects them served. */
   readonly skipped: { file: string; reason: string }[] = [];
 
-  constructor(private readonly folder?: string) {
+  /**
+   * @param onNote what the server does otherwise than Dataverse would, for its log: an import it could
+   * not write back to the folder (a full disk) is served from memory.
+   */
+  constructor(
+    private readonly folder?: string,
+    private readonly onNote?: (note: string) => void,
+  ) {
     if (!folder) return;
     // The zips of each solution, to name those left out beside the one served once all are read.
     const zipsOf = new Map<string, { file: string; solution: StoredSolution }[]>();
@@ -72,8 +87,32 @@ export class SolutionStore {
     const read = this.read(zip);
     const stored = { ...read, components: componentsAfterImport(this.get(read.uniqueName), read, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) writeFileSync(path.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder)
+      this.writeBack(stored, path.join(this.folder, importFileName(stored.uniqueName)));
     return stored;
+  }
+
+  /**
+   * Writes an import back to the folder, through a temporary file renamed into place, so that a write
+   * cut short (a full disk) leaves the zip that was there, not half a zip that the next start skips.
+   * The import stands either way, as in Dataverse: a write the file system refuses is noted, and the
+   * solution is served from memory.
+   */
+  private writeBack(stored: StoredSolution, file: string): void {
+    const temporary = temporarySibling(file);
+    try {
+      writeFileSync(temporary, stored.zip);
+      renameSync(temporary, file);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      const failure = writeFailure(error);
+      if (failure === undefined) throw error;
+      this.onNote?.(
+        `${stored.uniqueName} ${stored.version} is imported, but ${file} could not be written (${failure.reason}): it is served from memory until the server stops. ${failure.hint}`,
+      );
+    } finally {
+      forgetTemporary(temporary);
+    }
   }
 
   /** @param source a file of the folder, or by default the zip of an import request */
