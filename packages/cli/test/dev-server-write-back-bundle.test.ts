@@ -7,6 +7,7 @@ import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
+import { bannerVariables } from './banner-variables.js';
 
 // dev-server writes each import back to its --solutions folder. When the disk refused that write
 // (made real here with the shell's file size limit, ulimit -f: EFBIG, as a full disk gives ENOSPC), the
@@ -16,14 +17,6 @@ import { memoryIo } from './memory-io.js';
 const CLI = path.join(REPO_ROOT, 'dist/cli/index.cjs');
 const folders = temporaryFolders('cli-dev-server-write-back-');
 afterAll(() => folders.cleanup());
-
-/** The variables of the banner's `export A=1 B=2` lines. */
-function bannerVariables(banner: string): Record<string, string> {
-  const variables: Record<string, string> = {};
-  for (const line of banner.split('\n').filter((text) => text.startsWith('  export ')))
-    for (const [, name, value] of line.matchAll(/ ([A-Z_]+)=(\S+)/g)) variables[name!] = value!;
-  return variables;
-}
 
 describe('dev-server that cannot write an import back to its folder', () => {
   it('imports it all the same, serves it from memory, and says so in its log', async () => {

@@ -8,17 +8,10 @@ import { buildSolutionZip, createTestCertificate } from '@connector-alm/datavers
 import { portRefusal, startDevServer } from '../src/commands/dev-server.js';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
+import { bannerVariables } from './banner-variables.js';
 
 const folders = temporaryFolders('cli-dev-server-');
 afterAll(() => folders.cleanup());
-
-/** The variables of the banner's `export A=1 B=2` lines, as the shell they are pasted into sets them. */
-function bannerVariables(banner: string): Record<string, string> {
-  const variables: Record<string, string> = {};
-  for (const line of banner.split('\n').filter((text) => text.startsWith('  export ')))
-    for (const [, name, value] of line.matchAll(/ ([A-Z_]+)=(\S+)/g)) variables[name!] = value!;
-  return variables;
-}
 
 /** A real listener on a loopback port, as another program (or a dev-server left running) holds one. */
 async function listening(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
