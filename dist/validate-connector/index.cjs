@@ -74353,11 +74353,32 @@ async function resolveBaseInput(base2, workspace) {
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs31 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
+function eventPayload(file, eventName) {
+  const hint = `The runner writes it for each job; outside GitHub Actions, point GITHUB_EVENT_PATH at the ${eventName} event's JSON payload, or leave GITHUB_EVENT_NAME unset to validate the workspace.`;
+  let text2;
+  try {
+    text2 = (0, import_node_fs31.readFileSync)(file, "utf8");
+  } catch (error3) {
+    const code2 = error3.code ?? errorMessage(error3);
+    throw new UserError(`The event file GITHUB_EVENT_PATH names cannot be read (${code2}).`, {
+      location: { file },
+      hint
+    });
+  }
+  try {
+    return JSON.parse(text2);
+  } catch (error3) {
+    throw new UserError(`The event file GITHUB_EVENT_PATH names is not JSON: ${errorMessage(error3)}.`, {
+      location: { file },
+      hint
+    });
+  }
+}
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs31.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = eventPayload(env.GITHUB_EVENT_PATH, eventName);
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { temporaryFolder } from '@connector-alm/testing';
+import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { readPullRequestEvent } from '../src/validate-connector/pull-request.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 const folder = temporaryFolder('event-');
 
@@ -61,5 +62,36 @@ describe('readPullRequestEvent', () => {
     );
     expect(event?.facts.headRepository).toBeUndefined();
     expect(event?.facts.baseRepository).toBe('microsoft/PowerPlatformConnectors');
+  });
+});
+
+// Outside GitHub Actions (act, a script that sets the runner's variables) the event file may be missing
+// or not JSON: the step failed as a bug of ours, with Node's ENOENT or JSON.parse's words.
+describe('validate-connector with an event file it cannot read', () => {
+  const HINT =
+    "The runner writes it for each job; outside GitHub Actions, point GITHUB_EVENT_PATH at the pull_request event's JSON payload, or leave GITHUB_EVENT_NAME unset to validate the workspace.";
+
+  it('fails at the event file when it is missing', async () => {
+    const missing = path.join(folder, 'missing.json');
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      eventName: 'pull_request',
+      env: { GITHUB_EVENT_PATH: missing },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message: `${missing}: The event file GITHUB_EVENT_PATH names cannot be read (ENOENT). ${HINT}`,
+      },
+    ]);
+  });
+
+  it('fails at the event file when it is not JSON', () => {
+    const file = path.join(folder, 'not-json.json');
+    writeFileSync(file, 'pull_request');
+    expect(() =>
+      readPullRequestEvent({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: file }),
+    ).toThrow(/^The event file GITHUB_EVENT_PATH names is not JSON: Unexpected token/);
   });
 });

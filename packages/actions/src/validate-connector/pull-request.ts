@@ -1,6 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isUserError, UsageError } from '@connector-alm/core';
+import { errorMessage, isUserError, UsageError, UserError } from '@connector-alm/core';
 import {
   Git,
   changedFilesSince,
@@ -24,12 +24,39 @@ export interface PullRequestEvent {
   facts: PullRequestFacts;
 }
 
+/**
+ * The webhook payload the runner wrote for the job. One that cannot be read or is no JSON comes of
+ * running the action outside GitHub Actions (act, a script that sets the runner's variables): it
+ * failed as a bug of ours, with JSON.parse's or Node's words.
+ */
+function eventPayload(file: string, eventName: string): unknown {
+  const hint = `The runner writes it for each job; outside GitHub Actions, point GITHUB_EVENT_PATH at the ${eventName} event's JSON payload, or leave GITHUB_EVENT_NAME unset to validate the workspace.`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? errorMessage(error);
+    throw new UserError(`The event file GITHUB_EVENT_PATH names cannot be read (${code}).`, {
+      location: { file },
+      hint,
+    });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UserError(`The event file GITHUB_EVENT_PATH names is not JSON: ${errorMessage(error)}.`, {
+      location: { file },
+      hint,
+    });
+  }
+}
+
 /** The pull request the workflow runs for, from GITHUB_EVENT_PATH, or undefined for other events. */
 export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): PullRequestEvent | undefined {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   if (!['pull_request', 'pull_request_target', 'merge_group'].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return undefined;
-  const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+  const payload = eventPayload(env.GITHUB_EVENT_PATH, eventName) as {
     action?: string;
     before?: string;
     pull_request?: {
