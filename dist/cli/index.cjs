@@ -85136,6 +85136,17 @@ function givenTitleWarning(given2, title, facts) {
   return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
 }
 
+// packages/github/src/head-on-other-base.ts
+async function openPullRequestOnOtherBase(client, upstream, base2, owner, branch) {
+  const { data } = await step(
+    "looking for an open pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({ ...upstream, state: "open", head: `${owner}:${branch}`, per_page: 10 })
+  );
+  const other = data.find((pull) => pull.base.ref !== base2);
+  return other && { number: other.number, url: other.html_url, base: other.base.ref };
+}
+
 // packages/github/src/title-marker.ts
 var MARKER = /<!-- connector-alm title: ("(?:[^"\\\r\n]|\\.)*") -->/;
 function titleMarker(title) {
@@ -85838,6 +85849,12 @@ async function openPullRequest(options2, ports) {
     logger.info(`${targetFolder}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "branch", reason };
   }
+  const elsewhere = existing && await openPullRequestOnOtherBase(client, upstream, options2.base, fork.owner, branch);
+  if (elsewhere) {
+    const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options2.base} into it. Nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "other-base", reason };
+  }
   if (options2.syncFork) {
     const warning = await logger.group(
       `Sync ${forkName}@${options2.base} with the upstream`,
@@ -86144,6 +86161,8 @@ function whatToDo(result) {
     return `Give --target-folder ${shellWord(result.upstreamFolder)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
   if (result.refusal === "breaking")
     return "Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.";
+  if (result.refusal === "other-base")
+    return "On GitHub, change the base branch of that pull request to the --base of this run (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.";
   if (result.refusal === "change-warnings")
     return "Put right what each warning about the change above says, or pass --fail-on error to open the pull request and leave the warnings, which it lists, to its reviewers.";
   return "Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.";

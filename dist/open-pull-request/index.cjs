@@ -79918,6 +79918,17 @@ function givenTitleWarning(given, title, facts) {
   return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
 }
 
+// packages/github/src/head-on-other-base.ts
+async function openPullRequestOnOtherBase(client, upstream, base2, owner, branch) {
+  const { data } = await step(
+    "looking for an open pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({ ...upstream, state: "open", head: `${owner}:${branch}`, per_page: 10 })
+  );
+  const other = data.find((pull) => pull.base.ref !== base2);
+  return other && { number: other.number, url: other.html_url, base: other.base.ref };
+}
+
 // packages/github/src/title-marker.ts
 var MARKER = /<!-- connector-alm title: ("(?:[^"\\\r\n]|\\.)*") -->/;
 function titleMarker(title) {
@@ -80618,6 +80629,12 @@ async function openPullRequest(options2, ports) {
     logger.info(`${targetFolder}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "branch", reason };
   }
+  const elsewhere = existing && await openPullRequestOnOtherBase(client, upstream, options2.base, fork.owner, branch);
+  if (elsewhere) {
+    const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options2.base} into it. Nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "other-base", reason };
+  }
   if (options2.syncFork) {
     const warning2 = await logger.group(
       `Sync ${forkName}@${options2.base} with the upstream`,
@@ -80942,6 +80959,7 @@ var WHAT_TO_DO = {
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () => "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.",
+  "other-base": () => "On GitHub, change the base branch of that pull request to the base input of this step (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.",
   breaking: () => "Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.",
   "change-warnings": () => "Put right what each warning about the change says (its annotation says what to write), or set fail-on: error to open the pull request and leave the warnings, which it lists, to its reviewers."
 };
