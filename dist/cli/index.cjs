@@ -79591,11 +79591,14 @@ function shownApiErrorText(error2) {
   const parts = apiErrorParts(error2).map((part) => part.trim()).filter(Boolean);
   return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
 }
+function gitHubMessage(error2) {
+  return isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
+}
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 function describeApiFailure(error2, doing, repository, named2 = "the name") {
   const status = apiStatus(error2);
-  const said = isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
+  const said = gitHubMessage(error2);
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,
@@ -85120,9 +85123,11 @@ async function syncFork(client, fork, branch, logger) {
     logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
     return void 0;
   } catch (error2) {
-    const status = error2.status;
-    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${status ?? "an error"}`;
-    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    const status = apiStatus(error2);
+    const said = gitHubMessage(error2);
+    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${[status, said].filter(Boolean).join(" ")}`;
+    const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
+    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning);
     return warning;
   }

@@ -74373,11 +74373,14 @@ function shownApiErrorText(error3) {
   const parts = apiErrorParts(error3).map((part) => part.trim()).filter(Boolean);
   return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
 }
+function gitHubMessage(error3) {
+  return isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
+}
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 function describeApiFailure(error3, doing, repository, named2 = "the name") {
   const status = apiStatus(error3);
-  const said = isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
+  const said = gitHubMessage(error3);
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,
@@ -79902,9 +79905,11 @@ async function syncFork(client, fork, branch, logger) {
     logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
     return void 0;
   } catch (error3) {
-    const status = error3.status;
-    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${status ?? "an error"}`;
-    const warning2 = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    const status = apiStatus(error3);
+    const said = gitHubMessage(error3);
+    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${[status, said].filter(Boolean).join(" ")}`;
+    const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
+    const warning2 = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning2);
     return warning2;
   }

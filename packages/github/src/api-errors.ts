@@ -48,6 +48,13 @@ function shownApiErrorText(error: unknown): string {
     .join(' ');
 }
 
+/** GitHub's own message of an error answer, without the documentation link octokit adds to it. */
+export function gitHubMessage(error: unknown): string {
+  return isApiError(error)
+    ? ((error.response?.data as { message?: string } | undefined)?.message ?? error.message)
+    : String(error);
+}
+
 const SERVER_ERROR_HINT =
   'GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.';
 
@@ -67,9 +74,7 @@ export function describeApiFailure(
   named = 'the name',
 ): Error {
   const status = apiStatus(error);
-  const said = isApiError(error)
-    ? ((error.response?.data as { message?: string } | undefined)?.message ?? error.message)
-    : String(error);
+  const said = gitHubMessage(error);
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,

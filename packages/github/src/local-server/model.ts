@@ -13,6 +13,11 @@ export interface Account {
    * another owner, a classic PAT without public_repo): every write answers 403.
    */
   canWrite: boolean;
+  /**
+   * False models a classic PAT without the workflow scope: GitHub refuses it any write that would
+   * change a file of .github/workflows/ in a repository, a fork synced with its upstream's included.
+   */
+  workflowScope: boolean;
 }
 
 export interface Label {

@@ -355,6 +355,7 @@ function accountStub(login: string) {
     token: '',
     type: 'User' as const,
     canWrite: false,
+    workflowScope: false,
   };
 }
 
