@@ -79611,6 +79611,12 @@ function describeApiFailure(error2, doing, repository, named2 = "the name") {
       cause: error2
     });
   }
+  if (status === 403 && /\barchived\b/i.test(said)) {
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${repository} is archived, and GitHub takes no writes to an archived repository: unarchive it on GitHub (Settings, Danger Zone, Unarchive this repository) if it is yours, then run again.`,
+      cause: error2
+    });
+  }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
       // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking

@@ -88,6 +88,14 @@ export function describeApiFailure(
       cause: error,
     });
   }
+  if (status === 403 && /\barchived\b/i.test(said)) {
+    // Not the token's fault: an archived repository (a fork archived after its last pull request) takes
+    // no writes, whoever asks.
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${repository} is archived, and GitHub takes no writes to an archived repository: unarchive it on GitHub (Settings, Danger Zone, Unarchive this repository) if it is yours, then run again.`,
+      cause: error,
+    });
+  }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
       // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking

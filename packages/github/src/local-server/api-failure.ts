@@ -28,6 +28,15 @@ export function notAccessible(): ApiFailure {
   });
 }
 
+/** What GitHub answers a write to an archived repository. */
+export function archivedReadOnly(): ApiFailure {
+  return new ApiFailure(403, {
+    message: 'Repository was archived so is read-only.',
+    documentation_url: DOCS,
+    status: '403',
+  });
+}
+
 export function conflict(message: string): ApiFailure {
   return new ApiFailure(409, { message, documentation_url: DOCS, status: '409' });
 }

@@ -41,6 +41,8 @@ export interface Repository {
   createdAt: string;
   /** Git requests still to be answered 409 "Git Repository is empty" while a new fork is copied. */
   notReadyFor: number;
+  /** An archived repository is read-only: GitHub answers its writes 403. */
+  archived: boolean;
 }
 
 export interface PullRequest {
