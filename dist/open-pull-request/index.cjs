@@ -74399,6 +74399,13 @@ function describeApiFailure(error3, doing, repository, named2 = "the name") {
       cause: error3
     });
   }
+  if (status === 403 && /SAML enforcement/i.test(said)) {
+    const organization = repository.split("/")[0];
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${organization} enforces SAML single sign-on for its members, and the token is not authorized for it: on GitHub, Settings, Developer settings, Personal access tokens, choose Configure SSO beside the token and authorize it for ${organization}, then run again.`,
+      cause: error3
+    });
+  }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
       // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking

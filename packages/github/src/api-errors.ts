@@ -96,6 +96,15 @@ export function describeApiFailure(
       cause: error,
     });
   }
+  if (status === 403 && /SAML enforcement/i.test(said)) {
+    // A member's token, refused by the organization's single sign-on: another token would be refused
+    // alike until it is authorized.
+    const organization = repository.split('/')[0];
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${organization} enforces SAML single sign-on for its members, and the token is not authorized for it: on GitHub, Settings, Developer settings, Personal access tokens, choose Configure SSO beside the token and authorize it for ${organization}, then run again.`,
+      cause: error,
+    });
+  }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
       // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking

@@ -25,7 +25,12 @@ export interface LocalGitHub {
   violations: ContractViolation[];
   addAccount(
     login: string,
-    options?: { canWrite?: boolean; workflowScope?: boolean; type?: Account['type'] },
+    options?: {
+      canWrite?: boolean;
+      workflowScope?: boolean;
+      ssoUnauthorized?: string[];
+      type?: Account['type'];
+    },
   ): Account;
   /** A repository whose default branch holds `files` in one commit. */
   addRepository(
@@ -99,6 +104,7 @@ export async function startLocalGitHub(options: { clock?: () => Date } = {}): Pr
         type: accountOptions.type ?? 'User',
         canWrite: accountOptions.canWrite ?? true,
         workflowScope: accountOptions.workflowScope ?? true,
+        ssoUnauthorized: accountOptions.ssoUnauthorized ?? [],
       };
       state.accounts.push(account);
       return account;

@@ -18,6 +18,11 @@ export interface Account {
    * change a file of .github/workflows/ in a repository, a fork synced with its upstream's included.
    */
   workflowScope: boolean;
+  /**
+   * Organizations that enforce SAML single sign-on, which the token is not authorized for (a member's
+   * classic PAT before Configure SSO): GitHub answers 403 on their repositories.
+   */
+  ssoUnauthorized: string[];
 }
 
 export interface Label {

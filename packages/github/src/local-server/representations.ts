@@ -356,6 +356,7 @@ function accountStub(login: string) {
     type: 'User' as const,
     canWrite: false,
     workflowScope: false,
+    ssoUnauthorized: [],
   };
 }
 
