@@ -79591,11 +79591,14 @@ function shownApiErrorText(error2) {
   const parts = apiErrorParts(error2).map((part) => part.trim()).filter(Boolean);
   return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
 }
+function gitHubMessage(error2) {
+  return isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
+}
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 function describeApiFailure(error2, doing, repository, named2 = "the name") {
   const status = apiStatus(error2);
-  const said = isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
+  const said = gitHubMessage(error2);
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,
@@ -79605,6 +79608,19 @@ function describeApiFailure(error2, doing, repository, named2 = "the name") {
   if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
     return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
       hint: "Too many requests for this token: run the job again later, or spread the runs that use it.",
+      cause: error2
+    });
+  }
+  if (status === 403 && /\barchived\b/i.test(said)) {
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${repository} is archived, and GitHub takes no writes to an archived repository: unarchive it on GitHub (Settings, Danger Zone, Unarchive this repository) if it is yours, then run again.`,
+      cause: error2
+    });
+  }
+  if (status === 403 && /SAML enforcement/i.test(said)) {
+    const organization = repository.split("/")[0];
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${organization} enforces SAML single sign-on for its members, and the token is not authorized for it: on GitHub, Settings, Developer settings, Personal access tokens, choose Configure SSO beside the token and authorize it for ${organization}, then run again.`,
       cause: error2
     });
   }
@@ -85120,9 +85136,11 @@ async function syncFork(client, fork, branch, logger) {
     logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
     return void 0;
   } catch (error2) {
-    const status = error2.status;
-    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${status ?? "an error"}`;
-    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    const status = apiStatus(error2);
+    const said = gitHubMessage(error2);
+    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${[status, said].filter(Boolean).join(" ")}`;
+    const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
+    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning);
     return warning;
   }
@@ -85134,6 +85152,17 @@ function givenTitleWarning(given2, title, facts) {
   if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
   const problem = independentPublisherTitleProblem(title, facts.connector);
   return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
+}
+
+// packages/github/src/head-on-other-base.ts
+async function openPullRequestOnOtherBase(client, upstream, base2, owner, branch) {
+  const { data } = await step(
+    "looking for an open pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({ ...upstream, state: "open", head: `${owner}:${branch}`, per_page: 10 })
+  );
+  const other = data.find((pull) => pull.base.ref !== base2);
+  return other && { number: other.number, url: other.html_url, base: other.base.ref };
 }
 
 // packages/github/src/title-marker.ts
@@ -85838,6 +85867,12 @@ async function openPullRequest(options2, ports) {
     logger.info(`${targetFolder}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "branch", reason };
   }
+  const elsewhere = existing && await openPullRequestOnOtherBase(client, upstream, options2.base, fork.owner, branch);
+  if (elsewhere) {
+    const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options2.base} into it. Nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "other-base", reason };
+  }
   if (options2.syncFork) {
     const warning = await logger.group(
       `Sync ${forkName}@${options2.base} with the upstream`,
@@ -86144,6 +86179,8 @@ function whatToDo(result) {
     return `Give --target-folder ${shellWord(result.upstreamFolder)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
   if (result.refusal === "breaking")
     return "Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.";
+  if (result.refusal === "other-base")
+    return "On GitHub, change the base branch of that pull request to the --base of this run (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.";
   if (result.refusal === "change-warnings")
     return "Put right what each warning about the change above says, or pass --fail-on error to open the pull request and leave the warnings, which it lists, to its reviewers.";
   return "Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.";

@@ -74373,11 +74373,14 @@ function shownApiErrorText(error3) {
   const parts = apiErrorParts(error3).map((part) => part.trim()).filter(Boolean);
   return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
 }
+function gitHubMessage(error3) {
+  return isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
+}
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 function describeApiFailure(error3, doing, repository, named2 = "the name") {
   const status = apiStatus(error3);
-  const said = isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
+  const said = gitHubMessage(error3);
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,
@@ -74387,6 +74390,19 @@ function describeApiFailure(error3, doing, repository, named2 = "the name") {
   if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
     return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
       hint: "Too many requests for this token: run the job again later, or spread the runs that use it.",
+      cause: error3
+    });
+  }
+  if (status === 403 && /\barchived\b/i.test(said)) {
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${repository} is archived, and GitHub takes no writes to an archived repository: unarchive it on GitHub (Settings, Danger Zone, Unarchive this repository) if it is yours, then run again.`,
+      cause: error3
+    });
+  }
+  if (status === 403 && /SAML enforcement/i.test(said)) {
+    const organization = repository.split("/")[0];
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${organization} enforces SAML single sign-on for its members, and the token is not authorized for it: on GitHub, Settings, Developer settings, Personal access tokens, choose Configure SSO beside the token and authorize it for ${organization}, then run again.`,
       cause: error3
     });
   }
@@ -79902,9 +79918,11 @@ async function syncFork(client, fork, branch, logger) {
     logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
     return void 0;
   } catch (error3) {
-    const status = error3.status;
-    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${status ?? "an error"}`;
-    const warning2 = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    const status = apiStatus(error3);
+    const said = gitHubMessage(error3);
+    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${[status, said].filter(Boolean).join(" ")}`;
+    const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
+    const warning2 = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning2);
     return warning2;
   }
@@ -79916,6 +79934,17 @@ function givenTitleWarning(given, title, facts) {
   if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
   const problem = independentPublisherTitleProblem(title, facts.connector);
   return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
+}
+
+// packages/github/src/head-on-other-base.ts
+async function openPullRequestOnOtherBase(client, upstream, base2, owner, branch) {
+  const { data } = await step(
+    "looking for an open pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({ ...upstream, state: "open", head: `${owner}:${branch}`, per_page: 10 })
+  );
+  const other = data.find((pull) => pull.base.ref !== base2);
+  return other && { number: other.number, url: other.html_url, base: other.base.ref };
 }
 
 // packages/github/src/title-marker.ts
@@ -80618,6 +80647,12 @@ async function openPullRequest(options2, ports) {
     logger.info(`${targetFolder}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "branch", reason };
   }
+  const elsewhere = existing && await openPullRequestOnOtherBase(client, upstream, options2.base, fork.owner, branch);
+  if (elsewhere) {
+    const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options2.base} into it. Nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "other-base", reason };
+  }
   if (options2.syncFork) {
     const warning2 = await logger.group(
       `Sync ${forkName}@${options2.base} with the upstream`,
@@ -80942,6 +80977,7 @@ var WHAT_TO_DO = {
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () => "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.",
+  "other-base": () => "On GitHub, change the base branch of that pull request to the base input of this step (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.",
   breaking: () => "Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.",
   "change-warnings": () => "Put right what each warning about the change says (its annotation says what to write), or set fail-on: error to open the pull request and leave the warnings, which it lists, to its reviewers."
 };

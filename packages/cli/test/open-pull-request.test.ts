@@ -85,6 +85,10 @@ describe('connector-alm pr', () => {
       expect.stringMatching(
         /^debug: GET \/repos\/microsoft\/PowerPlatformConnectors\/pulls\?state=open&head=contoso-dev%3Aconnector-alm%2Fcertified-connectors%2Fcontoso-tasks&base=dev&per_page=10 - 200 /,
       ),
+      // The branch exists since the first test: its open pull requests against any base.
+      expect.stringMatching(
+        /^debug: GET \/repos\/microsoft\/PowerPlatformConnectors\/pulls\?state=open&head=contoso-dev%3Aconnector-alm%2Fcertified-connectors%2Fcontoso-tasks&per_page=10 - 200 /,
+      ),
     ]);
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);

@@ -48,6 +48,13 @@ function shownApiErrorText(error: unknown): string {
     .join(' ');
 }
 
+/** GitHub's own message of an error answer, without the documentation link octokit adds to it. */
+export function gitHubMessage(error: unknown): string {
+  return isApiError(error)
+    ? ((error.response?.data as { message?: string } | undefined)?.message ?? error.message)
+    : String(error);
+}
+
 const SERVER_ERROR_HINT =
   'GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.';
 
@@ -67,9 +74,7 @@ export function describeApiFailure(
   named = 'the name',
 ): Error {
   const status = apiStatus(error);
-  const said = isApiError(error)
-    ? ((error.response?.data as { message?: string } | undefined)?.message ?? error.message)
-    : String(error);
+  const said = gitHubMessage(error);
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,
@@ -80,6 +85,23 @@ export function describeApiFailure(
     // The client already waited out the limit a few times (octokit-client): this is the last answer.
     return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
       hint: 'Too many requests for this token: run the job again later, or spread the runs that use it.',
+      cause: error,
+    });
+  }
+  if (status === 403 && /\barchived\b/i.test(said)) {
+    // Not the token's fault: an archived repository (a fork archived after its last pull request) takes
+    // no writes, whoever asks.
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${repository} is archived, and GitHub takes no writes to an archived repository: unarchive it on GitHub (Settings, Danger Zone, Unarchive this repository) if it is yours, then run again.`,
+      cause: error,
+    });
+  }
+  if (status === 403 && /SAML enforcement/i.test(said)) {
+    // A member's token, refused by the organization's single sign-on: another token would be refused
+    // alike until it is authorized.
+    const organization = repository.split('/')[0];
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `${organization} enforces SAML single sign-on for its members, and the token is not authorized for it: on GitHub, Settings, Developer settings, Personal access tokens, choose Configure SSO beside the token and authorize it for ${organization}, then run again.`,
       cause: error,
     });
   }

@@ -49,6 +49,7 @@ import {
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
 import { givenTitleWarning } from './given-title-warning.js';
+import { openPullRequestOnOtherBase } from './head-on-other-base.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
 import {
   createOrUpdatePullRequest,
@@ -462,6 +463,14 @@ export async function openPullRequest(
     const reason = `the branch ${branch} of ${forkName} holds ${holder}${open ? ` (pull request #${open.pull.number})` : ''}, not ${targetFolder}: nothing was pushed for it`;
     logger.info(`${targetFolder}: ${reason}.`);
     return { ...result, operation: 'refused', refusal: 'branch', reason };
+  }
+  // A branch that does not exist heads no open pull request: GitHub closes one whose branch is deleted.
+  const elsewhere =
+    existing && (await openPullRequestOnOtherBase(client, upstream, options.base, fork.owner, branch));
+  if (elsewhere) {
+    const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options.base} into it. Nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'other-base', reason };
   }
   if (options.syncFork) {
     const warning = await logger.group(`Sync ${forkName}@${options.base} with the upstream`, () =>

@@ -14,7 +14,8 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
  * propose deleting the upstream's connector; its findings are in `findings` too), its readme still
  * has the TODOs extract-connectors wrote (whatever fail-on; they are in `findings`), the upstream
  * already has it in another folder (`upstreamFolder`; only for a target folder not given), or its
- * branch name is another target folder's (in this run, or on the fork already), or it has breaking
+ * branch name is another target folder's (in this run, or on the fork already), or its branch is the
+ * head of an open pull request against another base branch (`other-base`), or it has breaking
  * changes against the upstream's version and fail-on-breaking is set (they are in `findings`), or
  * warnings about its change against the upstream's version reach fail-on (`change-warnings`: they are
  * in `changeWarnings`, as validate --base counts them among the findings fail-on judges), or git
@@ -28,6 +29,7 @@ export type PullRequestRefusal =
   | 'readme-todo'
   | 'namesake'
   | 'branch'
+  | 'other-base'
   | 'breaking'
   | 'change-warnings';
 

@@ -1,4 +1,5 @@
 import type { Logger } from '@connector-alm/core';
+import { apiStatus, gitHubMessage } from './api-errors.js';
 import type { RepositoryName } from './repository-name.js';
 import type { GitHubClient } from './octokit-client.js';
 
@@ -19,12 +20,18 @@ export async function syncFork(
     logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
     return undefined;
   } catch (error) {
-    const status = (error as { status?: number }).status;
+    const status = apiStatus(error);
+    const said = gitHubMessage(error);
+    // GitHub's own words say which: a token without the workflow scope may not sync an upstream's
+    // change to its workflows (cli/cli#7574), which PowerPlatformConnectors makes now and then.
     const why =
       status === 409
         ? 'it has commits the upstream does not have'
-        : `GitHub answered ${status ?? 'an error'}`;
-    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+        : `GitHub answered ${[status, said].filter(Boolean).join(' ')}`;
+    const advice = /`workflow` scope/.test(said)
+      ? ' Sync it with the Sync fork button on GitHub, or give the token the workflow scope.'
+      : '';
+    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning);
     return warning;
   }

@@ -134,6 +134,8 @@ const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => stri
     `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () =>
     'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.',
+  'other-base': () =>
+    'On GitHub, change the base branch of that pull request to the base input of this step (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.',
   breaking: () =>
     'Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.',
   'change-warnings': () =>

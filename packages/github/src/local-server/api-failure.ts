@@ -28,6 +28,31 @@ export function notAccessible(): ApiFailure {
   });
 }
 
+/** What GitHub answers a write to an archived repository. */
+export function archivedReadOnly(): ApiFailure {
+  return new ApiFailure(403, {
+    message: 'Repository was archived so is read-only.',
+    documentation_url: DOCS,
+    status: '403',
+  });
+}
+
+/** What GitHub answers a token not authorized for an organization's SAML single sign-on. */
+export function ssoRequired(organization: string): ApiFailure {
+  return new ApiFailure(
+    403,
+    {
+      message:
+        'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
+      documentation_url: DOCS,
+      status: '403',
+    },
+    {
+      'x-github-sso': `required; url=https://github.com/orgs/${organization}/sso?authorization_request=local`,
+    },
+  );
+}
+
 export function conflict(message: string): ApiFailure {
   return new ApiFailure(409, { message, documentation_url: DOCS, status: '409' });
 }

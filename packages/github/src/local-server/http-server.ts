@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requestEcho } from '@connector-alm/core';
-import { ApiFailure, badCredentials } from './api-failure.js';
+import { ApiFailure, badCredentials, ssoRequired } from './api-failure.js';
 import type { HandlerResult } from './handlers/context.js';
 import type { ContractViolation, OpenApiContract } from './openapi-contract.js';
 import { Representations } from './representations.js';
@@ -170,6 +170,12 @@ export class LocalGitHubHttpServer {
       });
       throw new ApiFailure(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     }
+    const owner = route.params.owner;
+    if (
+      owner &&
+      account.ssoUnauthorized.some((organization) => organization.toLowerCase() === owner.toLowerCase())
+    )
+      throw ssoRequired(owner);
     let body: unknown;
     if (text !== '') {
       try {

@@ -23,7 +23,15 @@ export interface LocalGitHub {
   requests: RecordedRequest[];
   /** Bodies that did not match GitHub's OpenAPI description; a passing test expects none. */
   violations: ContractViolation[];
-  addAccount(login: string, options?: { canWrite?: boolean; type?: Account['type'] }): Account;
+  addAccount(
+    login: string,
+    options?: {
+      canWrite?: boolean;
+      workflowScope?: boolean;
+      ssoUnauthorized?: string[];
+      type?: Account['type'];
+    },
+  ): Account;
   /** A repository whose default branch holds `files` in one commit. */
   addRepository(
     owner: string,
@@ -95,6 +103,8 @@ export async function startLocalGitHub(options: { clock?: () => Date } = {}): Pr
         token: `ghp_local_${login}_${Math.random().toString(36).slice(2)}`,
         type: accountOptions.type ?? 'User',
         canWrite: accountOptions.canWrite ?? true,
+        workflowScope: accountOptions.workflowScope ?? true,
+        ssoUnauthorized: accountOptions.ssoUnauthorized ?? [],
       };
       state.accounts.push(account);
       return account;

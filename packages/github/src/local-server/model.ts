@@ -13,6 +13,16 @@ export interface Account {
    * another owner, a classic PAT without public_repo): every write answers 403.
    */
   canWrite: boolean;
+  /**
+   * False models a classic PAT without the workflow scope: GitHub refuses it any write that would
+   * change a file of .github/workflows/ in a repository, a fork synced with its upstream's included.
+   */
+  workflowScope: boolean;
+  /**
+   * Organizations that enforce SAML single sign-on, which the token is not authorized for (a member's
+   * classic PAT before Configure SSO): GitHub answers 403 on their repositories.
+   */
+  ssoUnauthorized: string[];
 }
 
 export interface Label {
@@ -36,6 +46,8 @@ export interface Repository {
   createdAt: string;
   /** Git requests still to be answered 409 "Git Repository is empty" while a new fork is copied. */
   notReadyFor: number;
+  /** An archived repository is read-only: GitHub answers its writes 403. */
+  archived: boolean;
 }
 
 export interface PullRequest {

@@ -137,7 +137,7 @@ export class Representations {
       has_pages: false,
       has_downloads: true,
       has_discussions: false,
-      archived: false,
+      archived: repository.archived,
       disabled: false,
       license: null,
       pushed_at: repository.createdAt,
@@ -355,6 +355,8 @@ function accountStub(login: string) {
     token: '',
     type: 'User' as const,
     canWrite: false,
+    workflowScope: false,
+    ssoUnauthorized: [],
   };
 }
 

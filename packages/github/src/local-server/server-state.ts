@@ -75,6 +75,7 @@ export class ServerState {
       pulls: [],
       createdAt: this.now(),
       notReadyFor: 0,
+      archived: false,
     };
     if (parent) repository.parent = parent;
     this.repositories.push(repository);

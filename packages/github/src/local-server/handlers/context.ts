@@ -1,4 +1,4 @@
-import { conflict, notAccessible } from '../api-failure.js';
+import { archivedReadOnly, conflict, notAccessible } from '../api-failure.js';
 import type { Account, Repository } from '../model.js';
 import type { Representations } from '../representations.js';
 import type { ServerState } from '../server-state.js';
@@ -31,6 +31,11 @@ export function repositoryOf(context: RequestContext): Repository {
 /** Writes need a token that may write; GitHub answers 403 otherwise. */
 export function requireWrite(context: RequestContext): void {
   if (!context.account.canWrite) throw notAccessible();
+}
+
+/** An archived repository takes no writes. */
+export function requireUnarchived(repository: Repository): void {
+  if (repository.archived) throw archivedReadOnly();
 }
 
 /**

@@ -1,12 +1,20 @@
 import { conflict, notFound, unprocessable } from '../api-failure.js';
 import type { IndexChange } from '../git-repository.js';
 import type { Repository } from '../model.js';
-import { repositoryOf, requireGitReady, requireWrite, type Handler, type RequestContext } from './context.js';
+import {
+  repositoryOf,
+  requireGitReady,
+  requireUnarchived,
+  requireWrite,
+  type Handler,
+  type RequestContext,
+} from './context.js';
 
 /** The repository of a git-data request, once its git data exists. */
 async function gitRepository(context: RequestContext, write = false): Promise<Repository> {
   if (write) requireWrite(context);
   const repository = repositoryOf(context);
+  if (write) requireUnarchived(repository);
   requireGitReady(repository);
   if (!write && (await repository.git.listRefs('refs/')).size === 0)
     throw conflict('Git Repository is empty.');

@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  CHANGED_DESCRIPTION,
+  connectorFiles,
+  contributorFork,
+  moveUpstreamBase,
+  writeConnector,
+} from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { submitConnector } from './helpers/submit-connector.js';
+
+const scenario = scenarioForEachTest();
+
+describe('a branch that heads an open pull request against another base', () => {
+  it('is not built on the new base, which would bring its commits into that pull request', async () => {
+    // PowerPlatformConnectors has a master behind dev: a first run targeted it by mistake.
+    const upstream = scenario.upstream;
+    await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
+    await moveUpstreamBase(scenario);
+    const first = await submitConnector(scenario, { base: 'master' }).promise;
+    expect(first).toMatchObject({ operation: 'created', number: 1 });
+
+    const { promise, logger } = submitConnector(scenario, { base: 'dev' });
+    const rerun = await promise;
+    const reason = `the branch ${first.branch} of contoso-dev/PowerPlatformConnectors is the head of pull request #1 (${first.url}), which targets master: built on microsoft/PowerPlatformConnectors@dev, the branch would bring the commits of dev into it. Nothing was pushed for it`;
+    expect(rerun).toMatchObject({ operation: 'refused', refusal: 'other-base', reason });
+    expect(logger.lines).toContain(`certified-connectors/Contoso Tasks: ${reason}.`);
+    expect(await contributorFork(scenario)!.git.readRef(`refs/heads/${first.branch}`)).toBe(first.headSha);
+    expect(upstream.pulls).toHaveLength(1);
+  });
+
+  it('is built on the base of the run once that pull request targets it, as the refusal advises', async () => {
+    const upstream = scenario.upstream;
+    await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
+    await moveUpstreamBase(scenario);
+    await submitConnector(scenario, { base: 'master' }).promise;
+    // Its author changed the base on GitHub, as the refusal says.
+    upstream.pulls[0]!.base.ref = 'dev';
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    const rerun = await submitConnector(scenario, { base: 'dev' }).promise;
+    expect(rerun).toMatchObject({ operation: 'updated', number: 1 });
+    expect((await contributorFork(scenario)!.git.readCommit(rerun.headSha!)).parents).toEqual([
+      await upstream.git.readRef('refs/heads/dev'),
+    ]);
+  });
+});
