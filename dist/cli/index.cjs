@@ -70614,7 +70614,9 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
   const readmeText = readme2 === void 0 ? void 0 : await import_node_fs60.promises.readFile(import_node_path81.default.join(destination, readme2), "utf8").catch(() => void 0);
-  const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
+  const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
+  if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
+    files.set(readme2, template);
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
   return {
@@ -79414,12 +79416,14 @@ var import_node_path107 = __toESM(require("node:path"), 1);
 function devServerBanner(settings, platform = process.platform) {
   const names3 = [...settings.solutions].sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, "en")).map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? " (managed)" : ""}`);
   const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
-  const example = settings.solutions.length > 0 ? firstName(settings.solutions) : "<solution>";
+  const exportable = settings.solutions.filter((solution) => !solution.managed);
+  const example = exportable.length > 0 ? firstName(exportable) : "<solution>";
   const exportLine = `  npx connector-alm export ${example}`;
   const importLine = "  npx connector-alm import <solution.zip>";
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ", in memory"})`,
     ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [`  ${nothingServed(settings.folder)}`],
+    ...names3.length > 0 && exportable.length === 0 ? [`  ${ALL_MANAGED}`] : [],
     ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
     `Local Entra ID:  ${settings.authorityHost}`,
     "",
@@ -79439,7 +79443,7 @@ function devServerBanner(settings, platform = process.platform) {
       ],
       platform
     )}`,
-    ...names3.length > 0 ? [] : [importLine],
+    ...exportable.length > 0 ? [] : [importLine],
     exportLine
   ];
   if (settings.certificateFile) {
@@ -79452,6 +79456,7 @@ function devServerBanner(settings, platform = process.platform) {
   lines.push("", "Press Ctrl+C to stop.", "");
   return lines.join("\n");
 }
+var ALL_MANAGED = "No solution to export yet: a managed solution cannot be exported, here as in Dataverse. Import an unmanaged one (a zip that build-solution or pack wrote, or an unmanaged export).";
 function nothingServed(folder) {
   return folder ? "No solution to export yet: the folder holds no solution zip. Import one (a zip that build-solution or pack wrote, or an export): it is kept in the folder." : "No solution to export yet: import a solution zip (one that build-solution or pack wrote, or an export), or serve a folder of them with --solutions <folder>.";
 }

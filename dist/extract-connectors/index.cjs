@@ -67794,7 +67794,9 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
   const readmeText = readme2 === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, readme2), "utf8").catch(() => void 0);
-  const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
+  const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
+  if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
+    files.set(readme2, template);
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
   return {

@@ -97,6 +97,56 @@ describe('dev-server', () => {
     }
   });
 
+  // With the fixtures' folder, the first name was a managed solution's, and the line printed failed.
+  it('puts an unmanaged solution in the export line, which runs as printed, when a managed one sorts first', async () => {
+    const folder = path.join(folders.make(), 'solutions');
+    mkdirSync(folder);
+    writeFileSync(
+      path.join(folder, 'Azure.zip'),
+      buildSolutionZip({ uniqueName: 'AzureOpenAIService', version: '1.0.0.1', managed: true }),
+    );
+    writeFileSync(
+      path.join(folder, 'Contoso.zip'),
+      buildSolutionZip({ uniqueName: 'ContosoTasks', version: '1.0.0.3' }),
+    );
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      const exportLine = banner.split('\n').find((line) => line.startsWith('  npx connector-alm export '));
+      expect(exportLine).toBe('  npx connector-alm export ContosoTasks');
+      const io = memoryIo(folders.make(), bannerVariables(banner));
+      expect(await runCli([...exportLine!.trim().split(' ').slice(2), '--no-publish'], io)).toBe(0);
+      expect(existsSync(path.join(io.cwd, 'ContosoTasks.zip'))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serving managed solutions only, says none can be exported and to import an unmanaged one', async () => {
+    const folder = path.join(folders.make(), 'solutions');
+    mkdirSync(folder);
+    writeFileSync(
+      path.join(folder, 'Azure.zip'),
+      buildSolutionZip({ uniqueName: 'AzureOpenAIService', version: '1.0.0.1', managed: true }),
+    );
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain(
+        '\n  AzureOpenAIService 1.0.0.1 (managed)\n  No solution to export yet: a managed solution cannot be exported, here as in Dataverse.',
+      );
+      expect(banner).toContain(
+        '\n  npx connector-alm import <solution.zip>\n  npx connector-alm export <solution>\n',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('serving an empty folder, says to import a solution, not to serve a folder', async () => {
     const folder = folders.make();
     const { server, banner } = await startDevServer(

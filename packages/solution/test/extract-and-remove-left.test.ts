@@ -340,7 +340,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
       writeFileSync(definition, editedTitle(readFileSync(definition, 'utf8')));
       const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
         .connectors;
-      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json'], warnings: [] });
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json', 'readme.md'], warnings: [] });
     });
 
     // Extraction keeps a folder's own layout of the swagger (upstream's files are indented by four
@@ -356,7 +356,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
       writeFileSync(definition, editedTitle(readFileSync(definition, 'utf8')));
       const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
         .connectors;
-      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json'], warnings: [] });
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json', 'readme.md'], warnings: [] });
     });
 
     it('names the file without a warning when there is no previous solution to tell an edit by', async () => {

@@ -75,7 +75,8 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         const edited = editSwagger(root);
         const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
         expect(readFileSync(path.join(root, FOLDER, SWAGGER), 'utf8')).toBe(edited);
-        expect(connector).toMatchObject({ updated: [], written: [], warnings: [] });
+        // The readme, still the last extraction's template, follows the solution's definition all the same.
+        expect(connector).toMatchObject({ updated: ['readme.md'], written: ['readme.md'], warnings: [] });
         expect(connector!.kept).not.toContain(SWAGGER);
         expect(connector!.notReplaced).toEqual([
           {
@@ -89,7 +90,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
           },
         ]);
         expect(fileChanges(connector!)).toBe(
-          `2 unchanged; ${SWAGGER} not replaced: edit not committed; readme.md kept: still the template, TODOs to fill in`,
+          `updated readme.md; 2 unchanged; ${SWAGGER} not replaced: edit not committed`,
         );
       });
 
@@ -98,7 +99,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         editSwagger(root);
         git(work, 'commit', '-q', '-am', 'edit');
         const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
-        expect(connector).toMatchObject({ updated: [SWAGGER], notReplaced: [] });
+        expect(connector).toMatchObject({ updated: [SWAGGER, 'readme.md'], notReplaced: [] });
         expect(connector!.warnings).toEqual([
           expect.stringContaining("the solution's version replaced the edit. git diff shows it;"),
         ]);
@@ -142,7 +143,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       it("replaces the earlier extraction's output that is not committed, without a word", async () => {
         const { previous, next, root } = await snapshot(false);
         const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
-        expect(connector).toMatchObject({ updated: [SWAGGER], notReplaced: [], warnings: [] });
+        expect(connector).toMatchObject({ updated: [SWAGGER, 'readme.md'], notReplaced: [], warnings: [] });
       });
 
       it('leaves a script.csx the solution no longer has when it was added by hand and not committed', async () => {
@@ -151,7 +152,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         writeFileSync(script, 'public class Script : ScriptBase { }\n');
         const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
         expect(readFileSync(script, 'utf8')).toBe('public class Script : ScriptBase { }\n');
-        expect(connector).toMatchObject({ deleted: [], updated: [SWAGGER] });
+        expect(connector).toMatchObject({ deleted: [], updated: [SWAGGER, 'readme.md'] });
         expect(connector!.notReplaced).toEqual([
           {
             file: 'script.csx',

@@ -29,15 +29,18 @@ export function devServerBanner(
     .sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, 'en'))
     .map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? ' (managed)' : ''}`);
   const count = names.length === 1 ? '1 solution' : `${names.length} solutions`;
-  const example = settings.solutions.length > 0 ? firstName(settings.solutions) : '<solution>';
+  // A managed solution is refused by export, here as in Dataverse: the line to paste names one that exports.
+  const exportable = settings.solutions.filter((solution) => !solution.managed);
+  const example = exportable.length > 0 ? firstName(exportable) : '<solution>';
   // The login host goes with the other variables: a command typed without --authority-host signed in
   // at login.microsoftonline.com with this app's id and secret.
   const exportLine = `  npx connector-alm export ${example}`;
-  // With nothing served, the export line alone leads nowhere: a first try needs a solution imported.
+  // With nothing exportable served, the export line alone leads nowhere: a first try needs a solution imported.
   const importLine = '  npx connector-alm import <solution.zip>';
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
     ...(names.length > 0 ? [`  ${names.join(', ')}`] : [`  ${nothingServed(settings.folder)}`]),
+    ...(names.length > 0 && exportable.length === 0 ? [`  ${ALL_MANAGED}`] : []),
     ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
     `Local Entra ID:  ${settings.authorityHost}`,
     '',
@@ -57,7 +60,7 @@ export function devServerBanner(
       ],
       platform,
     )}`,
-    ...(names.length > 0 ? [] : [importLine]),
+    ...(exportable.length > 0 ? [] : [importLine]),
     exportLine,
   ];
   if (settings.certificateFile) {
@@ -70,6 +73,9 @@ export function devServerBanner(
   lines.push('', 'Press Ctrl+C to stop.', '');
   return lines.join('\n');
 }
+
+const ALL_MANAGED =
+  'No solution to export yet: a managed solution cannot be exported, here as in Dataverse. Import an unmanaged one (a zip that build-solution or pack wrote, or an unmanaged export).';
 
 /** What to do first when no solution is served: import one, or (in memory) serve a folder of them. */
 function nothingServed(folder: string | undefined): string {

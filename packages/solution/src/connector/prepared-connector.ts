@@ -176,16 +176,23 @@ export async function prepare(
   );
   const readme = existing(REPOSITORY_FILES.readme);
   if (!readme && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  // A readme still as an extraction wrote it, from this solution or the previous one: kept, as every
-  // readme is, but it is no text of the maker's, and its TODOs are still to be filled in.
+  // A readme still as this extraction writes it: kept, but it is no text of the maker's, and its TODOs
+  // are still to be filled in.
   const readmeText =
     readme === undefined
       ? undefined
       : await fs.readFile(path.join(destination, readme), 'utf8').catch(() => undefined);
-  const untouchedTemplate =
+  const untouchedTemplate = readmeText !== undefined && isTemplateReadme(readmeText, template);
+  // The last extraction's template, for an API definition changed since: written again, so that its
+  // Supported Operations follow the connector's (README-OPS-MATCH) rather than list what it had then.
+  // Nothing is lost: --previous-source gives it back.
+  if (
     readmeText !== undefined &&
-    (isTemplateReadme(readmeText, template) ||
-      (previous !== undefined && isTemplateReadme(readmeText, earlierTemplate(previous))));
+    !untouchedTemplate &&
+    previous !== undefined &&
+    isTemplateReadme(readmeText, earlierTemplate(previous))
+  )
+    files.set(readme!, template);
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
   const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));
