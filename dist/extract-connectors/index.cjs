@@ -67589,6 +67589,16 @@ function sameJsonTokens(present, written2) {
 
 // packages/solution/src/connector/makers-edits.ts
 var import_node_util4 = require("node:util");
+
+// packages/solution/src/connector/same-script-text.ts
+var import_node_buffer2 = require("node:buffer");
+function sameScriptText(present, solution) {
+  if (present.equals(solution)) return true;
+  if (!(0, import_node_buffer2.isUtf8)(present) || !(0, import_node_buffer2.isUtf8)(solution)) return false;
+  return asCommittedText(present.toString("utf8")) === asCommittedText(solution.toString("utf8"));
+}
+
+// packages/solution/src/connector/makers-edits.ts
 var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
 function previouslyWritten(name, previous, present, file) {
   try {
@@ -67618,6 +67628,7 @@ function previouslyWritten(name, previous, present, file) {
 }
 function sameAsWritten(name, present, written2) {
   if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, written2.toString());
+  if (name === REPOSITORY_FILES.script) return sameScriptText(present, Buffer.from(written2));
   if (name !== REPOSITORY_FILES.apiProperties) return present.equals(Buffer.from(written2));
   try {
     const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
@@ -67699,14 +67710,6 @@ function notReplacedMessage(file, edited, hasPrevious, why, say) {
   const advice = "outside" in why || why.state === "ignored" ? "Copy it elsewhere, then delete it, and run again." : why.state === "changed" ? `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again.` : `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or delete it and run again.`;
   const keepEdit = edited ? " To keep the edit, make it in the maker portal (or build the solution from this folder and import it) too." : "";
   return `${what}, and ${uncommittedWords(why)}: ${left}. ${advice}${keepEdit}`;
-}
-
-// packages/solution/src/connector/same-script-text.ts
-var import_node_buffer2 = require("node:buffer");
-function sameScriptText(present, solution) {
-  if (present.equals(solution)) return true;
-  if (!(0, import_node_buffer2.isUtf8)(present) || !(0, import_node_buffer2.isUtf8)(solution)) return false;
-  return asCommittedText(present.toString("utf8")) === asCommittedText(solution.toString("utf8"));
 }
 
 // packages/solution/src/connector/prepared-connector.ts

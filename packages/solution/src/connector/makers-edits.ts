@@ -5,6 +5,7 @@ import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import { isPng, REPOSITORY_FILES } from './repository-layout.js';
+import { sameScriptText } from './same-script-text.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /** The setting that names the solution as last extracted, in the CLI's words and the action's. */
@@ -54,11 +55,13 @@ export function previouslyWritten(
 /**
  * Whether `present` holds what extraction wrote (`written`), as extraction compares them: the API
  * definition token for token (extraction keeps a folder's own layout of it, e.g. upstream's 4-space
- * files), apiProperties.json as JSON (a maker's editor may lay it out another way), the others byte
- * for byte.
+ * files), script.csx but for line endings and a byte-order mark (extraction keeps upstream's LF
+ * script beside the CRLF one Dataverse exports), apiProperties.json as JSON (a maker's editor may lay
+ * it out another way), the icon byte for byte.
  */
 export function sameAsWritten(name: string, present: Buffer, written: string | Buffer): boolean {
   if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, written.toString());
+  if (name === REPOSITORY_FILES.script) return sameScriptText(present, Buffer.from(written));
   if (name !== REPOSITORY_FILES.apiProperties) return present.equals(Buffer.from(written));
   try {
     const parse = (text: string): unknown => JSON.parse(withoutByteOrderMark(text));
