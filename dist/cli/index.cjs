@@ -85146,7 +85146,7 @@ async function syncFork(client, fork, branch, logger) {
   } catch (error2) {
     const status = apiStatus(error2);
     const said = gitHubMessage(error2);
-    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${[status, said].filter(Boolean).join(" ")}`;
+    const why = status === 409 ? "it has commits the upstream does not have" : status === void 0 ? (error2 instanceof Error ? error2.message : String(error2)).replace(/\.$/, "") : `GitHub answered ${status} ${said}`;
     const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
     const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning);

@@ -23,11 +23,14 @@ export async function syncFork(
     const status = apiStatus(error);
     const said = gitHubMessage(error);
     // GitHub's own words say which: a token without the workflow scope may not sync an upstream's
-    // change to its workflows (cli/cli#7574), which PowerPlatformConnectors makes now and then.
+    // change to its workflows (cli/cli#7574), which PowerPlatformConnectors makes now and then. An
+    // error without a status is no answer of GitHub's (the API could not be reached): it says so itself.
     const why =
       status === 409
         ? 'it has commits the upstream does not have'
-        : `GitHub answered ${[status, said].filter(Boolean).join(' ')}`;
+        : status === undefined
+          ? (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+          : `GitHub answered ${status} ${said}`;
     const advice = /`workflow` scope/.test(said)
       ? ' Sync it with the Sync fork button on GitHub, or give the token the workflow scope.'
       : '';
