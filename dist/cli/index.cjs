@@ -79596,7 +79596,8 @@ function apiErrorParts(error2) {
   return [error2.message, data?.message ?? "", ...details];
 }
 function shownApiErrorText(error2) {
-  const parts = apiErrorParts(error2).map((part) => part.trim()).filter(Boolean);
+  const [, , ...details] = apiErrorParts(error2);
+  const parts = [gitHubMessage(error2), ...details].map((part) => part.trim()).filter(Boolean);
   return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
 }
 function gitHubMessage(error2) {
@@ -85400,7 +85401,7 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
           await sleep(delay);
           continue;
         }
-        const warning = `Could not ${what} on pull request #${number} (${apiStatus(error2) ?? ""} ${apiErrorText(error2).trim()}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning = `Could not ${what} on pull request #${number} (${[apiStatus(error2), shownApiErrorText(error2)].filter(Boolean).join(" ")}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
         logger.warning(warning);
         warnings.push(warning);
         return;

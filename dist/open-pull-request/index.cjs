@@ -74370,7 +74370,8 @@ function apiErrorParts(error3) {
   return [error3.message, data?.message ?? "", ...details];
 }
 function shownApiErrorText(error3) {
-  const parts = apiErrorParts(error3).map((part) => part.trim()).filter(Boolean);
+  const [, , ...details] = apiErrorParts(error3);
+  const parts = [gitHubMessage(error3), ...details].map((part) => part.trim()).filter(Boolean);
   return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
 }
 function gitHubMessage(error3) {
@@ -80174,7 +80175,7 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
           await sleep(delay);
           continue;
         }
-        const warning2 = `Could not ${what} on pull request #${number} (${apiStatus(error3) ?? ""} ${apiErrorText(error3).trim()}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning2 = `Could not ${what} on pull request #${number} (${[apiStatus(error3), shownApiErrorText(error3)].filter(Boolean).join(" ")}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
         logger.warning(warning2);
         warnings.push(warning2);
         return;

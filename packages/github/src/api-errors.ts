@@ -36,13 +36,14 @@ function apiErrorParts(error: unknown): string[] {
 }
 
 /**
- * apiErrorText for a person: octokit's message is most often GitHub's own message again, which read
- * "502 Server Error Server Error"; a part that an earlier part already says is left out.
+ * apiErrorText for a person. Octokit's message is GitHub's own again, with the documentation link (or
+ * the errors as JSON) after it, which read "403 Resource not accessible by personal access token -
+ * https://docs.github.com/rest Resource not accessible by personal access token": GitHub's message
+ * stands for it. A part that an earlier part already says is left out ("502 Server Error").
  */
-function shownApiErrorText(error: unknown): string {
-  const parts = apiErrorParts(error)
-    .map((part) => part.trim())
-    .filter(Boolean);
+export function shownApiErrorText(error: unknown): string {
+  const [, , ...details] = apiErrorParts(error);
+  const parts = [gitHubMessage(error), ...details].map((part) => part.trim()).filter(Boolean);
   return parts
     .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
     .join(' ');

@@ -4,6 +4,7 @@ import {
   apiStatus,
   ERROR_NODE_NOT_RESOLVED,
   ERROR_PR_ALREADY_EXISTS,
+  shownApiErrorText,
   step,
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
@@ -218,7 +219,7 @@ export async function decoratePullRequest(
           await sleep(delay);
           continue;
         }
-        const warning = `Could not ${what} on pull request #${number} (${apiStatus(error) ?? ''} ${apiErrorText(error).trim()}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning = `Could not ${what} on pull request #${number} (${[apiStatus(error), shownApiErrorText(error)].filter(Boolean).join(' ')}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
         logger.warning(warning);
         warnings.push(warning);
         return;
