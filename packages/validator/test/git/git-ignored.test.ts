@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gitIgnoredEntries } from '../../src/git/git-ignored-entries.js';
@@ -122,19 +122,24 @@ describe('gitIgnoredEntries', () => {
   }
 
   it('asks no git of folders in no work tree, as the corpus is', async () => {
+    // Outside any repository, so not in a fixture repository's folder: removed by the test itself.
     const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-no-git-'));
-    for (const name of ['A', 'B']) {
-      mkdirSync(path.join(root, 'certified-connectors', name), { recursive: true });
-      writeFileSync(path.join(root, 'certified-connectors', name, 'apiProperties.json'), '{}');
-      writeFileSync(path.join(root, 'certified-connectors', name, 'settings.json'), '{}');
+    try {
+      for (const name of ['A', 'B']) {
+        mkdirSync(path.join(root, 'certified-connectors', name), { recursive: true });
+        writeFileSync(path.join(root, 'certified-connectors', name, 'apiProperties.json'), '{}');
+        writeFileSync(path.join(root, 'certified-connectors', name, 'settings.json'), '{}');
+      }
+      const { asked, gitAt } = countingGit();
+      const tree = await discoverConnectorTree(['.'], root);
+      expect(tree.folders).toHaveLength(2);
+      expect(await gitIgnoredEntries(tree, { paths: ['.'], cwd: root, onFailure: 'throw', gitAt })).toEqual(
+        new Map(),
+      );
+      expect(asked).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    const { asked, gitAt } = countingGit();
-    const tree = await discoverConnectorTree(['.'], root);
-    expect(tree.folders).toHaveLength(2);
-    expect(await gitIgnoredEntries(tree, { paths: ['.'], cwd: root, onFailure: 'throw', gitAt })).toEqual(
-      new Map(),
-    );
-    expect(asked).toEqual([]);
   });
 
   it('asks git once per work tree, about the folders validated, a nested repository and a connector folder that is one included', async () => {
