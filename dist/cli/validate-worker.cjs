@@ -18745,6 +18745,7 @@ function locatedFinding(fields) {
   if (fields.messageWithoutPlaces !== void 0)
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== void 0) finding.identity = fields.identity;
+  if (fields.matchedAs !== void 0) finding.matchedAs = fields.matchedAs;
   if (fields.unlisted !== void 0) finding.unlisted = fields.unlisted;
   return finding;
 }
@@ -18881,8 +18882,8 @@ var UnlistedReports = class {
   /**
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next. Nor the first's other places and
-   * identity: it stands for many problems, not that one. Its count is data too (`unlisted`), for
+   * the fixes of the listed ones, and a second run lists the next. Nor the first's other places,
+   * identity and twin's key (`matchedAs`): it stands for many problems, not that one. Its count is data too (`unlisted`), for
    * the baseline.
    */
   summary() {
@@ -18894,6 +18895,7 @@ var UnlistedReports = class {
       message: _message,
       others: _others,
       identity: _identity,
+      matchedAs: _matchedAs,
       unlisted: _unlisted,
       ...place2
     } = first;
@@ -19843,6 +19845,7 @@ function locateFindings(connector, pending) {
       related: named?.related,
       messageWithoutPlaces: named?.messageWithoutPlaces ?? (report.transientNote === void 0 ? void 0 : report.message),
       identity: report.identity,
+      matchedAs: report.matchedAs,
       unlisted: report.unlisted
     });
     if (rule.msCode) finding.msCode = rule.msCode;
@@ -31723,33 +31726,34 @@ function sectionsRule(id, profile, level, template) {
         if (findSection(readme.headings, section.matches)) continue;
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
           continue;
-        const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        const missing = (by) => `The readme has no "${section.heading}" section, which ${by} requires.`;
+        const message2 = missing(`the ${template} readme template`);
+        const matchedAs = (said) => `README-SECTIONS\0${said.replace(message2, missing("the readme template"))}`;
+        const report = (at, said) => context.report({ ...at, message: said, matchedAs: matchedAs(said) });
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
-          context.report({
-            offset: lookalike.offset,
-            length: lookalike.text.length,
-            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
-          });
+          report(
+            { offset: lookalike.offset, length: lookalike.text.length },
+            `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+          );
           continue;
         }
         misspelt ??= misspeltHeadings(readme.headings);
         const slip = misspelt.find((entry) => entry.section === section);
         if (slip) {
-          context.report({
-            offset: slip.heading.offset,
-            length: slip.heading.length,
-            message: `${message2} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
-          });
+          report(
+            { offset: slip.heading.offset, length: slip.heading.length },
+            `${message2} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
+          );
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
-        context.report({
-          ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: `${message2}${oauthSteps}`
-        });
+        report(
+          firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
+          `${message2}${oauthSteps}`
+        );
       }
     }
   };

@@ -53429,33 +53429,34 @@ function sectionsRule(id, profile, level, template) {
         if (findSection(readme2.headings, section.matches)) continue;
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
-        const message3 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        const missing = (by) => `The readme has no "${section.heading}" section, which ${by} requires.`;
+        const message3 = missing(`the ${template} readme template`);
+        const matchedAs = (said) => `README-SECTIONS\0${said.replace(message3, missing("the readme template"))}`;
+        const report = (at, said) => context.report({ ...at, message: said, matchedAs: matchedAs(said) });
         lookalikes ??= headingLookalikes(readme2.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
-          context.report({
-            offset: lookalike.offset,
-            length: lookalike.text.length,
-            message: `${message3} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
-          });
+          report(
+            { offset: lookalike.offset, length: lookalike.text.length },
+            `${message3} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+          );
           continue;
         }
         misspelt ??= misspeltHeadings(readme2.headings);
         const slip = misspelt.find((entry) => entry.section === section);
         if (slip) {
-          context.report({
-            offset: slip.heading.offset,
-            length: slip.heading.length,
-            message: `${message3} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
-          });
+          report(
+            { offset: slip.heading.offset, length: slip.heading.length },
+            `${message3} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
+          );
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
-        context.report({
-          ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          message: `${message3}${oauthSteps}`
-        });
+        report(
+          firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
+          `${message3}${oauthSteps}`
+        );
       }
     }
   };

@@ -210,6 +210,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       messageWithoutPlaces:
         named?.messageWithoutPlaces ?? (report.transientNote === undefined ? undefined : report.message),
       identity: report.identity,
+      matchedAs: report.matchedAs,
       unlisted: report.unlisted,
     });
     if (rule.msCode) finding.msCode = rule.msCode;

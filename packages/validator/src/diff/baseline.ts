@@ -148,19 +148,21 @@ export function markAllNew(findings: readonly Finding[]): Finding[] {
 }
 
 function exactKey(finding: Finding): string {
-  return [
-    finding.ruleId,
-    relativeFile(finding),
-    finding.pointer ?? '',
-    normalizedMessage(finding),
-    finding.identity ?? '',
-  ].join('\u0000');
+  return [problemKey(finding), relativeFile(finding), finding.pointer ?? '', finding.identity ?? ''].join(
+    '\u0000',
+  );
 }
 
 function looseKey(finding: Finding): string {
-  return [finding.ruleId, relativeFile(finding), normalizedMessage(finding), finding.identity ?? ''].join(
-    '\u0000',
-  );
+  return [problemKey(finding), relativeFile(finding), finding.identity ?? ''].join('\u0000');
+}
+
+/**
+ * What the finding says, by which rule: as twin rules of two profiles both say it, where it has that
+ * (`matchedAs`), so that a connector moved to another tree keeps the problems it still has.
+ */
+function problemKey(finding: Finding): string {
+  return finding.matchedAs ?? `${finding.ruleId}\u0000${normalizedMessage(finding)}`;
 }
 
 /**

@@ -25,8 +25,8 @@ export class UnlistedReports {
   /**
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next. Nor the first's other places and
-   * identity: it stands for many problems, not that one. Its count is data too (`unlisted`), for
+   * the fixes of the listed ones, and a second run lists the next. Nor the first's other places,
+   * identity and twin's key (`matchedAs`): it stands for many problems, not that one. Its count is data too (`unlisted`), for
    * the baseline.
    */
   summary(): { report: Report; severity: Severity } | undefined {
@@ -38,6 +38,7 @@ export class UnlistedReports {
       message: _message,
       others: _others,
       identity: _identity,
+      matchedAs: _matchedAs,
       unlisted: _unlisted,
       ...place
     } = first;

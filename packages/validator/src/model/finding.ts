@@ -63,6 +63,14 @@ export interface Finding {
    */
   identity?: string;
   /**
+   * Where twin rules report one problem for different profiles (README-SECTIONS-CERT and
+   * README-SECTIONS-IP, whose messages name each its template): the problem as both say it. The
+   * baseline matches on it in place of the rule and the message, so that a connector moved from
+   * independent-publisher-connectors/ to certified-connectors/ keeps the section it still lacks as an
+   * existing finding, not as one fixed and one new. Never output.
+   */
+  matchedAs?: string;
+  /**
    * Set on the one finding that stands for the findings a rule does not list, for a connector
    * (model/finding-cap.ts) or for a file (GEN-JSON-PARSE): how many, of which. Its message says
    * the same; the baseline reads this (diff/baseline.ts). Never output: users read `message`.
@@ -109,6 +117,7 @@ export function locatedFinding(fields: FindingFields): Finding {
   if (fields.messageWithoutPlaces !== undefined)
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== undefined) finding.identity = fields.identity;
+  if (fields.matchedAs !== undefined) finding.matchedAs = fields.matchedAs;
   if (fields.unlisted !== undefined) finding.unlisted = fields.unlisted;
   return finding;
 }

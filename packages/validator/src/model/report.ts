@@ -47,6 +47,8 @@ export interface Report {
   transientNote?: string;
   /** What tells the problem apart where its message cannot say it: the finding's `identity`. */
   identity?: string;
+  /** The finding's `matchedAs`: the problem as twin rules of two profiles both report it. */
+  matchedAs?: string;
   /**
    * Set on the one report that stands for the reports a listing leaves out (model/finding-cap.ts,
    * GEN-JSON-PARSE's errors past a file's 20), whose message says it (`unlistedMessage`): the

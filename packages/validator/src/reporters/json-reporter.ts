@@ -14,10 +14,10 @@ import { toJsonChange, type JsonChange } from './json-change.js';
 /**
  * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
  * order toJsonFinding writes them and optional ones only when known; but for what matching uses
- * alone, which is never output (`identity` is derived from a secret; `unlisted` is what the message
- * of the finding that counts a rule's unlisted ones says).
+ * alone, which is never output (`identity` is derived from a secret; `matchedAs` repeats the message;
+ * `unlisted` is what the message of the finding that counts a rule's unlisted ones says).
  */
-export type JsonFinding = Omit<Finding, 'messageWithoutPlaces' | 'identity' | 'unlisted'>;
+export type JsonFinding = Omit<Finding, 'messageWithoutPlaces' | 'identity' | 'matchedAs' | 'unlisted'>;
 
 export interface JsonConnector {
   path: string;
