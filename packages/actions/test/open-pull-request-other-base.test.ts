@@ -3,7 +3,7 @@ import { runActionBundle } from '@connector-alm/testing';
 import {
   CONNECTOR,
   CONNECTOR_BRANCH,
-  moveUpstreamBase,
+  putUpstreamMasterBehindDev,
   NO_WRITE_INTERVAL,
   scenarioForEachTest,
 } from '@connector-alm/github/testing';
@@ -23,8 +23,7 @@ describe('open-pull-request with a branch that heads a pull request against anot
   it("fails the step in the base input's words, saying to change the base of that pull request", async () => {
     // A first run targeted master, which PowerPlatformConnectors keeps behind dev.
     const upstream = scenario.upstream;
-    await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
-    await moveUpstreamBase(scenario);
+    await putUpstreamMasterBehindDev(scenario);
     expect((await run('master')).exitCode).toBe(0);
 
     const rerun = await run('dev');

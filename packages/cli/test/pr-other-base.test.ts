@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CONNECTOR,
   CONNECTOR_BRANCH,
-  moveUpstreamBase,
+  putUpstreamMasterBehindDev,
   NO_WRITE_INTERVAL,
   scenarioForEachTest,
 } from '@connector-alm/github/testing';
@@ -19,9 +19,7 @@ describe('connector-alm pr with a branch that heads a pull request against anoth
       ...NO_WRITE_INTERVAL,
     };
     // A first run targeted master, which PowerPlatformConnectors keeps behind dev.
-    const upstream = scenario.upstream;
-    await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
-    await moveUpstreamBase(scenario);
+    await putUpstreamMasterBehindDev(scenario);
     expect(await runCli(['pr', CONNECTOR, '--base', 'master'], memoryIo(scenario.workspace, env))).toBe(0);
 
     const io = memoryIo(scenario.workspace, env);

@@ -3,7 +3,7 @@ import {
   CHANGED_DESCRIPTION,
   connectorFiles,
   contributorFork,
-  moveUpstreamBase,
+  putUpstreamMasterBehindDev,
   writeConnector,
 } from './helpers/scenario.js';
 import { scenarioForEachTest } from './helpers/scenario-hooks.js';
@@ -15,8 +15,7 @@ describe('a branch that heads an open pull request against another base', () => 
   it('is not built on the new base, which would bring its commits into that pull request', async () => {
     // PowerPlatformConnectors has a master behind dev: a first run targeted it by mistake.
     const upstream = scenario.upstream;
-    await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
-    await moveUpstreamBase(scenario);
+    await putUpstreamMasterBehindDev(scenario);
     const first = await submitConnector(scenario, { base: 'master' }).promise;
     expect(first).toMatchObject({ operation: 'created', number: 1 });
 
@@ -31,8 +30,7 @@ describe('a branch that heads an open pull request against another base', () => 
 
   it('is built on the base of the run once that pull request targets it, as the refusal advises', async () => {
     const upstream = scenario.upstream;
-    await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
-    await moveUpstreamBase(scenario);
+    await putUpstreamMasterBehindDev(scenario);
     await submitConnector(scenario, { base: 'master' }).promise;
     // Its author changed the base on GitHub, as the refusal says.
     upstream.pulls[0]!.base.ref = 'dev';

@@ -184,6 +184,16 @@ export async function moveUpstreamBase(scenario: Scenario): Promise<void> {
   await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
 }
 
+/**
+ * Gives the upstream a master behind dev, as PowerPlatformConnectors has: where a first run that
+ * targeted master by mistake leaves a pull request against the wrong base.
+ */
+export async function putUpstreamMasterBehindDev(scenario: Scenario): Promise<void> {
+  const upstream = scenario.upstream;
+  await upstream.git.updateRef('refs/heads/master', (await upstream.git.readRef('refs/heads/dev'))!);
+  await moveUpstreamBase(scenario);
+}
+
 /** `git ls-tree -r` of a branch in a bare repository of the local server, as path → blob SHA. */
 export async function filesOnBranch(
   repository: Repository,
