@@ -60,7 +60,10 @@ const SERVER_ERROR_HINT =
   'GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.';
 
 const TOKEN_HINT =
-  'Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.';
+  'Use a classic personal access token of the fork owner with the public_repo and workflow scopes (repo and workflow for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.';
+
+const WORKFLOW_SCOPE_HINT =
+  "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub lets only a token with the workflow scope write such a branch: give the token the workflow scope besides public_repo (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again.";
 
 /**
  * A GitHub error in words a workflow author can act on: what we were doing, what GitHub said, and
@@ -86,6 +89,15 @@ export function describeApiFailure(
     // The client already waited out the limit a few times (octokit-client): this is the last answer.
     return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
       hint: 'Too many requests for this token: run the job again later, or spread the runs that use it.',
+      cause: error,
+    });
+  }
+  if (/`workflows?` (scope|permission)/.test(said)) {
+    // The token may write the repository, but not a change to its workflows: GitHub asks for the
+    // workflow scope on any ref whose .github/workflows/ files it changes, and a branch rebuilt on an
+    // upstream whose workflows changed does (the local GitHub's workflow-scope.ts says when).
+    return new UserError(`GitHub refused ${doing} on ${repository} (${status} ${said}).`, {
+      hint: WORKFLOW_SCOPE_HINT,
       cause: error,
     });
   }

@@ -9,6 +9,7 @@ import {
   type Handler,
   type RequestContext,
 } from './context.js';
+import { requireWorkflowScopeFor } from './workflow-scope.js';
 
 /** The repository of a git-data request, once its git data exists. */
 async function gitRepository(context: RequestContext, write = false): Promise<Repository> {
@@ -35,6 +36,8 @@ export const createRef: Handler = async (context) => {
   if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable('Reference name is invalid');
   if ((await repository.git.objectType(sha)) !== 'commit') throw unprocessable('Object does not exist');
   if ((await repository.git.listRefs(ref)).has(ref)) throw unprocessable('Reference already exists');
+  const defaultBranch = await repository.git.readRef(`refs/heads/${repository.defaultBranch}`);
+  await requireWorkflowScopeFor(context.account, repository, defaultBranch, sha);
   await repository.git.updateRef(ref, sha);
   return { status: 201, body: context.views.gitRef(repository, ref, sha), headers: { location: `${ref}` } };
 };
@@ -48,6 +51,7 @@ export const updateRef: Handler = async (context) => {
   if ((await repository.git.objectType(sha)) !== 'commit') throw unprocessable('Object does not exist');
   if (!force && !(await repository.git.isAncestor(current, sha)))
     throw unprocessable('Update is not a fast forward');
+  await requireWorkflowScopeFor(context.account, repository, current, sha);
   await repository.git.updateRef(ref, sha);
   return { status: 200, body: context.views.gitRef(repository, ref, sha) };
 };

@@ -1,6 +1,7 @@
-import { conflict, unprocessable, validationFailed } from '../api-failure.js';
+import { conflict, validationFailed } from '../api-failure.js';
 import { fullName, type Repository } from '../model.js';
 import { repositoryOf, requireGitReady, requireWrite, type Handler } from './context.js';
+import { requireWorkflowScopeFor } from './workflow-scope.js';
 
 export const getRepository: Handler = async (context) => ({
   status: 200,
@@ -61,14 +62,8 @@ export const mergeUpstream: Handler = async (context) => {
   }
   if (!(await fork.git.isAncestor(ours, theirs)))
     throw conflict(`This branch has conflicts that must be resolved (${fullName(fork)})`);
-  const workflow = (await fork.git.changedPaths(ours, theirs)).find((file) =>
-    file.startsWith('.github/workflows/'),
-  );
-  // GitHub's answer since 2023 (cli/cli#7574, #7612), in its words for a personal access token.
-  if (workflow && !context.account.workflowScope)
-    throw unprocessable(
-      `refusing to allow a Personal Access Token to create or update workflow \`${workflow}\` without \`workflow\` scope`,
-    );
+  // GitHub's answer since 2023 (cli/cli#7574, #7612).
+  await requireWorkflowScopeFor(context.account, fork, ours, theirs);
   await fork.git.updateRef(`refs/heads/${branch}`, theirs);
   return {
     status: 200,
