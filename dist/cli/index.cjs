@@ -79605,8 +79605,8 @@ function gitHubMessage(error2) {
   return isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
 }
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
-var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo and workflow scopes (repo and workflow for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
-var WORKFLOW_SCOPE_HINT = "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub lets only a token with the workflow scope write such a branch: give the token the workflow scope besides public_repo (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again.";
+var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
+var WORKFLOW_SCOPE_HINT = "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub writes such a branch only for a token with the workflow scope. Give the token the workflow scope (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again. For a new branch, the Sync fork button on the fork's page does it too.";
 function describeApiFailure(error2, doing, repository, named2 = "the name") {
   const status = apiStatus(error2);
   const said = gitHubMessage(error2);
@@ -86050,7 +86050,7 @@ function registerOpenPullRequestCommand(program2, context) {
   ).argument("<connectors...>", "connector folders; each gets its own branch and pull request").addOption(
     optionDefaultingTo(
       "--token <token>",
-      "a classic personal access token of the fork owner, with the public_repo and workflow scopes",
+      "a classic personal access token of the fork owner, with the public_repo scope",
       "$GITHUB_TOKEN or $GH_TOKEN"
     )
   ).addOption(
@@ -86113,7 +86113,7 @@ async function submitConnectors(connectors, options2, program2, context) {
   const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) {
     throw new UsageError("No GitHub token.", {
-      hint: "Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo and workflow scopes)."
+      hint: "Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope)."
     });
   }
   const logger = createConsoleLogger({

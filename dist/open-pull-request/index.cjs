@@ -74382,8 +74382,8 @@ function gitHubMessage(error3) {
   return isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
 }
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
-var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo and workflow scopes (repo and workflow for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
-var WORKFLOW_SCOPE_HINT = "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub lets only a token with the workflow scope write such a branch: give the token the workflow scope besides public_repo (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again.";
+var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
+var WORKFLOW_SCOPE_HINT = "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub writes such a branch only for a token with the workflow scope. Give the token the workflow scope (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again. For a new branch, the Sync fork button on the fork's page does it too.";
 function describeApiFailure(error3, doing, repository, named2 = "the name") {
   const status = apiStatus(error3);
   const said = gitHubMessage(error3);
@@ -80904,7 +80904,7 @@ function requireToken(token) {
     throw new InputError(
       "token",
       "is required but was empty.",
-      "Give a classic personal access token of the fork owner (public_repo and workflow scopes) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:."
+      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:."
     );
 }
 

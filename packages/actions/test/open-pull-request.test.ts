@@ -388,7 +388,7 @@ describe('open-pull-request without the permission to write', () => {
         expect.objectContaining({
           level: 'error',
           message: expect.stringMatching(
-            /^GitHub refused creating the fork on microsoft\/PowerPlatformConnectors \(403 Resource not accessible by personal access token\)\. .*public_repo and workflow scopes/,
+            /^GitHub refused creating the fork on microsoft\/PowerPlatformConnectors \(403 Resource not accessible by personal access token\)\. .*public_repo scope/,
           ),
         }),
       ]);
@@ -457,7 +457,7 @@ describe('open-pull-request without the permission to write', () => {
       expect.objectContaining({
         level: 'error',
         message:
-          "Input 'token' is required but was empty. Give a classic personal access token of the fork owner (public_repo and workflow scopes) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
+          "Input 'token' is required but was empty. Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
       }),
     );
     expect(scenario.github.requests.length).toBe(requests);

@@ -172,7 +172,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {});
     await runCli(['pr', '--help'], io);
     expect(io.out().replace(/\s+/g, ' ')).toContain(
-      '--token <token> a classic personal access token of the fork owner, with the public_repo and workflow scopes',
+      '--token <token> a classic personal access token of the fork owner, with the public_repo scope',
     );
   });
 });

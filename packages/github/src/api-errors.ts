@@ -60,10 +60,10 @@ const SERVER_ERROR_HINT =
   'GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.';
 
 const TOKEN_HINT =
-  'Use a classic personal access token of the fork owner with the public_repo and workflow scopes (repo and workflow for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.';
+  'Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.';
 
 const WORKFLOW_SCOPE_HINT =
-  "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub lets only a token with the workflow scope write such a branch: give the token the workflow scope besides public_repo (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again.";
+  "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub writes such a branch only for a token with the workflow scope. Give the token the workflow scope (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again. For a new branch, the Sync fork button on the fork's page does it too.";
 
 /**
  * A GitHub error in words a workflow author can act on: what we were doing, what GitHub said, and

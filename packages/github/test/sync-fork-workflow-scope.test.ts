@@ -37,7 +37,7 @@ describe('a token that lacks the workflow scope, after the upstream changed a wo
     expect(failure?.message).toBe(
       `GitHub refused moving the branch connector-alm/certified-connectors/contoso-tasks on scoped-dev/PowerPlatformConnectors (${WORKFLOW_REFUSAL}).`,
     );
-    expect(failure?.hint).toMatch(/give the token the workflow scope besides public_repo/);
+    expect(failure?.hint).toMatch(/Give the token the workflow scope/);
   });
 
   it("fails to create a new connector's branch, which GitHub compares with the fork's dev, saying to add the scope", async () => {

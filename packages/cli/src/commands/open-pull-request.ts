@@ -67,7 +67,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .addOption(
       optionDefaultingTo(
         '--token <token>',
-        'a classic personal access token of the fork owner, with the public_repo and workflow scopes',
+        'a classic personal access token of the fork owner, with the public_repo scope',
         '$GITHUB_TOKEN or $GH_TOKEN',
       ),
     )
@@ -162,7 +162,7 @@ async function submitConnectors(
   const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) {
     throw new UsageError('No GitHub token.', {
-      hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo and workflow scopes).',
+      hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope).',
     });
   }
   // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
