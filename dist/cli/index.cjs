@@ -77925,25 +77925,109 @@ function componentsAfterImport(installed, incoming, upgrade) {
   if (!installed || upgrade || !installed.managed || !incoming.managed) return [...incoming.components];
   return [.../* @__PURE__ */ new Set([...installed.components, ...incoming.components])];
 }
-function componentsKeptByDataverseOnly(installed, incoming) {
-  if (!installed || installed.managed || incoming.managed) return [];
-  const imported = new Set(incoming.components);
-  return installed.components.filter((component) => !imported.has(component));
+
+// packages/dataverse/src/local-server/unmanaged-import-merge.ts
+var SOLUTION_XML = "solution.xml";
+var CUSTOMIZATIONS_XML = "customizations.xml";
+var CONTENT_TYPES_XML = "[Content_Types].xml";
+var DESCRIBING_PARTS = /* @__PURE__ */ new Set([SOLUTION_XML, CUSTOMIZATIONS_XML, CONTENT_TYPES_XML]);
+function mergeUnmanagedImport(installed, incoming) {
+  const before = unzipSync(installed);
+  const after = unzipSync(incoming);
+  const keptFiles2 = Object.keys(before).filter((name) => !DESCRIBING_PARTS.has(name) && !(name in after));
+  const merged = { ...after };
+  let changed = keptFiles2.length > 0;
+  for (const name of keptFiles2) merged[name] = before[name];
+  for (const [part, merge3] of [
+    [SOLUTION_XML, mergeRootComponents],
+    [CUSTOMIZATIONS_XML, mergeSections],
+    [CONTENT_TYPES_XML, mergeContentTypes]
+  ]) {
+    const ours = readPart(before, part);
+    const theirs = readPart(after, part);
+    if (!ours || !theirs) continue;
+    const result = merge3(ours, theirs);
+    if (result === theirs) continue;
+    merged[part] = strToU8(serializeXml(result, EXPORT_STYLE));
+    changed = true;
+  }
+  return changed ? zipSync(merged) : incoming;
 }
-var COMPONENT_TYPES = {
-  "1": "table",
-  "29": "process",
-  "60": "system form",
-  "61": "web resource",
-  "300": "canvas app",
-  "371": "connector",
-  "372": "connector",
-  "380": "environment variable"
-};
-function describeComponent(component) {
-  const colon = component.indexOf(":");
-  const type = component.slice(0, colon);
-  return `${COMPONENT_TYPES[type] ?? `component of type ${type}`} ${component.slice(colon + 1)}`;
+function readPart(entries, part) {
+  const bytes = entries[part];
+  return bytes && parseXml(withoutByteOrderMark(new TextDecoder("utf-8").decode(bytes)), part);
+}
+function mergeRootComponents(installed, incoming) {
+  const path121 = ["ImportExportXml", "SolutionManifest", "RootComponents"];
+  return mergeListAt(
+    installed,
+    incoming,
+    path121,
+    (component) => [attribute2(component, "type"), attribute2(component, "schemaName") ?? attribute2(component, "id")].join(
+      ":"
+    )
+  );
+}
+function mergeContentTypes(installed, incoming) {
+  const kept = missingChildren(
+    installed,
+    incoming,
+    (type) => [type.name, attribute2(type, "Extension") ?? attribute2(type, "PartName")].join(":")
+  );
+  return kept.length === 0 ? incoming : { ...incoming, children: [...incoming.children, ...kept] };
+}
+function mergeSections(installed, incoming) {
+  if (installed.name !== incoming.name) return incoming;
+  const sections = [...incoming.children];
+  let changed = false;
+  const installedSections = childElements(installed);
+  installedSections.forEach((section, index) => {
+    const at = sections.findIndex((node) => node.kind === "element" && node.name === section.name);
+    if (at !== -1) {
+      const ours = sections[at];
+      const kept = missingChildren(section, ours, componentKey);
+      if (kept.length === 0) return;
+      sections[at] = { ...ours, children: [...ours.children, ...kept] };
+    } else {
+      const later = new Set(installedSections.slice(index + 1).map((next2) => next2.name));
+      const next = sections.findIndex((node) => node.kind === "element" && later.has(node.name));
+      sections.splice(next === -1 ? sections.length : next, 0, section);
+    }
+    changed = true;
+  });
+  return changed ? { ...incoming, children: sections } : incoming;
+}
+function componentKey(component) {
+  for (const name of ["WorkflowId", "id", "Id", "Name", "name"]) {
+    const value = attribute2(component, name);
+    if (value !== void 0) return `${component.name}@${name}=${value.toLowerCase()}`;
+  }
+  for (const name of ["Name", "name", "LogicalName", "UniqueName", "SchemaName", "connectorid"]) {
+    const child = firstChild(component, name);
+    if (child) return `${component.name}/${name}=${textOf2(child).toLowerCase()}`;
+  }
+  return serializeXml(component, EXPORT_STYLE);
+}
+function mergeListAt(installed, incoming, path121, key2) {
+  const [name, ...rest] = path121;
+  if (installed.name !== name || incoming.name !== name) return incoming;
+  if (rest.length === 0) {
+    const kept = missingChildren(installed, incoming, key2);
+    return kept.length === 0 ? incoming : { ...incoming, children: [...incoming.children, ...kept] };
+  }
+  const ours = firstChild(installed, rest[0]);
+  const theirs = firstChild(incoming, rest[0]);
+  if (!ours || !theirs) return incoming;
+  const merged = mergeListAt(ours, theirs, rest, key2);
+  if (merged === theirs) return incoming;
+  return {
+    ...incoming,
+    children: incoming.children.map((child) => child === theirs ? merged : child)
+  };
+}
+function missingChildren(installed, incoming, key2) {
+  const present = new Set(childElements(incoming).map(key2));
+  return childElements(installed).filter((child) => !present.has(key2(child)));
 }
 
 // packages/dataverse/src/local-server/solution-store.ts
@@ -77992,7 +78076,10 @@ var SolutionStore = class {
    * update of a managed solution keeps.
    */
   put(zip, persist = true, { upgrade = false } = {}) {
-    const read2 = this.read(zip);
+    let read2 = this.read(zip);
+    const installed = this.get(read2.uniqueName);
+    if (installed && !installed.managed && !read2.managed && !upgrade)
+      read2 = this.read(mergeUnmanagedImport(installed.zip, zip));
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
     if (persist && this.folder)
@@ -78488,15 +78575,7 @@ var DataverseService = class {
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile, "base64"));
     const refusal2 = () => (upgrade ? upgradeRefusal(manifest) : void 0) ?? importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
-      const installed = manifest && this.options.store.get(manifest.uniqueName);
       const stored = this.options.store.put(zip, true, { upgrade });
-      const keptOnly = componentsKeptByDataverseOnly(installed, stored);
-      if (installed && keptOnly.length > 0) {
-        const them = keptOnly.length === 1 ? "it" : "them";
-        this.options.onNote?.(
-          `${stored.uniqueName} ${stored.version} was imported without ${plural(keptOnly.length, "component")} that ${installed.version} had (${keptOnly.map(describeComponent).join(", ")}): Dataverse keeps ${them} in the unmanaged solution and in its exports; this dev server exports the zip as imported, without ${them}.`
-        );
-      }
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,
@@ -79087,8 +79166,7 @@ async function startLocalServer(options2 = {}) {
     faults,
     tokenKey: tokenKeys.publicKey,
     asyncPolls: options2.asyncPolls ?? 3,
-    clock,
-    ...options2.onNote ? { onNote: options2.onNote } : {}
+    clock
   });
   loginHttp.on(
     "request",

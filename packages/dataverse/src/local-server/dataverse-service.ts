@@ -2,7 +2,7 @@ import type { CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 
-import { describeUserError, isUserError, plural } from '@connector-alm/core';
+import { describeUserError, isUserError } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { verifyAccessToken } from './access-tokens.js';
@@ -24,7 +24,6 @@ import { checkODataHeaders, readJsonBody } from './odata-request.js';
 import type { LocalApp } from './scenario.js';
 import { selectedColumns } from './selected-columns.js';
 import { asManagedZip, type SolutionStore } from './solution-store.js';
-import { componentsKeptByDataverseOnly, describeComponent } from './solution-components.js';
 import { answerEcho, applyFault, trickle } from './web-api-faults.js';
 
 /** What the tests can inspect after a run: every import with the parameters it carried. */
@@ -47,8 +46,6 @@ export interface DataverseServiceOptions {
   tokenKey: CryptoKey;
   asyncPolls: number;
   clock: Clock;
-  /** What the server does otherwise than Dataverse would, for its log (dev-server prints it). */
-  onNote?: (note: string) => void;
 }
 
 const VERSIONED_PATH = /^\/api\/data\/v9\.[0-2]\/(.*)$/;
@@ -358,15 +355,7 @@ export class DataverseService {
       (upgrade ? upgradeRefusal(manifest) : undefined) ??
       importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
-      const installed = manifest && this.options.store.get(manifest.uniqueName);
       const stored = this.options.store.put(zip, true, { upgrade });
-      const keptOnly = componentsKeptByDataverseOnly(installed, stored);
-      if (installed && keptOnly.length > 0) {
-        const them = keptOnly.length === 1 ? 'it' : 'them';
-        this.options.onNote?.(
-          `${stored.uniqueName} ${stored.version} was imported without ${plural(keptOnly.length, 'component')} that ${installed.version} had (${keptOnly.map(describeComponent).join(', ')}): Dataverse keeps ${them} in the unmanaged solution and in its exports; this dev server exports the zip as imported, without ${them}.`,
-        );
-      }
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,

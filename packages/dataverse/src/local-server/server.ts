@@ -36,7 +36,7 @@ export interface LocalServerOptions {
    */
   clock?: Clock;
   onRequest?: (entry: RequestLogEntry) => void;
-  /** What the server does otherwise than Dataverse would (see DataverseServiceOptions.onNote). */
+  /** What the server does otherwise than Dataverse would, for its log (see SolutionStore's onNote). */
   onNote?: (note: string) => void;
 }
 
@@ -112,7 +112,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     tokenKey: tokenKeys.publicKey,
     asyncPolls: options.asyncPolls ?? 3,
     clock,
-    ...(options.onNote ? { onNote: options.onNote } : {}),
   });
   loginHttp.on(
     'request',

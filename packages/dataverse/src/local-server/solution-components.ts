@@ -27,8 +27,8 @@ export function rootComponents(zip: Uint8Array): string[] {
  * The components a solution has after an import of `incoming` over `installed`. An update of a managed
  * solution keeps the components of the installed version that the new one lacks, and an upgrade deletes
  * them (Learn, Power Platform ALM, "Upgrade or update a solution"); a first install has exactly the new
- * version's. An unmanaged import is modelled as replacing, as the store serves its zip back on export
- * unchanged.
+ * version's. An unmanaged import over an unmanaged solution has been merged into the installed zip
+ * (unmanaged-import-merge.ts): its components are the merged zip's.
  */
 export function componentsAfterImport(
   installed: { managed: boolean; components: readonly string[] } | undefined,
@@ -37,37 +37,4 @@ export function componentsAfterImport(
 ): string[] {
   if (!installed || upgrade || !installed.managed || !incoming.managed) return [...incoming.components];
   return [...new Set([...installed.components, ...incoming.components])];
-}
-
-/**
- * The components of an installed unmanaged solution that an unmanaged import over it lacks. Dataverse
- * keeps them in the solution (an unmanaged import adds and updates, and removes nothing), so its next
- * export still has them; this server exports the zip as imported, without them, and says so.
- */
-export function componentsKeptByDataverseOnly(
-  installed: { managed: boolean; components: readonly string[] } | undefined,
-  incoming: { managed: boolean; components: readonly string[] },
-): string[] {
-  if (!installed || installed.managed || incoming.managed) return [];
-  const imported = new Set(incoming.components);
-  return installed.components.filter((component) => !imported.has(component));
-}
-
-/** Solution component types by their code, as solution.xml writes them (Learn, solutioncomponent). */
-const COMPONENT_TYPES: Readonly<Record<string, string>> = {
-  '1': 'table',
-  '29': 'process',
-  '60': 'system form',
-  '61': 'web resource',
-  '300': 'canvas app',
-  '371': 'connector',
-  '372': 'connector',
-  '380': 'environment variable',
-};
-
-/** A component as `rootComponents` gives it (`300:contoso_app`), in words: `canvas app contoso_app`. */
-export function describeComponent(component: string): string {
-  const colon = component.indexOf(':');
-  const type = component.slice(0, colon);
-  return `${COMPONENT_TYPES[type] ?? `component of type ${type}`} ${component.slice(colon + 1)}`;
 }

@@ -14,6 +14,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { compareVersions } from '../operations/versions.js';
 import { readSolutionManifest, type SolutionZipSource } from '../zip/solution-manifest.js';
 import { componentsAfterImport, rootComponents } from './solution-components.js';
+import { mergeUnmanagedImport } from './unmanaged-import-merge.js';
 
 export interface StoredSolution {
   solutionId: string;
@@ -26,7 +27,10 @@ export interface StoredSolution {
    * folder reads them from the zips again.
    */
   components: string[];
-  /** The zip exactly as imported; unmanaged exports return these bytes unchanged. */
+  /**
+   * The zip as imported, with what an installed unmanaged solution had that an unmanaged import over
+   * it lacked (unmanaged-import-merge.ts); unmanaged exports return these bytes unchanged.
+   */
   zip: Uint8Array;
 }
 
@@ -84,7 +88,11 @@ export class SolutionStore {
    * update of a managed solution keeps.
    */
   put(zip: Uint8Array, persist = true, { upgrade = false } = {}): StoredSolution {
-    const read = this.read(zip);
+    let read = this.read(zip);
+    const installed = this.get(read.uniqueName);
+    // An unmanaged import adds to the unmanaged solution and removes nothing from it.
+    if (installed && !installed.managed && !read.managed && !upgrade)
+      read = this.read(mergeUnmanagedImport(installed.zip, zip));
     const stored = { ...read, components: componentsAfterImport(this.get(read.uniqueName), read, upgrade) };
     this.remember(stored);
     if (persist && this.folder)
