@@ -92,6 +92,22 @@ describe('the local server on an unmanaged import over an unmanaged solution', (
     expect(files['customizations.xml']!.match(/<Language>1033<\/Language>/g)).toHaveLength(1);
   });
 
+  it('refuses an import whose customizations.xml is no XML, leaving the solution as it was', async () => {
+    await importZip({ uniqueName: 'Northwind', version: '1.0.0.0', connectors: ['cr1a6_a'] });
+    const before = server.store.get('Northwind')!.zip;
+    const refused = await importZip({
+      uniqueName: 'Northwind',
+      version: '1.0.0.1',
+      connectors: ['cr1a6_a'],
+      extra: { 'customizations.xml': '<ImportExportXml><Entities></ImportExportXml>' },
+    }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(refused?.message).toMatch(/customizations\.xml/);
+    expect(server.store.get('Northwind')!.zip).toBe(before);
+  });
+
   it("merges no managed solution's zip: an update keeps the components, not their entries", async () => {
     await importZip({
       uniqueName: 'Tailspin',
