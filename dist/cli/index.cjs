@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path121 = require("node:path");
+    var path122 = require("node:path");
     var fs51 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path121.resolve(baseDir, baseName);
+          const localBin = path122.resolve(baseDir, baseName);
           if (fs51.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path121.extname(baseName))) return void 0;
+          if (sourceExt.includes(path122.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs51.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path121.resolve(
-            path121.dirname(resolvedScriptPath),
+          executableDir = path122.resolve(
+            path122.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path121.basename(
+            const legacyName = path122.basename(
               this._scriptPath,
-              path121.extname(this._scriptPath)
+              path122.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path121.extname(executableFile));
+        launchWithNode = sourceExt.includes(path122.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path121.basename(filename, path121.extname(filename));
+        this._name = path122.basename(filename, path122.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path122) {
-        if (path122 === void 0) return this._executableDir;
-        this._executableDir = path122;
+      executableDir(path123) {
+        if (path123 === void 0) return this._executableDir;
+        this._executableDir = path123;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path121, { windows } = {}) => {
-      const segs = path121.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path122, { windows } = {}) => {
+      const segs = path122.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path121) {
-      const ctrl = callVisitor(key2, node, visitor, path121);
+    function visit_(key2, node, visitor, path122) {
+      const ctrl = callVisitor(key2, node, visitor, path122);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path121, ctrl);
-        return visit_(key2, ctrl, visitor, path121);
+        replaceNode(key2, path122, ctrl);
+        return visit_(key2, ctrl, visitor, path122);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path121 = Object.freeze(path121.concat(node));
+          path122 = Object.freeze(path122.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path121);
+            const ci = visit_(i2, node.items[i2], visitor, path122);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path121 = Object.freeze(path121.concat(node));
-          const ck = visit_("key", node.key, visitor, path121);
+          path122 = Object.freeze(path122.concat(node));
+          const ck = visit_("key", node.key, visitor, path122);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path121);
+          const cv = visit_("value", node.value, visitor, path122);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path121) {
-      const ctrl = await callVisitor(key2, node, visitor, path121);
+    async function visitAsync_(key2, node, visitor, path122) {
+      const ctrl = await callVisitor(key2, node, visitor, path122);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path121, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path121);
+        replaceNode(key2, path122, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path122);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path121 = Object.freeze(path121.concat(node));
+          path122 = Object.freeze(path122.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path121);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path122);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path121 = Object.freeze(path121.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path121);
+          path122 = Object.freeze(path122.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path122);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path121);
+          const cv = await visitAsync_("value", node.value, visitor, path122);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path121) {
+    function callVisitor(key2, node, visitor, path122) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path121);
+        return visitor(key2, node, path122);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path121);
+        return visitor.Map?.(key2, node, path122);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path121);
+        return visitor.Seq?.(key2, node, path122);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path121);
+        return visitor.Pair?.(key2, node, path122);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path121);
+        return visitor.Scalar?.(key2, node, path122);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path121);
+        return visitor.Alias?.(key2, node, path122);
       return void 0;
     }
-    function replaceNode(key2, path121, node) {
-      const parent = path121[path121.length - 1];
+    function replaceNode(key2, path122, node) {
+      const parent = path122[path122.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path121, value) {
+    function collectionFromPath(schema, path122, value) {
       let v = value;
-      for (let i2 = path121.length - 1; i2 >= 0; --i2) {
-        const k = path121[i2];
+      for (let i2 = path122.length - 1; i2 >= 0; --i2) {
+        const k = path122[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path121) => path121 == null || typeof path121 === "object" && !!path121[Symbol.iterator]().next().done;
+    var isEmptyPath = (path122) => path122 == null || typeof path122 === "object" && !!path122[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path121, value) {
-        if (isEmptyPath(path121))
+      addIn(path122, value) {
+        if (isEmptyPath(path122))
           this.add(value);
         else {
-          const [key2, ...rest] = path121;
+          const [key2, ...rest] = path122;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path121) {
-        const [key2, ...rest] = path121;
+      deleteIn(path122) {
+        const [key2, ...rest] = path122;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path121, keepScalar) {
-        const [key2, ...rest] = path121;
+      getIn(path122, keepScalar) {
+        const [key2, ...rest] = path122;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path121) {
-        const [key2, ...rest] = path121;
+      hasIn(path122) {
+        const [key2, ...rest] = path122;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path121, value) {
-        const [key2, ...rest] = path121;
+      setIn(path122, value) {
+        const [key2, ...rest] = path122;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path121, value) {
+      addIn(path122, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path121, value);
+          this.contents.addIn(path122, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path121) {
-        if (Collection2.isEmptyPath(path121)) {
+      deleteIn(path122) {
+        if (Collection2.isEmptyPath(path122)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path121) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path122) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path121, keepScalar) {
-        if (Collection2.isEmptyPath(path121))
+      getIn(path122, keepScalar) {
+        if (Collection2.isEmptyPath(path122))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path121, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path122, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path121) {
-        if (Collection2.isEmptyPath(path121))
+      hasIn(path122) {
+        if (Collection2.isEmptyPath(path122))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path121) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path122) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path121, value) {
-        if (Collection2.isEmptyPath(path121)) {
+      setIn(path122, value) {
+        if (Collection2.isEmptyPath(path122)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path121), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path122), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path121, value);
+          this.contents.setIn(path122, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path121) => {
+    visit5.itemAtPath = (cst, path122) => {
       let item = cst;
-      for (const [field, index] of path121) {
+      for (const [field, index] of path122) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path121) => {
-      const parent = visit5.itemAtPath(cst, path121.slice(0, -1));
-      const field = path121[path121.length - 1][0];
+    visit5.parentCollection = (cst, path122) => {
+      const parent = visit5.itemAtPath(cst, path122.slice(0, -1));
+      const field = path122[path122.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path121, item, visitor) {
-      let ctrl = visitor(item, path121);
+    function _visit(path122, item, visitor) {
+      let ctrl = visitor(item, path122);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path121.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path122.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path121);
+            ctrl = ctrl(item, path122);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path121) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path122) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -18022,9 +18022,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path121, options2) {
+    function openPromise(path122, options2) {
       return new Promise((resolve, reject) => {
-        open2(path121, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path122, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -18054,7 +18054,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path121, options2, callback) {
+    function open2(path122, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -18066,7 +18066,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs51.open(path121, "r", function(err2, fd2) {
+      fs51.open(path122, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs51.close(fd2, defaultCallback);
@@ -19187,21 +19187,21 @@ var require_yazl = __commonJS({
         this.errored = true;
       });
     }
-    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
+    ZipFile.prototype.addFile = function(realPath2, metadataPath, options2) {
       var self2 = this;
       metadataPath = validateMetadataPath(metadataPath, false);
       if (options2 == null) options2 = {};
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs51.stat(realPath, function(err2, stats) {
+      fs51.stat(realPath2, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
-        if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
+        if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath2));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs51.createReadStream(realPath);
+          var readStream = fs51.createReadStream(realPath2);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -27463,8 +27463,8 @@ function sameScriptOperations(first, second) {
   const other = names3(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path121, value) {
-  return { key: key2, path: path121, pointer: `/${path121.join("/")}`, value };
+function place(key2, path122, value) {
+  return { key: key2, path: path122, pointer: `/${path122.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -27518,7 +27518,13 @@ function useColor(io, stream = "stdout") {
   return io[stream].isTTY === true && io.env.TERM !== "dumb";
 }
 function processIo() {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    ...process.argv[1] ? { script: process.argv[1] } : {}
+  };
 }
 var MOST_READABLE_WIDTH = 100;
 function readingWidth(io) {
@@ -28997,12 +29003,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path121) {
+function findNodeAtLocation(root, path122) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path121) {
+  for (let segment of path122) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29761,7 +29767,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path121 = [root];
+  const path122 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29769,14 +29775,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path121[level];
+    let node = path122[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path121[level] = node;
+      path122[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -30011,7 +30017,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path121 = paths.pop();
+    const path122 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -30019,13 +30025,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path121 + 1);
+          paths.push(path122 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path121 + 1 + key2.length;
+        const keyPath = path122 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -31938,7 +31944,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path121 = new OpenPath(text3);
+  const path122 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -31946,25 +31952,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path121);
+        noteKey(text3, object, i2, end, found, path122);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path121.enter(i2, open2[open2.length - 1]?.lastKey);
+        path122.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path121.leave();
+        path122.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path121) {
+function noteKey(text3, object, start, end, found, path122) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -31976,7 +31982,7 @@ function noteKey(text3, object, start, end, found, path121) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path121.innermostPointer()
+    objectPointer: path122.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -32714,7 +32720,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path121 = problem.segments;
+  const path122 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32728,21 +32734,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path121.includes("oAuthSettings")) {
-      const last2 = path121[path121.length - 1];
+    if (path122.includes("oAuthSettings")) {
+      const last2 = path122[path122.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path121.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path121[path121.length - 1] === "type" && path121.length === parameterNameDepth(path121) + 1)
+    if (path122.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path122[path122.length - 1] === "type" && path122.length === parameterNameDepth(path122) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path121) {
-  return path121[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path122) {
+  return path122[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35816,9 +35822,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path121) {
+function pathVariables(path122) {
   const names3 = [];
-  for (const match2 of path121.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path122.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -37329,12 +37335,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path121 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path121)) continue;
-        if (path121.startsWith("x-")) continue;
-        const item = paths[path121];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path121);
-        else this.typeIssue(placeAt(rootNode, "paths", path121), "Object", item);
+      for (const path122 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path122)) continue;
+        if (path122.startsWith("x-")) continue;
+        const item = paths[path122];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path122);
+        else this.typeIssue(placeAt(rootNode, "paths", path122), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -37358,8 +37364,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path121) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path121);
+  visitPathItem(item, rootNode, path122) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path122);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -44386,18 +44392,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path121) {
-  const words = pathWords(path121);
+function pathKeys(path122) {
+  const words = pathWords(path122);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path121) {
+function pathWords(path122) {
   const words = [];
-  for (let start = 0; start <= path121.length; ) {
-    let end = path121.indexOf("/", start);
-    if (end === -1) end = path121.length;
-    const segment = path121.slice(start, end);
+  for (let start = 0; start <= path122.length; ) {
+    let end = path122.indexOf("/", start);
+    if (end === -1) end = path122.length;
+    const segment = path122.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -46215,16 +46221,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path121) {
-    this.path = path121;
-    const hasBrace = path121.includes("{");
-    this.variables = hasBrace ? scanVariables(path121) : NO_VARIABLES;
+  constructor(path122) {
+    this.path = path122;
+    const hasBrace = path122.includes("{");
+    this.variables = hasBrace ? scanVariables(path122) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path121.indexOf("/"); ; slash = path121.indexOf("/", start)) {
-      const end = slash === -1 ? path121.length : slash;
-      if (hasBrace && isVariableSegment(path121, start, end)) variableSegmentCount++;
+    for (let slash = path122.indexOf("/"); ; slash = path122.indexOf("/", start)) {
+      const end = slash === -1 ? path122.length : slash;
+      if (hasBrace && isVariableSegment(path122, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46253,8 +46259,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path121 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path121) last2 = new PathTemplate(path121);
+    const path122 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path122) last2 = new PathTemplate(path122);
     templates[index] = last2;
   }
   return templates;
@@ -46279,9 +46285,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path121, start) {
-  const slash = path121.indexOf("/", start);
-  return slash === -1 ? path121.length : slash;
+function segmentEnd(path122, start) {
+  const slash = path122.indexOf("/", start);
+  return slash === -1 ? path122.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46290,34 +46296,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path121, start, end) {
+function isVariableSegment(path122, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path121.charCodeAt(start) !== OPEN || path121.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path122.charCodeAt(start) !== OPEN || path122.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path121.charCodeAt(index);
+    const code2 = path122.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path121, open2) {
-  for (let index = open2 + 1; index < path121.length; index++) {
-    const code2 = path121.charCodeAt(index);
+function matchEnd(path122, open2) {
+  for (let index = open2 + 1; index < path122.length; index++) {
+    const code2 = path122.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path121) {
+function scanVariables(path122) {
   const variables = [];
   let seen;
-  for (let open2 = path121.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path121, open2);
+  for (let open2 = path122.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path122, open2);
     if (close2 === -1) {
-      open2 = path121.indexOf("{", open2 + 1);
+      open2 = path122.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path121.slice(open2 + 1, close2);
+    const name = path122.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46327,30 +46333,30 @@ function scanVariables(path121) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path121.indexOf("{", close2 + 1);
+    open2 = path122.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path121) {
+function routeOf(path122) {
   let route = "";
   let copied = 0;
-  for (let open2 = path121.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path121, open2);
+  for (let open2 = path122.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path122, open2);
     if (close2 === -1) {
-      open2 = path121.indexOf("{", open2 + 1);
+      open2 = path122.indexOf("{", open2 + 1);
       continue;
     }
-    route += path121.slice(copied, open2) + "{}";
+    route += path122.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path121.indexOf("{", copied);
+    open2 = path122.indexOf("{", copied);
   }
-  return copied === 0 ? path121 : route + path121.slice(copied);
+  return copied === 0 ? path122 : route + path122.slice(copied);
 }
-function routeHash(path121) {
+function routeHash(path122) {
   let hash = 0;
-  for (let index = 0; index < path121.length; index++) {
-    const code2 = path121.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path121, index) : -1;
+  for (let index = 0; index < path122.length; index++) {
+    const code2 = path122.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path122, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46398,15 +46404,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path121 = operations[index].path;
-    if (!path121.includes("{")) {
-      while (index < operations.length && operations[index].path === path121) index++;
+    const path122 = operations[index].path;
+    if (!path122.includes("{")) {
+      while (index < operations.length && operations[index].path === path122) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path121; index++)
+    for (; index < operations.length && operations[index].path === path122; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path121);
+    const route = routeHash(path122);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48333,17 +48339,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path121 = operations[index].path;
-    if (!first.has(path121)) first.set(path121, index);
+    const path122 = operations[index].path;
+    if (!first.has(path122)) first.set(path122, index);
   }
   return first;
 });
-function operationsOfPath(model, path121, keep) {
+function operationsOfPath(model, path122, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path121);
+  const first = firstOperationOfPath(model).get(path122);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path121; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path122; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -48414,17 +48420,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path121 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path122 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path121, () => true);
+      const users2 = operationsOfPath(this.model, path122, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path121, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path122, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path121, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path122, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -48735,16 +48741,16 @@ function propertyNames(model, schema) {
   }
   return names3;
 }
-function followSchemaPath(model, root, path121) {
+function followSchemaPath(model, root, path122) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path121.length && steps < MAX_STEPS; ) {
-    let end = path121.indexOf("/", start);
-    if (end === -1) end = path121.length;
+  for (let start = 0; start < path122.length && steps < MAX_STEPS; ) {
+    let end = path122.indexOf("/", start);
+    if (end === -1) end = path122.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path121.slice(start, end));
+      const next = property(model, current, path122.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -48858,17 +48864,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path121 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path122 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path121.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path122.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path121);
+    const result2 = followSchemaPath(model, body.value.schema, path122);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -49253,9 +49259,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path121 = pathAt(call, key2);
-    if (path121 === void 0 || followSchemaPath(model, items.schema, path121).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path121), label) });
+    const path122 = pathAt(call, key2);
+    if (path122 === void 0 || followSchemaPath(model, items.schema, path122).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path122), label) });
   }
   return problems;
 }
@@ -50752,12 +50758,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path121 in paths) {
-      if (!has(paths, path121)) continue;
-      const pathItem = asObject(paths[path121]);
+    for (const path122 in paths) {
+      if (!has(paths, path122)) continue;
+      const pathItem = asObject(paths[path122]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path121, "$ref"),
+        pointer: childPointer("/paths", path122, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -50779,15 +50785,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path121 of pathKeys2(swagger2)) {
-    const message3 = problem(path121);
-    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path121), message: message3 });
+  for (const path122 of pathKeys2(swagger2)) {
+    const message3 = problem(path122);
+    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path122), message: message3 });
   }
 }
-function templateProblem(path121) {
+function templateProblem(path122) {
   let open2 = -1;
-  for (let index = 0; index < path121.length; index++) {
-    const character = path121[index];
+  for (let index = 0; index < path122.length; index++) {
+    const character = path122[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -50813,7 +50819,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path121) => path121.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path122) => path122.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -50833,7 +50839,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path121) => /[?#]/.test(path121) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path122) => /[?#]/.test(path122) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -50849,7 +50855,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path121) => path121.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path122) => path122.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -50863,8 +50869,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path121) => {
-      const problem = templateProblem(path121);
+    reportPathKeys(context, (path122) => {
+      const problem = templateProblem(path122);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -50881,9 +50887,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path121) => (
+      (path122) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path121.includes("=") && pathVariables(path121).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path122.includes("=") && pathVariables(path122).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -50899,14 +50905,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path121 of pathKeys2(swagger2)) {
-      const key2 = path121.toLowerCase();
+    for (const path122 of pathKeys2(swagger2)) {
+      const key2 = path122.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path121),
+          pointer: childPointer("/paths", path122),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path121)
+            nameExcerpt(path122)
           )
         });
       }
@@ -52834,26 +52840,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path121 = [];
+    const path122 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path121.push(start);
+    path122.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path121.pop();
+        path122.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path121.slice(path121.indexOf(target2)));
+      if (seen === "grey") cycles.push(path122.slice(path122.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path121.push(target2);
+        path122.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53747,7 +53753,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path121 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path122 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53755,7 +53761,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path121}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path122}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message3, problem, example) {
@@ -53993,8 +53999,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path121) {
-  return withoutTrailingSlashes(routeOf(path121)).toLowerCase();
+function templateShape(path122) {
+  return withoutTrailingSlashes(routeOf(path122)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54332,64 +54338,64 @@ function distinctErrors(errors2) {
   });
 }
 function describeSchemaError(error2, root, syntax = "yaml") {
-  const path121 = parsePointer(error2.instancePath);
-  const value = path121.reduce(
+  const path122 = parsePointer(error2.instancePath);
+  const value = path122.reduce(
     (node, step2) => node?.[step2],
     root
   );
-  const [setting] = path121;
-  if (error2.keyword === "additionalProperties" && path121.length === 0) {
+  const [setting] = path122;
+  if (error2.keyword === "additionalProperties" && path122.length === 0) {
     return unknownKeyProblem(
       error2,
-      path121,
+      path122,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path121, "");
-  if (setting === "rules") return rulesProblem(error2, path121, 1, value, "", syntax);
+  if (setting === "profile") return profileProblem(value, path122, "");
+  if (setting === "rules") return rulesProblem(error2, path122, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path121.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path122.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error2, path121, value, syntax);
+  if (setting === "overrides") return overrideProblem(error2, path122, value, syntax);
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
     hint: EXAMPLES[syntax].settings,
-    path: path121,
+    path: path122,
     atKey: false
   };
 }
-function overrideProblem(error2, path121, value, syntax) {
-  const index = path121[1];
+function overrideProblem(error2, path122, value, syntax) {
+  const index = path122[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
       hint: EXAMPLES[syntax].override,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path121;
-  if (key2 === "profile") return profileProblem(value, path121, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error2, path121, 3, value, ` in ${entry}`, syntax);
+  const [, , key2] = path122;
+  if (key2 === "profile") return profileProblem(value, path122, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error2, path122, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path121.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path122.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path121,
+      path122,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -54398,7 +54404,7 @@ function overrideProblem(error2, path121, value, syntax) {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
       hint: EXAMPLES[syntax].override,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
@@ -54406,14 +54412,14 @@ function overrideProblem(error2, path121, value, syntax) {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
       hint: EXAMPLES[syntax].override,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
     hint: EXAMPLES[syntax].override,
-    path: path121,
+    path: path122,
     atKey: false
   };
 }
@@ -54425,33 +54431,33 @@ function listAdvice(value, key2, syntax) {
   const list3 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
   return ` It holds one pattern as text: write it in a list, ${list3}.`;
 }
-function unknownKeyProblem(error2, path121, describe5, hint) {
+function unknownKeyProblem(error2, path122, describe5, hint) {
   const key2 = String(error2.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path121, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path122, key2], atKey: true };
 }
-function profileProblem(value, path121, where2) {
+function profileProblem(value, path122, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path121,
+    path: path122,
     atKey: false
   };
 }
-function rulesProblem(error2, path121, at, value, where2, syntax) {
-  const [ruleId, profile] = path121.slice(at).map(nameExcerpt);
-  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path121, value, where2, syntax);
+function rulesProblem(error2, path122, at, value, where2, syntax) {
+  const [ruleId, profile] = path122.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path122, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path121,
+      path122,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -54461,28 +54467,28 @@ function rulesProblem(error2, path121, at, value, where2, syntax) {
     return {
       message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path121,
+      path: path122,
       atKey: false
     };
   }
   if (error2.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path121, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path122, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
-    path: path121,
+    path: path122,
     atKey: false
   };
 }
-function rulesListProblem(path121, list3, where2, syntax) {
+function rulesListProblem(path122, list3, where2, syntax) {
   const [first] = list3;
   const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
   const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list3.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
   return {
     message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
     hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
-    path: path121,
+    path: path122,
     atKey: false
   };
 }
@@ -55026,10 +55032,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path121, options2 = {}) {
+function offsetOfPath(document, path122, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path121.entries()) {
+  for (const [index, step2] of path122.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -55040,7 +55046,7 @@ function offsetOfPath(document, path121, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path121.length - 1;
+    const isLast = index === path122.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -55064,8 +55070,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path121, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path121, options2));
+  return (path122, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path122, options2));
     return { line, column: col };
   };
 }
@@ -55190,17 +55196,17 @@ function parsedSlip(text3, document) {
   const tag2 = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path121) {
+    Node(_, node, path122) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path121);
+        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path122);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
       if (tag2 && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text3, tag2[1], node.range[0])) {
-        slip = unresolvedTag(text3, tag2, node, path121);
+        slip = unresolvedTag(text3, tag2, node, path122);
         return import_yaml3.visit.BREAK;
       }
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path121.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path122.at(-1))) {
         slip = itemIndentedIntoItem(text3, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -55209,9 +55215,9 @@ function parsedSlip(text3, document) {
   });
   return slip;
 }
-function unanchoredAlias(text3, start, end, path121) {
+function unanchoredAlias(text3, start, end, path122) {
   const written2 = text3.slice(start, end).trim();
-  const what = isIgnorePattern(path121) ? "pattern" : "value";
+  const what = isIgnorePattern(path122) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
     offset: start,
@@ -55222,10 +55228,10 @@ function unresolvedTagRange(document) {
   const warning = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
   return warning ? [warning.pos[0], warning.pos[1]] : void 0;
 }
-function unresolvedTag(text3, [start, end], node, path121) {
+function unresolvedTag(text3, [start, end], node, path122) {
   const written2 = text3.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
   const read2 = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text3.slice(start, end))}), not as text`;
-  const advice = isIgnorePattern(path121) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
+  const advice = isIgnorePattern(path122) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
   return {
     message: `${read2}: ${advice}`,
     offset: start,
@@ -55236,9 +55242,9 @@ function isRightAfter(text3, end, start) {
   return start >= end && /^[ \t]*$/.test(text3.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path121) {
-  const setting = path121.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path121.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path122) {
+  const setting = path122.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path122.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text3, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -55576,8 +55582,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path121, method, pathItemPlace, operation2) {
-    this.path = path121;
+  constructor(path122, method, pathItemPlace, operation2) {
+    this.path = path122;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -55878,11 +55884,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path121 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path121)) continue;
-      let pathItem = asObject(paths[path121]);
+    for (const path122 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path122)) continue;
+      let pathItem = asObject(paths[path122]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path121);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path122);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -55898,7 +55904,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path121, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path122, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -56368,9 +56374,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path121) {
-  const [setting, ruleId] = path121;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path121];
+function placeIn(config2, path122) {
+  const [setting, ruleId] = path122;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path122];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -56721,9 +56727,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path121, method, body) => `{
+var operation = (path122, method, body) => `{
   "paths": {
-    "${path121}": {
+    "${path122}": {
       "${method}": ${body}
     }
   }
@@ -57210,16 +57216,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path121 = [];
+  const path122 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path121.push(part.step);
+        if (part.step !== void 0) path122.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path121.pop();
+        if (part.step !== void 0) path122.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -57227,7 +57233,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path121, ...part.change.path] });
+      result.push({ ...part.change, path: [...path122, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -60001,21 +60007,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path121 in paths) {
-    if (!has(paths, path121)) continue;
-    const pathItem = refPathItem(paths[path121]);
+  for (const path122 in paths) {
+    if (!has(paths, path122)) continue;
+    const pathItem = refPathItem(paths[path122]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path121));
-    unfollowed2.set(path121, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path122));
+    unfollowed2.set(path122, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path121 in paths) {
-    if (!has(paths, path121)) continue;
-    const pathItem = refPathItem(paths[path121]);
+  for (const path122 in paths) {
+    if (!has(paths, path122)) continue;
+    const pathItem = refPathItem(paths[path122]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -60027,17 +60033,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path121 of all) {
-    const before = has(pathsBefore, path121) ? pathsBefore[path121] : void 0;
-    const after = has(pathsAfter, path121) ? pathsAfter[path121] : void 0;
+  for (const path122 of all) {
+    const before = has(pathsBefore, path122) ? pathsBefore[path122] : void 0;
+    const after = has(pathsAfter, path122) ? pathsAfter[path122] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path121);
-    const whyBefore = unfollowedBefore.get(path121);
+    const whyAfter = unfollowedAfter.get(path122);
+    const whyBefore = unfollowedBefore.get(path122);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path121);
+    const pathItemPointer = childPointer("/paths", path122);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -60045,12 +60051,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path121)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path122)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path121)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path121)} was not compared: in the base version, ${whyBefore}.` : refEdit(path121, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path122)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path122)} was not compared: in the base version, ${whyBefore}.` : refEdit(path122, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -60060,12 +60066,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path121, before, after) {
+function refEdit(path122, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path121)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path122)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path121)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path121)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path122)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path122)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -60283,8 +60289,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path121) {
-  return withoutTrailingSlashes(emptiedBraces(path121));
+function normalizePath(path122) {
+  return withoutTrailingSlashes(emptiedBraces(path122));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -62098,8 +62104,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path121 = names3.slice(2, 2 + length);
-  return names3 === `a/${path121} b/${path121}` ? path121 : void 0;
+  const path122 = names3.slice(2, 2 + length);
+  return names3 === `a/${path122} b/${path122}` ? path122 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -62385,7 +62391,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path121, linked]) => ({ path: path121, linked }));
+    return [...nested].map(([path122, linked]) => ({ path: path122, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -64462,7 +64468,7 @@ function configurationReports(result) {
     if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path121, findings]) => ({ path: path121, findings }));
+  return [...byFile].map(([path122, findings]) => ({ path: path122, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -65938,10 +65944,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path121 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path121.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path121)) return "drive-letter";
-  if (path121.split("/").includes("..")) return "parent-segment";
+  const path122 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path122.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path122)) return "drive-letter";
+  if (path122.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -66017,8 +66023,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path121, isFolder3, value) {
-    const segments = path121.split("/");
+  place(path122, isFolder3, value) {
+    const segments = path122.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -67322,9 +67328,9 @@ function parseStrictly(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path121) {
+function jsonValueLocation(text3, path122) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path121);
+  const node = tree && findNodeAtLocation2(tree, path122);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -72822,7 +72828,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path100.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName2 = options2.packageName ?? `${import_node_path100.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
   const made = await writingTo(out, async () => makeFolderWithParents(import_node_path100.default.dirname(import_node_path100.default.resolve(target2))));
   const inner = temporarySibling(target2);
@@ -72835,7 +72841,7 @@ async function buildCertificationPackage(out, options2) {
     ]);
     await writeZipAtomically(candidate, [
       { name: "intro.md", file: options2.intro },
-      { name: packageName, file: inner }
+      { name: packageName2, file: inner }
     ]);
     const result = await checkCertificationPackage(candidate, {
       plugin: options2.pluginSolution !== void 0,
@@ -75374,15 +75380,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path121, options2) {
-    return await this.send("GET", path121, options2);
+  async get(path122, options2) {
+    return await this.send("GET", path122, options2);
   }
-  async post(path121, options2) {
-    return await this.send("POST", path121, options2);
+  async post(path122, options2) {
+    return await this.send("POST", path122, options2);
   }
-  async send(method, path121, request2) {
+  async send(method, path122, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path121, this.options.environment);
+    const url = new URL(WEB_API_PATH + path122, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -77100,7 +77106,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message3, path121, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path121) }, hint });
+  const wrongShape = (message3, path122, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path122) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -77958,11 +77964,11 @@ function readPart(entries, part) {
   return bytes && parseXml(withoutByteOrderMark(new TextDecoder("utf-8").decode(bytes)), part);
 }
 function mergeRootComponents(installed, incoming) {
-  const path121 = ["ImportExportXml", "SolutionManifest", "RootComponents"];
+  const path122 = ["ImportExportXml", "SolutionManifest", "RootComponents"];
   return mergeListAt(
     installed,
     incoming,
-    path121,
+    path122,
     (component) => [attribute2(component, "type"), attribute2(component, "schemaName") ?? attribute2(component, "id")].join(
       ":"
     )
@@ -78008,8 +78014,8 @@ function componentKey(component) {
   }
   return serializeXml(component, EXPORT_STYLE);
 }
-function mergeListAt(installed, incoming, path121, key2) {
-  const [name, ...rest] = path121;
+function mergeListAt(installed, incoming, path122, key2) {
+  const [name, ...rest] = path122;
   if (installed.name !== name || incoming.name !== name) return incoming;
   if (rest.length === 0) {
     const kept = missingChildren(installed, incoming, key2);
@@ -79490,9 +79496,49 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs75 = require("node:fs");
+var import_node_fs76 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
+var import_node_path108 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/self-command.ts
+var import_node_fs75 = require("node:fs");
 var import_node_path107 = __toESM(require("node:path"), 1);
+var DEFAULT_SELF_COMMAND = "npx connector-alm";
+function selfCommand(script3, cwd, platform = process.platform) {
+  const file = script3 && realPath(script3);
+  if (!file) return DEFAULT_SELF_COMMAND;
+  const root = installationRoot(file);
+  if (root && localBinRuns(cwd, root)) return DEFAULT_SELF_COMMAND;
+  return `node ${shellWord(file, platform)}`;
+}
+function installationRoot(file) {
+  for (let folder = import_node_path107.default.dirname(file); ; folder = import_node_path107.default.dirname(folder)) {
+    const manifest = import_node_path107.default.join(folder, "package.json");
+    if ((0, import_node_fs75.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
+    if (import_node_path107.default.dirname(folder) === folder) return void 0;
+  }
+}
+function localBinRuns(cwd, root) {
+  for (let folder = import_node_path107.default.resolve(cwd); ; folder = import_node_path107.default.dirname(folder)) {
+    const bin = realPath(import_node_path107.default.join(folder, "node_modules", ".bin", "connector-alm"));
+    if (bin) return isBelow(root, bin);
+    if (import_node_path107.default.dirname(folder) === folder) return false;
+  }
+}
+function realPath(file) {
+  try {
+    return (0, import_node_fs75.realpathSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+function packageName(manifest) {
+  try {
+    return JSON.parse((0, import_node_fs75.readFileSync)(manifest, "utf8")).name;
+  } catch {
+    return void 0;
+  }
+}
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings, platform = process.platform) {
@@ -79500,8 +79546,9 @@ function devServerBanner(settings, platform = process.platform) {
   const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
   const exportable = settings.solutions.filter((solution) => !solution.managed);
   const example = exportable.length > 0 ? firstName(exportable) : "<solution>";
-  const exportLine = `  npx connector-alm export ${example}`;
-  const importLine = "  npx connector-alm import <solution.zip>";
+  const command = settings.command ?? DEFAULT_SELF_COMMAND;
+  const exportLine = `  ${command} export ${example}`;
+  const importLine = `  ${command} import <solution.zip>`;
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ", in memory"})`,
     ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [`  ${nothingServed(settings.folder)}`],
@@ -79574,8 +79621,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path107.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path107.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path108.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path108.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -79601,7 +79648,8 @@ async function startDevServer(options2, io) {
     solutions: server.store.list(),
     skipped: server.store.skipped,
     ...folder ? { folder } : {},
-    ...certificateFile2 ? { certificateFile: certificateFile2 } : {}
+    ...certificateFile2 ? { certificateFile: certificateFile2 } : {},
+    command: selfCommand(io.script, io.cwd)
   });
   return { server, banner };
 }
@@ -79634,7 +79682,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs75.readFileSync)(import_node_path107.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs76.readFileSync)(import_node_path108.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -79796,8 +79844,8 @@ function backoffDelays(first, cap, total2) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs76 = require("node:fs");
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_fs77 = require("node:fs");
+var import_node_path109 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -79818,16 +79866,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs76.statSync)(import_node_path108.default.resolve(cwd, given2));
+    (0, import_node_fs77.statSync)(import_node_path109.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path108.default.resolve(cwd, given2);
+  const resolved2 = import_node_path109.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path108.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path109.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -79840,8 +79888,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs77 = require("node:fs");
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_fs78 = require("node:fs");
+var import_node_path110 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -79854,14 +79902,14 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   const files = [];
   const nested = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs77.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs78.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path109.default.join(directory, entry.name);
+      const absolute = import_node_path110.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path109.default.join(shownAs, relative) },
+          location: { file: import_node_path110.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -79869,8 +79917,8 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
         if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
-        const content = await import_node_fs77.promises.readFile(absolute);
-        const executable = ((await import_node_fs77.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs78.promises.readFile(absolute);
+        const executable = ((await import_node_fs78.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -79889,7 +79937,7 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -79908,7 +79956,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path110.default.basename(folder);
+  return import_node_path111.default.basename(folder);
 }
 
 // packages/github/src/no-swagger-refusal.ts
@@ -81400,17 +81448,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path121 = requestOptions.url.replace(options2.baseUrl, "");
+    const path122 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path121} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path122} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path121} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path122} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -84123,7 +84171,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path121) => path121.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path122) => path122.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -84651,7 +84699,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path114 = __toESM(require("node:path"), 1);
+var import_node_path115 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -84817,7 +84865,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -84850,7 +84898,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2, profile) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path121) => kindOfFileName(path121) !== void 0 && !keptOutReason(path121, profile));
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path122) => kindOfFileName(path122) !== void 0 && !keptOutReason(path122, profile));
 }
 function leftOutLines(leftOut2, connector) {
   const lines = [];
@@ -84886,7 +84934,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path111.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path112.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -84900,9 +84948,9 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path121) => !same(
-      onBranchLeftOut.find((file) => file.path === path121),
-      upstreamLeftOut.find((file) => file.path === path121)
+    (path122) => !same(
+      onBranchLeftOut.find((file) => file.path === path122),
+      upstreamLeftOut.find((file) => file.path === path122)
     )
   );
 }
@@ -85082,8 +85130,8 @@ async function commitChanges(client, fork, base2, folder, changes, message3) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path121 of changes.deletions)
-    entries.push({ path: `${folder}/${path121}`, mode: "100644", type: "blob", sha: null });
+  for (const path122 of changes.deletions)
+    entries.push({ path: `${folder}/${path122}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -85544,20 +85592,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path112.default.relative(import_node_path112.default.resolve(root), import_node_path112.default.resolve(connectorFolder2)),
+    import_node_path113.default.relative(import_node_path113.default.resolve(root), import_node_path113.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path112.default.basename(import_node_path112.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path113.default.basename(import_node_path113.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path112.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path112.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path113.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path113.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -85573,20 +85621,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs78 = require("node:fs");
-var import_node_path113 = __toESM(require("node:path"), 1);
+var import_node_fs79 = require("node:fs");
+var import_node_path114 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path113.default.basename(folder);
+  const name = import_node_path114.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs78.readdirSync)(import_node_path113.default.dirname(folder));
+    names3 = (0, import_node_fs79.readdirSync)(import_node_path114.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path113.default.join(import_node_path113.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path114.default.join(import_node_path114.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -85711,7 +85759,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path114.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path115.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -85722,7 +85770,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path114.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path115.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -85747,7 +85795,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path114.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path115.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -85921,7 +85969,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path114.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path115.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -86282,7 +86330,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path116 = __toESM(require("node:path"), 1);
+var import_node_path117 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -86303,12 +86351,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs79 = require("node:fs");
-var import_node_path115 = __toESM(require("node:path"), 1);
+var import_node_fs80 = require("node:fs");
+var import_node_path116 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path115.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path116.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path115.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path116.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -86320,7 +86368,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs79.statSync)(file);
+    return (0, import_node_fs80.statSync)(file);
   } catch {
     return void 0;
   }
@@ -86357,7 +86405,7 @@ function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
     return `${said}, given already: ${shell(there)}. Write it once, without ${option}: connector-alm ${line2}`;
   }
   const arguments_ = words.positionals.map(shell);
-  const output = words.outputs.filter((path121) => path121 !== void 0 && path121.trim() !== "").at(-1);
+  const output = words.outputs.filter((path122) => path122 !== void 0 && path122.trim() !== "").at(-1);
   const positionals = slots.map(
     (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : arguments_.shift() ?? `<${slot}>`
   );
@@ -86428,7 +86476,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path116.default.resolve(io.cwd, zip), import_node_path116.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path117.default.resolve(io.cwd, zip), import_node_path117.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         cwd: io.cwd,
         ...resetVersion ? { resetVersion } : {},
@@ -86492,7 +86540,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path117 = __toESM(require("node:path"), 1);
+var import_node_path118 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   writesToArgument(program2.command("pack"), "solution.zip").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -86509,8 +86557,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path117.default.resolve(io.cwd, folder);
-    const target2 = import_node_path117.default.resolve(io.cwd, zip);
+    const source = import_node_path118.default.resolve(io.cwd, folder);
+    const target2 = import_node_path118.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -86519,7 +86567,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path117.default.join(source, file));
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path118.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown2))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -86558,7 +86606,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path118 = __toESM(require("node:path"), 1);
+var import_node_path119 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   writesToArgument(program2.command("extract-connectors"), "destination-root").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -86583,14 +86631,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path118.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path118.default.resolve(io.cwd, source), root, {
+    const root = import_node_path119.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path119.default.resolve(io.cwd, source), root, {
       cwd: io.cwd,
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path118.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path119.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path118.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path119.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -86600,7 +86648,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path118.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path119.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -86664,7 +86712,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path119 = __toESM(require("node:path"), 1);
+var import_node_path120 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -86824,7 +86872,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path119.default.resolve(io.cwd, options2.existing), {
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path120.default.resolve(io.cwd, options2.existing), {
       environmentVariables: true,
       cwd: io.cwd
     });
@@ -86848,12 +86896,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path119.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path120.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path119.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path120.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -86909,7 +86957,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path120 = __toESM(require("node:path"), 1);
+var import_node_path121 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   explainsArgumentCount(writesToArgument(pkg.command("build"), "out.zip"), {
@@ -86927,7 +86975,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path120.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path121.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -86942,7 +86990,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path120.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path121.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -10,6 +10,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The script the process runs (process.argv[1]), for lines that run the CLI again; none in-process. */
+  script?: string;
   /** What code scanning takes from a SARIF report (default: GitHub's documented limits); tests lower them. */
   sarifLimits?: Partial<SarifLimits>;
 }
@@ -30,7 +32,13 @@ export function useColor(io: CliIo, stream: 'stdout' | 'stderr' = 'stdout'): boo
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    ...(process.argv[1] ? { script: process.argv[1] } : {}),
+  };
 }
 
 /** Lines of prose longer than this are hard to follow, however wide the terminal. */

@@ -1,5 +1,6 @@
 import { settingVariables, shellWord, unsettingVariable } from '@connector-alm/core';
 import type { StoredSolution } from '@connector-alm/dataverse';
+import { DEFAULT_SELF_COMMAND } from '../self-command.js';
 
 export interface DevServerSettings {
   environmentUrl: string;
@@ -14,6 +15,8 @@ export interface DevServerSettings {
   skipped?: { file: string; reason: string }[];
   /** The certificate file the app accepts besides its secret, as an absolute path. */
   certificateFile?: string;
+  /** The words that run this CLI (selfCommand); `npx connector-alm` by default. */
+  command?: string;
 }
 
 /**
@@ -34,9 +37,10 @@ export function devServerBanner(
   const example = exportable.length > 0 ? firstName(exportable) : '<solution>';
   // The login host goes with the other variables: a command typed without --authority-host signed in
   // at login.microsoftonline.com with this app's id and secret.
-  const exportLine = `  npx connector-alm export ${example}`;
+  const command = settings.command ?? DEFAULT_SELF_COMMAND;
+  const exportLine = `  ${command} export ${example}`;
   // With nothing exportable served, the export line alone leads nowhere: a first try needs a solution imported.
-  const importLine = '  npx connector-alm import <solution.zip>';
+  const importLine = `  ${command} import <solution.zip>`;
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
     ...(names.length > 0 ? [`  ${names.join(', ')}`] : [`  ${nothingServed(settings.folder)}`]),

@@ -8,6 +8,7 @@ import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../command-context.js';
 import { devServerBanner } from './dev-server-banner.js';
+import { selfCommand } from '../self-command.js';
 
 export interface DevServerOptions {
   solutions?: string;
@@ -94,6 +95,7 @@ export async function startDevServer(
     skipped: server.store.skipped,
     ...(folder ? { folder } : {}),
     ...(certificateFile ? { certificateFile } : {}),
+    command: selfCommand(io.script, io.cwd),
   });
   return { server, banner };
 }
