@@ -78078,19 +78078,27 @@ var SolutionStore = class {
   skipped = [];
   /**
    * Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution.
+   * Tests set the environment's solution so; an import goes through `import`.
    * @param upgrade StageAndUpgradeAsync: the components the zip lacks leave the solution, which an
    * update of a managed solution keeps.
    */
   put(zip, persist = true, { upgrade = false } = {}) {
-    let read2 = this.read(zip);
-    const installed = this.get(read2.uniqueName);
-    if (installed && !installed.managed && !read2.managed && !upgrade)
-      read2 = this.read(mergeUnmanagedImport(installed.zip, zip));
+    const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
     if (persist && this.folder)
       this.writeBack(stored, import_node_path103.default.join(this.folder, importFileName(stored.uniqueName)));
     return stored;
+  }
+  /**
+   * An import of the zip, as Dataverse makes it: `put`, but an unmanaged import over an installed
+   * unmanaged solution adds to it and removes nothing (unmanaged-import-merge.ts).
+   */
+  import(zip, { upgrade = false } = {}) {
+    const incoming = this.read(zip);
+    const installed = this.get(incoming.uniqueName);
+    const merged = installed && !installed.managed && !incoming.managed && !upgrade ? mergeUnmanagedImport(installed.zip, zip) : zip;
+    return this.put(merged, true, { upgrade });
   }
   /**
    * Writes an import back to the folder, through a temporary file renamed into place, so that a write
@@ -78581,7 +78589,7 @@ var DataverseService = class {
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile, "base64"));
     const refusal2 = () => (upgrade ? upgradeRefusal(manifest) : void 0) ?? importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
-      const stored = this.options.store.put(zip, true, { upgrade });
+      const stored = this.options.store.import(zip, { upgrade });
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,

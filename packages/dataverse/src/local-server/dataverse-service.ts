@@ -355,7 +355,7 @@ export class DataverseService {
       (upgrade ? upgradeRefusal(manifest) : undefined) ??
       importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
-      const stored = this.options.store.put(zip, true, { upgrade });
+      const stored = this.options.store.import(zip, { upgrade });
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,

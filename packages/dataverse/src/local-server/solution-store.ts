@@ -84,20 +84,31 @@ export class SolutionStore {
 
   /**
    * Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution.
+   * Tests set the environment's solution so; an import goes through `import`.
    * @param upgrade StageAndUpgradeAsync: the components the zip lacks leave the solution, which an
    * update of a managed solution keeps.
    */
   put(zip: Uint8Array, persist = true, { upgrade = false } = {}): StoredSolution {
-    let read = this.read(zip);
-    const installed = this.get(read.uniqueName);
-    // An unmanaged import adds to the unmanaged solution and removes nothing from it.
-    if (installed && !installed.managed && !read.managed && !upgrade)
-      read = this.read(mergeUnmanagedImport(installed.zip, zip));
+    const read = this.read(zip);
     const stored = { ...read, components: componentsAfterImport(this.get(read.uniqueName), read, upgrade) };
     this.remember(stored);
     if (persist && this.folder)
       this.writeBack(stored, path.join(this.folder, importFileName(stored.uniqueName)));
     return stored;
+  }
+
+  /**
+   * An import of the zip, as Dataverse makes it: `put`, but an unmanaged import over an installed
+   * unmanaged solution adds to it and removes nothing (unmanaged-import-merge.ts).
+   */
+  import(zip: Uint8Array, { upgrade = false } = {}): StoredSolution {
+    const incoming = this.read(zip);
+    const installed = this.get(incoming.uniqueName);
+    const merged =
+      installed && !installed.managed && !incoming.managed && !upgrade
+        ? mergeUnmanagedImport(installed.zip, zip)
+        : zip;
+    return this.put(merged, true, { upgrade });
   }
 
   /**
