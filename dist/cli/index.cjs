@@ -78003,14 +78003,19 @@ function mergeSections(installed, incoming) {
   });
   return changed ? { ...incoming, children: sections } : incoming;
 }
+var KEY_ATTRIBUTE = /^(workflowid|id|name|schemaname|\w*logicalname|\w*uniquename)$/i;
+var KEY_CHILDREN = [
+  /^name$/i,
+  /^(schemaname|\w*logicalname|\w*uniquename)$/i,
+  /^(connectorid|webresourceid)$/i
+];
 function componentKey(component) {
-  for (const name of ["WorkflowId", "id", "Id", "Name", "name"]) {
-    const value = attribute2(component, name);
-    if (value !== void 0) return `${component.name}@${name}=${value.toLowerCase()}`;
-  }
-  for (const name of ["Name", "name", "LogicalName", "UniqueName", "SchemaName", "connectorid"]) {
-    const child = firstChild(component, name);
-    if (child) return `${component.name}/${name}=${textOf2(child).toLowerCase()}`;
+  const named2 = component.attributes.find(([name]) => KEY_ATTRIBUTE.test(name));
+  if (named2) return `${component.name}@${named2[0]}=${named2[1].toLowerCase()}`;
+  const children = childElements(component);
+  for (const key2 of KEY_CHILDREN) {
+    const child = children.find((each) => key2.test(each.name));
+    if (child) return `${component.name}/${child.name}=${textOf2(child).toLowerCase()}`;
   }
   return serializeXml(component, EXPORT_STYLE);
 }

@@ -73,23 +73,29 @@ describe('the local server on an unmanaged import over an unmanaged solution', (
   });
 
   it("takes the import's version of a component both have, and lists each once", async () => {
+    // A connection reference renamed, and a connector rebuilt without --existing (a new connectorid).
+    const customizations = (version: string, connectorId: string) =>
+      `<ImportExportXml><Entities /><Connectors><Connector><connectorid>${connectorId}</connectorid><name>cr1a6_a</name><displayname>Tasks ${version}</displayname></Connector></Connectors><connectionreferences><connectionreference connectionreferencelogicalname="cr1a6_x"><connectionreferencedisplayname>Reference ${version}</connectionreferencedisplayname></connectionreference></connectionreferences><Languages><Language>1033</Language></Languages></ImportExportXml>`;
     await importZip({
       uniqueName: 'Fabrikam',
       version: '1.0.0.0',
       connectors: ['cr1a6_a'],
-      connectionReferences: ['cr1a6_x'],
+      extra: { 'customizations.xml': customizations('old', 'c0ffee00-0000-4000-8000-000000000001') },
     });
     await importZip({
       uniqueName: 'Fabrikam',
       version: '1.0.0.1',
       connectors: ['cr1a6_a'],
-      connectionReferences: ['cr1a6_x'],
-      extra: { 'Connector/cr1a6_a_openapidefinition.json': '{"swagger":"2.0"}' },
+      extra: { 'customizations.xml': customizations('new', 'c0ffee00-0000-4000-8000-000000000002') },
     });
     const files = await exported('Fabrikam');
     expect(rootComponents(files['solution.xml']!)).toEqual(['cr1a6_a']);
-    expect(files['customizations.xml']!.match(/connectionreferencelogicalname=/g)).toHaveLength(1);
-    expect(files['customizations.xml']!.match(/<Language>1033<\/Language>/g)).toHaveLength(1);
+    const merged = files['customizations.xml']!;
+    expect(merged.match(/<connectionreference /g)).toHaveLength(1);
+    expect(merged).toContain('Reference new');
+    expect(merged.match(/<Connector>/g)).toHaveLength(1);
+    expect(merged).toContain('Tasks new');
+    expect(merged.match(/<Language>1033<\/Language>/g)).toHaveLength(1);
   });
 
   it('refuses an import whose customizations.xml is no XML, leaving the solution as it was', async () => {

@@ -107,18 +107,32 @@ function mergeSections(installed: XmlElement, incoming: XmlElement): XmlElement 
 }
 
 /**
- * What names a component among its section's: the attribute or child element Dataverse keys it by
- * (`<Workflow WorkflowId="{…}">`, `<Role id="{…}">`, `<CanvasApp><Name>`, `<Entity><Name>`,
- * `<Connector><name>`), else its whole text (a `<Language>1033</Language>` is its number).
+ * Attributes that name a component: `<Workflow WorkflowId>`, `<Role id>`, `<optionset Name>`,
+ * `<connectionreference connectionreferencelogicalname>`.
+ */
+const KEY_ATTRIBUTE = /^(workflowid|id|name|schemaname|\w*logicalname|\w*uniquename)$/i;
+/**
+ * Child elements that name one, the likeliest first: `<CanvasApp><Name>`, `<Entity><Name>`,
+ * `<Connector><name>` (before its `<connectorid>`, which a rebuilt connector may not keep),
+ * `<SiteMap><SiteMapUniqueName>`.
+ */
+const KEY_CHILDREN = [
+  /^name$/i,
+  /^(schemaname|\w*logicalname|\w*uniquename)$/i,
+  /^(connectorid|webresourceid)$/i,
+];
+
+/**
+ * What names a component among its section's: the first attribute or child element Dataverse keys it
+ * by, else its whole text (a `<Language>1033</Language>` is its number).
  */
 function componentKey(component: XmlElement): string {
-  for (const name of ['WorkflowId', 'id', 'Id', 'Name', 'name']) {
-    const value = attribute(component, name);
-    if (value !== undefined) return `${component.name}@${name}=${value.toLowerCase()}`;
-  }
-  for (const name of ['Name', 'name', 'LogicalName', 'UniqueName', 'SchemaName', 'connectorid']) {
-    const child = firstChild(component, name);
-    if (child) return `${component.name}/${name}=${textOf(child).toLowerCase()}`;
+  const named = component.attributes.find(([name]) => KEY_ATTRIBUTE.test(name));
+  if (named) return `${component.name}@${named[0]}=${named[1].toLowerCase()}`;
+  const children = childElements(component);
+  for (const key of KEY_CHILDREN) {
+    const child = children.find((each) => key.test(each.name));
+    if (child) return `${component.name}/${child.name}=${textOf(child).toLowerCase()}`;
   }
   return serializeXml(component, EXPORT_STYLE);
 }
