@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { REPO_ROOT } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
+import { localServerEnv } from './local-server-env.js';
 import { memoryIo } from './memory-io.js';
 
 const APP_ID = '7a6b5c4d-2222-4333-8444-955566667777';
@@ -69,13 +70,7 @@ describe('a connector folder, built into a solution and imported (the promote pa
   // environment guide recommends), rebuilt with --existing, was built as 0.0.0.1 without a word, and
   // import --skip-lower-version skipped it with exit code 0: the maker's edit never arrived.
   it('warns when a build from a reset snapshot is lower than the environment has, and when import skips it', async () => {
-    const env = {
-      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
-      AZURE_TENANT_ID: server.tenantId,
-      AZURE_CLIENT_ID: APP_ID,
-      CONNECTOR_ALM_CLIENT_SECRET: SECRET,
-      AZURE_AUTHORITY_HOST: server.authorityHost,
-    };
+    const env = localServerEnv(server, APP_ID, SECRET);
     const cli = async (argv: string[]) => {
       const io = memoryIo(cwd, env);
       const code = await runCli(argv, io);

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { describeWith, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
+import { localServerEnv } from './local-server-env.js';
 import { memoryIo } from './memory-io.js';
 
 // The maker's round trip on dev-server with a real export: a solution with a canvas app beside its
@@ -33,13 +34,7 @@ afterAll(async () => {
 describeWith(SOLUTION_FIXTURES, 'InstagramBasicDisplay')('dev-server and a connector-only import', () => {
   it('exports the canvas app the import lacked, with the connector as the import brought it', async () => {
     const cwd = folders.make();
-    const env = {
-      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
-      AZURE_TENANT_ID: server.tenantId,
-      AZURE_CLIENT_ID: APP_ID,
-      CONNECTOR_ALM_CLIENT_SECRET: SECRET,
-      AZURE_AUTHORITY_HOST: server.authorityHost,
-    };
+    const env = localServerEnv(server, APP_ID, SECRET);
     const cli = async (...argv: string[]) => {
       const io = memoryIo(cwd, env);
       const code = await runCli(argv, io);
