@@ -79752,6 +79752,13 @@ async function keepsBranch(client, fork, reuse, logger) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
+  const shown2 = await commitsShown(client, reuse.openPullRequest);
+  if (shown2 !== 1) {
+    logger.info(
+      `Pull request #${reuse.openPullRequest.number} shows ${shown2} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base2.sha}.`
+    );
+    return false;
+  }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
   if (!sameFiles(
     await readRemoteFolder(client, fork, older.treeSha, targetFolder, reuse.say),
@@ -79766,6 +79773,18 @@ async function keepsBranch(client, fork, reuse, logger) {
     `The branch already holds this version of the connector (${existing.sha}), on an older ${reuse.baseName} whose ${targetFolder} is the same: left as it is, since moving it to ${base2.sha} would not change the pull request.`
   );
   return true;
+}
+async function commitsShown(client, pull) {
+  const { data } = await step(
+    `reading pull request #${pull.number}`,
+    formatRepositoryName(pull.upstream),
+    () => client.rest.pulls.get({
+      owner: pull.upstream.owner,
+      repo: pull.upstream.repo,
+      pull_number: pull.number
+    })
+  );
+  return data.commits;
 }
 
 // packages/github/src/commit-changes.ts
@@ -80684,7 +80703,7 @@ async function openPullRequest(options2, ports) {
         local,
         upstreamFiles,
         leftOut,
-        openPullRequest: open2 !== void 0,
+        openPullRequest: open2 && { upstream, number: open2.pull.number },
         say
       },
       logger

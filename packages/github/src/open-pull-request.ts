@@ -490,7 +490,7 @@ export async function openPullRequest(
         local,
         upstreamFiles,
         leftOut,
-        openPullRequest: open !== undefined,
+        openPullRequest: open && { upstream, number: open.pull.number },
         say,
       },
       logger,

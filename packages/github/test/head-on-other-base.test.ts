@@ -41,4 +41,32 @@ describe('a branch that heads an open pull request against another base', () => 
       await upstream.git.readRef('refs/heads/dev'),
     ]);
   });
+
+  // PowerPlatformConnectors' master has merge commits dev lacks: a branch built on master, its pull
+  // request's base changed to dev on GitHub, showed them until the connector next changed.
+  it("is built again on the run's base, unchanged, when its pull request shows the other base's commits", async () => {
+    const upstream = scenario.upstream;
+    await putUpstreamMasterBehindDev(scenario);
+    await scenario.github.commit(upstream, 'master', { 'README.md': 'Merge dev into master.\n' });
+    const first = await submitConnector(scenario, { base: 'master' }).promise;
+    upstream.pulls[0]!.base.ref = 'dev';
+    const { promise, logger } = submitConnector(scenario, { base: 'dev' });
+    const rerun = await promise;
+    const dev = await upstream.git.readRef('refs/heads/dev');
+    expect(rerun).toMatchObject({ operation: 'updated', number: 1 });
+    expect((await contributorFork(scenario)!.git.readCommit(rerun.headSha!)).parents).toEqual([dev]);
+    const builtOn = (await contributorFork(scenario)!.git.readCommit(first.headSha!)).parents[0];
+    expect(logger.lines).toContain(
+      `Pull request #1 shows 2 commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in microsoft/PowerPlatformConnectors@dev's history, so the branch is built again on ${dev}.`,
+    );
+  });
+
+  it('stays on the older base when its pull request shows its own commit alone', async () => {
+    const upstream = scenario.upstream;
+    await putUpstreamMasterBehindDev(scenario);
+    const first = await submitConnector(scenario, { base: 'master' }).promise;
+    upstream.pulls[0]!.base.ref = 'dev';
+    const rerun = await submitConnector(scenario, { base: 'dev' }).promise;
+    expect(rerun.headSha).toBe(first.headSha);
+  });
 });
