@@ -48,6 +48,20 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('keeps its line endings as it follows the definition', async () => {
+      // As git checks it out on Windows (core.autocrlf): written with LF, every line showed as changed.
+      const { previous, next, readme } = await snapshots();
+      const before = readFileSync(readme, 'utf8').replace(/\n/g, '\r\n');
+      writeFileSync(readme, before);
+      const root = path.dirname(path.dirname(readme));
+      const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
+        .connectors;
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json', 'readme.md'], kept: [] });
+      expect(readFileSync(readme, 'utf8')).toBe(
+        before.replace(`### ${OLD_SUMMARY}\r\n`, `### ${NEW_SUMMARY}\r\n`),
+      );
+    });
+
     it('stays as it is once the maker edited it: it is theirs', async () => {
       const { previous, next, readme } = await snapshots();
       const edited = readFileSync(readme, 'utf8').replace('## Publisher: TODO', '## Publisher: Contoso');
