@@ -67962,9 +67962,21 @@ function lineBreaksOf(bytes) {
   return { crlf, bareLf: lf > crlf };
 }
 function recordedEnding(bytes) {
+  const ending = lineEndingOf(bytes);
+  return ending === "lf" ? void 0 : ending;
+}
+function lineEndingOf(bytes) {
   const breaks = lineBreaksOf(bytes);
-  if (breaks === void 0 || breaks.crlf === 0) return void 0;
+  if (breaks === void 0) return void 0;
+  if (breaks.crlf === 0) return breaks.bareLf ? "lf" : void 0;
   return breaks.bareLf ? "mixed" : "crlf";
+}
+function inLineEndingsOf(written2, present) {
+  const ending = lineEndingOf(present);
+  if (ending !== "crlf" && ending !== "lf") return written2;
+  const bytes = Buffer.isBuffer(written2) ? written2 : Buffer.from(written2, "utf8");
+  const converted = withRecordedEnding(bytes, ending === "crlf" ? "crlf" : void 0);
+  return converted === bytes ? written2 : converted;
 }
 function withRecordedEnding(bytes, recorded) {
   if (recorded === "mixed") return bytes;
@@ -70540,6 +70552,14 @@ function notReplacedMessage(file, edited, hasPrevious, why, say) {
 }
 
 // packages/solution/src/connector/prepared-connector.ts
+var TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme
+  ].map((name) => name.toLowerCase())
+);
 async function prepare(connector, destination, folder, destinationRoot, before) {
   const { earlier: earlier2, previous } = before;
   const files = /* @__PURE__ */ new Map();
@@ -70627,6 +70647,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
+  for (const [name, content] of files) {
+    if (!TEXT_FILES.has(name.toLowerCase())) continue;
+    const bytes = await presentBytes(name);
+    if (bytes !== void 0) files.set(name, inLineEndingsOf(content, bytes));
+  }
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
   return {
@@ -75044,15 +75069,30 @@ var DataverseClient = class {
   }
   /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
   async findSolution(uniqueName) {
-    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
+    const found = await this.solutionsWhere("uniquename", uniqueName, `Lookup of solution '${uniqueName}'`);
+    return found[0];
+  }
+  /**
+   * The solutions with this display name, in any letter case, for a user who gave it for the unique
+   * name. Display names need not be unique. Dataverse's `eq` also ignores accents and trailing spaces:
+   * only the names equal but for case are kept, so that what is suggested is what the user typed.
+   */
+  async findSolutionsByDisplayName(displayName) {
+    const found = await this.solutionsWhere(
+      "friendlyname",
+      displayName,
+      `Lookup of solutions with display name '${displayName}'`
+    );
+    return found.filter((solution) => solution.friendlyname?.toLowerCase() === displayName.toLowerCase());
+  }
+  async solutionsWhere(column, value, operation2) {
+    const filter = encodeURIComponent(`${column} eq ${odataString(value)}`);
     const select = "solutionid,uniquename,friendlyname,version,ismanaged";
     const result = await this.http.get(
       `solutions?$select=${select}&$filter=${filter}`,
-      {
-        operation: `Lookup of solution '${uniqueName}'`
-      }
+      { operation: operation2 }
     );
-    return result.value[0];
+    return result.value;
   }
   async publishAll() {
     await this.http.post("PublishAllXml", {
@@ -76667,12 +76707,25 @@ function readManifestOf(bytes, zip) {
   }
   const text3 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text3, file, EXPORTED_XML_HINT), file, text3);
+  const root = parseXml(text3, file, EXPORTED_XML_HINT);
+  const manifest = readManifest(root, file, text3);
   return {
     uniqueName: manifest.uniqueName,
+    // readManifest found <SolutionManifest>, or threw.
+    displayName: manifestSettings(firstChild(root, "SolutionManifest")).displayName,
     version: manifest.version,
     managed: manifest.managed === "1" || manifest.managed === "2"
   };
+}
+
+// packages/dataverse/src/operations/solution-not-found.ts
+async function solutionNotFound(client, name) {
+  const matches2 = await client.findSolutionsByDisplayName(name);
+  const uniqueNames = matches2.map((solution) => solution.uniquename).filter((uniqueName) => typeof uniqueName === "string" && isUniqueName(uniqueName)).sort(compareCodeUnits);
+  const where2 = `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name`;
+  return new UserError(`Solution '${name}' does not exist in ${client.environment.origin}.`, {
+    hint: uniqueNames.length === 0 ? `${where2}.` : `${where2}: did you mean ${joinedList(uniqueNames, { conjunction: "or" })}?`
+  });
 }
 
 // packages/dataverse/src/operations/export-destination.ts
@@ -76702,14 +76755,7 @@ function isFolder2(absolute) {
 // packages/dataverse/src/operations/export-solution.ts
 async function exportSolution(client, options2, logger) {
   const solution = await client.findSolution(options2.solutionName);
-  if (!solution) {
-    throw new UserError(
-      `Solution '${options2.solutionName}' does not exist in ${client.environment.origin}.`,
-      {
-        hint: `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name.`
-      }
-    );
-  }
+  if (!solution) throw await solutionNotFound(client, options2.solutionName);
   if (solution.ismanaged) {
     throw new UserError(
       `Solution '${options2.solutionName}' is managed in ${client.environment.origin}; managed solutions cannot be exported.`,
@@ -77908,6 +77954,28 @@ function selectedColumns(row, columns, entity2) {
   return Object.fromEntries(columns.map((column) => [column, row[column]]));
 }
 
+// packages/dataverse/src/local-server/solution-filter.ts
+var SOLUTION_COLUMNS = ["solutionid", "uniquename", "friendlyname", "version", "ismanaged"];
+var FILTERED_COLUMNS = ["uniquename", "friendlyname"];
+var EQUALS_LITERAL = /^\s*([A-Za-z_]\w*)\s+eq\s+'((?:[^']|'')*)'\s*$/;
+function solutionFilter(filter) {
+  const match2 = EQUALS_LITERAL.exec(filter);
+  const column = match2?.[1];
+  if (column !== void 0 && !SOLUTION_COLUMNS.includes(column))
+    throw new ODataFailure(
+      400,
+      CODES.badRequest,
+      `Could not find a property named '${column}' on type 'Microsoft.Dynamics.CRM.solution'.`
+    );
+  if (!match2 || !FILTERED_COLUMNS.includes(column))
+    throw new ODataFailure(
+      400,
+      CODES.badRequest,
+      `The local server supports only $filter=uniquename eq '\u2026' or friendlyname eq '\u2026'; got '${filter}'.`
+    );
+  return { column, value: match2[2].replace(/''/g, "'") };
+}
+
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
 var import_node_fs72 = require("node:fs");
@@ -78484,36 +78552,25 @@ var DataverseService = class {
       OrganizationId: this.organizationId
     });
   }
-  /** Only `uniquename eq '…'` filters, the lookup clients make; anything else is refused, not guessed. */
+  /** Filtered by `uniquename` or `friendlyname` only, the lookups clients make (solution-filter.ts). */
   querySolutions(response, url, caller) {
     requirePrivilege(caller, "prvReadSolution");
+    const rows = this.options.store.list().map((solution) => ({
+      solutionid: solution.solutionId,
+      uniquename: solution.uniqueName,
+      // Dataverse requires a display name; a zip without one is served under its unique name.
+      friendlyname: solution.displayName || solution.uniqueName,
+      version: solution.version,
+      ismanaged: solution.managed
+    }));
     const filter = url.searchParams.get("$filter");
-    let rows = this.options.store.list();
-    if (filter !== null) {
-      const match2 = /^uniquename eq '((?:[^']|'')*)'$/.exec(filter.trim());
-      if (!match2)
-        throw new ODataFailure(
-          400,
-          CODES.badRequest,
-          `The local server supports only $filter=uniquename eq '\u2026'; got '${filter}'.`
-        );
-      const name = match2[1].replace(/''/g, "'").toLowerCase();
-      rows = rows.filter((solution) => solution.uniqueName.toLowerCase() === name);
-    }
-    const columns = (url.searchParams.get("$select") ?? "solutionid,uniquename,friendlyname,version,ismanaged").split(",").map((c) => c.trim());
-    const records = rows.map((solution) => {
-      const full = {
-        solutionid: solution.solutionId,
-        uniquename: solution.uniqueName,
-        friendlyname: solution.uniqueName,
-        version: solution.version,
-        ismanaged: solution.managed
-      };
-      return {
-        "@odata.etag": 'W/"1"',
-        ...selectedColumns(full, columns, "solution")
-      };
-    });
+    const compared = filter === null ? void 0 : solutionFilter(filter);
+    const matching = compared ? rows.filter((row) => row[compared.column].toLowerCase() === compared.value.toLowerCase()) : rows;
+    const columns = (url.searchParams.get("$select") ?? SOLUTION_COLUMNS.join(",")).split(",").map((c) => c.trim());
+    const records = matching.map((row) => ({
+      "@odata.etag": 'W/"1"',
+      ...selectedColumns(row, columns, "solution")
+    }));
     sendOData(response, 200, {
       "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#solutions(${columns.join(",")})`,
       value: records

@@ -37322,6 +37322,11 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
+// packages/core/src/text-order.ts
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // packages/core/src/top-folders.ts
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
@@ -65415,15 +65420,30 @@ var DataverseClient = class {
   }
   /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
   async findSolution(uniqueName) {
-    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
+    const found = await this.solutionsWhere("uniquename", uniqueName, `Lookup of solution '${uniqueName}'`);
+    return found[0];
+  }
+  /**
+   * The solutions with this display name, in any letter case, for a user who gave it for the unique
+   * name. Display names need not be unique. Dataverse's `eq` also ignores accents and trailing spaces:
+   * only the names equal but for case are kept, so that what is suggested is what the user typed.
+   */
+  async findSolutionsByDisplayName(displayName) {
+    const found = await this.solutionsWhere(
+      "friendlyname",
+      displayName,
+      `Lookup of solutions with display name '${displayName}'`
+    );
+    return found.filter((solution) => solution.friendlyname?.toLowerCase() === displayName.toLowerCase());
+  }
+  async solutionsWhere(column, value, operation2) {
+    const filter = encodeURIComponent(`${column} eq ${odataString(value)}`);
     const select = "solutionid,uniquename,friendlyname,version,ismanaged";
     const result = await this.http.get(
       `solutions?$select=${select}&$filter=${filter}`,
-      {
-        operation: `Lookup of solution '${uniqueName}'`
-      }
+      { operation: operation2 }
     );
-    return result.value[0];
+    return result.value;
   }
   async publishAll() {
     await this.http.post("PublishAllXml", {
@@ -66611,6 +66631,9 @@ function firstChild(parent, name) {
 function textOf(node) {
   return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
 }
+function attribute2(node, name) {
+  return node.attributes.find(([key2]) => key2 === name)?.[1];
+}
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
@@ -66889,6 +66912,33 @@ function versionAsRead(version) {
   return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
+// packages/solution/src/solution/manifest-settings.ts
+function localizedName(parent) {
+  const list2 = parent && firstChild(parent, "LocalizedNames");
+  const names = list2 ? childElements(list2, "LocalizedName") : [];
+  const english = names.find((name) => attribute2(name, "languagecode") === "1033") ?? names[0];
+  return (english && attribute2(english, "description")?.trim()) ?? "";
+}
+function manifestSettings(manifest) {
+  const text2 = (parent, name) => {
+    const node = parent && firstChild(parent, name);
+    return node ? textOf(node).trim() : "";
+  };
+  const publisher = firstChild(manifest, "Publisher");
+  const optionValue = text2(publisher, "CustomizationOptionValuePrefix");
+  return {
+    uniqueName: text2(manifest, "UniqueName"),
+    displayName: localizedName(manifest),
+    version: text2(manifest, "Version"),
+    publisher: {
+      uniqueName: text2(publisher, "UniqueName"),
+      displayName: localizedName(publisher),
+      prefix: text2(publisher, "CustomizationPrefix"),
+      .../^\d+$/.test(optionValue) ? { optionValuePrefix: Number(optionValue) } : {}
+    }
+  };
+}
+
 // packages/solution/src/solution/stray-connector-folders.ts
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
@@ -66933,6 +66983,16 @@ var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new 
 // packages/solution/src/connector/hand-written-files.ts
 var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+
+// packages/solution/src/connector/prepared-connector.ts
+var TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme
+  ].map((name) => name.toLowerCase())
 );
 
 // packages/solution/src/connector/root-folders.ts
@@ -67119,12 +67179,25 @@ function readManifestOf(bytes, zip) {
   }
   const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file, text2);
+  const root = parseXml(text2, file, EXPORTED_XML_HINT);
+  const manifest = readManifest(root, file, text2);
   return {
     uniqueName: manifest.uniqueName,
+    // readManifest found <SolutionManifest>, or threw.
+    displayName: manifestSettings(firstChild(root, "SolutionManifest")).displayName,
     version: manifest.version,
     managed: manifest.managed === "1" || manifest.managed === "2"
   };
+}
+
+// packages/dataverse/src/operations/solution-not-found.ts
+async function solutionNotFound(client, name) {
+  const matches2 = await client.findSolutionsByDisplayName(name);
+  const uniqueNames = matches2.map((solution) => solution.uniquename).filter((uniqueName) => typeof uniqueName === "string" && isUniqueName(uniqueName)).sort(compareCodeUnits);
+  const where = `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name`;
+  return new UserError(`Solution '${name}' does not exist in ${client.environment.origin}.`, {
+    hint: uniqueNames.length === 0 ? `${where}.` : `${where}: did you mean ${joinedList(uniqueNames, { conjunction: "or" })}?`
+  });
 }
 
 // packages/dataverse/src/operations/export-destination.ts
@@ -67154,14 +67227,7 @@ function isFolder2(absolute) {
 // packages/dataverse/src/operations/export-solution.ts
 async function exportSolution(client, options2, logger) {
   const solution = await client.findSolution(options2.solutionName);
-  if (!solution) {
-    throw new UserError(
-      `Solution '${options2.solutionName}' does not exist in ${client.environment.origin}.`,
-      {
-        hint: `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name.`
-      }
-    );
-  }
+  if (!solution) throw await solutionNotFound(client, options2.solutionName);
   if (solution.ismanaged) {
     throw new UserError(
       `Solution '${options2.solutionName}' is managed in ${client.environment.origin}; managed solutions cannot be exported.`,

@@ -66164,9 +66164,21 @@ function lineBreaksOf(bytes) {
   return { crlf, bareLf: lf > crlf };
 }
 function recordedEnding(bytes) {
+  const ending = lineEndingOf(bytes);
+  return ending === "lf" ? void 0 : ending;
+}
+function lineEndingOf(bytes) {
   const breaks = lineBreaksOf(bytes);
-  if (breaks === void 0 || breaks.crlf === 0) return void 0;
+  if (breaks === void 0) return void 0;
+  if (breaks.crlf === 0) return breaks.bareLf ? "lf" : void 0;
   return breaks.bareLf ? "mixed" : "crlf";
+}
+function inLineEndingsOf(written2, present) {
+  const ending = lineEndingOf(present);
+  if (ending !== "crlf" && ending !== "lf") return written2;
+  const bytes = Buffer.isBuffer(written2) ? written2 : Buffer.from(written2, "utf8");
+  const converted = withRecordedEnding(bytes, ending === "crlf" ? "crlf" : void 0);
+  return converted === bytes ? written2 : converted;
 }
 function withRecordedEnding(bytes, recorded) {
   if (recorded === "mixed") return bytes;
@@ -67714,6 +67726,14 @@ function notReplacedMessage(file, edited, hasPrevious, why, say) {
 }
 
 // packages/solution/src/connector/prepared-connector.ts
+var TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme
+  ].map((name) => name.toLowerCase())
+);
 async function prepare(connector, destination, folder, destinationRoot, before) {
   const { earlier: earlier2, previous } = before;
   const files = /* @__PURE__ */ new Map();
@@ -67801,6 +67821,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
+  for (const [name, content] of files) {
+    if (!TEXT_FILES.has(name.toLowerCase())) continue;
+    const bytes = await presentBytes(name);
+    if (bytes !== void 0) files.set(name, inLineEndingsOf(content, bytes));
+  }
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
   return {

@@ -65291,15 +65291,30 @@ var DataverseClient = class {
   }
   /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
   async findSolution(uniqueName) {
-    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
+    const found = await this.solutionsWhere("uniquename", uniqueName, `Lookup of solution '${uniqueName}'`);
+    return found[0];
+  }
+  /**
+   * The solutions with this display name, in any letter case, for a user who gave it for the unique
+   * name. Display names need not be unique. Dataverse's `eq` also ignores accents and trailing spaces:
+   * only the names equal but for case are kept, so that what is suggested is what the user typed.
+   */
+  async findSolutionsByDisplayName(displayName) {
+    const found = await this.solutionsWhere(
+      "friendlyname",
+      displayName,
+      `Lookup of solutions with display name '${displayName}'`
+    );
+    return found.filter((solution) => solution.friendlyname?.toLowerCase() === displayName.toLowerCase());
+  }
+  async solutionsWhere(column, value, operation2) {
+    const filter = encodeURIComponent(`${column} eq ${odataString(value)}`);
     const select = "solutionid,uniquename,friendlyname,version,ismanaged";
     const result = await this.http.get(
       `solutions?$select=${select}&$filter=${filter}`,
-      {
-        operation: `Lookup of solution '${uniqueName}'`
-      }
+      { operation: operation2 }
     );
-    return result.value[0];
+    return result.value;
   }
   async publishAll() {
     await this.http.post("PublishAllXml", {
@@ -66829,6 +66844,33 @@ function noHigherVersion(version) {
   return `no version is higher than ${version}: each of its parts is ${MAX_VERSION_PART}, the highest a Dataverse version holds`;
 }
 
+// packages/solution/src/solution/manifest-settings.ts
+function localizedName(parent) {
+  const list3 = parent && firstChild(parent, "LocalizedNames");
+  const names = list3 ? childElements(list3, "LocalizedName") : [];
+  const english = names.find((name) => attribute2(name, "languagecode") === "1033") ?? names[0];
+  return (english && attribute2(english, "description")?.trim()) ?? "";
+}
+function manifestSettings(manifest) {
+  const text2 = (parent, name) => {
+    const node = parent && firstChild(parent, name);
+    return node ? textOf(node).trim() : "";
+  };
+  const publisher = firstChild(manifest, "Publisher");
+  const optionValue = text2(publisher, "CustomizationOptionValuePrefix");
+  return {
+    uniqueName: text2(manifest, "UniqueName"),
+    displayName: localizedName(manifest),
+    version: text2(manifest, "Version"),
+    publisher: {
+      uniqueName: text2(publisher, "UniqueName"),
+      displayName: localizedName(publisher),
+      prefix: text2(publisher, "CustomizationPrefix"),
+      .../^\d+$/.test(optionValue) ? { optionValuePrefix: Number(optionValue) } : {}
+    }
+  };
+}
+
 // packages/solution/src/solution/environment-variables.ts
 var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
 var DEFINITION_FILE = "environmentvariabledefinition.xml";
@@ -67091,6 +67133,16 @@ var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
 
+// packages/solution/src/connector/prepared-connector.ts
+var TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme
+  ].map((name) => name.toLowerCase())
+);
+
 // packages/solution/src/connector/root-folders.ts
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 
@@ -67275,9 +67327,12 @@ function readManifestOf(bytes, zip) {
   }
   const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file, text2);
+  const root = parseXml(text2, file, EXPORTED_XML_HINT);
+  const manifest = readManifest(root, file, text2);
   return {
     uniqueName: manifest.uniqueName,
+    // readManifest found <SolutionManifest>, or threw.
+    displayName: manifestSettings(firstChild(root, "SolutionManifest")).displayName,
     version: manifest.version,
     managed: manifest.managed === "1" || manifest.managed === "2"
   };

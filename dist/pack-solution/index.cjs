@@ -65867,6 +65867,16 @@ var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
 
+// packages/solution/src/connector/prepared-connector.ts
+var TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme
+  ].map((name) => name.toLowerCase())
+);
+
 // packages/solution/src/connector/root-folders.ts
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 

@@ -65576,8 +65576,13 @@ function lineBreaksOf(bytes) {
   return { crlf, bareLf: lf > crlf };
 }
 function recordedEnding(bytes) {
+  const ending = lineEndingOf(bytes);
+  return ending === "lf" ? void 0 : ending;
+}
+function lineEndingOf(bytes) {
   const breaks = lineBreaksOf(bytes);
-  if (breaks === void 0 || breaks.crlf === 0) return void 0;
+  if (breaks === void 0) return void 0;
+  if (breaks.crlf === 0) return breaks.bareLf ? "lf" : void 0;
   return breaks.bareLf ? "mixed" : "crlf";
 }
 
@@ -66865,6 +66870,16 @@ var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new 
 // packages/solution/src/connector/hand-written-files.ts
 var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+
+// packages/solution/src/connector/prepared-connector.ts
+var TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme
+  ].map((name) => name.toLowerCase())
 );
 
 // packages/solution/src/connector/root-folders.ts

@@ -188,6 +188,18 @@ describe('connector-alm export and import against the local server', () => {
     expect(io.out()).not.toContain('clisolution');
   });
 
+  it('names the unique name of the solution whose display name was given', async () => {
+    server.store.put(
+      buildSolutionZip({ uniqueName: 'CliShown', displayName: 'CLI Shown Solution', version: '1.0.0.0' }),
+      false,
+    );
+    const result = await run(['export', 'CLI Shown Solution']);
+    expect(result.error).toBeInstanceOf(UserError);
+    expect(describeUserError(result.error as UserError)).toBe(
+      `Solution 'CLI Shown Solution' does not exist in ${server.environmentUrl}. <solution-name> is the unique name (Solutions > the solution > Name column), not the display name: did you mean CliShown?`,
+    );
+  });
+
   it('imports the exported zip back and reports it', async () => {
     const result = await run(['import', 'CliSolution.zip', '--async', '--format', 'json']);
     expect(result.error).toBeUndefined();

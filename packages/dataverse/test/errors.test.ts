@@ -237,6 +237,33 @@ describe('the local server is as strict as the service', () => {
     expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("'Managed'");
   });
 
+  it('answers a $filter on a column of solutions, and refuses a column it lacks as the Web API words it', async () => {
+    server.store.put(
+      buildSolutionZip({ uniqueName: 'Quoted', displayName: "O'Brien Connectors", version: '1.0.0.0' }),
+      false,
+    );
+    const headers = { ...odata, Authorization: `Bearer ${await token()}` };
+    const query = (filter: string) =>
+      fetch(
+        `${server.environmentUrl}/api/data/v9.2/solutions?$select=uniquename,friendlyname&$filter=${encodeURIComponent(filter)}`,
+        { headers },
+      );
+    const found = await query("friendlyname  eq  'o''brien connectors'");
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { value: unknown[] }).value).toEqual([
+      { '@odata.etag': expect.any(String), uniquename: 'Quoted', friendlyname: "O'Brien Connectors" },
+    ]);
+    // Property names are case-sensitive in the Web API.
+    const unknown = await query("FriendlyName eq 'x'");
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({
+      error: {
+        code: '0x80060888',
+        message: "Could not find a property named 'FriendlyName' on type 'Microsoft.Dynamics.CRM.solution'.",
+      },
+    });
+  });
+
   it('rejects a token request whose scope is not a /.default scope (AADSTS70011)', async () => {
     const response = await fetch(`${server.authorityHost}/${server.tenantId}/oauth2/v2.0/token`, {
       method: 'POST',

@@ -7,13 +7,16 @@ const solutionXml = (body = '') =>
   `<ImportExportXml><SolutionManifest><UniqueName>Contoso</UniqueName><Version>1.2.0.0</Version><Managed>0</Managed>${body}</SolutionManifest></ImportExportXml>`;
 
 describe('readSolutionManifest', () => {
-  it('reads name, version and managed from solution.xml', () => {
+  it('reads name, display name, version and managed from solution.xml', () => {
+    const names =
+      '<LocalizedNames><LocalizedName description="Contoso Connectors" languagecode="1033" /></LocalizedNames>';
     const zip = zipSync({
-      'solution.xml': strToU8(solutionXml()),
+      'solution.xml': strToU8(solutionXml(names)),
       'customizations.xml': strToU8('<ImportExportXml />'),
     });
     expect(readSolutionManifest(zip, { file: 'x.zip' })).toEqual({
       uniqueName: 'Contoso',
+      displayName: 'Contoso Connectors',
       version: '1.2.0.0',
       managed: false,
     });

@@ -120,17 +120,41 @@ describe('export', () => {
     expect(readSolutionManifest(new Uint8Array(readFileSync(file)), { file }).managed).toBe(true);
   });
 
+  /** An export of the solution given by `solutionName`, which is no unique name of the environment's. */
+  const exportByName = (solutionName: string) =>
+    exportSolution(
+      connectToLocal(server).client,
+      { ...exportOptions(path.join(folder, 'x.zip')), solutionName },
+      createMemoryLogger(),
+    );
+
   it('names an unknown solution and says where the unique name is', async () => {
-    const { client } = connectToLocal(server);
-    await expect(
-      exportSolution(
-        client,
-        { ...exportOptions(path.join(folder, 'x.zip')), solutionName: "Nope'd" },
-        createMemoryLogger(),
-      ),
-    ).rejects.toMatchObject({
+    await expect(exportByName("Nope'd")).rejects.toMatchObject({
       message: expect.stringContaining("Solution 'Nope'd' does not exist"),
-      hint: expect.stringContaining('unique name'),
+      hint: '<solution-name> is the unique name (Solutions > the solution > Name column), not the display name.',
+    });
+  });
+
+  it('names the unique name of the solution whose display name was given, in any letter case', async () => {
+    // A quote in the name: the lookup by display name must escape it as the one by unique name does.
+    server.store.put(
+      buildSolutionZip({ uniqueName: 'Fabrikam', displayName: "Fabrikam's Connectors", version: '1.0.0.0' }),
+      false,
+    );
+    await expect(exportByName("fabrikam's connectors")).rejects.toMatchObject({
+      message: expect.stringContaining("Solution 'fabrikam's connectors' does not exist"),
+      hint: '<solution-name> is the unique name (Solutions > the solution > Name column), not the display name: did you mean Fabrikam?',
+    });
+  });
+
+  it('names every solution that has the display name given', async () => {
+    for (const uniqueName of ['SharedB', 'SharedA'])
+      server.store.put(
+        buildSolutionZip({ uniqueName, displayName: 'Shared Connectors', version: '1.0.0.0' }),
+        false,
+      );
+    await expect(exportByName('Shared Connectors')).rejects.toMatchObject({
+      hint: expect.stringMatching(/: did you mean SharedA or SharedB\?$/),
     });
   });
 

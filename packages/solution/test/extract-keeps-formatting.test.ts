@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSolution, extractConnectors } from '../src/index.js';
 import { CONTOSO_BUILD } from './helpers/fixtures.js';
@@ -59,7 +59,7 @@ it('keeps the JSON files of an unchanged connector byte for byte, however they a
   expect([SWAGGER, PROPERTIES].map((file) => readFileSync(path.join(folder, file)))).toEqual(before);
 });
 
-it('writes the JSON of a changed connector in the 2-space layout, keeping the unchanged file as it is', async () => {
+it("writes the JSON of a changed connector in the 2-space layout and the file's line endings, keeping the unchanged file as it is", async () => {
   const { root, folder, zip } = await folderAndSolution(
     windowsStyle(swagger()),
     windowsStyle(swagger('List the notes')),
@@ -67,7 +67,7 @@ it('writes the JSON of a changed connector in the 2-space layout, keeping the un
   const [result] = await extractConnectors(zip, root);
   expect(result).toMatchObject({ updated: [SWAGGER], unchanged: [PROPERTIES] });
   const written = readFileSync(path.join(folder, SWAGGER), 'utf8');
-  expect(written).toBe(JSON.stringify(swagger('List the notes'), null, 2) + '\n');
+  expect(written).toBe((JSON.stringify(swagger('List the notes'), null, 2) + '\n').replace(/\n/g, '\r\n'));
 });
 
 it('rewrites a file whose keys are in another order, or that has a byte-order mark', async () => {
@@ -132,10 +132,21 @@ it('keeps a script.csx that differs from the solution only in line endings and a
   expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(SCRIPT_LF);
 });
 
-it("writes the solution's script.csx as it is when its text differs", async () => {
-  const edited = SCRIPT_LF.replace('ExecuteAsync', 'ExecuteAsync ').replace(/\n/g, '\r\n');
-  const { root, folder, zip } = await folderAndSolutionScript(SCRIPT_LF, edited);
+it("writes the solution's changed script.csx in the folder's line endings, and a new one as the solution has it", async () => {
+  // Written with the solution's CRLF, every line of the upstream LF script showed as changed in git.
+  const edited = SCRIPT_LF.replace('ExecuteAsync', 'ExecuteAsync ');
+  const exported = '\uFEFF' + edited.replace(/\n/g, '\r\n');
+  const { root, folder, zip } = await folderAndSolutionScript(SCRIPT_LF, exported);
   const [result] = await extractConnectors(zip, root);
   expect(result).toMatchObject({ updated: [SCRIPT] });
-  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(edited);
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe('\uFEFF' + edited);
+  // And CRLF over a CRLF one, as a Windows checkout has it, from a solution with LF lines.
+  const crlf = await folderAndSolutionScript(SCRIPT_LF.replace(/\n/g, '\r\n'), edited);
+  await extractConnectors(crlf.zip, crlf.root);
+  expect(readFileSync(path.join(crlf.folder, SCRIPT), 'utf8')).toBe(edited.replace(/\n/g, '\r\n'));
+  // A folder without one gets the solution's bytes: there are no line endings of its own to keep.
+  rmSync(path.join(folder, SCRIPT));
+  const [created] = await extractConnectors(zip, root);
+  expect(created).toMatchObject({ created: [SCRIPT] });
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(exported);
 });

@@ -65,7 +65,10 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         askGit: commitStates,
       });
       expect(connectors[0]).toMatchObject({ updated: [SCRIPT], notReplaced: [], warnings: [] });
-      expect(readFileSync(script, 'utf8')).toContain('ChatCompletions');
+      // In the folder's LF line endings: with the solution's CRLF, git showed every line changed.
+      const written = readFileSync(script, 'utf8');
+      expect(written).toContain('ChatCompletions');
+      expect(written).not.toContain('\r\n');
     });
   },
 );

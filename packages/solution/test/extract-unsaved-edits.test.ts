@@ -1,16 +1,15 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
 import { commitStates } from '@connector-alm/validator';
 import {
   extractAndRemoveLeftConnectors,
-  extractConnectors,
   fileChanges,
-  unpackSolution,
   type ExtractAndRemoveLeftOptions,
 } from '../src/index.js';
-import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { describeWith, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { HIL_DEFINITION, snapshots, type Snapshots } from './helpers/snapshots.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('extract-unsaved-edits-');
@@ -25,33 +24,21 @@ const editedTitle = (text: string): string =>
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
 /**
- * The last snapshot (customHIL unpacked, its connector extracted) in `work`, a git repository when
- * `repository`, with everything committed; and the solution as exported since, its API definition
- * changed in the maker portal (its description), so that extraction replaces the folder's swagger.
+ * The last snapshot (customHIL unpacked, its connector extracted), a git repository when `repository`,
+ * with everything committed; and the solution as exported since, its API definition changed in the
+ * maker portal (its description), so that extraction replaces the folder's swagger.
  */
-async function snapshot(
-  repository: boolean,
-): Promise<{ work: string; previous: string; next: string; root: string }> {
-  const work = temp.make();
-  const previous = path.join(work, 'previous');
-  await unpackSolution(fixturePath(HIL), previous);
-  const root = path.join(work, 'custom-connectors');
-  await extractConnectors(previous, root);
-  const next = path.join(work, 'next');
-  cpSync(previous, next, { recursive: true });
-  const definition = path.join(next, 'Connectors', 'cat_human-2din-2dthe-2dloop_openapidefinition.json');
-  const text = readFileSync(definition, 'utf8');
-  writeFileSync(
-    definition,
-    text.replace(/"description": *"[^"]*"/, '"description": "Changed in the maker portal"'),
-  );
-  expect(readFileSync(definition, 'utf8')).not.toBe(text);
+async function snapshot(repository: boolean): Promise<Snapshots> {
+  const made = await snapshots(temp.make(), HIL, {
+    file: HIL_DEFINITION,
+    edit: (text) => text.replace(/"description": *"[^"]*"/, '"description": "Changed in the maker portal"'),
+  });
   if (repository) {
-    git(work, 'init', '-q');
-    git(work, 'add', '-A');
-    git(work, 'commit', '-q', '-m', 'snapshot');
+    git(made.work, 'init', '-q');
+    git(made.work, 'add', '-A');
+    git(made.work, 'commit', '-q', '-m', 'snapshot');
   }
-  return { work, previous, next, root };
+  return made;
 }
 
 /** The maker's edit of the folder's swagger, in the working copy only. */

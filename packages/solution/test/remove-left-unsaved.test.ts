@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
 import { commitStates } from '@connector-alm/validator';
@@ -7,11 +7,11 @@ import {
   extractAndRemoveLeftConnectors,
   extractConnectors,
   listFiles,
-  unpackSolution,
   type ExtractAndRemoveLeftOptions,
 } from '../src/index.js';
-import { withConnectorCopies } from './helpers/connector-copies.js';
+import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { snapshots } from './helpers/snapshots.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 // Removing the folder of a connector that left the solution deleted it whole: a readme written since
@@ -192,19 +192,11 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
     describe('of a renamed connector', () => {
       /** The snapshot of customHIL, unpacked, and its export since with the connector renamed "Approval Loop". */
       async function renamedSnapshot(): Promise<{ previous: string; renamed: string; root: string }> {
-        const work = temp.make();
-        const previous = path.join(work, 'previous');
-        await unpackSolution(fixturePath(HIL), previous);
-        const root = path.join(work, 'custom-connectors');
-        await extractConnectors(previous, root);
-        const renamed = path.join(work, 'renamed');
-        cpSync(previous, renamed, { recursive: true });
-        const xml = path.join(renamed, 'Connectors', 'cat_human-2din-2dthe-2dloop.xml');
-        writeFileSync(
-          xml,
-          readFileSync(xml, 'utf8').replace(/<displayname>Human-in-the-Loop</, '<displayname>Approval Loop<'),
-        );
-        return { previous, renamed, root };
+        const { previous, next, root } = await snapshots(temp.make(), HIL, {
+          file: path.join('Connectors', `${HIL_CONNECTOR}.xml`),
+          edit: (text) => text.replace(/<displayname>Human-in-the-Loop</, '<displayname>Approval Loop<'),
+        });
+        return { previous, renamed: next, root };
       }
 
       it('removes the earlier folder once its files are carried, though none is committed', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractAndRemoveLeftConnectors, extractConnectors, unpackSolution } from '../src/index.js';
-import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { extractAndRemoveLeftConnectors } from '../src/index.js';
+import { describeWith, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { HIL_DEFINITION, snapshots } from './helpers/snapshots.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 // A snapshot after an operation was renamed in the maker portal updated the swagger, but kept the
@@ -13,23 +14,15 @@ const temp = temporaryFolders('template-readme-follows-definition-');
 afterAll(() => temp.cleanup());
 
 const HIL = 'customHIL/customHIL_1_0_0_3.zip';
-const DEFINITION = path.join('Connectors', 'cat_human-2din-2dthe-2dloop_openapidefinition.json');
 const OLD_SUMMARY = 'Request human input and wait for a response';
 const NEW_SUMMARY = 'Ask a human and wait for the answer';
 
 /** The last snapshot extracted, and the next one: the same solution with one operation renamed. */
-async function snapshots(): Promise<{ previous: string; next: string; readme: string }> {
-  const work = temp.make();
-  const previous = path.join(work, 'previous');
-  await unpackSolution(fixturePath(HIL), previous);
-  const root = path.join(work, 'custom-connectors');
-  await extractConnectors(previous, root);
-  const next = path.join(work, 'next');
-  cpSync(previous, next, { recursive: true });
-  const definition = path.join(next, DEFINITION);
-  const text = readFileSync(definition, 'utf8');
-  expect(text).toContain(`"summary": "${OLD_SUMMARY}"`);
-  writeFileSync(definition, text.replace(`"summary": "${OLD_SUMMARY}"`, `"summary": "${NEW_SUMMARY}"`));
+async function renamedOperation(): Promise<{ previous: string; next: string; readme: string }> {
+  const { previous, next, root } = await snapshots(temp.make(), HIL, {
+    file: HIL_DEFINITION,
+    edit: (text) => text.replace(`"summary": "${OLD_SUMMARY}"`, `"summary": "${NEW_SUMMARY}"`),
+  });
   return { previous, next, readme: path.join(root, 'Human-in-the-Loop', 'readme.md') };
 }
 
@@ -37,7 +30,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
   'a readme still as the last extraction wrote it',
   () => {
     it("follows the solution's definition: only the renamed operation's heading changes", async () => {
-      const { previous, next, readme } = await snapshots();
+      const { previous, next, readme } = await renamedOperation();
       const before = readFileSync(readme, 'utf8');
       const root = path.dirname(path.dirname(readme));
       const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
@@ -48,8 +41,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('keeps its line endings as it follows the definition', async () => {
+      // As git checks it out on Windows (core.autocrlf): written with LF, every line showed as changed.
+      const { previous, next, readme } = await renamedOperation();
+      const before = readFileSync(readme, 'utf8').replace(/\n/g, '\r\n');
+      writeFileSync(readme, before);
+      const root = path.dirname(path.dirname(readme));
+      const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
+        .connectors;
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json', 'readme.md'], kept: [] });
+      expect(readFileSync(readme, 'utf8')).toBe(
+        before.replace(`### ${OLD_SUMMARY}\r\n`, `### ${NEW_SUMMARY}\r\n`),
+      );
+    });
+
     it('stays as it is once the maker edited it: it is theirs', async () => {
-      const { previous, next, readme } = await snapshots();
+      const { previous, next, readme } = await renamedOperation();
       const edited = readFileSync(readme, 'utf8').replace('## Publisher: TODO', '## Publisher: Contoso');
       writeFileSync(readme, edited);
       const root = path.dirname(path.dirname(readme));
@@ -60,7 +67,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
     });
 
     it('stays as it is without --previous-source, which alone tells the template from a readme', async () => {
-      const { next, readme } = await snapshots();
+      const { next, readme } = await renamedOperation();
       const before = readFileSync(readme, 'utf8');
       const [connector] = (await extractAndRemoveLeftConnectors(next, path.dirname(path.dirname(readme))))
         .connectors;

@@ -23,6 +23,7 @@ import { AsyncJob } from './jobs.js';
 import { checkODataHeaders, readJsonBody } from './odata-request.js';
 import type { LocalApp } from './scenario.js';
 import { selectedColumns } from './selected-columns.js';
+import { SOLUTION_COLUMNS, solutionFilter } from './solution-filter.js';
 import { asManagedZip, type SolutionStore } from './solution-store.js';
 import { answerEcho, applyFault, trickle } from './web-api-faults.js';
 
@@ -223,40 +224,29 @@ export class DataverseService {
     });
   }
 
-  /** Only `uniquename eq '…'` filters, the lookup clients make; anything else is refused, not guessed. */
+  /** Filtered by `uniquename` or `friendlyname` only, the lookups clients make (solution-filter.ts). */
   private querySolutions(response: ServerResponse, url: URL, caller: Caller): void {
     requirePrivilege(caller, 'prvReadSolution');
+    const rows = this.options.store.list().map((solution) => ({
+      solutionid: solution.solutionId,
+      uniquename: solution.uniqueName,
+      // Dataverse requires a display name; a zip without one is served under its unique name.
+      friendlyname: solution.displayName || solution.uniqueName,
+      version: solution.version,
+      ismanaged: solution.managed,
+    }));
     const filter = url.searchParams.get('$filter');
-    let rows = this.options.store.list();
-    if (filter !== null) {
-      const match = /^uniquename eq '((?:[^']|'')*)'$/.exec(filter.trim());
-      if (!match)
-        throw new ODataFailure(
-          400,
-          CODES.badRequest,
-          `The local server supports only $filter=uniquename eq '…'; got '${filter}'.`,
-        );
-      const name = match[1]!.replace(/''/g, "'").toLowerCase();
-      rows = rows.filter((solution) => solution.uniqueName.toLowerCase() === name);
-    }
-    const columns = (
-      url.searchParams.get('$select') ?? 'solutionid,uniquename,friendlyname,version,ismanaged'
-    )
+    const compared = filter === null ? undefined : solutionFilter(filter);
+    const matching = compared
+      ? rows.filter((row) => row[compared.column].toLowerCase() === compared.value.toLowerCase())
+      : rows;
+    const columns = (url.searchParams.get('$select') ?? SOLUTION_COLUMNS.join(','))
       .split(',')
       .map((c) => c.trim());
-    const records = rows.map((solution) => {
-      const full: Record<string, unknown> = {
-        solutionid: solution.solutionId,
-        uniquename: solution.uniqueName,
-        friendlyname: solution.uniqueName,
-        version: solution.version,
-        ismanaged: solution.managed,
-      };
-      return {
-        '@odata.etag': 'W/"1"',
-        ...selectedColumns(full, columns, 'solution'),
-      };
-    });
+    const records = matching.map((row) => ({
+      '@odata.etag': 'W/"1"',
+      ...selectedColumns(row, columns, 'solution'),
+    }));
     sendOData(response, 200, {
       '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#solutions(${columns.join(',')})`,
       value: records,

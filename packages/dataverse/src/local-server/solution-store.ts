@@ -19,6 +19,8 @@ import { mergeUnmanagedImport } from './unmanaged-import-merge.js';
 export interface StoredSolution {
   solutionId: string;
   uniqueName: string;
+  /** Its solution.xml's display name, the `friendlyname` of its row: empty when it has none. */
+  displayName: string;
   version: string;
   managed: boolean;
   /**

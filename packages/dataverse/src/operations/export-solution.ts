@@ -5,7 +5,7 @@ import { asyncStatus } from '../web-api/async-operation.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
 import { checkWritable, refuseFolder, sameZipContent, ZIP_PATH_HINT } from '@connector-alm/solution';
-import { SOLUTION_NAME } from '../setting-words.js';
+import { solutionNotFound } from './solution-not-found.js';
 import { exportZipPath } from './export-destination.js';
 
 export type ExportSolutionOptions = ExportSolutionSettings &
@@ -63,14 +63,7 @@ export async function exportSolution(
   logger: Logger,
 ): Promise<ExportSolutionResult> {
   const solution = await client.findSolution(options.solutionName);
-  if (!solution) {
-    throw new UserError(
-      `Solution '${options.solutionName}' does not exist in ${client.environment.origin}.`,
-      {
-        hint: `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name.`,
-      },
-    );
-  }
+  if (!solution) throw await solutionNotFound(client, options.solutionName);
   if (solution.ismanaged) {
     throw new UserError(
       `Solution '${options.solutionName}' is managed in ${client.environment.origin}; managed solutions cannot be exported.`,

@@ -58,15 +58,36 @@ export class DataverseClient {
 
   /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
   async findSolution(uniqueName: string): Promise<SolutionRecord | undefined> {
-    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
+    const found = await this.solutionsWhere('uniquename', uniqueName, `Lookup of solution '${uniqueName}'`);
+    return found[0];
+  }
+
+  /**
+   * The solutions with this display name, in any letter case, for a user who gave it for the unique
+   * name. Display names need not be unique. Dataverse's `eq` also ignores accents and trailing spaces:
+   * only the names equal but for case are kept, so that what is suggested is what the user typed.
+   */
+  async findSolutionsByDisplayName(displayName: string): Promise<SolutionRecord[]> {
+    const found = await this.solutionsWhere(
+      'friendlyname',
+      displayName,
+      `Lookup of solutions with display name '${displayName}'`,
+    );
+    return found.filter((solution) => solution.friendlyname?.toLowerCase() === displayName.toLowerCase());
+  }
+
+  private async solutionsWhere(
+    column: 'uniquename' | 'friendlyname',
+    value: string,
+    operation: string,
+  ): Promise<SolutionRecord[]> {
+    const filter = encodeURIComponent(`${column} eq ${odataString(value)}`);
     const select = 'solutionid,uniquename,friendlyname,version,ismanaged';
     const result = await this.http.get<{ value: SolutionRecord[] }>(
       `solutions?$select=${select}&$filter=${filter}`,
-      {
-        operation: `Lookup of solution '${uniqueName}'`,
-      },
+      { operation },
     );
-    return result.value[0];
+    return result.value;
   }
 
   async publishAll(): Promise<void> {

@@ -1,10 +1,19 @@
 import { unzipSync } from 'fflate';
 import { UserError, withoutByteOrderMark } from '@connector-alm/core';
-import { EXPORTED_XML_HINT, NotASolutionError, parseXml, readManifest } from '@connector-alm/solution';
+import {
+  EXPORTED_XML_HINT,
+  firstChild,
+  manifestSettings,
+  NotASolutionError,
+  parseXml,
+  readManifest,
+} from '@connector-alm/solution';
 
 /** What the import and export steps need to know about a solution zip, from its solution.xml. */
 export interface SolutionManifest {
   uniqueName: string;
+  /** Its display name (the English LocalizedName, else the first): empty when it has none. */
+  displayName: string;
   version: string;
   managed: boolean;
 }
@@ -66,8 +75,8 @@ function readSolutionXml(
 export type SolutionZipSource = { file: string } | { description: string };
 
 /**
- * Reads UniqueName, Version and Managed from the zip's solution.xml, with the solution package's strict
- * XML parser (a DOCTYPE is refused, no entity is ever expanded). A zip without solution.xml and
+ * Reads UniqueName, the display name, Version and Managed from the zip's solution.xml, with the
+ * solution package's strict XML parser (a DOCTYPE is refused, no entity is ever expanded). A zip without solution.xml and
  * customizations.xml at its root (a flow package, a Package Deployer bundle) is "not a solution".
  * Errors of a file are located at it, a problem inside solution.xml at zip/solution.xml[:line:column];
  * errors of described bytes have no location and say the description and the position in words.
@@ -101,9 +110,12 @@ function readManifestOf(bytes: Uint8Array, zip: string): SolutionManifest {
   const text = withoutByteOrderMark(new TextDecoder('utf-8').decode(solutionXml));
   const file = `${zip}/solution.xml`;
   // readManifest refuses an empty, or any other than a Dataverse, unique name and version.
-  const manifest = readManifest(parseXml(text, file, EXPORTED_XML_HINT), file, text);
+  const root = parseXml(text, file, EXPORTED_XML_HINT);
+  const manifest = readManifest(root, file, text);
   return {
     uniqueName: manifest.uniqueName,
+    // readManifest found <SolutionManifest>, or threw.
+    displayName: manifestSettings(firstChild(root, 'SolutionManifest')!).displayName,
     version: manifest.version,
     managed: manifest.managed === '1' || manifest.managed === '2',
   };

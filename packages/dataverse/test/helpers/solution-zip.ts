@@ -3,6 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 /** A small unmanaged solution zip in the native export's shape: solution.xml, customizations.xml, [Content_Types].xml. */
 export function buildSolutionZip(options: {
   uniqueName: string;
+  /** Its English LocalizedName: the unique name unless set. */
+  displayName?: string;
   version: string;
   managed?: boolean;
   /** Schema names of the custom connectors it lists as root components. */
@@ -19,7 +21,7 @@ export function buildSolutionZip(options: {
   const solutionXml = `<ImportExportXml version="9.2.24083.211" SolutionPackageVersion="9.2" languagecode="1033" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <SolutionManifest>
     <UniqueName>${options.uniqueName}</UniqueName>
-    <LocalizedNames><LocalizedName description="${options.uniqueName}" languagecode="1033" /></LocalizedNames>
+    <LocalizedNames><LocalizedName description="${options.displayName ?? options.uniqueName}" languagecode="1033" /></LocalizedNames>
     <Descriptions />
     <Version>${options.version}</Version>
     <Managed>${options.managed ? 1 : 0}</Managed>

@@ -5,6 +5,7 @@ import { refuseNonFolder } from '../fs/folder-path.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
+import { inLineEndingsOf } from '../text/line-endings.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
 import { earlierApiProperties, earlierTemplate, isReadme, keepHandWritten } from './hand-written-files.js';
@@ -14,6 +15,16 @@ import type { EarlierFolder } from './renamed-connectors.js';
 import { sameScriptText } from './same-script-text.js';
 import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
+
+/** The files extraction writes that are text, by their names in lower case (a folder's README.md too). */
+const TEXT_FILES = new Set(
+  [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    REPOSITORY_FILES.script,
+    REPOSITORY_FILES.readme,
+  ].map((name) => name.toLowerCase()),
+);
 
 export interface PreparedConnector {
   connector: SolutionConnector;
@@ -131,7 +142,8 @@ export async function prepare(
 
   const solutionScript = connector.files.customcodeblobcontent;
   if (solutionScript) {
-    // Line endings and a BOM are the folder's, as the JSON files' formatting is.
+    // A script that differs only in line endings and a BOM is the folder's, as the JSON files'
+    // formatting is; a changed one keeps the folder's line endings (below).
     const bytes = await presentBytes(REPOSITORY_FILES.script);
     const kept = bytes !== undefined && sameScriptText(bytes, solutionScript.bytes);
     files.set(REPOSITORY_FILES.script, kept ? bytes : solutionScript.bytes);
@@ -193,6 +205,13 @@ export async function prepare(
     isTemplateReadme(readmeText, earlierTemplate(previous))
   )
     files.set(readme!, template);
+  // Written over the folder's own: in its line endings, as git shows every line of it changed otherwise.
+  // A new file has the solution's bytes (a script) or extraction's layout (LF).
+  for (const [name, content] of files) {
+    if (!TEXT_FILES.has(name.toLowerCase())) continue;
+    const bytes = await presentBytes(name);
+    if (bytes !== undefined) files.set(name, inLineEndingsOf(content, bytes));
+  }
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
   const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));

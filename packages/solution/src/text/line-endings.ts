@@ -48,9 +48,30 @@ function lineBreaksOf(bytes: Uint8Array): LineBreaks | undefined {
  * end in LF; nothing for a text file without CRLF or a binary one.
  */
 export function recordedEnding(bytes: Uint8Array): RecordedEnding | undefined {
+  const ending = lineEndingOf(bytes);
+  return ending === 'lf' ? undefined : ending;
+}
+
+/** How the lines of a text file end: undefined when it has no line break, or is no text. */
+export function lineEndingOf(bytes: Uint8Array): 'lf' | RecordedEnding | undefined {
   const breaks = lineBreaksOf(bytes);
-  if (breaks === undefined || breaks.crlf === 0) return undefined;
+  if (breaks === undefined) return undefined;
+  if (breaks.crlf === 0) return breaks.bareLf ? 'lf' : undefined;
   return breaks.bareLf ? 'mixed' : 'crlf';
+}
+
+/**
+ * `written` with the line endings of `present`, the file it is written over, where every line of that
+ * file ends alike (CRLF, or LF); as it is otherwise. A repository's files have the line endings it
+ * committed them with, and extraction writes what the solution has (a script Dataverse exports with
+ * CRLF) or its own layout (LF): written over a file of the other kind, every line showed as changed.
+ */
+export function inLineEndingsOf(written: string | Buffer, present: Buffer): string | Buffer {
+  const ending = lineEndingOf(present);
+  if (ending !== 'crlf' && ending !== 'lf') return written;
+  const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written, 'utf8');
+  const converted = withRecordedEnding(bytes, ending === 'crlf' ? 'crlf' : undefined);
+  return converted === bytes ? written : converted;
 }
 
 /**
