@@ -10828,7 +10828,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM2 = "\uFEFF";
+    var BOM3 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -10836,7 +10836,7 @@ var require_cst = __commonJS({
     var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM2:
+        case BOM3:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -10850,7 +10850,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source) {
       switch (source) {
-        case BOM2:
+        case BOM3:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -10912,7 +10912,7 @@ var require_cst = __commonJS({
     exports2.setScalarValue = cstScalar.setScalarValue;
     exports2.stringify = cstStringify.stringify;
     exports2.visit = cstVisit.visit;
-    exports2.BOM = BOM2;
+    exports2.BOM = BOM3;
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
@@ -70426,6 +70426,19 @@ function sameJsonTokens(present, written2) {
   return minifyJson(text3, file, "") === minifyJson(written2, file, "");
 }
 
+// packages/solution/src/text/byte-order-mark-of.ts
+var BOM2 = Buffer.from([239, 187, 191]);
+function withByteOrderMarkOf(written2, present) {
+  const wanted2 = startsWithBom(present);
+  const bytes = Buffer.isBuffer(written2) ? written2 : Buffer.from(written2, "utf8");
+  const has3 = startsWithBom(bytes);
+  if (has3 === wanted2) return written2;
+  return has3 ? bytes.subarray(BOM2.length) : Buffer.concat([BOM2, bytes]);
+}
+function startsWithBom(bytes) {
+  return bytes.length >= BOM2.length && bytes.subarray(0, BOM2.length).equals(BOM2);
+}
+
 // packages/solution/src/connector/makers-edits.ts
 var import_node_util5 = require("node:util");
 
@@ -70650,7 +70663,9 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   for (const [name, content] of files) {
     if (!TEXT_FILES.has(name.toLowerCase())) continue;
     const bytes = await presentBytes(name);
-    if (bytes !== void 0) files.set(name, inLineEndingsOf(content, bytes));
+    if (bytes === void 0) continue;
+    const ended = inLineEndingsOf(content, bytes);
+    files.set(name, name.toLowerCase().endsWith(".json") ? ended : withByteOrderMarkOf(ended, bytes));
   }
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));

@@ -132,18 +132,20 @@ it('keeps a script.csx that differs from the solution only in line endings and a
   expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(SCRIPT_LF);
 });
 
-it("writes the solution's changed script.csx in the folder's line endings, and a new one as the solution has it", async () => {
+it("writes the solution's changed script.csx in the folder's line endings and BOM, and a new one as the solution has it", async () => {
   // Written with the solution's CRLF, every line of the upstream LF script showed as changed in git.
   const edited = SCRIPT_LF.replace('ExecuteAsync', 'ExecuteAsync ');
   const exported = '\uFEFF' + edited.replace(/\n/g, '\r\n');
   const { root, folder, zip } = await folderAndSolutionScript(SCRIPT_LF, exported);
   const [result] = await extractConnectors(zip, root);
   expect(result).toMatchObject({ updated: [SCRIPT] });
-  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe('\uFEFF' + edited);
+  // Without the BOM Dataverse exports the script with: the folder's has none.
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(edited);
   // And CRLF over a CRLF one, as a Windows checkout has it, from a solution with LF lines.
-  const crlf = await folderAndSolutionScript(SCRIPT_LF.replace(/\n/g, '\r\n'), edited);
+  // With a BOM, the folder's, over a CRLF one with a BOM, as a Windows checkout has it.
+  const crlf = await folderAndSolutionScript('\uFEFF' + SCRIPT_LF.replace(/\n/g, '\r\n'), edited);
   await extractConnectors(crlf.zip, crlf.root);
-  expect(readFileSync(path.join(crlf.folder, SCRIPT), 'utf8')).toBe(edited.replace(/\n/g, '\r\n'));
+  expect(readFileSync(path.join(crlf.folder, SCRIPT), 'utf8')).toBe('\uFEFF' + edited.replace(/\n/g, '\r\n'));
   // A folder without one gets the solution's bytes: there are no line endings of its own to keep.
   rmSync(path.join(folder, SCRIPT));
   const [created] = await extractConnectors(zip, root);

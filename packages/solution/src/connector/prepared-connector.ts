@@ -5,6 +5,7 @@ import { refuseNonFolder } from '../fs/folder-path.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
+import { withByteOrderMarkOf } from '../text/byte-order-mark-of.js';
 import { inLineEndingsOf } from '../text/line-endings.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
@@ -205,12 +206,15 @@ export async function prepare(
     isTemplateReadme(readmeText, earlierTemplate(previous))
   )
     files.set(readme!, template);
-  // Written over the folder's own: in its line endings, as git shows every line of it changed otherwise.
-  // A new file has the solution's bytes (a script) or extraction's layout (LF).
+  // Written over the folder's own: in its line endings, and a script or readme with its byte-order mark
+  // or without, as git shows lines changed otherwise (JSON loses a BOM: GEN-JSON-BOM asks for that). A
+  // new file has the solution's bytes (a script) or extraction's layout (LF, no BOM).
   for (const [name, content] of files) {
     if (!TEXT_FILES.has(name.toLowerCase())) continue;
     const bytes = await presentBytes(name);
-    if (bytes !== undefined) files.set(name, inLineEndingsOf(content, bytes));
+    if (bytes === undefined) continue;
+    const ended = inLineEndingsOf(content, bytes);
+    files.set(name, name.toLowerCase().endsWith('.json') ? ended : withByteOrderMarkOf(ended, bytes));
   }
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
