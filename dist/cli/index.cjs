@@ -85125,6 +85125,50 @@ async function keepsBranch(client, fork, reuse, logger) {
   return true;
 }
 
+// packages/github/src/closed-pull-request.ts
+var RESUBMIT = { option: "--resubmit", input: "resubmit: true" };
+async function closedWithThisVersion(client, upstream, query) {
+  const { data } = await step(
+    "looking for a closed pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({
+      ...upstream,
+      state: "closed",
+      head: `${query.owner}:${query.branch}`,
+      base: query.base,
+      sort: "created",
+      direction: "desc",
+      per_page: 1
+    })
+  );
+  const pull = data[0];
+  const repo = pull?.head.repo;
+  if (!pull || !repo) return void 0;
+  const fork = { owner: repo.owner.login, repo: repo.name };
+  const head = await readCommit(
+    client,
+    fork,
+    pull.head.sha,
+    `the head commit of pull request #${pull.number} (${pull.head.sha})`
+  );
+  const proposed = await readRemoteFolder(client, fork, head.treeSha, query.targetFolder, query.say);
+  if (hasChanges(diffConnectorFiles2(query.local, upstreamFilesToMatch(proposed, query.leftOut))))
+    return void 0;
+  return { number: pull.number, url: pull.html_url, merged: pull.merged_at !== null };
+}
+function closedPullRequestNotice(closed, words) {
+  const resubmit = words.say(RESUBMIT);
+  if (closed.merged)
+    return {
+      reason: `pull request #${closed.number} was merged, and the connector has not changed since, but ${words.upstream} has`,
+      warning: `Pull request #${closed.number} (${closed.url}) was merged, and ${words.connector} has not changed since; ${words.targetFolder} in ${words.upstream} has changed since then, and a pull request now would take those changes back: none was opened. Bring the upstream's ${words.targetFolder} into ${words.connector} and change it from there, or run with ${resubmit} to propose this version all the same.`
+    };
+  return {
+    reason: `pull request #${closed.number} was closed without merging, and the connector has not changed since`,
+    warning: `Pull request #${closed.number} (${closed.url}) was closed without merging, and ${words.connector} has not changed since: no pull request was opened, so as not to send ${words.upstream} again what it closed. Read why on the pull request; once you change the connector, the next run opens a new pull request. To send this version again as it is, run with ${resubmit}.`
+  };
+}
+
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
 async function commitChanges(client, fork, base2, folder, changes, message3) {
@@ -85974,6 +86018,29 @@ async function openPullRequest(options2, ports) {
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
+  const closed = open2 || options2.resubmit ? void 0 : await logger.group(
+    `Look for a closed pull request of ${owner}:${branch}`,
+    () => closedWithThisVersion(client, upstream, {
+      base: options2.base,
+      owner,
+      branch,
+      targetFolder,
+      local,
+      leftOut: leftOut2,
+      say
+    })
+  );
+  if (closed) {
+    const notice = closedPullRequestNotice(closed, {
+      connector: options2.connector,
+      targetFolder,
+      upstream: against,
+      say
+    });
+    logger.warning(notice.warning);
+    result.warnings.push(notice.warning);
+    return { ...result, reason: notice.reason, number: closed.number, url: closed.url };
+  }
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
@@ -86228,6 +86295,9 @@ function registerOpenPullRequestCommand(program2, context) {
   ).option(
     "--fail-on-breaking",
     "submit nothing for a connector with breaking changes against the upstream's version of it (without it, the pull request lists them for its reviewers)"
+  ).option(
+    "--resubmit",
+    "open a new pull request for a connector that has not changed since its last pull request was closed (without it, the run opens none and says so)"
   ).addOption(configOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     try {
       await submitConnectors(connectors, options2, program2, context);
@@ -86276,6 +86346,7 @@ async function submitConnectors(connectors, options2, program2, context) {
         syncFork: options2.syncFork ?? false,
         failOn: options2.failOn,
         failOnBreaking: options2.failOnBreaking ?? false,
+        resubmit: options2.resubmit ?? false,
         config: config2
       },
       { logger, writeIntervalMs }

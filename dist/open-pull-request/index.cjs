@@ -79768,6 +79768,50 @@ async function keepsBranch(client, fork, reuse, logger) {
   return true;
 }
 
+// packages/github/src/closed-pull-request.ts
+var RESUBMIT = { option: "--resubmit", input: "resubmit: true" };
+async function closedWithThisVersion(client, upstream, query) {
+  const { data } = await step(
+    "looking for a closed pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({
+      ...upstream,
+      state: "closed",
+      head: `${query.owner}:${query.branch}`,
+      base: query.base,
+      sort: "created",
+      direction: "desc",
+      per_page: 1
+    })
+  );
+  const pull = data[0];
+  const repo = pull?.head.repo;
+  if (!pull || !repo) return void 0;
+  const fork = { owner: repo.owner.login, repo: repo.name };
+  const head = await readCommit(
+    client,
+    fork,
+    pull.head.sha,
+    `the head commit of pull request #${pull.number} (${pull.head.sha})`
+  );
+  const proposed = await readRemoteFolder(client, fork, head.treeSha, query.targetFolder, query.say);
+  if (hasChanges(diffConnectorFiles2(query.local, upstreamFilesToMatch(proposed, query.leftOut))))
+    return void 0;
+  return { number: pull.number, url: pull.html_url, merged: pull.merged_at !== null };
+}
+function closedPullRequestNotice(closed, words) {
+  const resubmit = words.say(RESUBMIT);
+  if (closed.merged)
+    return {
+      reason: `pull request #${closed.number} was merged, and the connector has not changed since, but ${words.upstream} has`,
+      warning: `Pull request #${closed.number} (${closed.url}) was merged, and ${words.connector} has not changed since; ${words.targetFolder} in ${words.upstream} has changed since then, and a pull request now would take those changes back: none was opened. Bring the upstream's ${words.targetFolder} into ${words.connector} and change it from there, or run with ${resubmit} to propose this version all the same.`
+    };
+  return {
+    reason: `pull request #${closed.number} was closed without merging, and the connector has not changed since`,
+    warning: `Pull request #${closed.number} (${closed.url}) was closed without merging, and ${words.connector} has not changed since: no pull request was opened, so as not to send ${words.upstream} again what it closed. Read why on the pull request; once you change the connector, the next run opens a new pull request. To send this version again as it is, run with ${resubmit}.`
+  };
+}
+
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
 async function commitChanges(client, fork, base2, folder, changes, message2) {
@@ -80615,6 +80659,29 @@ async function openPullRequest(options2, ports) {
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
+  const closed = open2 || options2.resubmit ? void 0 : await logger.group(
+    `Look for a closed pull request of ${owner}:${branch}`,
+    () => closedWithThisVersion(client, upstream, {
+      base: options2.base,
+      owner,
+      branch,
+      targetFolder,
+      local,
+      leftOut,
+      say
+    })
+  );
+  if (closed) {
+    const notice2 = closedPullRequestNotice(closed, {
+      connector: options2.connector,
+      targetFolder,
+      upstream: against,
+      say
+    });
+    logger.warning(notice2.warning);
+    result.warnings.push(notice2.warning);
+    return { ...result, reason: notice2.reason, number: closed.number, url: closed.url };
+  }
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
@@ -80895,6 +80962,7 @@ function readOpenPullRequestInputs() {
     syncFork: readBoolean("sync-fork", false),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
     failOnBreaking: readBoolean("fail-on-breaking", false),
+    resubmit: readBoolean("resubmit", false),
     config: readString("config"),
     annotateFindings: readBoolean("annotate-findings", true)
   };
@@ -80942,6 +81010,7 @@ async function openPullRequestAction(logger) {
         source,
         failOn: inputs.failOn,
         failOnBreaking: inputs.failOnBreaking,
+        resubmit: inputs.resubmit,
         config: config2,
         say: inputWords
       },

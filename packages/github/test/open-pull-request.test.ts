@@ -637,7 +637,9 @@ describe('openPullRequest against the local GitHub', () => {
     scenario.github.setFaults({ pullRequestCreateRace: 1, nodeNotResolved: 0 });
     const raced = await run().promise;
     expect(raced).toMatchObject({ operation: 'updated', number: 1 });
-    scenario.upstream.pulls[0]!.state = 'closed';
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
+    // A changed connector: what a closed pull request proposed is not opened again.
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     scenario.github.setFaults({ nodeNotResolved: 2 });
     const { promise, delays } = run({ labels: ['new-connector'] });
     const labelled = await promise;
@@ -934,11 +936,11 @@ describe('a rerun after the upstream base moved on', () => {
     expect(writesSince(before)).toEqual([]);
   });
 
-  it('builds the branch on the base as it is now for a new pull request, when the last one was closed', async () => {
+  it('builds the branch on the base as it is now for a pull request resubmitted after the last one was closed', async () => {
     const first = await run().promise;
-    scenario.upstream.pulls[0]!.state = 'closed';
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
     await moveUpstreamBase(scenario);
-    const reopened = await run().promise;
+    const reopened = await run({ resubmit: true }).promise;
     expect(reopened).toMatchObject({ operation: 'created', number: 2 });
     expect(reopened.headSha).not.toBe(first.headSha);
     expect(await parentOf(reopened.headSha!)).toEqual([

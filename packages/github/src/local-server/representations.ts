@@ -214,8 +214,8 @@ export class Representations {
       active_lock_reason: null,
       created_at: pull.createdAt,
       updated_at: pull.updatedAt,
-      closed_at: null,
-      merged_at: null,
+      closed_at: pull.state === 'closed' ? (pull.closed?.at ?? pull.updatedAt) : null,
+      merged_at: (pull.state === 'closed' && pull.closed?.mergedAt) || null,
       merge_commit_sha: null,
       assignee: null,
       assignees: [],
@@ -246,7 +246,7 @@ export class Representations {
   ): Record<string, unknown> {
     return {
       ...this.pullRequestSimple(pull, heads),
-      merged: false,
+      merged: pull.state === 'closed' && Boolean(pull.closed?.mergedAt),
       mergeable: null,
       rebaseable: null,
       mergeable_state: 'unknown',
