@@ -80215,6 +80215,11 @@ function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
   return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
+function decorationWarning(error3, what, number, upstream) {
+  if (!isApiError(error3))
+    return `Could not ${what} on pull request #${number}: ${error3 instanceof Error ? error3.message : String(error3)} The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
+  return `Could not ${what} on pull request #${number} (${[apiStatus(error3), shownApiErrorText(error3)].filter(Boolean).join(" ")}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+}
 async function decoratePullRequest(client, upstream, number, wanted2, logger, sleep) {
   const warnings = [];
   const attempt = async (what, call) => {
@@ -80230,7 +80235,7 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
           await sleep(delay);
           continue;
         }
-        const warning2 = `Could not ${what} on pull request #${number} (${[apiStatus(error3), shownApiErrorText(error3)].filter(Boolean).join(" ")}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning2 = decorationWarning(error3, what, number, formatRepositoryName(upstream));
         logger.warning(warning2);
         warnings.push(warning2);
         return;
