@@ -84629,7 +84629,12 @@ function createGitHubClient(options2) {
   const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, say), timeoutMs, say);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+  const pathOf = (request2) => {
+    const { url } = client.request.endpoint.parse(request2);
+    return url.startsWith(reachability.apiUrl) ? url.slice(reachability.apiUrl.length) : url;
+  };
+  const onLimit = (kind) => (retryAfter, limited, _octokit, retryCount) => {
+    const request2 = { method: limited.method, url: pathOf(limited) };
     if (retryCount >= retries) {
       options2.logger.warning(
         `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`
