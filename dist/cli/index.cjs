@@ -85653,6 +85653,35 @@ function linesOf(findings) {
   return `${lines.length === 1 ? "line" : "lines"} ${joinedList(lines)}`;
 }
 
+// packages/github/src/same-folder-pull-requests.ts
+async function sameFolderPullRequests(client, upstream, query) {
+  const name = formatRepositoryName(upstream);
+  const owner = query.owner.toLowerCase();
+  const pulls = await step(
+    `listing the open pull requests against ${query.base}`,
+    name,
+    () => client.paginate(client.rest.pulls.list, { ...upstream, state: "open", base: query.base, per_page: 100 })
+  );
+  const theirs = pulls.filter(
+    (pull) => (pull.user?.login.toLowerCase() === owner || pull.head.repo?.owner.login.toLowerCase() === owner) && !(pull.head.repo?.owner.login.toLowerCase() === owner && pull.head.ref === query.branch)
+  );
+  const found = [];
+  for (const pull of theirs) {
+    const files = await step(
+      `listing the files of pull request #${pull.number}`,
+      name,
+      () => client.paginate(client.rest.pulls.listFiles, { ...upstream, pull_number: pull.number, per_page: 100 })
+    );
+    const inFolder = (file) => file?.startsWith(`${query.targetFolder}/`) ?? false;
+    if (files.some((file) => inFolder(file.filename) || inFolder(file.previous_filename)))
+      found.push({ number: pull.number, url: pull.html_url, head: pull.head.label });
+  }
+  return found;
+}
+function sameFolderWarning(other, words) {
+  return `Pull request #${other.number} (${other.url}), from ${other.head}, changes ${words.targetFolder} too, and the reviewers of ${words.upstream} take one pull request per connector: close one of the two.`;
+}
+
 // packages/github/src/target-folder.ts
 var import_node_path113 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
@@ -86050,6 +86079,17 @@ async function openPullRequest(options2, ports) {
     logger.warning(notice.warning);
     result.warnings.push(notice.warning);
     return { ...result, reason: notice.reason, number: closed.number, url: closed.url };
+  }
+  if (!open2) {
+    const others2 = await logger.group(
+      `Look for other pull requests of ${owner} that change ${targetFolder}`,
+      () => sameFolderPullRequests(client, upstream, { base: options2.base, owner, branch, targetFolder })
+    );
+    for (const other of others2) {
+      const warning = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
+      logger.warning(warning);
+      result.warnings.push(warning);
+    }
   }
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,

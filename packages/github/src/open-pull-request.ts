@@ -65,6 +65,7 @@ import type { PullRequestResult } from './pull-request-result.js';
 import { linesOf, readmeTodoFindings } from './readme-todos.js';
 import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
+import { sameFolderPullRequests, sameFolderWarning } from './same-folder-pull-requests.js';
 import { targetFolderFor } from './target-folder.js';
 import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
@@ -450,6 +451,18 @@ export async function openPullRequest(
     logger.warning(notice.warning);
     result.warnings.push(notice.warning);
     return { ...result, reason: notice.reason, number: closed.number, url: closed.url };
+  }
+  // Before a pull request is opened: one of the owner's from another branch may propose the connector already.
+  if (!open) {
+    const others = await logger.group(
+      `Look for other pull requests of ${owner} that change ${targetFolder}`,
+      () => sameFolderPullRequests(client, upstream, { base: options.base, owner, branch, targetFolder }),
+    );
+    for (const other of others) {
+      const warning = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
+      logger.warning(warning);
+      result.warnings.push(warning);
+    }
   }
   const titleWarning = givenTitleWarning(options.title, title, {
     profile: validation.profile,

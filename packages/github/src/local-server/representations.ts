@@ -1,5 +1,6 @@
 import type { CommitObject, TreeEntry } from './git-repository.js';
 import { fullName, type Account, type Label, type PullRequest, type Repository } from './model.js';
+import type { PullFile } from './pull-files.js';
 
 /**
  * JSON bodies in the shapes GitHub's OpenAPI description requires (simple-user, full-repository,
@@ -236,6 +237,24 @@ export class Representations {
       author_association: 'CONTRIBUTOR',
       auto_merge: null,
       draft: pull.draft,
+    };
+  }
+
+  /** The `diff-entry` schema: a file of a pull request, at its head commit. */
+  pullFile(pull: PullRequest, headSha: string, file: PullFile): Record<string, unknown> {
+    const head = fullName(pull.head.repository);
+    const path = file.filename.split('/').map(encodeURIComponent).join('/');
+    return {
+      sha: file.sha,
+      filename: file.filename,
+      status: file.status,
+      additions: file.additions,
+      deletions: file.deletions,
+      changes: file.additions + file.deletions,
+      blob_url: this.htmlUrl(head, 'blob', headSha, path),
+      raw_url: this.htmlUrl(head, 'raw', headSha, path),
+      contents_url: `${this.apiUrl}/repos/${head}/contents/${path}?ref=${headSha}`,
+      ...(file.previousFilename === undefined ? {} : { previous_filename: file.previousFilename }),
     };
   }
 

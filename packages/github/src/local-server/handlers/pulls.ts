@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../api-failure.js';
 import { notAccessible, notFound, validationFailed } from '../api-failure.js';
 import { canPush, type PullRequest, type Repository } from '../model.js';
+import { pullFiles } from '../pull-files.js';
 import type { ServerState } from '../server-state.js';
 import { repositoryOf, requireWrite, type Handler, type RequestContext } from './context.js';
 
@@ -56,6 +57,24 @@ export const listPulls: Handler = async (context) => {
   for (const pull of pulls.slice().reverse())
     body.push(context.views.pullRequestSimple(pull, await headsOf(pull)));
   return { status: 200, body };
+};
+
+/**
+ * GET pulls/{n}/files: what the pull request changes since the merge base of its base and head, a
+ * page of per_page (30 by default, 100 at most) as GitHub answers.
+ */
+export const listPullFiles: Handler = async (context) => {
+  const pull = pullOf(context);
+  const heads = await headsOf(pull);
+  const files = await pullFiles(pull.head.repository.git, heads.base, heads.head);
+  const perPage = Math.min(Number(context.query.get('per_page') ?? 30) || 30, 100);
+  const page = Math.max(Number(context.query.get('page') ?? 1) || 1, 1);
+  return {
+    status: 200,
+    body: files
+      .slice((page - 1) * perPage, page * perPage)
+      .map((file) => context.views.pullFile(pull, heads.head, file)),
+  };
 };
 
 /** GET pulls/{n}: the full view, which alone carries maintainer_can_modify (the list does not). */
