@@ -84706,7 +84706,12 @@ function createGitHubClient(options2) {
   const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, say), timeoutMs, say);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+  const pathOf = (request2) => {
+    const { url } = client.request.endpoint.parse(request2);
+    return url.startsWith(reachability.apiUrl) ? url.slice(reachability.apiUrl.length) : url;
+  };
+  const onLimit = (kind) => (retryAfter, limited, _octokit, retryCount) => {
+    const request2 = { method: limited.method, url: pathOf(limited) };
     if (retryCount >= retries) {
       options2.logger.warning(
         `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`
@@ -85221,6 +85226,50 @@ async function commitsShown(client, pull) {
   return data.commits;
 }
 
+// packages/github/src/closed-pull-request.ts
+var RESUBMIT = { option: "--resubmit", input: "resubmit: true" };
+async function closedWithThisVersion(client, upstream, query) {
+  const { data } = await step(
+    "looking for a closed pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({
+      ...upstream,
+      state: "closed",
+      head: `${query.owner}:${query.branch}`,
+      base: query.base,
+      sort: "created",
+      direction: "desc",
+      per_page: 1
+    })
+  );
+  const pull = data[0];
+  const repo = pull?.head.repo;
+  if (!pull || !repo) return void 0;
+  const fork = { owner: repo.owner.login, repo: repo.name };
+  const head = await readCommit(
+    client,
+    fork,
+    pull.head.sha,
+    `the head commit of pull request #${pull.number} (${pull.head.sha})`
+  );
+  const proposed = await readRemoteFolder(client, fork, head.treeSha, query.targetFolder, query.say);
+  if (hasChanges(diffConnectorFiles2(query.local, upstreamFilesToMatch(proposed, query.leftOut))))
+    return void 0;
+  return { number: pull.number, url: pull.html_url, merged: pull.merged_at !== null };
+}
+function closedPullRequestNotice(closed, words) {
+  const resubmit = words.say(RESUBMIT);
+  if (closed.merged)
+    return {
+      reason: `pull request #${closed.number} was merged, and the connector has not changed since, but ${words.upstream} has`,
+      warning: `Pull request #${closed.number} (${closed.url}) was merged, and ${words.connector} has not changed since; ${words.targetFolder} in ${words.upstream} has changed since then, and a pull request now would take those changes back: none was opened. Bring the upstream's ${words.targetFolder} into ${words.connector} and change it from there, or run with ${resubmit} to propose this version all the same.`
+    };
+  return {
+    reason: `pull request #${closed.number} was closed without merging, and the connector has not changed since`,
+    warning: `Pull request #${closed.number} (${closed.url}) was closed without merging, and ${words.connector} has not changed since: no pull request was opened, so as not to send ${words.upstream} again what it closed. Read why on the pull request; once you change the connector, the next run opens a new pull request. To send this version again as it is, run with ${resubmit}.`
+  };
+}
+
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
 async function commitChanges(client, fork, base2, folder, changes, message3) {
@@ -85624,6 +85673,11 @@ function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
   return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
+function decorationWarning(error2, what, number, upstream) {
+  if (!isApiError(error2))
+    return `Could not ${what} on pull request #${number}: ${error2 instanceof Error ? error2.message : String(error2)} The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
+  return `Could not ${what} on pull request #${number} (${[apiStatus(error2), shownApiErrorText(error2)].filter(Boolean).join(" ")}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+}
 async function decoratePullRequest(client, upstream, number, wanted2, logger, sleep) {
   const warnings = [];
   const attempt = async (what, call) => {
@@ -85639,7 +85693,7 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
           await sleep(delay);
           continue;
         }
-        const warning = `Could not ${what} on pull request #${number} (${[apiStatus(error2), shownApiErrorText(error2)].filter(Boolean).join(" ")}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning = decorationWarning(error2, what, number, formatRepositoryName(upstream));
         logger.warning(warning);
         warnings.push(warning);
         return;
@@ -85693,6 +85747,35 @@ function readmeTodoFindings(connector, files) {
 function linesOf(findings) {
   const lines = [...new Set(findings.map((finding) => finding.line))];
   return `${lines.length === 1 ? "line" : "lines"} ${joinedList(lines)}`;
+}
+
+// packages/github/src/same-folder-pull-requests.ts
+async function sameFolderPullRequests(client, upstream, query) {
+  const name = formatRepositoryName(upstream);
+  const owner = query.owner.toLowerCase();
+  const pulls = await step(
+    `listing the open pull requests against ${query.base}`,
+    name,
+    () => client.paginate(client.rest.pulls.list, { ...upstream, state: "open", base: query.base, per_page: 100 })
+  );
+  const theirs = pulls.filter(
+    (pull) => (pull.user?.login.toLowerCase() === owner || pull.head.repo?.owner.login.toLowerCase() === owner) && !(pull.head.repo?.owner.login.toLowerCase() === owner && pull.head.ref === query.branch)
+  );
+  const found = [];
+  for (const pull of theirs) {
+    const files = await step(
+      `listing the files of pull request #${pull.number}`,
+      name,
+      () => client.paginate(client.rest.pulls.listFiles, { ...upstream, pull_number: pull.number, per_page: 100 })
+    );
+    const inFolder = (file) => file?.startsWith(`${query.targetFolder}/`) ?? false;
+    if (files.some((file) => inFolder(file.filename) || inFolder(file.previous_filename)))
+      found.push({ number: pull.number, url: pull.html_url, head: pull.head.label });
+  }
+  return found;
+}
+function sameFolderWarning(other, words) {
+  return `Pull request #${other.number} (${other.url}), from ${other.head}, changes ${words.targetFolder} too, and the reviewers of ${words.upstream} take one pull request per connector: close one of the two.`;
 }
 
 // packages/github/src/target-folder.ts
@@ -86070,6 +86153,40 @@ async function openPullRequest(options2, ports) {
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
+  const closed = open2 || options2.resubmit ? void 0 : await logger.group(
+    `Look for a closed pull request of ${owner}:${branch}`,
+    () => closedWithThisVersion(client, upstream, {
+      base: options2.base,
+      owner,
+      branch,
+      targetFolder,
+      local,
+      leftOut: leftOut2,
+      say
+    })
+  );
+  if (closed) {
+    const notice = closedPullRequestNotice(closed, {
+      connector: options2.connector,
+      targetFolder,
+      upstream: against,
+      say
+    });
+    logger.warning(notice.warning);
+    result.warnings.push(notice.warning);
+    return { ...result, reason: notice.reason, number: closed.number, url: closed.url };
+  }
+  if (!open2) {
+    const others2 = await logger.group(
+      `Look for other pull requests of ${owner} that change ${targetFolder}`,
+      () => sameFolderPullRequests(client, upstream, { base: options2.base, owner, branch, targetFolder })
+    );
+    for (const other of others2) {
+      const warning = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
+      logger.warning(warning);
+      result.warnings.push(warning);
+    }
+  }
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
@@ -86324,6 +86441,9 @@ function registerOpenPullRequestCommand(program2, context) {
   ).option(
     "--fail-on-breaking",
     "submit nothing for a connector with breaking changes against the upstream's version of it (without it, the pull request lists them for its reviewers)"
+  ).option(
+    "--resubmit",
+    "open a new pull request for a connector that has not changed since its last pull request was closed (without it, the run opens none and says so)"
   ).addOption(configOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     try {
       await submitConnectors(connectors, options2, program2, context);
@@ -86372,6 +86492,7 @@ async function submitConnectors(connectors, options2, program2, context) {
         syncFork: options2.syncFork ?? false,
         failOn: options2.failOn,
         failOnBreaking: options2.failOnBreaking ?? false,
+        resubmit: options2.resubmit ?? false,
         config: config2
       },
       { logger, writeIntervalMs }

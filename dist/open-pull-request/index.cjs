@@ -79272,7 +79272,12 @@ function createGitHubClient(options2) {
   const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, say), timeoutMs, say);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+  const pathOf = (request2) => {
+    const { url } = client.request.endpoint.parse(request2);
+    return url.startsWith(reachability.apiUrl) ? url.slice(reachability.apiUrl.length) : url;
+  };
+  const onLimit = (kind) => (retryAfter, limited, _octokit, retryCount) => {
+    const request2 = { method: limited.method, url: pathOf(limited) };
     if (retryCount >= retries) {
       options2.logger.warning(
         `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`
@@ -79787,6 +79792,50 @@ async function commitsShown(client, pull) {
   return data.commits;
 }
 
+// packages/github/src/closed-pull-request.ts
+var RESUBMIT = { option: "--resubmit", input: "resubmit: true" };
+async function closedWithThisVersion(client, upstream, query) {
+  const { data } = await step(
+    "looking for a closed pull request",
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.list({
+      ...upstream,
+      state: "closed",
+      head: `${query.owner}:${query.branch}`,
+      base: query.base,
+      sort: "created",
+      direction: "desc",
+      per_page: 1
+    })
+  );
+  const pull = data[0];
+  const repo = pull?.head.repo;
+  if (!pull || !repo) return void 0;
+  const fork = { owner: repo.owner.login, repo: repo.name };
+  const head = await readCommit(
+    client,
+    fork,
+    pull.head.sha,
+    `the head commit of pull request #${pull.number} (${pull.head.sha})`
+  );
+  const proposed = await readRemoteFolder(client, fork, head.treeSha, query.targetFolder, query.say);
+  if (hasChanges(diffConnectorFiles2(query.local, upstreamFilesToMatch(proposed, query.leftOut))))
+    return void 0;
+  return { number: pull.number, url: pull.html_url, merged: pull.merged_at !== null };
+}
+function closedPullRequestNotice(closed, words) {
+  const resubmit = words.say(RESUBMIT);
+  if (closed.merged)
+    return {
+      reason: `pull request #${closed.number} was merged, and the connector has not changed since, but ${words.upstream} has`,
+      warning: `Pull request #${closed.number} (${closed.url}) was merged, and ${words.connector} has not changed since; ${words.targetFolder} in ${words.upstream} has changed since then, and a pull request now would take those changes back: none was opened. Bring the upstream's ${words.targetFolder} into ${words.connector} and change it from there, or run with ${resubmit} to propose this version all the same.`
+    };
+  return {
+    reason: `pull request #${closed.number} was closed without merging, and the connector has not changed since`,
+    warning: `Pull request #${closed.number} (${closed.url}) was closed without merging, and ${words.connector} has not changed since: no pull request was opened, so as not to send ${words.upstream} again what it closed. Read why on the pull request; once you change the connector, the next run opens a new pull request. To send this version again as it is, run with ${resubmit}.`
+  };
+}
+
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
 async function commitChanges(client, fork, base2, folder, changes, message2) {
@@ -80190,6 +80239,11 @@ function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
   return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
+function decorationWarning(error3, what, number, upstream) {
+  if (!isApiError(error3))
+    return `Could not ${what} on pull request #${number}: ${error3 instanceof Error ? error3.message : String(error3)} The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
+  return `Could not ${what} on pull request #${number} (${[apiStatus(error3), shownApiErrorText(error3)].filter(Boolean).join(" ")}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+}
 async function decoratePullRequest(client, upstream, number, wanted2, logger, sleep) {
   const warnings = [];
   const attempt = async (what, call) => {
@@ -80205,7 +80259,7 @@ async function decoratePullRequest(client, upstream, number, wanted2, logger, sl
           await sleep(delay);
           continue;
         }
-        const warning2 = `Could not ${what} on pull request #${number} (${[apiStatus(error3), shownApiErrorText(error3)].filter(Boolean).join(" ")}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning2 = decorationWarning(error3, what, number, formatRepositoryName(upstream));
         logger.warning(warning2);
         warnings.push(warning2);
         return;
@@ -80259,6 +80313,35 @@ function readmeTodoFindings(connector, files) {
 function linesOf(findings) {
   const lines = [...new Set(findings.map((finding) => finding.line))];
   return `${lines.length === 1 ? "line" : "lines"} ${joinedList(lines)}`;
+}
+
+// packages/github/src/same-folder-pull-requests.ts
+async function sameFolderPullRequests(client, upstream, query) {
+  const name = formatRepositoryName(upstream);
+  const owner = query.owner.toLowerCase();
+  const pulls = await step(
+    `listing the open pull requests against ${query.base}`,
+    name,
+    () => client.paginate(client.rest.pulls.list, { ...upstream, state: "open", base: query.base, per_page: 100 })
+  );
+  const theirs = pulls.filter(
+    (pull) => (pull.user?.login.toLowerCase() === owner || pull.head.repo?.owner.login.toLowerCase() === owner) && !(pull.head.repo?.owner.login.toLowerCase() === owner && pull.head.ref === query.branch)
+  );
+  const found = [];
+  for (const pull of theirs) {
+    const files = await step(
+      `listing the files of pull request #${pull.number}`,
+      name,
+      () => client.paginate(client.rest.pulls.listFiles, { ...upstream, pull_number: pull.number, per_page: 100 })
+    );
+    const inFolder = (file) => file?.startsWith(`${query.targetFolder}/`) ?? false;
+    if (files.some((file) => inFolder(file.filename) || inFolder(file.previous_filename)))
+      found.push({ number: pull.number, url: pull.html_url, head: pull.head.label });
+  }
+  return found;
+}
+function sameFolderWarning(other, words) {
+  return `Pull request #${other.number} (${other.url}), from ${other.head}, changes ${words.targetFolder} too, and the reviewers of ${words.upstream} take one pull request per connector: close one of the two.`;
 }
 
 // packages/github/src/target-folder.ts
@@ -80634,6 +80717,40 @@ async function openPullRequest(options2, ports) {
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
+  const closed = open2 || options2.resubmit ? void 0 : await logger.group(
+    `Look for a closed pull request of ${owner}:${branch}`,
+    () => closedWithThisVersion(client, upstream, {
+      base: options2.base,
+      owner,
+      branch,
+      targetFolder,
+      local,
+      leftOut,
+      say
+    })
+  );
+  if (closed) {
+    const notice2 = closedPullRequestNotice(closed, {
+      connector: options2.connector,
+      targetFolder,
+      upstream: against,
+      say
+    });
+    logger.warning(notice2.warning);
+    result.warnings.push(notice2.warning);
+    return { ...result, reason: notice2.reason, number: closed.number, url: closed.url };
+  }
+  if (!open2) {
+    const others = await logger.group(
+      `Look for other pull requests of ${owner} that change ${targetFolder}`,
+      () => sameFolderPullRequests(client, upstream, { base: options2.base, owner, branch, targetFolder })
+    );
+    for (const other of others) {
+      const warning2 = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
+      logger.warning(warning2);
+      result.warnings.push(warning2);
+    }
+  }
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
@@ -80914,6 +81031,7 @@ function readOpenPullRequestInputs() {
     syncFork: readBoolean("sync-fork", false),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
     failOnBreaking: readBoolean("fail-on-breaking", false),
+    resubmit: readBoolean("resubmit", false),
     config: readString("config"),
     annotateFindings: readBoolean("annotate-findings", true)
   };
@@ -80961,6 +81079,7 @@ async function openPullRequestAction(logger) {
         source,
         failOn: inputs.failOn,
         failOnBreaking: inputs.failOnBreaking,
+        resubmit: inputs.resubmit,
         config: config2,
         say: inputWords
       },

@@ -847,3 +847,33 @@ describe('open-pull-request with a breaking change against the upstream version'
 function writesTo(scenario: Scenario): number {
   return scenario.github.requests.filter((request) => request.method !== 'GET').length;
 }
+
+describe('open-pull-request after its pull request was closed without merging', () => {
+  const scenario = scenarioForAllTests();
+
+  it(
+    'opens none for the connector unchanged since, warning with the resubmit input, which opens one',
+    async () => {
+      const inputs = { token: scenario.contributor.token, connector: CONNECTOR };
+      expect((await runAction(scenario, inputs)).outputs.operation).toBe('created');
+      await scenario.github.closePull(scenario.upstream.pulls[0]!);
+
+      const result = await runAction(scenario, inputs);
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs).toMatchObject({ operation: 'none', 'pull-request-number': '1' });
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'warning',
+          message: expect.stringMatching(
+            /^Pull request #1 \(\S+\) was closed without merging, .* To send this version again as it is, run with resubmit: true\.$/,
+          ),
+        }),
+      );
+      expect(scenario.upstream.pulls).toHaveLength(1);
+
+      const resubmitted = await runAction(scenario, { ...inputs, resubmit: 'true' });
+      expect(resubmitted.outputs).toMatchObject({ operation: 'created', 'pull-request-number': '2' });
+    },
+    RUN_TIMEOUT,
+  );
+});

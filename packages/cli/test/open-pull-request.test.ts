@@ -728,6 +728,31 @@ describe('connector-alm pr with what the upstream must not get', () => {
   }, 120_000);
 });
 
+describe('connector-alm pr after its pull request was closed without merging', () => {
+  const scenario = scenarioForAllTests();
+  const env = () => ({
+    GITHUB_TOKEN: scenario.contributor.token,
+    GITHUB_API_URL: scenario.github.url,
+    ...NO_WRITE_INTERVAL,
+  });
+
+  it('opens none for the connector unchanged since, with exit code 0, says why, and opens one with --resubmit', async () => {
+    expect(await runCli(['pr', CONNECTOR], memoryIo(scenario.workspace, env()))).toBe(0);
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
+    const io = memoryIo(scenario.workspace, env());
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(0);
+    expect(io.out()).toMatch(
+      /^certified-connectors\/Contoso Tasks: nothing to do \(pull request #1 was closed without merging, and the connector has not changed since\) http:\S+\/pull\/1\n$/,
+    );
+    expect(io.err()).toContain('To send this version again as it is, run with --resubmit.\n');
+    expect(scenario.upstream.pulls).toHaveLength(1);
+
+    const resubmitted = memoryIo(scenario.workspace, env());
+    expect(await runCli(['pr', CONNECTOR, '--resubmit'], resubmitted)).toBe(0);
+    expect(resubmitted.out()).toMatch(/^certified-connectors\/Contoso Tasks: created pull request #2 /);
+  }, 120_000);
+});
+
 describe('describeResult', () => {
   it('tells that a pull request now proposing no change can be closed', () => {
     expect(

@@ -26,6 +26,7 @@ export const OPERATIONS = [
   'pulls/get',
   'pulls/create',
   'pulls/update',
+  'pulls/list-files',
   'pulls/request-reviewers',
   'issues/add-labels',
 ];

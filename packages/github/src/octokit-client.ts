@@ -33,6 +33,9 @@ export const GitHubOctokit = Octokit.plugin(
 );
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
+/** A request's options as Octokit's hooks have them: the route's template and its parameters. */
+type RequestOptions = Parameters<GitHubClient['request']['endpoint']['parse']>[0];
+
 export interface GitHubClientOptions {
   token: string;
   /** The REST API root: https://api.github.com, GITHUB_API_URL on Enterprise, or a local server. */
@@ -94,9 +97,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const reachability = new ApiReachability(parseApiUrl(options.baseUrl, say), timeoutMs, say);
   const retries = options.rateLimitRetries ?? 3;
   const maxWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
+  // What plugin-throttling passes is the request's options, whose url is the route's template
+  // (/repos/{owner}/{repo}/pulls): the warning names where the request went, as the debug log does.
+  const pathOf = (request: RequestOptions): string => {
+    const { url } = client.request.endpoint.parse(request);
+    return url.startsWith(reachability.apiUrl) ? url.slice(reachability.apiUrl.length) : url;
+  };
   const onLimit =
     (kind: string) =>
-    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    (retryAfter: number, limited: RequestOptions, _octokit: unknown, retryCount: number) => {
+      const request = { method: limited.method, url: pathOf(limited) };
       if (retryCount >= retries) {
         options.logger.warning(
           `GitHub's ${kind} rate limit hit ${request.method} ${request.url} again; giving up after ${retries} retries.`,

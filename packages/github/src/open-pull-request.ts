@@ -31,6 +31,7 @@ import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
+import { closedPullRequestNotice, closedWithThisVersion } from './closed-pull-request.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
 import { connectorTitle, swaggerOf } from './connector-swagger.js';
@@ -64,6 +65,7 @@ import type { PullRequestResult } from './pull-request-result.js';
 import { linesOf, readmeTodoFindings } from './readme-todos.js';
 import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
+import { sameFolderPullRequests, sameFolderWarning } from './same-folder-pull-requests.js';
 import { targetFolderFor } from './target-folder.js';
 import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
@@ -113,6 +115,11 @@ export interface OpenPullRequestOptions {
    */
   failOnBreaking?: boolean;
   /**
+   * Open a new pull request for a connector that has not changed since its last pull request was
+   * closed (default false: the run then opens none, and says why; see closedWithThisVersion).
+   */
+  resubmit?: boolean;
+  /**
    * The repository's configuration file, loaded as validate loads it (`loadConfig`): its rule levels
    * decide the findings and fail-on, its profile the profile of a folder outside the layout (and so
    * the target folder). Default: none, the built-in levels.
@@ -144,7 +151,8 @@ export interface OpenPullRequestPorts {
  * result; a branch whose pull request would stay the same is left alone (see keepsBranch), even on
  * an older base. A connector that equals the upstream's makes no branch and no pull request, and
  * brings an open one back to the upstream version (it then proposes no change, and the author can
- * close it).
+ * close it). A connector that has not changed since its last pull request was closed gets no new
+ * one, unless `resubmit` asks for it (closedWithThisVersion).
  */
 export async function openPullRequest(
   options: OpenPullRequestOptions,
@@ -417,6 +425,44 @@ export async function openPullRequest(
       `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}: no branch, no pull request.`,
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options.base}` };
+  }
+  const closed =
+    open || options.resubmit
+      ? undefined
+      : await logger.group(`Look for a closed pull request of ${owner}:${branch}`, () =>
+          closedWithThisVersion(client, upstream, {
+            base: options.base,
+            owner,
+            branch,
+            targetFolder,
+            local,
+            leftOut,
+            say,
+          }),
+        );
+  if (closed) {
+    const notice = closedPullRequestNotice(closed, {
+      connector: options.connector,
+      targetFolder,
+      upstream: against,
+      say,
+    });
+    // Said on every run: the upstream closed it, and only the maker can decide what comes next.
+    logger.warning(notice.warning);
+    result.warnings.push(notice.warning);
+    return { ...result, reason: notice.reason, number: closed.number, url: closed.url };
+  }
+  // Before a pull request is opened: one of the owner's from another branch may propose the connector already.
+  if (!open) {
+    const others = await logger.group(
+      `Look for other pull requests of ${owner} that change ${targetFolder}`,
+      () => sameFolderPullRequests(client, upstream, { base: options.base, owner, branch, targetFolder }),
+    );
+    for (const other of others) {
+      const warning = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
+      logger.warning(warning);
+      result.warnings.push(warning);
+    }
   }
   const titleWarning = givenTitleWarning(options.title, title, {
     profile: validation.profile,

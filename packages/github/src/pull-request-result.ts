@@ -3,7 +3,10 @@ import type { Finding } from '@connector-alm/validator';
 /**
  * `emptied`: the connector equals the upstream's again (the author reverted their change), so the
  * open pull request's branch now holds the upstream version and the pull request proposes no change.
- * It is left open for the author to close. `refused`: nothing was pushed and no pull request opened
+ * It is left open for the author to close. `none`: nothing to send, the open pull request is up to
+ * date, or the connector has not changed since its last pull request was closed (then `number` and
+ * `url` are that pull request's, and a warning says what to do; see closedWithThisVersion).
+ * `refused`: nothing was pushed and no pull request opened
  * or updated, for the reason in `refusal`.
  */
 export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 'refused';

@@ -4,6 +4,7 @@ import {
   apiStatus,
   ERROR_NODE_NOT_RESOLVED,
   ERROR_PR_ALREADY_EXISTS,
+  isApiError,
   shownApiErrorText,
   step,
 } from './api-errors.js';
@@ -193,6 +194,17 @@ export function draftNotice(
 }
 
 /**
+ * Why a label or reviewer request failed. GitHub's refusal is the missing triage rights; a request
+ * that got no answer (the client's error names the API and the network failure: refused, reset,
+ * timed out) says so, as every other request's does: no rights would have helped it.
+ */
+function decorationWarning(error: unknown, what: string, number: number, upstream: string): string {
+  if (!isApiError(error))
+    return `Could not ${what} on pull request #${number}: ${error instanceof Error ? error.message : String(error)} The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
+  return `Could not ${what} on pull request #${number} (${[apiStatus(error), shownApiErrorText(error)].filter(Boolean).join(' ')}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+}
+
+/**
  * Labels and reviewers need triage or write rights on the upstream, which contributors from a fork
  * seldom have; so a refusal is a warning, not a failure. Right after creation GitHub may not yet
  * resolve the new pull request ("Could not resolve to a node"), which is retried with backoff.
@@ -219,7 +231,7 @@ export async function decoratePullRequest(
           await sleep(delay);
           continue;
         }
-        const warning = `Could not ${what} on pull request #${number} (${[apiStatus(error), shownApiErrorText(error)].filter(Boolean).join(' ')}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        const warning = decorationWarning(error, what, number, formatRepositoryName(upstream));
         logger.warning(warning);
         warnings.push(warning);
         return;

@@ -467,7 +467,7 @@ describe('openPullRequest against the local GitHub', () => {
       expect(logger.lines).toContainEqual(
         expect.stringMatching(
           new RegExp(
-            `^warning: GitHub's ${kind} rate limit hit GET .*: it asks to wait 36\\d\\d s, more than the 300 s a wait may take; giving up\\.$`,
+            `^warning: GitHub's ${kind} rate limit hit GET /repos/microsoft/PowerPlatformConnectors/[^{}\\s]+: it asks to wait 36\\d\\d s, more than the 300 s a wait may take; giving up\\.$`,
           ),
         ),
       );
@@ -532,9 +532,14 @@ describe('openPullRequest against the local GitHub', () => {
     expect(await promise).toMatchObject({ operation: 'created', number: 1 });
     const limited = scenario.github.requests.filter((request) => request.status === 429);
     expect(limited).toHaveLength(2);
-    expect(
-      logger.lines.filter((line) => /secondary rate limit hit .*trying again in 2 s\.$/.test(line)),
-    ).toHaveLength(2);
+    // The path each request went to, not its route's template (/repos/{owner}/{repo}/…).
+    expect(logger.lines.filter((line) => line.includes('rate limit hit'))).toEqual(
+      limited.map(
+        (request) =>
+          `warning: GitHub's secondary rate limit hit ${request.method} ${request.path}; trying again in 2 s.`,
+      ),
+    );
+    expect(limited[0]!.path).toMatch(/^\/repos\/microsoft\/PowerPlatformConnectors\//);
   }, 20_000);
 
   it('says a 429 that outlasts the retries is a rate limit, without the token', async () => {
@@ -546,6 +551,11 @@ describe('openPullRequest against the local GitHub', () => {
       /^GitHub's rate limit stopped reading the base branch dev .*\(429 You have exceeded a secondary rate limit/,
     );
     expect(error.hint).toMatch(/run the job again later/);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: GitHub's secondary rate limit hit GET \/repos\/microsoft\/PowerPlatformConnectors\/[^{}\s]+ again; giving up after 3 retries\.$/,
+      ),
+    );
     expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(scenario.contributor.token);
   }, 20_000);
 
@@ -637,7 +647,9 @@ describe('openPullRequest against the local GitHub', () => {
     scenario.github.setFaults({ pullRequestCreateRace: 1, nodeNotResolved: 0 });
     const raced = await run().promise;
     expect(raced).toMatchObject({ operation: 'updated', number: 1 });
-    scenario.upstream.pulls[0]!.state = 'closed';
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
+    // A changed connector: what a closed pull request proposed is not opened again.
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     scenario.github.setFaults({ nodeNotResolved: 2 });
     const { promise, delays } = run({ labels: ['new-connector'] });
     const labelled = await promise;
@@ -934,11 +946,11 @@ describe('a rerun after the upstream base moved on', () => {
     expect(writesSince(before)).toEqual([]);
   });
 
-  it('builds the branch on the base as it is now for a new pull request, when the last one was closed', async () => {
+  it('builds the branch on the base as it is now for a pull request resubmitted after the last one was closed', async () => {
     const first = await run().promise;
-    scenario.upstream.pulls[0]!.state = 'closed';
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
     await moveUpstreamBase(scenario);
-    const reopened = await run().promise;
+    const reopened = await run({ resubmit: true }).promise;
     expect(reopened).toMatchObject({ operation: 'created', number: 2 });
     expect(reopened.headSha).not.toBe(first.headSha);
     expect(await parentOf(reopened.headSha!)).toEqual([

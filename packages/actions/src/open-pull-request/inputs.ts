@@ -18,6 +18,7 @@ export interface OpenPullRequestInputs {
   syncFork: boolean;
   failOn: FailOn;
   failOnBreaking: boolean;
+  resubmit: boolean;
   config: string;
   /** Whether a refused connector's findings on its own files are annotated (else listed in the log). */
   annotateFindings: boolean;
@@ -61,6 +62,7 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     syncFork: readBoolean('sync-fork', false),
     failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error', FAIL_ON_MEANT),
     failOnBreaking: readBoolean('fail-on-breaking', false),
+    resubmit: readBoolean('resubmit', false),
     config: readString('config'),
     annotateFindings: readBoolean('annotate-findings', true),
   };

@@ -54,6 +54,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
         source,
         failOn: inputs.failOn,
         failOnBreaking: inputs.failOnBreaking,
+        resubmit: inputs.resubmit,
         config,
         say: inputWords,
       },

@@ -282,6 +282,31 @@ describe('the connector publish workflow, step by step against a local GitHub', 
     TIMEOUT,
   );
 
+  it(
+    'passes resubmit on: a connector unchanged since its pull request was closed is sent again only with it',
+    async () => {
+      const target = 'certified-connectors/Contoso Tasks Closed';
+      const origin = userRepository(connectorFiles());
+      expect((await publish(origin, workflow, { 'target-folder': target })).outputs.operation).toBe(
+        'created',
+      );
+      const first = scenario.upstream.pulls.at(-1)!;
+      await scenario.github.closePull(first);
+      const unchanged = await publish(origin, workflow, { 'target-folder': target });
+      expect(unchanged.status).toBe('success');
+      expect(unchanged.outputs).toMatchObject({
+        operation: 'none',
+        'pull-request-number': String(first.number),
+      });
+      const resubmitted = await publish(origin, workflow, { 'target-folder': target, resubmit: true });
+      expect(resubmitted.outputs).toMatchObject({
+        operation: 'created',
+        'pull-request-number': String(first.number + 1),
+      });
+    },
+    TIMEOUT,
+  );
+
   // Last: the connector it merges upstream would be the namesake of the runs above without target-folder.
   it(
     'passes fail-on-breaking on: a connector that breaks the upstream version is not submitted',

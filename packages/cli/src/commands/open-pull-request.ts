@@ -45,6 +45,7 @@ interface PullRequestOptions {
   syncFork?: boolean;
   failOn: FailOn;
   failOnBreaking?: boolean;
+  resubmit?: boolean;
   config?: string;
   format: 'text' | 'json';
 }
@@ -128,6 +129,10 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       '--fail-on-breaking',
       "submit nothing for a connector with breaking changes against the upstream's version of it (without it, the pull request lists them for its reviewers)",
     )
+    .option(
+      '--resubmit',
+      'open a new pull request for a connector that has not changed since its last pull request was closed (without it, the run opens none and says so)',
+    )
     .addOption(configOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
@@ -192,6 +197,7 @@ async function submitConnectors(
         syncFork: options.syncFork ?? false,
         failOn: options.failOn,
         failOnBreaking: options.failOnBreaking ?? false,
+        resubmit: options.resubmit ?? false,
         config,
       },
       { logger, writeIntervalMs },

@@ -6,6 +6,7 @@ import { LocalGitHubHttpServer, type RecordedRequest } from './http-server.js';
 import type { Account, PullRequest, Repository } from './model.js';
 import { OpenApiContract, type ContractViolation } from './openapi-contract.js';
 import { ServerState } from './server-state.js';
+import { closePull } from './handlers/pulls.js';
 
 export type { Account, Faults, PullRequest, RecordedRequest, Repository, ContractViolation };
 export { GitRepository } from './git-repository.js';
@@ -40,6 +41,11 @@ export interface LocalGitHub {
   ): Promise<Repository>;
   /** Adds a commit with `files` changed on a branch, as a merge into the upstream would. */
   commit(repository: Repository, branch: string, files: FileTree, message?: string): Promise<string>;
+  /**
+   * Closes an open pull request as a maintainer would on GitHub, keeping its head; `merged` merges it
+   * first, with a merge commit (its head must be built on its base as it is).
+   */
+  closePull(pull: PullRequest, options?: { merged?: boolean }): Promise<void>;
   setFaults(faults: Partial<Faults>): void;
   close(): Promise<void>;
 }
@@ -117,6 +123,7 @@ export async function startLocalGitHub(options: { clock?: () => Date } = {}): Pr
       return repository;
     },
     commit,
+    closePull: (pull, closeOptions = {}) => closePull(pull, state.now(), closeOptions.merged),
     setFaults(faults) {
       state.faults = { ...state.faults, ...faults };
     },

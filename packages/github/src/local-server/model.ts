@@ -56,6 +56,11 @@ export interface PullRequest {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
+  /**
+   * Set when it was closed: its head then, which GitHub keeps whatever becomes of the branch since,
+   * and when, and when it was merged (null when it was closed without merging).
+   */
+  closed?: { headSha: string; at: string; mergedAt: string | null };
   draft: boolean;
   maintainerCanModify: boolean;
   user: Account;

@@ -1,5 +1,6 @@
 import type { CommitObject, TreeEntry } from './git-repository.js';
 import { fullName, type Account, type Label, type PullRequest, type Repository } from './model.js';
+import type { PullFile } from './pull-files.js';
 
 /**
  * JSON bodies in the shapes GitHub's OpenAPI description requires (simple-user, full-repository,
@@ -214,8 +215,8 @@ export class Representations {
       active_lock_reason: null,
       created_at: pull.createdAt,
       updated_at: pull.updatedAt,
-      closed_at: null,
-      merged_at: null,
+      closed_at: pull.state === 'closed' ? (pull.closed?.at ?? pull.updatedAt) : null,
+      merged_at: (pull.state === 'closed' && pull.closed?.mergedAt) || null,
       merge_commit_sha: null,
       assignee: null,
       assignees: [],
@@ -239,6 +240,24 @@ export class Representations {
     };
   }
 
+  /** The `diff-entry` schema: a file of a pull request, at its head commit. */
+  pullFile(pull: PullRequest, headSha: string, file: PullFile): Record<string, unknown> {
+    const head = fullName(pull.head.repository);
+    const path = file.filename.split('/').map(encodeURIComponent).join('/');
+    return {
+      sha: file.sha,
+      filename: file.filename,
+      status: file.status,
+      additions: file.additions,
+      deletions: file.deletions,
+      changes: file.additions + file.deletions,
+      blob_url: this.htmlUrl(head, 'blob', headSha, path),
+      raw_url: this.htmlUrl(head, 'raw', headSha, path),
+      contents_url: `${this.apiUrl}/repos/${head}/contents/${path}?ref=${headSha}`,
+      ...(file.previousFilename === undefined ? {} : { previous_filename: file.previousFilename }),
+    };
+  }
+
   pullRequest(
     pull: PullRequest,
     heads: { head: string; base: string },
@@ -246,7 +265,7 @@ export class Representations {
   ): Record<string, unknown> {
     return {
       ...this.pullRequestSimple(pull, heads),
-      merged: false,
+      merged: pull.state === 'closed' && Boolean(pull.closed?.mergedAt),
       mergeable: null,
       rebaseable: null,
       mergeable_state: 'unknown',

@@ -23,6 +23,7 @@ export const HANDLERS: Record<string, Handler> = {
   'pulls/get': pulls.getPull,
   'pulls/create': pulls.createPull,
   'pulls/update': pulls.updatePull,
+  'pulls/list-files': pulls.listPullFiles,
   'pulls/request-reviewers': pulls.requestReviewers,
   'issues/add-labels': pulls.addLabels,
 };

@@ -1,12 +1,19 @@
 import type { ApiFailure } from '../api-failure.js';
 import { notAccessible, notFound, validationFailed } from '../api-failure.js';
 import { canPush, type PullRequest, type Repository } from '../model.js';
+import { pullFiles } from '../pull-files.js';
 import type { ServerState } from '../server-state.js';
 import { repositoryOf, requireWrite, type Handler, type RequestContext } from './context.js';
 
-/** The head and base SHAs of a pull request, read from the branches as they are now. */
+/**
+ * The head and base SHAs of a pull request, read from the branches as they are now; a closed pull
+ * request's head is the one it had when it was closed, as GitHub keeps it.
+ */
 async function headsOf(pull: PullRequest): Promise<{ head: string; base: string }> {
-  const head = (await pull.head.repository.git.readRef(`refs/heads/${pull.head.ref}`)) ?? '0'.repeat(40);
+  const head =
+    (pull.state === 'closed' ? pull.closed?.headSha : undefined) ??
+    (await pull.head.repository.git.readRef(`refs/heads/${pull.head.ref}`)) ??
+    '0'.repeat(40);
   const base = (await pull.base.repository.git.readRef(`refs/heads/${pull.base.ref}`)) ?? '0'.repeat(40);
   return { head, base };
 }
@@ -50,6 +57,24 @@ export const listPulls: Handler = async (context) => {
   for (const pull of pulls.slice().reverse())
     body.push(context.views.pullRequestSimple(pull, await headsOf(pull)));
   return { status: 200, body };
+};
+
+/**
+ * GET pulls/{n}/files: what the pull request changes since the merge base of its base and head, a
+ * page of per_page (30 by default, 100 at most) as GitHub answers.
+ */
+export const listPullFiles: Handler = async (context) => {
+  const pull = pullOf(context);
+  const heads = await headsOf(pull);
+  const files = await pullFiles(pull.head.repository.git, heads.base, heads.head);
+  const perPage = Math.min(Number(context.query.get('per_page') ?? 30) || 30, 100);
+  const page = Math.max(Number(context.query.get('page') ?? 1) || 1, 1);
+  return {
+    status: 200,
+    body: files
+      .slice((page - 1) * perPage, page * perPage)
+      .map((file) => context.views.pullFile(pull, heads.head, file)),
+  };
 };
 
 /** GET pulls/{n}: the full view, which alone carries maintainer_can_modify (the list does not). */
@@ -142,7 +167,11 @@ export const updatePull: Handler = async (context) => {
   };
   if (input.title !== undefined) pull.title = input.title;
   if (input.body !== undefined) pull.body = input.body;
-  if (input.state !== undefined) pull.state = input.state;
+  if (input.state === 'closed' && pull.state === 'open') await closePull(pull, context.state.now());
+  if (input.state === 'open') {
+    pull.state = 'open';
+    delete pull.closed;
+  }
   if (input.maintainer_can_modify !== undefined) pull.maintainerCanModify = input.maintainer_can_modify;
   pull.updatedAt = context.state.now();
   return { status: 200, body: await fullView(context, pull) };
@@ -193,6 +222,40 @@ export const addLabels: Handler = async (context) => {
     ),
   };
 };
+
+/**
+ * Closes an open pull request, keeping its head as it is now; with `merged`, as a merge commit of its
+ * head into its base (GitHub's "Create a merge commit"), which needs a head built on the base as it is.
+ */
+export async function closePull(pull: PullRequest, now: string, merged = false): Promise<void> {
+  if (pull.state !== 'open') throw new Error(`pull request #${pull.number} is not open`);
+  const { head, base } = await headsOf(pull);
+  if (merged) {
+    const git = pull.base.repository.git;
+    // Brought into the base repository as GitHub keeps every pull request's head, under refs/pull/.
+    await git.git([
+      'fetch',
+      '--quiet',
+      pull.head.repository.git.directory,
+      `refs/heads/${pull.head.ref}:refs/pull/${pull.number}/head`,
+    ]);
+    const made = await git.readCommit(head);
+    if (!made.parents.includes(base))
+      throw new Error(`pull request #${pull.number} is not built on its base as it is: merge it by hand`);
+    const who = { name: pull.user.name, email: pull.user.email, date: now };
+    const merge = await git.writeCommit(
+      made.tree,
+      [base, head],
+      `Merge pull request #${pull.number}`,
+      who,
+      who,
+    );
+    await git.updateRef(`refs/heads/${pull.base.ref}`, merge);
+  }
+  pull.state = 'closed';
+  pull.closed = { headSha: head, at: now, mergedAt: merged ? now : null };
+  pull.updatedAt = now;
+}
 
 function pullOf(context: RequestContext, parameter = 'pull_number'): PullRequest {
   const pull = repositoryOf(context).pulls.find(

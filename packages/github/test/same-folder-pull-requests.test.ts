@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import { createMemoryLogger } from '@connector-alm/core';
+import { createGitHubClient } from '../src/index.js';
+import type { Account } from '../src/local-server/index.js';
+import { CONNECTOR, connectorFiles, type Scenario } from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { submitConnector } from './helpers/submit-connector.js';
+
+const scenario = scenarioForEachTest();
+
+/**
+ * A pull request `account` (the contributor by default) opens by hand, over the API as GitHub's pages
+ * do: its fork, a branch `branch` on the fork's dev with `files` (path → content) committed, and the
+ * pull request against dev.
+ */
+async function openByHand(
+  target: Scenario,
+  branch: string,
+  files: Record<string, string | Buffer>,
+  account: Account = target.contributor,
+): Promise<number> {
+  const client = createGitHubClient({
+    token: account.token,
+    baseUrl: target.github.url,
+    logger: createMemoryLogger(),
+    writeIntervalMs: 0,
+  });
+  await client.rest.repos.createFork({
+    owner: 'microsoft',
+    repo: 'PowerPlatformConnectors',
+    default_branch_only: true,
+  });
+  const fork = target.github.state.findRepository(account.login, 'PowerPlatformConnectors')!;
+  await fork.git.updateRef(`refs/heads/${branch}`, (await fork.git.readRef('refs/heads/dev'))!);
+  await target.github.commit(fork, branch, files, 'My connector');
+  const { data } = await client.rest.pulls.create({
+    owner: 'microsoft',
+    repo: 'PowerPlatformConnectors',
+    head: `${account.login}:${branch}`,
+    base: 'dev',
+    title: 'Contoso Tasks',
+  });
+  return data.number;
+}
+
+const inFolder = (folder: string, files: Record<string, string | Buffer>) =>
+  Object.fromEntries(Object.entries(files).map(([name, content]) => [`${folder}/${name}`, content]));
+
+describe('a pull request of the same owner from another branch', () => {
+  it('is warned of when it changes the connector folder too, and the pull request is opened all the same', async () => {
+    // Not warned of: pull requests of the owner that change other folders (one whose name starts
+    // like the connector's among them), and another contributor's that changes the same folder.
+    await openByHand(
+      scenario,
+      'fix-fabrikam',
+      inFolder('certified-connectors/Fabrikam', { 'readme.md': '# Fabrikam\n' }),
+    );
+    await openByHand(
+      scenario,
+      'add-contoso-tasks-v2',
+      inFolder(`${CONNECTOR} V2`, { 'readme.md': '# Contoso Tasks V2\n' }),
+    );
+    const stranger = scenario.github.addAccount('fabrikam-dev');
+    await openByHand(scenario, 'add-contoso-tasks', inFolder(CONNECTOR, connectorFiles()), stranger);
+    const byHand = await openByHand(scenario, 'add-contoso-tasks', inFolder(CONNECTOR, connectorFiles()));
+
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    const warning = `Pull request #${byHand} (${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/${byHand}), from contoso-dev:add-contoso-tasks, changes ${CONNECTOR} too, and the reviewers of microsoft/PowerPlatformConnectors take one pull request per connector: close one of the two.`;
+    expect(result).toMatchObject({ operation: 'created', number: byHand + 1, warnings: [warning] });
+    expect(logger.lines).toContain(`warning: ${warning}`);
+
+    // Looked for before a pull request is opened only: a rerun updates the open one, as before.
+    const before = scenario.github.requests.length;
+    const rerun = await submitConnector(scenario, { title: 'Contoso Tasks connector' }).promise;
+    expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
+    expect(
+      scenario.github.requests.slice(before).filter((request) => request.operationId === 'pulls/list-files'),
+    ).toEqual([]);
+  });
+});
