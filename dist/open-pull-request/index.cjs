@@ -80240,9 +80240,16 @@ function draftNotice(pull, draft, say = optionWords) {
   return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 function decorationWarning(error3, what, number, upstream) {
+  const openAllTheSame = `The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
   if (!isApiError(error3))
-    return `Could not ${what} on pull request #${number}: ${error3 instanceof Error ? error3.message : String(error3)} The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
-  return `Could not ${what} on pull request #${number} (${[apiStatus(error3), shownApiErrorText(error3)].filter(Boolean).join(" ")}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+    return `Could not ${what} on pull request #${number}: ${error3 instanceof Error ? error3.message : String(error3)} ${openAllTheSame}`;
+  const status = apiStatus(error3);
+  const answer = [status, shownApiErrorText(error3)].filter(Boolean).join(" ");
+  if (status === 403 || status === 404)
+    return `Could not ${what} on pull request #${number} (${answer}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+  if (status !== void 0 && status >= 500)
+    return `Could not ${what} on pull request #${number}: GitHub failed (${answer}), again after the retries. ${openAllTheSame}`;
+  return `Could not ${what} on pull request #${number}: GitHub refused it (${answer}). ${openAllTheSame}`;
 }
 async function decoratePullRequest(client, upstream, number, wanted2, logger, sleep) {
   const warnings = [];

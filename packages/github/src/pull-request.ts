@@ -194,14 +194,23 @@ export function draftNotice(
 }
 
 /**
- * Why a label or reviewer request failed. GitHub's refusal is the missing triage rights; a request
+ * Why a label or reviewer request failed. GitHub's refusal (403, or 404 for what the token may not
+ * see) is the missing triage rights. Another answer says what it is: a 422 in GitHub's own words
+ * ("Reviews may only be requested from collaborators"), a 5xx GitHub's own trouble; and a request
  * that got no answer (the client's error names the API and the network failure: refused, reset,
- * timed out) says so, as every other request's does: no rights would have helped it.
+ * timed out) says so, as every other request's does. No rights would have helped those.
  */
 function decorationWarning(error: unknown, what: string, number: number, upstream: string): string {
+  const openAllTheSame = `The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
   if (!isApiError(error))
-    return `Could not ${what} on pull request #${number}: ${error instanceof Error ? error.message : String(error)} The pull request is open all the same; ${what} on GitHub, or ask a maintainer of ${upstream} to.`;
-  return `Could not ${what} on pull request #${number} (${[apiStatus(error), shownApiErrorText(error)].filter(Boolean).join(' ')}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+    return `Could not ${what} on pull request #${number}: ${error instanceof Error ? error.message : String(error)} ${openAllTheSame}`;
+  const status = apiStatus(error);
+  const answer = [status, shownApiErrorText(error)].filter(Boolean).join(' ');
+  if (status === 403 || status === 404)
+    return `Could not ${what} on pull request #${number} (${answer}). This needs triage rights on ${upstream}; a maintainer can do it instead.`;
+  if (status !== undefined && status >= 500)
+    return `Could not ${what} on pull request #${number}: GitHub failed (${answer}), again after the retries. ${openAllTheSame}`;
+  return `Could not ${what} on pull request #${number}: GitHub refused it (${answer}). ${openAllTheSame}`;
 }
 
 /**

@@ -667,6 +667,18 @@ describe('openPullRequest against the local GitHub', () => {
       'Could not request reviews from someone on pull request #1 (403 Resource not accessible by personal access token). This needs triage rights on microsoft/PowerPlatformConnectors; a maintainer can do it instead.',
     ]);
   });
+
+  // With triage rights, a reviewer who is no collaborator is GitHub's 422, which rights do not change:
+  // it was told as missing triage rights.
+  it("warns in GitHub's words when a reviewer is no collaborator of the upstream", async () => {
+    scenario.upstream.collaborators.add('contoso-dev');
+    const result = await run({ labels: ['new-connector'], reviewers: ['someone'] }).promise;
+    expect(result.operation).toBe('created');
+    expect(scenario.upstream.pulls[0]!.labels).toEqual(['new-connector']);
+    expect(result.warnings).toEqual([
+      'Could not request reviews from someone on pull request #1: GitHub refused it (422 Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the microsoft/PowerPlatformConnectors repository.). The pull request is open all the same; request reviews from someone on GitHub, or ask a maintainer of microsoft/PowerPlatformConnectors to.',
+    ]);
+  });
 });
 
 /** The files as git checks them out on Windows (core.autocrlf true): text with CRLF, binaries as they are. */
