@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer, type AddressInfo } from 'node:net';
 import { createMemoryLogger } from '@connector-alm/core';
-import { createGitHubClient, openPullRequest } from '../src/index.js';
+import { openPullRequest } from '../src/index.js';
 import { CONNECTOR, submissionTarget } from './helpers/scenario.js';
 import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { contributorClient } from './helpers/submit-connector.js';
 
 const scenario = scenarioForEachTest();
 
@@ -39,14 +40,7 @@ async function networkLostAfterOpening(): Promise<typeof fetch> {
 describe('labels and reviewers that cannot be sent for want of a network', () => {
   it('are said to be so, not put down to missing triage rights, and the pull request stays opened', async () => {
     const logger = createMemoryLogger();
-    const client = createGitHubClient({
-      token: scenario.contributor.token,
-      baseUrl: scenario.github.url,
-      logger,
-      writeIntervalMs: 0,
-      retryAfterBaseMs: 1,
-      fetch: await networkLostAfterOpening(),
-    });
+    const client = contributorClient(scenario, logger, { fetch: await networkLostAfterOpening() });
     const result = await openPullRequest(
       {
         ...submissionTarget(scenario),

@@ -11,6 +11,7 @@ import {
   submissionTarget,
 } from './helpers/scenario.js';
 import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { contributorClient } from './helpers/submit-connector.js';
 
 /**
  * Answers lost after GitHub did the work (a dropped connection, a proxy's timeout) or cut off half
@@ -27,14 +28,7 @@ const scenario = scenarioForEachTest();
  */
 function run(labels: string[] = []) {
   const logger = createMemoryLogger();
-  const client = createGitHubClient({
-    token: scenario.contributor.token,
-    baseUrl: scenario.github.url,
-    logger,
-    writeIntervalMs: 0,
-    retryAfterBaseMs: 1,
-    startTimer: manualTimers().startTimer,
-  });
+  const client = contributorClient(scenario, logger, { startTimer: manualTimers().startTimer });
   const promise = openPullRequest(
     { ...submissionTarget(scenario), connector: CONNECTOR, labels },
     { logger, client, sleep: async () => {} },

@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { createMemoryLogger } from '@connector-alm/core';
-import { createGitHubClient } from '../src/index.js';
 import { syncFork } from '../src/sync-fork.js';
 import { contributorFork } from './helpers/scenario.js';
 import { scenarioForEachTest } from './helpers/scenario-hooks.js';
-import { submitConnector } from './helpers/submit-connector.js';
+import { contributorClient, submitConnector } from './helpers/submit-connector.js';
 
 const scenario = scenarioForEachTest();
 
@@ -13,12 +12,7 @@ describe('syncing the fork when GitHub cannot be reached', () => {
     await submitConnector(scenario).promise;
     const fork = contributorFork(scenario)!;
     const logger = createMemoryLogger();
-    const client = createGitHubClient({
-      token: scenario.contributor.token,
-      baseUrl: scenario.github.url,
-      logger,
-      retryAfterBaseMs: 1,
-    });
+    const client = contributorClient(scenario, logger);
     scenario.github.setFaults({ dropAnswer: { operationId: 'repos/merge-upstream', times: 4 } });
     const warning = await syncFork(client, { owner: fork.owner.login, repo: fork.name }, 'dev', logger);
     expect(warning).toBe(

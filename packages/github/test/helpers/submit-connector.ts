@@ -1,5 +1,11 @@
-import { createMemoryLogger } from '@connector-alm/core';
-import { openPullRequest, type OpenPullRequestOptions } from '../../src/index.js';
+import { createMemoryLogger, type Logger } from '@connector-alm/core';
+import {
+  createGitHubClient,
+  openPullRequest,
+  type GitHubClient,
+  type GitHubClientOptions,
+  type OpenPullRequestOptions,
+} from '../../src/index.js';
 import { CONNECTOR, submissionTarget, type Scenario } from './scenario.js';
 
 /**
@@ -15,4 +21,24 @@ export function submitConnector(scenario: Scenario, overrides: Partial<OpenPullR
     { logger, sleep: async (ms) => void delays.push(ms), writeIntervalMs: 0 },
   );
   return { promise, logger, delays };
+}
+
+/**
+ * A GitHub client of the scenario's contributor on the local server, writing without GitHub's second
+ * between writes and retrying at once, with the test's other options (a fetch that loses answers,
+ * timers).
+ */
+export function contributorClient(
+  scenario: Scenario,
+  logger: Logger,
+  options: Partial<GitHubClientOptions> = {},
+): GitHubClient {
+  return createGitHubClient({
+    token: scenario.contributor.token,
+    baseUrl: scenario.github.url,
+    logger,
+    writeIntervalMs: 0,
+    retryAfterBaseMs: 1,
+    ...options,
+  });
 }
