@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { createMemoryLogger } from '@connector-alm/core';
 import { openPullRequest } from '../src/index.js';
@@ -37,6 +38,33 @@ async function networkLostAfterOpening(): Promise<typeof fetch> {
   };
 }
 
+/**
+ * fetch, until the pull request is opened: every later request goes to a server on this machine that
+ * answers 502 "Server Error", as GitHub in trouble (or a proxy in front of it) does. Closed with the test.
+ */
+async function gitHubFailingAfterOpening(): Promise<{ fetch: typeof fetch; close: () => Promise<void> }> {
+  const failing = createHttpServer((_request, response) => {
+    response.writeHead(502, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ message: 'Server Error' }));
+  });
+  await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+  const { port } = failing.address() as AddressInfo;
+  let failed = false;
+  return {
+    fetch: async (input, init) => {
+      const url = new URL(String(input));
+      if (failed) {
+        url.port = String(port);
+        return fetch(url, init);
+      }
+      const answer = await fetch(input, init);
+      if (init?.method === 'POST' && url.pathname.endsWith('/pulls')) failed = true;
+      return answer;
+    },
+    close: () => new Promise<void>((resolve) => failing.close(() => resolve())),
+  };
+}
+
 describe('labels and reviewers that cannot be sent for want of a network', () => {
   it('are said to be so, not put down to missing triage rights, and the pull request stays opened', async () => {
     const logger = createMemoryLogger();
@@ -57,5 +85,23 @@ describe('labels and reviewers that cannot be sent for want of a network', () =>
       `Could not request reviews from someone on pull request #1: ${unreachable} The pull request is open all the same; request reviews from someone on GitHub, or ask a maintainer of microsoft/PowerPlatformConnectors to.`,
     ]);
     expect(result.warnings.join('\n')).not.toContain('triage');
+  });
+
+  it('say that GitHub failed, when it answers 5xx after the retries, not that triage rights are missing', async () => {
+    const logger = createMemoryLogger();
+    const failing = await gitHubFailingAfterOpening();
+    try {
+      const client = contributorClient(scenario, logger, { fetch: failing.fetch });
+      const result = await openPullRequest(
+        { ...submissionTarget(scenario), connector: CONNECTOR, labels: ['new-connector'] },
+        { logger, client, sleep: async () => {} },
+      );
+      expect(result).toMatchObject({ operation: 'created', number: 1 });
+      expect(result.warnings).toEqual([
+        'Could not add the labels new-connector on pull request #1: GitHub failed (502 Server Error), again after the retries. The pull request is open all the same; add the labels new-connector on GitHub, or ask a maintainer of microsoft/PowerPlatformConnectors to.',
+      ]);
+    } finally {
+      await failing.close();
+    }
   });
 });
