@@ -79815,6 +79815,9 @@ function shownApiErrorText(error2) {
 function gitHubMessage(error2) {
   return isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
 }
+function refusedForWorkflowScope(error2) {
+  return isApiError(error2) && /`workflows?` (scope|permission)/.test(gitHubMessage(error2));
+}
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 var WORKFLOW_SCOPE_HINT = "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub writes such a branch only for a token with the workflow scope. Give the token the workflow scope (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again. For a new branch, the Sync fork button on the fork's page does it too.";
@@ -79833,7 +79836,7 @@ function describeApiFailure(error2, doing, repository, named2 = "the name") {
       cause: error2
     });
   }
-  if (/`workflows?` (scope|permission)/.test(said)) {
+  if (refusedForWorkflowScope(error2)) {
     return new UserError(`GitHub refused ${doing} on ${repository} (${status} ${said}).`, {
       hint: WORKFLOW_SCOPE_HINT,
       cause: error2
@@ -85327,6 +85330,50 @@ async function setBranch(client, fork, branch, sha, exists4) {
   }
 }
 
+// packages/github/src/branch-write.ts
+async function writeBranchCommit(client, fork, write2, logger) {
+  const commit = await commitChanges(
+    client,
+    fork,
+    write2.base,
+    write2.targetFolder,
+    write2.changes,
+    write2.message
+  );
+  try {
+    await setBranch(client, fork, write2.branch, commit.commitSha, write2.existing !== void 0);
+    return { commitSha: commit.commitSha };
+  } catch (error2) {
+    const refusedForWorkflows = error2 instanceof Error && refusedForWorkflowScope(error2.cause);
+    const earlier2 = refusedForWorkflows ? await earlierBaseWithSameFolder(client, fork, write2) : void 0;
+    if (!earlier2) throw error2;
+    const again = await commitChanges(
+      client,
+      fork,
+      earlier2,
+      write2.targetFolder,
+      write2.changes,
+      write2.message
+    );
+    await setBranch(client, fork, write2.branch, again.commitSha, true);
+    const warning = `GitHub refused to build ${write2.branch} on ${write2.baseName} (${write2.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${earlier2.sha}, where ${write2.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`;
+    logger.warning(warning);
+    return { commitSha: again.commitSha, warning };
+  }
+}
+async function earlierBaseWithSameFolder(client, fork, write2) {
+  const { existing } = write2;
+  if (!existing || existing.parents.length !== 1 || !isOwnCommit(existing.message)) return void 0;
+  const builtOn = await readCommit(
+    client,
+    fork,
+    existing.parents[0],
+    `the commit the branch is built on (${existing.parents[0]})`
+  );
+  const folder = await readRemoteFolder(client, fork, builtOn.treeSha, write2.targetFolder, write2.say);
+  return sameFiles(folder, write2.upstreamFiles) ? { sha: builtOn.sha, treeSha: builtOn.treeSha } : void 0;
+}
+
 // packages/github/src/git-ignored.ts
 async function gitIgnoredFiles(folder, connector) {
   let answer;
@@ -86274,15 +86321,23 @@ async function openPullRequest(options2, ports) {
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
     const summary2 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
-    const commit = await commitChanges(
+    const commit = await writeBranchCommit(
       client,
       fork,
-      base2,
-      targetFolder,
-      changes,
-      commitMessage(summary2, options2.source, targetFolder)
+      {
+        branch,
+        existing,
+        base: base2,
+        baseName: `${upstreamName}@${options2.base}`,
+        targetFolder,
+        changes,
+        message: commitMessage(summary2, options2.source, targetFolder),
+        upstreamFiles,
+        say
+      },
+      logger
     );
-    await setBranch(client, fork, branch, commit.commitSha, existing !== void 0);
+    if (commit.warning) result.warnings.push(commit.warning);
     if (existing && !isOwnCommit(existing.message)) {
       const warning = replacedCommitWarning(branch, existing, options2.connector);
       logger.warning(warning);

@@ -74381,6 +74381,9 @@ function shownApiErrorText(error3) {
 function gitHubMessage(error3) {
   return isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
 }
+function refusedForWorkflowScope(error3) {
+  return isApiError(error3) && /`workflows?` (scope|permission)/.test(gitHubMessage(error3));
+}
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 var WORKFLOW_SCOPE_HINT = "The branch is built on the upstream's base branch, whose files under .github/workflows changed since the fork's branch was written (for a new branch, since the fork's default branch), and GitHub writes such a branch only for a token with the workflow scope. Give the token the workflow scope (on GitHub, Settings, Developer settings, Personal access tokens, the token, then tick workflow), then run again. For a new branch, the Sync fork button on the fork's page does it too.";
@@ -74399,7 +74402,7 @@ function describeApiFailure(error3, doing, repository, named2 = "the name") {
       cause: error3
     });
   }
-  if (/`workflows?` (scope|permission)/.test(said)) {
+  if (refusedForWorkflowScope(error3)) {
     return new UserError(`GitHub refused ${doing} on ${repository} (${status} ${said}).`, {
       hint: WORKFLOW_SCOPE_HINT,
       cause: error3
@@ -79893,6 +79896,50 @@ async function setBranch(client, fork, branch, sha, exists3) {
   }
 }
 
+// packages/github/src/branch-write.ts
+async function writeBranchCommit(client, fork, write, logger) {
+  const commit = await commitChanges(
+    client,
+    fork,
+    write.base,
+    write.targetFolder,
+    write.changes,
+    write.message
+  );
+  try {
+    await setBranch(client, fork, write.branch, commit.commitSha, write.existing !== void 0);
+    return { commitSha: commit.commitSha };
+  } catch (error3) {
+    const refusedForWorkflows = error3 instanceof Error && refusedForWorkflowScope(error3.cause);
+    const earlier2 = refusedForWorkflows ? await earlierBaseWithSameFolder(client, fork, write) : void 0;
+    if (!earlier2) throw error3;
+    const again = await commitChanges(
+      client,
+      fork,
+      earlier2,
+      write.targetFolder,
+      write.changes,
+      write.message
+    );
+    await setBranch(client, fork, write.branch, again.commitSha, true);
+    const warning2 = `GitHub refused to build ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${earlier2.sha}, where ${write.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`;
+    logger.warning(warning2);
+    return { commitSha: again.commitSha, warning: warning2 };
+  }
+}
+async function earlierBaseWithSameFolder(client, fork, write) {
+  const { existing } = write;
+  if (!existing || existing.parents.length !== 1 || !isOwnCommit(existing.message)) return void 0;
+  const builtOn = await readCommit(
+    client,
+    fork,
+    existing.parents[0],
+    `the commit the branch is built on (${existing.parents[0]})`
+  );
+  const folder = await readRemoteFolder(client, fork, builtOn.treeSha, write.targetFolder, write.say);
+  return sameFiles(folder, write.upstreamFiles) ? { sha: builtOn.sha, treeSha: builtOn.treeSha } : void 0;
+}
+
 // packages/github/src/git-ignored.ts
 async function gitIgnoredFiles(folder, connector) {
   let answer;
@@ -80838,15 +80885,23 @@ async function openPullRequest(options2, ports) {
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
     const summary3 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
-    const commit = await commitChanges(
+    const commit = await writeBranchCommit(
       client,
       fork,
-      base2,
-      targetFolder,
-      changes,
-      commitMessage(summary3, options2.source, targetFolder)
+      {
+        branch,
+        existing,
+        base: base2,
+        baseName: `${upstreamName}@${options2.base}`,
+        targetFolder,
+        changes,
+        message: commitMessage(summary3, options2.source, targetFolder),
+        upstreamFiles,
+        say
+      },
+      logger
     );
-    await setBranch(client, fork, branch, commit.commitSha, existing !== void 0);
+    if (commit.warning) result.warnings.push(commit.warning);
     if (existing && !isOwnCommit(existing.message)) {
       const warning2 = replacedCommitWarning(branch, existing, options2.connector);
       logger.warning(warning2);

@@ -56,6 +56,15 @@ export function gitHubMessage(error: unknown): string {
     : String(error);
 }
 
+/**
+ * Whether GitHub refused a write for a token without the workflow scope (an app's token: without the
+ * workflows permission), in its own words: "refusing to allow a Personal Access Token to create or
+ * update workflow `…` without `workflow` scope".
+ */
+export function refusedForWorkflowScope(error: unknown): boolean {
+  return isApiError(error) && /`workflows?` (scope|permission)/.test(gitHubMessage(error));
+}
+
 const SERVER_ERROR_HINT =
   'GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.';
 
@@ -92,7 +101,7 @@ export function describeApiFailure(
       cause: error,
     });
   }
-  if (/`workflows?` (scope|permission)/.test(said)) {
+  if (refusedForWorkflowScope(error)) {
     // The token may write the repository, but not a change to its workflows: GitHub asks for the
     // workflow scope on any ref whose .github/workflows/ files it changes, and a branch rebuilt on an
     // upstream whose workflows changed does (the local GitHub's workflow-scope.ts says when).

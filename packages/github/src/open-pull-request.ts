@@ -32,7 +32,7 @@ import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-comm
 import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
 import { closedPullRequestNotice, closedWithThisVersion } from './closed-pull-request.js';
-import { commitChanges, setBranch } from './commit-changes.js';
+import { writeBranchCommit } from './branch-write.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
 import { connectorTitle, swaggerOf } from './connector-swagger.js';
 import { readConnectorFiles } from './connector-files.js';
@@ -550,15 +550,23 @@ export async function openPullRequest(
     // without commits of its own makes GitHub close the pull request (bots rely on it, e.g.
     // grafana/mimir-prometheus#933), and closing it is the author's call.
     const summary = stale ? `Match ${title} with ${upstreamName}@${options.base}` : `${verb} ${title}`;
-    const commit = await commitChanges(
+    const commit = await writeBranchCommit(
       client,
       fork,
-      base,
-      targetFolder,
-      changes,
-      commitMessage(summary, options.source, targetFolder),
+      {
+        branch,
+        existing,
+        base,
+        baseName: `${upstreamName}@${options.base}`,
+        targetFolder,
+        changes,
+        message: commitMessage(summary, options.source, targetFolder),
+        upstreamFiles,
+        say,
+      },
+      logger,
     );
-    await setBranch(client, fork, branch, commit.commitSha, existing !== undefined);
+    if (commit.warning) result.warnings.push(commit.warning);
     if (existing && !isOwnCommit(existing.message)) {
       const warning = replacedCommitWarning(branch, existing, options.connector);
       logger.warning(warning);

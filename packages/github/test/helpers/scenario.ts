@@ -147,8 +147,8 @@ export function submissionTarget(scenario: Scenario) {
 }
 
 /** The contributor's fork of the upstream, under the name GitHub gives a fork; undefined before there is one. */
-export function contributorFork(scenario: Scenario): Repository | undefined {
-  return scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors');
+export function contributorFork(scenario: Scenario, owner = 'contoso-dev'): Repository | undefined {
+  return scenario.github.state.findRepository(owner, 'PowerPlatformConnectors');
 }
 
 /** Merges the connector's files into the upstream's dev, at `folder` (CONNECTOR unless given). */
