@@ -19,23 +19,30 @@ async function closedPort(): Promise<number> {
 }
 
 /**
+ * fetch, until the pull request is opened: every later request goes to `port` of this machine
+ * instead of the local GitHub.
+ */
+function elsewhereAfterOpening(port: number): typeof fetch {
+  let opened = false;
+  return async (input, init) => {
+    const url = new URL(String(input));
+    if (opened) {
+      url.port = String(port);
+      return fetch(url, init);
+    }
+    const answer = await fetch(input, init);
+    if (init?.method === 'POST' && url.pathname.endsWith('/pulls')) opened = true;
+    return answer;
+  };
+}
+
+/**
  * fetch, until the network goes once the pull request is opened: every later request goes to a port
  * nothing listens on, and this machine refuses the connection (ECONNREFUSED), as it does for a host
  * that went away.
  */
 async function networkLostAfterOpening(): Promise<typeof fetch> {
-  const port = await closedPort();
-  let lost = false;
-  return async (input, init) => {
-    const url = new URL(String(input));
-    if (lost) {
-      url.port = String(port);
-      return fetch(url, init);
-    }
-    const answer = await fetch(input, init);
-    if (init?.method === 'POST' && url.pathname.endsWith('/pulls')) lost = true;
-    return answer;
-  };
+  return elsewhereAfterOpening(await closedPort());
 }
 
 /**
@@ -49,18 +56,8 @@ async function gitHubFailingAfterOpening(): Promise<{ fetch: typeof fetch; close
   });
   await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
   const { port } = failing.address() as AddressInfo;
-  let failed = false;
   return {
-    fetch: async (input, init) => {
-      const url = new URL(String(input));
-      if (failed) {
-        url.port = String(port);
-        return fetch(url, init);
-      }
-      const answer = await fetch(input, init);
-      if (init?.method === 'POST' && url.pathname.endsWith('/pulls')) failed = true;
-      return answer;
-    },
+    fetch: elsewhereAfterOpening(port),
     close: () => new Promise<void>((resolve) => failing.close(() => resolve())),
   };
 }
