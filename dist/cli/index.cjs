@@ -45015,16 +45015,19 @@ function sectionsRule(id, profile, level, template) {
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
         const missing = (by) => `The readme has no "${section.heading}" section, which ${by} requires.`;
-        const message3 = missing(`the ${template} readme template`);
-        const matchedAs = (said) => `README-SECTIONS\0${said.replace(message3, missing("the readme template"))}`;
-        const report2 = (at, said) => context.report({ ...at, message: said, matchedAs: matchedAs(said) });
+        const matchedAs = `README-SECTIONS\0${missing("the readme template")}`;
+        const report2 = (at, more = "") => context.report({
+          ...at,
+          message: `${missing(`the ${template} readme template`)}${more}`,
+          matchedAs: `${matchedAs}${more}`
+        });
         lookalikes ??= headingLookalikes(readme2.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
           report2(
             { offset: lookalike.offset, length: lookalike.text.length },
-            `${message3} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            ` "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           );
           continue;
         }
@@ -45033,14 +45036,14 @@ function sectionsRule(id, profile, level, template) {
         if (slip) {
           report2(
             { offset: slip.heading.offset, length: slip.heading.length },
-            `${message3} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
+            ` The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
           );
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         report2(
           firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          `${message3}${oauthSteps}`
+          oauthSteps
         );
       }
     }
@@ -78030,14 +78033,12 @@ function mergeUnmanagedImport(installed, incoming) {
   for (const [part, merge3] of [
     [SOLUTION_XML, mergeRootComponents],
     [CUSTOMIZATIONS_XML, mergeSections],
-    [CONTENT_TYPES_XML, mergeContentTypes]
+    [CONTENT_TYPES_XML, appendMissing(contentTypeKey)]
   ]) {
-    const ours = readPart(before, part);
-    const theirs = readPart(after, part);
-    if (!ours || !theirs) continue;
-    const result = merge3(ours, theirs);
-    if (result === theirs) continue;
-    merged[part] = strToU8(serializeXml(result, EXPORT_STYLE));
+    const installedPart = readPart(before, part);
+    const incomingPart = readPart(after, part);
+    if (!installedPart || !incomingPart || !merge3(installedPart, incomingPart)) continue;
+    merged[part] = strToU8(serializeXml(incomingPart, EXPORT_STYLE));
     changed = true;
   }
   return changed ? zipSync(merged) : incoming;
@@ -78046,45 +78047,46 @@ function readPart(entries, part) {
   const bytes = entries[part];
   return bytes && parseXml(withoutByteOrderMark(new TextDecoder("utf-8").decode(bytes)), part);
 }
-function mergeRootComponents(installed, incoming) {
-  const path122 = ["ImportExportXml", "SolutionManifest", "RootComponents"];
-  return mergeListAt(
-    installed,
-    incoming,
-    path122,
-    (component) => [attribute2(component, "type"), attribute2(component, "schemaName") ?? attribute2(component, "id")].join(
-      ":"
-    )
-  );
+function appendMissing(key2) {
+  return (installed, incoming) => {
+    const present = new Set(childElements(incoming).map(key2));
+    const kept = childElements(installed).filter((child) => !present.has(key2(child)));
+    if (kept.length > 0) incoming.children = [...incoming.children, ...kept];
+    return kept.length > 0;
+  };
 }
-function mergeContentTypes(installed, incoming) {
-  const kept = missingChildren(
-    installed,
-    incoming,
-    (type) => [type.name, attribute2(type, "Extension") ?? attribute2(type, "PartName")].join(":")
-  );
-  return kept.length === 0 ? incoming : { ...incoming, children: [...incoming.children, ...kept] };
+function mergeRootComponents(installed, incoming) {
+  const installedList = rootComponentsOf(installed);
+  const incomingList = rootComponentsOf(incoming);
+  return installedList !== void 0 && incomingList !== void 0 && appendMissing(rootComponentKey)(installedList, incomingList);
+}
+function rootComponentsOf(manifestXml) {
+  const manifest = firstChild(manifestXml, "SolutionManifest");
+  return manifest && firstChild(manifest, "RootComponents");
+}
+function rootComponentKey(component) {
+  return `${attribute2(component, "type")}:${attribute2(component, "schemaName") ?? attribute2(component, "id")}`;
+}
+function contentTypeKey(type) {
+  return `${type.name}:${attribute2(type, "Extension") ?? attribute2(type, "PartName")}`;
 }
 function mergeSections(installed, incoming) {
-  if (installed.name !== incoming.name) return incoming;
-  const sections = [...incoming.children];
   let changed = false;
   const installedSections = childElements(installed);
   installedSections.forEach((section, index) => {
-    const at = sections.findIndex((node) => node.kind === "element" && node.name === section.name);
-    if (at !== -1) {
-      const ours = sections[at];
-      const kept = missingChildren(section, ours, componentKey);
-      if (kept.length === 0) return;
-      sections[at] = { ...ours, children: [...ours.children, ...kept] };
-    } else {
-      const later = new Set(installedSections.slice(index + 1).map((next2) => next2.name));
-      const next = sections.findIndex((node) => node.kind === "element" && later.has(node.name));
-      sections.splice(next === -1 ? sections.length : next, 0, section);
+    const imported = firstChild(incoming, section.name);
+    if (imported) {
+      if (appendMissing(componentKey)(section, imported)) changed = true;
+      return;
     }
+    const later = new Set(installedSections.slice(index + 1).map((next2) => next2.name));
+    const children = [...incoming.children];
+    const next = children.findIndex((node) => node.kind === "element" && later.has(node.name));
+    children.splice(next === -1 ? children.length : next, 0, section);
+    incoming.children = children;
     changed = true;
   });
-  return changed ? { ...incoming, children: sections } : incoming;
+  return changed;
 }
 var KEY_ATTRIBUTE = /^(workflowid|id|name|schemaname|\w*logicalname|\w*uniquename)$/i;
 var KEY_CHILDREN = [
@@ -78101,27 +78103,6 @@ function componentKey(component) {
     if (child) return `${component.name}/${child.name}=${textOf2(child).toLowerCase()}`;
   }
   return serializeXml(component, EXPORT_STYLE);
-}
-function mergeListAt(installed, incoming, path122, key2) {
-  const [name, ...rest] = path122;
-  if (installed.name !== name || incoming.name !== name) return incoming;
-  if (rest.length === 0) {
-    const kept = missingChildren(installed, incoming, key2);
-    return kept.length === 0 ? incoming : { ...incoming, children: [...incoming.children, ...kept] };
-  }
-  const ours = firstChild(installed, rest[0]);
-  const theirs = firstChild(incoming, rest[0]);
-  if (!ours || !theirs) return incoming;
-  const merged = mergeListAt(ours, theirs, rest, key2);
-  if (merged === theirs) return incoming;
-  return {
-    ...incoming,
-    children: incoming.children.map((child) => child === theirs ? merged : child)
-  };
-}
-function missingChildren(installed, incoming, key2) {
-  const present = new Set(childElements(incoming).map(key2));
-  return childElements(installed).filter((child) => !present.has(key2(child)));
 }
 
 // packages/dataverse/src/local-server/solution-store.ts
@@ -85482,7 +85463,7 @@ async function syncFork(client, fork, branch, logger) {
     const status = apiStatus(error2);
     const said = gitHubMessage(error2);
     const why = status === 409 ? "it has commits the upstream does not have" : status === void 0 ? (error2 instanceof Error ? error2.message : String(error2)).replace(/\.$/, "") : `GitHub answered ${status} ${said}`;
-    const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
+    const advice = refusedForWorkflowScope(error2) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
     const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning);
     return warning;

@@ -56452,16 +56452,19 @@ function sectionsRule(id, profile, level, template) {
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
           continue;
         const missing = (by) => `The readme has no "${section.heading}" section, which ${by} requires.`;
-        const message2 = missing(`the ${template} readme template`);
-        const matchedAs = (said) => `README-SECTIONS\0${said.replace(message2, missing("the readme template"))}`;
-        const report2 = (at, said) => context.report({ ...at, message: said, matchedAs: matchedAs(said) });
+        const matchedAs = `README-SECTIONS\0${missing("the readme template")}`;
+        const report2 = (at, more = "") => context.report({
+          ...at,
+          message: `${missing(`the ${template} readme template`)}${more}`,
+          matchedAs: `${matchedAs}${more}`
+        });
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
           report2(
             { offset: lookalike.offset, length: lookalike.text.length },
-            `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            ` "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           );
           continue;
         }
@@ -56470,14 +56473,14 @@ function sectionsRule(id, profile, level, template) {
         if (slip) {
           report2(
             { offset: slip.heading.offset, length: slip.heading.length },
-            `${message2} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
+            ` The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
           );
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         report2(
           firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          `${message2}${oauthSteps}`
+          oauthSteps
         );
       }
     }
@@ -80048,7 +80051,7 @@ async function syncFork(client, fork, branch, logger) {
     const status = apiStatus(error3);
     const said = gitHubMessage(error3);
     const why = status === 409 ? "it has commits the upstream does not have" : status === void 0 ? (error3 instanceof Error ? error3.message : String(error3)).replace(/\.$/, "") : `GitHub answered ${status} ${said}`;
-    const advice = /`workflow` scope/.test(said) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
+    const advice = refusedForWorkflowScope(error3) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
     const warning2 = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning2);
     return warning2;

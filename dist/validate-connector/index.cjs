@@ -53959,16 +53959,19 @@ function sectionsRule(id, profile, level, template) {
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
           continue;
         const missing = (by) => `The readme has no "${section.heading}" section, which ${by} requires.`;
-        const message2 = missing(`the ${template} readme template`);
-        const matchedAs = (said) => `README-SECTIONS\0${said.replace(message2, missing("the readme template"))}`;
-        const report = (at, said) => context.report({ ...at, message: said, matchedAs: matchedAs(said) });
+        const matchedAs = `README-SECTIONS\0${missing("the readme template")}`;
+        const report = (at, more = "") => context.report({
+          ...at,
+          message: `${missing(`the ${template} readme template`)}${more}`,
+          matchedAs: `${matchedAs}${more}`
+        });
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
           report(
             { offset: lookalike.offset, length: lookalike.text.length },
-            `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
+            ` "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           );
           continue;
         }
@@ -53977,14 +53980,14 @@ function sectionsRule(id, profile, level, template) {
         if (slip) {
           report(
             { offset: slip.heading.offset, length: slip.heading.length },
-            `${message2} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
+            ` The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`
           );
           continue;
         }
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         report(
           firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          `${message2}${oauthSteps}`
+          oauthSteps
         );
       }
     }

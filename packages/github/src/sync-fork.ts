@@ -1,5 +1,5 @@
 import type { Logger } from '@connector-alm/core';
-import { apiStatus, gitHubMessage } from './api-errors.js';
+import { apiStatus, gitHubMessage, refusedForWorkflowScope } from './api-errors.js';
 import type { RepositoryName } from './repository-name.js';
 import type { GitHubClient } from './octokit-client.js';
 
@@ -31,7 +31,7 @@ export async function syncFork(
         : status === undefined
           ? (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
           : `GitHub answered ${status} ${said}`;
-    const advice = /`workflow` scope/.test(said)
+    const advice = refusedForWorkflowScope(error)
       ? ' Sync it with the Sync fork button on GitHub, or give the token the workflow scope.'
       : '';
     const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;

@@ -8,7 +8,6 @@ import {
   serializeXml,
   textOf,
   type XmlElement,
-  type XmlNode,
 } from '@connector-alm/solution';
 import { strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 
@@ -42,40 +41,60 @@ export function mergeUnmanagedImport(installed: Uint8Array, incoming: Uint8Array
   for (const [part, merge] of [
     [SOLUTION_XML, mergeRootComponents],
     [CUSTOMIZATIONS_XML, mergeSections],
-    [CONTENT_TYPES_XML, mergeContentTypes],
+    [CONTENT_TYPES_XML, appendMissing(contentTypeKey)],
   ] as const) {
-    const ours = readPart(before, part);
-    const theirs = readPart(after, part);
-    if (!ours || !theirs) continue;
-    const result = merge(ours, theirs);
-    if (result === theirs) continue;
-    merged[part] = strToU8(serializeXml(result, EXPORT_STYLE));
+    const installedPart = readPart(before, part);
+    const incomingPart = readPart(after, part);
+    if (!installedPart || !incomingPart || !merge(installedPart, incomingPart)) continue;
+    merged[part] = strToU8(serializeXml(incomingPart, EXPORT_STYLE));
     changed = true;
   }
   return changed ? zipSync(merged) : incoming;
 }
 
+/** A part of the zip as a tree of its own, which the merge adds to. */
 function readPart(entries: Unzipped, part: string): XmlElement | undefined {
   const bytes = entries[part];
   return bytes && parseXml(withoutByteOrderMark(new TextDecoder('utf-8').decode(bytes)), part);
 }
 
+/**
+ * Adds to `incoming` the element children of `installed` whose key none of its own has, after its
+ * own and in their order; says whether it added any.
+ */
+function appendMissing(key: (child: XmlElement) => string) {
+  return (installed: XmlElement, incoming: XmlElement): boolean => {
+    const present = new Set(childElements(incoming).map(key));
+    const kept = childElements(installed).filter((child) => !present.has(key(child)));
+    if (kept.length > 0) incoming.children = [...incoming.children, ...kept];
+    return kept.length > 0;
+  };
+}
+
 /** solution.xml: the import's root components, then the installed ones it lacks. */
-function mergeRootComponents(installed: XmlElement, incoming: XmlElement): XmlElement {
-  const path = ['ImportExportXml', 'SolutionManifest', 'RootComponents'];
-  return mergeListAt(installed, incoming, path, (component) =>
-    [attribute(component, 'type'), attribute(component, 'schemaName') ?? attribute(component, 'id')].join(
-      ':',
-    ),
+function mergeRootComponents(installed: XmlElement, incoming: XmlElement): boolean {
+  const installedList = rootComponentsOf(installed);
+  const incomingList = rootComponentsOf(incoming);
+  return (
+    installedList !== undefined &&
+    incomingList !== undefined &&
+    appendMissing(rootComponentKey)(installedList, incomingList)
   );
 }
 
-/** [Content_Types].xml: the import's types, then the installed ones for extensions and parts it lacks. */
-function mergeContentTypes(installed: XmlElement, incoming: XmlElement): XmlElement {
-  const kept = missingChildren(installed, incoming, (type) =>
-    [type.name, attribute(type, 'Extension') ?? attribute(type, 'PartName')].join(':'),
-  );
-  return kept.length === 0 ? incoming : { ...incoming, children: [...incoming.children, ...kept] };
+function rootComponentsOf(manifestXml: XmlElement): XmlElement | undefined {
+  const manifest = firstChild(manifestXml, 'SolutionManifest');
+  return manifest && firstChild(manifest, 'RootComponents');
+}
+
+/** `<RootComponent type="372" schemaName="contoso_5fcontoso">`, or one named by its id. */
+function rootComponentKey(component: XmlElement): string {
+  return `${attribute(component, 'type')}:${attribute(component, 'schemaName') ?? attribute(component, 'id')}`;
+}
+
+/** [Content_Types].xml: a `<Default Extension>` or an `<Override PartName>`. */
+function contentTypeKey(type: XmlElement): string {
+  return `${type.name}:${attribute(type, 'Extension') ?? attribute(type, 'PartName')}`;
 }
 
 /**
@@ -83,27 +102,24 @@ function mergeContentTypes(installed: XmlElement, incoming: XmlElement): XmlElem
  * components, then the installed ones it lacks; a section only the installed solution has is put where
  * it stood among the sections.
  */
-function mergeSections(installed: XmlElement, incoming: XmlElement): XmlElement {
-  if (installed.name !== incoming.name) return incoming;
-  const sections = [...incoming.children];
+function mergeSections(installed: XmlElement, incoming: XmlElement): boolean {
   let changed = false;
   const installedSections = childElements(installed);
   installedSections.forEach((section, index) => {
-    const at = sections.findIndex((node) => node.kind === 'element' && node.name === section.name);
-    if (at !== -1) {
-      const ours = sections[at] as XmlElement;
-      const kept = missingChildren(section, ours, componentKey);
-      if (kept.length === 0) return;
-      sections[at] = { ...ours, children: [...ours.children, ...kept] };
-    } else {
-      // Before the first section the import has that followed this one in the installed file.
-      const later = new Set(installedSections.slice(index + 1).map((next) => next.name));
-      const next = sections.findIndex((node) => node.kind === 'element' && later.has(node.name));
-      sections.splice(next === -1 ? sections.length : next, 0, section);
+    const imported = firstChild(incoming, section.name);
+    if (imported) {
+      if (appendMissing(componentKey)(section, imported)) changed = true;
+      return;
     }
+    // Before the first section the import has that followed this one in the installed file.
+    const later = new Set(installedSections.slice(index + 1).map((next) => next.name));
+    const children = [...incoming.children];
+    const next = children.findIndex((node) => node.kind === 'element' && later.has(node.name));
+    children.splice(next === -1 ? children.length : next, 0, section);
+    incoming.children = children;
     changed = true;
   });
-  return changed ? { ...incoming, children: sections } : incoming;
+  return changed;
 }
 
 /**
@@ -135,38 +151,4 @@ function componentKey(component: XmlElement): string {
     if (child) return `${component.name}/${child.name}=${textOf(child).toLowerCase()}`;
   }
   return serializeXml(component, EXPORT_STYLE);
-}
-
-/** The element at `path` of `incoming`, with the children of the same element of `installed` it lacks. */
-function mergeListAt(
-  installed: XmlElement,
-  incoming: XmlElement,
-  path: readonly string[],
-  key: (child: XmlElement) => string,
-): XmlElement {
-  const [name, ...rest] = path;
-  if (installed.name !== name || incoming.name !== name) return incoming;
-  if (rest.length === 0) {
-    const kept = missingChildren(installed, incoming, key);
-    return kept.length === 0 ? incoming : { ...incoming, children: [...incoming.children, ...kept] };
-  }
-  const ours = firstChild(installed, rest[0]!);
-  const theirs = firstChild(incoming, rest[0]!);
-  if (!ours || !theirs) return incoming;
-  const merged = mergeListAt(ours, theirs, rest, key);
-  if (merged === theirs) return incoming;
-  return {
-    ...incoming,
-    children: incoming.children.map((child): XmlNode => (child === theirs ? merged : child)),
-  };
-}
-
-/** The element children of `installed` whose key no element child of `incoming` has, in their order. */
-function missingChildren(
-  installed: XmlElement,
-  incoming: XmlElement,
-  key: (child: XmlElement) => string,
-): XmlElement[] {
-  const present = new Set(childElements(incoming).map(key));
-  return childElements(installed).filter((child) => !present.has(key(child)));
 }

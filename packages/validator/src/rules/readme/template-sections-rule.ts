@@ -45,13 +45,16 @@ export function sectionsRule(
           continue;
         const missing = (by: string) =>
           `The readme has no "${section.heading}" section, which ${by} requires.`;
-        const message = missing(`the ${template} readme template`);
         // The twin rule of the other profile says the same but for the template's name: a connector
         // moved between the trees still lacks the section, which is no new problem, nor one fixed.
-        const matchedAs = (said: string) =>
-          `README-SECTIONS\u0000${said.replace(message, missing('the readme template'))}`;
-        const report = (at: { offset: number; length: number } | { line: number }, said: string) =>
-          context.report({ ...at, message: said, matchedAs: matchedAs(said) });
+        const matchedAs = `README-SECTIONS\u0000${missing('the readme template')}`;
+        /** Reports the missing section, then `more` of it, at `at`. */
+        const report = (at: { offset: number; length: number } | { line: number }, more = '') =>
+          context.report({
+            ...at,
+            message: `${missing(`the ${template} readme template`)}${more}`,
+            matchedAs: `${matchedAs}${more}`,
+          });
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
@@ -64,7 +67,7 @@ export function sectionsRule(
                 : `Markdown needs a space after "${lookalike.marker}"`;
           report(
             { offset: lookalike.offset, length: lookalike.text.length },
-            `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`,
+            ` "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`,
           );
           continue;
         }
@@ -73,7 +76,7 @@ export function sectionsRule(
         if (slip) {
           report(
             { offset: slip.heading.offset, length: slip.heading.length },
-            `${message} The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`,
+            ` The heading "${nameExcerpt(slip.heading.text)}" looks misspelt: write "${nameExcerpt(slip.written)}".`,
           );
           continue;
         }
@@ -87,7 +90,7 @@ export function sectionsRule(
             : '';
         report(
           firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          `${message}${oauthSteps}`,
+          oauthSteps,
         );
       }
     },
