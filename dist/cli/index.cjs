@@ -2489,11 +2489,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _parseCommand(operands, unknown) {
-        const parsed = this.parseOptions(unknown);
+        const parsed2 = this.parseOptions(unknown);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
-        operands = operands.concat(parsed.operands);
-        unknown = parsed.unknown;
+        operands = operands.concat(parsed2.operands);
+        unknown = parsed2.unknown;
         this.args = operands.concat(unknown);
         if (operands && this._findCommand(operands[0])) {
           return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
@@ -2512,12 +2512,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
           this.help({ error: true });
         }
-        this._outputHelpIfRequested(parsed.unknown);
+        this._outputHelpIfRequested(parsed2.unknown);
         this._checkForMissingMandatoryOptions();
         this._checkForConflictingOptions();
         const checkForUnknownOptions = () => {
-          if (parsed.unknown.length > 0) {
-            this.unknownOption(parsed.unknown[0]);
+          if (parsed2.unknown.length > 0) {
+            this.unknownOption(parsed2.unknown[0]);
           }
         };
         const commandEvent = `command:${this.name()}`;
@@ -5196,14 +5196,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse6.fastpaths(input, options2);
+        parsed2.output = parse6.fastpaths(input, options2);
       }
-      if (!parsed.output) {
-        parsed = parse6(input, options2);
+      if (!parsed2.output) {
+        parsed2 = parse6(input, options2);
       }
-      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options2, returnOutput, returnState);
     };
     picomatch3.toRegex = (source, options2) => {
       try {
@@ -5251,7 +5251,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -5273,7 +5273,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -5288,7 +5288,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.isSeq = isSeq3;
   }
 });
@@ -10833,7 +10833,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM3:
@@ -10917,7 +10917,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -20758,16 +20758,16 @@ var require_saxes = __commonJS({
                 const { entityReturnState } = this;
                 const entity2 = this.entity + chunk.slice(start, this.prevI);
                 this.state = entityReturnState;
-                let parsed;
+                let parsed2;
                 if (entity2 === "") {
                   this.fail("empty entity name.");
-                  parsed = "&;";
+                  parsed2 = "&;";
                 } else {
-                  parsed = this.parseEntity(entity2);
+                  parsed2 = this.parseEntity(entity2);
                   this.entity = "";
                 }
                 if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
-                  this.text += parsed;
+                  this.text += parsed2;
                 }
                 break loop;
               }
@@ -27668,6 +27668,9 @@ function enclosedExcerpt(text3, maxLength = MAX_VALUE_LENGTH) {
   const inner = excerpt(text3.slice(1, -1), maxLength - 2);
   return `${excerpt(text3.charAt(0))}${inner}${excerpt(text3.charAt(text3.length - 1))}`;
 }
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
+}
 function kindOfValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a JSON array";
@@ -32239,13 +32242,27 @@ var JsonDocument = class _JsonDocument {
     if (!where2.resolved) return void 0;
     const text3 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
     if (text3 === void 0) return this.valueEndInTree(pointer);
-    let at = where2.offset;
+    const end = skipValue(text3, this.valueStart(text3, pointer, where2.offset), this.lines);
+    return end === -1 ? void 0 : end - 1;
+  }
+  /**
+   * Where the value at `pointer` is written, in a document that is strict JSON: its first character
+   * and its length, for `validate --fix` to write another value there. Undefined when it is not there,
+   * or the document is not strict JSON. `where`: the place `locate` gave for `pointer`.
+   */
+  valueSpan(pointer, where2 = this.locate(pointer)) {
+    if (!this.isStrictJson || !where2.resolved) return void 0;
+    const start = this.valueStart(this.text, pointer, where2.offset);
+    const end = skipValue(this.text, start, this.lines);
+    return end === -1 ? void 0 : { offset: start, length: end - start };
+  }
+  /** The start of the value at `pointer` located at `at`: a member is located at its key, its value starts after the colon. */
+  valueStart(text3, pointer, at) {
     const segments = parsePointer(pointer);
     if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
-      at = skipWhitespace(text3, skipWhitespace(text3, skipString(text3, at)) + 1);
+      return skipWhitespace(text3, skipWhitespace(text3, skipString(text3, at)) + 1);
     }
-    const end = skipValue(text3, at, this.lines);
-    return end === -1 ? void 0 : end - 1;
+    return at;
   }
   /**
    * Text read repaired: the places in the repaired text, taken back to the text as written (a key
@@ -32618,8 +32635,13 @@ function expectedTypes(type) {
   const list3 = Array.isArray(type) ? type : String(type).split(",");
   return list3.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function jsonExcerpt(value) {
-  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
+function inOtherCaseAmong(value, allowed) {
+  if (typeof value !== "string" || !Array.isArray(allowed)) return void 0;
+  const lower = value.toLowerCase();
+  const matches2 = allowed.filter(
+    (candidate) => typeof candidate === "string" && candidate.toLowerCase() === lower
+  );
+  return matches2.length === 1 ? matches2[0] : void 0;
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -32648,8 +32670,11 @@ function describe(error2, document) {
   switch (error2.keyword) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
-    case "enum":
-      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
+    case "enum": {
+      const problem = at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
+      const meant = inOtherCaseAmong(data, params.allowedValues);
+      return meant === void 0 ? problem : { ...problem, meant };
+    }
     case "const":
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
@@ -32715,6 +32740,146 @@ function cachedSchemaProblems(validate) {
   };
 }
 
+// packages/validator/src/fix/written-edits.ts
+function writtenEdits(text3, edits) {
+  const removals = edits.filter((edit) => isRemoval(text3, edit));
+  const written2 = edits.filter((edit) => !removals.includes(edit));
+  written2.push(...joinedRemovals(text3, removals).map((removal2) => tidiedDeletion(text3, removal2)));
+  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+}
+function joinedRemovals(text3, removals) {
+  const joined = [];
+  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
+    const last2 = joined[joined.length - 1];
+    const lastEnd = last2 ? last2.offset + last2.length : -1;
+    if (last2 && removal2.offset >= lastEnd && skipBlanks(text3, lastEnd) >= removal2.offset) {
+      const end = removal2.offset + removal2.length;
+      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
+    } else joined.push(removal2);
+  }
+  return joined;
+}
+function isRemoval(text3, edit) {
+  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
+  const removed = text3.slice(edit.offset, edit.offset + edit.length);
+  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
+  for (const character of removed) {
+    if (!isInvisible(character.codePointAt(0))) return true;
+  }
+  return false;
+}
+function tidiedDeletion(text3, edit) {
+  let start = edit.offset;
+  let end = edit.offset + edit.length;
+  const lineEnd2 = skipBlanks(text3, end);
+  if (lineEnd2 < text3.length && !isLineBreak2(text3.charCodeAt(lineEnd2))) {
+    if (start === 0 || isBlank(text3.charCodeAt(start - 1)) || isLineBreak2(text3.charCodeAt(start - 1))) {
+      end = lineEnd2;
+    }
+    return { offset: start, length: end - start, insert: "" };
+  }
+  end = lineEnd2;
+  while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
+  const lineStart2 = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
+  if (lineStart2 && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
+  return { offset: start, length: end - start, insert: "" };
+}
+function skipBlanks(text3, offset) {
+  while (offset < text3.length && isBlank(text3.charCodeAt(offset))) offset++;
+  return offset;
+}
+var isBlank = (code2) => code2 === 32 || code2 === 9;
+var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
+
+// packages/validator/src/fix/json-fix.ts
+var unnamed = () => "";
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
+  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (document.tooDeep) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { slips, edits, unfixedAt, refused: refused2, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  if (refused2) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
+    );
+  }
+  if (edits === void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === void 0) {
+    return notFixed(
+      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
+    );
+  }
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: "fixed", text: bom + fixed, slips };
+}
+function fixJsonFileText(file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return void 0;
+  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
+    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
+  }
+  return { read: read2, fix: fixJsonDocument(document) };
+}
+function notFixed(reason) {
+  return { outcome: "not-fixed", reason };
+}
+function repairedValue(text3, edits) {
+  const repaired = applyEdits(text3, edits);
+  if (repaired === void 0) return void 0;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return void 0;
+  }
+}
+function sameValue(text3, value) {
+  try {
+    return JSON.stringify(JSON.parse(text3)) === value;
+  } catch {
+    return false;
+  }
+}
+function fixEditsFile(file) {
+  const document = file?.document;
+  if (document === void 0) return false;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return false;
+  return document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed";
+}
+
+// packages/validator/src/rules/value-write-advice.ts
+function valueWrite(context, kind, to) {
+  const fix = { writeValue: to };
+  if (!fixEditsFile(context.connector.files[kind])) return { fix };
+  return { fix, transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.` };
+}
+
 // packages/validator/src/rules/api-properties/schema-problems.ts
 var import_validate_api_properties = __toESM(require_validate_api_properties(), 1);
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
@@ -32761,7 +32926,9 @@ function reportSchemaProblems(context, ruleId, adviceFor2 = "") {
     const advice = typeof adviceFor2 === "string" ? adviceFor2 : adviceFor2(problem);
     context.report({
       pointer: problem.pointer,
-      message: advice ? `${problem.message} ${advice}` : problem.message
+      message: advice ? `${problem.message} ${advice}` : problem.message,
+      // Enum values are case-sensitive: one written in other case is meant as the allowed value.
+      ...problem.meant === void 0 ? {} : valueWrite(context, "apiProperties", problem.meant)
     });
   }
 }
@@ -33749,8 +33916,9 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-IDP",
     file: "apiProperties",
     title: "Use a known OAuth identity provider with its required settings.",
-    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels("error"),
+    namesFixes: true,
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthConnectionParameter",
@@ -33815,8 +33983,9 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-REDIRECT",
     file: "apiProperties",
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive.",
+    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive. A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error", "warning"),
+    namesFixes: true,
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthSettings",
@@ -34281,6 +34450,7 @@ var apiPropertiesSchemaRules = [
     title: "apiProperties.json must match the apiProperties schema.",
     description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
     levels: certificationLevels("error"),
+    namesFixes: true,
     msMessage: "Invalid type. Expected {0} but got {1}.",
     example: {
       goodPlacement: "oauthSettings",
@@ -34368,8 +34538,9 @@ var apiPropertiesSchemaRules = [
     id: "PROP-CP-TYPE",
     file: "apiProperties",
     title: "Give each connection parameter a known type.",
-    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
+    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error"),
+    namesFixes: true,
     example: { placement: "connectionParameter", bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(
@@ -34547,6 +34718,12 @@ function removeTrailingAdvice(text3) {
   if (/\s$/u.test(text3)) return "Remove the trailing space.";
   return `Remove the trailing '${text3.slice(-1)}'.`;
 }
+function withoutTrailingPunctuation(text3) {
+  let end = text3.length;
+  while (end > 0 && TRAILING.test(text3[end - 1])) end--;
+  return end === 0 ? void 0 : text3.slice(0, end);
+}
+var TRAILING = /^[\s.,:;]$/u;
 
 // packages/validator/src/rules/swagger/info-text.ts
 var MAX_TITLE = 30;
@@ -34585,7 +34762,10 @@ var infoTextRules = [
       const counted = name === title ? "" : " before ' (Independent Publisher)'";
       context.report({
         pointer: "/info/title",
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${name.length}${counted}).`
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}'.`,
+        // The count comes and goes while the problem stays: a note, which the baseline of
+        // `validate --base` matches without, so that a title shortened but still too long stays existing.
+        transientNote: `It has ${name.length}${counted}.`
       });
     }
   },
@@ -34620,8 +34800,9 @@ var infoTextRules = [
     id: "SWG-INFO-TITLE-END",
     file: "swagger",
     title: "End the title with a letter or digit.",
-    description: `The title "can't end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (\`Asite (Canada)\`), so a closing bracket is a warning; anything else is an error. An independent publisher's trailing "(Independent Publisher)", the program's label (12 IP connectors merged in 2025), is not judged: the name before it is.`,
+    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is. `validate --fix` removes a trailing space or sentence punctuation (`.` `,` `:` `;`) where a letter or digit is then last.',
     levels: certificationLevels("error", "info"),
+    namesFixes: true,
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -34634,11 +34815,14 @@ var infoTextRules = [
       const title = whole === void 0 ? void 0 : titleName(whole, context.profile);
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
       const bracket = /[)\]]$/.test(title);
+      const trimmed = bracket ? void 0 : withoutTrailingPunctuation(title);
+      const fixed = trimmed !== void 0 && /[\p{L}\p{N}]$/u.test(trimmed) ? trimmed + whole.slice(title.length) : void 0;
       context.report({
         pointer: "/info/title",
         severity: bracket && context.profile !== "custom" ? "warning" : void 0,
         // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
-        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`,
+        ...fixed === void 0 ? {} : valueWrite(context, "swagger", fixed)
       });
     }
   },
@@ -34689,7 +34873,9 @@ var infoTextRules = [
       if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
       context.report({
         pointer: "/info/description",
-        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters.`,
+        // A note, as SWG-INFO-TITLE-LEN's count.
+        transientNote: `It has ${length}.`
       });
     }
   },
@@ -35010,133 +35196,6 @@ function isTitleCutFromName(title, name) {
   const folder = comparable2(name);
   const cut2 = comparable2(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
-}
-
-// packages/validator/src/fix/written-edits.ts
-function writtenEdits(text3, edits) {
-  const removals = edits.filter((edit) => isRemoval(text3, edit));
-  const written2 = edits.filter((edit) => !removals.includes(edit));
-  written2.push(...joinedRemovals(text3, removals).map((removal2) => tidiedDeletion(text3, removal2)));
-  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
-}
-function joinedRemovals(text3, removals) {
-  const joined = [];
-  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
-    const last2 = joined[joined.length - 1];
-    const lastEnd = last2 ? last2.offset + last2.length : -1;
-    if (last2 && removal2.offset >= lastEnd && skipBlanks(text3, lastEnd) >= removal2.offset) {
-      const end = removal2.offset + removal2.length;
-      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
-    } else joined.push(removal2);
-  }
-  return joined;
-}
-function isRemoval(text3, edit) {
-  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
-  const removed = text3.slice(edit.offset, edit.offset + edit.length);
-  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
-  for (const character of removed) {
-    if (!isInvisible(character.codePointAt(0))) return true;
-  }
-  return false;
-}
-function tidiedDeletion(text3, edit) {
-  let start = edit.offset;
-  let end = edit.offset + edit.length;
-  const lineEnd2 = skipBlanks(text3, end);
-  if (lineEnd2 < text3.length && !isLineBreak2(text3.charCodeAt(lineEnd2))) {
-    if (start === 0 || isBlank(text3.charCodeAt(start - 1)) || isLineBreak2(text3.charCodeAt(start - 1))) {
-      end = lineEnd2;
-    }
-    return { offset: start, length: end - start, insert: "" };
-  }
-  end = lineEnd2;
-  while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
-  const lineStart2 = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
-  if (lineStart2 && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
-  return { offset: start, length: end - start, insert: "" };
-}
-function skipBlanks(text3, offset) {
-  while (offset < text3.length && isBlank(text3.charCodeAt(offset))) offset++;
-  return offset;
-}
-var isBlank = (code2) => code2 === 32 || code2 === 9;
-var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
-
-// packages/validator/src/fix/json-fix.ts
-var unnamed = () => "";
-function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
-  const json = document.text;
-  if (document.parsedStrictly) return { outcome: "strict" };
-  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
-  if (json.length > MAX_REPAIRED_CHARACTERS) {
-    return notFixed(
-      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
-    );
-  }
-  if (document.tooDeep) {
-    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
-  }
-  const { slips, edits, unfixedAt, refused: refused2, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
-  if (refused2) {
-    return notFixed(
-      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
-    );
-  }
-  if (mergeConflictAt !== void 0) {
-    return notFixed(
-      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
-    );
-  }
-  if (edits === void 0) {
-    return notFixed(
-      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
-    );
-  }
-  const choice = edits.find((edit) => edit.oneOfTwo === true);
-  if (choice !== void 0) {
-    return notFixed(
-      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
-    );
-  }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
-    return notFixed(
-      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
-    );
-  }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
-}
-function fixJsonFileText(file) {
-  const document = file.document;
-  if (document === void 0 || document.isStrictJson) return void 0;
-  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
-  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
-    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
-  }
-  return { read: read2, fix: fixJsonDocument(document) };
-}
-function notFixed(reason) {
-  return { outcome: "not-fixed", reason };
-}
-function repairedValue(text3, edits) {
-  const repaired = applyEdits(text3, edits);
-  if (repaired === void 0) return void 0;
-  try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
-  } catch {
-    return void 0;
-  }
-}
-function sameValue(text3, value) {
-  try {
-    return JSON.stringify(JSON.parse(text3)) === value;
-  } catch {
-    return false;
-  }
 }
 
 // packages/validator/src/json/syntax-error-places.ts
@@ -35866,6 +35925,15 @@ function isLenientMatch(value, type) {
   if (type === "integer") return /^-?\d+$/.test(value);
   if (type === "number") return value.trim() !== "" && Number.isFinite(Number(value));
   return false;
+}
+function typedValueOf(value, type) {
+  if (typeof value !== "string") return void 0;
+  if (type === "boolean") return /^(?:true|false)$/i.test(value) ? value.toLowerCase() === "true" : void 0;
+  if (type !== "integer" && type !== "number") return void 0;
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number) || String(number) !== value) return void 0;
+  if (type === "integer" && !Number.isSafeInteger(number)) return void 0;
+  return number;
 }
 
 // packages/validator/src/rules/operations/parameter-index.ts
@@ -43623,28 +43691,28 @@ function validateLink(url) {
 }
 var RECODE_HOSTNAME_FOR = ["http:", "https:", "mailto:"];
 function normalizeLink(url) {
-  const parsed = parse_default(url, true);
-  if (parsed.hostname) {
-    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+  const parsed2 = parse_default(url, true);
+  if (parsed2.hostname) {
+    if (!parsed2.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed2.protocol) >= 0) {
       try {
-        parsed.hostname = punycode_es6_default.toASCII(parsed.hostname);
+        parsed2.hostname = punycode_es6_default.toASCII(parsed2.hostname);
       } catch (er) {
       }
     }
   }
-  return encode_default(format2(parsed));
+  return encode_default(format2(parsed2));
 }
 function normalizeLinkText(url) {
-  const parsed = parse_default(url, true);
-  if (parsed.hostname) {
-    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+  const parsed2 = parse_default(url, true);
+  if (parsed2.hostname) {
+    if (!parsed2.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed2.protocol) >= 0) {
       try {
-        parsed.hostname = punycode_es6_default.toUnicode(parsed.hostname);
+        parsed2.hostname = punycode_es6_default.toUnicode(parsed2.hostname);
       } catch (er) {
       }
     }
   }
-  return decode_default(format2(parsed), decode_default.defaultChars + "%");
+  return decode_default(format2(parsed2), decode_default.defaultChars + "%");
 }
 function MarkdownIt(presetName, options2) {
   if (!(this instanceof MarkdownIt)) {
@@ -46861,7 +46929,9 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'.`,
+        // The count, and what it stops, come and go while the problem stays (as the sizes above).
+        transientNote: `It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -47153,9 +47223,7 @@ var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
 function renamedByFix(context, meant) {
   const renamed = /* @__PURE__ */ new Set();
   const file = context.connector.files.swagger;
-  if (meant.length === 0 || file?.document === void 0) return renamed;
-  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return renamed;
-  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
   const takers = /* @__PURE__ */ new Map();
   for (const { node, meant: to } of meant) {
     const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
@@ -47687,7 +47755,9 @@ var documentTextRules = [
         if (label === void 0 || label.length <= MAX_SCHEMA_SUMMARY) continue;
         context.report({
           pointer: childPointer(node.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}' (it has ${label.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}'.`,
+          // A note, as SWG-PARAM-XMS-SUMMARY-LEN's count (parameter-docs.ts).
+          transientNote: `It has ${label.length}.`
         });
       }
     }
@@ -47696,8 +47766,9 @@ var documentTextRules = [
     id: "SWG-END-ALNUM",
     file: "swagger",
     title: "End labels (x-ms-summary) without trailing space or sentence punctuation.",
-    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice.',
+    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them.',
     levels: sameLevels("info"),
+    namesFixes: true,
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -47713,9 +47784,11 @@ var documentTextRules = [
           if (node.kind !== kind) continue;
           const label = asString(node.value["x-ms-summary"]);
           if (!label || !BAD_LABEL_END.test(label)) continue;
+          const trimmed = withoutTrailingPunctuation(label);
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`,
+            ...trimmed === void 0 ? {} : valueWrite(context, "swagger", trimmed)
           });
         }
       }
@@ -50100,7 +50173,12 @@ var operationDocumentationRules = [
         if (summary2 === void 0 || summary2.length <= SUMMARY_MAX_LENGTH) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
+          message: fill(
+            "The operation 'summary' should be fewer than {0} characters for improved readablity.",
+            SUMMARY_MAX_LENGTH
+          ),
+          // A note, as SWG-PARAM-XMS-SUMMARY-LEN's count (parameter-docs.ts).
+          transientNote: `It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
         });
       }
     }
@@ -50273,14 +50351,16 @@ var operationExtensionRules = [
     id: "SWG-VISIBILITY-ENUM",
     file: "swagger",
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
-    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
+    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
+    namesFixes: true,
     example: {
       placement: "parameter",
       bad: '"x-ms-visibility": "hidden"',
       good: '"x-ms-visibility": "internal"'
     },
-    check({ swagger: swagger2, report: report2 }) {
+    check(context) {
+      const { swagger: swagger2, report: report2 } = context;
       if (!swagger2) return;
       forEachVisibilityHolder(swagger2, (holder, place2) => {
         const value = holder["x-ms-visibility"];
@@ -50296,7 +50376,8 @@ var operationExtensionRules = [
           report2({
             pointer: at,
             severity: "warning",
-            message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`
+            message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`,
+            ...valueWrite(context, "swagger", value.toLowerCase())
           });
         } else {
           report2({
@@ -51452,7 +51533,10 @@ var parameterDocumentationRules = [
         if (summary2 === void 0 || summary2.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report2({
           pointer: childPointer(parameter.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary2.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}'.`,
+          // The count comes and goes while the problem stays: a note, which the baseline of
+          // `validate --base` matches without, so that a label shortened but still too long stays existing.
+          transientNote: `It has ${summary2.length}.`
         });
       }
     }
@@ -52123,6 +52207,9 @@ function hasInternalDefault(schemas, keys) {
   }
   return false;
 }
+function labelsValue(node, value) {
+  return (asArray(node["x-ms-enum-values"]) ?? []).some((entry) => asObject(entry)?.value === value);
+}
 function declaredType(node) {
   return asString(node.type);
 }
@@ -52185,8 +52272,9 @@ var valueConstraintRules = [
     id: "SWG-DEFAULT-TYPE",
     file: "swagger",
     title: "Give 'default' a value of the declared type.",
-    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults.',
+    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults. `validate --fix` writes such a string as the value it stands for ("true" as true, "10" as 10, but not "010" or "1e3", whose form may be meant).',
     levels: sameLevels("error"),
+    namesFixes: true,
     msCode: "DefaultValueMustMatchType",
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: {
@@ -52194,18 +52282,20 @@ var valueConstraintRules = [
       bad: '{ "type": "integer", "default": "10" }',
       good: '{ "type": "integer", "default": 10 }'
     },
-    check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.default, (node, place2) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.default, (node, place2) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
-        report2({
+        const typed = typedValueOf(node.default, type);
+        context.report({
           pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
             excerpt(type)
-          )
+          ),
+          ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
         });
       });
     }
@@ -52236,8 +52326,9 @@ var valueConstraintRules = [
     id: "SWG-ENUM-TYPE",
     file: "swagger",
     title: "Write enum values of the declared type.",
-    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them.',
+    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them. `validate --fix` writes such a string as the value it stands for, as for SWG-DEFAULT-TYPE.',
     levels: sameLevels("error"),
+    namesFixes: true,
     msCode: "InvalidEnumValue",
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
@@ -52245,22 +52336,24 @@ var valueConstraintRules = [
       bad: '{ "type": "integer", "enum": ["1", "2"] }',
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
-    check({ swagger: swagger2, report: report2 }) {
-      forEachTypedNode(swagger2, HolderKey.enum, (node, place2) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.enum, (node, place2) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
         if (type === void 0) return;
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
-          report2({
+          const typed = labelsValue(node, value) ? void 0 : typedValueOf(value, type);
+          context.report({
             pointer: childPointer(place2.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
               excerpt(type)
-            )
+            ),
+            ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
           });
         });
       });
@@ -63174,6 +63267,100 @@ function keyAt(pointer) {
   return `'${parsePointer(pointer).pop()}' at ${pointer}`;
 }
 
+// packages/validator/src/fix/value-writes.ts
+function writeValues(document, writes) {
+  const text3 = document.text;
+  const refused2 = [];
+  const made = [];
+  for (const [pointer, values] of valuesByPointer(writes)) {
+    const current = valueAtPointer(document.value, pointer);
+    if (values.length > 1) {
+      refused2.push(
+        `${valueAt2(pointer)} was not written: the findings name ${values.length} values for it (${values.map(jsonExcerpt).join(", ")}); choose one by hand.`
+      );
+    } else if (!isScalar5(current) || pointer === "") {
+      refused2.push(
+        `${valueAt2(pointer)} was not written: ${current === void 0 ? "it is not there" : "it is no single value"}.`
+      );
+    } else if (current !== values[0]) {
+      made.push({ pointer, to: values[0] });
+    }
+  }
+  if (made.length === 0) return { text: text3, written: 0, refused: refused2 };
+  const places = document.locateEach(made.map((write2) => write2.pointer));
+  const edits = [];
+  for (const [index, write2] of made.entries()) {
+    const span = document.valueSpan(write2.pointer, places[index]);
+    const token = span && text3.slice(span.offset, span.offset + span.length);
+    if (span === void 0 || parsed(token) !== valueAtPointer(document.value, write2.pointer)) {
+      return {
+        text: text3,
+        written: 0,
+        refused: [
+          ...refused2,
+          `${valueAt2(write2.pointer)}: the value was not found in the text; no value was written.`
+        ]
+      };
+    }
+    edits.push(replacement(span.offset, span.length, JSON.stringify(write2.to)));
+  }
+  const written2 = applyEdits(text3, edits)?.text;
+  if (written2 === void 0 || parsedJson(written2) !== JSON.stringify(withValuesWritten(document.value, made))) {
+    return {
+      text: text3,
+      written: 0,
+      refused: [
+        ...refused2,
+        "writing the values would change more than those values (is a key repeated in its object?); no value was written."
+      ]
+    };
+  }
+  return { text: written2, written: made.length, refused: refused2 };
+}
+function valuesByPointer(writes) {
+  const values = /* @__PURE__ */ new Map();
+  for (const { pointer, to } of writes) {
+    const named2 = values.get(pointer) ?? [];
+    if (!named2.includes(to)) named2.push(to);
+    values.set(pointer, named2);
+  }
+  return values;
+}
+function isScalar5(value) {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+function withValuesWritten(root, made) {
+  const copy = structuredClone(root);
+  for (const { pointer, to } of made) {
+    const segments = parsePointer(pointer);
+    const parent = valueAtPointer(copy, pointer.slice(0, pointer.lastIndexOf("/")));
+    Object.defineProperty(parent, segments[segments.length - 1], {
+      value: to,
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return copy;
+}
+function parsed(token) {
+  try {
+    return JSON.parse(token);
+  } catch {
+    return void 0;
+  }
+}
+function parsedJson(text3) {
+  try {
+    return JSON.stringify(JSON.parse(text3));
+  } catch {
+    return void 0;
+  }
+}
+function valueAt2(pointer) {
+  return `the value at ${pointer || "/"}`;
+}
+
 // packages/validator/src/fix/write-fixed-file.ts
 var import_node_fs27 = require("node:fs");
 
@@ -63256,59 +63443,112 @@ async function fixJsonSlips(paths, options2 = {}) {
       const file = connector.files[kind];
       if (file === void 0) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
-      if (typeof outcome === "number") fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0 });
-      else if (outcome !== void 0) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
+      if (typeof outcome === "number") {
+        fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0, values: 0 });
+      } else if (outcome !== void 0) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
     }
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
-    const renames = keyRenamesOf(
-      connector,
-      resolveProfile(connector.absolutePath, options2.profile, config2),
-      config2
-    );
+    const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
+    const overrides = folderSettings(connector.absolutePath, config2).rules;
+    const { renames, writes } = fixesNamed(connector, profile, overrides);
     for (const [kind, { file, reason }] of leftAsIs) {
-      const keys = renamesLeft(renames.get(kind) ?? []);
-      report2.notFixed.push({ file, reason: keys === "" ? reason : `${reason} ${keys}` });
+      const left = [renamesLeft(renames.get(kind) ?? []), writesLeft(writes.get(kind) ?? [])];
+      report2.notFixed.push({ file, reason: [reason, ...left.filter((text3) => text3 !== "")].join(" ") });
     }
+    const count = (kind) => {
+      const counted = fixed.get(kind) ?? {
+        file: connector.files[kind].displayPath,
+        slips: 0,
+        keys: 0,
+        values: 0
+      };
+      fixed.set(kind, counted);
+      return counted;
+    };
+    let renamed = false;
     for (const kind of JSON_FILES) {
       const file = connector.files[kind];
       if (file === void 0 || leftAsIs.has(kind)) continue;
       const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report2);
-      if (keys > 0) fixed.set(kind, { file: file.displayPath, slips: fixed.get(kind)?.slips ?? 0, keys });
+      if (keys > 0) {
+        count(kind).keys = keys;
+        renamed = true;
+      }
+    }
+    if (renamed) connector = await loadConnectorFolder(folder, cwd);
+    const valueWrites = renamed ? fixesNamed(connector, profile, overrides).writes : writes;
+    for (const kind of JSON_FILES) {
+      const file = connector.files[kind];
+      if (file === void 0 || leftAsIs.has(kind)) continue;
+      const values = await writeValuesOfFile(
+        connector.absolutePath,
+        file,
+        valueWrites.get(kind) ?? [],
+        report2
+      );
+      if (values > 0) count(kind).values = values;
     }
     report2.fixed.push(...JSON_FILES.flatMap((kind) => fixed.get(kind) ?? []));
   }
   return report2;
 }
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
-function keyRenamesOf(connector, profile, config2) {
-  const renames = /* @__PURE__ */ new Map();
-  for (const { rule: rule2, report: report2 } of ruleReports(connector, {
-    profile,
-    rules: RULES_NAMING_FIXES,
-    overrides: folderSettings(connector.absolutePath, config2).rules
-  })) {
-    if (report2.fix === void 0 || report2.pointer === void 0 || report2.path !== void 0) continue;
+function fixesNamed(connector, profile, overrides) {
+  const fixes = { renames: /* @__PURE__ */ new Map(), writes: /* @__PURE__ */ new Map() };
+  const add2 = (map2, kind, fix) => {
+    map2.set(kind, [...map2.get(kind) ?? [], fix]);
+  };
+  for (const { rule: rule2, report: report2 } of ruleReports(connector, { profile, rules: RULES_NAMING_FIXES, overrides })) {
+    const { fix, pointer } = report2;
+    if (fix === void 0 || pointer === void 0 || report2.path !== void 0) continue;
     const kind = report2.file ?? rule2.file;
-    renames.set(kind, [...renames.get(kind) ?? [], { pointer: report2.pointer, to: report2.fix.renameKey }]);
+    if ("renameKey" in fix) add2(fixes.renames, kind, { pointer, to: fix.renameKey });
+    else add2(fixes.writes, kind, { pointer, to: fix.writeValue });
   }
-  return renames;
+  return fixes;
+}
+async function writeValuesOfFile(folder, file, writes, report2) {
+  if (writes.length === 0) return 0;
+  return editFile(folder, file, report2, `${valuesNamed(writes, "its")} written`, (document) => {
+    const { text: text3, written: written2, refused: refused2 } = writeValues(document, writes);
+    return { text: text3, made: written2, refused: refused2 };
+  });
+}
+function writesLeft(writes) {
+  if (writes.length === 0) return "";
+  return `${valuesNamed(writes, "Its")} written either: values are written only in a file that is strict JSON; run validate --fix again once its syntax is fixed.`;
+}
+function valuesNamed(writes, its) {
+  const pointers = [...new Set(writes.map((write2) => write2.pointer))];
+  const named2 = pointers.slice(0, 3).map((pointer) => pointer || "/");
+  if (pointers.length > 3) named2.push(`${pointers.length - 3} more`);
+  if (named2.length === 1) return `${its} value at ${named2[0]} was not`;
+  const list3 = `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}`;
+  return `${its} ${plural(pointers.length, "value")} (at ${list3}) were not`;
 }
 async function renameKeysOfFile(folder, file, renames, report2) {
+  if (renames.length === 0) return 0;
+  return editFile(folder, file, report2, `${keysNamed(renames, "its")} renamed`, (document) => {
+    const { text: text3, renamed, refused: refused2 } = renameKeys(document, renames);
+    return { text: text3, made: renamed, refused: refused2 };
+  });
+}
+async function editFile(folder, file, report2, unmade, edit) {
   const document = file.document;
-  if (renames.length === 0 || document === void 0 || !document.isStrictJson) return 0;
+  if (document === void 0 || !document.isStrictJson) return 0;
   if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
     report2.notFixed.push({
       file: file.displayPath,
-      reason: `it is not valid UTF-8 (GEN-ENCODING), so ${keysNamed(renames, "its")} renamed: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`
+      reason: `it is not valid UTF-8 (GEN-ENCODING), so ${unmade}: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`
     });
     return 0;
   }
-  const renamed = renameKeys(document, renames);
-  for (const reason of renamed.refused) report2.notFixed.push({ file: file.displayPath, reason });
-  if (renamed.renamed === 0) return 0;
+  const edited = edit(document);
+  for (const reason of edited.refused) report2.notFixed.push({ file: file.displayPath, reason });
+  if (edited.made === 0) return 0;
   const bom = document.hadBom ? "\uFEFF" : "";
-  const written2 = await writeFixedFile(folder, file.name, bom + document.text, bom + renamed.text);
-  if (written2.written) return renamed.renamed;
+  const written2 = await writeFixedFile(folder, file.name, bom + document.text, bom + edited.text);
+  if (written2.written) return edited.made;
   report2.notFixed.push({ file: file.displayPath, reason: written2.reason });
   return 0;
 }
@@ -63335,15 +63575,16 @@ async function fixJsonFile(folder, file) {
 }
 function describeFixes(report2) {
   return [
-    ...report2.fixed.map(({ file, slips, keys }) => `fixed ${fixedThings(slips, keys)} in ${file}`),
+    ...report2.fixed.map((fixed) => `fixed ${fixedThings(fixed)} in ${fixed.file}`),
     ...report2.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`)
   ];
 }
-function fixedThings(slips, keys) {
+function fixedThings({ slips, keys, values }) {
   const things = [];
   if (slips > 0) things.push(plural(slips, "JSON slip"));
   if (keys > 0) things.push(plural(keys, "misspelled key"));
-  return things.join(" and ");
+  if (values > 0) things.push(plural(values, "value"));
+  return things.length === 1 ? things[0] : `${things.slice(0, -1).join(", ")} and ${things[things.length - 1]}`;
 }
 
 // packages/validator/src/git/changed-connectors.ts
@@ -64690,7 +64931,7 @@ function toJsonReport(result, fixes) {
   };
   if (comparedWithBase(result)) report2.base = toJsonBase(result);
   if (fixes) {
-    report2.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
+    report2.fixed = fixes.fixed.map(({ file, slips, keys, values }) => ({ file, slips, keys, values }));
     report2.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
   if (result.ignored) report2.ignored = result.ignored.map((ignored) => ({ ...ignored }));
@@ -65758,11 +65999,11 @@ function reportNotWritten(error2, output) {
 
 // packages/cli/src/commands/validate.ts
 function concurrencyArgument(value) {
-  const parsed = parseConcurrency(value);
-  if (parsed === void 0) {
+  const parsed2 = parseConcurrency(value);
+  if (parsed2 === void 0) {
     throw new InvalidArgumentError("Use a whole number of threads (1-9999), auto or off.");
   }
-  return parsed;
+  return parsed2;
 }
 function registerValidateCommand(program2, context) {
   program2.command("validate").description("check connector folders with the certification rules, offline").argument("[paths...]", "connector folders, or trees that hold them", ["."]).addOption(
@@ -65787,7 +66028,7 @@ function registerValidateCommand(program2, context) {
     ).default("auto").argParser(concurrencyArgument)
   ).option(
     "--fix",
-    "write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026) and misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) into the files, then check them as fixed"
+    `write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026), misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) and values whose right form a finding names (x-ms-visibility Advanced, an integer default "10", a label's trailing period) into the files, then check them as fixed`
   ).action(async (paths, options2) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
@@ -73668,15 +73909,15 @@ function encodeAsciiMember(value, label, ErrorClass) {
   }
 }
 function parseJoseHeader(encodedProtectedHeader, ErrorClass, message3) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = JSON.parse(strictDecoder.decode(decode3(encodedProtectedHeader)));
+    parsed2 = JSON.parse(strictDecoder.decode(decode3(encodedProtectedHeader)));
   } catch (cause) {
     throw new ErrorClass(message3, { cause });
   }
-  if (!isObject3(parsed))
+  if (!isObject3(parsed2))
     throw new ErrorClass(message3);
-  return parsed;
+  return parsed2;
 }
 var JWS_RECOGNIZED = { __proto__: null, b64: true };
 function validateAlgorithms(option, algorithms) {
@@ -73717,15 +73958,15 @@ function validateB64(protectedHeader, extensions) {
   return true;
 }
 function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
+  let serialized, parsed2;
   try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+    serialized = JSON.stringify(header), parsed2 = JSON.parse(serialized);
   } catch (cause) {
     throw new Err("JOSE Header is not valid JSON", { cause });
   }
-  if (!isObject3(parsed))
+  if (!isObject3(parsed2))
     throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
+  return [parsed2, serialized];
 }
 
 // node_modules/jose/dist/webapi/lib/key.js
@@ -80919,8 +81160,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -80988,8 +81229,8 @@ var JSONParse = (text3, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text3);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error2;
   }
@@ -87349,20 +87590,20 @@ async function runCli(argv, io) {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);
   });
-  const parsed = readHelpCommand(program2, argv);
+  const parsed2 = readHelpCommand(program2, argv);
   try {
-    await program2.parseAsync(parsed, { from: "user" });
+    await program2.parseAsync(parsed2, { from: "user" });
     return exitCode;
   } catch (error2) {
     if (error2 instanceof CommanderError) {
-      const advice = outputAdvice(program2, parsed, error2);
+      const advice = outputAdvice(program2, parsed2, error2);
       if (error2.code === "commander.unknownCommand")
-        io.stderr.write(`${printable(unknownCommandLine(program2, parsed, error2.message))}
+        io.stderr.write(`${printable(unknownCommandLine(program2, parsed2, error2.message))}
 `);
       else if (advice) io.stderr.write(`${printable(`error: ${advice}`)}
 `);
       else if (parseError) {
-        const counted = argumentCountAdvice(program2, parsed, error2.code);
+        const counted = argumentCountAdvice(program2, parsed2, error2.code);
         io.stderr.write(
           `${withChoiceMeant(withoutUnknownOptionValue(parseError))}${counted ? `${printable(counted)}
 ` : ""}(run with --help for usage)

@@ -37279,6 +37279,9 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
 }
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
+}
 function quoteList(values, max = 5) {
   return boundedList(values, quoted, { max });
 }
@@ -41384,13 +41387,27 @@ var JsonDocument = class _JsonDocument {
     if (!where.resolved) return void 0;
     const text2 = this.isStrictJson ? this.text : this.repaired || namesIndexLoosely(pointer) ? void 0 : this.commaFreeText;
     if (text2 === void 0) return this.valueEndInTree(pointer);
-    let at = where.offset;
+    const end = skipValue(text2, this.valueStart(text2, pointer, where.offset), this.lines);
+    return end === -1 ? void 0 : end - 1;
+  }
+  /**
+   * Where the value at `pointer` is written, in a document that is strict JSON: its first character
+   * and its length, for `validate --fix` to write another value there. Undefined when it is not there,
+   * or the document is not strict JSON. `where`: the place `locate` gave for `pointer`.
+   */
+  valueSpan(pointer, where = this.locate(pointer)) {
+    if (!this.isStrictJson || !where.resolved) return void 0;
+    const start = this.valueStart(this.text, pointer, where.offset);
+    const end = skipValue(this.text, start, this.lines);
+    return end === -1 ? void 0 : { offset: start, length: end - start };
+  }
+  /** The start of the value at `pointer` located at `at`: a member is located at its key, its value starts after the colon. */
+  valueStart(text2, pointer, at) {
     const segments = parsePointer(pointer);
     if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
-      at = skipWhitespace(text2, skipWhitespace(text2, skipString(text2, at)) + 1);
+      return skipWhitespace(text2, skipWhitespace(text2, skipString(text2, at)) + 1);
     }
-    const end = skipValue(text2, at, this.lines);
-    return end === -1 ? void 0 : end - 1;
+    return at;
   }
   /**
    * Text read repaired: the places in the repaired text, taken back to the text as written (a key
@@ -41723,8 +41740,13 @@ function expectedTypes(type) {
   const list2 = Array.isArray(type) ? type : String(type).split(",");
   return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function jsonExcerpt(value) {
-  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
+function inOtherCaseAmong(value, allowed) {
+  if (typeof value !== "string" || !Array.isArray(allowed)) return void 0;
+  const lower = value.toLowerCase();
+  const matches2 = allowed.filter(
+    (candidate) => typeof candidate === "string" && candidate.toLowerCase() === lower
+  );
+  return matches2.length === 1 ? matches2[0] : void 0;
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -41753,8 +41775,11 @@ function describe(error3, document) {
   switch (error3.keyword) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
-    case "enum":
-      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
+    case "enum": {
+      const problem = at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
+      const meant = inOtherCaseAmong(data, params.allowedValues);
+      return meant === void 0 ? problem : { ...problem, meant };
+    }
     case "const":
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
@@ -41820,6 +41845,146 @@ function cachedSchemaProblems(validate) {
   };
 }
 
+// packages/validator/src/fix/written-edits.ts
+function writtenEdits(text2, edits) {
+  const removals = edits.filter((edit) => isRemoval(text2, edit));
+  const written2 = edits.filter((edit) => !removals.includes(edit));
+  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
+  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+}
+function joinedRemovals(text2, removals) {
+  const joined = [];
+  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
+    const last2 = joined[joined.length - 1];
+    const lastEnd = last2 ? last2.offset + last2.length : -1;
+    if (last2 && removal2.offset >= lastEnd && skipBlanks(text2, lastEnd) >= removal2.offset) {
+      const end = removal2.offset + removal2.length;
+      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
+    } else joined.push(removal2);
+  }
+  return joined;
+}
+function isRemoval(text2, edit) {
+  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
+  const removed = text2.slice(edit.offset, edit.offset + edit.length);
+  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
+  for (const character of removed) {
+    if (!isInvisible(character.codePointAt(0))) return true;
+  }
+  return false;
+}
+function tidiedDeletion(text2, edit) {
+  let start = edit.offset;
+  let end = edit.offset + edit.length;
+  const lineEnd2 = skipBlanks(text2, end);
+  if (lineEnd2 < text2.length && !isLineBreak2(text2.charCodeAt(lineEnd2))) {
+    if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
+      end = lineEnd2;
+    }
+    return { offset: start, length: end - start, insert: "" };
+  }
+  end = lineEnd2;
+  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  return { offset: start, length: end - start, insert: "" };
+}
+function skipBlanks(text2, offset) {
+  while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
+  return offset;
+}
+var isBlank = (code2) => code2 === 32 || code2 === 9;
+var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
+
+// packages/validator/src/fix/json-fix.ts
+var unnamed = () => "";
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
+  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (document.tooDeep) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
+    );
+  }
+  if (edits === void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === void 0) {
+    return notFixed(
+      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
+    );
+  }
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: "fixed", text: bom + fixed, slips };
+}
+function fixJsonFileText(file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return void 0;
+  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
+    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
+  }
+  return { read: read2, fix: fixJsonDocument(document) };
+}
+function notFixed(reason) {
+  return { outcome: "not-fixed", reason };
+}
+function repairedValue(text2, edits) {
+  const repaired = applyEdits(text2, edits);
+  if (repaired === void 0) return void 0;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return void 0;
+  }
+}
+function sameValue(text2, value) {
+  try {
+    return JSON.stringify(JSON.parse(text2)) === value;
+  } catch {
+    return false;
+  }
+}
+function fixEditsFile(file) {
+  const document = file?.document;
+  if (document === void 0) return false;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return false;
+  return document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed";
+}
+
+// packages/validator/src/rules/value-write-advice.ts
+function valueWrite(context, kind, to) {
+  const fix = { writeValue: to };
+  if (!fixEditsFile(context.connector.files[kind])) return { fix };
+  return { fix, transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.` };
+}
+
 // packages/validator/src/rules/api-properties/schema-problems.ts
 var import_validate_api_properties = __toESM(require_validate_api_properties(), 1);
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
@@ -41866,7 +42031,9 @@ function reportSchemaProblems(context, ruleId, adviceFor = "") {
     const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
     context.report({
       pointer: problem.pointer,
-      message: advice ? `${problem.message} ${advice}` : problem.message
+      message: advice ? `${problem.message} ${advice}` : problem.message,
+      // Enum values are case-sensitive: one written in other case is meant as the allowed value.
+      ...problem.meant === void 0 ? {} : valueWrite(context, "apiProperties", problem.meant)
     });
   }
 }
@@ -42338,8 +42505,9 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-IDP",
     file: "apiProperties",
     title: "Use a known OAuth identity provider with its required settings.",
-    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels("error"),
+    namesFixes: true,
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthConnectionParameter",
@@ -42404,8 +42572,9 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-REDIRECT",
     file: "apiProperties",
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive.",
+    description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive. A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error", "warning"),
+    namesFixes: true,
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthSettings",
@@ -42870,6 +43039,7 @@ var apiPropertiesSchemaRules = [
     title: "apiProperties.json must match the apiProperties schema.",
     description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
     levels: certificationLevels("error"),
+    namesFixes: true,
     msMessage: "Invalid type. Expected {0} but got {1}.",
     example: {
       goodPlacement: "oauthSettings",
@@ -42957,8 +43127,9 @@ var apiPropertiesSchemaRules = [
     id: "PROP-CP-TYPE",
     file: "apiProperties",
     title: "Give each connection parameter a known type.",
-    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
+    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error"),
+    namesFixes: true,
     example: { placement: "connectionParameter", bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(
@@ -43136,6 +43307,12 @@ function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
   return `Remove the trailing '${text2.slice(-1)}'.`;
 }
+function withoutTrailingPunctuation(text2) {
+  let end = text2.length;
+  while (end > 0 && TRAILING.test(text2[end - 1])) end--;
+  return end === 0 ? void 0 : text2.slice(0, end);
+}
+var TRAILING = /^[\s.,:;]$/u;
 
 // packages/validator/src/rules/swagger/info-text.ts
 var MAX_TITLE = 30;
@@ -43174,7 +43351,10 @@ var infoTextRules = [
       const counted = name === title ? "" : " before ' (Independent Publisher)'";
       context.report({
         pointer: "/info/title",
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${name.length}${counted}).`
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}'.`,
+        // The count comes and goes while the problem stays: a note, which the baseline of
+        // `validate --base` matches without, so that a title shortened but still too long stays existing.
+        transientNote: `It has ${name.length}${counted}.`
       });
     }
   },
@@ -43209,8 +43389,9 @@ var infoTextRules = [
     id: "SWG-INFO-TITLE-END",
     file: "swagger",
     title: "End the title with a letter or digit.",
-    description: `The title "can't end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (\`Asite (Canada)\`), so a closing bracket is a warning; anything else is an error. An independent publisher's trailing "(Independent Publisher)", the program's label (12 IP connectors merged in 2025), is not judged: the name before it is.`,
+    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is. `validate --fix` removes a trailing space or sentence punctuation (`.` `,` `:` `;`) where a letter or digit is then last.',
     levels: certificationLevels("error", "info"),
+    namesFixes: true,
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -43223,11 +43404,14 @@ var infoTextRules = [
       const title = whole === void 0 ? void 0 : titleName(whole, context.profile);
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
       const bracket = /[)\]]$/.test(title);
+      const trimmed = bracket ? void 0 : withoutTrailingPunctuation(title);
+      const fixed = trimmed !== void 0 && /[\p{L}\p{N}]$/u.test(trimmed) ? trimmed + whole.slice(title.length) : void 0;
       context.report({
         pointer: "/info/title",
         severity: bracket && context.profile !== "custom" ? "warning" : void 0,
         // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
-        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`,
+        ...fixed === void 0 ? {} : valueWrite(context, "swagger", fixed)
       });
     }
   },
@@ -43278,7 +43462,9 @@ var infoTextRules = [
       if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
       context.report({
         pointer: "/info/description",
-        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters.`,
+        // A note, as SWG-INFO-TITLE-LEN's count.
+        transientNote: `It has ${length}.`
       });
     }
   },
@@ -43596,133 +43782,6 @@ function isTitleCutFromName(title, name) {
   const folder = comparable2(name);
   const cut2 = comparable2(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
-}
-
-// packages/validator/src/fix/written-edits.ts
-function writtenEdits(text2, edits) {
-  const removals = edits.filter((edit) => isRemoval(text2, edit));
-  const written2 = edits.filter((edit) => !removals.includes(edit));
-  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
-  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
-}
-function joinedRemovals(text2, removals) {
-  const joined = [];
-  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
-    const last2 = joined[joined.length - 1];
-    const lastEnd = last2 ? last2.offset + last2.length : -1;
-    if (last2 && removal2.offset >= lastEnd && skipBlanks(text2, lastEnd) >= removal2.offset) {
-      const end = removal2.offset + removal2.length;
-      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
-    } else joined.push(removal2);
-  }
-  return joined;
-}
-function isRemoval(text2, edit) {
-  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
-  const removed = text2.slice(edit.offset, edit.offset + edit.length);
-  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
-  for (const character of removed) {
-    if (!isInvisible(character.codePointAt(0))) return true;
-  }
-  return false;
-}
-function tidiedDeletion(text2, edit) {
-  let start = edit.offset;
-  let end = edit.offset + edit.length;
-  const lineEnd2 = skipBlanks(text2, end);
-  if (lineEnd2 < text2.length && !isLineBreak2(text2.charCodeAt(lineEnd2))) {
-    if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
-      end = lineEnd2;
-    }
-    return { offset: start, length: end - start, insert: "" };
-  }
-  end = lineEnd2;
-  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
-  return { offset: start, length: end - start, insert: "" };
-}
-function skipBlanks(text2, offset) {
-  while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
-  return offset;
-}
-var isBlank = (code2) => code2 === 32 || code2 === 9;
-var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
-
-// packages/validator/src/fix/json-fix.ts
-var unnamed = () => "";
-function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
-  const json = document.text;
-  if (document.parsedStrictly) return { outcome: "strict" };
-  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
-  if (json.length > MAX_REPAIRED_CHARACTERS) {
-    return notFixed(
-      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
-    );
-  }
-  if (document.tooDeep) {
-    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
-  }
-  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
-  if (refused) {
-    return notFixed(
-      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
-    );
-  }
-  if (mergeConflictAt !== void 0) {
-    return notFixed(
-      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
-    );
-  }
-  if (edits === void 0) {
-    return notFixed(
-      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
-    );
-  }
-  const choice = edits.find((edit) => edit.oneOfTwo === true);
-  if (choice !== void 0) {
-    return notFixed(
-      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
-    );
-  }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
-    return notFixed(
-      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
-    );
-  }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
-}
-function fixJsonFileText(file) {
-  const document = file.document;
-  if (document === void 0 || document.isStrictJson) return void 0;
-  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
-  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
-    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
-  }
-  return { read: read2, fix: fixJsonDocument(document) };
-}
-function notFixed(reason) {
-  return { outcome: "not-fixed", reason };
-}
-function repairedValue(text2, edits) {
-  const repaired = applyEdits(text2, edits);
-  if (repaired === void 0) return void 0;
-  try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
-  } catch {
-    return void 0;
-  }
-}
-function sameValue(text2, value) {
-  try {
-    return JSON.stringify(JSON.parse(text2)) === value;
-  } catch {
-    return false;
-  }
 }
 
 // packages/validator/src/json/syntax-error-places.ts
@@ -44417,6 +44476,15 @@ function isLenientMatch(value, type) {
   if (type === "integer") return /^-?\d+$/.test(value);
   if (type === "number") return value.trim() !== "" && Number.isFinite(Number(value));
   return false;
+}
+function typedValueOf(value, type) {
+  if (typeof value !== "string") return void 0;
+  if (type === "boolean") return /^(?:true|false)$/i.test(value) ? value.toLowerCase() === "true" : void 0;
+  if (type !== "integer" && type !== "number") return void 0;
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number) || String(number) !== value) return void 0;
+  if (type === "integer" && !Number.isSafeInteger(number)) return void 0;
+  return number;
 }
 
 // packages/validator/src/rules/operations/parameter-index.ts
@@ -55203,7 +55271,9 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'.`,
+        // The count, and what it stops, come and go while the problem stays (as the sizes above).
+        transientNote: `It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -55495,9 +55565,7 @@ var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
 function renamedByFix(context, meant) {
   const renamed = /* @__PURE__ */ new Set();
   const file = context.connector.files.swagger;
-  if (meant.length === 0 || file?.document === void 0) return renamed;
-  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
-  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
   const takers = /* @__PURE__ */ new Map();
   for (const { node, meant: to } of meant) {
     const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
@@ -56018,7 +56086,9 @@ var documentTextRules = [
         if (label === void 0 || label.length <= MAX_SCHEMA_SUMMARY) continue;
         context.report({
           pointer: childPointer(node.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}' (it has ${label.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}'.`,
+          // A note, as SWG-PARAM-XMS-SUMMARY-LEN's count (parameter-docs.ts).
+          transientNote: `It has ${label.length}.`
         });
       }
     }
@@ -56027,8 +56097,9 @@ var documentTextRules = [
     id: "SWG-END-ALNUM",
     file: "swagger",
     title: "End labels (x-ms-summary) without trailing space or sentence punctuation.",
-    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice.',
+    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them.',
     levels: sameLevels("info"),
+    namesFixes: true,
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -56044,9 +56115,11 @@ var documentTextRules = [
           if (node.kind !== kind) continue;
           const label = asString(node.value["x-ms-summary"]);
           if (!label || !BAD_LABEL_END.test(label)) continue;
+          const trimmed = withoutTrailingPunctuation(label);
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`,
+            ...trimmed === void 0 ? {} : valueWrite(context, "swagger", trimmed)
           });
         }
       }
@@ -58431,7 +58504,12 @@ var operationDocumentationRules = [
         if (summary2 === void 0 || summary2.length <= SUMMARY_MAX_LENGTH) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
+          message: fill(
+            "The operation 'summary' should be fewer than {0} characters for improved readablity.",
+            SUMMARY_MAX_LENGTH
+          ),
+          // A note, as SWG-PARAM-XMS-SUMMARY-LEN's count (parameter-docs.ts).
+          transientNote: `It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
         });
       }
     }
@@ -58604,14 +58682,16 @@ var operationExtensionRules = [
     id: "SWG-VISIBILITY-ENUM",
     file: "swagger",
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
-    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
+    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
+    namesFixes: true,
     example: {
       placement: "parameter",
       bad: '"x-ms-visibility": "hidden"',
       good: '"x-ms-visibility": "internal"'
     },
-    check({ swagger: swagger2, report }) {
+    check(context) {
+      const { swagger: swagger2, report } = context;
       if (!swagger2) return;
       forEachVisibilityHolder(swagger2, (holder, place2) => {
         const value = holder["x-ms-visibility"];
@@ -58627,7 +58707,8 @@ var operationExtensionRules = [
           report({
             pointer: at,
             severity: "warning",
-            message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`
+            message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`,
+            ...valueWrite(context, "swagger", value.toLowerCase())
           });
         } else {
           report({
@@ -59783,7 +59864,10 @@ var parameterDocumentationRules = [
         if (summary2 === void 0 || summary2.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report({
           pointer: childPointer(parameter.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary2.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}'.`,
+          // The count comes and goes while the problem stays: a note, which the baseline of
+          // `validate --base` matches without, so that a label shortened but still too long stays existing.
+          transientNote: `It has ${summary2.length}.`
         });
       }
     }
@@ -60454,6 +60538,9 @@ function hasInternalDefault(schemas, keys) {
   }
   return false;
 }
+function labelsValue(node, value) {
+  return (asArray(node["x-ms-enum-values"]) ?? []).some((entry) => asObject(entry)?.value === value);
+}
 function declaredType(node) {
   return asString(node.type);
 }
@@ -60516,8 +60603,9 @@ var valueConstraintRules = [
     id: "SWG-DEFAULT-TYPE",
     file: "swagger",
     title: "Give 'default' a value of the declared type.",
-    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults.',
+    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults. `validate --fix` writes such a string as the value it stands for ("true" as true, "10" as 10, but not "010" or "1e3", whose form may be meant).',
     levels: sameLevels("error"),
+    namesFixes: true,
     msCode: "DefaultValueMustMatchType",
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: {
@@ -60525,18 +60613,20 @@ var valueConstraintRules = [
       bad: '{ "type": "integer", "default": "10" }',
       good: '{ "type": "integer", "default": 10 }'
     },
-    check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.default, (node, place2) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.default, (node, place2) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
-        report({
+        const typed = typedValueOf(node.default, type);
+        context.report({
           pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
             excerpt(type)
-          )
+          ),
+          ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
         });
       });
     }
@@ -60567,8 +60657,9 @@ var valueConstraintRules = [
     id: "SWG-ENUM-TYPE",
     file: "swagger",
     title: "Write enum values of the declared type.",
-    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them.',
+    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them. `validate --fix` writes such a string as the value it stands for, as for SWG-DEFAULT-TYPE.',
     levels: sameLevels("error"),
+    namesFixes: true,
     msCode: "InvalidEnumValue",
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
@@ -60576,22 +60667,24 @@ var valueConstraintRules = [
       bad: '{ "type": "integer", "enum": ["1", "2"] }',
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
-    check({ swagger: swagger2, report }) {
-      forEachTypedNode(swagger2, HolderKey.enum, (node, place2) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.enum, (node, place2) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
         if (type === void 0) return;
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
-          report({
+          const typed = labelsValue(node, value) ? void 0 : typedValueOf(value, type);
+          context.report({
             pointer: childPointer(place2.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
               excerpt(type)
-            )
+            ),
+            ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
           });
         });
       });

@@ -101,7 +101,7 @@ describe('connector-alm validate --fix', () => {
     expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out()) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['findings', 'connectors', 'counts', 'fixed', 'notFixed']);
-    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3, keys: 0 }]);
+    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3, keys: 0, values: 0 }]);
     expect(report.notFixed).toEqual([]);
     expect((report.findings as { ruleId: string }[]).map((f) => f.ruleId)).not.toContain('GEN-JSON-PARSE');
 
@@ -143,7 +143,7 @@ describe('connector-alm validate --fix', () => {
     const io = memoryIo(root);
     expect(await runCli(['validate', '.', '--base', 'dev', '--fix', '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out()) as { findings: { ruleId: string }[]; fixed: unknown[] };
-    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3, keys: 0 }]);
+    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3, keys: 0, values: 0 }]);
     // The fix gave back the base's file: nothing new, nothing breaking.
     expect(
       report.findings.filter((f) => f.ruleId === 'GEN-JSON-PARSE' || f.ruleId.startsWith('BRK-')),
@@ -168,8 +168,8 @@ describe('connector-alm validate --fix', () => {
     expect(io.err()).toBe(`fixed 2 misspelled keys in ${SWAGGER}\nfixed 3 JSON slips in ${PROPERTIES}\n`);
     const report = JSON.parse(io.out()) as { findings: { ruleId: string }[]; fixed: unknown[] };
     expect(report.fixed).toEqual([
-      { file: SWAGGER, slips: 0, keys: 2 },
-      { file: PROPERTIES, slips: 3, keys: 0 },
+      { file: SWAGGER, slips: 0, keys: 2, values: 0 },
+      { file: PROPERTIES, slips: 3, keys: 0, values: 0 },
     ]);
     expect(report.findings.map((f) => f.ruleId)).not.toContain('SWG-ADDL-PROP');
     expect(report.findings.map((f) => f.ruleId)).not.toContain('SWG-XMS-UNKNOWN');
@@ -178,6 +178,32 @@ describe('connector-alm validate --fix', () => {
     const again = memoryIo(root);
     expect(await runCli(['validate', '.', '--fix'], again)).toBe(0);
     expect(again.err()).toBe('');
+  });
+
+  it('writes the values that the findings name, says so per file, and counts them in the JSON output', async () => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced';
+    swagger.info.title = 'Contoso Tasks.';
+    const meant = JSON.stringify({ ...swagger, info: { ...swagger.info, title: 'Contoso Tasks' } }, null, 2);
+    const root = repository(SLIPPED_PROPERTIES);
+    writeFileSync(path.join(root, SWAGGER), JSON.stringify(swagger, null, 2));
+    const before = memoryIo(root);
+    // SWG-INFO-TITLE-END is an error; SWG-VISIBILITY-ENUM's capitalised value a warning.
+    expect(await runCli(['validate', '.'], before)).toBe(1);
+    expect(before.out()).toContain(
+      "warning SWG-VISIBILITY-ENUM Write x-ms-visibility in lower case: 'advanced' instead of 'Advanced'. `connector-alm validate --fix` writes \"advanced\".",
+    );
+
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(0);
+    expect(io.err()).toBe(`fixed 2 values in ${SWAGGER}\nfixed 3 JSON slips in ${PROPERTIES}\n`);
+    const report = JSON.parse(io.out()) as { findings: unknown[]; fixed: unknown[] };
+    expect(report.fixed).toEqual([
+      { file: SWAGGER, slips: 0, keys: 0, values: 2 },
+      { file: PROPERTIES, slips: 3, keys: 0, values: 0 },
+    ]);
+    expect(report.findings).toEqual([]);
+    expect(readFileSync(path.join(root, SWAGGER), 'utf8')).toBe(meant.replace('"Advanced"', '"advanced"'));
   });
 
   it('says that the misspelled keys of a file whose syntax it cannot fix were not renamed either', async () => {

@@ -6,11 +6,13 @@ import type { FileKind, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
 import { folderSettings } from '../config/folder-settings.js';
+import type { JsonDocument } from '../json/json-document.js';
 import { fixJsonFileText } from './json-fix.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
+import { writeValues, type ValueWrite } from './value-writes.js';
 import { writeFixedFile } from './write-fixed-file.js';
 
-/** A JSON file whose syntax slips or misspelled keys were written fixed. */
+/** A JSON file whose syntax slips, misspelled keys or values were written fixed. */
 export interface FixedJsonFile {
   /** The path as findings name it. */
   file: string;
@@ -18,9 +20,11 @@ export interface FixedJsonFile {
   slips: number;
   /** How many misspelled keys were renamed to the spelling their finding names. */
   keys: number;
+  /** How many values were written as their finding names them (`Advanced` as `advanced`). */
+  values: number;
 }
 
-/** A JSON file left as it is, or a key of it left unrenamed, and why. */
+/** A JSON file left as it is, or a key or value of it left as written, and why. */
 export interface UnfixedJsonFile {
   file: string;
   reason: string;
@@ -46,8 +50,10 @@ type JsonFileKind = (typeof JSON_FILES)[number];
  * `validate --fix`: writes into the JSON files of the connector folders that `validatePaths` checks
  * (the same paths, the same configuration) the edits that their GEN-JSON-PARSE findings name, each
  * file whose findings all name one; then, read again as fixed, the keys that the rules name the
- * spelling of (SWG-ADDL-PROP's `basepath`, SWG-XMS-UNKNOWN's `x-ms-visibilty`); a file left with its
- * syntax errors gets none renamed, and its reason says so. Files are read as the loader reads them,
+ * spelling of (SWG-ADDL-PROP's `basepath`, SWG-XMS-UNKNOWN's `x-ms-visibilty`); then, read again as
+ * renamed, the values whose right form the rules name (SWG-VISIBILITY-ENUM's `Advanced`, an integer
+ * default "10"). A file left with its syntax errors gets no key renamed nor value written, and its
+ * reason says so. Files are read as the loader reads them,
  * so a link out of the folder is neither read nor written. Validating afterwards reports the files
  * as they are now.
  */
@@ -66,28 +72,57 @@ export async function fixJsonSlips(
       const file = connector.files[kind];
       if (file === undefined) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
-      if (typeof outcome === 'number') fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0 });
-      else if (outcome !== undefined) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
+      if (typeof outcome === 'number') {
+        fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0, values: 0 });
+      } else if (outcome !== undefined) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
     }
     // The rules read the files as they are now: the keys are renamed in the fixed text.
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
-    const renames = keyRenamesOf(
-      connector,
-      resolveProfile(connector.absolutePath, options.profile, config),
-      config,
-    );
-    // A file left with its syntax errors gets no key renamed (where a key stands in text that is
-    // not JSON is a reading of it, not a fact): its reason says so, lest the maker take the renames
-    // for made.
+    const profile = resolveProfile(connector.absolutePath, options.profile, config);
+    const overrides = folderSettings(connector.absolutePath, config).rules;
+    const { renames, writes } = fixesNamed(connector, profile, overrides);
+    // A file left with its syntax errors gets no key renamed nor value written (where a key stands
+    // in text that is not JSON is a reading of it, not a fact): its reason says so, lest the maker
+    // take them for made.
     for (const [kind, { file, reason }] of leftAsIs) {
-      const keys = renamesLeft(renames.get(kind) ?? []);
-      report.notFixed.push({ file, reason: keys === '' ? reason : `${reason} ${keys}` });
+      const left = [renamesLeft(renames.get(kind) ?? []), writesLeft(writes.get(kind) ?? [])];
+      report.notFixed.push({ file, reason: [reason, ...left.filter((text) => text !== '')].join(' ') });
     }
+    const count = (kind: JsonFileKind): FixedJsonFile => {
+      const counted = fixed.get(kind) ?? {
+        file: connector.files[kind]!.displayPath,
+        slips: 0,
+        keys: 0,
+        values: 0,
+      };
+      fixed.set(kind, counted);
+      return counted;
+    };
+    let renamed = false;
     for (const kind of JSON_FILES) {
       const file = connector.files[kind];
       if (file === undefined || leftAsIs.has(kind)) continue;
       const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report);
-      if (keys > 0) fixed.set(kind, { file: file.displayPath, slips: fixed.get(kind)?.slips ?? 0, keys });
+      if (keys > 0) {
+        count(kind).keys = keys;
+        renamed = true;
+      }
+    }
+    // Values are written once the keys are renamed: a value under a misspelled key (`x-ms-visibilty:
+    // "Advanced"`) is judged only once the key is spelled right, and the places of the rest are read
+    // from the renamed text.
+    if (renamed) connector = await loadConnectorFolder(folder, cwd);
+    const valueWrites = renamed ? fixesNamed(connector, profile, overrides).writes : writes;
+    for (const kind of JSON_FILES) {
+      const file = connector.files[kind];
+      if (file === undefined || leftAsIs.has(kind)) continue;
+      const values = await writeValuesOfFile(
+        connector.absolutePath,
+        file,
+        valueWrites.get(kind) ?? [],
+        report,
+      );
+      if (values > 0) count(kind).values = values;
     }
     report.fixed.push(...JSON_FILES.flatMap((kind) => fixed.get(kind) ?? []));
   }
@@ -95,25 +130,64 @@ export async function fixJsonSlips(
 }
 
 /** The rules whose reports may carry a fix: the rest could only find what validating finds next. */
-const RULES_NAMING_FIXES = ALL_RULES.filter((rule) => rule.namesFixes);
+export const RULES_NAMING_FIXES = ALL_RULES.filter((rule) => rule.namesFixes);
 
-/** The keys the rules on for the folder name the spelling of, by file. */
-function keyRenamesOf(
+/** The fixes that the rules on for the folder name, by file: keys to rename and values to write. */
+interface NamedFixes {
+  renames: Map<FileKind, KeyRename[]>;
+  writes: Map<FileKind, ValueWrite[]>;
+}
+
+function fixesNamed(
   connector: ConnectorFolder,
   profile: Profile,
-  config: ValidatorConfig,
-): Map<FileKind, KeyRename[]> {
-  const renames = new Map<FileKind, KeyRename[]>();
-  for (const { rule, report } of ruleReports(connector, {
-    profile,
-    rules: RULES_NAMING_FIXES,
-    overrides: folderSettings(connector.absolutePath, config).rules,
-  })) {
-    if (report.fix === undefined || report.pointer === undefined || report.path !== undefined) continue;
+  overrides: ReturnType<typeof folderSettings>['rules'],
+): NamedFixes {
+  const fixes: NamedFixes = { renames: new Map(), writes: new Map() };
+  const add = <T>(map: Map<FileKind, T[]>, kind: FileKind, fix: T): void => {
+    map.set(kind, [...(map.get(kind) ?? []), fix]);
+  };
+  for (const { rule, report } of ruleReports(connector, { profile, rules: RULES_NAMING_FIXES, overrides })) {
+    const { fix, pointer } = report;
+    if (fix === undefined || pointer === undefined || report.path !== undefined) continue;
     const kind = report.file ?? rule.file;
-    renames.set(kind, [...(renames.get(kind) ?? []), { pointer: report.pointer, to: report.fix.renameKey }]);
+    if ('renameKey' in fix) add(fixes.renames, kind, { pointer, to: fix.renameKey });
+    else add(fixes.writes, kind, { pointer, to: fix.writeValue });
   }
-  return renames;
+  return fixes;
+}
+
+/**
+ * Writes the values of one file that findings name; the number written. Why a write was not made
+ * goes to `report.notFixed`. A file whose syntax was left as it is does not come here (see `writesLeft`).
+ */
+async function writeValuesOfFile(
+  folder: string,
+  file: JsonFile,
+  writes: readonly ValueWrite[],
+  report: JsonFixReport,
+): Promise<number> {
+  if (writes.length === 0) return 0;
+  return editFile(folder, file, report, `${valuesNamed(writes, 'its')} written`, (document) => {
+    const { text, written, refused } = writeValues(document, writes);
+    return { text, made: written, refused };
+  });
+}
+
+/** What the reason of a file left with its syntax errors adds about the values findings name in it. */
+function writesLeft(writes: readonly ValueWrite[]): string {
+  if (writes.length === 0) return '';
+  return `${valuesNamed(writes, 'Its')} written either: values are written only in a file that is strict JSON; run validate --fix again once its syntax is fixed.`;
+}
+
+/** `Its value at /x was not`, `its 2 values (…) were not`. */
+function valuesNamed(writes: readonly ValueWrite[], its: string): string {
+  const pointers = [...new Set(writes.map((write) => write.pointer))];
+  const named = pointers.slice(0, 3).map((pointer) => pointer || '/');
+  if (pointers.length > 3) named.push(`${pointers.length - 3} more`);
+  if (named.length === 1) return `${its} value at ${named[0]!} was not`;
+  const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}`;
+  return `${its} ${plural(pointers.length, 'value')} (at ${list}) were not`;
 }
 
 /**
@@ -126,22 +200,41 @@ async function renameKeysOfFile(
   renames: readonly KeyRename[],
   report: JsonFixReport,
 ): Promise<number> {
+  if (renames.length === 0) return 0;
+  return editFile(folder, file, report, `${keysNamed(renames, 'its')} renamed`, (document) => {
+    const { text, renamed, refused } = renameKeys(document, renames);
+    return { text, made: renamed, refused };
+  });
+}
+
+/**
+ * Makes the edits `edit` works out in a strict JSON file, and writes it; the number of fixes made.
+ * Why one was not made goes to `report.notFixed`; `unmade` says what was not done in a file that is
+ * not UTF-8 ("its misspelled key … was not renamed").
+ */
+async function editFile(
+  folder: string,
+  file: JsonFile,
+  report: JsonFixReport,
+  unmade: string,
+  edit: (document: JsonDocument) => { text: string; made: number; refused: readonly string[] },
+): Promise<number> {
   const document = file.document;
-  if (renames.length === 0 || document === undefined || !document.isStrictJson) return 0;
+  if (document === undefined || !document.isStrictJson) return 0;
   if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) {
     // Its text holds U+FFFD for the bytes that are not UTF-8: written back, they would be lost.
     report.notFixed.push({
       file: file.displayPath,
-      reason: `it is not valid UTF-8 (GEN-ENCODING), so ${keysNamed(renames, 'its')} renamed: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`,
+      reason: `it is not valid UTF-8 (GEN-ENCODING), so ${unmade}: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`,
     });
     return 0;
   }
-  const renamed = renameKeys(document, renames);
-  for (const reason of renamed.refused) report.notFixed.push({ file: file.displayPath, reason });
-  if (renamed.renamed === 0) return 0;
+  const edited = edit(document);
+  for (const reason of edited.refused) report.notFixed.push({ file: file.displayPath, reason });
+  if (edited.made === 0) return 0;
   const bom = document.hadBom ? '\ufeff' : '';
-  const written = await writeFixedFile(folder, file.name, bom + document.text, bom + renamed.text);
-  if (written.written) return renamed.renamed;
+  const written = await writeFixedFile(folder, file.name, bom + document.text, bom + edited.text);
+  if (written.written) return edited.made;
   report.notFixed.push({ file: file.displayPath, reason: written.reason });
   return 0;
 }
@@ -179,15 +272,18 @@ async function fixJsonFile(folder: string, file: JsonFile): Promise<number | str
 /** One line per file, as `validate --fix` prints them on stderr. */
 export function describeFixes(report: JsonFixReport): string[] {
   return [
-    ...report.fixed.map(({ file, slips, keys }) => `fixed ${fixedThings(slips, keys)} in ${file}`),
+    ...report.fixed.map((fixed) => `fixed ${fixedThings(fixed)} in ${fixed.file}`),
     ...report.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`),
   ];
 }
 
-/** `2 JSON slips and 1 misspelled key`, naming only what there was. */
-function fixedThings(slips: number, keys: number): string {
+/** `2 JSON slips, 1 misspelled key and 3 values`, naming only what there was. */
+function fixedThings({ slips, keys, values }: FixedJsonFile): string {
   const things = [];
   if (slips > 0) things.push(plural(slips, 'JSON slip'));
   if (keys > 0) things.push(plural(keys, 'misspelled key'));
-  return things.join(' and ');
+  if (values > 0) things.push(plural(values, 'value'));
+  return things.length === 1
+    ? things[0]!
+    : `${things.slice(0, -1).join(', ')} and ${things[things.length - 1]!}`;
 }

@@ -147,3 +147,15 @@ function sameValue(text: string, value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether `validate --fix` edits the file's keys and values: it is read, valid UTF-8, and strict JSON
+ * or made so by the edits its GEN-JSON-PARSE findings name. Judged by the text alone, not by whether
+ * this process may write the file: findings that say --fix makes an edit do not change with file modes.
+ */
+export function fixEditsFile(file: JsonFile | undefined): boolean {
+  const document = file?.document;
+  if (document === undefined) return false;
+  if (file!.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) return false;
+  return document.isStrictJson || fixJsonFileText(file!)?.fix.outcome === 'fixed';
+}

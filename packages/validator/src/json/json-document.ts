@@ -22,6 +22,12 @@ import { MAX_REPAIRED_CHARACTERS, parseRepaired } from './repaired-parse.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
+/** Characters of a text: `length` of them from `offset`. */
+export interface TextSpan {
+  offset: number;
+  length: number;
+}
+
 /**
  * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON;
  * otherwise from JSON.parse of the text with the edits made that its syntax issues name (see
@@ -255,14 +261,29 @@ export class JsonDocument {
         ? undefined
         : this.commaFreeText;
     if (text === undefined) return this.valueEndInTree(pointer);
-    let at = where.offset;
-    const segments = parsePointer(pointer);
-    // A member is located at its key: its value starts after the colon.
-    if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
-      at = skipWhitespace(text, skipWhitespace(text, skipString(text, at)) + 1);
-    }
-    const end = skipValue(text, at, this.lines);
+    const end = skipValue(text, this.valueStart(text, pointer, where.offset), this.lines);
     return end === -1 ? undefined : end - 1;
+  }
+
+  /**
+   * Where the value at `pointer` is written, in a document that is strict JSON: its first character
+   * and its length, for `validate --fix` to write another value there. Undefined when it is not there,
+   * or the document is not strict JSON. `where`: the place `locate` gave for `pointer`.
+   */
+  valueSpan(pointer: string, where: PointerLocation = this.locate(pointer)): TextSpan | undefined {
+    if (!this.isStrictJson || !where.resolved) return undefined;
+    const start = this.valueStart(this.text, pointer, where.offset);
+    const end = skipValue(this.text, start, this.lines);
+    return end === -1 ? undefined : { offset: start, length: end - start };
+  }
+
+  /** The start of the value at `pointer` located at `at`: a member is located at its key, its value starts after the colon. */
+  private valueStart(text: string, pointer: string, at: number): number {
+    const segments = parsePointer(pointer);
+    if (segments.length > 0 && !Array.isArray(valueAtPointer(this.value, toPointer(segments.slice(0, -1))))) {
+      return skipWhitespace(text, skipWhitespace(text, skipString(text, at)) + 1);
+    }
+    return at;
   }
 
   /**

@@ -62,7 +62,13 @@ export interface Report {
   fix?: ReportFix;
 }
 
-/** `renameKey`: the key that `pointer` names, in its JSON file, is meant to be spelled so. */
-export interface ReportFix {
-  renameKey: string;
-}
+/**
+ * A fix `validate --fix` makes in the report's JSON file, at its `pointer`:
+ * - `renameKey`: the key that `pointer` names is meant to be spelled so;
+ * - `writeValue`: the value there (a string, number or boolean) is meant to be this one, as the
+ *   finding names it for sure (`Advanced` meant as `advanced`, `"10"` as 10 for an integer).
+ */
+export type ReportFix = { renameKey: string } | { writeValue: WrittenValue };
+
+/** A value `validate --fix` writes in place of another: a scalar, as the fixes that write one need. */
+export type WrittenValue = string | number | boolean;

@@ -120,7 +120,7 @@ export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): J
   };
   if (comparedWithBase(result)) report.base = toJsonBase(result);
   if (fixes) {
-    report.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
+    report.fixed = fixes.fixed.map(({ file, slips, keys, values }) => ({ file, slips, keys, values }));
     report.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
   if (result.ignored) report.ignored = result.ignored.map((ignored) => ({ ...ignored }));

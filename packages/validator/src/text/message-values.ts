@@ -62,6 +62,11 @@ export function enclosedExcerpt(text: string, maxLength = MAX_VALUE_LENGTH): str
   return `${excerpt(text.charAt(0))}${inner}${excerpt(text.charAt(text.length - 1))}`;
 }
 
+/** A value as JSON writes it, cut to an excerpt: a string in its double quotes, escapes and all. */
+export function jsonExcerpt(value: unknown): string {
+  return typeof value === 'string' ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
+}
+
 /** What kind of JSON value it is, for messages: 'a JSON array', 'a JSON string', 'null'. */
 export function kindOfValue(value: unknown): string {
   if (value === null) return 'null';

@@ -58,9 +58,9 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({
       fixed: [
-        { file: SWAGGER, slips: 3, keys: 0 },
-        { file: PROPERTIES, slips: 1, keys: 0 },
-        { file: SETTINGS, slips: 1, keys: 0 },
+        { file: SWAGGER, slips: 3, keys: 0, values: 0 },
+        { file: PROPERTIES, slips: 1, keys: 0, values: 0 },
+        { file: SETTINGS, slips: 1, keys: 0, values: 0 },
       ],
       notFixed: [],
     });
@@ -115,7 +115,7 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     chownSync(file, 4321, 8765);
     chmodSync(file, 0o664);
     expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
-      { file: PROPERTIES, slips: 1, keys: 0 },
+      { file: PROPERTIES, slips: 1, keys: 0, values: 0 },
     ]);
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(validApiProperties(), null, 2));
     const { uid, gid, mode } = statSync(file);
@@ -185,7 +185,7 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     unlinkSync(path.join(folder, 'apiProperties.json'));
     symlinkSync('properties.json', path.join(folder, 'apiProperties.json'));
     expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
-      { file: PROPERTIES, slips: 1, keys: 0 },
+      { file: PROPERTIES, slips: 1, keys: 0, values: 0 },
     ]);
     expect(readFileSync(path.join(folder, 'properties.json'), 'utf8')).toBe(
       JSON.stringify(validApiProperties(), null, 2),
@@ -207,7 +207,7 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     linkSync(file, other);
     const before = statSync(file);
     expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
-      { file: PROPERTIES, slips: 1, keys: 0 },
+      { file: PROPERTIES, slips: 1, keys: 0, values: 0 },
     ]);
     const fixed = JSON.stringify(validApiProperties(), null, 2);
     expect(readFileSync(other, 'utf8')).toBe(fixed);
@@ -227,7 +227,7 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     chmodSync(file, 0o444);
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({
-      fixed: [{ file: SETTINGS, slips: 1, keys: 0 }],
+      fixed: [{ file: SETTINGS, slips: 1, keys: 0, values: 0 }],
       notFixed: [{ file: PROPERTIES, reason: expect.stringMatching(/^it is read-only: .*make it writable/) }],
     });
     expect(readFileSync(file, 'utf8')).toBe(text);

@@ -50,7 +50,7 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(findings.find((finding) => finding.ruleId === 'SWG-ADDL-PROP')).not.toHaveProperty('fix');
 
     const report = await fixJsonSlips(['.'], { cwd: root });
-    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 1 }], notFixed: [] });
+    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 1, values: 0 }], notFixed: [] });
     expect(describeFixes(report)).toEqual([`fixed 1 misspelled key in ${SWAGGER}`]);
     expect(readFileSync(file, 'utf8')).toBe(PRETTY);
     expect(await keyFindings(root)).toEqual([]);
@@ -69,7 +69,7 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
       'SWG-XMS-UNKNOWN /paths/~1tasks/get/parameters/0/x-ms-visibilty',
     ]);
     const report = await fixJsonSlips(['.'], { cwd: root });
-    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 2 }], notFixed: [] });
+    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 2, values: 0 }], notFixed: [] });
     expect(describeFixes(report)).toEqual([`fixed 2 misspelled keys in ${SWAGGER}`]);
     expect(readFileSync(file, 'utf8')).toBe(meant);
     expect(await keyFindings(root)).toEqual([]);
@@ -101,7 +101,7 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(await unknownKeys()).toEqual(['/properties/scriptOperation']);
     const report = await fixJsonSlips(['.'], { cwd: root });
     const API_PROPERTIES = path.join(path.dirname(SWAGGER), 'apiProperties.json');
-    expect(report).toEqual({ fixed: [{ file: API_PROPERTIES, slips: 0, keys: 1 }], notFixed: [] });
+    expect(report).toEqual({ fixed: [{ file: API_PROPERTIES, slips: 0, keys: 1, values: 0 }], notFixed: [] });
     expect(readFileSync(file, 'utf8')).toBe(meant);
     expect(await unknownKeys()).toEqual([]);
   });
@@ -119,7 +119,9 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(await keyFindings(root)).toEqual([
       'SWG-ADDL-PROP /definitions/Task~1v1~0draft/properties/a~1b/Description',
     ]);
-    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([{ file: SWAGGER, slips: 0, keys: 1 }]);
+    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
+      { file: SWAGGER, slips: 0, keys: 1, values: 0 },
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(meant);
     expect(await keyFindings(root)).toEqual([]);
   });
@@ -147,7 +149,7 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     const { root, file } = connector(text);
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({
-      fixed: [{ file: SWAGGER, slips: 0, keys: 1 }],
+      fixed: [{ file: SWAGGER, slips: 0, keys: 1, values: 0 }],
       notFixed: [
         {
           file: SWAGGER,
@@ -184,7 +186,7 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
       'GEN-JSON-PARSE line 17',
     ]);
     const report = await fixJsonSlips(['.'], { cwd: root });
-    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 2, keys: 1 }], notFixed: [] });
+    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 2, keys: 1, values: 0 }], notFixed: [] });
     expect(describeFixes(report)).toEqual([`fixed 2 JSON slips and 1 misspelled key in ${SWAGGER}`]);
     expect(readFileSync(file)).toEqual(Buffer.from(`\ufeff${meant}`, 'utf8'));
     expect(await keyFindings(root)).toEqual([]);
@@ -255,7 +257,9 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     const { root, file } = connector(
       misspelled(PRETTY, ['basePath', 'basepath'], ['x-ms-summary', 'x-ms-summmary']),
     );
-    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([{ file: SWAGGER, slips: 0, keys: 2 }]);
+    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
+      { file: SWAGGER, slips: 0, keys: 2, values: 0 },
+    ]);
     const once = { bytes: readFileSync(file), time: statSync(file).mtimeMs };
     expect(await fixJsonSlips(['.'], { cwd: root })).toEqual({ fixed: [], notFixed: [] });
     expect({ bytes: readFileSync(file), time: statSync(file).mtimeMs }).toEqual(once);

@@ -218,7 +218,8 @@ describeRuleCases([
     breaks: (c) => (c.swagger.definitions.Task.properties.title['x-ms-summary'] = 'Title:'),
     pointer: '/definitions/Task/properties/title/x-ms-summary',
     severity: 'info',
-    message: /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing ':'\.$/,
+    message:
+      /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing ':'\. `connector-alm validate --fix` writes "Title"\.$/,
   },
   {
     id: 'SWG-END-ALNUM',
@@ -226,7 +227,8 @@ describeRuleCases([
     breaks: (c) => (c.swagger.definitions.Task.properties.title['x-ms-summary'] = 'Title '),
     pointer: '/definitions/Task/properties/title/x-ms-summary',
     severity: 'info',
-    message: /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing space\.$/,
+    message:
+      /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing space\. `connector-alm validate --fix` writes "Title"\.$/,
   },
   {
     id: 'SWG-TEXT-EMPTY',

@@ -49,7 +49,8 @@ describeRuleCases([
     fires: 'fires on a title ending with a period',
     breaks: (c) => (c.swagger.info.title = 'Contoso Tasks.'),
     pointer: '/info/title',
-    message: /^The 'title' value must end with alphanumeric character\. Remove the trailing '\.'\.$/,
+    message:
+      /^The 'title' value must end with alphanumeric character\. Remove the trailing '\.'\. `connector-alm validate --fix` writes "Contoso Tasks"\.$/,
   },
   {
     id: 'SWG-INFO-TITLE-END',
@@ -77,7 +78,7 @@ describeRuleCases([
     fires: 'fires on a description of 29 characters',
     breaks: (c) => (c.swagger.info.description = 'Plan and track Contoso tasks.'),
     pointer: '/info/description',
-    message: /between '30' and '500' characters \(it has 29\)/,
+    message: /between '30' and '500' characters\. It has 29\./,
   },
   {
     id: 'SWG-INFO-DESC-PLACEHOLDER',
@@ -330,7 +331,7 @@ describe("an independent publisher's '(Independent Publisher)' title label", () 
     ).toMatchObject([
       {
         message:
-          "The 'title' value goes over the character limit '30' (it has 31 before ' (Independent Publisher)').",
+          "The 'title' value goes over the character limit '30'. It has 31 before ' (Independent Publisher)'.",
       },
     ]);
   });

@@ -56,7 +56,10 @@ describe('x-ms-visibility internal in any capitalization', () => {
   it('still has SWG-VISIBILITY-ENUM ask for the lowercase value', async () => {
     const findings = await swaggerFindings('SWG-VISIBILITY-ENUM', hideListTasks('INTERNAL'));
     expect(findings.map((finding) => [finding.severity, finding.message])).toEqual([
-      ['warning', "Write x-ms-visibility in lower case: 'internal' instead of 'INTERNAL'."],
+      [
+        'warning',
+        "Write x-ms-visibility in lower case: 'internal' instead of 'INTERNAL'. `connector-alm validate --fix` writes \"internal\".",
+      ],
     ]);
   });
 

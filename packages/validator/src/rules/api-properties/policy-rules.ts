@@ -1,10 +1,10 @@
 import { closestMatcher, type ClosestMatcher } from '@connector-alm/core';
-import { excerpt, nameExcerpt, nameList } from '../../text/message-values.js';
+import { excerpt, jsonExcerpt, nameExcerpt, nameList } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { jsonExcerpt, typeName } from '../json-schema/newtonsoft-messages.js';
+import { typeName } from '../json-schema/newtonsoft-messages.js';
 import { MAX_FINDINGS_PER_RULE } from '../../model/unlisted-message.js';
 import { connectionParameterReferences } from './connection-parameter-references.js';
 import { connectionParametersOf } from './connection-parameters.js';

@@ -1,6 +1,7 @@
 import { cachedSchemaProblems, schemaProblemsValidator } from '../json-schema/ajv-validator.js';
 import type { SchemaProblem } from '../json-schema/newtonsoft-messages.js';
 import type { RuleContext } from '../../model/rule.js';
+import { valueWrite } from '../value-write-advice.js';
 // API_PROPERTIES_SCHEMA (./schema.ts), compiled ahead of time: npm run schema-validators.
 import validateApiProperties from '../../generated/validate-api-properties.cjs';
 
@@ -80,6 +81,8 @@ export function reportSchemaProblems(
     context.report({
       pointer: problem.pointer,
       message: advice ? `${problem.message} ${advice}` : problem.message,
+      // Enum values are case-sensitive: one written in other case is meant as the allowed value.
+      ...(problem.meant === undefined ? {} : valueWrite(context, 'apiProperties', problem.meant)),
     });
   }
 }

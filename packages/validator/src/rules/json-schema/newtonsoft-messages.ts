@@ -1,4 +1,4 @@
-import { enclosedExcerpt, excerpt, nameExcerpt } from '../../text/message-values.js';
+import { excerpt, jsonExcerpt, nameExcerpt } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { isObject } from '../../swagger/json-values.js';
 import type { ErrorObject } from 'ajv';
@@ -17,6 +17,11 @@ export interface SchemaProblem {
   /** The property the problem is about, when it is a key of that object (unknown or misnamed). */
   key?: string;
   keyword: string;
+  /**
+   * The one allowed value of an enum that the value is written in another case of (`direct` for
+   * `Direct`): what it is meant to be, which `validate --fix` writes.
+   */
+  meant?: string;
 }
 
 /** Newtonsoft's names of JSON types. */
@@ -43,9 +48,14 @@ function expectedTypes(type: unknown): string {
   return list.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(', ');
 }
 
-/** A value as JSON writes it, cut to an excerpt: a string in its double quotes, escapes and all. */
-export function jsonExcerpt(value: unknown): string {
-  return typeof value === 'string' ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
+/** The one string of `allowed` that `value` spells in other case; undefined when none, or several. */
+function inOtherCaseAmong(value: unknown, allowed: unknown): string | undefined {
+  if (typeof value !== 'string' || !Array.isArray(allowed)) return undefined;
+  const lower = value.toLowerCase();
+  const matches = allowed.filter(
+    (candidate): candidate is string => typeof candidate === 'string' && candidate.toLowerCase() === lower,
+  );
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /**
@@ -89,8 +99,11 @@ function describe(error: ErrorObject, document: unknown): SchemaProblem | undefi
   switch (error.keyword) {
     case 'type':
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
-    case 'enum':
-      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
+    case 'enum': {
+      const problem = at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
+      const meant = inOtherCaseAmong(data, params.allowedValues);
+      return meant === undefined ? problem : { ...problem, meant };
+    }
     case 'const':
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case 'required': {

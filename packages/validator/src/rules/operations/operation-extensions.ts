@@ -10,6 +10,7 @@ import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, successSchema } from './rule-kit.js';
 import { followSchemaPath } from './schema-path.js';
+import { valueWrite } from '../value-write-advice.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 
 const VISIBILITIES = ['important', 'advanced', 'internal'];
@@ -54,14 +55,16 @@ export const operationExtensionRules: RuleDefinition[] = [
     file: 'swagger',
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
     description:
-      'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
+      'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels('error'),
+    namesFixes: true,
     example: {
       placement: 'parameter',
       bad: '"x-ms-visibility": "hidden"',
       good: '"x-ms-visibility": "internal"',
     },
-    check({ swagger, report }) {
+    check(context) {
+      const { swagger, report } = context;
       if (!swagger) return;
       forEachVisibilityHolder(swagger, (holder, place) => {
         const value = holder['x-ms-visibility'];
@@ -79,6 +82,7 @@ export const operationExtensionRules: RuleDefinition[] = [
             pointer: at,
             severity: 'warning',
             message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`,
+            ...valueWrite(context, 'swagger', value.toLowerCase()),
           });
         } else {
           report({

@@ -127,7 +127,10 @@ export const parameterDocumentationRules: RuleDefinition[] = [
         if (summary === undefined || summary.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report({
           pointer: childPointer(parameter.pointer, 'x-ms-summary'),
-          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary.length}).`,
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}'.`,
+          // The count comes and goes while the problem stays: a note, which the baseline of
+          // `validate --base` matches without, so that a label shortened but still too long stays existing.
+          transientNote: `It has ${summary.length}.`,
         });
       }
     },

@@ -130,3 +130,20 @@ export function isLenientMatch(value: unknown, type: string): boolean {
   if (type === 'number') return value.trim() !== '' && Number.isFinite(Number(value));
   return false;
 }
+
+/**
+ * The value of the declared type that a string stands for, where no reader could take it for
+ * another: "true" or "False" for a boolean, "10" for an integer, "2.5" for a number; undefined for
+ * anything else. Written as JSON writes the number (no "010", "1.50" or "1e3", whose zeros or form
+ * the maker may have meant), and within the integers a double holds exactly: `validate --fix`
+ * writes it in place of the string.
+ */
+export function typedValueOf(value: unknown, type: string): boolean | number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (type === 'boolean') return /^(?:true|false)$/i.test(value) ? value.toLowerCase() === 'true' : undefined;
+  if (type !== 'integer' && type !== 'number') return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || String(number) !== value) return undefined;
+  if (type === 'integer' && !Number.isSafeInteger(number)) return undefined;
+  return number;
+}

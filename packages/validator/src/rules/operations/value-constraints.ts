@@ -9,7 +9,8 @@ import type { WrittenSchema } from '../../swagger/written-schema.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf, type HolderKeys } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
+import { fill, isLenientMatch, jsonTypeOf, typedValueOf, valueMatchesType } from './rule-kit.js';
+import { valueWrite } from '../value-write-advice.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 
 const FORMATS = new Set([
@@ -98,6 +99,11 @@ function hasInternalDefault(schemas: readonly WrittenSchema[], keys: HolderKeys)
   return false;
 }
 
+/** Whether an x-ms-enum-values entry of the node has `value` as its value. */
+function labelsValue(node: JsonObject, value: unknown): boolean {
+  return (asArray(node['x-ms-enum-values']) ?? []).some((entry) => asObject(entry)?.value === value);
+}
+
 function declaredType(node: JsonObject): string | undefined {
   return asString(node.type);
 }
@@ -171,8 +177,9 @@ export const valueConstraintRules: RuleDefinition[] = [
     file: 'swagger',
     title: "Give 'default' a value of the declared type.",
     description:
-      'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults.',
+      'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults. `validate --fix` writes such a string as the value it stands for ("true" as true, "10" as 10, but not "010" or "1e3", whose form may be meant).',
     levels: sameLevels('error'),
+    namesFixes: true,
     msCode: 'DefaultValueMustMatchType',
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: {
@@ -180,11 +187,12 @@ export const valueConstraintRules: RuleDefinition[] = [
       bad: '{ "type": "integer", "default": "10" }',
       good: '{ "type": "integer", "default": 10 }',
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.default, (node, place) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.default, (node, place) => {
         const type = declaredType(node);
         if (type === undefined || !has(node, 'default') || valueMatchesType(node.default, type)) return;
-        report({
+        const typed = typedValueOf(node.default, type);
+        context.report({
           pointer: childPointer(place.pointer, 'default'),
           severity: isLenientMatch(node.default, type) ? 'warning' : undefined,
           message: fill(
@@ -192,6 +200,7 @@ export const valueConstraintRules: RuleDefinition[] = [
             jsonTypeOf(node.default),
             excerpt(type),
           ),
+          ...(typed === undefined ? {} : valueWrite(context, 'swagger', typed)),
         });
       });
     },
@@ -223,8 +232,9 @@ export const valueConstraintRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Write enum values of the declared type.',
     description:
-      'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them.',
+      'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them. `validate --fix` writes such a string as the value it stands for, as for SWG-DEFAULT-TYPE.',
     levels: sameLevels('error'),
+    namesFixes: true,
     msCode: 'InvalidEnumValue',
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
@@ -232,15 +242,18 @@ export const valueConstraintRules: RuleDefinition[] = [
       bad: '{ "type": "integer", "enum": ["1", "2"] }',
       good: '{ "type": "integer", "enum": [1, 2] }',
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.enum, (node, place) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
         if (type === undefined) return;
         values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
-          report({
+          // An x-ms-enum-values entry that labels the string would label nothing once it is typed
+          // (SWG-ENUMVALUES): both are the maker's to write.
+          const typed = labelsValue(node, value) ? undefined : typedValueOf(value, type);
+          context.report({
             pointer: childPointer(place.pointer, 'enum', index),
             severity: isLenientMatch(value, type) ? 'warning' : undefined,
             message: fill(
@@ -248,6 +261,7 @@ export const valueConstraintRules: RuleDefinition[] = [
               jsonTypeOf(value),
               excerpt(type),
             ),
+            ...(typed === undefined ? {} : valueWrite(context, 'swagger', typed)),
           });
         });
       });

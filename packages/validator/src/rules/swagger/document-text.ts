@@ -10,7 +10,8 @@ import {
 import { internalOnlyPlacesOf } from './internal-only-places.js';
 import { nodesOfKinds, structureOf } from './structure.js';
 import type { NodeKind } from './structure/swagger-fields.js';
-import { removeTrailingAdvice } from './trailing-advice.js';
+import { removeTrailingAdvice, withoutTrailingPunctuation } from './trailing-advice.js';
+import { valueWrite } from '../value-write-advice.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { nameExcerpt } from '../../text/message-values.js';
 
@@ -127,7 +128,9 @@ export const documentTextRules: RuleDefinition[] = [
         if (label === undefined || label.length <= MAX_SCHEMA_SUMMARY) continue;
         context.report({
           pointer: childPointer(node.pointer, 'x-ms-summary'),
-          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}' (it has ${label.length}).`,
+          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}'.`,
+          // A note, as SWG-PARAM-XMS-SUMMARY-LEN's count (parameter-docs.ts).
+          transientNote: `It has ${label.length}.`,
         });
       }
     },
@@ -137,8 +140,9 @@ export const documentTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'End labels (x-ms-summary) without trailing space or sentence punctuation.',
     description:
-      'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice.',
+      'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them.',
     levels: sameLevels('info'),
+    namesFixes: true,
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -155,9 +159,11 @@ export const documentTextRules: RuleDefinition[] = [
           if (node.kind !== kind) continue;
           const label = asString(node.value['x-ms-summary']);
           if (!label || !BAD_LABEL_END.test(label)) continue;
+          const trimmed = withoutTrailingPunctuation(label);
           context.report({
             pointer: childPointer(node.pointer, 'x-ms-summary'),
             message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`,
+            ...(trimmed === undefined ? {} : valueWrite(context, 'swagger', trimmed)),
           });
         }
       }

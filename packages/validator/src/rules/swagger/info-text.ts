@@ -8,7 +8,8 @@ import {
   restrictedTitleWords,
   titleWithoutRestrictedWords,
 } from './restricted-title-words.js';
-import { removeTrailingAdvice } from './trailing-advice.js';
+import { removeTrailingAdvice, withoutTrailingPunctuation } from './trailing-advice.js';
+import { valueWrite } from '../value-write-advice.js';
 
 /** The connector title's character limit (CERT; STR; PR #3407). */
 export const MAX_TITLE = 30;
@@ -67,7 +68,10 @@ export const infoTextRules: RuleDefinition[] = [
       const counted = name === title ? '' : " before ' (Independent Publisher)'";
       context.report({
         pointer: '/info/title',
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${name.length}${counted}).`,
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}'.`,
+        // The count comes and goes while the problem stays: a note, which the baseline of
+        // `validate --base` matches without, so that a title shortened but still too long stays existing.
+        transientNote: `It has ${name.length}${counted}.`,
       });
     },
   },
@@ -106,8 +110,9 @@ export const infoTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'End the title with a letter or digit.',
     description:
-      'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is.',
+      'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is. `validate --fix` removes a trailing space or sentence punctuation (`.` `,` `:` `;`) where a letter or digit is then last.',
     levels: certificationLevels('error', 'info'),
+    namesFixes: true,
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -120,6 +125,13 @@ export const infoTextRules: RuleDefinition[] = [
       const title = whole === undefined ? undefined : titleName(whole, context.profile);
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
       const bracket = /[)\]]$/.test(title);
+      // The name without its trailing space or punctuation, the label after it kept, where that
+      // leaves a name that ends as it should: "Contoso Tasks." is "Contoso Tasks", "Contoso -" no fix.
+      const trimmed = bracket ? undefined : withoutTrailingPunctuation(title);
+      const fixed =
+        trimmed !== undefined && /[\p{L}\p{N}]$/u.test(trimmed)
+          ? trimmed + whole!.slice(title.length)
+          : undefined;
       context.report({
         pointer: '/info/title',
         severity: bracket && context.profile !== 'custom' ? 'warning' : undefined,
@@ -127,6 +139,7 @@ export const infoTextRules: RuleDefinition[] = [
         message: `The 'title' value must end with alphanumeric character. ${
           bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)
         }`,
+        ...(fixed === undefined ? {} : valueWrite(context, 'swagger', fixed)),
       });
     },
   },
@@ -179,7 +192,9 @@ export const infoTextRules: RuleDefinition[] = [
       if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
       context.report({
         pointer: '/info/description',
-        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`,
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters.`,
+        // A note, as SWG-INFO-TITLE-LEN's count.
+        transientNote: `It has ${length}.`,
       });
     },
   },

@@ -1,4 +1,4 @@
-import { fixJsonFileText } from '../../fix/json-fix.js';
+import { fixEditsFile } from '../../fix/json-fix.js';
 import type { RuleContext } from '../../model/rule.js';
 import type { StructureNode } from './structure/nodes.js';
 
@@ -22,9 +22,7 @@ export interface MeantKey {
 export function renamedByFix(context: RuleContext, meant: readonly MeantKey[]): Set<MeantKey> {
   const renamed = new Set<MeantKey>();
   const file = context.connector.files.swagger;
-  if (meant.length === 0 || file?.document === undefined) return renamed;
-  if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) return renamed;
-  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== 'fixed') return renamed;
+  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
   const takers = new Map<StructureNode, Map<string, number>>();
   for (const { node, meant: to } of meant) {
     const counts = takers.get(node) ?? new Map<string, number>();
@@ -32,7 +30,7 @@ export function renamedByFix(context: RuleContext, meant: readonly MeantKey[]): 
     takers.set(node, counts);
   }
   // A key written twice: renamed, one of them would stay, and --fix renames no key of the file then.
-  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  const repeated = new Set(file!.document!.duplicateKeys.map((duplicate) => duplicate.key));
   for (const use of meant) {
     if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
     if (takers.get(use.node)!.get(use.meant) === 1) renamed.add(use);

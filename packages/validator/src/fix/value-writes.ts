@@ -1,0 +1,143 @@
+import type { JsonDocument } from '../json/json-document.js';
+import { parsePointer, valueAtPointer } from '../json/pointer.js';
+import { jsonExcerpt } from '../text/message-values.js';
+import { applyEdits, replacement, type TextEdit } from '../text/text-edits.js';
+import type { WrittenValue } from '../model/report.js';
+
+// What `validate --fix` makes of a value that a rule names the right one of (x-ms-visibility
+// `Advanced` meant as `advanced`, an integer's default "10" meant as 10): the value's token
+// rewritten, nothing else of the file. Pure: the file is read and written elsewhere (fix-folders.ts).
+
+/** A rule's fix: the value at `pointer` is meant to be `to`. */
+export interface ValueWrite {
+  pointer: string;
+  to: WrittenValue;
+}
+
+export interface ValueWrites {
+  /** The new text; the text as it was when no value was written. */
+  text: string;
+  /** How many values were written. */
+  written: number;
+  /** Why each write that was not made was left, said to the maker. */
+  refused: string[];
+}
+
+/**
+ * Writes the values of a strict JSON document (its text without a byte-order mark) as `writes` ask.
+ * Only a scalar is replaced (a string, number, boolean or null), and only with one value: two
+ * findings that name two values for one place leave it to the maker. The result is checked to parse
+ * to the document's value with just those values changed; when it does not (a key written twice,
+ * whose value the text holds in two places), no value of the file is written.
+ */
+export function writeValues(document: JsonDocument, writes: readonly ValueWrite[]): ValueWrites {
+  const text = document.text;
+  const refused: string[] = [];
+  const made: ValueWrite[] = [];
+  for (const [pointer, values] of valuesByPointer(writes)) {
+    const current = valueAtPointer(document.value, pointer);
+    if (values.length > 1) {
+      refused.push(
+        `${valueAt(pointer)} was not written: the findings name ${values.length} values for it (${values.map(jsonExcerpt).join(', ')}); choose one by hand.`,
+      );
+    } else if (!isScalar(current) || pointer === '') {
+      refused.push(
+        `${valueAt(pointer)} was not written: ${current === undefined ? 'it is not there' : 'it is no single value'}.`,
+      );
+    } else if (current !== values[0]) {
+      made.push({ pointer, to: values[0]! });
+    }
+  }
+  if (made.length === 0) return { text, written: 0, refused };
+
+  const places = document.locateEach(made.map((write) => write.pointer));
+  const edits: TextEdit[] = [];
+  for (const [index, write] of made.entries()) {
+    const span = document.valueSpan(write.pointer, places[index]!);
+    const token = span && text.slice(span.offset, span.offset + span.length);
+    if (span === undefined || parsed(token!) !== valueAtPointer(document.value, write.pointer)) {
+      return {
+        text,
+        written: 0,
+        refused: [
+          ...refused,
+          `${valueAt(write.pointer)}: the value was not found in the text; no value was written.`,
+        ],
+      };
+    }
+    edits.push(replacement(span.offset, span.length, JSON.stringify(write.to)));
+  }
+  const written = applyEdits(text, edits)?.text;
+  if (
+    written === undefined ||
+    parsedJson(written) !== JSON.stringify(withValuesWritten(document.value, made))
+  ) {
+    return {
+      text,
+      written: 0,
+      refused: [
+        ...refused,
+        'writing the values would change more than those values (is a key repeated in its object?); no value was written.',
+      ],
+    };
+  }
+  return { text: written, written: made.length, refused };
+}
+
+/** The distinct values the writes name for each place, places in the order first named. */
+function valuesByPointer(writes: readonly ValueWrite[]): Map<string, WrittenValue[]> {
+  const values = new Map<string, WrittenValue[]>();
+  for (const { pointer, to } of writes) {
+    const named = values.get(pointer) ?? [];
+    if (!named.includes(to)) named.push(to);
+    values.set(pointer, named);
+  }
+  return values;
+}
+
+function isScalar(value: unknown): value is WrittenValue | null {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+/** The value with the writes made, as the edited text reads. */
+function withValuesWritten(root: unknown, made: readonly ValueWrite[]): unknown {
+  const copy: unknown = structuredClone(root);
+  for (const { pointer, to } of made) {
+    const segments = parsePointer(pointer);
+    const parent = valueAtPointer(copy, pointer.slice(0, pointer.lastIndexOf('/'))) as Record<
+      string,
+      unknown
+    >;
+    // Defined, not assigned: a key `__proto__` is a member like any other in JSON.
+    Object.defineProperty(parent, segments[segments.length - 1]!, {
+      value: to,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
+/** The scalar a JSON token holds; undefined when it holds no JSON. */
+function parsed(token: string): unknown {
+  try {
+    return JSON.parse(token);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON text as JSON.stringify writes its value; undefined when it is no JSON. */
+function parsedJson(text: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value as a reason names it: `the value at /info/title`. */
+export function valueAt(pointer: string): string {
+  return `the value at ${pointer || '/'}`;
+}

@@ -1,0 +1,300 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
+import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
+import type { Finding, Profile } from '../../src/model/finding.js';
+import { validatePaths } from '../../src/validate.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// validate --fix writes the values whose right form a finding names for sure (x-ms-visibility
+// `Advanced` as `advanced`, an integer's default "10" as 10, a label's trailing period left out, an
+// apiProperties enum value in other case): through real files, validated again after the fix.
+
+const TREES: Record<Profile, string> = {
+  certified: 'certified-connectors',
+  'independent-publisher': 'independent-publisher-connectors',
+  custom: 'custom-connectors',
+};
+
+interface Connector {
+  root: string;
+  swagger: string;
+  properties: string;
+  /** Paths as findings and fixes name them. */
+  swaggerPath: string;
+  propertiesPath: string;
+}
+
+/** A repository-like tree with one connector of the profile, its files written as given. */
+function connector(
+  swagger: string | Buffer,
+  properties = pretty(validApiProperties()),
+  profile: Profile = 'certified',
+): Connector {
+  const root = temporaryFolder('fix-values-');
+  const folder = path.join(root, TREES[profile], 'Contoso');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), swagger);
+  writeFileSync(path.join(folder, 'apiProperties.json'), properties);
+  return {
+    root,
+    swagger: path.join(folder, 'apiDefinition.swagger.json'),
+    properties: path.join(folder, 'apiProperties.json'),
+    swaggerPath: path.join(TREES[profile], 'Contoso', 'apiDefinition.swagger.json'),
+    propertiesPath: path.join(TREES[profile], 'Contoso', 'apiProperties.json'),
+  };
+}
+
+const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
+
+const FIXING_RULES = [
+  'SWG-VISIBILITY-ENUM',
+  'SWG-DEFAULT-TYPE',
+  'SWG-ENUM-TYPE',
+  'SWG-END-ALNUM',
+  'SWG-INFO-TITLE-END',
+  'SWG-XMS-UNKNOWN',
+  'PROP-OAUTH-REDIRECT',
+  'PROP-OAUTH-IDP',
+  'PROP-CP-TYPE',
+  'GEN-JSON-PARSE',
+];
+
+async function findingsOf(root: string): Promise<Finding[]> {
+  const { findings } = await validatePaths(['.'], { cwd: root, concurrency: 'off' });
+  return findings.filter((finding) => FIXING_RULES.includes(finding.ruleId));
+}
+
+/** The findings of the rules that name a value, as `rule pointer`, and whether each says --fix writes it. */
+async function valueFindings(root: string): Promise<string[]> {
+  return (await findingsOf(root)).map(
+    (finding) =>
+      `${finding.ruleId} ${finding.pointer ?? `line ${finding.line}`}${/`connector-alm validate --fix` writes .+\.$/.test(finding.message) ? ' (--fix writes it)' : ''}`,
+  );
+}
+
+/** The swagger with a mistake of every kind a finding names the fix of, and the swagger as meant. */
+function swaggerWithValueSlips(): { slipped: Record<string, any>; meant: Record<string, any> } {
+  const build = (slipped: boolean): Record<string, any> => {
+    const swagger = validSwagger();
+    const parameter = swagger.paths['/tasks'].get.parameters[0];
+    parameter['x-ms-visibility'] = slipped ? 'Advanced' : 'advanced';
+    parameter['x-ms-summary'] = slipped ? 'Status:' : 'Status';
+    swagger.paths['/tasks'].get.parameters.push({
+      name: 'top',
+      in: 'query',
+      type: 'integer',
+      default: slipped ? '10' : 10,
+      enum: slipped ? ['10', '50'] : [10, 50],
+      'x-ms-summary': 'Top',
+      description: 'How many tasks to list.',
+    });
+    swagger.info.title = slipped ? 'Contoso Tasks.' : 'Contoso Tasks';
+    return swagger;
+  };
+  return { slipped: build(true), meant: build(false) };
+}
+
+describe('validate --fix writes the values whose right form a finding names', () => {
+  it('writes each such value of the swagger, keeps the rest of the file byte for byte, and the findings go', async () => {
+    const { slipped, meant } = swaggerWithValueSlips();
+    const files = connector(pretty(slipped));
+    // In the order of their lines.
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-INFO-TITLE-END /info/title (--fix writes it)',
+      'SWG-END-ALNUM /paths/~1tasks/get/parameters/0/x-ms-summary (--fix writes it)',
+      'SWG-VISIBILITY-ENUM /paths/~1tasks/get/parameters/0/x-ms-visibility (--fix writes it)',
+      'SWG-DEFAULT-TYPE /paths/~1tasks/get/parameters/1/default (--fix writes it)',
+      'SWG-ENUM-TYPE /paths/~1tasks/get/parameters/1/enum/0 (--fix writes it)',
+      'SWG-ENUM-TYPE /paths/~1tasks/get/parameters/1/enum/1 (--fix writes it)',
+    ]);
+    const visibility = (await findingsOf(files.root)).find(
+      (finding) => finding.ruleId === 'SWG-VISIBILITY-ENUM',
+    );
+    expect(visibility!.message).toBe(
+      "Write x-ms-visibility in lower case: 'advanced' instead of 'Advanced'. `connector-alm validate --fix` writes \"advanced\".",
+    );
+    // The fix is the finding's, as data: it never shows in the findings.
+    expect(visibility).not.toHaveProperty('fix');
+
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report).toEqual({
+      fixed: [{ file: files.swaggerPath, slips: 0, keys: 0, values: 6 }],
+      notFixed: [],
+    });
+    expect(describeFixes(report)).toEqual([`fixed 6 values in ${files.swaggerPath}`]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(pretty(meant));
+    expect(await valueFindings(files.root)).toEqual([]);
+  });
+
+  it("writes apiProperties' enum values in the case the schema spells them", async () => {
+    const properties = validApiProperties();
+    const parameters = properties.properties.connectionParameters;
+    parameters.token = {
+      type: 'oAuthSetting',
+      oAuthSettings: {
+        identityProvider: 'AAD',
+        clientId: 'client',
+        scopes: [],
+        redirectMode: 'globalPerConnector',
+        redirectUrl: 'https://global.consent.azure-apim.net/redirect',
+        properties: { IsFirstParty: 'False', AzureActiveDirectoryResourceId: 'https://contoso.com' },
+      },
+    };
+    const slipped = pretty(properties);
+    const files = connector(pretty(validSwagger()), slipped);
+    expect(await valueFindings(files.root)).toEqual([
+      'PROP-CP-TYPE /properties/connectionParameters/token/type (--fix writes it)',
+      'PROP-OAUTH-IDP /properties/connectionParameters/token/oAuthSettings/identityProvider (--fix writes it)',
+      'PROP-OAUTH-REDIRECT /properties/connectionParameters/token/oAuthSettings/redirectMode (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.propertiesPath, slips: 0, keys: 0, values: 3 }]);
+    expect(readFileSync(files.properties, 'utf8')).toBe(
+      slipped
+        .replace('"oAuthSetting"', '"oauthSetting"')
+        .replace('"AAD"', '"aad"')
+        .replace('"globalPerConnector"', '"GlobalPerConnector"'),
+    );
+    // Written right, the provider and mode are judged on: aad wants its resource, and
+    // GlobalPerConnector gets the note about Microsoft's pipeline. No value is misspelled any more.
+    expect(await valueFindings(files.root)).toEqual([
+      'PROP-OAUTH-IDP /properties/connectionParameters/token/oAuthSettings/customParameters/resourceUri',
+      'PROP-OAUTH-REDIRECT /properties/connectionParameters/token/oAuthSettings/redirectMode',
+    ]);
+  });
+
+  it('writes what the findings name for sure, and no more', async () => {
+    const swagger = validSwagger();
+    const [status] = swagger.paths['/tasks'].get.parameters;
+    // A label that is all punctuation has nothing left to write; "hidden" is no visibility in
+    // another case; "010" and "1e3" are integers only in a form the maker may have meant.
+    status['x-ms-summary'] = ' .';
+    status['x-ms-visibility'] = 'hidden';
+    swagger.paths['/tasks'].get.parameters.push(
+      { name: 'a', in: 'query', type: 'integer', default: '010', 'x-ms-summary': 'A', description: 'A.' },
+      { name: 'b', in: 'query', type: 'number', default: '1e3', 'x-ms-summary': 'B', description: 'B.' },
+      // Labelled by x-ms-enum-values as strings: typed alone, the labels would label nothing.
+      {
+        name: 'c',
+        in: 'query',
+        type: 'boolean',
+        enum: ['true', 'false'],
+        'x-ms-enum-values': [
+          { value: 'true', displayName: 'Yes' },
+          { value: 'false', displayName: 'No' },
+        ],
+        'x-ms-summary': 'C',
+        description: 'C.',
+      },
+    );
+    // A title that ends in a dash once its period is gone is still no name.
+    swagger.info.title = 'Contoso -.';
+    const text = pretty(swagger);
+    const files = connector(text);
+    expect(
+      (await valueFindings(files.root)).filter((finding) => finding.endsWith('(--fix writes it)')),
+    ).toEqual([]);
+    expect(await fixJsonSlips(['.'], { cwd: files.root })).toEqual({ fixed: [], notFixed: [] });
+    expect(readFileSync(files.swagger, 'utf8')).toBe(text);
+  });
+
+  it("keeps an independent publisher's '(Independent Publisher)' after the name it writes", async () => {
+    const swagger = validSwagger();
+    swagger.info.title = 'Contoso Tasks. (Independent Publisher)';
+    const files = connector(pretty(swagger), undefined, 'independent-publisher');
+    expect(await valueFindings(files.root)).toEqual(['SWG-INFO-TITLE-END /info/title (--fix writes it)']);
+    await fixJsonSlips(['.'], { cwd: files.root });
+    expect(JSON.parse(readFileSync(files.swagger, 'utf8')).info.title).toBe(
+      'Contoso Tasks (Independent Publisher)',
+    );
+  });
+
+  it('renames a misspelled key first, then writes its value, which only the key spelled right is judged by', async () => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced';
+    const meant = pretty(swagger);
+    const files = connector(meant.replace('"x-ms-visibility": "Advanced"', '"x-ms-visibilty": "Advanced"'));
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-XMS-UNKNOWN /paths/~1tasks/get/parameters/0/x-ms-visibilty',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 1, values: 1 }]);
+    expect(describeFixes(report)).toEqual([`fixed 1 misspelled key and 1 value in ${files.swaggerPath}`]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(meant.replace('"Advanced"', '"advanced"'));
+  });
+
+  it('fixes the syntax slips first, then writes the values; BOM and CR LF kept', async () => {
+    const { slipped, meant } = swaggerWithValueSlips();
+    const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
+    const withSlip = crlf(pretty(slipped)).replace('"https"\r\n  ]', '"https",\r\n  ]');
+    expect(withSlip).toContain('"https",');
+    const files = connector(Buffer.from(`\ufeff${withSlip}`, 'utf8'));
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(describeFixes(report)).toEqual([`fixed 1 JSON slip and 6 values in ${files.swaggerPath}`]);
+    expect(readFileSync(files.swagger)).toEqual(Buffer.from(`\ufeff${crlf(pretty(meant))}`, 'utf8'));
+  });
+
+  it('writes no value of a file whose syntax it cannot fix, and says so in its reason; its findings do not say --fix writes them', async () => {
+    const { slipped } = swaggerWithValueSlips();
+    const text = pretty(slipped).replace('"host": "api.contoso.com"', '"host": ');
+    const files = connector(text);
+    expect(
+      (await valueFindings(files.root)).filter((finding) => finding.endsWith('(--fix writes it)')),
+    ).toEqual([]);
+    const { fixed, notFixed } = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(fixed).toEqual([]);
+    expect(notFixed).toEqual([
+      {
+        file: files.swaggerPath,
+        reason: expect.stringContaining(
+          'Its 6 values (at /paths/~1tasks/get/parameters/0/x-ms-summary, /info/title, /paths/~1tasks/get/parameters/0/x-ms-visibility and 3 more) were not written either: values are written only in a file that is strict JSON; run validate --fix again once its syntax is fixed.',
+        ),
+      },
+    ]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(text);
+  });
+
+  it('writes no value of a file that is not UTF-8, and says why', async () => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced';
+    swagger.info.contact.name = 'Caf\u00e9 Support';
+    // The é written in Latin-1: one byte that is not UTF-8, in a file that is strict JSON.
+    const bytes = Buffer.from(pretty(swagger), 'latin1');
+    const files = connector(bytes);
+    expect(await fixJsonSlips(['.'], { cwd: files.root })).toEqual({
+      fixed: [],
+      notFixed: [
+        {
+          file: files.swaggerPath,
+          reason:
+            'it is not valid UTF-8 (GEN-ENCODING), so its value at /paths/~1tasks/get/parameters/0/x-ms-visibility was not written: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.',
+        },
+      ],
+    });
+    expect(readFileSync(files.swagger)).toEqual(bytes);
+  });
+
+  it('changes nothing the second time', async () => {
+    const files = connector(pretty(swaggerWithValueSlips().slipped));
+    expect((await fixJsonSlips(['.'], { cwd: files.root })).fixed).toHaveLength(1);
+    const once = { bytes: readFileSync(files.swagger), time: statSync(files.swagger).mtimeMs };
+    expect(await fixJsonSlips(['.'], { cwd: files.root })).toEqual({ fixed: [], notFixed: [] });
+    expect({ bytes: readFileSync(files.swagger), time: statSync(files.swagger).mtimeMs }).toEqual(once);
+  });
+
+  it('writes only what the rules that are on report: a rule turned off names no fix', async () => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced';
+    const text = pretty(swagger);
+    const files = connector(text);
+    const config = {
+      path: path.join(files.root, '.connector-alm.yml'),
+      ignore: [],
+      rules: { 'SWG-VISIBILITY-ENUM': 'off' as const },
+    };
+    expect(await fixJsonSlips(['.'], { cwd: files.root, config })).toEqual({ fixed: [], notFixed: [] });
+    expect(readFileSync(files.swagger, 'utf8')).toBe(text);
+  });
+});

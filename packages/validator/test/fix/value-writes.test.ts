@@ -1,0 +1,99 @@
+import { describe, expect, it } from '@jest/globals';
+import { JsonDocument } from '../../src/json/json-document.js';
+import { writeValues } from '../../src/fix/value-writes.js';
+
+// validate --fix writes the values that findings name in place of the ones written: only each value's
+// token changes, and the result is checked to be the document with just those values changed.
+
+const document = (text: string): JsonDocument => JsonDocument.parse(text);
+
+describe('writeValues', () => {
+  it('replaces each value token, keeping the layout, and the keys and other values as written', () => {
+    const text = '{\r\n  "a" :  "Advanced" ,\r\n  "list": [ "true",\t"10" ],\r\n  "n": 1.50\r\n}';
+    const written = writeValues(document(text), [
+      { pointer: '/a', to: 'advanced' },
+      { pointer: '/list/0', to: true },
+      { pointer: '/list/1', to: 10 },
+    ]);
+    expect(written).toEqual({
+      text: '{\r\n  "a" :  "advanced" ,\r\n  "list": [ true,\t10 ],\r\n  "n": 1.50\r\n}',
+      written: 3,
+      refused: [],
+    });
+  });
+
+  it('writes a string as JSON writes it: quotes, backslashes and control characters escaped', () => {
+    const written = writeValues(document('{ "label": "x" }'), [{ pointer: '/label', to: 'say "hi"\\\n' }]);
+    expect(written.text).toBe('{ "label": "say \\"hi\\"\\\\\\n" }');
+    expect(JSON.parse(written.text)).toEqual({ label: 'say "hi"\\\n' });
+  });
+
+  it('finds a value under keys that escape "/" and "~", or are written with escapes', () => {
+    const text = '{ "paths": { "/a~b": { "\\u0078-ms-visibility": "Internal" } } }';
+    const written = writeValues(document(text), [
+      { pointer: '/paths/~1a~0b/x-ms-visibility', to: 'internal' },
+    ]);
+    expect(written.text).toBe('{ "paths": { "/a~b": { "\\u0078-ms-visibility": "internal" } } }');
+  });
+
+  it('writes a value once that several findings name alike, and none that two findings name apart', () => {
+    const written = writeValues(document('{ "a": "A", "b": "B" }'), [
+      { pointer: '/a', to: 'a' },
+      { pointer: '/a', to: 'a' },
+      { pointer: '/b', to: 'b' },
+      { pointer: '/b', to: 'bee' },
+    ]);
+    expect(written.text).toBe('{ "a": "a", "b": "B" }');
+    expect(written.written).toBe(1);
+    expect(written.refused).toEqual([
+      'the value at /b was not written: the findings name 2 values for it ("b", "bee"); choose one by hand.',
+    ]);
+  });
+
+  it('writes no object or array, nor a value that is not there, nor the whole document', () => {
+    const written = writeValues(document('{ "o": {}, "l": [] }'), [
+      { pointer: '/o', to: 'x' },
+      { pointer: '/l', to: 'x' },
+      { pointer: '/missing', to: 'x' },
+    ]);
+    expect(written).toEqual({
+      text: '{ "o": {}, "l": [] }',
+      written: 0,
+      refused: [
+        'the value at /o was not written: it is no single value.',
+        'the value at /l was not written: it is no single value.',
+        'the value at /missing was not written: it is not there.',
+      ],
+    });
+    expect(writeValues(document('"Advanced"'), [{ pointer: '', to: 'advanced' }]).written).toBe(0);
+  });
+
+  it('changes nothing for a value that is already the one named', () => {
+    expect(writeValues(document('{ "a": 10 }'), [{ pointer: '/a', to: 10 }])).toEqual({
+      text: '{ "a": 10 }',
+      written: 0,
+      refused: [],
+    });
+  });
+
+  it('writes, of a key its object repeats, the value JSON.parse keeps (the last), as the rules read it', () => {
+    const text = '{ "a": "Advanced", "a": "Important", "b": "B" }';
+    const written = writeValues(document(text), [
+      { pointer: '/a', to: 'important' },
+      { pointer: '/b', to: 'b' },
+    ]);
+    // The first "a" is GEN-JSON-DUPLICATE-KEY's, whose finding says which one counts.
+    expect(written).toEqual({
+      text: '{ "a": "Advanced", "a": "important", "b": "b" }',
+      written: 2,
+      refused: [],
+    });
+  });
+
+  it('writes a value in an object whose key is "__proto__", as a member like any other', () => {
+    const text = '{ "__proto__": { "x-ms-visibility": "Advanced" } }';
+    const written = writeValues(document(text), [{ pointer: '/__proto__/x-ms-visibility', to: 'advanced' }]);
+    expect(written.text).toBe('{ "__proto__": { "x-ms-visibility": "advanced" } }');
+    expect(written.written).toBe(1);
+  });
+});
