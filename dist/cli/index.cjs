@@ -32877,7 +32877,11 @@ function fixEditsFile(file) {
 function valueWrite(context, kind, to) {
   const fix = { writeValue: to };
   if (!fixEditsFile(context.connector.files[kind])) return { fix };
-  return { fix, transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.` };
+  return {
+    fix,
+    transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.`,
+    fixable: true
+  };
 }
 
 // packages/validator/src/rules/api-properties/schema-problems.ts
@@ -34442,6 +34446,25 @@ function redirectUrlListAdvice(apiProperties2, problem) {
   return `An OAuth connection parameter has one redirect URL: keep the one it signs in through, as a string: "redirectUrl": "${nameExcerpt(kept)}".`;
 }
 
+// packages/validator/src/rules/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(file, meant, objectOf) {
+  const renamed = /* @__PURE__ */ new Set();
+  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const use of meant) {
+    const counts = takers.get(objectOf(use)) ?? /* @__PURE__ */ new Map();
+    counts.set(use.meant, (counts.get(use.meant) ?? 0) + 1);
+    takers.set(objectOf(use), counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(objectOf(use), use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(objectOf(use)).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/api-properties/schema-rules.ts
 var apiPropertiesSchemaRules = [
   {
@@ -34508,13 +34531,26 @@ var apiPropertiesSchemaRules = [
     },
     namesFixes: true,
     check(context) {
-      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
-        const meant = meantPropertiesKey(problem);
+      const problems = schemaProblemsFor(context, "PROP-UNKNOWN-KEYS");
+      const properties = asObject(context.apiProperties?.properties) ?? {};
+      const meant = problems.flatMap((problem) => {
+        const to = meantPropertiesKey(problem);
+        return to === void 0 ? [] : [{ problem, key: problem.key, meant: to }];
+      });
+      const renamed = new Set(
+        [...renamedByFix(context.connector.files.apiProperties, meant, () => properties)].map(
+          (use) => use.problem
+        )
+      );
+      for (const problem of problems) {
+        const to = meantPropertiesKey(problem);
         const advice = unknownKeyAdvice(problem);
+        const fixable = renamed.has(problem);
         context.report({
           pointer: problem.pointer,
-          message: advice ? `${problem.message} ${advice}` : problem.message,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+          message: `${advice ? `${problem.message} ${advice}` : problem.message}${fixable ? ` ${RENAME_ADVICE}` : ""}`,
+          ...to === void 0 ? {} : { fix: { renameKey: to } },
+          ...fixable ? { fixable: true } : {}
         });
       }
     }
@@ -35381,7 +35417,7 @@ var generalRules = [
           const report2 = {
             file: kind,
             message: issue.message,
-            ...fixable ? { transientNote } : {},
+            ...fixable ? { transientNote, fixable: true } : {},
             offset: issue.offset,
             length: issue.length,
             identity: places[index],
@@ -47218,26 +47254,6 @@ var jsonEnumRule = {
   }
 };
 
-// packages/validator/src/rules/swagger/key-rename-advice.ts
-var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
-function renamedByFix(context, meant) {
-  const renamed = /* @__PURE__ */ new Set();
-  const file = context.connector.files.swagger;
-  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
-  const takers = /* @__PURE__ */ new Map();
-  for (const { node, meant: to } of meant) {
-    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
-    counts.set(to, (counts.get(to) ?? 0) + 1);
-    takers.set(node, counts);
-  }
-  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
-  for (const use of meant) {
-    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
-    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
-  }
-  return renamed;
-}
-
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -47291,14 +47307,19 @@ var additionalPropertyRule = {
       if (isUnsupportedKeyword(node, key2)) continue;
       found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value
+    );
     for (const use of found) {
       const { node, key: key2, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
         message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
-        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } },
+        ...advice === "" ? {} : { fixable: true }
       });
     }
   }
@@ -47371,14 +47392,19 @@ var unknownXmsExtensionRule = {
         meant: closest?.tied === false ? closest.name : void 0
       });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value
+    );
     for (const use of found) {
       const { node, key: key2, suggestion, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
         message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } },
+        ...advice === "" ? {} : { fixable: true }
       });
     }
   }
@@ -56203,6 +56229,7 @@ function locateFindings(connector, pending2) {
       unlisted: report2.unlisted
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (report2.fixable) finding.fixable = true;
     if (document) {
       const pointed = report2.pointer !== void 0 && "locateEach" in document;
       if (pointed) finding.pointer = report2.pointer;
@@ -64896,6 +64923,14 @@ function ruleTitles(rules = ALL_RULES) {
 // packages/validator/src/reporters/summary-budget.ts
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
+// packages/validator/src/reporters/fixable-findings.ts
+var FIX_COMMAND = "connector-alm validate --fix";
+var FIX_DOC_URL = `${projectDocUrl("docs/cli.md")}#fixing-findings-validate---fix`;
+function fixableSentence(findings, command = FIX_COMMAND) {
+  const fixable = findings.filter((finding) => finding.fixable).length;
+  return fixable === 0 ? void 0 : `${plural(fixable, "problem")} can be fixed by ${command}.`;
+}
+
 // packages/validator/src/reporters/json-change.ts
 var JSON_CHANGE_FIELDS = [
   "ruleId",
@@ -64987,7 +65022,8 @@ function toJsonFinding(finding) {
     ),
     connector: finding.connector,
     ...ifDefined("msCode", finding.msCode),
-    ...ifDefined("baseline", finding.baseline)
+    ...ifDefined("baseline", finding.baseline),
+    ...ifDefined("fixable", finding.fixable)
   };
 }
 function ifDefined(key2, value) {
@@ -65792,8 +65828,9 @@ function formatText(result, options2 = {}) {
   const existing = options2.failOn === void 0 ? void 0 : existingFailuresNote(result.findings, options2.failOn, "--only-new");
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
   const leftOut2 = quiet === void 0 ? void 0 : leftOutLine(result.findings, quiet);
+  const fixable = fixableSentence(listed3 === void 0 ? result.findings : result.findings.filter(listed3));
   const lookUp = listsFindings(result.findings, listed3) ? LOOK_UP_RULE_LINE : void 0;
-  const end = [last2, existing, breaking, leftOut2, lookUp].filter((line) => line !== void 0).join("\n");
+  const end = [last2, existing, breaking, leftOut2, fixable, lookUp].filter((line) => line !== void 0).join("\n");
   return [...blocks, end].join("\n\n") + "\n";
 }
 var LOOK_UP_RULE_LINE = "Run connector-alm rules <rule-id> for what a rule checks and how to fix it.";

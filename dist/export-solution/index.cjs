@@ -42115,7 +42115,11 @@ function fixEditsFile(file) {
 function valueWrite(context, kind, to) {
   const fix = { writeValue: to };
   if (!fixEditsFile(context.connector.files[kind])) return { fix };
-  return { fix, transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.` };
+  return {
+    fix,
+    transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.`,
+    fixable: true
+  };
 }
 
 // packages/validator/src/rules/api-properties/schema-problems.ts
@@ -43164,6 +43168,25 @@ function redirectUrlListAdvice(apiProperties2, problem) {
   return `An OAuth connection parameter has one redirect URL: keep the one it signs in through, as a string: "redirectUrl": "${nameExcerpt(kept)}".`;
 }
 
+// packages/validator/src/rules/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(file, meant, objectOf) {
+  const renamed = /* @__PURE__ */ new Set();
+  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const use of meant) {
+    const counts = takers.get(objectOf(use)) ?? /* @__PURE__ */ new Map();
+    counts.set(use.meant, (counts.get(use.meant) ?? 0) + 1);
+    takers.set(objectOf(use), counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(objectOf(use), use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(objectOf(use)).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/api-properties/schema-rules.ts
 var apiPropertiesSchemaRules = [
   {
@@ -43230,13 +43253,26 @@ var apiPropertiesSchemaRules = [
     },
     namesFixes: true,
     check(context) {
-      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
-        const meant = meantPropertiesKey(problem);
+      const problems = schemaProblemsFor(context, "PROP-UNKNOWN-KEYS");
+      const properties = asObject(context.apiProperties?.properties) ?? {};
+      const meant = problems.flatMap((problem) => {
+        const to = meantPropertiesKey(problem);
+        return to === void 0 ? [] : [{ problem, key: problem.key, meant: to }];
+      });
+      const renamed = new Set(
+        [...renamedByFix(context.connector.files.apiProperties, meant, () => properties)].map(
+          (use) => use.problem
+        )
+      );
+      for (const problem of problems) {
+        const to = meantPropertiesKey(problem);
         const advice = unknownKeyAdvice(problem);
+        const fixable = renamed.has(problem);
         context.report({
           pointer: problem.pointer,
-          message: advice ? `${problem.message} ${advice}` : problem.message,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+          message: `${advice ? `${problem.message} ${advice}` : problem.message}${fixable ? ` ${RENAME_ADVICE}` : ""}`,
+          ...to === void 0 ? {} : { fix: { renameKey: to } },
+          ...fixable ? { fixable: true } : {}
         });
       }
     }
@@ -44100,7 +44136,7 @@ var generalRules = [
           const report = {
             file: kind,
             message: issue2.message,
-            ...fixable ? { transientNote } : {},
+            ...fixable ? { transientNote, fixable: true } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index],
@@ -55693,26 +55729,6 @@ var jsonEnumRule = {
   }
 };
 
-// packages/validator/src/rules/swagger/key-rename-advice.ts
-var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
-function renamedByFix(context, meant) {
-  const renamed = /* @__PURE__ */ new Set();
-  const file = context.connector.files.swagger;
-  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
-  const takers = /* @__PURE__ */ new Map();
-  for (const { node, meant: to } of meant) {
-    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
-    counts.set(to, (counts.get(to) ?? 0) + 1);
-    takers.set(node, counts);
-  }
-  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
-  for (const use of meant) {
-    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
-    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
-  }
-  return renamed;
-}
-
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -55766,14 +55782,19 @@ var additionalPropertyRule = {
       if (isUnsupportedKeyword(node, key2)) continue;
       found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value
+    );
     for (const use of found) {
       const { node, key: key2, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
         message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
-        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } },
+        ...advice === "" ? {} : { fixable: true }
       });
     }
   }
@@ -55846,14 +55867,19 @@ var unknownXmsExtensionRule = {
         meant: closest?.tied === false ? closest.name : void 0
       });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value
+    );
     for (const use of found) {
       const { node, key: key2, suggestion, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
         message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } },
+        ...advice === "" ? {} : { fixable: true }
       });
     }
   }
@@ -63802,6 +63828,9 @@ var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
 
 // packages/validator/src/reporters/summary-budget.ts
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
+
+// packages/validator/src/reporters/fixable-findings.ts
+var FIX_DOC_URL = `${projectDocUrl("docs/cli.md")}#fixing-findings-validate---fix`;
 
 // packages/validator/src/reporters/sarif-limits.ts
 var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };

@@ -41828,7 +41828,11 @@ function fixEditsFile(file) {
 function valueWrite(context, kind, to) {
   const fix = { writeValue: to };
   if (!fixEditsFile(context.connector.files[kind])) return { fix };
-  return { fix, transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.` };
+  return {
+    fix,
+    transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.`,
+    fixable: true
+  };
 }
 
 // packages/validator/src/rules/api-properties/schema-problems.ts
@@ -43389,6 +43393,25 @@ function redirectUrlListAdvice(apiProperties, problem) {
   return `An OAuth connection parameter has one redirect URL: keep the one it signs in through, as a string: "redirectUrl": "${nameExcerpt(kept)}".`;
 }
 
+// packages/validator/src/rules/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(file, meant, objectOf) {
+  const renamed = /* @__PURE__ */ new Set();
+  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const use of meant) {
+    const counts = takers.get(objectOf(use)) ?? /* @__PURE__ */ new Map();
+    counts.set(use.meant, (counts.get(use.meant) ?? 0) + 1);
+    takers.set(objectOf(use), counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(objectOf(use), use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(objectOf(use)).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/api-properties/schema-rules.ts
 var apiPropertiesSchemaRules = [
   {
@@ -43455,13 +43478,26 @@ var apiPropertiesSchemaRules = [
     },
     namesFixes: true,
     check(context) {
-      for (const problem of schemaProblemsFor(context, "PROP-UNKNOWN-KEYS")) {
-        const meant = meantPropertiesKey(problem);
+      const problems = schemaProblemsFor(context, "PROP-UNKNOWN-KEYS");
+      const properties = asObject(context.apiProperties?.properties) ?? {};
+      const meant = problems.flatMap((problem) => {
+        const to = meantPropertiesKey(problem);
+        return to === void 0 ? [] : [{ problem, key: problem.key, meant: to }];
+      });
+      const renamed = new Set(
+        [...renamedByFix(context.connector.files.apiProperties, meant, () => properties)].map(
+          (use) => use.problem
+        )
+      );
+      for (const problem of problems) {
+        const to = meantPropertiesKey(problem);
         const advice = unknownKeyAdvice(problem);
+        const fixable = renamed.has(problem);
         context.report({
           pointer: problem.pointer,
-          message: advice ? `${problem.message} ${advice}` : problem.message,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+          message: `${advice ? `${problem.message} ${advice}` : problem.message}${fixable ? ` ${RENAME_ADVICE}` : ""}`,
+          ...to === void 0 ? {} : { fix: { renameKey: to } },
+          ...fixable ? { fixable: true } : {}
         });
       }
     }
@@ -44328,7 +44364,7 @@ var generalRules = [
           const report = {
             file: kind,
             message: issue2.message,
-            ...fixable ? { transientNote } : {},
+            ...fixable ? { transientNote, fixable: true } : {},
             offset: issue2.offset,
             length: issue2.length,
             identity: places[index],
@@ -56162,26 +56198,6 @@ var jsonEnumRule = {
   }
 };
 
-// packages/validator/src/rules/swagger/key-rename-advice.ts
-var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
-function renamedByFix(context, meant) {
-  const renamed = /* @__PURE__ */ new Set();
-  const file = context.connector.files.swagger;
-  if (meant.length === 0 || !fixEditsFile(file)) return renamed;
-  const takers = /* @__PURE__ */ new Map();
-  for (const { node, meant: to } of meant) {
-    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
-    counts.set(to, (counts.get(to) ?? 0) + 1);
-    takers.set(node, counts);
-  }
-  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
-  for (const use of meant) {
-    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
-    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
-  }
-  return renamed;
-}
-
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -56235,14 +56251,19 @@ var additionalPropertyRule = {
       if (isUnsupportedKeyword(node, key2)) continue;
       found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value
+    );
     for (const use of found) {
       const { node, key: key2, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
         message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
-        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } },
+        ...advice === "" ? {} : { fixable: true }
       });
     }
   }
@@ -56315,14 +56336,19 @@ var unknownXmsExtensionRule = {
         meant: closest?.tied === false ? closest.name : void 0
       });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value
+    );
     for (const use of found) {
       const { node, key: key2, suggestion, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
         message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } },
+        ...advice === "" ? {} : { fixable: true }
       });
     }
   }
@@ -65147,6 +65173,7 @@ function locateFindings(connector, pending2) {
       unlisted: report.unlisted
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (report.fixable) finding.fixable = true;
     if (document) {
       const pointed = report.pointer !== void 0 && "locateEach" in document;
       if (pointed) finding.pointer = report.pointer;
@@ -73633,6 +73660,14 @@ ${note}
   }
 };
 
+// packages/validator/src/reporters/fixable-findings.ts
+var FIX_COMMAND = "connector-alm validate --fix";
+var FIX_DOC_URL = `${projectDocUrl("docs/cli.md")}#fixing-findings-validate---fix`;
+function fixableSentence(findings, command = FIX_COMMAND) {
+  const fixable = findings.filter((finding) => finding.fixable).length;
+  return fixable === 0 ? void 0 : `${plural(fixable, "problem")} can be fixed by ${command}.`;
+}
+
 // packages/validator/src/reporters/job-summary.ts
 function buildJobSummary(result, options = {}) {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
@@ -73647,6 +73682,8 @@ function buildJobSummary(result, options = {}) {
     ""
   );
   if (options.push) budget.add(pushLine(options.push), "");
+  const fixable = fixableSentence(result.findings, `\`${FIX_COMMAND}\``);
+  if (fixable) budget.add(`\u{1F527} ${fixable} [What it fixes](${FIX_DOC_URL}).`, "");
   for (const ignored of result.ignored ?? [])
     budget.add(`\u2139\uFE0F ${escapeMarkdown(ignoredFolderNote(ignored))}`, "");
   writeStatusTable(

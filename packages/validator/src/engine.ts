@@ -214,6 +214,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       unlisted: report.unlisted,
     });
     if (rule.msCode) finding.msCode = rule.msCode;
+    if (report.fixable) finding.fixable = true;
     if (document) {
       const pointed = report.pointer !== undefined && 'locateEach' in document;
       if (pointed) finding.pointer = report.pointer;

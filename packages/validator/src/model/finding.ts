@@ -76,6 +76,11 @@ export interface Finding {
    * the same; the baseline reads this (diff/baseline.ts). Never output: users read `message`.
    */
   unlisted?: Unlisted;
+  /**
+   * `validate --fix` makes the fix of this finding (its message says so): counted in the text report
+   * and the job summary, and `fixable: true` in the JSON output.
+   */
+  fixable?: true;
 }
 
 /**

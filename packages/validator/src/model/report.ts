@@ -60,6 +60,11 @@ export interface Report {
    * finding: reporters never see it, and the JSON and SARIF output stay as they are.
    */
   fix?: ReportFix;
+  /**
+   * `validate --fix` makes this report's fix, and its message says so: the finding's `fixable`,
+   * which the reports count ("2 of them can be fixed by connector-alm validate --fix").
+   */
+  fixable?: true;
 }
 
 /**

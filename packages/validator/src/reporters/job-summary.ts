@@ -16,6 +16,7 @@ import { findingsOfChanges, writeChanges } from './summary-changes.js';
 import { writeFindingsByRule } from './summary-findings.js';
 import { statusIcon, writeStatusTable } from './summary-status-table.js';
 import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
+import { FIX_COMMAND, FIX_DOC_URL, fixableSentence } from './fixable-findings.js';
 import { DEFAULT_RULES_DOC_URL } from './tool-info.js';
 
 /** What the job summary left out to stay within the size limit. */
@@ -63,6 +64,9 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     '',
   );
   if (options.push) budget.add(pushLine(options.push), '');
+  // Said once, near the top: the findings below say it one by one, in their messages.
+  const fixable = fixableSentence(result.findings, `\`${FIX_COMMAND}\``);
+  if (fixable) budget.add(`🔧 ${fixable} [What it fixes](${FIX_DOC_URL}).`, '');
   // A pull request that changes only ignored connectors showed a green "0 connectors checked" and no reason.
   for (const ignored of result.ignored ?? [])
     budget.add(`ℹ️ ${escapeMarkdown(ignoredFolderNote(ignored))}`, '');

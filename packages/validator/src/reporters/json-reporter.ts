@@ -189,6 +189,7 @@ function toJsonFinding(finding: Finding): JsonFinding {
     connector: finding.connector,
     ...ifDefined('msCode', finding.msCode),
     ...ifDefined('baseline', finding.baseline),
+    ...ifDefined('fixable', finding.fixable),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ConnectorResult } from '../connector-result.js';
 import { breaksAsSpaces } from './one-line.js';
 import { baseComparisonLine } from './base-comparison-line.js';
 import { ruleTally } from './text-rule-tally.js';
+import { fixableSentence } from './fixable-findings.js';
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
@@ -90,8 +91,12 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
       : existingFailuresNote(result.findings, options.failOn, '--only-new');
   const breaking = breakingChangesLine(result, options.breakingChangesFail ?? false, paint);
   const leftOut = quiet === undefined ? undefined : leftOutLine(result.findings, quiet);
+  // Of the findings listed: under --quiet, those that fail the run.
+  const fixable = fixableSentence(listed === undefined ? result.findings : result.findings.filter(listed));
   const lookUp = listsFindings(result.findings, listed) ? LOOK_UP_RULE_LINE : undefined;
-  const end = [last, existing, breaking, leftOut, lookUp].filter((line) => line !== undefined).join('\n');
+  const end = [last, existing, breaking, leftOut, fixable, lookUp]
+    .filter((line) => line !== undefined)
+    .join('\n');
   return [...blocks, end].join('\n\n') + '\n';
 }
 

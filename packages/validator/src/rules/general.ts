@@ -139,7 +139,7 @@ export const generalRules: RuleDefinition[] = [
           const report: Report = {
             file: kind,
             message: issue.message,
-            ...(fixable ? { transientNote } : {}),
+            ...(fixable ? { transientNote, fixable: true } : {}),
             offset: issue.offset,
             length: issue.length,
             identity: places[index],

@@ -16,9 +16,13 @@ export function valueWrite(
   context: RuleContext,
   kind: JsonFileKind,
   to: WrittenValue,
-): Pick<Report, 'fix' | 'transientNote'> {
+): Pick<Report, 'fix' | 'transientNote' | 'fixable'> {
   const fix = { writeValue: to };
   if (!fixEditsFile(context.connector.files[kind])) return { fix };
   // An excerpt: a label may be as long as a maker likes, and findings keep their messages short.
-  return { fix, transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.` };
+  return {
+    fix,
+    transientNote: `\`connector-alm validate --fix\` writes ${jsonExcerpt(to)}.`,
+    fixable: true,
+  };
 }

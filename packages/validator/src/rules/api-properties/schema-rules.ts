@@ -6,6 +6,7 @@ import { meantPropertiesKey, unknownKeyAdvice, uiDefinitionAdvice } from './sche
 import { redirectUrlListAdvice } from './redirect-url-list.js';
 import { reportSchemaProblems, schemaProblemsFor } from './schema-problems.js';
 import { enclosedExcerpt } from '../../text/message-values.js';
+import { renamedByFix, RENAME_ADVICE } from '../key-rename-advice.js';
 
 /** The rules that report our apiProperties schema's findings (see schema.ts), one area each. */
 export const apiPropertiesSchemaRules: RuleDefinition[] = [
@@ -77,13 +78,28 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     check(context) {
       // The key it likely misspells is the fix `validate --fix` makes, as for the swagger's keys;
       // fix/key-renames.ts refuses, and says why, a rename onto a key the object already has.
-      for (const problem of schemaProblemsFor(context, 'PROP-UNKNOWN-KEYS')) {
-        const meant = meantPropertiesKey(problem);
+      const problems = schemaProblemsFor(context, 'PROP-UNKNOWN-KEYS');
+      // Said where --fix renames the key, as the swagger's misspelled keys are: meantPropertiesKey
+      // names only keys of `properties`.
+      const properties = asObject(context.apiProperties?.properties) ?? {};
+      const meant = problems.flatMap((problem) => {
+        const to = meantPropertiesKey(problem);
+        return to === undefined ? [] : [{ problem, key: problem.key!, meant: to }];
+      });
+      const renamed = new Set(
+        [...renamedByFix(context.connector.files.apiProperties, meant, () => properties)].map(
+          (use) => use.problem,
+        ),
+      );
+      for (const problem of problems) {
+        const to = meantPropertiesKey(problem);
         const advice = unknownKeyAdvice(problem);
+        const fixable = renamed.has(problem);
         context.report({
           pointer: problem.pointer,
-          message: advice ? `${problem.message} ${advice}` : problem.message,
-          ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
+          message: `${advice ? `${problem.message} ${advice}` : problem.message}${fixable ? ` ${RENAME_ADVICE}` : ''}`,
+          ...(to === undefined ? {} : { fix: { renameKey: to } }),
+          ...(fixable ? { fixable: true } : {}),
         });
       }
     },

@@ -3,7 +3,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import { nameExcerpt } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { closestExtension } from './known-extensions.js';
-import { renamedByFix, RENAME_ADVICE } from './key-rename-advice.js';
+import { renamedByFix, RENAME_ADVICE } from '../key-rename-advice.js';
 import { OBJECT_FIELDS } from './structure/swagger-fields.js';
 import { structureOf } from './structure.js';
 import type { KeyClasses } from './structure/swagger-structure.js';
@@ -75,7 +75,11 @@ export const additionalPropertyRule: RuleDefinition = {
       if (isUnsupportedKeyword(node, key)) continue;
       found.push({ node, key, meant: inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind])) });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value,
+    );
     for (const use of found) {
       const { node, key, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : '';
@@ -83,6 +87,7 @@ export const additionalPropertyRule: RuleDefinition = {
         pointer: childPointer(node.pointer, key),
         message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ''}`,
         ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
+        ...(advice === '' ? {} : { fixable: true }),
       });
     }
   },
@@ -168,7 +173,11 @@ export const unknownXmsExtensionRule: RuleDefinition = {
         meant: closest?.tied === false ? closest.name : undefined,
       });
     }
-    const renamed = renamedByFix(context, found.filter(hasMeant));
+    const renamed = renamedByFix(
+      context.connector.files.swagger,
+      found.filter(hasMeant),
+      (use) => use.node.value,
+    );
     for (const use of found) {
       const { node, key, suggestion, meant } = use;
       const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : '';
@@ -178,6 +187,7 @@ export const unknownXmsExtensionRule: RuleDefinition = {
           ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}`
           : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
+        ...(advice === '' ? {} : { fixable: true }),
       });
     }
   },
