@@ -27568,6 +27568,36 @@ function emptyMeansNone(option) {
   return option;
 }
 
+// packages/cli/src/option-as-value.ts
+function flagsOf(command) {
+  const flags = /* @__PURE__ */ new Set(["--help", "-h"]);
+  for (let current = command; current; current = current.parent)
+    for (const option of current.options) {
+      if (option.long) flags.add(option.long);
+      if (option.short) flags.add(option.short);
+    }
+  return flags;
+}
+function refuseOptionsAsValues(command) {
+  const flags = flagsOf(command);
+  for (let current = command; current; current = current.parent) {
+    for (const option of current.options) {
+      if (!option.required) continue;
+      const key2 = option.attributeName();
+      if (current.getOptionValueSource(key2) !== "cli") continue;
+      const values = [current.getOptionValue(key2)].flat();
+      const flag = values.find(
+        (value) => typeof value === "string" && flags.has(value.split("=")[0])
+      );
+      if (flag === void 0) continue;
+      const name = option.long ?? option.short ?? key2;
+      throw new UsageError(`${name} was given the option ${flag} as its value.`, {
+        hint: `Give ${name} its value right after it (${option.flags}), then ${flag.split("=")[0]}.`
+      });
+    }
+  }
+}
+
 // packages/cli/src/option-help.ts
 function optionDefault(option) {
   if (option.defaultValueDescription) return option.defaultValueDescription;
@@ -87357,6 +87387,7 @@ async function runCli(argv, io) {
   program2.hook("preAction", (_program, command) => {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);
+    refuseOptionsAsValues(command);
   });
   const parsed = readHelpCommand(program2, argv);
   try {
