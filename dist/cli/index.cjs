@@ -27568,6 +27568,36 @@ function emptyMeansNone(option) {
   return option;
 }
 
+// packages/cli/src/option-as-value.ts
+function flagsOf(command) {
+  const flags = /* @__PURE__ */ new Set(["--help", "-h"]);
+  for (let current = command; current; current = current.parent)
+    for (const option of current.options) {
+      if (option.long) flags.add(option.long);
+      if (option.short) flags.add(option.short);
+    }
+  return flags;
+}
+function refuseOptionsAsValues(command) {
+  const flags = flagsOf(command);
+  for (let current = command; current; current = current.parent) {
+    for (const option of current.options) {
+      if (!option.required) continue;
+      const key2 = option.attributeName();
+      if (current.getOptionValueSource(key2) !== "cli") continue;
+      const values = [current.getOptionValue(key2)].flat();
+      const flag = values.find(
+        (value) => typeof value === "string" && flags.has(value.split("=")[0])
+      );
+      if (flag === void 0) continue;
+      const name = option.long ?? option.short ?? key2;
+      throw new UsageError(`${name} was given the option ${flag} as its value.`, {
+        hint: `Give ${name} its value right after it (${option.flags}), then ${flag.split("=")[0]}.`
+      });
+    }
+  }
+}
+
 // packages/cli/src/option-help.ts
 function optionDefault(option) {
   if (option.defaultValueDescription) return option.defaultValueDescription;
@@ -62190,6 +62220,13 @@ function missingAncestorHint(ref, start, shallow) {
   return `The history of ${start} is shorter than "${ref}" goes back (or a commit on the way has no such parent). Give a nearer ancestor (git log --oneline ${start} lists them), or a branch name or commit id.`;
 }
 
+// packages/validator/src/git/no-common-history.ts
+function noCommonHistoryHint(shallow) {
+  if (shallow)
+    return "This clone is shallow: the commit both come from may be in the history it lacks. Fetch the rest (git fetch --unshallow), then compare again; in GitHub Actions, check out with fetch-depth: 0.";
+  return "Their histories never meet (an orphan branch, or another repository's history): compare with the branch this one was made from.";
+}
+
 // packages/validator/src/git/line-changes.ts
 var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 var FILE_HEADER = "diff --git ";
@@ -62400,7 +62437,7 @@ var Git = class {
       return (await this.text(["merge-base", first, second])).trim();
     } catch {
       throw new UserError(`"${a}" and "${b}" have no common history.`, {
-        hint: "In a shallow clone the merge base may be missing: fetch with fetch-depth: 0."
+        hint: noCommonHistoryHint(await this.isShallow())
       });
     }
   }
@@ -77534,7 +77571,7 @@ function list2(settings, key2, wrongShape) {
 
 // packages/dataverse/src/operations/settings-check.ts
 var SETTINGS_FILE = { option: "import --settings <file>", input: "deployment-settings-file" };
-function checkedComponentParameters(zip, file, solutionName, settings, logger, say) {
+function checkedComponentParameters(zip, file, solutionName, settings, logger, say, cwd) {
   const solution = readSolutionParameters(zip, file, {
     connectionReferences: settings?.entries.some((entry) => entry.list === "ConnectionReferences") ?? false
   });
@@ -77543,7 +77580,7 @@ function checkedComponentParameters(zip, file, solutionName, settings, logger, s
     if (known === void 0 || known.includes(entry.name)) continue;
     const inOtherCase2 = known.find((name) => name.toLowerCase() === entry.name.toLowerCase());
     if (inOtherCase2 === void 0) throw unknownEntryError(settings, entry, known, solutionName);
-    logger.warning(otherCaseWarning(settings, entry, inOtherCase2, solutionName));
+    logger.warning(otherCaseWarning(settings, entry, inOtherCase2, solutionName, cwd));
   }
   const given2 = new Set(settings?.entries.map((entry) => entry.name.toLowerCase()));
   const unset = solution.variables.filter((variable) => !variable.hasValue && !given2.has(variable.schemaName.toLowerCase())).map((variable) => variable.schemaName);
@@ -77565,10 +77602,11 @@ function unknownEntryError(settings, entry, known, solutionName) {
     }
   );
 }
-function otherCaseWarning(settings, entry, solutionsName, solutionName) {
+function otherCaseWarning(settings, entry, solutionsName, solutionName, cwd) {
   const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
   const { file, line, column } = entryLocation(settings, entry);
-  const where2 = line === void 0 ? file : `${file}:${line}:${column ?? 1}`;
+  const shown2 = toDisplayPath(cwd, file);
+  const where2 = line === void 0 ? shown2 : `${shown2}:${line}:${column ?? 1}`;
   return `${where2}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`;
 }
 function unsetVariablesWarning(unset, solutionName, settings, say) {
@@ -77636,7 +77674,8 @@ async function importSolution(client, options2, logger) {
     manifest.uniqueName,
     options2.deploymentSettings,
     logger,
-    client.say
+    client.say,
+    options2.cwd ?? process.cwd()
   );
   const asynchronous = options2.stageAndUpgrade || (options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous);
   const call = options2.stageAndUpgrade ? "stage-and-upgrade" : asynchronous ? "async" : "sync";
@@ -87626,6 +87665,7 @@ async function runCli(argv, io) {
   program2.hook("preAction", (_program, command) => {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);
+    refuseOptionsAsValues(command);
   });
   const parsed2 = readHelpCommand(program2, argv);
   try {

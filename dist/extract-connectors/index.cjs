@@ -63733,6 +63733,13 @@ function missingAncestorHint(ref, start, shallow) {
   return `The history of ${start} is shorter than "${ref}" goes back (or a commit on the way has no such parent). Give a nearer ancestor (git log --oneline ${start} lists them), or a branch name or commit id.`;
 }
 
+// packages/validator/src/git/no-common-history.ts
+function noCommonHistoryHint(shallow) {
+  if (shallow)
+    return "This clone is shallow: the commit both come from may be in the history it lacks. Fetch the rest (git fetch --unshallow), then compare again; in GitHub Actions, check out with fetch-depth: 0.";
+  return "Their histories never meet (an orphan branch, or another repository's history): compare with the branch this one was made from.";
+}
+
 // packages/validator/src/git/line-changes.ts
 var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 var FILE_HEADER = "diff --git ";
@@ -63943,7 +63950,7 @@ var Git = class {
       return (await this.text(["merge-base", first, second])).trim();
     } catch {
       throw new UserError(`"${a}" and "${b}" have no common history.`, {
-        hint: "In a shallow clone the merge base may be missing: fetch with fetch-depth: 0."
+        hint: noCommonHistoryHint(await this.isShallow())
       });
     }
   }

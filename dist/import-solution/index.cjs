@@ -67892,7 +67892,7 @@ function list2(settings, key2, wrongShape) {
 
 // packages/dataverse/src/operations/settings-check.ts
 var SETTINGS_FILE = { option: "import --settings <file>", input: "deployment-settings-file" };
-function checkedComponentParameters(zip, file, solutionName, settings, logger, say) {
+function checkedComponentParameters(zip, file, solutionName, settings, logger, say, cwd) {
   const solution = readSolutionParameters(zip, file, {
     connectionReferences: settings?.entries.some((entry) => entry.list === "ConnectionReferences") ?? false
   });
@@ -67901,7 +67901,7 @@ function checkedComponentParameters(zip, file, solutionName, settings, logger, s
     if (known === void 0 || known.includes(entry.name)) continue;
     const inOtherCase2 = known.find((name) => name.toLowerCase() === entry.name.toLowerCase());
     if (inOtherCase2 === void 0) throw unknownEntryError(settings, entry, known, solutionName);
-    logger.warning(otherCaseWarning(settings, entry, inOtherCase2, solutionName));
+    logger.warning(otherCaseWarning(settings, entry, inOtherCase2, solutionName, cwd));
   }
   const given2 = new Set(settings?.entries.map((entry) => entry.name.toLowerCase()));
   const unset = solution.variables.filter((variable) => !variable.hasValue && !given2.has(variable.schemaName.toLowerCase())).map((variable) => variable.schemaName);
@@ -67923,10 +67923,11 @@ function unknownEntryError(settings, entry, known, solutionName) {
     }
   );
 }
-function otherCaseWarning(settings, entry, solutionsName, solutionName) {
+function otherCaseWarning(settings, entry, solutionsName, solutionName, cwd) {
   const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
   const { file, line, column } = entryLocation(settings, entry);
-  const where = line === void 0 ? file : `${file}:${line}:${column ?? 1}`;
+  const shown = toDisplayPath(cwd, file);
+  const where = line === void 0 ? shown : `${shown}:${line}:${column ?? 1}`;
   return `${where}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`;
 }
 function unsetVariablesWarning(unset, solutionName, settings, say) {
@@ -67994,7 +67995,8 @@ async function importSolution(client, options2, logger) {
     manifest.uniqueName,
     options2.deploymentSettings,
     logger,
-    client.say
+    client.say,
+    options2.cwd ?? process.cwd()
   );
   const asynchronous = options2.stageAndUpgrade || (options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous);
   const call = options2.stageAndUpgrade ? "stage-and-upgrade" : asynchronous ? "async" : "sync";

@@ -13,6 +13,7 @@ import { debugRequested } from './debug-switch.js';
 import { ExitCode, type CliIo } from './io.js';
 import type { CommandContext } from './command-context.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
+import { refuseOptionsAsValues } from './option-as-value.js';
 import { optionHelpDescription } from './option-help.js';
 import { unknownCommandLine, readHelpCommand } from './unknown-command.js';
 import { storageLimitError, VERSION } from '@connector-alm/core';
@@ -84,6 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program.hook('preAction', (_program, command) => {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);
+    refuseOptionsAsValues(command);
   });
 
   const parsed = readHelpCommand(program, argv);

@@ -256,6 +256,29 @@ describe('connector-alm export and import against the local server', () => {
     expect(server.dataverse.imports.length).toBe(imports);
   });
 
+  // The warning named the file by the absolute path the command read it by, where the error above
+  // names it from the working directory, as every path the CLI prints.
+  it('warns of a settings name in other letter case at the file as given, from the working directory', async () => {
+    writeFileSync(
+      path.join(cwd, 'HilCase.zip'),
+      buildSolutionZip({
+        uniqueName: 'HilCase',
+        version: '1.0.0.9',
+        environmentVariables: { cat_HitlHostUrl: {} },
+      }),
+    );
+    mkdirSync(path.join(cwd, 'deployment'), { recursive: true });
+    writeFileSync(
+      path.join(cwd, 'deployment', 'test.json'),
+      '{\n  "EnvironmentVariables": [{ "SchemaName": "cat_hitlhosturl", "Value": "https://hitl" }]\n}\n',
+    );
+    const result = await run(['import', 'HilCase.zip', '--settings', path.join('deployment', 'test.json')]);
+    expect(result.error).toBeUndefined();
+    expect(`${result.stdout}${result.stderr}`).toContain(
+      `warning: ${path.join('deployment', 'test.json')}:2:44: EnvironmentVariables[0] names 'cat_hitlhosturl', which HilCase writes 'cat_HitlHostUrl'`,
+    );
+  });
+
   it.each([
     [
       'a folder',

@@ -26,7 +26,10 @@ function hilZip(options: Partial<Parameters<typeof buildSolutionZip>[0]>): strin
   return file;
 }
 
-/** importSolution of `zip` with the settings text (settings.json in the temp folder), and its log. */
+/**
+ * importSolution of `zip` with the settings text (settings.json in the temp folder), run from that
+ * folder, and its log.
+ */
 async function importWith(zip: string, settingsText?: string) {
   const settingsFile = path.join(folder, 'settings.json');
   const logger = createMemoryLogger();
@@ -34,6 +37,7 @@ async function importWith(zip: string, settingsText?: string) {
   const outcome = await importSolution(
     client,
     importOptions(zip, {
+      cwd: folder,
       ...(settingsText === undefined
         ? {}
         : { deploymentSettings: readDeploymentSettings(settingsText, settingsFile) }),
@@ -67,13 +71,13 @@ describe('deployment settings, checked against the solution before the upload', 
   // pipeline. Warned about at its line, and not also as a variable the settings give no value.
   it('warns of a variable named in other case, at its SchemaName, and imports with the value sent', async () => {
     const zip = hilZip({ environmentVariables: { cat_HitlHostUrl: {} } });
-    const { outcome, logger, settingsFile } = await importWith(
+    const { outcome, logger } = await importWith(
       zip,
       '{\n  "EnvironmentVariables": [\n    { "SchemaName": "cat_HitlHostURL", "Value": "https://hitl.contoso.com" }\n  ]\n}\n',
     );
     expect(outcome).toMatchObject({ result: 'imported' });
     expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([
-      `warning: ${settingsFile}:3:21: EnvironmentVariables[0] names 'cat_HitlHostURL', which Hil writes 'cat_HitlHostUrl' (the environment variable differs in letter case only). ` +
+      `warning: settings.json:3:21: EnvironmentVariables[0] names 'cat_HitlHostURL', which Hil writes 'cat_HitlHostUrl' (the environment variable differs in letter case only). ` +
         'Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.',
     ]);
   });

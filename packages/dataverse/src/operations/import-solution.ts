@@ -151,6 +151,7 @@ export async function importSolution(
     options.deploymentSettings,
     logger,
     client.say,
+    options.cwd ?? process.cwd(),
   );
 
   // StageAndUpgradeAsync has no synchronous twin.

@@ -1,4 +1,11 @@
-import { didYouMean, joinedList, UserError, type Logger, type SaySetting } from '@connector-alm/core';
+import {
+  didYouMean,
+  joinedList,
+  toDisplayPath,
+  UserError,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import type { ComponentParameter } from '../web-api/types.js';
 import { readSolutionParameters, type SolutionParameters } from '../zip/solution-parameters.js';
 import {
@@ -20,6 +27,7 @@ const SETTINGS_FILE = { option: 'import --settings <file>', input: 'deployment-s
  * usually ignores case, so such a file may well work, and refusing it could stop a working pipeline.
  * A variable the zip gives no value and the settings give none is warned about: imported so, the
  * connector has no value where the environment has none of its own, and the import says nothing.
+ * `cwd` is the working directory the warnings name the settings file from, as errors name it.
  */
 export function checkedComponentParameters(
   zip: Uint8Array,
@@ -28,6 +36,7 @@ export function checkedComponentParameters(
   settings: DeploymentSettings | undefined,
   logger: Logger,
   say: SaySetting,
+  cwd: string,
 ): ComponentParameter[] {
   const solution = readSolutionParameters(zip, file, {
     connectionReferences: settings?.entries.some((entry) => entry.list === 'ConnectionReferences') ?? false,
@@ -37,7 +46,7 @@ export function checkedComponentParameters(
     if (known === undefined || known.includes(entry.name)) continue;
     const inOtherCase = known.find((name) => name.toLowerCase() === entry.name.toLowerCase());
     if (inOtherCase === undefined) throw unknownEntryError(settings!, entry, known, solutionName);
-    logger.warning(otherCaseWarning(settings!, entry, inOtherCase, solutionName));
+    logger.warning(otherCaseWarning(settings!, entry, inOtherCase, solutionName, cwd));
   }
   // Case aside, as for the names above: a variable named in other case is warned about once, there.
   const given = new Set(settings?.entries.map((entry) => entry.name.toLowerCase()));
@@ -80,10 +89,14 @@ function otherCaseWarning(
   entry: DeploymentSettingsEntry,
   solutionsName: string,
   solutionName: string,
+  cwd: string,
 ): string {
   const kind = entry.list === 'EnvironmentVariables' ? 'environment variable' : 'connection reference';
   const { file, line, column } = entryLocation(settings, entry);
-  const where = line === undefined ? file : `${file}:${line}:${column ?? 1}`;
+  // From the working directory, as the CLI names an error's file: the settings file is read by its
+  // absolute path, which the warning printed whole (/home/runner/work/…/deployment/test.json:3:21).
+  const shown = toDisplayPath(cwd, file);
+  const where = line === undefined ? shown : `${shown}:${line}:${column ?? 1}`;
   return (
     `${where}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). ` +
     `Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`

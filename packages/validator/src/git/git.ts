@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { closestMatch, UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
 import { unknownRefHint } from './fetch-advice.js';
 import { missingAncestorHint, relativeRefStart } from './relative-ref.js';
+import { noCommonHistoryHint } from './no-common-history.js';
 import type { FileRename } from './renamed-folders.js';
 import { parseLineChanges, type FileLineChanges } from './line-changes.js';
 import { RepositoryOwnerError, repositoryRefusedForOwner } from './refused-ownership.js';
@@ -169,7 +170,7 @@ export class Git {
       return (await this.text(['merge-base', first, second])).trim();
     } catch {
       throw new UserError(`"${a}" and "${b}" have no common history.`, {
-        hint: 'In a shallow clone the merge base may be missing: fetch with fetch-depth: 0.',
+        hint: noCommonHistoryHint(await this.isShallow()),
       });
     }
   }
