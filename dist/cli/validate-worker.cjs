@@ -18390,11 +18390,11 @@ function isConnectorFolderListing(names) {
   }
   return yamlSwagger && companion;
 }
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath = import_node_path7.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs7.default.realpathSync(absolutePath);
-  const dirents = import_node_fs7.default.readdirSync(absolutePath, { withFileTypes: true });
+  const dirents = listing ?? import_node_fs7.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -40959,8 +40959,8 @@ var ALL_RULES = [
 function resolveProfile(folder, forced, config2) {
   return forced ?? folderSettings(folder, config2).profile ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored) {
-  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored, listing) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored, listing);
   const profile = resolveProfile(connector.absolutePath, options.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,

@@ -44557,11 +44557,11 @@ function isConnectorFolderListing(names2) {
   }
   return yamlSwagger && companion;
 }
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath);
-  const dirents = import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
+  const dirents = listing ?? import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -44864,6 +44864,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   const roots = /* @__PURE__ */ new Set();
+  const listings = /* @__PURE__ */ new Map();
   for (const given of paths) {
     const absolute = import_node_path20.default.resolve(cwd, given);
     let stat2;
@@ -44896,12 +44897,12 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
       });
     }
     try {
-      search(absolute, 0, { found, roots }, platform2);
+      search(absolute, 0, { found, roots, listings }, platform2);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
   }
-  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+  return { folders: sortFolderPaths(found), listings, repositoryRoots: [...roots] };
 }
 function specialFileKind(stat2) {
   if (stat2.isFIFO()) return "a named pipe";
@@ -44930,11 +44931,15 @@ function search(folder, depth, findings, platform2) {
   if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
+    findings.listings.set(folder, dirents);
     return;
   }
   if (isTopFolderChild(folder)) {
     const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
-    if (below.length === 0) found.add(folder);
+    if (below.length === 0) {
+      found.add(folder);
+      findings.listings.set(folder, dirents);
+    }
     for (const nested of below) found.add(nested);
     return;
   }
@@ -73859,7 +73864,7 @@ async function validateFolders(found, options2 = {}) {
     for (const folder of folders) {
       const ignored = gitIgnored.get(folder);
       const of = ignored === void 0 ? void 0 : { ignored, handling };
-      const result = await validateFolder(folder, options2, config2, cwd, of);
+      const result = await validateFolder(folder, options2, config2, cwd, of, found.listings?.get(folder));
       connectors.push(result);
       options2.onConnector?.(result);
     }
@@ -73888,6 +73893,7 @@ async function foldersToValidate(paths, options2 = {}) {
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
     gitIgnored,
+    listings: tree.listings,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
     // In the file's order, as the reports list a file's findings.
     configurationFindings: [
@@ -73901,8 +73907,8 @@ function checkedFolders(found, paths, cwd, config2) {
   refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
-async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd(), gitIgnored) {
-  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
+async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd(), gitIgnored, listing) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored, listing);
   const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,

@@ -42061,11 +42061,11 @@ function isConnectorFolderListing(names2) {
   }
   return yamlSwagger && companion;
 }
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath = import_node_path20.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs17.default.realpathSync(absolutePath);
-  const dirents = import_node_fs17.default.readdirSync(absolutePath, { withFileTypes: true });
+  const dirents = listing ?? import_node_fs17.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -42371,6 +42371,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   const roots = /* @__PURE__ */ new Set();
+  const listings = /* @__PURE__ */ new Map();
   for (const given of paths) {
     const absolute = import_node_path22.default.resolve(cwd, given);
     let stat2;
@@ -42403,12 +42404,12 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
       });
     }
     try {
-      search(absolute, 0, { found, roots }, platform2);
+      search(absolute, 0, { found, roots, listings }, platform2);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
   }
-  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+  return { folders: sortFolderPaths(found), listings, repositoryRoots: [...roots] };
 }
 function specialFileKind(stat2) {
   if (stat2.isFIFO()) return "a named pipe";
@@ -42437,11 +42438,15 @@ function search(folder, depth, findings, platform2) {
   if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
+    findings.listings.set(folder, dirents);
     return;
   }
   if (isTopFolderChild(folder)) {
     const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
-    if (below.length === 0) found.add(folder);
+    if (below.length === 0) {
+      found.add(folder);
+      findings.listings.set(folder, dirents);
+    }
     for (const nested of below) found.add(nested);
     return;
   }
@@ -71814,7 +71819,7 @@ async function validateFolders(found, options = {}) {
     for (const folder of folders) {
       const ignored = gitIgnored.get(folder);
       const of = ignored === void 0 ? void 0 : { ignored, handling };
-      const result = await validateFolder(folder, options, config2, cwd, of);
+      const result = await validateFolder(folder, options, config2, cwd, of, found.listings?.get(folder));
       connectors.push(result);
       options.onConnector?.(result);
     }
@@ -71843,6 +71848,7 @@ async function foldersToValidate(paths, options = {}) {
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
     gitIgnored,
+    listings: tree.listings,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
     // In the file's order, as the reports list a file's findings.
     configurationFindings: [
@@ -71856,8 +71862,8 @@ function checkedFolders(found, paths, cwd, config2) {
   refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored) {
-  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored, listing) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored, listing);
   const profile = resolveProfile(connector.absolutePath, options.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,
