@@ -18407,11 +18407,11 @@ function isConnectorFolderListing(names) {
   }
   return yamlSwagger && companion;
 }
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath = import_node_path7.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs7.default.realpathSync(absolutePath);
-  const dirents = import_node_fs7.default.readdirSync(absolutePath, { withFileTypes: true });
+  const dirents = listing ?? import_node_fs7.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -34880,6 +34880,7 @@ var OperationKind = class {
 var kindsByModel = perModel(() => ({
   byOperation: /* @__PURE__ */ new Map(),
   byKey: /* @__PURE__ */ new Map(),
+  byList: /* @__PURE__ */ new Map(),
   objectIds: /* @__PURE__ */ new WeakMap(),
   nextId: { value: 0 }
 }));
@@ -34907,9 +34908,9 @@ function kindKey(model, operation, idOf) {
   const inputs = inputsOf(model, operation);
   return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
 }
-var kindsOfLists = /* @__PURE__ */ new WeakMap();
 function kindsOfList(model, users) {
-  const known = kindsOfLists.get(users);
+  const { byList } = kindsByModel(model);
+  const known = byList.get(users);
   if (known) return known;
   const byKind = /* @__PURE__ */ new Map();
   for (const operation of users) {
@@ -34917,7 +34918,7 @@ function kindsOfList(model, users) {
     if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation });
   }
   const kinds = [...byKind.values()];
-  kindsOfLists.set(users, kinds);
+  byList.set(users, kinds);
   return kinds;
 }
 var ListedUsers = class {
@@ -35588,17 +35589,18 @@ function sourceParameter(operation, name) {
   }
   return match2;
 }
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+function firstWrongSource(model, call, name, wrong) {
+  for (const source of sourcesOf(model, call).get(name) ?? NO_SOURCES) {
     const parameter = source.parameter;
     if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
   }
   return void 0;
 }
 var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
+var callSources = perModel(() => /* @__PURE__ */ new Map());
+function sourcesOf(model, call) {
+  const known = callSources(model);
+  let sources = known.get(call);
   if (sources) return sources;
   sources = /* @__PURE__ */ new Map();
   const referenced = /* @__PURE__ */ new Set();
@@ -35624,7 +35626,7 @@ function sourcesOf(call) {
       else sources.set(name, [{ operation, parameter: value }]);
     }
   }
-  callSources.set(call, sources);
+  known.set(call, sources);
   return sources;
 }
 function fieldsKey(name, parameter) {
@@ -35697,12 +35699,14 @@ var dynamicInternalSourceRule = {
     bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
   },
   check({ swagger, report }) {
-    for (const call of swagger ? dynamicCalls(swagger) : []) {
+    if (!swagger) return;
+    for (const call of dynamicCalls(swagger)) {
       if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
+          swagger,
           call,
           argument.name,
           (source) => isInternalVisibility(source.visibility)
@@ -35929,7 +35933,7 @@ var dynamicParametersRule = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
           });
         } else if (argument.kind === "reference") {
-          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          const wrong = firstWrongSource(swagger, call, argument.name, (source) => !typeFits(source, type));
           if (wrong) {
             report({
               pointer: argumentPointer(call, name),
@@ -41079,8 +41083,8 @@ var ALL_RULES = [
 function resolveProfile(folder, forced, config2) {
   return forced ?? folderSettings(folder, config2).profile ?? layoutProfile(folder) ?? config2.profile ?? "custom";
 }
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored) {
-  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd(), gitIgnored, listing) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored, listing);
   const profile = resolveProfile(connector.absolutePath, options.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,

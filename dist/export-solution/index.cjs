@@ -56652,6 +56652,7 @@ var OperationKind = class {
 var kindsByModel = perModel(() => ({
   byOperation: /* @__PURE__ */ new Map(),
   byKey: /* @__PURE__ */ new Map(),
+  byList: /* @__PURE__ */ new Map(),
   objectIds: /* @__PURE__ */ new WeakMap(),
   nextId: { value: 0 }
 }));
@@ -56679,9 +56680,9 @@ function kindKey(model, operation2, idOf) {
   const inputs = inputsOf(model, operation2);
   return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
 }
-var kindsOfLists = /* @__PURE__ */ new WeakMap();
 function kindsOfList(model, users) {
-  const known = kindsOfLists.get(users);
+  const { byList } = kindsByModel(model);
+  const known = byList.get(users);
   if (known) return known;
   const byKind = /* @__PURE__ */ new Map();
   for (const operation2 of users) {
@@ -56689,7 +56690,7 @@ function kindsOfList(model, users) {
     if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation2 });
   }
   const kinds = [...byKind.values()];
-  kindsOfLists.set(users, kinds);
+  byList.set(users, kinds);
   return kinds;
 }
 var ListedUsers = class {
@@ -57360,17 +57361,18 @@ function sourceParameter(operation2, name) {
   }
   return match2;
 }
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+function firstWrongSource(model, call, name, wrong) {
+  for (const source of sourcesOf(model, call).get(name) ?? NO_SOURCES) {
     const parameter = source.parameter;
     if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
   }
   return void 0;
 }
 var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
+var callSources = perModel(() => /* @__PURE__ */ new Map());
+function sourcesOf(model, call) {
+  const known = callSources(model);
+  let sources = known.get(call);
   if (sources) return sources;
   sources = /* @__PURE__ */ new Map();
   const referenced = /* @__PURE__ */ new Set();
@@ -57396,7 +57398,7 @@ function sourcesOf(call) {
       else sources.set(name, [{ operation: operation2, parameter: value }]);
     }
   }
-  callSources.set(call, sources);
+  known.set(call, sources);
   return sources;
 }
 function fieldsKey(name, parameter) {
@@ -57469,12 +57471,14 @@ var dynamicInternalSourceRule = {
     bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
   },
   check({ swagger: swagger2, report }) {
-    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+    if (!swagger2) return;
+    for (const call of dynamicCalls(swagger2)) {
       if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
+          swagger2,
           call,
           argument.name,
           (source) => isInternalVisibility(source.visibility)
@@ -57701,7 +57705,7 @@ var dynamicParametersRule = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
           });
         } else if (argument.kind === "reference") {
-          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          const wrong = firstWrongSource(swagger2, call, argument.name, (source) => !typeFits(source, type));
           if (wrong) {
             report({
               pointer: argumentPointer(call, name),

@@ -44728,11 +44728,11 @@ function isConnectorFolderListing(names2) {
   }
   return yamlSwagger && companion;
 }
-async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored) {
+async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath);
-  const dirents = import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
+  const dirents = listing ?? import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -45035,6 +45035,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   const roots = /* @__PURE__ */ new Set();
+  const listings = /* @__PURE__ */ new Map();
   for (const given of paths) {
     const absolute = import_node_path20.default.resolve(cwd, given);
     let stat2;
@@ -45067,12 +45068,12 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
       });
     }
     try {
-      search(absolute, 0, { found, roots }, platform2);
+      search(absolute, 0, { found, roots, listings }, platform2);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
   }
-  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+  return { folders: sortFolderPaths(found), listings, repositoryRoots: [...roots] };
 }
 function specialFileKind(stat2) {
   if (stat2.isFIFO()) return "a named pipe";
@@ -45101,11 +45102,15 @@ function search(folder, depth, findings, platform2) {
   if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
+    findings.listings.set(folder, dirents);
     return;
   }
   if (isTopFolderChild(folder)) {
     const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
-    if (below.length === 0) found.add(folder);
+    if (below.length === 0) {
+      found.add(folder);
+      findings.listings.set(folder, dirents);
+    }
     for (const nested of below) found.add(nested);
     return;
   }
@@ -59625,6 +59630,7 @@ var OperationKind = class {
 var kindsByModel = perModel(() => ({
   byOperation: /* @__PURE__ */ new Map(),
   byKey: /* @__PURE__ */ new Map(),
+  byList: /* @__PURE__ */ new Map(),
   objectIds: /* @__PURE__ */ new WeakMap(),
   nextId: { value: 0 }
 }));
@@ -59652,9 +59658,9 @@ function kindKey(model, operation2, idOf) {
   const inputs = inputsOf(model, operation2);
   return `${key2}${inputs ? inputs.listed.join("\0") : ""}`;
 }
-var kindsOfLists = /* @__PURE__ */ new WeakMap();
 function kindsOfList(model, users) {
-  const known = kindsOfLists.get(users);
+  const { byList } = kindsByModel(model);
+  const known = byList.get(users);
   if (known) return known;
   const byKind = /* @__PURE__ */ new Map();
   for (const operation2 of users) {
@@ -59662,7 +59668,7 @@ function kindsOfList(model, users) {
     if (!byKind.has(kind)) byKind.set(kind, { kind, first: operation2 });
   }
   const kinds = [...byKind.values()];
-  kindsOfLists.set(users, kinds);
+  byList.set(users, kinds);
   return kinds;
 }
 var ListedUsers = class {
@@ -60333,17 +60339,18 @@ function sourceParameter(operation2, name) {
   }
   return match2;
 }
-function firstWrongSource(call, name, wrong) {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+function firstWrongSource(model, call, name, wrong) {
+  for (const source of sourcesOf(model, call).get(name) ?? NO_SOURCES) {
     const parameter = source.parameter;
     if (wrong({ type: parameter.type, visibility: parameter["x-ms-visibility"] })) return source;
   }
   return void 0;
 }
 var NO_SOURCES = [];
-var callSources = /* @__PURE__ */ new WeakMap();
-function sourcesOf(call) {
-  let sources = callSources.get(call);
+var callSources = perModel(() => /* @__PURE__ */ new Map());
+function sourcesOf(model, call) {
+  const known = callSources(model);
+  let sources = known.get(call);
   if (sources) return sources;
   sources = /* @__PURE__ */ new Map();
   const referenced = /* @__PURE__ */ new Set();
@@ -60369,7 +60376,7 @@ function sourcesOf(call) {
       else sources.set(name, [{ operation: operation2, parameter: value }]);
     }
   }
-  callSources.set(call, sources);
+  known.set(call, sources);
   return sources;
 }
 function fieldsKey(name, parameter) {
@@ -60442,12 +60449,14 @@ var dynamicInternalSourceRule = {
     bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
   },
   check({ swagger, report: report2 }) {
-    for (const call of swagger ? dynamicCalls(swagger) : []) {
+    if (!swagger) return;
+    for (const call of dynamicCalls(swagger)) {
       if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const internal = firstWrongSource(
+          swagger,
           call,
           argument.name,
           (source) => isInternalVisibility(source.visibility)
@@ -60674,7 +60683,7 @@ var dynamicParametersRule = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
           });
         } else if (argument.kind === "reference") {
-          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          const wrong = firstWrongSource(swagger, call, argument.name, (source) => !typeFits(source, type));
           if (wrong) {
             report2({
               pointer: argumentPointer(call, name),
@@ -73986,7 +73995,7 @@ async function validateFolders(found, options2 = {}) {
     for (const folder of folders) {
       const ignored = gitIgnored.get(folder);
       const of = ignored === void 0 ? void 0 : { ignored, handling };
-      const result = await validateFolder(folder, options2, config2, cwd, of);
+      const result = await validateFolder(folder, options2, config2, cwd, of, found.listings?.get(folder));
       connectors.push(result);
       options2.onConnector?.(result);
     }
@@ -74015,6 +74024,7 @@ async function foldersToValidate(paths, options2 = {}) {
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== "all") : folders,
     gitIgnored,
+    listings: tree.listings,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config2),
     // In the file's order, as the reports list a file's findings.
     configurationFindings: [
@@ -74028,8 +74038,8 @@ function checkedFolders(found, paths, cwd, config2) {
   refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
-async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd(), gitIgnored) {
-  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
+async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd(), gitIgnored, listing) {
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored, listing);
   const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
   const findings = validateLoadedConnector(connector, {
     profile,

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { loadConnectorFolder, type GitIgnored, type GitIgnoredOf } from './loader/connector-folder.js';
 import { discoverConnectorFolders, discoverConnectorTree, layoutProfile } from './loader/discover.js';
 import { gitIgnoredEntries } from './git/git-ignored-entries.js';
@@ -49,6 +50,8 @@ export interface ValidateOptions {
 export interface FoldersToValidate {
   folders: string[];
   gitIgnored: ReadonlyMap<string, GitIgnored>;
+  /** The listings discovery read of the folders, which their loading reuses (DiscoveredTree.listings). */
+  listings?: ReadonlyMap<string, readonly Dirent[]>;
   /** The folders asked for that the configuration's `ignore` skips (ignoredFoldersAskedFor). */
   ignored?: IgnoredFolder[];
   /** What the search proved of the configuration file: its `ignore` patterns that match nothing. */
@@ -122,7 +125,7 @@ export async function validateFolders(
     for (const folder of folders) {
       const ignored = gitIgnored.get(folder);
       const of = ignored === undefined ? undefined : { ignored, handling };
-      const result = await validateFolder(folder, options, config, cwd, of);
+      const result = await validateFolder(folder, options, config, cwd, of, found.listings?.get(folder));
       connectors.push(result);
       options.onConnector?.(result);
     }
@@ -159,6 +162,7 @@ export async function foldersToValidate(
   return {
     folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== 'all') : folders,
     gitIgnored,
+    listings: tree.listings,
     ignored: ignoredFoldersAskedFor(tree.folders, paths, cwd, config),
     // In the file's order, as the reports list a file's findings.
     configurationFindings: [
@@ -199,8 +203,9 @@ export async function validateFolder(
   config: ValidatorConfig = options.config ?? DEFAULT_CONFIG,
   cwd: string = options.cwd ?? process.cwd(),
   gitIgnored?: GitIgnoredOf,
+  listing?: readonly Dirent[],
 ): Promise<ConnectorResult> {
-  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored, listing);
   const profile = resolveProfile(connector.absolutePath, options.profile, config);
   const findings = validateLoadedConnector(connector, {
     profile,

@@ -63,6 +63,11 @@ export interface DiscoveredTree {
   /** As discoverConnectorFolders gives them: absolute, sorted, no duplicates. */
   folders: string[];
   /**
+   * The listing discovery read of each connector folder it found by its listing, by folder: the
+   * loader reads the folder from it instead of listing it again (see loadConnectorFolder).
+   */
+  listings: ReadonlyMap<string, readonly Dirent[]>;
+  /**
    * The folders it listed that hold a `.git` entry (a repository's top level, a worktree's or a
    * submodule's): noted from the listings it reads anyway, so that telling which folders are in a
    * git work tree costs no look at the disk below the paths given (gitIgnoredEntries).
@@ -78,6 +83,7 @@ export async function discoverConnectorTree(
 ): Promise<DiscoveredTree> {
   const found = new Set<string>();
   const roots = new Set<string>();
+  const listings = new Map<string, readonly Dirent[]>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stat;
@@ -116,12 +122,12 @@ export async function discoverConnectorTree(
       });
     }
     try {
-      search(absolute, 0, { found, roots }, platform);
+      search(absolute, 0, { found, roots, listings }, platform);
     } catch (error) {
       throw refusedListing(error, given, absolute);
     }
   }
-  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+  return { folders: sortFolderPaths(found), listings, repositoryRoots: [...roots] };
 }
 
 /** What a path that is neither a folder nor a regular file is, in words. */
@@ -131,9 +137,13 @@ function specialFileKind(stat: Stats): string {
   return 'a device';
 }
 
-/** What search adds to as it goes: the connector folders, and the folders that hold `.git`. */
+/**
+ * What search adds to as it goes: the connector folders, the listings of those it tells by their
+ * listing, and the folders that hold `.git`.
+ */
 interface Findings {
   found: Set<string>;
+  listings: Map<string, readonly Dirent[]>;
   roots: Set<string>;
 }
 
@@ -176,6 +186,7 @@ function search(folder: string, depth: number, findings: Findings, platform: Nod
   if (dirents.some((dirent) => dirent.name === '.git')) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
+    findings.listings.set(folder, dirents);
     return;
   }
   if (isTopFolderChild(folder)) {
@@ -183,7 +194,10 @@ function search(folder: string, depth: number, findings: Findings, platform: Nod
     // only), unless its connector lives further down: Snowflake v2's .NET project keeps its swagger in
     // ConnectorArtifacts/, where Microsoft's pipeline, matching the swagger's name anywhere, checks it.
     const below = swaggerFoldersBelow(folder, dirents, depth, platform);
-    if (below.length === 0) found.add(folder);
+    if (below.length === 0) {
+      found.add(folder);
+      findings.listings.set(folder, dirents);
+    }
     for (const nested of below) found.add(nested);
     return;
   }

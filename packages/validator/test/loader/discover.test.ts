@@ -1,10 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
 import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 import { DEFAULT_CONFIG } from '../../src/config/config-types.js';
-import { discoverConnectorFolders, profileFromPath, sortFolderPaths } from '../../src/loader/discover.js';
+import {
+  discoverConnectorFolders,
+  discoverConnectorTree,
+  profileFromPath,
+  sortFolderPaths,
+} from '../../src/loader/discover.js';
+import { loadConnectorFolder } from '../../src/loader/connector-folder.js';
 import { resolveProfile } from '../../src/validate.js';
 
 describe('the profile of a folder from its place in the tree', () => {
@@ -48,6 +54,30 @@ describe('discoverConnectorFolders', () => {
       path.join(root, 'certified-connectors', 'Empty'),
       path.join(root, 'constructor', 'Fabrikam'),
     ]);
+  });
+});
+
+describe('the listings discovery keeps for the loader', () => {
+  it('are the listings of the connector folders it told by them, which the loader then reads', async () => {
+    const root = temporaryFolder('connector-alm-discover-');
+    mkdirSync(path.join(root, 'certified-connectors', 'Contoso'), { recursive: true });
+    mkdirSync(path.join(root, 'other', 'Fabrikam'), { recursive: true });
+    writeFileSync(path.join(root, 'certified-connectors', 'Contoso', 'readme.md'), '# Contoso');
+    writeFileSync(path.join(root, 'other', 'Fabrikam', 'apiDefinition.swagger.json'), '{}');
+    const tree = await discoverConnectorTree([root]);
+    const names = (folder: string) =>
+      tree.listings
+        .get(folder)
+        ?.map((dirent) => dirent.name)
+        .sort();
+    for (const folder of tree.folders) expect(names(folder)).toEqual(readdirSync(folder).sort());
+    expect([...tree.listings.keys()].sort()).toEqual(tree.folders);
+    // What the listing holds is read, not listed again: a file written after it is not there.
+    const fabrikam = path.join(root, 'other', 'Fabrikam');
+    writeFileSync(path.join(fabrikam, 'apiProperties.json'), '{}');
+    const loaded = await loadConnectorFolder(fabrikam, root, undefined, tree.listings.get(fabrikam));
+    expect(loaded.entries.map((entry) => entry.name)).toEqual(['apiDefinition.swagger.json']);
+    expect((await loadConnectorFolder(fabrikam, root)).entries).toHaveLength(2);
   });
 });
 

@@ -5,6 +5,7 @@ import type { OperationInfo, ParameterInfo } from '../../swagger/operation-info.
 import type { DynamicCall } from './dynamic-index.js';
 import { followSchemaPath, propertyNames, type SchemaPathMissing } from './schema-path.js';
 import { inputsOf } from './operation-inputs.js';
+import { perModel } from './rule-kit.js';
 
 export { OperationInputs, inputsOf } from './operation-inputs.js';
 
@@ -59,11 +60,12 @@ export interface SourceFields {
  * is `wrong`, with that parameter: a shared holder is checked in each of them, and told once.
  */
 export function firstWrongSource(
+  model: SwaggerModel,
   call: DynamicCall,
   name: string,
   wrong: (parameter: SourceFields) => boolean,
 ): { operation: OperationInfo; parameter: JsonObject } | undefined {
-  for (const source of sourcesOf(call).get(name) ?? NO_SOURCES) {
+  for (const source of sourcesOf(model, call).get(name) ?? NO_SOURCES) {
     const parameter = source.parameter;
     if (wrong({ type: parameter.type, visibility: parameter['x-ms-visibility'] })) return source;
   }
@@ -72,7 +74,13 @@ export function firstWrongSource(
 
 type Source = { operation: OperationInfo; parameter: JsonObject };
 const NO_SOURCES: readonly Source[] = [];
-const callSources = new WeakMap<DynamicCall, Map<string, Source[]>>();
+/**
+ * Each call's sources (sourcesOf), held by its model as the calls themselves are (dynamicCalls), so
+ * that they die with it. A module-level WeakMap kept them through every scavenge: V8's scavenger
+ * keeps the values of a WeakMap in the old generation alive (see ConnectorCache), and sources hold
+ * operations and parameters of the document.
+ */
+const callSources = perModel(() => new Map<DynamicCall, Map<string, Source[]>>());
 
 /**
  * For each name the call references, each distinct parameter object of that name (sourceParameter)
@@ -82,8 +90,9 @@ const callSources = new WeakMap<DynamicCall, Map<string, Source[]>>();
  * have the fields `wrong` reads alike (SourceFields), and the first user of a kind whose parameter
  * is wrong is the first user whose parameter is.
  */
-function sourcesOf(call: DynamicCall): Map<string, Source[]> {
-  let sources = callSources.get(call);
+function sourcesOf(model: SwaggerModel, call: DynamicCall): Map<string, Source[]> {
+  const known = callSources(model);
+  let sources = known.get(call);
   if (sources) return sources;
   sources = new Map();
   const referenced = new Set<string>();
@@ -111,7 +120,7 @@ function sourcesOf(call: DynamicCall): Map<string, Source[]> {
       else sources.set(name, [{ operation, parameter: value }]);
     }
   }
-  callSources.set(call, sources);
+  known.set(call, sources);
   return sources;
 }
 

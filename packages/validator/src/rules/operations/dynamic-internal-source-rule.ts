@@ -22,12 +22,13 @@ export const dynamicInternalSourceRule: RuleDefinition = {
     bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"',
   },
   check({ swagger, report }) {
-    for (const call of swagger ? dynamicCalls(swagger) : []) {
+    if (!swagger) return;
+    for (const call of dynamicCalls(swagger)) {
       if (call.kinds.length === 0) continue;
       for (const [name, entry] of callArguments(call.call)) {
         const argument = callArgument(entry);
         if (argument.kind !== 'reference') continue;
-        const internal = firstWrongSource(call, argument.name, (source) =>
+        const internal = firstWrongSource(swagger, call, argument.name, (source) =>
           isInternalVisibility(source.visibility),
         );
         if (!internal) continue;

@@ -76,7 +76,7 @@ export const dynamicParametersRule: RuleDefinition = {
             message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`,
           });
         } else if (argument.kind === 'reference') {
-          const wrong = firstWrongSource(call, argument.name, (source) => !typeFits(source, type));
+          const wrong = firstWrongSource(swagger, call, argument.name, (source) => !typeFits(source, type));
           if (wrong) {
             report({
               pointer: argumentPointer(call, name),
