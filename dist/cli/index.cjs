@@ -63265,7 +63265,7 @@ ${rename.to}`, rename])).values()
       }
     } else made.push({ rename, parent, from });
   }
-  if (made.length === 0) return { text: text3, renamed: 0, refused: refused2 };
+  if (made.length === 0) return { text: text3, made: 0, refused: refused2 };
   const places = document.locateEach(made.map(({ rename }) => rename.pointer));
   const edits = [];
   for (const [index, { rename, from }] of made.entries()) {
@@ -63274,7 +63274,7 @@ ${rename.to}`, rename])).values()
     if (!place2.resolved || stringValue(token) !== from) {
       return {
         text: text3,
-        renamed: 0,
+        made: 0,
         refused: [
           ...refused2,
           `${keyAt(rename.pointer)}: the key was not found in the text; no key was renamed.`
@@ -63288,14 +63288,14 @@ ${rename.to}`, rename])).values()
   if (renamed === void 0 || stringValue(renamed, JSON.stringify) !== meant) {
     return {
       text: text3,
-      renamed: 0,
+      made: 0,
       refused: [
         ...refused2,
         "renaming the keys would change more than their names (is a key repeated in its object?); no key was renamed."
       ]
     };
   }
-  return { text: renamed, renamed: made.length, refused: refused2 };
+  return { text: renamed, made: made.length, refused: refused2 };
 }
 function byParentAndTarget(renames) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -63360,7 +63360,7 @@ function writeValues(document, writes) {
       made.push({ pointer, to: values[0] });
     }
   }
-  if (made.length === 0) return { text: text3, written: 0, refused: refused2 };
+  if (made.length === 0) return { text: text3, made: 0, refused: refused2 };
   const places = document.locateEach(made.map((write2) => write2.pointer));
   const edits = [];
   for (const [index, write2] of made.entries()) {
@@ -63369,7 +63369,7 @@ function writeValues(document, writes) {
     if (span === void 0 || parsed(token) !== valueAtPointer(document.value, write2.pointer)) {
       return {
         text: text3,
-        written: 0,
+        made: 0,
         refused: [
           ...refused2,
           `${valueAt2(write2.pointer)}: the value was not found in the text; no value was written.`
@@ -63382,14 +63382,14 @@ function writeValues(document, writes) {
   if (written2 === void 0 || parsedJson(written2) !== JSON.stringify(withValuesWritten(document.value, made))) {
     return {
       text: text3,
-      written: 0,
+      made: 0,
       refused: [
         ...refused2,
         "writing the values would change more than those values (is a key repeated in its object?); no value was written."
       ]
     };
   }
-  return { text: written2, written: made.length, refused: refused2 };
+  return { text: written2, made: made.length, refused: refused2 };
 }
 function valuesByPointer(writes) {
   const values = /* @__PURE__ */ new Map();
@@ -63583,10 +63583,13 @@ function fixesNamed(connector, profile, overrides) {
 }
 async function writeValuesOfFile(folder, file, writes, report2) {
   if (writes.length === 0) return 0;
-  return editFile(folder, file, report2, `${valuesNamed(writes, "its")} written`, (document) => {
-    const { text: text3, written: written2, refused: refused2 } = writeValues(document, writes);
-    return { text: text3, made: written2, refused: refused2 };
-  });
+  return editFile(
+    folder,
+    file,
+    report2,
+    `${valuesNamed(writes, "its")} written`,
+    (document) => writeValues(document, writes)
+  );
 }
 function writesLeft(writes) {
   if (writes.length === 0) return "";
@@ -63602,10 +63605,13 @@ function valuesNamed(writes, its) {
 }
 async function renameKeysOfFile(folder, file, renames, report2) {
   if (renames.length === 0) return 0;
-  return editFile(folder, file, report2, `${keysNamed(renames, "its")} renamed`, (document) => {
-    const { text: text3, renamed, refused: refused2 } = renameKeys(document, renames);
-    return { text: text3, made: renamed, refused: refused2 };
-  });
+  return editFile(
+    folder,
+    file,
+    report2,
+    `${keysNamed(renames, "its")} renamed`,
+    (document) => renameKeys(document, renames)
+  );
 }
 async function editFile(folder, file, report2, unmade, edit) {
   const document = file.document;

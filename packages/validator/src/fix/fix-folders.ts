@@ -8,6 +8,7 @@ import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
 import { folderSettings } from '../config/folder-settings.js';
 import type { JsonDocument } from '../json/json-document.js';
 import { fixJsonFileText } from './json-fix.js';
+import type { JsonEdits } from './json-edits.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
 import { writeValues, type ValueWrite } from './value-writes.js';
 import { writeFixedFile } from './write-fixed-file.js';
@@ -168,10 +169,9 @@ async function writeValuesOfFile(
   report: JsonFixReport,
 ): Promise<number> {
   if (writes.length === 0) return 0;
-  return editFile(folder, file, report, `${valuesNamed(writes, 'its')} written`, (document) => {
-    const { text, written, refused } = writeValues(document, writes);
-    return { text, made: written, refused };
-  });
+  return editFile(folder, file, report, `${valuesNamed(writes, 'its')} written`, (document) =>
+    writeValues(document, writes),
+  );
 }
 
 /** What the reason of a file left with its syntax errors adds about the values findings name in it. */
@@ -201,10 +201,9 @@ async function renameKeysOfFile(
   report: JsonFixReport,
 ): Promise<number> {
   if (renames.length === 0) return 0;
-  return editFile(folder, file, report, `${keysNamed(renames, 'its')} renamed`, (document) => {
-    const { text, renamed, refused } = renameKeys(document, renames);
-    return { text, made: renamed, refused };
-  });
+  return editFile(folder, file, report, `${keysNamed(renames, 'its')} renamed`, (document) =>
+    renameKeys(document, renames),
+  );
 }
 
 /**
@@ -217,7 +216,7 @@ async function editFile(
   file: JsonFile,
   report: JsonFixReport,
   unmade: string,
-  edit: (document: JsonDocument) => { text: string; made: number; refused: readonly string[] },
+  edit: (document: JsonDocument) => JsonEdits,
 ): Promise<number> {
   const document = file.document;
   if (document === undefined || !document.isStrictJson) return 0;

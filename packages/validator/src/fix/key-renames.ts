@@ -1,5 +1,6 @@
 import type { JsonDocument } from '../json/json-document.js';
 import { parsePointer, toPointer } from '../json/pointer.js';
+import type { JsonEdits } from './json-edits.js';
 import { applyEdits, type TextEdit } from '../text/text-edits.js';
 import { isObject } from '../swagger/json-values.js';
 
@@ -13,15 +14,6 @@ export interface KeyRename {
   to: string;
 }
 
-export interface KeyRenames {
-  /** The new text; the text as it was when no key was renamed. */
-  text: string;
-  /** How many keys were renamed. */
-  renamed: number;
-  /** Why each rename that was not made was left, said to the maker. */
-  refused: string[];
-}
-
 /**
  * Renames the keys of a strict JSON document (its text without a byte-order mark) as `renames` ask.
  * A rename is made only where it is one: not when the object already has the key it would become
@@ -29,7 +21,7 @@ export interface KeyRenames {
  * same key. The result is checked to parse to the document's value with just those keys renamed, in
  * their places; when it does not (a key repeated in its object), no key of the file is renamed.
  */
-export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]): KeyRenames {
+export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]): JsonEdits {
   const text = document.text;
   const refused: string[] = [];
   const made: { rename: KeyRename; parent: string[]; from: string }[] = [];
@@ -58,7 +50,7 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
       }
     } else made.push({ rename, parent, from });
   }
-  if (made.length === 0) return { text, renamed: 0, refused };
+  if (made.length === 0) return { text, made: 0, refused };
 
   const places = document.locateEach(made.map(({ rename }) => rename.pointer));
   const edits: TextEdit[] = [];
@@ -68,7 +60,7 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
     if (!place.resolved || stringValue(token) !== from) {
       return {
         text,
-        renamed: 0,
+        made: 0,
         refused: [
           ...refused,
           `${keyAt(rename.pointer)}: the key was not found in the text; no key was renamed.`,
@@ -82,14 +74,14 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
   if (renamed === undefined || stringValue(renamed, JSON.stringify) !== meant) {
     return {
       text,
-      renamed: 0,
+      made: 0,
       refused: [
         ...refused,
         'renaming the keys would change more than their names (is a key repeated in its object?); no key was renamed.',
       ],
     };
   }
-  return { text: renamed, renamed: made.length, refused };
+  return { text: renamed, made: made.length, refused };
 }
 
 /** Each rename with the renames of its object to the same key (itself among them), in their order. */

@@ -3,6 +3,7 @@ import { parsePointer, valueAtPointer } from '../json/pointer.js';
 import { jsonExcerpt } from '../text/message-values.js';
 import { applyEdits, replacement, type TextEdit } from '../text/text-edits.js';
 import type { WrittenValue } from '../model/report.js';
+import type { JsonEdits } from './json-edits.js';
 
 // What `validate --fix` makes of a value that a rule names the right one of (x-ms-visibility
 // `Advanced` meant as `advanced`, an integer's default "10" meant as 10): the value's token
@@ -14,15 +15,6 @@ export interface ValueWrite {
   to: WrittenValue;
 }
 
-export interface ValueWrites {
-  /** The new text; the text as it was when no value was written. */
-  text: string;
-  /** How many values were written. */
-  written: number;
-  /** Why each write that was not made was left, said to the maker. */
-  refused: string[];
-}
-
 /**
  * Writes the values of a strict JSON document (its text without a byte-order mark) as `writes` ask.
  * Only a scalar is replaced (a string, number, boolean or null), and only with one value: two
@@ -30,7 +22,7 @@ export interface ValueWrites {
  * to the document's value with just those values changed; when it does not (a key written twice,
  * whose value the text holds in two places), no value of the file is written.
  */
-export function writeValues(document: JsonDocument, writes: readonly ValueWrite[]): ValueWrites {
+export function writeValues(document: JsonDocument, writes: readonly ValueWrite[]): JsonEdits {
   const text = document.text;
   const refused: string[] = [];
   const made: ValueWrite[] = [];
@@ -48,7 +40,7 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
       made.push({ pointer, to: values[0]! });
     }
   }
-  if (made.length === 0) return { text, written: 0, refused };
+  if (made.length === 0) return { text, made: 0, refused };
 
   const places = document.locateEach(made.map((write) => write.pointer));
   const edits: TextEdit[] = [];
@@ -58,7 +50,7 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
     if (span === undefined || parsed(token!) !== valueAtPointer(document.value, write.pointer)) {
       return {
         text,
-        written: 0,
+        made: 0,
         refused: [
           ...refused,
           `${valueAt(write.pointer)}: the value was not found in the text; no value was written.`,
@@ -74,14 +66,14 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
   ) {
     return {
       text,
-      written: 0,
+      made: 0,
       refused: [
         ...refused,
         'writing the values would change more than those values (is a key repeated in its object?); no value was written.',
       ],
     };
   }
-  return { text: written, written: made.length, refused };
+  return { text: written, made: made.length, refused };
 }
 
 /** The distinct values the writes name for each place, places in the order first named. */

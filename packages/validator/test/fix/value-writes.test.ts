@@ -17,7 +17,7 @@ describe('writeValues', () => {
     ]);
     expect(written).toEqual({
       text: '{\r\n  "a" :  "advanced" ,\r\n  "list": [ true,\t10 ],\r\n  "n": 1.50\r\n}',
-      written: 3,
+      made: 3,
       refused: [],
     });
   });
@@ -44,7 +44,7 @@ describe('writeValues', () => {
       { pointer: '/b', to: 'bee' },
     ]);
     expect(written.text).toBe('{ "a": "a", "b": "B" }');
-    expect(written.written).toBe(1);
+    expect(written.made).toBe(1);
     expect(written.refused).toEqual([
       'the value at /b was not written: the findings name 2 values for it ("b", "bee"); choose one by hand.',
     ]);
@@ -58,20 +58,20 @@ describe('writeValues', () => {
     ]);
     expect(written).toEqual({
       text: '{ "o": {}, "l": [] }',
-      written: 0,
+      made: 0,
       refused: [
         'the value at /o was not written: it is no single value.',
         'the value at /l was not written: it is no single value.',
         'the value at /missing was not written: it is not there.',
       ],
     });
-    expect(writeValues(document('"Advanced"'), [{ pointer: '', to: 'advanced' }]).written).toBe(0);
+    expect(writeValues(document('"Advanced"'), [{ pointer: '', to: 'advanced' }]).made).toBe(0);
   });
 
   it('changes nothing for a value that is already the one named', () => {
     expect(writeValues(document('{ "a": 10 }'), [{ pointer: '/a', to: 10 }])).toEqual({
       text: '{ "a": 10 }',
-      written: 0,
+      made: 0,
       refused: [],
     });
   });
@@ -85,7 +85,7 @@ describe('writeValues', () => {
     // The first "a" is GEN-JSON-DUPLICATE-KEY's, whose finding says which one counts.
     expect(written).toEqual({
       text: '{ "a": "Advanced", "a": "important", "b": "b" }',
-      written: 2,
+      made: 2,
       refused: [],
     });
   });
@@ -94,6 +94,6 @@ describe('writeValues', () => {
     const text = '{ "__proto__": { "x-ms-visibility": "Advanced" } }';
     const written = writeValues(document(text), [{ pointer: '/__proto__/x-ms-visibility', to: 'advanced' }]);
     expect(written.text).toBe('{ "__proto__": { "x-ms-visibility": "advanced" } }');
-    expect(written.written).toBe(1);
+    expect(written.made).toBe(1);
   });
 });
