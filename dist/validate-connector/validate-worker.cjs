@@ -20531,11 +20531,15 @@ function sameValue(text2, value) {
   }
 }
 function fixEditsFile(file) {
-  const document = file?.document;
-  if (document === void 0) return false;
-  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return false;
-  return document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed";
+  if (file?.document === void 0) return false;
+  let edits = editedByFix.get(file);
+  if (edits === void 0) {
+    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    editedByFix.set(file, edits);
+  }
+  return edits;
 }
+var editedByFix = /* @__PURE__ */ new WeakMap();
 
 // packages/validator/src/rules/value-write-advice.ts
 function valueWrite(context, kind, to) {
