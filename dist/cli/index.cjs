@@ -25993,8 +25993,8 @@ function randomToken() {
 
 // packages/core/src/logger.ts
 function createConsoleLogger(options2 = {}) {
-  const out = options2.stream ?? process.stdout;
-  const err2 = options2.stream ?? process.stderr;
+  const out = options2.progress ?? process.stdout;
+  const err2 = options2.diagnostics ?? process.stderr;
   const line = (prefix, message3) => {
     const text3 = `${prefix}${printable(message3, { lineBreaks: true })}
 `;
@@ -62443,13 +62443,17 @@ var Git = class {
     const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev2])).trim();
     return line.split(" ").slice(1);
   }
-  /** The best common ancestor of two commits: what a pull request is compared with. */
+  /**
+   * The best common ancestor of two commits: what a pull request is compared with. Two commits
+   * without one are a UsageError, as a ref that names no commit is: the ref gives nothing to compare
+   * with (a shallow clone's missing history, or another branch meant).
+   */
   async mergeBase(a, b) {
     const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
     try {
       return (await this.text(["merge-base", first, second])).trim();
     } catch {
-      throw new UserError(`"${a}" and "${b}" have no common history.`, {
+      throw new UsageError(`"${a}" and "${b}" have no common history.`, {
         hint: noCommonHistoryHint(await this.isShallow())
       });
     }
@@ -79786,7 +79790,9 @@ function registerExportCommand(program2, context) {
     const logger = createConsoleLogger({
       debug: debugRequested(program2.opts().debug, io.env),
       runner: io.env.GITHUB_ACTIONS === "true",
-      stream: options2.format === "json" ? io.stderr : io.stdout
+      // Progress on stdout in text, on stderr with --format json, where stdout holds the result.
+      progress: options2.format === "json" ? io.stderr : io.stdout,
+      diagnostics: io.stderr
     });
     const client = connectDataverse(readConnection(options2, io), {
       logger,
@@ -79851,7 +79857,9 @@ function registerImportCommand(program2, context) {
     const logger = createConsoleLogger({
       debug: debugRequested(program2.opts().debug, io.env),
       runner: io.env.GITHUB_ACTIONS === "true",
-      stream: options2.format === "json" ? io.stderr : io.stdout
+      // Progress on stdout in text, on stderr with --format json, where stdout holds the result.
+      progress: options2.format === "json" ? io.stderr : io.stdout,
+      diagnostics: io.stderr
     });
     const client = connectDataverse(readConnection(options2, io), {
       logger,
@@ -86847,7 +86855,8 @@ async function submitConnectors(connectors, options2, program2, context) {
     });
   }
   const logger = createConsoleLogger({
-    stream: io.stderr,
+    progress: io.stderr,
+    diagnostics: io.stderr,
     debug: debugRequested(program2.opts().debug, io.env),
     runner: io.env.GITHUB_ACTIONS === "true"
   });

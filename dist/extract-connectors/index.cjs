@@ -63951,13 +63951,17 @@ var Git = class {
     const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev])).trim();
     return line.split(" ").slice(1);
   }
-  /** The best common ancestor of two commits: what a pull request is compared with. */
+  /**
+   * The best common ancestor of two commits: what a pull request is compared with. Two commits
+   * without one are a UsageError, as a ref that names no commit is: the ref gives nothing to compare
+   * with (a shallow clone's missing history, or another branch meant).
+   */
   async mergeBase(a, b) {
     const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
     try {
       return (await this.text(["merge-base", first, second])).trim();
     } catch {
-      throw new UserError(`"${a}" and "${b}" have no common history.`, {
+      throw new UsageError(`"${a}" and "${b}" have no common history.`, {
         hint: noCommonHistoryHint(await this.isShallow())
       });
     }

@@ -109,9 +109,10 @@ describe('a connector folder, built into a solution and imported (the promote pa
     );
 
     const skipped = await cli(['import', 'Rebuilt.zip', '--skip-lower-version']);
-    // import's progress, warnings included, goes to stdout in text (stderr with --format json).
-    expect(skipped).toMatchObject({ code: 0, err: '' });
-    expect(skipped.out).toBe(
+    // Warnings go to stderr, as every command's do; progress to stdout in text (stderr with
+    // --format json), and a skip has none.
+    expect(skipped).toMatchObject({ code: 0, out: '' });
+    expect(skipped.err).toBe(
       'warning: Skipped: ContosoReset 1.0.0.1 is installed, the file has 0.0.0.1. 0.0.0.1 is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than 1.0.0.1, e.g. 1.0.0.2 (pack --solution-version, or build-solution --solution-version for a zip it built).\n',
     );
     expect(server.store.get('ContosoReset')?.version).toBe('1.0.0.1');

@@ -139,8 +139,9 @@ describe('connector-alm export and import against the local server', () => {
   it('prints each request with CONNECTOR_ALM_DEBUG=1, and none when it is 0, false or empty', async () => {
     // docs/cli.md: CONNECTOR_ALM_DEBUG=1 turns --debug on where the command line is fixed. Any value
     // did, so a job that wrote CONNECTOR_ALM_DEBUG=0 to turn it off logged every request.
-    const debugLines = (output: { stdout: string }): string[] =>
-      output.stdout.split('\n').filter((line) => line.startsWith('debug: '));
+    // On stderr, as warnings are: stdout holds progress (and the JSON result with --format json).
+    const debugLines = (output: { stderr: string }): string[] =>
+      output.stderr.split('\n').filter((line) => line.startsWith('debug: '));
     expect(debugLines(await run(['export', 'CliSolution'], { CONNECTOR_ALM_DEBUG: '1' }))).not.toEqual([]);
     for (const off of ['0', 'false', 'FALSE', ''])
       expect(debugLines(await run(['export', 'CliSolution'], { CONNECTOR_ALM_DEBUG: off }))).toEqual([]);

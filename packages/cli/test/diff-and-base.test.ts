@@ -662,4 +662,18 @@ describe('connector-alm validate --base', () => {
     expect(await runCli(['validate', '.', '--base', 'origin/nope'], unknown)).toBe(2);
     expect(unknown.err()).toMatch(/does not name a commit.*fetch/s);
   });
+
+  // It exited 1, as findings do, where a ref that gives nothing to compare with is a usage error (2).
+  it('refuses a base that shares no history with HEAD as a usage error, saying the histories never meet', async () => {
+    const root = repository();
+    git(root, 'checkout', '-q', '--orphan', 'lonely');
+    git(root, 'commit', '-qm', 'lonely');
+    git(root, 'checkout', '-q', 'feature');
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'lonely'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toMatch(
+      /^error: "HEAD" and "lonely" have no common history\. Their histories never meet /,
+    );
+  });
 });

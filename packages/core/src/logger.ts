@@ -15,17 +15,24 @@ export interface Logger {
 }
 
 /**
- * A logger for terminals: info to stdout, the rest to stderr, debug only when asked for. Messages
- * name solutions, connectors and folders, so control characters show as escapes (see printable).
- * Line breaks stay, as some messages are several lines on purpose; so with `runner` (the CLI in a
- * `run:` step of GitHub Actions), a message that could hold a workflow command is fenced
- * (inertToRunner), in case a name or version put in it starts a line of its own.
+ * A logger for terminals: progress (info and group titles) to `progress`, warnings, errors and
+ * debug lines (only when asked for) to `diagnostics`, stdout and stderr unless given. A command
+ * whose stdout holds its JSON result gives stderr for both. Messages name solutions, connectors and
+ * folders, so control characters show as escapes (see printable). Line breaks stay, as some
+ * messages are several lines on purpose; so with `runner` (the CLI in a `run:` step of GitHub
+ * Actions), a message that could hold a workflow command is fenced (inertToRunner), in case a name
+ * or version put in it starts a line of its own.
  */
 export function createConsoleLogger(
-  options: { debug?: boolean; stream?: NodeJS.WritableStream; runner?: boolean } = {},
+  options: {
+    debug?: boolean;
+    progress?: NodeJS.WritableStream;
+    diagnostics?: NodeJS.WritableStream;
+    runner?: boolean;
+  } = {},
 ): Logger {
-  const out = options.stream ?? process.stdout;
-  const err = options.stream ?? process.stderr;
+  const out = options.progress ?? process.stdout;
+  const err = options.diagnostics ?? process.stderr;
   const line = (prefix: string, message: string): string => {
     const text = `${prefix}${printable(message, { lineBreaks: true })}\n`;
     return options.runner ? inertToRunner(text) : text;

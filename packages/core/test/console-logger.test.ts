@@ -11,7 +11,7 @@ async function printed(
   const stream = new PassThrough();
   const chunks: string[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  await log(createConsoleLogger({ stream, runner }));
+  await log(createConsoleLogger({ progress: stream, diagnostics: stream, runner }));
   return chunks.join('');
 }
 
@@ -39,6 +39,22 @@ describe('the console logger in a run: step of GitHub Actions (runner)', () => {
   it('outside the runner, prints messages unfenced', async () => {
     expect(await printed(false, async (logger) => logger.info(`Imported ${hostile}.`))).toBe(
       `Imported ${hostile}.\n`,
+    );
+  });
+});
+
+describe('the console logger on a terminal', () => {
+  it('writes progress to one stream and warnings, errors and debug lines to the other', async () => {
+    const progress = new PassThrough();
+    const diagnostics = new PassThrough();
+    const logger = createConsoleLogger({ progress, diagnostics, debug: true });
+    await logger.group('Exporting Contoso', async () => logger.info('Exported Contoso 1.0.0.3.'));
+    logger.warning('Contoso has no connector.');
+    logger.error('The environment refused the request.');
+    logger.debug('GET /api/data/v9.2/solutions');
+    expect(progress.read()?.toString()).toBe('Exporting Contoso\nExported Contoso 1.0.0.3.\n');
+    expect(diagnostics.read()?.toString()).toBe(
+      'warning: Contoso has no connector.\nerror: The environment refused the request.\ndebug: GET /api/data/v9.2/solutions\n',
     );
   });
 });

@@ -69,7 +69,9 @@ export function registerExportCommand(program: Command, context: CommandContext)
       const logger = createConsoleLogger({
         debug: debugRequested(program.opts().debug, io.env),
         runner: io.env.GITHUB_ACTIONS === 'true',
-        stream: options.format === 'json' ? io.stderr : io.stdout,
+        // Progress on stdout in text, on stderr with --format json, where stdout holds the result.
+        progress: options.format === 'json' ? io.stderr : io.stdout,
+        diagnostics: io.stderr,
       });
       const client = connectDataverse(readConnection(options, io), {
         logger,

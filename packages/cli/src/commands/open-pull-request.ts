@@ -172,7 +172,8 @@ async function submitConnectors(
   }
   // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
   const logger = createConsoleLogger({
-    stream: io.stderr,
+    progress: io.stderr,
+    diagnostics: io.stderr,
     debug: debugRequested(program.opts().debug, io.env),
     runner: io.env.GITHUB_ACTIONS === 'true',
   });

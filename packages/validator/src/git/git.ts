@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { closestMatch, UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
+import { closestMatch, UsageError, withoutTrailingSlashes } from '@connector-alm/core';
 import { unknownRefHint } from './fetch-advice.js';
 import { missingAncestorHint, relativeRefStart } from './relative-ref.js';
 import { noCommonHistoryHint } from './no-common-history.js';
@@ -163,13 +163,17 @@ export class Git {
     return line.split(' ').slice(1);
   }
 
-  /** The best common ancestor of two commits: what a pull request is compared with. */
+  /**
+   * The best common ancestor of two commits: what a pull request is compared with. Two commits
+   * without one are a UsageError, as a ref that names no commit is: the ref gives nothing to compare
+   * with (a shallow clone's missing history, or another branch meant).
+   */
   async mergeBase(a: string, b: string): Promise<string> {
     const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
     try {
       return (await this.text(['merge-base', first, second])).trim();
     } catch {
-      throw new UserError(`"${a}" and "${b}" have no common history.`, {
+      throw new UsageError(`"${a}" and "${b}" have no common history.`, {
         hint: noCommonHistoryHint(await this.isShallow()),
       });
     }

@@ -2,14 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
-import { UserError } from '@connector-alm/core';
+import { UsageError, type UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { createRepository } from './repository-fixture.js';
 
 /** The error of comparing HEAD with `base` in the repository at `dir`. */
 async function refusal(dir: string, base: string): Promise<UserError> {
   const error = await new Git(dir).mergeBase('HEAD', base).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(UserError);
+  // A usage error, as a ref that names no commit: the CLI exits 2.
+  expect(error).toBeInstanceOf(UsageError);
   return error as UserError;
 }
 
