@@ -79946,6 +79946,25 @@ async function commitsShown(client, pull) {
   return data.commits;
 }
 
+// packages/github/src/call-reads.ts
+var CallReads = class {
+  answers = /* @__PURE__ */ new Map();
+  /**
+   * The answer of `read` for `key`, read by the first caller only. A read that fails is forgotten,
+   * so the next connector tries again rather than failing for an earlier connector's lost answer.
+   */
+  once(key2, read) {
+    const kept = this.answers.get(key2);
+    if (kept) return kept;
+    const answer = read();
+    this.answers.set(key2, answer);
+    answer.catch(() => {
+      if (this.answers.get(key2) === answer) this.answers.delete(key2);
+    });
+    return answer;
+  }
+};
+
 // packages/github/src/closed-pull-request.ts
 var RESUBMIT = { option: "--resubmit", input: "resubmit: true" };
 async function closedWithThisVersion(client, upstream, query) {
@@ -80214,15 +80233,20 @@ function givenTitleWarning(given, title, facts) {
   return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
 }
 
-// packages/github/src/head-on-other-base.ts
-async function openPullRequestOnOtherBase(client, upstream, base2, owner, branch) {
+// packages/github/src/head-pull-requests.ts
+async function openPullRequestsOfHead(client, upstream, base2, owner, branch) {
   const { data } = await step(
     "looking for an open pull request",
     formatRepositoryName(upstream),
-    () => client.rest.pulls.list({ ...upstream, state: "open", head: `${owner}:${branch}`, per_page: 10 })
+    () => client.rest.pulls.list({ ...upstream, state: "open", head: `${owner}:${branch}`, per_page: 100 })
   );
-  const other = data.find((pull) => pull.base.ref !== base2);
-  return other && { number: other.number, url: other.html_url, base: other.base.ref };
+  const found = {};
+  const pull = data.find((entry) => entry.base.ref === base2);
+  const repo = pull?.head.repo;
+  if (pull && repo) found.onBase = { fork: { owner: repo.owner.login, repo: repo.name }, pull };
+  const other = data.find((entry) => entry.base.ref !== base2);
+  if (other) found.onOtherBase = { number: other.number, url: other.html_url, base: other.base.ref };
+  return found;
 }
 
 // packages/github/src/title-marker.ts
@@ -80349,8 +80373,6 @@ function truncate(body) {
 // packages/github/src/pull-request.ts
 async function createOrUpdatePullRequest(client, spec, logger, say = optionWords) {
   const upstreamName = formatRepositoryName(spec.upstream);
-  const existing = await findOpenPullRequest(client, spec);
-  if (existing) return updatePullRequest(client, spec, existing, logger, say);
   try {
     const { data } = await client.rest.pulls.create({
       owner: spec.upstream.owner,
@@ -80376,11 +80398,6 @@ async function createOrUpdatePullRequest(client, spec, logger, say = optionWords
     }
     return step("opening the pull request", upstreamName, () => Promise.reject(error3));
   }
-}
-async function findOpenPullRequestOf(client, upstream, base2, owner, branch) {
-  const pull = await findOpenPullRequest(client, { upstream, base: base2, head: `${owner}:${branch}` });
-  const repo = pull?.head.repo;
-  return pull && repo ? { fork: { owner: repo.owner.login, repo: repo.name }, pull } : void 0;
 }
 async function findOpenPullRequest(client, spec) {
   const { data } = await step(
@@ -80521,23 +80538,38 @@ function linesOf(findings) {
 }
 
 // packages/github/src/same-folder-pull-requests.ts
-async function sameFolderPullRequests(client, upstream, query) {
+async function sameFolderPullRequests(client, upstream, query, reads = new CallReads()) {
   const name = formatRepositoryName(upstream);
   const owner = query.owner.toLowerCase();
-  const pulls = await step(
-    `listing the open pull requests against ${query.base}`,
-    name,
-    () => client.paginate(client.rest.pulls.list, { ...upstream, state: "open", base: query.base, per_page: 100 })
+  const pulls = await reads.once(
+    `open pull requests of ${name}@${query.base}`,
+    () => step(
+      `listing the open pull requests against ${query.base}`,
+      name,
+      () => client.paginate(client.rest.pulls.list, {
+        ...upstream,
+        state: "open",
+        base: query.base,
+        per_page: 100
+      })
+    )
   );
   const theirs = pulls.filter(
     (pull) => (pull.user?.login.toLowerCase() === owner || pull.head.repo?.owner.login.toLowerCase() === owner) && !(pull.head.repo?.owner.login.toLowerCase() === owner && pull.head.ref === query.branch)
   );
   const found = [];
   for (const pull of theirs) {
-    const files = await step(
-      `listing the files of pull request #${pull.number}`,
-      name,
-      () => client.paginate(client.rest.pulls.listFiles, { ...upstream, pull_number: pull.number, per_page: 100 })
+    const files = await reads.once(
+      `files of ${name}#${pull.number}`,
+      () => step(
+        `listing the files of pull request #${pull.number}`,
+        name,
+        () => client.paginate(client.rest.pulls.listFiles, {
+          ...upstream,
+          pull_number: pull.number,
+          per_page: 100
+        })
+      )
     );
     const inFolder = (file) => file?.startsWith(`${query.targetFolder}/`) ?? false;
     if (files.some((file) => inFolder(file.filename) || inFolder(file.previous_filename)))
@@ -80910,11 +80942,13 @@ async function openPullRequest(options2, ports) {
     logger.warning(ownerWarning);
     result.warnings.push(ownerWarning);
   }
-  const owner = await readTokenOwner(client, upstream);
-  const open2 = await logger.group(
+  const reads = ports.reads ?? new CallReads();
+  const owner = await reads.once("token owner", () => readTokenOwner(client, upstream));
+  const headPulls = await logger.group(
     `Look for an open pull request of ${owner}:${branch}`,
-    () => findOpenPullRequestOf(client, upstream, options2.base, owner, branch)
+    () => openPullRequestsOfHead(client, upstream, options2.base, owner, branch)
   );
+  const open2 = headPulls.onBase;
   const stale = hasChanges(changes) ? void 0 : open2;
   if (!hasChanges(changes) && !stale) {
     logger.info(
@@ -80948,7 +80982,7 @@ async function openPullRequest(options2, ports) {
   if (!open2) {
     const others = await logger.group(
       `Look for other pull requests of ${owner} that change ${targetFolder}`,
-      () => sameFolderPullRequests(client, upstream, { base: options2.base, owner, branch, targetFolder })
+      () => sameFolderPullRequests(client, upstream, { base: options2.base, owner, branch, targetFolder }, reads)
     );
     for (const other of others) {
       const warning2 = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
@@ -81000,7 +81034,7 @@ async function openPullRequest(options2, ports) {
     logger.info(`${targetFolder}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "branch", reason };
   }
-  const elsewhere = existing && await openPullRequestOnOtherBase(client, upstream, options2.base, fork.owner, branch);
+  const elsewhere = existing && headPulls.onOtherBase;
   if (elsewhere) {
     const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options2.base} into it. Nothing was pushed for it`;
     logger.info(`${targetFolder}: ${reason}.`);
@@ -81134,8 +81168,9 @@ function sharesBranchName(folder, branch, prefix) {
 async function* openPullRequests(options2, ports) {
   const { connectors, ...shared } = options2;
   const branchesInUse = /* @__PURE__ */ new Map();
+  const callPorts = { ...ports, reads: ports.reads ?? new CallReads() };
   for (const connector of connectors) {
-    const result = await openPullRequest({ ...shared, connector, branchesInUse }, ports);
+    const result = await openPullRequest({ ...shared, connector, branchesInUse }, callPorts);
     if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
       branchesInUse.set(result.branch, result.targetFolder);
     yield result;

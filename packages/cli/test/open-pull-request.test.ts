@@ -81,13 +81,11 @@ describe('connector-alm pr', () => {
     expect(debugLines).not.toContain('debug: request');
     // The query as sent, encoded once. (The action's raw output reads head=contoso-dev%253A…: a
     // ::debug:: workflow command escapes % as %25, and the runner shows it as sent.)
+    // The branch's open pull requests against every base, in one request: the one against dev is
+    // updated, one against another base would keep the branch from being rebuilt on dev.
     expect(debugLines.filter((line) => line.includes('/pulls?'))).toEqual([
       expect.stringMatching(
-        /^debug: GET \/repos\/microsoft\/PowerPlatformConnectors\/pulls\?state=open&head=contoso-dev%3Aconnector-alm%2Fcertified-connectors%2Fcontoso-tasks&base=dev&per_page=10 - 200 /,
-      ),
-      // The branch exists since the first test: its open pull requests against any base.
-      expect.stringMatching(
-        /^debug: GET \/repos\/microsoft\/PowerPlatformConnectors\/pulls\?state=open&head=contoso-dev%3Aconnector-alm%2Fcertified-connectors%2Fcontoso-tasks&per_page=10 - 200 /,
+        /^debug: GET \/repos\/microsoft\/PowerPlatformConnectors\/pulls\?state=open&head=contoso-dev%3Aconnector-alm%2Fcertified-connectors%2Fcontoso-tasks&per_page=100 - 200 /,
       ),
     ]);
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);

@@ -31,6 +31,7 @@ import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
+import { CallReads } from './call-reads.js';
 import { closedPullRequestNotice, closedWithThisVersion } from './closed-pull-request.js';
 import { writeBranchCommit } from './branch-write.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
@@ -50,12 +51,11 @@ import {
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
 import { givenTitleWarning } from './given-title-warning.js';
-import { openPullRequestOnOtherBase } from './head-on-other-base.js';
+import { openPullRequestsOfHead } from './head-pull-requests.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
 import {
   createOrUpdatePullRequest,
   decoratePullRequest,
-  findOpenPullRequestOf,
   updatePullRequest,
   type PullRequestSpec,
 } from './pull-request.js';
@@ -142,6 +142,8 @@ export interface OpenPullRequestPorts {
   fork?: ForkOptions;
   /** Milliseconds between writes, for a made client (default: GitHub's one second). */
   writeIntervalMs?: number;
+  /** What the connectors of one call read alike, read once (openPullRequests shares one). */
+  reads?: CallReads;
 }
 
 /**
@@ -415,10 +417,12 @@ export async function openPullRequest(
   // The open pull request, if any, names the fork it comes from, whatever the fork is named. With
   // nothing to propose it may still propose what the author has since reverted: it is then brought
   // back to the upstream version rather than left proposing stale content.
-  const owner = await readTokenOwner(client, upstream);
-  const open = await logger.group(`Look for an open pull request of ${owner}:${branch}`, () =>
-    findOpenPullRequestOf(client, upstream, options.base, owner, branch),
+  const reads = ports.reads ?? new CallReads();
+  const owner = await reads.once('token owner', () => readTokenOwner(client, upstream));
+  const headPulls = await logger.group(`Look for an open pull request of ${owner}:${branch}`, () =>
+    openPullRequestsOfHead(client, upstream, options.base, owner, branch),
   );
+  const open = headPulls.onBase;
   const stale = hasChanges(changes) ? undefined : open;
   if (!hasChanges(changes) && !stale) {
     logger.info(
@@ -456,7 +460,8 @@ export async function openPullRequest(
   if (!open) {
     const others = await logger.group(
       `Look for other pull requests of ${owner} that change ${targetFolder}`,
-      () => sameFolderPullRequests(client, upstream, { base: options.base, owner, branch, targetFolder }),
+      () =>
+        sameFolderPullRequests(client, upstream, { base: options.base, owner, branch, targetFolder }, reads),
     );
     for (const other of others) {
       const warning = sameFolderWarning(other, { targetFolder, upstream: upstreamName });
@@ -511,8 +516,8 @@ export async function openPullRequest(
     return { ...result, operation: 'refused', refusal: 'branch', reason };
   }
   // A branch that does not exist heads no open pull request: GitHub closes one whose branch is deleted.
-  const elsewhere =
-    existing && (await openPullRequestOnOtherBase(client, upstream, options.base, fork.owner, branch));
+  // The fork is the token owner's, whose branch the pull requests of the head were listed for.
+  const elsewhere = existing && headPulls.onOtherBase;
   if (elsewhere) {
     const reason = `the branch ${branch} of ${forkName} is the head of pull request #${elsewhere.number} (${elsewhere.url}), which targets ${elsewhere.base}: built on ${against}, the branch would bring the commits of ${options.base} into it. Nothing was pushed for it`;
     logger.info(`${targetFolder}: ${reason}.`);

@@ -1,3 +1,4 @@
+import { CallReads } from './call-reads.js';
 import {
   openPullRequest,
   type OpenPullRequestOptions,
@@ -14,7 +15,8 @@ export type OpenPullRequestsOptions = Omit<OpenPullRequestOptions, 'connector' |
 /**
  * Submits the connectors one after the other, yielding each result as soon as it is known, so that
  * the caller can show a pull request's URL before a later connector fails. A connector whose branch
- * name an earlier connector of the call has is refused rather than moved onto that branch.
+ * name an earlier connector of the call has is refused rather than moved onto that branch. What all
+ * of them read alike (the token's owner, the open pull requests against the base) is read once.
  */
 export async function* openPullRequests(
   options: OpenPullRequestsOptions,
@@ -23,8 +25,9 @@ export async function* openPullRequests(
   const { connectors, ...shared } = options;
   // Which target folder each branch of this call is for: two folders can share a branch name.
   const branchesInUse = new Map<string, string>();
+  const callPorts = { ...ports, reads: ports.reads ?? new CallReads() };
   for (const connector of connectors) {
-    const result = await openPullRequest({ ...shared, connector, branchesInUse }, ports);
+    const result = await openPullRequest({ ...shared, connector, branchesInUse }, callPorts);
     // Claimed only by a connector whose branch now holds it: one equal to the upstream made none, and
     // one refused pushed nothing, so neither keeps a later connector from that name.
     if (result.headSha !== undefined && !branchesInUse.has(result.branch))

@@ -40,10 +40,11 @@ export interface PullRequestRef {
 }
 
 /**
- * Opens the pull request, or updates the open one of the same head and base. Creation can race
- * another run (GitHub answers 422 "A pull request already exists for …"); that answer is taken as
- * "update it", so both paths end in the same state. The same answer to a creation sent again after
- * its answer was lost is our own pull request, opened then.
+ * Opens the pull request of a head that had none open when the run looked (openPullRequestsOfHead),
+ * or updates the one another run opened since. Creation can race that run (GitHub answers 422 "A
+ * pull request already exists for …"); that answer is taken as "update it", so both paths end in the
+ * same state, without a second look before every creation. The same answer to a creation sent again
+ * after its answer was lost is our own pull request, opened then.
  */
 export async function createOrUpdatePullRequest(
   client: GitHubClient,
@@ -52,8 +53,6 @@ export async function createOrUpdatePullRequest(
   say: SaySetting = optionWords,
 ): Promise<PullRequestRef> {
   const upstreamName = formatRepositoryName(spec.upstream);
-  const existing = await findOpenPullRequest(client, spec);
-  if (existing) return updatePullRequest(client, spec, existing, logger, say);
   try {
     const { data } = await client.rest.pulls.create({
       owner: spec.upstream.owner,
@@ -90,24 +89,6 @@ export interface OpenPull {
   body: string | null;
   draft?: boolean;
   head: { repo: { name: string; owner: { login: string } } | null };
-}
-
-/**
- * The open pull request of `owner`'s branch and the fork it comes from, found without creating
- * anything. GitHub matches the head by owner, whatever the fork is named, so a fork renamed away from
- * the upstream's name is found too: the answer names it.
- */
-export async function findOpenPullRequestOf(
-  client: GitHubClient,
-  upstream: RepositoryName,
-  base: string,
-  owner: string,
-  branch: string,
-): Promise<{ fork: RepositoryName; pull: OpenPull } | undefined> {
-  const pull = await findOpenPullRequest(client, { upstream, base, head: `${owner}:${branch}` });
-  // A pull request whose fork was deleted has no head repository to write to.
-  const repo = pull?.head.repo;
-  return pull && repo ? { fork: { owner: repo.owner.login, repo: repo.name }, pull } : undefined;
 }
 
 async function findOpenPullRequest(

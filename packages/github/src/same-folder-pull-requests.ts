@@ -1,4 +1,5 @@
 import { step } from './api-errors.js';
+import { CallReads } from './call-reads.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 
@@ -14,17 +15,26 @@ export interface SameFolderPullRequest {
  * The open pull requests against `base` that `owner` opened or heads from a branch other than the
  * run's, and that change a file of `targetFolder` (one opened by hand, or by connector-alm with
  * another branch prefix). The upstream's reviewers take one pull request per connector: a new one
- * beside such a pull request is a second copy for them to close.
+ * beside such a pull request is a second copy for them to close. The list and the files of each
+ * pull request are read once for all connectors of a call (`reads`).
  */
 export async function sameFolderPullRequests(
   client: GitHubClient,
   upstream: RepositoryName,
   query: { base: string; owner: string; branch: string; targetFolder: string },
+  reads: CallReads = new CallReads(),
 ): Promise<SameFolderPullRequest[]> {
   const name = formatRepositoryName(upstream);
   const owner = query.owner.toLowerCase();
-  const pulls = await step(`listing the open pull requests against ${query.base}`, name, () =>
-    client.paginate(client.rest.pulls.list, { ...upstream, state: 'open', base: query.base, per_page: 100 }),
+  const pulls = await reads.once(`open pull requests of ${name}@${query.base}`, () =>
+    step(`listing the open pull requests against ${query.base}`, name, () =>
+      client.paginate(client.rest.pulls.list, {
+        ...upstream,
+        state: 'open',
+        base: query.base,
+        per_page: 100,
+      }),
+    ),
   );
   const theirs = pulls.filter(
     (pull) =>
@@ -33,8 +43,14 @@ export async function sameFolderPullRequests(
   );
   const found: SameFolderPullRequest[] = [];
   for (const pull of theirs) {
-    const files = await step(`listing the files of pull request #${pull.number}`, name, () =>
-      client.paginate(client.rest.pulls.listFiles, { ...upstream, pull_number: pull.number, per_page: 100 }),
+    const files = await reads.once(`files of ${name}#${pull.number}`, () =>
+      step(`listing the files of pull request #${pull.number}`, name, () =>
+        client.paginate(client.rest.pulls.listFiles, {
+          ...upstream,
+          pull_number: pull.number,
+          per_page: 100,
+        }),
+      ),
     );
     const inFolder = (file: string | undefined) => file?.startsWith(`${query.targetFolder}/`) ?? false;
     if (files.some((file) => inFolder(file.filename) || inFolder(file.previous_filename)))

@@ -28,6 +28,21 @@ describe('a branch that heads an open pull request against another base', () => 
     expect(upstream.pulls).toHaveLength(1);
   });
 
+  // A rerun listed the branch's open pull requests twice: against the run's base, then against any.
+  it("is found by the rerun's one look for the branch's open pull requests", async () => {
+    const first = await submitConnector(scenario).promise;
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    const before = scenario.github.requests.length;
+    expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'updated', number: 1 });
+    const lists = scenario.github.requests
+      .slice(before)
+      .filter((request) => request.operationId === 'pulls/list')
+      .map((request) => new URL(request.path, scenario.github.url).searchParams);
+    expect(lists.map((query) => [query.get('state'), query.get('head'), query.get('base')])).toEqual([
+      ['open', `contoso-dev:${first.branch}`, null],
+    ]);
+  });
+
   it('is built on the base of the run once that pull request targets it, as the refusal advises', async () => {
     const upstream = scenario.upstream;
     await putUpstreamMasterBehindDev(scenario);

@@ -1,8 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { createMemoryLogger } from '@connector-alm/core';
-import { createGitHubClient } from '../src/index.js';
+import { createGitHubClient, openPullRequests } from '../src/index.js';
 import type { Account } from '../src/local-server/index.js';
-import { CONNECTOR, connectorFiles, type Scenario } from './helpers/scenario.js';
+import {
+  CONNECTOR,
+  connectorFiles,
+  connectorFilesWithSwagger,
+  submissionTarget,
+  writeConnector,
+  type Scenario,
+} from './helpers/scenario.js';
 import { scenarioForEachTest } from './helpers/scenario-hooks.js';
 import { submitConnector } from './helpers/submit-connector.js';
 
@@ -77,5 +84,44 @@ describe('a pull request of the same owner from another branch', () => {
     expect(
       scenario.github.requests.slice(before).filter((request) => request.operationId === 'pulls/list-files'),
     ).toEqual([]);
+  });
+});
+
+describe('the connectors of one call', () => {
+  it('read the token owner, the open pull requests against the base and their files once for all', async () => {
+    // A pr of ten connectors asked GET /user ten times, and paged through every open pull request
+    // of the upstream and listed the files of the owner's once per connector.
+    const other = 'certified-connectors/Fabrikam Notes';
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.info.title = 'Fabrikam Notes';
+      }),
+      other,
+    );
+    const byHand = await openByHand(
+      scenario,
+      'fix-contoso-tasks',
+      inFolder(CONNECTOR, { 'readme.md': '# Contoso Tasks\n' }),
+    );
+    const before = scenario.github.requests.length;
+    const results = [];
+    for await (const result of openPullRequests(
+      { ...submissionTarget(scenario), connectors: [CONNECTOR, other] },
+      { logger: createMemoryLogger(), sleep: async () => {}, writeIntervalMs: 0 },
+    ))
+      results.push(result);
+    expect(results.map((result) => result.operation)).toEqual(['created', 'created']);
+    // Still warned of by what was read once: the pull request by hand changes the first folder only.
+    expect(results[0]!.warnings).toEqual([expect.stringContaining(`Pull request #${byHand} `)]);
+    expect(results[1]!.warnings).toEqual([]);
+    const sent = scenario.github.requests.slice(before);
+    const count = (operationId: string, test: (path: string) => boolean = () => true) =>
+      sent.filter((request) => request.operationId === operationId && test(request.path)).length;
+    expect(count('users/get-authenticated')).toBe(1);
+    expect(count('pulls/list', (query) => query.includes('base=dev') && !query.includes('head='))).toBe(1);
+    expect(count('pulls/list-files')).toBe(1);
+    // Each connector's own branch is asked for its own pull requests, open and closed.
+    expect(count('pulls/list', (query) => query.includes('head=') && query.includes('state=open'))).toBe(2);
   });
 });
