@@ -85675,6 +85675,32 @@ async function setBranch(client, fork, branch, sha, exists4) {
   }
 }
 
+// packages/github/src/fork-default-base.ts
+async function forkDefaultBase(client, fork, base2, target2) {
+  const name = formatRepositoryName(fork);
+  const { data: repository } = await step(
+    "reading the fork",
+    name,
+    () => client.rest.repos.get({ owner: fork.owner, repo: fork.repo })
+  );
+  const branch = repository.default_branch;
+  const head = await readBranch(client, fork, branch, "default branch");
+  if (!head || head.sha === base2.sha) return void 0;
+  const { data: comparison } = await step(
+    `comparing ${branch} with the base`,
+    name,
+    () => client.rest.repos.compareCommitsWithBasehead({
+      owner: fork.owner,
+      repo: fork.repo,
+      basehead: `${base2.sha}...${head.sha}`,
+      per_page: 1
+    })
+  );
+  if (comparison.status !== "behind") return void 0;
+  const folder = await readRemoteFolder(client, fork, head.treeSha, target2.folder, target2.say);
+  return sameFiles(folder, target2.upstreamFiles) ? { branch, head } : void 0;
+}
+
 // packages/github/src/branch-write.ts
 async function writeBranchCommit(client, fork, write2, logger) {
   const commit = await commitChanges(
@@ -85689,22 +85715,34 @@ async function writeBranchCommit(client, fork, write2, logger) {
     await setBranch(client, fork, write2.branch, commit.commitSha, write2.existing !== void 0);
     return { commitSha: commit.commitSha };
   } catch (error2) {
-    const refusedForWorkflows = error2 instanceof Error && refusedForWorkflowScope(error2.cause);
-    const earlier2 = refusedForWorkflows ? await earlierBaseWithSameFolder(client, fork, write2) : void 0;
-    if (!earlier2) throw error2;
+    if (!(error2 instanceof Error && refusedForWorkflowScope(error2.cause))) throw error2;
+    const fallback = write2.existing ? await earlierBaseWithSameFolder(client, fork, write2) : await forkBranchBase(client, fork, write2);
+    if (!fallback) throw error2;
     const again = await commitChanges(
       client,
       fork,
-      earlier2,
+      fallback.base,
       write2.targetFolder,
       write2.changes,
       write2.message
     );
-    await setBranch(client, fork, write2.branch, again.commitSha, true);
-    const warning = `GitHub refused to build ${write2.branch} on ${write2.baseName} (${write2.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${earlier2.sha}, where ${write2.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`;
-    logger.warning(warning);
-    return { commitSha: again.commitSha, warning };
+    await setBranch(client, fork, write2.branch, again.commitSha, write2.existing !== void 0);
+    logger.warning(fallback.warning);
+    return { commitSha: again.commitSha, warning: fallback.warning };
   }
+}
+async function forkBranchBase(client, fork, write2) {
+  const found = await forkDefaultBase(client, fork, write2.base, {
+    folder: write2.targetFolder,
+    upstreamFiles: write2.upstreamFiles,
+    say: write2.say
+  });
+  if (!found) return void 0;
+  const forkBranch = `${formatRepositoryName(fork)}@${found.branch}`;
+  return {
+    base: found.head,
+    warning: `GitHub refused to create ${write2.branch} on ${write2.baseName} (${write2.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since ${forkBranch} was synced: it is built on ${forkBranch} (${found.head.sha}) instead, which ${write2.baseName} has in its history and where ${write2.targetFolder} is the same, so the pull request proposes the same change. Sync the fork (Sync fork on its page on GitHub) or give the token the workflow scope to build it on the base as it is now.`
+  };
 }
 async function earlierBaseWithSameFolder(client, fork, write2) {
   const { existing } = write2;
@@ -85716,7 +85754,11 @@ async function earlierBaseWithSameFolder(client, fork, write2) {
     `the commit the branch is built on (${existing.parents[0]})`
   );
   const folder = await readRemoteFolder(client, fork, builtOn.treeSha, write2.targetFolder, write2.say);
-  return sameFiles(folder, write2.upstreamFiles) ? { sha: builtOn.sha, treeSha: builtOn.treeSha } : void 0;
+  if (!sameFiles(folder, write2.upstreamFiles)) return void 0;
+  return {
+    base: builtOn,
+    warning: `GitHub refused to build ${write2.branch} on ${write2.baseName} (${write2.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${builtOn.sha}, where ${write2.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`
+  };
 }
 
 // packages/github/src/git-ignored.ts

@@ -80066,6 +80066,32 @@ async function setBranch(client, fork, branch, sha, exists3) {
   }
 }
 
+// packages/github/src/fork-default-base.ts
+async function forkDefaultBase(client, fork, base2, target2) {
+  const name = formatRepositoryName(fork);
+  const { data: repository } = await step(
+    "reading the fork",
+    name,
+    () => client.rest.repos.get({ owner: fork.owner, repo: fork.repo })
+  );
+  const branch = repository.default_branch;
+  const head = await readBranch(client, fork, branch, "default branch");
+  if (!head || head.sha === base2.sha) return void 0;
+  const { data: comparison } = await step(
+    `comparing ${branch} with the base`,
+    name,
+    () => client.rest.repos.compareCommitsWithBasehead({
+      owner: fork.owner,
+      repo: fork.repo,
+      basehead: `${base2.sha}...${head.sha}`,
+      per_page: 1
+    })
+  );
+  if (comparison.status !== "behind") return void 0;
+  const folder = await readRemoteFolder(client, fork, head.treeSha, target2.folder, target2.say);
+  return sameFiles(folder, target2.upstreamFiles) ? { branch, head } : void 0;
+}
+
 // packages/github/src/branch-write.ts
 async function writeBranchCommit(client, fork, write, logger) {
   const commit = await commitChanges(
@@ -80080,22 +80106,34 @@ async function writeBranchCommit(client, fork, write, logger) {
     await setBranch(client, fork, write.branch, commit.commitSha, write.existing !== void 0);
     return { commitSha: commit.commitSha };
   } catch (error3) {
-    const refusedForWorkflows = error3 instanceof Error && refusedForWorkflowScope(error3.cause);
-    const earlier2 = refusedForWorkflows ? await earlierBaseWithSameFolder(client, fork, write) : void 0;
-    if (!earlier2) throw error3;
+    if (!(error3 instanceof Error && refusedForWorkflowScope(error3.cause))) throw error3;
+    const fallback = write.existing ? await earlierBaseWithSameFolder(client, fork, write) : await forkBranchBase(client, fork, write);
+    if (!fallback) throw error3;
     const again = await commitChanges(
       client,
       fork,
-      earlier2,
+      fallback.base,
       write.targetFolder,
       write.changes,
       write.message
     );
-    await setBranch(client, fork, write.branch, again.commitSha, true);
-    const warning2 = `GitHub refused to build ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${earlier2.sha}, where ${write.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`;
-    logger.warning(warning2);
-    return { commitSha: again.commitSha, warning: warning2 };
+    await setBranch(client, fork, write.branch, again.commitSha, write.existing !== void 0);
+    logger.warning(fallback.warning);
+    return { commitSha: again.commitSha, warning: fallback.warning };
   }
+}
+async function forkBranchBase(client, fork, write) {
+  const found = await forkDefaultBase(client, fork, write.base, {
+    folder: write.targetFolder,
+    upstreamFiles: write.upstreamFiles,
+    say: write.say
+  });
+  if (!found) return void 0;
+  const forkBranch = `${formatRepositoryName(fork)}@${found.branch}`;
+  return {
+    base: found.head,
+    warning: `GitHub refused to create ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since ${forkBranch} was synced: it is built on ${forkBranch} (${found.head.sha}) instead, which ${write.baseName} has in its history and where ${write.targetFolder} is the same, so the pull request proposes the same change. Sync the fork (Sync fork on its page on GitHub) or give the token the workflow scope to build it on the base as it is now.`
+  };
 }
 async function earlierBaseWithSameFolder(client, fork, write) {
   const { existing } = write;
@@ -80107,7 +80145,11 @@ async function earlierBaseWithSameFolder(client, fork, write) {
     `the commit the branch is built on (${existing.parents[0]})`
   );
   const folder = await readRemoteFolder(client, fork, builtOn.treeSha, write.targetFolder, write.say);
-  return sameFiles(folder, write.upstreamFiles) ? { sha: builtOn.sha, treeSha: builtOn.treeSha } : void 0;
+  if (!sameFiles(folder, write.upstreamFiles)) return void 0;
+  return {
+    base: builtOn,
+    warning: `GitHub refused to build ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${builtOn.sha}, where ${write.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`
+  };
 }
 
 // packages/github/src/git-ignored.ts

@@ -13,6 +13,7 @@ export const OPERATIONS = [
   'repos/get',
   'repos/create-fork',
   'repos/merge-upstream',
+  'repos/compare-commits-with-basehead',
   'git/get-ref',
   'git/create-ref',
   'git/update-ref',

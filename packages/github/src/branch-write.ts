@@ -2,10 +2,11 @@ import type { Logger, SaySetting } from '@connector-alm/core';
 import { refusedForWorkflowScope } from './api-errors.js';
 import { isOwnCommit } from './branch-commit.js';
 import { commitChanges, setBranch } from './commit-changes.js';
+import { forkDefaultBase } from './fork-default-base.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readCommit, readRemoteFolder, type BranchHead } from './remote-tree.js';
 import type { RemoteFile } from './remote-file.js';
-import type { RepositoryName } from './repository-name.js';
+import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 import { sameFiles, type TreeChanges } from './tree-changes.js';
 
 export interface BranchWrite {
@@ -50,22 +51,48 @@ export async function writeBranchCommit(
     await setBranch(client, fork, write.branch, commit.commitSha, write.existing !== undefined);
     return { commitSha: commit.commitSha };
   } catch (error) {
-    const refusedForWorkflows = error instanceof Error && refusedForWorkflowScope(error.cause);
-    const earlier = refusedForWorkflows ? await earlierBaseWithSameFolder(client, fork, write) : undefined;
-    if (!earlier) throw error;
+    if (!(error instanceof Error && refusedForWorkflowScope(error.cause))) throw error;
+    const fallback = write.existing
+      ? await earlierBaseWithSameFolder(client, fork, write)
+      : await forkBranchBase(client, fork, write);
+    if (!fallback) throw error;
     const again = await commitChanges(
       client,
       fork,
-      earlier,
+      fallback.base,
       write.targetFolder,
       write.changes,
       write.message,
     );
-    await setBranch(client, fork, write.branch, again.commitSha, true);
-    const warning = `GitHub refused to build ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${earlier.sha}, where ${write.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`;
-    logger.warning(warning);
-    return { commitSha: again.commitSha, warning };
+    await setBranch(client, fork, write.branch, again.commitSha, write.existing !== undefined);
+    logger.warning(fallback.warning);
+    return { commitSha: again.commitSha, warning: fallback.warning };
   }
+}
+
+/** A base the branch can be built on without the workflow scope, and the warning that says so. */
+interface WorkflowScopeFallback {
+  base: { sha: string; treeSha: string };
+  warning: string;
+}
+
+/** A new branch built on the fork's default branch (forkDefaultBase), where that proposes the same change. */
+async function forkBranchBase(
+  client: GitHubClient,
+  fork: RepositoryName,
+  write: BranchWrite,
+): Promise<WorkflowScopeFallback | undefined> {
+  const found = await forkDefaultBase(client, fork, write.base, {
+    folder: write.targetFolder,
+    upstreamFiles: write.upstreamFiles,
+    say: write.say,
+  });
+  if (!found) return undefined;
+  const forkBranch = `${formatRepositoryName(fork)}@${found.branch}`;
+  return {
+    base: found.head,
+    warning: `GitHub refused to create ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since ${forkBranch} was synced: it is built on ${forkBranch} (${found.head.sha}) instead, which ${write.baseName} has in its history and where ${write.targetFolder} is the same, so the pull request proposes the same change. Sync the fork (Sync fork on its page on GitHub) or give the token the workflow scope to build it on the base as it is now.`,
+  };
 }
 
 /** The commit the existing branch is built on, if the branch is one commit of ours there and the target folder there is the base's now. */
@@ -73,7 +100,7 @@ async function earlierBaseWithSameFolder(
   client: GitHubClient,
   fork: RepositoryName,
   write: BranchWrite,
-): Promise<{ sha: string; treeSha: string } | undefined> {
+): Promise<WorkflowScopeFallback | undefined> {
   const { existing } = write;
   if (!existing || existing.parents.length !== 1 || !isOwnCommit(existing.message)) return undefined;
   const builtOn = await readCommit(
@@ -83,5 +110,9 @@ async function earlierBaseWithSameFolder(
     `the commit the branch is built on (${existing.parents[0]})`,
   );
   const folder = await readRemoteFolder(client, fork, builtOn.treeSha, write.targetFolder, write.say);
-  return sameFiles(folder, write.upstreamFiles) ? { sha: builtOn.sha, treeSha: builtOn.treeSha } : undefined;
+  if (!sameFiles(folder, write.upstreamFiles)) return undefined;
+  return {
+    base: builtOn,
+    warning: `GitHub refused to build ${write.branch} on ${write.baseName} (${write.base.sha}) for a token without the workflow scope, as the upstream's workflows changed since the branch was built: it is built again on its earlier base ${builtOn.sha}, where ${write.targetFolder} is the same, so the pull request proposes the same change. Give the token the workflow scope to build it on the base as it is now.`,
+  };
 }

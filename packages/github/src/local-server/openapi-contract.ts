@@ -52,16 +52,24 @@ function loadDocument(): OpenApiDocument {
   return JSON.parse(readFileSync(subsetDocumentFile(import.meta.url), 'utf8')) as OpenApiDocument;
 }
 
-/** Rewrites local `#/components/...` refs to the registered document, so operation schemas compile alone. */
+/**
+ * Rewrites local `#/components/...` refs to the registered document, so operation schemas compile
+ * alone, and OpenAPI 3.0's `nullable` without a `type` (the commit schema's author: null, or one of
+ * two shapes) as JSON Schema says it, null or the rest: Ajv reads `nullable` only beside `type`, and
+ * refuses to compile the schema otherwise.
+ */
 function rebase(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rebase);
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(
+  const rebased = Object.fromEntries(
     Object.entries(node).map(([key, value]) => [
       key,
       key === '$ref' && typeof value === 'string' ? `${SCHEMA_ID}${value}` : rebase(value),
     ]),
   );
+  if (rebased.nullable !== true || 'type' in rebased) return rebased;
+  const { nullable: _nullable, ...rest } = rebased;
+  return { anyOf: [{ type: 'null' }, rest] };
 }
 
 export class OpenApiContract {

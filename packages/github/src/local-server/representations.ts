@@ -349,6 +349,62 @@ export class Representations {
     };
   }
 
+  /** A commit as the REST API's commits endpoints give it ("commit"), not as git/commits does. */
+  commit(repository: Repository, commit: CommitObject): Record<string, unknown> {
+    const url = `${this.apiUrl}/repos/${fullName(repository)}`;
+    const git = this.gitCommit(repository, commit);
+    return {
+      url: `${url}/commits/${commit.sha}`,
+      sha: commit.sha,
+      node_id: git.node_id,
+      html_url: git.html_url,
+      comments_url: `${url}/commits/${commit.sha}/comments`,
+      commit: {
+        url: git.url,
+        author: commit.author,
+        committer: commit.committer,
+        message: commit.message,
+        comment_count: 0,
+        tree: git.tree,
+        verification: git.verification,
+      },
+      // The GitHub accounts of the author and committer: the local server links none to an email.
+      author: null,
+      committer: null,
+      parents: git.parents,
+    };
+  }
+
+  commitComparison(
+    repository: Repository,
+    basehead: string,
+    comparison: {
+      baseCommit: Record<string, unknown>;
+      mergeBaseCommit: Record<string, unknown>;
+      status: 'ahead' | 'behind' | 'diverged' | 'identical';
+      aheadBy: number;
+      behindBy: number;
+      commits: Record<string, unknown>[];
+    },
+  ): Record<string, unknown> {
+    const url = `${this.apiUrl}/repos/${fullName(repository)}/compare/${basehead}`;
+    const html = this.htmlUrl(fullName(repository), 'compare', basehead);
+    return {
+      url,
+      html_url: html,
+      permalink_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      base_commit: comparison.baseCommit,
+      merge_base_commit: comparison.mergeBaseCommit,
+      status: comparison.status,
+      ahead_by: comparison.aheadBy,
+      behind_by: comparison.behindBy,
+      total_commits: comparison.aheadBy,
+      commits: comparison.commits,
+    };
+  }
+
   private branchEnd(repository: Repository, ref: string, sha: string): Record<string, unknown> {
     return {
       label: `${repository.owner.login}:${ref}`,

@@ -1,4 +1,5 @@
 import type { Handler } from './handlers/context.js';
+import { compareCommits } from './handlers/compare.js';
 import * as git from './handlers/git.js';
 import * as pulls from './handlers/pulls.js';
 import * as repos from './handlers/repos.js';
@@ -10,6 +11,7 @@ export const HANDLERS: Record<string, Handler> = {
   'repos/get': repos.getRepository,
   'repos/create-fork': repos.createFork,
   'repos/merge-upstream': repos.mergeUpstream,
+  'repos/compare-commits-with-basehead': compareCommits,
   'git/get-ref': git.getRef,
   'git/create-ref': git.createRef,
   'git/update-ref': git.updateRef,
