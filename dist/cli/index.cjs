@@ -63662,10 +63662,17 @@ async function fixJsonFile(folder, file) {
   return written2.written ? fix.slips : written2.reason;
 }
 function describeFixes(report2) {
+  const keys = report2.fixed.reduce((count, fixed) => count + fixed.keys, 0);
   return [
     ...report2.fixed.map((fixed) => `fixed ${fixedThings(fixed)} in ${fixed.file}`),
-    ...report2.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`)
+    ...report2.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`),
+    // A slip or a value fixed changes no behaviour; a key spelled right does, and the line above only
+    // counts it: `x-ms-visibiltiy: internal` renamed hides the parameter, `basepath` moves every path.
+    ...keys > 0 ? [renamedKeysNote(keys)] : []
   ];
+}
+function renamedKeysNote(keys) {
+  return `note: ${keys === 1 ? "the renamed key takes" : `the ${keys} renamed keys take`} effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.`;
 }
 function fixedThings({ slips, keys, values }) {
   const things = [];

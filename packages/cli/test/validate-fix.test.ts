@@ -165,7 +165,9 @@ describe('connector-alm validate --fix', () => {
 
     const io = memoryIo(root);
     expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(0);
-    expect(io.err()).toBe(`fixed 2 misspelled keys in ${SWAGGER}\nfixed 3 JSON slips in ${PROPERTIES}\n`);
+    expect(io.err()).toBe(
+      `fixed 2 misspelled keys in ${SWAGGER}\nfixed 3 JSON slips in ${PROPERTIES}\n${'note: the 2 renamed keys take effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.'}\n`,
+    );
     const report = JSON.parse(io.out()) as { findings: { ruleId: string }[]; fixed: unknown[] };
     expect(report.fixed).toEqual([
       { file: SWAGGER, slips: 0, keys: 2, values: 0 },

@@ -270,10 +270,19 @@ async function fixJsonFile(folder: string, file: JsonFile): Promise<number | str
 
 /** One line per file, as `validate --fix` prints them on stderr. */
 export function describeFixes(report: JsonFixReport): string[] {
+  const keys = report.fixed.reduce((count, fixed) => count + fixed.keys, 0);
   return [
     ...report.fixed.map((fixed) => `fixed ${fixedThings(fixed)} in ${fixed.file}`),
     ...report.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`),
+    // A slip or a value fixed changes no behaviour; a key spelled right does, and the line above only
+    // counts it: `x-ms-visibiltiy: internal` renamed hides the parameter, `basepath` moves every path.
+    ...(keys > 0 ? [renamedKeysNote(keys)] : []),
   ];
+}
+
+/** Said after renames: each key takes effect now, which its misspelling never did. */
+function renamedKeysNote(keys: number): string {
+  return `note: ${keys === 1 ? 'the renamed key takes' : `the ${keys} renamed keys take`} effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.`;
 }
 
 /** `2 JSON slips, 1 misspelled key and 3 values`, naming only what there was. */

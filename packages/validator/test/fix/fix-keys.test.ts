@@ -51,7 +51,11 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
 
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 1, values: 0 }], notFixed: [] });
-    expect(describeFixes(report)).toEqual([`fixed 1 misspelled key in ${SWAGGER}`]);
+    expect(describeFixes(report)).toEqual([
+      `fixed 1 misspelled key in ${SWAGGER}`,
+      // basePath now moves every operation, which the misspelled key never did.
+      'note: the renamed key takes effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.',
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(PRETTY);
     expect(await keyFindings(root)).toEqual([]);
   });
@@ -70,7 +74,10 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     ]);
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 2, values: 0 }], notFixed: [] });
-    expect(describeFixes(report)).toEqual([`fixed 2 misspelled keys in ${SWAGGER}`]);
+    expect(describeFixes(report)).toEqual([
+      `fixed 2 misspelled keys in ${SWAGGER}`,
+      'note: the 2 renamed keys take effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.',
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(meant);
     expect(await keyFindings(root)).toEqual([]);
   });
@@ -187,7 +194,10 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     ]);
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 2, keys: 1, values: 0 }], notFixed: [] });
-    expect(describeFixes(report)).toEqual([`fixed 2 JSON slips and 1 misspelled key in ${SWAGGER}`]);
+    expect(describeFixes(report)).toEqual([
+      `fixed 2 JSON slips and 1 misspelled key in ${SWAGGER}`,
+      'note: the renamed key takes effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.',
+    ]);
     expect(readFileSync(file)).toEqual(Buffer.from(`\ufeff${meant}`, 'utf8'));
     expect(await keyFindings(root)).toEqual([]);
   });

@@ -221,7 +221,10 @@ describe('validate --fix writes the values whose right form a finding names', ()
     ]);
     const report = await fixJsonSlips(['.'], { cwd: files.root });
     expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 1, values: 1 }]);
-    expect(describeFixes(report)).toEqual([`fixed 1 misspelled key and 1 value in ${files.swaggerPath}`]);
+    expect(describeFixes(report)).toEqual([
+      `fixed 1 misspelled key and 1 value in ${files.swaggerPath}`,
+      'note: the renamed key takes effect now, as a misspelled key never did: read the renames (git diff) before committing; validate --base reports one that breaks existing flows.',
+    ]);
     expect(readFileSync(files.swagger, 'utf8')).toBe(meant.replace('"Advanced"', '"advanced"'));
   });
 
