@@ -79911,7 +79911,7 @@ async function keepsBranch(client, fork, reuse, logger) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
-  const shown2 = await commitsShown(client, reuse.openPullRequest);
+  const shown2 = (await reuse.openPullRequest.details()).commits;
   if (shown2 !== 1) {
     logger.info(
       `Pull request #${reuse.openPullRequest.number} shows ${shown2} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base2.sha}.`
@@ -79932,18 +79932,6 @@ async function keepsBranch(client, fork, reuse, logger) {
     `The branch already holds this version of the connector (${existing.sha}), on an older ${reuse.baseName} whose ${targetFolder} is the same: left as it is, since moving it to ${base2.sha} would not change the pull request.`
   );
   return true;
-}
-async function commitsShown(client, pull) {
-  const { data } = await step(
-    `reading pull request #${pull.number}`,
-    formatRepositoryName(pull.upstream),
-    () => client.rest.pulls.get({
-      owner: pull.upstream.owner,
-      repo: pull.upstream.repo,
-      pull_number: pull.number
-    })
-  );
-  return data.commits;
 }
 
 // packages/github/src/call-reads.ts
@@ -80456,14 +80444,18 @@ async function findOpenPullRequest(client, spec) {
   );
   return data[0];
 }
-async function updatePullRequest(client, spec, pull, logger, say = optionWords) {
+async function readPullRequest(client, upstream, number) {
+  const { data } = await step(
+    `reading pull request #${number}`,
+    formatRepositoryName(upstream),
+    () => client.rest.pulls.get({ owner: upstream.owner, repo: upstream.repo, pull_number: number })
+  );
+  return data;
+}
+async function updatePullRequest(client, spec, pull, logger, say = optionWords, details = () => readPullRequest(client, spec.upstream, pull.number)) {
   const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
-  const { data: current } = await step(
-    `reading pull request #${pull.number}`,
-    upstreamName,
-    () => client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number })
-  );
+  const current = await details();
   const maintainerCanModify = current.maintainer_can_modify === spec.maintainerCanModify ? {} : { maintainer_can_modify: spec.maintainerCanModify };
   const keepTitle = isAuthorsTitle(pull.title, pull.body ?? "", spec.title);
   const title = keepTitle || pull.title === spec.title ? {} : { title: spec.title };
@@ -80991,6 +80983,8 @@ async function openPullRequest(options2, ports) {
     () => openPullRequestsOfHead(client, upstream, options2.base, owner, branch)
   );
   const open2 = headPulls.onBase;
+  let detailsRead;
+  const openDetails = open2 && (() => detailsRead ??= readPullRequest(client, upstream, open2.pull.number));
   const stale = hasChanges(changes) ? void 0 : open2;
   if (!hasChanges(changes) && !stale) {
     logger.info(
@@ -81101,7 +81095,7 @@ async function openPullRequest(options2, ports) {
         local,
         upstreamFiles,
         leftOut,
-        openPullRequest: open2 && { upstream, number: open2.pull.number },
+        openPullRequest: open2 && { number: open2.pull.number, details: openDetails },
         say
       },
       logger
@@ -81166,7 +81160,7 @@ async function openPullRequest(options2, ports) {
     () => (
       // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
       // opened, or updated if another run has opened it meanwhile.
-      open2 ? updatePullRequest(client, spec, open2.pull, logger, say) : createOrUpdatePullRequest(client, spec, logger, say)
+      open2 ? updatePullRequest(client, spec, open2.pull, logger, say, openDetails) : createOrUpdatePullRequest(client, spec, logger, say)
     )
   );
   result.number = pull.number;

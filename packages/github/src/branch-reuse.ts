@@ -1,10 +1,10 @@
 import { joinedList, printable, type Logger, type SaySetting } from '@connector-alm/core';
-import { step } from './api-errors.js';
 import { isOwnCommit } from './branch-commit.js';
 import type { LocalFile } from './connector-files.js';
 import type { GitHubClient } from './octokit-client.js';
+import type { PullRequestDetails } from './pull-request.js';
 import { readCommit, readRemoteFolder, type BranchHead } from './remote-tree.js';
-import { formatRepositoryName, type RepositoryName } from './repository-name.js';
+import type { RepositoryName } from './repository-name.js';
 import type { RemoteFile } from './remote-file.js';
 import { leftOutDifferences, upstreamFilesToMatch, type LeftOutFile } from './sent-files.js';
 import { diffConnectorFiles, hasChanges, sameFiles } from './tree-changes.js';
@@ -23,8 +23,8 @@ export interface BranchReuse {
   leftOut: readonly LeftOutFile[];
   /** The target folder in the upstream's base now. */
   upstreamFiles: readonly RemoteFile[];
-  /** The open pull request against the base whose head is the branch, if any: its repository and number. */
-  openPullRequest: { upstream: RepositoryName; number: number } | undefined;
+  /** The open pull request against the base whose head is the branch, if any: its number and details. */
+  openPullRequest: { number: number; details: () => Promise<PullRequestDetails> } | undefined;
   /** How advice names a setting: the CLI's options or an action's inputs. */
   say: SaySetting;
 }
@@ -72,7 +72,7 @@ export async function keepsBranch(
   // The open pull request shows the commits of the branch that its base lacks: ours alone on a commit
   // of the base's history. More, and the older base is not the base's own: a pull request built for
   // master, whose base was then changed to dev on GitHub, shows master's merge commits until rebuilt.
-  const shown = await commitsShown(client, reuse.openPullRequest!);
+  const shown = (await reuse.openPullRequest!.details()).commits;
   if (shown !== 1) {
     logger.info(
       `Pull request #${reuse.openPullRequest!.number} shows ${shown} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base.sha}.`,
@@ -95,22 +95,4 @@ export async function keepsBranch(
     `The branch already holds this version of the connector (${existing.sha}), on an older ${reuse.baseName} whose ${targetFolder} is the same: left as it is, since moving it to ${base.sha} would not change the pull request.`,
   );
   return true;
-}
-
-/** How many commits a pull request shows: those of its head that its base branch lacks. */
-async function commitsShown(
-  client: GitHubClient,
-  pull: { upstream: RepositoryName; number: number },
-): Promise<number> {
-  const { data } = await step(
-    `reading pull request #${pull.number}`,
-    formatRepositoryName(pull.upstream),
-    () =>
-      client.rest.pulls.get({
-        owner: pull.upstream.owner,
-        repo: pull.upstream.repo,
-        pull_number: pull.number,
-      }),
-  );
-  return data.commits;
 }

@@ -56,7 +56,9 @@ import { createGitHubClient, type GitHubClient } from './octokit-client.js';
 import {
   createOrUpdatePullRequest,
   decoratePullRequest,
+  readPullRequest,
   updatePullRequest,
+  type PullRequestDetails,
   type PullRequestSpec,
 } from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
@@ -423,6 +425,9 @@ export async function openPullRequest(
     openPullRequestsOfHead(client, upstream, options.base, owner, branch),
   );
   const open = headPulls.onBase;
+  // Read when first asked, once: keepsBranch and updatePullRequest both need it.
+  let detailsRead: Promise<PullRequestDetails> | undefined;
+  const openDetails = open && (() => (detailsRead ??= readPullRequest(client, upstream, open.pull.number)));
   const stale = hasChanges(changes) ? undefined : open;
   if (!hasChanges(changes) && !stale) {
     logger.info(
@@ -541,7 +546,7 @@ export async function openPullRequest(
         local,
         upstreamFiles,
         leftOut,
-        openPullRequest: open && { upstream, number: open.pull.number },
+        openPullRequest: open && { number: open.pull.number, details: openDetails! },
         say,
       },
       logger,
@@ -609,7 +614,7 @@ export async function openPullRequest(
     // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
     // opened, or updated if another run has opened it meanwhile.
     open
-      ? updatePullRequest(client, spec, open.pull, logger, say)
+      ? updatePullRequest(client, spec, open.pull, logger, say, openDetails)
       : createOrUpdatePullRequest(client, spec, logger, say),
   );
   result.number = pull.number;

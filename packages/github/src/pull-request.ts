@@ -108,6 +108,29 @@ async function findOpenPullRequest(
   return data[0];
 }
 
+/** What only the single pull request tells, not the list of them. */
+export interface PullRequestDetails {
+  /** The commits it shows: those of its head that its base branch lacks. */
+  commits: number;
+  maintainer_can_modify: boolean;
+}
+
+/**
+ * The pull request `number` of `upstream` as GET pulls/{number} gives it. A run reads it once, when
+ * first asked (keepsBranch, then updatePullRequest): a scheduled rerun of an unchanged connector asked
+ * for it twice. Both read what a push of the run does not change (its commits are read before one).
+ */
+export async function readPullRequest(
+  client: GitHubClient,
+  upstream: RepositoryName,
+  number: number,
+): Promise<PullRequestDetails> {
+  const { data } = await step(`reading pull request #${number}`, formatRepositoryName(upstream), () =>
+    client.rest.pulls.get({ owner: upstream.owner, repo: upstream.repo, pull_number: number }),
+  );
+  return data;
+}
+
 /**
  * Brings an open pull request's title, body and "Allow edits by maintainers" to `spec`; its head and
  * base stay as they are. Its draft state stays too (see draftNotice), and so does a title the author
@@ -119,13 +142,12 @@ export async function updatePullRequest(
   pull: OpenPull,
   logger: Logger,
   say: SaySetting = optionWords,
+  details: () => Promise<PullRequestDetails> = () => readPullRequest(client, spec.upstream, pull.number),
 ): Promise<PullRequestRef> {
   const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? '', { ignoreSource: !spec.branchMoved });
   // Only the single pull request says whether maintainers may edit it; the list leaves it out.
-  const { data: current } = await step(`reading pull request #${pull.number}`, upstreamName, () =>
-    client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number }),
-  );
+  const current = await details();
   const maintainerCanModify =
     current.maintainer_can_modify === spec.maintainerCanModify
       ? {}

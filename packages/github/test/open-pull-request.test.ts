@@ -901,7 +901,12 @@ describe('a rerun after the upstream base moved on', () => {
     await proposeChange(scenario);
     const first = await run().promise;
     await moveUpstreamBase(scenario);
+    const before = scenario.github.requests.length;
     expect((await run().promise).headSha).toBe(first.headSha);
+    // The pull request is read once: for the commits it shows, then for its maintainer edits.
+    expect(
+      scenario.github.requests.slice(before).filter((request) => request.operationId === 'pulls/get'),
+    ).toHaveLength(1);
 
     writeConnector(scenario.workspace, connectorFiles('A second change the maker proposes, long enough.'));
     const changed = await run().promise;
