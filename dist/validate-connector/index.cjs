@@ -58517,6 +58517,7 @@ var apiStatusRule = {
   levels: certificationLevels("error"),
   msCode: "OperationStatusAheadOfConnector",
   msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  namesFixes: true,
   example: {
     bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
     good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
@@ -58530,7 +58531,8 @@ var apiStatusRule = {
       const meant = typeof status === "string" ? inOtherCase(status, ["Preview", "Production"]) : void 0;
       context.report({
         pointer: childPointer(pointer, "status"),
-        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        ...meant ? valueWrite(context, "swagger", meant) : {}
       });
       return meant;
     };
@@ -58611,21 +58613,31 @@ var connectorCategoryRule = {
     bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
     good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
   },
+  namesFixes: true,
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      let respelled;
       for (const raw of entry.value.split(";")) {
         const category = raw.trim();
         if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
         const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
-          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
+          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`,
+          ...meant ? valueWrite(context, "swagger", respelled ??= withCategoriesRespelled(entry.value)) : {}
         });
       }
     }
   }
 };
+function withCategoriesRespelled(list2) {
+  return list2.split(";").map((raw) => {
+    const category = raw.trim();
+    const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+    return meant === void 0 || category === "" ? raw : raw.replace(category, meant);
+  }).join(";");
+}
 var maxCategoriesRule = {
   id: "SWG-META-CATEGORY-MAX",
   file: "swagger",

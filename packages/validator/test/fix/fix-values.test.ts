@@ -58,6 +58,8 @@ const FIXING_RULES = [
   'PROP-OAUTH-REDIRECT',
   'PROP-OAUTH-IDP',
   'PROP-CP-TYPE',
+  'SWG-API-STATUS',
+  'SWG-META-CATEGORY',
   'GEN-JSON-PARSE',
 ];
 
@@ -162,6 +164,39 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([
       'PROP-OAUTH-IDP /properties/connectionParameters/token/oAuthSettings/customParameters/resourceUri',
       'PROP-OAUTH-REDIRECT /properties/connectionParameters/token/oAuthSettings/redirectMode',
+    ]);
+  });
+
+  // Ten merged connectors write "production", and a few "website" or "Social media": the schema and
+  // Microsoft's category list are case-sensitive, and the finding names the spelling.
+  it('writes the status and the categories in the case the schema and the category list spell them', async () => {
+    const swagger = validSwagger();
+    swagger.info['x-ms-api-annotation'] = { status: 'production' };
+    swagger.paths['/tasks'].get['x-ms-api-annotation'] = { status: 'preview' };
+    const categories = swagger['x-ms-connector-metadata'].find(
+      (entry: { propertyName: string }) => entry.propertyName === 'Categories',
+    );
+    // A category in no case of the list stays as written: which one was meant is the maker's call.
+    categories.propertyValue = 'website; social media;Widgets';
+    const slipped = pretty(swagger);
+    const files = connector(slipped);
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-API-STATUS /info/x-ms-api-annotation/status (--fix writes it)',
+      'SWG-API-STATUS /paths/~1tasks/get/x-ms-api-annotation/status (--fix writes it)',
+      'SWG-META-CATEGORY /x-ms-connector-metadata/2/propertyValue (--fix writes it)',
+      'SWG-META-CATEGORY /x-ms-connector-metadata/2/propertyValue (--fix writes it)',
+      'SWG-META-CATEGORY /x-ms-connector-metadata/2/propertyValue',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(
+      slipped
+        .replace('"production"', '"Production"')
+        .replace('"preview"', '"Preview"')
+        .replace('"website; social media;Widgets"', '"Website; Social Media;Widgets"'),
+    );
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-META-CATEGORY /x-ms-connector-metadata/2/propertyValue',
     ]);
   });
 

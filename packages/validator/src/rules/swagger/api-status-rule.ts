@@ -3,6 +3,7 @@ import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject } from '../../swagger/json-values.js';
+import { valueWrite } from '../value-write-advice.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 
 export const apiStatusRule: RuleDefinition = {
@@ -14,6 +15,7 @@ export const apiStatusRule: RuleDefinition = {
   levels: certificationLevels('error'),
   msCode: 'OperationStatusAheadOfConnector',
   msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  namesFixes: true,
   example: {
     bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
     good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }',
@@ -28,6 +30,7 @@ export const apiStatusRule: RuleDefinition = {
       context.report({
         pointer: childPointer(pointer, 'status'),
         message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ''}`,
+        ...(meant ? valueWrite(context, 'swagger', meant) : {}),
       });
       return meant;
     };

@@ -1,5 +1,6 @@
 import { nameExcerpt } from '../../text/message-values.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
+import { valueWrite } from '../value-write-advice.js';
 import { entryPointer, metadataEntries } from './connector-metadata-entries.js';
 
 /** The categories of x-ms-connector-metadata, spelled exactly (SVR InvalidConnectorCategory; CERT 3b). */
@@ -43,9 +44,13 @@ export const connectorCategoryRule: RuleDefinition = {
     bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
     good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }',
   },
+  namesFixes: true,
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== 'Categories' || typeof entry.value !== 'string') continue;
+      // The list with each category in the wrong case spelled right, the rest as written: what every
+      // such category's finding names, so that --fix writes it once for all of them.
+      let respelled: string | undefined;
       for (const raw of entry.value.split(';')) {
         const category = raw.trim();
         if (category === '' || CONNECTOR_CATEGORIES.includes(category)) continue;
@@ -55,11 +60,26 @@ export const connectorCategoryRule: RuleDefinition = {
           message: meant
             ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.`
             : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(', ')}]. '${nameExcerpt(category)}' is not one of them.`,
+          ...(meant
+            ? valueWrite(context, 'swagger', (respelled ??= withCategoriesRespelled(entry.value)))
+            : {}),
         });
       }
     }
   },
 };
+
+/** `Website; social media` as `Website; Social Media`: spacing and unknown categories as written. */
+function withCategoriesRespelled(list: string): string {
+  return list
+    .split(';')
+    .map((raw) => {
+      const category = raw.trim();
+      const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+      return meant === undefined || category === '' ? raw : raw.replace(category, meant);
+    })
+    .join(';');
+}
 
 export const maxCategoriesRule: RuleDefinition = {
   id: 'SWG-META-CATEGORY-MAX',
