@@ -43378,6 +43378,7 @@ var apiPropertiesCapabilityRules = [
       bad: '"capabilities": ["action"]',
       good: '"capabilities": ["actions"]'
     },
+    namesFixes: true,
     check(context) {
       reportSchemaProblems(context, "PROP-CAPABILITIES");
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -43388,7 +43389,8 @@ var apiPropertiesCapabilityRules = [
           context.report({
             pointer,
             severity: "info",
-            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
+            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`,
+            ...valueWrite(context, "apiProperties", capability.toLowerCase())
           });
         } else {
           context.report({

@@ -21721,6 +21721,7 @@ var apiPropertiesCapabilityRules = [
       bad: '"capabilities": ["action"]',
       good: '"capabilities": ["actions"]'
     },
+    namesFixes: true,
     check(context) {
       reportSchemaProblems(context, "PROP-CAPABILITIES");
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -21731,7 +21732,8 @@ var apiPropertiesCapabilityRules = [
           context.report({
             pointer,
             severity: "info",
-            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
+            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`,
+            ...valueWrite(context, "apiProperties", capability.toLowerCase())
           });
         } else {
           context.report({

@@ -58,6 +58,7 @@ const FIXING_RULES = [
   'PROP-OAUTH-REDIRECT',
   'PROP-OAUTH-IDP',
   'PROP-CP-TYPE',
+  'PROP-CAPABILITIES',
   'SWG-API-STATUS',
   'SWG-META-CATEGORY',
   'GEN-JSON-PARSE',
@@ -144,26 +145,32 @@ describe('validate --fix writes the values whose right form a finding names', ()
         properties: { IsFirstParty: 'False', AzureActiveDirectoryResourceId: 'https://contoso.com' },
       },
     };
+    // Four merged connectors list "Actions"; "Workflows" is no capability in any case.
+    properties.properties.capabilities = ['Actions', 'Workflows'];
     const slipped = pretty(properties);
     const files = connector(pretty(validSwagger()), slipped);
     expect(await valueFindings(files.root)).toEqual([
       'PROP-CP-TYPE /properties/connectionParameters/token/type (--fix writes it)',
       'PROP-OAUTH-IDP /properties/connectionParameters/token/oAuthSettings/identityProvider (--fix writes it)',
       'PROP-OAUTH-REDIRECT /properties/connectionParameters/token/oAuthSettings/redirectMode (--fix writes it)',
+      'PROP-CAPABILITIES /properties/capabilities/0 (--fix writes it)',
+      'PROP-CAPABILITIES /properties/capabilities/1',
     ]);
     const report = await fixJsonSlips(['.'], { cwd: files.root });
-    expect(report.fixed).toEqual([{ file: files.propertiesPath, slips: 0, keys: 0, values: 3 }]);
+    expect(report.fixed).toEqual([{ file: files.propertiesPath, slips: 0, keys: 0, values: 4 }]);
     expect(readFileSync(files.properties, 'utf8')).toBe(
       slipped
         .replace('"oAuthSetting"', '"oauthSetting"')
         .replace('"AAD"', '"aad"')
-        .replace('"globalPerConnector"', '"GlobalPerConnector"'),
+        .replace('"globalPerConnector"', '"GlobalPerConnector"')
+        .replace('"Actions"', '"actions"'),
     );
     // Written right, the provider and mode are judged on: aad wants its resource, and
     // GlobalPerConnector gets the note about Microsoft's pipeline. No value is misspelled any more.
     expect(await valueFindings(files.root)).toEqual([
       'PROP-OAUTH-IDP /properties/connectionParameters/token/oAuthSettings/customParameters/resourceUri',
       'PROP-OAUTH-REDIRECT /properties/connectionParameters/token/oAuthSettings/redirectMode',
+      'PROP-CAPABILITIES /properties/capabilities/1',
     ]);
   });
 

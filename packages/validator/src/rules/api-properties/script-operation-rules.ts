@@ -5,6 +5,7 @@ import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray } from '../../swagger/json-values.js';
 import { propertiesOf } from './connection-parameters.js';
 import { reportSchemaProblems } from './schema-problems.js';
+import { valueWrite } from '../value-write-advice.js';
 
 /** Capabilities seen on the platform; `actions` and `triggers` are the documented examples. */
 const KNOWN_CAPABILITIES = ['actions', 'triggers', 'gateway', 'cloud only'];
@@ -22,6 +23,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
       bad: '"capabilities": ["action"]',
       good: '"capabilities": ["actions"]',
     },
+    namesFixes: true,
     check(context) {
       reportSchemaProblems(context, 'PROP-CAPABILITIES');
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -33,6 +35,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
             pointer,
             severity: 'info',
             message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`,
+            ...valueWrite(context, 'apiProperties', capability.toLowerCase()),
           });
         } else {
           context.report({
