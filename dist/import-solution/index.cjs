@@ -42834,20 +42834,26 @@ var ENUMERATED_VALUES_TEXT = `Enumerated values are checked as written: ${[
 function referenceAdvice(name, defined, suggest) {
   const unresolved = "names no connection parameter, so it has no value at run time.";
   if (defined.list.length === 0)
-    return `${unresolved} The connector defines none: define it under connectionParameters.`;
+    return { message: `${unresolved} The connector defines none: define it under connectionParameters.` };
   const otherCase = inOtherCase(name, defined.list);
   if (otherCase !== void 0)
-    return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
+    return {
+      message: `is written in another case than the connection parameter '${nameExcerpt(otherCase)}'. The platform matches it, as merged connectors such as Translator V3 show, but write '${nameExcerpt(otherCase)}' as it is defined, so that a search for the name finds every use.`,
+      severity: "info"
+    };
   const meant = suggest ? defined.closest(name) : void 0;
-  return `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`);
+  return {
+    message: `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` + (meant === void 0 ? "" : ` Did you mean '${nameExcerpt(meant)}'?`)
+  };
 }
 var apiPropertiesPolicyRules = [
   {
     id: "PROP-POLICY",
     file: "apiProperties",
     title: "Use known policy templates with their required parameters, real operationIds and defined connection parameters.",
-    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve; one that differs from a defined name only in case is told as that, since whether the platform matches it is unknown): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A name that differs from a defined one only in case is an info note, asking for the name as defined: the platform matches it, since six merged connectors write one, four of them (Translator V3 among them) in the dynamichosturl host of every operation. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels("error"),
+    milderCases: [{ when: "for a connection parameter named in another case", atMost: "info" }],
     example: {
       placement: "policyTemplate",
       bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
@@ -42908,7 +42914,8 @@ var apiPropertiesPolicyRules = [
             if (advice === void 0) continue;
             context.report({
               pointer: instancePointer(index, "parameters", key2),
-              message: `@connectionParameters('${nameExcerpt(name)}') ${advice}`
+              message: `@connectionParameters('${nameExcerpt(name)}') ${advice.message}`,
+              ...advice.severity && { severity: advice.severity }
             });
           }
         }

@@ -109,24 +109,36 @@ interface DefinedParameters {
   readonly closest: ClosestMatcher;
 }
 
+/** What PROP-POLICY says of a reference to a connection parameter the connector does not define. */
+interface ReferenceAdvice {
+  readonly message: string;
+  /** Info for a name in another case than a defined one, which the platform matches; else the rule's level. */
+  readonly severity?: 'info';
+}
+
 /**
- * What PROP-POLICY says of a reference to `name`, which no connection parameter has. A name that
- * differs from a defined one only in case is told as that: every reference in merged connectors is
- * written exactly, and whether the platform matches another case is unknown. `suggest` looks for the
- * closest name otherwise.
+ * What PROP-POLICY says of a reference to `name`, which no connection parameter has as written. A
+ * name that differs from a defined one only in case is a note, not an error: the platform matches it.
+ * Six merged connectors write one, and four of them (Translator V3, Tulip, Impexium, EasyVista Service
+ * Manager) build the host of every operation from it with dynamichosturl, which could not have worked
+ * through certification if the case had to match. `suggest` looks for the closest name otherwise.
  */
-function referenceAdvice(name: string, defined: DefinedParameters, suggest: boolean): string {
+function referenceAdvice(name: string, defined: DefinedParameters, suggest: boolean): ReferenceAdvice {
   const unresolved = 'names no connection parameter, so it has no value at run time.';
   if (defined.list.length === 0)
-    return `${unresolved} The connector defines none: define it under connectionParameters.`;
+    return { message: `${unresolved} The connector defines none: define it under connectionParameters.` };
   const otherCase = inOtherCase(name, defined.list);
   if (otherCase !== undefined)
-    return `names no connection parameter as written: it differs only in case from '${nameExcerpt(otherCase)}', and merged connectors write every reference exactly, so it may have no value at run time. Write '${nameExcerpt(otherCase)}'.`;
+    return {
+      message: `is written in another case than the connection parameter '${nameExcerpt(otherCase)}'. The platform matches it, as merged connectors such as Translator V3 show, but write '${nameExcerpt(otherCase)}' as it is defined, so that a search for the name finds every use.`,
+      severity: 'info',
+    };
   const meant = suggest ? defined.closest(name) : undefined;
-  return (
-    `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` +
-    (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`)
-  );
+  return {
+    message:
+      `${unresolved} Define it under connectionParameters, or use one of: ${defined.listed}.` +
+      (meant === undefined ? '' : ` Did you mean '${nameExcerpt(meant)}'?`),
+  };
 }
 
 export const apiPropertiesPolicyRules: RuleDefinition[] = [
@@ -135,8 +147,9 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
     file: 'apiProperties',
     title:
       'Use known policy templates with their required parameters, real operationIds and defined connection parameters.',
-    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, written exactly (all 116 references in merged connectors resolve; one that differs from a defined name only in case is told as that, since whether the platform matches it is unknown): otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
+    description: `policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required \`x-ms-apimTemplateParameter.*\` parameters (published schema). \`dynamicsubdomain\`, \`moveproperties\` and \`setconnectionstatustounauthenticated\` are real templates missing from the schema. ${ENUMERATED_VALUES_TEXT} Each parameter of a published template has the schema's JSON type, as every one in merged connectors does: a string, except pollingtrigger's \`x-ms-apimTemplateParameter.triggerConfig\`, an object (a header value of \`5\` is reported, to be written \`"5"\`). The optional \`x-ms-apimTemplate-operationName\` is a list (never a single string) of the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing. A parameter value that reads \`@connectionParameters('name')\` must name a connection parameter of \`connectionParameters\` or of a \`connectionParameterSets\` entry, otherwise the header or host it fills is empty at run time, the slip of a switch from an API key to OAuth or of a renamed parameter. A name that differs from a defined one only in case is an info note, asking for the name as defined: the platform matches it, since six merged connectors write one, four of them (Translator V3 among them) in the dynamichosturl host of every operation. A reference with a default value (\`@connectionParameters('name', '')\`) is left alone.`,
     levels: certificationLevels('error'),
+    milderCases: [{ when: 'for a connection parameter named in another case', atMost: 'info' }],
     example: {
       placement: 'policyTemplate',
       bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
@@ -146,7 +159,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
       reportSchemaProblems(context, 'PROP-POLICY');
       // The connection parameters the connector defines, read once and only when a value names one.
       let definedParameters: DefinedParameters | undefined;
-      const adviceByName = new Map<string, string>();
+      const adviceByName = new Map<string, ReferenceAdvice>();
       let undefinedReferences = 0;
       for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
         const required = REQUIRED_PARAMETER_KEYS.get(template);
@@ -199,10 +212,9 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
       /**
        * A value that names a connection parameter the connector does not define gets nothing for it at
        * run time: the header or host is empty. It is the slip of a maker who switched from an API key
-       * to OAuth, or renamed a parameter, and left the policy as it was. Names are matched exactly, as
-       * every reference in merged connectors is written; one that differs from a defined name only in
-       * case is still reported, since whether the platform matches it is unknown, and the message
-       * says so. A reference with a default value is left alone, since the default then applies.
+       * to OAuth, or renamed a parameter, and left the policy as it was. One that differs from a
+       * defined name only in case is an info note (see referenceAdvice). A reference with a default
+       * value is left alone, since the default then applies.
        */
       function checkConnectionParameterReferences(parameters: JsonObject, index: number): void {
         for (const [key, value] of Object.entries(parameters)) {
@@ -213,7 +225,8 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
             if (advice === undefined) continue;
             context.report({
               pointer: instancePointer(index, 'parameters', key),
-              message: `@connectionParameters('${nameExcerpt(name)}') ${advice}`,
+              message: `@connectionParameters('${nameExcerpt(name)}') ${advice.message}`,
+              ...(advice.severity && { severity: advice.severity }),
             });
           }
         }
@@ -225,7 +238,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
        * ones each, 8.7 s. Past MAX_FINDINGS_PER_RULE undefined references the rule's listing is full,
        * so the closest name, never shown, is not looked for.
        */
-      function undefinedReferenceAdvice(name: string): string | undefined {
+      function undefinedReferenceAdvice(name: string): ReferenceAdvice | undefined {
         const known = (definedParameters ??= definedConnectionParameters());
         if (known.names.has(name)) return undefined;
         let advice = adviceByName.get(name);
