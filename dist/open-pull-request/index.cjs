@@ -64658,6 +64658,21 @@ function isTypedNonObject(schema) {
   const type = schema.type;
   return typeof type === "string" && type !== "object";
 }
+function arrayRequiredAdvice(pointer, required) {
+  const names2 = required.filter((name) => name !== "items");
+  const itemsAdvice = names2.length > 0 ? " To require properties of the array's items, list them in the 'required' of 'items'." : "";
+  if (names2.length === required.length) return itemsAdvice;
+  return `${itemsAdvice} 'items' is not a property here but the array's own keyword: ${requiredArrayAdvice(pointer)}`;
+}
+function requiredArrayAdvice(pointer) {
+  const segments = parsePointer(pointer);
+  const last2 = segments.length - 1;
+  if (segments[last2] === "schema" && segments[last2 - 2] === "parameters")
+    return 'to make the array required, set "required": true on the body parameter.';
+  if (segments[last2 - 1] === "properties")
+    return `to make the array required, list '${nameExcerpt(segments[last2])}' in the 'required' of the object that holds it.`;
+  return "remove it.";
+}
 var NO_PROPERTIES2 = Object.freeze({});
 var schemaRequiredRules = [
   {
@@ -64726,11 +64741,12 @@ var schemaRequiredRules = [
       good: '{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }'
     },
     check(context) {
-      for (const { node } of schemasWithRequired(context)) {
+      for (const { node, required } of schemasWithRequired(context)) {
         if (!isTypedNonObject(node.value)) continue;
+        const advice = node.value.type === "array" ? arrayRequiredAdvice(node.pointer, required) : "";
         context.report({
           pointer: childPointer(node.pointer, "required"),
-          message: node.value.type === "array" ? "The property 'required' is applicable to schemas with 'object' type only and should be removed. To require properties of the array's items, list them in the 'required' of 'items'." : "The property 'required' is applicable to schemas with 'object' type only and should be removed."
+          message: `The property 'required' is applicable to schemas with 'object' type only and should be removed.${advice}`
         });
       }
     }

@@ -280,6 +280,40 @@ describe('required properties that are not defined', () => {
       ],
     ]);
   });
+
+  it("tell SWG-REQ-NONOBJECT's 'items' in an array schema to make the array required where it is", async () => {
+    // TranslatorV3's and IN-D's body: an array whose items list their own required properties, and
+    // "required": ["items"] beside them, meant for the array. Listing 'items' in the items' own
+    // 'required' would require a property that does not exist.
+    const connector = editableConnector();
+    const itemsSchema = { type: 'object', required: ['Text'], properties: { Text: { type: 'string' } } };
+    const post = connector.swagger.paths['/tasks'].post;
+    post.parameters[0].schema = { type: 'array', items: itemsSchema, required: ['items'] };
+    connector.swagger.definitions.Task.properties = {
+      list: { type: 'array', required: ['items'], items: itemsSchema },
+      both: { type: 'array', required: ['Text', 'items'], items: itemsSchema },
+    };
+    connector.swagger.definitions.Lists = { type: 'array', required: ['items'], items: itemsSchema };
+    const findings = await findingsOf('SWG-REQ-NONOBJECT', connector);
+    const removed =
+      "The property 'required' is applicable to schemas with 'object' type only and should be removed.";
+    const keyword = "'items' is not a property here but the array's own keyword:";
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        '/paths/~1tasks/post/parameters/0/schema/required',
+        `${removed} ${keyword} to make the array required, set "required": true on the body parameter.`,
+      ],
+      [
+        '/definitions/Task/properties/list/required',
+        `${removed} ${keyword} to make the array required, list 'list' in the 'required' of the object that holds it.`,
+      ],
+      [
+        '/definitions/Task/properties/both/required',
+        `${removed} To require properties of the array's items, list them in the 'required' of 'items'. ${keyword} to make the array required, list 'both' in the 'required' of the object that holds it.`,
+      ],
+      ['/definitions/Lists/required', `${removed} ${keyword} remove it.`],
+    ]);
+  });
 });
 
 describe('numeric limits', () => {
