@@ -61448,6 +61448,18 @@ function consumesAdvice(model, operation2) {
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
 }
+function mimeCompatPlace(operation2, written2, needed) {
+  const write = needed.map((type) => `"${type}"`).join(" or ");
+  const own = (operation2.keys & OperationKey.consumes) !== 0 && asArray(operation2.operation.consumes) !== void 0;
+  return own ? {
+    pointer: childPointer(operation2.pointer, "consumes"),
+    advice: `Its "consumes" lists ${quoteList(written2)}: write ${write} there.`
+  } : {
+    pointer: operation2.pointer,
+    // A form of text fields only goes either way; the plainer URL-encoded one is suggested.
+    advice: `The document's "consumes" (${quoteList(written2)}) applies to it: give the operation its own "consumes": ["${needed.at(-1)}"].`
+  };
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -61541,18 +61553,20 @@ var contentTypeRules = [
       if (!swagger) return;
       for (const operation2 of swagger.operations) {
         if (!sends(operation2, "formData")) continue;
-        const consumes = (effectiveMimeTypes(swagger, operation2, "consumes") ?? []).map(mediaType);
+        const written2 = effectiveMimeTypes(swagger, operation2, "consumes") ?? [];
+        const consumes = written2.map(mediaType);
         if (consumes.length === 0) continue;
         const hasFile = operation2.parameters.some((p) => p.in === "formData" && p.value.type === "file");
         const needed = hasFile ? ["multipart/form-data"] : FORM_TYPES;
         if (consumes.some((type) => needed.includes(type))) continue;
+        const { pointer, advice } = mimeCompatPlace(operation2, written2, needed);
         report2({
-          pointer: childPointer(operation2.pointer, "parameters"),
-          message: fill(
+          pointer,
+          message: `${fill(
             "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
             needed.join("' or '"),
             operationLabel(operation2)
-          )
+          )} ${advice}`
         });
       }
     }

@@ -36698,6 +36698,18 @@ function consumesAdvice(model, operation) {
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
 }
+function mimeCompatPlace(operation, written2, needed) {
+  const write = needed.map((type) => `"${type}"`).join(" or ");
+  const own = (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== void 0;
+  return own ? {
+    pointer: childPointer(operation.pointer, "consumes"),
+    advice: `Its "consumes" lists ${quoteList(written2)}: write ${write} there.`
+  } : {
+    pointer: operation.pointer,
+    // A form of text fields only goes either way; the plainer URL-encoded one is suggested.
+    advice: `The document's "consumes" (${quoteList(written2)}) applies to it: give the operation its own "consumes": ["${needed.at(-1)}"].`
+  };
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -36791,18 +36803,20 @@ var contentTypeRules = [
       if (!swagger) return;
       for (const operation of swagger.operations) {
         if (!sends(operation, "formData")) continue;
-        const consumes = (effectiveMimeTypes(swagger, operation, "consumes") ?? []).map(mediaType);
+        const written2 = effectiveMimeTypes(swagger, operation, "consumes") ?? [];
+        const consumes = written2.map(mediaType);
         if (consumes.length === 0) continue;
         const hasFile = operation.parameters.some((p) => p.in === "formData" && p.value.type === "file");
         const needed = hasFile ? ["multipart/form-data"] : FORM_TYPES;
         if (consumes.some((type) => needed.includes(type))) continue;
+        const { pointer, advice } = mimeCompatPlace(operation, written2, needed);
         report({
-          pointer: childPointer(operation.pointer, "parameters"),
-          message: fill(
+          pointer,
+          message: `${fill(
             "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
             needed.join("' or '"),
             operationLabel(operation)
-          )
+          )} ${advice}`
         });
       }
     }

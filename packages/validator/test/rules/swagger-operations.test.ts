@@ -1054,10 +1054,39 @@ describeRule(
   'SWG-MIME-COMPAT',
   [
     {
-      name: 'on a file sent as JSON',
+      // The document's list applies: the operation needs its own, so the finding is at the operation.
+      name: 'on a file sent as JSON, at the operation that needs a "consumes" of its own',
       edit: formFile,
-      pointer: `${CREATE}/parameters`,
-      message: /'multipart\/form-data' for operation 'CreateTask'/,
+      pointer: CREATE,
+      message:
+        /'multipart\/form-data' for operation 'CreateTask'\. The document's "consumes" \('application\/json'\) applies to it: give the operation its own "consumes": \["multipart\/form-data"\]\.$/,
+    },
+    {
+      // ElfsquadProductConfigurator's upload: the list to change is the operation's own.
+      name: "at the operation's own consumes, with what it lists",
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = ['application/form-data'];
+      },
+      pointer: `${CREATE}/consumes`,
+      message: /Its "consumes" lists 'application\/form-data': write "multipart\/form-data" there\.$/,
+    },
+    {
+      name: 'on text fields sent as JSON, with either form type',
+      edit: (s) => {
+        s.paths['/tasks'].post.parameters = [
+          {
+            name: 'title',
+            in: 'formData',
+            type: 'string',
+            'x-ms-summary': 'Title',
+            description: 'The title.',
+          },
+        ];
+        s.paths['/tasks'].post.consumes = ['application/json'];
+      },
+      pointer: `${CREATE}/consumes`,
+      message: /write "multipart\/form-data" or "application\/x-www-form-urlencoded" there\.$/,
     },
   ],
   [

@@ -1,4 +1,4 @@
-import { nameExcerpt } from '../../text/message-values.js';
+import { nameExcerpt, quoteList } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
@@ -91,6 +91,33 @@ function consumesAdvice(model: SwaggerModel, operation: OperationInfo): string {
     return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
+
+/**
+ * Where SWG-MIME-COMPAT's finding goes, and what it asks: the operation's own `consumes` when it has
+ * one, since that list is what to change (ElfsquadProductConfigurator's `application/form-data` for
+ * a file); the operation itself when the document's list applies, since the other operations may
+ * send JSON by it and the operation needs a list of its own. The finding pointed at `parameters`,
+ * which hold nothing to change.
+ */
+function mimeCompatPlace(
+  operation: OperationInfo,
+  written: readonly string[],
+  needed: readonly string[],
+): { pointer: string; advice: string } {
+  const write = needed.map((type) => `"${type}"`).join(' or ');
+  const own =
+    (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== undefined;
+  return own
+    ? {
+        pointer: childPointer(operation.pointer, 'consumes'),
+        advice: `Its "consumes" lists ${quoteList(written)}: write ${write} there.`,
+      }
+    : {
+        pointer: operation.pointer,
+        // A form of text fields only goes either way; the plainer URL-encoded one is suggested.
+        advice: `The document's "consumes" (${quoteList(written)}) applies to it: give the operation its own "consumes": ["${needed.at(-1)}"].`,
+      };
 }
 
 export const contentTypeRules: RuleDefinition[] = [
@@ -191,18 +218,20 @@ export const contentTypeRules: RuleDefinition[] = [
       if (!swagger) return;
       for (const operation of swagger.operations) {
         if (!sends(operation, 'formData')) continue;
-        const consumes = (effectiveMimeTypes(swagger, operation, 'consumes') ?? []).map(mediaType);
+        const written = effectiveMimeTypes(swagger, operation, 'consumes') ?? [];
+        const consumes = written.map(mediaType);
         if (consumes.length === 0) continue; // SWG-CONSUMES reports it.
         const hasFile = operation.parameters.some((p) => p.in === 'formData' && p.value.type === 'file');
         const needed = hasFile ? ['multipart/form-data'] : FORM_TYPES;
         if (consumes.some((type) => needed.includes(type))) continue;
+        const { pointer, advice } = mimeCompatPlace(operation, written, needed);
         report({
-          pointer: childPointer(operation.pointer, 'parameters'),
-          message: fill(
+          pointer,
+          message: `${fill(
             "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
             needed.join("' or '"),
             operationLabel(operation),
-          ),
+          )} ${advice}`,
         });
       }
     },
