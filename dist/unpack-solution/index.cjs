@@ -56057,6 +56057,7 @@ function hasForeignText(value, fields) {
   }
   return false;
 }
+var RESPONSE_DESCRIPTION_ADVICE = `Write what the response is, such as "Created" or "The task": Swagger 2.0 requires a response's description, so it cannot be removed.`;
 var MAX_SCHEMA_SUMMARY = 80;
 var BAD_LABEL_END = /[\s.,:;]$/;
 var documentTextRules = [
@@ -56193,7 +56194,7 @@ var documentTextRules = [
             if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
-              message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
+              message: `The '${field}' value is empty. ${kind === "response" ? RESPONSE_DESCRIPTION_ADVICE : "Write one that helps makers, or remove the property."}`
             });
           }
         }

@@ -49,6 +49,14 @@ function hasForeignText(value: JsonObject, fields: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A response's description cannot be removed: Swagger 2.0 requires it in every Response Object, so
+ * the advice for other texts, to write one or remove the property, would make the document invalid
+ * (nimflow's 31 empty ones upstream were told so).
+ */
+const RESPONSE_DESCRIPTION_ADVICE =
+  'Write what the response is, such as "Created" or "The task": Swagger 2.0 requires a response\'s description, so it cannot be removed.';
+
 /** Label length limit: "It has a limit of 80 characters" (STR), enforced on parameters and summaries. */
 const MAX_SCHEMA_SUMMARY = 80;
 
@@ -204,7 +212,7 @@ export const documentTextRules: RuleDefinition[] = [
             if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
-              message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`,
+              message: `The '${field}' value is empty. ${kind === 'response' ? RESPONSE_DESCRIPTION_ADVICE : 'Write one that helps makers, or remove the property.'}`,
             });
           }
         }
