@@ -58420,7 +58420,7 @@ function mimeCompatPlace(operation2, written2, needed) {
   } : {
     pointer: operation2.pointer,
     // A form of text fields only goes either way; the plainer URL-encoded one is suggested.
-    advice: `The document's "consumes" (${quoteList(written2)}) applies to it: give the operation its own "consumes": ["${needed.at(-1)}"].`
+    advice: `The document's "consumes" (${quoteList(written2)}) applies to it: give the operation its own "consumes": ["${needed.includes(URL_ENCODED) ? URL_ENCODED : needed[0]}"].`
   };
 }
 var contentTypeRules = [

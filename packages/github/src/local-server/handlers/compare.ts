@@ -55,10 +55,13 @@ export const compareCommits: Handler = async (context) => {
     // GitHub answers 404 "No common ancestor between … and …" too.
     throw notFound();
   }
-  const [aheadBy, behindBy] = await Promise.all([
-    reader.git.countCommitsBetween(base.sha, head.sha),
-    reader.git.countCommitsBetween(head.sha, base.sha),
-  ]);
+  // "<only base's> <only head's>", as git counts the two sides of base...head in one walk.
+  const [behindBy, aheadBy] = (
+    await reader.git.git(['rev-list', '--left-right', '--count', `${base.sha}...${head.sha}`])
+  )
+    .trim()
+    .split(/\s+/)
+    .map(Number) as [number, number];
   const status =
     aheadBy === 0 ? (behindBy === 0 ? 'identical' : 'behind') : behindBy === 0 ? 'ahead' : 'diverged';
   const perPage = Number(context.query.get('per_page') ?? 250);
