@@ -58262,14 +58262,37 @@ function isAbsoluteHttpUrl(text2) {
   }
 }
 
+// packages/validator/src/rules/swagger/meant-http-url.ts
+function meantHttpUrl(text2) {
+  const trimmed = text2.trim();
+  const written2 = /^([a-z]+)(:?\/\/?|:)(.*)$/is.exec(trimmed);
+  if (written2 === null) return /^www\./i.test(trimmed) ? plainOrUndefined(`https://${trimmed}`) : void 0;
+  const [, scheme, separator, rest] = written2;
+  const meantScheme = nearestScheme(scheme.toLowerCase(), separator);
+  if (meantScheme === void 0) return void 0;
+  if (/^https?:\/\//i.test(rest)) return plainOrUndefined(rest);
+  return plainOrUndefined(`${meantScheme}://${rest}`);
+}
+function nearestScheme(scheme, separator) {
+  const separatorSlips = separator === "://" ? 0 : 1;
+  const toHttps = swapAwareDistance(scheme, "https", 1) + separatorSlips;
+  const toHttp = swapAwareDistance(scheme, "http", 1) + separatorSlips;
+  if (Math.min(toHttps, toHttp) > 1) return void 0;
+  return toHttps <= toHttp ? "https" : "http";
+}
+function plainOrUndefined(url) {
+  return isPlainHttpUrl(url) ? url : void 0;
+}
+
 // packages/validator/src/rules/swagger/metadata-url-rule.ts
 var URL_KINDS = ["contact", "externalDocs", "license"];
 var metadataUrlRule = {
   id: "SWG-META-URL",
   file: "swagger",
   title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
-  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026`, `https://https://\u2026` and `Not Available`. Where the URL meant is clear (no scheme before a host with a dot, a scheme one slip from `https` or `http`, or one written twice), the finding names it and `validate --fix` writes it.',
   levels: certificationLevels("error"),
+  namesFixes: true,
   msCode: "UrlNotValid",
   msMessage: "The 'url' property must be a valid absolute URL.",
   example: {
@@ -58282,23 +58305,30 @@ var metadataUrlRule = {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
       if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+      const meant = meantHttpUrl(entry.value);
       context.report({
         pointer: entryPointer(entry, "propertyValue"),
-        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
+        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).${didYouMean2(meant)}`,
+        ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
       });
     }
     for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
       for (const node of nodes) {
         const url = asString(node.value.url);
         if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
+        const meant = meantHttpUrl(url);
         context.report({
           pointer: childPointer(node.pointer, "url"),
-          message: "The 'url' property must be a valid absolute URL."
+          message: `The 'url' property must be a valid absolute URL.${didYouMean2(meant)}`,
+          ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
         });
       }
     }
   }
 };
+function didYouMean2(meant) {
+  return meant === void 0 ? "" : ` Did you mean ${quoted(meant)}?`;
+}
 
 // packages/validator/src/rules/swagger/info-metadata.ts
 var infoMetadataRules = [
@@ -68503,10 +68533,10 @@ function unknownNamesError(unknown, connectors, previous, source, say) {
     const match2 = closest(name.trim());
     return match2 === void 0 ? [] : [{ name, match: match2 }];
   });
-  const didYouMean2 = meant.length === 0 ? "" : unknown.length === 1 ? `Did you mean '${meant[0].match}'? ` : `Did you mean ${meant.map(({ name, match: match2 }) => `'${match2}' for '${name}'`).join(", ")}? `;
+  const didYouMean3 = meant.length === 0 ? "" : unknown.length === 1 ? `Did you mean '${meant[0].match}'? ` : `Did you mean ${meant.map(({ name, match: match2 }) => `'${match2}' for '${name}'`).join(", ")}? `;
   return new UsageError(`${there}${alsoLeft}. Nothing was written.`, {
     location: { file: source },
-    hint: `${didYouMean2}Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.`
+    hint: `${didYouMean3}Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.`
   });
 }
 function listed(connectors) {

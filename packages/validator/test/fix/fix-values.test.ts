@@ -61,6 +61,7 @@ const FIXING_RULES = [
   'PROP-CAPABILITIES',
   'SWG-API-STATUS',
   'SWG-META-CATEGORY',
+  'SWG-META-URL',
   'GEN-JSON-PARSE',
 ];
 
@@ -205,6 +206,33 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([
       'SWG-META-CATEGORY /x-ms-connector-metadata/2/propertyValue',
     ]);
+  });
+
+  // Merged connectors write `www.in-d.ai`, `hhttps://…` and `https://https://…` for their links.
+  it('writes the URL a link clearly meant, and leaves one that names no URL', async () => {
+    const swagger = validSwagger();
+    const [website, privacy] = swagger['x-ms-connector-metadata'];
+    website.propertyValue = 'www.contoso.com';
+    privacy.propertyValue = 'https://https://contoso.com/privacy';
+    swagger.info.contact.url = 'htpts://support.contoso.com';
+    swagger.externalDocs = { url: 'Not Available' };
+    const slipped = pretty(swagger);
+    const files = connector(slipped);
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-META-URL /info/contact/url (--fix writes it)',
+      'SWG-META-URL /x-ms-connector-metadata/0/propertyValue (--fix writes it)',
+      'SWG-META-URL /x-ms-connector-metadata/1/propertyValue (--fix writes it)',
+      'SWG-META-URL /externalDocs/url',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(
+      slipped
+        .replace('"www.contoso.com"', '"https://www.contoso.com"')
+        .replace('"https://https://contoso.com/privacy"', '"https://contoso.com/privacy"')
+        .replace('"htpts://support.contoso.com"', '"https://support.contoso.com"'),
+    );
+    expect(await valueFindings(files.root)).toEqual(['SWG-META-URL /externalDocs/url']);
   });
 
   it('writes what the findings name for sure, and no more', async () => {

@@ -204,18 +204,22 @@ describeRuleCases([
     fires: 'fires on a website without scheme',
     breaks: (c) => (metadata(c)[0]!.propertyValue = 'www.contoso.com'),
     pointer: '/x-ms-connector-metadata/0/propertyValue',
+    message: /must be a valid absolute URL \(https:\/\/…\)\. Did you mean 'https:\/\/www\.contoso\.com'\?/,
   },
   {
     id: 'SWG-META-URL',
     fires: 'fires on a misspelled scheme in contact.url',
     breaks: (c) => (c.swagger.info.contact.url = 'hhttps://support.contoso.com'),
     pointer: '/info/contact/url',
+    message: /Did you mean 'https:\/\/support\.contoso\.com'\?/,
   },
   {
     id: 'SWG-META-URL',
     fires: 'fires on a relative license.url',
     breaks: (c) => (c.swagger.info.license = { name: 'MIT', url: 'license.txt' }),
     pointer: '/info/license/url',
+    // A relative file name, not a host: no URL is named.
+    message: /^The 'url' property must be a valid absolute URL\.$/,
   },
   {
     id: 'SWG-META-URL',
