@@ -38806,12 +38806,18 @@ function parametersByEncoding(swagger, location, encoded) {
   return found;
 }
 var URL_ENCODINGS = ["single", "double"];
+var PATH_SAFE_TYPES = {
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean"
+};
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
   title: "Declare x-ms-url-encoding on path parameters.",
-  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it. An `integer`, `number` or `boolean` path parameter is told at info, as its values hold no reserved character: Microsoft\'s documented check names every path parameter, but the encoding changes nothing there (132 of the 2,265 warnings on the 1,037 upstream connector folders were on such parameters).',
   levels: sameLevels("warning"),
+  milderCases: [{ when: "for an integer, number or boolean parameter", atMost: "info" }],
   msCode: "PathParameterMissingEncoding",
   msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
   example: {
@@ -38821,12 +38827,20 @@ var pathParameterEncodingRule = {
   },
   check({ swagger, report }) {
     for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+      const name = nameExcerpt(parameter.name ?? "");
+      const type = parameter.value.type;
+      const safeType = typeof type === "string" && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
       report({
         pointer: parameter.pointer,
-        message: fill(
-          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-          nameExcerpt(parameter.name ?? "")
-        )
+        ...safeType ? {
+          severity: "info",
+          message: `Encoding for path parameter '${name}' is missing, which cannot change the request path here: ${PATH_SAFE_TYPES[safeType]} value holds no '/' or '%'. Microsoft's validator asks for it on every path parameter (PathParameterMissingEncoding); "x-ms-url-encoding": "single" answers it.`
+        } : {
+          message: fill(
+            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+            name
+          )
+        }
       });
     }
   }
