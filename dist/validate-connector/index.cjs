@@ -40688,7 +40688,7 @@ function withoutCutToken(issues, cutOffAt, text2) {
 function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
   if (!extra || seen >= MAX_ISSUES) return void 0;
-  const without = applyEdits(text2, [extra.fix]).text;
+  const without2 = applyEdits(text2, [extra.fix]).text;
   const repair = (issues, edits2) => ({
     issues,
     edits: edits2,
@@ -40696,8 +40696,8 @@ function extraClosers(text2, walk, describeCharacters, lines, seen) {
     slips: issues.length,
     refused: false
   });
-  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
+  if (laidOutStrictly(without2)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without2, describeCharacters, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
@@ -44184,10 +44184,10 @@ var folderRules = [
       );
       const required = titleAsRequired(title);
       if (named2(title) || required !== void 0 && named2(required)) return;
-      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      const without2 = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
       context.report({
         severity: "info",
-        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without2}; most connector folders use the title.`
       });
     }
   }
@@ -58627,7 +58627,7 @@ var connectorCategoryRule = {
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-      let respelled;
+      let respelled2;
       for (const raw of entry.value.split(";")) {
         const category = raw.trim();
         if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
@@ -58635,7 +58635,7 @@ var connectorCategoryRule = {
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
           message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`,
-          ...meant ? valueWrite(context, "swagger", respelled ??= withCategoriesRespelled(entry.value)) : {}
+          ...meant ? valueWrite(context, "swagger", respelled2 ??= withCategoriesRespelled(entry.value)) : {}
         });
       }
     }
@@ -66277,7 +66277,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -68756,6 +68756,43 @@ function editedMemberPlace(was, is, at, edited) {
   return editedMemberPlace(before, after, pointer, differingKeys(before, after, /* @__PURE__ */ new Set()));
 }
 
+// packages/validator/src/diff/case-respelling.ts
+function respelledStatus(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (!was || !is || !caseOnly(was.status, is.status)) return void 0;
+  if (!jsonEqual(without(was, "status"), without(is, "status"))) return void 0;
+  return { below: "/status", detail: respelled(was.status, is.status) };
+}
+function respelledCategories(before, after) {
+  const was = asArray(before);
+  const is = asArray(after);
+  if (!was || !is || was.length !== is.length) return void 0;
+  let found;
+  for (let index = 0; index < was.length; index++) {
+    if (jsonEqual(was[index], is[index])) continue;
+    const entryWas = asObject(was[index]);
+    const entryIs = asObject(is[index]);
+    if (found || !entryWas || !entryIs || entryWas.propertyName !== "Categories" || !caseOnly(entryWas.propertyValue, entryIs.propertyValue) || !jsonEqual(without(entryWas, "propertyValue"), without(entryIs, "propertyValue")))
+      return void 0;
+    found = {
+      below: childPointer("", index, "propertyValue"),
+      detail: respelled(entryWas.propertyValue, entryIs.propertyValue)
+    };
+  }
+  return found;
+}
+function caseOnly(was, is) {
+  return typeof was === "string" && typeof is === "string" && was !== is && was.toLowerCase() === is.toLowerCase();
+}
+function without(object, key2) {
+  const { [key2]: _dropped, ...rest } = object;
+  return rest;
+}
+function respelled(was, is) {
+  return `${quoted(was)} as ${quoted(is)}, a change of letter case only`;
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
@@ -69751,8 +69788,16 @@ function diffOperation(context, before, after) {
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others2.push("x-ms-visibility");
   }
-  if (!deprecatedNow && !jsonEqual(before.operation["x-ms-api-annotation"], after.operation["x-ms-api-annotation"])) {
-    others2.push("x-ms-api-annotation");
+  const annotationBefore = before.operation["x-ms-api-annotation"];
+  const annotationAfter = after.operation["x-ms-api-annotation"];
+  if (!deprecatedNow && !jsonEqual(annotationBefore, annotationAfter)) {
+    const status = respelledStatus(annotationBefore, annotationAfter);
+    if (status) {
+      const pointer = `${childPointer(after.pointer, "x-ms-api-annotation")}${status.below}`;
+      add2(CHANGE_RULES.other, `Respelled: x-ms-api-annotation.status, ${status.detail}.`, "minor", pointer);
+    } else {
+      others2.push("x-ms-api-annotation");
+    }
   }
   const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
   if (edited.length > 0) {
@@ -70790,6 +70835,8 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
   "responses"
 ]);
 var REUSABLE_SECTIONS2 = ["definitions", "parameters", "responses"];
+var ANNOTATION = "x-ms-api-annotation";
+var METADATA = "x-ms-connector-metadata";
 var INFO_MINOR_KEYS = ["description", "contact"];
 function diffSwaggerValues(before, after, routes, schemaLists, apiNames = connectorApiNames({ swagger: after })) {
   const oldModel = new SwaggerModel(before, true);
@@ -70810,6 +70857,18 @@ function diffSwaggerValues(before, after, routes, schemaLists, apiNames = connec
   const followed = /* @__PURE__ */ new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
   for (const key2 of differingKeys(before, after, DOCUMENT_KEYS)) {
     if (equalApartFrom(before[key2], after[key2], childPointer("", key2), followed)) continue;
+    const categories = key2 === METADATA ? respelledCategories(before[key2], after[key2]) : void 0;
+    if (categories) {
+      context.sink.add({
+        rule: CHANGE_RULES.other,
+        file: "swagger",
+        side: "new",
+        pointer: `/${METADATA}${categories.below}`,
+        detail: `Respelled: the Categories of ${METADATA}, ${categories.detail}.`,
+        impact: "minor"
+      });
+      continue;
+    }
     addOther(context, before, after, childPointer("", key2), `Changed: ${excerpt(key2)}.`);
   }
   return context.sink.entries;
@@ -70896,11 +70955,19 @@ function diffInfo(context, before, after) {
     "minor"
   );
   add2(jsonEqual(infoBefore.title, infoAfter.title) ? [] : ["title"], "major");
-  add2(
-    differingKeys(infoBefore, infoAfter, /* @__PURE__ */ new Set([...INFO_MINOR_KEYS, "title"])),
-    "major",
-    CHANGE_RULES.other
-  );
+  const others2 = differingKeys(infoBefore, infoAfter, /* @__PURE__ */ new Set([...INFO_MINOR_KEYS, "title"]));
+  const status = respelledStatus(infoBefore[ANNOTATION], infoAfter[ANNOTATION]);
+  if (status) {
+    context.sink.add({
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: "new",
+      pointer: `/info/${ANNOTATION}${status.below}`,
+      detail: `Respelled: info.${ANNOTATION}.status, ${status.detail}.`,
+      impact: "minor"
+    });
+  }
+  add2(status ? others2.filter((key2) => key2 !== ANNOTATION) : others2, "major", CHANGE_RULES.other);
 }
 function diffUnvisitedReusables(context, before, after) {
   const visited = /* @__PURE__ */ new Set();
