@@ -40273,7 +40273,7 @@ function textAfterEnd(walk, token) {
     );
   }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-  return walk.repair(
+  const repair = walk.repair(
     token.offset,
     token.end - token.offset,
     `There is more text after the end of the JSON value: ${extra}.`,
@@ -40281,6 +40281,7 @@ function textAfterEnd(walk, token) {
       w.stopped = true;
     }
   );
+  return { ...repair, leavesTextUnread: true };
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
@@ -40891,6 +40892,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   let lastIndex = -1;
   let finished = false;
   let cutOffAt;
+  let unreadFrom;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -40916,6 +40918,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
+    if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -40940,7 +40943,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     unfixedAt,
     slips,
     refused: false,
-    ...cutOffAt === void 0 ? {} : { cutOffAt }
+    ...cutOffAt === void 0 ? {} : { cutOffAt },
+    ...unreadFrom === void 0 ? {} : { unreadFrom }
   };
 }
 function withoutCutToken(issues, cutOffAt, text2) {
@@ -41411,6 +41415,14 @@ var JsonDocument = class _JsonDocument {
    */
   get syntaxRepair() {
     return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
+  }
+  /**
+   * Where text after the top-level value starts, which reading left out of `value` (GEN-JSON-PARSE
+   * says "There is more text after the end of the JSON value"); undefined when the value was read
+   * to the end of the text.
+   */
+  get unreadFrom() {
+    return this.diagnosis?.unreadFrom;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -44072,7 +44084,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
