@@ -16960,7 +16960,7 @@ function textAfterEnd(walk, token) {
     );
   }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-  return walk.repair(
+  const repair = walk.repair(
     token.offset,
     token.end - token.offset,
     `There is more text after the end of the JSON value: ${extra}.`,
@@ -16968,6 +16968,7 @@ function textAfterEnd(walk, token) {
       w.stopped = true;
     }
   );
+  return { ...repair, leavesTextUnread: true };
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
@@ -17587,6 +17588,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   let lastIndex = -1;
   let finished = false;
   let cutOffAt;
+  let unreadFrom;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -17612,6 +17614,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
+    if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -17636,7 +17639,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     unfixedAt,
     slips,
     refused: false,
-    ...cutOffAt === void 0 ? {} : { cutOffAt }
+    ...cutOffAt === void 0 ? {} : { cutOffAt },
+    ...unreadFrom === void 0 ? {} : { unreadFrom }
   };
 }
 function withoutCutToken(issues, cutOffAt, text2) {
@@ -18107,6 +18111,14 @@ var JsonDocument = class _JsonDocument {
    */
   get syntaxRepair() {
     return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
+  }
+  /**
+   * Where text after the top-level value starts, which reading left out of `value` (GEN-JSON-PARSE
+   * says "There is more text after the end of the JSON value"); undefined when the value was read
+   * to the end of the text.
+   */
+  get unreadFrom() {
+    return this.diagnosis?.unreadFrom;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -18950,6 +18962,33 @@ function forEachEntry(value, visit3) {
   }
 }
 
+// packages/validator/src/model/unread-members.ts
+var UnreadMembers = class _UnreadMembers {
+  constructor(tails) {
+    this.tails = tails;
+  }
+  tails;
+  static of(connector) {
+    let tails;
+    for (const file of [connector.files.swagger, connector.files.apiProperties, connector.files.settings]) {
+      const document = file?.document;
+      const from = document?.unreadFrom;
+      if (from === void 0 || !isObject(document.value)) continue;
+      (tails ??= /* @__PURE__ */ new Map()).set(file.kind, { root: document.value, text: document.text.slice(from) });
+    }
+    return tails && new _UnreadMembers(tails);
+  }
+  /** Whether `report`, of a file of `kind`, is at a root member the value lacks and the unread text writes. */
+  withholds(kind, report) {
+    const tail = this.tails.get(kind);
+    const pointer = report.pointer;
+    if (!tail || report.path !== void 0 || pointer === void 0 || pointer === "") return false;
+    const end = pointer.indexOf("/", 1);
+    const key2 = decodeSegment(pointer.slice(1, end === -1 ? void 0 : end));
+    return !has(tail.root, key2) && tail.text.includes(JSON.stringify(key2));
+  }
+};
+
 // packages/validator/src/json/pointer-place.ts
 var PointerPlace = class _PointerPlace {
   constructor(parent, first, second) {
@@ -19788,6 +19827,7 @@ function ruleReports(connector, options) {
   let current;
   let listed = 0;
   const unlisted = new UnlistedReports();
+  const unread = UnreadMembers.of(connector);
   const context = {
     connector,
     profile: options.profile,
@@ -19795,6 +19835,7 @@ function ruleReports(connector, options) {
     apiProperties,
     isRuleOn: (ruleId) => activeRuleIds(options).has(ruleId),
     report: (report) => {
+      if (unread?.withholds(report.file ?? current.rule.file, report)) return;
       const severity = reportSeverity(report.severity, current.level);
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;
@@ -22475,7 +22516,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -38836,12 +38877,18 @@ function parametersByEncoding(swagger, location, encoded) {
   return found;
 }
 var URL_ENCODINGS = ["single", "double"];
+var PATH_SAFE_TYPES = {
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean"
+};
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
   title: "Declare x-ms-url-encoding on path parameters.",
-  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it. An `integer`, `number` or `boolean` path parameter is told at info, as its values hold no reserved character: Microsoft\'s documented check names every path parameter, but the encoding changes nothing there (132 of the 2,265 warnings on the 1,037 upstream connector folders were on such parameters).',
   levels: sameLevels("warning"),
+  milderCases: [{ when: "for an integer, number or boolean parameter", atMost: "info" }],
   msCode: "PathParameterMissingEncoding",
   msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
   example: {
@@ -38851,12 +38898,20 @@ var pathParameterEncodingRule = {
   },
   check({ swagger, report }) {
     for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+      const name = nameExcerpt(parameter.name ?? "");
+      const type = parameter.value.type;
+      const safeType = typeof type === "string" && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
       report({
         pointer: parameter.pointer,
-        message: fill(
-          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-          nameExcerpt(parameter.name ?? "")
-        )
+        ...safeType ? {
+          severity: "info",
+          message: `Encoding for path parameter '${name}' is missing, which cannot change the request path here: ${PATH_SAFE_TYPES[safeType]} value holds no '/' or '%'. Microsoft's validator asks for it on every path parameter (PathParameterMissingEncoding); "x-ms-url-encoding": "single" answers it.`
+        } : {
+          message: fill(
+            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+            name
+          )
+        }
       });
     }
   }

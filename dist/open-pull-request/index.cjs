@@ -42493,7 +42493,7 @@ function textAfterEnd(walk, token) {
     );
   }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-  return walk.repair(
+  const repair = walk.repair(
     token.offset,
     token.end - token.offset,
     `There is more text after the end of the JSON value: ${extra}.`,
@@ -42501,6 +42501,7 @@ function textAfterEnd(walk, token) {
       w.stopped = true;
     }
   );
+  return { ...repair, leavesTextUnread: true };
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
@@ -43120,6 +43121,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   let lastIndex = -1;
   let finished2 = false;
   let cutOffAt;
+  let unreadFrom;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -43145,6 +43147,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
+    if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -43169,7 +43172,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     unfixedAt,
     slips,
     refused: false,
-    ...cutOffAt === void 0 ? {} : { cutOffAt }
+    ...cutOffAt === void 0 ? {} : { cutOffAt },
+    ...unreadFrom === void 0 ? {} : { unreadFrom }
   };
 }
 function withoutCutToken(issues, cutOffAt, text2) {
@@ -43184,7 +43188,7 @@ function withoutCutToken(issues, cutOffAt, text2) {
 function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
   if (!extra || seen >= MAX_ISSUES) return void 0;
-  const without = applyEdits(text2, [extra.fix]).text;
+  const without2 = applyEdits(text2, [extra.fix]).text;
   const repair = (issues, edits2) => ({
     issues,
     edits: edits2,
@@ -43192,8 +43196,8 @@ function extraClosers(text2, walk, describeCharacters, lines, seen) {
     slips: issues.length,
     refused: false
   });
-  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
+  if (laidOutStrictly(without2)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without2, describeCharacters, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
@@ -43640,6 +43644,14 @@ var JsonDocument = class _JsonDocument {
    */
   get syntaxRepair() {
     return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
+  }
+  /**
+   * Where text after the top-level value starts, which reading left out of `value` (GEN-JSON-PARSE
+   * says "There is more text after the end of the JSON value"); undefined when the value was read
+   * to the end of the text.
+   */
+  get unreadFrom() {
+    return this.diagnosis?.unreadFrom;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -46674,10 +46686,10 @@ var folderRules = [
       );
       const required = titleAsRequired(title);
       if (named2(title) || required !== void 0 && named2(required)) return;
-      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      const without2 = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
       context.report({
         severity: "info",
-        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without2}; most connector folders use the title.`
       });
     }
   }
@@ -46855,7 +46867,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -61120,7 +61132,7 @@ var connectorCategoryRule = {
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-      let respelled;
+      let respelled2;
       for (const raw of entry.value.split(";")) {
         const category = raw.trim();
         if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
@@ -61128,7 +61140,7 @@ var connectorCategoryRule = {
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
           message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`,
-          ...meant ? valueWrite(context, "swagger", respelled ??= withCategoriesRespelled(entry.value)) : {}
+          ...meant ? valueWrite(context, "swagger", respelled2 ??= withCategoriesRespelled(entry.value)) : {}
         });
       }
     }
@@ -63586,12 +63598,18 @@ function parametersByEncoding(swagger, location, encoded) {
   return found;
 }
 var URL_ENCODINGS = ["single", "double"];
+var PATH_SAFE_TYPES = {
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean"
+};
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
   title: "Declare x-ms-url-encoding on path parameters.",
-  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it. An `integer`, `number` or `boolean` path parameter is told at info, as its values hold no reserved character: Microsoft\'s documented check names every path parameter, but the encoding changes nothing there (132 of the 2,265 warnings on the 1,037 upstream connector folders were on such parameters).',
   levels: sameLevels("warning"),
+  milderCases: [{ when: "for an integer, number or boolean parameter", atMost: "info" }],
   msCode: "PathParameterMissingEncoding",
   msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
   example: {
@@ -63601,12 +63619,20 @@ var pathParameterEncodingRule = {
   },
   check({ swagger, report: report2 }) {
     for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+      const name = nameExcerpt(parameter.name ?? "");
+      const type = parameter.value.type;
+      const safeType = typeof type === "string" && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
       report2({
         pointer: parameter.pointer,
-        message: fill(
-          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-          nameExcerpt(parameter.name ?? "")
-        )
+        ...safeType ? {
+          severity: "info",
+          message: `Encoding for path parameter '${name}' is missing, which cannot change the request path here: ${PATH_SAFE_TYPES[safeType]} value holds no '/' or '%'. Microsoft's validator asks for it on every path parameter (PathParameterMissingEncoding); "x-ms-url-encoding": "single" answers it.`
+        } : {
+          message: fill(
+            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+            name
+          )
+        }
       });
     }
   }
@@ -67203,6 +67229,33 @@ var UnlistedReports = class {
   }
 };
 
+// packages/validator/src/model/unread-members.ts
+var UnreadMembers = class _UnreadMembers {
+  constructor(tails) {
+    this.tails = tails;
+  }
+  tails;
+  static of(connector) {
+    let tails;
+    for (const file of [connector.files.swagger, connector.files.apiProperties, connector.files.settings]) {
+      const document = file?.document;
+      const from = document?.unreadFrom;
+      if (from === void 0 || !isObject(document.value)) continue;
+      (tails ??= /* @__PURE__ */ new Map()).set(file.kind, { root: document.value, text: document.text.slice(from) });
+    }
+    return tails && new _UnreadMembers(tails);
+  }
+  /** Whether `report`, of a file of `kind`, is at a root member the value lacks and the unread text writes. */
+  withholds(kind, report2) {
+    const tail = this.tails.get(kind);
+    const pointer = report2.pointer;
+    if (!tail || report2.path !== void 0 || pointer === void 0 || pointer === "") return false;
+    const end = pointer.indexOf("/", 1);
+    const key2 = decodeSegment(pointer.slice(1, end === -1 ? void 0 : end));
+    return !has(tail.root, key2) && tail.text.includes(JSON.stringify(key2));
+  }
+};
+
 // packages/validator/src/swagger/operation-entries.ts
 var INTERNAL2 = 1;
 var TRIGGER = 2;
@@ -67675,6 +67728,7 @@ function ruleReports(connector, options2) {
   let current;
   let listed2 = 0;
   const unlisted = new UnlistedReports();
+  const unread = UnreadMembers.of(connector);
   const context = {
     connector,
     profile: options2.profile,
@@ -67682,6 +67736,7 @@ function ruleReports(connector, options2) {
     apiProperties,
     isRuleOn: (ruleId) => activeRuleIds(options2).has(ruleId),
     report: (report2) => {
+      if (unread?.withholds(report2.file ?? current.rule.file, report2)) return;
       const severity = reportSeverity(report2.severity, current.level);
       if (listed2 < MAX_FINDINGS_PER_RULE) {
         listed2++;
@@ -68418,7 +68473,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -70897,6 +70952,43 @@ function editedMemberPlace(was, is, at, edited) {
   return editedMemberPlace(before, after, pointer, differingKeys(before, after, /* @__PURE__ */ new Set()));
 }
 
+// packages/validator/src/diff/case-respelling.ts
+function respelledStatus(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (!was || !is || !caseOnly(was.status, is.status)) return void 0;
+  if (!jsonEqual(without(was, "status"), without(is, "status"))) return void 0;
+  return { below: "/status", detail: respelled(was.status, is.status) };
+}
+function respelledCategories(before, after) {
+  const was = asArray(before);
+  const is = asArray(after);
+  if (!was || !is || was.length !== is.length) return void 0;
+  let found;
+  for (let index = 0; index < was.length; index++) {
+    if (jsonEqual(was[index], is[index])) continue;
+    const entryWas = asObject(was[index]);
+    const entryIs = asObject(is[index]);
+    if (found || !entryWas || !entryIs || entryWas.propertyName !== "Categories" || !caseOnly(entryWas.propertyValue, entryIs.propertyValue) || !jsonEqual(without(entryWas, "propertyValue"), without(entryIs, "propertyValue")))
+      return void 0;
+    found = {
+      below: childPointer("", index, "propertyValue"),
+      detail: respelled(entryWas.propertyValue, entryIs.propertyValue)
+    };
+  }
+  return found;
+}
+function caseOnly(was, is) {
+  return typeof was === "string" && typeof is === "string" && was !== is && was.toLowerCase() === is.toLowerCase();
+}
+function without(object, key2) {
+  const { [key2]: _dropped, ...rest } = object;
+  return rest;
+}
+function respelled(was, is) {
+  return `${quoted(was)} as ${quoted(is)}, a change of letter case only`;
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
@@ -71892,8 +71984,16 @@ function diffOperation(context, before, after) {
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others.push("x-ms-visibility");
   }
-  if (!deprecatedNow && !jsonEqual(before.operation["x-ms-api-annotation"], after.operation["x-ms-api-annotation"])) {
-    others.push("x-ms-api-annotation");
+  const annotationBefore = before.operation["x-ms-api-annotation"];
+  const annotationAfter = after.operation["x-ms-api-annotation"];
+  if (!deprecatedNow && !jsonEqual(annotationBefore, annotationAfter)) {
+    const status = respelledStatus(annotationBefore, annotationAfter);
+    if (status) {
+      const pointer = `${childPointer(after.pointer, "x-ms-api-annotation")}${status.below}`;
+      add2(CHANGE_RULES.other, `Respelled: x-ms-api-annotation.status, ${status.detail}.`, "minor", pointer);
+    } else {
+      others.push("x-ms-api-annotation");
+    }
   }
   const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
   if (edited.length > 0) {
@@ -72931,6 +73031,8 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
   "responses"
 ]);
 var REUSABLE_SECTIONS2 = ["definitions", "parameters", "responses"];
+var ANNOTATION = "x-ms-api-annotation";
+var METADATA = "x-ms-connector-metadata";
 var INFO_MINOR_KEYS = ["description", "contact"];
 function diffSwaggerValues(before, after, routes, schemaLists, apiNames = connectorApiNames({ swagger: after })) {
   const oldModel = new SwaggerModel(before, true);
@@ -72951,6 +73053,18 @@ function diffSwaggerValues(before, after, routes, schemaLists, apiNames = connec
   const followed = /* @__PURE__ */ new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
   for (const key2 of differingKeys(before, after, DOCUMENT_KEYS)) {
     if (equalApartFrom(before[key2], after[key2], childPointer("", key2), followed)) continue;
+    const categories = key2 === METADATA ? respelledCategories(before[key2], after[key2]) : void 0;
+    if (categories) {
+      context.sink.add({
+        rule: CHANGE_RULES.other,
+        file: "swagger",
+        side: "new",
+        pointer: `/${METADATA}${categories.below}`,
+        detail: `Respelled: the Categories of ${METADATA}, ${categories.detail}.`,
+        impact: "minor"
+      });
+      continue;
+    }
     addOther(context, before, after, childPointer("", key2), `Changed: ${excerpt(key2)}.`);
   }
   return context.sink.entries;
@@ -73037,11 +73151,19 @@ function diffInfo(context, before, after) {
     "minor"
   );
   add2(jsonEqual(infoBefore.title, infoAfter.title) ? [] : ["title"], "major");
-  add2(
-    differingKeys(infoBefore, infoAfter, /* @__PURE__ */ new Set([...INFO_MINOR_KEYS, "title"])),
-    "major",
-    CHANGE_RULES.other
-  );
+  const others = differingKeys(infoBefore, infoAfter, /* @__PURE__ */ new Set([...INFO_MINOR_KEYS, "title"]));
+  const status = respelledStatus(infoBefore[ANNOTATION], infoAfter[ANNOTATION]);
+  if (status) {
+    context.sink.add({
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: "new",
+      pointer: `/info/${ANNOTATION}${status.below}`,
+      detail: `Respelled: info.${ANNOTATION}.status, ${status.detail}.`,
+      impact: "minor"
+    });
+  }
+  add2(status ? others.filter((key2) => key2 !== ANNOTATION) : others, "major", CHANGE_RULES.other);
 }
 function diffUnvisitedReusables(context, before, after) {
   const visited = /* @__PURE__ */ new Set();

@@ -40195,7 +40195,7 @@ function textAfterEnd(walk, token) {
     );
   }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-  return walk.repair(
+  const repair = walk.repair(
     token.offset,
     token.end - token.offset,
     `There is more text after the end of the JSON value: ${extra}.`,
@@ -40203,6 +40203,7 @@ function textAfterEnd(walk, token) {
       w.stopped = true;
     }
   );
+  return { ...repair, leavesTextUnread: true };
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
@@ -40813,6 +40814,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   let lastIndex = -1;
   let finished = false;
   let cutOffAt;
+  let unreadFrom;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -40838,6 +40840,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
+    if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -40862,7 +40865,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     unfixedAt,
     slips,
     refused: false,
-    ...cutOffAt === void 0 ? {} : { cutOffAt }
+    ...cutOffAt === void 0 ? {} : { cutOffAt },
+    ...unreadFrom === void 0 ? {} : { unreadFrom }
   };
 }
 function withoutCutToken(issues, cutOffAt, text2) {
@@ -41333,6 +41337,14 @@ var JsonDocument = class _JsonDocument {
    */
   get syntaxRepair() {
     return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
+  }
+  /**
+   * Where text after the top-level value starts, which reading left out of `value` (GEN-JSON-PARSE
+   * says "There is more text after the end of the JSON value"); undefined when the value was read
+   * to the end of the text.
+   */
+  get unreadFrom() {
+    return this.diagnosis?.unreadFrom;
   }
   /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
@@ -43994,7 +44006,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -60470,12 +60482,18 @@ function parametersByEncoding(swagger2, location, encoded) {
   return found;
 }
 var URL_ENCODINGS = ["single", "double"];
+var PATH_SAFE_TYPES = {
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean"
+};
 var pathParameterEncodingRule = {
   id: "SWG-PATH-PARAM-ENCODING",
   file: "swagger",
   title: "Declare x-ms-url-encoding on path parameters.",
-  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it. An `integer`, `number` or `boolean` path parameter is told at info, as its values hold no reserved character: Microsoft\'s documented check names every path parameter, but the encoding changes nothing there (132 of the 2,265 warnings on the 1,037 upstream connector folders were on such parameters).',
   levels: sameLevels("warning"),
+  milderCases: [{ when: "for an integer, number or boolean parameter", atMost: "info" }],
   msCode: "PathParameterMissingEncoding",
   msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
   example: {
@@ -60485,12 +60503,20 @@ var pathParameterEncodingRule = {
   },
   check({ swagger: swagger2, report }) {
     for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
+      const name = nameExcerpt(parameter.name ?? "");
+      const type = parameter.value.type;
+      const safeType = typeof type === "string" && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
       report({
         pointer: parameter.pointer,
-        message: fill(
-          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-          nameExcerpt(parameter.name ?? "")
-        )
+        ...safeType ? {
+          severity: "info",
+          message: `Encoding for path parameter '${name}' is missing, which cannot change the request path here: ${PATH_SAFE_TYPES[safeType]} value holds no '/' or '%'. Microsoft's validator asks for it on every path parameter (PathParameterMissingEncoding); "x-ms-url-encoding": "single" answers it.`
+        } : {
+          message: fill(
+            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+            name
+          )
+        }
       });
     }
   }
@@ -63675,7 +63701,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',

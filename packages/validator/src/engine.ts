@@ -23,6 +23,7 @@ import type { Report } from './model/report.js';
 import { namePlaces } from './model/other-places.js';
 import { releasingConnectorCaches } from './model/connector-cache.js';
 import { UnlistedReports } from './model/finding-cap.js';
+import { UnreadMembers } from './model/unread-members.js';
 import { MAX_FINDINGS_PER_RULE } from './model/unlisted-message.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
@@ -103,6 +104,7 @@ export function ruleReports(connector: ConnectorFolder, options: EngineOptions):
   // Reports of the running rule, and those past the most it may list (see MAX_FINDINGS_PER_RULE).
   let listed = 0;
   const unlisted = new UnlistedReports();
+  const unread = UnreadMembers.of(connector);
   const context: RuleContext = {
     connector,
     profile: options.profile,
@@ -110,6 +112,8 @@ export function ruleReports(connector: ConnectorFolder, options: EngineOptions):
     apiProperties,
     isRuleOn: (ruleId) => activeRuleIds(options).has(ruleId),
     report: (report) => {
+      // A member said to be missing that the file writes after its end, where reading stopped.
+      if (unread?.withholds(report.file ?? current!.rule.file, report)) return;
       const severity = reportSeverity(report.severity, current!.level);
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;

@@ -239,23 +239,37 @@ export class LocalGitHubHttpServer {
   }
 
   private checkResponse(operationId: string, result: HandlerResult): HandlerResult {
-    let problems = this.contract.checkResponse(operationId, result.status, result.body);
-    if (
-      problems.length > 0 &&
-      CROSS_CUTTING_STATUSES.has(result.status) &&
-      problems[0]!.startsWith('status')
-    ) {
-      problems = this.contract.checkBasicError(result.body);
+    let problems: string[];
+    let verdict = "does not match GitHub's OpenAPI description";
+    try {
+      problems = this.responseProblems(operationId, result);
+    } catch (error) {
+      // The check itself broke (a schema Ajv cannot compile, say). Left to throw, it would leave the
+      // request unanswered, and the test would wait for its client's timeout and blame the client.
+      problems = [`the contract check failed: ${String(error)}`];
+      verdict = "could not be checked against GitHub's OpenAPI description";
     }
     if (problems.length === 0) return result;
     this.violations.push({ operationId, part: String(result.status), errors: problems });
     return {
       status: 500,
       body: {
-        message: `local GitHub server: the ${result.status} answer of ${operationId} does not match GitHub's OpenAPI description`,
+        message: `local GitHub server: the ${result.status} answer of ${operationId} ${verdict}`,
         errors: problems,
       },
     };
+  }
+
+  private responseProblems(operationId: string, result: HandlerResult): string[] {
+    const problems = this.contract.checkResponse(operationId, result.status, result.body);
+    if (
+      problems.length > 0 &&
+      CROSS_CUTTING_STATUSES.has(result.status) &&
+      problems[0]!.startsWith('status')
+    ) {
+      return this.contract.checkBasicError(result.body);
+    }
+    return problems;
   }
 }
 

@@ -5,6 +5,7 @@ import { memberDeletionPlace, type DeletionPlace } from './counterpart-pointer.j
 import { editedMemberPlace } from './edited-member-place.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
+import { respelledStatus } from './case-respelling.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { notificationContent, type SwaggerDiffContext } from './diff-context.js';
@@ -260,11 +261,16 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others.push('x-ms-visibility');
   }
-  if (
-    !deprecatedNow &&
-    !jsonEqual(before.operation['x-ms-api-annotation'], after.operation['x-ms-api-annotation'])
-  ) {
-    others.push('x-ms-api-annotation');
+  const annotationBefore = before.operation['x-ms-api-annotation'];
+  const annotationAfter = after.operation['x-ms-api-annotation'];
+  if (!deprecatedNow && !jsonEqual(annotationBefore, annotationAfter)) {
+    const status = respelledStatus(annotationBefore, annotationAfter);
+    if (status) {
+      const pointer = `${childPointer(after.pointer, 'x-ms-api-annotation')}${status.below}`;
+      add(CHANGE_RULES.other, `Respelled: x-ms-api-annotation.status, ${status.detail}.`, 'minor', pointer);
+    } else {
+      others.push('x-ms-api-annotation');
+    }
   }
 
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));

@@ -3,6 +3,7 @@ import { asArray, asObject, has, isObject, type JsonObject } from '../swagger/js
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { connectorApiNames } from '../swagger/connector-api-names.js';
 import { basePathChange } from './base-path-diff.js';
+import { respelledCategories, respelledStatus } from './case-respelling.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { SwaggerDiffContext, VersionRoutes } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
@@ -36,6 +37,9 @@ const DOCUMENT_KEYS: ReadonlySet<string> = new Set([
 ]);
 /** Sections of reusable objects: their changes are found through the operations that use them. */
 const REUSABLE_SECTIONS = ['definitions', 'parameters', 'responses'] as const;
+/** Extensions whose letter case `validate --fix` corrects in places (case-respelling.ts). */
+const ANNOTATION = 'x-ms-api-annotation';
+const METADATA = 'x-ms-connector-metadata';
 /** `info` texts that Microsoft counts as a minor update; a new title is a major one. */
 const INFO_MINOR_KEYS = ['description', 'contact'] as const;
 
@@ -72,6 +76,18 @@ export function diffSwaggerValues(
   for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
     // `x-paths` holding the path items that `$ref`s lead to: their operations told what changed.
     if (equalApartFrom(before[key], after[key], childPointer('', key), followed)) continue;
+    const categories = key === METADATA ? respelledCategories(before[key], after[key]) : undefined;
+    if (categories) {
+      context.sink.add({
+        rule: CHANGE_RULES.other,
+        file: 'swagger',
+        side: 'new',
+        pointer: `/${METADATA}${categories.below}`,
+        detail: `Respelled: the Categories of ${METADATA}, ${categories.detail}.`,
+        impact: 'minor',
+      });
+      continue;
+    }
     addOther(context, before, after, childPointer('', key), `Changed: ${excerpt(key)}.`);
   }
   return context.sink.entries;
@@ -205,11 +221,19 @@ function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonOb
     'minor',
   );
   add(jsonEqual(infoBefore.title, infoAfter.title) ? [] : ['title'], 'major');
-  add(
-    differingKeys(infoBefore, infoAfter, new Set([...INFO_MINOR_KEYS, 'title'])),
-    'major',
-    CHANGE_RULES.other,
-  );
+  const others = differingKeys(infoBefore, infoAfter, new Set([...INFO_MINOR_KEYS, 'title']));
+  const status = respelledStatus(infoBefore[ANNOTATION], infoAfter[ANNOTATION]);
+  if (status) {
+    context.sink.add({
+      rule: CHANGE_RULES.other,
+      file: 'swagger',
+      side: 'new',
+      pointer: `/info/${ANNOTATION}${status.below}`,
+      detail: `Respelled: info.${ANNOTATION}.status, ${status.detail}.`,
+      impact: 'minor',
+    });
+  }
+  add(status ? others.filter((key) => key !== ANNOTATION) : others, 'major', CHANGE_RULES.other);
 }
 
 /**

@@ -198,6 +198,15 @@ export class JsonDocument {
   }
 
   /**
+   * Where text after the top-level value starts, which reading left out of `value` (GEN-JSON-PARSE
+   * says "There is more text after the end of the JSON value"); undefined when the value was read
+   * to the end of the text.
+   */
+  get unreadFrom(): number | undefined {
+    return this.diagnosis?.unreadFrom;
+  }
+
+  /**
    * True when no string of the value can hold a character above U+007F: the text is known to be
    * ASCII and has no `\u` escape. Rules that look for such characters skip the whole document then,
    * instead of testing each of its strings. False when not known.

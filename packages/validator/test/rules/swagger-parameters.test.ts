@@ -141,6 +141,38 @@ describeRule(
       severity: 'warning',
       message: /Encoding for path parameter 'taskId' is missing/,
     },
+    {
+      name: 'at info on an integer path parameter, saying why the encoding changes nothing',
+      edit: taskId((p) => {
+        delete p['x-ms-url-encoding'];
+        p.type = 'integer';
+      }),
+      pointer: TASK_ID,
+      severity: 'info',
+      message:
+        /^Encoding for path parameter 'taskId' is missing, which cannot change the request path here: an integer value holds no '\/' or '%'\. Microsoft's validator asks for it on every path parameter \(PathParameterMissingEncoding\); "x-ms-url-encoding": "single" answers it\.$/,
+    },
+    {
+      name: 'at info on a boolean path parameter',
+      edit: taskId((p) => {
+        delete p['x-ms-url-encoding'];
+        p.type = 'boolean';
+      }),
+      pointer: TASK_ID,
+      severity: 'info',
+      message: /: a boolean value holds no '\/' or '%'\./,
+    },
+    {
+      name: 'as a warning on an array path parameter, whose items may be text',
+      edit: taskId((p) => {
+        delete p['x-ms-url-encoding'];
+        p.type = 'array';
+        p.items = { type: 'string' };
+      }),
+      pointer: TASK_ID,
+      severity: 'warning',
+      message: /might lead to invalid requests/,
+    },
   ],
   [VALID],
 );

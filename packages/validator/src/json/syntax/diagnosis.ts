@@ -60,6 +60,12 @@ export interface SyntaxRepair {
    * (JsonDocument): each missing operation, definition and section would be a finding of its own.
    */
   cutOffAt?: number;
+  /**
+   * Where the text after the top-level value starts, when the walk stopped there: the value read ends
+   * before it, so a member written there (GIPHY's x-ms-connector-metadata, after the root's closing
+   * brace) is not in it (JsonDocument.unreadFrom).
+   */
+  unreadFrom?: number;
 }
 
 /** A repair without its issues: what `validate --fix` reads of it (fix/json-fix.ts). */
@@ -190,6 +196,7 @@ function diagnoseAfterExtraClosers(
   let lastIndex = -1;
   let finished = false;
   let cutOffAt: number | undefined;
+  let unreadFrom: number | undefined;
   while (slips <= MAX_SLIPS) {
     // The main walk never goes back further than the token before the one it reads.
     tokens.forgetBefore(walk.index - 1);
@@ -224,6 +231,7 @@ function diagnoseAfterExtraClosers(
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
+    if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
@@ -251,6 +259,7 @@ function diagnoseAfterExtraClosers(
     slips,
     refused: false,
     ...(cutOffAt === undefined ? {} : { cutOffAt }),
+    ...(unreadFrom === undefined ? {} : { unreadFrom }),
   };
 }
 

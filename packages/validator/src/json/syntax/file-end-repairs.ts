@@ -140,7 +140,7 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
   const extra = '}]'.includes(closed)
     ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value`
     : 'remove it, or move it inside the value';
-  return walk.repair(
+  const repair = walk.repair(
     token.offset,
     token.end - token.offset,
     `There is more text after the end of the JSON value: ${extra}.`,
@@ -148,6 +148,7 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
       w.stopped = true;
     },
   );
+  return { ...repair, leavesTextUnread: true };
 }
 
 /**

@@ -35,6 +35,11 @@ export interface Repair {
    * the text was cut off, and what the walk read lacks what was lost (SyntaxRepair.cutOffAt).
    */
   cutOff?: true;
+  /**
+   * The issue is text after the top-level value: the walk stops there, and the value read leaves the
+   * text from it on out (SyntaxRepair.unreadFrom).
+   */
+  leavesTextUnread?: true;
 }
 
 /** What a repair reads of the walk over the tokens (see Walk in walk.ts), and what it may do to it. */
