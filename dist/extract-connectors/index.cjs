@@ -59708,6 +59708,40 @@ function isEmptySchema(model, schema) {
   return resolved2.type === void 0 || resolved2.type === "object";
 }
 
+// packages/validator/src/rules/operations/multi-schema-advice.ts
+function multiSchemaAdvice(operation2) {
+  const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
+  const kept = keptResponse(withSchema);
+  const removed = withSchema.filter((response) => response !== kept);
+  const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
+  const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
+  const advice = kept ? `Keep the schema of the ${kept.code} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation2)}.`;
+  return `${advice}${sharedNote(removed)}`;
+}
+function keptResponse(withSchema) {
+  return withSchema.find((response) => response.code === "200") ?? withSchema.find((response) => response.code === "201") ?? withSchema.find((response) => isSuccessCode(response.code) && response.code !== "204");
+}
+function outputResponse(operation2) {
+  const success = operation2.responses.find(
+    (response) => isSuccessCode(response.code) && response.code !== "204"
+  );
+  return success ? `the ${success.code} response` : "a 200 response, if the operation returns one";
+}
+function responsesNamed(responses) {
+  const codes = responses.map((response) => response.code === "default" ? "'default'" : response.code);
+  return `the ${joinedList(codes)} ${codes.length === 1 ? "response" : "responses"}`;
+}
+function sharedNote(removed) {
+  const shared = removed.filter((response) => response.definitionPointer !== response.pointer);
+  if (shared.length === 0) return "";
+  const one = shared.length === 1;
+  const definitions = joinedList([...new Set(shared.map((response) => `#${response.definitionPointer}`))], {
+    quote: "'"
+  });
+  const named = responsesNamed(shared);
+  return ` ${named[0].toUpperCase()}${named.slice(1)} ${one ? "is" : "are"} defined in ${definitions}: removing ${one ? "its schema" : "their schemas"} there fixes every operation that uses ${one ? "it" : "them"}.`;
+}
+
 // packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
   return isObject(response.value.schema);
@@ -59779,10 +59813,10 @@ var multipleResponseSchemasRule = {
       if (countWithSchema(operation2) < 2) continue;
       report({
         pointer: childPointer(operation2.pointer, "responses"),
-        message: fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+        message: `${fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
           operationLabel(operation2)
-        )
+        )} ${multiSchemaAdvice(operation2)}`
       });
     }
   }

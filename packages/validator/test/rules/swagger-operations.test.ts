@@ -480,7 +480,52 @@ describeRule(
       pointer: `${LIST}/responses`,
       severity: 'warning',
       message:
-        /^The operation 'ListTasks' has more than one response with specified schema, only one schema will be used in the designer\. Keep the schema of the success response and describe the others without one\.$/,
+        /^The operation 'ListTasks' has more than one response with specified schema, only one schema will be used in the designer\. Keep the schema of the 200 response, and remove the schema of the 400 response: an error needs only its description\.$/,
+    },
+    {
+      // AIForged's 400, 403 and 404: "keep the schema of the success response" named one it has not.
+      name: 'on schemas on error responses only, which are all to go',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '400': { description: 'Bad', schema: { type: 'object' } },
+          '404': { description: 'Missing', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /designer\. No success response has one: remove the schemas of the 400 and 404 responses, and describe the output on the 200 response\.$/,
+    },
+    {
+      name: 'on two success schemas, keeping the 200 one',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses['202'] = { description: 'Accepted', schema: { type: 'object' } }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message: /designer\. Keep the schema of the 200 response, and remove the schema of the 202 response\.$/,
+    },
+    {
+      name: "on a schema on 'default' and on an error",
+      edit: (s) =>
+        Object.assign(s.paths['/tasks'].get.responses, {
+          '400': { description: 'Bad', schema: { type: 'object' } },
+          default: { description: 'Error', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message: /remove the schemas of the 400 and 'default' responses:/,
+    },
+    {
+      // HiveCPQ's 171 findings: a shared error response is fixed once, in its definition.
+      name: 'on a shared error response, naming its definition',
+      edit: (s) => {
+        s.responses = { BadRequest: { description: 'Bad', schema: { type: 'object' } } };
+        s.paths['/tasks'].get.responses['400'] = { $ref: '#/responses/BadRequest' };
+      },
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /remove the schema of the 400 response: an error needs only its description\. The 400 response is defined in '#\/responses\/BadRequest': removing its schema there fixes every operation that uses it\.$/,
     },
   ],
   [

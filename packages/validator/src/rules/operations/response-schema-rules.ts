@@ -6,6 +6,7 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
+import { multiSchemaAdvice } from './multi-schema-advice.js';
 import { webhooks } from './notification-urls.js';
 
 function hasSchema(response: { value: JsonObject }): boolean {
@@ -96,10 +97,10 @@ export const multipleResponseSchemasRule: RuleDefinition = {
       if (countWithSchema(operation) < 2) continue;
       report({
         pointer: childPointer(operation.pointer, 'responses'),
-        message: fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+        message: `${fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
           operationLabel(operation),
-        ),
+        )} ${multiSchemaAdvice(operation)}`,
       });
     }
   },
