@@ -44635,6 +44635,10 @@ function valueMatchesType(value, type) {
 function isSuccessCode(code2) {
   return code2.length === 3 && code2[0] === "2" && isDigit2(code2.charCodeAt(1)) && isDigit2(code2.charCodeAt(2));
 }
+function hasSuccessResponse(operation2) {
+  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
 function successResponses(operation2) {
   return operation2.responses.filter((response) => isSuccessCode(response.code));
 }
@@ -59624,10 +59628,6 @@ var webhooks = perModel((model) => {
 
 // packages/validator/src/rules/operations/response-code-rules.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
-function hasSuccessResponse(operation2) {
-  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
-  return false;
-}
 var responsesRequiredRule = {
   id: "SWG-OP-RESP-REQ",
   file: "swagger",
@@ -59880,17 +59880,18 @@ var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
   file: "swagger",
   title: "Do not give the 'default' response a schema.",
-  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning. An operation with no 2xx response is left to SWG-OP-RESP-SUCCESS, which asks to make the `default` response a 2xx: one edit, which moves the schema where it belongs.',
   levels: certificationLevels("warning", "info"),
   msCode: "DefaultResponseHasSchema",
   msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
   example: {
     placement: "responses",
-    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+    bad: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }, "default": { "description": "Error", "schema": { "type": "object", "properties": { "message": { "type": "string" } } } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }, "default": { "description": "Error" }'
   },
   check({ swagger: swagger2, report }) {
     for (const operation2 of swagger2?.operations ?? []) {
+      if (!hasSuccessResponse(operation2)) continue;
       for (const response of operation2.responses) {
         if (response.code !== "default" || !hasSchema(response)) continue;
         report({

@@ -467,8 +467,25 @@ describeRule(
       name: 'on a default response without schema',
       edit: (s) => (s.paths['/tasks'].get.responses.default = { description: 'Error' }),
     },
+    {
+      // The wizard's `"default": { "schema": {} }` alone: SWG-OP-RESP-SUCCESS asks to make it a 2xx.
+      name: "on the only response, 'default', which SWG-OP-RESP-SUCCESS reports",
+      edit: (s) => (s.paths['/tasks'].get.responses = { default: { description: 'default', schema: {} } }),
+    },
   ],
 );
+
+describe("an operation whose only response is 'default', with a schema", () => {
+  it('is one finding, SWG-OP-RESP-SUCCESS asking for a 2xx in its place', async () => {
+    const onlyDefault = (s: Json): void => {
+      s.paths['/tasks'].get.responses = {
+        default: { description: 'default', schema: { $ref: '#/definitions/Task' } },
+      };
+    };
+    expect(await swaggerFindings('SWG-OP-RESP-SUCCESS', onlyDefault)).toHaveLength(1);
+    expect(await swaggerFindings('SWG-RESP-DEFAULT-SCHEMA', onlyDefault)).toEqual([]);
+  });
+});
 
 describeRule(
   'SWG-RESP-MULTI-SCHEMA',
