@@ -58371,6 +58371,9 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
+function hasOwnConsumes(operation2) {
+  return (operation2.keys & OperationKey.consumes) !== 0 && asArray(operation2.operation.consumes) !== void 0;
+}
 function forEachMimeList(model, visit5) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
@@ -58391,13 +58394,47 @@ function sendsBinaryForm(operation2) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
-function consumesAdvice(model, operation2) {
-  const type = !sends(operation2, "formData") ? "application/json" : sendsBinaryForm(operation2) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+function requestType(operation2) {
+  if (!sends(operation2, "formData")) return "application/json";
+  return sendsBinaryForm(operation2) ? "multipart/form-data" : URL_ENCODED;
+}
+function documentListServes(missing) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const operation2 of missing) {
+    if (hasOwnConsumes(operation2)) continue;
+    const type = requestType(operation2);
+    const same = byType.get(type);
+    if (same) same.push(operation2);
+    else byType.set(type, [operation2]);
+  }
+  let most;
+  for (const [type, operations] of byType) {
+    if (operations.length > (most?.operations.length ?? 0)) most = { type, operations };
+  }
+  return most;
+}
+function consumesAdvice(model, operation2, documentType) {
+  const type = requestType(operation2);
+  if (hasOwnConsumes(operation2))
+    return `Its own "consumes" is empty: add "${type}" (or the type the API reads) there.`;
+  if (documentType !== void 0 && documentType !== type) {
+    return `The document's "consumes" is empty, and "${documentType}", which its other operations want there, does not serve this one: give it its own "consumes": ["${type}"].`;
+  }
   const root = asArray(model.root.consumes);
   if (root !== void 0 && root.length === 0) {
     return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
+var NAMED_OPERATIONS = 3;
+function emptyDocumentConsumesMessage(type, operations) {
+  const labels = operations.map((operation2) => operationLabel(operation2));
+  const missing = labels.length === 1 ? fill(
+    "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+    labels[0]
+  ) : `At least one supported MIME type must be provided in 'consumes' for operations ${joinedList(labels, { quote: "'", max: NAMED_OPERATIONS })}.`;
+  const each = labels.length === 1 ? "it" : `each of the ${labels.length}`;
+  return `${missing} The document's "consumes" is empty: add "${type}" (or the type the API reads) here, which serves ${each}.`;
 }
 function mimeCompatPlace(operation2, written2, needed) {
   const write2 = needed.map((type) => `"${type}"`).join(" or ");
@@ -58442,7 +58479,7 @@ var contentTypeRules = [
     id: "SWG-CONSUMES",
     file: "swagger",
     title: "Declare 'consumes' for operations that send a body or form data.",
-    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning.",
+    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning. Where the document's `consumes` is empty (the wizard's `\"consumes\": []`, 151 upstream connectors), the operations that filling it serves are one finding, there, that names them; one that wants another type (a file upload among JSON actions) is told to declare its own.",
     levels: sameLevels("warning"),
     msCode: "ConsumesMissing",
     msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
@@ -58452,15 +58489,28 @@ var contentTypeRules = [
     },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
+      const missing = [];
       for (const operation2 of swagger2.operations) {
         if (!sends(operation2, "body") && !sends(operation2, "formData")) continue;
-        if (consumesAnyType(swagger2, operation2)) continue;
+        if (!consumesAnyType(swagger2, operation2)) missing.push(operation2);
+      }
+      if (missing.length === 0) return;
+      const root = asArray(swagger2.root.consumes);
+      const atRoot = root?.length === 0 ? documentListServes(missing) : void 0;
+      for (const operation2 of missing) {
+        if (atRoot?.operations.includes(operation2)) continue;
         report({
           pointer: operation2.pointer,
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )} ${consumesAdvice(swagger2, operation2)}`
+          )} ${consumesAdvice(swagger2, operation2, atRoot?.type)}`
+        });
+      }
+      if (atRoot) {
+        report({
+          pointer: "/consumes",
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
         });
       }
     }

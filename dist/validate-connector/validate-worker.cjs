@@ -36705,6 +36705,9 @@ function consumesAnyType(model, operation) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
+function hasOwnConsumes(operation) {
+  return (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== void 0;
+}
 function forEachMimeList(model, visit3) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
@@ -36725,13 +36728,47 @@ function sendsBinaryForm(operation) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
-function consumesAdvice(model, operation) {
-  const type = !sends(operation, "formData") ? "application/json" : sendsBinaryForm(operation) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+function requestType(operation) {
+  if (!sends(operation, "formData")) return "application/json";
+  return sendsBinaryForm(operation) ? "multipart/form-data" : URL_ENCODED;
+}
+function documentListServes(missing) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const operation of missing) {
+    if (hasOwnConsumes(operation)) continue;
+    const type = requestType(operation);
+    const same = byType.get(type);
+    if (same) same.push(operation);
+    else byType.set(type, [operation]);
+  }
+  let most;
+  for (const [type, operations] of byType) {
+    if (operations.length > (most?.operations.length ?? 0)) most = { type, operations };
+  }
+  return most;
+}
+function consumesAdvice(model, operation, documentType) {
+  const type = requestType(operation);
+  if (hasOwnConsumes(operation))
+    return `Its own "consumes" is empty: add "${type}" (or the type the API reads) there.`;
+  if (documentType !== void 0 && documentType !== type) {
+    return `The document's "consumes" is empty, and "${documentType}", which its other operations want there, does not serve this one: give it its own "consumes": ["${type}"].`;
+  }
   const root = asArray(model.root.consumes);
   if (root !== void 0 && root.length === 0) {
     return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
+var NAMED_OPERATIONS = 3;
+function emptyDocumentConsumesMessage(type, operations) {
+  const labels = operations.map((operation) => operationLabel(operation));
+  const missing = labels.length === 1 ? fill(
+    "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+    labels[0]
+  ) : `At least one supported MIME type must be provided in 'consumes' for operations ${joinedList(labels, { quote: "'", max: NAMED_OPERATIONS })}.`;
+  const each = labels.length === 1 ? "it" : `each of the ${labels.length}`;
+  return `${missing} The document's "consumes" is empty: add "${type}" (or the type the API reads) here, which serves ${each}.`;
 }
 function mimeCompatPlace(operation, written2, needed) {
   const write = needed.map((type) => `"${type}"`).join(" or ");
@@ -36776,7 +36813,7 @@ var contentTypeRules = [
     id: "SWG-CONSUMES",
     file: "swagger",
     title: "Declare 'consumes' for operations that send a body or form data.",
-    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning.",
+    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning. Where the document's `consumes` is empty (the wizard's `\"consumes\": []`, 151 upstream connectors), the operations that filling it serves are one finding, there, that names them; one that wants another type (a file upload among JSON actions) is told to declare its own.",
     levels: sameLevels("warning"),
     msCode: "ConsumesMissing",
     msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
@@ -36786,15 +36823,28 @@ var contentTypeRules = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
+      const missing = [];
       for (const operation of swagger.operations) {
         if (!sends(operation, "body") && !sends(operation, "formData")) continue;
-        if (consumesAnyType(swagger, operation)) continue;
+        if (!consumesAnyType(swagger, operation)) missing.push(operation);
+      }
+      if (missing.length === 0) return;
+      const root = asArray(swagger.root.consumes);
+      const atRoot = root?.length === 0 ? documentListServes(missing) : void 0;
+      for (const operation of missing) {
+        if (atRoot?.operations.includes(operation)) continue;
         report({
           pointer: operation.pointer,
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation)
-          )} ${consumesAdvice(swagger, operation)}`
+          )} ${consumesAdvice(swagger, operation, atRoot?.type)}`
+        });
+      }
+      if (atRoot) {
+        report({
+          pointer: "/consumes",
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
         });
       }
     }

@@ -1050,12 +1050,38 @@ describeRule(
     },
     {
       // The template's "consumes": [] left at the root (Inserve, GreenSign): one edit fixes all.
-      name: "on the template's empty document consumes, saying to fill it",
+      name: "on the template's empty document consumes, there, saying to fill it",
       edit: (s) => (s.consumes = []),
+      pointer: '/consumes',
+      severity: 'warning',
+      message:
+        /^At least one supported MIME type must be provided in 'consumes' for operation 'CreateTask'\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) here, which serves it\.$/,
+    },
+    {
+      // Power Textor's 37: each operation was a finding of its own, for the one edit at the root.
+      name: 'on an empty document consumes, once for the operations it leaves without a type',
+      edit: (s) => {
+        s.consumes = [];
+        for (const method of ['put', 'patch'] as const) {
+          s.paths['/tasks/{taskId}'][method] = {
+            ...s.paths['/tasks'].post,
+            operationId: `${method}Task`,
+            parameters: [...s.paths['/tasks/{taskId}'].get.parameters, ...s.paths['/tasks'].post.parameters],
+          };
+        }
+      },
+      pointer: '/consumes',
+      severity: 'warning',
+      message:
+        /^At least one supported MIME type must be provided in 'consumes' for operations 'CreateTask', 'putTask' and 'patchTask'\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) here, which serves each of the 3\.$/,
+    },
+    {
+      name: "on an operation's own empty consumes, saying to fill that one",
+      edit: (s) => (s.paths['/tasks'].post.consumes = []),
       pointer: CREATE,
       severity: 'warning',
       message:
-        /\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) there for every operation, or give this operation its own "consumes"\.$/,
+        /'CreateTask'\. Its own "consumes" is empty: add "application\/json" \(or the type the API reads\) there\.$/,
     },
     {
       name: 'on a file upload, suggesting multipart/form-data',
@@ -1080,6 +1106,13 @@ describeRule(
   [
     VALID,
     {
+      name: "with the operation's own consumes, the document's empty",
+      edit: (s) => {
+        s.consumes = [];
+        s.paths['/tasks'].post.consumes = ['application/json'];
+      },
+    },
+    {
       name: "with the operation's own consumes",
       edit: (s) => {
         delete s.consumes;
@@ -1088,6 +1121,35 @@ describeRule(
     },
   ],
 );
+
+describe('SWG-CONSUMES on an empty document consumes and operations that want two types', () => {
+  it('names the JSON ones at the document, and tells the file upload to declare its own (by line)', async () => {
+    const findings = await swaggerFindings('SWG-CONSUMES', (s) => {
+      s.consumes = [];
+      s.paths['/tasks/{taskId}'].put = {
+        ...s.paths['/tasks'].post,
+        operationId: 'ReplaceTask',
+        parameters: [...s.paths['/tasks/{taskId}'].get.parameters, ...s.paths['/tasks'].post.parameters],
+      };
+      s.paths['/files'] = {
+        post: {
+          ...s.paths['/tasks'].post,
+          operationId: 'UploadFile',
+          parameters: [{ name: 'file', in: 'formData', type: 'file', required: true }],
+        },
+      };
+    });
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      ['/consumes', expect.stringMatching(/for operations 'CreateTask' and 'ReplaceTask'\./)],
+      [
+        '/paths/~1files/post',
+        expect.stringMatching(
+          /'UploadFile'\. The document's "consumes" is empty, and "application\/json", which its other operations want there, does not serve this one: give it its own "consumes": \["multipart\/form-data"\]\.$/,
+        ),
+      ],
+    ]);
+  });
+});
 
 describeRule(
   'SWG-MIME-SUPPORTED',
