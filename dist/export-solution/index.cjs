@@ -59150,6 +59150,11 @@ var operationExtensionRules = [
 // packages/validator/src/rules/operations/operation-ids.ts
 var OPERATION_ID_MAX_LENGTH = 128;
 var NOT_SANITIZED = /[^A-Za-z0-9_]/g;
+function sanitizedAdvice(id) {
+  const camel = id.split(/[^A-Za-z0-9_]+/).filter((word) => word !== "").map((word, index) => index === 0 ? word : `${word[0].toUpperCase()}${word.slice(1)}`).join("");
+  const write = camel === "" ? "Write it in letters and digits" : `Write '${nameExcerpt(camel)}'`;
+  return `${write} for a new operation, but keep the operationId of a published one: flows call the operation by it, and renaming it breaks them.`;
+}
 function hasDuplicateIds(model) {
   const first = model.operationsById;
   for (const operation2 of model.operations) {
@@ -59238,10 +59243,10 @@ var operationIdRules = [
         if (id === void 0 || !/[^A-Za-z0-9_]/.test(id)) continue;
         report({
           pointer: childPointer(operation2.pointer, "operationId"),
-          message: fill(
+          message: `${fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
             nameExcerpt(id.replace(NOT_SANITIZED, ""))
-          )
+          )} ${sanitizedAdvice(id)}`
         });
       }
     }

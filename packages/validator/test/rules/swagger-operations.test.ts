@@ -54,6 +54,16 @@ describeRule(
       severity: 'warning',
       message: /sanitized value 'ListTasks'/,
     },
+    {
+      // ReversingLabs A1000's 39: the sanitized value runs the words together; renaming a merged
+      // operation's id breaks its flows.
+      name: 'on words in lower case, with their CamelCase and a warning against renaming a published one',
+      edit: (s) => (s.paths['/tasks'].get.operationId = 'Retrieve-list-of-YARA-rulesets'),
+      pointer: `${LIST}/operationId`,
+      severity: 'warning',
+      message:
+        /sanitized value 'RetrievelistofYARArulesets'\. Please avoid the useage of non-alphanumeric characters to have matching values\. Write 'RetrieveListOfYARARulesets' for a new operation, but keep the operationId of a published one: flows call the operation by it, and renaming it breaks them\.$/,
+    },
   ],
   [VALID, { name: 'on underscores', edit: (s) => (s.paths['/tasks'].get.operationId = 'List_Tasks_V2') }],
 );
