@@ -61546,6 +61546,15 @@ function isValidRefPointer(ref) {
   }
   return true;
 }
+var TEXT_KEYWORDS = /* @__PURE__ */ new Set(["description", "title", "x-ms-summary"]);
+function refSiblingsAdvice(siblings, ref) {
+  const them = siblings.length === 1 ? "it" : "them";
+  const remove = `Swagger 2.0 ignores ${them}: remove ${them}.`;
+  const texts = siblings.filter((key2) => TEXT_KEYWORDS.has(key2));
+  if (texts.length === 0) return remove;
+  const target = ref.startsWith("#/") ? `'${nameExcerpt(ref)}'` : "the schema it refers to";
+  return `${remove} A ${nameList(texts)} worth keeping ${texts.length === 1 ? "belongs" : "belong"} in ${target}, where ${texts.length === 1 ? "it is" : "they are"} read.`;
+}
 var SECTION_PREFIX = { definitions: "#/definitions/", responses: "#/responses/" };
 function isSectionRef(ref, section) {
   const prefix = SECTION_PREFIX[section];
@@ -61750,7 +61759,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`
         });
       }
     }
