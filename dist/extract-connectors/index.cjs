@@ -36375,12 +36375,12 @@ function brokenLinkPhrase(link2) {
   return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target, options2 = {}) {
-  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
-  const followed = statOrError(resolved2);
-  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
-  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  const resolved3 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved3);
+  if (followed.stat || !statOrError(resolved3, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved3), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved3));
     if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
@@ -36444,14 +36444,14 @@ function slashedPathToRead(given, options2 = {}) {
 function slashedPathToWrite(given, options2 = {}) {
   const meant = slipCandidate(given, options2.platform);
   if (meant === void 0) return void 0;
-  const resolved2 = import_node_path3.default.resolve(options2.cwd ?? process.cwd(), given);
-  let existing = resolved2;
+  const resolved3 = import_node_path3.default.resolve(options2.cwd ?? process.cwd(), given);
+  let existing = resolved3;
   while (!exists2(existing)) {
     const parent = import_node_path3.default.dirname(existing);
     if (parent === existing) break;
     existing = parent;
   }
-  if (existing === resolved2 || existing.includes("\\")) return void 0;
+  if (existing === resolved3 || existing.includes("\\")) return void 0;
   return shownPath(meant);
 }
 function backslashPathToReadError(given, meant, message2 = "does not exist.", platform2 = process.platform) {
@@ -36494,15 +36494,15 @@ function exists2(file) {
 
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path4.default.resolve(cwd, target);
-  for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
+  const resolved3 = import_node_path4.default.resolve(cwd, target);
+  for (let current = import_node_path4.default.dirname(resolved3); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
     const stat2 = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved2, current)),
-        below: import_node_path4.default.relative(current, resolved2),
+        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved3, current)),
+        below: import_node_path4.default.relative(current, resolved3),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
     if (import_node_path4.default.dirname(current) === current) return void 0;
@@ -36672,9 +36672,9 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path6.default.resolve(folder);
-  const missing = missingFolders(resolved2);
-  if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved2, { recursive: true });
+  const resolved3 = import_node_path6.default.resolve(folder);
+  const missing = missingFolders(resolved3);
+  if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved3, { recursive: true });
   const made = makeWhileListening(() => makeEach(missing));
   const forget = () => made.forEach(forgetMadeFolder);
   return {
@@ -36766,10 +36766,10 @@ var import_node_path8 = __toESM(require("node:path"), 1);
 var RANDOM_BYTES = 6;
 var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
 function temporarySibling(target, suffix = "") {
-  const resolved2 = import_node_path8.default.resolve(target);
+  const resolved3 = import_node_path8.default.resolve(target);
   const name = import_node_path8.default.join(
-    import_node_path8.default.dirname(resolved2),
-    `.${import_node_path8.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(RANDOM_BYTES).toString("hex")}.tmp${suffix}`
+    import_node_path8.default.dirname(resolved3),
+    `.${import_node_path8.default.basename(resolved3)}.${(0, import_node_crypto3.randomBytes)(RANDOM_BYTES).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
@@ -36833,10 +36833,10 @@ function targetWriteError(target, error3) {
 var TARGET_PATH_TOO_LONG_HINT = "Give a path with shorter names.";
 function namesTheTarget(target, where) {
   const folder = import_node_path9.default.dirname(import_node_path9.default.resolve(target));
-  const resolved2 = import_node_path9.default.resolve(where);
-  if (import_node_path9.default.dirname(resolved2) === folder) return true;
-  if (!isWithin(folder, resolved2)) return false;
-  const [first] = import_node_path9.default.relative(folder, resolved2).split(import_node_path9.default.sep);
+  const resolved3 = import_node_path9.default.resolve(where);
+  if (import_node_path9.default.dirname(resolved3) === folder) return true;
+  if (!isWithin(folder, resolved3)) return false;
+  const [first] = import_node_path9.default.relative(folder, resolved3).split(import_node_path9.default.sep);
   return targetOfTemporary(import_node_path9.default.join(folder, first)) === import_node_path9.default.resolve(target);
 }
 async function writingTo(target, work) {
@@ -37383,15 +37383,15 @@ function nestedString(value) {
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
   if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open3, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
+  const isArray2 = Array.isArray(value);
+  const [open3, close] = isArray2 ? ["[", "]"] : ["{", "}"];
+  const keys = isArray2 ? void 0 : Object.keys(value);
+  const count = isArray2 ? value.length : keys.length;
   if (count === 0) return `${open3}${close}`;
   if (depth >= MAX_NESTING) return `${open3}${ELLIPSIS}${close}`;
   const entries = [];
   for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
+    if (isArray2) {
       entries.push(summarise(value[index], depth + 1));
     } else {
       const key2 = keys[index];
@@ -38932,16 +38932,16 @@ function locateEach(text2, pointers, repeatsKeys, lines, missingLength) {
   return places;
 }
 function collect(node, offset, length, places, missingLength) {
-  const resolved2 = node.offset !== -1;
-  if (resolved2) {
+  const resolved3 = node.offset !== -1;
+  if (resolved3) {
     offset = node.offset;
     length = node.length;
   }
   if (node.pointers !== void 0) {
     const here = {
       offset,
-      length: resolved2 || missingLength === void 0 ? length : missingLength,
-      resolved: resolved2
+      length: resolved3 || missingLength === void 0 ? length : missingLength,
+      resolved: resolved3
     };
     for (const index of node.pointers) places[index] = here;
   }
@@ -42312,10 +42312,10 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 function layoutProfile(folder) {
-  const resolved2 = import_node_path12.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path12.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+  const resolved3 = import_node_path12.default.resolve(folder);
+  for (let end = resolved3.length; end > 0; ) {
+    const start = resolved3.lastIndexOf(import_node_path12.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved3.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
   }
@@ -57678,6 +57678,56 @@ var dynamicPropertiesPathRule = {
   }
 };
 
+// packages/validator/src/rules/operations/dynamic-result-hints.ts
+var MAX_NAMED = 3;
+function missingStepHint(model, missing, path48, wanted2) {
+  const prefix = path48.slice(0, missing.start);
+  const properties = namedProperties(model, missing.parent);
+  const names = properties.map(([name]) => name);
+  const meant = closestMatcher(names)(path48.slice(missing.start, missing.end));
+  if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
+  const candidates = wanted2 === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
+  return thereHint(
+    candidates.map(([name]) => `${prefix}${name}`),
+    wanted2
+  );
+}
+function arraysHint(model, response) {
+  const arrays = namedProperties(model, response).filter(([, schema]) => isArray(schema));
+  return thereHint(
+    arrays.map(([name]) => name),
+    "array"
+  );
+}
+function thereHint(paths, wanted2) {
+  if (paths.length === 0 || paths.length > MAX_NAMED) return "";
+  const list2 = joinedList(
+    paths.map((path48) => nameExcerpt(path48)),
+    { quote: "'" }
+  );
+  if (paths.length === 1) return ` The response's ${wanted2} there is ${list2}.`;
+  return ` The response's ${wanted2 === "array" ? "arrays" : "properties"} there are ${list2}.`;
+}
+function namedProperties(model, schema) {
+  const named = [];
+  const add2 = (properties) => {
+    if (!properties) return;
+    for (const name in properties) {
+      if (has(properties, name)) named.push([name, resolved2(model, properties[name])]);
+    }
+  };
+  add2(asObject(schema.properties));
+  for (const member of asArray(schema.allOf) ?? []) add2(asObject(resolved2(model, member)?.properties));
+  return named;
+}
+function resolved2(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isArray(schema) {
+  return schema !== void 0 && (schema.type === "array" || has(schema, "items"));
+}
+
 // packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
@@ -57730,20 +57780,30 @@ function resultProblems(model, target, call, list2) {
   const found = followSchemaPath(model, response, list2);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list2), label) }];
+    const hint = missingStepHint(model, found, list2, "property");
+    return [{ key: propertyKey, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(list2), label)}${hint}` }];
   }
-  if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (found.kind === "missing") {
+    const hint = missingStepHint(model, found, list2, "array");
+    return [{ key: void 0, message: `${expectsArray(call, list2, label)}${hint}` }];
+  }
   if (found.kind !== "found") return NO_PROBLEMS;
   const items = arrayItems(model, found.schema);
-  if (items.kind === "not-array") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (items.kind === "not-array") {
+    const hint = list2 === "" ? arraysHint(model, found.schema) : "";
+    return [{ key: void 0, message: `${expectsArray(call, list2, label)}${hint}` }];
+  }
   if (items.kind !== "found") return NO_PROBLEMS;
   const problems = [];
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
     const path48 = pathAt(call, key2);
-    if (path48 === void 0 || followSchemaPath(model, items.schema, path48).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path48), label) });
+    if (path48 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path48);
+    if (item.kind !== "missing") continue;
+    const hint = missingStepHint(model, item, path48, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path48), label)}${hint}` });
   }
   return problems;
 }
@@ -59753,14 +59813,14 @@ var responseHeadersRule = {
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
-  let resolved2 = asObject(schema);
-  if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
-    resolved2 = asObject(model.refTarget(resolved2)?.value);
-  if (resolved2 === void 0) return false;
-  for (const key2 in resolved2) {
-    if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
+  let resolved3 = asObject(schema);
+  if (resolved3 !== void 0 && typeof resolved3.$ref === "string")
+    resolved3 = asObject(model.refTarget(resolved3)?.value);
+  if (resolved3 === void 0) return false;
+  for (const key2 in resolved3) {
+    if (Object.prototype.hasOwnProperty.call(resolved3, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
-  return resolved2.type === void 0 || resolved2.type === "object";
+  return resolved3.type === void 0 || resolved3.type === "object";
 }
 
 // packages/validator/src/rules/operations/multi-schema-advice.ts
@@ -61317,8 +61377,8 @@ var schemaKeywordRules = [
         if (name === void 0) continue;
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property2 = asObject(asObject(node.value.properties)?.[name]);
-        const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
-        if (required && resolved2?.type === "string") continue;
+        const resolved3 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
+        if (required && resolved3?.type === "string") continue;
         context.report({
           pointer: childPointer(node.pointer, "discriminator"),
           message: "The 'discriminator' value must be the name of a required string property."
@@ -66203,12 +66263,12 @@ async function ensureDirectoryInside(root, relative) {
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs16.promises.realpath(next).then(
+      const resolved3 = await import_node_fs16.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error3) => ({ error: error3 })
       );
-      if ("error" in resolved2) throw unresolvedLinkError(next, resolved2.error);
-      const { real } = resolved2;
+      if ("error" in resolved3) throw unresolvedLinkError(next, resolved3.error);
+      const { real } = resolved3;
       if (!isWithin(root, real)) {
         throw new UserError(
           "is a link that leads outside the target folder; nothing is written through it.",
@@ -68580,8 +68640,8 @@ function selectConnectors(names, connectors, previous, source, say) {
       previousNotSelected: [],
       formerNames: []
     };
-  const resolved2 = names.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
-  const unknown = resolved2.filter((each) => each.current.length + each.previous.length === 0);
+  const resolved3 = names.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
+  const unknown = resolved3.filter((each) => each.current.length + each.previous.length === 0);
   if (unknown.length > 0)
     throw unknownNamesError(
       unknown.map((each) => each.name),
@@ -68590,8 +68650,8 @@ function selectConnectors(names, connectors, previous, source, say) {
       source,
       say
     );
-  const named = new Set(resolved2.flatMap((each) => each.current));
-  const previousNamed = resolved2.flatMap((each) => each.previous);
+  const named = new Set(resolved3.flatMap((each) => each.current));
+  const previousNamed = resolved3.flatMap((each) => each.previous);
   const selected = connectors.filter(
     (connector) => named.has(connector) || sameConnectorIn(previousNamed, connector) !== void 0
   );
@@ -68601,7 +68661,7 @@ function selectConnectors(names, connectors, previous, source, say) {
     notSelected: connectors.filter((connector) => !selected.includes(connector)),
     previousSelected: previous.filter(isPreviousSelected),
     previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector)),
-    formerNames: resolved2.flatMap(
+    formerNames: resolved3.flatMap(
       (each) => each.former ? each.previous.map((connector) => ({ given: each.name, connector })) : []
     )
   };
