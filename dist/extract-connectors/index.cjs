@@ -60821,6 +60821,7 @@ function labelsValue(node, value) {
 function declaredType(node) {
   return asString(node.type);
 }
+var NULL_DEFAULT_ADVICE = " Remove 'default': without one the field starts empty, which is what null means here.";
 var valueConstraintRules = [
   {
     id: "SWG-INTERNAL-DEFAULT",
@@ -60898,11 +60899,11 @@ var valueConstraintRules = [
         context.report({
           pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
-          message: fill(
+          message: `${fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
             excerpt(type)
-          ),
+          )}${node.default === null ? NULL_DEFAULT_ADVICE : ""}`,
           ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
         });
       });
