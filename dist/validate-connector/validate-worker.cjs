@@ -13749,12 +13749,12 @@ function brokenLinkPhrase(link2) {
   return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target, options = {}) {
-  const resolved2 = import_node_path2.default.resolve(options.cwd ?? process.cwd(), target);
-  const followed = statOrError(resolved2);
-  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
-  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  const resolved3 = import_node_path2.default.resolve(options.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved3);
+  if (followed.stat || !statOrError(resolved3, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved3), leads: linkTrouble(followed.code) };
   if (options.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved3));
     if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
@@ -13835,15 +13835,15 @@ function exists(file) {
 
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path4.default.resolve(cwd, target);
-  for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
+  const resolved3 = import_node_path4.default.resolve(cwd, target);
+  for (let current = import_node_path4.default.dirname(resolved3); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
     const stat = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat)
       return {
-        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved2, current)),
-        below: import_node_path4.default.relative(current, resolved2),
+        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved3, current)),
+        below: import_node_path4.default.relative(current, resolved3),
         ...stat.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
     if (import_node_path4.default.dirname(current) === current) return void 0;
@@ -15546,16 +15546,16 @@ function locateEach(text2, pointers, repeatsKeys, lines, missingLength) {
   return places;
 }
 function collect(node, offset, length, places, missingLength) {
-  const resolved2 = node.offset !== -1;
-  if (resolved2) {
+  const resolved3 = node.offset !== -1;
+  if (resolved3) {
     offset = node.offset;
     length = node.length;
   }
   if (node.pointers !== void 0) {
     const here = {
       offset,
-      length: resolved2 || missingLength === void 0 ? length : missingLength,
-      resolved: resolved2
+      length: resolved3 || missingLength === void 0 ? length : missingLength,
+      resolved: resolved3
     };
     for (const index of node.pointers) places[index] = here;
   }
@@ -16018,15 +16018,15 @@ function nestedString(value) {
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
   if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
+  const isArray2 = Array.isArray(value);
+  const [open, close] = isArray2 ? ["[", "]"] : ["{", "}"];
+  const keys = isArray2 ? void 0 : Object.keys(value);
+  const count = isArray2 ? value.length : keys.length;
   if (count === 0) return `${open}${close}`;
   if (depth >= MAX_NESTING) return `${open}${ELLIPSIS}${close}`;
   const entries = [];
   for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
+    if (isArray2) {
       entries.push(summarise(value[index], depth + 1));
     } else {
       const key2 = keys[index];
@@ -18653,10 +18653,10 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 function layoutProfile(folder) {
-  const resolved2 = import_node_path9.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+  const resolved3 = import_node_path9.default.resolve(folder);
+  for (let end = resolved3.length; end > 0; ) {
+    const start = resolved3.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved3.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
   }
@@ -19780,11 +19780,11 @@ var SwaggerModel = class {
   definitionOf(entry) {
     if (!isObject(entry) || typeof entry.$ref !== "string")
       return { value: asObject(entry) ?? {}, target: void 0 };
-    const resolved2 = this.resolve(entry, "");
+    const resolved3 = this.resolve(entry, "");
     return {
-      value: asObject(resolved2.value) ?? {},
+      value: asObject(resolved3.value) ?? {},
       // Not reached through a reference: broken at the first hop, so the entry is its own definition.
-      target: resolved2.viaRef ? this.placeAt(resolved2.pointer) : void 0
+      target: resolved3.viaRef ? this.placeAt(resolved3.pointer) : void 0
     };
   }
 };
@@ -22991,6 +22991,10 @@ function valueMatchesType(value, type) {
 }
 function isSuccessCode(code2) {
   return code2.length === 3 && code2[0] === "2" && isDigit2(code2.charCodeAt(1)) && isDigit2(code2.charCodeAt(2));
+}
+function hasSuccessResponse(operation) {
+  for (const response of operation.responses) if (isSuccessCode(response.code)) return true;
+  return false;
 }
 function successResponses(operation) {
   return operation.responses.filter((response) => isSuccessCode(response.code));
@@ -36049,6 +36053,56 @@ var dynamicPropertiesPathRule = {
   }
 };
 
+// packages/validator/src/rules/operations/dynamic-result-hints.ts
+var MAX_NAMED = 3;
+function missingStepHint(model, missing, path12, wanted) {
+  const prefix = path12.slice(0, missing.start);
+  const properties = namedProperties(model, missing.parent);
+  const names = properties.map(([name]) => name);
+  const meant = closestMatcher(names)(path12.slice(missing.start, missing.end));
+  if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
+  const candidates = wanted === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
+  return thereHint(
+    candidates.map(([name]) => `${prefix}${name}`),
+    wanted
+  );
+}
+function arraysHint(model, response) {
+  const arrays = namedProperties(model, response).filter(([, schema]) => isArray(schema));
+  return thereHint(
+    arrays.map(([name]) => name),
+    "array"
+  );
+}
+function thereHint(paths, wanted) {
+  if (paths.length === 0 || paths.length > MAX_NAMED) return "";
+  const list2 = joinedList(
+    paths.map((path12) => nameExcerpt(path12)),
+    { quote: "'" }
+  );
+  if (paths.length === 1) return ` The response's ${wanted} there is ${list2}.`;
+  return ` The response's ${wanted === "array" ? "arrays" : "properties"} there are ${list2}.`;
+}
+function namedProperties(model, schema) {
+  const named = [];
+  const add2 = (properties) => {
+    if (!properties) return;
+    for (const name in properties) {
+      if (has(properties, name)) named.push([name, resolved2(model, properties[name])]);
+    }
+  };
+  add2(asObject(schema.properties));
+  for (const member of asArray(schema.allOf) ?? []) add2(asObject(resolved2(model, member)?.properties));
+  return named;
+}
+function resolved2(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isArray(schema) {
+  return schema !== void 0 && (schema.type === "array" || has(schema, "items"));
+}
+
 // packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
@@ -36101,20 +36155,30 @@ function resultProblems(model, target, call, list2) {
   const found = followSchemaPath(model, response, list2);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list2), label) }];
+    const hint = missingStepHint(model, found, list2, "property");
+    return [{ key: propertyKey, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(list2), label)}${hint}` }];
   }
-  if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (found.kind === "missing") {
+    const hint = missingStepHint(model, found, list2, "array");
+    return [{ key: void 0, message: `${expectsArray(call, list2, label)}${hint}` }];
+  }
   if (found.kind !== "found") return NO_PROBLEMS;
   const items = arrayItems(model, found.schema);
-  if (items.kind === "not-array") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (items.kind === "not-array") {
+    const hint = list2 === "" ? arraysHint(model, found.schema) : "";
+    return [{ key: void 0, message: `${expectsArray(call, list2, label)}${hint}` }];
+  }
   if (items.kind !== "found") return NO_PROBLEMS;
   const problems = [];
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
     const path12 = pathAt(call, key2);
-    if (path12 === void 0 || followSchemaPath(model, items.schema, path12).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path12), label) });
+    if (path12 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path12);
+    if (item.kind !== "missing") continue;
+    const hint = missingStepHint(model, item, path12, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path12), label)}${hint}` });
   }
   return problems;
 }
@@ -36742,6 +36806,9 @@ function consumesAnyType(model, operation) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
+function hasOwnConsumes(operation) {
+  return (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== void 0;
+}
 function forEachMimeList(model, visit3) {
   for (const key2 of ["consumes", "produces"]) {
     const root = asArray(model.root[key2]);
@@ -36762,13 +36829,47 @@ function sendsBinaryForm(operation) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
-function consumesAdvice(model, operation) {
-  const type = !sends(operation, "formData") ? "application/json" : sendsBinaryForm(operation) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+function requestType(operation) {
+  if (!sends(operation, "formData")) return "application/json";
+  return sendsBinaryForm(operation) ? "multipart/form-data" : URL_ENCODED;
+}
+function documentListServes(missing) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const operation of missing) {
+    if (hasOwnConsumes(operation)) continue;
+    const type = requestType(operation);
+    const same = byType.get(type);
+    if (same) same.push(operation);
+    else byType.set(type, [operation]);
+  }
+  let most;
+  for (const [type, operations] of byType) {
+    if (operations.length > (most?.operations.length ?? 0)) most = { type, operations };
+  }
+  return most;
+}
+function consumesAdvice(model, operation, documentType) {
+  const type = requestType(operation);
+  if (hasOwnConsumes(operation))
+    return `Its own "consumes" is empty: add "${type}" (or the type the API reads) there.`;
+  if (documentType !== void 0 && documentType !== type) {
+    return `The document's "consumes" is empty, and "${documentType}", which its other operations want there, does not serve this one: give it its own "consumes": ["${type}"].`;
+  }
   const root = asArray(model.root.consumes);
   if (root !== void 0 && root.length === 0) {
     return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
+var NAMED_OPERATIONS = 3;
+function emptyDocumentConsumesMessage(type, operations) {
+  const labels = operations.map((operation) => operationLabel(operation));
+  const missing = labels.length === 1 ? fill(
+    "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+    labels[0]
+  ) : `At least one supported MIME type must be provided in 'consumes' for operations ${joinedList(labels, { quote: "'", max: NAMED_OPERATIONS })}.`;
+  const each = labels.length === 1 ? "it" : `each of the ${labels.length}`;
+  return `${missing} The document's "consumes" is empty: add "${type}" (or the type the API reads) here, which serves ${each}.`;
 }
 function mimeCompatPlace(operation, written2, needed) {
   const write = needed.map((type) => `"${type}"`).join(" or ");
@@ -36813,7 +36914,7 @@ var contentTypeRules = [
     id: "SWG-CONSUMES",
     file: "swagger",
     title: "Declare 'consumes' for operations that send a body or form data.",
-    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning.",
+    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning. Where the document's `consumes` is empty (the wizard's `\"consumes\": []`, 151 upstream connectors), the operations that filling it serves are one finding, there, that names them; one that wants another type (a file upload among JSON actions) is told to declare its own.",
     levels: sameLevels("warning"),
     msCode: "ConsumesMissing",
     msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
@@ -36823,15 +36924,28 @@ var contentTypeRules = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
+      const missing = [];
       for (const operation of swagger.operations) {
         if (!sends(operation, "body") && !sends(operation, "formData")) continue;
-        if (consumesAnyType(swagger, operation)) continue;
+        if (!consumesAnyType(swagger, operation)) missing.push(operation);
+      }
+      if (missing.length === 0) return;
+      const root = asArray(swagger.root.consumes);
+      const atRoot = root?.length === 0 ? documentListServes(missing) : void 0;
+      for (const operation of missing) {
+        if (atRoot?.operations.includes(operation)) continue;
         report({
           pointer: operation.pointer,
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation)
-          )} ${consumesAdvice(swagger, operation)}`
+          )} ${consumesAdvice(swagger, operation, atRoot?.type)}`
+        });
+      }
+      if (atRoot) {
+        report({
+          pointer: "/consumes",
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
         });
       }
     }
@@ -37365,6 +37479,11 @@ var operationExtensionRules = [
 // packages/validator/src/rules/operations/operation-ids.ts
 var OPERATION_ID_MAX_LENGTH = 128;
 var NOT_SANITIZED = /[^A-Za-z0-9_]/g;
+function sanitizedAdvice(id) {
+  const camel = id.split(/[^A-Za-z0-9_]+/).filter((word) => word !== "").map((word, index) => index === 0 ? word : `${word[0].toUpperCase()}${word.slice(1)}`).join("");
+  const write = camel === "" ? "Write it in letters and digits" : `Write '${nameExcerpt(camel)}'`;
+  return `${write} for a new operation, but keep the operationId of a published one: flows call the operation by it, and renaming it breaks them.`;
+}
 function hasDuplicateIds(model) {
   const first = model.operationsById;
   for (const operation of model.operations) {
@@ -37453,10 +37572,10 @@ var operationIdRules = [
         if (id === void 0 || !/[^A-Za-z0-9_]/.test(id)) continue;
         report({
           pointer: childPointer(operation.pointer, "operationId"),
-          message: fill(
+          message: `${fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
             nameExcerpt(id.replace(NOT_SANITIZED, ""))
-          )
+          )} ${sanitizedAdvice(id)}`
         });
       }
     }
@@ -37893,10 +38012,6 @@ var webhooks = perModel((model) => {
 
 // packages/validator/src/rules/operations/response-code-rules.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
-function hasSuccessResponse(operation) {
-  for (const response of operation.responses) if (isSuccessCode(response.code)) return true;
-  return false;
-}
 var responsesRequiredRule = {
   id: "SWG-OP-RESP-REQ",
   file: "swagger",
@@ -38073,14 +38188,48 @@ var responseHeadersRule = {
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
-  let resolved2 = asObject(schema);
-  if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
-    resolved2 = asObject(model.refTarget(resolved2)?.value);
-  if (resolved2 === void 0) return false;
-  for (const key2 in resolved2) {
-    if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
+  let resolved3 = asObject(schema);
+  if (resolved3 !== void 0 && typeof resolved3.$ref === "string")
+    resolved3 = asObject(model.refTarget(resolved3)?.value);
+  if (resolved3 === void 0) return false;
+  for (const key2 in resolved3) {
+    if (Object.prototype.hasOwnProperty.call(resolved3, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
-  return resolved2.type === void 0 || resolved2.type === "object";
+  return resolved3.type === void 0 || resolved3.type === "object";
+}
+
+// packages/validator/src/rules/operations/multi-schema-advice.ts
+function multiSchemaAdvice(operation) {
+  const withSchema = operation.responses.filter((response) => isObject(response.value.schema));
+  const kept = keptResponse(withSchema);
+  const removed = withSchema.filter((response) => response !== kept);
+  const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
+  const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
+  const advice = kept ? `Keep the schema of the ${kept.code} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation)}.`;
+  return `${advice}${sharedNote(removed)}`;
+}
+function keptResponse(withSchema) {
+  return withSchema.find((response) => response.code === "200") ?? withSchema.find((response) => response.code === "201") ?? withSchema.find((response) => isSuccessCode(response.code) && response.code !== "204");
+}
+function outputResponse(operation) {
+  const success = operation.responses.find(
+    (response) => isSuccessCode(response.code) && response.code !== "204"
+  );
+  return success ? `the ${success.code} response` : "a 200 response, if the operation returns one";
+}
+function responsesNamed(responses) {
+  const codes = responses.map((response) => response.code === "default" ? "'default'" : response.code);
+  return `the ${joinedList(codes)} ${codes.length === 1 ? "response" : "responses"}`;
+}
+function sharedNote(removed) {
+  const shared = removed.filter((response) => response.definitionPointer !== response.pointer);
+  if (shared.length === 0) return "";
+  const one = shared.length === 1;
+  const definitions = joinedList([...new Set(shared.map((response) => `#${response.definitionPointer}`))], {
+    quote: "'"
+  });
+  const named = responsesNamed(shared);
+  return ` ${named[0].toUpperCase()}${named.slice(1)} ${one ? "is" : "are"} defined in ${definitions}: removing ${one ? "its schema" : "their schemas"} there fixes every operation that uses ${one ? "it" : "them"}.`;
 }
 
 // packages/validator/src/rules/operations/response-schema-rules.ts
@@ -38115,17 +38264,18 @@ var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
   file: "swagger",
   title: "Do not give the 'default' response a schema.",
-  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning. An operation with no 2xx response is left to SWG-OP-RESP-SUCCESS, which asks to make the `default` response a 2xx: one edit, which moves the schema where it belongs.',
   levels: certificationLevels("warning", "info"),
   msCode: "DefaultResponseHasSchema",
   msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
   example: {
     placement: "responses",
-    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+    bad: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }, "default": { "description": "Error", "schema": { "type": "object", "properties": { "message": { "type": "string" } } } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }, "default": { "description": "Error" }'
   },
   check({ swagger, report }) {
     for (const operation of swagger?.operations ?? []) {
+      if (!hasSuccessResponse(operation)) continue;
       for (const response of operation.responses) {
         if (response.code !== "default" || !hasSchema(response)) continue;
         report({
@@ -38154,10 +38304,10 @@ var multipleResponseSchemasRule = {
       if (countWithSchema(operation) < 2) continue;
       report({
         pointer: childPointer(operation.pointer, "responses"),
-        message: fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+        message: `${fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
           operationLabel(operation)
-        )
+        )} ${multiSchemaAdvice(operation)}`
       });
     }
   }
@@ -39060,6 +39210,7 @@ function labelsValue(node, value) {
 function declaredType(node) {
   return asString(node.type);
 }
+var NULL_DEFAULT_ADVICE = " Remove 'default': without one the field starts empty, which is what null means here.";
 var valueConstraintRules = [
   {
     id: "SWG-INTERNAL-DEFAULT",
@@ -39137,11 +39288,11 @@ var valueConstraintRules = [
         context.report({
           pointer: childPointer(place2.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
-          message: fill(
+          message: `${fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
             excerpt(type)
-          ),
+          )}${node.default === null ? NULL_DEFAULT_ADVICE : ""}`,
           ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
         });
       });
@@ -39616,8 +39767,8 @@ var schemaKeywordRules = [
         if (name === void 0) continue;
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property2 = asObject(asObject(node.value.properties)?.[name]);
-        const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
-        if (required && resolved2?.type === "string") continue;
+        const resolved3 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
+        if (required && resolved3?.type === "string") continue;
         context.report({
           pointer: childPointer(node.pointer, "discriminator"),
           message: "The 'discriminator' value must be the name of a required string property."
@@ -39738,6 +39889,15 @@ function isValidRefPointer(ref) {
     if (escaped !== DIGIT_ZERO && escaped !== DIGIT_ONE) return false;
   }
   return true;
+}
+var TEXT_KEYWORDS = /* @__PURE__ */ new Set(["description", "title", "x-ms-summary"]);
+function refSiblingsAdvice(siblings, ref) {
+  const them = siblings.length === 1 ? "it" : "them";
+  const remove = `Swagger 2.0 ignores ${them}: remove ${them}.`;
+  const texts = siblings.filter((key2) => TEXT_KEYWORDS.has(key2));
+  if (texts.length === 0) return remove;
+  const target = ref.startsWith("#/") ? `'${nameExcerpt(ref)}'` : "the schema it refers to";
+  return `${remove} A ${nameList(texts)} worth keeping ${texts.length === 1 ? "belongs" : "belong"} in ${target}, where ${texts.length === 1 ? "it is" : "they are"} read.`;
 }
 var SECTION_PREFIX = { definitions: "#/definitions/", responses: "#/responses/" };
 function isSectionRef(ref, section) {
@@ -39943,7 +40103,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`
         });
       }
     }

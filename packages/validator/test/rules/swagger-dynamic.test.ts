@@ -301,11 +301,21 @@ describeRule(
   'SWG-DYN-RESULT',
   [
     {
-      name: 'on a value-collection the response lacks',
+      // DocuSign's 'recipientTypes', where the response has 'tabTypes'.
+      name: 'on a value-collection the response lacks, naming the array there',
       edit: dynamicStatus({ 'value-collection': 'items' }),
       pointer: `${VALUES}/value-collection`,
       severity: 'warning',
-      message: /expects an array on the specified path 'items'/,
+      message:
+        /expects an array on the specified path 'items' which should be defined in the successful response of the invoked operation 'ListStatuses'\. The response's array there is 'value'\.$/,
+    },
+    {
+      // JIRA's 'value', where the response has 'values'.
+      name: 'on a value-collection one slip from a property, asking whether it was meant',
+      edit: dynamicStatus({ 'value-collection': 'values' }),
+      pointer: `${VALUES}/value-collection`,
+      severity: 'warning',
+      message: /path 'values' .* 'ListStatuses'\. Did you mean 'value'\?$/,
     },
     {
       name: 'without a value-collection, saying that the response itself is then read as the array',
@@ -313,14 +323,15 @@ describeRule(
       pointer: VALUES,
       severity: 'warning',
       message:
-        /path '' which should be defined in the successful response of the invoked operation 'ListStatuses'\. Without 'value-collection' the response itself must be the array: name the property that holds the list in 'value-collection'\.$/,
+        /path '' which should be defined in the successful response of the invoked operation 'ListStatuses'\. Without 'value-collection' the response itself must be the array: name the property that holds the list in 'value-collection'\. The response's array there is 'value'\.$/,
     },
     {
-      name: 'on a value-title the items lack',
+      name: 'on a value-title the items lack, naming their properties',
       edit: dynamicStatus({ 'value-title': 'label' }),
       pointer: `${VALUES}/value-title`,
       severity: 'warning',
-      message: /expects a property on the specified path 'label'/,
+      message:
+        /expects a property on the specified path 'label' .* 'ListStatuses'\. The response's properties there are 'id' and 'name'\.$/,
     },
     {
       name: 'on a value-collection that is not an array',

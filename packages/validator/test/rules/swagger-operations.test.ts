@@ -54,6 +54,16 @@ describeRule(
       severity: 'warning',
       message: /sanitized value 'ListTasks'/,
     },
+    {
+      // ReversingLabs A1000's 39: the sanitized value runs the words together; renaming a merged
+      // operation's id breaks its flows.
+      name: 'on words in lower case, with their CamelCase and a warning against renaming a published one',
+      edit: (s) => (s.paths['/tasks'].get.operationId = 'Retrieve-list-of-YARA-rulesets'),
+      pointer: `${LIST}/operationId`,
+      severity: 'warning',
+      message:
+        /sanitized value 'RetrievelistofYARArulesets'\. Please avoid the useage of non-alphanumeric characters to have matching values\. Write 'RetrieveListOfYARARulesets' for a new operation, but keep the operationId of a published one: flows call the operation by it, and renaming it breaks them\.$/,
+    },
   ],
   [VALID, { name: 'on underscores', edit: (s) => (s.paths['/tasks'].get.operationId = 'List_Tasks_V2') }],
 );
@@ -467,8 +477,25 @@ describeRule(
       name: 'on a default response without schema',
       edit: (s) => (s.paths['/tasks'].get.responses.default = { description: 'Error' }),
     },
+    {
+      // The wizard's `"default": { "schema": {} }` alone: SWG-OP-RESP-SUCCESS asks to make it a 2xx.
+      name: "on the only response, 'default', which SWG-OP-RESP-SUCCESS reports",
+      edit: (s) => (s.paths['/tasks'].get.responses = { default: { description: 'default', schema: {} } }),
+    },
   ],
 );
+
+describe("an operation whose only response is 'default', with a schema", () => {
+  it('is one finding, SWG-OP-RESP-SUCCESS asking for a 2xx in its place', async () => {
+    const onlyDefault = (s: Json): void => {
+      s.paths['/tasks'].get.responses = {
+        default: { description: 'default', schema: { $ref: '#/definitions/Task' } },
+      };
+    };
+    expect(await swaggerFindings('SWG-OP-RESP-SUCCESS', onlyDefault)).toHaveLength(1);
+    expect(await swaggerFindings('SWG-RESP-DEFAULT-SCHEMA', onlyDefault)).toEqual([]);
+  });
+});
 
 describeRule(
   'SWG-RESP-MULTI-SCHEMA',
@@ -480,7 +507,52 @@ describeRule(
       pointer: `${LIST}/responses`,
       severity: 'warning',
       message:
-        /^The operation 'ListTasks' has more than one response with specified schema, only one schema will be used in the designer\. Keep the schema of the success response and describe the others without one\.$/,
+        /^The operation 'ListTasks' has more than one response with specified schema, only one schema will be used in the designer\. Keep the schema of the 200 response, and remove the schema of the 400 response: an error needs only its description\.$/,
+    },
+    {
+      // AIForged's 400, 403 and 404: "keep the schema of the success response" named one it has not.
+      name: 'on schemas on error responses only, which are all to go',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '400': { description: 'Bad', schema: { type: 'object' } },
+          '404': { description: 'Missing', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /designer\. No success response has one: remove the schemas of the 400 and 404 responses, and describe the output on the 200 response\.$/,
+    },
+    {
+      name: 'on two success schemas, keeping the 200 one',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses['202'] = { description: 'Accepted', schema: { type: 'object' } }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message: /designer\. Keep the schema of the 200 response, and remove the schema of the 202 response\.$/,
+    },
+    {
+      name: "on a schema on 'default' and on an error",
+      edit: (s) =>
+        Object.assign(s.paths['/tasks'].get.responses, {
+          '400': { description: 'Bad', schema: { type: 'object' } },
+          default: { description: 'Error', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message: /remove the schemas of the 400 and 'default' responses:/,
+    },
+    {
+      // HiveCPQ's 171 findings: a shared error response is fixed once, in its definition.
+      name: 'on a shared error response, naming its definition',
+      edit: (s) => {
+        s.responses = { BadRequest: { description: 'Bad', schema: { type: 'object' } } };
+        s.paths['/tasks'].get.responses['400'] = { $ref: '#/responses/BadRequest' };
+      },
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /remove the schema of the 400 response: an error needs only its description\. The 400 response is defined in '#\/responses\/BadRequest': removing its schema there fixes every operation that uses it\.$/,
     },
   ],
   [
@@ -988,12 +1060,38 @@ describeRule(
     },
     {
       // The template's "consumes": [] left at the root (Inserve, GreenSign): one edit fixes all.
-      name: "on the template's empty document consumes, saying to fill it",
+      name: "on the template's empty document consumes, there, saying to fill it",
       edit: (s) => (s.consumes = []),
+      pointer: '/consumes',
+      severity: 'warning',
+      message:
+        /^At least one supported MIME type must be provided in 'consumes' for operation 'CreateTask'\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) here, which serves it\.$/,
+    },
+    {
+      // Power Textor's 37: each operation was a finding of its own, for the one edit at the root.
+      name: 'on an empty document consumes, once for the operations it leaves without a type',
+      edit: (s) => {
+        s.consumes = [];
+        for (const method of ['put', 'patch'] as const) {
+          s.paths['/tasks/{taskId}'][method] = {
+            ...s.paths['/tasks'].post,
+            operationId: `${method}Task`,
+            parameters: [...s.paths['/tasks/{taskId}'].get.parameters, ...s.paths['/tasks'].post.parameters],
+          };
+        }
+      },
+      pointer: '/consumes',
+      severity: 'warning',
+      message:
+        /^At least one supported MIME type must be provided in 'consumes' for operations 'CreateTask', 'putTask' and 'patchTask'\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) here, which serves each of the 3\.$/,
+    },
+    {
+      name: "on an operation's own empty consumes, saying to fill that one",
+      edit: (s) => (s.paths['/tasks'].post.consumes = []),
       pointer: CREATE,
       severity: 'warning',
       message:
-        /\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) there for every operation, or give this operation its own "consumes"\.$/,
+        /'CreateTask'\. Its own "consumes" is empty: add "application\/json" \(or the type the API reads\) there\.$/,
     },
     {
       name: 'on a file upload, suggesting multipart/form-data',
@@ -1018,6 +1116,13 @@ describeRule(
   [
     VALID,
     {
+      name: "with the operation's own consumes, the document's empty",
+      edit: (s) => {
+        s.consumes = [];
+        s.paths['/tasks'].post.consumes = ['application/json'];
+      },
+    },
+    {
       name: "with the operation's own consumes",
       edit: (s) => {
         delete s.consumes;
@@ -1026,6 +1131,35 @@ describeRule(
     },
   ],
 );
+
+describe('SWG-CONSUMES on an empty document consumes and operations that want two types', () => {
+  it('names the JSON ones at the document, and tells the file upload to declare its own (by line)', async () => {
+    const findings = await swaggerFindings('SWG-CONSUMES', (s) => {
+      s.consumes = [];
+      s.paths['/tasks/{taskId}'].put = {
+        ...s.paths['/tasks'].post,
+        operationId: 'ReplaceTask',
+        parameters: [...s.paths['/tasks/{taskId}'].get.parameters, ...s.paths['/tasks'].post.parameters],
+      };
+      s.paths['/files'] = {
+        post: {
+          ...s.paths['/tasks'].post,
+          operationId: 'UploadFile',
+          parameters: [{ name: 'file', in: 'formData', type: 'file', required: true }],
+        },
+      };
+    });
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      ['/consumes', expect.stringMatching(/for operations 'CreateTask' and 'ReplaceTask'\./)],
+      [
+        '/paths/~1files/post',
+        expect.stringMatching(
+          /'UploadFile'\. The document's "consumes" is empty, and "application\/json", which its other operations want there, does not serve this one: give it its own "consumes": \["multipart\/form-data"\]\.$/,
+        ),
+      ],
+    ]);
+  });
+});
 
 describeRule(
   'SWG-MIME-SUPPORTED',

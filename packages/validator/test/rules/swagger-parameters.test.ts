@@ -490,6 +490,15 @@ describeRule(
       pointer: '/definitions/Task/properties/id/default',
       severity: 'warning',
     },
+    {
+      // Morta's 13, from a generator: no value of the type stands for null, so nothing to write.
+      name: 'on null, as a warning saying to remove it',
+      edit: (s) => (s.definitions.Task.properties.title.default = null),
+      pointer: '/definitions/Task/properties/title/default',
+      severity: 'warning',
+      message:
+        /^The 'default' value is of type 'null', but should match the given type 'string'\. Remove 'default': without one the field starts empty, which is what null means here\.$/,
+    },
   ],
   [VALID, { name: 'on a matching default', edit: status((p) => (p.default = 'open')) }],
 );

@@ -102,10 +102,20 @@ describeRuleCases([
   },
   {
     id: 'SWG-REF-ADJACENT',
-    fires: 'warns on a description beside a $ref',
+    fires: 'warns on a description beside a $ref, telling to write it in the definition',
     breaks: (c) => (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.description = 'The task.'),
     pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/description',
     severity: 'warning',
+    message:
+      /^When '\$ref' is defined, no other properties may be specified\. Found: description\. Swagger 2\.0 ignores it: remove it\. A description worth keeping belongs in '#\/definitions\/Task', where it is read\.$/,
+  },
+  {
+    id: 'SWG-REF-ADJACENT',
+    fires: 'warns on a type beside a $ref, telling to remove it',
+    breaks: (c) => (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.type = 'object'),
+    pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/type',
+    severity: 'warning',
+    message: /Found: type\. Swagger 2\.0 ignores it: remove it\.$/,
   },
   {
     id: 'SWG-JSONPOINTER',

@@ -9,6 +9,7 @@ import { targetOf } from './dynamic-call-operations.js';
 import { dynamicCalls, type DynamicCall, type DynamicExtension } from './dynamic-index.js';
 import { fill, successSchema } from './rule-kit.js';
 import { arrayItems, followSchemaPath } from './schema-path.js';
+import { arraysHint, missingStepHint } from './dynamic-result-hints.js';
 
 /*
  * Where a call names the parts of its target's response, read in place: SWG-DYN-RESULT asks every
@@ -98,12 +99,20 @@ function resultProblems(
   const found = followSchemaPath(model, response, list);
   if (propertyKey !== undefined) {
     if (found.kind !== 'missing') return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list), label) }];
+    const hint = missingStepHint(model, found, list, 'property');
+    return [{ key: propertyKey, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(list), label)}${hint}` }];
   }
-  if (found.kind === 'missing') return [{ key: undefined, message: expectsArray(call, list, label) }];
+  if (found.kind === 'missing') {
+    const hint = missingStepHint(model, found, list, 'array');
+    return [{ key: undefined, message: `${expectsArray(call, list, label)}${hint}` }];
+  }
   if (found.kind !== 'found') return NO_PROBLEMS;
   const items = arrayItems(model, found.schema);
-  if (items.kind === 'not-array') return [{ key: undefined, message: expectsArray(call, list, label) }];
+  if (items.kind === 'not-array') {
+    // Without a collection the response itself is read as the list: name the arrays it holds.
+    const hint = list === '' ? arraysHint(model, found.schema) : '';
+    return [{ key: undefined, message: `${expectsArray(call, list, label)}${hint}` }];
+  }
   if (items.kind !== 'found') return NO_PROBLEMS;
   const problems: PathProblem[] = [];
   // Indexed: a for…of over these shared lists makes an iterator per call.
@@ -111,8 +120,11 @@ function resultProblems(
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
     const path = pathAt(call, key);
-    if (path === undefined || followSchemaPath(model, items.schema, path).kind !== 'missing') continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path), label) });
+    if (path === undefined) continue;
+    const item = followSchemaPath(model, items.schema, path);
+    if (item.kind !== 'missing') continue;
+    const hint = missingStepHint(model, item, path, 'property');
+    problems.push({ key, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path), label)}${hint}` });
   }
   return problems;
 }

@@ -9,6 +9,25 @@ import { fill } from './rule-kit.js';
 const OPERATION_ID_MAX_LENGTH = 128;
 const NOT_SANITIZED = /[^A-Za-z0-9_]/g;
 
+/**
+ * What to write for an operationId with other characters than letters, digits and underscores: the
+ * CamelCase that connector-string guidance recommends, the words kept apart by their capitals
+ * ("Retrieve-list-of-YARA-rulesets" as RetrieveListOfYARARulesets, where the sanitized value runs
+ * them together). For a new operation only: flows call an operation by its operationId, so renaming a
+ * published one is, to them, deleting it (BRK-OP-DELETED), and each of the 731 upstream
+ * findings is on a merged operation.
+ */
+function sanitizedAdvice(id: string): string {
+  const camel = id
+    .split(/[^A-Za-z0-9_]+/)
+    .filter((word) => word !== '')
+    .map((word, index) => (index === 0 ? word : `${word[0]!.toUpperCase()}${word.slice(1)}`))
+    .join('');
+  // An id of punctuation only has no words to keep.
+  const write = camel === '' ? 'Write it in letters and digits' : `Write '${nameExcerpt(camel)}'`;
+  return `${write} for a new operation, but keep the operationId of a published one: flows call the operation by it, and renaming it breaks them.`;
+}
+
 /** Whether two operations share an operationId (the index keeps the first of each). */
 function hasDuplicateIds(model: SwaggerModel): boolean {
   const first = model.operationsById;
@@ -107,10 +126,10 @@ export const operationIdRules: RuleDefinition[] = [
         if (id === undefined || !/[^A-Za-z0-9_]/.test(id)) continue;
         report({
           pointer: childPointer(operation.pointer, 'operationId'),
-          message: fill(
+          message: `${fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
             nameExcerpt(id.replace(NOT_SANITIZED, '')),
-          ),
+          )} ${sanitizedAdvice(id)}`,
         });
       }
     },

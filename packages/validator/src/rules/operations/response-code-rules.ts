@@ -2,20 +2,12 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has, isObject } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { fill, isSuccessCode } from './rule-kit.js';
+import { fill, hasSuccessResponse } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
 import { webhooks } from './notification-urls.js';
 
 const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
-
-// Loops over the responses rather than filtered lists: these run for every operation, and each
-// list was a new array per operation and rule.
-
-function hasSuccessResponse(operation: OperationInfo): boolean {
-  for (const response of operation.responses) if (isSuccessCode(response.code)) return true;
-  return false;
-}
 
 export const responsesRequiredRule: RuleDefinition = {
   id: 'SWG-OP-RESP-REQ',

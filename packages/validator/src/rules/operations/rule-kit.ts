@@ -86,6 +86,15 @@ export function isSuccessCode(code: string): boolean {
   return code.length === 3 && code[0] === '2' && isDigit(code.charCodeAt(1)) && isDigit(code.charCodeAt(2));
 }
 
+/**
+ * Whether the operation has a 2xx response. A loop rather than a filtered list: the response rules ask
+ * it of every operation, and each list was a new array per operation and rule.
+ */
+export function hasSuccessResponse(operation: OperationInfo): boolean {
+  for (const response of operation.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+
 /** The 2xx responses of an operation, in document order. */
 export function successResponses(operation: OperationInfo): OperationInfo['responses'] {
   return operation.responses.filter((response) => isSuccessCode(response.code));

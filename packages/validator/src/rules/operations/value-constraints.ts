@@ -108,6 +108,14 @@ function declaredType(node: JsonObject): string | undefined {
   return asString(node.type);
 }
 
+/**
+ * What to do with `"default": null` (33 upstream findings in 7 connectors, Morta's 13 from a
+ * generator): no value of the type stands for it, so --fix writes nothing, and the message said only
+ * that the types differ. A property with no default is what null means.
+ */
+const NULL_DEFAULT_ADVICE =
+  " Remove 'default': without one the field starts empty, which is what null means here.";
+
 export const valueConstraintRules: RuleDefinition[] = [
   {
     id: 'SWG-INTERNAL-DEFAULT',
@@ -195,11 +203,11 @@ export const valueConstraintRules: RuleDefinition[] = [
         context.report({
           pointer: childPointer(place.pointer, 'default'),
           severity: isLenientMatch(node.default, type) ? 'warning' : undefined,
-          message: fill(
+          message: `${fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
             excerpt(type),
-          ),
+          )}${node.default === null ? NULL_DEFAULT_ADVICE : ''}`,
           ...(typed === undefined ? {} : valueWrite(context, 'swagger', typed)),
         });
       });

@@ -27,6 +27,23 @@ export function isValidRefPointer(ref: string): boolean {
   return true;
 }
 
+/** The texts a maker writes beside a `$ref` to label one use of a schema (369 of the 496 upstream findings are descriptions). */
+const TEXT_KEYWORDS = new Set(['description', 'title', 'x-ms-summary']);
+
+/**
+ * What SWG-REF-ADJACENT asks: to remove what Swagger 2.0 ignores, and to write a text meant for the
+ * makers where it is read, in the schema referred to. The message said what was found, not what to
+ * do, and a maker who only removes a description loses it.
+ */
+function refSiblingsAdvice(siblings: readonly string[], ref: string): string {
+  const them = siblings.length === 1 ? 'it' : 'them';
+  const remove = `Swagger 2.0 ignores ${them}: remove ${them}.`;
+  const texts = siblings.filter((key) => TEXT_KEYWORDS.has(key));
+  if (texts.length === 0) return remove;
+  const target = ref.startsWith('#/') ? `'${nameExcerpt(ref)}'` : 'the schema it refers to';
+  return `${remove} A ${nameList(texts)} worth keeping ${texts.length === 1 ? 'belongs' : 'belong'} in ${target}, where ${texts.length === 1 ? 'it is' : 'they are'} read.`;
+}
+
 type Section = 'definitions' | 'responses';
 
 const SECTION_PREFIX: Record<Section, string> = { definitions: '#/definitions/', responses: '#/responses/' };
@@ -298,7 +315,7 @@ export const schemaRefRules: RuleDefinition[] = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]!),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`,
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`,
         });
       }
     },
