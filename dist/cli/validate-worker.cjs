@@ -34543,7 +34543,7 @@ var documentTextRules = [
     id: "SWG-END-ALNUM",
     file: "swagger",
     title: "End labels (x-ms-summary) without trailing space or sentence punctuation.",
-    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them.',
+    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them. A blank label (`" "`) is an empty one, which SWG-TEXT-EMPTY or SWG-PARAM-XMS-SUMMARY reports instead.',
     levels: sameLevels("info"),
     namesFixes: true,
     msCode: "ValueMustEndWithAlphanumeric",
@@ -34561,6 +34561,7 @@ var documentTextRules = [
           if (node.kind !== kind) continue;
           const label = asString(node.value["x-ms-summary"]);
           if (!label || !BAD_LABEL_END.test(label)) continue;
+          if (label.trim() === "") continue;
           const trimmed = withoutTrailingPunctuation(label);
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),

@@ -795,3 +795,18 @@ describe('SWG-JSONTYPE on the root', () => {
     expect(await findingsOf('GEN-JSON-PARSE', connector)).toMatchObject([{ ruleId: 'GEN-JSON-PARSE' }]);
   });
 });
+
+// Content Manager Power Connect's `"x-ms-summary": " "`: a blank label is an empty one. Told to
+// remove its trailing space, the maker would leave no label at all.
+describe('a blank label', () => {
+  it('is told empty, by the rule for its place, and not told to lose its trailing space', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.title['x-ms-summary'] = ' ';
+    connector.swagger.paths['/tasks'].get.parameters[0]['x-ms-summary'] = ' ';
+    expect(await findingsOf('SWG-END-ALNUM', connector)).toEqual([]);
+    const empty = async (ruleId: string) =>
+      (await findingsOf(ruleId, connector)).map((finding) => finding.pointer);
+    expect(await empty('SWG-TEXT-EMPTY')).toEqual(['/definitions/Task/properties/title/x-ms-summary']);
+    expect(await empty('SWG-PARAM-XMS-SUMMARY')).toEqual(['/paths/~1tasks/get/parameters/0']);
+  });
+});
