@@ -60914,8 +60914,13 @@ var FORMATS_OF_TYPE = {
   number: "Use 'float' or 'double', or remove 'format'.",
   string: "Remove 'format', or use one for strings: date, date-time, date-no-tz, byte, binary, password, email, html, uri or uuid."
 };
-function formatAdvice(type, format3) {
+function formatAdvice(node) {
+  const { type, format: format3 } = node;
   if (format3 === "") return "Remove the empty 'format'.";
+  if (typeof format3 === "string" && format3.toLowerCase() === "enum") {
+    return has(node, "enum") ? "Remove 'format': the allowed values are listed in 'enum' already." : "Remove 'format', and list the allowed values in 'enum'.";
+  }
+  if (typeof format3 === "string" && format3 === type) return `Remove 'format': it only repeats the type.`;
   const suggestion = typeof format3 === "string" ? FORMAT_SUGGESTIONS.get(format3.toLowerCase()) : void 0;
   if (suggestion) return `Use '${suggestion}'.`;
   if (typeof type === "string" && has(FORMATS_OF_TYPE, type)) return FORMATS_OF_TYPE[type];
@@ -61168,7 +61173,7 @@ var valueConstraintRules = [
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report({
           pointer: childPointer(place2.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node)}`
         });
       });
     }

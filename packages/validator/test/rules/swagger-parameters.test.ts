@@ -588,11 +588,34 @@ describeRule(
         /^The type\/format 'string\/constructor' is not recognized\. Remove 'format', or use one for strings: date, date-time, date-no-tz, byte, binary, password, email, html, uri or uuid\.$/,
     },
     {
-      name: "on 'enum' for an integer, naming the integer formats",
+      name: "on 'enum' for an integer, saying the values go in 'enum'",
       edit: (s) => (s.definitions.Task.properties.id = { type: 'integer', format: 'enum' }),
       pointer: '/definitions/Task/properties/id/format',
       severity: 'warning',
-      message: /'integer\/enum' is not recognized\. Use 'int32' or 'int64', or remove 'format'\.$/,
+      message:
+        /'integer\/enum' is not recognized\. Remove 'format', and list the allowed values in 'enum'\.$/,
+    },
+    {
+      name: "on 'enum' beside an enum, saying the values are listed there",
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'string', format: 'enum', enum: ['a', 'b'] }),
+      pointer: '/definitions/Task/properties/id/format',
+      severity: 'warning',
+      message:
+        /'string\/enum' is not recognized\. Remove 'format': the allowed values are listed in 'enum' already\.$/,
+    },
+    {
+      name: 'on a format that repeats the type',
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'number', format: 'number' }),
+      pointer: '/definitions/Task/properties/id/format',
+      severity: 'warning',
+      message: /'number\/number' is not recognized\. Remove 'format': it only repeats the type\.$/,
+    },
+    {
+      name: 'on an integer format of a number, naming the number formats',
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'number', format: 'integer' }),
+      pointer: '/definitions/Task/properties/id/format',
+      severity: 'warning',
+      message: /'number\/integer' is not recognized\. Use 'float' or 'double', or remove 'format'\.$/,
     },
     {
       name: "on 'decimal' for a number, naming the number formats",
