@@ -51513,6 +51513,25 @@ function isEmptySchema(model, schema) {
   return resolved3.type === void 0 || resolved3.type === "object";
 }
 
+// packages/validator/src/rules/operations/produced-body.ts
+function nonJsonBodySchema(model, operation2) {
+  const produces = effectiveMimeTypes(model, operation2, "produces");
+  if (!produces || produces.length === 0) return void 0;
+  let binary = false;
+  for (const written2 of produces) {
+    const type = written2.split(";", 1)[0].trim().toLowerCase();
+    if (mayBeJson(type)) return void 0;
+    if (!isText(type)) binary = true;
+  }
+  return binary ? '{ "type": "string", "format": "binary" }' : '{ "type": "string" }';
+}
+function mayBeJson(type) {
+  return type === "application/json" || type.endsWith("+json") || type === "text/json" || type.endsWith("/*");
+}
+function isText(type) {
+  return type.startsWith("text/") || type === "application/xml" || type.endsWith("+xml") || type === "application/text";
+}
+
 // packages/validator/src/rules/operations/multi-schema-advice.ts
 function multiSchemaAdvice(operation2) {
   const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
@@ -51659,7 +51678,7 @@ var emptyResponseSchemaRule = {
   id: "SWG-RESP-EMPTY-SCHEMA",
   file: "swagger",
   title: "Describe response bodies; do not leave their schema empty.",
-  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow. An operation whose `produces` lists no JSON (a file, a text) has no properties to describe: it is told the string schema to write, `{ "type": "string", "format": "binary" }` for a file.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -51675,9 +51694,10 @@ var emptyResponseSchemaRule = {
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
         if (response.code === "204") continue;
         if (!isEmptySchema(swagger2, response.value.schema)) continue;
+        const nonJson = nonJsonBodySchema(swagger2, operation2);
         report2({
           pointer: childPointer(response.definitionPointer, "schema"),
-          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+          message: nonJson === void 0 ? `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.` : `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; the operation produces no JSON, so write ${nonJson} for its body.`
         });
       }
     }
@@ -51687,7 +51707,7 @@ var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
   title: "Give visible actions and polling triggers a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -51702,12 +51722,18 @@ var responseSchemaDefinedRule = {
       if (operation2.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
       if (withBody.length === 0) continue;
-      report2({ pointer: withBody[0].pointer, message: noResponseSchemaMessage(operation2) });
+      report2({
+        pointer: withBody[0].pointer,
+        message: noResponseSchemaMessage(operation2, nonJsonBodySchema(swagger2, operation2))
+      });
     }
   }
 };
-function noResponseSchemaMessage(operation2) {
+function noResponseSchemaMessage(operation2, nonJson) {
   const label = operationLabel(operation2);
+  if (nonJson !== void 0) {
+    return `The ${operation2.isTrigger ? "trigger" : "operation"} '${label}' defines no response schema, so it has no outputs in the designer. It produces no JSON: write ${nonJson} as the schema of its body.`;
+  }
   return operation2.isTrigger ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.` : `The operation '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`;
 }
 
@@ -85786,7 +85812,7 @@ function namesOf(paths) {
 // packages/github/src/line-endings.ts
 var CR2 = 13;
 var LF3 = 10;
-function isText(content) {
+function isText2(content) {
   if (content.subarray(0, 8e3).includes(0)) return false;
   for (let at = content.indexOf(CR2); at !== -1; at = content.indexOf(CR2, at + 1)) {
     if (content[at + 1] !== LF3) return false;
@@ -85794,7 +85820,7 @@ function isText(content) {
   return true;
 }
 function hasCrlf(content) {
-  return content.includes("\r\n") && isText(content);
+  return content.includes("\r\n") && isText2(content);
 }
 function withLf(content) {
   return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
@@ -85813,7 +85839,7 @@ function endsWithBlankLine(lf) {
   return lf.length > 1 && lf[lf.length - 1] === LF3 && lf[lf.length - 2] === LF3;
 }
 function lineEndingShas(file) {
-  if (!isText(file.content)) return [file.sha];
+  if (!isText2(file.content)) return [file.sha];
   const lf = withLf(file.content);
   const finalNewlines = endsWithBlankLine(lf) ? [true] : [true, false];
   const variants = finalNewlines.flatMap((finalNewline) => {
@@ -85841,12 +85867,12 @@ async function withUpstreamLineEndings(files, remote, readBlob2) {
   const result = [];
   for (const file of files) {
     const there = remoteByPath.get(file.path);
-    if (!isText(file.content)) {
+    if (!isText2(file.content)) {
       result.push(file);
       continue;
     }
     const upstream = there && await readBlob2(there.sha);
-    const content = upstream && isText(upstream) ? inStyleOf(file.content, upstream) : hasCrlf(file.content) ? withLf(file.content) : file.content;
+    const content = upstream && isText2(upstream) ? inStyleOf(file.content, upstream) : hasCrlf(file.content) ? withLf(file.content) : file.content;
     result.push(content.equals(file.content) ? file : { ...file, content, sha: gitBlobSha(content) });
   }
   return result;
@@ -86657,7 +86683,7 @@ function withFolderNameOnDisk(folder) {
 var MAX_CANDIDATES = 3;
 async function findUpstreamNamesake(client, upstream, treeSha, connector) {
   const [top, name] = connector.targetFolder.split("/");
-  const keys = new Set([name, connector.title].filter(isText2).map(folderNameKey).filter(isText2));
+  const keys = new Set([name, connector.title].filter(isText3).map(folderNameKey).filter(isText3));
   if (keys.size === 0) return void 0;
   const candidates = [];
   const topFolders2 = (await listTree(client, upstream, treeSha, "the top level")).filter((entry) => entry.type === "tree" && isTopFolderName(entry.path)).sort((a, b) => Number(b.path === top) - Number(a.path === top));
@@ -86708,7 +86734,7 @@ async function listTree(client, repository, sha, what) {
     (entry) => entry.path && entry.type && entry.sha ? [{ path: entry.path, type: entry.type, sha: entry.sha }] : []
   );
 }
-function isText2(value) {
+function isText3(value) {
   return value !== void 0 && value !== "";
 }
 

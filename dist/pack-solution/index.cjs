@@ -59804,6 +59804,25 @@ function isEmptySchema(model, schema) {
   return resolved3.type === void 0 || resolved3.type === "object";
 }
 
+// packages/validator/src/rules/operations/produced-body.ts
+function nonJsonBodySchema(model, operation2) {
+  const produces = effectiveMimeTypes(model, operation2, "produces");
+  if (!produces || produces.length === 0) return void 0;
+  let binary = false;
+  for (const written2 of produces) {
+    const type = written2.split(";", 1)[0].trim().toLowerCase();
+    if (mayBeJson(type)) return void 0;
+    if (!isText(type)) binary = true;
+  }
+  return binary ? '{ "type": "string", "format": "binary" }' : '{ "type": "string" }';
+}
+function mayBeJson(type) {
+  return type === "application/json" || type.endsWith("+json") || type === "text/json" || type.endsWith("/*");
+}
+function isText(type) {
+  return type.startsWith("text/") || type === "application/xml" || type.endsWith("+xml") || type === "application/text";
+}
+
 // packages/validator/src/rules/operations/multi-schema-advice.ts
 function multiSchemaAdvice(operation2) {
   const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
@@ -59950,7 +59969,7 @@ var emptyResponseSchemaRule = {
   id: "SWG-RESP-EMPTY-SCHEMA",
   file: "swagger",
   title: "Describe response bodies; do not leave their schema empty.",
-  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow. An operation whose `produces` lists no JSON (a file, a text) has no properties to describe: it is told the string schema to write, `{ "type": "string", "format": "binary" }` for a file.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -59966,9 +59985,10 @@ var emptyResponseSchemaRule = {
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
         if (response.code === "204") continue;
         if (!isEmptySchema(swagger2, response.value.schema)) continue;
+        const nonJson = nonJsonBodySchema(swagger2, operation2);
         report({
           pointer: childPointer(response.definitionPointer, "schema"),
-          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+          message: nonJson === void 0 ? `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.` : `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; the operation produces no JSON, so write ${nonJson} for its body.`
         });
       }
     }
@@ -59978,7 +59998,7 @@ var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
   title: "Give visible actions and polling triggers a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -59993,12 +60013,18 @@ var responseSchemaDefinedRule = {
       if (operation2.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
       if (withBody.length === 0) continue;
-      report({ pointer: withBody[0].pointer, message: noResponseSchemaMessage(operation2) });
+      report({
+        pointer: withBody[0].pointer,
+        message: noResponseSchemaMessage(operation2, nonJsonBodySchema(swagger2, operation2))
+      });
     }
   }
 };
-function noResponseSchemaMessage(operation2) {
+function noResponseSchemaMessage(operation2, nonJson) {
   const label = operationLabel(operation2);
+  if (nonJson !== void 0) {
+    return `The ${operation2.isTrigger ? "trigger" : "operation"} '${label}' defines no response schema, so it has no outputs in the designer. It produces no JSON: write ${nonJson} as the schema of its body.`;
+  }
   return operation2.isTrigger ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.` : `The operation '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`;
 }
 

@@ -611,6 +611,39 @@ describeRule(
       pointer: `${LIST}/responses/200/schema`,
       severity: 'warning',
     },
+    {
+      // Cloudmersive's conversions return the file: it has no properties to describe.
+      name: 'on schema {} of an operation that produces a file, naming the binary string to write',
+      edit: (s) => {
+        s.paths['/tasks'].get.produces = ['application/pdf', 'text/plain'];
+        s.paths['/tasks'].get.responses['200'].schema = {};
+      },
+      pointer: `${LIST}/responses/200/schema`,
+      severity: 'warning',
+      message:
+        /^The 200 response of 'ListTasks' has an empty schema; the operation produces no JSON, so write \{ "type": "string", "format": "binary" \} for its body\.$/,
+    },
+    {
+      name: 'on schema {} of an operation that produces text, naming the string to write',
+      edit: (s) => {
+        s.produces = ['text/plain; charset=utf-8', 'application/xml'];
+        s.paths['/tasks'].get.responses['200'].schema = {};
+      },
+      pointer: `${LIST}/responses/200/schema`,
+      severity: 'warning',
+      message: /; the operation produces no JSON, so write \{ "type": "string" \} for its body\.$/,
+    },
+    {
+      // JSON among them (or any type): its properties may be there to describe.
+      name: 'on schema {} of an operation that may produce JSON, asking for its properties',
+      edit: (s) => {
+        s.paths['/tasks'].get.produces = ['text/plain', 'application/problem+json'];
+        s.paths['/tasks'].get.responses['200'].schema = {};
+      },
+      pointer: `${LIST}/responses/200/schema`,
+      severity: 'warning',
+      message: /has an empty schema; describe its properties so makers need no Parse JSON step\.$/,
+    },
   ],
   [
     VALID,
@@ -673,6 +706,17 @@ describeRule(
       severity: 'warning',
       message:
         /^The trigger 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema: it is what the trigger passes to the flow\.$/,
+    },
+    {
+      name: 'on an action that produces a file, naming the binary string to write',
+      edit: (s) => {
+        s.paths['/tasks'].get.produces = ['application/octet-stream'];
+        delete s.paths['/tasks'].get.responses['200'].schema;
+      },
+      pointer: `${LIST}/responses/200`,
+      severity: 'warning',
+      message:
+        /^The operation 'ListTasks' defines no response schema, so it has no outputs in the designer\. It produces no JSON: write \{ "type": "string", "format": "binary" \} as the schema of its body\.$/,
     },
   ],
   [

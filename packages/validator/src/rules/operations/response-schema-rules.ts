@@ -6,6 +6,7 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, hasSuccessResponse, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
+import { nonJsonBodySchema } from './produced-body.js';
 import { multiSchemaAdvice } from './multi-schema-advice.js';
 import { webhooks } from './notification-urls.js';
 
@@ -147,7 +148,7 @@ export const emptyResponseSchemaRule: RuleDefinition = {
   file: 'swagger',
   title: 'Describe response bodies; do not leave their schema empty.',
   description:
-    'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
+    'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow. An operation whose `produces` lists no JSON (a file, a text) has no properties to describe: it is told the string schema to write, `{ "type": "string", "format": "binary" }` for a file.',
   levels: certificationLevels('warning', 'off'),
   example: {
     placement: 'responses',
@@ -171,9 +172,13 @@ export const emptyResponseSchemaRule: RuleDefinition = {
         // should go, which SWG-RESP-SCHEMA-200 (or SWG-RESP-MULTI-SCHEMA beside a 200) says.
         if (response.code === '204') continue;
         if (!isEmptySchema(swagger, response.value.schema)) continue;
+        const nonJson = nonJsonBodySchema(swagger, operation);
         report({
           pointer: childPointer(response.definitionPointer, 'schema'),
-          message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`,
+          message:
+            nonJson === undefined
+              ? `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+              : `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; the operation produces no JSON, so write ${nonJson} for its body.`,
         });
       }
     }
@@ -185,7 +190,7 @@ export const responseSchemaDefinedRule: RuleDefinition = {
   file: 'swagger',
   title: 'Give visible actions and polling triggers a response schema.',
   description:
-    'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response.',
+    'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write.',
   levels: certificationLevels('warning', 'off'),
   example: {
     placement: 'responses',
@@ -203,13 +208,19 @@ export const responseSchemaDefinedRule: RuleDefinition = {
       if (operation.responses.some(hasSchema)) continue;
       const withBody = successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
       if (withBody.length === 0) continue;
-      report({ pointer: withBody[0]!.pointer, message: noResponseSchemaMessage(operation) });
+      report({
+        pointer: withBody[0]!.pointer,
+        message: noResponseSchemaMessage(operation, nonJsonBodySchema(swagger, operation)),
+      });
     }
   },
 };
 
-function noResponseSchemaMessage(operation: OperationInfo): string {
+function noResponseSchemaMessage(operation: OperationInfo, nonJson: string | undefined): string {
   const label = operationLabel(operation);
+  if (nonJson !== undefined) {
+    return `The ${operation.isTrigger ? 'trigger' : 'operation'} '${label}' defines no response schema, so it has no outputs in the designer. It produces no JSON: write ${nonJson} as the schema of its body.`;
+  }
   // A polling trigger that answers 204 fires nothing: "use a 204" would be no advice for it.
   return operation.isTrigger
     ? `The trigger '${label}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema: it is what the trigger passes to the flow.`
