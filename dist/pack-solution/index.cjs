@@ -59830,7 +59830,7 @@ function multiSchemaAdvice(operation2) {
   const removed = withSchema.filter((response) => response !== kept);
   const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
   const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
-  const advice = kept ? `Keep the schema of the ${kept.code} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation2)}.`;
+  const advice = kept ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation2)}.`;
   return `${advice}${sharedNote(removed)}`;
 }
 function keptResponse(withSchema) {
@@ -59840,19 +59840,23 @@ function outputResponse(operation2) {
   const success = operation2.responses.find(
     (response) => isSuccessCode(response.code) && response.code !== "204"
   );
-  return success ? `the ${success.code} response` : "a 200 response, if the operation returns one";
+  return success ? `the ${nameExcerpt(success.code)} response` : "a 200 response, if the operation returns one";
 }
+var MAX_NAMED2 = 4;
 function responsesNamed(responses) {
-  const codes = responses.map((response) => response.code === "default" ? "'default'" : response.code);
-  return `the ${joinedList(codes)} ${codes.length === 1 ? "response" : "responses"}`;
+  const codes = responses.map(
+    (response) => response.code === "default" ? "'default'" : nameExcerpt(response.code)
+  );
+  return `the ${joinedList(codes, { max: MAX_NAMED2 })} ${codes.length === 1 ? "response" : "responses"}`;
 }
 function sharedNote(removed) {
   const shared = removed.filter((response) => response.definitionPointer !== response.pointer);
   if (shared.length === 0) return "";
   const one = shared.length === 1;
-  const definitions = joinedList([...new Set(shared.map((response) => `#${response.definitionPointer}`))], {
-    quote: "'"
-  });
+  const definitions = joinedList(
+    [...new Set(shared.map((response) => nameExcerpt(`#${response.definitionPointer}`)))],
+    { quote: "'", max: MAX_NAMED2 }
+  );
   const named = responsesNamed(shared);
   return ` ${named[0].toUpperCase()}${named.slice(1)} ${one ? "is" : "are"} defined in ${definitions}: removing ${one ? "its schema" : "their schemas"} there fixes every operation that uses ${one ? "it" : "them"}.`;
 }

@@ -1,5 +1,6 @@
 import { joinedList } from '@connector-alm/core';
 import { isObject } from '../../swagger/json-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import type { OperationInfo, ResponseInfo } from '../../swagger/operation-info.js';
 import { isSuccessCode } from './rule-kit.js';
 
@@ -20,7 +21,7 @@ export function multiSchemaAdvice(operation: OperationInfo): string {
     ? ''
     : ': an error needs only its description';
   const advice = kept
-    ? `Keep the schema of the ${kept.code} response, and ${remove}${why}.`
+    ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.`
     : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation)}.`;
   return `${advice}${sharedNote(removed)}`;
 }
@@ -39,12 +40,20 @@ function outputResponse(operation: OperationInfo): string {
   const success = operation.responses.find(
     (response) => isSuccessCode(response.code) && response.code !== '204',
   );
-  return success ? `the ${success.code} response` : 'a 200 response, if the operation returns one';
+  return success
+    ? `the ${nameExcerpt(success.code)} response`
+    : 'a 200 response, if the operation returns one';
 }
 
+/** How many responses or definitions the advice names before it counts the rest. */
+const MAX_NAMED = 4;
+
+/** Response codes are keys a file may write as long as it likes: each an excerpt, a few at most. */
 function responsesNamed(responses: readonly ResponseInfo[]): string {
-  const codes = responses.map((response) => (response.code === 'default' ? "'default'" : response.code));
-  return `the ${joinedList(codes)} ${codes.length === 1 ? 'response' : 'responses'}`;
+  const codes = responses.map((response) =>
+    response.code === 'default' ? "'default'" : nameExcerpt(response.code),
+  );
+  return `the ${joinedList(codes, { max: MAX_NAMED })} ${codes.length === 1 ? 'response' : 'responses'}`;
 }
 
 /** The `#/responses/…` definitions among those to change: one edit there serves every operation. */
@@ -52,9 +61,10 @@ function sharedNote(removed: readonly ResponseInfo[]): string {
   const shared = removed.filter((response) => response.definitionPointer !== response.pointer);
   if (shared.length === 0) return '';
   const one = shared.length === 1;
-  const definitions = joinedList([...new Set(shared.map((response) => `#${response.definitionPointer}`))], {
-    quote: "'",
-  });
+  const definitions = joinedList(
+    [...new Set(shared.map((response) => nameExcerpt(`#${response.definitionPointer}`)))],
+    { quote: "'", max: MAX_NAMED },
+  );
   const named = responsesNamed(shared);
   return ` ${named[0]!.toUpperCase()}${named.slice(1)} ${one ? 'is' : 'are'} defined in ${definitions}: removing ${one ? 'its schema' : 'their schemas'} there fixes every operation that uses ${one ? 'it' : 'them'}.`;
 }
