@@ -41371,13 +41371,23 @@ var webhookRules = [
           report({
             pointer: created ? created.pointer : childPointer(operation.pointer, "responses"),
             severity: "info",
-            message: `The webhook operation '${operationLabel(operation)}' should return 201 with a 'Location' header; the platform deletes the subscription at that URL.`
+            message: registrationResponseMessage(operation, created !== void 0)
           });
         }
       }
     }
   }
 ];
+function registrationResponseMessage(operation, has201) {
+  const label = operationLabel(operation);
+  const header = `"headers": { "Location": { "type": "string" } }`;
+  const why = "the URL of the new subscription, which the platform calls with DELETE to remove it when the flow is deleted";
+  if (has201)
+    return `The 201 response of the webhook operation '${label}' has no 'Location' header: add ${header} to it, ${why}.`;
+  const codes = successResponses(operation).map((response) => response.code);
+  const documented = codes.length === 0 ? "documents no response" : `documents ${joinedList(codes)} and no 201`;
+  return `The webhook operation '${label}' ${documented}: registration is to answer 201 with a 'Location' header, ${why}. Document the 201 the API returns, with ${header}.`;
+}
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
