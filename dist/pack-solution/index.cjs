@@ -56240,21 +56240,41 @@ var documentTextRules = [
 ];
 
 // packages/validator/src/rules/swagger/name-descriptions.ts
-function propertiesRepeatingNames(noted, belowWalk) {
-  const names = /* @__PURE__ */ new Map();
+function propertiesRepeatingNames(noted, belowWalk, hidden) {
+  const trees = /* @__PURE__ */ new Map();
+  const add2 = (schema, name, pointer) => {
+    const root = outermostSchema(schema);
+    const label = [...enclosingPropertyNames(schema), name].join(".");
+    const tree = trees.get(root);
+    if (tree) tree.names.push(label);
+    else trees.set(root, { names: [label], pointer });
+  };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed = names.get(schema);
-    if (listed) listed.push(node.propertyName);
-    else names.set(schema, [node.propertyName]);
+    if (!hidden(schema)) add2(schema, node.propertyName, childPointer(node.pointer, "description"));
   }
   for (const schema of belowWalk) {
-    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed.length > 0) names.set(schema, listed);
+    if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
+    for (const name of namesOfUnwalkedProperties(schema.value.properties))
+      add2(schema, name, childPointer(schema.pointer, "properties", name, "description"));
   }
-  return names;
+  return trees;
+}
+function outermostSchema(schema) {
+  let node = schema;
+  while (node.depth > 0 && node.parentNode instanceof SchemaStructureNode) node = node.parentNode;
+  return node;
+}
+function enclosingPropertyNames(schema) {
+  const names = [];
+  for (let node = schema; node.depth > 0; ) {
+    if (node.propertyName !== void 0) names.push(node.propertyName);
+    const parent = node.parentNode;
+    if (!(parent instanceof SchemaStructureNode)) break;
+    node = parent;
+  }
+  return names.reverse();
 }
 function namesOfUnwalkedProperties(properties) {
   const names = [];
@@ -56276,7 +56296,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema as written (a body, a response, a definition: a `$ref` starts another), at the first, naming its properties and those of the schemas written in it by their path (`error.code`). Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -56288,11 +56308,14 @@ var nameDescriptionRules = [
       if (!model) return;
       const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
       const hidden = (node) => internalOnlyPlacesOf(model).has(node);
-      for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        if (hidden(node)) continue;
+      for (const { names, pointer } of propertiesRepeatingNames(
+        describedByName,
+        propertiesBelowWalk,
+        hidden
+      ).values()) {
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
-          pointer: childPointer(node.pointer, "properties", names[0], "description"),
+          pointer,
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }

@@ -277,6 +277,29 @@ describeRuleCases([
   },
   {
     id: 'SWG-DESC-IS-NAME',
+    // One finding a nested schema was 3 or 4 for one copied response (Cognite Data Fusion: 623).
+    fires: 'names such properties of the schemas written in a schema once, at the first, by their path',
+    breaks: (c) => {
+      c.swagger.definitions.Task.properties.id.description = 'id';
+      c.swagger.definitions.Task.properties.error = {
+        type: 'object',
+        description: 'error',
+        properties: {
+          code: { type: 'string', description: 'code' },
+          details: {
+            type: 'array',
+            items: { type: 'object', properties: { target: { type: 'string', description: 'Target' } } },
+          },
+        },
+      };
+    },
+    pointer: '/definitions/Task/properties/id/description',
+    severity: 'info',
+    message:
+      /^The descriptions of 4 properties only repeat their names: 'id', 'error', 'error\.code', 'error\.details\.target'\./,
+  },
+  {
+    id: 'SWG-DESC-IS-NAME',
     fires: 'notes a parameter described by its name written as code (PR #943)',
     breaks: (c) => (c.swagger.paths['/tasks'].get.parameters[0].description = 'STATUS'),
     pointer: '/paths/~1tasks/get/parameters/0/description',
