@@ -53313,7 +53313,7 @@ var operationsMatchRule = {
     );
     if (missing.length > 0) {
       const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
-      const headings = [...new Set(sections.map((section) => section.text))];
+      const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
@@ -53342,12 +53342,15 @@ var operationsMatchRule = {
         context.report({
           offset: heading2.offset,
           length: heading2.length,
-          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(sectionName(section.text))}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
         });
       }
     }
   }
 };
+function sectionName(heading2) {
+  return heading2.replace(/[\s:]+$/, "");
+}
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {

@@ -53253,7 +53253,7 @@ var operationsMatchRule = {
     );
     if (missing.length > 0) {
       const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
-      const headings = [...new Set(sections.map((section) => section.text))];
+      const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
@@ -53282,12 +53282,15 @@ var operationsMatchRule = {
         context.report({
           offset: heading3.offset,
           length: heading3.length,
-          message: `"${nameExcerpt(heading3.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading3)}`
+          message: `"${nameExcerpt(heading3.text)}" is listed under ${nameExcerpt(sectionName(section.text))}, but no operation of the swagger has this summary or operationId.${meant(heading3)}`
         });
       }
     }
   }
 };
+function sectionName(heading3) {
+  return heading3.replace(/[\s:]+$/, "");
+}
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {
