@@ -56250,7 +56250,7 @@ function propertiesRepeatingNames(noted, belowWalk, hidden) {
     const label = [...enclosingPropertyNames(schema), name].join(".");
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { names: [label], pointer });
+    else trees.set(root, { of: "properties", names: [label], pointer });
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
@@ -56263,6 +56263,22 @@ function propertiesRepeatingNames(noted, belowWalk, hidden) {
       add2(schema, name, childPointer(schema.pointer, "properties", name, "description"));
   }
   return trees;
+}
+function parametersRepeatingNames(noted, hidden) {
+  const lists = /* @__PURE__ */ new Map();
+  for (const node of noted) {
+    if (node.kind !== "parameter" || hidden(node)) continue;
+    const name = node.value.name;
+    const list2 = lists.get(node.parentNode);
+    if (list2) list2.names.push(name);
+    else
+      lists.set(node.parentNode, {
+        of: "parameters",
+        names: [name],
+        pointer: childPointer(node.pointer, "description")
+      });
+  }
+  return lists;
 }
 function outermostSchema(schema) {
   let node = schema;
@@ -56299,7 +56315,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema as written (a body, a response, a definition: a `$ref` starts another), at the first, naming its properties and those of the schemas written in it by their path (`error.code`). Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema as written (a body, a response, a definition: a `$ref` starts another), at the first, naming its properties and those of the schemas written in it by their path (`error.code`); once per list of parameters (of an operation, a path or the document), naming them. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -56311,23 +56327,15 @@ var nameDescriptionRules = [
       if (!model) return;
       const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
       const hidden = (node) => internalOnlyPlacesOf(model).has(node);
-      for (const { names, pointer } of propertiesRepeatingNames(
-        describedByName,
-        propertiesBelowWalk,
-        hidden
-      ).values()) {
-        const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
+      const repeated = [
+        ...propertiesRepeatingNames(describedByName, propertiesBelowWalk, hidden).values(),
+        ...parametersRepeatingNames(describedByName, hidden).values()
+      ];
+      for (const { names, pointer, of } of repeated) {
+        const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} ${of} only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer,
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
-        });
-      }
-      for (const node of describedByName) {
-        if (node.kind !== "parameter" || hidden(node)) continue;
-        const name = node.value.name;
-        context.report({
-          pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }

@@ -305,6 +305,20 @@ describeRuleCases([
     pointer: '/paths/~1tasks/get/parameters/0/description',
     severity: 'info',
   },
+  {
+    id: 'SWG-DESC-IS-NAME',
+    // An operation's Accept and Content-Type headers were two findings (59 and 56 upstream).
+    fires: "names such parameters of an operation once, at the first, and another list's apart",
+    breaks: (c) => {
+      const parameters = c.swagger.paths['/tasks'].get.parameters;
+      parameters[0].description = 'status';
+      parameters.push({ name: 'Accept', in: 'header', type: 'string', description: 'Accept' });
+      c.swagger.paths['/tasks/{taskId}'].get.parameters[0].description = 'task_id';
+    },
+    pointer: '/paths/~1tasks/get/parameters/0/description',
+    severity: 'info',
+    message: /^The descriptions of 2 parameters only repeat their names: 'status', 'Accept'\./,
+  },
 ]);
 
 describe('SWG-DESC-IS-NAME', () => {
@@ -316,6 +330,20 @@ describe('SWG-DESC-IS-NAME', () => {
     expect(onlyRepeatsName('The phone number.', 'PhoneNumber')).toBe(false);
     expect(onlyRepeatsName('Identifier', 'id')).toBe(false);
     expect(onlyRepeatsName('_', '-')).toBe(false);
+  });
+
+  it("tells each list's parameters apart", async () => {
+    const connector = editableConnector();
+    connector.swagger.paths['/tasks'].get.parameters[0].description = 'status';
+    connector.swagger.paths['/tasks/{taskId}'].get.parameters[0].description = 'task_id';
+    const findings = await findingsOf('SWG-DESC-IS-NAME', connector);
+    expect(findings.map((finding) => [finding.pointer, finding.message.split('.')[0]])).toEqual([
+      ['/paths/~1tasks/get/parameters/0/description', "The description of 'status' only repeats its name"],
+      [
+        '/paths/~1tasks~1{taskId}/get/parameters/0/description',
+        "The description of 'taskId' only repeats its name",
+      ],
+    ]);
   });
 
   it('leaves internal properties and parameters alone, and is off for custom connectors', async () => {
