@@ -50658,7 +50658,7 @@ var operationExtensionRules = [
     id: "SWG-VISIBILITY-ENUM",
     file: "swagger",
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
-    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint, once per file at the first empty one (1,091 in 7 upstream connectors, 1,067 in one, written by a generator); the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
+    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint, once per file at the first empty one (1,157 in 5 upstream connectors, 1,066 in one, written by a generator); the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
     namesFixes: true,
     example: {
