@@ -57,7 +57,7 @@ function propertiesRepeatingNames(
 
 /**
  * The visible parameters whose description only repeats the name, by the list that holds them (an
- * operation's, a path's, the document's `parameters`): 604 upstream findings of 387 lists, an
+ * operation's, a path's, the document's `parameters`): 604 upstream findings of 383 lists, an
  * operation's `Accept` and `Content-Type` headers told apart.
  */
 function parametersRepeatingNames(
