@@ -31616,7 +31616,9 @@ var operationsMatchRule = {
   }
 };
 function sectionName(heading2) {
-  return heading2.replace(/[\s:]+$/, "");
+  let end = heading2.length;
+  while (end > 0 && (heading2[end - 1] === ":" || heading2[end - 1].trim() === "")) end--;
+  return heading2.slice(0, end);
 }
 
 // packages/validator/src/rules/readme/placeholder-matches.ts

@@ -53289,7 +53289,9 @@ var operationsMatchRule = {
   }
 };
 function sectionName(heading3) {
-  return heading3.replace(/[\s:]+$/, "");
+  let end = heading3.length;
+  while (end > 0 && (heading3[end - 1] === ":" || heading3[end - 1].trim() === "")) end--;
+  return heading3.slice(0, end);
 }
 
 // packages/validator/src/rules/readme/placeholder-matches.ts

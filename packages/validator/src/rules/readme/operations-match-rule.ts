@@ -144,5 +144,8 @@ export const operationsMatchRule: RuleDefinition = {
  * actions:" was told as "not listed under Supported actions::" (3 upstream readmes).
  */
 function sectionName(heading: string): string {
-  return heading.replace(/[\s:]+$/, '');
+  // A loop, not /[\s:]+$/, which backtracks quadratically over a long run of colons and spaces.
+  let end = heading.length;
+  while (end > 0 && (heading[end - 1] === ':' || heading[end - 1]!.trim() === '')) end--;
+  return heading.slice(0, end);
 }
