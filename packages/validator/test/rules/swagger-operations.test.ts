@@ -1322,7 +1322,7 @@ describeRule(
       edit: (s) => (s.definitions.Task.properties.id['x-ms-visibility'] = ''),
       pointer: '/definitions/Task/properties/id/x-ms-visibility',
       severity: 'info',
-  message: /^x-ms-visibility is empty, which means normal visibility; remove it/,
+      message: /^x-ms-visibility is empty, which means normal visibility; remove it/,
     },
     {
       // One habit of the file's writer: told once, at the first, with the count of the others.

@@ -211,7 +211,8 @@ describeRule(
       edit: webhook((operation) => (operation.responses = { '200': { description: 'OK' } })),
       pointer: `${HOOK}/responses`,
       severity: 'info',
-      message: /'OnTaskCreated' documents 200 and no 201: registration is to answer 201 with a 'Location' header/,
+      message:
+        /'OnTaskCreated' documents 200 and no 201: registration is to answer 201 with a 'Location' header/,
     },
     {
       // The 201 is there: only its header is to be added ("should return 201" said it was missing).
