@@ -56277,7 +56277,7 @@ var operationsMatchRule = {
     );
     if (missing.length > 0) {
       const names2 = joinWithin(missing.map((summary3) => `"${nameExcerpt(summary3)}"`));
-      const headings = [...new Set(sections.map((section) => section.text))];
+      const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
@@ -56306,12 +56306,17 @@ var operationsMatchRule = {
         context.report({
           offset: heading2.offset,
           length: heading2.length,
-          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(sectionName(section.text))}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
         });
       }
     }
   }
 };
+function sectionName(heading2) {
+  let end = heading2.length;
+  while (end > 0 && (heading2[end - 1] === ":" || heading2[end - 1].trim() === "")) end--;
+  return heading2.slice(0, end);
+}
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {
@@ -59356,21 +59361,57 @@ var documentTextRules = [
 ];
 
 // packages/validator/src/rules/swagger/name-descriptions.ts
-function propertiesRepeatingNames(noted, belowWalk) {
-  const names2 = /* @__PURE__ */ new Map();
+function propertiesRepeatingNames(noted, belowWalk, hidden) {
+  const trees = /* @__PURE__ */ new Map();
+  const add2 = (schema, name, pointer) => {
+    const root = outermostSchema(schema);
+    const label = [...enclosingPropertyNames(schema), name].join(".");
+    const tree = trees.get(root);
+    if (tree) tree.names.push(label);
+    else trees.set(root, { of: "properties", names: [label], pointer });
+  };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed2 = names2.get(schema);
-    if (listed2) listed2.push(node.propertyName);
-    else names2.set(schema, [node.propertyName]);
+    if (!hidden(schema)) add2(schema, node.propertyName, childPointer(node.pointer, "description"));
   }
   for (const schema of belowWalk) {
-    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed2 = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed2.length > 0) names2.set(schema, listed2);
+    if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
+    for (const name of namesOfUnwalkedProperties(schema.value.properties))
+      add2(schema, name, childPointer(schema.pointer, "properties", name, "description"));
   }
-  return names2;
+  return trees;
+}
+function parametersRepeatingNames(noted, hidden) {
+  const lists = /* @__PURE__ */ new Map();
+  for (const node of noted) {
+    if (node.kind !== "parameter" || hidden(node)) continue;
+    const name = node.value.name;
+    const list2 = lists.get(node.parentNode);
+    if (list2) list2.names.push(name);
+    else
+      lists.set(node.parentNode, {
+        of: "parameters",
+        names: [name],
+        pointer: childPointer(node.pointer, "description")
+      });
+  }
+  return lists;
+}
+function outermostSchema(schema) {
+  let node = schema;
+  while (node.depth > 0 && node.parentNode instanceof SchemaStructureNode) node = node.parentNode;
+  return node;
+}
+function enclosingPropertyNames(schema) {
+  const names2 = [];
+  for (let node = schema; node.depth > 0; ) {
+    if (node.propertyName !== void 0) names2.push(node.propertyName);
+    const parent = node.parentNode;
+    if (!(parent instanceof SchemaStructureNode)) break;
+    node = parent;
+  }
+  return names2.reverse();
 }
 function namesOfUnwalkedProperties(properties) {
   const names2 = [];
@@ -59392,7 +59433,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema as written (a body, a response, a definition: a `$ref` starts another), at the first, naming its properties and those of the schemas written in it by their path (`error.code`); once per list of parameters (of an operation, a path or the document), naming them. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -59404,20 +59445,15 @@ var nameDescriptionRules = [
       if (!model) return;
       const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
       const hidden = (node) => internalOnlyPlacesOf(model).has(node);
-      for (const [node, names2] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        if (hidden(node)) continue;
-        const what = names2.length === 1 ? `The description of '${nameExcerpt(names2[0])}' only repeats its name.` : `The descriptions of ${names2.length} properties only repeat their names: ${someNames(names2)}.`;
+      const repeated = [
+        ...propertiesRepeatingNames(describedByName, propertiesBelowWalk, hidden).values(),
+        ...parametersRepeatingNames(describedByName, hidden).values()
+      ];
+      for (const { names: names2, pointer, of } of repeated) {
+        const what = names2.length === 1 ? `The description of '${nameExcerpt(names2[0])}' only repeats its name.` : `The descriptions of ${names2.length} ${of} only repeat their names: ${someNames(names2)}.`;
         context.report({
-          pointer: childPointer(node.pointer, "properties", names2[0], "description"),
+          pointer,
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
-        });
-      }
-      for (const node of describedByName) {
-        if (node.kind !== "parameter" || hidden(node)) continue;
-        const name = node.value.name;
-        context.report({
-          pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }
@@ -62015,12 +62051,23 @@ function forEachVisibilityHolder(model, visit5) {
     visit5(written2.schema, written2);
   }
 }
+function emptyVisibilityReport(pointer, count) {
+  const others = count - 1;
+  return {
+    pointer,
+    severity: "info",
+    message: others === 0 ? "x-ms-visibility is empty, which means normal visibility; remove it or use 'important' or 'advanced'." : "x-ms-visibility is empty here and elsewhere in this file, which means normal visibility; remove each empty one or use 'important' or 'advanced'.",
+    ...others > 0 && {
+      transientNote: `${others.toLocaleString("en-US")} more ${others === 1 ? "is" : "are"} empty.`
+    }
+  };
+}
 var operationExtensionRules = [
   {
     id: "SWG-VISIBILITY-ENUM",
     file: "swagger",
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
-    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
+    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint, once per file at the first empty one (1,157 in 5 upstream connectors, 1,066 in one, written by a generator); the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
     namesFixes: true,
     example: {
@@ -62031,16 +62078,15 @@ var operationExtensionRules = [
     check(context) {
       const { swagger, report: report2 } = context;
       if (!swagger) return;
+      let firstEmpty;
+      let empties = 0;
       forEachVisibilityHolder(swagger, (holder, place2) => {
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
         const at = childPointer(place2.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
-          report2({
-            pointer: at,
-            severity: "info",
-            message: "x-ms-visibility is empty, which means normal visibility; remove it or use 'important' or 'advanced'."
-          });
+          firstEmpty ??= at;
+          empties++;
         } else if (typeof value === "string" && VISIBILITIES.includes(value.toLowerCase())) {
           report2({
             pointer: at,
@@ -62055,6 +62101,7 @@ var operationExtensionRules = [
           });
         }
       });
+      if (firstEmpty !== void 0) report2(emptyVisibilityReport(firstEmpty, empties));
     }
   },
   {
@@ -66096,13 +66143,23 @@ var webhookRules = [
           report2({
             pointer: created ? created.pointer : childPointer(operation2.pointer, "responses"),
             severity: "info",
-            message: `The webhook operation '${operationLabel(operation2)}' should return 201 with a 'Location' header; the platform deletes the subscription at that URL.`
+            message: registrationResponseMessage(operation2, created !== void 0)
           });
         }
       }
     }
   }
 ];
+function registrationResponseMessage(operation2, has201) {
+  const label = operationLabel(operation2);
+  const header = `"headers": { "Location": { "type": "string" } }`;
+  const why = "the URL of the new subscription, which the platform calls with DELETE to remove it when the flow is deleted";
+  if (has201)
+    return `The 201 response of the webhook operation '${label}' has no 'Location' header: add ${header} to it, ${why}.`;
+  const codes = successResponses(operation2).map((response) => response.code);
+  const documented = codes.length === 0 ? "documents no response" : `documents ${joinedList(codes)} and no 201`;
+  return `The webhook operation '${label}' ${documented}: registration is to answer 201 with a 'Location' header, ${why}. Document the 201 the API returns, with ${header}.`;
+}
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";

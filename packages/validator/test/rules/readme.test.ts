@@ -555,6 +555,17 @@ describe('README-OPS-MATCH', () => {
       'The operation "Create a task" is not listed under Supported Operations or Supported Triggers.',
     ]);
   });
+  it('names a section whose heading ends with a colon without it', async () => {
+    // Data247logic's "## Supported actions:" was told as "not listed under Supported actions::".
+    const readme = validReadme()
+      .replace('## Supported Operations', '## Supported Operations:')
+      .replace('### Create a task\nCreates a task for the current user.\n', '### Remove a task\n');
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Create a task" is not listed under Supported Operations.',
+      '"Remove a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+  });
   it('counts an operation listed under its operationId alone as listed', async () => {
     // SMS Wireless Services lists "### SendSMS" and a description that is not the summary.
     const readme = validReadme().replace('### Create a task\nCreates', '### CreateTask\nAdds');

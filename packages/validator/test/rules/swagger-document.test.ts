@@ -277,10 +277,47 @@ describeRuleCases([
   },
   {
     id: 'SWG-DESC-IS-NAME',
+    // One finding a nested schema was 3 or 4 for one copied response (Cognite Data Fusion: 623).
+    fires: 'names such properties of the schemas written in a schema once, at the first, by their path',
+    breaks: (c) => {
+      c.swagger.definitions.Task.properties.id.description = 'id';
+      c.swagger.definitions.Task.properties.error = {
+        type: 'object',
+        description: 'error',
+        properties: {
+          code: { type: 'string', description: 'code' },
+          details: {
+            type: 'array',
+            items: { type: 'object', properties: { target: { type: 'string', description: 'Target' } } },
+          },
+        },
+      };
+    },
+    pointer: '/definitions/Task/properties/id/description',
+    severity: 'info',
+    message:
+      /^The descriptions of 4 properties only repeat their names: 'id', 'error', 'error\.code', 'error\.details\.target'\./,
+  },
+  {
+    id: 'SWG-DESC-IS-NAME',
     fires: 'notes a parameter described by its name written as code (PR #943)',
     breaks: (c) => (c.swagger.paths['/tasks'].get.parameters[0].description = 'STATUS'),
     pointer: '/paths/~1tasks/get/parameters/0/description',
     severity: 'info',
+  },
+  {
+    id: 'SWG-DESC-IS-NAME',
+    // An operation's Accept and Content-Type headers were two findings (59 and 56 upstream).
+    fires: "names such parameters of an operation once, at the first, and another list's apart",
+    breaks: (c) => {
+      const parameters = c.swagger.paths['/tasks'].get.parameters;
+      parameters[0].description = 'status';
+      parameters.push({ name: 'Accept', in: 'header', type: 'string', description: 'Accept' });
+      c.swagger.paths['/tasks/{taskId}'].get.parameters[0].description = 'task_id';
+    },
+    pointer: '/paths/~1tasks/get/parameters/0/description',
+    severity: 'info',
+    message: /^The descriptions of 2 parameters only repeat their names: 'status', 'Accept'\./,
   },
 ]);
 
@@ -293,6 +330,20 @@ describe('SWG-DESC-IS-NAME', () => {
     expect(onlyRepeatsName('The phone number.', 'PhoneNumber')).toBe(false);
     expect(onlyRepeatsName('Identifier', 'id')).toBe(false);
     expect(onlyRepeatsName('_', '-')).toBe(false);
+  });
+
+  it("tells each list's parameters apart", async () => {
+    const connector = editableConnector();
+    connector.swagger.paths['/tasks'].get.parameters[0].description = 'status';
+    connector.swagger.paths['/tasks/{taskId}'].get.parameters[0].description = 'task_id';
+    const findings = await findingsOf('SWG-DESC-IS-NAME', connector);
+    expect(findings.map((finding) => [finding.pointer, finding.message.split('.')[0]])).toEqual([
+      ['/paths/~1tasks/get/parameters/0/description', "The description of 'status' only repeats its name"],
+      [
+        '/paths/~1tasks~1{taskId}/get/parameters/0/description',
+        "The description of 'taskId' only repeats its name",
+      ],
+    ]);
   });
 
   it('leaves internal properties and parameters alone, and is off for custom connectors', async () => {

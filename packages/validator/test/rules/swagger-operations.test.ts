@@ -1322,6 +1322,19 @@ describeRule(
       edit: (s) => (s.definitions.Task.properties.id['x-ms-visibility'] = ''),
       pointer: '/definitions/Task/properties/id/x-ms-visibility',
       severity: 'info',
+      message: /^x-ms-visibility is empty, which means normal visibility; remove it/,
+    },
+    {
+      // One habit of the file's writer: told once, at the first, with the count of the others.
+      name: "on '' in three places, once, counting the others",
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-visibility'] = '';
+        s.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = null;
+        s.definitions.Task.properties.id['x-ms-visibility'] = '';
+      },
+      pointer: `${LIST}/x-ms-visibility`,
+      severity: 'info',
+      message: /is empty here and elsewhere in this file, .* remove each empty one .* 2 more are empty\.$/,
     },
   ],
   [VALID, { name: "on 'important'", edit: (s) => (s.paths['/tasks'].get['x-ms-visibility'] = 'important') }],

@@ -211,6 +211,17 @@ describeRule(
       edit: webhook((operation) => (operation.responses = { '200': { description: 'OK' } })),
       pointer: `${HOOK}/responses`,
       severity: 'info',
+      message:
+        /'OnTaskCreated' documents 200 and no 201: registration is to answer 201 with a 'Location' header/,
+    },
+    {
+      // The 201 is there: only its header is to be added ("should return 201" said it was missing).
+      name: 'on a 201 registration without a Location header, naming the header to add',
+      edit: webhook((operation) => delete operation.responses['201'].headers),
+      pointer: `${HOOK}/responses/201`,
+      severity: 'info',
+      message:
+        /^The 201 response of the webhook operation 'OnTaskCreated' has no 'Location' header: add "headers": \{ "Location": \{ "type": "string" \} \} to it/,
     },
     {
       // SWG-OP-RESP-SUCCESS leaves empty responses to SWG-OP-RESP-REQ, so the hint is this rule's.
@@ -218,6 +229,7 @@ describeRule(
       edit: webhook((operation) => (operation.responses = {})),
       pointer: `${HOOK}/responses`,
       severity: 'info',
+      message: /'OnTaskCreated' documents no response: registration is to answer 201/,
     },
   ],
   [

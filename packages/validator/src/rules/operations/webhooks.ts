@@ -8,7 +8,8 @@ import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { fill, isSuccessCode } from './rule-kit.js';
+import { fill, isSuccessCode, successResponses } from './rule-kit.js';
+import { joinedList } from '@connector-alm/core';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { subscriptionRemover } from './webhook-deletes.js';
@@ -254,13 +255,32 @@ export const webhookRules: RuleDefinition[] = [
           report({
             pointer: created ? created.pointer : childPointer(operation.pointer, 'responses'),
             severity: 'info',
-            message: `The webhook operation '${operationLabel(operation)}' should return 201 with a 'Location' header; the platform deletes the subscription at that URL.`,
+            message: registrationResponseMessage(operation, created !== undefined),
           });
         }
       }
     },
   },
 ];
+
+/**
+ * What to write where a registration lacks the 201 with a Location header. Where the 201 is there,
+ * only the header is missing: "should return 201" was said to 274 upstream registrations that do.
+ * Otherwise the message names the codes the registration documents, which the 201 is to join or
+ * replace: the API, not the swagger, decides what it answers.
+ */
+function registrationResponseMessage(operation: OperationInfo, has201: boolean): string {
+  const label = operationLabel(operation);
+  const header = `"headers": { "Location": { "type": "string" } }`;
+  const why =
+    'the URL of the new subscription, which the platform calls with DELETE to remove it when the flow is deleted';
+  if (has201)
+    return `The 201 response of the webhook operation '${label}' has no 'Location' header: add ${header} to it, ${why}.`;
+  const codes = successResponses(operation).map((response) => response.code);
+  const documented =
+    codes.length === 0 ? 'documents no response' : `documents ${joinedList(codes)} and no 201`;
+  return `The webhook operation '${label}' ${documented}: registration is to answer 201 with a 'Location' header, ${why}. Document the 201 the API returns, with ${header}.`;
+}
 
 function unrelatedDeletesMessage(webhook: OperationInfo, deletions: OperationInfo[]): string {
   const first = deletions[0]!;

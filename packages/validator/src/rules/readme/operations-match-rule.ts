@@ -94,7 +94,7 @@ export const operationsMatchRule: RuleDefinition = {
       // Each name an excerpt, as many as fit (joinWithin), and at most a few headings: a readme
       // and a swagger can make both lists as long as they like.
       const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
-      const headings = [...new Set(sections.map((section) => section.text))];
+      const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0]!.offset,
@@ -132,9 +132,20 @@ export const operationsMatchRule: RuleDefinition = {
         context.report({
           offset: heading.offset,
           length: heading.length,
-          message: `"${nameExcerpt(heading.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
+          message: `"${nameExcerpt(heading.text)}" is listed under ${nameExcerpt(sectionName(section.text))}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
         });
       }
     }
   },
 };
+
+/**
+ * A section's heading as a message names it, without the colons it may end with: "## Supported
+ * actions:" was told as "not listed under Supported actions::" (3 upstream readmes).
+ */
+function sectionName(heading: string): string {
+  // A loop, not /[\s:]+$/, which backtracks quadratically over a long run of colons and spaces.
+  let end = heading.length;
+  while (end > 0 && (heading[end - 1] === ':' || heading[end - 1]!.trim() === '')) end--;
+  return heading.slice(0, end);
+}
