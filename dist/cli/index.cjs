@@ -26395,12 +26395,12 @@ function brokenLinkPhrase(link2) {
   return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target2, options2 = {}) {
-  const resolved3 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target2);
-  const followed = statOrError(resolved3);
-  if (followed.stat || !statOrError(resolved3, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
-  const link2 = { ...linkTarget(resolved3), leads: linkTrouble(followed.code) };
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target2);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const folder = import_node_path2.default.dirname(linkedNewFile(resolved3));
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
     if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
@@ -26468,14 +26468,14 @@ function slashedPathToRead(given2, options2 = {}) {
 function slashedPathToWrite(given2, options2 = {}) {
   const meant = slipCandidate(given2, options2.platform);
   if (meant === void 0) return void 0;
-  const resolved3 = import_node_path3.default.resolve(options2.cwd ?? process.cwd(), given2);
-  let existing = resolved3;
+  const resolved2 = import_node_path3.default.resolve(options2.cwd ?? process.cwd(), given2);
+  let existing = resolved2;
   while (!exists(existing)) {
     const parent = import_node_path3.default.dirname(existing);
     if (parent === existing) break;
     existing = parent;
   }
-  if (existing === resolved3 || existing.includes("\\")) return void 0;
+  if (existing === resolved2 || existing.includes("\\")) return void 0;
   return shownPath(meant);
 }
 function backslashPathToReadError(given2, meant, message3 = "does not exist.", platform = process.platform) {
@@ -26518,15 +26518,15 @@ function exists(file) {
 
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target2, cwd = process.cwd()) {
-  const resolved3 = import_node_path4.default.resolve(cwd, target2);
-  for (let current = import_node_path4.default.dirname(resolved3); ; current = import_node_path4.default.dirname(current)) {
+  const resolved2 = import_node_path4.default.resolve(cwd, target2);
+  for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
     const stat2 = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path4.default.join(target2, import_node_path4.default.relative(resolved3, current)),
-        below: import_node_path4.default.relative(current, resolved3),
+        file: import_node_path4.default.join(target2, import_node_path4.default.relative(resolved2, current)),
+        below: import_node_path4.default.relative(current, resolved2),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
     if (import_node_path4.default.dirname(current) === current) return void 0;
@@ -26708,9 +26708,9 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved3 = import_node_path7.default.resolve(folder);
-  const missing = missingFolders(resolved3);
-  if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved3, { recursive: true });
+  const resolved2 = import_node_path7.default.resolve(folder);
+  const missing = missingFolders(resolved2);
+  if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved2, { recursive: true });
   const made = makeWhileListening(() => makeEach(missing));
   const forget = () => made.forEach(forgetMadeFolder);
   return {
@@ -26813,10 +26813,10 @@ var import_node_path9 = __toESM(require("node:path"), 1);
 var RANDOM_BYTES = 6;
 var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
 function temporarySibling(target2, suffix = "") {
-  const resolved3 = import_node_path9.default.resolve(target2);
+  const resolved2 = import_node_path9.default.resolve(target2);
   const name = import_node_path9.default.join(
-    import_node_path9.default.dirname(resolved3),
-    `.${import_node_path9.default.basename(resolved3)}.${(0, import_node_crypto3.randomBytes)(RANDOM_BYTES).toString("hex")}.tmp${suffix}`
+    import_node_path9.default.dirname(resolved2),
+    `.${import_node_path9.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(RANDOM_BYTES).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
@@ -26880,10 +26880,10 @@ function targetWriteError(target2, error2) {
 var TARGET_PATH_TOO_LONG_HINT = "Give a path with shorter names.";
 function namesTheTarget(target2, where2) {
   const folder = import_node_path10.default.dirname(import_node_path10.default.resolve(target2));
-  const resolved3 = import_node_path10.default.resolve(where2);
-  if (import_node_path10.default.dirname(resolved3) === folder) return true;
-  if (!isWithin(folder, resolved3)) return false;
-  const [first] = import_node_path10.default.relative(folder, resolved3).split(import_node_path10.default.sep);
+  const resolved2 = import_node_path10.default.resolve(where2);
+  if (import_node_path10.default.dirname(resolved2) === folder) return true;
+  if (!isWithin(folder, resolved2)) return false;
+  const [first] = import_node_path10.default.relative(folder, resolved2).split(import_node_path10.default.sep);
   return targetOfTemporary(import_node_path10.default.join(folder, first)) === import_node_path10.default.resolve(target2);
 }
 async function writingTo(target2, work) {
@@ -29781,16 +29781,16 @@ function locateEach(text3, pointers, repeatsKeys, lines, missingLength) {
   return places;
 }
 function collect(node, offset, length, places, missingLength) {
-  const resolved3 = node.offset !== -1;
-  if (resolved3) {
+  const resolved2 = node.offset !== -1;
+  if (resolved2) {
     offset = node.offset;
     length = node.length;
   }
   if (node.pointers !== void 0) {
     const here = {
       offset,
-      length: resolved3 || missingLength === void 0 ? length : missingLength,
-      resolved: resolved3
+      length: resolved2 || missingLength === void 0 ? length : missingLength,
+      resolved: resolved2
     };
     for (const index of node.pointers) places[index] = here;
   }
@@ -33743,10 +33743,10 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved3 = import_node_path23.default.resolve(folder);
-  for (let end = resolved3.length; end > 0; ) {
-    const start = resolved3.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved3.slice(start, end).toLowerCase()];
+  const resolved2 = import_node_path23.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
   }
@@ -49439,16 +49439,12 @@ function namedProperties(model, schema) {
   const add2 = (properties) => {
     if (!properties) return;
     for (const name in properties) {
-      if (has(properties, name)) named2.push([name, resolved2(model, properties[name])]);
+      if (has(properties, name)) named2.push([name, resolved(model, properties[name])]);
     }
   };
   add2(asObject(schema.properties));
-  for (const member of asArray(schema.allOf) ?? []) add2(asObject(resolved2(model, member)?.properties));
+  for (const member of asArray(schema.allOf) ?? []) add2(asObject(resolved(model, member)?.properties));
   return named2;
-}
-function resolved2(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
 }
 function isArray(schema) {
   return schema !== void 0 && (schema.type === "array" || has(schema, "items"));
@@ -50199,16 +50195,12 @@ function documentListServes(missing) {
   }
   return most;
 }
-function consumesAdvice(model, operation2, documentType) {
+function consumesAdvice(operation2, documentType) {
   const type = requestType(operation2);
   if (hasOwnConsumes(operation2))
     return `Its own "consumes" is empty: add "${type}" (or the type the API reads) there.`;
-  if (documentType !== void 0 && documentType !== type) {
+  if (documentType !== void 0) {
     return `The document's "consumes" is empty, and "${documentType}", which its other operations want there, does not serve this one: give it its own "consumes": ["${type}"].`;
-  }
-  const root = asArray(model.root.consumes);
-  if (root !== void 0 && root.length === 0) {
-    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
 }
@@ -50290,7 +50282,7 @@ var contentTypeRules = [
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )} ${consumesAdvice(swagger2, operation2, atRoot?.type)}`
+          )} ${consumesAdvice(operation2, atRoot?.type)}`
         });
       }
       if (atRoot) {
@@ -51550,14 +51542,14 @@ var responseHeadersRule = {
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
-  let resolved3 = asObject(schema);
-  if (resolved3 !== void 0 && typeof resolved3.$ref === "string")
-    resolved3 = asObject(model.refTarget(resolved3)?.value);
-  if (resolved3 === void 0) return false;
-  for (const key2 in resolved3) {
-    if (Object.prototype.hasOwnProperty.call(resolved3, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
+  let resolved2 = asObject(schema);
+  if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
+    resolved2 = asObject(model.refTarget(resolved2)?.value);
+  if (resolved2 === void 0) return false;
+  for (const key2 in resolved2) {
+    if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
-  return resolved3.type === void 0 || resolved3.type === "object";
+  return resolved2.type === void 0 || resolved2.type === "object";
 }
 
 // packages/validator/src/rules/operations/produced-body.ts
@@ -53164,8 +53156,8 @@ var schemaKeywordRules = [
         if (name === void 0) continue;
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property2 = asObject(asObject(node.value.properties)?.[name]);
-        const resolved3 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
-        if (required && resolved3?.type === "string") continue;
+        const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
+        if (required && resolved2?.type === "string") continue;
         context.report({
           pointer: childPointer(node.pointer, "discriminator"),
           message: "The 'discriminator' value must be the name of a required string property."
@@ -56535,11 +56527,11 @@ var SwaggerModel = class {
   definitionOf(entry) {
     if (!isObject(entry) || typeof entry.$ref !== "string")
       return { value: asObject(entry) ?? {}, target: void 0 };
-    const resolved3 = this.resolve(entry, "");
+    const resolved2 = this.resolve(entry, "");
     return {
-      value: asObject(resolved3.value) ?? {},
+      value: asObject(resolved2.value) ?? {},
       // Not reached through a reference: broken at the first hop, so the entry is its own definition.
-      target: resolved3.viaRef ? this.placeAt(resolved3.pointer) : void 0
+      target: resolved2.viaRef ? this.placeAt(resolved2.pointer) : void 0
     };
   }
 };
@@ -60206,26 +60198,26 @@ function valueText(value) {
 var MAX_ALL_OF_DEPTH = 8;
 var MAX_FILLED_DEPTH = 8;
 function viewSchema(model, value, pointer) {
-  const resolved3 = model.resolve(value, pointer);
-  if (resolved3.broken) return void 0;
-  const node = asObject(resolved3.value);
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return void 0;
+  const node = asObject(resolved2.value);
   if (!node) return void 0;
-  const view = emptyView(node, resolved3.pointer);
-  merge(model, view, node, resolved3.pointer, 0, ALL_LEVELS);
+  const view = emptyView(node, resolved2.pointer);
+  merge(model, view, node, resolved2.pointer, 0, ALL_LEVELS);
   return finished(view, view.properties.size > 0);
 }
 function viewLayers(model, value, pointer, memberView) {
-  const resolved3 = model.resolve(value, pointer);
-  const node = asObject(resolved3.value);
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
   const written2 = asArray(node?.allOf);
-  if (resolved3.broken || resolved3.viaRef || !node || !written2 || written2.length === 0) return void 0;
-  const own2 = emptyView(node, resolved3.pointer);
-  merge(model, own2, node, resolved3.pointer, 0, 0);
+  if (resolved2.broken || resolved2.viaRef || !node || !written2 || written2.length === 0) return void 0;
+  const own2 = emptyView(node, resolved2.pointer);
+  merge(model, own2, node, resolved2.pointer, 0, 0);
   const merged = own2.merged;
   const members = [];
-  const seen = /* @__PURE__ */ new Set([resolved3.pointer]);
+  const seen = /* @__PURE__ */ new Set([resolved2.pointer]);
   for (let index = 0; index < written2.length; index++) {
-    const member = memberView(written2[index], childPointer(resolved3.pointer, "allOf", index));
+    const member = memberView(written2[index], childPointer(resolved2.pointer, "allOf", index));
     if (member && member.mergedDepth >= MAX_ALL_OF_DEPTH) return void 0;
     for (const at of member?.merged ?? []) {
       if (seen.has(at)) return void 0;
@@ -60264,13 +60256,13 @@ function finished(view, withProperties) {
   return view;
 }
 function isFilledForFlows(model, value, pointer, depth = 0) {
-  const resolved3 = model.resolve(value, pointer);
-  const node = asObject(resolved3.value);
-  if (resolved3.broken || !node) return false;
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  if (resolved2.broken || !node) return false;
   if (has(node, "default") || node.readOnly === true || isNotificationUrl(node)) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
   const known = filledMemo(model);
-  const key2 = `${depth}|${resolved3.pointer}`;
+  const key2 = `${depth}|${resolved2.pointer}`;
   const seen = known.get(key2);
   if (seen !== void 0) return seen;
   const view = viewSchema(model, value, pointer);
@@ -60283,18 +60275,18 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
 }
 var FILLED = /* @__PURE__ */ new WeakMap();
 function hasRequiredFields(model, value, pointer) {
-  const resolved3 = model.resolve(value, pointer);
-  if (resolved3.broken) return false;
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return false;
   let known = REQUIRED.get(model);
   if (!known) {
     known = /* @__PURE__ */ new Map();
     REQUIRED.set(model, known);
   }
-  const seen = known.get(resolved3.pointer);
+  const seen = known.get(resolved2.pointer);
   if (seen !== void 0) return seen;
   const view = viewSchema(model, value, pointer);
   const answer = view !== void 0 && view.required.size > 0;
-  known.set(resolved3.pointer, answer);
+  known.set(resolved2.pointer, answer);
   return answer;
 }
 var REQUIRED = /* @__PURE__ */ new WeakMap();
@@ -60313,14 +60305,14 @@ function merge(model, view, node, pointer, depth, fieldsDepth) {
     view.items = { value: node.items, pointer: childPointer(pointer, "items") };
   if (depth >= MAX_ALL_OF_DEPTH) return;
   (asArray(node.allOf) ?? []).forEach((member, index) => {
-    const resolved3 = model.resolve(member, childPointer(pointer, "allOf", index));
-    const memberNode = asObject(resolved3.value);
-    if (resolved3.broken || !memberNode || view.merged.has(resolved3.pointer)) return;
-    view.merged.add(resolved3.pointer);
+    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
+    const memberNode = asObject(resolved2.value);
+    if (resolved2.broken || !memberNode || view.merged.has(resolved2.pointer)) return;
+    view.merged.add(resolved2.pointer);
     if (view.type === void 0) view.type = declared(memberNode.type);
     if (view.format === void 0) view.format = declared(memberNode.format);
     if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
-    merge(model, view, memberNode, resolved3.pointer, depth + 1, fieldsDepth);
+    merge(model, view, memberNode, resolved2.pointer, depth + 1, fieldsDepth);
   });
 }
 function mergeFields(view, node, pointer) {
@@ -60338,17 +60330,17 @@ function declared(value) {
   return value === "" ? void 0 : value;
 }
 function whyUnfollowed(model, value, pointer) {
-  const resolved3 = model.resolve(value, pointer);
-  if (!resolved3.broken) {
-    return isObject(resolved3.value) ? void 0 : `it is ${kindOfValue(resolved3.value)}, not an object`;
+  const resolved2 = model.resolve(value, pointer);
+  if (!resolved2.broken) {
+    return isObject(resolved2.value) ? void 0 : `it is ${kindOfValue(resolved2.value)}, not an object`;
   }
   const written2 = quoted(asObject(value)?.$ref);
-  const last2 = asString(asObject(resolved3.value)?.$ref);
+  const last2 = asString(asObject(resolved2.value)?.$ref);
   if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written2} leads round a loop of $refs`;
   if (last2 !== void 0 && !last2.startsWith("#")) {
-    return resolved3.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
+    return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
   }
-  return resolved3.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
+  return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
 }
 
 // packages/validator/src/diff/secret-deletion.ts
@@ -61711,9 +61703,9 @@ var KeptViews = class {
   /** The view of the schema written at `pointer`. */
   of(value, pointer) {
     if (this.views.has(pointer)) return this.views.get(pointer);
-    const resolved3 = this.model.resolve(value, pointer);
-    if (!resolved3.viaRef) return viewSchema(this.model, value, pointer);
-    const target2 = resolved3.broken ? void 0 : `\0${resolved3.pointer}`;
+    const resolved2 = this.model.resolve(value, pointer);
+    if (!resolved2.viaRef) return viewSchema(this.model, value, pointer);
+    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
     const view = target2 !== void 0 && this.views.has(target2) ? this.views.get(target2) : viewSchema(this.model, value, pointer);
     this.views.set(pointer, view);
     if (target2 !== void 0) this.views.set(target2, view);
@@ -68342,12 +68334,12 @@ async function ensureDirectoryInside(root, relative) {
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved3 = await import_node_fs40.promises.realpath(next).then(
+      const resolved2 = await import_node_fs40.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
-      if ("error" in resolved3) throw unresolvedLinkError(next, resolved3.error);
-      const { real } = resolved3;
+      if ("error" in resolved2) throw unresolvedLinkError(next, resolved2.error);
+      const { real } = resolved2;
       if (!isWithin(root, real)) {
         throw new UserError(
           "is a link that leads outside the target folder; nothing is written through it.",
@@ -71887,8 +71879,8 @@ function selectConnectors(names3, connectors, previous, source, say) {
       previousNotSelected: [],
       formerNames: []
     };
-  const resolved3 = names3.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
-  const unknown = resolved3.filter((each) => each.current.length + each.previous.length === 0);
+  const resolved2 = names3.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
+  const unknown = resolved2.filter((each) => each.current.length + each.previous.length === 0);
   if (unknown.length > 0)
     throw unknownNamesError(
       unknown.map((each) => each.name),
@@ -71897,8 +71889,8 @@ function selectConnectors(names3, connectors, previous, source, say) {
       source,
       say
     );
-  const named2 = new Set(resolved3.flatMap((each) => each.current));
-  const previousNamed = resolved3.flatMap((each) => each.previous);
+  const named2 = new Set(resolved2.flatMap((each) => each.current));
+  const previousNamed = resolved2.flatMap((each) => each.previous);
   const selected = connectors.filter(
     (connector) => named2.has(connector) || sameConnectorIn(previousNamed, connector) !== void 0
   );
@@ -71908,7 +71900,7 @@ function selectConnectors(names3, connectors, previous, source, say) {
     notSelected: connectors.filter((connector) => !selected.includes(connector)),
     previousSelected: previous.filter(isPreviousSelected),
     previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector)),
-    formerNames: resolved3.flatMap(
+    formerNames: resolved2.flatMap(
       (each) => each.former ? each.previous.map((connector) => ({ given: each.name, connector })) : []
     )
   };
@@ -80756,10 +80748,10 @@ function refuseMissingConnector(given2, cwd) {
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved3 = import_node_path109.default.resolve(cwd, given2);
-  if (found.length === 1 && found[0] !== resolved3) {
+  const resolved2 = import_node_path109.default.resolve(cwd, given2);
+  if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path109.default.dirname(resolved3) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path109.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -88037,20 +88029,20 @@ function registerBuildSolutionCommand(program2, context) {
       source: shownExisting,
       environmentVariables: existingSolution.environmentVariables
     };
-    const resolved3 = await namingSolutionOptions(
+    const resolved2 = await namingSolutionOptions(
       () => resolveSettings(
         { ...options2, optionValuePrefix: optionValue },
         existingSolution && { settings: existingSolution.settings, source: shownExisting }
       )
     );
-    if ("missing" in resolved3 || options2.out === void 0) {
+    if ("missing" in resolved2 || options2.out === void 0) {
       const missing = [
         ...missingRequiredOptions(command),
-        ..."missing" in resolved3 ? resolved3.missing : []
+        ..."missing" in resolved2 ? resolved2.missing : []
       ];
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
-    const { settings, warning } = resolved3;
+    const { settings, warning } = resolved2;
     const zip = import_node_path120.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);

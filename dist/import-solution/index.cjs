@@ -36591,12 +36591,12 @@ function brokenLinkPhrase(link2) {
   return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target, options2 = {}) {
-  const resolved3 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
-  const followed = statOrError(resolved3);
-  if (followed.stat || !statOrError(resolved3, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
-  const link2 = { ...linkTarget(resolved3), leads: linkTrouble(followed.code) };
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const folder = import_node_path2.default.dirname(linkedNewFile(resolved3));
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
     if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
@@ -36677,15 +36677,15 @@ function exists2(file) {
 
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved3 = import_node_path4.default.resolve(cwd, target);
-  for (let current = import_node_path4.default.dirname(resolved3); ; current = import_node_path4.default.dirname(current)) {
+  const resolved2 = import_node_path4.default.resolve(cwd, target);
+  for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
     const stat2 = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved3, current)),
-        below: import_node_path4.default.relative(current, resolved3),
+        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved2, current)),
+        below: import_node_path4.default.relative(current, resolved2),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
     if (import_node_path4.default.dirname(current) === current) return void 0;
@@ -38978,16 +38978,16 @@ function locateEach(text2, pointers, repeatsKeys, lines, missingLength) {
   return places;
 }
 function collect(node, offset, length, places, missingLength) {
-  const resolved3 = node.offset !== -1;
-  if (resolved3) {
+  const resolved2 = node.offset !== -1;
+  if (resolved2) {
     offset = node.offset;
     length = node.length;
   }
   if (node.pointers !== void 0) {
     const here = {
       offset,
-      length: resolved3 || missingLength === void 0 ? length : missingLength,
-      resolved: resolved3
+      length: resolved2 || missingLength === void 0 ? length : missingLength,
+      resolved: resolved2
     };
     for (const index of node.pointers) places[index] = here;
   }
@@ -42370,10 +42370,10 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 function layoutProfile(folder) {
-  const resolved3 = import_node_path8.default.resolve(folder);
-  for (let end = resolved3.length; end > 0; ) {
-    const start = resolved3.lastIndexOf(import_node_path8.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved3.slice(start, end).toLowerCase()];
+  const resolved2 = import_node_path8.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path8.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
   }
@@ -57808,16 +57808,12 @@ function namedProperties(model, schema) {
   const add2 = (properties) => {
     if (!properties) return;
     for (const name in properties) {
-      if (has(properties, name)) named.push([name, resolved2(model, properties[name])]);
+      if (has(properties, name)) named.push([name, resolved(model, properties[name])]);
     }
   };
   add2(asObject(schema.properties));
-  for (const member of asArray(schema.allOf) ?? []) add2(asObject(resolved2(model, member)?.properties));
+  for (const member of asArray(schema.allOf) ?? []) add2(asObject(resolved(model, member)?.properties));
   return named;
-}
-function resolved2(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
 }
 function isArray(schema) {
   return schema !== void 0 && (schema.type === "array" || has(schema, "items"));
@@ -58568,16 +58564,12 @@ function documentListServes(missing) {
   }
   return most;
 }
-function consumesAdvice(model, operation2, documentType) {
+function consumesAdvice(operation2, documentType) {
   const type = requestType(operation2);
   if (hasOwnConsumes(operation2))
     return `Its own "consumes" is empty: add "${type}" (or the type the API reads) there.`;
-  if (documentType !== void 0 && documentType !== type) {
+  if (documentType !== void 0) {
     return `The document's "consumes" is empty, and "${documentType}", which its other operations want there, does not serve this one: give it its own "consumes": ["${type}"].`;
-  }
-  const root = asArray(model.root.consumes);
-  if (root !== void 0 && root.length === 0) {
-    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
 }
@@ -58659,7 +58651,7 @@ var contentTypeRules = [
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )} ${consumesAdvice(swagger2, operation2, atRoot?.type)}`
+          )} ${consumesAdvice(operation2, atRoot?.type)}`
         });
       }
       if (atRoot) {
@@ -59919,14 +59911,14 @@ var responseHeadersRule = {
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
-  let resolved3 = asObject(schema);
-  if (resolved3 !== void 0 && typeof resolved3.$ref === "string")
-    resolved3 = asObject(model.refTarget(resolved3)?.value);
-  if (resolved3 === void 0) return false;
-  for (const key2 in resolved3) {
-    if (Object.prototype.hasOwnProperty.call(resolved3, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
+  let resolved2 = asObject(schema);
+  if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
+    resolved2 = asObject(model.refTarget(resolved2)?.value);
+  if (resolved2 === void 0) return false;
+  for (const key2 in resolved2) {
+    if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
-  return resolved3.type === void 0 || resolved3.type === "object";
+  return resolved2.type === void 0 || resolved2.type === "object";
 }
 
 // packages/validator/src/rules/operations/produced-body.ts
@@ -61533,8 +61525,8 @@ var schemaKeywordRules = [
         if (name === void 0) continue;
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property2 = asObject(asObject(node.value.properties)?.[name]);
-        const resolved3 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
-        if (required && resolved3?.type === "string") continue;
+        const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
+        if (required && resolved2?.type === "string") continue;
         context.report({
           pointer: childPointer(node.pointer, "discriminator"),
           message: "The 'discriminator' value must be the name of a required string property."

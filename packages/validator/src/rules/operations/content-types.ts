@@ -112,21 +112,18 @@ function documentListServes(
 }
 
 /**
- * Where to declare the request type, for an operation SWG-CONSUMES reports on its own, and which one. 56 of the 61 corpus
- * connectors it reports kept the template's `"consumes": []` at the root: filling it once fixes
- * every operation.
+ * Where to declare the request type, for an operation SWG-CONSUMES reports on its own, and which one.
+ * Where the document's `consumes` is empty, the operations that filling it serves are told at that
+ * list (documentListServes): those left here have an empty list of their own, or want another type
+ * than `documentType`, the one the list is told to hold.
  */
-function consumesAdvice(model: SwaggerModel, operation: OperationInfo, documentType?: string): string {
+function consumesAdvice(operation: OperationInfo, documentType: string | undefined): string {
   const type = requestType(operation);
   // Its own list, empty, stands in for the document's: that is the one to fill.
   if (hasOwnConsumes(operation))
     return `Its own "consumes" is empty: add "${type}" (or the type the API reads) there.`;
-  if (documentType !== undefined && documentType !== type) {
+  if (documentType !== undefined) {
     return `The document's "consumes" is empty, and "${documentType}", which its other operations want there, does not serve this one: give it its own "consumes": ["${type}"].`;
-  }
-  const root = asArray(model.root.consumes);
-  if (root !== undefined && root.length === 0) {
-    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
   }
   return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
 }
@@ -239,7 +236,7 @@ export const contentTypeRules: RuleDefinition[] = [
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation),
-          )} ${consumesAdvice(swagger, operation, atRoot?.type)}`,
+          )} ${consumesAdvice(operation, atRoot?.type)}`,
         });
       }
       if (atRoot) {

@@ -1,8 +1,8 @@
 import { closestMatcher, joinedList } from '@connector-alm/core';
-import { asArray, asObject, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { asArray, asObject, has, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { nameExcerpt } from '../../text/message-values.js';
-import type { SchemaPathMissing } from './schema-path.js';
+import { resolved, type SchemaPathMissing } from './schema-path.js';
 
 /**
  * What SWG-DYN-RESULT adds to a path the target's response lacks: the name it likely meant, else
@@ -65,11 +65,6 @@ function namedProperties(model: SwaggerModel, schema: JsonObject): [string, Json
   add(asObject(schema.properties));
   for (const member of asArray(schema.allOf) ?? []) add(asObject(resolved(model, member)?.properties));
   return named;
-}
-
-function resolved(model: SwaggerModel, schema: unknown): JsonObject | undefined {
-  if (isObject(schema) && typeof schema.$ref !== 'string') return schema;
-  return asObject(model.resolve(schema, '').value);
 }
 
 function isArray(schema: JsonObject | undefined): boolean {

@@ -24,7 +24,8 @@ const MAX_STEPS = 32;
 // schema found at its end, or the step that names nothing, needs an object of its own.
 const UNKNOWN: SchemaPathResult = Object.freeze({ kind: 'unknown' });
 
-function resolved(model: SwaggerModel, schema: unknown): JsonObject | undefined {
+/** A schema as written, or where its `$ref` leads; undefined when that is no object. */
+export function resolved(model: SwaggerModel, schema: unknown): JsonObject | undefined {
   // Most schemas are not references: no resolution record for them.
   if (isObject(schema) && typeof schema.$ref !== 'string') return schema;
   return asObject(model.resolve(schema, '').value);
