@@ -28080,7 +28080,7 @@ function boundedMessage(message3) {
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
 function matchedMessage(finding) {
-  return finding.messageWithoutPlaces ?? finding.message;
+  return finding.parts?.problem ?? finding.messageWithoutPlaces ?? finding.message;
 }
 function locatedFinding(fields) {
   const finding = {
@@ -28102,6 +28102,7 @@ function locatedFinding(fields) {
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== void 0) finding.identity = fields.identity;
   if (fields.matchedAs !== void 0) finding.matchedAs = fields.matchedAs;
+  if (fields.parts !== void 0) finding.parts = fields.parts;
   if (fields.unlisted !== void 0) finding.unlisted = fields.unlisted;
   return finding;
 }
@@ -34263,7 +34264,9 @@ var apiPropertiesPolicyRules = [
         if (missing.length > 0) {
           context.report({
             pointer: instancePointer(index, "parameters"),
-            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
+            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`,
+            // Adding one of them is no new finding under `validate --base`.
+            parts: { problem: `The ${templateId} template lacks required properties.`, names: missing }
           });
         }
         checkParameterTypes(parameters, template, index);
@@ -34888,7 +34891,9 @@ var infoTextRules = [
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'title' contains restricted words.", names: found }
       });
     }
   },
@@ -35015,7 +35020,9 @@ var infoTextRules = [
       if (found.length === 0) return;
       context.report({
         pointer: "/info/description",
-        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'description' contains restricted words.", names: found }
       });
     }
   }
@@ -44875,7 +44882,9 @@ var operationsMatchRule = {
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
-        message: missing.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names3}.`
+        message: missing.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names3}.`,
+        // Listing one of them is no new finding under `validate --base`, adding an operation is.
+        parts: { problem: `Operations are not listed under ${where2}.`, names: missing }
       });
     }
     let candidates;
@@ -47594,14 +47603,14 @@ function reachOf(graph) {
 function reachedFrom(seeds, edges, known) {
   const reached = /* @__PURE__ */ new Set();
   const pending2 = [];
-  const take2 = (entry) => {
+  const take = (entry) => {
     if (reached.has(entry) || known?.has(entry)) return;
     reached.add(entry);
     pending2.push(entry);
   };
-  for (const seed of seeds) take2(seed);
+  for (const seed of seeds) take(seed);
   while (pending2.length > 0) {
-    for (const next of edges.get(pending2.pop()) ?? []) take2(next);
+    for (const next of edges.get(pending2.pop()) ?? []) take(next);
   }
   return reached;
 }
@@ -48046,7 +48055,9 @@ var nameDescriptionRules = [
         const what = names3.length === 1 ? `The description of '${nameExcerpt(names3[0])}' only repeats its name.` : `The descriptions of ${names3.length} ${of} only repeat their names: ${someNames(names3)}.`;
         context.report({
           pointer,
-          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
+          // Describing one of them is no new finding under `validate --base`.
+          parts: { problem: `The descriptions of ${of} only repeat their names.`, names: names3 }
         });
       }
     }
@@ -50288,7 +50299,12 @@ var contentTypeRules = [
       if (atRoot) {
         report2({
           pointer: "/consumes",
-          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations),
+          // Giving one of them its own "consumes" is no new finding under `validate --base`.
+          parts: {
+            problem: `The document's empty "consumes" leaves operations without a MIME type to send.`,
+            names: atRoot.operations.map((operation2) => operationLabel(operation2))
+          }
         });
       }
     }
@@ -50517,7 +50533,9 @@ var operationDocumentationRules = [
           if (found.length === 0) continue;
           report2({
             pointer: childPointer(operation2.pointer, key2),
-            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`,
+            // Removing one of them is no new finding under `validate --base`.
+            parts: { problem: `The operation '${key2}' names a Power Platform product.`, names: found }
           });
         }
       }
@@ -51114,8 +51132,16 @@ var missingPathParameterRule = {
       const variables = templates[index].variables;
       if (variables.length === 0) continue;
       const missing = missingPathParameters(operation2, variables);
-      if (missing.length > 0)
-        report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+      if (missing.length === 0) continue;
+      report2({
+        pointer: operation2.pointer,
+        message: missingMessage(operation2, missing),
+        // Defining one of them is no new finding under `validate --base`.
+        parts: {
+          problem: `The operation '${operationLabel(operation2)}' does not define parameters which the path requires.`,
+          names: missing
+        }
+      });
     }
   }
 };
@@ -51618,6 +51644,9 @@ function countWithSchema(operation2) {
   for (const response of operation2.responses) if (hasSchema(response)) count++;
   return count;
 }
+function responseCodesWithSchema(operation2) {
+  return operation2.responses.filter(hasSchema).map((response) => response.code);
+}
 function schemaOnlyOnOtherSuccess(operation2) {
   let other = false;
   for (const response of operation2.responses) {
@@ -51679,12 +51708,15 @@ var multipleResponseSchemasRule = {
   check({ swagger: swagger2, report: report2 }) {
     for (const operation2 of swagger2?.operations ?? []) {
       if (countWithSchema(operation2) < 2) continue;
+      const problem = fill(
+        "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+        operationLabel(operation2)
+      );
       report2({
         pointer: childPointer(operation2.pointer, "responses"),
-        message: `${fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-          operationLabel(operation2)
-        )} ${multiSchemaAdvice(operation2)}`
+        message: `${problem} ${multiSchemaAdvice(operation2)}`,
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
+        parts: { problem, names: responseCodesWithSchema(operation2) }
       });
     }
   }
@@ -53492,7 +53524,12 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`,
+          // Removing one of them is no new finding under `validate --base`.
+          parts: {
+            problem: "When '$ref' is defined, no other properties may be specified.",
+            names: siblings
+          }
         });
       }
     }
@@ -56048,8 +56085,8 @@ var UnlistedReports = class {
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
    * the fixes of the listed ones, and a second run lists the next. Nor the first's other places,
-   * identity and twin's key (`matchedAs`): it stands for many problems, not that one. Its count is data too (`unlisted`), for
-   * the baseline.
+   * identity, twin's key (`matchedAs`) and parts: it stands for many problems, not that one. Its
+   * count is data too (`unlisted`), for the baseline.
    */
   summary() {
     const first = this.first;
@@ -56061,6 +56098,7 @@ var UnlistedReports = class {
       others: _others,
       identity: _identity,
       matchedAs: _matchedAs,
+      parts: _parts,
       unlisted: _unlisted,
       ...place2
     } = first;
@@ -56651,6 +56689,7 @@ function locateFindings(connector, pending2) {
       messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report2.transientNote === void 0 ? void 0 : report2.message),
       identity: report2.identity,
       matchedAs: report2.matchedAs,
+      parts: report2.parts,
       unlisted: report2.unlisted
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
@@ -57136,38 +57175,73 @@ function unmatchedOverrideFindings(found, paths, cwd, config2, platform = proces
 
 // packages/validator/src/diff/baseline.ts
 var import_node_path28 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/model/problem-parts.ts
+function hasEveryPart(base2, current) {
+  if (current === void 0) return true;
+  if (base2 === void 0) return false;
+  const had = new Set(base2.names);
+  return current.names.every((name) => had.has(name));
+}
+
+// packages/validator/src/diff/baseline.ts
 function markBaseline(current, base2) {
   return compareWithBaseline(current, base2).findings;
 }
 function compareWithBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
-  const exact = countKeys(base2, exactKey);
-  const marked = current.map((finding) => {
-    if (settledByCap(finding, settled)) return { finding, existing: true };
-    const key2 = exactKey(finding);
-    if (take(exact, key2)) return { finding, existing: true };
-    return { finding, existing: false };
-  });
-  const leftover = base2.filter((finding) => {
-    const key2 = exactKey(finding);
-    const count = exact.get(key2) ?? 0;
-    if (count <= 0) return false;
-    exact.set(key2, count - 1);
-    return true;
-  });
-  const loose = countKeys(leftover, looseKey);
+  const exact = new BaseFindings(base2, exactKey);
+  const marked = current.map((finding) => ({
+    finding,
+    existing: settledByCap(finding, settled) || exact.take(finding)
+  }));
+  const loose = new BaseFindings(exact.untaken(), looseKey);
   const findings = marked.map(({ finding, existing }) => ({
     ...finding,
-    baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
+    baseline: existing || loose.take(finding) ? "existing" : "new"
   }));
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
   );
-  const fixed = leftover.filter(
-    (finding) => take(loose, looseKey(finding)) && !unknownUnderCap(finding, settled, listedNow)
-  );
+  const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
 }
+var BaseFindings = class {
+  constructor(findings, key2) {
+    this.findings = findings;
+    this.key = key2;
+    for (const finding of findings) {
+      const key3 = this.key(finding);
+      const same = this.byKey.get(key3);
+      if (same) same.push(finding);
+      else this.byKey.set(key3, [finding]);
+    }
+  }
+  findings;
+  key;
+  byKey = /* @__PURE__ */ new Map();
+  taken = /* @__PURE__ */ new Set();
+  /**
+   * Matches `finding` with a base finding not matched yet, if one says the same. The last such one:
+   * those left are then the first in the base's order, which the fixed findings were before parts.
+   */
+  take(finding) {
+    const same = this.byKey.get(this.key(finding));
+    if (!same) return false;
+    for (let index = same.length - 1; index >= 0; index--) {
+      const candidate = same[index];
+      if (!hasEveryPart(candidate.parts, finding.parts)) continue;
+      same.splice(index, 1);
+      this.taken.add(candidate);
+      return true;
+    }
+    return false;
+  }
+  /** The base findings no current finding matched, in the base's order. */
+  untaken() {
+    return this.findings.filter((finding) => !this.taken.has(finding));
+  }
+};
 function unknownUnderCap(finding, settled, listedNow) {
   const ofConnector = listingKey(finding, "connector");
   if (settled.has(ofConnector) && listedNow.has(ofConnector)) return true;
@@ -57227,17 +57301,6 @@ function relativeFile(finding) {
 function normalizedMessage(finding) {
   const message3 = matchedMessage(finding);
   return finding.connector && finding.connector !== "." ? message3.split(finding.connector).join("<connector>") : message3;
-}
-function countKeys(findings, key2) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const finding of findings) counts.set(key2(finding), (counts.get(key2(finding)) ?? 0) + 1);
-  return counts;
-}
-function take(counts, key2) {
-  const count = counts.get(key2) ?? 0;
-  if (count <= 0) return false;
-  counts.set(key2, count - 1);
-  return true;
 }
 
 // packages/validator/src/diff/change.ts
@@ -58376,7 +58439,7 @@ function policyEdits(instancesBefore, instancesAfter) {
   const taken = new Array(instancesAfter.length).fill(false);
   const byValue = queuesBy(instancesAfter, canonicalText);
   const byName = queuesBy(instancesAfter, policyName);
-  const take2 = (queues, key2) => {
+  const take = (queues, key2) => {
     const queue = queues.get(key2);
     while (queue && queue.length > 0) {
       const at = queue.shift();
@@ -58389,9 +58452,9 @@ function policyEdits(instancesBefore, instancesAfter) {
   };
   const edits = [];
   const details = [];
-  const removed = instancesBefore.filter((instance) => take2(byValue, canonicalText(instance)) === void 0);
+  const removed = instancesBefore.filter((instance) => take(byValue, canonicalText(instance)) === void 0);
   for (const instance of removed) {
-    const at = take2(byName, policyName(instance));
+    const at = take(byName, policyName(instance));
     if (at !== void 0) {
       edits.push(policyInstanceLabel(instance));
       const detail = policyParameterEdits(instance, instancesAfter[at]);
@@ -65321,7 +65384,7 @@ function existingFailuresNote(findings, failOn, onlyNew) {
 
 // packages/validator/src/reporters/fingerprint.ts
 var import_node_crypto5 = require("node:crypto");
-var FINGERPRINT_KEY = "connectorAlmFinding/v2";
+var FINGERPRINT_KEY = "connectorAlmFinding/v3";
 function fingerprints(findings, pathKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
@@ -69633,10 +69696,10 @@ function* scanWriting(bytes, file, hint, style, put, counter) {
   const sink = new Utf8Sink();
   const writer = new LookaheadWriter(new XmlWriter(style, sink));
   let misplaced = false;
-  const take2 = put === void 0;
-  const edit = { take: take2, put: put?.map(({ element: element2 }) => element2) ?? [] };
+  const take = put === void 0;
+  const edit = { take, put: put?.map(({ element: element2 }) => element2) ?? [] };
   const target2 = {
-    open: (_number, name, attributes, container) => writer.open(name, attributes, take2 && container),
+    open: (_number, name, attributes, container) => writer.open(name, attributes, take && container),
     close: () => writer.close(),
     text: (value) => writer.text(value),
     other: (node) => writer.other(node),

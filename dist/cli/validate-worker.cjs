@@ -18775,6 +18775,7 @@ function locatedFinding(fields) {
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== void 0) finding.identity = fields.identity;
   if (fields.matchedAs !== void 0) finding.matchedAs = fields.matchedAs;
+  if (fields.parts !== void 0) finding.parts = fields.parts;
   if (fields.unlisted !== void 0) finding.unlisted = fields.unlisted;
   return finding;
 }
@@ -18912,8 +18913,8 @@ var UnlistedReports = class {
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
    * the fixes of the listed ones, and a second run lists the next. Nor the first's other places,
-   * identity and twin's key (`matchedAs`): it stands for many problems, not that one. Its count is data too (`unlisted`), for
-   * the baseline.
+   * identity, twin's key (`matchedAs`) and parts: it stands for many problems, not that one. Its
+   * count is data too (`unlisted`), for the baseline.
    */
   summary() {
     const first = this.first;
@@ -18925,6 +18926,7 @@ var UnlistedReports = class {
       others: _others,
       identity: _identity,
       matchedAs: _matchedAs,
+      parts: _parts,
       unlisted: _unlisted,
       ...place2
     } = first;
@@ -19904,6 +19906,7 @@ function locateFindings(connector, pending) {
       messageWithoutPlaces: named?.messageWithoutPlaces ?? (report.transientNote === void 0 ? void 0 : report.message),
       identity: report.identity,
       matchedAs: report.matchedAs,
+      parts: report.parts,
       unlisted: report.unlisted
     });
     if (rule.msCode) finding.msCode = rule.msCode;
@@ -21322,7 +21325,9 @@ var apiPropertiesPolicyRules = [
         if (missing.length > 0) {
           context.report({
             pointer: instancePointer(index, "parameters"),
-            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
+            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`,
+            // Adding one of them is no new finding under `validate --base`.
+            parts: { problem: `The ${templateId} template lacks required properties.`, names: missing }
           });
         }
         checkParameterTypes(parameters, template, index);
@@ -21947,7 +21952,9 @@ var infoTextRules = [
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'title' contains restricted words.", names: found }
       });
     }
   },
@@ -22074,7 +22081,9 @@ var infoTextRules = [
       if (found.length === 0) return;
       context.report({
         pointer: "/info/description",
-        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'description' contains restricted words.", names: found }
       });
     }
   }
@@ -31585,7 +31594,9 @@ var operationsMatchRule = {
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
-        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
+        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`,
+        // Listing one of them is no new finding under `validate --base`, adding an operation is.
+        parts: { problem: `Operations are not listed under ${where}.`, names: missing }
       });
     }
     let candidates;
@@ -34732,7 +34743,9 @@ var nameDescriptionRules = [
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} ${of} only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer,
-          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
+          // Describing one of them is no new finding under `validate --base`.
+          parts: { problem: `The descriptions of ${of} only repeat their names.`, names }
         });
       }
     }
@@ -36974,7 +36987,12 @@ var contentTypeRules = [
       if (atRoot) {
         report({
           pointer: "/consumes",
-          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations),
+          // Giving one of them its own "consumes" is no new finding under `validate --base`.
+          parts: {
+            problem: `The document's empty "consumes" leaves operations without a MIME type to send.`,
+            names: atRoot.operations.map((operation) => operationLabel(operation))
+          }
         });
       }
     }
@@ -37203,7 +37221,9 @@ var operationDocumentationRules = [
           if (found.length === 0) continue;
           report({
             pointer: childPointer(operation.pointer, key2),
-            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`,
+            // Removing one of them is no new finding under `validate --base`.
+            parts: { problem: `The operation '${key2}' names a Power Platform product.`, names: found }
           });
         }
       }
@@ -37800,8 +37820,16 @@ var missingPathParameterRule = {
       const variables = templates[index].variables;
       if (variables.length === 0) continue;
       const missing = missingPathParameters(operation, variables);
-      if (missing.length > 0)
-        report({ pointer: operation.pointer, message: missingMessage(operation, missing) });
+      if (missing.length === 0) continue;
+      report({
+        pointer: operation.pointer,
+        message: missingMessage(operation, missing),
+        // Defining one of them is no new finding under `validate --base`.
+        parts: {
+          problem: `The operation '${operationLabel(operation)}' does not define parameters which the path requires.`,
+          names: missing
+        }
+      });
     }
   }
 };
@@ -38304,6 +38332,9 @@ function countWithSchema(operation) {
   for (const response of operation.responses) if (hasSchema(response)) count++;
   return count;
 }
+function responseCodesWithSchema(operation) {
+  return operation.responses.filter(hasSchema).map((response) => response.code);
+}
 function schemaOnlyOnOtherSuccess(operation) {
   let other = false;
   for (const response of operation.responses) {
@@ -38365,12 +38396,15 @@ var multipleResponseSchemasRule = {
   check({ swagger, report }) {
     for (const operation of swagger?.operations ?? []) {
       if (countWithSchema(operation) < 2) continue;
+      const problem = fill(
+        "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+        operationLabel(operation)
+      );
       report({
         pointer: childPointer(operation.pointer, "responses"),
-        message: `${fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-          operationLabel(operation)
-        )} ${multiSchemaAdvice(operation)}`
+        message: `${problem} ${multiSchemaAdvice(operation)}`,
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
+        parts: { problem, names: responseCodesWithSchema(operation) }
       });
     }
   }
@@ -40178,7 +40212,12 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`,
+          // Removing one of them is no new finding under `validate --base`.
+          parts: {
+            problem: "When '$ref' is defined, no other properties may be specified.",
+            names: siblings
+          }
         });
       }
     }

@@ -42844,7 +42844,9 @@ var apiPropertiesPolicyRules = [
         if (missing.length > 0) {
           context.report({
             pointer: instancePointer(index, "parameters"),
-            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
+            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`,
+            // Adding one of them is no new finding under `validate --base`.
+            parts: { problem: `The ${templateId} template lacks required properties.`, names: missing }
           });
         }
         checkParameterTypes(parameters, template, index);
@@ -43469,7 +43471,9 @@ var infoTextRules = [
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'title' contains restricted words.", names: found }
       });
     }
   },
@@ -43596,7 +43600,9 @@ var infoTextRules = [
       if (found.length === 0) return;
       context.report({
         pointer: "/info/description",
-        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'description' contains restricted words.", names: found }
       });
     }
   }
@@ -53212,7 +53218,9 @@ var operationsMatchRule = {
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
-        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
+        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`,
+        // Listing one of them is no new finding under `validate --base`, adding an operation is.
+        parts: { problem: `Operations are not listed under ${where}.`, names: missing }
       });
     }
     let candidates;
@@ -56369,7 +56377,9 @@ var nameDescriptionRules = [
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} ${of} only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer,
-          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
+          // Describing one of them is no new finding under `validate --base`.
+          parts: { problem: `The descriptions of ${of} only repeat their names.`, names }
         });
       }
     }
@@ -58611,7 +58621,12 @@ var contentTypeRules = [
       if (atRoot) {
         report({
           pointer: "/consumes",
-          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations),
+          // Giving one of them its own "consumes" is no new finding under `validate --base`.
+          parts: {
+            problem: `The document's empty "consumes" leaves operations without a MIME type to send.`,
+            names: atRoot.operations.map((operation2) => operationLabel(operation2))
+          }
         });
       }
     }
@@ -58840,7 +58855,9 @@ var operationDocumentationRules = [
           if (found.length === 0) continue;
           report({
             pointer: childPointer(operation2.pointer, key2),
-            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`,
+            // Removing one of them is no new finding under `validate --base`.
+            parts: { problem: `The operation '${key2}' names a Power Platform product.`, names: found }
           });
         }
       }
@@ -59437,8 +59454,16 @@ var missingPathParameterRule = {
       const variables = templates[index].variables;
       if (variables.length === 0) continue;
       const missing = missingPathParameters(operation2, variables);
-      if (missing.length > 0)
-        report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+      if (missing.length === 0) continue;
+      report({
+        pointer: operation2.pointer,
+        message: missingMessage(operation2, missing),
+        // Defining one of them is no new finding under `validate --base`.
+        parts: {
+          problem: `The operation '${operationLabel(operation2)}' does not define parameters which the path requires.`,
+          names: missing
+        }
+      });
     }
   }
 };
@@ -59941,6 +59966,9 @@ function countWithSchema(operation2) {
   for (const response of operation2.responses) if (hasSchema(response)) count++;
   return count;
 }
+function responseCodesWithSchema(operation2) {
+  return operation2.responses.filter(hasSchema).map((response) => response.code);
+}
 function schemaOnlyOnOtherSuccess(operation2) {
   let other = false;
   for (const response of operation2.responses) {
@@ -60002,12 +60030,15 @@ var multipleResponseSchemasRule = {
   check({ swagger: swagger2, report }) {
     for (const operation2 of swagger2?.operations ?? []) {
       if (countWithSchema(operation2) < 2) continue;
+      const problem = fill(
+        "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+        operationLabel(operation2)
+      );
       report({
         pointer: childPointer(operation2.pointer, "responses"),
-        message: `${fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-          operationLabel(operation2)
-        )} ${multiSchemaAdvice(operation2)}`
+        message: `${problem} ${multiSchemaAdvice(operation2)}`,
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
+        parts: { problem, names: responseCodesWithSchema(operation2) }
       });
     }
   }
@@ -61815,7 +61846,12 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`,
+          // Removing one of them is no new finding under `validate --base`.
+          parts: {
+            problem: "When '$ref' is defined, no other properties may be specified.",
+            names: siblings
+          }
         });
       }
     }

@@ -39614,6 +39614,7 @@ function locatedFinding(fields) {
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== void 0) finding.identity = fields.identity;
   if (fields.matchedAs !== void 0) finding.matchedAs = fields.matchedAs;
+  if (fields.parts !== void 0) finding.parts = fields.parts;
   if (fields.unlisted !== void 0) finding.unlisted = fields.unlisted;
   return finding;
 }
@@ -45673,7 +45674,9 @@ var apiPropertiesPolicyRules = [
         if (missing.length > 0) {
           context.report({
             pointer: instancePointer(index, "parameters"),
-            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
+            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`,
+            // Adding one of them is no new finding under `validate --base`.
+            parts: { problem: `The ${templateId} template lacks required properties.`, names: missing }
           });
         }
         checkParameterTypes(parameters, template, index);
@@ -46298,7 +46301,9 @@ var infoTextRules = [
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'title' contains restricted words.", names: found }
       });
     }
   },
@@ -46425,7 +46430,9 @@ var infoTextRules = [
       if (found.length === 0) return;
       context.report({
         pointer: "/info/description",
-        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'description' contains restricted words.", names: found }
       });
     }
   }
@@ -56282,7 +56289,9 @@ var operationsMatchRule = {
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
-        message: missing.length === 1 ? `The operation ${names2} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names2}.`
+        message: missing.length === 1 ? `The operation ${names2} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names2}.`,
+        // Listing one of them is no new finding under `validate --base`, adding an operation is.
+        parts: { problem: `Operations are not listed under ${where2}.`, names: missing }
       });
     }
     let candidates;
@@ -59453,7 +59462,9 @@ var nameDescriptionRules = [
         const what = names2.length === 1 ? `The description of '${nameExcerpt(names2[0])}' only repeats its name.` : `The descriptions of ${names2.length} ${of} only repeat their names: ${someNames(names2)}.`;
         context.report({
           pointer,
-          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
+          // Describing one of them is no new finding under `validate --base`.
+          parts: { problem: `The descriptions of ${of} only repeat their names.`, names: names2 }
         });
       }
     }
@@ -61695,7 +61706,12 @@ var contentTypeRules = [
       if (atRoot) {
         report2({
           pointer: "/consumes",
-          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations)
+          message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations),
+          // Giving one of them its own "consumes" is no new finding under `validate --base`.
+          parts: {
+            problem: `The document's empty "consumes" leaves operations without a MIME type to send.`,
+            names: atRoot.operations.map((operation2) => operationLabel(operation2))
+          }
         });
       }
     }
@@ -61924,7 +61940,9 @@ var operationDocumentationRules = [
           if (found.length === 0) continue;
           report2({
             pointer: childPointer(operation2.pointer, key2),
-            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`,
+            // Removing one of them is no new finding under `validate --base`.
+            parts: { problem: `The operation '${key2}' names a Power Platform product.`, names: found }
           });
         }
       }
@@ -62521,8 +62539,16 @@ var missingPathParameterRule = {
       const variables = templates[index].variables;
       if (variables.length === 0) continue;
       const missing = missingPathParameters(operation2, variables);
-      if (missing.length > 0)
-        report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+      if (missing.length === 0) continue;
+      report2({
+        pointer: operation2.pointer,
+        message: missingMessage(operation2, missing),
+        // Defining one of them is no new finding under `validate --base`.
+        parts: {
+          problem: `The operation '${operationLabel(operation2)}' does not define parameters which the path requires.`,
+          names: missing
+        }
+      });
     }
   }
 };
@@ -63025,6 +63051,9 @@ function countWithSchema(operation2) {
   for (const response of operation2.responses) if (hasSchema(response)) count++;
   return count;
 }
+function responseCodesWithSchema(operation2) {
+  return operation2.responses.filter(hasSchema).map((response) => response.code);
+}
 function schemaOnlyOnOtherSuccess(operation2) {
   let other = false;
   for (const response of operation2.responses) {
@@ -63086,12 +63115,15 @@ var multipleResponseSchemasRule = {
   check({ swagger, report: report2 }) {
     for (const operation2 of swagger?.operations ?? []) {
       if (countWithSchema(operation2) < 2) continue;
+      const problem = fill(
+        "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+        operationLabel(operation2)
+      );
       report2({
         pointer: childPointer(operation2.pointer, "responses"),
-        message: `${fill(
-          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-          operationLabel(operation2)
-        )} ${multiSchemaAdvice(operation2)}`
+        message: `${problem} ${multiSchemaAdvice(operation2)}`,
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
+        parts: { problem, names: responseCodesWithSchema(operation2) }
       });
     }
   }
@@ -64899,7 +64931,12 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`,
+          // Removing one of them is no new finding under `validate --base`.
+          parts: {
+            problem: "When '$ref' is defined, no other properties may be specified.",
+            names: siblings
+          }
         });
       }
     }
@@ -67447,8 +67484,8 @@ var UnlistedReports = class {
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
    * the fixes of the listed ones, and a second run lists the next. Nor the first's other places,
-   * identity and twin's key (`matchedAs`): it stands for many problems, not that one. Its count is data too (`unlisted`), for
-   * the baseline.
+   * identity, twin's key (`matchedAs`) and parts: it stands for many problems, not that one. Its
+   * count is data too (`unlisted`), for the baseline.
    */
   summary() {
     const first = this.first;
@@ -67460,6 +67497,7 @@ var UnlistedReports = class {
       others: _others,
       identity: _identity,
       matchedAs: _matchedAs,
+      parts: _parts,
       unlisted: _unlisted,
       ...place2
     } = first;
@@ -68050,6 +68088,7 @@ function locateFindings(connector, pending2) {
       messageWithoutPlaces: named2?.messageWithoutPlaces ?? (report2.transientNote === void 0 ? void 0 : report2.message),
       identity: report2.identity,
       matchedAs: report2.matchedAs,
+      parts: report2.parts,
       unlisted: report2.unlisted
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;

@@ -215,6 +215,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
         named?.messageWithoutPlaces ?? (report.transientNote === undefined ? undefined : report.message),
       identity: report.identity,
       matchedAs: report.matchedAs,
+      parts: report.parts,
       unlisted: report.unlisted,
     });
     if (rule.msCode) finding.msCode = rule.msCode;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { matchedMessage, type Finding } from '../model/finding.js';
+import { hasEveryPart } from '../model/problem-parts.js';
 import type { ListingScope } from '../model/unlisted-message.js';
 
 /**
@@ -12,7 +13,9 @@ import type { ListingScope } from '../model/unlisted-message.js';
  * without the lines of the problem's other places (`matchedMessage`), and findings whose messages
  * cannot tell their problems apart (GEN-SECRETS masks the secret) match only with the same
  * `identity`. Each base finding matches at most one current finding, so a problem that now occurs
- * twice counts once as new.
+ * twice counts once as new. A finding of a problem of parts (model/problem-parts.ts: the operations
+ * a readme does not list) is matched on the problem without them, and is new only with a part that
+ * the base's finding did not have.
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
   return compareWithBaseline(current, base).findings;
@@ -30,34 +33,66 @@ export function compareWithBaseline(
   base: readonly Finding[],
 ): { findings: Finding[]; fixed: Finding[] } {
   const settled = cappedListingsNotGrown(current, base);
-  const exact = countKeys(base, exactKey);
-  const marked = current.map((finding) => {
-    if (settledByCap(finding, settled)) return { finding, existing: true };
-    const key = exactKey(finding);
-    if (take(exact, key)) return { finding, existing: true };
-    return { finding, existing: false };
-  });
+  const exact = new BaseFindings(base, exactKey);
+  const marked = current.map((finding) => ({
+    finding,
+    existing: settledByCap(finding, settled) || exact.take(finding),
+  }));
   // Only base findings no current one matched exactly may match loosely.
-  const leftover = base.filter((finding) => {
-    const key = exactKey(finding);
-    const count = exact.get(key) ?? 0;
-    if (count <= 0) return false;
-    exact.set(key, count - 1);
-    return true;
-  });
-  const loose = countKeys(leftover, looseKey);
+  const loose = new BaseFindings(exact.untaken(), looseKey);
   const findings = marked.map(({ finding, existing }): Finding => ({
     ...finding,
-    baseline: existing || take(loose, looseKey(finding)) ? 'existing' : 'new',
+    baseline: existing || loose.take(finding) ? 'existing' : 'new',
   }));
-  // What is left of the loose counts is, per key, how many of the leftover findings no current one took.
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
   );
-  const fixed = leftover.filter(
-    (finding) => take(loose, looseKey(finding)) && !unknownUnderCap(finding, settled, listedNow),
-  );
+  const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
+}
+
+/**
+ * The base findings a current finding may match, by a key of both, each matched at most once. A
+ * finding of a problem of parts matches only one that had every part it has (`hasEveryPart`): the
+ * problem is the same while parts are fixed, and new once the branch adds one.
+ */
+class BaseFindings {
+  private readonly byKey = new Map<string, Finding[]>();
+  private readonly taken = new Set<Finding>();
+
+  constructor(
+    private readonly findings: readonly Finding[],
+    private readonly key: (finding: Finding) => string,
+  ) {
+    for (const finding of findings) {
+      const key = this.key(finding);
+      const same = this.byKey.get(key);
+      if (same) same.push(finding);
+      else this.byKey.set(key, [finding]);
+    }
+  }
+
+  /**
+   * Matches `finding` with a base finding not matched yet, if one says the same. The last such one:
+   * those left are then the first in the base's order, which the fixed findings were before parts.
+   */
+  take(finding: Finding): boolean {
+    const same = this.byKey.get(this.key(finding));
+    if (!same) return false;
+    for (let index = same.length - 1; index >= 0; index--) {
+      const candidate = same[index]!;
+      if (!hasEveryPart(candidate.parts, finding.parts)) continue;
+      same.splice(index, 1);
+      this.taken.add(candidate);
+      return true;
+    }
+    return false;
+  }
+
+  /** The base findings no current finding matched, in the base's order. */
+  untaken(): Finding[] {
+    return this.findings.filter((finding) => !this.taken.has(finding));
+  }
 }
 
 /**
@@ -181,17 +216,4 @@ function normalizedMessage(finding: Finding): string {
   return finding.connector && finding.connector !== '.'
     ? message.split(finding.connector).join('<connector>')
     : message;
-}
-
-function countKeys(findings: readonly Finding[], key: (finding: Finding) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(key(finding), (counts.get(key(finding)) ?? 0) + 1);
-  return counts;
-}
-
-function take(counts: Map<string, number>, key: string): boolean {
-  const count = counts.get(key) ?? 0;
-  if (count <= 0) return false;
-  counts.set(key, count - 1);
-  return true;
 }

@@ -26,8 +26,8 @@ export class UnlistedReports {
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
    * the fixes of the listed ones, and a second run lists the next. Nor the first's other places,
-   * identity and twin's key (`matchedAs`): it stands for many problems, not that one. Its count is data too (`unlisted`), for
-   * the baseline.
+   * identity, twin's key (`matchedAs`) and parts: it stands for many problems, not that one. Its
+   * count is data too (`unlisted`), for the baseline.
    */
   summary(): { report: Report; severity: Severity } | undefined {
     const first = this.first;
@@ -39,6 +39,7 @@ export class UnlistedReports {
       others: _others,
       identity: _identity,
       matchedAs: _matchedAs,
+      parts: _parts,
       unlisted: _unlisted,
       ...place
     } = first;

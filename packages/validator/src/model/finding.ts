@@ -1,6 +1,7 @@
 import { compareFolderPaths, compareText } from '@connector-alm/core';
 import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
 import type { RelatedPlace } from './other-places.js';
+import type { ProblemParts } from './problem-parts.js';
 import type { Unlisted } from './unlisted-message.js';
 
 export type { BoundedMessage };
@@ -71,6 +72,14 @@ export interface Finding {
    */
   matchedAs?: string;
   /**
+   * For a finding that stands for many things of one problem, each fixed on its own, which its
+   * message names (model/problem-parts.ts): the problem without them, and all of them. The baseline
+   * and the SARIF fingerprints match the finding on the problem (`matchedMessage`), and the baseline
+   * counts it new only with a part the base's finding lacked: listing one of the operations a readme
+   * missed changed the message, and the finding read as new. Never output: users read `message`.
+   */
+  parts?: ProblemParts;
+  /**
    * Set on the one finding that stands for the findings a rule does not list, for a connector
    * (model/finding-cap.ts) or for a file (GEN-JSON-PARSE): how many, of which. Its message says
    * the same; the baseline reads this (diff/baseline.ts). Never output: users read `message`.
@@ -85,10 +94,11 @@ export interface Finding {
 
 /**
  * The message a finding is matched on: without the words that name the lines of its other places
- * (`related`), so that it is the same finding when an edit moved them, or cleaned some of them.
+ * (`related`), so that it is the same finding when an edit moved them, or cleaned some of them; for
+ * a problem of parts, the problem without them (`parts`), so that it is the same when some are fixed.
  */
 export function matchedMessage(finding: Finding): string {
-  return finding.messageWithoutPlaces ?? finding.message;
+  return finding.parts?.problem ?? finding.messageWithoutPlaces ?? finding.message;
 }
 
 /** A finding's fields as its producer has them: the message as its template made it. */
@@ -123,6 +133,7 @@ export function locatedFinding(fields: FindingFields): Finding {
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== undefined) finding.identity = fields.identity;
   if (fields.matchedAs !== undefined) finding.matchedAs = fields.matchedAs;
+  if (fields.parts !== undefined) finding.parts = fields.parts;
   if (fields.unlisted !== undefined) finding.unlisted = fields.unlisted;
   return finding;
 }

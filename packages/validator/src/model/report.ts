@@ -1,5 +1,6 @@
 import type { FileKind, Severity } from './finding.js';
 import type { OtherPlaces } from './other-places.js';
+import type { ProblemParts } from './problem-parts.js';
 import type { Unlisted } from './unlisted-message.js';
 
 // A rule's report, apart from the rules (rule.ts) because the contexts of every kind of rule take it:
@@ -49,6 +50,13 @@ export interface Report {
   identity?: string;
   /** The finding's `matchedAs`: the problem as twin rules of two profiles both report it. */
   matchedAs?: string;
+  /**
+   * For a report that stands for many things of one problem, each fixed on its own, which the
+   * message names (README-OPS-MATCH's "3 operations are not listed under …: "A", "B", "C""): the
+   * problem without them, and every one of them. The finding's `parts`: `validate --base` matches it
+   * on the problem, so that listing one of the three operations is no new finding.
+   */
+  parts?: ProblemParts;
   /**
    * Set on the one report that stands for the reports a listing leaves out (model/finding-cap.ts,
    * GEN-JSON-PARSE's errors past a file's 20), whose message says it (`unlistedMessage`): the

@@ -3,14 +3,17 @@ import { matchedMessage, type Finding } from '../model/finding.js';
 
 /**
  * Our partialFingerprints key; bump the version if the recipe changes. v2: the finding that counts a
- * rule's unlisted findings is hashed on its listing, not on its message, which says the count.
+ * rule's unlisted findings is hashed on its listing, not on its message, which says the count. v3: a
+ * finding of a problem of parts (model/problem-parts.ts) without a pointer is hashed on the problem,
+ * not on the message that names the parts (README-OPS-MATCH's operations a readme does not list).
  */
-export const FINGERPRINT_KEY = 'connectorAlmFinding/v2';
+export const FINGERPRINT_KEY = 'connectorAlmFinding/v3';
 
 /**
  * Fingerprints of our own that survive any edit but of the finding itself: a hash of the rule, the
  * repository-relative file and the JSON pointer (the message, for files without pointers), never the
- * line, nor the lines a message names of the other places of its problem (`matchedMessage`). Not
+ * line, nor the lines a message names of the other places of its problem, nor the parts of a problem
+ * that a message names, which come and go as a maker fixes them (`matchedMessage`). Not
  * the finding's `identity` either: a hash of a secret, however keyed, is not for output.
  * The finding that counts the findings a rule does not list (`unlisted`, model/finding-cap.ts) is
  * hashed on the listing it counts the rest of, the rule's for the connector or for a file: its message

@@ -15,9 +15,13 @@ import { toJsonChange, type JsonChange } from './json-change.js';
  * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
  * order toJsonFinding writes them and optional ones only when known; but for what matching uses
  * alone, which is never output (`identity` is derived from a secret; `matchedAs` repeats the message;
- * `unlisted` is what the message of the finding that counts a rule's unlisted ones says).
+ * `unlisted` is what the message of the finding that counts a rule's unlisted ones says; `parts` is
+ * what the message names).
  */
-export type JsonFinding = Omit<Finding, 'messageWithoutPlaces' | 'identity' | 'matchedAs' | 'unlisted'>;
+export type JsonFinding = Omit<
+  Finding,
+  'messageWithoutPlaces' | 'identity' | 'matchedAs' | 'parts' | 'unlisted'
+>;
 
 export interface JsonConnector {
   path: string;

@@ -108,6 +108,57 @@ describe('markBaseline', () => {
     expect(marked.map((f) => f.baseline)).toEqual(['new', 'existing']);
   });
 
+  describe('a problem of parts, which one finding names (the operations a readme does not list)', () => {
+    const missing = (names: string[], pointer = '/paths/~1a') => ({
+      ruleId: 'README-OPS-MATCH',
+      pointer,
+      message: `${names.length} operations are not listed: ${names.join(', ')}.`,
+      parts: { problem: 'Operations are not listed.', names },
+    });
+
+    it('is the same problem while its parts are fixed, whatever the message now says', () => {
+      const { findings, fixed } = compareWithBaseline(
+        [current(missing(['B', 'C']))],
+        [base(missing(['A', 'B', 'C']))],
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['existing']);
+      expect(fixed).toEqual([]);
+    });
+
+    it('is the same problem when the part it was placed at is fixed (its place moved)', () => {
+      const marked = markBaseline(
+        [current(missing(['B'], '/paths/~1b'))],
+        [base(missing(['A', 'B'], '/paths/~1a'))],
+      );
+      expect(marked[0]!.baseline).toBe('existing');
+    });
+
+    it('is new with a part the base did not have, and the base finding is fixed', () => {
+      const { findings, fixed } = compareWithBaseline(
+        [current(missing(['A', 'D']))],
+        [base(missing(['A', 'B']))],
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['new']);
+      expect(fixed.map((f) => f.message)).toEqual(['2 operations are not listed: A, B.']);
+    });
+
+    it('matches each finding with a base finding that had its parts, not the first that reads alike', () => {
+      // Two schemas of one file, each with descriptions that repeat names: the same problem twice.
+      const repeats = (names: string[], pointer: string) => ({
+        ruleId: 'SWG-DESC-IS-NAME',
+        pointer,
+        message: `The descriptions of ${names.length} properties only repeat their names.`,
+        parts: { problem: 'The descriptions of properties only repeat their names.', names },
+      });
+      // Both moved (their first property was fixed or renamed): matched loosely, by their parts.
+      const marked = markBaseline(
+        [current(repeats(['name'], '/definitions/A/name')), current(repeats(['id'], '/definitions/B/x'))],
+        [base(repeats(['id', 'name'], '/definitions/A/id')), base(repeats(['id'], '/definitions/B/id'))],
+      );
+      expect(marked.map((f) => f.baseline)).toEqual(['existing', 'existing']);
+    });
+  });
+
   it('tells other files and rules apart', () => {
     const marked = markBaseline(
       [current({ file: 'certified-connectors/A/apiProperties.json' }), current({ ruleId: 'SWG-Y' })],

@@ -32,6 +32,16 @@ describe('fingerprints of a file without pointers', () => {
     expect(printOf({ identity: 'one key' })).toBe(printOf({ identity: 'another key' }));
   });
 
+  it('stay the same while the parts of a problem that a message names are fixed', () => {
+    const missing = (names: string[]) => ({
+      ruleId: 'README-OPS-MATCH',
+      message: `${names.length} operations are not listed under Supported Operations: ${names.join(', ')}.`,
+      parts: { problem: 'Operations are not listed under Supported Operations.', names },
+    });
+    expect(printOf(missing(['B']))).toBe(printOf(missing(['A', 'B'])));
+    expect(printOf(missing(['B']))).not.toBe(printOf({ ...missing(['B']), parts: undefined }));
+  });
+
   it('still tell findings of other messages apart', () => {
     expect(printOf({ message: leak.replace('AWS', 'Slack') })).not.toBe(printOf({}));
   });

@@ -176,6 +176,8 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           context.report({
             pointer: instancePointer(index, 'parameters'),
             message: `Required properties are missing from object: ${missing.join(', ')}. The ${templateId} template needs them.`,
+            // Adding one of them is no new finding under `validate --base`.
+            parts: { problem: `The ${templateId} template lacks required properties.`, names: missing },
           });
         }
         checkParameterTypes(parameters, template, index);

@@ -243,6 +243,11 @@ export const contentTypeRules: RuleDefinition[] = [
         report({
           pointer: '/consumes',
           message: emptyDocumentConsumesMessage(atRoot.type, atRoot.operations),
+          // Giving one of them its own "consumes" is no new finding under `validate --base`.
+          parts: {
+            problem: `The document's empty "consumes" leaves operations without a MIME type to send.`,
+            names: atRoot.operations.map((operation) => operationLabel(operation)),
+          },
         });
       }
     },

@@ -67,8 +67,16 @@ export const missingPathParameterRule: RuleDefinition = {
       const variables = templates[index]!.variables;
       if (variables.length === 0) continue;
       const missing = missingPathParameters(operation, variables);
-      if (missing.length > 0)
-        report({ pointer: operation.pointer, message: missingMessage(operation, missing) });
+      if (missing.length === 0) continue;
+      report({
+        pointer: operation.pointer,
+        message: missingMessage(operation, missing),
+        // Defining one of them is no new finding under `validate --base`.
+        parts: {
+          problem: `The operation '${operationLabel(operation)}' does not define parameters which the path requires.`,
+          names: missing,
+        },
+      });
     }
   },
 };

@@ -103,6 +103,8 @@ export const operationsMatchRule: RuleDefinition = {
           missing.length === 1
             ? `The operation ${names} is not listed under ${where}.`
             : `${missing.length} operations are not listed under ${where}: ${names}.`,
+        // Listing one of them is no new finding under `validate --base`, adding an operation is.
+        parts: { problem: `Operations are not listed under ${where}.`, names: missing },
       });
     }
     // Built for the first stale heading only: most sections have none.

@@ -102,6 +102,8 @@ export const infoTextRules: RuleDefinition[] = [
       context.report({
         pointer: '/info/title',
         message: `The value 'title' contains at least one of the restricted words: '${found.join(', ')}'. ${fix}`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'title' contains restricted words.", names: found },
       });
     },
   },
@@ -241,6 +243,8 @@ export const infoTextRules: RuleDefinition[] = [
       context.report({
         pointer: '/info/description',
         message: `The value 'description' contains at least one of the restricted words: '${found.join(', ')}'.`,
+        // Removing one of them is no new error under `validate --base`.
+        parts: { problem: "The value 'description' contains restricted words.", names: found },
       });
     },
   },

@@ -155,6 +155,8 @@ export const nameDescriptionRules: RuleDefinition[] = [
         context.report({
           pointer,
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
+          // Describing one of them is no new finding under `validate --base`.
+          parts: { problem: `The descriptions of ${of} only repeat their names.`, names },
         });
       }
     },

@@ -316,6 +316,11 @@ export const schemaRefRules: RuleDefinition[] = [
         context.report({
           pointer: childPointer(use.pointer, siblings[0]!),
           message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}. ${refSiblingsAdvice(siblings, use.ref)}`,
+          // Removing one of them is no new finding under `validate --base`.
+          parts: {
+            problem: "When '$ref' is defined, no other properties may be specified.",
+            names: siblings,
+          },
         });
       }
     },

@@ -1,0 +1,32 @@
+// A problem that one finding reports for many things at once, each of which a maker fixes on its
+// own: README-OPS-MATCH's operations that the readme does not list, SWG-DESC-IS-NAME's properties
+// of one schema. The message names them, so it changes when one of them is fixed; what the problem
+// is does not. The baseline of `validate --base` (diff/baseline.ts) and the SARIF fingerprints
+// (reporters/fingerprint.ts) match such a finding on the problem alone, and the baseline counts it
+// new only when it has a part the base's finding did not have.
+
+/** What a rule's report says of the parts of its problem (model/report.ts `parts`). */
+export interface ProblemParts {
+  /**
+   * The problem without its parts, as the findings of the base and of the branch both say it:
+   * "Operations are not listed under Supported Operations.", not "3 operations are …: "A", …".
+   */
+  problem: string;
+  /**
+   * Each part as the rule tells them apart (an operation's summary, a property's path): every one
+   * of them, not only those the message names within its bounds.
+   */
+  names: readonly string[];
+}
+
+/**
+ * Whether the base's finding of a problem already had every part the branch's finding has: then the
+ * branch added no part, and fixing some left the rest as they were. A finding without parts is one
+ * problem, which any finding that says the same matches.
+ */
+export function hasEveryPart(base: ProblemParts | undefined, current: ProblemParts | undefined): boolean {
+  if (current === undefined) return true;
+  if (base === undefined) return false;
+  const had = new Set(base.names);
+  return current.names.every((name) => had.has(name));
+}
