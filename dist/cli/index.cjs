@@ -79018,12 +79018,7 @@ var SolutionStore = class {
    * update of a managed solution keeps.
    */
   put(zip, persist = true, { upgrade = false } = {}) {
-    const read2 = this.read(zip);
-    const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
-    this.remember(stored);
-    if (persist && this.folder)
-      this.writeBack(stored, import_node_path103.default.join(this.folder, importFileName(stored.uniqueName)));
-    return stored;
+    return this.store(this.read(zip), persist, upgrade);
   }
   /**
    * An import of the zip, as Dataverse makes it: `put`, but an unmanaged import over an installed
@@ -79033,7 +79028,15 @@ var SolutionStore = class {
     const incoming = this.read(zip);
     const installed = this.get(incoming.uniqueName);
     const merged = installed && !installed.managed && !incoming.managed && !upgrade ? mergeUnmanagedImport(installed.zip, zip) : zip;
-    return this.put(merged, true, { upgrade });
+    return this.store(merged === zip ? incoming : this.read(merged), true, upgrade);
+  }
+  /** Keeps a solution read from its zip, with the components the import leaves, and writes it back. */
+  store(read2, persist, upgrade) {
+    const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
+    this.remember(stored);
+    if (persist && this.folder)
+      this.writeBack(stored, import_node_path103.default.join(this.folder, importFileName(stored.uniqueName)));
+    return stored;
   }
   /**
    * Writes an import back to the folder, through a temporary file renamed into place, so that a write

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalGitHubHttpServer } from '../src/local-server/http-server.js';
@@ -25,12 +26,13 @@ const BROKEN_DESCRIPTION: ConstructorParameters<typeof OpenApiContract>[0] = {
 };
 
 let root: string;
+let state: ServerState;
 let server: LocalGitHubHttpServer;
 let url: string;
 const token = 'ghp_local_ana';
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'contract-check-failure-'));
-  const state = new ServerState(root, () => new Date('2026-01-02T03:04:05Z'));
+  state = new ServerState(root, () => new Date('2026-01-02T03:04:05Z'));
   state.accounts.push({
     login: 'ana',
     id: state.newId(),
@@ -70,5 +72,32 @@ describe('a response contract check that throws', () => {
       },
     ]);
     expect(server.requests.map((request) => request.status)).toEqual([500]);
+  });
+});
+
+describe('an error of the server outside its handlers', () => {
+  it('is recorded as a violation, and the server goes on answering', async () => {
+    // The echo fault reads the body before any handler: a client that aborts it made readBody's
+    // promise reject where nothing caught it.
+    state.faults.echoRequest = { times: 1, status: 401 };
+    const before = server.violations.length;
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${url}/user`, {
+        method: 'POST',
+        headers: { 'content-length': '1000', authorization: `token ${token}` },
+      });
+      request.on('error', () => resolve());
+      request.write('{"partial":', () => setTimeout(() => request.destroy(), 50));
+    });
+    for (let waited = 0; server.violations.length === before && waited < 2000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.violations.slice(before)).toEqual([
+      { operationId: '?', part: 'server', errors: ['Error: aborted'] },
+    ]);
+    const response = await fetch(`${url}/user`, {
+      headers: { authorization: `token ${token}` },
+      signal: AbortSignal.timeout(2000),
+    });
+    expect(response.status).toBe(500);
   });
 });

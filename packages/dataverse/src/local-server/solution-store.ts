@@ -91,12 +91,7 @@ export class SolutionStore {
    * update of a managed solution keeps.
    */
   put(zip: Uint8Array, persist = true, { upgrade = false } = {}): StoredSolution {
-    const read = this.read(zip);
-    const stored = { ...read, components: componentsAfterImport(this.get(read.uniqueName), read, upgrade) };
-    this.remember(stored);
-    if (persist && this.folder)
-      this.writeBack(stored, path.join(this.folder, importFileName(stored.uniqueName)));
-    return stored;
+    return this.store(this.read(zip), persist, upgrade);
   }
 
   /**
@@ -110,7 +105,17 @@ export class SolutionStore {
       installed && !installed.managed && !incoming.managed && !upgrade
         ? mergeUnmanagedImport(installed.zip, zip)
         : zip;
-    return this.put(merged, true, { upgrade });
+    // The zip as read already, unless the merge made another: its manifest was read twice.
+    return this.store(merged === zip ? incoming : this.read(merged), true, upgrade);
+  }
+
+  /** Keeps a solution read from its zip, with the components the import leaves, and writes it back. */
+  private store(read: StoredSolution, persist: boolean, upgrade: boolean): StoredSolution {
+    const stored = { ...read, components: componentsAfterImport(this.get(read.uniqueName), read, upgrade) };
+    this.remember(stored);
+    if (persist && this.folder)
+      this.writeBack(stored, path.join(this.folder, importFileName(stored.uniqueName)));
+    return stored;
   }
 
   /**

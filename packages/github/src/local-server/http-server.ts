@@ -43,7 +43,9 @@ export class LocalGitHubHttpServer {
   ) {}
 
   async listen(): Promise<string> {
-    this.server = http.createServer((request, response) => void this.handle(request, response));
+    this.server = http.createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => this.failed(request, response, error));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
@@ -138,6 +140,24 @@ export class LocalGitHubHttpServer {
       return;
     }
     response.end(text);
+  }
+
+  /**
+   * An error of the server outside the handlers' own (a request body the client aborts while a fault
+   * reads it, a body JSON cannot write): recorded as a violation, so that the test fails on it, and
+   * answered with a 500 where no answer has begun, else the connection ends. Left alone, the client
+   * waited for its own timeout, and the rejection, unhandled, ended the test process.
+   */
+  private failed(request: http.IncomingMessage, response: http.ServerResponse, error: unknown): void {
+    this.violations.push({ operationId: '?', part: 'server', errors: [String(error)] });
+    if (response.headersSent || response.destroyed) {
+      request.socket.destroy();
+      return;
+    }
+    response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(
+      JSON.stringify({ message: `local GitHub server failed: ${String(error)}`, documentation_url: '' }),
+    );
   }
 
   /** Which lost-answer fault, if any, this operation's answer suffers now (consuming it). */
