@@ -31134,7 +31134,7 @@ function missingOperations(context, sections, names, loose) {
     if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
     if (loose.lists(operation)) continue;
-    missing.push(summary.trim());
+    missing.push({ summary: summary.trim(), operation });
   }
   return missing;
 }
@@ -31410,6 +31410,11 @@ function hasMcpServer(context) {
   return false;
 }
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation) {
+  return nameExcerpt(operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`);
+}
+
 // packages/validator/src/rules/readme/misspelt-heading.ts
 function misspeltHeadings(headings) {
   const found = [];
@@ -31588,15 +31593,20 @@ var operationsMatchRule = {
       loose
     );
     if (missing.length > 0) {
-      const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
+      const names = joinWithin(missing.map(({ summary }) => `"${nameExcerpt(summary)}"`));
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
         message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`,
-        // Listing one of them is no new finding under `validate --base`, adding an operation is.
-        parts: { problem: `Operations are not listed under ${where}.`, names: missing }
+        // Listing one of them is no new finding under `validate --base`, adding an operation is. Each
+        // part is the operation, not its summary: a summary reworded is no operation newly missing
+        // (Morta's "Create a new notification", made "Notification Creation").
+        parts: {
+          problem: `Operations are not listed under ${where}.`,
+          names: missing.map(({ operation }) => operationLabel(operation))
+        }
       });
     }
     let candidates;
@@ -33107,11 +33117,6 @@ var documentHostRules = [
     }
   }
 ];
-
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation) {
-  return nameExcerpt(operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`);
-}
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {

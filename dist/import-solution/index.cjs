@@ -52804,7 +52804,7 @@ function missingOperations(context, sections, names, loose) {
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(operation2)) continue;
-    missing.push(summary2.trim());
+    missing.push({ summary: summary2.trim(), operation: operation2 });
   }
   return missing;
 }
@@ -53080,6 +53080,11 @@ function hasMcpServer(context) {
   return false;
 }
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
+
 // packages/validator/src/rules/readme/misspelt-heading.ts
 function misspeltHeadings(headings) {
   const found = [];
@@ -53258,15 +53263,20 @@ var operationsMatchRule = {
       loose
     );
     if (missing.length > 0) {
-      const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+      const names = joinWithin(missing.map(({ summary: summary2 }) => `"${nameExcerpt(summary2)}"`));
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
         message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`,
-        // Listing one of them is no new finding under `validate --base`, adding an operation is.
-        parts: { problem: `Operations are not listed under ${where}.`, names: missing }
+        // Listing one of them is no new finding under `validate --base`, adding an operation is. Each
+        // part is the operation, not its summary: a summary reworded is no operation newly missing
+        // (Morta's "Create a new notification", made "Notification Creation").
+        parts: {
+          problem: `Operations are not listed under ${where}.`,
+          names: missing.map(({ operation: operation2 }) => operationLabel(operation2))
+        }
       });
     }
     let candidates;
@@ -54777,11 +54787,6 @@ var documentHostRules = [
     }
   }
 ];
-
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation2) {
-  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
-}
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {

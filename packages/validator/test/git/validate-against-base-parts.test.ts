@@ -51,6 +51,15 @@ describe('validate --base: a finding that names the parts of one problem', () =>
     expect(onlyNew).toEqual([]);
   });
 
+  it('stays existing when an operation it missed has its summary reworded', async () => {
+    const head = listing('List tasks');
+    head['apiDefinition.swagger.json'].paths['/tasks/{taskId}'].get.summary = 'Fetch one task';
+    const { findings } = await findingsOf('README-OPS-MATCH', listing('List tasks'), head);
+    expect(findings).toEqual([
+      'existing: 2 operations are not listed under Supported Operations: "Create a task", "Fetch one task".',
+    ]);
+  });
+
   it('is new when the readme stops listing an operation it listed, though it lists another', async () => {
     const { findings } = await findingsOf(
       'README-OPS-MATCH',

@@ -1,5 +1,6 @@
 import type { RuleContext } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { normalizeTitle } from '../../text/normalize-title.js';
 import type { OperationCandidate, OperationName } from './closest-operation.js';
 import type { LooseListing } from './loose-listing.js';
@@ -21,8 +22,14 @@ export function summaryNames(context: RuleContext, first: SectionText): Map<stri
   return names;
 }
 
+/** An operation users see that no section lists, by the summary the message names it by. */
+export interface MissingOperation {
+  summary: string;
+  operation: OperationInfo;
+}
+
 /**
- * The summaries of the operations users see (not internal, not deprecated) that no section lists.
+ * The operations users see (not internal, not deprecated) that no section lists, with their summaries.
  * No list of every visible summary is built: README-OPS-MATCH allocated 3.7-4.0 MB a corpus run with
  * it, 3.4-3.5 MB without.
  */
@@ -31,8 +38,8 @@ export function missingOperations(
   sections: readonly SectionText[],
   names: ReadonlyMap<string, string>,
   loose: LooseListing,
-): string[] {
-  const missing: string[] = [];
+): MissingOperation[] {
+  const missing: MissingOperation[] = [];
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
     const normalized = summary ? names.get(summary)! : '';
@@ -40,7 +47,7 @@ export function missingOperations(
     if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
     if (loose.lists(operation)) continue;
-    missing.push(summary!.trim());
+    missing.push({ summary: summary!.trim(), operation });
   }
   return missing;
 }

@@ -13,6 +13,7 @@ import { LooseListing } from './loose-listing.js';
 import { operationSections, subHeadingsBySection } from './operation-headings.js';
 import { outline, type ReadmeHeading } from './outline.js';
 import { hasMcpServer } from './mcp-server.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 import { misspeltHeadings } from './misspelt-heading.js';
 import { findSection, SUPPORTED_OPERATIONS_HEADING } from './sections.js';
 import { SectionText } from './section-text.js';
@@ -93,7 +94,7 @@ export const operationsMatchRule: RuleDefinition = {
     if (missing.length > 0) {
       // Each name an excerpt, as many as fit (joinWithin), and at most a few headings: a readme
       // and a swagger can make both lists as long as they like.
-      const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
+      const names = joinWithin(missing.map(({ summary }) => `"${nameExcerpt(summary)}"`));
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
@@ -103,8 +104,13 @@ export const operationsMatchRule: RuleDefinition = {
           missing.length === 1
             ? `The operation ${names} is not listed under ${where}.`
             : `${missing.length} operations are not listed under ${where}: ${names}.`,
-        // Listing one of them is no new finding under `validate --base`, adding an operation is.
-        parts: { problem: `Operations are not listed under ${where}.`, names: missing },
+        // Listing one of them is no new finding under `validate --base`, adding an operation is. Each
+        // part is the operation, not its summary: a summary reworded is no operation newly missing
+        // (Morta's "Create a new notification", made "Notification Creation").
+        parts: {
+          problem: `Operations are not listed under ${where}.`,
+          names: missing.map(({ operation }) => operationLabel(operation)),
+        },
       });
     }
     // Built for the first stale heading only: most sections have none.
