@@ -52,3 +52,31 @@ describe('validate --base: a text shortened but still over its limit', () => {
     );
   });
 });
+
+describe('validate --base: a redirect mode changed as PROP-OAUTH-REDIRECT asks', () => {
+  /** An independent publisher's OAuth connector whose readme does not say how to register the app. */
+  const oauthConnector = (redirectMode: string): Json => {
+    const files = validConnectorFiles() as Json;
+    files['apiProperties.json'].properties.connectionParameters = {
+      token: { type: 'oauthSetting', oAuthSettings: { identityProvider: 'oauth2', redirectMode } },
+    };
+    return files;
+  };
+
+  it("leaves the readme's missing steps existing, its message naming the URL the connector now uses", async () => {
+    const { result } = await validateFilesAgainstDev(
+      'independent-publisher-connectors/Contoso',
+      oauthConnector('Global'),
+      oauthConnector('GlobalPerConnector'),
+    );
+    const steps = result.findings.filter((finding) => finding.ruleId === 'README-OAUTH-STEPS');
+    expect(steps.map(({ baseline, message }) => ({ baseline, message }))).toEqual([
+      {
+        baseline: 'existing',
+        message: expect.stringMatching(
+          /its redirect URL\. The certification team follows these steps\. The redirect URL to explain is https:\/\/global\.consent\.azure-apim\.net\/redirect\/<API name>, /,
+        ),
+      },
+    ]);
+  });
+});

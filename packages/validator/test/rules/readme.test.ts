@@ -382,20 +382,20 @@ describe('README-OAUTH-STEPS', () => {
       Object.assign(apiProperties.properties.connectionParameters.token.oAuthSettings, oAuthSettings);
       const files = { ...validConnectorFiles(), 'apiProperties.json': apiProperties };
       const findings = await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher');
-      return findings.map((f) => /its redirect URL(.*)\. The certification/.exec(f.message)?.[1]);
+      return findings.map((f) => / The redirect URL to explain is (.*)\.$/.exec(f.message)?.[1] ?? '');
     };
     const own = 'https://global.consent.azure-apim.net/redirect/zohocalendar';
-    expect(await named({ redirectMode: 'GlobalPerConnector', redirectUrl: own })).toEqual([` (${own})`]);
+    expect(await named({ redirectMode: 'GlobalPerConnector', redirectUrl: own })).toEqual([own]);
     // Not written, or written as the shared one (3E Events), it is the connector's API name's.
     const form =
-      " (https://global.consent.azure-apim.net/redirect/<API name>, the connector's own, which its Security tab shows once it is created)";
+      "https://global.consent.azure-apim.net/redirect/<API name>, the connector's own, which its Security tab shows once it is created";
     expect(await named({ redirectMode: 'GlobalPerConnector' })).toEqual([form]);
     const shared = 'https://global.consent.azure-apim.net/redirect';
     expect(await named({ redirectMode: 'GlobalPerConnector', redirectUrl: shared })).toEqual([form]);
-    expect(await named({ redirectMode: 'Global', redirectUrl: own })).toEqual([` (${shared})`]);
-    expect(await named({})).toEqual([` (${shared})`]);
+    expect(await named({ redirectMode: 'Global', redirectUrl: own })).toEqual([shared]);
+    expect(await named({})).toEqual([shared]);
     const regional = 'https://logic-apis-westeurope.consent.azure-apim.net/redirect';
-    expect(await named({ redirectMode: 'Direct', redirectUrl: regional })).toEqual([` (${regional})`]);
+    expect(await named({ redirectMode: 'Direct', redirectUrl: regional })).toEqual([regional]);
     expect(await named({ redirectMode: 'Direct' })).toEqual(['']);
   });
   it('names the URL a redirectUrl written as a list holds (PROS AI), not the form of one not written', async () => {
@@ -409,8 +409,8 @@ describe('README-OAUTH-STEPS', () => {
     });
     const files = { ...validConnectorFiles(), 'apiProperties.json': apiProperties };
     const findings = await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher');
-    expect(findings.map((f) => /its redirect URL(.*)\. The certification/.exec(f.message)?.[1])).toEqual([
-      ` (${own})`,
+    expect(findings.map((f) => / The redirect URL to explain is (.*)\.$/.exec(f.message)?.[1])).toEqual([
+      own,
     ]);
   });
 });
