@@ -92,3 +92,117 @@ describe('validate --base: a finding that names the parts of one problem', () =>
     expect(onlyNew).toEqual([]);
   });
 });
+
+/** The valid connector with its swagger edited by `edit`. */
+function withSwagger(edit: (swagger: Json) => void): Json {
+  const files = validConnectorFiles() as Json;
+  edit(files['apiDefinition.swagger.json']);
+  return files;
+}
+
+/** The valid connector with its apiProperties.json edited by `edit`. */
+function withProperties(edit: (properties: Json) => void): Json {
+  const files = validConnectorFiles() as Json;
+  edit(files['apiProperties.json'].properties);
+  return files;
+}
+
+/** A second operation that sends a body, as CreateTask does. */
+function addUpdateTask(swagger: Json): void {
+  swagger.paths['/tasks/{taskId}'].patch = {
+    ...structuredClone(swagger.paths['/tasks'].post),
+    summary: 'Update a task',
+    description: 'Updates a task of the current user.',
+    operationId: 'UpdateTask',
+  };
+  swagger.paths['/tasks/{taskId}'].patch.parameters.unshift(
+    structuredClone(swagger.paths['/tasks/{taskId}'].get.parameters[0]),
+  );
+}
+
+const renamedTask = (swagger: Json, names: string[]) => {
+  for (const name of names) swagger.definitions.Task.properties[name].description = name;
+};
+
+// Each rule whose finding names the parts of its problem: the base has two or three parts, the
+// pull request fixes one. Every case failed, its finding new, before the parts were matched.
+describe.each([
+  {
+    rule: 'SWG-DESC-IS-NAME',
+    base: withSwagger((swagger) => renamedTask(swagger, ['id', 'title', 'status'])),
+    head: withSwagger((swagger) => renamedTask(swagger, ['title', 'status'])),
+  },
+  {
+    rule: 'SWG-CONSUMES',
+    base: withSwagger((swagger) => {
+      swagger.consumes = [];
+      addUpdateTask(swagger);
+    }),
+    head: withSwagger((swagger) => {
+      swagger.consumes = [];
+      addUpdateTask(swagger);
+      swagger.paths['/tasks/{taskId}'].patch.consumes = ['application/json'];
+    }),
+  },
+  {
+    rule: 'SWG-RESP-MULTI-SCHEMA',
+    base: withSwagger((swagger) => {
+      const error = { description: 'An error.', schema: { type: 'object' } };
+      Object.assign(swagger.paths['/tasks/{taskId}'].get.responses, { '404': error, '500': error });
+    }),
+    head: withSwagger((swagger) => {
+      const error = { description: 'An error.', schema: { type: 'object' } };
+      Object.assign(swagger.paths['/tasks/{taskId}'].get.responses, { '404': error });
+    }),
+  },
+  {
+    rule: 'SWG-REF-ADJACENT',
+    base: withSwagger((swagger) => {
+      Object.assign(swagger.paths['/tasks'].post.responses['201'].schema, { title: 'T', description: 'D' });
+    }),
+    head: withSwagger((swagger) => {
+      Object.assign(swagger.paths['/tasks'].post.responses['201'].schema, { description: 'D' });
+    }),
+  },
+  {
+    rule: 'SWG-INFO-TITLE-WORDS',
+    base: withSwagger((swagger) => (swagger.info.title = 'Contoso Tasks API Connector')),
+    head: withSwagger((swagger) => (swagger.info.title = 'Contoso Tasks Connector')),
+  },
+  {
+    rule: 'SWG-INFO-DESC-WORDS',
+    base: withSwagger((swagger) => {
+      swagger.info.description += ' Use it in Power Automate and Power Apps.';
+    }),
+    head: withSwagger((swagger) => (swagger.info.description += ' Use it in Power Automate.')),
+  },
+  {
+    rule: 'SWG-OP-TEXT-WORDS',
+    base: withSwagger((swagger) => {
+      swagger.paths['/tasks'].get.description = 'Lists the tasks, for Power Automate and Power Apps.';
+    }),
+    head: withSwagger((swagger) => {
+      swagger.paths['/tasks'].get.description = 'Lists the tasks, for Power Automate.';
+    }),
+  },
+  {
+    rule: 'PROP-POLICY',
+    base: withProperties((properties) => {
+      properties.policyTemplateInstances = [{ templateId: 'setheader', title: 'h', parameters: {} }];
+    }),
+    head: withProperties((properties) => {
+      properties.policyTemplateInstances = [
+        { templateId: 'setheader', title: 'h', parameters: { 'x-ms-apimTemplateParameter.name': 'Accept' } },
+      ];
+    }),
+  },
+])('$rule: one part of its finding fixed', ({ rule, base, head }) => {
+  it('leaves the finding existing', async () => {
+    const { result } = await validateFilesAgainstDev(FOLDER, base, head);
+    const findings = result.findings.filter((finding) => finding.ruleId === rule);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map(({ baseline, message }) => ({ baseline, message }))).toEqual(
+      findings.map(({ message }) => ({ baseline: 'existing', message })),
+    );
+  });
+});
