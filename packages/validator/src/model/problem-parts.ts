@@ -13,8 +13,8 @@ export interface ProblemParts {
    */
   problem: string;
   /**
-   * Each part as the rule tells them apart (an operation's summary, a property's path): every one
-   * of them, not only those the message names within its bounds.
+   * Each part as the rule tells them apart (an operation by its operationId, a property by its
+   * path): every one of them, not only those the message names within its bounds.
    */
   names: readonly string[];
 }
