@@ -35476,8 +35476,7 @@ var generalRules = [
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.syntaxIssues.length === 0) continue;
-        const file = context.connector.files[kind];
-        const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
+        const fixable = fixEditsFile(context.connector.files[kind]);
         const places = syntaxErrorPlaces(document);
         for (const [index, issue] of document.syntaxIssues.entries()) {
           const transientNote = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;

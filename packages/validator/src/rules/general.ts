@@ -8,7 +8,7 @@ import {
   type LoadedFile,
 } from '../loader/connector-folder.js';
 import { ConnectorCache } from '../model/connector-cache.js';
-import { fixJsonFileText } from '../fix/json-fix.js';
+import { fixEditsFile } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
 import { childPointer } from '../json/pointer.js';
 import { syntaxErrorPlaces } from '../json/syntax-error-places.js';
@@ -129,8 +129,9 @@ export const generalRules: RuleDefinition[] = [
         // Said only where `validate --fix` would make the edit: it fixes a file whole or not at all.
         // Judged by the text alone, not by whether this process may write the file: findings do not
         // change with file modes (a read-only file's "not fixed" line of --fix says why it was left).
-        const file = context.connector.files[kind];
-        const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
+        // fixEditsFile keeps its answer for the file: the rules that name a fix ask it too, and asked
+        // here directly, the repair of a file with slips was made and parsed twice a run.
+        const fixable = fixEditsFile(context.connector.files[kind]);
         // The baseline of `validate --base` matches the errors on their place, as `diff` does: most
         // messages are generic, and one trailing comma fixed is not another made elsewhere.
         const places = syntaxErrorPlaces(document);
