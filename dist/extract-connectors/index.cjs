@@ -52877,11 +52877,6 @@ function pushLookupKeys(key2, version, keys) {
 function isVersionLeftOut(key2, own2) {
   return !key2.includes(" ") && !own2.includes(key2 + ANY_VERSION);
 }
-function unversionedNames(own2) {
-  const names = [];
-  for (const key2 of own2) if (key2.endsWith(ANY_VERSION)) names.push(key2.slice(0, -ANY_VERSION.length));
-  return names;
-}
 function keyOf(words, start = 0, end = words.length) {
   let key2 = "";
   for (let index = start; index < end; index++) key2 += words[index];
@@ -52952,12 +52947,13 @@ var LooseListing = class {
   context;
   listedNames;
   listed;
-  /** The operations' keys (operationKeys), built when first asked. */
-  index;
+  /** The letters of the listed names (keyLetters), each once. */
+  listedLetters;
+  /** The operations, with the letters of their names (lettersOf), made when first asked. */
+  letters;
   /**
    * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
-   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
-   * not list were made twice.
+   * and the questions about a key for those of the operations that may have it.
    */
   keys = /* @__PURE__ */ new Map();
   /** Each path's keys (pathKeys), made once: an API's operations share their paths. */
@@ -52967,9 +52963,12 @@ var LooseListing = class {
     this.listed ??= this.listedNames();
     const listed2 = this.listed;
     if (listed2.size === 0) return false;
+    this.listedLetters ??= [...new Set([...listed2].map(keyLetters))];
+    const letters = operationLetters(operation2);
+    if (!this.listedLetters.some((needed) => (letters & needed) === needed)) return false;
     const { own: own2, shared } = this.keysOf(operation2);
     if (own2.some((key2) => listed2.has(key2) && !this.namesHiddenVersion(key2, own2))) return true;
-    return shared.some((key2) => listed2.has(key2) && this.operationIndex().operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && this.operationsWith(key2, 2) === 1);
   }
   /**
    * Whether the listed `key`, an operation's name without its version, is the name of an operation
@@ -52977,46 +52976,47 @@ var LooseListing = class {
    * list (deprecated)", not its "Get event list (V2)"): the heading documents the old version.
    */
   namesHiddenVersion(key2, own2) {
-    return isVersionLeftOut(key2, own2) && this.operationIndex().hiddenNames.has(key2);
+    if (!isVersionLeftOut(key2, own2)) return false;
+    const unversioned = key2 + ANY_VERSION;
+    return this.candidatesFor(key2).some(
+      (operation2) => (operation2.isInternal || operation2.isDeprecated) && this.keysOf(operation2).own.includes(unversioned)
+    );
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
-    const { operationsWith } = this.operationIndex();
-    return listedEntries(headingText).some((entry) => operationsWith.has(entry));
+    return listedEntries(headingText).some((entry) => this.operationsWith(entry, 1) > 0);
   }
   /**
    * Whether a heading names an operation by its own name, summary or operationId: a short name or
    * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
    */
   namesOwn(headingText) {
-    const { ownKeys } = this.operationIndex();
-    return listedEntries(headingText).some((entry) => ownKeys.has(entry));
+    return listedEntries(headingText).some(
+      (entry) => this.candidatesFor(entry).some((operation2) => this.keysOf(operation2).own.includes(entry))
+    );
   }
-  operationIndex() {
-    if (this.index) return this.index;
-    const index = {
-      operationsWith: /* @__PURE__ */ new Map(),
-      ownKeys: /* @__PURE__ */ new Set(),
-      hiddenNames: /* @__PURE__ */ new Set()
-    };
-    const { operationsWith, ownKeys, hiddenNames } = index;
-    const count = (key2) => operationsWith.set(key2, (operationsWith.get(key2) ?? 0) + 1);
-    for (const operation2 of this.context.swagger?.operations ?? []) {
+  /** How many operations have `key` among their keys, own or shared; counted up to `limit`. */
+  operationsWith(key2, limit) {
+    let count = 0;
+    for (const operation2 of this.candidatesFor(key2)) {
       const { own: own2, shared } = this.keysOf(operation2);
-      if (operation2.isInternal || operation2.isDeprecated) {
-        for (const name of unversionedNames(own2)) hiddenNames.add(name);
-      }
-      for (let at = 0; at < own2.length; at++) {
-        const key2 = own2[at];
-        ownKeys.add(key2);
-        if (own2.indexOf(key2) === at) count(key2);
-      }
-      for (let at = 0; at < shared.length; at++) {
-        const key2 = shared[at];
-        if (shared.indexOf(key2) === at && !own2.includes(key2)) count(key2);
-      }
+      if ((own2.includes(key2) || shared.includes(key2)) && ++count === limit) break;
     }
-    return this.index = index;
+    return count;
+  }
+  /**
+   * The operations that may have `key`: those whose summary, operationId and path have every letter
+   * and digit of its name (the key up to its version, after a space).
+   */
+  candidatesFor(key2) {
+    this.letters ??= lettersByOperation(this.context.swagger?.operations ?? []);
+    const { operations, masks } = this.letters;
+    const needed = keyLetters(key2);
+    const candidates = [];
+    for (let index = 0; index < operations.length; index++) {
+      if ((masks[index] & needed) === needed) candidates.push(operations[index]);
+    }
+    return candidates;
   }
   keysOf(operation2) {
     let keys = this.keys.get(operation2);
@@ -53029,6 +53029,34 @@ var LooseListing = class {
     return keys;
   }
 };
+function lettersByOperation(operations) {
+  const masks = new Uint32Array(operations.length);
+  for (let index = 0; index < operations.length; index++) masks[index] = operationLetters(operations[index]);
+  return { operations, masks };
+}
+function operationLetters(operation2) {
+  return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
+}
+function namesLetters(summary2, operationId, path48) {
+  let letters = lettersOf(path48, 0, path48.length);
+  if (summary2) letters |= lettersOf(summary2, 0, summary2.length);
+  if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
+  return letters >>> 0;
+}
+function keyLetters(key2) {
+  const space = key2.indexOf(" ");
+  return lettersOf(key2, 0, space === -1 ? key2.length : space);
+}
+function lettersOf(text2, from, to) {
+  let bits = 0;
+  for (let at = from; at < to; at++) {
+    const code2 = text2.charCodeAt(at);
+    const lower = code2 | 32;
+    if (lower >= 97 && lower <= 122) bits |= 1 << lower - 97;
+    else if (code2 >= 48 && code2 <= 57) bits |= 1 << 26 + (code2 - 48) % 6;
+  }
+  return bits >>> 0;
+}
 
 // packages/validator/src/rules/readme/mcp-server.ts
 function hasMcpServer(context) {
