@@ -44790,6 +44790,7 @@ var SectionText = class {
     this.section = section;
     for (const heading2 of subHeadings) {
       this.headingNames.set(heading2.text, heading2.normalized);
+      this.subHeadingNames.add(heading2.normalized);
       if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
     }
   }
@@ -44797,6 +44798,15 @@ var SectionText = class {
   section;
   /** Each sub-heading's text, with its name: a summary written the same has the same name. */
   headingNames = /* @__PURE__ */ new Map();
+  /**
+   * The sub-headings' names, for an operationId's: each operation not listed by its summary was
+   * compared with every sub-heading's name.
+   */
+  subHeadingNames = /* @__PURE__ */ new Set();
+  /** How many operationIds were searched for in the section's text, up to IDENTIFIERS_AFTER. */
+  searches = 0;
+  /** The compound identifiers written in the section (compoundIdentifiersIn), made when needed. */
+  identifiers;
   /** The names of the sub-headings written as is: the section's text contains them. */
   writtenNames = /* @__PURE__ */ new Set();
   normalized;
@@ -44816,9 +44826,17 @@ var SectionText = class {
    * sentence is only a word, so it does not count.
    */
   listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (this.subHeadingNames.has(normalizeTitle(operationId))) return true;
     if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    if (this.identifiers === void 0 && ++this.searches > IDENTIFIERS_AFTER && IDENTIFIER.test(operationId)) {
+      this.identifiers = compoundIdentifiersIn(
+        this.readme.text,
+        this.section.bodyStart,
+        this.section.bodyEnd
+      );
+    }
+    if (this.identifiers !== void 0 && IDENTIFIER.test(operationId))
+      return this.identifiers.has(operationId);
     const text3 = this.readme.text;
     const end = this.section.bodyEnd;
     for (let at = text3.indexOf(operationId, this.section.bodyStart); at !== -1; at = text3.indexOf(operationId, at + 1)) {
@@ -44839,6 +44857,41 @@ var SectionText = class {
   }
 };
 var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+var IDENTIFIER = /^[A-Za-z0-9_]+$/;
+var IDENTIFIERS_AFTER = 8;
+function compoundIdentifiersIn(text3, from, to) {
+  const identifiers = /* @__PURE__ */ new Set();
+  let start = from;
+  while (start < to && isIdentifierChar(text3.charCodeAt(start - 1)) && isIdentifierChar(text3.charCodeAt(start))) {
+    start++;
+  }
+  while (start < to) {
+    if (!isIdentifierChar(text3.charCodeAt(start))) {
+      start++;
+      continue;
+    }
+    const first = text3.charCodeAt(start);
+    let compound = first === 95 || isDigit3(first);
+    let end = start + 1;
+    for (; end < text3.length && isIdentifierChar(text3.charCodeAt(end)); end++) {
+      const code2 = text3.charCodeAt(end);
+      if (code2 === 95 || isDigit3(code2) || isUpper(code2) && isLower(text3.charCodeAt(end - 1)))
+        compound = true;
+    }
+    if (end <= to && compound) identifiers.add(text3.slice(start, end));
+    start = end;
+  }
+  return identifiers;
+}
+function isDigit3(code2) {
+  return code2 >= 48 && code2 <= 57;
+}
+function isUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
 function isIdentifierChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
 }
