@@ -53457,11 +53457,6 @@ function pushLookupKeys(key2, version, keys) {
 function isVersionLeftOut(key2, own) {
   return !key2.includes(" ") && !own.includes(key2 + ANY_VERSION);
 }
-function unversionedNames(own) {
-  const names2 = [];
-  for (const key2 of own) if (key2.endsWith(ANY_VERSION)) names2.push(key2.slice(0, -ANY_VERSION.length));
-  return names2;
-}
 function keyOf(words, start = 0, end = words.length) {
   let key2 = "";
   for (let index = start; index < end; index++) key2 += words[index];
@@ -53532,12 +53527,22 @@ var LooseListing = class {
   context;
   listedNames;
   listed;
-  /** The operations' keys (operationKeys), built when first asked. */
+  /** The letters of the listed names (keyLetters), each once. */
+  listedLetters;
+  /**
+   * Every operation's keys, counted (OperationIndex): built once the questions about a key have read
+   * every operation's letters INDEX_AFTER times, so that a readme of many headings and a swagger of
+   * many operations take time in proportion to both, not to their product (20,000 headings "Get item
+   * N" and 20,000 operations: validate took 38 s without it, 17.9 s before the letters).
+   */
   index;
+  /** How many questions read every operation's letters, up to INDEX_AFTER. */
+  questions = 0;
+  /** The operations, with the letters of their names (lettersOf), made when first asked. */
+  letters;
   /**
    * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
-   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
-   * not list were made twice.
+   * and the questions about a key for those of the operations that may have it.
    */
   keys = /* @__PURE__ */ new Map();
   /** Each path's keys (pathKeys), made once: an API's operations share their paths. */
@@ -53547,9 +53552,14 @@ var LooseListing = class {
     this.listed ??= this.listedNames();
     const listed2 = this.listed;
     if (listed2.size === 0) return false;
+    this.listedLetters ??= listed2.size > MAX_LISTED_LETTERS ? [] : [...new Set([...listed2].map(keyLetters))];
+    if (this.listedLetters.length > 0) {
+      const letters = operationLetters(operation2);
+      if (!this.listedLetters.some((needed) => (letters & needed) === needed)) return false;
+    }
     const { own, shared } = this.keysOf(operation2);
     if (own.some((key2) => listed2.has(key2) && !this.namesHiddenVersion(key2, own))) return true;
-    return shared.some((key2) => listed2.has(key2) && this.operationIndex().operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && this.operationsWith(key2, 2) === 1);
   }
   /**
    * Whether the listed `key`, an operation's name without its version, is the name of an operation
@@ -53557,46 +53567,74 @@ var LooseListing = class {
    * list (deprecated)", not its "Get event list (V2)"): the heading documents the old version.
    */
   namesHiddenVersion(key2, own) {
-    return isVersionLeftOut(key2, own) && this.operationIndex().hiddenNames.has(key2);
+    if (!isVersionLeftOut(key2, own)) return false;
+    const unversioned = key2 + ANY_VERSION;
+    if (this.indexed()) return this.index.hiddenNames.has(key2);
+    return this.candidatesFor(key2).some(
+      (operation2) => (operation2.isInternal || operation2.isDeprecated) && this.keysOf(operation2).own.includes(unversioned)
+    );
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
-    const { operationsWith } = this.operationIndex();
-    return listedEntries(headingText).some((entry) => operationsWith.has(entry));
+    return listedEntries(headingText).some((entry) => this.operationsWith(entry, 1) > 0);
   }
   /**
    * Whether a heading names an operation by its own name, summary or operationId: a short name or
    * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
    */
   namesOwn(headingText) {
-    const { ownKeys } = this.operationIndex();
-    return listedEntries(headingText).some((entry) => ownKeys.has(entry));
+    return listedEntries(headingText).some(
+      (entry) => this.indexed() ? this.index.ownKeys.has(entry) : this.candidatesFor(entry).some((operation2) => this.keysOf(operation2).own.includes(entry))
+    );
   }
-  operationIndex() {
-    if (this.index) return this.index;
-    const index = {
-      operationsWith: /* @__PURE__ */ new Map(),
-      ownKeys: /* @__PURE__ */ new Set(),
-      hiddenNames: /* @__PURE__ */ new Set()
-    };
+  /** How many operations have `key` among their keys, own or shared; counted up to `limit`. */
+  operationsWith(key2, limit) {
+    if (this.indexed()) return Math.min(this.index.operationsWith.get(key2) ?? 0, limit);
+    let count = 0;
+    for (const operation2 of this.candidatesFor(key2)) {
+      const { own, shared } = this.keysOf(operation2);
+      if ((own.includes(key2) || shared.includes(key2)) && ++count === limit) break;
+    }
+    return count;
+  }
+  /**
+   * The operations that may have `key`: those whose summary, operationId and path have every letter
+   * and digit of its name (the key up to its version, after a space).
+   */
+  candidatesFor(key2) {
+    this.letters ??= lettersByOperation(this.context.swagger?.operations ?? []);
+    const { operations, masks } = this.letters;
+    const needed = keyLetters(key2);
+    const candidates = [];
+    for (let index = 0; index < operations.length; index++) {
+      if ((masks[index] & needed) === needed) candidates.push(operations[index]);
+    }
+    return candidates;
+  }
+  /** Whether the questions are answered from the index: once they have asked INDEX_AFTER times. */
+  indexed() {
+    if (this.index !== void 0) return true;
+    if (++this.questions <= INDEX_AFTER) return false;
+    const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set(), hiddenNames: /* @__PURE__ */ new Set() };
     const { operationsWith, ownKeys, hiddenNames } = index;
     const count = (key2) => operationsWith.set(key2, (operationsWith.get(key2) ?? 0) + 1);
     for (const operation2 of this.context.swagger?.operations ?? []) {
       const { own, shared } = this.keysOf(operation2);
-      if (operation2.isInternal || operation2.isDeprecated) {
-        for (const name of unversionedNames(own)) hiddenNames.add(name);
-      }
       for (let at = 0; at < own.length; at++) {
         const key2 = own[at];
         ownKeys.add(key2);
         if (own.indexOf(key2) === at) count(key2);
+        if ((operation2.isInternal || operation2.isDeprecated) && key2.endsWith(ANY_VERSION)) {
+          hiddenNames.add(key2.slice(0, -ANY_VERSION.length));
+        }
       }
       for (let at = 0; at < shared.length; at++) {
         const key2 = shared[at];
         if (shared.indexOf(key2) === at && !own.includes(key2)) count(key2);
       }
     }
-    return this.index = index;
+    this.index = index;
+    return true;
   }
   keysOf(operation2) {
     let keys = this.keys.get(operation2);
@@ -53609,6 +53647,36 @@ var LooseListing = class {
     return keys;
   }
 };
+var INDEX_AFTER = 64;
+var MAX_LISTED_LETTERS = 256;
+function lettersByOperation(operations) {
+  const masks = new Uint32Array(operations.length);
+  for (let index = 0; index < operations.length; index++) masks[index] = operationLetters(operations[index]);
+  return { operations, masks };
+}
+function operationLetters(operation2) {
+  return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
+}
+function namesLetters(summary3, operationId, path63) {
+  let letters = lettersOf(path63, 0, path63.length);
+  if (summary3) letters |= lettersOf(summary3, 0, summary3.length);
+  if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
+  return letters >>> 0;
+}
+function keyLetters(key2) {
+  const space = key2.indexOf(" ");
+  return lettersOf(key2, 0, space === -1 ? key2.length : space);
+}
+function lettersOf(text2, from, to) {
+  let bits = 0;
+  for (let at = from; at < to; at++) {
+    const code2 = text2.charCodeAt(at);
+    const lower = code2 | 32;
+    if (lower >= 97 && lower <= 122) bits |= 1 << lower - 97;
+    else if (code2 >= 48 && code2 <= 57) bits |= 1 << 26 + (code2 - 48) % 6;
+  }
+  return bits >>> 0;
+}
 
 // packages/validator/src/rules/readme/mcp-server.ts
 function hasMcpServer(context) {
@@ -53678,6 +53746,7 @@ var SectionText = class {
     this.section = section;
     for (const heading2 of subHeadings) {
       this.headingNames.set(heading2.text, heading2.normalized);
+      this.subHeadingNames.add(heading2.normalized);
       if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
     }
   }
@@ -53685,6 +53754,15 @@ var SectionText = class {
   section;
   /** Each sub-heading's text, with its name: a summary written the same has the same name. */
   headingNames = /* @__PURE__ */ new Map();
+  /**
+   * The sub-headings' names, for an operationId's: each operation not listed by its summary was
+   * compared with every sub-heading's name.
+   */
+  subHeadingNames = /* @__PURE__ */ new Set();
+  /** How many operationIds were searched for in the section's text, up to IDENTIFIERS_AFTER. */
+  searches = 0;
+  /** The compound identifiers written in the section (compoundIdentifiersIn), made when needed. */
+  identifiers;
   /** The names of the sub-headings written as is: the section's text contains them. */
   writtenNames = /* @__PURE__ */ new Set();
   normalized;
@@ -53704,9 +53782,17 @@ var SectionText = class {
    * sentence is only a word, so it does not count.
    */
   listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (this.subHeadingNames.has(normalizeTitle(operationId))) return true;
     if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    if (this.identifiers === void 0 && ++this.searches > IDENTIFIERS_AFTER && IDENTIFIER.test(operationId)) {
+      this.identifiers = compoundIdentifiersIn(
+        this.readme.text,
+        this.section.bodyStart,
+        this.section.bodyEnd
+      );
+    }
+    if (this.identifiers !== void 0 && IDENTIFIER.test(operationId))
+      return this.identifiers.has(operationId);
     const text2 = this.readme.text;
     const end = this.section.bodyEnd;
     for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
@@ -53727,6 +53813,41 @@ var SectionText = class {
   }
 };
 var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+var IDENTIFIER = /^[A-Za-z0-9_]+$/;
+var IDENTIFIERS_AFTER = 8;
+function compoundIdentifiersIn(text2, from, to) {
+  const identifiers = /* @__PURE__ */ new Set();
+  let start = from;
+  while (start < to && isIdentifierChar(text2.charCodeAt(start - 1)) && isIdentifierChar(text2.charCodeAt(start))) {
+    start++;
+  }
+  while (start < to) {
+    if (!isIdentifierChar(text2.charCodeAt(start))) {
+      start++;
+      continue;
+    }
+    const first = text2.charCodeAt(start);
+    let compound = first === 95 || isDigit3(first);
+    let end = start + 1;
+    for (; end < text2.length && isIdentifierChar(text2.charCodeAt(end)); end++) {
+      const code2 = text2.charCodeAt(end);
+      if (code2 === 95 || isDigit3(code2) || isUpper(code2) && isLower(text2.charCodeAt(end - 1)))
+        compound = true;
+    }
+    if (end <= to && compound) identifiers.add(text2.slice(start, end));
+    start = end;
+  }
+  return identifiers;
+}
+function isDigit3(code2) {
+  return code2 >= 48 && code2 <= 57;
+}
+function isUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
 function isIdentifierChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
 }

@@ -6,6 +6,7 @@ import {
   type OperationKeys,
   type Words,
 } from '../../src/rules/readme/loose-names.js';
+import { keyLetters, namesLetters } from '../../src/rules/readme/loose-listing.js';
 import { seededPick } from '../helpers/seeded-random.js';
 
 /**
@@ -220,5 +221,31 @@ describe('the keys an operation is listed under (README-OPS-MATCH)', () => {
       }
     }
     expect(differing).toEqual([]);
+  });
+
+  it("have their letters among their operation's names' (LooseListing reads no other operation's keys)", () => {
+    const pick = seededPick(12);
+    const names = generatedNames(30_000);
+    const pathOf = () =>
+      Array.from(
+        { length: pick(5) },
+        () => ['', 'api', 'V2', '{Id}', names[pick(names.length)]!][pick(5)],
+      ).join('/');
+    const missed: string[] = [];
+    for (let index = 0; index + 1 < names.length; index += 2) {
+      const summary = pick(4) === 0 ? undefined : names[index];
+      const operationId = pick(4) === 0 ? undefined : names[index + 1];
+      const path = pathOf();
+      const { own, shared } = operationKeys(summary, operationId, pathKeys(path));
+      const letters = namesLetters(summary, operationId, path);
+      for (const key of [...own, ...shared]) {
+        if ((letters & keyLetters(key)) !== keyLetters(key))
+          missed.push(JSON.stringify([key, summary, operationId, path]));
+      }
+    }
+    expect(missed).toEqual([]);
+    // A key of other letters is no key of the operation's.
+    expect(keyLetters('getcompany') & ~namesLetters('Get a task', 'GetTask', '/tasks')).not.toBe(0);
+    expect(keyLetters('task v2')).toBe(keyLetters('TASK'));
   });
 });

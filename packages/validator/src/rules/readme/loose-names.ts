@@ -127,7 +127,7 @@ function isAsciiDigit(code: number): boolean {
 }
 
 /** What a name without a version is looked up as, where a versioned one lists it. */
-const ANY_VERSION = ' v*';
+export const ANY_VERSION = ' v*';
 
 /**
  * A listed name's entries: its words with its version, and that it has some version; a name
@@ -157,16 +157,6 @@ export function isVersionLeftOut(key: string, own: readonly string[]): boolean {
   // An entry of a version has a space ("geteventlist v2"); a name without one has its any-version
   // entry beside it.
   return !key.includes(' ') && !own.includes(key + ANY_VERSION);
-}
-
-/**
- * An operation's own names that have no version: "geteventlist" of "Get Event list (deprecated)";
- * none of "Get event list (V2)".
- */
-export function unversionedNames(own: readonly string[]): string[] {
-  const names: string[] = [];
-  for (const key of own) if (key.endsWith(ANY_VERSION)) names.push(key.slice(0, -ANY_VERSION.length));
-  return names;
 }
 
 /**
