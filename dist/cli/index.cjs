@@ -61031,7 +61031,7 @@ function judgeDeprecation(deprecated, facts) {
   if (family !== void 0 && family !== facts.familyBefore) {
     return {
       kind: "incomplete",
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revision}, which announces a new version, but no operation that is not deprecated has a newer revision of the family.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`
     };
   }
@@ -61039,6 +61039,16 @@ function judgeDeprecation(deprecated, facts) {
     kind: "retired",
     detail: `Nothing replaces it (no newer revision of a family of it${next === void 0 ? "" : `, no '${nameExcerpt(next)}'`}, no replacement in its annotation): its description and the readme can tell makers what to use instead.`
   };
+}
+function revisionText(deprecated, revision) {
+  const written2 = asObject(deprecated.operation["x-ms-api-annotation"])?.revision;
+  return written2 === 0 ? `0, which counts as revision ${revision} (an empty revision)` : String(revision);
+}
+function sameRevisionNote(model, deprecated, family, revision) {
+  const peer = model.operations.find(
+    (operation2) => operation2 !== deprecated && operation2.operation.deprecated !== true && declaredVersion(operation2).family === family && declaredVersion(operation2).revision === revision
+  );
+  return peer === void 0 ? "" : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 function replaced(detail) {
   return { kind: "replaced", detail };
