@@ -27741,17 +27741,17 @@ function boundedList(values, show, bounds = {}) {
     separator = ", ",
     conjunction = "and"
   } = bounds;
-  const shown2 = [];
+  const shown3 = [];
   let length = 0;
   for (const value of values) {
-    if (shown2.length >= max2) break;
+    if (shown3.length >= max2) break;
     const text3 = show(value);
-    if (shown2.length > 0 && length + text3.length > maxLength) break;
-    shown2.push(text3);
+    if (shown3.length > 0 && length + text3.length > maxLength) break;
+    shown3.push(text3);
     length += text3.length + separator.length;
   }
-  const rest = total2 - shown2.length;
-  const joined = shown2.join(separator);
+  const rest = total2 - shown3.length;
+  const joined = shown3.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
 function cut(text3, maxLength) {
@@ -27782,8 +27782,8 @@ function codePointEnd(text3, end) {
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown2 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown2);
+  const shown3 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown3);
 }
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
@@ -28385,15 +28385,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown2 = nameExcerpt(suggestedConnectorName(connector));
-  const expected = `${shown2} (Independent Publisher)`;
+  const shown3 = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown3} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
     return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown2}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown3}"; title it "${expected}".`;
 }
 function suggestedConnectorName(connector) {
   const title = connector.title?.trim();
@@ -30203,8 +30203,8 @@ function typographicClosing(text3, offset, quote) {
 
 // packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
-  const shown2 = excerpt(word);
-  return `${shown2} is not a JSON value: strings take double quotes, as in "${shown2}".`;
+  const shown3 = excerpt(word);
+  return `${shown3} is not a JSON value: strings take double quotes, as in "${shown3}".`;
 }
 function wordToken(text3, offset, end, describeCharacters) {
   const first = text3.codePointAt(offset);
@@ -31524,7 +31524,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown2 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
+    const shown3 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -31534,7 +31534,7 @@ var Walk = class _Walk {
       "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
       end: "the end of the file"
     };
-    return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
+    return `Unexpected ${shown3} where JSON expects ${expected[frame.place]}: remove it.`;
   }
   repair(offset, length, message3, apply, fix) {
     return { issue: { message: message3, offset, length }, apply, fix };
@@ -33696,8 +33696,8 @@ function listedOrRefused(folder, given2, absolute) {
 }
 function refusedListing(error2, given2, absolute) {
   const where2 = error2?.path;
-  const shown2 = where2 === void 0 ? given2 : import_node_path23.default.join(given2, import_node_path23.default.relative(absolute, where2));
-  return unreadablePathError(shown2, error2) ?? error2;
+  const shown3 = where2 === void 0 ? given2 : import_node_path23.default.join(given2, import_node_path23.default.relative(absolute, where2));
+  return unreadablePathError(shown3, error2) ?? error2;
 }
 function sortFolderPaths(folders, paths = import_node_path23.default) {
   if (paths.sep === "/") return [...folders].sort();
@@ -35051,8 +35051,8 @@ function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = fileToRenameAs(canonical2, entries);
   if (misnamed) {
-    const shown2 = nameExcerpt(misnamed.name);
-    return `${missing}; rename ${shown2} to ${canonical2}. ${notCheckedUntil(shown2, "renamed")}`;
+    const shown3 = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown3} to ${canonical2}. ${notCheckedUntil(shown3, "renamed")}`;
   }
   const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
   if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
@@ -35066,16 +35066,16 @@ function fileToRenameAs(canonical2, entries) {
   );
 }
 function yamlConversion(yaml) {
-  const [shown2, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
+  const [shown3, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
   if (yaml.declaredSpecification === "openapi-3")
-    return `${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
-  return `convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
+    return `${shown3} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown3} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown3, "converted")}`;
+  return `convert ${shown3} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown3, "converted")}`;
 }
 function isYamlSwaggerFile(entry) {
   return isFileLike(entry) && isYamlSwagger(entry.name);
 }
-function notCheckedUntil(shown2, done) {
-  return `Until it is ${done}, nothing checks the content of ${shown2}: expect findings on it then.`;
+function notCheckedUntil(shown3, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown3}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -35098,20 +35098,20 @@ function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
 function caseTwinMessage(unread, read2, kind) {
-  const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read2)];
+  const [shown3, other] = [nameExcerpt(unread), nameExcerpt(read2)];
   const rename = hasNameToAskFor(read2, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
-  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}${rename}.`;
+  return `${shown3} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown3} adds into it and delete ${shown3}${rename}.`;
 }
 function misnamedFileMessage(connector, name, intended, rename) {
-  const shown2 = nameExcerpt(name);
+  const shown3 = nameExcerpt(name);
   const leftover = editorLeftover(name);
   if (leftover !== void 0)
-    return `${shown2} is ${leftover}, not a connector file; remove it from the connector folder.`;
+    return `${shown3} is ${leftover}, not a connector file; remove it from the connector folder.`;
   const kind = kindOfFileName(intended);
   const read2 = connector.files[kind]?.name;
   if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename;
   const readShown = nameExcerpt(read2);
-  return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
+  return `${shown3} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown3} adds into ${readShown} and remove ${shown3}.`;
 }
 function isRenameAskedFor(context, entry, intended) {
   const { connector } = context;
@@ -35121,8 +35121,8 @@ function isRenameAskedFor(context, entry, intended) {
   return fileToRenameAs(intended, connector.entries) === entry;
 }
 function yamlBesideSwagger(connector, entry) {
-  const [shown2, read2] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
-  return `${shown2} is a swagger written in YAML, which nothing reads: ${read2} is the swagger read and validated. If ${shown2} is its source, keep it outside the connector folder; either way, make the changes in ${read2}.`;
+  const [shown3, read2] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown3} is a swagger written in YAML, which nothing reads: ${read2} is the swagger read and validated. If ${shown3} is its source, keep it outside the connector folder; either way, make the changes in ${read2}.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -48154,8 +48154,8 @@ function namesOfUnwalkedProperties(properties) {
   return names3;
 }
 function someNames(names3) {
-  const shown2 = names3.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
-  return names3.length > 5 ? `${shown2.join(", ")} and ${names3.length - 5} more` : shown2.join(", ");
+  const shown3 = names3.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
+  return names3.length > 5 ? `${shown3.join(", ")} and ${names3.length - 5} more` : shown3.join(", ");
 }
 var nameDescriptionRules = [
   {
@@ -48522,8 +48522,8 @@ var ReachedUsers = class {
       return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
     const kinds = [...summary2.entries()].sort((a, b) => a[1].at - b[1].at);
     const internal = kinds.filter(([kind]) => kind.internal).length;
-    const shown2 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
-    this.known = shown2.map(([kind, { first }]) => ({ kind, first }));
+    const shown3 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown3.map(([kind, { first }]) => ({ kind, first }));
     return this.known;
   }
   /**
@@ -48868,11 +48868,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect3 = (holder, holderPlace, holderKind, holderIn, shown2) => {
+  const collect3 = (holder, holderPlace, holderKind, holderIn, shown3) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
-      const users2 = isDropdown(extension) ? shown2.inputs : shown2.all;
+      const users2 = isDropdown(extension) ? shown3.inputs : shown3.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -53480,9 +53480,9 @@ function responseDefinitions(model) {
 }
 var MAX_SHOWN_LOOP = 4;
 function loopText(cycle) {
-  const shown2 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
-  const more = cycle.length - shown2.length;
-  return [...shown2, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown2[0]].join(" \u2192 ");
+  const shown3 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown3.length;
+  return [...shown3, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown3[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -56123,23 +56123,23 @@ async function readConfigText(file, cwd) {
   try {
     return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error2) {
-    const shown2 = toDisplayPath(cwd, file);
+    const shown3 = toDisplayPath(cwd, file);
     if (error2 instanceof FileTooLarge) {
       throw new UsageError(
         `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
         {
-          location: { file: shown2 },
+          location: { file: shown3 },
           hint: "A configuration file is a few lines of YAML or JSON: check that the path names it."
         }
       );
     }
     if (error2.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
-        location: { file: shown2 },
-        hint: `Give the file itself, e.g. ${import_node_path25.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
+        location: { file: shown3 },
+        hint: `Give the file itself, e.g. ${import_node_path25.default.join(shown3, CONFIG_FILE_NAMES[0])}.`
       });
     }
-    const said = fileReadError(shown2, error2, {
+    const said = fileReadError(shown3, error2, {
       cwd,
       hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`,
       subject: "The configuration file",
@@ -56147,7 +56147,7 @@ async function readConfigText(file, cwd) {
     });
     if (isUserError(said)) throw said;
     throw new UsageError(`The configuration file cannot be read: ${notReadReason(error2)}.`, {
-      location: { file: shown2 },
+      location: { file: shown3 },
       hint: "A configuration file is a few lines of YAML or JSON: check that the path names it.",
       cause: error2
     });
@@ -57270,8 +57270,8 @@ function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2, platform = p
   return globs.flatMap(({ pattern, place: place2, named: named2, effect }) => {
     const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index], platform));
     if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2, platform))) return [];
-    const shown2 = matched.map((folder) => toDisplayPath(cwd, folder));
-    const message3 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown2)}), so ${effect} that is validated.`;
+    const shown3 = matched.map((folder) => toDisplayPath(cwd, folder));
+    const message3 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown3)}), so ${effect} that is validated.`;
     return [configGlobFinding(ruleId, level, message3, place2, cwd, configPath)];
   });
 }
@@ -57825,7 +57825,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key of an operation, parameter or schema that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`; one that holds an object or a list is named alone. An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -60869,6 +60869,28 @@ function equalApartFrom(before, after, pointer, skipped) {
   return true;
 }
 
+// packages/validator/src/diff/changed-keys.ts
+function changedKeyList(keys, before, after) {
+  const was = asRecord(before);
+  const is = asRecord(after);
+  return boundedList(keys, (key2) => withMove(key2, was?.[key2], is?.[key2]));
+}
+function withMove(key2, was, is) {
+  const name = excerpt(key2);
+  if (was === is || !isPlain(was) || !isPlain(is)) return name;
+  return `${name} (from ${shown(was)} to ${shown(is)})`;
+}
+function isPlain(value) {
+  return value === void 0 || ["string", "number", "boolean"].includes(typeof value);
+}
+function shown(value) {
+  if (value === void 0) return "none";
+  return typeof value === "string" ? quoted(value) : String(value);
+}
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
 // packages/validator/src/diff/response-diff.ts
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
@@ -61130,7 +61152,7 @@ function judgeDeprecation(deprecated, facts) {
   if (family !== void 0 && family !== facts.familyBefore) {
     return {
       kind: "incomplete",
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revision}, which announces a new version, but no operation that is not deprecated has a newer revision of the family.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`
     };
   }
@@ -61138,6 +61160,16 @@ function judgeDeprecation(deprecated, facts) {
     kind: "retired",
     detail: `Nothing replaces it (no newer revision of a family of it${next === void 0 ? "" : `, no '${nameExcerpt(next)}'`}, no replacement in its annotation): its description and the readme can tell makers what to use instead.`
   };
+}
+function revisionText(deprecated, revision) {
+  const written2 = asObject(deprecated.operation["x-ms-api-annotation"])?.revision;
+  return written2 === 0 ? `0, which counts as revision ${revision} (an empty revision)` : String(revision);
+}
+function sameRevisionNote(model, deprecated, family, revision) {
+  const peer = model.operations.find(
+    (operation2) => operation2 !== deprecated && operation2.operation.deprecated !== true && declaredVersion(operation2).family === family && declaredVersion(operation2).revision === revision
+  );
+  return peer === void 0 ? "" : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 function replaced(detail) {
   return { kind: "replaced", detail };
@@ -61353,7 +61385,9 @@ function diffOperation(context, before, after) {
     add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor", place2.pointer, place2.atValueEnd);
   }
   appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
+  if (others2.length > 0) {
+    add2(CHANGE_RULES.other, `Changed: ${changedKeyList(others2, before.operation, after.operation)}.`);
+  }
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
@@ -62358,7 +62392,7 @@ var SchemaComparer = class {
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${notes.map((text3) => ` ${text3}`).join("")}`,
+        detail: `Changed: ${changedKeyList(keys, before.node, after.node)}.${notes.map((text3) => ` ${text3}`).join("")}`,
         ...broken.size === keys.length && { impact: "minor" }
       });
     }
@@ -65333,11 +65367,11 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const deletions = [];
   for (const folder of scope2.deleted) {
     const change = connectorDeletedChange(folder, mergeBase);
-    const shown2 = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
-    const finding = connectorDeletedFinding(change, shown2);
+    const shown3 = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
+    const finding = connectorDeletedFinding(change, shown3);
     deletions.push(finding);
     diffs.push({
-      path: shown2,
+      path: shown3,
       repositoryPath: folder.repositoryPath,
       status: "deleted",
       diff: { changes: [change], classification: classifyChanges([change]) },
@@ -66605,9 +66639,9 @@ function formatConfigurationFile(file, listed3, paint) {
   return block2(header, file.findings, listed3, paint);
 }
 function block2(header, findings, listed3, paint, note) {
-  const shown2 = listed3 === void 0 ? findings : findings.filter(listed3);
-  if (listed3 !== void 0 && shown2.length === 0) return void 0;
-  const lines = shown2.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  const shown3 = listed3 === void 0 ? findings : findings.filter(listed3);
+  if (listed3 !== void 0 && shown3.length === 0) return void 0;
+  const lines = shown3.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [paint("bold", header), ...note === void 0 ? [] : [note], ...lines].join("\n");
 }
 function painter(enabled) {
@@ -69252,17 +69286,17 @@ function leftOutReason(folderPath, strays = NO_FOLDERS) {
 function isLeftOut(folderPath, strays = NO_FOLDERS) {
   return leftOutReason(folderPath, strays) !== void 0;
 }
-function leftOutWarnings(leftOut2, shown2) {
+function leftOutWarnings(leftOut2, shown3) {
   const strays = strayConnectorFolders(leftOut2);
   const warnings = [];
   const told = /* @__PURE__ */ new Set();
   for (const file of leftOut2) {
     const folder = strayFolderOf(file, strays);
-    if (folder === void 0) warnings.push(leftOutWarning(shown2(file), file));
+    if (folder === void 0) warnings.push(leftOutWarning(shown3(file), file));
     else if (!told.has(folder)) {
       told.add(folder);
       const count = leftOut2.filter((other) => strayFolderOf(other, strays) === folder).length;
-      warnings.push(strayConnectorFolderWarning(shown2(folder), count));
+      warnings.push(strayConnectorFolderWarning(shown3(folder), count));
     }
   }
   return warnings;
@@ -70512,7 +70546,7 @@ function lostPartError(folder, hasManifest, files) {
     hint: caseOnlyRenameHint(lost, files) ?? `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
 }
-async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
+async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown3 = folder) {
   for (const part of parts) {
     const stat2 = await import_node_fs53.promises.lstat(import_node_path72.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
@@ -70525,7 +70559,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path72.default.join(shown2, part) },
+      location: { file: import_node_path72.default.join(shown3, part) },
       hint
     });
   }
@@ -71154,30 +71188,30 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown2 = import_node_path78.default.join(displayRoot, file);
+    const shown3 = import_node_path78.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, file)), shown2),
-      shown2,
+      decodeUtf8Strict(await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
+      shown3,
       UNPACKED_XML_HINT
     );
     const connector = {
-      name: connectorName(element2, shown2),
+      name: connectorName(element2, shown3),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
       displayName: connectorText(element2, "displayname") ?? "",
       description: connectorText(element2, "description") ?? "",
       iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
       connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
       files: {},
-      definedIn: shown2
+      definedIn: shown3
     };
     const scriptOperations = connectorText(element2, "scriptoperations");
     if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
       connector.scriptOperations = scriptOperations;
-    for (const reference2 of fileReferences(element2, shown2)) {
+    for (const reference2 of fileReferences(element2, shown3)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
       const bytes = part === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, part)).catch(() => void 0);
-      if (bytes === void 0) throw missingConnectorPartError(shown2, reference2.zipName, parts.keys());
+      if (bytes === void 0) throw missingConnectorPartError(shown3, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
@@ -71196,10 +71230,10 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
 async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
   if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
-  const shown2 = import_node_path78.default.join(displayRoot, customizations);
+  const shown3 = import_node_path78.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
     await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, customizations)),
-    shown2,
+    shown3,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
   const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
@@ -72408,7 +72442,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
     ...notSelectedFolders
   ];
   const found = await foundFoldersOfLeft(previous, destinationRoot, current, named2, rootFolders);
-  const shown2 = found.filter((folder) => folder.notAsExtracted === void 0);
+  const shown3 = found.filter((folder) => folder.notAsExtracted === void 0);
   const notCarried = [];
   for (const connector of current) {
     const renamed = connector.renamedFrom;
@@ -72439,7 +72473,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
     ...current.flatMap(
       (connector) => connector.renamedFrom ? [{ folder: connector.renamedFrom.folder, connector: previousOf(connector.name) }] : []
     ),
-    ...shown2.map((own2) => ({ folder: own2.folder, connector: own2.connector }))
+    ...shown3.map((own2) => ({ folder: own2.folder, connector: own2.connector }))
   ];
   const removed = [];
   const notRemoved = [];
@@ -72582,19 +72616,19 @@ function notSelected(reading, extracted) {
 
 // packages/solution/src/connector/extract-report.ts
 var import_node_path93 = __toESM(require("node:path"), 1);
-function extractedConnectorLine(connector, removed, shown2) {
-  const notes = [foundNote(connector, shown2), renameNote2(connector, removed, shown2)].filter(
+function extractedConnectorLine(connector, removed, shown3) {
+  const notes = [foundNote(connector, shown3), renameNote2(connector, removed, shown3)].filter(
     (note) => note !== void 0
   );
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown2(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown3(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
 }
-function foundNote(connector, shown2) {
+function foundNote(connector, shown3) {
   const found = connector.foundUnder;
   if (!found) return void 0;
   const why = found.earlierDisplayName === void 0 ? howFound(found.matched, connector.displayName) : howFound(found.matched, found.earlierDisplayName, "was");
   if (found.earlierDisplayName !== void 0)
-    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown2(found.instead)}`;
-  return `its own folder, found under another name (${why}), so no new ${shown2(found.instead)}`;
+    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown3(found.instead)}`;
+  return `its own folder, found under another name (${why}), so no new ${shown3(found.instead)}`;
 }
 function fileChanges(connector) {
   const parts = [];
@@ -72611,9 +72645,9 @@ function fileChanges(connector) {
   if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
   return parts.join("; ");
 }
-function removedFolderLine(folder, connectors, source, shown2) {
+function removedFolderLine(folder, connectors, source, shown3) {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
-  return `${shown2(folder)} removed: its connector is no longer in ${source}.`;
+  return `${shown3(folder)} removed: its connector is no longer in ${source}.`;
 }
 var MAX_NAMED_NOT_SELECTED = 10;
 function notSelectedLine(notSelected2) {
@@ -72626,18 +72660,18 @@ function formerNameLine(former) {
     return `'${former.given}' selected ${former.earlierDisplayName || former.name} (${former.name}), which left the solution, by its display name in the previous solution.`;
   return `'${former.given}' selected ${former.displayName || former.name} (${former.name}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.`;
 }
-function renameNote2(connector, removed, shown2) {
+function renameNote2(connector, removed, shown3) {
   const renamed = connector.renamedFrom;
   if (!renamed) return void 0;
   if (renamed.caseOnly)
-    return `renamed from ${shown2(renamed.folder)} (its display name changed only in case)`;
+    return `renamed from ${shown3(renamed.folder)} (its display name changed only in case)`;
   const carried = carriedFiles(renamed.kept);
   const parts = [];
   if (removed.includes(renamed.folder))
     parts.push(
-      `moved from ${shown2(renamed.folder)} (${movedWhy(connector)})${carried ? `, carrying ${carried}` : ""}`
+      `moved from ${shown3(renamed.folder)} (${movedWhy(connector)})${carried ? `, carrying ${carried}` : ""}`
     );
-  else if (carried) parts.push(`${carried} carried from ${shown2(renamed.folder)}`);
+  else if (carried) parts.push(`${carried} carried from ${shown3(renamed.folder)}`);
   if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
   return parts.length ? parts.join("; ") : void 0;
 }
@@ -72761,8 +72795,8 @@ async function connectorFoldersHint(folder, names3) {
   }
   if (connectors.length === 0) return CONNECTOR_FOLDER_HINT;
   if (connectors.length === 1) return `It holds the connector folder ${connectors[0]}: give that folder.`;
-  const shown2 = connectors.length > 3 ? `${connectors.slice(0, 3).join(", ")}, \u2026` : connectors.join(", ");
-  return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
+  const shown3 = connectors.length > 3 ? `${connectors.slice(0, 3).join(", ")}, \u2026` : connectors.join(", ");
+  return `It holds ${connectors.length} connector folders (${shown3}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
   return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path95.default.join(folder, name)));
@@ -78281,8 +78315,8 @@ function unknownEntryError(settings, entry, known, solutionName) {
 function otherCaseWarning(settings, entry, solutionsName, solutionName, cwd) {
   const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
   const { file, line, column } = entryLocation(settings, entry);
-  const shown2 = toDisplayPath(cwd, file);
-  const where2 = line === void 0 ? shown2 : `${shown2}:${line}:${column ?? 1}`;
+  const shown3 = toDisplayPath(cwd, file);
+  const where2 = line === void 0 ? shown3 : `${shown3}:${line}:${column ?? 1}`;
   return `${where2}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`;
 }
 function unsetVariablesWarning(unset, solutionName, settings, say) {
@@ -80466,8 +80500,8 @@ function registerExportCommand(program2, context) {
       },
       logger
     );
-    const shown2 = { ...result, file: toDisplayPath(io.cwd, result.file) };
-    if (options2.format === "json") writeOutput(io, `${JSON.stringify(shown2, null, 2)}
+    const shown3 = { ...result, file: toDisplayPath(io.cwd, result.file) };
+    if (options2.format === "json") writeOutput(io, `${JSON.stringify(shown3, null, 2)}
 `, "json");
   });
 }
@@ -80943,9 +80977,9 @@ function refuseMissingConnector(given2, cwd) {
 function requireOneConnectorFolder(given2, found, cwd) {
   const resolved2 = import_node_path109.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
-    const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path109.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
-    throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
+    const shown3 = toDisplayPath(cwd, found[0]);
+    const problem = found[0] === import_node_path109.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
+    throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown3}' instead.` });
   }
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {
@@ -86175,10 +86209,10 @@ async function keepsBranch(client, fork, reuse, logger) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
-  const shown2 = (await reuse.openPullRequest.details()).commits;
-  if (shown2 !== 1) {
+  const shown3 = (await reuse.openPullRequest.details()).commits;
+  if (shown3 !== 1) {
     logger.info(
-      `Pull request #${reuse.openPullRequest.number} shows ${shown2} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base2.sha}.`
+      `Pull request #${reuse.openPullRequest.number} shows ${shown3} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base2.sha}.`
     );
     return false;
   }
@@ -87018,14 +87052,14 @@ function ownerChangeWarning(upstream, local, words) {
   );
   if (changed.length === 0) return void 0;
   const what = changed.map(
-    (field) => `${field} from ${shown(before[field])} to ${after[field] === void 0 ? "none" : shown(after[field])}`
+    (field) => `${field} from ${shown2(before[field])} to ${after[field] === void 0 ? "none" : shown2(after[field])}`
   ).join(" and ");
   return `${words.connector} changes apiProperties.json's ${what}, as ${words.upstream} has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`;
 }
 function propertiesOf2(version) {
   return asObject(asObject(version.apiProperties?.value)?.properties) ?? {};
 }
-function shown(value) {
+function shown2(value) {
   const text3 = typeof value === "string" ? value : JSON.stringify(value);
   return `"${text3.length > MAX_SHOWN ? `${text3.slice(0, MAX_SHOWN)}\u2026` : text3}"`;
 }
@@ -87826,11 +87860,11 @@ function registerUnpackCommand(program2, context) {
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
       })
     );
-    const shown2 = toDisplayPath(io.cwd, folder);
+    const shown3 = toDisplayPath(io.cwd, folder);
     if (options2.format === "json")
-      writeOutput(io, `${JSON.stringify(unpackJson(result, shown2), null, 2)}
+      writeOutput(io, `${JSON.stringify(unpackJson(result, shown3), null, 2)}
 `, "json");
-    else writeOutput(io, describeUnpack(result, shown2), "text");
+    else writeOutput(io, describeUnpack(result, shown3), "text");
   });
 }
 function unpackJson(result, folder) {
@@ -87907,8 +87941,8 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path118.default.join(source, file));
-    for (const warning of leftOutWarnings(leftOut2, shown2))
+    const shown3 = (file) => toDisplayPath(io.cwd, import_node_path118.default.join(source, file));
+    for (const warning of leftOutWarnings(leftOut2, shown3))
       io.stderr.write(`warning: ${printable(warning)}
 `);
     const withoutValue = [...new Set(results.flatMap((result) => result.variablesWithoutValue))];
@@ -87988,8 +88022,8 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path119.default.join(root, folder));
-    const removedFolders = removed.map(shown2);
+    const shown3 = (folder) => toDisplayPath(io.cwd, import_node_path119.default.join(root, folder));
+    const removedFolders = removed.map(shown3);
     if (options2.format === "json") {
       writeOutput(
         io,
@@ -87997,15 +88031,15 @@ function registerExtractConnectorsCommand(program2, context) {
           {
             connectors: connectors.map((c) => ({
               ...c,
-              folder: shown2(c.folder),
-              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown2(c.renamedFrom.folder) } } : {},
-              ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown2(c.foundUnder.instead) } } : {}
+              folder: shown3(c.folder),
+              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown3(c.renamedFrom.folder) } } : {},
+              ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown3(c.foundUnder.instead) } } : {}
             })),
             removed: removedFolders,
             // Folders that could be a left connector's, kept as nothing shows they were: and why.
-            leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown2(kept.folder) })),
+            leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown3(kept.folder) })),
             // Folders kept whole for work nothing else has: the exit code is 1.
-            notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown2(kept.folder) })),
+            notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown3(kept.folder) })),
             // With --connector: the solution's other connectors, not touched.
             ...notSelected2 ? { notSelected: notSelected2 } : {},
             // A --connector that named a connector by its display name before a rename (or before it left).
@@ -88020,26 +88054,26 @@ function registerExtractConnectorsCommand(program2, context) {
       return;
     }
     for (const folder of removed) {
-      const line = removedFolderLine(folder, connectors, source, shown2);
+      const line = removedFolderLine(folder, connectors, source, shown3);
       if (line !== void 0) writeOutput(io, `${printable(line)}
 `, "text");
     }
     for (const kept of leftAlone)
-      io.stderr.write(`warning: ${printable(`${shown2(kept.folder)}: ${kept.warning}`)}
+      io.stderr.write(`warning: ${printable(`${shown3(kept.folder)}: ${kept.warning}`)}
 `);
     for (const kept of notRemoved)
-      io.stderr.write(`error: ${printable(`${shown2(kept.folder)}: ${kept.message}`)}
+      io.stderr.write(`error: ${printable(`${shown3(kept.folder)}: ${kept.message}`)}
 `);
     if (connectors.length === 0 && !notSelected2?.length)
       writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
-      writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown2))}
+      writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown3))}
 `, "text");
       for (const warning of connector.warnings)
-        io.stderr.write(`warning: ${printable(`${shown2(connector.folder)}: ${warning}`)}
+        io.stderr.write(`warning: ${printable(`${shown3(connector.folder)}: ${warning}`)}
 `);
       for (const kept of connector.notReplaced)
-        io.stderr.write(`error: ${printable(`${shown2(connector.folder)}: ${kept.message}`)}
+        io.stderr.write(`error: ${printable(`${shown3(connector.folder)}: ${kept.message}`)}
 `);
     }
     for (const former of formerNames ?? [])
@@ -88323,10 +88357,10 @@ function registerPackageCommand(program2, context) {
       ...given2.pluginSolution ? { pluginSolution: resolve(given2.pluginSolution) } : {},
       ...given2.zipNameEncoding ? { zipNameEncoding: given2.zipNameEncoding } : {}
     });
-    const shown2 = toDisplayPath(io.cwd, out);
+    const shown3 = toDisplayPath(io.cwd, out);
     report(context, result, given2.format, {
-      success: `Wrote ${shown2}: the package structure is correct.`,
-      failure: `${shown2} was not written: the package would not pass certification.`
+      success: `Wrote ${shown3}: the package structure is correct.`,
+      failure: `${shown3} was not written: the package would not pass certification.`
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {

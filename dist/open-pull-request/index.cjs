@@ -39179,14 +39179,14 @@ async function userErrorAnnotation(error3, workspace) {
   if (!location) return { message: describeProblem(error3), properties: {} };
   const absolute = import_node_path10.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
-  const shown2 = inside ? posixRelativePath(workspace, absolute) : location.file;
+  const shown3 = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
     return {
       message: describeProblem(error3),
-      properties: { file: shown2, startLine: location.line, startColumn: location.column }
+      properties: { file: shown3, startLine: location.line, startColumn: location.column }
     };
   return {
-    message: `${formatLocation({ ...location, file: shown2 })}: ${describeProblem(error3)}`,
+    message: `${formatLocation({ ...location, file: shown3 })}: ${describeProblem(error3)}`,
     properties: {}
   };
 }
@@ -39259,17 +39259,17 @@ function boundedList(values, show, bounds = {}) {
     separator = ", ",
     conjunction = "and"
   } = bounds;
-  const shown2 = [];
+  const shown3 = [];
   let length = 0;
   for (const value of values) {
-    if (shown2.length >= max) break;
+    if (shown3.length >= max) break;
     const text2 = show(value);
-    if (shown2.length > 0 && length + text2.length > maxLength) break;
-    shown2.push(text2);
+    if (shown3.length > 0 && length + text2.length > maxLength) break;
+    shown3.push(text2);
     length += text2.length + separator.length;
   }
-  const rest = total2 - shown2.length;
-  const joined = shown2.join(separator);
+  const rest = total2 - shown3.length;
+  const joined = shown3.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
 function cut(text2, maxLength) {
@@ -39300,8 +39300,8 @@ function codePointEnd(text2, end) {
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown2 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown2);
+  const shown3 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown3);
 }
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
@@ -39871,15 +39871,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown2 = nameExcerpt(suggestedConnectorName(connector));
-  const expected = `${shown2} (Independent Publisher)`;
+  const shown3 = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown3} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
     return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown2}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown3}"; title it "${expected}".`;
 }
 function suggestedConnectorName(connector) {
   const title = connector.title?.trim();
@@ -41620,8 +41620,8 @@ function typographicClosing(text2, offset, quote) {
 
 // packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
-  const shown2 = excerpt(word);
-  return `${shown2} is not a JSON value: strings take double quotes, as in "${shown2}".`;
+  const shown3 = excerpt(word);
+  return `${shown3} is not a JSON value: strings take double quotes, as in "${shown3}".`;
 }
 function wordToken(text2, offset, end, describeCharacters) {
   const first = text2.codePointAt(offset);
@@ -42941,7 +42941,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown2 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
+    const shown3 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -42951,7 +42951,7 @@ var Walk = class _Walk {
       "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
       end: "the end of the file"
     };
-    return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
+    return `Unexpected ${shown3} where JSON expects ${expected[frame.place]}: remove it.`;
   }
   repair(offset, length, message2, apply, fix) {
     return { issue: { message: message2, offset, length }, apply, fix };
@@ -45106,8 +45106,8 @@ function listedOrRefused(folder, given, absolute) {
 }
 function refusedListing(error3, given, absolute) {
   const where2 = error3?.path;
-  const shown2 = where2 === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where2));
-  return unreadablePathError(shown2, error3) ?? error3;
+  const shown3 = where2 === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where2));
+  return unreadablePathError(shown3, error3) ?? error3;
 }
 function sortFolderPaths(folders, paths = import_node_path20.default) {
   if (paths.sep === "/") return [...folders].sort();
@@ -46461,8 +46461,8 @@ function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = fileToRenameAs(canonical2, entries);
   if (misnamed) {
-    const shown2 = nameExcerpt(misnamed.name);
-    return `${missing}; rename ${shown2} to ${canonical2}. ${notCheckedUntil(shown2, "renamed")}`;
+    const shown3 = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown3} to ${canonical2}. ${notCheckedUntil(shown3, "renamed")}`;
   }
   const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
   if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
@@ -46476,16 +46476,16 @@ function fileToRenameAs(canonical2, entries) {
   );
 }
 function yamlConversion(yaml) {
-  const [shown2, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
+  const [shown3, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
   if (yaml.declaredSpecification === "openapi-3")
-    return `${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
-  return `convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
+    return `${shown3} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown3} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown3, "converted")}`;
+  return `convert ${shown3} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown3, "converted")}`;
 }
 function isYamlSwaggerFile(entry) {
   return isFileLike(entry) && isYamlSwagger(entry.name);
 }
-function notCheckedUntil(shown2, done) {
-  return `Until it is ${done}, nothing checks the content of ${shown2}: expect findings on it then.`;
+function notCheckedUntil(shown3, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown3}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -46505,20 +46505,20 @@ function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
 function caseTwinMessage(unread, read, kind) {
-  const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  const [shown3, other] = [nameExcerpt(unread), nameExcerpt(read)];
   const rename2 = hasNameToAskFor(read, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
-  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}${rename2}.`;
+  return `${shown3} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown3} adds into it and delete ${shown3}${rename2}.`;
 }
 function misnamedFileMessage(connector, name, intended, rename2) {
-  const shown2 = nameExcerpt(name);
+  const shown3 = nameExcerpt(name);
   const leftover = editorLeftover(name);
   if (leftover !== void 0)
-    return `${shown2} is ${leftover}, not a connector file; remove it from the connector folder.`;
+    return `${shown3} is ${leftover}, not a connector file; remove it from the connector folder.`;
   const kind = kindOfFileName(intended);
   const read = connector.files[kind]?.name;
   if (read === void 0 || kindOfFileName(read) !== kind) return rename2;
   const readShown = nameExcerpt(read);
-  return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
+  return `${shown3} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown3} adds into ${readShown} and remove ${shown3}.`;
 }
 function isRenameAskedFor(context, entry, intended) {
   const { connector } = context;
@@ -46528,8 +46528,8 @@ function isRenameAskedFor(context, entry, intended) {
   return fileToRenameAs(intended, connector.entries) === entry;
 }
 function yamlBesideSwagger(connector, entry) {
-  const [shown2, read] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
-  return `${shown2} is a swagger written in YAML, which nothing reads: ${read} is the swagger read and validated. If ${shown2} is its source, keep it outside the connector folder; either way, make the changes in ${read}.`;
+  const [shown3, read] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown3} is a swagger written in YAML, which nothing reads: ${read} is the swagger read and validated. If ${shown3} is its source, keep it outside the connector folder; either way, make the changes in ${read}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -59561,8 +59561,8 @@ function namesOfUnwalkedProperties(properties) {
   return names2;
 }
 function someNames(names2) {
-  const shown2 = names2.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
-  return names2.length > 5 ? `${shown2.join(", ")} and ${names2.length - 5} more` : shown2.join(", ");
+  const shown3 = names2.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
+  return names2.length > 5 ? `${shown3.join(", ")} and ${names2.length - 5} more` : shown3.join(", ");
 }
 var nameDescriptionRules = [
   {
@@ -59929,8 +59929,8 @@ var ReachedUsers = class {
       return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
     const kinds = [...summary3.entries()].sort((a, b) => a[1].at - b[1].at);
     const internal = kinds.filter(([kind]) => kind.internal).length;
-    const shown2 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
-    this.known = shown2.map(([kind, { first }]) => ({ kind, first }));
+    const shown3 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown3.map(([kind, { first }]) => ({ kind, first }));
     return this.known;
   }
   /**
@@ -60275,11 +60275,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, shown2) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, shown3) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
-      const users2 = isDropdown(extension) ? shown2.inputs : shown2.all;
+      const users2 = isDropdown(extension) ? shown3.inputs : shown3.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -64887,9 +64887,9 @@ function responseDefinitions(model) {
 }
 var MAX_SHOWN_LOOP = 4;
 function loopText(cycle) {
-  const shown2 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
-  const more = cycle.length - shown2.length;
-  return [...shown2, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown2[0]].join(" \u2192 ");
+  const shown3 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown3.length;
+  return [...shown3, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown3[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -67522,23 +67522,23 @@ async function readConfigText(file, cwd) {
   try {
     return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error3) {
-    const shown2 = toDisplayPath(cwd, file);
+    const shown3 = toDisplayPath(cwd, file);
     if (error3 instanceof FileTooLarge) {
       throw new UsageError(
         `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
         {
-          location: { file: shown2 },
+          location: { file: shown3 },
           hint: "A configuration file is a few lines of YAML or JSON: check that the path names it."
         }
       );
     }
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
-        location: { file: shown2 },
-        hint: `Give the file itself, e.g. ${import_node_path22.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
+        location: { file: shown3 },
+        hint: `Give the file itself, e.g. ${import_node_path22.default.join(shown3, CONFIG_FILE_NAMES[0])}.`
       });
     }
-    const said = fileReadError(shown2, error3, {
+    const said = fileReadError(shown3, error3, {
       cwd,
       hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`,
       subject: "The configuration file",
@@ -67546,7 +67546,7 @@ async function readConfigText(file, cwd) {
     });
     if (isUserError(said)) throw said;
     throw new UsageError(`The configuration file cannot be read: ${notReadReason(error3)}.`, {
-      location: { file: shown2 },
+      location: { file: shown3 },
       hint: "A configuration file is a few lines of YAML or JSON: check that the path names it.",
       cause: error3
     });
@@ -68459,8 +68459,8 @@ function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2, platform2 = 
   return globs.flatMap(({ pattern, place: place2, named: named2, effect }) => {
     const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative[index], platform2));
     if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2, platform2))) return [];
-    const shown2 = matched.map((folder) => toDisplayPath(cwd, folder));
-    const message2 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown2)}), so ${effect} that is validated.`;
+    const shown3 = matched.map((folder) => toDisplayPath(cwd, folder));
+    const message2 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown3)}), so ${effect} that is validated.`;
     return [configGlobFinding(ruleId, level, message2, place2, cwd, configPath)];
   });
 }
@@ -68884,7 +68884,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key of an operation, parameter or schema that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`; one that holds an object or a list is named alone. An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -71928,6 +71928,28 @@ function equalApartFrom(before, after, pointer, skipped) {
   return true;
 }
 
+// packages/validator/src/diff/changed-keys.ts
+function changedKeyList(keys, before, after) {
+  const was = asRecord(before);
+  const is = asRecord(after);
+  return boundedList(keys, (key2) => withMove(key2, was?.[key2], is?.[key2]));
+}
+function withMove(key2, was, is) {
+  const name = excerpt(key2);
+  if (was === is || !isPlain(was) || !isPlain(is)) return name;
+  return `${name} (from ${shown(was)} to ${shown(is)})`;
+}
+function isPlain(value) {
+  return value === void 0 || ["string", "number", "boolean"].includes(typeof value);
+}
+function shown(value) {
+  if (value === void 0) return "none";
+  return typeof value === "string" ? quoted(value) : String(value);
+}
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
 // packages/validator/src/diff/response-diff.ts
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
@@ -72189,7 +72211,7 @@ function judgeDeprecation(deprecated, facts) {
   if (family !== void 0 && family !== facts.familyBefore) {
     return {
       kind: "incomplete",
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revision}, which announces a new version, but no operation that is not deprecated has a newer revision of the family.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`
     };
   }
@@ -72197,6 +72219,16 @@ function judgeDeprecation(deprecated, facts) {
     kind: "retired",
     detail: `Nothing replaces it (no newer revision of a family of it${next === void 0 ? "" : `, no '${nameExcerpt(next)}'`}, no replacement in its annotation): its description and the readme can tell makers what to use instead.`
   };
+}
+function revisionText(deprecated, revision) {
+  const written2 = asObject(deprecated.operation["x-ms-api-annotation"])?.revision;
+  return written2 === 0 ? `0, which counts as revision ${revision} (an empty revision)` : String(revision);
+}
+function sameRevisionNote(model, deprecated, family, revision) {
+  const peer = model.operations.find(
+    (operation2) => operation2 !== deprecated && operation2.operation.deprecated !== true && declaredVersion(operation2).family === family && declaredVersion(operation2).revision === revision
+  );
+  return peer === void 0 ? "" : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 function replaced(detail) {
   return { kind: "replaced", detail };
@@ -72412,7 +72444,9 @@ function diffOperation(context, before, after) {
     add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor", place2.pointer, place2.atValueEnd);
   }
   appendAll(others, differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
+  if (others.length > 0) {
+    add2(CHANGE_RULES.other, `Changed: ${changedKeyList(others, before.operation, after.operation)}.`);
+  }
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
@@ -73417,7 +73451,7 @@ var SchemaComparer = class {
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${notes.map((text2) => ` ${text2}`).join("")}`,
+        detail: `Changed: ${changedKeyList(keys, before.node, after.node)}.${notes.map((text2) => ` ${text2}`).join("")}`,
         ...broken.size === keys.length && { impact: "minor" }
       });
     }
@@ -75294,9 +75328,9 @@ function refuseMissingConnector(given, cwd) {
 function requireOneConnectorFolder(given, found, cwd) {
   const resolved2 = import_node_path31.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
-    const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path31.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
-    throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown2}' instead.` });
+    const shown3 = toDisplayPath(cwd, found[0]);
+    const problem = found[0] === import_node_path31.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
+    throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown3}' instead.` });
   }
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {
@@ -80526,10 +80560,10 @@ async function keepsBranch(client, fork, reuse, logger) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
-  const shown2 = (await reuse.openPullRequest.details()).commits;
-  if (shown2 !== 1) {
+  const shown3 = (await reuse.openPullRequest.details()).commits;
+  if (shown3 !== 1) {
     logger.info(
-      `Pull request #${reuse.openPullRequest.number} shows ${shown2} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base2.sha}.`
+      `Pull request #${reuse.openPullRequest.number} shows ${shown3} commits, not only the branch's own: the commit the branch is built on (${builtOn}) is not in ${reuse.baseName}'s history, so the branch is built again on ${base2.sha}.`
     );
     return false;
   }
@@ -81369,14 +81403,14 @@ function ownerChangeWarning(upstream, local, words) {
   );
   if (changed.length === 0) return void 0;
   const what = changed.map(
-    (field) => `${field} from ${shown(before[field])} to ${after[field] === void 0 ? "none" : shown(after[field])}`
+    (field) => `${field} from ${shown2(before[field])} to ${after[field] === void 0 ? "none" : shown2(after[field])}`
   ).join(" and ");
   return `${words.connector} changes apiProperties.json's ${what}, as ${words.upstream} has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`;
 }
 function propertiesOf2(version) {
   return asObject(asObject(version.apiProperties?.value)?.properties) ?? {};
 }
-function shown(value) {
+function shown2(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value);
   return `"${text2.length > MAX_SHOWN ? `${text2.slice(0, MAX_SHOWN)}\u2026` : text2}"`;
 }

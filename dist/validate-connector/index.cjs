@@ -36657,14 +36657,14 @@ async function userErrorAnnotation(error3, workspace) {
   if (!location) return { message: describeProblem(error3), properties: {} };
   const absolute = import_node_path12.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
-  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  const shown2 = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
     return {
       message: describeProblem(error3),
-      properties: { file: shown, startLine: location.line, startColumn: location.column }
+      properties: { file: shown2, startLine: location.line, startColumn: location.column }
     };
   return {
-    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    message: `${formatLocation({ ...location, file: shown2 })}: ${describeProblem(error3)}`,
     properties: {}
   };
 }
@@ -36737,17 +36737,17 @@ function boundedList(values, show, bounds = {}) {
     separator = ", ",
     conjunction = "and"
   } = bounds;
-  const shown = [];
+  const shown2 = [];
   let length = 0;
   for (const value of values) {
-    if (shown.length >= max) break;
+    if (shown2.length >= max) break;
     const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > maxLength) break;
-    shown.push(text2);
+    if (shown2.length > 0 && length + text2.length > maxLength) break;
+    shown2.push(text2);
     length += text2.length + separator.length;
   }
-  const rest = total2 - shown.length;
-  const joined = shown.join(separator);
+  const rest = total2 - shown2.length;
+  const joined = shown2.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
 function cut(text2, maxLength) {
@@ -36778,8 +36778,8 @@ function codePointEnd(text2, end) {
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
+  const shown2 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown2);
 }
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
@@ -37375,15 +37375,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(suggestedConnectorName(connector));
-  const expected = `${shown} (Independent Publisher)`;
+  const shown2 = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown2} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
     return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown2}"; title it "${expected}".`;
 }
 function suggestedConnectorName(connector) {
   const title = connector.title?.trim();
@@ -39124,8 +39124,8 @@ function typographicClosing(text2, offset, quote) {
 
 // packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
-  const shown = excerpt(word);
-  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+  const shown2 = excerpt(word);
+  return `${shown2} is not a JSON value: strings take double quotes, as in "${shown2}".`;
 }
 function wordToken(text2, offset, end, describeCharacters) {
   const first = text2.codePointAt(offset);
@@ -40445,7 +40445,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
+    const shown2 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -40455,7 +40455,7 @@ var Walk = class _Walk {
       "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
       end: "the end of the file"
     };
-    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+    return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
   }
   repair(offset, length, message2, apply, fix) {
     return { issue: { message: message2, offset, length }, apply, fix };
@@ -42613,8 +42613,8 @@ function listedOrRefused(folder, given, absolute) {
 }
 function refusedListing(error3, given, absolute) {
   const where2 = error3?.path;
-  const shown = where2 === void 0 ? given : import_node_path22.default.join(given, import_node_path22.default.relative(absolute, where2));
-  return unreadablePathError(shown, error3) ?? error3;
+  const shown2 = where2 === void 0 ? given : import_node_path22.default.join(given, import_node_path22.default.relative(absolute, where2));
+  return unreadablePathError(shown2, error3) ?? error3;
 }
 function sortFolderPaths(folders, paths = import_node_path22.default) {
   if (paths.sep === "/") return [...folders].sort();
@@ -43968,8 +43968,8 @@ function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = fileToRenameAs(canonical2, entries);
   if (misnamed) {
-    const shown = nameExcerpt(misnamed.name);
-    return `${missing}; rename ${shown} to ${canonical2}. ${notCheckedUntil(shown, "renamed")}`;
+    const shown2 = nameExcerpt(misnamed.name);
+    return `${missing}; rename ${shown2} to ${canonical2}. ${notCheckedUntil(shown2, "renamed")}`;
   }
   const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
   if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
@@ -43983,16 +43983,16 @@ function fileToRenameAs(canonical2, entries) {
   );
 }
 function yamlConversion(yaml) {
-  const [shown, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
+  const [shown2, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
   if (yaml.declaredSpecification === "openapi-3")
-    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown, "converted")}`;
-  return `convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, "converted")}`;
+    return `${shown2} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown2} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown2, "converted")}`;
+  return `convert ${shown2} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown2, "converted")}`;
 }
 function isYamlSwaggerFile(entry) {
   return isFileLike(entry) && isYamlSwagger(entry.name);
 }
-function notCheckedUntil(shown, done) {
-  return `Until it is ${done}, nothing checks the content of ${shown}: expect findings on it then.`;
+function notCheckedUntil(shown2, done) {
+  return `Until it is ${done}, nothing checks the content of ${shown2}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -44015,20 +44015,20 @@ function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
 function caseTwinMessage(unread, read, kind) {
-  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read)];
   const rename2 = hasNameToAskFor(read, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename2}.`;
+  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}${rename2}.`;
 }
 function misnamedFileMessage(connector, name, intended, rename2) {
-  const shown = nameExcerpt(name);
+  const shown2 = nameExcerpt(name);
   const leftover = editorLeftover(name);
   if (leftover !== void 0)
-    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+    return `${shown2} is ${leftover}, not a connector file; remove it from the connector folder.`;
   const kind = kindOfFileName(intended);
   const read = connector.files[kind]?.name;
   if (read === void 0 || kindOfFileName(read) !== kind) return rename2;
   const readShown = nameExcerpt(read);
-  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
+  return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
 }
 function isRenameAskedFor(context, entry, intended) {
   const { connector } = context;
@@ -44038,8 +44038,8 @@ function isRenameAskedFor(context, entry, intended) {
   return fileToRenameAs(intended, connector.entries) === entry;
 }
 function yamlBesideSwagger(connector, entry) {
-  const [shown, read] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
-  return `${shown} is a swagger written in YAML, which nothing reads: ${read} is the swagger read and validated. If ${shown} is its source, keep it outside the connector folder; either way, make the changes in ${read}.`;
+  const [shown2, read] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
+  return `${shown2} is a swagger written in YAML, which nothing reads: ${read} is the swagger read and validated. If ${shown2} is its source, keep it outside the connector folder; either way, make the changes in ${read}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -57068,8 +57068,8 @@ function namesOfUnwalkedProperties(properties) {
   return names2;
 }
 function someNames(names2) {
-  const shown = names2.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
-  return names2.length > 5 ? `${shown.join(", ")} and ${names2.length - 5} more` : shown.join(", ");
+  const shown2 = names2.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
+  return names2.length > 5 ? `${shown2.join(", ")} and ${names2.length - 5} more` : shown2.join(", ");
 }
 var nameDescriptionRules = [
   {
@@ -57436,8 +57436,8 @@ var ReachedUsers = class {
       return this.reach.lastKindsOf(this, () => kindsOfList(this.reach.model, this.list()));
     const kinds = [...summary3.entries()].sort((a, b) => a[1].at - b[1].at);
     const internal = kinds.filter(([kind]) => kind.internal).length;
-    const shown = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
-    this.known = shown.map(([kind, { first }]) => ({ kind, first }));
+    const shown2 = internal === 0 || internal === kinds.length ? kinds : kinds.filter(([kind]) => !kind.internal);
+    this.known = shown2.map(([kind, { first }]) => ({ kind, first }));
     return this.known;
   }
   /**
@@ -57782,11 +57782,11 @@ var DynamicCall = class {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect2 = (holder, holderPlace, holderKind, holderIn, shown) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, shown2) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
-      const users2 = isDropdown(extension) ? shown.inputs : shown.all;
+      const users2 = isDropdown(extension) ? shown2.inputs : shown2.all;
       if (extension !== "x-ms-dynamic-tree") {
         calls.push(
           new DynamicCall(extension, value, holder, holderPlace, void 0, holderKind, holderIn, users2)
@@ -62394,9 +62394,9 @@ function responseDefinitions(model) {
 }
 var MAX_SHOWN_LOOP = 4;
 function loopText(cycle) {
-  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
-  const more = cycle.length - shown.length;
-  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
+  const shown2 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown2.length;
+  return [...shown2, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown2[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -65037,23 +65037,23 @@ async function readConfigText(file, cwd) {
   try {
     return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error3) {
-    const shown = toDisplayPath(cwd, file);
+    const shown2 = toDisplayPath(cwd, file);
     if (error3 instanceof FileTooLarge) {
       throw new UsageError(
         `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
         {
-          location: { file: shown },
+          location: { file: shown2 },
           hint: "A configuration file is a few lines of YAML or JSON: check that the path names it."
         }
       );
     }
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
-        location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path24.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        location: { file: shown2 },
+        hint: `Give the file itself, e.g. ${import_node_path24.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
-    const said = fileReadError(shown, error3, {
+    const said = fileReadError(shown2, error3, {
       cwd,
       hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`,
       subject: "The configuration file",
@@ -65061,7 +65061,7 @@ async function readConfigText(file, cwd) {
     });
     if (isUserError(said)) throw said;
     throw new UsageError(`The configuration file cannot be read: ${notReadReason(error3)}.`, {
-      location: { file: shown },
+      location: { file: shown2 },
       hint: "A configuration file is a few lines of YAML or JSON: check that the path names it.",
       cause: error3
     });
@@ -66184,8 +66184,8 @@ function globsOnIgnoredFoldersFindings(ruleId, globs, run, config2, platform2 = 
   return globs.flatMap(({ pattern, place: place2, named: named2, effect }) => {
     const matched = found.filter((_, index) => ignorePatternMatches(pattern, relative2[index], platform2));
     if (matched.length === 0 || !matched.every((folder) => isIgnored(folder, config2, platform2))) return [];
-    const shown = matched.map((folder) => toDisplayPath(cwd, folder));
-    const message2 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown)}), so ${effect} that is validated.`;
+    const shown2 = matched.map((folder) => toDisplayPath(cwd, folder));
+    const message2 = `${named2} matches only connector folders that the file's ignore patterns skip (${quoteList(shown2)}), so ${effect} that is validated.`;
     return [configGlobFinding(ruleId, level, message2, place2, cwd, configPath)];
   });
 }
@@ -66783,7 +66783,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key of an operation, parameter or schema that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`; one that holds an object or a list is named alone. An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -69827,6 +69827,28 @@ function equalApartFrom(before, after, pointer, skipped) {
   return true;
 }
 
+// packages/validator/src/diff/changed-keys.ts
+function changedKeyList(keys, before, after) {
+  const was = asRecord(before);
+  const is = asRecord(after);
+  return boundedList(keys, (key2) => withMove(key2, was?.[key2], is?.[key2]));
+}
+function withMove(key2, was, is) {
+  const name = excerpt(key2);
+  if (was === is || !isPlain(was) || !isPlain(is)) return name;
+  return `${name} (from ${shown(was)} to ${shown(is)})`;
+}
+function isPlain(value) {
+  return value === void 0 || ["string", "number", "boolean"].includes(typeof value);
+}
+function shown(value) {
+  if (value === void 0) return "none";
+  return typeof value === "string" ? quoted(value) : String(value);
+}
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
 // packages/validator/src/diff/response-diff.ts
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
@@ -70088,7 +70110,7 @@ function judgeDeprecation(deprecated, facts) {
   if (family !== void 0 && family !== facts.familyBefore) {
     return {
       kind: "incomplete",
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revision}, which announces a new version, but no operation that is not deprecated has a newer revision of the family.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`
     };
   }
@@ -70096,6 +70118,16 @@ function judgeDeprecation(deprecated, facts) {
     kind: "retired",
     detail: `Nothing replaces it (no newer revision of a family of it${next === void 0 ? "" : `, no '${nameExcerpt(next)}'`}, no replacement in its annotation): its description and the readme can tell makers what to use instead.`
   };
+}
+function revisionText(deprecated, revision) {
+  const written3 = asObject(deprecated.operation["x-ms-api-annotation"])?.revision;
+  return written3 === 0 ? `0, which counts as revision ${revision} (an empty revision)` : String(revision);
+}
+function sameRevisionNote(model, deprecated, family, revision) {
+  const peer = model.operations.find(
+    (operation2) => operation2 !== deprecated && operation2.operation.deprecated !== true && declaredVersion(operation2).family === family && declaredVersion(operation2).revision === revision
+  );
+  return peer === void 0 ? "" : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 function replaced(detail) {
   return { kind: "replaced", detail };
@@ -70311,7 +70343,9 @@ function diffOperation(context, before, after) {
     add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor", place2.pointer, place2.atValueEnd);
   }
   appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
+  if (others2.length > 0) {
+    add2(CHANGE_RULES.other, `Changed: ${changedKeyList(others2, before.operation, after.operation)}.`);
+  }
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
@@ -71316,7 +71350,7 @@ var SchemaComparer = class {
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${notes.map((text2) => ` ${text2}`).join("")}`,
+        detail: `Changed: ${changedKeyList(keys, before.node, after.node)}.${notes.map((text2) => ` ${text2}`).join("")}`,
         ...broken.size === keys.length && { impact: "minor" }
       });
     }
@@ -73600,11 +73634,11 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const deletions = [];
   for (const folder of scope2.deleted) {
     const change = connectorDeletedChange(folder, mergeBase);
-    const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
-    const finding = connectorDeletedFinding(change, shown);
+    const shown2 = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
+    const finding = connectorDeletedFinding(change, shown2);
     deletions.push(finding);
     diffs.push({
-      path: shown,
+      path: shown2,
       repositoryPath: folder.repositoryPath,
       status: "deleted",
       diff: { changes: [change], classification: classifyChanges([change]) },
@@ -74059,10 +74093,10 @@ function countWords(counts, skipZero = false) {
 }
 
 // packages/validator/src/reporters/summary-place.ts
-function findingPlace(finding, sourceUrl, shown) {
+function findingPlace(finding, sourceUrl, shown2) {
   const onFolder = finding.file === finding.connector;
   const text2 = escapeMarkdown(
-    onFolder ? shown(finding.file) : `${shown(finding.file)}:${finding.line}:${finding.column}`
+    onFolder ? shown2(finding.file) : `${shown2(finding.file)}:${finding.line}:${finding.column}`
   );
   const url = onFolder ? sourceUrl?.(finding.file) : sourceUrl?.(finding.file, finding.line);
   return url ? `[${text2}](${url})` : text2;
@@ -74204,7 +74238,7 @@ function ruleTitles(rules = ALL_RULES) {
 }
 
 // packages/validator/src/reporters/summary-findings.ts
-function writeFindingsByRule(budget, findings, listedWithChanges, options, shown, omitted) {
+function writeFindingsByRule(budget, findings, listedWithChanges, options, shown2, omitted) {
   if (findings.length === 0) return;
   const titles = ruleTitles(options.rules);
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
@@ -74223,7 +74257,7 @@ function writeFindingsByRule(budget, findings, listedWithChanges, options, shown
       return;
     }
     for (const [position, finding] of group2.findings.entries()) {
-      if (!budget.add(findingLine(finding, options.sourceUrl, shown))) {
+      if (!budget.add(findingLine(finding, options.sourceUrl, shown2))) {
         omitted.findings += group2.findings.length - position;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
@@ -74232,9 +74266,9 @@ function writeFindingsByRule(budget, findings, listedWithChanges, options, shown
     budget.add("");
   }
 }
-function findingLine(finding, sourceUrl, shown) {
+function findingLine(finding, sourceUrl, shown2) {
   const existing = finding.baseline === "existing" ? " _(existing)_" : "";
-  return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown)}: ${escapeMarkdown(finding.message)}${existing}`;
+  return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown2)}: ${escapeMarkdown(finding.message)}${existing}`;
 }
 
 // packages/validator/src/reporters/summary-status-table.ts
@@ -74246,14 +74280,14 @@ function statusIcon(failOn, breakingChangesFail) {
     return hasBreaking ? "\u26A0\uFE0F" : "\u2705";
   };
 }
-function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
+function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown2, omitted) {
   const connectors = [
-    ...validated.map(({ path: path63, profile, findings }) => ({ name: shown(path63), profile, findings })),
+    ...validated.map(({ path: path63, profile, findings }) => ({ name: shown2(path63), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path63, findings }) => ({ name: `${shown(path63)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path63, findings }) => ({ name: `${shown2(path63)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
     ...configuration.map(({ path: path63, findings }) => ({
-      name: `${shown(path63)} (configuration)`,
+      name: `${shown2(path63)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -74337,7 +74371,7 @@ function buildJobSummary(result, options = {}) {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
   const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
   const omitted = { findings: 0, changes: 0, connectors: 0 };
-  const shown = (file) => repositoryPath(file, options) ?? import_node_path47.default.resolve(options.cwd ?? process.cwd(), file);
+  const shown2 = (file) => repositoryPath(file, options) ?? import_node_path47.default.resolve(options.cwd ?? process.cwd(), file);
   const deleted = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
@@ -74357,7 +74391,7 @@ function buildJobSummary(result, options = {}) {
     configurationReports(result),
     comparedWithBase(result),
     status,
-    shown,
+    shown2,
     omitted
   );
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
@@ -74371,13 +74405,13 @@ function buildJobSummary(result, options = {}) {
   const sourceUrl = options.sourceUrl && ((file, line) => gone.has(file) ? void 0 : options.sourceUrl(file, line));
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   if (options.changes) {
-    const places = { sourceUrl, baseSourceUrl: options.baseSourceUrl, shown };
+    const places = { sourceUrl, baseSourceUrl: options.baseSourceUrl, shown: shown2 };
     writeChanges(budget, options.changes, places, docs, omitted);
   }
   const withChanges = findingsOfChanges(options.changes ?? []);
   const findings = result.findings.filter((finding) => !withChanges.has(finding));
   const listedWithChanges = result.findings.length - findings.length;
-  writeFindingsByRule(budget, findings, listedWithChanges, { ...options, sourceUrl }, shown, omitted);
+  writeFindingsByRule(budget, findings, listedWithChanges, { ...options, sourceUrl }, shown2, omitted);
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
 function overallLine(result, deleted, status, failOn) {
@@ -75643,9 +75677,9 @@ function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifH
   let hiddenByGitHub = 0;
   for (const level of ["error", "warning", "notice"]) {
     const written3 = selection.annotations.filter((annotation) => annotation.level === level).length;
-    const shown = shownOfNext(level, written3);
-    hiddenByGitHub += written3 - shown;
-    omitted += selection.omitted[level] + written3 - shown;
+    const shown2 = shownOfNext(level, written3);
+    hiddenByGitHub += written3 - shown2;
+    omitted += selection.omitted[level] + written3 - shown2;
   }
   for (const { level, message: message2, ...properties } of selection.annotations)
     writeAnnotation(level, message2, properties);

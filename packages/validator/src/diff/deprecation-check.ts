@@ -98,7 +98,7 @@ export function judgeDeprecation(deprecated: OperationInfo, facts: DeprecationFa
   if (family !== undefined && family !== facts.familyBefore) {
     return {
       kind: 'incomplete',
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revision}, which announces a new version, but no operation that is not deprecated has a newer revision of the family.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`,
     };
   }
@@ -106,6 +106,33 @@ export function judgeDeprecation(deprecated: OperationInfo, facts: DeprecationFa
     kind: 'retired',
     detail: `Nothing replaces it (no newer revision of a family of it${next === undefined ? '' : `, no '${nameExcerpt(next)}'`}, no replacement in its annotation): its description and the readme can tell makers what to use instead.`,
   };
+}
+
+/**
+ * The revision as the message names it. A written 0 is read as 1, the service's empty revision
+ * (declaredVersion): said so, as Clockify's deprecated 'GetAllUsers' at revision 0 beside its
+ * 'GetAllUsers_v1' at revision 1 (a29414fc) was told "at revision 1", which its file does not say.
+ */
+function revisionText(deprecated: OperationInfo, revision: number): string {
+  const written = asObject(deprecated.operation['x-ms-api-annotation'])?.revision;
+  return written === 0 ? `0, which counts as revision ${revision} (an empty revision)` : String(revision);
+}
+
+/** "('GetTask_v1' has revision 1 too)": the active member the maker took for the newer one. */
+function sameRevisionNote(
+  model: SwaggerModel,
+  deprecated: OperationInfo,
+  family: string,
+  revision: number,
+): string {
+  const peer = model.operations.find(
+    (operation) =>
+      operation !== deprecated &&
+      operation.operation.deprecated !== true &&
+      declaredVersion(operation).family === family &&
+      declaredVersion(operation).revision === revision,
+  );
+  return peer === undefined ? '' : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 
 function replaced(detail: string): DeprecationVerdict {

@@ -22,7 +22,8 @@ import {
 } from './request-address.js';
 import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
-import { excerpt, nameList, quoted } from '../text/message-values.js';
+import { excerpt, quoted } from '../text/message-values.js';
+import { changedKeyList } from './changed-keys.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
 import { EndpointQueue, normalizePath } from './endpoint-index.js';
 import { judgeDeprecation, type DeprecationVerdict } from './deprecation-check.js';
@@ -281,7 +282,9 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   }
 
   appendAll(others, differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
+  if (others.length > 0) {
+    add(CHANGE_RULES.other, `Changed: ${changedKeyList(others, before.operation, after.operation)}.`);
+  }
 
   diffParameters(context, before, after);
   diffResponses(context, before, after);

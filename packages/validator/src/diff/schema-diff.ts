@@ -6,7 +6,7 @@ import { PropertyComparer, type NestedPairs } from './compared-properties.js';
 import { FoundParts, NOTHING, SKIPPED } from './found-parts.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { KeptViews } from './kept-views.js';
-import { nameList } from '../text/message-values.js';
+import { changedKeyList } from './changed-keys.js';
 import { dynamicSourceNote } from './dynamic-source-note.js';
 import { brokenCallNote, brokenDynamicCalls } from './broken-dynamic-calls.js';
 import type { Direction, SchemaChange } from './schema-change.js';
@@ -215,7 +215,7 @@ export class SchemaComparer implements NestedPairs {
         rule: CHANGE_RULES.other,
         side: 'new',
         pointer: after.pointer,
-        detail: `Changed: ${nameList(keys)}.${notes.map((text) => ` ${text}`).join('')}`,
+        detail: `Changed: ${changedKeyList(keys, before.node, after.node)}.${notes.map((text) => ` ${text}`).join('')}`,
         ...(broken.size === keys.length && { impact: 'minor' as const }),
       });
     }

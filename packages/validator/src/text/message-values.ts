@@ -154,7 +154,11 @@ interface ListBounds {
 }
 
 /** `values` shown and joined, within `bounds`, then "and N more" for the rest. */
-function boundedList<T>(values: readonly T[], show: (value: T) => string, bounds: ListBounds = {}): string {
+export function boundedList<T>(
+  values: readonly T[],
+  show: (value: T) => string,
+  bounds: ListBounds = {},
+): string {
   const {
     max = Infinity,
     maxLength = MAX_LIST_LENGTH,

@@ -182,6 +182,21 @@ describe('a deprecated operation that nothing replaces', () => {
   });
 });
 
+describe('a deprecated operation at revision 0', () => {
+  // Clockify (a29414fc) deprecated 'GetAllUsers' at revision 0 beside 'GetAllUsers_v1' at revision 1:
+  // the message said "at revision 1", which the file does not, and not why '_v1' is no newer one.
+  it('says that 0 counts as revision 1, and names the active operation at that revision', () => {
+    const result = diffEdited(
+      withV2({ family: 'GetTask', revision: 0 }, { family: 'GetTask', revision: 1 }, 'GetTask_v1'),
+    );
+    const { ruleId, message } = deprecation(result);
+    expect(ruleId).toBe('BRK-DEPRECATION-PROCESS');
+    expect(message).toContain(
+      "puts it in the family 'GetTask' at revision 0, which counts as revision 1 (an empty revision), which announces a new version, but no operation that is not deprecated has a newer revision of the family ('GetTask_v1' has revision 1 too).",
+    );
+  });
+});
+
 describe('a new version added beside an operation deprecated in the base version', () => {
   const deprecatedBase = (): Json => {
     const start = validSwagger();

@@ -65,7 +65,7 @@ describe('a changed x-ms-dynamic-* source says why flows keep working and what t
   it('says nothing more of another key', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get.parameters[0].pattern = '^[a-z]+$'));
     expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
-      'Other properties have been changed. Changed: pattern.',
+      "Other properties have been changed. Changed: pattern (from none to '^[a-z]+$').",
     ]);
   });
 });
@@ -122,7 +122,7 @@ describe('a dynamic call whose base target did not exist', () => {
       {
         ruleId: 'CHG-OTHER',
         impact: 'major',
-        message: `Other properties have been changed. Changed: pattern, x-ms-dynamic-values. ${BROKEN('x-ms-dynamic-values')}`,
+        message: `Other properties have been changed. Changed: pattern (from none to '^[a-z]+$'), x-ms-dynamic-values. ${BROKEN('x-ms-dynamic-values')}`,
       },
     ]);
   });

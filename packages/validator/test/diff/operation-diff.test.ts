@@ -342,7 +342,7 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
     );
     expect(result.changes.filter((change) => change.breaking)).toEqual([]);
     expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
-      'Other properties have been changed. Changed: x-ms-visibility.',
+      "Other properties have been changed. Changed: x-ms-visibility (from none to 'internal').",
     );
     const input = diffEdited(
       (swagger) =>

@@ -618,7 +618,9 @@ describe('BRK-INPUT-TYPE', () => {
     const from = (type: string, format: string): Json => validSwaggerWith(withCount(type, format));
     const widened = diffEdited(withCount('number', 'double'), from('integer', 'int32'));
     expect(widened.changes.filter((change) => change.breaking)).toEqual([]);
-    expect(withRule(widened, 'CHG-OTHER')[0]!.message).toMatch(/Changed: type, format/);
+    expect(withRule(widened, 'CHG-OTHER')[0]!.message).toMatch(
+      /Changed: type \(from 'integer' to 'number'\), format \(from 'int32' to 'double'\)/,
+    );
     const longer = diffEdited(withCount('integer', 'int64'), from('integer', 'int32'));
     expect(longer.changes.filter((change) => change.breaking)).toEqual([]);
     const narrowed = diffEdited(withCount('integer', 'int32'), from('integer', 'int64'));
