@@ -52224,24 +52224,24 @@ LinkifyIt.prototype.match = function match(text2) {
       });
     }
   }
-  const indexes2 = [0, 0, 0];
+  const indexes3 = [0, 0, 0];
   let lastIndex = 0;
   for (; ; ) {
     const candidates = [
-      type_schemed[indexes2[0]],
-      type_fuzzy_email[indexes2[1]],
-      type_fuzzy_link[indexes2[2]]
+      type_schemed[indexes3[0]],
+      type_fuzzy_email[indexes3[1]],
+      type_fuzzy_link[indexes3[2]]
     ];
     const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
     if (!candidate) {
       break;
     }
     if (candidate === candidates[0]) {
-      indexes2[0]++;
+      indexes3[0]++;
     } else if (candidate === candidates[1]) {
-      indexes2[1]++;
+      indexes3[1]++;
     } else {
-      indexes2[2]++;
+      indexes3[2]++;
     }
     if (candidate.index < lastIndex) {
       continue;
@@ -55685,9 +55685,9 @@ var duplicateRouteRule = {
     const all = swagger.operations;
     if (!mayHaveRouteTwice(all)) return;
     const templates = pathTemplates(swagger);
-    for (const indexes2 of groupByMethod(all).values()) {
+    for (const indexes3 of groupByMethod(all).values()) {
       const first = /* @__PURE__ */ new Map();
-      for (const index of indexes2) {
+      for (const index of indexes3) {
         const operation2 = all[index];
         const key2 = templates[index].route;
         const earlier2 = first.get(key2);
@@ -57457,10 +57457,10 @@ var ReachedUsers = class {
   }
 };
 var EntryReach = class {
-  constructor(model, reaching, indexes2) {
+  constructor(model, reaching, indexes3) {
     this.model = model;
     this.reaching = reaching;
-    this.indexes = indexes2;
+    this.indexes = indexes3;
   }
   model;
   reaching;
@@ -57514,13 +57514,13 @@ var DefinitionUsers = class {
   /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
   answered = /* @__PURE__ */ new Map();
   constructor(model) {
-    const { referrers, seeds, indexes: indexes2 } = referenceGraph(model);
+    const { referrers, seeds, indexes: indexes3 } = referenceGraph(model);
     const reaching = new ReachingSeeds(
       { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
       // One seed per operation and side. A field, not worked out at each comparison.
       (seed) => seed.key
     );
-    this.reach = new EntryReach(model, reaching, indexes2);
+    this.reach = new EntryReach(model, reaching, indexes3);
   }
   /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
   of(entry) {
@@ -57540,10 +57540,10 @@ function isOutput(holder) {
 function referenceGraph(model) {
   const structure = structureOf(model);
   const byObject = /* @__PURE__ */ new Map();
-  const indexes2 = /* @__PURE__ */ new Map();
+  const indexes3 = /* @__PURE__ */ new Map();
   model.operations.forEach((operation2, at) => {
     byObject.set(operation2.operation, { operation: operation2, at });
-    indexes2.set(operation2, at);
+    indexes3.set(operation2, at);
   });
   const ofPathItem = /* @__PURE__ */ new Map();
   for (const node of structure.byKind.get("operation") ?? []) {
@@ -57582,7 +57582,7 @@ function referenceGraph(model) {
       else if (listed2[listed2.length - 1] !== from) listed2.push(from);
     }
   }
-  return { referrers, seeds, indexes: indexes2 };
+  return { referrers, seeds, indexes: indexes3 };
 }
 
 // packages/validator/src/rules/operations/holder-users.ts
@@ -70069,6 +70069,31 @@ var EndpointQueue = class {
   }
 };
 
+// packages/validator/src/swagger/family-revision-members.ts
+var indexes2 = /* @__PURE__ */ new WeakMap();
+function activeMemberAt(model, family, revision) {
+  let index = indexes2.get(model);
+  if (!index) {
+    index = buildIndex2(model);
+    indexes2.set(model, index);
+  }
+  return index.get(memberKey(family, revision));
+}
+function buildIndex2(model) {
+  const members = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const { family, revision } = declaredVersion(operation2);
+    if (family === void 0 || revision === void 0) continue;
+    const key2 = memberKey(family, revision);
+    if (!members.has(key2)) members.set(key2, operation2);
+  }
+  return members;
+}
+function memberKey(family, revision) {
+  return `${family}\0${revision}`;
+}
+
 // packages/validator/src/diff/deprecation-check.ts
 function judgeDeprecation(deprecated, facts) {
   const { model } = facts;
@@ -70110,7 +70135,7 @@ function judgeDeprecation(deprecated, facts) {
   if (family !== void 0 && family !== facts.familyBefore) {
     return {
       kind: "incomplete",
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`
     };
   }
@@ -70123,10 +70148,8 @@ function revisionText(deprecated, revision) {
   const written3 = asObject(deprecated.operation["x-ms-api-annotation"])?.revision;
   return written3 === 0 ? `0, which counts as revision ${revision} (an empty revision)` : String(revision);
 }
-function sameRevisionNote(model, deprecated, family, revision) {
-  const peer = model.operations.find(
-    (operation2) => operation2 !== deprecated && operation2.operation.deprecated !== true && declaredVersion(operation2).family === family && declaredVersion(operation2).revision === revision
-  );
+function sameRevisionNote(model, family, revision) {
+  const peer = activeMemberAt(model, family, revision);
   return peer === void 0 ? "" : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 function replaced(detail) {
@@ -74784,8 +74807,8 @@ function runBuilder(result, options) {
   const ignoredNotifications = (result.ignored ?? []).map(
     (ignored) => ignoredFolderNotification(ignored, options)
   );
-  return (indexes2, leftOut) => {
-    const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
+  return (indexes3, leftOut) => {
+    const kept = new Set(indexes3.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
     const notifications = [...leftOut ? [leftOutNotification(leftOut)] : [], ...ignoredNotifications];
@@ -74811,7 +74834,7 @@ function runBuilder(result, options) {
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
       },
       columnKind: "utf16CodeUnits",
-      results: indexes2.map((index) => {
+      results: indexes3.map((index) => {
         const finding = result.findings[index];
         return toResult(
           finding,

@@ -15,6 +15,7 @@ import { missingText, replacementTarget } from '../swagger/replacement-target.js
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import { nameExcerpt } from '../text/message-values.js';
 import { newestFamilyMembers } from '../swagger/newest-family-members.js';
+import { activeMemberAt } from '../swagger/family-revision-members.js';
 
 /*
  * Microsoft's deprecate-operation doc has two cases. Retiring an operation: "Set the deprecated
@@ -98,7 +99,7 @@ export function judgeDeprecation(deprecated: OperationInfo, facts: DeprecationFa
   if (family !== undefined && family !== facts.familyBefore) {
     return {
       kind: 'incomplete',
-      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, deprecated, family, revision)}.`,
+      detail: `Its x-ms-api-annotation puts it in the family '${nameExcerpt(family)}' at revision ${revisionText(deprecated, revision)}, which announces a new version, but no operation that is not deprecated has a newer revision of the family${sameRevisionNote(model, family, revision)}.`,
       advice: `Add its new version as '${nameExcerpt(next)}' on a path of its own, with ${annotationMembers(family, revision + 1)} in its "x-ms-api-annotation"; or, if nothing replaces it, leave "family" and "revision" out of its "x-ms-api-annotation": a deprecation without a new version needs only 'deprecated: true' and "(deprecated)" after its summary and description.`,
     };
   }
@@ -119,19 +120,8 @@ function revisionText(deprecated: OperationInfo, revision: number): string {
 }
 
 /** "('GetTask_v1' has revision 1 too)": the active member the maker took for the newer one. */
-function sameRevisionNote(
-  model: SwaggerModel,
-  deprecated: OperationInfo,
-  family: string,
-  revision: number,
-): string {
-  const peer = model.operations.find(
-    (operation) =>
-      operation !== deprecated &&
-      operation.operation.deprecated !== true &&
-      declaredVersion(operation).family === family &&
-      declaredVersion(operation).revision === revision,
-  );
+function sameRevisionNote(model: SwaggerModel, family: string, revision: number): string {
+  const peer = activeMemberAt(model, family, revision);
   return peer === undefined ? '' : ` ('${operationLabel(peer)}' has revision ${revision} too)`;
 }
 
