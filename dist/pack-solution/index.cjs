@@ -52765,6 +52765,17 @@ function operationCandidates(context, headingNames) {
   return candidates;
 }
 
+// packages/validator/src/text/ascii-codes.ts
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
+}
+
 // packages/validator/src/rules/readme/loose-names.ts
 function listedEntries(text2) {
   return entriesOf2(wordsOf(text2));
@@ -52820,15 +52831,6 @@ function identifierWordStarts(text2, at) {
 }
 function isAsciiLetterOrDigit(code2) {
   return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
-}
-function isAsciiLower(code2) {
-  return code2 >= 97 && code2 <= 122;
-}
-function isAsciiUpper(code2) {
-  return code2 >= 65 && code2 <= 90;
-}
-function isAsciiDigit(code2) {
-  return code2 >= 48 && code2 <= 57;
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
@@ -53214,26 +53216,17 @@ function compoundIdentifiersIn(text2, from, to) {
       continue;
     }
     const first = text2.charCodeAt(start);
-    let compound = first === 95 || isDigit3(first);
+    let compound = first === 95 || isAsciiDigit(first);
     let end = start + 1;
     for (; end < text2.length && isIdentifierChar(text2.charCodeAt(end)); end++) {
       const code2 = text2.charCodeAt(end);
-      if (code2 === 95 || isDigit3(code2) || isUpper(code2) && isLower(text2.charCodeAt(end - 1)))
+      if (code2 === 95 || isAsciiDigit(code2) || isAsciiUpper(code2) && isAsciiLower(text2.charCodeAt(end - 1)))
         compound = true;
     }
     if (end <= to && compound) identifiers.add(text2.slice(start, end));
     start = end;
   }
   return identifiers;
-}
-function isDigit3(code2) {
-  return code2 >= 48 && code2 <= 57;
-}
-function isUpper(code2) {
-  return code2 >= 65 && code2 <= 90;
-}
-function isLower(code2) {
-  return code2 >= 97 && code2 <= 122;
 }
 function isIdentifierChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;

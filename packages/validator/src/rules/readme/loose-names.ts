@@ -1,3 +1,5 @@
+import { isAsciiDigit, isAsciiLower, isAsciiUpper } from '../../text/ascii-codes.js';
+
 /**
  * The names a person reads as an operation's, though they are not its summary or operationId as
  * written: README-OPS-MATCH's corpus findings were mostly readmes that list operations so
@@ -112,18 +114,6 @@ function identifierWordStarts(text: string, at: number): boolean {
 
 function isAsciiLetterOrDigit(code: number): boolean {
   return isAsciiLower(code) || isAsciiUpper(code) || isAsciiDigit(code);
-}
-
-function isAsciiLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
-function isAsciiUpper(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** What a name without a version is looked up as, where a versioned one lists it. */

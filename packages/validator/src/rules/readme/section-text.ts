@@ -1,5 +1,6 @@
 import { normalizeTitle } from '../../text/normalize-title.js';
 import type { ReadmeHeading, ReadmeOutline } from './outline.js';
+import { isAsciiDigit, isAsciiLower, isAsciiUpper } from '../../text/ascii-codes.js';
 
 /**
  * Where a name occurs in the section, searched after `from` first and from the start only when it is
@@ -149,29 +150,21 @@ export function compoundIdentifiersIn(text: string, from: number, to: number): S
     }
     // COMPOUND_IDENTIFIER's tests on the way: an underscore or a digit, or a capital after a small letter.
     const first = text.charCodeAt(start);
-    let compound = first === 0x5f || isDigit(first);
+    let compound = first === 0x5f || isAsciiDigit(first);
     let end = start + 1;
     for (; end < text.length && isIdentifierChar(text.charCodeAt(end)); end++) {
       const code = text.charCodeAt(end);
-      if (code === 0x5f || isDigit(code) || (isUpper(code) && isLower(text.charCodeAt(end - 1))))
+      if (
+        code === 0x5f ||
+        isAsciiDigit(code) ||
+        (isAsciiUpper(code) && isAsciiLower(text.charCodeAt(end - 1)))
+      )
         compound = true;
     }
     if (end <= to && compound) identifiers.add(text.slice(start, end));
     start = end;
   }
   return identifiers;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-function isUpper(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
-}
-
-function isLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
 }
 
 /** A letter, digit or underscore (NaN, before or after the text, is none). */
