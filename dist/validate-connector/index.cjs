@@ -69822,8 +69822,8 @@ function equalApartFrom(before, after, pointer, skipped) {
 
 // packages/validator/src/diff/changed-keys.ts
 function changedKeyList(keys, before, after) {
-  const was = asRecord(before);
-  const is = asRecord(after);
+  const was = asObject(before);
+  const is = asObject(after);
   return boundedList(keys, (key2) => withMove(key2, was?.[key2], is?.[key2]));
 }
 function withMove(key2, was, is) {
@@ -69837,9 +69837,6 @@ function isPlain(value) {
 function shown(value) {
   if (value === void 0) return "none";
   return typeof value === "string" ? quoted(value) : String(value);
-}
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
 // packages/validator/src/diff/response-diff.ts

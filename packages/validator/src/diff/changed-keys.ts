@@ -1,3 +1,4 @@
+import { asObject } from '../swagger/json-values.js';
 import { boundedList, excerpt, quoted } from '../text/message-values.js';
 
 /**
@@ -10,8 +11,8 @@ import { boundedList, excerpt, quoted } from '../text/message-values.js';
  * values can be long, and the notes that follow say what to check of them.
  */
 export function changedKeyList(keys: readonly string[], before: unknown, after: unknown): string {
-  const was = asRecord(before);
-  const is = asRecord(after);
+  const was = asObject(before);
+  const is = asObject(after);
   return boundedList(keys, (key) => withMove(key, was?.[key], is?.[key]));
 }
 
@@ -30,10 +31,4 @@ function isPlain(value: unknown): boolean {
 function shown(value: unknown): string {
   if (value === undefined) return 'none';
   return typeof value === 'string' ? quoted(value) : String(value);
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
