@@ -40905,6 +40905,9 @@ function newestNamedSuccessor(model, operation) {
 // packages/validator/src/swagger/newest-family-members.ts
 var indexes = /* @__PURE__ */ new WeakMap();
 function newestFamilyMembers(model) {
+  return familyIndex(model).newest;
+}
+function familyIndex(model) {
   let index = indexes.get(model);
   if (!index) {
     index = buildIndex(model);
@@ -40914,14 +40917,20 @@ function newestFamilyMembers(model) {
 }
 function buildIndex(model) {
   const newest = /* @__PURE__ */ new Map();
+  const atRevision = /* @__PURE__ */ new Map();
   for (const operation of model.operations) {
     if (operation.isDeprecated) continue;
     const { family, revision } = declaredVersion(operation);
     if (family === void 0 || revision === void 0) continue;
     const known = newest.get(family);
     if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation });
+    const key2 = memberKey(family, revision);
+    if (!atRevision.has(key2)) atRevision.set(key2, operation);
   }
-  return newest;
+  return { newest, atRevision };
+}
+function memberKey(family, revision) {
+  return `${family}\0${revision}`;
 }
 
 // packages/validator/src/swagger/replacement-target.ts

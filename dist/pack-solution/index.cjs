@@ -62507,6 +62507,9 @@ function newestNamedSuccessor(model, operation2) {
 // packages/validator/src/swagger/newest-family-members.ts
 var indexes = /* @__PURE__ */ new WeakMap();
 function newestFamilyMembers(model) {
+  return familyIndex(model).newest;
+}
+function familyIndex(model) {
   let index = indexes.get(model);
   if (!index) {
     index = buildIndex(model);
@@ -62516,14 +62519,20 @@ function newestFamilyMembers(model) {
 }
 function buildIndex(model) {
   const newest = /* @__PURE__ */ new Map();
+  const atRevision = /* @__PURE__ */ new Map();
   for (const operation2 of model.operations) {
     if (operation2.isDeprecated) continue;
     const { family, revision } = declaredVersion(operation2);
     if (family === void 0 || revision === void 0) continue;
     const known = newest.get(family);
     if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
+    const key2 = memberKey(family, revision);
+    if (!atRevision.has(key2)) atRevision.set(key2, operation2);
   }
-  return newest;
+  return { newest, atRevision };
+}
+function memberKey(family, revision) {
+  return `${family}\0${revision}`;
 }
 
 // packages/validator/src/swagger/replacement-target.ts

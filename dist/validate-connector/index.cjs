@@ -52224,24 +52224,24 @@ LinkifyIt.prototype.match = function match(text2) {
       });
     }
   }
-  const indexes3 = [0, 0, 0];
+  const indexes2 = [0, 0, 0];
   let lastIndex = 0;
   for (; ; ) {
     const candidates = [
-      type_schemed[indexes3[0]],
-      type_fuzzy_email[indexes3[1]],
-      type_fuzzy_link[indexes3[2]]
+      type_schemed[indexes2[0]],
+      type_fuzzy_email[indexes2[1]],
+      type_fuzzy_link[indexes2[2]]
     ];
     const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
     if (!candidate) {
       break;
     }
     if (candidate === candidates[0]) {
-      indexes3[0]++;
+      indexes2[0]++;
     } else if (candidate === candidates[1]) {
-      indexes3[1]++;
+      indexes2[1]++;
     } else {
-      indexes3[2]++;
+      indexes2[2]++;
     }
     if (candidate.index < lastIndex) {
       continue;
@@ -55678,9 +55678,9 @@ var duplicateRouteRule = {
     const all = swagger.operations;
     if (!mayHaveRouteTwice(all)) return;
     const templates = pathTemplates(swagger);
-    for (const indexes3 of groupByMethod(all).values()) {
+    for (const indexes2 of groupByMethod(all).values()) {
       const first = /* @__PURE__ */ new Map();
-      for (const index of indexes3) {
+      for (const index of indexes2) {
         const operation2 = all[index];
         const key2 = templates[index].route;
         const earlier2 = first.get(key2);
@@ -57450,10 +57450,10 @@ var ReachedUsers = class {
   }
 };
 var EntryReach = class {
-  constructor(model, reaching, indexes3) {
+  constructor(model, reaching, indexes2) {
     this.model = model;
     this.reaching = reaching;
-    this.indexes = indexes3;
+    this.indexes = indexes2;
   }
   model;
   reaching;
@@ -57507,13 +57507,13 @@ var DefinitionUsers = class {
   /** By group: the entries of a chain, or of a reference cycle, share one (ReachingSeeds). */
   answered = /* @__PURE__ */ new Map();
   constructor(model) {
-    const { referrers, seeds, indexes: indexes3 } = referenceGraph(model);
+    const { referrers, seeds, indexes: indexes2 } = referenceGraph(model);
     const reaching = new ReachingSeeds(
       { referrers: (entry) => referrers.get(entry), seeds: (entry) => seeds.get(entry) },
       // One seed per operation and side. A field, not worked out at each comparison.
       (seed) => seed.key
     );
-    this.reach = new EntryReach(model, reaching, indexes3);
+    this.reach = new EntryReach(model, reaching, indexes2);
   }
   /** The users of the entry `/definitions/<name>` (or `/responses/<name>`, `/parameters/<name>`). */
   of(entry) {
@@ -57533,10 +57533,10 @@ function isOutput(holder) {
 function referenceGraph(model) {
   const structure = structureOf(model);
   const byObject = /* @__PURE__ */ new Map();
-  const indexes3 = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
   model.operations.forEach((operation2, at) => {
     byObject.set(operation2.operation, { operation: operation2, at });
-    indexes3.set(operation2, at);
+    indexes2.set(operation2, at);
   });
   const ofPathItem = /* @__PURE__ */ new Map();
   for (const node of structure.byKind.get("operation") ?? []) {
@@ -57575,7 +57575,7 @@ function referenceGraph(model) {
       else if (listed2[listed2.length - 1] !== from) listed2.push(from);
     }
   }
-  return { referrers, seeds, indexes: indexes3 };
+  return { referrers, seeds, indexes: indexes2 };
 }
 
 // packages/validator/src/rules/operations/holder-users.ts
@@ -63131,6 +63131,12 @@ function newestNamedSuccessor(model, operation2) {
 // packages/validator/src/swagger/newest-family-members.ts
 var indexes = /* @__PURE__ */ new WeakMap();
 function newestFamilyMembers(model) {
+  return familyIndex(model).newest;
+}
+function activeMemberAt(model, family, revision) {
+  return familyIndex(model).atRevision.get(memberKey(family, revision));
+}
+function familyIndex(model) {
   let index = indexes.get(model);
   if (!index) {
     index = buildIndex(model);
@@ -63140,14 +63146,20 @@ function newestFamilyMembers(model) {
 }
 function buildIndex(model) {
   const newest = /* @__PURE__ */ new Map();
+  const atRevision = /* @__PURE__ */ new Map();
   for (const operation2 of model.operations) {
     if (operation2.isDeprecated) continue;
     const { family, revision } = declaredVersion(operation2);
     if (family === void 0 || revision === void 0) continue;
     const known = newest.get(family);
     if (known === void 0 || revision > known.revision) newest.set(family, { revision, operation: operation2 });
+    const key2 = memberKey(family, revision);
+    if (!atRevision.has(key2)) atRevision.set(key2, operation2);
   }
-  return newest;
+  return { newest, atRevision };
+}
+function memberKey(family, revision) {
+  return `${family}\0${revision}`;
 }
 
 // packages/validator/src/swagger/replacement-target.ts
@@ -70059,31 +70071,6 @@ var EndpointQueue = class {
   }
 };
 
-// packages/validator/src/swagger/family-revision-members.ts
-var indexes2 = /* @__PURE__ */ new WeakMap();
-function activeMemberAt(model, family, revision) {
-  let index = indexes2.get(model);
-  if (!index) {
-    index = buildIndex2(model);
-    indexes2.set(model, index);
-  }
-  return index.get(memberKey(family, revision));
-}
-function buildIndex2(model) {
-  const members = /* @__PURE__ */ new Map();
-  for (const operation2 of model.operations) {
-    if (operation2.isDeprecated) continue;
-    const { family, revision } = declaredVersion(operation2);
-    if (family === void 0 || revision === void 0) continue;
-    const key2 = memberKey(family, revision);
-    if (!members.has(key2)) members.set(key2, operation2);
-  }
-  return members;
-}
-function memberKey(family, revision) {
-  return `${family}\0${revision}`;
-}
-
 // packages/validator/src/diff/deprecation-check.ts
 function judgeDeprecation(deprecated, facts) {
   const { model } = facts;
@@ -74797,8 +74784,8 @@ function runBuilder(result, options) {
   const ignoredNotifications = (result.ignored ?? []).map(
     (ignored) => ignoredFolderNotification(ignored, options)
   );
-  return (indexes3, leftOut) => {
-    const kept = new Set(indexes3.map((index) => result.findings[index].ruleId));
+  return (indexes2, leftOut) => {
+    const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
     const notifications = [...leftOut ? [leftOutNotification(leftOut)] : [], ...ignoredNotifications];
@@ -74824,7 +74811,7 @@ function runBuilder(result, options) {
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
       },
       columnKind: "utf16CodeUnits",
-      results: indexes3.map((index) => {
+      results: indexes2.map((index) => {
         const finding = result.findings[index];
         return toResult(
           finding,

@@ -14,8 +14,7 @@ import {
 import { missingText, replacementTarget } from '../swagger/replacement-target.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import { nameExcerpt } from '../text/message-values.js';
-import { newestFamilyMembers } from '../swagger/newest-family-members.js';
-import { activeMemberAt } from '../swagger/family-revision-members.js';
+import { activeMemberAt, newestFamilyMembers } from '../swagger/newest-family-members.js';
 
 /*
  * Microsoft's deprecate-operation doc has two cases. Retiring an operation: "Set the deprecated
