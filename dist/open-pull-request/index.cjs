@@ -68889,7 +68889,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key of an operation, parameter or schema that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`; one that holds an object or a list is named alone. An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -69437,6 +69437,52 @@ function withoutLists(properties) {
   return rest;
 }
 
+// packages/validator/src/diff/changed-keys.ts
+var MAX_SHOWN_ELEMENTS = 5;
+function changedKeyList(keys, before, after, name = (key2) => key2) {
+  const was = asObject(before);
+  const is = asObject(after);
+  return boundedList(keys, (key2) => withMove(name(key2), was?.[key2], is?.[key2]));
+}
+function withMove(key2, was, is) {
+  const name = excerpt(key2);
+  if (was === is || !isShown(was) || !isShown(is)) return name;
+  if (Array.isArray(was) && Array.isArray(is)) {
+    const move = listMove(was, is);
+    return move === void 0 ? name : `${name} (${move})`;
+  }
+  return `${name} (from ${shown(was)} to ${shown(is)})`;
+}
+function listMove(was, is) {
+  const before = new Set(was);
+  const after = new Set(is);
+  const added = [...after].filter((value) => !before.has(value));
+  const removed = [...before].filter((value) => !after.has(value));
+  const moves = [
+    ...added.length > 0 ? [`added ${shownList(added)}`] : [],
+    ...removed.length > 0 ? [`removed ${shownList(removed)}`] : []
+  ];
+  if (moves.length > 0) return moves.join("; ");
+  return was.length === is.length ? "reordered" : void 0;
+}
+function isPlain(value) {
+  return ["string", "number", "boolean"].includes(typeof value);
+}
+function isShown(value) {
+  return value === void 0 || isPlain(value) || Array.isArray(value) && value.every(isPlain);
+}
+function shown(value) {
+  if (value === void 0) return "none";
+  if (Array.isArray(value)) return `[${shownList(value)}]`;
+  return shownPlain(value);
+}
+function shownList(values) {
+  return boundedList(values, shownPlain, { max: MAX_SHOWN_ELEMENTS });
+}
+function shownPlain(value) {
+  return typeof value === "string" ? quoted(value) : String(value);
+}
+
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
 var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
@@ -69493,7 +69539,8 @@ function diffApiPropertiesValues(before, after) {
       for (const change of scriptOperationsChanges(propertiesBefore, propertiesAfter))
         add2({ rule: CHANGE_RULES.other, ...change });
     } else {
-      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key2)}.` });
+      const detail = `Changed: ${changedKeyList([key2], propertiesBefore, propertiesAfter)}.`;
+      add2({ rule: CHANGE_RULES.other, side, pointer, detail });
     }
   }
   for (const key2 of differingKeys(before, after, /* @__PURE__ */ new Set(["properties"]))) {
@@ -69501,7 +69548,7 @@ function diffApiPropertiesValues(before, after) {
       rule: CHANGE_RULES.other,
       side: has(after, key2) ? "new" : "old",
       pointer: `/${key2}`,
-      detail: `Changed: ${excerpt(key2)}.`
+      detail: `Changed: ${changedKeyList([key2], before, after)}.`
     });
   }
   return sink.changes;
@@ -71933,25 +71980,6 @@ function equalApartFrom(before, after, pointer, skipped) {
   return true;
 }
 
-// packages/validator/src/diff/changed-keys.ts
-function changedKeyList(keys, before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  return boundedList(keys, (key2) => withMove(key2, was?.[key2], is?.[key2]));
-}
-function withMove(key2, was, is) {
-  const name = excerpt(key2);
-  if (was === is || !isPlain(was) || !isPlain(is)) return name;
-  return `${name} (from ${shown(was)} to ${shown(is)})`;
-}
-function isPlain(value) {
-  return value === void 0 || ["string", "number", "boolean"].includes(typeof value);
-}
-function shown(value) {
-  if (value === void 0) return "none";
-  return typeof value === "string" ? quoted(value) : String(value);
-}
-
 // packages/validator/src/diff/response-diff.ts
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
@@ -72018,7 +72046,13 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
-    add2(CHANGE_RULES.other, "new", current.definitionPointer, valuePath, `Changed: ${nameList(leftover)}.`);
+    add2(
+      CHANGE_RULES.other,
+      "new",
+      current.definitionPointer,
+      valuePath,
+      `Changed: ${changedKeyList(leftover, previous.value, current.value)}.`
+    );
   }
   const oldPointer = childPointer(previous.definitionPointer, "schema");
   const newPointer = childPointer(current.definitionPointer, "schema");
@@ -72114,7 +72148,8 @@ function diffNotificationContent(context, before, after) {
   }
   const others = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
   if (has(previous.value, "schema") !== has(current.value, "schema")) others.push("schema");
-  if (others.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
+  if (others.length > 0)
+    add2(CHANGE_RULES.other, `Changed: ${changedKeyList(others, previous.value, current.value)}.`);
 }
 function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
@@ -73510,7 +73545,13 @@ function diffSwaggerValues(before, after, routes, schemaLists, apiNames = connec
       });
       continue;
     }
-    addOther(context, before, after, childPointer("", key2), `Changed: ${excerpt(key2)}.`);
+    addOther(
+      context,
+      before,
+      after,
+      childPointer("", key2),
+      `Changed: ${changedKeyList([key2], before, after)}.`
+    );
   }
   return context.sink.entries;
 }
@@ -73550,7 +73591,7 @@ function diffEndpoint(context, before, after) {
       detail: `The schemes no longer include ${quoteList(dropped)}.`
     });
   } else {
-    addOther(context, before, after, "/schemes", "Changed: schemes.");
+    addOther(context, before, after, "/schemes", `Changed: ${changedKeyList(["schemes"], before, after)}.`);
   }
 }
 function onlyHttpDropped(dropped, before, after) {
@@ -73577,6 +73618,7 @@ function hostSetters(context) {
   if (after) return { policies: after, versions: before ? "both" : "new" };
   return before ? { policies: before, versions: "old" } : void 0;
 }
+var infoKey = (key2) => `info.${key2}`;
 function diffInfo(context, before, after) {
   const infoBefore = asObject(before.info) ?? {};
   const infoAfter = asObject(after.info) ?? {};
@@ -73587,7 +73629,7 @@ function diffInfo(context, before, after) {
       rule: rule2,
       file: "swagger",
       ...place2(keys),
-      detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key2) => `info.${key2}`))}.`,
+      detail: rule2 === CHANGE_RULES.textEdited ? `Edited: ${nameList(keys.map(infoKey))}.` : `Changed: ${changedKeyList(keys, infoBefore, infoAfter, infoKey)}.`,
       impact
     });
   };

@@ -11,6 +11,7 @@ import type { RawChange } from './raw-change.js';
 import { scopesNote } from './scope-note.js';
 import { scriptOperationsChanges } from './script-operations-diff.js';
 import { excerpt, nameList, quoted, quoteList, sentencesWithin } from '../text/message-values.js';
+import { changedKeyList } from './changed-keys.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */
 const MINOR_PROPERTY_KEYS: ReadonlySet<string> = new Set(['iconBrandColor', 'publisher', 'stackOwner']);
@@ -82,7 +83,8 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       for (const change of scriptOperationsChanges(propertiesBefore, propertiesAfter))
         add({ rule: CHANGE_RULES.other, ...change });
     } else {
-      add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
+      const detail = `Changed: ${changedKeyList([key], propertiesBefore, propertiesAfter)}.`;
+      add({ rule: CHANGE_RULES.other, side, pointer, detail });
     }
   }
   for (const key of differingKeys(before, after, new Set(['properties']))) {
@@ -90,7 +92,7 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       rule: CHANGE_RULES.other,
       side: has(after, key) ? 'new' : 'old',
       pointer: `/${key}`,
-      detail: `Changed: ${excerpt(key)}.`,
+      detail: `Changed: ${changedKeyList([key], before, after)}.`,
     });
   }
   return sink.changes;

@@ -11,6 +11,7 @@ import { operationLabel } from '../swagger/operation-label.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
 import { nameList, quoted } from '../text/message-values.js';
+import { changedKeyList } from './changed-keys.js';
 import { compareCodeUnits } from '@connector-alm/core';
 
 const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
@@ -113,7 +114,13 @@ function diffSuccessResponse(
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
-    add(CHANGE_RULES.other, 'new', current.definitionPointer, valuePath, `Changed: ${nameList(leftover)}.`);
+    add(
+      CHANGE_RULES.other,
+      'new',
+      current.definitionPointer,
+      valuePath,
+      `Changed: ${changedKeyList(leftover, previous.value, current.value)}.`,
+    );
   }
 
   const oldPointer = childPointer(previous.definitionPointer, 'schema');
@@ -231,7 +238,8 @@ export function diffNotificationContent(
   }
   const others = differingKeys(previous.value, current.value, new Set(['schema', 'description']));
   if (has(previous.value, 'schema') !== has(current.value, 'schema')) others.push('schema');
-  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
+  if (others.length > 0)
+    add(CHANGE_RULES.other, `Changed: ${changedKeyList(others, previous.value, current.value)}.`);
 }
 
 /** The response flows use: the lowest 2xx code, else `default`. */

@@ -16,7 +16,8 @@ import { hostPolicies } from './request-address.js';
 import { policyLabel, type Reroute } from './reroute-policies.js';
 import { SchemaComparer } from './schema-diff.js';
 import type { SchemaListOptions } from './schema-lists.js';
-import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
+import { nameList, quoted, quoteList } from '../text/message-values.js';
+import { changedKeyList } from './changed-keys.js';
 
 /**
  * Top-level keys compared by a dedicated step; any other top-level key is compared as a whole.
@@ -88,7 +89,13 @@ export function diffSwaggerValues(
       });
       continue;
     }
-    addOther(context, before, after, childPointer('', key), `Changed: ${excerpt(key)}.`);
+    addOther(
+      context,
+      before,
+      after,
+      childPointer('', key),
+      `Changed: ${changedKeyList([key], before, after)}.`,
+    );
   }
   return context.sink.entries;
 }
@@ -132,7 +139,7 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
       detail: `The schemes no longer include ${quoteList(dropped)}.`,
     });
   } else {
-    addOther(context, before, after, '/schemes', 'Changed: schemes.');
+    addOther(context, before, after, '/schemes', `Changed: ${changedKeyList(['schemes'], before, after)}.`);
   }
 }
 
@@ -196,6 +203,8 @@ function hostSetters(context: SwaggerDiffContext): HostSetters | undefined {
   return before ? { policies: before, versions: 'old' } : undefined;
 }
 
+const infoKey = (key: string) => `info.${key}`;
+
 function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
   const infoBefore = asObject(before.info) ?? {};
   const infoAfter = asObject(after.info) ?? {};
@@ -212,7 +221,10 @@ function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonOb
       rule,
       file: 'swagger',
       ...place(keys),
-      detail: `${rule === CHANGE_RULES.textEdited ? 'Edited' : 'Changed'}: ${nameList(keys.map((key) => `info.${key}`))}.`,
+      detail:
+        rule === CHANGE_RULES.textEdited
+          ? `Edited: ${nameList(keys.map(infoKey))}.`
+          : `Changed: ${changedKeyList(keys, infoBefore, infoAfter, infoKey)}.`,
       impact,
     });
   };

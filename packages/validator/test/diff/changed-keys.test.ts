@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffEdited, withRule } from './diff-fixture.js';
+import { diffApiProperties, diffEdited, withRule } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
 
 // "Changed: x-ms-visibility." alone left a maker to diff the swaggers by hand: in a sweep of 400
 // PowerPlatformConnectors commits, 529 entries were that and 372 more "Changed: format." or
@@ -51,5 +52,59 @@ describe('CHG-OTHER names the old and the new value of a plain key', () => {
     expect(message).toMatch(
       /^Other properties have been changed\. Changed: pattern \(from none to 'x+…'\)\.$/,
     );
+  });
+
+  it("of info, as 'info.version'", () => {
+    expect(otherMessages((swagger) => (swagger.info.version = '2.0'))).toEqual([
+      `${OTHER} Changed: info.version (from '1.0' to '2.0').`,
+    ]);
+  });
+
+  it('of a list of plain values: what it gained and lost, the first five of each', () => {
+    expect(otherMessages((swagger) => (swagger.consumes = ['text/plain']))).toEqual([
+      `${OTHER} Changed: consumes (added 'text/plain'; removed 'application/json').`,
+    ]);
+    expect(
+      otherMessages(
+        (swagger) =>
+          (swagger.produces = [
+            'application/json',
+            ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((s) => `text/${s}`),
+          ]),
+      ),
+    ).toEqual([
+      `${OTHER} Changed: produces (added 'text/a', 'text/b', 'text/c', 'text/d', 'text/e' and 2 more).`,
+    ]);
+    expect(otherMessages((swagger) => (swagger.schemes = ['http', 'https']))).toEqual([
+      `${OTHER} Changed: schemes (added 'http').`,
+    ]);
+  });
+
+  it('says a list of the same values in another order was reordered', () => {
+    const start = { ...validSwagger(), produces: ['text/plain', 'application/json'] };
+    const result = diffEdited((swagger) => (swagger.produces = ['application/json', 'text/plain']), start);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      `${OTHER} Changed: produces (reordered).`,
+    ]);
+  });
+
+  it('of a response', () => {
+    expect(
+      otherMessages((swagger) => (swagger.paths['/tasks'].get.responses['200']['x-ms-summary'] = 'Tasks')),
+    ).toEqual([`${OTHER} Changed: x-ms-summary (from none to 'Tasks').`]);
+  });
+
+  it('of apiProperties.json', () => {
+    const messages = withRule(
+      diffApiProperties((properties) => (properties.properties.capabilities = ['actions', 'triggers'])),
+      'CHG-OTHER',
+    ).map((change) => change.message);
+    expect(messages).toEqual([`${OTHER} Changed: capabilities (added 'actions', 'triggers').`]);
+  });
+
+  it('and only the name of a list that holds an object', () => {
+    expect(otherMessages((swagger) => (swagger.consumes = [{ type: 'text/plain' }]))).toEqual([
+      `${OTHER} Changed: consumes.`,
+    ]);
   });
 });

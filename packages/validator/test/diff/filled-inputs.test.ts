@@ -62,7 +62,7 @@ describe('required inputs filled for flows, through definitions reused at every 
     expect(result.changes.map(({ ruleId, message, valuePath }) => ({ ruleId, message, valuePath }))).toEqual([
       {
         ruleId: 'CHG-OTHER',
-        message: 'Other properties have been changed. Changed: required.',
+        message: "Other properties have been changed. Changed: required (added 'extra').",
         valuePath: 'operation/Op/parameter/body/schema',
       },
     ]);

@@ -180,7 +180,7 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
         pointer: '/paths/~1tasks/post/parameters/0/schema',
       }),
     ]);
-    expect(result.changes[0]!.message).toMatch(/Changed: required\./);
+    expect(result.changes[0]!.message).toMatch(/Changed: required \(added 'due'\)\./);
     expect(result.classification).toBe('major-update');
   });
 

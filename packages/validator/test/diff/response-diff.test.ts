@@ -422,7 +422,7 @@ describe("an output's 'required' list", () => {
     const result = diffEdited((swagger) => (swagger.definitions.Task.required = [name]));
     expect(result.changes.filter((change) => change.breaking)).toEqual([]);
     expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContainEqual(
-      expect.stringMatching(/Changed: required\./),
+      `Other properties have been changed. Changed: required (from none to ['${name}']).`,
     );
     expect(result.classification).not.toBe('no-change');
   });

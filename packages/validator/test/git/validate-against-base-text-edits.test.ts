@@ -112,7 +112,7 @@ describe('validateAgainstBase: an edited text is on the edited line', () => {
         'CHG-OTHER',
         '/info/version',
         lineOf(swagger, '"version": "1.1"'),
-        'Other properties have been changed. Changed: info.version.',
+        "Other properties have been changed. Changed: info.version (from '1.0' to '1.1').",
       ],
       [
         'CHG-TEXT-EDITED',
