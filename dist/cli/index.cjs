@@ -57328,15 +57328,25 @@ function compareWithBaseline(current, base2) {
     existing: settledByCap(finding, settled) || exact.take(finding)
   }));
   const loose = new BaseFindings(exact.untaken(), looseKey);
-  const findings = marked.map(({ finding, existing }) => ({
-    ...finding,
-    baseline: existing || loose.take(finding) ? "existing" : "new"
+  const matched = marked.map(({ finding, existing }) => ({
+    finding,
+    existing: existing || loose.take(finding)
   }));
+  const grown = new BaseFindings(loose.untaken(), looseKey);
+  const findings = matched.map(({ finding, existing }) => {
+    if (existing) return { ...finding, baseline: "existing" };
+    const added = grown.takeGrown(finding);
+    return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: "new" };
+  });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
   );
-  const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
+  const fixed = grown.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
+}
+function withPartsAdded(finding, added) {
+  const message3 = boundedMessage(`${finding.message} New since the base: ${quoteList(added)}.`);
+  return { ...finding, message: message3, baseline: "new" };
 }
 var BaseFindings = class {
   constructor(findings, key2) {
@@ -57368,6 +57378,26 @@ var BaseFindings = class {
       return true;
     }
     return false;
+  }
+  /**
+   * For a finding of parts that `take` matched with none, the parts it has that the base's finding
+   * of its problem lacked, taking that finding: the problem is not fixed, it grew. The base finding
+   * that shares the most parts with it, the last of those. Undefined without such a finding.
+   */
+  takeGrown(finding) {
+    if (finding.parts === void 0) return void 0;
+    const same = this.byKey.get(this.key(finding)) ?? [];
+    let best;
+    for (let index = 0; index < same.length; index++) {
+      const names3 = same[index].parts?.names;
+      if (names3 === void 0) continue;
+      const had = new Set(names3);
+      const shared = finding.parts.names.filter((name) => had.has(name)).length;
+      if (!best || shared >= best.shared) best = { index, had, shared };
+    }
+    if (!best) return void 0;
+    this.taken.add(same.splice(best.index, 1)[0]);
+    return finding.parts.names.filter((name) => !best.had.has(name));
   }
   /** The base findings no current finding matched, in the base's order. */
   untaken() {

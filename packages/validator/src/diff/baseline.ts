@@ -2,6 +2,8 @@ import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { matchedMessage, type Finding } from '../model/finding.js';
 import { hasEveryPart } from '../model/problem-parts.js';
+import { boundedMessage } from '../text/message-length.js';
+import { quoteList } from '../text/message-values.js';
 import type { ListingScope } from '../model/unlisted-message.js';
 
 /**
@@ -40,15 +42,32 @@ export function compareWithBaseline(
   }));
   // Only base findings no current one matched exactly may match loosely.
   const loose = new BaseFindings(exact.untaken(), looseKey);
-  const findings = marked.map(({ finding, existing }): Finding => ({
-    ...finding,
-    baseline: existing || loose.take(finding) ? 'existing' : 'new',
+  const matched = marked.map(({ finding, existing }) => ({
+    finding,
+    existing: existing || loose.take(finding),
   }));
+  // Then a new finding of parts may match the base's finding of its problem that lacked some of them.
+  const grown = new BaseFindings(loose.untaken(), looseKey);
+  const findings = matched.map(({ finding, existing }): Finding => {
+    if (existing) return { ...finding, baseline: 'existing' };
+    const added = grown.takeGrown(finding);
+    return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: 'new' };
+  });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
   );
-  const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
+  const fixed = grown.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
+}
+
+/**
+ * A new finding of a problem the base had with other parts, naming the parts it added: of twelve
+ * operations a readme does not list, the one this change added, which the message alone did not
+ * tell from the eleven the base already missed.
+ */
+function withPartsAdded(finding: Finding, added: readonly string[]): Finding {
+  const message = boundedMessage(`${finding.message} New since the base: ${quoteList(added)}.`);
+  return { ...finding, message, baseline: 'new' };
 }
 
 /**
@@ -87,6 +106,27 @@ class BaseFindings {
       return true;
     }
     return false;
+  }
+
+  /**
+   * For a finding of parts that `take` matched with none, the parts it has that the base's finding
+   * of its problem lacked, taking that finding: the problem is not fixed, it grew. The base finding
+   * that shares the most parts with it, the last of those. Undefined without such a finding.
+   */
+  takeGrown(finding: Finding): readonly string[] | undefined {
+    if (finding.parts === undefined) return undefined;
+    const same = this.byKey.get(this.key(finding)) ?? [];
+    let best: { index: number; had: ReadonlySet<string>; shared: number } | undefined;
+    for (let index = 0; index < same.length; index++) {
+      const names = same[index]!.parts?.names;
+      if (names === undefined) continue;
+      const had = new Set(names);
+      const shared = finding.parts.names.filter((name) => had.has(name)).length;
+      if (!best || shared >= best.shared) best = { index, had, shared };
+    }
+    if (!best) return undefined;
+    this.taken.add(same.splice(best.index, 1)[0]!);
+    return finding.parts.names.filter((name) => !best.had.has(name));
   }
 
   /** The base findings no current finding matched, in the base's order. */

@@ -133,13 +133,26 @@ describe('markBaseline', () => {
       expect(marked[0]!.baseline).toBe('existing');
     });
 
-    it('is new with a part the base did not have, and the base finding is fixed', () => {
+    it('is new with a part the base did not have, which it names; the base finding is not fixed', () => {
       const { findings, fixed } = compareWithBaseline(
-        [current(missing(['A', 'D']))],
+        [current(missing(['A', 'B', 'D']))],
         [base(missing(['A', 'B']))],
       );
-      expect(findings.map((f) => f.baseline)).toEqual(['new']);
-      expect(fixed.map((f) => f.message)).toEqual(['2 operations are not listed: A, B.']);
+      expect(findings.map((f) => [f.baseline, f.message])).toEqual([
+        ['new', "3 operations are not listed: A, B, D. New since the base: 'D'."],
+      ]);
+      expect(fixed).toEqual([]);
+    });
+
+    it("takes the base finding that shares the most parts: the other one's problem is fixed", () => {
+      const { findings, fixed } = compareWithBaseline(
+        [current(missing(['A', 'B', 'D']))],
+        [base(missing(['C'], '/paths/~1c')), base(missing(['A', 'B'], '/paths/~1b'))],
+      );
+      expect(findings.map((f) => f.message)).toEqual([
+        "3 operations are not listed: A, B, D. New since the base: 'D'.",
+      ]);
+      expect(fixed.map((f) => f.message)).toEqual(['1 operations are not listed: C.']);
     });
 
     it('matches each finding with a base finding that had its parts, not the first that reads alike', () => {

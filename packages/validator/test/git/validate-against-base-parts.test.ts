@@ -67,8 +67,35 @@ describe('validate --base: a finding that names the parts of one problem', () =>
       listing('Create a task'),
     );
     expect(findings).toEqual([
-      'new: 2 operations are not listed under Supported Operations: "List tasks", "Get a task".',
+      `new: 2 operations are not listed under Supported Operations: "List tasks", "Get a task". New since the base: 'ListTasks'.`,
     ]);
+  });
+
+  // The message named every operation missing, and which one the pull request added was left to
+  // the maker; the base's finding, not taken, was counted fixed though nothing was.
+  it('names the part a new finding added, and counts the base finding of the problem not fixed', async () => {
+    const { result } = await validateFilesAgainstDev(
+      FOLDER,
+      listing('List tasks', 'Create a task'),
+      listing('List tasks'),
+    );
+    expect(
+      result.findings
+        .filter((finding) => finding.ruleId === 'README-OPS-MATCH')
+        .map((finding) => `${finding.baseline}: ${finding.message}`),
+    ).toEqual([
+      `new: 2 operations are not listed under Supported Operations: "Create a task", "Get a task". New since the base: 'CreateTask'.`,
+    ]);
+    expect(result.diffs[0]!.fixed).toEqual([]);
+  });
+
+  it('adds no note to a new finding whose problem the base did not have', async () => {
+    const { findings } = await findingsOf(
+      'README-OPS-MATCH',
+      listing('List tasks', 'Create a task', 'Get a task'),
+      listing('List tasks', 'Create a task'),
+    );
+    expect(findings).toEqual(['new: The operation "Get a task" is not listed under Supported Operations.']);
   });
 
   it('stays an existing error when one of the missing path parameters is defined', async () => {
