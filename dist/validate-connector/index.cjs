@@ -57004,17 +57004,17 @@ function propertiesRepeatingNames(noted, belowWalk, hidden) {
     const label = [...enclosingPropertyNames(schema), name].join(".");
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { of: "properties", names: [label], pointer });
+    else trees.set(root, { of: "properties", names: [label], pointer: pointer() });
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    if (!hidden(schema)) add2(schema, node.propertyName, childPointer(node.pointer, "description"));
+    if (!hidden(schema)) add2(schema, node.propertyName, () => childPointer(node.pointer, "description"));
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
     for (const name of namesOfUnwalkedProperties(schema.value.properties))
-      add2(schema, name, childPointer(schema.pointer, "properties", name, "description"));
+      add2(schema, name, () => childPointer(schema.pointer, "properties", name, "description"));
   }
   return trees;
 }

@@ -35,22 +35,24 @@ function propertiesRepeatingNames(
   hidden: (schema: SchemaStructureNode) => boolean,
 ): Map<SchemaStructureNode, RepeatedNames> {
   const trees = new Map<SchemaStructureNode, RepeatedNames>();
-  const add = (schema: SchemaStructureNode, name: string, pointer: string): void => {
+  // The pointer is built only for a tree's first property, the one the finding is placed at: built
+  // for each of the corpus's ~12,800 noted properties, it was about a third of the rule's time.
+  const add = (schema: SchemaStructureNode, name: string, pointer: () => string): void => {
     const root = outermostSchema(schema);
     const label = [...enclosingPropertyNames(schema), name].join('.');
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { of: 'properties', names: [label], pointer });
+    else trees.set(root, { of: 'properties', names: [label], pointer: pointer() });
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf!;
-    if (!hidden(schema)) add(schema, node.propertyName!, childPointer(node.pointer, 'description'));
+    if (!hidden(schema)) add(schema, node.propertyName!, () => childPointer(node.pointer, 'description'));
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value['x-ms-visibility']) || hidden(schema)) continue;
     for (const name of namesOfUnwalkedProperties(schema.value.properties as JsonObject))
-      add(schema, name, childPointer(schema.pointer, 'properties', name, 'description'));
+      add(schema, name, () => childPointer(schema.pointer, 'properties', name, 'description'));
   }
   return trees;
 }
