@@ -44751,7 +44751,7 @@ function secretParameterDefaults(model) {
   const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
-    if (name === void 0) continue;
+    if (name === void 0 || !isCredentialName(name, host)) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
     const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
     if (at === void 0) continue;
