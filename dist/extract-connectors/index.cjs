@@ -44705,7 +44705,7 @@ function secretParameterDefaults(model) {
   const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
-    if (name === void 0) continue;
+    if (name === void 0 || !isCredentialName(name, host)) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
     const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
     if (at === void 0) continue;
@@ -45636,7 +45636,8 @@ var StructureWalker = class {
       describedByName: [],
       propertiesBelowWalk: []
     },
-    schemaHolderKeys: NO_HOLDER_KEYS
+    schemaHolderKeys: NO_HOLDER_KEYS,
+    schemasBelowSchemaWalk: 0
   };
   walk(root) {
     try {
@@ -45984,6 +45985,7 @@ var StructureWalker = class {
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
+    if (depth > MAX_SCHEMA_WALK_DEPTH) this.result.schemasBelowSchemaWalk++;
     const at = this.add(node, KINDS2.schema);
     if (!this.keptChildren) {
       this.childTop = at;
@@ -46076,10 +46078,8 @@ function writtenSchemasOf(model) {
 }
 function documentOrder(structure) {
   const { schemas } = structure;
-  let kept = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  if (kept === schemas.length) return schemas;
-  const list2 = new Array(kept);
+  if (structure.schemasBelowSchemaWalk === 0) return schemas;
+  const list2 = new Array(schemas.length - structure.schemasBelowSchemaWalk);
   let next = 0;
   for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
   return list2;

@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { asString, isObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { writtenParameters, type WrittenParameter } from '../operations/parameter-index.js';
-import { parameterSecretDefault, secretDefault } from './secret-default.js';
+import { isCredentialName, parameterSecretDefault, secretDefault } from './secret-default.js';
 
 export interface SecretDefault {
   /** Where the default is written. */
@@ -22,7 +22,11 @@ export function secretParameterDefaults(model: SwaggerModel): SecretDefault[] {
   const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
-    if (name === undefined) continue;
+    // Each default below is a secret under a credential's name only (with no host, under fewer): the
+    // name is tested once, before any key of the parameter is read. Reading its `default`, `in` and
+    // `schema` first, each a lookup on objects of hundreds of shapes, and testing the name for each,
+    // made this 2.2 ms a corpus run instead of 1.0 (~13,000 parameters, a few of them so named).
+    if (name === undefined || !isCredentialName(name, host)) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
     const at =
       secret === undefined

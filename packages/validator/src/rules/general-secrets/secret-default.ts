@@ -79,7 +79,11 @@ export function secretLookingDefault(value: unknown): string | undefined {
   return value;
 }
 
-function isCredentialName(name: string, host: string | undefined): boolean {
+/**
+ * Whether an input named `name` carries a credential, as secretDefault asks first: with no `host`
+ * (a body's or a property's), the names of a subset.
+ */
+export function isCredentialName(name: string, host: string | undefined): boolean {
   if (SECRET_PARAMETER.test(name) || FUNCTION_KEY_HEADER.test(name)) return true;
   return name.toLowerCase() === FUNCTION_KEY_PARAMETER && host !== undefined && isFunctionAppHost(host);
 }

@@ -71,10 +71,8 @@ export function writtenSchemasOf(model: SwaggerModel): readonly WrittenSchema[] 
  */
 function documentOrder(structure: SwaggerStructure): readonly WrittenSchema[] {
   const { schemas } = structure;
-  let kept = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  if (kept === schemas.length) return schemas;
-  const list = new Array<WrittenSchema>(kept);
+  if (structure.schemasBelowSchemaWalk === 0) return schemas;
+  const list = new Array<WrittenSchema>(schemas.length - structure.schemasBelowSchemaWalk);
   let next = 0;
   for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schema;
   return list;

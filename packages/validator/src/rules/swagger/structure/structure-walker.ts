@@ -1,6 +1,7 @@
 import { childPointer } from '../../../json/pointer.js';
 import { PointerPlace } from '../../../json/pointer-place.js';
 import { HTTP_METHODS } from '../../../swagger/path-item-methods.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../../../swagger/schema-walk.js';
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../../swagger/json-values.js';
 import { isInternalVisibility } from '../../../swagger/visibility.js';
 import { KNOWN_XMS_EXTENSIONS } from '../known-extensions.js';
@@ -129,6 +130,7 @@ export class StructureWalker {
       propertiesBelowWalk: [],
     },
     schemaHolderKeys: NO_HOLDER_KEYS,
+    schemasBelowSchemaWalk: 0,
   };
 
   walk(root: JsonObject): SwaggerStructure {
@@ -540,6 +542,7 @@ export class StructureWalker {
       return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
+    if (depth > MAX_SCHEMA_WALK_DEPTH) this.result.schemasBelowSchemaWalk++;
     const at = this.add(node, KINDS.schema);
     if (!this.keptChildren) {
       this.childTop = at;
