@@ -29639,32 +29639,35 @@ function skipToClose(text3, at, close2, lines) {
   const openChar = close2 === CLOSE_BRACE ? "{" : "[";
   let depth = 1;
   let safe = at;
-  let nextQuote = text3.indexOf('"', safe);
+  let nextQuote = NOT_SEARCHED;
   let nextOpen = text3.indexOf(openChar, safe);
   let nextClose = text3.indexOf(closeChar, safe);
   for (; ; ) {
     if (nextClose === -1) return -1;
     const opens = nextOpen !== -1 && nextOpen < nextClose;
     const bracket = opens ? nextOpen : nextClose;
-    if (nextQuote !== -1 && nextQuote < bracket) {
-      const quoteAfter = text3.indexOf('"', bracket + 1);
-      if (quoteAfter !== -1 && breaksLineBetween(text3, bracket + 1, quoteAfter)) {
-        nextQuote = quoteAfter;
-      } else {
-        const lineStart2 = lines.lineStartOf(bracket);
-        if (lineStart2 > safe) {
-          safe = lineStart2;
-          if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
-        }
-        while (nextQuote !== -1 && nextQuote < bracket) {
-          safe = skipString(text3, nextQuote);
-          if (safe === -1) return -1;
-          nextQuote = text3.indexOf('"', safe);
-        }
-        if (safe > bracket) {
-          if (nextOpen !== -1 && nextOpen < safe) nextOpen = text3.indexOf(openChar, safe);
-          if (nextClose < safe) nextClose = text3.indexOf(closeChar, safe);
-          continue;
+    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text3, bracket)) {
+      if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
+      if (nextQuote !== -1 && nextQuote < bracket) {
+        const quoteAfter = text3.indexOf('"', bracket + 1);
+        if (quoteAfter !== -1 && breaksLineBetween(text3, bracket + 1, quoteAfter)) {
+          nextQuote = quoteAfter;
+        } else {
+          const lineStart2 = lines.lineStartOf(bracket);
+          if (lineStart2 > safe) {
+            safe = lineStart2;
+            if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
+          }
+          while (nextQuote !== -1 && nextQuote < bracket) {
+            safe = skipString(text3, nextQuote);
+            if (safe === -1) return -1;
+            nextQuote = text3.indexOf('"', safe);
+          }
+          if (safe > bracket) {
+            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text3.indexOf(openChar, safe);
+            if (nextClose < safe) nextClose = text3.indexOf(closeChar, safe);
+            continue;
+          }
         }
       }
     }
@@ -29678,6 +29681,15 @@ function skipToClose(text3, at, close2, lines) {
       nextClose = text3.indexOf(closeChar, safe);
     }
   }
+}
+var NOT_SEARCHED = -2;
+function endsItsLine(text3, at) {
+  for (let i2 = at + 1; i2 <= at + 3; i2++) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === LINE_FEED) return true;
+    if (code2 === QUOTE2) return false;
+  }
+  return false;
 }
 function breaksLineBetween(text3, from, to) {
   for (let i2 = from; i2 < to; i2++) if (text3.charCodeAt(i2) === LINE_FEED) return true;
@@ -29733,9 +29745,10 @@ function valueAtPointer(root, pointer) {
 
 // packages/validator/src/json/locate.ts
 var MAX_LINKED_CHILDREN = 8;
-function newNode(key2, nextSibling) {
+function newNode(key2, written2, nextSibling) {
   return {
     key: key2,
+    written: written2,
     firstChild: void 0,
     nextSibling,
     childCount: 0,
@@ -29752,8 +29765,8 @@ function childNamed(node, key2) {
   }
   return void 0;
 }
-function addChild(node, key2) {
-  const child = newNode(key2, node.firstChild);
+function addChild(node, key2, written2) {
+  const child = newNode(key2, written2, node.firstChild);
   node.firstChild = child;
   node.childCount++;
   if (node.index !== void 0) node.index.set(key2, child);
@@ -29800,21 +29813,22 @@ function collect(node, offset, length, places, missingLength) {
   }
 }
 function trieOf(pointers) {
-  const root = newNode("", void 0);
+  const root = newNode("", "", void 0);
   const path122 = [root];
   const ends = [0];
   let depth = 0;
-  let previous = "";
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
-    if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = sharedSegments(previous, pointer, ends, depth);
+    if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
+      throw new Error(`Not a JSON pointer: "${pointer}"`);
+    let level = followPath(pointer, path122, ends, depth);
     let node = path122[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
-      const segment = decodeSegment(pointer.slice(from, end));
-      node = childNamed(node, segment) ?? addChild(node, segment);
+      const written2 = pointer.slice(from, end);
+      const segment = decodeSegment(written2);
+      node = childNamed(node, segment) ?? addChild(node, segment, written2);
       level++;
       path122[level] = node;
       ends[level] = end;
@@ -29822,20 +29836,19 @@ function trieOf(pointers) {
     }
     if (node.pointers) node.pointers.push(index);
     else node.pointers = [index];
-    previous = pointer;
     depth = level;
   }
   return root;
 }
-function sharedSegments(previous, pointer, ends, depth) {
-  const limit = Math.min(previous.length, pointer.length);
-  let common = 0;
-  while (common < limit && previous.charCodeAt(common) === pointer.charCodeAt(common)) common++;
+function followPath(pointer, path122, ends, depth) {
   let shared = 0;
   while (shared < depth) {
-    const end = ends[shared + 1];
-    if (end > common || end < pointer.length && pointer.charCodeAt(end) !== SLASH) break;
-    shared++;
+    const from = ends[shared] + 1;
+    const written2 = path122[shared + 1].written;
+    const end = from + written2.length;
+    if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
+    if (!pointer.startsWith(written2, from)) break;
+    ends[++shared] = end;
   }
   return shared;
 }
@@ -29881,7 +29894,8 @@ function descendObject(walk, at, node, needEnd) {
     if (valueEnd === -1) return -1;
     i2 = skipWhitespace(text3, valueEnd);
     if (text3.charCodeAt(i2) !== chars.COMMA) break;
-    i2 = skipWhitespace(text3, i2 + 1);
+    i2 = text3.indexOf('"', i2 + 1);
+    if (i2 === -1) return -1;
   }
   return needEnd ? skipToClose(text3, i2, chars.CLOSE_BRACE, walk.lines) : i2;
 }

@@ -38757,32 +38757,35 @@ function skipToClose(text2, at, close, lines) {
   const openChar = close === CLOSE_BRACE ? "{" : "[";
   let depth = 1;
   let safe = at;
-  let nextQuote = text2.indexOf('"', safe);
+  let nextQuote = NOT_SEARCHED;
   let nextOpen = text2.indexOf(openChar, safe);
   let nextClose = text2.indexOf(closeChar, safe);
   for (; ; ) {
     if (nextClose === -1) return -1;
     const opens = nextOpen !== -1 && nextOpen < nextClose;
     const bracket = opens ? nextOpen : nextClose;
-    if (nextQuote !== -1 && nextQuote < bracket) {
-      const quoteAfter = text2.indexOf('"', bracket + 1);
-      if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
-        nextQuote = quoteAfter;
-      } else {
-        const lineStart2 = lines.lineStartOf(bracket);
-        if (lineStart2 > safe) {
-          safe = lineStart2;
-          if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
-        }
-        while (nextQuote !== -1 && nextQuote < bracket) {
-          safe = skipString(text2, nextQuote);
-          if (safe === -1) return -1;
-          nextQuote = text2.indexOf('"', safe);
-        }
-        if (safe > bracket) {
-          if (nextOpen !== -1 && nextOpen < safe) nextOpen = text2.indexOf(openChar, safe);
-          if (nextClose < safe) nextClose = text2.indexOf(closeChar, safe);
-          continue;
+    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text2, bracket)) {
+      if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
+      if (nextQuote !== -1 && nextQuote < bracket) {
+        const quoteAfter = text2.indexOf('"', bracket + 1);
+        if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
+          nextQuote = quoteAfter;
+        } else {
+          const lineStart2 = lines.lineStartOf(bracket);
+          if (lineStart2 > safe) {
+            safe = lineStart2;
+            if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
+          }
+          while (nextQuote !== -1 && nextQuote < bracket) {
+            safe = skipString(text2, nextQuote);
+            if (safe === -1) return -1;
+            nextQuote = text2.indexOf('"', safe);
+          }
+          if (safe > bracket) {
+            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text2.indexOf(openChar, safe);
+            if (nextClose < safe) nextClose = text2.indexOf(closeChar, safe);
+            continue;
+          }
         }
       }
     }
@@ -38796,6 +38799,15 @@ function skipToClose(text2, at, close, lines) {
       nextClose = text2.indexOf(closeChar, safe);
     }
   }
+}
+var NOT_SEARCHED = -2;
+function endsItsLine(text2, at) {
+  for (let i = at + 1; i <= at + 3; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === LINE_FEED) return true;
+    if (code2 === QUOTE2) return false;
+  }
+  return false;
 }
 function breaksLineBetween(text2, from, to) {
   for (let i = from; i < to; i++) if (text2.charCodeAt(i) === LINE_FEED) return true;
@@ -38851,9 +38863,10 @@ function valueAtPointer(root, pointer) {
 
 // packages/validator/src/json/locate.ts
 var MAX_LINKED_CHILDREN = 8;
-function newNode(key2, nextSibling) {
+function newNode(key2, written2, nextSibling) {
   return {
     key: key2,
+    written: written2,
     firstChild: void 0,
     nextSibling,
     childCount: 0,
@@ -38870,8 +38883,8 @@ function childNamed(node, key2) {
   }
   return void 0;
 }
-function addChild(node, key2) {
-  const child = newNode(key2, node.firstChild);
+function addChild(node, key2, written2) {
+  const child = newNode(key2, written2, node.firstChild);
   node.firstChild = child;
   node.childCount++;
   if (node.index !== void 0) node.index.set(key2, child);
@@ -38918,21 +38931,22 @@ function collect(node, offset, length, places, missingLength) {
   }
 }
 function trieOf(pointers) {
-  const root = newNode("", void 0);
+  const root = newNode("", "", void 0);
   const path32 = [root];
   const ends = [0];
   let depth = 0;
-  let previous = "";
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
-    if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = sharedSegments(previous, pointer, ends, depth);
+    if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
+      throw new Error(`Not a JSON pointer: "${pointer}"`);
+    let level = followPath(pointer, path32, ends, depth);
     let node = path32[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
-      const segment = decodeSegment(pointer.slice(from, end));
-      node = childNamed(node, segment) ?? addChild(node, segment);
+      const written2 = pointer.slice(from, end);
+      const segment = decodeSegment(written2);
+      node = childNamed(node, segment) ?? addChild(node, segment, written2);
       level++;
       path32[level] = node;
       ends[level] = end;
@@ -38940,20 +38954,19 @@ function trieOf(pointers) {
     }
     if (node.pointers) node.pointers.push(index);
     else node.pointers = [index];
-    previous = pointer;
     depth = level;
   }
   return root;
 }
-function sharedSegments(previous, pointer, ends, depth) {
-  const limit = Math.min(previous.length, pointer.length);
-  let common = 0;
-  while (common < limit && previous.charCodeAt(common) === pointer.charCodeAt(common)) common++;
+function followPath(pointer, path32, ends, depth) {
   let shared = 0;
   while (shared < depth) {
-    const end = ends[shared + 1];
-    if (end > common || end < pointer.length && pointer.charCodeAt(end) !== SLASH) break;
-    shared++;
+    const from = ends[shared] + 1;
+    const written2 = path32[shared + 1].written;
+    const end = from + written2.length;
+    if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
+    if (!pointer.startsWith(written2, from)) break;
+    ends[++shared] = end;
   }
   return shared;
 }
@@ -38999,7 +39012,8 @@ function descendObject(walk, at, node, needEnd) {
     if (valueEnd === -1) return -1;
     i = skipWhitespace(text2, valueEnd);
     if (text2.charCodeAt(i) !== chars.COMMA) break;
-    i = skipWhitespace(text2, i + 1);
+    i = text2.indexOf('"', i + 1);
+    if (i === -1) return -1;
   }
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACE, walk.lines) : i;
 }

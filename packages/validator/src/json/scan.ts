@@ -85,39 +85,44 @@ export function skipToClose(text: string, at: number, close: number, lines: Line
   const closeChar = close === CLOSE_BRACE ? '}' : ']';
   const openChar = close === CLOSE_BRACE ? '{' : '[';
   let depth = 1;
-  // No string is open at `safe`; the next quote, opening and closing bracket at or after it.
+  // No string is open at `safe`; the next opening and closing bracket at or after it, and a quote:
+  // -1 if none follows, else the next one at or after it, or one behind it when not searched for
+  // since `safe` moved (searched for only when a bracket does not end its line: see `endsItsLine`).
   let safe = at;
-  let nextQuote = text.indexOf('"', safe);
+  let nextQuote = NOT_SEARCHED;
   let nextOpen = text.indexOf(openChar, safe);
   let nextClose = text.indexOf(closeChar, safe);
   for (;;) {
     if (nextClose === -1) return -1;
     const opens = nextOpen !== -1 && nextOpen < nextClose;
     const bracket = opens ? nextOpen : nextClose;
-    if (nextQuote !== -1 && nextQuote < bracket) {
-      // A string may hold the bracket. Nearly always its line says it does not: a string of strict
-      // JSON holds no raw line break, so one open at the bracket closes before the line ends. (With
-      // no quote after the bracket, the strings are read: one may never close, and that gives -1.)
-      const quoteAfter = text.indexOf('"', bracket + 1);
-      if (quoteAfter !== -1 && breaksLineBetween(text, bracket + 1, quoteAfter)) {
-        nextQuote = quoteAfter;
-      } else {
-        // Read the strings from the line's start (or from `safe`).
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
-          if (nextQuote < safe) nextQuote = text.indexOf('"', safe);
-        }
-        while (nextQuote !== -1 && nextQuote < bracket) {
-          safe = skipString(text, nextQuote);
-          if (safe === -1) return -1;
-          nextQuote = text.indexOf('"', safe);
-        }
-        if (safe > bracket) {
-          // Inside the string that ends at `safe`: so may be the other bracket found.
-          if (nextOpen !== -1 && nextOpen < safe) nextOpen = text.indexOf(openChar, safe);
-          if (nextClose < safe) nextClose = text.indexOf(closeChar, safe);
-          continue;
+    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text, bracket)) {
+      if (nextQuote < safe) nextQuote = text.indexOf('"', safe);
+      if (nextQuote !== -1 && nextQuote < bracket) {
+        // A string may hold the bracket. Nearly always its line says it does not: a string of strict
+        // JSON holds no raw line break, so one open at the bracket closes before the line ends. (With
+        // no quote after the bracket, the strings are read: one may never close, and that gives -1.)
+        const quoteAfter = text.indexOf('"', bracket + 1);
+        if (quoteAfter !== -1 && breaksLineBetween(text, bracket + 1, quoteAfter)) {
+          nextQuote = quoteAfter;
+        } else {
+          // Read the strings from the line's start (or from `safe`).
+          const lineStart = lines.lineStartOf(bracket);
+          if (lineStart > safe) {
+            safe = lineStart;
+            if (nextQuote < safe) nextQuote = text.indexOf('"', safe);
+          }
+          while (nextQuote !== -1 && nextQuote < bracket) {
+            safe = skipString(text, nextQuote);
+            if (safe === -1) return -1;
+            nextQuote = text.indexOf('"', safe);
+          }
+          if (safe > bracket) {
+            // Inside the string that ends at `safe`: so may be the other bracket found.
+            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text.indexOf(openChar, safe);
+            if (nextClose < safe) nextClose = text.indexOf(closeChar, safe);
+            continue;
+          }
         }
       }
     }
@@ -131,6 +136,25 @@ export function skipToClose(text: string, at: number, close: number, lines: Line
       nextClose = text.indexOf(closeChar, safe);
     }
   }
+}
+
+/** A quote's offset that is behind any `safe` of `skipToClose`: the next quote is not searched for yet. */
+const NOT_SEARCHED = -2;
+
+/**
+ * Whether a line feed follows the bracket at `at` before any quote, within the few characters that
+ * pretty-printed JSON writes there (`,` and `\r`): then no string holds the bracket, as a string of
+ * strict JSON closes on its line. Read before the next quote is searched for, which searching after
+ * every bracket had made a third of skipping's calls: locating the corpus's findings took 37.7 ms
+ * with that search, 35.5 with this look (medians of 60 runs interleaved in one process).
+ */
+function endsItsLine(text: string, at: number): boolean {
+  for (let i = at + 1; i <= at + 3; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LINE_FEED) return true;
+    if (code === QUOTE) return false;
+  }
+  return false;
 }
 
 /**

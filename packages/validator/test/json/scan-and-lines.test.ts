@@ -114,6 +114,9 @@ describe('locatePointers', () => {
       '/a//',
       '/a///x',
       '/a~0~1b/c~1d~0',
+      // The same keys written another way ('~' needs no escape where no '0' or '1' follows it).
+      '/a~~1b/c~1d~',
+      '/a~0~1b/c~1d~0',
       '/a~0~1b',
       '/a/b/7',
       '/a/bc/x',
@@ -127,6 +130,7 @@ describe('locatePointers', () => {
       ]);
     }
     expect(together.get('/a~0~1b/c~1d~0')).toMatchObject({ offset: text.indexOf('"c/d~"'), resolved: true });
+    expect(together.get('/a~~1b/c~1d~')).toEqual(together.get('/a~0~1b/c~1d~0'));
     expect(together.get('/a///x')).toMatchObject({ offset: text.indexOf('"x"'), resolved: true });
   });
 
