@@ -52441,10 +52441,55 @@ function interrupts(rules, state, line, endLine) {
   return false;
 }
 
+// packages/validator/src/rules/readme/searched-lines-state.ts
+function withSearchedLines(State) {
+  return class SearchedLinesState extends State {
+    constructor(src, md, env, tokens) {
+      super("", md, env, tokens);
+      this.src = src;
+      this.bMarks = [];
+      this.eMarks = [];
+      this.tShift = [];
+      this.sCount = [];
+      this.bsCount = [];
+      pushLines(this, src);
+      this.lineMax = this.bMarks.length - 1;
+    }
+  };
+}
+function pushLines(state, src) {
+  const length = src.length;
+  for (let start = 0; start < length; ) {
+    let textStart = start;
+    let indent = 0;
+    for (; textStart < length; textStart++) {
+      const code2 = src.charCodeAt(textStart);
+      if (code2 === 32) indent++;
+      else if (code2 === 9) indent += 4 - indent % 4;
+      else break;
+    }
+    if (textStart === length) break;
+    const lineFeed = src.indexOf("\n", textStart);
+    const end = lineFeed === -1 ? length : lineFeed;
+    state.bMarks.push(start);
+    state.eMarks.push(end);
+    state.tShift.push(textStart - start);
+    state.sCount.push(indent);
+    state.bsCount.push(0);
+    start = end + 1;
+  }
+  state.bMarks.push(length);
+  state.eMarks.push(length);
+  state.tShift.push(0);
+  state.sCount.push(0);
+  state.bsCount.push(0);
+}
+
 // packages/validator/src/rules/readme/outline.ts
 var markdown = new lib_default("commonmark");
 markdown.core.ruler.disable("inline");
 markdown.block.ruler.at("paragraph", skipParagraph);
+markdown.block.State = withSearchedLines(markdown.block.State);
 markdown.core.ruler.disable("text_join");
 markdown.core.ruler.disable("normalize");
 function markdownSource(text2, hasCR) {
