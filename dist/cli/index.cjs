@@ -45314,27 +45314,50 @@ var readmePresentRule = {
 };
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE3 = /\s/;
 function afterMarker(code2) {
   if (code2 === 32 || code2 === 9) return "space";
   return code2 === 160 ? "no-break space" : "text";
 }
 function headingLookalikes(text3) {
   const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text3); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text3)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
+  for (let offset = text3.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text3.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text3, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text3, markerEnd)) {
+      offset = text3.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text3.length && !isCrOrLf(text3.charCodeAt(end))) end++;
+    const line = text3.slice(lineStart2, end).trimEnd();
     lines.push({
       text: line.trimStart(),
       offset,
-      marker,
-      after: afterMarker(text3.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text3, offset + marker.length, match2.index + line.length)
+      marker: text3.slice(offset, markerEnd),
+      after: afterMarker(text3.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text3, markerEnd, lineStart2 + line.length)
     });
+    offset = text3.indexOf("#", end);
   }
   return lines;
+}
+function lineStartBefore(text3, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text3.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text3.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text3, at) {
+  if (at >= text3.length) return false;
+  return afterMarker(text3.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text3.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
 }
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
@@ -45929,7 +45952,7 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart2 = lineStartBefore(code2, word);
+    const lineStart2 = lineStartBefore2(code2, word);
     if (lineStart2 < end || lineStart2 === lastTried) continue;
     lastTried = lineStart2;
     USING_DIRECTIVE.lastIndex = lineStart2;
@@ -45941,7 +45964,7 @@ function usingDirectives(code2) {
   }
   return found;
 }
-function lineStartBefore(code2, at) {
+function lineStartBefore2(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
   if (start === 1 && code2.charCodeAt(0) === 65279) return start;

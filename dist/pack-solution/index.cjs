@@ -53615,27 +53615,50 @@ var readmePresentRule = {
 };
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE3 = /\s/;
 function afterMarker(code2) {
   if (code2 === 32 || code2 === 9) return "space";
   return code2 === 160 ? "no-break space" : "text";
 }
 function headingLookalikes(text2) {
   const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
+  for (let offset = text2.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text2, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
+      offset = text2.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
+    const line = text2.slice(lineStart2, end).trimEnd();
     lines.push({
       text: line.trimStart(),
       offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+      marker: text2.slice(offset, markerEnd),
+      after: afterMarker(text2.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
     });
+    offset = text2.indexOf("#", end);
   }
   return lines;
+}
+function lineStartBefore(text2, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text2.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text2, at) {
+  if (at >= text2.length) return false;
+  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text2.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
 }
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
@@ -54230,7 +54253,7 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart2 = lineStartBefore(code2, word);
+    const lineStart2 = lineStartBefore2(code2, word);
     if (lineStart2 < end || lineStart2 === lastTried) continue;
     lastTried = lineStart2;
     USING_DIRECTIVE.lastIndex = lineStart2;
@@ -54242,7 +54265,7 @@ function usingDirectives(code2) {
   }
   return found;
 }
-function lineStartBefore(code2, at) {
+function lineStartBefore2(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
   if (start === 1 && code2.charCodeAt(0) === 65279) return start;
