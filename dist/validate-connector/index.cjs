@@ -15757,8 +15757,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache5 = this.#relevantRequestResponseList;
-        const backupCache = [...cache5];
+        const cache6 = this.#relevantRequestResponseList;
+        const backupCache = [...cache6];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15785,9 +15785,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache5.indexOf(requestResponse);
+                const idx = cache6.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache5.splice(idx, 1);
+                cache6.splice(idx, 1);
               }
             } else if (operation2.type === "put") {
               if (operation2.response == null) {
@@ -15817,11 +15817,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation2.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache5.indexOf(requestResponse);
+                const idx = cache6.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache5.splice(idx, 1);
+                cache6.splice(idx, 1);
               }
-              cache5.push([operation2.request, operation2.response]);
+              cache6.push([operation2.request, operation2.response]);
               addedItems.push([operation2.request, operation2.response]);
             }
             resultList.push([operation2.request, operation2.response]);
@@ -15995,13 +15995,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache5 = new Cache(kConstruct, cacheList);
-            return await cache5.match(request, options);
+            const cache6 = new Cache(kConstruct, cacheList);
+            return await cache6.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache5 = new Cache(kConstruct, cacheList);
-            const response = await cache5.match(request, options);
+            const cache6 = new Cache(kConstruct, cacheList);
+            const response = await cache6.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16031,12 +16031,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache6 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache6);
+          const cache7 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache7);
         }
-        const cache5 = [];
-        this.#caches.set(cacheName, cache5);
-        return new Cache(kConstruct, cache5);
+        const cache6 = [];
+        this.#caches.set(cacheName, cache6);
+        return new Cache(kConstruct, cache6);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -41697,10 +41697,10 @@ function schemaProblemsValidator(validate) {
   return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
-  const cache5 = new ConnectorCache();
+  const cache6 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache5.getOrBuild(value, validate);
+    return cache6.getOrBuild(value, validate);
   };
 }
 
@@ -47267,32 +47267,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache5 = decodeCache[exclude];
-  if (cache5) {
-    return cache5;
+  let cache6 = decodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache5 = decodeCache[exclude] = [];
+  cache6 = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache5.push(ch);
+    cache6.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache5[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache5;
+  return cache6;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache5 = getDecodeCache(exclude);
+  const cache6 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache5[b1];
+        result += cache6[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -47350,23 +47350,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache5 = encodeCache[exclude];
-  if (cache5) {
-    return cache5;
+  let cache6 = encodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache5 = encodeCache[exclude] = [];
+  cache6 = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache5.push(ch);
+      cache6.push(ch);
     } else {
-      cache5.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache6.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache5[exclude.charCodeAt(i)] = exclude[i];
+    cache6[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache5;
+  return cache6;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -47376,7 +47376,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache5 = getEncodeCache(exclude);
+  const cache6 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
     const code2 = string.charCodeAt(i);
@@ -47388,7 +47388,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache5[code2];
+      result += cache6[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -51794,9 +51794,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache5 = state.cache;
-  if (typeof cache5[pos] !== "undefined") {
-    state.pos = cache5[pos];
+  const cache6 = state.cache;
+  if (typeof cache6[pos] !== "undefined") {
+    state.pos = cache6[pos];
     return;
   }
   let ok = false;
@@ -51818,7 +51818,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache5[pos] = state.pos;
+  cache6[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -53738,6 +53738,10 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/readme/misspelt-heading.ts
 function misspeltHeadings(headings) {
+  return cache4.getOrBuild(headings, findMisspeltHeadings);
+}
+var cache4 = new ConnectorCache();
+function findMisspeltHeadings(headings) {
   const found = [];
   for (const heading2 of headings) {
     if (heading2.depth > 3) continue;
@@ -61962,12 +61966,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache4 = new ConnectorCache();
+var cache5 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache4.get(model.root);
+  let findings = cache5.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache4.set(model.root, findings);
+  cache5.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
