@@ -32790,10 +32790,10 @@ function schemaProblemsValidator(validate) {
   return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
-  const cache6 = new ConnectorCache();
+  const cache7 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache6.getOrBuild(value, validate);
+    return cache7.getOrBuild(value, validate);
   };
 }
 
@@ -38364,32 +38364,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache6 = decodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache7 = decodeCache[exclude];
+  if (cache7) {
+    return cache7;
   }
-  cache6 = decodeCache[exclude] = [];
+  cache7 = decodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
-    cache6.push(ch);
+    cache7.push(ch);
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
     const ch = exclude.charCodeAt(i2);
-    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache6;
+  return cache7;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache6 = getDecodeCache(exclude);
+  const cache7 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i2 = 0, l = seq.length; i2 < l; i2 += 3) {
       const b1 = parseInt(seq.slice(i2 + 1, i2 + 3), 16);
       if (b1 < 128) {
-        result += cache6[b1];
+        result += cache7[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i2 + 3 < l) {
@@ -38447,23 +38447,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache6 = encodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache7 = encodeCache[exclude];
+  if (cache7) {
+    return cache7;
   }
-  cache6 = encodeCache[exclude] = [];
+  cache7 = encodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache6.push(ch);
+      cache7.push(ch);
     } else {
-      cache6.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
+      cache7.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
-    cache6[exclude.charCodeAt(i2)] = exclude[i2];
+    cache7[exclude.charCodeAt(i2)] = exclude[i2];
   }
-  return cache6;
+  return cache7;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -38473,7 +38473,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache6 = getEncodeCache(exclude);
+  const cache7 = getEncodeCache(exclude);
   let result = "";
   for (let i2 = 0, l = string.length; i2 < l; i2++) {
     const code2 = string.charCodeAt(i2);
@@ -38485,7 +38485,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache6[code2];
+      result += cache7[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -42891,9 +42891,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache6 = state.cache;
-  if (typeof cache6[pos] !== "undefined") {
-    state.pos = cache6[pos];
+  const cache7 = state.cache;
+  if (typeof cache7[pos] !== "undefined") {
+    state.pos = cache7[pos];
     return;
   }
   let ok = false;
@@ -42915,7 +42915,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache6[pos] = state.pos;
+  cache7[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -44013,10 +44013,55 @@ function interrupts(rules, state, line, endLine) {
   return false;
 }
 
+// packages/validator/src/rules/readme/searched-lines-state.ts
+function withSearchedLines(State) {
+  return class SearchedLinesState extends State {
+    constructor(src, md, env, tokens) {
+      super("", md, env, tokens);
+      this.src = src;
+      this.bMarks = [];
+      this.eMarks = [];
+      this.tShift = [];
+      this.sCount = [];
+      this.bsCount = [];
+      pushLines(this, src);
+      this.lineMax = this.bMarks.length - 1;
+    }
+  };
+}
+function pushLines(state, src) {
+  const length = src.length;
+  for (let start = 0; start < length; ) {
+    let textStart = start;
+    let indent2 = 0;
+    for (; textStart < length; textStart++) {
+      const code2 = src.charCodeAt(textStart);
+      if (code2 === 32) indent2++;
+      else if (code2 === 9) indent2 += 4 - indent2 % 4;
+      else break;
+    }
+    if (textStart === length) break;
+    const lineFeed = src.indexOf("\n", textStart);
+    const end = lineFeed === -1 ? length : lineFeed;
+    state.bMarks.push(start);
+    state.eMarks.push(end);
+    state.tShift.push(textStart - start);
+    state.sCount.push(indent2);
+    state.bsCount.push(0);
+    start = end + 1;
+  }
+  state.bMarks.push(length);
+  state.eMarks.push(length);
+  state.tShift.push(0);
+  state.sCount.push(0);
+  state.bsCount.push(0);
+}
+
 // packages/validator/src/rules/readme/outline.ts
 var markdown = new lib_default("commonmark");
 markdown.core.ruler.disable("inline");
 markdown.block.ruler.at("paragraph", skipParagraph);
+markdown.block.State = withSearchedLines(markdown.block.State);
 markdown.core.ruler.disable("text_join");
 markdown.core.ruler.disable("normalize");
 function markdownSource(text3, hasCR) {
@@ -44790,6 +44835,10 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/readme/misspelt-heading.ts
 function misspeltHeadings(headings) {
+  return cache4.getOrBuild(headings, findMisspeltHeadings);
+}
+var cache4 = new ConnectorCache();
+function findMisspeltHeadings(headings) {
   const found = [];
   for (const heading2 of headings) {
     if (heading2.depth > 3) continue;
@@ -45283,27 +45332,50 @@ var readmePresentRule = {
 };
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE3 = /\s/;
 function afterMarker(code2) {
   if (code2 === 32 || code2 === 9) return "space";
   return code2 === 160 ? "no-break space" : "text";
 }
 function headingLookalikes(text3) {
   const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text3); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text3)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
+  for (let offset = text3.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text3.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text3, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text3, markerEnd)) {
+      offset = text3.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text3.length && !isCrOrLf(text3.charCodeAt(end))) end++;
+    const line = text3.slice(lineStart2, end).trimEnd();
     lines.push({
       text: line.trimStart(),
       offset,
-      marker,
-      after: afterMarker(text3.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text3, offset + marker.length, match2.index + line.length)
+      marker: text3.slice(offset, markerEnd),
+      after: afterMarker(text3.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text3, markerEnd, lineStart2 + line.length)
     });
+    offset = text3.indexOf("#", end);
   }
   return lines;
+}
+function lineStartBefore(text3, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text3.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text3.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text3, at) {
+  if (at >= text3.length) return false;
+  return afterMarker(text3.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text3.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
 }
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
@@ -45898,7 +45970,7 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart2 = lineStartBefore(code2, word);
+    const lineStart2 = lineStartBefore2(code2, word);
     if (lineStart2 < end || lineStart2 === lastTried) continue;
     lastTried = lineStart2;
     USING_DIRECTIVE.lastIndex = lineStart2;
@@ -45910,7 +45982,7 @@ function usingDirectives(code2) {
   }
   return found;
 }
-function lineStartBefore(code2, at) {
+function lineStartBefore2(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
   if (start === 1 && code2.charCodeAt(0) === 65279) return start;
@@ -52994,12 +53066,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache4 = new ConnectorCache();
+var cache5 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache4.get(model.root);
+  let findings = cache5.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache4.set(model.root, findings);
+  cache5.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -74879,18 +74951,18 @@ async function prepareKey(entry, key2, usage) {
     if (keyObject = key2, keyObject.type === "secret")
       return keyObject.export();
   }
-  cache5 ||= /* @__PURE__ */ new WeakMap();
+  cache6 ||= /* @__PURE__ */ new WeakMap();
   const cacheKey = key2;
-  let cached = cache5.get(cacheKey);
+  let cached = cache6.get(cacheKey);
   if (cached?.[alg])
     return cached[alg];
-  if (cached || cache5.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+  if (cached || cache6.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
     const isPublic2 = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
     return cached[alg] = keyObject.toCryptoKey(params, isPublic2, entry.usages[isPublic2 ? 0 : 1]);
   }
   return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
 }
-var cache5;
+var cache6;
 var nist = {
   __proto__: null,
   prime256v1: "P-256",
@@ -85117,9 +85189,9 @@ var handler = {
   set(target2, methodName, value) {
     return target2.cache[methodName] = value;
   },
-  get({ octokit, scope: scope2, cache: cache6 }, methodName) {
-    if (cache6[methodName]) {
-      return cache6[methodName];
+  get({ octokit, scope: scope2, cache: cache7 }, methodName) {
+    if (cache7[methodName]) {
+      return cache7[methodName];
     }
     const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
@@ -85127,7 +85199,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache6[methodName] = decorate(
+      cache7[methodName] = decorate(
         octokit,
         scope2,
         methodName,
@@ -85135,9 +85207,9 @@ var handler = {
         decorations
       );
     } else {
-      cache6[methodName] = octokit.request.defaults(endpointDefaults);
+      cache7[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache6[methodName];
+    return cache7[methodName];
   }
 };
 function endpointsToMethods(octokit) {

@@ -20455,10 +20455,10 @@ function schemaProblemsValidator(validate) {
   return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
-  const cache5 = new ConnectorCache();
+  const cache6 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache5.getOrBuild(value, validate);
+    return cache6.getOrBuild(value, validate);
   };
 }
 
@@ -25076,32 +25076,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache5 = decodeCache[exclude];
-  if (cache5) {
-    return cache5;
+  let cache6 = decodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache5 = decodeCache[exclude] = [];
+  cache6 = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache5.push(ch);
+    cache6.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache5[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache5;
+  return cache6;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache5 = getDecodeCache(exclude);
+  const cache6 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache5[b1];
+        result += cache6[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -25159,23 +25159,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache5 = encodeCache[exclude];
-  if (cache5) {
-    return cache5;
+  let cache6 = encodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache5 = encodeCache[exclude] = [];
+  cache6 = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache5.push(ch);
+      cache6.push(ch);
     } else {
-      cache5.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache6.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache5[exclude.charCodeAt(i)] = exclude[i];
+    cache6[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache5;
+  return cache6;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -25185,7 +25185,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache5 = getEncodeCache(exclude);
+  const cache6 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
     const code2 = string.charCodeAt(i);
@@ -25197,7 +25197,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache5[code2];
+      result += cache6[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -29603,9 +29603,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache5 = state.cache;
-  if (typeof cache5[pos] !== "undefined") {
-    state.pos = cache5[pos];
+  const cache6 = state.cache;
+  if (typeof cache6[pos] !== "undefined") {
+    state.pos = cache6[pos];
     return;
   }
   let ok = false;
@@ -29627,7 +29627,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache5[pos] = state.pos;
+  cache6[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -30725,10 +30725,55 @@ function interrupts(rules, state, line, endLine) {
   return false;
 }
 
+// packages/validator/src/rules/readme/searched-lines-state.ts
+function withSearchedLines(State) {
+  return class SearchedLinesState extends State {
+    constructor(src, md, env, tokens) {
+      super("", md, env, tokens);
+      this.src = src;
+      this.bMarks = [];
+      this.eMarks = [];
+      this.tShift = [];
+      this.sCount = [];
+      this.bsCount = [];
+      pushLines(this, src);
+      this.lineMax = this.bMarks.length - 1;
+    }
+  };
+}
+function pushLines(state, src) {
+  const length = src.length;
+  for (let start = 0; start < length; ) {
+    let textStart = start;
+    let indent = 0;
+    for (; textStart < length; textStart++) {
+      const code2 = src.charCodeAt(textStart);
+      if (code2 === 32) indent++;
+      else if (code2 === 9) indent += 4 - indent % 4;
+      else break;
+    }
+    if (textStart === length) break;
+    const lineFeed = src.indexOf("\n", textStart);
+    const end = lineFeed === -1 ? length : lineFeed;
+    state.bMarks.push(start);
+    state.eMarks.push(end);
+    state.tShift.push(textStart - start);
+    state.sCount.push(indent);
+    state.bsCount.push(0);
+    start = end + 1;
+  }
+  state.bMarks.push(length);
+  state.eMarks.push(length);
+  state.tShift.push(0);
+  state.sCount.push(0);
+  state.bsCount.push(0);
+}
+
 // packages/validator/src/rules/readme/outline.ts
 var markdown = new lib_default("commonmark");
 markdown.core.ruler.disable("inline");
 markdown.block.ruler.at("paragraph", skipParagraph);
+markdown.block.State = withSearchedLines(markdown.block.State);
 markdown.core.ruler.disable("text_join");
 markdown.core.ruler.disable("normalize");
 function markdownSource(text2, hasCR) {
@@ -31502,6 +31547,10 @@ function operationLabel(operation) {
 
 // packages/validator/src/rules/readme/misspelt-heading.ts
 function misspeltHeadings(headings) {
+  return cache4.getOrBuild(headings, findMisspeltHeadings);
+}
+var cache4 = new ConnectorCache();
+function findMisspeltHeadings(headings) {
   const found = [];
   for (const heading2 of headings) {
     if (heading2.depth > 3) continue;
@@ -31992,27 +32041,50 @@ var readmePresentRule = {
 };
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE3 = /\s/;
 function afterMarker(code2) {
   if (code2 === 32 || code2 === 9) return "space";
   return code2 === 160 ? "no-break space" : "text";
 }
 function headingLookalikes(text2) {
   const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
+  for (let offset = text2.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text2, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
+      offset = text2.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
+    const line = text2.slice(lineStart2, end).trimEnd();
     lines.push({
       text: line.trimStart(),
       offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+      marker: text2.slice(offset, markerEnd),
+      after: afterMarker(text2.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
     });
+    offset = text2.indexOf("#", end);
   }
   return lines;
+}
+function lineStartBefore(text2, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text2.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text2, at) {
+  if (at >= text2.length) return false;
+  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text2.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
 }
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
@@ -32607,7 +32679,7 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart2 = lineStartBefore(code2, word);
+    const lineStart2 = lineStartBefore2(code2, word);
     if (lineStart2 < end || lineStart2 === lastTried) continue;
     lastTried = lineStart2;
     USING_DIRECTIVE.lastIndex = lineStart2;
@@ -32619,7 +32691,7 @@ function usingDirectives(code2) {
   }
   return found;
 }
-function lineStartBefore(code2, at) {
+function lineStartBefore2(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
   if (start === 1 && code2.charCodeAt(0) === 65279) return start;
@@ -39682,12 +39754,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache4 = new ConnectorCache();
+var cache5 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache4.get(model.root);
+  let findings = cache5.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache4.set(model.root, findings);
+  cache5.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {

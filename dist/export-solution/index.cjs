@@ -15757,8 +15757,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache6 = this.#relevantRequestResponseList;
-        const backupCache = [...cache6];
+        const cache7 = this.#relevantRequestResponseList;
+        const backupCache = [...cache7];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15785,9 +15785,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache6.indexOf(requestResponse);
+                const idx = cache7.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache6.splice(idx, 1);
+                cache7.splice(idx, 1);
               }
             } else if (operation2.type === "put") {
               if (operation2.response == null) {
@@ -15817,11 +15817,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation2.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache6.indexOf(requestResponse);
+                const idx = cache7.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache6.splice(idx, 1);
+                cache7.splice(idx, 1);
               }
-              cache6.push([operation2.request, operation2.response]);
+              cache7.push([operation2.request, operation2.response]);
               addedItems.push([operation2.request, operation2.response]);
             }
             resultList.push([operation2.request, operation2.response]);
@@ -15995,13 +15995,13 @@ var require_cachestorage = __commonJS({
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache6 = new Cache(kConstruct, cacheList);
-            return await cache6.match(request, options2);
+            const cache7 = new Cache(kConstruct, cacheList);
+            return await cache7.match(request, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache6 = new Cache(kConstruct, cacheList);
-            const response = await cache6.match(request, options2);
+            const cache7 = new Cache(kConstruct, cacheList);
+            const response = await cache7.match(request, options2);
             if (response !== void 0) {
               return response;
             }
@@ -16031,12 +16031,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache7 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache7);
+          const cache8 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache8);
         }
-        const cache6 = [];
-        this.#caches.set(cacheName, cache6);
-        return new Cache(kConstruct, cache6);
+        const cache7 = [];
+        this.#caches.set(cacheName, cache7);
+        return new Cache(kConstruct, cache7);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -41997,10 +41997,10 @@ function schemaProblemsValidator(validate) {
   return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
-  const cache6 = new ConnectorCache();
+  const cache7 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache6.getOrBuild(value, validate);
+    return cache7.getOrBuild(value, validate);
   };
 }
 
@@ -46806,32 +46806,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache6 = decodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache7 = decodeCache[exclude];
+  if (cache7) {
+    return cache7;
   }
-  cache6 = decodeCache[exclude] = [];
+  cache7 = decodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
-    cache6.push(ch);
+    cache7.push(ch);
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
     const ch = exclude.charCodeAt(i2);
-    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache6;
+  return cache7;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache6 = getDecodeCache(exclude);
+  const cache7 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i2 = 0, l = seq.length; i2 < l; i2 += 3) {
       const b1 = parseInt(seq.slice(i2 + 1, i2 + 3), 16);
       if (b1 < 128) {
-        result += cache6[b1];
+        result += cache7[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i2 + 3 < l) {
@@ -46889,23 +46889,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache6 = encodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache7 = encodeCache[exclude];
+  if (cache7) {
+    return cache7;
   }
-  cache6 = encodeCache[exclude] = [];
+  cache7 = encodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache6.push(ch);
+      cache7.push(ch);
     } else {
-      cache6.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
+      cache7.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
-    cache6[exclude.charCodeAt(i2)] = exclude[i2];
+    cache7[exclude.charCodeAt(i2)] = exclude[i2];
   }
-  return cache6;
+  return cache7;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -46915,7 +46915,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache6 = getEncodeCache(exclude);
+  const cache7 = getEncodeCache(exclude);
   let result = "";
   for (let i2 = 0, l = string.length; i2 < l; i2++) {
     const code2 = string.charCodeAt(i2);
@@ -46927,7 +46927,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache6[code2];
+      result += cache7[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -51333,9 +51333,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache6 = state.cache;
-  if (typeof cache6[pos] !== "undefined") {
-    state.pos = cache6[pos];
+  const cache7 = state.cache;
+  if (typeof cache7[pos] !== "undefined") {
+    state.pos = cache7[pos];
     return;
   }
   let ok = false;
@@ -51357,7 +51357,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache6[pos] = state.pos;
+  cache7[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -52455,10 +52455,55 @@ function interrupts(rules, state, line, endLine) {
   return false;
 }
 
+// packages/validator/src/rules/readme/searched-lines-state.ts
+function withSearchedLines(State) {
+  return class SearchedLinesState extends State {
+    constructor(src, md, env, tokens) {
+      super("", md, env, tokens);
+      this.src = src;
+      this.bMarks = [];
+      this.eMarks = [];
+      this.tShift = [];
+      this.sCount = [];
+      this.bsCount = [];
+      pushLines(this, src);
+      this.lineMax = this.bMarks.length - 1;
+    }
+  };
+}
+function pushLines(state, src) {
+  const length = src.length;
+  for (let start = 0; start < length; ) {
+    let textStart = start;
+    let indent = 0;
+    for (; textStart < length; textStart++) {
+      const code2 = src.charCodeAt(textStart);
+      if (code2 === 32) indent++;
+      else if (code2 === 9) indent += 4 - indent % 4;
+      else break;
+    }
+    if (textStart === length) break;
+    const lineFeed = src.indexOf("\n", textStart);
+    const end = lineFeed === -1 ? length : lineFeed;
+    state.bMarks.push(start);
+    state.eMarks.push(end);
+    state.tShift.push(textStart - start);
+    state.sCount.push(indent);
+    state.bsCount.push(0);
+    start = end + 1;
+  }
+  state.bMarks.push(length);
+  state.eMarks.push(length);
+  state.tShift.push(0);
+  state.sCount.push(0);
+  state.bsCount.push(0);
+}
+
 // packages/validator/src/rules/readme/outline.ts
 var markdown = new lib_default("commonmark");
 markdown.core.ruler.disable("inline");
 markdown.block.ruler.at("paragraph", skipParagraph);
+markdown.block.State = withSearchedLines(markdown.block.State);
 markdown.core.ruler.disable("text_join");
 markdown.core.ruler.disable("normalize");
 function markdownSource(text2, hasCR) {
@@ -53232,6 +53277,10 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/readme/misspelt-heading.ts
 function misspeltHeadings(headings) {
+  return cache4.getOrBuild(headings, findMisspeltHeadings);
+}
+var cache4 = new ConnectorCache();
+function findMisspeltHeadings(headings) {
   const found = [];
   for (const heading2 of headings) {
     if (heading2.depth > 3) continue;
@@ -53722,27 +53771,50 @@ var readmePresentRule = {
 };
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE3 = /\s/;
 function afterMarker(code2) {
   if (code2 === 32 || code2 === 9) return "space";
   return code2 === 160 ? "no-break space" : "text";
 }
 function headingLookalikes(text2) {
   const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
+  for (let offset = text2.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text2, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
+      offset = text2.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
+    const line = text2.slice(lineStart2, end).trimEnd();
     lines.push({
       text: line.trimStart(),
       offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+      marker: text2.slice(offset, markerEnd),
+      after: afterMarker(text2.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
     });
+    offset = text2.indexOf("#", end);
   }
   return lines;
+}
+function lineStartBefore(text2, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text2.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text2, at) {
+  if (at >= text2.length) return false;
+  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text2.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
 }
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
@@ -54337,7 +54409,7 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart2 = lineStartBefore(code2, word);
+    const lineStart2 = lineStartBefore2(code2, word);
     if (lineStart2 < end || lineStart2 === lastTried) continue;
     lastTried = lineStart2;
     USING_DIRECTIVE.lastIndex = lineStart2;
@@ -54349,7 +54421,7 @@ function usingDirectives(code2) {
   }
   return found;
 }
-function lineStartBefore(code2, at) {
+function lineStartBefore2(code2, at) {
   let start = at;
   while (start > 0 && (code2.charCodeAt(start - 1) === 32 || code2.charCodeAt(start - 1) === 9)) start--;
   if (start === 1 && code2.charCodeAt(0) === 65279) return start;
@@ -61422,12 +61494,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache4 = new ConnectorCache();
+var cache5 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache4.get(model.root);
+  let findings = cache5.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache4.set(model.root, findings);
+  cache5.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -65100,18 +65172,18 @@ async function prepareKey(entry, key2, usage) {
     if (keyObject = key2, keyObject.type === "secret")
       return keyObject.export();
   }
-  cache5 ||= /* @__PURE__ */ new WeakMap();
+  cache6 ||= /* @__PURE__ */ new WeakMap();
   const cacheKey = key2;
-  let cached = cache5.get(cacheKey);
+  let cached = cache6.get(cacheKey);
   if (cached?.[alg])
     return cached[alg];
-  if (cached || cache5.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+  if (cached || cache6.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
     const isPublic2 = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
     return cached[alg] = keyObject.toCryptoKey(params, isPublic2, entry.usages[isPublic2 ? 0 : 1]);
   }
   return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
 }
-var cache5;
+var cache6;
 var nist = {
   __proto__: null,
   prime256v1: "P-256",

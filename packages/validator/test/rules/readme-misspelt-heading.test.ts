@@ -117,4 +117,11 @@ describe('misspeltHeadings', () => {
       ['Suported Triggers', '## Supported Triggers'],
     ]);
   });
+
+  it('measures the headings of a readme once, for every rule that reads them', () => {
+    const { headings } = outlineOf({ text: '## Prerequisities\n## Suported Actions\n' });
+    const first = misspeltHeadings(headings);
+    expect(first).toHaveLength(2);
+    expect(misspeltHeadings(headings)).toBe(first);
+  });
 });

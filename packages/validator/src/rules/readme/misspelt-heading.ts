@@ -1,4 +1,5 @@
 import { swapAwareDistance } from '@connector-alm/core';
+import { ConnectorCache } from '../../model/connector-cache.js';
 import { normalizeTitle } from '../../text/normalize-title.js';
 import type { ReadmeHeading } from './outline.js';
 import { TEMPLATE_SECTIONS, type TemplateSection } from './sections.js';
@@ -20,7 +21,18 @@ export interface MisspeltHeading {
  * "Requirements". Only the words before a colon are measured: the publisher's
  * name follows it. In document order.
  */
-export function misspeltHeadings(headings: readonly ReadmeHeading[]): MisspeltHeading[] {
+export function misspeltHeadings(headings: readonly ReadmeHeading[]): readonly MisspeltHeading[] {
+  return cache.getOrBuild(headings, findMisspeltHeadings);
+}
+
+/**
+ * Worked out once per readme: README-OPS-MATCH reads them for every readme, README-SECTIONS-* for
+ * those that miss a section (185 of the 371 corpus readmes), and measuring every heading against
+ * every section name took 0.66 ms for the corpus readmes.
+ */
+const cache = new ConnectorCache<readonly ReadmeHeading[], readonly MisspeltHeading[]>();
+
+function findMisspeltHeadings(headings: readonly ReadmeHeading[]): readonly MisspeltHeading[] {
   const found: MisspeltHeading[] = [];
   for (const heading of headings) {
     if (heading.depth > 3) continue;

@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { LineWalker } from './line-walker.js';
 import { normalizeTitle } from '../../text/normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
+import { withSearchedLines } from './searched-lines-state.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 import type { RuleContext } from '../../model/rule.js';
 
@@ -39,6 +40,9 @@ export interface ReadmeOutline {
 const markdown = new MarkdownIt('commonmark');
 markdown.core.ruler.disable('inline');
 markdown.block.ruler.at('paragraph', skipParagraph);
+// The same table of lines, made faster: parsing the corpus readmes took 8.6 ms instead of 5.2 (fastest
+// of 40, interleaved in one process; medians 13.4 and 8.6 on a busy machine).
+markdown.block.State = withSearchedLines(markdown.block.State);
 /*
  * text_join merges the text tokens of inline contents, which are never parsed into the block tokens
  * with `inline` off (heading texts are parsed on their own, and plainText reads text_special as

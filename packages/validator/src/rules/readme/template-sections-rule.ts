@@ -37,7 +37,7 @@ export function sectionsRule(
       const firstHeading = readme.headings[0];
       let lookalikes: HeadingLookalike[] | undefined;
       // Read only when a section is missing, as the lookalikes are.
-      let misspelt: MisspeltHeading[] | undefined;
+      let misspelt: readonly MisspeltHeading[] | undefined;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
