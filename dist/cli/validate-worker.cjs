@@ -18530,7 +18530,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const filePath = entryPath(folder, entry.name);
   const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
   const issues = [];
-  const bytes = readSafely(filePath, entry, realFolder, issues);
+  const bytes = readSafely(filePath, entry, realFolder, issues, kind === "icon" ? "kept" : "decoded");
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
@@ -18557,9 +18557,9 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   }
   return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
-function readSafely(filePath, entry, realFolder, issues) {
+function readSafely(filePath, entry, realFolder, issues, use) {
   try {
-    if (entry.type === "file") return readRegularFile(filePath, entry, issues);
+    if (entry.type === "file") return readRegularFile(filePath, entry, issues, use);
     const target = import_node_fs7.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
@@ -18583,13 +18583,13 @@ function unreadableMessage(filePath, entry, error2) {
   if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
-function readRegularFile(filePath, entry, issues) {
+function readRegularFile(filePath, entry, issues, use) {
   const fd = import_node_fs7.default.openSync(filePath, "r");
   try {
     const stat = import_node_fs7.default.fstatSync(fd);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const bytes = use === "decoded" && sharedBufferFor(stat.size) || Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
       const count = import_node_fs7.default.readSync(fd, bytes, filled, bytes.length - filled, null);
@@ -18600,6 +18600,13 @@ function readRegularFile(filePath, entry, issues) {
   } finally {
     import_node_fs7.default.closeSync(fd);
   }
+}
+var SHARED_READ_BUFFER_BYTES = 1024 * 1024;
+var sharedReadBuffer;
+function sharedBufferFor(size) {
+  if (size > SHARED_READ_BUFFER_BYTES) return void 0;
+  sharedReadBuffer ??= Buffer.allocUnsafe(SHARED_READ_BUFFER_BYTES);
+  return sharedReadBuffer.subarray(0, size);
 }
 function readable(stat, name, issues) {
   if (!stat.isFile()) {

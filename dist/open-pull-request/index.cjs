@@ -44856,7 +44856,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const filePath2 = entryPath(folder, entry.name);
   const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
   const issues = [];
-  const bytes = readSafely(filePath2, entry, realFolder, issues);
+  const bytes = readSafely(filePath2, entry, realFolder, issues, kind === "icon" ? "kept" : "decoded");
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
@@ -44883,9 +44883,9 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   }
   return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
-function readSafely(filePath2, entry, realFolder, issues) {
+function readSafely(filePath2, entry, realFolder, issues, use) {
   try {
-    if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
+    if (entry.type === "file") return readRegularFile(filePath2, entry, issues, use);
     const target2 = import_node_fs14.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
@@ -44909,13 +44909,13 @@ function unreadableMessage(filePath2, entry, error3) {
   if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
-function readRegularFile(filePath2, entry, issues) {
+function readRegularFile(filePath2, entry, issues, use) {
   const fd = import_node_fs14.default.openSync(filePath2, "r");
   try {
     const stat2 = import_node_fs14.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat2.size);
+    const bytes = use === "decoded" && sharedBufferFor(stat2.size) || Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
       const count = import_node_fs14.default.readSync(fd, bytes, filled, bytes.length - filled, null);
@@ -44926,6 +44926,13 @@ function readRegularFile(filePath2, entry, issues) {
   } finally {
     import_node_fs14.default.closeSync(fd);
   }
+}
+var SHARED_READ_BUFFER_BYTES = 1024 * 1024;
+var sharedReadBuffer;
+function sharedBufferFor(size) {
+  if (size > SHARED_READ_BUFFER_BYTES) return void 0;
+  sharedReadBuffer ??= Buffer.allocUnsafe(SHARED_READ_BUFFER_BYTES);
+  return sharedReadBuffer.subarray(0, size);
 }
 function readable(stat2, name, issues) {
   if (!stat2.isFile()) {

@@ -42257,6 +42257,7 @@ function kindOfFileName(name) {
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
+var SHARED_READ_BUFFER_BYTES = 1024 * 1024;
 function crlfCount(text2) {
   let count = 0;
   for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
