@@ -39218,6 +39218,25 @@ var MAX_JSON_KEY_PATH_LENGTH = 8192;
 var ESCAPE_LENGTH = 6;
 var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
 var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
+var ESCAPE_EXCESS = ESCAPE_LENGTH - 1;
+function screenedMembers(text2, value) {
+  const members = objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH);
+  if (members !== -1) return members;
+  const mostBackslashes = Math.floor((MAX_JSON_KEY_LENGTH - KEY_SCREEN_LENGTH) / ESCAPE_EXCESS);
+  const excess = ESCAPE_EXCESS * backslashesIn(text2, mostBackslashes);
+  if (excess >= MAX_JSON_KEY_LENGTH - KEY_SCREEN_LENGTH) return -1;
+  return objectMembersWithin(
+    value,
+    MAX_JSON_DEPTH,
+    MAX_JSON_KEY_LENGTH - excess,
+    MAX_JSON_KEY_PATH_LENGTH - excess
+  );
+}
+function backslashesIn(text2, atMost) {
+  let count = 0;
+  for (let at = text2.indexOf("\\"); at !== -1 && count <= atMost; at = text2.indexOf("\\", at + 1)) count++;
+  return count;
+}
 var QUOTE3 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -41261,7 +41280,7 @@ var JsonDocument = class _JsonDocument {
       strict3 = false;
     }
     this.parsedStrictly = strict3;
-    const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const screened = strict3 ? screenedMembers(text2, value) : -1;
     const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text2);
     const members = strict3 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
@@ -42271,6 +42290,7 @@ function kindOfFileName(name) {
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
+var SHARED_READ_BUFFER_BYTES = 1024 * 1024;
 function crlfCount(text2) {
   let count = 0;
   for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {

@@ -15864,6 +15864,25 @@ var MAX_JSON_KEY_PATH_LENGTH = 8192;
 var ESCAPE_LENGTH = 6;
 var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
 var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
+var ESCAPE_EXCESS = ESCAPE_LENGTH - 1;
+function screenedMembers(text2, value) {
+  const members = objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH);
+  if (members !== -1) return members;
+  const mostBackslashes = Math.floor((MAX_JSON_KEY_LENGTH - KEY_SCREEN_LENGTH) / ESCAPE_EXCESS);
+  const excess = ESCAPE_EXCESS * backslashesIn(text2, mostBackslashes);
+  if (excess >= MAX_JSON_KEY_LENGTH - KEY_SCREEN_LENGTH) return -1;
+  return objectMembersWithin(
+    value,
+    MAX_JSON_DEPTH,
+    MAX_JSON_KEY_LENGTH - excess,
+    MAX_JSON_KEY_PATH_LENGTH - excess
+  );
+}
+function backslashesIn(text2, atMost) {
+  let count = 0;
+  for (let at = text2.indexOf("\\"); at !== -1 && count <= atMost; at = text2.indexOf("\\", at + 1)) count++;
+  return count;
+}
 var QUOTE3 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -18035,7 +18054,7 @@ var JsonDocument = class _JsonDocument {
       strict2 = false;
     }
     this.parsedStrictly = strict2;
-    const screened = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const screened = strict2 ? screenedMembers(text2, value) : -1;
     const tooDeepAt = strict2 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
     const longKey = tooDeepAt !== -1 || strict2 && screened !== -1 ? void 0 : findOverlongKey(text2);
     const members = strict2 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
@@ -18544,7 +18563,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const filePath = entryPath(folder, entry.name);
   const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
   const issues = [];
-  const bytes = readSafely(filePath, entry, realFolder, issues);
+  const bytes = readSafely(filePath, entry, realFolder, issues, kind === "icon" ? "kept" : "decoded");
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
@@ -18571,9 +18590,9 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   }
   return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
-function readSafely(filePath, entry, realFolder, issues) {
+function readSafely(filePath, entry, realFolder, issues, use) {
   try {
-    if (entry.type === "file") return readRegularFile(filePath, entry, issues);
+    if (entry.type === "file") return readRegularFile(filePath, entry, issues, use);
     const target = import_node_fs7.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
@@ -18597,13 +18616,13 @@ function unreadableMessage(filePath, entry, error2) {
   if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
-function readRegularFile(filePath, entry, issues) {
+function readRegularFile(filePath, entry, issues, use) {
   const fd = import_node_fs7.default.openSync(filePath, "r");
   try {
     const stat = import_node_fs7.default.fstatSync(fd);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const bytes = use === "decoded" && sharedBufferFor(stat.size) || Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
       const count = import_node_fs7.default.readSync(fd, bytes, filled, bytes.length - filled, null);
@@ -18614,6 +18633,13 @@ function readRegularFile(filePath, entry, issues) {
   } finally {
     import_node_fs7.default.closeSync(fd);
   }
+}
+var SHARED_READ_BUFFER_BYTES = 1024 * 1024;
+var sharedReadBuffer;
+function sharedBufferFor(size) {
+  if (size > SHARED_READ_BUFFER_BYTES) return void 0;
+  sharedReadBuffer ??= Buffer.allocUnsafe(SHARED_READ_BUFFER_BYTES);
+  return sharedReadBuffer.subarray(0, size);
 }
 function readable(stat, name, issues) {
   if (!stat.isFile()) {

@@ -6,7 +6,7 @@ import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { skipString, skipValue, skipWhitespace } from './scan.js';
 import { commaRemovals, namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
-import { findOverlongKey, KEY_PATH_SCREEN_LENGTH, KEY_SCREEN_LENGTH } from './key-length.js';
+import { findOverlongKey, screenedMembers } from './key-length.js';
 import {
   diagnoseAndRepair,
   MAX_ISSUES,
@@ -83,9 +83,7 @@ export class JsonDocument {
     this.parsedStrictly = strict;
     // Keys are counted as written, strict or not (key-length.ts); the parsed value holds them decoded,
     // so its walk only screens them: a value it refuses is decided by the scans of the text.
-    const screened = strict
-      ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH)
-      : -1;
+    const screened = strict ? screenedMembers(text, value) : -1;
     // The bracket that opens the level past the limit, where the finding goes, or else the key past
     // the length limit. The value keeps no place, so strict JSON is scanned for them only when the
     // screen refused it: too deep or with a long key, which is rare.

@@ -1,4 +1,6 @@
+import { MAX_JSON_DEPTH } from '@connector-alm/core';
 import { skipString, skipWhitespace } from './scan.js';
+import { objectMembersWithin } from './value-depth.js';
 
 /**
  * The longest key a JSON file may have before it is refused, as a file nested too deep is. Every
@@ -31,6 +33,44 @@ const ESCAPE_LENGTH = 6;
  */
 export const KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
 export const KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
+
+/**
+ * The most characters an escape writes beyond the one it stands for: five (`\u0041` for `A`). Every
+ * escape starts with a backslash, so a key as written is at most its decoded length plus this much
+ * for each backslash of the text; and so are the keys from the root to it.
+ */
+const ESCAPE_EXCESS = ESCAPE_LENGTH - 1;
+
+/**
+ * The number of object members of `value`, the strict parse of `text`, or -1 when the screens cannot
+ * tell that it is within MAX_JSON_DEPTH and the key limits as written: the text is then scanned for
+ * where it is not (offsetPastDepth, findOverlongKey). A value that the screen for any escapes refuses
+ * is screened again with the lengths that the text's backslashes allow: the corpus's longest key, 750
+ * characters in Square Payments' swagger, whose text has two backslashes, had its 753 KB scanned for
+ * depth and for keys: reading it takes about a third of the time it took (4.5-8.9 -> 1.6-2.9 ms,
+ * medians of 200 interleaved runs, three times).
+ */
+export function screenedMembers(text: string, value: unknown): number {
+  const members = objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH);
+  if (members !== -1) return members;
+  // Past this many backslashes, the second screen would be no wider than the first.
+  const mostBackslashes = Math.floor((MAX_JSON_KEY_LENGTH - KEY_SCREEN_LENGTH) / ESCAPE_EXCESS);
+  const excess = ESCAPE_EXCESS * backslashesIn(text, mostBackslashes);
+  if (excess >= MAX_JSON_KEY_LENGTH - KEY_SCREEN_LENGTH) return -1;
+  return objectMembersWithin(
+    value,
+    MAX_JSON_DEPTH,
+    MAX_JSON_KEY_LENGTH - excess,
+    MAX_JSON_KEY_PATH_LENGTH - excess,
+  );
+}
+
+/** How many backslashes `text` holds, counted up to `atMost` and one more. */
+function backslashesIn(text: string, atMost: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\\'); at !== -1 && count <= atMost; at = text.indexOf('\\', at + 1)) count++;
+  return count;
+}
 
 /** A key past MAX_JSON_KEY_LENGTH, or whose keys from the root run past MAX_JSON_KEY_PATH_LENGTH. */
 export interface OverlongKey {

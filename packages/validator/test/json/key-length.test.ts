@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
-import { findOverlongKey, MAX_JSON_KEY_LENGTH } from '../../src/json/key-length.js';
+import {
+  findOverlongKey,
+  KEY_SCREEN_LENGTH,
+  MAX_JSON_KEY_LENGTH,
+  screenedMembers,
+} from '../../src/json/key-length.js';
 
 const offsetOfLongKey = (text: string, limit: number) => findOverlongKey(text, limit, Infinity)?.offset ?? -1;
 
@@ -133,5 +138,42 @@ describe('the keys from the root to a key', () => {
     const text = JSON.stringify({ a: [[[{ b: 1 }]]], ['c'.repeat(4000)]: 1, d: { ['e'.repeat(4000)]: 1 } });
     expect(findOverlongKey(text, Infinity, 4003)).toBeUndefined();
     expect(findOverlongKey(text, Infinity, 4002)).toMatchObject({ pathLength: 4003 });
+  });
+});
+
+describe('the screen of a parsed value', () => {
+  const screened = (text: string) => screenedMembers(text, JSON.parse(text));
+
+  it("lets a key past the escape-proof screen through when the text's backslashes cannot make it too long", () => {
+    // Square Payments' 750-character key, in a text with two escapes: its swagger was scanned twice.
+    const key = 's'.repeat(750);
+    expect(key.length).toBeGreaterThan(KEY_SCREEN_LENGTH);
+    expect(screened(`{"${key}": {"description": "the seller\\u2019s card\\n"}}`)).toBe(2);
+    // 683 escapes could make the key too long as written (750 + 5 × 683 > 4,096): the scans decide.
+    expect(screened(`{"${key}": "${'\\n'.repeat(683)}"}`)).toBe(-1);
+  });
+
+  it('never lets through a key or key path that the text scan refuses', () => {
+    // Keys of `plain` letters and `escaped` \u escapes, nested `levels` deep, around both limits.
+    const text = (plain: number, escaped: number, levels: number) => {
+      let nested = '{"x":1}';
+      for (let level = 0; level < levels; level++)
+        nested = `{"${level}${'k'.repeat(plain)}${'\\u0041'.repeat(escaped)}":${nested}}`;
+      return nested;
+    };
+    let letThrough = 0;
+    for (const escaped of [0, 1, 2, 10, 100, 600, 682, 683]) {
+      for (const levels of [1, 2, 3]) {
+        for (const written of [2000, 2730, 2731, 4090, 4095, 4096, 4097, 4100]) {
+          const plain = written - 1 - 6 * escaped;
+          if (plain < 0) continue;
+          const candidate = text(plain, escaped, levels);
+          if (screened(candidate) === -1) continue;
+          letThrough++;
+          expect(findOverlongKey(candidate)).toBeUndefined();
+        }
+      }
+    }
+    expect(letThrough).toBeGreaterThan(10);
   });
 });

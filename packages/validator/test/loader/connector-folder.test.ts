@@ -61,6 +61,31 @@ describe('loadConnectorFolder', () => {
     expect(connector.files.script?.document?.text).toBe('');
     expect(connector.files.script?.bytes).toBe(0);
   });
+
+  it('keeps the bytes of each file as on disk, however many are read after it and whatever their size', async () => {
+    // In the listing's order: a large swagger, a small apiProperties.json, the icon, then texts that
+    // are read after the icon, shorter and longer than what was read before them.
+    const swagger = JSON.stringify({ swagger: '2.0', info: { description: 'd'.repeat(300_000) } });
+    const apiProperties = JSON.stringify({ properties: {} });
+    const icon = Buffer.from([0x89, 0x50, 0x4e, 0x47, ...Array.from({ length: 5000 }, (_, i) => i % 251)]);
+    const readme = `# Short\n`;
+    const script = `// ${'s'.repeat(20_000)}\n`;
+    const folder = writeConnector({
+      'apiDefinition.swagger.json': swagger,
+      'apiProperties.json': apiProperties,
+      'icon.png': icon,
+      'readme.md': readme,
+      'script.csx': script,
+      'settings.json': '{}',
+    });
+    const connector = await loadConnectorFolder(folder);
+    expect(connector.files.swagger?.document?.text).toBe(swagger);
+    expect(connector.files.apiProperties?.document?.text).toBe(apiProperties);
+    expect(connector.files.icon?.data).toEqual(icon);
+    expect(connector.files.readme?.document?.text).toBe(readme);
+    expect(connector.files.script?.document?.text).toBe(script);
+    expect(connector.files.settings?.document?.text).toBe('{}');
+  });
 });
 
 describe('loadConnectorFolder of files whose names differ only in case', () => {
