@@ -64228,7 +64228,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   policyReroute: {
-    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order, or the policy section 'Request' written where the policy already ran, moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED); and host policies after which each operation's requests go to the host URL they went to, the last dynamichosturl counting and one at the swagger's own scheme, host and base path counting as none (Cradl AI sends its sign-in call to its auth host, then every request back to its swagger's address; a path template edited in the same update is BRK-PATH-CHANGED's). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order, or the policy section 'Request' written where the policy already ran, moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED); and host policies after which each operation's requests go to the host URL they went to, the last dynamichosturl counting and one at the swagger's own scheme, host and base path counting as none (Cradl AI sends its sign-in call to its auth host, then every request back to its swagger's address; a path template edited in the same update is BRK-PATH-CHANGED's). Addresses are compared as the connections made before the update run the policies: a connection parameter new in this update, read with a default (`@connectionParameters('instance_url', 'https://api.oneflow.com/v1')`), gives them its default, since they hold no value for it; Oneflow's policy for a test environment, whose default is its swagger's own address, moves no existing connection. Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: "apiProperties",
       before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
@@ -64390,10 +64390,13 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key2) => ({
 // packages/validator/src/diff/schema-change-list.ts
 var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 
+// packages/validator/src/diff/existing-connections.ts
+var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+
 // packages/validator/src/diff/request-address.ts
 var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
-var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+var URL_TEMPLATE2 = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;

@@ -66803,7 +66803,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   policyReroute: {
-    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order, or the policy section 'Request' written where the policy already ran, moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED); and host policies after which each operation's requests go to the host URL they went to, the last dynamichosturl counting and one at the swagger's own scheme, host and base path counting as none (Cradl AI sends its sign-in call to its auth host, then every request back to its swagger's address; a path template edited in the same update is BRK-PATH-CHANGED's). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order, or the policy section 'Request' written where the policy already ran, moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED); and host policies after which each operation's requests go to the host URL they went to, the last dynamichosturl counting and one at the swagger's own scheme, host and base path counting as none (Cradl AI sends its sign-in call to its auth host, then every request back to its swagger's address; a path template edited in the same update is BRK-PATH-CHANGED's). Addresses are compared as the connections made before the update run the policies: a connection parameter new in this update, read with a default (`@connectionParameters('instance_url', 'https://api.oneflow.com/v1')`), gives them its default, since they hold no value for it; Oneflow's policy for a test environment, whose default is its swagger's own address, moves no existing connection. Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: "apiProperties",
       before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
@@ -68159,6 +68159,28 @@ function describe2(option) {
 }
 var MAX_KINDS_NAMED = 5;
 
+// packages/validator/src/diff/existing-connections.ts
+var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+var DEFAULTED_CALL = /@connectionParameters\(\s*'([^']*)'\s*,\s*'([^']*)'\s*\)/g;
+function existingConnectionsView(policies, baseApiProperties) {
+  const had = new Set(connectionParametersOf(baseApiProperties).map((parameter) => parameter.name));
+  const defaulted = /* @__PURE__ */ new Map();
+  const seen = policies.map((policy) => {
+    const template = policy.template === "dynamichosturl" ? asString(policy.target[URL_TEMPLATE]) : void 0;
+    if (template === void 0 || !template.includes("@connectionParameters(")) return policy;
+    const used = [];
+    const run = template.replace(DEFAULTED_CALL, (call, name, value) => {
+      if (had.has(name)) return call;
+      used.push({ name, value });
+      return value;
+    });
+    if (used.length === 0) return policy;
+    defaulted.set(policy, used);
+    return { ...policy, target: { ...policy.target, [URL_TEMPLATE]: run } };
+  });
+  return { policies: seen, defaulted };
+}
+
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
@@ -68217,7 +68239,7 @@ var ROUTE_TEMPLATE = "routerequesttoendpoint";
 var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
 var HOST_TEMPLATE = "dynamichosturl";
-var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+var URL_TEMPLATE2 = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 var ORIGINAL_METHOD = "@Request.OriginalHTTPMethod";
 var METHODS = /* @__PURE__ */ new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]);
 var EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?:\s*,\s*'[^']*')?\)/g;
@@ -68242,7 +68264,7 @@ function swaggerAddress(model, policies, operation2) {
 }
 function addressBase(model, policies, operation2) {
   const setter = movingHostSetter(model, policies, operation2.operationId);
-  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  const template = setter && asString(setter.target[URL_TEMPLATE2]);
   return template !== void 0 ? withoutTrailingSlashes(template) : basePathPrefix(model);
 }
 function pathBase(model, policies, operation2) {
@@ -68259,7 +68281,7 @@ function sameHostUrl(old, now, operationId) {
   ).map((policy) => [policy.template, policy.target]);
   if (!jsonEqual(others2(old), others2(now))) return false;
   const urls = ({ policies }) => {
-    const template = asString(lastHostSetter(policies, operationId)?.target[URL_TEMPLATE]);
+    const template = asString(lastHostSetter(policies, operationId)?.target[URL_TEMPLATE2]);
     return template === void 0 ? void 0 : [comparableUrl(template)];
   };
   const [was, is] = [urls(old), urls(now)];
@@ -68272,7 +68294,7 @@ function lastHostSetter(policies, operationId) {
 }
 function movingHostSetter(model, policies, operationId) {
   const setter = lastHostSetter(policies, operationId);
-  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  const template = setter && asString(setter.target[URL_TEMPLATE2]);
   if (template === void 0) return setter;
   return swaggerUrls(model).includes(comparableUrl(template)) ? void 0 : setter;
 }
@@ -68290,7 +68312,7 @@ function comparableUrl(url) {
 }
 function hostSetting(policies) {
   return policies.filter(
-    (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE]) ?? "") !== "" && // The target keeps a section only when it is not the request's (reroutes): a policy run on
+    (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE2]) ?? "") !== "" && // The target keeps a section only when it is not the request's (reroutes): a policy run on
     // the response does not choose the host.
     policy.target[POLICY_SECTION_PARAMETER] === void 0
   );
@@ -68346,7 +68368,12 @@ function diffRerouting(before, after) {
   const now = reroutes(after.apiProperties);
   const models = before.swagger && after.swagger ? { old: new SwaggerModel(before.swagger, true), now: new SwaggerModel(after.swagger, true) } : void 0;
   const kept = models && keptOperations(models.old, models.now);
-  const addressKept = (id) => models !== void 0 && (sameRoutes(old, now, id) ? sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, id) : sameAddress(models, old, now, id));
+  const existing = existingConnectionsView(now, before.apiProperties);
+  const addressKept = (id) => models !== void 0 && (sameRoutes(old, now, id) ? sameHostUrl(
+    { model: models.old, policies: old },
+    { model: models.now, policies: existing.policies },
+    id
+  ) : sameAddress(models, old, existing.policies, id));
   const routeChanged = (id) => !jsonEqual(routeOf2(old, id), routeOf2(now, id));
   const moved = (operations) => operations.filter((id) => routeChanged(id) && !addressKept(id));
   const changes = [];
@@ -68359,7 +68386,8 @@ function diffRerouting(before, after) {
     if (affected.length === 0 && !(everyOperation && kept === void 0)) {
       const state = !was ? " added" : !is ? " removed" : "";
       const still = reached.filter((id) => routeChanged(id) && addressKept(id));
-      const why = still.length > 0 ? `, which keeps the requests of ${quoteList(still)} going to the ${(is ?? was).template === "routerequesttoendpoint" ? "address" : "host"} they went to in the base version` : sameRoute(was, is) ? "" : ", which moves no operation of the base version";
+      const defaults = is && still.length > 0 ? existing.defaulted.get(is) : void 0;
+      const why = defaults ? defaultsKeepAddress(defaults) : still.length > 0 ? `, which keeps the requests of ${quoteList(still)} going to the ${(is ?? was).template === "routerequesttoendpoint" ? "address" : "host"} they went to in the base version` : sameRoute(was, is) ? "" : ", which moves no operation of the base version";
       changes.push({
         rule: CHANGE_RULES.other,
         file: "apiProperties",
@@ -68379,6 +68407,12 @@ function diffRerouting(before, after) {
     });
   }
   return changes;
+}
+function defaultsKeepAddress(defaults) {
+  const names2 = quoteList(defaults.map(({ name }) => name));
+  const values = quoteList(defaults.map(({ value }) => value));
+  const its = defaults.length === 1 ? "its default" : "their defaults";
+  return `, which sends the requests of existing connections where they went in the base version: made without ${names2}, they get ${its} ${values}`;
 }
 function pairs(old, now) {
   const found = [];

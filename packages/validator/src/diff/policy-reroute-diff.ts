@@ -4,6 +4,7 @@ import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
+import { existingConnectionsView, type DefaultedParameter } from './existing-connections.js';
 import { inBaseNames, requestAddress, sameHostUrl } from './request-address.js';
 import { appliesTo, parameterName, policyLabel, reroutes, type Reroute } from './reroute-policies.js';
 import { quoted, quoteList } from '../text/message-values.js';
@@ -31,6 +32,9 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
       ? { old: new SwaggerModel(before.swagger, true), now: new SwaggerModel(after.swagger, true) }
       : undefined;
   const kept = models && keptOperations(models.old, models.now);
+  // Where requests go is compared as the connections made before the update run the policies: a new
+  // connection parameter's default stands for the value they lack.
+  const existing = existingConnectionsView(now, before.apiProperties);
   // A route edited along with the path template it rewrites can leave the request where it went.
   // With the same routes, only the host policies changed: they move the request only if the host URL
   // it goes below moves; a path template edited in the same update is the swagger's change
@@ -38,8 +42,12 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
   const addressKept = (id: string) =>
     models !== undefined &&
     (sameRoutes(old, now, id)
-      ? sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, id)
-      : sameAddress(models, old, now, id));
+      ? sameHostUrl(
+          { model: models.old, policies: old },
+          { model: models.now, policies: existing.policies },
+          id,
+        )
+      : sameAddress(models, old, existing.policies, id));
   const routeChanged = (id: string) => !jsonEqual(routeOf(old, id), routeOf(now, id));
   const moved = (operations: readonly string[]) =>
     operations.filter((id) => routeChanged(id) && !addressKept(id));
@@ -57,8 +65,10 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
     if (affected.length === 0 && !(everyOperation && kept === undefined)) {
       const state = !was ? ' added' : !is ? ' removed' : '';
       const still = reached.filter((id) => routeChanged(id) && addressKept(id));
-      const why =
-        still.length > 0
+      const defaults = is && still.length > 0 ? existing.defaulted.get(is) : undefined;
+      const why = defaults
+        ? defaultsKeepAddress(defaults)
+        : still.length > 0
           ? `, which keeps the requests of ${quoteList(still)} going to the ${
               (is ?? was!).template === 'routerequesttoendpoint' ? 'address' : 'host'
             } they went to in the base version`
@@ -86,6 +96,17 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
     });
   }
   return changes;
+}
+
+/**
+ * ", which sends the requests of existing connections where they went in the base version: made
+ * without 'instance_url', they get its default 'https://api.oneflow.com/v1'".
+ */
+function defaultsKeepAddress(defaults: readonly DefaultedParameter[]): string {
+  const names = quoteList(defaults.map(({ name }) => name));
+  const values = quoteList(defaults.map(({ value }) => value));
+  const its = defaults.length === 1 ? 'its default' : 'their defaults';
+  return `, which sends the requests of existing connections where they went in the base version: made without ${names}, they get ${its} ${values}`;
 }
 
 /**

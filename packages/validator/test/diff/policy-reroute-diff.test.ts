@@ -210,6 +210,48 @@ describe(`${RULE}: a policy that sends existing operations' requests elsewhere`,
     );
   });
 
+  describe('a host policy that reads a new connection parameter with a default (Oneflow, b9678af7)', () => {
+    // Oneflow added 'instance_url' (production or test) and a policy to
+    // "@connectionParameters('instance_url', 'https://api.oneflow.com/v1')": connections made before
+    // have no 'instance_url', so they get the default, the swagger's own address.
+    const instanceUrl = { type: 'string', uiDefinition: { displayName: 'API URL' } };
+    function withInstanceUrl(...policies: Json[]): Required<ConnectorJson> {
+      const connector = withPolicies(...policies);
+      connector.apiProperties.properties.connectionParameters.instance_url = instanceUrl;
+      return connector;
+    }
+    const byInstance = (fallback: string) =>
+      dynamicHost(`@connectionParameters('instance_url', '${fallback}')`);
+
+    it("is no breaking change when the default is the swagger's address, and says why", () => {
+      const changes = diffConnectors(
+        withPolicies(),
+        withInstanceUrl(byInstance('https://api.contoso.com/v1')),
+      ).changes;
+      expect(changes.map((change) => change.ruleId)).toEqual(['CHG-OTHER', 'CHG-OTHER']);
+      expect(changes.map((change) => change.message)).toContain(
+        "Other properties have been changed. Changed: policyTemplateInstances 'Set host' (dynamichosturl) added, which sends the requests of existing connections where they went in the base version: made without 'instance_url', they get its default 'https://api.contoso.com/v1'.",
+      );
+    });
+
+    it('breaks when the default is another address', () => {
+      const after = withInstanceUrl(byInstance('https://eu.contoso.com/v1'));
+      expect(rulesOf(withPolicies(), after)).toContain(RULE);
+    });
+
+    it('breaks when existing connections have the parameter: their value is not known', () => {
+      const after = withInstanceUrl(byInstance('https://api.contoso.com/v1'));
+      expect(rulesOf(withInstanceUrl(), after)).toEqual([RULE]);
+    });
+
+    it('reads a default in part of the URL too', () => {
+      const after = withInstanceUrl(
+        dynamicHost("https://@connectionParameters('instance_url','api.contoso.com')/v1"),
+      );
+      expect(rulesOf(withPolicies(), after)).toEqual(['CHG-OTHER', 'CHG-OTHER']);
+    });
+  });
+
   it('stays quiet when the policies are the same', () => {
     const policies = [setHeader('application/json'), dynamicHost('https://api.contoso.com')];
     expect(rulesOf(withPolicies(...policies), withPolicies(...structuredClone(policies)))).toEqual([]);
