@@ -66406,23 +66406,28 @@ var BaseFindings = class {
     return false;
   }
   /**
-   * For a finding of parts that `take` matched with none, the parts it has that the base's finding
-   * of its problem lacked, taking that finding: the problem is not fixed, it grew. The base finding
-   * that shares the most parts with it, the last of those. Undefined without such a finding.
+   * For a finding of parts that `take` matched with none, the parts it has that the base's finding of
+   * its problem lacked: of the base finding that shares the most parts with it, the last of those;
+   * undefined when none shares any (every part is new, as the message says). That base finding is
+   * taken when the branch kept every part of it: the problem grew, nothing of it was fixed. One that
+   * lost parts is left to count as fixed, the parts a push swapped (the title's 'API' for
+   * 'Connector') being one fixed and one new.
    */
   takeGrown(finding) {
     if (finding.parts === void 0) return void 0;
+    const now = new Set(finding.parts.names);
     const same = this.byKey.get(this.key(finding)) ?? [];
     let best;
     for (let index = 0; index < same.length; index++) {
       const names2 = same[index].parts?.names;
       if (names2 === void 0) continue;
       const had = new Set(names2);
-      const shared = finding.parts.names.filter((name) => had.has(name)).length;
+      let shared = 0;
+      for (const name of had) if (now.has(name)) shared++;
       if (!best || shared >= best.shared) best = { index, had, shared };
     }
-    if (!best) return void 0;
-    this.taken.add(same.splice(best.index, 1)[0]);
+    if (!best || best.shared === 0) return void 0;
+    if (best.shared === best.had.size) this.taken.add(same.splice(best.index, 1)[0]);
     return finding.parts.names.filter((name) => !best.had.has(name));
   }
   /** The base findings no current finding matched, in the base's order. */

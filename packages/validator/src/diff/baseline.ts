@@ -46,7 +46,7 @@ export function compareWithBaseline(
     finding,
     existing: existing || loose.take(finding),
   }));
-  // Then a new finding of parts may match the base's finding of its problem that lacked some of them.
+  // Then a new finding of parts is told against the base's finding of its problem that lacked some.
   const grown = new BaseFindings(loose.untaken(), looseKey);
   const findings = matched.map(({ finding, existing }): Finding => {
     if (existing) return { ...finding, baseline: 'existing' };
@@ -109,23 +109,28 @@ class BaseFindings {
   }
 
   /**
-   * For a finding of parts that `take` matched with none, the parts it has that the base's finding
-   * of its problem lacked, taking that finding: the problem is not fixed, it grew. The base finding
-   * that shares the most parts with it, the last of those. Undefined without such a finding.
+   * For a finding of parts that `take` matched with none, the parts it has that the base's finding of
+   * its problem lacked: of the base finding that shares the most parts with it, the last of those;
+   * undefined when none shares any (every part is new, as the message says). That base finding is
+   * taken when the branch kept every part of it: the problem grew, nothing of it was fixed. One that
+   * lost parts is left to count as fixed, the parts a push swapped (the title's 'API' for
+   * 'Connector') being one fixed and one new.
    */
   takeGrown(finding: Finding): readonly string[] | undefined {
     if (finding.parts === undefined) return undefined;
+    const now = new Set(finding.parts.names);
     const same = this.byKey.get(this.key(finding)) ?? [];
     let best: { index: number; had: ReadonlySet<string>; shared: number } | undefined;
     for (let index = 0; index < same.length; index++) {
       const names = same[index]!.parts?.names;
       if (names === undefined) continue;
       const had = new Set(names);
-      const shared = finding.parts.names.filter((name) => had.has(name)).length;
+      let shared = 0;
+      for (const name of had) if (now.has(name)) shared++;
       if (!best || shared >= best.shared) best = { index, had, shared };
     }
-    if (!best) return undefined;
-    this.taken.add(same.splice(best.index, 1)[0]!);
+    if (!best || best.shared === 0) return undefined;
+    if (best.shared === best.had.size) this.taken.add(same.splice(best.index, 1)[0]!);
     return finding.parts.names.filter((name) => !best.had.has(name));
   }
 

@@ -144,6 +144,25 @@ describe('markBaseline', () => {
       expect(fixed).toEqual([]);
     });
 
+    it('names the part a swap added, and counts the base finding fixed, as it lost a part', () => {
+      const { findings, fixed } = compareWithBaseline(
+        [current(missing(['A', 'D']))],
+        [base(missing(['A', 'B']))],
+      );
+      expect(findings.map((f) => [f.baseline, f.message])).toEqual([
+        ['new', "2 operations are not listed: A, D. New since the base: 'D'."],
+      ]);
+      expect(fixed.map((f) => f.message)).toEqual(['2 operations are not listed: A, B.']);
+    });
+
+    it('adds no note when no part is shared: every part is new, and the base finding is fixed', () => {
+      const { findings, fixed } = compareWithBaseline([current(missing(['D']))], [base(missing(['A']))]);
+      expect(findings.map((f) => [f.baseline, f.message])).toEqual([
+        ['new', '1 operations are not listed: D.'],
+      ]);
+      expect(fixed).toHaveLength(1);
+    });
+
     it("takes the base finding that shares the most parts: the other one's problem is fixed", () => {
       const { findings, fixed } = compareWithBaseline(
         [current(missing(['A', 'B', 'D']))],
