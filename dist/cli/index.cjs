@@ -34145,6 +34145,14 @@ function connectionParameterReferences(expression) {
     hasDefault: match2[2] === ","
   }));
 }
+var DEFAULTED_CALL = /@connectionParameters\(\s*'([^']*)'\s*,\s*'([^']*)'\s*\)/g;
+function replaceDefaultedReferences(expression, replacement2) {
+  if (!expression.includes("connectionParameters(")) return expression;
+  return expression.replace(
+    DEFAULTED_CALL,
+    (call, name, fallback) => replacement2(name, fallback) ?? call
+  );
+}
 
 // packages/validator/src/rules/api-properties/policy-instances.ts
 function policyInstances(apiProperties2) {
@@ -57444,16 +57452,15 @@ function compareWithBaseline(current, base2) {
     finding,
     existing: existing || loose.take(finding)
   }));
-  const grown = new BaseFindings(loose.untaken(), looseKey);
   const findings = matched.map(({ finding, existing }) => {
     if (existing) return { ...finding, baseline: "existing" };
-    const added = grown.takeGrown(finding);
+    const added = loose.takeGrown(finding);
     return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: "new" };
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
   );
-  const fixed = grown.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
+  const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
 }
 function withPartsAdded(finding, added) {
@@ -59206,28 +59213,6 @@ function describe2(option) {
 }
 var MAX_KINDS_NAMED = 5;
 
-// packages/validator/src/diff/existing-connections.ts
-var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
-var DEFAULTED_CALL = /@connectionParameters\(\s*'([^']*)'\s*,\s*'([^']*)'\s*\)/g;
-function existingConnectionsView(policies, baseApiProperties) {
-  const had = new Set(connectionParametersOf(baseApiProperties).map((parameter) => parameter.name));
-  const defaulted = /* @__PURE__ */ new Map();
-  const seen = policies.map((policy) => {
-    const template = policy.template === "dynamichosturl" ? asString(policy.target[URL_TEMPLATE]) : void 0;
-    if (template === void 0 || !template.includes("@connectionParameters(")) return policy;
-    const used = [];
-    const run = template.replace(DEFAULTED_CALL, (call, name, value) => {
-      if (had.has(name)) return call;
-      used.push({ name, value });
-      return value;
-    });
-    if (used.length === 0) return policy;
-    defaulted.set(policy, used);
-    return { ...policy, target: { ...policy.target, [URL_TEMPLATE]: run } };
-  });
-  return { policies: seen, defaulted };
-}
-
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
@@ -59286,7 +59271,7 @@ var ROUTE_TEMPLATE = "routerequesttoendpoint";
 var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
 var HOST_TEMPLATE = "dynamichosturl";
-var URL_TEMPLATE2 = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 var ORIGINAL_METHOD = "@Request.OriginalHTTPMethod";
 var METHODS = /* @__PURE__ */ new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]);
 var EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?:\s*,\s*'[^']*')?\)/g;
@@ -59311,7 +59296,7 @@ function swaggerAddress(model, policies, operation2) {
 }
 function addressBase(model, policies, operation2) {
   const setter = movingHostSetter(model, policies, operation2.operationId);
-  const template = setter && asString(setter.target[URL_TEMPLATE2]);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
   return template !== void 0 ? withoutTrailingSlashes(template) : basePathPrefix(model);
 }
 function pathBase(model, policies, operation2) {
@@ -59328,7 +59313,7 @@ function sameHostUrl(old, now, operationId) {
   ).map((policy) => [policy.template, policy.target]);
   if (!jsonEqual(others2(old), others2(now))) return false;
   const urls = ({ policies }) => {
-    const template = asString(lastHostSetter(policies, operationId)?.target[URL_TEMPLATE2]);
+    const template = asString(lastHostSetter(policies, operationId)?.target[URL_TEMPLATE]);
     return template === void 0 ? void 0 : [comparableUrl(template)];
   };
   const [was, is] = [urls(old), urls(now)];
@@ -59341,7 +59326,7 @@ function lastHostSetter(policies, operationId) {
 }
 function movingHostSetter(model, policies, operationId) {
   const setter = lastHostSetter(policies, operationId);
-  const template = setter && asString(setter.target[URL_TEMPLATE2]);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
   if (template === void 0) return setter;
   return swaggerUrls(model).includes(comparableUrl(template)) ? void 0 : setter;
 }
@@ -59359,7 +59344,7 @@ function comparableUrl(url) {
 }
 function hostSetting(policies) {
   return policies.filter(
-    (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE2]) ?? "") !== "" && // The target keeps a section only when it is not the request's (reroutes): a policy run on
+    (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE]) ?? "") !== "" && // The target keeps a section only when it is not the request's (reroutes): a policy run on
     // the response does not choose the host.
     policy.target[POLICY_SECTION_PARAMETER] === void 0
   );
@@ -59406,6 +59391,26 @@ function methodOf(httpMethod, operation2) {
   if (httpMethod === void 0 || httpMethod === ORIGINAL_METHOD) return operation2.method.toUpperCase();
   const method = asString(httpMethod)?.toUpperCase();
   return method !== void 0 && METHODS.has(method) ? method : void 0;
+}
+
+// packages/validator/src/diff/existing-connections.ts
+function existingConnectionsView(policies, baseApiProperties) {
+  const had = new Set(connectionParametersOf(baseApiProperties).map((parameter) => parameter.name));
+  const defaulted = /* @__PURE__ */ new Map();
+  const seen = policies.map((policy) => {
+    const template = policy.template === "dynamichosturl" ? asString(policy.target[URL_TEMPLATE]) : void 0;
+    if (template === void 0) return policy;
+    const used = [];
+    const run = replaceDefaultedReferences(template, (name, value) => {
+      if (had.has(name)) return void 0;
+      used.push({ name, value });
+      return value;
+    });
+    if (used.length === 0) return policy;
+    defaulted.set(policy, used);
+    return { ...policy, target: { ...policy.target, [URL_TEMPLATE]: run } };
+  });
+  return { policies: seen, defaulted };
 }
 
 // packages/validator/src/diff/policy-reroute-diff.ts

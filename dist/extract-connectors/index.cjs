@@ -64284,13 +64284,10 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key2) => ({
 // packages/validator/src/diff/schema-change-list.ts
 var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 
-// packages/validator/src/diff/existing-connections.ts
-var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
-
 // packages/validator/src/diff/request-address.ts
 var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
-var URL_TEMPLATE2 = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+var URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;

@@ -46,17 +46,17 @@ export function compareWithBaseline(
     finding,
     existing: existing || loose.take(finding),
   }));
-  // Then a new finding of parts is told against the base's finding of its problem that lacked some.
-  const grown = new BaseFindings(loose.untaken(), looseKey);
+  // Then a new finding of parts is told against the base's finding of its problem that lacked some,
+  // among those no finding took.
   const findings = matched.map(({ finding, existing }): Finding => {
     if (existing) return { ...finding, baseline: 'existing' };
-    const added = grown.takeGrown(finding);
+    const added = loose.takeGrown(finding);
     return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: 'new' };
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
   );
-  const fixed = grown.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
+  const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
 }
 

@@ -1,15 +1,8 @@
+import { replaceDefaultedReferences } from '../rules/api-properties/connection-parameter-references.js';
 import { connectionParametersOf } from '../rules/api-properties/connection-parameters.js';
-import { TEMPLATE_PARAMETER_PREFIX } from '../rules/api-properties/policy-templates.js';
 import { asString, type JsonObject } from '../swagger/json-values.js';
 import type { Reroute } from './reroute-policies.js';
-
-const URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
-
-/**
- * `@connectionParameters('instance_url', 'https://api.oneflow.com/v1')`: a connection parameter read
- * with the value the platform gives when the connection has none (33 upstream connectors write one).
- */
-const DEFAULTED_CALL = /@connectionParameters\(\s*'([^']*)'\s*,\s*'([^']*)'\s*\)/g;
+import { URL_TEMPLATE } from './request-address.js';
 
 /** A connection parameter that connections made before the update lack, and the default a policy gives. */
 export interface DefaultedParameter {
@@ -41,10 +34,10 @@ export function existingConnectionsView(
   const defaulted = new Map<Reroute, DefaultedParameter[]>();
   const seen = policies.map((policy) => {
     const template = policy.template === 'dynamichosturl' ? asString(policy.target[URL_TEMPLATE]) : undefined;
-    if (template === undefined || !template.includes('@connectionParameters(')) return policy;
+    if (template === undefined) return policy;
     const used: DefaultedParameter[] = [];
-    const run = template.replace(DEFAULTED_CALL, (call, name: string, value: string) => {
-      if (had.has(name)) return call;
+    const run = replaceDefaultedReferences(template, (name, value) => {
+      if (had.has(name)) return undefined;
       used.push({ name, value });
       return value;
     });

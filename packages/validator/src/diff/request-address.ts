@@ -15,7 +15,8 @@ const ROUTE_TEMPLATE = 'routerequesttoendpoint';
 const NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
 const HTTP_METHOD = `${TEMPLATE_PARAMETER_PREFIX}httpMethod`;
 const HOST_TEMPLATE = 'dynamichosturl';
-const URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
+/** The dynamichosturl parameter that holds the URL a policy sends requests below. */
+export const URL_TEMPLATE = `${TEMPLATE_PARAMETER_PREFIX}urlTemplate`;
 /** routerequesttoendpoint's httpMethod for "the operation's own" (rules.md §3). */
 const ORIGINAL_METHOD = '@Request.OriginalHTTPMethod';
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);

@@ -22,3 +22,26 @@ export function connectionParameterReferences(expression: string): ConnectionPar
     hasDefault: match[2] === ',',
   }));
 }
+
+/**
+ * A reference with its default written as a string, the whole call from its `@`:
+ * `@connectionParameters('instance_url', 'https://api.oneflow.com/v1')` (33 upstream connectors).
+ * Read as CONNECTION_PARAMETER_CALL reads the name; a default that is no quoted string is not read.
+ */
+const DEFAULTED_CALL = /@connectionParameters\(\s*'([^']*)'\s*,\s*'([^']*)'\s*\)/g;
+
+/**
+ * The expression with each call of a connection parameter that has a default written as a string
+ * replaced by what `replacement` gives for the parameter's name and default; a call it gives
+ * undefined for stays as written.
+ */
+export function replaceDefaultedReferences(
+  expression: string,
+  replacement: (name: string, fallback: string) => string | undefined,
+): string {
+  if (!expression.includes('connectionParameters(')) return expression;
+  return expression.replace(
+    DEFAULTED_CALL,
+    (call, name: string, fallback: string) => replacement(name, fallback) ?? call,
+  );
+}
