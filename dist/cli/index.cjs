@@ -33060,16 +33060,19 @@ var apiPropertiesBrandRules = [
       const colour = brandColourOf(context);
       const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
       if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+      const lowerCase = colour.toLowerCase();
+      if (FORBIDDEN_BRAND_COLOURS.includes(lowerCase)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\0not allowed\0${lowerCase}`
         });
       } else if (isNearWhite(rgb)) {
         context.report({
           pointer: BRAND_POINTER,
           severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\0almost white\0${lowerCase}`
         });
       }
     }
@@ -45093,7 +45096,8 @@ var operationsMatchRule = {
       loose
     );
     if (missing.length > 0) {
-      const names3 = joinWithin(missing.map(({ summary: summary2 }) => `"${nameExcerpt(summary2)}"`));
+      const shown3 = missing.map(({ summary: summary2 }) => `"${nameExcerpt(summary2)}"`);
+      const names3 = joinWithin(shown3);
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
@@ -45105,7 +45109,8 @@ var operationsMatchRule = {
         // (Morta's "Create a new notification", made "Notification Creation").
         parts: {
           problem: `Operations are not listed under ${where2}.`,
-          names: missing.map(({ operation: operation2 }) => operationLabel(operation2))
+          names: missing.map(({ operation: operation2 }) => operationLabel(operation2)),
+          shown: shown3
         }
       });
     }
@@ -46940,14 +46945,19 @@ var partiallyDuplicateRouteRule = {
           }
         }
         if (similar === void 0) continue;
+        const problem = fill(
+          "The operation '{0}' has the path template '{1}' which is similar to other operation path templates.",
+          operationLabel(operation2),
+          excerpt(operation2.path, MAX_LISTED_PATH_LENGTH)
+        );
         report2({
           pointer: operation2.pointer,
-          message: fill(
-            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-            operationLabel(operation2),
-            excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-            joinWithin(similar, similar.length + unlisted)
-          )
+          message: `${problem} Partially duplicated paths are: ${joinWithin(similar, similar.length + unlisted)}`,
+          // Each similar path is a part: an operation added beside them is new under `validate --base`
+          // and named, one removed is fixed in part; the message changed with either, and read as new
+          // beside a fixed one. Only a list the message holds whole: past the cap, the paths unlisted
+          // are not kept (their count is), so the message is matched as it is.
+          ...unlisted === 0 && { parts: { problem, names: similar } }
         });
       }
     }
@@ -51839,13 +51849,16 @@ function isText(type) {
 
 // packages/validator/src/rules/operations/multi-schema-advice.ts
 function multiSchemaAdvice(operation2) {
-  const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
-  const kept = keptResponse(withSchema);
-  const removed = withSchema.filter((response) => response !== kept);
+  const { kept, removed } = schemaPlan(operation2);
   const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
   const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
   const advice = kept ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation2)}.`;
   return `${advice}${sharedNote(removed)}`;
+}
+function schemaPlan(operation2) {
+  const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
+  const kept = keptResponse(withSchema);
+  return { kept, removed: withSchema.filter((response) => response !== kept) };
 }
 function keptResponse(withSchema) {
   return withSchema.find((response) => response.code === "200") ?? withSchema.find((response) => response.code === "201") ?? withSchema.find((response) => isSuccessCode(response.code) && response.code !== "204");
@@ -51884,9 +51897,6 @@ function countWithSchema(operation2) {
   for (const response of operation2.responses) if (hasSchema(response)) count++;
   return count;
 }
-function responseCodesWithSchema(operation2) {
-  return operation2.responses.filter(hasSchema).map((response) => response.code);
-}
 function schemaOnlyOnOtherSuccess(operation2) {
   let other = false;
   for (const response of operation2.responses) {
@@ -51904,7 +51914,14 @@ function schemaMoveAdvice(operation2) {
   if (codes.every((code2) => code2 === "204")) {
     return "A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.";
   }
+  if (codes.length === 1 && codes[0] === "202" && hasLocationHeader(operation2)) {
+    return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
+  }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
+}
+function hasLocationHeader(operation2) {
+  const headers = operation2.responses.find((response) => response.code === "202")?.value.headers;
+  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === "location");
 }
 var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
@@ -51955,8 +51972,9 @@ var multipleResponseSchemasRule = {
       report2({
         pointer: childPointer(operation2.pointer, "responses"),
         message: `${problem} ${multiSchemaAdvice(operation2)}`,
-        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
-        parts: { problem, names: responseCodesWithSchema(operation2) }
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
+        // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
+        parts: { problem, names: schemaPlan(operation2).removed.map((response) => response.code) }
       });
     }
   }
@@ -51965,7 +51983,7 @@ var successSchemaCodeRule = {
   id: "SWG-RESP-SCHEMA-200",
   file: "swagger",
   title: "Put the output schema on the 200 or 201 response.",
-  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
   levels: sameLevels("warning"),
   msCode: "SchemaDefinitionSetIncorrectly",
   msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
@@ -57429,6 +57447,12 @@ function unmatchedOverrideFindings(found, paths, cwd, config2, platform = proces
 var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/problem-parts.ts
+function partsAsShown(parts, names3) {
+  const shown3 = parts.shown;
+  if (shown3 === void 0) return quoteList(names3);
+  const shownOf = new Map(parts.names.map((name, index) => [name, shown3[index] ?? quoted(name)]));
+  return boundedList(names3, (name) => shownOf.get(name) ?? quoted(name), { max: 5 });
+}
 function hasEveryPart(base2, current) {
   if (current === void 0) return true;
   if (base2 === void 0) return false;
@@ -57443,17 +57467,15 @@ function markBaseline(current, base2) {
 function compareWithBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = new BaseFindings(base2, exactKey);
-  const marked = current.map((finding) => ({
-    finding,
-    existing: settledByCap(finding, settled) || exact.take(finding)
-  }));
+  const marked = current.map(
+    (finding) => settledByCap(finding, settled) ? { finding, existing: true } : matchedWith(finding, exact.take(finding))
+  );
   const loose = new BaseFindings(exact.untaken(), looseKey);
-  const matched = marked.map(({ finding, existing }) => ({
-    finding,
-    existing: existing || loose.take(finding)
-  }));
-  const findings = matched.map(({ finding, existing }) => {
-    if (existing) return { ...finding, baseline: "existing" };
+  const matched = marked.map(
+    (entry) => entry.existing ? entry : matchedWith(entry.finding, loose.take(entry.finding))
+  );
+  const findings = matched.map(({ finding, existing, base: base3 }) => {
+    if (existing) return withPartsFixed({ ...finding, baseline: "existing" }, base3);
     const added = loose.takeGrown(finding);
     return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: "new" };
   });
@@ -57463,9 +57485,32 @@ function compareWithBaseline(current, base2) {
   const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
 }
+function withNote(message3, note) {
+  return boundedMessage(`${message3}${/[.!?]$/.test(message3) ? "" : "."} ${note}`);
+}
+function matchedWith(finding, base2) {
+  return { finding, existing: base2 !== void 0, base: base2 };
+}
 function withPartsAdded(finding, added) {
-  const message3 = boundedMessage(`${finding.message} New since the base: ${quoteList(added)}.`);
-  return { ...finding, message: message3, baseline: "new" };
+  const told = partsAsShown(finding.parts, added);
+  return {
+    ...finding,
+    message: withNote(finding.message, `New since the base: ${told}.`),
+    baseline: "new"
+  };
+}
+function withPartsFixed(finding, base2) {
+  const had = base2?.parts;
+  if (finding.parts === void 0 || had === void 0) return finding;
+  const now = new Set(finding.parts.names);
+  const fixed = had.names.filter((name) => !now.has(name));
+  if (fixed.length === 0) return finding;
+  const told = partsAsShown(had, fixed);
+  return {
+    ...finding,
+    message: withNote(finding.message, `Fixed since the base: ${told}.`),
+    partsFixed: fixed
+  };
 }
 var BaseFindings = class {
   constructor(findings, key2) {
@@ -57483,20 +57528,21 @@ var BaseFindings = class {
   byKey = /* @__PURE__ */ new Map();
   taken = /* @__PURE__ */ new Set();
   /**
-   * Matches `finding` with a base finding not matched yet, if one says the same. The last such one:
-   * those left are then the first in the base's order, which the fixed findings were before parts.
+   * Matches `finding` with a base finding not matched yet, if one says the same, and returns that one.
+   * The last such one: those left are then the first in the base's order, which the fixed findings
+   * were before parts.
    */
   take(finding) {
     const same = this.byKey.get(this.key(finding));
-    if (!same) return false;
+    if (!same) return void 0;
     for (let index = same.length - 1; index >= 0; index--) {
       const candidate = same[index];
       if (!hasEveryPart(candidate.parts, finding.parts)) continue;
       same.splice(index, 1);
       this.taken.add(candidate);
-      return true;
+      return candidate;
     }
-    return false;
+    return void 0;
   }
   /**
    * For a finding of parts that `take` matched with none, the parts it has that the base's finding of
@@ -65156,6 +65202,11 @@ function fixedInBase(finding, connector, mergeBase, basePath) {
 function fixedSinceBase(diffs) {
   return diffs.flatMap((entry) => entry.fixed ?? []);
 }
+function fixedInPart(findings) {
+  let count = 0;
+  for (const finding of findings) if (finding.partsFixed !== void 0) count++;
+  return count;
+}
 
 // packages/validator/src/git/unjudged-files.ts
 var READ_BY_OTHER_FILES = ["swagger", "apiProperties"];
@@ -65796,7 +65847,9 @@ function identifyingText(finding, pathKeyOf) {
 function newSinceBaseNote(result, always = false) {
   const findings = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
+  const inPart = fixedInPart(findings);
   const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
   }
@@ -65947,7 +66000,8 @@ function toJsonBase(result) {
     mergeBase: result.mergeBase,
     counts: {
       new: result.findings.filter((finding) => finding.baseline !== "existing").length,
-      fixed: fixedSinceBase(result.diffs).length
+      fixed: fixedSinceBase(result.diffs).length,
+      fixedInPart: fixedInPart(result.findings)
     },
     connectors: result.diffs.map((entry) => ({
       path: entry.path,

@@ -41981,16 +41981,19 @@ var apiPropertiesBrandRules = [
       const colour = brandColourOf(context);
       const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
       if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+      const lowerCase = colour.toLowerCase();
+      if (FORBIDDEN_BRAND_COLOURS.includes(lowerCase)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\0not allowed\0${lowerCase}`
         });
       } else if (isNearWhite(rgb)) {
         context.report({
           pointer: BRAND_POINTER,
           severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\0almost white\0${lowerCase}`
         });
       }
     }
@@ -54010,7 +54013,8 @@ var operationsMatchRule = {
       loose
     );
     if (missing.length > 0) {
-      const names2 = joinWithin(missing.map(({ summary: summary3 }) => `"${nameExcerpt(summary3)}"`));
+      const shown2 = missing.map(({ summary: summary3 }) => `"${nameExcerpt(summary3)}"`);
+      const names2 = joinWithin(shown2);
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
@@ -54022,7 +54026,8 @@ var operationsMatchRule = {
         // (Morta's "Create a new notification", made "Notification Creation").
         parts: {
           problem: `Operations are not listed under ${where2}.`,
-          names: missing.map(({ operation: operation2 }) => operationLabel(operation2))
+          names: missing.map(({ operation: operation2 }) => operationLabel(operation2)),
+          shown: shown2
         }
       });
     }
@@ -55854,14 +55859,19 @@ var partiallyDuplicateRouteRule = {
           }
         }
         if (similar === void 0) continue;
+        const problem = fill(
+          "The operation '{0}' has the path template '{1}' which is similar to other operation path templates.",
+          operationLabel(operation2),
+          excerpt(operation2.path, MAX_LISTED_PATH_LENGTH)
+        );
         report({
           pointer: operation2.pointer,
-          message: fill(
-            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-            operationLabel(operation2),
-            excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-            joinWithin(similar, similar.length + unlisted)
-          )
+          message: `${problem} Partially duplicated paths are: ${joinWithin(similar, similar.length + unlisted)}`,
+          // Each similar path is a part: an operation added beside them is new under `validate --base`
+          // and named, one removed is fixed in part; the message changed with either, and read as new
+          // beside a fixed one. Only a list the message holds whole: past the cap, the paths unlisted
+          // are not kept (their count is), so the message is matched as it is.
+          ...unlisted === 0 && { parts: { problem, names: similar } }
         });
       }
     }
@@ -60753,13 +60763,16 @@ function isText(type) {
 
 // packages/validator/src/rules/operations/multi-schema-advice.ts
 function multiSchemaAdvice(operation2) {
-  const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
-  const kept = keptResponse(withSchema);
-  const removed = withSchema.filter((response) => response !== kept);
+  const { kept, removed } = schemaPlan(operation2);
   const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
   const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
   const advice = kept ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation2)}.`;
   return `${advice}${sharedNote(removed)}`;
+}
+function schemaPlan(operation2) {
+  const withSchema = operation2.responses.filter((response) => isObject(response.value.schema));
+  const kept = keptResponse(withSchema);
+  return { kept, removed: withSchema.filter((response) => response !== kept) };
 }
 function keptResponse(withSchema) {
   return withSchema.find((response) => response.code === "200") ?? withSchema.find((response) => response.code === "201") ?? withSchema.find((response) => isSuccessCode(response.code) && response.code !== "204");
@@ -60798,9 +60811,6 @@ function countWithSchema(operation2) {
   for (const response of operation2.responses) if (hasSchema(response)) count++;
   return count;
 }
-function responseCodesWithSchema(operation2) {
-  return operation2.responses.filter(hasSchema).map((response) => response.code);
-}
 function schemaOnlyOnOtherSuccess(operation2) {
   let other = false;
   for (const response of operation2.responses) {
@@ -60818,7 +60828,14 @@ function schemaMoveAdvice(operation2) {
   if (codes.every((code2) => code2 === "204")) {
     return "A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.";
   }
+  if (codes.length === 1 && codes[0] === "202" && hasLocationHeader(operation2)) {
+    return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
+  }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
+}
+function hasLocationHeader(operation2) {
+  const headers = operation2.responses.find((response) => response.code === "202")?.value.headers;
+  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === "location");
 }
 var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
@@ -60869,8 +60886,9 @@ var multipleResponseSchemasRule = {
       report({
         pointer: childPointer(operation2.pointer, "responses"),
         message: `${problem} ${multiSchemaAdvice(operation2)}`,
-        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
-        parts: { problem, names: responseCodesWithSchema(operation2) }
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
+        // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
+        parts: { problem, names: schemaPlan(operation2).removed.map((response) => response.code) }
       });
     }
   }
@@ -60879,7 +60897,7 @@ var successSchemaCodeRule = {
   id: "SWG-RESP-SCHEMA-200",
   file: "swagger",
   title: "Put the output schema on the 200 or 201 response.",
-  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
   levels: sameLevels("warning"),
   msCode: "SchemaDefinitionSetIncorrectly",
   msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
@@ -66343,6 +66361,12 @@ function unmatchedOverrideFindings(found, paths, cwd, config2, platform2 = proce
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/problem-parts.ts
+function partsAsShown(parts, names2) {
+  const shown2 = parts.shown;
+  if (shown2 === void 0) return quoteList(names2);
+  const shownOf = new Map(parts.names.map((name, index) => [name, shown2[index] ?? quoted(name)]));
+  return boundedList(names2, (name) => shownOf.get(name) ?? quoted(name), { max: 5 });
+}
 function hasEveryPart(base2, current) {
   if (current === void 0) return true;
   if (base2 === void 0) return false;
@@ -66357,17 +66381,15 @@ function markBaseline(current, base2) {
 function compareWithBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = new BaseFindings(base2, exactKey);
-  const marked = current.map((finding) => ({
-    finding,
-    existing: settledByCap(finding, settled) || exact.take(finding)
-  }));
+  const marked = current.map(
+    (finding) => settledByCap(finding, settled) ? { finding, existing: true } : matchedWith(finding, exact.take(finding))
+  );
   const loose = new BaseFindings(exact.untaken(), looseKey);
-  const matched = marked.map(({ finding, existing }) => ({
-    finding,
-    existing: existing || loose.take(finding)
-  }));
-  const findings = matched.map(({ finding, existing }) => {
-    if (existing) return { ...finding, baseline: "existing" };
+  const matched = marked.map(
+    (entry) => entry.existing ? entry : matchedWith(entry.finding, loose.take(entry.finding))
+  );
+  const findings = matched.map(({ finding, existing, base: base3 }) => {
+    if (existing) return withPartsFixed({ ...finding, baseline: "existing" }, base3);
     const added = loose.takeGrown(finding);
     return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: "new" };
   });
@@ -66377,9 +66399,32 @@ function compareWithBaseline(current, base2) {
   const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
 }
+function withNote(message2, note) {
+  return boundedMessage(`${message2}${/[.!?]$/.test(message2) ? "" : "."} ${note}`);
+}
+function matchedWith(finding, base2) {
+  return { finding, existing: base2 !== void 0, base: base2 };
+}
 function withPartsAdded(finding, added) {
-  const message2 = boundedMessage(`${finding.message} New since the base: ${quoteList(added)}.`);
-  return { ...finding, message: message2, baseline: "new" };
+  const told = partsAsShown(finding.parts, added);
+  return {
+    ...finding,
+    message: withNote(finding.message, `New since the base: ${told}.`),
+    baseline: "new"
+  };
+}
+function withPartsFixed(finding, base2) {
+  const had = base2?.parts;
+  if (finding.parts === void 0 || had === void 0) return finding;
+  const now = new Set(finding.parts.names);
+  const fixed = had.names.filter((name) => !now.has(name));
+  if (fixed.length === 0) return finding;
+  const told = partsAsShown(had, fixed);
+  return {
+    ...finding,
+    message: withNote(finding.message, `Fixed since the base: ${told}.`),
+    partsFixed: fixed
+  };
 }
 var BaseFindings = class {
   constructor(findings, key2) {
@@ -66397,20 +66442,21 @@ var BaseFindings = class {
   byKey = /* @__PURE__ */ new Map();
   taken = /* @__PURE__ */ new Set();
   /**
-   * Matches `finding` with a base finding not matched yet, if one says the same. The last such one:
-   * those left are then the first in the base's order, which the fixed findings were before parts.
+   * Matches `finding` with a base finding not matched yet, if one says the same, and returns that one.
+   * The last such one: those left are then the first in the base's order, which the fixed findings
+   * were before parts.
    */
   take(finding) {
     const same = this.byKey.get(this.key(finding));
-    if (!same) return false;
+    if (!same) return void 0;
     for (let index = same.length - 1; index >= 0; index--) {
       const candidate = same[index];
       if (!hasEveryPart(candidate.parts, finding.parts)) continue;
       same.splice(index, 1);
       this.taken.add(candidate);
-      return true;
+      return candidate;
     }
-    return false;
+    return void 0;
   }
   /**
    * For a finding of parts that `take` matched with none, the parts it has that the base's finding of
@@ -73423,6 +73469,11 @@ function fixedInBase(finding, connector, mergeBase, basePath) {
 function fixedSinceBase(diffs) {
   return diffs.flatMap((entry) => entry.fixed ?? []);
 }
+function fixedInPart(findings) {
+  let count = 0;
+  for (const finding of findings) if (finding.partsFixed !== void 0) count++;
+  return count;
+}
 
 // packages/validator/src/git/unjudged-files.ts
 var READ_BY_OTHER_FILES = ["swagger", "apiProperties"];
@@ -74254,7 +74305,9 @@ var import_node_path47 = __toESM(require("node:path"), 1);
 function newSinceBaseNote(result, always = false) {
   const findings = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
+  const inPart = fixedInPart(findings);
   const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
   }
@@ -74654,7 +74707,10 @@ function overallLine(result, deleted, status, failOn) {
 function pushLine(push2) {
   const breaking = push2.breaking;
   const changes = breaking === void 0 || breaking.before === 0 && breaking.introduced === 0 ? "" : breaking.before === 0 ? `, and introduced ${plural(breaking.introduced, "breaking change")}` : `, and resolved ${breaking.resolved} of ${plural(breaking.before, "breaking change")} and introduced ${breaking.introduced}`;
-  return `This push fixed ${push2.fixed} and added ${push2.added}${changes} (against \`${push2.before.slice(0, 12)}\`, the head it replaced).`;
+  return `This push ${pushFixes(push2)} and added ${push2.added}${changes} (against \`${push2.before.slice(0, 12)}\`, the head it replaced).`;
+}
+function pushFixes(push2) {
+  return push2.fixedInPart > 0 ? `fixed ${push2.fixed}, ${push2.fixedInPart} in part,` : `fixed ${push2.fixed}`;
 }
 function truncationNote(omitted, everyFinding = "The SARIF log and the command-line output list every finding.") {
   const parts = [];
@@ -75612,13 +75668,14 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
     before: commit,
     added: added + restoredFindings.added + changes.warningsAdded,
     fixed: (compared ? fixedSinceBase(compared.diffs).length : 0) + restoredFindings.fixed + changes.warningsFixed,
+    fixedInPart: (compared ? fixedInPart(compared.findings) : 0) + restoredFindings.fixedInPart,
     breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced }
   };
 }
 async function restoredFindingsProgress(workspace, paths, restored, before, options, git) {
   const checked = paths.map((place2) => import_node_path56.default.resolve(workspace, place2));
   const folders = restored.map((connector) => connector.folder).filter((folder) => (0, import_node_fs33.existsSync)(folder) && !checked.some((place2) => isWithin(place2, folder)));
-  if (folders.length === 0) return { fixed: 0, added: 0 };
+  if (folders.length === 0) return { fixed: 0, fixedInPart: 0, added: 0 };
   const compared = await validateAgainstBase(folders, before, {
     ...options,
     cwd: workspace,
@@ -75627,6 +75684,7 @@ async function restoredFindingsProgress(workspace, paths, restored, before, opti
   });
   return {
     fixed: fixedSinceBase(compared.diffs).length,
+    fixedInPart: fixedInPart(compared.findings),
     added: addedFindings(compared)
   };
 }
@@ -75642,7 +75700,7 @@ async function comparePush(workspace, paths, scope2, before, options, result, lo
       const progress = await pushProgress(workspace, paths, scope2, before, await options(), result);
       const breaking = progress?.breaking;
       logger.info(
-        progress ? `This push fixed ${progress.fixed} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ""}.` : "The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared."
+        progress ? `This push ${pushFixes(progress)} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ""}.` : "The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared."
       );
       return progress;
     } catch (error3) {
@@ -75653,7 +75711,7 @@ async function comparePush(workspace, paths, scope2, before, options, result, lo
 }
 function pushCounted(push2) {
   const breaking = push2.breaking;
-  return push2.fixed > 0 || push2.added > 0 || breaking !== void 0 && (breaking.before > 0 || breaking.introduced > 0);
+  return push2.fixed > 0 || push2.fixedInPart > 0 || push2.added > 0 || breaking !== void 0 && (breaking.before > 0 || breaking.introduced > 0);
 }
 
 // packages/actions/src/validate-connector/main.ts
@@ -75845,6 +75903,7 @@ async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
   setOutput("warnings", result.counts.warning);
   setOutput("notices", result.counts.info);
   setOutput("fixed", comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0);
+  setOutput("fixed-in-part", fixedInPart(result.findings));
   setOutput(
     "connectors",
     JSON.stringify(result.connectors.map((connector) => reportedPath(workspace, connector.path)))

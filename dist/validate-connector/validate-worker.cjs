@@ -20732,16 +20732,19 @@ var apiPropertiesBrandRules = [
       const colour = brandColourOf(context);
       const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
       if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+      const lowerCase = colour.toLowerCase();
+      if (FORBIDDEN_BRAND_COLOURS.includes(lowerCase)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\0not allowed\0${lowerCase}`
         });
       } else if (isNearWhite(rgb)) {
         context.report({
           pointer: BRAND_POINTER,
           severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\0almost white\0${lowerCase}`
         });
       }
     }
@@ -31797,7 +31800,8 @@ var operationsMatchRule = {
       loose
     );
     if (missing.length > 0) {
-      const names = joinWithin(missing.map(({ summary }) => `"${nameExcerpt(summary)}"`));
+      const shown = missing.map(({ summary }) => `"${nameExcerpt(summary)}"`);
+      const names = joinWithin(shown);
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
@@ -31809,7 +31813,8 @@ var operationsMatchRule = {
         // (Morta's "Create a new notification", made "Notification Creation").
         parts: {
           problem: `Operations are not listed under ${where}.`,
-          names: missing.map(({ operation }) => operationLabel(operation))
+          names: missing.map(({ operation }) => operationLabel(operation)),
+          shown
         }
       });
     }
@@ -33641,14 +33646,19 @@ var partiallyDuplicateRouteRule = {
           }
         }
         if (similar === void 0) continue;
+        const problem = fill(
+          "The operation '{0}' has the path template '{1}' which is similar to other operation path templates.",
+          operationLabel(operation),
+          excerpt(operation.path, MAX_LISTED_PATH_LENGTH)
+        );
         report({
           pointer: operation.pointer,
-          message: fill(
-            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-            operationLabel(operation),
-            excerpt(operation.path, MAX_LISTED_PATH_LENGTH),
-            joinWithin(similar, similar.length + unlisted)
-          )
+          message: `${problem} Partially duplicated paths are: ${joinWithin(similar, similar.length + unlisted)}`,
+          // Each similar path is a part: an operation added beside them is new under `validate --base`
+          // and named, one removed is fixed in part; the message changed with either, and read as new
+          // beside a fixed one. Only a list the message holds whole: past the cap, the paths unlisted
+          // are not kept (their count is), so the message is matched as it is.
+          ...unlisted === 0 && { parts: { problem, names: similar } }
         });
       }
     }
@@ -38519,13 +38529,16 @@ function isText(type) {
 
 // packages/validator/src/rules/operations/multi-schema-advice.ts
 function multiSchemaAdvice(operation) {
-  const withSchema = operation.responses.filter((response) => isObject(response.value.schema));
-  const kept = keptResponse(withSchema);
-  const removed = withSchema.filter((response) => response !== kept);
+  const { kept, removed } = schemaPlan(operation);
   const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
   const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
   const advice = kept ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation)}.`;
   return `${advice}${sharedNote(removed)}`;
+}
+function schemaPlan(operation) {
+  const withSchema = operation.responses.filter((response) => isObject(response.value.schema));
+  const kept = keptResponse(withSchema);
+  return { kept, removed: withSchema.filter((response) => response !== kept) };
 }
 function keptResponse(withSchema) {
   return withSchema.find((response) => response.code === "200") ?? withSchema.find((response) => response.code === "201") ?? withSchema.find((response) => isSuccessCode(response.code) && response.code !== "204");
@@ -38564,9 +38577,6 @@ function countWithSchema(operation) {
   for (const response of operation.responses) if (hasSchema(response)) count++;
   return count;
 }
-function responseCodesWithSchema(operation) {
-  return operation.responses.filter(hasSchema).map((response) => response.code);
-}
 function schemaOnlyOnOtherSuccess(operation) {
   let other = false;
   for (const response of operation.responses) {
@@ -38584,7 +38594,14 @@ function schemaMoveAdvice(operation) {
   if (codes.every((code2) => code2 === "204")) {
     return "A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.";
   }
+  if (codes.length === 1 && codes[0] === "202" && hasLocationHeader(operation)) {
+    return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
+  }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
+}
+function hasLocationHeader(operation) {
+  const headers = operation.responses.find((response) => response.code === "202")?.value.headers;
+  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === "location");
 }
 var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
@@ -38635,8 +38652,9 @@ var multipleResponseSchemasRule = {
       report({
         pointer: childPointer(operation.pointer, "responses"),
         message: `${problem} ${multiSchemaAdvice(operation)}`,
-        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
-        parts: { problem, names: responseCodesWithSchema(operation) }
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
+        // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
+        parts: { problem, names: schemaPlan(operation).removed.map((response) => response.code) }
       });
     }
   }
@@ -38645,7 +38663,7 @@ var successSchemaCodeRule = {
   id: "SWG-RESP-SCHEMA-200",
   file: "swagger",
   title: "Put the output schema on the 200 or 201 response.",
-  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
   levels: sameLevels("warning"),
   msCode: "SchemaDefinitionSetIncorrectly",
   msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
-import { validSwagger } from '@connector-alm/validator/testing';
+import { validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // A maker's first question after a push is "did I make progress?": the summary said what was left
@@ -100,6 +100,33 @@ function pushThatRestoresEveryConnector(): { workspace: string; baseSha: string;
   return { workspace, baseSha, before };
 }
 
+const README = path.join('certified-connectors', 'Contoso Tasks', 'readme.md');
+
+/** The valid readme, its Supported Operations listing only the operations given by their summaries. */
+function readmeListing(...summaries: string[]): string {
+  return validReadme().replace(
+    /## Supported Operations\n[\s\S]*?\n## Obtaining/,
+    `## Supported Operations\n${summaries.map((summary) => `### ${summary}\nWhat it does.\n`).join('')}\n## Obtaining`,
+  );
+}
+
+/**
+ * dev's readme lists none of the three operations; the pull request's first commit (`before`) lists
+ * one; the push under check lists a second: one finding, still there, with one part fewer each time.
+ */
+function pushThatListsMore(): { workspace: string; baseSha: string; before: string } {
+  const workspace = workspaceWithConnector();
+  writeFileSync(path.join(workspace, README), readmeListing());
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  writeFileSync(path.join(workspace, README), readmeListing('List tasks'));
+  git(workspace, 'commit', '-qam', 'first push');
+  const before = git(workspace, 'rev-parse', 'HEAD').trim();
+  writeFileSync(path.join(workspace, README), readmeListing('List tasks', 'Create a task'));
+  git(workspace, 'commit', '-qam', 'second push');
+  return { workspace, baseSha, before };
+}
+
 function run(workspace: string, baseSha: string, event: Record<string, unknown>) {
   return runActionBundle('validate-connector', {
     workspace,
@@ -135,6 +162,23 @@ describe('validate-connector: what the change and the push fixed', () => {
       `This push fixed 2 and added 1 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
     );
     expect(result.outputs.fixed).toBe('1');
+  });
+
+  // A push that listed one more of the operations a readme missed said "This push fixed 0 and added 0".
+  it('counts the findings the change and the push fixed in part, and outputs fixed-in-part', async () => {
+    const { workspace, baseSha, before } = pushThatListsMore();
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    const lines = result.summary.split('\n');
+    expect(lines[2]).toMatch(/; 0 new, 0 fixed and 1 fixed in part since the base\.$/);
+    expect(lines[4]).toBe(
+      `This push fixed 0, 1 in part, and added 0 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
+    expect(result.summary).toContain(
+      'The operation &quot;Get a task&quot; is not listed under Supported Operations. Fixed since the base: &quot;List tasks&quot;, &quot;Create a task&quot;. _(existing)_',
+    );
+    expect(result.outputs['fixed-in-part']).toBe('1');
+    expect(result.outputs.fixed).toBe('0');
   });
 
   // "This push fixed 1 and added 0" after a push that cleared 5 breaking changes and a warning: a change

@@ -1126,6 +1126,7 @@ describe('validate-connector on a folder named to break the summary and the outp
         'connectors',
         'errors',
         'fixed',
+        'fixed-in-part',
         'notices',
         'result',
         'sarif-file',

@@ -37,6 +37,27 @@ describe('connector-alm validate --base: what the change fixed', () => {
     expect(io.out()).toMatch(/ in 1 connector; 1 new and 1 fixed since the base\.$/m);
   });
 
+  // Taking one of two restricted words out of the title fixed no finding whole: the footer said "0
+  // new since the base", and nothing told the maker the change had done anything.
+  it('counts a finding fixed in part, and names the part in its message', async () => {
+    const root = temporaryFolder('cli-base-fixed-in-part-');
+    const folder = path.join(root, FOLDER);
+    const base = validSwagger();
+    base.info.title = 'Contoso Tasks API Connector';
+    writeValidConnector(folder, base);
+    git(root, 'init', '-q', '-b', 'dev');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    git(root, 'checkout', '-qb', 'feature');
+    base.info.title = 'Contoso Tasks Connector';
+    writeValidConnector(folder, base);
+    git(root, 'commit', '-qam', 'take API out of the title');
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev'], io);
+    expect(io.out()).toMatch(/SWG-INFO-TITLE-WORDS .* Fixed since the base: 'api'\. \(existing\)$/m);
+    expect(io.out()).toMatch(/ in 1 connector; 0 new, 0 fixed and 1 fixed in part since the base\.$/m);
+  });
+
   it('says what was fixed when nothing is left', async () => {
     const io = memoryIo(repository(false));
     expect(await runCli(['validate', '.', '--base', 'dev'], io)).toBe(0);
@@ -50,7 +71,7 @@ describe('connector-alm validate --base: what the change fixed', () => {
     await runCli(['validate', '.', '--base', 'dev', '--format', 'json'], io);
     const report = JSON.parse(io.out());
     expect(Object.keys(report.base)).toEqual(['ref', 'mergeBase', 'counts', 'connectors']);
-    expect(report.base.counts).toEqual({ new: 1, fixed: 1 });
+    expect(report.base.counts).toEqual({ new: 1, fixed: 1, fixedInPart: 0 });
     const [connector] = report.base.connectors;
     expect(connector.fixed).toEqual([
       {
@@ -78,7 +99,7 @@ describe('connector-alm validate --base: what the change fixed', () => {
     const io = memoryIo(root);
     await runCli(['validate', '.', '--base', 'HEAD', '--format', 'json'], io);
     const base = JSON.parse(io.out()).base;
-    expect(base.counts).toEqual({ new: 0, fixed: 0 });
+    expect(base.counts).toEqual({ new: 0, fixed: 0, fixedInPart: 0 });
     expect(base.connectors[0]).not.toHaveProperty('fixed');
   });
 });

@@ -32,6 +32,7 @@ import {
   existingFailuresNote,
   ignoredFolderNote,
   onlyNewInput,
+  fixedInPart,
   fixedSinceBase,
   GITHUB_ANNOTATION_LIMIT,
   configurationReports,
@@ -326,6 +327,7 @@ async function writeOutputs(
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
   core.setOutput('fixed', comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0);
+  core.setOutput('fixed-in-part', fixedInPart(result.findings));
   // As the repository names them, for matrices, path filters and links in later steps (see action.yml);
   // one under runner.temp (extract-connectors' output) by its absolute path, not as ../../_temp/….
   core.setOutput(

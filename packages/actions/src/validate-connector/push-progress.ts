@@ -6,10 +6,12 @@ import {
   changesAtCommit,
   restoredAtCommit,
   type RestoredConnector,
+  fixedInPart,
   fixedSinceBase,
   validateAgainstBase,
   type BaseValidationResult,
   type Finding,
+  pushFixes,
   type PushCounts,
   type ValidateOptions,
 } from '@connector-alm/validator';
@@ -87,6 +89,7 @@ export async function pushProgress(
     added: added + restoredFindings.added + changes.warningsAdded,
     fixed:
       (compared ? fixedSinceBase(compared.diffs).length : 0) + restoredFindings.fixed + changes.warningsFixed,
+    fixedInPart: (compared ? fixedInPart(compared.findings) : 0) + restoredFindings.fixedInPart,
     breaking: { before: changes.breakingBefore, resolved: changes.resolved, introduced: changes.introduced },
   };
 }
@@ -104,12 +107,12 @@ async function restoredFindingsProgress(
   before: string,
   options: ValidateOptions,
   git: Git,
-): Promise<{ fixed: number; added: number }> {
+): Promise<{ fixed: number; fixedInPart: number; added: number }> {
   const checked = paths.map((place) => path.resolve(workspace, place));
   const folders = restored
     .map((connector) => connector.folder)
     .filter((folder) => existsSync(folder) && !checked.some((place) => isWithin(place, folder)));
-  if (folders.length === 0) return { fixed: 0, added: 0 };
+  if (folders.length === 0) return { fixed: 0, fixedInPart: 0, added: 0 };
   const compared = await validateAgainstBase(folders, before, {
     ...options,
     cwd: workspace,
@@ -118,6 +121,7 @@ async function restoredFindingsProgress(
   });
   return {
     fixed: fixedSinceBase(compared.diffs).length,
+    fixedInPart: fixedInPart(compared.findings),
     added: addedFindings(compared),
   };
 }
@@ -151,7 +155,7 @@ export async function comparePush(
       const breaking = progress?.breaking;
       logger.info(
         progress
-          ? `This push fixed ${progress.fixed} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ''}.`
+          ? `This push ${pushFixes(progress)} and added ${progress.added}${breaking ? `; of the breaking changes against the base, it resolved ${breaking.resolved} of ${breaking.before} and introduced ${breaking.introduced}` : ''}.`
           : 'The head before this push is not in the checkout, or not an ancestor of this one (a force push): not compared.',
       );
       return progress;
@@ -167,6 +171,7 @@ export function pushCounted(push: PushCounts): boolean {
   const breaking = push.breaking;
   return (
     push.fixed > 0 ||
+    push.fixedInPart > 0 ||
     push.added > 0 ||
     (breaking !== undefined && (breaking.before > 0 || breaking.introduced > 0))
   );

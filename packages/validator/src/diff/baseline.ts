@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { matchedMessage, type Finding } from '../model/finding.js';
-import { hasEveryPart } from '../model/problem-parts.js';
+import { hasEveryPart, partsAsShown } from '../model/problem-parts.js';
 import { boundedMessage } from '../text/message-length.js';
-import { quoteList } from '../text/message-values.js';
 import type { ListingScope } from '../model/unlisted-message.js';
 
 /**
@@ -17,7 +16,8 @@ import type { ListingScope } from '../model/unlisted-message.js';
  * `identity`. Each base finding matches at most one current finding, so a problem that now occurs
  * twice counts once as new. A finding of a problem of parts (model/problem-parts.ts: the operations
  * a readme does not list) is matched on the problem without them, and is new only with a part that
- * the base's finding did not have.
+ * the base's finding did not have; its message then ends with the parts it added, and, when existing
+ * with fewer parts, with those the change fixed (`partsFixed`).
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
   return compareWithBaseline(current, base).findings;
@@ -36,20 +36,20 @@ export function compareWithBaseline(
 ): { findings: Finding[]; fixed: Finding[] } {
   const settled = cappedListingsNotGrown(current, base);
   const exact = new BaseFindings(base, exactKey);
-  const marked = current.map((finding) => ({
-    finding,
-    existing: settledByCap(finding, settled) || exact.take(finding),
-  }));
+  // Each current finding with the base finding it matched; `existing` without one when its capped
+  // listing is settled.
+  const marked = current.map((finding) =>
+    settledByCap(finding, settled) ? { finding, existing: true } : matchedWith(finding, exact.take(finding)),
+  );
   // Only base findings no current one matched exactly may match loosely.
   const loose = new BaseFindings(exact.untaken(), looseKey);
-  const matched = marked.map(({ finding, existing }) => ({
-    finding,
-    existing: existing || loose.take(finding),
-  }));
+  const matched = marked.map((entry) =>
+    entry.existing ? entry : matchedWith(entry.finding, loose.take(entry.finding)),
+  );
   // Then a new finding of parts is told against the base's finding of its problem that lacked some,
   // among those no finding took.
-  const findings = matched.map(({ finding, existing }): Finding => {
-    if (existing) return { ...finding, baseline: 'existing' };
+  const findings = matched.map(({ finding, existing, base }): Finding => {
+    if (existing) return withPartsFixed({ ...finding, baseline: 'existing' }, base);
     const added = loose.takeGrown(finding);
     return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: 'new' };
   });
@@ -61,13 +61,52 @@ export function compareWithBaseline(
 }
 
 /**
+ * The message with a note of the baseline after it, as a sentence of its own: Microsoft's
+ * SWG-PATH-PARTIAL-DUP message ends with its list of paths, no full stop.
+ */
+function withNote(message: string, note: string): string {
+  return boundedMessage(`${message}${/[.!?]$/.test(message) ? '' : '.'} ${note}`);
+}
+
+/** A current finding, existing when it matched a base finding (`base`), whose parts it may have fewer of. */
+function matchedWith(
+  finding: Finding,
+  base: Finding | undefined,
+): { finding: Finding; existing: boolean; base?: Finding } {
+  return { finding, existing: base !== undefined, base };
+}
+
+/**
  * A new finding of a problem the base had with other parts, naming the parts it added: of twelve
  * operations a readme does not list, the one this change added, which the message alone did not
  * tell from the eleven the base already missed.
  */
 function withPartsAdded(finding: Finding, added: readonly string[]): Finding {
-  const message = boundedMessage(`${finding.message} New since the base: ${quoteList(added)}.`);
-  return { ...finding, message, baseline: 'new' };
+  const told = partsAsShown(finding.parts!, added);
+  return {
+    ...finding,
+    message: withNote(finding.message, `New since the base: ${told}.`),
+    baseline: 'new',
+  };
+}
+
+/**
+ * An existing finding of a problem whose base finding had parts it has not (`partsFixed`), naming
+ * them: a readme that now lists five of the twelve operations it missed made progress, which the
+ * count of findings fixed, the problem still there, did not show.
+ */
+function withPartsFixed(finding: Finding, base: Finding | undefined): Finding {
+  const had = base?.parts;
+  if (finding.parts === undefined || had === undefined) return finding;
+  const now = new Set(finding.parts.names);
+  const fixed = had.names.filter((name) => !now.has(name));
+  if (fixed.length === 0) return finding;
+  const told = partsAsShown(had, fixed);
+  return {
+    ...finding,
+    message: withNote(finding.message, `Fixed since the base: ${told}.`),
+    partsFixed: fixed,
+  };
 }
 
 /**
@@ -92,20 +131,21 @@ class BaseFindings {
   }
 
   /**
-   * Matches `finding` with a base finding not matched yet, if one says the same. The last such one:
-   * those left are then the first in the base's order, which the fixed findings were before parts.
+   * Matches `finding` with a base finding not matched yet, if one says the same, and returns that one.
+   * The last such one: those left are then the first in the base's order, which the fixed findings
+   * were before parts.
    */
-  take(finding: Finding): boolean {
+  take(finding: Finding): Finding | undefined {
     const same = this.byKey.get(this.key(finding));
-    if (!same) return false;
+    if (!same) return undefined;
     for (let index = same.length - 1; index >= 0; index--) {
       const candidate = same[index]!;
       if (!hasEveryPart(candidate.parts, finding.parts)) continue;
       same.splice(index, 1);
       this.taken.add(candidate);
-      return true;
+      return candidate;
     }
-    return false;
+    return undefined;
   }
 
   /**

@@ -37,3 +37,14 @@ export function fixedInBase(
 export function fixedSinceBase(diffs: readonly { fixed?: readonly Finding[] }[]): Finding[] {
   return diffs.flatMap((entry) => entry.fixed ?? []);
 }
+
+/**
+ * The findings a change fixed in part: existing ones of a problem of parts whose base finding had
+ * parts they have not (`Finding.partsFixed`), the readme that lists five more of the operations it
+ * missed. Counted apart from the findings fixed whole: the problem is still there.
+ */
+export function fixedInPart(findings: readonly Finding[]): number {
+  let count = 0;
+  for (const finding of findings) if (finding.partsFixed !== undefined) count++;
+  return count;
+}

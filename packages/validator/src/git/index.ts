@@ -10,7 +10,7 @@ export { RepositoryOwnerError, trustHint, trustWorkspace } from './refused-owner
 export * from './materialize.js';
 export * from './repository-root.js';
 export * from './validate-against-base.js';
-export { fixedSinceBase } from './fixed-findings.js';
+export { fixedInPart, fixedSinceBase } from './fixed-findings.js';
 export {
   comparedWithBase,
   type BaseValidationOptions,

@@ -68,7 +68,8 @@ export interface Finding {
    * README-SECTIONS-IP, whose messages name each its template): the problem as both say it. The
    * baseline matches on it in place of the rule and the message, so that a connector moved from
    * independent-publisher-connectors/ to certified-connectors/ keeps the section it still lacks as an
-   * existing finding, not as one fixed and one new. Never output.
+   * existing finding, not as one fixed and one new. Also where the message quotes a value as written
+   * that means the same in any case (PROP-BRAND-FORBIDDEN's `#EEEEEE`, respelt `#eeeeee`). Never output.
    */
   matchedAs?: string;
   /**
@@ -79,6 +80,12 @@ export interface Finding {
    * missed changed the message, and the finding read as new. Never output: users read `message`.
    */
   parts?: ProblemParts;
+  /**
+   * Set by `validate --base` on an existing finding of parts whose base finding had more: the parts
+   * the change fixed (their names, as `parts.names`), which its message names. Counted as the
+   * findings "fixed in part" beside those fixed whole. Never output: users read `message`.
+   */
+  partsFixed?: readonly string[];
   /**
    * Set on the one finding that stands for the findings a rule does not list, for a connector
    * (model/finding-cap.ts) or for a file (GEN-JSON-PARSE): how many, of which. Its message says

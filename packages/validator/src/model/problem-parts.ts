@@ -1,3 +1,5 @@
+import { boundedList, quoteList, quoted } from '../text/message-values.js';
+
 // A problem that one finding reports for many things at once, each of which a maker fixes on its
 // own: README-OPS-MATCH's operations that the readme does not list, SWG-DESC-IS-NAME's properties
 // of one schema. The message names them, so it changes when one of them is fixed; what the problem
@@ -17,6 +19,24 @@ export interface ProblemParts {
    * path): every one of them, not only those the message names within its bounds.
    */
   names: readonly string[];
+  /**
+   * Each part as the message writes it, quotes included, in the order of `names`, where the message
+   * names a part by something other than its name: README-OPS-MATCH lists operations by summary
+   * ("Create a task") and tells them apart by operationId. The notes of `validate --base` (which
+   * parts a change added or fixed) name the parts as the message does, so that the maker finds them in it.
+   */
+  shown?: readonly string[];
+}
+
+/**
+ * The parts `names` (some of `parts.names`) as the message writes them (`shown`), else quoted: for
+ * the notes of `validate --base`, at most a few, then how many more.
+ */
+export function partsAsShown(parts: ProblemParts, names: readonly string[]): string {
+  const shown = parts.shown;
+  if (shown === undefined) return quoteList(names);
+  const shownOf = new Map(parts.names.map((name, index) => [name, shown[index] ?? quoted(name)]));
+  return boundedList(names, (name) => shownOf.get(name) ?? quoted(name), { max: 5 });
 }
 
 /**

@@ -48,7 +48,10 @@ export interface Report {
   transientNote?: string;
   /** What tells the problem apart where its message cannot say it: the finding's `identity`. */
   identity?: string;
-  /** The finding's `matchedAs`: the problem as twin rules of two profiles both report it. */
+  /**
+   * The finding's `matchedAs`: the problem as twin rules of two profiles both report it, or as any
+   * spelling of what the message quotes says it (a colour in either case).
+   */
   matchedAs?: string;
   /**
    * For a report that stands for many things of one problem, each fixed on its own, which the

@@ -1,10 +1,11 @@
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
 import { comparedWithBase } from '../git/base-validation.js';
-import { fixedSinceBase } from '../git/fixed-findings.js';
+import { fixedInPart, fixedSinceBase } from '../git/fixed-findings.js';
 
 /**
- * `; 2 new and 7 fixed since the base`, for the count line of a report validated against a base:
+ * `; 2 new and 7 fixed since the base`, for the count line of a report validated against a base
+ * (`; 2 new, 7 fixed and 1 fixed in part since the base` when some findings lost parts, `fixedInPart`):
  * the line with which a maker judges a change to a legacy connector, whose old findings would
  * otherwise drown what the change did, and sees after a push whether it made progress. Without
  * `always`, said only when it tells more than the count: some findings are existing, or some of the
@@ -15,7 +16,9 @@ import { fixedSinceBase } from '../git/fixed-findings.js';
 export function newSinceBaseNote(result: ValidationResult, always = false): string {
   const findings: readonly Finding[] = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
+  const inPart = fixedInPart(findings);
   const fresh = findings.filter((finding) => finding.baseline !== 'existing').length;
+  if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0
       ? `; ${fixed} fixed since the base`

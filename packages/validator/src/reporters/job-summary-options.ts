@@ -60,6 +60,8 @@ export interface PushCounts {
   before: string;
   added: number;
   fixed: number;
+  /** The findings still there with fewer of their parts (`fixedInPart`): a readme that lists more of the operations it missed. */
+  fixedInPart: number;
   /** The breaking changes the head it replaced had against the base, and what the push did to them. */
   breaking?: { before: number; resolved: number; introduced: number };
 }

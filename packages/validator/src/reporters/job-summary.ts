@@ -127,7 +127,8 @@ function overallLine(
 }
 
 /**
- * `This push fixed 7 and added 2 (against 0123456789ab, the head it replaced).`, with what it did to
+ * `This push fixed 7 and added 2 (against 0123456789ab, the head it replaced).` (`fixed 7, 1 in part, and
+ * added 2` when some findings lost parts: `pushFixes`), with what it did to
  * the breaking changes when either head had some: `…, and resolved 5 of 5 breaking changes and
  * introduced 0 (…)`, what the maker pushed for.
  */
@@ -139,7 +140,15 @@ export function pushLine(push: PushCounts): string {
       : breaking.before === 0
         ? `, and introduced ${plural(breaking.introduced, 'breaking change')}`
         : `, and resolved ${breaking.resolved} of ${plural(breaking.before, 'breaking change')} and introduced ${breaking.introduced}`;
-  return `This push fixed ${push.fixed} and added ${push.added}${changes} (against \`${push.before.slice(0, 12)}\`, the head it replaced).`;
+  return `This push ${pushFixes(push)} and added ${push.added}${changes} (against \`${push.before.slice(0, 12)}\`, the head it replaced).`;
+}
+
+/**
+ * `fixed 7`, or `fixed 7, 1 in part,` when some findings lost parts without being fixed whole: the
+ * push line's count of what a push fixed, in the job summary and the log.
+ */
+export function pushFixes(push: Pick<PushCounts, 'fixed' | 'fixedInPart'>): string {
+  return push.fixedInPart > 0 ? `fixed ${push.fixed}, ${push.fixedInPart} in part,` : `fixed ${push.fixed}`;
 }
 
 function truncationNote(

@@ -8,19 +8,19 @@ import {
   type ConnectorChangeStatus,
 } from '../git/base-validation.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
-import { fixedSinceBase } from '../git/fixed-findings.js';
+import { fixedInPart, fixedSinceBase } from '../git/fixed-findings.js';
 import { toJsonChange, type JsonChange } from './json-change.js';
 
 /**
  * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
  * order toJsonFinding writes them and optional ones only when known; but for what matching uses
  * alone, which is never output (`identity` is derived from a secret; `matchedAs` repeats the message;
- * `unlisted` is what the message of the finding that counts a rule's unlisted ones says; `parts` is
- * what the message names).
+ * `unlisted` is what the message of the finding that counts a rule's unlisted ones says; `parts` and
+ * `partsFixed` are what the message names).
  */
 export type JsonFinding = Omit<
   Finding,
-  'messageWithoutPlaces' | 'identity' | 'matchedAs' | 'parts' | 'unlisted'
+  'messageWithoutPlaces' | 'identity' | 'matchedAs' | 'parts' | 'partsFixed' | 'unlisted'
 >;
 
 export interface JsonConnector {
@@ -77,10 +77,15 @@ export interface JsonFixedFinding {
   baseline: 'fixed';
 }
 
-/** The comparison's totals: the findings new since the base, and the base's findings now fixed. */
+/**
+ * The comparison's totals: the findings new since the base, the base's findings now fixed, and the
+ * findings fixed in part (still there with fewer of the parts their message names: the operations a
+ * readme does not list).
+ */
 export interface JsonBaseCounts {
   new: number;
   fixed: number;
+  fixedInPart: number;
 }
 
 /** What `validate --base` compared with: the ref as given, the merge base it resolved to, and the changes. */
@@ -138,6 +143,7 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
     counts: {
       new: result.findings.filter((finding) => finding.baseline !== 'existing').length,
       fixed: fixedSinceBase(result.diffs).length,
+      fixedInPart: fixedInPart(result.findings),
     },
     connectors: result.diffs.map((entry) => ({
       path: entry.path,

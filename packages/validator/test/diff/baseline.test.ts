@@ -125,6 +125,47 @@ describe('markBaseline', () => {
       expect(fixed).toEqual([]);
     });
 
+    it('names the parts the change fixed, and marks the finding fixed in part', () => {
+      const { findings } = compareWithBaseline(
+        [current(missing(['B', 'D']))],
+        [base(missing(['A', 'B', 'C', 'D']))],
+      );
+      expect(findings.map((f) => [f.baseline, f.message, f.partsFixed])).toEqual([
+        ['existing', "2 operations are not listed: B, D. Fixed since the base: 'A', 'C'.", ['A', 'C']],
+      ]);
+    });
+
+    it('adds no note to a finding that kept every part', () => {
+      const { findings } = compareWithBaseline([current(missing(['A', 'B']))], [base(missing(['B', 'A']))]);
+      expect(findings.map((f) => [f.baseline, f.message, f.partsFixed])).toEqual([
+        ['existing', '2 operations are not listed: A, B.', undefined],
+      ]);
+    });
+
+    it('names the parts as the message writes them, where it names them otherwise', () => {
+      // README-OPS-MATCH tells operations apart by operationId and lists them by summary.
+      const bySummary = (ids: string[]) => ({
+        ...missing(ids.map((id) => `"${id.toLowerCase()}"`)),
+        parts: {
+          problem: 'Operations are not listed.',
+          names: ids,
+          shown: ids.map((id) => `"${id.toLowerCase()}"`),
+        },
+      });
+      const { findings } = compareWithBaseline(
+        [current(bySummary(['GetA', 'GetC'])), current({ ...bySummary(['GetX']), pointer: '/x' })],
+        [base(bySummary(['GetA', 'GetB', 'GetC'])), base({ ...bySummary(['GetY', 'GetZ']), pointer: '/x' })],
+      );
+      expect(findings.map((f) => f.message)).toEqual([
+        '2 operations are not listed: "geta", "getc". Fixed since the base: "getb".',
+        '1 operations are not listed: "getx".',
+      ]);
+      const grown = compareWithBaseline([current(bySummary(['GetA', 'GetB']))], [base(bySummary(['GetA']))]);
+      expect(grown.findings.map((f) => f.message)).toEqual([
+        '2 operations are not listed: "geta", "getb". New since the base: "getb".',
+      ]);
+    });
+
     it('is the same problem when the part it was placed at is fixed (its place moved)', () => {
       const marked = markBaseline(
         [current(missing(['B'], '/paths/~1b'))],

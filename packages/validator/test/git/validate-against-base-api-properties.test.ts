@@ -6,6 +6,7 @@ import { formatText } from '../../src/reporters/index.js';
 import { judgeRun } from '../../src/thresholds.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
+import { validateFilesAgainstDev } from './pull-request-edit.js';
 
 // `validate --base` and `diff` compare two versions with the same code: an apiProperties.json that
 // only one version has is one change of the file in both. A deleted one is an error of validation
@@ -116,5 +117,31 @@ describe('validateAgainstBase: an apiProperties.json that one version has', () =
         }),
       ],
     });
+  });
+});
+
+// A PDF4me commit respelt its iconBrandColor #EEEEEE as #eeeeee: the finding quotes the colour as
+// written, and read as new.
+describe('validateAgainstBase: a brand colour respelt in another case', () => {
+  const withColour = (colour: string) => {
+    const files = validConnectorFiles();
+    (files['apiProperties.json'] as { properties: Record<string, unknown> }).properties.iconBrandColor =
+      colour;
+    return files;
+  };
+  const brandFindings = async (before: string, after: string) => {
+    const { result } = await validateFilesAgainstDev(folder, withColour(before), withColour(after));
+    return result.findings
+      .filter((finding) => finding.ruleId === 'PROP-BRAND-FORBIDDEN')
+      .map(({ baseline, message }) => [baseline, message.split(' is ')[0]]);
+  };
+
+  it('is the same finding, almost white or not allowed, in either case', async () => {
+    expect(await brandFindings('#EEEEEE', '#eeeeee')).toEqual([['existing', 'The iconBrandColor #eeeeee']]);
+    expect(await brandFindings('#007EE5', '#007ee5')).toEqual([['existing', 'The iconBrandColor #007ee5']]);
+  });
+
+  it('is new for another colour', async () => {
+    expect(await brandFindings('#eeeeee', '#f5f5f5')).toEqual([['new', 'The iconBrandColor #f5f5f5']]);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { fixedInPart } from '../../src/git/fixed-findings.js';
 import { onlyNewFindings } from '../../src/git/only-new-findings.js';
+import { newSinceBaseNote } from '../../src/reporters/baseline-note.js';
+import { toJsonReport } from '../../src/reporters/json-reporter.js';
 import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
 import type { Json } from '../diff/diff-fixture.js';
 import { validateFilesAgainstDev } from './pull-request-edit.js';
@@ -46,9 +49,36 @@ describe('validate --base: a finding that names the parts of one problem', () =>
       listing('List tasks', 'Create a task'),
     );
     expect(findings).toEqual([
-      'existing: The operation "Get a task" is not listed under Supported Operations.',
+      'existing: The operation "Get a task" is not listed under Supported Operations. Fixed since the base: "Create a task".',
     ]);
     expect(onlyNew).toEqual([]);
+  });
+
+  // A readme that listed two of the three operations it missed had made progress, but its finding was
+  // existing and nothing was fixed: "0 new since the base" was all the maker read.
+  it('names the parts the change fixed, and counts the finding fixed in part', async () => {
+    const { result } = await validateFilesAgainstDev(
+      FOLDER,
+      listing(),
+      listing('List tasks', 'Create a task'),
+    );
+    expect(
+      result.findings
+        .filter((finding) => finding.ruleId === 'README-OPS-MATCH')
+        .map((finding) => `${finding.baseline}: ${finding.message}`),
+    ).toEqual([
+      'existing: The operation "Get a task" is not listed under Supported Operations. Fixed since the base: "List tasks", "Create a task".',
+    ]);
+    expect(fixedInPart(result.findings)).toBe(1);
+    expect(newSinceBaseNote(result)).toBe('; 0 new, 0 fixed and 1 fixed in part since the base');
+    expect(toJsonReport(result).base?.counts).toEqual({ new: 0, fixed: 0, fixedInPart: 1 });
+  });
+
+  it('counts no finding fixed in part when every part is still there', async () => {
+    const { result } = await validateFilesAgainstDev(FOLDER, listing('List tasks'), listing('List tasks'));
+    expect(fixedInPart(result.findings)).toBe(0);
+    expect(result.findings.some((finding) => finding.message.includes('since the base'))).toBe(false);
+    expect(toJsonReport(result).base?.counts.fixedInPart).toBe(0);
   });
 
   it('stays existing when an operation it missed has its summary reworded', async () => {
@@ -67,7 +97,7 @@ describe('validate --base: a finding that names the parts of one problem', () =>
       listing('Create a task'),
     );
     expect(findings).toEqual([
-      `new: 2 operations are not listed under Supported Operations: "List tasks", "Get a task". New since the base: 'ListTasks'.`,
+      `new: 2 operations are not listed under Supported Operations: "List tasks", "Get a task". New since the base: "List tasks".`,
     ]);
   });
 
@@ -84,7 +114,7 @@ describe('validate --base: a finding that names the parts of one problem', () =>
         .filter((finding) => finding.ruleId === 'README-OPS-MATCH')
         .map((finding) => `${finding.baseline}: ${finding.message}`),
     ).toEqual([
-      `new: 2 operations are not listed under Supported Operations: "Create a task", "Get a task". New since the base: 'CreateTask'.`,
+      `new: 2 operations are not listed under Supported Operations: "Create a task", "Get a task". New since the base: "Create a task".`,
     ]);
     expect(result.diffs[0]!.fixed).toEqual([]);
   });
@@ -114,7 +144,7 @@ describe('validate --base: a finding that names the parts of one problem', () =>
     });
     const { findings, onlyNew } = await findingsOf('SWG-PATH-MISSING-PARAM', base, head);
     expect(findings).toEqual([
-      "existing: The operation 'GetTask' does not define the 'noteId' parameter which is required by the path.",
+      "existing: The operation 'GetTask' does not define the 'noteId' parameter which is required by the path. Fixed since the base: 'listId'.",
     ]);
     expect(onlyNew).toEqual([]);
   });
@@ -145,6 +175,16 @@ function addUpdateTask(swagger: Json): void {
   swagger.paths['/tasks/{taskId}'].patch.parameters.unshift(
     structuredClone(swagger.paths['/tasks/{taskId}'].get.parameters[0]),
   );
+}
+
+/** GET /tasks/<name> for each name, which GET /tasks/{taskId} also matches. */
+function addFixedRoutes(swagger: Json, names: string[]): void {
+  for (const name of names) {
+    const operation = structuredClone(swagger.paths['/tasks'].get);
+    operation.operationId = `ListTasks_${name}`;
+    operation.summary = `List tasks ${name}`;
+    swagger.paths[`/tasks/${name}`] = { get: operation };
+  }
 }
 
 const renamedTask = (swagger: Json, names: string[]) => {
@@ -181,6 +221,11 @@ describe.each([
       const error = { description: 'An error.', schema: { type: 'object' } };
       Object.assign(swagger.paths['/tasks/{taskId}'].get.responses, { '404': error });
     }),
+  },
+  {
+    rule: 'SWG-PATH-PARTIAL-DUP',
+    base: withSwagger((swagger) => addFixedRoutes(swagger, ['search', 'today'])),
+    head: withSwagger((swagger) => addFixedRoutes(swagger, ['search'])),
   },
   {
     rule: 'SWG-REF-ADJACENT',
@@ -224,12 +269,54 @@ describe.each([
     }),
   },
 ])('$rule: one part of its finding fixed', ({ rule, base, head }) => {
-  it('leaves the finding existing', async () => {
+  it('leaves the finding existing, fixed in part', async () => {
     const { result } = await validateFilesAgainstDev(FOLDER, base, head);
     const findings = result.findings.filter((finding) => finding.ruleId === rule);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.map(({ baseline, message }) => ({ baseline, message }))).toEqual(
       findings.map(({ message }) => ({ baseline: 'existing', message })),
     );
+    expect(findings.map(({ message }) => message)).toEqual(
+      findings.map(() => expect.stringMatching(/ Fixed since the base: .+\.$/)),
+    );
+    expect(fixedInPart(findings)).toBe(findings.length);
+  });
+});
+
+// A pull request that added GET /tasks/today beside GET /tasks/{taskId} and /tasks/search changed the
+// finding's list of similar paths: it read as new, and the base's as fixed.
+describe('SWG-PATH-PARTIAL-DUP: a route added beside those the finding lists', () => {
+  it('is new, and names the path added', async () => {
+    const { findings } = await findingsOf(
+      'SWG-PATH-PARTIAL-DUP',
+      withSwagger((swagger) => addFixedRoutes(swagger, ['search'])),
+      withSwagger((swagger) => addFixedRoutes(swagger, ['search', 'today'])),
+    );
+    expect(findings).toEqual([
+      expect.stringMatching(
+        /^new: .* Partially duplicated paths are: \/tasks\/search, \/tasks\/today\. New since the base: '\/tasks\/today'\.$/,
+      ),
+    ]);
+  });
+});
+
+// 0af9de18 took the body off a delete: its 200 lost the schema the advice kept, and its error schemas
+// stayed. "Fixed since the base: '200'" called that a fix of what the finding asks.
+describe('SWG-RESP-MULTI-SCHEMA: the schema the advice keeps removed', () => {
+  it('is no part fixed', async () => {
+    const error = { description: 'An error.', schema: { type: 'object' } };
+    const base = withSwagger((swagger) => {
+      Object.assign(swagger.paths['/tasks/{taskId}'].get.responses, { '404': error, '500': error });
+    });
+    const head = withSwagger((swagger) => {
+      const responses = swagger.paths['/tasks/{taskId}'].get.responses;
+      Object.assign(responses, { '404': error, '500': error });
+      delete responses['200'].schema;
+    });
+    const { result } = await validateFilesAgainstDev(FOLDER, base, head);
+    const findings = result.findings.filter((finding) => finding.ruleId === 'SWG-RESP-MULTI-SCHEMA');
+    expect(findings.map(({ baseline }) => baseline)).toEqual(['existing']);
+    expect(findings[0]!.message).not.toContain('since the base');
+    expect(fixedInPart(result.findings)).toBe(0);
   });
 });

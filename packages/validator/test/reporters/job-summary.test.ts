@@ -624,9 +624,9 @@ describe('renderJobSummary source links', () => {
 // "This push fixed 1 and added 0" after a push that cleared 5 breaking changes: what the maker pushed
 // for went unsaid, since a change put back as the base had it is no fixed finding.
 describe("the job summary's line of what a push did", () => {
-  const pushLine = (breaking?: { before: number; resolved: number; introduced: number }) =>
+  const pushLine = (breaking?: { before: number; resolved: number; introduced: number }, fixedInPart = 0) =>
     renderJobSummary(tasksResult([]), {
-      push: { before: '0123456789abcdef', fixed: 1, added: 0, ...(breaking && { breaking }) },
+      push: { before: '0123456789abcdef', fixed: 1, fixedInPart, added: 0, ...(breaking && { breaking }) },
     })
       .split('\n')
       .find((line) => line.startsWith('This push'));
@@ -643,6 +643,14 @@ describe("the job summary's line of what a push did", () => {
   it('says nothing of breaking changes when neither head has any', () => {
     expect(pushLine({ before: 0, resolved: 0, introduced: 0 })).toBe(
       'This push fixed 1 and added 0 (against `0123456789ab`, the head it replaced).',
+    );
+  });
+
+  // A push that listed five of the twelve operations a readme missed fixed no finding whole: "fixed 0"
+  // was all it said of the progress.
+  it('counts the findings the push fixed in part', () => {
+    expect(pushLine(undefined, 2)).toBe(
+      'This push fixed 1, 2 in part, and added 0 (against `0123456789ab`, the head it replaced).',
     );
   });
 });

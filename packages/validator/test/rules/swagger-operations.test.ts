@@ -578,6 +578,22 @@ describeRule(
       message: /visible in the designer\. Move the schema of the 202 response to a 200 or 201 response\.$/,
     },
     {
+      // InEight's 50 import operations: an accepted job, polled at its Location until it is done.
+      name: 'on a schema only on a 202 with a Location header, the asynchronous pattern',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '202': {
+            description: 'Accepted',
+            schema: { type: 'string' },
+            headers: { location: { type: 'string', description: 'Where the job is.' } },
+          },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /visible in the designer\. A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema\.$/,
+    },
+    {
       // 56 corpus operations (SeeBotRun Link's DeleteLink…): a schema on "204 No Content".
       name: 'on a schema only on 204, which has no content',
       edit: (s) =>

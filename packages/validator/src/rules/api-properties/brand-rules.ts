@@ -56,16 +56,21 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
       const colour = brandColourOf(context);
       const rgb = colour === undefined ? undefined : parseHexColour(colour);
       if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+      // The message quotes the colour as written; `validate --base` matches it in any case, so that
+      // #EEEEEE respelt #eeeeee is no new finding (a PDF4me commit).
+      const lowerCase = colour.toLowerCase();
+      if (FORBIDDEN_BRAND_COLOURS.includes(lowerCase)) {
         context.report({
           pointer: BRAND_POINTER,
           message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\u0000not allowed\u0000${lowerCase}`,
         });
       } else if (isNearWhite(rgb)) {
         context.report({
           pointer: BRAND_POINTER,
           severity: 'warning',
           message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`,
+          matchedAs: `PROP-BRAND-FORBIDDEN\u0000almost white\u0000${lowerCase}`,
         });
       }
     },

@@ -12,9 +12,7 @@ import { isSuccessCode } from './rule-kit.js';
  * in 24 connectors are fixed in one place, a `#/responses/…` definition their operations share.
  */
 export function multiSchemaAdvice(operation: OperationInfo): string {
-  const withSchema = operation.responses.filter((response) => isObject(response.value.schema));
-  const kept = keptResponse(withSchema);
-  const removed = withSchema.filter((response) => response !== kept);
+  const { kept, removed } = schemaPlan(operation);
   const remove = `remove the ${removed.length === 1 ? 'schema' : 'schemas'} of ${responsesNamed(removed)}`;
   // A 202's or 204's schema is no error's: "an error needs only its description" would misname it.
   const why = removed.some((response) => isSuccessCode(response.code))
@@ -24,6 +22,17 @@ export function multiSchemaAdvice(operation: OperationInfo): string {
     ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.`
     : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation)}.`;
   return `${advice}${sharedNote(removed)}`;
+}
+
+/**
+ * Of the responses with a schema, the one whose schema stays (none when no success response has one)
+ * and those whose schemas go: the advice's, and the parts of SWG-RESP-MULTI-SCHEMA's finding, so that
+ * `validate --base` counts a schema removed as the advice asks as fixed, not the one it keeps.
+ */
+export function schemaPlan(operation: OperationInfo): { kept?: ResponseInfo; removed: ResponseInfo[] } {
+  const withSchema = operation.responses.filter((response) => isObject(response.value.schema));
+  const kept = keptResponse(withSchema);
+  return { kept, removed: withSchema.filter((response) => response !== kept) };
 }
 
 /** The schema the designer shows: the 200's, else the 201's, else that of the first other 2xx with a body. */

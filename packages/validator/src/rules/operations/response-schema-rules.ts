@@ -7,7 +7,7 @@ import { fill, hasSuccessResponse, isSuccessCode, successResponses } from './rul
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
 import { nonJsonBodySchema } from './produced-body.js';
-import { multiSchemaAdvice } from './multi-schema-advice.js';
+import { multiSchemaAdvice, schemaPlan } from './multi-schema-advice.js';
 import { webhooks } from './notification-urls.js';
 
 function hasSchema(response: { value: JsonObject }): boolean {
@@ -21,11 +21,6 @@ function countWithSchema(operation: OperationInfo): number {
   let count = 0;
   for (const response of operation.responses) if (hasSchema(response)) count++;
   return count;
-}
-
-/** The codes of an operation's responses that have a schema: the parts of SWG-RESP-MULTI-SCHEMA's finding. */
-function responseCodesWithSchema(operation: OperationInfo): string[] {
-  return operation.responses.filter(hasSchema).map((response) => response.code);
 }
 
 /** A 2xx response has a schema, and neither 200 nor 201 has one. */
@@ -51,7 +46,20 @@ function schemaMoveAdvice(operation: OperationInfo): string {
   if (codes.every((code) => code === '204')) {
     return 'A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.';
   }
+  if (codes.length === 1 && codes[0] === '202' && hasLocationHeader(operation)) {
+    return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
+  }
   return `Move the schema of the ${codes.join(', ')} response to a 200 or 201 response.`;
+}
+
+/**
+ * Whether the operation's 202 response declares a Location header: the asynchronous pattern, which
+ * Power Automate and Logic Apps follow by polling that address (InEight's 50 import operations).
+ * Moving the 202's schema to a 200 would describe the acceptance as the result.
+ */
+function hasLocationHeader(operation: OperationInfo): boolean {
+  const headers = operation.responses.find((response) => response.code === '202')?.value.headers;
+  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === 'location');
 }
 
 export const defaultResponseSchemaRule: RuleDefinition = {
@@ -112,8 +120,9 @@ export const multipleResponseSchemasRule: RuleDefinition = {
       report({
         pointer: childPointer(operation.pointer, 'responses'),
         message: `${problem} ${multiSchemaAdvice(operation)}`,
-        // The advice names the schemas to remove: removing one is no new finding under `validate --base`.
-        parts: { problem, names: responseCodesWithSchema(operation) },
+        // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
+        // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
+        parts: { problem, names: schemaPlan(operation).removed.map((response) => response.code) },
       });
     }
   },
@@ -124,7 +133,7 @@ export const successSchemaCodeRule: RuleDefinition = {
   file: 'swagger',
   title: 'Put the output schema on the 200 or 201 response.',
   description:
-    "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+    "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
   levels: sameLevels('warning'),
   msCode: 'SchemaDefinitionSetIncorrectly',
   msMessage:

@@ -94,7 +94,8 @@ export const operationsMatchRule: RuleDefinition = {
     if (missing.length > 0) {
       // Each name an excerpt, as many as fit (joinWithin), and at most a few headings: a readme
       // and a swagger can make both lists as long as they like.
-      const names = joinWithin(missing.map(({ summary }) => `"${nameExcerpt(summary)}"`));
+      const shown = missing.map(({ summary }) => `"${nameExcerpt(summary)}"`);
+      const names = joinWithin(shown);
       const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
       const where = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
@@ -110,6 +111,7 @@ export const operationsMatchRule: RuleDefinition = {
         parts: {
           problem: `Operations are not listed under ${where}.`,
           names: missing.map(({ operation }) => operationLabel(operation)),
+          shown,
         },
       });
     }
