@@ -2,7 +2,7 @@ import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { matchedMessage, type Finding } from '../model/finding.js';
 import { hasEveryPart, partsAsShown } from '../model/problem-parts.js';
-import { boundedMessage } from '../text/message-length.js';
+import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
 import type { ListingScope } from '../model/unlisted-message.js';
 
 /**
@@ -64,7 +64,7 @@ export function compareWithBaseline(
  * The message with a note of the baseline after it, as a sentence of its own: Microsoft's
  * SWG-PATH-PARTIAL-DUP message ends with its list of paths, no full stop.
  */
-function withNote(message: string, note: string): string {
+function withNote(message: string, note: string): BoundedMessage {
   return boundedMessage(`${message}${/[.!?]$/.test(message) ? '' : '.'} ${note}`);
 }
 
