@@ -26,6 +26,9 @@ export function markBaseline(current: readonly Finding[], base: readonly Finding
 /**
  * The current findings marked as `markBaseline` marks them, and the base findings that none of them
  * matched: the problems the change fixed (`validate --base` counts them, "7 fixed since the base").
+ * `placeKept` tells whether a base finding's place (its file and pointer) is in the current version
+ * still; without it, every base finding's place counts as gone, and findings that say the same match
+ * wherever they are.
  * A base finding of a listing settled by its cap (`cappedListingsNotGrown`) is not counted fixed
  * while the listing still has findings now: the base's unlisted findings are unknown, so which of
  * its problems are gone cannot be told; a listing with no finding left now is fixed whole.
@@ -33,6 +36,7 @@ export function markBaseline(current: readonly Finding[], base: readonly Finding
 export function compareWithBaseline(
   current: readonly Finding[],
   base: readonly Finding[],
+  placeKept: (baseFinding: Finding) => boolean = () => false,
 ): { findings: Finding[]; fixed: Finding[] } {
   const settled = cappedListingsNotGrown(current, base);
   const exact = new BaseFindings(base, exactKey);
@@ -41,10 +45,25 @@ export function compareWithBaseline(
   const marked = current.map((finding) =>
     settledByCap(finding, settled) ? { finding, existing: true } : matchedWith(finding, exact.take(finding)),
   );
-  // Only base findings no current one matched exactly may match loosely.
+  // Only base findings no current one matched exactly may match loosely: first those at the same
+  // place but for the array entries on the way (an entry inserted before it shifted the pointer),
+  // then those whose place the current version no longer has (a path renamed, a property moved).
+  // A base finding whose place is still there, its problem gone from it, is no match for the same
+  // message elsewhere: that is a problem fixed there and one made here (upstream, a string/binary
+  // property fixed in one definition and written in a new one read as the same finding).
   const loose = new BaseFindings(exact.untaken(), looseKey);
-  const matched = marked.map((entry) =>
-    entry.existing ? entry : matchedWith(entry.finding, loose.take(entry.finding)),
+  const byPlace = marked.map((entry) =>
+    entry.existing
+      ? entry
+      : matchedWith(entry.finding, loose.take(entry.finding, samePlaceBut(entry.finding))),
+  );
+  const matched = byPlace.map((entry) =>
+    entry.existing
+      ? entry
+      : matchedWith(
+          entry.finding,
+          loose.take(entry.finding, (candidate) => !placeKept(candidate)),
+        ),
   );
   // Then a new finding of parts is told against the base's finding of its problem that lacked some,
   // among those no finding took.
@@ -58,6 +77,25 @@ export function compareWithBaseline(
   );
   const fixed = loose.untaken().filter((finding) => !unknownUnderCap(finding, settled, listedNow));
   return { findings, fixed };
+}
+
+/**
+ * Which base findings `finding` may match in the loose pass's first round: one at its pointer but for
+ * the array indices on the way, or any, for a finding of parts (its pointer is its first part's,
+ * which moves as parts are fixed) or without a pointer (a readme's).
+ */
+function samePlaceBut(finding: Finding): (candidate: Finding) => boolean {
+  if (finding.parts !== undefined || finding.pointer === undefined) return () => true;
+  const shape = pointerShape(finding.pointer);
+  return (candidate) => candidate.pointer === undefined || pointerShape(candidate.pointer) === shape;
+}
+
+/**
+ * A pointer with its array indices blanked: `/paths/~1a/get/parameters/#`. A numeric key (a response
+ * code) is blanked too: a pointer alone cannot tell it from an index.
+ */
+function pointerShape(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/#');
 }
 
 /**
@@ -135,12 +173,12 @@ class BaseFindings {
    * The last such one: those left are then the first in the base's order, which the fixed findings
    * were before parts.
    */
-  take(finding: Finding): Finding | undefined {
+  take(finding: Finding, accepts: (candidate: Finding) => boolean = () => true): Finding | undefined {
     const same = this.byKey.get(this.key(finding));
     if (!same) return undefined;
     for (let index = same.length - 1; index >= 0; index--) {
       const candidate = same[index]!;
-      if (!hasEveryPart(candidate.parts, finding.parts)) continue;
+      if (!hasEveryPart(candidate.parts, finding.parts) || !accepts(candidate)) continue;
       same.splice(index, 1);
       this.taken.add(candidate);
       return candidate;

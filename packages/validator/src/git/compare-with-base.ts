@@ -17,6 +17,7 @@ import type { BaseValidationOptions } from './base-validation.js';
 import { changeToFinding } from './change-finding.js';
 import { fixedInBase } from './fixed-findings.js';
 import { fixedOfJudgedFiles } from './unjudged-files.js';
+import { placeKeptIn } from './place-kept.js';
 import type { Git } from './git.js';
 import { materializeFirstFolder } from './materialize.js';
 import { toRepositoryPath } from './repository-paths.js';
@@ -76,9 +77,9 @@ export async function compareWithBase(
       { ...DEFAULT_CONFIG, rules: overrides },
       base.root,
     );
-    const compared = compareWithBaseline(connector.findings, baseResult.findings);
-    const marked = compared.findings;
     const currentFolder = await loadConnectorFolder(connector.path, cwd, gitIgnored);
+    const compared = compareWithBaseline(connector.findings, baseResult.findings, placeKeptIn(currentFolder));
+    const marked = compared.findings;
     const current = connectorVersion(currentFolder);
     const engine = { profile, rules: options.rules ?? ALL_RULES, overrides };
     const fixed = fixedOfJudgedFiles(compared.fixed, { base: baseFolder, current: currentFolder }, engine)

@@ -108,6 +108,62 @@ describe('markBaseline', () => {
     expect(marked.map((f) => f.baseline)).toEqual(['new', 'existing']);
   });
 
+  describe('a finding that says the same at another place', () => {
+    const binary = (pointer: string) => ({ ruleId: 'SWG-BINARY-POS', pointer, message: 'Binary is nested.' });
+    const kept =
+      (...pointers: string[]) =>
+      (baseFinding: Finding) =>
+        pointers.includes(baseFinding.pointer!);
+
+    it('is new, and the base finding fixed, when the base place is still there', () => {
+      const { findings, fixed } = compareWithBaseline(
+        [current(binary('/definitions/B/properties/file'))],
+        [base(binary('/definitions/A/properties/file'))],
+        kept('/definitions/A/properties/file'),
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['new']);
+      expect(fixed.map((f) => f.pointer)).toEqual(['/definitions/A/properties/file']);
+    });
+
+    it('is existing when the base place is gone (a definition renamed)', () => {
+      const { findings, fixed } = compareWithBaseline(
+        [current(binary('/definitions/B/properties/file'))],
+        [base(binary('/definitions/A/properties/file'))],
+        kept(),
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['existing']);
+      expect(fixed).toEqual([]);
+    });
+
+    it('is existing when only array entries on the way moved, though the base place is there', () => {
+      const { findings } = compareWithBaseline(
+        [current(binary('/paths/~1a/post/parameters/2/schema'))],
+        [base(binary('/paths/~1a/post/parameters/1/schema'))],
+        kept('/paths/~1a/post/parameters/1/schema'),
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['existing']);
+    });
+
+    it('pairs each with the base finding at its own place, before one at another', () => {
+      // Two paths each had a parameter inserted, and both base places are still there (other
+      // parameters now): each is the same finding moved by the insert, not one fixed and one new.
+      const summary = (pointer: string) => ({ ruleId: 'SWG-END-ALNUM', pointer, message: 'Ends badly.' });
+      const { findings, fixed } = compareWithBaseline(
+        [
+          current(summary('/paths/~1entity/post/parameters/4')),
+          current(summary('/paths/~1children/post/parameters/6')),
+        ],
+        [
+          base(summary('/paths/~1children/post/parameters/5')),
+          base(summary('/paths/~1entity/post/parameters/3')),
+        ],
+        kept('/paths/~1children/post/parameters/5', '/paths/~1entity/post/parameters/3'),
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['existing', 'existing']);
+      expect(fixed).toEqual([]);
+    });
+  });
+
   describe('a problem of parts, which one finding names (the operations a readme does not list)', () => {
     const missing = (names: string[], pointer = '/paths/~1a') => ({
       ruleId: 'README-OPS-MATCH',
