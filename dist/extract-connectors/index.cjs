@@ -44590,6 +44590,10 @@ function hasSuccessResponse(operation2) {
 function successResponses(operation2) {
   return operation2.responses.filter((response) => isSuccessCode(response.code));
 }
+function declaresLocation(operation2, code2) {
+  const headers = asObject(operation2.responses.find((response) => response.code === code2)?.value.headers);
+  return headers !== void 0 && Object.keys(headers).some((name) => name.toLowerCase() === "location");
+}
 function successSchema(operation2) {
   const responses = operation2.responses;
   for (let index = 0; index < responses.length; index++) {
@@ -60156,8 +60160,7 @@ function isText(type) {
 }
 
 // packages/validator/src/rules/operations/multi-schema-advice.ts
-function multiSchemaAdvice(operation2) {
-  const { kept, removed } = schemaPlan(operation2);
+function multiSchemaAdvice(operation2, { kept, removed }) {
   const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
   const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
   const advice = kept ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation2)}.`;
@@ -60222,14 +60225,10 @@ function schemaMoveAdvice(operation2) {
   if (codes.every((code2) => code2 === "204")) {
     return "A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.";
   }
-  if (codes.length === 1 && codes[0] === "202" && hasLocationHeader(operation2)) {
+  if (codes.length === 1 && codes[0] === "202" && declaresLocation(operation2, "202")) {
     return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
-}
-function hasLocationHeader(operation2) {
-  const headers = operation2.responses.find((response) => response.code === "202")?.value.headers;
-  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === "location");
 }
 var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
@@ -60273,16 +60272,17 @@ var multipleResponseSchemasRule = {
   check({ swagger: swagger2, report }) {
     for (const operation2 of swagger2?.operations ?? []) {
       if (countWithSchema(operation2) < 2) continue;
+      const plan = schemaPlan(operation2);
       const problem = fill(
         "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
         operationLabel(operation2)
       );
       report({
         pointer: childPointer(operation2.pointer, "responses"),
-        message: `${problem} ${multiSchemaAdvice(operation2)}`,
+        message: `${problem} ${multiSchemaAdvice(operation2, plan)}`,
         // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
         // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
-        parts: { problem, names: schemaPlan(operation2).removed.map((response) => response.code) }
+        parts: { problem, names: plan.removed.map((response) => response.code) }
       });
     }
   }
@@ -63332,9 +63332,7 @@ var webhookRules = [
           report({ pointer: operation2.pointer, message: unrelatedDeletesMessage(operation2, deletions) });
         }
         const created = operation2.responses.find((response) => response.code === "201");
-        const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
-          (name) => name.toLowerCase() === "location"
-        );
+        const location = declaresLocation(operation2, "201");
         const toldBySuccessRule = operation2.responses.length > 0 && !operation2.responses.some((response) => isSuccessCode(response.code));
         if (!toldBySuccessRule && (!created || !location)) {
           report({

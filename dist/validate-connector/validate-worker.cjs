@@ -23050,6 +23050,10 @@ function hasSuccessResponse(operation) {
 function successResponses(operation) {
   return operation.responses.filter((response) => isSuccessCode(response.code));
 }
+function declaresLocation(operation, code2) {
+  const headers = asObject(operation.responses.find((response) => response.code === code2)?.value.headers);
+  return headers !== void 0 && Object.keys(headers).some((name) => name.toLowerCase() === "location");
+}
 function successSchema(operation) {
   const responses = operation.responses;
   for (let index = 0; index < responses.length; index++) {
@@ -38528,8 +38532,7 @@ function isText(type) {
 }
 
 // packages/validator/src/rules/operations/multi-schema-advice.ts
-function multiSchemaAdvice(operation) {
-  const { kept, removed } = schemaPlan(operation);
+function multiSchemaAdvice(operation, { kept, removed }) {
   const remove = `remove the ${removed.length === 1 ? "schema" : "schemas"} of ${responsesNamed(removed)}`;
   const why = removed.some((response) => isSuccessCode(response.code)) ? "" : ": an error needs only its description";
   const advice = kept ? `Keep the schema of the ${nameExcerpt(kept.code)} response, and ${remove}${why}.` : `No success response has one: ${remove}, and describe the output on ${outputResponse(operation)}.`;
@@ -38594,14 +38597,10 @@ function schemaMoveAdvice(operation) {
   if (codes.every((code2) => code2 === "204")) {
     return "A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.";
   }
-  if (codes.length === 1 && codes[0] === "202" && hasLocationHeader(operation)) {
+  if (codes.length === 1 && codes[0] === "202" && declaresLocation(operation, "202")) {
     return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
-}
-function hasLocationHeader(operation) {
-  const headers = operation.responses.find((response) => response.code === "202")?.value.headers;
-  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === "location");
 }
 var defaultResponseSchemaRule = {
   id: "SWG-RESP-DEFAULT-SCHEMA",
@@ -38645,16 +38644,17 @@ var multipleResponseSchemasRule = {
   check({ swagger, report }) {
     for (const operation of swagger?.operations ?? []) {
       if (countWithSchema(operation) < 2) continue;
+      const plan = schemaPlan(operation);
       const problem = fill(
         "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
         operationLabel(operation)
       );
       report({
         pointer: childPointer(operation.pointer, "responses"),
-        message: `${problem} ${multiSchemaAdvice(operation)}`,
+        message: `${problem} ${multiSchemaAdvice(operation, plan)}`,
         // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
         // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
-        parts: { problem, names: schemaPlan(operation).removed.map((response) => response.code) }
+        parts: { problem, names: plan.removed.map((response) => response.code) }
       });
     }
   }
@@ -41704,9 +41704,7 @@ var webhookRules = [
           report({ pointer: operation.pointer, message: unrelatedDeletesMessage(operation, deletions) });
         }
         const created = operation.responses.find((response) => response.code === "201");
-        const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
-          (name) => name.toLowerCase() === "location"
-        );
+        const location = declaresLocation(operation, "201");
         const toldBySuccessRule = operation.responses.length > 0 && !operation.responses.some((response) => isSuccessCode(response.code));
         if (!toldBySuccessRule && (!created || !location)) {
           report({

@@ -9,25 +9,33 @@ const FOLDER = path.join('certified-connectors', 'Contoso Tasks');
 
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
-/**
- * dev's connector has a contact without a URL (SWG-INFO-CONTACT-FIELDS); the branch gives it the
- * valid contact back and, with `worsen`, a title with "API" in it (SWG-INFO-TITLE-WORDS).
- */
-function repository(worsen: boolean): string {
+/** A repository whose dev has the valid connector with `base`, and whose branch `feature` has it with `head`. */
+function repositoryWith(
+  base: ReturnType<typeof validSwagger>,
+  head: ReturnType<typeof validSwagger>,
+): string {
   const root = temporaryFolder('cli-base-fixed-');
   const folder = path.join(root, FOLDER);
-  const base = validSwagger();
-  base.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
   writeValidConnector(folder, base);
   git(root, 'init', '-q', '-b', 'dev');
   git(root, 'add', '-A');
   git(root, 'commit', '-qm', 'base');
   git(root, 'checkout', '-qb', 'feature');
+  writeValidConnector(folder, head);
+  git(root, 'commit', '-qam', 'the change');
+  return root;
+}
+
+/**
+ * dev's connector has a contact without a URL (SWG-INFO-CONTACT-FIELDS); the branch gives it the
+ * valid contact back and, with `worsen`, a title with "API" in it (SWG-INFO-TITLE-WORDS).
+ */
+function repository(worsen: boolean): string {
+  const base = validSwagger();
+  base.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
   const fixed = validSwagger();
   if (worsen) fixed.info.title = 'Contoso Tasks API';
-  writeValidConnector(folder, fixed);
-  git(root, 'commit', '-qam', 'fix the contact');
-  return root;
+  return repositoryWith(base, fixed);
 }
 
 describe('connector-alm validate --base: what the change fixed', () => {
@@ -40,18 +48,11 @@ describe('connector-alm validate --base: what the change fixed', () => {
   // Taking one of two restricted words out of the title fixed no finding whole: the footer said "0
   // new since the base", and nothing told the maker the change had done anything.
   it('counts a finding fixed in part, and names the part in its message', async () => {
-    const root = temporaryFolder('cli-base-fixed-in-part-');
-    const folder = path.join(root, FOLDER);
     const base = validSwagger();
     base.info.title = 'Contoso Tasks API Connector';
-    writeValidConnector(folder, base);
-    git(root, 'init', '-q', '-b', 'dev');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-qm', 'base');
-    git(root, 'checkout', '-qb', 'feature');
-    base.info.title = 'Contoso Tasks Connector';
-    writeValidConnector(folder, base);
-    git(root, 'commit', '-qam', 'take API out of the title');
+    const head = validSwagger();
+    head.info.title = 'Contoso Tasks Connector';
+    const root = repositoryWith(base, head);
     const io = memoryIo(root);
     await runCli(['validate', '.', '--base', 'dev'], io);
     expect(io.out()).toMatch(/SWG-INFO-TITLE-WORDS .* Fixed since the base: 'api'\. \(existing\)$/m);

@@ -329,7 +329,7 @@ function problemKey(finding: Finding): string {
  * renamed apiDefinition.Swagger.json is the same file, and every one of its findings was "new" and
  * every one of the base's "fixed".
  */
-function relativeFile(finding: Finding): string {
+export function relativeFile(finding: Finding): string {
   return slashSeparated(path.relative(finding.connector, finding.file)).toLowerCase();
 }
 

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { ConnectorFolder } from '../loader/connector-folder.js';
 import type { Finding } from '../model/finding.js';
 import { valueAtPointer } from '../json/pointer.js';
+import { relativeFile } from '../diff/baseline.js';
 
 /**
  * For diff/baseline.ts `compareWithBaseline`: whether a finding of the base version is about a place
@@ -17,7 +17,7 @@ export function placeKeptIn(current: ConnectorFolder): (baseFinding: Finding) =>
   }
   return (finding) => {
     if (finding.pointer === undefined) return false;
-    const root = documents.get(path.relative(finding.connector, finding.file).toLowerCase());
+    const root = documents.get(relativeFile(finding));
     if (root === undefined) return false;
     const holder = finding.pointer.slice(0, Math.max(0, finding.pointer.lastIndexOf('/')));
     return valueAtPointer(root, holder) !== undefined;

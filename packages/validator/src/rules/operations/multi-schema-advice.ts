@@ -10,9 +10,9 @@ import { isSuccessCode } from './rule-kit.js';
  * response" was wrong for the 296 upstream operations whose schemas are all on errors (AIForged's
  * 400, 403 and 404) and unclear for the 339 with two success schemas (200 and 202); and 533 findings
  * in 24 connectors are fixed in one place, a `#/responses/…` definition their operations share.
+ * `plan` is the operation's `schemaPlan`, which the rule's finding names its parts by too.
  */
-export function multiSchemaAdvice(operation: OperationInfo): string {
-  const { kept, removed } = schemaPlan(operation);
+export function multiSchemaAdvice(operation: OperationInfo, { kept, removed }: SchemaPlan): string {
   const remove = `remove the ${removed.length === 1 ? 'schema' : 'schemas'} of ${responsesNamed(removed)}`;
   // A 202's or 204's schema is no error's: "an error needs only its description" would misname it.
   const why = removed.some((response) => isSuccessCode(response.code))
@@ -24,12 +24,17 @@ export function multiSchemaAdvice(operation: OperationInfo): string {
   return `${advice}${sharedNote(removed)}`;
 }
 
+export interface SchemaPlan {
+  kept?: ResponseInfo;
+  removed: ResponseInfo[];
+}
+
 /**
  * Of the responses with a schema, the one whose schema stays (none when no success response has one)
  * and those whose schemas go: the advice's, and the parts of SWG-RESP-MULTI-SCHEMA's finding, so that
  * `validate --base` counts a schema removed as the advice asks as fixed, not the one it keeps.
  */
-export function schemaPlan(operation: OperationInfo): { kept?: ResponseInfo; removed: ResponseInfo[] } {
+export function schemaPlan(operation: OperationInfo): SchemaPlan {
   const withSchema = operation.responses.filter((response) => isObject(response.value.schema));
   const kept = keptResponse(withSchema);
   return { kept, removed: withSchema.filter((response) => response !== kept) };

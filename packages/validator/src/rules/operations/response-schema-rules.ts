@@ -3,7 +3,7 @@ import { certificationLevels, sameLevels, type RuleDefinition } from '../../mode
 import { isObject, type JsonObject } from '../../swagger/json-values.js';
 import { isEmptySchema } from '../../swagger/empty-schema.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { fill, hasSuccessResponse, isSuccessCode, successResponses } from './rule-kit.js';
+import { declaresLocation, fill, hasSuccessResponse, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
 import { nonJsonBodySchema } from './produced-body.js';
@@ -46,20 +46,13 @@ function schemaMoveAdvice(operation: OperationInfo): string {
   if (codes.every((code) => code === '204')) {
     return 'A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.';
   }
-  if (codes.length === 1 && codes[0] === '202' && hasLocationHeader(operation)) {
+  // The asynchronous pattern, which Power Automate and Logic Apps follow by polling the Location
+  // (InEight's 50 import operations): moving the 202's schema to a 200 would describe the acceptance
+  // as the result.
+  if (codes.length === 1 && codes[0] === '202' && declaresLocation(operation, '202')) {
     return "A 202 with a Location header is polled at that address until the work is done, and the action's outputs are the final response's: describe them on a 200 response and leave the 202 without a schema.";
   }
   return `Move the schema of the ${codes.join(', ')} response to a 200 or 201 response.`;
-}
-
-/**
- * Whether the operation's 202 response declares a Location header: the asynchronous pattern, which
- * Power Automate and Logic Apps follow by polling that address (InEight's 50 import operations).
- * Moving the 202's schema to a 200 would describe the acceptance as the result.
- */
-function hasLocationHeader(operation: OperationInfo): boolean {
-  const headers = operation.responses.find((response) => response.code === '202')?.value.headers;
-  return isObject(headers) && Object.keys(headers).some((name) => name.toLowerCase() === 'location');
 }
 
 export const defaultResponseSchemaRule: RuleDefinition = {
@@ -113,16 +106,17 @@ export const multipleResponseSchemasRule: RuleDefinition = {
   check({ swagger, report }) {
     for (const operation of swagger?.operations ?? []) {
       if (countWithSchema(operation) < 2) continue;
+      const plan = schemaPlan(operation);
       const problem = fill(
         "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
         operationLabel(operation),
       );
       report({
         pointer: childPointer(operation.pointer, 'responses'),
-        message: `${problem} ${multiSchemaAdvice(operation)}`,
+        message: `${problem} ${multiSchemaAdvice(operation, plan)}`,
         // The advice names the schemas to remove: removing one is no new finding under `validate --base`,
         // and is one of them fixed. Removing the one it keeps is neither (0af9de18, a delete's 200).
-        parts: { problem, names: schemaPlan(operation).removed.map((response) => response.code) },
+        parts: { problem, names: plan.removed.map((response) => response.code) },
       });
     }
   },

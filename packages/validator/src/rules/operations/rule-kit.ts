@@ -100,6 +100,15 @@ export function successResponses(operation: OperationInfo): OperationInfo['respo
   return operation.responses.filter((response) => isSuccessCode(response.code));
 }
 
+/**
+ * Whether the operation's response of `code` declares a Location header (in any case): where a
+ * webhook's 201 says the subscription is, where an asynchronous 202 says to poll.
+ */
+export function declaresLocation(operation: OperationInfo, code: string): boolean {
+  const headers = asObject(operation.responses.find((response) => response.code === code)?.value.headers);
+  return headers !== undefined && Object.keys(headers).some((name) => name.toLowerCase() === 'location');
+}
+
 /** The schema of the first 2xx response that has one (without its pointer, which no caller reports). */
 export function successSchema(operation: OperationInfo): JsonObject | undefined {
   const responses = operation.responses;

@@ -8,7 +8,7 @@ import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { fill, isSuccessCode, successResponses } from './rule-kit.js';
+import { declaresLocation, fill, isSuccessCode, successResponses } from './rule-kit.js';
 import { joinedList } from '@connector-alm/core';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
@@ -242,9 +242,7 @@ export const webhookRules: RuleDefinition[] = [
           report({ pointer: operation.pointer, message: unrelatedDeletesMessage(operation, deletions) });
         }
         const created = operation.responses.find((response) => response.code === '201');
-        const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
-          (name) => name.toLowerCase() === 'location',
-        );
+        const location = declaresLocation(operation, '201');
         // Responses without a 2xx get this advice from SWG-OP-RESP-SUCCESS, as a warning at the same
         // place. Empty responses do not: that rule leaves them to SWG-OP-RESP-REQ.
         const toldBySuccessRule =
