@@ -67000,7 +67000,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. Responses other than the success one are named by code with how each changed, codes that changed alike together: `responses 400, 401 (schema added); 404 (added)` (an edit of a description alone is CHG-TEXT-EDITED's). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -70123,6 +70123,44 @@ function equalApartFrom(before, after, pointer, skipped) {
   return true;
 }
 
+// packages/validator/src/diff/other-responses.ts
+var NO_KEYS2 = /* @__PURE__ */ new Set();
+function otherResponseChanges(before, after, skip) {
+  const wasByCode = firstByCode(before);
+  const isByCode = firstByCode(after);
+  const codes = new Set([...wasByCode.keys(), ...isByCode.keys()].filter((code2) => !skip.has(code2)));
+  const redescribed = [];
+  const groups = /* @__PURE__ */ new Map();
+  for (const code2 of [...codes].sort()) {
+    const was = wasByCode.get(code2);
+    const is = isByCode.get(code2);
+    const move = !was ? "added" : !is ? "removed" : editOf(was, is);
+    if (move === void 0) continue;
+    if (move === DESCRIPTION_ONLY) redescribed.push({ was, is });
+    else {
+      const grouped2 = groups.get(move);
+      if (grouped2) grouped2.push(code2);
+      else groups.set(move, [code2]);
+    }
+  }
+  return { redescribed, changed: [...groups].map(([move, grouped2]) => ({ codes: grouped2, move })) };
+}
+var DESCRIPTION_ONLY = "description";
+function editOf(was, is) {
+  const keys = differingKeys(was.value, is.value, NO_KEYS2);
+  if (keys.length === 0) return void 0;
+  return keys.map((key2) => key2 === "schema" ? schemaMove(was, is) : key2).join(", ");
+}
+function schemaMove(was, is) {
+  if (!has(was.value, "schema")) return "schema added";
+  return has(is.value, "schema") ? "schema" : "schema removed";
+}
+function firstByCode(responses) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const response of responses) if (!byCode.has(response.code)) byCode.set(response.code, response);
+  return byCode;
+}
+
 // packages/validator/src/diff/response-diff.ts
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
@@ -70159,14 +70197,31 @@ function diffResponses(context, before, after) {
   } else if (previous && current) {
     diffSuccessResponse(context, after, previous, current, add2);
   }
-  const others2 = otherResponseChanges(before.responses, after.responses, previous, current);
-  if (others2.length > 0) {
+  const others2 = otherResponseChanges(
+    before.responses,
+    after.responses,
+    /* @__PURE__ */ new Set([previous?.code, current?.code])
+  );
+  const described = others2.redescribed;
+  if (described.length > 0) {
+    const first = described[0];
+    const codes = described.map(({ is }) => is.code);
+    add2(
+      CHANGE_RULES.textEdited,
+      "new",
+      editedMemberPlace(first.was.value, first.is.value, first.is.definitionPointer, ["description"]),
+      codes.length === 1 ? `operation/${label}/responses/${codes[0]}` : `operation/${label}/responses`,
+      codes.length === 1 ? `Edited: the description of response ${codes[0]}.` : `Edited: the descriptions of responses ${nameList(codes)}.`,
+      "minor"
+    );
+  }
+  if (others2.changed.length > 0) {
     add2(
       CHANGE_RULES.other,
       has(after.operation, "responses") ? "new" : "old",
       childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
       `operation/${label}/responses`,
-      `Changed: responses ${nameList(others2)}.`
+      `Changed: responses ${boundedList(others2.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, { separator: "; " })}.`
     );
   }
 }
@@ -70298,24 +70353,6 @@ function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
   success.sort((a, b) => compareCodeUnits(a.code, b.code));
   return success[0] ?? responses.find((response) => response.code === "default");
-}
-function otherResponseChanges(before, after, previous, current) {
-  const skip = /* @__PURE__ */ new Set([previous?.code, current?.code]);
-  const wasByCode = firstByCode(before);
-  const isByCode = firstByCode(after);
-  const codes = new Set([...wasByCode.keys(), ...isByCode.keys()].filter((code2) => !skip.has(code2)));
-  const changed = [];
-  for (const code2 of [...codes].sort()) {
-    const was = wasByCode.get(code2);
-    const is = isByCode.get(code2);
-    if (!was || !is || !jsonEqual(was.value, is.value)) changed.push(code2);
-  }
-  return changed;
-}
-function firstByCode(responses) {
-  const byCode = /* @__PURE__ */ new Map();
-  for (const response of responses) if (!byCode.has(response.code)) byCode.set(response.code, response);
-  return byCode;
 }
 function isDynamic(schema) {
   return DYNAMIC_SCHEMA_KEYS.some((key2) => isObject(schema[key2]));

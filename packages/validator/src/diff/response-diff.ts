@@ -10,7 +10,8 @@ import { notificationContent, reportSchemaChanges, type SwaggerDiffContext } fro
 import { operationLabel } from '../swagger/operation-label.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
-import { nameList, quoted } from '../text/message-values.js';
+import { boundedList, nameList, quoted } from '../text/message-values.js';
+import { otherResponseChanges } from './other-responses.js';
 import { changedKeyList } from './changed-keys.js';
 import { compareCodeUnits } from '@connector-alm/core';
 
@@ -73,14 +74,34 @@ export function diffResponses(
     diffSuccessResponse(context, after, previous, current, add);
   }
 
-  const others = otherResponseChanges(before.responses, after.responses, previous, current);
-  if (others.length > 0) {
+  const others = otherResponseChanges(
+    before.responses,
+    after.responses,
+    new Set([previous?.code, current?.code]),
+  );
+  const described = others.redescribed;
+  if (described.length > 0) {
+    // On the first edited description's line, as the success response's edit is placed.
+    const first = described[0]!;
+    const codes = described.map(({ is }) => is.code);
+    add(
+      CHANGE_RULES.textEdited,
+      'new',
+      editedMemberPlace(first.was.value, first.is.value, first.is.definitionPointer, ['description']),
+      codes.length === 1 ? `operation/${label}/responses/${codes[0]}` : `operation/${label}/responses`,
+      codes.length === 1
+        ? `Edited: the description of response ${codes[0]}.`
+        : `Edited: the descriptions of responses ${nameList(codes)}.`,
+      'minor',
+    );
+  }
+  if (others.changed.length > 0) {
     add(
       CHANGE_RULES.other,
       has(after.operation, 'responses') ? 'new' : 'old',
       childPointer(has(after.operation, 'responses') ? after.pointer : before.pointer, 'responses'),
       `operation/${label}/responses`,
-      `Changed: responses ${nameList(others)}.`,
+      `Changed: responses ${boundedList(others.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, { separator: '; ' })}.`,
     );
   }
 }
@@ -247,34 +268,6 @@ export function successResponse(responses: readonly ResponseInfo[]): ResponseInf
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
   success.sort((a, b) => compareCodeUnits(a.code, b.code));
   return success[0] ?? responses.find((response) => response.code === 'default');
-}
-
-/** Codes other than the success response's that were added, removed or edited. */
-function otherResponseChanges(
-  before: readonly ResponseInfo[],
-  after: readonly ResponseInfo[],
-  previous: ResponseInfo | undefined,
-  current: ResponseInfo | undefined,
-): string[] {
-  const skip = new Set([previous?.code, current?.code]);
-  // Looked up by code, not searched for: an operation of 20,000 codes took a search of each per code.
-  const wasByCode = firstByCode(before);
-  const isByCode = firstByCode(after);
-  const codes = new Set([...wasByCode.keys(), ...isByCode.keys()].filter((code) => !skip.has(code)));
-  const changed: string[] = [];
-  for (const code of [...codes].sort()) {
-    const was = wasByCode.get(code);
-    const is = isByCode.get(code);
-    if (!was || !is || !jsonEqual(was.value, is.value)) changed.push(code);
-  }
-  return changed;
-}
-
-/** The first response of each code (as `find` took it). */
-function firstByCode(responses: readonly ResponseInfo[]): Map<string, ResponseInfo> {
-  const byCode = new Map<string, ResponseInfo>();
-  for (const response of responses) if (!byCode.has(response.code)) byCode.set(response.code, response);
-  return byCode;
 }
 
 function isDynamic(schema: Record<string, unknown>): boolean {

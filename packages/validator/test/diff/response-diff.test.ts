@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffEdited, withRule, type Json } from './diff-fixture.js';
+import { diffEdited, lineOf, withRule, type Json } from './diff-fixture.js';
 import { validSwagger } from '../helpers/valid-connector.js';
 
 describe('BRK-OUTPUT-DELETED', () => {
@@ -425,5 +425,72 @@ describe("an output's 'required' list", () => {
       `Other properties have been changed. Changed: required (from none to ['${name}']).`,
     );
     expect(result.classification).not.toBe('no-change');
+  });
+});
+
+describe('responses other than the success one', () => {
+  /** The valid swagger, its ListTasks answering 400 and 404 as well. */
+  function withErrors(): Json {
+    const swagger = validSwagger();
+    Object.assign(swagger.paths['/tasks'].get.responses, {
+      '400': { description: 'Bad request' },
+      '404': { description: 'Not found' },
+    });
+    return swagger;
+  }
+
+  it("takes an edited description as a minor text edit, on its line, as the success response's is", () => {
+    const start = withErrors();
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks'].get.responses['404'].description = 'No task list for this account';
+    }, start);
+    expect(result.changes).toHaveLength(1);
+    expect(result.changes[0]).toMatchObject({
+      ruleId: 'CHG-TEXT-EDITED',
+      impact: 'minor',
+      message: 'Text has been edited. Edited: the description of response 404.',
+      valuePath: 'operation/ListTasks/responses/404',
+      line: lineOf(start, '"description": "Not found"'),
+    });
+    expect(result.classification).toBe('minor-update');
+  });
+
+  it('names every response whose description alone was edited in one entry', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks'].get.responses['400'].description = 'The status is not open or done';
+      swagger.paths['/tasks'].get.responses['404'].description = 'No task list for this account';
+    }, withErrors());
+    expect(withRule(result, 'CHG-TEXT-EDITED').map((change) => change.message)).toEqual([
+      'Text has been edited. Edited: the descriptions of responses 400, 404.',
+    ]);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([]);
+    expect(result.classification).toBe('minor-update');
+  });
+
+  it('says how each other response changed, grouping the codes that changed alike', () => {
+    const result = diffEdited((swagger) => {
+      const responses = swagger.paths['/tasks'].get.responses;
+      responses['400'].schema = { $ref: '#/definitions/Task' };
+      responses['401'] = { description: 'Unauthorized', schema: { $ref: '#/definitions/Task' } };
+      responses['404'] = { description: 'Gone', schema: { $ref: '#/definitions/Task' } };
+      responses['500'] = { description: 'Server error' };
+    }, withErrors());
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      'Other properties have been changed. Changed: responses 400 (schema added); 401, 500 (added); 404 (description, schema added).',
+    ]);
+    expect(withRule(result, 'CHG-TEXT-EDITED')).toEqual([]);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('names a removed response and an edited schema', () => {
+    const start = withErrors();
+    start.paths['/tasks'].get.responses['400'].schema = { type: 'object' };
+    const result = diffEdited((swagger) => {
+      delete swagger.paths['/tasks'].get.responses['404'];
+      swagger.paths['/tasks'].get.responses['400'].schema = { type: 'string' };
+    }, start);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      'Other properties have been changed. Changed: responses 400 (schema); 404 (removed).',
+    ]);
   });
 });
