@@ -57478,10 +57478,13 @@ function compareWithBaseline(current, base2, placeKept = () => false) {
       loose.take(entry.finding, (candidate) => !placeKept(candidate))
     )
   );
+  const grown = loose.takeGrown(matched.filter((entry) => !entry.existing).map((entry) => entry.finding));
   const findings = matched.map(({ finding, existing, base: base3 }) => {
     if (existing) return withPartsFixed({ ...finding, baseline: "existing" }, base3);
-    const added = loose.takeGrown(finding);
-    return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: "new" };
+    const told = grown.get(finding);
+    if (told === void 0) return { ...finding, baseline: "new" };
+    const added = withPartsAdded(finding, told.added);
+    return told.base ? withPartsFixed(added, told.base) : added;
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
@@ -57557,29 +57560,57 @@ var BaseFindings = class {
     return void 0;
   }
   /**
-   * For a finding of parts that `take` matched with none, the parts it has that the base's finding of
-   * its problem lacked: of the base finding that shares the most parts with it, the last of those;
-   * undefined when none shares any (every part is new, as the message says). That base finding is
-   * taken when the branch kept every part of it: the problem grew, nothing of it was fixed. One that
-   * lost parts is left to count as fixed, the parts a push swapped (the title's 'API' for
-   * 'Connector') being one fixed and one new.
+   * For the findings of parts that `take` matched with none, the parts each has that the base's
+   * finding of its problem lacked: of the base findings that share parts with it, the one that shares
+   * the most (the last of those). None for a finding that shares no part with any (every part is new,
+   * as the message says, and the base finding is fixed) or whose base finding lacked none of its parts.
+   * A base finding told so is taken by the finding that shares the most parts with it (the first on a
+   * tie): the problem grew, and where the branch also fixed some of its parts (README-OPS-MATCH's
+   * operations, one now listed and one added unlisted), it is not fixed, only those parts: that
+   * finding is new and fixed in part (`base`), not one new and one fixed, which listed the base
+   * finding, every part still missing but one, among the fixed. Taken in the findings' order, a base
+   * finding would go to the first that shares any part: in upstream's 7c2cd17a, a schema sharing two
+   * properties with a base tree took it from the schema sharing nine.
    */
-  takeGrown(finding) {
+  takeGrown(findings) {
+    const bests = /* @__PURE__ */ new Map();
+    for (const finding of findings) {
+      const best = this.sharingMost(finding);
+      if (best) bests.set(finding, best);
+    }
+    const winners = /* @__PURE__ */ new Map();
+    for (const [finding, { base: base2, shared }] of bests) {
+      const winner = winners.get(base2);
+      if (winner === void 0 || bests.get(winner).shared < shared) winners.set(base2, finding);
+    }
+    const told = /* @__PURE__ */ new Map();
+    for (const [finding, { base: base2, had, shared }] of bests) {
+      const added = finding.parts.names.filter((name) => !had.has(name));
+      const wins = winners.get(base2) === finding;
+      if (wins && (added.length > 0 || shared === had.size)) this.takeFinding(base2);
+      if (added.length > 0) told.set(finding, wins ? { added, base: base2 } : { added });
+    }
+    return told;
+  }
+  /** Of the untaken base findings of `finding`'s problem, the one sharing the most parts with it (the last of those). */
+  sharingMost(finding) {
     if (finding.parts === void 0) return void 0;
     const now = new Set(finding.parts.names);
-    const same = this.byKey.get(this.key(finding)) ?? [];
     let best;
-    for (let index = 0; index < same.length; index++) {
-      const names3 = same[index].parts?.names;
+    for (const base2 of this.byKey.get(this.key(finding)) ?? []) {
+      const names3 = base2.parts?.names;
       if (names3 === void 0) continue;
       const had = new Set(names3);
       let shared = 0;
       for (const name of had) if (now.has(name)) shared++;
-      if (!best || shared >= best.shared) best = { index, had, shared };
+      if (!best || shared >= best.shared) best = { base: base2, had, shared };
     }
-    if (!best || best.shared === 0) return void 0;
-    if (best.shared === best.had.size) this.taken.add(same.splice(best.index, 1)[0]);
-    return finding.parts.names.filter((name) => !best.had.has(name));
+    return best && best.shared > 0 ? best : void 0;
+  }
+  takeFinding(base2) {
+    const same = this.byKey.get(this.key(base2));
+    same.splice(same.indexOf(base2), 1);
+    this.taken.add(base2);
   }
   /** The base findings no current finding matched, in the base's order. */
   untaken() {

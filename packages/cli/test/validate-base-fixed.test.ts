@@ -59,6 +59,22 @@ describe('connector-alm validate --base: what the change fixed', () => {
     expect(io.out()).toMatch(/ in 1 connector; 0 new, 0 fixed and 1 fixed in part since the base\.$/m);
   });
 
+  // A swap of parts (one restricted word out of the title, another in) counted the base finding
+  // fixed, though the title still has the word the two share.
+  it('counts a finding that gained a part and lost another as new and fixed in part, not fixed', async () => {
+    const base = validSwagger();
+    base.info.title = 'Contoso Tasks API Connector';
+    const head = validSwagger();
+    head.info.title = 'Contoso Tasks Connector for Power Automate';
+    const io = memoryIo(repositoryWith(base, head));
+    await runCli(['validate', '.', '--base', 'dev'], io);
+    expect(io.out()).toMatch(
+      /SWG-INFO-TITLE-WORDS .* New since the base: 'power automate'\. Fixed since the base: 'api'\.\s*$/m,
+    );
+    // The other new finding: the longer title is over SWG-INFO-TITLE-LEN's limit.
+    expect(io.out()).toMatch(/ in 1 connector; 2 new, 0 fixed and 1 fixed in part since the base\.$/m);
+  });
+
   it('says what was fixed when nothing is left', async () => {
     const io = memoryIo(repository(false));
     expect(await runCli(['validate', '.', '--base', 'dev'], io)).toBe(0);

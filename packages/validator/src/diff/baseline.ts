@@ -16,8 +16,8 @@ import type { ListingScope } from '../model/unlisted-message.js';
  * `identity`. Each base finding matches at most one current finding, so a problem that now occurs
  * twice counts once as new. A finding of a problem of parts (model/problem-parts.ts: the operations
  * a readme does not list) is matched on the problem without them, and is new only with a part that
- * the base's finding did not have; its message then ends with the parts it added, and, when existing
- * with fewer parts, with those the change fixed (`partsFixed`).
+ * the base's finding did not have; its message then ends with the parts it added, and, where the
+ * base's finding had parts it has not, new or existing, with those the change fixed (`partsFixed`).
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
   return compareWithBaseline(current, base).findings;
@@ -67,10 +67,13 @@ export function compareWithBaseline(
   );
   // Then a new finding of parts is told against the base's finding of its problem that lacked some,
   // among those no finding took.
+  const grown = loose.takeGrown(matched.filter((entry) => !entry.existing).map((entry) => entry.finding));
   const findings = matched.map(({ finding, existing, base }): Finding => {
     if (existing) return withPartsFixed({ ...finding, baseline: 'existing' }, base);
-    const added = loose.takeGrown(finding);
-    return added && added.length > 0 ? withPartsAdded(finding, added) : { ...finding, baseline: 'new' };
+    const told = grown.get(finding);
+    if (told === undefined) return { ...finding, baseline: 'new' };
+    const added = withPartsAdded(finding, told.added);
+    return told.base ? withPartsFixed(added, told.base) : added;
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
@@ -187,29 +190,64 @@ class BaseFindings {
   }
 
   /**
-   * For a finding of parts that `take` matched with none, the parts it has that the base's finding of
-   * its problem lacked: of the base finding that shares the most parts with it, the last of those;
-   * undefined when none shares any (every part is new, as the message says). That base finding is
-   * taken when the branch kept every part of it: the problem grew, nothing of it was fixed. One that
-   * lost parts is left to count as fixed, the parts a push swapped (the title's 'API' for
-   * 'Connector') being one fixed and one new.
+   * For the findings of parts that `take` matched with none, the parts each has that the base's
+   * finding of its problem lacked: of the base findings that share parts with it, the one that shares
+   * the most (the last of those). None for a finding that shares no part with any (every part is new,
+   * as the message says, and the base finding is fixed) or whose base finding lacked none of its parts.
+   * A base finding told so is taken by the finding that shares the most parts with it (the first on a
+   * tie): the problem grew, and where the branch also fixed some of its parts (README-OPS-MATCH's
+   * operations, one now listed and one added unlisted), it is not fixed, only those parts: that
+   * finding is new and fixed in part (`base`), not one new and one fixed, which listed the base
+   * finding, every part still missing but one, among the fixed. Taken in the findings' order, a base
+   * finding would go to the first that shares any part: in upstream's 7c2cd17a, a schema sharing two
+   * properties with a base tree took it from the schema sharing nine.
    */
-  takeGrown(finding: Finding): readonly string[] | undefined {
+  takeGrown(findings: readonly Finding[]): Map<Finding, { added: readonly string[]; base?: Finding }> {
+    const bests = new Map<Finding, { base: Finding; had: ReadonlySet<string>; shared: number }>();
+    for (const finding of findings) {
+      const best = this.sharingMost(finding);
+      if (best) bests.set(finding, best);
+    }
+    // Each base finding goes to the finding that shares the most parts with it.
+    const winners = new Map<Finding, Finding>();
+    for (const [finding, { base, shared }] of bests) {
+      const winner = winners.get(base);
+      if (winner === undefined || bests.get(winner)!.shared < shared) winners.set(base, finding);
+    }
+    const told = new Map<Finding, { added: readonly string[]; base?: Finding }>();
+    for (const [finding, { base, had, shared }] of bests) {
+      const added = finding.parts!.names.filter((name) => !had.has(name));
+      const wins = winners.get(base) === finding;
+      // With no part the base lacked (`take` matches such a finding first), the base finding is taken,
+      // as before parts were told, when the finding kept every part of it.
+      if (wins && (added.length > 0 || shared === had.size)) this.takeFinding(base);
+      if (added.length > 0) told.set(finding, wins ? { added, base } : { added });
+    }
+    return told;
+  }
+
+  /** Of the untaken base findings of `finding`'s problem, the one sharing the most parts with it (the last of those). */
+  private sharingMost(
+    finding: Finding,
+  ): { base: Finding; had: ReadonlySet<string>; shared: number } | undefined {
     if (finding.parts === undefined) return undefined;
     const now = new Set(finding.parts.names);
-    const same = this.byKey.get(this.key(finding)) ?? [];
-    let best: { index: number; had: ReadonlySet<string>; shared: number } | undefined;
-    for (let index = 0; index < same.length; index++) {
-      const names = same[index]!.parts?.names;
+    let best: { base: Finding; had: ReadonlySet<string>; shared: number } | undefined;
+    for (const base of this.byKey.get(this.key(finding)) ?? []) {
+      const names = base.parts?.names;
       if (names === undefined) continue;
       const had = new Set(names);
       let shared = 0;
       for (const name of had) if (now.has(name)) shared++;
-      if (!best || shared >= best.shared) best = { index, had, shared };
+      if (!best || shared >= best.shared) best = { base, had, shared };
     }
-    if (!best || best.shared === 0) return undefined;
-    if (best.shared === best.had.size) this.taken.add(same.splice(best.index, 1)[0]!);
-    return finding.parts.names.filter((name) => !best.had.has(name));
+    return best && best.shared > 0 ? best : undefined;
+  }
+
+  private takeFinding(base: Finding): void {
+    const same = this.byKey.get(this.key(base))!;
+    same.splice(same.indexOf(base), 1);
+    this.taken.add(base);
   }
 
   /** The base findings no current finding matched, in the base's order. */

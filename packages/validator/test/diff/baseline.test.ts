@@ -241,15 +241,36 @@ describe('markBaseline', () => {
       expect(fixed).toEqual([]);
     });
 
-    it('names the part a swap added, and counts the base finding fixed, as it lost a part', () => {
+    it('names the parts a swap added and fixed: the finding is new and fixed in part, the base finding not fixed', () => {
       const { findings, fixed } = compareWithBaseline(
         [current(missing(['A', 'D']))],
         [base(missing(['A', 'B']))],
       );
-      expect(findings.map((f) => [f.baseline, f.message])).toEqual([
-        ['new', "2 operations are not listed: A, D. New since the base: 'D'."],
+      expect(findings.map((f) => [f.baseline, f.message, f.partsFixed])).toEqual([
+        [
+          'new',
+          "2 operations are not listed: A, D. New since the base: 'D'. Fixed since the base: 'B'.",
+          ['B'],
+        ],
       ]);
-      expect(fixed.map((f) => f.message)).toEqual(['2 operations are not listed: A, B.']);
+      expect(fixed).toEqual([]);
+    });
+
+    it('gives a base finding to the finding that shares the most parts with it, not the first that shares any', () => {
+      // Upstream's 7c2cd17a: a response tree's properties split in two schemas, each with one added.
+      const { findings, fixed } = compareWithBaseline(
+        [current(missing(['K', 'I', 'J'], '/x')), current(missing(['A', 'B', 'C', 'D', 'Z'], '/y'))],
+        [base(missing(['A', 'B', 'C', 'D', 'I', 'J']))],
+      );
+      expect(findings.map((f) => [f.baseline, f.message, f.partsFixed])).toEqual([
+        ['new', "3 operations are not listed: K, I, J. New since the base: 'K'.", undefined],
+        [
+          'new',
+          "5 operations are not listed: A, B, C, D, Z. New since the base: 'Z'. Fixed since the base: 'I', 'J'.",
+          ['I', 'J'],
+        ],
+      ]);
+      expect(fixed).toEqual([]);
     });
 
     it('adds no note when no part is shared: every part is new, and the base finding is fixed', () => {
