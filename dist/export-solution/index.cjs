@@ -64100,7 +64100,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   inputType: {
-    description: "The 'type' of a parameter or an input field changed from one value to another (a change of 'format' alone is BRK-INPUT-FORMAT). Widening integer to number breaks nothing; declaring a type where there was none, or dropping one, is listed as CHG-OTHER.",
+    description: "The 'type' of a parameter or an input field changed from one value to another (a change of 'format' alone is BRK-INPUT-FORMAT). Widening integer to number breaks nothing; declaring a type where there was none, or dropping one, is listed as CHG-OTHER. A field retyped between an object, an array and a plain value is this one change: the fields or items it held are not told deleted or added beside it.",
     example: {
       placement: "bodyProperties",
       before: '"top": { "type": "string" }',
@@ -64108,7 +64108,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputType: {
-    description: "The 'type' of a field of a success response changed from one value to another (a change of 'format' alone is BRK-OUTPUT-FORMAT); a change of the response's root type is BRK-RESPONSE-CODE. Narrowing number to integer breaks nothing. Reported once per operation that returns it.",
+    description: "The 'type' of a field of a success response changed from one value to another (a change of 'format' alone is BRK-OUTPUT-FORMAT); a change of the response's root type is BRK-RESPONSE-CODE. Narrowing number to integer breaks nothing. A field retyped between an object, an array and a plain value (a webhook payload made an array) is this one change: the fields or items it held are not told deleted or added beside it. Reported once per operation that returns it.",
     example: {
       placement: "responseProperties",
       before: '"dueDate": { "type": "string", "format": "date-time" }',

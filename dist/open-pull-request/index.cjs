@@ -68754,7 +68754,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   inputType: {
-    description: "The 'type' of a parameter or an input field changed from one value to another (a change of 'format' alone is BRK-INPUT-FORMAT). Widening integer to number breaks nothing; declaring a type where there was none, or dropping one, is listed as CHG-OTHER.",
+    description: "The 'type' of a parameter or an input field changed from one value to another (a change of 'format' alone is BRK-INPUT-FORMAT). Widening integer to number breaks nothing; declaring a type where there was none, or dropping one, is listed as CHG-OTHER. A field retyped between an object, an array and a plain value is this one change: the fields or items it held are not told deleted or added beside it.",
     example: {
       placement: "bodyProperties",
       before: '"top": { "type": "string" }',
@@ -68762,7 +68762,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   outputType: {
-    description: "The 'type' of a field of a success response changed from one value to another (a change of 'format' alone is BRK-OUTPUT-FORMAT); a change of the response's root type is BRK-RESPONSE-CODE. Narrowing number to integer breaks nothing. Reported once per operation that returns it.",
+    description: "The 'type' of a field of a success response changed from one value to another (a change of 'format' alone is BRK-OUTPUT-FORMAT); a change of the response's root type is BRK-RESPONSE-CODE. Narrowing number to integer breaks nothing. A field retyped between an object, an array and a plain value (a webhook payload made an array) is this one change: the fields or items it held are not told deleted or added beside it. Reported once per operation that returns it.",
     example: {
       placement: "responseProperties",
       before: '"dueDate": { "type": "string", "format": "date-time" }',
@@ -73540,6 +73540,15 @@ function keyPointer(view, key2) {
   return has(view.node, key2) ? childPointer(view.pointer, key2) : view.pointer;
 }
 
+// packages/validator/src/diff/container-kinds.ts
+function containerRetyped(was, is, kind) {
+  if (was === void 0 || is === void 0) return false;
+  return declares(was, kind) !== declares(is, kind);
+}
+function declares(type, kind) {
+  return type === kind || Array.isArray(type) && type.includes(kind);
+}
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -73664,8 +73673,10 @@ var SchemaComparer = class {
       found.add({ ...change, path: change.path ?? [] });
     };
     compareKeywords(before, after, direction, add2, others);
-    this.properties.compare(before, after, direction, depth, found, others, layers);
-    if (before.items && after.items) {
+    const fieldsCompared = !containerRetyped(before.type, after.type, "object");
+    const itemsCompared = !containerRetyped(before.type, after.type, "array");
+    if (fieldsCompared) this.properties.compare(before, after, direction, depth, found, others, layers);
+    if (itemsCompared && before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
         before.items.pointer,
@@ -73675,7 +73686,7 @@ var SchemaComparer = class {
         depth + 1
       );
       found.nest("items", nested);
-    } else if (Boolean(before.items) !== Boolean(after.items)) {
+    } else if (itemsCompared && Boolean(before.items) !== Boolean(after.items)) {
       others.push("items");
     }
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;

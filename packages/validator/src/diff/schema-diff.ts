@@ -14,6 +14,7 @@ import { ownChange, type ComparedSchema } from './schema-change-list.js';
 import { SchemaLists, type ComparedChanges, type SchemaListOptions } from './schema-lists.js';
 import { layersApart, type LayerPair } from './schema-layers.js';
 import { compareKeywords, TEXT_KEYS, type AddChange } from './schema-keywords.js';
+import { containerRetyped } from './container-kinds.js';
 import { viewLayers, whyUnfollowed, type SchemaView } from './schema-view.js';
 
 /** Keys the comparer understands; a difference in any other key is reported as CHG-OTHER. */
@@ -185,9 +186,15 @@ export class SchemaComparer implements NestedPairs {
     };
 
     compareKeywords(before, after, direction, add, others);
-    this.properties.compare(before, after, direction, depth, found, others, layers);
+    // A schema retyped between an object, an array and a plain value no longer holds its fields, or
+    // its items: that is its type's change, told above, and breaking. Each field told deleted or added
+    // beside it only repeated it: ForceManager CRM's 78e483eb made six webhook payloads arrays, and
+    // 222 fields were told deleted beside the six type changes.
+    const fieldsCompared = !containerRetyped(before.type, after.type, 'object');
+    const itemsCompared = !containerRetyped(before.type, after.type, 'array');
+    if (fieldsCompared) this.properties.compare(before, after, direction, depth, found, others, layers);
 
-    if (before.items && after.items) {
+    if (itemsCompared && before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
         before.items.pointer,
@@ -197,7 +204,7 @@ export class SchemaComparer implements NestedPairs {
         depth + 1,
       );
       found.nest('items', nested);
-    } else if (Boolean(before.items) !== Boolean(after.items)) {
+    } else if (itemsCompared && Boolean(before.items) !== Boolean(after.items)) {
       others.push('items');
     }
 

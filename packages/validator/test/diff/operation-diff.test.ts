@@ -451,6 +451,18 @@ describe('webhook payload (x-ms-notification-content)', () => {
     expect(withRule(result, 'CHG-OUTPUT-ADDED')).toHaveLength(1);
   });
 
+  // ForceManager CRM's 78e483eb made six payloads arrays: 222 fields were told deleted beside them.
+  it('reports a payload made an array once, as its type change, not each field it held as deleted', () => {
+    const result = diffEdited((swagger) => {
+      const payload = swagger.paths['/hooks']['x-ms-notification-content'];
+      payload.schema = { type: 'array', items: payload.schema };
+    }, withWebhook());
+    expect(result.changes.map((change) => [change.ruleId, change.valuePath])).toEqual([
+      ['BRK-OUTPUT-TYPE', 'operation/OnTaskCreated/x-ms-notification-content/schema/type'],
+    ]);
+    expect(result.changes[0]!.message).toMatch(/The type changed from 'object' to 'array'\./);
+  });
+
   it('lists an edited payload description as a minor update', () => {
     const result = diffEdited(
       (swagger) => (swagger.paths['/hooks']['x-ms-notification-content'].description = 'The new task.'),

@@ -494,3 +494,47 @@ describe('responses other than the success one', () => {
     ]);
   });
 });
+
+describe('a schema retyped between an object, an array and a plain value', () => {
+  it('is one breaking change of an output, at its type, with none for the fields it held', () => {
+    const result = diffEdited((swagger) => {
+      swagger.definitions.Task.properties.owner = { type: 'string', description: 'The owner' };
+    }, withOwner());
+    // Task is the output of three operations.
+    expect(result.changes.filter((change) => change.breaking).map((change) => change.ruleId)).toEqual([
+      'BRK-OUTPUT-TYPE',
+      'BRK-OUTPUT-TYPE',
+      'BRK-OUTPUT-TYPE',
+    ]);
+    expect(withRule(result, 'BRK-OUTPUT-DELETED')).toEqual([]);
+  });
+
+  it('is one breaking change of an input, with none for the fields it held', () => {
+    const result = diffEdited((swagger) => {
+      const body = swagger.paths['/tasks'].post.parameters.find((p: Json) => p.in === 'body');
+      const title = body.schema.properties.title;
+      body.schema.properties.title = { ...title, type: 'array', items: { type: 'string' } };
+    });
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-INPUT-TYPE']);
+  });
+
+  it('still compares the fields of an object that stays one, its type written in one version only', () => {
+    const start = withOwner();
+    delete start.definitions.Task.properties.owner.type;
+    const result = diffEdited((swagger) => {
+      swagger.definitions.Task.properties.owner.type = 'object';
+      delete swagger.definitions.Task.properties.owner.properties.email;
+    }, start);
+    expect(withRule(result, 'BRK-OUTPUT-DELETED').length).toBeGreaterThan(0);
+  });
+});
+
+/** The valid swagger, its Task with an owner object of a name and an email. */
+function withOwner(): Json {
+  const swagger = validSwagger();
+  swagger.definitions.Task.properties.owner = {
+    type: 'object',
+    properties: { name: { type: 'string' }, email: { type: 'string' } },
+  };
+  return swagger;
+}
