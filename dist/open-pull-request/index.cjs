@@ -72159,22 +72159,21 @@ function otherResponseChanges(before, after, skip) {
   for (const code2 of [...codes].sort()) {
     const was = wasByCode.get(code2);
     const is = isByCode.get(code2);
-    const move = !was ? "added" : !is ? "removed" : editOf(was, is);
-    if (move === void 0) continue;
-    if (move === DESCRIPTION_ONLY) redescribed.push({ was, is });
-    else {
-      const grouped2 = groups2.get(move);
-      if (grouped2) grouped2.push(code2);
-      else groups2.set(move, [code2]);
+    const edited = was && is ? differingKeys(was.value, is.value, NO_KEYS2) : [];
+    if (was && is && edited.length === 0) continue;
+    if (was && is && edited.length === 1 && edited[0] === "description") {
+      redescribed.push({ was, is });
+      continue;
     }
+    const move = !was ? "added" : !is ? "removed" : editOf(was, is, edited);
+    const grouped2 = groups2.get(move);
+    if (grouped2) grouped2.push(code2);
+    else groups2.set(move, [code2]);
   }
   return { redescribed, changed: [...groups2].map(([move, grouped2]) => ({ codes: grouped2, move })) };
 }
-var DESCRIPTION_ONLY = "description";
-function editOf(was, is) {
-  const keys = differingKeys(was.value, is.value, NO_KEYS2);
-  if (keys.length === 0) return void 0;
-  return keys.map((key2) => key2 === "schema" ? schemaMove(was, is) : key2).join(", ");
+function editOf(was, is, edited) {
+  return edited.map((key2) => key2 === "schema" ? schemaMove(was, is) : key2).join(", ");
 }
 function schemaMove(was, is) {
   if (!has(was.value, "schema")) return "schema added";

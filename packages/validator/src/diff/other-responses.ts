@@ -45,25 +45,23 @@ export function otherResponseChanges(
   for (const code of [...codes].sort()) {
     const was = wasByCode.get(code);
     const is = isByCode.get(code);
-    const move = !was ? 'added' : !is ? 'removed' : editOf(was, is);
-    if (move === undefined) continue;
-    if (move === DESCRIPTION_ONLY) redescribed.push({ was: was!, is: is! });
-    else {
-      const grouped = groups.get(move);
-      if (grouped) grouped.push(code);
-      else groups.set(move, [code]);
+    const edited = was && is ? differingKeys(was.value, is.value, NO_KEYS) : [];
+    if (was && is && edited.length === 0) continue;
+    if (was && is && edited.length === 1 && edited[0] === 'description') {
+      redescribed.push({ was, is });
+      continue;
     }
+    const move = !was ? 'added' : !is ? 'removed' : editOf(was, is, edited);
+    const grouped = groups.get(move);
+    if (grouped) grouped.push(code);
+    else groups.set(move, [code]);
   }
   return { redescribed, changed: [...groups].map(([move, grouped]) => ({ codes: grouped, move })) };
 }
 
-const DESCRIPTION_ONLY = 'description';
-
-/** The keys a response kept under its code has edited, as the message names them; undefined when none. */
-function editOf(was: ResponseInfo, is: ResponseInfo): string | undefined {
-  const keys = differingKeys(was.value, is.value, NO_KEYS);
-  if (keys.length === 0) return undefined;
-  return keys.map((key) => (key === 'schema' ? schemaMove(was, is) : key)).join(', ');
+/** The keys a response kept under its code has edited, as the message names them. */
+function editOf(was: ResponseInfo, is: ResponseInfo, edited: readonly string[]): string {
+  return edited.map((key) => (key === 'schema' ? schemaMove(was, is) : key)).join(', ');
 }
 
 function schemaMove(was: ResponseInfo, is: ResponseInfo): string {
