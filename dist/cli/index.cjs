@@ -57445,11 +57445,25 @@ function unmatchedOverrideFindings(found, paths, cwd, config2, platform = proces
 var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/problem-parts.ts
-function partsAsShown(parts, names3) {
+var NOT_ANY = /* @__PURE__ */ new Set();
+function partsAsShown(parts, names3, ambiguous = NOT_ANY) {
   const shown3 = parts.shown;
   if (shown3 === void 0) return quoteList(names3);
   const shownOf = new Map(parts.names.map((name, index) => [name, shown3[index] ?? quoted(name)]));
-  return boundedList(names3, (name) => shownOf.get(name) ?? quoted(name), { max: 5 });
+  return boundedList(
+    names3,
+    (name) => {
+      const text3 = shownOf.get(name) ?? quoted(name);
+      return ambiguous.has(text3) ? `${text3} (${name})` : text3;
+    },
+    { max: 5 }
+  );
+}
+function shownTexts(parts, names3) {
+  const shown3 = parts.shown;
+  if (shown3 === void 0) return [];
+  const indexOf = new Map(parts.names.map((name, index) => [name, index]));
+  return names3.map((name) => shown3[indexOf.get(name) ?? -1] ?? quoted(name));
 }
 function hasEveryPart(base2, current) {
   if (current === void 0) return true;
@@ -57483,8 +57497,14 @@ function compareWithBaseline(current, base2, placeKept = () => false) {
     if (existing) return withPartsFixed({ ...finding, baseline: "existing" }, base3);
     const told = grown.get(finding);
     if (told === void 0) return { ...finding, baseline: "new" };
-    const added = withPartsAdded(finding, told.added);
-    return told.base ? withPartsFixed(added, told.base) : added;
+    if (told.base === void 0) return withPartsAdded(finding, told.added);
+    const ambiguous = shownAlike(
+      finding.parts,
+      told.added,
+      told.base.parts,
+      fixedParts(finding, told.base)
+    );
+    return withPartsFixed(withPartsAdded(finding, told.added, ambiguous), told.base, ambiguous);
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
@@ -57506,26 +57526,33 @@ function withNote(message3, note) {
 function matchedWith(finding, base2) {
   return { finding, existing: base2 !== void 0, base: base2 };
 }
-function withPartsAdded(finding, added) {
-  const told = partsAsShown(finding.parts, added);
+function withPartsAdded(finding, added, ambiguous) {
+  const told = partsAsShown(finding.parts, added, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `New since the base: ${told}.`),
     baseline: "new"
   };
 }
-function withPartsFixed(finding, base2) {
-  const had = base2?.parts;
-  if (finding.parts === void 0 || had === void 0) return finding;
-  const now = new Set(finding.parts.names);
-  const fixed = had.names.filter((name) => !now.has(name));
+function withPartsFixed(finding, base2, ambiguous) {
+  const fixed = base2 === void 0 ? [] : fixedParts(finding, base2);
   if (fixed.length === 0) return finding;
-  const told = partsAsShown(had, fixed);
+  const told = partsAsShown(base2.parts, fixed, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `Fixed since the base: ${told}.`),
     partsFixed: fixed
   };
+}
+function fixedParts(finding, base2) {
+  const had = base2.parts;
+  if (finding.parts === void 0 || had === void 0) return [];
+  const now = new Set(finding.parts.names);
+  return had.names.filter((name) => !now.has(name));
+}
+function shownAlike(parts, added, had, fixed) {
+  const addedTexts = new Set(shownTexts(parts, added));
+  return new Set(shownTexts(had, fixed).filter((text3) => addedTexts.has(text3)));
 }
 var BaseFindings = class {
   constructor(findings, key2) {

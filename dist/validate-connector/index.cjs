@@ -66359,11 +66359,25 @@ function unmatchedOverrideFindings(found, paths, cwd, config2, platform2 = proce
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/problem-parts.ts
-function partsAsShown(parts, names2) {
+var NOT_ANY = /* @__PURE__ */ new Set();
+function partsAsShown(parts, names2, ambiguous = NOT_ANY) {
   const shown2 = parts.shown;
   if (shown2 === void 0) return quoteList(names2);
   const shownOf = new Map(parts.names.map((name, index) => [name, shown2[index] ?? quoted(name)]));
-  return boundedList(names2, (name) => shownOf.get(name) ?? quoted(name), { max: 5 });
+  return boundedList(
+    names2,
+    (name) => {
+      const text2 = shownOf.get(name) ?? quoted(name);
+      return ambiguous.has(text2) ? `${text2} (${name})` : text2;
+    },
+    { max: 5 }
+  );
+}
+function shownTexts(parts, names2) {
+  const shown2 = parts.shown;
+  if (shown2 === void 0) return [];
+  const indexOf = new Map(parts.names.map((name, index) => [name, index]));
+  return names2.map((name) => shown2[indexOf.get(name) ?? -1] ?? quoted(name));
 }
 function hasEveryPart(base2, current) {
   if (current === void 0) return true;
@@ -66397,8 +66411,14 @@ function compareWithBaseline(current, base2, placeKept = () => false) {
     if (existing) return withPartsFixed({ ...finding, baseline: "existing" }, base3);
     const told = grown.get(finding);
     if (told === void 0) return { ...finding, baseline: "new" };
-    const added = withPartsAdded(finding, told.added);
-    return told.base ? withPartsFixed(added, told.base) : added;
+    if (told.base === void 0) return withPartsAdded(finding, told.added);
+    const ambiguous = shownAlike(
+      finding.parts,
+      told.added,
+      told.base.parts,
+      fixedParts(finding, told.base)
+    );
+    return withPartsFixed(withPartsAdded(finding, told.added, ambiguous), told.base, ambiguous);
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
@@ -66420,26 +66440,33 @@ function withNote(message2, note) {
 function matchedWith(finding, base2) {
   return { finding, existing: base2 !== void 0, base: base2 };
 }
-function withPartsAdded(finding, added) {
-  const told = partsAsShown(finding.parts, added);
+function withPartsAdded(finding, added, ambiguous) {
+  const told = partsAsShown(finding.parts, added, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `New since the base: ${told}.`),
     baseline: "new"
   };
 }
-function withPartsFixed(finding, base2) {
-  const had = base2?.parts;
-  if (finding.parts === void 0 || had === void 0) return finding;
-  const now = new Set(finding.parts.names);
-  const fixed = had.names.filter((name) => !now.has(name));
+function withPartsFixed(finding, base2, ambiguous) {
+  const fixed = base2 === void 0 ? [] : fixedParts(finding, base2);
   if (fixed.length === 0) return finding;
-  const told = partsAsShown(had, fixed);
+  const told = partsAsShown(base2.parts, fixed, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `Fixed since the base: ${told}.`),
     partsFixed: fixed
   };
+}
+function fixedParts(finding, base2) {
+  const had = base2.parts;
+  if (finding.parts === void 0 || had === void 0) return [];
+  const now = new Set(finding.parts.names);
+  return had.names.filter((name) => !now.has(name));
+}
+function shownAlike(parts, added, had, fixed) {
+  const addedTexts = new Set(shownTexts(parts, added));
+  return new Set(shownTexts(had, fixed).filter((text2) => addedTexts.has(text2)));
 }
 var BaseFindings = class {
   constructor(findings, key2) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { matchedMessage, type Finding } from '../model/finding.js';
-import { hasEveryPart, partsAsShown } from '../model/problem-parts.js';
+import { hasEveryPart, partsAsShown, shownTexts, type ProblemParts } from '../model/problem-parts.js';
 import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
 import type { ListingScope } from '../model/unlisted-message.js';
 
@@ -72,8 +72,14 @@ export function compareWithBaseline(
     if (existing) return withPartsFixed({ ...finding, baseline: 'existing' }, base);
     const told = grown.get(finding);
     if (told === undefined) return { ...finding, baseline: 'new' };
-    const added = withPartsAdded(finding, told.added);
-    return told.base ? withPartsFixed(added, told.base) : added;
+    if (told.base === undefined) return withPartsAdded(finding, told.added);
+    const ambiguous = shownAlike(
+      finding.parts!,
+      told.added,
+      told.base.parts!,
+      fixedParts(finding, told.base),
+    );
+    return withPartsFixed(withPartsAdded(finding, told.added, ambiguous), told.base, ambiguous);
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
@@ -122,8 +128,12 @@ function matchedWith(
  * operations a readme does not list, the one this change added, which the message alone did not
  * tell from the eleven the base already missed.
  */
-function withPartsAdded(finding: Finding, added: readonly string[]): Finding {
-  const told = partsAsShown(finding.parts!, added);
+function withPartsAdded(
+  finding: Finding,
+  added: readonly string[],
+  ambiguous?: ReadonlySet<string>,
+): Finding {
+  const told = partsAsShown(finding.parts!, added, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `New since the base: ${told}.`),
@@ -136,18 +146,38 @@ function withPartsAdded(finding: Finding, added: readonly string[]): Finding {
  * them: a readme that now lists five of the twelve operations it missed made progress, which the
  * count of findings fixed, the problem still there, did not show.
  */
-function withPartsFixed(finding: Finding, base: Finding | undefined): Finding {
-  const had = base?.parts;
-  if (finding.parts === undefined || had === undefined) return finding;
-  const now = new Set(finding.parts.names);
-  const fixed = had.names.filter((name) => !now.has(name));
+function withPartsFixed(
+  finding: Finding,
+  base: Finding | undefined,
+  ambiguous?: ReadonlySet<string>,
+): Finding {
+  const fixed = base === undefined ? [] : fixedParts(finding, base);
   if (fixed.length === 0) return finding;
-  const told = partsAsShown(had, fixed);
+  const told = partsAsShown(base!.parts!, fixed, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `Fixed since the base: ${told}.`),
     partsFixed: fixed,
   };
+}
+
+/** The parts of `base`'s problem that `finding` has not: those the change fixed. */
+function fixedParts(finding: Finding, base: Finding): string[] {
+  const had = base.parts;
+  if (finding.parts === undefined || had === undefined) return [];
+  const now = new Set(finding.parts.names);
+  return had.names.filter((name) => !now.has(name));
+}
+
+/** The texts that name a part added and a part fixed alike, which the notes then tell apart by name. */
+function shownAlike(
+  parts: ProblemParts,
+  added: readonly string[],
+  had: ProblemParts,
+  fixed: readonly string[],
+): ReadonlySet<string> {
+  const addedTexts = new Set(shownTexts(parts, added));
+  return new Set(shownTexts(had, fixed).filter((text) => addedTexts.has(text)));
 }
 
 /**

@@ -28,15 +28,39 @@ export interface ProblemParts {
   shown?: readonly string[];
 }
 
+const NOT_ANY: ReadonlySet<string> = new Set();
+
 /**
  * The parts `names` (some of `parts.names`) as the message writes them (`shown`), else quoted: for
- * the notes of `validate --base`, at most a few, then how many more.
+ * the notes of `validate --base`, at most a few, then how many more. A part written as one of
+ * `ambiguous` is followed by its name: two operations of one summary, one of them new and one fixed
+ * (PDF4me's bdea84c7 gave an operation another summary and a new one the old), read as the same
+ * operation both new and fixed.
  */
-export function partsAsShown(parts: ProblemParts, names: readonly string[]): string {
+export function partsAsShown(
+  parts: ProblemParts,
+  names: readonly string[],
+  ambiguous: ReadonlySet<string> = NOT_ANY,
+): string {
   const shown = parts.shown;
   if (shown === undefined) return quoteList(names);
   const shownOf = new Map(parts.names.map((name, index) => [name, shown[index] ?? quoted(name)]));
-  return boundedList(names, (name) => shownOf.get(name) ?? quoted(name), { max: 5 });
+  return boundedList(
+    names,
+    (name) => {
+      const text = shownOf.get(name) ?? quoted(name);
+      return ambiguous.has(text) ? `${text} (${name})` : text;
+    },
+    { max: 5 },
+  );
+}
+
+/** The parts `names` (some of `parts.names`) as the message writes them, where it names them otherwise. */
+export function shownTexts(parts: ProblemParts, names: readonly string[]): string[] {
+  const shown = parts.shown;
+  if (shown === undefined) return [];
+  const indexOf = new Map(parts.names.map((name, index) => [name, index]));
+  return names.map((name) => shown[indexOf.get(name) ?? -1] ?? quoted(name));
 }
 
 /**

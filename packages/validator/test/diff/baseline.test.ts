@@ -222,6 +222,21 @@ describe('markBaseline', () => {
       ]);
     });
 
+    // PDF4me's bdea84c7 gave an operation another summary and a new operation the old one.
+    it('tells a part added and a part fixed that the message writes alike apart by their names', () => {
+      const listed = (ids: string[], shown: string[]) => ({
+        ...missing(shown),
+        parts: { problem: 'Operations are not listed.', names: ids, shown },
+      });
+      const { findings } = compareWithBaseline(
+        [current(listed(['GetA', 'FillForm2'], ['"Get a"', '"Fill a form"']))],
+        [base(listed(['GetA', 'FillForm'], ['"Get a"', '"Fill a form"']))],
+      );
+      expect(findings.map((f) => f.message)).toEqual([
+        '2 operations are not listed: "Get a", "Fill a form". New since the base: "Fill a form" (FillForm2). Fixed since the base: "Fill a form" (FillForm).',
+      ]);
+    });
+
     it('is the same problem when the part it was placed at is fixed (its place moved)', () => {
       const marked = markBaseline(
         [current(missing(['B'], '/paths/~1b'))],
