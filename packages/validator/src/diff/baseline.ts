@@ -66,7 +66,7 @@ export function compareWithBaseline(
         ),
   );
   // Then a new finding of parts is told against the base's finding of its problem that lacked some,
-  // among those no finding took.
+  // among those no finding took, and takes it where they share the most parts (see takeGrown).
   const grown = loose.takeGrown(matched.filter((entry) => !entry.existing).map((entry) => entry.finding));
   const findings = matched.map(({ finding, existing, base }): Finding => {
     if (existing) return withPartsFixed({ ...finding, baseline: 'existing' }, base);
@@ -142,9 +142,9 @@ function withPartsAdded(
 }
 
 /**
- * An existing finding of a problem whose base finding had parts it has not (`partsFixed`), naming
- * them: a readme that now lists five of the twelve operations it missed made progress, which the
- * count of findings fixed, the problem still there, did not show.
+ * A finding of a problem whose base finding had parts it has not (`partsFixed`), naming them: a
+ * readme that now lists five of the twelve operations it missed made progress, which the count of
+ * findings fixed, the problem still there, did not show. Existing, or new with parts it added.
  */
 function withPartsFixed(
   finding: Finding,
