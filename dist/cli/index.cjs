@@ -57447,23 +57447,17 @@ var import_node_path28 = __toESM(require("node:path"), 1);
 // packages/validator/src/model/problem-parts.ts
 var NOT_ANY = /* @__PURE__ */ new Set();
 function partsAsShown(parts, names3, ambiguous = NOT_ANY) {
-  const shown3 = parts.shown;
-  if (shown3 === void 0) return quoteList(names3);
-  const shownOf = new Map(parts.names.map((name, index) => [name, shown3[index] ?? quoted(name)]));
-  return boundedList(
-    names3,
-    (name) => {
-      const text3 = shownOf.get(name) ?? quoted(name);
-      return ambiguous.has(text3) ? `${text3} (${name})` : text3;
-    },
-    { max: 5 }
+  if (parts.shown === void 0) return quoteList(names3);
+  const told = shownTexts(parts, names3).map(
+    (text3, index) => ambiguous.has(text3) ? `${text3} (${names3[index]})` : text3
   );
+  return boundedList(told, (text3) => text3, { max: 5 });
 }
 function shownTexts(parts, names3) {
   const shown3 = parts.shown;
   if (shown3 === void 0) return [];
-  const indexOf = new Map(parts.names.map((name, index) => [name, index]));
-  return names3.map((name) => shown3[indexOf.get(name) ?? -1] ?? quoted(name));
+  const shownOf = new Map(parts.names.map((name, index) => [name, shown3[index] ?? quoted(name)]));
+  return names3.map((name) => shownOf.get(name) ?? quoted(name));
 }
 function hasEveryPart(base2, current) {
   if (current === void 0) return true;
@@ -57498,13 +57492,10 @@ function compareWithBaseline(current, base2, placeKept = () => false) {
     const told = grown.get(finding);
     if (told === void 0) return { ...finding, baseline: "new" };
     if (told.base === void 0) return withPartsAdded(finding, told.added);
-    const ambiguous = shownAlike(
-      finding.parts,
-      told.added,
-      told.base.parts,
-      fixedParts(finding, told.base)
-    );
-    return withPartsFixed(withPartsAdded(finding, told.added, ambiguous), told.base, ambiguous);
+    const had = told.base.parts;
+    const fixed2 = fixedParts(finding, told.base);
+    const ambiguous = shownAlike(finding.parts, told.added, had, fixed2);
+    return withFixedNamed(withPartsAdded(finding, told.added, ambiguous), had, fixed2, ambiguous);
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per)))
@@ -57534,10 +57525,13 @@ function withPartsAdded(finding, added, ambiguous) {
     baseline: "new"
   };
 }
-function withPartsFixed(finding, base2, ambiguous) {
-  const fixed = base2 === void 0 ? [] : fixedParts(finding, base2);
+function withPartsFixed(finding, base2) {
+  if (base2?.parts === void 0) return finding;
+  return withFixedNamed(finding, base2.parts, fixedParts(finding, base2));
+}
+function withFixedNamed(finding, had, fixed, ambiguous) {
   if (fixed.length === 0) return finding;
-  const told = partsAsShown(base2.parts, fixed, ambiguous);
+  const told = partsAsShown(had, fixed, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `Fixed since the base: ${told}.`),
@@ -61315,12 +61309,15 @@ function diffResponses(context, before, after) {
     );
   }
   if (others2.changed.length > 0) {
+    const moves = boundedList(others2.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, {
+      separator: "; "
+    });
     add2(
       CHANGE_RULES.other,
       has(after.operation, "responses") ? "new" : "old",
       childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
       `operation/${label}/responses`,
-      `Changed: responses ${boundedList(others2.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, { separator: "; " })}.`
+      `Changed: responses ${moves}.`
     );
   }
 }

@@ -72240,12 +72240,15 @@ function diffResponses(context, before, after) {
     );
   }
   if (others.changed.length > 0) {
+    const moves = boundedList(others.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, {
+      separator: "; "
+    });
     add2(
       CHANGE_RULES.other,
       has(after.operation, "responses") ? "new" : "old",
       childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
       `operation/${label}/responses`,
-      `Changed: responses ${boundedList(others.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, { separator: "; " })}.`
+      `Changed: responses ${moves}.`
     );
   }
 }

@@ -73,13 +73,10 @@ export function compareWithBaseline(
     const told = grown.get(finding);
     if (told === undefined) return { ...finding, baseline: 'new' };
     if (told.base === undefined) return withPartsAdded(finding, told.added);
-    const ambiguous = shownAlike(
-      finding.parts!,
-      told.added,
-      told.base.parts!,
-      fixedParts(finding, told.base),
-    );
-    return withPartsFixed(withPartsAdded(finding, told.added, ambiguous), told.base, ambiguous);
+    const had = told.base.parts!;
+    const fixed = fixedParts(finding, told.base);
+    const ambiguous = shownAlike(finding.parts!, told.added, had, fixed);
+    return withFixedNamed(withPartsAdded(finding, told.added, ambiguous), had, fixed, ambiguous);
   });
   const listedNow = new Set(
     current.flatMap((finding) => LISTING_SCOPES.map((per) => listingKey(finding, per))),
@@ -146,14 +143,20 @@ function withPartsAdded(
  * readme that now lists five of the twelve operations it missed made progress, which the count of
  * findings fixed, the problem still there, did not show. Existing, or new with parts it added.
  */
-function withPartsFixed(
+function withPartsFixed(finding: Finding, base: Finding | undefined): Finding {
+  if (base?.parts === undefined) return finding;
+  return withFixedNamed(finding, base.parts, fixedParts(finding, base));
+}
+
+/** `finding` with the parts `fixed` of the base's finding (whose parts were `had`) named, if any. */
+function withFixedNamed(
   finding: Finding,
-  base: Finding | undefined,
+  had: ProblemParts,
+  fixed: readonly string[],
   ambiguous?: ReadonlySet<string>,
 ): Finding {
-  const fixed = base === undefined ? [] : fixedParts(finding, base);
   if (fixed.length === 0) return finding;
-  const told = partsAsShown(base!.parts!, fixed, ambiguous);
+  const told = partsAsShown(had, fixed, ambiguous);
   return {
     ...finding,
     message: withNote(finding.message, `Fixed since the base: ${told}.`),

@@ -96,12 +96,15 @@ export function diffResponses(
     );
   }
   if (others.changed.length > 0) {
+    const moves = boundedList(others.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, {
+      separator: '; ',
+    });
     add(
       CHANGE_RULES.other,
       has(after.operation, 'responses') ? 'new' : 'old',
       childPointer(has(after.operation, 'responses') ? after.pointer : before.pointer, 'responses'),
       `operation/${label}/responses`,
-      `Changed: responses ${boundedList(others.changed, ({ codes, move }) => `${nameList(codes)} (${move})`, { separator: '; ' })}.`,
+      `Changed: responses ${moves}.`,
     );
   }
 }

@@ -42,25 +42,22 @@ export function partsAsShown(
   names: readonly string[],
   ambiguous: ReadonlySet<string> = NOT_ANY,
 ): string {
-  const shown = parts.shown;
-  if (shown === undefined) return quoteList(names);
-  const shownOf = new Map(parts.names.map((name, index) => [name, shown[index] ?? quoted(name)]));
-  return boundedList(
-    names,
-    (name) => {
-      const text = shownOf.get(name) ?? quoted(name);
-      return ambiguous.has(text) ? `${text} (${name})` : text;
-    },
-    { max: 5 },
+  if (parts.shown === undefined) return quoteList(names);
+  const told = shownTexts(parts, names).map((text, index) =>
+    ambiguous.has(text) ? `${text} (${names[index]})` : text,
   );
+  return boundedList(told, (text) => text, { max: 5 });
 }
 
-/** The parts `names` (some of `parts.names`) as the message writes them, where it names them otherwise. */
+/**
+ * The parts `names` (some of `parts.names`) as the message writes them, in their order, where it
+ * names them otherwise (`shown`); none where it names them by their names.
+ */
 export function shownTexts(parts: ProblemParts, names: readonly string[]): string[] {
   const shown = parts.shown;
   if (shown === undefined) return [];
-  const indexOf = new Map(parts.names.map((name, index) => [name, index]));
-  return names.map((name) => shown[indexOf.get(name) ?? -1] ?? quoted(name));
+  const shownOf = new Map(parts.names.map((name, index) => [name, shown[index] ?? quoted(name)]));
+  return names.map((name) => shownOf.get(name) ?? quoted(name));
 }
 
 /**
