@@ -74512,6 +74512,49 @@ function findingPlace(finding, sourceUrl, shown2) {
   return url ? `[${text2}](${url})` : text2;
 }
 
+// packages/validator/src/reporters/summary-change-folds.ts
+var OPERATION_PLACEHOLDER = "{operationId}";
+function foldChanges(changes, said) {
+  const folds = /* @__PURE__ */ new Map();
+  const items = [];
+  changes.forEach((change, index) => {
+    const message2 = said[index];
+    const key2 = foldKey(change, message2);
+    if (key2 === void 0) {
+      items.push({ kind: "one", change, said: message2 });
+      return;
+    }
+    const fold = folds.get(key2);
+    if (fold) {
+      fold.changes.push(change);
+      return;
+    }
+    folds.set(key2, { changes: [change], said: message2, valuePath: operationPattern(change) });
+    items.push({ fold: key2 });
+  });
+  return items.map((item) => {
+    if (!("fold" in item)) return item;
+    const fold = folds.get(item.fold);
+    return fold.changes.length === 1 ? { kind: "one", change: fold.changes[0], said: fold.said } : { kind: "fold", ...fold };
+  });
+}
+function foldKey(change, said) {
+  if (changeStanding(change) !== "other" || change.finding || change.operationId === void 0)
+    return void 0;
+  const valuePath = operationPattern(change);
+  if (change.valuePath !== void 0 && valuePath === void 0) return void 0;
+  return [said, valuePath ?? "", change.side ?? "", change.file ?? ""].join("\0");
+}
+function operationPattern(change) {
+  const prefix = `operation/${change.operationId}`;
+  const path63 = change.valuePath;
+  if (path63 === void 0 || path63 !== prefix && !path63.startsWith(`${prefix}/`)) return void 0;
+  return `operation/${OPERATION_PLACEHOLDER}${path63.slice(prefix.length)}`;
+}
+function itemChanges(item) {
+  return item.kind === "one" ? [item.change] : item.changes;
+}
+
 // packages/validator/src/reporters/tool-info.ts
 var TOOL_NAME = "connector-alm";
 var DEFAULT_TOOL_VERSION = "0.1.0";
@@ -74545,12 +74588,15 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
       (set2.added ? set2.baseHadNoSwagger ? ` (new): the base version has no ${CANONICAL_NAMES.swagger}, so no connector to compare with` : " (new): no version at the base to compare with" : `: ${escapeMarkdown(set2.classification)}`) + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${warnings > 0 ? `${plural(warnings, "warning")}, ` : ""}${set2.changes.length - breaking - warnings} non-breaking)`),
       ""
     );
-    const groups = adviceGroups(set2.changes);
-    const listed2 = groups.flatMap((group2) => group2.changes);
+    const groups = adviceGroups(set2.changes).map((group2) => ({
+      ...group2,
+      items: foldChanges(group2.changes, group2.said)
+    }));
+    const listed2 = groups.flatMap((group2) => group2.items.flatMap(itemChanges));
     let index = 0;
     for (const group2 of groups) {
-      for (const [inGroup, change] of group2.changes.entries()) {
-        const line = changeLine(change, group2.said[inGroup], places, docs);
+      for (const [inGroup, item] of group2.items.entries()) {
+        const line = item.kind === "one" ? changeLine(item.change, item.said, places, docs) : foldedLine(item, places, docs);
         const lines = inGroup === 0 && group2.advice ? [adviceLine(group2, docs), line] : [line];
         if (!budget.add(...lines)) {
           const rest = listed2.slice(index);
@@ -74558,7 +74604,7 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
           omitted.findings += rest.filter((left) => left.finding).length;
           break;
         }
-        index++;
+        index += itemChanges(item).length;
       }
       if (budget.isClosed) break;
     }
@@ -74613,6 +74659,20 @@ function changePlace(change, places) {
     return ` (${change.finding.severity} ${rule2}${findingPlace(change.finding, places.sourceUrl, places.shown)}${inBase})`;
   }
   return at === void 0 ? "" : ` (${at})`;
+}
+function foldedLine(item, places, docs) {
+  const kind = CHANGE_MARKERS.other;
+  const rule2 = `[${inlineCode(item.changes[0].ruleId)}](${ruleDocUrl(item.changes[0].ruleId, docs)})`;
+  const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : "";
+  const first = item.changes[0];
+  const file = first.file ? `${escapeMarkdown(first.side === "old" ? first.file : places.shown(first.file))}: ` : "";
+  const operations = item.changes.map((change) => {
+    const name = inlineCode(change.operationId);
+    if (!change.file || change.line === void 0) return name;
+    const url = (change.side === "old" ? places.baseSourceUrl : places.sourceUrl)?.(change.file, change.line);
+    return `${name} ${url ? `[line ${change.line}](${url})` : `line ${change.line}`}`;
+  });
+  return `- ${kind} ${rule2} in ${item.changes.length} operations: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(", ")})`;
 }
 function changeLocation(change, places) {
   if (!change.file) return void 0;

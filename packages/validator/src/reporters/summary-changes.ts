@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { escapeMarkdown, inlineCode } from './markdown.js';
 import type { SummaryBudget } from './summary-budget.js';
 import { findingPlace, type SourceUrl } from './summary-place.js';
+import { foldChanges, itemChanges, type ChangeItem } from './summary-change-folds.js';
 import { ruleDocUrl } from './tool-info.js';
 
 /** One change between a connector's base version and the PR's, as the diff engine reports it. */
@@ -101,12 +102,19 @@ export function writeChanges(
           : ` (${breaking} breaking, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${set.changes.length - breaking - warnings} non-breaking)`),
       '',
     );
-    const groups = adviceGroups(set.changes);
-    const listed = groups.flatMap((group) => group.changes);
+    const groups = adviceGroups(set.changes).map((group) => ({
+      ...group,
+      items: foldChanges(group.changes, group.said),
+    }));
+    // In the order they are listed: a fold lists later changes where the first of them stands.
+    const listed = groups.flatMap((group) => group.items.flatMap(itemChanges));
     let index = 0;
     for (const group of groups) {
-      for (const [inGroup, change] of group.changes.entries()) {
-        const line = changeLine(change, group.said[inGroup]!, places, docs);
+      for (const [inGroup, item] of group.items.entries()) {
+        const line =
+          item.kind === 'one'
+            ? changeLine(item.change, item.said, places, docs)
+            : foldedLine(item, places, docs);
         // The advice goes with the group's first change, so that a summary cut short never shows it alone.
         const lines = inGroup === 0 && group.advice ? [adviceLine(group, docs), line] : [line];
         if (!budget.add(...lines)) {
@@ -115,7 +123,7 @@ export function writeChanges(
           omitted.findings += rest.filter((left) => left.finding).length;
           break;
         }
-        index++;
+        index += itemChanges(item).length;
       }
       if (budget.isClosed) break;
     }
@@ -216,6 +224,28 @@ function changePlace(change: ConnectorChange, places: ChangePlaces): string {
     return ` (${change.finding.severity} ${rule}${findingPlace(change.finding, places.sourceUrl, places.shown)}${inBase})`;
   }
   return at === undefined ? '' : ` (${at})`;
+}
+
+/**
+ * The bullet of a change made alike in several operations: said once, with the ValuePath that each
+ * has but for its operation, then each operation linked to its line. They share the file and the
+ * version (summary-change-folds.ts), which the bullet names once.
+ */
+function foldedLine(item: Extract<ChangeItem, { kind: 'fold' }>, places: ChangePlaces, docs: string): string {
+  const kind = CHANGE_MARKERS.other;
+  const rule = `[${inlineCode(item.changes[0]!.ruleId)}](${ruleDocUrl(item.changes[0]!.ruleId, docs)})`;
+  const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : '';
+  const first = item.changes[0]!;
+  const file = first.file
+    ? `${escapeMarkdown(first.side === 'old' ? first.file : places.shown(first.file))}: `
+    : '';
+  const operations = item.changes.map((change) => {
+    const name = inlineCode(change.operationId!);
+    if (!change.file || change.line === undefined) return name;
+    const url = (change.side === 'old' ? places.baseSourceUrl : places.sourceUrl)?.(change.file, change.line);
+    return `${name} ${url ? `[line ${change.line}](${url})` : `line ${change.line}`}`;
+  });
+  return `- ${kind} ${rule} in ${item.changes.length} operations: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(', ')})`;
 }
 
 /** The change's `file:line` as markdown, linked to that line when there is an address for it. */

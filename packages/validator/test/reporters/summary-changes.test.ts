@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderJobSummary } from '../../src/reporters/index.js';
+import { buildJobSummary, renderJobSummary } from '../../src/reporters/index.js';
 import { escapeMarkdown } from '../../src/reporters/markdown.js';
 import type { ConnectorChange } from '../../src/reporters/summary-changes.js';
 import { diffEdited } from '../diff/diff-fixture.js';
@@ -168,5 +168,92 @@ describe('the job summary of the changes against the base branch', () => {
     expect(summary).toContain(
       '**certified-connectors/Tasks**: breaking (1 breaking, 1 warning, 1 non-breaking)',
     );
+  });
+});
+
+describe('the job summary of a change made alike in several operations', () => {
+  const file = 'certified-connectors/Tasks/apiDefinition.swagger.json';
+  const sourceUrl = (at: string, line: number) => `https://github.test/blob/head/${at}#L${line}`;
+  const otherChange = (operationId: string, line: number, valuePath = `operation/${operationId}/responses`) =>
+    ({
+      ruleId: 'CHG-OTHER',
+      breaking: false,
+      severity: 'info',
+      message: 'Other properties have been changed. Changed: responses 500 (added).',
+      operationId,
+      valuePath,
+      file,
+      line,
+      side: 'new',
+    }) satisfies ConnectorChange;
+
+  it('lists it once, where the first stands, with each operation linked to its line', () => {
+    // A 500 response added to every operation, as HiveCPQ's 144 did.
+    const { changes } = diffEdited((swagger) => {
+      for (const path of Object.values<Record<string, any>>(swagger.paths))
+        for (const operation of Object.values<Record<string, any>>(path))
+          if (operation.responses) operation.responses['500'] = { description: 'Server error' };
+    });
+    const added = changes.filter((change) => change.message.endsWith('Changed: responses 500 (added).'));
+    expect(added.length).toBeGreaterThan(2);
+
+    const lines = changeLines(changes);
+
+    const operations = added.map(
+      (change) => `\`${escapeMarkdown(change.operationId!)}\` line ${change.line}`,
+    );
+    expect(lines).toEqual([
+      `- ➕ non-breaking [\`CHG-OTHER\`](${DOCS}#chg-other) in ${added.length} operations: Other properties have been changed. Changed: responses 500 (added). ValuePath: \`operation/{operationId}/responses\` (new.swagger.json: ${operations.join(', ')})`,
+    ]);
+  });
+
+  it('links each operation of the bullet to its line at the commit under review', () => {
+    const lines = changeLines([otherChange('ListTasks', 30), otherChange('GetTask', 80)], { sourceUrl });
+    expect(lines).toEqual([
+      `- ➕ non-breaking [\`CHG-OTHER\`](${DOCS}#chg-other) in 2 operations: Other properties have been changed. Changed: responses 500 (added). ValuePath: \`operation/{operationId}/responses\` (${file}: \`ListTasks\` [line 30](${sourceUrl(file, 30)}), \`GetTask\` [line 80](${sourceUrl(file, 80)}))`,
+    ]);
+  });
+
+  it('keeps apart the changes of other places in their operations, and lists each where it stands', () => {
+    const lines = changeLines([
+      otherChange('ListTasks', 30),
+      otherChange('CreateTask', 50, 'operation/CreateTask/responses/200/schema'),
+      otherChange('GetTask', 80),
+    ]);
+    expect(lines.map((line) => line.replace(/^.*?\]\([^)]*\)/, ''))).toEqual([
+      ` in 2 operations: Other properties have been changed. Changed: responses 500 (added). ValuePath: \`operation/{operationId}/responses\` (${file}: \`ListTasks\` line 30, \`GetTask\` line 80)`,
+      ` \`CreateTask\`: Other properties have been changed. Changed: responses 500 (added). ValuePath: \`operation/CreateTask/responses/200/schema\` (${file}:50)`,
+    ]);
+  });
+
+  it('never folds breaking changes: the reviewer decides on each, on its own line', () => {
+    const { changes } = diffEdited((swagger) => {
+      delete swagger.paths['/tasks'].post;
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    const deleted = changes.filter((change) => change.ruleId === 'BRK-OP-DELETED');
+    expect(deleted).toHaveLength(2);
+    const lines = changeLines(deleted);
+    expect(lines.filter((line) => line.startsWith('- 💥'))).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain(' operations:');
+  });
+
+  it('counts the changes left out by the size limit after a bullet that lists later ones', () => {
+    // Each single change between the 40 alike: the bullet of the 40 stands where the first is, and
+    // the singles after it are the ones the limit leaves out.
+    const changes = Array.from({ length: 40 }, (_, index) => [
+      otherChange(`Operation${index}`, 2 * index + 1),
+      { ...otherChange(`Single${index}`, 2 * index + 2), message: `Edited ${index}.` },
+    ]).flat();
+    const summary = buildJobSummary(tasksResult([]), {
+      maxBytes: 6000,
+      changes: [{ connector: 'certified-connectors/Tasks', classification: 'major update', changes }],
+    });
+    const bullets = summary.markdown.split('\n').filter((line) => line.startsWith('- ➕'));
+    expect(bullets[0]).toContain(' in 40 operations:');
+    const singles = bullets.length - 1;
+    expect(singles).toBeGreaterThan(0);
+    expect(singles).toBeLessThan(40);
+    expect(summary.omitted.changes).toBe(40 - singles);
   });
 });
