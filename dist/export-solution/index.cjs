@@ -37249,10 +37249,16 @@ function intendedConnectorFileName(name, hasScript) {
   for (const canonical2 of CANONICAL) {
     const canonicalLower = canonical2.toLowerCase();
     if (lower === canonicalLower) return void 0;
-    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3 && stemsAlike(lower, canonicalLower))
       return canonical2;
   }
   return void 0;
+}
+function stemsAlike(lower, canonicalLower) {
+  const stem = canonicalLower.slice(0, canonicalLower.indexOf("."));
+  const allowed = Math.max(1, Math.floor(stem.length / 3));
+  const dot = lower.indexOf(".");
+  return levenshteinDistance(dot === -1 ? lower : lower.slice(0, dot), stem, allowed) <= allowed;
 }
 function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;

@@ -42,10 +42,26 @@ export function intendedConnectorFileName(name: string, hasScript: boolean): Con
   for (const canonical of CANONICAL) {
     const canonicalLower = canonical.toLowerCase();
     if (lower === canonicalLower) return undefined;
-    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+    if (
+      lower.startsWith(canonicalLower) ||
+      (levenshteinDistance(lower, canonicalLower, 3) <= 3 && stemsAlike(lower, canonicalLower))
+    )
       return canonical;
   }
   return undefined;
+}
+
+/**
+ * Whether the names before their first dot differ by at most a third of the canonical one's letters
+ * (one at least). Three edits of the whole name are few for `apiDefinition.swagger.json`, but are all
+ * of `icon`: a pull request's screenshot Flow.png was told a misnamed icon.png, and so were Item.png,
+ * Open.png and Scan.png. `icons.png`, `icon1.png` and `Icon.jpg` still are.
+ */
+function stemsAlike(lower: string, canonicalLower: string): boolean {
+  const stem = canonicalLower.slice(0, canonicalLower.indexOf('.'));
+  const allowed = Math.max(1, Math.floor(stem.length / 3));
+  const dot = lower.indexOf('.');
+  return levenshteinDistance(dot === -1 ? lower : lower.slice(0, dot), stem, allowed) <= allowed;
 }
 
 /**

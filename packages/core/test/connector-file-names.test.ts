@@ -20,6 +20,12 @@ describe('intendedConnectorFileName', () => {
       'apiProperties.json.txt': 'apiProperties.json',
       'Readme.md.txt': 'readme.md',
       'icon.PNG.png': 'icon.png',
+      'icons.png': 'icon.png',
+      'icon1.png': 'icon.png',
+      'Icon.jpg': 'icon.png',
+      'readme.txt': 'readme.md',
+      'setting.json': 'settings.json',
+      'scripts.csx': 'script.csx',
     };
     for (const [name, canonical] of Object.entries(meant))
       expect([name, intendedConnectorFileName(name, false)]).toEqual([name, canonical]);
@@ -29,6 +35,11 @@ describe('intendedConnectorFileName', () => {
       expect(intendedConnectorFileName(name, false)).toBeUndefined();
     for (const name of ['intro.md', 'screenshot.png', 'package.json', 'CQC-Connector.swagger.json'])
       expect(intendedConnectorFileName(name, false)).toBeUndefined();
+  });
+  it('names nothing for a short name three letters from icon.png: a screenshot, not the icon', () => {
+    // Flow.png: a screenshot in an independent publisher's pull request, with no icon.png beside it.
+    for (const name of ['Flow.png', 'Item.png', 'Open.png', 'Scan.png', 'header.md'])
+      expect([name, intendedConnectorFileName(name, false)]).toEqual([name, undefined]);
   });
   it('takes Script.cs for the script only when the folder has no script.csx', () => {
     expect(intendedConnectorFileName('Script.cs', false)).toBe('script.csx');

@@ -533,6 +533,19 @@ describe('REPO-REQUIRED-FILES', () => {
 });
 
 describe('REPO-EXTRA-FILES', () => {
+  it('takes a screenshot three letters from icon.png for an image, not for a misnamed icon', async () => {
+    // An independent publisher's pull request: Flow.png and three other screenshots, no icon.png.
+    const files: Record<string, string> = { ...validConnectorFiles(), 'Flow.png': 'x' };
+    delete files['icon.png'];
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-EXTRA-FILES'], 'independent-publisher');
+    expect(findings.map((f) => [f.ruleId, path.basename(f.file), f.message])).toEqual([
+      [
+        'REPO-EXTRA-FILES',
+        'Flow.png',
+        expect.stringContaining('an image: reviewers ask to remove images from pull requests'),
+      ],
+    ]);
+  });
   it('warns on images, .cs files beside the script, intro.md and nested folders', async () => {
     const files = {
       ...validConnectorFiles(),
