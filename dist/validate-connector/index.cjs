@@ -74678,7 +74678,8 @@ function foldedLine(item, places, docs) {
     const url = (change.side === "old" ? places.baseSourceUrl : places.sourceUrl)?.(change.file, change.line);
     return `${name} ${url ? `[line ${change.line}](${url})` : `line ${change.line}`}`;
   });
-  return `- ${kind} ${rule2} in ${item.changes.length} operations: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(", ")})`;
+  const named2 = new Set(item.changes.map((change) => change.operationId)).size;
+  return `- ${kind} ${rule2} in ${plural(named2, "operation")}: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(", ")})`;
 }
 function changeLocation(change, places) {
   if (!change.file) return void 0;

@@ -2,7 +2,7 @@ import { changeStanding } from '../diff/change-standing.js';
 import type { ConnectorChange } from './summary-changes.js';
 
 /** What a ValuePath reads with its operation taken out: `operation/{operationId}/responses`. */
-export const OPERATION_PLACEHOLDER = '{operationId}';
+const OPERATION_PLACEHOLDER = '{operationId}';
 
 /** One bullet of a rule's changes: a change, or the same change made in several operations. */
 export type ChangeItem =

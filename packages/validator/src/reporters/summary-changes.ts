@@ -245,7 +245,9 @@ function foldedLine(item: Extract<ChangeItem, { kind: 'fold' }>, places: ChangeP
     const url = (change.side === 'old' ? places.baseSourceUrl : places.sourceUrl)?.(change.file, change.line);
     return `${name} ${url ? `[line ${change.line}](${url})` : `line ${change.line}`}`;
   });
-  return `- ${kind} ${rule} in ${item.changes.length} operations: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(', ')})`;
+  // Counted by name: an operationId that two places declare is one operation to the reader.
+  const named = new Set(item.changes.map((change) => change.operationId)).size;
+  return `- ${kind} ${rule} in ${plural(named, 'operation')}: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(', ')})`;
 }
 
 /** The change's `file:line` as markdown, linked to that line when there is an address for it. */
