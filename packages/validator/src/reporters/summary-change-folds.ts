@@ -1,11 +1,22 @@
 import { changeStanding } from '../diff/change-standing.js';
-import type { ConnectorChange } from './summary-changes.js';
+import type { Severity } from '../model/finding.js';
+
+/** What folding reads of a change: summary-changes.ts's ConnectorChange, which imports this file. */
+export interface FoldableChange {
+  breaking: boolean;
+  severity?: Severity;
+  operationId?: string;
+  valuePath?: string;
+  file?: string;
+  side?: 'old' | 'new';
+  finding?: unknown;
+}
 
 /** What a ValuePath reads with its operation taken out: `operation/{operationId}/responses`. */
 const OPERATION_PLACEHOLDER = '{operationId}';
 
 /** One bullet of a rule's changes: a change, or the same change made in several operations. */
-export type ChangeItem =
+export type ChangeItem<ConnectorChange extends FoldableChange> =
   | { readonly kind: 'one'; readonly change: ConnectorChange; readonly said: string }
   | {
       readonly kind: 'fold';
@@ -25,12 +36,15 @@ export type ChangeItem =
  * Breaking changes and warnings are never folded: each is a finding on its own line, that the reviewer
  * decides on or that the maker puts right one by one. `said[i]` is what the bullet says of `changes[i]`.
  */
-export function foldChanges(changes: readonly ConnectorChange[], said: readonly string[]): ChangeItem[] {
+export function foldChanges<ConnectorChange extends FoldableChange>(
+  changes: readonly ConnectorChange[],
+  said: readonly string[],
+): ChangeItem<ConnectorChange>[] {
   const folds = new Map<
     string,
     { changes: ConnectorChange[]; said: string; valuePath: string | undefined }
   >();
-  const items: (ChangeItem | { fold: string })[] = [];
+  const items: (ChangeItem<ConnectorChange> | { fold: string })[] = [];
   changes.forEach((change, index) => {
     const message = said[index]!;
     const key = foldKey(change, message);
@@ -60,7 +74,7 @@ export function foldChanges(changes: readonly ConnectorChange[], said: readonly 
  * version and file. Undefined for a change that is never folded: one that breaks, warns or is a
  * finding, or that names no operation.
  */
-function foldKey(change: ConnectorChange, said: string): string | undefined {
+function foldKey(change: FoldableChange, said: string): string | undefined {
   if (changeStanding(change) !== 'other' || change.finding || change.operationId === undefined)
     return undefined;
   const valuePath = operationPattern(change);
@@ -70,7 +84,7 @@ function foldKey(change: ConnectorChange, said: string): string | undefined {
 }
 
 /** The change's ValuePath with its operation as OPERATION_PLACEHOLDER; undefined when it has none there. */
-function operationPattern(change: ConnectorChange): string | undefined {
+function operationPattern(change: FoldableChange): string | undefined {
   const prefix = `operation/${change.operationId}`;
   const path = change.valuePath;
   if (path === undefined || (path !== prefix && !path.startsWith(`${prefix}/`))) return undefined;
@@ -78,6 +92,8 @@ function operationPattern(change: ConnectorChange): string | undefined {
 }
 
 /** The changes a bullet lists. */
-export function itemChanges(item: ChangeItem): readonly ConnectorChange[] {
+export function itemChanges<ConnectorChange extends FoldableChange>(
+  item: ChangeItem<ConnectorChange>,
+): readonly ConnectorChange[] {
   return item.kind === 'one' ? [item.change] : item.changes;
 }

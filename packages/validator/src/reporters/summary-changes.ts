@@ -231,7 +231,11 @@ function changePlace(change: ConnectorChange, places: ChangePlaces): string {
  * has but for its operation, then each operation linked to its line. They share the file and the
  * version (summary-change-folds.ts), which the bullet names once.
  */
-function foldedLine(item: Extract<ChangeItem, { kind: 'fold' }>, places: ChangePlaces, docs: string): string {
+function foldedLine(
+  item: Extract<ChangeItem<ConnectorChange>, { kind: 'fold' }>,
+  places: ChangePlaces,
+  docs: string,
+): string {
   const kind = CHANGE_MARKERS.other;
   const rule = `[${inlineCode(item.changes[0]!.ruleId)}](${ruleDocUrl(item.changes[0]!.ruleId, docs)})`;
   const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : '';
