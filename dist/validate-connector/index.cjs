@@ -74714,6 +74714,34 @@ function ruleTitles(rules = ALL_RULES) {
   ]);
 }
 
+// packages/validator/src/reporters/summary-finding-folds.ts
+function foldFindings(findings) {
+  const folds = /* @__PURE__ */ new Map();
+  const items = [];
+  for (const finding of findings) {
+    if (finding.file === finding.connector) {
+      items.push({ kind: "one", finding });
+      continue;
+    }
+    const key2 = [finding.severity, finding.baseline ?? "", finding.file, finding.message].join("\0");
+    const fold = folds.get(key2);
+    if (fold) {
+      fold.push(finding);
+      continue;
+    }
+    const started = [finding];
+    folds.set(key2, started);
+    items.push({ fold: started });
+  }
+  return items.map((item) => {
+    if (!("fold" in item)) return item;
+    return item.fold.length === 1 ? { kind: "one", finding: item.fold[0] } : { kind: "fold", findings: item.fold };
+  });
+}
+function itemFindings(item) {
+  return item.kind === "one" ? [item.finding] : item.findings;
+}
+
 // packages/validator/src/reporters/summary-findings.ts
 function writeFindingsByRule(budget, findings, listedWithChanges, options, shown2, omitted) {
   if (findings.length === 0) return;
@@ -74733,12 +74761,15 @@ function writeFindingsByRule(budget, findings, listedWithChanges, options, shown
       omitted.findings += groups.slice(index).reduce((sum, rest) => sum + rest.findings.length, 0);
       return;
     }
-    for (const [position, finding] of group2.findings.entries()) {
-      if (!budget.add(findingLine(finding, options.sourceUrl, shown2))) {
-        omitted.findings += group2.findings.length - position;
+    let listed2 = 0;
+    for (const item of foldFindings(group2.findings)) {
+      const line = item.kind === "one" ? findingLine(item.finding, options.sourceUrl, shown2) : foldedLine2(item.findings, options.sourceUrl, shown2);
+      if (!budget.add(line)) {
+        omitted.findings += group2.findings.length - listed2;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
       }
+      listed2 += itemFindings(item).length;
     }
     budget.add("");
   }
@@ -74746,6 +74777,16 @@ function writeFindingsByRule(budget, findings, listedWithChanges, options, shown
 function findingLine(finding, sourceUrl, shown2) {
   const existing = finding.baseline === "existing" ? " _(existing)_" : "";
   return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown2)}: ${escapeMarkdown(finding.message)}${existing}`;
+}
+function foldedLine2(findings, sourceUrl, shown2) {
+  const first = findings[0];
+  const existing = first.baseline === "existing" ? " _(existing)_" : "";
+  const places = findings.map((finding) => {
+    const text2 = `${finding.line}:${finding.column}`;
+    const url = sourceUrl?.(finding.file, finding.line);
+    return url ? `[${text2}](${url})` : text2;
+  });
+  return `- ${first.severity} ${escapeMarkdown(shown2(first.file))}, ${findings.length} places: ${escapeMarkdown(first.message)}${existing} (lines ${places.join(", ")})`;
 }
 
 // packages/validator/src/reporters/summary-status-table.ts

@@ -7,6 +7,7 @@ import type { SummaryBudget } from './summary-budget.js';
 import { findingPlace } from './summary-place.js';
 import { DEFAULT_RULES_DOC_URL, ruleDocUrl } from './tool-info.js';
 import { groupByRule, ruleTitles } from './findings-by-rule.js';
+import { foldFindings, itemFindings } from './summary-finding-folds.js';
 
 /**
  * The findings by rule, each rule titled and linked to its reference entry. `findings` leaves out
@@ -41,12 +42,18 @@ export function writeFindingsByRule(
       omitted.findings += groups.slice(index).reduce((sum, rest) => sum + rest.findings.length, 0);
       return;
     }
-    for (const [position, finding] of group.findings.entries()) {
-      if (!budget.add(findingLine(finding, options.sourceUrl, shown))) {
-        omitted.findings += group.findings.length - position;
+    let listed = 0;
+    for (const item of foldFindings(group.findings)) {
+      const line =
+        item.kind === 'one'
+          ? findingLine(item.finding, options.sourceUrl, shown)
+          : foldedLine(item.findings, options.sourceUrl, shown);
+      if (!budget.add(line)) {
+        omitted.findings += group.findings.length - listed;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
       }
+      listed += itemFindings(item).length;
     }
     budget.add('');
   }
@@ -59,4 +66,23 @@ function findingLine(
 ): string {
   const existing = finding.baseline === 'existing' ? ' _(existing)_' : '';
   return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown)}: ${escapeMarkdown(finding.message)}${existing}`;
+}
+
+/**
+ * The bullet of findings that say the same in one file (summary-finding-folds.ts): the file and the
+ * message once, then each place, linked to its line at the commit under review.
+ */
+function foldedLine(
+  findings: readonly Finding[],
+  sourceUrl: JobSummaryOptions['sourceUrl'],
+  shown: (file: string) => string,
+): string {
+  const first = findings[0]!;
+  const existing = first.baseline === 'existing' ? ' _(existing)_' : '';
+  const places = findings.map((finding) => {
+    const text = `${finding.line}:${finding.column}`;
+    const url = sourceUrl?.(finding.file, finding.line);
+    return url ? `[${text}](${url})` : text;
+  });
+  return `- ${first.severity} ${escapeMarkdown(shown(first.file))}, ${findings.length} places: ${escapeMarkdown(first.message)}${existing} (lines ${places.join(', ')})`;
 }
