@@ -74581,12 +74581,14 @@ function findingsOfChanges(changeSets) {
 }
 function writeChanges(budget, changeSets, places, docs, omitted) {
   budget.add("### Changes against the base branch", "");
-  if (changeSets.length === 0)
+  const unaltered = changeSets.filter(isUnaltered);
+  const altered = changeSets.filter((set2) => !isUnaltered(set2));
+  if (altered.length === 0)
     budget.add(
       "No checked connector's swagger, apiProperties.json, readme, script or icon differs from the base.",
       ""
     );
-  for (const set2 of changeSets) {
+  for (const set2 of altered) {
     const breaking = set2.changes.filter((change) => change.breaking).length;
     const warnings = set2.changes.filter((change) => changeStanding(change) === "warning").length;
     budget.add(
@@ -74616,6 +74618,14 @@ function writeChanges(budget, changeSets, places, docs, omitted) {
     }
     if (listed2.length > 0) budget.add("");
   }
+  if (altered.length > 0 && unaltered.length > 0)
+    budget.add(
+      `No change in the swagger, apiProperties.json, readme, script or icon of ${plural(unaltered.length, "other connector")} (formatting and line endings aside): ${unaltered.map((set2) => escapeMarkdown(places.shown(set2.connector))).join(", ")}.`,
+      ""
+    );
+}
+function isUnaltered(set2) {
+  return set2.changes.length === 0 && !set2.added && !set2.deleted && set2.renamedFrom === void 0;
 }
 function adviceGroups(changes) {
   const ordered = [...changes].sort(
@@ -76167,9 +76177,7 @@ async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
 }
 function connectorChanges(result) {
   if (!("diffs" in result)) return void 0;
-  return result.diffs.filter(
-    (entry) => entry.status === "added" || entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== void 0)
-  ).map((entry) => ({
+  return result.diffs.filter((entry) => entry.status === "added" || entry.diff !== void 0).map((entry) => ({
     connector: entry.path,
     ...entry.renamedFrom !== void 0 && { renamedFrom: entry.renamedFrom },
     ...entry.status === "deleted" && { deleted: true },

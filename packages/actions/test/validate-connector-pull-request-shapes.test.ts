@@ -59,6 +59,50 @@ describe('validate-connector on pull requests of unusual shapes', () => {
     );
   });
 
+  it('names the connectors a pull request re-saved with other line endings after the one it changed', async () => {
+    // Upstream #1894 re-saved 19 connectors with CRLF line endings and changed one: the summary listed
+    // that one and said nothing of the 19 others it checked.
+    const workspace = workspaceWithConnector();
+    const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+    mkdirSync(notes);
+    const notesSwagger = validSwagger();
+    notesSwagger.info.title = 'Contoso Notes';
+    notesSwagger.host = 'notes.contoso.com';
+    writeFileSync(path.join(notes, 'apiDefinition.swagger.json'), JSON.stringify(notesSwagger, null, 2));
+    writeFileSync(path.join(notes, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+    writeFileSync(path.join(notes, 'readme.md'), validReadme());
+    const baseSha = commitOnDev(workspace);
+    const notesFile = path.join(notes, 'apiDefinition.swagger.json');
+    writeFileSync(notesFile, readFileSync(notesFile, 'utf8').replace(/\n/g, '\r\n'));
+    const tasksFile = path.join(
+      workspace,
+      'certified-connectors',
+      'Contoso Tasks',
+      'apiDefinition.swagger.json',
+    );
+    const tasks = JSON.parse(readFileSync(tasksFile, 'utf8'));
+    tasks.paths['/tasks'].get.description = 'Lists every task of the account, newest first.';
+    writeFileSync(tasksFile, JSON.stringify(tasks, null, 2));
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'edit Tasks, re-save Notes');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([
+      'certified-connectors/Contoso Notes',
+      'certified-connectors/Contoso Tasks',
+    ]);
+    const changes = run.summary.slice(
+      run.summary.indexOf('### Changes against the base branch'),
+      run.summary.indexOf('### Findings by rule'),
+    );
+    expect(changes).toMatch(/^\*\*certified-connectors\/Contoso Tasks\*\*: minor-update/m);
+    expect(changes).not.toContain('**certified-connectors/Contoso Notes**');
+    expect(changes).toContain(
+      'No change in the swagger, apiProperties.json, readme, script or icon of 1 other connector (formatting and line endings aside): certified-connectors/Contoso Notes.',
+    );
+  });
+
   it('lists an edit of the readme not read, beside the one read, among the changes', async () => {
     // README.md beside readme.md: the loader reads README.md, REPO-FILENAMES reports readme.md. A pull
     // request that edited only readme.md was summed up as "No checked connector's … readme … differs".

@@ -391,8 +391,9 @@ describe('validate-connector settings', () => {
 
 describe('validate-connector with more findings than the job summary holds', () => {
   /**
-   * 8,000 misspelt extensions: their summary lines pass GitHub's 1 MiB. A rule lists at most 1,000
-   * findings for one connector, so they are spread over eight connectors of their own titles and hosts.
+   * 8,000 unknown extensions, each named apart: their summary lines pass GitHub's 1 MiB (findings of
+   * one file that say the same would be one line). A rule lists at most 1,000 findings for one
+   * connector, so they are spread over eight connectors of their own titles and hosts.
    */
   function workspaceWithManyFindings(): string {
     const workspace = workspaceWithConnector();
@@ -406,7 +407,7 @@ describe('validate-connector with more findings than the job summary holds', () 
       const properties = Object.fromEntries(
         Array.from({ length: 1000 }, (_, i) => [
           `p${i}`,
-          { type: 'string', 'x-ms-sumary': 'P', description: 'd' },
+          { type: 'string', [`x-ms-note-${i}`]: 'P', description: 'd' },
         ]),
       );
       swagger.definitions.Big = { type: 'object', properties };

@@ -365,13 +365,9 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
   if (!('diffs' in result)) return undefined;
   return (
     result.diffs
-      // A renamed folder is worth a line even when its files did not change, and so is a new one,
-      // which has nothing to be compared with.
-      .filter(
-        (entry) =>
-          entry.status === 'added' ||
-          (entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== undefined)),
-      )
+      // Every connector compared with its base version, changed or not (the summary names those the
+      // comparison found the same), and a new one, which has nothing to be compared with.
+      .filter((entry) => entry.status === 'added' || entry.diff !== undefined)
       .map((entry) => ({
         connector: entry.path,
         ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),

@@ -77,14 +77,16 @@ export function writeChanges(
   omitted: { changes: number; findings: number },
 ): void {
   budget.add('### Changes against the base branch', '');
+  const unaltered = changeSets.filter(isUnaltered);
+  const altered = changeSets.filter((set) => !isUnaltered(set));
   // Not "no connector changed": a pull request that only adds an intro.md changes its folder, and
   // the connector is checked, but the comparison reads none of that.
-  if (changeSets.length === 0)
+  if (altered.length === 0)
     budget.add(
       "No checked connector's swagger, apiProperties.json, readme, script or icon differs from the base.",
       '',
     );
-  for (const set of changeSets) {
+  for (const set of altered) {
     const breaking = set.changes.filter((change) => change.breaking).length;
     const warnings = set.changes.filter((change) => changeStanding(change) === 'warning').length;
     budget.add(
@@ -129,6 +131,18 @@ export function writeChanges(
     }
     if (listed.length > 0) budget.add('');
   }
+  // Named, so that a reviewer does not wonder why a folder the pull request changed is not listed:
+  // one that re-saved 19 connectors with other line endings and changed one listed that one alone.
+  if (altered.length > 0 && unaltered.length > 0)
+    budget.add(
+      `No change in the swagger, apiProperties.json, readme, script or icon of ${plural(unaltered.length, 'other connector')} (formatting and line endings aside): ${unaltered.map((set) => escapeMarkdown(places.shown(set.connector))).join(', ')}.`,
+      '',
+    );
+}
+
+/** A connector compared with its base version and found the same, as the comparison reads it. */
+function isUnaltered(set: ConnectorChanges): boolean {
+  return set.changes.length === 0 && !set.added && !set.deleted && set.renamedFrom === undefined;
 }
 
 /** Changes of one rule that end with the same advice, said once before them when there are several. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildJobSummary, renderJobSummary } from '../../src/reporters/index.js';
 import { escapeMarkdown } from '../../src/reporters/markdown.js';
-import type { ConnectorChange } from '../../src/reporters/summary-changes.js';
+import type { ConnectorChange, ConnectorChanges } from '../../src/reporters/summary-changes.js';
 import { diffEdited } from '../diff/diff-fixture.js';
 import { tasksResult } from '../helpers/one-connector-result.js';
 
@@ -255,5 +255,53 @@ describe('the job summary of a change made alike in several operations', () => {
     expect(singles).toBeGreaterThan(0);
     expect(singles).toBeLessThan(40);
     expect(summary.omitted.changes).toBe(40 - singles);
+  });
+});
+
+describe('the job summary of connectors that the comparison finds unchanged', () => {
+  const opAdded: ConnectorChange = {
+    ruleId: 'CHG-OP-ADDED',
+    breaking: false,
+    message: 'A new operation has been added.',
+    operationId: 'ListTasks',
+  };
+  const sections = (changes: ConnectorChanges[]) =>
+    renderJobSummary(tasksResult([]), { rulesDocUrl: DOCS, changes })
+      .split('### Changes against the base branch')[1]!
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '');
+
+  it('names them in one line after the connectors that changed', () => {
+    // A pull request that re-saved two connectors with other line endings and added an operation to a third.
+    const lines = sections([
+      { connector: 'certified-connectors/Alpha', classification: 'no change', changes: [] },
+      { connector: 'certified-connectors/Tasks', classification: 'major update', changes: [opAdded] },
+      { connector: 'certified-connectors/Beta', classification: 'no change', changes: [] },
+    ]);
+    expect(lines).toEqual([
+      '**certified-connectors/Tasks**: major update (0 breaking, 1 non-breaking)',
+      expect.stringContaining('`ListTasks`: A new operation has been added.'),
+      'No change in the swagger, apiProperties.json, readme, script or icon of 2 other connectors (formatting and line endings aside): certified-connectors/Alpha, certified-connectors/Beta.',
+    ]);
+  });
+
+  it('says that none changed when no connector did, and lists a renamed one that did not', () => {
+    expect(
+      sections([{ connector: 'certified-connectors/Alpha', classification: 'no change', changes: [] }]),
+    ).toEqual([
+      "No checked connector's swagger, apiProperties.json, readme, script or icon differs from the base.",
+    ]);
+    const renamed = sections([
+      {
+        connector: 'certified-connectors/Alpha',
+        renamedFrom: 'certified-connectors/Alfa',
+        classification: 'no change',
+        changes: [],
+      },
+    ]);
+    expect(renamed).toEqual([
+      '**certified-connectors/Alpha** (renamed from certified-connectors/Alfa): no change',
+    ]);
   });
 });
