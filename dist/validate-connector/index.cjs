@@ -74518,30 +74518,36 @@ function findingPlace(finding, sourceUrl, shown2) {
   return url ? `[${text2}](${url})` : text2;
 }
 
+// packages/validator/src/reporters/first-order-groups.ts
+function groupsInFirstOrder(items, keyOf2) {
+  const byKey2 = /* @__PURE__ */ new Map();
+  const groups = [];
+  for (const item of items) {
+    const key2 = keyOf2(item);
+    const group2 = key2 === void 0 ? void 0 : byKey2.get(key2);
+    if (group2) {
+      group2.push(item);
+      continue;
+    }
+    const started = [item];
+    if (key2 !== void 0) byKey2.set(key2, started);
+    groups.push(started);
+  }
+  return groups;
+}
+
 // packages/validator/src/reporters/summary-change-folds.ts
 var OPERATION_PLACEHOLDER = "{operationId}";
 function foldChanges(changes, said) {
-  const folds = /* @__PURE__ */ new Map();
-  const items = [];
-  changes.forEach((change, index) => {
-    const message2 = said[index];
-    const key2 = foldKey(change, message2);
-    if (key2 === void 0) {
-      items.push({ kind: "one", change, said: message2 });
-      return;
-    }
-    const fold = folds.get(key2);
-    if (fold) {
-      fold.changes.push(change);
-      return;
-    }
-    folds.set(key2, { changes: [change], said: message2, valuePath: operationPattern(change) });
-    items.push({ fold: key2 });
-  });
-  return items.map((item) => {
-    if (!("fold" in item)) return item;
-    const fold = folds.get(item.fold);
-    return fold.changes.length === 1 ? { kind: "one", change: fold.changes[0], said: fold.said } : { kind: "fold", ...fold };
+  const indexes2 = changes.map((_, index) => index);
+  return groupsInFirstOrder(indexes2, (index) => foldKey(changes[index], said[index])).map((group2) => {
+    const first = group2[0];
+    return group2.length === 1 ? { kind: "one", change: changes[first], said: said[first] } : {
+      kind: "fold",
+      changes: group2.map((index) => changes[index]),
+      said: said[first],
+      valuePath: operationPattern(changes[first])
+    };
   });
 }
 function foldKey(change, said) {
@@ -74677,10 +74683,9 @@ function changePlace(change, places) {
   return at === void 0 ? "" : ` (${at})`;
 }
 function foldedLine(item, places, docs) {
-  const kind = CHANGE_MARKERS.other;
-  const rule2 = `[${inlineCode(item.changes[0].ruleId)}](${ruleDocUrl(item.changes[0].ruleId, docs)})`;
-  const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : "";
   const first = item.changes[0];
+  const rule2 = `[${inlineCode(first.ruleId)}](${ruleDocUrl(first.ruleId, docs)})`;
+  const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : "";
   const file = first.file ? `${escapeMarkdown(first.side === "old" ? first.file : places.shown(first.file))}: ` : "";
   const operations = item.changes.map((change) => {
     const name = inlineCode(change.operationId);
@@ -74689,7 +74694,7 @@ function foldedLine(item, places, docs) {
     return `${name} ${url ? `[line ${change.line}](${url})` : `line ${change.line}`}`;
   });
   const named2 = new Set(item.changes.map((change) => change.operationId)).size;
-  return `- ${kind} ${rule2} in ${plural(named2, "operation")}: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(", ")})`;
+  return `- ${CHANGE_MARKERS.other} ${rule2} in ${plural(named2, "operation")}: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(", ")})`;
 }
 function changeLocation(change, places) {
   if (!change.file) return void 0;
@@ -74726,27 +74731,13 @@ function ruleTitles(rules = ALL_RULES) {
 
 // packages/validator/src/reporters/summary-finding-folds.ts
 function foldFindings(findings) {
-  const folds = /* @__PURE__ */ new Map();
-  const items = [];
-  for (const finding of findings) {
-    if (finding.file === finding.connector) {
-      items.push({ kind: "one", finding });
-      continue;
-    }
-    const key2 = [finding.severity, finding.baseline ?? "", finding.file, finding.message].join("\0");
-    const fold = folds.get(key2);
-    if (fold) {
-      fold.push(finding);
-      continue;
-    }
-    const started = [finding];
-    folds.set(key2, started);
-    items.push({ fold: started });
-  }
-  return items.map((item) => {
-    if (!("fold" in item)) return item;
-    return item.fold.length === 1 ? { kind: "one", finding: item.fold[0] } : { kind: "fold", findings: item.fold };
-  });
+  return groupsInFirstOrder(findings, foldKey2).map(
+    (group2) => group2.length === 1 ? { kind: "one", finding: group2[0] } : { kind: "fold", findings: group2 }
+  );
+}
+function foldKey2(finding) {
+  if (finding.file === finding.connector) return void 0;
+  return [finding.severity, finding.baseline ?? "", finding.file, finding.message].join("\0");
 }
 function itemFindings(item) {
   return item.kind === "one" ? [item.finding] : item.findings;

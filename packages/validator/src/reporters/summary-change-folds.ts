@@ -1,5 +1,6 @@
 import { changeStanding } from '../diff/change-standing.js';
 import type { Severity } from '../model/finding.js';
+import { groupsInFirstOrder } from './first-order-groups.js';
 
 /** What folding reads of a change: summary-changes.ts's ConnectorChange, which imports this file. */
 export interface FoldableChange {
@@ -40,32 +41,17 @@ export function foldChanges<ConnectorChange extends FoldableChange>(
   changes: readonly ConnectorChange[],
   said: readonly string[],
 ): ChangeItem<ConnectorChange>[] {
-  const folds = new Map<
-    string,
-    { changes: ConnectorChange[]; said: string; valuePath: string | undefined }
-  >();
-  const items: (ChangeItem<ConnectorChange> | { fold: string })[] = [];
-  changes.forEach((change, index) => {
-    const message = said[index]!;
-    const key = foldKey(change, message);
-    if (key === undefined) {
-      items.push({ kind: 'one', change, said: message });
-      return;
-    }
-    const fold = folds.get(key);
-    if (fold) {
-      fold.changes.push(change);
-      return;
-    }
-    folds.set(key, { changes: [change], said: message, valuePath: operationPattern(change) });
-    items.push({ fold: key });
-  });
-  return items.map((item) => {
-    if (!('fold' in item)) return item;
-    const fold = folds.get(item.fold)!;
-    return fold.changes.length === 1
-      ? { kind: 'one', change: fold.changes[0]!, said: fold.said }
-      : { kind: 'fold', ...fold };
+  const indexes = changes.map((_, index) => index);
+  return groupsInFirstOrder(indexes, (index) => foldKey(changes[index]!, said[index]!)).map((group) => {
+    const first = group[0]!;
+    return group.length === 1
+      ? { kind: 'one', change: changes[first]!, said: said[first]! }
+      : {
+          kind: 'fold',
+          changes: group.map((index) => changes[index]!),
+          said: said[first]!,
+          valuePath: operationPattern(changes[first]!),
+        };
   });
 }
 

@@ -250,10 +250,9 @@ function foldedLine(
   places: ChangePlaces,
   docs: string,
 ): string {
-  const kind = CHANGE_MARKERS.other;
-  const rule = `[${inlineCode(item.changes[0]!.ruleId)}](${ruleDocUrl(item.changes[0]!.ruleId, docs)})`;
-  const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : '';
   const first = item.changes[0]!;
+  const rule = `[${inlineCode(first.ruleId)}](${ruleDocUrl(first.ruleId, docs)})`;
+  const valuePath = item.valuePath ? ` ValuePath: ${inlineCode(item.valuePath)}` : '';
   const file = first.file
     ? `${escapeMarkdown(first.side === 'old' ? first.file : places.shown(first.file))}: `
     : '';
@@ -265,7 +264,7 @@ function foldedLine(
   });
   // Counted by name: an operationId that two places declare is one operation to the reader.
   const named = new Set(item.changes.map((change) => change.operationId)).size;
-  return `- ${kind} ${rule} in ${plural(named, 'operation')}: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(', ')})`;
+  return `- ${CHANGE_MARKERS.other} ${rule} in ${plural(named, 'operation')}: ${escapeMarkdown(item.said)}${valuePath} (${file}${operations.join(', ')})`;
 }
 
 /** The change's `file:line` as markdown, linked to that line when there is an address for it. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { groupsInFirstOrder } from './first-order-groups.js';
 
 /** One bullet of a rule's findings: a finding, or findings that say the same in one file. */
 export type FindingItem =
@@ -13,29 +14,15 @@ export type FindingItem =
  * "The 'description' value is empty." Findings on a folder, which have no line, are never folded.
  */
 export function foldFindings(findings: readonly Finding[]): FindingItem[] {
-  const folds = new Map<string, Finding[]>();
-  const items: (FindingItem | { fold: Finding[] })[] = [];
-  for (const finding of findings) {
-    if (finding.file === finding.connector) {
-      items.push({ kind: 'one', finding });
-      continue;
-    }
-    const key = [finding.severity, finding.baseline ?? '', finding.file, finding.message].join('\u0000');
-    const fold = folds.get(key);
-    if (fold) {
-      fold.push(finding);
-      continue;
-    }
-    const started = [finding];
-    folds.set(key, started);
-    items.push({ fold: started });
-  }
-  return items.map((item) => {
-    if (!('fold' in item)) return item;
-    return item.fold.length === 1
-      ? { kind: 'one', finding: item.fold[0]! }
-      : { kind: 'fold', findings: item.fold };
-  });
+  return groupsInFirstOrder(findings, foldKey).map((group) =>
+    group.length === 1 ? { kind: 'one', finding: group[0]! } : { kind: 'fold', findings: group },
+  );
+}
+
+/** What a finding must share with another to fold with it; undefined for one on a folder. */
+function foldKey(finding: Finding): string | undefined {
+  if (finding.file === finding.connector) return undefined;
+  return [finding.severity, finding.baseline ?? '', finding.file, finding.message].join('\u0000');
 }
 
 /** The findings a bullet lists. */
