@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
-import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import {
+  commitOnDev,
+  git,
+  runOnPullRequest,
+  workspaceWithConnector,
+  writeNotesConnector,
+} from './helpers/pull-request-repo.js';
 
 // Shapes of pull request that PowerPlatformConnectors' history holds and that hand-made repositories
 // of the other action tests did not.
@@ -63,14 +69,7 @@ describe('validate-connector on pull requests of unusual shapes', () => {
     // Upstream #1894 re-saved 19 connectors with CRLF line endings and changed one: the summary listed
     // that one and said nothing of the 19 others it checked.
     const workspace = workspaceWithConnector();
-    const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
-    mkdirSync(notes);
-    const notesSwagger = validSwagger();
-    notesSwagger.info.title = 'Contoso Notes';
-    notesSwagger.host = 'notes.contoso.com';
-    writeFileSync(path.join(notes, 'apiDefinition.swagger.json'), JSON.stringify(notesSwagger, null, 2));
-    writeFileSync(path.join(notes, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-    writeFileSync(path.join(notes, 'readme.md'), validReadme());
+    const notes = writeNotesConnector(workspace);
     const baseSha = commitOnDev(workspace);
     const notesFile = path.join(notes, 'apiDefinition.swagger.json');
     writeFileSync(notesFile, readFileSync(notesFile, 'utf8').replace(/\n/g, '\r\n'));

@@ -47,6 +47,22 @@ function writeJson(file: string, value: unknown): void {
 }
 
 /**
+ * Writes a second connector, certified-connectors/Contoso Notes, beside the workspace's Contoso Tasks:
+ * its own title and host, so that the repository rules do not take it for a copy. Returns its folder.
+ */
+export function writeNotesConnector(workspace: string): string {
+  const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+  mkdirSync(notes);
+  const swagger = validSwagger();
+  swagger.info.title = 'Contoso Notes';
+  swagger.host = 'notes.contoso.com';
+  writeJson(path.join(notes, 'apiDefinition.swagger.json'), swagger);
+  writeJson(path.join(notes, 'apiProperties.json'), validApiProperties());
+  writeFileSync(path.join(notes, 'readme.md'), validReadme());
+  return notes;
+}
+
+/**
  * A repository with two connectors on `dev`; the pull request branch, in several commits and with a
  * merge from `dev` in between, deletes an operation of Tasks and adds a new problem to it, while
  * `dev` meanwhile edits Notes.
