@@ -55,6 +55,24 @@ describe('markBaseline', () => {
     expect(marked[0]!.baseline).toBe('existing');
   });
 
+  it('falls back to rule, file and message when the pointer moved elsewhere (a path renamed)', () => {
+    // Without a view of the current version, every base place counts as gone.
+    const message = "The operation 'List' has no description.";
+    const marked = markBaseline(
+      [current({ pointer: '/paths/~1v2~1items/get', message })],
+      [base({ pointer: '/paths/~1items/get', message })],
+    );
+    expect(marked[0]!.baseline).toBe('existing');
+  });
+
+  it('matches a message that quotes its connector folder, checked out elsewhere at the base', () => {
+    const marked = markBaseline(
+      [current({ message: 'See certified-connectors/A/readme.md.' })],
+      [base({ message: 'See /tmp/base-1/certified-connectors/A/readme.md.' })],
+    );
+    expect(marked[0]!.baseline).toBe('existing');
+  });
+
   it('counts: a problem that now occurs twice is once existing and once new', () => {
     const readme = { file: 'certified-connectors/A/readme.md', message: 'TODO left.' };
     const marked = markBaseline(
@@ -140,6 +158,17 @@ describe('markBaseline', () => {
         [current(binary('/paths/~1a/post/parameters/2/schema'))],
         [base(binary('/paths/~1a/post/parameters/1/schema'))],
         kept('/paths/~1a/post/parameters/1/schema'),
+      );
+      expect(findings.map((f) => f.baseline)).toEqual(['existing']);
+    });
+
+    it('is existing when the entries that moved are numbered past nine', () => {
+      // A parameter inserted before the tenth: /parameters/9 is now /parameters/10, and an index of
+      // two digits is an array entry on the way as much as one of one digit.
+      const { findings } = compareWithBaseline(
+        [current(binary('/paths/~1a/post/parameters/10/schema'))],
+        [base(binary('/paths/~1a/post/parameters/9/schema'))],
+        kept('/paths/~1a/post/parameters/9/schema'),
       );
       expect(findings.map((f) => f.baseline)).toEqual(['existing']);
     });
@@ -363,6 +392,12 @@ describe('markBaseline', () => {
       expect(marked).toHaveLength(1001);
     });
 
+    it('has all its findings existing when one was fixed and another made: its total the same', () => {
+      // The 1,001st, listed now, may be one of the base's unlisted ones: nothing got worse.
+      const marked = markBaseline(capped(now, 1500, 3), capped(inBase, 1500));
+      expect(marked.filter((finding) => finding.baseline === 'new')).toEqual([]);
+    });
+
     it('is matched finding by finding once its total grew, its count of the rest new', () => {
       const marked = markBaseline(capped(now, 1501), capped(inBase, 1500));
       expect(
@@ -428,6 +463,18 @@ describe('markBaseline', () => {
       ]);
     });
 
+    it('counts a listed error of the settled file fixed, but not the count of the rest', () => {
+      // The file's listing is settled (25 errors, now 22), so the count of its rest tells nothing;
+      // its listed errors are matched on their place, and the one gone from it is fixed.
+      const nowListed = now('apiDefinition.swagger.json', 22);
+      const edited = current({ ...nowListed[0]!, message: 'Remove the comment 0.' });
+      const { fixed } = compareWithBaseline(
+        [edited, ...nowListed.slice(1)],
+        inBase('apiDefinition.swagger.json', 25),
+      );
+      expect(fixed.map((finding) => finding.message)).toEqual(['Remove the trailing comma 0.']);
+    });
+
     it('has all the findings of the file existing when its total did not grow', () => {
       const marked = markBaseline(
         now('apiDefinition.swagger.json', 24),
@@ -460,6 +507,24 @@ describe('compareWithBaseline: what the change fixed', () => {
       [base({ ...inBase, line: 3 }), base({ ...inBase, line: 9 })],
     );
     expect(fixed).toHaveLength(1);
+  });
+
+  it('counts a problem of parts fixed though a finding of the same problem is still there', () => {
+    // Two readmes' worth of one problem at the base; the finding at /a stands as it was, and the one
+    // at /b is gone: an existing finding takes no other base finding as a grown one would.
+    const missing = (names: string[], pointer: string) => ({
+      ruleId: 'README-OPS-MATCH',
+      pointer,
+      message: `${names.length} operations are not listed: ${names.join(', ')}.`,
+      parts: { problem: 'Operations are not listed.', names },
+    });
+    const { findings, fixed } = compareWithBaseline(
+      [current(missing(['A', 'B'], '/a'))],
+      [base(missing(['A', 'B'], '/a')), base(missing(['A', 'C'], '/b'))],
+      (baseFinding) => baseFinding.pointer === '/a',
+    );
+    expect(findings.map((f) => f.baseline)).toEqual(['existing']);
+    expect(fixed.map((f) => f.pointer)).toEqual(['/b']);
   });
 
   it('fixes nothing when every base finding is still there', () => {
