@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { diffConnectorFiles } from '../src/diff/connector-diff.js';
+import type { BaseValidationResult } from '../src/git/base-validation.js';
+import { JsonDocument } from '../src/json/json-document.js';
 import { isBreakingChange, judgedByFailOn, judgeRun } from '../src/thresholds.js';
 import { tasksFinding as finding, tasksResult as resultOf } from './helpers/one-connector-result.js';
+import { validSwagger } from './helpers/valid-connector.js';
 
 describe('isBreakingChange', () => {
   it('is true of the change rules that break existing flows, and only of them', () => {
@@ -26,5 +30,33 @@ describe('judgeRun', () => {
     const findings = [finding('BRK-DEPRECATION-PROCESS', 'warning')];
     expect(judgeRun(resultOf(findings), 'warning', false).failsFindings).toBe(true);
     expect(judgeRun(resultOf(findings), 'error', true).failsFindings).toBe(false);
+  });
+
+  it('counts the breaking changes of the comparison with the base, not every change', () => {
+    // One operation deleted (breaking), one description reworded (minor).
+    const before = validSwagger();
+    const after = validSwagger();
+    delete after.paths['/tasks'].post;
+    after.paths['/tasks'].get.description = 'Lists every task of the current user.';
+    const diff = diffConnectorFiles(
+      { swagger: JsonDocument.parse(JSON.stringify(before, null, 2)) },
+      { swagger: JsonDocument.parse(JSON.stringify(after, null, 2)) },
+    );
+    expect(diff.changes.filter((change) => !change.breaking)).not.toEqual([]);
+    const result: BaseValidationResult = {
+      ...resultOf([]),
+      baseRef: 'dev',
+      mergeBase: 'abc123',
+      diffs: [
+        {
+          path: 'certified-connectors/Tasks',
+          repositoryPath: 'certified-connectors/Tasks',
+          status: 'changed',
+          diff,
+        },
+      ],
+    };
+    expect(judgeRun(result, 'error', false)).toMatchObject({ breaking: 1, failsBreaking: false });
+    expect(judgeRun(result, 'never', true)).toMatchObject({ breaking: 1, failsBreaking: true });
   });
 });
