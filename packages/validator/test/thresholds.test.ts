@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { diffConnectorFiles } from '../src/diff/connector-diff.js';
 import type { BaseValidationResult } from '../src/git/base-validation.js';
 import { JsonDocument } from '../src/json/json-document.js';
-import { isBreakingChange, judgedByFailOn, judgeRun } from '../src/thresholds.js';
+import {
+  failsThreshold,
+  isBreakingChange,
+  judgedByFailOn,
+  judgeRun,
+  reachesFailOn,
+} from '../src/thresholds.js';
 import { tasksFinding as finding, tasksResult as resultOf } from './helpers/one-connector-result.js';
 import { validSwagger } from './helpers/valid-connector.js';
 
@@ -13,6 +19,31 @@ describe('isBreakingChange', () => {
     // A process slip: BRK-* by name, of major impact.
     expect(isBreakingChange(finding('BRK-DEPRECATION-PROCESS', 'warning'))).toBe(false);
     expect(isBreakingChange(finding('SWG-OP-SUMMARY', 'error'))).toBe(false);
+  });
+});
+
+describe('failsThreshold and reachesFailOn', () => {
+  const counts = (error: number, warning: number, info: number) => ({ counts: { error, warning, info } });
+
+  it('fails at fail-on warning on a warning or an error, never on info alone', () => {
+    expect(failsThreshold(counts(0, 1, 0), 'warning')).toBe(true);
+    expect(failsThreshold(counts(1, 0, 0), 'warning')).toBe(true);
+    expect(failsThreshold(counts(0, 0, 5), 'warning')).toBe(false);
+    expect(failsThreshold(counts(0, 0, 0), 'warning')).toBe(false);
+  });
+
+  it('fails at fail-on error on an error only, and never at never', () => {
+    expect(failsThreshold(counts(1, 0, 0), 'error')).toBe(true);
+    expect(failsThreshold(counts(0, 3, 3), 'error')).toBe(false);
+    expect(failsThreshold(counts(2, 2, 2), 'never')).toBe(false);
+  });
+
+  it('lists for --quiet the severities that fail the run, and those only', () => {
+    const listed = (failOn: 'error' | 'warning' | 'never') =>
+      (['error', 'warning', 'info'] as const).filter((severity) => reachesFailOn(severity, failOn));
+    expect(listed('error')).toEqual(['error']);
+    expect(listed('warning')).toEqual(['error', 'warning']);
+    expect(listed('never')).toEqual([]);
   });
 });
 
