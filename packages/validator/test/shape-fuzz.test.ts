@@ -38,9 +38,9 @@ interface Source {
 }
 
 /**
- * Validates each of `edits` seeded edits of the source's swagger or apiProperties.json, in a profile
- * picked by the seed, and compares each edited version with the source both ways. Returns what went
- * wrong: an internal error, a finding or change without a line, an exception.
+ * Validates each of `edits` seeded edits of one of the source's JSON files (EDITED), in a profile
+ * picked by the seed, and compares each edited swagger or apiProperties.json with the source's both
+ * ways. Returns what went wrong: an internal error, a finding or change without a line, an exception.
  */
 async function shapeProblems(source: Source, seed: number, edits: number): Promise<string[]> {
   const pick = seededPick(seed);
