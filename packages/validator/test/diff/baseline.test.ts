@@ -25,6 +25,14 @@ function withPlaces(message: string, lines: number[]): Partial<FindingFields> {
   return namePlaces(message, { offsets: lines, wording: 'repeated' }, (line) => ({ line, column: 1 }));
 }
 
+/** A finding of a problem of parts, as README-OPS-MATCH names the operations a readme does not list. */
+const missing = (names: string[], pointer = '/paths/~1a') => ({
+  ruleId: 'README-OPS-MATCH',
+  pointer,
+  message: `${names.length} operations are not listed: ${names.join(', ')}.`,
+  parts: { problem: 'Operations are not listed.', names },
+});
+
 const current = (overrides: Partial<FindingFields>) => finding('certified-connectors/A', overrides);
 const base = (overrides: Partial<FindingFields>) => finding('/tmp/base-1/certified-connectors/A', overrides);
 
@@ -194,13 +202,6 @@ describe('markBaseline', () => {
   });
 
   describe('a problem of parts, which one finding names (the operations a readme does not list)', () => {
-    const missing = (names: string[], pointer = '/paths/~1a') => ({
-      ruleId: 'README-OPS-MATCH',
-      pointer,
-      message: `${names.length} operations are not listed: ${names.join(', ')}.`,
-      parts: { problem: 'Operations are not listed.', names },
-    });
-
     it('is the same problem while its parts are fixed, whatever the message now says', () => {
       const { findings, fixed } = compareWithBaseline(
         [current(missing(['B', 'C']))],
@@ -512,12 +513,6 @@ describe('compareWithBaseline: what the change fixed', () => {
   it('counts a problem of parts fixed though a finding of the same problem is still there', () => {
     // Two readmes' worth of one problem at the base; the finding at /a stands as it was, and the one
     // at /b is gone: an existing finding takes no other base finding as a grown one would.
-    const missing = (names: string[], pointer: string) => ({
-      ruleId: 'README-OPS-MATCH',
-      pointer,
-      message: `${names.length} operations are not listed: ${names.join(', ')}.`,
-      parts: { problem: 'Operations are not listed.', names },
-    });
     const { findings, fixed } = compareWithBaseline(
       [current(missing(['A', 'B'], '/a'))],
       [base(missing(['A', 'B'], '/a')), base(missing(['A', 'C'], '/b'))],

@@ -4,6 +4,7 @@
  * parameters where a response stood), or removed. Real files come so: a hand-edited swagger, a
  * merge that kept the wrong side, a generator's bug. Pure; the shape-fuzz test writes the results.
  */
+import { toPointer, valueAtPointer } from '../../src/json/pointer.js';
 
 /** The keys and indices from the root to a value. */
 export type JsonPath = readonly (string | number)[];
@@ -48,17 +49,6 @@ export function placesOf(value: unknown, at: JsonPath = [], places: JsonPath[] =
   return places;
 }
 
-function valueAt(root: unknown, at: JsonPath): unknown {
-  let value = root;
-  for (const step of at) value = (value as Record<string | number, unknown> | undefined)?.[step];
-  return value;
-}
-
-/** The place as a JSON pointer (RFC 6901), to name it in a failure. */
-export function pointerOf(at: JsonPath): string {
-  return at.map((step) => `/${String(step).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
 /**
  * A copy of `document` with `count` places below the root edited, each by `pick` (whole numbers in
  * [0, n), seeded so that a failure can be replayed): a third take another value of the document, a
@@ -76,20 +66,22 @@ export function withShapeEdits(
     const places = placesOf(value).slice(1);
     if (places.length === 0) break;
     const at = places[pick(places.length)]!;
-    const parent = valueAt(value, at.slice(0, -1)) as Record<string | number, unknown>;
+    const parent = valueAtPointer(value, toPointer(at.slice(0, -1))) as Record<string | number, unknown>;
     const key = at[at.length - 1]!;
     const roll = pick(30);
     if (roll < 3) {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key];
-      edits.push(`${pointerOf(at)} removed`);
+      edits.push(`${toPointer(at)} removed`);
       continue;
     }
     const replacement = structuredClone(
-      roll < 13 ? valueAt(value, places[pick(places.length)]!) : ODD_VALUES[pick(ODD_VALUES.length)],
+      roll < 13
+        ? valueAtPointer(value, toPointer(places[pick(places.length)]!))
+        : ODD_VALUES[pick(ODD_VALUES.length)],
     );
     parent[key] = replacement;
-    edits.push(`${pointerOf(at)} := ${JSON.stringify(replacement).slice(0, 120)}`);
+    edits.push(`${toPointer(at)} := ${JSON.stringify(replacement).slice(0, 120)}`);
   }
   return { value, edits };
 }
