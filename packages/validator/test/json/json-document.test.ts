@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../src/json/json-document.js';
+import { placeInTree } from '../helpers/tree-place.js';
 
 describe('JsonDocument', () => {
   const text = '{\n  "info": {\n    "title": "A/B",\n    "x": [1, {"y": 2}]\n  },\n  "a~b": {"c/d": true}\n}';
@@ -180,21 +180,3 @@ describe('JsonDocument', () => {
     expect(JsonDocument.parse('  \n').syntaxIssues[0]!.message).toBe('The file is empty.');
   });
 });
-
-/** Where jsonc-parser's tolerant tree puts a pointer: the last of repeated keys, `Number` indexes. */
-function placeInTree(text: string, pointer: string): { offset: number; length: number; resolved: boolean } {
-  const keyOffset = (node: jsonc.Node) =>
-    node.parent?.type === 'property' ? node.parent.offset : node.offset;
-  let node = jsonc.parseTree(text, [], { allowTrailingComma: true })!;
-  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const next =
-      node.type === 'array'
-        ? node.children?.[Number(segment)]
-        : node.children?.findLast((property) => property.children?.[0]?.value === segment)?.children?.[1];
-    if (!next) return { offset: keyOffset(node), length: 1, resolved: false };
-    node = next;
-  }
-  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-  return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
-}
