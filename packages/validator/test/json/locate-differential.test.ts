@@ -127,7 +127,13 @@ function generator(seed: number) {
     return Array.from({ length: 1 + pick(10) }, () => oneOf(all));
   };
 
-  return { pick, oneOf, generate, write, pointersOf };
+  /** A document: the value, now and then after and before blank lines or spaces (the root is placed where it starts). */
+  const writeDocument = (value: Generated, trailingCommas: boolean): string => {
+    const padding = () => (pick(4) === 0 ? oneOf([' ', '\n', '\r\n  ', '\t\n']) : '');
+    return `${padding()}${write(value, oneOf(LAYOUTS), trailingCommas)}${padding()}`;
+  };
+
+  return { pick, generate, writeDocument, pointersOf };
 }
 
 /** Line and column as a person counts them: lines end at LF (a CR before it ends nothing). */
@@ -147,14 +153,14 @@ describe('locating pointers in generated documents', () => {
   const rounds = 600;
 
   it("places every pointer where jsonc-parser's tree has it, in strict JSON and with trailing commas", () => {
-    const { pick, oneOf, generate, write, pointersOf } = generator(20261205);
+    const { pick, generate, writeDocument, pointersOf } = generator(20261205);
     let strict = 0;
     let lenient = 0;
     let repeated = 0;
     for (let round = 0; round < rounds; round++) {
       const value = generate(0);
       const trailingCommas = pick(4) === 0;
-      const text = write(value, oneOf(LAYOUTS), trailingCommas);
+      const text = writeDocument(value, trailingCommas);
       const pointers = pointersOf(value);
       const document = JsonDocument.parse(text);
       const context = { round, text, pointers };
@@ -187,10 +193,10 @@ describe('locating pointers in generated documents', () => {
   });
 
   it('gives each place its line and column, asked in any order', () => {
-    const { oneOf, generate, write, pointersOf } = generator(7);
+    const { generate, writeDocument, pointersOf } = generator(7);
     for (let round = 0; round < rounds; round++) {
       const value = generate(0);
-      const text = write(value, oneOf(LAYOUTS), false);
+      const text = writeDocument(value, false);
       const pointers = pointersOf(value);
       // One document for the round: its line index is read as far as each answer needs, in the
       // order the pointers come.
@@ -209,10 +215,10 @@ describe('locating pointers in generated documents', () => {
   });
 
   it("finds the span and end of each value found, as the tree's node has them", () => {
-    const { oneOf, generate, write, pointersOf } = generator(11);
+    const { generate, writeDocument, pointersOf } = generator(11);
     for (let round = 0; round < rounds; round++) {
       const value = generate(0);
-      const text = write(value, oneOf(LAYOUTS), false);
+      const text = writeDocument(value, false);
       const document = JsonDocument.parse(text);
       for (const pointer of pointersOf(value)) {
         const node = valueNodeInTree(text, pointer);
