@@ -83,10 +83,14 @@ describe('skipToClose', () => {
     }
   });
 
-  it('gives -1 on a string that never closes or a bracket that never comes', () => {
+  it('gives -1 on a string that never closes, a bracket that never comes or a value that never starts', () => {
     expect(close('{"a": "b}', 1, '}')).toBe(-1);
     expect(close('{"a": "b\\"}', 1, '}')).toBe(-1);
     expect(close('[1, [2]', 1, ']')).toBe(-1);
+    // No value where one should start: a scalar of no characters is none.
+    for (const text of ['{"a": }', '{"a": ,1}', '{"a": ']) {
+      expect([text, skipValue(text, 6, new LineIndex(text))]).toEqual([text, -1]);
+    }
   });
 });
 
