@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
 import { toPointer } from '../../src/json/pointer.js';
 import { seededPick } from '../helpers/seeded-random.js';
-import { placeInTree, valueNodeInTree } from '../helpers/tree-place.js';
+import { placeInTree, repeatedKeysInTree, valueNodeInTree } from '../helpers/tree-place.js';
 
 /**
  * The locator held to jsonc-parser's tree on generated documents: every finding's line comes from
@@ -36,6 +36,11 @@ const KEYS = [
   'é',
   '\u{1F600}',
   'a b',
+  // A colon after an escaped quote: the screen for repeats counts colons after a quote.
+  'k:',
+  'q":',
+  // A key that ends with a backslash: its closing quote follows one, and is no escaped quote.
+  'y\\',
 ];
 const SCALARS = [
   '0',
@@ -49,6 +54,9 @@ const SCALARS = [
   '"a\\\\"',
   '"\u2028"',
   '"\\n"',
+  // Colons in strings, after a quote too: the screen may say "maybe", the exact scan decides.
+  '"a\\": b"',
+  '" : "',
 ];
 
 /** Ways of writing whitespace: none, pretty-printed (LF or CR LF, spaces or tabs), or at random. */
@@ -175,7 +183,9 @@ describe('locating pointers in generated documents', () => {
       if (document.isStrictJson) strict++;
       else lenient++;
       if (document.duplicateKeys.length > 0) repeated++;
-      const expected = pointers.map((pointer) => placeInTree(text, pointer, missing));
+      // Strict text is located by the pointers' RFC 6901 indexes; other text as the tree reads them.
+      const indexes = document.isStrictJson ? 'canonical' : 'number';
+      const expected = pointers.map((pointer) => placeInTree(text, pointer, missing, indexes));
       expect({ ...context, places: document.locateEach(pointers) }).toEqual({ ...context, places: expected });
       // Alone, a pointer's walk stops at its first key unless keys repeat: the same place.
       pointers.forEach((pointer, index) => {
@@ -221,7 +231,7 @@ describe('locating pointers in generated documents', () => {
       const text = writeDocument(value, false);
       const document = JsonDocument.parse(text);
       for (const pointer of pointersOf(value)) {
-        const node = valueNodeInTree(text, pointer);
+        const node = valueNodeInTree(text, pointer, 'canonical');
         const expected = node ? { offset: node.offset, length: node.length } : undefined;
         expect({ round, text, pointer, span: document.valueSpan(pointer) }).toEqual({
           round,
@@ -237,5 +247,26 @@ describe('locating pointers in generated documents', () => {
         });
       }
     }
+  });
+
+  it('finds every repeated key, the one kept and the object that repeats it, as the tree has them', () => {
+    const { pick, generate, writeDocument } = generator(3);
+    let repeated = 0;
+    for (let round = 0; round < rounds; round++) {
+      // Repeats are drawn one entry in six: half the rounds repeat a key on purpose, for enough of them.
+      const value = generate(0);
+      if (value.kind === 'object' && value.entries.length > 0 && pick(2) === 0) {
+        value.entries.push([value.entries[pick(value.entries.length)]![0], { kind: 'scalar', text: '1' }]);
+      }
+      const text = writeDocument(value, false);
+      const expected = repeatedKeysInTree(text);
+      if (expected.length > 0) repeated++;
+      expect({ round, text, repeats: JsonDocument.parse(text).duplicateKeys }).toEqual({
+        round,
+        text,
+        repeats: expected,
+      });
+    }
+    expect(repeated).toBeGreaterThan(rounds / 4);
   });
 });
