@@ -30518,7 +30518,7 @@ function stringToken(text3, offset, end, error2, atKey) {
       return typographicClosing(text3, offset, offset + match2[1].length);
     }
   }
-  if (atKey && text3.charAt(nextNonSpace(text3, end)) !== ":") {
+  if (atKey && text3.charAt(pastSpaceAndComments(text3, end)) !== ":") {
     const key2 = keyBeforeColon(text3, offset, end);
     if (key2) return key2;
   }
@@ -30640,6 +30640,24 @@ function closingQuote(text3, from) {
 function nextNonSpace(text3, from) {
   let i2 = from;
   while (i2 < text3.length && /\s/.test(text3.charAt(i2))) i2++;
+  return i2;
+}
+function pastSpaceAndComments(text3, from) {
+  let i2 = nextNonSpace(text3, from);
+  while (text3.charAt(i2) === "/") {
+    const next = text3.charAt(i2 + 1);
+    let end;
+    if (next === "*") {
+      end = text3.indexOf("*/", i2 + 2);
+      end = end === -1 ? text3.length : end + 2;
+    } else if (next === "/") {
+      end = text3.indexOf("\n", i2 + 2);
+      if (end === -1) end = text3.length;
+    } else {
+      break;
+    }
+    i2 = nextNonSpace(text3, end);
+  }
   return i2;
 }
 function firstControlCharacter(text3, from, end) {

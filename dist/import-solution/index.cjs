@@ -39714,7 +39714,7 @@ function stringToken(text2, offset, end, error3, atKey) {
       return typographicClosing(text2, offset, offset + match2[1].length);
     }
   }
-  if (atKey && text2.charAt(nextNonSpace(text2, end)) !== ":") {
+  if (atKey && text2.charAt(pastSpaceAndComments(text2, end)) !== ":") {
     const key2 = keyBeforeColon(text2, offset, end);
     if (key2) return key2;
   }
@@ -39836,6 +39836,24 @@ function closingQuote(text2, from) {
 function nextNonSpace(text2, from) {
   let i2 = from;
   while (i2 < text2.length && /\s/.test(text2.charAt(i2))) i2++;
+  return i2;
+}
+function pastSpaceAndComments(text2, from) {
+  let i2 = nextNonSpace(text2, from);
+  while (text2.charAt(i2) === "/") {
+    const next = text2.charAt(i2 + 1);
+    let end;
+    if (next === "*") {
+      end = text2.indexOf("*/", i2 + 2);
+      end = end === -1 ? text2.length : end + 2;
+    } else if (next === "/") {
+      end = text2.indexOf("\n", i2 + 2);
+      if (end === -1) end = text2.length;
+    } else {
+      break;
+    }
+    i2 = nextNonSpace(text2, end);
+  }
   return i2;
 }
 function firstControlCharacter(text2, from, end) {

@@ -41935,7 +41935,7 @@ function stringToken(text2, offset, end, error3, atKey) {
       return typographicClosing(text2, offset, offset + match2[1].length);
     }
   }
-  if (atKey && text2.charAt(nextNonSpace(text2, end)) !== ":") {
+  if (atKey && text2.charAt(pastSpaceAndComments(text2, end)) !== ":") {
     const key2 = keyBeforeColon(text2, offset, end);
     if (key2) return key2;
   }
@@ -42057,6 +42057,24 @@ function closingQuote(text2, from) {
 function nextNonSpace(text2, from) {
   let i = from;
   while (i < text2.length && /\s/.test(text2.charAt(i))) i++;
+  return i;
+}
+function pastSpaceAndComments(text2, from) {
+  let i = nextNonSpace(text2, from);
+  while (text2.charAt(i) === "/") {
+    const next = text2.charAt(i + 1);
+    let end;
+    if (next === "*") {
+      end = text2.indexOf("*/", i + 2);
+      end = end === -1 ? text2.length : end + 2;
+    } else if (next === "/") {
+      end = text2.indexOf("\n", i + 2);
+      if (end === -1) end = text2.length;
+    } else {
+      break;
+    }
+    i = nextNonSpace(text2, end);
+  }
   return i;
 }
 function firstControlCharacter(text2, from, end) {

@@ -59,8 +59,12 @@ const SCALARS = [
   '" : "',
 ];
 
-/** Ways of writing whitespace: none, pretty-printed (LF or CR LF, spaces or tabs), or at random. */
-type Layout = 'minified' | 'spaces' | 'tabs-crlf' | 'random';
+/**
+ * Ways of writing whitespace: none, pretty-printed (LF or CR LF, spaces or tabs), or at random; or
+ * comments between the tokens, which JSON has not and makers write (not one of LAYOUTS: the
+ * comments test asks for it).
+ */
+type Layout = 'minified' | 'spaces' | 'tabs-crlf' | 'random' | 'comments';
 const LAYOUTS: Layout[] = ['minified', 'spaces', 'tabs-crlf', 'random'];
 
 function generator(seed: number) {
@@ -96,12 +100,18 @@ function generator(seed: number) {
   const write = (value: Generated, layout: Layout, trailingCommas: boolean, depth = 0): string => {
     if (value.kind === 'scalar') return value.text;
     const gap = (level: number): string => {
+      if (layout === 'comments') return oneOf(['', ' ', '\n', '/* } */', ' // ] "\n', '/*\n*/ ']);
       if (layout === 'minified') return '';
       if (layout === 'spaces') return `\n${'  '.repeat(level)}`;
       if (layout === 'tabs-crlf') return `\r\n${'\t'.repeat(level)}`;
       return oneOf(['', ' ', '\t', '\n', '\r\n', ' \n  ', '\n\n']);
     };
-    const colon = layout === 'random' ? `${gap(0)}:${gap(0)}` : layout === 'minified' ? ':' : ': ';
+    const colon =
+      layout === 'random' || layout === 'comments'
+        ? `${gap(0)}:${gap(0)}`
+        : layout === 'minified'
+          ? ':'
+          : ': ';
     const parts =
       value.kind === 'object'
         ? value.entries.map(
@@ -109,7 +119,8 @@ function generator(seed: number) {
           )
         : value.items.map((item) => write(item, layout, trailingCommas, depth + 1));
     const [open, close] = value.kind === 'object' ? ['{', '}'] : ['[', ']'];
-    if (parts.length === 0) return `${open}${layout === 'random' ? gap(0) : ''}${close}`;
+    if (parts.length === 0)
+      return `${open}${layout === 'random' || layout === 'comments' ? gap(0) : ''}${close}`;
     const comma = trailingCommas && pick(2) === 0 ? ',' : '';
     return `${open}${parts.map((part) => `${gap(depth + 1)}${part}`).join(',')}${comma}${gap(depth)}${close}`;
   };
@@ -136,9 +147,9 @@ function generator(seed: number) {
   };
 
   /** A document: the value, now and then after and before blank lines or spaces (the root is placed where it starts). */
-  const writeDocument = (value: Generated, trailingCommas: boolean): string => {
+  const writeDocument = (value: Generated, trailingCommas: boolean, layout = oneOf(LAYOUTS)): string => {
     const padding = () => (pick(4) === 0 ? oneOf([' ', '\n', '\r\n  ', '\t\n']) : '');
-    return `${padding()}${write(value, oneOf(LAYOUTS), trailingCommas)}${padding()}`;
+    return `${padding()}${write(value, layout, trailingCommas)}${padding()}`;
   };
 
   return { pick, generate, writeDocument, pointersOf };
@@ -268,5 +279,32 @@ describe('locating pointers in generated documents', () => {
       });
     }
     expect(repeated).toBeGreaterThan(rounds / 4);
+  });
+
+  it('places every pointer of text with comments where the tree, which reads comments, has it', () => {
+    const { generate, writeDocument, pointersOf } = generator(5);
+    let commented = 0;
+    for (let round = 0; round < rounds; round++) {
+      const value = generate(0);
+      const text = writeDocument(value, false, 'comments');
+      const pointers = pointersOf(value);
+      const document = JsonDocument.parse(text);
+      if (!document.isStrictJson) commented++;
+      const expected = pointers.map((pointer) =>
+        placeInTree(
+          text,
+          pointer,
+          document.isStrictJson ? 'ancestor' : 'one',
+          document.isStrictJson ? 'canonical' : 'number',
+        ),
+      );
+      expect({ round, text, pointers, places: document.locateEach(pointers) }).toEqual({
+        round,
+        text,
+        pointers,
+        places: expected,
+      });
+    }
+    expect(commented).toBeGreaterThan(rounds / 2);
   });
 });

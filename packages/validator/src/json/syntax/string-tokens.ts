@@ -54,8 +54,9 @@ export function stringToken(text: string, offset: number, end: number, error: nu
     }
   }
   // `"name: "value",`: the key lacks its closing quote, and the string runs to the value's opening
-  // one (a key followed by its ':' is a key, whatever it holds).
-  if (atKey && text.charAt(nextNonSpace(text, end)) !== ':') {
+  // one (a key followed by its ':' is a key, whatever it holds, also with a comment between them:
+  // `"k:" /* note */ : 1` was read as the key "k" and a string from its quote on).
+  if (atKey && text.charAt(pastSpaceAndComments(text, end)) !== ':') {
     const key = keyBeforeColon(text, offset, end);
     if (key) return key;
   }
@@ -221,6 +222,29 @@ function closingQuote(text: string, from: number): number {
 function nextNonSpace(text: string, from: number): number {
   let i = from;
   while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  return i;
+}
+
+/**
+ * The offset of the first character at or after `from` that is neither whitespace nor inside a
+ * '/*' or '//' comment (each a slip reported on its own), or the text's length.
+ */
+function pastSpaceAndComments(text: string, from: number): number {
+  let i = nextNonSpace(text, from);
+  while (text.charAt(i) === '/') {
+    const next = text.charAt(i + 1);
+    let end: number;
+    if (next === '*') {
+      end = text.indexOf('*/', i + 2);
+      end = end === -1 ? text.length : end + 2;
+    } else if (next === '/') {
+      end = text.indexOf('\n', i + 2);
+      if (end === -1) end = text.length;
+    } else {
+      break;
+    }
+    i = nextNonSpace(text, end);
+  }
   return i;
 }
 

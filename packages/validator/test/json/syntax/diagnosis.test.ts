@@ -152,7 +152,22 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     // A value's colon is not a key's: only the quote at the end of its line is missing.
     expect(issuesOf(SWAGGER.replace('"Contoso",', '"Note: Contoso,'))).toEqual([
       "3:28 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
-    ]);
+    ]); // A closed key that holds a ':' and has its own ':' after a comment is that key: it was read as
+    // the key "k" and a string from its closing quote on.
+    for (const comment of ['/* } */', '// note\n', '/* a */ // b\n /**/']) {
+      const written = `{"a": {"k:" ${comment}: {}, "\\u006b:": [1]}}`;
+      const document = JsonDocument.parse(written);
+      expect([
+        written,
+        document.syntaxIssues.every((issue) => /^Comments are not allowed/.test(issue.message)),
+      ]).toEqual([written, true]);
+      expect(document.value).toEqual({ a: { 'k:': [1] } });
+      expect(document.locate('/a/k:')).toEqual({
+        offset: written.lastIndexOf('"\\u006b:"'),
+        length: 9,
+        resolved: true,
+      });
+    }
   });
 
   it('places a string cut after a backslash at the end of its line, before a CR LF as before a LF', () => {
