@@ -30493,6 +30493,9 @@ var SCAN_UNEXPECTED_END_OF_STRING = 2;
 var SCAN_INVALID_UNICODE = 4;
 var SCAN_INVALID_ESCAPE = 5;
 var SCAN_INVALID_CHARACTER = 6;
+var COLON_TOKEN = 6;
+var LINE_COMMENT_TRIVIA = 12;
+var WHITESPACE_TRIVIA = 15;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
 function stringToken(text3, offset, end, error2, atKey) {
   if (error2 !== 0) {
@@ -30518,7 +30521,7 @@ function stringToken(text3, offset, end, error2, atKey) {
       return typographicClosing(text3, offset, offset + match2[1].length);
     }
   }
-  if (atKey && text3.charAt(pastSpaceAndComments(text3, end)) !== ":") {
+  if (atKey && !colonFollows(text3, end)) {
     const key2 = keyBeforeColon(text3, offset, end);
     if (key2) return key2;
   }
@@ -30642,23 +30645,16 @@ function nextNonSpace(text3, from) {
   while (i2 < text3.length && /\s/.test(text3.charAt(i2))) i2++;
   return i2;
 }
-function pastSpaceAndComments(text3, from) {
-  let i2 = nextNonSpace(text3, from);
-  while (text3.charAt(i2) === "/") {
-    const next = text3.charAt(i2 + 1);
-    let end;
-    if (next === "*") {
-      end = text3.indexOf("*/", i2 + 2);
-      end = end === -1 ? text3.length : end + 2;
-    } else if (next === "/") {
-      end = text3.indexOf("\n", i2 + 2);
-      if (end === -1) end = text3.length;
-    } else {
-      break;
-    }
-    i2 = nextNonSpace(text3, end);
-  }
-  return i2;
+function colonFollows(text3, from) {
+  const at = nextNonSpace(text3, from);
+  if (text3.charAt(at) !== "/") return text3.charAt(at) === ":";
+  const scanner = createScanner2(text3, false);
+  scanner.setPosition(at);
+  let code2;
+  do
+    code2 = scanner.scan();
+  while (code2 >= LINE_COMMENT_TRIVIA && code2 <= WHITESPACE_TRIVIA);
+  return code2 === COLON_TOKEN;
 }
 function firstControlCharacter(text3, from, end) {
   for (let i2 = from; i2 < end; i2++) {
@@ -30721,7 +30717,7 @@ var KINDS = {
 };
 var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
-var WHITESPACE_TRIVIA = 15;
+var WHITESPACE_TRIVIA2 = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 var TokenStream = class {
   constructor(text3, describeCharacters) {
@@ -30768,7 +30764,7 @@ var TokenStream = class {
     for (; ; ) {
       const code2 = scanner.scan();
       const kind = KINDS[code2] ?? "word";
-      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA2 || kind === "skip") continue;
       if (kind === "}" || kind === "]") continue;
       const at = scanner.getTokenOffset();
       if (kind === "end") {
@@ -30800,7 +30796,7 @@ var TokenStream = class {
     const { scanner, text: text3 } = this;
     for (; ; ) {
       const code2 = scanner.scan();
-      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA2) continue;
       const offset = scanner.getTokenOffset();
       const end = offset + scanner.getTokenLength();
       const kind = KINDS[code2] ?? "word";

@@ -41910,6 +41910,9 @@ var SCAN_UNEXPECTED_END_OF_STRING = 2;
 var SCAN_INVALID_UNICODE = 4;
 var SCAN_INVALID_ESCAPE = 5;
 var SCAN_INVALID_CHARACTER = 6;
+var COLON_TOKEN = 6;
+var LINE_COMMENT_TRIVIA = 12;
+var WHITESPACE_TRIVIA = 15;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
 function stringToken(text2, offset, end, error3, atKey) {
   if (error3 !== 0) {
@@ -41935,7 +41938,7 @@ function stringToken(text2, offset, end, error3, atKey) {
       return typographicClosing(text2, offset, offset + match2[1].length);
     }
   }
-  if (atKey && text2.charAt(pastSpaceAndComments(text2, end)) !== ":") {
+  if (atKey && !colonFollows(text2, end)) {
     const key2 = keyBeforeColon(text2, offset, end);
     if (key2) return key2;
   }
@@ -42059,23 +42062,16 @@ function nextNonSpace(text2, from) {
   while (i < text2.length && /\s/.test(text2.charAt(i))) i++;
   return i;
 }
-function pastSpaceAndComments(text2, from) {
-  let i = nextNonSpace(text2, from);
-  while (text2.charAt(i) === "/") {
-    const next = text2.charAt(i + 1);
-    let end;
-    if (next === "*") {
-      end = text2.indexOf("*/", i + 2);
-      end = end === -1 ? text2.length : end + 2;
-    } else if (next === "/") {
-      end = text2.indexOf("\n", i + 2);
-      if (end === -1) end = text2.length;
-    } else {
-      break;
-    }
-    i = nextNonSpace(text2, end);
-  }
-  return i;
+function colonFollows(text2, from) {
+  const at = nextNonSpace(text2, from);
+  if (text2.charAt(at) !== "/") return text2.charAt(at) === ":";
+  const scanner = createScanner2(text2, false);
+  scanner.setPosition(at);
+  let code2;
+  do
+    code2 = scanner.scan();
+  while (code2 >= LINE_COMMENT_TRIVIA && code2 <= WHITESPACE_TRIVIA);
+  return code2 === COLON_TOKEN;
 }
 function firstControlCharacter(text2, from, end) {
   for (let i = from; i < end; i++) {
@@ -42138,7 +42134,7 @@ var KINDS = {
 };
 var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
-var WHITESPACE_TRIVIA = 15;
+var WHITESPACE_TRIVIA2 = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 var TokenStream = class {
   constructor(text2, describeCharacters) {
@@ -42185,7 +42181,7 @@ var TokenStream = class {
     for (; ; ) {
       const code2 = scanner.scan();
       const kind = KINDS[code2] ?? "word";
-      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA2 || kind === "skip") continue;
       if (kind === "}" || kind === "]") continue;
       const at = scanner.getTokenOffset();
       if (kind === "end") {
@@ -42217,7 +42213,7 @@ var TokenStream = class {
     const { scanner, text: text2 } = this;
     for (; ; ) {
       const code2 = scanner.scan();
-      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA2) continue;
       const offset = scanner.getTokenOffset();
       const end = offset + scanner.getTokenLength();
       const kind = KINDS[code2] ?? "word";

@@ -23,15 +23,9 @@ export function placeInTree(
   missing: 'one' | 'ancestor' = 'one',
   indexes: Indexes = 'number',
 ): TreePlace {
-  let node = jsonc.parseTree(text, [], { allowTrailingComma: true })!;
-  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    const next = childInTree(node, raw, indexes);
-    if (!next) {
-      return { offset: keyOffset(node), length: missing === 'one' ? 1 : keyLength(node), resolved: false };
-    }
-    node = next;
-  }
-  return { offset: keyOffset(node), length: keyLength(node), resolved: true };
+  const { node, found } = walkTree(text, pointer, indexes);
+  const length = found || missing === 'ancestor' ? keyLength(node) : 1;
+  return { offset: keyOffset(node), length, resolved: found };
 }
 
 /** The value node at `pointer` in the tree of `text` (the last of repeated keys), if it is there. */
@@ -40,12 +34,19 @@ export function valueNodeInTree(
   pointer: string,
   indexes: Indexes = 'number',
 ): jsonc.Node | undefined {
-  let node: jsonc.Node | undefined = jsonc.parseTree(text, [], { allowTrailingComma: true })!;
+  const { node, found } = walkTree(text, pointer, indexes);
+  return found ? node : undefined;
+}
+
+/** The node at `pointer` in the tree of `text`, else (`found` false) the deepest one on its way. */
+function walkTree(text: string, pointer: string, indexes: Indexes): { node: jsonc.Node; found: boolean } {
+  let node = jsonc.parseTree(text, [], { allowTrailingComma: true })!;
   for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    node = childInTree(node, raw, indexes);
-    if (!node) return undefined;
+    const next = childInTree(node, raw, indexes);
+    if (!next) return { node, found: false };
+    node = next;
   }
-  return node;
+  return { node, found: true };
 }
 
 type Indexes = 'number' | 'canonical';

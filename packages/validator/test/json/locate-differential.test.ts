@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
 import { toPointer } from '../../src/json/pointer.js';
 import { seededPick } from '../helpers/seeded-random.js';
-import { placeInTree, repeatedKeysInTree, valueNodeInTree } from '../helpers/tree-place.js';
+import { placeInTree, repeatedKeysInTree, valueNodeInTree, type TreePlace } from '../helpers/tree-place.js';
 
 /**
  * The locator held to jsonc-parser's tree on generated documents: every finding's line comes from
@@ -155,6 +155,18 @@ function generator(seed: number) {
   return { pick, generate, writeDocument, pointersOf };
 }
 
+/**
+ * The places the tree gives the pointers, as the document's locator reads its text. The strict
+ * locator places a missing member at its ancestor's key, as wide as that key, and reads only RFC 6901
+ * indexes; the tolerant ones, as the tree does, one character wide and indexes as `Number` reads them.
+ */
+function treePlaces(document: JsonDocument, text: string, pointers: readonly string[]): TreePlace[] {
+  const strict = document.isStrictJson;
+  return pointers.map((pointer) =>
+    placeInTree(text, pointer, strict ? 'ancestor' : 'one', strict ? 'canonical' : 'number'),
+  );
+}
+
 /** Line and column as a person counts them: lines end at LF (a CR before it ends nothing). */
 function naivePosition(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -188,15 +200,10 @@ describe('locating pointers in generated documents', () => {
         (issue) => !/comma/i.test(issue.message) && issue.unlisted === undefined,
       );
       expect({ ...context, otherIssues }).toEqual({ ...context, otherIssues: [] });
-      // The strict locator places a missing member at its ancestor's key, as wide as that key; the
-      // tolerant ones, as the tree does, one character wide.
-      const missing = document.isStrictJson ? 'ancestor' : 'one';
       if (document.isStrictJson) strict++;
       else lenient++;
       if (document.duplicateKeys.length > 0) repeated++;
-      // Strict text is located by the pointers' RFC 6901 indexes; other text as the tree reads them.
-      const indexes = document.isStrictJson ? 'canonical' : 'number';
-      const expected = pointers.map((pointer) => placeInTree(text, pointer, missing, indexes));
+      const expected = treePlaces(document, text, pointers);
       expect({ ...context, places: document.locateEach(pointers) }).toEqual({ ...context, places: expected });
       // Alone, a pointer's walk stops at its first key unless keys repeat: the same place.
       pointers.forEach((pointer, index) => {
@@ -291,14 +298,7 @@ describe('locating pointers in generated documents', () => {
       const pointers = pointersOf(value);
       const document = JsonDocument.parse(text);
       if (!document.isStrictJson) commented++;
-      const expected = pointers.map((pointer) =>
-        placeInTree(
-          text,
-          pointer,
-          document.isStrictJson ? 'ancestor' : 'one',
-          document.isStrictJson ? 'canonical' : 'number',
-        ),
-      );
+      const expected = treePlaces(document, text, pointers);
       expect({ round, text, pointers, places: document.locateEach(pointers) }).toEqual({
         round,
         text,

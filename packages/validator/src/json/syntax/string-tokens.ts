@@ -1,3 +1,4 @@
+import * as jsonc from 'jsonc-parser';
 import { insertion, replacement, type TextEdit } from '../../text/text-edits.js';
 import type { Token } from './token.js';
 import { typographicCloseAfter, typographicClosing } from './typographic-quotes.js';
@@ -6,11 +7,15 @@ import { isEscaped } from '../scan.js';
 
 /** Double-quoted strings JSON refuses (unclosed, over lines, raw controls, bad escapes), each with its edit. */
 
-// jsonc-parser's ScanError is an ambient const enum, unusable under isolatedModules.
+// jsonc-parser's ScanError and SyntaxKind are ambient const enums, unusable under isolatedModules.
 const SCAN_UNEXPECTED_END_OF_STRING = 2;
 const SCAN_INVALID_UNICODE = 4;
 const SCAN_INVALID_ESCAPE = 5;
 const SCAN_INVALID_CHARACTER = 6;
+const COLON_TOKEN = 6;
+/** Line and block comments, line breaks and other whitespace: the trivia kinds, numbered in a row. */
+const LINE_COMMENT_TRIVIA = 12;
+const WHITESPACE_TRIVIA = 15;
 
 const CONTROL_CHARACTER =
   'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
@@ -56,7 +61,7 @@ export function stringToken(text: string, offset: number, end: number, error: nu
   // `"name: "value",`: the key lacks its closing quote, and the string runs to the value's opening
   // one (a key followed by its ':' is a key, whatever it holds, also with a comment between them:
   // `"k:" /* note */ : 1` was read as the key "k" and a string from its quote on).
-  if (atKey && text.charAt(pastSpaceAndComments(text, end)) !== ':') {
+  if (atKey && !colonFollows(text, end)) {
     const key = keyBeforeColon(text, offset, end);
     if (key) return key;
   }
@@ -226,26 +231,20 @@ function nextNonSpace(text: string, from: number): number {
 }
 
 /**
- * The offset of the first character at or after `from` that is neither whitespace nor inside a
- * '/*' or '//' comment (each a slip reported on its own), or the text's length.
+ * Whether the first token after `from` that is neither whitespace nor a comment (each comment a
+ * slip reported on its own) is a ':'. Comments are read by jsonc-parser's scanner, as the token
+ * stream reads them, and only where one follows: nearly every key has its ':', or something else,
+ * right after its spaces.
  */
-function pastSpaceAndComments(text: string, from: number): number {
-  let i = nextNonSpace(text, from);
-  while (text.charAt(i) === '/') {
-    const next = text.charAt(i + 1);
-    let end: number;
-    if (next === '*') {
-      end = text.indexOf('*/', i + 2);
-      end = end === -1 ? text.length : end + 2;
-    } else if (next === '/') {
-      end = text.indexOf('\n', i + 2);
-      if (end === -1) end = text.length;
-    } else {
-      break;
-    }
-    i = nextNonSpace(text, end);
-  }
-  return i;
+function colonFollows(text: string, from: number): boolean {
+  const at = nextNonSpace(text, from);
+  if (text.charAt(at) !== '/') return text.charAt(at) === ':';
+  const scanner = jsonc.createScanner(text, false);
+  scanner.setPosition(at);
+  let code: number;
+  do code = scanner.scan();
+  while (code >= LINE_COMMENT_TRIVIA && code <= WHITESPACE_TRIVIA);
+  return code === COLON_TOKEN;
 }
 
 function firstControlCharacter(text: string, from: number, end: number): number {
