@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolders } from '@connector-alm/testing';
+import { diffConnectorFiles } from '../src/diff/connector-diff.js';
+import type { ConnectorVersion } from '../src/diff/connector-version.js';
 import { fixJsonSlips } from '../src/fix/fix-folders.js';
+import { JsonDocument } from '../src/json/json-document.js';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
 import type { Finding } from '../src/model/finding.js';
 import { validateFolder } from '../src/validate.js';
@@ -15,7 +18,9 @@ import { withTextCorruptions } from './helpers/text-corruptions.js';
  * (helpers/text-corruptions.ts): cut off, characters deleted or inserted, runs pasted, lines
  * repeated, and the JSON slips that `validate --fix` writes fixed. Whatever the text, a finding is
  * no "Internal error" and sits on a line of its file; where a finding is fixable, --fix leaves the
- * files it writes strict JSON with no fixable finding, and a second --fix writes nothing. The shape
+ * files it writes strict JSON with no fixable finding, and a second --fix writes nothing. Compared
+ * with the file as it was, both ways, a swagger or apiProperties.json gives changes on lines of the
+ * version each is placed in. The shape
  * fuzz (shape-fuzz.test.ts) does the same for values of unexpected types. Seeded: a failure names
  * the connector, seed, round, file and edits, and the same run replays it.
  */
@@ -60,6 +65,35 @@ function misplaced(finding: Finding, root: string): string | undefined {
   return undefined;
 }
 
+/** The files the breaking-change comparison reads, as the version's members. */
+const COMPARED: Record<string, keyof ConnectorVersion> = {
+  'apidefinition.swagger.json': 'swagger',
+  'apiproperties.json': 'apiProperties',
+};
+
+/** The changes between the two texts of a compared file, both ways, that are not on a line of their side's text. */
+function misplacedChanges(member: keyof ConnectorVersion, original: string, corrupted: string): string[] {
+  const problems: string[] = [];
+  const sides = [original, corrupted].map((text) => ({
+    version: { [member]: JsonDocument.parse(text) } as ConnectorVersion,
+    lines: text.split(/\r\n|\r|\n/).length,
+  }));
+  for (const [old, now] of [
+    [sides[0]!, sides[1]!],
+    [sides[1]!, sides[0]!],
+  ]) {
+    for (const change of diffConnectorFiles(old.version, now.version).changes) {
+      const lines = (change.side === 'new' ? now : old).lines;
+      if (!(change.line >= 1 && change.column >= 1 && change.line <= lines)) {
+        problems.push(
+          `change ${change.ruleId} at line ${change.line} of ${lines} (${change.side}): ${change.message}`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** What went wrong with `validate --fix` on the folder as it is now, if anything. */
 async function fixProblems(root: string, folder: string): Promise<string[]> {
   const relative = path.relative(root, folder);
@@ -86,7 +120,7 @@ async function fixProblems(root: string, folder: string): Promise<string[]> {
 }
 
 describeCorpus('every rule on corrupted text of corpus connectors', () => {
-  it('never fails inside a rule, puts every finding on a line of its file, and --fix leaves strict JSON', async () => {
+  it('never fails inside a rule or a comparison, puts every finding and change on a line, and --fix leaves strict JSON', async () => {
     const sources = (await discoverConnectorFolders([CORPUS_DIR], CORPUS_DIR)).filter(
       (_, index) => index % EVERY === 0,
     );
@@ -106,6 +140,12 @@ describeCorpus('every rule on corrupted text of corpus connectors', () => {
           for (const finding of findings) {
             const problem = misplaced(finding, root);
             if (problem !== undefined) problems.push(`${where}: ${problem}`);
+          }
+          const member = COMPARED[name.toLowerCase()];
+          if (member !== undefined) {
+            for (const problem of misplacedChanges(member, files.get(name)!.toString('utf8'), text)) {
+              problems.push(`${where}: ${problem}`);
+            }
           }
           if (findings.some((finding) => finding.fixable)) {
             fixRounds++;
