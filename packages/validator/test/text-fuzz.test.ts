@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolders } from '@connector-alm/testing';
 import { diffConnectorFiles } from '../src/diff/connector-diff.js';
@@ -20,9 +20,9 @@ import { withTextCorruptions } from './helpers/text-corruptions.js';
  * no "Internal error" and sits on a line of its file; where a finding is fixable, --fix leaves the
  * files it writes strict JSON with no fixable finding, and a second --fix writes nothing. Compared
  * with the file as it was, both ways, a swagger or apiProperties.json gives changes on lines of the
- * version each is placed in. The shape
- * fuzz (shape-fuzz.test.ts) does the same for values of unexpected types. Seeded: a failure names
- * the connector, seed, round, file and edits, and the same run replays it.
+ * version each is placed in. The shape fuzz (shape-fuzz.test.ts) does the same for values of
+ * unexpected types. Seeded: a failure names the connector, seed, round, file and edits, and the same
+ * run replays it.
  */
 
 const describeCorpus = corpusAvailable ? describe : describe.skip;
@@ -59,10 +59,11 @@ function misplaced(finding: Finding, root: string): string | undefined {
   if (finding.message.startsWith('Internal error')) return finding.message;
   if (!(finding.line >= 1 && finding.column >= 1)) return `${finding.ruleId} has no line`;
   const file = path.join(root, finding.file);
-  if (statSync(file).isFile() && finding.line > lineCount(file)) {
-    return `${finding.ruleId} at line ${finding.line} of a file of ${lineCount(file)} lines`;
-  }
-  return undefined;
+  if (!existsSync(file)) return `${finding.ruleId} names ${finding.file}, which does not exist`;
+  const lines = statSync(file).isFile() ? lineCount(file) : Infinity;
+  return finding.line > lines
+    ? `${finding.ruleId} at line ${finding.line} of a file of ${lines} lines`
+    : undefined;
 }
 
 /** The files the breaking-change comparison reads, as the version's members. */

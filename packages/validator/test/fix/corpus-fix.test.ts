@@ -10,7 +10,7 @@ import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
 
 // `validate --fix` on a copy of every corpus connector, held to what a maker expects of it: every
 // finding it says it can fix is gone, nothing new is found, only the files it names were written,
-// each JSON file that was strict JSON still is, and a second run writes nothing. The unit tests
+// each of them strict JSON now, and a second run writes nothing. The unit tests
 // (fix-folders, json-fix, key-renames, value-writes) make each kind of edit on small folders; this
 // one makes hundreds of them together on real swaggers, where a misplaced edit would show.
 
