@@ -7,11 +7,12 @@ import type { Finding } from '../src/model/finding.js';
 import { validatePaths } from '../src/validate.js';
 import { CORPUS_DIR, corpusAvailable } from './helpers/fixture.js';
 
-// The rules judge what a JSON file says, not how it is laid out: the same corpus connectors, their
-// JSON files saved with a byte-order mark, or re-indented with tabs, get the same findings. Only the
-// rules about the text itself may differ: GEN-JSON-BOM, SWG-SIZE (the character count) and
-// GEN-JSON-DUPLICATE-KEY (re-serialising keeps the last of repeated keys). The CRLF twin of this
-// test is in corpus.test.ts.
+// The rules judge what a file says, not how it is laid out: the same corpus connectors, their JSON
+// files saved with a byte-order mark, or re-indented with tabs, get the same findings. Only the rules
+// about the text itself may differ: GEN-JSON-BOM, SWG-SIZE (the character count) and
+// GEN-JSON-DUPLICATE-KEY (re-serialising keeps the last of repeated keys). So do their readmes with
+// the '#' and '##' headings written as Setext headings (underlined with '=' and '-'), which
+// CommonMark reads as the same headings. The CRLF twin of this test is in corpus.test.ts.
 
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 if (!corpusAvailable) console.warn(`Skipping the corpus layout test: ${CORPUS_DIR} is absent.`);
@@ -22,10 +23,11 @@ afterAll(() => folders.cleanup());
 const BOM = '\uFEFF';
 const TEXT_RULES = new Set(['GEN-JSON-BOM', 'SWG-SIZE', 'GEN-JSON-DUPLICATE-KEY']);
 
-type Variant = 'asIs' | 'bom' | 'tabs';
+type Variant = 'asIs' | 'bom' | 'tabs' | 'setext';
 
-/** The file as the variant saves it: only JSON files change, and only strict ones are re-indented. */
+/** The file as the variant saves it: JSON files (only strict ones re-indented) or readmes (only UTF-8 ones). */
 function saved(variant: Variant, name: string, bytes: Buffer): Buffer {
+  if (variant === 'setext') return name.toLowerCase() === 'readme.md' ? withSetextHeadings(bytes) : bytes;
   if (variant === 'asIs' || !name.toLowerCase().endsWith('.json')) return bytes;
   const text = bytes.toString('utf8');
   if (variant === 'bom') return text.startsWith(BOM) ? bytes : Buffer.from(BOM + text, 'utf8');
@@ -34,6 +36,33 @@ function saved(variant: Variant, name: string, bytes: Buffer): Buffer {
   } catch {
     return bytes;
   }
+}
+
+/**
+ * The readme with each '#' and '##' heading outside code fences written as a Setext heading, between
+ * blank lines (without them, a line of text just above would join the heading). Spaces and tabs only
+ * after the '#'s: a no-break space there makes no heading, which README-SECTIONS-* says.
+ */
+let setextHeadings = 0;
+function withSetextHeadings(bytes: Buffer): Buffer {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bytes;
+  }
+  let fenced = false;
+  const lines = text.split('\n').flatMap((line) => {
+    const end = line.endsWith('\r') ? '\r' : '';
+    const content = end ? line.slice(0, -1) : line;
+    if (/^\s*(```|~~~)/.test(content)) fenced = !fenced;
+    const heading = fenced ? null : /^(#{1,2})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(content);
+    if (!heading || heading[2]!.trim() === '' || /^[-=]/.test(heading[2]!)) return [line];
+    setextHeadings++;
+    const underline = (heading[1] === '#' ? '=' : '-').repeat(Math.max(3, heading[2]!.length));
+    return [end, heading[2]! + end, underline + end, end];
+  });
+  return Buffer.from(lines.join('\n'), 'utf8');
 }
 
 const placed = (finding: Finding) =>
@@ -52,7 +81,7 @@ describeCorpus('corpus connectors saved with a byte-order mark or re-indented', 
     const chosen = (await discoverConnectorFolders([CORPUS_DIR], CORPUS_DIR)).filter(
       (_, index) => index % 4 === 0,
     );
-    const variants: Variant[] = ['asIs', 'bom', 'tabs'];
+    const variants: Variant[] = ['asIs', 'bom', 'tabs', 'setext'];
     for (const folder of chosen) {
       const relative = path.relative(CORPUS_DIR, folder);
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -99,5 +128,24 @@ describeCorpus('corpus connectors saved with a byte-order mark or re-indented', 
     const placesAsIs = new Set(findings.get('asIs')!.map(placed));
     const moved = findings.get('tabs')!.filter((finding) => !placesAsIs.has(placed(finding)));
     expect(moved.length).toBeGreaterThan(tabs.length / 2);
+  });
+
+  it('with Setext headings in the readmes: the same findings, but for the template\'s "# Title" as written', () => {
+    // A readme finding's line moves with the blank lines added around each heading; the rest stay put.
+    const readmeOrPlaced = (finding: Finding) =>
+      path.basename(finding.file).toLowerCase() === 'readme.md'
+        ? `${finding.file} ${finding.ruleId} ${finding.message}`
+        : placed(finding);
+    // README-PLACEHOLDER matches the template's title line as the template writes it.
+    const about = (variant: Variant) =>
+      findings
+        .get(variant)!
+        .filter((f) => !(f.ruleId === 'README-PLACEHOLDER' && f.message.startsWith('"# Title"')))
+        .map(readmeOrPlaced)
+        .sort();
+    expect(setextHeadings).toBeGreaterThan(300);
+    const setext = about('setext');
+    expect(setext.filter((finding) => finding.includes('README-')).length).toBeGreaterThan(100);
+    expect(setext).toEqual(about('asIs'));
   });
 });
