@@ -38,12 +38,14 @@ function saved(variant: Variant, name: string, bytes: Buffer): Buffer {
   }
 }
 
+/** How many headings withSetextHeadings rewrote: enough, or the Setext test proves nothing. */
+let setextHeadings = 0;
+
 /**
  * The readme with each '#' and '##' heading outside code fences written as a Setext heading, between
  * blank lines (without them, a line of text just above would join the heading). Spaces and tabs only
  * after the '#'s: a no-break space there makes no heading, which README-SECTIONS-* says.
  */
-let setextHeadings = 0;
 function withSetextHeadings(bytes: Buffer): Buffer {
   let text: string;
   try {
@@ -70,7 +72,7 @@ const placed = (finding: Finding) =>
 const pointed = (finding: Finding) =>
   `${finding.file} ${finding.pointer ?? `${finding.line}:${finding.column}`} ${finding.ruleId} ${finding.message}`;
 
-describeCorpus('corpus connectors saved with a byte-order mark or re-indented', () => {
+describeCorpus('corpus connectors saved with a byte-order mark, re-indented, or with Setext headings', () => {
   const findings = new Map<Variant, Finding[]>();
   let jsonFiles = 0;
   let withoutBom = 0;
