@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { discoverConnectorFolders } from '../../src/loader/discover.js';
 import { outlineOf } from '../../src/rules/readme/outline.js';
-import { runRules } from '../helpers/fixture.js';
+import { CORPUS_DIR, corpusAvailable, runRules } from '../helpers/fixture.js';
+import { seededPick } from '../helpers/seeded-random.js';
+import { withTextCorruptions } from '../helpers/text-corruptions.js';
 import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
 
 const BOM = '\uFEFF';
@@ -115,6 +120,7 @@ const TRICKY_DOCUMENTS = [
   '[ref]: https://x.test\n# After reference\nPara\n[ref2]: https://y.test\n# After\n',
   'Setext\n===\nPara\nmore\n---\n***\nPara\n* * *\n# After rule\n',
   '1. one\n2. two\nPara\n1. interrupts\n# End\n',
+  'Para\n- ```\n  # in a fenced list item\n  ```\n# After the list\n',
   'Para\n2. does not interrupt\n# Tab\theading\n\tcode\n#\tTabbed\n',
   'Line\r\n# CRLF\r\nPara\rlazy\r## CR\r',
 ];
@@ -138,4 +144,35 @@ describe('readme outline, next to a full markdown-it parse', () => {
       expect({ text, headings: outline }).toEqual({ text, headings: stockHeadings(text) });
     }
   });
+
+  // Every corpus readme, and each with seeded corruptions (a fence or list cut off, lines repeated,
+  // characters inserted), where the block structure around headings is what the makers wrote.
+  (corpusAvailable ? it : it.skip)(
+    'finds the same top-level headings in every corpus readme, as written and corrupted',
+    async () => {
+      const readmes: string[] = [];
+      for (const folder of await discoverConnectorFolders([CORPUS_DIR], CORPUS_DIR)) {
+        const name = readdirSync(folder).find((file) => file.toLowerCase() === 'readme.md');
+        if (name) readmes.push(readFileSync(path.join(folder, name), 'utf8').replace(/^\uFEFF/, ''));
+      }
+      expect(readmes.length).toBeGreaterThan(300);
+      const differing: string[] = [];
+      let headings = 0;
+      for (const [index, readme] of readmes.entries()) {
+        const pick = seededPick(index + 1);
+        const texts = [readme, ...[1, 2, 3].map(() => withTextCorruptions(readme, pick, 1 + pick(3)).text)];
+        for (const text of texts) {
+          const stock = stockHeadings(text);
+          headings += stock.length;
+          const outline = outlineOf({ text }).headings.map((h) => [lineOf(text, h.offset), h.depth]);
+          if (JSON.stringify(outline) !== JSON.stringify(stock)) {
+            differing.push(`readme ${index} (seed ${index + 1}): ${JSON.stringify(text.slice(0, 80))}…`);
+          }
+        }
+      }
+      expect(differing).toEqual([]);
+      expect(headings).toBeGreaterThan(5000);
+    },
+    60_000,
+  );
 });
