@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { SECRET_ASSIGNMENT, SECRET_FORMATS, SECRET_NAMES } from '../../src/rules/general-secrets/patterns.js';
+import {
+  SECRET_ASSIGNMENT,
+  SECRET_FORMATS,
+  SECRET_NAMES,
+  secretFormatMatches,
+} from '../../src/rules/general-secrets/patterns.js';
 import { screenForSecrets } from '../../src/rules/general-secrets/screen.js';
 import { findColons } from '../../src/json/colons.js';
 import { findUrlCredentials } from '../../src/rules/general-secrets/url-credentials.js';
+import { seededPick } from '../helpers/seeded-random.js';
 
 /** The screen given the text's colons, as GEN-SECRETS gives them. */
 const screen = (text: string): ReturnType<typeof screenForSecrets> =>
@@ -202,5 +208,115 @@ describe('screenForSecrets', () => {
     ];
     for (const text of nearMisses)
       expect({ text, screen: screen(text) }).toEqual({ text, screen: undefined });
+  });
+});
+
+/**
+ * Pieces that make or almost make a secret when spliced into text: each format's anchor and body,
+ * secret names, separators, quotes and URL parts. Built from pieces, as above.
+ */
+const SPLICED = [
+  ...FORMAT_SAMPLES,
+  ...SECRET_KEYS,
+  // Assignments and URLs whole (a value of the shortest length matched), and their beginnings.
+  ...SECRET_KEYS.map((key) => `"${key}": "${VALUE.slice(0, 8)}"`),
+  ...SECRET_KEYS.map((key) => `${key}='`),
+  `https://a.example.com/v1?api_key=${VALUE}`,
+  `https://svc:${VALUE}@a.example.com/`,
+  '?access_token=',
+  'AKIA',
+  'ASIA',
+  'AIza',
+  'ghp_',
+  'github_pat_',
+  'xoxb-',
+  'sk_live_',
+  'sk-',
+  'sk-proj-',
+  '-----BEGIN ',
+  'PRIVATE KEY-----',
+  'AccountKey=',
+  'sig=',
+  'eyJ',
+  '.eyJ',
+  UPPER,
+  ALNUM,
+  VALUE,
+  '%'.repeat(12),
+  '-_'.repeat(8),
+  '"',
+  "'",
+  ':',
+  '=',
+  ' ',
+  '\n',
+  '_',
+  '-',
+  '.',
+  '@',
+  '://',
+  '?',
+  '&',
+  'https://svc:',
+  '?api_key=',
+  '?code=',
+  '.azurewebsites.net/api/x',
+  '\\/',
+  '\\u0026',
+];
+
+/** The characters secret bodies are made of, and a few that end them. */
+const TOKEN_CHARACTERS = 'aZ09_-%+/=.';
+
+/** A run of up to 50 token characters: the body of a secret, or a near miss of one. */
+function tokenRun(pick: (n: number) => number): string {
+  let run = '';
+  for (let length = pick(51); length > 0; length--) run += TOKEN_CHARACTERS[pick(TOKEN_CHARACTERS.length)];
+  return run;
+}
+
+/** The base text with one to six pieces spliced in, each maybe cut short or with characters changed. */
+function splicedText(base: string, pick: (n: number) => number): string {
+  let text = base;
+  for (let splice = 1 + pick(6); splice > 0; splice--) {
+    let piece = pick(4) === 0 ? tokenRun(pick) : SPLICED[pick(SPLICED.length)]!;
+    // Cut short or at its start, so that lengths land on each side of the patterns' minimums.
+    if (pick(3) === 0) {
+      piece = pick(2) === 0 ? piece.slice(0, pick(piece.length + 1)) : piece.slice(pick(piece.length + 1));
+    }
+    // Or with characters changed, so that a body holds each token character somewhere.
+    for (let change = pick(3) === 0 ? 1 + pick(3) : 0; change > 0 && piece !== ''; change--) {
+      const at = pick(piece.length);
+      piece = piece.slice(0, at) + TOKEN_CHARACTERS[pick(TOKEN_CHARACTERS.length)] + piece.slice(at + 1);
+    }
+    const at = pick(text.length + 1);
+    text = text.slice(0, at) + piece + text.slice(at);
+  }
+  return text;
+}
+
+describe('screenForSecrets, next to the exact scans', () => {
+  it('passes every seeded text in which an exact scan finds something: never a false "no"', () => {
+    const pick = seededPick(17);
+    const base = embedded('Returns the task with its owner and due date');
+    const misses: string[] = [];
+    const hits = { formats: 0, assignments: 0, urls: 0 };
+    for (let round = 0; round < 20_000; round++) {
+      const text = splicedText(base, pick);
+      const exact = {
+        formats: SECRET_FORMATS.some((format) => !secretFormatMatches(text, format).next().done),
+        assignments: isExactAssignment(text),
+        urls: findUrlCredentials(text, { fileLinks: false }).length > 0,
+      };
+      const screened = screen(text) ?? { formats: false, assignments: false, urls: false };
+      for (const kind of ['formats', 'assignments', 'urls'] as const) {
+        if (!exact[kind]) continue;
+        hits[kind]++;
+        if (!screened[kind]) misses.push(`round ${round}, ${kind}: ${JSON.stringify(text)}`);
+      }
+    }
+    expect(misses).toEqual([]);
+    // Enough texts hold a secret of each kind to prove something.
+    expect(Math.min(hits.formats, hits.assignments, hits.urls)).toBeGreaterThan(300);
   });
 });
