@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { closestOperationName, type OperationCandidate } from '../../src/rules/readme/closest-operation.js';
 import { normalizeTitle } from '../../src/text/normalize-title.js';
+import { levenshteinDistance } from '@connector-alm/core';
+import { seededPick } from '../helpers/seeded-random.js';
 
 /** An operation by its summary and operationId, listed under a heading of its own or not. */
 function operation(summary: string, operationId: string, hasHeading = false): OperationCandidate {
@@ -69,5 +71,80 @@ describe('the operation a stale readme heading means', () => {
     expect(closest('Gett a task', tasks)).toBeUndefined();
     // An operation without summary or operationId has no name to suggest.
     expect(closest('Gett a task', [{ names: [], shownAs: '', hasHeading: false }])).toBeUndefined();
+  });
+});
+
+/**
+ * The rules of closestOperationName as its comment states them, with every name's full edit distance:
+ * no length or letter bound, no table cut short. The closest name that is close enough (at most one
+ * edit per five characters of the longer name; the first of equals), then no other operation's name
+ * within the margin (twice its edits, and three more).
+ */
+function closestByFullDistance(
+  heading: string,
+  operations: readonly OperationCandidate[],
+): string | undefined {
+  if (heading.length < 4) return undefined;
+  let best: OperationCandidate | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of operations) {
+    for (const name of candidate.names) {
+      const edits = levenshteinDistance(heading, name.normalized);
+      const closeEnough = edits <= Math.floor(Math.max(heading.length, name.normalized.length) / 5);
+      if (closeEnough && edits < bestDistance) {
+        best = candidate;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || best.hasHeading) return undefined;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  const rival = operations.some(
+    (candidate) =>
+      candidate !== best &&
+      candidate.names.some((name) => levenshteinDistance(heading, name.normalized) < margin),
+  );
+  return rival ? undefined : best.shownAs;
+}
+
+describe('the operation a stale readme heading means, next to a search by full edit distance', () => {
+  it('is the same on seeded headings and operations, though most names are set aside by their length or letters', () => {
+    const pick = seededPick(29);
+    // A small alphabet, so that names share letters and lengths, as the names of one connector do.
+    const word = () => Array.from({ length: 2 + pick(6) }, () => 'abcdeos12'[pick(9)]).join('');
+    const name = () => Array.from({ length: 1 + pick(4) }, word).join('');
+    const edited = (text: string) => {
+      for (let edits = pick(5); edits > 0; edits--) {
+        const at = pick(text.length + 1);
+        const kind = pick(3);
+        const letter = 'abcdeos12'[pick(9)]!;
+        if (kind === 0) text = text.slice(0, at) + letter + text.slice(at);
+        else if (kind === 1) text = text.slice(0, at) + text.slice(at + 1);
+        else text = text.slice(0, at) + letter + text.slice(at + 1);
+      }
+      return text;
+    };
+    let suggested = 0;
+    const differing: string[] = [];
+    for (let round = 0; round < 5000; round++) {
+      const operations: OperationCandidate[] = Array.from({ length: 1 + pick(12) }, () => {
+        const names = [name(), name()].slice(0, 1 + pick(2));
+        return {
+          names: names.map((written) => ({ written, normalized: written })),
+          shownAs: names[0]!,
+          hasHeading: pick(6) === 0,
+        };
+      });
+      const meant = operations[pick(operations.length)]!.names[0]!.normalized;
+      const heading = pick(5) === 0 ? name() : edited(meant);
+      const expected = closestByFullDistance(heading, operations);
+      if (expected !== undefined) suggested++;
+      const found = closestOperationName(heading, operations);
+      if (found !== expected) differing.push(`round ${round}: ${heading} -> ${found}, not ${expected}`);
+    }
+    expect(differing).toEqual([]);
+    // Suggestions and refusals both, or this proves little.
+    expect(suggested).toBeGreaterThan(1000);
+    expect(suggested).toBeLessThan(4500);
   });
 });
