@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolders } from '@connector-alm/testing';
 import { diffConnectorFiles } from '../src/diff/connector-diff.js';
@@ -9,7 +9,7 @@ import { JsonDocument } from '../src/json/json-document.js';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
 import type { Finding } from '../src/model/finding.js';
 import { validateFolder } from '../src/validate.js';
-import { CORPUS_DIR, corpusAvailable } from './helpers/fixture.js';
+import { CORPUS_DIR, corpusAvailable, writableCopy } from './helpers/fixture.js';
 import { seededPick } from './helpers/seeded-random.js';
 import { withTextCorruptions } from './helpers/text-corruptions.js';
 
@@ -39,30 +39,35 @@ afterAll(() => folders.cleanup());
 function copied(source: string): { root: string; folder: string; files: Map<string, Buffer> } {
   const root = folders.make();
   const folder = path.join(root, path.relative(CORPUS_DIR, source));
-  cpSync(source, folder, { recursive: true });
+  writableCopy(source, folder);
   const files = new Map<string, Buffer>();
-  for (const name of readdirSync(folder)) {
-    const file = path.join(folder, name);
-    if (!statSync(file).isFile()) continue;
-    chmodSync(file, 0o644);
-    files.set(name, readFileSync(file));
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isFile()) files.set(entry.name, readFileSync(path.join(folder, entry.name)));
   }
   return { root, folder, files };
 }
 
-/** How many lines the file has, as an editor counts them (CR LF, LF or CR ends one). */
-function lineCount(file: string): number {
-  return readFileSync(file, 'latin1').split(/\r\n|\r|\n/).length;
+/** How many lines a text has, as an editor counts them (CR LF, LF or CR ends one). */
+function linesIn(text: string): number {
+  return text.split(/\r\n|\r|\n/).length;
 }
 
-function misplaced(finding: Finding, root: string): string | undefined {
+/**
+ * What is wrong with a finding, if anything. `lines` holds the line counts of the files read so far
+ * this round: a file is read once, not once for each of its findings.
+ */
+function misplaced(finding: Finding, root: string, lines: Map<string, number>): string | undefined {
   if (finding.message.startsWith('Internal error')) return finding.message;
   if (!(finding.line >= 1 && finding.column >= 1)) return `${finding.ruleId} has no line`;
   const file = path.join(root, finding.file);
   if (!existsSync(file)) return `${finding.ruleId} names ${finding.file}, which does not exist`;
-  const lines = statSync(file).isFile() ? lineCount(file) : Infinity;
-  return finding.line > lines
-    ? `${finding.ruleId} at line ${finding.line} of a file of ${lines} lines`
+  let count = lines.get(file);
+  if (count === undefined) {
+    count = statSync(file).isFile() ? linesIn(readFileSync(file, 'latin1')) : Infinity;
+    lines.set(file, count);
+  }
+  return finding.line > count
+    ? `${finding.ruleId} at line ${finding.line} of a file of ${count} lines`
     : undefined;
 }
 
@@ -77,7 +82,7 @@ function misplacedChanges(member: keyof ConnectorVersion, original: string, corr
   const problems: string[] = [];
   const sides = [original, corrupted].map((text) => ({
     version: { [member]: JsonDocument.parse(text) } as ConnectorVersion,
-    lines: text.split(/\r\n|\r|\n/).length,
+    lines: linesIn(text),
   }));
   for (const [old, now] of [
     [sides[0]!, sides[1]!],
@@ -138,8 +143,9 @@ describeCorpus('every rule on corrupted text of corpus connectors', () => {
         writeFileSync(path.join(folder, name), text);
         try {
           const { findings } = await validateFolder(folder, { cwd: root });
+          const lines = new Map<string, number>();
           for (const finding of findings) {
-            const problem = misplaced(finding, root);
+            const problem = misplaced(finding, root, lines);
             if (problem !== undefined) problems.push(`${where}: ${problem}`);
           }
           const member = COMPARED[name.toLowerCase()];

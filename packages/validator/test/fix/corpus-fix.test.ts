@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolders } from '@connector-alm/testing';
 import { fixJsonSlips, type JsonFixReport } from '../../src/fix/fix-folders.js';
 import type { Finding } from '../../src/model/finding.js';
 import { validatePaths } from '../../src/validate.js';
-import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
+import { CORPUS_DIR, corpusAvailable, writableCopy } from '../helpers/fixture.js';
 
 // `validate --fix` on a copy of every corpus connector, held to what a maker expects of it: every
 // finding it says it can fix is gone, nothing new is found, only the files it names were written,
@@ -55,11 +55,7 @@ describeCorpus('validate --fix on every corpus connector', () => {
 
   beforeAll(async () => {
     root = folders.make();
-    cpSync(CORPUS_DIR, root, { recursive: true });
-    // The shared corpus may be read-only; --fix leaves read-only files alone (tested elsewhere).
-    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o644);
-    }
+    writableCopy(CORPUS_DIR, root);
     before = await validate(root);
     hashesBefore = fileHashes(root);
     report = await fixJsonSlips(['.'], { cwd: root });

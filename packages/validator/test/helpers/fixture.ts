@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { temporaryFolder } from '@connector-alm/testing';
@@ -73,4 +73,15 @@ export const corpusAvailable = existsSync(CORPUS_DIR);
 
 function __dirname_of(url: string): string {
   return path.dirname(fileURLToPath(url));
+}
+
+/**
+ * Copies `source` (a corpus folder, or the whole corpus) to `destination` with every file writable:
+ * the shared corpus may be read-only, and `validate --fix` leaves read-only files alone.
+ */
+export function writableCopy(source: string, destination: string): void {
+  cpSync(source, destination, { recursive: true });
+  for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o644);
+  }
 }

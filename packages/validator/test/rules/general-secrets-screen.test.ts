@@ -8,6 +8,7 @@ import {
 import { screenForSecrets } from '../../src/rules/general-secrets/screen.js';
 import { findColons } from '../../src/json/colons.js';
 import { findUrlCredentials } from '../../src/rules/general-secrets/url-credentials.js';
+import { randomText, withEdits } from '@connector-alm/testing';
 import { seededPick } from '../helpers/seeded-random.js';
 
 /** The screen given the text's colons, as GEN-SECRETS gives them. */
@@ -268,27 +269,18 @@ const SPLICED = [
 /** The characters secret bodies are made of, and a few that end them. */
 const TOKEN_CHARACTERS = 'aZ09_-%+/=.';
 
-/** A run of up to 50 token characters: the body of a secret, or a near miss of one. */
-function tokenRun(pick: (n: number) => number): string {
-  let run = '';
-  for (let length = pick(51); length > 0; length--) run += TOKEN_CHARACTERS[pick(TOKEN_CHARACTERS.length)];
-  return run;
-}
-
 /** The base text with one to six pieces spliced in, each maybe cut short or with characters changed. */
 function splicedText(base: string, pick: (n: number) => number): string {
   let text = base;
   for (let splice = 1 + pick(6); splice > 0; splice--) {
-    let piece = pick(4) === 0 ? tokenRun(pick) : SPLICED[pick(SPLICED.length)]!;
+    // Or a run of up to 50 token characters: the body of a secret, or a near miss of one.
+    let piece = pick(4) === 0 ? randomText(pick(51), TOKEN_CHARACTERS, pick) : SPLICED[pick(SPLICED.length)]!;
     // Cut short or at its start, so that lengths land on each side of the patterns' minimums.
     if (pick(3) === 0) {
       piece = pick(2) === 0 ? piece.slice(0, pick(piece.length + 1)) : piece.slice(pick(piece.length + 1));
     }
     // Or with characters changed, so that a body holds each token character somewhere.
-    for (let change = pick(3) === 0 ? 1 + pick(3) : 0; change > 0 && piece !== ''; change--) {
-      const at = pick(piece.length);
-      piece = piece.slice(0, at) + TOKEN_CHARACTERS[pick(TOKEN_CHARACTERS.length)] + piece.slice(at + 1);
-    }
+    if (pick(3) === 0) piece = withEdits(piece, 1 + pick(3), TOKEN_CHARACTERS, pick);
     const at = pick(text.length + 1);
     text = text.slice(0, at) + piece + text.slice(at);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { closestOperationName, type OperationCandidate } from '../../src/rules/readme/closest-operation.js';
 import { normalizeTitle } from '../../src/text/normalize-title.js';
 import { levenshteinDistance } from '@connector-alm/core';
+import { randomText, withEdits } from '@connector-alm/testing';
 import { seededPick } from '../helpers/seeded-random.js';
 
 /** An operation by its summary and operationId, listed under a heading of its own or not. */
@@ -111,19 +112,9 @@ describe('the operation a stale readme heading means, next to a search by full e
   it('is the same on seeded headings and operations, though most names are set aside by their length or letters', () => {
     const pick = seededPick(29);
     // A small alphabet, so that names share letters and lengths, as the names of one connector do.
-    const word = () => Array.from({ length: 2 + pick(6) }, () => 'abcdeos12'[pick(9)]).join('');
+    const letters = 'abcdeos12';
+    const word = () => randomText(2 + pick(6), letters, pick);
     const name = () => Array.from({ length: 1 + pick(4) }, word).join('');
-    const edited = (text: string) => {
-      for (let edits = pick(5); edits > 0; edits--) {
-        const at = pick(text.length + 1);
-        const kind = pick(3);
-        const letter = 'abcdeos12'[pick(9)]!;
-        if (kind === 0) text = text.slice(0, at) + letter + text.slice(at);
-        else if (kind === 1) text = text.slice(0, at) + text.slice(at + 1);
-        else text = text.slice(0, at) + letter + text.slice(at + 1);
-      }
-      return text;
-    };
     let suggested = 0;
     const differing: string[] = [];
     for (let round = 0; round < 5000; round++) {
@@ -136,7 +127,7 @@ describe('the operation a stale readme heading means, next to a search by full e
         };
       });
       const meant = operations[pick(operations.length)]!.names[0]!.normalized;
-      const heading = pick(5) === 0 ? name() : edited(meant);
+      const heading = pick(5) === 0 ? name() : withEdits(meant, pick(5), letters, pick);
       const expected = closestByFullDistance(heading, operations);
       if (expected !== undefined) suggested++;
       const found = closestOperationName(heading, operations);
