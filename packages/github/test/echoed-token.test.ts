@@ -34,4 +34,12 @@ describe('withoutEchoedToken, a GitHub error read without the token its request 
     );
     expect(error.message).toBe('Rejected: GET /user Authorization: token ***');
   });
+
+  it('takes the token out of an answer whose JSON is an array, as a list endpoint answers', () => {
+    // A proxy that echoes the request to a list endpoint (pulls/list) can answer with an array: it is
+    // no plain object, and must not pass through as it is.
+    const token = 'ghp_Sentinel+Token/0123';
+    const error = withoutEchoedToken(failure(token, [{ message: `got ${token}` }]), token);
+    expect(error.response.data).toEqual([{ message: 'got ***' }]);
+  });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
-import { bodyUpdate, pullRequestBody, UPSTREAM_CHECKLIST } from '../src/pull-request-text.js';
+import {
+  bodyUpdate,
+  MAX_BODY_LENGTH,
+  pullRequestBody,
+  UPSTREAM_CHECKLIST,
+} from '../src/pull-request-text.js';
 import { locatedFinding } from '@connector-alm/validator';
 import { gitBlobSha, type LocalFile } from '../src/index.js';
 import { isAuthorsTitle, recordedTitle } from '../src/title-marker.js';
@@ -93,6 +98,63 @@ describe('pullRequestBody', () => {
     expect(new MarkdownIt().renderInline(title)).toContain(
       "<strong>Contoso's &quot;#\u200b1&quot; Tasks</strong>",
     );
+  });
+
+  it('mentions nobody upstream from a title, a source or a finding', () => {
+    // An @-mention in the body would notify that user or team of the upstream on every update.
+    const body = pullRequestBody({
+      connectorTitle: 'Contoso Tasks by @contoso-dev',
+      targetFolder: 'certified-connectors/Contoso Tasks',
+      source: 'contoso/connectors@main',
+      validation: {
+        path: 'connectors/Contoso',
+        name: 'Contoso',
+        profile: 'certified',
+        findings: [
+          locatedFinding({
+            ruleId: 'SWG-INFO-TITLE-LEN',
+            severity: 'warning',
+            message: 'Ask @microsoft/connectors-team about it',
+            file: 'connectors/Contoso/apiDefinition.swagger.json',
+            line: 4,
+            column: 5,
+            connector: 'connectors/Contoso',
+          }),
+        ],
+      },
+      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [], additions: [] },
+    });
+    expect(body).not.toMatch(/@(contoso-dev|main|microsoft)/);
+    expect(body).toContain('Contoso Tasks by @\u200bcontoso-dev');
+    expect(body).toContain('Ask @\u200bmicrosoft/connectors-team about it');
+  });
+});
+
+describe('a body longer than GitHub takes', () => {
+  const withIntroduction = (introduction: string) =>
+    pullRequestBody({
+      connectorTitle: 'Contoso Tasks',
+      targetFolder: 'certified-connectors/Contoso Tasks',
+      validation: { path: 'x', profile: 'certified', findings: [] } as never,
+      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [], additions: [] },
+      introduction,
+      title: 'Contoso Tasks',
+    });
+
+  it('is cut to the most GitHub takes, with a note, keeping the title recorded first', () => {
+    const body = withIntroduction('x'.repeat(MAX_BODY_LENGTH));
+    expect(body).toHaveLength(MAX_BODY_LENGTH);
+    expect(body.endsWith('\n\n… (truncated: GitHub allows 65536 characters)')).toBe(true);
+    // A rerun must still tell the title connector-alm gave from one the author edited.
+    expect(recordedTitle(body)).toBe('Contoso Tasks');
+  });
+
+  it('is kept whole at exactly the most GitHub takes', () => {
+    const shortest = withIntroduction('x');
+    const body = withIntroduction('x'.repeat(MAX_BODY_LENGTH - shortest.length + 1));
+    expect(body).toHaveLength(MAX_BODY_LENGTH);
+    expect(body).not.toContain('truncated');
+    expect(body.endsWith('notices.')).toBe(true);
   });
 });
 

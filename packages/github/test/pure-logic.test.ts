@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { inputWords } from '@connector-alm/core';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -8,6 +8,8 @@ import {
   diffConnectorFiles,
   executableBitsKnown,
   gitBlobSha,
+  isValidBranchName,
+  normaliseTargetFolder,
   pullRequestTitle,
   readConnectorFiles,
   sameFiles,
@@ -93,6 +95,16 @@ describe('pure pieces of the pull request flow', () => {
     // edited, is sent as it is, so that only that line changes.
     expect(await sent('a\r\nb\nc\r\nd\n', 'a\r\nb\nc\r\nX\n')).toBe('a\r\nb\nc\r\nd\n');
     expect(await sent('a\nb\r\nd', 'a\nb\r\nX\n')).toBe('a\nb\r\nd');
+    // An empty upstream file has no final newline to copy: the file goes as git commits it.
+    expect(await sent('{\r\n "a": 2\r\n}\r\n', '')).toBe('{\n "a": 2\n}\n');
+  });
+
+  it('sends a binary file as it is, even when each CR in it comes before a LF', async () => {
+    // A NUL byte makes a file binary for git, as a PNG's header has CR LF: converted, the image breaks.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x0a]);
+    const icon: LocalFile = { path: 'icon.png', mode: '100644', sha: gitBlobSha(png), content: png };
+    const [sent] = await withUpstreamLineEndings([icon], [], async () => Buffer.alloc(0));
+    expect(sent).toEqual(icon);
   });
 
   it('names the branch after the target folder, the same every time, safe for git', () => {
@@ -113,6 +125,23 @@ describe('pure pieces of the pull request flow', () => {
     );
   });
 
+  it("gives a folder named in punctuation alone a branch of its own, not the top folder's", () => {
+    // Its slug is empty: without a hash of its own, every such folder would share one branch, and
+    // so overwrite the pull request of the others.
+    const plus = branchNameFor('custom-connectors/+++');
+    const dashes = branchNameFor('custom-connectors/---');
+    expect(plus).toMatch(/^connector-alm\/custom-connectors\/[0-9a-f]{8}$/);
+    expect(dashes).toMatch(/^connector-alm\/custom-connectors\/[0-9a-f]{8}$/);
+    expect(plus).not.toBe(dashes);
+  });
+
+  it('refuses a branch name git refuses for ending in .lock', () => {
+    // git check-ref-format rejects it (GitHub answers 422 for such a ref): the run must stop before.
+    expect(isValidBranchName('connector-alm/custom-connectors/contoso.lock')).toBe(false);
+    expect(isValidBranchName('connector-alm/custom-connectors/contoso.locked')).toBe(true);
+    expect(() => branchNameFor('custom-connectors/Contoso.lock')).toThrow('is not a valid branch name');
+  });
+
   it('titles independent publisher connectors as the upstream asks, once', () => {
     expect(pullRequestTitle('Contoso Tasks', 'independent-publisher')).toBe(
       'Contoso Tasks (Independent Publisher)',
@@ -130,6 +159,27 @@ describe('pure pieces of the pull request flow', () => {
     expect(() => targetFolderFor('/work/x', 'custom', 'custom-connectors/../.github', '/work')).toThrow(
       'Invalid target folder',
     );
+  });
+
+  it('refuses a target folder that names a .git folder, which no commit can hold', () => {
+    expect(() => normaliseTargetFolder('certified-connectors/.git')).toThrow(
+      "Invalid target folder 'certified-connectors/.git'.",
+    );
+    expect(normaliseTargetFolder('certified-connectors/.github-tools')).toBe(
+      'certified-connectors/.github-tools',
+    );
+  });
+
+  it('reads the top folder of a nested connector folder in any case, keeping the path below it', () => {
+    // Checked out on Windows or macOS, the top folder may be cased otherwise: the upstream's is lower case.
+    expect(
+      targetFolderFor(
+        path.join('/work', 'Certified-Connectors', 'Contoso', 'Tasks'),
+        'certified',
+        undefined,
+        '/work',
+      ),
+    ).toBe('certified-connectors/Contoso/Tasks');
   });
 
   it('keeps the path below the top folder of a checkout, for a connector folder nested in another', () => {
@@ -257,6 +307,23 @@ describe('draftNotice', () => {
 });
 
 describe('the files of a connector folder', () => {
+  it('take the executable bit from the file system, as git does where it keeps one', async () => {
+    // An upstream script committed as 100755 is no change; read as 100644 it would be one every run.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-files-'));
+    try {
+      writeFileSync(path.join(folder, 'apiProperties.json'), 'x');
+      writeFileSync(path.join(folder, 'build.sh'), '#!/bin/sh\n');
+      chmodSync(path.join(folder, 'build.sh'), 0o755);
+      const { files } = await readConnectorFiles(folder);
+      expect(files.map(({ path: name, mode }) => [name, mode])).toEqual([
+        ['apiProperties.json', '100644'],
+        ['build.sh', '100755'],
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('leave out what Windows Explorer and macOS Finder put in folders, in any case', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-files-'));
     try {
@@ -294,6 +361,23 @@ describe('the files of a connector folder', () => {
 });
 
 describe('the files a pull request leaves out', () => {
+  it('leave out the file git ignores alone, not the files whose names start with its name', () => {
+    // An ignored secret beside its committed example: the example is what the upstream should get.
+    const { sent, leftOut } = filesToSend(
+      [
+        file('apiDefinition.swagger.json', '{}'),
+        file('secrets.json', '{}'),
+        file('secrets.json.example', '{}'),
+      ],
+      new Set(['secrets.json']),
+    );
+    expect(sent.map((sentFile) => sentFile.path)).toEqual([
+      'apiDefinition.swagger.json',
+      'secrets.json.example',
+    ]);
+    expect(leftOut).toEqual([{ path: 'secrets.json', reason: 'git-ignored' }]);
+  });
+
   it('take a nested repository git does not ignore as left out whole, and one it ignores once, as ignored', () => {
     const { sent, leftOut } = filesToSend([file('apiDefinition.swagger.json', '{}')], new Set(['ignored/']), [
       'ignored/',
