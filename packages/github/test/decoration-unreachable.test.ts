@@ -47,12 +47,16 @@ async function networkLostAfterOpening(): Promise<typeof fetch> {
 
 /**
  * fetch, until the pull request is opened: every later request goes to a server on this machine that
- * answers 502 "Server Error", as GitHub in trouble (or a proxy in front of it) does. Closed with the test.
+ * answers `status` (502 "Server Error" by default), as GitHub in trouble (or a proxy in front of it)
+ * does. Closed with the test.
  */
-async function gitHubFailingAfterOpening(): Promise<{ fetch: typeof fetch; close: () => Promise<void> }> {
+async function gitHubFailingAfterOpening(
+  status = 502,
+  message = 'Server Error',
+): Promise<{ fetch: typeof fetch; close: () => Promise<void> }> {
   const failing = createHttpServer((_request, response) => {
-    response.writeHead(502, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ message: 'Server Error' }));
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ message }));
   });
   await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
   const { port } = failing.address() as AddressInfo;
@@ -96,6 +100,51 @@ describe('labels and reviewers that cannot be sent for want of a network', () =>
       expect(result).toMatchObject({ operation: 'created', number: 1 });
       expect(result.warnings).toEqual([
         'Could not add the labels new-connector on pull request #1: GitHub failed (502 Server Error), again after the retries. The pull request is open all the same; add the labels new-connector on GitHub, or ask a maintainer of microsoft/PowerPlatformConnectors to.',
+      ]);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('say that GitHub failed for a 500 too, the first of the 5xx answers', async () => {
+    const logger = createMemoryLogger();
+    const failing = await gitHubFailingAfterOpening(500, 'Internal Server Error');
+    try {
+      const client = contributorClient(scenario, logger, { fetch: failing.fetch });
+      const result = await openPullRequest(
+        { ...submissionTarget(scenario), connector: CONNECTOR, labels: ['new-connector'] },
+        { logger, client, sleep: async () => {} },
+      );
+      expect(result.warnings).toEqual([
+        'Could not add the labels new-connector on pull request #1: GitHub failed (500 Internal Server Error), again after the retries. The pull request is open all the same; add the labels new-connector on GitHub, or ask a maintainer of microsoft/PowerPlatformConnectors to.',
+      ]);
+    } finally {
+      await failing.close();
+    }
+  });
+});
+
+describe('labels and reviewers GitHub answers 404 for', () => {
+  // GitHub answers 404 rather than 403 for a write the token may not see the target of: the same
+  // missing rights, which a maintainer has.
+  it('are put down to missing triage rights, as a 403 is', async () => {
+    const logger = createMemoryLogger();
+    const failing = await gitHubFailingAfterOpening(404, 'Not Found');
+    try {
+      const client = contributorClient(scenario, logger, { fetch: failing.fetch });
+      const result = await openPullRequest(
+        {
+          ...submissionTarget(scenario),
+          connector: CONNECTOR,
+          labels: ['new-connector'],
+          reviewers: ['someone'],
+        },
+        { logger, client, sleep: async () => {} },
+      );
+      expect(result).toMatchObject({ operation: 'created', number: 1 });
+      expect(result.warnings).toEqual([
+        'Could not add the labels new-connector on pull request #1 (404 Not Found). This needs triage rights on microsoft/PowerPlatformConnectors; a maintainer can do it instead.',
+        'Could not request reviews from someone on pull request #1 (404 Not Found). This needs triage rights on microsoft/PowerPlatformConnectors; a maintainer can do it instead.',
       ]);
     } finally {
       await failing.close();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { inputWords, optionWords, UsageError, UserError } from '@connector-alm/core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, symlinkSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
 import {
@@ -69,6 +69,21 @@ describe('a title given for an independent-publisher connector', () => {
     expect(warning!.length).toBeLessThan(1_500);
     expect(warning).toMatch(/; it is "Add Contoso Tasks x+…"\. The pull request keeps the title given;/);
     expect(scenario.upstream.pulls[0]!.title).toBe(title);
+  });
+
+  it("is sent without a warning to an upstream other than PowerPlatformConnectors, whose reviewers' form it is", async () => {
+    scenario.github.addAccount('contoso', { type: 'Organization' });
+    await scenario.github.addRepository('contoso', 'Connectors', {
+      defaultBranch: 'dev',
+      files: { 'README.md': '# Contoso connectors\n' },
+    });
+    const result = await run({
+      failOn: 'never',
+      connector: IP_CONNECTOR,
+      upstream: 'contoso/Connectors',
+      title: 'Add Contoso Tasks',
+    }).promise;
+    expect(result).toMatchObject({ operation: 'created', warnings: [] });
   });
 
   it('is quiet about the form with a note after it, the title connector-alm makes, and certified connectors', async () => {
@@ -198,6 +213,14 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
   });
 
+  it('titles the pull request from the connector when the title given is blank, and trims one given', async () => {
+    // An action's title input of a space, or a title read from a file with its line break.
+    expect(await run({ title: '  ' }).promise).toMatchObject({ operation: 'created', number: 1 });
+    expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Tasks');
+    await run({ title: ' Contoso Tasks: add the archive action\n' }).promise;
+    expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Tasks: add the archive action');
+  });
+
   it('titles the pull request from a swagger saved with a byte-order mark, as Windows editors save it', async () => {
     const files = connectorFilesWithSwagger((swagger) => {
       // Not the folder's name, which is the title a swagger that does not parse gets.
@@ -235,6 +258,17 @@ describe('openPullRequest against the local GitHub', () => {
     writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const rerun = await run().promise;
     expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
+  });
+
+  it("words the branch's commit as an addition for a new connector and as an update of one the upstream has", async () => {
+    // The commit's subject is what the pull request's commit list and the fork's history show.
+    const subject = async (sha: string) => (await forkOf().git.readCommit(sha)).message.split('\n')[0];
+    const created = await run().promise;
+    expect(await subject(created.headSha!)).toBe('Add Contoso Tasks');
+    await proposeChange(scenario);
+    const updated = await run().promise;
+    expect(updated.operation).toBe('updated');
+    expect(await subject(updated.headSha!)).toBe('Update Contoso Tasks');
   });
 
   // A folder that validation takes for a connector folder (in certified-connectors/, or holding
@@ -430,6 +464,15 @@ describe('openPullRequest against the local GitHub', () => {
     );
   });
 
+  it('deletes on the branch a file the connector no longer has, not only in the body', async () => {
+    // The body's "deleted" line must be what the pull request's diff does to the upstream.
+    await mergeUpstream(scenario, { ...connectorFiles(), 'script.csx': 'public class Script {}\n' });
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    // The upstream's icon stays: a certified connector's icon is left out, not deleted.
+    expect(await filesOnBranch(forkOf(), result.branch, CONNECTOR)).toEqual(blobShas(connectorFiles()));
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
@@ -557,7 +600,19 @@ describe('openPullRequest against the local GitHub', () => {
       ),
     );
     expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(scenario.contributor.token);
+    // The first answer and the three retries': a fourth retry would wait out yet another limit.
+    expect(scenario.github.requests.filter((request) => request.status === 429)).toHaveLength(4);
   }, 20_000);
+
+  it('does not sit out a rate limit that asks for a second more than the longest wait', async () => {
+    scenario.github.setFaults({ secondaryRateLimit: { times: 1, retryAfterSeconds: 301 } });
+    const { promise, logger } = run();
+    const error = (await promise.catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^GitHub's rate limit stopped /);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/: it asks to wait 301 s, more than the 300 s a wait may take; giving up\.$/),
+    );
+  }, 10_000);
 
   it('tells a token refused upstream what it lacks, not to get write access to the upstream', async () => {
     const readOnly = scenario.github.addAccount('read-only-dev', { canWrite: false });
@@ -580,11 +635,35 @@ describe('openPullRequest against the local GitHub', () => {
     expect(String(error)).not.toMatch(/SECRETPART|MORESECRET/);
   });
 
+  it('refuses a token with a space before anything is sent, rather than have GitHub answer 401', async () => {
+    // A token pasted with the word before it ("token ghp_…"): the header would carry it as it is.
+    const before = scenario.github.requests.length;
+    const error = await run({ token: `token ${scenario.contributor.token}` }).promise.catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect(String(error)).toMatch(/token holds a space, a line break/);
+    expect(scenario.github.requests.length).toBe(before);
+  });
+
   it('answers none without fork, branch or pull request when upstream already has the connector', async () => {
     await mergeUpstream(scenario, connectorFiles());
     const result = await run().promise;
     expect(result.operation).toBe('none');
     expect(result.number).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('answers none as well for a connector with a subfolder, which the upstream has alike', async () => {
+    // The upstream's listing of the folder names the subfolder too: a folder is no file to delete.
+    await mergeUpstream(scenario, { ...connectorFiles(), 'samples/request.json': '{}\n' });
+    mkdirSync(path.join(scenario.workspace, CONNECTOR, 'samples'));
+    writeFileSync(path.join(scenario.workspace, CONNECTOR, 'samples', 'request.json'), '{}\n');
+    const result = await run().promise;
+    expect(result).toMatchObject({
+      operation: 'none',
+      reason: 'no difference from microsoft/PowerPlatformConnectors@dev',
+    });
     expect(contributorFork(scenario)).toBeUndefined();
   });
 
@@ -658,6 +737,24 @@ describe('openPullRequest against the local GitHub', () => {
     expect(delays).toEqual([1000, 2000]);
   });
 
+  it('adds labels and requests reviews once, when it opens the pull request, not on every update', async () => {
+    // A rerun that asked again would notify the reviewers each time the connector changes.
+    scenario.upstream.collaborators.add('contoso-dev');
+    scenario.github.addAccount('fabrikam-reviewer');
+    scenario.upstream.collaborators.add('fabrikam-reviewer');
+    const decorate = { labels: ['new-connector'], reviewers: ['fabrikam-reviewer'] };
+    expect(await run(decorate).promise).toMatchObject({ operation: 'created', warnings: [] });
+    const before = scenario.github.requests.length;
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    expect(await run(decorate).promise).toMatchObject({ operation: 'updated', warnings: [] });
+    const decorations = scenario.github.requests
+      .slice(before)
+      .filter((request) =>
+        ['issues/add-labels', 'pulls/request-reviewers'].includes(request.operationId ?? ''),
+      );
+    expect(decorations).toEqual([]);
+  });
+
   it('warns, and still succeeds, when labels need rights the contributor lacks', async () => {
     const result = await run({ labels: ['new-connector'], reviewers: ['someone'] }).promise;
     expect(result.operation).toBe('created');
@@ -678,6 +775,81 @@ describe('openPullRequest against the local GitHub', () => {
     expect(result.warnings).toEqual([
       'Could not request reviews from someone on pull request #1: GitHub refused it (422 Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the microsoft/PowerPlatformConnectors repository.). The pull request is open all the same; request reviews from someone on GitHub, or ask a maintainer of microsoft/PowerPlatformConnectors to.',
     ]);
+  });
+
+  it('warns after the retries when GitHub never resolves the new pull request for its labels', async () => {
+    scenario.upstream.collaborators.add('contoso-dev');
+    // One more "Could not resolve to a node" than the retries: the last one is told, not dropped.
+    scenario.github.setFaults({ nodeNotResolved: 4 });
+    const { promise, delays } = run({ labels: ['new-connector'] });
+    const result = await promise;
+    expect(result).toMatchObject({ operation: 'created', number: 1 });
+    expect(delays).toEqual([1000, 2000, 4000]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(
+      /^Could not add the labels new-connector on pull request #1: GitHub refused it \(422 Could not resolve to a node with the global id of '[^']+'\)\. The pull request is open all the same;/,
+    );
+    expect(scenario.upstream.pulls[0]!.labels).toEqual([]);
+  });
+
+  it('waits until GitHub has copied a new fork, which answers 409 until then, and then writes to it', async () => {
+    scenario.github.setFaults({ forkNotReadyFor: 3 });
+    const { promise, delays } = run();
+    expect(await promise).toMatchObject({ operation: 'created', number: 1 });
+    // Polled by the run itself, with its backoff: not sent again by the client's retries.
+    expect(delays).toEqual([1000, 2000, 4000]);
+    const polls = scenario.github.requests.filter(
+      (request) => request.path === '/repos/contoso-dev/PowerPlatformConnectors/git/ref/heads%2Fdev',
+    );
+    expect(polls.map((request) => request.status)).toEqual([409, 409, 409, 200]);
+  });
+
+  it("makes a fork of the upstream when the account's repository of that name is a fork of another one", async () => {
+    // A fork of somebody else's PowerPlatformConnectors (not in the upstream's network) has the name:
+    // a branch written there could head no pull request on the upstream.
+    scenario.github.addAccount('fabrikam');
+    const elsewhere = await scenario.github.addRepository('fabrikam', 'PowerPlatformConnectors', {
+      defaultBranch: 'dev',
+      files: { 'README.md': '# Fabrikam connectors\n' },
+    });
+    const unrelated = await scenario.github.state.addRepository(
+      scenario.contributor,
+      'PowerPlatformConnectors',
+      'dev',
+      elsewhere,
+    );
+    await unrelated.git.updateRef('refs/heads/dev', (await elsewhere.git.readRef('refs/heads/dev'))!);
+    const { promise, logger } = run();
+    const result = await promise;
+    expect(result).toMatchObject({ operation: 'created', number: 1 });
+    const fork = scenario.upstream.pulls[0]!.head.repository;
+    expect(fork.parent).toBe(scenario.upstream);
+    expect(fork.name).toBe('PowerPlatformConnectors-1');
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^Using your fork contoso-dev\/PowerPlatformConnectors-1,/),
+    );
+    expect(await unrelated.git.readRef(`refs/heads/${result.branch}`)).toBeUndefined();
+  });
+
+  it('commits a connector of more files than one tree request takes, every one of them', async () => {
+    // Trees are written 100 entries at a time, each on the last: every chunk must stay in the commit.
+    const notes = Object.fromEntries(
+      Array.from({ length: 150 }, (_, index) => [
+        `note-${String(index).padStart(3, '0')}.txt`,
+        `Note ${index}.\n`,
+      ]),
+    );
+    writeConnector(scenario.workspace, { ...connectorFiles(), ...notes });
+    const before = scenario.github.requests.length;
+    const result = await run({ failOn: 'never' }).promise;
+    expect(result.operation).toBe('created');
+    const { 'icon.png': icon, ...sent } = { ...connectorFiles(), ...notes };
+    expect(icon).toBeDefined();
+    expect(await filesOnBranch(forkOf(), result.branch, CONNECTOR)).toEqual(blobShas(sent));
+    const trees = scenario.github.requests
+      .slice(before)
+      .filter((request) => request.operationId === 'git/create-tree');
+    expect(trees).toHaveLength(2);
   });
 });
 
@@ -1064,6 +1236,19 @@ describe('breaking changes against the upstream version of the connector', () =>
     expect(result.warnings).toEqual([
       `${CONNECTOR} changes apiProperties.json's publisher from "Contoso Ltd" to "Jane Doe", as microsoft/PowerPlatformConnectors@dev has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`,
     ]);
+  });
+
+  it('come with no owner warning when the upstream names no publisher, which the update adds', async () => {
+    // Only a publisher the upstream has can be someone else's; one the update adds takes nothing over.
+    const upstreamVersion = connectorFiles();
+    const apiProperties = JSON.parse(String(upstreamVersion['apiProperties.json'])) as {
+      properties: Record<string, unknown>;
+    };
+    delete apiProperties.properties.publisher;
+    upstreamVersion['apiProperties.json'] = JSON.stringify(apiProperties, null, 2);
+    await mergeUpstream(scenario, upstreamVersion);
+    const result = await run().promise;
+    expect(result).toMatchObject({ operation: 'created', warnings: [] });
   });
 
   it('are none for a new connector, and for a change that breaks nothing', async () => {
