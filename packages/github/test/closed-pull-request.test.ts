@@ -87,6 +87,21 @@ describe('a pull request closed without merging', () => {
     const back = await submitConnector(scenario).promise;
     expect(back).toMatchObject({ operation: 'updated', number: 2, warnings: [] });
   });
+
+  it("is found unchanged beside the upstream's copy of a file the run leaves out, settings.json", async () => {
+    // The branch kept the upstream's settings.json, which the maker's own never replaces: that copy
+    // is no change of the connector, or every scheduled run would open the closed pull request again.
+    await mergeUpstream(scenario, { ...connectorFiles(), 'settings.json': '{}\n' });
+    writeConnector(scenario.workspace, {
+      ...connectorFiles(CHANGED_DESCRIPTION),
+      'settings.json': '{ "environment": "Default-mine" }\n',
+    });
+    expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'created', number: 1 });
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
+    const rerun = await submitConnector(scenario).promise;
+    expect(rerun).toMatchObject({ operation: 'none', number: 1, warnings: [closedWarning('--resubmit')] });
+    expect(scenario.upstream.pulls).toHaveLength(1);
+  });
 });
 
 describe('a merged pull request', () => {

@@ -84,6 +84,24 @@ describe("a readme with extraction's TODOs", () => {
     expect(contributorFork(scenario)).toBeUndefined();
   });
 
+  it('is refused named README.md too, as a maker on Windows or macOS may have it', async () => {
+    const { 'readme.md': readme, ...others } = connectorFiles();
+    expect(readme).toBeDefined();
+    writeConnector(scenario.workspace, { ...others, 'README.md': EXTRACTED_README });
+    // The TODOs alone refuse it, whatever fail-on and the level of README-PLACEHOLDER.
+    const config = { ...DEFAULT_CONFIG, rules: { 'README-PLACEHOLDER': 'off' as const } };
+    expect(await run({ failOn: 'never', config })).toMatchObject({
+      operation: 'refused',
+      refusal: 'readme-todo',
+      findings: [
+        expect.objectContaining({ file: `${CONNECTOR}/README.md`, line: 5 }),
+        expect.anything(),
+        expect.anything(),
+      ],
+    });
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
   it("is the step's to annotate for a connector the configuration ignores, which validate-connector skips", async () => {
     writeReadme(EXTRACTED_README);
     const config = {

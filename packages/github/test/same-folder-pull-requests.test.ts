@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { createMemoryLogger } from '@connector-alm/core';
 import { createGitHubClient, openPullRequests } from '../src/index.js';
-import type { Account } from '../src/local-server/index.js';
+import type { Account, Repository } from '../src/local-server/index.js';
 import {
+  CHANGED_DESCRIPTION,
   CONNECTOR,
   connectorFiles,
   connectorFilesWithSwagger,
+  mergeUpstream,
   submissionTarget,
   writeConnector,
   type Scenario,
@@ -50,6 +52,50 @@ async function openByHand(
   return data.number;
 }
 
+/** The head of a fork's dev, and the blobs under `folder` there (path inside it, mode, SHA). */
+async function blobsOnDev(fork: Repository, folder: string) {
+  const dev = (await fork.git.readRef('refs/heads/dev'))!;
+  const entries = await fork.git.listTree(`refs/heads/dev:${folder}`, true);
+  return { dev, blobs: entries.filter((entry) => entry.type === 'blob') };
+}
+
+/**
+ * A pull request the contributor opens by hand that moves the folder `from` to `to` (a rename of
+ * every file, as `git mv` makes it), from a branch of their fork.
+ */
+async function moveByHand(target: Scenario, branch: string, from: string, to: string): Promise<number> {
+  const client = createGitHubClient({
+    token: target.contributor.token,
+    baseUrl: target.github.url,
+    logger: createMemoryLogger(),
+    writeIntervalMs: 0,
+  });
+  await client.rest.repos.createFork({
+    owner: 'microsoft',
+    repo: 'PowerPlatformConnectors',
+    default_branch_only: true,
+  });
+  const fork = target.github.state.findRepository(target.contributor.login, 'PowerPlatformConnectors')!;
+  const { dev, blobs } = await blobsOnDev(fork, from);
+  const tree = await fork.git.writeTree((await fork.git.readCommit(dev)).tree, [
+    ...blobs.map((blob) => ({ path: `${from}/${blob.path}`, remove: true as const })),
+    ...blobs.map((blob) => ({ path: `${to}/${blob.path}`, mode: blob.mode, sha: blob.sha })),
+  ]);
+  const who = { name: 'contoso-dev', email: 'contoso-dev@users.noreply.local', date: '2026-01-01T00:00:00Z' };
+  await fork.git.updateRef(
+    `refs/heads/${branch}`,
+    await fork.git.writeCommit(tree, [dev], 'Move it', who, who),
+  );
+  const { data } = await client.rest.pulls.create({
+    owner: 'microsoft',
+    repo: 'PowerPlatformConnectors',
+    head: `${target.contributor.login}:${branch}`,
+    base: 'dev',
+    title: 'Move Contoso Tasks',
+  });
+  return data.number;
+}
+
 const inFolder = (folder: string, files: Record<string, string | Buffer>) =>
   Object.fromEntries(Object.entries(files).map(([name, content]) => [`${folder}/${name}`, content]));
 
@@ -84,6 +130,62 @@ describe('a pull request of the same owner from another branch', () => {
     expect(
       scenario.github.requests.slice(before).filter((request) => request.operationId === 'pulls/list-files'),
     ).toEqual([]);
+  });
+});
+
+describe('a pull request of the same owner that moves the connector folder away', () => {
+  it('is warned of, by the folder its files come from', async () => {
+    // GitHub lists a moved file under its new name, with the old one as previous_filename.
+    await mergeUpstream(scenario, connectorFiles());
+    const moved = await moveByHand(
+      scenario,
+      'move-contoso-tasks',
+      CONNECTOR,
+      'certified-connectors/Legacy Tasks',
+    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    const result = await submitConnector(scenario).promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toEqual([expect.stringContaining(`Pull request #${moved} `)]);
+  });
+});
+
+describe('a pull request the owner opened from the fork of another account', () => {
+  it('is warned of when it changes the connector folder, as one from their own fork is', async () => {
+    // The maker opened it by hand from their organisation's fork; connector-alm's token is their own.
+    const organisation = scenario.github.addAccount('contoso', { type: 'Organization' });
+    const orgFork = await scenario.github.state.addRepository(
+      organisation,
+      'PowerPlatformConnectors',
+      'dev',
+      scenario.upstream,
+    );
+    await orgFork.git.updateRef('refs/heads/dev', (await scenario.upstream.git.readRef('refs/heads/dev'))!);
+    await orgFork.git.updateRef(
+      'refs/heads/add-contoso-tasks',
+      (await orgFork.git.readRef('refs/heads/dev'))!,
+    );
+    await scenario.github.commit(orgFork, 'add-contoso-tasks', inFolder(CONNECTOR, connectorFiles()));
+    const client = createGitHubClient({
+      token: scenario.contributor.token,
+      baseUrl: scenario.github.url,
+      logger: createMemoryLogger(),
+      writeIntervalMs: 0,
+    });
+    const { data: byHand } = await client.rest.pulls.create({
+      owner: 'microsoft',
+      repo: 'PowerPlatformConnectors',
+      head: 'contoso:add-contoso-tasks',
+      base: 'dev',
+      title: 'Contoso Tasks',
+      maintainer_can_modify: false,
+    });
+
+    const result = await submitConnector(scenario).promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toEqual([
+      `Pull request #${byHand.number} (${byHand.html_url}), from contoso:add-contoso-tasks, changes ${CONNECTOR} too, and the reviewers of microsoft/PowerPlatformConnectors take one pull request per connector: close one of the two.`,
+    ]);
   });
 });
 

@@ -90,6 +90,40 @@ describe('a new folder for a connector the upstream has in another folder', () =
     });
   });
 
+  it('is found past an alike-named folder that is another connector, read first', async () => {
+    // Both folders' names are like the connector's: the first read (in the target's top folder) calls
+    // another service, so the next one must be read too.
+    await mergeUpstream(
+      scenario,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.info.title = 'Contoso Task Board';
+        swagger.host = 'api.taskboard.io';
+      }),
+      UPSTREAM_FOLDER,
+    );
+    const copy = 'independent-publisher-connectors/Contoso Tasks (Independent Publisher)';
+    await mergeUpstream(
+      scenario,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.info.title = 'Contoso Work';
+        swagger.host = REAL_HOST;
+      }),
+      copy,
+    );
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.host = REAL_HOST;
+      }),
+    );
+    expect(await run().promise).toMatchObject({
+      operation: 'refused',
+      refusal: 'namesake',
+      upstreamFolder: copy,
+    });
+    expect(blobReads()).toHaveLength(2);
+  });
+
   it('submits a connector whose alike-named upstream folder is another connector, reading only that swagger', async () => {
     // Another title, and a placeholder host: the same api.contoso.com tells nothing.
     await mergeUpstream(
