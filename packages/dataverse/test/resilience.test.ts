@@ -54,6 +54,16 @@ describe('retry policy', () => {
     ).toEqual({ retry: true, delayMs: 4000 });
   });
 
+  it('waits a Retry-After that takes the waiting budget exactly, to its end', () => {
+    // Service protection counts over a 5-minute window, and may ask for all of it: the budget allows it.
+    expect(
+      decideRetry({ kind: 'response', status: 429, retryAfter: '300' }, 1, 0, DEFAULT_RETRY_BUDGET, 0),
+    ).toEqual({ retry: true, delayMs: 300_000 });
+    expect(
+      decideRetry({ kind: 'response', status: 429, retryAfter: '240' }, 2, 60_000, DEFAULT_RETRY_BUDGET, 0),
+    ).toEqual({ retry: true, delayMs: 240_000 });
+  });
+
   it('resends a request that must not be applied twice only when it surely was not processed', () => {
     const once = (outcome: Parameters<typeof decideRetry>[0]) =>
       decideRetry(outcome, 1, 0, DEFAULT_RETRY_BUDGET, 0, { idempotent: false });
@@ -144,6 +154,16 @@ describe('throttling, server errors and dropped connections against the local se
     expect(again.sleeps).toEqual([120_000, 120_000]);
   });
 
+  it('does not put the stop down to the wait asked for when the attempts ran out first', async () => {
+    // The third answer asks for more than the budget leaves, but no attempt was left to wait for.
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 120 }, { times: 100 });
+    const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
+    await expect(client.whoAmI()).rejects.toThrow(
+      /\(Dataverse code 0x80072322, HTTP 429\); gave up after 3 attempts and 4 min of waiting\.$/,
+    );
+    expect(sleeps).toEqual([120_000, 120_000]);
+  });
+
   it('does not retry a 501, which will not get better', async () => {
     server.faults.inject({ kind: 'status', status: 501 }, { times: 1 });
     const { client, sleeps } = connectToLocal(server);
@@ -153,6 +173,30 @@ describe('throttling, server errors and dropped connections against the local se
 });
 
 describe('token refresh during long operations', () => {
+  it('reuses a token that lives less than five minutes until the last quarter of its life', async () => {
+    // The margin is a quarter of such a lifetime: five minutes would renew the token on every request.
+    const clock = createManualClock(Date.now());
+    const short = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      tokenLifetimeSeconds: 240,
+      clock,
+    });
+    try {
+      const { client } = connectToLocal(short, { clock });
+      for (let request = 0; request < 3; request++) {
+        await client.whoAmI();
+        await clock.sleep(50_000);
+      }
+      expect(short.login.issued.get(APP_ID)).toBe(1);
+      // 190 s in: past 180 s, three quarters of its 240 s, it is renewed.
+      await clock.sleep(40_000);
+      await client.whoAmI();
+      expect(short.login.issued.get(APP_ID)).toBe(2);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('keeps a 2-hour async export authorised with 10-minute tokens, never sending an expired one', async () => {
     const clock = createManualClock(Date.now());
     const long = await startLocalServer({
