@@ -111,6 +111,8 @@ describe('Dataverse errors shown with their code and what to do', () => {
       'http://contoso.crm.dynamics.com/main.aspx?sig=Hunter2',
       'http://contoso.crm.dynamics.com/#access_token=Hunter2',
       'https://admin:Hunter2@contoso.crm.dynamics.com:44x3',
+      // Well-formed and https: refused for the credentials alone, which are never sent on.
+      'https://admin:Hunter2@contoso.crm.dynamics.com',
       // A password with a raw '/', '#' or '@' in it: the URL does not parse, or parses at the last '@'.
       'https://admin:Hun/ter2@contoso.crm.dynamics.com',
       'https://admin:Hun#ter2@contoso.crm.dynamics.com',

@@ -122,6 +122,23 @@ describe('when the installed solution cannot be read first, Dataverse refuses th
     expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.3.0' });
   });
 
+  it('a server error that outlasts the retries of the read loses the early check alone, as a 403 does', async () => {
+    // The zip is of the installed mode: nothing but the read stands in the way of the import.
+    const file = zipFile('Unmanaged', '1.0.10.0', false);
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'solutions', times: 8 });
+    const logger = createMemoryLogger();
+    const { client, sleeps } = connectToLocal(server);
+    const result = await importSolution(client, importOptions(file, { asynchronous: false }), logger);
+    expect(result).toMatchObject({ result: 'imported', version: '1.0.10.0' });
+    expect(sleeps).toHaveLength(7);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: Could not read which Unmanaged the environment has, so whether it is managed was not checked before the import: /,
+      ),
+    );
+    expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.10.0' });
+  });
+
   it('with skip-lower-version, a read that fails still fails the import: whether to skip is unknown', async () => {
     const file = zipFile('Unmanaged', '1.0.9.0', false);
     server.faults.inject({ kind: 'status', status: 403 }, { operation: 'solutions', times: 1 });
