@@ -55,3 +55,16 @@ describe('sign-in quotes no secret that Entra ID echoes back, whatever its encod
     },
   );
 });
+
+describe('a Web API error that quotes the request back', () => {
+  // A gateway or a service in a bad state answers with the request it got, Authorization header and
+  // all: the access token must not reach the message, which the CLI prints unmasked.
+  it('names the Authorization header without the access token', async () => {
+    server.faults.clear();
+    server.faults.inject({ kind: 'echo', status: 403 }, { times: 1 });
+    const { client, logger } = connectToLocal(server);
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toMatch(/Rejected: GET \S+ Authorization: Bearer \*\*\* Body: /);
+    expect([error.message, error.hint, ...logger.lines].join('\n')).not.toMatch(/Bearer (?!\*\*\*)\S/);
+  });
+});
