@@ -443,6 +443,17 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it("takes a swagger named in another case for the connector's, titling the pull request from it", async () => {
+    // As a Windows editor may save it: the same file to every tool of the maker's, not a part missing.
+    const { 'apiDefinition.swagger.json': swagger, ...others } = connectorFilesWithSwagger((definition) => {
+      definition.info.title = 'Contoso Task Manager';
+    });
+    writeConnector(scenario.workspace, { ...others, 'ApiDefinition.Swagger.json': swagger! });
+    const result = await run({ failOn: 'never' }).promise;
+    expect(result.operation).toBe('created');
+    expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
+  });
+
   it('names the connector in the body, not the title the maker gave the pull request', async () => {
     await run({ title: 'Contoso Tasks: the first version' }).promise;
     const pull = scenario.upstream.pulls[0]!;
