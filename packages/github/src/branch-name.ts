@@ -34,7 +34,9 @@ function slugOf(segment: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/\.{2,}/g, '.');
-  return trimWhere(slug, oneOf('-.'));
+  // git refuses a part of a ref that ends in `.lock` (its lock files are named so): a folder named
+  // `Contoso.lock` gets `contoso-lock`, as other punctuation becomes `-`.
+  return trimWhere(slug, oneOf('-.')).replace(/\.lock$/, '-lock');
 }
 
 /** The rules of git check-ref-format that a branch name built from a prefix can break. */
@@ -49,7 +51,6 @@ export function isValidBranchName(name: string): boolean {
     !name.startsWith('/') &&
     !name.endsWith('/') &&
     !name.endsWith('.') &&
-    !name.endsWith('.lock') &&
-    !name.split('/').some((part) => part.startsWith('.'))
+    !name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { inputWords } from '@connector-alm/core';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,11 @@ const file = (path: string, content: string): LocalFile => ({
   sha: gitBlobSha(Buffer.from(content)),
   content: Buffer.from(content),
 });
+
+/** What git itself says of a branch name: the rules isValidBranchName restates. */
+function gitAcceptsBranch(name: string): boolean {
+  return spawnSync('git', ['check-ref-format', '--branch', name], { stdio: 'ignore' }).status === 0;
+}
 
 describe('pure pieces of the pull request flow', () => {
   it('computes the blob SHA git computes', () => {
@@ -135,11 +141,54 @@ describe('pure pieces of the pull request flow', () => {
     expect(plus).not.toBe(dashes);
   });
 
-  it('refuses a branch name git refuses for ending in .lock', () => {
-    // git check-ref-format rejects it (GitHub answers 422 for such a ref): the run must stop before.
-    expect(isValidBranchName('connector-alm/custom-connectors/contoso.lock')).toBe(false);
-    expect(isValidBranchName('connector-alm/custom-connectors/contoso.locked')).toBe(true);
-    expect(() => branchNameFor('custom-connectors/Contoso.lock')).toThrow('is not a valid branch name');
+  it('gives a folder whose name git would take for a lock file a branch git accepts', () => {
+    // git refuses any part of a ref that ends in `.lock` (GitHub answers 422): the folder's part
+    // becomes `-lock`, as other punctuation becomes `-`, wherever the folder sits in the path.
+    expect(branchNameFor('custom-connectors/Contoso.lock')).toBe(
+      'connector-alm/custom-connectors/contoso-lock',
+    );
+    expect(branchNameFor('certified-connectors/Contoso.LOCK/Tasks')).toBe(
+      'connector-alm/certified-connectors/contoso-lock/tasks',
+    );
+    expect(branchNameFor('custom-connectors/Contoso.locked')).toBe(
+      'connector-alm/custom-connectors/contoso.locked',
+    );
+    // A prefix is the user's to mend: it is refused as given.
+    expect(() => branchNameFor('custom-connectors/Contoso', 'mine.lock/')).toThrow(
+      'is not a valid branch name',
+    );
+  });
+
+  it('judges branch names as git check-ref-format does, and makes only names it accepts', () => {
+    const names = [
+      'connector-alm/custom-connectors/contoso',
+      'connector-alm/custom-connectors/contoso.lock',
+      'connector-alm/contoso.lock/tasks',
+      'connector-alm/custom-connectors/contoso.locked',
+      'connector-alm/custom-connectors/contoso.',
+      'connector-alm/custom-connectors/contoso./tasks',
+      'connector-alm/.contoso/tasks',
+      'connector-alm//contoso',
+      'connector-alm/contoso..tasks',
+      'connector-alm/contoso@{1}',
+      'connector-alm/contoso@tasks',
+      'connector-alm/contoso tasks',
+      'connector-alm/contoso:tasks',
+      'connector-alm/contoso/',
+    ];
+    for (const name of names) expect([name, isValidBranchName(name)]).toEqual([name, gitAcceptsBranch(name)]);
+    const folders = [
+      'custom-connectors/Contoso.lock',
+      'certified-connectors/A.lock.lock/B..C',
+      'certified-connectors/.lock/...',
+      'independent-publisher-connectors/Contoso (Beta).',
+      'custom-connectors/@{u}',
+      'custom-connectors/Äpfel.lock',
+    ];
+    for (const folder of folders) {
+      const branch = branchNameFor(folder);
+      expect([folder, branch, gitAcceptsBranch(branch)]).toEqual([folder, branch, true]);
+    }
   });
 
   it('titles independent publisher connectors as the upstream asks, once', () => {
