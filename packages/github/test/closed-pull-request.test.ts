@@ -77,6 +77,19 @@ describe('a pull request closed without merging', () => {
     expect(resubmitted).toMatchObject({ operation: 'created', number: 2, warnings: [] });
   });
 
+  it('is the last one closed: an earlier one closed with this version does not hold it back', async () => {
+    // The maker sent v1 (closed), then v2 (closed), and now sends v1 again: what was last refused is
+    // v2, so v1 goes in a new pull request.
+    await submitConnector(scenario).promise;
+    await scenario.github.closePull(scenario.upstream.pulls[0]!);
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'created', number: 2 });
+    await scenario.github.closePull(scenario.upstream.pulls[1]!);
+    writeConnector(scenario.workspace, connectorFiles());
+    const again = await submitConnector(scenario).promise;
+    expect(again).toMatchObject({ operation: 'created', number: 3, warnings: [] });
+  });
+
   it('is looked at only when it is the last: a later pull request still open is updated', async () => {
     await submitConnector(scenario).promise;
     await scenario.github.closePull(scenario.upstream.pulls[0]!);

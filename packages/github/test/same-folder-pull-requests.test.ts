@@ -189,6 +189,48 @@ describe('a pull request the owner opened from the fork of another account', () 
   });
 });
 
+describe('a pull request of the same owner behind a hundred newer ones', () => {
+  it('is found on the second page GitHub lists the open pull requests on', async () => {
+    // PowerPlatformConnectors has hundreds of open pull requests; GitHub lists them newest first, a
+    // hundred a page at most. The maker's, opened first, is on the second.
+    const byHand = await openByHand(scenario, 'add-contoso-tasks', inFolder(CONNECTOR, connectorFiles()));
+    const stranger = scenario.github.addAccount('fabrikam-dev');
+    await openByHand(
+      scenario,
+      'fix-0',
+      inFolder('certified-connectors/Fabrikam', { 'readme.md': '# Fabrikam\n' }),
+      stranger,
+    );
+    const fork = scenario.github.state.findRepository(stranger.login, 'PowerPlatformConnectors')!;
+    const fix = (await fork.git.readRef('refs/heads/fix-0'))!;
+    const client = createGitHubClient({
+      token: stranger.token,
+      baseUrl: scenario.github.url,
+      logger: createMemoryLogger(),
+      writeIntervalMs: 0,
+    });
+    for (let n = 1; n <= 100; n++) {
+      await fork.git.updateRef(`refs/heads/fix-${n}`, fix);
+      await client.rest.pulls.create({
+        owner: 'microsoft',
+        repo: 'PowerPlatformConnectors',
+        head: `${stranger.login}:fix-${n}`,
+        base: 'dev',
+        title: `Fabrikam fix ${n}`,
+      });
+    }
+
+    const before = scenario.github.requests.length;
+    const result = await submitConnector(scenario).promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toEqual([expect.stringContaining(`Pull request #${byHand} `)]);
+    const pages = scenario.github.requests
+      .slice(before)
+      .filter((request) => request.operationId === 'pulls/list' && !request.path.includes('head='));
+    expect(pages).toHaveLength(2);
+  });
+});
+
 describe('the connectors of one call', () => {
   it('read the token owner, the open pull requests against the base and their files once for all', async () => {
     // A pr of ten connectors asked GET /user ten times, and paged through every open pull request

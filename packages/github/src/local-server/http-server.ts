@@ -36,6 +36,8 @@ export class LocalGitHubHttpServer {
   readonly violations: ContractViolation[] = [];
   private server?: http.Server;
   private views?: Representations;
+  /** Where it listens (http://127.0.0.1:port): what the links it sends begin with. */
+  private origin = 'http://127.0.0.1';
 
   constructor(
     private readonly state: ServerState,
@@ -50,6 +52,7 @@ export class LocalGitHubHttpServer {
     const { port } = this.server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     this.views = new Representations(url);
+    this.origin = url;
     return url;
   }
 
@@ -82,7 +85,7 @@ export class LocalGitHubHttpServer {
       return;
     }
     const receivedAtMs = performance.now();
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = new URL(request.url ?? '/', this.origin);
     const method = request.method ?? 'GET';
     const route = this.contract.match(method, url.pathname);
     let result: HandlerResult;
@@ -220,6 +223,7 @@ export class LocalGitHubHttpServer {
       state: this.state,
       account,
       params: route.params,
+      url,
       query: url.searchParams,
       body,
       views: this.views!,

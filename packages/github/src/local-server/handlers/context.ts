@@ -8,6 +8,8 @@ export interface RequestContext {
   state: ServerState;
   account: Account;
   params: Record<string, string>;
+  /** The request's whole URL, as the client sent it: what a Link header to another page is built on. */
+  url: URL;
   query: URLSearchParams;
   // The body has passed the OpenAPI request check before a handler sees it.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

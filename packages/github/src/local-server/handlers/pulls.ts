@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../api-failure.js';
-import { notAccessible, notFound, validationFailed } from '../api-failure.js';
+import { notAccessible, notFound, unprocessable, validationFailed } from '../api-failure.js';
 import { canPush, type PullRequest, type Repository } from '../model.js';
+import { pageOf } from '../paging.js';
 import { pullFiles } from '../pull-files.js';
 import type { ServerState } from '../server-state.js';
 import { repositoryOf, requireWrite, type Handler, type RequestContext } from './context.js';
@@ -53,27 +54,43 @@ export const listPulls: Handler = async (context) => {
       (!baseRef || pull.base.ref === baseRef) &&
       (!wantedHead || (pull.head.repository === wantedHead.repository && pull.head.ref === wantedHead.ref)),
   );
+  const page = pageOf(sortedPulls(pulls, context.query), context.url);
   const body = [];
-  for (const pull of pulls.slice().reverse())
-    body.push(context.views.pullRequestSimple(pull, await headsOf(pull)));
-  return { status: 200, body };
+  for (const pull of page.items) body.push(context.views.pullRequestSimple(pull, await headsOf(pull)));
+  return { status: 200, body, ...(page.headers ? { headers: page.headers } : {}) };
 };
 
 /**
+ * Pull requests in the order GitHub lists them by creation (`sort=created`, the default): newest
+ * first unless `direction=asc`. Pull requests opened in the same second (the times have seconds)
+ * are ordered by number, the order they were opened in.
+ */
+function sortedPulls(pulls: readonly PullRequest[], query: URLSearchParams): PullRequest[] {
+  const sort = query.get('sort') ?? 'created';
+  if (sort !== 'created') {
+    // updated, popularity and long-running are GitHub's too; nothing here asks for them, and a test
+    // that did should not get an order this server made up.
+    throw unprocessable(`The local GitHub lists pull requests by creation only, not by '${sort}'.`);
+  }
+  const ascending = [...pulls].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number,
+  );
+  return query.get('direction') === 'asc' ? ascending : ascending.reverse();
+}
+
+/**
  * GET pulls/{n}/files: what the pull request changes since the merge base of its base and head, a
- * page of per_page (30 by default, 100 at most) as GitHub answers.
+ * page of per_page (30 by default, 100 at most) with the Link header to the others, as GitHub answers.
  */
 export const listPullFiles: Handler = async (context) => {
   const pull = pullOf(context);
   const heads = await headsOf(pull);
   const files = await pullFiles(pull.head.repository.git, heads.base, heads.head);
-  const perPage = Math.min(Number(context.query.get('per_page') ?? 30) || 30, 100);
-  const page = Math.max(Number(context.query.get('page') ?? 1) || 1, 1);
+  const page = pageOf(files, context.url);
   return {
     status: 200,
-    body: files
-      .slice((page - 1) * perPage, page * perPage)
-      .map((file) => context.views.pullFile(pull, heads.head, file)),
+    body: page.items.map((file) => context.views.pullFile(pull, heads.head, file)),
+    ...(page.headers ? { headers: page.headers } : {}),
   };
 };
 
