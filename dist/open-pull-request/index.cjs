@@ -75555,10 +75555,10 @@ function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
 }
 function slugOf(segment) {
   const slug = segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".");
-  return trimWhere(slug, oneOf("-."));
+  return trimWhere(slug, oneOf("-.")).replace(/\.lock$/, "-lock");
 }
 function isValidBranchName(name) {
-  return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
+  return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock"));
 }
 
 // packages/github/src/clock.ts
