@@ -124,6 +124,16 @@ describe('throttling, server errors and dropped connections against the local se
     expect(sleeps).toEqual([1000, 2000, 4000]);
   });
 
+  it('does not count a token refused once against the attempts: the retries after it keep theirs', async () => {
+    // A 401 gets a new token and the request again; that is no failure of the service, so the 503s
+    // after it still have the whole budget (3 attempts) and back off from its first step.
+    server.faults.inject({ kind: 'status', status: 401, body: '' }, { times: 1, operation: 'WhoAmI' });
+    server.faults.inject({ kind: 'status', status: 503 }, { times: 2, operation: 'WhoAmI' });
+    const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(sleeps).toEqual([1000, 2000]);
+  });
+
   it('gives up after the attempt budget with the Dataverse code and what to do', async () => {
     server.faults.inject({ kind: 'throttle', retryAfterSeconds: 1 }, { times: 100 });
     const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
