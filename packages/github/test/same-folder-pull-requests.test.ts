@@ -231,6 +231,26 @@ describe('a pull request of the same owner behind a hundred newer ones', () => {
   });
 });
 
+describe('a pull request of the same owner that changes the connector after a hundred other files', () => {
+  it('is found by the files GitHub lists on the second page', async () => {
+    // GitHub lists a pull request's files a hundred a page at most: in a tidy-up of many connectors,
+    // Contoso Tasks' folder can be on the second page (here it is, after A000-A099 in path order).
+    const others = Object.fromEntries(
+      Array.from({ length: 100 }, (_, n) => [
+        `certified-connectors/A${String(n).padStart(3, '0')}/readme.md`,
+        `# ${n}\n`,
+      ]),
+    );
+    const byHand = await openByHand(scenario, 'tidy-readmes', {
+      ...others,
+      ...inFolder(CONNECTOR, { 'readme.md': '# Contoso Tasks\n' }),
+    });
+    const result = await submitConnector(scenario).promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toEqual([expect.stringContaining(`Pull request #${byHand} `)]);
+  });
+});
+
 describe('the connectors of one call', () => {
   it('read the token owner, the open pull requests against the base and their files once for all', async () => {
     // A pr of ten connectors asked GET /user ten times, and paged through every open pull request
