@@ -133,6 +133,57 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    // A name with '/' and no '..' is a safe path, but not one file: Connectors/cat_a/b.xml would be a
+    // folder of its own that pack does not read as a connector.
+    it('refuses a connector whose name has a folder in it', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+      await expectRefused(
+        { 'customizations.xml': xml.replace(`<name>${CONNECTOR}</name>`, '<name>cat_a/b</name>') },
+        /has a connector named 'cat_a\/b', which cannot be a file name/,
+      );
+    });
+
+    // Connectors/.cat_a.xml would be a dot file, which pack leaves out of the solution.
+    it('refuses a connector whose name starts with a dot', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+      await expectRefused(
+        { 'customizations.xml': xml.replace(`<name>${CONNECTOR}</name>`, '<name>.cat_a</name>') },
+        /has a connector named '.cat_a', which cannot be a file name/,
+      );
+    });
+
+    // The entries are in the zip, so only the rule that a connector's files are its own, side by side
+    // in /Connector/, refuses them: first of all, before the file at the root is refused for itself.
+    it('refuses a connector file column that points outside /Connector/', async () => {
+      const zip = await readZip(fixturePath(HIL));
+      const xml = zip.get('customizations.xml')!.toString();
+      await expectRefused(
+        {
+          'customizations.xml': xml.replace(
+            `<iconblob>/Connector/${CONNECTOR}_iconblob.Png</iconblob>`,
+            '<iconblob>/icon.png</iconblob>',
+          ),
+          'icon.png': zip.get(`Connector/${CONNECTOR}_iconblob.Png`)!,
+        },
+        /has <iconblob>\/icon.png<\/iconblob>, which is not a file in \/Connector\/\./,
+      );
+    });
+
+    it('refuses a connector file column that points into a folder under /Connector/', async () => {
+      const zip = await readZip(fixturePath(HIL));
+      const xml = zip.get('customizations.xml')!.toString();
+      await expectRefused(
+        {
+          'customizations.xml': xml.replace(
+            `<iconblob>/Connector/${CONNECTOR}_iconblob.Png</iconblob>`,
+            '<iconblob>/Connector/icons/icon.png</iconblob>',
+          ),
+          'Connector/icons/icon.png': zip.get(`Connector/${CONNECTOR}_iconblob.Png`)!,
+        },
+        /has <iconblob>\/Connector\/icons\/icon.png<\/iconblob>, which is not a file in \/Connector\/\./,
+      );
+    });
+
     it('refuses a file whose path is also the folder of another entry, naming both', async () => {
       await expectRefused(
         { 'WebResources/a': 'a file', 'WebResources/a/b': 'inside a' },

@@ -341,3 +341,52 @@ describeFixtures('unpack and dot files', () => {
     }
   });
 });
+
+describeFixtures('unpack of parts and connectors that an export does not write so', () => {
+  const HIL = 'customHIL/customHIL_1_0_0_3.zip';
+  const CONNECTOR = 'cat_human-2din-2dthe-2dloop';
+
+  it('finds solution.xml and customizations.xml named in another case, and unpacks the same folder', async () => {
+    const zip = await readZip(fixturePath(HIL));
+    const renamed = await variantOf(fixturePath(HIL), path.join(temp.make(), 'renamed.zip'), {
+      'solution.xml': null,
+      'customizations.xml': null,
+      'Solution.xml': zip.get('solution.xml')!,
+      'Customizations.xml': zip.get('customizations.xml')!,
+    });
+    const original = path.join(temp.make(), 'original');
+    const folder = path.join(temp.make(), 'renamed');
+    await unpackSolution(fixturePath(HIL), original);
+    await unpackSolution(renamed, folder);
+    expect(await hashTree(folder)).toEqual(await hashTree(original));
+  });
+
+  // A file column left empty means the connector has no such file; it is not a reference to refuse.
+  it('unpacks a connector with an empty file column, which refers to no file', async () => {
+    const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'empty-column.zip'), {
+      'customizations.xml': xml.replace(
+        '</iconblob>',
+        '</iconblob>\r\n      <customcodeblobcontent></customcodeblobcontent>',
+      ),
+    });
+    const folder = path.join(temp.make(), 'src');
+    const result = await unpackSolution(zip, folder);
+    expect(result.connectors).toEqual([CONNECTOR]);
+    expect(readFileSync(path.join(folder, 'Connectors', `${CONNECTOR}.xml`), 'utf8')).toContain(
+      '<customcodeblobcontent />',
+    );
+  });
+
+  // The name is read as its text without the whitespace around it, as pack reads it again.
+  it('names a connector by its <name> without the whitespace around it', async () => {
+    const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'spaced.zip'), {
+      'customizations.xml': xml.replace(`<name>${CONNECTOR}</name>`, `<name>\r\n  ${CONNECTOR} </name>`),
+    });
+    const folder = path.join(temp.make(), 'src');
+    const result = await unpackSolution(zip, folder);
+    expect(result.connectors).toEqual([CONNECTOR]);
+    expect(existsSync(path.join(folder, 'Connectors', `${CONNECTOR}.xml`))).toBe(true);
+  });
+});
