@@ -416,6 +416,26 @@ describeFixtures('pack on bad input', () => {
       /refers to \/Connector\/cat_human-2din-2dthe-2dloop_iconblob.Png, but Connectors\/ has no such file/,
     );
   });
+  // Whatever root the file has would go into <Connectors> as it is: an element the import does not
+  // read as a connector, so the solution would arrive without it.
+  it('refuses a connector file whose root is not <Connector>, and writes no zip', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
+    const file = path.join(dir, 'src', 'Connectors', `${HIL_CONNECTOR}.xml`);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/<Connector\b/, '<CustomConnector')
+        .replace('</Connector>', '</CustomConnector>'),
+    );
+    const error = await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip')).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${file}: has a <CustomConnector> root; a connector file holds one <Connector>.`,
+    );
+    expect(readdirSync(dir)).toEqual(['src']);
+  });
 });
 
 describeFixtures('pack and dot files', () => {

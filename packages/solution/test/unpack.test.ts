@@ -12,7 +12,13 @@ import {
   SOLUTION_FIXTURES,
 } from './helpers/fixtures.js';
 import { comparable, hashTree, readTree, readZip } from './helpers/trees.js';
-import { rezippedWithBackslashes, rezippedWithTar, temporaryFolders, variantOf } from './helpers/zips.js';
+import {
+  managedTwinOf,
+  rezippedWithBackslashes,
+  rezippedWithTar,
+  temporaryFolders,
+  variantOf,
+} from './helpers/zips.js';
 
 const temp = temporaryFolders('unpack-');
 afterAll(() => temp.cleanup());
@@ -388,5 +394,32 @@ describeFixtures('unpack of parts and connectors that an export does not write s
     const result = await unpackSolution(zip, folder);
     expect(result.connectors).toEqual([CONNECTOR]);
     expect(existsSync(path.join(folder, 'Connectors', `${CONNECTOR}.xml`))).toBe(true);
+  });
+});
+
+describeFixtures('unpack of both exports', () => {
+  // The managed copy of a.js that differs is written as a_managed.js: a file the solution has under
+  // that name would be written over, and gone from the folder and every zip packed from it.
+  it('refuses an unmanaged file named as the managed copy of another, and writes nothing', async () => {
+    const dir = temp.make();
+    const unmanaged = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'HIL.zip'),
+      {
+        'WebResources/a.js': 'unmanaged\n',
+        'WebResources/a_managed.js': 'a file of its own\n',
+      },
+    );
+    await managedTwinOf(unmanaged, path.join(dir, 'HIL_managed.zip'), {
+      'WebResources/a.js': 'managed\n',
+      'WebResources/a_managed.js': 'a file of its own\n',
+    });
+    const error = await unpackSolution(unmanaged, path.join(dir, 'src'), { packageType: 'both' }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${unmanaged}: has WebResources/a_managed.js, which is also the name of the managed copy of WebResources/a.js.`,
+    );
+    expect(existsSync(path.join(dir, 'src'))).toBe(false);
   });
 });
