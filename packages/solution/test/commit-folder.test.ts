@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { locatedMessage } from '@connector-alm/testing';
-import { commitFolder } from '../src/index.js';
+import { commitFolder, isRepositoryFile } from '../src/index.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('commit-');
@@ -67,6 +67,29 @@ describe('commitFolder into an existing target', () => {
       kept: [],
     });
     expect(readFileSync(path.join(target, 'Other/Solution.xml'), 'utf8')).toBe('<a>\r\n  <b />\r\n</a>\r\n');
+  });
+
+  // Git leaves a CR in the repository's file as it is on checkout: a file on disk with a CR more
+  // before each LF is no rendering of new content that has CRLF, and must be written.
+  it('rewrites a file whose new content has CRLF, though the file on disk has a CR more before each LF', async () => {
+    const target = tree({ 'WebResources/x.js': 'x();\r\r\ny();\r\n' });
+    const staged = tree({ 'WebResources/x.js': 'x();\r\ny();\n' });
+    const result = await commitFolder(staged, target, { stale: 'delete' });
+    expect(result.written).toEqual(['WebResources/x.js']);
+    expect(readFileSync(path.join(target, 'WebResources/x.js'), 'utf8')).toBe('x();\r\ny();\n');
+  });
+
+  // A fresh clone has empty folders in .git (refs/tags, objects/info); without .git/refs git no
+  // longer takes the folder for a repository.
+  it('leaves the empty folders of what `protect` names when it removes emptied folders', async () => {
+    const target = tree({ '.git/HEAD': 'ref: refs/heads/main\n', 'Removed/stale.xml': 'stale' });
+    mkdirSync(path.join(target, '.git/refs/heads'), { recursive: true });
+    mkdirSync(path.join(target, '.git/refs/tags'), { recursive: true });
+    const staged = tree({ 'Other/Solution.xml': 'new' });
+    const result = await commitFolder(staged, target, { stale: 'delete', protect: isRepositoryFile });
+    expect(result.deleted).toEqual(['Removed/stale.xml']);
+    expect(existsSync(path.join(target, 'Removed'))).toBe(false);
+    expect(readdirSync(path.join(target, '.git/refs')).sort()).toEqual(['heads', 'tags']);
   });
 
   it('leaves and lists the files `keep` names, under either stale policy, and the folders that hold them', async () => {
