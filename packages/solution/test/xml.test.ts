@@ -81,6 +81,18 @@ describe('serializeXml writes canonical text', () => {
     expect(serializeXml(parseXml(zipped, 'x.xml'), UNPACKED_STYLE)).toBe(once);
   });
 
+  // A parser reads a CR written as it is as a line break (LF): only as &#xD; does it come back, in
+  // the unpacked folder and in the zip alike.
+  it('keeps a CR of text and of an attribute through the unpacked file and the zip', () => {
+    const root = parseXml('<r v="a&#xD;b"><d>one&#xD;two</d></r>', 'x.xml');
+    const unpacked = parseXml(serializeXml(root, UNPACKED_STYLE), 'x.xml');
+    const zipped = parseXml(serializeXml(unpacked, EXPORT_STYLE), 'x.xml');
+    expect(zipped.attributes).toEqual([['v', 'a\rb']]);
+    expect(zipped.children).toEqual([
+      expect.objectContaining({ name: 'd', children: [{ kind: 'text', text: 'one\rtwo' }] }),
+    ]);
+  });
+
   it('escapes attribute values so that they read back the same', () => {
     const root = parseXml('<r/>', 'x.xml');
     root.attributes = [['v', 'a"b<c>&\nd\te']];
