@@ -290,6 +290,21 @@ describeFixtures('unpack into an existing folder', () => {
     expect(stagingLeftBeside(folder)).toEqual([]);
   });
 
+  // Dataverse compares unique names without case: an earlier unpack that says customhil holds the
+  // same solution, and is updated.
+  it('updates the unpacked folder of the same solution whose unique name is in another case', async () => {
+    const folder = temp.make();
+    await unpackSolution(zip(), folder);
+    const manifest = path.join(folder, 'Other/Solution.xml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace('<UniqueName>customHIL<', '<UniqueName>customhil<'),
+    );
+    const result = await unpackSolution(zip(), folder, { overwrite: true });
+    expect(result.written).toEqual(['Other/Solution.xml']);
+    expect(readFileSync(manifest, 'utf8')).toContain('<UniqueName>customHIL</UniqueName>');
+  });
+
   it('deletes stale files by default but never repository dot files', async () => {
     const folder = temp.make();
     await unpackSolution(zip(), folder);
