@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describeUserError, UsageError } from '@connector-alm/core';
 import {
   buildSolution,
+  optionValuePrefixFrom,
   packSolution,
   SolutionSettingError,
   unpackSolution,
@@ -115,5 +116,15 @@ describe('a solution setting Dataverse would refuse names the setting, for the c
     expect(describeUserError(named)).toBe(
       "--solution-version 'y' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
     );
+  });
+
+  it('takes an option value prefix from 10000 to 99999, both included, and refuses one beyond either end', () => {
+    expect(optionValuePrefixFrom('10000')).toBe(10000);
+    expect(optionValuePrefixFrom('99999')).toBe(99999);
+    for (const text of ['9999', '100000']) {
+      expect(() => optionValuePrefixFrom(text)).toThrow(
+        expect.objectContaining({ setting: 'publisher.optionValuePrefix', value: text }),
+      );
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   checkVersionAfter,
   compareVersions,
+  isResetBuild,
   nextVersion,
   SolutionSettingError,
   versionAsRead,
@@ -78,5 +79,14 @@ describe('solution versions', () => {
     expect(hintOf('1.0.0.0', highest)).toBe(
       `None will do: no version is higher than ${highest}: each of its parts is 2147483647, the highest a Dataverse version holds. Build a solution of another unique name.`,
     );
+  });
+
+  // A build numbered from the reset version still loses to any version an environment has; one whose
+  // build part is set is a release of its own.
+  it('tells the reset version and the builds numbered from it, and nothing with a build part', () => {
+    for (const version of ['0.0.0.0', '0.0.0.12', '0.0'])
+      expect([version, isResetBuild(version)]).toEqual([version, true]);
+    for (const version of ['0.0.1.0', '0.1.0.0', '1.0.0.0', '0.0.1'])
+      expect([version, isResetBuild(version)]).toEqual([version, false]);
   });
 });
