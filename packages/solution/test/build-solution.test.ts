@@ -233,6 +233,43 @@ describe('build-solution', () => {
     );
   });
 
+  // The title names the connector in Dataverse and its name is derived from it: spaces around it are
+  // no part of either. The description is what the connector list shows under that name.
+  it("takes the display name and description from the API definition's info, the title trimmed", async () => {
+    const folder = connectorFolder('Spaced');
+    const swaggerFile = path.join(folder, 'apiDefinition.swagger.json');
+    const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: Record<string, string> };
+    swagger.info.title = '  Contoso Tasks\n';
+    swagger.info.description = 'Plan, assign and track work items.';
+    writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
+    const zip = path.join(temp.make(), 'out.zip');
+    const built = await buildSolution([folder], zip, OPTIONS);
+    expect(built.map(({ name, displayName }) => ({ name, displayName }))).toEqual([
+      { name: 'contoso_contoso-20tasks', displayName: 'Contoso Tasks' },
+    ]);
+    const customizations = parseXml(
+      (await readZip(zip)).get('customizations.xml')!.toString(),
+      'customizations.xml',
+    );
+    const connector = childElements(firstChild(customizations, 'Connectors')!)[0]!;
+    expect(textOf(firstChild(connector, 'displayname')!)).toBe('Contoso Tasks');
+    expect(textOf(firstChild(connector, 'description')!)).toBe('Plan, assign and track work items.');
+  });
+
+  it('refuses a connector whose info.title is blank, at its API definition', async () => {
+    const folder = connectorFolder('Blank');
+    const swaggerFile = path.join(folder, 'apiDefinition.swagger.json');
+    const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: Record<string, string> };
+    swagger.info.title = ' \t ';
+    writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
+    const out = temp.make();
+    const error = await buildSolution([folder], path.join(out, 'out.zip'), OPTIONS).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      `${swaggerFile}: has no info.title; the connector needs a display name.`,
+    );
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('names the file when a connector folder has malformed JSON', async () => {
     const folder = connectorFolder('Broken');
     writeFileSync(path.join(folder, 'apiProperties.json'), '{"properties": {');
