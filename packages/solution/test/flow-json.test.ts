@@ -76,4 +76,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('cloud flow JSON', () =>
     await packSolution(folder, packed);
     expect((await readZip(packed)).get(FLOW)!.toString('utf8')).toBe('{"not json');
   });
+
+  // Read as UTF-8, the byte 0xE9 of Windows-1252's 'é' is U+FFFD: laid out, the text would be JSON
+  // but the byte would be lost, in the folder and in every zip packed from it.
+  it('keeps a flow file that is JSON but not UTF-8 byte for byte', async () => {
+    const latin1 = Buffer.from(flow('Caf\u00e9'), 'latin1');
+    const zip = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(temp.make(), 'x.zip'),
+      {
+        [FLOW]: latin1,
+      },
+    );
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(zip, folder);
+    expect(readFileSync(path.join(folder, FLOW)).equals(latin1)).toBe(true);
+    const packed = path.join(temp.make(), 'packed.zip');
+    await packSolution(folder, packed);
+    expect((await readZip(packed)).get(FLOW)!.equals(latin1)).toBe(true);
+  });
 });

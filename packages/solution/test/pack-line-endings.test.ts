@@ -4,7 +4,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packSolution, unpackSolution } from '../src/index.js';
 import { recordedEnding, withRecordedEnding } from '../src/text/line-endings.js';
-import { FOLDER_LINE_ENDINGS, readLineEndings } from '../src/solution/line-endings-file.js';
+import { FOLDER_LINE_ENDINGS, parseLineEndings, readLineEndings } from '../src/solution/line-endings-file.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { hashTree, readZip } from './helpers/trees.js';
 import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
@@ -111,6 +111,28 @@ describe('line endings pack writes for a copied part', () => {
     expect(withRecordedEnding(png, undefined).equals(png)).toBe(true);
     // A lone CR makes a file binary to git, which then leaves it alone; so does pack.
     expect(withRecordedEnding(bytes('a\rb\r\n'), undefined).toString('latin1')).toBe('a\rb\r\n');
+  });
+
+  // Which lines of a mixed file had CRLF is not recorded: any rewrite could only guess, so the file
+  // goes into the zip with the line endings it has, mixed or not.
+  it('writes a part recorded as mixed as it is, whatever its lines end in now', () => {
+    for (const text of ['a\r\nb\n', 'a\nb\n', 'a\r\nb\r\n'])
+      expect(withRecordedEnding(bytes(text), 'mixed').toString('latin1')).toBe(text);
+  });
+
+  // An ending the record does not know would be read as "LF" and rewrite the file: refused, located.
+  it('refuses a record of an ending other than crlf or mixed', () => {
+    expect(() =>
+      parseLineEndings(
+        '<LineEndings>\n  <File path="WebResources/a.js" endings="lf" />\n</LineEndings>',
+        'LineEndings.xml',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        message: 'has an entry that is not <File path="…" endings="crlf|mixed" />.',
+        location: { file: 'LineEndings.xml' },
+      }),
+    );
   });
 
   it('reads a part as git does in every arrangement of the bytes that decide it', () => {
