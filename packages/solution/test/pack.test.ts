@@ -195,6 +195,31 @@ describeFixtures('the order of connectors', () => {
       'cat_zulu',
     ]);
   });
+
+  // A root component may name its connector by id alone (no schemaName): its place is still its own.
+  it('follows root components that name their connectors by id alone', async () => {
+    const dir = temp.make();
+    const zip = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'three.zip'),
+      ['cat_zulu', 'cat_alpha'],
+    );
+    const src = path.join(dir, 'src');
+    await unpackSolution(zip, src);
+    const manifest = path.join(src, 'Other/Solution.xml');
+    const text = readFileSync(manifest, 'utf8');
+    const components = text.match(/\n *<RootComponent type="372"[^>]*\/>/g)!;
+    expect(components).toHaveLength(3);
+    // In reverse order, which is neither the exported order nor that of the names.
+    const byIdAlone = components.map((line) => line.replace(/ schemaName="[^"]*"/, '')).reverse();
+    writeFileSync(manifest, text.replace(components.join(''), byIdAlone.join('')));
+    await packSolution(src, path.join(dir, 'packed.zip'));
+    expect(await connectorOrder(path.join(dir, 'packed.zip'))).toEqual([
+      'cat_alpha',
+      'cat_zulu',
+      HIL_CONNECTOR,
+    ]);
+  });
 });
 
 describeFixtures('unmanaged and managed exports unpacked together', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  checkSolutionVersion,
   checkVersionAfter,
   compareVersions,
   isResetBuild,
@@ -88,5 +89,12 @@ describe('solution versions', () => {
       expect([version, isResetBuild(version)]).toEqual([version, true]);
     for (const version of ['0.0.1.0', '0.1.0.0', '1.0.0.0', '0.0.1'])
       expect([version, isResetBuild(version)]).toEqual([version, false]);
+  });
+
+  it('takes a version given with a part of 2147483647, the highest Dataverse holds, and refuses one above', () => {
+    expect(() => checkSolutionVersion('2147483647.0.0.2147483647')).not.toThrow();
+    expect(() => checkSolutionVersion('1.0.0.2147483648')).toThrow(
+      expect.objectContaining({ setting: 'version', value: '1.0.0.2147483648' }),
+    );
   });
 });
