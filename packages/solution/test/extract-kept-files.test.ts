@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractConnectors, extractedConnectorLine } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
@@ -48,6 +48,19 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('the files extraction le
     expect(extractedConnectorLine(again!, [], shown)).toBe(
       'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → conn/Human-in-the-Loop: 3 unchanged; readme.md, images/ (2 files), notes.md kept: yours.',
     );
+  });
+
+  // Not listed as the maker's, but not extraction's to delete either: an editor's swap file or
+  // backup may be the only copy of an edit still open, and Finder writes .DS_Store back at once.
+  it('leaves the leftovers of editors and file managers in the folder', async () => {
+    const root = temp.make();
+    await extractConnectors(fixturePath(HIL), root);
+    const folder = path.join(root, 'Human-in-the-Loop');
+    const leftovers = ['.DS_Store', 'readme.md~', '.apiProperties.json.swp', 'Thumbs.db'];
+    for (const file of leftovers) writeFileSync(path.join(folder, file), 'x');
+    const [again] = await extractConnectors(fixturePath(HIL), root);
+    expect(again!.kept).toEqual([]);
+    expect(leftovers.filter((file) => !existsSync(path.join(folder, file)))).toEqual([]);
   });
 
   // The walkthrough: "readme.md kept: yours" of the readme the first extraction had written a minute before.
