@@ -446,6 +446,24 @@ describe('ZipReader refuses zip bombs', () => {
       /entry 'bomb.bin' is compressed \d+ to 1, past the limit of 500: a zip bomb/,
     );
   });
+
+  // The limit is on the ratio of the entry's own sizes: one compressed just past the limit given is
+  // refused, and read with a limit just above it.
+  it('refuses an entry compressed past the ratio given, and reads it under a limit just above its ratio', async () => {
+    const file = await hostile([{ name: 'zeros.bin', content: Buffer.alloc(2 * 1024 * 1024) }]);
+    const reader = await ZipReader.open(file, { limits: { maxCompressionRatio: Infinity } });
+    const [entry] = reader.entries;
+    reader.close();
+    const ratio = entry!.size / entry!.compressedSize;
+    expect(ratio).toBeGreaterThan(500);
+    const limit = Math.ceil(ratio) - 1;
+    expect((await openError(file, { maxCompressionRatio: limit })).message).toContain(
+      `entry 'zeros.bin' is compressed ${Math.round(ratio)} to 1, past the limit of ${limit}: a zip bomb.`,
+    );
+    const accepted = await ZipReader.open(file, { limits: { maxCompressionRatio: Math.ceil(ratio) } });
+    expect(accepted.entries.map((each) => each.name)).toEqual(['zeros.bin']);
+    accepted.close();
+  });
 });
 
 describe('ZipReader on damaged input', () => {
