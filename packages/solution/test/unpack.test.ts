@@ -413,6 +413,26 @@ describeFixtures('unpack of parts and connectors that an export does not write s
 });
 
 describeFixtures('unpack of both exports', () => {
+  // A package type asked for is a check of the zip: a pipeline that expects the managed export
+  // must not commit the unmanaged one as it (and the other way round).
+  it('refuses a zip of the other package type than the one asked for, and writes nothing', async () => {
+    const dir = temp.make();
+    const unmanaged = fixturePath('customHIL/customHIL_1_0_0_3.zip');
+    const managed = await managedTwinOf(unmanaged, path.join(dir, 'HIL_managed.zip'));
+    const refusal = (zip: string, packageType: 'managed' | 'unmanaged') =>
+      unpackSolution(zip, path.join(dir, 'src'), { packageType }).then(
+        () => 'unpacked',
+        (error: unknown) => locatedMessage(error),
+      );
+    expect(await refusal(unmanaged, 'managed')).toBe(
+      `${unmanaged}: is an unmanaged solution, not a managed one.`,
+    );
+    expect(await refusal(managed, 'unmanaged')).toBe(
+      `${managed}: is a managed solution, not an unmanaged one.`,
+    );
+    expect(readdirSync(dir)).toEqual(['HIL_managed.zip']);
+  });
+
   // The managed copy of a.js that differs is written as a_managed.js: a file the solution has under
   // that name would be written over, and gone from the folder and every zip packed from it.
   it('refuses an unmanaged file named as the managed copy of another, and writes nothing', async () => {
