@@ -132,6 +132,17 @@ it('keeps a script.csx that differs from the solution only in line endings and a
   expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(SCRIPT_LF);
 });
 
+// A file of mixed line endings has no one ending the solution's script could be written in: kept as
+// the same text, it stays as it is, not replaced by the solution's CRLF bytes.
+it("keeps a script.csx of mixed line endings that holds the solution's script", async () => {
+  const mixed = SCRIPT_LF.replace('\n', '\r\n');
+  expect(mixed).toMatch(/\r\n[^]*[^\r]\n/);
+  const { root, folder, zip } = await folderAndSolutionScript(mixed, SCRIPT_LF.replace(/\n/g, '\r\n'));
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ updated: [], unchanged: expect.arrayContaining([SCRIPT]) });
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(mixed);
+});
+
 it("writes the solution's changed script.csx in the folder's line endings and BOM, and a new one as the solution has it", async () => {
   // Written with the solution's CRLF, every line of the upstream LF script showed as changed in git.
   const edited = SCRIPT_LF.replace('ExecuteAsync', 'ExecuteAsync ');
