@@ -173,6 +173,44 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     });
   });
 
+  // Exports write a connector without a colour as <iconbrandcolor></iconbrandcolor>: no colour, not
+  // the colour "", which would stand in apiProperties.json as one set to nothing.
+  it('leaves iconBrandColor out of apiProperties.json for a connector whose colour is empty', async () => {
+    const xml = (await readZip(fixturePath(AOAI))).get('customizations.xml')!.toString();
+    const zip = await variantOf(fixturePath(AOAI), path.join(temp.make(), 'no-colour.zip'), {
+      'customizations.xml': xml.replace(
+        '<iconbrandcolor>#007ee5</iconbrandcolor>',
+        '<iconbrandcolor></iconbrandcolor>',
+      ),
+    });
+    const root = temp.make();
+    await extractConnectors(zip, root);
+    const properties = json(path.join(root, 'AzureOpenAIService/apiProperties.json')).properties as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(properties)).toEqual([
+      'connectionParameters',
+      'policyTemplateInstances',
+      'scriptOperations',
+    ]);
+  });
+
+  // The file is the maker's: what it holds beside "properties" is theirs too.
+  it('keeps the keys of an apiProperties.json beside properties', async () => {
+    const root = temp.make();
+    const folder = path.join(root, 'AzureOpenAIService');
+    mkdirSync(folder);
+    writeFileSync(
+      path.join(folder, 'apiProperties.json'),
+      JSON.stringify({ $comment: 'kept by hand', properties: { publisher: 'Contoso' } }, null, 2),
+    );
+    await extractConnectors(fixturePath(AOAI), root);
+    const written = json(path.join(folder, 'apiProperties.json'));
+    expect(Object.keys(written)).toEqual(['$comment', 'properties']);
+    expect(written.$comment).toBe('kept by hand');
+  });
+
   it('turns PascalCase policy template keys of older exports into the repository camelCase', async () => {
     const pascal =
       '[{"TemplateId":"dynamichosturl","Title":"host","Parameters":{"x-ms-apimTemplateParameter.urlTemplate":"https://@connectionParameters(\'host\')"}}]';
