@@ -67505,7 +67505,8 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     return {
       folder,
       uniqueName: staged.manifest.uniqueName,
-      version: options2.resetVersion ?? staged.manifest.version,
+      // Empty keeps the version (UnpackOptions), as the staging read it.
+      version: options2.resetVersion || staged.manifest.version,
       managed: options2.packageType === "both" ? "2" : staged.manifest.managed,
       connectors: staged.connectors,
       ...committed
@@ -67571,9 +67572,13 @@ var EXPORT_MANAGED = { option: "export --managed", input: "export-solution with 
 var EXPORT_UNMANAGED = { option: "export without --managed", input: "export-solution with managed: false" };
 var ONE_PACKAGE = { option: "--package-type auto", input: "package-type: auto" };
 function pairedZipPaths(zipPath) {
-  const match2 = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
-  const stem = match2 ? match2[1] : zipPath;
-  return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+  const match2 = /^(.*?)(_managed)?(\.zip)$/i.exec(zipPath);
+  if (!match2) return { unmanaged: `${zipPath}.zip`, managed: `${zipPath}_managed.zip` };
+  const [, stem, managedSuffix, extension] = match2;
+  return {
+    unmanaged: `${stem}${extension}`,
+    managed: managedSuffix ? zipPath : `${stem}_managed${extension}`
+  };
 }
 async function refuseMissingPair(given, pair, say) {
   const kind = import_node_path26.default.resolve(given) === import_node_path26.default.resolve(pair.managed) ? "unmanaged" : "managed";

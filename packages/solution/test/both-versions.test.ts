@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inputWords } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
@@ -68,6 +68,27 @@ describeFixtures('a folder of both exports holds one build', () => {
     const zip = await exportPair(dir, '1.0.0.3');
     const result = await unpackSolution(zip, path.join(dir, 'src'), { packageType: 'both' });
     expect(result.version).toBe('1.0.0.3');
+  });
+
+  it('unpack pairs exports named with .ZIP, and keeps the version when the reset version is empty', async () => {
+    // Saved by Windows tools in capitals; on a case-sensitive disk HIL_managed.zip would be another
+    // file. An empty reset version is "keep it", as UnpackOptions documents and the folder shows.
+    const dir = temp.make();
+    const pair = await exportPair(dir, '1.0.0.3');
+    const zip = path.join(dir, 'HIL.ZIP');
+    renameSync(pair, zip);
+    renameSync(path.join(dir, 'HIL_managed.zip'), path.join(dir, 'HIL_managed.ZIP'));
+    const src = path.join(dir, 'src');
+    const result = await unpackSolution(zip, src, { packageType: 'both', resetVersion: '' });
+    expect(result).toMatchObject({ managed: '2', version: '1.0.0.3' });
+    expect(readFileSync(path.join(src, 'Other', 'Solution.xml'), 'utf8')).toContain(
+      '<Version>1.0.0.3</Version>',
+    );
+    // The managed one given names the pair as well, its own name as it is.
+    const fromManaged = await unpackSolution(path.join(dir, 'HIL_managed.ZIP'), path.join(dir, 'src2'), {
+      packageType: 'both',
+    });
+    expect(fromManaged.version).toBe('1.0.0.3');
   });
 
   it('pack refuses a folder whose two manifests name different versions, and writes no zip', async () => {

@@ -146,7 +146,8 @@ export async function unpackSolution(
     return {
       folder,
       uniqueName: staged.manifest.uniqueName,
-      version: options.resetVersion ?? staged.manifest.version,
+      // Empty keeps the version (UnpackOptions), as the staging read it.
+      version: options.resetVersion || staged.manifest.version,
       managed: options.packageType === 'both' ? '2' : staged.manifest.managed,
       connectors: staged.connectors,
       ...committed,
@@ -238,11 +239,19 @@ const EXPORT_MANAGED = { option: 'export --managed', input: 'export-solution wit
 const EXPORT_UNMANAGED = { option: 'export without --managed', input: 'export-solution with managed: false' };
 const ONE_PACKAGE = { option: '--package-type auto', input: 'package-type: auto' };
 
-/** The unmanaged/managed pair that a `both` unpack reads, from either file name. */
+/**
+ * The unmanaged/managed pair that a `both` unpack reads, from either file name. The extension keeps
+ * the case it was given in (`HIL.ZIP` pairs with `HIL_managed.ZIP`), and the name given is one of the
+ * pair as it is: on a case-sensitive disk another case is another file.
+ */
 export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: string } {
-  const match = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
-  const stem = match ? match[1]! : zipPath;
-  return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+  const match = /^(.*?)(_managed)?(\.zip)$/i.exec(zipPath);
+  if (!match) return { unmanaged: `${zipPath}.zip`, managed: `${zipPath}_managed.zip` };
+  const [, stem, managedSuffix, extension] = match;
+  return {
+    unmanaged: `${stem}${extension}`,
+    managed: managedSuffix ? zipPath : `${stem}_managed${extension}`,
+  };
 }
 
 /**
