@@ -69469,6 +69469,11 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
 function definitionPart(variable) {
   return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
 }
+async function refuseUnreadableDefinitions(staging, stagedFiles, displayRoot) {
+  const parts = new Map(stagedFiles.map((file) => [file, file]));
+  for (const variable of await readEnvironmentVariables(staging, parts, "as-is", displayRoot))
+    parseDefinition(variable);
+}
 function parseDefinition(variable) {
   const part = definitionPart(variable);
   return parseXml(decodeUtf8Strict(part.bytes, part.file), part.file, variable.hint);
@@ -70861,6 +70866,7 @@ async function stageOne(zipPath, staging, options2, reading) {
     );
     if (unpackable) throw unpackable;
     const staged = await stageSolutionZip(reader, staging, options2);
+    await refuseUnreadableDefinitions(staging, staged.files, reader.displayName);
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== void 0)
       throw new UserError(`has ${zipPathOf(metadata)}, which is a repository file name.`, {

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path30,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path29 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request;
+      const { method, path: path30, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path29} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search ? `${pathname}${search}` : pathname;
+        const path30 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code2 = path29.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code2 = path30.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path29);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path29) {
-      const ctrl = callVisitor(key2, node, visitor, path29);
+    function visit_(key2, node, visitor, path30) {
+      const ctrl = callVisitor(key2, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path29, ctrl);
-        return visit_(key2, ctrl, visitor, path29);
+        replaceNode(key2, path30, ctrl);
+        return visit_(key2, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path29) {
-      const ctrl = await callVisitor(key2, node, visitor, path29);
+    async function visitAsync_(key2, node, visitor, path30) {
+      const ctrl = await callVisitor(key2, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path29, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path29);
+        replaceNode(key2, path30, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path29) {
+    function callVisitor(key2, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path29);
+        return visitor(key2, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path29);
+        return visitor.Map?.(key2, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path29);
+        return visitor.Seq?.(key2, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path29);
+        return visitor.Pair?.(key2, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path29);
+        return visitor.Scalar?.(key2, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path29);
+        return visitor.Alias?.(key2, node, path30);
       return void 0;
     }
-    function replaceNode(key2, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key2, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key2, ...rest] = path29;
+          const [key2, ...rest] = path30;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key2, ...rest] = path29;
+      deleteIn(path30) {
+        const [key2, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key2, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key2, ...rest] = path30;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key2, ...rest] = path29;
+      hasIn(path30) {
+        const [key2, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key2, ...rest] = path29;
+      setIn(path30, value) {
+        const [key2, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path29) => {
+    visit5.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path29) => {
-      const parent = visit5.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit5.parentCollection = (cst, path30) => {
+      const parent = visit5.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs19, sep: [] });
+                map2.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs19);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs19, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs19);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs19 = require("fs");
+    var fs20 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs19.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs20.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs19.close(self.fd, onCloseDone);
+      fs20.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs19.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs20.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs19 = require("fs");
+    var fs20 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31934,9 +31934,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path29, options2) {
+    function openPromise(path30, options2) {
       return new Promise((resolve, reject) => {
-        open3(path29, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path30, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31966,7 +31966,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path29, options2, callback) {
+    function open3(path30, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs19.open(path29, "r", function(err, fd) {
+      fs20.open(path30, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs19.close(fd, defaultCallback);
+          if (err2) fs20.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs19.fstat(fd, function(err, stats) {
+      fs20.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs19 = require("fs");
+    var fs20 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs19.stat(realPath, function(err, stats) {
+      fs20.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs19.createReadStream(realPath);
+          var readStream = fs20.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37210,8 +37210,8 @@ function sameScriptOperations(first, second) {
   const other = names(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path29, value) {
-  return { key: key2, path: path29, pointer: `/${path29.join("/")}`, value };
+function place(key2, path30, value) {
+  return { key: key2, path: path30, pointer: `/${path30.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -38943,15 +38943,15 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", "", void 0);
-  const path29 = [root];
+  const path30 = [root];
   const ends = [0];
   let depth = 0;
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
     if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
       throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = followPath(pointer, path29, ends, depth);
-    let node = path29[level];
+    let level = followPath(pointer, path30, ends, depth);
+    let node = path30[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
@@ -38959,7 +38959,7 @@ function trieOf(pointers) {
       const segment = decodeSegment(written2);
       node = childNamed(node, segment) ?? addChild(node, segment, written2);
       level++;
-      path29[level] = node;
+      path30[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38969,11 +38969,11 @@ function trieOf(pointers) {
   }
   return root;
 }
-function followPath(pointer, path29, ends, depth) {
+function followPath(pointer, path30, ends, depth) {
   let shared = 0;
   while (shared < depth) {
     const from = ends[shared] + 1;
-    const written2 = path29[shared + 1].written;
+    const written2 = path30[shared + 1].written;
     const end = from + written2.length;
     if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
     if (!pointer.startsWith(written2, from)) break;
@@ -39194,7 +39194,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path29 = paths.pop();
+    const path30 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39202,13 +39202,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path29 + 1);
+          paths.push(path30 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path29 + 1 + key2.length;
+        const keyPath = path30 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41149,7 +41149,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  const path29 = new OpenPath(text2);
+  const path30 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -41157,25 +41157,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open3[open3.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path29);
+        noteKey(text2, object, i, end, found, path30);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path29.enter(i, open3[open3.length - 1]?.lastKey);
+        path30.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
-        path29.leave();
+        path30.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path29) {
+function noteKey(text2, object, start, end, found, path30) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -41187,7 +41187,7 @@ function noteKey(text2, object, start, end, found, path29) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path29.innermostPointer()
+    objectPointer: path30.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -42063,7 +42063,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path29 = problem.segments;
+  const path30 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -42077,21 +42077,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path29.includes("oAuthSettings")) {
-      const last2 = path29[path29.length - 1];
+    if (path30.includes("oAuthSettings")) {
+      const last2 = path30[path30.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path29.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path29[path29.length - 1] === "type" && path29.length === parameterNameDepth(path29) + 1)
+    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path29) {
-  return path29[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path30) {
+  return path30[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44555,9 +44555,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path29) {
+function pathVariables(path30) {
   const names = [];
-  for (const match2 of path29.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path30.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45884,12 +45884,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path29 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path29)) continue;
-        if (path29.startsWith("x-")) continue;
-        const item = paths[path29];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path29);
-        else this.typeIssue(placeAt(rootNode, "paths", path29), "Object", item);
+      for (const path30 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
+        if (path30.startsWith("x-")) continue;
+        const item = paths[path30];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path30);
+        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45913,8 +45913,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path29) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path29);
+  visitPathItem(item, rootNode, path30) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -52980,18 +52980,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path29) {
-  const words = pathWords(path29);
+function pathKeys(path30) {
+  const words = pathWords(path30);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path29) {
+function pathWords(path30) {
   const words = [];
-  for (let start = 0; start <= path29.length; ) {
-    let end = path29.indexOf("/", start);
-    if (end === -1) end = path29.length;
-    const segment = path29.slice(start, end);
+  for (let start = 0; start <= path30.length; ) {
+    let end = path30.indexOf("/", start);
+    if (end === -1) end = path30.length;
+    const segment = path30.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -53157,8 +53157,8 @@ function lettersByOperation(operations) {
 function operationLetters(operation2) {
   return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
 }
-function namesLetters(summary2, operationId, path29) {
-  let letters = lettersOf(path29, 0, path29.length);
+function namesLetters(summary2, operationId, path30) {
+  let letters = lettersOf(path30, 0, path30.length);
   if (summary2) letters |= lettersOf(summary2, 0, summary2.length);
   if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
   return letters >>> 0;
@@ -54967,16 +54967,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path29) {
-    this.path = path29;
-    const hasBrace = path29.includes("{");
-    this.variables = hasBrace ? scanVariables(path29) : NO_VARIABLES;
+  constructor(path30) {
+    this.path = path30;
+    const hasBrace = path30.includes("{");
+    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path29.indexOf("/"); ; slash = path29.indexOf("/", start)) {
-      const end = slash === -1 ? path29.length : slash;
-      if (hasBrace && isVariableSegment(path29, start, end)) variableSegmentCount++;
+    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
+      const end = slash === -1 ? path30.length : slash;
+      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -55005,8 +55005,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path29 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path29) last2 = new PathTemplate(path29);
+    const path30 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
     templates[index] = last2;
   }
   return templates;
@@ -55031,9 +55031,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path29, start) {
-  const slash = path29.indexOf("/", start);
-  return slash === -1 ? path29.length : slash;
+function segmentEnd(path30, start) {
+  const slash = path30.indexOf("/", start);
+  return slash === -1 ? path30.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -55042,34 +55042,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path29, start, end) {
+function isVariableSegment(path30, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path29.charCodeAt(start) !== OPEN || path29.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path29.charCodeAt(index);
+    const code2 = path30.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path29, open3) {
-  for (let index = open3 + 1; index < path29.length; index++) {
-    const code2 = path29.charCodeAt(index);
+function matchEnd(path30, open3) {
+  for (let index = open3 + 1; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path29) {
+function scanVariables(path30) {
   const variables = [];
   let seen;
-  for (let open3 = path29.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path29, open3);
+  for (let open3 = path30.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path30, open3);
     if (close === -1) {
-      open3 = path29.indexOf("{", open3 + 1);
+      open3 = path30.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path29.slice(open3 + 1, close);
+    const name = path30.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -55079,30 +55079,30 @@ function scanVariables(path29) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path29.indexOf("{", close + 1);
+    open3 = path30.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path29) {
+function routeOf(path30) {
   let route = "";
   let copied = 0;
-  for (let open3 = path29.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path29, open3);
+  for (let open3 = path30.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path30, open3);
     if (close === -1) {
-      open3 = path29.indexOf("{", open3 + 1);
+      open3 = path30.indexOf("{", open3 + 1);
       continue;
     }
-    route += path29.slice(copied, open3) + "{}";
+    route += path30.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path29.indexOf("{", copied);
+    open3 = path30.indexOf("{", copied);
   }
-  return copied === 0 ? path29 : route + path29.slice(copied);
+  return copied === 0 ? path30 : route + path30.slice(copied);
 }
-function routeHash(path29) {
+function routeHash(path30) {
   let hash = 0;
-  for (let index = 0; index < path29.length; index++) {
-    const code2 = path29.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path29, index) : -1;
+  for (let index = 0; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -55150,15 +55150,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path29 = operations[index].path;
-    if (!path29.includes("{")) {
-      while (index < operations.length && operations[index].path === path29) index++;
+    const path30 = operations[index].path;
+    if (!path30.includes("{")) {
+      while (index < operations.length && operations[index].path === path30) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path29; index++)
+    for (; index < operations.length && operations[index].path === path30; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path29);
+    const route = routeHash(path30);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -57110,17 +57110,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path29 = operations[index].path;
-    if (!first.has(path29)) first.set(path29, index);
+    const path30 = operations[index].path;
+    if (!first.has(path30)) first.set(path30, index);
   }
   return first;
 });
-function operationsOfPath(model, path29, keep) {
+function operationsOfPath(model, path30, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path29);
+  const first = firstOperationOfPath(model).get(path30);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path29; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path30; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -57191,17 +57191,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path29 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path29, () => true);
+      const users2 = operationsOfPath(this.model, path30, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path29, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path30, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path29, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path30, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -57512,16 +57512,16 @@ function propertyNames(model, schema) {
   }
   return names;
 }
-function followSchemaPath(model, root, path29) {
+function followSchemaPath(model, root, path30) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path29.length && steps < MAX_STEPS; ) {
-    let end = path29.indexOf("/", start);
-    if (end === -1) end = path29.length;
+  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
+    let end = path30.indexOf("/", start);
+    if (end === -1) end = path30.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path29.slice(start, end));
+      const next = property(model, current, path30.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -57636,17 +57636,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path29 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path30 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path29.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path30.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path29);
+    const result2 = followSchemaPath(model, body.value.schema, path30);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -57972,11 +57972,11 @@ var dynamicPropertiesPathRule = {
 
 // packages/validator/src/rules/operations/dynamic-result-hints.ts
 var MAX_NAMED = 3;
-function missingStepHint(model, missing, path29, wanted2) {
-  const prefix = path29.slice(0, missing.start);
+function missingStepHint(model, missing, path30, wanted2) {
+  const prefix = path30.slice(0, missing.start);
   const properties = namedProperties(model, missing.parent);
   const names = properties.map(([name]) => name);
-  const meant = closestMatcher(names)(path29.slice(missing.start, missing.end));
+  const meant = closestMatcher(names)(path30.slice(missing.start, missing.end));
   if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
   const candidates = wanted2 === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
   return thereHint(
@@ -57994,7 +57994,7 @@ function arraysHint(model, response) {
 function thereHint(paths, wanted2) {
   if (paths.length === 0 || paths.length > MAX_NAMED) return "";
   const list2 = joinedList(
-    paths.map((path29) => nameExcerpt(path29)),
+    paths.map((path30) => nameExcerpt(path30)),
     { quote: "'" }
   );
   if (paths.length === 1) return ` The response's ${wanted2} there is ${list2}.`;
@@ -58086,12 +58086,12 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path29 = pathAt(call, key2);
-    if (path29 === void 0) continue;
-    const item = followSchemaPath(model, items.schema, path29);
+    const path30 = pathAt(call, key2);
+    if (path30 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path30);
     if (item.kind !== "missing") continue;
-    const hint = missingStepHint(model, item, path29, "property");
-    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path29), label)}${hint}` });
+    const hint = missingStepHint(model, item, path30, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path30), label)}${hint}` });
   }
   return problems;
 }
@@ -59729,12 +59729,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path29 in paths) {
-      if (!has(paths, path29)) continue;
-      const pathItem = asObject(paths[path29]);
+    for (const path30 in paths) {
+      if (!has(paths, path30)) continue;
+      const pathItem = asObject(paths[path30]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path29, "$ref"),
+        pointer: childPointer("/paths", path30, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -59756,15 +59756,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path29 of pathKeys2(swagger2)) {
-    const message2 = problem(path29);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path29), message: message2 });
+  for (const path30 of pathKeys2(swagger2)) {
+    const message2 = problem(path30);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path30), message: message2 });
   }
 }
-function templateProblem(path29) {
+function templateProblem(path30) {
   let open3 = -1;
-  for (let index = 0; index < path29.length; index++) {
-    const character = path29[index];
+  for (let index = 0; index < path30.length; index++) {
+    const character = path30[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -59790,7 +59790,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => path29.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59810,7 +59810,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => /[?#]/.test(path29) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59826,7 +59826,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => path29.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59840,8 +59840,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path29) => {
-      const problem = templateProblem(path29);
+    reportPathKeys(context, (path30) => {
+      const problem = templateProblem(path30);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59858,9 +59858,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => (
+      (path30) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path29.includes("=") && pathVariables(path29).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59876,14 +59876,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path29 of pathKeys2(swagger2)) {
-      const key2 = path29.toLowerCase();
+    for (const path30 of pathKeys2(swagger2)) {
+      const key2 = path30.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path29),
+          pointer: childPointer("/paths", path30),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path29)
+            nameExcerpt(path30)
           )
         });
       }
@@ -61923,26 +61923,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path29 = [];
+    const path30 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path29.push(start);
+    path30.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path29.pop();
+        path30.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path29.slice(path29.indexOf(target)));
+      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path29.push(target);
+        path30.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62866,7 +62866,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path29 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -62874,7 +62874,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path29}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -63112,8 +63112,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path29) {
-  return withoutTrailingSlashes(routeOf(path29)).toLowerCase();
+function templateShape(path30) {
+  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63898,9 +63898,9 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path29, method, body) => `{
+var operation = (path30, method, body) => `{
   "paths": {
-    "${path29}": {
+    "${path30}": {
       "${method}": ${body}
     }
   }
@@ -64571,7 +64571,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -64636,10 +64636,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path29 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path29.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path29)) return "drive-letter";
-  if (path29.split("/").includes("..")) return "parent-segment";
+  const path30 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path30.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path30)) return "drive-letter";
+  if (path30.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -64715,8 +64715,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path29, isFolder2, value) {
-    const segments = path29.split("/");
+  place(path30, isFolder2, value) {
+    const segments = path30.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -65581,6 +65581,7 @@ function lineAndColumn(text2, offset) {
 }
 
 // packages/solution/src/xml/parse-xml.ts
+var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
 var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
@@ -66352,6 +66353,10 @@ function compareVersions(a, b) {
   return 0;
 }
 
+// packages/solution/src/solution/environment-variables.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
+
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
 var CR = 13;
@@ -66378,28 +66383,73 @@ function lineEndingOf(bytes) {
   if (breaks.crlf === 0) return breaks.bareLf ? "lf" : void 0;
   return breaks.bareLf ? "mixed" : "crlf";
 }
+function withRecordedEnding(bytes, recorded) {
+  if (recorded === "mixed") return bytes;
+  const breaks = lineBreaksOf(bytes);
+  if (breaks === void 0) return bytes;
+  if (recorded === void 0 ? breaks.crlf === 0 : !breaks.bareLf) return bytes;
+  const text2 = bytes.toString("latin1");
+  const lf = text2.replace(/\r\n/g, "\n");
+  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
+}
+
+// packages/solution/src/solution/environment-variables.ts
+var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
+var DEFINITION_FILE = "environmentvariabledefinition.xml";
+var VALUES_FILE = "environmentvariablevalues.json";
+var KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
+async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
+    if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
+    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
+    const bytes = await import_node_fs15.promises.readFile(import_node_path17.default.join(folder, file));
+    const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
+    variables.set(schemaName, variable);
+    variable.parts.push({
+      path: part,
+      bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
+      file: import_node_path17.default.join(displayRoot, file)
+    });
+  }
+  return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
+}
+function definitionPart(variable) {
+  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
+}
+async function refuseUnreadableDefinitions(staging, stagedFiles, displayRoot) {
+  const parts = new Map(stagedFiles.map((file) => [file, file]));
+  for (const variable of await readEnvironmentVariables(staging, parts, "as-is", displayRoot))
+    parseDefinition(variable);
+}
+function parseDefinition(variable) {
+  const part = definitionPart(variable);
+  return parseXml(decodeUtf8Strict(part.bytes, part.file), part.file, variable.hint);
+}
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal) {
   const inside = refusal.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path17.default.resolve(folder), import_node_path17.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path18.default.resolve(folder), import_node_path18.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 async function realPathOf(given) {
   const rest = [];
-  for (let existing = import_node_path17.default.resolve(given); ; existing = import_node_path17.default.dirname(existing)) {
+  for (let existing = import_node_path18.default.resolve(given); ; existing = import_node_path18.default.dirname(existing)) {
     try {
-      return import_node_path17.default.join(await import_node_fs15.promises.realpath(existing), ...rest);
+      return import_node_path18.default.join(await import_node_fs16.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path17.default.dirname(existing) === existing) return import_node_path17.default.resolve(given);
-    rest.unshift(import_node_path17.default.basename(existing));
+    if (import_node_path18.default.dirname(existing) === existing) return import_node_path18.default.resolve(given);
+    rest.unshift(import_node_path18.default.basename(existing));
   }
 }
 
@@ -66427,12 +66477,12 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -66456,23 +66506,23 @@ function isComponentXml(name) {
   return name.toLowerCase().endsWith(".xml");
 }
 async function holdsComponentXml(root) {
-  const entries = await import_node_fs16.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs17.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path18.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path19.default.join(root, entry.name))) return true;
   }
   return false;
 }
 async function readStrayConnectorFolders(folder) {
   const folders = /* @__PURE__ */ new Set();
-  const roots = await import_node_fs16.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const roots = await import_node_fs17.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs16.promises.readdir(import_node_path18.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs17.promises.readdir(import_node_path19.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path18.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path19.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -66525,25 +66575,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path19.default.join(folder, stray) },
+        location: { file: import_node_path20.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs17.promises.lstat(import_node_path19.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs18.promises.lstat(import_node_path20.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path19.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path20.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs17.promises.lstat(import_node_path19.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs18.promises.lstat(import_node_path20.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path19.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path20.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -66553,7 +66603,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path19.default.join(folder, file) },
+        location: { file: import_node_path20.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -66580,8 +66630,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -66607,7 +66657,7 @@ var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 var FILES_READ_AT_ONCE = 8;
 async function endingOf(file) {
-  const handle = await import_node_fs18.promises.open(file, "r");
+  const handle = await import_node_fs19.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -66617,7 +66667,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs18.promises.readFile(file));
+  return recordedEnding(await import_node_fs19.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) {
   const sorted = [...files].sort();
@@ -66626,7 +66676,7 @@ async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) 
     sorted.flatMap((file, index) => known.has(file) ? [] : [{ file, index }]),
     FILES_READ_AT_ONCE,
     async ({ file, index }) => {
-      endings[index] = await endingOf(import_node_path20.default.join(folder, file));
+      endings[index] = await endingOf(import_node_path21.default.join(folder, file));
     }
   );
   const recorded = sorted.flatMap((file, index) => {
@@ -66672,8 +66722,8 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [
@@ -67090,7 +67140,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path21.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path22.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -67135,15 +67185,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const endings = /* @__PURE__ */ new Map([[FOLDER_CUSTOMIZATIONS, void 0]]);
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path21.default.dirname(destination);
+    const folder = import_node_path22.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs19.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path21.default.join(staging, folderPath);
+    const destination = import_node_path22.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs19.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
     endings.set(folderPath, void 0);
   };
@@ -67161,7 +67211,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path21.default.join(staging, folderPath);
+    const destination = import_node_path22.default.join(staging, folderPath);
     await makeFolderOf(destination);
     const whole = await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -67179,8 +67229,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort(), endings };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs19.promises.mkdir(import_node_path21.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs19.promises.open(destination, "wx");
+  await import_node_fs20.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs20.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -67190,7 +67240,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs19.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs20.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -67205,22 +67255,22 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
+var import_node_fs22 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/misnamed-parts.ts
 var import_node_fs21 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
-// packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
-
 // packages/solution/src/solution/case-only-rename.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 function caseOnlyRenameHint(wanted2, files) {
   const lower = wanted2.toLowerCase();
   const list2 = [...files];
   for (const file of list2) {
     if (file === wanted2 || file.toLowerCase() !== lower) continue;
-    const [folder, wantedFolder] = [import_node_path22.default.posix.dirname(file), import_node_path22.default.posix.dirname(wanted2)];
-    if (folder !== wantedFolder && list2.some((each) => import_node_path22.default.posix.dirname(each) === wantedFolder))
+    const [folder, wantedFolder] = [import_node_path23.default.posix.dirname(file), import_node_path23.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder && list2.some((each) => import_node_path23.default.posix.dirname(each) === wantedFolder))
       return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted2}.`;
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
@@ -67230,12 +67280,12 @@ function caseOnlyRenameHint(wanted2, files) {
 }
 
 // packages/solution/src/solution/misnamed-parts.ts
-var OTHER = import_node_path23.default.posix.dirname(FOLDER_SOLUTION);
+var OTHER = import_node_path24.default.posix.dirname(FOLDER_SOLUTION);
 async function misnamedPartsHint(folder) {
   const files = [];
   for (const entry of await entriesOf3(folder)) {
     if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
-    for (const inside of await entriesOf3(import_node_path23.default.join(folder, entry.name)))
+    for (const inside of await entriesOf3(import_node_path24.default.join(folder, entry.name)))
       if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
   }
   const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
@@ -67249,7 +67299,7 @@ async function misnamedPartsHint(folder) {
   return hints.size === 0 ? void 0 : [...hints].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs20.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs21.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
@@ -67262,7 +67312,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs21.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs22.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -67293,8 +67343,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path24.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs21.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path25.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs22.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -67304,7 +67354,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path24.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path25.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -67412,16 +67462,16 @@ function unpackableEntryError(archive, entryNames, exempt) {
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given, use, options2) {
-  const target = import_node_path25.default.resolve(options2.cwd, given);
-  const stat2 = await import_node_fs22.promises.stat(target).catch(() => void 0);
+  const target = import_node_path26.default.resolve(options2.cwd, given);
+  const stat2 = await import_node_fs23.promises.stat(target).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip(target)) return void 0;
-  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path25.default.dirname(target));
+  const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path26.default.dirname(target));
   if (root === void 0) return void 0;
   const folder = shellWord(toDisplayPath(options2.cwd, root));
   const what = root === target ? "is an unpacked solution folder, not a solution zip." : `is a ${stat2.isDirectory() ? "folder" : "file"} of the unpacked solution in ${folder}, not a solution zip.`;
@@ -67440,16 +67490,16 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs22.promises.stat(import_node_path25.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs23.promises.stat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
-    const parent = import_node_path25.default.dirname(current);
+    const parent = import_node_path26.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
   return void 0;
 }
 async function startsLikeZip(file) {
-  const handle = await import_node_fs22.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs23.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -67464,7 +67514,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path26.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path27.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -67490,7 +67540,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files, staged.endings);
-    if (endings !== void 0) await import_node_fs23.promises.writeFile(import_node_path26.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path27.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -67525,11 +67575,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs23.promises.readFile(import_node_path26.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs24.promises.readFile(import_node_path27.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs23.promises.writeFile(import_node_path26.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path27.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -67550,6 +67600,7 @@ async function stageOne(zipPath, staging, options2, reading) {
     );
     if (unpackable) throw unpackable;
     const staged = await stageSolutionZip(reader, staging, options2);
+    await refuseUnreadableDefinitions(staging, staged.files, reader.displayName);
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== void 0)
       throw new UserError(`has ${zipPathOf(metadata)}, which is a repository file name.`, {
@@ -67581,11 +67632,11 @@ function pairedZipPaths(zipPath) {
   };
 }
 async function refuseMissingPair(given, pair, say) {
-  const kind = import_node_path26.default.resolve(given) === import_node_path26.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path27.default.resolve(given) === import_node_path27.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists5 = async (file) => await import_node_fs23.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists5 = async (file) => await import_node_fs24.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists5(given) || await exists5(other)) return;
-  const name = import_node_path26.default.basename(given);
+  const name = import_node_path27.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -67598,12 +67649,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs23.promises.mkdir(managedStaging);
+    await import_node_fs24.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path26.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path27.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -67614,13 +67665,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path26.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path27.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path26.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path27.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -67634,20 +67685,20 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs23.promises.writeFile(import_node_path26.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path27.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     const endings = new Map(base2.endings);
     for (const file of other.files) {
-      const from = import_node_path26.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs23.promises.readFile(from)).equals(await import_node_fs23.promises.readFile(import_node_path26.default.join(staging, file))))
+      const from = import_node_path27.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path27.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs23.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.join(staging, variant)), { recursive: true });
-      await import_node_fs23.promises.rename(from, import_node_path26.default.join(staging, variant));
+      await import_node_fs24.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.join(staging, variant)), { recursive: true });
+      await import_node_fs24.promises.rename(from, import_node_path27.default.join(staging, variant));
       if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
     return { ...base2, files: await listFiles2(staging), endings };
@@ -67820,8 +67871,8 @@ async function namingSolutionInputs(inputOf, work) {
 }
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path27.default) {
+var import_node_path28 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path28.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -67847,13 +67898,13 @@ function readUnpackSolutionInputs() {
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path28.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path29.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder, "folder");
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path28.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path29.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -67864,7 +67915,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const shown = (file) => reportedPath(workspace, import_node_path28.default.join(folder, file));
+  const shown = (file) => reportedPath(workspace, import_node_path29.default.join(folder, file));
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? "file that is" : "files that are"} not part of the solution` : ""}.`

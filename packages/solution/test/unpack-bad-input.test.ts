@@ -36,12 +36,13 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
     async function expectRefused(
       changes: Record<string, string | Buffer | null>,
       message: RegExp,
-    ): Promise<void> {
+    ): Promise<unknown> {
       const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), changes);
       const error = await unpackSolution(zip, target, { overwrite: true }).catch((e: unknown) => e);
       expect(locatedMessage(error)).toMatch(message);
       for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
       expect(readdirSync(parent)).toEqual(['src']);
+      return error;
     }
 
     it('refuses customizations.xml with a DOCTYPE and an external entity', async () => {
@@ -88,6 +89,30 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
           ),
         },
         /bad.zip\/solution.xml:3: has <UniqueName>..\/..\/evil<\/UniqueName>, which is no Dataverse unique name\./,
+      );
+    });
+
+    // Copied as it is, a damaged definition would unpack without a word, and only the next pack of
+    // the folder would refuse it, when the export it came in may be long gone.
+    it('refuses an environment variable definition that is not XML, at its line', async () => {
+      const part = 'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml';
+      const xml = (await readZip(fixturePath(HIL))).get(part)!.toString();
+      const error = await expectRefused(
+        { [part]: xml.replace('</displayname>', '</displayname') },
+        new RegExp(`bad.zip/${part}:5:\\d+: invalid XML: `),
+      );
+      expect(error).toMatchObject({
+        hint: 'The zip was damaged or changed after export: export the solution again.',
+      });
+      await expectRefused(
+        {
+          [part]: Buffer.concat([
+            Buffer.from(xml.slice(0, 40)),
+            Buffer.from([0xff]),
+            Buffer.from(xml.slice(40)),
+          ]),
+        },
+        new RegExp(`bad.zip/${part}:1:\\d+: is not valid UTF-8`),
       );
     });
 

@@ -78,6 +78,21 @@ function definitionPart(
   return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
 }
 
+/**
+ * Refuses a staged export whose variable definition is not UTF-8 XML, located at the part in the zip
+ * (`displayRoot`): unpack copies definitions as they are, and pack reads them, so a damaged one would
+ * unpack without a word and be refused only at the next pack of the folder, far from its cause.
+ */
+export async function refuseUnreadableDefinitions(
+  staging: string,
+  stagedFiles: readonly string[],
+  displayRoot: string,
+): Promise<void> {
+  const parts = new Map(stagedFiles.map((file) => [file, file]));
+  for (const variable of await readEnvironmentVariables(staging, parts, 'as-is', displayRoot))
+    parseDefinition(variable);
+}
+
 /** What a variable is, from its definition file. */
 export interface EnvironmentVariableDefinition {
   /** As the definition names it (`schemaname`), else as its folder does. */

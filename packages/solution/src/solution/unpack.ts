@@ -19,6 +19,7 @@ import { refuseInside } from '../fs/path-inside.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
+import { refuseUnreadableDefinitions } from './environment-variables.js';
 import { notesFor } from './both-packages.js';
 import { refuseKeptInTheWay } from './kept-in-the-way.js';
 import { isLeftOut } from './left-out-files.js';
@@ -213,6 +214,7 @@ async function stageOne(
     );
     if (unpackable) throw unpackable;
     const staged = await stageSolutionZip(reader, staging, options);
+    await refuseUnreadableDefinitions(staging, staged.files, reader.displayName);
     // pack leaves repository files out and unpack never deletes them: such an entry could not
     // come back, so it is refused rather than lost on the next pack.
     const metadata = staged.files.find(isRepositoryFile);
