@@ -424,6 +424,20 @@ describe('import-solution, run as the runner runs it against the local server', 
       ]);
     });
 
+    // Asked for the file and given none: refused, rather than importing without the values the
+    // workflow meant to set.
+    it('with use-deployment-settings-file: true and no file is refused before any import', async () => {
+      const imports = local.server.dataverse.imports.length;
+      const run = await importWith('SettingsMissing', { 'use-deployment-settings-file': 'true' });
+      expectFailedWith(
+        run,
+        errorContaining(
+          "Input 'deployment-settings-file' is required when use-deployment-settings-file is true.",
+        ),
+      );
+      expect(local.server.dataverse.imports.length).toBe(imports);
+    });
+
     it('with use-deployment-settings-file: false is left unread, with a warning saying so', async () => {
       settingsAndZip('SettingsOff', 'fab_ApiHost');
       const run = await importWith('SettingsOff', {

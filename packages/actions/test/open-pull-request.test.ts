@@ -552,6 +552,21 @@ describe('open-pull-request without the permission to write', () => {
     expect(scenario.github.requests.length).toBe(requests);
   });
 
+  // target-folder names one upstream folder: two connectors would both be written into it.
+  it('refuses target-folder with several connectors before it sends any', async () => {
+    const requests = scenario.github.requests.length;
+    const result = await runAction(scenario, {
+      token: scenario.contributor.token,
+      connector: `${CONNECTOR}\n${CONNECTOR}`,
+      'target-folder': CONNECTOR,
+    });
+    expectFailedWith(
+      result,
+      errorContaining("Input 'target-folder' can only be set for a single connector."),
+    );
+    expect(scenario.github.requests.length).toBe(requests);
+  });
+
   // Node's realpath says ENAMETOOLONG for a name longer than the file system allows: the step failed
   // "unexpectedly", asking for a bug report, as output paths did (output-path-refused.test.ts).
   it('refuses a connector path with a name longer than the file system allows, naming the input', async () => {

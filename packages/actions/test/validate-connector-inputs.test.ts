@@ -109,6 +109,18 @@ describe('validate-connector max-annotations', () => {
   });
 });
 
+describe('validate-connector path', () => {
+  // As in actions/checkout's multi-line inputs, a line that starts with # is a comment, not a path.
+  it('skips comment lines', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { path: '# the connector under review\ncertified-connectors/Contoso Tasks' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+  });
+});
+
 describe('validate-connector choice inputs', () => {
   // The configuration file suggests a fix for every misspelt value; the inputs said only what they take.
   it.each([
@@ -116,6 +128,8 @@ describe('validate-connector choice inputs', () => {
     ['warnings', 'warning'],
     ['none', 'never'],
     ['off', 'never'],
+    // A word of the same sense in other case (as YAML writes None, Off) is still read as that word.
+    ['None', 'never'],
   ])('says which value fail-on: %s meant', async (given, meant) => {
     const run = await runActionBundle('validate-connector', {
       workspace: workspaceWithConnector(),

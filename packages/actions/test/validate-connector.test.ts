@@ -229,6 +229,21 @@ describe('validate-connector settings', () => {
     );
   });
 
+  // fail-on-breaking: true on a push (no pull request, no base input) can never fail the step: a
+  // workflow author who set it to guard against breaking changes must read that it guards nothing.
+  it('warns that fail-on-breaking has no effect without a base, instead of ignoring it', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'fail-on-breaking': 'true' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toContainEqual({
+      level: 'warning',
+      message:
+        'fail-on-breaking has no effect without a base to compare with: run on pull_request, or set the base input.',
+    });
+  });
+
   it('refuses a SARIF path outside the workspace before validating, and writes nothing there', async () => {
     const workspace = workspaceWithConnector();
     const name = `${path.basename(workspace)}.sarif`;
@@ -712,6 +727,20 @@ describe('validate-connector in a pull request', () => {
     const results = sarif.runs[0].results as { ruleId: string; baselineState?: string }[];
     expect(results.find((r) => r.ruleId === 'SWG-INFO-TITLE-LEN')?.baselineState).toBe('new');
     expect(results.some((r) => r.ruleId === 'BRK-OP-DELETED')).toBe(true);
+  });
+
+  // The step fails on the errors, not on the breaking change (fail-on-breaking is false): its failure
+  // says that the breaking changes are not what failed it, or a maker would undo the wrong change.
+  it('fails on the findings besides the breaking changes, and says so', async () => {
+    const { run } = await runOnPullRequest({});
+    expect(run.outputs['breaking-changes']).toBe('1');
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.filter((a) => a.level === 'error' && !a.title)).toEqual([
+      {
+        level: 'error',
+        message: '2 errors and 0 warnings besides the breaking changes in 1 connector (fail-on: error).',
+      },
+    ]);
   });
 
   it('names the changed folders from the workspace when GITHUB_WORKSPACE is reached through a link', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@connector-alm/testing';
@@ -177,6 +177,68 @@ describe('connector-alm validate', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  // The text report's colours (io.ts useColor): escape codes in a CI log, a pipe or a report file
+  // read as garbage, and https://no-color.org asks that NO_COLOR, when set and not empty, turns them off.
+  describe('colours the text report', () => {
+    const ESCAPE = '\u001b[';
+
+    async function coloured(env: NodeJS.ProcessEnv, terminal: boolean, ...args: string[]): Promise<boolean> {
+      const io = memoryIo(REPO_ROOT, env);
+      if (terminal) Object.assign(io.stdout, { isTTY: true });
+      expect(await runCli(['validate', example, ...args], io)).toBe(0);
+      return io.out().includes(ESCAPE);
+    }
+
+    it('on a terminal, but not in a pipe or on a terminal that says TERM=dumb', async () => {
+      expect(await coloured({}, true)).toBe(true);
+      expect(await coloured({}, false)).toBe(false);
+      expect(await coloured({ TERM: 'dumb' }, true)).toBe(false);
+    });
+
+    it('never with NO_COLOR, even with FORCE_COLOR; an empty NO_COLOR counts as unset', async () => {
+      expect(await coloured({ NO_COLOR: '1' }, true)).toBe(false);
+      expect(await coloured({ NO_COLOR: '1', FORCE_COLOR: '1' }, false)).toBe(false);
+      expect(await coloured({ NO_COLOR: '' }, true)).toBe(true);
+    });
+
+    it('in a pipe with FORCE_COLOR, which FORCE_COLOR=0 does not force', async () => {
+      expect(await coloured({ FORCE_COLOR: '1' }, false)).toBe(true);
+      expect(await coloured({ FORCE_COLOR: '0' }, false)).toBe(false);
+    });
+
+    it('never in a report written with -o, even with FORCE_COLOR on a terminal', async () => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-colour-'));
+      try {
+        const report = path.join(folder, 'report.txt');
+        expect(await coloured({ FORCE_COLOR: '1' }, true, '-o', report)).toBe(false);
+        expect(readFileSync(report, 'utf8')).toContain('no problems');
+        expect(readFileSync(report, 'utf8')).not.toContain(ESCAPE);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  });
+
+  // An internal failure (here: a standard output that throws what no user can mend) is one line and a
+  // request for a report; its stack is for --debug only, not for every user's terminal or CI log.
+  it('prints the stack of an unexpected failure only with --debug, exit 1', async () => {
+    const failing = (debug: string[]) => {
+      const io = memoryIo(REPO_ROOT);
+      io.stdout.write = () => {
+        throw new TypeError('the output broke');
+      };
+      return { io, code: runCli([...debug, 'validate', example], io) };
+    };
+    const plain = failing([]);
+    expect(await plain.code).toBe(1);
+    expect(plain.io.err()).toBe(
+      'error: connector-alm failed unexpectedly: the output broke\nThis is a bug; please report it with the command you ran.\n',
+    );
+    const debug = failing(['--debug']);
+    expect(await debug.code).toBe(1);
+    expect(debug.io.err()).toMatch(/^TypeError: the output broke\n\s+at /m);
   });
 
   it('exits 2 when no connector folder is found', async () => {

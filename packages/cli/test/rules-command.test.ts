@@ -277,5 +277,29 @@ describe('connector-alm rules', () => {
       // The levels keep their indent under their label.
       expect(lines).toContain('  independent-publisher  error (for Privacy policy: warning)');
     });
+
+    // A wide terminal gets lines of at most 100 characters: prose as wide as a 200-column window
+    // is hard to follow.
+    it('wraps the prose at 100 characters on a terminal wider than that', async () => {
+      const io = memoryIo(os.tmpdir());
+      Object.assign(io.stdout, { isTTY: true, columns: 200 });
+      expect(await runCli(['rules', 'SWG-META-PROPS', 'BRK-PARAM-LOCATION'], io)).toBe(0);
+      const prose = io
+        .out()
+        .split('\n')
+        .filter((line) => !line.startsWith('    {') && !line.startsWith('  https://'));
+      expect(Math.max(...prose.map((line) => line.length))).toBeLessThanOrEqual(100);
+      // Unwrapped, the rules' prose runs longer than that: the test would prove nothing otherwise.
+      const plain = memoryIo(os.tmpdir());
+      expect(await runCli(['rules', 'SWG-META-PROPS', 'BRK-PARAM-LOCATION'], plain)).toBe(0);
+      expect(
+        Math.max(
+          ...plain
+            .out()
+            .split('\n')
+            .map((line) => line.length),
+        ),
+      ).toBeGreaterThan(100);
+    });
   });
 });

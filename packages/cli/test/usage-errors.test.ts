@@ -864,6 +864,16 @@ describe('a value an option with choices does not take', () => {
       "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, sarif.\n(run with --help for usage)\n",
     );
   });
+
+  // 'off' stands for never, which --format does not take: offering a value the option refuses too
+  // would send the user round in a circle.
+  it('offers no word of the same sense that the option does not take', async () => {
+    const result = await run(['validate', example, '--format', 'off']);
+    expect(result.err).toBe(
+      "error: option '--format <format>' argument 'off' is invalid. Allowed choices are text, json, sarif.\n(run with --help for usage)\n",
+    );
+    expect(result.code).toBe(2);
+  });
 });
 
 function escaped(text: string): string {
