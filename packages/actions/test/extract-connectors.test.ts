@@ -56,6 +56,18 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(run.summary).not.toContain('<ul>');
   });
 
+  // max-size-mb counts megabytes: 1 takes this solution, which a limit read as kilobytes (or bytes)
+  // would refuse as too large.
+  it('reads max-size-mb in megabytes', async () => {
+    const run = await extract(workspace(), {
+      source: AOAI,
+      destination: 'custom-connectors',
+      'max-size-mb': '1',
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
+  });
+
   // Extracted into runner.temp, to compare with the repository: the folders were ../../_temp/… (from
   // the workspace) on a hosted runner, a path no one wrote, as unpack-solution's folder was.
   it('names folders and files under runner.temp by their absolute paths, which validate-connector takes', async () => {
