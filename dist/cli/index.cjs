@@ -27520,7 +27520,8 @@ var ExitCode = {
 };
 function useColor(io, stream = "stdout") {
   if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
-  if (io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0") return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
   return io[stream].isTTY === true && io.env.TERM !== "dumb";
 }
 function processIo() {

@@ -24,10 +24,15 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it. */
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). FORCE_COLOR
+ * decides where it is set: `0` or `false` turn colour off, on a terminal too, any other value turns
+ * it on, as Node.js's own streams and the supports-color package read it.
+ */
 export function useColor(io: CliIo, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return io[stream].isTTY === true && io.env.TERM !== 'dumb';
 }
 

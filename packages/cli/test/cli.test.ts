@@ -205,7 +205,16 @@ describe('connector-alm validate', () => {
 
     it('in a pipe with FORCE_COLOR, which FORCE_COLOR=0 does not force', async () => {
       expect(await coloured({ FORCE_COLOR: '1' }, false)).toBe(true);
+      expect(await coloured({ FORCE_COLOR: '' }, false)).toBe(true);
       expect(await coloured({ FORCE_COLOR: '0' }, false)).toBe(false);
+    });
+
+    // Node.js's streams and supports-color read FORCE_COLOR=0 (or false) as "no colour": a CI that
+    // sets it on a terminal-like log must get none.
+    it('never with FORCE_COLOR=0 or false, even on a terminal', async () => {
+      expect(await coloured({ FORCE_COLOR: '0' }, true)).toBe(false);
+      expect(await coloured({ FORCE_COLOR: 'false' }, true)).toBe(false);
+      expect(await coloured({ FORCE_COLOR: 'FALSE' }, false)).toBe(false);
     });
 
     it('never in a report written with -o, even with FORCE_COLOR on a terminal', async () => {
