@@ -76091,9 +76091,10 @@ ${pushLine(push3)}
   );
   if (fallbackNote) writeAnnotation("notice", fallbackNote);
   if (!base2 && (inputs.onlyNew || inputs.failOnBreaking)) {
+    const idle2 = [inputs.onlyNew && "only-new", inputs.failOnBreaking && "fail-on-breaking"].filter(Boolean);
     writeAnnotation(
       "warning",
-      `${inputs.onlyNew ? "only-new" : "fail-on-breaking"} has no effect without a base to compare with: run on pull_request, or set the base input.`
+      `${idle2.join(" and ")} ${idle2.length > 1 ? "have" : "has"} no effect without a base to compare with: run on pull_request, or set the base input.`
     );
   }
   const push2 = pullRequest?.before && comparedWithBase(result) && !configurationOnly ? await comparePush(

@@ -244,6 +244,21 @@ describe('validate-connector settings', () => {
     });
   });
 
+  it('names both only-new and fail-on-breaking when neither has a base to act on', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'only-new': 'true', 'fail-on-breaking': 'true' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations.filter((annotation) => /no effect/.test(annotation.message))).toEqual([
+      {
+        level: 'warning',
+        message:
+          'only-new and fail-on-breaking have no effect without a base to compare with: run on pull_request, or set the base input.',
+      },
+    ]);
+  });
+
   it('refuses a SARIF path outside the workspace before validating, and writes nothing there', async () => {
     const workspace = workspaceWithConnector();
     const name = `${path.basename(workspace)}.sarif`;

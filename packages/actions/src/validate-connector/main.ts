@@ -226,9 +226,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   if (fallbackNote) writeAnnotation('notice', fallbackNote);
   if (!base && (inputs.onlyNew || inputs.failOnBreaking)) {
     // Both compare with a base, which only a pull request event or the base input gives.
+    const idle = [inputs.onlyNew && 'only-new', inputs.failOnBreaking && 'fail-on-breaking'].filter(Boolean);
     writeAnnotation(
       'warning',
-      `${inputs.onlyNew ? 'only-new' : 'fail-on-breaking'} has no effect without a base to compare with: run on pull_request, or set the base input.`,
+      `${idle.join(' and ')} ${idle.length > 1 ? 'have' : 'has'} no effect without a base to compare with: run on pull_request, or set the base input.`,
     );
   }
 
