@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
@@ -118,6 +119,32 @@ describe('import-solution, run as the runner runs it against the local server', 
       },
     ]);
     expectNothingSecretPrinted(run, [local.server.idTokenRequestToken]);
+  });
+
+  // run-asynchronously left empty (its default) picks by size: a synchronous import of a big solution
+  // can outlast the connection that waits for it, while an asynchronous one is polled.
+  it('imports a solution over 2 MB asynchronously when run-asynchronously is left empty', async () => {
+    const noise = randomBytes(2_400_000).toString('base64');
+    writeFileSync(
+      path.join(local.workspace, 'Large.zip'),
+      buildSolutionZip({
+        uniqueName: 'Large',
+        version: '1.0.0.0',
+        extra: { 'WebResources/noise.txt': noise },
+      }),
+    );
+    const before = local.server.requests.length;
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-file': 'Large.zip' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('imported');
+    const imports = local.server.requests
+      .slice(before)
+      .filter((request) => /\/ImportSolution(Async)?$/.test(request.path))
+      .map((request) => request.path.split('/').at(-1));
+    expect(imports).toEqual(['ImportSolutionAsync']);
   });
 
   // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
