@@ -17,17 +17,8 @@ import { submitConnector } from './helpers/submit-connector.js';
 
 const scenario = scenarioForEachTest();
 
-/**
- * A pull request `account` (the contributor by default) opens by hand, over the API as GitHub's pages
- * do: its fork, a branch `branch` on the fork's dev with `files` (path → content) committed, and the
- * pull request against dev.
- */
-async function openByHand(
-  target: Scenario,
-  branch: string,
-  files: Record<string, string | Buffer>,
-  account: Account = target.contributor,
-): Promise<number> {
+/** `account`'s client, and its fork of the upstream, as GitHub's Fork button makes it (or finds it). */
+async function clientAndFork(target: Scenario, account: Account) {
   const client = createGitHubClient({
     token: account.token,
     baseUrl: target.github.url,
@@ -39,7 +30,21 @@ async function openByHand(
     repo: 'PowerPlatformConnectors',
     default_branch_only: true,
   });
-  const fork = target.github.state.findRepository(account.login, 'PowerPlatformConnectors')!;
+  return { client, fork: target.github.state.findRepository(account.login, 'PowerPlatformConnectors')! };
+}
+
+/**
+ * A pull request `account` (the contributor by default) opens by hand, over the API as GitHub's pages
+ * do: its fork, a branch `branch` on the fork's dev with `files` (path → content) committed, and the
+ * pull request against dev.
+ */
+async function openByHand(
+  target: Scenario,
+  branch: string,
+  files: Record<string, string | Buffer>,
+  account: Account = target.contributor,
+): Promise<number> {
+  const { client, fork } = await clientAndFork(target, account);
   await fork.git.updateRef(`refs/heads/${branch}`, (await fork.git.readRef('refs/heads/dev'))!);
   await target.github.commit(fork, branch, files, 'My connector');
   const { data } = await client.rest.pulls.create({
@@ -64,18 +69,7 @@ async function blobsOnDev(fork: Repository, folder: string) {
  * every file, as `git mv` makes it), from a branch of their fork.
  */
 async function moveByHand(target: Scenario, branch: string, from: string, to: string): Promise<number> {
-  const client = createGitHubClient({
-    token: target.contributor.token,
-    baseUrl: target.github.url,
-    logger: createMemoryLogger(),
-    writeIntervalMs: 0,
-  });
-  await client.rest.repos.createFork({
-    owner: 'microsoft',
-    repo: 'PowerPlatformConnectors',
-    default_branch_only: true,
-  });
-  const fork = target.github.state.findRepository(target.contributor.login, 'PowerPlatformConnectors')!;
+  const { client, fork } = await clientAndFork(target, target.contributor);
   const { dev, blobs } = await blobsOnDev(fork, from);
   const tree = await fork.git.writeTree((await fork.git.readCommit(dev)).tree, [
     ...blobs.map((blob) => ({ path: `${from}/${blob.path}`, remove: true as const })),
@@ -201,14 +195,8 @@ describe('a pull request of the same owner behind a hundred newer ones', () => {
       inFolder('certified-connectors/Fabrikam', { 'readme.md': '# Fabrikam\n' }),
       stranger,
     );
-    const fork = scenario.github.state.findRepository(stranger.login, 'PowerPlatformConnectors')!;
+    const { client, fork } = await clientAndFork(scenario, stranger);
     const fix = (await fork.git.readRef('refs/heads/fix-0'))!;
-    const client = createGitHubClient({
-      token: stranger.token,
-      baseUrl: scenario.github.url,
-      logger: createMemoryLogger(),
-      writeIntervalMs: 0,
-    });
     for (let n = 1; n <= 100; n++) {
       await fork.git.updateRef(`refs/heads/fix-${n}`, fix);
       await client.rest.pulls.create({

@@ -171,7 +171,8 @@ describeFixtures('the order of connectors', () => {
     expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
   });
 
-  it('follows the root components of Other/Solution.xml; a connector not listed there comes last', async () => {
+  /** HIL unpacked with two copies of its connector added (cat_zulu, then cat_alpha), and its manifest. */
+  async function unpackedWithThreeConnectors() {
     const dir = temp.make();
     const zip = await withConnectorCopies(
       fixturePath('customHIL/customHIL_1_0_0_3.zip'),
@@ -180,7 +181,11 @@ describeFixtures('the order of connectors', () => {
     );
     const src = path.join(dir, 'src');
     await unpackSolution(zip, src);
-    const manifest = path.join(src, 'Other/Solution.xml');
+    return { dir, src, manifest: path.join(src, 'Other/Solution.xml') };
+  }
+
+  it('follows the root components of Other/Solution.xml; a connector not listed there comes last', async () => {
+    const { dir, src, manifest } = await unpackedWithThreeConnectors();
     writeFileSync(
       manifest,
       readFileSync(manifest, 'utf8').replace(
@@ -198,15 +203,7 @@ describeFixtures('the order of connectors', () => {
 
   // A root component may name its connector by id alone (no schemaName): its place is still its own.
   it('follows root components that name their connectors by id alone', async () => {
-    const dir = temp.make();
-    const zip = await withConnectorCopies(
-      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
-      path.join(dir, 'three.zip'),
-      ['cat_zulu', 'cat_alpha'],
-    );
-    const src = path.join(dir, 'src');
-    await unpackSolution(zip, src);
-    const manifest = path.join(src, 'Other/Solution.xml');
+    const { dir, src, manifest } = await unpackedWithThreeConnectors();
     const text = readFileSync(manifest, 'utf8');
     const components = text.match(/\n *<RootComponent type="372"[^>]*\/>/g)!;
     expect(components).toHaveLength(3);
