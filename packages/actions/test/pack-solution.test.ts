@@ -302,6 +302,17 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     });
   });
 
+  // Windows tools save OUT.ZIP: Dataverse takes the name in any case, and so does the action.
+  it('writes an output whose extension is .ZIP in capitals', async () => {
+    const dir = await unpackedWorkspace();
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'OUT.ZIP' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(existsSync(path.join(dir, 'OUT.ZIP'))).toBe(true);
+  });
+
   it('names an output path that is a folder in the text, not as the file of the annotation', async () => {
     const dir = await unpackedWorkspace();
     mkdirSync(path.join(dir, 'out.zip'));

@@ -153,6 +153,39 @@ describe('validate-connector choice inputs', () => {
   });
 });
 
+describe('validate-connector boolean inputs', () => {
+  // The YAML 1.2 core schema's spellings, as @actions/core's getBooleanInput reads them: a workflow
+  // that writes TRUE gets what it wrote, and a word YAML 1.1 took for true (yes) is refused.
+  const noEffectWarnings = (run: { annotations: { message: string }[] }) =>
+    run.annotations.filter((annotation) => annotation.message.includes('has no effect'));
+
+  it.each(['true', 'True', 'TRUE'])('reads fail-on-breaking: %s as true', async (given) => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'fail-on-breaking': given },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(noEffectWarnings(run)).toHaveLength(1);
+  });
+
+  it.each(['false', 'False', 'FALSE'])('reads fail-on-breaking: %s as false', async (given) => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'fail-on-breaking': given },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(noEffectWarnings(run)).toEqual([]);
+  });
+
+  it('refuses fail-on-breaking: yes, saying what it takes', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'fail-on-breaking': 'yes' },
+    });
+    expectFailedWith(run, errorContaining("Input 'fail-on-breaking' must be true or false; got 'yes'."));
+  });
+});
+
 describe('validate-connector on a pull request outside a git work tree', () => {
   // It said ".: is not inside a git work tree; … or leave out the base ref." to a workflow that gave
   // no base ref.
