@@ -26,16 +26,19 @@ const OPTIONS = {
   publisher: { uniqueName: 'Contoso', prefix: 'contoso', displayName: 'Contoso Ltd' },
 };
 
-/** A small connector folder written here, so these tests need nothing from ../shared. */
+/**
+ * A small connector folder written here, so these tests need nothing from ../shared. Named `title`,
+ * as is its API; `info` sets other info fields (a title no folder could be named).
+ */
 function connectorFolder(
   title: string,
-  extra: { script?: string; properties?: Record<string, unknown> } = {},
+  extra: { script?: string; properties?: Record<string, unknown>; info?: Record<string, string> } = {},
 ): string {
   const folder = path.join(temp.make(), title);
   mkdirSync(folder);
   const swagger = {
     swagger: '2.0',
-    info: { title, description: `${title} API`, version: '1.0' },
+    info: { title, description: `${title} API`, version: '1.0', ...extra.info },
     host: 'api.contoso.com',
     basePath: '/',
     schemes: ['https'],
@@ -236,12 +239,9 @@ describe('build-solution', () => {
   // The title names the connector in Dataverse and its name is derived from it: spaces around it are
   // no part of either. The description is what the connector list shows under that name.
   it("takes the display name and description from the API definition's info, the title trimmed", async () => {
-    const folder = connectorFolder('Spaced');
-    const swaggerFile = path.join(folder, 'apiDefinition.swagger.json');
-    const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: Record<string, string> };
-    swagger.info.title = '  Contoso Tasks\n';
-    swagger.info.description = 'Plan, assign and track work items.';
-    writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
+    const folder = connectorFolder('Spaced', {
+      info: { title: '  Contoso Tasks\n', description: 'Plan, assign and track work items.' },
+    });
     const zip = path.join(temp.make(), 'out.zip');
     const built = await buildSolution([folder], zip, OPTIONS);
     expect(built.map(({ name, displayName }) => ({ name, displayName }))).toEqual([
@@ -257,11 +257,8 @@ describe('build-solution', () => {
   });
 
   it('refuses a connector whose info.title is blank, at its API definition', async () => {
-    const folder = connectorFolder('Blank');
+    const folder = connectorFolder('Blank', { info: { title: ' \t ' } });
     const swaggerFile = path.join(folder, 'apiDefinition.swagger.json');
-    const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: Record<string, string> };
-    swagger.info.title = ' \t ';
-    writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
     const out = temp.make();
     const error = await buildSolution([folder], path.join(out, 'out.zip'), OPTIONS).catch((e: unknown) => e);
     expect(locatedMessage(error)).toBe(
