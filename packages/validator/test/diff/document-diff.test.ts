@@ -61,6 +61,30 @@ describe('BRK-HOST-BASEPATH', () => {
     );
   });
 
+  it('fires on a new base path that no operation of both versions can tell about', () => {
+    // With no operation in both versions, any a flow could still call would go to another address.
+    const start = validSwagger();
+    delete start.basePath;
+    start.paths = {};
+    const result = diffEdited((swagger) => (swagger.basePath = '/v2'), start);
+    expect(withRule(result, 'BRK-HOST-BASEPATH')).toEqual([
+      expect.objectContaining({
+        pointer: '/basePath',
+        message: expect.stringContaining("The basePath changed from nothing to '/v2'. If the new address"),
+      }),
+    ]);
+  });
+
+  it('leaves out of the base path move an operation whose method changed: that is its own change', () => {
+    const result = diffEdited((swagger) => {
+      swagger.basePath = '/v2';
+      swagger.paths['/tasks/{taskId}'] = { put: swagger.paths['/tasks/{taskId}'].get };
+    });
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(
+      /moving the operations whose path template stayed: 'ListTasks', 'CreateTask'\. If the new address/,
+    );
+  });
+
   it('fires when https is dropped from the schemes', () => {
     const result = diffEdited((swagger) => (swagger.schemes = ['http']));
     expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/no longer include 'https'/);

@@ -334,6 +334,22 @@ describe('a base path or scheme change while a dynamichosturl policy sets the ho
     expect(rulesOf(withPolicies(some), after)).toEqual(['BRK-HOST-BASEPATH', 'BRK-HOST-BASEPATH']);
   });
 
+  it.each([
+    ['old', [dynamicHost(['ListTasks'])], []],
+    ['new', [], [dynamicHost(['ListTasks'])]],
+  ])(
+    'leaves out of the base path move an operation whose host URL a policy sets only in the %s version',
+    (_, oldPolicies, newPolicies) => {
+      // That operation's new address is the policy's change (BRK-POLICY-REROUTE), not the base path's.
+      const after = withPolicies(...newPolicies);
+      after.swagger.basePath = '/v2';
+      const changes = diffConnectors(withPolicies(...oldPolicies), after).changes;
+      expect(changes.find((change) => change.ruleId === 'BRK-HOST-BASEPATH')!.message).toContain(
+        "The basePath changed from '/v1' to '/v2', moving the operations whose path template stayed: 'CreateTask', 'GetTask'.",
+      );
+    },
+  );
+
   it('reports path templates that took over the base path: below the urlTemplate, they are another address', () => {
     const after = withPolicies(dynamicHost());
     after.swagger.basePath = '/';
