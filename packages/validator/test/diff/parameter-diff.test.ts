@@ -13,6 +13,12 @@ const validSwaggerWith = (edit: (swagger: Json) => void): Json => {
   return swagger;
 };
 
+/** The parameter without its summary and description. */
+const withoutTexts = (parameter: Json): void => {
+  delete parameter['x-ms-summary'];
+  delete parameter.description;
+};
+
 describe('BRK-PARAM-LOCATION', () => {
   it('fires when a parameter moves from query to header', () => {
     const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].in = 'header'));
@@ -25,6 +31,24 @@ describe('BRK-PARAM-LOCATION', () => {
     });
     expect(change!.message).toMatch(/moved from query to header/);
     expect(withRule(result, 'BRK-PARAM-DELETED')).toEqual([]);
+  });
+
+  it('moves each of two parameters of one name to its own new location, in the order written', () => {
+    const start = validSwaggerWith((swagger) =>
+      listTasks(swagger).parameters.push({ ...listTasks(swagger).parameters[0], in: 'header' }),
+    );
+    const result = diffEdited((swagger) => {
+      const [query, header] = listTasks(swagger).parameters;
+      query.in = 'formData';
+      header.in = 'path';
+    }, start);
+    expect(withRule(result, 'BRK-PARAM-LOCATION').map((change) => [change.pointer, change.message])).toEqual([
+      [
+        '/paths/~1tasks/get/parameters/0/in',
+        expect.stringContaining("'status' moved from query to formData."),
+      ],
+      ['/paths/~1tasks/get/parameters/1/in', expect.stringContaining("'status' moved from header to path.")],
+    ]);
   });
 
   it('stays quiet when the parameter keeps its location', () => {
@@ -56,6 +80,35 @@ describe('BRK-REQ-PARAM-ADDED', () => {
       expect(withRule(result, 'CHG-PARAM-ADDED')[0]).toMatchObject({ breaking: false, severity: 'info' });
       expect(result.classification).toBe('major-update');
     }
+  });
+
+  it('lists a new required webhook callback URL parameter as non-breaking: the platform fills it', () => {
+    const result = diffEdited(addParameter({ required: true, 'x-ms-notification-url': true }));
+    expect(result.changes.map((change) => [change.ruleId, change.breaking])).toEqual([
+      ['CHG-PARAM-ADDED', false],
+    ]);
+  });
+});
+
+describe('a parameter repeated in its list', () => {
+  // Only the first of a name and location is compared: the repeat is SWG-PARAM-DUP's finding.
+  const repeatStatus = (edit: (repeat: Json) => void) => (swagger: Json) => {
+    const repeat = structuredClone(listTasks(swagger).parameters[0]);
+    edit(repeat);
+    listTasks(swagger).parameters.push(repeat);
+  };
+
+  it('compares the first of the new version with the old parameter, not the repeat', () => {
+    const result = diffEdited(repeatStatus((repeat) => (repeat.type = 'integer')));
+    expect(withRule(result, 'BRK-INPUT-TYPE')).toEqual([]);
+  });
+
+  it("compares the old version's first with the new parameter, not the repeat", () => {
+    const result = diffEdited(
+      (swagger) => listTasks(swagger).parameters.pop(),
+      validSwaggerWith(repeatStatus((repeat) => (repeat.type = 'integer'))),
+    );
+    expect(withRule(result, 'BRK-INPUT-TYPE')).toEqual([]);
   });
 });
 
@@ -488,6 +541,62 @@ describe('BRK-PARAM-RENAMED', () => {
     }
   });
 
+  it('fires on a required parameter whose new name contains the old one, with both texts rewritten', () => {
+    const result = diffEdited(
+      (swagger) => {
+        const [status] = listTasks(swagger).parameters;
+        Object.assign(status, { name: 'taskStatus', 'x-ms-summary': 'State', description: 'Only these.' });
+      },
+      validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = true)),
+    );
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PARAM-RENAMED']);
+  });
+
+  it('is a deletion and a required addition when a one-letter name is inside the new one', () => {
+    // 'q' is in 'quick', as it is in many names: one letter says nothing of the parameter.
+    const result = diffEdited(
+      (swagger) => {
+        const [q] = listTasks(swagger).parameters;
+        Object.assign(q, { name: 'quick', 'x-ms-summary': 'Quick', description: 'Quick tasks only.' });
+      },
+      validSwaggerWith((swagger) =>
+        Object.assign(listTasks(swagger).parameters[0], { name: 'q', required: true }),
+      ),
+    );
+    expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+      'BRK-PARAM-DELETED',
+      'BRK-REQ-PARAM-ADDED',
+    ]);
+  });
+
+  it('is a deletion and a required addition when two parameters of the location are gone and one came', () => {
+    const result = diffEdited(
+      (swagger) => {
+        const [status] = listTasks(swagger).parameters;
+        Object.assign(status, { name: 'state', required: true });
+        listTasks(swagger).parameters.pop();
+      },
+      validSwaggerWith((swagger) =>
+        listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
+      ),
+    );
+    expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+      'BRK-PARAM-DELETED',
+      'BRK-PARAM-DELETED',
+      'BRK-REQ-PARAM-ADDED',
+    ]);
+  });
+
+  it('takes a renamed path parameter as a rename whatever its name and texts: it fills the same placeholder', () => {
+    const result = diffEdited((swagger) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      Object.assign(item.get.parameters[0], { name: 'key', 'x-ms-summary': 'Key', description: 'The key.' });
+      swagger.paths['/tasks/{key}'] = item;
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PARAM-RENAMED']);
+  });
+
   it("takes a new name for an operation's one body as a rename, whatever the name", () => {
     // HubSpot CRM (PowerPlatformConnectors f0ebbda2) renamed its bodies 'body' to 'deal', 'ticket'…
     const result = diffEdited((swagger) => (createTask(swagger).parameters[0].name = 'deal'));
@@ -551,6 +660,40 @@ describe('BRK-OPTIONAL-PARAM-RENAMED', () => {
       validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].in = 'header')),
     );
     expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OPTIONAL-PARAM-RENAMED']);
+  });
+
+  it('fires when neither the old nor the new parameter has a summary or a description', () => {
+    const result = diffEdited(
+      renameStatus(),
+      validSwaggerWith((swagger) => withoutTexts(listTasks(swagger).parameters[0])),
+    );
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OPTIONAL-PARAM-RENAMED']);
+  });
+
+  it('stays a deletion plus a required addition when the new parameter must be sent', () => {
+    const result = diffEdited(
+      renameStatus((parameter) => (parameter.required = true)),
+      validSwaggerWith((swagger) => withoutTexts(listTasks(swagger).parameters[0])),
+    );
+    expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+      'BRK-PARAM-DELETED',
+      'BRK-REQ-PARAM-ADDED',
+    ]);
+  });
+
+  it('stays a deletion plus an addition when two parameters of the location are gone and one came', () => {
+    const base = validSwaggerWith((swagger) =>
+      listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
+    );
+    const result = diffEdited((swagger) => {
+      renameStatus()(swagger);
+      listTasks(swagger).parameters.pop();
+    }, base);
+    expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+      'BRK-PARAM-DELETED',
+      'BRK-PARAM-DELETED',
+      'CHG-PARAM-ADDED',
+    ]);
   });
 
   it('stays a deletion plus an addition when the type, or both texts, differ', () => {
