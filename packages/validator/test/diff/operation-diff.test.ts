@@ -472,6 +472,26 @@ describe('webhook payload (x-ms-notification-content)', () => {
       ['CHG-TEXT-EDITED', 'minor'],
     ]);
   });
+
+  it("lists another edit of the payload's own keys as a change", () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/hooks']['x-ms-notification-content']['x-ms-summary'] = 'Task'),
+      withWebhook(),
+    );
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      "Other properties have been changed. Changed: x-ms-summary (from none to 'Task').",
+    ]);
+  });
+
+  it("names the payload's schema among its changed keys when it is removed", () => {
+    const result = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'].schema,
+      withWebhook(),
+    );
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContainEqual(
+      expect.stringMatching(/^Other properties have been changed\. Changed: schema\b/),
+    );
+  });
 });
 
 describe('BRK-TRIGGER-KIND', () => {

@@ -395,14 +395,92 @@ describe('BRK-RESPONSE-CODE', () => {
     expect(withRule(toText, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/'string' to 'object'/);
   });
 
-  it('fires when a static schema becomes dynamic', () => {
+  it.each(['x-ms-dynamic-schema', 'x-ms-dynamic-properties'])(
+    'fires when a static schema becomes dynamic (%s)',
+    (key) => {
+      const result = diffEdited((swagger) => {
+        swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = {
+          type: 'object',
+          [key]: { operationId: 'ListTasks', 'value-path': 'schema' },
+        };
+      });
+      expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/static to dynamic/);
+    },
+  );
+
+  it('fires when a dynamic schema becomes static', () => {
+    const start = validSwagger();
+    start.paths['/tasks/{taskId}'].get.responses['200'].schema = {
+      type: 'object',
+      'x-ms-dynamic-schema': { operationId: 'ListTasks', 'value-path': 'schema' },
+    };
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'object' }),
+      start,
+    );
+    expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/dynamic to static/);
+  });
+
+  it.each([
+    ['written in the new version only', {}, { type: 'object' }],
+    ['dropped in the new version', { type: 'array', items: {} }, { items: {} }],
+  ])(
+    "stays quiet when the root schema's type is %s: an untyped schema takes any value",
+    (_, before, after) => {
+      const start = validSwagger();
+      start.paths['/tasks/{taskId}'].get.responses['200'].schema = before;
+      const result = diffEdited(
+        (swagger) => (swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = after),
+        start,
+      );
+      expect(withRule(result, 'BRK-RESPONSE-CODE')).toEqual([]);
+    },
+  );
+
+  it('lists a success response added where there was none as a change', () => {
+    const start = validSwagger();
+    start.paths['/tasks/{taskId}'].get.responses = { '404': { description: 'Not found' } };
     const result = diffEdited((swagger) => {
-      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = {
-        type: 'object',
-        'x-ms-dynamic-schema': { operationId: 'ListTasks', 'value-path': 'schema' },
-      };
+      swagger.paths['/tasks/{taskId}'].get.responses['200'] = { description: 'The task.' };
+    }, start);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        pointer: '/paths/~1tasks~1{taskId}/get/responses/200',
+        message: 'Other properties have been changed. Changed: responses.',
+      }),
+    ]);
+  });
+
+  it('lists a body added to a success response that had none as a new output', () => {
+    const start = validSwagger();
+    delete start.paths['/tasks/{taskId}'].get.responses['200'].schema;
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = { $ref: '#/definitions/Task' };
+    }, start);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OUTPUT-ADDED',
+        pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema',
+        breaking: false,
+      }),
+    ]);
+    expect(result.changes[0]!.message).toContain('The response now has a body.');
+  });
+
+  it("takes the success response's edited description as a minor text edit, on its line", () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].description = 'The task, with its status.';
     });
-    expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/static to dynamic/);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-TEXT-EDITED',
+        impact: 'minor',
+        message: 'Text has been edited. Edited: description.',
+        valuePath: 'operation/GetTask/responses/200',
+        line: lineOf(validSwagger(), '"description": "The task."'),
+      }),
+    ]);
   });
 
   it('stays quiet when an error response is added', () => {
@@ -480,6 +558,19 @@ describe('responses other than the success one', () => {
     ]);
     expect(withRule(result, 'CHG-TEXT-EDITED')).toEqual([]);
     expect(result.classification).toBe('major-update');
+  });
+
+  it("places the other responses' removal in the base version when the operation lost its responses", () => {
+    const start = withErrors();
+    const result = diffEdited((swagger) => delete swagger.paths['/tasks'].get.responses, start);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([
+      expect.objectContaining({
+        side: 'old',
+        pointer: '/paths/~1tasks/get/responses',
+        line: lineOf(start, '"responses"'),
+        message: 'Other properties have been changed. Changed: responses 400, 404 (removed).',
+      }),
+    ]);
   });
 
   it('names a removed response and an edited schema', () => {
