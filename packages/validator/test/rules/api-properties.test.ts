@@ -251,6 +251,14 @@ describe('PROP-BRAND-FORMAT', () => {
     );
     expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/iconBrandColor', line: 18 }]);
   });
+  // `#RRGGBBAA`, as design tools copy a colour with its alpha: the platform takes six digits.
+  it('fires on a colour with an alpha channel', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = '#3b5bdbff')),
+      'PROP-BRAND-FORMAT',
+    );
+    expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/iconBrandColor' }]);
+  });
 });
 
 describe('PROP-BRAND-FORBIDDEN', () => {
@@ -267,6 +275,29 @@ describe('PROP-BRAND-FORBIDDEN', () => {
       'PROP-BRAND-FORBIDDEN',
     );
     expect(findings).toMatchObject([{ severity: 'warning' }]);
+  });
+  it('rejects white as an error, not only as almost white', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = '#FFFFFF')),
+      'PROP-BRAND-FORBIDDEN',
+    );
+    expect(findings).toMatchObject([
+      { severity: 'error', message: expect.stringContaining('is not allowed') },
+    ]);
+  });
+  // #eeeeee, a merged workaround for the white ban, still looks white; a channel below 0xEE is a colour.
+  it('warns from #eeeeee up, and not where any one channel is below 0xEE', async () => {
+    const severities = async (colour: string) =>
+      (
+        await run(
+          withProperties((p) => (p.iconBrandColor = colour)),
+          'PROP-BRAND-FORBIDDEN',
+        )
+      ).map((finding) => finding.severity);
+    expect(await severities('#eeeeee')).toEqual(['warning']);
+    expect(await severities('#edffff')).toEqual([]);
+    expect(await severities('#ffedff')).toEqual([]);
+    expect(await severities('#ffffed')).toEqual([]);
   });
 });
 
@@ -295,6 +326,14 @@ describe('PROP-PUBLISHER', () => {
     );
     expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/stackOwner' }]);
     expect(findings[0]!.message).toMatch(/^Please add the 'stackOwner' property/);
+  });
+  it('asks for a publisher written as spaces only', async () => {
+    const findings = await run(
+      withProperties((p) => (p.publisher = '   ')),
+      'PROP-PUBLISHER',
+      'independent-publisher',
+    );
+    expect(findings).toMatchObject([{ pointer: '/properties/publisher' }]);
   });
   it('is off for custom connectors', async () => {
     expect(
@@ -328,6 +367,14 @@ describe('PROP-PUBLISHER-TEMPLATE', () => {
       { pointer: '/properties/stackOwner' },
     ]);
   });
+  // The readme template's "Publisher's Name", carried over into apiProperties.json.
+  it("fires on Publisher's Name", async () => {
+    const findings = await run(
+      withProperties((p) => (p.publisher = "Publisher's Name")),
+      'PROP-PUBLISHER-TEMPLATE',
+    );
+    expect(findings).toMatchObject([{ pointer: '/properties/publisher' }]);
+  });
 });
 
 describe('PROP-TENANTID', () => {
@@ -350,6 +397,13 @@ describe('PROP-TENANTID', () => {
   });
   it('accepts the shape merged connectors use', async () => {
     expect(await run(withProperties(tenant({})), 'PROP-TENANTID')).toEqual([]);
+  });
+  it('accepts hidden and required written as booleans', async () => {
+    const booleans = (p: Properties) => {
+      tenant({})(p);
+      p.connectionParameters['token:TenantId'].uiDefinition.constraints = { hidden: true, required: false };
+    };
+    expect(await run(withProperties(booleans), 'PROP-TENANTID')).toEqual([]);
   });
   // A service-principal parameter set asks the user for the tenant (3E Events and Azure
   // Communication Services SMS Events, both certified): the fixed shape is connectionParameters'.
@@ -420,6 +474,31 @@ describe('PROP-OAUTH-IDP', () => {
       {
         severity: 'error',
         pointer: '/properties/connectionParameters/token/oAuthSettings/customParameters/resourceUri',
+      },
+    ]);
+  });
+  it('requires resourceUri for aadcertificate too', async () => {
+    const findings = await run(
+      withProperties(oauth({ identityProvider: 'aadcertificate', properties: { IsFirstParty: 'True' } })),
+      'PROP-OAUTH-IDP',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        pointer: '/properties/connectionParameters/token/oAuthSettings/customParameters/resourceUri',
+      },
+    ]);
+  });
+  // Ten merged files write the boolean, which works: a warning, not the error of a wrong value.
+  it('only warns on IsFirstParty written as a boolean', async () => {
+    const findings = await run(
+      withProperties(oauth({ properties: { IsFirstParty: false } })),
+      'PROP-OAUTH-IDP',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        pointer: '/properties/connectionParameters/token/oAuthSettings/properties/IsFirstParty',
       },
     ]);
   });
@@ -496,6 +575,16 @@ describe('PROP-OAUTH-SECRET', () => {
       { severity: 'error', pointer: '/properties/connectionParameters/token/oAuthSettings/clientSecret' },
     ]);
     expect(findings[0]!.message).not.toContain(secret);
+  });
+  // Committed under another spelling of the key, the secret is just as public.
+  it('fires on the secret under clientsecret in lower case', async () => {
+    const findings = await run(
+      withProperties(oauth({ clientsecret: 'q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2' })),
+      'PROP-OAUTH-SECRET',
+    );
+    expect(findings).toMatchObject([
+      { pointer: '/properties/connectionParameters/token/oAuthSettings/clientsecret' },
+    ]);
   });
   it.each(['[[DUMMY]]', 'YOUR_CLIENT_SECRET', 'test', '<Enter your client secret>'])(
     'accepts the placeholder %s',
@@ -856,6 +945,26 @@ describe('PROP-CAPABILITIES', () => {
     );
     expect(findings).toMatchObject([{ severity: 'warning', pointer: '/properties/capabilities/0' }]);
   });
+  it('accepts the capabilities merged connectors use', async () => {
+    const findings = await run(
+      withProperties((p) => (p.capabilities = ['actions', 'triggers', 'gateway', 'cloud only'])),
+      'PROP-CAPABILITIES',
+    );
+    expect(findings).toEqual([]);
+  });
+  it('only notes a known capability written in capitals', async () => {
+    const findings = await run(
+      withProperties((p) => (p.capabilities = ['Actions'])),
+      'PROP-CAPABILITIES',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'info',
+        message:
+          'Write the capability "Actions" in lower case: "actions". `connector-alm validate --fix` writes "actions".',
+      },
+    ]);
+  });
 });
 
 describe('PROP-SCRIPTOPS', () => {
@@ -922,6 +1031,19 @@ describe('PROP-SCRIPTOPS', () => {
       { severity: 'info', pointer: '/properties/script/operationIds' },
     ]);
   });
+  it('checks the entries of script.operationIds beside scriptOperations too', async () => {
+    const files = {
+      ...withProperties((p) => {
+        p.scriptOperations = ['ListTasks'];
+        scriptForm(['ListTasks', 'ListTask'])(p);
+      }),
+      'script.csx': SCRIPT,
+    };
+    expect((await run(files, 'PROP-SCRIPTOPS')).map((finding) => finding.pointer)).toEqual([
+      '/properties/script/operationIds',
+      '/properties/script/operationIds/1',
+    ]);
+  });
   it('owns the schema problems of script', async () => {
     const files = { ...withProperties(scriptForm('ListTasks')), 'script.csx': SCRIPT };
     expect(await run(files, 'PROP-SCRIPTOPS')).toMatchObject([
@@ -957,5 +1079,24 @@ describe('PROP-PUBLISHER-OWNER', () => {
     });
     expect(await run(ip, 'PROP-PUBLISHER-OWNER', 'independent-publisher')).toEqual([]);
     expect(await run(validConnectorFiles(), 'PROP-PUBLISHER-OWNER', 'certified')).toEqual([]);
+  });
+  it('ignores every space of the names, not only the first', async () => {
+    const findings = await run(
+      withProperties((p) => {
+        p.publisher = 'Contoso Data  Labs';
+        p.stackOwner = 'Contoso Data Labs';
+      }),
+      'PROP-PUBLISHER-OWNER',
+      'independent-publisher',
+    );
+    expect(findings).toHaveLength(1);
+  });
+  // Two empty names are no owner publishing: PROP-PUBLISHER asks for both.
+  it('is quiet when publisher and stackOwner are both empty', async () => {
+    const empty = withProperties((p) => {
+      p.publisher = ' ';
+      p.stackOwner = '';
+    });
+    expect(await run(empty, 'PROP-PUBLISHER-OWNER', 'independent-publisher')).toEqual([]);
   });
 });
