@@ -80,6 +80,22 @@ describe('ICON-BG', () => {
   it('tolerates a small difference', async () => {
     expect(await runRules(withIcon(png(230, [0x3d, 0x5a, 0xd8])), ['ICON-BG'])).toEqual([]);
   });
+  it('tolerates a corner 24 away from the brand colour, the tolerance', async () => {
+    // #3b5bc3: the brand's blue channel 24 lower.
+    expect(await runRules(withIcon(png(230, [0x3b, 0x5b, 0xc3])), ['ICON-BG'])).toEqual([]);
+  });
+  it('calls a background 24 away from white white, not a colour other than the brand', async () => {
+    const findings = await runRules(withIcon(png(230, [0xff, 0xff, 0xe7])), ['ICON-BG']);
+    expect(findings[0]!.message).toBe('The icon background is white (#ffffe7); use your brand colour.');
+  });
+  // Opaque is alpha 255: a corner of 254, as a faint fade of an export leaves, lets the tile show through.
+  it('fires on a corner that is nearly but not fully opaque', async () => {
+    const image = new PNG({ width: 230, height: 230 });
+    for (let i = 0; i < 230 * 230; i++) image.data.set([...BRAND, 255], i * 4);
+    image.data[3] = 254;
+    const findings = await runRules(withIcon(encoded(image)), ['ICON-BG']);
+    expect(findings[0]!.message).toMatch(/top-left corner is transparent \(alpha 254\)/);
+  });
 });
 
 describe('ICON-IP-NONE', () => {
