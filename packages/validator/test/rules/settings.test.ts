@@ -46,6 +46,11 @@ describe('SET-FILES-EXIST', () => {
   it('is quiet when the files exist', async () => {
     expect(await runRules(withSettings(GOOD), ['SET-FILES-EXIST'])).toEqual([]);
   });
+  // A blank value names no file: there is nothing to look for.
+  it('is quiet on a file setting left empty or blank', async () => {
+    const blank = withSettings({ ...GOOD, icon: '', script: '  ' });
+    expect(await runRules(blank, ['SET-FILES-EXIST'])).toEqual([]);
+  });
   // A paconn settings.json written on Windows named C:\Users\… and scripts\script.csx, and neither
   // was looked at: every path with a separator was passed over.
   it('warns on an absolute path, which names a file on your machine only, with the name to write', async () => {
