@@ -5,6 +5,7 @@ import {
   validApiProperties,
   validConnectorFiles,
   validReadme,
+  validSettings,
   validSwagger,
 } from '../helpers/valid-connector.js';
 import { secretRules } from '../../src/rules/general-secrets.js';
@@ -32,6 +33,26 @@ describe('GEN-SECRETS', () => {
     const findings = await scan({ ...validConnectorFiles(), 'script.csx': `var apiKey = "${API_KEY}";\n` });
     expect(findings).toMatchObject([{ severity: 'error', line: 1, column: 15 }]);
     expect(findings[0]!.message).not.toContain(API_KEY);
+  });
+  // PROP-OAUTH-SECRET reports apiProperties' clientSecret; in the other files client_secret is this rule's.
+  it('fires on a client_secret in script.csx', async () => {
+    const script = `var client_secret = "${API_KEY}";\n`;
+    expect(await scan({ ...validConnectorFiles(), 'script.csx': script })).toMatchObject([{ line: 1 }]);
+  });
+  it('fires on a secret in settings.json', async () => {
+    const settings = { ...validSettings(), password: API_KEY };
+    expect(await scan({ ...validConnectorFiles(), 'settings.json': settings })).toMatchObject([
+      { file: expect.stringMatching(/settings\.json$/) },
+    ]);
+  });
+  // Twelve characters is as short as a generated secret is taken to be.
+  it('fires on a generated-looking value of 12 characters, and not of 11', async () => {
+    const withPassword = (value: string) => ({
+      ...validConnectorFiles(),
+      'script.csx': `var password = "${value}";\n`,
+    });
+    expect(await scan(withPassword('Xq7mP2vL9rK4'))).toMatchObject([{ line: 1, column: 17 }]);
+    expect(await scan(withPassword('Xq7mP2vL9rK'))).toEqual([]);
   });
   it('accepts placeholders', async () => {
     const script =
