@@ -177,6 +177,12 @@ describe('CSX-SIZE', () => {
     expect(Buffer.byteLength(crlf)).toBeGreaterThan(1024 * 1024);
     expect(await runRules(withScript(crlf), ['CSX-SIZE'])).toEqual([]);
   });
+  it('accepts a script of exactly 1 MB', async () => {
+    const padding = 1024 * 1024 - Buffer.byteLength(GOOD_SCRIPT) - '// \n'.length;
+    const script = GOOD_SCRIPT + `// ${'x'.repeat(padding)}\n`;
+    expect(Buffer.byteLength(script)).toBe(1024 * 1024);
+    expect(await runRules(withScript(script), ['CSX-SIZE'])).toEqual([]);
+  });
 });
 
 describe('CSX-NAMESPACES', () => {
@@ -268,6 +274,22 @@ describe('CSX-TIMEOUT', () => {
     const findings = await runRules(withScript(script), ['CSX-TIMEOUT']);
     expect(findings).toMatchObject([{ severity: 'warning', line: 7 }]);
     expect(findings[0]!.message).toMatch(/10 s/);
+  });
+  // A wait is often given the script's CancellationToken as well.
+  it('warns on a long wait given a cancellation token', async () => {
+    const script = GOOD_SCRIPT.replace('Task.Delay(100)', 'Task.Delay(10000, this.CancellationToken)');
+    expect(await runRules(withScript(script), ['CSX-TIMEOUT'])).toMatchObject([{ line: 7 }]);
+  });
+  it('accepts a wait of exactly 5 seconds', async () => {
+    const script = GOOD_SCRIPT.replace('Task.Delay(100)', 'Task.Delay(5000)');
+    expect(await runRules(withScript(script), ['CSX-TIMEOUT'])).toEqual([]);
+  });
+  it('reads a number written with digit separators', async () => {
+    const script = GOOD_SCRIPT.replace('Task.Delay(100)', 'Thread.Sleep(10_000)');
+    const findings = await runRules(withScript(script), ['CSX-TIMEOUT']);
+    expect(findings).toMatchObject([
+      { message: 'Thread.Sleep waits 10 s, but custom code must finish within 5 seconds.' },
+    ]);
   });
 });
 
@@ -377,6 +399,12 @@ describe('CSX-NO-GATEWAY', () => {
     const files = { ...withScript(GOOD_SCRIPT), 'apiProperties.json': apiProperties };
     expect(await runRules(files, ['CSX-NO-GATEWAY'])).toMatchObject([{ severity: 'error' }]);
   });
+  it('is quiet for a gateway connector without custom code', async () => {
+    const apiProperties = validApiProperties();
+    apiProperties.properties.connectionParameters.gateway = { type: 'gatewaySetting' };
+    const files = { ...validConnectorFiles(), 'apiProperties.json': apiProperties };
+    expect(await runRules(files, ['CSX-NO-GATEWAY'])).toEqual([]);
+  });
 });
 
 describe('CSX-ONE', () => {
@@ -385,6 +413,11 @@ describe('CSX-ONE', () => {
     const findings = await runRules(files, ['CSX-ONE']);
     expect(findings).toMatchObject([{ severity: 'warning' }]);
     expect(findings[0]!.file).toMatch(/connector-script\.csx$/);
+  });
+  // Script.csx is the script, read as such: REPO-FILENAMES asks for the name in lower case.
+  it('takes the script named in another case for the script, not a second file', async () => {
+    const files = { ...validConnectorFiles(), 'Script.csx': GOOD_SCRIPT };
+    expect(await runRules(files, ['CSX-ONE'])).toEqual([]);
   });
 });
 
