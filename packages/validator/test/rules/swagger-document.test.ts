@@ -155,6 +155,13 @@ describeRuleCases([
     severity: 'warning',
   },
   {
+    id: 'SWG-HOST-PROD',
+    fires: 'fires on an ngrok tunnel',
+    breaks: (c) => (c.swagger.host = 'a1b2c3d4.ngrok.io'),
+    pointer: '/host',
+    severity: 'warning',
+  },
+  {
     id: 'SWG-BASEPATH',
     fires: 'fires on a basePath without a slash',
     breaks: (c) => (c.swagger.basePath = 'v1'),
@@ -651,6 +658,19 @@ describe('SWG-KEYWORD places', () => {
   });
 });
 
+describe('SWG-OPS-MAX', () => {
+  it('accepts 256 operations, the limit', async () => {
+    const connector = editableConnector();
+    connector.swagger.paths = {};
+    for (let i = 0; i < 256; i++) {
+      connector.swagger.paths[`/items${i}`] = {
+        get: { operationId: `Get${i}`, responses: { '200': { description: 'OK' } } },
+      };
+    }
+    expect(await findingsOf('SWG-OPS-MAX', connector)).toEqual([]);
+  });
+});
+
 describe('SWG-SIZE', () => {
   it('fires on a swagger of 1 MB or more', async () => {
     const connector = editableConnector();
@@ -671,6 +691,22 @@ describe('SWG-SIZE', () => {
 
   it('stays quiet on a small swagger', async () => {
     expect(await findingsOf('SWG-SIZE', editableConnector())).toEqual([]);
+  });
+
+  /** The valid connector with its swagger padded to exactly `bytes`, as the fixture writes it. */
+  const paddedTo = (bytes: number) => {
+    const connector = editableConnector();
+    connector.swagger.info['x-padding'] = '';
+    const unpadded = Buffer.byteLength(JSON.stringify(connector.swagger, null, 2));
+    connector.swagger.info['x-padding'] = 'x'.repeat(bytes - unpadded);
+    return connector;
+  };
+  // "Less than 1 MB": exactly 1 MB is too large.
+  it('fires on a swagger of exactly 1 MB', async () => {
+    expect(await findingsOf('SWG-SIZE', paddedTo(1024 * 1024))).toMatchObject([{ severity: 'error' }]);
+  });
+  it('leaves a swagger of exactly 500,000 characters, what a solution stores, alone', async () => {
+    expect(await findingsOf('SWG-SIZE', paddedTo(500_000), 'custom')).toEqual([]);
   });
 
   it('measures the swagger as the repository has it, whatever the line endings of the checkout', async () => {
@@ -783,6 +819,14 @@ describe('the rules that read some kinds of objects', () => {
       ].sort(),
     );
     expect((await pointers('SWG-REQUIRED-EMPTY')).sort()).toEqual(['/info/title', '/tags/0/name']);
+  });
+});
+
+describe('SWG-HOST', () => {
+  it('accepts a host with a port', async () => {
+    const connector = editableConnector();
+    connector.swagger.host = 'api.contoso.com:8443';
+    expect(await findingsOf('SWG-HOST', connector)).toEqual([]);
   });
 });
 

@@ -148,6 +148,19 @@ describeRuleCases([
     pointer: '/info/contact/email',
   },
   {
+    id: 'SWG-INFO-CONTACT-EMAIL',
+    fires: 'fires on an e-mail whose host has no dot',
+    breaks: (c) => (c.swagger.info.contact.email = 'support@contoso'),
+    pointer: '/info/contact/email',
+  },
+  {
+    id: 'SWG-INFO-CONTACT-FIELDS',
+    fires: 'warns on a contact without email',
+    breaks: (c) => delete c.swagger.info.contact.email,
+    pointer: '/info/contact/email',
+    severity: 'warning',
+  },
+  {
     id: 'SWG-META-REQ',
     fires: 'fires on missing x-ms-connector-metadata',
     breaks: (c) => delete c.swagger['x-ms-connector-metadata'],
@@ -255,6 +268,17 @@ describeRuleCases([
     message: /Did you mean 'Preview'\?/,
   },
 ]);
+
+describe('SWG-INFO-DESC-LEN', () => {
+  it('accepts a description of 30 characters and one of 500, the bounds', async () => {
+    for (const length of [30, 500]) {
+      const connector = editableConnector();
+      connector.swagger.info.description = `Contoso ${'x'.repeat(length - 9)}.`;
+      expect(connector.swagger.info.description).toHaveLength(length);
+      expect(await findingsOf('SWG-INFO-DESC-LEN', connector)).toEqual([]);
+    }
+  });
+});
 
 describe('certification metadata on custom connectors', () => {
   it('does not ask custom connectors for contact or connector metadata', async () => {
