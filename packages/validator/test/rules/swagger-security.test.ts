@@ -102,6 +102,22 @@ describeRuleCases([
     pointer: '/securityDefinitions/API_Key/in',
   },
   {
+    id: 'SWG-SEC-PROPS',
+    fires: 'fires on an application flow without tokenUrl',
+    breaks: (c) => {
+      c.swagger.securityDefinitions = { oauth2: { type: 'oauth2', flow: 'application', scopes: {} } };
+      c.swagger.security = [{ oauth2: [] }];
+    },
+    pointer: '/securityDefinitions/oauth2/tokenUrl',
+  },
+  {
+    id: 'SWG-SEC-DEFINED',
+    fires: "fires on an operation's own requirement naming an undefined scheme",
+    breaks: (c) => (c.swagger.paths['/tasks'].get.security = [{ apiKey: [] }]),
+    pointer: '/paths/~1tasks/get/security/0/apiKey',
+    severity: 'warning',
+  },
+  {
     id: 'SWG-SEC-PROPS-CONSISTENCY',
     fires: 'warns on an oauth2 definition without an oauthSetting parameter',
     breaks: (c) => {
@@ -112,6 +128,28 @@ describeRuleCases([
     severity: 'warning',
   },
 ]);
+
+describe('security definitions the rules leave alone', () => {
+  it("SWG-SEC-EMPTY: scopes of an undefined scheme are SWG-SEC-DEFINED's", async () => {
+    const connector = editableConnector();
+    connector.swagger.security = [{ apiKey: ['read'] }];
+    expect(await findingsOf('SWG-SEC-EMPTY', connector)).toEqual([]);
+  });
+  it('SWG-SEC-PROPS: an apiKey in the query, and a description on any type', async () => {
+    const connector = editableConnector();
+    connector.swagger.securityDefinitions.API_Key.in = 'query';
+    connector.swagger.securityDefinitions.basic = { type: 'basic', description: 'User name and password' };
+    expect(await findingsOf('SWG-SEC-PROPS', connector)).toEqual([]);
+  });
+  // Without apiProperties.json there are no connection parameters to compare: REPO-REQUIRED-FILES says it is missing.
+  it('SWG-SEC-PROPS-CONSISTENCY: a folder without apiProperties.json', async () => {
+    const connector = editableConnector();
+    connector.swagger.securityDefinitions = { oauth2: oauth };
+    connector.swagger.security = [{ oauth2: [] }];
+    delete connector.files['apiProperties.json'];
+    expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
+  });
+});
 
 describe('SWG-SEC-PROPS-CONSISTENCY with multi-auth', () => {
   it('finds the oauthSetting parameter in connectionParameterSets', async () => {
