@@ -533,6 +533,15 @@ describe('REPO-REQUIRED-FILES', () => {
 });
 
 describe('REPO-EXTRA-FILES', () => {
+  it('says to remove a nested folder beside the connector files', async () => {
+    const files = { ...validConnectorFiles(), 'docs/notes.md': '# Notes' };
+    expect(await runIn('Contoso', ['REPO-EXTRA-FILES'], files)).toMatchObject([
+      {
+        message:
+          'docs is a nested folder: connector files sit directly in the connector folder. Remove it from the connector folder.',
+      },
+    ]);
+  });
   it('takes a screenshot three letters from icon.png for an image, not for a misnamed icon', async () => {
     // An independent publisher's pull request: Flow.png and three other screenshots, no icon.png.
     const files: Record<string, string> = { ...validConnectorFiles(), 'Flow.png': 'x' };
@@ -594,6 +603,22 @@ describe('REPO-FOLDER-NAME', () => {
   it('fails on characters Windows rejects', async () => {
     const findings = await runIn('Contoso Tasks?', ['REPO-FOLDER-NAME']);
     expect(findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+  });
+  it('fails on a trailing space and on a reserved name with an extension, which Windows rejects too', async () => {
+    for (const name of ['Contoso Tasks ', 'CON.txt']) {
+      const findings = await runIn(name, ['REPO-FOLDER-NAME']);
+      expect(findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+    }
+  });
+  it('does not compare a custom connector folder with the title', async () => {
+    expect(await runIn('Contoso', ['REPO-FOLDER-NAME'], validConnectorFiles(), 'custom')).toEqual([]);
+  });
+  // Only a folder name longer than the title may have been cut to make the title.
+  it('notes a title that starts a folder name of exactly 30 characters', async () => {
+    const swagger = validSwagger();
+    swagger.info.title = 'Contoso Tasks';
+    const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger };
+    expect(await runIn('Contoso Tasks and Projects Pro', ['REPO-FOLDER-NAME'], files)).toHaveLength(1);
   });
   it('notes a folder not named like the title', async () => {
     expect(await runRules(validConnectorFiles(), ['REPO-FOLDER-NAME'])).toMatchObject([{ severity: 'info' }]);
