@@ -170,4 +170,9 @@ describe('README-OAUTH-REDIRECT', () => {
       [20, 8],
     ]);
   });
+  it('reports a URL repeated on its line once, also where the line starts with it', async () => {
+    const files = oauthFiles(`${SHARED}, or [${SHARED}](${SHARED}).`, { redirectMode: 'GlobalPerConnector' });
+    const findings = await runRules(files, [RULE]);
+    expect(findings.map((f) => [f.line, f.column])).toEqual([[18, 1]]);
+  });
 });

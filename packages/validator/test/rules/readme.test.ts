@@ -140,6 +140,17 @@ describe('README-PRODUCT-NAMES', () => {
     ]);
   });
 
+  it('marks a name after inline code closed on its line, and one that only opens a quotation', async () => {
+    const findings = await runRules(
+      sentence('Run `tasks list` in Microsoft Flow. The notice says "MS Flow is now Power Automate.'),
+      ['README-PRODUCT-NAMES'],
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      '"Microsoft Flow" is an old product name: write "Power Automate".',
+      '"MS Flow" is an old product name: write "Power Automate".',
+    ]);
+  });
+
   it('leaves addresses, code, link targets and quoted labels of other services alone', async () => {
     const readme = [
       'Sign in at https://make.powerapps.com or [the portal](https://powerapps.microsoft.com/PowerApps).',
@@ -300,6 +311,22 @@ describe('README-OAUTH-STEPS', () => {
     );
     const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
     expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
+  });
+  // The steps belong in the credentials section, where the certification team looks for them.
+  it('fires at a credentials section without the steps, though another section gives them', async () => {
+    const readme = validReadme().replace(
+      '## Prerequisites\nA Contoso account with an API key.\n',
+      '## Prerequisites\nA Contoso account with an API key.\n### Create an OAuth app\nRegister an app with the redirect URL https://global.consent.azure-apim.net/redirect.\n',
+    );
+    const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
+    const findings = await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher');
+    expect(findings).toMatchObject([
+      {
+        message: expect.stringMatching(
+          /^The connector uses OAuth, but "Obtaining Credentials" does not explain/,
+        ),
+      },
+    ]);
   });
   it('is quiet with registration steps in a section named for the app', async () => {
     // Office 365 Users: "### Registering an Azure Active Directory application", no credentials section.
