@@ -782,6 +782,18 @@ describe('SWG-SCHEMA-COUNT and SWG-SCHEMA-DEPTH', () => {
     expect(await findingsOf('SWG-SCHEMA-COUNT', connector)).toEqual([]);
   });
 
+  it('accepts a schema as deep as the limit, and reports one a level deeper', async () => {
+    const nested = (levels: number) => {
+      const connector = editableConnector();
+      let schema: Loose = { type: 'string' };
+      for (let i = 0; i < levels; i++) schema = { type: 'object', properties: { child: schema } };
+      connector.swagger.paths['/tasks'].get.responses['200'].schema = schema;
+      return connector;
+    };
+    expect(await findingsOf('SWG-SCHEMA-DEPTH', nested(32))).toEqual([]);
+    expect(await findingsOf('SWG-SCHEMA-DEPTH', nested(33))).toHaveLength(1);
+  });
+
   it('stays quiet on a valid connector', async () => {
     expect(await findingsOf('SWG-SCHEMA-COUNT', editableConnector())).toEqual([]);
     expect(await findingsOf('SWG-SCHEMA-DEPTH', editableConnector())).toEqual([]);

@@ -269,6 +269,36 @@ describeRuleCases([
   },
 ]);
 
+describe('SWG-API-STATUS against the connector status', () => {
+  const statuses = (api: string, operation: string) => {
+    const connector = editableConnector();
+    connector.swagger.info['x-ms-api-annotation'] = { status: api };
+    connector.swagger.paths['/tasks'].get['x-ms-api-annotation'] = { status: operation };
+    return connector;
+  };
+  it('lets an operation be in Production in a Production connector', async () => {
+    expect(await findingsOf('SWG-API-STATUS', statuses('Production', 'Production'))).toEqual([]);
+  });
+  // 'preview' is reported as 'Preview' misspelt, and read as that: the operation is still ahead of it.
+  it('reads a connector status in the wrong case as the one meant', async () => {
+    const findings = await findingsOf('SWG-API-STATUS', statuses('preview', 'Production'));
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      '/info/x-ms-api-annotation/status',
+      '/paths/~1tasks/get/x-ms-api-annotation/status',
+    ]);
+  });
+});
+
+describe('Categories with an empty entry', () => {
+  // "AI;Data;": the trailing semicolon separates no third category.
+  it('are neither an invalid category nor one too many', async () => {
+    const connector = editableConnector();
+    metadata(connector)[2]!.propertyValue = 'AI;Data;';
+    expect(await findingsOf('SWG-META-CATEGORY', connector)).toEqual([]);
+    expect(await findingsOf('SWG-META-CATEGORY-MAX', connector)).toEqual([]);
+  });
+});
+
 describe('SWG-INFO-DESC-LEN', () => {
   it('accepts a description of 30 characters and one of 500, the bounds', async () => {
     for (const length of [30, 500]) {
