@@ -658,6 +658,14 @@ describe('SWG-KEYWORD places', () => {
   });
 });
 
+describe('SWG-ARRAY-DUP at the root', () => {
+  it('fires on a repeated produces', async () => {
+    const connector = editableConnector();
+    connector.swagger.produces = ['application/json', 'application/json'];
+    expect(await findingsOf('SWG-ARRAY-DUP', connector)).toMatchObject([{ pointer: '/produces/1' }]);
+  });
+});
+
 describe('SWG-OPS-MAX', () => {
   it('accepts 256 operations, the limit', async () => {
     const connector = editableConnector();

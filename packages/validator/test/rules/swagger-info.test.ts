@@ -289,6 +289,20 @@ describe('SWG-API-STATUS against the connector status', () => {
   });
 });
 
+describe('SWG-META-PROPS on a property name with a space around it', () => {
+  it('says at that entry to spell it exactly', async () => {
+    const connector = editableConnector();
+    metadata(connector)[0]!.propertyName = 'Website ';
+    expect(await findingsOf('SWG-META-PROPS', connector)).toMatchObject([
+      {
+        pointer: '/x-ms-connector-metadata/0/propertyName',
+        message:
+          "The connector metadata property 'Website' is required. 'Website ' is not recognized: spell it exactly 'Website'.",
+      },
+    ]);
+  });
+});
+
 describe('Categories with an empty entry', () => {
   // "AI;Data;": the trailing semicolon separates no third category.
   it('are neither an invalid category nor one too many', async () => {
