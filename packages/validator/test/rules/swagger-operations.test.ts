@@ -14,6 +14,12 @@ describeRule(
       edit: (s) => delete s.paths['/tasks'].get.operationId,
       pointer: LIST,
     },
+    {
+      // A blank id names nothing a flow could store: it is missing, reported where it is written.
+      name: 'at an operationId of spaces',
+      edit: (s) => (s.paths['/tasks'].get.operationId = '  '),
+      pointer: `${LIST}/operationId`,
+    },
   ],
   [VALID],
 );
@@ -63,6 +69,13 @@ describeRule(
       severity: 'warning',
       message:
         /sanitized value 'RetrievelistofYARArulesets'\. Please avoid the useage of non-alphanumeric characters to have matching values\. Write 'RetrieveListOfYARARulesets' for a new operation, but keep the operationId of a published one: flows call the operation by it, and renaming it breaks them\.$/,
+    },
+    {
+      name: 'on punctuation only, asking for letters and digits rather than an empty name',
+      edit: (s) => (s.paths['/tasks'].get.operationId = '--'),
+      pointer: `${LIST}/operationId`,
+      severity: 'warning',
+      message: /sanitized value ''\. .* Write it in letters and digits for a new operation, but keep/,
     },
   ],
   [VALID, { name: 'on underscores', edit: (s) => (s.paths['/tasks'].get.operationId = 'List_Tasks_V2') }],
@@ -1452,6 +1465,21 @@ describeRule(
     {
       name: "on '@odata.nextLink'",
       edit: (s) => (s.paths['/tasks'].get['x-ms-pageable'] = { nextLinkName: '@odata.nextLink' }),
+    },
+    {
+      // The pages are read from the success response: an error response's schema says nothing of them.
+      name: 'on a 200 without a schema beside an error response whose schema lacks the link',
+      edit: (s) => {
+        const list = s.paths['/tasks'].get;
+        list['x-ms-pageable'] = { nextLinkName: 'nextLink' };
+        list.responses = {
+          '200': { description: 'The tasks.' },
+          default: {
+            description: 'An error.',
+            schema: { type: 'object', properties: { error: { type: 'string' } } },
+          },
+        };
+      },
     },
   ],
 );
