@@ -1,4 +1,11 @@
-import { describeRule, VALID, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { describe, expect, it } from '@jest/globals';
+import {
+  describeRule,
+  swaggerFindings,
+  VALID,
+  type Json,
+  type SwaggerEdit,
+} from '../helpers/swagger-cases.js';
 
 const STATUS = '/paths/~1tasks/get/parameters/0';
 const TASK_ID = '/paths/~1tasks~1{taskId}/get/parameters/0';
@@ -113,7 +120,15 @@ describeRule(
 
 describeRule(
   'SWG-PATH-PARAM-REQUIRED',
-  [{ name: 'on required: false', edit: taskId((p) => (p.required = false)), pointer: `${TASK_ID}/required` }],
+  [
+    { name: 'on required: false', edit: taskId((p) => (p.required = false)), pointer: `${TASK_ID}/required` },
+    // Swagger 2.0 asks for the boolean true; a string is no boolean.
+    {
+      name: "on required: 'true'",
+      edit: taskId((p) => (p.required = 'true')),
+      pointer: `${TASK_ID}/required`,
+    },
+  ],
   [VALID],
 );
 
@@ -126,6 +141,12 @@ describeRule(
         s.paths['/tasks'].get.parameters.push({ name: 'taskId', in: 'path', required: true, type: 'string' }),
       pointer: '/paths/~1tasks/get/parameters/1',
       message: /'taskId' is not defined in the URI path template/,
+    },
+    {
+      name: "once, on a path parameter in a path item's list shared by two operations",
+      edit: (s) =>
+        (s.paths['/tasks'].parameters = [{ name: 'taskId', in: 'path', required: true, type: 'string' }]),
+      pointer: '/paths/~1tasks/parameters/0',
     },
   ],
   [VALID],
@@ -251,6 +272,17 @@ describeRule(
       pointer: '/paths/~1tasks/get/parameters/1',
       message: /'ListTasks' contains duplicate parameters with name 'status', location 'query'/,
     },
+    {
+      // A path item's list is shared by its operations: one finding, in the path's words.
+      name: "once, on a repeat in a path item's list, naming the path",
+      edit: (s) =>
+        (s.paths['/tasks'].parameters = [
+          { name: 'tenant', in: 'header', type: 'string' },
+          { name: 'tenant', in: 'header', type: 'string' },
+        ]),
+      pointer: '/paths/~1tasks/parameters/1',
+      message: /^The path '\/tasks' contains duplicate parameters with name 'tenant', location 'header'\.$/,
+    },
   ],
   [VALID, { name: 'on the same name in another location', edit: addQuery({ name: 'status', in: 'header' }) }],
 );
@@ -263,6 +295,18 @@ describeRule(
       edit: (s) =>
         s.paths['/tasks'].post.parameters.push({ name: 'other', in: 'body', schema: { type: 'object' } }),
       pointer: '/paths/~1tasks/post/parameters/1',
+    },
+    {
+      name: "once, on a second body in a path item's list shared by two operations",
+      edit: (s) => {
+        const item = s.paths['/tasks/{taskId}'];
+        item.put = { ...item.get, operationId: 'ReplaceTask' };
+        item.parameters = [
+          { name: 'a', in: 'body', schema: { type: 'object' } },
+          { name: 'b', in: 'body', schema: { type: 'object' } },
+        ];
+      },
+      pointer: '/paths/~1tasks~1{taskId}/parameters/1',
     },
   ],
   [VALID],
@@ -297,12 +341,26 @@ describeRule(
       pointer: '/definitions/Task/properties/id/type',
       message: /schema type 'file' is not valid/,
     },
+    {
+      // Only the whole response body may be a file, not a field of it.
+      name: 'on a property of type file inside a response schema',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses['200'].schema = {
+          type: 'object',
+          properties: { content: { type: 'file' } },
+        }),
+      pointer: '/paths/~1tasks/get/responses/200/schema/properties/content/type',
+    },
   ],
   [
     VALID,
     {
       name: 'on a file response',
       edit: (s) => (s.paths['/tasks'].get.responses['200'].schema = { type: 'file' }),
+    },
+    {
+      name: "on a file response shared under '#/responses'",
+      edit: (s) => (s.responses = { File: { description: 'A file.', schema: { type: 'file' } } }),
     },
   ],
 );
@@ -317,7 +375,14 @@ describeRule(
       pointer: `${BODY}/name`,
     },
   ],
-  [VALID],
+  [
+    VALID,
+    {
+      name: 'on a form field name with a space',
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters = [{ name: 'my file', in: 'formData', type: 'string' }]),
+    },
+  ],
 );
 
 describeRule(
@@ -326,6 +391,11 @@ describeRule(
     {
       name: "on 'connectionId'",
       edit: addQuery({ name: 'connectionId' }),
+      pointer: '/paths/~1tasks/get/parameters/1/name',
+    },
+    {
+      name: "on 'ConnectionID', in any case",
+      edit: addQuery({ name: 'ConnectionID' }),
       pointer: '/paths/~1tasks/get/parameters/1/name',
     },
   ],
@@ -341,6 +411,12 @@ describeRule(
       pointer: '/paths/~1tasks/get/parameters/1/name',
       severity: 'warning',
     },
+    {
+      name: 'on an authorization header in lower case',
+      edit: addQuery({ name: 'authorization', in: 'header' }),
+      pointer: '/paths/~1tasks/get/parameters/1/name',
+      severity: 'warning',
+    },
   ],
   [
     VALID,
@@ -351,6 +427,7 @@ describeRule(
         addQuery({ name: 'Authorization', in: 'header' })(s);
       },
     },
+    { name: 'on a query parameter named Authorization', edit: addQuery({ name: 'Authorization' }) },
   ],
 );
 
@@ -369,8 +446,19 @@ describeRule(
       edit: status((p) => (p.schema = { type: 'string' })),
       pointer: `${STATUS}/schema`,
     },
+    { name: 'on a body with default', edit: body((p) => (p.default = {})), pointer: `${BODY}/default` },
   ],
-  [VALID],
+  [
+    VALID,
+    {
+      // Without a location nothing says the schema is misplaced; SWG-PARAM-IN-ENUM reports the parameter.
+      name: "on a parameter without 'in' that has a schema",
+      edit: status((p) => {
+        delete p.in;
+        p.schema = { type: 'string' };
+      }),
+    },
+  ],
 );
 
 describeRule(
@@ -382,7 +470,17 @@ describeRule(
       pointer: `${TASK_ID}/allowEmptyValue`,
     },
   ],
-  [VALID, { name: 'on a query parameter', edit: status((p) => (p.allowEmptyValue = true)) }],
+  [
+    VALID,
+    { name: 'on a query parameter', edit: status((p) => (p.allowEmptyValue = true)) },
+    {
+      name: 'on a formData parameter',
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters = [
+          { name: 'note', in: 'formData', type: 'string', allowEmptyValue: true },
+        ]),
+    },
+  ],
 );
 
 describeRule(
@@ -500,8 +598,44 @@ describeRule(
         /^The 'default' value is of type 'null', but should match the given type 'string'\. Remove 'default': without one the field starts empty, which is what null means here\.$/,
     },
   ],
-  [VALID, { name: 'on a matching default', edit: status((p) => (p.default = 'open')) }],
+  [
+    VALID,
+    { name: 'on a matching default', edit: status((p) => (p.default = 'open')) },
+    {
+      // No JSON value is of type file: the platform takes any.
+      name: 'on a default for a formData file',
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters = [{ name: 'file', in: 'formData', type: 'file', default: '' }]),
+    },
+  ],
 );
+
+describe('SWG-DEFAULT-TYPE on a string default', () => {
+  const findingsFor = (type: string, value: string) =>
+    swaggerFindings('SWG-DEFAULT-TYPE', (s) => (s.definitions.Task.properties.id = { type, default: value }));
+
+  it.each([
+    ['boolean', 'True', 'true'],
+    ['integer', '-5', '-5'],
+  ])('of type %s written %p is a warning, and --fix writes %s', async (type, value, written) => {
+    const [finding, ...others] = await findingsFor(type, value);
+    expect(others).toEqual([]);
+    expect(finding!.severity).toBe('warning');
+    expect(finding!.message).toContain(`\`connector-alm validate --fix\` writes ${written}.`);
+  });
+
+  it.each([
+    // Spaces are no number, though Number(' ') is 0.
+    ['number', ' '],
+    // 2.5 is a number, but no integer: writing it would swap one wrong default for another.
+    ['integer', '2.5'],
+  ])('of type %s written %p is an error that --fix does not write', async (type, value) => {
+    const [finding, ...others] = await findingsFor(type, value);
+    expect(others).toEqual([]);
+    expect(finding!.severity).toBe('error');
+    expect(finding!.message).not.toContain('--fix');
+  });
+});
 
 describeRule(
   'SWG-ENUM-NONEMPTY',
@@ -676,6 +810,19 @@ describeRule(
       name: "on 'multi' in a query",
       edit: addQuery({ name: 'ids', type: 'array', items: { type: 'string' }, collectionFormat: 'multi' }),
     },
+    {
+      name: "on 'multi' in formData",
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters = [
+          {
+            name: 'ids',
+            in: 'formData',
+            type: 'array',
+            items: { type: 'string' },
+            collectionFormat: 'multi',
+          },
+        ]),
+    },
   ],
 );
 
@@ -710,8 +857,33 @@ describeRule(
       pointer: STATUS,
       message: /'status' differs in 'OnTask'/,
     },
+    {
+      name: 'on a visibility that differs',
+      edit: (s) => {
+        hybridTrigger('string')(s);
+        s.paths['/hooks'].post.parameters[0]['x-ms-visibility'] = 'advanced';
+      },
+      pointer: STATUS,
+    },
   ],
-  [VALID, { name: 'on the same type and visibility', edit: hybridTrigger('string') }],
+  [
+    VALID,
+    { name: 'on the same type and visibility', edit: hybridTrigger('string') },
+    {
+      // A body is no input of its own the designer shows for both: its fields are.
+      name: 'on body parameters of one name and another visibility',
+      edit: (s) => {
+        hybridTrigger('string')(s);
+        s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } });
+        s.paths['/hooks'].post.parameters.push({
+          name: 'body',
+          in: 'body',
+          'x-ms-visibility': 'internal',
+          schema: { type: 'object' },
+        });
+      },
+    },
+  ],
 );
 
 describeRule(
@@ -719,10 +891,23 @@ describeRule(
   [
     { name: "on in: 'url'", edit: taskId((p) => (p.in = 'url')), pointer: `${TASK_ID}/in` },
     {
+      name: "on a parameter without 'in', at the parameter",
+      edit: taskId((p) => delete p.in),
+      pointer: TASK_ID,
+    },
+    {
       name: "on type 'guid'",
       edit: taskId((p) => (p.type = 'guid')),
       pointer: `${TASK_ID}/type`,
       message: /not 'guid'/,
+    },
+    {
+      name: "on type 'object' in a query",
+      edit: status((p) => {
+        p.type = 'object';
+        delete p.enum;
+      }),
+      pointer: `${STATUS}/type`,
     },
   ],
   [
