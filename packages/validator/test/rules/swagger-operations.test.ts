@@ -463,9 +463,18 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.responses.OK = { description: 'OK' }),
       pointer: `${LIST}/responses/OK`,
     },
+    {
+      name: "on '2000', one digit too many",
+      edit: (s) => (s.paths['/tasks'].get.responses['2000'] = { description: 'OK' }),
+      pointer: `${LIST}/responses/2000`,
+    },
   ],
   [
     VALID,
+    {
+      name: 'on an extension among the responses',
+      edit: (s) => (s.paths['/tasks'].get.responses['x-ms-note'] = 'Pages of 50'),
+    },
     {
       name: "on 'default'",
       edit: (s) => (s.paths['/tasks'].get.responses.default = { description: 'Error' }),
@@ -1045,6 +1054,23 @@ describeRule(
       edit: (s) => (s.paths['/tasks/{taskId}'].get.parameters = []),
       pointer: GET,
       message: /'GetTask' does not define the 'taskId' parameter/,
+    },
+    {
+      // A query parameter of the variable's name fills no path variable.
+      name: 'on a path variable with only a query parameter of its name',
+      edit: (s) => (s.paths['/tasks/{taskId}'].get.parameters[0].in = 'query'),
+      pointer: GET,
+    },
+    {
+      name: 'on two path variables without parameters, naming both',
+      edit: (s) => {
+        s.paths['/tasks/{taskId}/notes/{noteId}'] = s.paths['/tasks/{taskId}'];
+        delete s.paths['/tasks/{taskId}'];
+        s.paths['/tasks/{taskId}/notes/{noteId}'].get.parameters = [];
+      },
+      pointer: '/paths/~1tasks~1{taskId}~1notes~1{noteId}/get',
+      message:
+        /^The operation 'GetTask' does not define the 2 parameters which are required by the path: 'taskId', 'noteId'\.$/,
     },
   ],
   [
