@@ -137,6 +137,12 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
     expect(result.changes.filter((change) => change.breaking)).toEqual([]);
   });
 
+  it('stays quiet when the identity provider is only written in other capitals', () => {
+    const after = connector({ token: aadToken() });
+    after.apiProperties.properties.connectionParameters.token.oAuthSettings.identityProvider = 'AAD';
+    expect(authChanges(connector({ token: aadToken() }), after)).toEqual([]);
+  });
+
   it('stays quiet when authentication is removed: existing connections keep working without it', () => {
     expect(authChanges(apiKeyConnector(), connector({}))).toEqual([]);
   });
@@ -156,8 +162,10 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
         }),
       ]);
       expect(changes[0]!.message).toMatch(/from an API key \('api_key'\) to OAuth \(aad\)/);
-      // The removed api_key and the added token are that one change, not two more.
+      // The removed api_key and the added token are that one change, not two more, and the swagger's
+      // new securityDefinitions are part of it too.
       expect(result.changes.filter((change) => change.file === 'apiProperties.json')).toHaveLength(1);
+      expect(result.changes.filter((change) => change.pointer === '/securityDefinitions')).toEqual([]);
       expect(result.classification).toBe('breaking');
     });
 
@@ -317,6 +325,22 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
         expect(changes[0]!.message).toMatch(/been removed/);
         expect(changes[0]!.message).not.toMatch(/is now/);
       }
+    });
+
+    it('says one set removed in the singular', () => {
+      const [change] = authChanges(withSets({}, 'us', 'eu'), withSets({}, 'us'));
+      expect(change!.message).toContain(
+        "The parameter set 'eu' has been removed; connections made with it can no longer sign in.",
+      );
+    });
+
+    it('tells a set renamed whose sign-in also changed as removed: its connections lose the sign-in anyway', () => {
+      const after = withSets({}, 'us', 'europe');
+      after.apiProperties.properties.connectionParameterSets.values[1].parameters.token = oauthToken('aad');
+      const changes = authChanges(withSets({}, 'us', 'eu'), after);
+      expect(changes.map((change) => change.message)).toEqual([
+        expect.stringMatching(/'eu' has been removed/),
+      ]);
     });
 
     it('fires once for one edit made to several sets (3E Events renames a parameter in every region)', () => {
