@@ -19,6 +19,12 @@ const withoutTexts = (parameter: Json): void => {
   delete parameter.description;
 };
 
+/** The valid swagger, its ListTasks with a second optional query parameter, 'owner'. */
+const withOptionalOwner = (): Json =>
+  validSwaggerWith((swagger) =>
+    listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
+  );
+
 describe('BRK-PARAM-LOCATION', () => {
   it('fires when a parameter moves from query to header', () => {
     const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].in = 'header'));
@@ -570,16 +576,11 @@ describe('BRK-PARAM-RENAMED', () => {
   });
 
   it('is a deletion and a required addition when two parameters of the location are gone and one came', () => {
-    const result = diffEdited(
-      (swagger) => {
-        const [status] = listTasks(swagger).parameters;
-        Object.assign(status, { name: 'state', required: true });
-        listTasks(swagger).parameters.pop();
-      },
-      validSwaggerWith((swagger) =>
-        listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
-      ),
-    );
+    const result = diffEdited((swagger) => {
+      const [status] = listTasks(swagger).parameters;
+      Object.assign(status, { name: 'state', required: true });
+      listTasks(swagger).parameters.pop();
+    }, withOptionalOwner());
     expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
       'BRK-PARAM-DELETED',
       'BRK-PARAM-DELETED',
@@ -682,9 +683,7 @@ describe('BRK-OPTIONAL-PARAM-RENAMED', () => {
   });
 
   it('stays a deletion plus an addition when two parameters of the location are gone and one came', () => {
-    const base = validSwaggerWith((swagger) =>
-      listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
-    );
+    const base = withOptionalOwner();
     const result = diffEdited((swagger) => {
       renameStatus()(swagger);
       listTasks(swagger).parameters.pop();
@@ -714,9 +713,7 @@ describe('BRK-OPTIONAL-PARAM-RENAMED', () => {
   });
 
   it('stays a deletion plus an addition when the pairing is ambiguous (two gone, two new)', () => {
-    const base = validSwaggerWith((swagger) =>
-      listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
-    );
+    const base = withOptionalOwner();
     const result = diffEdited((swagger) => {
       const [status, owner] = listTasks(swagger).parameters;
       status.name = 'state';
