@@ -100,6 +100,19 @@ describe('BRK-OP-DELETED', () => {
 });
 
 describe('deprecation', () => {
+  it('lists an operation no longer deprecated as a change of its deprecated key', () => {
+    const start = validSwagger();
+    start.paths['/tasks/{taskId}'].get.deprecated = true;
+    const result = diffEdited((swagger) => delete swagger.paths['/tasks/{taskId}'].get.deprecated, start);
+    expect(result.changes.map((change) => [change.ruleId, change.operationId, change.message])).toEqual([
+      [
+        'CHG-OTHER',
+        'GetTask',
+        expect.stringMatching(/^Other properties have been changed\. Changed: deprecated\b/),
+      ],
+    ]);
+  });
+
   const deprecateRight = (swagger: Json): void => {
     const old = swagger.paths['/tasks/{taskId}'].get;
     old.deprecated = true;
@@ -204,7 +217,9 @@ describe('BRK-PATH-CHANGED', () => {
     expect(change).toMatchObject({ severity: 'error', operationId: 'GetTask', side: 'new' });
     // On the path template the maker edited; the operation of another method can be far below it.
     expect(change!.pointer).toBe('/paths/~1items~1{taskId}');
-    expect(change!.message).toMatch(/'GET \/tasks\/\{taskId\}' to 'GET \/items\/\{taskId\}'/);
+    expect(change!.message).toMatch(/'GET \/tasks\/\{taskId\}' to 'GET \/items\/\{taskId\}'\. /);
+    // The base path is the same in both versions: the templates tell the whole move.
+    expect(change!.message).not.toMatch(/full path/);
   });
 
   it('fires when the method changes', () => {
