@@ -20,6 +20,10 @@ const INSTAGRAM = 'InstagramBasicDisplay/InstagramBasicDisplay.zip';
 const json = (file: string): Record<string, unknown> =>
   JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
+/** The `properties` of the apiProperties.json in a connector folder. */
+const propertiesIn = (folder: string): Record<string, unknown> =>
+  json(path.join(folder, 'apiProperties.json')).properties as Record<string, unknown>;
+
 describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on real exports', () => {
   it('writes the PowerPlatformConnectors layout, one folder named after the display name', async () => {
     const root = temp.make();
@@ -152,10 +156,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
   it('assembles apiProperties.json from the connector columns', async () => {
     const root = temp.make();
     await extractConnectors(fixturePath(AOAI), root);
-    const properties = json(path.join(root, 'AzureOpenAIService/apiProperties.json')).properties as Record<
-      string,
-      unknown
-    >;
+    const properties = propertiesIn(path.join(root, 'AzureOpenAIService'));
     expect(Object.keys(properties)).toEqual([
       'connectionParameters',
       'iconBrandColor',
@@ -185,10 +186,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     });
     const root = temp.make();
     await extractConnectors(zip, root);
-    const properties = json(path.join(root, 'AzureOpenAIService/apiProperties.json')).properties as Record<
-      string,
-      unknown
-    >;
+    const properties = propertiesIn(path.join(root, 'AzureOpenAIService'));
     expect(Object.keys(properties)).toEqual([
       'connectionParameters',
       'policyTemplateInstances',
@@ -219,10 +217,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     });
     const root = temp.make();
     await extractConnectors(zip, root);
-    const properties = json(path.join(root, 'Human-in-the-Loop/apiProperties.json')).properties as Record<
-      string,
-      unknown
-    >;
+    const properties = propertiesIn(path.join(root, 'Human-in-the-Loop'));
     expect(properties.policyTemplateInstances).toEqual([
       {
         templateId: 'dynamichosturl',
@@ -286,7 +281,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readFileSync(path.join(folder, 'Readme.md'), 'utf8')).toBe('# My readme\n');
     expect(readdirSync(folder)).not.toContain('readme.md');
     expect(readFileSync(path.join(folder, 'settings.json'), 'utf8')).toContain('apiDefinition');
-    const properties = json(path.join(folder, 'apiProperties.json')).properties as Record<string, unknown>;
+    const properties = propertiesIn(folder);
     expect(Object.keys(properties)).toEqual([
       'publisher',
       'iconBrandColor',
@@ -314,7 +309,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
       JSON.stringify({ properties: { publisher: 'Contoso', stackOwner: 'Contoso Ltd' } }),
     );
     await extractConnectors(fixturePath(AOAI), root);
-    const properties = json(path.join(folder, 'apiProperties.json')).properties as Record<string, unknown>;
+    const properties = propertiesIn(folder);
     expect(properties).toMatchObject({ publisher: 'Contoso', stackOwner: 'Contoso Ltd' });
   });
 
