@@ -110,6 +110,38 @@ describe('connectionParameterSets edits', () => {
     ]);
   });
 
+  it('lists an edit of a set without a name by the key of the sets, as it names no set', () => {
+    const before = withSets();
+    delete before.properties.connectionParameterSets.values[0].name;
+    const result = diffApiProperties((file) => {
+      file.properties.connectionParameterSets.values[0].uiDefinition.displayName = 'Key';
+    }, before);
+    expect(result.changes.map((change) => change.message)).toEqual([
+      'Other properties have been changed. Changed: connectionParameterSets.',
+    ]);
+  });
+
+  it('says what new OAuth scopes mean for existing connections once, however many sets gain them', () => {
+    const token = (name: string) => ({
+      name,
+      parameters: {
+        token: {
+          type: 'oauthSetting',
+          oAuthSettings: { identityProvider: 'aad', clientId: name, scopes: ['Tasks.Read'] },
+        },
+      },
+    });
+    const before = withSets();
+    before.properties.connectionParameterSets.values = [token('work'), token('school')];
+    const result = diffApiProperties((file) => {
+      for (const set of file.properties.connectionParameterSets.values)
+        set.parameters.token.oAuthSettings.scopes.push('Tasks.Write');
+    }, before);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      "Other properties have been changed. Changed: connectionParameterSets 'work' parameter 'token' oAuthSettings.scopes, 'school' parameter 'token' oAuthSettings.scopes. Existing connections keep the scopes their users consented to, without 'Tasks.Write', until they sign in again: flows that use them keep working as before, but an operation that needs a new scope fails on them until then, so tell users to sign in to their connections again.",
+    ]);
+  });
+
   it('names a parameter removed from a set, once', () => {
     const before = withSets();
     before.properties.connectionParameterSets.values[0].parameters.region = { type: 'string' };
@@ -128,6 +160,22 @@ describe('policyTemplateInstances edits', () => {
     const result = diffApiProperties((file) => (file.properties.policyTemplateInstances = []));
     expect(result.changes.map((change) => change.message)).toEqual([
       'Other properties have been changed. Changed: policyTemplateInstances.',
+    ]);
+  });
+
+  it('names a policy edited outside its parameters by its title and template alone', () => {
+    const policy = {
+      templateId: 'setheader',
+      title: 'Set the API version',
+      parameters: { 'x-ms-apimTemplateParameter.name': 'Api-Version' },
+    };
+    const before = validApiProperties();
+    before.properties.policyTemplateInstances = [policy];
+    const result = diffApiProperties((file) => {
+      file.properties.policyTemplateInstances[0].$comment = 'Sent on every request.';
+    }, before);
+    expect(result.changes.map((change) => change.message)).toEqual([
+      "Other properties have been changed. Changed: policyTemplateInstances 'Set the API version' (setheader).",
     ]);
   });
 });
