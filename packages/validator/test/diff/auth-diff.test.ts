@@ -147,6 +147,11 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
     expect(authChanges(apiKeyConnector(), connector({}))).toEqual([]);
   });
 
+  it('stays quiet when basic authentication keeps only its password: existing connections hold it', () => {
+    const before = connector({ username: textParameter('User'), password: secureParameter('Password') });
+    expect(authChanges(before, connector({ password: secureParameter('Password') }))).toEqual([]);
+  });
+
   describe('fires once, on the line that changed', () => {
     it('an API key becomes an OAuth sign-in in both files (Tilkee, dox42)', () => {
       const after = connector({ token: aadToken() }, { oauth2_auth: aadDefinition });
@@ -260,6 +265,51 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
       });
       expect(change!.message).toMatch(/'token:customHost'/);
     });
+
+    it('asks for every new credential when a renamed API key comes with a second one, naming no rename', () => {
+      const after = connector({ key: secureParameter('Key'), secret: secureParameter('Secret') });
+      const [change, ...more] = authChanges(connector({ api_key: secureParameter('API Key') }), after);
+      expect(more).toEqual([]);
+      expect(change).toMatchObject({ pointer: '/properties/connectionParameters/key' });
+      expect(change!.message).toMatch(
+        / The sign-in now needs 'key', 'secret', which existing connections hold no value for\.$/,
+      );
+    });
+
+    it('tells a change between an API key and OAuth as the change of kind alone, either way', () => {
+      const apiKey = connector({ api_key: secureParameter('API Key') });
+      const oauth = connector({ token: aadToken() });
+      expect(authChanges(apiKey, oauth).map((change) => change.message)).toEqual([
+        expect.stringMatching(/ It changed from an API key \('api_key'\) to OAuth \(aad\)\.$/),
+      ]);
+      expect(authChanges(oauth, apiKey).map((change) => change.message)).toEqual([
+        expect.stringMatching(/ It changed from OAuth \(aad\) to an API key \('api_key'\)\.$/),
+      ]);
+    });
+
+    it('names the first five kinds of a swagger sign-in and counts the others', () => {
+      const kinds = Object.fromEntries(
+        ['kind1', 'kind2', 'kind3', 'kind4', 'kind5', 'kind6', 'kind7'].map((type) => [type, { type }]),
+      );
+      const before = connector({}, kinds);
+      const after = connector({ api_key: secureParameter('API Key') }, kinds);
+      expect(authChanges(before, after).map((change) => change.message)).toEqual([
+        expect.stringMatching(
+          / It changed from kind1 \+ kind2 \+ kind3 \+ kind4 \+ kind5 and 2 more to an API key \('api_key'\)\.$/,
+        ),
+      ]);
+    });
+
+    it("lists a swagger sign-in edit without saying apiProperties.json decides when the new version's swagger does", () => {
+      const after = connector({}, { API_Key: { type: 'apiKey', in: 'query', name: 'key' } });
+      const result = diffConnectors(apiKeyConnector(), after);
+      expect(withRule(result, 'BRK-AUTH-TYPE')).toEqual([]);
+      expect(
+        result.changes
+          .filter((change) => change.pointer === '/securityDefinitions')
+          .map((change) => change.message),
+      ).toEqual(['Other properties have been changed. Changed: securityDefinitions.']);
+    });
   });
 
   describe('with parameter sets (multi-auth)', () => {
@@ -357,6 +407,25 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
         }),
       ]);
       expect(changes[0]!.message).toMatch(/parameter sets 'us', 'eu', 'uk': .*'token:instanceId'/);
+    });
+
+    it('advises keeping the parameters outside the sets beside the one set, in the singular', () => {
+      const changes = authChanges(withSets({ token: oauthToken('oauth2generic') }, 'us'), withSets({}, 'us'));
+      expect(changes.map((change) => change.advice)).toEqual(["Keep them beside the parameter set 'us'."]);
+    });
+
+    it('tells a swagger sign-in given up for parameter sets as a change from its kind, on the first set', () => {
+      const before = connector({}, validSwagger().securityDefinitions);
+      const after = withSets({}, 'us', 'eu');
+      after.swagger = before.swagger;
+      const changes = authChanges(before, after);
+      expect(changes).toEqual([
+        expect.objectContaining({
+          side: 'new',
+          pointer: '/properties/connectionParameterSets/values/0',
+          message: expect.stringMatching(/ It changed from an API key to the parameter sets 'us', 'eu'\.$/),
+        }),
+      ]);
     });
 
     it('fires when the parameters outside the sets are dropped: connections made before the sets used them (3E Events)', () => {
