@@ -67,6 +67,13 @@ describe('serializeXml writes canonical text', () => {
     );
   });
 
+  it('writes an empty element open/close only where xsi:nil is true', () => {
+    const text = '<r><a xsi:nil="true" /><b xsi:nil="false"></b></r>';
+    expect(serializeXml(parseXml(text, 'x.xml'), UNPACKED_STYLE)).toBe(
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<r>\n  <a xsi:nil="true"></a>\n  <b xsi:nil="false" />\n</r>',
+    );
+  });
+
   it('formats as a native export does in the zip: no declaration, CRLF', () => {
     const text = serializeXml(parseXml(source, 'x.xml'), EXPORT_STYLE);
     expect(text.startsWith('<ImportExportXml')).toBe(true);
