@@ -1021,4 +1021,31 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
       'The operation "List tasks" is not listed under Supported Operations.',
     );
   });
+
+  /** The valid readme with its Supported Operations section's text replaced by `body`. */
+  const withSection = (body: string) =>
+    validReadme().replace(
+      /## Supported Operations\n[\s\S]*?(?=## Obtaining)/,
+      `## Supported Operations\n${body}\n\n`,
+    );
+  const NOT_LISTED = 'operations are not listed under Supported Operations:';
+
+  it('reports every operation of a section that names none in its prose', async () => {
+    expect(await check(withSection('The connector lists, creates and gets tasks.'))).toEqual([
+      `3 ${NOT_LISTED} "List tasks", "Create a task", "Get a task".`,
+    ]);
+  });
+  it("takes the one name a section lists for its operation, whose letters are all among the operation's", async () => {
+    const findings = await check(withSection('### TaskDetailsById\nGets one task.'), (swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskDetailsById';
+    });
+    expect(findings).toEqual([`2 ${NOT_LISTED} "List tasks", "Create a task".`]);
+  });
+  it('takes a name for its operation among hundreds listed', async () => {
+    // Past 256 listed names no operation is set aside by its letters first: each is looked up.
+    const reports = Array.from({ length: 300 }, (_, index) => `- Report number ${index + 1}`);
+    expect(await check(withSection([...reports, '- Create Task'].join('\n')))).toEqual([
+      `2 ${NOT_LISTED} "List tasks", "Get a task".`,
+    ]);
+  });
 });
