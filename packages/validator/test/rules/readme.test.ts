@@ -1041,6 +1041,57 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     });
     expect(findings).toEqual([`2 ${NOT_LISTED} "List tasks", "Create a task".`]);
   });
+  /**
+   * The findings of `readme` with 70 stale headings first in its Supported Operations, but for
+   * theirs: from the 65th question on, the loose names are looked up in an index of every
+   * operation's keys, built once, which has to answer as the look-ups before it did.
+   */
+  const beyondStale = async (readme: string, edit?: (swagger: Record<string, any>) => void) => {
+    const stale = Array.from({ length: 70 }, (_, index) => `### Report number ${index + 1}\nA report.`);
+    const messages = await check(
+      readme.replace('## Supported Operations\n', `## Supported Operations\n${stale.join('\n')}\n`),
+      edit,
+    );
+    const others = messages.filter((message) => !message.startsWith('"Report number '));
+    expect(messages.length - others.length).toBe(stale.length);
+    return others;
+  };
+  it('takes a short name for its operation from the index, its summary and operationId giving it alike', async () => {
+    // "Get task details by ID" and GetTaskDetailsById both have the short name "TaskDetailsById":
+    // the operation is one that has it, not two, or the name would be a group's.
+    const findings = await beyondStale(
+      withSection('### List tasks\n### Create a task\n### TaskDetailsById'),
+      (swagger) => {
+        Object.assign(swagger.paths['/tasks/{taskId}'].get, {
+          summary: 'Get task details by ID',
+          operationId: 'GetTaskDetailsById',
+        });
+      },
+    );
+    expect(findings).toEqual([]);
+  });
+  it('answers from the index as before: a hidden V1, a heading over detail headings or a title', async () => {
+    const versions =
+      (v1: Record<string, unknown>) =>
+      (swagger: Record<string, any>): void => {
+        const v2 = swagger.paths['/tasks/{taskId}'].get;
+        swagger.paths['/v1/tasks/{taskId}'] = { get: { ...v2, summary: 'Get a task (deprecated)', ...v1 } };
+        Object.assign(v2, { summary: 'Get a task (V2)', operationId: 'GetTask_V2' });
+      };
+    const missing = ['The operation "Get a task (V2)" is not listed under Supported Operations.'];
+    expect(await beyondStale(validReadme(), versions({ deprecated: true }))).toEqual(missing);
+    expect(await beyondStale(validReadme(), versions({ 'x-ms-visibility': 'internal' }))).toEqual(missing);
+    const detailed = heading('Get the task').replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n#### Inputs\nThe id.\n#### Outputs\nThe task.\n',
+    );
+    expect(await beyondStale(detailed)).toEqual([]);
+    const titled = heading('Get the task').replace(
+      'Gets one task by its identifier.\n',
+      '#### Fetch it\nGets one task by its identifier.\n',
+    );
+    expect(await beyondStale(titled)).toEqual([]);
+  });
   it('takes a name for its operation among hundreds listed', async () => {
     // Past 256 listed names no operation is set aside by its letters first: each is looked up.
     const reports = Array.from({ length: 300 }, (_, index) => `- Report number ${index + 1}`);
