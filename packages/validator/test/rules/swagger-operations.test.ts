@@ -1149,8 +1149,20 @@ describeRule(
       message:
         /^Body or form data parameters are not supported in a fetch operation\. Send the values as query or header parameters, or remove this parameter\.$/,
     },
+    {
+      name: 'on a GET with form data',
+      edit: (s) => s.paths['/tasks'].get.parameters.push({ name: 'title', in: 'formData', type: 'string' }),
+      pointer: `${LIST}/parameters/1`,
+    },
   ],
-  [VALID],
+  [
+    VALID,
+    {
+      name: 'on a body sent with PUT',
+      edit: (s) =>
+        (s.paths['/tasks/{taskId}'].put = { ...s.paths['/tasks'].post, operationId: 'ReplaceTask' }),
+    },
+  ],
 );
 
 describeRule(
@@ -1218,6 +1230,24 @@ describeRule(
       severity: 'warning',
       message: /\. Add "consumes": \["multipart\/form-data"\] \(or the type the API reads\)/,
     },
+    {
+      name: 'on text form fields, suggesting application/x-www-form-urlencoded',
+      edit: (s) => {
+        delete s.consumes;
+        s.paths['/tasks'].post.parameters = [{ name: 'title', in: 'formData', type: 'string' }];
+      },
+      pointer: CREATE,
+      severity: 'warning',
+      message: /\. Add "consumes": \["application\/x-www-form-urlencoded"\] \(or the type the API reads\)/,
+    },
+    {
+      // No entry is a string: no type is declared, and the list is not the empty one to fill.
+      name: 'at the operation, on a document consumes that lists no string',
+      edit: (s) => (s.consumes = [42]),
+      pointer: CREATE,
+      severity: 'warning',
+      message: /'CreateTask'\. Add "consumes": \["application\/json"\]/,
+    },
   ],
   [
     VALID,
@@ -1267,6 +1297,63 @@ describe('SWG-CONSUMES on an empty document consumes and operations that want tw
   });
 });
 
+describe('SWG-CONSUMES on an empty document consumes, which types it names', () => {
+  const jsonActions = (s: Json, methods: readonly string[]) => {
+    s.consumes = [];
+    for (const method of methods) {
+      s.paths['/tasks/{taskId}'][method] = { ...s.paths['/tasks'].post, operationId: `${method}Task` };
+    }
+  };
+
+  it('names three operations and counts the rest', async () => {
+    const findings = await swaggerFindings('SWG-CONSUMES', (s) => jsonActions(s, ['put', 'patch', 'delete']));
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        '/consumes',
+        expect.stringMatching(
+          /for operations 'CreateTask', 'putTask', 'deleteTask' and 1 more\. .* which serves each of the 4\.$/,
+        ),
+      ],
+    ]);
+  });
+
+  it("tells the first one's type at the document when two types are wanted as often", async () => {
+    const findings = await swaggerFindings('SWG-CONSUMES', (s) => {
+      s.consumes = [];
+      s.paths['/forms'] = {
+        post: {
+          ...s.paths['/tasks'].post,
+          operationId: 'SendForm',
+          parameters: [{ name: 'title', in: 'formData', type: 'string' }],
+        },
+      };
+    });
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      ['/consumes', expect.stringMatching(/for operation 'CreateTask'\. .* add "application\/json"/)],
+      [
+        '/paths/~1forms/post',
+        expect.stringMatching(
+          /'SendForm'\. The document's "consumes" is empty, and "application\/json", .* "consumes": \["application\/x-www-form-urlencoded"\]\.$/,
+        ),
+      ],
+    ]);
+  });
+
+  it("leaves an operation with its own empty list out of the document's", async () => {
+    const findings = await swaggerFindings('SWG-CONSUMES', (s) => {
+      jsonActions(s, ['put']);
+      s.paths['/tasks/{taskId}'].put.consumes = [];
+    });
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      ['/consumes', expect.stringMatching(/for operation 'CreateTask'\. /)],
+      [
+        '/paths/~1tasks~1{taskId}/put',
+        expect.stringMatching(/'putTask'\. Its own "consumes" is empty: add "application\/json"/),
+      ],
+    ]);
+  });
+});
+
 describeRule(
   'SWG-MIME-SUPPORTED',
   [
@@ -1276,6 +1363,12 @@ describeRule(
       pointer: '/produces/0',
       message: /The MIME type 'json' is not valid/,
     },
+    {
+      name: "on an operation's own entry, at it",
+      edit: (s) => (s.paths['/tasks'].post.consumes = ['application/json', 'json']),
+      pointer: `${CREATE}/consumes/1`,
+      message: /The MIME type 'json' is not valid/,
+    },
   ],
   [
     VALID,
@@ -1283,6 +1376,7 @@ describeRule(
       name: 'on wildcards and parameters',
       edit: (s) => (s.produces = ['*/*', 'application/*+json', 'text/plain; charset=utf-8']),
     },
+    { name: 'on a type written with spaces around it', edit: (s) => (s.produces = [' application/json ']) },
   ],
 );
 
@@ -1328,6 +1422,24 @@ describeRule(
       pointer: `${CREATE}/consumes`,
       message: /write "multipart\/form-data" or "application\/x-www-form-urlencoded" there\.$/,
     },
+    {
+      // Either form type goes: the plainer URL-encoded one is suggested.
+      name: "on text fields sent by the document's JSON, naming both form types and suggesting URL-encoded",
+      edit: (s) => (s.paths['/tasks'].post.parameters = [{ name: 'title', in: 'formData', type: 'string' }]),
+      pointer: CREATE,
+      message:
+        /content type 'multipart\/form-data' or 'application\/x-www-form-urlencoded' for operation 'CreateTask'\. The document's "consumes" \('application\/json'\) applies to it: give the operation its own "consumes": \["application\/x-www-form-urlencoded"\]\.$/,
+    },
+    {
+      // A "consumes" that is no list is not the operation's: the document's applies.
+      name: 'at the operation, when its own consumes is not a list',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = 'multipart/form-data';
+      },
+      pointer: CREATE,
+      message: /The document's "consumes" \('application\/json'\) applies to it/,
+    },
   ],
   [
     VALID,
@@ -1336,6 +1448,37 @@ describeRule(
       edit: (s) => {
         formFile(s);
         s.paths['/tasks'].post.consumes = ['multipart/form-data'];
+      },
+    },
+    {
+      name: 'on a file sent as JSON or multipart',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = ['application/json', 'multipart/form-data'];
+      },
+    },
+    {
+      name: 'on a form type written in capitals, with a parameter',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = ['Multipart/Form-Data ; boundary=x'];
+      },
+    },
+    {
+      name: 'on a file form whose own consumes is empty (SWG-CONSUMES reports it)',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = [];
+      },
+    },
+    {
+      name: 'on text fields sent URL-encoded, beside a file-typed parameter that is no form field',
+      edit: (s) => {
+        s.paths['/tasks'].post.consumes = ['application/x-www-form-urlencoded'];
+        s.paths['/tasks'].post.parameters = [
+          { name: 'title', in: 'formData', type: 'string' },
+          { name: 'upload', in: 'query', type: 'file' },
+        ];
       },
     },
   ],
@@ -1352,9 +1495,26 @@ describeRule(
       },
       pointer: `${CREATE}/parameters/0`,
     },
+    {
+      name: 'on the file only, not the text field beside it',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.parameters.push({ name: 'title', in: 'formData', type: 'string' });
+        s.paths['/tasks'].post.consumes = ['application/x-www-form-urlencoded'];
+      },
+      pointer: `${CREATE}/parameters/0`,
+    },
   ],
   [
     VALID,
+    {
+      name: 'on a file in a form that may also be sent as multipart',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+      },
+    },
+    { name: "on a file sent as JSON (SWG-MIME-COMPAT's)", edit: formFile },
     {
       name: 'on a string field in a URL-encoded form',
       edit: (s) => {
