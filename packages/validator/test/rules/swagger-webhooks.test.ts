@@ -46,8 +46,25 @@ describeRule(
       message:
         /^The operation 'OnTaskCreated' is missing notification content extension as it has '1' properties marked as notification URL\. 'x-ms-notification-content' is written on the operation; move it up to the path item '\/hooks', beside 'post'\.$/,
     },
+    {
+      name: 'counting the notification URL properties',
+      edit: webhook((operation, s) => {
+        delete s.paths['/hooks']['x-ms-notification-content'];
+        operation.parameters[0].schema.properties.otherUrl = { ...urlProperty(s) };
+      }),
+      pointer: '/paths/~1hooks',
+      message: /has '2' properties marked as notification URL/,
+    },
   ],
-  [{ name: 'on a complete webhook', edit: webhook() }],
+  [
+    { name: 'on a complete webhook', edit: webhook() },
+    {
+      // Only a trigger registers a webhook.
+      name: 'on an action whose body has a notification URL',
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters[0].schema.properties.title['x-ms-notification-url'] = true),
+    },
+  ],
 );
 
 describeRule(
@@ -69,8 +86,22 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.responses['200'].schema['x-ms-notification-url'] = true),
       pointer: '/paths/~1tasks/get/responses/200/schema/x-ms-notification-url',
     },
+    {
+      name: 'on a shared response schema',
+      edit: (s) =>
+        (s.responses = {
+          Error: { description: 'Error', schema: { type: 'string', 'x-ms-notification-url': true } },
+        }),
+      pointer: '/responses/Error/schema/x-ms-notification-url',
+    },
   ],
-  [{ name: 'in the request body', edit: webhook() }],
+  [
+    { name: 'in the request body', edit: webhook() },
+    {
+      name: 'on the body parameter itself',
+      edit: webhook((operation) => (operation.parameters[0]['x-ms-notification-url'] = true)),
+    },
+  ],
 );
 
 describeRule(
@@ -190,7 +221,19 @@ describeRule(
       pointer: HOOK,
       severity: 'warning',
       message:
-        /no DELETE operation that removes its subscription: 'DeleteTask' is a visible action on \/tasks\/\{taskId\}/,
+        /no DELETE operation that removes its subscription: 'DeleteTask' is a visible action on \/tasks\/\{taskId\}\. Define an internal DELETE/,
+    },
+    {
+      name: 'when the only DELETEs are user actions on other paths, naming the first and counting the rest',
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/tasks/{taskId}'].delete = userDelete('DeleteTask', 'taskId');
+        s.paths['/items/{itemId}'] = { delete: userDelete('DeleteItem', 'itemId') };
+      }),
+      pointer: HOOK,
+      severity: 'warning',
+      message:
+        /'DeleteTask' is a visible action on \/tasks\/\{taskId\} \(and 1 more DELETE operations\)\. Define an internal DELETE/,
     },
     {
       name: 'when the only visible DELETE of an /events webhook sits on another route',
@@ -249,11 +292,44 @@ describeRule(
       edit: webhookAtEvents('/Events/{eventId}/'),
     },
     {
+      // /events and RemoveItem name no subscription: only the route decides.
+      name: 'when a visible DELETE sits at the webhook path itself',
+      edit: webhook((_, s) => {
+        s.paths['/events'] = s.paths['/hooks'];
+        delete s.paths['/hooks'];
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/events'].delete = { ...userDelete('RemoveItem', 'id'), parameters: [] };
+      }),
+    },
+    {
+      name: 'when a visible DELETE sits under a webhook path written with a trailing slash',
+      edit: webhook((_, s) => {
+        s.paths['/events/'] = s.paths['/hooks'];
+        delete s.paths['/hooks'];
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/events/{id}'] = { delete: userDelete('RemoveItem', 'id') };
+      }),
+    },
+    {
       name: 'when a visible DELETE names the subscription (path or operationId)',
       edit: webhook((_, s) => {
         delete s.paths['/hooks/{hookId}'];
         s.paths['/subscriptions/{id}'] = { delete: userDelete('RemoveSubscription', 'id') };
         s.paths['/tasks/{taskId}'].delete = userDelete('UnregisterWebhook', 'taskId');
+      }),
+    },
+    {
+      name: 'when a visible DELETE names the subscription in its path alone, in capitals',
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/Subscriptions/{id}'] = { delete: userDelete('RemoveItem', 'id') };
+      }),
+    },
+    {
+      name: 'when a visible DELETE names the subscription in its operationId alone',
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/tasks/{taskId}'].delete = userDelete('RemoveSubscription', 'taskId');
       }),
     },
     {
