@@ -58,6 +58,12 @@ describeRule(
       pointer: `${ANNOTATION}/replacement`,
       message: /must specify 'api'/,
     },
+    {
+      name: 'on an empty api',
+      edit: annotate({ replacement: { ...replacement, api: '' } }, true),
+      pointer: `${ANNOTATION}/replacement`,
+      message: /must specify 'api'/,
+    },
   ],
   [VALID, { name: 'on a full replacement', edit: annotate({ replacement }, true) }],
 );
@@ -68,6 +74,12 @@ describeRule(
     {
       name: 'on a replacement without operationId',
       edit: annotate({ replacement: { api: 'contoso' } }, true),
+      pointer: `${ANNOTATION}/replacement`,
+      message: /must specify 'operationId'/,
+    },
+    {
+      name: 'on an operationId that is no string',
+      edit: annotate({ replacement: { ...replacement, operationId: 2 } }, true),
       pointer: `${ANNOTATION}/replacement`,
       message: /must specify 'operationId'/,
     },
@@ -92,6 +104,15 @@ describeRule(
     {
       name: 'on revisions 1 and 2',
       edit: both(annotate({ family: 'ListTasks', revision: 1 }), addRevision(2)),
+    },
+    {
+      // Missing or 0, a revision is empty: SWG-FAMILY-EMPTY-REV's.
+      name: 'on two members without revision',
+      edit: both(annotate({ family: 'ListTasks' }), addRevision(undefined)),
+    },
+    {
+      name: 'on two members of revision 0',
+      edit: both(annotate({ family: 'ListTasks', revision: 0 }), addRevision(0)),
     },
   ],
 );
@@ -128,6 +149,13 @@ describeRule(
   ],
   [
     {
+      name: 'on one active Production revision beside a Preview one',
+      edit: both(
+        annotate({ family: 'ListTasks', revision: 1, status: 'Production' }),
+        addRevision(2, { 'x-ms-api-annotation': { family: 'ListTasks', revision: 2, status: 'Preview' } }),
+      ),
+    },
+    {
       name: 'when the older one is deprecated',
       edit: both(
         annotate({ family: 'ListTasks', revision: 1, status: 'Production' }, true),
@@ -145,8 +173,20 @@ describeRule(
       edit: both(annotate({ family: 'ListTasks' }), addRevision(undefined)),
       pointer: '/paths/~1vx~1tasks/get/x-ms-api-annotation/family',
     },
+    {
+      // Revision 0 is the service's unset integer: empty, like a missing one.
+      name: 'on a member of revision 0 beside one without revision',
+      edit: both(annotate({ family: 'ListTasks' }), addRevision(0)),
+      pointer: '/paths/~1v0~1tasks/get/x-ms-api-annotation/family',
+    },
   ],
-  [{ name: 'on one member without revision', edit: both(annotate({ family: 'ListTasks' }), addRevision(2)) }],
+  [
+    { name: 'on one member without revision', edit: both(annotate({ family: 'ListTasks' }), addRevision(2)) },
+    {
+      name: 'on one member without revision beside revision 1',
+      edit: both(annotate({ family: 'ListTasks' }), addRevision(1)),
+    },
+  ],
 );
 
 describeRule(
@@ -158,10 +198,21 @@ describeRule(
       pointer: `${ANNOTATION}/revision`,
       message: /'ListTasks' does not specify a revision/,
     },
+    {
+      name: 'on a fractional revision',
+      edit: annotate({ family: 'ListTasks', revision: 1.5 }),
+      pointer: `${ANNOTATION}/revision`,
+    },
+    {
+      name: 'on a negative revision',
+      edit: annotate({ family: 'ListTasks', revision: -1 }),
+      pointer: `${ANNOTATION}/revision`,
+    },
   ],
   [
     VALID,
     { name: 'on revision 1', edit: annotate({ family: 'ListTasks', revision: 1 }) },
+    { name: 'on revision 0', edit: annotate({ family: 'ListTasks', revision: 0 }) },
     { name: 'on a family without revision', edit: annotate({ family: 'ListTasks' }) },
   ],
 );
@@ -177,7 +228,11 @@ describeRule(
       message: /should end with revision suffix '_V2'/,
     },
   ],
-  [VALID, { name: 'on ListTasks_V2', edit: addRevision(2) }],
+  [
+    VALID,
+    { name: 'on ListTasks_V2', edit: addRevision(2) },
+    { name: 'on revision 1 without a suffix', edit: annotate({ family: 'ListTasks', revision: 1 }) },
+  ],
 );
 
 describeRule(
@@ -201,6 +256,16 @@ describeRule(
       severity: 'warning',
       message: /^The operation 'ListTasks' is deprecated; append "\(deprecated\)" to its summary\.$/,
     },
+    {
+      name: 'naming the summary alone when the description has the label in capitals',
+      edit: (s) => {
+        s.paths['/tasks'].get.deprecated = true;
+        s.paths['/tasks'].get.description = 'Lists the tasks (Deprecated).';
+      },
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+      message: /to its summary\.$/,
+    },
   ],
   [
     VALID,
@@ -209,6 +274,20 @@ describeRule(
       edit: (s) => {
         s.paths['/tasks'].get.deprecated = true;
         s.paths['/tasks'].get.summary = 'List tasks (deprecated)';
+      },
+    },
+    {
+      name: 'on "(Deprecated)" in capitals',
+      edit: (s) => {
+        s.paths['/tasks'].get.deprecated = true;
+        s.paths['/tasks'].get.summary = 'List tasks (Deprecated)';
+      },
+    },
+    {
+      name: 'on a deprecated operation without a summary',
+      edit: (s) => {
+        s.paths['/tasks'].get.deprecated = true;
+        delete s.paths['/tasks'].get.summary;
       },
     },
   ],
@@ -245,6 +324,22 @@ describe('SWG-DEPRECATED-LABEL of an internal operation', () => {
       });
     };
     expect(await swaggerFindings('SWG-DEPRECATED-LABEL', helper)).toEqual([]);
+  });
+
+  // A visible one keeps its card, whatever else calls it.
+  it('is a warning on a visible one that an x-ms-dynamic-values call targets', async () => {
+    const findings = await swaggerFindings('SWG-DEPRECATED-LABEL', (s) => {
+      s.paths['/tasks'].get.deprecated = true;
+      s.paths['/tasks/{taskId}'].get.parameters.push({
+        name: 'kind',
+        in: 'query',
+        type: 'string',
+        'x-ms-dynamic-values': { operationId: 'ListTasks', 'value-path': 'id' },
+      });
+    });
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
+      { severity: 'warning', pointer: `${LIST}/summary` },
+    ]);
   });
 
   it('is quiet once labelled', async () => {
@@ -336,6 +431,26 @@ describeRule(
         withV2({ family: 'ListTasks', revision: 1 }, { family: 'Tasks', revision: 2 })(s);
         s.paths['/tasks'].post['x-ms-api-annotation'] = { family: 'Tasks', revision: 1 };
       },
+    },
+    {
+      name: "on a revision that is no number (SWG-REV-EMPTY's)",
+      edit: withV2({ family: 'ListTasks', revision: 1 }, { revision: '' }),
+    },
+    {
+      name: "on revision 2 named as version 3 (SWG-OPID-REV-SUFFIX's)",
+      edit: withV2(
+        { family: 'ListTasks', revision: 1 },
+        { family: 'Thumbnails', revision: 2 },
+        'ListTasks_V3',
+      ),
+    },
+    {
+      name: 'when the earlier one already has the revision of the suffix',
+      edit: withV2({ family: 'ListTasks', revision: 2 }, { family: 'Thumbnails', revision: 2 }),
+    },
+    {
+      name: "when the earlier one's revision is no number",
+      edit: withV2({ family: 'ListTasks', revision: '' }, { family: 'Thumbnails', revision: 2 }),
     },
     {
       name: 'on a name without an earlier version',
