@@ -96,6 +96,33 @@ describeRule(
       message: /'project' has no property 'kee'/,
     },
     {
+      name: 'on a body path whose middle step names no property, naming that step',
+      edit: bodyPath('body/project/kee/x'),
+      pointer: `${DUE_LIST}/parameters/project/parameterReference`,
+      message:
+        /'body\/project' has no property 'kee', so the designer sends nothing for it\. Did you mean 'key'\?$/,
+    },
+    {
+      // Only a dotted step may be part of a property name with a dot.
+      name: 'on a body path step that names nothing beside a property name with a dot',
+      edit: bodyPath('body/project/a', (s) => (s.definitions.Project.properties['a.b'] = { type: 'string' })),
+      pointer: `${DUE_LIST}/parameters/project/parameterReference`,
+      message: /'body\/project' has no property 'a'/,
+    },
+    {
+      // 'body' is the body parameter and a property of its schema: the parameter's path is told.
+      name: 'on a first step that is both the body parameter and a body property, from the parameter',
+      edit: bodyPath('body/titl', (s) => {
+        s.paths['/tasks'].post.parameters[0].schema.properties.body = {
+          type: 'object',
+          properties: { name: { type: 'string' } },
+        };
+      }),
+      pointer: `${DUE_LIST}/parameters/project/parameterReference`,
+      message:
+        /'body' has no property 'titl', so the designer sends nothing for it\. Did you mean 'title'\?$/,
+    },
+    {
       name: "on a shared parameter's reference that one operation lacks, at that operation's $ref to it",
       edit: sharedStatus(),
       pointer: '/paths/~1tasks~1{taskId}/get/parameters/1',

@@ -259,9 +259,43 @@ describeRule(
       pointer: `${STATUS}/x-ms-dynamic-list/parameters/project/parameterReference`,
       message: /'payload\/project' \(its first step 'payload'\) is not a parameter of operation 'ListTasks'/,
     },
+    {
+      name: 'on an unknown parameter of a target that has a body',
+      edit: dynamicStatus({ operationId: 'CreateTask', parameters: { folder: 'x' } }),
+      pointer: `${VALUES}/parameters/folder`,
+      message: /could not be found in operation 'CreateTask'\. 'folder' is not one of its parameters\.$/,
+    },
+    {
+      // A path starts after its first character: '/project' has no first step '' to name.
+      name: 'on a reference that starts with a slash, told whole',
+      edit: dynamicStatus({ parameters: { project: { parameter: '/project' } } }),
+      pointer: `${VALUES}/parameters/project/parameter`,
+      message:
+        /^The parameter reference '\/project' is not a parameter of operation 'ListTasks', nor a property/,
+    },
+    {
+      name: 'on a reference that starts with a dot, told whole',
+      edit: dynamicStatus({ parameters: { project: { parameter: '.project' } } }),
+      pointer: `${VALUES}/parameters/project/parameter`,
+      message:
+        /^The parameter reference '\.project' is not a parameter of operation 'ListTasks', nor a property/,
+    },
   ],
   [
     { name: 'on matching parameters', edit: dynamicStatus() },
+    {
+      // Which one is sent is unclear (SWG-DYN-LIST-AMBIG's): neither's type is held against the call.
+      name: 'on a reference to a name in two locations of its operation, one of another type',
+      edit: dynamicStatus({}, (s) =>
+        s.paths['/tasks'].get.parameters.push({
+          name: 'project',
+          in: 'header',
+          type: 'integer',
+          'x-ms-summary': 'Project',
+          description: 'The project.',
+        }),
+      ),
+    },
     {
       // The older form names a body property plainly, the newer one by its path from the body.
       name: 'on references to a property of the body, plain, dotted and by path',
