@@ -634,8 +634,69 @@ describeRule(
       message:
         /visible in the designer\. A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing\.$/,
     },
+    {
+      // The 202's Location is not the whole story: another 2xx has a schema too. The 400's is no output.
+      name: 'on schemas on a 202 with a Location header and a 206, naming both and not the 400',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '202': {
+            description: 'Accepted',
+            schema: { type: 'string' },
+            headers: { location: { type: 'string', description: 'Where the job is.' } },
+          },
+          '206': { description: 'Partial', schema: { type: 'string' } },
+          '400': { description: 'Bad request', schema: { type: 'string' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /visible in the designer\. Move the schema of the 202, 206 response to a 200 or 201 response\.$/,
+    },
+    {
+      name: 'on schemas on a 202 and a 204, with the advice for both',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '202': { description: 'Accepted', schema: { type: 'string' } },
+          '204': { description: 'No content', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /visible in the designer\. Move the schema of the 202, 204 response to a 200 or 201 response\.$/,
+    },
+    {
+      // The notification content is on the path item of the webhook, not of this action.
+      name: "on an action on a webhook's path item",
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].put = {
+          operationId: 'ReplaceHook',
+          responses: { '202': { description: 'Accepted', schema: { type: 'string' } } },
+        };
+      },
+      pointer: '/paths/~1hooks/put/responses',
+      severity: 'warning',
+    },
   ],
-  [VALID],
+  [
+    VALID,
+    {
+      name: 'on a schema on an error response only',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '400': { description: 'Bad request', schema: { type: 'string' } },
+        }),
+    },
+    {
+      // Its outputs are x-ms-notification-content's.
+      name: 'on a webhook registration whose 202 has a schema',
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = { '202': { description: 'Accepted', schema: { type: 'string' } } };
+      },
+    },
+  ],
 );
 
 describeRule(
@@ -706,6 +767,10 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content', schema: {} } }),
     },
     {
+      name: 'on schema {} of an error response',
+      edit: (s) => (s.paths['/tasks'].get.responses['400'] = { description: 'Bad request', schema: {} }),
+    },
+    {
       // Aquaforest's GetDataSchema, iManage Tracker's GetDataSchemaForFieldType: an internal
       // operation feeds x-ms-dynamic-schema or -values, and its response (often a JSON schema
       // itself) never reaches a flow, so no maker needs Parse JSON. SWG-RESP-DEFINED exempts it too.
@@ -763,12 +828,38 @@ describeRule(
       message:
         /^The operation 'ListTasks' defines no response schema, so it has no outputs in the designer\. It produces no JSON: write \{ "type": "string", "format": "binary" \} as the schema of its body\.$/,
     },
+    {
+      name: 'on a polling trigger that produces a file, as a trigger',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        s.paths['/tasks'].get.produces = ['application/octet-stream'];
+        delete s.paths['/tasks'].get.responses['200'].schema;
+      },
+      pointer: `${LIST}/responses/200`,
+      severity: 'warning',
+      message:
+        /^The trigger 'ListTasks' defines no response schema, so it has no outputs in the designer\. It produces no JSON/,
+    },
+    {
+      name: 'at the first of two responses with a body',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '206': { description: 'Partial content' },
+        }),
+      pointer: `${LIST}/responses/200`,
+      severity: 'warning',
+    },
   ],
   [
     VALID,
     {
       name: 'on a 204 response',
       edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content' } }),
+    },
+    {
+      name: 'on a 202 response',
+      edit: (s) => (s.paths['/tasks'].get.responses = { '202': { description: 'Accepted' } }),
     },
     {
       // Its outputs are x-ms-notification-content's; its 201 answers the registration.
@@ -839,12 +930,22 @@ const movePath = (from: string, to: string) => (s: Json) => {
 
 describeRule(
   'SWG-PATH-SLASH',
-  [{ name: "on 'tasks'", edit: movePath('/tasks', 'tasks'), pointer: '/paths/tasks' }],
+  [
+    { name: "on 'tasks'", edit: movePath('/tasks', 'tasks'), pointer: '/paths/tasks' },
+    {
+      name: "on 'tasks/{taskId}'",
+      edit: movePath('/tasks/{taskId}', 'tasks/{taskId}'),
+      pointer: '/paths/tasks~1{taskId}',
+    },
+  ],
   [VALID, { name: 'on an x- key in paths', edit: (s) => (s.paths['x-note'] = {}) }],
 );
 describeRule(
   'SWG-PATH-QUERY',
-  [{ name: "on '?'", edit: movePath('/tasks', '/tasks?all=true'), pointer: '/paths/~1tasks?all=true' }],
+  [
+    { name: "on '?'", edit: movePath('/tasks', '/tasks?all=true'), pointer: '/paths/~1tasks?all=true' },
+    { name: "on '#'", edit: movePath('/tasks', '/tasks#all'), pointer: '/paths/~1tasks#all' },
+  ],
   [VALID],
 );
 describeRule(
@@ -867,6 +968,24 @@ describeRule(
       pointer: '/paths/~1tasks~1{id',
       message: /never closed/,
     },
+    {
+      name: 'on a variable nested in another',
+      edit: movePath('/tasks', '/tasks/{a{b}}'),
+      pointer: '/paths/~1tasks~1{a{b}}',
+      message: /Here a variable is nested in another one\.$/,
+    },
+    {
+      name: "on a '}' without its '{'",
+      edit: movePath('/tasks', '/tasks/id}'),
+      pointer: '/paths/~1tasks~1id}',
+      message: /Here a '}' has no matching '{'\.$/,
+    },
+    {
+      name: 'on a variable without a name',
+      edit: movePath('/tasks', '/tasks/{}'),
+      pointer: '/paths/~1tasks~1{}',
+      message: /Here a variable has no name\.$/,
+    },
   ],
   [VALID],
 );
@@ -879,7 +998,7 @@ describeRule(
       pointer: '/paths/~1{version=v1}~1tasks',
     },
   ],
-  [VALID],
+  [VALID, { name: "on '=' outside the variables", edit: movePath('/tasks/{taskId}', '/tasks/{taskId}/a=b') }],
 );
 
 describeRule(
@@ -1017,7 +1136,14 @@ describe('SWG-PATH-PARTIAL-DUP past 4,096 operations', () => {
 
 describeRule(
   'SWG-PATH-CASE',
-  [{ name: "on '/Tasks' beside '/tasks'", edit: (s) => (s.paths['/Tasks'] = {}), pointer: '/paths/~1Tasks' }],
+  [
+    {
+      name: "on '/Tasks' beside '/tasks', naming it",
+      edit: (s) => (s.paths['/Tasks'] = {}),
+      pointer: '/paths/~1Tasks',
+      message: /^The path '\/Tasks' is defined multiple times with different capitalization\./,
+    },
+  ],
   [VALID],
 );
 describeRule(
