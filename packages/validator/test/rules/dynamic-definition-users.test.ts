@@ -184,6 +184,19 @@ describeRule(
       count: 2,
     },
     {
+      // Like x-ms-dynamic-schema, x-ms-dynamic-properties asks for a schema, outputs included.
+      name: "on dynamic properties in a response definition, at each operation's $ref that lacks the input",
+      edit: (s) => {
+        taskSchema('taskId')(s);
+        const extra = s.definitions.Task.properties.extra;
+        extra['x-ms-dynamic-properties'] = extra['x-ms-dynamic-schema'];
+        delete extra['x-ms-dynamic-schema'];
+      },
+      pointer: '/paths/~1tasks/get/responses/200/schema/items',
+      message: /not a parameter of operation 'ListTasks'/,
+      count: 2,
+    },
+    {
       name: 'on a reference of the type of the one operation of two alike whose parameter has another type',
       edit: definitionList('taskId', copyTask({ type: 'integer' })),
       pointer: `${STATUS_LIST}/parameters/project`,
