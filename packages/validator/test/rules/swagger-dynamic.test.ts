@@ -34,6 +34,23 @@ describeRule(
       pointer: `${VALUES}/parameters`,
       message: /references properties within parameters/,
     },
+    {
+      // Either kind makes the call ambiguous; properties are what the message names.
+      name: 'on a reference to a property beside a name in two locations, naming the properties',
+      edit: dynamicStatus(
+        { parameters: { project: { parameter: 'body/project' }, owner: { parameter: 'project' } } },
+        (s) =>
+          s.paths['/tasks'].get.parameters.push({
+            name: 'project',
+            in: 'header',
+            type: 'string',
+            'x-ms-summary': 'Project',
+            description: 'Project.',
+          }),
+      ),
+      pointer: `${VALUES}/parameters`,
+      message: /^The 'x-ms-dynamic-values' extension references properties within parameters\./,
+    },
   ],
   [
     { name: 'on plain references', edit: dynamicStatus() },
@@ -221,6 +238,12 @@ describeRule(
       message: /The target operation requires parameter 'project'/,
     },
     {
+      name: 'when a call without parameters leaves a required one out, at its operationId',
+      edit: dynamicStatus({ parameters: undefined }),
+      pointer: `${VALUES}/operationId`,
+      message: /The target operation requires parameter 'project'/,
+    },
+    {
       name: 'on an unknown parameter',
       edit: dynamicStatus({ parameters: { project: 'p1', folder: 'x' } }),
       pointer: `${VALUES}/parameters/folder`,
@@ -283,6 +306,63 @@ describeRule(
   ],
   [
     { name: 'on matching parameters', edit: dynamicStatus() },
+    {
+      // A path names a property inside one of the target's inputs, which the rule does not follow.
+      name: 'on a call parameter named by a path',
+      edit: dynamicStatus({ parameters: { project: 'p1', 'body/title': 'x' } }),
+    },
+    {
+      name: "on a call parameter named by a property of the target's body",
+      edit: dynamicStatus({ operationId: 'CreateTask', parameters: { title: 'x' } }),
+    },
+    {
+      name: 'on a reference passed to a target parameter of no type',
+      edit: dynamicStatus({}, (s) => delete s.paths['/statuses'].get.parameters[0].type),
+    },
+    {
+      name: 'on a static value of the parameter type',
+      edit: dynamicStatus(
+        { parameters: { project: { value: 5 } } },
+        (s) => (s.paths['/statuses'].get.parameters[0].type = 'integer'),
+      ),
+    },
+    {
+      // A string may be an expression the platform evaluates: it is not judged by its type.
+      name: 'on a static string for an integer parameter',
+      edit: dynamicStatus(
+        { parameters: { project: { value: 'five' } } },
+        (s) => (s.paths['/statuses'].get.parameters[0].type = 'integer'),
+      ),
+    },
+    {
+      name: 'on an optional target parameter left out',
+      edit: dynamicStatus(
+        { parameters: {} },
+        (s) => (s.paths['/statuses'].get.parameters[0].required = false),
+      ),
+    },
+    {
+      name: 'on a required target parameter with a default left out',
+      edit: dynamicStatus({ parameters: {} }, (s) => (s.paths['/statuses'].get.parameters[0].default = 'p1')),
+    },
+    {
+      name: 'on a required internal target parameter left out',
+      edit: dynamicStatus(
+        { parameters: {} },
+        (s) => (s.paths['/statuses'].get.parameters[0]['x-ms-visibility'] = 'internal'),
+      ),
+    },
+    {
+      name: 'on a source parameter of no type',
+      edit: dynamicStatus({}, (s) => delete s.paths['/tasks'].get.parameters[1].type),
+    },
+    {
+      name: 'on an integer source for a number',
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[1].type = 'integer';
+        s.paths['/statuses'].get.parameters[0].type = 'number';
+      }),
+    },
     {
       // Which one is sent is unclear (SWG-DYN-LIST-AMBIG's): neither's type is held against the call.
       name: 'on a reference to a name in two locations of its operation, one of another type',
@@ -404,6 +484,49 @@ describeRule(
       severity: 'warning',
       message: /expects a property on the specified path 'schema'/,
     },
+    {
+      name: 'on an itemsPath the response lacks, at it',
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'project' } },
+          itemsPath: 'items',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-list/itemsPath`,
+      severity: 'warning',
+      message: /expects an array on the specified path 'items'/,
+    },
+    {
+      name: "on an item path of a dynamic tree's browse call the items lack",
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-tree'] = {
+          browse: {
+            operationId: 'ListStatuses',
+            parameters: { project: { parameter: 'project' } },
+            itemsPath: 'value',
+            itemValuePath: 'label',
+          },
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-tree/browse/itemValuePath`,
+      severity: 'warning',
+      message: /expects a property on the specified path 'label'/,
+    },
+    {
+      name: 'on a dynamic list without an itemsPath, saying that the response itself is then read as the array',
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'project' } },
+          itemValuePath: 'id',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-list`,
+      severity: 'warning',
+      message:
+        /path ''.* Without 'itemsPath' the response itself must be the array: name the property that holds the list in 'itemsPath'\./,
+    },
   ],
   [
     { name: 'on paths the response has', edit: dynamicStatus() },
@@ -450,5 +573,38 @@ describe('SWG-DYN-RESULT on calls that ask the same question', () => {
       [`${STATUS.replace(/0$/, '1')}/x-ms-dynamic-values`, expect.stringMatching(/path '' .*'ListStatuses'/)],
       [`${BODY}/schema/x-ms-dynamic-values`, expect.stringMatching(/path '' .*'ListStatuses'/)],
     ]);
+  });
+});
+
+describe('SWG-DYN-RESULT on calls to one target that ask different questions', () => {
+  // Answers are shared between calls that ask the same question only: the extension, the list and
+  // each item path all tell the questions apart.
+  it('reports each call that reads a path the response lacks, at that path', async () => {
+    const findings = await swaggerFindings(
+      'SWG-DYN-RESULT',
+      dynamicStatus({}, (s) => {
+        const values = s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'];
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: values.parameters,
+          itemsPath: 'value',
+          itemValuePath: 'id',
+          itemTitlePath: 'label',
+        };
+        s.paths['/tasks'].get.parameters[1]['x-ms-dynamic-values'] = { ...values, 'value-title': 'label' };
+        const properties = s.paths['/tasks'].post.parameters[0].schema.properties;
+        properties.due['x-ms-dynamic-values'] = { ...values, 'value-path': 'key' };
+        properties.title['x-ms-dynamic-values'] = { ...values, 'value-collection': 'items' };
+      }),
+    );
+    const properties = `${BODY}/schema/properties`;
+    expect(findings.map((finding) => finding.pointer).sort()).toEqual(
+      [
+        `${STATUS}/x-ms-dynamic-list/itemTitlePath`,
+        `${STATUS.replace(/0$/, '1')}/x-ms-dynamic-values/value-title`,
+        `${properties}/due/x-ms-dynamic-values/value-path`,
+        `${properties}/title/x-ms-dynamic-values/value-collection`,
+      ].sort(),
+    );
   });
 });
