@@ -18,6 +18,10 @@ describeRule(
   [
     VALID,
     {
+      name: 'on x-ms-dynamic-values of a header parameter',
+      edit: dynamicStatus({}, (s) => (s.paths['/tasks'].get.parameters[0].in = 'header')),
+    },
+    {
       name: 'on x-ms-dynamic-schema in the body schema',
       edit: (s) =>
         (s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-schema'] = { operationId: 'GetTask' }),
@@ -122,8 +126,36 @@ describeRule(
       pointer: `${BODY}/schema/x-ms-dynamic-properties/itemValuePath`,
       message: /The expected path is 'schema'/,
     },
+    {
+      name: "on a value-path that is 'properties' alone, expecting the response itself",
+      edit: (s) => {
+        schemaAndProperties('data')(s);
+        s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-schema']['value-path'] = 'properties';
+      },
+      pointer: `${BODY}/schema/x-ms-dynamic-properties/itemValuePath`,
+      message: /The expected path is ''\.$/,
+    },
   ],
-  [VALID, { name: "on the value-path without 'properties'", edit: schemaAndProperties('schema') }],
+  [
+    VALID,
+    { name: "on the value-path without 'properties'", edit: schemaAndProperties('schema') },
+    {
+      // Only a last step 'properties' is dropped.
+      name: "on a value-path that goes on past 'properties'",
+      edit: (s) => {
+        schemaAndProperties('properties/schema')(s);
+        s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-schema']['value-path'] =
+          'properties/schema';
+      },
+    },
+    {
+      name: 'on a dynamic schema without a value-path',
+      edit: (s) => {
+        schemaAndProperties('data')(s);
+        delete s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-schema']['value-path'];
+      },
+    },
+  ],
 );
 
 /** The status parameter's dynamic values (ListStatuses) with a dynamic list beside them, `list` merged in. */
@@ -196,7 +228,28 @@ describeRule(
       pointer: VALUES,
     },
   ],
-  [{ name: 'on dynamic values without file picker', edit: dynamicStatus() }],
+  [
+    { name: 'on dynamic values without file picker', edit: dynamicStatus() },
+    {
+      name: 'on a file picker with x-ms-dynamic-tree',
+      edit: dynamicStatus(
+        { capability: 'file-picker' },
+        (s) =>
+          (s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-tree'] = {
+            settings: { canSelectFolders: false },
+          }),
+      ),
+    },
+    {
+      // Only x-ms-dynamic-values is asked for a tree; x-ms-dynamic-list has its own forms.
+      name: 'on a file picker written in x-ms-dynamic-list',
+      edit: dynamicStatus({}, (s) => {
+        const parameter = s.paths['/tasks'].get.parameters[0];
+        delete parameter['x-ms-dynamic-values'];
+        parameter['x-ms-dynamic-list'] = { operationId: 'ListStatuses', capability: 'file-picker' };
+      }),
+    },
+  ],
 );
 
 describeRule(
