@@ -204,6 +204,13 @@ describeRule(
       severity: 'warning',
       message: /x-ms-dynamic-properties calls 'ListTasks', but x-ms-dynamic-schema beside it calls 'GetTask'/,
     },
+    {
+      // The other operation's items are another question: their value path is not compared.
+      name: 'once, at the operationId, on a list that calls another operation and takes another value',
+      edit: valuesAndList({ operationId: 'ListStates', itemValuePath: 'name' }),
+      pointer: `${STATUS}/x-ms-dynamic-list/operationId`,
+      severity: 'warning',
+    },
   ],
   [
     VALID,
@@ -216,6 +223,22 @@ describeRule(
       },
     },
     { name: 'on both schema forms calling the same operation', edit: schemaAndPropertiesCalling('GetTask') },
+    { name: 'on a list without operationId', edit: valuesAndList({ operationId: undefined }) },
+    {
+      name: 'on values without operationId beside a list',
+      edit: (s) => {
+        valuesAndList()(s);
+        delete s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'].operationId;
+      },
+    },
+    { name: 'on a list without itemValuePath', edit: valuesAndList({ itemValuePath: undefined }) },
+    {
+      name: 'on values without value-path beside a list',
+      edit: (s) => {
+        valuesAndList()(s);
+        delete s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values']['value-path'];
+      },
+    },
   ],
 );
 
