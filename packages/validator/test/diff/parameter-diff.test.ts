@@ -773,6 +773,32 @@ describe('BRK-INPUT-TYPE', () => {
     );
   });
 
+  it('fires when a numeric input format narrows (double to float, float to int64)', () => {
+    const withAmount = (format: string) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.amount = { type: 'number', format };
+    };
+    const shorter = diffEdited(withAmount('float'), validSwaggerWith(withAmount('double')));
+    expect(withRule(shorter, 'BRK-INPUT-FORMAT')[0]!.message).toMatch(
+      /format changed from 'double' to 'float'/,
+    );
+    const whole = diffEdited(withAmount('int64'), validSwaggerWith(withAmount('float')));
+    expect(withRule(whole, 'BRK-INPUT-FORMAT')[0]!.message).toMatch(/format changed from 'float' to 'int64'/);
+  });
+
+  it('fires when an integer input becomes a string, or a string input a number: only integer to number widens', () => {
+    const withCount = (type: string) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.count = { type };
+    };
+    const fromInteger = diffEdited(withCount('string'), validSwaggerWith(withCount('integer')));
+    expect(withRule(fromInteger, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /type changed from 'integer' to 'string'/,
+    );
+    const toNumber = diffEdited(withCount('number'), validSwaggerWith(withCount('string')));
+    expect(withRule(toNumber, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /type changed from 'string' to 'number'/,
+    );
+  });
+
   it('stays quiet when the same schema moves into a definition behind a $ref', () => {
     const result = diffEdited((swagger) => {
       swagger.definitions.NewTask = createTask(swagger).parameters[0].schema;
@@ -833,6 +859,14 @@ describe('BRK-INPUT-ENUM-ADDED', () => {
     expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')).toHaveLength(1);
   });
 
+  it('still fires when an input of no declared type gains an enum of both booleans: no other value is allowed', () => {
+    const result = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.flag = { enum: [true, false] }),
+      validSwaggerWith((swagger) => (createTask(swagger).parameters[0].schema.properties.flag = {})),
+    );
+    expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')).toHaveLength(1);
+  });
+
   it('stays quiet when an output gains an enum', () => {
     const result = diffEdited(
       (swagger) => (swagger.definitions.Task.properties.status.enum = ['open', 'done']),
@@ -855,6 +889,47 @@ describe('BRK-ENUM-NARROWED', () => {
     const [change] = withRule(result, 'BRK-ENUM-NARROWED');
     expect(change).toMatchObject({ pointer: '/paths/~1tasks/get/parameters/0/enum/0', side: 'new' });
     expect(change!.message).toMatch(/Removed: 'open'/);
+  });
+
+  it('names every removed value, and is placed where the first of them was', () => {
+    const result = diffEdited(
+      (swagger) => (listTasks(swagger).parameters[0].enum = ['b', 'd']),
+      validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].enum = ['a', 'b', 'c', 'd'])),
+    );
+    const [change] = withRule(result, 'BRK-ENUM-NARROWED');
+    expect(change).toMatchObject({ pointer: '/paths/~1tasks/get/parameters/0/enum/0', side: 'new' });
+    expect(change!.message).toMatch(/Removed: 'a', 'c'\./);
+  });
+
+  it('is placed at the schema that merges the allOf member whose value was removed', () => {
+    const withKind = (values: string[]) => (swagger: Json) => {
+      swagger.definitions.Kind = { type: 'string', enum: values };
+      createTask(swagger).parameters[0].schema.properties.kind = { allOf: [{ $ref: '#/definitions/Kind' }] };
+    };
+    const result = diffEdited(withKind(['b']), validSwaggerWith(withKind(['a', 'b'])));
+    const [change] = withRule(result, 'BRK-ENUM-NARROWED');
+    expect(change).toMatchObject({
+      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/kind',
+      side: 'new',
+    });
+    expect(change!.message).toMatch(/Removed: 'a'\./);
+  });
+
+  it('fires when a null value is rewritten as the text null: a flow that sent null is refused', () => {
+    const result = diffEdited(
+      (swagger) => (listTasks(swagger).parameters[0].enum = ['open', 'null']),
+      validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].enum = ['open', null])),
+    );
+    expect(withRule(result, 'BRK-ENUM-NARROWED')[0]!.message).toMatch(/Removed: 'null'\./);
+  });
+
+  it('lists a boolean input whose enum of texts became both booleans as another property: every value is allowed', () => {
+    const withDone = (values: unknown[]) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.done = { type: 'boolean', enum: values };
+    };
+    const result = diffEdited(withDone([true, false]), validSwaggerWith(withDone(['', 'true', 'false'])));
+    expect(withRule(result, 'BRK-ENUM-NARROWED')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/Changed: enum/);
   });
 
   it('stays quiet when input enum values are added', () => {

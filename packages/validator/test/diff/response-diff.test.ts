@@ -257,9 +257,23 @@ describe('BRK-OUTPUT-FORMAT', () => {
     expect(withRule(result, 'BRK-OUTPUT-TYPE')).toEqual([]);
   });
 
+  it('fires when an output format changes between a numeric one and another: only numeric formats are hints', () => {
+    const toNumeric = diffEdited(withDue('int64'), start());
+    expect(withRule(toNumeric, 'BRK-OUTPUT-FORMAT')[0]!.message).toMatch(/'date-time' to 'int64'/);
+    const numeric = validSwagger();
+    withDue('int64')(numeric);
+    const fromNumeric = diffEdited(withDue('date-time'), numeric);
+    expect(withRule(fromNumeric, 'BRK-OUTPUT-FORMAT')[0]!.message).toMatch(/'int64' to 'date-time'/);
+  });
+
   it('stays quiet when a format is declared or dropped, and leaves a type change to BRK-OUTPUT-TYPE', () => {
     const dropped = diffEdited((swagger) => delete swagger.definitions.Task.properties.due.format, start());
     expect(dropped.changes.filter((change) => change.breaking)).toEqual([]);
+    const unformatted = start();
+    delete unformatted.definitions.Task.properties.due.format;
+    const declared = diffEdited(withDue('date-time'), unformatted);
+    expect(declared.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(declared, 'CHG-OTHER')[0]!.message).toMatch(/Changed: format/);
     const retyped = diffEdited(
       (swagger) => (swagger.definitions.Task.properties.due = { type: 'integer', format: 'int64' }),
       start(),
