@@ -211,6 +211,20 @@ describe('BRK-OUTPUT-TYPE', () => {
     expect(result.changes.every((change) => change.ruleId === 'CHG-TEXT-EDITED')).toBe(true);
   });
 
+  it.each(['title', 'x-example'])(
+    'lists an edited %s of an output field as a text edit of a major update, not another change',
+    (key) => {
+      const result = diffEdited((swagger) => (swagger.definitions.Task.properties.id[key] = 'Edited'));
+      expect(withRule(result, 'CHG-OTHER')).toEqual([]);
+      expect(withRule(result, 'CHG-TEXT-EDITED')[0]).toMatchObject({
+        pointer: '/definitions/Task/properties/id',
+        impact: 'major',
+        message: expect.stringContaining(`Edited: ${key}.`),
+      });
+      expect(result.classification).toBe('major-update');
+    },
+  );
+
   it('ends on recursive definitions', () => {
     const recursive = (swagger: Json, type: string): void => {
       swagger.definitions.Task.properties.parent = { $ref: '#/definitions/Task' };
