@@ -62,6 +62,46 @@ describe('a changed x-ms-dynamic-* source says why flows keep working and what t
     ]);
   });
 
+  it.each([
+    ['x-ms-dynamic-list', PICKER],
+    ['x-ms-dynamic-tree', PICKER],
+    ['x-ms-dynamic-properties', FIELDS],
+  ])('%s of an input: another source operation', (key, note) => {
+    const start = validSwagger();
+    start.paths['/tasks'].get.parameters[0][key] = { operationId: 'GetTask' };
+    const changes = told(
+      (swagger) => (swagger.paths['/tasks'].get.parameters[0][key].operationId = 'ListTasks'),
+      start,
+    );
+    const named = note.includes('x-ms-dynamic-values') ? 'x-ms-dynamic-values' : 'x-ms-dynamic-schema';
+    expect(changes).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'major',
+        message: `Other properties have been changed. ${note.replaceAll(named, key)}`,
+      },
+    ]);
+  });
+
+  it('says both notes when a source of values and a source of fields changed together', () => {
+    const start = withDynamicValues();
+    start.paths['/tasks'].get.parameters[0]['x-ms-dynamic-schema'] = { operationId: 'GetTask' };
+    const changes = told((swagger) => {
+      const parameter = swagger.paths['/tasks'].get.parameters[0];
+      parameter['x-ms-dynamic-values'].operationId = 'ListTasks';
+      parameter['x-ms-dynamic-schema'].operationId = 'ListTasks';
+    }, start);
+    expect(changes).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        impact: 'major',
+        message: expect.stringMatching(
+          /Changed: x-ms-dynamic-schema, x-ms-dynamic-values\. x-ms-dynamic-values only decides the values .* x-ms-dynamic-schema decides the fields /,
+        ),
+      },
+    ]);
+  });
+
   it('says nothing more of another key', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get.parameters[0].pattern = '^[a-z]+$'));
     expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
@@ -109,6 +149,38 @@ describe('a dynamic call whose base target did not exist', () => {
         impact: 'minor',
         message: expect.stringContaining(BROKEN('x-ms-dynamic-schema')),
       },
+    ]);
+  });
+
+  it.each([
+    ['x-ms-dynamic-list', { operationId: 'GetTaskz' }, (call: Json) => (call.operationId = 'GetTask')],
+    ['x-ms-dynamic-properties', { operationId: 'GetTaskz' }, (call: Json) => (call.operationId = 'GetTask')],
+    [
+      'x-ms-dynamic-tree',
+      { open: { operationId: 'GetTaskz' }, browse: { operationId: 'GetTask' } },
+      (call: Json) => (call.open.operationId = 'GetTask'),
+    ],
+    [
+      'x-ms-dynamic-tree',
+      { open: { operationId: 'GetTask' }, browse: { operationId: 'GetTaskz' } },
+      (call: Json) => (call.browse.operationId = 'GetTask'),
+    ],
+  ])('of an input %s (%j) too', (key, call, fix) => {
+    const start = validSwagger();
+    start.paths['/tasks'].get.parameters[0][key] = call;
+    const changes = told((swagger) => fix(swagger.paths['/tasks'].get.parameters[0][key]), start);
+    expect(changes).toEqual([
+      { ruleId: 'CHG-OTHER', impact: 'minor', message: expect.stringContaining(BROKEN(key)) },
+    ]);
+  });
+
+  it('reads the base version for the target: a call to an operation the new version deleted is no fix', () => {
+    const changes = diffEdited((swagger) => {
+      delete swagger.paths['/tasks/{taskId}'];
+      swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values']['value-path'] = 'title';
+    }, withDynamicValues()).changes.filter((change) => change.pointer === '/paths/~1tasks/get/parameters/0');
+    expect(changes.map(({ ruleId, impact, message }) => ({ ruleId, impact, message }))).toEqual([
+      { ruleId: 'CHG-OTHER', impact: 'major', message: `Other properties have been changed. ${PICKER}` },
     ]);
   });
 
