@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffApiProperties, diffEdited, withRule } from './diff-fixture.js';
+import { diffApiProperties, diffEdited, diffSwaggers, withRule } from './diff-fixture.js';
 import { validSwagger } from '../helpers/valid-connector.js';
 
 // "Changed: x-ms-visibility." alone left a maker to diff the swaggers by hand: in a sweep of 400
@@ -35,6 +35,22 @@ describe('CHG-OTHER names the old and the new value of a plain key', () => {
         (swagger) => (swagger.definitions.Task.properties.status['x-ms-visibility'] = 'internal'),
       ),
     ).toEqual([`${OTHER} Changed: x-ms-visibility (from none to 'internal').`]);
+  });
+
+  it('of an output field whose definition was renamed: told where the new version writes it', () => {
+    const before = validSwagger();
+    const after = JSON.parse(
+      JSON.stringify(before).replaceAll('#/definitions/Task', '#/definitions/Item'),
+    ) as typeof before;
+    after.definitions = { Item: after.definitions.Task };
+    after.definitions.Item.properties.status.maxLength = 10;
+    const changes = withRule(diffSwaggers(before, after), 'CHG-OTHER').filter((change) =>
+      change.message.includes('maxLength'),
+    );
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(change).toMatchObject({ side: 'new', pointer: '/definitions/Item/properties/status' });
+    }
   });
 
   it('and only the name of a key holding an object or a list', () => {

@@ -63,6 +63,29 @@ describe('a schema that cannot be followed in one version', () => {
     ]);
   });
 
+  it('a definition added under the $ref of the base version that pointed to nothing: told as the fix', () => {
+    const before = validSwagger();
+    response(before).schema = { $ref: '#/definitions/Missing' };
+    const after = structuredClone(before);
+    after.definitions.Missing = { type: 'object', properties: { id: { type: 'string' } } };
+    expect(told(diffSwaggers(before, after)).map((change) => change.message)).toContain(
+      "Other properties have been changed. The schema was not compared: in the base version, its $ref '#/definitions/Missing' points to nothing.",
+    );
+  });
+
+  it("a $ref to a missing definition in an operation moved to another path: told at the new version's schema", () => {
+    const after = validSwagger();
+    after.paths['/task/{taskId}'] = after.paths['/tasks/{taskId}'];
+    delete after.paths['/tasks/{taskId}'];
+    after.paths['/task/{taskId}'].get.responses['200'].schema = { $ref: '#/definitions/Missing' };
+    const unfollowed = diffSwaggers(validSwagger(), after).changes.filter((change) =>
+      change.message.includes('not compared'),
+    );
+    expect(unfollowed.map(({ side, pointer }) => ({ side, pointer }))).toEqual([
+      { side: 'new', pointer: '/paths/~1task~1{taskId}/get/responses/200/schema' },
+    ]);
+  });
+
   it('a definition deleted from under the $refs that name it: told at each of them', () => {
     const result = diffEdited((swagger) => delete swagger.definitions.Task);
     const unfollowed = result.changes.filter((change) => change.message.includes('not compared'));
