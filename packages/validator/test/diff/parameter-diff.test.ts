@@ -478,6 +478,15 @@ describe('BRK-PARAM-DELETED', () => {
     });
   });
 
+  it("tells a deleted required body field once: its name leaving 'required' is part of the deletion", () => {
+    const result = diffEdited((swagger) => {
+      const body = createTask(swagger).parameters[0].schema;
+      delete body.properties.title;
+      body.required = [];
+    });
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PARAM-DELETED']);
+  });
+
   it('stays quiet when the parameter is still there', () => {
     expect(
       withRule(

@@ -135,6 +135,20 @@ describe('diff of definitions reused at every level (a DAG of references)', () =
     expect(result.changes.some((change) => change.message.includes('more ValuePaths'))).toBe(false);
   });
 
+  it('says "1 more ValuePath" of the one path past the 50 listed', () => {
+    // 32 paths through a and b, 16 more through c, and d, e and f straight to the last level: 51.
+    const swagger = dagSwagger(6);
+    const first = swagger.definitions.D0.properties;
+    first.c = { $ref: '#/definitions/D1' };
+    for (const name of ['d', 'e', 'f']) first[name] = { $ref: '#/definitions/D5' };
+    const result = diffEdit(swagger, (copy) => delete lastLevel(copy).properties.leaf);
+    const deleted = withRuleIn(result, 'BRK-OUTPUT-DELETED');
+    expect(deleted).toHaveLength(MAX_LISTED_PATHS);
+    expect(deleted.at(-1)!.message).toContain(
+      `The same field is reached by 1 more ValuePath under '${RESPONSE}', not listed.`,
+    );
+  });
+
   it('diffs the same DAG through items: 30 levels of arrays', () => {
     const result = diffEdit(
       itemsDagSwagger(30),

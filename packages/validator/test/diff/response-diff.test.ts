@@ -646,6 +646,29 @@ describe('a schema retyped between an object, an array and a plain value', () =>
     }, start);
     expect(withRule(result, 'BRK-OUTPUT-DELETED').length).toBeGreaterThan(0);
   });
+
+  it('is one breaking change of an output typed as a list holding object, now a string', () => {
+    const start = withOwner();
+    start.definitions.Task.properties.owner.type = ['object', 'null'];
+    const result = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.owner = { type: 'string' }),
+      start,
+    );
+    expect(withRule(result, 'BRK-OUTPUT-TYPE')).toHaveLength(3);
+    expect(withRule(result, 'BRK-OUTPUT-DELETED')).toEqual([]);
+  });
+
+  it('still compares the items of an array that stays one, its type written in one version only', () => {
+    const start = validSwagger();
+    delete start.paths['/tasks'].get.responses['200'].schema.type;
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks'].get.responses['200'].schema.type = 'array';
+      delete swagger.definitions.Task.properties.status;
+    }, start);
+    expect(withRule(result, 'BRK-OUTPUT-DELETED').map((change) => change.valuePath)).toContain(
+      'operation/ListTasks/responses/200/schema/items/status',
+    );
+  });
 });
 
 /** The valid swagger, its Task with an owner object of a name and an email. */
