@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules, runRulesInHouse } from '../helpers/fixture.js';
-import { validApiProperties, validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
+import {
+  validApiProperties,
+  validConnectorFiles,
+  validReadme,
+  validSwagger,
+} from '../helpers/valid-connector.js';
 
 const withReadme = (readme: string) => ({ ...validConnectorFiles(), 'readme.md': readme });
 
@@ -548,6 +553,16 @@ describe('README-OPS-MATCH', () => {
   });
   it('is quiet when the list matches', async () => {
     expect(await runRules(validConnectorFiles(), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+  it('reports an operation without an operationId that no heading names', async () => {
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'].get.operationId;
+    const readme = validReadme().replace('### Get a task\nGets one task by its identifier.\n', '');
+    const files = { ...withReadme(readme), 'apiDefinition.swagger.json': swagger };
+    const findings = await runRules(files, ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+    ]);
   });
   it('accepts a sub-heading that names an operation by its operationId, or contains a name', async () => {
     const readme = validReadme()
