@@ -608,6 +608,35 @@ describe('README-OPS-MATCH', () => {
       '"Remove a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
     ]);
   });
+  it('names a section whose heading ends with a space and a colon without either', async () => {
+    const readme = validReadme()
+      .replace('## Supported Operations', '## Supported Operations :')
+      .replace('### Create a task\nCreates a task for the current user.\n', '');
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Create a task" is not listed under Supported Operations.',
+    ]);
+  });
+  it('names the first three sections of operations an operation is missing from, and counts the others', async () => {
+    const sections = ['Supported Triggers', 'Supported Actions', 'Actions', 'Triggers'];
+    const readme = validReadme()
+      .replace('### Create a task\nCreates a task for the current user.\n', '')
+      .replace(
+        '## Obtaining Credentials',
+        `${sections.map((section) => `## ${section}\n### List tasks\n`).join('\n')}\n## Obtaining Credentials`,
+      );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Create a task" is not listed under Supported Operations or Supported Triggers or Supported Actions or 2 more.',
+    ]);
+  });
+  it('is quiet without a swagger to compare the readme with', async () => {
+    const files: Record<string, object | string> = withReadme(
+      validReadme().replace('### Get a task', '### Delete a task'),
+    );
+    delete files['apiDefinition.swagger.json'];
+    expect(await runRules(files, ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
   it('counts an operation listed under its operationId alone as listed', async () => {
     // SMS Wireless Services lists "### SendSMS" and a description that is not the summary.
     const readme = validReadme().replace('### Create a task\nCreates', '### CreateTask\nAdds');
