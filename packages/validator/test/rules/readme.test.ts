@@ -828,6 +828,27 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     validReadme()
       .replace('### Get a task\nGets one task by its identifier.\n', '')
       .replace('## Supported Operations\n', `## Supported Operations\n${item}\n`);
+  /**
+   * The get operation as "Get a task (V2)" beside its V1 "Get a task (deprecated)" at /v1/tasks/{taskId},
+   * which `v1` edits: made deprecated or internal, or given another summary (Zoho Calendar).
+   */
+  const withVersions =
+    (v1: Record<string, unknown>) =>
+    (swagger: Record<string, any>): void => {
+      const v2 = swagger.paths['/tasks/{taskId}'].get;
+      swagger.paths['/v1/tasks/{taskId}'] = { get: { ...v2, summary: 'Get a task (deprecated)', ...v1 } };
+      Object.assign(v2, { summary: 'Get a task (V2)', operationId: 'GetTask_V2' });
+    };
+  /** "### Get the task", a loose name of Get a task, over the detail headings "#### Inputs" and "#### Outputs". */
+  const overDetails = heading('Get the task').replace(
+    'Gets one task by its identifier.\n',
+    'Gets one task by its identifier.\n#### Inputs\nThe id.\n#### Outputs\nThe task.\n',
+  );
+  /** "### Get the task" over a title of its own, "#### Fetch it". */
+  const overTitle = heading('Get the task').replace(
+    'Gets one task by its identifier.\n',
+    '#### Fetch it\nGets one task by its identifier.\n',
+  );
 
   it('takes the operationId without its first word for the operation (Carbon Intensity)', async () => {
     // "### Generation" for GetGeneration; Exact Online's "### TimeAndBillingEntryAccounts".
@@ -958,23 +979,16 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
   it("takes a hidden V1's heading for the V1, not for its V2 (the walk's Zoho Calendar)", async () => {
     // "### Get Event list" named the deprecated, internal "Get Event list (deprecated)", and its
     // version left out, "Get event list (V2)" too: a readme that never named a V2 passed.
-    const versions =
-      (v1: Record<string, unknown>) =>
-      (swagger: Record<string, any>): void => {
-        const v2 = swagger.paths['/tasks/{taskId}'].get;
-        swagger.paths['/v1/tasks/{taskId}'] = { get: { ...v2, summary: 'Get a task (deprecated)', ...v1 } };
-        Object.assign(v2, { summary: 'Get a task (V2)', operationId: 'GetTask_V2' });
-      };
     const missing = ['The operation "Get a task (V2)" is not listed under Supported Operations.'];
-    const deprecated = versions({ deprecated: true, 'x-ms-visibility': 'internal' });
+    const deprecated = withVersions({ deprecated: true, 'x-ms-visibility': 'internal' });
     expect(await check(validReadme(), deprecated)).toEqual(missing);
-    expect(await check(validReadme(), versions({ deprecated: true }))).toEqual(missing);
-    expect(await check(validReadme(), versions({ 'x-ms-visibility': 'internal' }))).toEqual(missing);
+    expect(await check(validReadme(), withVersions({ deprecated: true }))).toEqual(missing);
+    expect(await check(validReadme(), withVersions({ 'x-ms-visibility': 'internal' }))).toEqual(missing);
     // Listed as well, the V2 is found; and the V1's heading is never a stale one.
     const both = validReadme().replace('### Get a task\n', '### Get a task\nOld.\n### Get a task (V2)\n');
     expect(await check(both, deprecated)).toEqual([]);
     // A V1 users still see is listed by the heading, and leaves its V2 as it was: "Get a task" lists it.
-    expect(await check(validReadme(), versions({ summary: 'Get a task' }))).toEqual([]);
+    expect(await check(validReadme(), withVersions({ summary: 'Get a task' }))).toEqual([]);
   });
   it('still reports stale headings that only resemble a section or a group of operations', async () => {
     // "… Documentation", "How to …", test reports and "… Operations" are no operations only as the
@@ -999,18 +1013,10 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     // "### Get the task" over "#### Inputs" and "#### Outputs" lists Get a task, as the stale check
     // reads it: until then a heading with deeper ones was read as no name, and "Get a task" was
     // reported as not listed under a heading the check took for its name.
-    const detailed = heading('Get the task').replace(
-      'Gets one task by its identifier.\n',
-      'Gets one task by its identifier.\n#### Inputs\nThe id.\n#### Outputs\nThe task.\n',
-    );
-    expect(await check(detailed)).toEqual([]);
+    expect(await check(overDetails)).toEqual([]);
     // A heading that names an operation is no group, whatever it holds: "#### Fetch it" describes it
     // (until then it was read as a group's title, "Fetch it" as a stale operation).
-    const titled = heading('Get the task').replace(
-      'Gets one task by its identifier.\n',
-      '#### Fetch it\nGets one task by its identifier.\n',
-    );
-    expect(await check(titled)).toEqual([]);
+    expect(await check(overTitle)).toEqual([]);
   });
   it('reads the list of a heading the stale check takes for a group (one definition of a group)', async () => {
     // "### Other" over a list that starts with summaries is a group of listed operations for the
@@ -1115,26 +1121,13 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     expect(findings).toEqual([]);
   });
   it('answers from the index as before: a hidden V1, a heading over detail headings or a title', async () => {
-    const versions =
-      (v1: Record<string, unknown>) =>
-      (swagger: Record<string, any>): void => {
-        const v2 = swagger.paths['/tasks/{taskId}'].get;
-        swagger.paths['/v1/tasks/{taskId}'] = { get: { ...v2, summary: 'Get a task (deprecated)', ...v1 } };
-        Object.assign(v2, { summary: 'Get a task (V2)', operationId: 'GetTask_V2' });
-      };
     const missing = ['The operation "Get a task (V2)" is not listed under Supported Operations.'];
-    expect(await beyondStale(validReadme(), versions({ deprecated: true }))).toEqual(missing);
-    expect(await beyondStale(validReadme(), versions({ 'x-ms-visibility': 'internal' }))).toEqual(missing);
-    const detailed = heading('Get the task').replace(
-      'Gets one task by its identifier.\n',
-      'Gets one task by its identifier.\n#### Inputs\nThe id.\n#### Outputs\nThe task.\n',
+    expect(await beyondStale(validReadme(), withVersions({ deprecated: true }))).toEqual(missing);
+    expect(await beyondStale(validReadme(), withVersions({ 'x-ms-visibility': 'internal' }))).toEqual(
+      missing,
     );
-    expect(await beyondStale(detailed)).toEqual([]);
-    const titled = heading('Get the task').replace(
-      'Gets one task by its identifier.\n',
-      '#### Fetch it\nGets one task by its identifier.\n',
-    );
-    expect(await beyondStale(titled)).toEqual([]);
+    expect(await beyondStale(overDetails)).toEqual([]);
+    expect(await beyondStale(overTitle)).toEqual([]);
   });
   it('takes a name for its operation among hundreds listed', async () => {
     // Past 256 listed names no operation is set aside by its letters first: each is looked up.
