@@ -45,3 +45,17 @@ export function dynamicStatus(call: Record<string, unknown> = {}, more: SwaggerE
     more(s);
   };
 }
+
+/**
+ * Gives the `status` parameter of ListTasks `extension` (x-ms-dynamic-list, x-ms-dynamic-schema…)
+ * calling ListStatuses for its project, with `fields` besides: for use as dynamicStatus's `more`.
+ */
+export function statusCall(extension: string, fields: Record<string, unknown>): SwaggerEdit {
+  return (s) => {
+    s.paths['/tasks'].get.parameters[0][extension] = {
+      operationId: 'ListStatuses',
+      parameters: { project: { parameter: 'project' } },
+      ...fields,
+    };
+  };
+}

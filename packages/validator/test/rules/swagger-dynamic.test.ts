@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dynamicStatus } from '../helpers/dynamic-status.js';
+import { dynamicStatus, statusCall } from '../helpers/dynamic-status.js';
 import { describeRule, swaggerFindings, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
 
 const STATUS = '/paths/~1tasks/get/parameters/0';
@@ -534,41 +534,24 @@ describeRule(
     },
     {
       name: 'on an item path of a dynamic list the items lack',
-      edit: dynamicStatus({}, (s) => {
-        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
-          operationId: 'ListStatuses',
-          parameters: { project: { parameter: 'project' } },
-          itemsPath: 'value',
-          itemValuePath: 'id',
-          itemTitlePath: 'label',
-        };
-      }),
+      edit: dynamicStatus(
+        {},
+        statusCall('x-ms-dynamic-list', { itemsPath: 'value', itemValuePath: 'id', itemTitlePath: 'label' }),
+      ),
       pointer: `${STATUS}/x-ms-dynamic-list/itemTitlePath`,
       severity: 'warning',
       message: /expects a property on the specified path 'label'/,
     },
     {
       name: 'on a value-path of a dynamic schema the response lacks',
-      edit: dynamicStatus({}, (s) => {
-        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-schema'] = {
-          operationId: 'ListStatuses',
-          parameters: { project: { parameter: 'project' } },
-          'value-path': 'schema',
-        };
-      }),
+      edit: dynamicStatus({}, statusCall('x-ms-dynamic-schema', { 'value-path': 'schema' })),
       pointer: `${STATUS}/x-ms-dynamic-schema/value-path`,
       severity: 'warning',
       message: /expects a property on the specified path 'schema'/,
     },
     {
       name: 'on an itemsPath the response lacks, at it',
-      edit: dynamicStatus({}, (s) => {
-        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
-          operationId: 'ListStatuses',
-          parameters: { project: { parameter: 'project' } },
-          itemsPath: 'items',
-        };
-      }),
+      edit: dynamicStatus({}, statusCall('x-ms-dynamic-list', { itemsPath: 'items' })),
       pointer: `${STATUS}/x-ms-dynamic-list/itemsPath`,
       severity: 'warning',
       message: /expects an array on the specified path 'items'/,
@@ -591,13 +574,7 @@ describeRule(
     },
     {
       name: 'on a dynamic list without an itemsPath, saying that the response itself is then read as the array',
-      edit: dynamicStatus({}, (s) => {
-        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
-          operationId: 'ListStatuses',
-          parameters: { project: { parameter: 'project' } },
-          itemValuePath: 'id',
-        };
-      }),
+      edit: dynamicStatus({}, statusCall('x-ms-dynamic-list', { itemValuePath: 'id' })),
       pointer: `${STATUS}/x-ms-dynamic-list`,
       severity: 'warning',
       message:
