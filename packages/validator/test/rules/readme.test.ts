@@ -637,6 +637,29 @@ describe('README-OPS-MATCH', () => {
     delete files['apiDefinition.swagger.json'];
     expect(await runRules(files, ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it('reads a Supported Operations heading of level 3 as the section, not one of level 4', async () => {
+    // Under "## Usage", its operations one level deeper, "Get a task" listed as "Fetch a task".
+    const nested = (depth: number) => {
+      const [section, operation] = ['#'.repeat(depth), '#'.repeat(depth + 1)];
+      return validReadme()
+        .replace('## Supported Operations\n', `## Usage\n${section} Supported Operations\n`)
+        .replace(/### (List tasks|Create a task)/g, `${operation} $1`)
+        .replace('### Get a task', `${operation} Fetch a task`);
+    };
+    const findings = await runRules(withReadme(nested(3)), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+      '"Fetch a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+    expect(await runRules(withReadme(nested(4)), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+  it('takes a heading over its text and a deeper heading that names an operation for a group, not a stale operation', async () => {
+    const readme = validReadme().replace(
+      '### List tasks\n',
+      '### Work items\nWhat you can do with tasks.\n#### List tasks\n',
+    );
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
   it('counts an operation listed under its operationId alone as listed', async () => {
     // SMS Wireless Services lists "### SendSMS" and a description that is not the summary.
     const readme = validReadme().replace('### Create a task\nCreates', '### CreateTask\nAdds');
