@@ -1032,6 +1032,21 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     const titled = validReadme().replace('### List tasks\n', '### Task Operations\n\n### List tasks\n');
     expect(await check(titled)).toEqual([]);
   });
+  it("reports an '… Operations' heading as stale where it titles no operation: over its own text, or last", async () => {
+    const stale = [
+      '"Task Operations" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ];
+    const overText = validReadme().replace(
+      '### List tasks\n',
+      '### Task Operations\nWhat you can do.\n### List tasks\n',
+    );
+    expect(await check(overText)).toEqual(stale);
+    const last = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n### Task Operations\n',
+    );
+    expect(await check(last)).toEqual(stale);
+  });
   it('takes a loosely named heading over its detail headings for a name (review 2 of session 28)', async () => {
     // "### Get the task" over "#### Inputs" and "#### Outputs" lists Get a task, as the stale check
     // reads it: until then a heading with deeper ones was read as no name, and "Get a task" was
