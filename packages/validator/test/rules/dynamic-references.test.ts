@@ -1,5 +1,6 @@
+import { expect, it } from '@jest/globals';
 import { dynamicStatus } from '../helpers/dynamic-status.js';
-import { describeRule, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { describeRule, swaggerFindings, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
 
 /*
  * What a dynamic call's references name, read in full: a body path to its last step, and a shared
@@ -73,6 +74,27 @@ function internalGetTask(more: SwaggerEdit = () => {}): SwaggerEdit {
   };
 }
 
+/** A copy of ListTasks at GET /archive (ListArchivedTasks): the same inputs, listing the same `status`. */
+function archiveCopy(s: Json): void {
+  s.paths['/archive'] = {
+    get: { ...structuredClone(s.paths['/tasks'].get), operationId: 'ListArchivedTasks' },
+  };
+}
+
+/** GET /boards (ListBoards) listing `status` and a query parameter `projct`: a reference 'projct/…' is not decided there. */
+function boardsWithProjct(s: Json): void {
+  s.paths['/boards'] = {
+    get: {
+      ...structuredClone(s.paths['/tasks/{taskId}'].get),
+      operationId: 'ListBoards',
+      parameters: [
+        { $ref: '#/parameters/status' },
+        { name: 'projct', in: 'query', type: 'string', description: 'The project.' },
+      ],
+    },
+  };
+}
+
 describeRule(
   'SWG-DYN-PARAMS',
   [
@@ -135,6 +157,36 @@ describeRule(
       pointer: `${GLOBAL_VALUES}/parameters/project/parameter`,
       message:
         /is not a parameter of operation 'ListTasks', nor a property of its body: the designer sends nothing for it\. Did you mean 'project'\? Nor is it one in the other operation that shows it\.$/,
+    },
+    {
+      // ListTasks and ListArchivedTasks have the same inputs: judged once, they are still two of the three.
+      name: "on a shared parameter's reference with steps that no operation has, once at the reference, naming the first and counting the others",
+      edit: sharedStatus('projct/key', (s) => {
+        getTaskProject()(s);
+        archiveCopy(s);
+      }),
+      pointer: `${GLOBAL_VALUES}/parameters/project/parameter`,
+      message:
+        /^The parameter reference 'projct\/key' \(its first step 'projct'\) is not a parameter of operation 'ListTasks'.* Did you mean 'project'\? Nor is it one in the 2 other operations that show it\.$/,
+    },
+    {
+      // CreateTask and CreateDraft list the same names, and only their bodies' `project` differ.
+      name: "on a shared parameter's reference with steps that one of two operations of like names lacks, at its listing",
+      edit: sharedStatus('body/project/key', (s) => {
+        const post = s.paths['/tasks'].post;
+        post.parameters.push({ $ref: '#/parameters/status' });
+        s.paths['/drafts'] = { post: { ...structuredClone(post), operationId: 'CreateDraft' } };
+        const project = (properties: Json) => ({ type: 'object', properties });
+        post.parameters[0].schema.properties.project = project({ key: { type: 'string' } });
+        s.paths['/drafts'].post.parameters[0].schema.properties.project = project({
+          name: { type: 'string' },
+        });
+        // Only the two bodies show `status`.
+        s.paths['/tasks'].get.parameters.shift();
+        s.paths['/tasks/{taskId}'].get.parameters.pop();
+      }),
+      pointer: '/paths/~1drafts/post/parameters/1',
+      message: /'body\/project' has no property 'key'.* which this operation shows/,
     },
     {
       name: "on a path item's parameter whose reference one of its operations lacks, at that operation",
@@ -245,3 +297,25 @@ describeRule(
     },
   ],
 );
+
+it("SWG-DYN-PARAMS tells a reference with steps that some operations lack at each one's listing, in the document's order", async () => {
+  // ListTasks and ListArchivedTasks (one set of inputs) lack 'projct', and GetTask (another) between them;
+  // ListBoards has it, so not every operation fails.
+  const findings = await swaggerFindings(
+    'SWG-DYN-PARAMS',
+    sharedStatus('projct/key', (s) => {
+      archiveCopy(s);
+      boardsWithProjct(s);
+    }),
+  );
+  expect(findings.map((f) => f.pointer)).toEqual([
+    '/paths/~1tasks/get/parameters/0',
+    '/paths/~1tasks~1{taskId}/get/parameters/1',
+    '/paths/~1archive/get/parameters/0',
+  ]);
+  expect(findings.map((f) => /operation '(\w+)'/.exec(f.message)?.[1])).toEqual([
+    'ListTasks',
+    'GetTask',
+    'ListArchivedTasks',
+  ]);
+});
