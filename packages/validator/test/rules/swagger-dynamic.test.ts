@@ -580,6 +580,86 @@ describeRule(
       message:
         /path ''.* Without 'itemsPath' the response itself must be the array: name the property that holds the list in 'itemsPath'\./,
     },
+    {
+      name: 'on a second step the response lacks, asking for the path with its first step',
+      edit: dynamicStatus({ 'value-collection': 'data/valeus' }, (s) => {
+        const schema = s.paths['/statuses'].get.responses['200'].schema;
+        schema.properties = { data: { type: 'object', properties: { values: schema.properties.value } } };
+      }),
+      pointer: `${VALUES}/value-collection`,
+      severity: 'warning',
+      message: /'ListStatuses'\. Did you mean 'data\/values'\?$/,
+    },
+    {
+      name: 'on a first step the items lack, asking for a name two slips from that step alone, not from the steps after it',
+      edit: dynamicStatus({ 'value-title': 'nomen/first' }),
+      pointer: `${VALUES}/value-title`,
+      severity: 'warning',
+      message: /'ListStatuses'\. Did you mean 'name'\?$/,
+    },
+    {
+      name: 'on a second step the response lacks and nothing is close to, naming only the arrays there, with the first step',
+      edit: dynamicStatus({ 'value-collection': 'data/items' }, (s) => {
+        const schema = s.paths['/statuses'].get.responses['200'].schema;
+        schema.properties = {
+          data: {
+            type: 'object',
+            properties: { value: schema.properties.value, total: { type: 'integer' } },
+          },
+        };
+      }),
+      pointer: `${VALUES}/value-collection`,
+      severity: 'warning',
+      message: /'ListStatuses'\. The response's array there is 'data\/value'\.$/,
+    },
+    {
+      // An array is a schema of type 'array', or one with items; a property that is no schema is none.
+      name: 'without a value-collection, naming three arrays by their type or items, and no other property',
+      edit: dynamicStatus({ 'value-collection': undefined }, (s) => {
+        const properties = s.paths['/statuses'].get.responses['200'].schema.properties;
+        properties.entries = { items: { type: 'string' } };
+        properties.tags = { type: 'array' };
+        properties.total = { type: 'integer' };
+        properties.owner = 'string';
+      }),
+      pointer: VALUES,
+      severity: 'warning',
+      message: /in 'value-collection'\. The response's arrays there are 'value', 'entries' and 'tags'\.$/,
+    },
+    {
+      name: 'without a value-collection, naming no arrays where there are four',
+      edit: dynamicStatus({ 'value-collection': undefined }, (s) => {
+        const properties = s.paths['/statuses'].get.responses['200'].schema.properties;
+        for (const name of ['entries', 'tags', 'users']) properties[name] = properties.value;
+      }),
+      pointer: VALUES,
+      severity: 'warning',
+      message: /in 'value-collection'\.$/,
+    },
+    {
+      name: 'without a value-collection on a response with no array, naming none',
+      edit: dynamicStatus({ 'value-collection': undefined }, (s) => {
+        s.paths['/statuses'].get.responses['200'].schema.properties = { total: { type: 'integer' } };
+      }),
+      pointer: VALUES,
+      severity: 'warning',
+      message: /in 'value-collection'\.$/,
+    },
+    {
+      // Gravity Forms' 'entries', here in a page schema the response is made of.
+      name: 'without a value-collection, naming an array of a member of allOf',
+      edit: dynamicStatus({ 'value-collection': undefined }, (s) => {
+        const value = s.paths['/statuses'].get.responses['200'].schema.properties.value;
+        s.definitions.Page = { type: 'object', properties: { entries: value } };
+        s.paths['/statuses'].get.responses['200'].schema = {
+          type: 'object',
+          allOf: [{ $ref: '#/definitions/Page' }],
+        };
+      }),
+      pointer: VALUES,
+      severity: 'warning',
+      message: /in 'value-collection'\. The response's array there is 'entries'\.$/,
+    },
   ],
   [
     { name: 'on paths the response has', edit: dynamicStatus() },
