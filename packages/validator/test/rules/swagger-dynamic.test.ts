@@ -6,6 +6,15 @@ const STATUS = '/paths/~1tasks/get/parameters/0';
 const BODY = '/paths/~1tasks/post/parameters/0';
 const VALUES = `${STATUS}/x-ms-dynamic-values`;
 
+/** A second `project` parameter of ListTasks, in a header: the name a call to ListStatuses reads is then in two locations. */
+const projectInHeader = (type = 'string') => ({
+  name: 'project',
+  in: 'header',
+  type,
+  'x-ms-summary': 'Project',
+  description: 'The project.',
+});
+
 describeRule(
   'SWG-DYN-ON-BODY',
   [
@@ -43,14 +52,7 @@ describeRule(
       name: 'on a reference to a property beside a name in two locations, naming the properties',
       edit: dynamicStatus(
         { parameters: { project: { parameter: 'body/project' }, owner: { parameter: 'project' } } },
-        (s) =>
-          s.paths['/tasks'].get.parameters.push({
-            name: 'project',
-            in: 'header',
-            type: 'string',
-            'x-ms-summary': 'Project',
-            description: 'Project.',
-          }),
+        (s) => s.paths['/tasks'].get.parameters.push(projectInHeader()),
       ),
       pointer: `${VALUES}/parameters`,
       message: /^The 'x-ms-dynamic-values' extension references properties within parameters\./,
@@ -74,13 +76,7 @@ describeRule(
     {
       name: 'on a name used in two locations',
       edit: dynamicStatus({}, (s) => {
-        s.paths['/tasks'].get.parameters.push({
-          name: 'project',
-          in: 'header',
-          type: 'string',
-          'x-ms-summary': 'Project',
-          description: 'Project.',
-        });
+        s.paths['/tasks'].get.parameters.push(projectInHeader());
         s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-schema'] = {
           operationId: 'ListStatuses',
           parameters: { project: { parameter: 'project' } },
@@ -442,15 +438,7 @@ describeRule(
     {
       // Which one is sent is unclear (SWG-DYN-LIST-AMBIG's): neither's type is held against the call.
       name: 'on a reference to a name in two locations of its operation, one of another type',
-      edit: dynamicStatus({}, (s) =>
-        s.paths['/tasks'].get.parameters.push({
-          name: 'project',
-          in: 'header',
-          type: 'integer',
-          'x-ms-summary': 'Project',
-          description: 'The project.',
-        }),
-      ),
+      edit: dynamicStatus({}, (s) => s.paths['/tasks'].get.parameters.push(projectInHeader('integer'))),
     },
     {
       // The older form names a body property plainly, the newer one by its path from the body.
