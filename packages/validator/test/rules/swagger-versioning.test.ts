@@ -294,6 +294,16 @@ describeRule(
 );
 
 describe('SWG-DEPRECATED-LABEL of an internal operation', () => {
+  /** Gives GetTask a `kind` parameter whose values an x-ms-dynamic-values call to `operationId` lists. */
+  const valuesFrom = (s: Record<string, any>, operationId: string): void => {
+    s.paths['/tasks/{taskId}'].get.parameters.push({
+      name: 'kind',
+      in: 'query',
+      type: 'string',
+      'x-ms-dynamic-values': { operationId, 'value-path': 'id' },
+    });
+  };
+
   // 11 corpus findings (3 certified connectors): no new flow picks it, but the flows built on it
   // before it was hidden show its card, summary included.
   it('is info, and says why', async () => {
@@ -316,26 +326,27 @@ describe('SWG-DEPRECATED-LABEL of an internal operation', () => {
     const helper: SwaggerEdit = (s) => {
       s.paths['/tasks'].get.deprecated = true;
       s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
-      s.paths['/tasks/{taskId}'].get.parameters.push({
-        name: 'kind',
-        in: 'query',
-        type: 'string',
-        'x-ms-dynamic-values': { operationId: 'ListTasks', 'value-path': 'id' },
-      });
+      valuesFrom(s, 'ListTasks');
     };
     expect(await swaggerFindings('SWG-DEPRECATED-LABEL', helper)).toEqual([]);
+  });
+
+  it('is still info on one beside a dynamic call that targets another operation', async () => {
+    const findings = await swaggerFindings('SWG-DEPRECATED-LABEL', (s) => {
+      s.paths['/tasks'].get.deprecated = true;
+      s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      valuesFrom(s, 'CreateTask');
+    });
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
+      { severity: 'info', pointer: `${LIST}/summary` },
+    ]);
   });
 
   // A visible one keeps its card, whatever else calls it.
   it('is a warning on a visible one that an x-ms-dynamic-values call targets', async () => {
     const findings = await swaggerFindings('SWG-DEPRECATED-LABEL', (s) => {
       s.paths['/tasks'].get.deprecated = true;
-      s.paths['/tasks/{taskId}'].get.parameters.push({
-        name: 'kind',
-        in: 'query',
-        type: 'string',
-        'x-ms-dynamic-values': { operationId: 'ListTasks', 'value-path': 'id' },
-      });
+      valuesFrom(s, 'ListTasks');
     });
     expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
       { severity: 'warning', pointer: `${LIST}/summary` },
