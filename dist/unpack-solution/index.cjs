@@ -63350,7 +63350,7 @@ function registrationResponseMessage(operation2, has201) {
 }
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
-  const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
+  const others = deletions.length > 1 ? ` (and ${plural(deletions.length - 1, "more DELETE operation")})` : "";
   return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
 

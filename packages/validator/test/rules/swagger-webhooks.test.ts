@@ -233,7 +233,7 @@ describeRule(
       pointer: HOOK,
       severity: 'warning',
       message:
-        /'DeleteTask' is a visible action on \/tasks\/\{taskId\} \(and 1 more DELETE operations\)\. Define an internal DELETE/,
+        /'DeleteTask' is a visible action on \/tasks\/\{taskId\} \(and 1 more DELETE operation\)\. Define an internal DELETE/,
     },
     {
       name: 'when the only visible DELETE of an /events webhook sits on another route',

@@ -9,7 +9,7 @@ import { writtenParameters } from './parameter-index.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { declaresLocation, fill, isSuccessCode, successResponses } from './rule-kit.js';
-import { joinedList } from '@connector-alm/core';
+import { joinedList, plural } from '@connector-alm/core';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { subscriptionRemover } from './webhook-deletes.js';
@@ -282,6 +282,7 @@ function registrationResponseMessage(operation: OperationInfo, has201: boolean):
 
 function unrelatedDeletesMessage(webhook: OperationInfo, deletions: OperationInfo[]): string {
   const first = deletions[0]!;
-  const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : '';
+  const others =
+    deletions.length > 1 ? ` (and ${plural(deletions.length - 1, 'more DELETE operation')})` : '';
   return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
