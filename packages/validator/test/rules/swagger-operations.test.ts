@@ -841,7 +841,7 @@ describeRule(
         /^The trigger 'ListTasks' defines no response schema, so it has no outputs in the designer\. It produces no JSON/,
     },
     {
-      name: 'at the first of two responses with a body',
+      name: 'at the first of two success responses that should have a body, neither with a schema',
       edit: (s) =>
         (s.paths['/tasks'].get.responses = {
           '200': { description: 'OK' },
