@@ -70,6 +70,10 @@ describe('pure pieces of the pull request flow', () => {
     );
     expect(diffConnectorFiles([file('a.json', 'abc\n')], [upstream('abc')]).upserts).toEqual([]);
     expect(diffConnectorFiles([file('a.json', 'abc')], [upstream('abc\n')]).upserts).toEqual([]);
+    // A last line of one letter is a line like any other: its line ending is the only difference.
+    expect(diffConnectorFiles([file('a.json', 'a\nb')], [upstream('a\r\nb')]).upserts).toEqual([]);
+    // A file of two empty lines against one of one: an empty line added, not a final newline.
+    expect(diffConnectorFiles([file('a.json', '\n\n')], [upstream('\n')]).upserts).toHaveLength(1);
   });
 
   it("gives a changed text file the upstream version's line endings and final newline", async () => {
@@ -103,6 +107,9 @@ describe('pure pieces of the pull request flow', () => {
     expect(await sent('a\nb\r\nd', 'a\nb\r\nX\n')).toBe('a\nb\r\nd');
     // An empty upstream file has no final newline to copy: the file goes as git commits it.
     expect(await sent('{\r\n "a": 2\r\n}\r\n', '')).toBe('{\n "a": 2\n}\n');
+    // An empty file gets no final newline from its upstream version, and one of a lone newline keeps it.
+    expect(await sent('', '{\n "a": 1\n}\n')).toBe('');
+    expect(await sent('\r\n', '{\n "a": 1\n}\n')).toBe('\n');
   });
 
   it('sends a binary file as it is, even when each CR in it comes before a LF', async () => {
@@ -111,6 +118,25 @@ describe('pure pieces of the pull request flow', () => {
     const icon: LocalFile = { path: 'icon.png', mode: '100644', sha: gitBlobSha(png), content: png };
     const [sent] = await withUpstreamLineEndings([icon], [], async () => Buffer.alloc(0));
     expect(sent).toEqual(icon);
+  });
+
+  it('judges a file binary as git does, by a NUL byte in its first 8000 bytes', async () => {
+    const sentAsNew = async (content: Buffer) => {
+      const local: LocalFile = { path: 'a.bin', mode: '100644', sha: gitBlobSha(content), content };
+      const [result] = await withUpstreamLineEndings([local], [], async () => Buffer.alloc(0));
+      return result!.content;
+    };
+    const withNulAt = (at: number) => {
+      const content = Buffer.alloc(8002, 'a');
+      content.write('\r\n', 8000 - 4);
+      content[at] = 0;
+      return content;
+    };
+    // Binary: sent as it is, its CR LF kept.
+    expect(await sentAsNew(Buffer.from('\0a\r\nb'))).toEqual(Buffer.from('\0a\r\nb'));
+    expect(await sentAsNew(withNulAt(7999))).toEqual(withNulAt(7999));
+    // Past the first 8000 bytes a NUL makes no binary: text, sent with LF as git commits it.
+    expect((await sentAsNew(withNulAt(8000))).length).toBe(8001);
   });
 
   it('names the branch after the target folder, the same every time, safe for git', () => {
