@@ -19,7 +19,15 @@ import {
 } from '../src/index.js';
 import { withUpstreamLineEndings } from '../src/line-endings.js';
 import { draftNotice } from '../src/pull-request.js';
-import { filesToSend, leftOutDifferences, leftOutLines, upstreamFilesToMatch } from '../src/sent-files.js';
+import {
+  filesToSend,
+  leftOutDifferences,
+  leftOutLines,
+  upstreamFilesToMatch,
+  withoutLeftOutFindings,
+  type LeftOutFile,
+} from '../src/sent-files.js';
+import { locatedFinding } from '@connector-alm/validator';
 import { folderNameKey } from '../src/upstream-namesake.js';
 
 const file = (path: string, content: string): LocalFile => ({
@@ -503,6 +511,38 @@ describe('the files a pull request leaves out', () => {
     const upstream = [{ path: 'nested/notes.md', mode: '100644', sha: 'a' }];
     expect(upstreamFilesToMatch(upstream, leftOut)).toEqual([]);
     expect(leftOutDifferences([], upstream, leftOut)).toEqual(['nested/notes.md']);
+  });
+
+  it("take a left-out file's copy on the branch for another when only its mode differs from the upstream's", () => {
+    const leftOut: LeftOutFile[] = [{ path: 'settings.json', reason: 'settings' }];
+    const upstream = [{ path: 'settings.json', mode: '100644', sha: 'a' }];
+    expect(leftOutDifferences([{ ...upstream[0]!, mode: '100755' }], upstream, leftOut)).toEqual([
+      'settings.json',
+    ]);
+    expect(leftOutDifferences(upstream, upstream, leftOut)).toEqual([]);
+  });
+
+  it('take the findings under a left-out folder away, not those of a file whose name starts with its name', () => {
+    const finding = (file: string) =>
+      locatedFinding({
+        ruleId: 'REPO-EXTRA-FILES',
+        severity: 'warning',
+        message: `${file} is no connector file.`,
+        file: path.join('connectors', 'Contoso', file),
+        line: 1,
+        column: 1,
+        connector: path.join('connectors', 'Contoso'),
+      });
+    const validation = {
+      path: path.join('connectors', 'Contoso'),
+      name: 'Contoso',
+      profile: 'independent-publisher' as const,
+      findings: [finding('nested/notes.md'), finding('nestedfile.md')],
+    };
+    const kept = withoutLeftOutFindings(validation, [{ path: 'nested/', reason: 'git-ignored' }]);
+    expect(kept.findings.map((each) => each.file)).toEqual([
+      path.join('connectors', 'Contoso', 'nestedfile.md'),
+    ]);
   });
 });
 
